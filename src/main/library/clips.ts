@@ -1,0 +1,159 @@
+import type { Database } from 'better-sqlite3';
+import type { Clip } from '../../shared/domain';
+import { StudioError } from '../../shared/errors';
+
+interface ClipRow {
+  id: number;
+  project_id: number;
+  title: string;
+  prompt_text: string | null;
+  provider: string;
+  model: string | null;
+  seed: number | null;
+  duration_ms: number;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  media_hash: string;
+  mime_type: string;
+  video_codec: string | null;
+  audio_codec: string | null;
+  poster_hash: string | null;
+  sprite_hash: string | null;
+  peaks_hash: string | null;
+  parent_clip_id: number | null;
+  rating: number | null;
+  created_at: number;
+}
+
+const SELECT = `
+  SELECT c.id, c.project_id, c.title, c.prompt_text, c.provider, c.model, c.seed, c.duration_ms,
+         c.width, c.height, c.fps, c.media_hash, m.mime_type, m.video_codec, m.audio_codec,
+         c.poster_hash, c.sprite_hash, c.peaks_hash, c.parent_clip_id, c.rating, c.created_at
+  FROM clips c JOIN media m ON m.id = c.media_hash`;
+
+function toClip(row: ClipRow): Clip {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    title: row.title,
+    promptText: row.prompt_text,
+    provider: row.provider,
+    model: row.model,
+    seed: row.seed,
+    durationMs: row.duration_ms,
+    width: row.width,
+    height: row.height,
+    fps: row.fps,
+    mediaId: row.media_hash,
+    mimeType: row.mime_type,
+    videoCodec: row.video_codec,
+    audioCodec: row.audio_codec,
+    posterId: row.poster_hash,
+    spriteId: row.sprite_hash,
+    peaksId: row.peaks_hash,
+    parentId: row.parent_clip_id,
+    rating: row.rating,
+    createdAt: row.created_at,
+  };
+}
+
+export interface MediaRecord {
+  id: string;
+  mimeType: string;
+  bytes: number;
+  durationMs: number | null;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+}
+
+export interface NewClip {
+  projectId: number;
+  title: string;
+  provider: string;
+  durationMs: number;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  mediaId: string;
+  posterId: string | null;
+  promptText?: string | null;
+}
+
+export class Clips {
+  constructor(private readonly db: Database) {}
+
+  list(projectId: number): Clip[] {
+    return this.db
+      .prepare<[number], ClipRow>(`${SELECT} WHERE c.project_id = ? ORDER BY c.created_at DESC, c.id DESC`)
+      .all(projectId)
+      .map(toClip);
+  }
+
+  get(id: number): Clip {
+    const row = this.db.prepare<[number], ClipRow>(`${SELECT} WHERE c.id = ?`).get(id);
+    if (!row) throw new StudioError('not_found', `Clip ${id} does not exist; it may have been deleted.`);
+    return toClip(row);
+  }
+
+  /** Full-text search over titles, prompts, tags and cue text; words are matched as prefixes. */
+  search(query: string, projectId?: number): Clip[] {
+    const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0) return [];
+    const match = words.map((word) => `"${word}"*`).join(' ');
+    return this.db
+      .prepare<[string, number | null, number | null], ClipRow>(
+        `${SELECT} JOIN clip_search s ON s.rowid = c.id
+         WHERE clip_search MATCH ? AND (? IS NULL OR c.project_id = ?)
+         ORDER BY s.rank LIMIT 200`,
+      )
+      .all(match, projectId ?? null, projectId ?? null)
+      .map(toClip);
+  }
+
+  /** Runs fn in one transaction: all of its writes land, or none do. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  upsertMedia(media: MediaRecord, now = Date.now()): void {
+    this.db
+      .prepare(
+        `INSERT INTO media (id, mime_type, bytes, duration_ms, width, height, fps, video_codec, audio_codec, created_at)
+         VALUES (@id, @mimeType, @bytes, @durationMs, @width, @height, @fps, @videoCodec, @audioCodec, @now)
+         ON CONFLICT (id) DO NOTHING`,
+      )
+      .run({ ...media, now });
+  }
+
+  insert(clip: NewClip, now = Date.now()): Clip {
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO clips (project_id, title, prompt_text, provider, duration_ms, width, height, fps, media_hash, poster_hash, created_at)
+         VALUES (@projectId, @title, @promptText, @provider, @durationMs, @width, @height, @fps, @mediaId, @posterId, @now)`,
+      )
+      .run({ promptText: null, ...clip, now });
+    return this.get(Number(lastInsertRowid));
+  }
+
+  rename(id: number, title: string): Clip {
+    const result = this.db.prepare('UPDATE clips SET title = ? WHERE id = ?').run(title, id);
+    if (result.changes === 0) throw new StudioError('not_found', `Clip ${id} does not exist; it may have been deleted.`);
+    return this.get(id);
+  }
+
+  delete(id: number): number {
+    const clip = this.get(id);
+    this.db.prepare('DELETE FROM clips WHERE id = ?').run(id);
+    return clip.projectId;
+  }
+
+  /** The MIME type of a stored object, or null when the library does not know it. */
+  mediaType(id: string): string | null {
+    const row = this.db.prepare<[string], { mime_type: string }>('SELECT mime_type FROM media WHERE id = ?').get(id);
+    return row?.mime_type ?? null;
+  }
+}

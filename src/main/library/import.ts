@@ -1,0 +1,152 @@
+import { stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { Clip, ImportFailure, ImportPhase, ImportSource } from '../../shared/domain';
+import { StudioError } from '../../shared/errors';
+import { writePoster } from '../media/poster';
+import { probeFile } from '../media/probe';
+import type { MediaStore } from '../storage/store';
+import type { Uploads } from '../storage/uploads';
+import type { Clips } from './clips';
+
+export interface ImportProgress {
+  index: number;
+  name: string;
+  phase: ImportPhase;
+  /** 0..1 within this file. */
+  fraction: number;
+  message?: string;
+}
+
+export interface ImportDeps {
+  clips: Clips;
+  store: MediaStore;
+  uploads: Uploads;
+}
+
+const PHASE_SHARE: Record<ImportPhase, number> = { upload: 0, probe: 0, copy: 0.1, poster: 0.85, done: 1, failed: 1 };
+
+function titleFrom(name: string): string {
+  const base = basename(name, extname(name)).trim();
+  return (base || 'Untitled clip').slice(0, 200);
+}
+
+async function resolveSource(source: ImportSource, uploads: Uploads): Promise<{ path: string; name: string }> {
+  if (source.kind === 'upload') return { path: await uploads.pathOf(source.uploadId), name: source.name };
+  let info;
+  try {
+    info = await stat(source.path);
+  } catch {
+    throw new StudioError('not_found', `${source.path} does not exist or cannot be read.`);
+  }
+  if (!info.isFile()) throw new StudioError('invalid_input', `${source.path} is not a file.`);
+  return { path: source.path, name: basename(source.path) };
+}
+
+/**
+ * Imports one file: probe first (so a file that is not media stores nothing), copy into the
+ * content-addressed store, make a poster for video, then record media and clip in one transaction.
+ */
+export async function importOne(
+  deps: ImportDeps,
+  projectId: number,
+  source: ImportSource,
+  index: number,
+  report: (progress: ImportProgress) => void,
+  signal?: AbortSignal,
+): Promise<Clip> {
+  const { path, name } = await resolveSource(source, deps.uploads);
+  try {
+    report({ index, name, phase: 'probe', fraction: PHASE_SHARE.probe });
+    const probe = await probeFile(path, name, signal);
+    const total = (await stat(path)).size || 1;
+    report({ index, name, phase: 'copy', fraction: PHASE_SHARE.copy });
+    const stored = await deps.store.putFile(path, {
+      ...(signal ? { signal } : {}),
+      onProgress: (bytes) => {
+        const share = PHASE_SHARE.copy + (PHASE_SHARE.poster - PHASE_SHARE.copy) * (bytes / total);
+        report({ index, name, phase: 'copy', fraction: Math.min(share, PHASE_SHARE.poster) });
+      },
+    });
+    let poster: { id: string; bytes: number } | null = null;
+    if (probe.kind === 'video') {
+      report({ index, name, phase: 'poster', fraction: PHASE_SHARE.poster });
+      const storedPath = deps.store.pathOf(stored.id);
+      const tmp = deps.store.tempPath('.jpg');
+      if (storedPath) {
+        try {
+          await writePoster(storedPath, probe.durationMs, tmp, signal);
+          poster = await deps.store.putFile(tmp);
+        } catch (error) {
+          if (error instanceof StudioError && error.code === 'canceled') throw error;
+          poster = null; // a clip without a poster still plays; the grid shows a placeholder
+        } finally {
+          await deps.store.removeTemp(tmp);
+        }
+      }
+    }
+    const clip = deps.clips.transaction(() => {
+      deps.clips.upsertMedia({
+        id: stored.id,
+        mimeType: probe.mimeType,
+        bytes: stored.bytes,
+        durationMs: probe.durationMs,
+        width: probe.width,
+        height: probe.height,
+        fps: probe.fps,
+        videoCodec: probe.videoCodec,
+        audioCodec: probe.audioCodec,
+      });
+      if (poster) {
+        deps.clips.upsertMedia({
+          id: poster.id,
+          mimeType: 'image/jpeg',
+          bytes: poster.bytes,
+          durationMs: null,
+          width: null,
+          height: null,
+          fps: null,
+          videoCodec: null,
+          audioCodec: null,
+        });
+      }
+      return deps.clips.insert({
+        projectId,
+        title: titleFrom(name),
+        provider: 'import',
+        durationMs: probe.durationMs,
+        width: probe.width,
+        height: probe.height,
+        fps: probe.fps,
+        mediaId: stored.id,
+        posterId: poster?.id ?? null,
+      });
+    });
+    report({ index, name, phase: 'done', fraction: 1 });
+    return clip;
+  } finally {
+    if (source.kind === 'upload') await deps.uploads.discard(source.uploadId);
+  }
+}
+
+export async function importAll(
+  deps: ImportDeps,
+  projectId: number,
+  sources: readonly ImportSource[],
+  report: (progress: ImportProgress) => void,
+  signal?: AbortSignal,
+): Promise<{ clips: Clip[]; failures: ImportFailure[] }> {
+  const clips: Clip[] = [];
+  const failures: ImportFailure[] = [];
+  for (const [index, source] of sources.entries()) {
+    const fallbackName = source.kind === 'upload' ? source.name : basename(source.path);
+    try {
+      clips.push(await importOne(deps, projectId, source, index, report, signal));
+    } catch (error) {
+      if (error instanceof StudioError && error.code === 'canceled') throw error;
+      const message = error instanceof StudioError ? error.message : `${fallbackName} could not be imported: ${String(error)}`;
+      failures.push({ name: fallbackName, message });
+      report({ index, name: fallbackName, phase: 'failed', fraction: 1, message });
+    }
+  }
+  return { clips, failures };
+}

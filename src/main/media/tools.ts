@@ -1,0 +1,88 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { StudioError } from '../../shared/errors';
+
+const require = createRequire(import.meta.url);
+
+export interface MediaTools {
+  ffmpeg: string;
+  ffprobe: string;
+}
+
+function onPath(command: string): boolean {
+  const result = spawnSync(command, ['-version'], { stdio: 'ignore' });
+  return result.status === 0;
+}
+
+function bundled(pkg: string): string | null {
+  try {
+    const found = require(pkg) as { path?: string };
+    return typeof found.path === 'string' && onPath(found.path) ? found.path : null;
+  } catch {
+    return null;
+  }
+}
+
+let cached: MediaTools | null = null;
+
+/**
+ * ffmpeg and ffprobe: SHOTLINE_FFMPEG / SHOTLINE_FFPROBE when set, else the ones on PATH,
+ * else the binaries shipped in the npm packages, which work offline.
+ */
+export function mediaTools(): MediaTools {
+  if (cached) return cached;
+  const pick = (env: string | undefined, name: string, pkg: string): string => {
+    if (env) return env;
+    if (onPath(name)) return name;
+    const shipped = bundled(pkg);
+    if (shipped) return shipped;
+    throw new StudioError(
+      'internal',
+      `${name} was not found. Install ffmpeg (for example "apt-get install ffmpeg") or run "npm install" again.`,
+    );
+  };
+  cached = {
+    ffmpeg: pick(process.env.SHOTLINE_FFMPEG, 'ffmpeg', '@ffmpeg-installer/ffmpeg'),
+    ffprobe: pick(process.env.SHOTLINE_FFPROBE, 'ffprobe', '@ffprobe-installer/ffprobe'),
+  };
+  return cached;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a tool to completion; rejects with its last stderr lines; kills it when the signal aborts. */
+export function runTool(command: string, args: readonly string[], signal?: AbortSignal): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new StudioError('canceled', 'Canceled.'));
+      return;
+    }
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    const abort = (): void => {
+      child.kill('SIGKILL');
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    child.on('error', (error) => {
+      signal?.removeEventListener('abort', abort);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      signal?.removeEventListener('abort', abort);
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (signal?.aborted) reject(new StudioError('canceled', 'Canceled.'));
+      else if (code === 0) resolve({ stdout, stderr });
+      else {
+        const tail = stderr.trim().split('\n').slice(-3).join(' ');
+        reject(new Error(`${command} exited with code ${String(code)}: ${tail}`));
+      }
+    });
+  });
+}

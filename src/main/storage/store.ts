@@ -1,0 +1,140 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { MediaId } from '../../shared/domain';
+
+export interface StoredObject {
+  id: string;
+  bytes: number;
+  /** False when an identical object was already stored. */
+  created: boolean;
+}
+
+export interface PutOptions {
+  signal?: AbortSignal;
+  onProgress?: (bytesWritten: number) => void;
+}
+
+/**
+ * A content-addressed store: every object lives at media/ab/<sha256>. Objects are written
+ * to media/.tmp first, flushed and renamed into place, so a crash never leaves a partial
+ * file under a hash. Leftovers in .tmp are removed when the store opens.
+ */
+export class MediaStore {
+  readonly root: string;
+  private readonly tmp: string;
+
+  private constructor(root: string) {
+    this.root = root;
+    this.tmp = join(root, '.tmp');
+  }
+
+  static async open(dataDir: string): Promise<MediaStore> {
+    const store = new MediaStore(join(dataDir, 'media'));
+    await rm(store.tmp, { recursive: true, force: true });
+    await mkdir(store.tmp, { recursive: true });
+    return store;
+  }
+
+  /** The path of an object, or null when the id is not a well-formed hash. */
+  pathOf(id: string): string | null {
+    if (!MediaId.safeParse(id).success) return null;
+    return join(this.root, id.slice(0, 2), id);
+  }
+
+  async has(id: string): Promise<boolean> {
+    const path = this.pathOf(id);
+    if (!path) return false;
+    try {
+      return (await stat(path)).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** A fresh path inside the store's temp folder, for tools that write a file (ffmpeg) before it is stored. */
+  tempPath(suffix = ''): string {
+    return join(this.tmp, randomBytes(12).toString('hex') + suffix);
+  }
+
+  /** Removes a file made with tempPath(); a no-op for anything outside the temp folder. */
+  async removeTemp(path: string): Promise<void> {
+    if (path.startsWith(this.tmp + sep)) await rm(path, { force: true });
+  }
+
+  async putFile(source: string, options: PutOptions = {}): Promise<StoredObject> {
+    return this.putStream(createReadStream(source), options);
+  }
+
+  async putBuffer(data: Uint8Array, options: PutOptions = {}): Promise<StoredObject> {
+    const tmp = this.tempPath();
+    const hash = createHash('sha256').update(data).digest('hex');
+    const handle = await open(tmp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return this.commit(tmp, hash, data.byteLength, options);
+  }
+
+  async putStream(source: NodeJS.ReadableStream, options: PutOptions = {}): Promise<StoredObject> {
+    const tmp = this.tempPath();
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        options.onProgress?.(bytes);
+        done(null, chunk);
+      },
+    });
+    try {
+      const out = createWriteStream(tmp, { flags: 'wx' });
+      await pipeline(source, meter, out, options.signal ? { signal: options.signal } : {});
+      const handle = await open(tmp, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
+    return this.commit(tmp, hash.digest('hex'), bytes, options);
+  }
+
+  private async commit(tmp: string, id: string, bytes: number, options: PutOptions): Promise<StoredObject> {
+    try {
+      options.signal?.throwIfAborted();
+      const target = this.pathOf(id);
+      if (!target) throw new Error(`not a media id: ${id}`);
+      if (await this.has(id)) {
+        await rm(tmp, { force: true });
+        return { id, bytes, created: false };
+      }
+      await mkdir(join(this.root, id.slice(0, 2)), { recursive: true });
+      await rename(tmp, target);
+      return { id, bytes, created: true };
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    const path = this.pathOf(id);
+    if (path) await rm(path, { force: true });
+  }
+
+  /** Names of files left in the temp folder (for tests and diagnostics). */
+  async tempEntries(): Promise<string[]> {
+    return readdir(this.tmp);
+  }
+}

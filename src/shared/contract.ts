@@ -1,0 +1,140 @@
+/**
+ * The one list of every call and event between the renderer and the studio core.
+ * Hosts validate inputs with these schemas before a handler runs; the renderer's
+ * client is typed from the same list, so a call missing on either side is a type error.
+ */
+import { z } from 'zod';
+import {
+  Clip,
+  ClipTitle,
+  ImportFailure,
+  ImportPhase,
+  ImportSource,
+  Project,
+  ProjectName,
+  RowId,
+} from './domain';
+
+const Ok = z.object({ ok: z.literal(true) });
+
+export const calls = {
+  'app.info': {
+    input: z.object({}),
+    output: z.object({ version: z.string(), dataDir: z.string() }),
+  },
+  'projects.list': {
+    input: z.object({ includeArchived: z.boolean().default(false) }),
+    output: z.array(Project),
+  },
+  'projects.create': {
+    input: z.object({ name: ProjectName }),
+    output: Project,
+  },
+  'projects.rename': {
+    input: z.object({ id: RowId, name: ProjectName }),
+    output: Project,
+  },
+  'projects.setArchived': {
+    input: z.object({ id: RowId, archived: z.boolean() }),
+    output: Project,
+  },
+  'projects.delete': {
+    input: z.object({ id: RowId }),
+    output: Ok,
+  },
+  'clips.list': {
+    input: z.object({ projectId: RowId }),
+    output: z.array(Clip),
+  },
+  'clips.get': {
+    input: z.object({ id: RowId }),
+    output: Clip,
+  },
+  'clips.rename': {
+    input: z.object({ id: RowId, title: ClipTitle }),
+    output: Clip,
+  },
+  'clips.delete': {
+    input: z.object({ id: RowId }),
+    output: Ok,
+  },
+  'clips.search': {
+    input: z.object({
+      query: z.string().trim().min(1, 'search text must not be empty').max(200),
+      projectId: RowId.optional(),
+    }),
+    output: z.array(Clip),
+  },
+  'clips.import': {
+    input: z.object({
+      projectId: RowId,
+      sources: z.array(ImportSource).min(1, 'choose at least one file to import').max(500),
+      /** Chosen by the caller so it can match the progress events to this import. */
+      taskId: z.string().min(1).max(64),
+    }),
+    output: z.object({ clips: z.array(Clip), failures: z.array(ImportFailure) }),
+  },
+} as const;
+
+export const events = {
+  'projects.changed': z.object({}),
+  'clips.changed': z.object({ projectId: RowId }),
+  'import.progress': z.object({
+    taskId: z.string(),
+    index: z.number().int().nonnegative(),
+    total: z.number().int().positive(),
+    name: z.string(),
+    phase: ImportPhase,
+    /** 0..1 over the whole task. */
+    fraction: z.number().min(0).max(1),
+    message: z.string().optional(),
+  }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+export type CallParsedInput<K extends CallName> = z.output<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = z.output<Events[K]>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** Error codes that cross the bridge. */
+export const ErrorCode = z.enum(['invalid_input', 'not_found', 'conflict', 'unsupported_media', 'canceled', 'internal']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** Every call's answer crosses a bridge in this envelope, so errors keep their code and message. */
+export const Reply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: ErrorCode, message: z.string() }) }),
+]);
+export type Reply = z.infer<typeof Reply>;
+
+/** The surface a host exposes to the renderer (window.studio in the desktop app). */
+export interface StudioBridge {
+  invoke(name: CallName, input: unknown): Promise<Reply>;
+  subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
+}
+
+/** Turns a zod error into one sentence that names the field: "name: project name must not be empty". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** Row ids are SQLite integer keys. */
+export const RowId = z.number().int().positive();
+
+/** Media objects are addressed by the SHA-256 of their bytes, never by a path. */
+export const MediaId = z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-character lowercase SHA-256 hex id');
+export type MediaId = z.infer<typeof MediaId>;
+
+export const ProjectName = z
+  .string()
+  .trim()
+  .min(1, 'project name must not be empty')
+  .max(120, 'project name must be at most 120 characters');
+
+export const Project = z.object({
+  id: RowId,
+  name: z.string(),
+  archived: z.boolean(),
+  clipCount: z.number().int().nonnegative(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type Project = z.infer<typeof Project>;
+
+export const ClipTitle = z
+  .string()
+  .trim()
+  .min(1, 'clip title must not be empty')
+  .max(200, 'clip title must be at most 200 characters');
+
+export const Clip = z.object({
+  id: RowId,
+  projectId: RowId,
+  title: z.string(),
+  promptText: z.string().nullable(),
+  provider: z.string(),
+  model: z.string().nullable(),
+  seed: z.number().int().nullable(),
+  durationMs: z.number().int().nonnegative(),
+  width: z.number().int().nonnegative().nullable(),
+  height: z.number().int().nonnegative().nullable(),
+  fps: z.number().nonnegative().nullable(),
+  mediaId: MediaId,
+  mimeType: z.string(),
+  videoCodec: z.string().nullable(),
+  audioCodec: z.string().nullable(),
+  posterId: MediaId.nullable(),
+  spriteId: MediaId.nullable(),
+  peaksId: MediaId.nullable(),
+  parentId: RowId.nullable(),
+  rating: z.number().int().min(0).max(5).nullable(),
+  createdAt: z.number().int(),
+});
+export type Clip = z.infer<typeof Clip>;
+
+/** Where an imported file comes from: a path on the studio's machine, or bytes uploaded to the browser studio. */
+export const ImportSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: z.string().min(1, 'path must not be empty') }),
+  z.object({
+    kind: z.literal('upload'),
+    uploadId: z.string().regex(/^[0-9a-f]{32}$/, 'must be an upload id returned by the upload endpoint'),
+    name: z.string().min(1, 'name must not be empty').max(255),
+  }),
+]);
+export type ImportSource = z.infer<typeof ImportSource>;
+
+export const ImportPhase = z.enum(['upload', 'probe', 'copy', 'poster', 'done', 'failed']);
+export type ImportPhase = z.infer<typeof ImportPhase>;
+
+export const ImportFailure = z.object({ name: z.string(), message: z.string() });
+export type ImportFailure = z.infer<typeof ImportFailure>;
