@@ -14,6 +14,7 @@ import {
 import { StudioError } from '../shared/errors';
 import { openDatabase } from './db/connection';
 import { EventHub } from './events';
+import type { MediaSource } from './host/media';
 import { Clips } from './library/clips';
 import { importAll } from './library/import';
 import { Projects } from './library/projects';
@@ -35,6 +36,8 @@ export interface Studio {
   readonly uploads: Uploads;
   readonly clips: Clips;
   readonly db: Database;
+  /** What the media handler serves: stored objects by id, with the type the library recorded. */
+  readonly media: MediaSource;
   /** Validates the input against the contract, runs the call and answers in the bridge's envelope. */
   invoke(name: unknown, input: unknown): Promise<Reply>;
   /** Typed direct call for hosts and the command line; throws StudioError. */
@@ -53,13 +56,17 @@ function toReplyError(error: unknown): Extract<Reply, { ok: false }> {
 export async function createStudio(options: StudioOptions): Promise<Studio> {
   const { dataDir } = options;
   await mkdir(dataDir, { recursive: true });
-  const db = openDatabase(join(dataDir, 'library.db'), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = openDatabase(
+    join(dataDir, 'library.db'),
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
   const store = await MediaStore.open(dataDir);
   const uploads = await Uploads.open(dataDir);
   const hub = new EventHub();
   const projects = new Projects(db);
   const clips = new Clips(db);
   const running = new Set<AbortController>();
+  const inflight = new Set<Promise<unknown>>();
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.version ?? '0.0.0', dataDir }),
@@ -101,12 +108,12 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       return { ok: true } as const;
     },
     'clips.search': ({ query, projectId }) => clips.search(query, projectId),
-    'clips.import': async ({ projectId, sources, taskId }) => {
+    'clips.import': ({ projectId, sources, taskId }) => {
       projects.get(projectId);
       const controller = new AbortController();
       running.add(controller);
       const total = sources.length;
-      try {
+      const task = (async () => {
         const result = await importAll(
           { clips, store, uploads },
           projectId,
@@ -130,9 +137,12 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
           hub.emit('projects.changed', {});
         }
         return result;
-      } finally {
+      })();
+      inflight.add(task);
+      return task.finally(() => {
         running.delete(controller);
-      }
+        inflight.delete(task);
+      });
     },
   };
 
@@ -150,6 +160,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     uploads,
     clips,
     db,
+    media: { pathOf: (id) => store.pathOf(id), mediaType: (id) => clips.mediaType(id) },
     call,
     async invoke(name, input) {
       if (!isCallName(name)) {
@@ -164,6 +175,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     onEvent: (listener) => hub.on(listener),
     async close() {
       for (const controller of running) controller.abort();
+      await Promise.allSettled(inflight);
       db.close();
     },
   };

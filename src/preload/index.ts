@@ -1,1 +1,31 @@
-export {};
+/**
+ * Exposes `window.studio` (DesktopBridge) to the sandboxed renderer: named calls only, never
+ * raw ipcRenderer. A sandboxed preload can require only 'electron', so nothing here loads zod;
+ * the main process validates every input against the contract.
+ */
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { callChannel, EVENT_CHANNEL, isBridgedCall, type DesktopBridge } from '../shared/bridge';
+import type { EventName, Reply } from '../shared/contract';
+
+const studio: DesktopBridge = {
+  invoke(name, input) {
+    if (!isBridgedCall(name)) {
+      const reply: Reply = { ok: false, error: { code: 'invalid_input', message: `Unknown call: ${String(name)}` } };
+      return Promise.resolve(reply);
+    }
+    return ipcRenderer.invoke(callChannel(name), input) as Promise<Reply>;
+  },
+  subscribe(listener) {
+    // Wrapped so the renderer never sees the IpcRendererEvent (it carries ipcRenderer itself).
+    const forward = (_event: IpcRendererEvent, name: EventName, payload: unknown) => listener(name, payload);
+    ipcRenderer.on(EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+    };
+  },
+  pathForFile(file) {
+    return webUtils.getPathForFile(file);
+  },
+};
+
+contextBridge.exposeInMainWorld('studio', studio);

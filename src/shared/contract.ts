@@ -4,16 +4,7 @@
  * client is typed from the same list, so a call missing on either side is a type error.
  */
 import { z } from 'zod';
-import {
-  Clip,
-  ClipTitle,
-  ImportFailure,
-  ImportPhase,
-  ImportSource,
-  Project,
-  ProjectName,
-  RowId,
-} from './domain';
+import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
 
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -113,7 +104,14 @@ export function isEventName(name: unknown): name is EventName {
 }
 
 /** Error codes that cross the bridge. */
-export const ErrorCode = z.enum(['invalid_input', 'not_found', 'conflict', 'unsupported_media', 'canceled', 'internal']);
+export const ErrorCode = z.enum([
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'unsupported_media',
+  'canceled',
+  'internal',
+]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** Every call's answer crosses a bridge in this envelope, so errors keep their code and message. */

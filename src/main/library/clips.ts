@@ -141,7 +141,8 @@ export class Clips {
 
   rename(id: number, title: string): Clip {
     const result = this.db.prepare('UPDATE clips SET title = ? WHERE id = ?').run(title, id);
-    if (result.changes === 0) throw new StudioError('not_found', `Clip ${id} does not exist; it may have been deleted.`);
+    if (result.changes === 0)
+      throw new StudioError('not_found', `Clip ${id} does not exist; it may have been deleted.`);
     return this.get(id);
   }
 

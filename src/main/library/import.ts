@@ -143,7 +143,8 @@ export async function importAll(
       clips.push(await importOne(deps, projectId, source, index, report, signal));
     } catch (error) {
       if (error instanceof StudioError && error.code === 'canceled') throw error;
-      const message = error instanceof StudioError ? error.message : `${fallbackName} could not be imported: ${String(error)}`;
+      const message =
+        error instanceof StudioError ? error.message : `${fallbackName} could not be imported: ${String(error)}`;
       failures.push({ name: fallbackName, message });
       report({ index, name: fallbackName, phase: 'failed', fraction: 1, message });
     }

@@ -32,7 +32,9 @@ export class Projects {
 
   list(includeArchived: boolean): Project[] {
     const rows = this.db
-      .prepare<[number], ProjectRow>(`${SELECT} WHERE p.archived = 0 OR ? ORDER BY p.archived, p.updated_at DESC, p.id DESC`)
+      .prepare<[number], ProjectRow>(
+        `${SELECT} WHERE p.archived = 0 OR ? ORDER BY p.archived, p.updated_at DESC, p.id DESC`,
+      )
       .all(includeArchived ? 1 : 0);
     return rows.map(toProject);
   }
@@ -51,13 +53,18 @@ export class Projects {
   }
 
   rename(id: number, name: string): Project {
-    this.mustChange(this.db.prepare('UPDATE projects SET name = ?, updated_at = ? WHERE id = ?').run(name, Date.now(), id), id);
+    this.mustChange(
+      this.db.prepare('UPDATE projects SET name = ?, updated_at = ? WHERE id = ?').run(name, Date.now(), id),
+      id,
+    );
     return this.get(id);
   }
 
   setArchived(id: number, archived: boolean): Project {
     this.mustChange(
-      this.db.prepare('UPDATE projects SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, Date.now(), id),
+      this.db
+        .prepare('UPDATE projects SET archived = ?, updated_at = ? WHERE id = ?')
+        .run(archived ? 1 : 0, Date.now(), id),
       id,
     );
     return this.get(id);
@@ -73,6 +80,7 @@ export class Projects {
   }
 
   private mustChange(result: { changes: number }, id: number): void {
-    if (result.changes === 0) throw new StudioError('not_found', `Project ${id} does not exist; it may have been deleted.`);
+    if (result.changes === 0)
+      throw new StudioError('not_found', `Project ${id} does not exist; it may have been deleted.`);
   }
 }

@@ -26,10 +26,7 @@ const Stream = z.object({
 
 const ProbeJson = z.object({
   streams: z.array(Stream).default([]),
-  format: z
-    .object({ format_name: z.string().optional(), duration: z.string().optional() })
-    .partial()
-    .default({}),
+  format: z.object({ format_name: z.string().optional(), duration: z.string().optional() }).partial().default({}),
 });
 
 const IMAGE_FORMATS = /(^|,)(image2|png_pipe|jpeg_pipe|webp_pipe|gif|bmp_pipe|tiff_pipe|svg_pipe|apng)(,|$)/;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { MediaId } from '../../shared/domain';
@@ -62,7 +62,9 @@ export class MediaStore {
 
   /** Removes a file made with tempPath(); a no-op for anything outside the temp folder. */
   async removeTemp(path: string): Promise<void> {
-    if (path.startsWith(this.tmp + sep)) await rm(path, { force: true });
+    // Resolved first: a prefix check alone lets ".tmp/../../x" climb out of the folder.
+    const resolved = resolve(path);
+    if (dirname(resolved) === resolve(this.tmp)) await rm(resolved, { force: true });
   }
 
   async putFile(source: string, options: PutOptions = {}): Promise<StoredObject> {

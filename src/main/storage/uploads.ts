@@ -33,12 +33,16 @@ export class Uploads {
 
   /** The staged file of an upload id; throws a clear error for an unknown or used id. */
   async pathOf(uploadId: string): Promise<string> {
-    if (!/^[0-9a-f]{32}$/.test(uploadId)) throw new StudioError('invalid_input', `uploadId: not an upload id: ${uploadId}`);
+    if (!/^[0-9a-f]{32}$/.test(uploadId))
+      throw new StudioError('invalid_input', `uploadId: not an upload id: ${uploadId}`);
     const path = join(this.dir, uploadId);
     try {
       await stat(path);
     } catch {
-      throw new StudioError('not_found', 'The uploaded file is gone (it was already imported or the studio restarted). Upload it again.');
+      throw new StudioError(
+        'not_found',
+        'The uploaded file is gone (it was already imported or the studio restarted). Upload it again.',
+      );
     }
     return path;
   }

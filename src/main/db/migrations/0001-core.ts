@@ -150,6 +150,12 @@ export function up(db: Database): void {
       ) WHERE rowid = old.clip_id;
     END;
 
+    CREATE TRIGGER tags_search_update AFTER UPDATE OF name ON tags BEGIN
+      UPDATE clip_search SET tags = (
+        SELECT coalesce(group_concat(t.name, ' '), '') FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.clip_id = clip_search.rowid
+      ) WHERE rowid IN (SELECT clip_id FROM clip_tags WHERE tag_id = new.id);
+    END;
+
     CREATE TRIGGER cues_search_insert AFTER INSERT ON cues BEGIN
       UPDATE clip_search SET cues = (
         SELECT coalesce(group_concat(label || ' ' || note, ' '), '') FROM cues WHERE clip_id = new.clip_id

@@ -1,0 +1,248 @@
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { sha256File, tempDir } from '../testing/fixtures';
+import { DatabaseTooNewError, migrate, openDatabase, schemaVersion } from './connection';
+import { latestVersion, migrations } from './migrations/index';
+
+interface TableInfo {
+  schema: string;
+  name: string;
+  type: string;
+  ncol: number;
+  wr: number;
+  strict: number;
+}
+
+function tables(db: Database): Map<string, TableInfo> {
+  const rows = db.prepare<[], TableInfo>("SELECT * FROM pragma_table_list WHERE schema = 'main'").all();
+  return new Map(rows.map((row) => [row.name, row]));
+}
+
+function names(db: Database, type: 'index' | 'trigger'): string[] {
+  return db
+    .prepare<[string], { name: string }>('SELECT name FROM sqlite_schema WHERE type = ? ORDER BY name')
+    .all(type)
+    .map((row) => row.name);
+}
+
+function schemaDump(db: Database): string[] {
+  return db
+    .prepare<[], { sql: string | null }>('SELECT sql FROM sqlite_schema ORDER BY type, name')
+    .all()
+    .map((row) => row.sql ?? '');
+}
+
+function open(file: string, options: Parameters<typeof openDatabase>[1] = {}): Database {
+  const db = openDatabase(file, options);
+  onTestFinished(() => {
+    if (db.open) db.close();
+  });
+  return db;
+}
+
+const CORE_TABLES = ['projects', 'media', 'jobs', 'clips', 'tags', 'clip_tags', 'cues', 'templates', 'settings'];
+
+/**
+ * What each schema version must have added. Every migration needs an entry (a test below
+ * fails otherwise), so a new migration arrives with its own check.
+ */
+const expectAfter: Record<number, (db: Database) => void> = {
+  1: (db) => {
+    const found = tables(db);
+    for (const name of CORE_TABLES) {
+      expect(found.get(name), `table ${name}`).toMatchObject({ type: 'table', strict: 1 });
+    }
+    expect(found.get('clip_search')).toMatchObject({ type: 'virtual' });
+    const fts = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'clip_search'").get();
+    expect(fts?.sql).toMatch(/USING fts5\(title, prompt, tags, cues/);
+    expect(names(db, 'index')).toEqual(
+      expect.arrayContaining(['clips_by_project', 'clips_by_parent', 'jobs_by_state', 'jobs_by_project', 'cues_by_clip', 'clip_tags_by_tag']),
+    );
+    expect(names(db, 'trigger')).toEqual(
+      expect.arrayContaining([
+        'clips_search_insert',
+        'clips_search_update',
+        'clips_search_delete',
+        'clip_tags_search_insert',
+        'clip_tags_search_delete',
+        'tags_search_update',
+        'cues_search_insert',
+        'cues_search_update',
+        'cues_search_delete',
+      ]),
+    );
+  },
+};
+
+describe('migrations', () => {
+  test('are numbered 1..n without gaps, and latestVersion is the last', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(latestVersion).toBe(migrations.at(-1)?.version);
+  });
+
+  test('every migration has a schema expectation in this file', () => {
+    expect(Object.keys(expectAfter).map(Number).sort((a, b) => a - b)).toEqual(migrations.map((m) => m.version));
+  });
+
+  test.each(migrations.map((m) => [m.version, m.name] as const))('step to version %i (%s)', async (version) => {
+    const dir = await tempDir();
+    const db = open(join(dir, 'library.db'), { targetVersion: version - 1 });
+    expect(schemaVersion(db)).toBe(version - 1);
+    const before = new Set(tables(db).keys());
+
+    migrate(db, migrations, version);
+
+    expect(schemaVersion(db)).toBe(version);
+    expectAfter[version]?.(db);
+    // Nothing a migration leaves behind is non-STRICT (FTS shadow tables are SQLite's own).
+    for (const table of tables(db).values()) {
+      if (before.has(table.name) || table.name.startsWith('sqlite_')) continue;
+      if (table.type === 'table') expect(table.strict, `table ${table.name} must be STRICT`).toBe(1);
+      else expect(['virtual', 'shadow']).toContain(table.type);
+    }
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  test('a fresh database reaches latestVersion with WAL and foreign keys on', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'library.db');
+    const db = open(file);
+    expect(schemaVersion(db)).toBe(latestVersion);
+    for (const version of migrations.map((m) => m.version)) expectAfter[version]?.(db);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // Foreign keys are enforced, not just declared.
+    expect(() => db.prepare('INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at) VALUES (999, ?, ?, 0, ?, 0)').run('t', 'p', 'a'.repeat(64))).toThrow(/FOREIGN KEY/);
+    // STRICT is enforced, not just declared.
+    expect(() => db.prepare("INSERT INTO projects (name, created_at, updated_at) VALUES ('x', 'yesterday', 0)").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+  });
+
+  test('re-opening is idempotent: same version, same schema, data kept', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'library.db');
+    const first = open(file);
+    first.prepare('INSERT INTO projects (name, created_at, updated_at) VALUES (?, 1, 1)').run('Kept');
+    const schema = schemaDump(first);
+    first.close();
+
+    const second = open(file);
+    expect(schemaVersion(second)).toBe(latestVersion);
+    expect(schemaDump(second)).toEqual(schema);
+    expect(second.prepare('SELECT name FROM projects').pluck().all()).toEqual(['Kept']);
+    migrate(second, migrations, latestVersion);
+    expect(schemaDump(second)).toEqual(schema);
+  });
+
+  test('a migration that fails rolls back completely and leaves the version alone', async () => {
+    const dir = await tempDir();
+    const db = open(join(dir, 'library.db'));
+    const broken = {
+      version: latestVersion + 1,
+      name: 'broken',
+      up(target: Database) {
+        target.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        throw new Error('disk on fire');
+      },
+    };
+    expect(() => migrate(db, [...migrations, broken], latestVersion + 1)).toThrow('disk on fire');
+    expect(schemaVersion(db)).toBe(latestVersion);
+    expect(tables(db).has('half_done')).toBe(false);
+  });
+
+  test('a read-only open sees the schema and refuses writes', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'library.db');
+    open(file).close();
+    const db = open(file, { readonly: true });
+    expect(schemaVersion(db)).toBe(latestVersion);
+    expect(() => db.prepare("INSERT INTO settings VALUES ('k', '1')").run()).toThrow(/readonly/);
+  });
+});
+
+describe('a database newer than the app', () => {
+  function writeNewerLibrary(file: string, journal: 'DELETE' | 'WAL'): void {
+    const db = new BetterSqlite3(file);
+    db.pragma(`journal_mode = ${journal}`);
+    db.exec("CREATE TABLE from_the_future (x INTEGER) STRICT; INSERT INTO from_the_future VALUES (42);");
+    db.pragma(`user_version = ${latestVersion + 1}`);
+    db.close();
+  }
+
+  function filesOf(dir: string): string[] {
+    return readdirSync(dir).sort();
+  }
+
+  test.each(['DELETE', 'WAL'] as const)('is refused with a clear message and not written to (%s journal)', async (journal) => {
+    const dir = await tempDir();
+    const file = join(dir, 'library.db');
+    writeNewerLibrary(file, journal);
+    const hash = sha256File(file);
+    expect(filesOf(dir)).toEqual(['library.db']);
+
+    let thrown: unknown;
+    try {
+      openDatabase(file);
+    } catch (error) {
+      thrown = error;
+    }
+
+    expect(thrown).toBeInstanceOf(DatabaseTooNewError);
+    const error = thrown as DatabaseTooNewError;
+    expect(error.found).toBe(latestVersion + 1);
+    expect(error.supported).toBe(latestVersion);
+    expect(error.message).toContain(`schema ${latestVersion + 1}`);
+    expect(error.message).toContain(`reads up to ${latestVersion}`);
+    expect(error.message).toMatch(/Update Shotline/);
+    expect(sha256File(file)).toBe(hash);
+    // Not even SQLite's companion files appear: the version is read from the header.
+    expect(filesOf(dir)).toEqual(['library.db']);
+  });
+
+  test('is refused read-only too', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'library.db');
+    writeNewerLibrary(file, 'WAL');
+    expect(() => openDatabase(file, { readonly: true })).toThrow(DatabaseTooNewError);
+    expect(filesOf(dir)).toEqual(['library.db']);
+  });
+
+  test('whose newer schema is still in an uncheckpointed WAL is refused without checkpointing it', async () => {
+    // The state a newer Shotline leaves when it crashes right after migrating: the header
+    // still says our version, the WAL holds the newer one.
+    const dir = await tempDir();
+    const live = join(dir, 'live.db');
+    const writer = openDatabase(live);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.pragma(`user_version = ${latestVersion + 1}`);
+    const file = join(dir, 'library.db');
+    copyFileSync(live, file);
+    copyFileSync(`${live}-wal`, `${file}-wal`);
+    writer.close();
+    const dbHash = sha256File(file);
+    const walHash = sha256File(`${file}-wal`);
+
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+
+    // The main file and the WAL keep every byte; only SQLite's shared-memory index (-shm),
+    // which holds no data and is rebuilt from the WAL, may appear.
+    expect(sha256File(file)).toBe(dbHash);
+    expect(existsSync(`${file}-wal`)).toBe(true);
+    expect(sha256File(`${file}-wal`)).toBe(walHash);
+    expect(filesOf(dir).filter((name) => name.startsWith('library.db'))).toEqual(
+      expect.arrayContaining(['library.db', 'library.db-wal']),
+    );
+    expect(filesOf(dir).filter((name) => name.startsWith('library.db')).every((name) => /^library\.db(-wal|-shm)?$/.test(name))).toBe(true);
+  });
+
+  test('an older library opened normally is migrated, not refused', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'library.db');
+    open(file, { targetVersion: 0 }).close();
+    const db = open(file);
+    expect(schemaVersion(db)).toBe(latestVersion);
+  });
+});

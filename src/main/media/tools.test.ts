@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { StudioError } from '../../shared/errors';
+import { mediaTools, runTool } from './tools';
+
+describe('mediaTools', () => {
+  test('finds ffmpeg and ffprobe that run', async () => {
+    const tools = mediaTools();
+    expect(mediaTools()).toBe(tools); // resolved once
+    expect((await runTool(tools.ffmpeg, ['-version'])).stdout).toMatch(/^ffmpeg version/);
+    expect((await runTool(tools.ffprobe, ['-version'])).stdout).toMatch(/^ffprobe version/);
+  });
+});
+
+describe('runTool', () => {
+  test('resolves with stdout and stderr of a successful run', async () => {
+    const { stdout, stderr } = await runTool(process.execPath, ['-e', 'process.stdout.write("out"); process.stderr.write("err")']);
+    expect(stdout).toBe('out');
+    expect(stderr).toBe('err');
+  });
+
+  test('rejects a failing run with its exit code and last stderr lines', async () => {
+    const script = 'console.error("one"); console.error("two"); console.error("three"); console.error("four"); process.exit(3)';
+    const error = await runTool(process.execPath, ['-e', script]).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error?.message).toContain('exited with code 3');
+    expect(error?.message).toContain('two three four');
+    expect(error?.message).not.toContain('one');
+  });
+
+  test('rejects when the command does not exist', async () => {
+    await expect(runTool('shotline-no-such-tool', [])).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  test('a signal aborted before the start spawns nothing and is canceled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(runTool(mediaTools().ffmpeg, ['-version'], controller.signal)).rejects.toEqual(new StudioError('canceled', 'Canceled.'));
+  });
+
+  test('aborting kills a running tool and is canceled', async () => {
+    const controller = new AbortController();
+    // Runs until killed: an endless test source encoded to nowhere.
+    const running = runTool(mediaTools().ffmpeg, ['-v', 'error', '-nostdin', '-re', '-f', 'lavfi', '-i', 'testsrc', '-f', 'null', '-'], controller.signal);
+    controller.abort();
+    await expect(running).rejects.toMatchObject({ code: 'canceled' });
+  });
+});

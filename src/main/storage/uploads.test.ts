@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { tempDir, waitFor } from '../testing/fixtures';
+import { patternChunk, stallingSource } from '../testing/stalling-source';
+import { Uploads } from './uploads';
+
+describe('Uploads', () => {
+  test('receive stages the body under a fresh id that pathOf finds', async () => {
+    const dataDir = await tempDir();
+    const uploads = await Uploads.open(dataDir);
+    const body = Buffer.concat([patternChunk(1, 70_000), patternChunk(2, 5)]);
+    const { uploadId, bytes } = await uploads.receive(Readable.from([body]));
+    expect(uploadId).toMatch(/^[0-9a-f]{32}$/);
+    expect(bytes).toBe(body.length);
+    const path = await uploads.pathOf(uploadId);
+    expect(path).toBe(join(dataDir, 'uploads', uploadId));
+    expect(readFileSync(path)).toEqual(body);
+    const second = await uploads.receive(Readable.from([Buffer.from('x')]));
+    expect(second.uploadId).not.toBe(uploadId);
+  });
+
+  test('pathOf rejects a malformed id as invalid input and an unknown one as not found', async () => {
+    const uploads = await Uploads.open(await tempDir());
+    await expect(uploads.pathOf('../library.db')).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('uploadId') });
+    await expect(uploads.pathOf('0'.repeat(32))).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/Upload it again/),
+    });
+  });
+
+  test('discard removes the staged file and ignores malformed ids', async () => {
+    const dataDir = await tempDir();
+    const uploads = await Uploads.open(dataDir);
+    const keep = join(dataDir, 'keep.txt');
+    await writeFile(keep, 'keep');
+    const { uploadId } = await uploads.receive(Readable.from([Buffer.from('bytes')]));
+    await uploads.discard(uploadId);
+    await expect(uploads.pathOf(uploadId)).rejects.toMatchObject({ code: 'not_found' });
+    await uploads.discard('../keep.txt');
+    expect(existsSync(keep)).toBe(true);
+  });
+
+  test('an aborted upload leaves no staged file', async () => {
+    const dataDir = await tempDir();
+    const uploads = await Uploads.open(dataDir);
+    const controller = new AbortController();
+    let stalled = false;
+    const receiving = uploads.receive(
+      stallingSource(4, 64 * 1024, () => (stalled = true)),
+      controller.signal,
+    );
+    await waitFor(() => stalled);
+    controller.abort();
+    await expect(receiving).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
+  });
+
+  test('opening again empties the folder, so abandoned uploads do not outlive a restart', async () => {
+    const dataDir = await tempDir();
+    const uploads = await Uploads.open(dataDir);
+    const { uploadId } = await uploads.receive(Readable.from([Buffer.from('abandoned')]));
+    const reopened = await Uploads.open(dataDir);
+    await expect(reopened.pathOf(uploadId)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
+  });
+});

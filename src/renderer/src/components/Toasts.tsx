@@ -1,0 +1,77 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
+import { messageOf } from '../api/messages';
+import { Icon } from './Icon';
+import './Toasts.css';
+
+export type ToastTone = 'error' | 'success' | 'info';
+
+interface Toast {
+  id: number;
+  tone: ToastTone;
+  title: string;
+  message: string;
+}
+
+interface Toaster {
+  show(tone: ToastTone, title: string, message?: string): void;
+  /** Shows a failed call with the studio's own message. */
+  error(title: string, error: unknown): void;
+}
+
+const ToasterContext = createContext<Toaster | null>(null);
+
+const MAX_TOASTS = 4;
+const INFO_LIFETIME_MS = 4_000;
+
+export function useToaster(): Toaster {
+  const toaster = useContext(ToasterContext);
+  if (!toaster) throw new Error('useToaster must be used inside <ToastProvider>');
+  return toaster;
+}
+
+/** Holds the notification stack. Errors stay until dismissed; confirmations fade on their own. */
+export function ToastProvider({ children }: { children: ReactNode }): JSX.Element {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+
+  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
+
+  const show = useCallback(
+    (tone: ToastTone, title: string, message = '') => {
+      const id = nextId.current++;
+      setToasts((list) => {
+        // The same failure twice in a row (a retry storm) is shown once.
+        const last = list.at(-1);
+        if (last && last.title === title && last.message === message) return list;
+        return [...list, { id, tone, title, message }].slice(-MAX_TOASTS);
+      });
+      if (tone !== 'error') setTimeout(() => dismiss(id), INFO_LIFETIME_MS);
+    },
+    [dismiss],
+  );
+
+  const toaster = useMemo<Toaster>(
+    () => ({ show, error: (title, error) => show('error', title, messageOf(error)) }),
+    [show],
+  );
+
+  return (
+    <ToasterContext.Provider value={toaster}>
+      {children}
+      <section className="toasts" aria-label="Notifications">
+        {toasts.map((toast) => (
+          <div key={toast.id} className={`toast toast--${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+            <Icon name={toast.tone === 'error' ? 'warning' : 'check'} className="toast__icon" />
+            <div className="toast__text">
+              <p className="toast__title">{toast.title}</p>
+              {toast.message && <p className="toast__message sentence">{toast.message}</p>}
+            </div>
+            <button type="button" className="icon-btn toast__close" aria-label="Dismiss" title="Dismiss" onClick={() => dismiss(toast.id)}>
+              <Icon name="close" size={14} />
+            </button>
+          </div>
+        ))}
+      </section>
+    </ToasterContext.Provider>
+  );
+}

@@ -1,0 +1,107 @@
+import type { JSX } from 'react';
+import type { ImportPhase } from '../../../../shared/domain';
+import { Icon } from '../../components/Icon';
+import { ProgressBar } from '../../components/ProgressBar';
+import { countClips } from '../../format/media';
+import type { ImportFailureNote, ImportTask } from './useImports';
+import './ImportTray.css';
+
+const PHASE_LABEL: Record<ImportPhase, string> = {
+  upload: 'Uploading',
+  probe: 'Reading',
+  copy: 'Copying into the library',
+  poster: 'Making a poster frame',
+  done: 'Imported',
+  failed: 'Failed',
+};
+
+/** What the creator can do about a failed import, after the studio's own explanation. */
+function nextStep(message: string): string {
+  if (/could not be read as video or audio|unsupported|not supported|no video or audio/i.test(message)) {
+    return 'Choose a video or audio file (for example MP4, MOV, WebM, MP3 or WAV) and import it again.';
+  }
+  if (/connection|reach the studio|reconnect/i.test(message)) {
+    return 'Once the studio is reachable again, import the file again.';
+  }
+  if (/does not exist|cannot be read|not a file/i.test(message)) {
+    return 'Check that the file is still there and readable, then import it again.';
+  }
+  return 'Check the file, then import it again.';
+}
+
+export function ImportTray({
+  tasks,
+  failures,
+  onDismiss,
+  onDismissAll,
+}: {
+  tasks: ImportTask[];
+  failures: ImportFailureNote[];
+  onDismiss: (key: number) => void;
+  onDismissAll: () => void;
+}): JSX.Element | null {
+  if (tasks.length === 0 && failures.length === 0) return null;
+  return (
+    <section className="import-tray" aria-label="Imports">
+      {tasks.map((task) => {
+        const done = task.status === 'done';
+        const position = task.fileCount > 1 ? `${Math.min(task.index + 1, task.fileCount)} of ${task.fileCount}` : null;
+        return (
+          <div key={task.key} className={`import-row${done ? ' import-row--done' : ''}`}>
+            <Icon name={done ? 'check' : 'import'} className="import-row__icon" />
+            <div className="import-row__main">
+              <div className="import-row__line">
+                {done ? (
+                  <span className="import-row__name">Imported {countClips(task.imported)}</span>
+                ) : (
+                  <>
+                    <span className="import-row__name truncate" title={task.name}>
+                      {task.name}
+                    </span>
+                    <span className="import-row__phase">{PHASE_LABEL[task.phase]}</span>
+                    {position !== null && <span className="import-row__count">{position}</span>}
+                  </>
+                )}
+                <span className="import-row__percent tabular">{Math.round(task.fraction * 100)}%</span>
+              </div>
+              <ProgressBar
+                value={task.fraction}
+                state={done ? 'done' : 'running'}
+                label={done ? 'Import finished' : `Importing ${task.name}`}
+              />
+            </div>
+          </div>
+        );
+      })}
+      {failures.length > 1 && (
+        <div className="import-tray__failures-head">
+          <span className="eyebrow">{failures.length} files could not be imported</span>
+          <button type="button" className="btn btn--ghost btn--sm" onClick={onDismissAll}>
+            Dismiss all
+          </button>
+        </div>
+      )}
+      {failures.map((failure) => (
+        <div key={failure.key} className="import-failure" role="alert">
+          <Icon name="warning" className="import-failure__icon" />
+          <div className="import-failure__text">
+            <p className="import-failure__title truncate" title={failure.name}>
+              {failure.name} was not imported
+            </p>
+            <p className="import-failure__message sentence">{failure.message}</p>
+            <p className="import-failure__hint">{nextStep(failure.message)}</p>
+          </div>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={`Dismiss the error about ${failure.name}`}
+            title="Dismiss"
+            onClick={() => onDismiss(failure.key)}
+          >
+            <Icon name="close" size={14} />
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}

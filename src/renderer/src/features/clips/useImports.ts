@@ -1,0 +1,108 @@
+import { useCallback, useRef, useState } from 'react';
+import type { ImportPhase } from '../../../../shared/domain';
+import { importFiles } from '../../api/client';
+import { messageOf } from '../../api/messages';
+
+export interface ImportTask {
+  key: number;
+  projectId: number;
+  fileCount: number;
+  /** The file being worked on now. */
+  name: string;
+  index: number;
+  phase: ImportPhase;
+  fraction: number;
+  status: 'running' | 'done';
+  imported: number;
+}
+
+export interface ImportFailureNote {
+  key: number;
+  projectId: number;
+  name: string;
+  message: string;
+}
+
+export interface Imports {
+  tasks: ImportTask[];
+  failures: ImportFailureNote[];
+  start: (projectId: number, files: readonly File[]) => void;
+  dismiss: (key: number) => void;
+  dismissAll: () => void;
+}
+
+const DONE_LINGER_MS = 2_500;
+
+/** Import tasks in flight and the failures they left, shown until the creator dismisses them. */
+export function useImports(): Imports {
+  const [tasks, setTasks] = useState<ImportTask[]>([]);
+  const [failures, setFailures] = useState<ImportFailureNote[]>([]);
+  const nextKey = useRef(1);
+
+  const update = useCallback((key: number, change: Partial<ImportTask>) => {
+    setTasks((list) => list.map((task) => (task.key === key ? { ...task, ...change } : task)));
+  }, []);
+
+  const addFailure = useCallback((projectId: number, name: string, message: string) => {
+    const key = nextKey.current++;
+    setFailures((list) => [...list.filter((f) => !(f.name === name && f.message === message)), { key, projectId, name, message }]);
+  }, []);
+
+  const start = useCallback(
+    (projectId: number, files: readonly File[]) => {
+      if (files.length === 0) return;
+      const key = nextKey.current++;
+      const first = files[0];
+      setTasks((list) => [
+        ...list,
+        {
+          key,
+          projectId,
+          fileCount: files.length,
+          name: first?.name ?? '',
+          index: 0,
+          phase: 'upload',
+          fraction: 0,
+          status: 'running',
+          imported: 0,
+        },
+      ]);
+      const reported = new Set<string>();
+      importFiles(projectId, files, (progress) => {
+        if (progress.phase === 'failed') {
+          reported.add(progress.name);
+          addFailure(projectId, progress.name, progress.message ?? `${progress.name} could not be imported.`);
+          return;
+        }
+        update(key, {
+          name: progress.name,
+          index: progress.index,
+          phase: progress.phase,
+          fraction: Math.max(0, Math.min(1, progress.fraction)),
+        });
+      })
+        .then((result) => {
+          for (const failure of result.failures) {
+            if (!reported.has(failure.name)) addFailure(projectId, failure.name, failure.message);
+          }
+          if (result.clips.length === 0) {
+            setTasks((list) => list.filter((task) => task.key !== key));
+            return;
+          }
+          update(key, { status: 'done', fraction: 1, phase: 'done', imported: result.clips.length });
+          setTimeout(() => setTasks((list) => list.filter((task) => task.key !== key)), DONE_LINGER_MS);
+        })
+        .catch((error: unknown) => {
+          setTasks((list) => list.filter((task) => task.key !== key));
+          const label = files.length === 1 ? (first?.name ?? 'The file') : `${files.length} files`;
+          addFailure(projectId, label, messageOf(error));
+        });
+    },
+    [addFailure, update],
+  );
+
+  const dismiss = useCallback((key: number) => setFailures((list) => list.filter((f) => f.key !== key)), []);
+  const dismissAll = useCallback(() => setFailures([]), []);
+
+  return { tasks, failures, start, dismiss, dismissAll };
+}

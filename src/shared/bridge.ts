@@ -1,0 +1,41 @@
+/**
+ * What the desktop preload exposes as `window.studio`, and the IPC channels behind it.
+ * This file must not load zod at runtime: the sandboxed preload can require only 'electron',
+ * so it imports types from the contract and nothing else.
+ */
+import type { CallName, StudioBridge } from './contract';
+
+export interface DesktopBridge extends StudioBridge {
+  /** The file-system path of a dropped or chosen file, for importing it in place. */
+  pathForFile(file: File): string;
+}
+
+/** ipcMain.handle channel of a call: 'studio:clips.list'. */
+export const callChannel = (name: CallName): `studio:${CallName}` => `studio:${name}`;
+
+/** The channel the main process sends (name, payload) events on. */
+export const EVENT_CHANNEL = 'studio:event';
+
+/**
+ * The contract's call names without the contract's schemas. `satisfies Record<CallName, true>`
+ * makes a call added to (or removed from) the contract without this list a type error.
+ */
+const bridgedCalls = {
+  'app.info': true,
+  'projects.list': true,
+  'projects.create': true,
+  'projects.rename': true,
+  'projects.setArchived': true,
+  'projects.delete': true,
+  'clips.list': true,
+  'clips.get': true,
+  'clips.rename': true,
+  'clips.delete': true,
+  'clips.search': true,
+  'clips.import': true,
+} as const satisfies Record<CallName, true>;
+
+/** isCallName for code that must not load zod (the preload). */
+export function isBridgedCall(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(bridgedCalls, name);
+}
