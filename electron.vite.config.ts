@@ -5,13 +5,13 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
     },
   },
   preload: {
     build: {
       // A sandboxed preload must be CommonJS.
-      rollupOptions: {
+      rolldownOptions: {
         input: { index: resolve('src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
@@ -21,7 +21,7 @@ export default defineConfig({
     root: resolve('src/renderer'),
     base: './',
     build: {
-      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react()],
   },

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, onTestFinished, test } from 'vitest';
@@ -58,7 +58,14 @@ const expectAfter: Record<number, (db: Database) => void> = {
     const fts = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'clip_search'").get();
     expect(fts?.sql).toMatch(/USING fts5\(title, prompt, tags, cues/);
     expect(names(db, 'index')).toEqual(
-      expect.arrayContaining(['clips_by_project', 'clips_by_parent', 'jobs_by_state', 'jobs_by_project', 'cues_by_clip', 'clip_tags_by_tag']),
+      expect.arrayContaining([
+        'clips_by_project',
+        'clips_by_parent',
+        'jobs_by_state',
+        'jobs_by_project',
+        'cues_by_clip',
+        'clip_tags_by_tag',
+      ]),
     );
     expect(names(db, 'trigger')).toEqual(
       expect.arrayContaining([
@@ -83,7 +90,11 @@ describe('migrations', () => {
   });
 
   test('every migration has a schema expectation in this file', () => {
-    expect(Object.keys(expectAfter).map(Number).sort((a, b) => a - b)).toEqual(migrations.map((m) => m.version));
+    expect(
+      Object.keys(expectAfter)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(migrations.map((m) => m.version));
   });
 
   test.each(migrations.map((m) => [m.version, m.name] as const))('step to version %i (%s)', async (version) => {
@@ -116,9 +127,17 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     // Foreign keys are enforced, not just declared.
-    expect(() => db.prepare('INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at) VALUES (999, ?, ?, 0, ?, 0)').run('t', 'p', 'a'.repeat(64))).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          'INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at) VALUES (999, ?, ?, 0, ?, 0)',
+        )
+        .run('t', 'p', 'a'.repeat(64)),
+    ).toThrow(/FOREIGN KEY/);
     // STRICT is enforced, not just declared.
-    expect(() => db.prepare("INSERT INTO projects (name, created_at, updated_at) VALUES ('x', 'yesterday', 0)").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() =>
+      db.prepare("INSERT INTO projects (name, created_at, updated_at) VALUES ('x', 'yesterday', 0)").run(),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
   });
 
   test('re-opening is idempotent: same version, same schema, data kept', async () => {
@@ -167,7 +186,7 @@ describe('a database newer than the app', () => {
   function writeNewerLibrary(file: string, journal: 'DELETE' | 'WAL'): void {
     const db = new BetterSqlite3(file);
     db.pragma(`journal_mode = ${journal}`);
-    db.exec("CREATE TABLE from_the_future (x INTEGER) STRICT; INSERT INTO from_the_future VALUES (42);");
+    db.exec('CREATE TABLE from_the_future (x INTEGER) STRICT; INSERT INTO from_the_future VALUES (42);');
     db.pragma(`user_version = ${latestVersion + 1}`);
     db.close();
   }
@@ -176,31 +195,34 @@ describe('a database newer than the app', () => {
     return readdirSync(dir).sort();
   }
 
-  test.each(['DELETE', 'WAL'] as const)('is refused with a clear message and not written to (%s journal)', async (journal) => {
-    const dir = await tempDir();
-    const file = join(dir, 'library.db');
-    writeNewerLibrary(file, journal);
-    const hash = sha256File(file);
-    expect(filesOf(dir)).toEqual(['library.db']);
+  test.each(['DELETE', 'WAL'] as const)(
+    'is refused with a clear message and not written to (%s journal)',
+    async (journal) => {
+      const dir = await tempDir();
+      const file = join(dir, 'library.db');
+      writeNewerLibrary(file, journal);
+      const hash = sha256File(file);
+      expect(filesOf(dir)).toEqual(['library.db']);
 
-    let thrown: unknown;
-    try {
-      openDatabase(file);
-    } catch (error) {
-      thrown = error;
-    }
+      let thrown: unknown;
+      try {
+        openDatabase(file);
+      } catch (error) {
+        thrown = error;
+      }
 
-    expect(thrown).toBeInstanceOf(DatabaseTooNewError);
-    const error = thrown as DatabaseTooNewError;
-    expect(error.found).toBe(latestVersion + 1);
-    expect(error.supported).toBe(latestVersion);
-    expect(error.message).toContain(`schema ${latestVersion + 1}`);
-    expect(error.message).toContain(`reads up to ${latestVersion}`);
-    expect(error.message).toMatch(/Update Shotline/);
-    expect(sha256File(file)).toBe(hash);
-    // Not even SQLite's companion files appear: the version is read from the header.
-    expect(filesOf(dir)).toEqual(['library.db']);
-  });
+      expect(thrown).toBeInstanceOf(DatabaseTooNewError);
+      const error = thrown as DatabaseTooNewError;
+      expect(error.found).toBe(latestVersion + 1);
+      expect(error.supported).toBe(latestVersion);
+      expect(error.message).toContain(`schema ${latestVersion + 1}`);
+      expect(error.message).toContain(`reads up to ${latestVersion}`);
+      expect(error.message).toMatch(/Update Shotline/);
+      expect(sha256File(file)).toBe(hash);
+      // Not even SQLite's companion files appear: the version is read from the header.
+      expect(filesOf(dir)).toEqual(['library.db']);
+    },
+  );
 
   test('is refused read-only too', async () => {
     const dir = await tempDir();
@@ -227,15 +249,27 @@ describe('a database newer than the app', () => {
 
     expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
 
-    // The main file and the WAL keep every byte; only SQLite's shared-memory index (-shm),
-    // which holds no data and is rebuilt from the WAL, may appear.
+    // The main file and the WAL keep every byte: nothing was checkpointed.
     expect(sha256File(file)).toBe(dbHash);
     expect(existsSync(`${file}-wal`)).toBe(true);
     expect(sha256File(`${file}-wal`)).toBe(walHash);
-    expect(filesOf(dir).filter((name) => name.startsWith('library.db'))).toEqual(
-      expect.arrayContaining(['library.db', 'library.db-wal']),
-    );
-    expect(filesOf(dir).filter((name) => name.startsWith('library.db')).every((name) => /^library\.db(-wal|-shm)?$/.test(name))).toBe(true);
+    // The read-only check creates SQLite's shared-memory index (-shm), which holds no data
+    // and which the crashed writer would normally have left behind anyway.
+    expect(filesOf(dir).filter((name) => name.startsWith('library.db'))).toEqual([
+      'library.db',
+      'library.db-shm',
+      'library.db-wal',
+    ]);
+  });
+
+  test('a file that is not a database is refused and left as it was', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'library.db');
+    writeFileSync(file, 'these are my notes, not a library\n'.repeat(10));
+    const hash = sha256File(file);
+    expect(() => openDatabase(file)).toThrow(/not a database/);
+    expect(sha256File(file)).toBe(hash);
+    expect(filesOf(dir)).toEqual(['library.db']);
   });
 
   test('an older library opened normally is migrated, not refused', async () => {

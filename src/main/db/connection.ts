@@ -59,7 +59,11 @@ function refuseNewer(file: string, nativeBinding: string | undefined): void {
   if (inHeader === null) return;
   if (inHeader > latestVersion) throw new DatabaseTooNewError(inHeader, latestVersion);
   if (!existsSync(`${file}-wal`)) return;
-  const probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const probe = new BetterSqlite3(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   let found: number;
   try {
     found = schemaVersion(probe);

@@ -30,6 +30,15 @@ function titleFrom(name: string): string {
   return (base || 'Untitled clip').slice(0, 200);
 }
 
+/**
+ * The store's streams reject an aborted copy with a DOMException AbortError; callers (and the
+ * renderer) expect cancellation as StudioError 'canceled', never as a failed file.
+ */
+function asCanceled(error: unknown, signal: AbortSignal | undefined): unknown {
+  if (error instanceof StudioError && error.code === 'canceled') return error;
+  return signal?.aborted ? new StudioError('canceled', 'Canceled.') : error;
+}
+
 async function resolveSource(source: ImportSource, uploads: Uploads): Promise<{ path: string; name: string }> {
   if (source.kind === 'upload') return { path: await uploads.pathOf(source.uploadId), name: source.name };
   let info;
@@ -75,15 +84,16 @@ export async function importOne(
       if (storedPath) {
         try {
           await writePoster(storedPath, probe.durationMs, tmp, signal);
-          poster = await deps.store.putFile(tmp);
+          poster = await deps.store.putFile(tmp, signal ? { signal } : {});
         } catch (error) {
-          if (error instanceof StudioError && error.code === 'canceled') throw error;
+          if (signal?.aborted) throw error;
           poster = null; // a clip without a poster still plays; the grid shows a placeholder
         } finally {
           await deps.store.removeTemp(tmp);
         }
       }
     }
+    signal?.throwIfAborted();
     const clip = deps.clips.transaction(() => {
       deps.clips.upsertMedia({
         id: stored.id,
@@ -123,6 +133,8 @@ export async function importOne(
     });
     report({ index, name, phase: 'done', fraction: 1 });
     return clip;
+  } catch (error) {
+    throw asCanceled(error, signal);
   } finally {
     if (source.kind === 'upload') await deps.uploads.discard(source.uploadId);
   }
@@ -142,7 +154,8 @@ export async function importAll(
     try {
       clips.push(await importOne(deps, projectId, source, index, report, signal));
     } catch (error) {
-      if (error instanceof StudioError && error.code === 'canceled') throw error;
+      const canceled = asCanceled(error, signal);
+      if (canceled instanceof StudioError && canceled.code === 'canceled') throw canceled;
       const message =
         error instanceof StudioError ? error.message : `${fallbackName} could not be imported: ${String(error)}`;
       failures.push({ name: fallbackName, message });

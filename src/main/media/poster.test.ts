@@ -40,7 +40,9 @@ describe('writePoster', () => {
 
   test('fails for a file that is not a video', async () => {
     const dir = await tempDir();
-    await expect(writePoster(join(dir, 'missing.mp4'), 2000, join(dir, 'poster.jpg'))).rejects.toThrow(/exited with code/);
+    await expect(writePoster(join(dir, 'missing.mp4'), 2000, join(dir, 'poster.jpg'))).rejects.toThrow(
+      /exited with code/,
+    );
   });
 
   test('an aborted poster is canceled', async () => {
@@ -48,6 +50,8 @@ describe('writePoster', () => {
     const video = await makeVideo(dir, 'clip.mp4', { seconds: 1 });
     const controller = new AbortController();
     controller.abort();
-    await expect(writePoster(video, 1000, join(dir, 'poster.jpg'), controller.signal)).rejects.toMatchObject({ code: 'canceled' });
+    await expect(writePoster(video, 1000, join(dir, 'poster.jpg'), controller.signal)).rejects.toMatchObject({
+      code: 'canceled',
+    });
   });
 });

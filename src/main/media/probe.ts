@@ -21,6 +21,7 @@ const Stream = z.object({
   avg_frame_rate: z.string().optional(),
   r_frame_rate: z.string().optional(),
   duration: z.string().optional(),
+  nb_frames: z.string().optional(),
   disposition: z.object({ attached_pic: z.number().optional() }).partial().optional(),
 });
 
@@ -60,15 +61,25 @@ function mimeFor(formatName: string, kind: 'video' | 'audio', videoCodec: string
   return kind === 'video' ? 'video/octet-stream' : 'audio/octet-stream';
 }
 
+/**
+ * Whether a video stream is the clip's moving picture. Cover art is not (flagged attached_pic,
+ * or an image codec with no frame rate); an image codec at a real frame rate over several
+ * frames is (Motion JPEG from cameras, PNG in QuickTime screen recordings).
+ */
+function isPicture(stream: z.infer<typeof Stream>): boolean {
+  if (stream.disposition?.attached_pic === 1) return false;
+  if (!IMAGE_CODECS.has(stream.codec_name ?? '')) return true;
+  const frames = Number(stream.nb_frames); // often absent (Matroska) or "N/A"
+  return parseRate(stream.avg_frame_rate) !== null && (!Number.isFinite(frames) || frames > 1);
+}
+
 /** Reads ffprobe's JSON into what the library keeps; refuses anything that is not timed video or audio. */
 export function interpretProbe(json: unknown, name: string): ProbeResult {
   const parsed = ProbeJson.safeParse(json);
   if (!parsed.success) throw new StudioError('unsupported_media', `${name} could not be read as video or audio.`);
   const { streams, format } = parsed.data;
   const formatName = format.format_name ?? '';
-  const video = streams.find(
-    (s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1 && !IMAGE_CODECS.has(s.codec_name ?? ''),
-  );
+  const video = streams.find((s) => s.codec_type === 'video' && isPicture(s));
   const audio = streams.find((s) => s.codec_type === 'audio');
   const seconds = Number(format.duration ?? video?.duration ?? audio?.duration);
   if (IMAGE_FORMATS.test(formatName) || (!video && !audio) || !Number.isFinite(seconds) || seconds <= 0) {

@@ -13,13 +13,17 @@ describe('mediaTools', () => {
 
 describe('runTool', () => {
   test('resolves with stdout and stderr of a successful run', async () => {
-    const { stdout, stderr } = await runTool(process.execPath, ['-e', 'process.stdout.write("out"); process.stderr.write("err")']);
+    const { stdout, stderr } = await runTool(process.execPath, [
+      '-e',
+      'process.stdout.write("out"); process.stderr.write("err")',
+    ]);
     expect(stdout).toBe('out');
     expect(stderr).toBe('err');
   });
 
   test('rejects a failing run with its exit code and last stderr lines', async () => {
-    const script = 'console.error("one"); console.error("two"); console.error("three"); console.error("four"); process.exit(3)';
+    const script =
+      'console.error("one"); console.error("two"); console.error("three"); console.error("four"); process.exit(3)';
     const error = await runTool(process.execPath, ['-e', script]).then(
       () => null,
       (e: unknown) => e as Error,
@@ -37,13 +41,19 @@ describe('runTool', () => {
   test('a signal aborted before the start spawns nothing and is canceled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(runTool(mediaTools().ffmpeg, ['-version'], controller.signal)).rejects.toEqual(new StudioError('canceled', 'Canceled.'));
+    await expect(runTool(mediaTools().ffmpeg, ['-version'], controller.signal)).rejects.toEqual(
+      new StudioError('canceled', 'Canceled.'),
+    );
   });
 
   test('aborting kills a running tool and is canceled', async () => {
     const controller = new AbortController();
     // Runs until killed: an endless test source encoded to nowhere.
-    const running = runTool(mediaTools().ffmpeg, ['-v', 'error', '-nostdin', '-re', '-f', 'lavfi', '-i', 'testsrc', '-f', 'null', '-'], controller.signal);
+    const running = runTool(
+      mediaTools().ffmpeg,
+      ['-v', 'error', '-nostdin', '-re', '-f', 'lavfi', '-i', 'testsrc', '-f', 'null', '-'],
+      controller.signal,
+    );
     controller.abort();
     await expect(running).rejects.toMatchObject({ code: 'canceled' });
   });

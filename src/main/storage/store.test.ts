@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { repoRoot, sha256, storedObjects, tempDir, waitFor } from '../testing/fixtures';
 import { patternChunk, stallingSource } from '../testing/stalling-source';
 import { MediaStore } from './store';
@@ -81,7 +81,11 @@ describe('MediaStore puts', () => {
   test('concurrent puts of the same content agree on one object', async () => {
     const { store } = await openStore();
     const data = patternChunk(4, 300_000);
-    const results = await Promise.all([store.putBuffer(data), store.putStream(Readable.from([data])), store.putBuffer(data)]);
+    const results = await Promise.all([
+      store.putBuffer(data),
+      store.putStream(Readable.from([data])),
+      store.putBuffer(data),
+    ]);
     expect(new Set(results.map((r) => r.id))).toEqual(new Set([sha256(data)]));
     expect(await storedObjects(store.root)).toEqual([sha256(data)]);
     expectStoredAt(store, sha256(data), data);
@@ -138,10 +142,14 @@ describe('MediaStore aborted and killed writes', () => {
     const { store } = await openStore();
     const controller = new AbortController();
     controller.abort();
-    await expect(store.putStream(Readable.from([Buffer.from('x')]), { signal: controller.signal })).rejects.toMatchObject({
+    await expect(
+      store.putStream(Readable.from([Buffer.from('x')]), { signal: controller.signal }),
+    ).rejects.toMatchObject({
       name: 'AbortError',
     });
-    await expect(store.putBuffer(Buffer.from('y'), { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(store.putBuffer(Buffer.from('y'), { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(await storedObjects(store.root)).toEqual([]);
     expect(await store.tempEntries()).toEqual([]);
   });
@@ -151,14 +159,26 @@ describe('MediaStore aborted and killed writes', () => {
     const chunks = 32;
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'src/main/testing/put-until-killed.ts'), dataDir, String(chunks), String(chunkSize)],
+      [
+        '--import',
+        'tsx',
+        join(repoRoot, 'src/main/testing/put-until-killed.ts'),
+        dataDir,
+        String(chunks),
+        String(chunkSize),
+      ],
       { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
     child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     let exitedEarly = false;
     void exited.then(() => (exitedEarly = true));
 

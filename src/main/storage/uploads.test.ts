@@ -3,7 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { tempDir, waitFor } from '../testing/fixtures';
+import { expectStudioError, rejectionOf, tempDir, waitFor } from '../testing/fixtures';
 import { patternChunk, stallingSource } from '../testing/stalling-source';
 import { Uploads } from './uploads';
 
@@ -24,11 +24,8 @@ describe('Uploads', () => {
 
   test('pathOf rejects a malformed id as invalid input and an unknown one as not found', async () => {
     const uploads = await Uploads.open(await tempDir());
-    await expect(uploads.pathOf('../library.db')).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('uploadId') });
-    await expect(uploads.pathOf('0'.repeat(32))).rejects.toMatchObject({
-      code: 'not_found',
-      message: expect.stringMatching(/Upload it again/),
-    });
+    expectStudioError(await rejectionOf(uploads.pathOf('../library.db')), 'invalid_input', 'uploadId');
+    expectStudioError(await rejectionOf(uploads.pathOf('0'.repeat(32))), 'not_found', /Upload it again/);
   });
 
   test('discard removes the staged file and ignores malformed ids', async () => {

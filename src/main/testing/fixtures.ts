@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
+import type { ErrorCode } from '../../shared/contract';
+import { StudioError } from '../../shared/errors';
 import { mediaTools } from '../media/tools';
 
 const run = promisify(execFile);
@@ -32,7 +34,15 @@ export async function ffmpeg(args: readonly string[]): Promise<void> {
 }
 
 export async function ffprobeJson(path: string): Promise<unknown> {
-  const { stdout } = await run(mediaTools().ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path]);
+  const { stdout } = await run(mediaTools().ffprobe, [
+    '-v',
+    'error',
+    '-print_format',
+    'json',
+    '-show_format',
+    '-show_streams',
+    path,
+  ]);
   return JSON.parse(stdout) as unknown;
 }
 
@@ -51,9 +61,15 @@ export async function makeVideo(dir: string, name: string, options: VideoOptions
   const { seconds = 2, width = 320, height = 240, fps = 24, audio = true, pattern = 'testsrc' } = options;
   const out = join(dir, name);
   await ffmpeg([
-    '-f', 'lavfi', '-i', `${pattern}=duration=${seconds}:size=${width}x${height}:rate=${fps}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `${pattern}=duration=${seconds}:size=${width}x${height}:rate=${fps}`,
     ...(audio ? ['-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, '-shortest', '-c:a', 'aac'] : []),
-    '-c:v', 'libx264', '-pix_fmt', 'yuv420p',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
     out,
   ]);
   return out;
@@ -71,8 +87,24 @@ export async function makeMp3WithCover(dir: string, name: string, seconds = 2): 
   const cover = await makeImage(dir, `${name}.cover.png`);
   const out = join(dir, name);
   await ffmpeg([
-    '-f', 'lavfi', '-i', `sine=duration=${seconds}`, '-i', cover,
-    '-map', '0', '-map', '1', '-c:a', 'libmp3lame', '-c:v', 'png', '-disposition:v', 'attached_pic', '-id3v2_version', '3',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=duration=${seconds}`,
+    '-i',
+    cover,
+    '-map',
+    '0',
+    '-map',
+    '1',
+    '-c:a',
+    'libmp3lame',
+    '-c:v',
+    'png',
+    '-disposition:v',
+    'attached_pic',
+    '-id3v2_version',
+    '3',
     out,
   ]);
   return out;
@@ -85,7 +117,11 @@ export async function makeImage(dir: string, name: string, width = 64, height = 
   return out;
 }
 
-export async function makeTextFile(dir: string, name: string, text = 'This is a shopping list, not a video.\n'): Promise<string> {
+export async function makeTextFile(
+  dir: string,
+  name: string,
+  text = 'This is a shopping list, not a video.\n',
+): Promise<string> {
   const out = join(dir, name);
   await writeFile(out, text);
   return out;
@@ -118,4 +154,37 @@ export async function storedObjects(mediaRoot: string): Promise<string[]> {
 /** Polls until `check` returns true; the test's own timeout bounds the wait. */
 export async function waitFor(check: () => boolean | Promise<boolean>, intervalMs = 10): Promise<void> {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, intervalMs));
+}
+
+/** What a promise rejects with; throws when it resolves instead. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection, but the promise resolved');
+}
+
+/** What a function throws; throws when it returns instead. */
+export function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw, but the function returned');
+}
+
+/** Asserts a StudioError with this code whose message contains (or matches) `message`. */
+export function expectStudioError(
+  error: unknown,
+  code: ErrorCode,
+  message?: string | RegExp,
+): asserts error is StudioError {
+  expect(error).toBeInstanceOf(StudioError);
+  const studioError = error as StudioError;
+  expect(studioError.code).toBe(code);
+  if (typeof message === 'string') expect(studioError.message).toContain(message);
+  else if (message) expect(studioError.message).toMatch(message);
 }

@@ -1,0 +1,340 @@
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { describe, expect, onTestFinished, test, vi } from 'vitest';
+import { Clip } from '../../shared/domain';
+import { openDatabase } from '../db/connection';
+import { expectStudioError, sha256, tempDir, thrownBy } from '../testing/fixtures';
+import { Clips, type NewClip } from './clips';
+import { Projects } from './projects';
+
+async function library(): Promise<{ db: Database; clips: Clips; projects: Projects }> {
+  const dir = await tempDir();
+  const db = openDatabase(join(dir, 'library.db'));
+  onTestFinished(() => {
+    db.close();
+  });
+  return { db, clips: new Clips(db), projects: new Projects(db) };
+}
+
+let mediaCounter = 0;
+function media(clips: Clips, mimeType = 'video/mp4'): string {
+  const id = sha256(Buffer.from(`media ${++mediaCounter}`));
+  clips.upsertMedia({
+    id,
+    mimeType,
+    bytes: 1000,
+    durationMs: 2000,
+    width: 320,
+    height: 240,
+    fps: 24,
+    videoCodec: 'h264',
+    audioCodec: 'aac',
+  });
+  return id;
+}
+
+function newClip(clips: Clips, projectId: number, overrides: Partial<NewClip> = {}): NewClip {
+  return {
+    projectId,
+    title: 'Untitled',
+    provider: 'import',
+    durationMs: 2000,
+    width: 320,
+    height: 240,
+    fps: 24,
+    mediaId: media(clips),
+    posterId: null,
+    ...overrides,
+  };
+}
+
+function ids(found: readonly Clip[]): number[] {
+  return found.map((clip) => clip.id).sort((a, b) => a - b);
+}
+
+function tag(db: Database, clipId: number, name: string): number {
+  db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(name);
+  const tagId = db.prepare<[string], number>('SELECT id FROM tags WHERE name = ?').pluck().get(name);
+  if (tagId === undefined) throw new Error(`tag ${name} missing`);
+  db.prepare('INSERT INTO clip_tags (clip_id, tag_id) VALUES (?, ?)').run(clipId, tagId);
+  return tagId;
+}
+
+function cue(db: Database, clipId: number, label: string, note = ''): number {
+  const { lastInsertRowid } = db
+    .prepare('INSERT INTO cues (clip_id, start_ms, label, note, created_at, updated_at) VALUES (?, 500, ?, ?, 0, 0)')
+    .run(clipId, label, note);
+  return Number(lastInsertRowid);
+}
+
+describe('Clips', () => {
+  test('insert returns the clip joined with its media', async () => {
+    const { clips, projects } = await library();
+    const project = projects.create('Trailer');
+    const mediaId = media(clips);
+    const posterId = media(clips, 'image/jpeg');
+    const clip = clips.insert(
+      newClip(clips, project.id, { title: 'Door slam', mediaId, posterId, promptText: 'a door slams' }),
+      1234,
+    );
+    expect(Clip.parse(clip)).toEqual(clip);
+    expect(clip).toMatchObject({
+      projectId: project.id,
+      title: 'Door slam',
+      promptText: 'a door slams',
+      provider: 'import',
+      mediaId,
+      posterId,
+      mimeType: 'video/mp4',
+      videoCodec: 'h264',
+      audioCodec: 'aac',
+      durationMs: 2000,
+      parentId: null,
+      createdAt: 1234,
+    });
+    expect(clips.get(clip.id)).toEqual(clip);
+    expect(clips.mediaType(mediaId)).toBe('video/mp4');
+    expect(clips.mediaType('0'.repeat(64))).toBeNull();
+  });
+
+  test('list returns a project’s clips, newest first', async () => {
+    const { clips, projects } = await library();
+    const a = projects.create('A');
+    const b = projects.create('B');
+    const old = clips.insert(newClip(clips, a.id, { title: 'old' }), 1000);
+    const newer = clips.insert(newClip(clips, a.id, { title: 'newer' }), 2000);
+    const sameTime = clips.insert(newClip(clips, a.id, { title: 'same time, later id' }), 2000);
+    clips.insert(newClip(clips, b.id, { title: 'elsewhere' }), 3000);
+    expect(clips.list(a.id).map((c) => c.title)).toEqual([sameTime.title, newer.title, old.title]);
+    expect(clips.list(999)).toEqual([]);
+  });
+
+  test('get, rename and delete report a missing clip as not found', async () => {
+    const { clips } = await library();
+    expectStudioError(
+      thrownBy(() => clips.get(42)),
+      'not_found',
+      'Clip 42 does not exist',
+    );
+    expectStudioError(
+      thrownBy(() => clips.rename(42, 'x')),
+      'not_found',
+      'Clip 42',
+    );
+    expectStudioError(
+      thrownBy(() => clips.delete(42)),
+      'not_found',
+      'Clip 42',
+    );
+  });
+
+  test('rename and delete', async () => {
+    const { clips, projects } = await library();
+    const project = projects.create('P');
+    const clip = clips.insert(newClip(clips, project.id, { title: 'before' }));
+    expect(clips.rename(clip.id, 'after').title).toBe('after');
+    expect(clips.delete(clip.id)).toBe(project.id);
+    expect(clips.list(project.id)).toEqual([]);
+  });
+
+  test('transaction rolls back every write when the function throws', async () => {
+    const { clips, projects } = await library();
+    const project = projects.create('P');
+    expect(() =>
+      clips.transaction(() => {
+        clips.insert(newClip(clips, project.id));
+        throw new Error('second half failed');
+      }),
+    ).toThrow('second half failed');
+    expect(clips.list(project.id)).toEqual([]);
+  });
+
+  test('a clip must point at a stored media row', async () => {
+    const { clips, projects } = await library();
+    const project = projects.create('P');
+    expect(() => clips.insert(newClip(clips, project.id, { mediaId: 'f'.repeat(64) }))).toThrow(/FOREIGN KEY/);
+  });
+
+  test('upsertMedia keeps the first description of an object', async () => {
+    const { db, clips } = await library();
+    const id = 'c'.repeat(64);
+    const record = {
+      id,
+      mimeType: 'audio/wav',
+      bytes: 10,
+      durationMs: 1,
+      width: null,
+      height: null,
+      fps: null,
+      videoCodec: null,
+      audioCodec: 'pcm_s16le',
+    };
+    clips.upsertMedia(record);
+    clips.upsertMedia({ ...record, mimeType: 'audio/x-other', bytes: 99 });
+    expect(db.prepare('SELECT mime_type, bytes FROM media WHERE id = ?').get(id)).toEqual({
+      mime_type: 'audio/wav',
+      bytes: 10,
+    });
+  });
+
+  test('list uses the clips_by_project index for both filter and order', async () => {
+    const { db, clips, projects } = await library();
+    const project = projects.create('P');
+    for (let i = 0; i < 5; i++) clips.insert(newClip(clips, project.id), i);
+    const prepare = vi.spyOn(db, 'prepare');
+    clips.list(project.id);
+    const sql = prepare.mock.calls.at(-1)?.[0];
+    prepare.mockRestore();
+    expect(sql).toBeDefined();
+    const plan = db
+      .prepare<[number], { detail: string }>(`EXPLAIN QUERY PLAN ${String(sql)}`)
+      .all(project.id)
+      .map((row) => row.detail);
+    expect(plan).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^SEARCH c USING INDEX clips_by_project \(project_id=\?\)/)]),
+    );
+    expect(plan.join('\n')).not.toMatch(/SCAN c\b/);
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+describe('Clips.search (FTS5 kept in step by triggers)', () => {
+  test('finds a clip by title, prompt, tag name and cue label', async () => {
+    const { db, clips, projects } = await library();
+    const project = projects.create('P');
+    const target = clips.insert(
+      newClip(clips, project.id, { title: 'Lighthouse storm', promptText: 'waves crash against granite cliffs' }),
+    );
+    const other = clips.insert(
+      newClip(clips, project.id, { title: 'Quiet meadow', promptText: 'bees hum over clover' }),
+    );
+    tag(db, target.id, 'nightshoot');
+    cue(db, target.id, 'foghorn late', 'should land on the cut');
+
+    expect(ids(clips.search('lighthouse'))).toEqual([target.id]);
+    expect(ids(clips.search('granite'))).toEqual([target.id]);
+    expect(ids(clips.search('nightshoot'))).toEqual([target.id]);
+    expect(ids(clips.search('foghorn'))).toEqual([target.id]);
+    expect(ids(clips.search('cut'))).toEqual([target.id]); // cue notes too
+    expect(ids(clips.search('clover'))).toEqual([other.id]);
+  });
+
+  test('matches words as prefixes, all words required, ignoring case, punctuation and accents', async () => {
+    const { clips, projects } = await library();
+    const project = projects.create('P');
+    const cafe = clips.insert(newClip(clips, project.id, { title: 'Café terrace at dusk' }));
+    const dusk = clips.insert(newClip(clips, project.id, { title: 'Desert at dusk' }));
+    expect(ids(clips.search('TERR'))).toEqual([cafe.id]);
+    expect(ids(clips.search('cafe'))).toEqual([cafe.id]);
+    expect(ids(clips.search('dusk'))).toEqual([cafe.id, dusk.id]);
+    expect(ids(clips.search('dusk desert'))).toEqual([dusk.id]);
+    // FTS query syntax in the text is not interpreted (and cannot break the query).
+    expect(ids(clips.search('(desert* "dusk'))).toEqual([dusk.id]);
+    expect(ids(clips.search('NOT desert'))).toEqual([]); // "not" is a word here, and no title has it
+    expect(clips.search('  !!! ')).toEqual([]);
+  });
+
+  test('can be limited to one project', async () => {
+    const { clips, projects } = await library();
+    const a = projects.create('A');
+    const b = projects.create('B');
+    const inA = clips.insert(newClip(clips, a.id, { title: 'rain' }));
+    const inB = clips.insert(newClip(clips, b.id, { title: 'rain' }));
+    expect(ids(clips.search('rain'))).toEqual([inA.id, inB.id]);
+    expect(ids(clips.search('rain', b.id))).toEqual([inB.id]);
+  });
+
+  test('follows clip title and prompt updates', async () => {
+    const { db, clips, projects } = await library();
+    const project = projects.create('P');
+    const clip = clips.insert(newClip(clips, project.id, { title: 'Sunrise', promptText: 'golden light' }));
+    clips.rename(clip.id, 'Moonrise');
+    expect(clips.search('sunrise')).toEqual([]);
+    expect(ids(clips.search('moonrise'))).toEqual([clip.id]);
+    db.prepare('UPDATE clips SET prompt_text = ? WHERE id = ?').run('silver haze', clip.id);
+    expect(clips.search('golden')).toEqual([]);
+    expect(ids(clips.search('silver'))).toEqual([clip.id]);
+    db.prepare('UPDATE clips SET prompt_text = NULL WHERE id = ?').run(clip.id);
+    expect(clips.search('silver')).toEqual([]);
+  });
+
+  test('follows tags added, removed, renamed and deleted', async () => {
+    const { db, clips, projects } = await library();
+    const project = projects.create('P');
+    const clip = clips.insert(newClip(clips, project.id, { title: 'Alley' }));
+    const neon = tag(db, clip.id, 'neon');
+    const rain = tag(db, clip.id, 'rainy');
+    expect(ids(clips.search('neon rainy'))).toEqual([clip.id]);
+
+    db.prepare('DELETE FROM clip_tags WHERE clip_id = ? AND tag_id = ?').run(clip.id, neon);
+    expect(clips.search('neon')).toEqual([]);
+    expect(ids(clips.search('rainy'))).toEqual([clip.id]);
+
+    db.prepare('UPDATE tags SET name = ? WHERE id = ?').run('drizzle', rain);
+    expect(clips.search('rainy')).toEqual([]);
+    expect(ids(clips.search('drizzle'))).toEqual([clip.id]);
+
+    db.prepare('DELETE FROM tags WHERE id = ?').run(rain); // cascades to clip_tags
+    expect(clips.search('drizzle')).toEqual([]);
+    expect(ids(clips.search('alley'))).toEqual([clip.id]);
+  });
+
+  test('a tag shared by several clips is found on each', async () => {
+    const { db, clips, projects } = await library();
+    const project = projects.create('P');
+    const one = clips.insert(newClip(clips, project.id, { title: 'one' }));
+    const two = clips.insert(newClip(clips, project.id, { title: 'two' }));
+    const shared = tag(db, one.id, 'hero');
+    db.prepare('INSERT INTO clip_tags (clip_id, tag_id) VALUES (?, ?)').run(two.id, shared);
+    expect(ids(clips.search('hero'))).toEqual([one.id, two.id]);
+    db.prepare('UPDATE tags SET name = ? WHERE id = ?').run('villain', shared);
+    expect(ids(clips.search('villain'))).toEqual([one.id, two.id]);
+  });
+
+  test('follows cue text added, edited and deleted', async () => {
+    const { db, clips, projects } = await library();
+    const project = projects.create('P');
+    const clip = clips.insert(newClip(clips, project.id, { title: 'Hallway' }));
+    const slam = cue(db, clip.id, 'door slam');
+    cue(db, clip.id, 'footsteps');
+    expect(ids(clips.search('slam'))).toEqual([clip.id]);
+    db.prepare('UPDATE cues SET label = ?, note = ? WHERE id = ?').run('door creak', 'too loud', slam);
+    expect(clips.search('slam')).toEqual([]);
+    expect(ids(clips.search('creak loud'))).toEqual([clip.id]);
+    db.prepare('DELETE FROM cues WHERE id = ?').run(slam);
+    expect(clips.search('creak')).toEqual([]);
+    expect(ids(clips.search('footsteps'))).toEqual([clip.id]);
+  });
+
+  test('a deleted clip leaves the index, with its tags and cues', async () => {
+    const { db, clips, projects } = await library();
+    const project = projects.create('P');
+    const clip = clips.insert(newClip(clips, project.id, { title: 'Ephemeral' }));
+    tag(db, clip.id, 'temporary');
+    cue(db, clip.id, 'vanishing');
+    clips.delete(clip.id);
+    expect(clips.search('ephemeral')).toEqual([]);
+    expect(clips.search('temporary')).toEqual([]);
+    expect(db.prepare('SELECT count(*) FROM clip_search').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM cues').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM clip_tags').pluck().get()).toBe(0);
+  });
+
+  test('the index holds exactly one document per clip, matching its rows', async () => {
+    const { db, clips, projects } = await library();
+    const project = projects.create('P');
+    const clip = clips.insert(newClip(clips, project.id, { title: 'Doc', promptText: 'prompt words' }));
+    tag(db, clip.id, 'alpha');
+    tag(db, clip.id, 'beta');
+    cue(db, clip.id, 'first', 'note one');
+    const documents = db
+      .prepare<[], { id: number; title: string; prompt: string; tags: string; cues: string }>(
+        'SELECT rowid AS id, title, prompt, tags, cues FROM clip_search',
+      )
+      .all();
+    expect(documents).toHaveLength(1);
+    const [document] = documents;
+    expect(document).toMatchObject({ id: clip.id, title: 'Doc', prompt: 'prompt words', cues: 'first note one' });
+    expect(document?.tags.split(' ').sort()).toEqual(['alpha', 'beta']);
+  });
+});

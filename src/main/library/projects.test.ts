@@ -1,0 +1,167 @@
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { Project } from '../../shared/domain';
+import { openDatabase } from '../db/connection';
+import { expectStudioError, tempDir, thrownBy } from '../testing/fixtures';
+import { Clips } from './clips';
+import { Projects } from './projects';
+
+async function library(): Promise<{ db: Database; projects: Projects; clips: Clips }> {
+  const dir = await tempDir();
+  const db = openDatabase(join(dir, 'library.db'));
+  onTestFinished(() => {
+    db.close();
+  });
+  return { db, projects: new Projects(db), clips: new Clips(db) };
+}
+
+describe('Projects', () => {
+  test('create returns the stored project', async () => {
+    const { projects } = await library();
+    const project = projects.create('Launch film', 1000);
+    expect(project).toEqual({
+      id: project.id,
+      name: 'Launch film',
+      archived: false,
+      clipCount: 0,
+      createdAt: 1000,
+      updatedAt: 1000,
+    });
+    expect(Project.parse(project)).toEqual(project);
+    expect(projects.get(project.id)).toEqual(project);
+  });
+
+  test('rename and archive update the project and its updatedAt', async () => {
+    const { projects } = await library();
+    const project = projects.create('Draft', 1000);
+    const renamed = projects.rename(project.id, 'Final');
+    expect(renamed).toMatchObject({ name: 'Final', createdAt: 1000 });
+    expect(renamed.updatedAt).toBeGreaterThan(1000);
+    expect(projects.setArchived(project.id, true).archived).toBe(true);
+    expect(projects.setArchived(project.id, false).archived).toBe(false);
+  });
+
+  test('list hides archived projects unless asked, and puts them last', async () => {
+    const { projects } = await library();
+    const older = projects.create('Older', 1000);
+    const newer = projects.create('Newer', 2000);
+    const shelved = projects.create('Shelved', 3000);
+    projects.setArchived(shelved.id, true);
+    expect(projects.list(false).map((p) => p.id)).toEqual([newer.id, older.id]);
+    expect(projects.list(true).map((p) => p.id)).toEqual([newer.id, older.id, shelved.id]);
+  });
+
+  test('clipCount counts the project’s clips', async () => {
+    const { projects, clips } = await library();
+    const project = projects.create('P');
+    const mediaId = 'd'.repeat(64);
+    clips.upsertMedia({
+      id: mediaId,
+      mimeType: 'audio/wav',
+      bytes: 1,
+      durationMs: 1,
+      width: null,
+      height: null,
+      fps: null,
+      videoCodec: null,
+      audioCodec: 'pcm_s16le',
+    });
+    for (const title of ['a', 'b']) {
+      clips.insert({
+        projectId: project.id,
+        title,
+        provider: 'import',
+        durationMs: 1,
+        width: null,
+        height: null,
+        fps: null,
+        mediaId,
+        posterId: null,
+      });
+    }
+    expect(projects.get(project.id).clipCount).toBe(2);
+  });
+
+  test('delete cascades to clips, cues, tags links, jobs and templates but keeps media rows', async () => {
+    const { db, projects, clips } = await library();
+    const project = projects.create('Doomed');
+    const survivor = projects.create('Survivor');
+    const mediaId = 'e'.repeat(64);
+    clips.upsertMedia({
+      id: mediaId,
+      mimeType: 'video/mp4',
+      bytes: 1,
+      durationMs: 1,
+      width: 1,
+      height: 1,
+      fps: 1,
+      videoCodec: 'h264',
+      audioCodec: null,
+    });
+    const clip = clips.insert({
+      projectId: project.id,
+      title: 'gone',
+      provider: 'import',
+      durationMs: 1,
+      width: 1,
+      height: 1,
+      fps: 1,
+      mediaId,
+      posterId: null,
+    });
+    const kept = clips.insert({
+      projectId: survivor.id,
+      title: 'kept',
+      provider: 'import',
+      durationMs: 1,
+      width: 1,
+      height: 1,
+      fps: 1,
+      mediaId,
+      posterId: null,
+    });
+    db.prepare("INSERT INTO cues (clip_id, start_ms, label, created_at, updated_at) VALUES (?, 0, 'c', 0, 0)").run(
+      clip.id,
+    );
+    db.prepare("INSERT INTO tags (name) VALUES ('t')").run();
+    db.prepare('INSERT INTO clip_tags (clip_id, tag_id) SELECT ?, id FROM tags').run(clip.id);
+    db.prepare(
+      "INSERT INTO jobs (project_id, provider, prompt_text, idempotency_key, created_at, updated_at) VALUES (?, 'local', 'p', 'k1', 0, 0)",
+    ).run(project.id);
+    db.prepare("INSERT INTO templates (project_id, name, body, created_at, updated_at) VALUES (?, 'n', 'b', 0, 0)").run(
+      project.id,
+    );
+
+    projects.delete(project.id);
+
+    expectStudioError(
+      thrownBy(() => projects.get(project.id)),
+      'not_found',
+    );
+    const count = (table: string): unknown => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    expect(count('clips')).toBe(1);
+    expect(clips.get(kept.id).title).toBe('kept');
+    expect(count('cues')).toBe(0);
+    expect(count('clip_tags')).toBe(0);
+    expect(count('jobs')).toBe(0);
+    expect(count('templates')).toBe(0);
+    expect(count('tags')).toBe(1);
+    expect(count('media')).toBe(1);
+    expect(clips.search('gone')).toEqual([]);
+    expect(clips.search('kept').map((c) => c.id)).toEqual([kept.id]);
+  });
+
+  test('a missing project is not found for every operation', async () => {
+    const { projects } = await library();
+    const attempts = [
+      () => projects.get(77),
+      () => projects.rename(77, 'x'),
+      () => projects.setArchived(77, true),
+      () => {
+        projects.delete(77);
+      },
+    ];
+    for (const attempt of attempts) expectStudioError(thrownBy(attempt), 'not_found', 'Project 77 does not exist');
+  });
+});
