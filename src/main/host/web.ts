@@ -138,8 +138,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (url.pathname === UPLOAD_PATH) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST to upload.');
-      const received = await studio.uploads.receive(req);
-      return send(res, 200, JSON.stringify(received), 'application/json');
+      try {
+        const received = await studio.uploads.receive(req);
+        return send(res, 200, JSON.stringify(received), 'application/json');
+      } catch (error) {
+        const message = `The upload did not finish (${error instanceof Error ? error.message : String(error)}). Try the import again.`;
+        return send(res, 400, JSON.stringify({ error: { code: 'invalid_input', message } }), 'application/json');
+      }
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     return serveStatic(res, url.pathname);

@@ -17,6 +17,7 @@ import {
   type EventPayload,
   type StudioBridge,
 } from '../../../shared/contract';
+import type { DesktopBridge } from '../../../shared/bridge';
 import type { Clip, ImportFailure, ImportPhase, ImportSource } from '../../../shared/domain';
 import { MEDIA_PATH, MEDIA_SCHEME } from '../../../shared/wire';
 import { SocketTransport } from './socket';
@@ -24,12 +25,6 @@ import { ConnectionLostError, type ConnectionState, type Transport } from './tra
 import { uploadFile } from './upload';
 
 export type { ConnectionState } from './transport';
-
-/** What the desktop preload exposes as window.studio. */
-export interface DesktopBridge extends StudioBridge {
-  /** The absolute path of a File the user picked or dropped. */
-  pathForFile(file: File): string;
-}
 
 /** 'disconnected' is the client's own code: the studio could not be reached or the answer was lost. */
 export type ClientErrorCode = ErrorCode | 'disconnected';
@@ -73,7 +68,11 @@ export interface StudioClient {
   /** A URL for <video src> / <img src> that serves a stored media object. */
   mediaUrl(mediaId: string): string;
   /** Imports files into a project, reporting upload and import progress as one task. */
-  importFiles(projectId: number, files: readonly File[], onProgress: (progress: ImportProgress) => void): Promise<ImportResult>;
+  importFiles(
+    projectId: number,
+    files: readonly File[],
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<ImportResult>;
   readonly host: 'desktop' | 'browser';
 }
 
@@ -109,7 +108,9 @@ export function createStudioClient(transport: Transport, bridge: DesktopBridge |
     if (!listeners || listeners.size === 0) return;
     const parsed = events[name].safeParse(payload);
     if (!parsed.success) {
-      console.warn(`Shotline: ignored a ${name} event that does not match the contract: ${describeIssues(parsed.error)}`);
+      console.warn(
+        `Shotline: ignored a ${name} event that does not match the contract: ${describeIssues(parsed.error)}`,
+      );
       return;
     }
     for (const handler of [...listeners]) handler(parsed.data);
@@ -125,12 +126,20 @@ export function createStudioClient(transport: Transport, bridge: DesktopBridge |
     }
     const envelope = Reply.safeParse(raw);
     if (!envelope.success) {
-      throw new StudioCallError(name, 'internal', `The studio answered ${name} in a shape this version of Shotline does not understand.`);
+      throw new StudioCallError(
+        name,
+        'internal',
+        `The studio answered ${name} in a shape this version of Shotline does not understand.`,
+      );
     }
     if (!envelope.data.ok) throw new StudioCallError(name, envelope.data.error.code, envelope.data.error.message);
     const value = calls[name].output.safeParse(envelope.data.value);
     if (!value.success) {
-      throw new StudioCallError(name, 'internal', `The studio's answer to ${name} does not match the contract: ${describeIssues(value.error)}`);
+      throw new StudioCallError(
+        name,
+        'internal',
+        `The studio's answer to ${name} does not match the contract: ${describeIssues(value.error)}`,
+      );
     }
     return value.data as CallOutput<K>;
   }
@@ -212,7 +221,12 @@ export function createStudioClient(transport: Transport, bridge: DesktopBridge |
           path = '';
         }
         if (path) entries.push({ source: { kind: 'path', path }, fileIndex: index });
-        else fail(index, file.name, `${file.name} has no location on disk. Save it to a folder first, then import it from there.`);
+        else
+          fail(
+            index,
+            file.name,
+            `${file.name} has no location on disk. Save it to a folder first, then import it from there.`,
+          );
       });
       if (entries.length === 0) return { clips: [], failures };
       const result = await importSources(projectId, entries, total, 0, onProgress);

@@ -27,7 +27,7 @@ export function useOnReconnect(handler: () => void): void {
   useEffect(() => {
     let previous = studio.connectionState();
     return studio.onConnectionState((state) => {
-      if (state === 'open' && previous === 'reconnecting') latest.current();
+      if (state === 'open' && (previous === 'reconnecting' || previous === 'unauthorized')) latest.current();
       previous = state;
     });
   }, []);

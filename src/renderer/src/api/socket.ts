@@ -80,7 +80,7 @@ export class SocketTransport implements Transport {
           if (index >= 0) this.queue.splice(index, 1);
           reject(
             new ConnectionLostError(
-              `Could not reach the studio to run ${name}. Check that Shotline is still running on the host machine, then try again.`,
+              'Could not reach the studio. Check that Shotline is still running on the host machine, then try again.',
             ),
           );
         }, QUEUE_WAIT_MS),
@@ -95,7 +95,7 @@ export class SocketTransport implements Transport {
       this.socket?.send(JSON.stringify(frame));
     } catch (error) {
       this.inFlight.delete(frame.id);
-      pending.reject(new ConnectionLostError(`Could not send ${frame.name} to the studio: ${String(error)}`));
+      pending.reject(new ConnectionLostError(`Could not send the request to the studio: ${String(error)}`));
     }
   }
 
@@ -129,7 +129,7 @@ export class SocketTransport implements Transport {
       if (this.socket !== socket) return;
       this.socket = null;
       this.failInFlight();
-      this.setState(this.everOpened ? 'reconnecting' : 'connecting');
+      if (this.current !== 'unauthorized') this.setState(this.everOpened ? 'reconnecting' : 'connecting');
       this.scheduleRetry();
     });
     // 'error' is always followed by 'close', which does the work.
@@ -141,7 +141,7 @@ export class SocketTransport implements Transport {
     for (const pending of lost) {
       pending.reject(
         new ConnectionLostError(
-          `The connection to the studio dropped before ${pending.name} finished, so it may or may not have happened. Check the result once Shotline reconnects.`,
+          'The connection to the studio dropped before this finished, so it may or may not have happened. Check the result once Shotline reconnects.',
         ),
       );
     }
@@ -153,7 +153,22 @@ export class SocketTransport implements Transport {
     const delay = base / 2 + Math.random() * (base / 2);
     this.attempt += 1;
     if (this.attempt >= 2 && this.current === 'connecting') this.setState('reconnecting');
+    if (this.attempt % 3 === 0) void this.probeAccess();
     this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  /**
+   * A refused WebSocket looks the same as a dead server from the page. Asking over HTTP tells
+   * them apart: a 401 means the studio runs but no longer accepts this page's token.
+   */
+  private async probeAccess(): Promise<void> {
+    try {
+      const page = new URL('/', this.url.replace(/^ws/, 'http'));
+      const response = await fetch(page, { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' });
+      if (response.status === 401 && !this.socket) this.setState('unauthorized');
+    } catch {
+      // The studio is not running; keep trying.
+    }
   }
 
   private retryNow(): void {

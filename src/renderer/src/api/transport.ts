@@ -1,7 +1,10 @@
 import type { CallName, Reply } from '../../../shared/contract';
 
-/** Whether the studio can be reached right now. The desktop bridge is always 'open'. */
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
+/**
+ * Whether the studio can be reached right now. The desktop bridge is always 'open'.
+ * 'unauthorized': the studio answers but refuses this page's token (it was restarted with a new one).
+ */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'unauthorized';
 
 /** What the typed client needs from a host connection; features never see this. */
 export interface Transport {

@@ -58,7 +58,11 @@ export function uploadFile(file: File, onProgress: (loaded: number, total: numbe
       resolve(parsed.data.uploadId);
     });
     xhr.addEventListener('error', () => {
-      reject(new Error(`${file.name} could not be uploaded because the connection to the studio failed. Check that Shotline is running, then try again.`));
+      reject(
+        new Error(
+          `${file.name} could not be uploaded because the connection to the studio failed. Check that Shotline is running, then try again.`,
+        ),
+      );
     });
     xhr.addEventListener('abort', () => reject(new Error(`The upload of ${file.name} was canceled.`)));
     xhr.send(file);

@@ -13,7 +13,14 @@ interface ConfirmDialogProps {
 }
 
 /** A real modal <dialog>: focus is trapped, Escape cancels, and Cancel has focus first. Mount it to open it. */
-export function ConfirmDialog({ title, children, confirmLabel, tone = 'danger', onConfirm, onCancel }: ConfirmDialogProps): JSX.Element {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  tone = 'danger',
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps): JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
@@ -63,12 +70,19 @@ export function ConfirmDialog({ title, children, confirmLabel, tone = 'danger', 
         {children}
       </div>
       {error !== null && (
-        <p className="confirm-dialog__error sentence" role="alert">
+        <p className="confirm-dialog__error" role="alert">
           {error}
         </p>
       )}
       <div className="confirm-dialog__actions">
-        <button ref={cancelButton} type="button" className="btn" onClick={onCancel} disabled={busy} title="Cancel (Esc)">
+        <button
+          ref={cancelButton}
+          type="button"
+          className="btn"
+          onClick={onCancel}
+          disabled={busy}
+          title="Cancel (Esc)"
+        >
           Cancel
         </button>
         <button

@@ -23,7 +23,9 @@ const paths = {
       <path d="M3.5 6v6.25c0 .41.34.75.75.75h7.5c.41 0 .75-.34.75-.75V6M8 11.5V8M6.5 9.5L8 8l1.5 1.5" />
     </>
   ),
-  trash: <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8c.04.56.5 1 1.06 1h3.68c.56 0 1.02-.44 1.06-1l.6-8M7 7v4M9 7v4" />,
+  trash: (
+    <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8c.04.56.5 1 1.06 1h3.68c.56 0 1.02-.44 1.06-1l.6-8M7 7v4M9 7v4" />
+  ),
   search: (
     <>
       <circle cx="7" cy="7" r="4" />
@@ -32,7 +34,9 @@ const paths = {
   ),
   import: <path d="M8 2.5v7.5M5 7l3 3 3-3M3 11v1.5c0 .55.45 1 1 1h8c.55 0 1-.45 1-1V11" />,
   close: <path d="M4 4l8 8M12 4l-8 8" />,
-  folder: <path d="M2.5 4.5c0-.55.45-1 1-1h3l1.5 1.5h4.5c.55 0 1 .45 1 1v6c0 .55-.45 1-1 1h-9c-.55 0-1-.45-1-1v-7.5z" />,
+  folder: (
+    <path d="M2.5 4.5c0-.55.45-1 1-1h3l1.5 1.5h4.5c.55 0 1 .45 1 1v6c0 .55-.45 1-1 1h-9c-.55 0-1-.45-1-1v-7.5z" />
+  ),
   warning: <path d="M8 2.5l6 10.5H2L8 2.5zM8 6.5v3M8 11.2v.1" />,
   check: <path d="M3.5 8.5l3 3 6-7" />,
   play: <path d="M5 3.5v9l7.5-4.5L5 3.5z" />,
@@ -47,7 +51,11 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
-export function Icon({ name, size = 16, ...rest }: { name: IconName; size?: number } & SVGProps<SVGSVGElement>): JSX.Element {
+export function Icon({
+  name,
+  size = 16,
+  ...rest
+}: { name: IconName; size?: number } & SVGProps<SVGSVGElement>): JSX.Element {
   return (
     <svg
       width={size}

@@ -19,11 +19,21 @@ interface InlineEditProps {
  * A textbox that edits one value in place: Enter saves, Escape cancels, leaving the field saves
  * a change. The studio's validation message appears right under the field.
  */
-export function InlineEdit({ label, initial, placeholder, field, onSubmit, onCancel, className }: InlineEditProps): JSX.Element {
+export function InlineEdit({
+  label,
+  initial,
+  placeholder,
+  field,
+  onSubmit,
+  onCancel,
+  className,
+}: InlineEditProps): JSX.Element {
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const settled = useRef(false);
+  // A ref as well as state: blur can fire before React re-renders with busy = true.
+  const busyNow = useRef(false);
   const input = useRef<HTMLInputElement>(null);
   const errorId = useId();
 
@@ -33,7 +43,8 @@ export function InlineEdit({ label, initial, placeholder, field, onSubmit, onCan
   }, []);
 
   async function submit(): Promise<void> {
-    if (busy) return;
+    if (busyNow.current) return;
+    busyNow.current = true;
     setBusy(true);
     setError(null);
     try {
@@ -43,6 +54,7 @@ export function InlineEdit({ label, initial, placeholder, field, onSubmit, onCan
       setError(messageOf(caught, field));
       input.current?.focus();
     } finally {
+      busyNow.current = false;
       setBusy(false);
     }
   }
@@ -65,7 +77,7 @@ export function InlineEdit({ label, initial, placeholder, field, onSubmit, onCan
   }
 
   function onBlur(): void {
-    if (settled.current || busy) return;
+    if (settled.current || busyNow.current) return;
     const changed = value.trim() !== initial.trim();
     if (!changed || value.trim() === '' || error !== null) cancel();
     else void submit();

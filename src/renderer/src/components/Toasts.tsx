@@ -60,13 +60,23 @@ export function ToastProvider({ children }: { children: ReactNode }): JSX.Elemen
       {children}
       <section className="toasts" aria-label="Notifications">
         {toasts.map((toast) => (
-          <div key={toast.id} className={`toast toast--${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+          <div
+            key={toast.id}
+            className={`toast toast--${toast.tone}`}
+            role={toast.tone === 'error' ? 'alert' : 'status'}
+          >
             <Icon name={toast.tone === 'error' ? 'warning' : 'check'} className="toast__icon" />
             <div className="toast__text">
               <p className="toast__title">{toast.title}</p>
-              {toast.message && <p className="toast__message sentence">{toast.message}</p>}
+              {toast.message && <p className="toast__message">{toast.message}</p>}
             </div>
-            <button type="button" className="icon-btn toast__close" aria-label="Dismiss" title="Dismiss" onClick={() => dismiss(toast.id)}>
+            <button
+              type="button"
+              className="icon-btn toast__close"
+              aria-label="Dismiss"
+              title="Dismiss"
+              onClick={() => dismiss(toast.id)}
+            >
               <Icon name="close" size={14} />
             </button>
           </div>

@@ -1,14 +1,17 @@
 import type { Clip } from '../../../shared/domain';
 
-/** "0:04.0", "12:03.5", "1:02:03.0": minutes and seconds with tenths, hours when needed. */
-export function formatDuration(ms: number): string {
+/**
+ * A clip's length at a glance, for cards: "00:04.0", "12:03.5", "1:02:03.0" (tenths of a second).
+ * Exact times (the inspector, cues) use formatTime from shared/time.
+ */
+export function formatClipLength(ms: number): string {
   const tenths = Math.max(0, Math.round(ms / 100));
   const totalSeconds = Math.floor(tenths / 10);
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
   const seconds = totalSeconds % 60;
-  const tail = `${String(seconds).padStart(2, '0')}.${tenths % 10}`;
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${tail}` : `${minutes}:${tail}`;
+  const tail = `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}.${tenths % 10}`;
+  return hours > 0 ? `${hours}:${tail}` : tail;
 }
 
 /** "1280×720", or null for audio. */

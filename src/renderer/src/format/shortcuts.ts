@@ -1,4 +1,4 @@
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+const isMac = typeof navigator !== 'undefined' && /Macintosh|Mac OS X|iPhone|iPad/.test(navigator.userAgent);
 
 /** "Ctrl+I" or "⌘I", for tooltips. */
 export function modKey(key: string): string {

@@ -16,7 +16,9 @@ const PHASE_LABEL: Record<ImportPhase, string> = {
 };
 
 /** What the creator can do about a failed import, after the studio's own explanation. */
-function nextStep(message: string): string {
+function nextStep(message: string): string | null {
+  // The studio's own message often already says what to do.
+  if (/\b(choose|try|check|save|open)\b/i.test(message)) return null;
   if (/could not be read as video or audio|unsupported|not supported|no video or audio/i.test(message)) {
     return 'Choose a video or audio file (for example MP4, MOV, WebM, MP3 or WAV) and import it again.';
   }
@@ -88,8 +90,8 @@ export function ImportTray({
             <p className="import-failure__title truncate" title={failure.name}>
               {failure.name} was not imported
             </p>
-            <p className="import-failure__message sentence">{failure.message}</p>
-            <p className="import-failure__hint">{nextStep(failure.message)}</p>
+            <p className="import-failure__message">{failure.message}</p>
+            {nextStep(failure.message) !== null && <p className="import-failure__hint">{nextStep(failure.message)}</p>}
           </div>
           <button
             type="button"

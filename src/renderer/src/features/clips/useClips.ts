@@ -19,7 +19,11 @@ const REFRESH_COALESCE_MS = 120;
  * once per file, so refreshes are coalesced.
  */
 export function useClips(projectId: number | null, query: string): ClipsState {
-  const [state, setState] = useState<{ key: string; clips: Clip[] | null; query: string }>({ key: '', clips: null, query: '' });
+  const [state, setState] = useState<{ key: string; clips: Clip[] | null; query: string }>({
+    key: '',
+    clips: null,
+    query: '',
+  });
   const toaster = useToaster();
   const generation = useRef(0);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -29,7 +33,9 @@ export function useClips(projectId: number | null, query: string): ClipsState {
     if (projectId === null) return;
     const mine = ++generation.current;
     const request =
-      query.trim() === '' ? studio.call('clips.list', { projectId }) : studio.call('clips.search', { query, projectId });
+      query.trim() === ''
+        ? studio.call('clips.list', { projectId })
+        : studio.call('clips.search', { query, projectId });
     request.then(
       (clips) => {
         if (mine === generation.current) setState({ key, clips, query });

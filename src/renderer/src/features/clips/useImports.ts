@@ -45,7 +45,10 @@ export function useImports(): Imports {
 
   const addFailure = useCallback((projectId: number, name: string, message: string) => {
     const key = nextKey.current++;
-    setFailures((list) => [...list.filter((f) => !(f.name === name && f.message === message)), { key, projectId, name, message }]);
+    setFailures((list) => [
+      ...list.filter((f) => !(f.name === name && f.message === message)),
+      { key, projectId, name, message },
+    ]);
   }, []);
 
   const start = useCallback(

@@ -1,0 +1,264 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
+import type { Clip, Project } from '../../../shared/domain';
+import { studio, type ConnectionState } from '../api/client';
+import { useConnectionState } from '../api/hooks';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Icon } from '../components/Icon';
+import { ToastProvider, useToaster } from '../components/Toasts';
+import { ClipsCanvas, type LibraryState } from '../features/clips/ClipsCanvas';
+import { useClips } from '../features/clips/useClips';
+import { useImports } from '../features/clips/useImports';
+import { PlayerPanel } from '../features/player/PlayerPanel';
+import { ProjectSidebar } from '../features/projects/ProjectSidebar';
+import { useProjects } from '../features/projects/useProjects';
+import { countClips } from '../format/media';
+import { isTextEntry, modalOpen } from '../format/shortcuts';
+import { readStored, writeStored } from './storage';
+import './App.css';
+
+const OPEN_PROJECT_KEY = 'shotline.openProjectId';
+const SHOW_ARCHIVED_KEY = 'shotline.showArchived';
+
+const CONNECTION_LABEL: Record<ConnectionState, string> = {
+  open: studio.host === 'desktop' ? 'Local library' : 'Connected',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+  unauthorized: 'Access token refused',
+};
+
+type PendingDelete = { kind: 'project'; project: Project } | { kind: 'clip'; clip: Clip };
+
+function storedId(key: string): number | null {
+  const value = Number(readStored(key));
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
+function Studio(): JSX.Element {
+  const toaster = useToaster();
+  const connection = useConnectionState();
+  const { all, refresh: refreshProjects } = useProjects();
+  const [showArchived, setShowArchived] = useState(() => readStored(SHOW_ARCHIVED_KEY) === 'true');
+  // The project the creator chose; the one shown falls back to the first listed when it is gone or hidden.
+  const [chosenId, setChosenId] = useState<number | null>(() => storedId(OPEN_PROJECT_KEY));
+  const [creating, setCreating] = useState(false);
+  const [focusProjectId, setFocusProjectId] = useState<number | null>(null);
+  const [search, setSearch] = useState<{ projectId: number | null; query: string }>({ projectId: null, query: '' });
+  const [selected, setSelected] = useState<Clip | null>(null);
+  const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
+  const [version, setVersion] = useState<string | null>(null);
+  const imports = useImports();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  const visible = useMemo(() => (all ? all.filter((p) => showArchived || !p.archived) : null), [all, showArchived]);
+  const project = visible?.find((p) => p.id === chosenId) ?? visible?.[0] ?? null;
+  const openId = project?.id ?? null;
+  const query = search.projectId === openId ? search.query : '';
+  const { clips, query: shownQuery } = useClips(openId, query);
+
+  // The player follows the list: a renamed clip shows its new title, a deleted one leaves the viewer.
+  // A clip hidden only by a search stays in the viewer.
+  const fresh = selected && clips ? clips.find((c) => c.id === selected.id) : undefined;
+  const selectedClip =
+    !selected || selected.projectId !== openId
+      ? null
+      : (fresh ?? (clips === null || shownQuery !== '' ? selected : null));
+
+  const library: LibraryState =
+    all === null ? 'loading' : all.length === 0 ? 'empty' : visible?.length === 0 ? 'all-archived' : 'ready';
+
+  useEffect(() => {
+    studio.call('app.info', {}).then(
+      (info) => setVersion(info.version),
+      () => undefined,
+    );
+  }, []);
+
+  useEffect(() => {
+    if (all !== null) writeStored(OPEN_PROJECT_KEY, openId === null ? null : String(openId));
+  }, [openId, all]);
+
+  useEffect(() => writeStored(SHOW_ARCHIVED_KEY, String(showArchived)), [showArchived]);
+
+  // Window-wide shortcuts: import, find; and never let a dropped file navigate the window away.
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent): void {
+      if (modalOpen()) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'i') {
+        event.preventDefault();
+        fileInput.current?.click();
+      } else if ((mod && event.key.toLowerCase() === 'f') || (event.key === '/' && !isTextEntry(event.target))) {
+        if (!searchInput.current || searchInput.current.disabled) return;
+        event.preventDefault();
+        searchInput.current.focus();
+        searchInput.current.select();
+      }
+    }
+    const swallow = (event: DragEvent): void => event.preventDefault();
+    window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('dragover', swallow);
+    window.addEventListener('drop', swallow);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('dragover', swallow);
+      window.removeEventListener('drop', swallow);
+    };
+  }, []);
+
+  const openProject = useCallback((id: number) => setChosenId(id), []);
+  const changeQuery = useCallback((text: string) => setSearch({ projectId: openId, query: text }), [openId]);
+  const clearFocusRequest = useCallback(() => setFocusProjectId(null), []);
+
+  async function createProject(name: string): Promise<void> {
+    const created = await studio.call('projects.create', { name });
+    setCreating(false);
+    setChosenId(created.id);
+    setFocusProjectId(created.id);
+    refreshProjects();
+  }
+
+  async function renameProject(id: number, name: string): Promise<void> {
+    await studio.call('projects.rename', { id, name });
+    refreshProjects();
+  }
+
+  function setArchived(target: Project, archived: boolean): void {
+    studio.call('projects.setArchived', { id: target.id, archived }).then(
+      () => {
+        refreshProjects();
+        toaster.show('info', archived ? `Archived “${target.name}”` : `Restored “${target.name}”`);
+      },
+      (error: unknown) =>
+        toaster.error(archived ? `Could not archive “${target.name}”` : `Could not unarchive “${target.name}”`, error),
+    );
+  }
+
+  async function confirmDelete(): Promise<void> {
+    if (!pendingDelete) return;
+    if (pendingDelete.kind === 'project') {
+      const target = pendingDelete.project;
+      const list = visible ?? [];
+      const index = list.findIndex((p) => p.id === target.id);
+      const neighbour = list[index + 1] ?? list[index - 1] ?? null;
+      await studio.call('projects.delete', { id: target.id });
+      if (openId === target.id) setChosenId(neighbour?.id ?? null);
+      if (neighbour) setFocusProjectId(neighbour.id);
+      refreshProjects();
+    } else {
+      const target = pendingDelete.clip;
+      await studio.call('clips.delete', { id: target.id });
+      if (selected?.id === target.id) setSelected(null);
+    }
+    setPendingDelete(null);
+  }
+
+  async function renameClip(clip: Clip, title: string): Promise<void> {
+    const renamed = await studio.call('clips.rename', { id: clip.id, title });
+    setSelected((current) => (current?.id === renamed.id ? renamed : current));
+  }
+
+  const totalClips = all?.reduce((sum, p) => sum + p.clipCount, 0) ?? 0;
+
+  return (
+    <div className="app">
+      {connection === 'reconnecting' && (
+        <div className="connection-banner" role="status">
+          <Icon name="offline" />
+          <span>
+            <strong>Reconnecting…</strong> The studio is not answering. Shotline keeps trying and will refresh when it
+            is back.
+          </span>
+        </div>
+      )}
+      {connection === 'unauthorized' && (
+        <div className="connection-banner connection-banner--refused" role="alert">
+          <Icon name="warning" />
+          <span>
+            <strong>This link no longer works.</strong> The studio was restarted with a new access token. Open the link
+            that “shotline serve” printed in the terminal.
+          </span>
+        </div>
+      )}
+
+      <div className="workspace">
+        <ProjectSidebar
+          projects={visible}
+          libraryEmpty={library === 'empty'}
+          openId={openId}
+          onOpen={openProject}
+          creating={creating}
+          onCreatingChange={setCreating}
+          onCreate={createProject}
+          onRename={renameProject}
+          onSetArchived={setArchived}
+          onAskDelete={(target) => setPendingDelete({ kind: 'project', project: target })}
+          showArchived={showArchived}
+          onShowArchivedChange={setShowArchived}
+          focusId={focusProjectId}
+          onFocused={clearFocusRequest}
+        />
+        <ClipsCanvas
+          library={library}
+          project={project}
+          clips={clips}
+          query={shownQuery}
+          onQueryChange={changeQuery}
+          selectedId={selectedClip?.id ?? null}
+          onSelect={setSelected}
+          onRename={renameClip}
+          onAskDelete={(clip) => setPendingDelete({ kind: 'clip', clip })}
+          onNewProject={() => setCreating(true)}
+          imports={imports}
+          fileInput={fileInput}
+          searchInput={searchInput}
+        />
+        <PlayerPanel clip={selectedClip} />
+      </div>
+
+      <footer className="statusbar">
+        <span className={`statusbar__connection statusbar__connection--${connection}`}>
+          <span className="statusbar__dot" aria-hidden="true" />
+          {CONNECTION_LABEL[connection]}
+        </span>
+        {all !== null && (
+          <span className="tabular">
+            {all.length} {all.length === 1 ? 'project' : 'projects'} · {countClips(totalClips)}
+          </span>
+        )}
+        <span className="statusbar__spacer" />
+        {version !== null && <span>Shotline {version}</span>}
+      </footer>
+
+      {pendingDelete?.kind === 'project' && (
+        <ConfirmDialog
+          title="Delete project?"
+          confirmLabel="Delete"
+          onConfirm={confirmDelete}
+          onCancel={() => setPendingDelete(null)}
+        >
+          Delete “{pendingDelete.project.name}” and its {countClips(pendingDelete.project.clipCount)}? This cannot be
+          undone.
+        </ConfirmDialog>
+      )}
+      {pendingDelete?.kind === 'clip' && (
+        <ConfirmDialog
+          title="Delete clip?"
+          confirmLabel="Delete"
+          onConfirm={confirmDelete}
+          onCancel={() => setPendingDelete(null)}
+        >
+          Delete “{pendingDelete.clip.title}” from this project? This cannot be undone.
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
+
+export function App(): JSX.Element {
+  return (
+    <ToastProvider>
+      <Studio />
+    </ToastProvider>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState, type JSX } from 'react';
+import type { Clip } from '../../../../shared/domain';
+import { mediaUrl } from '../../api/client';
+import { Icon } from '../../components/Icon';
+import { InlineEdit } from '../../components/InlineEdit';
+import { formatClipLength, formatFps, formatResolution, isAudioOnly } from '../../format/media';
+import { deleteKey } from '../../format/shortcuts';
+
+interface ClipCardProps {
+  clip: Clip;
+  selected: boolean;
+  tabStop: boolean;
+  renaming: boolean;
+  onSelect: () => void;
+  onRenameStart: () => void;
+  onRenameEnd: () => void;
+  onRename: (title: string) => Promise<void>;
+  onAskDelete: () => void;
+}
+
+/** One clip in the grid: poster with duration, title and the technical line underneath. */
+export function ClipCard({
+  clip,
+  selected,
+  tabStop,
+  renaming,
+  onSelect,
+  onRenameStart,
+  onRenameEnd,
+  onRename,
+  onAskDelete,
+}: ClipCardProps): JSX.Element {
+  const [posterFailed, setPosterFailed] = useState(false);
+  const audio = isAudioOnly(clip);
+  const details = audio
+    ? ['Audio', clip.audioCodec?.toUpperCase() ?? null]
+    : [formatResolution(clip), formatFps(clip.fps)];
+  const meta = details.filter((part): part is string => part !== null).join(' · ');
+  const showPoster = clip.posterId !== null && !posterFailed;
+
+  return (
+    <li className={`clip-card${selected ? ' clip-card--selected' : ''}`} data-clip-id={clip.id}>
+      <button
+        type="button"
+        className="clip-card__hit"
+        data-clip-button={clip.id}
+        aria-label={clip.title}
+        aria-description={`${formatClipLength(clip.durationMs)}${meta ? `, ${meta}` : ''}`}
+        aria-current={selected ? 'true' : undefined}
+        tabIndex={tabStop ? 0 : -1}
+        title={`${clip.title}\nEnter open · F2 rename · ${deleteKey} delete · arrows move`}
+        onClick={onSelect}
+      />
+      <div className="clip-card__poster">
+        {showPoster && clip.posterId !== null ? (
+          <img
+            src={mediaUrl(clip.posterId)}
+            alt=""
+            loading="lazy"
+            draggable={false}
+            onError={() => setPosterFailed(true)}
+          />
+        ) : (
+          <div className="clip-card__placeholder">
+            <Icon name={audio ? 'audio' : 'film'} size={32} strokeWidth={1.2} />
+          </div>
+        )}
+        <span className="clip-card__duration tabular">{formatClipLength(clip.durationMs)}</span>
+      </div>
+      <div className="clip-card__info">
+        {renaming ? (
+          <InlineEdit
+            label="Clip title"
+            field="title"
+            initial={clip.title}
+            onSubmit={async (title) => {
+              await onRename(title);
+              onRenameEnd();
+            }}
+            onCancel={onRenameEnd}
+          />
+        ) : (
+          <p
+            className="clip-card__title truncate"
+            title={`${clip.title}\nDouble-click or F2 to rename`}
+            onClick={onSelect}
+            onDoubleClick={onRenameStart}
+          >
+            {clip.title}
+          </p>
+        )}
+        <p className="clip-card__meta truncate tabular">{meta || '\u00a0'}</p>
+      </div>
+      <div className="clip-card__actions">
+        <button
+          type="button"
+          className="icon-btn"
+          tabIndex={-1}
+          aria-label="Rename clip"
+          title="Rename (F2)"
+          onClick={onRenameStart}
+        >
+          <Icon name="pencil" size={14} />
+        </button>
+        <button
+          type="button"
+          className="icon-btn icon-btn--danger"
+          tabIndex={-1}
+          aria-label="Delete clip"
+          title={`Delete… (${deleteKey})`}
+          onClick={onAskDelete}
+        >
+          <Icon name="trash" size={14} />
+        </button>
+      </div>
+    </li>
+  );
+}

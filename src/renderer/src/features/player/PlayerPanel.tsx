@@ -1,0 +1,145 @@
+import { useEffect, useRef, useState, type JSX } from 'react';
+import type { Clip } from '../../../../shared/domain';
+import { mediaUrl } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
+import { Icon } from '../../components/Icon';
+import { formatTime } from '../../../../shared/time';
+import { formatCodec, formatDateTime, formatFps, formatResolution, isAudioOnly } from '../../format/media';
+import { isTextEntry, modalOpen } from '../../format/shortcuts';
+import './PlayerPanel.css';
+
+/** Keys the viewer answers anywhere in the window, NLE-style, unless a field or dialog has them. */
+function wantsKey(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return false;
+  if (modalOpen() || isTextEntry(event.target)) return false;
+  const target = event.target;
+  // The video's own controls and form controls (checkboxes) already handle Space themselves.
+  if (target instanceof HTMLVideoElement || target instanceof HTMLInputElement || target instanceof HTMLSelectElement)
+    return false;
+  return true;
+}
+
+export function PlayerPanel({ clip }: { clip: Clip | null }): JSX.Element {
+  const video = useRef<HTMLVideoElement>(null);
+  // Remembered per clip, so choosing another clip clears it without an effect.
+  const [failure, setFailure] = useState<{ clipId: number; message: string } | null>(null);
+  const failed = clip && failure?.clipId === clip.id ? failure.message : null;
+
+  useEffect(() => {
+    if (!clip) return;
+    const frame = 1 / (clip.fps && clip.fps > 0 ? clip.fps : 25);
+    function onKeyDown(event: KeyboardEvent): void {
+      const player = video.current;
+      if (!player || !wantsKey(event)) return;
+      if (event.key === ' ') {
+        event.preventDefault();
+        if (player.paused || player.ended) void player.play().catch(() => undefined);
+        else player.pause();
+      } else if (event.key === ',' || event.key === '.') {
+        event.preventDefault();
+        player.pause();
+        const next = player.currentTime + (event.key === '.' ? frame : -frame);
+        player.currentTime = Math.max(0, Math.min(Number.isFinite(player.duration) ? player.duration : next, next));
+      }
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [clip]);
+
+  const audio = clip ? isAudioOnly(clip) : false;
+  const rows: [string, string | null][] = clip
+    ? [
+        ['Duration', formatTime(clip.durationMs)],
+        ['Resolution', formatResolution(clip)],
+        ['Frame rate', formatFps(clip.fps)],
+        ['Video codec', formatCodec(clip.videoCodec)],
+        ['Audio codec', formatCodec(clip.audioCodec)],
+        ['Format', clip.mimeType],
+        ['Created', formatDateTime(clip.createdAt)],
+        [
+          'Source',
+          clip.provider === 'import' ? 'Imported file' : [clip.provider, clip.model].filter(Boolean).join(' · '),
+        ],
+        ['Seed', clip.seed !== null ? String(clip.seed) : null],
+      ]
+    : [];
+
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <div className="panel-head">
+        <h2 className="eyebrow">Viewer</h2>
+      </div>
+      <div className="viewer">
+        {clip ? (
+          <>
+            {audio && (
+              <div className="viewer__audio-glyph" aria-hidden="true">
+                <Icon name="audio" size={40} strokeWidth={1.1} />
+              </div>
+            )}
+            <video
+              key={clip.id}
+              ref={video}
+              className="viewer__video"
+              aria-label="Player"
+              controls
+              preload="metadata"
+              playsInline
+              src={mediaUrl(clip.mediaId)}
+              {...(clip.posterId !== null ? { poster: mediaUrl(clip.posterId) } : {})}
+              onError={() =>
+                setFailure({
+                  clipId: clip.id,
+                  message: `This clip cannot be played here${clip.videoCodec ? ` (${formatCodec(clip.videoCodec) ?? clip.videoCodec})` : ''}. It is still safe in your library.`,
+                })
+              }
+            />
+            {failed !== null && (
+              <div className="viewer__error" role="alert">
+                <Icon name="warning" />
+                <p>{failed}</p>
+              </div>
+            )}
+          </>
+        ) : (
+          <EmptyState compact icon="play" title="No clip selected">
+            Select a clip to play it here and see its details.
+          </EmptyState>
+        )}
+      </div>
+      {clip && (
+        <div className="viewer__keys" aria-hidden="true">
+          <span>
+            <kbd>Space</kbd> play / pause
+          </span>
+          <span>
+            <kbd>,</kbd> <kbd>.</kbd> step a frame
+          </span>
+        </div>
+      )}
+      {clip && (
+        <section className="inspector__details" aria-label="Clip details">
+          <h3 className="inspector__title" title={clip.title}>
+            {clip.title}
+          </h3>
+          <dl className="props">
+            {rows
+              .filter((row): row is [string, string] => row[1] !== null && row[1] !== '')
+              .map(([label, value]) => (
+                <div key={label} className="props__row">
+                  <dt>{label}</dt>
+                  <dd className="tabular">{value}</dd>
+                </div>
+              ))}
+          </dl>
+          {clip.promptText && (
+            <div className="inspector__prompt">
+              <h4 className="eyebrow">Prompt</h4>
+              <p>{clip.promptText}</p>
+            </div>
+          )}
+        </section>
+      )}
+    </aside>
+  );
+}
