@@ -1,0 +1,354 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic, DiagnosticCode, QuickFix } from './diagnostics';
+import { CAMERA_PLACEHOLDER, lint, speechMs, type LintOptions } from './lint';
+import { readWording } from './wording';
+
+function applyFix(text: string, fix: QuickFix | undefined): string {
+  if (!fix) throw new Error('expected a quick fix');
+  return text.slice(0, fix.from) + fix.insert + text.slice(fix.to);
+}
+
+function findings(text: string, code: DiagnosticCode, options: LintOptions = {}): Diagnostic[] {
+  return lint(text, options).diagnostics.filter((d) => d.code === code);
+}
+
+function one(text: string, code: DiagnosticCode, options: LintOptions = {}): Diagnostic {
+  const found = findings(text, code, options);
+  expect(
+    found,
+    `expected one ${code}, got ${JSON.stringify(lint(text, options).diagnostics.map((d) => d.code))}`,
+  ).toHaveLength(1);
+  const [first] = found;
+  if (!first) throw new Error('unreachable');
+  return first;
+}
+
+const GOOD_SHOT = 'Scene: A girl releases a lantern.\nCamera: Slow push-in.\nMotion: The lantern rises.\n';
+
+describe('camera-missing: anchor the camera per shot', () => {
+  it('flags a shot without a Camera line and inserts one after the Scene', () => {
+    const text = 'Scene: A girl releases a lantern.\nMotion: The lantern rises.\n';
+    const d = one(text, 'camera-missing');
+    expect(d).toMatchObject({ severity: 'warning', range: { line: 1, column: 1 } });
+    const fixed = applyFix(text, d.fixes[0]);
+    expect(fixed).toBe(
+      `Scene: A girl releases a lantern.\nCamera: ${CAMERA_PLACEHOLDER}\nMotion: The lantern rises.\n`,
+    );
+    expect(findings(fixed, 'camera-missing')).toEqual([]);
+  });
+
+  it('inserts before the first key when there is no Scene, keeping Windows line endings', () => {
+    const text = 'Title: T\r\n---\r\nShot 2: Roof\r\nMotion: Birds scatter.\r\n';
+    const d = one(text, 'camera-missing');
+    expect(d.range.line).toBe(3);
+    expect(applyFix(text, d.fixes[0])).toBe(
+      `Title: T\r\n---\r\nShot 2: Roof\r\nCamera: ${CAMERA_PLACEHOLDER}\r\nMotion: Birds scatter.\r\n`,
+    );
+  });
+
+  it('stays quiet for shots with a camera and for empty shots', () => {
+    expect(findings(GOOD_SHOT, 'camera-missing')).toEqual([]);
+    expect(findings(`${GOOD_SHOT}---\n`, 'camera-missing')).toEqual([]);
+    expect(findings('', 'camera-missing')).toEqual([]);
+  });
+});
+
+describe('adjectives-not-verbs: use verbs, not adjectives', () => {
+  it('flags Motion and Scene carried by adjectives alone', () => {
+    const text = 'Scene: Beautiful, cinematic, moody sunset.\nCamera: Wide.\nMotion: Slow, dramatic and epic.\n';
+    const found = findings(text, 'adjectives-not-verbs');
+    expect(found.map((d) => [d.range.line, d.severity])).toEqual([
+      [1, 'warning'],
+      [3, 'warning'],
+    ]);
+    expect(found[0]?.message).toContain('(beautiful, cinematic)');
+    expect(found[1]?.message).toMatch(/^Motion is carried by adjectives/);
+  });
+
+  it('accepts lines that say what happens, in any verb form', () => {
+    for (const motion of [
+      'Hair gently moves; lantern rises; ripples form.',
+      'She is slowly turning away',
+      'The door slammed',
+      'Leaves fell',
+      'waves crash',
+    ]) {
+      expect(findings(`Camera: wide\nMotion: ${motion}\n`, 'adjectives-not-verbs'), motion).toEqual([]);
+    }
+  });
+
+  it('leaves plain descriptions without adjectives alone', () => {
+    expect(findings('Scene: A lighthouse on a cliff\nCamera: wide\n', 'adjectives-not-verbs')).toEqual([]);
+  });
+
+  it('reads word forms cautiously', () => {
+    expect(readWording('A stunning, breathtaking evening')).toEqual({
+      actions: [],
+      descriptive: ['stunning', 'breathtaking'],
+    });
+    expect(readWording('rising, carried, flies, shakes').actions).toHaveLength(4);
+  });
+});
+
+describe('event-after-end: timed sound or dialogue past the shot', () => {
+  it('flags a sound that starts after the shot ends, as an error, and offers to lengthen the shot', () => {
+    const text = `${GOOD_SHOT}Audio: thunder at 00:09, rain\nDuration: 8s\n`;
+    const d = one(text, 'event-after-end');
+    expect(d).toMatchObject({ severity: 'error', range: { line: 4, column: 8 } });
+    expect(d.message).toBe(
+      'This sound starts at 00:09, after the shot ends at 00:08; move it earlier or lengthen the shot.',
+    );
+    const fixed = applyFix(text, d.fixes[0]);
+    expect(fixed).toContain('Duration: 10s');
+    expect(findings(fixed, 'event-after-end')).toEqual([]);
+  });
+
+  it('flags a span that runs past the end and a line spoken after it', () => {
+    const text = `${GOOD_SHOT}Audio: rain from 00:02 to 00:09.500\nDialogue: [00:08] Ann: "Late"\nDuration: 8s\n`;
+    const found = findings(text, 'event-after-end');
+    expect(found.map((d) => d.fixes[0]?.insert)).toEqual(['10s', '9s']);
+  });
+
+  it('stays quiet inside the shot, at its exact end for spans, and when the shot has no length', () => {
+    expect(
+      findings(`${GOOD_SHOT}Audio: a at 00:07.999, b from 00:01 to 00:08\nDuration: 8s\n`, 'event-after-end'),
+    ).toEqual([]);
+    expect(findings(`${GOOD_SHOT}Audio: a at 00:30\n`, 'event-after-end')).toEqual([]);
+  });
+});
+
+describe('dialogue-overlap', () => {
+  it('flags a line that starts while someone is still speaking and offers the first free moment', () => {
+    const text = `${GOOD_SHOT}Dialogue: [00:01] Ann: "I have been waiting here for you all night"\n[00:02] Bo: "Sorry"\n`;
+    const d = one(text, 'dialogue-overlap');
+    expect(d).toMatchObject({ severity: 'warning', range: { line: 5, column: 1 } });
+    expect(d.message).toBe(
+      'Ann is still speaking until about 00:04.600, so this line talks over it; start it at 00:04.600 or later.',
+    );
+    const fixed = applyFix(text, d.fixes[0]);
+    expect(fixed).toContain('[00:04.600] Bo: "Sorry"');
+    expect(findings(fixed, 'dialogue-overlap')).toEqual([]);
+  });
+
+  it('orders lines by time, not by how they are written', () => {
+    const text = `${GOOD_SHOT}Dialogue: [00:02] Bo: "Sorry"\n[00:01] Ann: "I have been waiting here for you all night"\n`;
+    expect(one(text, 'dialogue-overlap').range.line).toBe(4);
+  });
+
+  it('stays quiet when lines leave room for each other', () => {
+    expect(findings(`${GOOD_SHOT}Dialogue: [00:01] Ann: "Hi"\n[00:02] Bo: "Hey"\n`, 'dialogue-overlap')).toEqual([]);
+  });
+
+  it('estimates speech at about 150 words a minute with a short minimum', () => {
+    expect(speechMs('Hi')).toBe(600);
+    expect(speechMs('one two three four five')).toBe(2000);
+  });
+});
+
+describe('negative-not-exclusion', () => {
+  it('flags a negative that reads as something to show and offers "no"', () => {
+    const text = `${GOOD_SHOT}Negative: no logos, blurry faces\n`;
+    const d = one(text, 'negative-not-exclusion');
+    expect(d.message).toBe(
+      '"blurry faces" reads as something to show; phrase each negative as an exclusion, like "no blurry faces".',
+    );
+    const fixed = applyFix(text, d.fixes[0]);
+    expect(fixed).toContain('Negative: no logos, no blurry faces');
+    expect(findings(fixed, 'negative-not-exclusion')).toEqual([]);
+  });
+
+  it('accepts every common way of excluding, and does not flag carried-over negatives twice', () => {
+    const text = `${GOOD_SHOT}Negative: no logos, without text; avoid lens flare, never cuts, don't zoom, non-human\n---\n${GOOD_SHOT}`;
+    expect(findings(text, 'negative-not-exclusion')).toEqual([]);
+    expect(findings(`${GOOD_SHOT}Negative: blur\n---\n${GOOD_SHOT}`, 'negative-not-exclusion')).toHaveLength(1);
+  });
+});
+
+describe('unknown-key (from the parser, through lint)', () => {
+  it('suggests the key that was meant', () => {
+    const d = one(`${GOOD_SHOT}Negtive: no logos\n`, 'unknown-key');
+    expect(d.message).toContain('did you mean Negative?');
+    expect(d.fixes[0]?.insert).toBe('Negative');
+  });
+
+  it('does not flag known keys and aliases', () => {
+    expect(findings(`${GOOD_SHOT}Negative prompt: no logos\n`, 'unknown-key')).toEqual([]);
+  });
+});
+
+describe('empty-shot', () => {
+  it('flags a shot with nothing in it and removes it', () => {
+    const text = `${GOOD_SHOT}---\n---\n${GOOD_SHOT}`;
+    const d = one(text, 'empty-shot');
+    expect(d.range.line).toBe(4);
+    const fixed = applyFix(text, d.fixes[0]);
+    expect(fixed).toBe(`${GOOD_SHOT}---\n${GOOD_SHOT}`);
+    expect(lint(fixed).doc.shots).toHaveLength(2);
+  });
+
+  it('flags a trailing separator and a titled shot with no content', () => {
+    expect(findings(`${GOOD_SHOT}---\n`, 'empty-shot')).toHaveLength(1);
+    const text = `${GOOD_SHOT}Shot 2: Later\n`;
+    expect(applyFix(text, one(text, 'empty-shot').fixes[0])).toBe(GOOD_SHOT);
+  });
+
+  it('stays quiet for a single shot, for an empty editor and for a shot that only sets a length', () => {
+    expect(findings('', 'empty-shot')).toEqual([]);
+    expect(findings('Title: Draft\n', 'empty-shot')).toEqual([]);
+    expect(findings(`${GOOD_SHOT}---\nDuration: 2s\n`, 'empty-shot')).toEqual([]);
+  });
+});
+
+describe('provider-duration', () => {
+  it('offers the nearest length Veo renders for a one-shot prompt', () => {
+    const d = one(`${GOOD_SHOT}Duration: 10s\n`, 'provider-duration', { provider: 'veo' });
+    expect(d.message).toBe('Veo 3.1 renders 4, 6 or 8 s clips, so 10s will become 8s; set Duration to 8s.');
+    expect(d.fixes[0]?.insert).toBe('8s');
+  });
+
+  it('checks the total of a multi-shot prompt and offers to trim the last shot', () => {
+    const text = `${GOOD_SHOT}Duration: 5s\n---\n${GOOD_SHOT}Duration: 4s\n`;
+    const d = one(text, 'provider-duration', { provider: 'veo' });
+    expect(d.range.line).toBe(9);
+    const fixed = applyFix(text, d.fixes[0]);
+    expect(fixed.endsWith('Duration: 3s\n')).toBe(true);
+    expect(findings(fixed, 'provider-duration', { provider: 'veo' })).toEqual([]);
+  });
+
+  it('checks each shot for the built-in engine, and whole seconds for Runway', () => {
+    expect(one(`${GOOD_SHOT}Duration: 90s\n`, 'provider-duration', { provider: 'local' }).fixes[0]?.insert).toBe('60s');
+    expect(one(`${GOOD_SHOT}Duration: 8.5s\n`, 'provider-duration', { provider: 'runway' }).fixes[0]?.insert).toBe(
+      '9s',
+    );
+    expect(one(`${GOOD_SHOT}Duration: 5s\n`, 'provider-duration', { provider: 'openai-videos' }).fixes[0]?.insert).toBe(
+      '4s',
+    );
+  });
+
+  it('stays quiet for allowed lengths, unwritten lengths, free-form ComfyUI and without a provider', () => {
+    expect(findings(`${GOOD_SHOT}Duration: 8s\n`, 'provider-duration', { provider: 'veo' })).toEqual([]);
+    expect(findings(`${GOOD_SHOT}Duration: 6s\n---\n${GOOD_SHOT}`, 'provider-duration', { provider: 'veo' })).toEqual(
+      [],
+    );
+    expect(findings(`${GOOD_SHOT}Duration: 37s\n`, 'provider-duration', { provider: 'comfyui' })).toEqual([]);
+    expect(findings(`${GOOD_SHOT}Duration: 37s\n`, 'provider-duration')).toEqual([]);
+    expect(findings(`${GOOD_SHOT}Duration: 37s\n`, 'provider-duration', { provider: 'local' })).toEqual([]);
+  });
+});
+
+describe('provider-size', () => {
+  it('offers the nearest size the model renders', () => {
+    const d = one(`Size: 1000x1000\n${GOOD_SHOT}`, 'provider-size', { provider: 'veo' });
+    expect(d.message).toBe(
+      'Veo 3.1 renders 1280x720, 720x1280, 1920x1080, 1080x1920, 3840x2160 or 2160x3840, so 1000x1000 will become 1280x720; set Size to 1280x720.',
+    );
+    expect(d.fixes[0]?.insert).toBe('1280x720');
+    expect(one(`Size: 3840x2160\n${GOOD_SHOT}`, 'provider-size', { provider: 'local' }).fixes[0]?.insert).toBe(
+      '1920x1080',
+    );
+    expect(one(`Size: 1792x1024\n${GOOD_SHOT}`, 'provider-size', { provider: 'openai-videos' }).fixes[0]?.insert).toBe(
+      '1280x720',
+    );
+  });
+
+  it('explains a size that renders only at another length', () => {
+    const d = one(`Size: 1920x1080\n${GOOD_SHOT}Duration: 6s\n`, 'provider-size', { provider: 'veo' });
+    expect(d.message).toBe(
+      'Veo 3.1 renders 1920x1080 only as a 8 s clip, so 1920x1080 will become 1280x720; set Size to 1280x720 or change the length.',
+    );
+  });
+
+  it('stays quiet for allowed sizes, for Sora 2 Pro sizes on that model and without a Size', () => {
+    expect(findings(`Size: 1920x1080\n${GOOD_SHOT}Duration: 8s\n`, 'provider-size', { provider: 'veo' })).toEqual([]);
+    expect(
+      findings(`Size: 1792x1024\n${GOOD_SHOT}`, 'provider-size', { provider: 'openai-videos', model: 'sora-2-pro' }),
+    ).toEqual([]);
+    expect(findings(GOOD_SHOT, 'provider-size', { provider: 'runway' })).toEqual([]);
+    expect(findings(`Size: 123x77\n${GOOD_SHOT}`, 'provider-size', { provider: 'comfyui' })).toEqual([]);
+  });
+});
+
+describe('lint as a whole', () => {
+  it('finds nothing in the seed template once it has a length', () => {
+    const text = `Title: Lantern at dusk
+Scene: A young girl releases a lantern by a riverside at dusk.
+Camera: Slow push-in, 50mm depth-of-field, hand-held feel.
+Motion: Hair gently moves; lantern rises; ripples form.
+Audio: Crickets in the background, soft water splash at 00:03, wind chime at 00:06.
+Dialogue: [00:02] Girl: "Go on, fly!"
+Style: Soft lighting, warm tones, no grain, subtle vignette.
+Negative: no close-ups, no product logos
+Duration: 8s
+`;
+    for (const provider of ['local', 'veo', 'runway', 'comfyui', 'openai-videos'] as const) {
+      expect(lint(text, { provider }).diagnostics, provider).toEqual([]);
+    }
+  });
+
+  it('teaches in one sentence per finding, every time', () => {
+    const messy = `stray text
+Sceen: x
+Scene: Epic, dramatic, gorgeous
+Audio: a at 5, b at 99:99, at 1s, c at 1s and at 2s, d from 3s to 1s, e at 00:30
+Dialogue: [00:01] A: "one two three four five six seven eight"
+[00:02] B: "unclosed
+Dialogue: no time
+Negative: blurry
+Size: huge
+Duration: 0s
+Duration: 20s
+---
+---
+Lighting: warm
+`;
+    const all = lint(messy, { provider: 'veo' }).diagnostics;
+    const codes = new Set(all.map((d) => d.code));
+    for (const code of [
+      'unknown-key',
+      'adjectives-not-verbs',
+      'camera-missing',
+      'bad-time',
+      'event-label-missing',
+      'multiple-times',
+      'bad-range',
+      'unterminated-quote',
+      'bad-dialogue',
+      'negative-not-exclusion',
+      'bad-size',
+      'duplicate-key',
+      'event-after-end',
+      'dialogue-overlap',
+      'empty-shot',
+      'provider-duration',
+      'text-outside-key',
+    ] as const) {
+      expect(codes.has(code), code).toBe(true);
+    }
+    for (const d of all) {
+      expect(d.message, d.code).toMatch(/[.?]$/);
+      expect(d.message, d.code).not.toMatch(/[.!?] [A-Z]/);
+    }
+  });
+
+  it('returns diagnostics in text order with both line and offset ranges', () => {
+    const { diagnostics } = lint('Scene: Epic sky\nCamra: x\n');
+    expect(diagnostics.map((d) => d.range.from)).toEqual(
+      [...diagnostics.map((d) => d.range.from)].sort((a, b) => a - b),
+    );
+    for (const d of diagnostics) expect(d.range.line).toBeGreaterThan(0);
+  });
+
+  it('lints a megabyte of text to completion', () => {
+    const megabyte = 1024 * 1024;
+    for (const text of [
+      `${GOOD_SHOT}---\n`.repeat(megabyte / 90),
+      `Scene: ${'epic '.repeat(megabyte / 5)}`,
+      'Dialogue: [00:01] A: "x y z"\n'.repeat(megabyte / 28),
+      'Scene: a\n'.repeat(megabyte / 9),
+      `Audio: door${' at 1s'.repeat(megabyte / 6)}\nDuration: 1s\n`,
+    ]) {
+      const result = lint(text, { provider: 'veo' });
+      expect(result.diagnostics.some((d) => d.code === 'prompt-too-long')).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,322 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_DIAGNOSTICS, type Diagnostic, type QuickFix } from './diagnostics';
+import { MAX_PROMPT_CHARS, parse } from './parse';
+import { emptyShot, PromptDoc, type Shot } from './types';
+
+function applyFix(text: string, fix: QuickFix): string {
+  return text.slice(0, fix.from) + fix.insert + text.slice(fix.to);
+}
+
+function only(diagnostics: Diagnostic[], code: Diagnostic['code']): Diagnostic {
+  const found = diagnostics.filter((d) => d.code === code);
+  expect(found, `expected exactly one ${code} in ${JSON.stringify(diagnostics.map((d) => d.code))}`).toHaveLength(1);
+  const [first] = found;
+  if (!first) throw new Error('unreachable');
+  return first;
+}
+
+function shotAt(text: string, i: number): Shot {
+  const shot = parse(text).doc.shots[i];
+  if (!shot) throw new Error(`no shot ${i}`);
+  return shot;
+}
+
+const LANTERN = `Title: Lantern at dusk
+Scene: A young girl releases a lantern by a riverside at dusk.
+Camera: Slow push-in, 50mm depth-of-field, hand-held feel.
+Motion: Hair gently moves; lantern rises; ripples form.
+Audio: Crickets in the background, soft water splash at 00:03, wind chime at 00:06.
+Dialogue: [00:02] Girl: "Go on, fly!"
+Style: Soft lighting, warm tones, no grain, subtle vignette.
+Negative: no close-ups, no product logos
+Duration: 8s
+---
+Scene: The lantern drifts over the water.
+`;
+
+describe('parse: the documented format', () => {
+  it('reads the issue example into the full structure', () => {
+    const { doc, diagnostics } = parse(LANTERN);
+    expect(diagnostics).toEqual([]);
+    expect(doc).toEqual<PromptDoc>({
+      title: 'Lantern at dusk',
+      size: null,
+      shots: [
+        {
+          title: null,
+          scene: 'A young girl releases a lantern by a riverside at dusk.',
+          camera: 'Slow push-in, 50mm depth-of-field, hand-held feel.',
+          motion: 'Hair gently moves; lantern rises; ripples form.',
+          audio: {
+            ambience: ['Crickets in the background'],
+            events: [
+              { label: 'soft water splash', startMs: 3000, endMs: null },
+              { label: 'wind chime', startMs: 6000, endMs: null },
+            ],
+          },
+          dialogue: [{ atMs: 2000, speaker: 'Girl', line: 'Go on, fly!' }],
+          style: 'Soft lighting, warm tones, no grain, subtle vignette.',
+          negative: ['no close-ups', 'no product logos'],
+          inherited: { style: false, negative: false },
+          durationMs: 8000,
+        },
+        {
+          ...emptyShot(),
+          scene: 'The lantern drifts over the water.',
+          style: 'Soft lighting, warm tones, no grain, subtle vignette.',
+          negative: ['no close-ups', 'no product logos'],
+          inherited: { style: true, negative: true },
+        },
+      ],
+    });
+    expect(PromptDoc.safeParse(doc).success).toBe(true);
+  });
+
+  it('reads keys in any case', () => {
+    const shot = shotAt('SCENE: a\ncamera: b\nMoTiOn: c\nnegative prompt: no d\n', 0);
+    expect([shot.scene, shot.camera, shot.motion, shot.negative]).toEqual(['a', 'b', 'c', ['no d']]);
+  });
+
+  it('continues a value on the following lines, across blank lines', () => {
+    const shot = shotAt('Scene: A girl\n  walks to the river\n\n  and stops.\nCamera: wide\n', 0);
+    expect(shot.scene).toBe('A girl walks to the river and stops.');
+    expect(shot.camera).toBe('wide');
+  });
+
+  it('splits shots on --- and on Shot N headings, with or without a title', () => {
+    const { doc } = parse('Scene: a\n---\nScene: b\nShot 3\nScene: c\nShot 4: Rooftop\nScene: d\n');
+    expect(doc.shots.map((s) => [s.title, s.scene])).toEqual([
+      [null, 'a'],
+      [null, 'b'],
+      [null, 'c'],
+      ['Rooftop', 'd'],
+    ]);
+  });
+
+  it('treats --- followed by a heading as one cut, and a leading --- or heading as the first shot', () => {
+    expect(parse('---\nScene: a\n---\nShot 2: Roof\nScene: b\n').doc.shots.map((s) => [s.title, s.scene])).toEqual([
+      [null, 'a'],
+      ['Roof', 'b'],
+    ]);
+    expect(parse('Title: T\nShot 1: Open\nScene: a\n').doc.shots.map((s) => s.title)).toEqual(['Open']);
+  });
+
+  it('accepts Shot N - title and Shot N. title headings', () => {
+    expect(parse('Shot 1 - Open\nScene: a\nShot 2. Close\nScene: b').doc.shots.map((s) => s.title)).toEqual([
+      'Open',
+      'Close',
+    ]);
+  });
+
+  it('takes Title for the whole prompt wherever it appears', () => {
+    const { doc } = parse('Scene: a\n---\nTitle: Late title\nScene: b\n');
+    expect(doc.title).toBe('Late title');
+    expect(doc.shots).toHaveLength(2);
+  });
+
+  it('carries Style and Negative over until a shot sets its own, and lets an empty one stop the carry', () => {
+    const { doc } = parse(
+      'Scene: a\nStyle: warm\nNegative: no logos\n---\nScene: b\n---\nScene: c\nStyle: cold\n---\nScene: d\nNegative:\n',
+    );
+    expect(doc.shots.map((s) => [s.style, s.inherited.style, s.negative, s.inherited.negative])).toEqual([
+      ['warm', false, ['no logos'], false],
+      ['warm', true, ['no logos'], true],
+      ['cold', false, ['no logos'], true],
+      ['cold', true, [], false],
+    ]);
+  });
+
+  it('reads timed audio in every natural phrasing, relative to the shot', () => {
+    const audio = shotAt(
+      'Audio: door slam at 00:05, a door slams at 5s, at 0:05 the door slams, thunder cracks at 2.5s, rain from 00:02 to 00:06, hum until 1m05s, wind between 1s and 2s, birds\n',
+      0,
+    ).audio;
+    expect(audio.events).toEqual([
+      { label: 'door slam', startMs: 5000, endMs: null },
+      { label: 'a door slams', startMs: 5000, endMs: null },
+      { label: 'the door slams', startMs: 5000, endMs: null },
+      { label: 'thunder cracks', startMs: 2500, endMs: null },
+      { label: 'rain', startMs: 2000, endMs: 6000 },
+      { label: 'hum', startMs: 0, endMs: 65_000 },
+      { label: 'wind', startMs: 1000, endMs: 2000 },
+    ]);
+    expect(audio.ambience).toEqual(['birds']);
+  });
+
+  it('keeps items without a time as ambience, including "at" that is not a time', () => {
+    expect(shotAt('Audio: crickets in the background; wind at dusk\n  distant traffic\n', 0).audio).toEqual({
+      ambience: ['crickets in the background', 'wind at dusk', 'distant traffic'],
+      events: [],
+    });
+  });
+
+  it('reads several dialogue lines per shot, one per line or per Dialogue: line', () => {
+    const shot = shotAt('Dialogue: [00:01] Ann: "Hi."\n[0:02.5] Bo: “Hello, you.”\nDialogue: [3s] Ann: "Bye"\n', 0);
+    expect(shot.dialogue).toEqual([
+      { atMs: 1000, speaker: 'Ann', line: 'Hi.' },
+      { atMs: 2500, speaker: 'Bo', line: 'Hello, you.' },
+      { atMs: 3000, speaker: 'Ann', line: 'Bye' },
+    ]);
+  });
+
+  it('lets a quoted line continue on the next line', () => {
+    const { doc, diagnostics } = parse('Dialogue: [00:01] Ann: "Wait\nfor me!"\n');
+    expect(diagnostics).toEqual([]);
+    expect(doc.shots[0]?.dialogue).toEqual([{ atMs: 1000, speaker: 'Ann', line: 'Wait for me!' }]);
+  });
+
+  it('reads Size and Duration', () => {
+    const { doc } = parse('Size: 1920 x 1080\nDuration: 1m05s\n');
+    expect(doc.size).toEqual({ width: 1920, height: 1080 });
+    expect(doc.shots[0]?.durationMs).toBe(65_000);
+  });
+
+  it('reports where the text is: source spans for fields, items and shot blocks', () => {
+    const text = 'Scene: a\n---\nAudio: x at 1s, wind\nNegative: no y\n';
+    const { source } = parse(text);
+    const second = source.shots[1];
+    expect(source.shots[0]?.block).toEqual({ from: 0, to: 9 });
+    expect(second?.header).toEqual({ from: 9, to: 12 });
+    expect(second && text.slice(second.events[0]?.from, second.events[0]?.to)).toBe('x at 1s');
+    expect(second && text.slice(second.ambience[0]?.from, second.ambience[0]?.to)).toBe('wind');
+    expect(second && text.slice(second.negative[0]?.from, second.negative[0]?.to)).toBe('no y');
+  });
+});
+
+describe('parse: malformed input becomes diagnostics with line and column', () => {
+  it('reports an unterminated quote and keeps the words', () => {
+    const { doc, diagnostics } = parse('Scene: a\nDialogue: [00:01] Ann: "Wait for me\nCamera: wide\n');
+    const d = only(diagnostics, 'unterminated-quote');
+    expect(d).toMatchObject({ severity: 'error', range: { line: 2, column: 24 } });
+    expect(doc.shots[0]?.dialogue).toEqual([{ atMs: 1000, speaker: 'Ann', line: 'Wait for me' }]);
+    expect(doc.shots[0]?.camera).toBe('wide');
+  });
+
+  it('reports a time without a unit and offers to add one', () => {
+    const text = 'Audio: door slam at 5\nDuration: 8\n';
+    const { diagnostics } = parse(text);
+    const times = diagnostics.filter((d) => d.code === 'bad-time');
+    expect(times.map((d) => [d.range.line, d.range.column, d.severity])).toEqual([
+      [1, 21, 'error'],
+      [2, 11, 'error'],
+    ]);
+    expect(times[0]?.message).toContain('5s');
+    let fixed = text;
+    for (const d of [...times].reverse()) {
+      const fix = d.fixes[0];
+      if (fix) fixed = applyFix(fixed, fix);
+    }
+    expect(fixed).toBe('Audio: door slam at 5s\nDuration: 8s\n');
+    expect(parse(fixed).diagnostics).toEqual([]);
+  });
+
+  it('reports 99:99 and keeps the item as ambience text', () => {
+    const { doc, diagnostics } = parse('Audio: thunder at 99:99\n');
+    expect(only(diagnostics, 'bad-time')).toMatchObject({ range: { line: 1, column: 19, endColumn: 24 } });
+    expect(doc.shots[0]?.audio).toEqual({ ambience: ['thunder at 99:99'], events: [] });
+  });
+
+  it('reads tabs as spaces', () => {
+    const { doc, diagnostics } = parse('Scene:\tA girl\n\twalks\nCamera:\t\twide\nAudio:\train at\t3s\n');
+    expect(diagnostics).toEqual([]);
+    expect(doc.shots[0]).toMatchObject({
+      scene: 'A girl walks',
+      camera: 'wide',
+      audio: { events: [{ label: 'rain', startMs: 3000, endMs: null }] },
+    });
+  });
+
+  it('reads Windows line endings like Unix ones, with columns and fixes on the original text', () => {
+    const unix = 'Scene: a\nCamra: wide\n---\nScene: b\n';
+    const windows = unix.replaceAll('\n', '\r\n');
+    expect(parse(windows).doc).toEqual(parse(unix).doc);
+    const d = only(parse(windows).diagnostics, 'unknown-key');
+    expect(d.range).toMatchObject({ line: 2, column: 1 });
+    const fix = d.fixes[0];
+    expect(fix && applyFix(windows, fix)).toBe('Scene: a\r\nCamera: wide\r\n---\r\nScene: b\r\n');
+    expect(parse(windows).source.lineEnding).toBe('\r\n');
+  });
+
+  it('reports unknown keys with did-you-mean and with where they belong', () => {
+    const { diagnostics } = parse('Sceen: a\nLighting: warm\nFoo bar: x\n');
+    const unknown = diagnostics.filter((d) => d.code === 'unknown-key');
+    expect(unknown.map((d) => d.message)).toEqual([
+      '"Sceen" is not a prompt key, so this line is ignored; did you mean Scene?',
+      '"Lighting" is not a prompt key, so this line is ignored; lighting belongs in Style.',
+      '"Foo bar" is not a prompt key, so this line is ignored; use one of Title, Size, Scene, Camera, Motion, Audio, Dialogue, Style, Negative, Duration.',
+    ]);
+    expect(unknown.map((d) => d.fixes.map((f) => f.insert))).toEqual([['Scene'], ['Style'], []]);
+  });
+
+  it('ignores the continuation lines of an unknown key without piling up findings', () => {
+    const { doc, diagnostics } = parse('Mood: calm\n  very calm\nScene: a\n');
+    expect(diagnostics.map((d) => d.code)).toEqual(['unknown-key']);
+    expect(doc.shots[0]?.scene).toBe('a');
+  });
+
+  it('reports text before any key once and offers Scene:', () => {
+    const text = 'A girl by a river\nat dusk\nCamera: wide\n';
+    const { doc, diagnostics } = parse(text);
+    const d = only(diagnostics, 'text-outside-key');
+    const fix = d.fixes[0];
+    expect(fix && parse(applyFix(text, fix)).doc.shots[0]?.scene).toBe('A girl by a river at dusk');
+    expect(doc.shots[0]?.scene).toBe('');
+  });
+
+  it('warns about keys written twice in a shot', () => {
+    const { doc, diagnostics } = parse('Scene: a\nScene: b\nDuration: 2s\nDuration: 3s\nTitle: x\nTitle: y\n');
+    expect(diagnostics.map((d) => d.code)).toEqual(['duplicate-key', 'duplicate-key', 'duplicate-key']);
+    expect(doc.shots[0]).toMatchObject({ scene: 'a b', durationMs: 3000 });
+    expect(doc.title).toBe('y');
+  });
+
+  it('reports a bad size, a zero duration and malformed dialogue', () => {
+    const { diagnostics } = parse(
+      'Size: big\nDuration: 0s\nDialogue: Ann: "hi"\n[00:01] "no speaker"\n[00:0x] Bo: "x"\n',
+    );
+    expect(diagnostics.map((d) => [d.code, d.range.line])).toEqual([
+      ['bad-size', 1],
+      ['bad-time', 2],
+      ['bad-dialogue', 3],
+      ['bad-dialogue', 4],
+      ['bad-time', 5],
+    ]);
+  });
+
+  it('reports a timed item with no sound, two times in one item and a span that ends before it starts', () => {
+    const { doc, diagnostics } = parse('Audio: at 00:05, door at 1s and at 2s, rain from 00:06 to 00:02\n');
+    expect(diagnostics.map((d) => d.code)).toEqual(['event-label-missing', 'multiple-times', 'bad-range']);
+    expect(doc.shots[0]?.audio.events).toEqual([
+      { label: 'door and', startMs: 1000, endMs: null },
+      { label: 'rain', startMs: 6000, endMs: null },
+    ]);
+  });
+
+  it('survives a megabyte of text in many shapes, always answering with a diagnostic', () => {
+    const megabyte = 1024 * 1024;
+    const shapes = [
+      'x'.repeat(megabyte),
+      '.'.repeat(megabyte),
+      `Audio: a at ${'9'.repeat(megabyte)}`,
+      `Scene: ${'word '.repeat(megabyte / 5)}`,
+      'Scene: a\n---\n'.repeat(megabyte / 14),
+      'Dialogue: [00:01] A: "open\n'.repeat(megabyte / 27),
+      `Audio: ${'door at 1s, '.repeat(megabyte / 12)}`,
+      `Negative: ${'.'.repeat(megabyte)}x`,
+      'Sceen: '.repeat(megabyte / 7),
+      `Dialogue: [${'['.repeat(megabyte)}`,
+      '\r\n'.repeat(megabyte / 2),
+      'Scene: a\n'.repeat(megabyte / 9),
+      `Audio: door${' at 1s'.repeat(megabyte / 6)}`,
+      `Negative: ${'no x\n'.repeat(megabyte / 5)}`,
+    ];
+    for (const text of shapes) {
+      expect(text.length).toBeGreaterThan(MAX_PROMPT_CHARS);
+      const result = parse(text);
+      expect(result.doc.shots.length).toBeGreaterThan(0);
+      expect(result.diagnostics.filter((d) => d.code === 'prompt-too-long')).toHaveLength(1);
+      // The editor gets a bounded list: the first findings, the whole-text warning and a summary.
+      expect(result.diagnostics.length).toBeLessThanOrEqual(MAX_DIAGNOSTICS + 2);
+    }
+  });
+});

@@ -1,0 +1,492 @@
+/**
+ * Text → structure. The parser never throws and never gives up: whatever it cannot read
+ * becomes a diagnostic with a line, a column and, where it can, a quick fix. It reads the
+ * text once, line by line, and every pattern it uses runs in linear time, so even a
+ * megabyte of text parses in a fraction of a second.
+ */
+import { parseTime } from '../time';
+import { readAudioItem, type ItemProblem } from './audio';
+import { readDialogueEntry } from './dialogue';
+import { LineIndex, toDiagnostics, type Diagnostic, type Finding, type QuickFix, type Span } from './diagnostics';
+import { KEY_LABELS, PROMPT_KEYS, resolveKey, suggestKey, type PromptKey, type ShotKey } from './keys';
+import { cleanItem, collapse, splitItems, type Piece } from './text';
+import { emptyShot, type FrameSize, type PromptDoc, type Shot } from './types';
+
+export interface FieldSpan {
+  /** The key as written, without the colon. */
+  key: Span;
+  /** The value, from its first to its last character, across continuation lines. */
+  value: Span;
+}
+
+export interface ShotSource {
+  /** From the line that opened the shot up to the line that opens the next one. */
+  block: Span;
+  /** The `---` or `Shot N` line, if the shot has one. */
+  header: Span | null;
+  /** Each key's occurrences in this shot; a key the shot never writes is absent. */
+  fields: Partial<Record<ShotKey, FieldSpan[]>>;
+  ambience: Span[];
+  events: Span[];
+  dialogue: Span[];
+  /** One span per negative written in this shot (none when the negatives are carried over). */
+  negative: Span[];
+  /** Title or Size lines sit inside the block, so deleting the block would lose them. */
+  holdsDocLines: boolean;
+}
+
+export interface DocSource {
+  lineEnding: '\n' | '\r\n';
+  title: FieldSpan[];
+  size: FieldSpan[];
+  shots: ShotSource[];
+}
+
+export interface ParseResult {
+  doc: PromptDoc;
+  diagnostics: Diagnostic[];
+  source: DocSource;
+}
+
+/** Beyond this, a prompt is far past what any provider reads. */
+export const MAX_PROMPT_CHARS = 50_000;
+
+const SEPARATOR = /^-{3,}$/;
+const HEADING = /^shot[ \t]+\d{1,4}[ \t]*(?:[:.\-–—][ \t]*(.*))?$/i;
+const KEY_NAME = /^[a-z][a-z-]{0,19}(?: [a-z][a-z-]{0,19})?$/i;
+const SIZE = /^(\d{1,5})[ \t]*[x×*][ \t]*(\d{1,5})$/i;
+const BARE_NUMBER = /^\d{1,8}(?:\.\d{1,3})?$/;
+
+interface ShotState {
+  shot: Shot;
+  /** Bit per key written in this shot (see KEY_BIT); a number rather than a Set, as a megabyte can hold 100k shots. */
+  written: number;
+  hasContent: boolean;
+  claimed: boolean;
+  docStart: boolean;
+  source: ShotSource;
+}
+
+type OpenField =
+  { kind: 'key'; key: PromptKey; keySpan: Span; pieces: Piece[]; afterColon: number } | { kind: 'ignored' } | null;
+
+/**
+ * Shared by every shot until it records its first span of a kind: a megabyte of text can
+ * hold a hundred thousand shots, and four empty arrays each add up.
+ */
+const NO_SPANS: Span[] = Object.freeze([]) as unknown as Span[];
+
+function newSource(from: number, header: Span | null): ShotSource {
+  return {
+    block: { from, to: from },
+    header,
+    fields: {},
+    ambience: NO_SPANS,
+    events: NO_SPANS,
+    dialogue: NO_SPANS,
+    negative: NO_SPANS,
+    holdsDocLines: false,
+  };
+}
+
+function addSpan(source: ShotSource, kind: 'ambience' | 'events' | 'dialogue' | 'negative', span: Span): void {
+  if (source[kind] === NO_SPANS) source[kind] = [span];
+  else source[kind].push(span);
+}
+
+function newShot(from: number, header: Span | null, docStart: boolean): ShotState {
+  return {
+    shot: emptyShot(),
+    written: 0,
+    hasContent: false,
+    claimed: false,
+    docStart,
+    source: newSource(from, header),
+  };
+}
+
+const KEY_BIT: Readonly<Record<ShotKey, number>> = {
+  scene: 1,
+  camera: 2,
+  motion: 4,
+  audio: 8,
+  dialogue: 16,
+  style: 32,
+  negative: 64,
+  duration: 128,
+};
+
+function has(state: ShotState, key: ShotKey): boolean {
+  return (state.written & KEY_BIT[key]) !== 0;
+}
+
+function mark(state: ShotState, key: ShotKey, span: FieldSpan): void {
+  state.written |= KEY_BIT[key];
+  (state.source.fields[key] ??= []).push(span);
+}
+
+/** Reads a key off the start of a line: up to two words, then a colon. */
+function detectKey(line: string): { name: string; nameFrom: number; nameTo: number; colon: number } | null {
+  const colon = line.indexOf(':');
+  if (colon <= 0 || colon > 48) return null;
+  const before = line.slice(0, colon);
+  const nameFrom = before.length - before.trimStart().length;
+  const trimmed = before.trim();
+  const name = collapse(trimmed);
+  if (!KEY_NAME.test(name)) return null;
+  return { name, nameFrom, nameTo: nameFrom + trimmed.length, colon };
+}
+
+function joinPieces(pieces: readonly Piece[]): string {
+  return collapse(pieces.map((p) => p.text).join(' '));
+}
+
+function valueSpan(field: { pieces: Piece[]; afterColon: number }): Span {
+  const nonEmpty = field.pieces.filter((p) => p.text !== '');
+  const first = nonEmpty[0];
+  const last = nonEmpty[nonEmpty.length - 1];
+  if (!first || !last) return { from: field.afterColon, to: field.afterColon };
+  return { from: first.from, to: last.from + last.text.length };
+}
+
+export function parse(text: string): ParseResult {
+  const findings: Finding[] = [];
+  const lineEnding: '\n' | '\r\n' = text.includes('\r\n') ? '\r\n' : '\n';
+  const source: DocSource = { lineEnding, title: [], size: [], shots: [] };
+  const shots: ShotState[] = [];
+  let title: string | null = null;
+  let size: FrameSize | null = null;
+  let current = newShot(0, null, true);
+  let open: OpenField = null;
+
+  const report = (
+    code: Finding['code'],
+    severity: Finding['severity'],
+    message: string,
+    span: Span,
+    fixes: QuickFix[] = [],
+  ): void => {
+    findings.push({ code, severity, message, span, fixes });
+  };
+
+  /** Problems found inside an item carry spans relative to it; a bare number gets a one-click unit. */
+  const reportItem = (problem: ItemProblem, base: number): void => {
+    const span = { from: base + problem.span.from, to: base + problem.span.to };
+    const written = text.slice(span.from, span.to);
+    const fixes: QuickFix[] =
+      problem.code === 'bad-time' && BARE_NUMBER.test(written)
+        ? [{ title: `Write ${written}s`, from: span.from, to: span.to, insert: `${written}s` }]
+        : [];
+    report(problem.code, problem.severity, problem.message, span, fixes);
+  };
+
+  const closeShot = (nextFrom: number): void => {
+    current.source.block.to = nextFrom;
+    shots.push(current);
+  };
+
+  const startShot = (from: number, header: Span): void => {
+    closeShot(from);
+    current = newShot(from, header, false);
+  };
+
+  const applyText = (key: 'scene' | 'camera' | 'motion' | 'style', value: string, keySpan: Span): void => {
+    if (has(current, key)) {
+      report(
+        'duplicate-key',
+        'warning',
+        `This shot already has a ${KEY_LABELS[key]}, so the two are joined; write one ${KEY_LABELS[key]} per shot.`,
+        keySpan,
+      );
+      // Both halves are already collapsed, so joining them needs no second pass over the text.
+      const before = current.shot[key];
+      current.shot[key] = before === '' ? value : value === '' ? before : `${before} ${value}`;
+    } else current.shot[key] = value;
+  };
+
+  const applyDialogue = (pieces: readonly Piece[]): void => {
+    for (let i = 0; i < pieces.length; i++) {
+      const first = pieces[i];
+      if (!first || first.text === '') continue;
+      let read = readDialogueEntry(first.text);
+      let last = i;
+      let joined = first.text;
+      // A quote may close on a later line; join a few lines at most so that a stray quote
+      // cannot turn the whole document into one quadratic retry.
+      for (let k = i + 1; read.unterminated && k < pieces.length && k - i <= 8; k++) {
+        const next = pieces[k];
+        if (!next || next.text.startsWith('[')) break;
+        joined = `${joined} ${next.text}`;
+        const retry = readDialogueEntry(joined);
+        if (!retry.unterminated) {
+          read = retry;
+          last = k;
+          break;
+        }
+      }
+      const covered = pieces.slice(i, last + 1);
+      const toAbsolute = (rel: number): number => {
+        let offset = rel;
+        for (const p of covered) {
+          if (offset <= p.text.length) return p.from + offset;
+          offset -= p.text.length + 1;
+        }
+        const end = covered[covered.length - 1];
+        return end ? end.from + end.text.length : first.from;
+      };
+      for (const problem of read.problems) {
+        const from = toAbsolute(problem.span.from);
+        reportItem({ ...problem, span: { from: 0, to: Math.max(0, toAbsolute(problem.span.to) - from) } }, from);
+      }
+      const end = pieces[last] ?? first;
+      if (read.entry) {
+        current.shot.dialogue.push({ atMs: read.entry.atMs, speaker: read.entry.speaker, line: read.entry.line });
+        addSpan(current.source, 'dialogue', { from: first.from, to: end.from + end.text.length });
+      }
+      i = last;
+    }
+  };
+
+  const closeField = (): void => {
+    const field = open;
+    open = null;
+    if (field === null || field.kind === 'ignored') return;
+    const span: FieldSpan = { key: field.keySpan, value: valueSpan(field) };
+    const value = joinPieces(field.pieces);
+    switch (field.key) {
+      case 'title':
+        if (source.title.length > 0)
+          report(
+            'duplicate-key',
+            'warning',
+            'The prompt already has a Title; this later one replaces it, so keep only one.',
+            field.keySpan,
+          );
+        source.title.push(span);
+        title = value === '' ? null : value;
+        return;
+      case 'size': {
+        if (source.size.length > 0)
+          report(
+            'duplicate-key',
+            'warning',
+            'The prompt already has a Size; this later one replaces it, so keep only one.',
+            field.keySpan,
+          );
+        source.size.push(span);
+        const m = SIZE.exec(value);
+        const width = Number(m?.[1] ?? 0);
+        const height = Number(m?.[2] ?? 0);
+        if (!m || width < 1 || height < 1 || width > 16_384 || height > 16_384) {
+          report(
+            'bad-size',
+            'error',
+            'Write the size as width x height in pixels, like 1280x720.',
+            span.value.to > span.value.from ? span.value : field.keySpan,
+          );
+          return;
+        }
+        size = { width, height };
+        return;
+      }
+      case 'scene':
+      case 'camera':
+      case 'motion':
+      case 'style':
+        applyText(field.key, value, field.keySpan);
+        mark(current, field.key, span);
+        return;
+      case 'duration': {
+        if (has(current, 'duration')) {
+          report(
+            'duplicate-key',
+            'warning',
+            'This shot already has a Duration; this later one replaces it, so keep only one.',
+            field.keySpan,
+          );
+        }
+        mark(current, 'duration', span);
+        const target = span.value.to > span.value.from ? span.value : field.keySpan;
+        const parsed = parseTime(value);
+        if (!parsed.ok) {
+          const fixes: QuickFix[] = BARE_NUMBER.test(value)
+            ? [{ title: `Write ${value}s`, from: target.from, to: target.to, insert: `${value}s` }]
+            : [];
+          report('bad-time', 'error', `This duration does not read: ${parsed.error}.`, target, fixes);
+          return;
+        }
+        if (parsed.ms === 0) {
+          report('bad-time', 'error', 'A shot must last longer than 0s; give it a length like 4s.', target);
+          return;
+        }
+        current.shot.durationMs = parsed.ms;
+        return;
+      }
+      case 'audio':
+        mark(current, 'audio', span);
+        for (const piece of field.pieces) {
+          for (const item of splitItems(piece)) {
+            const { item: read, problems } = readAudioItem(item.text);
+            for (const problem of problems) reportItem(problem, item.span.from);
+            if (read.kind === 'ambience') {
+              current.shot.audio.ambience.push(read.text);
+              addSpan(current.source, 'ambience', item.span);
+            } else if (read.kind === 'event') {
+              current.shot.audio.events.push({ label: read.label, startMs: read.startMs, endMs: read.endMs });
+              addSpan(current.source, 'events', item.span);
+            }
+          }
+        }
+        return;
+      case 'negative':
+        mark(current, 'negative', span);
+        for (const piece of field.pieces) {
+          for (const item of splitItems(piece)) {
+            const cleaned = cleanItem(item.text);
+            if (cleaned === '') continue;
+            current.shot.negative.push(cleaned);
+            addSpan(current.source, 'negative', item.span);
+          }
+        }
+        return;
+      case 'dialogue':
+        mark(current, 'dialogue', span);
+        applyDialogue(field.pieces);
+        return;
+    }
+  };
+
+  const handleLine = (line: string, from: number): void => {
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    const lead = line.length - line.trimStart().length;
+    const lineSpan = { from: from + lead, to: from + lead + trimmed.length };
+
+    if (SEPARATOR.test(trimmed)) {
+      closeField();
+      if (current.docStart && !current.hasContent && !current.claimed) return;
+      startShot(from, lineSpan);
+      return;
+    }
+
+    const heading = HEADING.exec(trimmed);
+    if (heading) {
+      closeField();
+      const shotTitle = collapse(heading[1] ?? '');
+      if (current.hasContent || current.claimed) startShot(from, lineSpan);
+      else {
+        current.source.header = lineSpan;
+        if (current.docStart) current.source.block.from = from;
+      }
+      current.shot.title = shotTitle === '' ? null : shotTitle;
+      current.claimed = true;
+      return;
+    }
+
+    const key = trimmed.startsWith('[') ? null : detectKey(line);
+    if (key) {
+      const known = resolveKey(key.name);
+      const rest = line.slice(key.colon + 1);
+      const valueFrom = from + key.colon + 1 + (rest.length - rest.trimStart().length);
+      const piece: Piece = { text: rest.trim(), from: valueFrom };
+      const keySpan = { from: from + key.nameFrom, to: from + key.nameTo };
+      if (known) {
+        closeField();
+        if (known === 'title' || known === 'size') current.source.holdsDocLines = true;
+        else {
+          if (current.docStart && !current.hasContent && !current.claimed) current.source.block.from = from;
+          current.hasContent = true;
+        }
+        open = { kind: 'key', key: known, keySpan, pieces: [piece], afterColon: from + key.colon + 1 };
+        return;
+      }
+      const inDialogue = open !== null && open.kind === 'key' && open.key === 'dialogue';
+      if (!(inDialogue && /^["“”„]/.test(piece.text))) {
+        closeField();
+        const suggestion = suggestKey(key.name);
+        const fixes: QuickFix[] = suggestion
+          ? [
+              {
+                title: `Change to ${KEY_LABELS[suggestion.key]}`,
+                from: keySpan.from,
+                to: keySpan.to,
+                insert: KEY_LABELS[suggestion.key],
+              },
+            ]
+          : [];
+        const advice =
+          suggestion === null
+            ? `use one of ${PROMPT_KEYS.map((k) => KEY_LABELS[k]).join(', ')}.`
+            : suggestion.reason === 'typo'
+              ? `did you mean ${KEY_LABELS[suggestion.key]}?`
+              : `${key.name.toLowerCase()} belongs in ${KEY_LABELS[suggestion.key]}.`;
+        report(
+          'unknown-key',
+          'warning',
+          `"${key.name}" is not a prompt key, so this line is ignored; ${advice}`,
+          keySpan,
+          fixes,
+        );
+        open = { kind: 'ignored' };
+        return;
+      }
+    }
+
+    // A continuation line: part of the value above it.
+    if (open === null) {
+      report(
+        'text-outside-key',
+        'warning',
+        'This text is not under a key, so it is ignored; start it with Scene: or another key.',
+        lineSpan,
+        [{ title: 'Start with Scene:', from: lineSpan.from, to: lineSpan.from, insert: 'Scene: ' }],
+      );
+      open = { kind: 'ignored' };
+      return;
+    }
+    if (open.kind === 'ignored') return;
+    open.pieces.push({ text: trimmed, from: lineSpan.from });
+  };
+
+  let pos = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const contentEnd = lineEnd > pos && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+    handleLine(text.slice(pos, contentEnd), pos);
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+  closeField();
+  closeShot(text.length);
+
+  if (text.length > MAX_PROMPT_CHARS) {
+    report(
+      'prompt-too-long',
+      'warning',
+      `This prompt is ${text.length.toLocaleString('en-US')} characters long, far past what any provider reads; split it into separate clips.`,
+      { from: MAX_PROMPT_CHARS, to: text.length },
+    );
+  }
+
+  // Style and negatives carry over to later shots that do not set their own.
+  let prevStyle = '';
+  let prevNegative: string[] = [];
+  for (const state of shots) {
+    const { shot } = state;
+    if (!has(state, 'style') && prevStyle !== '') {
+      shot.style = prevStyle;
+      shot.inherited.style = true;
+    }
+    if (!has(state, 'negative') && prevNegative.length > 0) {
+      shot.negative = [...prevNegative];
+      shot.inherited.negative = true;
+    }
+    prevStyle = shot.style;
+    prevNegative = shot.negative;
+  }
+
+  source.shots = shots.map((s) => s.source);
+  const doc: PromptDoc = { title, size, shots: shots.map((s) => s.shot) };
+  return { doc, diagnostics: toDiagnostics(findings, LineIndex.of(text)), source };
+}
