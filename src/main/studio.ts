@@ -16,8 +16,10 @@ import { openDatabase } from './db/connection';
 import { EventHub } from './events';
 import type { MediaSource } from './host/media';
 import { Clips } from './library/clips';
+import { Drafts } from './library/drafts';
 import { importAll } from './library/import';
 import { Projects } from './library/projects';
+import { loadBuiltinTemplates, Templates } from './library/templates';
 import { MediaStore } from './storage/store';
 import { Uploads } from './storage/uploads';
 
@@ -26,6 +28,8 @@ export interface StudioOptions {
   /** better-sqlite3 addon for the running runtime; the desktop app passes Electron's build. */
   nativeBinding?: string;
   version?: string;
+  /** Folder of built-in prompt templates; resources/templates by default. */
+  templatesDir?: string;
 }
 
 type Handlers = { [K in CallName]: (input: CallParsedInput<K>) => Promise<CallOutput<K>> | CallOutput<K> };
@@ -65,6 +69,10 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const hub = new EventHub();
   const projects = new Projects(db);
   const clips = new Clips(db);
+  const builtinTemplates = await loadBuiltinTemplates(options.templatesDir);
+  for (const problem of builtinTemplates.problems) console.error(`Shotline: built-in templates: ${problem}`);
+  const templates = new Templates(db, builtinTemplates.templates);
+  const drafts = new Drafts(db);
   const running = new Set<AbortController>();
   const inflight = new Set<Promise<unknown>>();
 
@@ -88,6 +96,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     },
     'projects.delete': ({ id }) => {
       projects.delete(id);
+      drafts.forget(id);
       hub.emit('projects.changed', {});
       return { ok: true } as const;
     },
@@ -143,6 +152,47 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
         running.delete(controller);
         inflight.delete(task);
       });
+    },
+    'templates.list': ({ projectId }) => {
+      if (projectId !== undefined) projects.get(projectId);
+      return templates.list(projectId ?? null);
+    },
+    'templates.save': ({ name, description, body, variables, projectId }) => {
+      if (projectId !== null) projects.get(projectId);
+      const template = templates.save({ name, description, body, variables, projectId });
+      hub.emit('templates.changed', { projectId: template.projectId });
+      return template;
+    },
+    'templates.rename': ({ id, name }) => {
+      const template = templates.rename(id, name);
+      hub.emit('templates.changed', { projectId: template.projectId });
+      return template;
+    },
+    'templates.duplicate': ({ id, name, projectId }) => {
+      if (projectId !== undefined && projectId !== null) projects.get(projectId);
+      const template = templates.duplicate(id, { name, projectId });
+      hub.emit('templates.changed', { projectId: template.projectId });
+      return template;
+    },
+    'templates.delete': ({ id }) => {
+      const template = templates.delete(id);
+      hub.emit('templates.changed', { projectId: template.projectId });
+      return { ok: true } as const;
+    },
+    'templates.import': ({ json, projectId }) => {
+      if (projectId !== null) projects.get(projectId);
+      const template = templates.import(json, projectId);
+      hub.emit('templates.changed', { projectId: template.projectId });
+      return template;
+    },
+    'templates.export': ({ id }) => templates.export(id),
+    'drafts.get': ({ projectId }) => {
+      projects.get(projectId);
+      return drafts.get(projectId);
+    },
+    'drafts.save': ({ projectId, text }) => {
+      projects.get(projectId);
+      return { updatedAt: drafts.save(projectId, text).updatedAt };
     },
   };
 

@@ -33,6 +33,15 @@ const bridgedCalls = {
   'clips.delete': true,
   'clips.search': true,
   'clips.import': true,
+  'templates.list': true,
+  'templates.save': true,
+  'templates.rename': true,
+  'templates.duplicate': true,
+  'templates.delete': true,
+  'templates.import': true,
+  'templates.export': true,
+  'drafts.get': true,
+  'drafts.save': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

@@ -5,6 +5,15 @@
  */
 import { z } from 'zod';
 import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
+import { MAX_PROMPT_CHARS } from './prompt/parse';
+import {
+  Template,
+  TemplateBody,
+  TemplateDescription,
+  TemplateId,
+  TemplateName,
+  TemplateVariables,
+} from './prompt/template';
 
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -65,6 +74,60 @@ export const calls = {
     }),
     output: z.object({ clips: z.array(Clip), failures: z.array(ImportFailure) }),
   },
+  /** Built-ins, then templates for every project, then (given a project) that project's own. */
+  'templates.list': {
+    input: z.object({ projectId: RowId.optional() }),
+    output: z.array(Template),
+  },
+  /** Saves a prompt as a user template; projectId null makes it available in every project. */
+  'templates.save': {
+    input: z.object({
+      name: TemplateName,
+      description: TemplateDescription,
+      body: TemplateBody,
+      variables: TemplateVariables.default([]),
+      projectId: RowId.nullable(),
+    }),
+    output: Template,
+  },
+  'templates.rename': {
+    input: z.object({ id: TemplateId, name: TemplateName }),
+    output: Template,
+  },
+  /** A user copy of any template, built-ins included, in the source's scope unless projectId says otherwise. */
+  'templates.duplicate': {
+    input: z.object({ id: TemplateId, name: TemplateName.optional(), projectId: RowId.nullable().optional() }),
+    output: Template,
+  },
+  /** Built-in templates cannot be deleted. */
+  'templates.delete': {
+    input: z.object({ id: TemplateId }),
+    output: Ok,
+  },
+  /** Stores a template from exported JSON; nothing is stored when the JSON is refused. */
+  'templates.import': {
+    input: z.object({
+      json: z.string().min(1, 'the template file is empty').max(1_000_000, 'a template file must be at most 1 MB'),
+      projectId: RowId.nullable().default(null),
+    }),
+    output: Template,
+  },
+  'templates.export': {
+    input: z.object({ id: TemplateId }),
+    output: z.object({ json: z.string(), fileName: z.string() }),
+  },
+  /** The prompt being written in a project, as last autosaved; null when there is none. */
+  'drafts.get': {
+    input: z.object({ projectId: RowId }),
+    output: z.object({ text: z.string(), updatedAt: z.number().int() }).nullable(),
+  },
+  'drafts.save': {
+    input: z.object({
+      projectId: RowId,
+      text: z.string().max(MAX_PROMPT_CHARS * 2, `a draft must be at most ${MAX_PROMPT_CHARS * 2} characters`),
+    }),
+    output: z.object({ updatedAt: z.number().int() }),
+  },
 } as const;
 
 export const events = {
@@ -80,6 +143,8 @@ export const events = {
     fraction: z.number().min(0).max(1),
     message: z.string().optional(),
   }),
+  /** A user template was saved, renamed, imported or deleted; projectId null for one shared by every project. */
+  'templates.changed': z.object({ projectId: RowId.nullable() }),
 } as const;
 
 export type Calls = typeof calls;

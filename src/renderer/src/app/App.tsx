@@ -9,15 +9,18 @@ import { ClipsCanvas, type LibraryState } from '../features/clips/ClipsCanvas';
 import { useClips } from '../features/clips/useClips';
 import { useImports } from '../features/clips/useImports';
 import { PlayerPanel } from '../features/player/PlayerPanel';
+import { PromptStudio } from '../features/prompt/PromptStudio';
 import { ProjectSidebar } from '../features/projects/ProjectSidebar';
 import { useProjects } from '../features/projects/useProjects';
 import { countClips } from '../format/media';
 import { isTextEntry, modalOpen } from '../format/shortcuts';
 import { readStored, writeStored } from './storage';
+import { ViewSwitch, type StudioView } from './ViewSwitch';
 import './App.css';
 
 const OPEN_PROJECT_KEY = 'shotline.openProjectId';
 const SHOW_ARCHIVED_KEY = 'shotline.showArchived';
+const VIEW_KEY = 'shotline.view';
 
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
   open: studio.host === 'desktop' ? 'Local library' : 'Connected',
@@ -46,6 +49,9 @@ function Studio(): JSX.Element {
   const [selected, setSelected] = useState<Clip | null>(null);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const [version, setVersion] = useState<string | null>(null);
+  const [chosenView, setChosenView] = useState<StudioView>(() =>
+    readStored(VIEW_KEY) === 'prompt' ? 'prompt' : 'library',
+  );
   const imports = useImports();
   const fileInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -64,6 +70,9 @@ function Studio(): JSX.Element {
       ? null
       : (fresh ?? (clips === null || shownQuery !== '' ? selected : null));
 
+  // The prompt studio writes into a project, so without one the library shows.
+  const view: StudioView = project ? chosenView : 'library';
+
   const library: LibraryState =
     all === null ? 'loading' : all.length === 0 ? 'empty' : visible?.length === 0 ? 'all-archived' : 'ready';
 
@@ -79,12 +88,18 @@ function Studio(): JSX.Element {
   }, [openId, all]);
 
   useEffect(() => writeStored(SHOW_ARCHIVED_KEY, String(showArchived)), [showArchived]);
+  useEffect(() => writeStored(VIEW_KEY, chosenView), [chosenView]);
 
   // Window-wide shortcuts: import, find; and never let a dropped file navigate the window away.
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
       if (modalOpen()) return;
       const mod = event.ctrlKey || event.metaKey;
+      if (event.altKey && !mod && !event.shiftKey && (event.code === 'Digit1' || event.code === 'Digit2')) {
+        event.preventDefault();
+        setChosenView(event.code === 'Digit1' ? 'library' : 'prompt');
+        return;
+      }
       if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'i') {
         event.preventDefault();
         fileInput.current?.click();
@@ -198,22 +213,33 @@ function Studio(): JSX.Element {
           focusId={focusProjectId}
           onFocused={clearFocusRequest}
         />
-        <ClipsCanvas
-          library={library}
-          project={project}
-          clips={clips}
-          query={shownQuery}
-          onQueryChange={changeQuery}
-          selectedId={selectedClip?.id ?? null}
-          onSelect={setSelected}
-          onRename={renameClip}
-          onAskDelete={(clip) => setPendingDelete({ kind: 'clip', clip })}
-          onNewProject={() => setCreating(true)}
-          imports={imports}
-          fileInput={fileInput}
-          searchInput={searchInput}
-        />
-        <PlayerPanel clip={selectedClip} />
+        {view === 'prompt' && project ? (
+          <PromptStudio
+            key={project.id}
+            project={project}
+            viewSwitch={<ViewSwitch view={view} onChange={setChosenView} promptDisabled={false} />}
+          />
+        ) : (
+          <>
+            <ClipsCanvas
+              viewSwitch={<ViewSwitch view={view} onChange={setChosenView} promptDisabled={!project} />}
+              library={library}
+              project={project}
+              clips={clips}
+              query={shownQuery}
+              onQueryChange={changeQuery}
+              selectedId={selectedClip?.id ?? null}
+              onSelect={setSelected}
+              onRename={renameClip}
+              onAskDelete={(clip) => setPendingDelete({ kind: 'clip', clip })}
+              onNewProject={() => setCreating(true)}
+              imports={imports}
+              fileInput={fileInput}
+              searchInput={searchInput}
+            />
+            <PlayerPanel clip={selectedClip} />
+          </>
+        )}
       </div>
 
       <footer className="statusbar">

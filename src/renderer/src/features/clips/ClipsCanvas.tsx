@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent, type JSX, type RefObject } from 'react';
+import { useRef, useState, type DragEvent, type JSX, type ReactNode, type RefObject } from 'react';
 import type { Clip, Project } from '../../../../shared/domain';
 import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/Icon';
@@ -27,6 +27,8 @@ interface ClipsCanvasProps {
   imports: Imports;
   fileInput: RefObject<HTMLInputElement | null>;
   searchInput: RefObject<HTMLInputElement | null>;
+  /** The Library / Prompt switch, shown at the start of the toolbar. */
+  viewSwitch?: ReactNode;
 }
 
 function hasFiles(event: DragEvent): boolean {
@@ -138,6 +140,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
     <main className="canvas" {...dropHandlers}>
       <div className="canvas__toolbar">
         <div className="canvas__title">
+          {props.viewSwitch}
           <h1 className="truncate" title={project?.name}>
             {project ? project.name : 'Library'}
           </h1>

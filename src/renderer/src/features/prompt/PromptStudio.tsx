@@ -1,0 +1,224 @@
+import { useCallback, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
+import type { Project } from '../../../../shared/domain';
+import { ProviderId } from '../../../../shared/prompt/index';
+import type { Template } from '../../../../shared/prompt/template';
+import { readStored, writeStored } from '../../app/storage';
+import { useToaster } from '../../components/Toasts';
+import { modKey } from '../../format/shortcuts';
+import { analyse, DEFAULT_TARGET, targetFor, type Analysis, type Target } from './analysis';
+import { CompiledPanel } from './CompiledPanel';
+import { ProblemsPanel } from './ProblemsPanel';
+import { PromptEditor, type HistoryDepth, type PromptEditorHandle } from './PromptEditor';
+import { PromptIcon } from './PromptIcons';
+import { SaveTemplateDialog } from './SaveTemplateDialog';
+import { ShotsView } from './ShotsView';
+import { TemplatesDialog, type UseMode } from './TemplatesDialog';
+import { useDraft, type DraftStatus } from './useDraft';
+import { useTemplates } from './useTemplates';
+import './PromptStudio.css';
+
+const TARGET_KEY = 'shotline.prompt.target';
+
+function storedTarget(): Target {
+  try {
+    const raw = JSON.parse(readStored(TARGET_KEY) ?? 'null') as { provider?: unknown; model?: unknown } | null;
+    const provider = ProviderId.safeParse(raw?.provider);
+    if (!provider.success) return DEFAULT_TARGET;
+    return targetFor(provider.data, typeof raw?.model === 'string' ? raw.model : null);
+  } catch {
+    return DEFAULT_TARGET;
+  }
+}
+
+function statusText(status: DraftStatus): { text: string; title?: string } {
+  switch (status.kind) {
+    case 'loading':
+      return { text: 'Opening draft…' };
+    case 'pending':
+      return { text: 'Unsaved changes' };
+    case 'saving':
+      return { text: 'Saving…' };
+    case 'failed':
+      return { text: 'Draft not saved', title: status.message };
+    case 'saved':
+      return status.at === null
+        ? { text: 'New draft' }
+        : { text: 'Draft saved', title: `Saved ${new Date(status.at).toLocaleString()}` };
+  }
+}
+
+interface PromptStudioProps {
+  project: Project;
+  /** The Library / Prompt switch, shown at the start of the toolbar. */
+  viewSwitch: ReactNode;
+  /** Sends the prompt to the job queue (Mod-Enter); absent until the studio has one. */
+  onQueue?: (text: string, target: Target) => void;
+}
+
+/** The prompt studio: editor and Problems on the left; shots and the compiled request on the right. */
+export function PromptStudio({ project, viewSwitch, onQueue }: PromptStudioProps): JSX.Element {
+  const toaster = useToaster();
+  const draft = useDraft(project.id);
+  const templates = useTemplates(project.id);
+  const editor = useRef<PromptEditorHandle>(null);
+  const [target, setTargetState] = useState<Target>(storedTarget);
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [history, setHistory] = useState<HistoryDepth>({ undo: 0, redo: 0 });
+  const [dialog, setDialog] = useState<{ kind: 'templates' } | { kind: 'save'; body: string } | null>(null);
+  const [hasText, setHasText] = useState<boolean | null>(null);
+
+  const initialAnalysis = useMemo(
+    () => (draft.initialText === null ? null : analyse(draft.initialText, target)),
+    [draft.initialText, target],
+  );
+  const shown = analysis ?? initialAnalysis ?? analyse('', target);
+
+  const setTarget = useCallback((next: Target) => {
+    setTargetState(next);
+    writeStored(TARGET_KEY, JSON.stringify(next));
+  }, []);
+
+  const { changed } = draft;
+  const onChange = useCallback(
+    (text: string) => {
+      changed(text);
+      setHasText(text.trim() !== '');
+    },
+    [changed],
+  );
+
+  function applyTemplate(text: string, mode: UseMode, template: Template): void {
+    const replacing = mode === 'replace' && editor.current?.isEmpty() === false;
+    if (mode === 'replace') editor.current?.replaceAll(text);
+    else editor.current?.insertAtCursor(text);
+    setDialog(null);
+    if (replacing)
+      toaster.show('info', `Replaced the prompt with “${template.name}”`, `${modKey('Z')} brings the old one back.`);
+  }
+
+  const present = hasText ?? (draft.initialText ?? '').trim() !== '';
+  const queueNow = useCallback(() => onQueue?.(editor.current?.text() ?? '', target), [onQueue, target]);
+  const status = statusText(draft.status);
+
+  return (
+    <main className="prompt-studio">
+      <div className="prompt-toolbar">
+        <div className="prompt-toolbar__title">
+          {viewSwitch}
+          <h1 className="truncate" title={project.name}>
+            {project.name}
+          </h1>
+          <span
+            className={`prompt-toolbar__status prompt-toolbar__status--${draft.status.kind}`}
+            role="status"
+            title={status.title}
+          >
+            {status.text}
+          </span>
+        </div>
+        <div className="prompt-toolbar__actions">
+          <button
+            type="button"
+            className="icon-btn prompt-toolbar__icon"
+            aria-label="Undo"
+            title={`Undo (${modKey('Z')})`}
+            disabled={history.undo === 0}
+            onClick={() => editor.current?.undo()}
+          >
+            <PromptIcon name="undo" />
+          </button>
+          <button
+            type="button"
+            className="icon-btn prompt-toolbar__icon"
+            aria-label="Redo"
+            title={`Redo (${modKey('Shift+Z')})`}
+            disabled={history.redo === 0}
+            onClick={() => editor.current?.redo()}
+          >
+            <PromptIcon name="redo" />
+          </button>
+          <span className="prompt-toolbar__divider" aria-hidden="true" />
+          <button type="button" className="btn" onClick={() => setDialog({ kind: 'templates' })}>
+            <PromptIcon name="template" />
+            Templates
+          </button>
+          <button
+            type="button"
+            className="btn"
+            disabled={!present}
+            onClick={() => setDialog({ kind: 'save', body: editor.current?.text() ?? '' })}
+          >
+            <PromptIcon name="save" />
+            Save as template
+          </button>
+          {onQueue && (
+            <button type="button" className="btn btn--primary" title={`Queue (${modKey('Enter')})`} onClick={queueNow}>
+              Queue
+            </button>
+          )}
+        </div>
+      </div>
+
+      <div className="prompt-studio__body">
+        <div className="prompt-studio__main">
+          <div className="prompt-studio__editor">
+            {draft.initialText === null ? (
+              <p className="prompt-studio__loading">Opening the draft…</p>
+            ) : (
+              <PromptEditor
+                ref={editor}
+                initialText={draft.initialText}
+                target={target}
+                onChange={onChange}
+                onAnalysed={setAnalysis}
+                onHistory={setHistory}
+                onQueue={onQueue ? queueNow : undefined}
+              />
+            )}
+          </div>
+          {draft.loadError !== null && (
+            <p className="prompt-studio__error" role="alert">
+              The saved draft could not be opened: {draft.loadError}
+            </p>
+          )}
+          <ProblemsPanel
+            diagnostics={shown.result.diagnostics}
+            onJump={(d) => editor.current?.select(d.range.from, d.range.to)}
+            onFix={(d, fix) => editor.current?.applyFix(d, fix)}
+          />
+        </div>
+        <aside className="prompt-studio__side" aria-label="Prompt structure">
+          <ShotsView analysis={shown} onSelect={(from, to) => editor.current?.select(from, to)} />
+          <CompiledPanel analysis={shown} target={target} onTargetChange={setTarget} />
+        </aside>
+      </div>
+
+      {dialog?.kind === 'templates' && (
+        <TemplatesDialog
+          projectName={project.name}
+          templates={templates}
+          editorHasText={present}
+          onUse={applyTemplate}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'save' && (
+        <SaveTemplateDialog
+          projectId={project.id}
+          projectName={project.name}
+          body={dialog.body}
+          onClose={() => setDialog(null)}
+          onSaved={(saved) => {
+            setDialog(null);
+            templates.refresh();
+            toaster.show(
+              'success',
+              `Saved template “${saved.name}”`,
+              saved.scope === 'global' ? 'Available in every project.' : `Available in ${project.name}.`,
+            );
+          }}
+        />
+      )}
+    </main>
+  );
+}
