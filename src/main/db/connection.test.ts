@@ -81,6 +81,54 @@ const expectAfter: Record<number, (db: Database) => void> = {
       ]),
     );
   },
+  2: (db) => {
+    const columns = db
+      .prepare<[], { name: string; type: string; notnull: number; dflt_value: string | null }>(
+        'SELECT name, type, "notnull", dflt_value FROM pragma_table_info(\'jobs\')',
+      )
+      .all();
+    const byName = new Map(columns.map((column) => [column.name, column]));
+    expect(byName.get('request_json')).toMatchObject({ type: 'TEXT', notnull: 0 });
+    expect(byName.get('retry_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
+    expect(byName.get('submitted_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
+    expect(byName.get('cancel_requested')).toMatchObject({ type: 'INTEGER', notnull: 1, dflt_value: '0' });
+    expect(byName.get('notes_json')).toMatchObject({ type: 'TEXT', notnull: 1, dflt_value: "'[]'" });
+    expect(names(db, 'index')).toEqual(
+      expect.arrayContaining([
+        'jobs_by_provider_state',
+        'jobs_by_remote_id',
+        'clips_by_job',
+        'cost_entries_by_time',
+        'cost_entries_by_job',
+        'cost_entries_by_project',
+      ]),
+    );
+    expect(tables(db).get('cost_entries')).toMatchObject({ type: 'table', strict: 1 });
+    // One remote job per provider: a second job can never adopt the same remote id.
+    db.prepare('INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, ?, 0, 0)').run('p');
+    const insert = db.prepare(
+      `INSERT INTO jobs (project_id, provider, prompt_text, idempotency_key, remote_id, created_at, updated_at)
+       VALUES (1, ?, 'x', ?, ?, 0, 0)`,
+    );
+    insert.run('veo', 'k1', 'operations/a');
+    insert.run('runway', 'k2', 'operations/a');
+    insert.run('veo', 'k3', null);
+    insert.run('veo', 'k4', null);
+    expect(() => insert.run('veo', 'k5', 'operations/a')).toThrow(/UNIQUE/);
+    expect(() => db.prepare('UPDATE jobs SET cancel_requested = 2').run()).toThrow(/CHECK/);
+    // A charge outlives its job and project: the ledger keeps the project's name.
+    db.prepare(
+      `INSERT INTO cost_entries (job_id, project_id, project_name, provider, usd, at) VALUES (1, 1, 'p', 'veo', 3.2, 0)`,
+    ).run();
+    expect(() =>
+      db.prepare(`INSERT INTO cost_entries (project_name, provider, usd, at) VALUES ('p', 'veo', -1, 0)`).run(),
+    ).toThrow(/CHECK/);
+    db.exec('DELETE FROM jobs; DELETE FROM projects;');
+    expect(db.prepare('SELECT job_id, project_id, project_name, usd FROM cost_entries').all()).toEqual([
+      { job_id: null, project_id: null, project_name: 'p', usd: 3.2 },
+    ]);
+    db.exec('DELETE FROM cost_entries;');
+  },
 };
 
 describe('migrations', () => {

@@ -129,7 +129,7 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderLimits>> = {
         label: 'Shotline engine (CPU)',
         endpoint: 'worker',
         durations: { kind: 'range', minMs: 1000, maxMs: 60_000, stepMs: 1 },
-        defaultDurationMs: 5000,
+        defaultDurationMs: 8000,
         sizes: { kind: 'range', maxLongSide: 1920, maxShortSide: 1080, minSide: 64, multipleOf: 2 },
         defaultSize: HD,
         maxPromptChars: null,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { up as core } from './0001-core';
+import { up as jobRuntime } from './0002-job-runtime';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
 }
 
 /** Append-only: a released migration never changes; a new one gets the next number. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'core', up: core }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'core', up: core },
+  { version: 2, name: 'job-runtime', up: jobRuntime },
+];
 
 export const latestVersion = migrations.length;

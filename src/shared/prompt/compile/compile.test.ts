@@ -72,7 +72,7 @@ describe('compileLocal: the built-in engine gets the full structure', () => {
       fps: 120,
     });
     expect(result.request).toMatchObject({
-      shotDurationsMs: [60_000, 5000],
+      shotDurationsMs: [60_000, 8000],
       width: 1920,
       height: 1080,
       fps: 60,

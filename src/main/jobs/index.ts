@@ -1,0 +1,21 @@
+/** The generation queue: durable jobs, the runner, crash recovery and the cost ledger. */
+export { createJobQueue } from './queue';
+export type { JobQueue, JobQueueOptions } from './queue';
+export { DEFAULT_RETRY_POLICY, backoffDelay } from './backoff';
+export type { RetryPolicy } from './backoff';
+export { Ledger, monthOf, formatUsd, BudgetExceeded } from './ledger';
+export type { RecoveryReport } from './recovery';
+export type { Emit, Sleep } from './runner';
+export {
+  EnqueueJob,
+  Job,
+  JobDecision,
+  JobParams,
+  JobState,
+  Month,
+  Spend,
+  UpdateJob,
+  jobCalls,
+  jobEvents,
+} from './schema';
+export type { JobEventName, JobEventPayloads } from './schema';

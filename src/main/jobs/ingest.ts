@@ -1,0 +1,174 @@
+/**
+ * A finished output becomes a clip: probe it (refusing anything that is not a playable
+ * video), make its poster, sprite sheet and peaks, store every file by hash, then in one
+ * transaction record the media, insert the clip with its prompt, provider, model,
+ * parameters, seed, cost and job, and mark the job succeeded. So a job has exactly one clip
+ * or none; files stored before a crash but never recorded are swept at the next start.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Clip } from '../../shared/domain';
+import type { Clips, MediaRecord } from '../library/clips';
+import { writePoster } from '../media/poster';
+import { probeFile, type ProbeResult } from '../media/probe';
+import type { MediaStore, StoredObject } from '../storage/store';
+import { writePeaks, writeSpriteSheet } from './derivatives';
+import type { Ledger } from './ledger';
+import type { JobRecord, JobStore } from './store';
+
+export interface IngestDeps {
+  db: Database;
+  store: MediaStore;
+  clips: Clips;
+  jobs: JobStore;
+  ledger: Ledger;
+}
+
+export class BadOutput extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadOutput';
+  }
+}
+
+function titleOf(job: JobRecord): string {
+  let title: string | null = null;
+  try {
+    const doc = JSON.parse(job.promptJson ?? 'null') as { title?: unknown } | null;
+    title = typeof doc?.title === 'string' ? doc.title : null;
+  } catch {
+    title = null;
+  }
+  const text = title ?? job.promptText.split('\n').find((line) => line.trim() !== '') ?? 'Generated clip';
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  return (trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed) || 'Generated clip';
+}
+
+function mediaOf(stored: StoredObject, mimeType: string, probe: ProbeResult | null): MediaRecord {
+  return {
+    id: stored.id,
+    mimeType,
+    bytes: stored.bytes,
+    durationMs: probe?.durationMs ?? null,
+    width: probe?.width ?? null,
+    height: probe?.height ?? null,
+    fps: probe?.fps ?? null,
+    videoCodec: probe?.videoCodec ?? null,
+    audioCodec: probe?.audioCodec ?? null,
+  };
+}
+
+/** Makes a derivative into a temp file and stores it; a derivative that fails is left out, the clip still plays. */
+async function derive(
+  store: MediaStore,
+  suffix: string,
+  make: (outPath: string) => Promise<void>,
+  signal: AbortSignal,
+): Promise<StoredObject | null> {
+  const tmp = store.tempPath(suffix);
+  try {
+    await make(tmp);
+    return await store.putFile(tmp, { signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return null;
+  } finally {
+    await store.removeTemp(tmp);
+  }
+}
+
+export interface IngestResult {
+  clip: Clip;
+  job: JobRecord;
+}
+
+/**
+ * Brings `file` (a temp file owned by the caller) into the library for `job`, marks the job
+ * succeeded and charges `costUsd` to the ledger, all in one transaction.
+ */
+export async function ingestOutput(
+  deps: IngestDeps,
+  job: JobRecord,
+  file: string,
+  options: { costUsd: number | null; signal: AbortSignal; now: () => number; onProgress: (fraction: number) => void },
+): Promise<IngestResult> {
+  const { store, clips, jobs } = deps;
+  const { signal } = options;
+  let probe: ProbeResult;
+  try {
+    probe = await probeFile(file, `The output of job ${job.id}`, signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new BadOutput(
+      `${error instanceof Error ? error.message : String(error)} The provider returned a file that is not a playable video.`,
+    );
+  }
+  if (probe.kind !== 'video') throw new BadOutput('The provider returned sound without a picture; a clip needs video.');
+  options.onProgress(0.2);
+  const [video, poster, sprite, peaks] = await Promise.all([
+    store.putFile(file, { signal }),
+    derive(store, '.jpg', (out) => writePoster(file, probe.durationMs, out, signal), signal),
+    derive(store, '.jpg', (out) => writeSpriteSheet(file, probe.durationMs, out, signal), signal),
+    probe.audioCodec === null
+      ? Promise.resolve(null)
+      : derive(store, '.json', (out) => writePeaks(file, out, signal), signal),
+  ]);
+  options.onProgress(0.9);
+  signal.throwIfAborted();
+  const now = options.now();
+  return jobs.transaction(() => {
+    clips.upsertMedia(mediaOf(video, probe.mimeType, probe), now);
+    if (poster) clips.upsertMedia(mediaOf(poster, 'image/jpeg', null), now);
+    if (sprite) clips.upsertMedia(mediaOf(sprite, 'image/jpeg', null), now);
+    if (peaks) clips.upsertMedia(mediaOf(peaks, 'application/json', null), now);
+    const inserted = clips.insert(
+      {
+        projectId: job.projectId,
+        title: titleOf(job),
+        provider: job.provider,
+        durationMs: probe.durationMs,
+        width: probe.width,
+        height: probe.height,
+        fps: probe.fps,
+        mediaId: video.id,
+        posterId: poster?.id ?? null,
+        promptText: job.promptText,
+      },
+      now,
+    );
+    deps.db
+      .prepare(
+        `UPDATE clips SET prompt_json = @promptJson, model = @model, params_json = @params, seed = @seed,
+                          parent_clip_id = @parent, job_id = @jobId, cost_usd = @cost,
+                          sprite_hash = @sprite, peaks_hash = @peaks
+         WHERE id = @id`,
+      )
+      .run({
+        id: inserted.id,
+        promptJson: job.promptJson,
+        model: job.model,
+        params: JSON.stringify(job.params),
+        seed: job.seed,
+        parent: job.parentClipId,
+        jobId: job.id,
+        cost: options.costUsd,
+        sprite: sprite?.id ?? null,
+        peaks: peaks?.id ?? null,
+      });
+    const done = jobs.move(
+      job.id,
+      'succeeded',
+      {
+        progress: 1,
+        finished_at: now,
+        cost_actual_usd: options.costUsd,
+        error_code: null,
+        error_message: null,
+        retry_at: null,
+      },
+      now,
+      ['running', 'downloading'],
+    );
+    if (options.costUsd !== null) deps.ledger.charge(job, options.costUsd, now);
+    return { clip: clips.get(inserted.id), job: done };
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * The queue's public shapes, as zod schemas so they can move into src/shared/contract.ts
+ * unchanged: the Job a renderer sees, the inputs of every job call and the payloads of the
+ * job events. (They live here until the contract's owner adopts them.)
+ */
+import { z } from 'zod';
+import { RowId } from '../../shared/domain';
+import { CompileNote, CompileOptions } from '../../shared/prompt/compile/types';
+import { MAX_PROMPT_CHARS } from '../../shared/prompt/parse';
+import { ProviderId } from '../../shared/prompt/providers';
+import { JobState } from './states';
+
+export { JobState };
+
+/** What the job will make, as the compiler settled it. */
+export const JobParams = z.object({
+  model: z.string(),
+  durationMs: z.number().int().positive(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  audio: z.boolean(),
+  fps: z.number().positive().nullable(),
+  seed: z.number().int().nullable(),
+  remix: z.boolean(),
+  /** What the creator asked for, before the compiler fitted it to the provider. */
+  options: CompileOptions,
+});
+export type JobParams = z.infer<typeof JobParams>;
+
+export const Job = z.object({
+  id: RowId,
+  projectId: RowId,
+  provider: ProviderId,
+  model: z.string().nullable(),
+  state: JobState,
+  priority: z.number().int(),
+  /** 0..1 over the whole job: generation, download and bringing the clip into the library. */
+  progress: z.number().min(0).max(1),
+  attempts: z.number().int().nonnegative(),
+  promptText: z.string(),
+  params: JobParams,
+  seed: z.number().int().nullable(),
+  parentClipId: RowId.nullable(),
+  /** The clip this job made, once it succeeded. */
+  clipId: RowId.nullable(),
+  /** The provider's own code ("RESOURCE_EXHAUSTED", "SAFETY.INPUT.TEXT") or Shotline's ("over_budget"). */
+  errorCode: z.string().nullable(),
+  /** What happened, in words a creator can act on; also set while a retry is pending. */
+  errorMessage: z.string().nullable(),
+  remoteId: z.string().nullable(),
+  costEstimateUsd: z.number().nonnegative().nullable(),
+  costActualUsd: z.number().nonnegative().nullable(),
+  notes: z.array(CompileNote),
+  cancelRequested: z.boolean(),
+  /** When the next automatic retry goes out. */
+  retryAt: z.number().int().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  startedAt: z.number().int().nullable(),
+  finishedAt: z.number().int().nullable(),
+});
+export type Job = z.infer<typeof Job>;
+
+export const EnqueueJob = z.object({
+  projectId: RowId,
+  provider: ProviderId,
+  promptText: z
+    .string()
+    .max(MAX_PROMPT_CHARS, `prompt must be at most ${MAX_PROMPT_CHARS} characters`)
+    .refine((text) => text.trim() !== '', 'prompt must not be empty'),
+  options: CompileOptions.default({}),
+  /** The clip this one derives from (lineage); with remix, the clip the provider remixes. */
+  parentClipId: RowId.optional(),
+  remix: z.boolean().default(false),
+  priority: z.number().int().min(-1000).max(1000).default(0),
+});
+export type EnqueueJob = z.input<typeof EnqueueJob>;
+
+/** Edits a queued job; what is left out stays as it was. */
+export const UpdateJob = z.object({
+  id: RowId,
+  provider: ProviderId.optional(),
+  promptText: EnqueueJob.shape.promptText.optional(),
+  options: CompileOptions.optional(),
+  priority: z.number().int().min(-1000).max(1000).optional(),
+});
+export type UpdateJob = z.input<typeof UpdateJob>;
+
+/** What the creator chose for a job whose paid submission may or may not have reached the service. */
+export const JobDecision = z.discriminatedUnion('action', [
+  /** Send it again (it may cost twice if the first one did arrive). */
+  z.object({ action: z.literal('resubmit') }),
+  /** The creator found it in the provider's dashboard: follow that remote job. */
+  z.object({ action: z.literal('attach'), remoteId: z.string().trim().min(1).max(500) }),
+  /** Give up on it. */
+  z.object({ action: z.literal('abandon') }),
+]);
+export type JobDecision = z.infer<typeof JobDecision>;
+
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must look like 2026-11');
+
+export const Spend = z.object({
+  month: Month,
+  /** What was charged this month (the ledger; it survives retries and deleted projects). */
+  spentUsd: z.number().nonnegative(),
+  /** Estimates of paid jobs queued or under way, not yet billed. */
+  reservedUsd: z.number().nonnegative(),
+  budgetUsd: z.number().nonnegative().nullable(),
+  /** budget − spent − reserved; null without a budget. */
+  remainingUsd: z.number().nullable(),
+  /** projectId is null for a project deleted since (its name is kept). */
+  byProject: z.array(z.object({ projectId: RowId.nullable(), name: z.string(), spentUsd: z.number().nonnegative() })),
+  byProvider: z.array(z.object({ provider: z.string(), spentUsd: z.number().nonnegative() })),
+});
+export type Spend = z.infer<typeof Spend>;
+
+const Ok = z.object({ ok: z.literal(true) });
+
+/** Proposed contract calls (name → input → output), to be merged into `calls` in src/shared/contract.ts. */
+export const jobCalls = {
+  'jobs.enqueue': { input: EnqueueJob, output: Job },
+  'jobs.list': {
+    input: z.object({
+      projectId: RowId.optional(),
+      states: z.array(JobState).optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: z.array(Job),
+  },
+  'jobs.get': { input: z.object({ id: RowId }), output: Job },
+  'jobs.update': { input: UpdateJob, output: Job },
+  'jobs.cancel': { input: z.object({ id: RowId }), output: Job },
+  'jobs.retry': { input: z.object({ id: RowId }), output: Job },
+  'jobs.moveToFront': { input: z.object({ id: RowId }), output: Job },
+  'jobs.duplicate': { input: z.object({ id: RowId }), output: Job },
+  'jobs.decide': { input: z.object({ id: RowId, decision: JobDecision }), output: Job },
+  'jobs.spend': { input: z.object({ month: Month.optional() }), output: Spend },
+  'jobs.spendHistory': {
+    input: z.object({ months: z.number().int().min(1).max(60).default(12) }),
+    output: z.array(z.object({ month: Month, spentUsd: z.number().nonnegative() })),
+  },
+  'jobs.setBudget': { input: z.object({ monthlyUsd: z.number().positive().max(1_000_000).nullable() }), output: Ok },
+} as const;
+
+/** Proposed contract events, to be merged into `events`. */
+export const jobEvents = {
+  /** A job was added, changed state or was edited; refetch it (or the list). */
+  'jobs.changed': z.object({ jobId: RowId, projectId: RowId, state: JobState }),
+  /** Progress of a running job, throttled (at most a few per second per job). */
+  'jobs.progress': z.object({ jobId: RowId, projectId: RowId, state: JobState, progress: z.number().min(0).max(1) }),
+  /** Spend or the budget changed. */
+  'jobs.spendChanged': z.object({}),
+} as const;
+
+export type JobEventName = keyof typeof jobEvents | 'clips.changed' | 'projects.changed';
+export type JobEventPayloads = {
+  [K in keyof typeof jobEvents]: z.output<(typeof jobEvents)[K]>;
+} & { 'clips.changed': { projectId: number }; 'projects.changed': Record<string, never> };

@@ -1,0 +1,72 @@
+/**
+ * A stand-in for the built-in engine in tests: renders a real, tiny H.264 + AAC clip with
+ * ffmpeg's testsrc2 (different bytes per seed), reports progress, and stops ffmpeg when
+ * aborted. No vitest here: the crash test's child process uses it too.
+ */
+import { mediaTools, runTool } from '../../media/tools';
+import type { LocalRender } from '../../providers/types';
+
+export interface TestRenderOptions {
+  /** Longest clip rendered, whatever the prompt asks (keeps tests fast). */
+  maxMs?: number;
+  /** Extra time before ffmpeg starts, to give tests a window to cancel or kill. */
+  delayMs?: number;
+  /** Called with each request, to let tests see what the engine received. */
+  onRequest?: (request: Parameters<LocalRender>[0]) => void;
+}
+
+export function testRender(options: TestRenderOptions = {}): LocalRender {
+  return async (request, { signal, onProgress, outPath }) => {
+    options.onRequest?.(request);
+    onProgress(0.1);
+    if (options.delayMs) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(resolve, options.delayMs);
+        signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            reject(new Error('render aborted'));
+          },
+          { once: true },
+        );
+      });
+    }
+    const total = request.shotDurationsMs.reduce((sum, ms) => sum + ms, 0);
+    const seconds = (Math.min(total, options.maxMs ?? 600) / 1000).toFixed(3);
+    onProgress(0.3);
+    await runTool(
+      mediaTools().ffmpeg,
+      [
+        '-v',
+        'error',
+        '-nostdin',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        `testsrc2=duration=${seconds}:size=96x64:rate=12`,
+        '-f',
+        'lavfi',
+        '-i',
+        `sine=frequency=${220 + ((request.seed ?? 0) % 600)}:duration=${seconds}`,
+        '-shortest',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-pix_fmt',
+        'yuv420p',
+        '-c:a',
+        'aac',
+        '-metadata',
+        `comment=seed ${request.seed ?? 'none'}`,
+        '-f',
+        'mp4',
+        outPath,
+      ],
+      signal,
+    );
+    onProgress(1);
+  };
+}

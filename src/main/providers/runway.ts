@@ -1,0 +1,190 @@
+/**
+ * Runway with the official @runwayml/sdk: POST /v1/text_to_video (or /v1/image_to_video for
+ * models that animate a start image), GET /v1/tasks/{id} until it settles, DELETE to cancel.
+ * Every request carries X-Runway-Version (the SDK adds it). Runway has no endpoint that lists
+ * tasks, so a submission whose answer was lost needs the creator's decision.
+ */
+import RunwayML, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@runwayml/sdk';
+import type { ImageToVideoCreateParams } from '@runwayml/sdk/resources/image-to-video';
+import type { TextToVideoCreateParams } from '@runwayml/sdk/resources/text-to-video';
+import { z } from 'zod';
+import { capabilitiesOf, estimateCost } from './capabilities';
+import { ProviderError } from './errors';
+import { downloadToFile } from './http';
+import { howToAddKey } from './keys';
+import { stainlessError } from './stainless-errors';
+import type {
+  CallContext,
+  DownloadContext,
+  ProviderJob,
+  RemoteProvider,
+  RemoteStatus,
+  SubmitContext,
+  Submitted,
+} from './types';
+
+/** The API version this client speaks; sent as X-Runway-Version. */
+export const RUNWAY_API_VERSION = '2024-11-06';
+/** Runway bills API credits at one cent each. */
+export const RUNWAY_USD_PER_CREDIT = 0.01;
+
+export interface RunwayOptions {
+  apiKey: () => string | null;
+  /** SHOTLINE_RUNWAY_BASE_URL; Runway's API when absent. */
+  baseUrl?: string | undefined;
+  requestTimeoutMs: number;
+  now?: () => number;
+}
+
+const RunwayRequestSchema = z.object({
+  model: z.string().min(1),
+  promptText: z.string().min(1),
+  ratio: z.string().min(1),
+  duration: z.number().int().positive(),
+  promptImage: z.string().min(1).optional(),
+  audio: z.boolean().optional(),
+  seed: z.number().int().nonnegative().optional(),
+});
+
+const Cost = z.object({ credits: z.number() }).optional();
+const Task = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.literal('PENDING') }),
+  z.object({ id: z.string(), status: z.literal('THROTTLED') }),
+  z.object({ id: z.string(), status: z.literal('RUNNING'), progress: z.number().min(0).max(1).optional() }),
+  z.object({ id: z.string(), status: z.literal('SUCCEEDED'), output: z.array(z.string()).min(1), cost: Cost }),
+  z.object({
+    id: z.string(),
+    status: z.literal('FAILED'),
+    failure: z.string(),
+    failureCode: z.string().optional(),
+    cost: Cost,
+  }),
+  z.object({ id: z.string(), status: z.literal('CANCELLED'), cost: Cost }),
+]);
+
+const RunwayOutput = z.object({ urls: z.array(z.string().min(1)).min(1) });
+
+const LABEL = 'Runway';
+const CLASSES = { APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError };
+
+function usd(cost: z.infer<typeof Cost>): { costUsd?: number } {
+  return cost ? { costUsd: Math.round(cost.credits * RUNWAY_USD_PER_CREDIT * 10_000) / 10_000 } : {};
+}
+
+export function createRunwayProvider(options: RunwayOptions): RemoteProvider {
+  const now = options.now ?? Date.now;
+
+  function client(): RunwayML {
+    const apiKey = options.apiKey();
+    if (apiKey === null) throw new ProviderError('not_configured', `Runway has no API key. ${howToAddKey('runway')}`);
+    return new RunwayML({
+      apiKey,
+      runwayVersion: RUNWAY_API_VERSION,
+      // The queue decides retries: an SDK retry of a timed-out POST could start a second paid task.
+      maxRetries: 0,
+      timeout: options.requestTimeoutMs,
+      ...(options.baseUrl === undefined ? {} : { baseURL: options.baseUrl }),
+      logLevel: 'off',
+    });
+  }
+
+  async function call<T>(signal: AbortSignal, run: (runway: RunwayML) => Promise<T>): Promise<T> {
+    try {
+      return await run(client());
+    } catch (error) {
+      throw stainlessError(error, LABEL, CLASSES, signal, options.requestTimeoutMs, now());
+    }
+  }
+
+  return {
+    kind: 'remote',
+    id: 'runway',
+    capabilities: capabilitiesOf('runway'),
+    estimateCost: (model, output) => estimateCost('runway', model, output),
+    ready: () =>
+      options.apiKey() === null
+        ? { ok: false, message: `Runway has no API key. ${howToAddKey('runway')}` }
+        : { ok: true },
+
+    async submit(job: ProviderJob, context: SubmitContext): Promise<Submitted> {
+      const parsed = RunwayRequestSchema.safeParse(job.request);
+      if (!parsed.success)
+        throw new ProviderError(
+          'rejected',
+          `This job's Runway request is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
+        );
+      const body = parsed.data;
+      const created = await call(context.signal, async (runway) => {
+        // The SDK types list each model's exact literals; the compiler already chose values
+        // from the same table, and Runway validates the body itself.
+        if (body.promptImage !== undefined) {
+          return runway.imageToVideo.create(body as unknown as ImageToVideoCreateParams, { signal: context.signal });
+        }
+        return runway.textToVideo.create(body as unknown as TextToVideoCreateParams, { signal: context.signal });
+      });
+      const id: unknown = (created as { id?: unknown }).id;
+      if (typeof id !== 'string' || id === '')
+        throw new ProviderError('malformed', 'Runway accepted the request but its answer named no task.');
+      return { remoteId: id };
+    },
+
+    async poll(remoteId: string, context: CallContext): Promise<RemoteStatus> {
+      const raw: unknown = await call(context.signal, async (runway) =>
+        runway.tasks.retrieve(remoteId, { signal: context.signal }),
+      );
+      const parsed = Task.safeParse(raw);
+      if (!parsed.success)
+        throw new ProviderError('malformed', `Runway sent a task this version of Shotline cannot read.`);
+      const task = parsed.data;
+      switch (task.status) {
+        case 'PENDING':
+        case 'THROTTLED':
+          return { state: 'queued', progress: 0 };
+        case 'RUNNING':
+          return { state: 'running', progress: task.progress ?? null };
+        case 'SUCCEEDED':
+          return { state: 'succeeded', progress: 1, output: { urls: task.output }, ...usd(task.cost) };
+        case 'FAILED': {
+          const code = task.failureCode ?? 'FAILED';
+          const filtered = code.startsWith('SAFETY');
+          return {
+            state: 'failed',
+            progress: null,
+            error: {
+              code,
+              message: filtered
+                ? `Runway's content moderation stopped this video (${code}): ${task.failure}`
+                : `Runway could not make the video (${code}): ${task.failure}`,
+              filtered,
+            },
+            ...usd(task.cost),
+          };
+        }
+        case 'CANCELLED':
+          return { state: 'canceled', progress: null, ...usd(task.cost) };
+      }
+    },
+
+    async cancel(remoteId: string, context: CallContext): Promise<void> {
+      try {
+        await call(context.signal, async (runway) => runway.tasks.delete(remoteId, { signal: context.signal }));
+      } catch (error) {
+        // Already gone: nothing left to stop.
+        if (error instanceof ProviderError && error.kind === 'not_found') return;
+        throw error;
+      }
+    },
+
+    async download(_remoteId: string, output: unknown, context: DownloadContext): Promise<void> {
+      const parsed = RunwayOutput.safeParse(output);
+      const url = parsed.success ? parsed.data.urls[0] : undefined;
+      if (url === undefined) throw new ProviderError('malformed', 'Runway named no output file.');
+      // Output URLs are signed; the API key is not sent to the file host.
+      await downloadToFile(url, context.toPath, 'Runway download', {
+        signal: context.signal,
+        timeoutMs: options.requestTimeoutMs,
+        now,
+      });
+    },
+  };
+}
