@@ -5,7 +5,10 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The engine renders in a worker thread; render.ts loads engine-worker.js from beside index.js.
+      rolldownOptions: {
+        input: { index: resolve('src/main/index.ts'), 'engine-worker': resolve('src/main/engine/worker.ts') },
+      },
     },
   },
   preload: {

@@ -1,0 +1,243 @@
+/**
+ * The virtual camera: a pinhole with position, pan (yaw), tilt (pitch), roll and focal length,
+ * moved over a shot by the prompt's camera moves, with a thin-lens depth of field.
+ */
+import { hashString, noise1 } from './random';
+import { poseAt, type Stage } from './stage';
+import type { Vec3 } from './simulate';
+
+/** Full-frame sensor width, mm: lens focal lengths mean what photographers expect. */
+const sensorWidthMm = 36;
+
+export interface CameraState {
+  x: number;
+  y: number;
+  z: number;
+  /** Radians; positive pans right. */
+  yaw: number;
+  /** Radians; positive tilts up. */
+  pitch: number;
+  /** Focal length in pixels. */
+  focal: number;
+  /** Focal length in mm, after zooming. */
+  lensMm: number;
+  /** Distance in focus, metres along the view. */
+  focusZ: number;
+  /** f-number; Infinity for deep focus. */
+  fNumber: number;
+  width: number;
+  height: number;
+}
+
+export interface Projected {
+  x: number;
+  y: number;
+  /** Pixels per metre at that depth. */
+  scale: number;
+  /** Depth along the view, metres. */
+  depth: number;
+}
+
+/** Horizontal field of view for a focal length, radians. */
+export function fieldOfView(lensMm: number): number {
+  return 2 * Math.atan(sensorWidthMm / (2 * lensMm));
+}
+
+export function focalPixels(lensMm: number, width: number): number {
+  return width / 2 / Math.tan(fieldOfView(lensMm) / 2);
+}
+
+const near = 0.15;
+
+export function project(cam: CameraState, p: Vec3): Projected | null {
+  const dx = p.x - cam.x;
+  const dy = p.y - cam.y;
+  const dz = p.z - cam.z;
+  const cy = Math.cos(cam.yaw);
+  const sy = Math.sin(cam.yaw);
+  const x1 = dx * cy - dz * sy;
+  const z1 = dx * sy + dz * cy;
+  const cp = Math.cos(cam.pitch);
+  const sp = Math.sin(cam.pitch);
+  const y2 = dy * cp - z1 * sp;
+  const z2 = dy * sp + z1 * cp;
+  if (z2 < near) return null;
+  const scale = cam.focal / z2;
+  return { x: cam.width / 2 + x1 * scale, y: cam.height / 2 - y2 * scale, scale, depth: z2 };
+}
+
+/** Screen y of the horizon (the ground plane's vanishing line). */
+export function horizonY(cam: CameraState): number {
+  return cam.height / 2 + cam.focal * Math.tan(cam.pitch);
+}
+
+/** Screen position of a direction at infinity (sun, moon, stars), by azimuth and elevation in radians. */
+export function projectDirection(cam: CameraState, azimuth: number, elevation: number): { x: number; y: number } {
+  return {
+    x: cam.width / 2 + cam.focal * Math.tan(azimuth - cam.yaw),
+    y: cam.height / 2 - cam.focal * Math.tan(elevation - cam.pitch),
+  };
+}
+
+/** Screen y of the ground at a distance straight ahead, or null behind the camera. */
+export function groundY(cam: CameraState, z: number): number | null {
+  const p = project(cam, { x: cam.x + (z - cam.z) * Math.tan(cam.yaw), y: 0, z });
+  return p ? p.y : null;
+}
+
+/**
+ * Blur diameter in pixels for something at a distance: the thin-lens circle of confusion,
+ * scaled to the frame.
+ */
+export function blurPixels(cam: CameraState, depth: number): number {
+  if (!Number.isFinite(cam.fNumber)) return 0;
+  const f = cam.lensMm / 1000;
+  const focus = Math.max(cam.focusZ, f * 2);
+  const d = Math.max(depth, f * 2);
+  const coc = ((f * f) / (cam.fNumber * (focus - f))) * Math.abs(1 - focus / d);
+  return (coc / (sensorWidthMm / 1000)) * cam.width;
+}
+
+function ease(u: number): number {
+  const c = Math.min(1, Math.max(0, u));
+  return 0.5 - 0.5 * Math.cos(Math.PI * c);
+}
+
+/** The camera at time t in a shot: the base framing plus each move, eased over the shot. */
+export function cameraAt(stage: Stage, t: number, width: number, height: number): CameraState {
+  const plan = stage.scene.camera;
+  const focus = stage.focus;
+  const u = ease(t / stage.duration);
+  const lens = plan.lensMm;
+  const eye = Math.min(1.45, Math.max(0.9, focus.y * 1.3));
+  let x = focus.x * 0.35;
+  let y = eye;
+  let z = 0;
+  let yaw = Math.atan2(focus.x - x, focus.z) * 0.8;
+  let focal = focalPixels(lens, width);
+  // Frame the subject a little below centre, leaving headroom for what rises.
+  const targetY = height * (lens >= 40 ? 0.6 : 0.56);
+  const elevation = Math.atan2(focus.y - y, focus.z);
+  let pitch = elevation - Math.atan((height / 2 - targetY) / focal);
+  // Tilt with what rises, as an operator would, keeping the subject in frame.
+  const follow = stage.follow;
+  if (follow && t > follow.from) {
+    const i = Math.min(follow.samples.length - 1, Math.max(0, Math.floor(t / follow.every)));
+    const a = follow.samples[i];
+    const b = follow.samples[Math.min(follow.samples.length - 1, i + 1)];
+    if (a && b) {
+      const u2 = t / follow.every - i;
+      const oy = a.y + (b.y - a.y) * u2;
+      const oz = a.z + (b.z - a.z) * u2;
+      const k = ease((t - follow.from) / 2.5);
+      const objElevation = Math.atan2(oy - y, oz);
+      const limit = Math.atan((height * 0.16) / focal);
+      pitch += Math.min(limit, Math.max(0, (objElevation - elevation) * 0.35)) * k;
+    }
+  }
+  let focusZ = focus.z;
+  const seed = hashString(`camera${stage.scene.index}`, stage.seed);
+  // A walking subject is followed: tracked sideways when the camera moves, panned with when it
+  // only turns, and kept in focus as it nears or recedes.
+  const lead = stage.figures[0];
+  if (lead?.walk) {
+    const now = poseAt(lead, t, stage.seed);
+    const start = poseAt(lead, 0, stage.seed);
+    const dx = now.x - start.x;
+    const dz = now.z - start.z;
+    const turnsOnly = plan.moves.every((m) =>
+      ['static', 'panLeft', 'panRight', 'tiltUp', 'tiltDown', 'handheld', 'zoomIn', 'zoomOut', 'rackFocus'].includes(
+        m.id,
+      ),
+    );
+    if (turnsOnly) yaw += Math.atan2(dx, focus.z + dz) * 0.9;
+    else x += dx * 0.85;
+    focusZ += dz;
+  }
+  for (const move of plan.moves) {
+    const k = move.intensity;
+    switch (move.id) {
+      case 'static':
+        break;
+      case 'pushIn':
+        z += (focus.z - 1.2) * 0.3 * k * u;
+        break;
+      case 'pullOut':
+        z -= 2.4 * k * u;
+        break;
+      case 'panLeft':
+        yaw -= 0.24 * k * (u - 0.5);
+        break;
+      case 'panRight':
+        yaw += 0.24 * k * (u - 0.5);
+        break;
+      case 'tiltUp':
+        pitch += 0.22 * k * u;
+        break;
+      case 'tiltDown':
+        pitch += 0.22 * k * (1 - u) - 0.05 * k;
+        break;
+      case 'truckLeft':
+        x -= 1.6 * k * (u - 0.5);
+        break;
+      case 'truckRight':
+        x += 1.6 * k * (u - 0.5);
+        break;
+      case 'craneUp':
+        y += 1.8 * k * u;
+        pitch -= Math.atan2(1.8 * k * u, focus.z) * 0.7;
+        break;
+      case 'craneDown':
+        y += 1.8 * k * (1 - u);
+        pitch -= Math.atan2(1.8 * k * (1 - u), focus.z) * 0.7;
+        break;
+      case 'orbit': {
+        const radius = focus.z - z;
+        const angle = 0.32 * k * (u - 0.5) * 2;
+        x = focus.x + Math.sin(angle) * radius;
+        z = focus.z - Math.cos(angle) * radius;
+        yaw = -angle;
+        break;
+      }
+      case 'zoomIn':
+        focal *= 1 + 0.5 * k * u;
+        break;
+      case 'zoomOut':
+        focal *= 1 + 0.5 * k * (1 - u);
+        break;
+      case 'rackFocus': {
+        const far =
+          stage.layout.treeLineZ ?? stage.layout.buildingsZ ?? stage.layout.interior?.backWallZ ?? focus.z * 4;
+        const v = ease((t / stage.duration - 0.35) / 0.3);
+        focusZ = focus.z + (Math.max(far, focus.z * 2) - focus.z) * v;
+        break;
+      }
+      case 'handheld': {
+        const s = t * 0.9;
+        // Pan and tilt jitter with a little drift; no roll, which would make every layer a
+        // rotated resample instead of a copy.
+        yaw += k * (noise1(seed, s) * 0.009 + noise1(seed + 1, s * 2.3) * 0.002);
+        pitch += k * (noise1(seed + 2, s * 1.1) * 0.007 + noise1(seed + 3, s * 2.1) * 0.002);
+        break;
+      }
+    }
+  }
+  // Turns in whole-pixel steps: the picture then moves by exact pixels, which the encoder matches
+  // perfectly, instead of sub-pixel shifts it must code as new detail every frame.
+  yaw = Math.round(yaw * focal) / focal;
+  pitch = Math.round(pitch * focal) / focal;
+  const dof = plan.depthOfField;
+  return {
+    x,
+    y,
+    z,
+    yaw,
+    pitch,
+    focal,
+    lensMm: (focal / focalPixels(lens, width)) * lens,
+    focusZ: Math.max(0.5, focusZ - z),
+    fNumber: dof <= 0.01 ? Infinity : 1.2 / dof,
+    width,
+    height,
+  };
+}

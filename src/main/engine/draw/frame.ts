@@ -1,0 +1,350 @@
+/**
+ * Draws a shot frame by frame: the world steps forward, the camera moves, and the layered scene is
+ * composited back to front, then post effects. Frames must be asked for in time order.
+ */
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { cameraAt, project, projectDirection, type CameraState } from '../camera';
+import { hashString, noise1, Random } from '../random';
+import { stepSeconds, World, type WorldSetup } from '../simulate';
+import { handAt, poseAt, type Stage, type StagedFigure } from '../stage';
+import { lipSyncRate } from '../sound/soundtrack';
+import { drawAnimal, drawFigure, drawLabel } from './figures';
+import { drawLayer } from './layers';
+import { add, hex, scale, Palette, type RGB } from './palette';
+import { drawParticles } from './particles';
+import { drawGlows, drawProp, lightAt, type LightSource, type PropDraw } from './props';
+import { Post } from './post';
+import { buildScenery, drawGroundAndLayers, drawSky, type Scenery } from './scenery';
+
+interface HairSpring {
+  angle: number;
+  velocity: number;
+  lastX: number;
+  lastVx: number;
+}
+
+export interface ShotRendererOptions {
+  width: number;
+  height: number;
+  /** Ripples the sound plan puts on the water (splashes), shot-local seconds. */
+  ripplesAt: WorldSetup['ripplesAt'];
+  lipSync: ReadonlyMap<string, Float32Array>;
+}
+
+export class ShotRenderer {
+  readonly canvas: Canvas;
+  private readonly ctx: SKRSContext2D;
+  private readonly palette: Palette;
+  private readonly scenery: Scenery;
+  private readonly world: World;
+  private readonly post: Post;
+  private readonly hair = new Map<string, HairSpring>();
+  private hairTime = 0;
+
+  constructor(
+    readonly stage: Stage,
+    private readonly o: ShotRendererOptions,
+  ) {
+    this.canvas = createCanvas(o.width, o.height);
+    this.ctx = this.canvas.getContext('2d');
+    this.palette = new Palette(stage.scene);
+    const cams: CameraState[] = [];
+    for (let i = 0; i <= 16; i++) cams.push(cameraAt(stage, (stage.duration * i) / 16, o.width, o.height));
+    this.scenery = buildScenery(stage, this.palette, cams);
+    this.world = new World({ ...stage.world, ripplesAt: o.ripplesAt });
+    this.post = new Post(o.width, o.height, this.palette, hashString(`post${stage.scene.index}`, stage.seed));
+    for (const f of stage.figures) this.hair.set(f.key, { angle: 0, velocity: 0, lastX: f.x, lastVx: 0 });
+  }
+
+  /** Draws the frame at shot time t (seconds) into `canvas`. `frame` numbers the frame in the clip, for grain. */
+  draw(t: number, frame: number): Canvas {
+    const { stage, ctx, palette: p } = this;
+    const W = this.o.width;
+    const H = this.o.height;
+    this.world.advanceTo(t);
+    this.stepHair(t);
+    const cam = cameraAt(stage, t, W, H);
+
+    // No clear: the backdrop (or an interior's fill) is opaque and covers the whole frame.
+    ctx.save();
+    drawSky(ctx, cam, p, this.scenery);
+    drawGroundAndLayers(ctx, cam, p, stage, this.scenery, t, this.world.ripples);
+    if (stage.layout.interior) this.drawRoom(cam);
+
+    // Lights first, so figures near a lantern are lit by it.
+    const propDraws = this.propDraws(t);
+    const lights: LightSource[] = [];
+    for (const d of propDraws) {
+      if (d.prop.element === 'lantern')
+        lights.push({ at: d.at, color: [255, 170, 80], intensity: 0.5 + 0.9 * p.night, radius: 2.2 });
+      if (d.prop.element === 'fire')
+        lights.push({ at: { ...d.at, y: 0.5 }, color: [255, 150, 60], intensity: 0.7 + 0.6 * p.night, radius: 3.5 });
+    }
+    const ambient = p.light.ambient;
+    const drawables: { depth: number; draw: () => void }[] = [];
+    for (const d of propDraws) {
+      drawables.push({
+        depth: d.depth,
+        draw: () => {
+          const local = add(ambient, scale(lightAt(d.at, lights), 0.6));
+          const own = drawProp(ctx, cam, p, d, t, d.prop.element === 'lantern' ? [1, 1, 1] : local, stage.seed);
+          for (const l of own) if (d.prop.element !== 'lantern' && d.prop.element !== 'fire') lights.push(l);
+        },
+      });
+    }
+    for (const f of stage.figures) {
+      const pose = poseAt(f, t, stage.seed);
+      const depth = pose.z - cam.z;
+      drawables.push({
+        depth,
+        draw: () => {
+          const chest = { x: pose.x, y: f.height * 0.7, z: pose.z };
+          const light = clampLight(add(ambient, lightAt(chest, lights)));
+          const box = drawFigure(ctx, cam, p, f, pose, {
+            light,
+            hairAngle: this.hair.get(f.key)?.angle ?? 0,
+            mouthOpen: this.mouth(f, t),
+            t,
+          });
+          if (box && f.standIn) drawLabel(ctx, cam, f.label, box.x, box.top - box.scale * 0.05);
+        },
+      });
+    }
+    for (const a of stage.animals) {
+      const z = a.members[0]?.z ?? stage.layout.subjectZ;
+      drawables.push({ depth: z - cam.z, draw: () => drawAnimal(ctx, cam, p, a, t, clampLight(ambient)) });
+    }
+    for (const ps of this.world.particles) {
+      if (ps.kind === 'smoke')
+        drawables.push({
+          depth: stage.layout.subjectZ + 1.1 - cam.z,
+          draw: () => drawParticles(ctx, cam, p, ps, lights),
+        });
+    }
+    drawables.sort((a, b) => b.depth - a.depth);
+    for (const d of drawables) d.draw();
+    for (const ps of this.world.particles) if (ps.kind !== 'smoke') drawParticles(ctx, cam, p, ps, lights);
+    for (const layer of this.scenery.near) drawLayer(ctx, cam, layer);
+    drawGlows(ctx, cam, p, lights, (x, z) => {
+      const w = stage.layout.water;
+      return w && this.world.waterAt(x, z) ? { zNear: w.zMin, zFar: Math.min(w.zMax, 400) } : null;
+    });
+    this.drawLightning(cam, t);
+    this.post.atmosphere(ctx, cam, this.flash(t));
+    ctx.restore();
+    this.post.finish(ctx, frame);
+    return this.canvas;
+  }
+
+  private propDraws(t: number): PropDraw[] {
+    const { stage } = this;
+    const out: PropDraw[] = [];
+    const camZ = 0;
+    for (const prop of stage.props) {
+      for (const inst of prop.instances) {
+        let at = { x: inst.x, y: inst.y, z: inst.z };
+        let spin = hashString(inst.id) % 100;
+        if (inst.dynamic) {
+          const s = this.world.state(inst.id);
+          if (!s || s.sunk) continue;
+          at = { x: s.x, y: s.y, z: s.z };
+          spin = s.spin + spin;
+        }
+        if (prop.drive) {
+          const { t0, t1, x0, x1 } = prop.drive;
+          const u = Math.min(1, Math.max(0, (t - t0) / Math.max(0.01, t1 - t0)));
+          at = { ...at, x: x0 + (x1 - x0) * u };
+          spin = at.x;
+        }
+        let hand = null;
+        if (prop.heldBy !== null) {
+          const fig = stage.figures.find((f) => f.key === prop.heldBy);
+          const s = this.world.state(inst.id);
+          if (fig && s?.held) hand = handAt(fig, t, stage.seed);
+        }
+        if (prop.element === 'umbrella' && prop.heldBy === null) {
+          const fig = stage.figures[0];
+          if (fig) at = { ...at, x: poseAt(fig, t, stage.seed).x, z: fig.z - 0.05 };
+        }
+        out.push({ prop, id: inst.id, at, spin, hand, depth: at.z - camZ });
+      }
+    }
+    return out;
+  }
+
+  /** Hair follows its head like a damped spring, pushed by the wind and by the figure's motion. */
+  private stepHair(t: number): void {
+    const { stage } = this;
+    const amount = stage.scene.hair;
+    while (this.hairTime + stepSeconds <= t + 1e-9) {
+      const now = this.hairTime + stepSeconds;
+      const wind = this.world.windAt(now);
+      for (const f of stage.figures) {
+        const h = this.hair.get(f.key);
+        if (!h) continue;
+        const pose = poseAt(f, now, stage.seed);
+        const vx = (pose.x - h.lastX) / stepSeconds;
+        const ax = (vx - h.lastVx) / stepSeconds;
+        h.lastX = pose.x;
+        h.lastVx = vx;
+        const flutter =
+          noise1(hashString(f.key, stage.seed), now * 1.1) * 0.5 +
+          noise1(hashString(f.key, stage.seed + 1), now * 3.3) * 0.2;
+        const target = amount * (0.12 + -pose.facing * wind * 0.3 + flutter * 0.35) + Math.abs(vx) * 0.12;
+        const k = 28;
+        const c = 3.2;
+        h.velocity += (k * (target - h.angle) - c * h.velocity + ax * pose.facing * 0.02) * stepSeconds;
+        h.angle += h.velocity * stepSeconds;
+      }
+      this.hairTime = now;
+    }
+  }
+
+  private mouth(f: StagedFigure, t: number): number {
+    const key = f.key.split('#')[0] ?? f.key;
+    const env = this.o.lipSync.get(key);
+    if (!env) return 0;
+    const i = Math.round(((this.stage.scene.startMs + t * 1000) / 1000) * lipSyncRate);
+    return env[i] ?? 0;
+  }
+
+  private flash(t: number): number {
+    let f = 0;
+    for (const at of this.stage.lightning) {
+      const d = t - at;
+      if (d >= 0 && d < 0.4) f = Math.max(f, Math.exp(-d / 0.06) * 0.8 + (d > 0.12 && d < 0.2 ? 0.4 : 0));
+    }
+    return f;
+  }
+
+  /** A forked bolt in the sky while a flash lasts. */
+  private drawLightning(cam: CameraState, t: number): void {
+    const { ctx, stage } = this;
+    for (const [k, at] of stage.lightning.entries()) {
+      const d = t - at;
+      if (d < 0 || d > 0.2 || stage.layout.interior) continue;
+      const r = new Random(hashString(`bolt${k}`, stage.seed));
+      const top = projectDirection(cam, r.range(-0.5, 0.5), 0.6);
+      const bottom = projectDirection(cam, 0, 0.02);
+      const alpha = d < 0.06 ? 1 : d > 0.12 && d < 0.17 ? 0.8 : 0.25;
+      const pts: [number, number][] = [[top.x, Math.min(top.y, 0)]];
+      const steps = 9;
+      for (let i = 1; i <= steps; i++) {
+        const y = pts[0]?.[1] ?? 0;
+        const yy = y + ((bottom.y - y) * i) / steps;
+        const prev = pts[pts.length - 1]?.[0] ?? top.x;
+        pts.push([prev + r.range(-1, 1) * cam.width * 0.03, yy]);
+      }
+      for (const [width, a] of [
+        [cam.width / 120, 0.25],
+        [cam.width / 500, 1],
+      ] as const) {
+        ctx.strokeStyle = `rgba(235,240,255,${(a * alpha).toFixed(3)})`;
+        ctx.lineWidth = Math.max(1, width);
+        ctx.beginPath();
+        pts.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+        ctx.stroke();
+      }
+    }
+  }
+
+  /** Walls and ceiling of an interior, as projected polygons. */
+  private drawRoom(cam: CameraState): void {
+    const room = this.stage.layout.interior;
+    if (!room) return;
+    const { ctx, palette: p } = this;
+    const wall = hex('#c9b49a');
+    const poly = (pts: { x: number; y: number; z: number }[], colour: RGB, k: number): void => {
+      const sp = pts.map((q) => project(cam, q));
+      if (sp.some((q) => q === null)) return;
+      ctx.fillStyle = p.css(p.lit(scale(colour, k)));
+      ctx.beginPath();
+      sp.forEach((q, i) => {
+        if (!q) return;
+        if (i === 0) ctx.moveTo(q.x, q.y);
+        else ctx.lineTo(q.x, q.y);
+      });
+      ctx.closePath();
+      ctx.fill();
+    };
+    const zb = room.backWallZ;
+    const zn = cam.z + 1.2;
+    const x = room.halfWidth;
+    const h = room.height;
+    poly(
+      [
+        { x: -x, y: 0, z: zb },
+        { x, y: 0, z: zb },
+        { x, y: h, z: zb },
+        { x: -x, y: h, z: zb },
+      ],
+      wall,
+      1,
+    );
+    poly(
+      [
+        { x: -x, y: 0, z: zn },
+        { x: -x, y: 0, z: zb },
+        { x: -x, y: h, z: zb },
+        { x: -x, y: h, z: zn },
+      ],
+      wall,
+      0.8,
+    );
+    poly(
+      [
+        { x, y: 0, z: zn },
+        { x, y: 0, z: zb },
+        { x, y: h, z: zb },
+        { x, y: h, z: zn },
+      ],
+      wall,
+      0.75,
+    );
+    poly(
+      [
+        { x: -x, y: h, z: zn },
+        { x, y: h, z: zn },
+        { x, y: h, z: zb },
+        { x: -x, y: h, z: zb },
+      ],
+      hex('#e8e0d4'),
+      0.85,
+    );
+    poly(
+      [
+        { x: -x, y: 0, z: zb - 0.01 },
+        { x, y: 0, z: zb - 0.01 },
+        { x, y: 0.12, z: zb - 0.01 },
+        { x: -x, y: 0.12, z: zb - 0.01 },
+      ],
+      hex('#8a7a66'),
+      1,
+    );
+    // A picture on the back wall, so the room reads as lived in.
+    poly(
+      [
+        { x: -0.4, y: 1.3, z: zb - 0.02 },
+        { x: 0.5, y: 1.3, z: zb - 0.02 },
+        { x: 0.5, y: 1.95, z: zb - 0.02 },
+        { x: -0.4, y: 1.95, z: zb - 0.02 },
+      ],
+      hex('#4a3a2a'),
+      1,
+    );
+    poly(
+      [
+        { x: -0.33, y: 1.36, z: zb - 0.03 },
+        { x: 0.43, y: 1.36, z: zb - 0.03 },
+        { x: 0.43, y: 1.89, z: zb - 0.03 },
+        { x: -0.33, y: 1.89, z: zb - 0.03 },
+      ],
+      hex('#6a8aa0'),
+      1,
+    );
+  }
+}
+
+function clampLight(c: RGB): RGB {
+  return [Math.min(1.35, c[0]), Math.min(1.35, c[1]), Math.min(1.35, c[2])];
+}

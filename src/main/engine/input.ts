@@ -1,0 +1,90 @@
+/**
+ * The engine's own input: a structured prompt, one entry per shot. It mirrors the prompt
+ * studio's document so a small adapter can feed the parser's output to the engine, and it keeps
+ * the engine independent of how prompts are written.
+ *
+ * Every time here is an integer millisecond count relative to the start of its own shot.
+ */
+import { StudioError } from '../../shared/errors';
+
+export interface EngineSoundEvent {
+  /** What is heard, in the creator's words: "door slam", "soft water splash". */
+  label: string;
+  /** When it starts within the shot; null lets the engine place it (on a matching physics contact, else evenly). */
+  startMs: number | null;
+  /** When it stops, for sounds with a length ("rain from 00:02 to 00:05"); null for one-shots. */
+  endMs: number | null;
+}
+
+export interface EngineDialogueLine {
+  atMs: number;
+  speaker: string;
+  line: string;
+}
+
+export interface EngineShot {
+  scene: string;
+  camera: string;
+  motion: string;
+  style: string;
+  /** Things to leave out, one phrase each: "rain", "grain", "close-ups". */
+  negative: string[];
+  durationMs: number;
+  audio: {
+    /** Background beds, one phrase each: "crickets", "distant city traffic". */
+    ambience: string[];
+    events: EngineSoundEvent[];
+  };
+  dialogue: EngineDialogueLine[];
+}
+
+export interface EngineInput {
+  shots: EngineShot[];
+}
+
+/** The default length of a shot when the prompt gives none. */
+export const defaultShotMs = 8000;
+
+const maxShotMs = 10 * 60_000;
+
+/** Throws a StudioError naming exactly what is wrong with the input, so the caller can show it. */
+export function validateInput(input: EngineInput): void {
+  const fail = (message: string): never => {
+    throw new StudioError('invalid_input', message);
+  };
+  if (input.shots.length === 0) fail('a prompt needs at least one shot, got none');
+  input.shots.forEach((shot, i) => {
+    const where = `shot ${i + 1}`;
+    if (!Number.isInteger(shot.durationMs) || shot.durationMs <= 0)
+      fail(`${where}: duration must be a positive whole number of milliseconds, got ${shot.durationMs}`);
+    if (shot.durationMs > maxShotMs)
+      fail(`${where}: duration must be at most ${maxShotMs / 60_000} minutes, got ${shot.durationMs} ms`);
+    for (const event of shot.audio.events) {
+      if (event.startMs !== null && (event.startMs < 0 || event.startMs >= shot.durationMs))
+        fail(`${where}: "${event.label}" starts at ${event.startMs} ms, outside the shot (0 to ${shot.durationMs} ms)`);
+      if (event.endMs !== null && event.startMs !== null && event.endMs < event.startMs)
+        fail(`${where}: "${event.label}" ends at ${event.endMs} ms, before it starts at ${event.startMs} ms`);
+    }
+    for (const line of shot.dialogue) {
+      if (line.atMs < 0 || line.atMs >= shot.durationMs)
+        fail(
+          `${where}: ${line.speaker}'s line starts at ${line.atMs} ms, outside the shot (0 to ${shot.durationMs} ms)`,
+        );
+    }
+  });
+}
+
+/** A shot with every field empty, for building inputs in code and tests. */
+export function emptyShot(overrides: Partial<EngineShot> = {}): EngineShot {
+  return {
+    scene: '',
+    camera: '',
+    motion: '',
+    style: '',
+    negative: [],
+    durationMs: defaultShotMs,
+    audio: { ambience: [], events: [] },
+    dialogue: [],
+    ...overrides,
+  };
+}

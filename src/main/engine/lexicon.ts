@@ -1,0 +1,201 @@
+/**
+ * Tokenising and phrase matching: turns a line of prompt text into a sequence of items, each a
+ * concept from the vocabulary, a function word, a time, or a word the engine does not know.
+ */
+import {
+  ageWords,
+  bedWords,
+  cameraWords,
+  colorWords,
+  countWords,
+  depthWords,
+  effectWords,
+  elementWords,
+  fillerWords,
+  intensityWords,
+  lemmas,
+  lensWords,
+  negators,
+  neverDrawnWords,
+  partWords,
+  phrases,
+  settingWords,
+  sizeWords,
+  stopWords,
+  styleWords,
+  timeWords,
+  verbWords,
+  weatherWords,
+  windWords,
+  type BedId,
+  type CameraMoveId,
+  type EffectId,
+  type ElementId,
+  type SettingId,
+  type StyleId,
+  type TimeOfDay,
+  type VerbId,
+  type Weather,
+} from './vocabulary';
+
+export type Concept =
+  | { kind: 'element'; id: ElementId }
+  | { kind: 'setting'; id: SettingId }
+  | { kind: 'time'; id: TimeOfDay }
+  | { kind: 'weather'; id: Weather }
+  | { kind: 'wind' }
+  | { kind: 'camera'; id: CameraMoveId }
+  | { kind: 'lens'; mm: number }
+  | { kind: 'depth'; amount: number }
+  | { kind: 'style'; id: StyleId }
+  | { kind: 'bed'; id: BedId }
+  | { kind: 'effect'; id: EffectId }
+  | { kind: 'verb'; id: VerbId }
+  | { kind: 'color'; hex: string }
+  | { kind: 'size'; scale: number }
+  | { kind: 'age'; age: 'young' | 'old' }
+  | { kind: 'intensity'; amount: number }
+  | { kind: 'count'; n: number }
+  | { kind: 'part'; part: 'hair' | 'mouth' | 'hand' | 'head' | 'eye' }
+  | { kind: 'never' }
+  | { kind: 'filler' };
+
+export type ConceptKind = Concept['kind'];
+
+interface Entry {
+  words: string[];
+  concept: Concept;
+}
+
+function table<K extends string>(words: Record<K, string>, make: (id: K) => Concept): Entry[] {
+  const out: Entry[] = [];
+  for (const id of Object.keys(words) as K[]) {
+    for (const w of phrases(words[id])) out.push({ words: w, concept: make(id) });
+  }
+  return out;
+}
+
+function single(words: string, concept: Concept): Entry[] {
+  return phrases(words).map((w) => ({ words: w, concept }));
+}
+
+function valued<V>(values: Record<string, V>, make: (v: V) => Concept): Entry[] {
+  return Object.entries(values).map(([w, v]) => ({ words: w.split(/[\s-]+/), concept: make(v) }));
+}
+
+const entries: Entry[] = [
+  ...table(elementWords, (id) => ({ kind: 'element', id })),
+  ...table(settingWords, (id) => ({ kind: 'setting', id })),
+  ...table(timeWords, (id) => ({ kind: 'time', id })),
+  ...table(weatherWords, (id) => ({ kind: 'weather', id })),
+  ...single(windWords, { kind: 'wind' }),
+  ...table(cameraWords, (id) => ({ kind: 'camera', id })),
+  ...valued(lensWords, (mm) => ({ kind: 'lens', mm })),
+  ...valued(depthWords, (amount) => ({ kind: 'depth', amount })),
+  ...table(styleWords, (id) => ({ kind: 'style', id })),
+  ...table(bedWords, (id) => ({ kind: 'bed', id })),
+  ...table(effectWords, (id) => ({ kind: 'effect', id })),
+  ...table(verbWords, (id) => ({ kind: 'verb', id })),
+  ...valued(colorWords, (hex) => ({ kind: 'color', hex })),
+  ...valued(sizeWords, (scale) => ({ kind: 'size', scale })),
+  ...valued(ageWords, (age) => ({ kind: 'age', age })),
+  ...valued(intensityWords, (amount) => ({ kind: 'intensity', amount })),
+  ...valued(countWords, (n) => ({ kind: 'count', n })),
+  ...valued(partWords, (part) => ({ kind: 'part', part })),
+  ...single(neverDrawnWords, { kind: 'never' }),
+  ...single(fillerWords, { kind: 'filler' }),
+];
+
+/** Entries by their first word, so matching only tries phrases that can start at a token. */
+const byFirstWord = new Map<string, Entry[]>();
+for (const entry of entries) {
+  const first = entry.words[0];
+  if (first === undefined) continue;
+  const list = byFirstWord.get(first) ?? [];
+  list.push(entry);
+  byFirstWord.set(first, list);
+}
+
+export type Token =
+  | { kind: 'word'; raw: string; lower: string; lemmas: string[]; capital: boolean }
+  | { kind: 'time'; raw: string; ms: number }
+  | { kind: 'lens'; raw: string; mm: number }
+  | { kind: 'number'; raw: string; value: number }
+  | { kind: 'break'; raw: string };
+
+const tokenPattern =
+  /(\d{1,2}:\d{2}(?:[.:]\d{1,3})?)|(\d+(?:\.\d+)?)\s?(ms|s|sec|secs|second|seconds)\b|(\d{2,3})\s?mm\b|(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z']*)|([.;,!?:()\n\u2014\u2013/]|\s-\s)/g;
+
+/** Parses "00:05", "1:02.5", "00:05.250" into milliseconds. */
+export function clockToMs(text: string): number {
+  const [main = '0', frac] = text.split('.');
+  const parts = main.split(':').map(Number);
+  let seconds = 0;
+  for (const p of parts) seconds = seconds * 60 + p;
+  const fraction = frac === undefined ? 0 : Number(`0.${frac}`);
+  return Math.round((seconds + fraction) * 1000);
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const normalised = text.replace(/\bb\s*&\s*w\b/gi, 'black and white').replace(/&/g, ' and ');
+  for (const m of normalised.matchAll(tokenPattern)) {
+    const [raw, clock, secs, unit, lensMm, num, word, punct] = m;
+    if (clock !== undefined) tokens.push({ kind: 'time', raw, ms: clockToMs(clock) });
+    else if (secs !== undefined && unit !== undefined)
+      tokens.push({ kind: 'time', raw, ms: Math.round(Number(secs) * (unit === 'ms' ? 1 : 1000)) });
+    else if (lensMm !== undefined) tokens.push({ kind: 'lens', raw, mm: Number(lensMm) });
+    else if (num !== undefined) tokens.push({ kind: 'number', raw, value: Number(num) });
+    else if (word !== undefined) {
+      const clean = word.replace(/'s$/i, '').replace(/'/g, '');
+      const lower = clean.toLowerCase();
+      tokens.push({ kind: 'word', raw: clean, lower, lemmas: lemmas(lower), capital: /^[A-Z]/.test(clean) });
+    } else if (punct !== undefined) tokens.push({ kind: 'break', raw: punct.trim() });
+  }
+  return tokens;
+}
+
+export interface Match {
+  start: number;
+  end: number;
+  concept: Concept;
+  /** 0 when every word matched as written; higher when inflections were undone. */
+  lemmaCost: number;
+}
+
+/** Every vocabulary phrase that matches the tokens starting at `start`. */
+export function matchesAt(tokens: readonly Token[], start: number): Match[] {
+  const first = tokens[start];
+  if (first?.kind !== 'word') return [];
+  const out: Match[] = [];
+  first.lemmas.forEach((lemma, firstCost) => {
+    for (const entry of byFirstWord.get(lemma) ?? []) {
+      let cost = firstCost;
+      let ok = true;
+      for (let k = 1; k < entry.words.length; k++) {
+        const t = tokens[start + k];
+        const want = entry.words[k];
+        if (t?.kind !== 'word' || want === undefined) {
+          ok = false;
+          break;
+        }
+        const at = t.lemmas.indexOf(want);
+        if (at < 0) {
+          ok = false;
+          break;
+        }
+        cost += at;
+      }
+      if (ok) out.push({ start, end: start + entry.words.length, concept: entry.concept, lemmaCost: cost });
+    }
+  });
+  return out;
+}
+
+export function isStopWord(lower: string): boolean {
+  return stopWords.has(lower);
+}
+
+export function isNegator(lower: string): boolean {
+  return negators.has(lower);
+}

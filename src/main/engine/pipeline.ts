@@ -1,0 +1,266 @@
+/**
+ * The whole render in one thread: interpret → stage → simulate → sound → draw → encode. Frames
+ * stream into ffmpeg one at a time, so memory does not grow with the clip's length. Everything is
+ * written to temporary paths and renamed into place only when the clip is complete; a cancel or a
+ * failure removes every temporary file.
+ */
+import { createCanvas } from '@napi-rs/canvas';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { StudioError } from '../../shared/errors';
+import { ShotRenderer } from './draw/frame';
+import { Encoder } from './encode';
+import { validateInput, type EngineInput } from './input';
+import { interpret } from './interpret';
+import { buildReport, shotFrames, type RenderReport } from './report';
+import { collectContacts } from './simulate';
+import { waveformPeaks, writeWav, type WaveformPeaks } from './sound/mix';
+import { scheduleSound } from './sound/schedule';
+import { renderSoundtrack } from './sound/soundtrack';
+import { stageShot } from './stage';
+
+export interface RenderProgress {
+  phase: 'interpret' | 'sound' | 'frames' | 'finish';
+  /** 0 to 1 over the whole render. */
+  fraction: number;
+  frame: number;
+  frames: number;
+}
+
+export interface SpriteSheet {
+  path: string;
+  columns: number;
+  rows: number;
+  tileWidth: number;
+  tileHeight: number;
+  count: number;
+  /** Time between thumbnails; thumbnail k shows the clip at (k + 0.5) × intervalMs. */
+  intervalMs: number;
+}
+
+/** Where the time went; varies run to run, so it is kept out of the (deterministic) report. */
+export interface RenderStats {
+  wallMs: number;
+  /** Interpreting, simulating contacts and synthesising and mixing the soundtrack. */
+  soundMs: number;
+  /** Building each shot's cached layers. */
+  sceneSetupMs: number;
+  /** Drawing frames and reading their pixels back. */
+  drawMs: number;
+  /** Waiting for ffmpeg to take frames and to finish the file. */
+  encoderWaitMs: number;
+  /** CPU time ffmpeg used (it runs beside the drawing, on other cores). */
+  encoderCpuMs: number;
+  frames: number;
+}
+
+export interface RenderResult {
+  outPath: string;
+  posterPath: string;
+  spritePath: string;
+  sprite: SpriteSheet;
+  peaks: WaveformPeaks;
+  report: RenderReport;
+  stats: RenderStats;
+}
+
+export interface PipelineOptions {
+  outPath: string;
+  posterPath: string;
+  spritePath: string;
+  width: number;
+  height: number;
+  fps: number;
+  seed: number;
+  /** Temporary paths, chosen by the caller so it can clean up even if this thread dies. */
+  temp: { dir: string; video: string; poster: string; sprite: string };
+}
+
+export interface PipelineHooks {
+  aborted: () => boolean;
+  progress: (p: RenderProgress) => void;
+  /** Tells the caller ffmpeg's process id, so it can be killed from outside. */
+  encoderStarted?: (pid: number) => void;
+}
+
+function checkAbort(hooks: PipelineHooks): void {
+  if (hooks.aborted()) throw new StudioError('canceled', 'The render was canceled.');
+}
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Thumbnails for hover-scrubbing: about one a second, between 10 and 100. */
+export function spriteLayout(frames: number, fps: number, width: number, height: number): Omit<SpriteSheet, 'path'> {
+  const seconds = frames / fps;
+  const count = Math.max(1, Math.min(100, Math.max(10, Math.ceil(seconds)), frames));
+  const tileWidth = Math.min(160, width);
+  const tileHeight = Math.max(1, Math.round((tileWidth * height) / width));
+  const columns = Math.min(10, count);
+  return {
+    columns,
+    rows: Math.ceil(count / columns),
+    tileWidth,
+    tileHeight,
+    count,
+    intervalMs: (seconds * 1000) / count,
+  };
+}
+
+export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks: PipelineHooks): Promise<RenderResult> {
+  let encoder: Encoder | null = null;
+  const began = performance.now();
+  try {
+    validateInput(input);
+    if (
+      !Number.isInteger(o.width) ||
+      !Number.isInteger(o.height) ||
+      o.width < 16 ||
+      o.height < 16 ||
+      o.width % 2 ||
+      o.height % 2
+    )
+      throw new StudioError(
+        'invalid_input',
+        `size must be even whole numbers of at least 16 pixels, got ${o.width}x${o.height}`,
+      );
+    if (!(o.fps > 0 && o.fps <= 120))
+      throw new StudioError('invalid_input', `fps must be between 1 and 120, got ${o.fps}`);
+    await mkdir(o.temp.dir, { recursive: true });
+    hooks.progress({ phase: 'interpret', fraction: 0, frame: 0, frames: 0 });
+
+    const interp = interpret(input);
+    const stages = interp.shots.map((scene) => stageShot(scene, o.seed));
+    const contacts = stages.map((s) => collectContacts(s.world));
+    const schedule = scheduleSound(stages, contacts, o.seed);
+    checkAbort(hooks);
+
+    const totalMs = interp.shots.reduce((sum, s) => sum + s.durationMs, 0);
+    const frames = Math.round((totalMs * o.fps) / 1000);
+    hooks.progress({ phase: 'sound', fraction: 0.02, frame: 0, frames });
+    const soundtrack = await renderSoundtrack(schedule, {
+      seed: o.seed,
+      totalMs,
+      shots: interp.shots,
+      workDir: o.temp.dir,
+    });
+    checkAbort(hooks);
+    const wavPath = join(o.temp.dir, 'soundtrack.wav');
+    await writeWav(wavPath, soundtrack.mix.bus);
+    const peaks = waveformPeaks(soundtrack.mix.bus);
+    const soundDone = performance.now();
+
+    await mkdir(dirname(o.temp.video), { recursive: true });
+    encoder = new Encoder({ width: o.width, height: o.height, fps: o.fps, audioPath: wavPath, outPath: o.temp.video });
+    if (encoder.pid !== undefined) hooks.encoderStarted?.(encoder.pid);
+
+    const layout = spriteLayout(frames, o.fps, o.width, o.height);
+    const sprite = createCanvas(layout.columns * layout.tileWidth, layout.rows * layout.tileHeight);
+    const spriteCtx = sprite.getContext('2d');
+    spriteCtx.fillStyle = '#000';
+    spriteCtx.fillRect(0, 0, sprite.width, sprite.height);
+    const thumbAt = new Map<number, number>();
+    for (let k = 0; k < layout.count; k++)
+      thumbAt.set(Math.min(frames - 1, Math.floor(((k + 0.5) * frames) / layout.count)), k);
+    const posterFrame = Math.min(frames - 1, Math.round(frames * 0.4));
+    let posterJpeg: Buffer | null = null;
+
+    let frame = 0;
+    const prof = { draw: 0, write: 0, setup: 0, finish: 0 };
+    for (const stage of stages) {
+      const { startFrame, endFrame } = shotFrames(stage.scene, o.fps);
+      const ripplesAt = schedule.ripples
+        .filter((r) => r.shot === stage.scene.index)
+        .map((r) => ({ t: r.t, x: r.x, z: r.z, strength: r.strength }));
+      const s0 = performance.now();
+      const renderer = new ShotRenderer(stage, {
+        width: o.width,
+        height: o.height,
+        ripplesAt,
+        lipSync: soundtrack.lipSync,
+      });
+      prof.setup += performance.now() - s0;
+      for (let f = startFrame; f < endFrame; f++) {
+        checkAbort(hooks);
+        const t = f / o.fps - stage.scene.startMs / 1000;
+        const p0 = performance.now();
+        const canvas = renderer.draw(Math.max(0, t), f);
+        const pixels = canvas.data();
+        const p1 = performance.now();
+        await encoder.write(pixels);
+        const p2 = performance.now();
+        prof.draw += p1 - p0;
+        prof.write += p2 - p1;
+        const k = thumbAt.get(f);
+        if (k !== undefined)
+          spriteCtx.drawImage(
+            canvas,
+            (k % layout.columns) * layout.tileWidth,
+            Math.floor(k / layout.columns) * layout.tileHeight,
+            layout.tileWidth,
+            layout.tileHeight,
+          );
+        if (f === posterFrame) posterJpeg = canvas.encodeSync('jpeg', 88);
+        frame = f + 1;
+        if (f % 4 === 0) hooks.progress({ phase: 'frames', fraction: 0.05 + 0.9 * (frame / frames), frame, frames });
+        // Let finalizers free the last frame's pixels, and let a cancel message in.
+        await yieldToLoop();
+      }
+    }
+    checkAbort(hooks);
+    hooks.progress({ phase: 'finish', fraction: 0.96, frame, frames });
+    const f0 = performance.now();
+    await encoder.finish();
+    prof.finish = performance.now() - f0;
+    checkAbort(hooks);
+    if (posterJpeg) await writeFile(o.temp.poster, posterJpeg);
+    await writeFile(o.temp.sprite, sprite.encodeSync('jpeg', 80));
+    const report = buildReport(interp, schedule, {
+      seed: o.seed,
+      width: o.width,
+      height: o.height,
+      fps: o.fps,
+      loudness: soundtrack.mix.loudnessAfter,
+      gainDb: soundtrack.mix.gainDb,
+      notes: soundtrack.notes,
+    });
+    await rename(o.temp.poster, o.posterPath);
+    await rename(o.temp.sprite, o.spritePath);
+    await rename(o.temp.video, o.outPath);
+    hooks.progress({ phase: 'finish', fraction: 1, frame, frames });
+    const stats: RenderStats = {
+      wallMs: performance.now() - began,
+      soundMs: soundDone - began,
+      sceneSetupMs: prof.setup,
+      drawMs: prof.draw,
+      encoderWaitMs: prof.write + prof.finish,
+      encoderCpuMs: encoder.cpuMs(),
+      frames,
+    };
+    return {
+      outPath: o.outPath,
+      posterPath: o.posterPath,
+      spritePath: o.spritePath,
+      sprite: { path: o.spritePath, ...layout },
+      peaks,
+      report,
+      stats,
+    };
+  } catch (error) {
+    encoder?.kill();
+    await encoder?.closed();
+    await removeTemps(o);
+    throw error;
+  } finally {
+    await rm(o.temp.dir, { recursive: true, force: true });
+  }
+}
+
+/** Deletes every temporary file a render may have made. Safe to call more than once. */
+export async function removeTemps(o: Pick<PipelineOptions, 'temp'>): Promise<void> {
+  await Promise.all([
+    rm(o.temp.video, { force: true }),
+    rm(o.temp.poster, { force: true }),
+    rm(o.temp.sprite, { force: true }),
+    rm(o.temp.dir, { recursive: true, force: true }),
+  ]);
+}

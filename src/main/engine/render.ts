@@ -1,0 +1,157 @@
+/**
+ * renderClip: the built-in engine's public entry. It renders in a worker thread so the caller's
+ * event loop stays free, reports progress, and honours an AbortSignal: on abort it stops the worker
+ * and ffmpeg and deletes every temporary file, leaving nothing behind.
+ */
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { ErrorCode } from '../../shared/contract';
+import { StudioError } from '../../shared/errors';
+import type { EngineInput } from './input';
+import { removeTemps, runPipeline, type PipelineOptions, type RenderProgress, type RenderResult } from './pipeline';
+import type { WorkerMessage, WorkerStart } from './worker';
+
+export type { RenderProgress, RenderResult, RenderStats, SpriteSheet } from './pipeline';
+export type { RenderReport } from './report';
+export type { WaveformPeaks } from './sound/mix';
+
+export interface RenderOptions {
+  outPath: string;
+  /** Default 1280 × 720 at 24 fps. */
+  width?: number;
+  height?: number;
+  fps?: number;
+  /** Same prompt, seed, size and fps give identical frames and samples. Default 1. */
+  seed?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: RenderProgress) => void;
+  /** Default: beside the clip, "<name>.poster.jpg" and "<name>.sprite.jpg". */
+  posterPath?: string;
+  spritePath?: string;
+  /** Render on the calling thread instead of a worker (for debugging). */
+  inline?: boolean;
+  /** Where the render's scratch directory (soundtrack, speech) is made. Default: the OS temp folder. */
+  tempDir?: string;
+}
+
+export const defaultWidth = 1280;
+export const defaultHeight = 720;
+export const defaultFps = 24;
+
+function pipelineOptions(o: RenderOptions): PipelineOptions {
+  const dir = dirname(o.outPath);
+  const stem = basename(o.outPath, extname(o.outPath));
+  const tag = randomBytes(6).toString('hex');
+  const posterPath = o.posterPath ?? join(dir, `${stem}.poster.jpg`);
+  const spritePath = o.spritePath ?? join(dir, `${stem}.sprite.jpg`);
+  return {
+    outPath: o.outPath,
+    posterPath,
+    spritePath,
+    width: o.width ?? defaultWidth,
+    height: o.height ?? defaultHeight,
+    fps: o.fps ?? defaultFps,
+    seed: o.seed ?? 1,
+    temp: {
+      dir: join(o.tempDir ?? tmpdir(), `shotline-render-${tag}`),
+      video: join(dir, `.${stem}.${tag}.part.mp4`),
+      poster: join(dirname(posterPath), `.${stem}.${tag}.poster.part.jpg`),
+      sprite: join(dirname(spritePath), `.${stem}.${tag}.sprite.part.jpg`),
+    },
+  };
+}
+
+/** The URL of tsx's ESM loader API, read from its package's export map. */
+function tsxApiUrl(): string {
+  const require = createRequire(import.meta.url);
+  const pkgPath = require.resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as {
+    exports: Record<string, { import?: { default?: string } } | string>;
+  };
+  const api = pkg.exports['./esm/api'];
+  const target = typeof api === 'object' ? api.import?.default : undefined;
+  if (target === undefined)
+    throw new StudioError('internal', 'tsx does not export its ESM API; reinstall dependencies.');
+  return pathToFileURL(join(dirname(pkgPath), target)).href;
+}
+
+/**
+ * Starts the render worker. From a source checkout the worker is TypeScript, so a tiny boot
+ * script registers tsx in the worker first; a built app ships compiled engine-worker.js beside
+ * this module.
+ */
+function startWorker(start: WorkerStart): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const entry = new URL('./worker.ts', here).href;
+    const boot = `import(${JSON.stringify(tsxApiUrl())}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+    return new Worker(boot, { eval: true, workerData: { start } });
+  }
+  return new Worker(new URL('./engine-worker.js', here), { workerData: { start } });
+}
+
+export async function renderClip(input: EngineInput, options: RenderOptions): Promise<RenderResult> {
+  const o = pipelineOptions(options);
+  if (options.signal?.aborted) throw new StudioError('canceled', 'The render was canceled.');
+  if (options.inline) {
+    const signal = options.signal;
+    return runPipeline(input, o, {
+      aborted: () => signal?.aborted === true,
+      progress: (p) => options.onProgress?.(p),
+    });
+  }
+  const cancel = new SharedArrayBuffer(4);
+  const flag = new Int32Array(cancel);
+  const worker = startWorker({ input, options: o, cancel });
+  let encoderPid = 0;
+  const onAbort = (): void => {
+    Atomics.store(flag, 0, 1);
+    worker.postMessage({ type: 'cancel' });
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await new Promise<RenderResult>((resolve, reject) => {
+      worker.on('message', (m: WorkerMessage) => {
+        switch (m.type) {
+          case 'progress':
+            options.onProgress?.(m.progress);
+            break;
+          case 'encoder':
+            encoderPid = m.pid;
+            break;
+          case 'done':
+            resolve(m.result);
+            break;
+          case 'failed': {
+            const code = ErrorCode.safeParse(m.code);
+            reject(new StudioError(code.success ? code.data : 'internal', m.message));
+            break;
+          }
+        }
+      });
+      worker.on('error', (error) => reject(error));
+      worker.on('exit', (code) =>
+        reject(new StudioError('internal', `The render worker stopped unexpectedly (exit code ${code}).`)),
+      );
+    });
+  } catch (error) {
+    // If the worker died rather than failing cleanly, its ffmpeg and temp files may remain.
+    if (encoderPid > 0) {
+      try {
+        process.kill(encoderPid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    await removeTemps(o);
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * The mix: beds and effects on one bus, dialogue on another; the first ducks under the second;
+ * the sum is normalised to a target loudness (ITU-R BS.1770 integrated, gated) and held under a
+ * sample-peak ceiling by a look-ahead limiter, which lowers gain before a peak so nothing moves
+ * in time.
+ */
+import { writeFile } from 'node:fs/promises';
+import { dbToGain, panGains, sampleRate } from './dsp';
+import type { Stereo } from './beds';
+
+export const targetLufs = -16;
+export const ceilingDb = -1;
+
+export function stereo(frames: number): Stereo {
+  return { left: new Float32Array(frames), right: new Float32Array(frames) };
+}
+
+/** Adds mono samples into a stereo bus at a sample offset, panned. */
+export function addMono(bus: Stereo, mono: Float32Array, at: number, pan: number, gain: number): void {
+  const [gl, gr] = panGains(pan);
+  const start = Math.max(0, at);
+  const end = Math.min(bus.left.length, at + mono.length);
+  for (let i = start; i < end; i++) {
+    const v = (mono[i - at] ?? 0) * gain;
+    bus.left[i] = (bus.left[i] ?? 0) + v * gl;
+    bus.right[i] = (bus.right[i] ?? 0) + v * gr;
+  }
+}
+
+/** A smoothed level follower over a bus: fast attack, slow release. */
+export function envelope(bus: Stereo, attackS = 0.01, releaseS = 0.3): Float32Array {
+  const out = new Float32Array(bus.left.length);
+  const a = Math.exp(-1 / (attackS * sampleRate));
+  const r = Math.exp(-1 / (releaseS * sampleRate));
+  let e = 0;
+  for (let i = 0; i < out.length; i++) {
+    const x = Math.max(Math.abs(bus.left[i] ?? 0), Math.abs(bus.right[i] ?? 0));
+    e = x > e ? a * e + (1 - a) * x : r * e + (1 - r) * x;
+    out[i] = e;
+  }
+  return out;
+}
+
+export interface Ducking {
+  /** How far beds drop under speech, dB (negative). */
+  bedsDb: number;
+  /** How far effects drop under speech, dB (negative). */
+  effectsDb: number;
+}
+
+/** Lowers beds and effects where dialogue speaks. */
+export function duck(beds: Stereo, effects: Stereo, dialogue: Stereo, ducking: Ducking): void {
+  const env = envelope(dialogue, 0.02, 0.35);
+  const bedDepth = 1 - dbToGain(ducking.bedsDb);
+  const fxDepth = 1 - dbToGain(ducking.effectsDb);
+  for (let i = 0; i < env.length; i++) {
+    const k = Math.min(1, (env[i] ?? 0) / 0.05);
+    if (k <= 0) continue;
+    const gb = 1 - bedDepth * k;
+    const ge = 1 - fxDepth * k;
+    beds.left[i] = (beds.left[i] ?? 0) * gb;
+    beds.right[i] = (beds.right[i] ?? 0) * gb;
+    effects.left[i] = (effects.left[i] ?? 0) * ge;
+    effects.right[i] = (effects.right[i] ?? 0) * ge;
+  }
+}
+
+/** A biquad with fixed coefficients, for the K-weighting filter. */
+function filterInPlace(x: Float32Array, b: [number, number, number], a: [number, number]): Float32Array {
+  const y = new Float32Array(x.length);
+  let x1 = 0;
+  let x2 = 0;
+  let y1 = 0;
+  let y2 = 0;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] ?? 0;
+    const yi = b[0] * xi + b[1] * x1 + b[2] * x2 - a[0] * y1 - a[1] * y2;
+    x2 = x1;
+    x1 = xi;
+    y2 = y1;
+    y1 = yi;
+    y[i] = yi;
+  }
+  return y;
+}
+
+/** Integrated loudness in LUFS (BS.1770-4, 48 kHz): K-weighted, 400 ms blocks, absolute and relative gates. */
+export function integratedLoudness(bus: Stereo): number {
+  const weigh = (x: Float32Array): Float32Array =>
+    filterInPlace(
+      filterInPlace(x, [1.53512485958697, -2.69169618940638, 1.19839281085285], [-1.69065929318241, 0.73248077421585]),
+      [1, -2, 1],
+      [-1.99004745483398, 0.99007225036621],
+    );
+  const l = weigh(bus.left);
+  const r = weigh(bus.right);
+  const block = Math.round(0.4 * sampleRate);
+  const hop = Math.round(0.1 * sampleRate);
+  const powers: number[] = [];
+  for (let start = 0; start + block <= l.length; start += hop) {
+    let sum = 0;
+    for (let i = start; i < start + block; i++) sum += (l[i] ?? 0) ** 2 + (r[i] ?? 0) ** 2;
+    powers.push(sum / block);
+  }
+  if (powers.length === 0) {
+    let sum = 0;
+    for (let i = 0; i < l.length; i++) sum += (l[i] ?? 0) ** 2 + (r[i] ?? 0) ** 2;
+    powers.push(sum / Math.max(1, l.length));
+  }
+  const lufs = (p: number): number => -0.691 + 10 * Math.log10(Math.max(p, 1e-20));
+  const absolute = powers.filter((p) => lufs(p) > -70);
+  if (absolute.length === 0) return -Infinity;
+  const mean = absolute.reduce((s, p) => s + p, 0) / absolute.length;
+  const relative = absolute.filter((p) => lufs(p) > lufs(mean) - 10);
+  const gated = relative.reduce((s, p) => s + p, 0) / Math.max(1, relative.length);
+  return lufs(gated);
+}
+
+/** Holds peaks under the ceiling: gain falls over the 5 ms before a peak and recovers over 80 ms. */
+export function limit(bus: Stereo, ceiling = dbToGain(ceilingDb)): void {
+  const n = bus.left.length;
+  const look = Math.round(0.005 * sampleRate);
+  const need = new Float32Array(n);
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    const peak = Math.max(Math.abs(bus.left[i] ?? 0), Math.abs(bus.right[i] ?? 0));
+    need[i] = peak > ceiling ? ceiling / peak : 1;
+    if (peak > ceiling) any = true;
+  }
+  if (!any) return;
+  // Minimum over the look-ahead window [i, i + look], by a monotonic deque.
+  const ahead = new Float32Array(n);
+  const deque = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    while (next < n && next <= i + look) {
+      const v = need[next] ?? 1;
+      while (tail > head && (need[deque[tail - 1] ?? 0] ?? 1) >= v) tail--;
+      deque[tail++] = next;
+      next++;
+    }
+    while ((deque[head] ?? 0) < i) head++;
+    ahead[i] = need[deque[head] ?? i] ?? 1;
+  }
+  // A trailing average over the same window: smooth, and never above what any peak in it needs.
+  const release = Math.exp(-1 / (0.08 * sampleRate));
+  let sum = 0;
+  let g = 1;
+  for (let i = 0; i < n; i++) {
+    sum += ahead[i] ?? 1;
+    if (i >= look) sum -= ahead[i - look] ?? 1;
+    const avg = sum / Math.min(i + 1, look);
+    const want = i + 1 < look ? Math.min(avg, ahead[i] ?? 1) : avg;
+    g = want < g ? want : release * g + (1 - release) * want;
+    bus.left[i] = (bus.left[i] ?? 0) * g;
+    bus.right[i] = (bus.right[i] ?? 0) * g;
+  }
+}
+
+export interface MixResult {
+  bus: Stereo;
+  loudnessBefore: number;
+  loudnessAfter: number;
+  gainDb: number;
+}
+
+/** Sums the buses after ducking, normalises loudness and limits. */
+export function master(beds: Stereo, effects: Stereo, dialogue: Stereo, ducking: Ducking): MixResult {
+  duck(beds, effects, dialogue, ducking);
+  const n = beds.left.length;
+  const bus = stereo(n);
+  for (let i = 0; i < n; i++) {
+    bus.left[i] = (beds.left[i] ?? 0) + (effects.left[i] ?? 0) + (dialogue.left[i] ?? 0);
+    bus.right[i] = (beds.right[i] ?? 0) + (effects.right[i] ?? 0) + (dialogue.right[i] ?? 0);
+  }
+  const before = integratedLoudness(bus);
+  if (!Number.isFinite(before)) return { bus, loudnessBefore: before, loudnessAfter: before, gainDb: 0 };
+  // Gain is linear, so it moves loudness by exactly its dB; only the limiter (which lowers loud
+  // moments) needs another look; most clips are done in one or two passes.
+  let gainDb = Math.min(30, targetLufs - before);
+  let out = bus;
+  let after = before;
+  for (let pass = 0; pass < 4; pass++) {
+    out = stereo(n);
+    const g = dbToGain(gainDb);
+    for (let i = 0; i < n; i++) {
+      out.left[i] = (bus.left[i] ?? 0) * g;
+      out.right[i] = (bus.right[i] ?? 0) * g;
+    }
+    limit(out);
+    after = integratedLoudness(out);
+    const miss = targetLufs - after;
+    if (Math.abs(miss) < 0.3 || gainDb >= 30) break;
+    gainDb = Math.min(30, gainDb + miss);
+  }
+  return { bus: out, loudnessBefore: before, loudnessAfter: after, gainDb };
+}
+
+/** Writes interleaved 32-bit float stereo WAV. */
+export async function writeWav(path: string, bus: Stereo): Promise<void> {
+  const frames = bus.left.length;
+  const dataBytes = frames * 2 * 4;
+  const buf = Buffer.alloc(44 + dataBytes);
+  buf.write('RIFF', 0, 'ascii');
+  buf.writeUInt32LE(36 + dataBytes, 4);
+  buf.write('WAVE', 8, 'ascii');
+  buf.write('fmt ', 12, 'ascii');
+  buf.writeUInt32LE(16, 16);
+  buf.writeUInt16LE(3, 20);
+  buf.writeUInt16LE(2, 22);
+  buf.writeUInt32LE(sampleRate, 24);
+  buf.writeUInt32LE(sampleRate * 8, 28);
+  buf.writeUInt16LE(8, 32);
+  buf.writeUInt16LE(32, 34);
+  buf.write('data', 36, 'ascii');
+  buf.writeUInt32LE(dataBytes, 40);
+  const samples = new Float32Array(frames * 2);
+  for (let i = 0; i < frames; i++) {
+    samples[i * 2] = bus.left[i] ?? 0;
+    samples[i * 2 + 1] = bus.right[i] ?? 0;
+  }
+  // WAV is little-endian, as are the machines Shotline runs on.
+  Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength).copy(buf, 44);
+  await writeFile(path, buf);
+}
+
+/** Waveform peaks in the audiowaveform JSON format that peaks.js and wavesurfer read. */
+export interface WaveformPeaks {
+  version: 2;
+  channels: 1;
+  sample_rate: number;
+  samples_per_pixel: number;
+  bits: 8;
+  length: number;
+  /** min, max pairs, -128 to 127. */
+  data: number[];
+}
+
+export function waveformPeaks(bus: Stereo, samplesPerPixel = 480): WaveformPeaks {
+  const n = bus.left.length;
+  const length = Math.ceil(n / samplesPerPixel);
+  const data: number[] = [];
+  for (let p = 0; p < length; p++) {
+    let lo = 0;
+    let hi = 0;
+    const end = Math.min(n, (p + 1) * samplesPerPixel);
+    for (let i = p * samplesPerPixel; i < end; i++) {
+      const v = ((bus.left[i] ?? 0) + (bus.right[i] ?? 0)) / 2;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    data.push(Math.max(-128, Math.round(lo * 128)), Math.min(127, Math.round(hi * 127)));
+  }
+  return {
+    version: 2,
+    channels: 1,
+    sample_rate: sampleRate,
+    samples_per_pixel: samplesPerPixel,
+    bits: 8,
+    length,
+    data,
+  };
+}

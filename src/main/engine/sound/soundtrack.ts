@@ -1,0 +1,139 @@
+/**
+ * Synthesises a clip's schedule into a mastered 48 kHz stereo mix, and measures each speaker's
+ * loudness over time for lip-sync.
+ */
+import { hashString } from '../random';
+import { figureGender } from '../interpret';
+import type { ShotScene } from '../scene';
+import { addBed } from './beds';
+import { sampleRate } from './dsp';
+import { synthEffect } from './effects';
+import { addMono, master, stereo, type MixResult } from './mix';
+import type { Schedule } from './schedule';
+import { espeakCommand, speak, voiceFor, type Voice } from './speech';
+
+/** Lip-sync envelopes are sampled this many times a second. */
+export const lipSyncRate = 100;
+
+export interface Soundtrack {
+  mix: MixResult;
+  /** Per speaking entity key: mouth opening 0 to 1, at lipSyncRate. */
+  lipSync: Map<string, Float32Array>;
+  voices: Map<string, Voice>;
+  notes: string[];
+}
+
+export interface SoundtrackOptions {
+  seed: number;
+  totalMs: number;
+  shots: readonly ShotScene[];
+  workDir: string;
+  signal?: AbortSignal;
+}
+
+export function msToSample(ms: number): number {
+  return Math.round((ms * sampleRate) / 1000);
+}
+
+export async function renderSoundtrack(schedule: Schedule, o: SoundtrackOptions): Promise<Soundtrack> {
+  const frames = msToSample(o.totalMs);
+  const beds = stereo(frames);
+  const effects = stereo(frames);
+  const dialogue = stereo(frames);
+  const notes: string[] = [];
+
+  for (const b of schedule.beds) {
+    addBed(b.id, beds, msToSample(b.fromMs), msToSample(b.toMs), b.level, hashString(`bed${b.shot}${b.id}`, o.seed));
+  }
+  let k = 0;
+  for (const e of schedule.events) {
+    k++;
+    if (e.kind === 'speech') continue;
+    const mono = synthEffect(e.kind, {
+      seed: hashString(`${e.kind}${k}`, o.seed),
+      level: e.level,
+      ...(e.durationMs !== null ? { seconds: e.durationMs / 1000 } : {}),
+    });
+    addMono(effects, mono, msToSample(e.timeMs), e.pan, 1);
+  }
+
+  // Dialogue: one voice per speaker across the whole clip, in order of first line.
+  const voices = new Map<string, Voice>();
+  const lipSync = new Map<string, Float32Array>();
+  const speech = schedule.events.filter((e) => e.kind === 'speech');
+  if (speech.length > 0 && espeakCommand() === null) {
+    notes.push(
+      'espeak-ng is not installed, so dialogue was not spoken; install it (for example "apt-get install espeak-ng") to hear lines.',
+    );
+  }
+  const perSpeaker = new Map<string, Float32Array>();
+  const keyOf = (e: (typeof speech)[number]): string => e.entity ?? e.speaker ?? 'speaker';
+  for (const e of speech) {
+    const key = keyOf(e);
+    if (voices.has(key)) continue;
+    const entity = o.shots.flatMap((s) => s.entities).find((x) => x.key === key);
+    const label = entity?.label ?? key;
+    const gender = figureGender(label);
+    const feminine = gender === 'feminine' || (gender === null && hashString(key, o.seed) % 2 === 0);
+    voices.set(key, voiceFor(voices.size, feminine, entity?.age === 'young'));
+  }
+  // espeak-ng runs as separate processes, so all lines are spoken at once; they are mixed in order.
+  const spoken = await Promise.all(
+    speech.map((e, i) => {
+      const voice = voices.get(keyOf(e));
+      const text = e.line ?? '';
+      if (!voice || text.trim().length === 0 || espeakCommand() === null) return Promise.resolve(null);
+      return speak(text, voice, o.workDir, `line${i}`, o.signal);
+    }),
+  );
+  speech.forEach((e, i) => {
+    let mono = spoken[i];
+    if (!mono) return;
+    const key = keyOf(e);
+    const at = msToSample(e.timeMs);
+    // A hard cut is a hard cut: a line that runs past its shot stops there, with a short fade.
+    const shot = o.shots[e.shot];
+    if (shot) {
+      const end = msToSample(shot.startMs + shot.durationMs);
+      if (at + mono.length > end) {
+        mono = mono.slice(0, Math.max(0, end - at));
+        const fade = Math.min(mono.length, Math.round(0.01 * sampleRate));
+        for (let k = 0; k < fade; k++) mono[mono.length - 1 - k] = (mono[mono.length - 1 - k] ?? 0) * (k / fade);
+        notes.push(
+          `${e.speaker}'s line at ${(e.timeMs / 1000).toFixed(2)} s runs past the end of shot ${e.shot + 1} and is cut there`,
+        );
+      }
+    }
+    addMono(dialogue, mono, at, e.pan, 1);
+    let own = perSpeaker.get(key);
+    if (!own) {
+      own = new Float32Array(frames);
+      perSpeaker.set(key, own);
+    }
+    for (let k = 0; k < mono.length && at + k < frames; k++) own[at + k] = (own[at + k] ?? 0) + (mono[k] ?? 0);
+  });
+  for (const [key, own] of perSpeaker) lipSync.set(key, mouthEnvelope(own));
+
+  const mix = master(beds, effects, dialogue, { bedsDb: -9, effectsDb: -3 });
+  return { mix, lipSync, voices, notes };
+}
+
+/** RMS over 20 ms windows at lipSyncRate, scaled so normal speech opens the mouth fully. */
+export function mouthEnvelope(samples: Float32Array): Float32Array {
+  const hop = sampleRate / lipSyncRate;
+  const n = Math.ceil(samples.length / hop);
+  const out = new Float32Array(n);
+  const win = Math.round(0.02 * sampleRate);
+  for (let i = 0; i < n; i++) {
+    const centre = Math.round(i * hop);
+    let sum = 0;
+    let count = 0;
+    for (let j = Math.max(0, centre - win / 2); j < Math.min(samples.length, centre + win / 2); j++) {
+      sum += (samples[j] ?? 0) ** 2;
+      count++;
+    }
+    const rms = count > 0 ? Math.sqrt(sum / count) : 0;
+    out[i] = Math.min(1, Math.max(0, (rms - 0.01) / 0.18));
+  }
+  return out;
+}
