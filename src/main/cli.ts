@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatabaseTooNewError } from './db/connection';
 import { electronBinary, electronNativeBinding } from './electronRuntime';
+import { batchCommand } from './batchCommand';
 import { appRoot, buildApp, buildIsStale, rendererDir } from './build';
+import { interruption } from './cliOutput';
 import { startWebHost } from './host/web';
+import { jobsCommand } from './jobsCommand';
 import { resolveDataDir } from './paths';
+import { renderCommand } from './renderCommand';
 import { createStudio } from './studio';
 
 const USAGE = `Usage: shotline <command> [options]
@@ -14,6 +18,9 @@ const USAGE = `Usage: shotline <command> [options]
 Commands:
   start                 Open the desktop app where Electron's runtime is installed, else the browser studio
   serve                 Run the browser studio on 127.0.0.1
+  render                Render a prompt file to a clip with the built-in engine (shotline render --help)
+  batch                 Queue prompt files as jobs in a project and run them until done (shotline batch --help)
+  jobs                  List the library's jobs and their states (shotline jobs --help)
 
 Options (start, serve):
   --port N              Port for the browser studio (default: a free port)
@@ -82,6 +89,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     return command ? 0 : 1;
   }
   try {
+    if (command === 'render') return await renderCommand(rest, process.stdout, process.stderr);
+    if (command === 'jobs') return jobsCommand(rest, process.stdout, process.stderr);
+    if (command === 'batch') {
+      const { interrupted, dispose } = interruption();
+      try {
+        return await batchCommand(rest, process.stdout, process.stderr, { interrupted, version: await version() });
+      } finally {
+        dispose();
+      }
+    }
     if (command === 'serve' || command === 'start') {
       const { values } = parseArgs({
         args: [...rest],

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, type MenuItemConstructorOptions } from 'electron';
 import { electronNativeBinding } from './electronRuntime';
-import { registerMediaProtocol, registerMediaScheme, registerStudioIpc } from './host/electron';
+import { keychain, registerMediaProtocol, registerMediaScheme, registerStudioIpc } from './host/electron';
 import { CONTENT_SECURITY_POLICY, dataDirFlag, isAppUrl, isPermissionAllowed } from './host/trust';
 import { resolveDataDir } from './paths';
 import { createStudio, type Studio } from './studio';
@@ -108,7 +108,12 @@ async function start(): Promise<void> {
   buildMenu();
   try {
     const nativeBinding = electronNativeBinding(app.getAppPath());
-    studio = await createStudio({ dataDir, version: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
+    studio = await createStudio({
+      dataDir,
+      version: app.getVersion(),
+      safeStorage: keychain(),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
   } catch (error) {
     dialog.showErrorBox('Shotline could not open its library', explain(error));
     app.exit(1);

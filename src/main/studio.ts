@@ -20,8 +20,29 @@ import { Drafts } from './library/drafts';
 import { importAll } from './library/import';
 import { Projects } from './library/projects';
 import { loadBuiltinTemplates, Templates } from './library/templates';
+import { renderLocalRequest } from './engine/fromPrompt';
+import { createJobQueue, type JobQueue } from './jobs/index';
+import { closeProviders, createProviders } from './providers/index';
+import { loadWorkflowFile, type ComfyWorkflowFile } from './providers/comfyui-workflow';
+import {
+  chainKeySources,
+  EncryptedKeyFile,
+  envKeySource,
+  KEYED_PROVIDERS,
+  readSettingsFile,
+  settingsKeySource,
+  type KeySource,
+  type SafeStorageLike,
+} from './providers/keys';
+import type { LocalRender } from './providers/types';
+import { acquireLibraryLock } from './storage/lock';
 import { MediaStore } from './storage/store';
 import { Uploads } from './storage/uploads';
+
+/** Files in the data folder the providers read. */
+export const SETTINGS_FILE = 'settings.json';
+export const KEYS_FILE = 'keys.json';
+export const COMFY_WORKFLOW_FILE = 'comfyui-workflow.json';
 
 export interface StudioOptions {
   dataDir: string;
@@ -30,6 +51,12 @@ export interface StudioOptions {
   version?: string;
   /** Folder of built-in prompt templates; resources/templates by default. */
   templatesDir?: string;
+  /** The built-in engine behind the `local` provider; null where it cannot run. Default: src/main/engine. */
+  render?: LocalRender | null;
+  /** Electron's safeStorage (desktop only): API keys kept in the app are encrypted with it in keys.json. */
+  safeStorage?: SafeStorageLike;
+  /** Where API keys and endpoint overrides are read from the environment; process.env by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 type Handlers = { [K in CallName]: (input: CallParsedInput<K>) => Promise<CallOutput<K>> | CallOutput<K> };
@@ -40,6 +67,7 @@ export interface Studio {
   readonly uploads: Uploads;
   readonly clips: Clips;
   readonly db: Database;
+  readonly jobs: JobQueue;
   /** What the media handler serves: stored objects by id, with the type the library recorded. */
   readonly media: MediaSource;
   /** Validates the input against the contract, runs the call and answers in the bridge's envelope. */
@@ -57,13 +85,78 @@ function toReplyError(error: unknown): Extract<Reply, { ok: false }> {
   return { ok: false, error: { code: 'internal', message: `Something went wrong inside the studio: ${message}` } };
 }
 
+/** Hides API keys in text bound for a log, however an error came to quote one. */
+function redactor(keys: KeySource): (text: string) => string {
+  return (text) => {
+    let out = text;
+    for (const provider of KEYED_PROVIDERS) {
+      const key = keys.get(provider);
+      if (key !== null && key.length >= 8) out = out.split(key).join('[key hidden]');
+    }
+    return out;
+  };
+}
+
+async function openKeys(
+  dataDir: string,
+  options: StudioOptions,
+): Promise<{ keys: KeySource; settings: Awaited<ReturnType<typeof readSettingsFile>> }> {
+  const settingsPath = join(dataDir, SETTINGS_FILE);
+  // Refuses a file others can read, with the chmod command that fixes it.
+  const settings = await readSettingsFile(settingsPath);
+  const sources: KeySource[] = [];
+  if (options.safeStorage) {
+    try {
+      sources.push(await EncryptedKeyFile.open(join(dataDir, KEYS_FILE), options.safeStorage));
+    } catch (error) {
+      // The keychain may have changed; keys from the environment and settings file still work.
+      console.error(
+        `Shotline: the saved API keys could not be read (${error instanceof Error ? error.message : 'unknown error'}).`,
+      );
+    }
+  }
+  sources.push(envKeySource(options.env ?? process.env), settingsKeySource(settingsPath, settings));
+  return { keys: chainKeySources(...sources), settings };
+}
+
+async function openComfyWorkflow(dataDir: string): Promise<ComfyWorkflowFile | null> {
+  try {
+    return await loadWorkflowFile(join(dataDir, COMFY_WORKFLOW_FILE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      console.error(
+        `Shotline: the ComfyUI workflow was left out: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    return null;
+  }
+}
+
 export async function createStudio(options: StudioOptions): Promise<Studio> {
+  await mkdir(options.dataDir, { recursive: true });
+  // Taken first: opening the media store empties media/.tmp, where another studio may be rendering.
+  const lock = await acquireLibraryLock(options.dataDir);
+  const undo: (() => Promise<void> | void)[] = [() => lock.release()];
+  try {
+    return await openStudio(options, undo);
+  } catch (error) {
+    for (const step of undo.reverse()) await step();
+    throw error;
+  }
+}
+
+/** Builds the services; `undo` collects what must be shut again, in order, if opening fails or the studio closes. */
+async function openStudio(options: StudioOptions, undo: (() => Promise<void> | void)[]): Promise<Studio> {
   const { dataDir } = options;
-  await mkdir(dataDir, { recursive: true });
+  const { keys, settings } = await openKeys(dataDir, options);
+  const comfyWorkflow = await openComfyWorkflow(dataDir);
   const db = openDatabase(
     join(dataDir, 'library.db'),
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
+  undo.push(() => {
+    db.close();
+  });
   const store = await MediaStore.open(dataDir);
   const uploads = await Uploads.open(dataDir);
   const hub = new EventHub();
@@ -75,6 +168,36 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const drafts = new Drafts(db);
   const running = new Set<AbortController>();
   const inflight = new Set<Promise<unknown>>();
+
+  const providers = createProviders({
+    keys,
+    settings,
+    ...(options.env ? { env: options.env } : {}),
+    render: options.render === undefined ? renderLocalRequest : options.render,
+    comfyWorkflow: () => comfyWorkflow,
+  });
+  undo.push(() => closeProviders(providers));
+  const redact = redactor(keys);
+  const jobs = createJobQueue({
+    db,
+    store,
+    clips,
+    providers,
+    events: (name, payload) => hub.emit(name as never, payload as never),
+    log: (message, error) => {
+      const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
+      console.error(redact(`Shotline jobs: ${message}${detail ? `: ${detail}` : ''}`));
+    },
+  });
+  const recovered = await jobs.recover();
+  const picked = [
+    recovered.restarted > 0 ? `${recovered.restarted} built-in render(s) queued again` : '',
+    recovered.resumed > 0 ? `${recovered.resumed} remote job(s) followed again` : '',
+    recovered.needsDecision > 0 ? `${recovered.needsDecision} paid job(s) need your decision in Jobs` : '',
+  ].filter((part) => part !== '');
+  if (picked.length > 0) console.error(`Shotline jobs: picking up after the last run: ${picked.join(', ')}.`);
+  jobs.start();
+  undo.push(() => jobs.stop());
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.version ?? '0.0.0', dataDir }),
@@ -194,6 +317,32 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       projects.get(projectId);
       return { updatedAt: drafts.save(projectId, text).updatedAt };
     },
+    'jobs.enqueue': (input) => jobs.enqueue(input),
+    'jobs.list': ({ projectId, states, limit }) =>
+      jobs.list({ limit, ...(projectId ? { projectId } : {}), ...(states ? { states } : {}) }),
+    'jobs.get': ({ id }) => jobs.get(id),
+    'jobs.update': (input) => jobs.update(input),
+    'jobs.cancel': ({ id }) => jobs.cancel(id),
+    'jobs.retry': ({ id }) => jobs.retry(id),
+    'jobs.moveToFront': ({ id }) => jobs.moveToFront(id),
+    'jobs.duplicate': ({ id }) => jobs.duplicate(id),
+    'jobs.decide': ({ id, decision }) => jobs.decide(id, decision),
+    'jobs.spend': ({ month }) => jobs.spend(month),
+    'jobs.spendHistory': ({ months }) => jobs.spendHistory(months),
+    'jobs.setBudget': ({ monthlyUsd }) => {
+      jobs.setBudget(monthlyUsd);
+      return { ok: true } as const;
+    },
+    'jobs.providers': () =>
+      jobs.providers().map((provider) => ({
+        id: provider.id,
+        label: provider.label,
+        runsOn: provider.runsOn,
+        paid: provider.paid,
+        ready: provider.ready,
+        notReadyReason: provider.notReadyReason,
+        concurrency: jobs.concurrency(provider.id),
+      })),
   };
 
   async function call<K extends CallName>(name: K, input: unknown): Promise<CallOutput<K>> {
@@ -204,12 +353,14 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     return spec.output.parse(await handler(parsed.data)) as CallOutput<K>;
   }
 
+  let closing: Promise<void> | null = null;
   return {
     dataDir,
     store,
     uploads,
     clips,
     db,
+    jobs,
     media: { pathOf: (id) => store.pathOf(id), mediaType: (id) => clips.mediaType(id) },
     call,
     async invoke(name, input) {
@@ -223,10 +374,14 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       }
     },
     onEvent: (listener) => hub.on(listener),
-    async close() {
-      for (const controller of running) controller.abort();
-      await Promise.allSettled(inflight);
-      db.close();
+    close() {
+      closing ??= (async () => {
+        for (const controller of running) controller.abort();
+        await Promise.allSettled(inflight);
+        // Stops the queue (a render in progress goes back to the queue), the providers, the database, the lock.
+        for (const step of undo.reverse()) await step();
+      })();
+      return closing;
     },
   };
 }

@@ -42,6 +42,19 @@ const bridgedCalls = {
   'templates.export': true,
   'drafts.get': true,
   'drafts.save': true,
+  'jobs.enqueue': true,
+  'jobs.list': true,
+  'jobs.get': true,
+  'jobs.update': true,
+  'jobs.cancel': true,
+  'jobs.retry': true,
+  'jobs.moveToFront': true,
+  'jobs.duplicate': true,
+  'jobs.decide': true,
+  'jobs.spend': true,
+  'jobs.spendHistory': true,
+  'jobs.setBudget': true,
+  'jobs.providers': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
+import { jobCalls, jobEvents } from './jobs';
 import { MAX_PROMPT_CHARS } from './prompt/parse';
 import {
   Template,
@@ -128,6 +129,8 @@ export const calls = {
     }),
     output: z.object({ updatedAt: z.number().int() }),
   },
+  /** The generation queue (src/shared/jobs.ts): enqueue, list, edit, cancel, retry, reorder, spend and budget. */
+  ...jobCalls,
 } as const;
 
 export const events = {
@@ -145,6 +148,8 @@ export const events = {
   }),
   /** A user template was saved, renamed, imported or deleted; projectId null for one shared by every project. */
   'templates.changed': z.object({ projectId: RowId.nullable() }),
+  /** jobs.changed, jobs.progress, jobs.spendChanged (src/shared/jobs.ts). */
+  ...jobEvents,
 } as const;
 
 export type Calls = typeof calls;
@@ -175,6 +180,8 @@ export const ErrorCode = z.enum([
   'conflict',
   'unsupported_media',
   'canceled',
+  /** A paid job would take this month past the creator's budget; the message says by how much. */
+  'over_budget',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatTime, MAX_TIME_MS, parseTime } from './time';
+import { formatDuration, formatElapsed, formatTime, MAX_TIME_MS, parseTime } from './time';
 
 function ms(text: string): number {
   const result = parseTime(text);
@@ -91,5 +91,15 @@ describe('formatDuration', () => {
         expect(parseTime(formatDuration(t))).toEqual({ ok: true, ms: t });
       }),
     );
+  });
+});
+
+describe('formatElapsed', () => {
+  it('reads like a stopwatch, to the second', () => {
+    expect(formatElapsed(0)).toBe('0:00');
+    expect(formatElapsed(7_400)).toBe('0:07');
+    expect(formatElapsed(125_000)).toBe('2:05');
+    expect(formatElapsed(3_723_000)).toBe('1:02:03');
+    expect(formatElapsed(-5)).toBe('0:00');
   });
 });

@@ -121,3 +121,12 @@ export function formatDuration(ms: number): string {
   if (millis === 0) return `${seconds}s`;
   return `${seconds}.${pad(millis, 3).replace(/0+$/, '')}s`;
 }
+
+/** A stopwatch reading for elapsed and remaining times, to the second: "0:07", "2:05", "1:02:03". */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  return hours > 0 ? `${hours}:${pad(minutes, 2)}:${pad(seconds, 2)}` : `${minutes}:${pad(seconds, 2)}`;
+}

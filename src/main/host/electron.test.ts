@@ -84,11 +84,13 @@ describe('CONTENT_SECURITY_POLICY', () => {
 });
 
 describe('isPermissionAllowed', () => {
-  it('allows fullscreen and clipboard writes to the app only', () => {
+  it('allows fullscreen, clipboard writes and notifications to the app only', () => {
     expect(isPermissionAllowed('fullscreen', packaged, packaged)).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', dev, dev)).toBe(true);
+    expect(isPermissionAllowed('notifications', packaged, packaged)).toBe(true);
     expect(isPermissionAllowed('fullscreen', 'https://example.com/', packaged)).toBe(false);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'unknown']) {
+    expect(isPermissionAllowed('notifications', 'https://example.com/', packaged)).toBe(false);
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'unknown']) {
       expect(isPermissionAllowed(permission, packaged, packaged)).toBe(false);
     }
   });

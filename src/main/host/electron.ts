@@ -3,10 +3,11 @@
  * the shotline-media:// protocol. Trust decisions live in trust.ts, where they are tested.
  */
 import { Readable } from 'node:stream';
-import { ipcMain, protocol, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, protocol, safeStorage, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { callChannel, EVENT_CHANNEL } from '../../shared/bridge';
 import { callNames, type Reply } from '../../shared/contract';
 import { MEDIA_SCHEME } from '../../shared/wire';
+import type { SafeStorageLike } from '../providers/keys';
 import type { Studio } from '../studio';
 import { serveMedia } from './media';
 import { isTrustedSender, mediaIdFromUrl } from './trust';
@@ -73,4 +74,16 @@ export function registerMediaProtocol(studio: Studio): void {
     const body = answer.body ? Readable.toWeb(answer.body) : null;
     return new Response(body, { status: answer.status, headers: answer.headers });
   });
+}
+
+/**
+ * Electron's safeStorage as the studio's key file needs it (the OS keychain encrypts the
+ * API keys saved in the app). Call after the app is ready.
+ */
+export function keychain(): SafeStorageLike {
+  return {
+    isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+    encryptString: (plainText) => safeStorage.encryptString(plainText),
+    decryptString: (encrypted) => safeStorage.decryptString(encrypted),
+  };
 }

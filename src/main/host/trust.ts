@@ -48,11 +48,13 @@ export function mediaIdFromUrl(url: string): string | null {
 }
 
 /**
- * Permissions the app's own page may have: fullscreen (clip playback) and writing to the
- * clipboard. Everything else (camera, microphone, geolocation, notifications…) is refused.
+ * Permissions the app's own page may have: fullscreen (clip playback), writing to the
+ * clipboard and notifications (a job finished). Everything else (camera, microphone,
+ * geolocation…) is refused.
  */
 export function isPermissionAllowed(permission: string, requestingUrl: string, entry: string): boolean {
-  const allowed = permission === 'fullscreen' || permission === 'clipboard-sanitized-write';
+  const allowed =
+    permission === 'fullscreen' || permission === 'clipboard-sanitized-write' || permission === 'notifications';
   return allowed && isAppUrl(requestingUrl, entry);
 }
 

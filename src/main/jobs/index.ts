@@ -5,17 +5,4 @@ export { DEFAULT_RETRY_POLICY, backoffDelay } from './backoff';
 export type { RetryPolicy } from './backoff';
 export { Ledger, monthOf, formatUsd, BudgetExceeded } from './ledger';
 export type { RecoveryReport } from './recovery';
-export type { Emit, Sleep } from './runner';
-export {
-  EnqueueJob,
-  Job,
-  JobDecision,
-  JobParams,
-  JobState,
-  Month,
-  Spend,
-  UpdateJob,
-  jobCalls,
-  jobEvents,
-} from './schema';
-export type { JobEventName, JobEventPayloads } from './schema';
+export type { Emit, JobEventName, JobEventPayloads, Sleep } from './runner';

@@ -30,19 +30,6 @@ export class BadOutput extends Error {
   }
 }
 
-function titleOf(job: JobRecord): string {
-  let title: string | null = null;
-  try {
-    const doc = JSON.parse(job.promptJson ?? 'null') as { title?: unknown } | null;
-    title = typeof doc?.title === 'string' ? doc.title : null;
-  } catch {
-    title = null;
-  }
-  const text = title ?? job.promptText.split('\n').find((line) => line.trim() !== '') ?? 'Generated clip';
-  const trimmed = text.trim().replace(/\s+/g, ' ');
-  return (trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed) || 'Generated clip';
-}
-
 function mediaOf(stored: StoredObject, mimeType: string, probe: ProbeResult | null): MediaRecord {
   return {
     id: stored.id,
@@ -123,7 +110,7 @@ export async function ingestOutput(
     const inserted = clips.insert(
       {
         projectId: job.projectId,
-        title: titleOf(job),
+        title: job.title,
         provider: job.provider,
         durationMs: probe.durationMs,
         width: probe.width,

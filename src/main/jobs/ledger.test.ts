@@ -65,7 +65,7 @@ describe('the ledger', () => {
     expect((error as BudgetExceeded).overByUsd).toBe(0.2);
     expectStudioError(
       error,
-      'conflict',
+      'over_budget',
       'This clip is estimated at $2.00. With $3.20 spent this month ($3.20 in all), it would pass your monthly budget of $5.00 by $0.20.',
     );
     ledger.check(0, { exceptJobId: null, includeQueued: true }); // free jobs always pass

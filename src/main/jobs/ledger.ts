@@ -8,7 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { StudioError } from '../../shared/errors';
-import type { Spend } from './schema';
+import type { Spend } from '../../shared/jobs';
 
 const BUDGET_KEY = 'jobs.monthlyBudgetUsd';
 
@@ -45,7 +45,7 @@ export class BudgetExceeded extends StudioError {
     message: string,
     readonly overByUsd: number,
   ) {
-    super('conflict', message);
+    super('over_budget', message);
   }
 }
 

@@ -309,7 +309,7 @@ describe('the monthly budget', () => {
     const fmt = (usd: number): string => `$${usd.toFixed(2)}`;
     expectStudioError(
       error,
-      'conflict',
+      'over_budget',
       `This clip is estimated at ${fmt(price)}. With $0.00 spent and ${fmt(price)} in jobs not yet finished this month (${fmt(price)} in all), ` +
         `it would pass your monthly budget of ${fmt(price * 1.5)} by ${fmt(price / 2)}.`,
     );

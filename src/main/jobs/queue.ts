@@ -9,7 +9,8 @@ import type { Database } from 'better-sqlite3';
 import { StudioError } from '../../shared/errors';
 import { compile } from '../../shared/prompt/compile/index';
 import type { CompileOptions } from '../../shared/prompt/compile/types';
-import { parse } from '../../shared/prompt/parse';
+import type { Diagnostic } from '../../shared/prompt/diagnostics';
+import { lint } from '../../shared/prompt/lint';
 import { modelFor, PROVIDERS, type ProviderId } from '../../shared/prompt/providers';
 import type { Clips } from '../library/clips';
 import { describeProviders } from '../providers/index';
@@ -19,8 +20,16 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
 import { Ledger } from './ledger';
 import { recoverJobs, type RecoveryReport } from './recovery';
 import { realSleep, Runner, type Emit, type Sleep } from './runner';
-import { EnqueueJob, JobDecision, UpdateJob, type Job, type JobParams, type Spend } from './schema';
-import { isTerminal, type JobState } from './states';
+import {
+  EnqueueJob,
+  isTerminal,
+  JobDecision,
+  UpdateJob,
+  type Job,
+  type JobParams,
+  type JobState,
+  type Spend,
+} from '../../shared/jobs';
 import { JobStore, publicJob, type NewJob } from './store';
 
 export interface JobQueueOptions {
@@ -86,6 +95,14 @@ const DEFAULT_POLL_MS: Record<ProviderId, number> = {
 
 /** Failures after which a retry resumes following the remote job instead of sending it again. */
 const RESUMABLE = new Set(['lost_contact', 'download_failed']);
+
+/** "The prompt has 2 errors to fix before it can be queued: line 3: …; line 5: …" */
+export function describePromptErrors(errors: readonly Diagnostic[]): string {
+  const shown = errors.slice(0, 3).map((d) => `line ${d.range.line}: ${d.message}`);
+  const more = errors.length > shown.length ? `; and ${errors.length - shown.length} more` : '';
+  const count = errors.length === 1 ? '1 error' : `${errors.length} errors`;
+  return `The prompt has ${count} to fix before it can be queued: ${shown.join('; ')}${more}`;
+}
 
 type Prepared = Omit<NewJob, 'projectId' | 'idempotencyKey' | 'parentClipId' | 'priority'>;
 
@@ -154,7 +171,9 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       );
     }
     const seed = asked.seed ?? (model.seed ? newSeed() : undefined);
-    const { doc } = parse(promptText);
+    const { doc, diagnostics } = lint(promptText, { provider: id, model: model.id });
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) throw new StudioError('invalid_input', describePromptErrors(errors));
     const compiled = compile(id, doc, { ...asked, ...(seed === undefined ? {} : { seed }) });
     let remixOf: string | null = null;
     if (remix) {

@@ -7,6 +7,7 @@
  * else left for the creator to decide. Nothing here keeps state a crash could lose: the jobs
  * table says what to do next, so a restart resumes where the last run stopped.
  */
+import type { z } from 'zod';
 import type { ProviderId } from '../../shared/prompt/providers';
 import { describeWait, isTransient, ProviderError, type ProviderErrorKind } from '../providers/errors';
 import type { LocalProvider, Provider, ProviderRegistry, RemoteProvider, RemoteStatus } from '../providers/types';
@@ -14,9 +15,14 @@ import type { MediaStore } from '../storage/store';
 import { backoffDelay, type RetryPolicy } from './backoff';
 import { BadOutput, ingestOutput, type IngestDeps } from './ingest';
 import { BudgetExceeded, type Ledger } from './ledger';
-import type { JobEventName, JobEventPayloads } from './schema';
-import type { JobState } from './states';
+import type { JobState, jobEvents } from '../../shared/jobs';
 import { JobConflict, type JobRecord, type JobStore, type MoveFields } from './store';
+
+/** The events the queue emits: its own, and the library's when a job makes a clip. */
+export type JobEventName = keyof typeof jobEvents | 'clips.changed' | 'projects.changed';
+export type JobEventPayloads = {
+  [K in keyof typeof jobEvents]: z.output<(typeof jobEvents)[K]>;
+} & { 'clips.changed': { projectId: number }; 'projects.changed': Record<string, never> };
 
 export type Emit = <K extends JobEventName>(name: K, payload: JobEventPayloads[K]) => void;
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;

@@ -2,24 +2,11 @@
  * A job's life: queued → submitting → running → downloading → succeeded | failed | canceled,
  * plus needs_decision for a paid submission whose fate is unknown. Every state change in the
  * store goes through canMove, so a transition the table does not list is a bug, not a state.
+ * The states themselves are part of the contract (src/shared/jobs.ts).
  */
-import { z } from 'zod';
+import { ACTIVE_STATES, isTerminal, JobState, TERMINAL_STATES } from '../../shared/jobs';
 
-export const JobState = z.enum([
-  'queued',
-  'submitting',
-  'running',
-  'downloading',
-  'succeeded',
-  'failed',
-  'canceled',
-  'needs_decision',
-]);
-export type JobState = z.infer<typeof JobState>;
-
-export const TERMINAL_STATES: readonly JobState[] = ['succeeded', 'failed', 'canceled'];
-/** States in which a job holds one of its provider's concurrency slots. */
-export const ACTIVE_STATES: readonly JobState[] = ['submitting', 'running', 'downloading'];
+export { ACTIVE_STATES, isTerminal, JobState, TERMINAL_STATES };
 
 const MOVES: Readonly<Record<JobState, readonly JobState[]>> = {
   // submitting: a remote request is about to go out. running: the built-in engine starts.
@@ -40,10 +27,6 @@ const MOVES: Readonly<Record<JobState, readonly JobState[]>> = {
 
 export function canMove(from: JobState, to: JobState): boolean {
   return MOVES[from].includes(to);
-}
-
-export function isTerminal(state: JobState): boolean {
-  return TERMINAL_STATES.includes(state);
 }
 
 /** The states a job may be in before moving to `to`. */

@@ -9,8 +9,8 @@ import { StudioError } from '../../shared/errors';
 import { CompileNote } from '../../shared/prompt/compile/types';
 import { ProviderId } from '../../shared/prompt/providers';
 import type { ProviderJob } from '../providers/types';
-import { JobParams, type Job } from './schema';
-import { canMove, JobState, sourcesOf } from './states';
+import { JobParams, JobState, jobTitle, type Job } from '../../shared/jobs';
+import { canMove, sourcesOf } from './states';
 
 interface JobRow {
   id: number;
@@ -79,6 +79,7 @@ function toRecord(row: JobRow): JobRecord {
   return {
     id: row.id,
     projectId: row.project_id,
+    title: titleOf({ promptJson: row.prompt_json, promptText: row.prompt_text }),
     provider: ProviderId.parse(row.provider),
     model: row.model,
     state: JobState.parse(row.state),
@@ -109,11 +110,24 @@ function toRecord(row: JobRow): JobRecord {
   };
 }
 
+/** The Title the compiled prompt carries, else its first line (what the clip will be called). */
+export function titleOf(job: Pick<JobRecord, 'promptJson' | 'promptText'>): string {
+  let title: string | null = null;
+  try {
+    const doc = JSON.parse(job.promptJson ?? 'null') as { title?: unknown } | null;
+    title = typeof doc?.title === 'string' ? doc.title : null;
+  } catch {
+    title = null;
+  }
+  return jobTitle(title, job.promptText);
+}
+
 /** The public view: no idempotency key, no request body. */
 export function publicJob(record: JobRecord): Job {
   return {
     id: record.id,
     projectId: record.projectId,
+    title: record.title,
     provider: record.provider,
     model: record.model,
     state: record.state,

@@ -203,7 +203,10 @@ export class EncryptedKeyFile implements KeySource {
   }
 }
 
-/** For messages: how a creator gives Shotline a key for this provider. */
+/** For messages: how a creator gives Shotline a key for this provider (there is no key screen yet). */
 export function howToAddKey(provider: KeyedProvider): string {
-  return `Add your key in Settings → Providers, or set ${KEY_ENV[provider]} in the environment.`;
+  return (
+    `Set ${KEY_ENV[provider]} in the environment Shotline starts from, or put the key under "keys" → "${provider}" ` +
+    'in settings.json in the library folder (readable only by you: chmod 600).'
+  );
 }

@@ -17,9 +17,9 @@ import type { ProviderRegistry } from '../../providers/types';
 import { MediaStore } from '../../storage/store';
 import { makeVideo, storedObjects, tempDir, waitFor } from '../../testing/fixtures';
 import { createJobQueue, type JobQueue, type JobQueueOptions } from '../queue';
-import type { Job, JobEventName } from '../schema';
+import type { Job, JobState } from '../../../shared/jobs';
+import type { JobEventName } from '../runner';
 import type { NewJob } from '../store';
-import type { JobState } from '../states';
 
 export interface Library {
   dataDir: string;

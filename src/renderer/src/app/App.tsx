@@ -1,21 +1,28 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import type { Clip, Project } from '../../../shared/domain';
+import type { Job } from '../../../shared/jobs';
+import { PROVIDERS } from '../../../shared/prompt/providers';
 import { studio, type ConnectionState } from '../api/client';
 import { useConnectionState } from '../api/hooks';
+import { messageOf } from '../api/messages';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Icon } from '../components/Icon';
 import { ToastProvider, useToaster } from '../components/Toasts';
 import { ClipsCanvas, type LibraryState } from '../features/clips/ClipsCanvas';
 import { useClips } from '../features/clips/useClips';
 import { useImports } from '../features/clips/useImports';
+import { JobsView } from '../features/jobs/JobsView';
+import { askToNotify, notify } from '../features/jobs/notify';
+import { useJobs } from '../features/jobs/useJobs';
 import { PlayerPanel } from '../features/player/PlayerPanel';
+import type { Target } from '../features/prompt/analysis';
 import { PromptStudio } from '../features/prompt/PromptStudio';
 import { ProjectSidebar } from '../features/projects/ProjectSidebar';
 import { useProjects } from '../features/projects/useProjects';
 import { countClips } from '../format/media';
 import { isTextEntry, modalOpen } from '../format/shortcuts';
 import { readStored, writeStored } from './storage';
-import { ViewSwitch, type StudioView } from './ViewSwitch';
+import { isStudioView, ViewSwitch, VIEWS, type StudioView } from './ViewSwitch';
 import './App.css';
 
 const OPEN_PROJECT_KEY = 'shotline.openProjectId';
@@ -49,9 +56,10 @@ function Studio(): JSX.Element {
   const [selected, setSelected] = useState<Clip | null>(null);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const [version, setVersion] = useState<string | null>(null);
-  const [chosenView, setChosenView] = useState<StudioView>(() =>
-    readStored(VIEW_KEY) === 'prompt' ? 'prompt' : 'library',
-  );
+  const [chosenView, setChosenView] = useState<StudioView>(() => {
+    const stored = readStored(VIEW_KEY);
+    return isStudioView(stored) ? stored : 'library';
+  });
   const imports = useImports();
   const fileInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -71,7 +79,26 @@ function Studio(): JSX.Element {
       : (fresh ?? (clips === null || shownQuery !== '' ? selected : null));
 
   // The prompt studio writes into a project, so without one the library shows.
-  const view: StudioView = project ? chosenView : 'library';
+  const view: StudioView = !project && chosenView === 'prompt' ? 'library' : chosenView;
+
+  const projectName = useCallback((id: number) => all?.find((p) => p.id === id)?.name ?? 'its project', [all]);
+  const onJobSettled = useCallback(
+    (job: Job) => {
+      const where = projectName(job.projectId);
+      if (job.state === 'succeeded') {
+        toaster.show('success', `Clip ready: “${job.title}”`, `In ${where}.`);
+        notify('Clip ready', `“${job.title}” is in ${where}.`, `shotline-job-${job.id}`);
+      } else if (job.state === 'failed') {
+        toaster.show('error', `Job failed: “${job.title}”`, job.errorMessage ?? '');
+        notify('Job failed', `“${job.title}”: ${job.errorMessage ?? 'see Jobs'}`, `shotline-job-${job.id}`);
+      } else if (job.state === 'needs_decision') {
+        toaster.show('error', `“${job.title}” needs your decision`, job.errorMessage ?? 'Open Jobs to choose.');
+        notify('A job needs your decision', `“${job.title}”`, `shotline-job-${job.id}`);
+      }
+    },
+    [projectName, toaster],
+  );
+  const jobs = useJobs(onJobSettled);
 
   const library: LibraryState =
     all === null ? 'loading' : all.length === 0 ? 'empty' : visible?.length === 0 ? 'all-archived' : 'ready';
@@ -95,9 +122,10 @@ function Studio(): JSX.Element {
     function onKeyDown(event: KeyboardEvent): void {
       if (modalOpen()) return;
       const mod = event.ctrlKey || event.metaKey;
-      if (event.altKey && !mod && !event.shiftKey && (event.code === 'Digit1' || event.code === 'Digit2')) {
+      const shortcut = event.altKey && !mod && !event.shiftKey ? VIEWS.find((v) => v.code === event.code) : undefined;
+      if (shortcut) {
         event.preventDefault();
-        setChosenView(event.code === 'Digit1' ? 'library' : 'prompt');
+        setChosenView(shortcut.id);
         return;
       }
       if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'i') {
@@ -173,6 +201,51 @@ function Studio(): JSX.Element {
     setSelected((current) => (current?.id === renamed.id ? renamed : current));
   }
 
+  const queuePrompt = useCallback(
+    (text: string, target: Target) => {
+      if (!project) return;
+      // Asked on this click, never waited for: notifications are a bonus.
+      askToNotify();
+      studio
+        .call('jobs.enqueue', {
+          projectId: project.id,
+          provider: target.provider,
+          promptText: text,
+          options: { model: target.model },
+        })
+        .then(
+          (job) =>
+            toaster.show(
+              'success',
+              `Queued “${job.title}”`,
+              `${PROVIDERS[job.provider].label}. Follow it in Jobs (Alt+3); the clip lands in ${project.name}.`,
+            ),
+          (error: unknown) => toaster.show('error', 'Could not queue the prompt', messageOf(error, 'promptText')),
+        );
+    },
+    [project, toaster],
+  );
+
+  const showClip = useCallback(
+    (job: Job) => {
+      if (job.clipId === null) return;
+      studio.call('clips.get', { id: job.clipId }).then(
+        (clip) => {
+          if (all?.find((p) => p.id === clip.projectId)?.archived) setShowArchived(true);
+          setChosenId(clip.projectId);
+          setSelected(clip);
+          setChosenView('library');
+        },
+        (error: unknown) => toaster.error('Could not open the clip', error),
+      );
+    },
+    [all, toaster],
+  );
+
+  const viewSwitch = (
+    <ViewSwitch view={view} onChange={setChosenView} promptDisabled={!project} pendingJobs={jobs.pendingCount} />
+  );
+
   const totalClips = all?.reduce((sum, p) => sum + p.clipCount, 0) ?? 0;
 
   return (
@@ -213,16 +286,14 @@ function Studio(): JSX.Element {
           focusId={focusProjectId}
           onFocused={clearFocusRequest}
         />
-        {view === 'prompt' && project ? (
-          <PromptStudio
-            key={project.id}
-            project={project}
-            viewSwitch={<ViewSwitch view={view} onChange={setChosenView} promptDisabled={false} />}
-          />
+        {view === 'jobs' ? (
+          <JobsView state={jobs} projects={all} viewSwitch={viewSwitch} onShowClip={showClip} />
+        ) : view === 'prompt' && project ? (
+          <PromptStudio key={project.id} project={project} viewSwitch={viewSwitch} onQueue={queuePrompt} />
         ) : (
           <>
             <ClipsCanvas
-              viewSwitch={<ViewSwitch view={view} onChange={setChosenView} promptDisabled={!project} />}
+              viewSwitch={viewSwitch}
               library={library}
               project={project}
               clips={clips}
@@ -251,6 +322,17 @@ function Studio(): JSX.Element {
           <span className="tabular">
             {all.length} {all.length === 1 ? 'project' : 'projects'} · {countClips(totalClips)}
           </span>
+        )}
+        {jobs.pendingCount > 0 && (
+          <button
+            type="button"
+            className="statusbar__jobs tabular"
+            title="Open Jobs (Alt+3)"
+            onClick={() => setChosenView('jobs')}
+          >
+            <span className="statusbar__dot statusbar__dot--running" aria-hidden="true" />
+            {jobs.pendingCount === 1 ? '1 job' : `${jobs.pendingCount} jobs`} in the queue
+          </button>
         )}
         <span className="statusbar__spacer" />
         {version !== null && <span>Shotline {version}</span>}

@@ -1,16 +1,38 @@
 /**
- * The queue's public shapes, as zod schemas so they can move into src/shared/contract.ts
- * unchanged: the Job a renderer sees, the inputs of every job call and the payloads of the
- * job events. (They live here until the contract's owner adopts them.)
+ * The generation queue's public shapes: the Job a renderer sees, the inputs of every job call
+ * and the payloads of the job events. The contract lists them (calls and events); the queue in
+ * src/main/jobs validates with the same schemas, so there is one definition of each.
  */
 import { z } from 'zod';
-import { RowId } from '../../shared/domain';
-import { CompileNote, CompileOptions } from '../../shared/prompt/compile/types';
-import { MAX_PROMPT_CHARS } from '../../shared/prompt/parse';
-import { ProviderId } from '../../shared/prompt/providers';
-import { JobState } from './states';
+import { RowId } from './domain';
+import { CompileNote, CompileOptions } from './prompt/compile/types';
+import { MAX_PROMPT_CHARS } from './prompt/parse';
+import { ProviderId } from './prompt/providers';
 
-export { JobState };
+/**
+ * A job's life: queued → submitting → running → downloading → succeeded | failed | canceled,
+ * plus needs_decision for a paid submission whose fate is unknown. The transitions live with
+ * the queue (src/main/jobs/states.ts).
+ */
+export const JobState = z.enum([
+  'queued',
+  'submitting',
+  'running',
+  'downloading',
+  'succeeded',
+  'failed',
+  'canceled',
+  'needs_decision',
+]);
+export type JobState = z.infer<typeof JobState>;
+
+export const TERMINAL_STATES: readonly JobState[] = ['succeeded', 'failed', 'canceled'];
+/** States in which a job holds one of its provider's concurrency slots. */
+export const ACTIVE_STATES: readonly JobState[] = ['submitting', 'running', 'downloading'];
+
+export function isTerminal(state: JobState): boolean {
+  return TERMINAL_STATES.includes(state);
+}
 
 /** What the job will make, as the compiler settled it. */
 export const JobParams = z.object({
@@ -30,6 +52,8 @@ export type JobParams = z.infer<typeof JobParams>;
 export const Job = z.object({
   id: RowId,
   projectId: RowId,
+  /** The prompt's Title, else its first line: what the clip will be called. */
+  title: z.string(),
   provider: ProviderId,
   model: z.string().nullable(),
   state: JobState,
@@ -114,11 +138,27 @@ export const Spend = z.object({
 });
 export type Spend = z.infer<typeof Spend>;
 
+/** A provider as the Jobs screen shows it: whether it can take a job now, and if not, what to do. Never a key. */
+export const ProviderStatus = z.object({
+  id: ProviderId,
+  label: z.string(),
+  runsOn: z.string(),
+  /** Some model costs money: jobs count against the monthly budget. */
+  paid: z.boolean(),
+  ready: z.boolean(),
+  /** What to do to make it ready ("Set GEMINI_API_KEY …"); null when ready. */
+  notReadyReason: z.string().nullable(),
+  /** Jobs it runs at once. */
+  concurrency: z.number().int().positive(),
+});
+export type ProviderStatus = z.infer<typeof ProviderStatus>;
+
 const Ok = z.object({ ok: z.literal(true) });
 
-/** Proposed contract calls (name → input → output), to be merged into `calls` in src/shared/contract.ts. */
+/** The job calls (name → input → output); src/shared/contract.ts lists them with every other call. */
 export const jobCalls = {
   'jobs.enqueue': { input: EnqueueJob, output: Job },
+  /** Unfinished jobs in the order they run, then finished ones newest first. */
   'jobs.list': {
     input: z.object({
       projectId: RowId.optional(),
@@ -140,9 +180,10 @@ export const jobCalls = {
     output: z.array(z.object({ month: Month, spentUsd: z.number().nonnegative() })),
   },
   'jobs.setBudget': { input: z.object({ monthlyUsd: z.number().positive().max(1_000_000).nullable() }), output: Ok },
+  'jobs.providers': { input: z.object({}), output: z.array(ProviderStatus) },
 } as const;
 
-/** Proposed contract events, to be merged into `events`. */
+/** The job events; src/shared/contract.ts lists them with every other event. */
 export const jobEvents = {
   /** A job was added, changed state or was edited; refetch it (or the list). */
   'jobs.changed': z.object({ jobId: RowId, projectId: RowId, state: JobState }),
@@ -152,7 +193,9 @@ export const jobEvents = {
   'jobs.spendChanged': z.object({}),
 } as const;
 
-export type JobEventName = keyof typeof jobEvents | 'clips.changed' | 'projects.changed';
-export type JobEventPayloads = {
-  [K in keyof typeof jobEvents]: z.output<(typeof jobEvents)[K]>;
-} & { 'clips.changed': { projectId: number }; 'projects.changed': Record<string, never> };
+/** What a clip made from this prompt will be called: its Title, else its first line (at most 80 characters). */
+export function jobTitle(title: string | null, promptText: string): string {
+  const text = title ?? promptText.split('\n').find((line) => line.trim() !== '') ?? 'Generated clip';
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  return (trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed) || 'Generated clip';
+}

@@ -1,0 +1,155 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './studio';
+
+const HARBOUR = `Title: Harbour bell
+Scene: A fishing boat rocks beside a harbour wall at dusk.
+Camera: Static wide shot at eye level.
+Motion: The boat bobs; gulls circle.
+Audio: Waves against the wall, bell at 00:01
+Size: 320x180
+Duration: 2s`;
+
+async function openPromptStudio(page: Page, url: string, project: string): Promise<Locator> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const name = page.getByRole('textbox', { name: 'Project name' });
+  await name.fill(project);
+  await name.press('Enter');
+  await expect(page.getByText(project).first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Prompt' }).click();
+  const editor = page.getByRole('textbox', { name: 'Prompt editor' });
+  await expect(editor).toBeVisible();
+  return editor;
+}
+
+/** Pastes text into the editor the way the clipboard does. */
+async function paste(editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await editor.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test('a prompt queued on the built-in engine shows its progress in Jobs and lands in Clips, ready to play', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(120_000);
+  const editor = await openPromptStudio(page, studio.url, 'Harbour film');
+  await paste(editor, HARBOUR);
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems');
+  const compiled = page.getByRole('region', { name: 'Compiled prompt' });
+  await compiled.getByRole('combobox', { name: 'Provider' }).selectOption('local');
+  await expect(compiled).toContainText('320x180');
+
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued “Harbour bell”' })).toBeVisible();
+
+  // The Jobs screen: the job in the Queue list, its progress bar moving.
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('tab', { name: 'Jobs' })).toHaveAttribute('aria-selected', 'true');
+  const jobs = page.getByRole('region', { name: 'Jobs' });
+  const queued = jobs.getByRole('list', { name: 'Queue' }).getByRole('listitem', { name: 'Harbour bell' });
+  await expect(queued).toBeVisible();
+  await expect(queued).toContainText('Built-in engine');
+  await expect(queued).toContainText('320×180');
+  await expect(queued.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  const progress = queued.getByRole('progressbar', { name: 'Progress of Harbour bell' });
+  // Read together: the bar has moved while the job is running, with its elapsed time.
+  await expect
+    .poll(
+      async () => {
+        const value = Number((await progress.getAttribute('aria-valuenow', { timeout: 500 }).catch(() => null)) ?? 0);
+        const text = (await queued.textContent({ timeout: 500 }).catch(() => null)) ?? '';
+        return value > 0 && text.includes('Running') && text.includes('elapsed');
+      },
+      { timeout: 60_000, intervals: [100] },
+    )
+    .toBe(true);
+
+  // Back in the library, the clip appears by itself when the job is done.
+  await page.getByRole('tab', { name: 'Library' }).click();
+  const card = page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: 'Harbour bell' });
+  await expect(card).toBeVisible({ timeout: 90_000 });
+  await expect(card).toContainText('320×180');
+  await expect(card).toContainText('0:02');
+  await expect(page.getByRole('status').filter({ hasText: 'Clip ready: “Harbour bell”' })).toBeVisible();
+
+  await card.click();
+  const player = page.getByLabel('Player');
+  await expect(player).toBeVisible();
+  await player.evaluate((video: HTMLVideoElement) => {
+    video.muted = true;
+    return video.play();
+  });
+  await expect
+    .poll(() => player.evaluate((video: HTMLVideoElement) => video.currentTime), { timeout: 15_000 })
+    .toBeGreaterThan(0.3);
+
+  // The job is listed as done, and leads back to its clip.
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  const done = jobs.getByRole('list', { name: 'Finished' }).getByRole('listitem', { name: 'Harbour bell' });
+  await expect(done).toContainText('Done');
+  await expect(jobs.getByRole('list', { name: 'Queue' })).toHaveCount(0);
+  await done.getByRole('button', { name: 'Show clip' }).click();
+  await expect(page.getByRole('tab', { name: 'Library' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Player')).toBeVisible();
+});
+
+test('a queued job can be canceled and retried, and the filters narrow the list', async ({ page, studio }) => {
+  test.setTimeout(120_000);
+  const editor = await openPromptStudio(page, studio.url, 'Queue drill');
+  // Two long renders: the first runs while the second waits in the queue.
+  await paste(editor, 'Title: Long take\nScene: a field of wheat in wind\nSize: 1280x720\nDuration: 30s');
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued “Long take”' })).toBeVisible();
+  await editor.click();
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+
+  const queue = page.getByRole('list', { name: 'Queue' });
+  await expect(queue.getByRole('listitem')).toHaveCount(2);
+  const [first, second] = [queue.getByRole('listitem').nth(0), queue.getByRole('listitem').nth(1)];
+  await expect(first).toContainText('Running', { timeout: 30_000 });
+  await expect(second).toContainText('Queued');
+
+  await second.getByRole('button', { name: 'Cancel' }).click();
+  const finished = page.getByRole('list', { name: 'Finished' });
+  const canceled = finished.getByRole('listitem').filter({ hasText: 'Canceled' });
+  await expect(canceled).toBeVisible();
+  await first.getByRole('button', { name: 'Cancel' }).click();
+  await expect(finished.getByRole('listitem').filter({ hasText: 'Canceled' })).toHaveCount(2);
+  await expect(page.getByText('Nothing queued or running.')).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'State' }).selectOption('succeeded');
+  await expect(page.getByText('Nothing here matches the filters.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'State' }).selectOption('canceled');
+  await expect(finished.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('combobox', { name: 'Provider' }).selectOption('veo');
+  await expect(page.getByText('Nothing here matches the filters.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Provider' }).selectOption('all');
+  await page.getByRole('combobox', { name: 'State' }).selectOption('all');
+
+  await finished.getByRole('listitem').first().getByRole('button', { name: 'Retry' }).click();
+  await expect(queue.getByRole('listitem')).toHaveCount(1);
+  await queue.getByRole('listitem').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Nothing queued or running.')).toBeVisible();
+});
+
+test('queueing on a provider without its key says which variable to set', async ({ page, studio }) => {
+  test.skip(Boolean(process.env.GEMINI_API_KEY), 'GEMINI_API_KEY is set in this environment');
+  const editor = await openPromptStudio(page, studio.url, 'Cloud');
+  await paste(editor, HARBOUR);
+  await page
+    .getByRole('region', { name: 'Compiled prompt' })
+    .getByRole('combobox', { name: 'Provider' })
+    .selectOption('veo');
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not queue the prompt' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('GEMINI_API_KEY');
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  await expect(page.getByText('No jobs yet')).toBeVisible();
+});
