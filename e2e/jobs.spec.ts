@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { openPromptStudio, paste } from './prompt-helpers';
 import { expect, test } from './studio';
 
 const HARBOUR = `Title: Harbour bell
@@ -8,29 +8,6 @@ Motion: The boat bobs; gulls circle.
 Audio: Waves against the wall, bell at 00:01
 Size: 320x180
 Duration: 2s`;
-
-async function openPromptStudio(page: Page, url: string, project: string): Promise<Locator> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'New project' }).first().click();
-  const name = page.getByRole('textbox', { name: 'Project name' });
-  await name.fill(project);
-  await name.press('Enter');
-  await expect(page.getByText(project).first()).toBeVisible();
-  await page.getByRole('tab', { name: 'Prompt' }).click();
-  const editor = page.getByRole('textbox', { name: 'Prompt editor' });
-  await expect(editor).toBeVisible();
-  return editor;
-}
-
-/** Pastes text into the editor the way the clipboard does. */
-async function paste(editor: Locator, text: string): Promise<void> {
-  await editor.click();
-  await editor.evaluate((element, pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 test('a prompt queued on the built-in engine shows its progress in Jobs and lands in Clips, ready to play', async ({
   page,

@@ -32,7 +32,9 @@ test('a creator makes a project, imports a clip, plays it, and finds it again af
     video.muted = true;
     return video.play();
   });
-  await expect.poll(() => player.evaluate((video: HTMLVideoElement) => video.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.3);
+  await expect
+    .poll(() => player.evaluate((video: HTMLVideoElement) => video.currentTime), { timeout: 15_000 })
+    .toBeGreaterThan(0.3);
 
   // Seeking needs range requests: jump near the end and play on from there.
   await player.evaluate((video: HTMLVideoElement) => {
@@ -41,7 +43,9 @@ test('a creator makes a project, imports a clip, plays it, and finds it again af
   await expect.poll(() => player.evaluate((video: HTMLVideoElement) => video.currentTime)).toBeGreaterThan(2.4);
 
   await page.reload();
-  await expect(page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: 'Harbour at dawn' })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: 'Harbour at dawn' }),
+  ).toBeVisible();
 
   await studio.restart();
   await page.goto(studio.url);

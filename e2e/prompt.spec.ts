@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import { openPromptStudio, paste } from './prompt-helpers';
 import { expect, test } from './studio';
 
 const LANTERN = `Title: Lantern at dusk
@@ -12,29 +12,6 @@ Dialogue: [00:02] Girl: "Go on, fly!"
 Style: Soft lighting, warm tones, no grain, subtle vignette.
 Negative: no close-ups, no product logos
 Duration: 8s`;
-
-async function openPromptStudio(page: Page, url: string, project: string): Promise<Locator> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'New project' }).first().click();
-  const name = page.getByRole('textbox', { name: 'Project name' });
-  await name.fill(project);
-  await name.press('Enter');
-  await expect(page.getByText(project).first()).toBeVisible();
-  await page.getByRole('tab', { name: 'Prompt' }).click();
-  const editor = page.getByRole('textbox', { name: 'Prompt editor' });
-  await expect(editor).toBeVisible();
-  return editor;
-}
-
-/** Pastes text into the editor the way the clipboard does. */
-async function paste(editor: Locator, text: string): Promise<void> {
-  await editor.click();
-  await editor.evaluate((element, pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 test('a creator fills a template, fixes a lint finding, saves it as a template and finds it after a reload', async ({
   page,

@@ -14,10 +14,14 @@ export interface RunningStudio {
 }
 
 async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcessWithoutNullStreams }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'shotline.mjs'), 'serve', '--port', '0', '--data-dir', dataDir, '--no-open'], {
-    cwd: root,
-    env: { ...process.env, SHOTLINE_DATA_DIR: '' },
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin', 'shotline.mjs'), 'serve', '--port', '0', '--data-dir', dataDir, '--no-open'],
+    {
+      cwd: root,
+      env: { ...process.env, SHOTLINE_DATA_DIR: '' },
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`the studio did not start:\n${output}`)), 60_000);
@@ -50,10 +54,27 @@ function stopServer(child: ChildProcessWithoutNullStreams): Promise<void> {
 /** Makes a test clip with ffmpeg: a test pattern with a tone. */
 export function makeClip(path: string, seconds = 3, size = '640x360'): string {
   const result = spawnSync('ffmpeg', [
-    '-v', 'error', '-y',
-    '-f', 'lavfi', '-i', `testsrc2=duration=${seconds}:size=${size}:rate=24`,
-    '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`,
-    '-shortest', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart', path,
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=duration=${seconds}:size=${size}:rate=24`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=440:duration=${seconds}`,
+    '-shortest',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-movflags',
+    '+faststart',
+    path,
   ]);
   if (result.status !== 0) throw new Error(`ffmpeg could not make a test clip: ${result.stderr.toString()}`);
   return path;

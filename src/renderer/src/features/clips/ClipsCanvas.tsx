@@ -138,7 +138,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
 
   return (
     <main className="canvas" {...dropHandlers}>
-      <div className="canvas__toolbar">
+      <div className="toolbar canvas__toolbar">
         <div className="canvas__title">
           {props.viewSwitch}
           <h1 className="truncate" title={project?.name}>

@@ -276,7 +276,7 @@ export function JobsView({ state, projects, viewSwitch, onShowClip }: JobsViewPr
 
   return (
     <main className="jobs-view">
-      <div className="jobs-toolbar">
+      <div className="toolbar jobs-toolbar">
         <div className="jobs-toolbar__title">
           {viewSwitch}
           <h1>Jobs</h1>

@@ -9,7 +9,7 @@ import { analyse, DEFAULT_TARGET, targetFor, type Analysis, type Target } from '
 import { CompiledPanel } from './CompiledPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { PromptEditor, type HistoryDepth, type PromptEditorHandle } from './PromptEditor';
-import { PromptIcon } from './PromptIcons';
+import { Icon } from '../../components/Icon';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { ShotsView } from './ShotsView';
 import { TemplatesDialog, type UseMode } from './TemplatesDialog';
@@ -102,7 +102,7 @@ export function PromptStudio({ project, viewSwitch, onQueue }: PromptStudioProps
 
   return (
     <main className="prompt-studio">
-      <div className="prompt-toolbar">
+      <div className="toolbar prompt-toolbar">
         <div className="prompt-toolbar__title">
           {viewSwitch}
           <h1 className="truncate" title={project.name}>
@@ -125,7 +125,7 @@ export function PromptStudio({ project, viewSwitch, onQueue }: PromptStudioProps
             disabled={history.undo === 0}
             onClick={() => editor.current?.undo()}
           >
-            <PromptIcon name="undo" />
+            <Icon name="undo" />
           </button>
           <button
             type="button"
@@ -135,11 +135,11 @@ export function PromptStudio({ project, viewSwitch, onQueue }: PromptStudioProps
             disabled={history.redo === 0}
             onClick={() => editor.current?.redo()}
           >
-            <PromptIcon name="redo" />
+            <Icon name="redo" />
           </button>
           <span className="prompt-toolbar__divider" aria-hidden="true" />
           <button type="button" className="btn" onClick={() => setDialog({ kind: 'templates' })}>
-            <PromptIcon name="template" />
+            <Icon name="template" />
             Templates
           </button>
           <button
@@ -148,7 +148,7 @@ export function PromptStudio({ project, viewSwitch, onQueue }: PromptStudioProps
             disabled={!present}
             onClick={() => setDialog({ kind: 'save', body: editor.current?.text() ?? '' })}
           >
-            <PromptIcon name="save" />
+            <Icon name="save" />
             Save as template
           </button>
           {onQueue && (

@@ -9,7 +9,6 @@ import { InlineEdit } from '../../components/InlineEdit';
 import { useToaster } from '../../components/Toasts';
 import { modKey } from '../../format/shortcuts';
 import { Modal } from './Modal';
-import { PromptIcon } from './PromptIcons';
 import type { TemplatesState } from './useTemplates';
 import { variableLabel } from './variableLabel';
 
@@ -337,7 +336,7 @@ export function TemplatesDialog({
                   disabled={busy}
                   onClick={() => void duplicate(selected)}
                 >
-                  <PromptIcon name="copy" size={14} />
+                  <Icon name="copy" size={14} />
                 </button>
                 <button
                   type="button"
@@ -347,7 +346,7 @@ export function TemplatesDialog({
                   disabled={busy}
                   onClick={() => void exportTemplate(selected)}
                 >
-                  <PromptIcon name="export" size={14} />
+                  <Icon name="export" size={14} />
                 </button>
                 {selected.scope !== 'builtin' && (
                   <>
