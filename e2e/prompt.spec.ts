@@ -206,3 +206,13 @@ test('templates import with a clear refusal for a bad file, export, duplicate an
   await expect(dialog.getByRole('option', { name: 'Farmhouse sting' })).toHaveCount(0);
   await expect(dialog.getByRole('option', { name: 'Horror sting' })).toBeVisible();
 });
+
+test('autocomplete offers the words the built-in engine understands', async ({ page, studio }) => {
+  const editor = await openPromptStudio(page, studio.url, 'Vocabulary');
+  await editor.click();
+  await page.keyboard.type('Scene: A paper lant');
+  const options = page.getByRole('listbox').getByRole('option');
+  await expect(options.filter({ hasText: /^lantern/ }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(editor).toContainText('Scene: A paper lantern');
+});

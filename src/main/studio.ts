@@ -13,6 +13,7 @@ import {
 } from '../shared/contract';
 import { StudioError } from '../shared/errors';
 import { openDatabase } from './db/connection';
+import { engineVocabulary } from './engine/vocabularyList';
 import { EventHub } from './events';
 import type { MediaSource } from './host/media';
 import { Clips } from './library/clips';
@@ -201,6 +202,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.version ?? '0.0.0', dataDir }),
+    'engine.vocabulary': () => engineVocabulary(),
     'projects.list': ({ includeArchived }) => projects.list(includeArchived),
     'projects.create': ({ name }) => {
       const project = projects.create(name);

@@ -55,6 +55,7 @@ const bridgedCalls = {
   'jobs.spendHistory': true,
   'jobs.setBudget': true,
   'jobs.providers': true,
+  'engine.vocabulary': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

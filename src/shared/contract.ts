@@ -6,6 +6,15 @@
 import { z } from 'zod';
 import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
 import { jobCalls, jobEvents } from './jobs';
+
+const EngineVocabulary = z.object({
+  scene: z.array(z.string()),
+  camera: z.array(z.string()),
+  motion: z.array(z.string()),
+  audio: z.array(z.string()),
+  style: z.array(z.string()),
+});
+export type EngineVocabulary = z.infer<typeof EngineVocabulary>;
 import { MAX_PROMPT_CHARS } from './prompt/parse';
 import {
   Template,
@@ -128,6 +137,11 @@ export const calls = {
       text: z.string().max(MAX_PROMPT_CHARS * 2, `a draft must be at most ${MAX_PROMPT_CHARS * 2} characters`),
     }),
     output: z.object({ updatedAt: z.number().int() }),
+  },
+  /** Words the built-in engine understands, by prompt key, for the editor's autocomplete. */
+  'engine.vocabulary': {
+    input: z.object({}),
+    output: EngineVocabulary,
   },
   /** The generation queue (src/shared/jobs.ts): enqueue, list, edit, cancel, retry, reorder, spend and budget. */
   ...jobCalls,

@@ -14,6 +14,8 @@ import {
 } from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, type JSX, type Ref } from 'react';
 import type { Diagnostic, QuickFix } from '../../../../shared/prompt/index';
+import type { EngineVocabulary } from '../../../../shared/contract';
+import { studio } from '../../api/client';
 import type { Analysis, Target } from './analysis';
 import { editorTheme } from './editor/editorTheme';
 import { promptCompletions } from './editor/promptCompletion';
@@ -77,6 +79,21 @@ export function PromptEditor({
   const view = useRef<EditorView | null>(null);
   const latest = useRef({ target, onChange, onAnalysed, onHistory, onQueue });
   const initial = useRef(initialText);
+  const vocabulary = useRef<EngineVocabulary | null>(null);
+
+  // The engine's words for autocomplete; the editor works without them until they arrive.
+  useEffect(() => {
+    let live = true;
+    studio.call('engine.vocabulary', {}).then(
+      (words) => {
+        if (live) vocabulary.current = words;
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     latest.current = { target, onChange, onAnalysed, onHistory, onQueue };
@@ -98,7 +115,7 @@ export function PromptEditor({
         EditorView.lineWrapping,
         placeholder(PLACEHOLDER),
         promptSyntax(),
-        autocompletion({ override: [promptCompletions], icons: false }),
+        autocompletion({ override: [promptCompletions(() => vocabulary.current)], icons: false }),
         promptLinter({
           target: () => latest.current.target,
           onAnalysed: (analysis: Analysis) => latest.current.onAnalysed(analysis),

@@ -1,8 +1,10 @@
 /**
- * Autocomplete: the keys a prompt understands at the start of a line, and camera vocabulary
- * on Camera lines. The built-in engine's own vocabulary joins here once the engine exposes it.
+ * Autocomplete: the keys a prompt understands at the start of a line, and inside a Scene,
+ * Camera, Motion, Audio or Style line the words the built-in engine understands there
+ * (asked of the studio once), with common camera terms on Camera lines.
  */
-import type { CompletionContext, CompletionResult, Completion } from '@codemirror/autocomplete';
+import type { CompletionContext, CompletionResult, Completion, CompletionSource } from '@codemirror/autocomplete';
+import type { EngineVocabulary } from '../../../../../shared/contract';
 import { KEY_LABELS, PROMPT_KEYS, resolveKey, type PromptKey } from '../../../../../shared/prompt/index';
 
 const KEY_HELP: Readonly<Record<PromptKey, string>> = {
@@ -61,25 +63,57 @@ const CAMERA_TERMS = [
   '85mm',
 ].map((label): Completion => ({ label, type: 'text' }));
 
-export function promptCompletions(context: CompletionContext): CompletionResult | null {
-  const line = context.state.doc.lineAt(context.pos);
-  const before = line.text.slice(0, context.pos - line.from);
+type VocabularyKey = keyof EngineVocabulary;
+const VOCABULARY_KEYS: readonly VocabularyKey[] = ['scene', 'camera', 'motion', 'audio', 'style'];
 
-  // A key at the start of a line: letters only so far, no colon yet.
-  const keyStart = /^\s*([A-Za-z]*)$/.exec(before);
-  if (keyStart) {
-    const typed = keyStart[1] ?? '';
-    if (typed === '' && !context.explicit) return null;
-    return { from: context.pos - typed.length, options: KEY_OPTIONS, validFor: /^[A-Za-z]*$/ };
-  }
+function isVocabularyKey(key: PromptKey | null): key is VocabularyKey {
+  return key !== null && (VOCABULARY_KEYS as readonly string[]).includes(key);
+}
 
-  // Camera vocabulary inside a Camera line's value.
-  const keyed = /^\s*([A-Za-z][A-Za-z -]{0,40}?)\s*:/.exec(line.text);
-  if (keyed && resolveKey(keyed[1] ?? '') === 'camera') {
+/** Completion options per key, built once per vocabulary. */
+function optionsFor(vocabulary: EngineVocabulary | null): Record<VocabularyKey, Completion[]> {
+  const words = (key: VocabularyKey): Completion[] =>
+    (vocabulary?.[key] ?? []).map((label): Completion => ({ label, type: 'text', detail: 'built-in engine' }));
+  const cameraLabels = new Set(CAMERA_TERMS.map((term) => term.label));
+  return {
+    scene: words('scene'),
+    camera: [...CAMERA_TERMS, ...words('camera').filter((word) => !cameraLabels.has(word.label))],
+    motion: words('motion'),
+    audio: words('audio'),
+    style: words('style'),
+  };
+}
+
+/** The completion source; `vocabulary` returns the engine's words once the studio has sent them. */
+export function promptCompletions(vocabulary: () => EngineVocabulary | null): CompletionSource {
+  let cachedFor: EngineVocabulary | null | undefined;
+  let cached = optionsFor(null);
+  return (context: CompletionContext): CompletionResult | null => {
+    const line = context.state.doc.lineAt(context.pos);
+    const before = line.text.slice(0, context.pos - line.from);
+
+    // A key at the start of a line: letters only so far, no colon yet.
+    const keyStart = /^\s*([A-Za-z]*)$/.exec(before);
+    if (keyStart) {
+      const typed = keyStart[1] ?? '';
+      if (typed === '' && !context.explicit) return null;
+      return { from: context.pos - typed.length, options: KEY_OPTIONS, validFor: /^[A-Za-z]*$/ };
+    }
+
+    // The engine's words inside a Scene, Camera, Motion, Audio or Style line's value.
+    const keyed = /^\s*([A-Za-z][A-Za-z -]{0,40}?)\s*:/.exec(line.text);
+    const key = keyed ? resolveKey(keyed[1] ?? '') : null;
+    if (!isVocabularyKey(key)) return null;
+    const current = vocabulary();
+    if (current !== cachedFor) {
+      cachedFor = current;
+      cached = optionsFor(current);
+    }
+    const options = cached[key];
+    if (options.length === 0) return null;
     const word = context.matchBefore(/[\w-]+$/);
     if (!word && !context.explicit) return null;
     if (word && word.to - word.from < 2 && !context.explicit) return null;
-    return { from: word ? word.from : context.pos, options: CAMERA_TERMS, validFor: /^[\w-]*$/ };
-  }
-  return null;
+    return { from: word ? word.from : context.pos, options, validFor: /^[\w-]*$/ };
+  };
 }

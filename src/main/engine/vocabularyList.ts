@@ -1,0 +1,35 @@
+import type { EngineVocabulary } from '../../shared/contract';
+import {
+  bedWords,
+  cameraWords,
+  effectWords,
+  elementWords,
+  lensWords,
+  settingWords,
+  styleWords,
+  timeWords,
+  verbWords,
+  weatherWords,
+} from './vocabulary';
+
+/** Every phrase of some "a|b|c" alternations, once each, in alphabetical order. */
+function phrases(...tables: readonly Readonly<Record<string, string>>[]): string[] {
+  const all = new Set<string>();
+  for (const table of tables) {
+    for (const alternatives of Object.values(table)) {
+      for (const phrase of alternatives.split('|')) if (phrase.trim()) all.add(phrase.trim());
+    }
+  }
+  return [...all].sort((a, b) => a.localeCompare(b));
+}
+
+/** What the engine reads in each part of a prompt, for the prompt editor's autocomplete. */
+export function engineVocabulary(): EngineVocabulary {
+  return {
+    scene: phrases(elementWords, settingWords, timeWords, weatherWords),
+    camera: [...phrases(cameraWords), ...Object.keys(lensWords)].sort((a, b) => a.localeCompare(b)),
+    motion: phrases(verbWords),
+    audio: phrases(bedWords, effectWords),
+    style: phrases(styleWords),
+  };
+}
