@@ -23,14 +23,11 @@ import type {
   RemoteStatus,
   SubmitContext,
   Submitted,
+  KeyedProviderOptions,
 } from './types';
 
-export interface OpenAIVideosOptions {
-  apiKey: () => string | null;
-  /** SHOTLINE_OPENAI_BASE_URL, e.g. "http://127.0.0.1:9000/v1". */
-  baseUrl?: string | undefined;
-  requestTimeoutMs: number;
-  now?: () => number;
+/** baseUrl is SHOTLINE_OPENAI_BASE_URL, e.g. "http://127.0.0.1:9000/v1". */
+export interface OpenAIVideosOptions extends KeyedProviderOptions {
   /** How far before the recorded submission time a lookup still accepts a match (clock skew). */
   lookupSkewMs?: number;
 }

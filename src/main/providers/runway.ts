@@ -21,6 +21,7 @@ import type {
   RemoteStatus,
   SubmitContext,
   Submitted,
+  KeyedProviderOptions,
 } from './types';
 
 /** The API version this client speaks; sent as X-Runway-Version. */
@@ -28,13 +29,8 @@ export const RUNWAY_API_VERSION = '2024-11-06';
 /** Runway bills API credits at one cent each. */
 export const RUNWAY_USD_PER_CREDIT = 0.01;
 
-export interface RunwayOptions {
-  apiKey: () => string | null;
-  /** SHOTLINE_RUNWAY_BASE_URL; Runway's API when absent. */
-  baseUrl?: string | undefined;
-  requestTimeoutMs: number;
-  now?: () => number;
-}
+/** baseUrl is SHOTLINE_RUNWAY_BASE_URL; Runway's API when absent. */
+export type RunwayOptions = KeyedProviderOptions;
 
 const RunwayRequestSchema = z.object({
   model: z.string().min(1),

@@ -128,3 +128,13 @@ export type Provider = LocalProvider | RemoteProvider;
 
 /** The providers a queue can use, by id. A provider not in the map cannot take jobs. */
 export type ProviderRegistry = ReadonlyMap<ProviderId, Provider>;
+
+/** What every cloud provider is built from: its key, an optional endpoint override, a per-request timeout. */
+export interface KeyedProviderOptions {
+  /** Read when a request is made, so a key added while the studio runs is picked up. */
+  apiKey: () => string | null;
+  /** The SHOTLINE_*_BASE_URL override; the service's own API when absent. */
+  baseUrl?: string | undefined;
+  requestTimeoutMs: number;
+  now?: () => number;
+}

@@ -28,17 +28,13 @@ import type {
   RemoteStatus,
   SubmitContext,
   Submitted,
+  KeyedProviderOptions,
 } from './types';
 
 export const VEO_DEFAULT_BASE_URL = 'https://generativelanguage.googleapis.com/';
 
-export interface VeoOptions {
-  apiKey: () => string | null;
-  /** SHOTLINE_VEO_BASE_URL; the Gemini API when absent. */
-  baseUrl?: string | undefined;
-  requestTimeoutMs: number;
-  now?: () => number;
-}
+/** baseUrl is SHOTLINE_VEO_BASE_URL; the Gemini API when absent. */
+export type VeoOptions = KeyedProviderOptions;
 
 const VeoRequestSchema = z.object({
   instances: z.tuple([z.object({ prompt: z.string().min(1) })]),

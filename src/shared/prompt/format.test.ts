@@ -4,21 +4,13 @@ import { format } from './format';
 import { parse } from './parse';
 import { buildDoc, promptDoc } from './testing/arbitraries';
 import { emptyShot, PromptDoc, type Shot } from './types';
+import { LANTERN_SHOT } from './testing/examples';
 
 function shot(fields: Partial<Shot>): Shot {
   return { ...emptyShot(), ...fields };
 }
 
-const LANTERN = `Title: Lantern at dusk
-Scene: A young girl releases a lantern by a riverside at dusk.
-Camera: Slow push-in, 50mm depth-of-field, hand-held feel.
-Motion: Hair gently moves; lantern rises; ripples form.
-Audio: Crickets in the background, soft water splash at 00:03, wind chime at 00:06.
-Dialogue: [00:02] Girl: "Go on, fly!"
-Style: Soft lighting, warm tones, no grain, subtle vignette.
-Negative: no close-ups, no product logos
-Duration: 8s
----
+const LANTERN = `${LANTERN_SHOT}---
 Scene: The lantern drifts over the water.
 Camera: Wide, locked off.
 `;

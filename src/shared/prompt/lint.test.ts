@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic, DiagnosticCode, QuickFix } from './diagnostics';
 import { CAMERA_PLACEHOLDER, lint, speechMs, type LintOptions } from './lint';
 import { readWording } from './wording';
+import { LANTERN_SHOT } from './testing/examples';
 
 function applyFix(text: string, fix: QuickFix | undefined): string {
   if (!fix) throw new Error('expected a quick fix');
@@ -270,16 +271,7 @@ describe('provider-size', () => {
 
 describe('lint as a whole', () => {
   it('finds nothing in the seed template once it has a length', () => {
-    const text = `Title: Lantern at dusk
-Scene: A young girl releases a lantern by a riverside at dusk.
-Camera: Slow push-in, 50mm depth-of-field, hand-held feel.
-Motion: Hair gently moves; lantern rises; ripples form.
-Audio: Crickets in the background, soft water splash at 00:03, wind chime at 00:06.
-Dialogue: [00:02] Girl: "Go on, fly!"
-Style: Soft lighting, warm tones, no grain, subtle vignette.
-Negative: no close-ups, no product logos
-Duration: 8s
-`;
+    const text = LANTERN_SHOT;
     for (const provider of ['local', 'veo', 'runway', 'comfyui', 'openai-videos'] as const) {
       expect(lint(text, { provider }).diagnostics, provider).toEqual([]);
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_DIAGNOSTICS, type Diagnostic, type QuickFix } from './diagnostics';
 import { MAX_PROMPT_CHARS, parse } from './parse';
 import { emptyShot, PromptDoc, type Shot } from './types';
+import { LANTERN_SHOT } from './testing/examples';
 
 function applyFix(text: string, fix: QuickFix): string {
   return text.slice(0, fix.from) + fix.insert + text.slice(fix.to);
@@ -21,16 +22,7 @@ function shotAt(text: string, i: number): Shot {
   return shot;
 }
 
-const LANTERN = `Title: Lantern at dusk
-Scene: A young girl releases a lantern by a riverside at dusk.
-Camera: Slow push-in, 50mm depth-of-field, hand-held feel.
-Motion: Hair gently moves; lantern rises; ripples form.
-Audio: Crickets in the background, soft water splash at 00:03, wind chime at 00:06.
-Dialogue: [00:02] Girl: "Go on, fly!"
-Style: Soft lighting, warm tones, no grain, subtle vignette.
-Negative: no close-ups, no product logos
-Duration: 8s
----
+const LANTERN = `${LANTERN_SHOT}---
 Scene: The lantern drifts over the water.
 `;
 

@@ -13,6 +13,7 @@ import {
   compileVeo,
   CompileNote,
 } from './index';
+import { LANTERN_SHOT } from '../testing/examples';
 
 function doc(text: string): PromptDoc {
   const parsed = parse(text);
@@ -20,16 +21,7 @@ function doc(text: string): PromptDoc {
   return parsed.doc;
 }
 
-const LANTERN = doc(`Title: Lantern at dusk
-Scene: A young girl releases a lantern by a riverside at dusk.
-Camera: Slow push-in, 50mm depth-of-field, hand-held feel.
-Motion: Hair gently moves; lantern rises; ripples form.
-Audio: Crickets in the background, soft water splash at 00:03, wind chime at 00:06.
-Dialogue: [00:02] Girl: "Go on, fly!"
-Style: Soft lighting, warm tones, no grain, subtle vignette.
-Negative: no close-ups, no product logos
-Duration: 8s
-`);
+const LANTERN = doc(LANTERN_SHOT);
 
 const LANTERN_TEXT = `Scene: A young girl releases a lantern by a riverside at dusk.
 Camera: Slow push-in, 50mm depth-of-field, hand-held feel.
