@@ -9,7 +9,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { StudioError } from '../../shared/errors';
 import { ShotRenderer } from './draw/frame';
-import { Encoder } from './encode';
+import { audioEncoderArgs, Encoder, muxArgs, runEncoderStep } from './encode';
 import { validateInput, type EngineInput } from './input';
 import { interpret } from './interpret';
 import { buildReport, shotFrames, type RenderReport } from './report';
@@ -108,6 +108,8 @@ export function spriteLayout(frames: number, fps: number, width: number, height:
 
 export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks: PipelineHooks): Promise<RenderResult> {
   let encoder: Encoder | null = null;
+  let audioEncoded: Promise<number> | null = null;
+  const stopTools = new AbortController();
   const began = performance.now();
   try {
     validateInput(input);
@@ -136,6 +138,10 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
 
     const totalMs = interp.shots.reduce((sum, s) => sum + s.durationMs, 0);
     const frames = Math.round((totalMs * o.fps) / 1000);
+    // The picture's encoder needs no sound, so it starts now and is ready when the first frame is.
+    const videoPath = join(o.temp.dir, 'picture.mp4');
+    encoder = new Encoder({ width: o.width, height: o.height, fps: o.fps, outPath: videoPath });
+    if (encoder.pid !== undefined) hooks.encoderStarted?.(encoder.pid);
     hooks.progress({ phase: 'sound', fraction: 0.02, frame: 0, frames });
     const soundtrack = await renderSoundtrack(schedule, {
       seed: o.seed,
@@ -146,12 +152,12 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     checkAbort(hooks);
     const wavPath = join(o.temp.dir, 'soundtrack.wav');
     await writeWav(wavPath, soundtrack.mix.bus);
+    // The soundtrack's AAC is made beside the frames; the clip is put together when both are done.
+    const audioPath = join(o.temp.dir, 'sound.mp4');
+    audioEncoded = runEncoderStep(audioEncoderArgs(wavPath, audioPath), 'soundtrack encoder', stopTools.signal);
+    audioEncoded.catch(() => undefined);
     const peaks = waveformPeaks(soundtrack.mix.bus);
     const soundDone = performance.now();
-
-    await mkdir(dirname(o.temp.video), { recursive: true });
-    encoder = new Encoder({ width: o.width, height: o.height, fps: o.fps, audioPath: wavPath, outPath: o.temp.video });
-    if (encoder.pid !== undefined) hooks.encoderStarted?.(encoder.pid);
 
     const layout = spriteLayout(frames, o.fps, o.width, o.height);
     const sprite = createCanvas(layout.columns * layout.tileWidth, layout.rows * layout.tileHeight);
@@ -210,6 +216,10 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     hooks.progress({ phase: 'finish', fraction: 0.96, frame, frames });
     const f0 = performance.now();
     await encoder.finish();
+    const audioCpuMs = await audioEncoded;
+    checkAbort(hooks);
+    await mkdir(dirname(o.temp.video), { recursive: true });
+    const muxCpuMs = await runEncoderStep(muxArgs(videoPath, audioPath, o.temp.video), 'muxer', stopTools.signal);
     prof.finish = performance.now() - f0;
     checkAbort(hooks);
     if (posterJpeg) await writeFile(o.temp.poster, posterJpeg);
@@ -233,7 +243,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       sceneSetupMs: prof.setup,
       drawMs: prof.draw,
       encoderWaitMs: prof.write + prof.finish,
-      encoderCpuMs: encoder.cpuMs(),
+      encoderCpuMs: encoder.cpuMs() + audioCpuMs + muxCpuMs,
       frames,
     };
     return {
@@ -247,7 +257,8 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     };
   } catch (error) {
     encoder?.kill();
-    await encoder?.closed();
+    stopTools.abort();
+    await Promise.allSettled([encoder?.closed(), audioEncoded]);
     await removeTemps(o);
     throw error;
   } finally {

@@ -14,7 +14,7 @@ import { ErrorCode } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
 import { removeTemps, runPipeline, type PipelineOptions, type RenderProgress, type RenderResult } from './pipeline';
-import type { WorkerMessage, WorkerStart } from './worker';
+import type { WorkerMessage, WorkerRequest } from './worker';
 
 export type { RenderProgress, RenderResult, RenderStats, SpriteSheet } from './pipeline';
 export type { RenderReport } from './report';
@@ -81,18 +81,72 @@ function tsxApiUrl(): string {
 }
 
 /**
- * Starts the render worker. From a source checkout the worker is TypeScript, so a tiny boot
- * script registers tsx in the worker first; a built app ships compiled engine-worker.js beside
- * this module.
+ * Starts a render worker. From a source checkout the worker is TypeScript, so a tiny boot script
+ * registers tsx in the worker first; a built app ships compiled engine-worker.js beside this
+ * module.
  */
-function startWorker(start: WorkerStart): Worker {
+function startWorker(): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const entry = new URL('./worker.ts', here).href;
     const boot = `import(${JSON.stringify(tsxApiUrl())}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(boot, { eval: true, workerData: { start } });
+    return new Worker(boot, { eval: true });
   }
-  return new Worker(new URL('./engine-worker.js', here), { workerData: { start } });
+  return new Worker(new URL('./engine-worker.js', here));
+}
+
+/** How long a finished worker waits for the next render before it is stopped. */
+const idleLifetimeMs = 60_000;
+
+/**
+ * One warm worker is kept between renders. It does not keep the process alive, and it is
+ * stopped after a minute without work.
+ */
+let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
+
+function takeWorker(): Worker {
+  if (idle) {
+    const { worker, timer } = idle;
+    idle = null;
+    clearTimeout(timer);
+    worker.ref();
+    return worker;
+  }
+  return startWorker();
+}
+
+function keepWorker(worker: Worker): void {
+  if (idle) {
+    void worker.terminate();
+    return;
+  }
+  worker.removeAllListeners('message');
+  worker.removeAllListeners('error');
+  worker.removeAllListeners('exit');
+  const timer = setTimeout(() => {
+    if (idle?.worker === worker) idle = null;
+    void worker.terminate();
+  }, idleLifetimeMs);
+  timer.unref();
+  // A worker that dies while idle is simply forgotten.
+  worker.once('exit', () => {
+    if (idle?.worker === worker) {
+      clearTimeout(idle.timer);
+      idle = null;
+    }
+  });
+  worker.unref();
+  idle = { worker, timer };
+}
+
+/** Stops the warm worker, if any (for tests and shutdown). */
+export async function stopRenderWorker(): Promise<void> {
+  const kept = idle;
+  idle = null;
+  if (kept) {
+    clearTimeout(kept.timer);
+    await kept.worker.terminate();
+  }
 }
 
 export async function renderClip(input: EngineInput, options: RenderOptions): Promise<RenderResult> {
@@ -107,11 +161,14 @@ export async function renderClip(input: EngineInput, options: RenderOptions): Pr
   }
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
-  const worker = startWorker({ input, options: o, cancel });
+  const worker = takeWorker();
+  const send = (m: WorkerRequest): void => worker.postMessage(m);
   let encoderPid = 0;
+  // Whether the worker ended its render by reporting back, and so can take the next one.
+  const state = { settled: false };
   const onAbort = (): void => {
     Atomics.store(flag, 0, 1);
-    worker.postMessage({ type: 'cancel' });
+    send({ type: 'cancel' });
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -125,15 +182,18 @@ export async function renderClip(input: EngineInput, options: RenderOptions): Pr
             encoderPid = m.pid;
             break;
           case 'done':
+            state.settled = true;
             resolve(m.result);
             break;
           case 'failed': {
+            state.settled = true;
             const code = ErrorCode.safeParse(m.code);
             reject(new StudioError(code.success ? code.data : 'internal', m.message));
             break;
           }
         }
       });
+      send({ type: 'render', start: { input, options: o, cancel } });
       worker.on('error', (error) => reject(error));
       worker.on('exit', (code) =>
         reject(new StudioError('internal', `The render worker stopped unexpectedly (exit code ${code}).`)),
@@ -152,6 +212,7 @@ export async function renderClip(input: EngineInput, options: RenderOptions): Pr
     throw error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    await worker.terminate();
+    if (state.settled) keepWorker(worker);
+    else await worker.terminate();
   }
 }

@@ -1,8 +1,9 @@
 /**
- * The render worker: runs the pipeline off the caller's thread and reports back. The caller can
- * cancel through a shared flag (seen between frames) or a message.
+ * The render worker: runs pipelines off the caller's thread, one at a time, and reports back. It
+ * stays alive between renders, so a queue of clips pays for starting it (loading Skia and the
+ * engine) once. The caller can cancel through a shared flag (seen between frames) or a message.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
 import { runPipeline, type PipelineOptions, type RenderProgress, type RenderResult } from './pipeline';
@@ -14,6 +15,9 @@ export interface WorkerStart {
   cancel: SharedArrayBuffer;
 }
 
+/** What the caller sends: a render to start, or a cancel of the one running. */
+export type WorkerRequest = { type: 'render'; start: WorkerStart } | { type: 'cancel' };
+
 export type WorkerMessage =
   | { type: 'progress'; progress: RenderProgress }
   | { type: 'encoder'; pid: number }
@@ -21,23 +25,26 @@ export type WorkerMessage =
   | { type: 'failed'; code: string; message: string };
 
 const port = parentPort;
-const start = (workerData as { start?: WorkerStart } | null)?.start;
-if (port && start) {
-  const flag = new Int32Array(start.cancel);
+if (port) {
   let canceled = false;
-  port.on('message', (m: unknown) => {
-    if ((m as { type?: string } | null)?.type === 'cancel') canceled = true;
-  });
   const post = (m: WorkerMessage): void => port.postMessage(m);
-  runPipeline(start.input, start.options, {
-    aborted: () => canceled || Atomics.load(flag, 0) !== 0,
-    progress: (progress) => post({ type: 'progress', progress }),
-    encoderStarted: (pid) => post({ type: 'encoder', pid }),
-  }).then(
-    (result) => post({ type: 'done', result }),
-    (error: unknown) => {
-      const code = error instanceof StudioError ? error.code : 'internal';
-      post({ type: 'failed', code, message: error instanceof Error ? error.message : String(error) });
-    },
-  );
+  port.on('message', (m: WorkerRequest) => {
+    if (m.type === 'cancel') {
+      canceled = true;
+      return;
+    }
+    canceled = false;
+    const flag = new Int32Array(m.start.cancel);
+    runPipeline(m.start.input, m.start.options, {
+      aborted: () => canceled || Atomics.load(flag, 0) !== 0,
+      progress: (progress) => post({ type: 'progress', progress }),
+      encoderStarted: (pid) => post({ type: 'encoder', pid }),
+    }).then(
+      (result) => post({ type: 'done', result }),
+      (error: unknown) => {
+        const code = error instanceof StudioError ? error.code : 'internal';
+        post({ type: 'failed', code, message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  });
 }

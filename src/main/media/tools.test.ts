@@ -1,6 +1,9 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { StudioError } from '../../shared/errors';
-import { mediaTools, runTool } from './tools';
+import { findsCommand, mediaTools, runTool } from './tools';
 
 describe('mediaTools', () => {
   test('finds ffmpeg and ffprobe that run', async () => {
@@ -8,6 +11,34 @@ describe('mediaTools', () => {
     expect(mediaTools()).toBe(tools); // resolved once
     expect((await runTool(tools.ffmpeg, ['-version'])).stdout).toMatch(/^ffmpeg version/);
     expect((await runTool(tools.ffprobe, ['-version'])).stdout).toMatch(/^ffprobe version/);
+  });
+});
+
+describe('findsCommand', () => {
+  test('finds an executable by name on PATH or by path, and nothing else', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'shotline-tools-'));
+    try {
+      const plain = join(dir, 'plain-file');
+      const tool = join(dir, 'shotline-test-tool');
+      await writeFile(plain, 'data');
+      await writeFile(tool, '#!/bin/sh\nexit 0\n');
+      await chmod(tool, 0o755);
+      expect(findsCommand(process.execPath)).toBe(true);
+      expect(findsCommand(tool)).toBe(true);
+      expect(findsCommand(plain)).toBe(false); // not executable
+      expect(findsCommand(dir)).toBe(false); // a folder
+      expect(findsCommand('shotline-test-tool')).toBe(false); // not on PATH yet
+      const path = process.env.PATH;
+      process.env.PATH = `${dir}:${path ?? ''}`;
+      try {
+        expect(findsCommand('shotline-test-tool')).toBe(true);
+        expect(findsCommand('plain-file')).toBe(false);
+      } finally {
+        process.env.PATH = path;
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { StudioError } from '../../shared/errors';
 
 const require = createRequire(import.meta.url);
@@ -9,15 +11,36 @@ export interface MediaTools {
   ffprobe: string;
 }
 
-function onPath(command: string): boolean {
-  const result = spawnSync(command, ['-version'], { stdio: 'ignore' });
-  return result.status === 0;
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a command can be run: an executable file at that path, or one of that name on PATH
+ * (with PATHEXT's extensions on Windows). Looked up rather than run, because starting a tool
+ * to ask its version costs a tenth of a second or more, on every render.
+ */
+export function findsCommand(command: string): boolean {
+  const extensions =
+    process.platform === 'win32' ? ['', ...(process.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';')] : [''];
+  const candidates = (dir: string): string[] => extensions.map((ext) => join(dir, command + ext));
+  if (isAbsolute(command) || command.includes('/') || command.includes('\\'))
+    return extensions.some((ext) => executable(command + ext));
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir.length > 0)
+    .some((dir) => candidates(dir).some(executable));
 }
 
 function bundled(pkg: string): string | null {
   try {
     const found = require(pkg) as { path?: string };
-    return typeof found.path === 'string' && onPath(found.path) ? found.path : null;
+    return typeof found.path === 'string' && findsCommand(found.path) ? found.path : null;
   } catch {
     return null;
   }
@@ -33,7 +56,7 @@ export function mediaTools(): MediaTools {
   if (cached) return cached;
   const pick = (env: string | undefined, name: string, pkg: string): string => {
     if (env) return env;
-    if (onPath(name)) return name;
+    if (findsCommand(name)) return name;
     const shipped = bundled(pkg);
     if (shipped) return shipped;
     throw new StudioError(

@@ -3,10 +3,9 @@
  * voice (variant, pitch and speed); the speech is resampled to 48 kHz and its leading silence is
  * trimmed so the first sound lands on the line's time.
  */
-import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runTool } from '../../media/tools';
+import { findsCommand, runTool } from '../../media/tools';
 import { sampleRate } from './dsp';
 
 let found: string | null | undefined;
@@ -17,14 +16,7 @@ export function espeakCommand(): string | null {
   const candidates = [process.env.SHOTLINE_ESPEAK, 'espeak-ng'].filter(
     (c): c is string => typeof c === 'string' && c.length > 0,
   );
-  found = null;
-  for (const c of candidates) {
-    const r = spawnSync(c, ['--version'], { stdio: 'ignore' });
-    if (r.status === 0) {
-      found = c;
-      break;
-    }
-  }
+  found = candidates.find(findsCommand) ?? null;
   return found;
 }
 
