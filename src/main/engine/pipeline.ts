@@ -17,6 +17,7 @@ import { collectContacts } from './simulate';
 import { waveformPeaks, writeWav, type WaveformPeaks } from './sound/mix';
 import { scheduleSound } from './sound/schedule';
 import { renderSoundtrack } from './sound/soundtrack';
+import { removeTemps, type RenderTemps } from './scratch';
 import { stageShot } from './stage';
 
 export interface RenderProgress {
@@ -73,7 +74,7 @@ export interface PipelineOptions {
   fps: number;
   seed: number;
   /** Temporary paths, chosen by the caller so it can clean up even if this thread dies. */
-  temp: { dir: string; video: string; poster: string; sprite: string };
+  temp: RenderTemps;
 }
 
 export interface PipelineHooks {
@@ -192,7 +193,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         const canvas = renderer.draw(Math.max(0, t), f);
         const pixels = canvas.data();
         const p1 = performance.now();
-        await encoder.write(pixels);
+        await encoder.write(pixels, Number(process.env.AHEAD ?? 2));
         const p2 = performance.now();
         prof.draw += p1 - p0;
         prof.write += p2 - p1;
@@ -264,14 +265,4 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
   } finally {
     await rm(o.temp.dir, { recursive: true, force: true });
   }
-}
-
-/** Deletes every temporary file a render may have made. Safe to call more than once. */
-export async function removeTemps(o: Pick<PipelineOptions, 'temp'>): Promise<void> {
-  await Promise.all([
-    rm(o.temp.video, { force: true }),
-    rm(o.temp.poster, { force: true }),
-    rm(o.temp.sprite, { force: true }),
-    rm(o.temp.dir, { recursive: true, force: true }),
-  ]);
 }

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mediaTools } from '../media/tools';
 import { emptyShot, type EngineInput, type EngineShot } from './input';
-import { renderClip, type RenderResult } from './render';
+import { renderClip, stopRenderWorker, type RenderResult } from './render';
 import { detectOnsets, firstRise, nearestOnset } from './sound/onsets';
 import { espeakCommand } from './sound/speech';
 
@@ -148,24 +148,41 @@ describe('renderClip', () => {
     }
   });
 
-  it.skipIf(espeakCommand() === null)('speaks dialogue starting at its time', async () => {
-    const result = await render('dialogue', {
-      shots: [
-        shot({
-          scene: 'A woman stands in a quiet room.',
-          audio: { ambience: ['room tone'], events: [] },
-          dialogue: [{ atMs: 700, speaker: 'Woman', line: 'Look at the lantern.' }],
-        }),
-      ],
+  describe.each([
+    { engine: 'the espeak-ng program', embedded: false },
+    { engine: 'the built-in espeak-ng', embedded: true },
+  ])('with $engine', ({ embedded }) => {
+    // The render worker reads its environment when it starts, so each case gets a fresh one.
+    beforeAll(async () => {
+      await stopRenderWorker();
+      if (embedded) process.env.SHOTLINE_SPEECH = 'embedded';
     });
-    const samples = await decodeAudio(result.outPath);
-    // A voice swells rather than strikes: find where the energy first rises clearly above the room.
-    const first = firstRise(samples, { sampleRate: 48_000, after: 0.4, highpassHz: 150 });
-    expect(first).not.toBeNull();
-    expect(Math.abs((first ?? 0) * 1000 - 700)).toBeLessThanOrEqual(20);
-    expect(result.report.sounds.find((s) => s.source === 'dialogue')).toMatchObject({
-      timeMs: 700,
-      label: 'Woman: Look at the lantern.',
+    afterAll(async () => {
+      delete process.env.SHOTLINE_SPEECH;
+      await stopRenderWorker();
+    });
+
+    it.skipIf(!embedded && espeakCommand() === null)('speaks dialogue starting at its time', async () => {
+      const result = await render(embedded ? 'dialogue-embedded' : 'dialogue', {
+        shots: [
+          shot({
+            scene: 'A woman stands in a quiet room.',
+            audio: { ambience: ['room tone'], events: [] },
+            dialogue: [{ atMs: 700, speaker: 'Woman', line: 'Look at the lantern.' }],
+          }),
+        ],
+      });
+      const samples = await decodeAudio(result.outPath);
+      // A voice swells rather than strikes: find where the energy first rises clearly above the room.
+      const first = firstRise(samples, { sampleRate: 48_000, after: 0.4, highpassHz: 150 });
+      expect(first).not.toBeNull();
+      expect(Math.abs((first ?? 0) * 1000 - 700)).toBeLessThanOrEqual(20);
+      expect(result.report.sounds.find((s) => s.source === 'dialogue')).toMatchObject({
+        timeMs: 700,
+        label: 'Woman: Look at the lantern.',
+      });
+      const said = result.report.notes.some((n) => n.includes('built-in espeak-ng'));
+      expect(said).toBe(embedded);
     });
   });
 

@@ -13,7 +13,8 @@ import { Worker } from 'node:worker_threads';
 import { ErrorCode } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
-import { removeTemps, runPipeline, type PipelineOptions, type RenderProgress, type RenderResult } from './pipeline';
+import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
+import { removeTemps } from './scratch';
 import type { WorkerMessage, WorkerRequest } from './worker';
 
 export type { RenderProgress, RenderResult, RenderStats, SpriteSheet } from './pipeline';
@@ -86,6 +87,7 @@ function tsxApiUrl(): string {
  * module.
  */
 function startWorker(): Worker {
+  tuneCanvasAllocator();
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const entry = new URL('./worker.ts', here).href;
@@ -93,6 +95,17 @@ function startWorker(): Worker {
     return new Worker(boot, { eval: true });
   }
   return new Worker(new URL('./engine-worker.js', here));
+}
+
+/**
+ * Skia's allocator (mimalloc, inside @napi-rs/canvas) hands freed memory back to the system after
+ * 10 ms, so each frame's 3.7 MB of pixels lands on fresh pages, and first-touch page faults then
+ * cost more than drawing the frame (about 8 ms a frame at 1280 × 720 on a small VM). Holding freed
+ * memory for a second lets the next frame reuse it. mimalloc reads the setting when the addon
+ * loads, which is in the worker: this module does not load Skia itself.
+ */
+function tuneCanvasAllocator(): void {
+  process.env.MIMALLOC_PURGE_DELAY ??= '1000';
 }
 
 /** How long a finished worker waits for the next render before it is stopped. */
@@ -154,6 +167,8 @@ export async function renderClip(input: EngineInput, options: RenderOptions): Pr
   if (options.signal?.aborted) throw new StudioError('canceled', 'The render was canceled.');
   if (options.inline) {
     const signal = options.signal;
+    // Loaded here, not at the top: the calling thread must not load Skia (see tuneCanvasAllocator).
+    const { runPipeline } = await import('./pipeline');
     return runPipeline(input, o, {
       aborted: () => signal?.aborted === true,
       progress: (p) => options.onProgress?.(p),

@@ -10,7 +10,7 @@ import { sampleRate } from './dsp';
 import { synthEffect } from './effects';
 import { addMono, master, stereo, type MixResult } from './mix';
 import type { Schedule } from './schedule';
-import { espeakCommand, speak, voiceFor, type Voice } from './speech';
+import { speak, speechEngine, voiceFor, type Voice } from './speech';
 
 /** Lip-sync envelopes are sampled this many times a second. */
 export const lipSyncRate = 100;
@@ -61,9 +61,15 @@ export async function renderSoundtrack(schedule: Schedule, o: SoundtrackOptions)
   const voices = new Map<string, Voice>();
   const lipSync = new Map<string, Float32Array>();
   const speech = schedule.events.filter((e) => e.kind === 'speech');
-  if (speech.length > 0 && espeakCommand() === null) {
+  const engine = speechEngine();
+  if (speech.length > 0 && engine === null) {
     notes.push(
-      'espeak-ng is not installed, so dialogue was not spoken; install it (for example "apt-get install espeak-ng") to hear lines.',
+      'No speech engine was found, so dialogue was not spoken; install espeak-ng (for example "apt-get install espeak-ng") or run "npm install" again.',
+    );
+  }
+  if (speech.length > 0 && engine?.kind === 'embedded') {
+    notes.push(
+      'Dialogue was spoken by the built-in espeak-ng; installing the espeak-ng program (for example "apt-get install espeak-ng") makes it faster.',
     );
   }
   const perSpeaker = new Map<string, Float32Array>();
@@ -82,8 +88,8 @@ export async function renderSoundtrack(schedule: Schedule, o: SoundtrackOptions)
     speech.map((e, i) => {
       const voice = voices.get(keyOf(e));
       const text = e.line ?? '';
-      if (!voice || text.trim().length === 0 || espeakCommand() === null) return Promise.resolve(null);
-      return speak(text, voice, o.workDir, `line${i}`, o.signal);
+      if (!voice || text.trim().length === 0 || engine === null) return Promise.resolve(null);
+      return speak(text, voice, o.workDir, `line${i}`, o.signal, engine);
     }),
   );
   speech.forEach((e, i) => {
