@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   );
   console.log(`encoder: ${[...videoCodecArgs, ...audioCodecArgs].join(' ')}\n`);
   console.log(
-    `${pad('prompt', 13)}${pad('video s', 9)}${pad('render s', 10)}${pad('x realtime', 12)}${pad('floor s', 9)}${pad('ratio', 9)}${pad('cpu s', 8)}${pad('floor cpu', 11)}${pad('cpu ratio', 11)}draw ms/f  ffmpeg cpu ms/f  sound s`,
+    `${pad('prompt', 13)}${pad('video s', 9)}${pad('render s', 10)}${pad('x realtime', 12)}${pad('floor s', 9)}${pad('ratio', 9)}${pad('cpu s', 8)}${pad('floor cpu', 11)}${pad('cpu ratio', 11)}draw ms/f  ffmpeg cpu ms/f  before frames s`,
   );
   const total = { video: 0, render: 0, floor: 0, cpu: 0, floorCpu: 0 };
   try {

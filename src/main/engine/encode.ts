@@ -5,10 +5,10 @@
  * second of CPU per 8 s clip (its input threads wake for every frame), more than the other two
  * runs together.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { StudioError } from '../../shared/errors';
 import { mediaTools, runTool } from '../media/tools';
+import { frameWriterSource, type WriterData, type WriterMessage, type WriterRequest } from './frameWriter';
 
 /** The x264 settings, shared with the benchmark so its floor uses exactly the same encoder. */
 export const videoCodecArgs = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p'] as const;
@@ -95,92 +95,109 @@ export function parseBenchmark(stderr: string): number {
   return m ? (Number(m[1]) + Number(m[2])) * 1000 : 0;
 }
 
-/** A running ffmpeg fed frame by frame, with backpressure, that can be killed at any moment. */
+/** Frames the ring holds: enough to ride out a slow frame on either side, 15 MB at 720p. */
+const ringSlots = 4;
+
+/**
+ * A running ffmpeg fed frame by frame through a writer thread (see frameWriter.ts), with
+ * backpressure, that can be killed at any moment. Memory stays at the ring's few frames whatever
+ * the clip's length.
+ */
 export class Encoder {
-  private readonly child: ChildProcessByStdio<Writable, null, Readable>;
-  private readonly stderr: Buffer[] = [];
-  private readonly exited: Promise<number | null>;
-  private failed: Error | null = null;
+  private readonly writer: Worker;
+  private readonly ring: SharedArrayBuffer;
+  private readonly control: Int32Array;
+  private readonly frameBytes: number;
+  private put = 0;
+  private result: Extract<WriterMessage, { type: 'exit' }> | null = null;
+  private readonly exited: Promise<void>;
 
-  constructor(o: EncoderOptions) {
-    this.child = spawn(mediaTools().ffmpeg, encoderArgs(o), { stdio: ['pipe', 'ignore', 'pipe'], windowsHide: true });
-    this.child.stderr.on('data', (chunk: Buffer) => {
-      this.stderr.push(chunk);
-    });
-    this.child.stdin.on('error', (error: Error) => {
-      this.failed ??= error;
-    });
+  constructor(o: EncoderOptions & { onSpawn?: (pid: number) => void }) {
+    this.frameBytes = o.width * o.height * 4;
+    this.ring = new SharedArrayBuffer(this.frameBytes * ringSlots);
+    const control = new SharedArrayBuffer(8);
+    this.control = new Int32Array(control);
+    const data: WriterData = {
+      command: mediaTools().ffmpeg,
+      args: encoderArgs(o),
+      ring: this.ring,
+      control,
+      frameBytes: this.frameBytes,
+      slots: ringSlots,
+    };
+    this.writer = new Worker(frameWriterSource, { eval: true, workerData: data });
     this.exited = new Promise((resolve) => {
-      this.child.on('error', (error) => {
-        this.failed ??= error;
-        resolve(null);
+      this.writer.on('message', (m: WriterMessage) => {
+        if (m.type === 'spawned' && m.pid !== undefined) o.onSpawn?.(m.pid);
+        if (m.type === 'exit') {
+          this.result = m;
+          // Wake a write waiting for room that will never come.
+          Atomics.notify(this.control, 1);
+          resolve();
+        }
       });
-      this.child.on('close', (code) => resolve(code));
+      this.writer.on('error', (error) => {
+        this.result ??= { type: 'exit', code: null, stderr: '', error: error.message };
+        resolve();
+      });
+      this.writer.on('exit', () => {
+        this.result ??= { type: 'exit', code: null, stderr: '', error: 'the frame writer stopped' };
+        resolve();
+      });
     });
-  }
-
-  get pid(): number | undefined {
-    return this.child.pid;
   }
 
   /**
-   * Queues one frame. Resolves at once while fewer than `ahead` frames wait in the pipe, so the
-   * next frame is drawn while ffmpeg encodes this one; otherwise when ffmpeg has caught up. Memory
-   * stays bounded by `ahead` frames whatever the clip's length.
+   * Puts one frame in the ring. Resolves at once while the ring has room, so the next frame is
+   * drawn while ffmpeg encodes this one; otherwise when ffmpeg has taken a frame.
    */
-  async write(frame: Buffer, ahead = 2): Promise<void> {
-    // Only the tail of stderr is kept; the benchmark line comes last.
-    if (this.stderr.length > 100) this.stderr.splice(0, 50);
-    if (this.failed) throw this.error();
-    this.child.stdin.write(frame);
-    if (this.child.stdin.writableLength <= frame.length * ahead) return;
-    await new Promise<void>((resolve) => {
-      const check = (): void => {
-        if (this.child.stdin.writableLength <= frame.length * (ahead - 1) || this.broken()) {
-          this.child.stdin.off('drain', check);
-          this.child.off('close', check);
-          clearInterval(poll);
-          resolve();
-        }
-      };
-      // 'drain' fires only once the buffer empties; poll too, so drawing resumes as soon as
-      // there is room for one more frame.
-      const poll = setInterval(check, 2);
-      this.child.stdin.on('drain', check);
-      this.child.on('close', check);
-    });
-    if (this.broken()) throw this.error();
+  async write(frame: Buffer): Promise<void> {
+    if (frame.length !== this.frameBytes)
+      throw new StudioError('internal', `A frame of ${frame.length} bytes does not fit ${this.frameBytes}-byte slots.`);
+    for (;;) {
+      if (this.result) throw this.error();
+      const taken = Atomics.load(this.control, 1);
+      if (this.put - taken < ringSlots) break;
+      const wait = Atomics.waitAsync(this.control, 1, taken, 100);
+      if (wait.async) await wait.value;
+    }
+    frame.copy(Buffer.from(this.ring, (this.put % ringSlots) * this.frameBytes, this.frameBytes));
+    this.put++;
+    Atomics.store(this.control, 0, this.put);
+    Atomics.notify(this.control, 0);
   }
 
   /** Ends the input and waits for ffmpeg to finish the file. */
   async finish(): Promise<void> {
-    this.child.stdin.end();
-    const code = await this.exited;
-    if (code !== 0) throw this.error(code);
-  }
-
-  private broken(): boolean {
-    return this.failed !== null || this.child.exitCode !== null;
+    this.send({ type: 'end' });
+    await this.exited;
+    if (this.result?.code !== 0 || this.result.error !== null) throw this.error();
   }
 
   /** ffmpeg's CPU time (user + system), once it has finished; 0 if it did not say. */
   cpuMs(): number {
-    return parseBenchmark(Buffer.concat(this.stderr).toString('utf8'));
+    return parseBenchmark(this.result?.stderr ?? '');
   }
 
   kill(): void {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    this.send({ type: 'kill' });
   }
 
   async closed(): Promise<void> {
     await this.exited;
+    await this.writer.terminate();
   }
 
-  private error(code?: number | null): Error {
-    const lines = Buffer.concat(this.stderr).toString('utf8').trim().split('\n');
+  private send(m: WriterRequest): void {
+    if (!this.result) this.writer.postMessage(m);
+  }
+
+  private error(): Error {
+    const r = this.result;
+    const lines = (r?.stderr ?? '').trim().split('\n');
     const errors = lines.filter((l) => /\[(error|fatal|panic)\]/.test(l));
     const tail = (errors.length > 0 ? errors : lines).slice(-3).join(' ');
-    const why = this.failed?.message ?? (code !== undefined ? `exit code ${String(code)}` : 'it stopped early');
+    const why = r?.error ?? (r ? `exit code ${String(r.code)}` : 'it stopped early');
     return new StudioError('internal', `The video encoder (ffmpeg) failed: ${why}${tail ? `: ${tail}` : ''}`);
   }
 }

@@ -14,9 +14,10 @@ import { validateInput, type EngineInput } from './input';
 import { interpret } from './interpret';
 import { buildReport, shotFrames, type RenderReport } from './report';
 import { collectContacts } from './simulate';
-import { waveformPeaks, writeWav, type WaveformPeaks } from './sound/mix';
+import type { WaveformPeaks } from './sound/mix';
+import { mixToFile, type MixRequest, type MixSummary } from './sound/mixer';
 import { scheduleSound } from './sound/schedule';
-import { renderSoundtrack } from './sound/soundtrack';
+import { speakDialogue } from './sound/soundtrack';
 import { removeTemps, type RenderTemps } from './scratch';
 import { stageShot } from './stage';
 
@@ -42,7 +43,7 @@ export interface SpriteSheet {
 /** Where the time went; varies run to run, so it is kept out of the (deterministic) report. */
 export interface RenderStats {
   wallMs: number;
-  /** Interpreting, simulating contacts and synthesising and mixing the soundtrack. */
+  /** Before the first frame: interpreting, simulating contacts and speaking the dialogue. */
   soundMs: number;
   /** Building each shot's cached layers. */
   sceneSetupMs: number;
@@ -82,6 +83,8 @@ export interface PipelineHooks {
   progress: (p: RenderProgress) => void;
   /** Tells the caller ffmpeg's process id, so it can be killed from outside. */
   encoderStarted?: (pid: number) => void;
+  /** Mixes the soundtrack on another thread; without it the mix is made on this one. */
+  mix?: (request: MixRequest) => Promise<MixSummary>;
 }
 
 function checkAbort(hooks: PipelineHooks): void {
@@ -109,6 +112,7 @@ export function spriteLayout(frames: number, fps: number, width: number, height:
 
 export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks: PipelineHooks): Promise<RenderResult> {
   let encoder: Encoder | null = null;
+  let mixed: Promise<MixSummary> | null = null;
   let audioEncoded: Promise<number> | null = null;
   const stopTools = new AbortController();
   const began = performance.now();
@@ -141,10 +145,17 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     const frames = Math.round((totalMs * o.fps) / 1000);
     // The picture's encoder needs no sound, so it starts now and is ready when the first frame is.
     const videoPath = join(o.temp.dir, 'picture.mp4');
-    encoder = new Encoder({ width: o.width, height: o.height, fps: o.fps, outPath: videoPath });
-    if (encoder.pid !== undefined) hooks.encoderStarted?.(encoder.pid);
+    encoder = new Encoder({
+      width: o.width,
+      height: o.height,
+      fps: o.fps,
+      outPath: videoPath,
+      onSpawn: (pid) => hooks.encoderStarted?.(pid),
+    });
     hooks.progress({ phase: 'sound', fraction: 0.02, frame: 0, frames });
-    const soundtrack = await renderSoundtrack(schedule, {
+    // Lines are spoken first: the drawing needs their lip-sync. The rest of the soundtrack is mixed
+    // beside the frames (in the mix worker when there is one), then encoded to AAC.
+    const spoken = await speakDialogue(schedule, {
       seed: o.seed,
       totalMs,
       shots: interp.shots,
@@ -152,12 +163,13 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     });
     checkAbort(hooks);
     const wavPath = join(o.temp.dir, 'soundtrack.wav');
-    await writeWav(wavPath, soundtrack.mix.bus);
-    // The soundtrack's AAC is made beside the frames; the clip is put together when both are done.
     const audioPath = join(o.temp.dir, 'sound.mp4');
-    audioEncoded = runEncoderStep(audioEncoderArgs(wavPath, audioPath), 'soundtrack encoder', stopTools.signal);
+    const mixRequest = { schedule, lines: spoken.lines, seed: o.seed, totalMs, wavPath };
+    mixed = (hooks.mix ?? mixToFile)(mixRequest);
+    audioEncoded = mixed.then(() =>
+      runEncoderStep(audioEncoderArgs(wavPath, audioPath), 'soundtrack encoder', stopTools.signal),
+    );
     audioEncoded.catch(() => undefined);
-    const peaks = waveformPeaks(soundtrack.mix.bus);
     const soundDone = performance.now();
 
     const layout = spriteLayout(frames, o.fps, o.width, o.height);
@@ -183,7 +195,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         width: o.width,
         height: o.height,
         ripplesAt,
-        lipSync: soundtrack.lipSync,
+        lipSync: spoken.lipSync,
       });
       prof.setup += performance.now() - s0;
       for (let f = startFrame; f < endFrame; f++) {
@@ -193,7 +205,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         const canvas = renderer.draw(Math.max(0, t), f);
         const pixels = canvas.data();
         const p1 = performance.now();
-        await encoder.write(pixels, Number(process.env.AHEAD ?? 2));
+        await encoder.write(pixels);
         const p2 = performance.now();
         prof.draw += p1 - p0;
         prof.write += p2 - p1;
@@ -217,6 +229,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     hooks.progress({ phase: 'finish', fraction: 0.96, frame, frames });
     const f0 = performance.now();
     await encoder.finish();
+    const { peaks, loudness, gainDb } = await mixed;
     const audioCpuMs = await audioEncoded;
     checkAbort(hooks);
     await mkdir(dirname(o.temp.video), { recursive: true });
@@ -230,9 +243,9 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       width: o.width,
       height: o.height,
       fps: o.fps,
-      loudness: soundtrack.mix.loudnessAfter,
-      gainDb: soundtrack.mix.gainDb,
-      notes: soundtrack.notes,
+      loudness,
+      gainDb,
+      notes: spoken.notes,
     });
     await rename(o.temp.poster, o.posterPath);
     await rename(o.temp.sprite, o.spritePath);
@@ -259,7 +272,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
   } catch (error) {
     encoder?.kill();
     stopTools.abort();
-    await Promise.allSettled([encoder?.closed(), audioEncoded]);
+    await Promise.allSettled([encoder?.closed(), mixed, audioEncoded]);
     await removeTemps(o);
     throw error;
   } finally {

@@ -9,12 +9,13 @@ import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ErrorCode } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
 import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
 import { removeTemps } from './scratch';
+import { spawnEngineWorker, type WorkerEntry } from './threads';
 import type { WorkerMessage, WorkerRequest } from './worker';
 
 export type { RenderProgress, RenderResult, RenderStats, SpriteSheet } from './pipeline';
@@ -88,13 +89,18 @@ function tsxApiUrl(): string {
  */
 function startWorker(): Worker {
   tuneCanvasAllocator();
+  return spawnEngineWorker(workerEntry(), 'render');
+}
+
+/** Where the engine's worker entry is, worked out from this module's own location. */
+function workerEntry(): WorkerEntry {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const entry = new URL('./worker.ts', here).href;
     const boot = `import(${JSON.stringify(tsxApiUrl())}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(boot, { eval: true });
+    return { code: boot, eval: true };
   }
-  return new Worker(new URL('./engine-worker.js', here));
+  return { code: new URL('./engine-worker.js', here).href, eval: false };
 }
 
 /**

@@ -1,12 +1,19 @@
 /**
- * The render worker: runs pipelines off the caller's thread, one at a time, and reports back. It
- * stays alive between renders, so a queue of clips pays for starting it (loading Skia and the
- * engine) once. The caller can cancel through a shared flag (seen between frames) or a message.
+ * The engine's worker entry, in one of two roles (see threads.ts).
+ *
+ * `render`: runs pipelines, one at a time, and reports back. It stays alive between renders, so a
+ * queue of clips pays for starting it (loading Skia and the engine) once. The caller can cancel
+ * through a shared flag (seen between frames) or a message. It keeps a `mix` worker of its own,
+ * started on first use, to make each soundtrack while the frames are drawn.
+ *
+ * `mix`: makes soundtracks on request (sound/mixer.ts).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
 import { StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
-import { runPipeline, type PipelineOptions, type RenderProgress, type RenderResult } from './pipeline';
+import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
+import type { MixRequest, MixSummary } from './sound/mixer';
+import { spawnEngineWorker, type EngineWorkerData } from './threads';
 
 export interface WorkerStart {
   input: EngineInput;
@@ -24,9 +31,61 @@ export type WorkerMessage =
   | { type: 'done'; result: RenderResult }
   | { type: 'failed'; code: string; message: string };
 
-const port = parentPort;
-if (port) {
+type MixReply = { id: number; ok: true; summary: MixSummary } | { id: number; ok: false; message: string };
+
+function serveMixing(port: MessagePort): void {
+  port.on('message', (m: { id: number; request: MixRequest }) => {
+    void import('./sound/mixer')
+      .then(({ mixToFile }) => mixToFile(m.request))
+      .then(
+        (summary) => port.postMessage({ id: m.id, ok: true, summary } satisfies MixReply),
+        (error: unknown) =>
+          port.postMessage({
+            id: m.id,
+            ok: false,
+            message: error instanceof Error ? error.message : String(error),
+          } satisfies MixReply),
+      );
+  });
+}
+
+/** A mix worker beside this render worker, started on first use and kept. */
+function mixerFor(data: EngineWorkerData): (request: MixRequest) => Promise<MixSummary> {
+  let worker: Worker | null = null;
+  let next = 0;
+  const waiting = new Map<number, { resolve: (s: MixSummary) => void; reject: (e: Error) => void }>();
+  const failAll = (message: string): void => {
+    for (const w of waiting.values()) w.reject(new StudioError('internal', message));
+    waiting.clear();
+    worker = null;
+  };
+  return (request) => {
+    if (!worker) {
+      const started = spawnEngineWorker(data.entry, 'mix');
+      started.unref();
+      started.on('message', (reply: MixReply) => {
+        const w = waiting.get(reply.id);
+        waiting.delete(reply.id);
+        if (!w) return;
+        if (reply.ok) w.resolve(reply.summary);
+        else w.reject(new StudioError('internal', `Mixing the soundtrack failed: ${reply.message}`));
+      });
+      started.on('error', (error) => failAll(`The sound worker failed: ${error.message}`));
+      started.on('exit', () => failAll('The sound worker stopped unexpectedly.'));
+      worker = started;
+    }
+    const id = next++;
+    const running = worker;
+    return new Promise<MixSummary>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      running.postMessage({ id, request });
+    });
+  };
+}
+
+function serveRendering(port: MessagePort, data: EngineWorkerData): void {
   let canceled = false;
+  const mix = mixerFor(data);
   const post = (m: WorkerMessage): void => port.postMessage(m);
   port.on('message', (m: WorkerRequest) => {
     if (m.type === 'cancel') {
@@ -35,16 +94,28 @@ if (port) {
     }
     canceled = false;
     const flag = new Int32Array(m.start.cancel);
-    runPipeline(m.start.input, m.start.options, {
-      aborted: () => canceled || Atomics.load(flag, 0) !== 0,
-      progress: (progress) => post({ type: 'progress', progress }),
-      encoderStarted: (pid) => post({ type: 'encoder', pid }),
-    }).then(
-      (result) => post({ type: 'done', result }),
-      (error: unknown) => {
-        const code = error instanceof StudioError ? error.code : 'internal';
-        post({ type: 'failed', code, message: error instanceof Error ? error.message : String(error) });
-      },
-    );
+    void import('./pipeline')
+      .then(({ runPipeline }) =>
+        runPipeline(m.start.input, m.start.options, {
+          aborted: () => canceled || Atomics.load(flag, 0) !== 0,
+          progress: (progress) => post({ type: 'progress', progress }),
+          encoderStarted: (pid) => post({ type: 'encoder', pid }),
+          mix,
+        }),
+      )
+      .then(
+        (result) => post({ type: 'done', result }),
+        (error: unknown) => {
+          const code = error instanceof StudioError ? error.code : 'internal';
+          post({ type: 'failed', code, message: error instanceof Error ? error.message : String(error) });
+        },
+      );
   });
+}
+
+const port = parentPort;
+const data = workerData as EngineWorkerData | null;
+if (port && data) {
+  if (data.role === 'mix') serveMixing(port);
+  else serveRendering(port, data);
 }

@@ -35,31 +35,25 @@ export function msToSample(ms: number): number {
   return Math.round((ms * sampleRate) / 1000);
 }
 
-export async function renderSoundtrack(schedule: Schedule, o: SoundtrackOptions): Promise<Soundtrack> {
+/** Dialogue spoken and placed: what the drawing needs (lip-sync) before the mix is made. */
+export interface SpokenDialogue {
+  /** Each spoken line: mono samples starting at sample `at`, already cut at its shot's end. */
+  lines: { at: number; pan: number; samples: Float32Array }[];
+  lipSync: Map<string, Float32Array>;
+  voices: Map<string, Voice>;
+  notes: string[];
+}
+
+/**
+ * Speaks the schedule's lines, one voice per speaker across the whole clip (in order of first
+ * line), and measures each speaker's loudness over time for lip-sync.
+ */
+export async function speakDialogue(schedule: Schedule, o: SoundtrackOptions): Promise<SpokenDialogue> {
   const frames = msToSample(o.totalMs);
-  const beds = stereo(frames);
-  const effects = stereo(frames);
-  const dialogue = stereo(frames);
   const notes: string[] = [];
-
-  for (const b of schedule.beds) {
-    addBed(b.id, beds, msToSample(b.fromMs), msToSample(b.toMs), b.level, hashString(`bed${b.shot}${b.id}`, o.seed));
-  }
-  let k = 0;
-  for (const e of schedule.events) {
-    k++;
-    if (e.kind === 'speech') continue;
-    const mono = synthEffect(e.kind, {
-      seed: hashString(`${e.kind}${k}`, o.seed),
-      level: e.level,
-      ...(e.durationMs !== null ? { seconds: e.durationMs / 1000 } : {}),
-    });
-    addMono(effects, mono, msToSample(e.timeMs), e.pan, 1);
-  }
-
-  // Dialogue: one voice per speaker across the whole clip, in order of first line.
   const voices = new Map<string, Voice>();
   const lipSync = new Map<string, Float32Array>();
+  const lines: SpokenDialogue['lines'] = [];
   const speech = schedule.events.filter((e) => e.kind === 'speech');
   const engine = speechEngine();
   if (speech.length > 0 && engine === null) {
@@ -83,7 +77,7 @@ export async function renderSoundtrack(schedule: Schedule, o: SoundtrackOptions)
     const feminine = gender === 'feminine' || (gender === null && hashString(key, o.seed) % 2 === 0);
     voices.set(key, voiceFor(voices.size, feminine, entity?.age === 'young'));
   }
-  // espeak-ng runs as separate processes, so all lines are spoken at once; they are mixed in order.
+  // espeak-ng runs as separate processes, so all lines are spoken at once; they are placed in order.
   const spoken = await Promise.all(
     speech.map((e, i) => {
       const voice = voices.get(keyOf(e));
@@ -110,7 +104,7 @@ export async function renderSoundtrack(schedule: Schedule, o: SoundtrackOptions)
         );
       }
     }
-    addMono(dialogue, mono, at, e.pan, 1);
+    lines.push({ at, pan: e.pan, samples: mono });
     let own = perSpeaker.get(key);
     if (!own) {
       own = new Float32Array(frames);
@@ -119,9 +113,42 @@ export async function renderSoundtrack(schedule: Schedule, o: SoundtrackOptions)
     for (let k = 0; k < mono.length && at + k < frames; k++) own[at + k] = (own[at + k] ?? 0) + (mono[k] ?? 0);
   });
   for (const [key, own] of perSpeaker) lipSync.set(key, mouthEnvelope(own));
+  return { lines, lipSync, voices, notes };
+}
 
-  const mix = master(beds, effects, dialogue, { bedsDb: -9, effectsDb: -3 });
-  return { mix, lipSync, voices, notes };
+/** Ambience beds, effects and the spoken lines, ducked, normalised and limited into one mix. */
+export function mixSoundtrack(
+  schedule: Schedule,
+  lines: SpokenDialogue['lines'],
+  o: { seed: number; totalMs: number },
+): MixResult {
+  const frames = msToSample(o.totalMs);
+  const beds = stereo(frames);
+  const effects = stereo(frames);
+  const dialogue = stereo(frames);
+  for (const b of schedule.beds) {
+    addBed(b.id, beds, msToSample(b.fromMs), msToSample(b.toMs), b.level, hashString(`bed${b.shot}${b.id}`, o.seed));
+  }
+  let k = 0;
+  for (const e of schedule.events) {
+    k++;
+    if (e.kind === 'speech') continue;
+    const mono = synthEffect(e.kind, {
+      seed: hashString(`${e.kind}${k}`, o.seed),
+      level: e.level,
+      ...(e.durationMs !== null ? { seconds: e.durationMs / 1000 } : {}),
+    });
+    addMono(effects, mono, msToSample(e.timeMs), e.pan, 1);
+  }
+  for (const line of lines) addMono(dialogue, line.samples, line.at, line.pan, 1);
+  return master(beds, effects, dialogue, { bedsDb: -9, effectsDb: -3 });
+}
+
+/** The whole soundtrack in this thread: dialogue, then the mix. */
+export async function renderSoundtrack(schedule: Schedule, o: SoundtrackOptions): Promise<Soundtrack> {
+  const spoken = await speakDialogue(schedule, o);
+  const mix = mixSoundtrack(schedule, spoken.lines, o);
+  return { mix, lipSync: spoken.lipSync, voices: spoken.voices, notes: spoken.notes };
 }
 
 /** RMS over 20 ms windows at lipSyncRate, scaled so normal speech opens the mouth fully. */
