@@ -49,8 +49,10 @@ export interface RenderStats {
   sceneSetupMs: number;
   /** Drawing frames and reading their pixels back. */
   drawMs: number;
-  /** Waiting for ffmpeg to take frames and to finish the file. */
+  /** Waiting for ffmpeg to take frames. */
   encoderWaitMs: number;
+  /** After the last frame: ffmpeg finishing the picture, the soundtrack's AAC and the mux. */
+  finishMs: number;
   /** CPU time ffmpeg used (it runs beside the drawing, on other cores). */
   encoderCpuMs: number;
   frames: number;
@@ -256,7 +258,8 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       soundMs: soundDone - began,
       sceneSetupMs: prof.setup,
       drawMs: prof.draw,
-      encoderWaitMs: prof.write + prof.finish,
+      encoderWaitMs: prof.write,
+      finishMs: prof.finish,
       encoderCpuMs: encoder.cpuMs() + audioCpuMs + muxCpuMs,
       frames,
     };
