@@ -133,4 +133,29 @@ describe('simulate', () => {
     expect(run(1)).toEqual(run(1));
     expect(run(1).rain).not.toEqual(run(2).rain);
   });
+
+  it('keeps wind-blown leaves and snow in their box instead of blowing them all away', () => {
+    const region = { xMin: -4, xMax: 4, yMax: 5, zMin: 1.5, zMax: 9 };
+    for (const kind of ['leaves', 'snow'] as const) {
+      const world = new World(
+        setup([], {
+          durationSeconds: 10,
+          wind: { speed: 6, gust: 0.5 },
+          emitters: [{ kind, count: 200, region, intensity: 1 }],
+        }),
+      );
+      world.advanceTo(10);
+      const p = world.particles[0];
+      expect(p).toBeDefined();
+      if (!p) continue;
+      let inside = 0;
+      for (let i = 0; i < p.x.length; i++) {
+        const widen = Math.max(1, (p.z[i] ?? 0) / (region.zMin + 4));
+        const x = p.x[i] ?? 0;
+        if (x >= region.xMin * widen && x <= region.xMax * widen) inside++;
+      }
+      // 6 m/s for 10 s would carry every one of them 30 m or more to the side.
+      expect({ kind, inside }).toEqual({ kind, inside: p.x.length });
+    }
+  });
 });

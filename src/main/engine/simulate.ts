@@ -384,14 +384,28 @@ export class World {
     return p;
   }
 
+  /**
+   * Wind carries snow and leaves sideways for seconds before they land; one that leaves its box
+   * comes back in on the other side, so a windy shot does not empty itself.
+   */
+  private wrapSideways(p: Particles, i: number): void {
+    const r = this.emitterSpecs.get(p)?.spec.region;
+    if (!r) return;
+    const widen = widening(r, p.z[i] ?? 0);
+    const lo = r.xMin * widen;
+    const hi = r.xMax * widen;
+    const x = p.x[i] ?? 0;
+    if (x > hi) p.x[i] = x - (hi - lo);
+    else if (x < lo) p.x[i] = x + (hi - lo);
+  }
+
   private spawn(p: Particles, i: number, initial: boolean): void {
     const entry = this.emitterSpecs.get(p);
     if (!entry) return;
     const { spec, random } = entry;
     const r = spec.region;
     const z = random.range(r.zMin, r.zMax);
-    // Keep the spread even on screen: the box widens with distance like the view does.
-    const widen = Math.max(1, z / Math.max(1, r.zMin + 4));
+    const widen = widening(r, z);
     const x = random.range(r.xMin * widen, r.xMax * widen);
     p.age[i] = 0;
     p.angle[i] = random.range(0, Math.PI * 2);
@@ -474,6 +488,7 @@ export class World {
           vx[i] = wind * 0.5 + Math.sin(t * 1.3 + ph) * 0.25;
           x[i] = (x[i] ?? 0) + (vx[i] ?? 0) * dt;
           y[i] = (y[i] ?? 0) + (vy[i] ?? 0) * dt;
+          this.wrapSideways(p, i);
           if ((y[i] ?? 0) <= 0) this.spawn(p, i, false);
           break;
         }
@@ -486,6 +501,7 @@ export class World {
           x[i] = (x[i] ?? 0) + (vx[i] ?? 0) * dt;
           y[i] = (y[i] ?? 0) - sink * dt;
           angle[i] = (angle[i] ?? 0) + swing * 3 * dt + 0.8 * dt;
+          this.wrapSideways(p, i);
           if ((y[i] ?? 0) <= 0) {
             const px = x[i] ?? 0;
             const pz = z[i] ?? 0;
@@ -529,4 +545,9 @@ export function collectContacts(setup: WorldSetup): Contact[] {
   const frames = Math.ceil(setup.durationSeconds * 10);
   for (let i = 1; i <= frames; i++) all.push(...world.advanceTo(Math.min(setup.durationSeconds, i / 10)));
   return all;
+}
+
+/** The spread of a particle box at depth z: it widens with distance as the view does, so the spread is even on screen. */
+function widening(r: { zMin: number }, z: number): number {
+  return Math.max(1, z / Math.max(1, r.zMin + 4));
 }

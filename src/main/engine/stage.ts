@@ -1121,8 +1121,9 @@ function worldFor(
   if (env.leaves !== undefined)
     emitters.push({
       kind: 'leaves',
-      count: Math.round(46 * Math.min(2, env.leaves) * (1 + Math.min(1, scene.wind * 0.5))),
-      region: { ...box, yMax: 5 },
+      // Falling leaves are often what a shot is about: enough of them, near enough to read as leaves.
+      count: Math.round(110 * Math.min(2, env.leaves) * (1 + Math.min(1, scene.wind * 0.5))),
+      region: { ...box, xMin: -halfWidth * 0.9, xMax: halfWidth * 0.9, yMax: 6, zMax: layout.subjectZ + 5 },
       intensity: env.leaves,
     });
   if (env.fireflies !== undefined)

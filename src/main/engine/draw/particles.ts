@@ -79,7 +79,7 @@ export function drawParticles(
         const a = project(cam, { x: ps.x[i] ?? 0, y: ps.y[i] ?? 0, z: ps.z[i] ?? 0 });
         if (!a || a.x < -20 || a.x > cam.width + 20 || a.y < -20 || a.y > cam.height + 20) continue;
         const angle = ps.angle[i] ?? 0;
-        const r = Math.max(1.5, 0.045 * a.scale);
+        const r = Math.max(2, 0.06 * a.scale);
         ctx.fillStyle = p.css(p.lit(leafColours[i % leafColours.length] ?? [200, 100, 40], a.depth));
         ctx.beginPath();
         // A flutter is a leaf turning edge-on and back: its width follows the spin.
