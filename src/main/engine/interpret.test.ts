@@ -191,6 +191,7 @@ describe('interpret: words', () => {
     expect(one({ scene: 'puppies' }).scene.entities[0]?.element).toBe('dog');
     expect(one({ scene: 'a kitten' }).scene.entities[0]?.element).toBe('cat');
     expect(one({ scene: 'a taxi drives past' }).scene.entities[0]?.actions[0]?.verb).toBe('drive');
+    expect(one({ scene: 'a taxi drives past' }).scene.entities[0]).toMatchObject({ element: 'car', noun: 'taxi' });
     expect(one({ motion: 'leaves are fluttering down' }).scene.environment.leaves).toBeGreaterThan(0);
     expect(one({ scene: 'the balloon floated away' }).scene.entities[0]?.actions[0]?.verb).toBe('rise');
   });

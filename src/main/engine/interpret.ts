@@ -337,7 +337,13 @@ class ShotBuilder {
     private readonly report: Reporter,
   ) {}
 
-  entity(element: ElementId | null, label: string, name: string | null, standIn: SceneEntity['standIn']): SceneEntity {
+  entity(
+    element: ElementId | null,
+    label: string,
+    name: string | null,
+    standIn: SceneEntity['standIn'],
+    noun = label.toLowerCase(),
+  ): SceneEntity {
     const key = (name ?? label).toLowerCase();
     const existing = this.entities.get(key);
     if (existing) return existing;
@@ -345,6 +351,7 @@ class ShotBuilder {
       key,
       element,
       label,
+      noun,
       name,
       count: 1,
       color: null,
@@ -578,7 +585,7 @@ class ShotBuilder {
         }
         const head = text.split(/\s+/).pop() ?? text;
         const label = group === 'figure' ? head.toLowerCase() : c.id;
-        const e = this.entity(c.id, label, null, null);
+        const e = this.entity(c.id, label, null, null, head.toLowerCase());
         if (m.count !== undefined) e.count = m.count;
         else if (/s$/.test(head.toLowerCase()) && !/ss$/.test(head.toLowerCase()) && head.toLowerCase() !== c.id)
           e.count = Math.max(e.count, c.id === 'bird' ? 5 : 3);

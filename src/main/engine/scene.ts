@@ -107,6 +107,8 @@ export interface SceneEntity {
   /** null for a stand-in: something the engine cannot draw, shown as a labelled placeholder. */
   element: ElementId | null;
   label: string;
+  /** The creator's own word for it, lowercased: "taxi" for a car, "girl" for a person. */
+  noun: string;
   name: string | null;
   count: number;
   color: string | null;

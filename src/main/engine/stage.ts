@@ -83,6 +83,8 @@ export interface StagedProp {
   key: string;
   element: ElementId | null;
   label: string;
+  /** The creator's own word for it ("taxi" for a car). */
+  noun: string;
   color: string | null;
   scale: number;
   /** Static placements; dynamic props take their position from the world body with the same id. */
@@ -645,6 +647,7 @@ export function stageShot(scene: ShotScene, seed: number): Stage {
       key: e.key,
       element: el,
       label: e.label,
+      noun: e.noun,
       color: e.color,
       scale: e.scale,
       instances: [],

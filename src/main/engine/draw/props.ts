@@ -180,7 +180,9 @@ export function drawProp(
       break;
     }
     case 'car': {
-      const col = colourOf(d.prop, '#2f5d9a');
+      // A taxi reads as one by its yellow and its roof sign.
+      const taxi = /^(taxi|cab)s?$/.test(d.prop.noun);
+      const col = colourOf(d.prop, taxi ? '#e8b820' : '#2f5d9a');
       const x = pr.x;
       const y = pr.y;
       ctx.fillStyle = p.css([0, 0, 0], 0.25);
@@ -218,6 +220,23 @@ export function drawProp(
         ctx.moveTo(x + wx * s + Math.cos(a) * 0.2 * s, y - 0.35 * s + Math.sin(a) * 0.2 * s);
         ctx.lineTo(x + wx * s - Math.cos(a) * 0.2 * s, y - 0.35 * s - Math.sin(a) * 0.2 * s);
         ctx.stroke();
+      }
+      if (taxi) {
+        const sw = 0.55 * s;
+        const sh = 0.2 * s;
+        ctx.fillStyle = p.night > 0.4 ? p.css([255, 236, 170]) : lit([235, 225, 200]);
+        ctx.beginPath();
+        ctx.roundRect(x - sw / 2, y - 1.45 * s - sh, sw, sh, 0.05 * s);
+        ctx.fill();
+        ctx.fillStyle = p.css([40, 30, 10]);
+        ctx.fillRect(x - sw * 0.32, y - 1.45 * s - sh * 0.62, sw * 0.64, Math.max(1, sh * 0.24));
+        // The checker stripe along the side.
+        const cells = 14;
+        const cw = (3.6 * s) / cells;
+        for (let k = 0; k < cells; k++) {
+          ctx.fillStyle = k % 2 ? p.css([25, 25, 25]) : lit([240, 240, 235]);
+          ctx.fillRect(x - 1.8 * s + k * cw, y - 0.72 * s, cw, 0.08 * s);
+        }
       }
       if (p.night > 0.4)
         lights.push({ at: { x: d.at.x + 2.1, y: 0.7, z: d.at.z }, color: [255, 240, 200], intensity: 0.9, radius: 3 });
