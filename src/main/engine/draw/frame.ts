@@ -321,6 +321,77 @@ export class ShotRenderer {
       hex('#8a7a66'),
       1,
     );
+    // Baseboards along the side walls and a runner down the floor.
+    for (const side of [-1, 1]) {
+      poly(
+        [
+          { x: side * x, y: 0, z: zn },
+          { x: side * x, y: 0, z: zb },
+          { x: side * x, y: 0.12, z: zb },
+          { x: side * x, y: 0.12, z: zn },
+        ],
+        hex('#8a7a66'),
+        0.9,
+      );
+    }
+    const runner = Math.min(0.5, x * 0.35);
+    poly(
+      [
+        { x: -runner, y: 0.002, z: zn },
+        { x: runner, y: 0.002, z: zn },
+        { x: runner, y: 0.002, z: zb - 0.4 },
+        { x: -runner, y: 0.002, z: zb - 0.4 },
+      ],
+      hex('#6a2f2a'),
+      0.9,
+    );
+    // A long, narrow room (a hallway) has doors along its walls and lights along its ceiling.
+    if (x < 2 && zb - zn > 6) {
+      for (let z = zb - 2.5, k = 0; z > zn + 1.5; z -= 3.4, k++) {
+        const side = k % 2 === 0 ? -1 : 1;
+        const wx = side * (x - 0.01);
+        poly(
+          [
+            { x: wx, y: 0, z },
+            { x: wx, y: 2.15, z },
+            { x: wx, y: 2.15, z: z + 1.05 },
+            { x: wx, y: 0, z: z + 1.05 },
+          ],
+          hex('#5a4030'),
+          1,
+        );
+        poly(
+          [
+            { x: wx * 0.999, y: 0.05, z: z + 0.08 },
+            { x: wx * 0.999, y: 2.07, z: z + 0.08 },
+            { x: wx * 0.999, y: 2.07, z: z + 0.97 },
+            { x: wx * 0.999, y: 0.05, z: z + 0.97 },
+          ],
+          hex('#8a5a3a'),
+          1,
+        );
+      }
+      ctx.save();
+      for (let z = zb - 1.5; z > zn + 0.8; z -= 3) {
+        const corners = [
+          { x: -0.35, y: h - 0.005, z },
+          { x: 0.35, y: h - 0.005, z },
+          { x: 0.35, y: h - 0.005, z: z + 0.7 },
+          { x: -0.35, y: h - 0.005, z: z + 0.7 },
+        ].map((q) => project(cam, q));
+        if (corners.some((q) => q === null)) continue;
+        ctx.fillStyle = p.css([255, 246, 225], 0.95);
+        ctx.beginPath();
+        corners.forEach((q, i) => {
+          if (!q) return;
+          if (i === 0) ctx.moveTo(q.x, q.y);
+          else ctx.lineTo(q.x, q.y);
+        });
+        ctx.closePath();
+        ctx.fill();
+      }
+      ctx.restore();
+    }
     // A picture on the back wall, so the room reads as lived in.
     poly(
       [
