@@ -192,10 +192,10 @@ function layoutFor(scene: ShotScene): Layout {
     case 'beach':
       return {
         bands: [
-          { zNear: -6, zFar: 11, kind: 'sand' },
-          { zNear: 11, zFar: 6000, kind: 'water' },
+          { zNear: -6, zFar: 9.5, kind: 'sand' },
+          { zNear: 9.5, zFar: 6000, kind: 'water' },
         ],
-        water: { kind: 'ocean', xMin: -4000, xMax: 4000, zMin: 11, zMax: 6000 },
+        water: { kind: 'ocean', xMin: -4000, xMax: 4000, zMin: 9.5, zMax: 6000 },
         subjectZ: 6.5,
         interior: null,
         treeLineZ: null,

@@ -755,7 +755,24 @@ export function drawGroundAndLayers(
       ctx.fillStyle = p.css(scale(p.lit(base, zA), 1.06), 0.35);
       ctx.fillRect(-W * 0.1, yB, W * 1.2, yA - yB);
     }
+    const sea = stage.layout.water;
+    if (item.kind === 'sand' && sea?.kind === 'ocean' && item.zFar >= sea.zMin - 0.01)
+      drawWetSand(ctx, cam, p, sea.zMin, yNear, t);
   }
+}
+
+/** The strip of beach the last wave has just left: darker than dry sand, with the sky in it. */
+function drawWetSand(ctx: SKRSContext2D, cam: CameraState, p: Palette, waterZ: number, yNear: number, t: number): void {
+  const edge = groundY(cam, waterZ + Math.sin(t * 0.8) * 0.3);
+  const dry = groundY(cam, waterZ - 2.4);
+  if (edge === null || dry === null) return;
+  const bottom = Math.min(dry, yNear);
+  if (bottom <= edge) return;
+  const sand: RGB = [70, 55, 40];
+  fillVertical(ctx, -cam.width * 0.1, edge, cam.width * 1.2, bottom - edge, [
+    [0, p.rgba(mix(p.sky(0.15), sand, 0.45), 0.6)],
+    [1, p.rgba(sand, 0)],
+  ]);
 }
 
 function drawRoadMarkings(ctx: SKRSContext2D, cam: CameraState, p: Palette, zNear: number, zFar: number): void {
