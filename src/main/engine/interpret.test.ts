@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyShot, type EngineShot } from './input';
-import { interpret } from './interpret';
+import { figureGender, interpret } from './interpret';
 import { phrases } from './vocabulary';
 import {
   bedIds,
@@ -300,5 +300,23 @@ describe('interpret: words', () => {
       [0, 3000],
       [3000, 2000],
     ]);
+  });
+});
+
+describe('interpret: who a figure is', () => {
+  it('reads gender from the noun, a title or a common given name, and leaves the rest open', () => {
+    const cases: [string, ReturnType<typeof figureGender>][] = [
+      ['the old man', 'masculine'],
+      ['a young girl', 'feminine'],
+      ['Mrs Hale', 'feminine'],
+      ['Mr. Okafor', 'masculine'],
+      ['Ben', 'masculine'],
+      ['Ana', 'feminine'],
+      ['Ben Ortiz', 'masculine'],
+      ['Sam', null],
+      ['Kai', null],
+      ['the cyclist', null],
+    ];
+    expect(cases.map(([label]) => [label, figureGender(label)])).toEqual(cases);
   });
 });

@@ -14,6 +14,8 @@ export interface FigureLook {
   hairAngle: number;
   mouthOpen: number;
   t: number;
+  /** What a sitting figure sits on: a log outdoors, a chair indoors. */
+  seat: 'log' | 'chair' | null;
 }
 
 type Pt = [number, number];
@@ -39,6 +41,7 @@ export function drawFigure(
     const rgb = typeof c === 'string' ? hex(c) : c;
     return p.css(p.haze(scale(rgb, look.light).map((v) => v * k) as unknown as RGB, depth));
   };
+  if (look.seat) drawSeat(ctx, look.seat, P, pose.y, tone);
   const L = fig.look;
   const grey = fig.standIn;
   const skin = grey ? '#9a9ea6' : L.skin;
@@ -376,5 +379,41 @@ export function drawAnimal(
       pr.y - legH - s * (a.kind === 'cat' ? 0.75 : 0.45),
     );
     ctx.stroke();
+  }
+}
+
+/**
+ * The seat under a sitting figure, in its own frame (x along its facing, y up from the hips, in
+ * metres): a log lying across the view, or a plain wooden chair.
+ */
+function drawSeat(
+  ctx: SKRSContext2D,
+  kind: 'log' | 'chair',
+  P: (lx: number, ly: number) => Pt,
+  hip: number,
+  tone: (c: string | RGB, k?: number) => string,
+): void {
+  const poly = (pts: Pt[], colour: string): void => {
+    const [first, ...rest] = pts;
+    if (!first) return;
+    ctx.fillStyle = colour;
+    ctx.beginPath();
+    ctx.moveTo(first[0], first[1]);
+    for (const q of rest) ctx.lineTo(q[0], q[1]);
+    ctx.closePath();
+    ctx.fill();
+  };
+  if (kind === 'log') {
+    const top = -0.04;
+    const bottom = -hip;
+    poly([P(-0.5, top), P(0.4, top), P(0.4, bottom), P(-0.5, bottom)], tone('#5a3d26'));
+    poly([P(-0.5, top - 0.05), P(0.4, top - 0.05), P(0.4, top - 0.09), P(-0.5, top - 0.09)], tone('#3e2a1a'));
+    poly([P(0.36, top), P(0.44, top), P(0.44, bottom), P(0.36, bottom)], tone('#a07850'));
+  } else {
+    const seat = -0.02;
+    poly([P(-0.22, seat), P(0.22, seat), P(0.22, seat - 0.05), P(-0.22, seat - 0.05)], tone('#7a5236'));
+    for (const x of [-0.19, 0.17])
+      poly([P(x, seat - 0.05), P(x + 0.03, seat - 0.05), P(x + 0.03, -hip), P(x, -hip)], tone('#5e3e28'));
+    poly([P(-0.24, seat + 0.5), P(-0.2, seat + 0.5), P(-0.2, seat), P(-0.24, seat)], tone('#6a4630'));
   }
 }

@@ -105,6 +105,7 @@ export class ShotRenderer {
             hairAngle: this.hair.get(f.key)?.angle ?? 0,
             mouthOpen: this.mouth(f, t),
             t,
+            seat: f.sitting ? (stage.layout.interior ? 'chair' : 'log') : null,
           });
           if (box && f.standIn) drawLabel(ctx, cam, f.label, box.x, box.top - box.scale * 0.05);
         },
