@@ -647,8 +647,13 @@ function groundColor(p: Palette, stage: Stage, kind: GroundKind, z: number): RGB
 function cloudsInto(ctx: SKRSContext2D, p: Palette, r: Random, amount: number, horizonY: number): void {
   const w = ctx.canvas.width;
   const n = Math.round(6 + amount * 10);
-  const lit = mix(p.light.skyHorizon, [255, 255, 255], p.night > 0.6 ? 0.1 : 0.6);
-  const dark = mix(p.light.skyTop, [90, 90, 100], 0.3);
+  // A low sun lights clouds from below in its own colour, with violet shade; otherwise they are
+  // white going grey.
+  const lowSun = p.night < 0.6 && p.light.sunElevation < 15 && p.overcast < 0.7;
+  const lit = lowSun
+    ? mix(p.light.sun, [255, 190, 170], 0.35)
+    : mix(p.light.skyHorizon, [255, 255, 255], p.night > 0.6 ? 0.1 : 0.6);
+  const dark = lowSun ? mix(p.light.skyTop, [120, 80, 110], 0.45) : mix(p.light.skyTop, [90, 90, 100], 0.3);
   for (let i = 0; i < n; i++) {
     const cx = r.next() * w;
     const cy = r.range(0.1, 0.8) * horizonY;
