@@ -255,10 +255,11 @@ export class ShotRenderer {
     if (!room) return;
     const { ctx, palette: p } = this;
     const wall = hex('#c9b49a');
-    const poly = (pts: { x: number; y: number; z: number }[], colour: RGB, k: number): void => {
+    /** A flat polygon in the room, lit by the scene (`k` darkens it), or glowing when `k` is null. */
+    const poly = (pts: { x: number; y: number; z: number }[], colour: RGB, k: number | null): void => {
       const sp = pts.map((q) => project(cam, q));
       if (sp.some((q) => q === null)) return;
-      ctx.fillStyle = p.css(p.lit(scale(colour, k)));
+      ctx.fillStyle = k === null ? p.css(colour, 0.95) : p.css(p.lit(scale(colour, k)));
       ctx.beginPath();
       sp.forEach((q, i) => {
         if (!q) return;
@@ -372,26 +373,17 @@ export class ShotRenderer {
           1,
         );
       }
-      ctx.save();
-      for (let z = zb - 1.5; z > zn + 0.8; z -= 3) {
-        const corners = [
-          { x: -0.35, y: h - 0.005, z },
-          { x: 0.35, y: h - 0.005, z },
-          { x: 0.35, y: h - 0.005, z: z + 0.7 },
-          { x: -0.35, y: h - 0.005, z: z + 0.7 },
-        ].map((q) => project(cam, q));
-        if (corners.some((q) => q === null)) continue;
-        ctx.fillStyle = p.css([255, 246, 225], 0.95);
-        ctx.beginPath();
-        corners.forEach((q, i) => {
-          if (!q) return;
-          if (i === 0) ctx.moveTo(q.x, q.y);
-          else ctx.lineTo(q.x, q.y);
-        });
-        ctx.closePath();
-        ctx.fill();
-      }
-      ctx.restore();
+      for (let z = zb - 1.5; z > zn + 0.8; z -= 3)
+        poly(
+          [
+            { x: -0.35, y: h - 0.005, z },
+            { x: 0.35, y: h - 0.005, z },
+            { x: 0.35, y: h - 0.005, z: z + 0.7 },
+            { x: -0.35, y: h - 0.005, z: z + 0.7 },
+          ],
+          [255, 246, 225],
+          null,
+        );
     }
     // A picture on the back wall, so the room reads as lived in.
     poly(
