@@ -201,6 +201,48 @@ function grassPaint(p: Palette, r: Random, z: number, tall: number, flowers: boo
   };
 }
 
+/** Forest floor: fans of arching fern fronds, clear of the subject. */
+function fernPaint(p: Palette, r: Random, z: number, focusX: number): Paint {
+  return (ctx, toPx, ppm) => {
+    const w = ctx.canvas.width;
+    const [, gy] = toPx(0, 0);
+    const [focusPx] = toPx(focusX, 0);
+    const green = hex('#3f6a32');
+    ctx.lineCap = 'round';
+    for (let x = r.range(0, 1) * ppm; x < w; x += r.range(0.6, 1.6) * ppm) {
+      if (Math.abs(x - focusPx) < 0.9 * ppm) continue;
+      const size = r.range(0.55, 1.05) * ppm;
+      const fronds = 7 + Math.floor(r.next() * 4);
+      for (let k = 0; k < fronds; k++) {
+        const a = -Math.PI / 2 + (k / (fronds - 1) - 0.5) * 2.4 + r.range(-0.1, 0.1);
+        const tipX = x + Math.cos(a) * size;
+        const tipY = gy + Math.sin(a) * size * 0.8 + size * 0.25;
+        const midX = x + Math.cos(a) * size * 0.5;
+        const midY = gy + Math.sin(a) * size * 0.8 - size * 0.15;
+        ctx.strokeStyle = p.css(p.lit(scale(green, r.range(0.75, 1.2)), z));
+        ctx.lineWidth = Math.max(1, 0.02 * ppm);
+        ctx.beginPath();
+        ctx.moveTo(x, gy);
+        ctx.quadraticCurveTo(midX, midY, tipX, tipY);
+        ctx.stroke();
+        // Leaflets along the frond, shorter toward its tip.
+        ctx.lineWidth = Math.max(1, 0.016 * ppm);
+        for (let j = 1; j < 10; j++) {
+          const u = j / 10;
+          const px = (1 - u) * (1 - u) * x + 2 * u * (1 - u) * midX + u * u * tipX;
+          const py = (1 - u) * (1 - u) * gy + 2 * u * (1 - u) * midY + u * u * tipY;
+          const len = size * 0.22 * (1 - u * 0.7);
+          ctx.beginPath();
+          ctx.moveTo(px - len * 0.7, py - len * 0.5);
+          ctx.lineTo(px, py);
+          ctx.lineTo(px + len * 0.7, py - len * 0.5);
+          ctx.stroke();
+        }
+      }
+    }
+  };
+}
+
 function skylinePaint(p: Palette, r: Random, z: number, x0: number, x1: number, near: boolean): Paint {
   return (ctx, toPx, ppm) => {
     let x = x0;
@@ -377,6 +419,10 @@ export function buildScenery(stage: Stage, palette: Palette, cams: readonly Came
           );
       }
       if (forest) {
+        // Ferns and fallen leaves on the floor behind the subject, so the ground is a forest's.
+        const fz = stage.layout.subjectZ + 1.8;
+        const floor = place(fz, -0.4, 1);
+        if (floor) far.push(makeLayer('ferns', fz, floor.r, floor.ppm, fernPaint(p, r, fz, stage.focus.x)));
         // Nearer trunks framing the subject, off to the sides.
         const z = stage.layout.subjectZ + 2.5;
         const at = place(z, -0.3, 8.5);
