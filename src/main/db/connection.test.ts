@@ -129,6 +129,28 @@ const expectAfter: Record<number, (db: Database) => void> = {
     ]);
     db.exec('DELETE FROM cost_entries;');
   },
+  3: (db) => {
+    const column = db
+      .prepare<[], { type: string; notnull: number; dflt_value: string | null }>(
+        `SELECT type, "notnull", dflt_value FROM pragma_table_info('clips') WHERE name = 'report_json'`,
+      )
+      .get();
+    expect(column).toEqual({ type: 'TEXT', notnull: 0, dflt_value: null });
+    db.prepare('INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, ?, 0, 0)').run('p');
+    db.prepare("INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)").run(
+      'a'.repeat(64),
+    );
+    const insert = db.prepare(
+      `INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at, report_json)
+       VALUES (1, 't', 'local', 0, ?, 0, ?)`,
+    );
+    insert.run('a'.repeat(64), '{"engine":"local"}');
+    insert.run('a'.repeat(64), null);
+    // Only JSON is stored: a report that cannot even be parsed never reaches the library.
+    expect(() => insert.run('a'.repeat(64), '{"engine":')).toThrow(/CHECK/);
+    expect(db.prepare('SELECT report_json FROM clips ORDER BY id').pluck().all()).toEqual(['{"engine":"local"}', null]);
+    db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
+  },
 };
 
 describe('migrations', () => {
@@ -163,6 +185,25 @@ describe('migrations', () => {
     }
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  test('clips made before render reports were kept have none, and keep everything else', async () => {
+    const dir = await tempDir();
+    const db = open(join(dir, 'library.db'), { targetVersion: 2 });
+    db.prepare('INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, ?, 0, 0)').run('p');
+    db.prepare("INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)").run(
+      'b'.repeat(64),
+    );
+    db.prepare(
+      `INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, created_at)
+       VALUES (7, 1, 'Old clip', 'local', 2000, ?, 5)`,
+    ).run('b'.repeat(64));
+
+    migrate(db, migrations, 3);
+
+    expect(db.prepare('SELECT id, title, provider, duration_ms, report_json FROM clips').all()).toEqual([
+      { id: 7, title: 'Old clip', provider: 'local', duration_ms: 2000, report_json: null },
+    ]);
   });
 
   test('a fresh database reaches latestVersion with WAL and foreign keys on', async () => {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { up as core } from './0001-core';
 import { up as jobRuntime } from './0002-job-runtime';
+import { up as clipRenderReport } from './0003-clip-render-report';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'core', up: core },
   { version: 2, name: 'job-runtime', up: jobRuntime },
+  { version: 3, name: 'clip-render-report', up: clipRenderReport },
 ];
 
 export const latestVersion = migrations.length;
