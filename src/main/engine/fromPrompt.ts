@@ -24,12 +24,12 @@ export function engineInputFromPrompt(doc: PromptDoc, durationsMs?: readonly num
   };
 }
 
-/** The `local` provider's renderer: the compiled request rendered by the engine in its worker. */
+/** The `local` provider's renderer: the compiled request rendered by the engine in its worker, and its report. */
 export const renderLocalRequest: LocalRender = async (request: LocalRequest, context) => {
   const posterPath = `${context.outPath}.poster.tmp.jpg`;
   const spritePath = `${context.outPath}.sprite.tmp.jpg`;
   try {
-    await renderClip(engineInputFromPrompt(request.doc, request.shotDurationsMs), {
+    const result = await renderClip(engineInputFromPrompt(request.doc, request.shotDurationsMs), {
       outPath: context.outPath,
       posterPath,
       spritePath,
@@ -40,6 +40,7 @@ export const renderLocalRequest: LocalRender = async (request: LocalRequest, con
       signal: context.signal,
       onProgress: (progress) => context.onProgress(progress.fraction),
     });
+    return result.report;
   } finally {
     // The queue makes its own poster, sprite sheet and peaks from the stored clip.
     await Promise.all([rm(posterPath, { force: true }), rm(spritePath, { force: true })]);

@@ -29,6 +29,16 @@ describe('stage', () => {
     expect(world.state('lantern')?.y ?? 0).toBeGreaterThan(hand.y + 0.5);
   });
 
+  it('shows a figure walking away down a hallway from behind, and one crossing a field in profile', () => {
+    const hall = staged({ scene: 'A woman walks down a hallway and slams the door at 00:05.' });
+    const woman = hall.figures[0];
+    const field = staged({ scene: 'A man walks across a field.' });
+    const man = field.figures[0];
+    if (!woman || !man) throw new Error('missing figure');
+    expect(poseAt(woman, 2, hall.seed).view).toBe('back');
+    expect(poseAt(man, 2, field.seed).view).toBe('side');
+  });
+
   it('walks a figure to the door it slams, arriving before the slam, and sounds the slam then', () => {
     const stage = staged({ scene: 'A man walks down a hallway and slams the door at 00:05.' });
     const man = stage.figures[0];

@@ -337,6 +337,8 @@ export interface Pose {
   y: number;
   z: number;
   facing: 1 | -1;
+  /** Seen from the side, or walking away from (back) or toward (front) the camera. */
+  view: 'side' | 'back' | 'front';
   lean: number;
   headTilt: number;
   /** Angles from straight down, positive toward where the figure faces. Near arm/leg first. */
@@ -360,8 +362,11 @@ export function poseAt(f: StagedFigure, t: number, seed: number): Pose {
   let phase = 0;
   let run = false;
   let z = f.z;
+  let view: Pose['view'] = 'side';
   if (f.walk) {
     const { t0, t1, x0, x1, z0, z1 } = f.walk;
+    // A walk mostly along the view is seen from behind or in front, not in profile.
+    if (Math.abs(z1 - z0) > 1.5 * Math.abs(x1 - x0) && !f.sitting) view = z1 > z0 ? 'back' : 'front';
     const u = Math.min(1, Math.max(0, (t - t0) / Math.max(0.01, t1 - t0)));
     x = x0 + (x1 - x0) * u;
     z = z0 + (z1 - z0) * u;
@@ -378,6 +383,7 @@ export function poseAt(f: StagedFigure, t: number, seed: number): Pose {
     y: proportions.hip * H,
     z,
     facing,
+    view,
     lean: idle * 0.5,
     headTilt: idle,
     armUpper: [0.08 + breathe, -0.06 - breathe],

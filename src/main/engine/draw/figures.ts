@@ -48,6 +48,14 @@ export function drawFigure(
   const top = grey ? '#7c828c' : L.top;
   const bottom = grey ? '#5c626c' : L.bottom;
   const hairCol = grey ? '#6c727c' : L.hair;
+  if (pose.view !== 'side')
+    return drawFacing(ctx, p, fig, pose, look, P, s, tone, {
+      skin,
+      top,
+      bottom,
+      hair: hairCol,
+      shoes: grey ? '#4a4f58' : L.shoes,
+    });
 
   const lean = pose.lean;
   const neck: Pt = [Math.sin(lean) * proportions.torso * H, Math.cos(lean) * proportions.torso * H];
@@ -271,6 +279,142 @@ export function drawFigure(
     ctx.ellipse(fx, fy, 0.055 * H * s, 0.022 * H * s, 0, 0, Math.PI * 2);
     ctx.fill();
   }
+}
+
+/**
+ * A figure seen from behind (walking away) or from the front (walking toward the camera): legs
+ * side by side, the stepping one lifted and shortened, arms swinging at the sides, and the face, or
+ * the back of the head, to match.
+ */
+function drawFacing(
+  ctx: SKRSContext2D,
+  p: Palette,
+  fig: StagedFigure,
+  pose: Pose,
+  look: FigureLook,
+  P: (lx: number, ly: number) => Pt,
+  s: number,
+  tone: (c: string | RGB, k?: number) => string,
+  c: { skin: string; top: string; bottom: string; hair: string; shoes: string },
+): { x: number; top: number; scale: number } {
+  const H = fig.height;
+  const L = fig.look;
+  const back = pose.view === 'back';
+  const fill = (pts: Pt[], colour: string): void => {
+    const [first, ...rest] = pts.map(([x, y]) => P(x, y));
+    if (!first) return;
+    ctx.fillStyle = colour;
+    ctx.beginPath();
+    ctx.moveTo(first[0], first[1]);
+    for (const q of rest) ctx.lineTo(q[0], q[1]);
+    ctx.closePath();
+    ctx.fill();
+  };
+  const stroke = (a: Pt, b: Pt, width: number, colour: string): void => {
+    const [ax, ay] = P(a[0], a[1]);
+    const [bx, by] = P(b[0], b[1]);
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = Math.max(1, width * H * s);
+    ctx.beginPath();
+    ctx.moveTo(ax, ay);
+    ctx.lineTo(bx, by);
+    ctx.stroke();
+  };
+  const legLen = (proportions.thigh + proportions.shin) * H;
+  const shoulderY = (proportions.torso - proportions.shoulderDrop) * H;
+  ctx.lineCap = 'round';
+  // Legs: the one swinging forward is lifted, and seen end-on it looks shorter.
+  for (const [i, side] of [-1, 1].entries()) {
+    const swing = pose.legUpper[i] ?? 0;
+    const lift = Math.max(0, swing) * 0.16 * H;
+    const hip: Pt = [side * 0.045 * H, 0.02 * H];
+    const foot: Pt = [side * 0.055 * H, -legLen + lift];
+    stroke(hip, foot, 0.072, tone(c.bottom, back ? 0.9 : 1));
+    const [fx, fy] = P(foot[0], foot[1]);
+    ctx.fillStyle = tone(c.shoes);
+    ctx.beginPath();
+    ctx.ellipse(fx, fy, 0.035 * H * s, 0.024 * H * s, 0, 0, Math.PI * 2);
+    ctx.fill();
+  }
+  // Torso, and a skirt over the thighs.
+  fill(
+    [
+      [-0.07 * H, 0.03 * H],
+      [0.07 * H, 0.03 * H],
+      [0.1 * H, shoulderY],
+      [-0.1 * H, shoulderY],
+    ],
+    tone(c.top),
+  );
+  if (L.feminine && !fig.standIn)
+    fill(
+      [
+        [-0.075 * H, 0.08 * H],
+        [0.075 * H, 0.08 * H],
+        [0.11 * H, -0.17 * H],
+        [-0.11 * H, -0.17 * H],
+      ],
+      tone(c.top, 0.92),
+    );
+  // Arms hang at the sides and swing fore and aft, which from here is a small change in length.
+  for (const [i, side] of [1, -1].entries()) {
+    const swing = pose.armUpper[i] ?? 0;
+    const len = (proportions.upperArm + proportions.forearm) * H * (0.92 + 0.08 * Math.cos(swing));
+    const raised = Math.max(0, swing - 1.2);
+    const sh: Pt = [side * 0.095 * H, shoulderY - 0.01 * H];
+    const hand: Pt = [
+      side * (0.12 + 0.1 * raised) * H,
+      shoulderY - len * Math.cos(Math.min(swing, 1.2) * 0.4 + raised),
+    ];
+    stroke(sh, [(sh[0] + hand[0]) / 2, (sh[1] + hand[1]) / 2], 0.05, tone(c.top, 0.95));
+    stroke([(sh[0] + hand[0]) / 2, (sh[1] + hand[1]) / 2], hand, 0.042, tone(c.skin));
+  }
+  // Neck and head; from behind, hair covers it.
+  const headR = proportions.head * H;
+  const head: Pt = [0, proportions.torso * H + proportions.neck * H + headR];
+  stroke([0, shoulderY], [0, head[1] - headR], 0.045, tone(c.skin, 0.9));
+  const [hx, hy] = P(head[0], head[1]);
+  const hairLen = L.hairLength * 0.34 * H;
+  if (back && hairLen > 0.05 * H) {
+    ctx.fillStyle = tone(c.hair, 0.9);
+    const sway = Math.sin(look.hairAngle) * 0.3 * headR * s;
+    ctx.beginPath();
+    ctx.roundRect(hx - headR * 0.95 * s + sway, hy, headR * 1.9 * s, hairLen * s, headR * 0.6 * s);
+    ctx.fill();
+  }
+  ctx.fillStyle = tone(back ? c.hair : c.skin);
+  ctx.beginPath();
+  ctx.arc(hx, hy, headR * s, 0, Math.PI * 2);
+  ctx.fill();
+  if (!back) {
+    // Hair on top, two eyes, and a mouth that opens with the voice.
+    ctx.fillStyle = tone(c.hair);
+    ctx.beginPath();
+    ctx.arc(hx, hy, headR * 1.06 * s, Math.PI * 1.05, Math.PI * 1.95);
+    ctx.fill();
+    if (!fig.standIn) {
+      ctx.fillStyle = p.css([30, 24, 22]);
+      for (const side of [-1, 1]) {
+        ctx.beginPath();
+        ctx.arc(hx + side * headR * 0.38 * s, hy - headR * 0.05 * s, Math.max(0.8, headR * 0.1 * s), 0, Math.PI * 2);
+        ctx.fill();
+      }
+      const open = Math.max(0.05, look.mouthOpen);
+      ctx.fillStyle = p.css(scale([120, 40, 40], look.light));
+      ctx.beginPath();
+      ctx.ellipse(
+        hx,
+        hy + headR * 0.5 * s,
+        Math.max(0.8, headR * 0.2 * s),
+        Math.max(0.5, headR * (0.04 + 0.25 * open) * s),
+        0,
+        0,
+        Math.PI * 2,
+      );
+      ctx.fill();
+    }
+  }
+  return { x: hx, top: hy - headR * 1.1 * s, scale: s };
 }
 
 /** A label above a stand-in, so what the engine could not draw is still named on stage. */
