@@ -192,6 +192,11 @@ describe('interpret: words', () => {
     expect(one({ scene: 'a kitten' }).scene.entities[0]?.element).toBe('cat');
     expect(one({ scene: 'a taxi drives past' }).scene.entities[0]?.actions[0]?.verb).toBe('drive');
     expect(one({ scene: 'a taxi drives past' }).scene.entities[0]).toMatchObject({ element: 'car', noun: 'taxi' });
+    expect(one({ scene: 'A man walks toward the camera.' }).scene.entities[0]?.actions[0]?.heading).toBe('toward');
+    expect(one({ scene: 'A woman runs towards us.' }).scene.entities[0]?.actions[0]?.heading).toBe('toward');
+    expect(one({ scene: 'A dog runs off into the distance.' }).scene.entities[0]?.actions[0]?.heading).toBe('away');
+    expect(one({ scene: 'A man walks across a field.' }).scene.entities[0]?.actions[0]?.heading).toBeUndefined();
+    expect(one({ scene: 'Toward the camera.' }).notUnderstood.map((n) => n.text)).toEqual(['Toward the camera']);
     expect(one({ motion: 'leaves are fluttering down' }).scene.environment.leaves).toBeGreaterThan(0);
     expect(one({ scene: 'the balloon floated away' }).scene.entities[0]?.actions[0]?.verb).toBe('rise');
   });

@@ -47,6 +47,7 @@ const fieldKinds: Record<PromptField, ConceptKind[]> = {
     'weather',
     'wind',
     'verb',
+    'heading',
     'part',
     'color',
     'count',
@@ -64,6 +65,7 @@ const fieldKinds: Record<PromptField, ConceptKind[]> = {
   motion: [
     'element',
     'verb',
+    'heading',
     'part',
     'weather',
     'wind',
@@ -477,6 +479,11 @@ class ShotBuilder {
               mods = {};
             },
             place: (ref) => place(ref, idx),
+            heading: (toward) => {
+              if (!lastAction) return false;
+              lastAction.heading = toward ? 'toward' : 'away';
+              return true;
+            },
             verb: (action) => {
               verbSeen = true;
               negated = false;
@@ -575,6 +582,8 @@ class ShotBuilder {
       clearMods: () => void;
       place: (ref: Ref) => void;
       verb: (action: SceneAction) => void;
+      /** Sets the direction of the clause's last movement; false when there is none. */
+      heading: (toward: boolean) => boolean;
       cueTime: () => number | null;
     },
   ): void {
@@ -739,6 +748,11 @@ class ShotBuilder {
         r.ok(field, text, `action ${c.id}`);
         return;
       }
+      case 'heading':
+        if (ctx.heading(c.toward))
+          r.ok(field, text, c.toward ? 'heading toward the camera' : 'heading away from the camera');
+        else r.miss(field, text, 'a direction needs a movement before it, as in "walks toward the camera"');
+        return;
       case 'part':
         r.ok(field, text, `body part ${c.part}`);
         if (c.part === 'hair') this.hair ??= 1 * (ctx.mods().intensity ?? 1);

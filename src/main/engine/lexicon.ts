@@ -27,6 +27,8 @@ import {
   verbWords,
   weatherWords,
   windWords,
+  headingAwayWords,
+  headingTowardWords,
   type BedId,
   type CameraMoveId,
   type EffectId,
@@ -44,6 +46,7 @@ export type Concept =
   | { kind: 'time'; id: TimeOfDay }
   | { kind: 'weather'; id: Weather }
   | { kind: 'wind' }
+  | { kind: 'heading'; toward: boolean }
   | { kind: 'camera'; id: CameraMoveId }
   | { kind: 'lens'; mm: number }
   | { kind: 'depth'; amount: number }
@@ -89,6 +92,8 @@ const entries: Entry[] = [
   ...table(timeWords, (id) => ({ kind: 'time', id })),
   ...table(weatherWords, (id) => ({ kind: 'weather', id })),
   ...single(windWords, { kind: 'wind' }),
+  ...single(headingTowardWords, { kind: 'heading', toward: true }),
+  ...single(headingAwayWords, { kind: 'heading', toward: false }),
   ...table(cameraWords, (id) => ({ kind: 'camera', id })),
   ...valued(lensWords, (mm) => ({ kind: 'lens', mm })),
   ...valued(depthWords, (amount) => ({ kind: 'depth', amount })),

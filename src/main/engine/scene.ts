@@ -99,6 +99,8 @@ export interface SceneAction {
   /** When it happens within the shot, if the prompt said ("slams at 00:05"). */
   atMs: number | null;
   intensity: number;
+  /** Along the view: toward the camera or away from it ("walks toward the camera"). */
+  heading?: 'toward' | 'away';
 }
 
 export interface SceneEntity {

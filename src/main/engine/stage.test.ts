@@ -39,6 +39,22 @@ describe('stage', () => {
     expect(poseAt(man, 2, field.seed).view).toBe('side');
   });
 
+  it('walks a figure toward the camera, facing it, and away only as far as the water', () => {
+    const toward = staged({ scene: 'A man walks toward the camera in a field.' });
+    const man = toward.figures[0];
+    const away = staged({ scene: 'A girl runs away from the camera on a beach.' });
+    const girl = away.figures[0];
+    if (!man || !girl) throw new Error('missing figure');
+    const [m0, m1] = [poseAt(man, 0.5, toward.seed), poseAt(man, 3, toward.seed)];
+    expect(m1.z).toBeLessThan(m0.z - 1);
+    expect(m1.view).toBe('front');
+    const [g0, g1] = [poseAt(girl, 0.5, away.seed), poseAt(girl, 7.5, away.seed)];
+    expect(g1.z).toBeGreaterThan(g0.z + 1);
+    expect(g1.view).toBe('back');
+    const shore = away.layout.water?.zMin ?? Infinity;
+    expect(g1.z).toBeLessThan(shore);
+  });
+
   it('walks a figure to the door it slams, arriving before the slam, and sounds the slam then', () => {
     const stage = staged({ scene: 'A man walks down a hallway and slams the door at 00:05.' });
     const man = stage.figures[0];

@@ -592,7 +592,15 @@ export function stageShot(scene: ShotScene, seed: number): Stage {
         jumpAt: [],
       };
       figures.push(fig);
-      for (const a of e.actions) stageFigureAction(fig, a, e, scene, defaults, holders, sounds, duration, panOf);
+      // How far into the scene a figure can walk: to the water's edge, or short of a room's back wall.
+      const farthestZ =
+        layout.water && layout.water.zMin > fig.z
+          ? layout.water.zMin - 0.4
+          : layout.interior
+            ? layout.interior.backWallZ - 0.8
+            : 60;
+      for (const a of e.actions)
+        stageFigureAction(fig, a, e, scene, defaults, holders, sounds, duration, panOf, farthestZ);
     }
   }
 
@@ -905,6 +913,7 @@ function stageFigureAction(
   sounds: StageSound[],
   duration: number,
   panOf: (x: number) => number,
+  farthestZ: number,
 ): void {
   const t = actionTime(a, defaults, duration * 0.3);
   const pan = panOf(fig.x);
@@ -915,6 +924,13 @@ function stageFigureAction(
       const speed = (run ? 3.2 : 1.1) * Math.min(1.6, a.intensity);
       const t0 = a.atMs !== null ? a.atMs / 1000 : 0;
       const t1 = duration;
+      if (a.heading !== undefined) {
+        // Along the view: away into the distance, or toward the camera, stopping short of it.
+        const dz = speed * (t1 - t0) * (a.heading === 'away' ? 1 : -1);
+        const z1 = a.heading === 'away' ? Math.max(fig.z, Math.min(fig.z + dz, farthestZ)) : Math.max(fig.z + dz, 2.2);
+        fig.walk = { t0, t1, x0: fig.x, x1: fig.x, z0: fig.z, z1, run };
+        break;
+      }
       const dir = fig.x > 0.3 ? -1 : 1;
       fig.walk = { t0, t1, x0: fig.x, x1: fig.x + dir * speed * (t1 - t0), z0: fig.z, z1: fig.z, run };
       fig.facing = dir;

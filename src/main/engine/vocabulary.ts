@@ -167,6 +167,12 @@ export const weatherWords: Record<Exclude<Weather, 'clear'>, string> = {
 /** Wind is a strength, not a weather: "windy", "a light breeze". */
 export const windWords = 'wind|windy|breeze|breezy|gust|gusty|draft|blustery';
 
+/** Which way a figure moves along the view: "walks toward the camera", "runs off into the distance". */
+export const headingTowardWords =
+  'toward the camera|towards the camera|toward camera|towards camera|toward us|towards us|toward the viewer|towards the viewer|toward the lens|towards the lens';
+export const headingAwayWords =
+  'away from the camera|away from camera|away from us|away from the viewer|into the distance|off into the distance';
+
 export const cameraMoveIds = [
   'static',
   'pushIn',

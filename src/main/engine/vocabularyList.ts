@@ -4,6 +4,8 @@ import {
   cameraWords,
   effectWords,
   elementWords,
+  headingAwayWords,
+  headingTowardWords,
   lensWords,
   settingWords,
   styleWords,
@@ -28,7 +30,7 @@ export function engineVocabulary(): EngineVocabulary {
   return {
     scene: phrases(elementWords, settingWords, timeWords, weatherWords),
     camera: [...phrases(cameraWords), ...Object.keys(lensWords)].sort((a, b) => a.localeCompare(b)),
-    motion: phrases(verbWords),
+    motion: phrases(verbWords, { toward: headingTowardWords, away: headingAwayWords }),
     audio: phrases(bedWords, effectWords),
     style: phrases(styleWords),
   };
