@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { Job } from '../shared/jobs';
+import { RenderReport } from '../shared/renderReport';
 import { batchCommand, type BatchDeps } from './batchCommand';
 import type { CliOutput } from './cliOutput';
 import { openDatabase } from './db/connection';
@@ -109,7 +110,7 @@ describe('shotline batch', () => {
     const interrupted = new Promise<void>((resolve) => (stop = resolve));
     const slow: LocalRender = async (request, context) => {
       stop();
-      await testRender({ delayMs: 60_000 })(request, context);
+      return testRender({ delayMs: 60_000 })(request, context);
     };
     const stopped = await batch([...files, '--provider', 'local', '--data-dir', dataDir], {
       render: slow,
@@ -220,7 +221,10 @@ describe('the shotline command', () => {
   test('batch renders with the real engine and jobs lists the result', { timeout: 120_000 }, async () => {
     const dir = await tempDir('shotline-batch-real-');
     const file = join(dir, 'kite.txt');
-    await writeFile(file, 'Title: Kite\nScene: a red kite over a beach\nAudio: wind\nSize: 160x90\nDuration: 1s\n');
+    await writeFile(
+      file,
+      'Title: Kite\nScene: a red kite over a beach\nStyle: glorbulent\nAudio: wind\nSize: 160x90\nDuration: 1s\n',
+    );
     const dataDir = join(dir, 'library');
     const bin = join(repoRoot, 'bin', 'shotline.mjs');
     const env = { ...process.env, SHOTLINE_DATA_DIR: '' };
@@ -232,6 +236,18 @@ describe('the shotline command', () => {
     const listedJobs = await run(process.execPath, [bin, 'jobs', '--json', '--data-dir', dataDir], { env });
     const [job] = Job.array().parse(JSON.parse(listedJobs.stdout));
     expect(job).toMatchObject({ state: 'succeeded', provider: 'local', clipId: 1, params: { width: 160, height: 90 } });
+    // The engine's render report is kept with the clip: all of it, including what it did not understand.
+    const db = openDatabase(join(dataDir, 'library.db'), { readonly: true });
+    const stored = db.prepare<[], string | null>('SELECT report_json FROM clips WHERE id = 1').pluck().get();
+    db.close();
+    const written = JSON.parse(stored ?? 'null') as { understood?: unknown[] };
+    expect(RenderReport.parse(written)).toMatchObject({
+      engine: 'local',
+      durationMs: 1000,
+      shots: [{ index: 0, startMs: 0, endMs: 1000 }],
+      notUnderstood: [{ shot: 0, field: 'style', text: 'glorbulent' }],
+    });
+    expect(written.understood).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'kite' })]));
     const failure = await run(process.execPath, [bin, 'batch', join(dir, 'missing.txt'), '--provider', 'local'], {
       env,
     }).then(

@@ -2,11 +2,13 @@
  * A finished output becomes a clip: probe it (refusing anything that is not a playable
  * video), make its poster, sprite sheet and peaks, store every file by hash, then in one
  * transaction record the media, insert the clip with its prompt, provider, model,
- * parameters, seed, cost and job, and mark the job succeeded. So a job has exactly one clip
+ * parameters, seed, cost, job and (from the built-in engine) render report, and mark the
+ * job succeeded. So a job has exactly one clip
  * or none; files stored before a crash but never recorded are swept at the next start.
  */
 import type { Database } from 'better-sqlite3';
 import type { Clip } from '../../shared/domain';
+import type { RenderReport } from '../../shared/renderReport';
 import type { Clips, MediaRecord } from '../library/clips';
 import { writePoster } from '../media/poster';
 import { probeFile, type ProbeResult } from '../media/probe';
@@ -68,6 +70,15 @@ export interface IngestResult {
   job: JobRecord;
 }
 
+export interface IngestOptions {
+  costUsd: number | null;
+  /** The built-in engine's report on this output, stored with the clip as the engine wrote it. */
+  report?: RenderReport;
+  signal: AbortSignal;
+  now: () => number;
+  onProgress: (fraction: number) => void;
+}
+
 /**
  * Brings `file` (a temp file owned by the caller) into the library for `job`, marks the job
  * succeeded and charges `costUsd` to the ledger, all in one transaction.
@@ -76,7 +87,7 @@ export async function ingestOutput(
   deps: IngestDeps,
   job: JobRecord,
   file: string,
-  options: { costUsd: number | null; signal: AbortSignal; now: () => number; onProgress: (fraction: number) => void },
+  options: IngestOptions,
 ): Promise<IngestResult> {
   const { store, clips, jobs } = deps;
   const { signal } = options;
@@ -126,7 +137,7 @@ export async function ingestOutput(
       .prepare(
         `UPDATE clips SET prompt_json = @promptJson, model = @model, params_json = @params, seed = @seed,
                           parent_clip_id = @parent, job_id = @jobId, cost_usd = @cost,
-                          sprite_hash = @sprite, peaks_hash = @peaks
+                          sprite_hash = @sprite, peaks_hash = @peaks, report_json = @report
          WHERE id = @id`,
       )
       .run({
@@ -140,6 +151,7 @@ export async function ingestOutput(
         cost: options.costUsd,
         sprite: sprite?.id ?? null,
         peaks: peaks?.id ?? null,
+        report: options.report === undefined ? null : JSON.stringify(options.report),
       });
     const done = jobs.move(
       job.id,

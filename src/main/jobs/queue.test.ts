@@ -11,7 +11,7 @@ import { createVeoProvider } from '../providers/veo';
 import { expectStudioError, thrownBy, waitFor } from '../testing/fixtures';
 import { SPRITE_TILE_WIDTH, SPRITE_TILES } from './derivatives';
 import { orphanCheck, PROMPT, queueHarness, settled } from './testing/harness';
-import { testRender } from './testing/test-render';
+import { testRender, testReport } from './testing/test-render';
 
 function local(render: LocalRender = testRender()): ProviderRegistry {
   return registryOf(createLocalProvider(render));
@@ -34,7 +34,7 @@ function countingRender(delayMs: (n: number) => number = () => 0): {
       peak = Math.max(peak, now);
       order.push(request.doc.title ?? '');
       try {
-        await testRender({ delayMs: delayMs(order.length) })(request, context);
+        return await testRender({ delayMs: delayMs(order.length) })(request, context);
       } finally {
         now--;
       }
@@ -120,6 +120,70 @@ describe('the built-in engine through the queue', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(h.events.map((e) => e.name)).toEqual(expect.arrayContaining(['clips.changed', 'projects.changed']));
     expect(await orphanCheck(h)).toEqual({ unreferencedFiles: [], unusedRows: [], temp: [] });
+  });
+
+  test("the engine's render report is kept with the clip, as the engine wrote it", async () => {
+    const h = await queueHarness(
+      local(
+        testRender({
+          report: (request) => {
+            // The engine writes more than the studio reads; all of it is kept.
+            const written = {
+              ...testReport(request),
+              notUnderstood: [
+                { shot: 0, field: 'style' as const, text: 'vaporwave', reason: 'not in the vocabulary' },
+                { shot: 0, field: 'event' as const, text: 'kazoo', reason: 'no sound effect matches' },
+              ],
+              understood: [{ shot: 0, field: 'scene', text: 'lighthouse', meaning: 'element lighthouse' }],
+              loudness: { integratedLufs: -16, gainDb: 2.5 },
+            };
+            return written;
+          },
+        }),
+      ),
+    );
+    const job = h.queue.enqueue({ projectId: h.projectId, provider: 'local', promptText: prompt('Reported') });
+    h.queue.start();
+    const done = await settled(h.queue, job.id);
+    expect(done.state).toBe('succeeded');
+    const stored = h.db
+      .prepare<[number], string | null>('SELECT report_json FROM clips WHERE id = ?')
+      .pluck()
+      .get(done.clipId ?? 0);
+    expect(JSON.parse(stored ?? 'null')).toEqual({
+      engine: 'local',
+      version: 1,
+      durationMs: 1000,
+      shots: [{ index: 0, startMs: 0, endMs: 1000 }],
+      notUnderstood: [
+        { shot: 0, field: 'style', text: 'vaporwave', reason: 'not in the vocabulary' },
+        { shot: 0, field: 'event', text: 'kazoo', reason: 'no sound effect matches' },
+      ],
+      sounds: [{ shot: 0, timeMs: 0, kind: 'tone', label: 'test tone', source: 'world', standIn: false }],
+      notes: ['rendered by the test stand-in, not the built-in engine'],
+      understood: [{ shot: 0, field: 'scene', text: 'lighthouse', meaning: 'element lighthouse' }],
+      loudness: { integratedLufs: -16, gainDb: 2.5 },
+    });
+  });
+
+  test('a failed render keeps no report, and the retry that succeeds keeps its own', async () => {
+    let calls = 0;
+    const h = await queueHarness(
+      local(async (request, context) => {
+        calls++;
+        if (calls === 1) throw new Error('the engine ran out of film');
+        return testRender({ report: (r) => ({ ...testReport(r), notes: [`attempt ${calls}`] }) })(request, context);
+      }),
+    );
+    const job = h.queue.enqueue({ projectId: h.projectId, provider: 'local', promptText: prompt('Twice') });
+    h.queue.start();
+    expect(await settled(h.queue, job.id)).toMatchObject({ state: 'failed', clipId: null });
+    h.queue.retry(job.id);
+    const done = await settled(h.queue, job.id);
+    const reports = h.db.prepare<[], string | null>('SELECT report_json FROM clips').pluck().all();
+    expect(reports).toHaveLength(1);
+    expect(JSON.parse(reports[0] ?? 'null')).toMatchObject({ notes: ['attempt 2'] });
+    expect(done.clipId).not.toBeNull();
   });
 
   test('one render at a time by default; more when the creator allows it', async () => {
@@ -220,7 +284,7 @@ describe('the built-in engine through the queue', () => {
       local(async (request, context) => {
         calls++;
         if (calls === 1) throw new Error('the GPU driver went away');
-        await inner(request, context);
+        return inner(request, context);
       }),
     );
     const job = h.queue.enqueue({ projectId: h.projectId, provider: 'local', promptText: prompt('Flaky') });

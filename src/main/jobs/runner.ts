@@ -368,7 +368,7 @@ export class Runner {
     );
     const out = this.o.store.tempPath('.mp4');
     try {
-      await provider.render(current.request, {
+      const report = await provider.render(current.request, {
         signal,
         outPath: out,
         onProgress: (fraction) => this.progress(current, fraction * RENDER_SHARE),
@@ -377,6 +377,7 @@ export class Runner {
       const result = await ingestOutput(this.o.ingest, current, out, {
         // The built-in engine runs on this computer: free, and recorded as such.
         costUsd: 0,
+        report,
         signal,
         now: this.o.now,
         onProgress: (fraction) => this.progress(current, RENDER_SHARE + fraction * (1 - RENDER_SHARE)),

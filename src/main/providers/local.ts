@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { PromptDoc } from '../../shared/prompt/types';
 import type { LocalRequest } from '../../shared/prompt/compile/local';
+import type { RenderReport } from '../../shared/renderReport';
 import { capabilitiesOf, estimateCost } from './capabilities';
 import { ProviderError } from './errors';
 import type { LocalProvider, LocalRender, LocalRenderContext, ProviderJob } from './types';
@@ -42,10 +43,10 @@ export function createLocalProvider(render: LocalRender | null): LocalProvider {
     estimateCost: (model, output) => estimateCost('local', model, output),
     ready: () =>
       render ? { ok: true } : { ok: false, message: 'The built-in engine is not available in this build of Shotline.' },
-    async render(job: ProviderJob, context: LocalRenderContext): Promise<void> {
+    async render(job: ProviderJob, context: LocalRenderContext): Promise<RenderReport> {
       if (!render)
         throw new ProviderError('not_configured', 'The built-in engine is not available in this build of Shotline.');
-      await render(parseLocalRequest(job.request), context);
+      return render(parseLocalRequest(job.request), context);
     },
   };
 }

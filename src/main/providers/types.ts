@@ -5,6 +5,7 @@
  */
 import type { LocalRequest } from '../../shared/prompt/compile/local';
 import type { ProviderId } from '../../shared/prompt/providers';
+import type { RenderReport } from '../../shared/renderReport';
 import type { CompiledOutput } from '../../shared/prompt/compile/types';
 import type { CostEstimate, ProviderCapabilities } from './capabilities';
 
@@ -111,9 +112,10 @@ export interface LocalRenderContext {
 
 /**
  * The built-in engine's entry point, injected by whoever builds the studio. It must write a
- * complete file to outPath and resolve, or reject; on abort it stops its worker and rejects.
+ * complete file to outPath and resolve with its render report (what it did not understand,
+ * the sounds it placed, its notes), or reject; on abort it stops its worker and rejects.
  */
-export type LocalRender = (request: LocalRequest, context: LocalRenderContext) => Promise<void>;
+export type LocalRender = (request: LocalRequest, context: LocalRenderContext) => Promise<RenderReport>;
 
 export interface LocalProvider {
   readonly kind: 'local';
@@ -121,7 +123,8 @@ export interface LocalProvider {
   readonly capabilities: ProviderCapabilities;
   ready(): Readiness;
   estimateCost(model: string, output: CompiledOutput): CostEstimate;
-  render(job: ProviderJob, context: LocalRenderContext): Promise<void>;
+  /** Resolves with the engine's render report, kept with the clip. */
+  render(job: ProviderJob, context: LocalRenderContext): Promise<RenderReport>;
 }
 
 export type Provider = LocalProvider | RemoteProvider;

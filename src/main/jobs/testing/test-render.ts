@@ -1,10 +1,54 @@
 /**
  * A stand-in for the built-in engine in tests: renders a real, tiny H.264 + AAC clip with
- * ffmpeg's testsrc2 (different bytes per seed), reports progress, and stops ffmpeg when
- * aborted. No vitest here: the crash test's child process uses it too.
+ * ffmpeg's testsrc2 (different bytes per seed), reports progress, stops ffmpeg when aborted,
+ * and resolves with a render report of the engine's shape. No vitest here: the crash test's
+ * child process uses it too.
  */
+import type { RenderReport } from '../../../shared/renderReport';
 import { mediaTools, runTool } from '../../media/tools';
 import type { LocalRender } from '../../providers/types';
+
+type Request = Parameters<LocalRender>[0];
+
+/**
+ * What the stand-in reports: honestly, that it understood no scene (it draws a test pattern
+ * whatever the prompt says), one tone per shot at the shot's start, and a note.
+ */
+export function testReport(request: Request): RenderReport {
+  let startMs = 0;
+  const shots = request.shotDurationsMs.map((durationMs, index) => {
+    const shot = { index, startMs, endMs: startMs + durationMs };
+    startMs += durationMs;
+    return shot;
+  });
+  return {
+    engine: 'local',
+    version: 1,
+    durationMs: startMs,
+    shots,
+    notUnderstood: request.doc.shots.flatMap((shot, index) =>
+      shot.scene.trim() === ''
+        ? []
+        : [
+            {
+              shot: index,
+              field: 'scene' as const,
+              text: shot.scene,
+              reason: 'the test renderer draws a test pattern',
+            },
+          ],
+    ),
+    sounds: shots.map((shot) => ({
+      shot: shot.index,
+      timeMs: shot.startMs,
+      kind: 'tone',
+      label: 'test tone',
+      source: 'world' as const,
+      standIn: false,
+    })),
+    notes: ['rendered by the test stand-in, not the built-in engine'],
+  };
+}
 
 export interface TestRenderOptions {
   /** Longest clip rendered, whatever the prompt asks (keeps tests fast). */
@@ -12,7 +56,9 @@ export interface TestRenderOptions {
   /** Extra time before ffmpeg starts, to give tests a window to cancel or kill. */
   delayMs?: number;
   /** Called with each request, to let tests see what the engine received. */
-  onRequest?: (request: Parameters<LocalRender>[0]) => void;
+  onRequest?: (request: Request) => void;
+  /** The report to resolve with; testReport by default. */
+  report?: (request: Request) => RenderReport;
 }
 
 export function testRender(options: TestRenderOptions = {}): LocalRender {
@@ -68,5 +114,6 @@ export function testRender(options: TestRenderOptions = {}): LocalRender {
       signal,
     );
     onProgress(1);
+    return (options.report ?? testReport)(request);
   };
 }

@@ -114,11 +114,14 @@ export function providerConformance(subject: ConformanceSubject): void {
       expect(clip.spriteId).not.toBeNull();
       expect(clip.peaksId).not.toBeNull();
       const row = h.db
-        .prepare<[number], { job_id: number; cost_usd: number | null; params_json: string; prompt_json: string }>(
-          'SELECT job_id, cost_usd, params_json, prompt_json FROM clips WHERE id = ?',
-        )
+        .prepare<
+          [number],
+          { job_id: number; cost_usd: number | null; params_json: string; prompt_json: string; report_json: null }
+        >('SELECT job_id, cost_usd, params_json, prompt_json, report_json FROM clips WHERE id = ?')
         .get(clip.id);
       expect(row?.job_id).toBe(id);
+      // Only the built-in engine writes a render report.
+      expect(row?.report_json).toBeNull();
       expect(row?.cost_usd ?? 0).toBeCloseTo(subject.expectedCostUsd, 6);
       expect(JSON.parse(row?.params_json ?? '{}')).toMatchObject({
         model: job.model,
