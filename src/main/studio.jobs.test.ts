@@ -61,6 +61,12 @@ describe('jobs through the studio', () => {
     expect(done).toMatchObject({ state: 'succeeded', progress: 1, errorMessage: null });
     const clips = await studio.call('clips.list', { projectId: project.id });
     expect(clips.map((c) => [c.id, c.title, c.provider])).toEqual([[done.clipId, 'Lighthouse', 'local']]);
+    // What the engine reported comes with the clip.
+    expect(await studio.call('clips.report', { id: done.clipId ?? 0 })).toMatchObject({
+      engine: 'local',
+      notUnderstood: [{ shot: 0, field: 'scene', text: 'a lighthouse in fog at night' }],
+      sounds: [{ timeMs: 0, label: 'test tone', source: 'world' }],
+    });
     const names = events.map((e) => e.name);
     expect(names).toContain('jobs.changed');
     expect(names).toContain('jobs.progress');

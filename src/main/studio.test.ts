@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { events, Reply, type EventName } from '../shared/contract';
 import { Clip, Project } from '../shared/domain';
+import { RenderReport } from '../shared/renderReport';
 import { openDatabase } from './db/connection';
 import { latestVersion } from './db/migrations/index';
 import { createStudio, type Studio } from './studio';
@@ -98,6 +99,8 @@ describe('contract validation through invoke', () => {
     ],
     ['empty search text', 'clips.search', { query: '  ' }, 'query: search text must not be empty'],
     ['an archived flag that is not a boolean', 'projects.setArchived', { id: 1, archived: 'yes' }, 'archived: '],
+    ['a clip id given as text', 'clips.report', { id: '7' }, 'id: '],
+    ['a report asked for without a clip', 'clips.report', {}, 'id: '],
   ])('%s is invalid input naming the field', async (_what, name, input, expected) => {
     const { studio: s } = await studio();
     const error = failure(await s.invoke(name, input));
@@ -136,6 +139,7 @@ describe('not found', () => {
     ['clips.get', { id: 404 }, 'Clip 404'],
     ['clips.rename', { id: 404, title: 'x' }, 'Clip 404'],
     ['clips.delete', { id: 404 }, 'Clip 404'],
+    ['clips.report', { id: 404 }, 'Clip 404'],
     ['clips.import', { projectId: 404, sources: [{ kind: 'path', path: '/nowhere.mp4' }], taskId: 't' }, 'Project 404'],
   ])('%s of a missing row is not_found', async (name, input, subject) => {
     const { studio: s, events: recorded } = await studio();
@@ -231,6 +235,38 @@ describe('project flows', () => {
     const [after] = Project.array().parse(value(await s.invoke('projects.list', {})));
     expect(after?.clipCount).toBe(0);
     expect(recorded.map((e) => e.name)).toEqual(['clips.changed', 'clips.changed', 'projects.changed']);
+  });
+});
+
+describe('clips.report through the studio', () => {
+  test('an imported clip has no report; a stored one is read back; a malformed one is refused clearly', async () => {
+    const { studio: s, dir } = await studio();
+    const project = Project.parse(value(await s.invoke('projects.create', { name: 'P' })));
+    const file = await makeAudio(dir, 'rain.wav', 1);
+    await s.invoke('clips.import', { projectId: project.id, sources: [{ kind: 'path', path: file }], taskId: 't' });
+    const [clip] = Clip.array().parse(value(await s.invoke('clips.list', { projectId: project.id })));
+    if (!clip) throw new Error('no clip imported');
+    expect(value(await s.invoke('clips.report', { id: clip.id }))).toBeNull();
+
+    const report = {
+      engine: 'local',
+      version: 1,
+      durationMs: 1000,
+      shots: [{ index: 0, startMs: 0, endMs: 1000 }],
+      notUnderstood: [{ shot: 0, field: 'scene', text: 'zeppelin', reason: 'not in the vocabulary' }],
+      sounds: [],
+      notes: [],
+    };
+    const store = s.db.prepare('UPDATE clips SET report_json = ? WHERE id = ?');
+    store.run(JSON.stringify(report), clip.id);
+    expect(RenderReport.parse(value(await s.invoke('clips.report', { id: clip.id })))).toEqual(report);
+
+    store.run(JSON.stringify({ ...report, notUnderstood: [{ text: 'zeppelin' }] }), clip.id);
+    const error = failure(await s.invoke('clips.report', { id: clip.id }));
+    expect(error.code).toBe('internal');
+    expect(error.message).toMatch(
+      new RegExp(`^The render report stored with clip ${clip.id} cannot be read \\(notUnderstood\\.0\\.shot: `),
+    );
   });
 });
 

@@ -241,6 +241,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
       hub.emit('projects.changed', {});
       return { ok: true } as const;
     },
+    'clips.report': ({ id }) => clips.report(id),
     'clips.search': ({ query, projectId }) => clips.search(query, projectId),
     'clips.import': ({ projectId, sources, taskId }) => {
       projects.get(projectId);

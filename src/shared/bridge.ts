@@ -31,6 +31,7 @@ const bridgedCalls = {
   'clips.get': true,
   'clips.rename': true,
   'clips.delete': true,
+  'clips.report': true,
   'clips.search': true,
   'clips.import': true,
   'templates.list': true,

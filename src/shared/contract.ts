@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
 import { jobCalls, jobEvents } from './jobs';
+import { RenderReport } from './renderReport';
 
 const EngineVocabulary = z.object({
   scene: z.array(z.string()),
@@ -67,6 +68,11 @@ export const calls = {
   'clips.delete': {
     input: z.object({ id: RowId }),
     output: Ok,
+  },
+  /** The built-in engine's render report on a clip it made; null for every other clip. */
+  'clips.report': {
+    input: z.object({ id: RowId }),
+    output: RenderReport.nullable(),
   },
   'clips.search': {
     input: z.object({

@@ -338,3 +338,57 @@ describe('Clips.search (FTS5 kept in step by triggers)', () => {
     expect(document?.tags.split(' ').sort()).toEqual(['alpha', 'beta']);
   });
 });
+
+describe('render reports', () => {
+  const report = {
+    engine: 'local',
+    version: 1,
+    durationMs: 2000,
+    shots: [{ index: 0, startMs: 0, endMs: 2000 }],
+    notUnderstood: [{ shot: 0, field: 'style', text: 'vaporwave', reason: 'not in the vocabulary' }],
+    sounds: [{ shot: 0, timeMs: 1000, kind: 'bell', label: 'bell', source: 'directive', standIn: false }],
+    notes: ['dialogue spoken by the built-in espeak-ng'],
+  };
+
+  function store(db: Database, clipId: number, value: unknown): void {
+    db.prepare('UPDATE clips SET report_json = ? WHERE id = ?').run(JSON.stringify(value), clipId);
+  }
+
+  test('a clip without one (imported, from a cloud provider) has none', async () => {
+    const { clips, projects } = await library();
+    const clip = clips.insert(newClip(clips, projects.create('P').id));
+    expect(clips.report(clip.id)).toBeNull();
+  });
+
+  test('is read back as stored; what the studio does not show is left out', async () => {
+    const { db, clips, projects } = await library();
+    const clip = clips.insert(newClip(clips, projects.create('P').id, { provider: 'local' }));
+    store(db, clip.id, { ...report, understood: [], loudness: { integratedLufs: -16, gainDb: 0 } });
+    expect(clips.report(clip.id)).toEqual(report);
+  });
+
+  test.each([
+    ['a missing list', { ...report, notes: undefined }, 'notes: '],
+    ['an unknown sound source', { ...report, sounds: [{ ...report.sounds[0], source: 'magic' }] }, 'sounds.0.source: '],
+    ['a reason that is not text', { ...report, notUnderstood: [{ ...report.notUnderstood[0], reason: 3 }] }, 'reason'],
+    ['a report of another engine', { ...report, engine: 'veo' }, 'engine: '],
+    ['not a report at all', [1, 2, 3], 'input: '],
+  ])('a stored report with %s is refused with a clear error, not half-shown', async (_what, stored, field) => {
+    const { db, clips, projects } = await library();
+    const clip = clips.insert(newClip(clips, projects.create('P').id, { provider: 'local' }));
+    store(db, clip.id, stored);
+    const error = thrownBy(() => clips.report(clip.id));
+    expectStudioError(error, 'internal', `The render report stored with clip ${clip.id} cannot be read (`);
+    expect(error.message).toContain(field);
+    expect(error.message).toContain('The clip itself is fine');
+  });
+
+  test('of a clip that does not exist is not_found', async () => {
+    const { clips } = await library();
+    expectStudioError(
+      thrownBy(() => clips.report(42)),
+      'not_found',
+      'Clip 42 does not exist',
+    );
+  });
+});

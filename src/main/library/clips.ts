@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import { describeIssues } from '../../shared/contract';
 import type { Clip } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
+import { RenderReport } from '../../shared/renderReport';
 
 interface ClipRow {
   id: number;
@@ -58,6 +60,26 @@ function toClip(row: ClipRow): Clip {
   };
 }
 
+function notFound(id: number): StudioError {
+  return new StudioError('not_found', `Clip ${id} does not exist; it may have been deleted.`);
+}
+
+/** A stored report that does not read as one is refused whole, never shown in part. */
+function readReport(json: string, clipId: number): RenderReport {
+  let problem: string;
+  try {
+    const parsed = RenderReport.safeParse(JSON.parse(json));
+    if (parsed.success) return parsed.data;
+    problem = describeIssues(parsed.error);
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
+  }
+  throw new StudioError(
+    'internal',
+    `The render report stored with clip ${clipId} cannot be read (${problem}). The clip itself is fine; queue its prompt again for a new report.`,
+  );
+}
+
 export interface MediaRecord {
   id: string;
   mimeType: string;
@@ -95,8 +117,17 @@ export class Clips {
 
   get(id: number): Clip {
     const row = this.db.prepare<[number], ClipRow>(`${SELECT} WHERE c.id = ?`).get(id);
-    if (!row) throw new StudioError('not_found', `Clip ${id} does not exist; it may have been deleted.`);
+    if (!row) throw notFound(id);
     return toClip(row);
+  }
+
+  /** The built-in engine's render report on the clip; null for clips from elsewhere or made before reports were kept. */
+  report(id: number): RenderReport | null {
+    const row = this.db
+      .prepare<[number], { report_json: string | null }>('SELECT report_json FROM clips WHERE id = ?')
+      .get(id);
+    if (!row) throw notFound(id);
+    return row.report_json === null ? null : readReport(row.report_json, id);
   }
 
   /** Full-text search over titles, prompts, tags and cue text; words are matched as prefixes. */
@@ -141,8 +172,7 @@ export class Clips {
 
   rename(id: number, title: string): Clip {
     const result = this.db.prepare('UPDATE clips SET title = ? WHERE id = ?').run(title, id);
-    if (result.changes === 0)
-      throw new StudioError('not_found', `Clip ${id} does not exist; it may have been deleted.`);
+    if (result.changes === 0) throw notFound(id);
     return this.get(id);
   }
 
