@@ -265,7 +265,7 @@ describe('clips.report through the studio', () => {
     const error = failure(await s.invoke('clips.report', { id: clip.id }));
     expect(error.code).toBe('internal');
     expect(error.message).toMatch(
-      new RegExp(`^The render report stored with clip ${clip.id} cannot be read \\(notUnderstood\\.0\\.shot: `),
+      new RegExp(`^The render report stored with clip ${clip.id} cannot be read: notUnderstood\\.0\\.shot: `),
     );
   });
 });

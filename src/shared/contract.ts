@@ -219,12 +219,18 @@ export interface StudioBridge {
   subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
 }
 
-/** Turns a zod error into one sentence that names the field: "name: project name must not be empty". */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
+/**
+ * Turns a zod error into one sentence that names the field: "name: project name must not be
+ * empty". With `limit`, only the first issues are spelled out and the rest counted.
+ */
+export function describeIssues(error: z.ZodError, limit = Infinity): string {
+  const described = error.issues
+    .slice(0, limit)
     .map((issue) => {
       const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
       return `${where}: ${issue.message}`;
     })
     .join('; ');
+  const more = error.issues.length - Math.min(limit, error.issues.length);
+  return more > 0 ? `${described} (and ${more} more)` : described;
 }

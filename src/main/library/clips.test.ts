@@ -373,12 +373,17 @@ describe('render reports', () => {
     ['a reason that is not text', { ...report, notUnderstood: [{ ...report.notUnderstood[0], reason: 3 }] }, 'reason'],
     ['a report of another engine', { ...report, engine: 'veo' }, 'engine: '],
     ['not a report at all', [1, 2, 3], 'input: '],
+    [
+      'several problems (the first is named, the rest counted)',
+      { ...report, engine: 'veo', version: 2, notes: 'none' },
+      'engine: Invalid input: expected "local" (and 2 more)',
+    ],
   ])('a stored report with %s is refused with a clear error, not half-shown', async (_what, stored, field) => {
     const { db, clips, projects } = await library();
     const clip = clips.insert(newClip(clips, projects.create('P').id, { provider: 'local' }));
     store(db, clip.id, stored);
     const error = thrownBy(() => clips.report(clip.id));
-    expectStudioError(error, 'internal', `The render report stored with clip ${clip.id} cannot be read (`);
+    expectStudioError(error, 'internal', `The render report stored with clip ${clip.id} cannot be read: `);
     expect(error.message).toContain(field);
     expect(error.message).toContain('The clip itself is fine');
   });

@@ -70,13 +70,14 @@ function readReport(json: string, clipId: number): RenderReport {
   try {
     const parsed = RenderReport.safeParse(JSON.parse(json));
     if (parsed.success) return parsed.data;
-    problem = describeIssues(parsed.error);
+    // The first problem is enough to act on; a report broken everywhere would fill the inspector.
+    problem = describeIssues(parsed.error, 1);
   } catch (error) {
     problem = error instanceof Error ? error.message : String(error);
   }
   throw new StudioError(
     'internal',
-    `The render report stored with clip ${clipId} cannot be read (${problem}). The clip itself is fine; queue its prompt again for a new report.`,
+    `The render report stored with clip ${clipId} cannot be read: ${problem}. The clip itself is fine; queue its prompt again for a new report.`,
   );
 }
 
