@@ -6,6 +6,7 @@ Scene: A fishing boat rocks beside a harbour wall at dusk.
 Camera: Static wide shot at eye level.
 Motion: The boat bobs; gulls circle.
 Audio: Waves against the wall, bell at 00:01
+Style: zorblaxian
 Size: 320x180
 Duration: 2s`;
 
@@ -57,6 +58,19 @@ test('a prompt queued on the built-in engine shows its progress in Jobs and land
   await card.click();
   const player = page.getByLabel('Player');
   await expect(player).toBeVisible();
+
+  // The inspector tells what the engine made of the prompt: the made-up style word it did not
+  // understand, named with its prompt line, and the bell it placed where the prompt asked.
+  const report = page.getByRole('region', { name: 'Render report' });
+  await expect(report).toBeVisible();
+  const missing = report.getByRole('group', { name: 'Not understood' });
+  const word = missing.getByRole('listitem').filter({ hasText: 'zorblaxian' });
+  await expect(word).toHaveCount(1);
+  await expect(word).toContainText('Style');
+  await expect(report.getByText('Everything in the prompt was understood.')).toHaveCount(0);
+  const bell = report.getByRole('list', { name: 'Sound events' }).getByRole('listitem').filter({ hasText: 'bell' });
+  await expect(bell).toContainText('00:01');
+  await expect(bell).toContainText('directive');
   await player.evaluate((video: HTMLVideoElement) => {
     video.muted = true;
     return video.play();

@@ -41,6 +41,9 @@ test('a creator makes a project, imports a clip, plays it, and finds it again af
     video.currentTime = 2.5;
   });
   await expect.poll(() => player.evaluate((video: HTMLVideoElement) => video.currentTime)).toBeGreaterThan(2.4);
+  // Only the built-in engine writes a render report; by now the inspector has long had its answer.
+  await expect(page.getByRole('region', { name: 'Clip details' })).toContainText('Imported file');
+  await expect(page.getByRole('region', { name: 'Render report' })).toHaveCount(0);
 
   await page.reload();
   await expect(

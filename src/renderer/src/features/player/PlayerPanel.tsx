@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { formatTime } from '../../../../shared/time';
 import { formatCodec, formatDateTime, formatFps, formatResolution, isAudioOnly } from '../../format/media';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
+import { RenderReportSection } from './RenderReportSection';
 import './PlayerPanel.css';
 
 /** Keys the viewer answers anywhere in the window, NLE-style, unless a field or dialog has them. */
@@ -132,6 +133,7 @@ export function PlayerPanel({ clip }: { clip: Clip | null }): JSX.Element {
                 </div>
               ))}
           </dl>
+          <RenderReportSection clipId={clip.id} />
           {clip.promptText && (
             <div className="inspector__prompt">
               <h4 className="eyebrow">Prompt</h4>
