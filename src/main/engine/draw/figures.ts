@@ -300,16 +300,12 @@ function drawFacing(
   const H = fig.height;
   const L = fig.look;
   const back = pose.view === 'back';
-  const fill = (pts: Pt[], colour: string): void => {
-    const [first, ...rest] = pts.map(([x, y]) => P(x, y));
-    if (!first) return;
-    ctx.fillStyle = colour;
-    ctx.beginPath();
-    ctx.moveTo(first[0], first[1]);
-    for (const q of rest) ctx.lineTo(q[0], q[1]);
-    ctx.closePath();
-    ctx.fill();
-  };
+  const fill = (pts: Pt[], colour: string): void =>
+    fillPolygon(
+      ctx,
+      pts.map(([x, y]) => P(x, y)),
+      colour,
+    );
   const stroke = (a: Pt, b: Pt, width: number, colour: string): void => {
     const [ax, ay] = P(a[0], a[1]);
     const [bx, by] = P(b[0], b[1]);
@@ -537,16 +533,7 @@ function drawSeat(
   hip: number,
   tone: (c: string | RGB, k?: number) => string,
 ): void {
-  const poly = (pts: Pt[], colour: string): void => {
-    const [first, ...rest] = pts;
-    if (!first) return;
-    ctx.fillStyle = colour;
-    ctx.beginPath();
-    ctx.moveTo(first[0], first[1]);
-    for (const q of rest) ctx.lineTo(q[0], q[1]);
-    ctx.closePath();
-    ctx.fill();
-  };
+  const poly = (pts: Pt[], colour: string): void => fillPolygon(ctx, pts, colour);
   if (kind === 'log') {
     const top = -0.04;
     const bottom = -hip;
@@ -560,4 +547,16 @@ function drawSeat(
       poly([P(x, seat - 0.05), P(x + 0.03, seat - 0.05), P(x + 0.03, -hip), P(x, -hip)], tone('#5e3e28'));
     poly([P(-0.24, seat + 0.5), P(-0.2, seat + 0.5), P(-0.2, seat), P(-0.24, seat)], tone('#6a4630'));
   }
+}
+
+/** Fills a polygon given in screen pixels. */
+function fillPolygon(ctx: SKRSContext2D, pts: readonly Pt[], colour: string): void {
+  const [first, ...rest] = pts;
+  if (!first) return;
+  ctx.fillStyle = colour;
+  ctx.beginPath();
+  ctx.moveTo(first[0], first[1]);
+  for (const q of rest) ctx.lineTo(q[0], q[1]);
+  ctx.closePath();
+  ctx.fill();
 }
