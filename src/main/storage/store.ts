@@ -74,13 +74,18 @@ export class MediaStore {
   async putBuffer(data: Uint8Array, options: PutOptions = {}): Promise<StoredObject> {
     const tmp = this.tempPath();
     const hash = createHash('sha256').update(data).digest('hex');
+    options.signal?.throwIfAborted();
     const handle = await open(tmp, 'wx');
     try {
       await handle.writeFile(data);
       await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (error) {
+      // A write that fails (a full disk) leaves nothing behind.
+      await handle.close().catch(() => undefined);
+      await rm(tmp, { force: true });
+      throw error;
     }
+    await handle.close();
     return this.commit(tmp, hash, data.byteLength, options);
   }
 
@@ -96,8 +101,9 @@ export class MediaStore {
         done(null, chunk);
       },
     });
+    options.signal?.throwIfAborted();
+    const out = createWriteStream(tmp, { flags: 'wx' });
     try {
-      const out = createWriteStream(tmp, { flags: 'wx' });
       await pipeline(source, meter, out, options.signal ? { signal: options.signal } : {});
       const handle = await open(tmp, 'r+');
       try {
@@ -106,6 +112,9 @@ export class MediaStore {
         await handle.close();
       }
     } catch (error) {
+      // The file is opened in the background: a write that fails early may create it after the
+      // failure, so wait until the stream has let go of it before removing it.
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await rm(tmp, { force: true });
       throw error;
     }
