@@ -197,6 +197,7 @@ describe('interpret: words', () => {
     expect(one({ scene: 'A dog runs off into the distance.' }).scene.entities[0]?.actions[0]?.heading).toBe('away');
     expect(one({ scene: 'A man walks across a field.' }).scene.entities[0]?.actions[0]?.heading).toBeUndefined();
     expect(one({ scene: 'Toward the camera.' }).notUnderstood.map((n) => n.text)).toEqual(['Toward the camera']);
+    expect(one({ camera: 'Static wide shot at eye level.' }).notUnderstood).toEqual([]);
     expect(one({ motion: 'leaves are fluttering down' }).scene.environment.leaves).toBeGreaterThan(0);
     expect(one({ scene: 'the balloon floated away' }).scene.entities[0]?.actions[0]?.verb).toBe('rise');
   });

@@ -115,17 +115,17 @@ function ReportBody({ report }: { report: RenderReport }): JSX.Element {
         <p className="report__empty">No timed sound events.</p>
       )}
 
-      <h5 className="report__subhead">Notes</h5>
-      {report.notes.length > 0 ? (
-        <ul className="report__notes" aria-label="Engine notes">
-          {report.notes.map((note, i) => (
-            <li key={i} className="sentence">
-              {note}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="report__empty">No notes.</p>
+      {report.notes.length > 0 && (
+        <>
+          <h5 className="report__subhead">Notes</h5>
+          <ul className="report__notes" aria-label="Engine notes">
+            {report.notes.map((note, i) => (
+              <li key={i} className="sentence">
+                {note}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </>
   );
