@@ -123,6 +123,8 @@ export function PlayerPanel({ clip }: { clip: Clip | null }): JSX.Element {
           <h3 className="inspector__title" title={clip.title}>
             {clip.title}
           </h3>
+          {/* First, so words the engine did not understand are seen without scrolling. */}
+          <RenderReportSection clipId={clip.id} />
           <dl className="props">
             {rows
               .filter((row): row is [string, string] => row[1] !== null && row[1] !== '')
@@ -133,7 +135,6 @@ export function PlayerPanel({ clip }: { clip: Clip | null }): JSX.Element {
                 </div>
               ))}
           </dl>
-          <RenderReportSection clipId={clip.id} />
           {clip.promptText && (
             <div className="inspector__prompt">
               <h4 className="eyebrow">Prompt</h4>
