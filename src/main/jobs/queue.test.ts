@@ -10,7 +10,7 @@ import type { ProviderRegistry } from '../providers/types';
 import { createVeoProvider } from '../providers/veo';
 import { expectStudioError, thrownBy, waitFor } from '../testing/fixtures';
 import { SPRITE_TILE_WIDTH, SPRITE_TILES } from './derivatives';
-import { orphanCheck, PROMPT, queueHarness, settled } from './testing/harness';
+import { idle, orphanCheck, PROMPT, queueHarness, settled } from './testing/harness';
 import { testRender, testReport } from './testing/test-render';
 
 function local(render: LocalRender = testRender()): ProviderRegistry {
@@ -119,6 +119,7 @@ describe('the built-in engine through the queue', () => {
     expect(progress.length).toBeGreaterThan(2);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(h.events.map((e) => e.name)).toEqual(expect.arrayContaining(['clips.changed', 'projects.changed']));
+    await idle(h.queue);
     expect(await orphanCheck(h)).toEqual({ unreferencedFiles: [], unusedRows: [], temp: [] });
   });
 
@@ -269,6 +270,7 @@ describe('the built-in engine through the queue', () => {
     expect(canceled).toMatchObject({ state: 'canceled', clipId: null });
     expect(counting.order).toEqual(['Long']);
     expect(h.clips.list(h.projectId)).toEqual([]);
+    await idle(h.queue);
     expect(await orphanCheck(h)).toEqual({ unreferencedFiles: [], unusedRows: [], temp: [] });
     expectStudioError(
       thrownBy(() => h.queue.cancel(running.id)),

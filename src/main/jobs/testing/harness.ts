@@ -166,6 +166,14 @@ export async function settled(queue: JobQueue, id: number, states: readonly JobS
   return job;
 }
 
+/**
+ * Waits until no job is running in the queue. A job's row says it succeeded a moment before its
+ * runner has removed its temp files, so check for leftovers only after this.
+ */
+export async function idle(queue: JobQueue): Promise<void> {
+  await waitFor(() => queue.activeCount() === 0, 5);
+}
+
 let sample: Promise<Buffer> | null = null;
 
 /** A small real MP4 (with sound) for fakes to serve; made once per test worker. */

@@ -8,7 +8,15 @@
  */
 import { describe, expect, onTestFinished, test } from 'vitest';
 import type { ProviderId } from '../../../shared/prompt/providers';
-import { orphanCheck, PROMPT, queueHarness, sampleVideo, settled, type QueueHarness } from '../../jobs/testing/harness';
+import {
+  idle,
+  orphanCheck,
+  PROMPT,
+  queueHarness,
+  sampleVideo,
+  settled,
+  type QueueHarness,
+} from '../../jobs/testing/harness';
 import type { Fault } from '../fakes/server';
 import type { Outcome } from '../fakes/veo';
 import type { RemoteProvider } from '../types';
@@ -134,6 +142,7 @@ export function providerConformance(subject: ConformanceSubject): void {
         .map((e) => (e.payload as { state: string }).state);
       expect(states).toEqual(['queued', 'submitting', 'running', 'downloading', 'succeeded']);
       expect(h.events.some((e) => e.name === 'clips.changed')).toBe(true);
+      await idle(h.queue);
       expect(await orphanCheck(h)).toEqual({ unreferencedFiles: [], unusedRows: [], temp: [] });
     });
 
@@ -258,6 +267,7 @@ export function providerConformance(subject: ConformanceSubject): void {
         expect(filtered.errorCode).not.toBe(failed.errorCode);
       }
       expect(h.fake.submissions()).toBe(2);
+      await idle(h.queue);
       expect(await orphanCheck(h)).toEqual({ unreferencedFiles: [], unusedRows: [], temp: [] });
     });
 
