@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { audioCodecArgs, parseBenchmark, videoCodecArgs } from '../src/main/engine/encode';
+import { audioCodecArgs, encoderArgs, parseBenchmark, videoCodecArgs } from '../src/main/engine/encode';
 import { examplePrompts } from '../src/main/engine/examples';
 import { renderClip } from '../src/main/engine/render';
 import { mediaTools } from '../src/main/media/tools';
@@ -79,32 +79,8 @@ async function pictureFloorCpu(clipPath: string, outPath: string): Promise<numbe
     ['-v', 'error', '-nostdin', '-i', clipPath, '-an', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
-  const encode = spawn(
-    ffmpeg,
-    [
-      '-loglevel',
-      'level+info',
-      '-hide_banner',
-      '-nostats',
-      '-benchmark',
-      '-y',
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'rgba',
-      '-s',
-      `${width}x${height}`,
-      '-r',
-      String(fps),
-      '-i',
-      'pipe:0',
-      ...videoCodecArgs,
-      '-g',
-      String(fps * 2),
-      outPath,
-    ],
-    { stdio: ['pipe', 'ignore', 'pipe'] },
-  );
+  // Exactly the engine's own picture encoder, fed the same way.
+  const encode = spawn(ffmpeg, encoderArgs({ width, height, fps, outPath }), { stdio: ['pipe', 'ignore', 'pipe'] });
   decode.stdout.pipe(encode.stdin);
   const err: Buffer[] = [];
   encode.stderr.on('data', (c: Buffer) => err.push(c));

@@ -15,14 +15,6 @@ import { speak, speechEngine, voiceFor, type Voice } from './speech';
 /** Lip-sync envelopes are sampled this many times a second. */
 export const lipSyncRate = 100;
 
-export interface Soundtrack {
-  mix: MixResult;
-  /** Per speaking entity key: mouth opening 0 to 1, at lipSyncRate. */
-  lipSync: Map<string, Float32Array>;
-  voices: Map<string, Voice>;
-  notes: string[];
-}
-
 export interface SoundtrackOptions {
   seed: number;
   totalMs: number;
@@ -39,6 +31,7 @@ export function msToSample(ms: number): number {
 export interface SpokenDialogue {
   /** Each spoken line: mono samples starting at sample `at`, already cut at its shot's end. */
   lines: { at: number; pan: number; samples: Float32Array }[];
+  /** Per speaking entity key: mouth opening 0 to 1, at lipSyncRate. */
   lipSync: Map<string, Float32Array>;
   voices: Map<string, Voice>;
   notes: string[];
@@ -142,13 +135,6 @@ export function mixSoundtrack(
   }
   for (const line of lines) addMono(dialogue, line.samples, line.at, line.pan, 1);
   return master(beds, effects, dialogue, { bedsDb: -9, effectsDb: -3 });
-}
-
-/** The whole soundtrack in this thread: dialogue, then the mix. */
-export async function renderSoundtrack(schedule: Schedule, o: SoundtrackOptions): Promise<Soundtrack> {
-  const spoken = await speakDialogue(schedule, o);
-  const mix = mixSoundtrack(schedule, spoken.lines, o);
-  return { mix, lipSync: spoken.lipSync, voices: spoken.voices, notes: spoken.notes };
 }
 
 /** RMS over 20 ms windows at lipSyncRate, scaled so normal speech opens the mouth fully. */
