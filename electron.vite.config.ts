@@ -7,7 +7,7 @@ export default defineConfig({
     build: {
       // The engine renders in a worker thread; render.ts loads engine-worker.js from beside index.js.
       rolldownOptions: {
-        input: { index: resolve('src/main/index.ts'), 'engine-worker': resolve('src/main/engine/worker.ts') },
+        input: { index: resolve('src/main/hosts/electron/main.ts'), 'engine-worker': resolve('src/main/engine/worker.ts') },
       },
     },
   },

@@ -4,5 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/main/cli.ts');
+const { main } = await import('../src/main/cli/index.ts');
 process.exitCode = await main(process.argv.slice(2));

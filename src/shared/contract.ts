@@ -6,16 +6,10 @@
 import { z } from 'zod';
 import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
 import { jobCalls, jobEvents } from './jobs';
+import { ErrorCode } from './errors';
 import { RenderReport } from './renderReport';
+import { EngineVocabulary } from './vocabulary';
 
-const EngineVocabulary = z.object({
-  scene: z.array(z.string()),
-  camera: z.array(z.string()),
-  motion: z.array(z.string()),
-  audio: z.array(z.string()),
-  style: z.array(z.string()),
-});
-export type EngineVocabulary = z.infer<typeof EngineVocabulary>;
 import { MAX_PROMPT_CHARS } from './prompt/parse';
 import {
   Template,
@@ -193,18 +187,6 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
 
-/** Error codes that cross the bridge. */
-export const ErrorCode = z.enum([
-  'invalid_input',
-  'not_found',
-  'conflict',
-  'unsupported_media',
-  'canceled',
-  /** A paid job would take this month past the creator's budget; the message says by how much. */
-  'over_budget',
-  'internal',
-]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** Every call's answer crosses a bridge in this envelope, so errors keep their code and message. */
 export const Reply = z.discriminatedUnion('ok', [
@@ -234,3 +216,6 @@ export function describeIssues(error: z.ZodError, limit = Infinity): string {
   const more = error.issues.length - Math.min(limit, error.issues.length);
   return more > 0 ? `${described} (and ${more} more)` : described;
 }
+
+export { ErrorCode } from './errors';
+export type { EngineVocabulary } from './vocabulary';

@@ -1,4 +1,18 @@
-import type { ErrorCode } from './contract';
+import { z } from 'zod';
+
+/** Error codes that cross the bridge. */
+export const ErrorCode = z.enum([
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'unsupported_media',
+  'canceled',
+  /** A paid job would take this month past the creator's budget; the message says by how much. */
+  'over_budget',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
 
 /** An error whose message a creator can act on, carried across the bridge with its code. */
 export class StudioError extends Error {

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { sha256File, tempDir } from '../testing/fixtures';
+import { sha256File, tempDir } from '../../../test/support/fixtures';
 import { DatabaseTooNewError, migrate, openDatabase, schemaVersion } from './connection';
 import { latestVersion, migrations } from './migrations/index';
 

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
-import { ErrorCode } from '../../shared/contract';
+import { ErrorCode } from '../../shared/errors';
 import { StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
 import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';

@@ -1,4 +1,4 @@
-import type { EngineVocabulary } from '../../shared/contract';
+import type { EngineVocabulary } from '../../shared/vocabulary';
 import {
   bedWords,
   cameraWords,

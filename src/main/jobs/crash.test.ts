@@ -10,15 +10,15 @@ import { expect, onTestFinished, test } from 'vitest';
 import { openDatabase } from '../db/connection';
 import { Clips } from '../library/clips';
 import { Projects } from '../library/projects';
-import { startOpenAIFake } from '../providers/fakes/openai-videos';
+import { startOpenAIFake } from '../../../test/fakes/openai-videos';
 import { registryOf } from '../providers/index';
-import { createLocalProvider } from '../providers/local';
+import { createLocalProvider } from '../providers/local/provider';
 import { createOpenAIVideosProvider } from '../providers/openai-videos';
 import { MediaStore } from '../storage/store';
-import { repoRoot, tempDir } from '../testing/fixtures';
+import { repoRoot, tempDir } from '../../../test/support/fixtures';
 import { createJobQueue } from './queue';
-import { orphanCheck, sampleVideo } from './testing/harness';
-import { testRender } from './testing/test-render';
+import { orphanCheck, sampleVideo } from '../../../test/jobs/harness';
+import { testRender } from '../../../test/jobs/test-render';
 
 const LOCAL_JOBS = 6;
 const REMOTE_JOBS = 6;
@@ -57,7 +57,7 @@ function runChild(dataDir: string, baseUrl: string, apiKey: string, killAfterMs:
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'src/main/jobs/testing/crash-batch.ts'), dataDir, baseUrl, apiKey],
+      ['--import', 'tsx', join(repoRoot, 'test/jobs/crash-batch.ts'), dataDir, baseUrl, apiKey],
       {
         cwd: repoRoot,
         env: process.env,

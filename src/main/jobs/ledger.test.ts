@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { Projects } from '../library/projects';
-import { expectStudioError, thrownBy } from '../testing/fixtures';
+import { expectStudioError, thrownBy } from '../../../test/support/fixtures';
 import { backoffDelay, DEFAULT_RETRY_POLICY } from './backoff';
 import { BudgetExceeded, Ledger, monthOf, monthRange } from './ledger';
 import { JobStore } from './store';
-import { library, newJob, type Library } from './testing/harness';
+import { library, newJob, type Library } from '../../../test/jobs/harness';
 
 function jobIn(
   lib: Library,

@@ -2,16 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { estimateCostUsd, modelFor } from '../../shared/prompt/providers';
 import { probeFile } from '../media/probe';
-import { createLocalProvider } from '../providers/local';
+import { createLocalProvider } from '../providers/local/provider';
 import type { LocalRequest } from '../../shared/prompt/compile/local';
 import { registryOf } from '../providers/index';
 import type { LocalRender } from '../providers/types';
 import type { ProviderRegistry } from '../providers/types';
 import { createVeoProvider } from '../providers/veo';
-import { expectStudioError, thrownBy, waitFor } from '../testing/fixtures';
+import { expectStudioError, thrownBy, waitFor } from '../../../test/support/fixtures';
 import { SPRITE_TILE_WIDTH, SPRITE_TILES } from './derivatives';
-import { idle, orphanCheck, PROMPT, queueHarness, settled } from './testing/harness';
-import { testRender, testReport } from './testing/test-render';
+import { idle, orphanCheck, PROMPT, queueHarness, settled } from '../../../test/jobs/harness';
+import { testRender, testReport } from '../../../test/jobs/test-render';
 
 function local(render: LocalRender = testRender()): ProviderRegistry {
   return registryOf(createLocalProvider(render));

@@ -3,18 +3,18 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { startOpenAIFake } from '../providers/fakes/openai-videos';
-import { startRunwayFake } from '../providers/fakes/runway';
-import { startVeoFake } from '../providers/fakes/veo';
-import { createLocalProvider } from '../providers/local';
+import { startOpenAIFake } from '../../../test/fakes/openai-videos';
+import { startRunwayFake } from '../../../test/fakes/runway';
+import { startVeoFake } from '../../../test/fakes/veo';
+import { createLocalProvider } from '../providers/local/provider';
 import { createOpenAIVideosProvider } from '../providers/openai-videos';
 import { createRunwayProvider } from '../providers/runway';
 import { createVeoProvider } from '../providers/veo';
-import { sha256, storedObjects } from '../testing/fixtures';
+import { sha256, storedObjects } from '../../../test/support/fixtures';
 import { sweepOrphanMedia } from './recovery';
 import { JobStore } from './store';
-import { library, PROMPT, queueHarness, sampleVideo, settled } from './testing/harness';
-import { testRender } from './testing/test-render';
+import { library, PROMPT, queueHarness, sampleVideo, settled } from '../../../test/jobs/harness';
+import { testRender } from '../../../test/jobs/test-render';
 
 const job = { projectId: 0, promptText: PROMPT };
 

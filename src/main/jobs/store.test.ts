@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { thrownBy } from '../testing/fixtures';
+import { thrownBy } from '../../../test/support/fixtures';
 import { canMove, isTerminal, JobState, sourcesOf } from './states';
 import { JobConflict, JobStore } from './store';
-import { library, newJob } from './testing/harness';
+import { library, newJob } from '../../../test/jobs/harness';
 
 describe('the state machine', () => {
   test('finished jobs stay finished, except that failed and canceled ones can be retried', () => {

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { Clip } from '../../shared/domain';
 import { openDatabase } from '../db/connection';
-import { expectStudioError, sha256, tempDir, thrownBy } from '../testing/fixtures';
+import { expectStudioError, sha256, tempDir, thrownBy } from '../../../test/support/fixtures';
 import { Clips, type NewClip } from './clips';
 import { Projects } from './projects';
 

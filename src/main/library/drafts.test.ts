@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { createStudio, type Studio } from '../studio';
-import { expectStudioError, rejectionOf, tempDir } from '../testing/fixtures';
+import { createStudio, type Studio } from '../core/studio';
+import { expectStudioError, rejectionOf, tempDir } from '../../../test/support/fixtures';
 
 async function open(dataDir?: string): Promise<Studio> {
   const studio = await createStudio({ dataDir: dataDir ?? join(await tempDir(), 'data') });

@@ -18,7 +18,7 @@ import {
   sha256File,
   storedObjects,
   tempDir,
-} from '../testing/fixtures';
+} from '../../../test/support/fixtures';
 import { Clips } from './clips';
 import { importAll, importOne, type ImportDeps, type ImportProgress } from './import';
 import { Projects } from './projects';

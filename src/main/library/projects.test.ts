@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { Project } from '../../shared/domain';
 import { openDatabase } from '../db/connection';
-import { expectStudioError, tempDir, thrownBy } from '../testing/fixtures';
+import { expectStudioError, tempDir, thrownBy } from '../../../test/support/fixtures';
 import { Clips } from './clips';
 import { Projects } from './projects';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { lint } from '../../shared/prompt/index';
 import { checkTemplate, fillTemplate, readTemplateJson, usedVariables } from '../../shared/prompt/template';
-import { createStudio, type Studio } from '../studio';
-import { expectStudioError, rejectionOf, tempDir } from '../testing/fixtures';
+import { createStudio, type Studio } from '../core/studio';
+import { expectStudioError, rejectionOf, tempDir } from '../../../test/support/fixtures';
 import { builtinTemplatesDir, copyName, fileSlug, loadBuiltinTemplates } from './templates';
 
 async function open(options: { templatesDir?: string } = {}): Promise<{ studio: Studio; events: unknown[][] }> {

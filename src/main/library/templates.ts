@@ -15,7 +15,7 @@ import {
   type Template,
   type TemplateVariable,
 } from '../../shared/prompt/template';
-import { appRoot } from '../build';
+import { appRoot } from '../appPaths';
 
 /** Where the built-in templates ship. */
 export const builtinTemplatesDir = join(appRoot, 'resources', 'templates');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ffprobeJson, makeVideo, tempDir } from '../testing/fixtures';
+import { ffprobeJson, makeVideo, tempDir } from '../../../test/support/fixtures';
 import { writePoster } from './poster';
 
 interface Probed {

@@ -12,7 +12,7 @@ import {
   makeVideo,
   rejectionOf,
   tempDir,
-} from '../testing/fixtures';
+} from '../../../test/support/fixtures';
 import { interpretProbe, parseRate, probeFile } from './probe';
 
 /** Trimmed from what ffprobe 5.1 prints for real files. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { PROMPT, queueHarness, sampleVideo, settled } from '../jobs/testing/harness';
-import { rejectionOf, repoRoot, waitFor } from '../testing/fixtures';
+import { PROMPT, queueHarness, sampleVideo, settled } from '../../../test/jobs/harness';
+import { rejectionOf, repoRoot, waitFor } from '../../../test/support/fixtures';
 import { createComfyProvider } from './comfyui';
 import {
   findVideoOutput,
@@ -11,8 +11,8 @@ import {
   mappingProblems,
   type ComfyWorkflowFile,
 } from './comfyui-workflow';
-import { startComfyFake, type ComfyFake } from './fakes/comfyui';
-import { providerConformance } from './testing/conformance';
+import { startComfyFake, type ComfyFake } from '../../../test/fakes/comfyui';
+import { providerConformance } from '../../../test/providers/conformance';
 
 const EXAMPLE = join(repoRoot, 'resources/comfyui/wan2.2-ti2v-5b.json');
 let example: Promise<ComfyWorkflowFile> | null = null;

@@ -4,7 +4,7 @@ import { capabilitiesOf, type ProviderCapabilities } from './capabilities';
 import { createComfyProvider } from './comfyui';
 import type { ComfyWorkflowFile } from './comfyui-workflow';
 import { baseUrlFor, DEFAULT_COMFYUI_URL, type KeySource, type SettingsFile } from './keys';
-import { createLocalProvider } from './local';
+import { createLocalProvider } from './local/provider';
 import { createOpenAIVideosProvider } from './openai-videos';
 import { createRunwayProvider } from './runway';
 import type { LocalRender, Provider, ProviderRegistry } from './types';

@@ -1,7 +1,7 @@
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { expectStudioError, rejectionOf, tempDir } from '../testing/fixtures';
+import { expectStudioError, rejectionOf, tempDir } from '../../../test/support/fixtures';
 import {
   baseUrlFor,
   chainKeySources,

@@ -1,12 +1,12 @@
 import OpenAI from 'openai';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { estimateCostUsd, modelFor } from '../../shared/prompt/providers';
-import { PROMPT, queueHarness, sampleVideo, settled } from '../jobs/testing/harness';
-import { expectStudioError, rejectionOf, thrownBy } from '../testing/fixtures';
+import { PROMPT, queueHarness, sampleVideo, settled } from '../../../test/jobs/harness';
+import { expectStudioError, rejectionOf, thrownBy } from '../../../test/support/fixtures';
 import { capabilitiesOf } from './capabilities';
-import { multipartFields, startOpenAIFake, type OpenAIFake } from './fakes/openai-videos';
+import { multipartFields, startOpenAIFake, type OpenAIFake } from '../../../test/fakes/openai-videos';
 import { createOpenAIVideosProvider } from './openai-videos';
-import { providerConformance } from './testing/conformance';
+import { providerConformance } from '../../../test/providers/conformance';
 
 const price = estimateCostUsd(modelFor('openai-videos', 'sora-2').model, 4000, { width: 1280, height: 720 });
 

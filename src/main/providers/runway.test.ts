@@ -1,10 +1,10 @@
 import RunwayML from '@runwayml/sdk';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { PROMPT, queueHarness, sampleVideo, settled } from '../jobs/testing/harness';
-import { rejectionOf } from '../testing/fixtures';
-import { RUNWAY_VERSION, startRunwayFake, type RunwayFake } from './fakes/runway';
+import { PROMPT, queueHarness, sampleVideo, settled } from '../../../test/jobs/harness';
+import { rejectionOf } from '../../../test/support/fixtures';
+import { RUNWAY_VERSION, startRunwayFake, type RunwayFake } from '../../../test/fakes/runway';
 import { createRunwayProvider, RUNWAY_API_VERSION } from './runway';
-import { providerConformance } from './testing/conformance';
+import { providerConformance } from '../../../test/providers/conformance';
 
 providerConformance({
   id: 'runway',

@@ -1,11 +1,11 @@
 import { GoogleGenAI } from '@google/genai';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { estimateCostUsd, modelFor } from '../../shared/prompt/providers';
-import { PROMPT, queueHarness, sampleVideo, settled } from '../jobs/testing/harness';
-import { expectStudioError, rejectionOf, thrownBy } from '../testing/fixtures';
+import { PROMPT, queueHarness, sampleVideo, settled } from '../../../test/jobs/harness';
+import { expectStudioError, rejectionOf, thrownBy } from '../../../test/support/fixtures';
 import { ProviderError } from './errors';
-import { googleError, startVeoFake, type VeoFake } from './fakes/veo';
-import { providerConformance } from './testing/conformance';
+import { googleError, startVeoFake, type VeoFake } from '../../../test/fakes/veo';
+import { providerConformance } from '../../../test/providers/conformance';
 import { createVeoProvider, veoFileName } from './veo';
 
 const HD = { width: 1280, height: 720 };

@@ -4,8 +4,8 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { repoRoot, sha256, storedObjects, tempDir, waitFor } from '../testing/fixtures';
-import { patternChunk, stallingSource } from '../testing/stalling-source';
+import { repoRoot, sha256, storedObjects, tempDir, waitFor } from '../../../test/support/fixtures';
+import { patternChunk, stallingSource } from '../../../test/support/stalling-source';
 import { MediaStore } from './store';
 
 async function openStore(): Promise<{ dataDir: string; store: MediaStore }> {
@@ -162,7 +162,7 @@ describe('MediaStore aborted and killed writes', () => {
       [
         '--import',
         'tsx',
-        join(repoRoot, 'src/main/testing/put-until-killed.ts'),
+        join(repoRoot, 'test/support/put-until-killed.ts'),
         dataDir,
         String(chunks),
         String(chunkSize),

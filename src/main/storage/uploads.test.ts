@@ -3,8 +3,8 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { expectStudioError, rejectionOf, tempDir, waitFor } from '../testing/fixtures';
-import { patternChunk, stallingSource } from '../testing/stalling-source';
+import { expectStudioError, rejectionOf, tempDir, waitFor } from '../../../test/support/fixtures';
+import { patternChunk, stallingSource } from '../../../test/support/stalling-source';
 import { Uploads } from './uploads';
 
 describe('Uploads', () => {

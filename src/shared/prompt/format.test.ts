@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { format } from './format';
 import { parse } from './parse';
-import { buildDoc, promptDoc } from './testing/arbitraries';
+import { buildDoc, promptDoc } from '../../../test/prompt/arbitraries';
 import { emptyShot, PromptDoc, type Shot } from './types';
-import { LANTERN_SHOT } from './testing/examples';
+import { LANTERN_SHOT } from '../../../test/prompt/examples';
 
 function shot(fields: Partial<Shot>): Shot {
   return { ...emptyShot(), ...fields };

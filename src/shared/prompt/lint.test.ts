@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic, DiagnosticCode, QuickFix } from './diagnostics';
 import { CAMERA_PLACEHOLDER, lint, speechMs, type LintOptions } from './lint';
 import { readWording } from './wording';
-import { LANTERN_SHOT } from './testing/examples';
+import { LANTERN_SHOT } from '../../../test/prompt/examples';
 
 function applyFix(text: string, fix: QuickFix | undefined): string {
   if (!fix) throw new Error('expected a quick fix');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_DIAGNOSTICS, type Diagnostic, type QuickFix } from './diagnostics';
 import { MAX_PROMPT_CHARS, parse } from './parse';
 import { emptyShot, PromptDoc, type Shot } from './types';
-import { LANTERN_SHOT } from './testing/examples';
+import { LANTERN_SHOT } from '../../../test/prompt/examples';
 
 function applyFix(text: string, fix: QuickFix): string {
   return text.slice(0, fix.from) + fix.insert + text.slice(fix.to);

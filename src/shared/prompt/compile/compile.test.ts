@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../parse';
 import { isDurationAllowed, isSizeAllowed, modelFor, PROVIDER_IDS } from '../providers';
-import { promptDoc } from '../testing/arbitraries';
+import { promptDoc } from '../../../../test/prompt/arbitraries';
 import type { PromptDoc } from '../types';
 import {
   compile,
@@ -13,7 +13,7 @@ import {
   compileVeo,
   CompileNote,
 } from './index';
-import { LANTERN_SHOT } from '../testing/examples';
+import { LANTERN_SHOT } from '../../../../test/prompt/examples';
 
 function doc(text: string): PromptDoc {
   const parsed = parse(text);

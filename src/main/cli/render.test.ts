@@ -1,0 +1,124 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderCommand, type Output } from './render';
+import { ffprobeJson, tempDir } from '../../../test/support/fixtures';
+
+function capture(): Output & { text: () => string } {
+  let text = '';
+  return {
+    isTTY: false,
+    write(chunk: string) {
+      text += chunk;
+      return true;
+    },
+    text: () => text,
+  };
+}
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = capture();
+  const err = capture();
+  const code = await renderCommand(args, out, err);
+  return { code, out: out.text(), err: err.text() };
+}
+
+const SHORT = `Title: Ball test
+Scene: A red ball bounces on a wooden table in a quiet room.
+Camera: Static wide shot at eye level.
+Audio: Room tone, a door slam at 00:00.500.
+Duration: 1s
+`;
+
+describe('shotline render', () => {
+  it('renders a short clip at the asked size and rate, with its poster, sprite sheet and report', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'ball.txt'), SHORT);
+    const out = join(dir, 'ball.mp4');
+    const report = join(dir, 'ball.json');
+    const result = await run([
+      join(dir, 'ball.txt'),
+      '--out',
+      out,
+      '--size',
+      '320x180',
+      '--fps',
+      '12',
+      '--seed',
+      '3',
+      '--report',
+      report,
+    ]);
+    expect(result.err).toContain('100%');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Rendered');
+
+    const probe = (await ffprobeJson(out)) as {
+      streams: { codec_type: string; codec_name: string; width?: number; height?: number; avg_frame_rate?: string }[];
+      format: { duration: string };
+    };
+    const video = probe.streams.find((s) => s.codec_type === 'video');
+    const audio = probe.streams.find((s) => s.codec_type === 'audio');
+    expect(video).toMatchObject({ codec_name: 'h264', width: 320, height: 180, avg_frame_rate: '12/1' });
+    expect(audio?.codec_name).toBe('aac');
+    expect(Math.abs(Number(probe.format.duration) - 1)).toBeLessThan(0.1);
+
+    const written = JSON.parse(await readFile(report, 'utf8')) as {
+      width: number;
+      fps: number;
+      sounds: { timeMs: number; source: string }[];
+    };
+    expect(written.width).toBe(320);
+    expect(written.fps).toBe(12);
+    expect(written.sounds.some((s) => s.timeMs === 500 && s.source === 'directive')).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual([
+      'ball.json',
+      'ball.mp4',
+      'ball.poster.jpg',
+      'ball.sprite.jpg',
+      'ball.txt',
+    ]);
+  });
+
+  it('refuses a missing prompt file with a clear message and writes nothing', async () => {
+    const dir = await tempDir();
+    const result = await run([join(dir, 'missing.txt'), '--out', join(dir, 'x.mp4')]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/Cannot read the prompt file .*missing\.txt/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('prints a prompt with errors with line numbers and renders nothing', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'late.txt'), 'Scene: a door\nCamera: static\nAudio: door slam at 00:09\nDuration: 4s\n');
+    const result = await run([join(dir, 'late.txt'), '--out', join(dir, 'late.mp4')]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/late\.txt:3:\d+: error: .*00:09/);
+    expect(await readdir(dir)).toEqual(['late.txt']);
+  });
+
+  it.each([
+    [['--size', '5000x100'], /cannot render 5000x100/],
+    [['--size', 'big'], /--size must look like 1280x720/],
+    [['--fps', '500'], /--fps must be a whole number from 12 to 60/],
+    [['--seed', '1.5'], /--seed must be a whole number/],
+  ])('refuses %j before rendering', async (flags, message) => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'p.txt'), SHORT);
+    const result = await run([join(dir, 'p.txt'), '--out', join(dir, 'p.mp4'), ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(await readdir(dir)).toEqual(['p.txt']);
+  });
+
+  it('refuses an output it cannot write', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'p.txt'), SHORT);
+    const result = await run([join(dir, 'p.txt'), '--out', join(dir, 'no', 'such', 'folder', 'p.mp4')]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/does not exist or is not writable/);
+    const notMp4 = await run([join(dir, 'p.txt'), '--out', join(dir, 'p.mov')]);
+    expect(notMp4.code).toBe(2);
+    expect(await readdir(dir)).toEqual(['p.txt']);
+  });
+});

@@ -1,0 +1,192 @@
+import { access, constants, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compileLocal } from '../../shared/prompt/compile/local';
+import { lint } from '../../shared/prompt/lint';
+import { describeSizes, isSizeAllowed, PROVIDERS } from '../../shared/prompt/providers';
+import type { FrameSize } from '../../shared/prompt/types';
+import { StudioError } from '../../shared/errors';
+import { engineInputFromPrompt } from '../engine/fromPrompt';
+import { renderClip, type RenderProgress } from '../engine/render';
+
+export const RENDER_USAGE = `Usage: shotline render <prompt.txt> --out <clip.mp4> [--size WxH] [--fps N] [--seed N] [--report report.json]
+
+Renders a prompt with the built-in engine, on this computer, with no account and no network.
+Beside the clip it writes <clip>.poster.jpg and <clip>.sprite.jpg.
+`;
+
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseSize(text: string): FrameSize {
+  const match = /^(\d{1,5})x(\d{1,5})$/i.exec(text.trim());
+  if (!match) throw new UsageError(`--size must look like 1280x720, got "${text}".`);
+  return { width: Number(match[1]), height: Number(match[2]) };
+}
+
+function parseWhole(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${text}".`);
+  }
+  return value;
+}
+
+/** Fails before any work when the clip could not be written where asked. */
+async function checkOutput(out: string): Promise<void> {
+  if (extname(out).toLowerCase() !== '.mp4') throw new UsageError(`--out must name an .mp4 file, got "${out}".`);
+  const existing = await stat(out).catch(() => null);
+  if (existing?.isDirectory()) throw new UsageError(`--out names a folder, not a file: ${out}`);
+  try {
+    await access(dirname(out), constants.W_OK);
+  } catch {
+    throw new UsageError(`Cannot write ${out}: the folder ${dirname(out)} does not exist or is not writable.`);
+  }
+}
+
+function progressBar(stderr: Output): (p: RenderProgress) => void {
+  let shown = -1;
+  return (p) => {
+    const percent = Math.floor(p.fraction * 100);
+    if (stderr.isTTY) {
+      if (percent === shown) return;
+      const filled = Math.round(p.fraction * 30);
+      const frames = p.frames > 0 ? `  frame ${p.frame}/${p.frames}` : '';
+      stderr.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${String(percent).padStart(3)}% ${p.phase}${frames}   `,
+      );
+    } else {
+      const step = Math.floor(percent / 10) * 10;
+      if (step === shown) return;
+      shown = step;
+      stderr.write(`${String(step).padStart(3)}% ${p.phase}\n`);
+      return;
+    }
+    shown = percent;
+  };
+}
+
+/** `shotline render`: exit 0 on success; 1 when the prompt or render fails; 2 for bad arguments; 130 when interrupted. */
+export async function renderCommand(argv: readonly string[], stdout: Output, stderr: Output): Promise<number> {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        size: { type: 'string' },
+        fps: { type: 'string' },
+        seed: { type: 'string' },
+        report: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${RENDER_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    stdout.write(RENDER_USAGE);
+    return 0;
+  }
+  const local = PROVIDERS.local;
+  const model = local.models[0];
+  const fpsRange = local.fps;
+  if (!model || !fpsRange) throw new Error('the built-in engine is missing from the provider table');
+
+  let text: string;
+  let out: string;
+  let options: { size?: FrameSize; fps?: number; seed?: number };
+  try {
+    const [promptFile, ...extra] = positionals;
+    if (!promptFile || extra.length > 0) throw new UsageError('Give exactly one prompt file.');
+    if (!values.out) throw new UsageError('--out is required: where to write the clip, e.g. --out clip.mp4');
+    out = resolve(values.out);
+    options = {};
+    if (values.size) {
+      const size = parseSize(values.size);
+      if (!isSizeAllowed(model.sizes, size))
+        throw new UsageError(
+          `The built-in engine cannot render ${values.size}; it takes ${describeSizes(model.sizes)}.`,
+        );
+      options.size = size;
+    }
+    if (values.fps) options.fps = parseWhole('--fps', values.fps, fpsRange.min, fpsRange.max);
+    if (values.seed) options.seed = parseWhole('--seed', values.seed, 0, 2 ** 31 - 1);
+    if (values.report && extname(values.report).toLowerCase() !== '.json')
+      throw new UsageError(`--report must name a .json file, got "${values.report}".`);
+    try {
+      text = await readFile(promptFile, 'utf8');
+    } catch {
+      throw new UsageError(`Cannot read the prompt file ${promptFile}: it does not exist or is not readable.`);
+    }
+    await checkOutput(out);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    stderr.write(`${error.message}\n`);
+    return 2;
+  }
+
+  const checked = lint(text, { provider: 'local' });
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of checked.diagnostics) {
+    if (d.severity === 'info') continue;
+    stderr.write(`${positionals[0] ?? ''}:${d.range.line}:${d.range.column}: ${d.severity}: ${d.message}\n`);
+  }
+  if (errors.length > 0) {
+    stderr.write(`The prompt has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was rendered.\n`);
+    return 1;
+  }
+
+  const compiled = compileLocal(checked.doc, options);
+  const request = compiled.request;
+  const controller = new AbortController();
+  const interrupt = (): void => controller.abort();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    const result = await renderClip(engineInputFromPrompt(request.doc, request.shotDurationsMs), {
+      outPath: out,
+      width: request.width,
+      height: request.height,
+      fps: request.fps,
+      seed: request.seed ?? 1,
+      signal: controller.signal,
+      onProgress: progressBar(stderr),
+    });
+    if (stderr.isTTY) stderr.write('\n');
+    if (values.report) {
+      const reportPath = resolve(values.report);
+      const tmp = `${reportPath}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify(result.report, null, 2) + '\n');
+      await rename(tmp, reportPath);
+    }
+    for (const item of result.report.notUnderstood)
+      stderr.write(`note: shot ${item.shot + 1} ${item.field}: "${item.text}" was not understood (${item.reason})\n`);
+    for (const note of result.report.notes) stderr.write(`note: ${note}\n`);
+    const seconds = result.report.durationMs / 1000;
+    const took = result.stats.wallMs / 1000;
+    stdout.write(
+      `Rendered ${out}: ${seconds.toFixed(1)} s at ${request.width}x${request.height}, ${request.fps} fps, ` +
+        `in ${took.toFixed(1)} s (${(seconds / took).toFixed(2)}x real time)\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (stderr.isTTY) stderr.write('\n');
+    if (error instanceof StudioError && error.code === 'canceled') {
+      stderr.write('Render interrupted; no clip was written.\n');
+      return 130;
+    }
+    stderr.write(`The render failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The desktop host: the studio's calls over ipcMain, its events to the window, and media over
+ * the shotline-media:// protocol. Trust decisions live in trust.ts, where they are tested.
+ */
+import { Readable } from 'node:stream';
+import { ipcMain, protocol, safeStorage, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { callChannel, EVENT_CHANNEL } from '../../../shared/bridge';
+import { callNames, type Reply } from '../../../shared/contract';
+import { MEDIA_SCHEME } from '../../../shared/wire';
+import type { SafeStorageLike } from '../../providers/keys';
+import type { Studio } from '../../core/studio';
+import { serveMedia } from '../media';
+import { isTrustedSender, mediaIdFromUrl } from './trust';
+
+export interface AppWindow {
+  /** The window whose main frame may call the studio, if it is open. */
+  window(): BrowserWindow | null;
+  /** The URL that window loads (dev server or file:// index.html). */
+  entry: string;
+}
+
+const refused: Reply = {
+  ok: false,
+  error: { code: 'invalid_input', message: "Refused a studio call that did not come from Shotline's own window." },
+};
+
+function fromAppWindow(event: IpcMainInvokeEvent, app: AppWindow): boolean {
+  const win = app.window();
+  const frame = event.senderFrame;
+  if (!win || win.isDestroyed() || !frame || event.sender !== win.webContents) return false;
+  const main = win.webContents.mainFrame;
+  if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
+  return isTrustedSender(frame.url, app.entry);
+}
+
+/** Answers every contract call on 'studio:<call>' and forwards studio events. Returns its undo. */
+export function registerStudioIpc(studio: Studio, app: AppWindow): () => void {
+  for (const name of callNames) {
+    ipcMain.handle(callChannel(name), (event, input: unknown) => {
+      if (!fromAppWindow(event, app)) {
+        console.warn(`refused ${name} from ${event.senderFrame?.url ?? 'a closed frame'}`);
+        return refused;
+      }
+      return studio.invoke(name, input);
+    });
+  }
+  const unsubscribe = studio.onEvent((name, payload) => {
+    const win = app.window();
+    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, payload);
+  });
+  return () => {
+    unsubscribe();
+    for (const name of callNames) ipcMain.removeHandler(callChannel(name));
+  };
+}
+
+/** Must run before the app is ready: lets <video> stream and seek shotline-media:// URLs. */
+export function registerMediaScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves `shotline-media://media/<id>` through the one Range-aware media handler. */
+export function registerMediaProtocol(studio: Studio): void {
+  protocol.handle(MEDIA_SCHEME, async (request) => {
+    const id = mediaIdFromUrl(request.url);
+    if (id === null) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+    const answer = await serveMedia(studio.media, {
+      id,
+      method: request.method,
+      range: request.headers.get('Range') ?? undefined,
+    });
+    const body = answer.body ? Readable.toWeb(answer.body) : null;
+    return new Response(body, { status: answer.status, headers: answer.headers });
+  });
+}
+
+/**
+ * Electron's safeStorage as the studio's key file needs it (the OS keychain encrypts the
+ * API keys saved in the app). Call after the app is ready.
+ */
+export function keychain(): SafeStorageLike {
+  return {
+    isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+    encryptString: (plainText) => safeStorage.encryptString(plainText),
+    decryptString: (encrypted) => safeStorage.decryptString(encrypted),
+  };
+}
