@@ -4,7 +4,20 @@
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'stream', 'url', 'util', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'net',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+];
 
 /**
  * One `no-restricted-imports` rule from several bans. ESLint keeps only the last matching
@@ -24,11 +37,13 @@ const mainBan = {
 };
 const serviceBan = {
   group: ['**/core/**', '**/hosts/**', '**/cli/**'],
-  message: 'Services (db, library, storage, media, jobs, providers, engine) never import core, hosts or cli: data flows core → services.',
+  message:
+    'Services (db, library, storage, media, jobs, providers, engine) never import core, hosts or cli: data flows core → services.',
 };
 const engineBan = {
   group: ['**/providers/**', '**/shared/contract', '**/shared/contract.ts'],
-  message: 'The engine knows neither its providers nor the contract: it takes an EngineInput and returns a clip and a report.',
+  message:
+    'The engine knows neither its providers nor the contract: it takes an EngineInput and returns a clip and a report.',
 };
 
 export const services = ['db', 'library', 'storage', 'media', 'jobs', 'providers', 'engine'];
@@ -56,10 +71,21 @@ export const layers = [
   },
   {
     files: ['src/preload/**/*.ts'],
-    rules: banImports({ group: [...nodeBuiltins, '**/main/**', '**/renderer/**'], message: 'The preload imports only electron and src/shared.' }),
+    rules: banImports({
+      group: [...nodeBuiltins, '**/main/**', '**/renderer/**'],
+      message: 'The preload imports only electron and src/shared.',
+    }),
   },
   { files: ['src/main/**/*.ts'], ignores: ['src/main/hosts/electron/**'], rules: banImports(electronBan, mainBan) },
   // Tests may wire a service into a whole studio; the rule is for production code.
-  { files: services.map((s) => `src/main/${s}/**/*.ts`), ignores: ['**/*.test.ts'], rules: banImports(electronBan, mainBan, serviceBan) },
-  { files: ['src/main/engine/**/*.ts'], ignores: ['**/*.test.ts'], rules: banImports(electronBan, mainBan, serviceBan, engineBan) },
+  {
+    files: services.map((s) => `src/main/${s}/**/*.ts`),
+    ignores: ['**/*.test.ts'],
+    rules: banImports(electronBan, mainBan, serviceBan),
+  },
+  {
+    files: ['src/main/engine/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: banImports(electronBan, mainBan, serviceBan, engineBan),
+  },
 ];

@@ -164,6 +164,8 @@ export const jobCalls = {
       projectId: RowId.optional(),
       states: z.array(JobState).optional(),
       limit: z.number().int().min(1).max(1000).default(200),
+      /** Jobs to skip, for reading a long list a page at a time. */
+      offset: z.number().int().min(0).default(0),
     }),
     output: z.array(Job),
   },

@@ -19,7 +19,11 @@ describe('layer rules', () => {
   const planted: [string, string, RegExp][] = [
     ['src/main/engine/planted.ts', "import { x } from '../providers/types';", /engine knows neither its providers/],
     ['src/main/engine/planted.ts', "import { calls } from '../../shared/contract';", /nor the contract/],
-    ['src/main/engine/draw/planted.ts', "import type { Provider } from '../../providers/types';", /engine knows neither its providers/],
+    [
+      'src/main/engine/draw/planted.ts',
+      "import type { Provider } from '../../providers/types';",
+      /engine knows neither its providers/,
+    ],
     ['src/main/jobs/planted.ts', "import { createStudio } from '../core/studio';", /never import core, hosts or cli/],
     ['src/main/library/planted.ts', "import { main } from '../cli/index';", /never import core, hosts or cli/],
     ['src/main/storage/planted.ts', "import { serveMedia } from '../hosts/media';", /never import core, hosts or cli/],
@@ -34,10 +38,20 @@ describe('layer rules', () => {
   });
 
   test('imports that run the right way pass', async () => {
-    expect(await restrictedImports('src/main/core/planted.ts', "import { Clips } from '../library/clips';")).toEqual([]);
-    expect(await restrictedImports('src/main/jobs/planted.ts', "import { ProviderError } from '../providers/errors';")).toEqual([]);
-    expect(await restrictedImports('src/main/hosts/electron/planted.ts', "import { app } from 'electron';")).toEqual([]);
-    expect(await restrictedImports('src/main/cli/planted.ts', "import { electronBinary } from '../hosts/electron/runtime';")).toEqual([]);
-    expect(await restrictedImports('src/main/engine/planted.ts', "import { ErrorCode } from '../../shared/errors';")).toEqual([]);
+    expect(await restrictedImports('src/main/core/planted.ts', "import { Clips } from '../library/clips';")).toEqual(
+      [],
+    );
+    expect(
+      await restrictedImports('src/main/jobs/planted.ts', "import { ProviderError } from '../providers/errors';"),
+    ).toEqual([]);
+    expect(await restrictedImports('src/main/hosts/electron/planted.ts', "import { app } from 'electron';")).toEqual(
+      [],
+    );
+    expect(
+      await restrictedImports('src/main/cli/planted.ts', "import { electronBinary } from '../hosts/electron/runtime';"),
+    ).toEqual([]);
+    expect(
+      await restrictedImports('src/main/engine/planted.ts', "import { ErrorCode } from '../../shared/errors';"),
+    ).toEqual([]);
   });
 });

@@ -8,15 +8,7 @@
  */
 import { describe, expect, onTestFinished, test } from 'vitest';
 import type { ProviderId } from '../../src/shared/prompt/providers';
-import {
-  idle,
-  orphanCheck,
-  PROMPT,
-  queueHarness,
-  sampleVideo,
-  settled,
-  type QueueHarness,
-} from '../jobs/harness';
+import { idle, orphanCheck, PROMPT, queueHarness, sampleVideo, settled, type QueueHarness } from '../jobs/harness';
 import type { Fault } from '../fakes/server';
 import type { Outcome } from '../fakes/veo';
 import type { RemoteProvider } from '../../src/main/providers/types';

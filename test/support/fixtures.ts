@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { expect, onTestFinished } from 'vitest';
 import type { ErrorCode } from '../../src/shared/contract';
 import { StudioError } from '../../src/shared/errors';
@@ -187,4 +188,17 @@ export function expectStudioError(
   expect(studioError.code).toBe(code);
   if (typeof message === 'string') expect(studioError.message).toContain(message);
   else if (message) expect(studioError.message).toMatch(message);
+}
+
+/**
+ * A second connection to a studio's library.db, closed when the test ends: tests look at rows
+ * the studio does not expose through its calls (WAL lets both connections work at once).
+ */
+export function libraryDb(dataDir: string): Database.Database {
+  const db = new Database(join(dataDir, 'library.db'));
+  db.pragma('busy_timeout = 5000');
+  onTestFinished(() => {
+    db.close();
+  });
+  return db;
 }

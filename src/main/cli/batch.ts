@@ -160,6 +160,16 @@ async function findOrCreateProject(studio: Studio, name: string): Promise<{ id: 
   return { id: (await studio.call('projects.create', { name })).id, created: true };
 }
 
+/** Every job of a project, read through the contract a page at a time. */
+async function allJobs(studio: Studio, projectId: number): Promise<Job[]> {
+  const jobs: Job[] = [];
+  for (;;) {
+    const page = await studio.call('jobs.list', { projectId, limit: 1000, offset: jobs.length });
+    jobs.push(...page);
+    if (page.length < 1000) return jobs;
+  }
+}
+
 async function enqueueAll(
   studio: Studio,
   projectId: number,
@@ -167,7 +177,7 @@ async function enqueueAll(
   files: readonly string[],
   texts: readonly string[],
 ): Promise<Entry[]> {
-  const existing = studio.jobs.list({ projectId, limit: 1_000_000 }).filter((job) => job.provider === provider);
+  const existing = (await allJobs(studio, projectId)).filter((job) => job.provider === provider);
   const entries: Entry[] = [];
   for (const [i, file] of files.entries()) {
     const text = texts[i] ?? '';

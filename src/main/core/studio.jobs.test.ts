@@ -13,7 +13,8 @@ import { sampleVideo } from '../../../test/jobs/harness';
 import { testRender, type TestRenderOptions } from '../../../test/jobs/test-render';
 import { startVeoFake } from '../../../test/fakes/veo';
 import { LOCK_FILE } from '../storage/lock';
-import { createStudio, SETTINGS_FILE, type Studio, type StudioOptions } from './studio';
+import { SETTINGS_FILE } from './settings';
+import { createStudio, type Studio, type StudioOptions } from './studio';
 import { expectStudioError, rejectionOf, tempDir, waitFor } from '../../../test/support/fixtures';
 
 const PROMPT = [

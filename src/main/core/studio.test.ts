@@ -8,6 +8,7 @@ import { latestVersion } from '../db/migrations/index';
 import { createStudio, type Studio } from './studio';
 import {
   expectStudioError,
+  libraryDb,
   makeAudio,
   makeImage,
   makeTextFile,
@@ -208,7 +209,7 @@ describe('project flows', () => {
     expect(failure(await s.invoke('clips.get', { id: doomedClip?.id ?? 0 })).code).toBe('not_found');
     const found = Clip.array().parse(value(await s.invoke('clips.search', { query: 'thunder' })));
     expect(found.map((c) => c.projectId)).toEqual([kept.id]);
-    expect(s.db.prepare('SELECT count(*) FROM clips').pluck().get()).toBe(1);
+    expect(libraryDb(s.dataDir).prepare('SELECT count(*) FROM clips').pluck().get()).toBe(1);
   });
 
   test('clip rename, search within a project and delete', async () => {
@@ -257,7 +258,7 @@ describe('clips.report through the studio', () => {
       sounds: [],
       notes: [],
     };
-    const store = s.db.prepare('UPDATE clips SET report_json = ? WHERE id = ?');
+    const store = libraryDb(s.dataDir).prepare('UPDATE clips SET report_json = ? WHERE id = ?');
     store.run(JSON.stringify(report), clip.id);
     expect(RenderReport.parse(value(await s.invoke('clips.report', { id: clip.id })))).toEqual(report);
 
@@ -334,7 +335,7 @@ describe('clips.import through the studio', () => {
     ) as { clips: unknown[]; failures: unknown[] };
     expect(result.clips).toEqual([]);
     expect(result.failures).toHaveLength(2);
-    expect(await storedObjects(s.store.root)).toEqual([]);
+    expect(await storedObjects(join(s.dataDir, 'media'))).toEqual([]);
     expect(recorded.map((e) => e.name)).not.toContain('projects.changed');
     expect(recorded.map((e) => e.name)).not.toContain('clips.changed');
   });
@@ -352,7 +353,8 @@ describe('clips.import through the studio', () => {
     await s.close();
     const error = failure(await importing);
     expect(error.code).toBe('canceled');
-    expect(s.db.open).toBe(false);
+    // Closed means the library lock is free again: another studio can open the folder.
+    await (await createStudio({ dataDir: join(dir, 'data') })).close();
     const reopened = openDatabase(join(dir, 'data', 'library.db'));
     expect(reopened.prepare('SELECT count(*) FROM clips').pluck().get()).toBe(0);
     reopened.close();

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRange, serveMedia, type MediaSource } from './media';
+import type { MediaSource } from '../core/ports';
+import { parseRange, serveMedia } from './media';
 
 async function readAll(stream: Readable | null): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -1,12 +1,6 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-
-export interface MediaSource {
-  /** The stored file of a media id, or null when the id is malformed. */
-  pathOf(id: string): string | null;
-  /** The MIME type the library recorded for a media id, or null if it has none. */
-  mediaType(id: string): string | null;
-}
+import type { MediaSource } from '../core/ports';
 
 export interface MediaRequest {
   id: string;

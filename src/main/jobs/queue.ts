@@ -58,7 +58,7 @@ export interface JobQueueOptions {
 
 export interface JobQueue {
   enqueue(input: EnqueueJob): Job;
-  list(filter?: { projectId?: number; states?: readonly JobState[]; limit?: number }): Job[];
+  list(filter?: { projectId?: number; states?: readonly JobState[]; limit?: number; offset?: number }): Job[];
   get(id: number): Job;
   update(input: UpdateJob): Job;
   cancel(id: number): Job;

@@ -237,10 +237,11 @@ export class JobStore {
     projectId?: number | undefined;
     states?: readonly JobState[] | undefined;
     limit?: number | undefined;
+    offset?: number | undefined;
   }): JobRecord[] {
     const states = filter.states && filter.states.length > 0 ? JSON.stringify(filter.states) : null;
     return this.db
-      .prepare<[number | null, number | null, string | null, string | null, number], JobRow>(
+      .prepare<[number | null, number | null, string | null, string | null, number, number], JobRow>(
         `${SELECT}
          WHERE (? IS NULL OR j.project_id = ?) AND (? IS NULL OR j.state IN (SELECT value FROM json_each(?)))
          ORDER BY CASE WHEN j.state IN ('succeeded', 'failed', 'canceled') THEN 1 ELSE 0 END,
@@ -248,9 +249,9 @@ export class JobStore {
                   CASE WHEN j.state IN ('succeeded', 'failed', 'canceled') THEN NULL ELSE j.priority END DESC,
                   CASE WHEN j.state IN ('succeeded', 'failed', 'canceled') THEN NULL ELSE j.created_at END,
                   coalesce(j.finished_at, j.updated_at) DESC, j.id
-         LIMIT ?`,
+         LIMIT ? OFFSET ?`,
       )
-      .all(filter.projectId ?? null, filter.projectId ?? null, states, states, filter.limit ?? 200)
+      .all(filter.projectId ?? null, filter.projectId ?? null, states, states, filter.limit ?? 200, filter.offset ?? 0)
       .map(toRecord);
   }
 

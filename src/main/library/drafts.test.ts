@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { createStudio, type Studio } from '../core/studio';
-import { expectStudioError, rejectionOf, tempDir } from '../../../test/support/fixtures';
+import { expectStudioError, libraryDb, rejectionOf, tempDir } from '../../../test/support/fixtures';
 
 async function open(dataDir?: string): Promise<Studio> {
   const studio = await createStudio({ dataDir: dataDir ?? join(await tempDir(), 'data') });
@@ -59,7 +59,9 @@ describe('drafts', () => {
     const p = await studio.call('projects.create', { name: 'P' });
     await studio.call('drafts.save', { projectId: p.id, text: TEXT });
     await studio.call('projects.delete', { id: p.id });
-    const rows = studio.db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'draft:%'").get() as {
+    const rows = libraryDb(studio.dataDir)
+      .prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'draft:%'")
+      .get() as {
       n: number;
     };
     expect(rows.n).toBe(0);

@@ -5,7 +5,7 @@ import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { lint } from '../../shared/prompt/index';
 import { checkTemplate, fillTemplate, readTemplateJson, usedVariables } from '../../shared/prompt/template';
 import { createStudio, type Studio } from '../core/studio';
-import { expectStudioError, rejectionOf, tempDir } from '../../../test/support/fixtures';
+import { expectStudioError, libraryDb, rejectionOf, tempDir } from '../../../test/support/fixtures';
 import { builtinTemplatesDir, copyName, fileSlug, loadBuiltinTemplates } from './templates';
 
 async function open(options: { templatesDir?: string } = {}): Promise<{ studio: Studio; events: unknown[][] }> {
@@ -21,7 +21,7 @@ const BODY = 'Scene: {{boat}} leaves the harbour at dawn.\nCamera: Wide shot fro
 const VARIABLES = [{ name: 'boat', default: 'A trawler', description: 'What sails out' }];
 
 function count(studio: Studio): number {
-  return studio.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM templates').get()?.n ?? -1;
+  return libraryDb(studio.dataDir).prepare<[], { n: number }>('SELECT count(*) AS n FROM templates').get()?.n ?? -1;
 }
 
 describe('built-in templates', () => {

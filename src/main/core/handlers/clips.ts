@@ -1,0 +1,55 @@
+import { importAll } from '../../library/import';
+import type { DomainHandlers, HandlerContext } from './context';
+
+export function clipHandlers(ctx: HandlerContext): DomainHandlers<'clips'> {
+  const { projects, clips, hub } = ctx;
+  return {
+    'clips.list': ({ projectId }) => {
+      projects.get(projectId);
+      return clips.list(projectId);
+    },
+    'clips.get': ({ id }) => clips.get(id),
+    'clips.rename': ({ id, title }) => {
+      const clip = clips.rename(id, title);
+      hub.emit('clips.changed', { projectId: clip.projectId });
+      return clip;
+    },
+    'clips.delete': ({ id }) => {
+      const projectId = clips.delete(id);
+      hub.emit('clips.changed', { projectId });
+      hub.emit('projects.changed', {});
+      return { ok: true } as const;
+    },
+    'clips.report': ({ id }) => clips.report(id),
+    'clips.search': ({ query, projectId }) => clips.search(query, projectId),
+    'clips.import': ({ projectId, sources, taskId }) => {
+      projects.get(projectId);
+      const total = sources.length;
+      return ctx.background.run(async (signal) => {
+        const result = await importAll(
+          { clips, store: ctx.store, uploads: ctx.uploads },
+          projectId,
+          sources,
+          (p) => {
+            hub.emit('import.progress', {
+              taskId,
+              index: p.index,
+              total,
+              name: p.name,
+              phase: p.phase,
+              fraction: Math.min(1, (p.index + p.fraction) / total),
+              ...(p.message ? { message: p.message } : {}),
+            });
+            if (p.phase === 'done') hub.emit('clips.changed', { projectId });
+          },
+          signal,
+        );
+        if (result.clips.length > 0) {
+          projects.touch(projectId);
+          hub.emit('projects.changed', {});
+        }
+        return result;
+      });
+    },
+  };
+}

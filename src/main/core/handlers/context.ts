@@ -1,0 +1,36 @@
+import type { CallName, CallOutput, CallParsedInput } from '../../../shared/contract';
+import type { Clips } from '../../library/clips';
+import type { Drafts } from '../../library/drafts';
+import type { Projects } from '../../library/projects';
+import type { Templates } from '../../library/templates';
+import type { JobQueue } from '../../jobs/index';
+import type { MediaStore } from '../../storage/store';
+import type { Uploads } from '../../storage/uploads';
+import type { EventHub } from '../events';
+
+/** The services a handler may use, built once by the studio. */
+export interface HandlerContext {
+  readonly dataDir: string;
+  readonly version: string;
+  readonly hub: EventHub;
+  readonly projects: Projects;
+  readonly clips: Clips;
+  readonly templates: Templates;
+  readonly drafts: Drafts;
+  readonly store: MediaStore;
+  readonly uploads: Uploads;
+  readonly jobs: JobQueue;
+  /** Long work started by a call (imports): aborted and awaited when the studio closes. */
+  readonly background: BackgroundWork;
+}
+
+export interface BackgroundWork {
+  run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+export type Handler<K extends CallName> = (input: CallParsedInput<K>) => Promise<CallOutput<K>> | CallOutput<K>;
+
+/** Handlers for the calls whose names start with `prefix.` (a domain of the contract). */
+export type DomainHandlers<Prefix extends string> = {
+  [K in Extract<CallName, `${Prefix}.${string}`>]: Handler<K>;
+};

@@ -1,0 +1,8 @@
+/** The narrow views of the studio that hosts are given besides its calls. */
+
+export interface MediaSource {
+  /** The stored file of a media id, or null when the id is malformed. */
+  pathOf(id: string): string | null;
+  /** The MIME type the library recorded for a media id, or null if it has none. */
+  mediaType(id: string): string | null;
+}
