@@ -1,0 +1,37 @@
+/**
+ * Audacity's label track export: `start<TAB>end<TAB>label`, seconds with six decimals, a point
+ * label has start = end. Spectral labels add a line starting with `\` (low and high frequency),
+ * which carries nothing a cue can hold, so it is skipped.
+ */
+import { readSeconds, seconds } from './clock';
+import { CueFileError, type CueFileFormat, type ReadCue } from './types';
+
+export const audacityLabels: CueFileFormat = {
+  id: 'audacity',
+  label: 'Audacity labels',
+  extension: 'txt',
+  mimeType: 'text/plain',
+  write(cues) {
+    return cues
+      .map((cue) => `${seconds(cue.startMs, 6)}\t${seconds(cue.endMs ?? cue.startMs, 6)}\t${cue.label}\n`)
+      .join('');
+  },
+  read(text) {
+    const cues: ReadCue[] = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+      const line = i + 1;
+      if (raw.trim() === '' || raw.startsWith('\\')) return;
+      const [startText = '', endText, ...labelParts] = raw.split('\t');
+      const startMs = readSeconds(startText);
+      if (startMs === null) throw new CueFileError(line, `"${startText}" is not a start time in seconds`);
+      // Older exports and hand-written files may give only a start and a label.
+      const endIsTime = endText !== undefined && readSeconds(endText) !== null;
+      const endMs = endIsTime ? (readSeconds(endText) ?? startMs) : startMs;
+      const label = (endIsTime ? labelParts.join(' ') : [endText ?? '', ...labelParts].join(' ')).trim();
+      if (endMs < startMs)
+        throw new CueFileError(line, `the label ends (${endText ?? ''}) before it starts (${startText})`);
+      cues.push({ startMs, endMs: endMs === startMs ? null : endMs, label });
+    });
+    return cues;
+  },
+};

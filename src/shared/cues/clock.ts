@@ -1,0 +1,44 @@
+/** Timestamps as subtitle and label files write them. */
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/** "HH:MM:SS<sep>mmm": SRT uses a comma, WebVTT a period. */
+export function subtitleClock(ms: number, separator: ',' | '.'): string {
+  const whole = Math.max(0, Math.round(ms));
+  const hours = Math.floor(whole / 3_600_000);
+  const minutes = Math.floor((whole % 3_600_000) / 60_000);
+  const seconds = Math.floor((whole % 60_000) / 1000);
+  return `${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}${separator}${pad(whole % 1000, 3)}`;
+}
+
+/** Reads "HH:MM:SS,mmm" / "HH:MM:SS.mmm" (and WebVTT's "MM:SS.mmm"); null when it is not one. */
+export function readSubtitleClock(text: string, separator: ',' | '.'): number | null {
+  const sep = separator === ',' ? ',' : '\\.';
+  const m = new RegExp(`^(?:(\\d{1,3}):)?(\\d{2}):(\\d{2})${sep}(\\d{3})$`).exec(text.trim());
+  if (!m) return null;
+  const [, h = '0', min = '', sec = '', ms = ''] = m;
+  if (Number(min) > 59 || Number(sec) > 59) return null;
+  return ((Number(h) * 60 + Number(min)) * 60 + Number(sec)) * 1000 + Number(ms);
+}
+
+/** Seconds with a fixed number of decimals, as Audacity and CSV files carry them. */
+export function seconds(ms: number, decimals: number): string {
+  return (ms / 1000).toFixed(decimals);
+}
+
+/** Reads a decimal number of seconds to whole milliseconds; null when it is not a plain number. */
+export function readSeconds(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d{1,6}(?:\.\d+)?$/.test(t)) return null;
+  return Math.round(Number(t) * 1000);
+}
+
+/** A point cue shown as a subtitle lasts this long, clamped to the clip. */
+export const POINT_CUE_SUBTITLE_MS = 500;
+
+export function subtitleEnd(startMs: number, endMs: number | null, durationMs: number): number {
+  if (endMs !== null) return endMs;
+  return Math.max(startMs, Math.min(startMs + POINT_CUE_SUBTITLE_MS, durationMs));
+}

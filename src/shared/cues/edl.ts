@@ -1,0 +1,98 @@
+/**
+ * DaVinci Resolve's marker EDL ("Timeline Markers to EDL"): one-frame events on a timeline that
+ * starts at 01:00:00:00, each followed by a line with the note, then `|C:ResolveColor<Name>`,
+ * `|M:<label>` and `|D:<length in frames>`. Times are whole frames, so they survive to the frame.
+ */
+import { isResolveColor, RESOLVE_COLORS, resolveColor } from './colors';
+import { CueFileError, DEFAULT_KIND_COLORS, type CueFileFormat, type ReadCue } from './types';
+
+/** Resolve's default timeline start: one hour. */
+export const EDL_START_FRAMES_HOURS = 1;
+
+function timebase(fps: number): number {
+  return Math.max(1, Math.round(fps));
+}
+
+function timecode(frames: number, base: number): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const ff = frames % base;
+  const totalSeconds = Math.floor(frames / base);
+  return `${pad(Math.floor(totalSeconds / 3600))}:${pad(Math.floor((totalSeconds % 3600) / 60))}:${pad(totalSeconds % 60)}:${pad(ff)}`;
+}
+
+function readTimecode(text: string, base: number): number | null {
+  const m = /^(\d{2}):(\d{2}):(\d{2})[:;](\d{2})$/.exec(text);
+  if (!m) return null;
+  const [, h = '', min = '', s = '', f = ''] = m;
+  if (Number(f) >= base || Number(min) > 59 || Number(s) > 59) return null;
+  return ((Number(h) * 60 + Number(min)) * 60 + Number(s)) * base + Number(f);
+}
+
+const EVENT = /^(\d{3,})\s+\S+\s+V\s+C\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s*$/;
+const MARKER = /^(.*?) ?\|C:(\S*) \|M:(.*) \|D:(\d+)\s*$/;
+
+export const resolveEdl: CueFileFormat = {
+  id: 'edl',
+  label: 'DaVinci Resolve EDL',
+  extension: 'edl',
+  mimeType: 'text/plain',
+  write(cues, { fps, title }) {
+    const base = timebase(fps);
+    const offset = EDL_START_FRAMES_HOURS * 3600 * base;
+    const frameOf = (ms: number): number => Math.round((ms * fps) / 1000);
+    const events = cues.map((cue, i) => {
+      const start = offset + frameOf(cue.startMs);
+      const length = cue.endMs === null ? 1 : Math.max(1, frameOf(cue.endMs) - frameOf(cue.startMs));
+      const tc = `${timecode(start, base)} ${timecode(start + 1, base)}`;
+      const color = resolveColor(cue.color ?? DEFAULT_KIND_COLORS[cue.kind]);
+      const note = cue.note.replace(/\s*\n\s*/g, ' ');
+      return `${String(i + 1).padStart(3, '0')}  001      V     C        ${tc} ${tc}  \n${note} |C:ResolveColor${color} |M:${cue.label} |D:${length}\n`;
+    });
+    return `TITLE: ${(title ?? 'Shotline cues').replace(/\n/g, ' ')}\nFCM: NON-DROP FRAME\n\n${events.join('\n')}`;
+  },
+  read(text, { fps }) {
+    const base = timebase(fps);
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const cues: ReadCue[] = [];
+    let pending: { frame: number; line: number } | null = null;
+    let offset: number | null = null;
+    const msOf = (frames: number): number => Math.round((frames * 1000) / fps);
+    lines.forEach((line, i) => {
+      const n = i + 1;
+      if (line.trim() === '' || /^(TITLE|FCM):/.test(line)) return;
+      const event = EVENT.exec(line);
+      if (event) {
+        const record = readTimecode(event[4] ?? '', base);
+        if (record === null)
+          throw new CueFileError(n, `"${event[4] ?? ''}" is not a timecode at ${base} frames a second`);
+        // The timeline's start: Resolve's is 01:00:00:00; an earlier first event means a zero start.
+        offset ??= record >= 3600 * base ? EDL_START_FRAMES_HOURS * 3600 * base : 0;
+        if (record < offset) throw new CueFileError(n, 'this event is before the timeline starts');
+        pending = { frame: record - offset, line: n };
+        return;
+      }
+      const marker = MARKER.exec(line);
+      if (marker && pending) {
+        const [, note = '', color = '', label = '', length = '1'] = marker;
+        const name = color.replace(/^ResolveColor/, '');
+        const frames = Number(length);
+        cues.push({
+          startMs: msOf(pending.frame),
+          endMs: frames <= 1 ? null : msOf(pending.frame + frames),
+          label: label.trim(),
+          note: note.trim(),
+          color: isResolveColor(name) ? RESOLVE_COLORS[name] : null,
+        });
+        pending = null;
+        return;
+      }
+      if (marker) throw new CueFileError(n, 'a marker line must follow an event line');
+      if (/^\*|^M2|^>>>/.test(line.trim())) return; // comments, motion effects and other EDL notes
+      throw new CueFileError(
+        n,
+        `expected an event ("001  001  V  C  01:00:00:00 …") or a marker line ("|C:… |M:… |D:…"), found "${line.slice(0, 60)}"`,
+      );
+    });
+    return cues;
+  },
+};

@@ -1,0 +1,250 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { otioColor, resolveColor } from './colors';
+import { CUE_FILE_FORMATS } from './index';
+import { CueData, CueFileError, type CueFileContext, type CueFormat, type ReadCue } from './types';
+
+const ctx: CueFileContext = { durationMs: 10_000, fps: 24, title: 'Lantern' };
+
+const cue = (over: Partial<CueData>): CueData =>
+  CueData.parse({ startMs: 0, endMs: null, label: 'cue', note: '', kind: 'note', color: null, ...over });
+
+const door = cue({ startMs: 5000, label: 'door slam', kind: 'sfx' });
+const line = cue({
+  startMs: 1250,
+  endMs: 3400,
+  label: 'Girl: "Go on, fly!"',
+  note: 'a little louder\nthen a breath',
+  kind: 'dialogue',
+  color: '#3e8ef7',
+});
+
+function failure(format: CueFormat, text: string): CueFileError {
+  try {
+    CUE_FILE_FORMATS[format].read(text, ctx);
+  } catch (error) {
+    if (error instanceof CueFileError) return error;
+    throw error;
+  }
+  throw new Error(`${format} read malformed text without an error`);
+}
+
+describe('exact layouts', () => {
+  test('Audacity labels: start, end and label, tab-separated, six decimals; a point has start = end', () => {
+    expect(CUE_FILE_FORMATS.audacity.write([line, door], ctx)).toBe(
+      '1.250000\t3.400000\tGirl: "Go on, fly!"\n5.000000\t5.000000\tdoor slam\n',
+    );
+  });
+
+  test('Audacity labels: reads a missing end and skips frequency lines', () => {
+    const read = CUE_FILE_FORMATS.audacity.read('0.500000\t1.000000\tone\n\\\t100.0\t2000.0\n2.25\ttwo\n', ctx);
+    expect(read).toEqual([
+      { startMs: 500, endMs: 1000, label: 'one' },
+      { startMs: 2250, endMs: null, label: 'two' },
+    ]);
+  });
+
+  test('SRT: index, comma timestamps, text, blank line; a point lasts 500 ms and is marked', () => {
+    expect(CUE_FILE_FORMATS.srt.write([line, door], ctx)).toBe(
+      '1\n00:00:01,250 --> 00:00:03,400\nGirl: "Go on, fly!"\na little louder\nthen a breath\n[dialogue]\n\n' +
+        '2\n00:00:05,000 --> 00:00:05,500\ndoor slam\n[sfx · point]\n\n',
+    );
+  });
+
+  test('SRT: a point cue at the very end is clamped to the clip', () => {
+    const text = CUE_FILE_FORMATS.srt.write([cue({ startMs: 9800, label: 'end' })], ctx);
+    expect(text).toContain('00:00:09,800 --> 00:00:10,000');
+  });
+
+  test('WebVTT: header, a NOTE with what players ignore, cue id, period timestamps, escaped text', () => {
+    const arrow = cue({ startMs: 61_000, endMs: 62_500, label: 'a --> b & <c>', kind: 'music', color: '#a06cd5' });
+    expect(CUE_FILE_FORMATS.webvtt.write([door, arrow], ctx)).toBe(
+      'WEBVTT - Lantern\n\n' +
+        'NOTE shotline kind=sfx point\n\ncue-1\n00:00:05.000 --> 00:00:05.500\ndoor slam\n\n' +
+        'NOTE shotline kind=music color=#a06cd5\n\ncue-2\n00:01:01.000 --> 00:01:02.500\na --&gt; b &amp; &lt;c&gt;\n\n',
+    );
+  });
+
+  test('CSV: header row, seconds, quoted fields where needed', () => {
+    expect(CUE_FILE_FORMATS.csv.write([line, door], ctx)).toBe(
+      'start,end,label,kind,note,color\r\n' +
+        '1.250,3.400,"Girl: ""Go on, fly!""",dialogue,"a little louder\nthen a breath",#3e8ef7\r\n' +
+        '5.000,,door slam,sfx,,\r\n',
+    );
+  });
+
+  test('OpenTimelineIO: Marker.2 with a TimeRange.1 of RationalTime.1 at the clip rate', () => {
+    const doc = JSON.parse(CUE_FILE_FORMATS.otio.write([line], ctx)) as {
+      OTIO_SCHEMA: string;
+      tracks: { OTIO_SCHEMA: string; markers: unknown[] };
+    };
+    expect(doc.OTIO_SCHEMA).toBe('Timeline.1');
+    expect(doc.tracks.OTIO_SCHEMA).toBe('Stack.1');
+    expect(doc.tracks.markers).toEqual([
+      {
+        OTIO_SCHEMA: 'Marker.2',
+        metadata: { shotline: { kind: 'dialogue', color: '#3e8ef7', point: false } },
+        name: 'Girl: "Go on, fly!"',
+        color: 'BLUE',
+        marked_range: {
+          OTIO_SCHEMA: 'TimeRange.1',
+          duration: { OTIO_SCHEMA: 'RationalTime.1', rate: 24, value: 51.6 },
+          start_time: { OTIO_SCHEMA: 'RationalTime.1', rate: 24, value: 30 },
+        },
+        comment: 'a little louder\nthen a breath',
+      },
+    ]);
+  });
+
+  test('Resolve EDL: one-frame events from 01:00:00:00, note, colour, label and length in frames', () => {
+    expect(CUE_FILE_FORMATS.edl.write([line, door], ctx)).toBe(
+      'TITLE: Lantern\nFCM: NON-DROP FRAME\n\n' +
+        '001  001      V     C        01:00:01:06 01:00:01:07 01:00:01:06 01:00:01:07  \n' +
+        'a little louder then a breath |C:ResolveColorBlue |M:Girl: "Go on, fly!" |D:52\n\n' +
+        '002  001      V     C        01:00:05:00 01:00:05:01 01:00:05:00 01:00:05:01  \n' +
+        ' |C:ResolveColorRed |M:door slam |D:1\n',
+    );
+  });
+
+  test('Resolve EDL: reads a file as Resolve writes it (a zero-start timeline)', () => {
+    const resolve =
+      'TITLE: Timeline\nFCM: NON-DROP FRAME\n\n' +
+      '001  001      V     C        00:00:48:18 00:00:48:19 00:00:48:18 00:00:48:19  \n' +
+      ' |C:ResolveColorBlue |M:Test Chapter 2 |D:1\n';
+    expect(CUE_FILE_FORMATS.edl.read(resolve, ctx)).toEqual([
+      { startMs: 48_750, endMs: null, label: 'Test Chapter 2', note: '', color: '#0e7fe0' },
+    ]);
+  });
+});
+
+describe('malformed files name the line and import nothing', () => {
+  test.each<[CueFormat, string, number, RegExp]>([
+    ['audacity', '1.0\t2.0\tok\nsoon\t3.0\tbad\n', 2, /"soon" is not a start time/],
+    ['audacity', '3.0\t2.0\tbackwards\n', 1, /ends .* before it starts/],
+    ['srt', '1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:03.000 --> 00:00:04,000\nbad\n', 6, /HH:MM:SS,mmm/],
+    ['srt', 'one\n00:00:01,000 --> 00:00:02,000\nx\n', 1, /subtitle number/],
+    ['webvtt', '1\n00:00:01.000 --> 00:00:02.000\nx\n', 1, /starts with the line "WEBVTT"/],
+    ['webvtt', 'WEBVTT\n\nid\n00:00:01,000 --> 00:00:02.000\nx\n', 4, /HH:MM:SS\.mmm/],
+    ['csv', 'when,what\n1,x\n', 1, /name the columns/],
+    ['csv', 'start,end,label,kind\n1.0,,a,sfx\n2.0,,b,explosion\n', 3, /"explosion" is not a cue kind/],
+    ['csv', 'start,end,label\n1.0,,"open\n', 2, /never closed/],
+    [
+      'otio',
+      '{\n  "OTIO_SCHEMA": "Timeline.1",\n  "tracks": {"markers": [\n{"OTIO_SCHEMA": "Marker.2", "name": "x"}]}}',
+      4,
+      /marker 1: marked_range/,
+    ],
+    ['otio', '{"OTIO_SCHEMA": "Clip.2"}', 1, /holds a Timeline/],
+    ['otio', 'not json', 1, /not JSON/],
+    [
+      'edl',
+      'TITLE: x\n\n001  001      V     C        01:00:00:00 01:00:00:01 01:00:00:99 01:00:00:01\n',
+      3,
+      /not a timecode/,
+    ],
+    ['edl', 'TITLE: x\n\nrubbish here\n', 3, /expected an event/],
+  ])('%s: %j', (format, text, lineNo, message) => {
+    const error = failure(format, text);
+    expect(error.line).toBe(lineNo);
+    expect(error.message).toMatch(message);
+  });
+});
+
+// Cues as the library holds them: labels one line, notes without blank lines, times in the clip.
+const labelText = fc
+  .string({
+    minLength: 1,
+    maxLength: 40,
+    unit: fc.constantFrom('a', 'B', ' ', '"', ',', '-', '>', '<', '&', '|', 'é', '🎬', '[', ']', ':'),
+  })
+  .filter((s) => s.trim().length > 0);
+const noteText = fc.array(labelText, { maxLength: 3 }).map((lines) => lines.map((l) => l.trim()).join('\n'));
+const kind = fc.constantFrom('sfx', 'dialogue', 'music', 'ambience', 'note');
+const color = fc.option(
+  fc.integer({ min: 0, max: 0xffffff }).map((n) => `#${n.toString(16).padStart(6, '0')}`),
+  { nil: null },
+);
+const arbitraryCue = (minRangeMs: number) =>
+  fc
+    .record({
+      startMs: fc.integer({ min: 0, max: 600_000 }),
+      length: fc.option(fc.integer({ min: minRangeMs, max: 60_000 }), { nil: null }),
+      label: labelText,
+      note: noteText,
+      kind,
+      color,
+    })
+    .map(({ startMs, length, ...rest }) =>
+      CueData.parse({ startMs, endMs: length === null ? null : startMs + length, ...rest }),
+    );
+const context = fc.record({ durationMs: fc.constant(700_000), fps: fc.constantFrom(24, 25, 30, 23.976, 29.97, 60) });
+
+/** The fields each format carries, as the library would store them after import. */
+function carried(format: CueFormat, c: CueData | ReadCue): Record<string, unknown> {
+  const label = c.label.trim();
+  switch (format) {
+    case 'audacity':
+      return { startMs: c.startMs, endMs: c.endMs, label };
+    case 'edl':
+      return { startMs: c.startMs, endMs: c.endMs, label, note: (c.note ?? '').replace(/\s*\n\s*/g, ' ').trim() };
+    case 'srt':
+      return { startMs: c.startMs, endMs: c.endMs, label, note: c.note ?? '', kind: c.kind };
+    default:
+      return { startMs: c.startMs, endMs: c.endMs, label, note: c.note ?? '', kind: c.kind, color: c.color ?? null };
+  }
+}
+
+describe('export then import gives the same cues', () => {
+  const exact: CueFormat[] = ['audacity', 'srt', 'webvtt', 'csv', 'otio'];
+  test.each(exact)('%s: exact to the millisecond', (format) => {
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.array(arbitraryCue(1), { maxLength: 12 }), context, (cues, c) => {
+        const read = CUE_FILE_FORMATS[format].read(CUE_FILE_FORMATS[format].write(cues, c), c);
+        expect(read.map((r) => carried(format, r))).toEqual(cues.map((x) => carried(format, x)));
+        checked += cues.length;
+      }),
+      { numRuns: 150 },
+    );
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  test('Resolve EDL: exact to the frame (ranges of two frames or more; one frame reads back as a point)', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.array(arbitraryCue(1), { maxLength: 12 }), context, (cues, c) => {
+        const frame = (ms: number): number => Math.round((ms * c.fps) / 1000);
+        const expected = cues.map((x) => {
+          const lengthFrames = x.endMs === null ? 0 : frame(x.endMs) - frame(x.startMs);
+          return {
+            start: frame(x.startMs),
+            end: lengthFrames >= 2 && x.endMs !== null ? frame(x.endMs) : null,
+            label: x.label,
+            note: x.note.replace(/\s*\n\s*/g, ' '),
+          };
+        });
+        const read = CUE_FILE_FORMATS.edl.read(CUE_FILE_FORMATS.edl.write(cues, c), c);
+        const got = read.map((r) => ({
+          start: frame(r.startMs),
+          end: r.endMs === null ? null : frame(r.endMs),
+          label: r.label,
+          note: r.note ?? '',
+        }));
+        expect(got).toEqual(expected);
+        checked += cues.length;
+      }),
+      { numRuns: 150 },
+    );
+    expect(checked).toBeGreaterThan(300);
+  });
+});
+
+test('colours map to the editors’ own names by hue', () => {
+  expect(resolveColor('#e5484d')).toBe('Red');
+  expect(resolveColor('#3e8ef7')).toBe('Blue');
+  expect(resolveColor('#3fb950')).toBe('Green');
+  expect(resolveColor('#f5c800')).toBe('Yellow');
+  expect(otioColor('#a06cd5')).toBe('PURPLE');
+  expect(otioColor('#000000')).toBe('BLACK');
+  expect(otioColor('#fefefe')).toBe('WHITE');
+});

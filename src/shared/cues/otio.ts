@@ -1,0 +1,182 @@
+/**
+ * OpenTimelineIO: a Timeline.1 document with one video track holding the clip, and the cues as
+ * `Marker.2` objects on the track stack. A marker's `marked_range` is a `TimeRange.1` of
+ * `RationalTime.1` values at the clip's frame rate (values may be fractional, so times stay
+ * exact to the millisecond); a point cue has a zero duration. The colour is OTIO's nearest
+ * named colour; the exact colour and the kind go in the marker's metadata.
+ */
+import { z } from 'zod';
+import { isOtioColor, OTIO_COLORS, otioColor } from './colors';
+import { CueFileError, CueKind, type CueData, type CueFileContext, type CueFileFormat, type ReadCue } from './types';
+
+const rational = (ms: number, fps: number): { OTIO_SCHEMA: 'RationalTime.1'; rate: number; value: number } => ({
+  OTIO_SCHEMA: 'RationalTime.1',
+  rate: fps,
+  value: (ms * fps) / 1000,
+});
+
+function marker(cue: CueData, fps: number): Record<string, unknown> {
+  return {
+    OTIO_SCHEMA: 'Marker.2',
+    metadata: { shotline: { kind: cue.kind, color: cue.color, point: cue.endMs === null } },
+    name: cue.label,
+    color: cue.color ? otioColor(cue.color) : 'RED',
+    marked_range: {
+      OTIO_SCHEMA: 'TimeRange.1',
+      duration: rational(cue.endMs === null ? 0 : cue.endMs - cue.startMs, fps),
+      start_time: rational(cue.startMs, fps),
+    },
+    comment: cue.note,
+  };
+}
+
+function timeline(cues: readonly CueData[], { durationMs, fps, title }: CueFileContext): Record<string, unknown> {
+  const name = title ?? 'Shotline cues';
+  return {
+    OTIO_SCHEMA: 'Timeline.1',
+    metadata: {},
+    name,
+    global_start_time: null,
+    tracks: {
+      OTIO_SCHEMA: 'Stack.1',
+      metadata: {},
+      name: 'tracks',
+      source_range: null,
+      effects: [],
+      markers: cues.map((cue) => marker(cue, fps)),
+      enabled: true,
+      children: [
+        {
+          OTIO_SCHEMA: 'Track.1',
+          metadata: {},
+          name: 'V1',
+          source_range: null,
+          effects: [],
+          markers: [],
+          enabled: true,
+          kind: 'Video',
+          children: [
+            {
+              OTIO_SCHEMA: 'Clip.2',
+              metadata: {},
+              name,
+              source_range: {
+                OTIO_SCHEMA: 'TimeRange.1',
+                duration: rational(durationMs, fps),
+                start_time: rational(0, fps),
+              },
+              effects: [],
+              markers: [],
+              enabled: true,
+              media_references: {
+                DEFAULT_MEDIA: {
+                  OTIO_SCHEMA: 'MissingReference.1',
+                  metadata: {},
+                  name: '',
+                  available_range: null,
+                  available_image_bounds: null,
+                },
+              },
+              active_media_reference_key: 'DEFAULT_MEDIA',
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+const Rational = z.object({
+  OTIO_SCHEMA: z.string().startsWith('RationalTime.'),
+  rate: z.number().positive(),
+  value: z.number().min(0),
+});
+const Marker = z.object({
+  OTIO_SCHEMA: z.string().startsWith('Marker.'),
+  name: z.string().default(''),
+  color: z.unknown().optional(),
+  comment: z.string().optional(),
+  metadata: z
+    .object({
+      shotline: z
+        .object({ kind: CueKind.optional(), color: z.string().nullable().optional(), point: z.boolean().optional() })
+        .optional(),
+    })
+    .loose()
+    .optional(),
+  marked_range: z.object({ duration: Rational, start_time: Rational }),
+});
+
+const toMs = (time: z.infer<typeof Rational>): number => Math.round((time.value / time.rate) * 1000);
+
+/** Every marker in the document, wherever it hangs (the stack, a track or a clip). */
+function collectMarkers(node: unknown, found: unknown[]): void {
+  if (Array.isArray(node)) {
+    for (const child of node) collectMarkers(child, found);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Record<string, unknown>;
+  if (Array.isArray(record.markers)) found.push(...(record.markers as unknown[]));
+  for (const key of ['tracks', 'children']) if (key in record) collectMarkers(record[key], found);
+}
+
+export const otioTimeline: CueFileFormat = {
+  id: 'otio',
+  label: 'OpenTimelineIO',
+  extension: 'otio',
+  mimeType: 'application/json',
+  write(cues, context) {
+    return `${JSON.stringify(timeline(cues, context), null, 4)}\n`;
+  },
+  read(text) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (error) {
+      const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+      const line = position ? text.slice(0, Number(position[1])).split('\n').length : 1;
+      throw new CueFileError(line, 'this is not JSON, so not an OpenTimelineIO file');
+    }
+    const schema = (doc as { OTIO_SCHEMA?: unknown } | null)?.OTIO_SCHEMA;
+    if (typeof schema !== 'string' || !schema.startsWith('Timeline.')) {
+      throw new CueFileError(1, 'an OpenTimelineIO file for cues holds a Timeline (OTIO_SCHEMA "Timeline.1")');
+    }
+    const found: unknown[] = [];
+    collectMarkers(doc, found);
+    return found.map((raw, i): ReadCue => {
+      const parsed = Marker.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new CueFileError(
+          lineOfMarker(text, i),
+          `marker ${i + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+        );
+      }
+      const m = parsed.data;
+      const startMs = toMs(m.marked_range.start_time);
+      const lengthMs = toMs(m.marked_range.duration);
+      const own = m.metadata?.shotline;
+      const named = typeof m.color === 'string' && isOtioColor(m.color) ? OTIO_COLORS[m.color] : null;
+      const color = own?.color !== undefined ? own.color : named;
+      return {
+        startMs,
+        endMs: own?.point === true || lengthMs === 0 ? null : startMs + lengthMs,
+        label: m.name,
+        note: m.comment ?? '',
+        kind: own?.kind ?? 'note',
+        color,
+      };
+    });
+  },
+};
+
+/** The line of the n-th `"Marker.` in the text, for errors. */
+function lineOfMarker(text: string, n: number): number {
+  let at = -1;
+  for (let i = 0; i <= n; i += 1) {
+    at = text.indexOf('"Marker.', at + 1);
+    if (at < 0) return 1;
+  }
+  return text.slice(0, at).split('\n').length;
+}

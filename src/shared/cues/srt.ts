@@ -1,0 +1,63 @@
+/**
+ * SubRip: a 1-based index, `HH:MM:SS,mmm --> HH:MM:SS,mmm`, the text, a blank line. A point
+ * cue is shown for half a second (clamped to the clip) and marked as a point on its last line.
+ */
+import { readSubtitleClock, subtitleClock, subtitleEnd } from './clock';
+import { readCueText, cueTextLines } from './subtitleText';
+import { CueFileError, type CueFileFormat, type ReadCue } from './types';
+
+export const srtSubtitles: CueFileFormat = {
+  id: 'srt',
+  label: 'SRT subtitles',
+  extension: 'srt',
+  mimeType: 'application/x-subrip',
+  write(cues, { durationMs }) {
+    return cues
+      .map((cue, i) => {
+        const end = subtitleEnd(cue.startMs, cue.endMs, durationMs);
+        const times = `${subtitleClock(cue.startMs, ',')} --> ${subtitleClock(end, ',')}`;
+        return `${i + 1}\n${times}\n${cueTextLines(cue).join('\n')}\n\n`;
+      })
+      .join('');
+  },
+  read(text) {
+    return readBlocks(text.replace(/^\uFEFF/, '')).map(({ lines, first }) => {
+      const [index = '', times = '', ...textLines] = lines;
+      if (!/^\d+$/.test(index.trim())) throw new CueFileError(first, `expected a subtitle number, found "${index}"`);
+      const [startText = '', endText = ''] = times.split('-->');
+      const startMs = readSubtitleClock(startText, ',');
+      const endMs = readSubtitleClock(endText.trim().split(/\s+/)[0] ?? '', ',');
+      if (startMs === null || endMs === null || !times.includes('-->')) {
+        throw new CueFileError(first + 1, `expected "HH:MM:SS,mmm --> HH:MM:SS,mmm", found "${times}"`);
+      }
+      if (endMs < startMs) throw new CueFileError(first + 1, 'the subtitle ends before it starts');
+      const body = readCueText(textLines);
+      const cue: ReadCue = {
+        startMs,
+        endMs: body.point || endMs === startMs ? null : endMs,
+        label: body.label,
+        note: body.note,
+        kind: body.kind ?? 'dialogue',
+      };
+      return cue;
+    });
+  },
+};
+
+/** Blank-line separated blocks with the line number each starts on. */
+export function readBlocks(text: string): { lines: string[]; first: number }[] {
+  const blocks: { lines: string[]; first: number }[] = [];
+  let current: { lines: string[]; first: number } | null = null;
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') {
+      current = null;
+      return;
+    }
+    if (current === null) {
+      current = { lines: [], first: i + 1 };
+      blocks.push(current);
+    }
+    current.lines.push(line);
+  });
+  return blocks;
+}

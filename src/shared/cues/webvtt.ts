@@ -1,0 +1,81 @@
+/**
+ * WebVTT: `WEBVTT`, a blank line, then cues `HH:MM:SS.mmm --> HH:MM:SS.mmm` with their id.
+ * Before each cue a NOTE block keeps what a player ignores (kind, point, colour), so a file
+ * read back gives the same cues. Cue text escapes &, < and > as character references, which
+ * also keeps a "-->" in a label from ending the cue.
+ */
+import { readSubtitleClock, subtitleClock, subtitleEnd } from './clock';
+import { readBlocks } from './srt';
+import { cueTextLines } from './subtitleText';
+import { CUE_KINDS, CueFileError, type CueFileFormat, type CueKind, type ReadCue } from './types';
+
+const escape = (line: string): string => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const unescape = (line: string): string =>
+  line
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&lrm;|&rlm;/g, '')
+    .replace(/&amp;/g, '&');
+
+const META = /^NOTE shotline kind=(\w+)( point)?(?: color=(#[0-9a-f]{6}))?$/;
+
+export const webVtt: CueFileFormat = {
+  id: 'webvtt',
+  label: 'WebVTT',
+  extension: 'vtt',
+  mimeType: 'text/vtt',
+  write(cues, { durationMs, title }) {
+    const head = title ? `WEBVTT - ${title.replace(/-->|\n/g, ' ')}\n\n` : 'WEBVTT\n\n';
+    return (
+      head +
+      cues
+        .map((cue, i) => {
+          const meta = `NOTE shotline kind=${cue.kind}${cue.endMs === null ? ' point' : ''}${cue.color ? ` color=${cue.color}` : ''}`;
+          const end = subtitleEnd(cue.startMs, cue.endMs, durationMs);
+          const [label = '', ...rest] = cueTextLines(cue).slice(0, -1);
+          return `${meta}\n\ncue-${i + 1}\n${subtitleClock(cue.startMs, '.')} --> ${subtitleClock(end, '.')}\n${[label, ...rest].map(escape).join('\n')}\n\n`;
+        })
+        .join('')
+    );
+  },
+  read(text) {
+    const blocks = readBlocks(text.replace(/^\uFEFF/, ''));
+    const header = blocks.shift();
+    if (!header || !/^WEBVTT(?:[ \t].*)?$/.test(header.lines[0] ?? '')) {
+      throw new CueFileError(header?.first ?? 1, 'a WebVTT file starts with the line "WEBVTT"');
+    }
+    const cues: ReadCue[] = [];
+    let meta: { kind: CueKind | undefined; point: boolean; color: string | null } | null = null;
+    for (const { lines, first } of blocks) {
+      const head = lines[0] ?? '';
+      if (head.startsWith('NOTE') || head.startsWith('STYLE') || head.startsWith('REGION')) {
+        const m = META.exec(head);
+        meta = m ? { kind: CUE_KINDS.find((k) => k === m[1]), point: m[2] !== undefined, color: m[3] ?? null } : meta;
+        continue;
+      }
+      const timingAt = head.includes('-->') ? 0 : 1;
+      const timing = lines[timingAt] ?? '';
+      const [startText = '', after = ''] = timing.split('-->');
+      const startMs = readSubtitleClock(startText, '.');
+      const endMs = readSubtitleClock(after.trim().split(/\s+/)[0] ?? '', '.');
+      if (startMs === null || endMs === null || !timing.includes('-->')) {
+        throw new CueFileError(first + timingAt, `expected "HH:MM:SS.mmm --> HH:MM:SS.mmm", found "${timing}"`);
+      }
+      if (endMs < startMs) throw new CueFileError(first + timingAt, 'the cue ends before it starts');
+      const body = lines.slice(timingAt + 1).map(unescape);
+      const point = meta?.point === true || endMs === startMs;
+      cues.push({
+        startMs,
+        endMs: point ? null : endMs,
+        label: body[0] ?? '',
+        note: body.slice(1).join('\n'),
+        kind: meta?.kind ?? 'dialogue',
+        ...(meta ? { color: meta.color } : {}),
+      });
+      meta = null;
+    }
+    return cues;
+  },
+};
