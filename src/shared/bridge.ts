@@ -57,6 +57,12 @@ const bridgedCalls = {
   'jobs.setBudget': true,
   'jobs.providers': true,
   'engine.vocabulary': true,
+  'cues.list': true,
+  'cues.create': true,
+  'cues.update': true,
+  'cues.delete': true,
+  'cues.import': true,
+  'cues.export': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

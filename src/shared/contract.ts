@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
+import { cueCalls, cueEvents } from './cues/calls';
 import { jobCalls, jobEvents } from './jobs';
 import { ErrorCode } from './errors';
 import { RenderReport } from './renderReport';
@@ -145,6 +146,7 @@ export const calls = {
   },
   /** The generation queue (src/shared/jobs.ts): enqueue, list, edit, cancel, retry, reorder, spend and budget. */
   ...jobCalls,
+  ...cueCalls,
 } as const;
 
 export const events = {
@@ -164,6 +166,7 @@ export const events = {
   'templates.changed': z.object({ projectId: RowId.nullable() }),
   /** jobs.changed, jobs.progress, jobs.spendChanged (src/shared/jobs.ts). */
   ...jobEvents,
+  ...cueEvents,
 } as const;
 
 export type Calls = typeof calls;

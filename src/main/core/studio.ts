@@ -18,6 +18,7 @@ import { buildHandlers } from './handlers/index';
 import type { MediaSource } from './ports';
 import { openComfyWorkflow, openKeys, redactor } from './settings';
 import { Clips } from '../library/clips';
+import { Cues } from '../library/cues';
 import { Drafts } from '../library/drafts';
 import { Projects } from '../library/projects';
 import { loadBuiltinTemplates, Templates } from '../library/templates';
@@ -152,6 +153,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     hub,
     projects,
     clips,
+    cues: new Cues(db),
     templates,
     drafts,
     store,

@@ -1,5 +1,6 @@
 import type { CallName, CallOutput, CallParsedInput } from '../../../shared/contract';
 import type { Clips } from '../../library/clips';
+import type { Cues } from '../../library/cues';
 import type { Drafts } from '../../library/drafts';
 import type { Projects } from '../../library/projects';
 import type { Templates } from '../../library/templates';
@@ -15,6 +16,7 @@ export interface HandlerContext {
   readonly hub: EventHub;
   readonly projects: Projects;
   readonly clips: Clips;
+  readonly cues: Cues;
   readonly templates: Templates;
   readonly drafts: Drafts;
   readonly store: MediaStore;

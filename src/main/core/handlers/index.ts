@@ -1,6 +1,7 @@
 import type { CallName } from '../../../shared/contract';
 import { appHandlers } from './app';
 import { clipHandlers } from './clips';
+import { cueHandlers } from './cues';
 import type { Handler, HandlerContext } from './context';
 import { draftHandlers } from './drafts';
 import { jobHandlers } from './jobs';
@@ -18,5 +19,6 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...templateHandlers(ctx),
     ...draftHandlers(ctx),
     ...jobHandlers(ctx),
+    ...cueHandlers(ctx),
   };
 }

@@ -1,0 +1,156 @@
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import type { CueData } from '../../shared/cues/types';
+import { openDatabase } from '../db/connection';
+import { expectStudioError, sha256, tempDir, thrownBy } from '../../../test/support/fixtures';
+import { Clips } from './clips';
+import { Cues, fileStem } from './cues';
+import { Projects } from './projects';
+
+async function library(): Promise<{ db: Database; cues: Cues; clips: Clips; clipId: number }> {
+  const dir = await tempDir();
+  const db = openDatabase(join(dir, 'library.db'));
+  onTestFinished(() => {
+    db.close();
+  });
+  const clips = new Clips(db);
+  const project = new Projects(db).create('Cues');
+  const id = sha256(Buffer.from('cue media'));
+  clips.upsertMedia({
+    id,
+    mimeType: 'video/mp4',
+    bytes: 10,
+    durationMs: 10_000,
+    width: 64,
+    height: 48,
+    fps: 24,
+    videoCodec: 'h264',
+    audioCodec: 'aac',
+  });
+  const clip = clips.insert({
+    projectId: project.id,
+    title: 'Lantern: dusk',
+    provider: 'import',
+    durationMs: 10_000,
+    width: 64,
+    height: 48,
+    fps: 24,
+    mediaId: id,
+    posterId: null,
+  });
+  let now = 1_000;
+  return { db, cues: new Cues(db, () => (now += 1)), clips, clipId: clip.id };
+}
+
+const cue = (over: Partial<CueData>): CueData => ({
+  startMs: 0,
+  endMs: null,
+  label: 'cue',
+  note: '',
+  kind: 'note',
+  color: null,
+  ...over,
+});
+
+describe('cues', () => {
+  test('are listed in time order and found by the library search', async () => {
+    const { cues, clips, clipId } = await library();
+    cues.create(clipId, [
+      cue({ startMs: 5000, label: 'door slam', kind: 'sfx' }),
+      cue({ startMs: 1000, endMs: 2500, label: 'wind', kind: 'ambience' }),
+    ]);
+    expect(cues.list(clipId).map((c) => [c.startMs, c.endMs, c.label])).toEqual([
+      [1000, 2500, 'wind'],
+      [5000, null, 'door slam'],
+    ]);
+    expect(clips.search('slam').map((c) => c.id)).toEqual([clipId]);
+  });
+
+  test('a cue past the clip is refused, and a batch with one is stored not at all', async () => {
+    const { cues, clipId } = await library();
+    expectStudioError(
+      thrownBy(() => cues.create(clipId, [cue({ startMs: 1000 }), cue({ startMs: 10_500 })])),
+      'invalid_input',
+      'Cue 2 starts at 00:10.500, after the clip ends (00:10)',
+    );
+    expectStudioError(
+      thrownBy(() => cues.create(clipId, [cue({ startMs: 9000, endMs: 12_000 })])),
+      'invalid_input',
+      'The cue ends at 00:12, after the clip ends (00:10)',
+    );
+    expect(cues.list(clipId)).toEqual([]);
+  });
+
+  test('an update merges the patch and checks the whole cue', async () => {
+    const { cues, clipId } = await library();
+    const [made] = cues.create(clipId, [cue({ startMs: 2000, endMs: 3000, label: 'rain' })]);
+    const id = made?.id ?? 0;
+    const moved = cues.update(id, { startMs: 2500, label: 'rain on glass' });
+    expect([moved.startMs, moved.endMs, moved.label, moved.updatedAt > moved.createdAt]).toEqual([
+      2500,
+      3000,
+      'rain on glass',
+      true,
+    ]);
+    expectStudioError(
+      thrownBy(() => cues.update(id, { startMs: 3500 })),
+      'invalid_input',
+      'a range cue must end after it starts',
+    );
+    expect(cues.update(id, { endMs: null }).endMs).toBeNull();
+    expectStudioError(
+      thrownBy(() => cues.update(999, { label: 'x' })),
+      'not_found',
+      'Cue 999 does not exist',
+    );
+  });
+
+  test('delete removes the cues that exist and says which clips changed', async () => {
+    const { cues, clipId } = await library();
+    const made = cues.create(clipId, [cue({ startMs: 1 }), cue({ startMs: 2 })]);
+    expect(cues.delete([made[0]?.id ?? 0, 12345])).toEqual({ deleted: 1, clipIds: [clipId] });
+    expect(cues.list(clipId)).toHaveLength(1);
+  });
+
+  test('import adds every cue of a good file and names the line of a bad one, importing nothing', async () => {
+    const { cues, clipId } = await library();
+    const added = cues.import(clipId, 'audacity', '1.000000\t1.000000\tknock\n2.500000\t4.000000\t\n');
+    expect(added.map((c) => [c.startMs, c.endMs, c.label, c.kind])).toEqual([
+      [1000, null, 'knock', 'note'],
+      [2500, 4000, 'Cue 2', 'note'],
+    ]);
+    expectStudioError(
+      thrownBy(() => cues.import(clipId, 'srt', '1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\nbroken\nx\n')),
+      'invalid_input',
+      'This SRT subtitles file cannot be read: line 6: expected "HH:MM:SS,mmm --> HH:MM:SS,mmm"',
+    );
+    expectStudioError(
+      thrownBy(() => cues.import(clipId, 'csv', 'start,label\n3.0,fine\n11.0,late\n')),
+      'invalid_input',
+      'Cue 2 starts at 00:11, after the clip ends (00:10). Nothing was imported.',
+    );
+    expectStudioError(
+      thrownBy(() => cues.import(clipId, 'csv', 'start,label\n')),
+      'invalid_input',
+      'holds no cues',
+    );
+    expect(cues.list(clipId)).toHaveLength(2);
+  });
+
+  test('export writes the chosen cues under the clip’s name', async () => {
+    const { cues, clipId } = await library();
+    const [a] = cues.create(clipId, [cue({ startMs: 1000, label: 'a' }), cue({ startMs: 2000, label: 'b' })]);
+    expect(cues.export(clipId, 'audacity', [a?.id ?? 0])).toEqual({
+      fileName: 'Lantern dusk cues.txt',
+      mimeType: 'text/plain',
+      text: '1.000000\t1.000000\ta\n',
+    });
+    expect(cues.export(clipId, 'csv').text.split('\r\n')).toHaveLength(4);
+  });
+
+  test('file stems drop what file systems refuse', () => {
+    expect(fileStem('a/b\\c:d*e?f"g<h>i|j\u202e.')).toBe('a b c d e f g h i j');
+    expect(fileStem(' ... ')).toBe('clip');
+  });
+});

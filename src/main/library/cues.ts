@@ -1,0 +1,238 @@
+/**
+ * A clip's cues in the `cues` table: times in integer milliseconds, checked against the clip's
+ * length; reading and writing cue files (src/shared/cues) goes through here so an import is
+ * checked whole and stored in one transaction, or not at all.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Cue, CuePatch } from '../../shared/cues/calls';
+import { CUE_FILE_FORMATS } from '../../shared/cues/index';
+import { CueData, CueFileError, type CueFormat, type ReadCue } from '../../shared/cues/types';
+import { describeIssues } from '../../shared/contract';
+import { StudioError } from '../../shared/errors';
+import { formatTime } from '../../shared/time';
+
+interface CueRow {
+  id: number;
+  clip_id: number;
+  start_ms: number;
+  end_ms: number | null;
+  label: string;
+  note: string;
+  kind: Cue['kind'];
+  color: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const COLUMNS = 'id, clip_id, start_ms, end_ms, label, note, kind, color, created_at, updated_at';
+
+function toCue(row: CueRow): Cue {
+  return {
+    id: row.id,
+    clipId: row.clip_id,
+    startMs: row.start_ms,
+    endMs: row.end_ms,
+    label: row.label,
+    note: row.note,
+    kind: row.kind,
+    color: row.color,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+interface ClipFacts {
+  durationMs: number;
+  fps: number | null;
+  title: string;
+}
+
+/** The frame rate frame-based files use for clips that have none (audio). */
+export const FALLBACK_FPS = 30;
+
+export class Cues {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private clip(clipId: number): ClipFacts {
+    const row = this.db
+      .prepare<[number], { duration_ms: number; fps: number | null; title: string }>(
+        'SELECT duration_ms, fps, title FROM clips WHERE id = ?',
+      )
+      .get(clipId);
+    if (!row) throw new StudioError('not_found', `Clip ${clipId} does not exist; it may have been deleted.`);
+    return { durationMs: row.duration_ms, fps: row.fps, title: row.title };
+  }
+
+  private row(id: number): CueRow {
+    const row = this.db.prepare<[number], CueRow>(`SELECT ${COLUMNS} FROM cues WHERE id = ?`).get(id);
+    if (!row) throw new StudioError('not_found', `Cue ${id} does not exist; it may have been deleted.`);
+    return row;
+  }
+
+  /** A cue must lie within its clip: "cue 3 starts at 00:12, after the clip ends (00:10)". */
+  private checkTimes(cue: { startMs: number; endMs: number | null }, clip: ClipFacts, name: string): void {
+    const end = cue.endMs ?? cue.startMs;
+    if (cue.startMs > clip.durationMs) {
+      throw new StudioError(
+        'invalid_input',
+        `${name} starts at ${formatTime(cue.startMs)}, after the clip ends (${formatTime(clip.durationMs)}).`,
+      );
+    }
+    if (end > clip.durationMs) {
+      throw new StudioError(
+        'invalid_input',
+        `${name} ends at ${formatTime(end)}, after the clip ends (${formatTime(clip.durationMs)}).`,
+      );
+    }
+  }
+
+  list(clipId: number): Cue[] {
+    this.clip(clipId);
+    return this.db
+      .prepare<[number], CueRow>(`SELECT ${COLUMNS} FROM cues WHERE clip_id = ? ORDER BY start_ms, id`)
+      .all(clipId)
+      .map(toCue);
+  }
+
+  clipOf(id: number): number {
+    return this.row(id).clip_id;
+  }
+
+  /** Creates every cue or none. */
+  create(clipId: number, cues: readonly CueData[]): Cue[] {
+    const clip = this.clip(clipId);
+    cues.forEach((cue, i) => this.checkTimes(cue, clip, cues.length === 1 ? 'The cue' : `Cue ${i + 1}`));
+    const insert = this.db.prepare<
+      [number, number, number | null, string, string, string, string | null, number, number],
+      CueRow
+    >(
+      `INSERT INTO cues (clip_id, start_ms, end_ms, label, note, kind, color, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
+    );
+    const now = this.now();
+    return this.db.transaction(() =>
+      cues.map((c) =>
+        toCue(insert.get(clipId, c.startMs, c.endMs, c.label, c.note, c.kind, c.color, now, now) as CueRow),
+      ),
+    )();
+  }
+
+  update(id: number, patch: CuePatch): Cue {
+    const row = this.row(id);
+    const merged = CueData.safeParse({
+      startMs: patch.startMs ?? row.start_ms,
+      endMs: patch.endMs === undefined ? row.end_ms : patch.endMs,
+      label: patch.label ?? row.label,
+      note: patch.note ?? row.note,
+      kind: patch.kind ?? row.kind,
+      color: patch.color === undefined ? row.color : patch.color,
+    });
+    if (!merged.success) throw new StudioError('invalid_input', `cues.update: ${describeIssues(merged.error)}`);
+    const cue = merged.data;
+    this.checkTimes(cue, this.clip(row.clip_id), 'The cue');
+    const updated = this.db
+      .prepare<[number, number | null, string, string, string, string | null, number, number], CueRow>(
+        `UPDATE cues SET start_ms = ?, end_ms = ?, label = ?, note = ?, kind = ?, color = ?, updated_at = ?
+         WHERE id = ? RETURNING ${COLUMNS}`,
+      )
+      .get(cue.startMs, cue.endMs, cue.label, cue.note, cue.kind, cue.color, this.now(), id);
+    return toCue(updated as CueRow);
+  }
+
+  /** Deletes the cues that exist; answers which clips lost some. */
+  delete(ids: readonly number[]): { deleted: number; clipIds: number[] } {
+    const remove = this.db.prepare<[number], { clip_id: number }>('DELETE FROM cues WHERE id = ? RETURNING clip_id');
+    return this.db.transaction(() => {
+      const clips = new Set<number>();
+      let deleted = 0;
+      for (const id of ids) {
+        const row = remove.get(id);
+        if (row) {
+          deleted += 1;
+          clips.add(row.clip_id);
+        }
+      }
+      return { deleted, clipIds: [...clips] };
+    })();
+  }
+
+  /** Reads a cue file and adds its cues to the clip: all of them, or none with an error naming the line or cue. */
+  import(clipId: number, format: CueFormat, text: string): Cue[] {
+    const clip = this.clip(clipId);
+    const file = CUE_FILE_FORMATS[format];
+    let read: ReadCue[];
+    try {
+      read = file.read(text, { durationMs: clip.durationMs, fps: clip.fps ?? FALLBACK_FPS, title: clip.title });
+    } catch (error) {
+      if (error instanceof CueFileError) {
+        throw new StudioError(
+          'invalid_input',
+          `This ${file.label} file cannot be read: ${error.message}. Nothing was imported.`,
+        );
+      }
+      throw error;
+    }
+    if (read.length === 0)
+      throw new StudioError('invalid_input', `This ${file.label} file holds no cues. Nothing was imported.`);
+    const cues = read.map((r, i) => {
+      const parsed = CueData.safeParse({
+        startMs: r.startMs,
+        endMs: r.endMs,
+        label: r.label.trim() === '' ? `Cue ${i + 1}` : r.label,
+        note: r.note ?? '',
+        kind: r.kind ?? 'note',
+        color: r.color ?? null,
+      });
+      if (!parsed.success) {
+        throw new StudioError(
+          'invalid_input',
+          `Cue ${i + 1} of this ${file.label} file: ${describeIssues(parsed.error)}. Nothing was imported.`,
+        );
+      }
+      return parsed.data;
+    });
+    try {
+      return this.create(clipId, cues);
+    } catch (error) {
+      if (error instanceof StudioError) throw new StudioError(error.code, `${error.message} Nothing was imported.`);
+      throw error;
+    }
+  }
+
+  /** The clip's cues (or the chosen ones) as a file, named for the clip. */
+  export(
+    clipId: number,
+    format: CueFormat,
+    ids?: readonly number[],
+  ): { fileName: string; mimeType: string; text: string } {
+    const clip = this.clip(clipId);
+    const chosen = ids ? new Set(ids) : null;
+    const cues = this.list(clipId).filter((cue) => chosen === null || chosen.has(cue.id));
+    const file = CUE_FILE_FORMATS[format];
+    const text = file.write(
+      cues.map((cue) => ({
+        startMs: cue.startMs,
+        endMs: cue.endMs,
+        label: cue.label,
+        note: cue.note,
+        kind: cue.kind,
+        color: cue.color,
+      })),
+      { durationMs: clip.durationMs, fps: clip.fps ?? FALLBACK_FPS, title: clip.title },
+    );
+    return { fileName: `${fileStem(clip.title)} cues.${file.extension}`, mimeType: file.mimeType, text };
+  }
+}
+
+/** A clip title as part of a file name on every platform. */
+export function fileStem(title: string): string {
+  const cleaned = title
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return (cleaned.replace(/[. ]+$/, '') || 'clip').slice(0, 80);
+}

@@ -1,0 +1,64 @@
+/** The contract's cue calls and event: a clip's cues, edited one by one or read from and written to files. */
+import { z } from 'zod';
+import { RowId } from '../domain';
+import { CueColor, CueData, CueFormat, CueKind, CueLabel, CueNote } from './types';
+
+export const Cue = z.object({
+  id: RowId,
+  clipId: RowId,
+  startMs: z.number().int().min(0),
+  endMs: z.number().int().nullable(),
+  label: z.string(),
+  note: z.string(),
+  kind: CueKind,
+  color: z.string().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type Cue = z.infer<typeof Cue>;
+
+export const CuePatch = z
+  .object({
+    startMs: z.number().int().min(0, 'cue start must not be negative').optional(),
+    endMs: z.number().int().nullable().optional(),
+    label: CueLabel.optional(),
+    note: CueNote.optional(),
+    kind: CueKind.optional(),
+    color: CueColor.nullable().optional(),
+  })
+  .strict();
+export type CuePatch = z.infer<typeof CuePatch>;
+
+/** The most cues one call may create or one file may bring. */
+export const MAX_CUES_PER_CALL = 5000;
+/** The largest cue file read, in characters. */
+export const MAX_CUE_FILE_CHARS = 5_000_000;
+
+export const cueCalls = {
+  'cues.list': { input: z.object({ clipId: RowId }), output: z.array(Cue) },
+  'cues.create': {
+    input: z.object({ clipId: RowId, cues: z.array(CueData).min(1).max(MAX_CUES_PER_CALL) }),
+    output: z.array(Cue),
+  },
+  'cues.update': { input: z.object({ id: RowId, patch: CuePatch }), output: Cue },
+  'cues.delete': {
+    input: z.object({ ids: z.array(RowId).min(1).max(MAX_CUES_PER_CALL) }),
+    output: z.object({ deleted: z.number().int() }),
+  },
+  'cues.import': {
+    input: z.object({
+      clipId: RowId,
+      format: CueFormat,
+      text: z.string().max(MAX_CUE_FILE_CHARS, 'a cue file is at most 5 MB'),
+    }),
+    output: z.array(Cue),
+  },
+  'cues.export': {
+    input: z.object({ clipId: RowId, format: CueFormat, ids: z.array(RowId).max(MAX_CUES_PER_CALL).optional() }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
+  },
+} as const;
+
+export const cueEvents = {
+  'cues.changed': z.object({ clipId: RowId }),
+} as const;
