@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check, unit and integration tests (Vitest), a build, and the
-// end-to-end specs (Playwright on Chromium). Every step runs; the last line sums them all.
+// `npm test`: lint, the production dependencies' licences, type-check, unit and integration tests
+// (Vitest), a build, and the end-to-end specs (Playwright on Chromium). Every step runs; the last
+// line sums them all.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,13 +40,19 @@ function readJson(path) {
 const npx = (bin) => join(root, 'node_modules', '.bin', bin);
 
 check('Lint', npx('eslint'), ['.', '--max-warnings', '0']);
+check('Licences of production dependencies', process.execPath, [join(root, 'scripts', 'licences.mjs')]);
 check('Type-check (main, preload, shared)', npx('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
 check('Type-check (end-to-end specs)', npx('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']);
 check('Type-check (renderer)', npx('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 
 // Vitest
 const vitestJson = join(cache, 'vitest.json');
-const vitestOk = run('Unit and integration tests', npx('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestOk = run('Unit and integration tests', npx('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 const vitest = readJson(vitestJson);
 if (vitest) {
   passed += vitest.numPassedTests;

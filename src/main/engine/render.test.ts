@@ -149,40 +149,54 @@ describe('renderClip', () => {
   });
 
   describe.each([
-    { engine: 'the espeak-ng program', embedded: false },
-    { engine: 'the built-in espeak-ng', embedded: true },
-  ])('with $engine', ({ embedded }) => {
+    { engine: 'espeak-ng', label: 'the espeak-ng program' },
+    { engine: 'flite', label: 'the built-in Flite voice' },
+  ])('with $label', ({ engine, label }) => {
     // The render worker reads its environment when it starts, so each case gets a fresh one.
     beforeAll(async () => {
       await stopRenderWorker();
-      if (embedded) process.env.SHOTLINE_SPEECH = 'embedded';
+      process.env.SHOTLINE_SPEECH = engine;
     });
     afterAll(async () => {
       delete process.env.SHOTLINE_SPEECH;
       await stopRenderWorker();
     });
 
-    it.skipIf(!embedded && espeakCommand() === null)('speaks dialogue starting at its time', async () => {
-      const result = await render(embedded ? 'dialogue-embedded' : 'dialogue', {
+    it.skipIf(engine === 'espeak-ng' && espeakCommand() === null)('speaks dialogue starting at its time', async () => {
+      const result = await render(`dialogue-${engine}`, {
         shots: [
           shot({
-            scene: 'A woman stands in a quiet room.',
+            scene: 'A woman and a man stand in a quiet room.',
+            durationMs: 4200,
             audio: { ambience: ['room tone'], events: [] },
-            dialogue: [{ atMs: 700, speaker: 'Woman', line: 'Look at the lantern.' }],
+            dialogue: [
+              { atMs: 700, speaker: 'Woman', line: 'Look at the lantern.' },
+              { atMs: 2800, speaker: 'Man', line: '-v is not a voice.' },
+            ],
           }),
         ],
       });
       const samples = await decodeAudio(result.outPath);
       // A voice swells rather than strikes: find where the energy first rises clearly above the room.
-      const first = firstRise(samples, { sampleRate: 48_000, after: 0.4, highpassHz: 150 });
-      expect(first).not.toBeNull();
-      expect(Math.abs((first ?? 0) * 1000 - 700)).toBeLessThanOrEqual(20);
-      expect(result.report.sounds.find((s) => s.source === 'dialogue')).toMatchObject({
-        timeMs: 700,
-        label: 'Woman: Look at the lantern.',
-      });
-      const said = result.report.notes.some((n) => n.includes('built-in espeak-ng'));
-      expect(said).toBe(embedded);
+      for (const [after, at] of [
+        [0.4, 700],
+        [2.5, 2800],
+      ] as const) {
+        const first = firstRise(samples, { sampleRate: 48_000, after, highpassHz: 150 });
+        const offBy = first === null ? null : Math.round(first * 1000 - at);
+        expect({ at, offBy, within20ms: offBy !== null && Math.abs(offBy) <= 20 }).toMatchObject({
+          at,
+          within20ms: true,
+        });
+      }
+      expect(result.report.sounds.filter((s) => s.source === 'dialogue')).toMatchObject([
+        { timeMs: 700, label: 'Woman: Look at the lantern.' },
+        { timeMs: 2800, label: 'Man: -v is not a voice.' },
+      ]);
+      const said = result.report.notes.filter((n) => n.startsWith('Dialogue was spoken by'));
+      expect(said).toHaveLength(1);
+      expect(said[0]).toContain(`Dialogue was spoken by ${label} (Woman: `);
+      expect(said[0]).toContain(', Man: ');
     });
   });
 

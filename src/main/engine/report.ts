@@ -55,7 +55,7 @@ export interface RenderReport {
   sounds: SoundReport[];
   beds: BedReport[];
   loudness: { integratedLufs: number; gainDb: number };
-  /** Things a creator should know: espeak-ng missing, a line cut at a shot's end, an untimed sound placed. */
+  /** Things a creator should know: which engine spoke, no speech engine, a line cut at a shot's end, an untimed sound placed. */
   notes: string[];
 }
 

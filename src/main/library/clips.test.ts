@@ -347,7 +347,7 @@ describe('render reports', () => {
     shots: [{ index: 0, startMs: 0, endMs: 2000 }],
     notUnderstood: [{ shot: 0, field: 'style', text: 'vaporwave', reason: 'not in the vocabulary' }],
     sounds: [{ shot: 0, timeMs: 1000, kind: 'bell', label: 'bell', source: 'directive', standIn: false }],
-    notes: ['dialogue spoken by the built-in espeak-ng'],
+    notes: ['dialogue spoken by the built-in Flite voice'],
   };
 
   function store(db: Database, clipId: number, value: unknown): void {

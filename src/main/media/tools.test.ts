@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { StudioError } from '../../shared/errors';
-import { findsCommand, mediaTools, runTool } from './tools';
+import { createRequire } from 'node:module';
+import { bundledTool, findsCommand, mediaTools, runTool } from './tools';
 
 describe('mediaTools', () => {
   test('finds ffmpeg and ffprobe that run', async () => {
@@ -11,6 +12,19 @@ describe('mediaTools', () => {
     expect(mediaTools()).toBe(tools); // resolved once
     expect((await runTool(tools.ffmpeg, ['-version'])).stdout).toMatch(/^ffmpeg version/);
     expect((await runTool(tools.ffprobe, ['-version'])).stdout).toMatch(/^ffprobe version/);
+  });
+});
+
+describe('bundledTool', () => {
+  test('finds the programs the installer packages carry, without loading their JavaScript', async () => {
+    const ffmpeg = bundledTool('ffmpeg');
+    const ffprobe = bundledTool('ffprobe');
+    expect(ffmpeg).toMatch(/@ffmpeg-installer/);
+    expect(ffprobe).toMatch(/@ffprobe-installer/);
+    expect((await runTool(ffmpeg ?? '', ['-version'])).stdout).toMatch(/^ffmpeg version/);
+    expect((await runTool(ffprobe ?? '', ['-version'])).stdout).toMatch(/^ffprobe version/);
+    const loaded = Object.keys(createRequire(import.meta.url).cache);
+    expect(loaded.filter((path) => /@ff(mpeg|probe)-installer/.test(path))).toEqual([]);
   });
 });
 

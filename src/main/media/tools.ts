@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { StudioError } from '../../shared/errors';
 
 const require = createRequire(import.meta.url);
@@ -37,13 +37,25 @@ export function findsCommand(command: string): boolean {
     .some((dir) => candidates(dir).some(executable));
 }
 
-function bundled(pkg: string): string | null {
-  try {
-    const found = require(pkg) as { path?: string };
-    return typeof found.path === 'string' && findsCommand(found.path) ? found.path : null;
-  } catch {
-    return null;
+/**
+ * The ffmpeg or ffprobe binary that `@ffmpeg-installer/<os>-<arch>` (or ffprobe's) carries, found
+ * by path. The installers' own JavaScript is copyleft, so it is never loaded into Shotline: only
+ * the program it carries is run, as a separate process.
+ */
+export function bundledTool(name: 'ffmpeg' | 'ffprobe'): string | null {
+  const pkg = `@${name}-installer/${process.platform}-${process.arch}`;
+  const binary = process.platform === 'win32' ? `${name}.exe` : name;
+  const fromWrapper = (): string =>
+    createRequire(require.resolve(`@${name}-installer/${name}/package.json`)).resolve(`${pkg}/package.json`);
+  for (const find of [() => require.resolve(`${pkg}/package.json`), fromWrapper]) {
+    try {
+      const path = join(dirname(find()), binary);
+      if (findsCommand(path)) return path;
+    } catch {
+      // not installed this way; try the next
+    }
   }
+  return null;
 }
 
 let cached: MediaTools | null = null;
@@ -54,10 +66,10 @@ let cached: MediaTools | null = null;
  */
 export function mediaTools(): MediaTools {
   if (cached) return cached;
-  const pick = (env: string | undefined, name: string, pkg: string): string => {
+  const pick = (env: string | undefined, name: 'ffmpeg' | 'ffprobe'): string => {
     if (env) return env;
     if (findsCommand(name)) return name;
-    const shipped = bundled(pkg);
+    const shipped = bundledTool(name);
     if (shipped) return shipped;
     throw new StudioError(
       'internal',
@@ -65,8 +77,8 @@ export function mediaTools(): MediaTools {
     );
   };
   cached = {
-    ffmpeg: pick(process.env.SHOTLINE_FFMPEG, 'ffmpeg', '@ffmpeg-installer/ffmpeg'),
-    ffprobe: pick(process.env.SHOTLINE_FFPROBE, 'ffprobe', '@ffprobe-installer/ffprobe'),
+    ffmpeg: pick(process.env.SHOTLINE_FFMPEG, 'ffmpeg'),
+    ffprobe: pick(process.env.SHOTLINE_FFPROBE, 'ffprobe'),
   };
   return cached;
 }

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bedIds, effectIds } from '../vocabulary';
 import { addBed } from './beds';
@@ -8,7 +5,6 @@ import { dbToGain, sampleRate } from './dsp';
 import { synthEffect } from './effects';
 import { addMono, integratedLoudness, limit, master, stereo, targetLufs } from './mix';
 import { detectOnsets } from './onsets';
-import { espeakCommand, resample, speak, speechEngine, voiceFor, type SpeechEngine } from './speech';
 
 function peak(x: Float32Array): number {
   let p = 0;
@@ -118,95 +114,5 @@ describe('sound: mix', () => {
     const effects = stereo(sampleRate * 2);
     master(beds, effects, dialogue, { bedsDb: -9, effectsDb: -3 });
     expect(rms(beds.left, sampleRate + 4800, sampleRate * 2)).toBeLessThan(before * dbToGain(-8));
-  });
-});
-
-describe('sound: speech', () => {
-  it('gives speakers distinct voices', () => {
-    const voices = [
-      voiceFor(0, true, false),
-      voiceFor(1, true, false),
-      voiceFor(0, false, false),
-      voiceFor(1, false, true),
-    ];
-    expect(new Set(voices.map((v) => JSON.stringify(v))).size).toBe(4);
-  });
-
-  it('resamples without changing pitch', () => {
-    const input = new Float32Array(22050);
-    for (let i = 0; i < input.length; i++) input[i] = Math.sin((2 * Math.PI * 440 * i) / 22050);
-    const out = resample(input, 22050, sampleRate);
-    expect(out.length).toBeCloseTo(sampleRate, -2);
-    let crossings = 0;
-    for (let i = 1; i < out.length; i++) if ((out[i - 1] ?? 0) < 0 && (out[i] ?? 0) >= 0) crossings++;
-    expect(crossings).toBeGreaterThanOrEqual(438);
-    expect(crossings).toBeLessThanOrEqual(441);
-  });
-
-  it.skipIf(espeakCommand() === null)('speaks a line that starts at its first sample', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'shotline-speech-'));
-    try {
-      const line = await speak('Look at the lantern.', voiceFor(0, true, true), dir, 'l0');
-      expect(line).not.toBeNull();
-      if (!line) return;
-      expect(line.length).toBeGreaterThan(sampleRate * 0.5);
-      expect(rms(line, 0, 480)).toBeGreaterThan(0.005);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-
-  describe('the built-in espeak-ng, for machines without the program', () => {
-    const embedded = (): SpeechEngine => {
-      process.env.SHOTLINE_SPEECH = 'embedded';
-      try {
-        const engine = speechEngine();
-        if (engine?.kind !== 'embedded') throw new Error('the espeak-ng package is not installed');
-        return engine;
-      } finally {
-        delete process.env.SHOTLINE_SPEECH;
-      }
-    };
-    const say = async (text: string, voice = voiceFor(0, true, true)): Promise<Float32Array | null> => {
-      const dir = await mkdtemp(join(tmpdir(), 'shotline-speech-'));
-      try {
-        return await speak(text, voice, dir, 'l0', undefined, embedded());
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    };
-
-    it('speaks a line that starts at its first sample', async () => {
-      const line = await say('Look at the lantern.');
-      expect(line).not.toBeNull();
-      if (!line) return;
-      expect(line.length).toBeGreaterThan(sampleRate * 0.5);
-      expect(rms(line, 0, 480)).toBeGreaterThan(0.005);
-    });
-
-    it('gives two speakers different voices', async () => {
-      const a = await say('Only the fire.', voiceFor(0, true, false));
-      const b = await say('Only the fire.', voiceFor(1, false, false));
-      expect(a && b).toBeTruthy();
-      if (!a || !b) return;
-      // The higher voice crosses zero more often over the same words.
-      const crossings = (x: Float32Array): number => {
-        let n = 0;
-        for (let i = 1; i < x.length; i++) if ((x[i - 1] ?? 0) < 0 && (x[i] ?? 0) >= 0) n++;
-        return n / x.length;
-      };
-      expect(crossings(a)).toBeGreaterThan(crossings(b) * 1.2);
-    });
-
-    it('reads a line that starts with a dash as words, not as an option', async () => {
-      const line = await say('-v is not a voice, just words.');
-      expect(line?.length ?? 0).toBeGreaterThan(sampleRate * 0.5);
-    });
-
-    it('fails with a clear message for a voice it does not have', async () => {
-      await expect(say('Hello.', { name: 'xx-nothing', pitch: 50, speed: 150 })).rejects.toThrow(
-        'The built-in speech engine failed: The specified espeak-ng voice does not exist.',
-      );
-    });
   });
 });

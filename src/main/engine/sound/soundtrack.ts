@@ -10,7 +10,7 @@ import { sampleRate } from './dsp';
 import { synthEffect } from './effects';
 import { addMono, master, stereo, type MixResult } from './mix';
 import type { Schedule } from './schedule';
-import { speak, speechEngine, voiceFor, type Voice } from './speech';
+import { speak, speechEngine, speechEngineLabel, voiceFor, type SpeechEngine, type Voice } from './speech';
 
 /** Lip-sync envelopes are sampled this many times a second. */
 export const lipSyncRate = 100;
@@ -48,29 +48,27 @@ export async function speakDialogue(schedule: Schedule, o: SoundtrackOptions): P
   const lipSync = new Map<string, Float32Array>();
   const lines: SpokenDialogue['lines'] = [];
   const speech = schedule.events.filter((e) => e.kind === 'speech');
-  const engine = speechEngine();
+  const engine = speech.length > 0 ? speechEngine() : null;
   if (speech.length > 0 && engine === null) {
     notes.push(
       'No speech engine was found, so dialogue was not spoken; install espeak-ng (for example "apt-get install espeak-ng") or run "npm install" again.',
     );
   }
-  if (speech.length > 0 && engine?.kind === 'embedded') {
-    notes.push(
-      'Dialogue was spoken by the built-in espeak-ng; installing the espeak-ng program (for example "apt-get install espeak-ng") makes it faster.',
-    );
-  }
   const perSpeaker = new Map<string, Float32Array>();
   const keyOf = (e: (typeof speech)[number]): string => e.entity ?? e.speaker ?? 'speaker';
+  const speakers = new Map<string, string>();
   for (const e of speech) {
     const key = keyOf(e);
     if (voices.has(key)) continue;
+    speakers.set(key, e.speaker ?? key);
     const entity = o.shots.flatMap((s) => s.entities).find((x) => x.key === key);
     const label = entity?.label ?? key;
     const gender = figureGender(label);
     const feminine = gender === 'feminine' || (gender === null && hashString(key, o.seed) % 2 === 0);
     voices.set(key, voiceFor(voices.size, feminine, entity?.age === 'young'));
   }
-  // espeak-ng runs as separate processes, so all lines are spoken at once; they are placed in order.
+  if (engine !== null) notes.push(spokenByNote(engine, voices, speakers));
+  // The espeak-ng program runs as separate processes, so all lines are spoken at once; they are placed in order.
   const spoken = await Promise.all(
     speech.map((e, i) => {
       const voice = voices.get(keyOf(e));
@@ -107,6 +105,22 @@ export async function speakDialogue(schedule: Schedule, o: SoundtrackOptions): P
   });
   for (const [key, own] of perSpeaker) lipSync.set(key, mouthEnvelope(own));
   return { lines, lipSync, voices, notes };
+}
+
+/** Which engine spoke the lines, with each speaker's voice, and how to get the other engine. */
+function spokenByNote(engine: SpeechEngine, voices: Map<string, Voice>, speakers: Map<string, string>): string {
+  const each = [...voices].map(([key, v]) => {
+    const voice =
+      engine.kind === 'espeak-ng'
+        ? v.espeak.name
+        : `${v.flite.name}${v.flite.pitchHz === null ? '' : ` at ${String(v.flite.pitchHz)} Hz`}`;
+    return `${speakers.get(key) ?? key}: ${voice}`;
+  });
+  const hint =
+    engine.kind === 'flite'
+      ? '; installing the espeak-ng program (for example "apt-get install espeak-ng") gives clearer voices'
+      : '';
+  return `Dialogue was spoken by ${speechEngineLabel(engine)} (${each.join(', ')})${hint}.`;
 }
 
 /** Ambience beds, effects and the spoken lines, ducked, normalised and limited into one mix. */

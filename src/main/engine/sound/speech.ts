@@ -1,17 +1,16 @@
 /**
- * Dialogue by text to speech with espeak-ng: the program when it is installed, else the
- * WebAssembly build of the same engine shipped in the `espeak-ng` npm package, which is slower to
- * start (about 0.2 s a line) but needs nothing installed. Each speaker gets a distinct voice
- * (variant, pitch and speed); the speech is resampled to 48 kHz and its leading silence is trimmed
- * so the first sound lands on the line's time.
+ * Dialogue by text to speech: the espeak-ng program when it is installed (a separate program,
+ * never loaded into Shotline), else the built-in Flite voice (see flite.ts). Each speaker gets a
+ * distinct voice (a lower or higher one, and its own pitch and pace); the speech is resampled to
+ * 48 kHz, brought to one dialogue level and its leading silence is trimmed so the first sound lands
+ * on the line's time, whichever engine spoke it.
  */
-import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { StudioError } from '../../../shared/errors';
 import { findsCommand, runTool } from '../../media/tools';
 import { sampleRate } from './dsp';
+import { fliteWasmPath, speakFlite, type FliteVoice } from './flite';
 
 let found: string | null | undefined;
 
@@ -26,90 +25,86 @@ export function espeakCommand(): string | null {
 }
 
 /** Where a line's speech comes from. */
-export type SpeechEngine = { kind: 'program'; command: string } | { kind: 'embedded'; wasmPath: string };
+export type SpeechEngine = { kind: 'espeak-ng'; command: string } | { kind: 'flite'; wasmPath: string };
 
-/** The path of the embedded engine's WebAssembly, or null if the package is missing. */
-function embeddedWasm(): string | null {
-  try {
-    return createRequire(import.meta.url).resolve('espeak-ng/dist/espeak-ng.wasm');
-  } catch {
-    return null;
-  }
-}
+/** The engines SHOTLINE_SPEECH can force. */
+export const speechEngineNames = ['espeak-ng', 'flite'] as const;
 
 /**
- * The installed espeak-ng, else the embedded one; null only if neither is there. Setting
- * SHOTLINE_SPEECH=embedded picks the embedded engine even when the program is installed.
+ * The espeak-ng program when it is installed, else the built-in Flite voice; null only if neither
+ * is there. SHOTLINE_SPEECH=flite or SHOTLINE_SPEECH=espeak-ng forces one, and it is an error when
+ * the forced one is missing.
  */
 export function speechEngine(): SpeechEngine | null {
-  const command = process.env.SHOTLINE_SPEECH === 'embedded' ? null : espeakCommand();
-  if (command !== null) return { kind: 'program', command };
-  const wasmPath = embeddedWasm();
-  return wasmPath === null ? null : { kind: 'embedded', wasmPath };
-}
-
-/** The two WebAssembly calls used here (this project's Node typings leave the global out). */
-interface WasmApi {
-  compile(bytes: Uint8Array): Promise<object>;
-  instantiate(module: object, imports: object): Promise<object>;
-}
-const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-
-/** The embedded engine's compiled code, kept for the life of the thread: compiling takes 0.15 s. */
-let compiled: { path: string; module: Promise<object> } | null = null;
-
-/**
- * Runs the embedded espeak-ng with command-line arguments, the text in a file of its own
- * in-memory file system, and returns the WAV it wrote.
- */
-async function speakEmbedded(wasmPath: string, args: readonly string[], text: string): Promise<Buffer> {
-  if (compiled?.path !== wasmPath) compiled = { path: wasmPath, module: wasmApi.compile(readFileSync(wasmPath)) };
-  const wasm = await compiled.module;
-  const { default: ESpeakNg } = await import('espeak-ng');
-  const errors: string[] = [];
-  const engine = await ESpeakNg({
-    arguments: [...args, '-f', '/line.txt', '-w', '/line.wav'],
-    preRun: [(m) => m.FS.writeFile('/line.txt', text)],
-    instantiateWasm: (imports, done) => {
-      void wasmApi.instantiate(wasm, imports).then(done);
-      return {};
-    },
-    print: () => undefined,
-    printErr: (line) => errors.push(line),
-  });
-  try {
-    return Buffer.from(engine.FS.readFile('/line.wav'));
-  } catch {
-    const why = errors.find((e) => !e.includes('keepRuntimeAlive')) ?? 'it wrote no sound';
-    throw new StudioError('internal', `The built-in speech engine failed: ${why.replace(/^Error: /, '')}`);
+  const forced = process.env.SHOTLINE_SPEECH ?? '';
+  if (forced !== '' && !(speechEngineNames as readonly string[]).includes(forced)) {
+    throw new StudioError(
+      'invalid_input',
+      `SHOTLINE_SPEECH must be ${speechEngineNames.map((n) => `"${n}"`).join(' or ')}, not "${forced}".`,
+    );
   }
+  const command = forced === 'flite' ? null : espeakCommand();
+  if (command !== null) return { kind: 'espeak-ng', command };
+  if (forced === 'espeak-ng') {
+    throw new StudioError(
+      'invalid_input',
+      'SHOTLINE_SPEECH=espeak-ng asks for the espeak-ng program, but it is not installed (for example "apt-get install espeak-ng"), nor named by SHOTLINE_ESPEAK.',
+    );
+  }
+  const wasmPath = fliteWasmPath();
+  return wasmPath === null ? null : { kind: 'flite', wasmPath };
 }
 
+/** What the render report calls an engine. */
+export function speechEngineLabel(engine: SpeechEngine): string {
+  return engine.kind === 'espeak-ng' ? 'the espeak-ng program' : 'the built-in Flite voice';
+}
+
+/** One speaker's voice, as each engine knows it. */
 export interface Voice {
-  /** espeak-ng voice and variant, e.g. "en+f3". */
-  name: string;
-  /** 0 to 99. */
-  pitch: number;
-  /** Words per minute. */
-  speed: number;
+  /** espeak-ng voice and variant (e.g. "en+f3"), pitch 0 to 99 and words per minute. */
+  espeak: { name: string; pitch: number; speed: number };
+  flite: FliteVoice;
 }
 
 const feminineVoices = ['en+f3', 'en-us+f2', 'en+f4', 'en-us+f1', 'en+f5'];
 const masculineVoices = ['en+m3', 'en-us+m1', 'en+m2', 'en-us+m4', 'en+m7'];
+/** Flite has one woman's voice, so women differ by pitch; men by voice first, then pitch. */
+const feminineFlite: readonly { name: string; pitchHz: number | null }[] = [
+  { name: 'slt', pitchHz: 180 },
+  { name: 'slt', pitchHz: 215 },
+  { name: 'slt', pitchHz: 160 },
+  { name: 'slt', pitchHz: 235 },
+  { name: 'slt', pitchHz: 195 },
+];
+const masculineFlite: readonly { name: string; pitchHz: number | null }[] = [
+  { name: 'rms', pitchHz: null },
+  { name: 'awb', pitchHz: 125 },
+  { name: 'kal16', pitchHz: 105 },
+  { name: 'awb', pitchHz: 145 },
+  { name: 'kal16', pitchHz: 120 },
+];
 
 /**
- * The voice for the nth distinct speaker of a clip. Speakers alternate variants and pitches so
- * no two in one clip sound alike.
+ * The voice for the nth distinct speaker of a clip. Speakers alternate voices, pitches and paces
+ * so no two in one clip sound alike; a young speaker is pitched higher.
  */
 export function voiceFor(index: number, feminine: boolean, young: boolean): Voice {
   const list = feminine ? feminineVoices : masculineVoices;
   const name = list[index % list.length] ?? 'en';
   const basePitch = feminine ? 55 : 38;
   const pitch = Math.min(99, basePitch + (young ? 25 : 0) + ((index * 7) % 15));
-  return { name, pitch, speed: 150 + ((index * 11) % 25) };
+  const speed = 150 + ((index * 11) % 25);
+  const flite = (feminine ? feminineFlite : masculineFlite)[index % 5] ?? { name: 'slt', pitchHz: null };
+  // rms keeps its own pitch, so a young man speaks with awb raised instead.
+  const youngFlite = flite.pitchHz === null ? { name: 'awb', pitchHz: 160 } : { ...flite, pitchHz: flite.pitchHz + 35 };
+  return {
+    espeak: { name, pitch, speed },
+    flite: { ...(young ? youngFlite : flite), stretch: 160 / speed },
+  };
 }
 
-/** Reads a 16-bit PCM WAV as espeak-ng writes it (its size fields may be placeholders). */
+/** Reads a 16-bit PCM WAV as the speech engines write it (its size fields may be placeholders). */
 export function decodeWav16(data: Buffer): { rate: number; samples: Float32Array } {
   if (data.toString('ascii', 0, 4) !== 'RIFF' || data.toString('ascii', 8, 12) !== 'WAVE')
     throw new Error('not a WAV file');
@@ -160,10 +155,28 @@ export function resample(input: Float32Array, fromRate: number, toRate: number):
   return out;
 }
 
-/** Drops leading silence so the first audible sample comes first, with a 1 ms fade-in. */
-export function trimLeadingSilence(samples: Float32Array, threshold = 0.004): Float32Array {
-  let first = 0;
-  while (first < samples.length && Math.abs(samples[first] ?? 0) < threshold) first++;
+/** RMS of `samples` over [from, to). */
+function windowRms(samples: Float32Array, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += (samples[i] ?? 0) ** 2;
+  return Math.sqrt(sum / Math.max(1, to - from));
+}
+
+/**
+ * Drops what comes before the voice so its first sound comes first, with a 1 ms fade-in. The voice
+ * starts at the first 2.5 ms window loud enough to be speech (`speech` RMS), moved back over the
+ * windows just before it that are still clearly above silence (`quiet` RMS), so a soft consonant
+ * is kept while a synthesiser's low hiss or breath further ahead is not.
+ */
+export function trimLeadingSilence(samples: Float32Array, speech = 0.02, quiet = 0.006): Float32Array {
+  const hop = Math.round(0.0025 * sampleRate);
+  let start = 0;
+  while (start < samples.length && windowRms(samples, start, start + hop) < speech) start += hop;
+  if (start >= samples.length) return new Float32Array(0);
+  while (start >= hop && windowRms(samples, start - hop, start) >= quiet) start -= hop;
+  // Within the first window, begin at its first sample that is above silence.
+  let first = start;
+  while (first < start + hop && Math.abs(samples[first] ?? 0) < quiet) first++;
   const out = samples.slice(first);
   const fade = Math.min(out.length, Math.round(0.001 * sampleRate));
   for (let i = 0; i < fade; i++) out[i] = (out[i] ?? 0) * (i / fade);
@@ -180,21 +193,22 @@ export async function speak(
   engine: SpeechEngine | null = speechEngine(),
 ): Promise<Float32Array | null> {
   if (engine === null) return null;
-  const args = ['-v', voice.name, '-p', String(voice.pitch), '-s', String(voice.speed)];
   let wav: Buffer;
-  if (engine.kind === 'program') {
+  if (engine.kind === 'espeak-ng') {
+    const { espeak } = voice;
     const textPath = join(workDir, `${name}.txt`);
     const wavPath = join(workDir, `${name}.wav`);
     await writeFile(textPath, text, 'utf8');
+    const args = ['-v', espeak.name, '-p', String(espeak.pitch), '-s', String(espeak.speed)];
     await runTool(engine.command, [...args, '-f', textPath, '-w', wavPath], signal);
     wav = await readFile(wavPath);
   } else {
     if (signal?.aborted) throw new StudioError('canceled', 'Canceled.');
-    wav = await speakEmbedded(engine.wasmPath, args, text);
+    wav = await speakFlite(engine.wasmPath, voice.flite, text);
   }
   const { rate, samples } = decodeWav16(wav);
   const up = resample(samples, rate, sampleRate);
-  // espeak-ng speaks near full scale; bring it to a dialogue level before mixing.
+  // Engines speak at their own levels; bring every line to one dialogue level before mixing.
   let peak = 0;
   for (const v of up) peak = Math.max(peak, Math.abs(v));
   const gain = peak > 0 ? 0.7 / peak : 0;
