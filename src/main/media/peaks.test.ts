@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { ffmpeg, makeVideo, tempDir } from '../../../test/support/fixtures';
+import { computePeaks, levelFor, PeakAccumulator, PEAK_LEVEL_FACTOR, PEAK_PAIRS_PER_SECOND } from './peaks';
+
+/** Stereo 48 kHz: a 1 kHz burst at half scale from 1.0 to 1.5 s, a 500 Hz one at quarter scale from 2.0 to 2.2 s. */
+async function twoBursts(dir: string): Promise<string> {
+  const path = join(dir, 'bursts.m4a');
+  // Commas inside a filter's expression are escaped: a bare comma separates filters.
+  const expr = '0.5*sin(2*PI*1000*t)*between(t\\,1\\,1.5)+0.25*sin(2*PI*500*t)*between(t\\,2\\,2.2)';
+  await ffmpeg(['-f', 'lavfi', '-i', `aevalsrc=${expr}|${expr}:s=48000:d=3`, '-c:a', 'aac', '-b:a', '192k', path]);
+  return path;
+}
+
+const peakAt = (data: readonly number[], pair: number): number =>
+  Math.max(Math.abs(data[pair * 2] ?? 0), Math.abs(data[pair * 2 + 1] ?? 0));
+
+test('a tone burst gives a peak where it is, at its level, and silence stays flat', async () => {
+  const dir = await tempDir();
+  const peaks = await computePeaks(await twoBursts(dir), { durationMs: 3000 });
+  if (!peaks) throw new Error('expected peaks');
+  const base = peaks.levels[0];
+  expect(base?.pairsPerSecond).toBe(PEAK_PAIRS_PER_SECOND);
+  const data = base?.data ?? [];
+  expect(data.length / 2).toBeGreaterThanOrEqual(299);
+  expect(Math.max(...data.map(Math.abs))).toBeLessThanOrEqual(127);
+  // Half scale is 63.5 of 127; AAC and resampling move it by a few steps.
+  for (let pair = 105; pair < 145; pair++) expect(peakAt(data, pair)).toBeGreaterThan(58);
+  for (let pair = 105; pair < 145; pair++) expect(peakAt(data, pair)).toBeLessThan(70);
+  for (let pair = 205; pair < 215; pair++) expect(Math.abs(peakAt(data, pair) - 32)).toBeLessThan(5);
+  for (const pair of [20, 50, 90, 170, 190, 240, 280]) expect(peakAt(data, pair)).toBeLessThan(2);
+  expect(peaks.durationMs).toBe(3000);
+});
+
+test('coarser levels keep each span’s extremes', () => {
+  const acc = new PeakAccumulator(8000, 100);
+  const samples = new Int16Array(8000 * 60);
+  samples[8000 * 30 + 5] = 32767;
+  samples[8000 * 45] = -16384;
+  acc.push(Buffer.from(samples.buffer));
+  const file = acc.finish();
+  expect(file.durationMs).toBe(60_000);
+  expect(file.levels.map((l) => l.pairsPerSecond)).toEqual([
+    100,
+    100 / PEAK_LEVEL_FACTOR,
+    100 / PEAK_LEVEL_FACTOR ** 2,
+  ]);
+  for (const level of file.levels) {
+    expect(Math.max(...level.data)).toBe(127);
+    // −16384 is half scale: −63.5 of 127, which rounds to −63.
+    expect(Math.min(...level.data)).toBe(-63);
+    const loudPair = Math.floor(30 * level.pairsPerSecond);
+    expect(level.data[loudPair * 2 + 1]).toBe(127);
+  }
+  expect(levelFor(file, 10).pairsPerSecond).toBe(12.5);
+  expect(levelFor(file, 500).pairsPerSecond).toBe(100);
+});
+
+test('samples split across chunks at odd byte boundaries are read whole', () => {
+  const samples = Int16Array.from({ length: 400 }, (_, i) => (i === 123 ? -32768 : i === 321 ? 16384 : 0));
+  const bytes = Buffer.from(samples.buffer);
+  const acc = new PeakAccumulator(8000, 100);
+  for (let at = 0; at < bytes.length; at += 7) acc.push(bytes.subarray(at, at + 7));
+  // 80 samples a pair: sample 123 is in pair 1, sample 321 in pair 4.
+  expect(acc.finish().levels[0]?.data).toEqual([0, 0, -127, 0, 0, 0, 0, 0, 0, 64]);
+});
+
+test('a clip without sound has no peaks', async () => {
+  const dir = await tempDir();
+  const video = await makeVideo(dir, 'silent.mp4', { audio: false });
+  expect(await computePeaks(video)).toBeNull();
+});
