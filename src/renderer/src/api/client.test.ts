@@ -77,7 +77,10 @@ describe('call replies', () => {
 
     const broken = scriptedTransport(() => Promise.reject(new TypeError('bridge gone')));
     const other = await failureOf(createStudioClient(broken.transport, null).call('app.info', {}));
-    expect(other).toMatchObject({ code: 'internal', message: 'app.info failed before reaching the studio: bridge gone' });
+    expect(other).toMatchObject({
+      code: 'internal',
+      message: 'app.info failed before reaching the studio: bridge gone',
+    });
   });
 });
 

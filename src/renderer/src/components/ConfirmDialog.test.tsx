@@ -64,7 +64,9 @@ describe('ConfirmDialog', () => {
   test('a failed action stays in the dialog with the studio’s message, and can be retried', async () => {
     const onConfirm = vi
       .fn<() => Promise<void>>()
-      .mockRejectedValueOnce(new StudioCallError('projects.delete', 'conflict', 'projects.delete: a job is still running'))
+      .mockRejectedValueOnce(
+        new StudioCallError('projects.delete', 'conflict', 'projects.delete: a job is still running'),
+      )
       .mockResolvedValueOnce(undefined);
     const user = await openDialog(onConfirm);
     await user.click(screen.getByRole('button', { name: 'Delete project' }));

@@ -57,7 +57,9 @@ describe('InlineEdit', () => {
   test('the studio’s refusal shows under the field without the call and field names, and typing clears it', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn(() =>
-      Promise.reject(new StudioCallError('projects.rename', 'conflict', 'projects.rename: name: a project is already called that')),
+      Promise.reject(
+        new StudioCallError('projects.rename', 'conflict', 'projects.rename: name: a project is already called that'),
+      ),
     );
     render(<Harness onSubmit={onSubmit} />);
     await user.keyboard('Harbour{Enter}');

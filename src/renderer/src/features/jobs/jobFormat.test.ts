@@ -49,7 +49,10 @@ describe('workRates', () => {
   });
 
   test('ignores jobs that did not finish', () => {
-    const rates = workRates([aJob({ state: 'failed', startedAt: 0, finishedAt: 1000 }), aJob({ state: 'running', startedAt: 0 })]);
+    const rates = workRates([
+      aJob({ state: 'failed', startedAt: 0, finishedAt: 1000 }),
+      aJob({ state: 'running', startedAt: 0 }),
+    ]);
     expect(rates.size).toBe(0);
   });
 });

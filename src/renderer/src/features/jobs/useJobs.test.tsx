@@ -31,13 +31,21 @@ const listCalls = (): number => fakeStudio.calls.filter((c) => c.name === 'jobs.
 
 describe('useJobs', () => {
   test('hears each job that finishes while watching, after one reload for a burst of changes', async () => {
-    const server = serveJobs([aJob({ id: 1, state: 'running' }), aJob({ id: 2, state: 'queued' }), aJob({ id: 3, state: 'failed' })]);
+    const server = serveJobs([
+      aJob({ id: 1, state: 'running' }),
+      aJob({ id: 2, state: 'queued' }),
+      aJob({ id: 3, state: 'failed' }),
+    ]);
     const onSettled = vi.fn<(job: Job) => void>();
     const { result } = renderHook(() => useJobs(onSettled), { wrapper });
     await waitFor(() => expect(result.current.jobs).toHaveLength(3));
     expect(result.current.pendingCount).toBe(2);
 
-    server.set([aJob({ id: 1, state: 'succeeded' }), aJob({ id: 2, state: 'running' }), aJob({ id: 3, state: 'failed' })]);
+    server.set([
+      aJob({ id: 1, state: 'succeeded' }),
+      aJob({ id: 2, state: 'running' }),
+      aJob({ id: 3, state: 'failed' }),
+    ]);
     act(() => {
       fakeStudio.emit('jobs.changed', { jobId: 1, projectId: 1, state: 'succeeded' });
       fakeStudio.emit('jobs.changed', { jobId: 2, projectId: 1, state: 'running' });

@@ -27,19 +27,21 @@ describe('ShotsView', () => {
     const pane = screen.getByRole('region', { name: 'Shots' });
     // 6 s + the local provider's 8 s default.
     expect(pane.textContent).toContain('2 shots · 14s · 3 sounds · 1 line');
-    expect(within(pane).getAllByRole('article').map((shot) => shot.getAttribute('aria-label'))).toEqual([
-      'Shot 1',
-      'Shot 2',
-    ]);
+    expect(
+      within(pane)
+        .getAllByRole('article')
+        .map((shot) => shot.getAttribute('aria-label')),
+    ).toEqual(['Shot 1', 'Shot 2']);
   });
 
   test('puts each sound and line on its lane, in time order, named for a screen reader', () => {
     renderShots(PROMPT);
     const sounds = screen.getByRole('list', { name: 'Timed sounds in shot 1' });
-    expect(within(sounds).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
-      'gull cry at 00:01',
-      'horn from 00:02 to 00:04',
-    ]);
+    expect(
+      within(sounds)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['gull cry at 00:01', 'horn from 00:02 to 00:04']);
     const lines = screen.getByRole('list', { name: 'Dialogue in shot 1' });
     expect(within(lines).getByRole('button').getAttribute('aria-label')).toBe('Ann at 00:03: There she is.');
   });
