@@ -137,14 +137,14 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
       : null;
 
   return (
-    <main className="canvas" {...dropHandlers}>
+    <main className="view canvas" {...dropHandlers}>
       <div className="toolbar canvas__toolbar">
-        <div className="canvas__title">
+        <div className="toolbar__title canvas__title">
           {props.viewSwitch}
           <h1 className="truncate" title={project?.name}>
             {project ? project.name : 'Library'}
           </h1>
-          {clipSummary !== null && <span className="canvas__count tabular">{clipSummary}</span>}
+          {clipSummary !== null && <span className="toolbar__meta canvas__count tabular">{clipSummary}</span>}
           {project?.archived && <span className="badge">Archived</span>}
         </div>
         <div className="canvas__actions">

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import { studio } from '../../api/client';
 import { useOnReconnect, useStudioEvent } from '../../api/hooks';
+import { useCoalescedRefresh } from '../../api/useCoalescedRefresh';
 import { useToaster } from '../../components/Toasts';
 
 export interface ClipsState {
@@ -26,7 +27,6 @@ export function useClips(projectId: number | null, query: string): ClipsState {
   });
   const toaster = useToaster();
   const generation = useRef(0);
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const key = `${projectId ?? ''}|${query}`;
 
   const load = useCallback(() => {
@@ -50,19 +50,9 @@ export function useClips(projectId: number | null, query: string): ClipsState {
 
   useEffect(() => {
     load();
-    return () => {
-      if (pending.current) clearTimeout(pending.current);
-      pending.current = null;
-    };
   }, [load]);
 
-  const refresh = useCallback(() => {
-    if (pending.current) return;
-    pending.current = setTimeout(() => {
-      pending.current = null;
-      load();
-    }, REFRESH_COALESCE_MS);
-  }, [load]);
+  const refresh = useCoalescedRefresh(load, REFRESH_COALESCE_MS);
 
   useStudioEvent('clips.changed', (payload) => {
     if (payload.projectId === projectId) refresh();

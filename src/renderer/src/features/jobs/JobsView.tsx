@@ -127,7 +127,7 @@ function SpendPanel({ spend }: { spend: Spend | null }): JSX.Element {
       ) : (
         <>
           <div className="jobs-spend__figures">
-            <span className="jobs-spend__label">This month</span>
+            <span className="eyebrow jobs-spend__label">This month</span>
             <span className="jobs-spend__amount tabular">{formatUsd(spend.spentUsd)} spent</span>
             {spend.reservedUsd > 0 && (
               <span className="jobs-spend__reserved tabular">+ {formatUsd(spend.reservedUsd)} queued</span>
@@ -275,12 +275,12 @@ export function JobsView({ state, projects, viewSwitch, onShowClip }: JobsViewPr
   }
 
   return (
-    <main className="jobs-view">
+    <main className="view view--full jobs-view">
       <div className="toolbar jobs-toolbar">
-        <div className="jobs-toolbar__title">
+        <div className="toolbar__title">
           {viewSwitch}
           <h1>Jobs</h1>
-          <span className="jobs-toolbar__count tabular">
+          <span className="toolbar__meta truncate jobs-toolbar__count tabular">
             {running} running · {waiting} queued
           </span>
         </div>

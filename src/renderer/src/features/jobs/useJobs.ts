@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Job, JobState, ProviderStatus, Spend } from '../../../../shared/jobs';
 import { studio } from '../../api/client';
 import { useOnReconnect, useStudioEvent } from '../../api/hooks';
+import { useCoalescedRefresh } from '../../api/useCoalescedRefresh';
 import { useToaster } from '../../components/Toasts';
 import { isPending } from './jobFormat';
 
@@ -31,7 +32,6 @@ export function useJobs(onSettled: (job: Job) => void): JobsState {
   const [spend, setSpend] = useState<Spend | null>(null);
   const [providers, setProviders] = useState<ProviderStatus[] | null>(null);
   const generation = useRef(0);
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const known = useRef<Map<number, JobState> | null>(null);
   const settled = useRef(onSettled);
   useEffect(() => {
@@ -70,19 +70,9 @@ export function useJobs(onSettled: (job: Job) => void): JobsState {
   useEffect(() => {
     load();
     loadProviders();
-    return () => {
-      if (pending.current) clearTimeout(pending.current);
-      pending.current = null;
-    };
   }, [load, loadProviders]);
 
-  const refresh = useCallback(() => {
-    if (pending.current) return;
-    pending.current = setTimeout(() => {
-      pending.current = null;
-      load();
-    }, REFRESH_COALESCE_MS);
-  }, [load]);
+  const refresh = useCoalescedRefresh(load, REFRESH_COALESCE_MS);
 
   useStudioEvent('jobs.changed', refresh);
   useStudioEvent('jobs.spendChanged', refresh);

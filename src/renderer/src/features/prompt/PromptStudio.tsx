@@ -101,15 +101,15 @@ export function PromptStudio({ project, viewSwitch, onQueue }: PromptStudioProps
   const status = statusText(draft.status);
 
   return (
-    <main className="prompt-studio">
+    <main className="view view--full prompt-studio">
       <div className="toolbar prompt-toolbar">
-        <div className="prompt-toolbar__title">
+        <div className="toolbar__title">
           {viewSwitch}
           <h1 className="truncate" title={project.name}>
             {project.name}
           </h1>
           <span
-            className={`prompt-toolbar__status prompt-toolbar__status--${draft.status.kind}`}
+            className={`toolbar__meta prompt-toolbar__status--${draft.status.kind}`}
             role="status"
             title={status.title}
           >
