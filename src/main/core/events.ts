@@ -1,4 +1,5 @@
 import type { EventName, EventPayload } from '../../shared/contract';
+import { log } from '../log/logger';
 
 type Listener = (name: EventName, payload: unknown) => void;
 
@@ -16,7 +17,7 @@ export class EventHub {
       try {
         listener(name, payload);
       } catch (error) {
-        console.error(`event listener for ${name} failed`, error);
+        log.error(`event listener for ${name} failed`, error);
       }
     }
   }

@@ -14,6 +14,7 @@ import {
   type KeySource,
   type SafeStorageLike,
 } from '../providers/keys';
+import { log } from '../log/logger';
 
 /** Files in the data folder the providers read. */
 export const SETTINGS_FILE = 'settings.json';
@@ -45,9 +46,7 @@ export async function openKeys(
       sources.push(await EncryptedKeyFile.open(join(dataDir, KEYS_FILE), options.safeStorage));
     } catch (error) {
       // The keychain may have changed; keys from the environment and settings file still work.
-      console.error(
-        `Shotline: the saved API keys could not be read (${error instanceof Error ? error.message : 'unknown error'}).`,
-      );
+      log.warn(`the saved API keys could not be read (${error instanceof Error ? error.message : 'unknown error'}).`);
     }
   }
   sources.push(envKeySource(options.env ?? process.env), settingsKeySource(settingsPath, settings));
@@ -59,9 +58,7 @@ export async function openComfyWorkflow(dataDir: string): Promise<ComfyWorkflowF
     return await loadWorkflowFile(join(dataDir, COMFY_WORKFLOW_FILE));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      console.error(
-        `Shotline: the ComfyUI workflow was left out: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      log.warn(`the ComfyUI workflow was left out: ${error instanceof Error ? error.message : String(error)}`);
     }
     return null;
   }

@@ -30,6 +30,8 @@ import type { LocalRender } from '../providers/types';
 import { acquireLibraryLock } from '../storage/lock';
 import { MediaStore } from '../storage/store';
 import { Uploads } from '../storage/uploads';
+import { openFileSink } from '../log/fileSink';
+import { log } from '../log/logger';
 
 export interface StudioOptions {
   dataDir: string;
@@ -63,7 +65,7 @@ export interface Studio {
 
 function toReplyError(error: unknown): Extract<Reply, { ok: false }> {
   if (error instanceof StudioError) return { ok: false, error: { code: error.code, message: error.message } };
-  console.error(error);
+  log.error('a call failed inside the studio', error);
   const message = error instanceof Error ? error.message : String(error);
   return { ok: false, error: { code: 'internal', message: `Something went wrong inside the studio: ${message}` } };
 }
@@ -72,7 +74,9 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   await mkdir(options.dataDir, { recursive: true });
   // Taken first: opening the media store empties media/.tmp, where another studio may be rendering.
   const lock = await acquireLibraryLock(options.dataDir);
-  const undo: (() => Promise<void> | void)[] = [() => lock.release()];
+  // One studio per data folder (the lock), so one writer per log file.
+  const removeLogFile = log.addSink(openFileSink({ dir: join(options.dataDir, 'logs') }));
+  const undo: (() => Promise<void> | void)[] = [() => lock.release(), removeLogFile];
   try {
     return await openStudio(options, undo);
   } catch (error) {
@@ -99,7 +103,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
   const projects = new Projects(db);
   const clips = new Clips(db);
   const builtinTemplates = await loadBuiltinTemplates(options.templatesDir);
-  for (const problem of builtinTemplates.problems) console.error(`Shotline: built-in templates: ${problem}`);
+  for (const problem of builtinTemplates.problems) log.warn(`built-in templates: ${problem}`);
   const templates = new Templates(db, builtinTemplates.templates);
   const drafts = new Drafts(db);
   const running = new Set<AbortController>();
@@ -122,7 +126,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     events: (name, payload) => hub.emit(name as never, payload as never),
     log: (message, error) => {
       const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
-      console.error(redact(`Shotline jobs: ${message}${detail ? `: ${detail}` : ''}`));
+      log.error(redact(`jobs: ${message}${detail ? `: ${detail}` : ''}`));
     },
   });
   const recovered = await jobs.recover();
@@ -131,7 +135,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     recovered.resumed > 0 ? `${recovered.resumed} remote job(s) followed again` : '',
     recovered.needsDecision > 0 ? `${recovered.needsDecision} paid job(s) need your decision in Jobs` : '',
   ].filter((part) => part !== '');
-  if (picked.length > 0) console.error(`Shotline jobs: picking up after the last run: ${picked.join(', ')}.`);
+  if (picked.length > 0) log.info(`jobs: picking up after the last run: ${picked.join(', ')}.`);
   jobs.start();
   undo.push(() => jobs.stop());
 

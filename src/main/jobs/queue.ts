@@ -31,6 +31,7 @@ import {
   type Spend,
 } from '../../shared/jobs';
 import { JobStore, publicJob, type NewJob } from './store';
+import { log } from '../log/logger';
 
 export interface JobQueueOptions {
   db: Database;
@@ -134,7 +135,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
     progressIntervalMs: options.progressIntervalMs ?? 250,
     submitGraceMs: options.submitGraceMs ?? 10_000,
-    log: options.log ?? ((message, error) => console.error(message, error)),
+    log: options.log ?? ((message, error) => log.error(message, error)),
   });
 
   const changed = (job: Job): Job => {

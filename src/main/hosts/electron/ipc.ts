@@ -11,6 +11,7 @@ import type { SafeStorageLike } from '../../providers/keys';
 import type { Studio } from '../../core/studio';
 import { serveMedia } from '../media';
 import { isTrustedSender, mediaIdFromUrl } from './trust';
+import { log } from '../../log/logger';
 
 export interface AppWindow {
   /** The window whose main frame may call the studio, if it is open. */
@@ -38,7 +39,7 @@ export function registerStudioIpc(studio: Studio, app: AppWindow): () => void {
   for (const name of callNames) {
     ipcMain.handle(callChannel(name), (event, input: unknown) => {
       if (!fromAppWindow(event, app)) {
-        console.warn(`refused ${name} from ${event.senderFrame?.url ?? 'a closed frame'}`);
+        log.warn(`refused ${name} from ${event.senderFrame?.url ?? 'a closed frame'}`);
         return refused;
       }
       return studio.invoke(name, input);

@@ -10,6 +10,7 @@ import { keychain, registerMediaProtocol, registerMediaScheme, registerStudioIpc
 import { CONTENT_SECURITY_POLICY, dataDirFlag, isAppUrl, isPermissionAllowed } from './trust';
 import { resolveDataDir } from '../../core/dataDir';
 import { createStudio, type Studio } from '../../core/studio';
+import { log } from '../../log/logger';
 
 const outDir = fileURLToPath(new URL('..', import.meta.url));
 const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -146,7 +147,7 @@ if (!app.requestSingleInstanceLock()) {
     void studio.close().finally(() => app.quit());
   });
   app.whenReady().then(start, (error: unknown) => {
-    console.error(error);
+    log.error('the desktop app could not start', error);
     app.exit(1);
   });
 }

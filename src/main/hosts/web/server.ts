@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientFrame, MEDIA_PATH, UPLOAD_PATH, WS_PATH, type ServerFrame } from '../../../shared/wire';
 import type { Studio } from '../../core/studio';
 import { serveMedia } from '../media';
+import { log } from '../../log/logger';
 
 export interface WebHostOptions {
   studio: Studio;
@@ -152,7 +153,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error(error);
+      log.error(`the browser studio could not answer ${req.method ?? ''} ${req.url?.split('?')[0] ?? ''}`, error);
       if (!res.headersSent) send(res, 500, 'The studio could not answer this request.');
       else res.destroy();
     });
