@@ -5,9 +5,18 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      // The engine renders in a worker thread; render.ts loads engine-worker.js from beside index.js.
+      // The command line runs this build on Node as well as Electron: Node's oldest supported version.
+      target: 'node20.19',
       rolldownOptions: {
-        input: { index: resolve('src/main/hosts/electron/main.ts'), 'engine-worker': resolve('src/main/engine/worker.ts') },
+        // cli.js is the `shotline` command (bin/shotline.mjs runs it). The engine renders in a worker thread.
+        input: {
+          index: resolve('src/main/hosts/electron/main.ts'),
+          cli: resolve('src/main/cli/index.ts'),
+          'engine-worker': resolve('src/main/engine/worker.ts'),
+        },
+        // Chunks sit beside the entries, not in chunks/: render.ts finds engine-worker.js beside
+        // itself and appPaths.ts finds the app two folders up, wherever the bundler puts them.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

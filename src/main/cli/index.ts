@@ -1,19 +1,7 @@
-import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { DatabaseTooNewError } from '../db/connection';
-import { electronBinary, electronNativeBinding } from '../hosts/electron/runtime';
-import { batchCommand } from './batch';
-import { appRoot, rendererDir } from '../appPaths';
-import { buildApp, buildIsStale } from './build';
-import { interruption } from './output';
-import { startWebHost } from '../hosts/web/server';
-import { jobsCommand } from './jobs';
-import { resolveDataDir } from '../core/dataDir';
-import { renderCommand } from './render';
-import { createStudio } from '../core/studio';
-
+/**
+ * The `shotline` command. Each subcommand's module is imported only when it runs, so `--help`
+ * and a mistyped command answer without loading the studio, the engine or the database.
+ */
 const USAGE = `Usage: shotline <command> [options]
 
 Commands:
@@ -28,59 +16,43 @@ Options (start, serve):
   --data-dir DIR        Library folder (default: $SHOTLINE_DATA_DIR, else the platform's app-data folder)
   --no-open             Do not open a browser
   -h, --help            Show this help
+
+Set SHOTLINE_LOG_LEVEL to error, warn, info (the default) or debug to choose what the studio logs
+to this terminal and to logs/shotline.log in the library folder.
 `;
 
-async function version(): Promise<string> {
-  const pkg = JSON.parse(await readFile(join(appRoot, 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
-}
-
-function openBrowser(url: string): void {
-  const [command, args] =
-    process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '', url]]
-        : ['xdg-open', [url]];
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
-  const child = spawn(command, args, { stdio: 'ignore', detached: true });
-  child.on('error', () => undefined);
-  child.unref();
-}
-
-async function ensureBuilt(): Promise<void> {
-  if (await buildIsStale()) {
-    process.stderr.write('Building the studio…\n');
-    await buildApp();
+async function run(command: string, args: readonly string[]): Promise<number | null> {
+  const { stdout, stderr } = process;
+  switch (command) {
+    case 'render': {
+      const { renderCommand } = await import('./render');
+      return await renderCommand(args, stdout, stderr);
+    }
+    case 'jobs': {
+      const { jobsCommand } = await import('./jobs');
+      return jobsCommand(args, stdout, stderr);
+    }
+    case 'batch': {
+      const [{ batchCommand }, { interruption }, { appVersion }] = await Promise.all([
+        import('./batch'),
+        import('./output'),
+        import('./version'),
+      ]);
+      const { interrupted, dispose } = interruption();
+      try {
+        return await batchCommand(args, stdout, stderr, { interrupted, version: await appVersion() });
+      } finally {
+        dispose();
+      }
+    }
+    case 'serve':
+    case 'start': {
+      const { serveCommand } = await import('./serve');
+      return await serveCommand(command, args, USAGE, stdout, stderr);
+    }
+    default:
+      return null;
   }
-}
-
-interface ServeOptions {
-  port: number;
-  dataDir: string;
-  open: boolean;
-}
-
-async function serve(options: ServeOptions): Promise<number> {
-  await ensureBuilt();
-  const studio = await createStudio({ dataDir: options.dataDir, version: await version() });
-  const host = await startWebHost({ studio, rendererDir, port: options.port });
-  process.stdout.write(`Shotline browser studio: ${host.url}\nLibrary: ${options.dataDir}\nPress Ctrl+C to stop.\n`);
-  if (options.open) openBrowser(host.url);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await host.close();
-  await studio.close();
-  return 0;
-}
-
-async function startDesktop(electron: string, dataDir: string): Promise<number> {
-  await ensureBuilt();
-  const child = spawn(electron, [appRoot, `--data-dir=${dataDir}`], { stdio: 'inherit' });
-  return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 0)));
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -90,52 +62,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     return command ? 0 : 1;
   }
   try {
-    if (command === 'render') return await renderCommand(rest, process.stdout, process.stderr);
-    if (command === 'jobs') return jobsCommand(rest, process.stdout, process.stderr);
-    if (command === 'batch') {
-      const { interrupted, dispose } = interruption();
-      try {
-        return await batchCommand(rest, process.stdout, process.stderr, { interrupted, version: await version() });
-      } finally {
-        dispose();
-      }
-    }
-    if (command === 'serve' || command === 'start') {
-      const { values } = parseArgs({
-        args: [...rest],
-        options: {
-          port: { type: 'string' },
-          'data-dir': { type: 'string' },
-          'no-open': { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-        strict: true,
-      });
-      if (values.help) {
-        process.stdout.write(USAGE);
-        return 0;
-      }
-      const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        process.stderr.write(`--port must be a whole number from 0 to 65535, got "${values.port ?? ''}".\n`);
-        return 2;
-      }
-      const dataDir = resolveDataDir(values['data-dir']);
-      const electron = command === 'start' ? electronBinary() : null;
-      if (electron && electronNativeBinding(appRoot)) return await startDesktop(electron, dataDir);
-      if (command === 'start') {
-        process.stdout.write(
-          electron
-            ? 'The desktop app needs better-sqlite3 built for Electron (run "npm rebuild" while online), so Shotline opens as the browser studio.\n'
-            : "Electron's runtime is not installed, so Shotline opens as the browser studio.\n",
-        );
-      }
-      return await serve({ port, dataDir, open: !values['no-open'] });
-    }
+    const code = await run(command, rest);
+    if (code !== null) return code;
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   } catch (error) {
-    if (error instanceof DatabaseTooNewError) {
+    // Told apart by name, so reporting it does not load the database module.
+    if (error instanceof Error && error.name === 'DatabaseTooNewError') {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }

@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { StudioError } from '../../shared/errors';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the build declares its own `require` in any chunk that uses one (electron-vite's
+// CommonJS shim), and two declarations in one chunk would stop it from loading.
+const requireHere = createRequire(import.meta.url);
 
 export interface MediaTools {
   ffmpeg: string;
@@ -46,8 +48,8 @@ export function bundledTool(name: 'ffmpeg' | 'ffprobe'): string | null {
   const pkg = `@${name}-installer/${process.platform}-${process.arch}`;
   const binary = process.platform === 'win32' ? `${name}.exe` : name;
   const fromWrapper = (): string =>
-    createRequire(require.resolve(`@${name}-installer/${name}/package.json`)).resolve(`${pkg}/package.json`);
-  for (const find of [() => require.resolve(`${pkg}/package.json`), fromWrapper]) {
+    createRequire(requireHere.resolve(`@${name}-installer/${name}/package.json`)).resolve(`${pkg}/package.json`);
+  for (const find of [() => requireHere.resolve(`${pkg}/package.json`), fromWrapper]) {
     try {
       const path = join(dirname(find()), binary);
       if (findsCommand(path)) return path;
