@@ -7,6 +7,7 @@ import { checkTemplate, fillTemplate, readTemplateJson, usedVariables } from '..
 import { createStudio, type Studio } from '../core/studio';
 import { expectStudioError, libraryDb, rejectionOf, tempDir } from '../../../test/support/fixtures';
 import { builtinTemplatesDir, copyName, fileSlug, loadBuiltinTemplates } from './templates';
+import { log } from '../log/logger';
 
 async function open(options: { templatesDir?: string } = {}): Promise<{ studio: Studio; events: unknown[][] }> {
   const dir = await tempDir();
@@ -116,12 +117,12 @@ describe('built-in templates', () => {
 
   test('a missing folder leaves the studio working with no built-ins', async () => {
     const dir = await tempDir();
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = vi.spyOn(log, 'warn').mockImplementation(() => undefined);
     onTestFinished(() => logged.mockRestore());
     const { studio } = await open({ templatesDir: join(dir, 'nowhere') });
     expect(await studio.call('templates.list', {})).toEqual([]);
     expect(logged).toHaveBeenCalledWith(
-      expect.stringMatching(/^Shotline: built-in templates: The built-in templates folder .* cannot be read/),
+      expect.stringMatching(/^built-in templates: The built-in templates folder .* cannot be read/),
     );
   });
 });
