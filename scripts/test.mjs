@@ -62,6 +62,16 @@ if (vitest) {
 
 // Build, then end to end
 check('Build (electron-vite)', npx('electron-vite'), ['build']);
+// The command line runs this build on Node. A chunk the bundler got wrong (two declarations of
+// one name) fails only when a command first loads it, so every chunk is parsed here.
+check('Built main process parses on Node', process.execPath, [
+  '-e',
+  `const { readdirSync } = require('node:fs');
+   const { spawnSync } = require('node:child_process');
+   const dir = 'out/main';
+   const bad = readdirSync(dir).filter((f) => f.endsWith('.js') && spawnSync(process.execPath, ['--check', dir + '/' + f], { stdio: 'inherit' }).status !== 0);
+   process.exitCode = bad.length > 0 ? 1 : 0;`,
+]);
 const chromium = chromiumPath();
 if (!chromium) {
   process.stdout.write(`\n── End-to-end tests ──\n${INSTALL_HINT}\n`);
