@@ -19,7 +19,9 @@ import type { MediaStore } from '../storage/store';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
 import { Ledger } from './ledger';
 import { recoverJobs, type RecoveryReport } from './recovery';
-import { realSleep, Runner, type Emit, type Sleep } from './runner';
+import type { Emit } from './events';
+import { Scheduler } from './scheduler';
+import { realSleep, type Sleep } from './signals';
 import {
   EnqueueJob,
   isTerminal,
@@ -118,7 +120,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
   for (const [id, provider] of options.providers) {
     concurrency.set(id, options.concurrency?.[id] ?? provider.capabilities.defaultConcurrency);
   }
-  const runner = new Runner({
+  const runner = new Scheduler({
     jobs,
     ledger,
     ingest: { db: options.db, store: options.store, clips: options.clips, jobs, ledger },

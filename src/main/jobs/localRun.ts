@@ -1,0 +1,96 @@
+/**
+ * A job for the built-in engine: it renders into a temp file on this computer, then the file
+ * becomes a clip. A render left mid-way by an earlier run restarts from the beginning; a quit
+ * puts the job back in the queue, a cancel ends it.
+ */
+import { ProviderError } from '../providers/errors';
+import type { LocalProvider } from '../providers/types';
+import { BadOutput, ingestOutput } from './ingest';
+import { asProviderError, type RunContext } from './runContext';
+import { CANCEL, isAborted } from './signals';
+import { JobConflict, type JobRecord } from './store';
+
+/** Share of the progress bar for rendering; the rest is making the clip. */
+const RENDER_SHARE = 0.85;
+
+export async function runLocal(
+  run: RunContext,
+  job: JobRecord,
+  provider: LocalProvider,
+  signal: AbortSignal,
+): Promise<void> {
+  const current = start(run, job, provider);
+  if (current === null) return;
+  const out = run.store.tempPath('.mp4');
+  try {
+    const report = await provider.render(current.request, {
+      signal,
+      outPath: out,
+      onProgress: (fraction) => run.outcomes.progress(current, fraction * RENDER_SHARE),
+    });
+    signal.throwIfAborted();
+    const result = await ingestOutput(run.ingest, current, out, {
+      // The built-in engine runs on this computer: free, and recorded as such.
+      costUsd: 0,
+      report,
+      signal,
+      now: run.now,
+      onProgress: (fraction) => run.outcomes.progress(current, RENDER_SHARE + fraction * (1 - RENDER_SHARE)),
+    });
+    run.outcomes.succeeded(result.job, result.clip.projectId);
+  } catch (error) {
+    renderFailed(run, current, error, signal);
+  } finally {
+    await run.store.removeTemp(out);
+  }
+}
+
+/** Moves the job to running; null when it ended instead (canceled, or the engine is missing). */
+function start(run: RunContext, job: JobRecord, provider: LocalProvider): JobRecord | null {
+  let current = job;
+  if (current.state !== 'queued') {
+    // Left mid-render by an earlier run: renders restart from the beginning.
+    current = run.outcomes.move(current, 'queued', { progress: 0 });
+  }
+  if (current.cancelRequested) {
+    run.outcomes.finishCanceled(current, null, null);
+    return null;
+  }
+  const ready = provider.ready();
+  if (!ready.ok) {
+    run.outcomes.fail(current, 'not_configured', ready.message ?? 'The built-in engine is not available.');
+    return null;
+  }
+  const now = run.now();
+  return run.outcomes.move(
+    current,
+    'running',
+    {
+      attempts: current.attempts + 1,
+      started_at: current.startedAt ?? now,
+      progress: 0,
+      error_code: null,
+      error_message: null,
+      retry_at: null,
+    },
+    ['queued'],
+  );
+}
+
+function renderFailed(run: RunContext, job: JobRecord, error: unknown, signal: AbortSignal): void {
+  if (isAborted(signal)) {
+    if (signal.reason === CANCEL) run.outcomes.finishCanceled(job, null, null);
+    else run.outcomes.move(job, 'queued', { progress: 0 }, ['running']);
+    return;
+  }
+  if (error instanceof JobConflict) throw error;
+  const failure =
+    error instanceof BadOutput
+      ? new ProviderError('rejected', error.message, { code: 'bad_output' })
+      : asProviderError(error);
+  run.outcomes.fail(
+    job,
+    failure.code ?? 'render_failed',
+    `The built-in engine could not render this clip: ${failure.message}`,
+  );
+}
