@@ -4,7 +4,8 @@
  * puts the job back in the queue, a cancel ends it.
  */
 import { ProviderError } from '../providers/errors';
-import type { LocalProvider } from '../providers/types';
+import type { LocalProvider, LocalRenderResult } from '../providers/types';
+import { SPRITE_TILE_WIDTH, SPRITE_TILES } from './derivatives';
 import { BadOutput, ingestOutput } from './ingest';
 import { asProviderError, type RunContext } from './runContext';
 import { CANCEL, isAborted } from './signals';
@@ -22,17 +23,22 @@ export async function runLocal(
   const current = start(run, job, provider);
   if (current === null) return;
   const out = run.store.tempPath('.mp4');
+  const posterPath = run.store.tempPath('.jpg');
+  const spritePath = run.store.tempPath('.jpg');
   try {
-    const report = await provider.render(current.request, {
+    const rendered = await provider.render(current.request, {
       signal,
       outPath: out,
+      posterPath,
+      spritePath,
       onProgress: (fraction) => run.outcomes.progress(current, fraction * RENDER_SHARE),
     });
     signal.throwIfAborted();
     const result = await ingestOutput(run.ingest, current, out, {
       // The built-in engine runs on this computer: free, and recorded as such.
       costUsd: 0,
-      report,
+      report: rendered.report,
+      drawn: drawnDerivatives(rendered),
       signal,
       now: run.now,
       onProgress: (fraction) => run.outcomes.progress(current, RENDER_SHARE + fraction * (1 - RENDER_SHARE)),
@@ -41,8 +47,27 @@ export async function runLocal(
   } catch (error) {
     renderFailed(run, current, error, signal);
   } finally {
-    await run.store.removeTemp(out);
+    await Promise.all([out, posterPath, spritePath].map((path) => run.store.removeTemp(path)));
   }
+}
+
+/**
+ * The poster and sprite sheet the renderer drew, to keep instead of making them again. A
+ * sprite sheet is kept only in the library's layout (derivatives.ts: one row of SPRITE_TILES
+ * tiles SPRITE_TILE_WIDTH wide), which is what the engine draws for clips of up to ten seconds.
+ */
+export function drawnDerivatives(rendered: LocalRenderResult): { posterPath?: string; spritePath?: string } {
+  const sprite = rendered.sprite;
+  const spriteFits =
+    sprite !== null &&
+    sprite.rows === 1 &&
+    sprite.columns === SPRITE_TILES &&
+    sprite.count === SPRITE_TILES &&
+    sprite.tileWidth === SPRITE_TILE_WIDTH;
+  return {
+    ...(rendered.posterPath === null ? {} : { posterPath: rendered.posterPath }),
+    ...(spriteFits ? { spritePath: sprite.path } : {}),
+  };
 }
 
 /** Moves the job to running; null when it ended instead (canceled, or the engine is missing). */
