@@ -35,96 +35,106 @@ const RESUMABLE = new Set(['lost_contact', 'download_failed']);
 
 const stateName = (job: { state: string }): string => job.state.replace('_', ' ');
 
-export function jobOperations(d: OperationDeps): JobOperations {
-  const { jobs, preparation: prep, runner, now } = d;
+export class QueueOperations implements JobOperations {
+  private readonly jobs: JobStore;
+  private readonly prep: JobPreparation;
+  private readonly runner: OperationDeps['runner'];
+  private readonly now: () => number;
 
-  const changed = (job: JobRecord): Job => {
+  constructor(private readonly d: OperationDeps) {
+    this.jobs = d.jobs;
+    this.prep = d.preparation;
+    this.runner = d.runner;
+    this.now = d.now;
+  }
+
+  private changed(job: JobRecord): Job {
     const shown = publicJob(job);
-    d.emit('jobs.changed', { jobId: shown.id, projectId: shown.projectId, state: shown.state });
-    runner.nudge();
+    this.d.emit('jobs.changed', { jobId: shown.id, projectId: shown.projectId, state: shown.state });
+    this.runner.nudge();
     return shown;
-  };
+  }
 
-  function editable(id: number, what: string): Job {
-    const job = publicJob(jobs.get(id));
-    if (job.state !== 'queued' || runner.isActive(id)) {
+  private editable(id: number, what: string): Job {
+    const job = publicJob(this.jobs.get(id));
+    if (job.state !== 'queued' || this.runner.isActive(id)) {
       throw new StudioError('conflict', `Only a queued job can be ${what}; job ${id} is ${stateName(job)}.`);
     }
     return job;
   }
 
-  function enqueue(raw: EnqueueJob): Job {
+  enqueue(raw: EnqueueJob): Job {
     const input = parseInput(EnqueueJob, raw, 'jobs.enqueue');
-    prep.assertProject(input.projectId);
-    if (input.parentClipId !== undefined) prep.assertClip(input.parentClipId);
-    prep.requireReady(input.provider);
-    const prepared = prep.prepare({
+    this.prep.assertProject(input.projectId);
+    if (input.parentClipId !== undefined) this.prep.assertClip(input.parentClipId);
+    this.prep.requireReady(input.provider);
+    const prepared = this.prep.prepare({
       provider: input.provider,
       promptText: input.promptText,
       options: input.options,
       remix: input.remix,
       parentClipId: input.parentClipId ?? null,
     });
-    prep.checkBudget(prepared.costEstimateUsd, null);
-    const job = jobs.insert(
+    this.prep.checkBudget(prepared.costEstimateUsd, null);
+    const job = this.jobs.insert(
       {
         ...prepared,
         projectId: input.projectId,
         priority: input.priority,
         parentClipId: input.parentClipId ?? null,
-        idempotencyKey: d.newKey(),
+        idempotencyKey: this.d.newKey(),
       },
-      now(),
+      this.now(),
     );
-    return changed(job);
+    return this.changed(job);
   }
 
-  function update(raw: UpdateJob): Job {
+  update(raw: UpdateJob): Job {
     const input = parseInput(UpdateJob, raw, 'jobs.update');
-    const job = editable(input.id, 'edited');
+    const job = this.editable(input.id, 'edited');
     const providerId = input.provider ?? job.provider;
-    if (providerId !== job.provider) prep.requireReady(providerId);
-    const prepared = prep.prepare({
+    if (providerId !== job.provider) this.prep.requireReady(providerId);
+    const prepared = this.prep.prepare({
       provider: providerId,
       promptText: input.promptText ?? job.promptText,
       options: input.options ?? job.params.options,
       remix: job.params.remix,
       parentClipId: job.parentClipId,
     });
-    prep.checkBudget(prepared.costEstimateUsd, job.id);
-    if (!jobs.rewrite(job.id, { ...prepared, priority: input.priority ?? job.priority }, now())) {
+    this.prep.checkBudget(prepared.costEstimateUsd, job.id);
+    if (!this.jobs.rewrite(job.id, { ...prepared, priority: input.priority ?? job.priority }, this.now())) {
       throw new StudioError('conflict', `Job ${job.id} started before the edit could be saved.`);
     }
-    return changed(jobs.get(job.id));
+    return this.changed(this.jobs.get(job.id));
   }
 
-  function cancel(id: number): Job {
-    const job = jobs.get(id);
+  cancel(id: number): Job {
+    const job = this.jobs.get(id);
     if (isTerminal(job.state))
       throw new StudioError(
         'conflict',
         `Job ${id} already ${job.state === 'succeeded' ? 'succeeded' : `is ${job.state}`}; there is nothing to cancel.`,
       );
-    if (!runner.isActive(id) && (job.state === 'queued' || job.state === 'needs_decision')) {
-      const fields: MoveFields = { finished_at: now(), cancel_requested: 1, retry_at: null };
-      return changed(jobs.move(id, 'canceled', fields, now(), ['queued', 'needs_decision']));
+    if (!this.runner.isActive(id) && (job.state === 'queued' || job.state === 'needs_decision')) {
+      const fields: MoveFields = { finished_at: this.now(), cancel_requested: 1, retry_at: null };
+      return this.changed(this.jobs.move(id, 'canceled', fields, this.now(), ['queued', 'needs_decision']));
     }
     // A running job is stopped by its run, which settles it once it is safe to.
-    jobs.patch(id, { cancel_requested: 1 }, now(), [
+    this.jobs.patch(id, { cancel_requested: 1 }, this.now(), [
       'queued',
       'submitting',
       'running',
       'downloading',
       'needs_decision',
     ]);
-    if (!runner.cancelActive(id)) runner.nudge();
-    return changed(jobs.get(id));
+    if (!this.runner.cancelActive(id)) this.runner.nudge();
+    return this.changed(this.jobs.get(id));
   }
 
-  function retry(id: number): Job {
-    const job = jobs.get(id);
+  retry(id: number): Job {
+    const job = this.jobs.get(id);
     // A settled job may still be tidying up in the runner (its slot frees a moment later); that is fine.
-    if (runner.isActive(id) && !isTerminal(job.state))
+    if (this.runner.isActive(id) && !isTerminal(job.state))
       throw new StudioError('conflict', `Job ${id} is running; there is nothing to retry yet.`);
     if (job.state === 'failed' && job.remoteId !== null && job.errorCode !== null && RESUMABLE.has(job.errorCode)) {
       const fields: MoveFields = {
@@ -135,7 +145,7 @@ export function jobOperations(d: OperationDeps): JobOperations {
         cancel_requested: 0,
         cost_actual_usd: null,
       };
-      return changed(jobs.move(id, 'running', fields, now(), ['failed']));
+      return this.changed(this.jobs.move(id, 'running', fields, this.now(), ['failed']));
     }
     if (job.state !== 'failed' && job.state !== 'canceled') {
       throw new StudioError(
@@ -143,26 +153,28 @@ export function jobOperations(d: OperationDeps): JobOperations {
         `Only a failed or canceled job can be retried; job ${id} is ${stateName(job)}.`,
       );
     }
-    prep.requireReady(job.provider);
-    prep.checkBudget(job.costEstimateUsd ?? 0, job.id);
-    return changed(jobs.move(id, 'queued', freshAttempt(d.newKey()), now(), ['failed', 'canceled']));
+    this.prep.requireReady(job.provider);
+    this.prep.checkBudget(job.costEstimateUsd ?? 0, job.id);
+    return this.changed(
+      this.jobs.move(id, 'queued', freshAttempt(this.d.newKey()), this.now(), ['failed', 'canceled']),
+    );
   }
 
-  function moveToFront(id: number): Job {
-    const job = editable(id, 'moved');
-    const top = jobs.topQueuedPriority(job.provider) ?? job.priority;
-    const others = jobs
+  moveToFront(id: number): Job {
+    const job = this.editable(id, 'moved');
+    const top = this.jobs.topQueuedPriority(job.provider) ?? job.priority;
+    const others = this.jobs
       .list({ states: ['queued'], limit: 1000 })
       .filter((other) => other.provider === job.provider && other.id !== id);
     const needed = others.some((other) => other.priority >= job.priority) ? top + 1 : job.priority;
-    if (!jobs.setPriority(id, needed, now()))
+    if (!this.jobs.setPriority(id, needed, this.now()))
       throw new StudioError('conflict', `Job ${id} started before it could be moved.`);
-    return changed(jobs.get(id));
+    return this.changed(this.jobs.get(id));
   }
 
-  function duplicate(id: number): Job {
-    const job = jobs.get(id);
-    return enqueue({
+  duplicate(id: number): Job {
+    const job = this.jobs.get(id);
+    return this.enqueue({
       projectId: job.projectId,
       provider: job.provider,
       promptText: job.promptText,
@@ -173,28 +185,28 @@ export function jobOperations(d: OperationDeps): JobOperations {
     });
   }
 
-  function decide(id: number, raw: JobDecision): Job {
+  decide(id: number, raw: JobDecision): Job {
     const decision = parseInput(JobDecision, raw, 'jobs.decide');
-    const job = jobs.get(id);
+    const job = this.jobs.get(id);
     if (job.state !== 'needs_decision') {
       throw new StudioError('conflict', `Job ${id} is ${stateName(job)}; only a job waiting for a decision takes one.`);
     }
     const label = PROVIDERS[job.provider].label;
     const from = ['needs_decision'] as const;
     if (decision.action === 'resubmit') {
-      prep.requireReady(job.provider);
+      this.prep.requireReady(job.provider);
       const fields: MoveFields = {
         error_code: null,
         error_message: null,
         retry_at: null,
         submitted_at: null,
-        idempotency_key: d.newKey(),
+        idempotency_key: this.d.newKey(),
         progress: 0,
       };
-      return changed(jobs.move(id, 'queued', fields, now(), from));
+      return this.changed(this.jobs.move(id, 'queued', fields, this.now(), from));
     }
     if (decision.action === 'attach') {
-      if (jobs.remoteIds(job.provider, id).has(decision.remoteId)) {
+      if (this.jobs.remoteIds(job.provider, id).has(decision.remoteId)) {
         throw new StudioError('conflict', `Another job already follows ${label} job ${decision.remoteId}.`);
       }
       const fields: MoveFields = {
@@ -203,18 +215,16 @@ export function jobOperations(d: OperationDeps): JobOperations {
         error_message: null,
         retry_at: null,
       };
-      return changed(jobs.move(id, 'running', fields, now(), from));
+      return this.changed(this.jobs.move(id, 'running', fields, this.now(), from));
     }
     const fields: MoveFields = {
-      finished_at: now(),
+      finished_at: this.now(),
       cancel_requested: 1,
       error_code: 'abandoned',
       error_message: `Given up without knowing whether ${label} made it; if it did, it is not in the library.`,
     };
-    return changed(jobs.move(id, 'canceled', fields, now(), from));
+    return this.changed(this.jobs.move(id, 'canceled', fields, this.now(), from));
   }
-
-  return { enqueue, update, cancel, retry, moveToFront, duplicate, decide };
 }
 
 /** A retried job starts over: a new idempotency key, so it can never be mistaken for the earlier submission. */

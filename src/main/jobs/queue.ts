@@ -14,7 +14,7 @@ import type { MediaStore } from '../storage/store';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
 import type { Emit } from './events';
 import { Ledger } from './ledger';
-import { jobOperations, type JobOperations } from './operations';
+import { QueueOperations, type JobOperations } from './operations';
 import { JobPreparation } from './prepare';
 import { recoverJobs, type RecoveryReport } from './recovery';
 import { Scheduler } from './scheduler';
@@ -95,8 +95,15 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     providers: options.providers,
     newSeed: options.newSeed ?? (() => randomInt(0, 2 ** 31 - 1)),
   });
+  const ops = new QueueOperations({ jobs, preparation, runner, emit, now, newKey: options.newKey ?? randomUUID });
   return {
-    ...jobOperations({ jobs, preparation, runner, emit, now, newKey: options.newKey ?? randomUUID }),
+    enqueue: (input) => ops.enqueue(input),
+    update: (input) => ops.update(input),
+    cancel: (id) => ops.cancel(id),
+    retry: (id) => ops.retry(id),
+    moveToFront: (id) => ops.moveToFront(id),
+    duplicate: (id) => ops.duplicate(id),
+    decide: (id, decision) => ops.decide(id, decision),
     list: (filter = {}) => jobs.list(filter).map(publicJob),
     get: (id) => publicJob(jobs.get(id)),
 
