@@ -18,7 +18,7 @@ import { MediaStore } from '../../src/main/storage/store';
 import { makeVideo, storedObjects, tempDir, waitFor } from '../support/fixtures';
 import { createJobQueue, type JobQueue, type JobQueueOptions } from '../../src/main/jobs/queue';
 import type { Job, JobState } from '../../src/shared/jobs';
-import type { JobEventName } from '../../src/main/jobs/runner';
+import type { JobEventName } from '../../src/main/jobs/events';
 import type { NewJob } from '../../src/main/jobs/store';
 
 export interface Library {

@@ -1,12 +1,13 @@
 /**
  * A stand-in for the built-in engine in tests: renders a real, tiny H.264 + AAC clip with
  * ffmpeg's testsrc2 (different bytes per seed), reports progress, stops ffmpeg when aborted,
- * and resolves with a render report of the engine's shape. No vitest here: the crash test's
- * child process uses it too.
+ * and resolves with a render report of the engine's shape. Asked to, it also draws a poster and
+ * a sprite sheet as the engine does (flat colours, so they are told apart from frames ffmpeg
+ * takes from the video). No vitest here: the crash test's child process uses it too.
  */
 import type { RenderReport } from '../../src/shared/renderReport';
 import { mediaTools, runTool } from '../../src/main/media/tools';
-import type { LocalRender } from '../../src/main/providers/types';
+import type { LocalRender, LocalRenderResult, SpriteSheetLayout } from '../../src/main/providers/types';
 
 type Request = Parameters<LocalRender>[0];
 
@@ -59,10 +60,46 @@ export interface TestRenderOptions {
   onRequest?: (request: Request) => void;
   /** The report to resolve with; testReport by default. */
   report?: (request: Request) => RenderReport;
+  /** Draw a poster and a sprite sheet while rendering, as the built-in engine does. */
+  draw?: boolean;
+  /** The layout of the sprite sheet drawn; the library's one row of ten 160-pixel tiles by default. */
+  spriteLayout?: SpriteSheetLayout;
+}
+
+/** The library's sprite sheet layout (src/main/jobs/derivatives.ts), for a 96 × 64 clip. */
+export const LIBRARY_SPRITE: SpriteSheetLayout = { columns: 10, rows: 1, tileWidth: 160, tileHeight: 106, count: 10 };
+
+/** A flat-colour JPEG of the given size, as a stand-in for a frame the engine drew. */
+async function drawJpeg(path: string, colour: string, width: number, height: number, signal: AbortSignal) {
+  await runTool(
+    mediaTools().ffmpeg,
+    ['-v', 'error', '-nostdin', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:size=${width}x${height}`].concat([
+      '-frames:v',
+      '1',
+      '-f',
+      'image2',
+      '-c:v',
+      'mjpeg',
+      path,
+    ]),
+    signal,
+  );
+}
+
+async function drawDerivatives(
+  context: Parameters<LocalRender>[1],
+  layout: SpriteSheetLayout,
+): Promise<Pick<LocalRenderResult, 'posterPath' | 'sprite'>> {
+  const { posterPath, spritePath, signal } = context;
+  await drawJpeg(posterPath, '0x2040a0', 96, 64, signal);
+  const width = layout.columns * layout.tileWidth;
+  await drawJpeg(spritePath, '0xa04020', width, layout.rows * layout.tileHeight, signal);
+  return { posterPath, sprite: { path: spritePath, ...layout } };
 }
 
 export function testRender(options: TestRenderOptions = {}): LocalRender {
-  return async (request, { signal, onProgress, outPath }) => {
+  return async (request, context) => {
+    const { signal, onProgress, outPath } = context;
     options.onRequest?.(request);
     onProgress(0.1);
     if (options.delayMs) {
@@ -113,7 +150,10 @@ export function testRender(options: TestRenderOptions = {}): LocalRender {
       ],
       signal,
     );
+    const drawn = options.draw
+      ? await drawDerivatives(context, options.spriteLayout ?? LIBRARY_SPRITE)
+      : { posterPath: null, sprite: null };
     onProgress(1);
-    return (options.report ?? testReport)(request);
+    return { report: (options.report ?? testReport)(request), ...drawn };
   };
 }

@@ -5,4 +5,5 @@ export { DEFAULT_RETRY_POLICY, backoffDelay } from './backoff';
 export type { RetryPolicy } from './backoff';
 export { Ledger, monthOf, formatUsd, BudgetExceeded } from './ledger';
 export type { RecoveryReport } from './recovery';
-export type { Emit, JobEventName, JobEventPayloads, Sleep } from './runner';
+export type { Emit, JobEventName, JobEventPayloads } from './events';
+export type { Sleep } from './signals';

@@ -1,6 +1,7 @@
 /**
  * A finished output becomes a clip: probe it (refusing anything that is not a playable
- * video), make its poster, sprite sheet and peaks, store every file by hash, then in one
+ * video), make its poster, sprite sheet and peaks (keeping a poster and sprite sheet the
+ * provider drew while rendering), store every file by hash, then in one
  * transaction record the media, insert the clip with its prompt, provider, model,
  * parameters, seed, cost, job and (from the built-in engine) render report, and mark the
  * job succeeded. So a job has exactly one clip
@@ -65,6 +66,26 @@ async function derive(
   }
 }
 
+/**
+ * Stores a derivative the provider drew; when there is none, or it cannot be stored, ffmpeg
+ * makes it from the output instead.
+ */
+async function drawnOrDerived(
+  store: MediaStore,
+  drawnPath: string | undefined,
+  make: (outPath: string) => Promise<void>,
+  signal: AbortSignal,
+): Promise<StoredObject | null> {
+  if (drawnPath !== undefined) {
+    try {
+      return await store.putFile(drawnPath, { signal });
+    } catch (error) {
+      if (signal.aborted) throw error;
+    }
+  }
+  return derive(store, '.jpg', make, signal);
+}
+
 export interface IngestResult {
   clip: Clip;
   job: JobRecord;
@@ -74,6 +95,11 @@ export interface IngestOptions {
   costUsd: number | null;
   /** The built-in engine's report on this output, stored with the clip as the engine wrote it. */
   report?: RenderReport;
+  /**
+   * JPEGs the provider drew while rendering (temp files owned by the caller), stored as the
+   * clip's poster and sprite sheet; ffmpeg makes whichever is not given.
+   */
+  drawn?: { posterPath?: string; spritePath?: string };
   signal: AbortSignal;
   now: () => number;
   onProgress: (fraction: number) => void;
@@ -104,8 +130,13 @@ export async function ingestOutput(
   options.onProgress(0.2);
   const [video, poster, sprite, peaks] = await Promise.all([
     store.putFile(file, { signal }),
-    derive(store, '.jpg', (out) => writePoster(file, probe.durationMs, out, signal), signal),
-    derive(store, '.jpg', (out) => writeSpriteSheet(file, probe.durationMs, out, signal), signal),
+    drawnOrDerived(store, options.drawn?.posterPath, (out) => writePoster(file, probe.durationMs, out, signal), signal),
+    drawnOrDerived(
+      store,
+      options.drawn?.spritePath,
+      (out) => writeSpriteSheet(file, probe.durationMs, out, signal),
+      signal,
+    ),
     probe.audioCodec === null
       ? Promise.resolve(null)
       : derive(store, '.json', (out) => writePeaks(file, out, signal), signal),

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ProviderRegistry } from '../providers/types';
 import type { MediaStore } from '../storage/store';
-import type { Emit } from './runner';
+import type { Emit } from './events';
 import type { JobStore } from './store';
 
 export interface RecoveryReport {

@@ -108,14 +108,37 @@ export interface LocalRenderContext {
   onProgress: (fraction: number) => void;
   /** Where to write the finished MP4. Nothing else may be written there. */
   outPath: string;
+  /** Where to write a poster frame (JPEG), for a renderer that draws one as it renders. */
+  posterPath: string;
+  /** Where to write a sprite sheet (JPEG), for a renderer that draws one as it renders. */
+  spritePath: string;
+}
+
+/** A sprite sheet's grid: `count` thumbnails of tileWidth × tileHeight pixels, `columns` to a row. */
+export interface SpriteSheetLayout {
+  columns: number;
+  rows: number;
+  tileWidth: number;
+  tileHeight: number;
+  count: number;
+}
+
+/** What a local render made: its report, and the poster and sprite sheet it drew, if any. */
+export interface LocalRenderResult {
+  report: RenderReport;
+  /** The context's posterPath when a poster was written there, else null (the queue makes one). */
+  posterPath: string | null;
+  /** The sprite sheet written to the context's spritePath, else null (the queue makes one). */
+  sprite: (SpriteSheetLayout & { path: string }) | null;
 }
 
 /**
  * The built-in engine's entry point, injected by whoever builds the studio. It must write a
  * complete file to outPath and resolve with its render report (what it did not understand,
- * the sounds it placed, its notes), or reject; on abort it stops its worker and rejects.
+ * the sounds it placed, its notes) and the poster and sprite sheet it drew, or reject; on
+ * abort it stops its worker and rejects.
  */
-export type LocalRender = (request: LocalRequest, context: LocalRenderContext) => Promise<RenderReport>;
+export type LocalRender = (request: LocalRequest, context: LocalRenderContext) => Promise<LocalRenderResult>;
 
 export interface LocalProvider {
   readonly kind: 'local';
@@ -123,8 +146,8 @@ export interface LocalProvider {
   readonly capabilities: ProviderCapabilities;
   ready(): Readiness;
   estimateCost(model: string, output: CompiledOutput): CostEstimate;
-  /** Resolves with the engine's render report, kept with the clip. */
-  render(job: ProviderJob, context: LocalRenderContext): Promise<RenderReport>;
+  /** Resolves with the engine's render report, kept with the clip, and the poster and sprite sheet it drew. */
+  render(job: ProviderJob, context: LocalRenderContext): Promise<LocalRenderResult>;
 }
 
 export type Provider = LocalProvider | RemoteProvider;

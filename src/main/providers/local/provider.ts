@@ -5,10 +5,9 @@
 import { z } from 'zod';
 import type { PromptDoc } from '../../../shared/prompt/types';
 import type { LocalRequest } from '../../../shared/prompt/compile/local';
-import type { RenderReport } from '../../../shared/renderReport';
 import { capabilitiesOf, estimateCost } from '../capabilities';
 import { ProviderError } from '../errors';
-import type { LocalProvider, LocalRender, LocalRenderContext, ProviderJob } from '../types';
+import type { LocalProvider, LocalRender, LocalRenderContext, LocalRenderResult, ProviderJob } from '../types';
 
 const LocalRequestSchema = z.object({
   // Checked for shape only: the document came from the parser, and a stricter check here
@@ -43,7 +42,7 @@ export function createLocalProvider(render: LocalRender | null): LocalProvider {
     estimateCost: (model, output) => estimateCost('local', model, output),
     ready: () =>
       render ? { ok: true } : { ok: false, message: 'The built-in engine is not available in this build of Shotline.' },
-    async render(job: ProviderJob, context: LocalRenderContext): Promise<RenderReport> {
+    async render(job: ProviderJob, context: LocalRenderContext): Promise<LocalRenderResult> {
       if (!render)
         throw new ProviderError('not_configured', 'The built-in engine is not available in this build of Shotline.');
       return render(parseLocalRequest(job.request), context);
