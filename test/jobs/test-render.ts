@@ -5,6 +5,7 @@
  * child process uses it too.
  */
 import type { RenderReport } from '../../src/shared/renderReport';
+import { ffmpegArgs } from '../../src/main/media/ffmpegArgs';
 import { mediaTools, runTool } from '../../src/main/media/tools';
 import type { LocalRender } from '../../src/main/providers/types';
 
@@ -83,11 +84,8 @@ export function testRender(options: TestRenderOptions = {}): LocalRender {
     onProgress(0.3);
     await runTool(
       mediaTools().ffmpeg,
-      [
-        '-v',
-        'error',
-        '-nostdin',
-        '-y',
+      ffmpegArgs(
+        'errors',
         '-f',
         'lavfi',
         '-i',
@@ -110,7 +108,7 @@ export function testRender(options: TestRenderOptions = {}): LocalRender {
         '-f',
         'mp4',
         outPath,
-      ],
+      ),
       signal,
     );
     onProgress(1);

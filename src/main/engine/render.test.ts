@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ffmpegArgs } from '../media/ffmpegArgs';
 import { mediaTools } from '../media/tools';
 import { emptyShot, type EngineInput, type EngineShot } from './input';
 import { renderClip, stopRenderWorker, type RenderResult } from './render';
@@ -33,7 +34,7 @@ async function render(name: string, input: EngineInput, seed = 3): Promise<Rende
 async function decodeAudio(path: string): Promise<Float32Array> {
   const { stdout } = await run(
     mediaTools().ffmpeg,
-    ['-v', 'error', '-i', path, '-map', '0:a:0', '-ac', '1', '-ar', '48000', '-f', 'f32le', '-'],
+    ffmpegArgs('errors', '-i', path, '-map', '0:a:0', '-ac', '1', '-ar', '48000', '-f', 'f32le', '-'),
     {
       encoding: 'buffer',
       maxBuffer: 1 << 28,
@@ -58,7 +59,7 @@ async function probe(path: string): Promise<{ streams: Record<string, string | n
 
 async function md5s(path: string): Promise<{ video: string; audio: string }> {
   const hash = async (args: string[]): Promise<string> =>
-    (await run(mediaTools().ffmpeg, ['-v', 'error', '-i', path, ...args, '-f', 'md5', '-'])).stdout.trim();
+    (await run(mediaTools().ffmpeg, ffmpegArgs('errors', '-i', path, ...args, '-f', 'md5', '-'))).stdout.trim();
   return { video: await hash(['-map', '0:v:0']), audio: await hash(['-map', '0:a:0']) };
 }
 
