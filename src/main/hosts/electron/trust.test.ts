@@ -1,13 +1,9 @@
-// The desktop shell's pure pieces; nothing here loads Electron.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// The desktop shell's trust decisions; nothing here loads Electron.
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { callChannel, isBridgedCall } from '../../../shared/bridge';
-import { callNames } from '../../../shared/contract';
-import { electronBinary, electronBinaryIn, electronNativeBinding } from './runtime';
+import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
   dataDirFlag,
@@ -102,47 +98,5 @@ describe('dataDirFlag', () => {
     expect(dataDirFlag(['electron', '.', '--data-dir', '/tmp/lib'])).toBe('/tmp/lib');
     expect(dataDirFlag(['electron', '.', '--data-dir='])).toBeUndefined();
     expect(dataDirFlag(['electron', '.'])).toBeUndefined();
-  });
-});
-
-describe('bridge call names', () => {
-  it('mirror the contract exactly', () => {
-    for (const name of callNames) expect(isBridgedCall(name)).toBe(true);
-    for (const name of ['toString', '__proto__', 'hasOwnProperty', 'clips', '', 42, null]) {
-      expect(isBridgedCall(name)).toBe(false);
-    }
-    expect(callChannel('clips.list')).toBe('studio:clips.list');
-  });
-});
-
-describe('electronRuntime', () => {
-  let dir: string | undefined;
-  afterEach(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
-
-  it('finds the executable named by path.txt under dist/', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'shotline-electron-'));
-    expect(electronBinaryIn(dir, {})).toBeNull();
-    await writeFile(join(dir, 'path.txt'), 'electron');
-    expect(electronBinaryIn(dir, {})).toBeNull();
-    await mkdir(join(dir, 'dist'));
-    await writeFile(join(dir, 'dist', 'electron'), '');
-    expect(electronBinaryIn(dir, {})).toBe(join(dir, 'dist', 'electron'));
-    expect(electronBinaryIn(dir, { ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'elsewhere') })).toBeNull();
-  });
-
-  it('answers null or an existing file for the installed package', () => {
-    const binary = electronBinary();
-    if (binary !== null) expect(existsSync(binary)).toBe(true);
-  });
-
-  it('finds an Electron build of better-sqlite3 under native/electron only when present', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'shotline-native-'));
-    expect(electronNativeBinding(dir)).toBeNull();
-    await mkdir(join(dir, 'native', 'electron'), { recursive: true });
-    await writeFile(join(dir, 'native', 'electron', 'better_sqlite3.node'), '');
-    expect(electronNativeBinding(dir)).toBe(join(dir, 'native', 'electron', 'better_sqlite3.node'));
   });
 });
