@@ -50,24 +50,45 @@ describe('the provider table', () => {
     }
   });
 
+  // From the Gemini API's video guide (https://ai.google.dev/gemini-api/docs/video): durationSeconds
+  // is 4, 6 or 8; aspectRatio is "16:9" or "9:16"; resolution is 720p, 1080p or 4k, and 1080p and
+  // 4k are made only as 8 s clips; negativePrompt is a parameter; Veo 3.1 makes its own sound.
   it('holds the Veo limits of the Gemini API: 4, 6 or 8 s, 16:9 or 9:16, 1080p and 4k only at 8 s, a negative prompt', () => {
-    for (const m of PROVIDERS.veo.models) {
-      expect(seconds(m)).toEqual([4, 6, 8]);
-      expect(sizes(m)).toEqual([
-        '1280x720=16:9@720p',
-        '720x1280=9:16@720p',
-        '1920x1080=16:9@1080p',
-        '1080x1920=9:16@1080p',
-        '3840x2160=16:9@4k',
-        '2160x3840=9:16@4k',
-      ]);
-      expect(m.negativePrompt).toBe(true);
-      expect(m.audio).toBe(true);
-    }
     expect(PROVIDERS.veo.models.map((m) => m.id)).toEqual([
       'veo-3.1-generate-preview',
       'veo-3.1-fast-generate-preview',
     ]);
+    for (const m of PROVIDERS.veo.models) {
+      for (const ms of [4000, 6000, 8000]) expect(isDurationAllowed(m.durations, ms), `${m.id} ${ms}`).toBe(true);
+      for (const ms of [2000, 5000, 7000, 10_000])
+        expect(isDurationAllowed(m.durations, ms), `${m.id} ${ms}`).toBe(false);
+      // Halfway between two lengths, the longer one, so nothing the creator timed is cut.
+      expect(nearestDuration(m.durations, 5000)).toBe(6000);
+      expect(nearestDuration(m.durations, 12_000)).toBe(8000);
+
+      const hd = planOutput(m, { width: 1280, height: 720 }, 4000);
+      expect(hd.choice).toMatchObject({ value: '16:9', resolution: '720p' });
+      expect(planOutput(m, { width: 720, height: 1280 }, 6000).choice).toMatchObject({
+        value: '9:16',
+        resolution: '720p',
+      });
+      expect(planOutput(m, { width: 1920, height: 1080 }, 8000).choice).toMatchObject({
+        value: '16:9',
+        resolution: '1080p',
+      });
+      expect(planOutput(m, { width: 2160, height: 3840 }, 8000).choice).toMatchObject({
+        value: '9:16',
+        resolution: '4k',
+      });
+      // 1080p asked at 6 s: the length wins, the picture drops to 720p of the same shape.
+      const short = planOutput(m, { width: 1920, height: 1080 }, 6000);
+      expect(short.durationMs).toBe(6000);
+      expect(short.choice).toMatchObject({ width: 1280, height: 720, resolution: '720p' });
+      expect(isSizeAllowed(m.sizes, { width: 1024, height: 1024 })).toBe(false);
+
+      expect(m.negativePrompt).toBe(true);
+      expect(m.audio).toBe(true);
+    }
   });
 
   it('holds the Runway limits: promptText of at most 1000 characters, ratio strings and per-model lengths', () => {
