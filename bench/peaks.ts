@@ -10,13 +10,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computePeaks } from '../src/main/media/peaks';
+import { ffmpegArgs } from '../src/main/media/ffmpegArgs';
 import { mediaTools } from '../src/main/media/tools';
 
 const minutes = Number(process.argv[2] ?? 60);
 
 function ffmpeg(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(mediaTools().ffmpeg, ['-v', 'error', '-nostdin', ...args], { stdio: 'ignore' });
+    const child = spawn(mediaTools().ffmpeg, ffmpegArgs('errors', ...args), { stdio: 'ignore' });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${String(code)}`))));
   });

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { audioCodecArgs, encoderArgs, parseBenchmark, videoCodecArgs } from '../src/main/engine/encode';
 import { examplePrompts } from '../src/main/engine/examples';
 import { renderClip } from '../src/main/engine/render';
+import { ffmpegArgs } from '../src/main/media/ffmpegArgs';
 import { mediaTools } from '../src/main/media/tools';
 
 const width = 1280;
@@ -38,32 +39,28 @@ function runFfmpeg(args: string[]): Promise<string> {
 /** Encodes `seconds` of testsrc2 (and a tone, for the AAC track) exactly as the engine encodes. */
 async function floor(seconds: number, outPath: string): Promise<{ wall: number; cpu: number }> {
   const t0 = performance.now();
-  const stderr = await runFfmpeg([
-    '-loglevel',
-    'level+info',
-    '-hide_banner',
-    '-nostats',
-    '-benchmark',
-    '-nostdin',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=s=${width}x${height}:r=${fps}`,
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=f=440:sample_rate=48000',
-    '-t',
-    String(seconds),
-    ...videoCodecArgs,
-    '-g',
-    String(fps * 2),
-    ...audioCodecArgs,
-    '-movflags',
-    '+faststart',
-    outPath,
-  ]);
+  const stderr = await runFfmpeg(
+    ffmpegArgs(
+      'timed',
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc2=s=${width}x${height}:r=${fps}`,
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=f=440:sample_rate=48000',
+      '-t',
+      String(seconds),
+      ...videoCodecArgs,
+      '-g',
+      String(fps * 2),
+      ...audioCodecArgs,
+      '-movflags',
+      '+faststart',
+      outPath,
+    ),
+  );
   return { wall: (performance.now() - t0) / 1000, cpu: parseBenchmark(stderr) / 1000 };
 }
 
@@ -76,7 +73,7 @@ async function pictureFloorCpu(clipPath: string, outPath: string): Promise<numbe
   const ffmpeg = mediaTools().ffmpeg;
   const decode = spawn(
     ffmpeg,
-    ['-v', 'error', '-nostdin', '-i', clipPath, '-an', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'],
+    ffmpegArgs('errors', '-i', clipPath, '-an', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'),
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
   // Exactly the engine's own picture encoder, fed the same way.

@@ -190,7 +190,6 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
 
-
 /** Every call's answer crosses a bridge in this envelope, so errors keep their code and message. */
 export const Reply = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
@@ -204,21 +203,6 @@ export interface StudioBridge {
   subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
 }
 
-/**
- * Turns a zod error into one sentence that names the field: "name: project name must not be
- * empty". With `limit`, only the first issues are spelled out and the rest counted.
- */
-export function describeIssues(error: z.ZodError, limit = Infinity): string {
-  const described = error.issues
-    .slice(0, limit)
-    .map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
-      return `${where}: ${issue.message}`;
-    })
-    .join('; ');
-  const more = error.issues.length - Math.min(limit, error.issues.length);
-  return more > 0 ? `${described} (and ${more} more)` : described;
-}
-
 export { ErrorCode } from './errors';
+export { describeIssues } from './issues';
 export type { EngineVocabulary } from './vocabulary';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { formatDuration, formatElapsed, formatTime, MAX_TIME_MS, parseTime } from './time';
 
 function ms(text: string): number {
@@ -15,7 +15,7 @@ function error(text: string): string {
 }
 
 describe('parseTime', () => {
-  it('reads every form the prompt format documents', () => {
+  test('reads every form the prompt format documents', () => {
     expect(ms('00:05')).toBe(5000);
     expect(ms('0:05.250')).toBe(5250);
     expect(ms('5s')).toBe(5000);
@@ -23,7 +23,7 @@ describe('parseTime', () => {
     expect(ms('1m05s')).toBe(65_000);
   });
 
-  it('reads the neighbouring forms creators also write', () => {
+  test('reads the neighbouring forms creators also write', () => {
     expect(ms('1m')).toBe(60_000);
     expect(ms('250ms')).toBe(250);
     expect(ms('01:02:03')).toBe(3_723_000);
@@ -34,18 +34,18 @@ describe('parseTime', () => {
     expect(ms('75:00')).toBe(4_500_000);
   });
 
-  it('refuses a time without a unit and says how to write it', () => {
+  test('refuses a time without a unit and says how to write it', () => {
     expect(error('5')).toBe('5 has no unit; write 5s for seconds or 00:05 as a clock time');
     expect(error('2.5')).toContain('2.5s');
   });
 
-  it('refuses 99:99 because seconds stop at 59', () => {
+  test('refuses 99:99 because seconds stop at 59', () => {
     expect(error('99:99')).toContain('seconds go up to 59');
     expect(error('1m75s')).toContain('seconds go up to 59');
     expect(error('1:61:00')).toContain('minutes go up to 59');
   });
 
-  it('refuses one-digit seconds, sub-millisecond precision, junk and empty input', () => {
+  test('refuses one-digit seconds, sub-millisecond precision, junk and empty input', () => {
     expect(error('0:5')).toContain('two digits');
     expect(error('1.2345s')).toContain('finer than a millisecond');
     expect(error('soon')).toContain('is not a time');
@@ -54,13 +54,13 @@ describe('parseTime', () => {
     expect(error('-5s')).toContain('is not a time');
   });
 
-  it('refuses times of a day or longer', () => {
+  test('refuses times of a day or longer', () => {
     expect(error('24:00:00')).toContain('longer than 24 hours');
   });
 });
 
 describe('formatTime', () => {
-  it('prints the canonical clock form', () => {
+  test('prints the canonical clock form', () => {
     expect(formatTime(5000)).toBe('00:05');
     expect(formatTime(5250)).toBe('00:05.250');
     expect(formatTime(65_000)).toBe('01:05');
@@ -68,7 +68,7 @@ describe('formatTime', () => {
     expect(formatTime(0)).toBe('00:00');
   });
 
-  it('round-trips every stored time', () => {
+  test('round-trips every stored time', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: MAX_TIME_MS }), (t) => {
         expect(parseTime(formatTime(t))).toEqual({ ok: true, ms: t });
@@ -78,14 +78,14 @@ describe('formatTime', () => {
 });
 
 describe('formatDuration', () => {
-  it('prints lengths in seconds without trailing zeros', () => {
+  test('prints lengths in seconds without trailing zeros', () => {
     expect(formatDuration(8000)).toBe('8s');
     expect(formatDuration(8250)).toBe('8.25s');
     expect(formatDuration(8001)).toBe('8.001s');
     expect(formatDuration(75_000)).toBe('75s');
   });
 
-  it('round-trips every length up to a day', () => {
+  test('round-trips every length up to a day', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: MAX_TIME_MS }), (t) => {
         expect(parseTime(formatDuration(t))).toEqual({ ok: true, ms: t });
@@ -95,7 +95,7 @@ describe('formatDuration', () => {
 });
 
 describe('formatElapsed', () => {
-  it('reads like a stopwatch, to the second', () => {
+  test('reads like a stopwatch, to the second', () => {
     expect(formatElapsed(0)).toBe('0:00');
     expect(formatElapsed(7_400)).toBe('0:07');
     expect(formatElapsed(125_000)).toBe('2:05');

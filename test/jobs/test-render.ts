@@ -6,6 +6,7 @@
  * takes from the video). No vitest here: the crash test's child process uses it too.
  */
 import type { RenderReport } from '../../src/shared/renderReport';
+import { ffmpegArgs } from '../../src/main/media/ffmpegArgs';
 import { mediaTools, runTool } from '../../src/main/media/tools';
 import type { LocalRender, LocalRenderResult, SpriteSheetLayout } from '../../src/main/providers/types';
 
@@ -120,11 +121,8 @@ export function testRender(options: TestRenderOptions = {}): LocalRender {
     onProgress(0.3);
     await runTool(
       mediaTools().ffmpeg,
-      [
-        '-v',
-        'error',
-        '-nostdin',
-        '-y',
+      ffmpegArgs(
+        'errors',
         '-f',
         'lavfi',
         '-i',
@@ -147,7 +145,7 @@ export function testRender(options: TestRenderOptions = {}): LocalRender {
         '-f',
         'mp4',
         outPath,
-      ],
+      ),
       signal,
     );
     const drawn = options.draw

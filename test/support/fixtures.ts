@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { expect, onTestFinished } from 'vitest';
 import type { ErrorCode } from '../../src/shared/contract';
 import { StudioError } from '../../src/shared/errors';
+import { ffmpegArgs } from '../../src/main/media/ffmpegArgs';
 import { mediaTools } from '../../src/main/media/tools';
 
 const run = promisify(execFile);
@@ -31,7 +32,7 @@ export async function tempDir(prefix = 'shotline-test-'): Promise<string> {
 }
 
 export async function ffmpeg(args: readonly string[]): Promise<void> {
-  await run(mediaTools().ffmpeg, ['-v', 'error', '-nostdin', '-y', ...args]);
+  await run(mediaTools().ffmpeg, ffmpegArgs('errors', ...args));
 }
 
 export async function ffprobeJson(path: string): Promise<unknown> {

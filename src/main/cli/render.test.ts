@@ -1,6 +1,6 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { renderCommand, type Output } from './render';
 import { ffprobeJson, tempDir } from '../../../test/support/fixtures';
 
@@ -31,7 +31,7 @@ Duration: 1s
 `;
 
 describe('shotline render', () => {
-  it('renders a short clip at the asked size and rate, with its poster, sprite sheet and report', async () => {
+  test('renders a short clip at the asked size and rate, with its poster, sprite sheet and report', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'ball.txt'), SHORT);
     const out = join(dir, 'ball.mp4');
@@ -80,7 +80,7 @@ describe('shotline render', () => {
     ]);
   });
 
-  it('refuses a missing prompt file with a clear message and writes nothing', async () => {
+  test('refuses a missing prompt file with a clear message and writes nothing', async () => {
     const dir = await tempDir();
     const result = await run([join(dir, 'missing.txt'), '--out', join(dir, 'x.mp4')]);
     expect(result.code).toBe(2);
@@ -88,7 +88,7 @@ describe('shotline render', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('prints a prompt with errors with line numbers and renders nothing', async () => {
+  test('prints a prompt with errors with line numbers and renders nothing', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'late.txt'), 'Scene: a door\nCamera: static\nAudio: door slam at 00:09\nDuration: 4s\n');
     const result = await run([join(dir, 'late.txt'), '--out', join(dir, 'late.mp4')]);
@@ -97,7 +97,7 @@ describe('shotline render', () => {
     expect(await readdir(dir)).toEqual(['late.txt']);
   });
 
-  it.each([
+  test.each([
     [['--size', '5000x100'], /cannot render 5000x100/],
     [['--size', 'big'], /--size must look like 1280x720/],
     [['--fps', '500'], /--fps must be a whole number from 12 to 60/],
@@ -111,7 +111,7 @@ describe('shotline render', () => {
     expect(await readdir(dir)).toEqual(['p.txt']);
   });
 
-  it('refuses an output it cannot write', async () => {
+  test('refuses an output it cannot write', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'p.txt'), SHORT);
     const result = await run([join(dir, 'p.txt'), '--out', join(dir, 'no', 'such', 'folder', 'p.mp4')]);

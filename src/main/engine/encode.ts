@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { StudioError } from '../../shared/errors';
+import { ffmpegArgs } from '../media/ffmpegArgs';
 import { mediaTools, runTool } from '../media/tools';
 import { frameWriterSource, type WriterData, type WriterMessage, type WriterRequest } from './frameWriter';
 
@@ -22,11 +23,8 @@ export interface EncoderOptions {
   outPath: string;
 }
 
-/**
- * Info level, each line tagged with its level: errors are picked out by tag, and -benchmark's
- * closing line (ffmpeg's own CPU time, for render statistics) is printed at info level.
- */
-const quietArgs = ['-loglevel', 'level+info', '-hide_banner', '-nostats', '-benchmark', '-nostdin', '-y'] as const;
+/** Timed: errors are picked out by their level tag, and the CPU time goes into render statistics. */
+const quietArgs = ffmpegArgs('timed');
 
 export function encoderArgs(o: EncoderOptions): string[] {
   return [

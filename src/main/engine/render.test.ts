@@ -3,7 +3,8 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ffmpegArgs } from '../media/ffmpegArgs';
 import { mediaTools } from '../media/tools';
 import { emptyShot, type EngineInput, type EngineShot } from './input';
 import { renderClip, stopRenderWorker, type RenderResult } from './render';
@@ -33,7 +34,7 @@ async function render(name: string, input: EngineInput, seed = 3): Promise<Rende
 async function decodeAudio(path: string): Promise<Float32Array> {
   const { stdout } = await run(
     mediaTools().ffmpeg,
-    ['-v', 'error', '-i', path, '-map', '0:a:0', '-ac', '1', '-ar', '48000', '-f', 'f32le', '-'],
+    ffmpegArgs('errors', '-i', path, '-map', '0:a:0', '-ac', '1', '-ar', '48000', '-f', 'f32le', '-'),
     {
       encoding: 'buffer',
       maxBuffer: 1 << 28,
@@ -58,12 +59,12 @@ async function probe(path: string): Promise<{ streams: Record<string, string | n
 
 async function md5s(path: string): Promise<{ video: string; audio: string }> {
   const hash = async (args: string[]): Promise<string> =>
-    (await run(mediaTools().ffmpeg, ['-v', 'error', '-i', path, ...args, '-f', 'md5', '-'])).stdout.trim();
+    (await run(mediaTools().ffmpeg, ffmpegArgs('errors', '-i', path, ...args, '-f', 'md5', '-'))).stdout.trim();
   return { video: await hash(['-map', '0:v:0']), audio: await hash(['-map', '0:a:0']) };
 }
 
 describe('renderClip', () => {
-  it('writes an H.264 + AAC MP4 of exactly the asked size, rate and length, with poster, sprite, peaks and report', async () => {
+  test('writes an H.264 + AAC MP4 of exactly the asked size, rate and length, with poster, sprite, peaks and report', async () => {
     const result = await render('shape', {
       shots: [
         shot({ scene: 'A young girl releases a lantern by a riverside at dusk.', durationMs: 1500 }),
@@ -100,7 +101,7 @@ describe('renderClip', () => {
     expect(bytes.indexOf('moov')).toBeLessThan(bytes.indexOf('mdat'));
   });
 
-  it('places each directive sound within 20 ms of its time, measured on the decoded render', async () => {
+  test('places each directive sound within 20 ms of its time, measured on the decoded render', async () => {
     const times = [400, 900, 1350, 1700];
     const labels = ['door slam', 'knock', 'clap', 'glass break'];
     const result = await render('directives', {
@@ -125,7 +126,7 @@ describe('renderClip', () => {
     expect(result.report.sounds.filter((s) => s.source === 'directive').map((s) => s.timeMs)).toEqual(times);
   });
 
-  it('sounds a bouncing ball on each bounce, at the contact times', async () => {
+  test('sounds a bouncing ball on each bounce, at the contact times', async () => {
     const result = await render('bounce', {
       shots: [
         shot({
@@ -162,45 +163,48 @@ describe('renderClip', () => {
       await stopRenderWorker();
     });
 
-    it.skipIf(engine === 'espeak-ng' && espeakCommand() === null)('speaks dialogue starting at its time', async () => {
-      const result = await render(`dialogue-${engine}`, {
-        shots: [
-          shot({
-            scene: 'A woman and a man stand in a quiet room.',
-            durationMs: 4200,
-            audio: { ambience: ['room tone'], events: [] },
-            dialogue: [
-              { atMs: 700, speaker: 'Woman', line: 'Look at the lantern.' },
-              { atMs: 2800, speaker: 'Man', line: '-v is not a voice.' },
-            ],
-          }),
-        ],
-      });
-      const samples = await decodeAudio(result.outPath);
-      // A voice swells rather than strikes: find where the energy first rises clearly above the room.
-      for (const [after, at] of [
-        [0.4, 700],
-        [2.5, 2800],
-      ] as const) {
-        const first = firstRise(samples, { sampleRate: 48_000, after, highpassHz: 150 });
-        const offBy = first === null ? null : Math.round(first * 1000 - at);
-        expect({ at, offBy, within20ms: offBy !== null && Math.abs(offBy) <= 20 }).toMatchObject({
-          at,
-          within20ms: true,
+    test.skipIf(engine === 'espeak-ng' && espeakCommand() === null)(
+      'speaks dialogue starting at its time',
+      async () => {
+        const result = await render(`dialogue-${engine}`, {
+          shots: [
+            shot({
+              scene: 'A woman and a man stand in a quiet room.',
+              durationMs: 4200,
+              audio: { ambience: ['room tone'], events: [] },
+              dialogue: [
+                { atMs: 700, speaker: 'Woman', line: 'Look at the lantern.' },
+                { atMs: 2800, speaker: 'Man', line: '-v is not a voice.' },
+              ],
+            }),
+          ],
         });
-      }
-      expect(result.report.sounds.filter((s) => s.source === 'dialogue')).toMatchObject([
-        { timeMs: 700, label: 'Woman: Look at the lantern.' },
-        { timeMs: 2800, label: 'Man: -v is not a voice.' },
-      ]);
-      const said = result.report.notes.filter((n) => n.startsWith('Dialogue was spoken by'));
-      expect(said).toHaveLength(1);
-      expect(said[0]).toContain(`Dialogue was spoken by ${label} (Woman: `);
-      expect(said[0]).toContain(', Man: ');
-    });
+        const samples = await decodeAudio(result.outPath);
+        // A voice swells rather than strikes: find where the energy first rises clearly above the room.
+        for (const [after, at] of [
+          [0.4, 700],
+          [2.5, 2800],
+        ] as const) {
+          const first = firstRise(samples, { sampleRate: 48_000, after, highpassHz: 150 });
+          const offBy = first === null ? null : Math.round(first * 1000 - at);
+          expect({ at, offBy, within20ms: offBy !== null && Math.abs(offBy) <= 20 }).toMatchObject({
+            at,
+            within20ms: true,
+          });
+        }
+        expect(result.report.sounds.filter((s) => s.source === 'dialogue')).toMatchObject([
+          { timeMs: 700, label: 'Woman: Look at the lantern.' },
+          { timeMs: 2800, label: 'Man: -v is not a voice.' },
+        ]);
+        const said = result.report.notes.filter((n) => n.startsWith('Dialogue was spoken by'));
+        expect(said).toHaveLength(1);
+        expect(said[0]).toContain(`Dialogue was spoken by ${label} (Woman: `);
+        expect(said[0]).toContain(', Man: ');
+      },
+    );
   });
 
-  it('gives identical frames and samples for the same prompt, seed, size and fps', async () => {
+  test('gives identical frames and samples for the same prompt, seed, size and fps', async () => {
     const input: EngineInput = {
       shots: [
         shot({
@@ -217,7 +221,7 @@ describe('renderClip', () => {
     expect(c.video).not.toEqual(a.video);
   });
 
-  it('leaves no files behind when canceled mid-render', async () => {
+  test('leaves no files behind when canceled mid-render', async () => {
     const out = await mkdtemp(join(tmpdir(), 'shotline-cancel-'));
     const scratch = await mkdtemp(join(tmpdir(), 'shotline-cancel-scratch-'));
     const controller = new AbortController();
@@ -244,7 +248,7 @@ describe('renderClip', () => {
     await rm(scratch, { recursive: true, force: true });
   });
 
-  it('rejects a bad size with a message a creator can act on', async () => {
+  test('rejects a bad size with a message a creator can act on', async () => {
     await expect(
       renderClip({ shots: [shot({})] }, { outPath: join(dir, 'bad.mp4'), width: 321, height: 180, fps: 12 }),
     ).rejects.toMatchObject({

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { collectContacts, stepSeconds, World, type BodySpec, type WorldSetup } from './simulate';
 
 function setup(bodies: BodySpec[], extra: Partial<WorldSetup> = {}): WorldSetup {
@@ -28,7 +28,7 @@ const stone = (h: number, extra: Partial<BodySpec> = {}): BodySpec => ({
 });
 
 describe('simulate', () => {
-  it('lands a dropped body at t = sqrt(2h/g), within one step', () => {
+  test('lands a dropped body at t = sqrt(2h/g), within one step', () => {
     for (const h of [0.5, 1, 2, 5, 12.3]) {
       const contacts = collectContacts(setup([stone(h)]));
       const expected = Math.sqrt((2 * h) / 9.81);
@@ -38,7 +38,7 @@ describe('simulate', () => {
     }
   });
 
-  it('bounces with restitution, each bounce a contact, lower each time', () => {
+  test('bounces with restitution, each bounce a contact, lower each time', () => {
     const contacts = collectContacts(setup([stone(1, { restitution: 0.7 })]));
     expect(contacts.length).toBeGreaterThanOrEqual(4);
     for (let i = 1; i < contacts.length; i++) {
@@ -52,7 +52,7 @@ describe('simulate', () => {
     }
   });
 
-  it('makes a lantern rise once released, and drift with the wind', () => {
+  test('makes a lantern rise once released, and drift with the wind', () => {
     const lantern: BodySpec = {
       id: 'lantern',
       position: { x: 0, y: 1, z: 5 },
@@ -76,7 +76,7 @@ describe('simulate', () => {
     expect(s?.x).toBeGreaterThan(0.1);
   });
 
-  it('splashes into water and leaves a ripple that spreads and decays', () => {
+  test('splashes into water and leaves a ripple that spreads and decays', () => {
     const world = new World(setup([stone(2)], { water: [{ xMin: -10, xMax: 10, zMin: 0, zMax: 20 }] }));
     const contacts = world.advanceTo(1);
     expect(contacts.map((c) => c.kind)).toEqual(['water']);
@@ -87,7 +87,7 @@ describe('simulate', () => {
     expect(world.ripples).toHaveLength(0);
   });
 
-  it('runs its particle systems, and leaves flutter rather than fall straight', () => {
+  test('runs its particle systems, and leaves flutter rather than fall straight', () => {
     const world = new World(
       setup([], {
         emitters: [
@@ -107,7 +107,7 @@ describe('simulate', () => {
     expect(dx.some((d) => d < 0)).toBe(true);
   });
 
-  it('is deterministic for a seed, and differs for another', () => {
+  test('is deterministic for a seed, and differs for another', () => {
     const make = (seed: number) =>
       setup([stone(3, { restitution: 0.6, velocity: { x: 0.5, y: 0, z: 0 } })], {
         seed,
@@ -134,7 +134,7 @@ describe('simulate', () => {
     expect(run(1).rain).not.toEqual(run(2).rain);
   });
 
-  it('keeps wind-blown leaves and snow in their box instead of blowing them all away', () => {
+  test('keeps wind-blown leaves and snow in their box instead of blowing them all away', () => {
     const region = { xMin: -4, xMax: 4, yMax: 5, zMin: 1.5, zMax: 9 };
     for (const kind of ['leaves', 'snow'] as const) {
       const world = new World(

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MediaSource } from '../core/ports';
 import { parseRange, serveMedia } from './media';
 
@@ -13,18 +13,18 @@ async function readAll(stream: Readable | null): Promise<Buffer> {
 }
 
 describe('parseRange', () => {
-  it('reads open, closed and suffix ranges', () => {
+  test('reads open, closed and suffix ranges', () => {
     expect(parseRange('bytes=0-99', 1000)).toEqual({ start: 0, end: 99 });
     expect(parseRange('bytes=900-', 1000)).toEqual({ start: 900, end: 999 });
     expect(parseRange('bytes=-100', 1000)).toEqual({ start: 900, end: 999 });
     expect(parseRange('bytes=500-5000', 1000)).toEqual({ start: 500, end: 999 });
   });
-  it('serves the whole file for an absent or multi-range header', () => {
+  test('serves the whole file for an absent or multi-range header', () => {
     expect(parseRange(undefined, 1000)).toBeNull();
     expect(parseRange('bytes=0-1,5-6', 1000)).toBeNull();
     expect(parseRange('items=0-1', 1000)).toBeNull();
   });
-  it('refuses ranges that cannot be met', () => {
+  test('refuses ranges that cannot be met', () => {
     expect(parseRange('bytes=1000-', 1000)).toBe('unsatisfiable');
     expect(parseRange('bytes=5-2', 1000)).toBe('unsatisfiable');
     expect(parseRange('bytes=-0', 1000)).toBe('unsatisfiable');
@@ -48,7 +48,7 @@ describe('serveMedia', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('serves the whole object with its type and length', async () => {
+  test('serves the whole object with its type and length', async () => {
     const res = await serveMedia(source, { id, method: 'GET' });
     expect(res.status).toBe(200);
     expect(res.headers['Content-Type']).toBe('video/mp4');
@@ -57,7 +57,7 @@ describe('serveMedia', () => {
     expect((await readAll(res.body)).equals(bytes)).toBe(true);
   });
 
-  it('answers a range request with 206 and exactly those bytes', async () => {
+  test('answers a range request with 206 and exactly those bytes', async () => {
     const res = await serveMedia(source, { id, method: 'GET', range: 'bytes=100-199' });
     expect(res.status).toBe(206);
     expect(res.headers['Content-Range']).toBe('bytes 100-199/1000');
@@ -65,19 +65,19 @@ describe('serveMedia', () => {
     expect((await readAll(res.body)).equals(bytes.subarray(100, 200))).toBe(true);
   });
 
-  it('answers 416 for a range past the end', async () => {
+  test('answers 416 for a range past the end', async () => {
     const res = await serveMedia(source, { id, method: 'GET', range: 'bytes=5000-' });
     expect(res.status).toBe(416);
     expect(res.headers['Content-Range']).toBe('bytes */1000');
   });
 
-  it('sends headers only for HEAD', async () => {
+  test('sends headers only for HEAD', async () => {
     const res = await serveMedia(source, { id, method: 'HEAD' });
     expect(res.status).toBe(200);
     expect(res.body).toBeNull();
   });
 
-  it.each([
+  test.each([
     ['an unknown id', 'b'.repeat(64)],
     ['a parent path', '../secret'],
     ['an absolute path', '/etc/passwd'],
@@ -89,7 +89,7 @@ describe('serveMedia', () => {
     expect(res.body).toBeNull();
   });
 
-  it('refuses methods other than GET and HEAD', async () => {
+  test('refuses methods other than GET and HEAD', async () => {
     expect((await serveMedia(source, { id, method: 'DELETE' })).status).toBe(405);
   });
 });

@@ -9,6 +9,7 @@
  * mono, 16-bit min/max pairs, PEAKS_SAMPLE_RATE Hz, PEAKS_SAMPLES_PER_PIXEL samples per pair.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { ffmpegArgs } from '../media/ffmpegArgs';
 import { mediaTools, runTool } from '../media/tools';
 
 export const SPRITE_TILES = 10;
@@ -26,11 +27,8 @@ export async function writeSpriteSheet(
   const seconds = Math.max(durationMs, 1) / 1000;
   await runTool(
     mediaTools().ffmpeg,
-    [
-      '-v',
-      'error',
-      '-nostdin',
-      '-y',
+    ffmpegArgs(
+      'errors',
       '-i',
       videoPath,
       '-an',
@@ -45,7 +43,7 @@ export async function writeSpriteSheet(
       '-c:v',
       'mjpeg',
       outPath,
-    ],
+    ),
     signal,
   );
 }
@@ -97,11 +95,8 @@ export async function writePeaks(mediaPath: string, outPath: string, signal?: Ab
   try {
     await runTool(
       mediaTools().ffmpeg,
-      [
-        '-v',
-        'error',
-        '-nostdin',
-        '-y',
+      ffmpegArgs(
+        'errors',
         '-i',
         mediaPath,
         '-vn',
@@ -114,7 +109,7 @@ export async function writePeaks(mediaPath: string, outPath: string, signal?: Ab
         '-c:a',
         'pcm_s16le',
         pcmPath,
-      ],
+      ),
       signal,
     );
     await writeFile(outPath, JSON.stringify(peaksFromPcm(await readFile(pcmPath))));

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { describeIssues } from '../../shared/contract';
+import { describeIssues } from '../../shared/issues';
 import type { Clip } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
 import { RenderReport } from '../../shared/renderReport';

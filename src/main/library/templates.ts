@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { StudioError } from '../../shared/errors';
+import { describeIssues } from '../../shared/issues';
 import {
   BuiltinTemplateFile,
   readTemplateJson,
@@ -24,12 +25,6 @@ export interface BuiltinLoad {
   templates: Template[];
   /** One sentence per file that could not be read; those files are left out. */
   problems: string[];
-}
-
-function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-  return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { StudioError } from '../../shared/errors';
+import { ffmpegArgs } from './ffmpegArgs';
 import { mediaTools } from './tools';
 
 /** The rate ffmpeg resamples to before peaks are taken: 100 pairs a second need no more. */
@@ -137,10 +138,8 @@ export function computePeaks(
       reject(new StudioError('canceled', 'Canceled.'));
       return;
     }
-    const args = [
-      '-v',
-      'error',
-      '-nostdin',
+    const args = ffmpegArgs(
+      'errors',
       '-i',
       mediaPath,
       '-map',
@@ -157,7 +156,7 @@ export function computePeaks(
       '-c:a',
       'pcm_s16le',
       'pipe:1',
-    ];
+    );
     const child = spawn(mediaTools().ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const peaks = new PeakAccumulator();
     let bytes = 0;

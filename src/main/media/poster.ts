@@ -1,3 +1,4 @@
+import { ffmpegArgs } from './ffmpegArgs';
 import { mediaTools, runTool } from './tools';
 
 /**
@@ -13,11 +14,8 @@ export async function writePoster(
   const at = Math.min(1, durationMs / 3000).toFixed(3);
   await runTool(
     mediaTools().ffmpeg,
-    [
-      '-v',
-      'error',
-      '-nostdin',
-      '-y',
+    ffmpegArgs(
+      'errors',
       '-ss',
       at,
       '-i',
@@ -33,7 +31,7 @@ export async function writePoster(
       '-c:v',
       'mjpeg',
       outPath,
-    ],
+    ),
     signal,
   );
 }

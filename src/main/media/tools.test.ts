@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { StudioError } from '../../shared/errors';
 import { createRequire } from 'node:module';
+import { ffmpegArgs } from './ffmpegArgs';
 import { bundledTool, findsCommand, mediaTools, runTool } from './tools';
 
 describe('mediaTools', () => {
@@ -96,7 +97,7 @@ describe('runTool', () => {
     // Runs until killed: an endless test source encoded to nowhere.
     const running = runTool(
       mediaTools().ffmpeg,
-      ['-v', 'error', '-nostdin', '-re', '-f', 'lavfi', '-i', 'testsrc', '-f', 'null', '-'],
+      ffmpegArgs('errors', '-re', '-f', 'lavfi', '-i', 'testsrc', '-f', 'null', '-'),
       controller.signal,
     );
     controller.abort();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Diagnostic, DiagnosticCode, QuickFix } from './diagnostics';
 import { CAMERA_PLACEHOLDER, lint, speechMs, type LintOptions } from './lint';
 import { readWording } from './wording';
@@ -27,7 +27,7 @@ function one(text: string, code: DiagnosticCode, options: LintOptions = {}): Dia
 const GOOD_SHOT = 'Scene: A girl releases a lantern.\nCamera: Slow push-in.\nMotion: The lantern rises.\n';
 
 describe('camera-missing: anchor the camera per shot', () => {
-  it('flags a shot without a Camera line and inserts one after the Scene', () => {
+  test('flags a shot without a Camera line and inserts one after the Scene', () => {
     const text = 'Scene: A girl releases a lantern.\nMotion: The lantern rises.\n';
     const d = one(text, 'camera-missing');
     expect(d).toMatchObject({ severity: 'warning', range: { line: 1, column: 1 } });
@@ -38,7 +38,7 @@ describe('camera-missing: anchor the camera per shot', () => {
     expect(findings(fixed, 'camera-missing')).toEqual([]);
   });
 
-  it('inserts before the first key when there is no Scene, keeping Windows line endings', () => {
+  test('inserts before the first key when there is no Scene, keeping Windows line endings', () => {
     const text = 'Title: T\r\n---\r\nShot 2: Roof\r\nMotion: Birds scatter.\r\n';
     const d = one(text, 'camera-missing');
     expect(d.range.line).toBe(3);
@@ -47,7 +47,7 @@ describe('camera-missing: anchor the camera per shot', () => {
     );
   });
 
-  it('stays quiet for shots with a camera and for empty shots', () => {
+  test('stays quiet for shots with a camera and for empty shots', () => {
     expect(findings(GOOD_SHOT, 'camera-missing')).toEqual([]);
     expect(findings(`${GOOD_SHOT}---\n`, 'camera-missing')).toEqual([]);
     expect(findings('', 'camera-missing')).toEqual([]);
@@ -55,7 +55,7 @@ describe('camera-missing: anchor the camera per shot', () => {
 });
 
 describe('adjectives-not-verbs: use verbs, not adjectives', () => {
-  it('flags Motion and Scene carried by adjectives alone', () => {
+  test('flags Motion and Scene carried by adjectives alone', () => {
     const text = 'Scene: Beautiful, cinematic, moody sunset.\nCamera: Wide.\nMotion: Slow, dramatic and epic.\n';
     const found = findings(text, 'adjectives-not-verbs');
     expect(found.map((d) => [d.range.line, d.severity])).toEqual([
@@ -66,7 +66,7 @@ describe('adjectives-not-verbs: use verbs, not adjectives', () => {
     expect(found[1]?.message).toMatch(/^Motion is carried by adjectives/);
   });
 
-  it('accepts lines that say what happens, in any verb form', () => {
+  test('accepts lines that say what happens, in any verb form', () => {
     for (const motion of [
       'Hair gently moves; lantern rises; ripples form.',
       'She is slowly turning away',
@@ -78,11 +78,11 @@ describe('adjectives-not-verbs: use verbs, not adjectives', () => {
     }
   });
 
-  it('leaves plain descriptions without adjectives alone', () => {
+  test('leaves plain descriptions without adjectives alone', () => {
     expect(findings('Scene: A lighthouse on a cliff\nCamera: wide\n', 'adjectives-not-verbs')).toEqual([]);
   });
 
-  it('reads word forms cautiously', () => {
+  test('reads word forms cautiously', () => {
     expect(readWording('A stunning, breathtaking evening')).toEqual({
       actions: [],
       descriptive: ['stunning', 'breathtaking'],
@@ -92,7 +92,7 @@ describe('adjectives-not-verbs: use verbs, not adjectives', () => {
 });
 
 describe('event-after-end: timed sound or dialogue past the shot', () => {
-  it('flags a sound that starts after the shot ends, as an error, and offers to lengthen the shot', () => {
+  test('flags a sound that starts after the shot ends, as an error, and offers to lengthen the shot', () => {
     const text = `${GOOD_SHOT}Audio: thunder at 00:09, rain\nDuration: 8s\n`;
     const d = one(text, 'event-after-end');
     expect(d).toMatchObject({ severity: 'error', range: { line: 4, column: 8 } });
@@ -104,13 +104,13 @@ describe('event-after-end: timed sound or dialogue past the shot', () => {
     expect(findings(fixed, 'event-after-end')).toEqual([]);
   });
 
-  it('flags a span that runs past the end and a line spoken after it', () => {
+  test('flags a span that runs past the end and a line spoken after it', () => {
     const text = `${GOOD_SHOT}Audio: rain from 00:02 to 00:09.500\nDialogue: [00:08] Ann: "Late"\nDuration: 8s\n`;
     const found = findings(text, 'event-after-end');
     expect(found.map((d) => d.fixes[0]?.insert)).toEqual(['10s', '9s']);
   });
 
-  it('stays quiet inside the shot, at its exact end for spans, and when the shot has no length', () => {
+  test('stays quiet inside the shot, at its exact end for spans, and when the shot has no length', () => {
     expect(
       findings(`${GOOD_SHOT}Audio: a at 00:07.999, b from 00:01 to 00:08\nDuration: 8s\n`, 'event-after-end'),
     ).toEqual([]);
@@ -119,7 +119,7 @@ describe('event-after-end: timed sound or dialogue past the shot', () => {
 });
 
 describe('dialogue-overlap', () => {
-  it('flags a line that starts while someone is still speaking and offers the first free moment', () => {
+  test('flags a line that starts while someone is still speaking and offers the first free moment', () => {
     const text = `${GOOD_SHOT}Dialogue: [00:01] Ann: "I have been waiting here for you all night"\n[00:02] Bo: "Sorry"\n`;
     const d = one(text, 'dialogue-overlap');
     expect(d).toMatchObject({ severity: 'warning', range: { line: 5, column: 1 } });
@@ -131,23 +131,23 @@ describe('dialogue-overlap', () => {
     expect(findings(fixed, 'dialogue-overlap')).toEqual([]);
   });
 
-  it('orders lines by time, not by how they are written', () => {
+  test('orders lines by time, not by how they are written', () => {
     const text = `${GOOD_SHOT}Dialogue: [00:02] Bo: "Sorry"\n[00:01] Ann: "I have been waiting here for you all night"\n`;
     expect(one(text, 'dialogue-overlap').range.line).toBe(4);
   });
 
-  it('stays quiet when lines leave room for each other', () => {
+  test('stays quiet when lines leave room for each other', () => {
     expect(findings(`${GOOD_SHOT}Dialogue: [00:01] Ann: "Hi"\n[00:02] Bo: "Hey"\n`, 'dialogue-overlap')).toEqual([]);
   });
 
-  it('estimates speech at about 150 words a minute with a short minimum', () => {
+  test('estimates speech at about 150 words a minute with a short minimum', () => {
     expect(speechMs('Hi')).toBe(600);
     expect(speechMs('one two three four five')).toBe(2000);
   });
 });
 
 describe('negative-not-exclusion', () => {
-  it('flags a negative that reads as something to show and offers "no"', () => {
+  test('flags a negative that reads as something to show and offers "no"', () => {
     const text = `${GOOD_SHOT}Negative: no logos, blurry faces\n`;
     const d = one(text, 'negative-not-exclusion');
     expect(d.message).toBe(
@@ -158,7 +158,7 @@ describe('negative-not-exclusion', () => {
     expect(findings(fixed, 'negative-not-exclusion')).toEqual([]);
   });
 
-  it('accepts every common way of excluding, and does not flag carried-over negatives twice', () => {
+  test('accepts every common way of excluding, and does not flag carried-over negatives twice', () => {
     const text = `${GOOD_SHOT}Negative: no logos, without text; avoid lens flare, never cuts, don't zoom, non-human\n---\n${GOOD_SHOT}`;
     expect(findings(text, 'negative-not-exclusion')).toEqual([]);
     expect(findings(`${GOOD_SHOT}Negative: blur\n---\n${GOOD_SHOT}`, 'negative-not-exclusion')).toHaveLength(1);
@@ -166,19 +166,19 @@ describe('negative-not-exclusion', () => {
 });
 
 describe('unknown-key (from the parser, through lint)', () => {
-  it('suggests the key that was meant', () => {
+  test('suggests the key that was meant', () => {
     const d = one(`${GOOD_SHOT}Negtive: no logos\n`, 'unknown-key');
     expect(d.message).toContain('did you mean Negative?');
     expect(d.fixes[0]?.insert).toBe('Negative');
   });
 
-  it('does not flag known keys and aliases', () => {
+  test('does not flag known keys and aliases', () => {
     expect(findings(`${GOOD_SHOT}Negative prompt: no logos\n`, 'unknown-key')).toEqual([]);
   });
 });
 
 describe('empty-shot', () => {
-  it('flags a shot with nothing in it and removes it', () => {
+  test('flags a shot with nothing in it and removes it', () => {
     const text = `${GOOD_SHOT}---\n---\n${GOOD_SHOT}`;
     const d = one(text, 'empty-shot');
     expect(d.range.line).toBe(4);
@@ -187,13 +187,13 @@ describe('empty-shot', () => {
     expect(lint(fixed).doc.shots).toHaveLength(2);
   });
 
-  it('flags a trailing separator and a titled shot with no content', () => {
+  test('flags a trailing separator and a titled shot with no content', () => {
     expect(findings(`${GOOD_SHOT}---\n`, 'empty-shot')).toHaveLength(1);
     const text = `${GOOD_SHOT}Shot 2: Later\n`;
     expect(applyFix(text, one(text, 'empty-shot').fixes[0])).toBe(GOOD_SHOT);
   });
 
-  it('stays quiet for a single shot, for an empty editor and for a shot that only sets a length', () => {
+  test('stays quiet for a single shot, for an empty editor and for a shot that only sets a length', () => {
     expect(findings('', 'empty-shot')).toEqual([]);
     expect(findings('Title: Draft\n', 'empty-shot')).toEqual([]);
     expect(findings(`${GOOD_SHOT}---\nDuration: 2s\n`, 'empty-shot')).toEqual([]);
@@ -201,13 +201,13 @@ describe('empty-shot', () => {
 });
 
 describe('provider-duration', () => {
-  it('offers the nearest length Veo renders for a one-shot prompt', () => {
+  test('offers the nearest length Veo renders for a one-shot prompt', () => {
     const d = one(`${GOOD_SHOT}Duration: 10s\n`, 'provider-duration', { provider: 'veo' });
     expect(d.message).toBe('Veo 3.1 renders 4, 6 or 8 s clips, so 10s will become 8s; set Duration to 8s.');
     expect(d.fixes[0]?.insert).toBe('8s');
   });
 
-  it('checks the total of a multi-shot prompt and offers to trim the last shot', () => {
+  test('checks the total of a multi-shot prompt and offers to trim the last shot', () => {
     const text = `${GOOD_SHOT}Duration: 5s\n---\n${GOOD_SHOT}Duration: 4s\n`;
     const d = one(text, 'provider-duration', { provider: 'veo' });
     expect(d.range.line).toBe(9);
@@ -216,7 +216,7 @@ describe('provider-duration', () => {
     expect(findings(fixed, 'provider-duration', { provider: 'veo' })).toEqual([]);
   });
 
-  it('checks each shot for the built-in engine, and whole seconds for Runway', () => {
+  test('checks each shot for the built-in engine, and whole seconds for Runway', () => {
     expect(one(`${GOOD_SHOT}Duration: 90s\n`, 'provider-duration', { provider: 'local' }).fixes[0]?.insert).toBe('60s');
     expect(one(`${GOOD_SHOT}Duration: 8.5s\n`, 'provider-duration', { provider: 'runway' }).fixes[0]?.insert).toBe(
       '9s',
@@ -226,7 +226,7 @@ describe('provider-duration', () => {
     );
   });
 
-  it('stays quiet for allowed lengths, unwritten lengths, free-form ComfyUI and without a provider', () => {
+  test('stays quiet for allowed lengths, unwritten lengths, free-form ComfyUI and without a provider', () => {
     expect(findings(`${GOOD_SHOT}Duration: 8s\n`, 'provider-duration', { provider: 'veo' })).toEqual([]);
     expect(findings(`${GOOD_SHOT}Duration: 6s\n---\n${GOOD_SHOT}`, 'provider-duration', { provider: 'veo' })).toEqual(
       [],
@@ -238,7 +238,7 @@ describe('provider-duration', () => {
 });
 
 describe('provider-size', () => {
-  it('offers the nearest size the model renders', () => {
+  test('offers the nearest size the model renders', () => {
     const d = one(`Size: 1000x1000\n${GOOD_SHOT}`, 'provider-size', { provider: 'veo' });
     expect(d.message).toBe(
       'Veo 3.1 renders 1280x720, 720x1280, 1920x1080, 1080x1920, 3840x2160 or 2160x3840, so 1000x1000 will become 1280x720; set Size to 1280x720.',
@@ -252,14 +252,14 @@ describe('provider-size', () => {
     );
   });
 
-  it('explains a size that renders only at another length', () => {
+  test('explains a size that renders only at another length', () => {
     const d = one(`Size: 1920x1080\n${GOOD_SHOT}Duration: 6s\n`, 'provider-size', { provider: 'veo' });
     expect(d.message).toBe(
       'Veo 3.1 renders 1920x1080 only as a 8 s clip, so 1920x1080 will become 1280x720; set Size to 1280x720 or change the length.',
     );
   });
 
-  it('stays quiet for allowed sizes, for Sora 2 Pro sizes on that model and without a Size', () => {
+  test('stays quiet for allowed sizes, for Sora 2 Pro sizes on that model and without a Size', () => {
     expect(findings(`Size: 1920x1080\n${GOOD_SHOT}Duration: 8s\n`, 'provider-size', { provider: 'veo' })).toEqual([]);
     expect(
       findings(`Size: 1792x1024\n${GOOD_SHOT}`, 'provider-size', { provider: 'openai-videos', model: 'sora-2-pro' }),
@@ -270,14 +270,14 @@ describe('provider-size', () => {
 });
 
 describe('lint as a whole', () => {
-  it('finds nothing in the seed template once it has a length', () => {
+  test('finds nothing in the seed template once it has a length', () => {
     const text = LANTERN_SHOT;
     for (const provider of ['local', 'veo', 'runway', 'comfyui', 'openai-videos'] as const) {
       expect(lint(text, { provider }).diagnostics, provider).toEqual([]);
     }
   });
 
-  it('teaches in one sentence per finding, every time', () => {
+  test('teaches in one sentence per finding, every time', () => {
     const messy = `stray text
 Sceen: x
 Scene: Epic, dramatic, gorgeous
@@ -322,7 +322,7 @@ Lighting: warm
     }
   });
 
-  it('returns diagnostics in text order with both line and offset ranges', () => {
+  test('returns diagnostics in text order with both line and offset ranges', () => {
     const { diagnostics } = lint('Scene: Epic sky\nCamra: x\n');
     expect(diagnostics.map((d) => d.range.from)).toEqual(
       [...diagnostics.map((d) => d.range.from)].sort((a, b) => a - b),
@@ -330,7 +330,7 @@ Lighting: warm
     for (const d of diagnostics) expect(d.range.line).toBeGreaterThan(0);
   });
 
-  it('lints a megabyte of text to completion', () => {
+  test('lints a megabyte of text to completion', () => {
     const megabyte = 1024 * 1024;
     for (const text of [
       `${GOOD_SHOT}---\n`.repeat(megabyte / 90),

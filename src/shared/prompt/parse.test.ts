@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { MAX_DIAGNOSTICS, type Diagnostic, type QuickFix } from './diagnostics';
 import { MAX_PROMPT_CHARS, parse } from './parse';
 import { emptyShot, PromptDoc, type Shot } from './types';
@@ -27,7 +27,7 @@ Scene: The lantern drifts over the water.
 `;
 
 describe('parse: the documented format', () => {
-  it('reads the issue example into the full structure', () => {
+  test('reads the issue example into the full structure', () => {
     const { doc, diagnostics } = parse(LANTERN);
     expect(diagnostics).toEqual([]);
     expect(doc).toEqual<PromptDoc>({
@@ -64,18 +64,18 @@ describe('parse: the documented format', () => {
     expect(PromptDoc.safeParse(doc).success).toBe(true);
   });
 
-  it('reads keys in any case', () => {
+  test('reads keys in any case', () => {
     const shot = shotAt('SCENE: a\ncamera: b\nMoTiOn: c\nnegative prompt: no d\n', 0);
     expect([shot.scene, shot.camera, shot.motion, shot.negative]).toEqual(['a', 'b', 'c', ['no d']]);
   });
 
-  it('continues a value on the following lines, across blank lines', () => {
+  test('continues a value on the following lines, across blank lines', () => {
     const shot = shotAt('Scene: A girl\n  walks to the river\n\n  and stops.\nCamera: wide\n', 0);
     expect(shot.scene).toBe('A girl walks to the river and stops.');
     expect(shot.camera).toBe('wide');
   });
 
-  it('splits shots on --- and on Shot N headings, with or without a title', () => {
+  test('splits shots on --- and on Shot N headings, with or without a title', () => {
     const { doc } = parse('Scene: a\n---\nScene: b\nShot 3\nScene: c\nShot 4: Rooftop\nScene: d\n');
     expect(doc.shots.map((s) => [s.title, s.scene])).toEqual([
       [null, 'a'],
@@ -85,7 +85,7 @@ describe('parse: the documented format', () => {
     ]);
   });
 
-  it('treats --- followed by a heading as one cut, and a leading --- or heading as the first shot', () => {
+  test('treats --- followed by a heading as one cut, and a leading --- or heading as the first shot', () => {
     expect(parse('---\nScene: a\n---\nShot 2: Roof\nScene: b\n').doc.shots.map((s) => [s.title, s.scene])).toEqual([
       [null, 'a'],
       ['Roof', 'b'],
@@ -93,20 +93,20 @@ describe('parse: the documented format', () => {
     expect(parse('Title: T\nShot 1: Open\nScene: a\n').doc.shots.map((s) => s.title)).toEqual(['Open']);
   });
 
-  it('accepts Shot N - title and Shot N. title headings', () => {
+  test('accepts Shot N - title and Shot N. title headings', () => {
     expect(parse('Shot 1 - Open\nScene: a\nShot 2. Close\nScene: b').doc.shots.map((s) => s.title)).toEqual([
       'Open',
       'Close',
     ]);
   });
 
-  it('takes Title for the whole prompt wherever it appears', () => {
+  test('takes Title for the whole prompt wherever it appears', () => {
     const { doc } = parse('Scene: a\n---\nTitle: Late title\nScene: b\n');
     expect(doc.title).toBe('Late title');
     expect(doc.shots).toHaveLength(2);
   });
 
-  it('carries Style and Negative over until a shot sets its own, and lets an empty one stop the carry', () => {
+  test('carries Style and Negative over until a shot sets its own, and lets an empty one stop the carry', () => {
     const { doc } = parse(
       'Scene: a\nStyle: warm\nNegative: no logos\n---\nScene: b\n---\nScene: c\nStyle: cold\n---\nScene: d\nNegative:\n',
     );
@@ -118,7 +118,7 @@ describe('parse: the documented format', () => {
     ]);
   });
 
-  it('reads timed audio in every natural phrasing, relative to the shot', () => {
+  test('reads timed audio in every natural phrasing, relative to the shot', () => {
     const audio = shotAt(
       'Audio: door slam at 00:05, a door slams at 5s, at 0:05 the door slams, thunder cracks at 2.5s, rain from 00:02 to 00:06, hum until 1m05s, wind between 1s and 2s, birds\n',
       0,
@@ -135,14 +135,14 @@ describe('parse: the documented format', () => {
     expect(audio.ambience).toEqual(['birds']);
   });
 
-  it('keeps items without a time as ambience, including "at" that is not a time', () => {
+  test('keeps items without a time as ambience, including "at" that is not a time', () => {
     expect(shotAt('Audio: crickets in the background; wind at dusk\n  distant traffic\n', 0).audio).toEqual({
       ambience: ['crickets in the background', 'wind at dusk', 'distant traffic'],
       events: [],
     });
   });
 
-  it('reads several dialogue lines per shot, one per line or per Dialogue: line', () => {
+  test('reads several dialogue lines per shot, one per line or per Dialogue: line', () => {
     const shot = shotAt('Dialogue: [00:01] Ann: "Hi."\n[0:02.5] Bo: “Hello, you.”\nDialogue: [3s] Ann: "Bye"\n', 0);
     expect(shot.dialogue).toEqual([
       { atMs: 1000, speaker: 'Ann', line: 'Hi.' },
@@ -151,19 +151,19 @@ describe('parse: the documented format', () => {
     ]);
   });
 
-  it('lets a quoted line continue on the next line', () => {
+  test('lets a quoted line continue on the next line', () => {
     const { doc, diagnostics } = parse('Dialogue: [00:01] Ann: "Wait\nfor me!"\n');
     expect(diagnostics).toEqual([]);
     expect(doc.shots[0]?.dialogue).toEqual([{ atMs: 1000, speaker: 'Ann', line: 'Wait for me!' }]);
   });
 
-  it('reads Size and Duration', () => {
+  test('reads Size and Duration', () => {
     const { doc } = parse('Size: 1920 x 1080\nDuration: 1m05s\n');
     expect(doc.size).toEqual({ width: 1920, height: 1080 });
     expect(doc.shots[0]?.durationMs).toBe(65_000);
   });
 
-  it('reports where the text is: source spans for fields, items and shot blocks', () => {
+  test('reports where the text is: source spans for fields, items and shot blocks', () => {
     const text = 'Scene: a\n---\nAudio: x at 1s, wind\nNegative: no y\n';
     const { source } = parse(text);
     const second = source.shots[1];
@@ -176,7 +176,7 @@ describe('parse: the documented format', () => {
 });
 
 describe('parse: malformed input becomes diagnostics with line and column', () => {
-  it('reports an unterminated quote and keeps the words', () => {
+  test('reports an unterminated quote and keeps the words', () => {
     const { doc, diagnostics } = parse('Scene: a\nDialogue: [00:01] Ann: "Wait for me\nCamera: wide\n');
     const d = only(diagnostics, 'unterminated-quote');
     expect(d).toMatchObject({ severity: 'error', range: { line: 2, column: 24 } });
@@ -184,7 +184,7 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     expect(doc.shots[0]?.camera).toBe('wide');
   });
 
-  it('reports a time without a unit and offers to add one', () => {
+  test('reports a time without a unit and offers to add one', () => {
     const text = 'Audio: door slam at 5\nDuration: 8\n';
     const { diagnostics } = parse(text);
     const times = diagnostics.filter((d) => d.code === 'bad-time');
@@ -202,13 +202,13 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     expect(parse(fixed).diagnostics).toEqual([]);
   });
 
-  it('reports 99:99 and keeps the item as ambience text', () => {
+  test('reports 99:99 and keeps the item as ambience text', () => {
     const { doc, diagnostics } = parse('Audio: thunder at 99:99\n');
     expect(only(diagnostics, 'bad-time')).toMatchObject({ range: { line: 1, column: 19, endColumn: 24 } });
     expect(doc.shots[0]?.audio).toEqual({ ambience: ['thunder at 99:99'], events: [] });
   });
 
-  it('reads tabs as spaces', () => {
+  test('reads tabs as spaces', () => {
     const { doc, diagnostics } = parse('Scene:\tA girl\n\twalks\nCamera:\t\twide\nAudio:\train at\t3s\n');
     expect(diagnostics).toEqual([]);
     expect(doc.shots[0]).toMatchObject({
@@ -218,7 +218,7 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     });
   });
 
-  it('reads Windows line endings like Unix ones, with columns and fixes on the original text', () => {
+  test('reads Windows line endings like Unix ones, with columns and fixes on the original text', () => {
     const unix = 'Scene: a\nCamra: wide\n---\nScene: b\n';
     const windows = unix.replaceAll('\n', '\r\n');
     expect(parse(windows).doc).toEqual(parse(unix).doc);
@@ -229,7 +229,7 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     expect(parse(windows).source.lineEnding).toBe('\r\n');
   });
 
-  it('reports unknown keys with did-you-mean and with where they belong', () => {
+  test('reports unknown keys with did-you-mean and with where they belong', () => {
     const { diagnostics } = parse('Sceen: a\nLighting: warm\nFoo bar: x\n');
     const unknown = diagnostics.filter((d) => d.code === 'unknown-key');
     expect(unknown.map((d) => d.message)).toEqual([
@@ -240,13 +240,13 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     expect(unknown.map((d) => d.fixes.map((f) => f.insert))).toEqual([['Scene'], ['Style'], []]);
   });
 
-  it('ignores the continuation lines of an unknown key without piling up findings', () => {
+  test('ignores the continuation lines of an unknown key without piling up findings', () => {
     const { doc, diagnostics } = parse('Mood: calm\n  very calm\nScene: a\n');
     expect(diagnostics.map((d) => d.code)).toEqual(['unknown-key']);
     expect(doc.shots[0]?.scene).toBe('a');
   });
 
-  it('reports text before any key once and offers Scene:', () => {
+  test('reports text before any key once and offers Scene:', () => {
     const text = 'A girl by a river\nat dusk\nCamera: wide\n';
     const { doc, diagnostics } = parse(text);
     const d = only(diagnostics, 'text-outside-key');
@@ -255,14 +255,14 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     expect(doc.shots[0]?.scene).toBe('');
   });
 
-  it('warns about keys written twice in a shot', () => {
+  test('warns about keys written twice in a shot', () => {
     const { doc, diagnostics } = parse('Scene: a\nScene: b\nDuration: 2s\nDuration: 3s\nTitle: x\nTitle: y\n');
     expect(diagnostics.map((d) => d.code)).toEqual(['duplicate-key', 'duplicate-key', 'duplicate-key']);
     expect(doc.shots[0]).toMatchObject({ scene: 'a b', durationMs: 3000 });
     expect(doc.title).toBe('y');
   });
 
-  it('reports a bad size, a zero duration and malformed dialogue', () => {
+  test('reports a bad size, a zero duration and malformed dialogue', () => {
     const { diagnostics } = parse(
       'Size: big\nDuration: 0s\nDialogue: Ann: "hi"\n[00:01] "no speaker"\n[00:0x] Bo: "x"\n',
     );
@@ -275,7 +275,7 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     ]);
   });
 
-  it('reports a timed item with no sound, two times in one item and a span that ends before it starts', () => {
+  test('reports a timed item with no sound, two times in one item and a span that ends before it starts', () => {
     const { doc, diagnostics } = parse('Audio: at 00:05, door at 1s and at 2s, rain from 00:06 to 00:02\n');
     expect(diagnostics.map((d) => d.code)).toEqual(['event-label-missing', 'multiple-times', 'bad-range']);
     expect(doc.shots[0]?.audio.events).toEqual([
@@ -284,7 +284,7 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     ]);
   });
 
-  it('survives a megabyte of text in many shapes, always answering with a diagnostic', () => {
+  test('survives a megabyte of text in many shapes, always answering with a diagnostic', () => {
     const megabyte = 1024 * 1024;
     const shapes = [
       'x'.repeat(megabyte),

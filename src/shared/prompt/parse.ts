@@ -149,327 +149,46 @@ function valueSpan(field: { pieces: Piece[]; afterColon: number }): Span {
   return { from: first.from, to: last.from + last.text.length };
 }
 
+/**
+ * Text → structure, in four steps: read every line into shots and findings, warn about a prompt
+ * too long for any provider, carry style and negatives over to the shots that do not set their
+ * own, and turn the findings into diagnostics with lines and columns.
+ */
 export function parse(text: string): ParseResult {
-  const findings: Finding[] = [];
-  const lineEnding: '\n' | '\r\n' = text.includes('\r\n') ? '\r\n' : '\n';
-  const source: DocSource = { lineEnding, title: [], size: [], shots: [] };
-  const shots: ShotState[] = [];
-  let title: string | null = null;
-  let size: FrameSize | null = null;
-  let current = newShot(0, null, true);
-  let open: OpenField = null;
-
-  const report = (
-    code: Finding['code'],
-    severity: Finding['severity'],
-    message: string,
-    span: Span,
-    fixes: QuickFix[] = [],
-  ): void => {
-    findings.push({ code, severity, message, span, fixes });
-  };
-
-  /** Problems found inside an item carry spans relative to it; a bare number gets a one-click unit. */
-  const reportItem = (problem: ItemProblem, base: number): void => {
-    const span = { from: base + problem.span.from, to: base + problem.span.to };
-    const written = text.slice(span.from, span.to);
-    const fixes: QuickFix[] =
-      problem.code === 'bad-time' && BARE_NUMBER.test(written)
-        ? [{ title: `Write ${written}s`, from: span.from, to: span.to, insert: `${written}s` }]
-        : [];
-    report(problem.code, problem.severity, problem.message, span, fixes);
-  };
-
-  const closeShot = (nextFrom: number): void => {
-    current.source.block.to = nextFrom;
-    shots.push(current);
-  };
-
-  const startShot = (from: number, header: Span): void => {
-    closeShot(from);
-    current = newShot(from, header, false);
-  };
-
-  const applyText = (key: 'scene' | 'camera' | 'motion' | 'style', value: string, keySpan: Span): void => {
-    if (has(current, key)) {
-      report(
-        'duplicate-key',
-        'warning',
-        `This shot already has a ${KEY_LABELS[key]}, so the two are joined; write one ${KEY_LABELS[key]} per shot.`,
-        keySpan,
-      );
-      // Both halves are already collapsed, so joining them needs no second pass over the text.
-      const before = current.shot[key];
-      current.shot[key] = before === '' ? value : value === '' ? before : `${before} ${value}`;
-    } else current.shot[key] = value;
-  };
-
-  const applyDialogue = (pieces: readonly Piece[]): void => {
-    for (let i = 0; i < pieces.length; i++) {
-      const first = pieces[i];
-      if (!first || first.text === '') continue;
-      let read = readDialogueEntry(first.text);
-      let last = i;
-      let joined = first.text;
-      // A quote may close on a later line; join a few lines at most so that a stray quote
-      // cannot turn the whole document into one quadratic retry.
-      for (let k = i + 1; read.unterminated && k < pieces.length && k - i <= 8; k++) {
-        const next = pieces[k];
-        if (!next || next.text.startsWith('[')) break;
-        joined = `${joined} ${next.text}`;
-        const retry = readDialogueEntry(joined);
-        if (!retry.unterminated) {
-          read = retry;
-          last = k;
-          break;
-        }
-      }
-      const covered = pieces.slice(i, last + 1);
-      const toAbsolute = (rel: number): number => {
-        let offset = rel;
-        for (const p of covered) {
-          if (offset <= p.text.length) return p.from + offset;
-          offset -= p.text.length + 1;
-        }
-        const end = covered[covered.length - 1];
-        return end ? end.from + end.text.length : first.from;
-      };
-      for (const problem of read.problems) {
-        const from = toAbsolute(problem.span.from);
-        reportItem({ ...problem, span: { from: 0, to: Math.max(0, toAbsolute(problem.span.to) - from) } }, from);
-      }
-      const end = pieces[last] ?? first;
-      if (read.entry) {
-        current.shot.dialogue.push({ atMs: read.entry.atMs, speaker: read.entry.speaker, line: read.entry.line });
-        addSpan(current.source, 'dialogue', { from: first.from, to: end.from + end.text.length });
-      }
-      i = last;
-    }
-  };
-
-  const closeField = (): void => {
-    const field = open;
-    open = null;
-    if (field === null || field.kind === 'ignored') return;
-    const span: FieldSpan = { key: field.keySpan, value: valueSpan(field) };
-    const value = joinPieces(field.pieces);
-    switch (field.key) {
-      case 'title':
-        if (source.title.length > 0)
-          report(
-            'duplicate-key',
-            'warning',
-            'The prompt already has a Title; this later one replaces it, so keep only one.',
-            field.keySpan,
-          );
-        source.title.push(span);
-        title = value === '' ? null : value;
-        return;
-      case 'size': {
-        if (source.size.length > 0)
-          report(
-            'duplicate-key',
-            'warning',
-            'The prompt already has a Size; this later one replaces it, so keep only one.',
-            field.keySpan,
-          );
-        source.size.push(span);
-        const m = SIZE.exec(value);
-        const width = Number(m?.[1] ?? 0);
-        const height = Number(m?.[2] ?? 0);
-        if (!m || width < 1 || height < 1 || width > 16_384 || height > 16_384) {
-          report(
-            'bad-size',
-            'error',
-            'Write the size as width x height in pixels, like 1280x720.',
-            span.value.to > span.value.from ? span.value : field.keySpan,
-          );
-          return;
-        }
-        size = { width, height };
-        return;
-      }
-      case 'scene':
-      case 'camera':
-      case 'motion':
-      case 'style':
-        applyText(field.key, value, field.keySpan);
-        mark(current, field.key, span);
-        return;
-      case 'duration': {
-        if (has(current, 'duration')) {
-          report(
-            'duplicate-key',
-            'warning',
-            'This shot already has a Duration; this later one replaces it, so keep only one.',
-            field.keySpan,
-          );
-        }
-        mark(current, 'duration', span);
-        const target = span.value.to > span.value.from ? span.value : field.keySpan;
-        const parsed = parseTime(value);
-        if (!parsed.ok) {
-          const fixes: QuickFix[] = BARE_NUMBER.test(value)
-            ? [{ title: `Write ${value}s`, from: target.from, to: target.to, insert: `${value}s` }]
-            : [];
-          report('bad-time', 'error', `This duration does not read: ${parsed.error}.`, target, fixes);
-          return;
-        }
-        if (parsed.ms === 0) {
-          report('bad-time', 'error', 'A shot must last longer than 0s; give it a length like 4s.', target);
-          return;
-        }
-        current.shot.durationMs = parsed.ms;
-        return;
-      }
-      case 'audio':
-        mark(current, 'audio', span);
-        for (const piece of field.pieces) {
-          for (const item of splitItems(piece)) {
-            const { item: read, problems } = readAudioItem(item.text);
-            for (const problem of problems) reportItem(problem, item.span.from);
-            if (read.kind === 'ambience') {
-              current.shot.audio.ambience.push(read.text);
-              addSpan(current.source, 'ambience', item.span);
-            } else if (read.kind === 'event') {
-              current.shot.audio.events.push({ label: read.label, startMs: read.startMs, endMs: read.endMs });
-              addSpan(current.source, 'events', item.span);
-            }
-          }
-        }
-        return;
-      case 'negative':
-        mark(current, 'negative', span);
-        for (const piece of field.pieces) {
-          for (const item of splitItems(piece)) {
-            const cleaned = cleanItem(item.text);
-            if (cleaned === '') continue;
-            current.shot.negative.push(cleaned);
-            addSpan(current.source, 'negative', item.span);
-          }
-        }
-        return;
-      case 'dialogue':
-        mark(current, 'dialogue', span);
-        applyDialogue(field.pieces);
-        return;
-    }
-  };
-
-  const handleLine = (line: string, from: number): void => {
-    const trimmed = line.trim();
-    if (trimmed === '') return;
-    const lead = line.length - line.trimStart().length;
-    const lineSpan = { from: from + lead, to: from + lead + trimmed.length };
-
-    if (SEPARATOR.test(trimmed)) {
-      closeField();
-      if (current.docStart && !current.hasContent && !current.claimed) return;
-      startShot(from, lineSpan);
-      return;
-    }
-
-    const heading = HEADING.exec(trimmed);
-    if (heading) {
-      closeField();
-      const shotTitle = collapse(heading[1] ?? '');
-      if (current.hasContent || current.claimed) startShot(from, lineSpan);
-      else {
-        current.source.header = lineSpan;
-        if (current.docStart) current.source.block.from = from;
-      }
-      current.shot.title = shotTitle === '' ? null : shotTitle;
-      current.claimed = true;
-      return;
-    }
-
-    const key = trimmed.startsWith('[') ? null : detectKey(line);
-    if (key) {
-      const known = resolveKey(key.name);
-      const rest = line.slice(key.colon + 1);
-      const valueFrom = from + key.colon + 1 + (rest.length - rest.trimStart().length);
-      const piece: Piece = { text: rest.trim(), from: valueFrom };
-      const keySpan = { from: from + key.nameFrom, to: from + key.nameTo };
-      if (known) {
-        closeField();
-        if (known === 'title' || known === 'size') current.source.holdsDocLines = true;
-        else {
-          if (current.docStart && !current.hasContent && !current.claimed) current.source.block.from = from;
-          current.hasContent = true;
-        }
-        open = { kind: 'key', key: known, keySpan, pieces: [piece], afterColon: from + key.colon + 1 };
-        return;
-      }
-      const inDialogue = open !== null && open.kind === 'key' && open.key === 'dialogue';
-      if (!(inDialogue && /^["“”„]/.test(piece.text))) {
-        closeField();
-        const suggestion = suggestKey(key.name);
-        const fixes: QuickFix[] = suggestion
-          ? [
-              {
-                title: `Change to ${KEY_LABELS[suggestion.key]}`,
-                from: keySpan.from,
-                to: keySpan.to,
-                insert: KEY_LABELS[suggestion.key],
-              },
-            ]
-          : [];
-        const advice =
-          suggestion === null
-            ? `use one of ${PROMPT_KEYS.map((k) => KEY_LABELS[k]).join(', ')}.`
-            : suggestion.reason === 'typo'
-              ? `did you mean ${KEY_LABELS[suggestion.key]}?`
-              : `${key.name.toLowerCase()} belongs in ${KEY_LABELS[suggestion.key]}.`;
-        report(
-          'unknown-key',
-          'warning',
-          `"${key.name}" is not a prompt key, so this line is ignored; ${advice}`,
-          keySpan,
-          fixes,
-        );
-        open = { kind: 'ignored' };
-        return;
-      }
-    }
-
-    // A continuation line: part of the value above it.
-    if (open === null) {
-      report(
-        'text-outside-key',
-        'warning',
-        'This text is not under a key, so it is ignored; start it with Scene: or another key.',
-        lineSpan,
-        [{ title: 'Start with Scene:', from: lineSpan.from, to: lineSpan.from, insert: 'Scene: ' }],
-      );
-      open = { kind: 'ignored' };
-      return;
-    }
-    if (open.kind === 'ignored') return;
-    open.pieces.push({ text: trimmed, from: lineSpan.from });
-  };
-
-  let pos = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', pos);
-    const lineEnd = nl === -1 ? text.length : nl;
-    const contentEnd = lineEnd > pos && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-    handleLine(text.slice(pos, contentEnd), pos);
-    if (nl === -1) break;
-    pos = nl + 1;
-  }
-  closeField();
-  closeShot(text.length);
-
+  const reader = new PromptReader(text);
+  forEachLine(text, (line, from) => {
+    reader.readLine(line, from);
+  });
+  const shots = reader.finish();
   if (text.length > MAX_PROMPT_CHARS) {
-    report(
+    reader.report(
       'prompt-too-long',
       'warning',
       `This prompt is ${text.length.toLocaleString('en-US')} characters long, far past what any provider reads; split it into separate clips.`,
       { from: MAX_PROMPT_CHARS, to: text.length },
     );
   }
+  carryOver(shots);
+  const source: DocSource = { ...reader.docSource, shots: shots.map((s) => s.source) };
+  const doc: PromptDoc = { title: reader.title, size: reader.size, shots: shots.map((s) => s.shot) };
+  return { doc, diagnostics: toDiagnostics(reader.findings, LineIndex.of(text)), source };
+}
 
-  // Style and negatives carry over to later shots that do not set their own.
+/** Calls `read` with each line of the text (without its \n or \r\n) and the offset it starts at. */
+function forEachLine(text: string, read: (line: string, from: number) => void): void {
+  let pos = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const contentEnd = lineEnd > pos && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+    read(text.slice(pos, contentEnd), pos);
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+}
+
+/** Style and negatives carry over to later shots that do not set their own. */
+function carryOver(shots: readonly ShotState[]): void {
   let prevStyle = '';
   let prevNegative: string[] = [];
   for (const state of shots) {
@@ -485,8 +204,368 @@ export function parse(text: string): ParseResult {
     prevStyle = shot.style;
     prevNegative = shot.negative;
   }
+}
 
-  source.shots = shots.map((s) => s.source);
-  const doc: PromptDoc = { title, size, shots: shots.map((s) => s.shot) };
-  return { doc, diagnostics: toDiagnostics(findings, LineIndex.of(text)), source };
+type DetectedKey = NonNullable<ReturnType<typeof detectKey>>;
+
+/**
+ * One pass over the text, line by line. A key's value may run on over the lines below it, so a
+ * field is applied to the shot only when the next key, heading or separator closes it.
+ */
+class PromptReader {
+  readonly findings: Finding[] = [];
+  readonly docSource: Omit<DocSource, 'shots'>;
+  title: string | null = null;
+  size: FrameSize | null = null;
+  private readonly shots: ShotState[] = [];
+  private current = newShot(0, null, true);
+  private open: OpenField = null;
+
+  constructor(private readonly text: string) {
+    this.docSource = { lineEnding: text.includes('\r\n') ? '\r\n' : '\n', title: [], size: [] };
+  }
+
+  report(
+    code: Finding['code'],
+    severity: Finding['severity'],
+    message: string,
+    span: Span,
+    fixes: QuickFix[] = [],
+  ): void {
+    this.findings.push({ code, severity, message, span, fixes });
+  }
+
+  readLine(line: string, from: number): void {
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    const lead = line.length - line.trimStart().length;
+    const lineSpan = { from: from + lead, to: from + lead + trimmed.length };
+    if (SEPARATOR.test(trimmed)) {
+      this.readSeparator(from, lineSpan);
+      return;
+    }
+    const heading = HEADING.exec(trimmed);
+    if (heading) {
+      this.readHeading(from, lineSpan, heading[1] ?? '');
+      return;
+    }
+    const key = trimmed.startsWith('[') ? null : detectKey(line);
+    if (key && this.readKeyLine(line, from, key)) return;
+    this.readContinuation(trimmed, lineSpan);
+  }
+
+  /** Closes the last field and shot; the shots in the order they were written. */
+  finish(): ShotState[] {
+    this.closeField();
+    this.closeShot(this.text.length);
+    return this.shots;
+  }
+
+  private readSeparator(from: number, lineSpan: Span): void {
+    this.closeField();
+    const current = this.current;
+    if (current.docStart && !current.hasContent && !current.claimed) return;
+    this.startShot(from, lineSpan);
+  }
+
+  private readHeading(from: number, lineSpan: Span, written: string): void {
+    this.closeField();
+    const shotTitle = collapse(written);
+    if (this.current.hasContent || this.current.claimed) this.startShot(from, lineSpan);
+    else {
+      this.current.source.header = lineSpan;
+      if (this.current.docStart) this.current.source.block.from = from;
+    }
+    this.current.shot.title = shotTitle === '' ? null : shotTitle;
+    this.current.claimed = true;
+  }
+
+  /**
+   * A line that starts like `Key:` opens a field, or is reported and ignored when the key is
+   * unknown. False when it is a dialogue line that only looks like a key (`"Wait: what?"`).
+   */
+  private readKeyLine(line: string, from: number, key: DetectedKey): boolean {
+    const known = resolveKey(key.name);
+    const rest = line.slice(key.colon + 1);
+    const valueFrom = from + key.colon + 1 + (rest.length - rest.trimStart().length);
+    const piece: Piece = { text: rest.trim(), from: valueFrom };
+    const keySpan = { from: from + key.nameFrom, to: from + key.nameTo };
+    if (known) {
+      this.closeField();
+      const current = this.current;
+      if (known === 'title' || known === 'size') current.source.holdsDocLines = true;
+      else {
+        if (current.docStart && !current.hasContent && !current.claimed) current.source.block.from = from;
+        current.hasContent = true;
+      }
+      this.open = { kind: 'key', key: known, keySpan, pieces: [piece], afterColon: from + key.colon + 1 };
+      return true;
+    }
+    const inDialogue = this.open !== null && this.open.kind === 'key' && this.open.key === 'dialogue';
+    if (inDialogue && /^["“”„]/.test(piece.text)) return false;
+    this.closeField();
+    this.reportUnknownKey(key.name, keySpan);
+    this.open = { kind: 'ignored' };
+    return true;
+  }
+
+  private reportUnknownKey(name: string, keySpan: Span): void {
+    const suggestion = suggestKey(name);
+    const fixes: QuickFix[] = suggestion
+      ? [
+          {
+            title: `Change to ${KEY_LABELS[suggestion.key]}`,
+            from: keySpan.from,
+            to: keySpan.to,
+            insert: KEY_LABELS[suggestion.key],
+          },
+        ]
+      : [];
+    const advice =
+      suggestion === null
+        ? `use one of ${PROMPT_KEYS.map((k) => KEY_LABELS[k]).join(', ')}.`
+        : suggestion.reason === 'typo'
+          ? `did you mean ${KEY_LABELS[suggestion.key]}?`
+          : `${name.toLowerCase()} belongs in ${KEY_LABELS[suggestion.key]}.`;
+    this.report(
+      'unknown-key',
+      'warning',
+      `"${name}" is not a prompt key, so this line is ignored; ${advice}`,
+      keySpan,
+      fixes,
+    );
+  }
+
+  /** A line that is not a key: part of the value above it, or text outside any key. */
+  private readContinuation(trimmed: string, lineSpan: Span): void {
+    if (this.open === null) {
+      this.report(
+        'text-outside-key',
+        'warning',
+        'This text is not under a key, so it is ignored; start it with Scene: or another key.',
+        lineSpan,
+        [{ title: 'Start with Scene:', from: lineSpan.from, to: lineSpan.from, insert: 'Scene: ' }],
+      );
+      this.open = { kind: 'ignored' };
+      return;
+    }
+    if (this.open.kind === 'ignored') return;
+    this.open.pieces.push({ text: trimmed, from: lineSpan.from });
+  }
+
+  private closeShot(nextFrom: number): void {
+    this.current.source.block.to = nextFrom;
+    this.shots.push(this.current);
+  }
+
+  private startShot(from: number, header: Span): void {
+    this.closeShot(from);
+    this.current = newShot(from, header, false);
+  }
+
+  /** Applies the open field, now that no more lines can add to it, to the document or the shot. */
+  private closeField(): void {
+    const field = this.open;
+    this.open = null;
+    if (field === null || field.kind === 'ignored') return;
+    const span: FieldSpan = { key: field.keySpan, value: valueSpan(field) };
+    const value = joinPieces(field.pieces);
+    switch (field.key) {
+      case 'title':
+        this.applyTitle(value, span);
+        return;
+      case 'size':
+        this.applySize(value, span);
+        return;
+      case 'scene':
+      case 'camera':
+      case 'motion':
+      case 'style':
+        this.applyText(field.key, value, field.keySpan);
+        mark(this.current, field.key, span);
+        return;
+      case 'duration':
+        this.applyDuration(value, span);
+        return;
+      case 'audio':
+        mark(this.current, 'audio', span);
+        this.applyAudio(field.pieces);
+        return;
+      case 'negative':
+        mark(this.current, 'negative', span);
+        this.applyNegative(field.pieces);
+        return;
+      case 'dialogue':
+        mark(this.current, 'dialogue', span);
+        this.applyDialogue(field.pieces);
+        return;
+    }
+  }
+
+  private applyTitle(value: string, span: FieldSpan): void {
+    if (this.docSource.title.length > 0)
+      this.report(
+        'duplicate-key',
+        'warning',
+        'The prompt already has a Title; this later one replaces it, so keep only one.',
+        span.key,
+      );
+    this.docSource.title.push(span);
+    this.title = value === '' ? null : value;
+  }
+
+  private applySize(value: string, span: FieldSpan): void {
+    if (this.docSource.size.length > 0)
+      this.report(
+        'duplicate-key',
+        'warning',
+        'The prompt already has a Size; this later one replaces it, so keep only one.',
+        span.key,
+      );
+    this.docSource.size.push(span);
+    const m = SIZE.exec(value);
+    const width = Number(m?.[1] ?? 0);
+    const height = Number(m?.[2] ?? 0);
+    if (!m || width < 1 || height < 1 || width > 16_384 || height > 16_384) {
+      this.report(
+        'bad-size',
+        'error',
+        'Write the size as width x height in pixels, like 1280x720.',
+        span.value.to > span.value.from ? span.value : span.key,
+      );
+      return;
+    }
+    this.size = { width, height };
+  }
+
+  private applyText(key: 'scene' | 'camera' | 'motion' | 'style', value: string, keySpan: Span): void {
+    const shot = this.current.shot;
+    if (!has(this.current, key)) {
+      shot[key] = value;
+      return;
+    }
+    this.report(
+      'duplicate-key',
+      'warning',
+      `This shot already has a ${KEY_LABELS[key]}, so the two are joined; write one ${KEY_LABELS[key]} per shot.`,
+      keySpan,
+    );
+    // Both halves are already collapsed, so joining them needs no second pass over the text.
+    const before = shot[key];
+    shot[key] = before === '' ? value : value === '' ? before : `${before} ${value}`;
+  }
+
+  private applyDuration(value: string, span: FieldSpan): void {
+    if (has(this.current, 'duration')) {
+      this.report(
+        'duplicate-key',
+        'warning',
+        'This shot already has a Duration; this later one replaces it, so keep only one.',
+        span.key,
+      );
+    }
+    mark(this.current, 'duration', span);
+    const target = span.value.to > span.value.from ? span.value : span.key;
+    const parsed = parseTime(value);
+    if (!parsed.ok) {
+      const fixes: QuickFix[] = BARE_NUMBER.test(value)
+        ? [{ title: `Write ${value}s`, from: target.from, to: target.to, insert: `${value}s` }]
+        : [];
+      this.report('bad-time', 'error', `This duration does not read: ${parsed.error}.`, target, fixes);
+      return;
+    }
+    if (parsed.ms === 0) {
+      this.report('bad-time', 'error', 'A shot must last longer than 0s; give it a length like 4s.', target);
+      return;
+    }
+    this.current.shot.durationMs = parsed.ms;
+  }
+
+  private applyAudio(pieces: readonly Piece[]): void {
+    const { shot, source } = this.current;
+    for (const piece of pieces) {
+      for (const item of splitItems(piece)) {
+        const { item: read, problems } = readAudioItem(item.text);
+        for (const problem of problems) this.reportItem(problem, item.span.from);
+        if (read.kind === 'ambience') {
+          shot.audio.ambience.push(read.text);
+          addSpan(source, 'ambience', item.span);
+        } else if (read.kind === 'event') {
+          shot.audio.events.push({ label: read.label, startMs: read.startMs, endMs: read.endMs });
+          addSpan(source, 'events', item.span);
+        }
+      }
+    }
+  }
+
+  private applyNegative(pieces: readonly Piece[]): void {
+    const { shot, source } = this.current;
+    for (const piece of pieces) {
+      for (const item of splitItems(piece)) {
+        const cleaned = cleanItem(item.text);
+        if (cleaned === '') continue;
+        shot.negative.push(cleaned);
+        addSpan(source, 'negative', item.span);
+      }
+    }
+  }
+
+  private applyDialogue(pieces: readonly Piece[]): void {
+    for (let i = 0; i < pieces.length; i++) {
+      const first = pieces[i];
+      if (!first || first.text === '') continue;
+      i = this.applyDialogueEntry(pieces, i, first);
+    }
+  }
+
+  /** Reads the entry that starts at pieces[i]; the index of the last piece it used. */
+  private applyDialogueEntry(pieces: readonly Piece[], i: number, first: Piece): number {
+    let read = readDialogueEntry(first.text);
+    let last = i;
+    let joined = first.text;
+    // A quote may close on a later line; join a few lines at most so that a stray quote
+    // cannot turn the whole document into one quadratic retry.
+    for (let k = i + 1; read.unterminated && k < pieces.length && k - i <= 8; k++) {
+      const next = pieces[k];
+      if (!next || next.text.startsWith('[')) break;
+      joined = `${joined} ${next.text}`;
+      const retry = readDialogueEntry(joined);
+      if (!retry.unterminated) {
+        read = retry;
+        last = k;
+        break;
+      }
+    }
+    const covered = pieces.slice(i, last + 1);
+    const toAbsolute = (rel: number): number => {
+      let offset = rel;
+      for (const p of covered) {
+        if (offset <= p.text.length) return p.from + offset;
+        offset -= p.text.length + 1;
+      }
+      const end = covered[covered.length - 1];
+      return end ? end.from + end.text.length : first.from;
+    };
+    for (const problem of read.problems) {
+      const from = toAbsolute(problem.span.from);
+      this.reportItem({ ...problem, span: { from: 0, to: Math.max(0, toAbsolute(problem.span.to) - from) } }, from);
+    }
+    const end = pieces[last] ?? first;
+    if (read.entry) {
+      this.current.shot.dialogue.push({ atMs: read.entry.atMs, speaker: read.entry.speaker, line: read.entry.line });
+      addSpan(this.current.source, 'dialogue', { from: first.from, to: end.from + end.text.length });
+    }
+    return last;
+  }
+
+  /** Problems found inside an item carry spans relative to it; a bare number gets a one-click unit. */
+  private reportItem(problem: ItemProblem, base: number): void {
+    const span = { from: base + problem.span.from, to: base + problem.span.to };
+    const written = this.text.slice(span.from, span.to);
+    const fixes: QuickFix[] =
+      problem.code === 'bad-time' && BARE_NUMBER.test(written)
+        ? [{ title: `Write ${written}s`, from: span.from, to: span.to, insert: `${written}s` }]
+        : [];
+    this.report(problem.code, problem.severity, problem.message, span, fixes);
+  }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   describeDurations,
   estimateCostUsd,
@@ -30,7 +30,7 @@ function sizes(m: ModelLimits): string[] {
 }
 
 describe('the provider table', () => {
-  it('lists every provider, each with its default model and a dated, sourced price per model', () => {
+  test('lists every provider, each with its default model and a dated, sourced price per model', () => {
     expect([...PROVIDER_IDS]).toEqual(['local', 'veo', 'runway', 'comfyui', 'openai-videos']);
     for (const id of PROVIDER_IDS) {
       const limits = PROVIDERS[id];
@@ -50,27 +50,48 @@ describe('the provider table', () => {
     }
   });
 
-  it('holds the Veo limits of the Gemini API: 4, 6 or 8 s, 16:9 or 9:16, 1080p and 4k only at 8 s, a negative prompt', () => {
-    for (const m of PROVIDERS.veo.models) {
-      expect(seconds(m)).toEqual([4, 6, 8]);
-      expect(sizes(m)).toEqual([
-        '1280x720=16:9@720p',
-        '720x1280=9:16@720p',
-        '1920x1080=16:9@1080p',
-        '1080x1920=9:16@1080p',
-        '3840x2160=16:9@4k',
-        '2160x3840=9:16@4k',
-      ]);
-      expect(m.negativePrompt).toBe(true);
-      expect(m.audio).toBe(true);
-    }
+  // From the Gemini API's video guide (https://ai.google.dev/gemini-api/docs/video): durationSeconds
+  // is 4, 6 or 8; aspectRatio is "16:9" or "9:16"; resolution is 720p, 1080p or 4k, and 1080p and
+  // 4k are made only as 8 s clips; negativePrompt is a parameter; Veo 3.1 makes its own sound.
+  test('holds the Veo limits of the Gemini API: 4, 6 or 8 s, 16:9 or 9:16, 1080p and 4k only at 8 s, a negative prompt', () => {
     expect(PROVIDERS.veo.models.map((m) => m.id)).toEqual([
       'veo-3.1-generate-preview',
       'veo-3.1-fast-generate-preview',
     ]);
+    for (const m of PROVIDERS.veo.models) {
+      for (const ms of [4000, 6000, 8000]) expect(isDurationAllowed(m.durations, ms), `${m.id} ${ms}`).toBe(true);
+      for (const ms of [2000, 5000, 7000, 10_000])
+        expect(isDurationAllowed(m.durations, ms), `${m.id} ${ms}`).toBe(false);
+      // Halfway between two lengths, the longer one, so nothing the creator timed is cut.
+      expect(nearestDuration(m.durations, 5000)).toBe(6000);
+      expect(nearestDuration(m.durations, 12_000)).toBe(8000);
+
+      const hd = planOutput(m, { width: 1280, height: 720 }, 4000);
+      expect(hd.choice).toMatchObject({ value: '16:9', resolution: '720p' });
+      expect(planOutput(m, { width: 720, height: 1280 }, 6000).choice).toMatchObject({
+        value: '9:16',
+        resolution: '720p',
+      });
+      expect(planOutput(m, { width: 1920, height: 1080 }, 8000).choice).toMatchObject({
+        value: '16:9',
+        resolution: '1080p',
+      });
+      expect(planOutput(m, { width: 2160, height: 3840 }, 8000).choice).toMatchObject({
+        value: '9:16',
+        resolution: '4k',
+      });
+      // 1080p asked at 6 s: the length wins, the picture drops to 720p of the same shape.
+      const short = planOutput(m, { width: 1920, height: 1080 }, 6000);
+      expect(short.durationMs).toBe(6000);
+      expect(short.choice).toMatchObject({ width: 1280, height: 720, resolution: '720p' });
+      expect(isSizeAllowed(m.sizes, { width: 1024, height: 1024 })).toBe(false);
+
+      expect(m.negativePrompt).toBe(true);
+      expect(m.audio).toBe(true);
+    }
   });
 
-  it('holds the Runway limits: promptText of at most 1000 characters, ratio strings and per-model lengths', () => {
+  test('holds the Runway limits: promptText of at most 1000 characters, ratio strings and per-model lengths', () => {
     for (const m of PROVIDERS.runway.models) {
       expect(m.maxPromptChars, m.id).toBe(1000);
       expect(m.negativePrompt, m.id).toBe(false);
@@ -86,7 +107,7 @@ describe('the provider table', () => {
     expect(PROVIDERS.runway.models.map((m) => m.id)).toEqual(['gen4.5', 'gen4_turbo', 'veo3.1', 'veo3.1_fast', 'veo3']);
   });
 
-  it('holds the OpenAI videos limits: 4, 8 or 12 s and the sizes of each Sora model', () => {
+  test('holds the OpenAI videos limits: 4, 8 or 12 s and the sizes of each Sora model', () => {
     expect(seconds(model('openai-videos', 'sora-2'))).toEqual([4, 8, 12]);
     expect(sizes(model('openai-videos', 'sora-2'))).toEqual(['720x1280=720x1280', '1280x720=1280x720']);
     expect(sizes(model('openai-videos', 'sora-2-pro'))).toEqual([
@@ -98,7 +119,7 @@ describe('the provider table', () => {
     expect(model('openai-videos', 'sora-2').remix).toBe(true);
   });
 
-  it('holds the built-in engine limits and leaves ComfyUI free-form, both at no cost', () => {
+  test('holds the built-in engine limits and leaves ComfyUI free-form, both at no cost', () => {
     const builtin = model('local', 'builtin');
     expect(builtin.durations).toEqual({ kind: 'range', minMs: 1000, maxMs: 60_000, stepMs: 1 });
     expect(isSizeAllowed(builtin.sizes, { width: 1920, height: 1080 })).toBe(true);
@@ -117,7 +138,7 @@ describe('the provider table', () => {
 });
 
 describe('limit helpers', () => {
-  it('picks the nearest allowed length, the longer one on a tie', () => {
+  test('picks the nearest allowed length, the longer one on a tie', () => {
     const veo = model('veo', 'veo-3.1-generate-preview').durations;
     expect([3000, 5000, 7000, 9000, 20_000].map((ms) => nearestDuration(veo, ms))).toEqual([
       4000, 6000, 8000, 8000, 8000,
@@ -127,7 +148,7 @@ describe('limit helpers', () => {
     expect(nearestDuration(model('local', 'builtin').durations, 1234)).toBe(1234);
   });
 
-  it('picks the nearest allowed size by shape first', () => {
+  test('picks the nearest allowed size by shape first', () => {
     const sora = model('openai-videos', 'sora-2').sizes;
     expect(nearestSize(sora, { width: 1080, height: 1920 })).toEqual({ width: 720, height: 1280 });
     expect(nearestSize(sora, { width: 3840, height: 2160 })).toEqual({ width: 1280, height: 720 });
@@ -137,7 +158,7 @@ describe('limit helpers', () => {
     expect(nearestSize(builtin, { width: 641, height: 361 })).toEqual({ width: 640, height: 360 });
   });
 
-  it('plans the clip a model makes: the length wins over the resolution', () => {
+  test('plans the clip a model makes: the length wins over the resolution', () => {
     const veo = model('veo', 'veo-3.1-generate-preview');
     const at6 = planOutput(veo, { width: 1920, height: 1080 }, 6000);
     expect([at6.durationMs, at6.size, at6.choice?.resolution]).toEqual([6000, { width: 1280, height: 720 }, '720p']);
@@ -147,7 +168,7 @@ describe('limit helpers', () => {
     expect(at8.changes.map((c) => c.what)).toEqual(['duration']);
   });
 
-  it('estimates cost from the table, by size and with or without sound', () => {
+  test('estimates cost from the table, by size and with or without sound', () => {
     expect(estimateCostUsd(model('veo', 'veo-3.1-generate-preview'), 8000, { width: 1280, height: 720 })).toBe(3.2);
     expect(estimateCostUsd(model('veo', 'veo-3.1-generate-preview'), 8000, { width: 3840, height: 2160 })).toBe(4.8);
     expect(estimateCostUsd(model('openai-videos', 'sora-2-pro'), 4000, { width: 1792, height: 1024 })).toBe(2);
@@ -155,13 +176,13 @@ describe('limit helpers', () => {
     expect(estimateCostUsd(model('local', 'builtin'), 60_000, { width: 1920, height: 1080 })).toBe(0);
   });
 
-  it('falls back to the default model for an unknown id and says so', () => {
+  test('falls back to the default model for an unknown id and says so', () => {
     expect(modelFor('runway', 'gen9')).toMatchObject({ model: { id: 'gen4.5' }, known: false });
     expect(modelFor('runway')).toMatchObject({ model: { id: 'gen4.5' }, known: true });
     expect(modelFor('openai-videos', 'sora-2-pro')).toMatchObject({ model: { id: 'sora-2-pro' }, known: true });
   });
 
-  it('describes limits in words for messages', () => {
+  test('describes limits in words for messages', () => {
     expect(describeDurations(model('veo', 'veo-3.1-generate-preview').durations)).toBe('4, 6 or 8 s');
     expect(describeDurations(model('runway', 'gen4.5').durations)).toBe('2–10 s');
     expect(describeDurations(model('comfyui', 'workflow').durations)).toBe('any length');

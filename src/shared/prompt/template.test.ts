@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   BuiltinTemplateFile,
   checkTemplate,
@@ -16,14 +16,14 @@ const vars = (...names: string[]): TemplateVariable[] =>
   names.map((name) => ({ name, default: `<${name}>`, description: '' }));
 
 describe('placeholders', () => {
-  it('finds each {{name}} with its offsets, allowing spaces inside the braces', () => {
+  test('finds each {{name}} with its offsets, allowing spaces inside the braces', () => {
     expect(placeholders('Scene: {{who}} meets {{ whom }}.')).toEqual([
       { name: 'who', valid: true, from: 7, to: 14 },
       { name: 'whom', valid: true, from: 21, to: 31 },
     ]);
   });
 
-  it('marks what is not a name as invalid and ignores single braces', () => {
+  test('marks what is not a name as invalid and ignores single braces', () => {
     expect(placeholders('{{two words}} {x} {{9lives}} {{ok_1}}').map((p) => [p.name, p.valid])).toEqual([
       ['two words', false],
       ['9lives', false],
@@ -31,15 +31,15 @@ describe('placeholders', () => {
     ]);
   });
 
-  it('does not span lines', () => {
+  test('does not span lines', () => {
     expect(placeholders('{{a\nb}}')).toEqual([]);
   });
 
-  it('lists used variables once, in order of first use', () => {
+  test('lists used variables once, in order of first use', () => {
     expect(usedVariables('{{b}} {{a}} {{b}} {{ a }}')).toEqual(['b', 'a']);
   });
 
-  it('scans a hostile text in linear time', () => {
+  test('scans a hostile text in linear time', () => {
     const hostile = '{{'.repeat(200_000) + 'x';
     const started = performance.now();
     expect(placeholders(hostile)).toEqual([]);
@@ -48,59 +48,59 @@ describe('placeholders', () => {
 });
 
 describe('fillTemplate', () => {
-  it('uses the given values, else the defaults', () => {
+  test('uses the given values, else the defaults', () => {
     expect(fillTemplate('Scene: {{who}} at {{ where }}.', vars('who', 'where'), { who: 'A fox' })).toBe(
       'Scene: A fox at <where>.',
     );
   });
 
-  it('keeps a value on one line so it cannot start a new key', () => {
+  test('keeps a value on one line so it cannot start a new key', () => {
     expect(fillTemplate('Scene: {{who}}', vars('who'), { who: 'a fox\nCamera: wide ' })).toBe(
       'Scene: a fox Camera: wide',
     );
   });
 
-  it('leaves undeclared and malformed placeholders as written', () => {
+  test('leaves undeclared and malformed placeholders as written', () => {
     expect(fillTemplate('{{known}} {{unknown}} {{bad name}}', vars('known'))).toBe('<known> {{unknown}} {{bad name}}');
   });
 
-  it('fills an undeclared placeholder when a value is given', () => {
+  test('fills an undeclared placeholder when a value is given', () => {
     expect(fillTemplate('{{extra}}', [], { extra: 'yes' })).toBe('yes');
   });
 
-  it('takes an empty value as given, not as missing', () => {
+  test('takes an empty value as given, not as missing', () => {
     expect(fillTemplate('[{{a}}]', vars('a'), { a: '' })).toBe('[]');
   });
 
-  it('does not read values from the prototype', () => {
+  test('does not read values from the prototype', () => {
     expect(fillTemplate('{{constructor}}', [])).toBe('{{constructor}}');
   });
 });
 
 describe('checkTemplate', () => {
-  it('is quiet when every variable is declared and used', () => {
+  test('is quiet when every variable is declared and used', () => {
     expect(checkTemplate('{{a}} {{b}}', vars('a', 'b'))).toEqual([]);
   });
 
-  it('names a variable used but not declared', () => {
+  test('names a variable used but not declared', () => {
     expect(checkTemplate('{{a}} {{mood}}', vars('a'))).toEqual([
       'the body uses {{mood}} but no variable "mood" is declared',
     ]);
   });
 
-  it('names a variable declared but never used', () => {
+  test('names a variable declared but never used', () => {
     expect(checkTemplate('{{a}}', vars('a', 'spare'))).toEqual([
       'variable "spare" is declared but the body never uses {{spare}}',
     ]);
   });
 
-  it('names a placeholder that is not a variable name', () => {
+  test('names a placeholder that is not a variable name', () => {
     expect(checkTemplate('{{time of day}}', [])[0]).toMatch(/^\{\{time of day\}\} is not a variable name/);
   });
 });
 
 describe('variablesFor', () => {
-  it('keeps what is known and starts new variables empty', () => {
+  test('keeps what is known and starts new variables empty', () => {
     expect(variablesFor('{{new}} {{old}}', [{ name: 'old', default: 'x', description: 'd' }])).toEqual([
       { name: 'new', default: '', description: '' },
       { name: 'old', default: 'x', description: 'd' },
@@ -109,13 +109,13 @@ describe('variablesFor', () => {
 });
 
 describe('schemas', () => {
-  it('refuses duplicate variable names', () => {
+  test('refuses duplicate variable names', () => {
     const result = TemplateDraft.safeParse({ name: 'T', body: '{{a}}', variables: [...vars('a'), ...vars('a')] });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('variable "a" is declared twice');
   });
 
-  it('refuses a blank name and a blank body', () => {
+  test('refuses a blank name and a blank body', () => {
     const result = TemplateDraft.safeParse({ name: '  ', body: ' \n', variables: [] });
     expect(result.error?.issues.map((i) => i.message)).toEqual([
       'template name must not be empty',
@@ -123,7 +123,7 @@ describe('schemas', () => {
     ]);
   });
 
-  it('reads a built-in file whose body is written as lines', () => {
+  test('reads a built-in file whose body is written as lines', () => {
     const file = BuiltinTemplateFile.parse({
       id: 'two-lines',
       name: 'Two lines',
@@ -134,7 +134,7 @@ describe('schemas', () => {
     expect(file.body).toBe('Scene: {{x}}\nCamera: wide');
   });
 
-  it('refuses unknown fields and a bad id in a built-in file', () => {
+  test('refuses unknown fields and a bad id in a built-in file', () => {
     const result = BuiltinTemplateFile.safeParse({
       id: 'Bad Id',
       name: 'x',
@@ -157,24 +157,24 @@ describe('template JSON', () => {
     body: 'Scene: {{boat}} leaves the harbour.\nCamera: wide',
   };
 
-  it('round-trips through export and import', () => {
+  test('round-trips through export and import', () => {
     const read = readTemplateJson(writeTemplateJson(template));
     expect(read).toEqual({ ok: true, template });
   });
 
-  it('writes a versioned, readable file', () => {
+  test('writes a versioned, readable file', () => {
     const json = writeTemplateJson(template);
     expect(JSON.parse(json)).toMatchObject({ shotline: 'template', version: 1, name: 'Harbour' });
     expect(json).toContain('\n  "name": "Harbour"');
   });
 
-  it('says when the file is not JSON', () => {
+  test('says when the file is not JSON', () => {
     const read = readTemplateJson('{ name: ');
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.error).toMatch(/^The file is not valid JSON \(.+\)\.$/);
   });
 
-  it('says when the JSON is not one object', () => {
+  test('says when the JSON is not one object', () => {
     const read = readTemplateJson('[1, 2]');
     expect(read).toEqual({
       ok: false,
@@ -182,7 +182,7 @@ describe('template JSON', () => {
     });
   });
 
-  it('names each wrong field', () => {
+  test('names each wrong field', () => {
     const read = readTemplateJson(JSON.stringify({ name: '', body: 'Scene: {{x}}', variables: [{ name: '1x' }] }));
     expect(read.ok).toBe(false);
     if (read.ok) return;
@@ -192,7 +192,7 @@ describe('template JSON', () => {
     expect(read.error).toContain('variables.0.default: ');
   });
 
-  it('refuses a body that uses an undeclared variable', () => {
+  test('refuses a body that uses an undeclared variable', () => {
     const read = readTemplateJson(JSON.stringify({ name: 'x', body: 'Scene: {{who}}' }));
     expect(read).toEqual({
       ok: false,
@@ -200,7 +200,7 @@ describe('template JSON', () => {
     });
   });
 
-  it('refuses a file from a newer Shotline and a file of another kind', () => {
+  test('refuses a file from a newer Shotline and a file of another kind', () => {
     const newer = readTemplateJson(JSON.stringify({ ...template, version: 2 }));
     expect(newer.ok || newer.error).toContain('version: was written by a newer Shotline');
     const other = readTemplateJson(JSON.stringify({ ...template, shotline: 'project' }));

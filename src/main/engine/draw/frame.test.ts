@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { examplePrompts } from '../examples';
 import { emptyShot } from '../input';
 import { interpret } from '../interpret';
@@ -20,18 +20,18 @@ function renderer(scene: string, lipSync = new Map<string, Float32Array>()): Sho
 }
 
 describe('frames', () => {
-  it('draws the same pixels for the same scene and time', () => {
+  test('draws the same pixels for the same scene and time', () => {
     const a = renderer('A girl releases a lantern by a riverside at dusk.');
     const b = renderer('A girl releases a lantern by a riverside at dusk.');
     for (let f = 0; f < 12; f++) expect(hash(a.draw(f / 12, f).data())).toBe(hash(b.draw(f / 12, f).data()));
   });
 
-  it('fills every pixel with an opaque colour', () => {
+  test('fills every pixel with an opaque colour', () => {
     const data = renderer('A boy on a beach at noon.').draw(0.5, 6).data();
     for (let i = 3; i < data.length; i += 4) if (data[i] !== 255) throw new Error(`pixel ${(i - 3) / 4} is not opaque`);
   });
 
-  it('opens the speaking figure’s mouth with the loudness of its speech', () => {
+  test('opens the speaking figure’s mouth with the loudness of its speech', () => {
     const loud = new Float32Array(lipSyncRate * 2).fill(1);
     const quiet = new Float32Array(lipSyncRate * 2);
     const talking = renderer('A woman stands in a field.', new Map([['woman', loud]]))
@@ -47,7 +47,7 @@ describe('frames', () => {
     expect(changed).toBeLessThan(200);
   });
 
-  it('measures mouth opening from speech loudness', () => {
+  test('measures mouth opening from speech loudness', () => {
     const speech = new Float32Array(48_000);
     for (let i = 12_000; i < 36_000; i++) speech[i] = 0.4 * Math.sin(i / 7);
     const env = mouthEnvelope(speech);
@@ -58,7 +58,7 @@ describe('frames', () => {
 });
 
 describe('examples', () => {
-  it('renders every example prompt, understanding all of it', async () => {
+  test('renders every example prompt, understanding all of it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'shotline-examples-'));
     try {
       for (const [name, input] of Object.entries(examplePrompts)) {

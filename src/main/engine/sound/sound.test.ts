@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { bedIds, effectIds } from '../vocabulary';
 import { addBed } from './beds';
 import { dbToGain, sampleRate } from './dsp';
@@ -19,7 +19,7 @@ function rms(x: Float32Array, from = 0, to = x.length): number {
 }
 
 describe('sound: effects', () => {
-  it('synthesises every effect with its attack at the first sample', () => {
+  test('synthesises every effect with its attack at the first sample', () => {
     for (const id of effectIds) {
       const fx = synthEffect(id, { seed: 3, level: 1 });
       expect([id, peak(fx) > 0.2, peak(fx) <= 1]).toEqual([id, true, true]);
@@ -30,12 +30,12 @@ describe('sound: effects', () => {
     }
   });
 
-  it('is deterministic for a seed', () => {
+  test('is deterministic for a seed', () => {
     expect(synthEffect('splash', { seed: 5, level: 1 })).toEqual(synthEffect('splash', { seed: 5, level: 1 }));
     expect(synthEffect('splash', { seed: 5, level: 1 })).not.toEqual(synthEffect('splash', { seed: 6, level: 1 }));
   });
 
-  it('scales with level and lasts as asked', () => {
+  test('scales with level and lasts as asked', () => {
     expect(peak(synthEffect('knock', { seed: 1, level: 0.5 }))).toBeCloseTo(
       peak(synthEffect('knock', { seed: 1, level: 1 })) / 2,
       5,
@@ -45,7 +45,7 @@ describe('sound: effects', () => {
 });
 
 describe('sound: beds', () => {
-  it('plays every bed with stereo width, only inside its span', () => {
+  test('plays every bed with stereo width, only inside its span', () => {
     for (const id of bedIds) {
       const bus = stereo(sampleRate * 3);
       addBed(id, bus, sampleRate, sampleRate * 3, 1, 11);
@@ -57,7 +57,7 @@ describe('sound: beds', () => {
 });
 
 describe('sound: mix', () => {
-  it('measures loudness as BS.1770 does', () => {
+  test('measures loudness as BS.1770 does', () => {
     const bus = stereo(sampleRate * 3);
     for (let i = 0; i < bus.left.length; i++) {
       const v = 0.1 * Math.sin((2 * Math.PI * 997 * i) / sampleRate);
@@ -67,7 +67,7 @@ describe('sound: mix', () => {
     expect(integratedLoudness(bus)).toBeCloseTo(-20, 0);
   });
 
-  it('normalises to the target loudness and keeps peaks under the ceiling', () => {
+  test('normalises to the target loudness and keeps peaks under the ceiling', () => {
     const beds = stereo(sampleRate * 4);
     const effects = stereo(sampleRate * 4);
     addBed('river', beds, 0, beds.left.length, 1, 1);
@@ -78,7 +78,7 @@ describe('sound: mix', () => {
     expect(Math.max(peak(result.bus.left), peak(result.bus.right))).toBeLessThanOrEqual(dbToGain(-1) + 1e-6);
   });
 
-  it('keeps every sound at its time through ducking, normalising and limiting', () => {
+  test('keeps every sound at its time through ducking, normalising and limiting', () => {
     const beds = stereo(sampleRate * 4);
     const effects = stereo(sampleRate * 4);
     addBed('crickets', beds, 0, beds.left.length, 1, 1);
@@ -97,7 +97,7 @@ describe('sound: mix', () => {
     for (const t of times) expect([t, onsets.some((o) => Math.abs(o - t) < 0.003)]).toEqual([t, true]);
   });
 
-  it('limits smoothly: gain is already down when a peak arrives', () => {
+  test('limits smoothly: gain is already down when a peak arrives', () => {
     const bus = stereo(sampleRate);
     for (let i = 0; i < bus.left.length; i++) bus.left[i] = bus.right[i] = i > 24_000 ? 3 : 0.1;
     limit(bus);
@@ -105,7 +105,7 @@ describe('sound: mix', () => {
     expect(bus.left[24_001]).toBeGreaterThan(0.8);
   });
 
-  it('ducks beds under dialogue', () => {
+  test('ducks beds under dialogue', () => {
     const beds = stereo(sampleRate * 2);
     addBed('wind', beds, 0, beds.left.length, 1, 2);
     const before = rms(beds.left, sampleRate + 4800, sampleRate * 2);

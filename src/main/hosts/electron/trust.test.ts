@@ -1,13 +1,9 @@
-// The desktop shell's pure pieces; nothing here loads Electron.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// The desktop shell's trust decisions; nothing here loads Electron.
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { callChannel, isBridgedCall } from '../../../shared/bridge';
-import { callNames } from '../../../shared/contract';
-import { electronBinary, electronBinaryIn, electronNativeBinding } from './runtime';
+import { describe, expect, test } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
   dataDirFlag,
@@ -22,7 +18,7 @@ const packaged = pathToFileURL(join(tmpdir(), 'app', 'out', 'renderer', 'index.h
 const id = 'ab'.repeat(32);
 
 describe('isAppUrl', () => {
-  it('accepts any page of the dev server origin and nothing else', () => {
+  test('accepts any page of the dev server origin and nothing else', () => {
     expect(isAppUrl('http://localhost:5173/#/clips/3', dev)).toBe(true);
     expect(isAppUrl('http://localhost:5173/src/main.tsx?t=1', dev)).toBe(true);
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
@@ -31,7 +27,7 @@ describe('isAppUrl', () => {
     expect(isAppUrl('https://example.com/', dev)).toBe(false);
   });
 
-  it('accepts only the packaged index.html among file: URLs', () => {
+  test('accepts only the packaged index.html among file: URLs', () => {
     expect(isAppUrl(packaged, packaged)).toBe(true);
     expect(isAppUrl(`${packaged}#/projects/1`, packaged)).toBe(true);
     expect(isAppUrl(`${packaged}?x=1`, packaged)).toBe(true);
@@ -40,7 +36,7 @@ describe('isAppUrl', () => {
     expect(isAppUrl('https://example.com/', packaged)).toBe(false);
   });
 
-  it('rejects malformed and script URLs', () => {
+  test('rejects malformed and script URLs', () => {
     expect(isAppUrl('not a url', dev)).toBe(false);
     expect(isAppUrl('javascript:alert(1)', dev)).toBe(false);
     expect(isAppUrl('data:text/html,hi', packaged)).toBe(false);
@@ -50,7 +46,7 @@ describe('isAppUrl', () => {
 });
 
 describe('isTrustedSender', () => {
-  it('needs a frame URL of the app itself', () => {
+  test('needs a frame URL of the app itself', () => {
     expect(isTrustedSender(packaged, packaged)).toBe(true);
     expect(isTrustedSender(undefined, packaged)).toBe(false);
     expect(isTrustedSender('', packaged)).toBe(false);
@@ -59,12 +55,12 @@ describe('isTrustedSender', () => {
 });
 
 describe('mediaIdFromUrl', () => {
-  it('reads the id of shotline-media://media/<sha-256>', () => {
+  test('reads the id of shotline-media://media/<sha-256>', () => {
     expect(mediaIdFromUrl(`shotline-media://media/${id}`)).toBe(id);
     expect(mediaIdFromUrl(`shotline-media://media/${id}?t=3`)).toBe(id);
   });
 
-  it('refuses anything that is not a stored object id', () => {
+  test('refuses anything that is not a stored object id', () => {
     expect(mediaIdFromUrl(`shotline-media://media/${id.toUpperCase()}`)).toBeNull();
     expect(mediaIdFromUrl(`shotline-media://media/${id}/x`)).toBeNull();
     expect(mediaIdFromUrl(`shotline-media://media/../../etc/passwd`)).toBeNull();
@@ -76,7 +72,7 @@ describe('mediaIdFromUrl', () => {
 });
 
 describe('CONTENT_SECURITY_POLICY', () => {
-  it('is the policy of the renderer page’s meta tag', async () => {
+  test('is the policy of the renderer page’s meta tag', async () => {
     const html = await readFile(join(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
     expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
@@ -84,7 +80,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
 });
 
 describe('isPermissionAllowed', () => {
-  it('allows fullscreen, clipboard writes and notifications to the app only', () => {
+  test('allows fullscreen, clipboard writes and notifications to the app only', () => {
     expect(isPermissionAllowed('fullscreen', packaged, packaged)).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', dev, dev)).toBe(true);
     expect(isPermissionAllowed('notifications', packaged, packaged)).toBe(true);
@@ -97,52 +93,10 @@ describe('isPermissionAllowed', () => {
 });
 
 describe('dataDirFlag', () => {
-  it('reads --data-dir=<dir> and --data-dir <dir>', () => {
+  test('reads --data-dir=<dir> and --data-dir <dir>', () => {
     expect(dataDirFlag(['electron', '.', '--data-dir=/tmp/lib'])).toBe('/tmp/lib');
     expect(dataDirFlag(['electron', '.', '--data-dir', '/tmp/lib'])).toBe('/tmp/lib');
     expect(dataDirFlag(['electron', '.', '--data-dir='])).toBeUndefined();
     expect(dataDirFlag(['electron', '.'])).toBeUndefined();
-  });
-});
-
-describe('bridge call names', () => {
-  it('mirror the contract exactly', () => {
-    for (const name of callNames) expect(isBridgedCall(name)).toBe(true);
-    for (const name of ['toString', '__proto__', 'hasOwnProperty', 'clips', '', 42, null]) {
-      expect(isBridgedCall(name)).toBe(false);
-    }
-    expect(callChannel('clips.list')).toBe('studio:clips.list');
-  });
-});
-
-describe('electronRuntime', () => {
-  let dir: string | undefined;
-  afterEach(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
-
-  it('finds the executable named by path.txt under dist/', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'shotline-electron-'));
-    expect(electronBinaryIn(dir, {})).toBeNull();
-    await writeFile(join(dir, 'path.txt'), 'electron');
-    expect(electronBinaryIn(dir, {})).toBeNull();
-    await mkdir(join(dir, 'dist'));
-    await writeFile(join(dir, 'dist', 'electron'), '');
-    expect(electronBinaryIn(dir, {})).toBe(join(dir, 'dist', 'electron'));
-    expect(electronBinaryIn(dir, { ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'elsewhere') })).toBeNull();
-  });
-
-  it('answers null or an existing file for the installed package', () => {
-    const binary = electronBinary();
-    if (binary !== null) expect(existsSync(binary)).toBe(true);
-  });
-
-  it('finds an Electron build of better-sqlite3 under native/electron only when present', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'shotline-native-'));
-    expect(electronNativeBinding(dir)).toBeNull();
-    await mkdir(join(dir, 'native', 'electron'), { recursive: true });
-    await writeFile(join(dir, 'native', 'electron', 'better_sqlite3.node'), '');
-    expect(electronNativeBinding(dir)).toBe(join(dir, 'native', 'electron', 'better_sqlite3.node'));
   });
 });

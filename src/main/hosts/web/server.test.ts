@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Reply } from '../../../shared/contract';
 import type { Clip, Project } from '../../../shared/domain';
@@ -103,7 +103,7 @@ describe('browser studio host', () => {
 
   const authed = (extra: Record<string, string> = {}): Record<string, string> => ({ Cookie: cookie, ...extra });
 
-  it('refuses every path without the token', async () => {
+  test('refuses every path without the token', async () => {
     for (const path of ['/', '/assets/app.js', `/media/${'a'.repeat(64)}`, '/upload']) {
       const res = await http(host.port, path);
       expect(res.status, path).toBe(401);
@@ -111,7 +111,7 @@ describe('browser studio host', () => {
     expect((await http(host.port, '/?token=wrong-token-000')).status).toBe(401);
   });
 
-  it('trades the token in the URL for a cookie and a clean address', async () => {
+  test('trades the token in the URL for a cookie and a clean address', async () => {
     const res = await http(host.port, '/?token=test-token-123');
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
@@ -123,22 +123,22 @@ describe('browser studio host', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
-  it('refuses requests from another origin or host name', async () => {
+  test('refuses requests from another origin or host name', async () => {
     expect((await http(host.port, '/', { headers: authed({ Origin: 'http://evil.example' }) })).status).toBe(403);
     expect((await http(host.port, '/', { headers: authed({ Host: 'evil.example' }) })).status).toBe(403);
   });
 
-  it('serves nothing outside the built renderer', async () => {
+  test('serves nothing outside the built renderer', async () => {
     expect((await http(host.port, '/../outside.txt', { headers: authed() })).status).toBe(404);
     expect((await http(host.port, '/%2e%2e/outside.txt', { headers: authed() })).status).toBe(404);
     expect((await http(host.port, '/assets/app.js', { headers: authed() })).status).toBe(200);
   });
 
-  it('refuses a WebSocket without the token', async () => {
+  test('refuses a WebSocket without the token', async () => {
     await expect(Client.connect(host.port, {})).rejects.toThrow(/401/);
   });
 
-  it('answers calls over the WebSocket and names the bad field of a malformed call', async () => {
+  test('answers calls over the WebSocket and names the bad field of a malformed call', async () => {
     const client = await Client.connect(host.port, authed());
     const bad = await client.call('projects.create', { name: '   ' });
     expect(bad).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('name') as string } });
@@ -150,7 +150,7 @@ describe('browser studio host', () => {
     client.close();
   });
 
-  it('uploads a file, imports it, and serves its media with ranges', async () => {
+  test('uploads a file, imports it, and serves its media with ranges', async () => {
     const client = await Client.connect(host.port, authed());
     const project = (await client.call('projects.create', { name: 'Uploads' })) as { ok: true; value: Project };
     const bytes = await readFile(clipFile);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { parse } from '../parse';
 import { isDurationAllowed, isSizeAllowed, modelFor, PROVIDER_IDS } from '../providers';
 import { promptDoc } from '../../../../test/prompt/arbitraries';
@@ -49,7 +49,7 @@ Duration: 4s
 `);
 
 describe('compileLocal: the built-in engine gets the full structure', () => {
-  it('passes the structure through with every shot length settled and nothing to report', () => {
+  test('passes the structure through with every shot length settled and nothing to report', () => {
     const result = compileLocal(TWO_SHOTS, { seed: 7 });
     expect(result.request.doc).toBe(TWO_SHOTS);
     expect(result.request).toMatchObject({ shotDurationsMs: [6000, 4000], width: 720, height: 1280, fps: 24, seed: 7 });
@@ -58,7 +58,7 @@ describe('compileLocal: the built-in engine gets the full structure', () => {
     expect(result.estimatedCostUsd).toBe(0);
   });
 
-  it('fills unwritten lengths and clamps lengths, size and frame rate to what the engine renders', () => {
+  test('fills unwritten lengths and clamps lengths, size and frame rate to what the engine renders', () => {
     const result = compileLocal(doc('Scene: a\nDuration: 90s\n---\nScene: b\n'), {
       size: { width: 3840, height: 2160 },
       fps: 120,
@@ -79,7 +79,7 @@ describe('compileLocal: the built-in engine gets the full structure', () => {
 });
 
 describe('compileVeo: prompt, negativePrompt, an allowed durationSeconds and aspectRatio', () => {
-  it('sends one shot as its own text with the negatives, without the "no", as the negative prompt', () => {
+  test('sends one shot as its own text with the negatives, without the "no", as the negative prompt', () => {
     const result = compileVeo(LANTERN);
     expect(result.request).toEqual({
       instances: [{ prompt: LANTERN_TEXT }],
@@ -95,7 +95,7 @@ describe('compileVeo: prompt, negativePrompt, an allowed durationSeconds and asp
     expect(result.estimatedCostUsd).toBe(3.2);
   });
 
-  it('merges shots into one text with absolute times and cuts, and combines their negatives', () => {
+  test('merges shots into one text with absolute times and cuts, and combines their negatives', () => {
     const result = compileVeo(TWO_SHOTS);
     expect(result.request.parameters).toEqual({
       aspectRatio: '9:16',
@@ -128,7 +128,7 @@ Style: Warm tones.`);
     ]);
   });
 
-  it('keeps the length the creator timed and drops to 720p when 1080p would need 8 s', () => {
+  test('keeps the length the creator timed and drops to 720p when 1080p would need 8 s', () => {
     const result = compileVeo(doc('Size: 1920x1080\nScene: a\nDuration: 6s\n'), {
       model: 'veo-3.1-fast-generate-preview',
     });
@@ -143,7 +143,7 @@ Style: Warm tones.`);
     ]);
   });
 
-  it('leaves out empty shots and an unknown model, saying so', () => {
+  test('leaves out empty shots and an unknown model, saying so', () => {
     const result = compileVeo(doc('Scene: a\n---\n---\nScene: b\n'), { model: 'veo-9' });
     expect(result.model).toBe('veo-3.1-generate-preview');
     expect(result.notes.map((n) => [n.kind, n.what, n.detail])).toEqual([
@@ -159,7 +159,7 @@ Style: Warm tones.`);
 });
 
 describe('compileRunway: promptText of at most 1000 characters with an allowed ratio and duration', () => {
-  it('sends the prompt, a ratio string and whole seconds, folding negatives into the text and dropping sound for Gen-4.5', () => {
+  test('sends the prompt, a ratio string and whole seconds, folding negatives into the text and dropping sound for Gen-4.5', () => {
     const result = compileRunway(LANTERN, { seed: 42 });
     expect(result.request).toEqual({
       model: 'gen4.5',
@@ -180,7 +180,7 @@ Avoid: close-ups, product logos.`,
     expect(result.output.audio).toBe(false);
   });
 
-  it('cuts a long prompt to 1000 characters at a word and says how long it was', () => {
+  test('cuts a long prompt to 1000 characters at a word and says how long it was', () => {
     const long = doc(`Scene: ${'the lantern drifts over the water '.repeat(60)}\nCamera: wide\n`);
     const result = compileRunway(long);
     expect(result.request.promptText.length).toBeLessThanOrEqual(1000);
@@ -195,7 +195,7 @@ Avoid: close-ups, product logos.`,
     });
   });
 
-  it('asks Veo 3.1 on Runway for sound and picks its portrait 1080p ratio', () => {
+  test('asks Veo 3.1 on Runway for sound and picks its portrait 1080p ratio', () => {
     const result = compileRunway(doc('Size: 1080x1920\nScene: a\nAudio: rain\nDuration: 6s\n'), { model: 'veo3.1' });
     expect(result.request).toEqual({
       model: 'veo3.1',
@@ -211,7 +211,7 @@ Avoid: close-ups, product logos.`,
     expect(compileRunway(LANTERN, { model: 'veo3' }).request).not.toHaveProperty('audio');
   });
 
-  it('uses Gen-4 Turbo only with a start image, on the image-to-video endpoint', () => {
+  test('uses Gen-4 Turbo only with a start image, on the image-to-video endpoint', () => {
     const without = compileRunway(LANTERN, { model: 'gen4_turbo' });
     expect(without.model).toBe('gen4.5');
     expect(without.notes[0]).toEqual({
@@ -229,14 +229,14 @@ Avoid: close-ups, product logos.`,
     });
   });
 
-  it('rounds lengths to whole seconds within 2–10', () => {
+  test('rounds lengths to whole seconds within 2–10', () => {
     expect(compileRunway(doc('Scene: a\nDuration: 14.4s\n')).request.duration).toBe(10);
     expect(compileRunway(doc('Scene: a\nDuration: 1s\n')).request.duration).toBe(2);
   });
 });
 
 describe('compileComfy: positive and negative text', () => {
-  it('sends positive and negative text plus the numbers the workflow needs, without clamping', () => {
+  test('sends positive and negative text plus the numbers the workflow needs, without clamping', () => {
     const result = compileComfy(TWO_SHOTS, { size: { width: 832, height: 480 }, fps: 16, seed: 3 });
     expect(result.request).toMatchObject({
       negative: 'logos, birds',
@@ -260,7 +260,7 @@ describe('compileComfy: positive and negative text', () => {
 });
 
 describe('compileOpenAIVideos: seconds "4", "8" or "12" and an allowed size', () => {
-  it('sends the prompt with negatives folded in, seconds as a string and the size string', () => {
+  test('sends the prompt with negatives folded in, seconds as a string and the size string', () => {
     const result = compileOpenAIVideos(LANTERN);
     expect(result.request).toEqual({
       model: 'sora-2',
@@ -279,7 +279,7 @@ describe('compileOpenAIVideos: seconds "4", "8" or "12" and an allowed size', ()
     expect(result.estimatedCostUsd).toBe(0.8);
   });
 
-  it('clamps length and size per model', () => {
+  test('clamps length and size per model', () => {
     const wide = doc('Size: 1792x1024\nScene: a\nDuration: 10s\n');
     expect(compileOpenAIVideos(wide).request).toMatchObject({ seconds: '12', size: '1280x720' });
     expect(compileOpenAIVideos(wide, { model: 'sora-2-pro' }).request).toMatchObject({
@@ -292,13 +292,13 @@ describe('compileOpenAIVideos: seconds "4", "8" or "12" and an allowed size', ()
 });
 
 describe('compile: the dispatcher', () => {
-  it('routes to the provider’s compiler', () => {
+  test('routes to the provider’s compiler', () => {
     expect(compile('veo', LANTERN)).toEqual(compileVeo(LANTERN));
     expect(compile('runway', LANTERN, { model: 'veo3' }).request.duration).toBe(8);
     expect(compile('local', LANTERN).provider).toBe('local');
   });
 
-  it('always produces a request every provider accepts, for any valid structure', () => {
+  test('always produces a request every provider accepts, for any valid structure', () => {
     fc.assert(
       fc.property(promptDoc, fc.constantFrom(...PROVIDER_IDS), (d, provider) => {
         const result = compile(provider, d);
