@@ -19,7 +19,7 @@ import { mixToFile, type MixRequest, type MixSummary } from './sound/mixer';
 import { scheduleSound } from './sound/schedule';
 import { speakDialogue } from './sound/soundtrack';
 import { removeTemps, type RenderTemps } from './scratch';
-import { stageShot } from './stage';
+import { stageShot } from './stage/shot';
 
 export interface RenderProgress {
   phase: 'interpret' | 'sound' | 'frames' | 'finish';

@@ -2,7 +2,7 @@
 import { fieldOfView } from './camera';
 import { cameraMoveLabel } from './interpret';
 import type { Interpretation, NotUnderstood, ShotScene, Understanding } from './scene';
-import type { SoundSource } from './stage';
+import type { SoundSource } from './stage/types';
 import type { Schedule } from './sound/schedule';
 import type { BedId, EffectId } from './vocabulary';
 

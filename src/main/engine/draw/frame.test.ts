@@ -8,7 +8,7 @@ import { emptyShot } from '../input';
 import { interpret } from '../interpret';
 import { renderClip } from '../render';
 import { lipSyncRate, mouthEnvelope } from '../sound/soundtrack';
-import { stageShot } from '../stage';
+import { stageShot } from '../stage/shot';
 import { ShotRenderer } from './frame';
 
 const hash = (b: Buffer): string => createHash('md5').update(b).digest('hex');

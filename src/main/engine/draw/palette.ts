@@ -4,7 +4,7 @@
  * renderer uses passes through here, so grading costs nothing per pixel.
  */
 import type { ShotScene, StylePlan } from '../scene';
-import type { GroundKind } from '../stage';
+import type { GroundKind } from '../stage/layout';
 import type { TimeOfDay } from '../vocabulary';
 
 export type RGB = readonly [number, number, number];

@@ -6,11 +6,11 @@ import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { blurPixels, groundY, horizonY, project, projectDirection, type CameraState } from '../camera';
 import { Random } from '../random';
 import { rippleSpeed, type Ripple } from '../simulate';
-import type { Stage } from '../stage';
+import type { Stage } from '../stage/types';
 import { fillVertical } from './gradient';
 import { drawLayer, makeLayer, visibleRect, type Layer } from './layers';
 import { hex, mix, scale, type Palette, type RGB } from './palette';
-import type { GroundKind } from '../stage';
+import type { GroundKind } from '../stage/layout';
 
 export interface Scenery {
   /** Sky, far landscape, far ground and far layers in one picture; null indoors. */

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { blurPixels, cameraAt, fieldOfView, project } from './camera';
-import { emptyShot, type EngineShot } from './input';
-import { interpret } from './interpret';
-import { handAt, lookFor, poseAt, stageShot, type Stage } from './stage';
-import { World } from './simulate';
+import { describe, expect, test } from 'vitest';
+import { blurPixels, cameraAt, fieldOfView, project } from '../camera';
+import { emptyShot, type EngineShot } from '../input';
+import { interpret } from '../interpret';
+import { lookFor } from './look';
+import { handAt, poseAt } from './pose';
+import { stageShot } from './shot';
+import type { Stage } from './types';
+import { World } from '../simulate';
 
 function staged(shot: Partial<EngineShot>, seed = 4): Stage {
   const scene = interpret({ shots: [emptyShot(shot)] }).shots[0];
@@ -12,7 +15,7 @@ function staged(shot: Partial<EngineShot>, seed = 4): Stage {
 }
 
 describe('stage', () => {
-  it('puts a released lantern in the hand, then lets it rise from the moment of release', () => {
+  test('puts a released lantern in the hand, then lets it rise from the moment of release', () => {
     const stage = staged({ scene: 'A girl releases a lantern by a river at dusk.' });
     const girl = stage.figures[0];
     const body = stage.world.bodies.find((b) => b.id === 'lantern');
@@ -29,7 +32,7 @@ describe('stage', () => {
     expect(world.state('lantern')?.y ?? 0).toBeGreaterThan(hand.y + 0.5);
   });
 
-  it('shows a figure walking away down a hallway from behind, and one crossing a field in profile', () => {
+  test('shows a figure walking away down a hallway from behind, and one crossing a field in profile', () => {
     const hall = staged({ scene: 'A woman walks down a hallway and slams the door at 00:05.' });
     const woman = hall.figures[0];
     const field = staged({ scene: 'A man walks across a field.' });
@@ -39,7 +42,7 @@ describe('stage', () => {
     expect(poseAt(man, 2, field.seed).view).toBe('side');
   });
 
-  it('walks a figure toward the camera, facing it, and away only as far as the water', () => {
+  test('walks a figure toward the camera, facing it, and away only as far as the water', () => {
     const toward = staged({ scene: 'A man walks toward the camera in a field.' });
     const man = toward.figures[0];
     const away = staged({ scene: 'A girl runs away from the camera on a beach.' });
@@ -55,7 +58,7 @@ describe('stage', () => {
     expect(g1.z).toBeLessThan(shore);
   });
 
-  it('walks a figure to the door it slams, arriving before the slam, and sounds the slam then', () => {
+  test('walks a figure to the door it slams, arriving before the slam, and sounds the slam then', () => {
     const stage = staged({ scene: 'A man walks down a hallway and slams the door at 00:05.' });
     const man = stage.figures[0];
     const door = stage.props.find((p) => p.element === 'door')?.instances[0];
@@ -65,7 +68,7 @@ describe('stage', () => {
     expect(stage.sounds.find((s) => s.effect === 'doorSlam')?.t).toBe(5);
   });
 
-  it('gives the same name the same look in every shot, and different names different looks', () => {
+  test('gives the same name the same look in every shot, and different names different looks', () => {
     expect(lookFor('maya', 'Maya', 9, null)).toEqual(lookFor('maya', 'Maya', 9, null));
     expect(lookFor('maya', 'Maya', 9, null)).not.toEqual(lookFor('ben', 'Ben', 9, null));
     const input = {
@@ -75,7 +78,7 @@ describe('stage', () => {
     expect(a?.figures[0]?.look).toEqual(b?.figures[0]?.look);
   });
 
-  it('gathers people around a campfire and makes speakers of an unnamed group', () => {
+  test('gathers people around a campfire and makes speakers of an unnamed group', () => {
     const stage = staged({
       scene: 'Two people sit by a campfire in the desert under the stars.',
       dialogue: [
@@ -97,7 +100,7 @@ describe('stage', () => {
     expect([left.facing, right.facing]).toEqual([1, -1]);
   });
 
-  it('raises the arms to release and swings the legs to walk', () => {
+  test('raises the arms to release and swings the legs to walk', () => {
     const stage = staged({ scene: 'A woman releases a balloon.' });
     const woman = stage.figures[0];
     if (!woman) throw new Error('no woman');
@@ -113,7 +116,7 @@ describe('stage', () => {
 });
 
 describe('camera', () => {
-  it('maps lenses to fields of view as on a full-frame camera', () => {
+  test('maps lenses to fields of view as on a full-frame camera', () => {
     expect((fieldOfView(50) * 180) / Math.PI).toBeCloseTo(39.6, 1);
     expect((fieldOfView(24) * 180) / Math.PI).toBeCloseTo(73.7, 1);
     const wide = cameraAt(staged({ scene: 'A man in a field.', camera: '24mm' }), 0, 1280, 720);
@@ -121,7 +124,7 @@ describe('camera', () => {
     expect(long.focal / wide.focal).toBeCloseTo(85 / 24, 5);
   });
 
-  it('blurs what is far from the focus, more with a shallower depth of field', () => {
+  test('blurs what is far from the focus, more with a shallower depth of field', () => {
     const cam = cameraAt(
       staged({ scene: 'A woman in a field.', camera: '50mm, shallow depth of field' }),
       0,
@@ -134,7 +137,7 @@ describe('camera', () => {
     expect(blurPixels(deep, deep.focusZ * 5)).toBe(0);
   });
 
-  it('moves as each camera move says', () => {
+  test('moves as each camera move says', () => {
     const at = (camera: string, t: number) =>
       cameraAt(staged({ scene: 'A man stands in a field.', camera }), t, 1280, 720);
     expect(at('push in', 8).z).toBeGreaterThan(at('push in', 0).z + 0.5);
@@ -151,7 +154,7 @@ describe('camera', () => {
     expect(at('static', 8)).toEqual(at('static', 0));
   });
 
-  it('keeps a walking subject in frame', () => {
+  test('keeps a walking subject in frame', () => {
     const stage = staged({ scene: 'A man walks down a city street.', camera: 'truck right' });
     const man = stage.figures[0];
     if (!man) throw new Error('no man');
