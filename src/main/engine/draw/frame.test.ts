@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { examplePrompts } from '../examples';
 import { emptyShot } from '../input';
-import { interpret } from '../interpret';
+import { interpret } from '../interpret/interpret';
 import { renderClip } from '../render';
 import { lipSyncRate, mouthEnvelope } from '../sound/soundtrack';
 import { stageShot } from '../stage/shot';

@@ -1,5 +1,5 @@
 /** How a figure looks: skin, hair and clothes, chosen from its name and the seed. */
-import { figureGender } from '../interpret';
+import { figureGender } from '../interpret/words';
 import { hashString, Random } from '../random';
 
 export interface Look {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { blurPixels, cameraAt, fieldOfView, project } from '../camera';
 import { emptyShot, type EngineShot } from '../input';
-import { interpret } from '../interpret';
+import { interpret } from '../interpret/interpret';
 import { lookFor } from './look';
 import { handAt, poseAt } from './pose';
 import { stageShot } from './shot';

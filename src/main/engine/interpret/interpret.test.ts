@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { emptyShot, type EngineShot } from './input';
-import { figureGender, interpret } from './interpret';
-import { phrases } from './vocabulary';
+import { describe, expect, test } from 'vitest';
+import { emptyShot, type EngineShot } from '../input';
+import { interpret } from './interpret';
+import { figureGender } from './words';
+import { phrases } from '../vocabulary';
 import {
   bedIds,
   bedWords,
@@ -15,7 +16,7 @@ import {
   settingWords,
   styleIds,
   styleWords,
-} from './vocabulary';
+} from '../vocabulary';
 
 function one(shot: Partial<EngineShot>) {
   const result = interpret({ shots: [emptyShot(shot)] });
@@ -39,7 +40,7 @@ const seedShot: Partial<EngineShot> = {
 };
 
 describe('interpret: the seed prompt', () => {
-  it('reads every field of the lantern prompt', () => {
+  test('reads every field of the lantern prompt', () => {
     const { scene, notUnderstood } = one(seedShot);
     expect(notUnderstood).toEqual([]);
     expect(scene.setting).toBe('riverside');
@@ -71,7 +72,7 @@ describe('interpret: the seed prompt', () => {
 });
 
 describe('interpret: vocabulary classes', () => {
-  it('knows at least 30 visual elements and every one of their words', () => {
+  test('knows at least 30 visual elements and every one of their words', () => {
     expect(elementIds.length).toBeGreaterThanOrEqual(30);
     for (const id of elementIds) {
       for (const words of phrases(elementWords[id])) {
@@ -89,7 +90,7 @@ describe('interpret: vocabulary classes', () => {
     }
   });
 
-  it('knows the settings', () => {
+  test('knows the settings', () => {
     expect(settingIds.length).toBeGreaterThanOrEqual(8);
     for (const id of settingIds) {
       const first = phrases(settingWords[id])[0]?.join(' ') ?? '';
@@ -99,7 +100,7 @@ describe('interpret: vocabulary classes', () => {
     expect(one({ scene: 'A boat on the lake' }).scene.setting).toBe('lakeside');
   });
 
-  it('knows times of day and weather', () => {
+  test('knows times of day and weather', () => {
     const cases: [string, string, string][] = [
       ['at dawn', 'dawn', 'clear'],
       ['at noon', 'noon', 'clear'],
@@ -122,7 +123,7 @@ describe('interpret: vocabulary classes', () => {
     expect(storm.environment.rain).toBeGreaterThan(0);
   });
 
-  it('knows every camera move, with speed', () => {
+  test('knows every camera move, with speed', () => {
     expect(
       new Set(cameraMoveIds.map((id) => id.replace(/(Left|Right|Up|Down|In|Out)$/, ''))).size,
     ).toBeGreaterThanOrEqual(10);
@@ -137,7 +138,7 @@ describe('interpret: vocabulary classes', () => {
     expect(one({ camera: 'orbit around her, 85 mm' }).scene.camera.lensMm).toBe(85);
   });
 
-  it('maps lens words and depth of field', () => {
+  test('maps lens words and depth of field', () => {
     expect(one({ camera: 'wide-angle' }).scene.camera.lensMm).toBe(24);
     expect(one({ camera: 'telephoto' }).scene.camera.lensMm).toBe(135);
     expect(one({ camera: '24mm' }).scene.camera.lensMm).toBe(24);
@@ -145,7 +146,7 @@ describe('interpret: vocabulary classes', () => {
     expect(one({ camera: 'deep focus' }).scene.camera.depthOfField).toBe(0);
   });
 
-  it('knows the style words', () => {
+  test('knows the style words', () => {
     for (const id of styleIds) {
       const first = phrases(styleWords[id])[0]?.join(' ') ?? '';
       const { understood } = one({ style: first });
@@ -161,7 +162,7 @@ describe('interpret: vocabulary classes', () => {
     expect(one({ style: 'b&w' }).scene.style.blackAndWhite).toBe(true);
   });
 
-  it('knows ambience beds and timed effects', () => {
+  test('knows ambience beds and timed effects', () => {
     expect(bedIds.length).toBeGreaterThanOrEqual(8);
     expect(effectIds.length).toBeGreaterThanOrEqual(20);
     for (const id of bedIds) {
@@ -177,7 +178,7 @@ describe('interpret: vocabulary classes', () => {
 });
 
 describe('interpret: words', () => {
-  it('undoes inflections and reads synonyms', () => {
+  test('undoes inflections and reads synonyms', () => {
     for (const text of [
       'She slams the door',
       'She slammed the door',
@@ -202,19 +203,19 @@ describe('interpret: words', () => {
     expect(one({ scene: 'the balloon floated away' }).scene.entities[0]?.actions[0]?.verb).toBe('rise');
   });
 
-  it('counts and colours', () => {
+  test('counts and colours', () => {
     const balloon = one({ scene: 'Three red balloons rise' }).scene.entities[0];
     expect(balloon?.count).toBe(3);
     expect(balloon?.color).toMatch(/^#/);
     expect(one({ scene: 'birds fly over the lake' }).scene.entities[0]?.count).toBeGreaterThan(1);
   });
 
-  it('times an action that names its moment', () => {
+  test('times an action that names its moment', () => {
     const door = one({ scene: 'A man slams the door at 00:05.' }).scene.entities.find((e) => e.key === 'man');
     expect(door?.actions[0]?.atMs).toBe(5000);
   });
 
-  it('removes what the negatives name, including what a setting brings', () => {
+  test('removes what the negatives name, including what a setting brings', () => {
     const plain = one({ scene: 'A riverside at dusk' }).scene;
     expect(plain.environment.trees).toBeGreaterThan(0);
     const without = one({ scene: 'A riverside at dusk', negative: ['trees', 'mountains'] }).scene;
@@ -232,7 +233,7 @@ describe('interpret: words', () => {
     });
   });
 
-  it('reports what it does not understand, and stages unknown subjects as labelled stand-ins', () => {
+  test('reports what it does not understand, and stages unknown subjects as labelled stand-ins', () => {
     const { scene, notUnderstood } = one({ scene: 'A robot juggles purple spheres beside a zeppelin.' });
     const keys = scene.entities.map((e) => [e.key, e.element, e.standIn]);
     expect(keys).toContainEqual(['robot', null, 'block']);
@@ -246,7 +247,7 @@ describe('interpret: words', () => {
     expect(cyclist.notUnderstood.map((n) => n.text)).toContain('rides');
   });
 
-  it('reports unknown words in every field', () => {
+  test('reports unknown words in every field', () => {
     const { notUnderstood } = one({
       camera: 'slow dutch push in',
       style: 'warm, vaporwave',
@@ -258,12 +259,12 @@ describe('interpret: words', () => {
     );
   });
 
-  it('marks an unknown sound event with a stand-in so its time stays audible', () => {
+  test('marks an unknown sound event with a stand-in so its time stays audible', () => {
     const { scene } = one({ audio: { ambience: [], events: [{ label: 'kazoo solo', startMs: 500, endMs: null }] } });
     expect(scene.cues).toMatchObject([{ standIn: true, atMs: 500, label: 'kazoo solo' }]);
   });
 
-  it('gives each speaker a figure, reusing one the scene names', () => {
+  test('gives each speaker a figure, reusing one the scene names', () => {
     const { scene } = one({
       scene: 'A girl stands on a beach.',
       dialogue: [
@@ -275,14 +276,14 @@ describe('interpret: words', () => {
     expect(scene.entities.find((e) => e.key === 'ben')?.name).toBe('Ben');
   });
 
-  it('infers night from stars or a moon, dusk from fireflies, and keeps the word that named the place', () => {
+  test('infers night from stars or a moon, dusk from fireflies, and keeps the word that named the place', () => {
     expect(one({ scene: 'A campfire in the desert under the stars' }).scene.timeOfDay).toBe('night');
     expect(one({ scene: 'A full moon over the lake' }).scene.timeOfDay).toBe('night');
     expect(one({ scene: 'Fireflies over a meadow' }).scene.timeOfDay).toBe('dusk');
     expect(one({ scene: 'A long hallway' }).scene.settingWord).toBe('hallway');
   });
 
-  it('lets named speakers take the places of an unnamed group, with its actions', () => {
+  test('lets named speakers take the places of an unnamed group, with its actions', () => {
     const { scene } = one({
       scene: 'Two people sit on a bench.',
       dialogue: [
@@ -297,7 +298,7 @@ describe('interpret: words', () => {
     ]);
   });
 
-  it('is deterministic and keeps shot spans', () => {
+  test('is deterministic and keeps shot spans', () => {
     const input = {
       shots: [emptyShot({ ...seedShot, durationMs: 3000 }), emptyShot({ scene: 'a beach', durationMs: 2000 })],
     };
@@ -310,7 +311,7 @@ describe('interpret: words', () => {
 });
 
 describe('interpret: who a figure is', () => {
-  it('reads gender from the noun, a title or a common given name, and leaves the rest open', () => {
+  test('reads gender from the noun, a title or a common given name, and leaves the rest open', () => {
     const cases: [string, ReturnType<typeof figureGender>][] = [
       ['the old man', 'masculine'],
       ['a young girl', 'feminine'],
