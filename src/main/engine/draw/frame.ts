@@ -15,7 +15,8 @@ import { add, hex, scale, Palette, type RGB } from './palette';
 import { drawParticles } from './particles';
 import { drawGlows, drawProp, lightAt, type LightSource, type PropDraw } from './props';
 import { Post } from './post';
-import { buildScenery, drawGroundAndLayers, drawSky, type Scenery } from './scenery';
+import { drawGroundAndLayers } from './scenery/ground';
+import { buildScenery, drawSky, type Scenery } from './scenery/scenery';
 
 interface HairSpring {
   angle: number;
