@@ -4,7 +4,7 @@ import { cameraMoveLabel } from './interpret/words';
 import type { Interpretation, NotUnderstood, ShotScene, Understanding } from './scene';
 import type { SoundSource } from './stage/types';
 import type { Schedule } from './sound/schedule';
-import type { BedId, EffectId } from './vocabulary';
+import type { BedId, EffectId } from './vocabulary/sound';
 
 export interface ShotReport {
   index: number;

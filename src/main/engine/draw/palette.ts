@@ -5,7 +5,7 @@
  */
 import type { ShotScene, StylePlan } from '../scene';
 import type { GroundKind } from '../stage/layout';
-import type { TimeOfDay } from '../vocabulary';
+import type { TimeOfDay } from '../vocabulary/world';
 
 export type RGB = readonly [number, number, number];
 

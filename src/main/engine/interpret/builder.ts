@@ -5,7 +5,9 @@
  */
 import type { EngineShot } from '../input';
 import type { CuePlan, PromptField, SceneAction, SceneEntity, ShotScene } from '../scene';
-import type { CameraMoveId, ElementId, SettingId, StyleId, TimeOfDay, Weather } from '../vocabulary';
+import type { CameraMoveId } from '../vocabulary/camera';
+import type { StyleId } from '../vocabulary/style';
+import type { ElementId, SettingId, TimeOfDay, Weather } from '../vocabulary/world';
 import { readClause, type Ref } from './clause';
 import type { Reporter } from './reporter';
 import { segment } from './segment';

@@ -5,7 +5,7 @@
  */
 import type { Concept } from '../lexicon';
 import { elementGroup, settingOfElement } from '../scene';
-import { weatherOfElement, type ElementId, type Weather } from '../vocabulary';
+import { weatherOfElement, type ElementId, type Weather } from '../vocabulary/world';
 import type { ShotBuilder } from './builder';
 import type { Clause } from './clause';
 import type { Item } from './segment';

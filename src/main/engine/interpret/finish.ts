@@ -4,7 +4,7 @@
  * that had no subject, and the camera plan.
  */
 import { settingDefaults, type ShotScene } from '../scene';
-import type { ElementId, SettingId, TimeOfDay, Weather } from '../vocabulary';
+import type { ElementId, SettingId, TimeOfDay, Weather } from '../vocabulary/world';
 import type { ShotBuilder } from './builder';
 
 export function finishShot(b: ShotBuilder, startMs: number): ShotScene {

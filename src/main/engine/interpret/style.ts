@@ -1,6 +1,6 @@
 /** The look a shot's style words ask for: warmth, saturation, contrast, grain, vignette and the rest. */
 import type { StylePlan } from '../scene';
-import type { StyleId } from '../vocabulary';
+import type { StyleId } from '../vocabulary/style';
 
 export function neutralStyle(): StylePlan {
   return {

@@ -2,7 +2,7 @@
  * Word data the reading uses beyond the vocabulary tables: how each camera move is named in the
  * report, and which nouns and given names are feminine, masculine or a child's.
  */
-import { cameraWords, type CameraMoveId } from '../vocabulary';
+import { cameraWords, type CameraMoveId } from '../vocabulary/camera';
 
 export const cameraLabel: Record<CameraMoveId, string> = {
   static: 'static',

@@ -6,7 +6,7 @@
 import { Random } from '../random';
 import type { Stage, SoundSource } from '../stage/types';
 import type { Contact } from '../simulate';
-import type { BedId, EffectId } from '../vocabulary';
+import type { BedId, EffectId } from '../vocabulary/sound';
 
 export interface SoundEvent {
   shot: number;

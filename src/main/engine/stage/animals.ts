@@ -1,6 +1,6 @@
 /** Animals: dogs, cats, birds and the rest, placed by the first figure or in flight, and their calls. */
 import type { SceneEntity } from '../scene';
-import type { EffectId } from '../vocabulary';
+import type { EffectId } from '../vocabulary/sound';
 import { actionTime, panOf, type Staging } from './staging';
 import type { StagedAnimal, StagedFigure } from './types';
 

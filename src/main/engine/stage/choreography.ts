@@ -3,7 +3,8 @@
  * and the sounds those actions make.
  */
 import type { SceneAction, SceneEntity } from '../scene';
-import type { EffectId, VerbId } from '../vocabulary';
+import type { EffectId } from '../vocabulary/sound';
+import type { VerbId } from '../vocabulary/verbs';
 import { lookFor } from './look';
 import { actionTime, panOf, type Staging } from './staging';
 import type { StagedFigure, StagedProp } from './types';

@@ -1,7 +1,7 @@
 /** Where the ground, water, walls, trees and buildings are for each setting, metres from the camera. */
 import type { ShotScene } from '../scene';
 import type { WaterRegion } from '../simulate';
-import type { SettingId } from '../vocabulary';
+import type { SettingId } from '../vocabulary/world';
 
 export type GroundKind = 'grass' | 'sand' | 'water' | 'road' | 'sidewalk' | 'floor' | 'dirt' | 'snow' | 'forest';
 

@@ -5,7 +5,7 @@
  */
 import { hashString, noise1 } from '../random';
 import type { Vec3 } from '../simulate';
-import type { VerbId } from '../vocabulary';
+import type { VerbId } from '../vocabulary/verbs';
 import type { Gesture, StagedFigure } from './types';
 
 /** Body proportions as fractions of height. */

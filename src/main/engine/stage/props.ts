@@ -4,7 +4,8 @@
  */
 import type { SceneAction, SceneEntity } from '../scene';
 import type { BodySpec } from '../simulate';
-import type { ElementId, VerbId } from '../vocabulary';
+import type { VerbId } from '../vocabulary/verbs';
+import type { ElementId } from '../vocabulary/world';
 import type { Holders } from './choreography';
 import { groundAt } from './layout';
 import { handAt, smooth } from './pose';

@@ -4,7 +4,7 @@
  */
 import { Random } from '../random';
 import type { ShotScene } from '../scene';
-import type { VerbId } from '../vocabulary';
+import type { VerbId } from '../vocabulary/verbs';
 import { layoutFor, type Layout } from './layout';
 import type { StageSound } from './types';
 

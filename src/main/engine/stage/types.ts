@@ -1,7 +1,9 @@
 /** What staging produces for one shot: placed figures, animals and props, the world to simulate, timed sounds. */
 import type { ShotScene } from '../scene';
 import type { Vec3, WorldSetup } from '../simulate';
-import type { EffectId, ElementId, VerbId } from '../vocabulary';
+import type { EffectId } from '../vocabulary/sound';
+import type { VerbId } from '../vocabulary/verbs';
+import type { ElementId } from '../vocabulary/world';
 import type { Layout } from './layout';
 import type { Look } from './look';
 
