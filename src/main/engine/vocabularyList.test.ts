@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { interpret } from './interpret/interpret';
 import { emptyShot } from './input';
 import { engineVocabulary } from './vocabularyList';
@@ -6,7 +6,7 @@ import { engineVocabulary } from './vocabularyList';
 describe('engineVocabulary', () => {
   const vocabulary = engineVocabulary();
 
-  it('lists what each part of a prompt can say, once each and sorted', () => {
+  test('lists what each part of a prompt can say, once each and sorted', () => {
     expect(vocabulary.scene).toEqual(expect.arrayContaining(['lantern', 'balloon', 'river', 'dusk', 'snow']));
     expect(vocabulary.camera).toEqual(expect.arrayContaining(['dolly in', 'pan left', 'fisheye']));
     expect(vocabulary.motion).toEqual(expect.arrayContaining(['walk', 'stroll']));
@@ -18,7 +18,7 @@ describe('engineVocabulary', () => {
     }
   });
 
-  it('offers only scene words the engine then understands', () => {
+  test('offers only scene words the engine then understands', () => {
     const sample = vocabulary.scene.filter((_, i) => i % 7 === 0);
     for (const word of sample) {
       const result = interpret({ shots: [emptyShot({ scene: `A ${word} by the water.`, durationMs: 2000 })] });
