@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, test } from 'vitest';
 import { log } from '../log/logger';
 import { createStudio } from './studio';
 
@@ -13,7 +13,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-it("writes the process's log to the data folder's logs/shotline.log while the studio is open", async () => {
+test("writes the process's log to the data folder's logs/shotline.log while the studio is open", async () => {
   const studio = await createStudio({ dataDir, env: {}, render: null });
   const marker = `opened ${String(Date.now())}`;
   log.warn(marker);

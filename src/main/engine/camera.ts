@@ -3,7 +3,8 @@
  * moved over a shot by the prompt's camera moves, with a thin-lens depth of field.
  */
 import { hashString, noise1 } from './random';
-import { poseAt, type Stage } from './stage';
+import { poseAt } from './stage/pose';
+import type { Stage } from './stage/types';
 import type { Vec3 } from './simulate';
 
 /** Full-frame sensor width, mm: lens focal lengths mean what photographers expect. */

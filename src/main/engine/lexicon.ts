@@ -2,43 +2,26 @@
  * Tokenising and phrase matching: turns a line of prompt text into a sequence of items, each a
  * concept from the vocabulary, a function word, a time, or a word the engine does not know.
  */
+import { cameraWords, depthWords, lensWords, type CameraMoveId } from './vocabulary/camera';
+import { fillerWords, negators, neverDrawnWords, stopWords } from './vocabulary/functionWords';
+import { lemmas, phrases } from './vocabulary/lemmas';
+import { ageWords, colorWords, countWords, intensityWords, partWords, sizeWords } from './vocabulary/modifiers';
+import { bedWords, effectWords, type BedId, type EffectId } from './vocabulary/sound';
+import { styleWords, type StyleId } from './vocabulary/style';
+import { verbWords, type VerbId } from './vocabulary/verbs';
 import {
-  ageWords,
-  bedWords,
-  cameraWords,
-  colorWords,
-  countWords,
-  depthWords,
-  effectWords,
   elementWords,
-  fillerWords,
-  intensityWords,
-  lemmas,
-  lensWords,
-  negators,
-  neverDrawnWords,
-  partWords,
-  phrases,
   settingWords,
-  sizeWords,
-  stopWords,
-  styleWords,
   timeWords,
-  verbWords,
   weatherWords,
   windWords,
   headingAwayWords,
   headingTowardWords,
-  type BedId,
-  type CameraMoveId,
-  type EffectId,
   type ElementId,
   type SettingId,
-  type StyleId,
   type TimeOfDay,
-  type VerbId,
   type Weather,
-} from './vocabulary';
+} from './vocabulary/world';
 
 export type Concept =
   | { kind: 'element'; id: ElementId }

@@ -11,7 +11,7 @@ import { StudioError } from '../../shared/errors';
 import { ShotRenderer } from './draw/frame';
 import { audioEncoderArgs, Encoder, muxArgs, runEncoderStep } from './encode';
 import { validateInput, type EngineInput } from './input';
-import { interpret } from './interpret';
+import { interpret } from './interpret/interpret';
 import { buildReport, shotFrames, type RenderReport } from './report';
 import { collectContacts } from './simulate';
 import type { WaveformPeaks } from './sound/mix';
@@ -19,7 +19,7 @@ import { mixToFile, type MixRequest, type MixSummary } from './sound/mixer';
 import { scheduleSound } from './sound/schedule';
 import { speakDialogue } from './sound/soundtrack';
 import { removeTemps, type RenderTemps } from './scratch';
-import { stageShot } from './stage';
+import { stageShot } from './stage/shot';
 
 export interface RenderProgress {
   phase: 'interpret' | 'sound' | 'frames' | 'finish';

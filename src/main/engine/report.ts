@@ -1,10 +1,10 @@
 /** The render report: what the engine understood, what it made of each shot, and every sound it placed. */
 import { fieldOfView } from './camera';
-import { cameraMoveLabel } from './interpret';
+import { cameraMoveLabel } from './interpret/words';
 import type { Interpretation, NotUnderstood, ShotScene, Understanding } from './scene';
-import type { SoundSource } from './stage';
+import type { SoundSource } from './stage/types';
 import type { Schedule } from './sound/schedule';
-import type { BedId, EffectId } from './vocabulary';
+import type { BedId, EffectId } from './vocabulary/sound';
 
 export interface ShotReport {
   index: number;

@@ -2,7 +2,10 @@
  * The interpreted scene: what one shot shows and plays, in the engine's own terms. Interpretation
  * produces it from text; staging, simulation, drawing and sound read it.
  */
-import type { BedId, CameraMoveId, EffectId, ElementId, SettingId, TimeOfDay, VerbId, Weather } from './vocabulary';
+import type { CameraMoveId } from './vocabulary/camera';
+import type { BedId, EffectId } from './vocabulary/sound';
+import type { VerbId } from './vocabulary/verbs';
+import type { ElementId, SettingId, TimeOfDay, Weather } from './vocabulary/world';
 
 export type ElementGroup = 'figure' | 'animal' | 'prop' | 'environment' | 'particles';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { interpret } from './interpret';
+import { interpret } from './interpret/interpret';
 import { emptyShot } from './input';
 import { engineVocabulary } from './vocabularyList';
 

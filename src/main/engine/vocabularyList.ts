@@ -1,18 +1,16 @@
 import type { EngineVocabulary } from '../../shared/vocabulary';
+import { cameraWords, lensWords } from './vocabulary/camera';
+import { bedWords, effectWords } from './vocabulary/sound';
+import { styleWords } from './vocabulary/style';
+import { verbWords } from './vocabulary/verbs';
 import {
-  bedWords,
-  cameraWords,
-  effectWords,
   elementWords,
   headingAwayWords,
   headingTowardWords,
-  lensWords,
   settingWords,
-  styleWords,
   timeWords,
-  verbWords,
   weatherWords,
-} from './vocabulary';
+} from './vocabulary/world';
 
 /** Every phrase of some "a|b|c" alternations, once each, in alphabetical order. */
 function phrases(...tables: readonly Readonly<Record<string, string>>[]): string[] {

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openFileSink } from './fileSink';
 import { Logger, type LogRecord } from './logger';
 
@@ -31,7 +31,7 @@ const record = (message: string, level: LogRecord['level'] = 'info'): LogRecord 
 const posix = process.platform !== 'win32';
 
 describe('openFileSink', () => {
-  it('makes the logs folder on the first write and appends timestamped, levelled lines', () => {
+  test('makes the logs folder on the first write and appends timestamped, levelled lines', () => {
     const logs = join(dir, 'logs');
     const sink = openFileSink({ dir: logs });
     expect(existsSync(logs)).toBe(false);
@@ -44,7 +44,7 @@ describe('openFileSink', () => {
     );
   });
 
-  it.runIf(posix)('lets only the owner read the log, also one an earlier run left readable', () => {
+  test.runIf(posix)('lets only the owner read the log, also one an earlier run left readable', () => {
     const sink = openFileSink({ dir });
     sink.write(record('one'));
     expect(statSync(sink.path).mode & 0o777).toBe(0o600);
@@ -57,7 +57,7 @@ describe('openFileSink', () => {
     expect(readFileSync(old, 'utf8')).toContain('from before\n');
   });
 
-  it('rotates before a record would pass the size limit and keeps only the newest files', () => {
+  test('rotates before a record would pass the size limit and keeps only the newest files', () => {
     const line = '2025-03-01T10:00:00.000Z INFO  record 00\n';
     const lineBytes = Buffer.byteLength(line);
     // Three records fit in a file; the fourth starts a new one.
@@ -79,14 +79,14 @@ describe('openFileSink', () => {
     expect(messages('shotline.log.2')).toEqual(['record 06', 'record 07', 'record 08']);
   });
 
-  it('counts the size an earlier run left in the file', () => {
+  test('counts the size an earlier run left in the file', () => {
     writeFileSync(join(dir, 'shotline.log'), 'x'.repeat(90));
     openFileSink({ dir, maxBytes: 100 }).write(record('past the limit'));
     expect(readFileSync(join(dir, 'shotline.log.1'), 'utf8')).toBe('x'.repeat(90));
     expect(readFileSync(join(dir, 'shotline.log'), 'utf8')).toContain('past the limit');
   });
 
-  it('writes a record longer than the limit whole, into a file of its own', () => {
+  test('writes a record longer than the limit whole, into a file of its own', () => {
     const sink = openFileSink({ dir, maxBytes: 50 });
     sink.write(record('a'.repeat(80)));
     sink.write(record('b'));
@@ -94,7 +94,7 @@ describe('openFileSink', () => {
     expect(readFileSync(join(dir, 'shotline.log'), 'utf8')).toContain(' b\n');
   });
 
-  it('fails inside the logger, never in the code that logs, when the folder cannot be made', () => {
+  test('fails inside the logger, never in the code that logs, when the folder cannot be made', () => {
     const blocker = join(dir, 'logs');
     writeFileSync(blocker, 'a file where the folder should be');
     const reports: string[] = [];

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { formatRecord, levelFromEnvironment, Logger, parseLogLevel, streamSink, type LogRecord } from './logger';
 
 function collecting(): { records: LogRecord[]; write(record: LogRecord): void } {
@@ -7,7 +7,7 @@ function collecting(): { records: LogRecord[]; write(record: LogRecord): void } 
 }
 
 describe('Logger', () => {
-  it('writes records at its level and above, and drops the more detailed ones', () => {
+  test('writes records at its level and above, and drops the more detailed ones', () => {
     const logger = new Logger('warn');
     const sink = collecting();
     logger.addSink(sink);
@@ -26,7 +26,7 @@ describe('Logger', () => {
     expect(sink.records.at(-1)?.message).toBe('frame drawn');
   });
 
-  it('stops writing to a sink once it is removed', () => {
+  test('stops writing to a sink once it is removed', () => {
     const logger = new Logger('info');
     const sink = collecting();
     const remove = logger.addSink(sink);
@@ -36,7 +36,7 @@ describe('Logger', () => {
     expect(sink.records.map((r) => r.message)).toEqual(['one']);
   });
 
-  it('never throws from a failing sink, still feeds the others, and reports the failure once', () => {
+  test('never throws from a failing sink, still feeds the others, and reports the failure once', () => {
     const reports: string[] = [];
     const logger = new Logger('info', (text) => reports.push(text));
     logger.addSink({
@@ -54,7 +54,7 @@ describe('Logger', () => {
     expect(reports).toEqual(['shotline: a log could not be written (EACCES: permission denied).\n']);
   });
 
-  it('survives a report that throws too', () => {
+  test('survives a report that throws too', () => {
     const logger = new Logger('info', () => {
       throw new Error('stderr closed');
     });
@@ -68,7 +68,7 @@ describe('Logger', () => {
 });
 
 describe('levels from the environment', () => {
-  it('reads SHOTLINE_LOG_LEVEL in any case and defaults to info', () => {
+  test('reads SHOTLINE_LOG_LEVEL in any case and defaults to info', () => {
     const reports: string[] = [];
     const report = (text: string): void => void reports.push(text);
     expect(levelFromEnvironment({ SHOTLINE_LOG_LEVEL: 'DEBUG' }, report)).toBe('debug');
@@ -78,7 +78,7 @@ describe('levels from the environment', () => {
     expect(reports).toEqual([]);
   });
 
-  it('names the levels it knows when given one it does not', () => {
+  test('names the levels it knows when given one it does not', () => {
     const reports: string[] = [];
     expect(levelFromEnvironment({ SHOTLINE_LOG_LEVEL: 'verbose' }, (text) => void reports.push(text))).toBe('info');
     expect(reports).toEqual([
@@ -91,7 +91,7 @@ describe('levels from the environment', () => {
 describe('formatting', () => {
   const time = new Date('2025-03-01T10:00:00.000Z');
 
-  it('writes the message on one line and indents the detail below it', () => {
+  test('writes the message on one line and indents the detail below it', () => {
     const error = new Error('ffmpeg exited with 1');
     const text = formatRecord({ time, level: 'error', message: 'render failed', detail: error }, '> ');
     const [head, ...rest] = text.trimEnd().split('\n');
@@ -103,7 +103,7 @@ describe('formatting', () => {
     expect(formatRecord({ time, level: 'warn', message: 'slow', detail: 'took 3 s' }, '')).toBe('slow\n    took 3 s\n');
   });
 
-  it('labels terminal lines with the command and the level', () => {
+  test('labels terminal lines with the command and the level', () => {
     let out = '';
     streamSink({ write: (text: string) => (out += text) }).write({ time, level: 'warn', message: 'template skipped' });
     expect(out).toBe('shotline warn: template skipped\n');

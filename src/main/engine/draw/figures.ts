@@ -4,7 +4,8 @@
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState } from '../camera';
-import { proportions, type Pose, type StagedAnimal, type StagedFigure } from '../stage';
+import { proportions, type Pose } from '../stage/pose';
+import type { StagedAnimal, StagedFigure } from '../stage/types';
 import { hex, scale, type Palette, type RGB } from './palette';
 
 export interface FigureLook {

@@ -6,7 +6,8 @@ import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { cameraAt, project, projectDirection, type CameraState } from '../camera';
 import { hashString, noise1, Random } from '../random';
 import { stepSeconds, World, type WorldSetup } from '../simulate';
-import { handAt, poseAt, type Stage, type StagedFigure } from '../stage';
+import { handAt, poseAt } from '../stage/pose';
+import type { Stage, StagedFigure } from '../stage/types';
 import { lipSyncRate } from '../sound/soundtrack';
 import { drawAnimal, drawFigure, drawLabel } from './figures';
 import { drawLayer } from './layers';
@@ -14,7 +15,8 @@ import { add, hex, scale, Palette, type RGB } from './palette';
 import { drawParticles } from './particles';
 import { drawGlows, drawProp, lightAt, type LightSource, type PropDraw } from './props';
 import { Post } from './post';
-import { buildScenery, drawGroundAndLayers, drawSky, type Scenery } from './scenery';
+import { drawGroundAndLayers } from './scenery/ground';
+import { buildScenery, drawSky, type Scenery } from './scenery/scenery';
 
 interface HairSpring {
   angle: number;

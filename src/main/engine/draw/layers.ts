@@ -50,6 +50,9 @@ export function visibleRect(
 
 const maxLayerPixels = 4096;
 
+/** Draws a layer's content in world units: `toPx` maps metres (y up) to its pixels, `ppm` pixels a metre. */
+export type Paint = (ctx: SKRSContext2D, toPx: (x: number, y: number) => [number, number], ppm: number) => void;
+
 /**
  * Makes a layer covering [x0, x1] × [y0, y1] at depth z and lets `paint` draw into it in world
  * units (metres, y up).
@@ -59,7 +62,7 @@ export function makeLayer(
   z: number,
   rect: { x0: number; x1: number; y0: number; y1: number },
   ppmWanted: number,
-  paint: (ctx: SKRSContext2D, toPx: (x: number, y: number) => [number, number], ppm: number) => void,
+  paint: Paint,
 ): Layer {
   const width = rect.x1 - rect.x0;
   const height = rect.y1 - rect.y0;

@@ -4,8 +4,8 @@
  * renderer uses passes through here, so grading costs nothing per pixel.
  */
 import type { ShotScene, StylePlan } from '../scene';
-import type { GroundKind } from '../stage';
-import type { TimeOfDay } from '../vocabulary';
+import type { GroundKind } from '../stage/layout';
+import type { TimeOfDay } from '../vocabulary/world';
 
 export type RGB = readonly [number, number, number];
 

@@ -6,7 +6,8 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState, type Projected } from '../camera';
 import { noise1 } from '../random';
-import { doorOpenAt, type StagedProp } from '../stage';
+import { doorOpenAt } from '../stage/props';
+import type { StagedProp } from '../stage/types';
 import type { Vec3 } from '../simulate';
 import { drawLabel } from './figures';
 import { hex, mix, scale, type Palette, type RGB } from './palette';

@@ -2,7 +2,7 @@
  * Ambience beds: continuous backgrounds synthesised sample by sample into a stereo span, each
  * deterministic for its seed. Left and right use different noise so the bed has width.
  */
-import type { BedId } from '../vocabulary';
+import type { BedId } from '../vocabulary/sound';
 import { Biquad, BrownNoise, Noise, PinkNoise, sampleRate } from './dsp';
 
 export interface Stereo {

@@ -2,7 +2,7 @@
  * Procedural sound effects. Each starts at its first sample with its attack, so a sound placed at
  * a time is heard at that time; each is deterministic for its seed.
  */
-import type { EffectId } from '../vocabulary';
+import type { EffectId } from '../vocabulary/sound';
 import { adEnvelope, Biquad, BrownNoise, Noise, sampleRate } from './dsp';
 
 export interface EffectOptions {

@@ -4,9 +4,9 @@
  * decides; soundtrack.ts synthesises.
  */
 import { Random } from '../random';
-import type { Stage, SoundSource } from '../stage';
+import type { Stage, SoundSource } from '../stage/types';
 import type { Contact } from '../simulate';
-import type { BedId, EffectId } from '../vocabulary';
+import type { BedId, EffectId } from '../vocabulary/sound';
 
 export interface SoundEvent {
   shot: number;

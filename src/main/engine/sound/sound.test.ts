@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bedIds, effectIds } from '../vocabulary';
+import { bedIds, effectIds } from '../vocabulary/sound';
 import { addBed } from './beds';
 import { dbToGain, sampleRate } from './dsp';
 import { synthEffect } from './effects';

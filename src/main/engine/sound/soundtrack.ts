@@ -3,7 +3,7 @@
  * loudness over time for lip-sync.
  */
 import { hashString } from '../random';
-import { figureGender } from '../interpret';
+import { figureGender } from '../interpret/words';
 import type { ShotScene } from '../scene';
 import { addBed } from './beds';
 import { sampleRate } from './dsp';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { sampleRate } from './dsp';
 import { fliteVoices } from './flite';
 import { espeakCommand, resample, speak, speechEngine, voiceFor, type SpeechEngine, type Voice } from './speech';
@@ -74,7 +74,7 @@ describe('speech: voices', () => {
     [0, 1, 2, 3, 4].flatMap((i) => [voiceFor(i, feminine, false), voiceFor(i, feminine, true)]),
   );
 
-  it('gives the first five speakers of each kind distinct voices in both engines', () => {
+  test('gives the first five speakers of each kind distinct voices in both engines', () => {
     for (const young of [false, true]) {
       const voices = [0, 1, 2, 3, 4].flatMap((i) => [voiceFor(i, true, young), voiceFor(i, false, young)]);
       expect(new Set(voices.map((v) => JSON.stringify(v.espeak))).size).toBe(10);
@@ -82,11 +82,11 @@ describe('speech: voices', () => {
     }
   });
 
-  it('uses only voices the built-in engine has', () => {
+  test('uses only voices the built-in engine has', () => {
     for (const v of everyVoice) expect(fliteVoices).toContain(v.flite.name);
   });
 
-  it('resamples without changing pitch', () => {
+  test('resamples without changing pitch', () => {
     const input = new Float32Array(22050);
     for (let i = 0; i < input.length; i++) input[i] = Math.sin((2 * Math.PI * 440 * i) / 22050);
     const out = resample(input, 22050, sampleRate);
@@ -99,15 +99,15 @@ describe('speech: voices', () => {
 });
 
 describe('speech: choosing the engine', () => {
-  it('uses the built-in voice when SHOTLINE_SPEECH=flite, even with the program installed', () => {
+  test('uses the built-in voice when SHOTLINE_SPEECH=flite, even with the program installed', () => {
     expect(forced('flite')?.kind).toBe('flite');
   });
 
-  it.skipIf(espeakCommand() === null)('uses the program when SHOTLINE_SPEECH=espeak-ng', () => {
+  test.skipIf(espeakCommand() === null)('uses the program when SHOTLINE_SPEECH=espeak-ng', () => {
     expect(forced('espeak-ng')).toEqual({ kind: 'espeak-ng', command: espeakCommand() });
   });
 
-  it('refuses an engine it does not know, naming the ones it does', () => {
+  test('refuses an engine it does not know, naming the ones it does', () => {
     expect(() => forced('embedded')).toThrow('SHOTLINE_SPEECH must be "espeak-ng" or "flite", not "embedded".');
   });
 });
@@ -123,7 +123,7 @@ describe.each([
     return e;
   };
 
-  it.skipIf(skip)('speaks each voice from its first sample, at one dialogue level', async () => {
+  test.skipIf(skip)('speaks each voice from its first sample, at one dialogue level', async () => {
     for (const [i, feminine, young] of [
       [0, true, false],
       [1, true, true],
@@ -140,14 +140,14 @@ describe.each([
     }
   });
 
-  it.skipIf(skip)('gives a woman a clearly higher voice than a man', async () => {
+  test.skipIf(skip)('gives a woman a clearly higher voice than a man', async () => {
     const her = medianPitch(await say('Only the fire. Nothing else is left.', voiceFor(0, true, false), engine()));
     const him = medianPitch(await say('Only the fire. Nothing else is left.', voiceFor(0, false, false), engine()));
     expect(him).toBeGreaterThan(70);
     expect(her).toBeGreaterThan(him * 1.4);
   });
 
-  it.skipIf(skip)('reads a line that starts with a dash as words, not as an option', async () => {
+  test.skipIf(skip)('reads a line that starts with a dash as words, not as an option', async () => {
     const voice = voiceFor(0, true, false);
     const dashed = await say('-v is not a voice, just words.', voice, engine());
     const plain = await say('v is not a voice, just words.', voice, engine());
@@ -156,7 +156,7 @@ describe.each([
     expect(dashed.length / plain.length).toBeLessThan(1.25);
   });
 
-  it.skipIf(skip)('gives the same samples for the same line and voice', async () => {
+  test.skipIf(skip)('gives the same samples for the same line and voice', async () => {
     const a = await say('We have to leave before the tide comes in.', voiceFor(3, false, false), engine());
     const b = await say('We have to leave before the tide comes in.', voiceFor(3, false, false), engine());
     expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
@@ -169,7 +169,7 @@ describe('speech: a voice an engine does not have', () => {
     flite: { name: 'xx-nothing', pitchHz: null, stretch: 1 },
   };
 
-  it('is a clear error with the built-in voice', async () => {
+  test('is a clear error with the built-in voice', async () => {
     const flite = forced('flite');
     if (!flite) throw new Error('the built-in voice is not installed');
     await expect(say('Hello.', unknown, flite)).rejects.toThrow(
@@ -177,7 +177,7 @@ describe('speech: a voice an engine does not have', () => {
     );
   });
 
-  it.skipIf(espeakCommand() === null)('is an error that names it with the program', async () => {
+  test.skipIf(espeakCommand() === null)('is an error that names it with the program', async () => {
     const program = forced('espeak-ng');
     if (!program) throw new Error('the program is not installed');
     await expect(say('Hello.', unknown, program)).rejects.toThrow(/xx-nothing|voice/);

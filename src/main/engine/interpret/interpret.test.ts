@@ -1,21 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { emptyShot, type EngineShot } from './input';
-import { figureGender, interpret } from './interpret';
-import { phrases } from './vocabulary';
-import {
-  bedIds,
-  bedWords,
-  cameraMoveIds,
-  cameraWords,
-  effectIds,
-  effectWords,
-  elementIds,
-  elementWords,
-  settingIds,
-  settingWords,
-  styleIds,
-  styleWords,
-} from './vocabulary';
+import { emptyShot, type EngineShot } from '../input';
+import { interpret } from './interpret';
+import { figureGender } from './words';
+import { phrases } from '../vocabulary/lemmas';
+import { cameraMoveIds, cameraWords } from '../vocabulary/camera';
+import { bedIds, bedWords, effectIds, effectWords } from '../vocabulary/sound';
+import { styleIds, styleWords } from '../vocabulary/style';
+import { elementIds, elementWords, settingIds, settingWords } from '../vocabulary/world';
 
 function one(shot: Partial<EngineShot>) {
   const result = interpret({ shots: [emptyShot(shot)] });

@@ -1,9 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { blurPixels, cameraAt, fieldOfView, project } from './camera';
-import { emptyShot, type EngineShot } from './input';
-import { interpret } from './interpret';
-import { handAt, lookFor, poseAt, stageShot, type Stage } from './stage';
-import { World } from './simulate';
+import { blurPixels, cameraAt, fieldOfView, project } from '../camera';
+import { emptyShot, type EngineShot } from '../input';
+import { interpret } from '../interpret/interpret';
+import { lookFor } from './look';
+import { handAt, poseAt } from './pose';
+import { stageShot } from './shot';
+import type { Stage } from './types';
+import { World } from '../simulate';
 
 function staged(shot: Partial<EngineShot>, seed = 4): Stage {
   const scene = interpret({ shots: [emptyShot(shot)] }).shots[0];

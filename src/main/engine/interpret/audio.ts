@@ -1,0 +1,97 @@
+/** The audio fields (ambience beds and timed sound events) and who speaks each line of dialogue. */
+import type { EngineDialogueLine, EngineSoundEvent } from '../input';
+import type { SceneEntity, ShotScene } from '../scene';
+import type { ShotBuilder } from './builder';
+
+/** Sounds from the audio fields: ambience beds and timed events. */
+export function readAudio(b: ShotBuilder): void {
+  for (const text of b.shot.audio.ambience) {
+    const before = b.beds.size + b.cues.length;
+    b.read(text, 'ambience');
+    if (b.beds.size + b.cues.length === before && text.trim().length > 0)
+      b.report.miss('ambience', text, 'no ambience bed matches; nothing plays for it');
+  }
+  for (const event of b.shot.audio.events) readEvent(b, event);
+}
+
+function readEvent(b: ShotBuilder, event: EngineSoundEvent): void {
+  const cuesBefore = b.cues.length;
+  const bedsBefore = new Set(b.beds.keys());
+  b.read(event.label, 'event');
+  const added = b.cues.slice(cuesBefore);
+  for (const cue of added) {
+    cue.atMs = event.startMs;
+    cue.endMs = event.endMs;
+    cue.label = event.label;
+    cue.repeat = false;
+  }
+  // An event that names a bed ("rain from 00:02") plays that bed for its span.
+  for (const [key, bed] of b.beds) {
+    if (bedsBefore.has(key)) continue;
+    bed.fromMs = event.startMs ?? 0;
+    bed.toMs = event.endMs;
+    bed.label = event.label;
+  }
+  const gotBed = [...b.beds.keys()].some((k) => !bedsBefore.has(k));
+  if (added.length === 0 && !gotBed) {
+    b.report.miss('event', event.label, 'no sound effect matches; a neutral stand-in tick marks its time');
+    b.cues.push({
+      effect: 'click',
+      atMs: event.startMs,
+      endMs: event.endMs,
+      level: 0.5,
+      label: event.label,
+      standIn: true,
+      repeat: false,
+    });
+  }
+  // Keep only the first effect an event names: "door slam" is one sound, not two.
+  if (added.length > 1) b.cues.splice(cuesBefore + 1, added.length - 1);
+}
+
+/** Each line with the entity that speaks it, created when the prompt has not shown the speaker. */
+export function readDialogue(b: ShotBuilder): ShotScene['dialogue'] {
+  return b.shot.dialogue.map((line) => {
+    const entity = speakerOf(b, line);
+    b.report.ok('dialogue', `${line.speaker}: ${line.line}`, `spoken by ${entity.key}`);
+    return { atMs: line.atMs, speaker: line.speaker, entity: entity.key, line: line.line };
+  });
+}
+
+function isFigure(e: SceneEntity): boolean {
+  return e.element === 'person' || e.element === 'child';
+}
+
+function speakerOf(b: ShotBuilder, line: EngineDialogueLine): SceneEntity {
+  const wanted = line.speaker.trim().toLowerCase();
+  const entities = (): SceneEntity[] => [...b.entities.values()];
+  const byName = entities().find(
+    (e) => e.key === wanted || e.name?.toLowerCase() === wanted || e.label.toLowerCase() === wanted,
+  );
+  if (byName) return byName;
+  const words = wanted.split(/\s+/);
+  const byNoun = entities().find((e) => isFigure(e) && words.includes(e.label.toLowerCase()));
+  if (byNoun) return byNoun;
+  return speakerFromGroup(b, line);
+}
+
+/** A named speaker takes one of an unnamed group's places ("two people" with lines for Ana and Ben). */
+function speakerFromGroup(b: ShotBuilder, line: EngineDialogueLine): SceneEntity {
+  const group = [...b.entities.values()].find(
+    (e) =>
+      isFigure(e) &&
+      e.name === null &&
+      (e.count > 1 || /^(person|people|figure|someone|somebody|character|couple)$/.test(e.label)),
+  );
+  if (group) {
+    group.count -= 1;
+    if (group.count <= 0) b.entities.delete(group.key);
+  }
+  const entity = b.entity(group?.element ?? 'person', line.speaker.trim(), line.speaker.trim(), null);
+  if (group) {
+    // The named speaker does what the group does ("two people sit").
+    entity.actions.push(...group.actions);
+    if (group.element === 'child') entity.age = 'young';
+  }
+  return entity;
+}

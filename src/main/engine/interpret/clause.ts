@@ -1,0 +1,159 @@
+/**
+ * Reading one clause: who it is about (its subjects, else the previous clause's), what they do,
+ * when, and what modifies the next noun. Each item is handed to the step that understands it.
+ */
+import type { PromptField, SceneAction } from '../scene';
+import type { ShotBuilder } from './builder';
+import { applyConcept } from './concepts';
+import { determiners, modifierKinds, personPronouns, thingPronouns, type Item } from './segment';
+import { unknownRun } from './unknown';
+
+/** What a clause is about: an entity, an environment element, or a body part. */
+export interface Ref {
+  kind: 'entity' | 'env' | 'part';
+  key: string;
+}
+
+/** Modifiers waiting for the noun or verb they belong to. */
+export interface Mods {
+  color?: string;
+  scale?: number;
+  age?: 'young' | 'old';
+  count?: number;
+  intensity?: number;
+}
+
+/** The state of the clause being read. */
+export class Clause {
+  subjects: Ref[] = [];
+  verbSeen = false;
+  negated = false;
+  mods: Mods = {};
+  time: number | null = null;
+  readonly actions: SceneAction[] = [];
+  lastAction: SceneAction | null = null;
+  /** Everything in the negative field is left out, as if each word were negated. */
+  readonly positive: boolean;
+  /** Where this clause's sound cues start in the shot's list, for timing them. */
+  readonly cueStart: number;
+
+  constructor(
+    readonly b: ShotBuilder,
+    readonly items: readonly Item[],
+    readonly field: PromptField,
+    readonly carried: Ref[],
+  ) {
+    this.positive = field !== 'negative';
+    this.cueStart = b.cues.length;
+  }
+
+  private nextIsVerb(from: number): boolean {
+    for (let k = from; k < this.items.length; k++) {
+      const it = this.items[k];
+      if (it === undefined) return false;
+      if (it.kind === 'concept' && it.concept.kind === 'verb') return true;
+      if (it.kind === 'concept' && modifierKinds.has(it.concept.kind)) continue;
+      if (it.kind === 'stop' && !determiners.has(it.text.toLowerCase())) continue;
+      return false;
+    }
+    return false;
+  }
+
+  /** A noun at item `at`: a subject before the verb, a new subject before another verb, else the object. */
+  place(ref: Ref, at: number): void {
+    if (!this.verbSeen) this.subjects.push(ref);
+    else if (this.nextIsVerb(at + 1)) {
+      this.subjects = [ref];
+      this.verbSeen = false;
+    } else if (this.lastAction && this.lastAction.target === null && ref.kind === 'entity')
+      this.lastAction.target = ref.key;
+  }
+
+  takeIntensity(): number {
+    const v = this.mods.intensity ?? 1;
+    this.mods = {};
+    return v;
+  }
+
+  /** Sets the direction of the clause's last movement; false when there is none. */
+  heading(toward: boolean): boolean {
+    if (!this.lastAction) return false;
+    this.lastAction.heading = toward ? 'toward' : 'away';
+    return true;
+  }
+
+  /** An action for the clause's subjects, else the previous clause's, else the shot's lead. */
+  verb(action: SceneAction): void {
+    this.verbSeen = true;
+    this.negated = false;
+    action.atMs ??= this.time;
+    const targets = this.subjects.length > 0 ? this.subjects : this.carried;
+    if (targets.length === 0) this.b.implicitActions.push(action);
+    for (const ref of targets) this.b.applyVerb(ref, action);
+    this.actions.push(action);
+    this.lastAction = action;
+  }
+
+  /** A time in the clause times its untimed actions and sounds. */
+  setTime(item: Extract<Item, { kind: 'time' }>): void {
+    this.time = item.ms;
+    for (const a of this.actions) if (a.atMs === null) a.atMs = item.ms;
+    for (const c of this.b.cues.slice(this.cueStart)) if (c.atMs === null) c.atMs = item.ms;
+    this.b.report.ok(this.field, item.text, `at ${(item.ms / 1000).toFixed(2)} s`);
+  }
+}
+
+/** Reads a clause's items; returns its subjects, which carry over to the next clause. */
+export function readClause(b: ShotBuilder, items: readonly Item[], field: PromptField, carried: Ref[]): Ref[] {
+  const cl = new Clause(b, items, field, carried);
+  for (let idx = 0; idx < items.length; idx++) {
+    const item = items[idx];
+    if (item === undefined) continue;
+    switch (item.kind) {
+      case 'neg':
+        cl.negated = true;
+        break;
+      case 'stop':
+        pronoun(cl, item.text.toLowerCase(), idx);
+        break;
+      case 'time':
+        cl.setTime(item);
+        break;
+      case 'lens':
+        lens(cl, item);
+        break;
+      case 'count':
+        cl.mods.count = Math.max(1, Math.min(40, Math.round(item.n)));
+        break;
+      case 'unknown': {
+        const at = idx;
+        idx = unknownRun(b, items, idx, field, (ref) => cl.place(ref, at), cl.mods);
+        cl.mods = {};
+        break;
+      }
+      case 'concept':
+        applyConcept(cl, item, idx);
+        break;
+    }
+  }
+  return cl.subjects.length > 0 ? cl.subjects : carried;
+}
+
+/** "he", "she", "they" refer to the last figure; "it" to the last thing. */
+function pronoun(cl: Clause, lower: string, at: number): void {
+  const { lastFigure, lastThing } = cl.b;
+  if (personPronouns.has(lower) && lastFigure) cl.place({ kind: 'entity', key: lastFigure }, at);
+  else if (thingPronouns.has(lower) && lastThing) cl.place({ kind: 'entity', key: lastThing }, at);
+}
+
+/** "35mm" sets the lens; "no 85mm" caps it. */
+function lens(cl: Clause, item: Extract<Item, { kind: 'lens' }>): void {
+  const { b, field } = cl;
+  if (cl.negated || !cl.positive) {
+    b.lensCap = Math.min(b.lensCap ?? 1000, item.mm);
+    b.report.ok(field, item.text, `no lens longer than ${item.mm} mm`);
+  } else {
+    b.lensMm = item.mm;
+    b.report.ok(field, item.text, `lens ${item.mm} mm`);
+  }
+}

@@ -1,0 +1,293 @@
+/**
+ * What each kind of known word does to the shot: elements become entities or environment,
+ * settings, times and weather set the scene, camera, lens and style words set the look, sound
+ * words add beds and cues, verbs become actions. A negated word removes or refuses instead.
+ */
+import type { Concept } from '../lexicon';
+import { elementGroup, settingOfElement } from '../scene';
+import { weatherOfElement, type ElementId, type Weather } from '../vocabulary/world';
+import type { ShotBuilder } from './builder';
+import type { Clause } from './clause';
+import type { Item } from './segment';
+import { applyStyle } from './style';
+import { cameraLabel } from './words';
+
+type Of<K extends Concept['kind']> = Extract<Concept, { kind: K }>;
+
+/** One known word in its clause. `negated` is fixed when the word is read. */
+interface Word {
+  cl: Clause;
+  b: ShotBuilder;
+  text: string;
+  negated: boolean;
+  /** The item's index in the clause. */
+  at: number;
+}
+
+export function applyConcept(cl: Clause, item: Extract<Item, { kind: 'concept' }>, at: number): void {
+  const w: Word = { cl, b: cl.b, text: item.text, negated: cl.negated || !cl.positive, at };
+  const c = item.concept;
+  switch (c.kind) {
+    case 'element':
+      element(w, c);
+      return;
+    case 'setting':
+      setting(w, c);
+      return;
+    case 'time':
+      timeOfDay(w, c);
+      return;
+    case 'weather':
+      weather(w, c);
+      return;
+    case 'wind':
+      wind(w);
+      return;
+    case 'camera':
+      camera(w, c);
+      return;
+    case 'lens':
+      lens(w, c);
+      return;
+    case 'depth':
+      depth(w, c);
+      return;
+    case 'style':
+      applyStyle(w.b, c.id, w.negated, cl.takeIntensity());
+      ok(w, w.negated ? `no ${c.id}` : `style ${c.id}`);
+      return;
+    case 'bed':
+      bed(w, c);
+      return;
+    case 'effect':
+      effect(w, c);
+      return;
+    case 'verb':
+      verb(w, c);
+      return;
+    case 'heading':
+      heading(w, c);
+      return;
+    case 'part':
+      part(w, c);
+      return;
+    case 'never':
+      if (w.negated) ok(w, 'never drawn by the local engine');
+      else miss(w, 'the local engine draws no text, logos or signs');
+      return;
+    case 'color':
+    case 'size':
+    case 'age':
+    case 'intensity':
+    case 'count':
+      modifier(w, c);
+      return;
+    case 'filler':
+      return;
+  }
+}
+
+function ok(w: Word, meaning: string): void {
+  w.b.report.ok(w.cl.field, w.text, meaning);
+}
+
+function miss(w: Word, reason: string): void {
+  w.b.report.miss(w.cl.field, w.text, reason);
+}
+
+function element(w: Word, c: Of<'element'>): void {
+  const { b, cl, text } = w;
+  if (w.negated) {
+    b.removed.add(c.id);
+    b.removedKeys.add(text.toLowerCase());
+    ok(w, `without ${c.id}`);
+    cl.mods = {};
+    return;
+  }
+  const group = elementGroup[c.id];
+  const implied = weatherOfElement[c.id];
+  if (implied && (b.weather === null || b.weather === 'clear')) b.weather = implied;
+  const suggested = settingOfElement[c.id];
+  if (suggested) b.settingVotes.push(suggested);
+  if (group === 'environment' || group === 'particles') environmentElement(w, c.id);
+  else entityElement(w, c.id, group === 'figure');
+}
+
+/** Rain, trees, stars…: an amount in the shot's environment. */
+function environmentElement(w: Word, id: ElementId): void {
+  const { b, cl } = w;
+  const m = cl.mods;
+  const amount = (m.intensity ?? 1) * (m.count !== undefined ? Math.min(2, 0.6 + m.count * 0.15) : 1);
+  b.environment.set(id, Math.max(b.environment.get(id) ?? 0, amount));
+  cl.mods = {};
+  ok(w, `element ${id}`);
+  cl.place({ kind: 'env', key: id }, w.at);
+}
+
+/** A figure, animal or prop, with the modifiers before it; a plural noun means several. */
+function entityElement(w: Word, id: ElementId, figure: boolean): void {
+  const { b, cl, text } = w;
+  const m = cl.mods;
+  const head = text.split(/\s+/).pop() ?? text;
+  const noun = head.toLowerCase();
+  const e = b.entity(id, figure ? noun : id, null, null, noun);
+  if (m.count !== undefined) e.count = m.count;
+  else if (/s$/.test(noun) && !/ss$/.test(noun) && noun !== id) e.count = Math.max(e.count, id === 'bird' ? 5 : 3);
+  if (id === 'bird' && noun === 'flock') e.count = Math.max(e.count, 7);
+  if (m.color !== undefined) e.color = m.color;
+  if (m.scale !== undefined) e.scale = m.scale;
+  if (m.age !== undefined) e.age = m.age;
+  cl.mods = {};
+  ok(w, e.count > 1 ? `element ${id} ×${e.count}` : `element ${id}`);
+  cl.place({ kind: 'entity', key: e.key }, w.at);
+}
+
+function setting(w: Word, c: Of<'setting'>): void {
+  if (w.negated) {
+    miss(w, 'a setting cannot be left out; name the place you want instead');
+    return;
+  }
+  if (w.b.setting === null) {
+    w.b.setting = c.id;
+    w.b.settingWord = w.text.toLowerCase();
+  }
+  ok(w, `setting ${c.id}`);
+}
+
+function timeOfDay(w: Word, c: Of<'time'>): void {
+  if (w.negated) {
+    miss(w, 'a time of day cannot be left out; name the time you want instead');
+    return;
+  }
+  w.b.timeOfDay ??= c.id;
+  ok(w, `time of day ${c.id}`);
+}
+
+/** The particles each weather brings, removed when the weather is refused. */
+const weatherParticle: Partial<Record<Weather, ElementId>> = {
+  rain: 'rain',
+  snow: 'snow',
+  fog: 'fog',
+  storm: 'lightning',
+};
+
+function weather(w: Word, c: Of<'weather'>): void {
+  const { b } = w;
+  if (w.negated) {
+    const el = weatherParticle[c.id];
+    if (el) b.removed.add(el);
+    if (c.id === 'storm') b.removed.add('rain');
+    if (b.weather === c.id) b.weather = 'clear';
+    ok(w, `no ${c.id}`);
+    return;
+  }
+  b.weather = c.id;
+  ok(w, `weather ${c.id}`);
+}
+
+function wind(w: Word): void {
+  const { b } = w;
+  if (w.negated) {
+    b.wind = 0;
+    ok(w, 'no wind');
+    return;
+  }
+  b.wind = Math.max(b.wind, w.cl.takeIntensity());
+  ok(w, `wind ${b.wind.toFixed(2)}`);
+}
+
+function camera(w: Word, c: Of<'camera'>): void {
+  const { b } = w;
+  if (w.negated) {
+    b.moves.delete(c.id);
+    b.moves.set('static', 1);
+    ok(w, `no ${cameraLabel[c.id]}`);
+    return;
+  }
+  const amount = w.cl.takeIntensity();
+  b.moves.set(c.id, amount);
+  ok(w, amount === 1 ? `camera ${cameraLabel[c.id]}` : `camera ${cameraLabel[c.id]} ×${amount}`);
+}
+
+function lens(w: Word, c: Of<'lens'>): void {
+  const { b } = w;
+  if (w.negated) {
+    b.lensCap = Math.min(b.lensCap ?? 1000, Math.max(24, c.mm - 35));
+    ok(w, `no framing as tight as ${c.mm} mm`);
+    return;
+  }
+  b.lensMm ??= c.mm;
+  ok(w, `lens ${c.mm} mm`);
+}
+
+function depth(w: Word, c: Of<'depth'>): void {
+  const { b, cl } = w;
+  if (w.negated) {
+    b.depth = 0;
+    ok(w, 'deep focus');
+    return;
+  }
+  b.depth = Math.max(b.depth ?? 0, c.amount * (cl.mods.intensity ?? 1));
+  cl.mods = {};
+  ok(w, c.amount === 0 ? 'deep focus' : `depth of field ${c.amount}`);
+}
+
+function bed(w: Word, c: Of<'bed'>): void {
+  const { b } = w;
+  if (w.negated) {
+    ok(w, `no ${c.id} ambience`);
+    for (const [k, existing] of b.beds) if (existing.id === c.id) b.beds.delete(k);
+    return;
+  }
+  const level = w.cl.takeIntensity();
+  b.beds.set(c.id, { id: c.id, level, label: w.text, fromMs: 0, toMs: null });
+  ok(w, `ambience ${c.id}`);
+}
+
+function effect(w: Word, c: Of<'effect'>): void {
+  if (w.negated) {
+    ok(w, `no ${c.id}`);
+    return;
+  }
+  const level = w.cl.takeIntensity();
+  w.b.cues.push({
+    effect: c.id,
+    atMs: w.cl.time,
+    endMs: null,
+    level,
+    label: w.text,
+    standIn: false,
+    repeat: w.cl.field === 'ambience',
+  });
+  ok(w, `sound ${c.id}`);
+}
+
+function verb(w: Word, c: Of<'verb'>): void {
+  if (w.negated) {
+    ok(w, `no ${c.id}`);
+    return;
+  }
+  w.cl.verb({ verb: c.id, word: w.text, target: null, atMs: null, intensity: w.cl.takeIntensity() });
+  ok(w, `action ${c.id}`);
+}
+
+function heading(w: Word, c: Of<'heading'>): void {
+  if (w.cl.heading(c.toward)) ok(w, c.toward ? 'heading toward the camera' : 'heading away from the camera');
+  else miss(w, 'a direction needs a movement before it, as in "walks toward the camera"');
+}
+
+function part(w: Word, c: Of<'part'>): void {
+  ok(w, `body part ${c.part}`);
+  if (c.part === 'hair') w.b.hair ??= 1 * (w.cl.mods.intensity ?? 1);
+  w.cl.place({ kind: 'part', key: c.part }, w.at);
+}
+
+function modifier(w: Word, c: Of<'color' | 'size' | 'age' | 'intensity' | 'count'>): void {
+  const m = w.cl.mods;
+  if (c.kind === 'color') m.color = c.hex;
+  if (c.kind === 'size') m.scale = c.scale;
+  if (c.kind === 'age') m.age = c.age;
+  if (c.kind === 'intensity') m.intensity = (m.intensity ?? 1) * c.amount;
+  if (c.kind === 'count') m.count = c.n;
+  ok(w, `modifier ${c.kind}`);
+}

@@ -1,0 +1,228 @@
+/**
+ * Clause segmentation: a field's text → clauses (split at punctuation and clause words) → items
+ * (a concept from the lexicon, a time, a lens, a count, a negator, a stop word or an unknown word).
+ * Where several concepts match at a word, the longest phrase wins, then the one that fits its
+ * place in the sentence.
+ */
+import {
+  isNegator,
+  isStopWord,
+  matchesAt,
+  tokenize,
+  type Concept,
+  type ConceptKind,
+  type Match,
+  type Token,
+} from '../lexicon';
+import type { PromptField } from '../scene';
+
+const fieldKinds: Record<PromptField, ConceptKind[]> = {
+  scene: [
+    'element',
+    'setting',
+    'time',
+    'weather',
+    'wind',
+    'verb',
+    'heading',
+    'part',
+    'color',
+    'count',
+    'size',
+    'age',
+    'intensity',
+    'lens',
+    'depth',
+    'style',
+    'bed',
+    'effect',
+    'never',
+    'filler',
+  ],
+  motion: [
+    'element',
+    'verb',
+    'heading',
+    'part',
+    'weather',
+    'wind',
+    'time',
+    'setting',
+    'color',
+    'count',
+    'size',
+    'age',
+    'intensity',
+    'camera',
+    'bed',
+    'effect',
+    'never',
+    'filler',
+  ],
+  camera: ['camera', 'lens', 'depth', 'intensity', 'filler'],
+  style: ['style', 'time', 'weather', 'intensity', 'lens', 'depth', 'color', 'filler'],
+  negative: [
+    'element',
+    'style',
+    'camera',
+    'lens',
+    'depth',
+    'weather',
+    'setting',
+    'bed',
+    'effect',
+    'never',
+    'part',
+    'filler',
+  ],
+  ambience: ['bed', 'effect', 'intensity', 'count', 'filler'],
+  event: ['effect', 'bed', 'intensity', 'count', 'filler'],
+  dialogue: [],
+};
+
+export const modifierKinds = new Set<ConceptKind>(['color', 'size', 'age', 'intensity', 'count']);
+export const nounKinds = new Set<ConceptKind>(['element', 'setting']);
+const clauseWords = new Set(['while', 'as', 'then', 'when', 'before', 'after', 'until', 'so', 'but']);
+export const determiners = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'their',
+  'its',
+  'my',
+  'your',
+  'our',
+  'some',
+  'another',
+]);
+export const personPronouns = new Set(['he', 'she', 'they', 'him', 'them']);
+export const thingPronouns = new Set(['it']);
+
+export type Item =
+  | { kind: 'concept'; concept: Concept; text: string }
+  | { kind: 'unknown'; text: string; capital: boolean; clauseStart: boolean }
+  | { kind: 'stop'; text: string }
+  | { kind: 'neg'; text: string }
+  | { kind: 'time'; ms: number; text: string }
+  | { kind: 'lens'; mm: number; text: string }
+  | { kind: 'count'; n: number; text: string };
+
+function spanText(tokens: readonly Token[], start: number, end: number): string {
+  return tokens
+    .slice(start, end)
+    .map((t) => t.raw)
+    .join(' ');
+}
+
+/** A time ("at 00:05"), a lens ("35mm") or a number, as an item. */
+function literalItem(token: Extract<Token, { kind: 'time' | 'lens' | 'number' }>): Item {
+  if (token.kind === 'time') return { kind: 'time', ms: token.ms, text: token.raw };
+  if (token.kind === 'lens') return { kind: 'lens', mm: token.mm, text: token.raw };
+  return { kind: 'count', n: token.value, text: token.raw };
+}
+
+/** A word the lexicon does not know: a negator, a stop word or pronoun, or an unknown word. */
+function wordItem(token: Extract<Token, { kind: 'word' }>, clauseStart: boolean): Item {
+  if (isNegator(token.lower)) return { kind: 'neg', text: token.raw };
+  if (isStopWord(token.lower) || personPronouns.has(token.lower)) return { kind: 'stop', text: token.raw };
+  return { kind: 'unknown', text: token.raw, capital: token.capital, clauseStart };
+}
+
+/** Splits text into clauses (at punctuation and clause words) and each into items. */
+export function segment(text: string, field: PromptField): Item[][] {
+  const allowed = fieldKinds[field];
+  const rank = (kind: ConceptKind): number => {
+    const i = allowed.indexOf(kind);
+    return i < 0 ? Number.POSITIVE_INFINITY : i;
+  };
+  const tokens = tokenize(text);
+  const clauses: Item[][] = [];
+  let items: Item[] = [];
+  let expectVerb = false;
+  const flush = (): void => {
+    if (items.length > 0) clauses.push(items);
+    items = [];
+    expectVerb = false;
+  };
+  const startsNoun = (at: number): boolean =>
+    matchesAt(tokens, at).some((m) => nounKinds.has(m.concept.kind) && rank(m.concept.kind) < Infinity);
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    if (token === undefined) break;
+    if (token.kind === 'break') {
+      flush();
+      i++;
+      continue;
+    }
+    if (token.kind !== 'word') {
+      items.push(literalItem(token));
+      i++;
+      continue;
+    }
+    const candidates = matchesAt(tokens, i).filter((m) => rank(m.concept.kind) < Infinity);
+    if (candidates.length > 0) {
+      const best = pickMatch(candidates, {
+        expectVerb,
+        visual: field === 'scene' || field === 'motion',
+        beforeNoun: (m) => startsNoun(m.end),
+        rank,
+      });
+      items.push({ kind: 'concept', concept: best.concept, text: spanText(tokens, best.start, best.end) });
+      if (best.concept.kind === 'verb') expectVerb = false;
+      else if (nounKinds.has(best.concept.kind) || best.concept.kind === 'part') expectVerb = true;
+      i = best.end;
+      continue;
+    }
+    if (clauseWords.has(token.lower)) {
+      flush();
+      i++;
+      continue;
+    }
+    const word = wordItem(token, items.length === 0);
+    items.push(word);
+    const pronoun = personPronouns.has(token.lower) || thingPronouns.has(token.lower);
+    if (word.kind === 'unknown' || (word.kind === 'stop' && pronoun)) expectVerb = true;
+    i++;
+  }
+  flush();
+  return clauses;
+}
+
+function pickMatch(
+  candidates: Match[],
+  ctx: {
+    expectVerb: boolean;
+    visual: boolean;
+    beforeNoun: (m: Match) => boolean;
+    rank: (k: ConceptKind) => number;
+  },
+): Match {
+  const context = (m: Match): number => {
+    const kind = m.concept.kind;
+    if (ctx.expectVerb && kind === 'verb') return 0;
+    if (modifierKinds.has(kind) && ctx.beforeNoun(m)) return 0;
+    if (ctx.expectVerb) return 1;
+    return kind === 'verb' ? 1 : 0;
+  };
+  // In the visual fields a sound phrase only wins where nothing visible matches ("crickets"),
+  // so "the dog barked" stages a dog that barks rather than a disembodied bark.
+  const visible = candidates.filter((m) => m.concept.kind !== 'bed' && m.concept.kind !== 'effect');
+  const pool = ctx.visual && visible.length > 0 ? visible : candidates;
+  const sorted = [...pool].sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      context(a) - context(b) ||
+      a.lemmaCost - b.lemmaCost ||
+      ctx.rank(a.concept.kind) - ctx.rank(b.concept.kind),
+  );
+  const best = sorted[0];
+  if (best === undefined) throw new Error('pickMatch needs a candidate');
+  return best;
+}

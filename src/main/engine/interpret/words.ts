@@ -1,0 +1,66 @@
+/**
+ * Word data the reading uses beyond the vocabulary tables: how each camera move is named in the
+ * report, and which nouns and given names are feminine, masculine or a child's.
+ */
+import { cameraWords, type CameraMoveId } from '../vocabulary/camera';
+
+export const cameraLabel: Record<CameraMoveId, string> = {
+  static: 'static',
+  pushIn: 'push-in',
+  pullOut: 'pull-out',
+  panLeft: 'pan left',
+  panRight: 'pan right',
+  tiltUp: 'tilt up',
+  tiltDown: 'tilt down',
+  truckLeft: 'truck left',
+  truckRight: 'truck right',
+  craneUp: 'crane up',
+  craneDown: 'crane down',
+  orbit: 'orbit',
+  handheld: 'handheld shake',
+  zoomIn: 'zoom in',
+  zoomOut: 'zoom out',
+  rackFocus: 'rack focus',
+};
+
+export function cameraMoveLabel(id: CameraMoveId): string {
+  return cameraLabel[id];
+}
+
+const feminine =
+  /^(girl|woman|lady|mother|mom|heroine|actress|grandmother|daughter|sister|wife|queen|princess|aunt|niece|grandma|mrs|ms|miss)$/;
+const masculine =
+  /^(boy|man|guy|father|dad|hero|gentleman|grandfather|son|brother|husband|king|prince|uncle|nephew|grandpa|mr|sir)$/;
+/**
+ * Common given names, so a speaker called "Ben" gets a man's voice and look. A name not here is
+ * neither, and the seed picks; a creator can always say "a man named Sam".
+ */
+const feminineNames = new Set(
+  'ana anna amy alice ava bella chloe clara ella emily emma eva grace hannah isla julia kate laura lea leah lily lucy maria mary maya mia nina nora olivia rose ruby sara sarah sofia sophia zoe'.split(
+    ' ',
+  ),
+);
+const masculineNames = new Set(
+  'adam ben charlie daniel david ethan finn george harry henry jack jacob james joe john leo liam lucas luke marco mark max noah oliver omar paul peter tom tim will'.split(
+    ' ',
+  ),
+);
+export const childish = /^(girl|boy|child|kid|toddler|baby|infant|daughter|son)$/;
+
+export function figureGender(label: string): 'feminine' | 'masculine' | null {
+  // The noun comes last ("the old man"), a title or given name first ("Mrs Hale", "Ben Ortiz").
+  const words = label
+    .toLowerCase()
+    .replace(/[^a-z\s]/g, '')
+    .split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  const first = words[0] ?? '';
+  if (feminine.test(last) || feminine.test(first) || feminineNames.has(first)) return 'feminine';
+  if (masculine.test(last) || masculine.test(first) || masculineNames.has(first)) return 'masculine';
+  return null;
+}
+
+/** Every camera phrase, for documentation and completion lists. */
+export const cameraVocabulary = Object.fromEntries(
+  Object.entries(cameraWords).map(([id, words]) => [id, words.split('|')]),
+) as Record<CameraMoveId, string[]>;

@@ -1,0 +1,96 @@
+/** What staging produces for one shot: placed figures, animals and props, the world to simulate, timed sounds. */
+import type { ShotScene } from '../scene';
+import type { Vec3, WorldSetup } from '../simulate';
+import type { EffectId } from '../vocabulary/sound';
+import type { VerbId } from '../vocabulary/verbs';
+import type { ElementId } from '../vocabulary/world';
+import type { Layout } from './layout';
+import type { Look } from './look';
+
+export interface Gesture {
+  verb: VerbId;
+  t0: number;
+  t1: number;
+  /** Moments of contact within the gesture (claps, knocks), seconds. */
+  hits: number[];
+}
+
+export interface StagedFigure {
+  key: string;
+  label: string;
+  standIn: boolean;
+  height: number;
+  look: Look;
+  x: number;
+  z: number;
+  facing: 1 | -1;
+  walk: { t0: number; t1: number; x0: number; x1: number; z0: number; z1: number; run: boolean } | null;
+  gestures: Gesture[];
+  /** Looks up after letting something go, or when asked to look. */
+  lookUpFrom: number | null;
+  sitting: boolean;
+  dancing: boolean;
+  jumpAt: number[];
+}
+
+export interface StagedAnimal {
+  key: string;
+  kind: 'dog' | 'cat' | 'bird' | 'animal';
+  label: string;
+  size: number;
+  color: string;
+  /** One entry per individual. */
+  members: { x: number; y: number; z: number; phase: number }[];
+  flying: boolean;
+  walk: { t0: number; t1: number; dx: number } | null;
+  barkAt: number[];
+}
+
+export interface StagedProp {
+  key: string;
+  element: ElementId | null;
+  label: string;
+  /** The creator's own word for it ("taxi" for a car). */
+  noun: string;
+  color: string | null;
+  scale: number;
+  /** Static placements; dynamic props take their position from the world body with the same id. */
+  instances: { id: string; x: number; y: number; z: number; dynamic: boolean }[];
+  /** Doors: the opening angle over time, 0 shut to 1 open. */
+  doorTimeline: { t: number; open: number }[];
+  drive: { t0: number; t1: number; x0: number; x1: number } | null;
+  heldBy: string | null;
+}
+
+export type SoundSource = 'directive' | 'physics' | 'action' | 'dialogue' | 'world';
+
+export interface StageSound {
+  t: number;
+  effect: EffectId;
+  level: number;
+  label: string;
+  source: SoundSource;
+  /** Stereo position, -1 left to 1 right. */
+  pan: number;
+  standIn?: boolean;
+}
+
+export interface Stage {
+  scene: ShotScene;
+  seed: number;
+  duration: number;
+  layout: Layout;
+  figures: StagedFigure[];
+  animals: StagedAnimal[];
+  props: StagedProp[];
+  world: WorldSetup;
+  /** Sounds the choreography makes at known times (a door shut, a knock, a bark). */
+  sounds: StageSound[];
+  lightning: number[];
+  /** The point the camera frames and focuses on. */
+  focus: Vec3;
+  /** How far the world reaches sideways at the subject's depth, for spreading things out. */
+  halfWidth: number;
+  /** Where the first thing that rises (a released lantern, a balloon) goes, for the camera to follow. */
+  follow: { from: number; samples: Vec3[]; every: number } | null;
+}

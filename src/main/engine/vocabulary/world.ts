@@ -1,0 +1,170 @@
+/** What is in the picture: elements (figures, animals, props, environment, particles), settings, times of day, weather, wind, and which way a figure moves. */
+
+export const elementIds = [
+  // figures and animals
+  'person',
+  'child',
+  'dog',
+  'cat',
+  'bird',
+  'animal',
+  // props
+  'lantern',
+  'balloon',
+  'ball',
+  'kite',
+  'umbrella',
+  'cup',
+  'candle',
+  'boat',
+  'car',
+  'door',
+  'window',
+  'table',
+  'chair',
+  'bench',
+  'streetlight',
+  'rocks',
+  'flowers',
+  // environment
+  'trees',
+  'grass',
+  'river',
+  'lake',
+  'ocean',
+  'ripples',
+  'skyline',
+  'street',
+  'mountains',
+  'dunes',
+  'sun',
+  'moon',
+  'stars',
+  'clouds',
+  'lightning',
+  // particles and atmosphere
+  'rain',
+  'snow',
+  'leaves',
+  'fire',
+  'smoke',
+  'sparks',
+  'fog',
+  'fireflies',
+] as const;
+export type ElementId = (typeof elementIds)[number];
+
+export const elementWords: Record<ElementId, string> = {
+  person:
+    'person|people|man|woman|girl|boy|figure|lady|guy|someone|somebody|character|dancer|runner|walker|stranger|mother|father|mom|dad|teen|teenager|friend|couple|crowd|hero|heroine|protagonist|actor|actress|student|traveler|traveller|creator|musician|human|gentleman|grandmother|grandfather|daughter|son|sister|brother|wife|husband|he|she',
+  child: 'child|kid|toddler|baby|infant',
+  dog: 'dog|puppy|hound|pup',
+  cat: 'cat|kitten|kitty',
+  bird: 'bird|seagull|gull|crow|sparrow|pigeon|dove|owl|flock|raven|swallow',
+  animal: 'animal|horse|deer|fox|cow|sheep|wolf|rabbit|bear|goat|pony|creature',
+  lantern: 'lantern|sky lantern|paper lantern|lamp',
+  balloon: 'balloon',
+  ball: 'ball|football|soccer ball|basketball|tennis ball|beach ball',
+  kite: 'kite',
+  umbrella: 'umbrella|parasol',
+  cup: 'cup|mug|teacup|coffee|tea|glass of water|wine glass',
+  candle: 'candle|candlelight',
+  boat: 'boat|canoe|rowboat|sailboat|ship|kayak',
+  car: 'car|vehicle|taxi|cab|truck|van|bus|automobile',
+  door: 'door|doorway|gate|front door',
+  window: 'window|windowpane',
+  table: 'table|desk|counter',
+  chair: 'chair|stool|armchair',
+  bench: 'bench|park bench',
+  streetlight: 'streetlight|street light|streetlamp|street lamp|lamp post|lamppost|light pole',
+  rocks: 'rock|stone|boulder|pebble',
+  flowers: 'flower|blossom|rose|tulip|daisy|wildflower|petal',
+  trees: 'tree|woods|pine|oak|birch|willow|palm|palm tree|treeline',
+  grass: 'grass|lawn|reed|weed|bush|shrub',
+  river: 'river|stream|creek|brook|canal|riverbank|river bank',
+  lake: 'lake|pond|pool|water|lagoon|reservoir',
+  ocean: 'ocean|sea|ocean wave|wave|surf|tide|shoreline|breaker',
+  ripples: 'ripple|ring on the water|rings on the water',
+  skyline: 'skyline|city skyline|skyscraper|building|tower|high rise|rooftop|apartment',
+  street: 'street|road|avenue|sidewalk|pavement|alley|crosswalk|highway',
+  mountains: 'mountain|peak|hill|hillside|range|cliff|ridge|valley',
+  dunes: 'dune|sand dune|sand',
+  sun: 'sun|sunlight|sunshine|sunbeam|sunray',
+  moon: 'moon|moonlight|full moon|crescent moon|moonlit',
+  stars: 'star|starlight|starry|starry sky|milky way|constellation|starfield',
+  clouds: 'cloud|cloudy|overcast',
+  lightning: 'lightning|lightning bolt|lightning strike',
+  rain: 'rain|raindrop|drizzle|downpour|shower|rainy|raining',
+  snow: 'snow|snowflake|snowfall|blizzard|snowy|snowing',
+  leaves: 'leaf|falling leaves|foliage|autumn leaves',
+  fire: 'fire|flame|campfire|bonfire|fireplace|blaze|torch',
+  smoke: 'smoke|steam|vapor|vapour|exhaust',
+  sparks: 'spark|ember|firework|sparkler',
+  fog: 'fog|mist|haze|foggy|misty|hazy|smog',
+  fireflies: 'firefly|glowworm|glowing bugs',
+};
+
+/** Elements that also set the weather when mentioned. */
+export const weatherOfElement: Partial<Record<ElementId, Weather>> = {
+  rain: 'rain',
+  snow: 'snow',
+  fog: 'fog',
+  lightning: 'storm',
+};
+
+export const settingIds = [
+  'riverside',
+  'forest',
+  'street',
+  'interior',
+  'beach',
+  'desert',
+  'field',
+  'nightsky',
+  'lakeside',
+] as const;
+export type SettingId = (typeof settingIds)[number];
+
+export const settingWords: Record<SettingId, string> = {
+  riverside: 'riverside|river side|riverbank|river bank|by the river|along the river|bank of the river|river',
+  forest: 'forest|woodland|woods|jungle|grove|in the trees',
+  street: 'city street|street|city|downtown|alley|avenue|town|urban|sidewalk|crosswalk|road',
+  interior:
+    'hallway|corridor|interior|room|kitchen|bedroom|living room|office|indoors|inside|apartment|house|hall|cafe|restaurant|studio|library|classroom',
+  beach: 'beach|seaside|shore|coast|seashore|by the sea|ocean|sea|sand',
+  desert: 'desert|dune|wasteland|badlands|sand dune',
+  field: 'field|meadow|park|garden|farm|countryside|prairie|grassland|hill|hillside|lawn|pasture',
+  nightsky: 'night sky|sky|starry sky|space|rooftop|hilltop|observatory|milky way',
+  lakeside: 'lake|lakeside|lakeshore|pond|by the lake',
+};
+
+export const timeIds = ['dawn', 'morning', 'noon', 'golden', 'dusk', 'night'] as const;
+export type TimeOfDay = (typeof timeIds)[number];
+
+export const timeWords: Record<TimeOfDay, string> = {
+  dawn: 'dawn|sunrise|daybreak|first light|early morning|blue hour',
+  morning: 'morning',
+  noon: 'noon|midday|day|daytime|daylight|afternoon|broad daylight|high noon',
+  golden: 'golden hour|sunset|magic hour|late afternoon|golden light',
+  dusk: 'dusk|twilight|evening|nightfall|gloaming',
+  night: 'night|midnight|nighttime|dark|darkness|after dark|moonlit',
+};
+
+export const weatherIds = ['clear', 'rain', 'storm', 'snow', 'fog'] as const;
+export type Weather = (typeof weatherIds)[number];
+
+export const weatherWords: Record<Exclude<Weather, 'clear'>, string> = {
+  rain: 'rain|rainy|raining|drizzle|downpour|shower|wet',
+  storm: 'storm|stormy|thunderstorm|thunder storm|tempest|thundery|gale',
+  snow: 'snow|snowy|snowing|snowfall|blizzard|wintry',
+  fog: 'fog|foggy|mist|misty|haze|hazy',
+};
+
+/** Wind is a strength, not a weather: "windy", "a light breeze". */
+export const windWords = 'wind|windy|breeze|breezy|gust|gusty|draft|blustery';
+
+/** Which way a figure moves along the view: "walks toward the camera", "runs off into the distance". */
+export const headingTowardWords =
+  'toward the camera|towards the camera|toward camera|towards camera|toward us|towards us|toward the viewer|towards the viewer|toward the lens|towards the lens';
+export const headingAwayWords =
+  'away from the camera|away from camera|away from us|away from the viewer|into the distance|off into the distance';
