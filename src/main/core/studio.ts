@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   calls,
@@ -28,6 +27,7 @@ import { closeProviders, createProviders } from '../providers/index';
 import type { SafeStorageLike } from '../providers/keys';
 import type { LocalRender } from '../providers/types';
 import { acquireLibraryLock } from '../storage/lock';
+import { prepareDataDir } from '../storage/private';
 import { MediaStore } from '../storage/store';
 import { Uploads } from '../storage/uploads';
 
@@ -69,9 +69,9 @@ function toReplyError(error: unknown): Extract<Reply, { ok: false }> {
 }
 
 export async function createStudio(options: StudioOptions): Promise<Studio> {
-  await mkdir(options.dataDir, { recursive: true });
+  await prepareDataDir(options.dataDir);
   // Taken first: opening the media store empties media/.tmp, where another studio may be rendering.
-  const lock = await acquireLibraryLock(options.dataDir);
+  const lock = await acquireLibraryLock(options.dataDir, { nativeBinding: options.nativeBinding });
   const undo: (() => Promise<void> | void)[] = [() => lock.release()];
   try {
     return await openStudio(options, undo);
