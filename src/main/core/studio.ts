@@ -15,7 +15,7 @@ import { EventHub } from './events';
 import type { BackgroundWork } from './handlers/context';
 import { buildHandlers } from './handlers/index';
 import type { MediaSource } from './ports';
-import { openComfyWorkflow, openKeys, redactor } from './settings';
+import { openComfyWorkflow, openKeys } from './settings';
 import { Clips } from '../library/clips';
 import { Cues } from '../library/cues';
 import { Drafts } from '../library/drafts';
@@ -25,6 +25,7 @@ import { renderLocalRequest } from '../providers/local/render';
 import { createJobQueue } from '../jobs/index';
 import { closeProviders, createProviders } from '../providers/index';
 import type { SafeStorageLike } from '../providers/keys';
+import { keyRedactor } from '../providers/redaction';
 import type { LocalRender } from '../providers/types';
 import { acquireLibraryLock } from '../storage/lock';
 import { prepareDataDir } from '../storage/private';
@@ -113,7 +114,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     comfyWorkflow: () => comfyWorkflow,
   });
   undo.push(() => closeProviders(providers));
-  const redact = redactor(keys);
+  const redact = keyRedactor(keys);
   const jobs = createJobQueue({
     db,
     store,

@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import type { ProviderId } from '../../shared/prompt/providers';
-import { describeWait, isTransient, ProviderError, type ProviderErrorKind } from '../providers/errors';
+import { describeWait, isTransient, provesNotSent, ProviderError, type ProviderErrorKind } from '../providers/errors';
 import type { LocalProvider, Provider, ProviderRegistry, RemoteProvider, RemoteStatus } from '../providers/types';
 import type { MediaStore } from '../storage/store';
 import { backoffDelay, type RetryPolicy } from './backoff';
@@ -503,7 +503,7 @@ export class Runner {
     signal: AbortSignal,
   ): Promise<JobRecord | null> {
     const kind: ProviderErrorKind = failure.kind;
-    if (kind === 'rate_limited' || kind === 'server') return this.notAccepted(job, provider, failure);
+    if (provesNotSent(kind)) return this.notAccepted(job, provider, failure);
     if (kind === 'timeout' || kind === 'connection' || kind === 'malformed' || kind === 'canceled') {
       return this.resolveUnknown(job, provider, signal, failure.message, failure);
     }
@@ -607,7 +607,7 @@ export class Runner {
       {
         error_code: 'unknown_submission',
         error_message:
-          `${why}. ${label} may have accepted this job and may charge for it, and Shotline could not find out. ` +
+          `${why.replace(/[.\s]+$/, '')}. ${label} may have accepted this job and may charge for it, and Shotline could not find out. ` +
           `Check your ${label} dashboard, then send it again, attach the job you find there, or cancel.`,
       },
       ['submitting'],
