@@ -7,13 +7,15 @@ import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { Job } from '../../shared/jobs';
 import { RenderReport } from '../../shared/renderReport';
 import { batchCommand, type BatchDeps } from './batch';
 import type { CliOutput } from './output';
 import { openDatabase } from '../db/connection';
 import { testRender } from '../../../test/jobs/test-render';
+import { sampleVideo } from '../../../test/jobs/harness';
+import { googleError, startVeoFake } from '../../../test/fakes/veo';
 import { jobsCommand } from './jobs';
 import { ProviderError } from '../providers/errors';
 import type { LocalRender } from '../providers/types';
@@ -143,6 +145,25 @@ describe('shotline batch', () => {
     expect(retried.code).toBe(0);
     expect(retried.err).toContain(`harbour.txt: failed before, retrying (job #${job?.id ?? 0})`);
     expect(listed(dataDir).map((j) => [j.id, j.state])).toEqual([[job?.id, 'succeeded']]);
+  });
+
+  test('a key the provider echoes in its error is hidden in the run output and in jobs --json', async () => {
+    const { dataDir, files } = await setup();
+    const key = 'echoed-secret-key-0123456789';
+    const fake = await startVeoFake({ apiKey: key, video: await sampleVideo() });
+    onTestFinished(() => fake.close());
+    fake.faults.add('submit', { kind: 'status', status: 400, body: googleError(400, `API key not valid: ${key}`) });
+    const out = new Captured();
+    const err = new Captured();
+    const code = await batchCommand([files[0] ?? '', '--provider', 'veo', '--data-dir', dataDir], out, err, {
+      render: testRender(),
+      env: { GEMINI_API_KEY: key, SHOTLINE_VEO_BASE_URL: fake.url },
+    });
+    expect(code).toBe(1);
+    expect(err.text).toContain('API key not valid: [key hidden]');
+    const listedJson = jobs(['--json', '--data-dir', dataDir]).out;
+    expect(listedJson).toContain('API key not valid: [key hidden]');
+    expect([out.text, err.text, listedJson].join('\n')).not.toContain(key);
   });
 
   test('bad input is refused with a message and a non-zero exit, before anything is queued', async () => {

@@ -8,7 +8,6 @@ import {
   chainKeySources,
   EncryptedKeyFile,
   envKeySource,
-  KEYED_PROVIDERS,
   readSettingsFile,
   settingsKeySource,
   type KeySource,
@@ -20,18 +19,6 @@ import { log } from '../log/logger';
 export const SETTINGS_FILE = 'settings.json';
 export const KEYS_FILE = 'keys.json';
 export const COMFY_WORKFLOW_FILE = 'comfyui-workflow.json';
-
-/** Hides API keys in text bound for a log, however an error came to quote one. */
-export function redactor(keys: KeySource): (text: string) => string {
-  return (text) => {
-    let out = text;
-    for (const provider of KEYED_PROVIDERS) {
-      const key = keys.get(provider);
-      if (key !== null && key.length >= 8) out = out.split(key).join('[key hidden]');
-    }
-    return out;
-  };
-}
 
 export async function openKeys(
   dataDir: string,

@@ -4,6 +4,7 @@
  * and the queue stopped and resumed with the studio.
  */
 import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
@@ -11,7 +12,7 @@ import type { EventName } from '../../shared/contract';
 import type { Job } from '../../shared/jobs';
 import { sampleVideo } from '../../../test/jobs/harness';
 import { testRender, type TestRenderOptions } from '../../../test/jobs/test-render';
-import { startVeoFake } from '../../../test/fakes/veo';
+import { googleError, startVeoFake } from '../../../test/fakes/veo';
 import { LOCK_FILE } from '../storage/lock';
 import { SETTINGS_FILE } from './settings';
 import { createStudio, type Studio, type StudioOptions } from './studio';
@@ -163,6 +164,55 @@ describe('jobs through the studio', () => {
     // The refusal left the library free for the next try.
     await chmod(settings, 0o600);
     await (await createStudio({ dataDir, env: {}, render: null })).close();
+  });
+});
+
+describe('what a provider says on the way back', () => {
+  test('a key the service echoes in its error is hidden in the job, the contract reply and the database', async () => {
+    const key = 'echoed-secret-key-0123456789';
+    const fake = await startVeoFake({ apiKey: key, video: await sampleVideo() });
+    onTestFinished(() => fake.close());
+    fake.faults.add('submit', { kind: 'status', status: 400, body: googleError(400, `API key not valid: ${key}`) });
+    const { studio, dataDir } = await open({ env: { GEMINI_API_KEY: key, SHOTLINE_VEO_BASE_URL: fake.url } });
+    const project = await studio.call('projects.create', { name: 'P' });
+    const queued = await studio.call('jobs.enqueue', { projectId: project.id, provider: 'veo', promptText: PROMPT });
+    const failed = await until(studio, queued.id, ['failed', 'needs_decision', 'succeeded']);
+    expect(failed).toMatchObject({
+      state: 'failed',
+      errorMessage:
+        'Google Veo (Gemini API) refused this job: Veo answered 400 INVALID_ARGUMENT: API key not valid: [key hidden]',
+    });
+    const reply = await studio.invoke('jobs.get', { id: queued.id });
+    expect(JSON.stringify(reply)).toContain('[key hidden]');
+    expect(JSON.stringify([reply, await studio.invoke('jobs.list', {})])).not.toContain(key);
+    await studio.close();
+    for (const name of await readdir(dataDir)) {
+      if (!name.startsWith('library.db')) continue;
+      expect((await readFile(join(dataDir, name))).includes(key), name).toBe(false);
+    }
+  });
+
+  test('a refused connection proves nothing was sent: the paid job is sent again later, not parked for a decision', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const { studio } = await open({
+      env: { GEMINI_API_KEY: 'test-key-123456', SHOTLINE_VEO_BASE_URL: `http://127.0.0.1:${String(port)}/` },
+    });
+    const project = await studio.call('projects.create', { name: 'P' });
+    const queued = await studio.call('jobs.enqueue', { projectId: project.id, provider: 'veo', promptText: PROMPT });
+    let job = queued;
+    await waitFor(async () => {
+      job = await studio.call('jobs.get', { id: queued.id });
+      return job.attempts > 0 && job.state !== 'submitting';
+    }, 20);
+    expect(job).toMatchObject({ state: 'queued', errorCode: 'unreachable' });
+    expect(job.errorMessage).toMatch(
+      new RegExp(
+        `^Veo could not be reached: the connection was refused \\(127\\.0\\.0\\.1:${String(port)}\\)\\. Nothing was sent\\. Trying again in `,
+      ),
+    );
   });
 });
 

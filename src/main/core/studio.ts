@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   calls,
@@ -16,7 +15,7 @@ import { EventHub } from './events';
 import type { BackgroundWork } from './handlers/context';
 import { buildHandlers } from './handlers/index';
 import type { MediaSource } from './ports';
-import { openComfyWorkflow, openKeys, redactor } from './settings';
+import { openComfyWorkflow, openKeys } from './settings';
 import { Clips } from '../library/clips';
 import { Cues } from '../library/cues';
 import { Drafts } from '../library/drafts';
@@ -26,8 +25,10 @@ import { renderLocalRequest } from '../providers/local/render';
 import { createJobQueue } from '../jobs/index';
 import { closeProviders, createProviders } from '../providers/index';
 import type { SafeStorageLike } from '../providers/keys';
+import { keyRedactor } from '../providers/redaction';
 import type { LocalRender } from '../providers/types';
 import { acquireLibraryLock } from '../storage/lock';
+import { prepareDataDir } from '../storage/private';
 import { MediaStore } from '../storage/store';
 import { Uploads } from '../storage/uploads';
 import { openFileSink } from '../log/fileSink';
@@ -71,9 +72,9 @@ function toReplyError(error: unknown): Extract<Reply, { ok: false }> {
 }
 
 export async function createStudio(options: StudioOptions): Promise<Studio> {
-  await mkdir(options.dataDir, { recursive: true });
+  await prepareDataDir(options.dataDir);
   // Taken first: opening the media store empties media/.tmp, where another studio may be rendering.
-  const lock = await acquireLibraryLock(options.dataDir);
+  const lock = await acquireLibraryLock(options.dataDir, { nativeBinding: options.nativeBinding });
   // One studio per data folder (the lock), so one writer per log file.
   const removeLogFile = log.addSink(openFileSink({ dir: join(options.dataDir, 'logs') }));
   const undo: (() => Promise<void> | void)[] = [() => lock.release(), removeLogFile];
@@ -117,7 +118,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     comfyWorkflow: () => comfyWorkflow,
   });
   undo.push(() => closeProviders(providers));
-  const redact = redactor(keys);
+  const redact = keyRedactor(keys);
   const jobs = createJobQueue({
     db,
     store,

@@ -4,7 +4,6 @@
  * and ffmpeg and deletes every temporary file, leaving nothing behind.
  */
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
@@ -14,7 +13,7 @@ import { ErrorCode } from '../../shared/errors';
 import { StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
 import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
-import { removeTemps } from './scratch';
+import { removeTemps, scratchDir } from './scratch';
 import { spawnEngineWorker, type WorkerEntry } from './threads';
 import type { WorkerMessage, WorkerRequest } from './worker';
 
@@ -37,7 +36,7 @@ export interface RenderOptions {
   spritePath?: string;
   /** Render on the calling thread instead of a worker (for debugging). */
   inline?: boolean;
-  /** Where the render's scratch directory (soundtrack, speech) is made. Default: the OS temp folder. */
+  /** Where the render's scratch directory (soundtrack, speech) is made. Default: beside outPath. */
   tempDir?: string;
 }
 
@@ -60,7 +59,7 @@ function pipelineOptions(o: RenderOptions): PipelineOptions {
     fps: o.fps ?? defaultFps,
     seed: o.seed ?? 1,
     temp: {
-      dir: join(o.tempDir ?? tmpdir(), `shotline-render-${tag}`),
+      dir: scratchDir(o.outPath, tag, o.tempDir),
       video: join(dir, `.${stem}.${tag}.part.mp4`),
       poster: join(dirname(posterPath), `.${stem}.${tag}.poster.part.jpg`),
       sprite: join(dirname(spritePath), `.${stem}.${tag}.sprite.part.jpg`),

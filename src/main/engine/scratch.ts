@@ -5,6 +5,17 @@
  * after a dead worker without loading the drawing code.
  */
 import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/**
+ * The scratch folder of one render: beside the clip being made unless told otherwise. The
+ * studio renders into its media store's temp folder, which it empties when it opens, so a
+ * render killed outright (a crash, kill -9) leaves nothing behind past the next start; the
+ * OS temp folder would keep it for good.
+ */
+export function scratchDir(outPath: string, tag: string, tempDir?: string): string {
+  return join(tempDir ?? dirname(outPath), `.shotline-render-${tag}`);
+}
 
 export interface RenderTemps {
   dir: string;

@@ -6,7 +6,7 @@
  * paid one that cannot be asked waits for the creator's decision, so it is never paid twice
  * unknowingly.
  */
-import { describeWait, ProviderError, type ProviderErrorKind } from '../providers/errors';
+import { describeWait, provesNotSent, ProviderError, type ProviderErrorKind } from '../providers/errors';
 import type { RemoteProvider } from '../providers/types';
 import { backoffDelay } from './backoff';
 import { BudgetExceeded } from './ledger';
@@ -80,7 +80,7 @@ async function submitFailed(
   signal: AbortSignal,
 ): Promise<JobRecord | null> {
   const kind: ProviderErrorKind = failure.kind;
-  if (kind === 'rate_limited' || kind === 'server') return notAccepted(run, job, provider, failure);
+  if (provesNotSent(kind)) return notAccepted(run, job, provider, failure);
   if (kind === 'timeout' || kind === 'connection' || kind === 'malformed' || kind === 'canceled') {
     return resolveUnknown(run, job, provider, signal, failure.message, failure);
   }
@@ -205,7 +205,7 @@ function needsDecision(run: RunContext, job: JobRecord, provider: RemoteProvider
     {
       error_code: 'unknown_submission',
       error_message:
-        `${why}. ${label} may have accepted this job and may charge for it, and Shotline could not find out. ` +
+        `${why.replace(/[.\s]+$/, '')}. ${label} may have accepted this job and may charge for it, and Shotline could not find out. ` +
         `Check your ${label} dashboard, then send it again, attach the job you find there, or cancel.`,
     },
     ['submitting'],

@@ -122,6 +122,16 @@ export class Clips {
     return toClip(row);
   }
 
+  /** The clip this project already made by importing these bytes, if any. */
+  importedFrom(projectId: number, mediaId: string): Clip | null {
+    const row = this.db
+      .prepare<[number, string], ClipRow>(
+        `${SELECT} WHERE c.project_id = ? AND c.media_hash = ? AND c.provider = 'import' ORDER BY c.id LIMIT 1`,
+      )
+      .get(projectId, mediaId);
+    return row ? toClip(row) : null;
+  }
+
   /** The built-in engine's render report on the clip; null for clips from elsewhere or made before reports were kept. */
   report(id: number): RenderReport | null {
     const row = this.db

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, onTestFinished, test } from 'vitest';
@@ -9,6 +9,7 @@ import { MediaStore } from '../storage/store';
 import { Uploads } from '../storage/uploads';
 import {
   expectStudioError,
+  ffmpeg,
   makeAudio,
   makeImage,
   makeMp3WithCover,
@@ -179,16 +180,68 @@ describe('importOne', () => {
     await expectNothingStored(lib);
   });
 
-  test('the same file imported twice makes two clips over one stored object', async () => {
+  test('the same file imported again into a project returns its clip, saying so; another project gets its own', async () => {
     const lib = await library();
     const file = await makeAudio(lib.dir, 'twice.wav');
     const first = await importOne(lib, lib.projectId, path(file), 0, lib.report);
     const second = await importOne(lib, lib.projectId, path(file), 0, lib.report);
-    expect(second.id).not.toBe(first.id);
-    expect(second.mediaId).toBe(first.mediaId);
+    expect(second).toEqual(first);
+    expect(lib.reports.at(-1)).toMatchObject({
+      phase: 'done',
+      message: 'twice.wav is already in this project as “twice”; kept that clip.',
+    });
+    const other = new Projects(lib.db).create('Other').id;
+    const elsewhere = await importOne(lib, other, path(file), 0, lib.report);
+    expect(elsewhere.id).not.toBe(first.id);
     expect(await storedObjects(lib.store.root)).toEqual([first.mediaId]);
     expect(count(lib.db, 'media')).toBe(1);
     expect(count(lib.db, 'clips')).toBe(2);
+  });
+
+  test('six imports of one file at once make one clip', async () => {
+    const lib = await library();
+    const file = await makeVideo(lib.dir, 'six.mp4');
+    const clips = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => importOne(lib, lib.projectId, path(file), index, lib.report)),
+    );
+    expect(new Set(clips.map((clip) => clip.id)).size).toBe(1);
+    expect(count(lib.db, 'clips')).toBe(1);
+  });
+
+  test('a faststart MP4 cut in half is refused as cut short; a valid header over zeros is refused as undecodable', async () => {
+    const lib = await library();
+    const whole = join(lib.dir, 'whole.mp4');
+    await ffmpeg([
+      '-i',
+      await makeVideo(lib.dir, 'source.mp4', { seconds: 4 }),
+      '-c',
+      'copy',
+      '-movflags',
+      '+faststart',
+      whole,
+    ]);
+    const bytes = readFileSync(whole);
+    const half = join(lib.dir, 'half.mp4');
+    await writeFile(half, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const mdat = bytes.indexOf('mdat') + 4;
+    const zeros = join(lib.dir, 'zeros.mp4');
+    await writeFile(zeros, Buffer.concat([bytes.subarray(0, mdat), Buffer.alloc(bytes.length - mdat)]));
+    expectStudioError(
+      await rejectionOf(importOne(lib, lib.projectId, path(half), 0, lib.report)),
+      'unsupported_media',
+      'half.mp4 is cut short: it ends before the last of its frames',
+    );
+    expectStudioError(
+      await rejectionOf(importOne(lib, lib.projectId, path(zeros), 0, lib.report)),
+      'unsupported_media',
+      'zeros.mp4 has a video stream with no picture Shotline can decode',
+    );
+    expect(count(lib.db, 'clips')).toBe(0);
+    expect(await storedObjects(lib.store.root)).toEqual([]);
+    // The check's cost on a whole clip, for the record.
+    const started = performance.now();
+    await importOne(lib, lib.projectId, path(whole), 0, lib.report);
+    console.log(`import of a whole 4 s clip: ${Math.round(performance.now() - started)} ms`);
   });
 
   test('imports an upload under the name it was sent with, then discards the upload', async () => {

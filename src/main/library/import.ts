@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Clip, ImportFailure, ImportPhase, ImportSource } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
+import { checkWhole } from '../media/integrity';
 import { writePoster } from '../media/poster';
 import { probeFile } from '../media/probe';
 import type { MediaStore } from '../storage/store';
@@ -67,6 +68,7 @@ export async function importOne(
   try {
     report({ index, name, phase: 'probe', fraction: PHASE_SHARE.probe });
     const probe = await probeFile(path, name, signal);
+    await checkWhole(path, name, probe, signal);
     const total = (await stat(path)).size || 1;
     report({ index, name, phase: 'copy', fraction: PHASE_SHARE.copy });
     const stored = await deps.store.putFile(path, {
@@ -94,7 +96,10 @@ export async function importOne(
       }
     }
     signal?.throwIfAborted();
-    const clip = deps.clips.transaction(() => {
+    const { clip, existing } = deps.clips.transaction((): { clip: Clip; existing: boolean } => {
+      // Checked inside the write: imports of one file that race each other find the first one's clip.
+      const found = deps.clips.importedFrom(projectId, stored.id);
+      if (found) return { clip: found, existing: true };
       deps.clips.upsertMedia({
         id: stored.id,
         mimeType: probe.mimeType,
@@ -119,7 +124,7 @@ export async function importOne(
           audioCodec: null,
         });
       }
-      return deps.clips.insert({
+      const inserted = deps.clips.insert({
         projectId,
         title: titleFrom(name),
         provider: 'import',
@@ -130,8 +135,15 @@ export async function importOne(
         mediaId: stored.id,
         posterId: poster?.id ?? null,
       });
+      return { clip: inserted, existing: false };
     });
-    report({ index, name, phase: 'done', fraction: 1 });
+    report({
+      index,
+      name,
+      phase: 'done',
+      fraction: 1,
+      ...(existing ? { message: `${name} is already in this project as “${clip.title}”; kept that clip.` } : {}),
+    });
     return clip;
   } catch (error) {
     throw asCanceled(error, signal);

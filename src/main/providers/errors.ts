@@ -1,9 +1,10 @@
 /**
  * One error type for everything a provider can answer, so the queue decides retries from a
  * kind, never from a particular SDK's classes. The kinds split by what is known about a
- * submission: a 429 or 5xx answer means the service said no (safe to send again), while a
- * timeout, a dropped connection or an unreadable answer leaves it unknown whether the job
- * was accepted (never blindly sent again).
+ * submission: a 429 or 5xx answer means the service said no, and a connection that was never
+ * made (refused, no such host, a failed TLS handshake) means nothing was sent: both are safe
+ * to send again. A timeout, a dropped connection or an unreadable answer leaves it unknown
+ * whether the job was accepted (never blindly sent again).
  */
 
 export type ProviderErrorKind =
@@ -13,7 +14,9 @@ export type ProviderErrorKind =
   | 'server'
   /** No answer within the request timeout: the request may or may not have been accepted. */
   | 'timeout'
-  /** The connection failed or dropped before a full answer arrived. */
+  /** The service could not be reached (refused, no such host, TLS failed): nothing was sent. */
+  | 'unreachable'
+  /** The connection dropped after the request may have gone out, before a full answer arrived. */
   | 'connection'
   /** An answer arrived but could not be read (broken JSON, missing fields). */
   | 'malformed'
@@ -61,8 +64,18 @@ export class ProviderError extends Error {
 /** Worth trying again later: the service was busy, failed, or could not be reached. */
 export function isTransient(kind: ProviderErrorKind): boolean {
   return (
-    kind === 'rate_limited' || kind === 'server' || kind === 'timeout' || kind === 'connection' || kind === 'malformed'
+    kind === 'rate_limited' ||
+    kind === 'server' ||
+    kind === 'unreachable' ||
+    kind === 'timeout' ||
+    kind === 'connection' ||
+    kind === 'malformed'
   );
+}
+
+/** After a submission, these prove the service did not take the job: sending it again is safe. */
+export function provesNotSent(kind: ProviderErrorKind): boolean {
+  return kind === 'rate_limited' || kind === 'server' || kind === 'unreachable';
 }
 
 /** After a submission, these leave it unknown whether the service accepted the job. */
@@ -104,27 +117,6 @@ export function parseGoogleDuration(value: unknown): number | undefined {
 /** True when an error came from our own AbortSignal rather than from the network. */
 export function abortedBy(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
-}
-
-/** Errors from fetch and the SDKs that mean the socket broke (reset, refused, closed early). */
-export function looksLikeConnectionError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'TypeError' && /fetch failed|terminated|network/i.test(error.message)) return true;
-  const cause: unknown = (error as { cause?: unknown }).cause;
-  const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
-  if (
-    typeof code === 'string' &&
-    /^(ECONNRESET|ECONNREFUSED|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED|ECONNABORTED)$/.test(code)
-  ) {
-    return true;
-  }
-  return /ECONNRESET|ECONNREFUSED|socket hang up|other side closed|premature close/i.test(error.message);
-}
-
-/** A timeout raised by AbortSignal.timeout() or an SDK's own request timer. */
-export function looksLikeTimeout(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return error.name === 'TimeoutError' || error.name === 'AbortError' || /timed? ?out/i.test(error.message);
 }
 
 /** Short, human form of a wait: "800 ms", "7 s", "2 min". */

@@ -8,15 +8,8 @@ import { rm } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import {
-  abortedBy,
-  describeWait,
-  kindForStatus,
-  looksLikeConnectionError,
-  looksLikeTimeout,
-  parseRetryAfter,
-  ProviderError,
-} from './errors';
+import { abortedBy, describeWait, kindForStatus, parseRetryAfter, ProviderError } from './errors';
+import { networkFailure } from './network-errors';
 
 export interface HttpOptions {
   signal: AbortSignal;
@@ -29,21 +22,6 @@ export interface HttpOptions {
 
 function combined(signal: AbortSignal, timeoutMs: number): AbortSignal {
   return AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
-}
-
-/** Maps a thrown fetch error to a ProviderError, telling our cancel apart from a timeout. */
-export function networkError(error: unknown, label: string, signal: AbortSignal, timeoutMs: number): ProviderError {
-  if (error instanceof ProviderError) return error;
-  if (abortedBy(signal)) return new ProviderError('canceled', `${label}: canceled.`);
-  if (looksLikeTimeout(error))
-    return new ProviderError('timeout', `${label} did not answer within ${describeWait(timeoutMs)}.`);
-  if (looksLikeConnectionError(error)) {
-    return new ProviderError(
-      'connection',
-      `${label}: the connection failed (${error instanceof Error ? error.message : String(error)}).`,
-    );
-  }
-  return new ProviderError('connection', `${label}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 export async function statusError(response: Response, label: string, now: number): Promise<ProviderError> {
@@ -88,14 +66,14 @@ export async function requestJson(
       signal,
     });
   } catch (error) {
-    throw networkError(error, label, options.signal, options.timeoutMs);
+    throw networkFailure(error, label, options.signal, options.timeoutMs);
   }
   if (!response.ok) throw await statusError(response, label, (options.now ?? Date.now)());
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
-    throw networkError(error, label, options.signal, options.timeoutMs);
+    throw networkFailure(error, label, options.signal, options.timeoutMs);
   }
   if (text.trim() === '') return null;
   try {
@@ -181,7 +159,7 @@ export async function downloadToFile(
       signal: AbortSignal.any([options.signal, connect.signal]),
     });
   } catch (error) {
-    throw networkError(error, label, options.signal, options.timeoutMs);
+    throw networkFailure(error, label, options.signal, options.timeoutMs);
   } finally {
     clearTimeout(timer);
   }

@@ -6,6 +6,7 @@ import type { ComfyWorkflowFile } from './comfyui-workflow';
 import { baseUrlFor, DEFAULT_COMFYUI_URL, type KeySource, type SettingsFile } from './keys';
 import { createLocalProvider } from './local/provider';
 import { createOpenAIVideosProvider } from './openai-videos';
+import { keyRedactor, redactingProvider } from './redaction';
 import { createRunwayProvider } from './runway';
 import type { LocalRender, Provider, ProviderRegistry } from './types';
 import { createVeoProvider } from './veo';
@@ -53,7 +54,9 @@ export function createProviders(options: ProvidersOptions): ProviderRegistry {
       requestTimeoutMs,
     }),
   ];
-  return registryOf(...providers);
+  // Every message a provider makes passes the one redactor before anything stores or shows it.
+  const redact = keyRedactor(options.keys);
+  return registryOf(...providers.map((provider) => redactingProvider(provider, redact)));
 }
 
 /** What the UI shows per provider: capabilities plus whether it can take a job right now. */

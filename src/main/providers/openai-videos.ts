@@ -11,8 +11,8 @@ import { z } from 'zod';
 import { capabilitiesOf, estimateCost } from './capabilities';
 import { ProviderError } from './errors';
 import { writeBody } from './http';
-import { howToAddKey } from './keys';
-import { stainlessError } from './stainless-errors';
+import { sdkCaller } from './sdk';
+import { stainlessHttpError } from './stainless-errors';
 import type {
   CallContext,
   DownloadContext,
@@ -77,33 +77,25 @@ function matches(
 }
 
 export function createOpenAIVideosProvider(options: OpenAIVideosOptions): RemoteProvider {
-  const now = options.now ?? Date.now;
   const skewMs = options.lookupSkewMs ?? 10 * 60_000;
 
-  function client(): OpenAI {
-    const apiKey = options.apiKey();
-    if (apiKey === null)
-      throw new ProviderError(
-        'not_configured',
-        `The OpenAI-compatible endpoint has no API key. ${howToAddKey('openai-videos')}`,
-      );
-    return new OpenAI({
-      apiKey,
-      // The queue decides retries: an SDK retry of a timed-out POST could start a second paid video.
-      maxRetries: 0,
-      timeout: options.requestTimeoutMs,
-      ...(options.baseUrl === undefined ? {} : { baseURL: options.baseUrl }),
-      logLevel: 'off',
-    });
-  }
-
-  async function call<T>(signal: AbortSignal, run: (openai: OpenAI) => Promise<T>): Promise<T> {
-    try {
-      return await run(client());
-    } catch (error) {
-      throw stainlessError(error, LABEL, CLASSES, signal, options.requestTimeoutMs, now());
-    }
-  }
+  const sdk = sdkCaller(options, {
+    provider: 'openai-videos',
+    label: LABEL,
+    keyHolder: 'The OpenAI-compatible endpoint',
+    create: (settings) =>
+      new OpenAI({
+        apiKey: settings.apiKey,
+        maxRetries: 0,
+        timeout: settings.timeoutMs,
+        fetch: settings.fetch,
+        ...(settings.baseUrl === undefined ? {} : { baseURL: settings.baseUrl }),
+        logLevel: 'off',
+      }),
+    httpError: stainlessHttpError(LABEL, CLASSES),
+  });
+  const call = <T>(signal: AbortSignal, run: (openai: OpenAI) => Promise<T>): Promise<T> =>
+    sdk.call(signal, (openai) => run(openai));
 
   function parseRequest(job: ProviderJob): z.infer<typeof OpenAIRequestSchema> {
     const parsed = OpenAIRequestSchema.safeParse(job.request);
@@ -120,10 +112,7 @@ export function createOpenAIVideosProvider(options: OpenAIVideosOptions): Remote
     id: 'openai-videos',
     capabilities: capabilitiesOf('openai-videos'),
     estimateCost: (model, output) => estimateCost('openai-videos', model, output),
-    ready: () =>
-      options.apiKey() === null
-        ? { ok: false, message: `The OpenAI-compatible endpoint has no API key. ${howToAddKey('openai-videos')}` }
-        : { ok: true },
+    ready: () => sdk.ready(),
 
     async submit(job: ProviderJob, context: SubmitContext): Promise<Submitted> {
       const request = parseRequest(job);

@@ -11,8 +11,8 @@ import { z } from 'zod';
 import { capabilitiesOf, estimateCost } from './capabilities';
 import { ProviderError } from './errors';
 import { downloadToFile } from './http';
-import { howToAddKey } from './keys';
-import { stainlessError } from './stainless-errors';
+import { sdkCaller } from './sdk';
+import { stainlessHttpError } from './stainless-errors';
 import type {
   CallContext,
   DownloadContext,
@@ -69,38 +69,31 @@ function usd(cost: z.infer<typeof Cost>): { costUsd?: number } {
 
 export function createRunwayProvider(options: RunwayOptions): RemoteProvider {
   const now = options.now ?? Date.now;
-
-  function client(): RunwayML {
-    const apiKey = options.apiKey();
-    if (apiKey === null) throw new ProviderError('not_configured', `Runway has no API key. ${howToAddKey('runway')}`);
-    return new RunwayML({
-      apiKey,
-      runwayVersion: RUNWAY_API_VERSION,
-      // The queue decides retries: an SDK retry of a timed-out POST could start a second paid task.
-      maxRetries: 0,
-      timeout: options.requestTimeoutMs,
-      ...(options.baseUrl === undefined ? {} : { baseURL: options.baseUrl }),
-      logLevel: 'off',
-    });
-  }
-
-  async function call<T>(signal: AbortSignal, run: (runway: RunwayML) => Promise<T>): Promise<T> {
-    try {
-      return await run(client());
-    } catch (error) {
-      throw stainlessError(error, LABEL, CLASSES, signal, options.requestTimeoutMs, now());
-    }
-  }
+  const sdk = sdkCaller(options, {
+    provider: 'runway',
+    label: LABEL,
+    keyHolder: LABEL,
+    create: (settings) =>
+      new RunwayML({
+        apiKey: settings.apiKey,
+        runwayVersion: RUNWAY_API_VERSION,
+        maxRetries: 0,
+        timeout: settings.timeoutMs,
+        fetch: settings.fetch,
+        ...(settings.baseUrl === undefined ? {} : { baseURL: settings.baseUrl }),
+        logLevel: 'off',
+      }),
+    httpError: stainlessHttpError(LABEL, CLASSES),
+  });
+  const call = <T>(signal: AbortSignal, run: (runway: RunwayML) => Promise<T>): Promise<T> =>
+    sdk.call(signal, (runway) => run(runway));
 
   return {
     kind: 'remote',
     id: 'runway',
     capabilities: capabilitiesOf('runway'),
     estimateCost: (model, output) => estimateCost('runway', model, output),
-    ready: () =>
-      options.apiKey() === null
-        ? { ok: false, message: `Runway has no API key. ${howToAddKey('runway')}` }
-        : { ok: true },
+    ready: () => sdk.ready(),
 
     async submit(job: ProviderJob, context: SubmitContext): Promise<Submitted> {
       const parsed = RunwayRequestSchema.safeParse(job.request);

@@ -8,18 +8,10 @@
 import { ApiError, GenerateVideosOperation, GoogleGenAI } from '@google/genai';
 import { z } from 'zod';
 import { capabilitiesOf, estimateCost } from './capabilities';
-import {
-  abortedBy,
-  describeWait,
-  kindForStatus,
-  looksLikeConnectionError,
-  looksLikeTimeout,
-  parseGoogleDuration,
-  parseRetryAfter,
-  ProviderError,
-} from './errors';
+import { kindForStatus, parseGoogleDuration, parseRetryAfter, ProviderError } from './errors';
 import { downloadToFile } from './http';
 import { howToAddKey } from './keys';
+import { sdkCaller } from './sdk';
 import type {
   CallContext,
   DownloadContext,
@@ -59,63 +51,30 @@ const GoogleErrorBody = z.object({
 
 const LABEL = 'Veo';
 
-/** Records the last HTTP response the SDK received, so a 429's Retry-After is not lost inside ApiError. */
-function captureFetch(): { fetch: typeof fetch; last: () => Response | null } {
-  let last: Response | null = null;
-  return {
-    fetch: async (input, init) => {
-      const response = await fetch(input, init);
-      last = response;
-      return response;
+/** Google's error answer (ApiError, whose message is the JSON body) as a ProviderError; null for anything else. */
+export function googleHttpError(error: unknown, response: Response | null, now: number): ProviderError | null {
+  if (!(error instanceof ApiError)) return null;
+  let body: z.infer<typeof GoogleErrorBody> | null = null;
+  try {
+    const parsed = GoogleErrorBody.safeParse(JSON.parse(error.message));
+    body = parsed.success ? parsed.data : null;
+  } catch {
+    body = null;
+  }
+  const retryInfo = body?.error.details?.find((detail) => detail['@type']?.endsWith('google.rpc.RetryInfo'));
+  const retryAfterMs =
+    parseRetryAfter(response?.headers.get('retry-after'), now) ?? parseGoogleDuration(retryInfo?.retryDelay);
+  const status = body?.error.status;
+  const message = body?.error.message ?? error.message;
+  return new ProviderError(
+    kindForStatus(error.status),
+    `${LABEL} answered ${String(error.status)}${status ? ` ${status}` : ''}: ${message}`,
+    {
+      status: error.status,
+      ...(status ? { code: status } : {}),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     },
-    last: () => last,
-  };
-}
-
-export function veoError(
-  error: unknown,
-  response: Response | null,
-  signal: AbortSignal,
-  timeoutMs: number,
-  now: number,
-): ProviderError {
-  if (error instanceof ProviderError) return error;
-  if (abortedBy(signal)) return new ProviderError('canceled', `${LABEL}: canceled.`);
-  if (error instanceof ApiError) {
-    let body: z.infer<typeof GoogleErrorBody> | null = null;
-    try {
-      const parsed = GoogleErrorBody.safeParse(JSON.parse(error.message));
-      body = parsed.success ? parsed.data : null;
-    } catch {
-      body = null;
-    }
-    const retryInfo = body?.error.details?.find((detail) => detail['@type']?.endsWith('google.rpc.RetryInfo'));
-    const retryAfterMs =
-      parseRetryAfter(response?.headers.get('retry-after'), now) ?? parseGoogleDuration(retryInfo?.retryDelay);
-    const status = body?.error.status;
-    const message = body?.error.message ?? error.message;
-    return new ProviderError(
-      kindForStatus(error.status),
-      `${LABEL} answered ${error.status}${status ? ` ${status}` : ''}: ${message}`,
-      {
-        status: error.status,
-        ...(status ? { code: status } : {}),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      },
-    );
-  }
-  if (error instanceof SyntaxError) {
-    return new ProviderError('malformed', `${LABEL} sent an answer that is not valid JSON (${error.message}).`);
-  }
-  if (looksLikeTimeout(error))
-    return new ProviderError('timeout', `${LABEL} did not answer within ${describeWait(timeoutMs)}.`);
-  if (looksLikeConnectionError(error)) {
-    return new ProviderError(
-      'connection',
-      `${LABEL}: the connection failed (${error instanceof Error ? error.message : String(error)}).`,
-    );
-  }
-  return new ProviderError('connection', `${LABEL}: ${error instanceof Error ? error.message : String(error)}`);
+  );
 }
 
 /** "https://…/v1beta/files/abc123:download?alt=media" → "abc123", as the SDK reads it. */
@@ -129,34 +88,29 @@ export function createVeoProvider(options: VeoOptions): RemoteProvider {
   const given = options.baseUrl ?? VEO_DEFAULT_BASE_URL;
   const base = given.endsWith('/') ? given : `${given}/`;
 
-  function client(): GoogleGenAI {
-    const apiKey = options.apiKey();
-    if (apiKey === null) throw new ProviderError('not_configured', `Veo has no API key. ${howToAddKey('veo')}`);
-    return new GoogleGenAI({
-      apiKey,
-      httpOptions: {
-        ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-        timeout: options.requestTimeoutMs,
-      },
-    });
-  }
-
-  async function call<T>(signal: AbortSignal, run: (ai: GoogleGenAI, fetchFn: typeof fetch) => Promise<T>): Promise<T> {
-    const capture = captureFetch();
-    try {
-      return await run(client(), capture.fetch);
-    } catch (error) {
-      throw veoError(error, capture.last(), signal, options.requestTimeoutMs, now());
-    }
-  }
+  const sdk = sdkCaller(options, {
+    provider: 'veo',
+    label: LABEL,
+    keyHolder: LABEL,
+    create: (settings) =>
+      new GoogleGenAI({
+        apiKey: settings.apiKey,
+        httpOptions: {
+          ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }),
+          timeout: settings.timeoutMs,
+        },
+      }),
+    httpError: googleHttpError,
+  });
+  const call = <T>(signal: AbortSignal, run: (ai: GoogleGenAI, fetchFn: typeof fetch) => Promise<T>): Promise<T> =>
+    sdk.call(signal, run);
 
   return {
     kind: 'remote',
     id: 'veo',
     capabilities: capabilitiesOf('veo'),
     estimateCost: (model, output) => estimateCost('veo', model, output),
-    ready: () =>
-      options.apiKey() === null ? { ok: false, message: `Veo has no API key. ${howToAddKey('veo')}` } : { ok: true },
+    ready: () => sdk.ready(),
 
     async submit(job: ProviderJob, context: SubmitContext): Promise<Submitted> {
       const parsed = VeoRequestSchema.safeParse(job.request);

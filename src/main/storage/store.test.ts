@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, onTestFinished, test } from 'vitest';
@@ -272,4 +273,45 @@ describe('MediaStore paths', () => {
     await store.removeTemp(`${join(store.root, '.tmp')}/../../precious.txt`);
     expect(readFileSync(outside, 'utf8')).toBe('keep me');
   });
+});
+
+describe('render scratch', () => {
+  test(
+    'a render killed outright leaves its scratch only in the library temp folder, which the next open empties',
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = await tempDir();
+      const before = new Set((await readdir(tmpdir())).filter((name) => name.startsWith('shotline-render-')));
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(repoRoot, 'test/support/render-until-killed.ts'), dataDir],
+        {
+          cwd: repoRoot,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      onTestFinished(() => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
+      child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+      await waitFor(() => {
+        if (child.exitCode !== null) throw new Error(`the render ended early: ${stdout} ${stderr}`);
+        return stdout.includes('rendering');
+      });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      const tmp = join(dataDir, 'media', '.tmp');
+      expect((await readdir(tmp)).some((name) => name.startsWith('.shotline-render-'))).toBe(true);
+      const after = (await readdir(tmpdir())).filter(
+        (name) => name.startsWith('shotline-render-') && !before.has(name),
+      );
+      expect(after).toEqual([]);
+      const store = await MediaStore.open(dataDir);
+      expect(await store.tempEntries()).toEqual([]);
+    },
+  );
 });

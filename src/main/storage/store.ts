@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { MediaId } from '../../shared/domain';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private';
 
 export interface StoredObject {
   id: string;
@@ -35,7 +36,7 @@ export class MediaStore {
   static async open(dataDir: string): Promise<MediaStore> {
     const store = new MediaStore(join(dataDir, 'media'));
     await rm(store.tmp, { recursive: true, force: true });
-    await mkdir(store.tmp, { recursive: true });
+    await mkdir(store.tmp, { recursive: true, mode: PRIVATE_DIR_MODE });
     return store;
   }
 
@@ -75,7 +76,7 @@ export class MediaStore {
     const tmp = this.tempPath();
     const hash = createHash('sha256').update(data).digest('hex');
     options.signal?.throwIfAborted();
-    const handle = await open(tmp, 'wx');
+    const handle = await open(tmp, 'wx', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -102,7 +103,7 @@ export class MediaStore {
       },
     });
     options.signal?.throwIfAborted();
-    const out = createWriteStream(tmp, { flags: 'wx' });
+    const out = createWriteStream(tmp, { flags: 'wx', mode: PRIVATE_FILE_MODE });
     try {
       await pipeline(source, meter, out, options.signal ? { signal: options.signal } : {});
       const handle = await open(tmp, 'r+');
@@ -130,7 +131,7 @@ export class MediaStore {
         await rm(tmp, { force: true });
         return { id, bytes, created: false };
       }
-      await mkdir(join(this.root, id.slice(0, 2)), { recursive: true });
+      await mkdir(join(this.root, id.slice(0, 2)), { recursive: true, mode: PRIVATE_DIR_MODE });
       await rename(tmp, target);
       return { id, bytes, created: true };
     } catch (error) {

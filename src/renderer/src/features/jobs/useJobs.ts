@@ -5,6 +5,7 @@ import { useOnReconnect, useStudioEvent } from '../../api/hooks';
 import { useCoalescedRefresh } from '../../api/useCoalescedRefresh';
 import { useToaster } from '../../components/Toasts';
 import { isPending } from './jobFormat';
+import { newlySettled } from './settled';
 
 export interface JobsState {
   /** Unfinished jobs in the order they run, then finished ones newest first; null until loaded. */
@@ -33,6 +34,8 @@ export function useJobs(onSettled: (job: Job) => void): JobsState {
   const [providers, setProviders] = useState<ProviderStatus[] | null>(null);
   const generation = useRef(0);
   const known = useRef<Map<number, JobState> | null>(null);
+  /** Jobs the queue said entered Needs decision since the last list (a batch may hide the moment). */
+  const decisions = useRef(new Set<number>());
   const settled = useRef(onSettled);
   useEffect(() => {
     settled.current = onSettled;
@@ -40,18 +43,14 @@ export function useJobs(onSettled: (job: Job) => void): JobsState {
 
   const load = useCallback(() => {
     const mine = ++generation.current;
+    const flagged = new Set(decisions.current);
     Promise.all([studio.call('jobs.list', { limit: LIST_LIMIT }), studio.call('jobs.spend', {})]).then(
       ([list, money]) => {
         if (mine !== generation.current) return;
         const before = known.current;
         known.current = new Map(list.map((job) => [job.id, job.state]));
-        if (before) {
-          for (const job of list) {
-            const was = before.get(job.id);
-            const ended = !isPending(job.state) || job.state === 'needs_decision';
-            if (ended && was !== undefined && was !== job.state && isPending(was)) settled.current(job);
-          }
-        }
+        for (const id of flagged) decisions.current.delete(id);
+        for (const job of newlySettled(before, list, flagged)) settled.current(job);
         setJobs(list);
         setSpend(money);
       },
@@ -74,7 +73,10 @@ export function useJobs(onSettled: (job: Job) => void): JobsState {
 
   const refresh = useCoalescedRefresh(load, REFRESH_COALESCE_MS);
 
-  useStudioEvent('jobs.changed', refresh);
+  useStudioEvent('jobs.changed', (change) => {
+    if (change.state === 'needs_decision') decisions.current.add(change.jobId);
+    refresh();
+  });
   useStudioEvent('jobs.spendChanged', refresh);
   useStudioEvent('jobs.progress', (p) => {
     setJobs((list) =>
