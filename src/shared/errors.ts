@@ -9,6 +9,8 @@ export const ErrorCode = z.enum([
   'canceled',
   /** A paid job would take this month past the creator's budget; the message says by how much. */
   'over_budget',
+  /** The disk holding the library is full; nothing partial was kept. */
+  'disk_full',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

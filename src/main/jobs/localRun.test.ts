@@ -180,3 +180,29 @@ describe('a local run interrupted', () => {
     expect(await settled(h.queue, queued.id)).toMatchObject({ state: 'succeeded', attempts: 2 });
   });
 });
+
+describe('a render that fills the disk', () => {
+  test('fails saying the disk is full, keeps nothing of it, and the next render works', async () => {
+    const full: LocalRender = async (_request, context) => {
+      writeFileSync(context.outPath, Buffer.alloc(4096));
+      await Promise.resolve();
+      throw new Error('ffmpeg exited with code 1: av_interleaved_write_frame(): No space left on device');
+    };
+    let renderer: LocalRender = full;
+    const h = await queueHarness(registryOf(createLocalProvider((request, context) => renderer(request, context))));
+    const queued = h.queue.enqueue({ projectId: h.projectId, provider: 'local', promptText: PROMPT_1S, options: {} });
+    h.queue.start();
+    const job = await settled(h.queue, queued.id);
+    await idle(h.queue);
+    expect(job.state).toBe('failed');
+    expect(job.errorCode).toBe('disk_full');
+    expect(job.errorMessage).toMatch(
+      /^The disk holding your library \(.+\) is full, so the render stopped and nothing of it was kept\. Free some space/,
+    );
+    expect(await orphanCheck(h)).toEqual({ unreferencedFiles: [], unusedRows: [], temp: [] });
+
+    renderer = testRender();
+    const second = await runOne(h);
+    expect(second.job.state).toBe('succeeded');
+  });
+});

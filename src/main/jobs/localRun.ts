@@ -3,6 +3,7 @@
  * becomes a clip. A render left mid-way by an earlier run restarts from the beginning; a quit
  * puts the job back in the queue, a cancel ends it.
  */
+import { diskFullError, isDiskFull } from '../storage/diskFull';
 import { ProviderError } from '../providers/errors';
 import type { LocalProvider, LocalRenderResult } from '../providers/types';
 import { SPRITE_TILE_WIDTH, SPRITE_TILES } from './derivatives';
@@ -109,6 +110,11 @@ function renderFailed(run: RunContext, job: JobRecord, error: unknown, signal: A
     return;
   }
   if (error instanceof JobConflict) throw error;
+  if (isDiskFull(error)) {
+    const full = diskFullError('the render', run.store.libraryFolder);
+    run.outcomes.fail(job, 'disk_full', full.message);
+    return;
+  }
   const failure =
     error instanceof BadOutput
       ? new ProviderError('rejected', error.message, { code: 'bad_output' })

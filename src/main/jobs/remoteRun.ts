@@ -3,6 +3,7 @@
  * followed by remote id until it settles, downloaded and made into a clip. A quit leaves the
  * job where it is for the next start; a cancel asks the service to stop it.
  */
+import { diskFullError, isDiskFull } from '../storage/diskFull';
 import { isTransient, ProviderError } from '../providers/errors';
 import type { RemoteProvider, RemoteStatus } from '../providers/types';
 import { backoffDelay } from './backoff';
@@ -129,6 +130,10 @@ async function retryableDownloadError(
   }
   if (error instanceof BadOutput) {
     run.outcomes.fail(d.job, 'bad_output', `${label} sent a file Shotline cannot use: ${error.message}`, costUsd);
+    return null;
+  }
+  if (isDiskFull(error)) {
+    run.outcomes.fail(d.job, 'disk_full', diskFullError('the download', run.store.libraryFolder).message, costUsd);
     return null;
   }
   if (error instanceof JobConflict || !(error instanceof ProviderError)) throw error;

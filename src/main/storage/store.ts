@@ -2,9 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { Transform } from 'node:stream';
+import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { MediaId } from '../../shared/domain';
+import { diskFullError, isDiskFull } from './diskFull';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private';
 
 export interface StoredObject {
@@ -12,6 +13,13 @@ export interface StoredObject {
   bytes: number;
   /** False when an identical object was already stored. */
   created: boolean;
+}
+
+/** Opens the temp file a put writes to; tests give one that fails as a full disk does. */
+export type TempWriter = (path: string) => Writable;
+
+export interface StoreOptions {
+  tempWriter?: TempWriter;
 }
 
 export interface PutOptions {
@@ -28,13 +36,18 @@ export class MediaStore {
   readonly root: string;
   private readonly tmp: string;
 
-  private constructor(root: string) {
+  private constructor(
+    root: string,
+    private readonly tempWriter: TempWriter,
+  ) {
     this.root = root;
     this.tmp = join(root, '.tmp');
   }
 
-  static async open(dataDir: string): Promise<MediaStore> {
-    const store = new MediaStore(join(dataDir, 'media'));
+  static async open(dataDir: string, options: StoreOptions = {}): Promise<MediaStore> {
+    const writer: TempWriter =
+      options.tempWriter ?? ((path) => createWriteStream(path, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
+    const store = new MediaStore(join(dataDir, 'media'), writer);
     await rm(store.tmp, { recursive: true, force: true });
     await mkdir(store.tmp, { recursive: true, mode: PRIVATE_DIR_MODE });
     return store;
@@ -84,7 +97,7 @@ export class MediaStore {
       // A write that fails (a full disk) leaves nothing behind.
       await handle.close().catch(() => undefined);
       await rm(tmp, { force: true });
-      throw error;
+      throw this.explain(error);
     }
     await handle.close();
     return this.commit(tmp, hash, data.byteLength, options);
@@ -103,7 +116,7 @@ export class MediaStore {
       },
     });
     options.signal?.throwIfAborted();
-    const out = createWriteStream(tmp, { flags: 'wx', mode: PRIVATE_FILE_MODE });
+    const out = this.tempWriter(tmp);
     try {
       await pipeline(source, meter, out, options.signal ? { signal: options.signal } : {});
       const handle = await open(tmp, 'r+');
@@ -117,7 +130,7 @@ export class MediaStore {
       // failure, so wait until the stream has let go of it before removing it.
       if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await rm(tmp, { force: true });
-      throw error;
+      throw this.explain(error);
     }
     return this.commit(tmp, hash.digest('hex'), bytes, options);
   }
@@ -136,8 +149,18 @@ export class MediaStore {
       return { id, bytes, created: true };
     } catch (error) {
       await rm(tmp, { force: true });
-      throw error;
+      throw this.explain(error);
     }
+  }
+
+  /** The library's folder: the data folder the store lives in. */
+  get libraryFolder(): string {
+    return dirname(this.root);
+  }
+
+  /** A full disk says so, naming the library's folder; other errors pass as they are. */
+  private explain(error: unknown): unknown {
+    return isDiskFull(error) ? diskFullError('storing the file', this.libraryFolder) : error;
   }
 
   async remove(id: string): Promise<void> {
