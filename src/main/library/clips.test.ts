@@ -95,6 +95,8 @@ describe('Clips', () => {
     expect(clips.get(clip.id)).toEqual(clip);
     expect(clips.mediaType(mediaId)).toBe('video/mp4');
     expect(clips.mediaType('0'.repeat(64))).toBeNull();
+    expect(clips.mediaBytes(mediaId)).toBe(1000);
+    expect(clips.mediaBytes('0'.repeat(64))).toBeNull();
   });
 
   test('list returns a project’s clips, newest first', async () => {

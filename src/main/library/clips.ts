@@ -188,4 +188,10 @@ export class Clips {
     const row = this.db.prepare<[string], { mime_type: string }>('SELECT mime_type FROM media WHERE id = ?').get(id);
     return row?.mime_type ?? null;
   }
+
+  /** The size in bytes the library recorded for a stored object, or null when it does not know it. */
+  mediaBytes(id: string): number | null {
+    const row = this.db.prepare<[string], { bytes: number }>('SELECT bytes FROM media WHERE id = ?').get(id);
+    return row?.bytes ?? null;
+  }
 }
