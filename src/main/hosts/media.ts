@@ -42,7 +42,7 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
 const notFound = (): MediaResponse => ({ status: 404, headers: { 'Content-Type': 'text/plain' }, body: null });
 
 /** O_NOFOLLOW where the platform has it; elsewhere the lstat before the open is the guard. */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+const OPEN_FLAGS = constants.O_RDONLY | ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0);
 
 /**
  * Opens the stored object only if it is what the library recorded: a regular file (never a

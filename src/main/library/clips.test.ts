@@ -99,6 +99,15 @@ describe('Clips', () => {
     expect(clips.mediaBytes('0'.repeat(64))).toBeNull();
   });
 
+  test('titles are kept as one clean line, whoever names the clip', async () => {
+    const { clips, projects } = await library();
+    const project = projects.create('Titles');
+    const clip = clips.insert(newClip(clips, project.id, { title: 'harbour\n\u0000\u202Egpj.mp4' }));
+    expect(clip.title).toBe('harbour gpj.mp4');
+    expect(clips.rename(clip.id, 'Door\tslam\u202D').title).toBe('Door slam');
+    expect(clips.insert(newClip(clips, project.id, { title: '\u202E\n' })).title).toBe('Untitled clip');
+  });
+
   test('list returns a project’s clips, newest first', async () => {
     const { clips, projects } = await library();
     const a = projects.create('A');
