@@ -37,5 +37,3 @@ export const MEDIA_SIGNATURE_PARAM = 'sig';
 /** The subprotocol the studio answers with; the token rides in a second one and is never echoed. */
 export const WS_PROTOCOL = 'shotline.v1';
 export const WS_TOKEN_PREFIX = 'shotline.token.';
-/** Close code for a socket whose token the studio refuses (4000–4999 are the application's own). */
-export const WS_CLOSE_UNAUTHORIZED = 4401;
