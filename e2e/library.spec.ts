@@ -61,7 +61,7 @@ test('a creator makes a project, imports a clip, plays it, and finds it again af
 test('the browser studio refuses a request without its token', async ({ page, studio }) => {
   const origin = new URL(studio.url).origin;
   await page.goto(origin + '/');
-  await expect(page.getByText('access token')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'access token' }).first()).toBeVisible();
   expect((await page.request.get(origin + '/session')).status()).toBe(401);
 });
 
