@@ -1,6 +1,14 @@
 /** What describeIssues reads of a zod error: where each problem is and what it is. */
+interface Issue {
+  path: readonly PropertyKey[];
+  message: string;
+  /** zod's 'unrecognized_keys' carries the unknown field names in `keys`. */
+  code?: string;
+  keys?: readonly string[];
+}
+
 export interface Issues {
-  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[];
+  issues: readonly Issue[];
 }
 
 /**
@@ -10,7 +18,7 @@ export interface Issues {
  * issues are spelled out and the rest counted.
  */
 export function describeIssues(error: Issues, limit = Infinity): string {
-  const issues = error.issues.flatMap((issue) =>
+  const issues = error.issues.flatMap((issue): Issue[] =>
     issue.code === 'unrecognized_keys' && issue.keys
       ? issue.keys.map((key) => ({ path: [...issue.path, key], message: 'unknown field, not part of this call' }))
       : [issue],

@@ -12,7 +12,7 @@ import type { Clip, Project } from '../../../shared/domain';
 import { mediaSignature } from '../../../shared/mediaSignature';
 import { ServerFrame, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../../shared/wire';
 import { createStudio, type Studio } from '../../core/studio';
-import { log } from '../../log/logger';
+import { describeDetail, log } from '../../log/logger';
 import { startWebHost, type WebHost } from './server';
 
 interface Answer {
@@ -137,7 +137,9 @@ describe('browser studio host', () => {
   let removeSink: () => void = () => undefined;
 
   beforeAll(async () => {
-    removeSink = log.addSink({ write: (record) => logged.push(`${record.message} ${String(record.detail ?? '')}`) });
+    removeSink = log.addSink({
+      write: (record) => logged.push(`${record.message} ${describeDetail(record.detail ?? '')}`),
+    });
     dir = await mkdtemp(join(tmpdir(), 'shotline-web-'));
     const rendererDir = join(dir, 'renderer');
     await mkdir(join(rendererDir, 'assets'), { recursive: true });
