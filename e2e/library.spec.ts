@@ -60,9 +60,29 @@ test('a creator makes a project, imports a clip, plays it, and finds it again af
 
 test('the browser studio refuses a request without its token', async ({ page, studio }) => {
   const origin = new URL(studio.url).origin;
-  const response = await page.goto(origin + '/');
-  expect(response?.status()).toBe(401);
-  await expect(page.getByText('access token')).toBeVisible();
+  await page.goto(origin + '/');
+  await expect(page.getByRole('alert').filter({ hasText: 'access token' }).first()).toBeVisible();
+  expect((await page.request.get(origin + '/session')).status()).toBe(401);
+});
+
+test('the token leaves the address bar, never becomes a cookie, and opens nothing from another port', async ({
+  page,
+  studio,
+}) => {
+  await page.goto(studio.url);
+  await expect(page.getByRole('button', { name: 'New project' }).first()).toBeVisible();
+  await expect.poll(() => page.url()).not.toContain('token=');
+  expect(await page.context().cookies()).toEqual([]);
+  const origin = new URL(studio.url).origin;
+  const token = new URL(studio.url).searchParams.get('token') ?? '';
+  // What a page on another port of 127.0.0.1 could send: cookies and all, but not this tab's storage.
+  expect((await page.request.get(origin + '/session')).status()).toBe(401);
+  expect(
+    (await page.request.get(origin + '/session', { headers: { Authorization: `Bearer ${token}` } })).status(),
+  ).toBe(204);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'New project' }).first()).toBeVisible();
+  await expect(page.getByText('access token')).toHaveCount(0);
 });
 
 test('a file that is not media is refused with a message and nothing is added', async ({ page, studio, workDir }) => {

@@ -9,7 +9,7 @@ const root = resolve(import.meta.dirname, '..');
 export interface RunningStudio {
   url: string;
   dataDir: string;
-  /** Stops the server and starts it again on the same data dir (a new port and token). */
+  /** Stops the server and starts it again on the same data dir (a new port; the library keeps its token). */
   restart(): Promise<void>;
 }
 

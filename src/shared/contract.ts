@@ -25,59 +25,59 @@ const Ok = z.object({ ok: z.literal(true) });
 
 export const calls = {
   'app.info': {
-    input: z.object({}),
+    input: z.strictObject({}),
     output: z.object({ version: z.string(), dataDir: z.string() }),
   },
   'projects.list': {
-    input: z.object({ includeArchived: z.boolean().default(false) }),
+    input: z.strictObject({ includeArchived: z.boolean().default(false) }),
     output: z.array(Project),
   },
   'projects.create': {
-    input: z.object({ name: ProjectName }),
+    input: z.strictObject({ name: ProjectName }),
     output: Project,
   },
   'projects.rename': {
-    input: z.object({ id: RowId, name: ProjectName }),
+    input: z.strictObject({ id: RowId, name: ProjectName }),
     output: Project,
   },
   'projects.setArchived': {
-    input: z.object({ id: RowId, archived: z.boolean() }),
+    input: z.strictObject({ id: RowId, archived: z.boolean() }),
     output: Project,
   },
   'projects.delete': {
-    input: z.object({ id: RowId }),
+    input: z.strictObject({ id: RowId }),
     output: Ok,
   },
   'clips.list': {
-    input: z.object({ projectId: RowId }),
+    input: z.strictObject({ projectId: RowId }),
     output: z.array(Clip),
   },
   'clips.get': {
-    input: z.object({ id: RowId }),
+    input: z.strictObject({ id: RowId }),
     output: Clip,
   },
   'clips.rename': {
-    input: z.object({ id: RowId, title: ClipTitle }),
+    input: z.strictObject({ id: RowId, title: ClipTitle }),
     output: Clip,
   },
   'clips.delete': {
-    input: z.object({ id: RowId }),
+    input: z.strictObject({ id: RowId }),
     output: Ok,
   },
   /** The built-in engine's render report on a clip it made; null for every other clip. */
   'clips.report': {
-    input: z.object({ id: RowId }),
+    input: z.strictObject({ id: RowId }),
     output: RenderReport.nullable(),
   },
   'clips.search': {
-    input: z.object({
+    input: z.strictObject({
       query: z.string().trim().min(1, 'search text must not be empty').max(200),
       projectId: RowId.optional(),
     }),
     output: z.array(Clip),
   },
   'clips.import': {
-    input: z.object({
+    input: z.strictObject({
       projectId: RowId,
       sources: z.array(ImportSource).min(1, 'choose at least one file to import').max(500),
       /** Chosen by the caller so it can match the progress events to this import. */
@@ -87,12 +87,12 @@ export const calls = {
   },
   /** Built-ins, then templates for every project, then (given a project) that project's own. */
   'templates.list': {
-    input: z.object({ projectId: RowId.optional() }),
+    input: z.strictObject({ projectId: RowId.optional() }),
     output: z.array(Template),
   },
   /** Saves a prompt as a user template; projectId null makes it available in every project. */
   'templates.save': {
-    input: z.object({
+    input: z.strictObject({
       name: TemplateName,
       description: TemplateDescription,
       body: TemplateBody,
@@ -102,38 +102,38 @@ export const calls = {
     output: Template,
   },
   'templates.rename': {
-    input: z.object({ id: TemplateId, name: TemplateName }),
+    input: z.strictObject({ id: TemplateId, name: TemplateName }),
     output: Template,
   },
   /** A user copy of any template, built-ins included, in the source's scope unless projectId says otherwise. */
   'templates.duplicate': {
-    input: z.object({ id: TemplateId, name: TemplateName.optional(), projectId: RowId.nullable().optional() }),
+    input: z.strictObject({ id: TemplateId, name: TemplateName.optional(), projectId: RowId.nullable().optional() }),
     output: Template,
   },
   /** Built-in templates cannot be deleted. */
   'templates.delete': {
-    input: z.object({ id: TemplateId }),
+    input: z.strictObject({ id: TemplateId }),
     output: Ok,
   },
   /** Stores a template from exported JSON; nothing is stored when the JSON is refused. */
   'templates.import': {
-    input: z.object({
+    input: z.strictObject({
       json: z.string().min(1, 'the template file is empty').max(1_000_000, 'a template file must be at most 1 MB'),
       projectId: RowId.nullable().default(null),
     }),
     output: Template,
   },
   'templates.export': {
-    input: z.object({ id: TemplateId }),
+    input: z.strictObject({ id: TemplateId }),
     output: z.object({ json: z.string(), fileName: z.string() }),
   },
   /** The prompt being written in a project, as last autosaved; null when there is none. */
   'drafts.get': {
-    input: z.object({ projectId: RowId }),
+    input: z.strictObject({ projectId: RowId }),
     output: z.object({ text: z.string(), updatedAt: z.number().int() }).nullable(),
   },
   'drafts.save': {
-    input: z.object({
+    input: z.strictObject({
       projectId: RowId,
       text: z.string().max(MAX_PROMPT_CHARS * 2, `a draft must be at most ${MAX_PROMPT_CHARS * 2} characters`),
     }),
@@ -141,7 +141,7 @@ export const calls = {
   },
   /** Words the built-in engine understands, by prompt key, for the editor's autocomplete. */
   'engine.vocabulary': {
-    input: z.object({}),
+    input: z.strictObject({}),
     output: EngineVocabulary,
   },
   /** The generation queue (src/shared/jobs.ts): enqueue, list, edit, cancel, retry, reorder, spend and budget. */

@@ -7,9 +7,32 @@ export const RowId = z.number().int().positive();
 export const MediaId = z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-character lowercase SHA-256 hex id');
 export type MediaId = z.infer<typeof MediaId>;
 
+/** Bidirectional formatting characters: an override (U+202E) can make "gpj.exe" read as "exe.jpg". */
+const BIDI_CONTROLS = new Set([
+  0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+]);
+
+/** C0 and C1 controls (newline, tab and NUL among them) and the Unicode line and paragraph separators. */
+const isControl = (code: number): boolean =>
+  code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+
+/**
+ * A title or name as one clean line: controls become spaces, bidirectional formatting
+ * characters go, runs of white space shrink to one, and the ends are trimmed.
+ */
+export function cleanTitle(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (BIDI_CONTROLS.has(code)) continue;
+    out += isControl(code) ? ' ' : char;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
 export const ProjectName = z
   .string()
-  .trim()
+  .overwrite(cleanTitle)
   .min(1, 'project name must not be empty')
   .max(120, 'project name must be at most 120 characters');
 
@@ -25,7 +48,7 @@ export type Project = z.infer<typeof Project>;
 
 export const ClipTitle = z
   .string()
-  .trim()
+  .overwrite(cleanTitle)
   .min(1, 'clip title must not be empty')
   .max(200, 'clip title must be at most 200 characters');
 
@@ -56,8 +79,8 @@ export type Clip = z.infer<typeof Clip>;
 
 /** Where an imported file comes from: a path on the studio's machine, or bytes uploaded to the browser studio. */
 export const ImportSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('path'), path: z.string().min(1, 'path must not be empty') }),
-  z.object({
+  z.strictObject({ kind: z.literal('path'), path: z.string().min(1, 'path must not be empty') }),
+  z.strictObject({
     kind: z.literal('upload'),
     uploadId: z.string().regex(/^[0-9a-f]{32}$/, 'must be an upload id returned by the upload endpoint'),
     name: z.string().min(1, 'name must not be empty').max(255),

@@ -4,7 +4,7 @@
  * src/main/jobs validates with the same schemas, so there is one definition of each.
  */
 import { z } from 'zod';
-import { RowId } from './domain';
+import { cleanTitle, RowId } from './domain';
 import { CompileNote, CompileOptions } from './prompt/compile/types';
 import { MAX_PROMPT_CHARS } from './prompt/parse';
 import { ProviderId } from './prompt/providers';
@@ -85,14 +85,17 @@ export const Job = z.object({
 });
 export type Job = z.infer<typeof Job>;
 
-export const EnqueueJob = z.object({
+/** Call inputs refuse fields they do not know, here too (CompileOptions itself also reads stored jobs). */
+const CompileOptionsInput = z.strictObject(CompileOptions.shape);
+
+export const EnqueueJob = z.strictObject({
   projectId: RowId,
   provider: ProviderId,
   promptText: z
     .string()
     .max(MAX_PROMPT_CHARS, `prompt must be at most ${MAX_PROMPT_CHARS} characters`)
     .refine((text) => text.trim() !== '', 'prompt must not be empty'),
-  options: CompileOptions.default({}),
+  options: CompileOptionsInput.default({}),
   /** The clip this one derives from (lineage); with remix, the clip the provider remixes. */
   parentClipId: RowId.optional(),
   remix: z.boolean().default(false),
@@ -101,11 +104,11 @@ export const EnqueueJob = z.object({
 export type EnqueueJob = z.input<typeof EnqueueJob>;
 
 /** Edits a queued job; what is left out stays as it was. */
-export const UpdateJob = z.object({
+export const UpdateJob = z.strictObject({
   id: RowId,
   provider: ProviderId.optional(),
   promptText: EnqueueJob.shape.promptText.optional(),
-  options: CompileOptions.optional(),
+  options: CompileOptionsInput.optional(),
   priority: z.number().int().min(-1000).max(1000).optional(),
 });
 export type UpdateJob = z.input<typeof UpdateJob>;
@@ -113,11 +116,11 @@ export type UpdateJob = z.input<typeof UpdateJob>;
 /** What the creator chose for a job whose paid submission may or may not have reached the service. */
 export const JobDecision = z.discriminatedUnion('action', [
   /** Send it again (it may cost twice if the first one did arrive). */
-  z.object({ action: z.literal('resubmit') }),
+  z.strictObject({ action: z.literal('resubmit') }),
   /** The creator found it in the provider's dashboard: follow that remote job. */
-  z.object({ action: z.literal('attach'), remoteId: z.string().trim().min(1).max(500) }),
+  z.strictObject({ action: z.literal('attach'), remoteId: z.string().trim().min(1).max(500) }),
   /** Give up on it. */
-  z.object({ action: z.literal('abandon') }),
+  z.strictObject({ action: z.literal('abandon') }),
 ]);
 export type JobDecision = z.infer<typeof JobDecision>;
 
@@ -160,7 +163,7 @@ export const jobCalls = {
   'jobs.enqueue': { input: EnqueueJob, output: Job },
   /** Unfinished jobs in the order they run, then finished ones newest first. */
   'jobs.list': {
-    input: z.object({
+    input: z.strictObject({
       projectId: RowId.optional(),
       states: z.array(JobState).optional(),
       limit: z.number().int().min(1).max(1000).default(200),
@@ -169,20 +172,23 @@ export const jobCalls = {
     }),
     output: z.array(Job),
   },
-  'jobs.get': { input: z.object({ id: RowId }), output: Job },
+  'jobs.get': { input: z.strictObject({ id: RowId }), output: Job },
   'jobs.update': { input: UpdateJob, output: Job },
-  'jobs.cancel': { input: z.object({ id: RowId }), output: Job },
-  'jobs.retry': { input: z.object({ id: RowId }), output: Job },
-  'jobs.moveToFront': { input: z.object({ id: RowId }), output: Job },
-  'jobs.duplicate': { input: z.object({ id: RowId }), output: Job },
-  'jobs.decide': { input: z.object({ id: RowId, decision: JobDecision }), output: Job },
-  'jobs.spend': { input: z.object({ month: Month.optional() }), output: Spend },
+  'jobs.cancel': { input: z.strictObject({ id: RowId }), output: Job },
+  'jobs.retry': { input: z.strictObject({ id: RowId }), output: Job },
+  'jobs.moveToFront': { input: z.strictObject({ id: RowId }), output: Job },
+  'jobs.duplicate': { input: z.strictObject({ id: RowId }), output: Job },
+  'jobs.decide': { input: z.strictObject({ id: RowId, decision: JobDecision }), output: Job },
+  'jobs.spend': { input: z.strictObject({ month: Month.optional() }), output: Spend },
   'jobs.spendHistory': {
-    input: z.object({ months: z.number().int().min(1).max(60).default(12) }),
+    input: z.strictObject({ months: z.number().int().min(1).max(60).default(12) }),
     output: z.array(z.object({ month: Month, spentUsd: z.number().nonnegative() })),
   },
-  'jobs.setBudget': { input: z.object({ monthlyUsd: z.number().positive().max(1_000_000).nullable() }), output: Ok },
-  'jobs.providers': { input: z.object({}), output: z.array(ProviderStatus) },
+  'jobs.setBudget': {
+    input: z.strictObject({ monthlyUsd: z.number().positive().max(1_000_000).nullable() }),
+    output: Ok,
+  },
+  'jobs.providers': { input: z.strictObject({}), output: z.array(ProviderStatus) },
 } as const;
 
 /** The job events; src/shared/contract.ts lists them with every other event. */
@@ -197,7 +203,7 @@ export const jobEvents = {
 
 /** What a clip made from this prompt will be called: its Title, else its first line (at most 80 characters). */
 export function jobTitle(title: string | null, promptText: string): string {
-  const text = title ?? promptText.split('\n').find((line) => line.trim() !== '') ?? 'Generated clip';
-  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const text = title ?? promptText.split('\n').find((line) => cleanTitle(line) !== '') ?? 'Generated clip';
+  const trimmed = cleanTitle(text);
   return (trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed) || 'Generated clip';
 }

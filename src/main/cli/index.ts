@@ -15,6 +15,8 @@ Options (start, serve):
   --port N              Port for the browser studio (default: a free port)
   --data-dir DIR        Library folder (default: $SHOTLINE_DATA_DIR, else the platform's app-data folder)
   --no-open             Do not open a browser
+  --new-token           Replace the browser studio's access token (links given out before stop working)
+  --max-upload-mb N     Largest file the browser studio accepts in one upload (default: 4096)
   -h, --help            Show this help
 
 Set SHOTLINE_LOG_LEVEL to error, warn, info (the default) or debug to choose what the studio logs

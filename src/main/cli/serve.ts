@@ -5,6 +5,8 @@ import { electronBinary, electronNativeBinding } from '../hosts/electron/runtime
 import { appRoot, rendererDir } from '../appPaths';
 import { buildApp, buildIsStale } from './build';
 import { startWebHost } from '../hosts/web/server';
+import { loadAccessToken } from '../hosts/web/token';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../storage/uploads';
 import { resolveDataDir } from '../core/dataDir';
 import { createStudio } from '../core/studio';
 import type { CliOutput } from './output';
@@ -34,12 +36,29 @@ interface ServeOptions {
   port: number;
   dataDir: string;
   open: boolean;
+  newToken: boolean;
+  maxUploadBytes: number;
 }
+
+const TOKEN_NOTES = {
+  first: '',
+  asked: 'A new access token was made: links to this studio given out before no longer work.\n',
+  exposed: 'The saved access token could be read by other users of this machine, so a new one was made.\n',
+  unreadable: 'The saved access token could not be read, so a new one was made.\n',
+} as const;
 
 async function serve(options: ServeOptions): Promise<number> {
   await ensureBuilt();
   const studio = await createStudio({ dataDir: options.dataDir, version: await appVersion() });
-  const host = await startWebHost({ studio, rendererDir, port: options.port });
+  const { token, renewed } = await loadAccessToken(options.dataDir, { renew: options.newToken });
+  if (renewed) process.stdout.write(TOKEN_NOTES[renewed]);
+  const host = await startWebHost({
+    studio,
+    rendererDir,
+    port: options.port,
+    token,
+    maxUploadBytes: options.maxUploadBytes,
+  });
   process.stdout.write(`Shotline browser studio: ${host.url}\nLibrary: ${options.dataDir}\nPress Ctrl+C to stop.\n`);
   if (options.open) openBrowser(host.url);
   await new Promise<void>((resolve) => {
@@ -71,6 +90,8 @@ export async function serveCommand(
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       'no-open': { type: 'boolean', default: false },
+      'new-token': { type: 'boolean', default: false },
+      'max-upload-mb': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -84,6 +105,14 @@ export async function serveCommand(
     stderr.write(`--port must be a whole number from 0 to 65535, got "${values.port ?? ''}".\n`);
     return 2;
   }
+  const maxUploadMb =
+    values['max-upload-mb'] === undefined ? DEFAULT_MAX_UPLOAD_BYTES / 1024 ** 2 : Number(values['max-upload-mb']);
+  if (!Number.isInteger(maxUploadMb) || maxUploadMb < 1) {
+    stderr.write(
+      `--max-upload-mb must be a whole number of megabytes, 1 or more, got "${values['max-upload-mb'] ?? ''}".\n`,
+    );
+    return 2;
+  }
   const dataDir = resolveDataDir(values['data-dir']);
   const electron = command === 'start' ? electronBinary() : null;
   if (electron && electronNativeBinding(appRoot)) return await startDesktop(electron, dataDir);
@@ -94,5 +123,11 @@ export async function serveCommand(
         : "Electron's runtime is not installed, so Shotline opens as the browser studio.\n",
     );
   }
-  return await serve({ port, dataDir, open: !values['no-open'] });
+  return await serve({
+    port,
+    dataDir,
+    open: !values['no-open'],
+    newToken: values['new-token'],
+    maxUploadBytes: maxUploadMb * 1024 ** 2,
+  });
 }

@@ -5,4 +5,6 @@ export interface MediaSource {
   pathOf(id: string): string | null;
   /** The MIME type the library recorded for a media id, or null if it has none. */
   mediaType(id: string): string | null;
+  /** The size in bytes the library recorded for a media id, or null if it has none. */
+  sizeOf(id: string): number | null;
 }

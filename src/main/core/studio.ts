@@ -179,7 +179,11 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
   return {
     dataDir,
     uploads,
-    media: { pathOf: (id) => store.pathOf(id), mediaType: (id) => clips.mediaType(id) },
+    media: {
+      pathOf: (id) => store.pathOf(id),
+      mediaType: (id) => clips.mediaType(id),
+      sizeOf: (id) => clips.mediaBytes(id),
+    },
     call,
     async invoke(name, input) {
       if (!isCallName(name)) {

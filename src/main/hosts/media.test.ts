@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -33,6 +33,18 @@ describe('parseRange', () => {
 
 describe('serveMedia', () => {
   const id = 'a'.repeat(64);
+  const planted = 'c'.repeat(64);
+  const shortened = 'd'.repeat(64);
+  const inLinkedShard = 'e'.repeat(64);
+  const folder = 'f'.repeat(64);
+  const recorded: Record<string, { type: string; size: number }> = {
+    [id]: { type: 'video/mp4', size: 1000 },
+    // Each of these has a row that matches what an attacker could arrange, size included.
+    [planted]: { type: 'image/jpeg', size: 9 },
+    [shortened]: { type: 'video/mp4', size: 1000 },
+    [inLinkedShard]: { type: 'video/mp4', size: 1000 },
+    [folder]: { type: 'video/mp4', size: 0 },
+  };
   const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
   let dir: string;
   let source: MediaSource;
@@ -41,9 +53,19 @@ describe('serveMedia', () => {
     dir = await mkdtemp(join(tmpdir(), 'shotline-media-'));
     await writeFile(join(dir, id), bytes);
     await writeFile(join(dir, 'secret'), 'not media');
+    await symlink(join(dir, 'secret'), join(dir, planted));
+    await writeFile(join(dir, shortened), bytes.subarray(0, 500));
+    await mkdir(join(dir, 'elsewhere'));
+    await writeFile(join(dir, 'elsewhere', inLinkedShard), bytes);
+    await symlink(join(dir, 'elsewhere'), join(dir, 'linked'));
+    await mkdir(join(dir, folder));
     source = {
-      pathOf: (candidate) => (/^[0-9a-f]{64}$/.test(candidate) ? join(dir, candidate) : null),
-      mediaType: (candidate) => (candidate === id ? 'video/mp4' : null),
+      pathOf: (candidate) => {
+        if (!/^[0-9a-f]{64}$/.test(candidate)) return null;
+        return candidate === inLinkedShard ? join(dir, 'linked', candidate) : join(dir, candidate);
+      },
+      mediaType: (candidate) => recorded[candidate]?.type ?? null,
+      sizeOf: (candidate) => recorded[candidate]?.size ?? null,
     };
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -83,6 +105,17 @@ describe('serveMedia', () => {
     ['an absolute path', '/etc/passwd'],
     ['a file name', 'secret'],
     ['an empty id', ''],
+  ])('answers 404 for %s', async (_what, candidate) => {
+    const res = await serveMedia(source, { id: candidate, method: 'GET' });
+    expect(res.status).toBe(404);
+    expect(res.body).toBeNull();
+  });
+
+  test.each([
+    ['a symlink planted under an id', planted],
+    ['a file whose size is not the recorded one', shortened],
+    ['a file in a shard folder that is a symlink', inLinkedShard],
+    ['a folder under an id', folder],
   ])('answers 404 for %s', async (_what, candidate) => {
     const res = await serveMedia(source, { id: candidate, method: 'GET' });
     expect(res.status).toBe(404);

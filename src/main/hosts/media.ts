@@ -1,5 +1,6 @@
-import { createReadStream, type ReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { constants, type ReadStream } from 'node:fs';
+import { lstat, open, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { MediaSource } from '../core/ports';
 
 export interface MediaRequest {
@@ -40,6 +41,33 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
 
 const notFound = (): MediaResponse => ({ status: 404, headers: { 'Content-Type': 'text/plain' }, body: null });
 
+/** O_NOFOLLOW where the platform has it; elsewhere the lstat before the open is the guard. */
+const OPEN_FLAGS = constants.O_RDONLY | ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0);
+
+/**
+ * Opens the stored object only if it is what the library recorded: a regular file (never a
+ * symlink, nor in a linked shard folder) of exactly the recorded size. The size is read from
+ * the open file, so what is checked is what is sent.
+ */
+async function openStored(path: string, expectedSize: number): Promise<FileHandle | null> {
+  try {
+    const [shard, entry] = await Promise.all([lstat(dirname(path)), lstat(path)]);
+    if (!shard.isDirectory() || !entry.isFile()) return null;
+  } catch {
+    return null;
+  }
+  let handle: FileHandle;
+  try {
+    handle = await open(path, OPEN_FLAGS);
+  } catch {
+    return null;
+  }
+  const info = await handle.stat().catch(() => null);
+  if (info?.isFile() && info.size === expectedSize) return handle;
+  await handle.close();
+  return null;
+}
+
 /** The one media handler behind both the browser studio's /media/<id> and the desktop's shotline-media://. */
 export async function serveMedia(source: MediaSource, request: MediaRequest): Promise<MediaResponse> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -47,15 +75,10 @@ export async function serveMedia(source: MediaSource, request: MediaRequest): Pr
   }
   const path = source.pathOf(request.id);
   const type = path ? source.mediaType(request.id) : null;
-  if (!path || !type) return notFound();
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) return notFound();
-    size = info.size;
-  } catch {
-    return notFound();
-  }
+  const size = type ? source.sizeOf(request.id) : null;
+  if (!path || !type || size === null) return notFound();
+  const handle = await openStored(path, size);
+  if (!handle) return notFound();
   const common = {
     'Content-Type': type,
     'Accept-Ranges': 'bytes',
@@ -64,15 +87,16 @@ export async function serveMedia(source: MediaSource, request: MediaRequest): Pr
     'X-Content-Type-Options': 'nosniff',
   };
   const range = parseRange(request.range, size);
+  const head = request.method === 'HEAD';
+  if (range === 'unsatisfiable' || head || (range === null && size === 0)) await handle.close();
   if (range === 'unsatisfiable') {
     return { status: 416, headers: { ...common, 'Content-Range': `bytes */${size}` }, body: null };
   }
-  const head = request.method === 'HEAD';
   if (range === null) {
     return {
       status: 200,
       headers: { ...common, 'Content-Length': String(size) },
-      body: head || size === 0 ? null : createReadStream(path),
+      body: head || size === 0 ? null : handle.createReadStream(),
     };
   }
   return {
@@ -82,6 +106,6 @@ export async function serveMedia(source: MediaSource, request: MediaRequest): Pr
       'Content-Length': String(range.end - range.start + 1),
       'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
     },
-    body: head ? null : createReadStream(path, { start: range.start, end: range.end }),
+    body: head ? null : handle.createReadStream({ start: range.start, end: range.end }),
   };
 }

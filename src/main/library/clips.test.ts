@@ -95,6 +95,17 @@ describe('Clips', () => {
     expect(clips.get(clip.id)).toEqual(clip);
     expect(clips.mediaType(mediaId)).toBe('video/mp4');
     expect(clips.mediaType('0'.repeat(64))).toBeNull();
+    expect(clips.mediaBytes(mediaId)).toBe(1000);
+    expect(clips.mediaBytes('0'.repeat(64))).toBeNull();
+  });
+
+  test('titles are kept as one clean line, whoever names the clip', async () => {
+    const { clips, projects } = await library();
+    const project = projects.create('Titles');
+    const clip = clips.insert(newClip(clips, project.id, { title: 'harbour\n\u0000\u202Egpj.mp4' }));
+    expect(clip.title).toBe('harbour gpj.mp4');
+    expect(clips.rename(clip.id, 'Door\tslam\u202D').title).toBe('Door slam');
+    expect(clips.insert(newClip(clips, project.id, { title: '\u202E\n' })).title).toBe('Untitled clip');
   });
 
   test('list returns a project’s clips, newest first', async () => {

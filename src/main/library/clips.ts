@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { describeIssues } from '../../shared/issues';
-import type { Clip } from '../../shared/domain';
+import { cleanTitle, type Clip } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
 import { RenderReport } from '../../shared/renderReport';
 
@@ -177,12 +177,15 @@ export class Clips {
         `INSERT INTO clips (project_id, title, prompt_text, provider, duration_ms, width, height, fps, media_hash, poster_hash, created_at)
          VALUES (@projectId, @title, @promptText, @provider, @durationMs, @width, @height, @fps, @mediaId, @posterId, @now)`,
       )
-      .run({ promptText: null, ...clip, now });
+      // Titles come from file names and prompts as well as the creator: one clean line, always.
+      .run({ promptText: null, ...clip, title: cleanTitle(clip.title) || 'Untitled clip', now });
     return this.get(Number(lastInsertRowid));
   }
 
   rename(id: number, title: string): Clip {
-    const result = this.db.prepare('UPDATE clips SET title = ? WHERE id = ?').run(title, id);
+    const result = this.db
+      .prepare('UPDATE clips SET title = ? WHERE id = ?')
+      .run(cleanTitle(title) || 'Untitled clip', id);
     if (result.changes === 0) throw notFound(id);
     return this.get(id);
   }
@@ -197,5 +200,11 @@ export class Clips {
   mediaType(id: string): string | null {
     const row = this.db.prepare<[string], { mime_type: string }>('SELECT mime_type FROM media WHERE id = ?').get(id);
     return row?.mime_type ?? null;
+  }
+
+  /** The size in bytes the library recorded for a stored object, or null when it does not know it. */
+  mediaBytes(id: string): number | null {
+    const row = this.db.prepare<[string], { bytes: number }>('SELECT bytes FROM media WHERE id = ?').get(id);
+    return row?.bytes ?? null;
   }
 }

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { expectStudioError, rejectionOf, tempDir, waitFor } from '../../../test/support/fixtures';
 import { patternChunk, stallingSource } from '../../../test/support/stalling-source';
-import { Uploads } from './uploads';
+import { UploadRefusedError, Uploads } from './uploads';
 
 describe('Uploads', () => {
   test('receive stages the body under a fresh id that pathOf finds', async () => {
@@ -47,7 +47,7 @@ describe('Uploads', () => {
     let stalled = false;
     const receiving = uploads.receive(
       stallingSource(4, 64 * 1024, () => (stalled = true)),
-      controller.signal,
+      { signal: controller.signal },
     );
     await waitFor(() => stalled);
     controller.abort();
@@ -61,6 +61,51 @@ describe('Uploads', () => {
     const { uploadId } = await uploads.receive(Readable.from([Buffer.from('abandoned')]));
     const reopened = await Uploads.open(dataDir);
     await expect(reopened.pathOf(uploadId)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
+  });
+
+  test('a body whose declared length passes the limit is refused before a byte is read', async () => {
+    const dataDir = await tempDir();
+    const uploads = await Uploads.open(dataDir);
+    let read = false;
+    const body = new Readable({
+      read() {
+        read = true;
+        this.push(null);
+      },
+    });
+    const error = await rejectionOf(uploads.receive(body, { maxBytes: 1000, declaredBytes: 1001 }));
+    expect(error).toBeInstanceOf(UploadRefusedError);
+    expect(error).toMatchObject({ reason: 'too_large', message: expect.stringContaining('--max-upload-mb') as string });
+    expect(read).toBe(false);
+    expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
+  });
+
+  test('a body that grows past the limit while streaming is refused and nothing is kept', async () => {
+    const dataDir = await tempDir();
+    const uploads = await Uploads.open(dataDir);
+    const body = Readable.from([patternChunk(1, 600), patternChunk(2, 600)]);
+    const error = await rejectionOf(uploads.receive(body, { maxBytes: 1000 }));
+    expect(error).toMatchObject({ reason: 'too_large', message: expect.stringContaining('1000 bytes') as string });
+    expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
+    const fits = await uploads.receive(Readable.from([patternChunk(3, 1000)]), { maxBytes: 1000 });
+    expect(fits.bytes).toBe(1000);
+  });
+
+  test('an upload that would leave the disk nearly full is refused', async () => {
+    const dataDir = await tempDir();
+    const uploads = await Uploads.open(dataDir);
+    const disk = await statfs(dataDir);
+    const free = disk.bavail * disk.bsize;
+    // The real free space of this disk, with a reserve a little above what is free now.
+    const error = await rejectionOf(
+      uploads.receive(Readable.from([Buffer.from('x')]), { reserveBytes: free + 1024 ** 3 }),
+    );
+    expect(error).toMatchObject({ reason: 'disk_full', message: expect.stringContaining('Free some space') as string });
+    const declared = await rejectionOf(
+      uploads.receive(Readable.from([Buffer.from('x')]), { declaredBytes: free, maxBytes: free * 2, reserveBytes: 1 }),
+    );
+    expect(declared).toMatchObject({ reason: 'disk_full' });
     expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
   });
 });

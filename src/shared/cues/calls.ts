@@ -35,18 +35,18 @@ export const MAX_CUES_PER_CALL = 5000;
 export const MAX_CUE_FILE_CHARS = 5_000_000;
 
 export const cueCalls = {
-  'cues.list': { input: z.object({ clipId: RowId }), output: z.array(Cue) },
+  'cues.list': { input: z.strictObject({ clipId: RowId }), output: z.array(Cue) },
   'cues.create': {
-    input: z.object({ clipId: RowId, cues: z.array(CueData).min(1).max(MAX_CUES_PER_CALL) }),
+    input: z.strictObject({ clipId: RowId, cues: z.array(CueData).min(1).max(MAX_CUES_PER_CALL) }),
     output: z.array(Cue),
   },
-  'cues.update': { input: z.object({ id: RowId, patch: CuePatch }), output: Cue },
+  'cues.update': { input: z.strictObject({ id: RowId, patch: CuePatch }), output: Cue },
   'cues.delete': {
-    input: z.object({ ids: z.array(RowId).min(1).max(MAX_CUES_PER_CALL) }),
+    input: z.strictObject({ ids: z.array(RowId).min(1).max(MAX_CUES_PER_CALL) }),
     output: z.object({ deleted: z.number().int() }),
   },
   'cues.import': {
-    input: z.object({
+    input: z.strictObject({
       clipId: RowId,
       format: CueFormat,
       text: z.string().max(MAX_CUE_FILE_CHARS, 'a cue file is at most 5 MB'),
@@ -54,7 +54,7 @@ export const cueCalls = {
     output: z.array(Cue),
   },
   'cues.export': {
-    input: z.object({ clipId: RowId, format: CueFormat, ids: z.array(RowId).max(MAX_CUES_PER_CALL).optional() }),
+    input: z.strictObject({ clipId: RowId, format: CueFormat, ids: z.array(RowId).max(MAX_CUES_PER_CALL).optional() }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
   },
 } as const;

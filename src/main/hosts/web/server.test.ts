@@ -1,14 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Reply } from '../../../shared/contract';
 import type { Clip, Project } from '../../../shared/domain';
-import { ServerFrame } from '../../../shared/wire';
+import { mediaSignature } from '../../../shared/mediaSignature';
+import { ServerFrame, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../../shared/wire';
 import { createStudio, type Studio } from '../../core/studio';
+import { describeDetail, log } from '../../log/logger';
 import { startWebHost, type WebHost } from './server';
 
 interface Answer {
@@ -20,7 +24,7 @@ interface Answer {
 function http(
   port: number,
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: Buffer } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: Buffer | Buffer[] } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -28,12 +32,59 @@ function http(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       },
     );
     req.on('error', reject);
-    req.end(options.body);
+    const parts = options.body === undefined ? [] : Array.isArray(options.body) ? options.body : [options.body];
+    const last = parts.pop();
+    for (const part of parts) req.write(part);
+    req.end(last);
   });
+}
+
+/** Sends raw bytes over TCP and collects everything until the studio closes the connection. */
+function rawExchange(port: number, ...writes: (string | Buffer)[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`the studio kept the connection open; it sent: ${Buffer.concat(chunks).toString('latin1')}`));
+    }, 5000);
+    socket.on('data', (chunk) => chunks.push(chunk));
+    // A write the studio no longer reads may be reset; what it answered is what counts.
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString('latin1'));
+    });
+    socket.on('connect', () => {
+      for (const write of writes) socket.write(write);
+    });
+  });
+}
+
+/** A WebSocket frame built by hand: fin, opcode, optional mask, 7/16/64-bit lengths. */
+function wsFrame(opcode: number, payload: Buffer, options: { masked?: boolean; declaredLength?: number } = {}): Buffer {
+  const masked = options.masked ?? true;
+  const length = options.declaredLength ?? payload.length;
+  const header: number[] = [0x80 | opcode];
+  const maskBit = masked ? 0x80 : 0;
+  if (length < 126) header.push(maskBit | length);
+  else if (length < 65536) header.push(maskBit | 126, length >> 8, length & 0xff);
+  else {
+    header.push(maskBit | 127);
+    const big = Buffer.alloc(8);
+    big.writeBigUInt64BE(BigInt(length));
+    header.push(...big);
+  }
+  if (!masked) return Buffer.concat([Buffer.from(header), payload]);
+  const mask = randomBytes(4);
+  const body = Buffer.from(payload.map((byte, i) => byte ^ (mask[i % 4] ?? 0)));
+  return Buffer.concat([Buffer.from(header), mask, body]);
 }
 
 class Client {
@@ -41,7 +92,7 @@ class Client {
   private readonly waiting = new Map<number, (reply: Reply) => void>();
   readonly events: { name: string; payload: unknown }[] = [];
 
-  private constructor(private readonly ws: WebSocket) {
+  private constructor(readonly ws: WebSocket) {
     ws.on('message', (data: Buffer) => {
       const frame = ServerFrame.parse(JSON.parse(data.toString('utf8')));
       if (frame.type === 'reply') this.waiting.get(frame.id)?.(frame.reply);
@@ -49,9 +100,14 @@ class Client {
     });
   }
 
-  static connect(port: number, headers: Record<string, string>): Promise<Client> {
+  static connect(
+    port: number,
+    options: { headers?: Record<string, string>; protocols?: string[] } = {},
+  ): Promise<Client> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers });
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, options.protocols ?? [], {
+        headers: options.headers ?? {},
+      });
       ws.once('open', () => resolve(new Client(ws)));
       ws.once('error', reject);
     });
@@ -70,14 +126,20 @@ class Client {
   }
 }
 
+const TOKEN = 'test-token-0123456789-abcdefghijklmnop';
+
 describe('browser studio host', () => {
   let dir: string;
   let studio: Studio;
   let host: WebHost;
-  let cookie: string;
   let clipFile: string;
+  const logged: string[] = [];
+  let removeSink: () => void = () => undefined;
 
   beforeAll(async () => {
+    removeSink = log.addSink({
+      write: (record) => logged.push(`${record.message} ${describeDetail(record.detail ?? '')}`),
+    });
     dir = await mkdtemp(join(tmpdir(), 'shotline-web-'));
     const rendererDir = join(dir, 'renderer');
     await mkdir(join(rendererDir, 'assets'), { recursive: true });
@@ -86,62 +148,128 @@ describe('browser studio host', () => {
     await writeFile(join(dir, 'outside.txt'), 'outside the renderer');
     clipFile = join(dir, 'clip.mp4');
     const made = spawnSync('ffmpeg', [
-      '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=duration=1:size=160x90:rate=24',
-      '-f', 'lavfi', '-i', 'sine=duration=1', '-shortest', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', clipFile,
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=duration=1:size=160x90:rate=24',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=duration=1',
+      '-shortest',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      clipFile,
     ]);
     expect(made.status).toBe(0);
     studio = await createStudio({ dataDir: join(dir, 'data') });
-    host = await startWebHost({ studio, rendererDir, port: 0, token: 'test-token-123' });
-    cookie = `shotline_${host.port}=test-token-123`;
+    host = await startWebHost({
+      studio,
+      rendererDir,
+      port: 0,
+      token: TOKEN,
+      maxUploadBytes: 1024 * 1024,
+    });
   });
 
   afterAll(async () => {
+    removeSink();
     await host.close();
     await studio.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  const authed = (extra: Record<string, string> = {}): Record<string, string> => ({ Cookie: cookie, ...extra });
-
-  test('refuses every path without the token', async () => {
-    for (const path of ['/', '/assets/app.js', `/media/${'a'.repeat(64)}`, '/upload']) {
-      const res = await http(host.port, path);
-      expect(res.status, path).toBe(401);
-    }
-    expect((await http(host.port, '/?token=wrong-token-000')).status).toBe(401);
+  const bearer = (extra: Record<string, string> = {}): Record<string, string> => ({
+    Authorization: `Bearer ${TOKEN}`,
+    ...extra,
   });
 
-  test('trades the token in the URL for a cookie and a clean address', async () => {
-    const res = await http(host.port, '/?token=test-token-123');
-    expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/');
-    expect(String(res.headers['set-cookie'])).toContain(`shotline_${host.port}=test-token-123`);
-    expect(String(res.headers['set-cookie'])).toContain('HttpOnly');
-    const page = await http(host.port, '/', { headers: authed() });
+  /** The studio still answers: a call over a fresh socket and the session check. */
+  async function stillServing(): Promise<void> {
+    expect((await http(host.port, '/session', { headers: bearer() })).status).toBe(204);
+    const client = await Client.connect(host.port, { headers: bearer() });
+    expect((await client.call('app.info', {})).ok).toBe(true);
+    client.close();
+  }
+
+  test('serves the page and its scripts to anyone, and nothing that touches the library', async () => {
+    const page = await http(host.port, '/?token=anything');
     expect(page.status).toBe(200);
     expect(page.body.toString()).toContain('<title>Shotline</title>');
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect((await http(host.port, '/assets/app.js')).status).toBe(200);
+    for (const path of ['/session', `/media/${'a'.repeat(64)}`, '/upload']) {
+      expect((await http(host.port, path)).status, path).toBe(401);
+    }
+    expect((await http(host.port, '/session', { headers: { Authorization: 'Bearer wrong-token' } })).status).toBe(401);
+    expect((await http(host.port, '/session', { headers: bearer() })).status).toBe(204);
+  });
+
+  test('never takes the token from a cookie or the address', async () => {
+    // Browsers send 127.0.0.1's cookies to every port on it, so a cookie is no proof of origin.
+    const cookies = { Cookie: `shotline_${host.port}=${TOKEN}; shotline=${TOKEN}; token=${TOKEN}` };
+    expect((await http(host.port, '/session', { headers: cookies })).status).toBe(401);
+    expect((await http(host.port, `/session?token=${TOKEN}`)).status).toBe(401);
+    expect(
+      (await http(host.port, '/upload', { method: 'POST', headers: cookies, body: Buffer.from('x') })).status,
+    ).toBe(401);
+    await expect(Client.connect(host.port, { headers: cookies })).rejects.toThrow(/401/);
+  });
+
+  test('opens the WebSocket with a Bearer header or, as a browser does, the token subprotocol', async () => {
+    await expect(Client.connect(host.port)).rejects.toThrow(/401/);
+    await expect(Client.connect(host.port, { protocols: [WS_PROTOCOL, `${WS_TOKEN_PREFIX}wrong`] })).rejects.toThrow(
+      /401/,
+    );
+    const browser = await Client.connect(host.port, { protocols: [WS_PROTOCOL, `${WS_TOKEN_PREFIX}${TOKEN}`] });
+    // Only the plain protocol is echoed back: the token never comes back in a response header.
+    expect(browser.ws.protocol).toBe(WS_PROTOCOL);
+    expect((await browser.call('app.info', {})).ok).toBe(true);
+    browser.close();
+    const tool = await Client.connect(host.port, { headers: bearer() });
+    expect((await tool.call('app.info', {})).ok).toBe(true);
+    tool.close();
   });
 
   test('refuses requests from another origin or host name', async () => {
-    expect((await http(host.port, '/', { headers: authed({ Origin: 'http://evil.example' }) })).status).toBe(403);
-    expect((await http(host.port, '/', { headers: authed({ Host: 'evil.example' }) })).status).toBe(403);
+    expect((await http(host.port, '/session', { headers: bearer({ Origin: 'http://evil.example' }) })).status).toBe(
+      403,
+    );
+    expect((await http(host.port, '/', { headers: { Host: 'evil.example' } })).status).toBe(403);
+    await expect(
+      Client.connect(host.port, { headers: bearer({ Origin: `http://127.0.0.1:${host.port + 1}` }) }),
+    ).rejects.toThrow(/403/);
   });
 
-  test('serves nothing outside the built renderer', async () => {
-    expect((await http(host.port, '/../outside.txt', { headers: authed() })).status).toBe(404);
-    expect((await http(host.port, '/%2e%2e/outside.txt', { headers: authed() })).status).toBe(404);
-    expect((await http(host.port, '/assets/app.js', { headers: authed() })).status).toBe(200);
+  test('serves nothing outside the built renderer and answers 400 to bad percent-encoding', async () => {
+    expect((await http(host.port, '/../outside.txt')).status).toBe(404);
+    expect((await http(host.port, '/%2e%2e/outside.txt')).status).toBe(404);
+    expect((await http(host.port, '/assets/%zz.js')).status).toBe(400);
+    expect((await http(host.port, '/media/%zz', { headers: bearer() })).status).toBe(400);
+    expect(logged.join('\n')).not.toMatch(/URIError/);
+    await stillServing();
   });
 
-  test('refuses a WebSocket without the token', async () => {
-    await expect(Client.connect(host.port, {})).rejects.toThrow(/401/);
-  });
-
-  test('answers calls over the WebSocket and names the bad field of a malformed call', async () => {
-    const client = await Client.connect(host.port, authed());
+  test('answers calls over the WebSocket and refuses unknown fields by name', async () => {
+    const client = await Client.connect(host.port, { headers: bearer() });
     const bad = await client.call('projects.create', { name: '   ' });
-    expect(bad).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('name') as string } });
+    expect(bad).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('name') as string },
+    });
+    const extra = await client.call('projects.create', { name: 'Night market', owner: 'someone' });
+    expect(extra).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('owner') as string },
+    });
     const unknown = await client.call('projects.explode', {});
     expect(unknown.ok).toBe(false);
     const created = await client.call('projects.create', { name: 'Night market' });
@@ -150,11 +278,11 @@ describe('browser studio host', () => {
     client.close();
   });
 
-  test('uploads a file, imports it, and serves its media with ranges', async () => {
-    const client = await Client.connect(host.port, authed());
+  test('uploads a file, imports it, and serves its media by signed link with ranges', async () => {
+    const client = await Client.connect(host.port, { headers: bearer() });
     const project = (await client.call('projects.create', { name: 'Uploads' })) as { ok: true; value: Project };
     const bytes = await readFile(clipFile);
-    const upload = await http(host.port, '/upload', { method: 'POST', headers: authed(), body: bytes });
+    const upload = await http(host.port, '/upload', { method: 'POST', headers: bearer(), body: bytes });
     expect(upload.status).toBe(200);
     const { uploadId } = JSON.parse(upload.body.toString()) as { uploadId: string };
     const reply = await client.call('clips.import', {
@@ -165,23 +293,89 @@ describe('browser studio host', () => {
     expect(reply.ok).toBe(true);
     const { clips } = (reply as { ok: true; value: { clips: Clip[] } }).value;
     const clip = clips[0];
-    if (!clip) throw new Error('no clip imported');
+    if (!clip?.posterId) throw new Error('no clip imported');
     expect(clip.title).toBe('clip');
     expect(client.events.some((e) => e.name === 'import.progress')).toBe(true);
 
-    const whole = await http(host.port, `/media/${clip.mediaId}`, { headers: authed() });
+    const signed = (id: string): string => `/media/${id}?sig=${mediaSignature(TOKEN, id)}`;
+    const whole = await http(host.port, signed(clip.mediaId));
     expect(whole.status).toBe(200);
     expect(whole.headers['content-type']).toBe('video/mp4');
     expect(whole.body.equals(bytes)).toBe(true);
 
-    const part = await http(host.port, `/media/${clip.mediaId}`, { headers: authed({ Range: 'bytes=10-19' }) });
+    const part = await http(host.port, signed(clip.mediaId), { headers: { Range: 'bytes=10-19' } });
     expect(part.status).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 10-19/${bytes.length}`);
     expect(part.body.equals(bytes.subarray(10, 20))).toBe(true);
+    expect((await http(host.port, `/media/${clip.mediaId}`, { headers: bearer() })).status).toBe(200);
 
-    expect((await http(host.port, `/media/${'f'.repeat(64)}`, { headers: authed() })).status).toBe(404);
-    expect((await http(host.port, '/media/..%2Flibrary.db', { headers: authed() })).status).toBe(404);
-    expect((await http(host.port, `/media/${encodeURIComponent(join(dir, 'data', 'library.db'))}`, { headers: authed() })).status).toBe(404);
+    // A media link opens its own object only, and is no key to anything else.
+    const posterSig = mediaSignature(TOKEN, clip.posterId);
+    expect((await http(host.port, `/media/${clip.mediaId}?sig=${posterSig}`)).status).toBe(401);
+    expect((await http(host.port, `/media/${clip.mediaId}?sig=`)).status).toBe(401);
+    expect((await http(host.port, '/session', { headers: { Authorization: `Bearer ${posterSig}` } })).status).toBe(401);
+    await expect(
+      Client.connect(host.port, { protocols: [WS_PROTOCOL, `${WS_TOKEN_PREFIX}${posterSig}`] }),
+    ).rejects.toThrow(/401/);
+
+    expect((await http(host.port, `/media/${'f'.repeat(64)}`, { headers: bearer() })).status).toBe(404);
+    expect((await http(host.port, '/media/..%2Flibrary.db', { headers: bearer() })).status).toBe(404);
+    const dbPath = encodeURIComponent(join(dir, 'data', 'library.db'));
+    expect((await http(host.port, `/media/${dbPath}`, { headers: bearer() })).status).toBe(404);
     client.close();
+  });
+
+  test('refuses an upload over the limit by its declared length and while it streams, with a clear message', async () => {
+    const big = Buffer.alloc(1024 * 1024 + 1, 7);
+    const declared = await http(host.port, '/upload', { method: 'POST', headers: bearer(), body: big });
+    expect(declared.status).toBe(413);
+    expect(declared.body.toString()).toContain('larger than the 1.0 MB this studio accepts');
+    const streamed = await http(host.port, '/upload', {
+      method: 'POST',
+      headers: bearer({ 'Transfer-Encoding': 'chunked' }),
+      body: [big.subarray(0, 600_000), big.subarray(600_000)],
+    });
+    expect(streamed.status).toBe(413);
+    expect(await readdir(join(dir, 'data', 'uploads'))).toEqual([]);
+    await stillServing();
+  });
+
+  test('answers a malformed upgrade request with 400 and keeps serving', async () => {
+    const answer = await rawExchange(
+      host.port,
+      `GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    await stillServing();
+  });
+
+  test('answers a request line it cannot parse with 400 and keeps serving', async () => {
+    const answer = await rawExchange(host.port, 'NOT A REQUEST\x00\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    await stillServing();
+  });
+
+  const handshake =
+    'GET /ws HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+    `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`;
+
+  test.each([
+    ['a text frame with invalid UTF-8', () => wsFrame(0x1, Buffer.from([0xc3, 0x28, 0xff]))],
+    ['an unmasked client frame', () => wsFrame(0x1, Buffer.from('{"type":"call"}'), { masked: false })],
+    ['a frame with reserved opcode 3', () => wsFrame(0x3, Buffer.from('x'))],
+    [
+      'a 9 MiB message over the 8 MiB limit',
+      () => wsFrame(0x2, Buffer.alloc(64 * 1024), { declaredLength: 9 * 1024 * 1024 }),
+    ],
+  ])('closes only the socket that sends %s', async (_what, frame) => {
+    const bystander = await Client.connect(host.port, { headers: bearer() });
+    const answer = await rawExchange(host.port, handshake.replace('PORT', String(host.port)), frame());
+    expect(answer).toMatch(/^HTTP\/1\.1 101/);
+    expect(logged.at(-1)).toMatch(/closed a browser connection that broke the WebSocket protocol/);
+    expect(bystander.ws.readyState).toBe(WebSocket.OPEN);
+    expect((await bystander.call('app.info', {})).ok).toBe(true);
+    bystander.close();
+    await stillServing();
   });
 });

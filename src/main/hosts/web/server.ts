@@ -1,15 +1,18 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientFrame, MEDIA_PATH, UPLOAD_PATH, WS_PATH, type ServerFrame } from '../../../shared/wire';
+import { MEDIA_PATH, MEDIA_SIGNATURE_PARAM, SESSION_PATH, UPLOAD_PATH, WS_PATH } from '../../../shared/wire';
 import type { Studio } from '../../core/studio';
-import { serveMedia } from '../media';
+import { DEFAULT_MAX_UPLOAD_BYTES, UploadRefusedError, type UploadLimits } from '../../storage/uploads';
 import { log } from '../../log/logger';
+import { serveMedia } from '../media';
+import { bearerToken, protocolToken, sameSecret, validMediaSignature } from './auth';
+import { contractSockets, refuseUpgrade } from './sockets';
 
 export interface WebHostOptions {
   studio: Studio;
@@ -17,8 +20,12 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
-  /** A fixed token (tests); a random one by default. */
+  /** The library's saved token (./token.ts); a random one when absent. */
   token?: string;
+  /** The largest upload taken; DEFAULT_MAX_UPLOAD_BYTES when absent. */
+  maxUploadBytes?: number;
+  /** Free space an upload must leave on the disk (the storage default when absent). */
+  uploadReserveBytes?: number;
 }
 
 export interface WebHost {
@@ -45,21 +52,7 @@ const CSP =
 
 const UNAUTHORIZED =
   'Shotline needs its access token. Open the link that "shotline serve" printed in the terminal (it ends in ?token=…).';
-
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
+const BAD_ADDRESS = 'Bad request: the address is not a valid URL.';
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, {
@@ -70,15 +63,45 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
+/** The request's address, or null when it cannot be read (`//[`, say). */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
+/** A percent-decoded path segment, or null for bad encoding (`%zz`). */
+function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The body's declared length: null when absent, NaN when it is not a number. */
+function declaredLength(req: IncomingMessage): number | null {
+  const header = req.headers['content-length'];
+  if (header === undefined) return null;
+  return /^\d+$/.test(header) ? Number(header) : Number.NaN;
+}
+
 /**
  * The browser studio: the built renderer, the contract over a WebSocket, uploads and media,
- * on 127.0.0.1 only, behind a random token (given once in the URL, then kept in a cookie).
+ * on 127.0.0.1 only. The page and its scripts are public; everything that touches the library
+ * needs the token, sent by the page as `Authorization: Bearer` (a WebSocket subprotocol for the
+ * socket, a per-media signature for media links), never as a cookie.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { studio, rendererDir } = options;
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const uploadLimits: Omit<UploadLimits, 'declaredBytes'> = {
+    maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    ...(options.uploadReserveBytes !== undefined ? { reserveBytes: options.uploadReserveBytes } : {}),
+  };
   let port = options.port ?? 0;
-  const cookieName = () => `shotline_${port}`;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   /** Host and Origin must be this server (a page on another site, or a rebound DNS name, is refused). */
@@ -88,14 +111,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return origin === undefined || [...allowedHosts()].some((host) => origin === `http://${host}`);
   }
 
-  function authorized(req: IncomingMessage, url: URL): 'cookie' | 'query' | false {
-    if (sameToken(cookieValue(req.headers.cookie, cookieName()), token)) return 'cookie';
-    if (sameToken(url.searchParams.get('token') ?? undefined, token)) return 'query';
-    return false;
-  }
+  const hasBearer = (req: IncomingMessage): boolean => sameSecret(bearerToken(req), token);
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const path = decoded(pathname);
+    if (path === null) return send(res, 400, BAD_ADDRESS);
+    const relative = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
     const file = normalize(join(rendererDir, relative));
     if (!file.startsWith(rendererDir + sep)) return send(res, 404, 'Not found');
     try {
@@ -115,37 +136,49 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   }
 
+  async function serveMediaRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const id = decoded(url.pathname.slice(MEDIA_PATH.length));
+    if (id === null) return send(res, 400, BAD_ADDRESS);
+    // A media link opens its one object; the token itself opens any.
+    if (!hasBearer(req) && !validMediaSignature(token, id, url.searchParams.get(MEDIA_SIGNATURE_PARAM))) {
+      return send(res, 401, UNAUTHORIZED);
+    }
+    const media = await serveMedia(studio.media, { id, method: req.method ?? 'GET', range: req.headers.range });
+    res.writeHead(media.status, media.headers);
+    if (media.body) await pipeline(media.body, res).catch(() => undefined);
+    else res.end();
+  }
+
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'Use POST to upload.');
+    const declaredBytes = declaredLength(req);
+    if (Number.isNaN(declaredBytes)) return send(res, 400, 'Bad request: Content-Length is not a number.');
+    try {
+      const received = await studio.uploads.receive(req, { ...uploadLimits, declaredBytes });
+      return send(res, 200, JSON.stringify(received), 'application/json');
+    } catch (error) {
+      const refused = error instanceof UploadRefusedError ? error : null;
+      const message = refused
+        ? `The upload was refused: ${refused.message}.`
+        : `The upload did not finish (${error instanceof Error ? error.message : String(error)}). Try the import again.`;
+      // The rest of a refused body is not wanted: close rather than read it.
+      if (refused) res.setHeader('Connection', 'close');
+      const status = refused?.reason === 'too_large' ? 413 : refused ? 507 : 400;
+      return send(res, status, JSON.stringify({ error: { code: 'invalid_input', message } }), 'application/json');
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(req);
+    if (!url) return send(res, 400, BAD_ADDRESS);
     if (!trustedOrigin(req)) return send(res, 403, 'Forbidden: Shotline only answers requests from its own page.');
-    const auth = authorized(req, url);
-    if (!auth) return send(res, 401, UNAUTHORIZED);
-    if (auth === 'query') {
-      res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      if (req.method === 'GET' && url.pathname === '/') {
-        // Keep the token out of the address bar and history once the cookie holds it.
-        res.writeHead(303, { Location: '/' });
-        res.end();
-        return;
-      }
-    }
-    if (url.pathname.startsWith(MEDIA_PATH)) {
-      const id = decodeURIComponent(url.pathname.slice(MEDIA_PATH.length));
-      const media = await serveMedia(studio.media, { id, method: req.method ?? 'GET', range: req.headers.range });
-      res.writeHead(media.status, media.headers);
-      if (media.body) await pipeline(media.body, res).catch(() => undefined);
-      else res.end();
+    if (url.pathname.startsWith(MEDIA_PATH)) return serveMediaRequest(req, res, url);
+    if (url.pathname === SESSION_PATH || url.pathname === UPLOAD_PATH) {
+      if (!hasBearer(req)) return send(res, 401, UNAUTHORIZED);
+      if (url.pathname === UPLOAD_PATH) return receiveUpload(req, res);
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      res.end();
       return;
-    }
-    if (url.pathname === UPLOAD_PATH) {
-      if (req.method !== 'POST') return send(res, 405, 'Use POST to upload.');
-      try {
-        const received = await studio.uploads.receive(req);
-        return send(res, 200, JSON.stringify(received), 'application/json');
-      } catch (error) {
-        const message = `The upload did not finish (${error instanceof Error ? error.message : String(error)}). Try the import again.`;
-        return send(res, 400, JSON.stringify({ error: { code: 'invalid_input', message } }), 'application/json');
-      }
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     return serveStatic(res, url.pathname);
@@ -159,50 +192,48 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== WS_PATH || !trustedOrigin(req) || !authorized(req, url)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
-      return;
+  const sockets = contractSockets(studio);
+
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = requestUrl(req);
+    if (!url) return refuseUpgrade(socket, 400, BAD_ADDRESS);
+    if (url.pathname !== WS_PATH) return refuseUpgrade(socket, 404, 'Not found');
+    if (!trustedOrigin(req)) return refuseUpgrade(socket, 403, 'Forbidden');
+    const offered = bearerToken(req) ?? protocolToken(req);
+    if (!sameSecret(offered, token)) return refuseUpgrade(socket, 401, UNAUTHORIZED);
+    sockets.accept(req, socket, head);
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A reset from the client must cost this one connection, never the process.
+    socket.on('error', () => socket.destroy());
+    try {
+      upgrade(req, socket, head);
+    } catch (error) {
+      log.error('the browser studio could not open a WebSocket connection', error);
+      refuseUpgrade(socket, 400, 'Bad request');
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
   });
 
-  const sendFrame = (ws: WebSocket, frame: ServerFrame): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-  };
-
-  sockets.on('connection', (ws: WebSocket) => {
-    ws.on('message', (data) => {
-      let frame: ClientFrame;
-      try {
-        const text = Array.isArray(data)
-          ? Buffer.concat(data).toString('utf8')
-          : Buffer.isBuffer(data)
-            ? data.toString('utf8')
-            : Buffer.from(data).toString('utf8');
-        const parsed = ClientFrame.safeParse(JSON.parse(text));
-        if (!parsed.success) throw new Error('malformed frame');
-        frame = parsed.data;
-      } catch {
-        ws.close(1003, 'Frames must be JSON {type:"call", id, name, input}.');
-        return;
-      }
-      void studio
-        .invoke(frame.name, frame.input)
-        .then((reply) => sendFrame(ws, { type: 'reply', id: frame.id, reply }));
+  // Last resort: whatever a connection does wrong is logged and ends that connection only.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE')
+      log.warn(`the browser studio refused a malformed request (${error.message})`);
+    if (socket.writable && !socket.writableEnded) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    } else socket.destroy();
+  });
+  server.on('connection', (socket: Socket) => {
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') log.warn('a browser studio connection failed', error);
     });
-  });
-
-  const unsubscribe = studio.onEvent((name, payload) => {
-    for (const ws of sockets.clients) sendFrame(ws, { type: 'event', name, payload });
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  server.on('error', (error) => log.error('the browser studio server reported an error', error));
   port = (server.address() as AddressInfo).port;
 
   return {
@@ -210,8 +241,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     async close() {
-      unsubscribe();
-      for (const ws of sockets.clients) ws.terminate();
       sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { CallName, Reply } from '../../../shared/contract';
+import { mediaSignature } from '../../../shared/mediaSignature';
 import { createStudioClient, StudioCallError } from './client';
 import { ConnectionLostError, type ConnectionState, type Transport } from './transport';
 
@@ -114,7 +115,7 @@ describe('media URLs', () => {
   test('the desktop uses its media scheme, the browser studio a path on its own server', () => {
     const { transport } = scriptedTransport(() => Promise.reject(new Error('no calls')));
     const id = 'b'.repeat(64);
-    const browser = createStudioClient(transport, null);
+    const browser = createStudioClient(transport, null, 'the-access-token');
     const desktop = createStudioClient(transport, {
       invoke: () => Promise.reject(new Error('unused')),
       subscribe: () => () => undefined,
@@ -122,7 +123,9 @@ describe('media URLs', () => {
     });
     expect(browser.host).toBe('browser');
     expect(desktop.host).toBe('desktop');
-    expect(browser.mediaUrl(id)).toMatch(new RegExp(`^/[^:]*${id}$`));
+    // <video src> sends no header: the link carries a signature that opens this one id.
+    expect(browser.mediaUrl(id)).toBe(`/media/${id}?sig=${mediaSignature('the-access-token', id)}`);
+    expect(browser.mediaUrl(id)).not.toContain('the-access-token');
     expect(desktop.mediaUrl(id)).toMatch(new RegExp(`^[a-z-]+://media/${id}$`));
   });
 });

@@ -19,7 +19,9 @@ import {
 } from '../../../shared/contract';
 import type { DesktopBridge } from '../../../shared/bridge';
 import type { Clip, ImportFailure, ImportPhase, ImportSource } from '../../../shared/domain';
-import { MEDIA_PATH, MEDIA_SCHEME } from '../../../shared/wire';
+import { mediaSignature } from '../../../shared/mediaSignature';
+import { MEDIA_PATH, MEDIA_SCHEME, MEDIA_SIGNATURE_PARAM } from '../../../shared/wire';
+import { accessToken } from './access';
 import { SocketTransport } from './socket';
 import { ConnectionLostError, type ConnectionState, type Transport } from './transport';
 import { uploadFile } from './upload';
@@ -99,7 +101,15 @@ function bridgeTransport(bridge: StudioBridge): Transport {
   };
 }
 
-export function createStudioClient(transport: Transport, bridge: DesktopBridge | null): StudioClient {
+/**
+ * @param token the browser studio's access token (null for the desktop, or a page without one):
+ *   uploads send it, and media links carry a signature made with it.
+ */
+export function createStudioClient(
+  transport: Transport,
+  bridge: DesktopBridge | null,
+  token: string | null = null,
+): StudioClient {
   const handlers = new Map<EventName, Set<(payload: unknown) => void>>();
 
   transport.subscribe((name, payload) => {
@@ -157,9 +167,17 @@ export function createStudioClient(transport: Transport, bridge: DesktopBridge |
     };
   }
 
+  const mediaUrls = new Map<string, string>();
   function mediaUrl(mediaId: string): string {
     const id = encodeURIComponent(mediaId);
-    return bridge ? `${MEDIA_SCHEME}://media/${id}` : `${MEDIA_PATH}${id}`;
+    if (bridge) return `${MEDIA_SCHEME}://media/${id}`;
+    let url = mediaUrls.get(mediaId);
+    if (url === undefined) {
+      // <video> and <img> cannot send a header: the link carries a signature that opens this id only.
+      url = `${MEDIA_PATH}${id}?${MEDIA_SIGNATURE_PARAM}=${token === null ? '' : mediaSignature(token, mediaId)}`;
+      mediaUrls.set(mediaId, url);
+    }
+    return url;
   }
 
   /** Runs clips.import in batches the contract accepts, mapping progress back to the caller's file indexes. */
@@ -247,7 +265,7 @@ export function createStudioClient(transport: Transport, bridge: DesktopBridge |
         });
       report(0);
       try {
-        const uploadId = await uploadFile(file, (loaded) => report(loaded));
+        const uploadId = await uploadFile(file, token, (loaded) => report(loaded));
         const name = (file.name || 'Untitled clip').slice(0, 255);
         entries.push({ source: { kind: 'upload', uploadId, name }, fileIndex: index });
       } catch (error) {
@@ -281,7 +299,8 @@ function desktopBridge(): DesktopBridge | null {
 
 function connect(): StudioClient {
   const bridge = desktopBridge();
-  return createStudioClient(bridge ? bridgeTransport(bridge) : SocketTransport.forPage(), bridge);
+  if (bridge) return createStudioClient(bridgeTransport(bridge), bridge);
+  return createStudioClient(SocketTransport.forPage(), null, accessToken());
 }
 
 /** The studio this window talks to. */

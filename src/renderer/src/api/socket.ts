@@ -1,5 +1,13 @@
 import type { CallName, Reply } from '../../../shared/contract';
-import { ServerFrame, WS_PATH, type ClientFrame } from '../../../shared/wire';
+import {
+  SESSION_PATH,
+  ServerFrame,
+  WS_PATH,
+  WS_PROTOCOL,
+  WS_TOKEN_PREFIX,
+  type ClientFrame,
+} from '../../../shared/wire';
+import { accessToken } from './access';
 import { ConnectionLostError, type ConnectionState, type Transport } from './transport';
 
 interface Pending {
@@ -19,10 +27,14 @@ const MAX_RETRY_MS = 5_000;
 /** How long a call made while the studio is unreachable waits for it to come back. */
 const QUEUE_WAIT_MS = 15_000;
 
+const NO_TOKEN =
+  'This page has no access token. Open the link that "shotline serve" printed in the terminal (it ends in ?token=…).';
+
 /**
  * The browser studio's transport: one WebSocket at /ws that reconnects with capped,
  * jittered exponential backoff. Calls made while disconnected wait briefly for the socket;
- * calls already sent when it drops fail at once, because their answer is lost.
+ * calls already sent when it drops fail at once, because their answer is lost. The token
+ * rides in the socket's subprotocols, the one place a browser lets a page put it.
  */
 export class SocketTransport implements Transport {
   private socket: WebSocket | null = null;
@@ -36,7 +48,10 @@ export class SocketTransport implements Transport {
   private readonly eventListeners = new Set<(name: string, payload: unknown) => void>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
 
-  constructor(private readonly url: string) {
+  constructor(
+    private readonly url: string,
+    private readonly token: string | null,
+  ) {
     this.connect();
     // A laptop waking up or a network coming back is a good moment to retry immediately.
     window.addEventListener('online', () => this.retryNow());
@@ -47,7 +62,7 @@ export class SocketTransport implements Transport {
 
   static forPage(): SocketTransport {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    return new SocketTransport(`${scheme}//${location.host}${WS_PATH}`);
+    return new SocketTransport(`${scheme}//${location.host}${WS_PATH}`, accessToken());
   }
 
   state(): ConnectionState {
@@ -66,6 +81,10 @@ export class SocketTransport implements Transport {
 
   invoke(name: CallName, input: unknown): Promise<Reply> {
     return new Promise<Reply>((resolve, reject) => {
+      if (this.token === null) {
+        reject(new ConnectionLostError(NO_TOKEN));
+        return;
+      }
       const frame: ClientFrame = { type: 'call', id: this.nextId++, name, input };
       const pending: Pending = { name, resolve, reject };
       if (this.socket?.readyState === WebSocket.OPEN) {
@@ -107,9 +126,13 @@ export class SocketTransport implements Transport {
 
   private connect(): void {
     this.retryTimer = null;
+    if (this.token === null) {
+      this.setState('unauthorized');
+      return;
+    }
     let socket: WebSocket;
     try {
-      socket = new WebSocket(this.url);
+      socket = new WebSocket(this.url, [WS_PROTOCOL, `${WS_TOKEN_PREFIX}${this.token}`]);
     } catch {
       this.scheduleRetry();
       return;
@@ -162,9 +185,14 @@ export class SocketTransport implements Transport {
    * them apart: a 401 means the studio runs but no longer accepts this page's token.
    */
   private async probeAccess(): Promise<void> {
+    if (this.token === null) return;
     try {
-      const page = new URL('/', this.url.replace(/^ws/, 'http'));
-      const response = await fetch(page, { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' });
+      const session = new URL(SESSION_PATH, this.url.replace(/^ws/, 'http'));
+      const response = await fetch(session, {
+        cache: 'no-store',
+        credentials: 'omit',
+        headers: { Authorization: `Bearer ${this.token}` },
+      });
       if (response.status === 401 && !this.socket) this.setState('unauthorized');
     } catch {
       // The studio is not running; keep trying.

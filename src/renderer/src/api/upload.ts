@@ -25,13 +25,26 @@ function reasonFrom(xhr: XMLHttpRequest): string {
 
 /**
  * Sends one file's bytes to the browser studio (POST /upload, raw body) and resolves with
- * the upload id to pass to clips.import. XMLHttpRequest rather than fetch, because only it
- * reports upload progress.
+ * the upload id to pass to clips.import, with the access token as a Bearer header.
+ * XMLHttpRequest rather than fetch, because only it reports upload progress.
  */
-export function uploadFile(file: File, onProgress: (loaded: number, total: number) => void): Promise<string> {
+export function uploadFile(
+  file: File,
+  token: string | null,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<string> {
   return new Promise<string>((resolve, reject) => {
+    if (token === null) {
+      reject(
+        new Error(
+          `${file.name} could not be uploaded: this page has no access token. Open the link that "shotline serve" printed.`,
+        ),
+      );
+      return;
+    }
     const xhr = new XMLHttpRequest();
     xhr.open('POST', UPLOAD_PATH);
+    xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.upload.addEventListener('progress', (event) => {
