@@ -40,7 +40,7 @@ export const CueNote = z
 export const CueColor = z.string().regex(/^#[0-9a-f]{6}$/, 'a cue colour is written #rrggbb in lowercase');
 
 export const CueData = z
-  .object({
+  .strictObject({
     startMs: z.number().int().min(0, 'cue start must not be negative'),
     endMs: z.number().int().nullable(),
     label: CueLabel,

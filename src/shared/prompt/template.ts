@@ -23,7 +23,7 @@ export const VariableName = z
 
 const OneLine = z.string().refine((s) => !/[\r\n]/.test(s), 'must be one line');
 
-export const TemplateVariable = z.object({
+export const TemplateVariable = z.strictObject({
   name: VariableName,
   default: OneLine.max(500, 'a default must be at most 500 characters'),
   description: OneLine.max(300, 'a description must be at most 300 characters').default(''),
