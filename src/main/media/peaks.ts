@@ -6,10 +6,9 @@
  * (−127…127) and scaled to −1…1 by the reader: wavesurfer divides any array holding a value
  * above 1 by that array's own maximum, which would draw every clip at full scale.
  */
-import { spawn } from 'node:child_process';
 import { StudioError } from '../../shared/errors';
 import { ffmpegArgs } from './ffmpegArgs';
-import { mediaTools } from './tools';
+import { mediaTools, runTool } from './tools';
 
 /** The rate ffmpeg resamples to before peaks are taken: 100 pairs a second need no more. */
 export const PEAK_SAMPLE_RATE = 8000;
@@ -128,73 +127,49 @@ export function levelFor(file: PeakFile, pixelsPerSecond: number): PeakLevel {
  * Decodes a media file's sound with ffmpeg and returns its peaks; null when it has no audio
  * stream. `onProgress` gets the fraction done when `durationMs` is known.
  */
-export function computePeaks(
+export async function computePeaks(
   mediaPath: string,
   options: { durationMs?: number; signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
 ): Promise<PeakFile | null> {
   const { signal, durationMs, onProgress } = options;
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new StudioError('canceled', 'Canceled.'));
-      return;
+  const args = ffmpegArgs(
+    'errors',
+    '-i',
+    mediaPath,
+    '-map',
+    '0:a:0?',
+    '-vn',
+    '-sn',
+    '-dn',
+    '-ac',
+    '1',
+    '-ar',
+    String(PEAK_SAMPLE_RATE),
+    '-f',
+    's16le',
+    '-c:a',
+    'pcm_s16le',
+    'pipe:1',
+  );
+  const peaks = new PeakAccumulator();
+  let bytes = 0;
+  let lastReport = 0;
+  const take = (chunk: Buffer): void => {
+    peaks.push(chunk);
+    bytes += chunk.length;
+    if (onProgress && durationMs && bytes - lastReport > PEAK_SAMPLE_RATE * 2 * 10) {
+      lastReport = bytes;
+      onProgress(Math.min(1, bytes / 2 / PEAK_SAMPLE_RATE / (durationMs / 1000)));
     }
-    const args = ffmpegArgs(
-      'errors',
-      '-i',
-      mediaPath,
-      '-map',
-      '0:a:0?',
-      '-vn',
-      '-sn',
-      '-dn',
-      '-ac',
-      '1',
-      '-ar',
-      String(PEAK_SAMPLE_RATE),
-      '-f',
-      's16le',
-      '-c:a',
-      'pcm_s16le',
-      'pipe:1',
-    );
-    const child = spawn(mediaTools().ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    const peaks = new PeakAccumulator();
-    let bytes = 0;
-    let lastReport = 0;
-    const errors: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => {
-      peaks.push(chunk);
-      bytes += chunk.length;
-      if (onProgress && durationMs && bytes - lastReport > PEAK_SAMPLE_RATE * 2 * 10) {
-        lastReport = bytes;
-        onProgress(Math.min(1, bytes / 2 / PEAK_SAMPLE_RATE / (durationMs / 1000)));
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
-    const abort = (): void => {
-      child.kill('SIGKILL');
-    };
-    signal?.addEventListener('abort', abort, { once: true });
-    child.on('error', (error) => {
-      signal?.removeEventListener('abort', abort);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      signal?.removeEventListener('abort', abort);
-      if (signal?.aborted) return reject(new StudioError('canceled', 'Canceled.'));
-      const stderr = Buffer.concat(errors).toString('utf8');
-      // `-map 0:a:0?` maps nothing for a file without sound, and ffmpeg then refuses to write.
-      if (code !== 0 && /does not contain any stream/i.test(stderr)) return resolve(null);
-      if (code !== 0) {
-        const tail = stderr.trim().split('\n').slice(-2).join(' ');
-        return reject(
-          new StudioError(
-            'unsupported_media',
-            `The clip's sound could not be read for its waveform: ${tail || `ffmpeg exited with ${String(code)}`}`,
-          ),
-        );
-      }
-      resolve(bytes === 0 ? null : peaks.finish(durationMs));
-    });
-  });
+  };
+  try {
+    await runTool(mediaTools().ffmpeg, args, signal, take);
+  } catch (error) {
+    if (error instanceof StudioError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    // `-map 0:a:0?` maps nothing for a file without sound, and ffmpeg then refuses to write.
+    if (/does not contain any stream/i.test(message)) return null;
+    throw new StudioError('unsupported_media', `The clip's sound could not be read for its waveform: ${message}`);
+  }
+  return bytes === 0 ? null : peaks.finish(durationMs);
 }

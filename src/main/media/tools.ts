@@ -90,8 +90,16 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs a tool to completion; rejects with its last stderr lines; kills it when the signal aborts. */
-export function runTool(command: string, args: readonly string[], signal?: AbortSignal): Promise<RunResult> {
+/**
+ * Runs a tool to completion; rejects with its last stderr lines; kills it when the signal aborts.
+ * With `onStdout`, output is handed over as it comes (for decoding streams) instead of collected.
+ */
+export function runTool(
+  command: string,
+  args: readonly string[],
+  signal?: AbortSignal,
+  onStdout?: (chunk: Buffer) => void,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new StudioError('canceled', 'Canceled.'));
@@ -100,7 +108,7 @@ export function runTool(command: string, args: readonly string[], signal?: Abort
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stdout.on('data', onStdout ?? ((chunk: Buffer) => out.push(chunk)));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     const abort = (): void => {
       child.kill('SIGKILL');
