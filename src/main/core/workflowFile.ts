@@ -69,7 +69,8 @@ function linkedNode(value: unknown): string | null {
 }
 
 function hasInput(prompt: ApiWorkflow, node: string | null, input: string): node is string {
-  return node !== null && prompt[node] !== undefined && input in (prompt[node]?.inputs ?? {});
+  const found = node === null ? undefined : prompt[node];
+  return found !== undefined && input in found.inputs;
 }
 
 /** The usual wiring: a sampler's positive and negative links lead to text encoders; a latent node holds the size. */
@@ -78,8 +79,10 @@ export function guessMapping(prompt: ApiWorkflow): Partial<WorkflowMapping> {
   for (const [id, node] of Object.entries(prompt)) {
     const positive = linkedNode(node.inputs.positive);
     const negative = linkedNode(node.inputs.negative);
-    if (guess.positive === undefined && hasInput(prompt, positive, 'text')) guess.positive = { node: positive, input: 'text' };
-    if (guess.negative === undefined && hasInput(prompt, negative, 'text')) guess.negative = { node: negative, input: 'text' };
+    if (guess.positive === undefined && hasInput(prompt, positive, 'text'))
+      guess.positive = { node: positive, input: 'text' };
+    if (guess.negative === undefined && hasInput(prompt, negative, 'text'))
+      guess.negative = { node: negative, input: 'text' };
     for (const input of ['seed', 'noise_seed']) {
       if (guess.seed === undefined && typeof node.inputs[input] === 'number') guess.seed = { node: id, input };
     }

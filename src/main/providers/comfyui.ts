@@ -233,7 +233,7 @@ export function createComfyProvider(options: ComfyOptions): RemoteProvider {
       if (!workflow)
         return {
           ok: false,
-          message: 'Choose a ComfyUI workflow and map its prompt, seed, size and length inputs first.',
+          message: 'Choose a ComfyUI workflow in Settings (Ctrl+,) and map its prompt, seed, size and length inputs.',
         };
       const problems = mappingProblems(workflow.prompt, workflow.mapping);
       return problems.length > 0 ? { ok: false, message: problems.join(' ') } : { ok: true };

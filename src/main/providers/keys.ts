@@ -174,10 +174,8 @@ export class SettingsFileStore implements KeyStore {
   set(provider: KeyedProvider, key: string | null): Promise<void> {
     const value = clean(key);
     return this.update((settings) => {
-      const keys = { ...settings.keys };
-      if (value === null) delete keys[provider];
-      else keys[provider] = value;
-      return { ...settings, keys };
+      const keys = Object.fromEntries(Object.entries(settings.keys).filter(([name]) => name !== provider));
+      return { ...settings, keys: value === null ? keys : { ...keys, [provider]: value } };
     });
   }
 
