@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import {
+  APP_ENTRY,
   CONTENT_SECURITY_POLICY,
+  CONTENT_SECURITY_POLICY_HEADER,
   dataDirFlag,
   isAppUrl,
   isPermissionAllowed,
   isTrustedSender,
   mediaIdFromUrl,
+  rendererEntry,
+  resolveAppAsset,
 } from './trust';
 
 const dev = 'http://localhost:5173/';
@@ -42,6 +46,82 @@ describe('isAppUrl', () => {
     expect(isAppUrl('data:text/html,hi', packaged)).toBe(false);
     expect(isAppUrl(dev, 'not a url')).toBe(false);
     expect(isAppUrl('about:blank', 'about:blank')).toBe(false);
+  });
+});
+
+describe('the app:// renderer', () => {
+  const rendererDir = join(tmpdir(), 'app', 'out', 'renderer');
+
+  it('is the entry of a packaged app, whatever ELECTRON_RENDERER_URL says', () => {
+    expect(APP_ENTRY).toBe('app://shotline/index.html');
+    expect(rendererEntry(true, { ELECTRON_RENDERER_URL: dev })).toBe(APP_ENTRY);
+    expect(rendererEntry(true, {})).toBe(APP_ENTRY);
+  });
+
+  it('gives way to the dev server only in development, and only on loopback http(s)', () => {
+    expect(rendererEntry(false, { ELECTRON_RENDERER_URL: dev })).toBe(dev);
+    expect(rendererEntry(false, { ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/' })).toBe('http://127.0.0.1:5173/');
+    expect(rendererEntry(false, {})).toBe(APP_ENTRY);
+    expect(rendererEntry(false, { ELECTRON_RENDERER_URL: '' })).toBe(APP_ENTRY);
+    expect(rendererEntry(false, { ELECTRON_RENDERER_URL: 'https://evil.example/' })).toBe(APP_ENTRY);
+    expect(rendererEntry(false, { ELECTRON_RENDERER_URL: 'file:///tmp/x.html' })).toBe(APP_ENTRY);
+    expect(rendererEntry(false, { ELECTRON_RENDERER_URL: 'not a url' })).toBe(APP_ENTRY);
+  });
+
+  it('serves files inside the renderer folder, "/" as index.html', () => {
+    expect(resolveAppAsset(rendererDir, 'app://shotline/')).toBe(join(rendererDir, 'index.html'));
+    expect(resolveAppAsset(rendererDir, 'app://shotline/index.html')).toBe(join(rendererDir, 'index.html'));
+    expect(resolveAppAsset(rendererDir, 'app://shotline/assets/index-abc.js?v=1#x')).toBe(
+      join(rendererDir, 'assets', 'index-abc.js'),
+    );
+    expect(resolveAppAsset(rendererDir, 'app://shotline/assets/a%20b.css')).toBe(
+      join(rendererDir, 'assets', 'a b.css'),
+    );
+  });
+
+  it('refuses every way out of the folder, other hosts and schemes, and malformed URLs', () => {
+    for (const url of [
+      'app://shotline/../../etc/passwd',
+      'app://shotline/%2e%2e/%2e%2e/etc/passwd',
+      'app://shotline/assets/..%2f..%2f..%2fetc%2fpasswd',
+      'app://shotline/..%5c..%5csecret',
+      'app://shotline/%2fetc%2fpasswd',
+      'app://shotline/a%00.html',
+      'app://shotline/%E0%A4%A',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      `shotline-media://media/${id}`,
+      'garbage',
+    ]) {
+      const file = resolveAppAsset(rendererDir, url);
+      if (file !== null) expect(file.startsWith(join(rendererDir, '/')), url).toBe(true);
+      else expect(file, url).toBeNull();
+    }
+    expect(resolveAppAsset(rendererDir, 'app://shotline/assets/..%2f..%2f..%2fetc%2fpasswd')).toBeNull();
+    // Dot segments, encoded or not, are resolved by the URL parser: they stay at the folder's root.
+    expect(resolveAppAsset(rendererDir, 'app://shotline/%2e%2e/%2e%2e/etc/passwd')).toBe(
+      join(rendererDir, 'etc', 'passwd'),
+    );
+    expect(resolveAppAsset(rendererDir, 'app://shotline/..%5c..%5csecret')).toBeNull();
+    expect(resolveAppAsset(rendererDir, 'app://shotline/a%00.html')).toBeNull();
+    expect(resolveAppAsset(rendererDir, 'app://shotline/%E0%A4%A')).toBeNull();
+    expect(resolveAppAsset(rendererDir, 'app://other/index.html')).toBeNull();
+    expect(resolveAppAsset(rendererDir, 'file:///etc/passwd')).toBeNull();
+  });
+
+  it('treats every page of app://shotline as the app and nothing else', () => {
+    expect(isAppUrl('app://shotline/index.html#/clips/3', APP_ENTRY)).toBe(true);
+    expect(isAppUrl('app://shotline/', APP_ENTRY)).toBe(true);
+    expect(isAppUrl('app://evil/index.html', APP_ENTRY)).toBe(false);
+    expect(isAppUrl('file:///index.html', APP_ENTRY)).toBe(false);
+    expect(isAppUrl('https://shotline/index.html', APP_ENTRY)).toBe(false);
+    expect(isTrustedSender('app://shotline/index.html', APP_ENTRY)).toBe(true);
+    expect(isPermissionAllowed('fullscreen', 'app://shotline/index.html', APP_ENTRY)).toBe(true);
+    expect(isPermissionAllowed('media', 'app://shotline/index.html', APP_ENTRY)).toBe(false);
+  });
+
+  it('answers with the page’s policy plus a ban on framing', () => {
+    expect(CONTENT_SECURITY_POLICY_HEADER).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 });
 
