@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { contentSecurityPolicy } from './csp';
 
 function directives(policy: string): Map<string, string[]> {
@@ -13,7 +13,7 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 describe('contentSecurityPolicy', () => {
-  it('allows only the page’s own scripts, and no plugins, base changes or form posts, for both hosts', () => {
+  test('allows only the page’s own scripts, and no plugins, base changes or form posts, for both hosts', () => {
     for (const mediaScheme of [true, false]) {
       for (const delivery of ['header', 'meta'] as const) {
         const policy = directives(contentSecurityPolicy({ mediaScheme, delivery }));
@@ -29,7 +29,7 @@ describe('contentSecurityPolicy', () => {
     }
   });
 
-  it('lets the desktop app play shotline-media:// and keeps the browser studio to its own origin', () => {
+  test('lets the desktop app play shotline-media:// and keeps the browser studio to its own origin', () => {
     const desktop = directives(contentSecurityPolicy({ mediaScheme: true, delivery: 'header' }));
     expect(desktop.get('media-src')).toEqual(["'self'", 'blob:', 'shotline-media:']);
     expect(desktop.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'shotline-media:']);
@@ -38,7 +38,7 @@ describe('contentSecurityPolicy', () => {
     expect([...web.values()].flat()).not.toContain('shotline-media:');
   });
 
-  it('forbids framing in a header and leaves frame-ancestors out of a meta tag, where browsers ignore it', () => {
+  test('forbids framing in a header and leaves frame-ancestors out of a meta tag, where browsers ignore it', () => {
     expect(
       directives(contentSecurityPolicy({ mediaScheme: false, delivery: 'header' })).get('frame-ancestors'),
     ).toEqual(["'none'"]);
@@ -47,7 +47,7 @@ describe('contentSecurityPolicy', () => {
     );
   });
 
-  it('is the policy both hosts use: no other policy string is written in their code', async () => {
+  test('is the policy both hosts use: no other policy string is written in their code', async () => {
     for (const file of ['web/server.ts', 'electron/trust.ts', 'electron/main.ts', 'electron/ipc.ts']) {
       const source = await readFile(join(import.meta.dirname, file), 'utf8');
       expect(source, file).not.toMatch(/default-src|script-src/);

@@ -1,7 +1,7 @@
 // The desktop installers' electron-builder config ("build" in package.json), read as the packager reads it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { repoRoot } from '../../../../test/support/fixtures';
 
 interface PackageJson {
@@ -24,7 +24,7 @@ async function packageJson(): Promise<PackageJson> {
 }
 
 describe('desktop packaging', () => {
-  it('flips each fuse the security checklist asks for', async () => {
+  test('flips each fuse the security checklist asks for', async () => {
     const { electronFuses } = (await packageJson()).build;
     expect(electronFuses.runAsNode).toBe(false);
     expect(electronFuses.enableNodeOptionsEnvironmentVariable).toBe(false);
@@ -36,7 +36,7 @@ describe('desktop packaging', () => {
     expect(electronFuses.grantFileProtocolExtraPrivileges).toBe(false);
   });
 
-  it('packs into an asar (which the integrity and asar-only fuses need) and builds each installer', async () => {
+  test('packs into an asar (which the integrity and asar-only fuses need) and builds each installer', async () => {
     const { build, main, scripts } = await packageJson();
     expect(build.asar).toBe(true);
     expect(build.linux.target).toEqual(['AppImage', 'deb']);

@@ -52,13 +52,13 @@ describe('isAppUrl', () => {
 describe('the app:// renderer', () => {
   const rendererDir = join(tmpdir(), 'app', 'out', 'renderer');
 
-  it('is the entry of a packaged app, whatever ELECTRON_RENDERER_URL says', () => {
+  test('is the entry of a packaged app, whatever ELECTRON_RENDERER_URL says', () => {
     expect(APP_ENTRY).toBe('app://shotline/index.html');
     expect(rendererEntry(true, { ELECTRON_RENDERER_URL: dev })).toBe(APP_ENTRY);
     expect(rendererEntry(true, {})).toBe(APP_ENTRY);
   });
 
-  it('gives way to the dev server only in development, and only on loopback http(s)', () => {
+  test('gives way to the dev server only in development, and only on loopback http(s)', () => {
     expect(rendererEntry(false, { ELECTRON_RENDERER_URL: dev })).toBe(dev);
     expect(rendererEntry(false, { ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/' })).toBe('http://127.0.0.1:5173/');
     expect(rendererEntry(false, {})).toBe(APP_ENTRY);
@@ -68,7 +68,7 @@ describe('the app:// renderer', () => {
     expect(rendererEntry(false, { ELECTRON_RENDERER_URL: 'not a url' })).toBe(APP_ENTRY);
   });
 
-  it('serves files inside the renderer folder, "/" as index.html', () => {
+  test('serves files inside the renderer folder, "/" as index.html', () => {
     expect(resolveAppAsset(rendererDir, 'app://shotline/')).toBe(join(rendererDir, 'index.html'));
     expect(resolveAppAsset(rendererDir, 'app://shotline/index.html')).toBe(join(rendererDir, 'index.html'));
     expect(resolveAppAsset(rendererDir, 'app://shotline/assets/index-abc.js?v=1#x')).toBe(
@@ -79,7 +79,7 @@ describe('the app:// renderer', () => {
     );
   });
 
-  it('refuses every way out of the folder, other hosts and schemes, and malformed URLs', () => {
+  test('refuses every way out of the folder, other hosts and schemes, and malformed URLs', () => {
     for (const url of [
       'app://shotline/../../etc/passwd',
       'app://shotline/%2e%2e/%2e%2e/etc/passwd',
@@ -109,7 +109,7 @@ describe('the app:// renderer', () => {
     expect(resolveAppAsset(rendererDir, 'file:///etc/passwd')).toBeNull();
   });
 
-  it('treats every page of app://shotline as the app and nothing else', () => {
+  test('treats every page of app://shotline as the app and nothing else', () => {
     expect(isAppUrl('app://shotline/index.html#/clips/3', APP_ENTRY)).toBe(true);
     expect(isAppUrl('app://shotline/', APP_ENTRY)).toBe(true);
     expect(isAppUrl('app://evil/index.html', APP_ENTRY)).toBe(false);
@@ -120,7 +120,7 @@ describe('the app:// renderer', () => {
     expect(isPermissionAllowed('media', 'app://shotline/index.html', APP_ENTRY)).toBe(false);
   });
 
-  it('answers with the page’s policy plus a ban on framing', () => {
+  test('answers with the page’s policy plus a ban on framing', () => {
     expect(CONTENT_SECURITY_POLICY_HEADER).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 });
@@ -178,5 +178,41 @@ describe('dataDirFlag', () => {
     expect(dataDirFlag(['electron', '.', '--data-dir', '/tmp/lib'])).toBe('/tmp/lib');
     expect(dataDirFlag(['electron', '.', '--data-dir='])).toBeUndefined();
     expect(dataDirFlag(['electron', '.'])).toBeUndefined();
+  });
+});
+describe('the window factory and shell (main.ts, read as source: Electron itself is not installed here)', () => {
+  const source = (file: string): Promise<string> => readFile(join(import.meta.dirname, file), 'utf8');
+
+  test('keeps every hardening preference on and none of the risky ones', async () => {
+    const main = await source('main.ts');
+    const prefs = /webPreferences: \{([^}]*)\}/.exec(main)?.[1] ?? '';
+    for (const line of [
+      'contextIsolation: true',
+      'sandbox: true',
+      'nodeIntegration: false',
+      'webSecurity: true',
+      'webviewTag: false',
+    ]) {
+      expect(prefs).toContain(line);
+    }
+    for (const risky of [
+      'allowRunningInsecureContent',
+      'experimentalFeatures',
+      'enableBlinkFeatures',
+      'nodeIntegrationInSubFrames',
+    ]) {
+      expect(main).not.toContain(risky);
+    }
+    expect(main).toContain("contents.setWindowOpenHandler(() => ({ action: 'deny' }))");
+    expect(main).toContain("contents.on('will-attach-webview', (event) => event.preventDefault())");
+    expect(main).toContain('if (!isAppUrl(event.url, entry)) event.preventDefault();');
+    expect(main).toContain('void win.loadURL(entry);');
+    expect(main).not.toMatch(/loadFile\(/);
+  });
+
+  test('never hands a URL to the system shell', async () => {
+    for (const file of ['main.ts', 'ipc.ts', '../../../preload/index.ts']) {
+      expect(await source(file)).not.toMatch(/openExternal|shell\./);
+    }
   });
 });
