@@ -53,7 +53,7 @@ function open(): ReturnType<typeof vi.fn> {
 
 /** The text of the option a picker shows. */
 function shown(name: string): string | null | undefined {
-  return (screen.getByRole('combobox', { name }) as HTMLSelectElement).selectedOptions[0]?.textContent;
+  return screen.getByRole<HTMLSelectElement>('combobox', { name }).selectedOptions[0]?.textContent;
 }
 
 describe('SettingsDialog', () => {
@@ -71,10 +71,10 @@ describe('SettingsDialog', () => {
     await user.type(within(runway).getByLabelText('Runway API'), KEY);
     await user.click(within(runway).getByRole('button', { name: 'Save key' }));
     await waitFor(() => expect(runway.textContent).toContain('Set, ends in …5678 (saved in Shotline)'));
-    expect((within(runway).getByLabelText('Runway API') as HTMLInputElement).value).toBe('');
+    expect(within(runway).getByLabelText<HTMLInputElement>('Runway API').value).toBe('');
     expect(document.body.innerHTML).not.toContain(KEY);
     expect(fakeStudio.calls.find((c) => c.name === 'settings.setKey')?.input).toEqual({ provider: 'runway', key: KEY });
-    expect((within(runway).getByRole('button', { name: 'Remove' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(within(runway).getByRole<HTMLButtonElement>('button', { name: 'Remove' }).disabled).toBe(false);
   });
 
   test('a key from the environment is shown with its variable and cannot be removed here', async () => {
@@ -82,8 +82,8 @@ describe('SettingsDialog', () => {
     open();
     const openai = await screen.findByRole('form', { name: 'OpenAI videos' });
     expect(openai.textContent).toContain('Set, ends in …9999 (from OPENAI_API_KEY in the environment)');
-    expect((within(openai).getByRole('button', { name: 'Remove' }) as HTMLButtonElement).disabled).toBe(true);
-    expect((within(openai).getByRole('button', { name: 'Test' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(within(openai).getByRole<HTMLButtonElement>('button', { name: 'Remove' }).disabled).toBe(true);
+    expect(within(openai).getByRole<HTMLButtonElement>('button', { name: 'Test' }).disabled).toBe(false);
   });
 
   test('shows what the service answered to a test, and the studio’s refusal of a bad key', async () => {
@@ -140,7 +140,7 @@ describe('SettingsDialog', () => {
     const onDefaultProvider = open();
     const picker = await screen.findByRole('combobox', { name: 'Default provider' });
     await waitFor(() =>
-      expect((screen.getByRole('textbox', { name: 'Monthly budget (USD)' }) as HTMLInputElement).value).toBe('25'),
+      expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Monthly budget (USD)' }).value).toBe('25'),
     );
     await userEvent.setup().selectOptions(picker, 'runway');
     await waitFor(() => expect(onDefaultProvider).toHaveBeenCalledWith('runway'));
