@@ -44,8 +44,7 @@ export function CompiledPanel({
   const modelId = useId();
   const [copied, setCopied] = useState(false);
   const limits = PROVIDERS[target.provider];
-  const notReady = (id: ProviderId): ProviderStatus | undefined => providers?.find((p) => p.id === id && !p.ready);
-  const chosenNotReady = notReady(target.provider);
+  const chosenNotReady = providers?.find((p) => p.id === target.provider && !p.ready);
   const compiled = useMemo(
     () => compile(target.provider, analysis.result.doc, { model: target.model }),
     [analysis.result.doc, target.provider, target.model],
@@ -75,7 +74,6 @@ export function CompiledPanel({
             {PROVIDER_IDS.map((id) => (
               <option key={id} value={id}>
                 {PROVIDERS[id].label}
-                {notReady(id) ? ' (not ready)' : ''}
               </option>
             ))}
           </select>
