@@ -55,10 +55,10 @@ export const WorkflowNode = z.object({
 });
 export type WorkflowNode = z.infer<typeof WorkflowNode>;
 
-export const NodeInputRef = z.object({ node: z.string().min(1), input: z.string().min(1) });
+export const NodeInputRef = z.strictObject({ node: z.string().min(1), input: z.string().min(1) });
 export type NodeInputRef = z.infer<typeof NodeInputRef>;
 
-export const WorkflowMapping = z.object({
+export const WorkflowMapping = z.strictObject({
   positive: NodeInputRef,
   negative: NodeInputRef.optional(),
   seed: NodeInputRef.optional(),
@@ -109,26 +109,26 @@ const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https U
 const Ok = z.object({ ok: z.literal(true) });
 
 export const settingsCalls = {
-  'settings.get': { input: z.object({}), output: StudioSettings },
+  'settings.get': { input: z.strictObject({}), output: StudioSettings },
   /** Saves a key in the app's key store; it takes effect for the next request, without a restart. */
-  'settings.setKey': { input: z.object({ provider: KeyedProviderId, key: ApiKey }), output: KeyStatus },
-  'settings.removeKey': { input: z.object({ provider: KeyedProviderId }), output: KeyStatus },
+  'settings.setKey': { input: z.strictObject({ provider: KeyedProviderId, key: ApiKey }), output: KeyStatus },
+  'settings.removeKey': { input: z.strictObject({ provider: KeyedProviderId }), output: KeyStatus },
   /** One cheap authenticated request with the key in use; nothing is generated or billed. */
-  'settings.testKey': { input: z.object({ provider: KeyedProviderId }), output: TestResult },
-  'settings.setComfyUrl': { input: z.object({ url: HttpUrl.nullable() }), output: ComfySettings },
+  'settings.testKey': { input: z.strictObject({ provider: KeyedProviderId }), output: TestResult },
+  'settings.setComfyUrl': { input: z.strictObject({ url: HttpUrl.nullable() }), output: ComfySettings },
   /** Asks the ComfyUI server for its system stats. */
-  'settings.testComfy': { input: z.object({}), output: TestResult },
+  'settings.testComfy': { input: z.strictObject({}), output: TestResult },
   /** Reads an API-format workflow (sent as text) into its nodes, without saving it. */
   'settings.readWorkflow': {
-    input: z.object({ text: WorkflowText, fileName: z.string().max(260).optional() }),
+    input: z.strictObject({ text: WorkflowText, fileName: z.string().max(260).optional() }),
     output: WorkflowReading,
   },
   'settings.saveWorkflow': {
-    input: z.object({ name: z.string().trim().min(1).max(200), text: WorkflowText, mapping: WorkflowMapping }),
+    input: z.strictObject({ name: z.string().trim().min(1).max(200), text: WorkflowText, mapping: WorkflowMapping }),
     output: ComfySettings,
   },
-  'settings.removeWorkflow': { input: z.object({}), output: ComfySettings },
-  'settings.setDefaultProvider': { input: z.object({ provider: ProviderId }), output: Ok },
+  'settings.removeWorkflow': { input: z.strictObject({}), output: ComfySettings },
+  'settings.setDefaultProvider': { input: z.strictObject({ provider: ProviderId }), output: Ok },
 } as const;
 
 export const settingsEvents = {
