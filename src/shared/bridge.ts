@@ -63,6 +63,16 @@ const bridgedCalls = {
   'cues.delete': true,
   'cues.import': true,
   'cues.export': true,
+  'settings.get': true,
+  'settings.setKey': true,
+  'settings.removeKey': true,
+  'settings.testKey': true,
+  'settings.setComfyUrl': true,
+  'settings.testComfy': true,
+  'settings.readWorkflow': true,
+  'settings.saveWorkflow': true,
+  'settings.removeWorkflow': true,
+  'settings.setDefaultProvider': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
 import { cueCalls, cueEvents } from './cues/calls';
 import { jobCalls, jobEvents } from './jobs';
+import { settingsCalls, settingsEvents } from './settings';
 import { ErrorCode } from './errors';
 import { RenderReport } from './renderReport';
 import { EngineVocabulary } from './vocabulary';
@@ -147,6 +148,8 @@ export const calls = {
   /** The generation queue (src/shared/jobs.ts): enqueue, list, edit, cancel, retry, reorder, spend and budget. */
   ...jobCalls,
   ...cueCalls,
+  /** Keys, the ComfyUI server and workflow, the default provider (src/shared/settings.ts). */
+  ...settingsCalls,
 } as const;
 
 export const events = {
@@ -167,6 +170,7 @@ export const events = {
   /** jobs.changed, jobs.progress, jobs.spendChanged (src/shared/jobs.ts). */
   ...jobEvents,
   ...cueEvents,
+  ...settingsEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { jsonBody, startFakeServer, videoResponse, type FakeResponse, type FakeServer } from './server';
 import type { Outcome } from './veo';
 
-export type ComfyRoute = 'submit' | 'history' | 'queue' | 'queue-edit' | 'interrupt' | 'download';
+export type ComfyRoute = 'submit' | 'history' | 'queue' | 'queue-edit' | 'interrupt' | 'download' | 'stats';
 
 type Spec =
   | { kind: 'link' }
@@ -340,10 +340,20 @@ export async function startComfyFake(options: ComfyFakeOptions): Promise<ComfyFa
       if (method === 'POST' && path === '/queue') return 'queue-edit';
       if (method === 'POST' && path === '/interrupt') return 'interrupt';
       if (method === 'GET' && path === '/view') return 'download';
+      if (method === 'GET' && path === '/system_stats') return 'stats';
       return null;
     },
     handle(request, route) {
       const path = request.url.pathname.replace(/^\/api(?=\/)/, '');
+      if (route === 'stats') {
+        return {
+          status: 200,
+          json: {
+            system: { os: 'posix', comfyui_version: '0.3.62', python_version: '3.12.3', embedded_python: false },
+            devices: [{ name: 'cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync', type: 'cuda', index: 0 }],
+          },
+        };
+      }
       if (route === 'submit') {
         const body = jsonBody(request) as { prompt?: unknown; client_id?: unknown; prompt_id?: unknown } | null;
         if (!body || typeof body.prompt !== 'object' || body.prompt === null) {

@@ -18,7 +18,7 @@ import {
 } from './server';
 import type { Outcome } from './veo';
 
-export type RunwayRoute = 'submit' | 'poll' | 'cancel' | 'file';
+export type RunwayRoute = 'submit' | 'poll' | 'cancel' | 'file' | 'organization';
 
 export const RUNWAY_VERSION = '2024-11-06';
 
@@ -91,6 +91,8 @@ export interface RunwayFakeOptions {
   video: Buffer;
   /** GETs of a task before it settles (the first ones say PENDING, then RUNNING). */
   pollsToFinish?: number;
+  /** Credits the organization has before any task; 5000 by default. */
+  creditBalance?: number;
 }
 
 function error(status: number, message: string, issues?: unknown[]): FakeResponse {
@@ -100,6 +102,7 @@ function error(status: number, message: string, issues?: unknown[]): FakeRespons
 export async function startRunwayFake(options: RunwayFakeOptions): Promise<RunwayFake> {
   const apiKey = options.apiKey ?? 'key_test_runway';
   const pollsToFinish = options.pollsToFinish ?? 3;
+  const creditBalance = options.creditBalance ?? 5000;
   const tasks = new Map<string, Task>();
   const outcomes: Outcome[] = [];
   const bodies: unknown[] = [];
@@ -171,6 +174,7 @@ export async function startRunwayFake(options: RunwayFakeOptions): Promise<Runwa
       if (method === 'GET' && /^\/v1\/tasks\/[^/]+$/.test(url.pathname)) return 'poll';
       if (method === 'DELETE' && /^\/v1\/tasks\/[^/]+$/.test(url.pathname)) return 'cancel';
       if (method === 'GET' && /^\/outputs\/[^/]+\.mp4$/.test(url.pathname)) return 'file';
+      if (method === 'GET' && url.pathname === '/v1/organization') return 'organization';
       return null;
     },
     handle(request, route) {
@@ -183,6 +187,18 @@ export async function startRunwayFake(options: RunwayFakeOptions): Promise<Runwa
       }
       const denied = check(request);
       if (denied) return denied;
+      if (route === 'organization') {
+        // GET /v1/organization: the credit balance left after the tasks this fake accepted.
+        const spent = [...tasks.values()].reduce((sum, task) => sum + task.credits, 0);
+        return {
+          status: 200,
+          json: {
+            creditBalance: Math.max(0, creditBalance - spent),
+            tier: { maxMonthlyCreditSpend: 10_000, models: {} },
+            usage: { models: {} },
+          },
+        };
+      }
       if (route === 'submit') {
         const body = jsonBody(request);
         bodies.push(body);

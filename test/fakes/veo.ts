@@ -17,7 +17,7 @@ import {
   type FakeServer,
 } from './server';
 
-export type VeoRoute = 'submit' | 'poll' | 'download' | 'file';
+export type VeoRoute = 'submit' | 'poll' | 'download' | 'file' | 'model';
 export type Outcome = 'succeed' | 'fail' | 'filter';
 
 const MODELS: Record<string, { resolutions: string[] }> = {
@@ -142,6 +142,7 @@ export async function startVeoFake(options: VeoFakeOptions): Promise<VeoFake> {
       if (method === 'GET' && /^\/v1beta\/models\/[^/]+\/operations\/[^/]+$/.test(url.pathname)) return 'poll';
       if (method === 'GET' && /^\/v1beta\/files\/[^/]+:download$/.test(url.pathname)) return 'download';
       if (method === 'GET' && url.pathname.startsWith('/cdn/')) return 'file';
+      if (method === 'GET' && /^\/v1beta\/models\/[^/:]+$/.test(url.pathname)) return 'model';
       return null;
     },
     handle(request, route) {
@@ -153,6 +154,21 @@ export async function startVeoFake(options: VeoFakeOptions): Promise<VeoFake> {
       }
       const denied = authorize(request);
       if (denied) return denied;
+      if (route === 'model') {
+        // models.get: the Model resource, as the Gemini API lists it.
+        const model = request.url.pathname.slice('/v1beta/models/'.length);
+        if (!(model in MODELS))
+          return { status: 404, json: googleError(404, `models/${model} is not found for API version v1beta.`) };
+        return {
+          status: 200,
+          json: {
+            name: `models/${model}`,
+            version: model.includes('3.1') ? '3.1' : '3.0',
+            displayName: model.includes('3.1') ? 'Veo 3.1' : 'Veo 3',
+            supportedGenerationMethods: ['predictLongRunning'],
+          },
+        };
+      }
       if (route === 'submit') {
         const model = /^\/v1beta\/models\/([^/:]+)/.exec(request.url.pathname)?.[1] ?? '';
         if (!(model in MODELS)) {

@@ -15,7 +15,7 @@ import { EventHub } from './events';
 import type { BackgroundWork } from './handlers/context';
 import { buildHandlers } from './handlers/index';
 import type { MediaSource } from './ports';
-import { openComfyWorkflow, openKeys } from './settings';
+import { comfyUrl, openComfyWorkflow, openKeys } from './settings';
 import { Clips } from '../library/clips';
 import { Cues } from '../library/cues';
 import { Drafts } from '../library/drafts';
@@ -89,8 +89,9 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
 /** Builds the services; `undo` collects what must be shut again, in order, if opening fails or the studio closes. */
 async function openStudio(options: StudioOptions, undo: (() => Promise<void> | void)[]): Promise<Studio> {
   const { dataDir } = options;
-  const { keys, settings } = await openKeys(dataDir, options);
-  const comfyWorkflow = await openComfyWorkflow(dataDir);
+  const opened = await openKeys(dataDir, options);
+  const { keys } = opened;
+  const comfyWorkflow = { current: await openComfyWorkflow(dataDir) };
   const db = openDatabase(
     join(dataDir, 'library.db'),
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
@@ -112,10 +113,12 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
 
   const providers = createProviders({
     keys,
-    settings,
+    settings: opened.settingsFile.current,
     ...(options.env ? { env: options.env } : {}),
     render: options.render === undefined ? renderLocalRequest : options.render,
-    comfyWorkflow: () => comfyWorkflow,
+    // Read per request, so a workflow or server saved in Settings applies without a restart.
+    comfyWorkflow: () => comfyWorkflow.current,
+    comfyBaseUrl: () => comfyUrl(opened),
   });
   undo.push(() => closeProviders(providers));
   const redact = keyRedactor(keys);
@@ -165,6 +168,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     uploads,
     jobs,
     background,
+    settings: { opened, comfyWorkflow, testTimeoutMs: 20_000 },
   });
 
   async function call<K extends CallName>(name: K, input: unknown): Promise<CallOutput<K>> {

@@ -26,8 +26,8 @@ import type {
 } from './types';
 
 export interface ComfyOptions {
-  /** SHOTLINE_COMFYUI_URL, default http://127.0.0.1:8188. */
-  baseUrl: string;
+  /** SHOTLINE_COMFYUI_URL, default http://127.0.0.1:8188; a function when Settings may change it while the studio runs. */
+  baseUrl: string | (() => string);
   /** The creator's workflow and its mapping; null until one is chosen. */
   workflow: () => ComfyWorkflowFile | null;
   requestTimeoutMs: number;
@@ -113,14 +113,17 @@ function queueIds(items: readonly (readonly unknown[])[]): string[] {
 
 export function createComfyProvider(options: ComfyOptions): RemoteProvider {
   const now = options.now ?? Date.now;
-  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+  const base = (): string => {
+    const given = typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl;
+    return given.endsWith('/') ? given : `${given}/`;
+  };
   const clientId = randomUUID();
   const listeners = new Map<string, Set<(fraction: number) => void>>();
   let socket: WebSocket | null = null;
   let reconnect: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const url = (path: string): string => new URL(path, base).toString();
+  const url = (path: string): string => new URL(path, base()).toString();
   const http = (signal: AbortSignal): { signal: AbortSignal; timeoutMs: number; now: () => number } => ({
     signal,
     timeoutMs: options.requestTimeoutMs,
@@ -129,7 +132,7 @@ export function createComfyProvider(options: ComfyOptions): RemoteProvider {
 
   function openSocket(): void {
     if (closed || socket !== null || listeners.size === 0) return;
-    const wsUrl = new URL(`ws?clientId=${clientId}`, base);
+    const wsUrl = new URL(`ws?clientId=${clientId}`, base());
     wsUrl.protocol = wsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
     const ws = new WebSocket(wsUrl);
     socket = ws;
@@ -230,7 +233,7 @@ export function createComfyProvider(options: ComfyOptions): RemoteProvider {
       if (!workflow)
         return {
           ok: false,
-          message: 'Choose a ComfyUI workflow and map its prompt, seed, size and length inputs first.',
+          message: 'Choose a ComfyUI workflow in Settings (Ctrl+,) and map its prompt, seed, size and length inputs.',
         };
       const problems = mappingProblems(workflow.prompt, workflow.mapping);
       return problems.length > 0 ? { ok: false, message: problems.join(' ') } : { ok: true };

@@ -15,6 +15,8 @@ export interface ProvidersOptions {
   keys: KeySource;
   env?: NodeJS.ProcessEnv;
   settings?: SettingsFile;
+  /** The ComfyUI server, read per request so a URL saved in Settings applies at once. Default: from env and settings. */
+  comfyBaseUrl?: () => string;
   /** The built-in engine; null where it is not available. */
   render: LocalRender | null;
   /** The creator's ComfyUI workflow and mapping, read each time a job is sent. */
@@ -49,7 +51,7 @@ export function createProviders(options: ProvidersOptions): ProviderRegistry {
       requestTimeoutMs,
     }),
     createComfyProvider({
-      baseUrl: baseUrlFor('comfyui', env, options.settings) ?? DEFAULT_COMFYUI_URL,
+      baseUrl: options.comfyBaseUrl ?? baseUrlFor('comfyui', env, options.settings) ?? DEFAULT_COMFYUI_URL,
       workflow: options.comfyWorkflow ?? (() => null),
       requestTimeoutMs,
     }),

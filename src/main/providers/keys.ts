@@ -7,7 +7,7 @@
 import { chmod, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { StudioError } from '../../shared/errors';
-import type { ProviderId } from '../../shared/prompt/providers';
+import { ProviderId } from '../../shared/prompt/providers';
 
 export type KeyedProvider = 'veo' | 'runway' | 'openai-videos';
 export const KEYED_PROVIDERS: readonly KeyedProvider[] = ['veo', 'runway', 'openai-videos'];
@@ -68,6 +68,8 @@ export const SettingsFile = z
       .strict()
       .default({}),
     baseUrls: z.object({ veo: Url, runway: Url, 'openai-videos': Url, comfyui: Url }).partial().strict().default({}),
+    /** The provider the Prompt view starts with. */
+    defaultProvider: ProviderId.optional(),
   })
   .strict();
 export type SettingsFile = z.infer<typeof SettingsFile>;
@@ -127,6 +129,63 @@ export function baseUrlFor(
   return provider === 'comfyui' ? DEFAULT_COMFYUI_URL : undefined;
 }
 
+/** Writes a file readable only by its owner, replacing the old one in a single rename. */
+export async function writePrivateFile(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text, { mode: 0o600 });
+  await chmod(tmp, 0o600);
+  await rename(tmp, path);
+}
+
+/** A place the studio can save keys entered in the app: the OS keychain, or the private settings file. */
+export interface KeyStore extends KeySource {
+  readonly kind: 'keychain' | 'settings-file';
+  /** Saves the key (null removes it); the next request uses it. */
+  set(provider: KeyedProvider, key: string | null): Promise<void>;
+}
+
+/**
+ * settings.json in the library folder, kept in memory and rewritten (mode 0600) on change, so
+ * a key, server URL or default provider set in the app applies at once, without a restart.
+ */
+export class SettingsFileStore implements KeyStore {
+  readonly kind = 'settings-file';
+  readonly name: string;
+
+  private constructor(
+    readonly path: string,
+    private settings: SettingsFile,
+  ) {
+    this.name = `settings file ${path}`;
+  }
+
+  static async open(path: string): Promise<SettingsFileStore> {
+    return new SettingsFileStore(path, await readSettingsFile(path));
+  }
+
+  get current(): SettingsFile {
+    return this.settings;
+  }
+
+  get(provider: KeyedProvider): string | null {
+    return clean(this.settings.keys[provider]);
+  }
+
+  set(provider: KeyedProvider, key: string | null): Promise<void> {
+    const value = clean(key);
+    return this.update((settings) => {
+      const keys = Object.fromEntries(Object.entries(settings.keys).filter(([name]) => name !== provider));
+      return { ...settings, keys: value === null ? keys : { ...keys, [provider]: value } };
+    });
+  }
+
+  async update(change: (settings: SettingsFile) => SettingsFile): Promise<void> {
+    const next = SettingsFile.parse(change(this.settings));
+    await writePrivateFile(this.path, `${JSON.stringify(next, null, 2)}\n`);
+    this.settings = next;
+  }
+}
+
 /** The part of Electron's safeStorage the key file needs; passed in by the Electron host. */
 export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
@@ -144,7 +203,8 @@ const EncryptedFile = z.object({
  * file private to its owner and replaced atomically on change. Decrypted keys live only in
  * memory in the main process.
  */
-export class EncryptedKeyFile implements KeySource {
+export class EncryptedKeyFile implements KeyStore {
+  readonly kind = 'keychain';
   readonly name = 'the app keychain';
 
   private constructor(
@@ -194,19 +254,18 @@ export class EncryptedKeyFile implements KeySource {
     else next.set(provider, value);
     const sealed: Partial<Record<KeyedProvider, string>> = {};
     for (const [name, plain] of next) sealed[name] = this.safe.encryptString(plain).toString('base64');
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify({ version: 1, keys: sealed }), { mode: 0o600 });
-    await chmod(tmp, 0o600);
-    await rename(tmp, this.path);
+    await writePrivateFile(this.path, JSON.stringify({ version: 1, keys: sealed }));
     this.keys.clear();
     for (const [name, plain] of next) this.keys.set(name, plain);
   }
 }
 
-/** For messages: how a creator gives Shotline a key for this provider (there is no key screen yet). */
+/** For messages: how a creator gives Shotline a key for this provider. */
 export function howToAddKey(provider: KeyedProvider): string {
-  return (
-    `Set ${KEY_ENV[provider]} in the environment Shotline starts from, or put the key under "keys" → "${provider}" ` +
-    'in settings.json in the library folder (readable only by you: chmod 600).'
-  );
+  return `Enter it in Settings (Ctrl+,), or set ${KEY_ENV[provider]} in the environment Shotline starts from.`;
+}
+
+/** The last four characters of a key, which is all of it the app ever shows. */
+export function keyEnding(key: string): string {
+  return key.slice(-4);
 }

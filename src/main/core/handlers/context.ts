@@ -8,6 +8,7 @@ import type { JobQueue } from '../../jobs/index';
 import type { MediaStore } from '../../storage/store';
 import type { Uploads } from '../../storage/uploads';
 import type { EventHub } from '../events';
+import type { LiveSettings } from '../settings';
 
 /** The services a handler may use, built once by the studio. */
 export interface HandlerContext {
@@ -22,6 +23,8 @@ export interface HandlerContext {
   readonly store: MediaStore;
   readonly uploads: Uploads;
   readonly jobs: JobQueue;
+  /** Keys, the ComfyUI server and workflow, as Settings changes them while the studio runs. */
+  readonly settings: LiveSettings;
   /** Long work started by a call (imports): aborted and awaited when the studio closes. */
   readonly background: BackgroundWork;
 }

@@ -6,6 +6,7 @@ import type { Handler, HandlerContext } from './context';
 import { draftHandlers } from './drafts';
 import { jobHandlers } from './jobs';
 import { projectHandlers } from './projects';
+import { settingsHandlers } from './settings';
 import { templateHandlers } from './templates';
 
 /** Every call of the contract; a call missing here, or one the contract lacks, is a type error. */
@@ -20,5 +21,6 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...draftHandlers(ctx),
     ...jobHandlers(ctx),
     ...cueHandlers(ctx),
+    ...settingsHandlers(ctx),
   };
 }

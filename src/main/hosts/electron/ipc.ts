@@ -3,20 +3,21 @@
  * the shotline-media:// protocol. Trust decisions live in trust.ts, where they are tested.
  */
 import { Readable } from 'node:stream';
-import { ipcMain, protocol, safeStorage, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { ipcMain, net, protocol, safeStorage, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { callChannel, EVENT_CHANNEL } from '../../../shared/bridge';
 import { callNames, type Reply } from '../../../shared/contract';
 import { MEDIA_SCHEME } from '../../../shared/wire';
 import type { SafeStorageLike } from '../../providers/keys';
 import type { Studio } from '../../core/studio';
 import { serveMedia } from '../media';
-import { isTrustedSender, mediaIdFromUrl } from './trust';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY_HEADER, isTrustedSender, mediaIdFromUrl, resolveAppAsset } from './trust';
 import { log } from '../../log/logger';
 
 export interface AppWindow {
   /** The window whose main frame may call the studio, if it is open. */
   window(): BrowserWindow | null;
-  /** The URL that window loads (dev server or file:// index.html). */
+  /** The URL that window loads (the dev server in development, else app://shotline/index.html). */
   entry: string;
 }
 
@@ -55,11 +56,29 @@ export function registerStudioIpc(studio: Studio, app: AppWindow): () => void {
   };
 }
 
-/** Must run before the app is ready: lets <video> stream and seek shotline-media:// URLs. */
-export function registerMediaScheme(): void {
+/**
+ * Must run before the app is ready, once (a second call replaces the first): app:// is a
+ * standard, secure origin for the renderer instead of file://; shotline-media:// lets <video>
+ * stream and seek.
+ */
+export function registerSchemes(): void {
   protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
   ]);
+}
+
+/** Serves the built renderer from `rendererDir` as app://shotline/…, with the CSP header; nothing outside it. */
+export function registerAppProtocol(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppAsset(rendererDir, request.url);
+    if (file === null) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+    const answer = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(answer.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(answer.body, { status: answer.status, headers });
+  });
 }
 
 /** Serves `shotline-media://media/<id>` through the one Range-aware media handler. */

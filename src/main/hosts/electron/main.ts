@@ -1,21 +1,21 @@
 /**
  * The Electron entry: one hardened window over the studio core. Everything the window can reach
- * goes through host/electron.ts (IPC with sender checks, the shotline-media:// protocol).
+ * goes through ipc.ts (IPC with sender checks, the app:// and shotline-media:// protocols).
  */
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, type MenuItemConstructorOptions } from 'electron';
 import { electronNativeBinding } from './runtime';
-import { keychain, registerMediaProtocol, registerMediaScheme, registerStudioIpc } from './ipc';
-import { CONTENT_SECURITY_POLICY, dataDirFlag, isAppUrl, isPermissionAllowed } from './trust';
+import { keychain, registerAppProtocol, registerMediaProtocol, registerSchemes, registerStudioIpc } from './ipc';
+import { CONTENT_SECURITY_POLICY_HEADER, dataDirFlag, isAppUrl, isPermissionAllowed, rendererEntry } from './trust';
 import { resolveDataDir } from '../../core/dataDir';
 import { createStudio, type Studio } from '../../core/studio';
 import { log } from '../../log/logger';
 
 const outDir = fileURLToPath(new URL('..', import.meta.url));
-const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const indexHtml = join(outDir, 'renderer', 'index.html');
-const entry = devServer ?? pathToFileURL(indexHtml).href;
+const rendererDir = join(outDir, 'renderer');
+// The dev server only in development; a packaged app always loads its own app:// page.
+const entry = rendererEntry(app.isPackaged, process.env);
 
 // The CLI, the browser studio and the desktop share one library folder by default:
 // <appData>/Shotline, which is also what paths.ts defaultDataDir() names.
@@ -25,7 +25,7 @@ const dataDir = explicitDir ? resolveDataDir(explicitDir) : join(app.getPath('ap
 // One running app per library: Chromium's profile (and so the single-instance lock) follows it.
 app.setPath('userData', explicitDir ? join(dataDir, 'desktop-profile') : dataDir);
 
-registerMediaScheme();
+registerSchemes();
 
 let mainWindow: BrowserWindow | null = null;
 let studio: Studio | null = null;
@@ -53,8 +53,7 @@ function createWindow(): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  if (devServer) void win.loadURL(devServer);
-  else void win.loadFile(indexHtml);
+  void win.loadURL(entry);
   return win;
 }
 
@@ -76,7 +75,7 @@ function lockDown(): void {
   });
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] },
     });
   });
 }
@@ -120,6 +119,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  registerAppProtocol(rendererDir);
   registerMediaProtocol(studio);
   registerStudioIpc(studio, { window: () => mainWindow, entry });
   mainWindow = createWindow();

@@ -13,6 +13,7 @@ import { log } from '../../log/logger';
 import { serveMedia } from '../media';
 import { bearerToken, protocolToken, sameSecret, validMediaSignature } from './auth';
 import { contractSockets, refuseUpgrade } from './sockets';
+import { contentSecurityPolicy } from '../csp';
 
 export interface WebHostOptions {
   studio: Studio;
@@ -46,9 +47,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP = contentSecurityPolicy({ mediaScheme: false, delivery: 'header' });
 
 const UNAUTHORIZED =
   'Shotline needs its access token. Open the link that "shotline serve" printed in the terminal (it ends in ?token=…).';

@@ -16,7 +16,8 @@ import { askToNotify, notify } from '../features/jobs/notify';
 import { useJobs } from '../features/jobs/useJobs';
 import { PlayerPanel } from '../features/player/PlayerPanel';
 import type { Target } from '../features/prompt/analysis';
-import { PromptStudio } from '../features/prompt/PromptStudio';
+import { PromptStudio, TARGET_KEY } from '../features/prompt/PromptStudio';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ProjectSidebar } from '../features/projects/ProjectSidebar';
 import { useProjects } from '../features/projects/useProjects';
 import { countClips } from '../format/media';
@@ -56,6 +57,7 @@ function Studio(): JSX.Element {
   const [selected, setSelected] = useState<Clip | null>(null);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const [version, setVersion] = useState<string | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [chosenView, setChosenView] = useState<StudioView>(() => {
     const stored = readStored(VIEW_KEY);
     return isStudioView(stored) ? stored : 'library';
@@ -120,8 +122,13 @@ function Studio(): JSX.Element {
   // Window-wide shortcuts: import, find; and never let a dropped file navigate the window away.
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
-      if (modalOpen()) return;
       const mod = event.ctrlKey || event.metaKey;
+      if (mod && !event.altKey && event.key === ',') {
+        event.preventDefault();
+        setSettingsOpen(true);
+        return;
+      }
+      if (modalOpen()) return;
       const shortcut = event.altKey && !mod && !event.shiftKey ? VIEWS.find((v) => v.code === event.code) : undefined;
       if (shortcut) {
         event.preventDefault();
@@ -226,6 +233,27 @@ function Studio(): JSX.Element {
     [project, toaster],
   );
 
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+
+  function testComfyRender(): void {
+    if (!project) return;
+    studio
+      .call('jobs.enqueue', {
+        projectId: project.id,
+        provider: 'comfyui',
+        promptText: 'Title: ComfyUI test render\nScene: a lighthouse on a cliff at dusk, waves below\nDuration: 2s',
+      })
+      .then(
+        (job) =>
+          toaster.show(
+            'success',
+            `Queued “${job.title}”`,
+            `Follow it in Jobs (Alt+3); the clip lands in ${project.name}.`,
+          ),
+        (error: unknown) => toaster.error('Could not queue the test render', error),
+      );
+  }
+
   const showClip = useCallback(
     (job: Job) => {
       if (job.clipId === null) return;
@@ -289,7 +317,14 @@ function Studio(): JSX.Element {
         {view === 'jobs' ? (
           <JobsView state={jobs} projects={all} viewSwitch={viewSwitch} onShowClip={showClip} />
         ) : view === 'prompt' && project ? (
-          <PromptStudio key={project.id} project={project} viewSwitch={viewSwitch} onQueue={queuePrompt} />
+          <PromptStudio
+            key={project.id}
+            project={project}
+            viewSwitch={viewSwitch}
+            onQueue={queuePrompt}
+            providers={jobs.providers}
+            onOpenSettings={openSettings}
+          />
         ) : (
           <>
             <ClipsCanvas
@@ -335,9 +370,22 @@ function Studio(): JSX.Element {
           </button>
         )}
         <span className="statusbar__spacer" />
+        <button type="button" className="statusbar__settings" title="Settings (Ctrl+,)" onClick={openSettings}>
+          Settings
+        </button>
         {version !== null && <span>Shotline {version}</span>}
       </footer>
 
+      {settingsOpen && (
+        <SettingsDialog
+          onClose={() => setSettingsOpen(false)}
+          onDefaultProvider={(provider) =>
+            writeStored(TARGET_KEY, JSON.stringify({ provider, model: PROVIDERS[provider].defaultModel }))
+          }
+          onTestRender={testComfyRender}
+          canTestRender={project !== null}
+        />
+      )}
       {pendingDelete?.kind === 'project' && (
         <ConfirmDialog
           title="Delete project?"

@@ -78,6 +78,8 @@ export function useJobs(onSettled: (job: Job) => void): JobsState {
     refresh();
   });
   useStudioEvent('jobs.spendChanged', refresh);
+  // A key, ComfyUI server or workflow saved in Settings changes which providers are ready.
+  useStudioEvent('settings.changed', loadProviders);
   useStudioEvent('jobs.progress', (p) => {
     setJobs((list) =>
       list === null

@@ -7,6 +7,7 @@ import {
   type CompileNote,
   type ProviderId,
 } from '../../../../shared/prompt/index';
+import type { ProviderStatus } from '../../../../shared/jobs';
 import { formatDuration } from '../../../../shared/time';
 import { Icon } from '../../components/Icon';
 import { targetFor, type Analysis, type Target } from './analysis';
@@ -15,6 +16,9 @@ interface CompiledPanelProps {
   analysis: Analysis;
   target: Target;
   onTargetChange: (target: Target) => void;
+  /** Readiness per provider; a provider that cannot take a job says what to do. */
+  providers?: readonly ProviderStatus[] | null;
+  onOpenSettings?: () => void;
 }
 
 const NOTE_LABEL: Record<CompileNote['kind'], string> = {
@@ -29,11 +33,18 @@ function cost(usd: number): string {
 }
 
 /** Exactly what the chosen provider would receive, and what it leaves out or changes on the way. */
-export function CompiledPanel({ analysis, target, onTargetChange }: CompiledPanelProps): JSX.Element {
+export function CompiledPanel({
+  analysis,
+  target,
+  onTargetChange,
+  providers = null,
+  onOpenSettings,
+}: CompiledPanelProps): JSX.Element {
   const providerId = useId();
   const modelId = useId();
   const [copied, setCopied] = useState(false);
   const limits = PROVIDERS[target.provider];
+  const chosenNotReady = providers?.find((p) => p.id === target.provider && !p.ready);
   const compiled = useMemo(
     () => compile(target.provider, analysis.result.doc, { model: target.model }),
     [analysis.result.doc, target.provider, target.model],
@@ -84,6 +95,19 @@ export function CompiledPanel({ analysis, target, onTargetChange }: CompiledPane
         </label>
       </div>
 
+      {chosenNotReady && (
+        <div className="compiled__not-ready" role="alert">
+          <Icon name="warning" size={14} />
+          <span>
+            <strong>{limits.label} is not ready.</strong> {chosenNotReady.notReadyReason}
+          </span>
+          {onOpenSettings && (
+            <button type="button" className="btn btn--sm" onClick={onOpenSettings}>
+              Open Settings
+            </button>
+          )}
+        </div>
+      )}
       <div className="compiled__body">
         {compiled.notes.length === 0 ? (
           <p className="compiled__clean">

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
+import type { ProviderStatus } from '../../../../shared/jobs';
 import type { Project } from '../../../../shared/domain';
 import { ProviderId } from '../../../../shared/prompt/index';
 import type { Template } from '../../../../shared/prompt/template';
@@ -17,7 +18,8 @@ import { useDraft, type DraftStatus } from './useDraft';
 import { useTemplates } from './useTemplates';
 import './PromptStudio.css';
 
-const TARGET_KEY = 'shotline.prompt.target';
+/** Where the Prompt view remembers its provider and model; Settings' default provider writes it too. */
+export const TARGET_KEY = 'shotline.prompt.target';
 
 function storedTarget(): Target {
   try {
@@ -53,10 +55,19 @@ interface PromptStudioProps {
   viewSwitch: ReactNode;
   /** Sends the prompt to the job queue (Mod-Enter); absent until the studio has one. */
   onQueue?: (text: string, target: Target) => void;
+  /** Whether each provider can take a job now, and if not, what to do. */
+  providers?: readonly ProviderStatus[] | null;
+  onOpenSettings?: () => void;
 }
 
 /** The prompt studio: editor and Problems on the left; shots and the compiled request on the right. */
-export function PromptStudio({ project, viewSwitch, onQueue }: PromptStudioProps): JSX.Element {
+export function PromptStudio({
+  project,
+  viewSwitch,
+  onQueue,
+  providers = null,
+  onOpenSettings,
+}: PromptStudioProps): JSX.Element {
   const toaster = useToaster();
   const draft = useDraft(project.id);
   const templates = useTemplates(project.id);
@@ -189,7 +200,13 @@ export function PromptStudio({ project, viewSwitch, onQueue }: PromptStudioProps
         </div>
         <aside className="prompt-studio__side" aria-label="Prompt structure">
           <ShotsView analysis={shown} onSelect={(from, to) => editor.current?.select(from, to)} />
-          <CompiledPanel analysis={shown} target={target} onTargetChange={setTarget} />
+          <CompiledPanel
+            analysis={shown}
+            target={target}
+            onTargetChange={setTarget}
+            providers={providers}
+            {...(onOpenSettings ? { onOpenSettings } : {})}
+          />
         </aside>
       </div>
 
