@@ -63,6 +63,7 @@ const bridgedCalls = {
   'cues.delete': true,
   'cues.import': true,
   'cues.export': true,
+  'cues.peaks': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */
