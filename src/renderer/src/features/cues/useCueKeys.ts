@@ -36,10 +36,26 @@ function keysFree(event: KeyboardEvent): boolean {
   return true;
 }
 
-/** Tab moves between cues only while focus is on the page or the timeline itself, never away from a control. */
-function tabIsOurs(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return true;
-  return target === document.body || target.closest('.cue-timeline__wave, .cue-list') !== null;
+/**
+ * Keys that other lists answer too (arrows, Home/End, Tab, Delete, undo) act on the timeline only
+ * while focus is on the page, the player or the timeline, so the clip grid keeps its own.
+ */
+const LOCAL_ACTIONS: ReadonlySet<CueAction['type']> = new Set([
+  'step',
+  'home',
+  'end',
+  'selectCue',
+  'deleteCue',
+  'undo',
+  'redo',
+]);
+
+function focusIsOurs(action: CueAction, target: EventTarget | null): boolean {
+  if (!LOCAL_ACTIONS.has(action.type) || !(target instanceof HTMLElement)) return true;
+  if (target === document.body || target instanceof HTMLVideoElement) return true;
+  // Tab leaves a focused control as usual; it moves between cues from the waveform and the list.
+  if (action.type === 'selectCue') return target.closest('.cue-timeline__wave, .cue-list') !== null;
+  return target.closest('.cue-timeline') !== null;
 }
 
 export function useCueKeys(options: Options): void {
@@ -154,7 +170,7 @@ export function useCueKeys(options: Options): void {
       if (!keysFree(event)) return;
       const action = keyAction(event, { kHeld: kHeld.current });
       if (!action) return;
-      if (action.type === 'selectCue' && !tabIsOurs(event.target)) return;
+      if (!focusIsOurs(action, event.target)) return;
       event.preventDefault();
       run(action);
     }
