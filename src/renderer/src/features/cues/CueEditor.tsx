@@ -38,37 +38,37 @@ export function CueEditor({ cue, labelInput, onChange, onDelete }: Props): JSX.E
 
   return (
     <section className="cue-editor" aria-label="Cue editor">
-      <div className="cue-editor__times tabular">
-        {formatClock(cue.startMs)}
-        {cue.endMs !== null && ` – ${formatClock(cue.endMs)}`}
+      <div className="cue-editor__head">
+        <span className="cue-editor__times tabular">
+          {formatClock(cue.startMs)}
+          {cue.endMs !== null && ` – ${formatClock(cue.endMs)}`}
+        </span>
+        <button type="button" className="btn btn--ghost btn--sm" onClick={onDelete}>
+          Delete cue
+        </button>
       </div>
-      <label className="cue-editor__field">
-        <span>Label</span>
-        <input
-          ref={labelInput}
-          aria-label="Cue label"
-          value={label}
-          aria-invalid={problem !== null}
-          onChange={(event) => setLabel(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              commitLabel();
-            } else if (event.key === 'Escape') {
-              setLabel(cue.label);
-              setProblem(null);
-              event.currentTarget.blur();
-            }
-          }}
-          onBlur={commitLabel}
-        />
-      </label>
-      {problem !== null && (
-        <p className="cue-editor__problem" role="alert">
-          {problem}
-        </p>
-      )}
       <div className="cue-editor__row">
+        <label className="cue-editor__field cue-editor__field--grow">
+          <span>Label</span>
+          <input
+            ref={labelInput}
+            aria-label="Cue label"
+            value={label}
+            aria-invalid={problem !== null}
+            onChange={(event) => setLabel(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                commitLabel();
+              } else if (event.key === 'Escape') {
+                setLabel(cue.label);
+                setProblem(null);
+                event.currentTarget.blur();
+              }
+            }}
+            onBlur={commitLabel}
+          />
+        </label>
         <label className="cue-editor__field">
           <span>Kind</span>
           <select
@@ -98,11 +98,16 @@ export function CueEditor({ cue, labelInput, onChange, onDelete }: Props): JSX.E
           </button>
         )}
       </div>
+      {problem !== null && (
+        <p className="cue-editor__problem" role="alert">
+          {problem}
+        </p>
+      )}
       <label className="cue-editor__field">
         <span>Note</span>
         <textarea
           aria-label="Cue note"
-          rows={2}
+          rows={1}
           value={note}
           onChange={(event) => setNote(event.target.value)}
           onBlur={() => {
@@ -110,9 +115,6 @@ export function CueEditor({ cue, labelInput, onChange, onDelete }: Props): JSX.E
           }}
         />
       </label>
-      <button type="button" className="btn btn--ghost btn--sm cue-editor__delete" onClick={onDelete}>
-        Delete cue
-      </button>
     </section>
   );
 }

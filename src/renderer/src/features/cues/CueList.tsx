@@ -1,4 +1,4 @@
-import { useState, type JSX, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type JSX, type MouseEvent } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
 import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
 import { formatClock } from './cueTime';
@@ -13,14 +13,27 @@ export type KindFilter = CueKind | 'all';
 interface Props {
   cues: Cue[];
   selected: ReadonlySet<number>;
+  /** The cue last picked (on the waveform, by Tab or M): scrolled into view. */
+  focusId: number | null;
   filter: KindFilter;
   onFilterChange: (filter: KindFilter) => void;
   onPick: (cue: Cue, event: MouseEvent) => void;
 }
 
-export function CueList({ cues, selected, filter, onFilterChange, onPick }: Props): JSX.Element {
+export function CueList({ cues, selected, focusId, filter, onFilterChange, onPick }: Props): JSX.Element {
   const [scroll, setScroll] = useState({ top: 0, height: 240 });
+  const scroller = useRef<HTMLDivElement>(null);
   const shown = filter === 'all' ? cues : cues.filter((c) => c.kind === filter);
+  const focusRow = focusId === null ? -1 : shown.findIndex((c) => c.id === focusId);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || focusRow === -1) return;
+    const top = focusRow * CUE_ROW_HEIGHT;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + CUE_ROW_HEIGHT > element.scrollTop + element.clientHeight)
+      element.scrollTop = top + CUE_ROW_HEIGHT - element.clientHeight;
+  }, [focusRow]);
   const first = Math.max(0, Math.floor(scroll.top / CUE_ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(shown.length, Math.ceil((scroll.top + scroll.height) / CUE_ROW_HEIGHT) + OVERSCAN);
 
@@ -49,6 +62,7 @@ export function CueList({ cues, selected, filter, onFilterChange, onPick }: Prop
           setScroll({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })
         }
         ref={(element) => {
+          scroller.current = element;
           if (element && element.clientHeight !== scroll.height && element.clientHeight > 0)
             setScroll((s) => ({ ...s, height: element.clientHeight }));
         }}

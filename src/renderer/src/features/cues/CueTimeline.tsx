@@ -62,6 +62,12 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   const durationMs = peaks?.durationMs ?? clip.durationMs;
 
   useEffect(() => {
+    if (notice === null) return;
+    const timer = setTimeout(() => setNotice(null), 6000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  useEffect(() => {
     let live = true;
     studio.call('cues.peaks', { clipId: clip.id }).then(
       (file) => {
@@ -312,7 +318,14 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
           <div className="cue-timeline__wave" ref={setContainer} aria-label="Waveform" />
         </div>
         <div className="cue-timeline__side">
-          <CueList cues={cues} selected={selected} filter={filter} onFilterChange={setFilter} onPick={pick} />
+          <CueList
+            cues={cues}
+            selected={selected}
+            focusId={anchor}
+            filter={filter}
+            onFilterChange={setFilter}
+            onPick={pick}
+          />
           {editing && (
             <CueEditor
               key={editing.id}

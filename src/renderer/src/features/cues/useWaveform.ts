@@ -23,6 +23,39 @@ export interface Waveform {
 /** Above this many pixels a second the ruler ticks every frame. */
 export const FRAME_TICKS_PX_PER_SEC = 240;
 
+/**
+ * wavesurfer draws inside a shadow root, which page stylesheets do not reach; the cue flags and
+ * the selected region are styled by this sheet placed inside it. Custom properties (the theme's
+ * tokens) do cross into it.
+ */
+const SHADOW_CSS = `
+.cue-flag {
+  position: absolute;
+  top: calc(var(--cue-lane) * 15px);
+  left: 0;
+  max-width: 92px;
+  box-sizing: border-box;
+  padding: 0 4px;
+  border-left: 2px solid var(--cue-color);
+  background: color-mix(in srgb, var(--cue-color) 28%, var(--surface-1));
+  color: var(--text-1);
+  font: 500 var(--text-2xs) / 14px var(--font-ui);
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
+  pointer-events: auto;
+  cursor: grab;
+}
+.cue-flag:empty { display: none; }
+.cue-flag--point { left: -1px; }
+[part~='region'] { border-radius: 0 !important; }
+[part~='marker'] { border-left-width: 1px !important; }
+.is-selected[part~='region'] { box-shadow: inset 0 0 0 1px var(--text-1); }
+.is-selected[part~='marker'] { border-left-width: 2px !important; }
+.is-selected .cue-flag { background: var(--cue-color); color: var(--surface-well); }
+[part~='cursor'] { z-index: 10; }
+`;
+
 function token(element: HTMLElement, name: string): string {
   return getComputedStyle(element).getPropertyValue(name).trim();
 }
@@ -63,7 +96,7 @@ export function useWaveform(
       media,
       peaks: [peaksForWaveSurfer(peaks)],
       duration: peaks.durationMs / 1000,
-      height: 96,
+      height: 156,
       waveColor: token(container, '--text-3'),
       progressColor: token(container, '--text-1'),
       cursorColor: token(container, '--accent'),
@@ -92,6 +125,12 @@ export function useWaveform(
         ZoomPlugin.create({ scale: 0.2, maxZoom: 4000 }),
       ],
     });
+    const root = ws.getWrapper().getRootNode();
+    if (root instanceof ShadowRoot) {
+      const sheet = document.createElement('style');
+      sheet.textContent = SHADOW_CSS;
+      root.append(sheet);
+    }
     let timeline = ws.registerPlugin(ruler(container, 0, fps));
     let frames = false;
     const offZoom = ws.on('zoom', (pxPerSec) => {
