@@ -59,7 +59,7 @@ export const cueCalls = {
     output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
   },
   /** The clip's waveform peaks, computed and stored on first open; null for a clip without sound. */
-  'cues.peaks': { input: z.object({ clipId: RowId }), output: PeakFile.nullable() },
+  'cues.peaks': { input: z.strictObject({ clipId: RowId }), output: PeakFile.nullable() },
 } as const;
 
 export const cueEvents = {
