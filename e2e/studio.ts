@@ -13,7 +13,7 @@ export interface RunningStudio {
   restart(): Promise<void>;
 }
 
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcessWithoutNullStreams }> {
+export async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcessWithoutNullStreams }> {
   const child = spawn(
     process.execPath,
     [join(root, 'bin', 'shotline.mjs'), 'serve', '--port', '0', '--data-dir', dataDir, '--no-open'],
@@ -43,7 +43,7 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
   return { url, child };
 }
 
-function stopServer(child: ChildProcessWithoutNullStreams): Promise<void> {
+export function stopServer(child: ChildProcessWithoutNullStreams): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolveStop) => {
     child.once('exit', () => resolveStop());

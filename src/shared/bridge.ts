@@ -73,6 +73,7 @@ const bridgedCalls = {
   'settings.saveWorkflow': true,
   'settings.removeWorkflow': true,
   'settings.setDefaultProvider': true,
+  'cues.peaks': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

@@ -190,6 +190,12 @@ export class Clips {
     return this.get(id);
   }
 
+  /** Points the clip at a stored peak file (its media row must exist). */
+  setPeaks(id: number, peaksId: string): void {
+    const result = this.db.prepare('UPDATE clips SET peaks_hash = ? WHERE id = ?').run(peaksId, id);
+    if (result.changes === 0) throw notFound(id);
+  }
+
   delete(id: number): number {
     const clip = this.get(id);
     this.db.prepare('DELETE FROM clips WHERE id = ?').run(id);

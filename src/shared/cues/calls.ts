@@ -1,6 +1,7 @@
 /** The contract's cue calls and event: a clip's cues, edited one by one or read from and written to files. */
 import { z } from 'zod';
 import { RowId } from '../domain';
+import { PeakFile } from './peaks';
 import { CueColor, CueData, CueFormat, CueKind, CueLabel, CueNote } from './types';
 
 export const Cue = z.object({
@@ -57,6 +58,8 @@ export const cueCalls = {
     input: z.strictObject({ clipId: RowId, format: CueFormat, ids: z.array(RowId).max(MAX_CUES_PER_CALL).optional() }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
   },
+  /** The clip's waveform peaks, computed and stored on first open; null for a clip without sound. */
+  'cues.peaks': { input: z.strictObject({ clipId: RowId }), output: PeakFile.nullable() },
 } as const;
 
 export const cueEvents = {

@@ -1,6 +1,9 @@
 import type { DomainHandlers, HandlerContext } from './context';
+import { clipPeaksReader } from './cuePeaks';
 
-export function cueHandlers({ cues, hub }: HandlerContext): DomainHandlers<'cues'> {
+export function cueHandlers(ctx: HandlerContext): DomainHandlers<'cues'> {
+  const { cues, hub } = ctx;
+  const peaks = clipPeaksReader(ctx);
   const changed = <T>(clipId: number, value: T): T => {
     hub.emit('cues.changed', { clipId });
     return value;
@@ -19,5 +22,6 @@ export function cueHandlers({ cues, hub }: HandlerContext): DomainHandlers<'cues
     },
     'cues.import': ({ clipId, format, text }) => changed(clipId, cues.import(clipId, format, text)),
     'cues.export': ({ clipId, format, ids }) => cues.export(clipId, format, ids),
+    'cues.peaks': ({ clipId }) => peaks(clipId),
   };
 }

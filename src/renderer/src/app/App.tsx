@@ -14,6 +14,7 @@ import { useImports } from '../features/clips/useImports';
 import { JobsView } from '../features/jobs/JobsView';
 import { askToNotify, notify } from '../features/jobs/notify';
 import { useJobs } from '../features/jobs/useJobs';
+import { CueTimeline } from '../features/cues/CueTimeline';
 import { PlayerPanel } from '../features/player/PlayerPanel';
 import type { Target } from '../features/prompt/analysis';
 import { PromptStudio, TARGET_KEY } from '../features/prompt/PromptStudio';
@@ -55,6 +56,7 @@ function Studio(): JSX.Element {
   const [focusProjectId, setFocusProjectId] = useState<number | null>(null);
   const [search, setSearch] = useState<{ projectId: number | null; query: string }>({ projectId: null, query: '' });
   const [selected, setSelected] = useState<Clip | null>(null);
+  const [media, setMedia] = useState<HTMLVideoElement | null>(null);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const [version, setVersion] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -82,6 +84,8 @@ function Studio(): JSX.Element {
 
   // The prompt studio writes into a project, so without one the library shows.
   const view: StudioView = !project && chosenView === 'prompt' ? 'library' : chosenView;
+  const showCues = view === 'library' && selectedClip !== null && selectedClip.audioCodec !== null;
+  const openPrompt = useCallback(() => setChosenView('prompt'), []);
 
   const projectName = useCallback((id: number) => all?.find((p) => p.id === id)?.name ?? 'its project', [all]);
   const onJobSettled = useCallback(
@@ -297,7 +301,7 @@ function Studio(): JSX.Element {
         </div>
       )}
 
-      <div className="workspace">
+      <div className={showCues ? 'workspace workspace--cues' : 'workspace'}>
         <ProjectSidebar
           projects={visible}
           libraryEmpty={library === 'empty'}
@@ -343,7 +347,10 @@ function Studio(): JSX.Element {
               fileInput={fileInput}
               searchInput={searchInput}
             />
-            <PlayerPanel clip={selectedClip} />
+            <PlayerPanel clip={selectedClip} onMedia={setMedia} />
+            {showCues && (
+              <CueTimeline key={selectedClip.id} clip={selectedClip} media={media} onOpenPrompt={openPrompt} />
+            )}
           </>
         )}
       </div>

@@ -20,7 +20,13 @@ function wantsKey(event: KeyboardEvent): boolean {
   return true;
 }
 
-export function PlayerPanel({ clip }: { clip: Clip | null }): JSX.Element {
+interface Props {
+  clip: Clip | null;
+  /** Told the player's media element as it comes and goes, for the cue timeline to drive. */
+  onMedia?: (media: HTMLVideoElement | null) => void;
+}
+
+export function PlayerPanel({ clip, onMedia }: Props): JSX.Element {
   const video = useRef<HTMLVideoElement>(null);
   // Remembered per clip, so choosing another clip clears it without an effect.
   const [failure, setFailure] = useState<{ clipId: number; message: string } | null>(null);
@@ -80,7 +86,10 @@ export function PlayerPanel({ clip }: { clip: Clip | null }): JSX.Element {
             )}
             <video
               key={clip.id}
-              ref={video}
+              ref={(element) => {
+                video.current = element;
+                onMedia?.(element);
+              }}
               className="viewer__video"
               aria-label="Player"
               controls

@@ -1,0 +1,175 @@
+import { useEffect, useRef, useState, type JSX } from 'react';
+import { CUE_FORMATS, type CueFormat } from '../../../../shared/cues/types';
+import { studio } from '../../api/client';
+import { messageOf } from '../../api/messages';
+
+export const FORMAT_LABELS: Readonly<Record<CueFormat, string>> = {
+  audacity: 'Audacity labels',
+  srt: 'SRT subtitles',
+  webvtt: 'WebVTT',
+  csv: 'CSV',
+  otio: 'OpenTimelineIO',
+  edl: 'DaVinci Resolve EDL',
+};
+
+const EXTENSIONS: Readonly<Record<string, CueFormat>> = {
+  txt: 'audacity',
+  srt: 'srt',
+  vtt: 'webvtt',
+  csv: 'csv',
+  otio: 'otio',
+  edl: 'edl',
+};
+
+/** The format a file's name implies; null when it must be asked. */
+export function formatOfFile(name: string): CueFormat | null {
+  const dot = name.lastIndexOf('.');
+  return dot === -1 ? null : (EXTENSIONS[name.slice(dot + 1).toLowerCase()] ?? null);
+}
+
+function download(fileName: string, mimeType: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ExportCuesMenu({ clipId, disabled }: { clipId: number; disabled: boolean }): JSX.Element {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: PointerEvent): void => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    window.addEventListener('pointerdown', close);
+    root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    return () => window.removeEventListener('pointerdown', close);
+  }, [open]);
+
+  function exportAs(format: CueFormat): void {
+    setOpen(false);
+    studio.call('cues.export', { clipId, format }).then(
+      (file) => {
+        setError(null);
+        download(file.fileName, file.mimeType, file.text);
+      },
+      (failure: unknown) => setError(messageOf(failure)),
+    );
+  }
+
+  return (
+    <div className="cue-menu" ref={root}>
+      <button
+        type="button"
+        className="btn btn--sm"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={disabled}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Export cues
+      </button>
+      {open && (
+        <div
+          className="cue-menu__list"
+          role="menu"
+          aria-label="Export cues as"
+          onKeyDown={(event) => {
+            const items = [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+            const at = items.indexOf(document.activeElement as HTMLElement);
+            if (event.key === 'Escape') setOpen(false);
+            else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+              event.preventDefault();
+              const next = (at + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
+              items[next]?.focus();
+            }
+          }}
+        >
+          {CUE_FORMATS.map((format) => (
+            <button key={format} type="button" role="menuitem" onClick={() => exportAs(format)}>
+              {FORMAT_LABELS[format]}
+            </button>
+          ))}
+        </div>
+      )}
+      {error !== null && (
+        <p className="cue-files__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ImportCuesButton({
+  clipId,
+  onImported,
+}: {
+  clipId: number;
+  onImported: (count: number) => void;
+}): JSX.Element {
+  const input = useRef<HTMLInputElement>(null);
+  const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  function send(text: string, format: CueFormat): void {
+    setPending(null);
+    studio.call('cues.import', { clipId, format, text }).then(
+      (cues) => {
+        setError(null);
+        onImported(cues.length);
+      },
+      (failure: unknown) => setError(messageOf(failure)),
+    );
+  }
+
+  return (
+    <div className="cue-menu">
+      <button type="button" className="btn btn--sm" onClick={() => input.current?.click()}>
+        Import cues
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        aria-label="Cue file"
+        accept=".txt,.srt,.vtt,.csv,.otio,.edl"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (!file) return;
+          void file.text().then((text) => {
+            const format = formatOfFile(file.name);
+            if (format) send(text, format);
+            else setPending({ name: file.name, text });
+          });
+        }}
+      />
+      {pending && (
+        <div className="cue-menu__list" role="group" aria-label={`Which format is ${pending.name}?`}>
+          <p className="cue-menu__ask">Which format is “{pending.name}”?</p>
+          {CUE_FORMATS.map((format) => (
+            <button key={format} type="button" onClick={() => send(pending.text, format)}>
+              {FORMAT_LABELS[format]}
+            </button>
+          ))}
+          <button type="button" onClick={() => setPending(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {error !== null && (
+        <p className="cue-files__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState, type JSX, type MouseEvent } from 'react';
+import type { Cue } from '../../../../shared/cues/calls';
+import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
+import { formatClock } from './cueTime';
+import { cueColor } from './regionSync';
+
+/** Rows are one height, so only the rows in view (and a few around them) are ever rendered. */
+export const CUE_ROW_HEIGHT = 30;
+const OVERSCAN = 8;
+
+export type KindFilter = CueKind | 'all';
+
+interface Props {
+  cues: Cue[];
+  selected: ReadonlySet<number>;
+  /** The cue last picked (on the waveform, by Tab or M): scrolled into view. */
+  focusId: number | null;
+  filter: KindFilter;
+  onFilterChange: (filter: KindFilter) => void;
+  onPick: (cue: Cue, event: MouseEvent) => void;
+}
+
+export function CueList({ cues, selected, focusId, filter, onFilterChange, onPick }: Props): JSX.Element {
+  const [scroll, setScroll] = useState({ top: 0, height: 240 });
+  const scroller = useRef<HTMLDivElement>(null);
+  const shown = filter === 'all' ? cues : cues.filter((c) => c.kind === filter);
+  const focusRow = focusId === null ? -1 : shown.findIndex((c) => c.id === focusId);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || focusRow === -1) return;
+    const top = focusRow * CUE_ROW_HEIGHT;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + CUE_ROW_HEIGHT > element.scrollTop + element.clientHeight)
+      element.scrollTop = top + CUE_ROW_HEIGHT - element.clientHeight;
+  }, [focusRow]);
+  const first = Math.max(0, Math.floor(scroll.top / CUE_ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(shown.length, Math.ceil((scroll.top + scroll.height) / CUE_ROW_HEIGHT) + OVERSCAN);
+
+  return (
+    <div className="cue-list">
+      <div className="cue-list__head">
+        <span className="eyebrow">
+          Cues <span className="tabular">{shown.length}</span>
+        </span>
+        <select
+          aria-label="Filter cues by kind"
+          value={filter}
+          onChange={(event) => onFilterChange(event.target.value as KindFilter)}
+        >
+          <option value="all">All kinds</option>
+          {CUE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kind}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div
+        className="cue-list__scroll"
+        onScroll={(event) =>
+          setScroll({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })
+        }
+        ref={(element) => {
+          scroller.current = element;
+          if (element && element.clientHeight !== scroll.height && element.clientHeight > 0)
+            setScroll((s) => ({ ...s, height: element.clientHeight }));
+        }}
+      >
+        {shown.length === 0 ? (
+          <p className="cue-list__empty">No cues yet. Press M at the playhead or drag across the waveform.</p>
+        ) : (
+          <ul aria-label="Cues" style={{ height: shown.length * CUE_ROW_HEIGHT }}>
+            {shown.slice(first, last).map((cue, i) => (
+              <li
+                key={cue.id}
+                aria-setsize={shown.length}
+                aria-posinset={first + i + 1}
+                aria-selected={selected.has(cue.id)}
+                className={`cue-row${selected.has(cue.id) ? ' is-selected' : ''}`}
+                style={{ top: (first + i) * CUE_ROW_HEIGHT }}
+                onClick={(event) => onPick(cue, event)}
+              >
+                <span className="cue-row__swatch" style={{ background: cueColor(cue) }} aria-hidden="true" />
+                <span className="cue-row__time tabular">
+                  {formatClock(cue.startMs)}
+                  {cue.endMs !== null && <span className="cue-row__end"> – {formatClock(cue.endMs)}</span>}
+                </span>
+                <span className="cue-row__label" title={cue.label}>
+                  {cue.label}
+                </span>
+                <span className="cue-row__kind">{cue.kind}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

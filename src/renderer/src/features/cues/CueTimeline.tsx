@@ -1,0 +1,343 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type MouseEvent } from 'react';
+import type { Cue } from '../../../../shared/cues/calls';
+import type { PeakFile } from '../../../../shared/cues/peaks';
+import { cuesToPrompt } from '../../../../shared/cues/toPrompt';
+import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
+import type { Clip } from '../../../../shared/domain';
+import { studio } from '../../api/client';
+import { messageOf } from '../../api/messages';
+import { CueEditor } from './CueEditor';
+import { ExportCuesMenu, ImportCuesButton } from './CueFiles';
+import { CueList, type KindFilter } from './CueList';
+import { formatClock } from './cueTime';
+import { ShortcutsSheet } from './ShortcutsSheet';
+import { useCueKeys } from './useCueKeys';
+import { useCueRegions } from './useCueRegions';
+import { useCues } from './useCues';
+import { useRegionEdits } from './useRegionEdits';
+import { useWaveform } from './useWaveform';
+import './CueTimeline.css';
+
+interface Props {
+  clip: Clip;
+  /** The player's media element: the waveform drives it, so picture and sound move together. */
+  media: HTMLMediaElement | null;
+  /** Opens the Prompt view once a draft has been written. */
+  onOpenPrompt: () => void;
+}
+
+/** Moves the player; the element belongs to the player panel, the timeline only drives it. */
+function moveMedia(media: HTMLMediaElement | null, ms: number): void {
+  if (media) media.currentTime = ms / 1000;
+}
+
+/** The next free "Cue N" label. */
+function nextLabel(cues: readonly Cue[]): string {
+  const taken = new Set(cues.map((c) => c.label));
+  let n = cues.length + 1;
+  while (taken.has(`Cue ${n}`)) n += 1;
+  return `Cue ${n}`;
+}
+
+export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
+  const fps = clip.fps && clip.fps > 0 ? clip.fps : 25;
+  const [peaks, setPeaks] = useState<PeakFile | null>(null);
+  const [peaksError, setPeaksError] = useState<string | null>(null);
+  const [container, setContainer] = useState<HTMLDivElement | null>(null);
+  const waveform = useWaveform(container, media, peaks, fps);
+  const state = useCues(clip.id);
+  const cues = useMemo(() => state.cues ?? [], [state.cues]);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const [filter, setFilter] = useState<KindFilter>('all');
+  const [newKind, setNewKind] = useState<CueKind>('sfx');
+  const [snap, setSnap] = useState(true);
+  const [playheadMs, setPlayheadMs] = useState(0);
+  const [marks, setMarks] = useState<{ in: number | null; out: number | null }>({ in: null, out: null });
+  const [pxPerSec, setPxPerSec] = useState(0);
+  const [showKeys, setShowKeys] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const focusLabelOf = useRef<number | null>(null);
+  const labelInput = useRef<HTMLInputElement>(null);
+  const durationMs = peaks?.durationMs ?? clip.durationMs;
+
+  useEffect(() => {
+    if (notice === null) return;
+    const timer = setTimeout(() => setNotice(null), 6000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  useEffect(() => {
+    let live = true;
+    studio.call('cues.peaks', { clipId: clip.id }).then(
+      (file) => {
+        if (!live) return;
+        if (file) setPeaks(file);
+        else setPeaksError('This clip has no sound to draw.');
+      },
+      (error: unknown) => {
+        if (live) setPeaksError(messageOf(error));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [clip.id]);
+
+  useEffect(() => {
+    if (!waveform) return;
+    const { ws } = waveform;
+    const offs = [
+      ws.on('timeupdate', (seconds) => setPlayheadMs(Math.round(seconds * 1000))),
+      ws.on('zoom', (px) => setPxPerSec(px)),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [waveform]);
+  // Until the creator zooms, the waveform fits the track's width.
+  const shownPxPerSec = pxPerSec > 0 ? pxPerSec : (container?.clientWidth ?? 600) / Math.max(0.001, durationMs / 1000);
+
+  const seek = useCallback(
+    (ms: number) => {
+      const clamped = Math.max(0, Math.min(durationMs, Math.round(ms)));
+      moveMedia(media, clamped);
+      setPlayheadMs(clamped);
+    },
+    [media, durationMs],
+  );
+
+  const select = useCallback(
+    (ids: number[], seekTo?: Cue) => {
+      setSelected(new Set(ids));
+      setAnchor(ids[ids.length - 1] ?? null);
+      if (seekTo) seek(seekTo.startMs);
+    },
+    [seek],
+  );
+
+  const pick = useCallback(
+    (cue: Cue, event: MouseEvent | globalThis.MouseEvent) => {
+      if (event.ctrlKey || event.metaKey) {
+        const next = new Set(selected);
+        if (next.has(cue.id)) next.delete(cue.id);
+        else next.add(cue.id);
+        setSelected(next);
+        setAnchor(cue.id);
+        return;
+      }
+      if (event.shiftKey && anchor !== null) {
+        const from = cues.findIndex((c) => c.id === anchor);
+        const to = cues.findIndex((c) => c.id === cue.id);
+        if (from !== -1 && to !== -1) {
+          const [a, b] = from < to ? [from, to] : [to, from];
+          setSelected(new Set(cues.slice(a, b + 1).map((c) => c.id)));
+          return;
+        }
+      }
+      select([cue.id], cue);
+    },
+    [selected, anchor, cues, select],
+  );
+
+  const editing = cues.find((c) => selected.has(c.id)) ?? null;
+
+  // A cue just added with M gets its label field focused, the default label selected to type over.
+  useEffect(() => {
+    if (focusLabelOf.current === null || editing?.id !== focusLabelOf.current) return;
+    labelInput.current?.focus();
+    labelInput.current?.select();
+    focusLabelOf.current = null;
+  }, [editing]);
+
+  const addCue = useCallback(() => {
+    const range = marks.in !== null && marks.out !== null && marks.out > marks.in ? marks : null;
+    const data = {
+      startMs: range?.in ?? playheadMs,
+      endMs: range?.out ?? null,
+      label: nextLabel(cues),
+      note: '',
+      kind: newKind,
+      color: null,
+    };
+    if (range) setMarks({ in: null, out: null });
+    state.create([data]).then(
+      ([made]) => {
+        if (!made) return;
+        focusLabelOf.current = made.id;
+        select([made.id]);
+      },
+      (error: unknown) => setNotice(messageOf(error)),
+    );
+  }, [marks, playheadMs, cues, newKind, state, select]);
+
+  const removeSelected = useCallback(() => {
+    if (selected.size === 0) return;
+    state.remove([...selected]).then(
+      () => setSelected(new Set()),
+      (error: unknown) => setNotice(messageOf(error)),
+    );
+  }, [selected, state]);
+
+  const zoom = useCallback(
+    (direction: 1 | -1) => {
+      if (!waveform || !container) return;
+      const fit = container.clientWidth / Math.max(0.001, durationMs / 1000);
+      const current = Math.max(fit, shownPxPerSec);
+      waveform.ws.zoom(Math.max(fit, Math.min(4000, direction > 0 ? current * 1.6 : current / 1.6)));
+    },
+    [waveform, container, durationMs, shownPxPerSec],
+  );
+
+  useRegionEdits(waveform, cues, { snap, fps, newKind, update: state.update, create: state.create, pick, setNotice });
+
+  useCueKeys({
+    media,
+    fps,
+    durationMs,
+    playheadMs,
+    cues,
+    selected,
+    seek,
+    select,
+    addCue,
+    removeSelected,
+    zoom,
+    setMarks,
+    editSelected: () => {
+      labelInput.current?.focus();
+      labelInput.current?.select();
+    },
+    undo: () => void state.undo().catch((error: unknown) => setNotice(messageOf(error))),
+    redo: () => void state.redo().catch((error: unknown) => setNotice(messageOf(error))),
+    showShortcuts: () => setShowKeys(true),
+  });
+
+  useCueRegions(waveform, cues, selected, shownPxPerSec);
+
+  function toPrompt(): void {
+    const chosen = selected.size > 0 ? cues.filter((c) => selected.has(c.id)) : cues;
+    const text = cuesToPrompt(clip.promptText ?? '', chosen, clip);
+    studio
+      .call('drafts.save', { projectId: clip.projectId, text })
+      .then(onOpenPrompt, (error: unknown) => setNotice(messageOf(error)));
+  }
+
+  const update = (patch: Parameters<typeof state.update>[1]): void => {
+    if (editing) state.update(editing.id, patch).catch((error: unknown) => setNotice(messageOf(error)));
+  };
+
+  return (
+    <section className="cue-timeline" aria-label="Cue timeline">
+      <div className="cue-timeline__bar" role="toolbar" aria-label="Cue tools">
+        <output className="cue-timeline__playhead tabular" aria-label="Playhead">
+          {formatClock(playheadMs)}
+        </output>
+        {(marks.in !== null || marks.out !== null) && (
+          <span className="cue-timeline__marks tabular" aria-label="Range marks">
+            In {marks.in === null ? '–' : formatClock(marks.in)} · Out{' '}
+            {marks.out === null ? '–' : formatClock(marks.out)}
+          </span>
+        )}
+        <label className="cue-timeline__control">
+          <span>New cue</span>
+          <select aria-label="New cue kind" value={newKind} onChange={(e) => setNewKind(e.target.value as CueKind)}>
+            {CUE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kind}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="cue-timeline__control">
+          <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} />
+          <span>Snap to frames</span>
+        </label>
+        <span className="cue-timeline__spacer" />
+        <button
+          type="button"
+          className="btn btn--sm btn--ghost"
+          title="Undo (Ctrl+Z)"
+          disabled={!state.canUndo}
+          onClick={() => void state.undo()}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="btn btn--sm btn--ghost"
+          title="Redo (Ctrl+Shift+Z)"
+          disabled={!state.canRedo}
+          onClick={() => void state.redo()}
+        >
+          Redo
+        </button>
+        <button
+          type="button"
+          className="btn btn--sm btn--ghost"
+          title="Zoom out (−)"
+          aria-label="Zoom out"
+          onClick={() => zoom(-1)}
+        >
+          −
+        </button>
+        <button
+          type="button"
+          className="btn btn--sm btn--ghost"
+          title="Zoom in (+)"
+          aria-label="Zoom in"
+          onClick={() => zoom(1)}
+        >
+          +
+        </button>
+        <ImportCuesButton clipId={clip.id} onImported={(count) => setNotice(`Imported ${count} cues.`)} />
+        <ExportCuesMenu clipId={clip.id} disabled={cues.length === 0} />
+        <button type="button" className="btn btn--sm btn--primary" disabled={cues.length === 0} onClick={toPrompt}>
+          Cues to prompt
+        </button>
+        <button
+          type="button"
+          className="btn btn--sm btn--ghost"
+          title="Shortcuts (?)"
+          aria-label="Shortcuts"
+          onClick={() => setShowKeys(true)}
+        >
+          ?
+        </button>
+      </div>
+      {notice !== null && (
+        <p className="cue-timeline__notice" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="cue-timeline__body">
+        <div className="cue-timeline__track">
+          {peaksError !== null ? (
+            <p className="cue-timeline__empty">{peaksError}</p>
+          ) : peaks === null ? (
+            <p className="cue-timeline__empty">Drawing the waveform…</p>
+          ) : null}
+          <div className="cue-timeline__wave" ref={setContainer} aria-label="Waveform" />
+        </div>
+        <div className="cue-timeline__side">
+          <CueList
+            cues={cues}
+            selected={selected}
+            focusId={anchor}
+            filter={filter}
+            onFilterChange={setFilter}
+            onPick={pick}
+          />
+          {editing && (
+            <CueEditor
+              key={editing.id}
+              cue={editing}
+              labelInput={labelInput}
+              onChange={update}
+              onDelete={removeSelected}
+            />
+          )}
+        </div>
+      </div>
+      {showKeys && <ShortcutsSheet onClose={() => setShowKeys(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Cue } from '../../../../shared/cues/calls';
+import { assignLanes, diffRegions, regionSignature, translucent } from './regionSync';
+
+const cue = (id: number, startMs: number, label = `Cue ${id}`): Cue => ({
+  id,
+  clipId: 1,
+  startMs,
+  endMs: null,
+  label,
+  note: '',
+  kind: 'sfx',
+  color: null,
+  createdAt: 0,
+  updatedAt: 0,
+});
+
+describe('diffRegions', () => {
+  it('touches only the cues that were added, changed or removed', () => {
+    const lanes = new Map<number, number | null>();
+    const many = Array.from({ length: 2000 }, (_, i) => cue(i + 1, i * 100));
+    const shown = new Map(many.map((c) => [c.id, regionSignature(c, null)]));
+    const next = [...many.slice(0, 1999).map((c) => (c.id === 5 ? { ...c, label: 'slam' } : c)), cue(5000, 7)];
+    expect(diffRegions(shown, next, lanes)).toEqual({
+      add: [cue(5000, 7)],
+      change: [{ ...cue(5, 400), label: 'slam' }],
+      remove: [2000],
+    });
+  });
+
+  it('redraws a region whose label moved to another row', () => {
+    const shown = new Map([[1, regionSignature(cue(1, 0), 0)]]);
+    expect(diffRegions(shown, [cue(1, 0)], new Map([[1, 1]])).change).toHaveLength(1);
+  });
+});
+
+describe('assignLanes', () => {
+  it('stacks labels that would overlap and hides them when every row is taken', () => {
+    const lanes = assignLanes([cue(1, 0), cue(2, 100), cue(3, 200), cue(4, 300), cue(5, 1500)], 1000, 3);
+    expect([...lanes.values()]).toEqual([0, 1, 2, null, 0]);
+  });
+});
+
+it('translucent turns a hex colour into rgba', () => {
+  expect(translucent('#e5484d', 0.25)).toBe('rgba(229, 72, 77, 0.25)');
+});

@@ -1,0 +1,189 @@
+/** Carries out the keymap's actions on the player and the cues while the timeline is open. */
+import { useEffect, useRef } from 'react';
+import type { Cue } from '../../../../shared/cues/calls';
+import { isTextEntry, modalOpen } from '../../format/shortcuts';
+import { keyAction, nextShuttle, type CueAction } from './keymap';
+
+interface Options {
+  media: HTMLMediaElement | null;
+  fps: number;
+  durationMs: number;
+  playheadMs: number;
+  cues: readonly Cue[];
+  selected: ReadonlySet<number>;
+  seek: (ms: number) => void;
+  select: (ids: number[], seekTo?: Cue) => void;
+  addCue: () => void;
+  removeSelected: () => void;
+  zoom: (direction: 1 | -1) => void;
+  setMarks: (
+    update: (marks: { in: number | null; out: number | null }) => { in: number | null; out: number | null },
+  ) => void;
+  editSelected: () => void;
+  undo: () => void;
+  redo: () => void;
+  showShortcuts: () => void;
+}
+
+/** Reverse shuttle is done by stepping: media elements cannot play backwards. */
+const REVERSE_TICK_MS = 40;
+
+function keysFree(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || modalOpen() || isTextEntry(event.target)) return false;
+  const target = event.target;
+  // Buttons and the player's own controls answer Space and Enter themselves.
+  if (event.key === ' ' && (target instanceof HTMLButtonElement || target instanceof HTMLVideoElement)) return false;
+  return true;
+}
+
+/**
+ * Keys that other lists answer too (arrows, Home/End, Tab, Delete, undo) act on the timeline only
+ * while focus is on the page, the player or the timeline, so the clip grid keeps its own.
+ */
+const LOCAL_ACTIONS: ReadonlySet<CueAction['type']> = new Set([
+  'step',
+  'home',
+  'end',
+  'selectCue',
+  'deleteCue',
+  'undo',
+  'redo',
+]);
+
+function focusIsOurs(action: CueAction, target: EventTarget | null): boolean {
+  if (!LOCAL_ACTIONS.has(action.type) || !(target instanceof HTMLElement)) return true;
+  if (target === document.body || target instanceof HTMLVideoElement) return true;
+  // Tab leaves a focused control as usual; it moves between cues from the waveform and the list.
+  if (action.type === 'selectCue') return target.closest('.cue-timeline__wave, .cue-list') !== null;
+  return target.closest('.cue-timeline') !== null;
+}
+
+export function useCueKeys(options: Options): void {
+  const latest = useRef(options);
+  const shuttle = useRef({ rate: 0, timer: null as ReturnType<typeof setInterval> | null });
+  const kHeld = useRef(false);
+  useEffect(() => {
+    latest.current = options;
+  });
+
+  useEffect(() => {
+    const stopReverse = (): void => {
+      if (shuttle.current.timer !== null) clearInterval(shuttle.current.timer);
+      shuttle.current.timer = null;
+    };
+
+    function run(action: CueAction): void {
+      const o = latest.current;
+      const media = o.media;
+      const frameMs = 1000 / o.fps;
+      switch (action.type) {
+        case 'playPause':
+          stopReverse();
+          shuttle.current.rate = 0;
+          if (!media) return;
+          media.playbackRate = 1;
+          if (media.paused || media.ended) void media.play().catch(() => undefined);
+          else media.pause();
+          return;
+        case 'shuttle': {
+          if (!media) return;
+          const rate = nextShuttle(shuttle.current.rate, action.direction);
+          shuttle.current.rate = rate;
+          stopReverse();
+          if (rate > 0) {
+            media.playbackRate = rate;
+            void media.play().catch(() => undefined);
+          } else {
+            media.pause();
+            shuttle.current.timer = setInterval(() => {
+              const at = media.currentTime * 1000 + rate * REVERSE_TICK_MS;
+              latest.current.seek(at);
+              if (at <= 0) stopReverse();
+            }, REVERSE_TICK_MS);
+          }
+          return;
+        }
+        case 'stop':
+          stopReverse();
+          shuttle.current.rate = 0;
+          if (media) {
+            media.pause();
+            media.playbackRate = 1;
+          }
+          return;
+        case 'step':
+          stopReverse();
+          shuttle.current.rate = 0;
+          media?.pause();
+          o.seek(o.playheadMs + action.direction * (action.unit === 'frame' ? frameMs : 1000));
+          return;
+        case 'home':
+          o.seek(0);
+          return;
+        case 'end':
+          o.seek(o.durationMs);
+          return;
+        case 'markIn':
+          o.setMarks((m) => ({ ...m, in: o.playheadMs }));
+          return;
+        case 'markOut':
+          o.setMarks((m) => ({ ...m, out: o.playheadMs }));
+          return;
+        case 'addCue':
+          o.addCue();
+          return;
+        case 'editCue':
+          o.editSelected();
+          return;
+        case 'deleteCue':
+          o.removeSelected();
+          return;
+        case 'selectCue': {
+          const list = o.cues;
+          const current = list.findIndex((c) => o.selected.has(c.id));
+          const next =
+            current === -1
+              ? action.direction > 0
+                ? list.find((c) => c.startMs > o.playheadMs)
+                : [...list].reverse().find((c) => c.startMs < o.playheadMs)
+              : list[current + action.direction];
+          if (next) o.select([next.id], next);
+          return;
+        }
+        case 'zoom':
+          o.zoom(action.direction);
+          return;
+        case 'undo':
+          o.undo();
+          return;
+        case 'redo':
+          o.redo();
+          return;
+        case 'shortcuts':
+          o.showShortcuts();
+          return;
+      }
+    }
+
+    function onKeyDown(event: KeyboardEvent): void {
+      if (event.key.toLowerCase() === 'k' && !event.repeat) kHeld.current = true;
+      if (!keysFree(event)) return;
+      const action = keyAction(event, { kHeld: kHeld.current });
+      if (!action) return;
+      if (!focusIsOurs(action, event.target)) return;
+      event.preventDefault();
+      run(action);
+    }
+    function onKeyUp(event: KeyboardEvent): void {
+      if (event.key.toLowerCase() === 'k') kHeld.current = false;
+    }
+    // Capture, so the player's own Space and frame keys see the event already handled.
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    window.addEventListener('keyup', onKeyUp, { capture: true });
+    return () => {
+      stopReverse();
+      window.removeEventListener('keydown', onKeyDown, { capture: true });
+      window.removeEventListener('keyup', onKeyUp, { capture: true });
+    };
+  }, []);
+}

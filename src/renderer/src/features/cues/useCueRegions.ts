@@ -1,0 +1,112 @@
+/** Keeps the waveform's regions in step with the cues, touching only the ones that changed. */
+import { useEffect, useRef, useState } from 'react';
+import type { Region, RegionParams } from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import type { Cue } from '../../../../shared/cues/calls';
+import { assignLanes, cueColor, diffRegions, regionSignature, translucent } from './regionSync';
+import type { Waveform } from './useWaveform';
+
+/** How much room a label needs, in pixels, before the next one may share its row. */
+const LABEL_PX = 96;
+const LABEL_ROWS = 3;
+/** Regions added per frame, so a file of thousands of cues never freezes the page. */
+const ADD_PER_FRAME = 150;
+
+function flag(cue: Cue, lane: number | null): HTMLElement {
+  const element = document.createElement('div');
+  element.className = `cue-flag${cue.endMs === null ? ' cue-flag--point' : ''}`;
+  element.style.setProperty('--cue-color', cueColor(cue));
+  element.style.setProperty('--cue-lane', String(lane ?? 0));
+  element.textContent = lane === null ? '' : cue.label;
+  element.title = cue.label;
+  return element;
+}
+
+/**
+ * The flag goes straight into the region's element rather than in as wavesurfer `content`:
+ * wavesurfer re-measures every content label against all the others whenever one is added or
+ * dragged, which with 2,000 cues is millions of layout reads. The lanes below keep labels apart.
+ */
+function setFlag(region: Region, cue: Cue, lane: number | null): void {
+  const element = region.element;
+  if (!element) return;
+  const next = flag(cue, lane);
+  const current = element.querySelector(':scope > .cue-flag');
+  if (current) current.replaceWith(next);
+  else element.append(next);
+}
+
+function paramsOf(cue: Cue): RegionParams {
+  const color = cueColor(cue);
+  return {
+    id: String(cue.id),
+    start: cue.startMs / 1000,
+    end: (cue.endMs ?? cue.startMs) / 1000,
+    color: cue.endMs === null ? color : translucent(color, 0.22),
+    drag: true,
+    resize: cue.endMs !== null,
+  };
+}
+
+export function useCueRegions(
+  waveform: Waveform | null,
+  cues: readonly Cue[],
+  selected: ReadonlySet<number>,
+  pxPerSec: number,
+): void {
+  const shown = useRef(new Map<number, string>());
+  const regions = useRef(new Map<number, Region>());
+  const [pass, setPass] = useState(0);
+
+  useEffect(() => {
+    shown.current = new Map();
+    regions.current = new Map();
+  }, [waveform]);
+
+  useEffect(() => {
+    if (!waveform) return;
+    const lanes = assignLanes(cues, (LABEL_PX / Math.max(1, pxPerSec)) * 1000, LABEL_ROWS);
+    const diff = diffRegions(shown.current, cues, lanes);
+    for (const id of diff.remove) {
+      regions.current.get(id)?.remove();
+      regions.current.delete(id);
+      shown.current.delete(id);
+    }
+    for (const cue of diff.change) {
+      const lane = lanes.get(cue.id) ?? null;
+      const region = regions.current.get(cue.id);
+      const params = paramsOf(cue);
+      if (region && (region.start === region.end) === (cue.endMs === null)) {
+        region.setOptions({ start: params.start, ...(params.end !== undefined ? { end: params.end } : {}) });
+        region.setOptions({ ...(params.color !== undefined ? { color: params.color } : {}) });
+        setFlag(region, cue, lane);
+        if (region.element) region.element.style.borderLeftColor = cueColor(cue);
+      } else {
+        // A point that became a range (or back) is drawn differently: replaced whole.
+        region?.remove();
+        const added = waveform.regions.addRegion(params);
+        setFlag(added, cue, lane);
+        regions.current.set(cue.id, added);
+      }
+      shown.current.set(cue.id, regionSignature(cue, lane));
+    }
+    for (const cue of diff.add.slice(0, ADD_PER_FRAME)) {
+      const lane = lanes.get(cue.id) ?? null;
+      const added = waveform.regions.addRegion(paramsOf(cue));
+      setFlag(added, cue, lane);
+      regions.current.set(cue.id, added);
+      shown.current.set(cue.id, regionSignature(cue, lane));
+    }
+    if (diff.add.length <= ADD_PER_FRAME) return;
+    const frame = requestAnimationFrame(() => setPass((n) => n + 1));
+    return () => cancelAnimationFrame(frame);
+  }, [waveform, cues, pxPerSec, pass]);
+
+  useEffect(() => {
+    // Only regions whose state flips are written to, so a selection costs no layout on the rest.
+    for (const [id, region] of regions.current) {
+      const element = region.element;
+      if (element && element.classList.contains('is-selected') !== selected.has(id))
+        element.classList.toggle('is-selected');
+    }
+  }, [selected, cues, waveform]);
+}

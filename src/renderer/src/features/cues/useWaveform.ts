@@ -1,0 +1,156 @@
+/**
+ * The wavesurfer instance under the player: drawn from the clip's stored peaks (never decoded
+ * here) and driven by the clip's own media element, so picture and sound scrub together.
+ */
+import { useEffect, useState } from 'react';
+import WaveSurfer from 'wavesurfer.js';
+import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
+import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js';
+import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
+import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.esm.js';
+import type { PeakFile } from '../../../../shared/cues/peaks';
+import { formatClock, formatRuler } from './cueTime';
+
+export type Regions = ReturnType<typeof RegionsPlugin.create>;
+type Timeline = ReturnType<typeof TimelinePlugin.create>;
+
+export interface Waveform {
+  ws: WaveSurfer;
+  regions: Regions;
+}
+
+/** Above this many pixels a second the ruler ticks every frame. */
+export const FRAME_TICKS_PX_PER_SEC = 240;
+
+/**
+ * wavesurfer draws inside a shadow root, which page stylesheets do not reach; the cue flags and
+ * the selected region are styled by this sheet placed inside it. Custom properties (the theme's
+ * tokens) do cross into it.
+ */
+const SHADOW_CSS = `
+.cue-flag {
+  position: absolute;
+  top: calc(var(--cue-lane) * 15px);
+  left: 0;
+  max-width: 92px;
+  box-sizing: border-box;
+  padding: 0 4px;
+  border-left: 2px solid var(--cue-color);
+  background: color-mix(in srgb, var(--cue-color) 28%, var(--surface-1));
+  color: var(--text-1);
+  font: 500 var(--text-2xs) / 14px var(--font-ui);
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
+  pointer-events: auto;
+  cursor: grab;
+}
+.cue-flag:empty { display: none; }
+.cue-flag--point { left: -1px; }
+[part~='region'] { border-radius: 0 !important; }
+[part~='marker'] { border-left-width: 1px !important; }
+.is-selected[part~='region'] { box-shadow: inset 0 0 0 1px var(--text-1); }
+.is-selected[part~='marker'] { border-left-width: 2px !important; }
+.is-selected .cue-flag { background: var(--cue-color); color: var(--surface-well); }
+[part~='cursor'] { z-index: 10; }
+`;
+
+function token(element: HTMLElement, name: string): string {
+  return getComputedStyle(element).getPropertyValue(name).trim();
+}
+
+/** wavesurfer scales any array holding a value above 1 by its own maximum, so peaks go in as −1…1. */
+export function peaksForWaveSurfer(peaks: PeakFile): Float32Array {
+  const data = peaks.levels[0]?.data ?? [];
+  const out = new Float32Array(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = (data[i] ?? 0) / 127;
+  return out;
+}
+
+function ruler(container: HTMLElement, pxPerSec: number, fps: number): Timeline {
+  const frames = pxPerSec >= FRAME_TICKS_PX_PER_SEC;
+  return TimelinePlugin.create({
+    height: 18,
+    ...(frames
+      ? { timeInterval: 1 / fps, primaryLabelInterval: 1, secondaryLabelInterval: 1 }
+      : { timeInterval: pxPerSec >= 60 ? 0.1 : pxPerSec >= 12 ? 1 : 5 }),
+    formatTimeCallback: formatRuler,
+    style: { color: token(container, '--text-3'), fontSize: token(container, '--text-2xs') },
+  });
+}
+
+export function useWaveform(
+  container: HTMLDivElement | null,
+  media: HTMLMediaElement | null,
+  peaks: PeakFile | null,
+  fps: number,
+): Waveform | null {
+  const [waveform, setWaveform] = useState<Waveform | null>(null);
+
+  useEffect(() => {
+    if (!container || !media || !peaks) return;
+    const regions = RegionsPlugin.create();
+    const ws = WaveSurfer.create({
+      container,
+      media,
+      peaks: [peaksForWaveSurfer(peaks)],
+      duration: peaks.durationMs / 1000,
+      height: 156,
+      waveColor: token(container, '--text-3'),
+      progressColor: token(container, '--text-1'),
+      cursorColor: token(container, '--accent'),
+      cursorWidth: 2,
+      normalize: false,
+      autoScroll: true,
+      autoCenter: false,
+      dragToSeek: false,
+      plugins: [
+        regions,
+        HoverPlugin.create({
+          lineColor: token(container, '--text-2'),
+          lineWidth: 1,
+          labelBackground: token(container, '--surface-4'),
+          labelColor: token(container, '--text-1'),
+          labelSize: token(container, '--text-2xs'),
+          formatTimeCallback: (seconds) => formatClock(seconds * 1000),
+        }),
+        MinimapPlugin.create({
+          height: 18,
+          waveColor: token(container, '--surface-4'),
+          progressColor: token(container, '--text-3'),
+          overlayColor: token(container, '--accent-softer'),
+          cursorWidth: 0,
+        }),
+        ZoomPlugin.create({ scale: 0.2, maxZoom: 4000 }),
+      ],
+    });
+    const root = ws.getWrapper().getRootNode();
+    if (root instanceof ShadowRoot) {
+      const sheet = document.createElement('style');
+      sheet.textContent = SHADOW_CSS;
+      root.append(sheet);
+    }
+    let timeline = ws.registerPlugin(ruler(container, 0, fps));
+    let frames = false;
+    const offZoom = ws.on('zoom', (pxPerSec) => {
+      const wantFrames = pxPerSec >= FRAME_TICKS_PX_PER_SEC;
+      if (wantFrames === frames && !wantFrames) return;
+      frames = wantFrames;
+      ws.unregisterPlugin(timeline);
+      timeline.destroy();
+      timeline = ws.registerPlugin(ruler(container, pxPerSec, fps));
+    });
+    // wavesurfer announces itself on the next tick, once its plugins are in place.
+    const offInit = ws.once('init', () => setWaveform({ ws, regions }));
+    return () => {
+      offInit();
+      offZoom();
+      setWaveform(null);
+      // The media element belongs to the player; wavesurfer must not take it away with it.
+      ws.destroy();
+    };
+  }, [container, media, peaks, fps]);
+
+  return waveform;
+}

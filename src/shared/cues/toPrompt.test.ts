@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../prompt/parse';
+import { cuesToPrompt, dialogueOf, type PromptCue } from './toPrompt';
+
+const cue = (startMs: number, label: string, kind: PromptCue['kind'], extra: Partial<PromptCue> = {}): PromptCue => ({
+  startMs,
+  endMs: null,
+  label,
+  note: '',
+  kind,
+  ...extra,
+});
+
+describe('cuesToPrompt', () => {
+  it('adds sound cues to the Audio line of a one-shot prompt as "label at mm:ss"', () => {
+    const prompt = 'Scene: A kitchen at night.\nAudio: Refrigerator hum, chair creak at 00:01.\nDuration: 8s\n';
+    const out = cuesToPrompt(prompt, [cue(5000, 'door slam', 'sfx'), cue(2250, 'kettle', 'sfx')], {
+      title: 'Kitchen',
+      durationMs: 8000,
+    });
+    expect(out).toBe(
+      'Scene: A kitchen at night.\nAudio: Refrigerator hum, chair creak at 00:01, kettle at 00:02.250, door slam at 00:05.\nDuration: 8s\n',
+    );
+    const events = parse(out).doc.shots[0]?.audio.events ?? [];
+    expect(events.map((e) => [e.label, e.startMs])).toEqual([
+      ['chair creak', 1000],
+      ['kettle', 2250],
+      ['door slam', 5000],
+    ]);
+  });
+
+  it('places each cue in the shot it falls in, with times relative to that shot', () => {
+    const prompt = 'Scene: Street.\nDuration: 4s\n---\nScene: Door.\nAudio: rain\nDuration: 4s\n';
+    const out = cuesToPrompt(
+      prompt,
+      [cue(1000, 'horn', 'sfx'), cue(5500, 'knock', 'sfx'), cue(6000, 'Maya: Who is it?', 'dialogue')],
+      { title: 'Street', durationMs: 8000 },
+    );
+    const { doc, diagnostics } = parse(out);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(doc.shots[0]?.audio.events).toEqual([{ label: 'horn', startMs: 1000, endMs: null }]);
+    expect(doc.shots[1]?.audio.events).toEqual([{ label: 'knock', startMs: 1500, endMs: null }]);
+    expect(doc.shots[1]?.audio.ambience).toEqual(['rain']);
+    expect(doc.shots[1]?.dialogue).toEqual([{ atMs: 2000, speaker: 'Maya', line: 'Who is it?' }]);
+    expect(out).toContain('Audio: rain, knock at 00:01.500\n');
+    expect(out).toContain('Dialogue: [00:02] Maya: "Who is it?"');
+  });
+
+  it('appends dialogue under an existing Dialogue field and writes range cues as from…to', () => {
+    const prompt = 'Scene: Table.\nDialogue: [00:01] Tom: "Hi."\nDuration: 6s';
+    const out = cuesToPrompt(
+      prompt,
+      [cue(3000, 'Maya', 'dialogue', { note: 'Read this.' }), cue(2000, 'rain', 'ambience', { endMs: 5000 })],
+      { title: 'Table', durationMs: 6000 },
+    );
+    expect(out).toBe(
+      'Scene: Table.\nDialogue: [00:01] Tom: "Hi."\n[00:03] Maya: "Read this."\nDuration: 6s\nAudio: rain from 00:02 to 00:05',
+    );
+    expect(parse(out).doc.shots[0]?.dialogue).toHaveLength(2);
+  });
+
+  it('writes a new prompt for a clip without one and leaves note cues out', () => {
+    const out = cuesToPrompt('', [cue(3000, 'boom', 'sfx'), cue(1000, 'fix the colour', 'note')], {
+      title: 'tone',
+      durationMs: 6000,
+    });
+    expect(out).toBe('Title: tone\nDuration: 6s\nAudio: boom at 00:03\n');
+    expect(parse(out).doc.shots[0]?.audio.events).toEqual([{ label: 'boom', startMs: 3000, endMs: null }]);
+  });
+
+  it('keeps commas out of audio labels and quotes out of dialogue', () => {
+    const out = cuesToPrompt(
+      'Duration: 4s',
+      [cue(0, 'glass, breaking', 'sfx'), cue(1000, 'Ann: Say "no"', 'dialogue')],
+      {
+        title: 'x',
+        durationMs: 4000,
+      },
+    );
+    expect(out).toBe('Duration: 4s\nAudio: glass breaking at 00:00\nDialogue: [00:01] Ann: "Say \'no\'"');
+  });
+});
+
+describe('dialogueOf', () => {
+  it('reads the speaker from the label, the line from after its colon or from the note', () => {
+    expect(dialogueOf(cue(0, 'Tom: Hello there', 'dialogue'), 0)).toEqual({
+      atMs: 0,
+      speaker: 'Tom',
+      line: 'Hello there',
+    });
+    expect(dialogueOf(cue(0, 'Tom', 'dialogue', { note: 'Hi' }), 500)).toEqual({
+      atMs: 500,
+      speaker: 'Tom',
+      line: 'Hi',
+    });
+    expect(dialogueOf(cue(0, 'Hello', 'dialogue'), 0)).toEqual({ atMs: 0, speaker: 'Voice', line: 'Hello' });
+  });
+});

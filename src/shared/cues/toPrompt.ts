@@ -1,0 +1,155 @@
+/**
+ * Cues → timed prompt directions. Sound cues (sfx, ambience, music) join the Audio: line of the
+ * shot they fall in, as "label at mm:ss"; dialogue cues become Dialogue: lines. Times in a
+ * prompt are relative to their shot, so each cue is placed by the shots' Duration: lines.
+ * The text is edited in place: nothing the creator wrote is reformatted.
+ */
+import { formatAudioEvent } from '../prompt/audio';
+import { formatDialogueEntry, type DialogueEntry } from '../prompt/dialogue';
+import { parse, type ShotSource } from '../prompt/parse';
+import { formatDuration } from '../time';
+import type { CueKind } from './types';
+
+export interface PromptCue {
+  startMs: number;
+  endMs: number | null;
+  label: string;
+  note: string;
+  kind: CueKind;
+}
+
+const SOUND_KINDS: ReadonlySet<CueKind> = new Set(['sfx', 'ambience', 'music']);
+
+/** Commas and semicolons separate audio items, so a label keeps none. */
+function audioLabel(label: string): string {
+  return label.replace(/[,;]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** "Maya: You should read this." or label Maya with the line in the note. */
+export function dialogueOf(cue: PromptCue, atMs: number): DialogueEntry {
+  const colon = cue.label.indexOf(':');
+  const clean = (text: string): string => text.replace(/"/g, "'").replace(/\s+/g, ' ').trim();
+  if (colon > 0 && cue.label.slice(colon + 1).trim() !== '')
+    return {
+      atMs,
+      speaker: clean(cue.label.slice(0, colon)).replace(/^\[+/, ''),
+      line: clean(cue.label.slice(colon + 1)),
+    };
+  const note = clean(cue.note);
+  if (note !== '') return { atMs, speaker: clean(cue.label).replace(/^\[+/, ''), line: note };
+  return { atMs, speaker: 'Voice', line: clean(cue.label) };
+}
+
+interface Placed {
+  shot: number;
+  cue: PromptCue;
+  startMs: number;
+  endMs: number | null;
+}
+
+/** Each shot's start in the clip; shots without a Duration: share what the others leave. */
+function shotStarts(durations: (number | null)[], clipMs: number): number[] {
+  const known = durations.reduce<number>((sum, d) => sum + (d ?? 0), 0);
+  const unknown = durations.filter((d) => d === null).length;
+  const share = unknown > 0 ? Math.max(0, clipMs - known) / unknown : 0;
+  const starts: number[] = [];
+  let at = 0;
+  for (const d of durations) {
+    starts.push(at);
+    at += d ?? share;
+  }
+  return starts;
+}
+
+function place(cues: readonly PromptCue[], starts: number[]): Placed[] {
+  return cues.map((cue) => {
+    let shot = 0;
+    starts.forEach((start, i) => {
+      if (cue.startMs >= start) shot = i;
+    });
+    const offset = starts[shot] ?? 0;
+    return {
+      shot,
+      cue,
+      startMs: cue.startMs - offset,
+      endMs: cue.endMs === null ? null : Math.max(cue.startMs, cue.endMs) - offset,
+    };
+  });
+}
+
+interface Insertion {
+  at: number;
+  text: string;
+}
+
+/** Where a new line goes in a shot: after its last written line. */
+function shotEnd(text: string, shot: ShotSource): number {
+  return shot.block.from + text.slice(shot.block.from, shot.block.to).trimEnd().length;
+}
+
+function shotInsertions(text: string, shot: ShotSource, placed: Placed[], nl: string): Insertion[] {
+  const out: Insertion[] = [];
+  const sound = placed
+    .filter((p) => SOUND_KINDS.has(p.cue.kind) && audioLabel(p.cue.label) !== '')
+    .map((p) => formatAudioEvent({ label: audioLabel(p.cue.label), startMs: p.startMs, endMs: p.endMs }));
+  const dialogue = placed
+    .filter((p) => p.cue.kind === 'dialogue')
+    .map((p) => formatDialogueEntry(dialogueOf(p.cue, p.startMs)));
+  const end = shotEnd(text, shot);
+  const audio = shot.fields.audio?.[0];
+  if (sound.length > 0) {
+    if (audio) {
+      const value = text.slice(audio.value.from, audio.value.to);
+      // "chair creak at 00:01." reads on as "chair creak at 00:01, door at 00:03."
+      const at = value.endsWith('.') ? audio.value.to - 1 : audio.value.to;
+      const lead = audio.value.to === audio.value.from ? ' ' : ', ';
+      out.push({ at, text: `${lead}${sound.join(', ')}` });
+    } else {
+      out.push({ at: end, text: `${nl}Audio: ${sound.join(', ')}` });
+    }
+  }
+  if (dialogue.length > 0) {
+    const fields = shot.fields.dialogue ?? [];
+    const last = fields[fields.length - 1];
+    if (last) out.push({ at: last.value.to, text: dialogue.map((d) => `${nl}${d}`).join('') });
+    else out.push({ at: end, text: dialogue.map((d) => `${nl}Dialogue: ${d}`).join('') });
+  }
+  return out;
+}
+
+/**
+ * The prompt with the cues written into it. An empty prompt (an imported clip) becomes a new
+ * one titled after the clip and lasting as long as it.
+ */
+export function cuesToPrompt(
+  prompt: string,
+  cues: readonly PromptCue[],
+  clip: { title: string; durationMs: number },
+): string {
+  const sorted = [...cues].sort((a, b) => a.startMs - b.startMs);
+  const base =
+    prompt.trim() === ''
+      ? `Title: ${clip.title.replace(/\s+/g, ' ').trim() || 'Untitled'}\nDuration: ${formatDuration(clip.durationMs)}\n`
+      : prompt;
+  const { doc, source } = parse(base);
+  const starts = shotStarts(
+    doc.shots.map((s) => s.durationMs),
+    clip.durationMs,
+  );
+  const placed = place(sorted, starts);
+  const insertions = source.shots.flatMap((shot, i) =>
+    shotInsertions(
+      base,
+      shot,
+      placed.filter((p) => p.shot === i),
+      source.lineEnding,
+    ),
+  );
+  // Applied from the end, so earlier offsets stay valid; at one offset the later insertion goes
+  // in first, so the texts read in the order they were made.
+  const ordered = insertions.map((insertion, index) => ({ ...insertion, index }));
+  ordered.sort((a, b) => b.at - a.at || b.index - a.index);
+  let out = base;
+  for (const { at, text } of ordered) out = out.slice(0, at) + text + out.slice(at);
+  return out;
+}
