@@ -149,6 +149,10 @@ export async function computePeaks(
     's16le',
     '-c:a',
     'pcm_s16le',
+    // Without this ffmpeg writes each decoded frame (a few hundred bytes) to the pipe on its own,
+    // and reading ~40 chunks a second of audio costs more than the decoding.
+    '-flush_packets',
+    '0',
     'pipe:1',
   );
   const peaks = new PeakAccumulator();

@@ -99,7 +99,7 @@ function Studio(): JSX.Element {
         notify('Job failed', `“${job.title}”: ${job.errorMessage ?? 'see Jobs'}`, `shotline-job-${job.id}`);
       } else if (job.state === 'needs_decision') {
         toaster.show('error', `“${job.title}” needs your decision`, job.errorMessage ?? 'Open Jobs to choose.');
-        notify('A job needs your decision', `“${job.title}”`, `shotline-job-${job.id}`);
+        notify('A job needs your decision', `“${job.title}”`, `shotline-job-${job.id}`, { always: true });
       }
     },
     [projectName, toaster],

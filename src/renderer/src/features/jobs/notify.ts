@@ -18,10 +18,14 @@ export function askToNotify(): void {
   }
 }
 
-/** Shows a system notification when allowed and the studio is not in front (its toasts cover that case). */
-export function notify(title: string, body: string, tag: string): void {
+/**
+ * Shows a system notification when allowed and the studio is not in front (its toasts cover that
+ * case), or whatever is in front with `always`: for what must not be missed, such as a paid job
+ * that may have been charged and needs a decision.
+ */
+export function notify(title: string, body: string, tag: string, options: { always?: boolean } = {}): void {
   if (!supported() || Notification.permission !== 'granted') return;
-  if (document.visibilityState === 'visible' && document.hasFocus()) return;
+  if (options.always !== true && document.visibilityState === 'visible' && document.hasFocus()) return;
   try {
     const note = new Notification(title, { body, tag, silent: false });
     note.onclick = () => {
