@@ -34,6 +34,18 @@ const noted = {
 };
 
 /**
+ * Native builds that carry other projects' code inside them, named so the notices credit them.
+ * Keyed by package name or, ending in '*', a prefix (platform builds).
+ */
+const bundles = {
+  '@napi-rs/canvas*':
+    'The native module statically includes Skia (BSD-3-Clause, Copyright Google LLC and the Skia authors) and Rust crates under MIT, Apache-2.0, BSD-3-Clause and MPL-2.0 (cssparser, dtoa-short; used unmodified); its sbom.cdx.json lists each component and its licence.',
+};
+
+const bundleNote = (name) =>
+  Object.entries(bundles).find(([key]) => (key.endsWith('*') ? name.startsWith(key.slice(0, -1)) : name === key))?.[1];
+
+/**
  * Packages that only carry a separate program. Shotline runs that program as its own process and
  * never loads the package's code, so the program's copyleft licence does not reach Shotline.
  */
@@ -157,6 +169,8 @@ function notices() {
   for (const p of packages.filter((x) => !(x.name in separatePrograms))) {
     out.push(rule, `${p.key}  ${p.licence}`, rule);
     if (p.name in noted) out.push('', `Note: ${noted[p.name]}`);
+    const bundled = bundleNote(p.name);
+    if (bundled) out.push('', `Bundles: ${bundled}`);
     if (p.platformBuild) out.push('', 'A build for one platform; its licence text is that of the package it builds.');
     for (const text of p.texts) out.push('', text);
     if (!p.platformBuild && p.texts.length === 0)

@@ -47,9 +47,29 @@ const TOKEN_NOTES = {
   unreadable: 'The saved access token could not be read, so a new one was made.\n',
 } as const;
 
+/** Opens the studio on a library folder, saying plainly when the path cannot be one. */
+async function openLibrary(dataDir: string): Promise<Awaited<ReturnType<typeof createStudio>>> {
+  try {
+    return await createStudio({ dataDir, version: await appVersion() });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      throw new Error(
+        `the library folder ${dataDir} cannot be used: it, or a folder above it, is a file. Choose a folder with --data-dir.`,
+      );
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new Error(
+        `the library folder ${dataDir} cannot be opened: permission denied. Choose a folder you can write with --data-dir.`,
+      );
+    }
+    throw error;
+  }
+}
+
 async function serve(options: ServeOptions): Promise<number> {
   await ensureBuilt();
-  const studio = await createStudio({ dataDir: options.dataDir, version: await appVersion() });
+  const studio = await openLibrary(options.dataDir);
   const { token, renewed } = await loadAccessToken(options.dataDir, { renew: options.newToken });
   if (renewed) process.stdout.write(TOKEN_NOTES[renewed]);
   const host = await startWebHost({
@@ -58,6 +78,14 @@ async function serve(options: ServeOptions): Promise<number> {
     port: options.port,
     token,
     maxUploadBytes: options.maxUploadBytes,
+  }).catch(async (error: unknown) => {
+    await studio.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(
+        `port ${String(options.port)} is already in use by another program; choose another with --port, or leave --port out to take a free one.`,
+      );
+    }
+    throw error;
   });
   process.stdout.write(`Shotline browser studio: ${host.url}\nLibrary: ${options.dataDir}\nPress Ctrl+C to stop.\n`);
   if (options.open) openBrowser(host.url);

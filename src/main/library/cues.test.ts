@@ -154,3 +154,17 @@ describe('cues', () => {
     expect(fileStem(' ... ')).toBe('clip');
   });
 });
+
+test('a cue file with more cues than one import may bring is refused whole', async () => {
+  const { cues, clipId } = await library();
+  const lines = Array.from(
+    { length: 5001 },
+    (_, i) => `${(i / 1000).toFixed(6)}\t${(i / 1000).toFixed(6)}\tc${i}\n`,
+  ).join('');
+  expectStudioError(
+    thrownBy(() => cues.import(clipId, 'audacity', lines)),
+    'invalid_input',
+    'holds 5,001 cues; one file may bring at most 5,000. Nothing was imported.',
+  );
+  expect(cues.list(clipId)).toEqual([]);
+});

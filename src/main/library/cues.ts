@@ -4,7 +4,7 @@
  * checked whole and stored in one transaction, or not at all.
  */
 import type { Database } from 'better-sqlite3';
-import type { Cue, CuePatch } from '../../shared/cues/calls';
+import { MAX_CUES_PER_CALL, type Cue, type CuePatch } from '../../shared/cues/calls';
 import { CUE_FILE_FORMATS } from '../../shared/cues/index';
 import { CueData, CueFileError, type CueFormat, type ReadCue } from '../../shared/cues/types';
 import { describeIssues } from '../../shared/contract';
@@ -177,6 +177,12 @@ export class Cues {
     }
     if (read.length === 0)
       throw new StudioError('invalid_input', `This ${file.label} file holds no cues. Nothing was imported.`);
+    if (read.length > MAX_CUES_PER_CALL) {
+      throw new StudioError(
+        'invalid_input',
+        `This ${file.label} file holds ${read.length.toLocaleString('en')} cues; one file may bring at most ${MAX_CUES_PER_CALL.toLocaleString('en')}. Nothing was imported.`,
+      );
+    }
     const cues = read.map((r, i) => {
       const parsed = CueData.safeParse({
         startMs: r.startMs,

@@ -33,7 +33,9 @@ export type CuePatch = z.infer<typeof CuePatch>;
 /** The most cues one call may create or one file may bring. */
 export const MAX_CUES_PER_CALL = 5000;
 /** The largest cue file read, in characters. */
-export const MAX_CUE_FILE_CHARS = 5_000_000;
+// Two million characters stay under the browser studio's 8 MiB message limit even when every
+// character takes three bytes (most non-Latin scripts).
+export const MAX_CUE_FILE_CHARS = 2_000_000;
 
 export const cueCalls = {
   'cues.list': { input: z.strictObject({ clipId: RowId }), output: z.array(Cue) },
@@ -50,7 +52,9 @@ export const cueCalls = {
     input: z.strictObject({
       clipId: RowId,
       format: CueFormat,
-      text: z.string().max(MAX_CUE_FILE_CHARS, 'a cue file is at most 5 MB'),
+      text: z
+        .string()
+        .max(MAX_CUE_FILE_CHARS, 'a cue file is at most 2,000,000 characters; split it, or import it in parts'),
     }),
     output: z.array(Cue),
   },

@@ -7,6 +7,20 @@ import { CUE_KINDS, CueFileError, type CueFileFormat, type ReadCue } from './typ
 
 export const CSV_HEADER = ['start', 'end', 'label', 'kind', 'note', 'color'] as const;
 
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) is
+ * written with a leading apostrophe, which spreadsheets show as text; reading removes it again.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function guardFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function unguardFormula(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 function field(value: string): string {
   return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }
@@ -69,9 +83,9 @@ export const csvCues: CueFileFormat = {
       [
         seconds(cue.startMs, 3),
         cue.endMs === null ? '' : seconds(cue.endMs, 3),
-        cue.label,
+        guardFormula(cue.label),
         cue.kind,
-        cue.note,
+        guardFormula(cue.note),
         cue.color ?? '',
       ]
         .map(field)
@@ -104,8 +118,8 @@ export const csvCues: CueFileFormat = {
       return {
         startMs,
         endMs,
-        label: get('label'),
-        note: get('note'),
+        label: unguardFormula(get('label')),
+        note: unguardFormula(get('note')),
         ...(kind ? { kind } : {}),
         color: color === '' ? null : color,
       };

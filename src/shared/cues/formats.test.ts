@@ -155,7 +155,27 @@ const labelText = fc
   .string({
     minLength: 1,
     maxLength: 40,
-    unit: fc.constantFrom('a', 'B', ' ', '"', ',', '-', '>', '<', '&', '|', 'é', '🎬', '[', ']', ':'),
+    unit: fc.constantFrom(
+      '=',
+      "'",
+      '@',
+      '+',
+      'a',
+      'B',
+      ' ',
+      '"',
+      ',',
+      '-',
+      '>',
+      '<',
+      '&',
+      '|',
+      'é',
+      '🎬',
+      '[',
+      ']',
+      ':',
+    ),
   })
   .filter((s) => s.trim().length > 0);
 const noteText = fc.array(labelText, { maxLength: 3 }).map((lines) => lines.map((l) => l.trim()).join('\n'));
@@ -247,4 +267,12 @@ test('colours map to the editors’ own names by hue', () => {
   expect(otioColor('#a06cd5')).toBe('PURPLE');
   expect(otioColor('#000000')).toBe('BLACK');
   expect(otioColor('#fefefe')).toBe('WHITE');
+});
+
+test('CSV cells a spreadsheet would run as formulas are written as text and read back as they were', () => {
+  const risky = cue({ startMs: 1000, label: '=HYPERLINK("http://x","y")', note: "+1 and '@me'", kind: 'sfx' });
+  const text = CUE_FILE_FORMATS.csv.write([risky], ctx);
+  expect(text.split('\r\n')[1]).toBe('1.000,,"\'=HYPERLINK(""http://x"",""y"")",sfx,\'+1 and \'@me\',');
+  const [read] = CUE_FILE_FORMATS.csv.read(text, ctx);
+  expect([read?.label, read?.note]).toEqual([risky.label, risky.note]);
 });

@@ -2,6 +2,7 @@
  * Synthesises a clip's schedule into a mastered 48 kHz stereo mix, and measures each speaker's
  * loudness over time for lip-sync.
  */
+import { findsCommand } from '../../media/tools';
 import { hashString } from '../random';
 import { figureGender } from '../interpret/words';
 import type { ShotScene } from '../scene';
@@ -116,8 +117,9 @@ function spokenByNote(engine: SpeechEngine, voices: Map<string, Voice>, speakers
         : `${v.flite.name}${v.flite.pitchHz === null ? '' : ` at ${String(v.flite.pitchHz)} Hz`}`;
     return `${speakers.get(key) ?? key}: ${voice}`;
   });
+  // Suggested only where it would change something: the program is missing, not merely passed over.
   const hint =
-    engine.kind === 'flite'
+    engine.kind === 'flite' && !findsCommand(process.env.SHOTLINE_ESPEAK ?? 'espeak-ng')
       ? '; installing the espeak-ng program (for example "apt-get install espeak-ng") gives clearer voices'
       : '';
   return `Dialogue was spoken by ${speechEngineLabel(engine)} (${each.join(', ')})${hint}.`;
