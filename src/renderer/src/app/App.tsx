@@ -64,7 +64,8 @@ function Studio(): JSX.Element {
     const stored = readStored(VIEW_KEY);
     return isStudioView(stored) ? stored : 'library';
   });
-  const imports = useImports();
+  const noteImport = useCallback((message: string) => toaster.show('info', message), [toaster]);
+  const imports = useImports(noteImport);
   const fileInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 

@@ -33,8 +33,11 @@ export interface Imports {
 
 const DONE_LINGER_MS = 2_500;
 
-/** Import tasks in flight and the failures they left, shown until the creator dismisses them. */
-export function useImports(): Imports {
+/**
+ * Import tasks in flight and the failures they left, shown until the creator dismisses them.
+ * `onNote` hears what the studio says of a file that did import (e.g. "already in this project").
+ */
+export function useImports(onNote?: (message: string) => void): Imports {
   const [tasks, setTasks] = useState<ImportTask[]>([]);
   const [failures, setFailures] = useState<ImportFailureNote[]>([]);
   const nextKey = useRef(1);
@@ -77,6 +80,7 @@ export function useImports(): Imports {
           addFailure(projectId, progress.name, progress.message ?? `${progress.name} could not be imported.`);
           return;
         }
+        if (progress.phase === 'done' && progress.message) onNote?.(progress.message);
         update(key, {
           name: progress.name,
           index: progress.index,
@@ -101,7 +105,7 @@ export function useImports(): Imports {
           addFailure(projectId, label, messageOf(error));
         });
     },
-    [addFailure, update],
+    [addFailure, update, onNote],
   );
 
   const dismiss = useCallback((key: number) => setFailures((list) => list.filter((f) => f.key !== key)), []);
