@@ -58,6 +58,10 @@ describe('titles', () => {
 
   test('a generated clip is named with a clean first line', () => {
     expect(jobTitle('Rain\u202E on\u0000glass', 'ignored')).toBe('Rain on glass');
-    expect(jobTitle(null, '\n\u202E\n  Scene: storm\tat sea\n')).toBe('Scene: storm at sea');
+    expect(jobTitle(null, '\n\u202E\n  Scene: storm\tat sea\n')).toBe('storm at sea');
+    expect(jobTitle(null, 'Camera: slow push-in\nScene: Rain on a window.')).toBe('Rain on a window.');
+    expect(jobTitle(null, 'A lighthouse at dusk, waves below')).toBe('A lighthouse at dusk, waves below');
+    expect(jobTitle(null, 'Duration: 8s')).toBe('8s');
+    expect(jobTitle(null, '  \n')).toBe('Generated clip');
   });
 });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { cleanTitle, RowId } from './domain';
 import { CompileNote, CompileOptions } from './prompt/compile/types';
 import { MAX_PROMPT_CHARS } from './prompt/parse';
+import { resolveKey } from './prompt/keys';
 import { ProviderId } from './prompt/providers';
 
 /**
@@ -203,7 +204,22 @@ export const jobEvents = {
 
 /** What a clip made from this prompt will be called: its Title, else its first line (at most 80 characters). */
 export function jobTitle(title: string | null, promptText: string): string {
-  const text = title ?? promptText.split('\n').find((line) => cleanTitle(line) !== '') ?? 'Generated clip';
+  const text = title ?? titleFromPrompt(promptText);
   const trimmed = cleanTitle(text);
   return (trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed) || 'Generated clip';
+}
+
+/** A prompt without a Title names its job by its first Scene, else its first line, without the key. */
+function titleFromPrompt(promptText: string): string {
+  const lines = promptText
+    .split('\n')
+    .map(cleanTitle)
+    .filter((line) => line !== '');
+  const keyed = lines.map((line) => {
+    const m = /^([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*)$/.exec(line);
+    const key = m ? resolveKey(m[1] ?? '') : null;
+    return { line, key, value: key === null ? line : (m?.[2] ?? '') };
+  });
+  const scene = keyed.find((entry) => entry.key === 'scene' && entry.value !== '');
+  return scene?.value ?? keyed.find((entry) => entry.value !== '')?.value ?? 'Generated clip';
 }
