@@ -3,6 +3,7 @@ import type { Clip, Project } from '../../../shared/domain';
 import type { Job } from '../../../shared/jobs';
 import { PROVIDERS } from '../../../shared/prompt/providers';
 import { studio, type ConnectionState } from '../api/client';
+import { accessToken } from '../api/access';
 import { useConnectionState } from '../api/hooks';
 import { messageOf } from '../api/messages';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -296,8 +297,17 @@ function Studio(): JSX.Element {
         <div className="connection-banner connection-banner--refused" role="alert">
           <Icon name="warning" />
           <span>
-            <strong>This link no longer works.</strong> The studio was restarted with a new access token. Open the link
-            that “shotline serve” printed in the terminal.
+            {accessToken() === null ? (
+              <>
+                <strong>This page has no access token.</strong> Open the link that “shotline serve” printed in the
+                terminal (it ends in ?token=…).
+              </>
+            ) : (
+              <>
+                <strong>This link no longer works.</strong> The studio was restarted with a new access token. Open the
+                link that “shotline serve” printed in the terminal.
+              </>
+            )}
           </span>
         </div>
       )}
