@@ -62,6 +62,23 @@ function lockFile(path: string, options: LockOptions): Database | null {
   }
 }
 
+/** How long a studio keeps trying for a lock that is busy before it says who holds it. */
+const ACQUIRE_DEADLINE_MS = 1500;
+
+/**
+ * Two processes that open the lock file at the same moment can each hold a shared lock the
+ * other needs gone, and SQLite then refuses both. Each lets go and tries again after a random
+ * pause, so one of them wins; a live holder keeps its lock through every try and is refused.
+ */
+async function lockWithRetries(path: string, options: LockOptions): Promise<Database | null> {
+  const deadline = Date.now() + ACQUIRE_DEADLINE_MS;
+  for (;;) {
+    const db = lockFile(path, options);
+    if (db !== null || Date.now() >= deadline) return db;
+    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+  }
+}
+
 async function readHolder(path: string): Promise<LockHolder | null> {
   try {
     const parsed = LockHolder.safeParse(JSON.parse(await readFile(path, 'utf8')));
@@ -83,7 +100,7 @@ export async function acquireLibraryLock(dataDir: string, options: LockOptions =
   const lockPath = join(dataDir, LOCK_DB_FILE);
   // Made here so it is born private (SQLite would use the umask); an existing file is left as it is.
   await (await open(lockPath, 'a', 0o600)).close();
-  const db = lockFile(lockPath, options);
+  const db = await lockWithRetries(lockPath, options);
   if (db === null) {
     const holder = await readHolder(infoPath);
     const who =
