@@ -4,17 +4,14 @@
  * default model; Runway: GET /v1/organization (the credit balance); an OpenAI-compatible
  * endpoint: GET /v1/videos?limit=1. ComfyUI: GET /system_stats.
  */
-import { GoogleGenAI } from '@google/genai';
-import RunwayML, * as runwayErrors from '@runwayml/sdk';
-import OpenAI, * as openaiErrors from 'openai';
 import { PROVIDERS } from '../../shared/prompt/providers';
 import { ProviderError } from './errors';
 import { requestJson } from './http';
 import type { KeyedProvider } from './keys';
-import { RUNWAY_API_VERSION, RUNWAY_USD_PER_CREDIT } from './runway';
+import { OPENAI_SDK } from './openai-videos';
+import { RUNWAY_SDK, RUNWAY_USD_PER_CREDIT } from './runway';
 import { sdkCaller, type SdkSpec } from './sdk';
-import { stainlessHttpError } from './stainless-errors';
-import { googleHttpError } from './veo';
+import { VEO_SDK } from './veo';
 
 export interface CheckOptions {
   apiKey: string;
@@ -43,74 +40,29 @@ function callWith<C, T>(
   return caller.call(options.signal, (client) => run(client, options.signal));
 }
 
-const VEO: SdkSpec<GoogleGenAI> = {
-  provider: 'veo',
-  label: 'Veo',
-  keyHolder: 'Veo',
-  create: (settings) =>
-    new GoogleGenAI({
-      apiKey: settings.apiKey,
-      httpOptions: {
-        ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }),
-        timeout: settings.timeoutMs,
-      },
-    }),
-  httpError: googleHttpError,
-};
-
-const RUNWAY: SdkSpec<RunwayML> = {
-  provider: 'runway',
-  label: 'Runway',
-  keyHolder: 'Runway',
-  create: (settings) =>
-    new RunwayML({
-      apiKey: settings.apiKey,
-      runwayVersion: RUNWAY_API_VERSION,
-      maxRetries: 0,
-      timeout: settings.timeoutMs,
-      fetch: settings.fetch,
-      ...(settings.baseUrl === undefined ? {} : { baseURL: settings.baseUrl }),
-      logLevel: 'off',
-    }),
-  httpError: stainlessHttpError('Runway', runwayErrors),
-};
-
-const OPENAI_LABEL = 'The OpenAI-compatible video endpoint';
-const OPENAI: SdkSpec<OpenAI> = {
-  provider: 'openai-videos',
-  label: OPENAI_LABEL,
-  keyHolder: 'The OpenAI-compatible endpoint',
-  create: (settings) =>
-    new OpenAI({
-      apiKey: settings.apiKey,
-      maxRetries: 0,
-      timeout: settings.timeoutMs,
-      fetch: settings.fetch,
-      ...(settings.baseUrl === undefined ? {} : { baseURL: settings.baseUrl }),
-      logLevel: 'off',
-    }),
-  httpError: stainlessHttpError(OPENAI_LABEL, openaiErrors),
-};
-
 async function checkVeo(options: CheckOptions): Promise<string> {
   const model = PROVIDERS.veo.defaultModel;
-  const found = await callWith(options, VEO, (ai, signal) => ai.models.get({ model, config: { abortSignal: signal } }));
+  const found = await callWith(options, VEO_SDK, (ai, signal) =>
+    ai.models.get({ model, config: { abortSignal: signal } }),
+  );
   return `Veo accepted the key: ${found.displayName ?? found.name ?? model} is available to it.`;
 }
 
 async function checkRunway(options: CheckOptions): Promise<string> {
-  const organization = await callWith(options, RUNWAY, (runway, signal) => runway.organization.retrieve({ signal }));
+  const organization = await callWith(options, RUNWAY_SDK, (runway, signal) =>
+    runway.organization.retrieve({ signal }),
+  );
   const credits = organization.creditBalance;
   const usd = (credits * RUNWAY_USD_PER_CREDIT).toFixed(2);
   return `Runway accepted the key: the organization has ${credits.toLocaleString('en-US')} credits left ($${usd}).`;
 }
 
 async function checkOpenAI(options: CheckOptions): Promise<string> {
-  const page = await callWith(options, OPENAI, (openai, signal) => openai.videos.list({ limit: 1 }, { signal }));
+  const page = await callWith(options, OPENAI_SDK, (openai, signal) => openai.videos.list({ limit: 1 }, { signal }));
   const latest = page.data[0];
   return latest
-    ? `${OPENAI_LABEL} accepted the key; its latest video is ${latest.id} (${latest.status}).`
-    : `${OPENAI_LABEL} accepted the key; it has no videos yet.`;
+    ? `${OPENAI_SDK.label} accepted the key; its latest video is ${latest.id} (${latest.status}).`
+    : `${OPENAI_SDK.label} accepted the key; it has no videos yet.`;
 }
 
 const CHECKS: Record<KeyedProvider, (options: CheckOptions) => Promise<string>> = {

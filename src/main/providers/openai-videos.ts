@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { capabilitiesOf, estimateCost } from './capabilities';
 import { ProviderError } from './errors';
 import { writeBody } from './http';
-import { sdkCaller } from './sdk';
+import { sdkCaller, type SdkSpec } from './sdk';
 import { stainlessHttpError } from './stainless-errors';
 import type {
   CallContext,
@@ -76,24 +76,27 @@ function matches(
   );
 }
 
+/** How this provider's SDK client is made and its errors read; the Settings key check uses it too. */
+export const OPENAI_SDK: SdkSpec<OpenAI> = {
+  provider: 'openai-videos',
+  label: LABEL,
+  keyHolder: 'The OpenAI-compatible endpoint',
+  create: (settings) =>
+    new OpenAI({
+      apiKey: settings.apiKey,
+      maxRetries: 0,
+      timeout: settings.timeoutMs,
+      fetch: settings.fetch,
+      ...(settings.baseUrl === undefined ? {} : { baseURL: settings.baseUrl }),
+      logLevel: 'off',
+    }),
+  httpError: stainlessHttpError(LABEL, CLASSES),
+};
+
 export function createOpenAIVideosProvider(options: OpenAIVideosOptions): RemoteProvider {
   const skewMs = options.lookupSkewMs ?? 10 * 60_000;
 
-  const sdk = sdkCaller(options, {
-    provider: 'openai-videos',
-    label: LABEL,
-    keyHolder: 'The OpenAI-compatible endpoint',
-    create: (settings) =>
-      new OpenAI({
-        apiKey: settings.apiKey,
-        maxRetries: 0,
-        timeout: settings.timeoutMs,
-        fetch: settings.fetch,
-        ...(settings.baseUrl === undefined ? {} : { baseURL: settings.baseUrl }),
-        logLevel: 'off',
-      }),
-    httpError: stainlessHttpError(LABEL, CLASSES),
-  });
+  const sdk = sdkCaller(options, OPENAI_SDK);
   const call = <T>(signal: AbortSignal, run: (openai: OpenAI) => Promise<T>): Promise<T> =>
     sdk.call(signal, (openai) => run(openai));
 

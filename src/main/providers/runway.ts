@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { capabilitiesOf, estimateCost } from './capabilities';
 import { ProviderError } from './errors';
 import { downloadToFile } from './http';
-import { sdkCaller } from './sdk';
+import { sdkCaller, type SdkSpec } from './sdk';
 import { stainlessHttpError } from './stainless-errors';
 import type {
   CallContext,
@@ -67,24 +67,27 @@ function usd(cost: z.infer<typeof Cost>): { costUsd?: number } {
   return cost ? { costUsd: Math.round(cost.credits * RUNWAY_USD_PER_CREDIT * 10_000) / 10_000 } : {};
 }
 
+/** How this provider's SDK client is made and its errors read; the Settings key check uses it too. */
+export const RUNWAY_SDK: SdkSpec<RunwayML> = {
+  provider: 'runway',
+  label: LABEL,
+  keyHolder: LABEL,
+  create: (settings) =>
+    new RunwayML({
+      apiKey: settings.apiKey,
+      runwayVersion: RUNWAY_API_VERSION,
+      maxRetries: 0,
+      timeout: settings.timeoutMs,
+      fetch: settings.fetch,
+      ...(settings.baseUrl === undefined ? {} : { baseURL: settings.baseUrl }),
+      logLevel: 'off',
+    }),
+  httpError: stainlessHttpError(LABEL, CLASSES),
+};
+
 export function createRunwayProvider(options: RunwayOptions): RemoteProvider {
   const now = options.now ?? Date.now;
-  const sdk = sdkCaller(options, {
-    provider: 'runway',
-    label: LABEL,
-    keyHolder: LABEL,
-    create: (settings) =>
-      new RunwayML({
-        apiKey: settings.apiKey,
-        runwayVersion: RUNWAY_API_VERSION,
-        maxRetries: 0,
-        timeout: settings.timeoutMs,
-        fetch: settings.fetch,
-        ...(settings.baseUrl === undefined ? {} : { baseURL: settings.baseUrl }),
-        logLevel: 'off',
-      }),
-    httpError: stainlessHttpError(LABEL, CLASSES),
-  });
+  const sdk = sdkCaller(options, RUNWAY_SDK);
   const call = <T>(signal: AbortSignal, run: (runway: RunwayML) => Promise<T>): Promise<T> =>
     sdk.call(signal, (runway) => run(runway));
 

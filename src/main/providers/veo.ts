@@ -11,7 +11,7 @@ import { capabilitiesOf, estimateCost } from './capabilities';
 import { kindForStatus, parseGoogleDuration, parseRetryAfter, ProviderError } from './errors';
 import { downloadToFile } from './http';
 import { howToAddKey } from './keys';
-import { sdkCaller } from './sdk';
+import { sdkCaller, type SdkSpec } from './sdk';
 import type {
   CallContext,
   DownloadContext,
@@ -83,25 +83,28 @@ export function veoFileName(uri: string): string | null {
   return match?.[1] ?? null;
 }
 
+/** How this provider's SDK client is made and its errors read; the Settings key check uses it too. */
+export const VEO_SDK: SdkSpec<GoogleGenAI> = {
+  provider: 'veo',
+  label: LABEL,
+  keyHolder: LABEL,
+  create: (settings) =>
+    new GoogleGenAI({
+      apiKey: settings.apiKey,
+      httpOptions: {
+        ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }),
+        timeout: settings.timeoutMs,
+      },
+    }),
+  httpError: googleHttpError,
+};
+
 export function createVeoProvider(options: VeoOptions): RemoteProvider {
   const now = options.now ?? Date.now;
   const given = options.baseUrl ?? VEO_DEFAULT_BASE_URL;
   const base = given.endsWith('/') ? given : `${given}/`;
 
-  const sdk = sdkCaller(options, {
-    provider: 'veo',
-    label: LABEL,
-    keyHolder: LABEL,
-    create: (settings) =>
-      new GoogleGenAI({
-        apiKey: settings.apiKey,
-        httpOptions: {
-          ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }),
-          timeout: settings.timeoutMs,
-        },
-      }),
-    httpError: googleHttpError,
-  });
+  const sdk = sdkCaller(options, VEO_SDK);
   const call = <T>(signal: AbortSignal, run: (ai: GoogleGenAI, fetchFn: typeof fetch) => Promise<T>): Promise<T> =>
     sdk.call(signal, run);
 
