@@ -76,6 +76,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`shotline ${command}: ${message}\n`);
-    return 1;
+    // A command line Node's argument parser refused is a usage error, like any other.
+    return isUsageError(error) ? 2 : 1;
   }
+}
+
+function isUsageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
