@@ -56,6 +56,14 @@ describe('exact layouts', () => {
     expect(text).toContain('00:00:09,800 --> 00:00:10,000');
   });
 
+  test('SRT from a subtitle editor: styling tags and position marks are dropped, the words kept', () => {
+    const text =
+      '1\r\n00:00:01,000 --> 00:00:02,500\r\n{\\an8}<i>Where were you?</i>\r\n<font color="#ffff00">Out.</font> <b>Why?</b>\r\n\r\n';
+    expect(CUE_FILE_FORMATS.srt.read(text)).toEqual([
+      { startMs: 1000, endMs: 2500, label: 'Where were you?', note: 'Out. Why?', kind: 'dialogue' },
+    ]);
+  });
+
   test('WebVTT: header, a NOTE with what players ignore, cue id, period timestamps, escaped text', () => {
     const arrow = cue({ startMs: 61_000, endMs: 62_500, label: 'a --> b & <c>', kind: 'music', color: '#a06cd5' });
     expect(CUE_FILE_FORMATS.webvtt.write([door, arrow], ctx)).toBe(

@@ -31,7 +31,7 @@ export const srtSubtitles: CueFileFormat = {
         throw new CueFileError(first + 1, `expected "HH:MM:SS,mmm --> HH:MM:SS,mmm", found "${times}"`);
       }
       if (endMs < startMs) throw new CueFileError(first + 1, 'the subtitle ends before it starts');
-      const body = readCueText(textLines);
+      const body = readCueText(textLines.map(withoutStyling));
       const cue: ReadCue = {
         startMs,
         endMs: body.point || endMs === startMs ? null : endMs,
@@ -43,6 +43,14 @@ export const srtSubtitles: CueFileFormat = {
     });
   },
 };
+
+/**
+ * SubRip files from subtitle editors carry styling (`<i>`, `<b>`, `<u>`, `<font color=…>`) and
+ * ASS position marks (`{\\an8}`); a cue keeps the words only.
+ */
+function withoutStyling(line: string): string {
+  return line.replace(/<\/?[ibu]>|<font\b[^>]*>|<\/font>|\{\\an?\d\}/g, '');
+}
 
 /** Blank-line separated blocks with the line number each starts on. */
 export function readBlocks(text: string): { lines: string[]; first: number }[] {
