@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, statfs, writeFile } from 'node:fs/promises';
+import { readdir, stat, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
@@ -53,6 +53,17 @@ describe('Uploads', () => {
     controller.abort();
     await expect(receiving).rejects.toMatchObject({ name: 'AbortError' });
     expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
+  });
+
+  test.skipIf(process.platform === 'win32')('the uploads folder is private to its owner whatever the umask', async () => {
+    const dataDir = await tempDir();
+    const before = process.umask(0o022);
+    try {
+      await Uploads.open(dataDir);
+    } finally {
+      process.umask(before);
+    }
+    expect((await stat(join(dataDir, 'uploads'))).mode & 0o777).toBe(0o700);
   });
 
   test('opening again empties the folder, so abandoned uploads do not outlive a restart', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StudioError } from '../../shared/errors';
+import { PRIVATE_DIR_MODE } from './private';
 
 /** The largest single upload the browser studio takes unless told otherwise (`shotline serve --max-upload-mb`). */
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
@@ -58,7 +59,8 @@ export class Uploads {
   static async open(dataDir: string): Promise<Uploads> {
     const dir = join(dataDir, 'uploads');
     await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
+    // Uploads are the creator's media before the library takes them: private like the rest.
+    await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     return new Uploads(dir);
   }
 
