@@ -72,7 +72,7 @@ describe('shotline batch', () => {
     const { dataDir, files } = await setup();
     const first = await batch([...files, '--provider', 'local', '--project', 'Coast', '--data-dir', dataDir]);
     expect(first.err).toContain('Batch: 2 prompts → Built-in engine, project “Coast” (new)');
-    expect(first.err).toMatch(/✓ harbour\.txt: clip #\d+ “Harbour”/);
+    expect(first.err).toMatch(/✓ harbour\.txt: clip #\d+ “Harbour”.* \(took \d+:\d\d\)/);
     expect(first.err).toMatch(/✓ storm\.txt: clip #\d+ “Storm”/);
     expect(first.err).toContain('Done: 2 made, 0 already made.');
     expect(first.code).toBe(0);

@@ -225,7 +225,7 @@ async function follow(
       const mark = e.job.state === 'succeeded' ? '✓' : '✗';
       const took =
         e.job.startedAt !== null && e.job.finishedAt !== null
-          ? ` (${formatSpan(e.job.finishedAt - e.job.startedAt)})`
+          ? ` (took ${formatSpan(e.job.finishedAt - e.job.startedAt)})`
           : '';
       display.line(`${mark} ${e.name}: ${describe(e.job)}${e.job.state === 'succeeded' ? took : ''}`);
     }
