@@ -39,7 +39,8 @@ export interface ConformanceSubject {
   options?: Record<string, unknown>;
 }
 
-const TIMEOUT_MS = 300;
+// Long enough that a loaded CI machine answers a healthy request in time, short enough for the hang cases.
+const TIMEOUT_MS = 1000;
 
 interface Recorded {
   state: string;
