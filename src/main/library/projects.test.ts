@@ -164,4 +164,25 @@ describe('Projects', () => {
     ];
     for (const attempt of attempts) expectStudioError(thrownBy(attempt), 'not_found', 'Project 77 does not exist');
   });
+
+  test('two projects cannot share a name, whatever its case or spacing, archived or not', async () => {
+    const { projects } = await library();
+    const coast = projects.create('Coast');
+    const harbour = projects.create('Harbour');
+    expectStudioError(thrownBy(() => projects.create(' coast ')), 'conflict', 'A project named “Coast” already exists');
+    expectStudioError(thrownBy(() => projects.rename(harbour.id, 'COAST')), 'conflict', 'choose another name');
+    projects.setArchived(coast.id, true);
+    expectStudioError(thrownBy(() => projects.create('Coast')), 'conflict', '“Coast” already exists (archived)');
+    // Renaming a project to its own name, or a new case of it, is no clash.
+    expect(projects.rename(coast.id, 'COAST').name).toBe('COAST');
+    expect(projects.list(true).map((p) => p.name)).toEqual(['Harbour', 'COAST']);
+  });
+
+  test('freeName numbers a taken name for projects made without asking', async () => {
+    const { projects } = await library();
+    expect(projects.freeName('Coast')).toBe('Coast');
+    projects.create('Coast');
+    projects.create('Coast 2');
+    expect(projects.freeName('coast')).toBe('coast 3');
+  });
 });

@@ -46,6 +46,7 @@ export class Projects {
   }
 
   create(name: string, now = Date.now()): Project {
+    this.mustBeFree(name, null);
     const { lastInsertRowid } = this.db
       .prepare('INSERT INTO projects (name, created_at, updated_at) VALUES (?, ?, ?)')
       .run(name, now, now);
@@ -53,6 +54,7 @@ export class Projects {
   }
 
   rename(id: number, name: string): Project {
+    this.mustBeFree(name, id);
     this.mustChange(
       this.db.prepare('UPDATE projects SET name = ?, updated_at = ? WHERE id = ?').run(name, Date.now(), id),
       id,
@@ -73,6 +75,35 @@ export class Projects {
   /** Deletes the project and, by cascade, its clips, jobs, cues and templates. Media files stay until collected. */
   delete(id: number): void {
     this.mustChange(this.db.prepare('DELETE FROM projects WHERE id = ?').run(id), id);
+  }
+
+  /** `name`, or the first of "name 2", "name 3"… no project has yet: for projects made without asking the creator. */
+  freeName(name: string): string {
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? name : `${name} ${n}`;
+      if (this.holderOf(candidate) === null) return candidate;
+    }
+  }
+
+  /** Two projects with one name cannot be told apart in the sidebar or by `shotline batch --project`. */
+  private mustBeFree(name: string, self: number | null): void {
+    const holder = this.holderOf(name);
+    if (holder !== null && holder.id !== self) {
+      throw new StudioError(
+        'conflict',
+        `A project named “${holder.name}” already exists${holder.archived === 1 ? ' (archived)' : ''}; choose another name.`,
+      );
+    }
+  }
+
+  private holderOf(name: string): { id: number; name: string; archived: number } | null {
+    return (
+      this.db
+        .prepare<[string], { id: number; name: string; archived: number }>(
+          'SELECT id, name, archived FROM projects WHERE lower(trim(name)) = lower(trim(?)) LIMIT 1',
+        )
+        .get(name) ?? null
+    );
   }
 
   touch(id: number): void {
