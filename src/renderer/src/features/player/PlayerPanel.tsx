@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type JSX } from 'react';
+import { useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import { mediaUrl } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
@@ -24,9 +24,11 @@ interface Props {
   clip: Clip | null;
   /** Told the player's media element as it comes and goes, for the cue timeline to drive. */
   onMedia?: (media: HTMLVideoElement | null) => void;
+  /** More sections about the clip, under its details (versions and lineage). */
+  children?: ReactNode;
 }
 
-export function PlayerPanel({ clip, onMedia }: Props): JSX.Element {
+export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
   const video = useRef<HTMLVideoElement>(null);
   // Remembered per clip, so choosing another clip clears it without an effect.
   const [failure, setFailure] = useState<{ clipId: number; message: string } | null>(null);
@@ -150,6 +152,7 @@ export function PlayerPanel({ clip, onMedia }: Props): JSX.Element {
               <p>{clip.promptText}</p>
             </div>
           )}
+          {children}
         </section>
       )}
     </aside>
