@@ -134,6 +134,7 @@ export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
           <h3 className="inspector__title" title={clip.title}>
             {clip.title}
           </h3>
+          {children}
           {/* First, so words the engine did not understand are seen without scrolling. */}
           <RenderReportSection clipId={clip.id} />
           <dl className="props">
@@ -152,7 +153,6 @@ export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
               <p>{clip.promptText}</p>
             </div>
           )}
-          {children}
         </section>
       )}
     </aside>

@@ -1,11 +1,11 @@
 import { useEffect, useState, type JSX } from 'react';
 import type { Clip } from '../../../../shared/domain';
-import type { LineageNode } from '../../../../shared/remix/calls';
 import { summarise } from '../../../../shared/remix/promptDiff';
 import { studio } from '../../api/client';
 import { formatDateTime } from '../../format/media';
 import { ancestorIds, buildTree, type TreeItem } from './lineageTree';
 import { useLineage } from './useLineage';
+import { providerName } from './versionNames';
 import './ClipVersions.css';
 
 export interface VersionActions {
@@ -19,10 +19,6 @@ export interface VersionActions {
 
 function stars(rating: number | null): string | null {
   return rating === null || rating === 0 ? null : `${'★'.repeat(rating)}${'☆'.repeat(5 - rating)}`;
-}
-
-function providerLabel(node: Pick<LineageNode, 'provider' | 'model'>): string {
-  return node.provider === 'import' ? 'Imported' : node.provider;
 }
 
 /** What the clip changed against its parent, in one line. */
@@ -75,7 +71,7 @@ function LineageItem({
         >
           <span className="lineage__title truncate">{node.title}</span>
           <span className="lineage__meta tabular">
-            {providerLabel(node)} · {formatDateTime(node.createdAt)}
+            {providerName(node.provider)} · {formatDateTime(node.createdAt)}
             {rating !== null && (
               <span className="lineage__rating" aria-label={`${node.rating ?? 0} stars`}>
                 {' '}

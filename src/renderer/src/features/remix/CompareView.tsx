@@ -9,6 +9,7 @@ import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import { PromptDiffView } from './PromptDiffView';
 import { correction, otherSide, sideTime, timelineOf, type Side } from './syncedPair';
 import { useLineage } from './useLineage';
+import { versionNumbers } from './versionNames';
 import './CompareView.css';
 
 interface CompareViewProps {
@@ -134,7 +135,8 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
   }, [toggle, onClose]);
 
   const diff = useMemo(() => (clips.a && clips.b ? promptDiff(clips.a, clips.b) : null), [clips.a, clips.b]);
-  const versions = lineage?.nodes ?? [];
+  const versions = useMemo(() => lineage?.nodes ?? [], [lineage]);
+  const numbers = useMemo(() => versionNumbers(versions), [versions]);
 
   function picker(side: Side): JSX.Element {
     const value = side === 'a' ? a : b;
@@ -154,7 +156,7 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
           {!listed && current && <option value={current.id}>{current.title}</option>}
           {versions.map((n) => (
             <option key={n.id} value={n.id}>
-              {`${'  '.repeat(n.depth)}${n.title}`}
+              {`${'\u2003'.repeat(n.depth)}${numbers.get(n.id) ?? ''} · ${n.title}`}
             </option>
           ))}
         </select>
@@ -194,7 +196,9 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
               >
                 <figcaption className="compare__label">
                   <strong>Player {NAME[side]}</strong>
-                  <span className="truncate">{clip?.title ?? '…'}</span>
+                  <span className="truncate">
+                    {clip ? `${numbers.get(clip.id) ?? ''} · ${clip.title}`.replace(/^ · /, '') : '…'}
+                  </span>
                   {audible === side && <Icon name="audio" size={12} />}
                 </figcaption>
                 {clip && (

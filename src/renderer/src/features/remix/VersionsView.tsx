@@ -18,16 +18,17 @@ import { Icon } from '../../components/Icon';
 import { formatDateTime } from '../../format/media';
 import { modalOpen } from '../../format/shortcuts';
 import { useLineage } from './useLineage';
+import { providerName, versionNumbers } from './versionNames';
 import './VersionsView.css';
 
 const NODE_WIDTH = 200;
 const NODE_HEIGHT = 168;
 
-type VersionData = { version: LineageNode; current: boolean } & Record<string, unknown>;
+type VersionData = { version: LineageNode; current: boolean; number: string } & Record<string, unknown>;
 type VersionNode = Node<VersionData, 'version'>;
 
 function VersionCard({ data }: NodeProps<VersionNode>): JSX.Element {
-  const { version, current } = data;
+  const { version, current, number } = data;
   return (
     <div
       className={`version-node${current ? ' version-node--current' : ''}`}
@@ -43,10 +44,10 @@ function VersionCard({ data }: NodeProps<VersionNode>): JSX.Element {
       </div>
       <div className="version-node__text">
         <span className="version-node__title truncate" title={version.title}>
-          {version.title}
+          <span className="version-node__number">{number}</span> {version.title}
         </span>
         <span className="version-node__meta truncate tabular">
-          {version.provider} · {formatDateTime(version.createdAt)}
+          {providerName(version.provider)} · {formatDateTime(version.createdAt)}
           {version.rating ? ` · ${'★'.repeat(version.rating)}` : ''}
         </span>
       </div>
@@ -67,6 +68,7 @@ export function layoutFamily(
   graph.setGraph({ rankdir: 'TB', nodesep: 32, ranksep: 56 });
   graph.setDefaultEdgeLabel(() => ({}));
   const ids = new Set(nodes.map((n) => n.id));
+  const numbers = versionNumbers(nodes);
   for (const n of nodes) graph.setNode(String(n.id), { width: NODE_WIDTH, height: NODE_HEIGHT, x: 0, y: 0 });
   const edges: Edge[] = [];
   for (const n of nodes) {
@@ -82,7 +84,7 @@ export function layoutFamily(
         id: String(n.id),
         type: 'version',
         position: { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 },
-        data: { version: n, current: n.id === currentId },
+        data: { version: n, current: n.id === currentId, number: numbers.get(n.id) ?? '' },
         draggable: false,
         connectable: false,
       };
@@ -167,7 +169,7 @@ export function VersionsView({
             >
               <Background gap={24} />
               <Controls showInteractive={false} />
-              <MiniMap pannable zoomable />
+              {graph.nodes.length > 12 && <MiniMap pannable zoomable />}
             </ReactFlow>
           )
         )}
