@@ -27,7 +27,7 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   page,
   studio,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const editor = await openPromptStudio(page, studio.url, 'Remix film');
   await paste(editor, LIGHTHOUSE);
   const compiled = page.getByRole('region', { name: 'Compiled prompt' });
@@ -117,8 +117,9 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   await page.locator('body').press('s');
   await expect.poll(() => playerA.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
   expect(await playerB.evaluate((v: HTMLVideoElement) => v.muted)).toBe(false);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+  // The two-second clips end together and the transport stops.
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 10_000 });
+  expect(await playerB.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
   await page.getByRole('slider', { name: 'Position' }).fill('1');
   await shoot(page, 'compare');
   await page.getByRole('checkbox', { name: 'Wipe' }).check();
