@@ -8,6 +8,9 @@ import { useLineage } from './useLineage';
 import { providerName } from './versionNames';
 import './ClipVersions.css';
 
+/** More versions than this, and the tree lists only the clip's ancestors and its own remixes. */
+const MAX_LISTED = 200;
+
 export interface VersionActions {
   onRemix: (clip: Clip) => void;
   /** Makes an ancestor's prompt the current draft. */
@@ -110,7 +113,12 @@ export function ClipVersions({ clip, actions }: { clip: Clip; actions: VersionAc
   const firstChild = nodes.find((n) => n.parentId === clip.id);
   // Compare with the parent by default; an original is compared with its first remix.
   const other = clip.parentId ?? firstChild?.id ?? null;
-  const tree = buildTree(nodes);
+  // A long line stays readable here; the Versions view draws any size.
+  const shown =
+    nodes.length > MAX_LISTED
+      ? nodes.filter((n) => ancestors.includes(n.id) || n.id === clip.id || n.parentId === clip.id)
+      : nodes;
+  const tree = buildTree(shown);
 
   return (
     <div className="versions">
@@ -150,11 +158,18 @@ export function ClipVersions({ clip, actions }: { clip: Clip; actions: VersionAc
         ) : lineage === null ? null : nodes.length < 2 ? (
           <p className="lineage__empty">No other versions yet. Remix this clip to start its lineage.</p>
         ) : (
-          <ul className="lineage__tree">
-            {tree.map((item) => (
-              <LineageItem key={item.node.id} item={item} clipId={clip.id} ancestors={ancestors} actions={actions} />
-            ))}
-          </ul>
+          <>
+            {shown.length < nodes.length && (
+              <p className="lineage__empty">
+                {nodes.length} versions: listing the clip’s ancestors and its own remixes. Versions shows them all.
+              </p>
+            )}
+            <ul className="lineage__tree">
+              {tree.map((item) => (
+                <LineageItem key={item.node.id} item={item} clipId={clip.id} ancestors={ancestors} actions={actions} />
+              ))}
+            </ul>
+          </>
         )}
       </section>
     </div>

@@ -162,6 +162,8 @@ export function VersionsView({
               fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
               minZoom={0.05}
               maxZoom={2}
+              // A family of hundreds draws only what is on screen.
+              onlyRenderVisibleElements={graph.nodes.length > 100}
               nodesDraggable={false}
               nodesConnectable={false}
               onNodeClick={(_, node) => onSelectVersion(Number(node.id))}
