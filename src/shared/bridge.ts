@@ -74,6 +74,8 @@ const bridgedCalls = {
   'settings.removeWorkflow': true,
   'settings.setDefaultProvider': true,
   'cues.peaks': true,
+  'lineage.get': true,
+  'lineage.changes': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
 import { cueCalls, cueEvents } from './cues/calls';
 import { jobCalls, jobEvents } from './jobs';
+import { lineageCalls } from './remix/calls';
 import { settingsCalls, settingsEvents } from './settings';
 import { ErrorCode } from './errors';
 import { RenderReport } from './renderReport';
@@ -148,6 +149,8 @@ export const calls = {
   /** The generation queue (src/shared/jobs.ts): enqueue, list, edit, cancel, retry, reorder, spend and budget. */
   ...jobCalls,
   ...cueCalls,
+  /** A clip's versions and what a remix changed (src/shared/remix/calls.ts). */
+  ...lineageCalls,
   /** Keys, the ComfyUI server and workflow, the default provider (src/shared/settings.ts). */
   ...settingsCalls,
 } as const;

@@ -19,6 +19,7 @@ import { comfyUrl, openComfyWorkflow, openKeys } from './settings';
 import { Clips } from '../library/clips';
 import { Cues } from '../library/cues';
 import { Drafts } from '../library/drafts';
+import { Lineage } from '../library/lineage';
 import { Projects } from '../library/projects';
 import { loadBuiltinTemplates, Templates } from '../library/templates';
 import { renderLocalRequest } from '../providers/local/render';
@@ -162,6 +163,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     projects,
     clips,
     cues: new Cues(db),
+    lineage: new Lineage(db),
     templates,
     drafts,
     store,

@@ -151,6 +151,33 @@ const expectAfter: Record<number, (db: Database) => void> = {
     expect(db.prepare('SELECT report_json FROM clips ORDER BY id').pluck().all()).toEqual(['{"engine":"local"}', null]);
     db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
   },
+  4: (db) => {
+    const column = (table: string, name: string) =>
+      db
+        .prepare<[string, string], { type: string; notnull: number; dflt_value: string | null }>(
+          `SELECT type, "notnull", dflt_value FROM pragma_table_info(?) WHERE name = ?`,
+        )
+        .get(table, name);
+    expect(column('clips', 'changes_json')).toEqual({ type: 'TEXT', notnull: 0, dflt_value: null });
+    expect(column('cues', 'inherited')).toEqual({ type: 'INTEGER', notnull: 1, dflt_value: '0' });
+    db.prepare('INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, ?, 0, 0)').run('p');
+    db.prepare("INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)").run(
+      'a'.repeat(64),
+    );
+    const insert = db.prepare(
+      `INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, created_at, parent_clip_id, changes_json)
+       VALUES (?, 1, 't', 'local', 1000, ?, 0, ?, ?)`,
+    );
+    insert.run(1, 'a'.repeat(64), null, null);
+    insert.run(2, 'a'.repeat(64), 1, '{"shots":[],"params":[]}');
+    expect(() => insert.run(3, 'a'.repeat(64), 1, '{"shots":')).toThrow(/CHECK/);
+    const cue = db.prepare(
+      `INSERT INTO cues (clip_id, start_ms, label, kind, created_at, updated_at, inherited) VALUES (2, 0, 'x', 'note', 0, 0, ?)`,
+    );
+    cue.run(1);
+    expect(() => cue.run(2)).toThrow(/CHECK/);
+    db.exec('DELETE FROM cues; DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
+  },
 };
 
 describe('migrations', () => {

@@ -3,7 +3,8 @@
  * video), make its poster, sprite sheet and peaks (keeping a poster and sprite sheet the
  * provider drew while rendering), store every file by hash, then in one
  * transaction record the media, insert the clip with its prompt, provider, model,
- * parameters, seed, cost, job and (from the built-in engine) render report, and mark the
+ * parameters, seed, cost, job and (from the built-in engine) render report (for a remix, what
+ * it changed against its parent and the parent's cues, marked inherited), and mark the
  * job succeeded. So a job has exactly one clip
  * or none; files stored before a crash but never recorded are swept at the next start.
  */
@@ -11,6 +12,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clip } from '../../shared/domain';
 import type { RenderReport } from '../../shared/renderReport';
 import type { Clips, MediaRecord } from '../library/clips';
+import { Lineage } from '../library/lineage';
 import { writePoster } from '../media/poster';
 import { probeFile, type ProbeResult } from '../media/probe';
 import type { MediaStore, StoredObject } from '../storage/store';
@@ -184,6 +186,8 @@ export async function ingestOutput(
         peaks: peaks?.id ?? null,
         report: options.report === undefined ? null : JSON.stringify(options.report),
       });
+    // A remix keeps what it changed against its parent and a copy of the parent's cues.
+    if (job.parentClipId !== null) new Lineage(deps.db).recordRemix(inserted.id, now);
     const done = jobs.move(
       job.id,
       'succeeded',

@@ -22,9 +22,10 @@ interface CueRow {
   color: string | null;
   created_at: number;
   updated_at: number;
+  inherited: number;
 }
 
-const COLUMNS = 'id, clip_id, start_ms, end_ms, label, note, kind, color, created_at, updated_at';
+const COLUMNS = 'id, clip_id, start_ms, end_ms, label, note, kind, color, created_at, updated_at, inherited';
 
 function toCue(row: CueRow): Cue {
   return {
@@ -38,6 +39,7 @@ function toCue(row: CueRow): Cue {
     color: row.color,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    inherited: row.inherited === 1,
   };
 }
 

@@ -15,6 +15,8 @@ export const Cue = z.object({
   color: z.string().nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  /** Copied from the parent clip when this remix was made, to check the remix kept its timing. */
+  inherited: z.boolean().optional(),
 });
 export type Cue = z.infer<typeof Cue>;
 

@@ -2,6 +2,7 @@ import type { CallName, CallOutput, CallParsedInput } from '../../../shared/cont
 import type { Clips } from '../../library/clips';
 import type { Cues } from '../../library/cues';
 import type { Drafts } from '../../library/drafts';
+import type { Lineage } from '../../library/lineage';
 import type { Projects } from '../../library/projects';
 import type { Templates } from '../../library/templates';
 import type { JobQueue } from '../../jobs/index';
@@ -18,6 +19,7 @@ export interface HandlerContext {
   readonly projects: Projects;
   readonly clips: Clips;
   readonly cues: Cues;
+  readonly lineage: Lineage;
   readonly templates: Templates;
   readonly drafts: Drafts;
   readonly store: MediaStore;

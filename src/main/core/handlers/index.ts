@@ -5,6 +5,7 @@ import { cueHandlers } from './cues';
 import type { Handler, HandlerContext } from './context';
 import { draftHandlers } from './drafts';
 import { jobHandlers } from './jobs';
+import { lineageHandlers } from './lineage';
 import { projectHandlers } from './projects';
 import { settingsHandlers } from './settings';
 import { templateHandlers } from './templates';
@@ -21,6 +22,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...draftHandlers(ctx),
     ...jobHandlers(ctx),
     ...cueHandlers(ctx),
+    ...lineageHandlers(ctx),
     ...settingsHandlers(ctx),
   };
 }

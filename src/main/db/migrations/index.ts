@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { up as core } from './0001-core';
 import { up as jobRuntime } from './0002-job-runtime';
 import { up as clipRenderReport } from './0003-clip-render-report';
+import { up as remixLineage } from './0005-remix-lineage';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'core', up: core },
   { version: 2, name: 'job-runtime', up: jobRuntime },
   { version: 3, name: 'clip-render-report', up: clipRenderReport },
+  { version: 4, name: 'remix-lineage', up: remixLineage },
 ];
 
 export const latestVersion = migrations.length;

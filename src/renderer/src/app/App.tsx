@@ -19,6 +19,11 @@ import { CueTimeline } from '../features/cues/CueTimeline';
 import { PlayerPanel } from '../features/player/PlayerPanel';
 import type { Target } from '../features/prompt/analysis';
 import { PromptStudio, TARGET_KEY } from '../features/prompt/PromptStudio';
+import { ClipVersions, type VersionActions } from '../features/remix/ClipVersions';
+import { CompareView } from '../features/remix/CompareView';
+import { RemixBar } from '../features/remix/RemixBar';
+import { useRemix } from '../features/remix/useRemix';
+import { VersionsView } from '../features/remix/VersionsView';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ProjectSidebar } from '../features/projects/ProjectSidebar';
 import { useProjects } from '../features/projects/useProjects';
@@ -38,6 +43,9 @@ const CONNECTION_LABEL: Record<ConnectionState, string> = {
   reconnecting: 'Reconnecting…',
   unauthorized: 'Access token refused',
 };
+
+/** What the library's canvas shows instead of the grid and inspector: two versions compared, or a family's graph. */
+type Stage = { kind: 'compare'; a: number; b: number } | { kind: 'versions'; clipId: number; projectId: number };
 
 type PendingDelete = { kind: 'project'; project: Project } | { kind: 'clip'; clip: Clip };
 
@@ -61,6 +69,7 @@ function Studio(): JSX.Element {
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const [version, setVersion] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [stage, setStage] = useState<Stage | null>(null);
   const [chosenView, setChosenView] = useState<StudioView>(() => {
     const stored = readStored(VIEW_KEY);
     return isStudioView(stored) ? stored : 'library';
@@ -86,8 +95,14 @@ function Studio(): JSX.Element {
 
   // The prompt studio writes into a project, so without one the library shows.
   const view: StudioView = !project && chosenView === 'prompt' ? 'library' : chosenView;
-  const showCues = view === 'library' && selectedClip !== null && selectedClip.audioCodec !== null;
+  const showCues = view === 'library' && stage === null && selectedClip !== null && selectedClip.audioCodec !== null;
   const openPrompt = useCallback(() => setChosenView('prompt'), []);
+  const openPromptOf = useCallback((projectId: number) => {
+    setChosenId(projectId);
+    setStage(null);
+    setChosenView('prompt');
+  }, []);
+  const remix = useRemix(openPromptOf);
 
   const projectName = useCallback((id: number) => all?.find((p) => p.id === id)?.name ?? 'its project', [all]);
   const onJobSettled = useCallback(
@@ -224,7 +239,7 @@ function Studio(): JSX.Element {
           projectId: project.id,
           provider: target.provider,
           promptText: text,
-          options: { model: target.model },
+          ...remix.enqueueExtras(project.id, text, target),
         })
         .then(
           (job) =>
@@ -236,7 +251,7 @@ function Studio(): JSX.Element {
           (error: unknown) => toaster.show('error', 'Could not queue the prompt', messageOf(error, 'promptText')),
         );
     },
-    [project, toaster],
+    [project, toaster, remix],
   );
 
   const openSettings = useCallback(() => setSettingsOpen(true), []);
@@ -260,14 +275,14 @@ function Studio(): JSX.Element {
       );
   }
 
-  const showClip = useCallback(
-    (job: Job) => {
-      if (job.clipId === null) return;
-      studio.call('clips.get', { id: job.clipId }).then(
+  const openClip = useCallback(
+    (clipId: number) => {
+      studio.call('clips.get', { id: clipId }).then(
         (clip) => {
           if (all?.find((p) => p.id === clip.projectId)?.archived) setShowArchived(true);
           setChosenId(clip.projectId);
           setSelected(clip);
+          setStage(null);
           setChosenView('library');
         },
         (error: unknown) => toaster.error('Could not open the clip', error),
@@ -275,6 +290,19 @@ function Studio(): JSX.Element {
     },
     [all, toaster],
   );
+  const showClip = useCallback((job: Job) => job.clipId !== null && openClip(job.clipId), [openClip]);
+  const closeStage = useCallback(() => setStage(null), []);
+  const versionActions: VersionActions = useMemo(
+    () => ({
+      onRemix: remix.remix,
+      onRestore: remix.restore,
+      onSelectVersion: openClip,
+      onCompare: (a, b) => setStage({ kind: 'compare', a, b }),
+      onVersions: (clipId) => setStage({ kind: 'versions', clipId, projectId: openId ?? 0 }),
+    }),
+    [remix.remix, remix.restore, openClip, openId],
+  );
+  const remixOf = project ? remix.linkFor(project.id) : null;
 
   const viewSwitch = (
     <ViewSwitch view={view} onChange={setChosenView} promptDisabled={!project} pendingJobs={jobs.pendingCount} />
@@ -339,6 +367,32 @@ function Studio(): JSX.Element {
             onQueue={queuePrompt}
             providers={jobs.providers}
             onOpenSettings={openSettings}
+            banner={
+              remixOf && (
+                <RemixBar
+                  link={remixOf}
+                  onUnlink={() => remix.link(project.id, null)}
+                  onKeepSeed={(keepSeed) => remix.link(project.id, { ...remixOf, keepSeed })}
+                />
+              )
+            }
+          />
+        ) : view === 'library' && stage?.kind === 'compare' ? (
+          <CompareView
+            a={stage.a}
+            b={stage.b}
+            onPick={(a, b) => setStage({ kind: 'compare', a, b })}
+            onClose={closeStage}
+            viewSwitch={viewSwitch}
+          />
+        ) : view === 'library' && stage?.kind === 'versions' ? (
+          <VersionsView
+            clipId={stage.clipId}
+            projectId={stage.projectId}
+            onSelectVersion={openClip}
+            onCompare={(a, b) => setStage({ kind: 'compare', a, b })}
+            onClose={closeStage}
+            viewSwitch={viewSwitch}
           />
         ) : (
           <>
@@ -358,7 +412,9 @@ function Studio(): JSX.Element {
               fileInput={fileInput}
               searchInput={searchInput}
             />
-            <PlayerPanel clip={selectedClip} onMedia={setMedia} />
+            <PlayerPanel clip={selectedClip} onMedia={setMedia}>
+              {selectedClip && <ClipVersions clip={selectedClip} actions={versionActions} />}
+            </PlayerPanel>
             {showCues && (
               <CueTimeline key={selectedClip.id} clip={selectedClip} media={media} onOpenPrompt={openPrompt} />
             )}
@@ -404,6 +460,7 @@ function Studio(): JSX.Element {
           canTestRender={project !== null}
         />
       )}
+      {remix.dialog}
       {pendingDelete?.kind === 'project' && (
         <ConfirmDialog
           title="Delete project?"

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type JSX } from 'react';
+import { useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import { mediaUrl } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
@@ -24,9 +24,11 @@ interface Props {
   clip: Clip | null;
   /** Told the player's media element as it comes and goes, for the cue timeline to drive. */
   onMedia?: (media: HTMLVideoElement | null) => void;
+  /** More sections about the clip, under its details (versions and lineage). */
+  children?: ReactNode;
 }
 
-export function PlayerPanel({ clip, onMedia }: Props): JSX.Element {
+export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
   const video = useRef<HTMLVideoElement>(null);
   // Remembered per clip, so choosing another clip clears it without an effect.
   const [failure, setFailure] = useState<{ clipId: number; message: string } | null>(null);
@@ -132,6 +134,7 @@ export function PlayerPanel({ clip, onMedia }: Props): JSX.Element {
           <h3 className="inspector__title" title={clip.title}>
             {clip.title}
           </h3>
+          {children}
           {/* First, so words the engine did not understand are seen without scrolling. */}
           <RenderReportSection clipId={clip.id} />
           <dl className="props">

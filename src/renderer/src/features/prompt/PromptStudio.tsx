@@ -58,6 +58,8 @@ interface PromptStudioProps {
   /** Whether each provider can take a job now, and if not, what to do. */
   providers?: readonly ProviderStatus[] | null;
   onOpenSettings?: () => void;
+  /** Shown between the toolbar and the editor (the remix the draft belongs to). */
+  banner?: ReactNode;
 }
 
 /** The prompt studio: editor and Problems on the left; shots and the compiled request on the right. */
@@ -67,6 +69,7 @@ export function PromptStudio({
   onQueue,
   providers = null,
   onOpenSettings,
+  banner,
 }: PromptStudioProps): JSX.Element {
   const toaster = useToaster();
   const draft = useDraft(project.id);
@@ -170,6 +173,7 @@ export function PromptStudio({
         </div>
       </div>
 
+      {banner}
       <div className="prompt-studio__body">
         <div className="prompt-studio__main">
           <div className="prompt-studio__editor">

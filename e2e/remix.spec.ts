@@ -1,0 +1,150 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { openPromptStudio, paste } from './prompt-helpers';
+import { expect, test } from './studio';
+
+const LIGHTHOUSE = `Title: Lighthouse at dusk
+Scene: A lighthouse on a cliff above the sea at dusk.
+Camera: Static wide shot.
+Motion: Waves roll in; the beam turns.
+Audio: Waves on rocks, gull cry at 00:01
+Style: Soft lighting, warm tones.
+Size: 320x180
+Duration: 2s`;
+
+const NEW_STYLE = 'Style: Noir, high contrast, deep shadows.';
+
+/** Where the screenshots of this feature go for review; set SHOTLINE_SHOTS to move them. */
+const shots = process.env.SHOTLINE_SHOTS ?? '/work/shots/remix';
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+test('a clip rendered on the built-in engine is remixed with a new Style, and both versions are in its lineage, compared and graphed', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(420_000);
+  const editor = await openPromptStudio(page, studio.url, 'Remix film');
+  await paste(editor, LIGHTHOUSE);
+  const compiled = page.getByRole('region', { name: 'Compiled prompt' });
+  await compiled.getByRole('combobox', { name: 'Provider' }).selectOption('local');
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued “Lighthouse at dusk”' })).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Library' }).click();
+  const cards = page.getByRole('list', { name: 'Clips' }).getByRole('listitem');
+  await expect(cards).toHaveCount(1, { timeout: 120_000 });
+  await cards.first().click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const lineage = inspector.getByRole('region', { name: 'Lineage' });
+  await expect(lineage).toContainText('No other versions yet');
+
+  // Remix: the Prompt view opens on the clip's prompt, linked to the clip, with its provider.
+  await inspector.getByRole('button', { name: 'Remix', exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Prompt' })).toHaveAttribute('aria-selected', 'true');
+  const remixBar = page.getByRole('group', { name: 'Remix' });
+  await expect(remixBar).toContainText('Remix of Lighthouse at dusk');
+  await expect(remixBar).toContainText('320×180');
+  await expect(remixBar.getByRole('button', { name: 'Unlink' })).toBeVisible();
+  await expect(compiled.getByRole('combobox', { name: 'Provider' })).toHaveValue('local');
+  await expect(editor).toContainText('Style: Soft lighting, warm tones.');
+
+  // Change the Style line and queue the remix.
+  await editor.click();
+  await editor.press('ControlOrMeta+a');
+  await editor.evaluate(
+    (element, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    LIGHTHOUSE.replace('Style: Soft lighting, warm tones.', NEW_STYLE),
+  );
+  await expect(editor).not.toContainText('warm tones');
+  await expect(editor).toContainText(NEW_STYLE);
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued “Lighthouse at dusk”' }).last()).toBeVisible();
+
+  // The remix lands beside its parent; selecting it shows both in its lineage, the remix marked.
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect(cards).toHaveCount(2, { timeout: 120_000 });
+  await cards.first().click();
+  const versions = lineage.getByRole('listitem');
+  await expect(versions).toHaveCount(2);
+  const current = lineage.locator('[aria-current="true"]');
+  await expect(current).toHaveCount(1);
+  // The parent is the outer item, the remix nested under it and marked as the selected clip.
+  await expect(versions.nth(1).locator('[aria-current="true"]')).toHaveCount(1);
+  await expect(versions.nth(0).getByRole('button', { name: 'Restore this version' })).toBeVisible();
+  await expect(inspector).toContainText('Shot 1: Style');
+  await lineage.scrollIntoViewIfNeeded();
+  await shoot(page, 'lineage');
+
+  // The remix kept what it changed against its parent after a reload too.
+  await page.reload();
+  await cards.first().click();
+  await expect(lineage.getByRole('listitem')).toHaveCount(2);
+
+  // Compare: the parent in Player A, the remix in Player B, and the new Style line in the diff.
+  await inspector.getByRole('button', { name: 'Compare', exact: true }).click();
+  const playerA = page.getByLabel('Player A', { exact: true });
+  const playerB = page.getByLabel('Player B', { exact: true });
+  await expect(playerA).toBeVisible();
+  await expect(playerB).toBeVisible();
+  const diff = page.getByRole('region', { name: 'Prompt diff' });
+  const shot = diff.getByRole('region', { name: 'Shot 1' });
+  await expect(shot).toContainText('Style');
+  await expect(shot.locator('ins')).toContainText(['Noir']);
+  await expect(shot.locator('del').first()).toContainText('Soft');
+  await expect(diff.getByRole('cell', { name: 'gull cry' })).toBeVisible();
+
+  // Playing runs both in step; only one is heard, and S hands the sound to the other.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect
+    .poll(() => playerA.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 })
+    .toBeGreaterThan(0.3);
+  const [timeA, timeB] = await Promise.all([
+    playerA.evaluate((v: HTMLVideoElement) => v.currentTime),
+    playerB.evaluate((v: HTMLVideoElement) => v.currentTime),
+  ]);
+  expect(Math.abs(timeA - timeB)).toBeLessThan(0.25);
+  expect(await playerA.evaluate((v: HTMLVideoElement) => v.muted)).toBe(false);
+  expect(await playerB.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
+  await page.locator('body').press('s');
+  await expect.poll(() => playerA.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
+  expect(await playerB.evaluate((v: HTMLVideoElement) => v.muted)).toBe(false);
+  // The two-second clips end together and the transport stops.
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 10_000 });
+  expect(await playerB.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+  await page.getByRole('slider', { name: 'Position' }).fill('1');
+  await shoot(page, 'compare');
+  await page.getByRole('checkbox', { name: 'Wipe' }).check();
+  await expect(page.getByRole('slider', { name: 'Wipe position' })).toBeVisible();
+  await shoot(page, 'compare-wipe');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // Versions: the family as a graph, each version with its poster.
+  await inspector.getByRole('button', { name: 'Versions', exact: true }).click();
+  const graph = page.getByRole('region', { name: 'Version graph' });
+  await expect(graph.locator('.version-node')).toHaveCount(2);
+  await expect(graph.locator('.version-node img')).toHaveCount(2);
+  await expect(graph.locator('.version-node[aria-current="true"]')).toHaveCount(1);
+  await shoot(page, 'versions');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // Restore this version: the parent's prompt becomes the draft again, as a remix of the parent.
+  await versions.nth(0).getByRole('button', { name: 'Restore this version' }).click();
+  // The draft holds the remix's prompt now, so the studio asks before replacing it.
+  const replace = page.getByRole('dialog', { name: 'Replace the draft?' });
+  await replace.getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByRole('tab', { name: 'Prompt' })).toHaveAttribute('aria-selected', 'true');
+  await expect(editor).toContainText('Style: Soft lighting, warm tones.');
+  await expect(remixBar).toContainText('Remix of Lighthouse at dusk');
+
+  // Rating and tags (rate 4 stars, tag, reload, find the clip by its tag) join here with the
+  // library's organisation: the Rating radio group and the "Add tag" box in the inspector.
+});

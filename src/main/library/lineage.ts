@@ -1,0 +1,186 @@
+/**
+ * A clip's versions: ancestors up the `parent_clip_id` chain and descendants down it, each one
+ * recursive CTE that walks the primary key or the `clips_by_parent` index (lineage.test.ts
+ * checks the plans), and what a remix changed against its parent, stored when it is made.
+ */
+import type { Database } from 'better-sqlite3';
+import { StudioError } from '../../shared/errors';
+import type { Lineage as LineageResult, LineageNode, LineageScope } from '../../shared/remix/calls';
+import { PromptDiff, promptDiff, type VersionFacts } from '../../shared/remix/promptDiff';
+
+/** Far beyond any real family; it only stops a damaged database from looping. */
+const MAX_DEPTH = 100_000;
+
+interface NodeRow {
+  id: number;
+  parent_clip_id: number | null;
+  project_id: number;
+  title: string;
+  provider: string;
+  model: string | null;
+  seed: number | null;
+  duration_ms: number;
+  poster_hash: string | null;
+  rating: number | null;
+  created_at: number;
+  depth: number;
+}
+
+const NODE_COLUMNS = `c.id, c.parent_clip_id, c.project_id, c.title, c.provider, c.model, c.seed, c.duration_ms,
+  c.poster_hash, c.rating, c.created_at`;
+
+/**
+ * The clip and every ancestor, walking up by primary key; depth counts steps up. CROSS JOIN
+ * keeps SQLite from reading the clips table first (it otherwise scans every clip).
+ */
+export const ANCESTORS_SQL = `
+  WITH RECURSIVE up(id, parent, depth) AS (
+    SELECT id, parent_clip_id, 0 FROM clips WHERE id = @id
+    UNION ALL
+    SELECT c.id, c.parent_clip_id, up.depth + 1 FROM up JOIN clips c ON c.id = up.parent
+    WHERE up.depth < ${MAX_DEPTH}
+  )
+  SELECT ${NODE_COLUMNS}, up.depth FROM up CROSS JOIN clips c ON c.id = up.id ORDER BY up.depth DESC`;
+
+/** The clip and every descendant, walking down the clips_by_parent index; depth counts steps down. */
+export const DESCENDANTS_SQL = `
+  WITH RECURSIVE down(id, depth) AS (
+    SELECT @id, 0
+    UNION ALL
+    SELECT c.id, down.depth + 1 FROM down JOIN clips c ON c.parent_clip_id = down.id
+    WHERE down.depth < ${MAX_DEPTH}
+  )
+  SELECT ${NODE_COLUMNS}, down.depth FROM down CROSS JOIN clips c ON c.id = down.id ORDER BY down.depth, c.created_at, c.id`;
+
+function toNode(row: NodeRow, depth: number): LineageNode {
+  return {
+    id: row.id,
+    parentId: row.parent_clip_id,
+    projectId: row.project_id,
+    title: row.title,
+    provider: row.provider,
+    model: row.model,
+    seed: row.seed,
+    durationMs: row.duration_ms,
+    posterId: row.poster_hash,
+    rating: row.rating,
+    createdAt: row.created_at,
+    depth,
+  };
+}
+
+function notFound(id: number): StudioError {
+  return new StudioError('not_found', `Clip ${id} does not exist; it may have been deleted.`);
+}
+
+/** Parents before children, siblings oldest first: the order a tree is read in. */
+function treeOrder(nodes: LineageNode[]): LineageNode[] {
+  const children = new Map<number | null, LineageNode[]>();
+  const ids = new Set(nodes.map((n) => n.id));
+  for (const node of nodes) {
+    const key = node.parentId !== null && ids.has(node.parentId) ? node.parentId : null;
+    const list = children.get(key) ?? [];
+    list.push(node);
+    children.set(key, list);
+  }
+  const out: LineageNode[] = [];
+  const stack = [...(children.get(null) ?? [])].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    out.push(node);
+    stack.push(...[...(children.get(node.id) ?? [])].reverse());
+  }
+  return out;
+}
+
+interface FactsRow {
+  prompt_text: string | null;
+  provider: string;
+  model: string | null;
+  seed: number | null;
+  width: number | null;
+  height: number | null;
+  duration_ms: number;
+  parent_clip_id: number | null;
+}
+
+export class Lineage {
+  constructor(private readonly db: Database) {}
+
+  private ancestors(id: number): NodeRow[] {
+    return this.db.prepare<{ id: number }, NodeRow>(ANCESTORS_SQL).all({ id });
+  }
+
+  private descendants(id: number): NodeRow[] {
+    return this.db.prepare<{ id: number }, NodeRow>(DESCENDANTS_SQL).all({ id });
+  }
+
+  get(clipId: number, scope: LineageScope = 'line'): LineageResult {
+    const up = this.ancestors(clipId);
+    const root = up[0];
+    if (!root) throw notFound(clipId);
+    if (scope === 'family') {
+      return { clipId, nodes: treeOrder(this.descendants(root.id).map((row) => toNode(row, row.depth))) };
+    }
+    const height = up.length - 1;
+    const above = up.slice(0, -1).map((row) => toNode(row, height - row.depth));
+    const below = this.descendants(clipId).map((row) => toNode(row, height + row.depth));
+    return { clipId, nodes: treeOrder([...above, ...below]) };
+  }
+
+  /** What the clip changed against its parent, as stored when it was made. */
+  changes(clipId: number): PromptDiff | null {
+    const row = this.db
+      .prepare<[number], { changes_json: string | null }>('SELECT changes_json FROM clips WHERE id = ?')
+      .get(clipId);
+    if (!row) throw notFound(clipId);
+    if (row.changes_json === null) return null;
+    const parsed = PromptDiff.safeParse(JSON.parse(row.changes_json));
+    if (!parsed.success)
+      throw new StudioError(
+        'internal',
+        `The changes stored with clip ${clipId} cannot be read; compare it with its parent instead.`,
+      );
+    return parsed.data;
+  }
+
+  private facts(id: number): FactsRow {
+    const row = this.db
+      .prepare<[number], FactsRow>(
+        'SELECT prompt_text, provider, model, seed, width, height, duration_ms, parent_clip_id FROM clips WHERE id = ?',
+      )
+      .get(id);
+    if (!row) throw notFound(id);
+    return row;
+  }
+
+  /**
+   * For a clip just made from a parent: stores the diff against the parent and copies the
+   * parent's cues, marked inherited, that fit in the new clip (a range is cut at its end).
+   * Runs inside the caller's transaction.
+   */
+  recordRemix(childId: number, now: number): void {
+    const child = this.facts(childId);
+    if (child.parent_clip_id === null) return;
+    const parent = this.facts(child.parent_clip_id);
+    const facts = (row: FactsRow): VersionFacts => ({
+      promptText: row.prompt_text,
+      provider: row.provider,
+      model: row.model,
+      seed: row.seed,
+      width: row.width,
+      height: row.height,
+    });
+    const diff = promptDiff(facts(parent), facts(child));
+    this.db.prepare('UPDATE clips SET changes_json = ? WHERE id = ?').run(JSON.stringify(diff), childId);
+    this.db
+      .prepare(
+        `INSERT INTO cues (clip_id, start_ms, end_ms, label, note, kind, color, created_at, updated_at, inherited)
+         SELECT @child, start_ms, CASE WHEN end_ms > @duration THEN @duration ELSE end_ms END,
+                label, note, kind, color, @now, @now, 1
+         FROM cues WHERE clip_id = @parent AND start_ms <= @duration ORDER BY start_ms, id`,
+      )
+      .run({ child: childId, parent: child.parent_clip_id, duration: child.duration_ms, now });
+  }
+}

@@ -1,0 +1,103 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { JSX, ReactNode } from 'react';
+import { describe, expect, test, vi } from 'vitest';
+import type { LineageNode } from '../../../../shared/remix/calls';
+import { promptDiff } from '../../../../shared/remix/promptDiff';
+import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
+import { aClip } from '../../../../../test/renderer/records';
+import { ToastProvider } from '../../components/Toasts';
+import { ClipVersions, type VersionActions } from './ClipVersions';
+
+const wrapper = ({ children }: { children: ReactNode }): JSX.Element => <ToastProvider>{children}</ToastProvider>;
+
+function node(id: number, parentId: number | null, depth: number, title: string): LineageNode {
+  return {
+    id,
+    parentId,
+    projectId: 1,
+    title,
+    provider: 'local',
+    model: 'builtin',
+    seed: 1,
+    durationMs: 2000,
+    posterId: null,
+    rating: id === 2 ? 4 : null,
+    createdAt: 1_700_000_000_000 + id,
+    depth,
+  };
+}
+
+function actions() {
+  return {
+    onRemix: vi.fn<VersionActions['onRemix']>(),
+    onRestore: vi.fn<VersionActions['onRestore']>(),
+    onSelectVersion: vi.fn<VersionActions['onSelectVersion']>(),
+    onCompare: vi.fn<VersionActions['onCompare']>(),
+    onVersions: vi.fn<VersionActions['onVersions']>(),
+  } satisfies VersionActions;
+}
+
+describe('ClipVersions', () => {
+  test('the lineage is a tree of the versions, the clip marked; ancestors can be restored; a click selects', async () => {
+    // 1 → 2 → 3 (the clip) → 4
+    fakeStudio.answer('lineage.get', () => ({
+      clipId: 3,
+      nodes: [node(1, null, 0, 'Original'), node(2, 1, 1, 'Second'), node(3, 2, 2, 'Third'), node(4, 3, 3, 'Fourth')],
+    }));
+    fakeStudio.answer('lineage.changes', () =>
+      promptDiff(
+        {
+          promptText: 'Scene: a pier\nStyle: warm',
+          provider: 'local',
+          model: 'builtin',
+          seed: 1,
+          width: 64,
+          height: 64,
+        },
+        {
+          promptText: 'Scene: a pier\nStyle: noir',
+          provider: 'local',
+          model: 'builtin',
+          seed: 2,
+          width: 64,
+          height: 64,
+        },
+      ),
+    );
+    const act = actions();
+    const clip = aClip({ id: 3, projectId: 1, parentId: 2, title: 'Third' });
+    render(<ClipVersions clip={clip} actions={act} />, { wrapper });
+
+    const lineage = screen.getByRole('region', { name: 'Lineage' });
+    await waitFor(() => expect(within(lineage).getAllByRole('listitem')).toHaveLength(4));
+    // Nested: each version's list item holds its remixes.
+    const [original] = within(lineage).getAllByRole('listitem');
+    expect(within(original as HTMLElement).getAllByRole('listitem')).toHaveLength(3);
+    const current = within(lineage).getByRole('button', { current: true });
+    expect(current.textContent).toContain('Third');
+    expect(within(lineage).getByRole('button', { name: /Second/ }).textContent).toContain('★★★★☆');
+    expect(within(lineage).getAllByRole('button', { name: 'Restore this version' })).toHaveLength(2);
+    expect((await screen.findByText(/Shot 1: Style · Seed/)).textContent).toContain('Changed');
+
+    const user = userEvent.setup();
+    await user.click(within(lineage).getByRole('button', { name: /Fourth/ }));
+    expect(act.onSelectVersion).toHaveBeenCalledWith(4);
+    await user.click(within(lineage).getAllByRole('button', { name: 'Restore this version' })[0] as HTMLElement);
+    expect(act.onRestore).toHaveBeenCalledWith(1);
+    // Compare defaults to the parent (A) and the clip (B).
+    await user.click(screen.getByRole('button', { name: 'Compare' }));
+    expect(act.onCompare).toHaveBeenCalledWith(2, 3);
+    await user.click(screen.getByRole('button', { name: 'Remix' }));
+    expect(act.onRemix).toHaveBeenCalledWith(clip);
+  });
+
+  test('an original with no remixes says so, and Compare and Versions wait for a second version', async () => {
+    fakeStudio.answer('lineage.get', () => ({ clipId: 7, nodes: [node(7, null, 0, 'Alone')] }));
+    render(<ClipVersions clip={aClip({ id: 7, projectId: 1, parentId: null })} actions={actions()} />, { wrapper });
+    expect(await screen.findByText(/No other versions yet/)).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Compare' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Versions' }).disabled).toBe(true);
+    expect(fakeStudio.calls.some((c) => c.name === 'lineage.changes')).toBe(false);
+  });
+});

@@ -1,0 +1,291 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
+import type { Clip } from '../../../../shared/domain';
+import { promptDiff } from '../../../../shared/remix/promptDiff';
+import { formatTime } from '../../../../shared/time';
+import { mediaUrl, studio } from '../../api/client';
+import { Icon } from '../../components/Icon';
+import { useToaster } from '../../components/Toasts';
+import { isTextEntry, modalOpen } from '../../format/shortcuts';
+import { PromptDiffView } from './PromptDiffView';
+import { correction, otherSide, sideTime, timelineOf, type Side } from './syncedPair';
+import { useLineage } from './useLineage';
+import { versionNumbers } from './versionNames';
+import './CompareView.css';
+
+interface CompareViewProps {
+  a: number;
+  b: number;
+  onPick: (a: number, b: number) => void;
+  onClose: () => void;
+  viewSwitch: ReactNode;
+}
+
+const SIDES: readonly Side[] = ['a', 'b'];
+const NAME: Record<Side, string> = { a: 'A', b: 'B' };
+
+function useClip(id: number): Clip | null {
+  const toaster = useToaster();
+  const [clip, setClip] = useState<Clip | null>(null);
+  useEffect(() => {
+    let live = true;
+    studio.call('clips.get', { id }).then(
+      (found) => {
+        if (live) setClip(found);
+      },
+      (error: unknown) => toaster.error('Could not open a version to compare', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, toaster]);
+  return clip?.id === id ? clip : null;
+}
+
+/** Two versions side by side (or one over the other with a wipe), playing in sync, with their prompt diff below. */
+export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewProps): JSX.Element {
+  const clips: Record<Side, Clip | null> = { a: useClip(a), b: useClip(b) };
+  const { lineage } = useLineage(a, clips.a?.projectId ?? null, 'family');
+  const players = useRef<Record<Side, HTMLVideoElement | null>>({ a: null, b: null });
+  const [audible, setAudible] = useState<Side>('a');
+  const [playing, setPlaying] = useState(false);
+  const [position, setPosition] = useState(0);
+  const [offsets, setOffsets] = useState<Record<Side, number>>({ a: 0, b: 0 });
+  const [wipe, setWipe] = useState(false);
+  const [wipeAt, setWipeAt] = useState(50);
+
+  const lengthS = Math.max(clips.a?.durationMs ?? 0, clips.b?.durationMs ?? 0) / 1000;
+
+  const seek = useCallback(
+    (timelineS: number) => {
+      setPosition(timelineS);
+      for (const side of SIDES) {
+        const player = players.current[side];
+        if (player) player.currentTime = sideTime(timelineS, offsets[side], player.duration);
+      }
+    },
+    [offsets],
+  );
+
+  const toggle = useCallback(() => {
+    const all = SIDES.map((side) => players.current[side]).filter((p): p is HTMLVideoElement => p !== null);
+    if (playing) {
+      for (const p of all) p.pause();
+      setPlaying(false);
+      return;
+    }
+    const from = position >= lengthS - 0.05 ? 0 : position;
+    seek(from);
+    for (const p of all) void p.play().catch(() => undefined);
+    setPlaying(true);
+  }, [playing, position, lengthS, seek]);
+
+  // One side is heard; the other is muted.
+  useEffect(() => {
+    for (const side of SIDES) {
+      const player = players.current[side];
+      if (player) player.muted = side !== audible;
+    }
+  }, [audible, clips.a, clips.b]);
+
+  // While playing, the audible side leads and the other follows it.
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    const tick = (): void => {
+      const leader = players.current[audible];
+      const follower = players.current[otherSide(audible)];
+      if (leader && follower) {
+        const fix = correction(
+          leader.currentTime,
+          offsets[audible],
+          follower.currentTime,
+          offsets[otherSide(audible)],
+          follower.duration,
+        );
+        if (fix !== null && !follower.ended) follower.currentTime = fix;
+        setPosition(timelineOf(leader.currentTime, offsets[audible]));
+        if (leader.ended || leader.paused) {
+          follower.pause();
+          setPlaying(false);
+          return;
+        }
+      }
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, audible, offsets]);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent): void {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (modalOpen() || isTextEntry(event.target)) return;
+      if (event.key === ' ' && !(event.target instanceof HTMLButtonElement)) {
+        event.preventDefault();
+        toggle();
+      } else if (event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        setAudible((side) => otherSide(side));
+      } else if (event.key === 'Escape') {
+        onClose();
+      }
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [toggle, onClose]);
+
+  const diff = useMemo(() => (clips.a && clips.b ? promptDiff(clips.a, clips.b) : null), [clips.a, clips.b]);
+  const versions = useMemo(() => lineage?.nodes ?? [], [lineage]);
+  const numbers = useMemo(() => versionNumbers(versions), [versions]);
+
+  function picker(side: Side): JSX.Element {
+    const value = side === 'a' ? a : b;
+    const current = clips[side];
+    const listed = versions.some((n) => n.id === value);
+    return (
+      <label className="compare__picker">
+        <span>Version {NAME[side]}</span>
+        <select
+          className="field"
+          value={value}
+          onChange={(event) => {
+            const id = Number(event.target.value);
+            onPick(side === 'a' ? id : a, side === 'b' ? id : b);
+          }}
+        >
+          {!listed && current && <option value={current.id}>{current.title}</option>}
+          {versions.map((n) => (
+            <option key={n.id} value={n.id}>
+              {`${'\u2003'.repeat(n.depth)}${numbers.get(n.id) ?? ''} · ${n.title}`}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
+
+  return (
+    <main className="view view--full compare">
+      <div className="toolbar">
+        <div className="toolbar__title">
+          {viewSwitch}
+          <h1>Compare</h1>
+        </div>
+        <div className="compare__tools">
+          {picker('a')}
+          {picker('b')}
+          <label className="switch">
+            <input type="checkbox" checked={wipe} onChange={(event) => setWipe(event.target.checked)} />
+            Wipe
+          </label>
+          <button type="button" className="btn" onClick={onClose} title="Back to the library (Esc)">
+            <Icon name="close" size={14} />
+            Close
+          </button>
+        </div>
+      </div>
+      <div className="compare__body">
+        <div className={`compare__stage${wipe ? ' compare__stage--wipe' : ''}`}>
+          {SIDES.map((side) => {
+            const clip = clips[side];
+            return (
+              <figure
+                key={side}
+                className={`compare__pane compare__pane--${side}${audible === side ? ' compare__pane--audible' : ''}`}
+                style={wipe && side === 'b' ? { clipPath: `inset(0 0 0 ${wipeAt}%)` } : undefined}
+              >
+                <figcaption className="compare__label">
+                  <strong>Player {NAME[side]}</strong>
+                  <span className="truncate">
+                    {clip ? `${numbers.get(clip.id) ?? ''} · ${clip.title}`.replace(/^ · /, '') : '…'}
+                  </span>
+                  {audible === side && <Icon name="audio" size={12} />}
+                </figcaption>
+                {clip && (
+                  <video
+                    key={clip.id}
+                    ref={(element) => {
+                      players.current[side] = element;
+                    }}
+                    className="compare__video"
+                    aria-label={`Player ${NAME[side]}`}
+                    preload="auto"
+                    playsInline
+                    muted={side !== audible}
+                    src={mediaUrl(clip.mediaId)}
+                    {...(clip.posterId !== null ? { poster: mediaUrl(clip.posterId) } : {})}
+                  />
+                )}
+              </figure>
+            );
+          })}
+          {wipe && <div className="compare__wipe-line" style={{ left: `${wipeAt}%` }} aria-hidden="true" />}
+        </div>
+        <div className="compare__transport">
+          <button type="button" className="btn btn--primary" onClick={toggle} title="Play or pause both (Space)">
+            {playing ? 'Pause' : 'Play'}
+          </button>
+          <input
+            type="range"
+            className="compare__position"
+            aria-label="Position"
+            min={0}
+            max={lengthS || 0}
+            step={0.01}
+            value={Math.min(position, lengthS)}
+            onChange={(event) => seek(Number(event.target.value))}
+          />
+          <span className="tabular compare__time">
+            {formatTime(Math.round(position * 1000))} / {formatTime(Math.round(lengthS * 1000))}
+          </span>
+          <div className="compare__audible" role="group" aria-label="Audible player">
+            {SIDES.map((side) => (
+              <button
+                key={side}
+                type="button"
+                className={`btn btn--sm${audible === side ? ' btn--primary' : ''}`}
+                aria-pressed={audible === side}
+                onClick={() => setAudible(side)}
+              >
+                Hear {NAME[side]}
+              </button>
+            ))}
+            <span className="compare__hint">
+              <kbd>S</kbd> switches
+            </span>
+          </div>
+        </div>
+        <div className="compare__offsets">
+          {SIDES.map((side) => (
+            <label key={side} className="compare__offset">
+              <span>Offset {NAME[side]} (ms)</span>
+              <input
+                type="number"
+                className="field tabular"
+                step={40}
+                value={offsets[side]}
+                onChange={(event) => {
+                  const value = Math.round(Number(event.target.value));
+                  setOffsets((current) => ({ ...current, [side]: Number.isFinite(value) ? value : 0 }));
+                }}
+              />
+            </label>
+          ))}
+          {wipe && (
+            <label className="compare__offset compare__wipe-at">
+              <span>Wipe position</span>
+              <input
+                type="range"
+                min={0}
+                max={100}
+                value={wipeAt}
+                onChange={(event) => setWipeAt(Number(event.target.value))}
+              />
+            </label>
+          )}
+        </div>
+        {diff && <PromptDiffView diff={diff} />}
+      </div>
+    </main>
+  );
+}

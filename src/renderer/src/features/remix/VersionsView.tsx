@@ -1,0 +1,181 @@
+import dagre from '@dagrejs/dagre';
+import {
+  Background,
+  Controls,
+  Handle,
+  MiniMap,
+  Position,
+  ReactFlow,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo, type JSX, type ReactNode } from 'react';
+import type { LineageNode } from '../../../../shared/remix/calls';
+import { mediaUrl } from '../../api/client';
+import { Icon } from '../../components/Icon';
+import { formatDateTime } from '../../format/media';
+import { modalOpen } from '../../format/shortcuts';
+import { useLineage } from './useLineage';
+import { providerName, versionNumbers } from './versionNames';
+import './VersionsView.css';
+
+const NODE_WIDTH = 200;
+const NODE_HEIGHT = 168;
+
+type VersionData = { version: LineageNode; current: boolean; number: string } & Record<string, unknown>;
+type VersionNode = Node<VersionData, 'version'>;
+
+function VersionCard({ data }: NodeProps<VersionNode>): JSX.Element {
+  const { version, current, number } = data;
+  return (
+    <div
+      className={`version-node${current ? ' version-node--current' : ''}`}
+      aria-current={current ? 'true' : undefined}
+    >
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <div className="version-node__poster">
+        {version.posterId !== null ? (
+          <img src={mediaUrl(version.posterId)} alt="" draggable={false} />
+        ) : (
+          <Icon name="film" size={24} />
+        )}
+      </div>
+      <div className="version-node__text">
+        <span className="version-node__title truncate" title={version.title}>
+          <span className="version-node__number">{number}</span> {version.title}
+        </span>
+        <span className="version-node__meta truncate tabular">
+          {providerName(version.provider)} · {formatDateTime(version.createdAt)}
+          {version.rating ? ` · ${'★'.repeat(version.rating)}` : ''}
+        </span>
+      </div>
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+}
+
+const nodeTypes = { version: VersionCard };
+
+/** Lays the family out top to bottom, parents above their remixes. */
+export function layoutFamily(
+  nodes: readonly LineageNode[],
+  currentId: number,
+): { nodes: VersionNode[]; edges: Edge[] } {
+  // dagre writes each node's centre into x and y.
+  const graph = new dagre.graphlib.Graph<object, { width: number; height: number; x: number; y: number }, object>();
+  graph.setGraph({ rankdir: 'TB', nodesep: 32, ranksep: 56 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  const ids = new Set(nodes.map((n) => n.id));
+  const numbers = versionNumbers(nodes);
+  for (const n of nodes) graph.setNode(String(n.id), { width: NODE_WIDTH, height: NODE_HEIGHT, x: 0, y: 0 });
+  const edges: Edge[] = [];
+  for (const n of nodes) {
+    if (n.parentId === null || !ids.has(n.parentId)) continue;
+    graph.setEdge(String(n.parentId), String(n.id));
+    edges.push({ id: `${n.parentId}-${n.id}`, source: String(n.parentId), target: String(n.id) });
+  }
+  dagre.layout(graph);
+  return {
+    nodes: nodes.map((n) => {
+      const at = graph.node(String(n.id));
+      return {
+        id: String(n.id),
+        type: 'version',
+        position: { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 },
+        data: { version: n, current: n.id === currentId, number: numbers.get(n.id) ?? '' },
+        draggable: false,
+        connectable: false,
+      };
+    }),
+    edges,
+  };
+}
+
+interface VersionsViewProps {
+  clipId: number;
+  projectId: number;
+  onSelectVersion: (clipId: number) => void;
+  onCompare: (a: number, b: number) => void;
+  onClose: () => void;
+  viewSwitch: ReactNode;
+}
+
+/** The whole family of a clip as a zoomable graph; click a version to select it. */
+export function VersionsView({
+  clipId,
+  projectId,
+  onSelectVersion,
+  onCompare,
+  onClose,
+  viewSwitch,
+}: VersionsViewProps): JSX.Element {
+  const { lineage, error } = useLineage(clipId, projectId, 'family');
+  const graph = useMemo(() => (lineage ? layoutFamily(lineage.nodes, clipId) : null), [lineage, clipId]);
+  const parentId = lineage?.nodes.find((n) => n.id === clipId)?.parentId ?? null;
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent): void {
+      if (event.key === 'Escape' && !modalOpen()) onClose();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
+
+  return (
+    <main className="view view--full versions-view">
+      <div className="toolbar">
+        <div className="toolbar__title">
+          {viewSwitch}
+          <h1>Versions</h1>
+          {lineage && <span className="toolbar__meta tabular">{lineage.nodes.length} in this family</span>}
+        </div>
+        <div className="versions-view__tools">
+          <button
+            type="button"
+            className="btn"
+            disabled={parentId === null}
+            onClick={() => parentId !== null && onCompare(parentId, clipId)}
+          >
+            Compare with parent
+          </button>
+          <button type="button" className="btn" onClick={onClose} title="Back to the library (Esc)">
+            <Icon name="close" size={14} />
+            Close
+          </button>
+        </div>
+      </div>
+      <div className="versions-view__canvas" aria-label="Version graph" role="region">
+        {error !== null ? (
+          <p className="versions-view__error" role="alert">
+            The family of this clip could not be read: {error}
+          </p>
+        ) : (
+          graph && (
+            <ReactFlow
+              nodes={graph.nodes}
+              edges={graph.edges}
+              nodeTypes={nodeTypes}
+              colorMode="dark"
+              fitView
+              fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+              minZoom={0.05}
+              maxZoom={2}
+              // A family of hundreds draws only what is on screen.
+              onlyRenderVisibleElements={graph.nodes.length > 100}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              onNodeClick={(_, node) => onSelectVersion(Number(node.id))}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background gap={24} />
+              <Controls showInteractive={false} />
+              {graph.nodes.length > 12 && <MiniMap pannable zoomable />}
+            </ReactFlow>
+          )
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,72 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { JSX, ReactNode } from 'react';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
+import { aClip } from '../../../../../test/renderer/records';
+import { ToastProvider } from '../../components/Toasts';
+import { TARGET_KEY } from '../prompt/PromptStudio';
+import { useRemix } from './useRemix';
+
+const wrapper = ({ children }: { children: ReactNode }): JSX.Element => <ToastProvider>{children}</ToastProvider>;
+const target = { provider: 'local' as const, model: 'builtin' };
+
+beforeEach(() => localStorage.clear());
+
+describe('useRemix', () => {
+  test('Remix puts the clip’s prompt in the draft, links it, picks its provider and opens the Prompt view', async () => {
+    const clip = aClip({
+      id: 9,
+      projectId: 3,
+      title: 'Pier',
+      provider: 'local',
+      model: 'builtin',
+      seed: 77,
+      width: 320,
+      height: 180,
+      promptText: 'Scene: a pier\nStyle: warm',
+    });
+    fakeStudio.answer('drafts.get', () => null);
+    fakeStudio.answer('drafts.save', () => ({ updatedAt: 1 }));
+    const openPrompt = vi.fn();
+    const { result } = renderHook(() => useRemix(openPrompt), { wrapper });
+    act(() => result.current.remix(clip));
+    await waitFor(() => expect(openPrompt).toHaveBeenCalledWith(3));
+    expect(fakeStudio.calls.find((c) => c.name === 'drafts.save')?.input).toEqual({
+      projectId: 3,
+      text: clip.promptText,
+    });
+    expect(JSON.parse(localStorage.getItem(TARGET_KEY) ?? 'null')).toEqual(target);
+    expect(result.current.linkFor(3)).toMatchObject({ clipId: 9, title: 'Pier', keepSeed: true });
+
+    // Queueing: the parent, its size while the draft names none, its seed while kept.
+    expect(result.current.enqueueExtras(3, 'Scene: a pier\nStyle: noir', target)).toEqual({
+      parentClipId: 9,
+      options: { model: 'builtin', size: { width: 320, height: 180 }, seed: 77 },
+    });
+    expect(result.current.enqueueExtras(3, 'Size: 640x360\nScene: a pier', target).options).toEqual({
+      model: 'builtin',
+      seed: 77,
+    });
+    const link = result.current.linkFor(3);
+    act(() => {
+      if (link) result.current.link(3, { ...link, keepSeed: false });
+    });
+    expect(result.current.enqueueExtras(3, 'Scene: a pier', target).options).toEqual({
+      model: 'builtin',
+      size: { width: 320, height: 180 },
+    });
+    // Unlinked, the draft queues as a new clip.
+    act(() => result.current.link(3, null));
+    expect(result.current.enqueueExtras(3, 'Scene: a pier', target)).toEqual({ options: { model: 'builtin' } });
+  });
+
+  test('a draft holding another prompt is not replaced without asking', async () => {
+    fakeStudio.answer('drafts.get', () => ({ text: 'Scene: something else', updatedAt: 1 }));
+    const openPrompt = vi.fn();
+    const { result } = renderHook(() => useRemix(openPrompt), { wrapper });
+    act(() => result.current.remix(aClip({ id: 2, projectId: 3, promptText: 'Scene: a pier' })));
+    await waitFor(() => expect(result.current.dialog).not.toBeNull());
+    expect(openPrompt).not.toHaveBeenCalled();
+    expect(fakeStudio.calls.some((c) => c.name === 'drafts.save')).toBe(false);
+  });
+});

@@ -1,0 +1,113 @@
+import { useCallback, useState, type JSX } from 'react';
+import type { Clip } from '../../../../shared/domain';
+import type { CallInput } from '../../../../shared/contract';
+import { parse } from '../../../../shared/prompt/parse';
+import { ProviderId } from '../../../../shared/prompt/providers';
+import { studio } from '../../api/client';
+import { writeStored } from '../../app/storage';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useToaster } from '../../components/Toasts';
+import { targetFor, type Target } from '../prompt/analysis';
+import { TARGET_KEY } from '../prompt/PromptStudio';
+import { linkOf, useRemixLinks, type RemixLink } from './useRemixLink';
+
+type EnqueueExtras = Pick<CallInput<'jobs.enqueue'>, 'parentClipId' | 'options'>;
+
+export interface RemixState {
+  linkFor: (projectId: number) => RemixLink | null;
+  link: (projectId: number, link: RemixLink | null) => void;
+  /** Opens the Prompt view with the clip's prompt as a draft linked to the clip. */
+  remix: (clip: Clip) => void;
+  /** The same for a version picked by id (Restore this version). */
+  restore: (clipId: number) => void;
+  /** What jobs.enqueue needs besides the text for a draft that remixes a clip. */
+  enqueueExtras: (projectId: number, text: string, target: Target) => EnqueueExtras;
+  /** A confirmation to mount while one is pending. */
+  dialog: JSX.Element | null;
+}
+
+/**
+ * Starting a remix: the draft gets the clip's prompt (asking first when it would replace a
+ * different one), the Prompt view its provider and model, and queueing links the new clip to it.
+ */
+export function useRemix(openPrompt: (projectId: number) => void): RemixState {
+  const toaster = useToaster();
+  const { linkFor, link } = useRemixLinks();
+  const [pending, setPending] = useState<{ clip: Clip; draft: string } | null>(null);
+
+  const apply = useCallback(
+    async (clip: Clip) => {
+      await studio.call('drafts.save', { projectId: clip.projectId, text: clip.promptText ?? '' });
+      link(clip.projectId, linkOf(clip));
+      const provider = ProviderId.safeParse(clip.provider);
+      if (provider.success) writeStored(TARGET_KEY, JSON.stringify(targetFor(provider.data, clip.model)));
+      openPrompt(clip.projectId);
+    },
+    [link, openPrompt],
+  );
+
+  const start = useCallback(
+    (clip: Clip) => {
+      studio.call('drafts.get', { projectId: clip.projectId }).then(
+        (draft) => {
+          const text = draft?.text ?? '';
+          if (text.trim() === '' || text === clip.promptText) return apply(clip);
+          setPending({ clip, draft: text });
+          return undefined;
+        },
+        (error: unknown) => toaster.error('Could not open the remix', error),
+      );
+    },
+    [apply, toaster],
+  );
+
+  const restore = useCallback(
+    (clipId: number) => {
+      studio
+        .call('clips.get', { id: clipId })
+        .then(start, (error: unknown) => toaster.error('Could not restore that version', error));
+    },
+    [start, toaster],
+  );
+
+  const enqueueExtras = useCallback(
+    (projectId: number, text: string, target: Target): EnqueueExtras => {
+      const remixOf = linkFor(projectId);
+      if (!remixOf) return { options: { model: target.model } };
+      // The parent's size is kept while the draft asks for none and the provider is the same.
+      const keepSize =
+        remixOf.provider === target.provider &&
+        remixOf.width !== null &&
+        remixOf.height !== null &&
+        parse(text).doc.size === null;
+      return {
+        parentClipId: remixOf.clipId,
+        options: {
+          model: target.model,
+          ...(keepSize && remixOf.width !== null && remixOf.height !== null
+            ? { size: { width: remixOf.width, height: remixOf.height } }
+            : {}),
+          ...(remixOf.keepSeed && remixOf.seed !== null && remixOf.seed >= 0 ? { seed: remixOf.seed } : {}),
+        },
+      };
+    },
+    [linkFor],
+  );
+
+  const dialog = pending ? (
+    <ConfirmDialog
+      title="Replace the draft?"
+      confirmLabel="Replace"
+      tone="primary"
+      onConfirm={async () => {
+        await apply(pending.clip);
+        setPending(null);
+      }}
+      onCancel={() => setPending(null)}
+    >
+      The project’s draft holds another prompt. Replace it with the prompt of “{pending.clip.title}” to remix it?
+    </ConfirmDialog>
+  ) : null;
+
+  return { linkFor, link, remix: start, restore, enqueueExtras, dialog };
+}
