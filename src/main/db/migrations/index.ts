@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { up as core } from './0001-core';
 import { up as jobRuntime } from './0002-job-runtime';
 import { up as clipRenderReport } from './0003-clip-render-report';
-import { up as remixLineage } from './0005-remix-lineage';
+import { up as remixLineage } from './0004-remix-lineage';
 
 export interface Migration {
   version: number;
