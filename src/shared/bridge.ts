@@ -74,6 +74,7 @@ const bridgedCalls = {
   'settings.removeWorkflow': true,
   'settings.setDefaultProvider': true,
   'cues.peaks': true,
+  'cues.drift': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
 import { cueCalls, cueEvents } from './cues/calls';
+import { driftCalls } from './cues/drift';
 import { jobCalls, jobEvents } from './jobs';
 import { settingsCalls, settingsEvents } from './settings';
 import { ErrorCode } from './errors';
@@ -148,6 +149,7 @@ export const calls = {
   /** The generation queue (src/shared/jobs.ts): enqueue, list, edit, cancel, retry, reorder, spend and budget. */
   ...jobCalls,
   ...cueCalls,
+  ...driftCalls,
   /** Keys, the ComfyUI server and workflow, the default provider (src/shared/settings.ts). */
   ...settingsCalls,
 } as const;
