@@ -9,11 +9,15 @@ import { messageOf } from '../../api/messages';
 import { CueEditor } from './CueEditor';
 import { ExportCuesMenu, ImportCuesButton } from './CueFiles';
 import { CueList, type KindFilter } from './CueList';
+import { DriftPanel } from './DriftPanel';
+import { driftByCue } from './driftMatch';
 import { formatClock } from './cueTime';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { useCueKeys } from './useCueKeys';
 import { useCueRegions } from './useCueRegions';
 import { useCues } from './useCues';
+import { useDrift } from './useDrift';
+import { useDriftMarks } from './useDriftMarks';
 import { useRegionEdits } from './useRegionEdits';
 import { useWaveform } from './useWaveform';
 import './CueTimeline.css';
@@ -60,6 +64,8 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   const focusLabelOf = useRef<number | null>(null);
   const labelInput = useRef<HTMLInputElement>(null);
   const durationMs = peaks?.durationMs ?? clip.durationMs;
+  const drift = useDrift(clip.id);
+  const driftOfCue = useMemo(() => driftByCue(cues, drift.report), [cues, drift.report]);
 
   useEffect(() => {
     if (notice === null) return;
@@ -212,6 +218,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   });
 
   useCueRegions(waveform, cues, selected, shownPxPerSec);
+  useDriftMarks(waveform, drift.report, durationMs);
 
   function toPrompt(): void {
     const chosen = selected.size > 0 ? cues.filter((c) => selected.has(c.id)) : cues;
@@ -316,6 +323,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
             <p className="cue-timeline__empty">Drawing the waveform…</p>
           ) : null}
           <div className="cue-timeline__wave" ref={setContainer} aria-label="Waveform" />
+          {peaks !== null && <DriftPanel drift={drift} onSeek={seek} />}
         </div>
         <div className="cue-timeline__side">
           <CueList
@@ -325,6 +333,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
             filter={filter}
             onFilterChange={setFilter}
             onPick={pick}
+            drift={driftOfCue}
           />
           {editing && (
             <CueEditor

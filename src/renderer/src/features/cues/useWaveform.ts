@@ -54,6 +54,8 @@ const SHADOW_CSS = `
 .is-selected[part~='marker'] { border-left-width: 2px !important; }
 .is-selected .cue-flag { background: var(--cue-color); color: var(--surface-well); }
 [part~='cursor'] { z-index: 10; }
+/* The ruler is its own strip under the waveform, above the regions, so range bands never hide its times. */
+[part~='timeline-wrapper'] { position: relative; z-index: 6; background: var(--surface-well); }
 `;
 
 function token(element: HTMLElement, name: string): string {
