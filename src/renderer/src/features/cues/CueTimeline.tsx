@@ -220,10 +220,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   useCueRegions(waveform, cues, selected, shownPxPerSec);
   useDriftMarks(waveform, drift.report, durationMs);
 
-  const chosen = useMemo(
-    () => (selected.size > 0 ? cues.filter((c) => selected.has(c.id)) : cues),
-    [cues, selected],
-  );
+  const chosen = useMemo(() => (selected.size > 0 ? cues.filter((c) => selected.has(c.id)) : cues), [cues, selected]);
 
   const update = (patch: Parameters<typeof state.update>[1]): void => {
     if (editing) state.update(editing.id, patch).catch((error: unknown) => setNotice(messageOf(error)));
@@ -293,7 +290,11 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
           +
         </button>
         <ImportCuesButton clipId={clip.id} onImported={(count) => setNotice(`Imported ${count} cues.`)} />
-        <ExportCuesMenu clipId={clip.id} disabled={cues.length === 0} />
+        <ExportCuesMenu
+          clipId={clip.id}
+          disabled={cues.length === 0}
+          onSaved={(path) => setNotice(`Saved the cues to ${path}.`)}
+        />
         <CuesToPromptButton clip={clip} cues={chosen} onOpenPrompt={onOpenPrompt} onError={setNotice} />
         <button
           type="button"
