@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type JSX } from 'react';
 import type { SaveFileRequest } from '../../../../shared/bridge';
+import { CUE_FILE_FORMATS } from '../../../../shared/cues/index';
 import { CUE_FORMATS, type CueFormat } from '../../../../shared/cues/types';
 import { studio } from '../../api/client';
 import { messageOf } from '../../api/messages';
@@ -119,6 +120,9 @@ export function ExportCuesMenu({
           {CUE_FORMATS.map((format) => (
             <button key={format} type="button" role="menuitem" onClick={() => exportAs(format)}>
               {FORMAT_LABELS[format]}
+              <span className="cue-menu__ext" aria-hidden="true">
+                .{CUE_FILE_FORMATS[format].extension}
+              </span>
             </button>
           ))}
         </div>
