@@ -59,7 +59,7 @@ describe('exact layouts', () => {
   test('SRT from a subtitle editor: styling tags and position marks are dropped, the words kept', () => {
     const text =
       '1\r\n00:00:01,000 --> 00:00:02,500\r\n{\\an8}<i>Where were you?</i>\r\n<font color="#ffff00">Out.</font> <b>Why?</b>\r\n\r\n';
-    expect(CUE_FILE_FORMATS.srt.read(text)).toEqual([
+    expect(CUE_FILE_FORMATS.srt.read(text, ctx)).toEqual([
       { startMs: 1000, endMs: 2500, label: 'Where were you?', note: 'Out. Why?', kind: 'dialogue' },
     ]);
   });
