@@ -4,7 +4,14 @@
  * the main process validates every input against the contract.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { callChannel, EVENT_CHANNEL, isBridgedCall, type DesktopBridge } from '../shared/bridge';
+import {
+  callChannel,
+  EVENT_CHANNEL,
+  isBridgedCall,
+  SAVE_FILE_CHANNEL,
+  type DesktopBridge,
+  type SaveFileResult,
+} from '../shared/bridge';
 import type { EventName, Reply } from '../shared/contract';
 
 const studio: DesktopBridge = {
@@ -25,6 +32,9 @@ const studio: DesktopBridge = {
   },
   pathForFile(file) {
     return webUtils.getPathForFile(file);
+  },
+  saveFile(file) {
+    return ipcRenderer.invoke(SAVE_FILE_CHANNEL, file) as Promise<SaveFileResult>;
   },
 };
 

@@ -8,7 +8,22 @@ import type { CallName, StudioBridge } from './contract';
 export interface DesktopBridge extends StudioBridge {
   /** The file-system path of a dropped or chosen file, for importing it in place. */
   pathForFile(file: File): string;
+  /** Asks where to save a text file in the system's save dialog, and writes it there. */
+  saveFile(file: SaveFileRequest): Promise<SaveFileResult>;
 }
+
+/** A text file made by the studio (an export), named as the studio suggests. */
+export interface SaveFileRequest {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+export type SaveFileResult =
+  { outcome: 'saved'; path: string } | { outcome: 'canceled' } | { outcome: 'failed'; message: string };
+
+/** The ipcMain.handle channel behind saveFile. */
+export const SAVE_FILE_CHANNEL = 'studio:save-file';
 
 /** ipcMain.handle channel of a call: 'studio:clips.list'. */
 export const callChannel = (name: CallName): `studio:${CallName}` => `studio:${name}`;
@@ -76,6 +91,7 @@ const bridgedCalls = {
   'cues.peaks': true,
   'lineage.get': true,
   'lineage.changes': true,
+  'cues.drift': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
 import { cueCalls, cueEvents } from './cues/calls';
+import { driftCalls } from './cues/drift';
 import { jobCalls, jobEvents } from './jobs';
 import { lineageCalls } from './remix/calls';
 import { settingsCalls, settingsEvents } from './settings';
@@ -151,6 +152,7 @@ export const calls = {
   ...cueCalls,
   /** A clip's versions and what a remix changed (src/shared/remix/calls.ts). */
   ...lineageCalls,
+  ...driftCalls,
   /** Keys, the ComfyUI server and workflow, the default provider (src/shared/settings.ts). */
   ...settingsCalls,
 } as const;

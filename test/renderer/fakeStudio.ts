@@ -3,7 +3,7 @@
  * typed client runs over it, and each test says how the studio answers. A handler returns the
  * call's value, or throws a StudioError, which travels back as the studio's error reply.
  */
-import type { DesktopBridge } from '../../src/shared/bridge';
+import type { DesktopBridge, SaveFileRequest, SaveFileResult } from '../../src/shared/bridge';
 import type { CallInput, CallName, CallOutput, EventName, EventPayload, Reply } from '../../src/shared/contract';
 import { StudioError } from '../../src/shared/errors';
 
@@ -13,6 +13,10 @@ export interface FakeStudio {
   readonly bridge: DesktopBridge;
   /** Every call the renderer made, in order. */
   readonly calls: { name: CallName; input: unknown }[];
+  /** Every file the renderer asked the desktop to save, in order. */
+  readonly saved: SaveFileRequest[];
+  /** How the save dialog answers; the creator cancels unless a test says otherwise. */
+  answerSave(handler: (file: SaveFileRequest) => SaveFileResult): void;
   answer<K extends CallName>(name: K, handler: Handler<K>): void;
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
   /** Forgets the calls and the answers; listeners stay, since the client subscribes once. */
@@ -23,6 +27,9 @@ export function createFakeStudio(): FakeStudio {
   const handlers = new Map<CallName, (input: unknown) => unknown>();
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
   const calls: { name: CallName; input: unknown }[] = [];
+  const saved: SaveFileRequest[] = [];
+  const canceled = (): SaveFileResult => ({ outcome: 'canceled' });
+  let save: (file: SaveFileRequest) => SaveFileResult = canceled;
 
   async function invoke(name: CallName, input: unknown): Promise<Reply> {
     calls.push({ name, input });
@@ -44,8 +51,16 @@ export function createFakeStudio(): FakeStudio {
         return () => listeners.delete(listener);
       },
       pathForFile: (file) => `/imports/${file.name}`,
+      saveFile(file) {
+        saved.push(file);
+        return Promise.resolve(save(file));
+      },
     },
     calls,
+    saved,
+    answerSave(handler) {
+      save = handler;
+    },
     answer(name, handler) {
       handlers.set(name, handler as (input: unknown) => unknown);
     },
@@ -55,6 +70,8 @@ export function createFakeStudio(): FakeStudio {
     reset() {
       handlers.clear();
       calls.length = 0;
+      saved.length = 0;
+      save = canceled;
     },
   };
 }

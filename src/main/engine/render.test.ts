@@ -8,7 +8,7 @@ import { ffmpegArgs } from '../media/ffmpegArgs';
 import { mediaTools } from '../media/tools';
 import { emptyShot, type EngineInput, type EngineShot } from './input';
 import { renderClip, stopRenderWorker, type RenderResult } from './render';
-import { detectOnsets, firstRise, nearestOnset } from './sound/onsets';
+import { detectOnsets, firstRise, nearestOnset } from '../media/onsets';
 import { espeakCommand } from './sound/speech';
 
 const run = promisify(execFile);

@@ -48,7 +48,7 @@ interface Placed {
 }
 
 /** Each shot's start in the clip; shots without a Duration: share what the others leave. */
-function shotStarts(durations: (number | null)[], clipMs: number): number[] {
+export function shotStarts(durations: (number | null)[], clipMs: number): number[] {
   const known = durations.reduce<number>((sum, d) => sum + (d ?? 0), 0);
   const unknown = durations.filter((d) => d === null).length;
   const share = unknown > 0 ? Math.max(0, clipMs - known) / unknown : 0;

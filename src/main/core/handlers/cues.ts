@@ -1,9 +1,11 @@
 import type { DomainHandlers, HandlerContext } from './context';
+import { clipDriftReader } from './cueDrift';
 import { clipPeaksReader } from './cuePeaks';
 
 export function cueHandlers(ctx: HandlerContext): DomainHandlers<'cues'> {
   const { cues, hub } = ctx;
   const peaks = clipPeaksReader(ctx);
+  const drift = clipDriftReader(ctx);
   const changed = <T>(clipId: number, value: T): T => {
     hub.emit('cues.changed', { clipId });
     return value;
@@ -23,5 +25,6 @@ export function cueHandlers(ctx: HandlerContext): DomainHandlers<'cues'> {
     'cues.import': ({ clipId, format, text }) => changed(clipId, cues.import(clipId, format, text)),
     'cues.export': ({ clipId, format, ids }) => cues.export(clipId, format, ids),
     'cues.peaks': ({ clipId }) => peaks(clipId),
+    'cues.drift': ({ clipId }) => drift(clipId),
   };
 }

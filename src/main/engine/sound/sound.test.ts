@@ -4,7 +4,7 @@ import { addBed } from './beds';
 import { dbToGain, sampleRate } from './dsp';
 import { synthEffect } from './effects';
 import { addMono, integratedLoudness, limit, master, stereo, targetLufs } from './mix';
-import { detectOnsets } from './onsets';
+import { detectOnsets } from '../../media/onsets';
 
 function peak(x: Float32Array): number {
   let p = 0;

@@ -2,15 +2,27 @@
  * The desktop host: the studio's calls over ipcMain, its events to the window, and media over
  * the shotline-media:// protocol. Trust decisions live in trust.ts, where they are tested.
  */
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { ipcMain, net, protocol, safeStorage, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { callChannel, EVENT_CHANNEL } from '../../../shared/bridge';
+import {
+  app as electronApp,
+  dialog,
+  ipcMain,
+  net,
+  protocol,
+  safeStorage,
+  type BrowserWindow,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import { callChannel, EVENT_CHANNEL, SAVE_FILE_CHANNEL, type SaveFileResult } from '../../../shared/bridge';
 import { callNames, type Reply } from '../../../shared/contract';
 import { MEDIA_SCHEME } from '../../../shared/wire';
 import type { SafeStorageLike } from '../../providers/keys';
 import type { Studio } from '../../core/studio';
 import { serveMedia } from '../media';
+import { readSaveRequest, saveDialogOptions } from './saveFile';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY_HEADER, isTrustedSender, mediaIdFromUrl, resolveAppAsset } from './trust';
 import { log } from '../../log/logger';
 
@@ -21,10 +33,8 @@ export interface AppWindow {
   entry: string;
 }
 
-const refused: Reply = {
-  ok: false,
-  error: { code: 'invalid_input', message: "Refused a studio call that did not come from Shotline's own window." },
-};
+const REFUSED_MESSAGE = "Refused a studio call that did not come from Shotline's own window.";
+const refused: Reply = { ok: false, error: { code: 'invalid_input', message: REFUSED_MESSAGE } };
 
 function fromAppWindow(event: IpcMainInvokeEvent, app: AppWindow): boolean {
   const win = app.window();
@@ -54,6 +64,29 @@ export function registerStudioIpc(studio: Studio, app: AppWindow): () => void {
     unsubscribe();
     for (const name of callNames) ipcMain.removeHandler(callChannel(name));
   };
+}
+
+/** Saves an export where the creator picks in the system's save dialog. Returns its undo. */
+export function registerSaveFile(app: AppWindow): () => void {
+  ipcMain.handle(SAVE_FILE_CHANNEL, async (event, input: unknown): Promise<SaveFileResult> => {
+    const win = app.window();
+    if (!win || !fromAppWindow(event, app)) return { outcome: 'failed', message: REFUSED_MESSAGE };
+    const request = readSaveRequest(input);
+    if (typeof request === 'string') return { outcome: 'failed', message: request };
+    const choice = await dialog.showSaveDialog(
+      win,
+      saveDialogOptions(request.fileName, electronApp.getPath('documents')),
+    );
+    if (choice.canceled || !choice.filePath) return { outcome: 'canceled' };
+    try {
+      await writeFile(choice.filePath, request.text, 'utf8');
+      return { outcome: 'saved', path: choice.filePath };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { outcome: 'failed', message: `${basename(choice.filePath)} could not be written: ${reason}` };
+    }
+  });
+  return () => ipcMain.removeHandler(SAVE_FILE_CHANNEL);
 }
 
 /**

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, type MenuItemConstructorOptions } from 'electron';
 import { electronNativeBinding } from './runtime';
-import { keychain, registerAppProtocol, registerMediaProtocol, registerSchemes, registerStudioIpc } from './ipc';
+import {
+  keychain,
+  registerAppProtocol,
+  registerMediaProtocol,
+  registerSaveFile,
+  registerSchemes,
+  registerStudioIpc,
+} from './ipc';
 import { CONTENT_SECURITY_POLICY_HEADER, dataDirFlag, isAppUrl, isPermissionAllowed, rendererEntry } from './trust';
 import { resolveDataDir } from '../../core/dataDir';
 import { createStudio, type Studio } from '../../core/studio';
@@ -122,6 +129,7 @@ async function start(): Promise<void> {
   registerAppProtocol(rendererDir);
   registerMediaProtocol(studio);
   registerStudioIpc(studio, { window: () => mainWindow, entry });
+  registerSaveFile({ window: () => mainWindow, entry });
   mainWindow = createWindow();
 }
 

@@ -120,6 +120,7 @@ describe('media URLs', () => {
       invoke: () => Promise.reject(new Error('unused')),
       subscribe: () => () => undefined,
       pathForFile: () => '',
+      saveFile: () => Promise.reject(new Error('unused')),
     });
     expect(browser.host).toBe('browser');
     expect(desktop.host).toBe('desktop');

@@ -17,7 +17,7 @@ import {
   type EventPayload,
   type StudioBridge,
 } from '../../../shared/contract';
-import type { DesktopBridge } from '../../../shared/bridge';
+import type { DesktopBridge, SaveFileRequest, SaveFileResult } from '../../../shared/bridge';
 import type { Clip, ImportFailure, ImportPhase, ImportSource } from '../../../shared/domain';
 import { mediaSignature } from '../../../shared/mediaSignature';
 import { MEDIA_PATH, MEDIA_SCHEME, MEDIA_SIGNATURE_PARAM } from '../../../shared/wire';
@@ -76,6 +76,8 @@ export interface StudioClient {
     onProgress: (progress: ImportProgress) => void,
   ): Promise<ImportResult>;
   readonly host: 'desktop' | 'browser';
+  /** The desktop's save dialog for a file the studio made; null in the browser studio, which downloads. */
+  readonly saveFile: ((file: SaveFileRequest) => Promise<SaveFileResult>) | null;
 }
 
 const MAX_SOURCES_PER_CALL = 500;
@@ -286,6 +288,7 @@ export function createStudioClient(
     mediaUrl,
     importFiles,
     host: bridge ? 'desktop' : 'browser',
+    saveFile: bridge ? (file) => bridge.saveFile(file) : null,
   };
 }
 

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState, type JSX } from 'react';
+import type { SaveFileRequest } from '../../../../shared/bridge';
+import { CUE_FILE_FORMATS } from '../../../../shared/cues/index';
 import { CUE_FORMATS, type CueFormat } from '../../../../shared/cues/types';
 import { studio } from '../../api/client';
 import { messageOf } from '../../api/messages';
@@ -38,7 +40,27 @@ function download(fileName: string, mimeType: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ExportCuesMenu({ clipId, disabled }: { clipId: number; disabled: boolean }): JSX.Element {
+/** The desktop asks where to save; the browser studio downloads. Resolves with the saved path, or null. */
+async function saveOrDownload(file: SaveFileRequest): Promise<string | null> {
+  if (!studio.saveFile) {
+    download(file.fileName, file.mimeType, file.text);
+    return null;
+  }
+  const result = await studio.saveFile(file);
+  if (result.outcome === 'failed') throw new Error(result.message);
+  return result.outcome === 'saved' ? result.path : null;
+}
+
+export function ExportCuesMenu({
+  clipId,
+  disabled,
+  onSaved,
+}: {
+  clipId: number;
+  disabled: boolean;
+  /** Told where the desktop saved the file. */
+  onSaved?: (path: string) => void;
+}): JSX.Element {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -55,13 +77,16 @@ export function ExportCuesMenu({ clipId, disabled }: { clipId: number; disabled:
 
   function exportAs(format: CueFormat): void {
     setOpen(false);
-    studio.call('cues.export', { clipId, format }).then(
-      (file) => {
-        setError(null);
-        download(file.fileName, file.mimeType, file.text);
-      },
-      (failure: unknown) => setError(messageOf(failure)),
-    );
+    studio
+      .call('cues.export', { clipId, format })
+      .then(saveOrDownload)
+      .then(
+        (path) => {
+          setError(null);
+          if (path !== null) onSaved?.(path);
+        },
+        (failure: unknown) => setError(messageOf(failure)),
+      );
   }
 
   return (
@@ -95,6 +120,9 @@ export function ExportCuesMenu({ clipId, disabled }: { clipId: number; disabled:
           {CUE_FORMATS.map((format) => (
             <button key={format} type="button" role="menuitem" onClick={() => exportAs(format)}>
               {FORMAT_LABELS[format]}
+              <span className="cue-menu__ext" aria-hidden="true">
+                .{CUE_FILE_FORMATS[format].extension}
+              </span>
             </button>
           ))}
         </div>

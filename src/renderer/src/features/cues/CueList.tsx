@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type JSX, type MouseEvent } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
+import type { DriftDirection } from '../../../../shared/cues/drift';
 import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
 import { formatClock } from './cueTime';
+import { driftTone, formatDrift } from './driftMatch';
 import { cueColor } from './regionSync';
 
 /** Rows are one height, so only the rows in view (and a few around them) are ever rendered. */
@@ -18,9 +20,24 @@ interface Props {
   filter: KindFilter;
   onFilterChange: (filter: KindFilter) => void;
   onPick: (cue: Cue, event: MouseEvent) => void;
+  /** The prompt direction each cue matches, from the drift report. */
+  drift?: ReadonlyMap<number, DriftDirection>;
 }
 
-export function CueList({ cues, selected, focusId, filter, onFilterChange, onPick }: Props): JSX.Element {
+function DriftBadge({ direction }: { direction: DriftDirection | undefined }): JSX.Element {
+  if (!direction) return <span aria-hidden="true" />;
+  const heard = direction.heardMs === null ? 'not heard' : `heard ${formatClock(direction.heardMs)}`;
+  return (
+    <span
+      className={`drift-badge is-${driftTone(direction.driftMs)}`}
+      title={`Prompt asked ${formatClock(direction.askedMs)}, ${heard}`}
+    >
+      {formatDrift(direction.driftMs)}
+    </span>
+  );
+}
+
+export function CueList({ cues, selected, focusId, filter, onFilterChange, onPick, drift }: Props): JSX.Element {
   const [scroll, setScroll] = useState({ top: 0, height: 240 });
   const scroller = useRef<HTMLDivElement>(null);
   const shown = filter === 'all' ? cues : cues.filter((c) => c.kind === filter);
@@ -89,6 +106,7 @@ export function CueList({ cues, selected, focusId, filter, onFilterChange, onPic
                 <span className="cue-row__label" title={cue.label}>
                   {cue.label}
                 </span>
+                <DriftBadge direction={drift?.get(cue.id)} />
                 <span className="cue-row__kind">{cue.kind}</span>
               </li>
             ))}

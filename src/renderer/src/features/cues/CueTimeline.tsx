@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type MouseEvent } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
 import type { PeakFile } from '../../../../shared/cues/peaks';
-import { cuesToPrompt } from '../../../../shared/cues/toPrompt';
 import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
 import type { Clip } from '../../../../shared/domain';
 import { studio } from '../../api/client';
@@ -9,11 +8,16 @@ import { messageOf } from '../../api/messages';
 import { CueEditor } from './CueEditor';
 import { ExportCuesMenu, ImportCuesButton } from './CueFiles';
 import { CueList, type KindFilter } from './CueList';
+import { CuesToPromptButton } from './CuesToPrompt';
+import { DriftPanel } from './DriftPanel';
+import { driftByCue } from './driftMatch';
 import { formatClock } from './cueTime';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { useCueKeys } from './useCueKeys';
 import { useCueRegions } from './useCueRegions';
 import { useCues } from './useCues';
+import { useDrift } from './useDrift';
+import { useDriftMarks } from './useDriftMarks';
 import { useRegionEdits } from './useRegionEdits';
 import { useWaveform } from './useWaveform';
 import './CueTimeline.css';
@@ -60,6 +64,8 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   const focusLabelOf = useRef<number | null>(null);
   const labelInput = useRef<HTMLInputElement>(null);
   const durationMs = peaks?.durationMs ?? clip.durationMs;
+  const drift = useDrift(clip.id);
+  const driftOfCue = useMemo(() => driftByCue(cues, drift.report), [cues, drift.report]);
 
   useEffect(() => {
     if (notice === null) return;
@@ -212,14 +218,9 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   });
 
   useCueRegions(waveform, cues, selected, shownPxPerSec);
+  useDriftMarks(waveform, drift.report, durationMs);
 
-  function toPrompt(): void {
-    const chosen = selected.size > 0 ? cues.filter((c) => selected.has(c.id)) : cues;
-    const text = cuesToPrompt(clip.promptText ?? '', chosen, clip);
-    studio
-      .call('drafts.save', { projectId: clip.projectId, text })
-      .then(onOpenPrompt, (error: unknown) => setNotice(messageOf(error)));
-  }
+  const chosen = useMemo(() => (selected.size > 0 ? cues.filter((c) => selected.has(c.id)) : cues), [cues, selected]);
 
   const update = (patch: Parameters<typeof state.update>[1]): void => {
     if (editing) state.update(editing.id, patch).catch((error: unknown) => setNotice(messageOf(error)));
@@ -289,10 +290,12 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
           +
         </button>
         <ImportCuesButton clipId={clip.id} onImported={(count) => setNotice(`Imported ${count} cues.`)} />
-        <ExportCuesMenu clipId={clip.id} disabled={cues.length === 0} />
-        <button type="button" className="btn btn--sm btn--primary" disabled={cues.length === 0} onClick={toPrompt}>
-          Cues to prompt
-        </button>
+        <ExportCuesMenu
+          clipId={clip.id}
+          disabled={cues.length === 0}
+          onSaved={(path) => setNotice(`Saved the cues to ${path}.`)}
+        />
+        <CuesToPromptButton clip={clip} cues={chosen} onOpenPrompt={onOpenPrompt} onError={setNotice} />
         <button
           type="button"
           className="btn btn--sm btn--ghost"
@@ -316,6 +319,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
             <p className="cue-timeline__empty">Drawing the waveform…</p>
           ) : null}
           <div className="cue-timeline__wave" ref={setContainer} aria-label="Waveform" />
+          {peaks !== null && <DriftPanel drift={drift} onSeek={seek} />}
         </div>
         <div className="cue-timeline__side">
           <CueList
@@ -325,6 +329,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
             filter={filter}
             onFilterChange={setFilter}
             onPick={pick}
+            drift={driftOfCue}
           />
           {editing && (
             <CueEditor

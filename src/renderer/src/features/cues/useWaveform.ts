@@ -11,6 +11,7 @@ import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.esm.js';
 import type { PeakFile } from '../../../../shared/cues/peaks';
 import { formatClock, formatRuler } from './cueTime';
+import { rulerSteps, sameSteps, type RulerSteps } from './rulerSteps';
 
 export type Regions = ReturnType<typeof RegionsPlugin.create>;
 type Timeline = ReturnType<typeof TimelinePlugin.create>;
@@ -19,9 +20,6 @@ export interface Waveform {
   ws: WaveSurfer;
   regions: Regions;
 }
-
-/** Above this many pixels a second the ruler ticks every frame. */
-export const FRAME_TICKS_PX_PER_SEC = 240;
 
 /**
  * wavesurfer draws inside a shadow root, which page stylesheets do not reach; the cue flags and
@@ -45,6 +43,8 @@ const SHADOW_CSS = `
   text-overflow: ellipsis;
   pointer-events: auto;
   cursor: grab;
+  /* Above every region's lines and handles, so a later cue's marker never cuts through a label. */
+  z-index: 3;
 }
 .cue-flag:empty { display: none; }
 .cue-flag--point { left: -1px; }
@@ -54,6 +54,8 @@ const SHADOW_CSS = `
 .is-selected[part~='marker'] { border-left-width: 2px !important; }
 .is-selected .cue-flag { background: var(--cue-color); color: var(--surface-well); }
 [part~='cursor'] { z-index: 10; }
+/* The ruler is its own strip under the waveform, above the regions, so range bands never hide its times. */
+[part~='timeline-wrapper'] { position: relative; z-index: 6; background: var(--surface-well); }
 `;
 
 function token(element: HTMLElement, name: string): string {
@@ -68,13 +70,16 @@ export function peaksForWaveSurfer(peaks: PeakFile): Float32Array {
   return out;
 }
 
-function ruler(container: HTMLElement, pxPerSec: number, fps: number): Timeline {
-  const frames = pxPerSec >= FRAME_TICKS_PX_PER_SEC;
+/** Labels are placed by tick count (`primaryLabelSpacing`); no time is a multiple of this. */
+const NEVER_SECONDS = 1e7;
+
+function ruler(container: HTMLElement, steps: RulerSteps): Timeline {
   return TimelinePlugin.create({
     height: 18,
-    ...(frames
-      ? { timeInterval: 1 / fps, primaryLabelInterval: 1, secondaryLabelInterval: 1 }
-      : { timeInterval: pxPerSec >= 60 ? 0.1 : pxPerSec >= 12 ? 1 : 5 }),
+    timeInterval: steps.tickSeconds,
+    primaryLabelInterval: NEVER_SECONDS,
+    secondaryLabelInterval: NEVER_SECONDS,
+    primaryLabelSpacing: steps.labelEvery,
     formatTimeCallback: formatRuler,
     style: { color: token(container, '--text-3'), fontSize: token(container, '--text-2xs') },
   });
@@ -131,15 +136,16 @@ export function useWaveform(
       sheet.textContent = SHADOW_CSS;
       root.append(sheet);
     }
-    let timeline = ws.registerPlugin(ruler(container, 0, fps));
-    let frames = false;
+    // Until the creator zooms, the waveform fits the container's width.
+    let steps = rulerSteps(container.clientWidth / Math.max(0.001, peaks.durationMs / 1000), fps);
+    let timeline = ws.registerPlugin(ruler(container, steps));
     const offZoom = ws.on('zoom', (pxPerSec) => {
-      const wantFrames = pxPerSec >= FRAME_TICKS_PX_PER_SEC;
-      if (wantFrames === frames && !wantFrames) return;
-      frames = wantFrames;
+      const next = rulerSteps(pxPerSec, fps);
+      if (sameSteps(next, steps)) return;
+      steps = next;
       ws.unregisterPlugin(timeline);
       timeline.destroy();
-      timeline = ws.registerPlugin(ruler(container, pxPerSec, fps));
+      timeline = ws.registerPlugin(ruler(container, steps));
     });
     // wavesurfer announces itself on the next tick, once its plugins are in place.
     const offInit = ws.once('init', () => setWaveform({ ws, regions }));

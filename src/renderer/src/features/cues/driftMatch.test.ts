@@ -1,0 +1,50 @@
+import { expect, test } from 'vitest';
+import type { Cue } from '../../../../shared/cues/calls';
+import type { DriftReport } from '../../../../shared/cues/drift';
+import { driftByCue, driftTone, formatDrift } from './driftMatch';
+
+function cue(id: number, startMs: number, label: string, kind: Cue['kind'] = 'sfx'): Cue {
+  return { id, clipId: 1, startMs, endMs: null, label, note: '', kind, color: null, createdAt: 0, updatedAt: 0 };
+}
+
+const report: DriftReport = {
+  state: 'measured',
+  windowMs: 1000,
+  directions: [
+    { shot: 0, label: 'door slam', askedMs: 2000, heardMs: 2150, driftMs: 150 },
+    { shot: 0, label: 'door slam', askedMs: 5000, heardMs: null, driftMs: null },
+    { shot: 1, label: 'knock', askedMs: 4000, heardMs: 3920, driftMs: -80 },
+  ],
+};
+
+test('pairs each sound cue with the same-label direction nearest it, once each', () => {
+  const cues = [
+    cue(1, 2000, 'Door  slam'),
+    cue(2, 2100, 'door slam'),
+    cue(3, 4900, 'door slam'),
+    cue(4, 4000, 'knock', 'dialogue'),
+    cue(5, 7000, 'knock'),
+    cue(6, 3990, 'knock', 'music'),
+  ];
+  const paired = driftByCue(cues, report);
+  expect([...paired].map(([id, d]) => [id, d.askedMs]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0))).toEqual([
+    [1, 2000],
+    [3, 5000],
+    [6, 4000],
+  ]);
+  expect(driftByCue(cues, null).size).toBe(0);
+});
+
+test('reads drift with its sign and a tone for how far off it is', () => {
+  expect(formatDrift(150)).toBe('+150 ms');
+  expect(formatDrift(-80)).toBe('−80 ms');
+  expect(formatDrift(0)).toBe('0 ms');
+  expect(formatDrift(null)).toBe('not heard');
+  expect([driftTone(-40), driftTone(41), driftTone(-120), driftTone(121), driftTone(null)]).toEqual([
+    'on-time',
+    'near',
+    'near',
+    'off',
+    'missing',
+  ]);
+});

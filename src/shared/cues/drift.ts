@@ -1,0 +1,105 @@
+/**
+ * The drift report: where each timed sound a prompt asked for ("door slam at 00:05") was heard
+ * in the clip made from it. This module lists the asked times and the stretch of sound each
+ * one is looked for in; finding the onsets is the media service's work.
+ */
+import { z } from 'zod';
+import { parse } from '../prompt/parse';
+import { RowId } from '../domain';
+import { shotStarts } from './toPrompt';
+
+/** How far from its asked time a sound is looked for, either way. */
+export const DRIFT_WINDOW_MS = 1000;
+
+export interface DirectedSound {
+  /** 0-based shot index. */
+  shot: number;
+  label: string;
+  /** From the start of the clip. */
+  askedMs: number;
+}
+
+/** The timed sounds of a prompt, in clip time and time order; those at or past the clip's end are left out. */
+export function directedSounds(prompt: string, clipMs: number, knownStartsMs?: readonly number[]): DirectedSound[] {
+  const { doc } = parse(prompt);
+  // A render report knows where the shots really start; otherwise they are placed by Duration:.
+  const starts =
+    knownStartsMs?.length === doc.shots.length
+      ? knownStartsMs
+      : shotStarts(
+          doc.shots.map((s) => s.durationMs),
+          clipMs,
+        );
+  const out = doc.shots.flatMap((shot, index) =>
+    shot.audio.events.map((event) => ({
+      shot: index,
+      label: event.label,
+      askedMs: Math.round((starts[index] ?? 0) + event.startMs),
+    })),
+  );
+  return out.filter((d) => d.askedMs < clipMs).sort((a, b) => a.askedMs - b.askedMs || a.shot - b.shot);
+}
+
+export interface ListenWindow {
+  fromMs: number;
+  toMs: number;
+  /** The asked time: of the onsets in the window, the one nearest this is taken. */
+  nearMs: number;
+}
+
+/**
+ * Where each sound is listened for: within DRIFT_WINDOW_MS of its time, and no nearer another
+ * direction's time than its own, so one onset is not credited to two neighbouring directions.
+ */
+export function listenWindows(
+  sounds: readonly DirectedSound[],
+  clipMs: number,
+  windowMs = DRIFT_WINDOW_MS,
+): ListenWindow[] {
+  const times = [...new Set(sounds.map((s) => s.askedMs))].sort((a, b) => a - b);
+  return sounds.map(({ askedMs }) => {
+    const at = times.indexOf(askedMs);
+    const before = times[at - 1];
+    const after = times[at + 1];
+    return {
+      fromMs: Math.max(0, askedMs - windowMs, before === undefined ? 0 : Math.ceil((before + askedMs) / 2)),
+      toMs: Math.min(clipMs, askedMs + windowMs, after === undefined ? clipMs : Math.floor((askedMs + after) / 2)),
+      nearMs: askedMs,
+    };
+  });
+}
+
+export const DriftDirection = z.object({
+  shot: z.number().int().min(0),
+  label: z.string(),
+  askedMs: z.number().int().min(0),
+  /** Null when no onset was heard within the window. */
+  heardMs: z.number().int().min(0).nullable(),
+  /** Heard minus asked: positive when the sound lands late. */
+  driftMs: z.number().int().nullable(),
+});
+export type DriftDirection = z.infer<typeof DriftDirection>;
+
+export const DriftState = z.enum([
+  /** Each direction was listened for. */
+  'measured',
+  /** The clip has no prompt (an import): nothing was asked. */
+  'no_prompt',
+  /** The prompt asks for no sound at a time. */
+  'no_directions',
+  /** The clip has no sound to listen to; the directions are listed, none heard. */
+  'no_sound',
+]);
+export type DriftState = z.infer<typeof DriftState>;
+
+export const DriftReport = z.object({
+  state: DriftState,
+  windowMs: z.number().int().min(0),
+  directions: z.array(DriftDirection),
+});
+export type DriftReport = z.infer<typeof DriftReport>;
+
+export const driftCalls = {
+  /** Each timed sound of the clip's prompt: asked, heard in the clip's own audio, and the difference. */
+  'cues.drift': { input: z.strictObject({ clipId: RowId }), output: DriftReport },
+} as const;
