@@ -309,10 +309,15 @@ function crash(o: EffectOptions): Float32Array {
 }
 
 function click(o: EffectOptions): Float32Array {
-  const out = buffer(0.06);
+  // A mechanism, not a tick: the catch, a short rattle of the spring, and the release.
+  const out = buffer(0.2);
   const n = new Noise(o.seed);
-  addBurst(out, n, 0, 1, 0.0001, 0.0015, null);
-  addTone(out, 0, 3200, 0.4, 0.008);
+  addBurst(out, n, 0, 1, 0.0001, 0.004, new Biquad('bandpass', 2600, 1.2));
+  addTone(out, 0, 3200, 0.5, 0.012);
+  addTone(out, 0, 1150, 0.35, 0.02);
+  addBurst(out, n, 0.01, 0.22, 0.002, 0.03, new Biquad('bandpass', 1700, 2));
+  addBurst(out, n, 0.065, 0.8, 0.0001, 0.004, new Biquad('bandpass', 2100, 1.2));
+  addTone(out, 0.065, 2700, 0.35, 0.01);
   return out;
 }
 
