@@ -50,6 +50,14 @@ export const effectIds = [
   'heartbeat',
   'pop',
   'chirp',
+  'engineRoar',
+  'rustle',
+  'trainBrakes',
+  'announcement',
+  'swell',
+  'siren',
+  'typing',
+  'phoneRing',
 ] as const;
 export type EffectId = (typeof effectIds)[number];
 
@@ -76,4 +84,15 @@ export const effectWords: Record<EffectId, string> = {
   heartbeat: 'heartbeat|heart beat|heart beating|pulse|heart pounding',
   pop: 'pop|balloon pop|cork pop|popping',
   chirp: 'chirp|tweet|peep|cheep',
+  engineRoar:
+    'engine roar|engine roaring|roaring engine|engine revving|revving engine|engine rev|roar of the engine|motor roaring',
+  rustle: 'rustling leaves|leaves rustling|rustle|rustling|rustle of leaves',
+  trainBrakes:
+    'train brakes|brakes screeching|screeching brakes|squealing brakes|brake squeal|train screeching to a halt',
+  announcement:
+    'station announcement|announcement|public address|pa announcement|tannoy|loudspeaker announcement|platform announcement',
+  swell: 'orchestral swell|orchestral hit|string swell|crescendo|rising strings|orchestra swells',
+  siren: 'distant siren|siren|sirens|police siren|ambulance siren|wailing siren',
+  typing: 'typing|keyboard typing|keyboard clatter|typing on a keyboard|keystrokes|clacking keys|typewriter',
+  phoneRing: 'phone ring|phone ringing|phone rings|ringing phone|telephone ringing|ringtone',
 };
