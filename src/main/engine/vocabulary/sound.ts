@@ -11,6 +11,13 @@ export const bedIds = [
   'roomTone',
   'fire',
   'crowd',
+  'musicAmbient',
+  'musicPiano',
+  'musicJazz',
+  'musicElectronic',
+  'musicRock',
+  'musicOrchestral',
+  'musicLofi',
 ] as const;
 export type BedId = (typeof bedIds)[number];
 
@@ -24,7 +31,15 @@ export const bedWords: Record<BedId, string> = {
   forestBirds: 'forest birds|birdsong|birds chirping|birds singing|dawn chorus|bird chirp|songbird|birds',
   roomTone: 'room tone|room|hum|air conditioner|fridge hum|quiet room|indoor ambience|interior|silence|hallway',
   fire: 'fire crackle|crackling fire|fire|campfire|fireplace|crackle|crackling|bonfire',
-  crowd: 'crowd|murmur|chatter|people talking|cafe chatter|crowd noise|restaurant',
+  crowd: 'crowd|murmur|chatter|people talking|cafe chatter|crowd noise|restaurant|crowd murmur|murmuring crowd',
+  musicAmbient: 'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music',
+  musicPiano: 'piano music|solo piano|soft piano|piano|gentle piano|piano melody',
+  musicJazz: 'jazz|jazz music|smooth jazz|swing music|jazz trio|bebop',
+  musicElectronic: 'electronic music|techno|house music|edm|synthwave|electronic beat|dance music|synth music',
+  musicRock: 'rock music|rock|guitar riff|electric guitar|punk|metal music|rock song',
+  musicOrchestral:
+    'orchestral music|orchestral score|orchestra|epic score|cinematic score|epic music|strings|string section',
+  musicLofi: 'lofi|lo fi|lo fi hip hop|lofi beats|chill beats|hip hop beat|chillhop',
 };
 
 export const effectIds = [
