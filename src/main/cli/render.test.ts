@@ -1,7 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { renderCommand, type Output } from './render';
+import { draftSize, renderCommand, type Output } from './render';
 import { ffprobeJson, tempDir } from '../../../test/support/fixtures';
 
 function capture(): Output & { text: () => string } {
@@ -78,6 +78,19 @@ describe('shotline render', () => {
       'ball.sprite.jpg',
       'ball.txt',
     ]);
+  });
+
+  test("--draft renders a quick look at 640x360 with the fastest preset, keeping the prompt's shape", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'ball.txt'), SHORT);
+    const out = join(dir, 'draft.mp4');
+    const result = await run([join(dir, 'ball.txt'), '--out', out, '--draft']);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Rendered a draft of');
+    const probe = (await ffprobeJson(out)) as { streams: { codec_type: string; width?: number; height?: number }[] };
+    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 640, height: 360 });
+    expect(draftSize({ width: 720, height: 1280 })).toEqual({ width: 360, height: 640 });
+    expect(draftSize({ width: 320, height: 180 })).toEqual({ width: 320, height: 180 });
   });
 
   test('refuses a missing prompt file with a clear message and writes nothing', async () => {

@@ -9,10 +9,11 @@ import { StudioError } from '../../shared/errors';
 import { engineInputFromPrompt } from '../engine/fromPrompt';
 import { renderClip, type RenderProgress } from '../engine/render';
 
-export const RENDER_USAGE = `Usage: shotline render <prompt.txt> --out <clip.mp4> [--size WxH] [--fps N] [--seed N] [--report report.json]
+export const RENDER_USAGE = `Usage: shotline render <prompt.txt> --out <clip.mp4> [--size WxH] [--fps N] [--seed N] [--draft] [--report report.json]
 
 Renders a prompt with the built-in engine, on this computer, with no account and no network.
 Beside the clip it writes <clip>.poster.jpg and <clip>.sprite.jpg.
+--draft renders a quick look: 640x360 (unless --size is given) with the encoder's fastest preset.
 `;
 
 export interface Output {
@@ -26,6 +27,13 @@ function parseSize(text: string): FrameSize {
   const match = /^(\d{1,5})x(\d{1,5})$/i.exec(text.trim());
   if (!match) throw new UsageError(`--size must look like 1280x720, got "${text}".`);
   return { width: Number(match[1]), height: Number(match[2]) };
+}
+
+/** The quick-look size: the long side at 640 pixels, the shape kept, both sides even. */
+export function draftSize(full: FrameSize): FrameSize {
+  const scale = Math.min(1, 640 / Math.max(full.width, full.height));
+  const even = (v: number): number => Math.max(16, 2 * Math.round((v * scale) / 2));
+  return { width: even(full.width), height: even(full.height) };
 }
 
 function parseWhole(flag: string, text: string, min: number, max: number): number {
@@ -84,6 +92,7 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
         fps: { type: 'string' },
         seed: { type: 'string' },
         report: { type: 'string' },
+        draft: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -146,6 +155,12 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
 
   const compiled = compileLocal(checked.doc, options);
   const request = compiled.request;
+  const draft = values.draft;
+  // A draft keeps the prompt's shape (16:9, 9:16…) at a quick-look size, unless --size says otherwise.
+  const size =
+    draft && !values.size
+      ? draftSize({ width: request.width, height: request.height })
+      : { width: request.width, height: request.height };
   const controller = new AbortController();
   const interrupt = (): void => controller.abort();
   process.once('SIGINT', interrupt);
@@ -153,10 +168,11 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
   try {
     const result = await renderClip(engineInputFromPrompt(request.doc, request.shotDurationsMs), {
       outPath: out,
-      width: request.width,
-      height: request.height,
+      width: size.width,
+      height: size.height,
       fps: request.fps,
       seed: request.seed ?? 1,
+      draft,
       signal: controller.signal,
       onProgress: progressBar(stderr),
     });
@@ -173,7 +189,7 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
     const seconds = result.report.durationMs / 1000;
     const took = result.stats.wallMs / 1000;
     stdout.write(
-      `Rendered ${out}: ${seconds.toFixed(1)} s at ${request.width}x${request.height}, ${request.fps} fps, ` +
+      `Rendered ${draft ? 'a draft of ' : ''}${out}: ${seconds.toFixed(1)} s at ${size.width}x${size.height}, ${request.fps} fps, ` +
         `in ${took.toFixed(1)} s (${(seconds / took).toFixed(2)}x real time)\n`,
     );
     return 0;

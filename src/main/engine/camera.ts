@@ -193,8 +193,9 @@ export function cameraAt(stage: Stage, t: number, width: number, height: number)
         pitch -= Math.atan2(1.8 * k * (1 - u), focus.z) * 0.7;
         break;
       case 'orbit': {
+        // An arc around the subject, not a full circle: the set behind it is painted for one side.
         const radius = focus.z - z;
-        const angle = 0.32 * k * (u - 0.5) * 2;
+        const angle = 0.5 * k * (u - 0.5) * 2;
         x = focus.x + Math.sin(angle) * radius;
         z = focus.z - Math.cos(angle) * radius;
         yaw = -angle;
@@ -211,6 +212,26 @@ export function cameraAt(stage: Stage, t: number, width: number, height: number)
           stage.layout.treeLineZ ?? stage.layout.buildingsZ ?? stage.layout.interior?.backWallZ ?? focus.z * 4;
         const v = ease((t / stage.duration - 0.35) / 0.3);
         focusZ = focus.z + (Math.max(far, focus.z * 2) - focus.z) * v;
+        break;
+      }
+      case 'drone': {
+        // High above and behind, flying forward over the ground and looking down at the subject:
+        // near ground slides past faster than far ground, which is the parallax that reads as flight.
+        const height = 3.2 + 1.8 * k;
+        const travel = (focus.z - 2) * 0.5 * Math.min(1.6, k) * u;
+        y = height - 0.8 * k * u;
+        z = -2 + travel;
+        pitch = Math.atan2(focus.y - y, focus.z - z) + 0.04;
+        break;
+      }
+      case 'fpv': {
+        // Low and fast, banking from side to side as a pilot threads the set.
+        const s = t / stage.duration;
+        z = (focus.z - 1.5) * 0.7 * Math.min(1.6, k) * u;
+        y = 0.7 + 0.25 * Math.sin(s * Math.PI * 2) * k;
+        x += 0.9 * k * Math.sin(s * Math.PI * 3);
+        yaw += -0.06 * k * Math.cos(s * Math.PI * 3) + k * noise1(seed + 4, t * 1.7) * 0.01;
+        pitch = Math.atan2(focus.y - y, Math.max(0.5, focus.z - z)) * 0.6 + k * noise1(seed + 5, t * 2.1) * 0.008;
         break;
       }
       case 'handheld': {

@@ -13,6 +13,17 @@ import { frameWriterSource, type WriterData, type WriterMessage, type WriterRequ
 
 /** The x264 settings, shared with the benchmark so its floor uses exactly the same encoder. */
 export const videoCodecArgs = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p'] as const;
+/** A draft is for a quick look: x264's fastest preset, a little more compression. */
+export const draftVideoCodecArgs = [
+  '-c:v',
+  'libx264',
+  '-preset',
+  'ultrafast',
+  '-crf',
+  '23',
+  '-pix_fmt',
+  'yuv420p',
+] as const;
 export const audioCodecArgs = ['-c:a', 'aac', '-b:a', '192k', '-ar', '48000'] as const;
 
 export interface EncoderOptions {
@@ -21,6 +32,8 @@ export interface EncoderOptions {
   fps: number;
   /** Where the picture goes: an MP4 with one H.264 stream. */
   outPath: string;
+  /** Encode for a quick look (draftVideoCodecArgs). */
+  draft?: boolean;
 }
 
 /** Timed: errors are picked out by their level tag, and the CPU time goes into render statistics. */
@@ -39,7 +52,7 @@ export function encoderArgs(o: EncoderOptions): string[] {
     String(o.fps),
     '-i',
     'pipe:0',
-    ...videoCodecArgs,
+    ...(o.draft === true ? draftVideoCodecArgs : videoCodecArgs),
     '-g',
     String(Math.max(1, Math.round(o.fps * 2))),
     '-f',

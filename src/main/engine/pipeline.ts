@@ -76,6 +76,8 @@ export interface PipelineOptions {
   height: number;
   fps: number;
   seed: number;
+  /** A quick look: the encoder's fastest preset. */
+  draft?: boolean;
   /** Temporary paths, chosen by the caller so it can clean up even if this thread dies. */
   temp: RenderTemps;
 }
@@ -152,6 +154,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       height: o.height,
       fps: o.fps,
       outPath: videoPath,
+      draft: o.draft === true,
       onSpawn: (pid) => hooks.encoderStarted?.(pid),
     });
     hooks.progress({ phase: 'sound', fraction: 0.02, frame: 0, frames });

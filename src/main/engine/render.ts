@@ -34,6 +34,8 @@ export interface RenderOptions {
   /** Default: beside the clip, "<name>.poster.jpg" and "<name>.sprite.jpg". */
   posterPath?: string;
   spritePath?: string;
+  /** A quick look: 640 × 360 unless a size is given, and the encoder's fastest preset. */
+  draft?: boolean;
   /** Render on the calling thread instead of a worker (for debugging). */
   inline?: boolean;
   /** Where the render's scratch directory (soundtrack, speech) is made. Default: beside outPath. */
@@ -43,6 +45,8 @@ export interface RenderOptions {
 export const defaultWidth = 1280;
 export const defaultHeight = 720;
 export const defaultFps = 24;
+export const draftWidth = 640;
+export const draftHeight = 360;
 
 function pipelineOptions(o: RenderOptions): PipelineOptions {
   const dir = dirname(o.outPath);
@@ -54,10 +58,11 @@ function pipelineOptions(o: RenderOptions): PipelineOptions {
     outPath: o.outPath,
     posterPath,
     spritePath,
-    width: o.width ?? defaultWidth,
-    height: o.height ?? defaultHeight,
+    width: o.width ?? (o.draft === true ? draftWidth : defaultWidth),
+    height: o.height ?? (o.draft === true ? draftHeight : defaultHeight),
     fps: o.fps ?? defaultFps,
     seed: o.seed ?? 1,
+    draft: o.draft === true,
     temp: {
       dir: scratchDir(o.outPath, tag, o.tempDir),
       video: join(dir, `.${stem}.${tag}.part.mp4`),

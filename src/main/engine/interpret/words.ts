@@ -21,6 +21,8 @@ export const cameraLabel: Record<CameraMoveId, string> = {
   zoomIn: 'zoom in',
   zoomOut: 'zoom out',
   rackFocus: 'rack focus',
+  drone: 'drone flyover',
+  fpv: 'FPV flight',
 };
 
 export function cameraMoveLabel(id: CameraMoveId): string {

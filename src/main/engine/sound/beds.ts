@@ -4,6 +4,7 @@
  */
 import type { BedId } from '../vocabulary/sound';
 import { Biquad, BrownNoise, Noise, PinkNoise, sampleRate } from './dsp';
+import { musicLoop, type MusicGenre } from './music';
 
 export interface Stereo {
   left: Float32Array;
@@ -273,6 +274,24 @@ function crowd(seed: number): BedVoice {
   };
 }
 
+/** Rough RMS a bed has at level 1 after its trim, which music loops are brought to. */
+const bedRms = 0.03;
+
+/** A music bed: its genre's loop, rendered once, played round from the bed's start. */
+function music(genre: MusicGenre): (seed: number) => BedVoice {
+  return (seed) => {
+    const loop = musicLoop(genre, seed);
+    let sum = 0;
+    for (let i = 0; i < loop.left.length; i++) sum += ((loop.left[i] ?? 0) ** 2 + (loop.right[i] ?? 0) ** 2) / 2;
+    const scale = bedRms / 0.2 / Math.max(1e-6, Math.sqrt(sum / Math.max(1, loop.left.length)));
+    const n = loop.left.length;
+    return (t) => {
+      const i = Math.round(t * sampleRate) % n;
+      return [(loop.left[i] ?? 0) * scale, (loop.right[i] ?? 0) * scale];
+    };
+  };
+}
+
 const voices: Record<BedId, (seed: number) => BedVoice> = {
   crickets,
   wind,
@@ -284,6 +303,13 @@ const voices: Record<BedId, (seed: number) => BedVoice> = {
   roomTone,
   fire,
   crowd,
+  musicAmbient: music('ambient'),
+  musicPiano: music('piano'),
+  musicJazz: music('jazz'),
+  musicElectronic: music('electronic'),
+  musicRock: music('rock'),
+  musicOrchestral: music('orchestral'),
+  musicLofi: music('lofi'),
 };
 
 /** Rough RMS of each bed at level 1, measured once, so beds sit at comparable loudness. */
@@ -298,6 +324,13 @@ const bedTrim: Record<BedId, number> = {
   roomTone: 0.48,
   fire: 0.92,
   crowd: 11,
+  musicAmbient: 1,
+  musicPiano: 1,
+  musicJazz: 1,
+  musicElectronic: 1,
+  musicRock: 1,
+  musicOrchestral: 1,
+  musicLofi: 1,
 };
 
 /**

@@ -161,3 +161,41 @@ export function panGains(pan: number): [number, number] {
   const p = (Math.max(-1, Math.min(1, pan)) + 1) * (Math.PI / 4);
   return [Math.cos(p), Math.sin(p)];
 }
+
+/** Adds a decaying resonant "body" tone: the wooden or metal part of an impact. */
+export function addTone(out: Float32Array, at: number, freq: number, amp: number, decay: number, drop = 0): void {
+  const start = Math.round(at * sampleRate);
+  const fall = Math.exp(-1 / (decay * sampleRate));
+  const glide = Math.exp(-1 / (0.05 * sampleRate));
+  let env = amp;
+  let bend = 1;
+  let phase = 0;
+  for (let i = start; i < out.length && env > 1e-4 * amp; i++) {
+    const f = freq * (1 - drop * (1 - bend));
+    phase += (2 * Math.PI * f) / sampleRate;
+    out[i] = (out[i] ?? 0) + Math.sin(phase) * env;
+    env *= fall;
+    bend *= glide;
+  }
+}
+
+/** Adds a filtered noise burst: the crack, scrape or hiss of an impact. */
+export function addBurst(
+  out: Float32Array,
+  noise: Noise,
+  at: number,
+  amp: number,
+  attack: number,
+  decay: number,
+  filter: Biquad | null,
+  length = decay * 8,
+): void {
+  const start = Math.round(at * sampleRate);
+  const end = Math.min(out.length, start + Math.round((attack + length) * sampleRate));
+  for (let i = start; i < end; i++) {
+    const t = (i - start) / sampleRate;
+    let x = noise.next();
+    if (filter) x = filter.process(x);
+    out[i] = (out[i] ?? 0) + x * amp * adEnvelope(t, attack, decay);
+  }
+}

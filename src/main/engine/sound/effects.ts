@@ -3,7 +3,8 @@
  * a time is heard at that time; each is deterministic for its seed.
  */
 import type { EffectId } from '../vocabulary/sound';
-import { adEnvelope, Biquad, BrownNoise, Noise, sampleRate } from './dsp';
+import { adEnvelope, addBurst, addTone, Biquad, BrownNoise, Noise, sampleRate } from './dsp';
+import { creatorEffects } from './creatorEffects';
 
 export interface EffectOptions {
   seed: number;
@@ -15,44 +16,6 @@ export interface EffectOptions {
 
 function buffer(seconds: number): Float32Array {
   return new Float32Array(Math.max(1, Math.round(seconds * sampleRate)));
-}
-
-/** Adds a decaying resonant "body" tone: the wooden or metal part of an impact. */
-function addTone(out: Float32Array, at: number, freq: number, amp: number, decay: number, drop = 0): void {
-  const start = Math.round(at * sampleRate);
-  const fall = Math.exp(-1 / (decay * sampleRate));
-  const glide = Math.exp(-1 / (0.05 * sampleRate));
-  let env = amp;
-  let bend = 1;
-  let phase = 0;
-  for (let i = start; i < out.length && env > 1e-4 * amp; i++) {
-    const f = freq * (1 - drop * (1 - bend));
-    phase += (2 * Math.PI * f) / sampleRate;
-    out[i] = (out[i] ?? 0) + Math.sin(phase) * env;
-    env *= fall;
-    bend *= glide;
-  }
-}
-
-/** Adds a filtered noise burst: the crack, scrape or hiss of an impact. */
-function addBurst(
-  out: Float32Array,
-  noise: Noise,
-  at: number,
-  amp: number,
-  attack: number,
-  decay: number,
-  filter: Biquad | null,
-  length = decay * 8,
-): void {
-  const start = Math.round(at * sampleRate);
-  const end = Math.min(out.length, start + Math.round((attack + length) * sampleRate));
-  for (let i = start; i < end; i++) {
-    const t = (i - start) / sampleRate;
-    let x = noise.next();
-    if (filter) x = filter.process(x);
-    out[i] = (out[i] ?? 0) + x * amp * adEnvelope(t, attack, decay);
-  }
 }
 
 function doorSlam(o: EffectOptions): Float32Array {
@@ -309,10 +272,15 @@ function crash(o: EffectOptions): Float32Array {
 }
 
 function click(o: EffectOptions): Float32Array {
-  const out = buffer(0.06);
+  // A mechanism, not a tick: the catch, a short rattle of the spring, and the release.
+  const out = buffer(0.2);
   const n = new Noise(o.seed);
-  addBurst(out, n, 0, 1, 0.0001, 0.0015, null);
-  addTone(out, 0, 3200, 0.4, 0.008);
+  addBurst(out, n, 0, 1, 0.0001, 0.004, new Biquad('bandpass', 2600, 1.2));
+  addTone(out, 0, 3200, 0.5, 0.012);
+  addTone(out, 0, 1150, 0.35, 0.02);
+  addBurst(out, n, 0.01, 0.22, 0.002, 0.03, new Biquad('bandpass', 1700, 2));
+  addBurst(out, n, 0.065, 0.8, 0.0001, 0.004, new Biquad('bandpass', 2100, 1.2));
+  addTone(out, 0.065, 2700, 0.35, 0.01);
   return out;
 }
 
@@ -385,6 +353,7 @@ const synths: Record<EffectId, (o: EffectOptions) => Float32Array> = {
   heartbeat,
   pop,
   chirp,
+  ...creatorEffects,
 };
 
 /** Peak level each effect is scaled to, so a "door slam" is louder than a "click". */
@@ -411,6 +380,14 @@ const loudness: Record<EffectId, number> = {
   heartbeat: 0.75,
   pop: 0.6,
   chirp: 0.4,
+  engineRoar: 0.85,
+  rustle: 0.45,
+  trainBrakes: 0.8,
+  announcement: 0.6,
+  swell: 0.9,
+  siren: 0.5,
+  typing: 0.45,
+  phoneRing: 0.6,
 };
 
 /** Synthesises one effect as mono samples at 48 kHz, its attack at sample 0. */

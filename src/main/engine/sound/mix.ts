@@ -5,7 +5,7 @@
  * in time.
  */
 import { writeFile } from 'node:fs/promises';
-import { dbToGain, panGains, sampleRate } from './dsp';
+import { dbToGain, gainToDb, panGains, sampleRate } from './dsp';
 import type { Stereo } from './beds';
 
 export const targetLufs = -16;
@@ -166,8 +166,18 @@ export interface MixResult {
   gainDb: number;
 }
 
-/** Sums the buses after ducking, normalises loudness and limits. */
-export function master(beds: Stereo, effects: Stereo, dialogue: Stereo, ducking: Ducking): MixResult {
+/**
+ * Sums the buses after ducking, normalises loudness and limits. Gain stops short of pushing a
+ * protected span (a directed sound's first instant) more than 1 dB into the limiter, which would
+ * flatten the very sound that must stand out; such a clip ends up quieter than the target.
+ */
+export function master(
+  beds: Stereo,
+  effects: Stereo,
+  dialogue: Stereo,
+  ducking: Ducking,
+  protect: readonly { from: number; to: number }[] = [],
+): MixResult {
   duck(beds, effects, dialogue, ducking);
   const n = beds.left.length;
   const bus = stereo(n);
@@ -179,7 +189,12 @@ export function master(beds: Stereo, effects: Stereo, dialogue: Stereo, ducking:
   if (!Number.isFinite(before)) return { bus, loudnessBefore: before, loudnessAfter: before, gainDb: 0 };
   // Gain is linear, so it moves loudness by exactly its dB; only the limiter (which lowers loud
   // moments) needs another look; most clips are done in one or two passes.
-  let gainDb = Math.min(30, targetLufs - before);
+  let protectedPeak = 0;
+  for (const span of protect)
+    for (let i = span.from; i < span.to; i++)
+      protectedPeak = Math.max(protectedPeak, Math.abs(bus.left[i] ?? 0), Math.abs(bus.right[i] ?? 0));
+  const maxGainDb = protectedPeak > 0 ? ceilingDb + 1 - gainToDb(protectedPeak) : 30;
+  let gainDb = Math.min(30, maxGainDb, targetLufs - before);
   let out = bus;
   let after = before;
   for (let pass = 0; pass < 4; pass++) {
@@ -192,8 +207,8 @@ export function master(beds: Stereo, effects: Stereo, dialogue: Stereo, ducking:
     limit(out);
     after = integratedLoudness(out);
     const miss = targetLufs - after;
-    if (Math.abs(miss) < 0.3 || gainDb >= 30) break;
-    gainDb = Math.min(30, gainDb + miss);
+    if (Math.abs(miss) < 0.3 || gainDb >= Math.min(30, maxGainDb)) break;
+    gainDb = Math.min(30, maxGainDb, gainDb + miss);
   }
   return { bus: out, loudnessBefore: before, loudnessAfter: after, gainDb };
 }

@@ -19,6 +19,8 @@ export interface SoundEvent {
   pan: number;
   durationMs: number | null;
   standIn: boolean;
+  /** Asked for by the prompt at a moment (not an ambience that repeats): it must stand out. */
+  directed: boolean;
   speaker?: string;
   entity?: string;
   line?: string;
@@ -74,6 +76,30 @@ function impliedBeds(stage: Stage): { id: BedId; level: number }[] {
   return out;
 }
 
+/** A world-made sound this close after a directed one of its kind would be heard as the same sound again. */
+const echoWindowMs = 1500;
+
+/**
+ * Drops the sounds the world makes by itself (a storm's thunder, a bounce, an action's noise)
+ * that would come before a directed sound of the same kind in the shot, or double it: the
+ * creator's timing is the one heard.
+ */
+export function withoutWorldEchoes(shotEvents: SoundEvent[], shot: number, notes: string[]): SoundEvent[] {
+  const directed = new Map<string, number[]>();
+  for (const e of shotEvents) if (e.directed) directed.set(e.kind, [...(directed.get(e.kind) ?? []), e.timeMs]);
+  return shotEvents.filter((e) => {
+    const times = directed.get(e.kind);
+    if (e.directed || !times) return true;
+    const first = Math.min(...times);
+    const echo = times.find((t) => Math.abs(e.timeMs - t) < echoWindowMs);
+    if (e.timeMs >= first && echo === undefined) return true;
+    notes.push(
+      `shot ${shot + 1}: "${e.label}" at ${(e.timeMs / 1000).toFixed(2)} s was left out so the ${e.kind} the prompt times at ${((echo ?? first) / 1000).toFixed(2)} s is the one heard`,
+    );
+    return false;
+  });
+}
+
 /** Plans the sound of every shot. `contacts[i]` are shot i's physics contacts from its world. */
 export function scheduleSound(stages: readonly Stage[], contacts: readonly Contact[][], seed: number): Schedule {
   const events: SoundEvent[] = [];
@@ -85,6 +111,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
     const base = scene.startMs;
     const dur = scene.durationMs;
     const r = Random.derive(seed, `sound${shot}`);
+    const shotStart = events.length;
     const shotContacts = [...(contacts[shot] ?? [])];
     const claimed = new Set<Contact>();
     const actionSounds = [...stage.sounds];
@@ -114,6 +141,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
             pan: r.range(-0.6, 0.6),
             durationMs: null,
             standIn: cue.standIn,
+            directed: false,
           });
           t += r.range(3.2, 5.5);
         }
@@ -137,6 +165,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
           pan: 0,
           durationMs,
           standIn: cue.standIn,
+          directed: true,
         });
         if (cue.effect === 'splash') splashAt(cue.atMs / 1000, cue.level);
         continue;
@@ -155,6 +184,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
           pan: 0,
           durationMs: null,
           standIn: cue.standIn,
+          directed: true,
         });
         continue;
       }
@@ -171,6 +201,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
           pan: action.pan,
           durationMs: null,
           standIn: cue.standIn,
+          directed: true,
         });
         continue;
       }
@@ -188,6 +219,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
         pan: 0,
         durationMs: cue.endMs !== null ? Math.max(0, cue.endMs - t) : null,
         standIn: cue.standIn,
+        directed: true,
       });
       if (cue.effect === 'splash') splashAt(t / 1000, cue.level);
       notes.push(`shot ${shot + 1}: "${cue.label}" had no time; placed at ${(t / 1000).toFixed(2)} s`);
@@ -205,6 +237,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
         pan: a.pan,
         durationMs: null,
         standIn: a.standIn ?? false,
+        directed: false,
       });
     }
 
@@ -222,6 +255,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
           pan,
           durationMs: null,
           standIn: false,
+          directed: false,
         });
       } else if (c.speed > 0.5) {
         events.push({
@@ -234,9 +268,13 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
           pan,
           durationMs: null,
           standIn: false,
+          directed: false,
         });
       }
     }
+
+    const kept = withoutWorldEchoes(events.splice(shotStart), shot, notes);
+    events.push(...kept);
 
     for (const line of scene.dialogue) {
       const fig = stage.figures.find((f) => f.key === line.entity || f.key.startsWith(`${line.entity}#`));
@@ -251,6 +289,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
         pan,
         durationMs: null,
         standIn: false,
+        directed: false,
         speaker: line.speaker,
         entity: line.entity,
         line: line.line,

@@ -10,6 +10,7 @@ import { addBed } from './beds';
 import { sampleRate } from './dsp';
 import { synthEffect } from './effects';
 import { addMono, master, stereo, type MixResult } from './mix';
+import { DirectedPlacer } from './prominence';
 import type { Schedule } from './schedule';
 import { speak, speechEngine, speechEngineLabel, voiceFor, type SpeechEngine, type Voice } from './speech';
 
@@ -138,6 +139,8 @@ export function mixSoundtrack(
   for (const b of schedule.beds) {
     addBed(b.id, beds, msToSample(b.fromMs), msToSample(b.toMs), b.level, hashString(`bed${b.shot}${b.id}`, o.seed));
   }
+  for (const line of lines) addMono(dialogue, line.samples, line.at, line.pan, 1);
+  const directed: { mono: Float32Array; at: number; pan: number }[] = [];
   let k = 0;
   for (const e of schedule.events) {
     k++;
@@ -147,10 +150,14 @@ export function mixSoundtrack(
       level: e.level,
       ...(e.durationMs !== null ? { seconds: e.durationMs / 1000 } : {}),
     });
-    addMono(effects, mono, msToSample(e.timeMs), e.pan, 1);
+    if (e.directed) directed.push({ mono, at: msToSample(e.timeMs), pan: e.pan });
+    else addMono(effects, mono, msToSample(e.timeMs), e.pan, 1);
   }
-  for (const line of lines) addMono(dialogue, line.samples, line.at, line.pan, 1);
-  return master(beds, effects, dialogue, { bedsDb: -9, effectsDb: -3 });
+  // Directed sounds go in last, in time order, each measured against everything already there.
+  const placer = new DirectedPlacer(beds, effects, dialogue);
+  for (const d of directed) placer.place(d.mono, d.at, d.pan);
+  placer.applyBedGain();
+  return master(beds, effects, dialogue, { bedsDb: -9, effectsDb: -3 }, placer.spans);
 }
 
 /** RMS over 20 ms windows at lipSyncRate, scaled so normal speech opens the mouth fully. */

@@ -91,14 +91,26 @@ export function followPath(world: WorldSetup, duration: number): Stage['follow']
   return { from: riser.releaseAt ?? 0, samples, every };
 }
 
-/** Flashes through the shot at irregular intervals, each followed by thunder. */
+/**
+ * Flashes through the shot at irregular intervals, each followed by thunder. Thunder the prompt
+ * times is the storm's: a flash comes just before it and the world adds no thunder of its own
+ * before it, so the first thunder heard is the one asked for.
+ */
 export function stageLightning(s: Staging): number[] {
   const { r, duration } = s;
   const lightning: number[] = [];
   if (!((s.scene.environment.lightning ?? 0) > 0)) return lightning;
-  let t = r.range(0.8, 2);
-  while (t < duration - 0.3) {
+  const directed = s.scene.cues
+    .filter((c) => c.effect === 'thunder' && c.atMs !== null && !c.repeat)
+    .map((c) => (c.atMs ?? 0) / 1000)
+    .sort((a, b) => a - b);
+  const flash = (t: number): void => {
     lightning.push(Math.round(t * 1000) / 1000);
+  };
+  for (const at of directed) flash(Math.max(0, at - r.range(0.25, 0.6)));
+  let t = directed.length > 0 ? (directed[directed.length - 1] ?? 0) + r.range(2.8, 4.5) : r.range(0.8, 2);
+  while (t < duration - 0.3) {
+    flash(t);
     const delay = r.range(0.25, 1.2);
     if (t + delay < duration)
       s.sounds.push({
@@ -111,5 +123,5 @@ export function stageLightning(s: Staging): number[] {
       });
     t += r.range(2.8, 5.5);
   }
-  return lightning;
+  return lightning.sort((a, b) => a - b);
 }

@@ -17,6 +17,8 @@ export const cameraMoveIds = [
   'zoomIn',
   'zoomOut',
   'rackFocus',
+  'drone',
+  'fpv',
 ] as const;
 export type CameraMoveId = (typeof cameraMoveIds)[number];
 
@@ -38,6 +40,8 @@ export const cameraWords: Record<CameraMoveId, string> = {
   zoomIn: 'zoom in|zoom|crash zoom|zooming in',
   zoomOut: 'zoom out|zooming out',
   rackFocus: 'rack focus|focus pull|pull focus|rack|focus shift|shift focus',
+  drone: 'drone shot|drone|aerial shot|aerial|aerial view|flyover|fly over|aerial flyover|drone flyover',
+  fpv: 'fpv|fpv drone|first person view|fly through|flythrough|fpv shot',
 };
 
 /** Named framings that choose a lens when no focal length is given. */

@@ -11,6 +11,13 @@ export const bedIds = [
   'roomTone',
   'fire',
   'crowd',
+  'musicAmbient',
+  'musicPiano',
+  'musicJazz',
+  'musicElectronic',
+  'musicRock',
+  'musicOrchestral',
+  'musicLofi',
 ] as const;
 export type BedId = (typeof bedIds)[number];
 
@@ -24,7 +31,15 @@ export const bedWords: Record<BedId, string> = {
   forestBirds: 'forest birds|birdsong|birds chirping|birds singing|dawn chorus|bird chirp|songbird|birds',
   roomTone: 'room tone|room|hum|air conditioner|fridge hum|quiet room|indoor ambience|interior|silence|hallway',
   fire: 'fire crackle|crackling fire|fire|campfire|fireplace|crackle|crackling|bonfire',
-  crowd: 'crowd|murmur|chatter|people talking|cafe chatter|crowd noise|restaurant',
+  crowd: 'crowd|murmur|chatter|people talking|cafe chatter|crowd noise|restaurant|crowd murmur|murmuring crowd',
+  musicAmbient: 'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music',
+  musicPiano: 'piano music|solo piano|soft piano|piano|gentle piano|piano melody',
+  musicJazz: 'jazz|jazz music|smooth jazz|swing music|jazz trio|bebop',
+  musicElectronic: 'electronic music|techno|house music|edm|synthwave|electronic beat|dance music|synth music',
+  musicRock: 'rock music|rock|guitar riff|electric guitar|punk|metal music|rock song',
+  musicOrchestral:
+    'orchestral music|orchestral score|orchestra|epic score|cinematic score|epic music|strings|string section',
+  musicLofi: 'lofi|lo fi|lo fi hip hop|lofi beats|chill beats|hip hop beat|chillhop',
 };
 
 export const effectIds = [
@@ -50,6 +65,14 @@ export const effectIds = [
   'heartbeat',
   'pop',
   'chirp',
+  'engineRoar',
+  'rustle',
+  'trainBrakes',
+  'announcement',
+  'swell',
+  'siren',
+  'typing',
+  'phoneRing',
 ] as const;
 export type EffectId = (typeof effectIds)[number];
 
@@ -76,4 +99,15 @@ export const effectWords: Record<EffectId, string> = {
   heartbeat: 'heartbeat|heart beat|heart beating|pulse|heart pounding',
   pop: 'pop|balloon pop|cork pop|popping',
   chirp: 'chirp|tweet|peep|cheep',
+  engineRoar:
+    'engine roar|engine roaring|roaring engine|engine revving|revving engine|engine rev|roar of the engine|motor roaring',
+  rustle: 'rustling leaves|leaves rustling|rustle|rustling|rustle of leaves',
+  trainBrakes:
+    'train brakes|brakes screeching|screeching brakes|squealing brakes|brake squeal|train screeching to a halt',
+  announcement:
+    'station announcement|announcement|public address|pa announcement|tannoy|loudspeaker announcement|platform announcement',
+  swell: 'orchestral swell|orchestral hit|string swell|crescendo|rising strings|orchestra swells',
+  siren: 'distant siren|siren|sirens|police siren|ambulance siren|wailing siren',
+  typing: 'typing|keyboard typing|keyboard clatter|typing on a keyboard|keystrokes|clacking keys|typewriter',
+  phoneRing: 'phone ring|phone ringing|phone rings|ringing phone|telephone ringing|ringtone',
 };

@@ -1,0 +1,151 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { decodeMonoAudio } from '../../../../test/support/decodeAudio';
+import { emptyShot } from '../input';
+import { renderClip } from '../render';
+import { sampleRate } from './dsp';
+import { synthEffect } from './effects';
+import { detectOnsets, nearestOnset } from './onsets';
+
+const added = ['engineRoar', 'rustle', 'trainBrakes', 'announcement', 'swell', 'siren', 'typing', 'phoneRing'] as const;
+
+function rms(x: Float32Array, fromS: number, toS: number): number {
+  const a = Math.round(fromS * sampleRate);
+  const b = Math.min(x.length, Math.round(toS * sampleRate));
+  let s = 0;
+  for (let i = a; i < b; i++) s += (x[i] ?? 0) ** 2;
+  return Math.sqrt(s / Math.max(1, b - a));
+}
+
+/** Strength of one frequency over a window (Goertzel), normalised to the window's length. */
+function strength(x: Float32Array, fromS: number, lengthS: number, hz: number): number {
+  const a = Math.round(fromS * sampleRate);
+  const n = Math.round(lengthS * sampleRate);
+  const k = (2 * Math.PI * hz) / sampleRate;
+  const c = 2 * Math.cos(k);
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < n; i++) {
+    const s0 = (x[a + i] ?? 0) + c * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+  }
+  return Math.sqrt(s1 * s1 + s2 * s2 - c * s1 * s2) / n;
+}
+
+/** The strongest frequency in a window, searched in 2 Hz steps (finer than a short window's bins). */
+function dominant(x: Float32Array, fromS: number, lengthS: number, lo = 60, hi = 6000): number {
+  let best = lo;
+  let bestV = -1;
+  for (let f = lo; f <= hi; f += 2) {
+    const v = strength(x, fromS, lengthS, f);
+    if (v > bestV) {
+      bestV = v;
+      best = f;
+    }
+  }
+  return best;
+}
+
+describe('the effects creators ask for', () => {
+  test.each(added)('%s is deterministic for a seed and differs between seeds', (id) => {
+    expect(synthEffect(id, { seed: 4, level: 1 })).toEqual(synthEffect(id, { seed: 4, level: 1 }));
+    expect(synthEffect(id, { seed: 4, level: 1 })).not.toEqual(synthEffect(id, { seed: 5, level: 1 }));
+  });
+
+  test('a distant siren wails: its pitch sweeps up and down between about 570 and 1330 Hz', () => {
+    const x = synthEffect('siren', { seed: 2, level: 1, seconds: 4 });
+    const pitches = [0.1, 0.4, 0.7, 1.0, 1.3, 1.6, 1.9, 2.2].map((t) => dominant(x, t, 0.05, 300, 2000));
+    expect(Math.max(...pitches)).toBeGreaterThan(1150);
+    expect(Math.min(...pitches)).toBeLessThan(750);
+  });
+
+  test('a phone rings twice, then pauses, at the bells’ pitches', () => {
+    const x = synthEffect('phoneRing', { seed: 2, level: 1, seconds: 3 });
+    expect(rms(x, 0.05, 0.35)).toBeGreaterThan(10 * rms(x, 1.6, 2.9));
+    expect(rms(x, 0.65, 0.95)).toBeGreaterThan(10 * rms(x, 1.6, 2.9));
+    const f = dominant(x, 0.05, 0.3, 500, 3000);
+    expect([1280, 1620].some((b) => Math.abs(f - b) <= 20)).toBe(true);
+  });
+
+  test('typing is a run of keystrokes at a typist’s pace', () => {
+    const x = synthEffect('typing', { seed: 2, level: 1, seconds: 3 });
+    const strokes = detectOnsets(x, { sampleRate, refractory: 0.06 });
+    expect(strokes.length / 3).toBeGreaterThan(3);
+    expect(strokes.length / 3).toBeLessThan(14);
+  });
+
+  test('train brakes squeal high, an engine roars low', () => {
+    const brakes = synthEffect('trainBrakes', { seed: 2, level: 1, seconds: 3 });
+    expect(dominant(brakes, 1, 0.2, 200, 6000)).toBeGreaterThan(2500);
+    const engine = synthEffect('engineRoar', { seed: 2, level: 1, seconds: 3 });
+    expect(dominant(engine, 1.5, 0.2, 30, 3000)).toBeLessThan(400);
+  });
+
+  test('an orchestral swell grows: its last second is much louder than its start after the timpani', () => {
+    const x = synthEffect('swell', { seed: 2, level: 1, seconds: 3.5 });
+    expect(rms(x, 2.5, 3.3)).toBeGreaterThan(3 * rms(x, 0.9, 1.3));
+  });
+
+  test('a station announcement chimes three falling notes before the voice', () => {
+    const x = synthEffect('announcement', { seed: 2, level: 1 });
+    const notes = [0.05, 0.47, 0.89].map((t) => dominant(x, t, 0.3, 300, 800));
+    expect(notes[0]).toBeGreaterThan(notes[1] ?? 0);
+    expect(notes[1]).toBeGreaterThan(notes[2] ?? 0);
+    // The voice speaks in the loudspeaker's band after the chime.
+    expect(rms(x, 2, 3.5)).toBeGreaterThan(0.02);
+  });
+
+  test('rustling leaves are dense, dry crackle, mostly above 2 kHz', () => {
+    const x = synthEffect('rustle', { seed: 2, level: 1, seconds: 2 });
+    const high = [2500, 4000, 6000].reduce((s, f) => s + strength(x, 0.5, 1, f), 0);
+    const low = [100, 200, 400].reduce((s, f) => s + strength(x, 0.5, 1, f), 0);
+    expect(high).toBeGreaterThan(2 * low);
+  });
+
+  test('each is read from its words and heard at its time in a decoded render', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'shotline-effects-'));
+    try {
+      const labels = [
+        'engine roar',
+        'rustling leaves',
+        'train brakes',
+        'station announcement',
+        'orchestral swell',
+        'distant siren',
+        'typing',
+        'phone ringing',
+      ];
+      const times = labels.map((_, i) => 500 + i * 1400);
+      const result = await renderClip(
+        {
+          shots: [
+            emptyShot({
+              scene: 'An empty room.',
+              durationMs: 12_000,
+              audio: {
+                ambience: ['room tone'],
+                events: labels.map((label, i) => ({ label, startMs: times[i] ?? 0, endMs: (times[i] ?? 0) + 900 })),
+              },
+            }),
+          ],
+        },
+        { outPath: join(dir, 'effects.mp4'), width: 320, height: 180, fps: 12, seed: 2 },
+      );
+      expect(result.report.sounds.map((s) => [s.kind, s.timeMs])).toEqual(added.map((id, i) => [id, times[i]]));
+      const samples = await decodeMonoAudio(result.outPath);
+      const onsets = detectOnsets(samples, { sampleRate });
+      for (const [i, t] of times.entries()) {
+        const found = nearestOnset(onsets, t / 1000);
+        expect({ id: added[i], within20ms: found !== null && Math.abs(found * 1000 - t) <= 20 }).toEqual({
+          id: added[i],
+          within20ms: true,
+        });
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -1,0 +1,267 @@
+/**
+ * The effects creators ask for most beyond impacts: an engine, leaves, a train braking, a station
+ * announcement, an orchestral swell, a distant siren, typing and a ringing phone. Like every
+ * effect, each starts with its attack at sample 0 and is deterministic for its seed.
+ */
+import type { EffectOptions } from './effects';
+import { addBurst, addTone, Biquad, BrownNoise, Noise, sampleRate } from './dsp';
+
+function buffer(seconds: number): Float32Array {
+  return new Float32Array(Math.max(1, Math.round(seconds * sampleRate)));
+}
+
+/** 0 before the start, a 4 ms rise, held, and a fade over the last `fade` seconds. */
+function gate(t: number, seconds: number, fade: number): number {
+  return Math.min(1, t / 0.004) * Math.min(1, Math.max(0, (seconds - t) / fade));
+}
+
+/** A car engine revving: firing pulses whose rate climbs, through the exhaust's low resonance. */
+function engineRoar(o: EffectOptions): Float32Array {
+  const seconds = Math.min(8, o.seconds ?? 3);
+  const out = buffer(seconds);
+  const n = new Noise(o.seed);
+  const body = new Biquad('lowpass', 900, 0.9);
+  const exhaust = new Biquad('peak', 120, 1.2, 8);
+  let phase = 0;
+  for (let i = 0; i < out.length; i++) {
+    const t = i / sampleRate;
+    // Revs from idle up to a roar, with a gear change's dip two thirds of the way.
+    const rev = 1 - Math.exp(-t / 0.6) - (t > seconds * 0.66 ? 0.25 * Math.exp(-(t - seconds * 0.66) / 0.3) : 0);
+    const firing = 32 + 95 * rev;
+    phase += firing / sampleRate;
+    const cycle = phase % 1;
+    // Each cylinder's bang: a sharp pulse with some combustion noise.
+    const pulse = Math.exp(-cycle * 9) * (1 + 0.35 * n.next()) - 0.2;
+    const x = exhaust.process(body.process(pulse)) * (0.55 + 0.45 * rev);
+    out[i] = x * gate(t, seconds, 0.4);
+  }
+  addBurst(out, n, 0, 0.4, 0.0005, 0.02, new Biquad('lowpass', 700));
+  return out;
+}
+
+/** Leaves rustling: many tiny dry crackles, denser in a gust. */
+function rustle(o: EffectOptions): Float32Array {
+  const seconds = Math.min(8, o.seconds ?? 2);
+  const out = buffer(seconds + 0.05);
+  const n = new Noise(o.seed);
+  const dry = new Biquad('bandpass', 4200, 0.8);
+  addBurst(out, n, 0, 0.9, 0.0003, 0.012, new Biquad('highpass', 2500));
+  let at = 0.004;
+  while (at < seconds) {
+    const gust = 0.45 + 0.55 * Math.sin((Math.PI * at) / seconds) ** 0.6;
+    addBurst(out, n, at, (0.2 + n.uniform() * 0.5) * gust, 0.0005, 0.003 + n.uniform() * 0.008, dry);
+    at += (0.002 + n.uniform() * 0.014) / gust;
+  }
+  // The soft swish of the branches beneath the crackle.
+  const swish = new Biquad('bandpass', 1800, 0.6);
+  for (let i = 0; i < out.length; i++) {
+    const t = i / sampleRate;
+    out[i] = (out[i] ?? 0) + swish.process(n.next()) * 0.12 * gate(t, seconds, 0.3) * Math.sin((Math.PI * t) / seconds);
+  }
+  return out;
+}
+
+/** A train braking: the clunk of the blocks, steel squealing on steel, the wheels' rumble and the air let out. */
+function trainBrakes(o: EffectOptions): Float32Array {
+  const seconds = Math.min(8, o.seconds ?? 3.5);
+  const out = buffer(seconds + 0.8);
+  const n = new Noise(o.seed);
+  addTone(out, 0, 90, 0.7, 0.08, 0.2);
+  addBurst(out, n, 0, 0.8, 0.0005, 0.03, new Biquad('bandpass', 900, 1.2));
+  const squeals = [2900 + n.uniform() * 400, 4100 + n.uniform() * 500];
+  const rumble = new BrownNoise(n);
+  const low = new Biquad('lowpass', 160);
+  let p1 = 0;
+  let p2 = 0;
+  for (let i = 0; i < out.length; i++) {
+    const t = i / sampleRate;
+    const on = gate(t, seconds, 0.25);
+    const slowing = 1 - 0.15 * (t / seconds);
+    const wobble = 1 + 0.004 * Math.sin(t * 31) + 0.002 * n.next();
+    p1 += ((squeals[0] ?? 3000) * slowing * wobble) / sampleRate;
+    p2 += ((squeals[1] ?? 4200) * slowing * wobble) / sampleRate;
+    const swell = 0.6 + 0.4 * Math.sin(t * 5.3) ** 2;
+    const squeal = (Math.sin(2 * Math.PI * p1) * 0.5 + Math.sin(2 * Math.PI * p2) * 0.25) * swell * on;
+    out[i] = (out[i] ?? 0) + squeal + low.process(rumble.next()) * 0.6 * on * (1 - 0.5 * (t / seconds));
+  }
+  // The release of air when the train has stopped.
+  addBurst(out, n, seconds - 0.1, 0.35, 0.05, 0.25, new Biquad('highpass', 3500));
+  return out;
+}
+
+/** Vowel formants (F1, F2) a public-address voice moves through, syllable by syllable. */
+const vowels: [number, number][] = [
+  [730, 1090],
+  [530, 1840],
+  [270, 2290],
+  [570, 840],
+  [440, 1020],
+  [660, 1720],
+];
+
+/** A station announcement: the three-note chime, then a voice through a horn loudspeaker, echoing. */
+function announcement(o: EffectOptions): Float32Array {
+  const seconds = Math.min(8, o.seconds ?? 4);
+  const out = buffer(seconds + 0.6);
+  const n = new Noise(o.seed);
+  [659.3, 523.3, 392].forEach((f, k) => {
+    addTone(out, k * 0.42, f, 0.55, 0.7);
+    addTone(out, k * 0.42, f * 2, 0.12, 0.3);
+    addBurst(out, n, k * 0.42, 0.15, 0.0003, 0.004, new Biquad('highpass', 3000));
+  });
+  const voice = new Float32Array(out.length);
+  const f1 = new Biquad('bandpass', 700, 6);
+  const f2 = new Biquad('bandpass', 1200, 8);
+  const from = 1.7;
+  let glottal = 0;
+  let syllable = -1;
+  let target: [number, number] = vowels[0] ?? [700, 1200];
+  for (let i = Math.round(from * sampleRate); i < voice.length; i++) {
+    const t = i / sampleRate - from;
+    if (t > seconds - from) break;
+    const s = Math.floor(t / 0.16);
+    if (s !== syllable) {
+      syllable = s;
+      target = vowels[Math.floor(n.uniform() * vowels.length)] ?? target;
+      f1.set(target[0], 6);
+      f2.set(target[1], 8);
+    }
+    // A falling announcer's intonation, each phrase of seven syllables.
+    const pitch = 135 - 25 * ((t % 1.15) / 1.15) + 6 * Math.sin(t * 9);
+    glottal += pitch / sampleRate;
+    const pulse = glottal % 1 < 0.06 ? 1 : 0;
+    const within = (t % 0.16) / 0.16;
+    const phrase = t % 1.15 < 1.0 ? 1 : 0;
+    const env = Math.sin(Math.PI * within) ** 0.7 * phrase;
+    const breath = n.next() * 0.08;
+    voice[i] = (f1.process(pulse + breath) * 1.4 + f2.process(pulse + breath) * 0.9) * env;
+  }
+  // The loudspeaker's narrow band and the platform's echo.
+  const band = new Biquad('bandpass', 1400, 0.9);
+  const delays = [Math.round(0.11 * sampleRate), Math.round(0.23 * sampleRate)];
+  for (let i = 0; i < voice.length; i++) {
+    const dry = band.process(voice[i] ?? 0);
+    voice[i] = dry;
+    const wet = (voice[i - (delays[0] ?? 1)] ?? 0) * 0.35 + (voice[i - (delays[1] ?? 1)] ?? 0) * 0.18;
+    out[i] = (out[i] ?? 0) + (dry + wet) * 2.2;
+  }
+  return out;
+}
+
+/** An orchestral swell: a timpani stroke, then strings and brass growing to a full chord. */
+function swell(o: EffectOptions): Float32Array {
+  const seconds = Math.min(10, o.seconds ?? 3.5);
+  const out = buffer(seconds + 0.4);
+  const n = new Noise(o.seed);
+  const root = 110 * 2 ** (Math.floor(n.uniform() * 5) / 12);
+  addTone(out, 0, root * 0.75, 0.9, 0.35, 0.05);
+  addBurst(out, n, 0, 0.5, 0.001, 0.04, new Biquad('lowpass', 600));
+  const chord = [1, 1.5, 2, 2.5198, 3, 4].map((r) => root * r);
+  const players = chord.flatMap((f, k) =>
+    [-0.006, 0, 0.007].map((detune) => ({
+      f: f * (1 + detune),
+      phase: n.uniform(),
+      brass: k >= 3,
+      vib: 4.5 + n.uniform(),
+    })),
+  );
+  const lp = new Biquad('lowpass', 600, 0.8);
+  const cymbal = new Biquad('highpass', 6000);
+  for (let i = 0; i < out.length; i++) {
+    const t = i / sampleRate;
+    const grow = Math.min(1, t / (seconds * 0.85)) ** 2;
+    const level = (0.08 + 0.92 * grow) * Math.min(1, Math.max(0, (seconds + 0.3 - t) / 0.3));
+    lp.set(500 + 4500 * grow, 0.8);
+    let x = 0;
+    for (const p of players) {
+      p.phase += (p.f * (1 + 0.004 * Math.sin(t * p.vib * 2 * Math.PI))) / sampleRate;
+      const saw = 2 * (p.phase % 1) - 1;
+      x += saw * (p.brass ? 0.6 * grow : 1);
+    }
+    out[i] =
+      (out[i] ?? 0) + lp.process(x / players.length) * 2.2 * level + cymbal.process(n.next()) * 0.12 * grow * grow;
+  }
+  return out;
+}
+
+/** A siren a few streets away: the wail, dulled by distance, echoing off buildings. */
+function siren(o: EffectOptions): Float32Array {
+  const seconds = Math.min(12, o.seconds ?? 4);
+  const out = buffer(seconds + 0.4);
+  const n = new Noise(o.seed);
+  const dull = new Biquad('lowpass', 1700, 0.7);
+  const period = 2.4 + n.uniform() * 0.6;
+  let phase = 0;
+  const dry = new Float32Array(out.length);
+  for (let i = 0; i < out.length; i++) {
+    const t = i / sampleRate;
+    const f = 950 + 380 * Math.sin((2 * Math.PI * t) / period);
+    phase += f / sampleRate;
+    const wave = Math.sin(2 * Math.PI * phase) + 0.3 * Math.sin(6 * Math.PI * phase);
+    dry[i] = dull.process(wave) * gate(t, seconds, 0.6);
+  }
+  const echoes: [number, number][] = [
+    [0.07, 0.45],
+    [0.16, 0.3],
+    [0.29, 0.18],
+  ];
+  for (let i = 0; i < out.length; i++) {
+    let v = dry[i] ?? 0;
+    for (const [d, g] of echoes) v += (dry[i - Math.round(d * sampleRate)] ?? 0) * g;
+    out[i] = v;
+  }
+  return out;
+}
+
+/** Typing: keystrokes at a typist's uneven pace, a space bar now and then, a pause to think. */
+function typing(o: EffectOptions): Float32Array {
+  const seconds = Math.min(12, o.seconds ?? 2.5);
+  const out = buffer(seconds + 0.2);
+  const n = new Noise(o.seed);
+  const key = new Biquad('bandpass', 3200, 1.5);
+  let at = 0;
+  let k = 0;
+  while (at < seconds) {
+    const space = k > 0 && n.uniform() < 0.15;
+    addBurst(out, n, at, space ? 0.6 : 0.9, 0.0002, 0.004, key);
+    addTone(out, at, space ? 140 : 210 + n.uniform() * 60, space ? 0.5 : 0.35, 0.018);
+    // The key coming back up.
+    addBurst(out, n, at + 0.05 + n.uniform() * 0.03, 0.25, 0.0002, 0.003, key);
+    k++;
+    at += 0.08 + n.uniform() * 0.13 + (n.uniform() < 0.06 ? 0.45 : 0);
+  }
+  return out;
+}
+
+/** A telephone's bell: the hammer striking between two bells at 20 Hz, ring-ring and a pause. */
+function phoneRing(o: EffectOptions): Float32Array {
+  const seconds = Math.min(12, o.seconds ?? 3);
+  const out = buffer(seconds + 0.5);
+  const n = new Noise(o.seed);
+  const bells = [1280, 1620];
+  for (let cycle = 0; cycle < seconds; cycle += 3) {
+    for (const [from, to] of [
+      [0, 0.4],
+      [0.6, 1],
+    ] as const) {
+      for (let at = cycle + from, k = 0; at < Math.min(seconds, cycle + to); at += 0.025, k++) {
+        const f = bells[k % 2] ?? 1280;
+        addTone(out, at, f, 0.4, 0.08);
+        addTone(out, at, f * 2.76, 0.12, 0.03);
+        addBurst(out, n, at, 0.08, 0.0002, 0.002, null);
+      }
+    }
+  }
+  return out;
+}
+
+export const creatorEffects = {
+  engineRoar,
+  rustle,
+  trainBrakes,
+  announcement,
+  swell,
+  siren,
+  typing,
+  phoneRing,
+};

@@ -1,0 +1,119 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { decodeMonoAudio } from '../../../../test/support/decodeAudio';
+import { emptyShot, type EngineInput } from '../input';
+import { renderClip } from '../render';
+import { prominenceDb } from './prominence';
+import { withoutWorldEchoes, type SoundEvent } from './schedule';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'shotline-prominence-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function renderSound(name: string, input: EngineInput): Promise<{ samples: Float32Array; sounds: SoundEvent[] }> {
+  const result = await renderClip(input, {
+    outPath: join(dir, `${name}.mp4`),
+    width: 320,
+    height: 180,
+    fps: 12,
+    seed: 1,
+  });
+  return {
+    samples: await decodeMonoAudio(result.outPath),
+    sounds: result.report.sounds as unknown as SoundEvent[],
+  };
+}
+
+describe('directed sounds stand out', () => {
+  test.each([
+    [
+      'footsteps over city traffic',
+      'A man walks down a cobblestone street.',
+      ['city traffic'],
+      'his footsteps on the cobblestones begin',
+      2000,
+    ],
+    ['a dog bark over wind', 'A farm at noon.', ['howling wind'], 'a dog barks', 3000],
+    ['a knock over a river and birds', 'A forest by a river.', ['river', 'birdsong'], 'knock', 1500],
+    [
+      'thunder over heavy rain',
+      'A house under a stormy sky with lightning.',
+      ['downpour', 'wind'],
+      'thunder cracks',
+      2500,
+    ],
+    ['a click over a crowd', 'A busy cafe.', ['crowd'], 'camera click', 2200],
+  ])('%s: at least 10 dB over the bed at its onset, on the decoded MP4', async (name, scene, ambience, label, at) => {
+    const { samples } = await renderSound(name.replaceAll(' ', '-'), {
+      shots: [
+        emptyShot({ scene, durationMs: 4000, audio: { ambience, events: [{ label, startMs: at, endMs: null }] } }),
+      ],
+    });
+    const db = prominenceDb(samples, at / 1000);
+    expect({ name, db: Math.round(db * 10) / 10, standsOut: db >= 10 }).toMatchObject({ name, standsOut: true });
+  });
+
+  test('the world adds no thunder of its own before the thunder a prompt times', async () => {
+    const { samples, sounds } = await renderSound('thunder-timed', {
+      shots: [
+        emptyShot({
+          scene: 'A lonely house under a stormy sky with lightning and rain.',
+          durationMs: 9000,
+          audio: { ambience: ['rain'], events: [{ label: 'thunder cracks', startMs: 2500, endMs: null }] },
+        }),
+      ],
+    });
+    const thunder = sounds.filter((s) => s.kind === 'thunder');
+    expect(thunder[0]).toMatchObject({ timeMs: 2500, source: 'directive' });
+    // Later storm thunder may come, but never on top of the directed one.
+    for (const t of thunder.slice(1)) expect(t.timeMs - 2500).toBeGreaterThanOrEqual(1500);
+    expect(prominenceDb(samples, 2.5)).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('withoutWorldEchoes', () => {
+  const event = (
+    timeMs: number,
+    source: SoundEvent['source'],
+    directed: boolean,
+    kind: SoundEvent['kind'] = 'thunder',
+  ): SoundEvent => ({
+    shot: 0,
+    timeMs,
+    kind,
+    label: `${kind} ${String(timeMs)}`,
+    source,
+    level: 1,
+    pan: 0,
+    durationMs: null,
+    standIn: false,
+    directed,
+  });
+
+  test('drops world sounds of the same kind before or on top of a directed one, keeps the rest', () => {
+    const notes: string[] = [];
+    const kept = withoutWorldEchoes(
+      [
+        event(1920, 'world', false),
+        event(2500, 'directive', true),
+        event(3100, 'world', false),
+        event(6000, 'world', false),
+        event(1000, 'physics', false, 'thud'),
+        event(1200, 'action', false, 'dogBark'),
+      ],
+      0,
+      notes,
+    );
+    expect(kept.map((e) => e.label)).toEqual(['thunder 2500', 'thunder 6000', 'thud 1000', 'dogBark 1200']);
+    expect(notes).toEqual([
+      'shot 1: "thunder 1920" at 1.92 s was left out so the thunder the prompt times at 2.50 s is the one heard',
+      'shot 1: "thunder 3100" at 3.10 s was left out so the thunder the prompt times at 2.50 s is the one heard',
+    ]);
+  });
+});
