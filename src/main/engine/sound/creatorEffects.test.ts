@@ -7,7 +7,7 @@ import { emptyShot } from '../input';
 import { renderClip } from '../render';
 import { sampleRate } from './dsp';
 import { synthEffect } from './effects';
-import { detectOnsets, nearestOnset } from './onsets';
+import { detectOnsets, nearestOnset } from '../../media/onsets';
 
 const added = ['engineRoar', 'rustle', 'trainBrakes', 'announcement', 'swell', 'siren', 'typing', 'phoneRing'] as const;
 

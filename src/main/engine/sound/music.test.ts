@@ -3,7 +3,7 @@ import { emptyShot } from '../input';
 import { interpret } from '../interpret/interpret';
 import { sampleRate } from './dsp';
 import { musicGenres, musicLoop } from './music';
-import { detectOnsets } from './onsets';
+import { detectOnsets } from '../../media/onsets';
 
 describe('music beds', () => {
   test.each(musicGenres)('%s is deterministic for a seed and changes with it', (genre) => {
