@@ -205,7 +205,8 @@ function trimmedCut(text: string, from: number, to: number, target: ProseTarget)
 function clauses(text: string, s: Cut): Cut[] {
   const out: Cut[] = [];
   const body = text.slice(s.from, s.to);
-  const re = /[,;]\s*|:\s+|\s+[—–-]\s+|\s+(?=(?:as|while|and|then|with)\s+(?:the\s+)?camera\b)/g;
+  const re =
+    /[,;]\s*|:\s+|\s+[—–-]\s+|\s+(?=(?:as|while|and|then|with)\s+(?:the\s+)?camera\b)|\s+(?=then\s+(?:an?\s+)?(?:\w+\s+)?(?:push|pull|zoom|pan|tilt|dolly|crane|orbit|track|cut)\b)/g;
   let start = 0;
   for (const m of body.matchAll(re)) {
     pushTrimmed(out, text, s.from + start, s.from + m.index);
@@ -257,6 +258,7 @@ function allStyle(words: readonly string[]): boolean {
 
 function routeClause(text: string, c: Cut): Routed[] {
   const body = text.slice(c.from, c.to);
+  if (MUSIC.test(body) && !/\b(?:plays?|playing)\b/i.test(body)) return [routed(text, 'audio', c)];
   if (SOUND_OPENINGS.test(body)) {
     const soundOf = /^(?:(?:we|you)\s+(?:can\s+)?hear\s+)?(?:the\s+)?(?:sounds?\s+of\s+)?/i.exec(body);
     return trimmedCut(text, c.from + (soundOf?.[0].length ?? 0), c.to, 'audio');
@@ -292,6 +294,10 @@ function trimmedClause(text: string, from: number, to: number): Cut[] {
   return out;
 }
 
+/** A clause about the music: "epic orchestral score", "a lo-fi beat in the background". */
+const MUSIC =
+  /^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:score|soundtrack|music|melody|song|beat|tune|hum|chorus)\b(?:\s+(?:plays|swells|rises|builds|in\s+the\s+background))?$/i;
+
 /** Camera words too common in scenery to open a camera phrase on their own: "Wide fields…". */
 const WEAK_CAMERA = new Set([
   'wide',
@@ -320,6 +326,21 @@ const WEAK_CAMERA = new Set([
   'dutch',
 ]);
 
+/** After a weak camera word, these make it camera language: "pan left", "crane shot", "zoom out". */
+const CONFIRMS_CAMERA = new Set([
+  'in',
+  'out',
+  'up',
+  'down',
+  'left',
+  'right',
+  'across',
+  'back',
+  'shot',
+  'shots',
+  'forward',
+]);
+
 /**
  * Where the camera language at the start of a clause ends, and where its subject starts:
  * "Aerial drone shot | of | a coastline", "The camera slowly pushes in | on her face",
@@ -331,30 +352,42 @@ function cameraHead(body: string): { cameraTo: number; sceneFrom: number } | nul
   let strong = false;
   let cameraSeen = false;
   let verbSeen = false;
+  let lastWasCamera = false;
   for (let m = re.exec(body); m; m = re.exec(body)) {
     const w = m[0].toLowerCase().replace(/[^\w’'-]/g, '');
     const stop = m.index + m[0].length;
+    const followsCamera = lastWasCamera;
+    lastWasCamera = false;
+    if (followsCamera && CONFIRMS_CAMERA.has(w)) {
+      strong = true;
+      end = stop;
+      lastWasCamera = true;
+      continue;
+    }
     if (!verbSeen && isCameraWord(w)) {
+      // A bare move word is a verb only after the camera is named: "the drone pans", not "Pan left".
+      if (cameraSeen && CAMERA_VERBS.has(w)) verbSeen = true;
       cameraSeen = true;
       if (!WEAK_CAMERA.has(w)) strong = true;
       end = stop;
-      if (CAMERA_VERBS.has(w)) verbSeen = true;
+      lastWasCamera = true;
       continue;
     }
     if (!verbSeen && CAMERA_SOFT.has(w) && !HEAD_PREPOSITIONS.has(w)) continue;
     if (cameraSeen && !verbSeen && CAMERA_VERBS.has(w)) {
       verbSeen = true;
+      strong = true;
       end = stop;
       continue;
     }
-    if (verbSeen && (CAMERA_PARTICLES.has(w) || w === 'to' || w === 'reveal' || w === 'revealing')) {
+    const toReveal = w === 'to' && /^\s*reveal/i.test(body.slice(stop));
+    if (verbSeen && (CAMERA_PARTICLES.has(w) || toReveal || w === 'reveal' || w === 'revealing')) {
       end = stop;
       continue;
     }
-    if (verbSeen && (w === 'on' || w === 'of')) return { cameraTo: end, sceneFrom: stop };
-    // "shot of", "close-up on": the preposition joins the camera to its subject.
-    if (strong && !verbSeen && HEAD_PREPOSITIONS.has(w))
-      return { cameraTo: end, sceneFrom: w === 'of' || w === 'on' ? stop : m.index };
+    if (strong && (w === 'on' || w === 'of')) return { cameraTo: end, sceneFrom: stop };
+    // "shot from", "close-up with": the preposition starts the subject.
+    if (strong && !verbSeen && HEAD_PREPOSITIONS.has(w)) return { cameraTo: end, sceneFrom: m.index };
     break;
   }
   return strong ? { cameraTo: end, sceneFrom: end } : null;

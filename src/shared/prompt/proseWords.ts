@@ -13,7 +13,7 @@ export const CAMERA_WORDS = new Set(
     'close-up closeup close-ups extreme medium wide ultra-wide establishing shot shots angle angles low-angle ' +
     "high-angle eye-level overhead top-down birds-eye bird’s-eye bird’s bird's-eye bird's eye dutch lens " +
     'telephoto fisheye macro anamorphic rack focus framing frame framed two-shot over-the-shoulder ots ' +
-    'static locked-off tripod slider pedestal first-person third-person perspective view'
+    'static locked-off tripod slider pedestal first-person third-person perspective view footage timelapse time-lapse'
   ).split(' '),
 );
 
@@ -32,7 +32,9 @@ export const CAMERA_VERBS = new Set(
     'follows tracks glides sweeps circles orbits pushes pulls moves flies rises descends pans tilts zooms ' +
     'dollies cranes arcs swoops soars dives races weaves drifts floats hovers reveals approaches travels ' +
     'follow track glide sweep circle orbit push pull move fly rise descend pan tilt zoom dolly crane arc ' +
-    'swoop soar dive race weave drift float hover reveal approach travel captures frames holds lingers'
+    'swoop soar dive race weave drift float hover reveal approach travel captures frames holds lingers ' +
+    'rising descending circling orbiting gliding sweeping pushing pulling moving flying tracking following panning ' +
+    'tilting zooming soaring swooping diving racing drifting floating hovering revealing approaching'
   ).split(' '),
 );
 
@@ -72,7 +74,7 @@ export const SOUND_LABELS =
 
 /** Markers inside a clause after which the rest of it is a sound: "…, with the sound of rain". */
 export const SOUND_MARKERS =
-  /\b(?:(?:with|to|over|under|amid|and)\s+)?(?:the\s+)?(?:faint\s+|distant\s+|soft\s+|loud\s+|gentle\s+)?(?:sounds?|noise|hum|rumble|roar)\s+of\s+|\baccompanied\s+by\s+/i;
+  /\b(?:(?:with|to|over|under|amid|and)\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:sounds?|noises?|hum|rumble|roar)\s+of\s+|\baccompanied\s+by\s+/i;
 
 /** Labels that put the rest of the sentence in the style. */
 export const STYLE_LABELS =

@@ -134,7 +134,7 @@ export const settingWords: Record<SettingId, string> = {
   beach: 'beach|seaside|shore|coast|seashore|by the sea|ocean|sea|sand',
   desert: 'desert|dune|wasteland|badlands|sand dune',
   field: 'field|meadow|park|garden|farm|countryside|prairie|grassland|hill|hillside|lawn|pasture',
-  nightsky: 'night sky|sky|starry sky|space|rooftop|hilltop|observatory|milky way',
+  nightsky: 'night sky|starry sky|outer space|observatory|milky way',
   lakeside: 'lake|lakeside|lakeshore|pond|by the lake',
 };
 
@@ -144,7 +144,7 @@ export type TimeOfDay = (typeof timeIds)[number];
 export const timeWords: Record<TimeOfDay, string> = {
   dawn: 'dawn|sunrise|daybreak|first light|early morning|blue hour',
   morning: 'morning',
-  noon: 'noon|midday|day|daytime|daylight|afternoon|broad daylight|high noon',
+  noon: 'noon|midday|day|daytime|daylight|afternoon|broad daylight|high noon|sunny|sunlit|bright day',
   golden: 'golden hour|sunset|magic hour|late afternoon|golden light',
   dusk: 'dusk|twilight|evening|nightfall|gloaming',
   night: 'night|midnight|nighttime|dark|darkness|after dark|moonlit',
