@@ -324,6 +324,7 @@ const WEAK_CAMERA = new Set([
   'angle',
   'angles',
   'dutch',
+  'two',
 ]);
 
 /** After a weak camera word, these make it camera language: "pan left", "crane shot", "zoom out". */

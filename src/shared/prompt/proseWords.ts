@@ -13,7 +13,7 @@ export const CAMERA_WORDS = new Set(
     'close-up closeup close-ups extreme medium wide ultra-wide establishing shot shots angle angles low-angle ' +
     "high-angle eye-level overhead top-down birds-eye bird’s-eye bird’s bird's-eye bird's eye dutch lens " +
     'telephoto fisheye macro anamorphic rack focus framing frame framed two-shot over-the-shoulder ots ' +
-    'static locked-off tripod slider pedestal first-person third-person perspective view footage timelapse time-lapse'
+    'two static locked-off tripod slider pedestal first-person third-person perspective view footage timelapse time-lapse'
   ).split(' '),
 );
 
@@ -57,6 +57,7 @@ export const STYLE_WORDS = new Set(
     'bokeh lens flare flares depth field shallow volumetric rim backlit backlighting chiaroscuro ' +
     'award-winning masterpiece detailed ultra highly quality sharp crisp polished glossy gritty epic ' +
     'wes anderson kubrick spielberg nolan villeneuve fincher lynch tarantino blade runner aspect ratio ' +
+    'tungsten natural colors colours black white black-and-white newsreel blue red green gold golden amber purple pink ' +
     'widescreen letterbox letterboxed 2.39:1 16:9 9:16 4:3 21:9 1.85:1 imax'
   ).split(' '),
 );

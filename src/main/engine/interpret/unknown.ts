@@ -62,8 +62,11 @@ function readRun(
   }
   const head = run.slice(0, headEnd);
   const prevIsNounStart = startsNoun(items[start - 1]);
-  const capitalised = first.capital && !prevIsNounStart && head.length <= 2 && !/s$/.test(first.text);
-  const isName = capitalised && (b.knownNames.has(first.text.toLowerCase()) || isPersonName(items, start, head));
+  const proper = first.capital && !prevIsNounStart && head.length <= 2;
+  const lower = first.text.toLowerCase();
+  // A plural at the start of a sentence ("Lanterns rise") is a common noun, unless it is a known place.
+  const capitalised = proper && (NOT_PEOPLE.has(lower) || !/s$/.test(lower));
+  const isName = capitalised && (b.knownNames.has(lower) || isPersonName(items, start, head));
   const headWord = head[head.length - 1]?.text.toLowerCase() ?? '';
   if (isName) namedPerson(b, field, first, place);
   else if (capitalised)

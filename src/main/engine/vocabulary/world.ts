@@ -56,12 +56,13 @@ export type ElementId = (typeof elementIds)[number];
 
 export const elementWords: Record<ElementId, string> = {
   person:
-    'person|people|man|woman|girl|boy|figure|lady|guy|someone|somebody|character|dancer|runner|walker|stranger|mother|father|mom|dad|teen|teenager|friend|couple|crowd|hero|heroine|protagonist|actor|actress|student|traveler|traveller|creator|musician|human|gentleman|grandmother|grandfather|daughter|son|sister|brother|wife|husband|he|she',
+    'person|people|man|woman|girl|boy|figure|lady|guy|someone|somebody|character|dancer|runner|walker|stranger|mother|father|mom|dad|teen|teenager|friend|couple|crowd|hero|heroine|protagonist|actor|actress|student|traveler|traveller|creator|musician|human|gentleman|grandmother|grandfather|daughter|son|sister|brother|wife|husband|he|she|' +
+    'fisherman|fisher|waitress|waiter|trucker|baker|writer|diver|rider|horseman|soldier|skateboarder|skater|detective|chef|cook|doctor|nurse|farmer|worker|skier|surfer|pilot|sailor|officer|artist|painter|singer|guitarist|violinist|photographer|explorer|astronaut|knight|monk|priest|vendor|merchant|tourist|hiker|climber|swimmer|jogger|businessman|businesswoman|villager|passenger|commuter|shopper|customer|policeman|firefighter|scientist|teacher',
   child: 'child|kid|toddler|baby|infant',
-  dog: 'dog|puppy|hound|pup',
+  dog: 'dog|puppy|hound|pup|retriever|labrador|terrier|poodle|beagle|husky|sheepdog|corgi',
   cat: 'cat|kitten|kitty',
-  bird: 'bird|seagull|gull|crow|sparrow|pigeon|dove|owl|flock|raven|swallow',
-  animal: 'animal|horse|deer|fox|cow|sheep|wolf|rabbit|bear|goat|pony|creature',
+  bird: 'bird|seagull|gull|seabird|crow|sparrow|pigeon|dove|owl|flock|raven|swallow|loon|duck|swan|heron|eagle|hawk|songbird',
+  animal: 'animal|horse|deer|fox|cow|sheep|wolf|rabbit|bear|goat|pony|creature|stallion|mare|foal|elk|moose',
   lantern: 'lantern|sky lantern|paper lantern|lamp',
   balloon: 'balloon',
   ball: 'ball|football|soccer ball|basketball|tennis ball|beach ball',
