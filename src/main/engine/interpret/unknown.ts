@@ -204,6 +204,15 @@ function namedPerson(b: ShotBuilder, field: PromptField, first: Unknown, place: 
   place({ kind: 'entity', key: e.key });
 }
 
+/** Things whose names end like an agent noun's ("paper", "tower"): a block, not a grey figure. */
+const THINGS_LIKE_AGENTS = new Set(
+  (
+    'paper newspaper letter poster sticker ladder border corner container trailer tower water river flower ' +
+    'computer printer speaker heater monitor mirror door floor elevator escalator tractor meteor anchor ' +
+    'instrument monument tent pavement apartment pendant plant fountain lantern cauldron cannon'
+  ).split(' '),
+);
+
 /** A labelled stand-in: a grey figure for agent nouns ("cyclist", "waiter"), a hatched crate otherwise. */
 function standIn(
   b: ShotBuilder,
@@ -214,7 +223,8 @@ function standIn(
 ): void {
   const label = head.map((u) => u.text).join(' ');
   const lastWord = head[head.length - 1]?.text.toLowerCase() ?? '';
-  const shape = /(er|or|ist|ian|ess|man|woman|ant|ent|ee)$/.test(lastWord) ? 'figure' : 'block';
+  const agent = /(er|or|ist|ian|ess|man|woman|ant|ent|ee)$/.test(lastWord) && !THINGS_LIKE_AGENTS.has(lastWord);
+  const shape = agent ? 'figure' : 'block';
   const e = b.entity(null, label.toLowerCase(), null, shape);
   if (mods.count !== undefined) e.count = mods.count;
   if (mods.color !== undefined) e.color = mods.color;

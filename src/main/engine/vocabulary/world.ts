@@ -129,7 +129,8 @@ export type SettingId = (typeof settingIds)[number];
 export const settingWords: Record<SettingId, string> = {
   riverside: 'riverside|river side|riverbank|river bank|by the river|along the river|bank of the river|river',
   forest: 'forest|woodland|woods|jungle|grove|in the trees',
-  street: 'city street|street|city|downtown|alley|avenue|town|urban|sidewalk|crosswalk|road',
+  street:
+    'city street|street|city|downtown|alley|avenue|town|urban|sidewalk|crosswalk|road|village|hamlet|town square|city square',
   interior:
     'hallway|corridor|interior|room|kitchen|bedroom|living room|office|indoors|inside|apartment|house|hall|cafe|restaurant|studio|library|classroom',
   beach: 'beach|seaside|shore|coast|seashore|by the sea|ocean|sea|sand',
