@@ -4,7 +4,7 @@
  */
 import { cameraWords, depthWords, lensWords, type CameraMoveId } from './vocabulary/camera';
 import { fillerWords, negators, neverDrawnWords, stopWords } from './vocabulary/functionWords';
-import { lemmas, phrases } from './vocabulary/lemmas';
+import { lemmas, nounLemmas, phrases } from './vocabulary/lemmas';
 import { ageWords, colorWords, countWords, intensityWords, partWords, sizeWords } from './vocabulary/modifiers';
 import { bedWords, effectWords, type BedId, type EffectId } from './vocabulary/sound';
 import { styleWords, type StyleId } from './vocabulary/style';
@@ -105,14 +105,29 @@ for (const entry of entries) {
 }
 
 export type Token =
-  | { kind: 'word'; raw: string; lower: string; lemmas: string[]; capital: boolean }
+  | {
+      kind: 'word';
+      raw: string;
+      lower: string;
+      lemmas: string[];
+      capital: boolean;
+      /** Only the plural forms: a noun is never matched through "-ing" or "-ed" (staring is not stars). */
+      nounForms: string[];
+    }
   | { kind: 'time'; raw: string; ms: number }
   | { kind: 'lens'; raw: string; mm: number }
   | { kind: 'number'; raw: string; value: number }
   | { kind: 'break'; raw: string };
 
+/**
+ * Numbers that are not clip times or counts, read as words before anything else: decades and
+ * years ("1970s", "'80s", "1984"), ages ("30-year-old"), "3D", "4K", "1080p" and aspect ratios.
+ */
+const wordLikeNumber =
+  /^(?:(?:1[0-9]|20)\d0s|['’][2-9]0s|(?:1[5-9]|20)\d\d|\d{1,3}[- ]years?[- ]old|\d{1,2}[dDkK]|\d{3,4}[pP]|(?:16:9|9:16|4:3|3:2|21:9|1:1|2\.39:1|1\.85:1|2\.35:1))$/;
+
 const tokenPattern =
-  /(\d{1,2}:\d{2}(?:[.:]\d{1,3})?)|(\d+(?:\.\d+)?)\s?(ms|s|sec|secs|second|seconds)\b|(\d{2,3})\s?mm\b|(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z']*)|([.;,!?:()\n\u2014\u2013/]|\s-\s)/g;
+  /((?:1[0-9]|20)\d0s\b|['’][2-9]0s\b|\b(?:1[5-9]|20)\d\d\b(?![:.]\d)|\b\d{1,3}[- ]years?[- ]old\b|\b\d{1,2}[dDkK]\b|\b\d{3,4}[pP]\b|\b(?:16:9|9:16|4:3|3:2|21:9|1:1|2\.39:1|1\.85:1|2\.35:1)(?![\d:]))|(\d{1,2}:\d{2}(?:[.:]\d{1,3})?)|(\d+(?:\.\d+)?)\s?(ms|s|sec|secs|second|seconds)\b|(\d{2,3})\s?mm\b|(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z']*)|([.;,!?:()\n\u2014\u2013/]|\s-\s)/g;
 
 /** Parses "00:05", "1:02.5", "00:05.250" into milliseconds. */
 export function clockToMs(text: string): number {
@@ -124,12 +139,32 @@ export function clockToMs(text: string): number {
   return Math.round((seconds + fraction) * 1000);
 }
 
+const SPELLED: Readonly<Record<string, string>> = {
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  'half a': '0.5',
+};
+/** "after two seconds" is a time like "after 2 seconds". */
+const SPELLED_SECONDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+(seconds?)\b/gi;
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const normalised = text.replace(/\bb\s*&\s*w\b/gi, 'black and white').replace(/&/g, ' and ');
+  const normalised = text
+    .replace(/\bb\s*&\s*w\b/gi, 'black and white')
+    .replace(/&/g, ' and ')
+    .replace(SPELLED_SECONDS, (_, n: string, unit: string) => `${SPELLED[n.toLowerCase()] ?? n} ${unit}`);
   for (const m of normalised.matchAll(tokenPattern)) {
-    const [raw, clock, secs, unit, lensMm, num, word, punct] = m;
-    if (clock !== undefined) tokens.push({ kind: 'time', raw, ms: clockToMs(clock) });
+    const [raw, numberWord, clock, secs, unit, lensMm, num, word, punct] = m;
+    if (numberWord !== undefined && wordLikeNumber.test(numberWord)) tokens.push(numberToken(numberWord));
+    else if (clock !== undefined) tokens.push({ kind: 'time', raw, ms: clockToMs(clock) });
     else if (secs !== undefined && unit !== undefined)
       tokens.push({ kind: 'time', raw, ms: Math.round(Number(secs) * (unit === 'ms' ? 1 : 1000)) });
     else if (lensMm !== undefined) tokens.push({ kind: 'lens', raw, mm: Number(lensMm) });
@@ -137,10 +172,33 @@ export function tokenize(text: string): Token[] {
     else if (word !== undefined) {
       const clean = word.replace(/'s$/i, '').replace(/'/g, '');
       const lower = clean.toLowerCase();
-      tokens.push({ kind: 'word', raw: clean, lower, lemmas: lemmas(lower), capital: /^[A-Z]/.test(clean) });
+      tokens.push({
+        kind: 'word',
+        raw: clean,
+        lower,
+        lemmas: lemmas(lower),
+        capital: /^[A-Z]/.test(clean),
+        nounForms: nounLemmas(lower),
+      });
     } else if (punct !== undefined) tokens.push({ kind: 'break', raw: punct.trim() });
   }
   return tokens;
+}
+
+/**
+ * A number read as a word: a decade or year is an era (the vintage look), an age makes a figure
+ * young or old, and "3D", "4K" or "16:9" describe the picture, not a count of things.
+ */
+function numberToken(raw: string): Token {
+  const lower = raw.toLowerCase();
+  const age = /^(\d+)[- ]years?[- ]old$/.exec(lower);
+  if (age) {
+    const years = Number(age[1]);
+    const meaning = years < 18 ? 'young' : years >= 55 ? 'old' : 'grown';
+    return { kind: 'word', raw, lower, lemmas: [lower, meaning], capital: false, nounForms: [lower] };
+  }
+  const era = /0s$/.test(lower) || /^\d{4}$/.test(lower);
+  return { kind: 'word', raw, lower, lemmas: [lower, era ? 'vintage' : 'picture'], capital: false, nounForms: [lower] };
 }
 
 export interface Match {
@@ -158,6 +216,8 @@ export function matchesAt(tokens: readonly Token[], start: number): Match[] {
   const out: Match[] = [];
   first.lemmas.forEach((lemma, firstCost) => {
     for (const entry of byFirstWord.get(lemma) ?? []) {
+      const noun = entry.concept.kind === 'element' || entry.concept.kind === 'setting';
+      if (noun && !first.nounForms.includes(lemma)) continue;
       let cost = firstCost;
       let ok = true;
       for (let k = 1; k < entry.words.length; k++) {
@@ -167,7 +227,7 @@ export function matchesAt(tokens: readonly Token[], start: number): Match[] {
           ok = false;
           break;
         }
-        const at = t.lemmas.indexOf(want);
+        const at = (noun ? t.nounForms : t.lemmas).indexOf(want);
         if (at < 0) {
           ok = false;
           break;

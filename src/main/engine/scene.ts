@@ -76,6 +76,7 @@ export const settingOfElement: Partial<Record<ElementId, SettingId>> = {
   boat: 'lakeside',
   trees: 'forest',
   stars: 'nightsky',
+  mountains: 'field',
 };
 
 /** What each setting shows unless the prompt removes it. */

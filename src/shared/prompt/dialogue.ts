@@ -9,10 +9,17 @@ export interface DialogueEntry {
   line: string;
 }
 
+/** An entry as read: `atMs` is null for an untimed line (`Mia: "Hi."`), spoken after the one before. */
+export interface ReadEntry {
+  atMs: number | null;
+  speaker: string;
+  line: string;
+}
+
 const CLOSING: Readonly<Record<string, string>> = { '"': '"', '“': '”', '”': '”', '„': '“' };
 
 export interface DialogueRead {
-  entry: DialogueEntry | null;
+  entry: ReadEntry | null;
   problems: ItemProblem[];
   /** The line opens a quote it never closes; the parser may join the next line and retry. */
   unterminated: boolean;
@@ -25,10 +32,12 @@ export function readDialogueEntry(raw: string): DialogueRead {
   const text = raw.trim();
   const whole = { from: lead, to: lead + text.length };
   if (!text.startsWith('[')) {
+    if (UNTIMED.test(text)) return readSpoken(text, lead, -1, null, problems);
     problems.push({
       code: 'bad-dialogue',
       severity: 'error',
-      message: 'A dialogue line needs a time, a speaker and the words, like [00:02] Girl: "Go on, fly!".',
+      message:
+        'A dialogue line needs a speaker and the words in quotes, like Girl: "Go on, fly!" or [00:02] Girl: "Go on, fly!".',
       span: whole,
     });
     return { entry: null, problems, unterminated: false };
@@ -53,6 +62,24 @@ export function readDialogueEntry(raw: string): DialogueRead {
       span: { from: lead + 1, to: lead + close },
     });
   }
+  return readSpoken(text, lead, close, time.ok ? time.ms : undefined, problems);
+}
+
+/** An untimed line: a speaker, a colon and an opening quote. */
+const UNTIMED = /^[^:[\]"“”„]{1,40}:\s*["“”„]/;
+
+/**
+ * The speaker and the words after the time (or at the start, for an untimed line, when `close`
+ * is -1); `atMs` undefined when the time did not read, null when there is none.
+ */
+function readSpoken(
+  text: string,
+  lead: number,
+  close: number,
+  atMs: number | null | undefined,
+  problems: ItemProblem[],
+): DialogueRead {
+  const whole = { from: lead, to: lead + text.length };
   const rest = text.slice(close + 1);
   const colon = rest.indexOf(':');
   const speaker = colon === -1 ? '' : collapse(rest.slice(0, colon));
@@ -86,8 +113,27 @@ export function readDialogueEntry(raw: string): DialogueRead {
       });
     }
   }
-  if (!time.ok) return { entry: null, problems, unterminated };
-  return { entry: { atMs: time.ms, speaker, line: collapse(line) }, problems, unterminated };
+  if (atMs === undefined) return { entry: null, problems, unterminated };
+  return { entry: { atMs, speaker, line: collapse(line) }, problems, unterminated };
+}
+
+/** How long a line takes to say at a natural pace, for timing lines and checking overlaps. */
+export function speechMs(line: string): number {
+  const wordCount = line.split(/\s+/).filter((w) => w !== '').length;
+  return Math.max(600, wordCount * 400);
+}
+
+/** A pause between one speaker's line and the next. */
+const TURN_GAP_MS = 300;
+/** When the first untimed line of a shot starts. */
+const FIRST_LINE_MS = 500;
+
+/** When a shot's first untimed line is spoken, if no line comes before it. */
+export const FIRST_LINE_AT_MS = FIRST_LINE_MS;
+
+/** When the next untimed line may start after this one: once it is said and a short pause has passed. */
+export function afterLineMs(line: DialogueEntry): number {
+  return line.atMs + speechMs(line.line) + TURN_GAP_MS;
 }
 
 /** The canonical entry: `[00:02] Girl: "Go on, fly!"`. */

@@ -292,6 +292,7 @@ Duration: 20s
 ---
 ---
 Lighting: warm
+Duration: 4s
 `;
     const all = lint(messy, { provider: 'veo' }).diagnostics;
     const codes = new Set(all.map((d) => d.code));

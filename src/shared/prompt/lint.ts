@@ -4,6 +4,7 @@
  */
 import { formatDuration, formatTime } from '../time';
 import { shareLengths } from './compile/plan';
+import { speechMs } from './dialogue';
 import { LineIndex, toDiagnostics, type Diagnostic, type Finding, type QuickFix, type Span } from './diagnostics';
 import { parse, type DocSource, type ParseResult, type ShotSource } from './parse';
 import {
@@ -39,10 +40,7 @@ const EXCLUSION =
   /^(?:no|not|non|without|avoid|never|don't|dont|do not|exclude|excluding|none|zero|free of|minus|nothing)(?:\b|\s)/i;
 
 /** About 150 words a minute, and never less than a breath. */
-export function speechMs(line: string): number {
-  const wordCount = line.split(/\s+/).filter((w) => w !== '').length;
-  return Math.max(600, wordCount * 400);
-}
+export { speechMs };
 
 interface Context {
   text: string;

@@ -229,30 +229,40 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     expect(parse(windows).source.lineEnding).toBe('\r\n');
   });
 
-  test('reports unknown keys with did-you-mean and with where they belong', () => {
-    const { diagnostics } = parse('Sceen: a\nLighting: warm\nFoo bar: x\n');
+  test('reads unknown keys as the key they most likely mean, else as prose, and says so', () => {
+    const { doc, diagnostics } = parse('Sceen: a\nLighting: warm\nFoo bar: x\n');
     const unknown = diagnostics.filter((d) => d.code === 'unknown-key');
     expect(unknown.map((d) => d.message)).toEqual([
-      '"Sceen" is not a prompt key, so this line is ignored; did you mean Scene?',
-      '"Lighting" is not a prompt key, so this line is ignored; lighting belongs in Style.',
-      '"Foo bar" is not a prompt key, so this line is ignored; use one of Title, Size, Scene, Camera, Motion, Audio, Dialogue, Style, Negative, Duration.',
+      '"Sceen" is not a prompt key, so this line is read as Scene; did you mean Scene?',
+      '"Lighting" is not a prompt key, so this line is read as Style, where lighting belongs.',
+      '"Foo bar" is not a prompt key, so this line is read as prose; to choose its field, use one of Title, Size, Scene, Camera, Motion, Audio, Dialogue, Style, Negative, Duration.',
     ]);
     expect(unknown.map((d) => d.fixes.map((f) => f.insert))).toEqual([['Scene'], ['Style'], []]);
+    expect(doc.shots[0]).toMatchObject({ scene: 'a. x', style: 'warm' });
   });
 
-  test('ignores the continuation lines of an unknown key without piling up findings', () => {
+  test('reads the continuation lines of a key it folds into another one', () => {
     const { doc, diagnostics } = parse('Mood: calm\n  very calm\nScene: a\n');
     expect(diagnostics.map((d) => d.code)).toEqual(['unknown-key']);
-    expect(doc.shots[0]?.scene).toBe('a');
+    expect(doc.shots[0]).toMatchObject({ scene: 'a', style: 'calm very calm' });
   });
 
-  test('reports text before any key once and offers Scene:', () => {
+  test('reads text before any key as prose, says where it went, and offers the keyed form', () => {
     const text = 'A girl by a river\nat dusk\nCamera: wide\n';
     const { doc, diagnostics } = parse(text);
     const d = only(diagnostics, 'text-outside-key');
+    expect(d.message).toBe('This text is under no key, so the engine reads all of it as the Scene.');
+    expect(doc.shots[0]).toMatchObject({ scene: 'A girl by a river at dusk', camera: 'wide' });
     const fix = d.fixes[0];
-    expect(fix && parse(applyFix(text, fix)).doc.shots[0]?.scene).toBe('A girl by a river at dusk');
-    expect(doc.shots[0]?.scene).toBe('');
+    expect(fix?.title).toBe('Convert to structured');
+    const converted = fix ? applyFix(text, fix) : '';
+    expect(converted).toBe('Scene: A girl by a river at dusk\nCamera: wide\n');
+    expect(parse(converted).doc).toEqual(doc);
+  });
+
+  test('ends a field at a blank line unless the next line is indented', () => {
+    const { doc } = parse('Style: 1970s film look\n\nA girl walks by a river.\n');
+    expect(doc.shots[0]).toMatchObject({ style: '1970s film look', scene: 'A girl walks by a river' });
   });
 
   test('warns about keys written twice in a shot', () => {
@@ -263,9 +273,7 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
   });
 
   test('reports a bad size, a zero duration and malformed dialogue', () => {
-    const { diagnostics } = parse(
-      'Size: big\nDuration: 0s\nDialogue: Ann: "hi"\n[00:01] "no speaker"\n[00:0x] Bo: "x"\n',
-    );
+    const { diagnostics } = parse('Size: big\nDuration: 0s\nDialogue: Ann hi\n[00:01] "no speaker"\n[00:0x] Bo: "x"\n');
     expect(diagnostics.map((d) => [d.code, d.range.line])).toEqual([
       ['bad-size', 1],
       ['bad-time', 2],

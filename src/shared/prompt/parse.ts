@@ -6,9 +6,11 @@
  */
 import { parseTime } from '../time';
 import { readAudioItem, type ItemProblem } from './audio';
-import { readDialogueEntry } from './dialogue';
+import { afterLineMs, FIRST_LINE_AT_MS, readDialogueEntry, type DialogueEntry } from './dialogue';
 import { LineIndex, toDiagnostics, type Diagnostic, type Finding, type QuickFix, type Span } from './diagnostics';
+import { format } from './format';
 import { KEY_LABELS, PROMPT_KEYS, resolveKey, suggestKey, type PromptKey, type ShotKey } from './keys';
+import { readProse, type ProsePhrase } from './prose';
 import { cleanItem, collapse, splitItems, type Piece } from './text';
 import { emptyShot, type FrameSize, type PromptDoc, type Shot } from './types';
 
@@ -33,6 +35,8 @@ export interface ShotSource {
   negative: Span[];
   /** Title or Size lines sit inside the block, so deleting the block would lose them. */
   holdsDocLines: boolean;
+  /** How the prose in this shot (text under no key) was read: each phrase and the field it went to. */
+  prose: ProsePhrase[];
 }
 
 export interface DocSource {
@@ -56,6 +60,26 @@ const HEADING = /^shot[ \t]+\d{1,4}[ \t]*(?:[:.\-–—][ \t]*(.*))?$/i;
 const KEY_NAME = /^[a-z][a-z-]{0,19}(?: [a-z][a-z-]{0,19})?$/i;
 const SIZE = /^(\d{1,5})[ \t]*[x×*][ \t]*(\d{1,5})$/i;
 const BARE_NUMBER = /^\d{1,8}(?:\.\d{1,3})?$/;
+/** A segment mark in prose: `[00:00-00:02]`, `[0s – 2s]`. */
+const SEGMENT = /\[\s*(\d[\d:.]{0,11}s?)\s*[-–—]\s*(\d[\d:.]{0,11}s?)\s*\]\s*/g;
+const CAMERA_LABEL_WORDS = new Set([
+  'pov',
+  'fpv',
+  'drone',
+  'aerial',
+  'close-up',
+  'closeup',
+  'wide',
+  'tracking',
+  'handheld',
+]);
+
+function isCameraLabel(name: string): boolean {
+  return name
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => CAMERA_LABEL_WORDS.has(w));
+}
 
 interface ShotState {
   shot: Shot;
@@ -64,11 +88,16 @@ interface ShotState {
   hasContent: boolean;
   claimed: boolean;
   docStart: boolean;
+  /** When an untimed line would start: after every line so far in this shot. */
+  nextLineMs: number;
   source: ShotSource;
 }
 
 type OpenField =
-  { kind: 'key'; key: PromptKey; keySpan: Span; pieces: Piece[]; afterColon: number } | { kind: 'ignored' } | null;
+  | { kind: 'key'; key: PromptKey; keySpan: Span; pieces: Piece[]; afterColon: number; lenient?: boolean }
+  | { kind: 'prose'; pieces: Piece[] }
+  | { kind: 'ignored' }
+  | null;
 
 /**
  * Shared by every shot until it records its first span of a kind: a megabyte of text can
@@ -86,8 +115,11 @@ function newSource(from: number, header: Span | null): ShotSource {
     dialogue: NO_SPANS,
     negative: NO_SPANS,
     holdsDocLines: false,
+    prose: NO_PHRASES,
   };
 }
+
+const NO_PHRASES: ProsePhrase[] = Object.freeze([]) as unknown as ProsePhrase[];
 
 function addSpan(source: ShotSource, kind: 'ambience' | 'events' | 'dialogue' | 'negative', span: Span): void {
   if (source[kind] === NO_SPANS) source[kind] = [span];
@@ -101,6 +133,7 @@ function newShot(from: number, header: Span | null, docStart: boolean): ShotStat
     hasContent: false,
     claimed: false,
     docStart,
+    nextLineMs: FIRST_LINE_AT_MS,
     source: newSource(from, header),
   };
 }
@@ -171,7 +204,16 @@ export function parse(text: string): ParseResult {
   carryOver(shots);
   const source: DocSource = { ...reader.docSource, shots: shots.map((s) => s.source) };
   const doc: PromptDoc = { title: reader.title, size: reader.size, shots: shots.map((s) => s.shot) };
+  offerStructured(reader.findings, text, doc);
   return { doc, diagnostics: toDiagnostics(reader.findings, LineIndex.of(text)), source };
+}
+
+/** Each prose finding offers to rewrite the prompt in keyed form, exactly as it was read. */
+function offerStructured(findings: Finding[], text: string, doc: PromptDoc): void {
+  const prose = findings.filter((f) => f.code === 'text-outside-key');
+  if (prose.length === 0) return;
+  const fix: QuickFix = { title: 'Convert to structured', from: 0, to: text.length, insert: format(doc) };
+  for (const f of prose) f.fixes = [fix];
 }
 
 /** Calls `read` with each line of the text (without its \n or \r\n) and the offset it starts at. */
@@ -208,6 +250,27 @@ function carryOver(shots: readonly ShotState[]): void {
 
 type DetectedKey = NonNullable<ReturnType<typeof detectKey>>;
 
+const TARGET_NAMES: Readonly<Record<ProsePhrase['target'], string>> = {
+  scene: 'Scene',
+  camera: 'Camera',
+  style: 'Style',
+  audio: 'Audio',
+  dialogue: 'Dialogue',
+};
+
+/** The lint message for a prose paragraph: what went where, so nothing is taken silently. */
+function describeReading(phrases: readonly ProsePhrase[]): string {
+  const routed = phrases.filter((p) => p.target !== 'scene');
+  const shown = routed.slice(0, 4).map((p) => {
+    const text = p.text.length > 40 ? `${p.text.slice(0, 39)}…` : p.text;
+    return `"${text.replace(/[.!?]\s/g, ', ')}" as ${TARGET_NAMES[p.target]}`;
+  });
+  if (routed.length > 4) shown.push(`${routed.length - 4} more`);
+  const scene = phrases.some((p) => p.target === 'scene');
+  if (shown.length === 0) return 'This text is under no key, so the engine reads all of it as the Scene.';
+  return `This text is under no key, so the engine reads it as prose: ${shown.join(', ')}${scene ? ', and the rest as the Scene' : ''}.`;
+}
+
 /**
  * One pass over the text, line by line. A key's value may run on over the lines below it, so a
  * field is applied to the shot only when the next key, heading or separator closes it.
@@ -220,6 +283,7 @@ class PromptReader {
   private readonly shots: ShotState[] = [];
   private current = newShot(0, null, true);
   private open: OpenField = null;
+  private afterBlank = false;
 
   constructor(private readonly text: string) {
     this.docSource = { lineEnding: text.includes('\r\n') ? '\r\n' : '\n', title: [], size: [] };
@@ -237,8 +301,15 @@ class PromptReader {
 
   readLine(line: string, from: number): void {
     const trimmed = line.trim();
-    if (trimmed === '') return;
+    // A blank line ends a field, so a Style: line at the top does not swallow the paragraph below.
+    if (trimmed === '') {
+      this.afterBlank = true;
+      return;
+    }
     const lead = line.length - line.trimStart().length;
+    // An indented line after a blank one still continues its value; any other ends it.
+    if (this.afterBlank && lead === 0) this.closeField();
+    this.afterBlank = false;
     const lineSpan = { from: from + lead, to: from + lead + trimmed.length };
     if (SEPARATOR.test(trimmed)) {
       this.readSeparator(from, lineSpan);
@@ -281,8 +352,9 @@ class PromptReader {
   }
 
   /**
-   * A line that starts like `Key:` opens a field, or is reported and ignored when the key is
-   * unknown. False when it is a dialogue line that only looks like a key (`"Wait: what?"`).
+   * A line that starts like `Key:` opens a field. A key Shotline does not have is read as the key
+   * it most likely means ("Lighting:" as Style), else as prose. False when the line is speech that
+   * only looks like a key (`Mia: "Wait: what?"`), which the caller reads as dialogue or prose.
    */
   private readKeyLine(line: string, from: number, key: DetectedKey): boolean {
     const known = resolveKey(key.name);
@@ -291,26 +363,44 @@ class PromptReader {
     const piece: Piece = { text: rest.trim(), from: valueFrom };
     const keySpan = { from: from + key.nameFrom, to: from + key.nameTo };
     if (known) {
-      this.closeField();
-      const current = this.current;
-      if (known === 'title' || known === 'size') current.source.holdsDocLines = true;
-      else {
-        if (current.docStart && !current.hasContent && !current.claimed) current.source.block.from = from;
-        current.hasContent = true;
-      }
-      this.open = { kind: 'key', key: known, keySpan, pieces: [piece], afterColon: from + key.colon + 1 };
+      this.openKey(known, keySpan, piece, from + key.colon + 1, false);
       return true;
     }
-    const inDialogue = this.open !== null && this.open.kind === 'key' && this.open.key === 'dialogue';
-    if (inDialogue && /^["“”„]/.test(piece.text)) return false;
+    if (/^["“”„]/.test(piece.text)) {
+      if (this.open?.kind === 'key' && this.open.key !== 'dialogue') this.closeField();
+      return false;
+    }
+    const suggestion = suggestKey(key.name);
+    if (suggestion && suggestion.key !== 'title' && suggestion.key !== 'size') {
+      this.reportUnknownKey(key.name, keySpan, suggestion);
+      this.openKey(suggestion.key, keySpan, piece, from + key.colon + 1, true);
+      return true;
+    }
     this.closeField();
-    this.reportUnknownKey(key.name, keySpan);
-    this.open = { kind: 'ignored' };
+    this.reportUnknownKey(key.name, keySpan, null);
+    // A camera word used as a label ("POV: …") is itself camera language, so it is read too.
+    const lineStart = from + key.nameFrom;
+    const whole = { text: line.slice(key.nameFrom).trim(), from: lineStart };
+    this.open = { kind: 'prose', pieces: [isCameraLabel(key.name) ? whole : piece] };
     return true;
   }
 
-  private reportUnknownKey(name: string, keySpan: Span): void {
-    const suggestion = suggestKey(name);
+  private openKey(key: PromptKey, keySpan: Span, piece: Piece, afterColon: number, lenient: boolean): void {
+    this.closeField();
+    const current = this.current;
+    if (key === 'title' || key === 'size') current.source.holdsDocLines = true;
+    else {
+      if (current.docStart && !current.hasContent && !current.claimed) current.source.block.from = keySpan.from;
+      current.hasContent = true;
+    }
+    this.open = { kind: 'key', key, keySpan, pieces: [piece], afterColon, lenient };
+  }
+
+  private reportUnknownKey(
+    name: string,
+    keySpan: Span,
+    suggestion: { key: PromptKey; reason: 'typo' | 'home' } | null,
+  ): void {
     const fixes: QuickFix[] = suggestion
       ? [
           {
@@ -321,36 +411,52 @@ class PromptReader {
           },
         ]
       : [];
-    const advice =
+    const message =
       suggestion === null
-        ? `use one of ${PROMPT_KEYS.map((k) => KEY_LABELS[k]).join(', ')}.`
+        ? `"${name}" is not a prompt key, so this line is read as prose; to choose its field, use one of ${PROMPT_KEYS.map((k) => KEY_LABELS[k]).join(', ')}.`
         : suggestion.reason === 'typo'
-          ? `did you mean ${KEY_LABELS[suggestion.key]}?`
-          : `${name.toLowerCase()} belongs in ${KEY_LABELS[suggestion.key]}.`;
-    this.report(
-      'unknown-key',
-      'warning',
-      `"${name}" is not a prompt key, so this line is ignored; ${advice}`,
-      keySpan,
-      fixes,
-    );
+          ? `"${name}" is not a prompt key, so this line is read as ${KEY_LABELS[suggestion.key]}; did you mean ${KEY_LABELS[suggestion.key]}?`
+          : `"${name}" is not a prompt key, so this line is read as ${KEY_LABELS[suggestion.key]}, where ${name.toLowerCase()} belongs.`;
+    this.report('unknown-key', 'warning', message, keySpan, fixes);
   }
 
-  /** A line that is not a key: part of the value above it, or text outside any key. */
+  /** A line that is not a key: part of the value above it, or prose read into the shot's fields. */
   private readContinuation(trimmed: string, lineSpan: Span): void {
-    if (this.open === null) {
-      this.report(
-        'text-outside-key',
-        'warning',
-        'This text is not under a key, so it is ignored; start it with Scene: or another key.',
-        lineSpan,
-        [{ title: 'Start with Scene:', from: lineSpan.from, to: lineSpan.from, insert: 'Scene: ' }],
-      );
-      this.open = { kind: 'ignored' };
+    if (this.open === null) this.open = { kind: 'prose', pieces: [] };
+    if (this.open.kind === 'ignored') return;
+    if (this.open.kind === 'key') {
+      this.open.pieces.push({ text: trimmed, from: lineSpan.from });
       return;
     }
-    if (this.open.kind === 'ignored') return;
-    this.open.pieces.push({ text: trimmed, from: lineSpan.from });
+    this.readProseLine(trimmed, lineSpan.from);
+  }
+
+  /** A prose line; each `[00:00-00:02]` mark in it starts a shot of that length. */
+  private readProseLine(text: string, from: number): void {
+    let at = 0;
+    for (const m of text.matchAll(SEGMENT)) {
+      const start = parseTime(m[1] ?? '');
+      const end = parseTime(m[2] ?? '');
+      if (!start.ok || !end.ok || end.ms <= start.ms) continue;
+      this.pushProse(text.slice(at, m.index), from + at);
+      this.closeField();
+      const mark = { from: from + m.index, to: from + m.index + m[0].trimEnd().length };
+      if (this.current.hasContent || this.current.claimed) this.startShot(mark.from, mark);
+      else if (this.current.docStart) this.current.source.block.from = mark.from;
+      this.current.claimed = true;
+      this.current.shot.durationMs = end.ms - start.ms;
+      this.current.written |= KEY_BIT.duration;
+      this.open = { kind: 'prose', pieces: [] };
+      at = m.index + m[0].length;
+    }
+    this.pushProse(text.slice(at), from + at);
+  }
+
+  private pushProse(raw: string, from: number): void {
+    const text = raw.trim();
+    if (text === '') return;
+    if (this.open?.kind !== 'prose') this.open = { kind: 'prose', pieces: [] };
+    this.open.pieces.push({ text, from: from + raw.length - raw.trimStart().length });
   }
 
   private closeShot(nextFrom: number): void {
@@ -368,6 +474,10 @@ class PromptReader {
     const field = this.open;
     this.open = null;
     if (field === null || field.kind === 'ignored') return;
+    if (field.kind === 'prose') {
+      this.applyProse(field.pieces);
+      return;
+    }
     const span: FieldSpan = { key: field.keySpan, value: valueSpan(field) };
     const value = joinPieces(field.pieces);
     switch (field.key) {
@@ -381,7 +491,7 @@ class PromptReader {
       case 'camera':
       case 'motion':
       case 'style':
-        this.applyText(field.key, value, field.keySpan);
+        this.applyText(field.key, value, field.keySpan, field.lenient === true);
         mark(this.current, field.key, span);
         return;
       case 'duration':
@@ -438,10 +548,15 @@ class PromptReader {
     this.size = { width, height };
   }
 
-  private applyText(key: 'scene' | 'camera' | 'motion' | 'style', value: string, keySpan: Span): void {
+  private applyText(
+    key: 'scene' | 'camera' | 'motion' | 'style',
+    value: string,
+    keySpan: Span,
+    lenient: boolean,
+  ): void {
     const shot = this.current.shot;
-    if (!has(this.current, key)) {
-      shot[key] = value;
+    if (!has(this.current, key) || lenient) {
+      shot[key] = shot[key] === '' ? value : value === '' ? shot[key] : `${shot[key]} ${value}`;
       return;
     }
     this.report(
@@ -498,6 +613,57 @@ class PromptReader {
     }
   }
 
+  private pushLine(entry: DialogueEntry): void {
+    this.current.shot.dialogue.push(entry);
+    this.current.nextLineMs = Math.max(this.current.nextLineMs, afterLineMs(entry));
+  }
+
+  /** Routes a paragraph of prose to the shot's fields and says, in one finding, where each part went. */
+  private applyProse(pieces: readonly Piece[]): void {
+    const first = pieces[0];
+    const last = pieces[pieces.length - 1];
+    if (!first || !last) return;
+    const current = this.current;
+    if (current.docStart && !current.hasContent && !current.claimed) current.source.block.from = first.from;
+    current.hasContent = true;
+    const reading = readProse(pieces);
+    const joined: Record<'scene' | 'camera' | 'style', { text: string; to: number }> = {
+      scene: { text: '', to: 0 },
+      camera: { text: '', to: 0 },
+      style: { text: '', to: 0 },
+    };
+    for (const phrase of reading.phrases) {
+      if (phrase.target === 'audio') {
+        this.applyAudio([{ text: phrase.text, from: phrase.span.from }]);
+        current.written |= KEY_BIT.audio;
+      } else if (phrase.target !== 'dialogue') {
+        const acc = joined[phrase.target];
+        const between = this.text.slice(acc.to, phrase.span.from);
+        acc.text = acc.text === '' ? phrase.text : `${acc.text}${/[.!?]/.test(between) ? '.' : ','} ${phrase.text}`;
+        acc.to = phrase.span.to;
+      }
+    }
+    for (const key of ['scene', 'camera', 'style'] as const) {
+      const text = joined[key].text;
+      if (text === '') continue;
+      const shot = current.shot;
+      const before = shot[key];
+      shot[key] =
+        before === '' ? text : `${before}${/[.!?,;:]$/.test(before) ? '' : key === 'scene' ? '.' : ','} ${text}`;
+      current.written |= KEY_BIT[key];
+    }
+    for (const line of reading.dialogue) {
+      this.pushLine({ atMs: line.atMs ?? current.nextLineMs, speaker: line.speaker, line: line.line });
+      addSpan(current.source, 'dialogue', line.span);
+      current.written |= KEY_BIT.dialogue;
+    }
+    current.source.prose = [...current.source.prose, ...reading.phrases];
+    this.report('text-outside-key', 'warning', describeReading(reading.phrases), {
+      from: first.from,
+      to: last.from + last.text.length,
+    });
+  }
+
   private applyNegative(pieces: readonly Piece[]): void {
     const { shot, source } = this.current;
     for (const piece of pieces) {
@@ -552,7 +718,7 @@ class PromptReader {
     }
     const end = pieces[last] ?? first;
     if (read.entry) {
-      this.current.shot.dialogue.push({ atMs: read.entry.atMs, speaker: read.entry.speaker, line: read.entry.line });
+      this.pushLine({ ...read.entry, atMs: read.entry.atMs ?? this.current.nextLineMs });
       addSpan(this.current.source, 'dialogue', { from: first.from, to: end.from + end.text.length });
     }
     return last;

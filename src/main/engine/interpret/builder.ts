@@ -38,6 +38,8 @@ export class ShotBuilder {
   readonly implicitActions: SceneAction[] = [];
   lastFigure: string | null = null;
   lastThing: string | null = null;
+  /** Names of people met in earlier shots: still people here, wherever they stand. */
+  knownNames: ReadonlySet<string> = new Set();
 
   constructor(
     readonly index: number,

@@ -96,6 +96,11 @@ export class Clause {
 
   /** A time in the clause times its untimed actions and sounds. */
   setTime(item: Extract<Item, { kind: 'time' }>): void {
+    // "07:30" on a clock face or "at 1970 s" is not a moment in a clip of a few seconds.
+    if (item.ms > this.b.shot.durationMs) {
+      this.b.report.ok(this.field, item.text, 'a time of day or a length, not a moment in this shot');
+      return;
+    }
     this.time = item.ms;
     for (const a of this.actions) if (a.atMs === null) a.atMs = item.ms;
     for (const c of this.b.cues.slice(this.cueStart)) if (c.atMs === null) c.atMs = item.ms;

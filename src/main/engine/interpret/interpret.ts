@@ -4,7 +4,7 @@
  * labelled stand-in on stage, and every other unknown word is listed in `notUnderstood`.
  */
 import type { EngineInput } from '../input';
-import type { Interpretation, ShotScene } from '../scene';
+import type { Interpretation, SceneEntity, ShotScene } from '../scene';
 import { readAudio, readDialogue } from './audio';
 import { ShotBuilder } from './builder';
 import { finishShot } from './finish';
@@ -15,9 +15,12 @@ export function interpret(input: EngineInput): Interpretation {
   const report = new Reporter();
   const shots: ShotScene[] = [];
   let startMs = 0;
+  const cast = new Map<string, SceneEntity>();
+  let prev: ShotBuilder | null = null;
   input.shots.forEach((shot, index) => {
     report.shot = index;
     const b = new ShotBuilder(index, shot, report);
+    b.knownNames = new Set([...cast.values()].flatMap((e) => (e.name === null ? [] : [e.name.toLowerCase()])));
     b.read(shot.scene, 'scene');
     b.read(shot.motion, 'motion');
     b.read(shot.camera, 'camera');
@@ -25,10 +28,60 @@ export function interpret(input: EngineInput): Interpretation {
     for (const neg of shot.negative) b.read(neg, 'negative');
     readAudio(b);
     const dialogue = readDialogue(b);
+    if (prev) carryOver(prev, b, cast);
+    resolvePronouns(b, prev);
+    for (const e of b.entities.values()) cast.set(e.key, e);
+    prev = b;
     const scene = finishShot(b, startMs);
     scene.dialogue = dialogue;
     shots.push(scene);
     startMs += shot.durationMs;
   });
   return { shots, understood: report.understood, notUnderstood: report.notUnderstood };
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them']);
+
+/**
+ * Continuity: a shot keeps the previous shot's setting, time of day and weather unless it names
+ * its own; a figure met before keeps its look (its colour; its name and the seed give the rest),
+ * and a shot that only says "he" or "she" means the previous shot's lead.
+ */
+function carryOver(prev: ShotBuilder, b: ShotBuilder, cast: ReadonlyMap<string, SceneEntity>): void {
+  if (b.setting === null && b.settingVotes.length === 0) {
+    b.setting = prev.setting ?? prev.settingVotes[0] ?? null;
+    b.settingWord ??= prev.settingWord;
+  }
+  b.timeOfDay ??= prev.timeOfDay;
+  b.weather ??= prev.weather;
+  for (const e of b.entities.values()) {
+    const before = cast.get(e.key);
+    if (!before) continue;
+    if (e.color === null) e.color = before.color;
+    // A name that comes back is the same figure: what it is and how it is labelled carry too.
+    if (e.name !== null)
+      Object.assign(e, {
+        element: before.element,
+        standIn: before.standIn,
+        label: before.label,
+        noun: before.noun,
+        age: before.age,
+      });
+  }
+}
+
+/** "he", "she" or "they" read as a figure of its own is the shot's other figure, else the previous shot's lead. */
+function resolvePronouns(b: ShotBuilder, prev: ShotBuilder | null): void {
+  const figures = [...b.entities.values()].filter((e) => e.element === 'person' || e.standIn === 'figure');
+  const named = figures.filter((e) => !PRONOUNS.has(e.key));
+  const prevLead = prev?.lastFigure == null ? undefined : prev.entities.get(prev.lastFigure);
+  const lead = named[named.length - 1] ?? prevLead;
+  if (!lead) return;
+  for (const pronoun of figures.filter((e) => PRONOUNS.has(e.key))) {
+    b.entities.delete(pronoun.key);
+    const here = b.entities.get(lead.key);
+    if (here) here.actions.push(...pronoun.actions);
+    else b.entities.set(lead.key, { ...lead, count: 1, actions: pronoun.actions });
+    b.lastFigure = lead.key;
+  }
 }

@@ -7,6 +7,7 @@ import type { PromptField } from '../scene';
 import type { ShotBuilder } from './builder';
 import type { Mods, Ref } from './clause';
 import { determiners, modifierKinds, nounKinds, type Item } from './segment';
+import { isGivenName } from './words';
 
 type Unknown = Extract<Item, { kind: 'unknown' }>;
 
@@ -21,6 +22,30 @@ export function unknownRun(
 ): number {
   let end = start;
   while (items[end + 1]?.kind === 'unknown') end++;
+  const all = items.slice(start, end + 1).filter((x): x is Unknown => x.kind === 'unknown');
+  const k = all.findIndex((u, i) => /^(named|called)$/i.test(u.text) && all[i + 1]?.capital === true);
+  if (k >= 0 && (field === 'scene' || field === 'motion')) {
+    // "a fisherman named Jonah": the name belongs to the figure just read.
+    if (k > 0) readRun(b, items, start, start + k - 1, field, place, mods);
+    const name = all[k + 1]?.text ?? '';
+    b.report.ok(field, `${all[k]?.text ?? ''} ${name}`, `the name ${name}`);
+    nameFigure(b, name, place);
+    for (const u of all.slice(k + 2)) b.report.miss(field, u.text, 'not in the vocabulary');
+    return end;
+  }
+  readRun(b, items, start, end, field, place, mods);
+  return end;
+}
+
+function readRun(
+  b: ShotBuilder,
+  items: readonly Item[],
+  start: number,
+  end: number,
+  field: PromptField,
+  place: (ref: Ref) => void,
+  mods: Mods,
+): void {
   const run = items.slice(start, end + 1).filter((x): x is Unknown => x.kind === 'unknown');
   const next = items[end + 1];
   const visual = field === 'scene' || field === 'motion';
@@ -33,20 +58,28 @@ export function unknownRun(
       ? 'describes something the engine draws, but this word is not in its vocabulary'
       : 'not in the vocabulary';
     for (const u of run) b.report.miss(field, u.text, reason);
-    return end;
+    return;
   }
   const head = run.slice(0, headEnd);
   const prevIsNounStart = startsNoun(items[start - 1]);
-  const isName = first.capital && !prevIsNounStart && head.length === 1 && !/s$/.test(first.text);
-  if (prevIsNounStart || first.clauseStart || isName) {
-    if (isName) namedPerson(b, field, first, place);
-    else standIn(b, field, head, place, mods);
-  } else {
+  const proper = first.capital && !prevIsNounStart && head.length <= 2;
+  const lower = first.text.toLowerCase();
+  // A plural at the start of a sentence ("Lanterns rise") is a common noun, unless it is a known place.
+  const capitalised = proper && (NOT_PEOPLE.has(lower) || !/s$/.test(lower));
+  const isName = capitalised && (b.knownNames.has(lower) || isPersonName(items, start, head));
+  const headWord = head[head.length - 1]?.text.toLowerCase() ?? '';
+  if (isName) namedPerson(b, field, first, place);
+  else if (capitalised)
+    for (const u of head) b.report.miss(field, u.text, 'a proper name (a place, brand or title), not drawn');
+  else if (isWorn(headWord) && b.lastFigure !== null) dress(b, field, head, mods);
+  else if (looksDescriptive(headWord))
+    for (const u of head) b.report.miss(field, u.text, 'a describing word with no thing the engine draws to describe');
+  else if (prevIsNounStart || first.clauseStart) standIn(b, field, head, place, mods);
+  else {
     for (const u of head) b.report.miss(field, u.text, 'not in the vocabulary');
   }
   for (const u of run.slice(headEnd))
     b.report.miss(field, u.text, 'not in the vocabulary (an action the engine cannot stage)');
-  return end;
 }
 
 /** A word shaped like a verb after the head ends the noun: "a cyclist rides". */
@@ -67,11 +100,118 @@ function startsNoun(prev: Item | undefined): boolean {
   );
 }
 
+/**
+ * A capitalised word is a person only when it is a known given name, follows a title or
+ * "named"/"called", or is used as one: it speaks, walks, or does anything else a person does.
+ */
+function isPersonName(items: readonly Item[], start: number, head: readonly Unknown[]): boolean {
+  const first = head[0];
+  if (!first) return false;
+  if (NOT_PEOPLE.has(first.text.toLowerCase())) return false;
+  if (isGivenName(first.text)) return true;
+  const prev = items[start - 1];
+  const prevWord = prev?.kind === 'stop' || prev?.kind === 'unknown' ? prev.text.toLowerCase().replace(/\.$/, '') : '';
+  if (TITLES.has(prevWord) || prevWord === 'named' || prevWord === 'called') return true;
+  const next = items[start + head.length];
+  return head.length === 1 && next?.kind === 'concept' && next.concept.kind === 'verb';
+}
+
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'doctor',
+  'professor',
+  'prof',
+  'captain',
+  'sir',
+  'lady',
+  'lord',
+  'king',
+  'queen',
+  'uncle',
+  'aunt',
+  'detective',
+  'officer',
+  'agent',
+]);
+
+/** Capitalised words creators write that are never a person, even before a verb. */
+const NOT_PEOPLE = new Set(
+  (
+    'drone handheld push pan tilt zoom tracking sfx pov fpv dolly crane aerial close closeup wide medium static ' +
+    'canada paris london tokyo york berlin rome venice kyoto iceland norway japan china india mexico italy france ' +
+    'spain africa america europe asia earth mars moon california texas seoul shanghai dubai brooklyn manhattan ' +
+    'cinematic camera shot scene style audio sound music dialogue then suddenly finally meanwhile later'
+  ).split(' '),
+);
+
+/** Clothes and things worn: they dress the figure they belong to instead of standing beside it. */
+const WORN =
+  /^(coat|raincoat|overcoat|trench|jacket|hoodie|sweater|jumper|cardigan|shirt|t-shirt|blouse|dress|gown|skirt|jeans|trousers|pants|shorts|suit|tuxedo|uniform|cloak|cape|robe|kimono|scarf|hat|cap|beanie|helmet|hood|boots|shoes|sneakers|heels|sandals|gloves|glasses|sunglasses|goggles|mask|backpack|apron|vest|overalls|armor|armour|outfit|clothes|clothing|attire|tie|bowtie|veil|necklace|earrings)$/;
+
+function isWorn(word: string): boolean {
+  return WORN.test(word);
+}
+
+/** Adjectives and participles never become stand-ins: "long", "low", "following", "weathered". */
+const DESCRIPTIVE = new Set(
+  (
+    'long low high tall short big small large little tiny huge vast giant old new young ancient modern dark bright ' +
+    'soft hard warm cold cool hot wet dry quiet loud slow fast empty full heavy deep shallow wide narrow thin thick ' +
+    'distant nearby lonely lone single quick gentle calm wild busy crowded abandoned weathered worn rusty dusty ' +
+    'golden silver wooden stone glass metal lush dense sparse steep open closed broken lit bare shiny glossy ' +
+    'following next last first final other same whole entire main central upper lower inner outer various several'
+  ).split(' '),
+);
+
+function looksDescriptive(word: string): boolean {
+  return DESCRIPTIVE.has(word) || /(ing|ed|ous|ful|ive|less|able|ible|ish|ic|al|ly)$/.test(word);
+}
+
+/** "a woman in a red coat": the coat's colour dresses her; no coat-shaped box is drawn beside her. */
+function dress(b: ShotBuilder, field: PromptField, head: readonly Unknown[], mods: Mods): void {
+  const key = b.lastFigure;
+  const figure = key === null ? undefined : b.entities.get(key);
+  const label = head.map((u) => u.text).join(' ');
+  if (!figure) return;
+  if (mods.color !== undefined) figure.color = mods.color;
+  b.report.ok(field, label, `worn by ${figure.label}${mods.color !== undefined ? ', in its colour' : ''}`);
+}
+
+/** Names the last figure, or makes a person of that name when there is none. */
+function nameFigure(b: ShotBuilder, name: string, place: (ref: Ref) => void): void {
+  const key = b.lastFigure;
+  const figure = key === null ? undefined : b.entities.get(key);
+  if (figure && figure.name === null) {
+    // Keyed by the name, so the figure looks and sounds the same wherever the name comes back.
+    b.entities.delete(figure.key);
+    figure.name = name;
+    figure.key = name.toLowerCase();
+    b.entities.set(figure.key, figure);
+    b.lastFigure = figure.key;
+    return;
+  }
+  const e = b.entity('person', name, name, null);
+  place({ kind: 'entity', key: e.key });
+}
+
 function namedPerson(b: ShotBuilder, field: PromptField, first: Unknown, place: (ref: Ref) => void): void {
   const e = b.entity('person', first.text, first.text, null);
   b.report.ok(field, first.text, `person named ${first.text}`);
   place({ kind: 'entity', key: e.key });
 }
+
+/** Things whose names end like an agent noun's ("paper", "tower"): a block, not a grey figure. */
+const THINGS_LIKE_AGENTS = new Set(
+  (
+    'paper newspaper letter poster sticker ladder border corner container trailer tower water river flower ' +
+    'computer printer speaker heater monitor mirror door floor elevator escalator tractor meteor anchor ' +
+    'instrument monument tent pavement apartment pendant plant fountain lantern cauldron cannon'
+  ).split(' '),
+);
 
 /** A labelled stand-in: a grey figure for agent nouns ("cyclist", "waiter"), a hatched crate otherwise. */
 function standIn(
@@ -83,7 +223,8 @@ function standIn(
 ): void {
   const label = head.map((u) => u.text).join(' ');
   const lastWord = head[head.length - 1]?.text.toLowerCase() ?? '';
-  const shape = /(er|or|ist|ian|ess|man|woman|ant|ent|ee)$/.test(lastWord) ? 'figure' : 'block';
+  const agent = /(er|or|ist|ian|ess|man|woman|ant|ent|ee)$/.test(lastWord) && !THINGS_LIKE_AGENTS.has(lastWord);
+  const shape = agent ? 'figure' : 'block';
   const e = b.entity(null, label.toLowerCase(), null, shape);
   if (mods.count !== undefined) e.count = mods.count;
   if (mods.color !== undefined) e.color = mods.color;

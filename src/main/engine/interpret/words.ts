@@ -38,15 +38,28 @@ const masculine =
  * neither, and the seed picks; a creator can always say "a man named Sam".
  */
 const feminineNames = new Set(
-  'ana anna amy alice ava bella chloe clara ella emily emma eva grace hannah isla julia kate laura lea leah lily lucy maria mary maya mia nina nora olivia rose ruby sara sarah sofia sophia zoe'.split(
-    ' ',
-  ),
+  (
+    'ana anna amy alice ava bella chloe clara ella emily emma eva grace hannah isla julia kate laura lea leah lily ' +
+    'lucy maria mary maya mia nina nora olivia rose ruby sara sarah sofia sophia zoe elena aiko yuki amara priya ' +
+    'zara lena ines mira aya hana nadia fatima sakura luna iris jade elise margot june ivy'
+  ).split(' '),
 );
 const masculineNames = new Set(
-  'adam ben charlie daniel david ethan finn george harry henry jack jacob james joe john leo liam lucas luke marco mark max noah oliver omar paul peter tom tim will'.split(
-    ' ',
-  ),
+  (
+    'adam ben charlie daniel david ethan finn george harry henry jack jacob james joe john leo liam lucas luke marco ' +
+    'mark max noah oliver omar paul peter tom tim will hiro kenji raj arjun mateo diego marcus elias felix hugo ' +
+    'oscar theo arthur victor ivan yusuf malik eli'
+  ).split(' '),
 );
+
+/** Names given to anyone: a person, whose look and voice the seed picks. */
+const neutralNames = new Set('sam alex kai jordan taylor robin charlie riley casey morgan jamie noor'.split(' '));
+
+/** A given name the engine knows: it is a person even where nothing else says so. */
+export function isGivenName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return feminineNames.has(lower) || masculineNames.has(lower) || neutralNames.has(lower);
+}
 export const childish = /^(girl|boy|child|kid|toddler|baby|infant|daughter|son)$/;
 
 export function figureGender(label: string): 'feminine' | 'masculine' | null {

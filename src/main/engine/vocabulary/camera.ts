@@ -24,7 +24,7 @@ export type CameraMoveId = (typeof cameraMoveIds)[number];
 
 export const cameraWords: Record<CameraMoveId, string> = {
   static: 'static|locked off|locked|still camera|fixed camera|tripod|static shot|no camera movement|stationary',
-  pushIn: 'push in|push|dolly in|dolly forward|move in|track in|close in|creep in|push forward|dolly',
+  pushIn: 'push in|push|dolly in|dolly forward|move in|track in|close in|creep in|push forward|dolly|fpv|fpv drone',
   pullOut: 'pull out|pull back|dolly out|dolly back|move out|move back|track out|track back|reveal|pullback',
   panLeft: 'pan left|pans left|panning left',
   panRight: 'pan right|pan|panning|pans right|whip pan|sweep',
@@ -32,11 +32,13 @@ export const cameraWords: Record<CameraMoveId, string> = {
   tiltDown: 'tilt down|tilting down',
   truckLeft: 'truck left|track left|slide left|crab left',
   truckRight:
-    'truck right|track right|slide right|crab right|truck|tracking shot|tracking|lateral move|side move|slider',
-  craneUp: 'crane up|crane|jib up|boom up|rising shot|pedestal up|jib|boom|aerial rise',
+    'truck right|track right|slide right|crab right|truck|tracking shot|tracking|lateral move|side move|slider|follow|follow shot|following',
+  craneUp:
+    'crane up|crane|jib up|boom up|rising shot|pedestal up|jib|boom|aerial rise|aerial|aerial shot|aerial view|drone|drone shot|birds eye view',
   craneDown: 'crane down|jib down|boom down|pedestal down|descending shot',
   orbit: 'orbit|arc shot|arc around|circle around|360|orbiting|circling',
-  handheld: 'handheld|hand held|shaky|shake|camera shake|documentary|unsteady|wobbly|handheld feel',
+  handheld:
+    'handheld|hand held|shaky|shake|camera shake|documentary|unsteady|wobbly|handheld feel|pov|point of view|first person',
   zoomIn: 'zoom in|zoom|crash zoom|zooming in',
   zoomOut: 'zoom out|zooming out',
   rackFocus: 'rack focus|focus pull|pull focus|rack|focus shift|shift focus',

@@ -103,6 +103,35 @@ export function lemmas(word: string): string[] {
   return out;
 }
 
+const irregularPlurals: Record<string, string[]> = {
+  children: ['child'],
+  people: ['people', 'person'],
+  men: ['man'],
+  women: ['woman'],
+  geese: ['goose', 'bird'],
+  mice: ['mouse'],
+  feet: ['foot'],
+  teeth: ['tooth'],
+  leaves: ['leaf'],
+};
+
+/** A word and its singulars only: the forms a noun can take. */
+export function nounLemmas(word: string): string[] {
+  const out: string[] = [word];
+  const add = (w: string): void => {
+    if (w.length >= 2 && !out.includes(w)) out.push(w);
+  };
+  for (const w of irregularPlurals[word] ?? []) add(w);
+  if (word.endsWith('ies') && word.length > 4) add(word.slice(0, -3) + 'y');
+  if (word.endsWith('ves') && word.length > 4) {
+    add(word.slice(0, -3) + 'f');
+    add(word.slice(0, -3) + 'fe');
+  }
+  if (word.endsWith('es') && word.length > 3) add(word.slice(0, -2));
+  if (word.endsWith('s') && !word.endsWith('ss') && word.length > 2) add(word.slice(0, -1));
+  return out;
+}
+
 /** Splits a phrase table entry ("a|b c|d") into word lists. */
 export function phrases(entry: string): string[][] {
   return entry

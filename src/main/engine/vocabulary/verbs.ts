@@ -40,7 +40,7 @@ export type VerbId = (typeof verbIds)[number];
 
 export const verbWords: Record<VerbId, string> = {
   walk: 'walk|stroll|wander|step|pace|amble|stride|march|tiptoe|approach|cross|head|enter|go|come|leave|exit',
-  run: 'run|sprint|jog|dash|race|hurry|rush|chase|flee',
+  run: 'run|sprint|jog|dash|race|hurry|rush|chase|flee|gallop|trot|canter',
   stand: 'stand|wait|stay|pause|linger|stand still',
   sit: 'sit|rest|crouch|kneel|squat|sit down|lean',
   wave: 'wave|greet|beckon|wave goodbye|wave hello',

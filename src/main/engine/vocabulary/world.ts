@@ -56,12 +56,13 @@ export type ElementId = (typeof elementIds)[number];
 
 export const elementWords: Record<ElementId, string> = {
   person:
-    'person|people|man|woman|girl|boy|figure|lady|guy|someone|somebody|character|dancer|runner|walker|stranger|mother|father|mom|dad|teen|teenager|friend|couple|crowd|hero|heroine|protagonist|actor|actress|student|traveler|traveller|creator|musician|human|gentleman|grandmother|grandfather|daughter|son|sister|brother|wife|husband|he|she',
+    'person|people|man|woman|girl|boy|figure|lady|guy|someone|somebody|character|dancer|runner|walker|stranger|mother|father|mom|dad|teen|teenager|friend|couple|crowd|hero|heroine|protagonist|actor|actress|student|traveler|traveller|creator|musician|human|gentleman|grandmother|grandfather|daughter|son|sister|brother|wife|husband|he|she|' +
+    'fisherman|fisher|waitress|waiter|trucker|baker|writer|diver|rider|horseman|soldier|skateboarder|skater|detective|chef|cook|doctor|nurse|farmer|worker|skier|surfer|pilot|sailor|officer|artist|painter|singer|guitarist|violinist|photographer|explorer|astronaut|knight|monk|priest|vendor|merchant|tourist|hiker|climber|swimmer|jogger|businessman|businesswoman|villager|passenger|commuter|shopper|customer|policeman|firefighter|scientist|teacher',
   child: 'child|kid|toddler|baby|infant',
-  dog: 'dog|puppy|hound|pup',
+  dog: 'dog|puppy|hound|pup|retriever|labrador|terrier|poodle|beagle|husky|sheepdog|corgi',
   cat: 'cat|kitten|kitty',
-  bird: 'bird|seagull|gull|crow|sparrow|pigeon|dove|owl|flock|raven|swallow',
-  animal: 'animal|horse|deer|fox|cow|sheep|wolf|rabbit|bear|goat|pony|creature',
+  bird: 'bird|seagull|gull|seabird|crow|sparrow|pigeon|dove|owl|flock|raven|swallow|loon|duck|swan|heron|eagle|hawk|songbird',
+  animal: 'animal|horse|deer|fox|cow|sheep|wolf|rabbit|bear|goat|pony|creature|stallion|mare|foal|elk|moose',
   lantern: 'lantern|sky lantern|paper lantern|lamp',
   balloon: 'balloon',
   ball: 'ball|football|soccer ball|basketball|tennis ball|beach ball',
@@ -128,13 +129,14 @@ export type SettingId = (typeof settingIds)[number];
 export const settingWords: Record<SettingId, string> = {
   riverside: 'riverside|river side|riverbank|river bank|by the river|along the river|bank of the river|river',
   forest: 'forest|woodland|woods|jungle|grove|in the trees',
-  street: 'city street|street|city|downtown|alley|avenue|town|urban|sidewalk|crosswalk|road',
+  street:
+    'city street|street|city|downtown|alley|avenue|town|urban|sidewalk|crosswalk|road|village|hamlet|town square|city square',
   interior:
     'hallway|corridor|interior|room|kitchen|bedroom|living room|office|indoors|inside|apartment|house|hall|cafe|restaurant|studio|library|classroom',
   beach: 'beach|seaside|shore|coast|seashore|by the sea|ocean|sea|sand',
   desert: 'desert|dune|wasteland|badlands|sand dune',
   field: 'field|meadow|park|garden|farm|countryside|prairie|grassland|hill|hillside|lawn|pasture',
-  nightsky: 'night sky|sky|starry sky|space|rooftop|hilltop|observatory|milky way',
+  nightsky: 'night sky|starry sky|outer space|observatory|milky way',
   lakeside: 'lake|lakeside|lakeshore|pond|by the lake',
 };
 
@@ -144,7 +146,7 @@ export type TimeOfDay = (typeof timeIds)[number];
 export const timeWords: Record<TimeOfDay, string> = {
   dawn: 'dawn|sunrise|daybreak|first light|early morning|blue hour',
   morning: 'morning',
-  noon: 'noon|midday|day|daytime|daylight|afternoon|broad daylight|high noon',
+  noon: 'noon|midday|day|daytime|daylight|afternoon|broad daylight|high noon|sunny|sunlit|bright day',
   golden: 'golden hour|sunset|magic hour|late afternoon|golden light',
   dusk: 'dusk|twilight|evening|nightfall|gloaming',
   night: 'night|midnight|nighttime|dark|darkness|after dark|moonlit',

@@ -1,0 +1,139 @@
+import { describe, expect, test } from 'vitest';
+import { emptyShot, type EngineShot } from '../input';
+import { tokenize } from '../lexicon';
+import { phrases } from '../vocabulary/lemmas';
+import { elementIds, elementWords, settingIds, settingWords } from '../vocabulary/world';
+import { interpret } from './interpret';
+
+function read(scene: string, more: Partial<EngineShot> = {}) {
+  const result = interpret({ shots: [emptyShot({ scene, ...more })] });
+  const shot = result.shots[0];
+  if (!shot) throw new Error('no shot');
+  const labels = shot.entities.map((e) => e.label.toLowerCase());
+  const people = shot.entities.filter((e) => e.name !== null).map((e) => e.name);
+  const times = result.understood.filter((u) => u.meaning.startsWith('at ')).map((u) => u.text);
+  return { ...result, shot, labels, people, times };
+}
+
+describe('a capitalised word is a person only when it is one', () => {
+  test.each(['Drone', 'Handheld', 'Push', 'Pan', 'Tracking', 'SFX', 'Canada', 'Paris', 'Melancholic'])(
+    '"%s" is not a person',
+    (word) => {
+      const { people, labels } = read(`${word} over a quiet lake at dawn, a boat drifts.`);
+      expect(people).toEqual([]);
+      expect(labels).not.toContain(word.toLowerCase());
+    },
+  );
+
+  test.each([
+    ['Mia waits by the door.', 'Mia'],
+    ['Dr. Okafor waits by the door.', 'Okafor'],
+    ['A man named Walter waits by the door.', 'Walter'],
+    ['Zephyrine walks along the river.', 'Zephyrine'],
+  ])('%s has a person named %s', (scene, name) => {
+    expect(read(scene).people).toEqual([name]);
+  });
+
+  test('a place before a verb is still a place', () => {
+    expect(read('Paris glows at night.').people).toEqual([]);
+  });
+});
+
+describe('numbers that are not clip times or counts', () => {
+  test.each([
+    ['A 1970s diner at dusk.', '1970s'],
+    ["A '80s arcade glows.", "'80s"],
+    ['A street in 1984, rain falls.', '1984'],
+    ['A 30-year-old woman walks.', '30-year-old'],
+    ['A 3D render of a cup.', '3D'],
+    ['A 4K shot of a cup, 16:9.', '4K'],
+  ])('%s: "%s" is no time and no count', (scene, word) => {
+    const r = read(scene);
+    expect(r.times).toEqual([]);
+    expect(r.shot.entities.every((e) => e.count < 3)).toBe(true);
+    expect(r.notUnderstood.map((n) => n.text)).not.toContain(word);
+  });
+
+  test('a clock face is not a moment in the clip', () => {
+    const r = read('An alarm clock reads 07:30 as a man wakes.', { durationMs: 4000 });
+    expect(r.times).toEqual([]);
+    expect(r.shot.entities.find((e) => e.key === 'man')?.actions.every((a) => a.atMs === null)).toBe(true);
+  });
+
+  test('a time inside the shot still is one, spelled out or not', () => {
+    expect(read('At 3 s a cat jumps. After two seconds a dog barks.', { durationMs: 5000 }).times).toEqual([
+      '3 s',
+      '2 seconds',
+    ]);
+  });
+
+  test('"1970s" is read as one word, not as 1970 seconds', () => {
+    expect(tokenize('a 1970s car').map((t) => t.kind)).toEqual(['word', 'word', 'word']);
+  });
+});
+
+describe('only nouns become stand-ins, and clothes dress their figure', () => {
+  test.each(['long', 'low', 'following', 'weathered', 'exhausted'])('"%s" on its own is no stand-in', (word) => {
+    expect(read(`The ${word}, by the river at dusk.`).labels).not.toContain(word);
+  });
+
+  test('a red coat colours the woman wearing it instead of standing beside her', () => {
+    const r = read('A woman in a red coat walks down the street.');
+    expect(r.labels).toEqual(['woman']);
+    expect(r.shot.entities[0]?.color).not.toBeNull();
+  });
+});
+
+describe('sky and time of day', () => {
+  test('"sky" does not make the scene night', () => {
+    expect(read('A kite flies in a bright blue sky.').shot.timeOfDay).not.toBe('night');
+  });
+  test('"sunny" is daytime', () => {
+    expect(read('A sunny park, a dog runs.').shot.timeOfDay).toBe('noon');
+  });
+});
+
+/** Inflected words whose stem is an unrelated noun in the vocabulary. */
+const FALSE_FRIENDS: [word: string, notElement: string][] = [
+  ['staring', 'stars'],
+  ['exhausted', 'smoke'],
+  ['swallowed', 'bird'],
+  ['rocking', 'rocks'],
+  ['fired', 'fire'],
+  ['stormed', 'fog'],
+  ['sparking', 'sparks'],
+  ['flowering', 'flowers'],
+  ['balled', 'ball'],
+  ['treed', 'trees'],
+  ['clouded', 'clouds'],
+  ['mooning', 'moon'],
+  ['doored', 'door'],
+];
+
+describe('synonyms are real synonyms', () => {
+  test.each(FALSE_FRIENDS)('"%s" is not read as %s', (word, notElement) => {
+    const r = read(`A girl ${word} by the lake.`);
+    expect(r.understood.filter((u) => u.text.toLowerCase() === word).map((u) => u.meaning)).not.toContain(
+      `element ${notElement}`,
+    );
+  });
+
+  const entries = elementIds.flatMap((id) =>
+    phrases(elementWords[id])
+      .map((words) => words.join(' '))
+      .filter((w) => !['he', 'she'].includes(w))
+      .map((w) => [w, id] as const),
+  );
+  test.each(entries)('"%s" means element %s', (word, id) => {
+    const r = read(`The ${word}.`);
+    const hit = r.understood.find((u) => u.text.toLowerCase().replace(/-/g, ' ') === word);
+    // A word both tables hold ("river") may be read as the place instead; either is the word's own meaning.
+    expect(hit?.meaning).toMatch(new RegExp(`^(element ${id}|setting )`));
+  });
+
+  const settings = settingIds.flatMap((id) => phrases(settingWords[id]).map((words) => [words.join(' '), id] as const));
+  test.each(settings)('"%s" names a setting or element that fits %s', (word) => {
+    const r = read(`A dog in the ${word}.`);
+    expect(r.notUnderstood.map((n) => n.text.toLowerCase())).not.toContain(word);
+  });
+});

@@ -1,0 +1,397 @@
+/**
+ * Free prose → the fields of one shot. Most prompts people paste are paragraphs, not `Key:`
+ * lines, so every phrase is routed to the field it belongs to wherever it stands: camera
+ * language to Camera, sounds to Audio, quoted speech to Dialogue, look and era words to Style,
+ * and the rest to Scene. Nothing is dropped: every character of the paragraph ends up in one
+ * phrase, and each phrase keeps where it was written so the editor can show the reading.
+ */
+import { parseTime } from '../time';
+import type { Span } from './diagnostics';
+import {
+  CAMERA_LABELS,
+  CAMERA_PARTICLES,
+  CAMERA_SOFT,
+  CAMERA_VERBS,
+  CAMERA_WORDS,
+  DECADE,
+  SOUND_LABELS,
+  SOUND_MARKERS,
+  SOUND_OPENINGS,
+  SPEECH_VERBS,
+  STYLE_LABELS,
+  STYLE_MARKERS,
+  STYLE_WORDS,
+} from './proseWords';
+import { collapse, type Piece } from './text';
+
+export type ProseTarget = 'scene' | 'camera' | 'style' | 'audio' | 'dialogue';
+
+/** One routed phrase: what it says, where it was written, and the field it went to. */
+export interface ProsePhrase {
+  target: ProseTarget;
+  text: string;
+  span: Span;
+}
+
+/** A spoken line found in prose; `atMs` is null when the prose gives no time for it. */
+export interface ProseLine {
+  speaker: string;
+  line: string;
+  atMs: number | null;
+  span: Span;
+}
+
+export interface ProseReading {
+  phrases: ProsePhrase[];
+  dialogue: ProseLine[];
+}
+
+/** A slice of the joined paragraph, by offsets into it. */
+interface Cut {
+  from: number;
+  to: number;
+}
+
+const DIALOGUE = new RegExp(
+  String.raw`(?:\[([^\]\n]{1,24})\]\s*)?` +
+    String.raw`((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})` +
+    String.raw`\s*(?:\([^)\n]{0,30}\)\s*)?` +
+    String.raw`(?:,?\s*(?:${SPEECH_VERBS})(?:\s+\w+ly)?\s*[:,]?\s*|:\s*)` +
+    String.raw`["“]([^"”\n]{1,400})["”]`,
+  'g',
+);
+
+/** Sentence openers that a capitalised speaker pattern can swallow: "Then Mia says". */
+const LEADING_NON_NAMES = new Set(['then', 'and', 'suddenly', 'finally', 'later', 'now', 'meanwhile', 'here']);
+
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'vs', 'prof', 'mt', 'no']);
+
+/** Reads a paragraph of prose given as pieces (lines) with their offsets in the prompt. */
+export function readProse(pieces: readonly Piece[]): ProseReading {
+  const joined = pieces.map((p) => p.text).join(' ');
+  const toAbsolute = absoluteOffsets(pieces);
+  const abs = (cut: Cut): Span => ({ from: toAbsolute(cut.from), to: toAbsolute(cut.to) });
+  const phrases: ProsePhrase[] = [];
+  const dialogue: ProseLine[] = [];
+  // Spoken lines first, so that a quote's words are never read as scenery.
+  const kept: string[] = [];
+  let keptTo = 0;
+  for (const m of joined.matchAll(DIALOGUE)) {
+    const found = spokenLine(m);
+    if (found === null) continue;
+    // A skipped opener ("Then Mia says") belongs to the line's phrase, not to the speaker.
+    const cut = { from: m.index, to: m.index + m[0].length };
+    dialogue.push({ ...found.line, span: abs(cut) });
+    phrases.push({ target: 'dialogue', text: `${found.line.speaker}: "${found.line.line}"`, span: abs(cut) });
+    kept.push(joined.slice(keptTo, cut.from), ' '.repeat(cut.to - cut.from));
+    keptTo = cut.to;
+  }
+  kept.push(joined.slice(keptTo));
+  const rest = kept.join('');
+  for (const sentence of sentences(rest)) {
+    for (const phrase of routeSentence(rest, sentence)) phrases.push({ ...phrase, span: abs(phrase.cut) });
+  }
+  phrases.sort((a, b) => a.span.from - b.span.from);
+  return { phrases, dialogue };
+}
+
+function spokenLine(m: RegExpExecArray): { line: Omit<ProseLine, 'span'> } | null {
+  const [, time, rawSpeaker = '', words = ''] = m;
+  let speakerWords = rawSpeaker.split(/\s+/);
+  while (speakerWords.length > 1 && LEADING_NON_NAMES.has((speakerWords[0] ?? '').toLowerCase())) {
+    speakerWords = speakerWords.slice(1);
+  }
+  const speaker = collapse(speakerWords.join(' ').replace(/[.:]+$/, ''));
+  const line = collapse(words);
+  if (speaker === '' || line === '' || LEADING_NON_NAMES.has(speaker.toLowerCase())) return null;
+  let atMs: number | null = null;
+  if (time !== undefined) {
+    const parsed = parseTime(time.trim());
+    if (!parsed.ok) return null;
+    atMs = parsed.ms;
+  }
+  return { line: { speaker, line, atMs } };
+}
+
+/** Maps an offset in the pieces joined by single spaces back to the prompt text (binary search: prose can be long). */
+function absoluteOffsets(pieces: readonly Piece[]): (at: number) => number {
+  const starts: number[] = [];
+  let pos = 0;
+  for (const p of pieces) {
+    starts.push(pos);
+    pos += p.text.length + 1;
+  }
+  return (at) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const piece = pieces[lo];
+    if (!piece) return 0;
+    return piece.from + Math.min(at - (starts[lo] ?? 0), piece.text.length);
+  };
+}
+
+/** Sentence cuts: a full stop, question or exclamation mark followed by a space ends one. */
+function sentences(text: string): Cut[] {
+  const out: Cut[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    const next = text[i + 1];
+    if (next !== undefined && next !== ' ') continue;
+    if (ch === '.' && ABBREVIATIONS.has(lastWord(text.slice(start, i)))) continue;
+    pushTrimmed(out, text, start, i);
+    start = i + 1;
+  }
+  pushTrimmed(out, text, start, text.length);
+  return out;
+}
+
+function lastWord(text: string): string {
+  const m = /([A-Za-z]+)$/.exec(text);
+  return (m?.[1] ?? '').toLowerCase();
+}
+
+/** Adds text[from, to) without its surrounding spaces and closing stops, when anything is left. */
+function pushTrimmed(out: Cut[], text: string, from: number, to: number): void {
+  let a = from;
+  let b = to;
+  while (a < b && /[\s.,;:!?—–-]/.test(text[a] ?? '')) a++;
+  while (b > a && /[\s.,;:!?—–-]/.test(text[b - 1] ?? '')) b--;
+  if (b > a) out.push({ from: a, to: b });
+}
+
+type Routed = { target: ProseTarget; text: string; cut: Cut };
+
+function routed(text: string, target: ProseTarget, cut: Cut): Routed {
+  return { target, text: collapse(text.slice(cut.from, cut.to)), cut };
+}
+
+/** Routes one sentence: a label or opening routes all of it, else each clause on its own. */
+function routeSentence(text: string, s: Cut): Routed[] {
+  const body = text.slice(s.from, s.to);
+  const labels: [RegExp, ProseTarget][] = [
+    [SOUND_LABELS, 'audio'],
+    [STYLE_LABELS, 'style'],
+    [CAMERA_LABELS, 'camera'],
+  ];
+  for (const [re, target] of labels) {
+    const m = re.exec(body);
+    if (m) return trimmedCut(text, s.from + m[0].length, s.to, target);
+  }
+  const out: Routed[] = [];
+  for (const clause of clauses(text, s)) {
+    // "Handheld, fast": a speed word after camera language says how the camera moves.
+    const prev = out[out.length - 1];
+    const words = wordsOf(text.slice(clause.from, clause.to));
+    if (prev?.target === 'camera' && words.every((w) => CAMERA_SOFT.has(w))) out.push(routed(text, 'camera', clause));
+    else out.push(...routeClause(text, clause));
+  }
+  return out;
+}
+
+function trimmedCut(text: string, from: number, to: number, target: ProseTarget): Routed[] {
+  const cuts: Cut[] = [];
+  pushTrimmed(cuts, text, from, to);
+  return cuts.map((c) => routed(text, target, c));
+}
+
+/** Clause cuts inside a sentence: commas, semicolons, colons, dashes and "as the camera…". */
+function clauses(text: string, s: Cut): Cut[] {
+  const out: Cut[] = [];
+  const body = text.slice(s.from, s.to);
+  const re =
+    /[,;]\s*|:\s+|\s+[—–-]\s+|\s+(?=(?:as|while|and|then|with)\s+(?:the\s+)?camera\b)|\s+(?=then\s+(?:an?\s+)?(?:\w+\s+)?(?:push|pull|zoom|pan|tilt|dolly|crane|orbit|track|cut)\b)/g;
+  let start = 0;
+  for (const m of body.matchAll(re)) {
+    pushTrimmed(out, text, s.from + start, s.from + m.index);
+    start = m.index + m[0].length;
+  }
+  pushTrimmed(out, text, s.from + start, s.to);
+  return out;
+}
+
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[“”"()]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+}
+
+function isCameraWord(w: string): boolean {
+  return CAMERA_WORDS.has(w) || /^\d{2,3}mm$/.test(w) || w.split('-').every((part) => CAMERA_WORDS.has(part));
+}
+
+function isStyleWord(w: string): boolean {
+  return STYLE_WORDS.has(w) || DECADE.test(w) || /^\d{2,3}mm$/.test(w) || w.split('-').every((p) => STYLE_WORDS.has(p));
+}
+
+/** Every word is camera language or a word that only shapes it, and at least one is camera language. */
+function allCamera(words: readonly string[]): boolean {
+  return words.some(isCameraWord) && words.every((w) => isCameraWord(w) || CAMERA_SOFT.has(w) || w === 'filmed');
+}
+
+function allStyle(words: readonly string[]): boolean {
+  const soft = new Set([
+    'a',
+    'an',
+    'the',
+    'and',
+    'with',
+    'of',
+    'in',
+    'very',
+    'by',
+    'like',
+    'feel',
+    'feeling',
+    'finish',
+  ]);
+  return words.some(isStyleWord) && words.every((w) => isStyleWord(w) || soft.has(w) || w === 'lens');
+}
+
+function routeClause(text: string, c: Cut): Routed[] {
+  const body = text.slice(c.from, c.to);
+  if (MUSIC.test(body) && !/\b(?:plays?|playing)\b/i.test(body)) return [routed(text, 'audio', c)];
+  if (SOUND_OPENINGS.test(body)) {
+    const soundOf = /^(?:(?:we|you)\s+(?:can\s+)?hear\s+)?(?:the\s+)?(?:sounds?\s+of\s+)?/i.exec(body);
+    return trimmedCut(text, c.from + (soundOf?.[0].length ?? 0), c.to, 'audio');
+  }
+  const words = wordsOf(body);
+  if (allCamera(words)) return [routed(text, 'camera', c)];
+  if (allStyle(words)) return [routed(text, 'style', c)];
+  const sound = SOUND_MARKERS.exec(body);
+  if (sound) {
+    const before = trimmedClause(text, c.from, c.from + sound.index);
+    return [
+      ...before.flatMap((b) => routeClause(text, b)),
+      ...trimmedCut(text, c.from + sound.index + sound[0].length, c.to, 'audio'),
+    ];
+  }
+  const style = STYLE_MARKERS.exec(body);
+  if (style) {
+    const before = trimmedClause(text, c.from, c.from + style.index);
+    return [...before.flatMap((b) => routeClause(text, b)), ...trimmedCut(text, c.from + style.index, c.to, 'style')];
+  }
+  const head = cameraHead(body);
+  if (head !== null)
+    return [
+      ...trimmedCut(text, c.from, c.from + head.cameraTo, 'camera'),
+      ...trimmedCut(text, c.from + head.sceneFrom, c.to, 'scene'),
+    ];
+  return [routed(text, 'scene', c)];
+}
+
+function trimmedClause(text: string, from: number, to: number): Cut[] {
+  const out: Cut[] = [];
+  pushTrimmed(out, text, from, to);
+  return out;
+}
+
+/** A clause about the music: "epic orchestral score", "a lo-fi beat in the background". */
+const MUSIC =
+  /^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:score|soundtrack|music|melody|song|beat|tune|hum|chorus)\b(?:\s+(?:plays|swells|rises|builds|in\s+the\s+background))?$/i;
+
+/** Camera words too common in scenery to open a camera phrase on their own: "Wide fields…". */
+const WEAK_CAMERA = new Set([
+  'wide',
+  'medium',
+  'extreme',
+  'close',
+  'level',
+  'overhead',
+  'frame',
+  'view',
+  'perspective',
+  'focus',
+  'track',
+  'follow',
+  'pan',
+  'push',
+  'zoom',
+  'arc',
+  'boom',
+  'crane',
+  'truck',
+  'whip',
+  'lens',
+  'angle',
+  'angles',
+  'dutch',
+  'two',
+]);
+
+/** After a weak camera word, these make it camera language: "pan left", "crane shot", "zoom out". */
+const CONFIRMS_CAMERA = new Set([
+  'in',
+  'out',
+  'up',
+  'down',
+  'left',
+  'right',
+  'across',
+  'back',
+  'shot',
+  'shots',
+  'forward',
+]);
+
+/**
+ * Where the camera language at the start of a clause ends, and where its subject starts:
+ * "Aerial drone shot | of | a coastline", "The camera slowly pushes in | on her face",
+ * "Tracking shot following | a cyclist". Null when the clause opens otherwise.
+ */
+function cameraHead(body: string): { cameraTo: number; sceneFrom: number } | null {
+  const re = /\S+/g;
+  let end = 0;
+  let strong = false;
+  let cameraSeen = false;
+  let verbSeen = false;
+  let lastWasCamera = false;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const w = m[0].toLowerCase().replace(/[^\w’'-]/g, '');
+    const stop = m.index + m[0].length;
+    const followsCamera = lastWasCamera;
+    lastWasCamera = false;
+    if (followsCamera && CONFIRMS_CAMERA.has(w)) {
+      strong = true;
+      end = stop;
+      lastWasCamera = true;
+      continue;
+    }
+    if (!verbSeen && isCameraWord(w)) {
+      // A bare move word is a verb only after the camera is named: "the drone pans", not "Pan left".
+      if (cameraSeen && CAMERA_VERBS.has(w)) verbSeen = true;
+      cameraSeen = true;
+      if (!WEAK_CAMERA.has(w)) strong = true;
+      end = stop;
+      lastWasCamera = true;
+      continue;
+    }
+    if (!verbSeen && CAMERA_SOFT.has(w) && !HEAD_PREPOSITIONS.has(w)) continue;
+    if (cameraSeen && !verbSeen && CAMERA_VERBS.has(w)) {
+      verbSeen = true;
+      strong = true;
+      end = stop;
+      continue;
+    }
+    const toReveal = w === 'to' && /^\s*reveal/i.test(body.slice(stop));
+    if (verbSeen && (CAMERA_PARTICLES.has(w) || toReveal || w === 'reveal' || w === 'revealing')) {
+      end = stop;
+      continue;
+    }
+    if (strong && (w === 'on' || w === 'of')) return { cameraTo: end, sceneFrom: stop };
+    // "shot from", "close-up with": the preposition starts the subject.
+    if (strong && !verbSeen && HEAD_PREPOSITIONS.has(w)) return { cameraTo: end, sceneFrom: m.index };
+    break;
+  }
+  return strong ? { cameraTo: end, sceneFrom: end } : null;
+}
+
+const HEAD_PREPOSITIONS = new Set(['of', 'on', 'from', 'into', 'to', 'at', 'with', 'and']);

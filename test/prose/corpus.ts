@@ -1,0 +1,237 @@
+/**
+ * Prose prompts written the way creators write them in showcases and prompting guides (our own
+ * words, not copies), each with what a right reading must contain. Shared by the corpus test and
+ * the understanding bench.
+ */
+export interface ProseExpectation {
+  /** Words the Camera field must hold, as routed from the prose. */
+  camera?: string[];
+  /** Words the Style field must hold. */
+  style?: string[];
+  /** Words an Audio item must hold. */
+  audio?: string[];
+  /** Speakers, in the order they speak. */
+  speakers?: string[];
+  shots?: number;
+  /** Names that must be read as people, and capitalised words that must not. */
+  people?: string[];
+  notPeople?: string[];
+  timeOfDay?: string;
+  /** Shot lengths in seconds, when the prose gives them. */
+  seconds?: number[];
+}
+
+export interface ProsePrompt {
+  name: string;
+  text: string;
+  expect: ProseExpectation;
+}
+
+export const PROSE_CORPUS: readonly ProsePrompt[] = [
+  {
+    name: 'forest-drone',
+    text: 'A slow aerial drone shot glides over a misty pine forest at dawn. A red pickup truck winds along a dirt road below. We hear birdsong and a faint engine. Cinematic, 35mm film grain.',
+    expect: {
+      camera: ['drone'],
+      style: ['Cinematic', '35mm'],
+      audio: ['birdsong'],
+      timeOfDay: 'dawn',
+      notPeople: ['A'],
+    },
+  },
+  {
+    name: 'fisherman-pullback',
+    text: 'Close-up of an old fisherman mending a net on a wooden dock. The camera slowly pulls back to reveal the harbor at sunset, with the sound of gulls and lapping water.',
+    expect: { camera: ['Close-up', 'pulls back'], audio: ['gulls'], timeOfDay: 'golden' },
+  },
+  {
+    name: 'neon-alley-segments',
+    text: '[00:00-00:02] Wide shot: a neon-lit alley in the rain at night. SFX: thunder.\n[00:02-00:05] Tracking shot following a woman in a yellow raincoat as she runs toward the camera. Handheld, fast.',
+    expect: { shots: 2, seconds: [2, 3], camera: ['Wide shot'], audio: ['thunder'], timeOfDay: 'night' },
+  },
+  {
+    name: 'market-pov',
+    text: 'POV: you walk through a busy night market in Tokyo, lanterns swaying overhead. Shot on 16mm in the style of a 1990s music video.',
+    expect: { camera: ['POV'], style: ['1990s'], notPeople: ['Tokyo', 'POV'], timeOfDay: 'night' },
+  },
+  {
+    name: 'kitchen-dialogue',
+    text: 'A cozy kitchen in the morning. Mia pours coffee while Ben reads the paper at the table.\nMia: "You were up late again."\nBen: "The storm kept me awake."',
+    expect: { speakers: ['Mia', 'Ben'], people: ['Mia', 'Ben'], timeOfDay: 'morning' },
+  },
+  {
+    name: 'style-top-line',
+    text: 'Style: film noir, black and white, high contrast\n\nA detective in a long coat stands under a streetlamp at night as rain falls on the empty street.',
+    expect: { style: ['noir'], timeOfDay: 'night' },
+  },
+  {
+    name: 'canada-lake',
+    text: 'Handheld footage of a canoe drifting across a calm lake in Canada at golden hour. Pan left across the pines on the far shore. The sound of loons calling.',
+    expect: { camera: ['Handheld'], notPeople: ['Canada', 'Handheld', 'Pan'], audio: ['loons'], timeOfDay: 'golden' },
+  },
+  {
+    name: 'diner-1970s',
+    text: 'A 1970s roadside diner at dusk, a waitress pours coffee for a trucker at the counter. Warm tungsten light, muted colors, grainy film look.',
+    expect: { style: ['muted'], timeOfDay: 'dusk' },
+  },
+  {
+    name: 'orbit-dancer',
+    text: 'The camera orbits around a dancer spinning in an empty warehouse, dust floating in shafts of sunlight. Dreamy, slow motion.',
+    expect: { camera: ['orbits'], style: ['Dreamy'] },
+  },
+  {
+    name: 'fpv-canyon',
+    text: 'FPV drone dives off a cliff edge and races through a narrow red canyon, skimming the river below. Fast, energetic, ultra wide lens.',
+    expect: { camera: ['FPV'] },
+  },
+  {
+    name: 'crane-village',
+    text: 'Crane shot rising over a snowy mountain village at night, warm lights glowing in the windows. Snow falls gently. We hear distant church bells.',
+    expect: { camera: ['Crane'], audio: ['church bells'], timeOfDay: 'night' },
+  },
+  {
+    name: 'dolly-portrait',
+    text: 'Slow dolly in on a young woman sitting by a window, rain running down the glass. She turns to look at the camera and smiles. Soft natural light, shallow depth of field.',
+    expect: { camera: ['dolly'], style: ['Soft'] },
+  },
+  {
+    name: 'beach-dog',
+    text: 'A golden retriever runs along a beach at sunrise, chasing a red ball into the surf as waves roll onto the sand. Low angle, tracking.',
+    expect: { camera: ['Low angle', 'tracking'], timeOfDay: 'dawn' },
+  },
+  {
+    name: 'says-dialogue',
+    text: 'Two friends sit on a park bench in autumn, leaves falling around them. Sara says "I think I am moving to London." Tom whispers, "When?"',
+    expect: { speakers: ['Sara', 'Tom'], notPeople: ['London'] },
+  },
+  {
+    name: 'timed-events',
+    text: 'A quiet library at night, a single lamp glowing on a desk. At 3 s a book falls from a shelf. After two seconds a cat jumps onto the desk.',
+    expect: { timeOfDay: 'night' },
+  },
+  {
+    name: 'waves-crashing',
+    text: 'Aerial view of waves crashing against black cliffs on a stormy afternoon, seabirds circling above. The sound of wind and surf.',
+    expect: { audio: ['wind'] },
+  },
+  {
+    name: 'staring-girl',
+    text: 'A tired girl staring out of a bus window, exhausted after a long day, the city lights passing by. Melancholic, teal and orange grade.',
+    expect: { style: ['teal'] },
+  },
+  {
+    name: 'swallowed-by-fog',
+    text: 'A lighthouse slowly swallowed by rolling fog at dusk, its beam sweeping over the sea. Static shot, 4K, 3D render look.',
+    expect: { camera: ['Static shot'], timeOfDay: 'dusk' },
+  },
+  {
+    name: 'clock-time',
+    text: 'An alarm clock reads 07:30 on a nightstand as morning light spills into a bedroom. A man rolls over and groans.',
+    expect: { timeOfDay: 'morning' },
+  },
+  {
+    name: 'age-and-title',
+    text: 'A 70-year-old man named Walter feeds pigeons in a city square while Dr. Okafor walks past with a briefcase.',
+    expect: { people: ['Walter', 'Okafor'] },
+  },
+  {
+    name: 'push-in-desk',
+    text: 'Push in on a writer typing at a desk late at night, a mug of tea steaming beside the keyboard. SFX: keyboard clicks, a distant siren.',
+    expect: { camera: ['Push in'], audio: ['keyboard clicks'], notPeople: ['Push', 'SFX'], timeOfDay: 'night' },
+  },
+  {
+    name: 'tilt-waterfall',
+    text: 'Tilt up from a mossy pool to a tall waterfall in a jungle, mist rising in the morning sun. Lush, vibrant, nature documentary style.',
+    expect: { camera: ['Tilt up'], style: ['vibrant'], timeOfDay: 'morning' },
+  },
+  {
+    name: 'zoom-desert',
+    text: 'Slow zoom out from a lone rider on horseback to reveal an endless desert at noon, heat haze shimmering on the dunes.',
+    expect: { camera: ['zoom out'], timeOfDay: 'noon' },
+  },
+  {
+    name: 'space-station',
+    text: 'A small spacecraft drifts past a blue planet, stars glittering in the black void. Slow orbit, epic orchestral score.',
+    expect: { camera: ['orbit'], timeOfDay: 'night' },
+  },
+  {
+    name: 'street-musician',
+    text: 'A street musician plays violin on a cobblestone street in Paris on a rainy evening, people hurrying past with umbrellas. Medium shot at eye level. We hear the violin and the rain.',
+    expect: { camera: ['Medium shot'], audio: ['violin'], notPeople: ['Paris'], timeOfDay: 'dusk' },
+  },
+  {
+    name: 'child-kite',
+    text: 'A little boy flies a kite on a windy hill under a bright blue sky, his mother watching from a picnic blanket. Wide shot, sunny, joyful.',
+    expect: { camera: ['Wide shot'], timeOfDay: 'noon' },
+  },
+  {
+    name: 'firefly-field',
+    text: 'Fireflies drift over a meadow at twilight while a girl in a white dress runs barefoot through the tall grass. Dreamlike, pastel tones.',
+    expect: { style: ['pastel'], timeOfDay: 'dusk' },
+  },
+  {
+    name: 'train-platform',
+    text: 'An old steam train pulls into a foggy station platform in the 1940s. A soldier waves from the window as his wife runs alongside. Black and white, vintage newsreel.',
+    expect: { style: ['Black and white'] },
+  },
+  {
+    name: 'cafe-conversation',
+    text: 'Two shot in a small cafe on a rainy afternoon.\nAna: "Did you bring the letters?"\nLeo: "Every one of them."\nAna: "Then read me the last one."',
+    expect: { speakers: ['Ana', 'Leo', 'Ana'], camera: ['Two shot'] },
+  },
+  {
+    name: 'skyline-timelapse',
+    text: 'A city skyline at dusk, clouds racing overhead and lights flickering on in the towers. Locked-off wide shot, cool blue tones.',
+    expect: { camera: ['Locked-off wide shot'], style: ['cool'], timeOfDay: 'dusk' },
+  },
+  {
+    name: 'campfire',
+    text: 'Friends sit around a crackling campfire in the woods at night, sparks rising into the dark. Handheld close-ups of their faces. The sound of the fire popping and crickets.',
+    expect: { camera: ['Handheld close-ups'], audio: ['crickets'], timeOfDay: 'night' },
+  },
+  {
+    name: 'skater',
+    text: 'Tracking shot: a skateboarder rolls down an empty street at sunset, his shadow stretching long across the asphalt. 1980s VHS look, warm.',
+    expect: { camera: ['Tracking shot'], style: ['1980s'], timeOfDay: 'golden' },
+  },
+  {
+    name: 'snowfield',
+    text: 'A lone figure in a red parka walks across a vast snowfield toward a distant mountain. Drone pulls back to show how small they are. Howling wind.',
+    expect: { camera: ['Drone pulls back'] },
+  },
+  {
+    name: 'underwater',
+    text: 'A diver swims past a coral reef, fish scattering around her, sunlight rippling through the water. Slow tracking shot. The muffled sound of bubbles.',
+    expect: { camera: ['Slow tracking shot'], audio: ['bubbles'] },
+  },
+  {
+    name: 'horse-meadow',
+    text: 'A white horse gallops across a meadow in the morning, its mane flowing in the wind. Low angle, slow motion, golden backlight.',
+    expect: { camera: ['Low angle'], timeOfDay: 'morning' },
+  },
+  {
+    name: 'rooftop-phone',
+    text: 'Night. A woman stands on a rooftop talking on her phone, the city glowing behind her.\nJulia: "I can see your building from here."',
+    expect: { speakers: ['Julia'], timeOfDay: 'night' },
+  },
+  {
+    name: 'storm-field',
+    text: 'Dark storm clouds roll over a wheat field, lightning strikes in the distance and the wheat bends in the wind. Thunder cracks at 2.5s. Static wide shot.',
+    expect: { camera: ['Static wide shot'] },
+  },
+  {
+    name: 'bakery',
+    text: 'Close-up of a baker kneading dough at dawn, flour drifting in warm light, with the sound of a radio playing softly. The camera pulls back to reveal the bakery.',
+    expect: { camera: ['Close-up', 'pulls back'], audio: ['radio'], timeOfDay: 'dawn' },
+  },
+  {
+    name: 'lantern-river',
+    text: 'Paper lanterns float down a river at night as a crowd watches from the bank. Wide shot, then a slow push in on a girl releasing her lantern.',
+    expect: { timeOfDay: 'night' },
+  },
+  {
+    name: 'two-shot-continuity',
+    text: 'Shot 1\nA fisherman named Jonah rows a small boat across a foggy lake at dawn. Wide shot.\n---\nShot 2\nClose-up of Jonah as he pulls in an empty net.',
+    expect: { shots: 2, people: ['Jonah'], timeOfDay: 'dawn' },
+  },
+];
