@@ -92,6 +92,10 @@ const bridgedCalls = {
   'lineage.get': true,
   'lineage.changes': true,
   'cues.drift': true,
+  'exports.clips': true,
+  'exports.project': true,
+  'exports.importProject': true,
+  'exports.discard': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */
