@@ -106,6 +106,8 @@ export async function readTarIndex(file: FileHandle, fileSize: number): Promise<
     const { bytesRead } = await file.read(header, 0, BLOCK, position);
     if (bytesRead !== BLOCK) throw new TarError('the file ends before the archive does (it was cut short)');
     if (header.every((byte) => byte === 0)) return entries;
+    if (position === 0 && field(header, 257, 6) !== 'ustar')
+      throw new TarError('it is not a Shotline project bundle (the file is not an archive)');
     if (readOctal(header, 148, 8, 'checksum') !== checksum(header))
       throw new TarError(`the header at byte ${position} is damaged (its checksum does not match)`);
     const type = String.fromCharCode(header[156] ?? 0);
