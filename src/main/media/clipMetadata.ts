@@ -136,8 +136,9 @@ const checks: { [K in keyof ClipMetadata]: Check<ClipMetadata[K]> } = {
       return { ok: false, why: `not a whole number from 0 to ${MAX_SEED}` };
     return { ok: true, value: Number(value) };
   },
+  // 'import': a clip that came into Shotline as a file and goes out again.
   provider: (value) =>
-    ProviderId.safeParse(value).success
+    value === 'import' || ProviderId.safeParse(value).success
       ? { ok: true, value }
       : { ok: false, why: `not a provider Shotline knows (${ProviderId.options.join(', ')})` },
   model: (value) => {

@@ -181,6 +181,7 @@ test('a project bundle imports into another library with new ids and nothing los
   // Importing it again makes a second project; the media already stored are shared, not copied twice.
   const objects = await storedObjects(join(dataDir, 'media'));
   const again = await studio.call('exports.importProject', { source: { kind: 'path', path: source.bundle } });
+  expect(again.project).toMatchObject({ name: 'Harbour: takes (imported)' });
   expect(again.project.id).not.toBe(result.project.id);
   expect(await storedObjects(join(dataDir, 'media'))).toEqual(objects);
 });

@@ -5,6 +5,7 @@
  * (PRAGMA foreign_key_list) and remapped to the rows the import creates.
  */
 import type { Database } from 'better-sqlite3';
+import { cleanTitle } from '../../../shared/domain';
 import { StudioError } from '../../../shared/errors';
 import type { BundleRow, Manifest } from './manifest';
 
@@ -98,7 +99,7 @@ export class BundleRows {
     return this.db.transaction((): WrittenProject => {
       const { lastInsertRowid } = this.db
         .prepare('INSERT INTO projects (name, created_at, updated_at) VALUES (?, ?, ?)')
-        .run(manifest.project.name, now, now);
+        .run(this.freeName(manifest.project.name), now, now);
       const projectId = Number(lastInsertRowid);
       const ids: Record<Carried, Map<string | number, string | number>> = {
         clips: new Map(),
@@ -123,6 +124,17 @@ export class BundleRows {
       }
       return { projectId, clips: manifest.clips.length, cues: manifest.cues.length, notes: [...notes] };
     })();
+  }
+
+  /** The bundle's project name, or "Name (imported)", "Name (imported 2)"… when this library already has one so named. */
+  private freeName(wanted: string): string {
+    const base = cleanTitle(wanted).slice(0, 100) || 'Imported project';
+    const taken = new Set(this.db.prepare<[], string>('SELECT lower(name) FROM projects').pluck().all());
+    if (!taken.has(base.toLowerCase())) return base;
+    for (let n = 1; ; n++) {
+      const candidate = `${base} (imported${n === 1 ? '' : ` ${n}`})`;
+      if (!taken.has(candidate.toLowerCase())) return candidate;
+    }
   }
 
   /** A row's cells this library has columns for; the rest are named in `unknown`. */
