@@ -8,6 +8,8 @@ test('a creator exports a clip with its metadata, exports the project as one fil
   studio,
   workDir,
 }) => {
+  // Two exports, an upload and an import in one story: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const clipPath = makeClip(join(workDir, 'Harbour at dawn.mp4'), 3);
   await page.goto(studio.url);
   await page.getByRole('button', { name: 'New project' }).first().click();
