@@ -8,6 +8,8 @@ import {
   callChannel,
   EVENT_CHANNEL,
   isBridgedCall,
+  REVEAL_FILE_CHANNEL,
+  SAVE_EXPORTS_CHANNEL,
   SAVE_FILE_CHANNEL,
   type DesktopBridge,
   type SaveFileResult,
@@ -35,6 +37,12 @@ const studio: DesktopBridge = {
   },
   saveFile(file) {
     return ipcRenderer.invoke(SAVE_FILE_CHANNEL, file) as Promise<SaveFileResult>;
+  },
+  saveExports(request) {
+    return ipcRenderer.invoke(SAVE_EXPORTS_CHANNEL, request) as Promise<{ paths: string[] } | null>;
+  },
+  revealFile(path) {
+    return ipcRenderer.invoke(REVEAL_FILE_CHANNEL, path) as Promise<void>;
   },
 };
 

@@ -5,9 +5,23 @@
  */
 import type { CallName, StudioBridge } from './contract';
 
+/** Exported files (by export id) for the desktop to save where the creator chooses. */
+export interface SaveExportsRequest {
+  files: { id: string; fileName: string }[];
+  /**
+   * 'file': a save dialog for the first file; the others (a clip's cue sidecar) go beside it,
+   * named after the name chosen. 'folder': one folder for them all, each under its own name.
+   */
+  mode: 'file' | 'folder';
+}
+
 export interface DesktopBridge extends StudioBridge {
   /** The file-system path of a dropped or chosen file, for importing it in place. */
   pathForFile(file: File): string;
+  /** Asks where to save exported files and copies them there; null when the creator cancels. */
+  saveExports(request: SaveExportsRequest): Promise<{ paths: string[] } | null>;
+  /** Shows a file this window saved in the system's file manager. */
+  revealFile(path: string): Promise<void>;
   /** Asks where to save a text file in the system's save dialog, and writes it there. */
   saveFile(file: SaveFileRequest): Promise<SaveFileResult>;
 }
@@ -24,6 +38,10 @@ export type SaveFileResult =
 
 /** The ipcMain.handle channel behind saveFile. */
 export const SAVE_FILE_CHANNEL = 'studio:save-file';
+
+/** The desktop-only channels beside the contract's calls (dialogs and the file manager). */
+export const SAVE_EXPORTS_CHANNEL = 'desktop:saveExports';
+export const REVEAL_FILE_CHANNEL = 'desktop:revealFile';
 
 /** ipcMain.handle channel of a call: 'studio:clips.list'. */
 export const callChannel = (name: CallName): `studio:${CallName}` => `studio:${name}`;
@@ -92,6 +110,10 @@ const bridgedCalls = {
   'lineage.get': true,
   'lineage.changes': true,
   'cues.drift': true,
+  'exports.clips': true,
+  'exports.project': true,
+  'exports.importProject': true,
+  'exports.discard': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

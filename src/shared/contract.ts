@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
 import { cueCalls, cueEvents } from './cues/calls';
 import { driftCalls } from './cues/drift';
+import { exportCalls, exportEvents } from './exports';
 import { jobCalls, jobEvents } from './jobs';
 import { lineageCalls } from './remix/calls';
 import { settingsCalls, settingsEvents } from './settings';
@@ -153,6 +154,8 @@ export const calls = {
   /** A clip's versions and what a remix changed (src/shared/remix/calls.ts). */
   ...lineageCalls,
   ...driftCalls,
+  /** Clips out as tagged files, projects as bundles and back in (src/shared/exports.ts). */
+  ...exportCalls,
   /** Keys, the ComfyUI server and workflow, the default provider (src/shared/settings.ts). */
   ...settingsCalls,
 } as const;
@@ -175,6 +178,7 @@ export const events = {
   /** jobs.changed, jobs.progress, jobs.spendChanged (src/shared/jobs.ts). */
   ...jobEvents,
   ...cueEvents,
+  ...exportEvents,
   ...settingsEvents,
 } as const;
 

@@ -30,6 +30,10 @@ export const WS_PATH = '/ws';
 export const UPLOAD_PATH = '/upload';
 export const MEDIA_PATH = '/media/';
 export const MEDIA_SCHEME = 'shotline-media';
+/** Exported clips and bundles: GET /download/<export id>?sig=<mediaSignature of "export:" + id>, as an attachment. */
+export const DOWNLOAD_PATH = '/download/';
+/** What a download link's signature signs, so it can never stand for a media id (or the reverse). */
+export const downloadSignedId = (exportId: string): string => `export:${exportId}`;
 /** Answers 204 with a good token and 401 without: how a page tells a refused token from a stopped studio. */
 export const SESSION_PATH = '/session';
 /** The media URL's query parameter holding the id's signature (src/shared/mediaSignature.ts). */

@@ -3,7 +3,7 @@
  * typed client runs over it, and each test says how the studio answers. A handler returns the
  * call's value, or throws a StudioError, which travels back as the studio's error reply.
  */
-import type { DesktopBridge, SaveFileRequest, SaveFileResult } from '../../src/shared/bridge';
+import type { DesktopBridge, SaveExportsRequest, SaveFileRequest, SaveFileResult } from '../../src/shared/bridge';
 import type { CallInput, CallName, CallOutput, EventName, EventPayload, Reply } from '../../src/shared/contract';
 import { StudioError } from '../../src/shared/errors';
 
@@ -17,6 +17,9 @@ export interface FakeStudio {
   readonly saved: SaveFileRequest[];
   /** How the save dialog answers; the creator cancels unless a test says otherwise. */
   answerSave(handler: (file: SaveFileRequest) => SaveFileResult): void;
+  /** What the renderer asked the desktop to save (each saved as /saved/<file name>) and reveal. */
+  readonly saves: SaveExportsRequest[];
+  readonly revealed: string[];
   answer<K extends CallName>(name: K, handler: Handler<K>): void;
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
   /** Forgets the calls and the answers; listeners stay, since the client subscribes once. */
@@ -30,6 +33,8 @@ export function createFakeStudio(): FakeStudio {
   const saved: SaveFileRequest[] = [];
   const canceled = (): SaveFileResult => ({ outcome: 'canceled' });
   let save: (file: SaveFileRequest) => SaveFileResult = canceled;
+  const saves: SaveExportsRequest[] = [];
+  const revealed: string[] = [];
 
   async function invoke(name: CallName, input: unknown): Promise<Reply> {
     calls.push({ name, input });
@@ -55,12 +60,22 @@ export function createFakeStudio(): FakeStudio {
         saved.push(file);
         return Promise.resolve(save(file));
       },
+      saveExports(request) {
+        saves.push(request);
+        return Promise.resolve({ paths: request.files.map((f) => `/saved/${f.fileName}`) });
+      },
+      revealFile(path) {
+        revealed.push(path);
+        return Promise.resolve();
+      },
     },
     calls,
     saved,
     answerSave(handler) {
       save = handler;
     },
+    saves,
+    revealed,
     answer(name, handler) {
       handlers.set(name, handler as (input: unknown) => unknown);
     },
@@ -72,6 +87,8 @@ export function createFakeStudio(): FakeStudio {
       calls.length = 0;
       saved.length = 0;
       save = canceled;
+      saves.length = 0;
+      revealed.length = 0;
     },
   };
 }

@@ -14,8 +14,9 @@ import { openDatabase } from '../db/connection';
 import { EventHub } from './events';
 import type { BackgroundWork } from './handlers/context';
 import { buildHandlers } from './handlers/index';
-import type { MediaSource } from './ports';
+import type { ExportedFileSource, MediaSource } from './ports';
 import { comfyUrl, openComfyWorkflow, openKeys } from './settings';
+import { BundleRows } from '../library/bundle/rows';
 import { Clips } from '../library/clips';
 import { Cues } from '../library/cues';
 import { Drafts } from '../library/drafts';
@@ -30,6 +31,7 @@ import { keyRedactor } from '../providers/redaction';
 import type { LocalRender } from '../providers/types';
 import { acquireLibraryLock } from '../storage/lock';
 import { prepareDataDir } from '../storage/private';
+import { Exports } from '../storage/exports';
 import { MediaStore } from '../storage/store';
 import { Uploads } from '../storage/uploads';
 import { openFileSink } from '../log/fileSink';
@@ -57,6 +59,8 @@ export interface Studio {
   readonly media: MediaSource;
   /** Where the browser studio streams files a creator drops, before `clips.import` takes them. */
   readonly uploads: Pick<Uploads, 'receive'>;
+  /** Exported clips and bundles waiting to be downloaded (browser studio) or saved (desktop). */
+  readonly exports: ExportedFileSource;
   /** Validates the input against the contract, runs the call and answers in the bridge's envelope. */
   invoke(name: unknown, input: unknown): Promise<Reply>;
   /** Typed direct call for hosts and the command line; throws StudioError. */
@@ -102,6 +106,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
   });
   const store = await MediaStore.open(dataDir);
   const uploads = await Uploads.open(dataDir);
+  const exports = await Exports.open(dataDir);
   const hub = new EventHub();
   const projects = new Projects(db);
   const clips = new Clips(db);
@@ -168,6 +173,8 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     drafts,
     store,
     uploads,
+    exports,
+    bundleRows: new BundleRows(db),
     jobs,
     background,
     settings: { opened, comfyWorkflow, testTimeoutMs: 20_000 },
@@ -185,6 +192,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
   return {
     dataDir,
     uploads,
+    exports,
     media: {
       pathOf: (id) => store.pathOf(id),
       mediaType: (id) => clips.mediaType(id),

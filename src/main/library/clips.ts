@@ -104,6 +104,8 @@ export interface NewClip {
   mediaId: string;
   posterId: string | null;
   promptText?: string | null;
+  seed?: number | null;
+  model?: string | null;
 }
 
 export class Clips {
@@ -122,11 +124,14 @@ export class Clips {
     return toClip(row);
   }
 
-  /** The clip this project already made by importing these bytes, if any. */
+  /**
+   * The clip this project already made by importing these bytes, if any. Not by provider: a file
+   * exported by Shotline comes back under the provider that made it.
+   */
   importedFrom(projectId: number, mediaId: string): Clip | null {
     const row = this.db
       .prepare<[number, string], ClipRow>(
-        `${SELECT} WHERE c.project_id = ? AND c.media_hash = ? AND c.provider = 'import' ORDER BY c.id LIMIT 1`,
+        `${SELECT} WHERE c.project_id = ? AND c.media_hash = ? AND c.job_id IS NULL ORDER BY c.id LIMIT 1`,
       )
       .get(projectId, mediaId);
     return row ? toClip(row) : null;
@@ -174,11 +179,18 @@ export class Clips {
   insert(clip: NewClip, now = Date.now()): Clip {
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO clips (project_id, title, prompt_text, provider, duration_ms, width, height, fps, media_hash, poster_hash, created_at)
-         VALUES (@projectId, @title, @promptText, @provider, @durationMs, @width, @height, @fps, @mediaId, @posterId, @now)`,
+        `INSERT INTO clips (project_id, title, prompt_text, provider, model, seed, duration_ms, width, height, fps, media_hash, poster_hash, created_at)
+         VALUES (@projectId, @title, @promptText, @provider, @model, @seed, @durationMs, @width, @height, @fps, @mediaId, @posterId, @now)`,
       )
       // Titles come from file names and prompts as well as the creator: one clean line, always.
-      .run({ promptText: null, ...clip, title: cleanTitle(clip.title) || 'Untitled clip', now });
+      .run({
+        promptText: null,
+        seed: null,
+        model: null,
+        ...clip,
+        title: cleanTitle(clip.title) || 'Untitled clip',
+        now,
+      });
     return this.get(Number(lastInsertRowid));
   }
 

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Clip, ImportFailure, ImportPhase, ImportSource } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
+import { readClipMetadata } from '../media/clipMetadata';
 import { checkWhole } from '../media/integrity';
 import { writePoster } from '../media/poster';
 import { probeFile } from '../media/probe';
@@ -69,6 +70,9 @@ export async function importOne(
     report({ index, name, phase: 'probe', fraction: PHASE_SHARE.probe });
     const probe = await probeFile(path, name, signal);
     await checkWhole(path, name, probe, signal);
+    // A file Shotline exported brings back its prompt, seed, provider and model.
+    const tagged = readClipMetadata(probe.tags, name);
+    const meta = tagged.metadata ?? {};
     const total = (await stat(path)).size || 1;
     report({ index, name, phase: 'copy', fraction: PHASE_SHARE.copy });
     const stored = await deps.store.putFile(path, {
@@ -126,8 +130,11 @@ export async function importOne(
       }
       const inserted = deps.clips.insert({
         projectId,
-        title: titleFrom(name),
-        provider: 'import',
+        title: meta.title ?? titleFrom(name),
+        provider: meta.provider ?? 'import',
+        promptText: meta.prompt ?? null,
+        seed: meta.seed ?? null,
+        model: meta.model ?? null,
         durationMs: probe.durationMs,
         width: probe.width,
         height: probe.height,
@@ -137,12 +144,16 @@ export async function importOne(
       });
       return { clip: inserted, existing: false };
     });
+    const messages = [
+      existing ? `${name} is already in this project as “${clip.title}”; kept that clip.` : null,
+      existing ? null : tagged.note,
+    ].filter((m): m is string => m !== null);
     report({
       index,
       name,
       phase: 'done',
       fraction: 1,
-      ...(existing ? { message: `${name} is already in this project as “${clip.title}”; kept that clip.` } : {}),
+      ...(messages.length > 0 ? { message: messages.join(' ') } : {}),
     });
     return clip;
   } catch (error) {

@@ -166,6 +166,7 @@ describe('interpretProbe', () => {
       fps: 24,
       videoCodec: 'h264',
       audioCodec: 'aac',
+      tags: {},
     });
   });
 
@@ -179,6 +180,7 @@ describe('interpretProbe', () => {
       fps: 30,
       videoCodec: 'vp9',
       audioCodec: 'opus',
+      tags: {},
     });
   });
 
@@ -200,7 +202,13 @@ describe('interpretProbe', () => {
       fps: null,
       videoCodec: null,
       audioCodec: 'pcm_s16le',
+      tags: {},
     });
+  });
+
+  test('the container tags come through for the metadata reader', () => {
+    const tagged = { ...samples.mp4, format: { ...samples.mp4.format, tags: { shotline: '1', title: 'Dawn' } } };
+    expect(interpretProbe(tagged, 'a.mp4').tags).toEqual({ shotline: '1', title: 'Dawn' });
   });
 
   test('an audio-only MP4 (M4A) is audio/mp4', () => {
@@ -218,6 +226,7 @@ describe('interpretProbe', () => {
       fps: null,
       videoCodec: null,
       audioCodec: 'mp3',
+      tags: {},
     });
   });
 
@@ -253,6 +262,7 @@ describe('interpretProbe', () => {
       fps: 24,
       videoCodec: 'mjpeg',
       audioCodec: 'pcm_s16le',
+      tags: {},
     });
   });
 

@@ -11,6 +11,8 @@ export interface ProbeResult {
   fps: number | null;
   videoCodec: string | null;
   audioCodec: string | null;
+  /** The container's own tags (format.tags), as ffprobe reports them; read by clipMetadata.ts. */
+  tags: Record<string, unknown>;
 }
 
 const Stream = z.object({
@@ -27,7 +29,10 @@ const Stream = z.object({
 
 const ProbeJson = z.object({
   streams: z.array(Stream).default([]),
-  format: z.object({ format_name: z.string().optional(), duration: z.string().optional() }).partial().default({}),
+  format: z
+    .object({ format_name: z.string(), duration: z.string(), tags: z.record(z.string(), z.unknown()) })
+    .partial()
+    .default({}),
 });
 
 const IMAGE_FORMATS = /(^|,)(image2|png_pipe|jpeg_pipe|webp_pipe|gif|bmp_pipe|tiff_pipe|svg_pipe|apng)(,|$)/;
@@ -99,6 +104,7 @@ export function interpretProbe(json: unknown, name: string): ProbeResult {
     fps: video ? (parseRate(video.avg_frame_rate) ?? parseRate(video.r_frame_rate)) : null,
     videoCodec,
     audioCodec: audio?.codec_name ?? null,
+    tags: format.tags ?? {},
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CallName, CallOutput, CallParsedInput } from '../../../shared/contract';
+import type { BundleRows } from '../../library/bundle/rows';
 import type { Clips } from '../../library/clips';
 import type { Cues } from '../../library/cues';
 import type { Drafts } from '../../library/drafts';
@@ -6,6 +7,7 @@ import type { Lineage } from '../../library/lineage';
 import type { Projects } from '../../library/projects';
 import type { Templates } from '../../library/templates';
 import type { JobQueue } from '../../jobs/index';
+import type { Exports } from '../../storage/exports';
 import type { MediaStore } from '../../storage/store';
 import type { Uploads } from '../../storage/uploads';
 import type { EventHub } from '../events';
@@ -24,6 +26,10 @@ export interface HandlerContext {
   readonly drafts: Drafts;
   readonly store: MediaStore;
   readonly uploads: Uploads;
+  /** Files written for the creator to download or save (exported clips, project bundles). */
+  readonly exports: Exports;
+  /** A project's rows as a bundle carries them. */
+  readonly bundleRows: BundleRows;
   readonly jobs: JobQueue;
   /** Keys, the ComfyUI server and workflow, as Settings changes them while the studio runs. */
   readonly settings: LiveSettings;

@@ -4,6 +4,7 @@ import { clipHandlers } from './clips';
 import { cueHandlers } from './cues';
 import type { Handler, HandlerContext } from './context';
 import { draftHandlers } from './drafts';
+import { exportHandlers } from './exports';
 import { jobHandlers } from './jobs';
 import { lineageHandlers } from './lineage';
 import { projectHandlers } from './projects';
@@ -23,6 +24,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...jobHandlers(ctx),
     ...cueHandlers(ctx),
     ...lineageHandlers(ctx),
+    ...exportHandlers(ctx),
     ...settingsHandlers(ctx),
   };
 }

@@ -16,13 +16,21 @@ import {
   type BrowserWindow,
   type IpcMainInvokeEvent,
 } from 'electron';
-import { callChannel, EVENT_CHANNEL, SAVE_FILE_CHANNEL, type SaveFileResult } from '../../../shared/bridge';
+import {
+  callChannel,
+  EVENT_CHANNEL,
+  REVEAL_FILE_CHANNEL,
+  SAVE_EXPORTS_CHANNEL,
+  SAVE_FILE_CHANNEL,
+  type SaveFileResult,
+} from '../../../shared/bridge';
 import { callNames, type Reply } from '../../../shared/contract';
 import { MEDIA_SCHEME } from '../../../shared/wire';
 import type { SafeStorageLike } from '../../providers/keys';
 import type { Studio } from '../../core/studio';
 import { serveMedia } from '../media';
 import { readSaveRequest, saveDialogOptions } from './saveFile';
+import { desktopExports } from './saveExports';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY_HEADER, isTrustedSender, mediaIdFromUrl, resolveAppAsset } from './trust';
 import { log } from '../../log/logger';
 
@@ -56,6 +64,15 @@ export function registerStudioIpc(studio: Studio, app: AppWindow): () => void {
       return studio.invoke(name, input);
     });
   }
+  const exports = desktopExports(studio);
+  ipcMain.handle(SAVE_EXPORTS_CHANNEL, (event, request: unknown) => {
+    const win = app.window();
+    if (!fromAppWindow(event, app) || !win) return null;
+    return exports.save(win, request);
+  });
+  ipcMain.handle(REVEAL_FILE_CHANNEL, (event, path: unknown) => {
+    if (fromAppWindow(event, app)) exports.reveal(path);
+  });
   const unsubscribe = studio.onEvent((name, payload) => {
     const win = app.window();
     if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, payload);
@@ -63,6 +80,8 @@ export function registerStudioIpc(studio: Studio, app: AppWindow): () => void {
   return () => {
     unsubscribe();
     for (const name of callNames) ipcMain.removeHandler(callChannel(name));
+    ipcMain.removeHandler(SAVE_EXPORTS_CHANNEL);
+    ipcMain.removeHandler(REVEAL_FILE_CHANNEL);
   };
 }
 

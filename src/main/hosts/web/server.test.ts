@@ -325,6 +325,39 @@ describe('browser studio host', () => {
     client.close();
   });
 
+  test('downloads an exported clip by signed link under its readable name, and nothing else by that link', async () => {
+    const client = await Client.connect(host.port, { headers: bearer() });
+    const project = (await client.call('projects.create', { name: 'Exports' })) as { ok: true; value: Project };
+    const imported = (await client.call('clips.import', {
+      projectId: project.value.id,
+      taskId: 'e1',
+      sources: [{ kind: 'path', path: clipFile }],
+    })) as { ok: true; value: { clips: Clip[] } };
+    const clip = imported.value.clips[0];
+    if (!clip) throw new Error('no clip imported');
+    const exported = (await client.call('exports.clips', { ids: [clip.id] })) as {
+      ok: true;
+      value: { files: { id: string; fileName: string; bytes: number }[] };
+    };
+    const file = exported.value.files[0];
+    if (!file) throw new Error('nothing exported');
+    const link = `/download/${file.id}?sig=${mediaSignature(TOKEN, `export:${file.id}`)}`;
+    const answer = await http(host.port, link);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    expect(answer.body.length).toBe(file.bytes);
+    expect(answer.body.subarray(4, 8).toString('latin1')).toBe('ftyp');
+
+    // A media signature of the same id, or a download signature used on media, opens nothing.
+    expect((await http(host.port, `/download/${file.id}?sig=${mediaSignature(TOKEN, file.id)}`)).status).toBe(401);
+    expect(
+      (await http(host.port, `/media/${clip.mediaId}?sig=${mediaSignature(TOKEN, `export:${clip.mediaId}`)}`)).status,
+    ).toBe(401);
+    expect((await http(host.port, `/download/${'0'.repeat(32)}`, { headers: bearer() })).status).toBe(404);
+    expect((await http(host.port, '/download/..%2F..%2Flibrary.db', { headers: bearer() })).status).toBe(404);
+    client.close();
+  });
+
   test('refuses an upload over the limit by its declared length and while it streams, with a clear message', async () => {
     const big = Buffer.alloc(1024 * 1024 + 1, 7);
     const declared = await http(host.port, '/upload', { method: 'POST', headers: bearer(), body: big });

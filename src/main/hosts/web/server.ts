@@ -6,11 +6,20 @@ import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { MEDIA_PATH, MEDIA_SIGNATURE_PARAM, SESSION_PATH, UPLOAD_PATH, WS_PATH } from '../../../shared/wire';
+import {
+  DOWNLOAD_PATH,
+  downloadSignedId,
+  MEDIA_PATH,
+  MEDIA_SIGNATURE_PARAM,
+  SESSION_PATH,
+  UPLOAD_PATH,
+  WS_PATH,
+} from '../../../shared/wire';
 import type { Studio } from '../../core/studio';
 import { DEFAULT_MAX_UPLOAD_BYTES, UploadRefusedError, type UploadLimits } from '../../storage/uploads';
 import { log } from '../../log/logger';
 import { serveMedia } from '../media';
+import { attachmentDisposition } from './download';
 import { bearerToken, protocolToken, sameSecret, validMediaSignature } from './auth';
 import { contractSockets, refuseUpgrade } from './sockets';
 import { contentSecurityPolicy } from '../csp';
@@ -148,6 +157,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     else res.end();
   }
 
+  /** An exported clip or bundle, as a download under its readable name. */
+  async function serveDownload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const id = decoded(url.pathname.slice(DOWNLOAD_PATH.length));
+    if (id === null) return send(res, 400, BAD_ADDRESS);
+    if (
+      !hasBearer(req) &&
+      !validMediaSignature(token, downloadSignedId(id), url.searchParams.get(MEDIA_SIGNATURE_PARAM))
+    ) {
+      return send(res, 401, UNAUTHORIZED);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    const file = await studio.exports.find(id);
+    if (!file) return send(res, 404, 'This export is gone (exports are kept for an hour). Export it again.');
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': file.bytes,
+      'Content-Disposition': attachmentDisposition(file.fileName),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    await pipeline(createReadStream(file.path), res).catch(() => undefined);
+  }
+
   async function receiveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'Use POST to upload.');
     const declaredBytes = declaredLength(req);
@@ -172,6 +205,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!url) return send(res, 400, BAD_ADDRESS);
     if (!trustedOrigin(req)) return send(res, 403, 'Forbidden: Shotline only answers requests from its own page.');
     if (url.pathname.startsWith(MEDIA_PATH)) return serveMediaRequest(req, res, url);
+    if (url.pathname.startsWith(DOWNLOAD_PATH)) return serveDownload(req, res, url);
     if (url.pathname === SESSION_PATH || url.pathname === UPLOAD_PATH) {
       if (!hasBearer(req)) return send(res, 401, UNAUTHORIZED);
       if (url.pathname === UPLOAD_PATH) return receiveUpload(req, res);

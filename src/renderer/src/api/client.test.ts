@@ -121,6 +121,8 @@ describe('media URLs', () => {
       subscribe: () => () => undefined,
       pathForFile: () => '',
       saveFile: () => Promise.reject(new Error('unused')),
+      saveExports: () => Promise.resolve(null),
+      revealFile: () => Promise.resolve(),
     });
     expect(browser.host).toBe('browser');
     expect(desktop.host).toBe('desktop');

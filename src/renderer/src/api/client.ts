@@ -17,10 +17,10 @@ import {
   type EventPayload,
   type StudioBridge,
 } from '../../../shared/contract';
-import type { DesktopBridge, SaveFileRequest, SaveFileResult } from '../../../shared/bridge';
+import type { DesktopBridge, SaveExportsRequest, SaveFileRequest, SaveFileResult } from '../../../shared/bridge';
 import type { Clip, ImportFailure, ImportPhase, ImportSource } from '../../../shared/domain';
 import { mediaSignature } from '../../../shared/mediaSignature';
-import { MEDIA_PATH, MEDIA_SCHEME, MEDIA_SIGNATURE_PARAM } from '../../../shared/wire';
+import { DOWNLOAD_PATH, downloadSignedId, MEDIA_PATH, MEDIA_SCHEME, MEDIA_SIGNATURE_PARAM } from '../../../shared/wire';
 import { accessToken } from './access';
 import { SocketTransport } from './socket';
 import { ConnectionLostError, type ConnectionState, type Transport } from './transport';
@@ -75,6 +75,16 @@ export interface StudioClient {
     files: readonly File[],
     onProgress: (progress: ImportProgress) => void,
   ): Promise<ImportResult>;
+  /**
+   * Hands exported files (by export id) to the creator: the browser downloads each; the desktop
+   * asks where to save them. Resolves with the saved paths (desktop), [] (browser), or null when
+   * the creator canceled the dialog.
+   */
+  saveExports(request: SaveExportsRequest): Promise<string[] | null>;
+  /** Shows a saved file in the system's file manager (desktop only). */
+  revealFile(path: string): Promise<void>;
+  /** A file the studio can read: its path on the desktop, an upload in the browser studio (0..1 progress). */
+  sourceForFile(file: File, onUpload: (fraction: number) => void): Promise<ImportSource>;
   readonly host: 'desktop' | 'browser';
   /** The desktop's save dialog for a file the studio made; null in the browser studio, which downloads. */
   readonly saveFile: ((file: SaveFileRequest) => Promise<SaveFileResult>) | null;
@@ -280,9 +290,38 @@ export function createStudioClient(
     return { clips: result.clips, failures: [...failures, ...result.failures] };
   }
 
+  async function saveExports(request: SaveExportsRequest): Promise<string[] | null> {
+    if (bridge) return (await bridge.saveExports(request))?.paths ?? null;
+    for (const file of request.files) {
+      const sig = token === null ? '' : mediaSignature(token, downloadSignedId(file.id));
+      const link = document.createElement('a');
+      link.href = `${DOWNLOAD_PATH}${encodeURIComponent(file.id)}?${MEDIA_SIGNATURE_PARAM}=${sig}`;
+      link.download = file.fileName;
+      link.rel = 'noopener';
+      document.body.append(link);
+      link.click();
+      link.remove();
+    }
+    return [];
+  }
+
+  async function sourceForFile(file: File, onUpload: (fraction: number) => void): Promise<ImportSource> {
+    if (bridge) {
+      const path = bridge.pathForFile(file);
+      if (!path)
+        throw new Error(`${file.name} has no location on disk. Save it to a folder first, then import it from there.`);
+      return { kind: 'path', path };
+    }
+    const uploadId = await uploadFile(file, token, (loaded) => onUpload(file.size > 0 ? loaded / file.size : 1));
+    return { kind: 'upload', uploadId, name: (file.name || 'bundle').slice(0, 255) };
+  }
+
   return {
     call,
     on,
+    saveExports,
+    revealFile: (path) => (bridge ? bridge.revealFile(path) : Promise.resolve()),
+    sourceForFile,
     connectionState: () => transport.state(),
     onConnectionState: (listener) => transport.onState(listener),
     mediaUrl,

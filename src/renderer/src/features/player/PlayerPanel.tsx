@@ -7,6 +7,7 @@ import { formatTime } from '../../../../shared/time';
 import { formatCodec, formatDateTime, formatFps, formatResolution, isAudioOnly } from '../../format/media';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import { RenderReportSection } from './RenderReportSection';
+import { ExportClipButton } from '../exports/ExportClipButton';
 import './PlayerPanel.css';
 
 /** Keys the viewer answers anywhere in the window, NLE-style, unless a field or dialog has them. */
@@ -134,6 +135,9 @@ export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
           <h3 className="inspector__title" title={clip.title}>
             {clip.title}
           </h3>
+          <div className="inspector__actions">
+            <ExportClipButton clip={clip} />
+          </div>
           {children}
           {/* First, so words the engine did not understand are seen without scrolling. */}
           <RenderReportSection clipId={clip.id} />

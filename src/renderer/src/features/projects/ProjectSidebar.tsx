@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react
 import type { Project } from '../../../../shared/domain';
 import { Icon } from '../../components/Icon';
 import { InlineEdit } from '../../components/InlineEdit';
+import { ProjectTransfer } from '../exports/ProjectTransfer';
 import { countClips } from '../../format/media';
 import { deleteKey } from '../../format/shortcuts';
 import './ProjectSidebar.css';
@@ -231,6 +232,8 @@ export function ProjectSidebar(props: ProjectSidebarProps): JSX.Element {
       {projects !== null && projects.length === 0 && !creating && (
         <p className="sidebar__note">{props.libraryEmpty ? 'No projects yet.' : 'Every project is archived.'}</p>
       )}
+
+      <ProjectTransfer project={projects?.find((p) => p.id === openId) ?? null} onImported={props.onOpen} />
 
       <div className="sidebar__foot">
         <label className="switch">

@@ -1,0 +1,104 @@
+import { useRef, type JSX } from 'react';
+import type { Project } from '../../../../shared/domain';
+import { studio } from '../../api/client';
+import { Icon } from '../../components/Icon';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useProjectTransfer } from './useProjectTransfer';
+import './Exports.css';
+
+interface ProjectTransferProps {
+  /** The open project, which "Export project…" writes; null when none is open. */
+  project: Project | null;
+  onImported: (projectId: number) => void;
+}
+
+/** The sidebar's "Export project…" and "Import project…", with their progress and outcome. */
+export function ProjectTransfer({ project, onImported }: ProjectTransferProps): JSX.Element {
+  const input = useRef<HTMLInputElement>(null);
+  const { state, exportProject, importProject, dismiss } = useProjectTransfer((imported) => onImported(imported.id));
+  const busy = state.status === 'working';
+
+  return (
+    <section className="transfer" aria-label="Project files">
+      <div className="transfer__actions">
+        <button
+          type="button"
+          className="btn btn--ghost btn--sm"
+          disabled={busy || project === null}
+          title={
+            project
+              ? `Save “${project.name}” with its clips, cues and media as one .shotline file`
+              : 'Open a project to export it'
+          }
+          onClick={() => {
+            if (project) void exportProject(project);
+          }}
+        >
+          <Icon name="export" size={14} />
+          Export project…
+        </button>
+        <button
+          type="button"
+          className="btn btn--ghost btn--sm"
+          disabled={busy}
+          title="Add a project from a .shotline file"
+          onClick={() => input.current?.click()}
+        >
+          <Icon name="import" size={14} />
+          Import project…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".shotline"
+          hidden
+          aria-hidden="true"
+          tabIndex={-1}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void importProject(file);
+          }}
+        />
+      </div>
+      {state.status === 'working' && (
+        <div className="transfer__status" role="status">
+          <p className="transfer__label truncate" title={state.label}>
+            {state.label}
+          </p>
+          <ProgressBar value={state.fraction} label="Project file progress" />
+        </div>
+      )}
+      {(state.status === 'done' || state.status === 'failed') && (
+        <div
+          className={`transfer__status transfer__status--${state.status}`}
+          role={state.status === 'failed' ? 'alert' : 'status'}
+        >
+          <p className="transfer__message sentence">{state.message}</p>
+          {state.status === 'done' &&
+            state.notes.map((note) => (
+              <p key={note} className="transfer__note">
+                {note}
+              </p>
+            ))}
+          <div className="transfer__buttons">
+            {state.status === 'done' && state.path !== null && studio.host === 'desktop' && (
+              <button
+                type="button"
+                className="btn btn--sm"
+                onClick={() => {
+                  if (state.path !== null) void studio.revealFile(state.path);
+                }}
+              >
+                Reveal in folder
+              </button>
+            )}
+            <button type="button" className="btn btn--ghost btn--sm" onClick={dismiss}>
+              Dismiss
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
