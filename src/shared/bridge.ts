@@ -92,6 +92,21 @@ const bridgedCalls = {
   'lineage.get': true,
   'lineage.changes': true,
   'cues.drift': true,
+  'library.query': true,
+  'library.setRating': true,
+  'library.setFlag': true,
+  'library.setColor': true,
+  'library.addTags': true,
+  'library.removeTags': true,
+  'library.tags': true,
+  'library.move': true,
+  'library.trash': true,
+  'library.restore': true,
+  'library.trashList': true,
+  'library.emptyTrash': true,
+  'library.filters': true,
+  'library.saveFilter': true,
+  'library.deleteFilter': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

@@ -9,6 +9,7 @@ import { cueCalls, cueEvents } from './cues/calls';
 import { driftCalls } from './cues/drift';
 import { jobCalls, jobEvents } from './jobs';
 import { lineageCalls } from './remix/calls';
+import { libraryCalls, libraryEvents } from './library/calls';
 import { settingsCalls, settingsEvents } from './settings';
 import { ErrorCode } from './errors';
 import { RenderReport } from './renderReport';
@@ -153,6 +154,8 @@ export const calls = {
   /** A clip's versions and what a remix changed (src/shared/remix/calls.ts). */
   ...lineageCalls,
   ...driftCalls,
+  /** Organising clips: ratings, flags, labels, tags, sort and filter pages, the Trash (src/shared/library/calls.ts). */
+  ...libraryCalls,
   /** Keys, the ComfyUI server and workflow, the default provider (src/shared/settings.ts). */
   ...settingsCalls,
 } as const;
@@ -175,6 +178,7 @@ export const events = {
   /** jobs.changed, jobs.progress, jobs.spendChanged (src/shared/jobs.ts). */
   ...jobEvents,
   ...cueEvents,
+  ...libraryEvents,
   ...settingsEvents,
 } as const;
 

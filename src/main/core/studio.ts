@@ -17,6 +17,7 @@ import { buildHandlers } from './handlers/index';
 import type { MediaSource } from './ports';
 import { comfyUrl, openComfyWorkflow, openKeys } from './settings';
 import { Clips } from '../library/clips';
+import { createOrganisation } from '../library/organisation';
 import { Cues } from '../library/cues';
 import { Drafts } from '../library/drafts';
 import { Lineage } from '../library/lineage';
@@ -166,6 +167,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     lineage: new Lineage(db),
     templates,
     drafts,
+    organisation: createOrganisation(db),
     store,
     uploads,
     jobs,

@@ -178,6 +178,50 @@ const expectAfter: Record<number, (db: Database) => void> = {
     expect(() => cue.run(2)).toThrow(/CHECK/);
     db.exec('DELETE FROM cues; DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
   },
+  5: (db) => {
+    const columns = db
+      .prepare<[], { name: string; type: string; notnull: number; dflt_value: string | null }>(
+        `SELECT name, type, "notnull", dflt_value FROM pragma_table_info('clips')`,
+      )
+      .all();
+    const byName = new Map(columns.map((column) => [column.name, column]));
+    expect(byName.get('flag')).toMatchObject({ type: 'INTEGER', notnull: 1, dflt_value: '0' });
+    expect(byName.get('color_label')).toMatchObject({ type: 'TEXT', notnull: 0 });
+    expect(byName.get('trashed_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
+    expect(tables(db).get('saved_filters')).toMatchObject({ type: 'table', strict: 1 });
+    expect(names(db, 'index')).toEqual(
+      expect.arrayContaining([
+        'clips_live_by_date',
+        'clips_live_by_title',
+        'clips_live_by_duration',
+        'clips_live_by_rating',
+        'clips_in_trash',
+        'clips_by_media',
+      ]),
+    );
+    db.prepare('INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, ?, 0, 0)').run('p');
+    db.prepare("INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)").run(
+      'c'.repeat(64),
+    );
+    const insert = db.prepare(
+      `INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at, flag, color_label)
+       VALUES (1, 't', 'local', 0, ?, 0, ?, ?)`,
+    );
+    insert.run('c'.repeat(64), 1, 'red');
+    insert.run('c'.repeat(64), -1, null);
+    expect(() => insert.run('c'.repeat(64), 2, null)).toThrow(/CHECK/);
+    expect(() => insert.run('c'.repeat(64), 0, 'teal')).toThrow(/CHECK/);
+    const saveFilter = db.prepare(
+      `INSERT INTO saved_filters (project_id, name, query_json, created_at, updated_at) VALUES (1, ?, ?, 0, 0)`,
+    );
+    saveFilter.run('Picks', '{"text":""}');
+    // One name per project, whatever its case; only JSON is kept.
+    expect(() => saveFilter.run('picks', '{}')).toThrow(/UNIQUE/);
+    expect(() => saveFilter.run('Other', '{"text":')).toThrow(/CHECK/);
+    db.exec('DELETE FROM projects;');
+    expect(db.prepare('SELECT count(*) FROM saved_filters').pluck().get()).toBe(0);
+    db.exec('DELETE FROM clips; DELETE FROM media;');
+  },
 };
 
 describe('migrations', () => {

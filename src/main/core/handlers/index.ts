@@ -6,6 +6,7 @@ import type { Handler, HandlerContext } from './context';
 import { draftHandlers } from './drafts';
 import { jobHandlers } from './jobs';
 import { lineageHandlers } from './lineage';
+import { libraryHandlers } from './library';
 import { projectHandlers } from './projects';
 import { settingsHandlers } from './settings';
 import { templateHandlers } from './templates';
@@ -23,6 +24,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...jobHandlers(ctx),
     ...cueHandlers(ctx),
     ...lineageHandlers(ctx),
+    ...libraryHandlers(ctx),
     ...settingsHandlers(ctx),
   };
 }
