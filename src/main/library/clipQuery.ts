@@ -20,7 +20,7 @@ type Param = string | number;
 const MARK_START = '\u0001';
 const MARK_END = '\u0002';
 
-/** Each expression matches an index in migration 0004 where one exists, so the grid's sorts never sort the project. */
+/** Each expression matches an index of migration 0004 where one exists, so the grid's sorts never sort the project. */
 const ORDER: Record<Exclude<SortKey, 'relevance'>, string> = {
   created: 'c.created_at',
   title: 'c.title COLLATE NOCASE',
@@ -99,40 +99,70 @@ export function snippetParts(text: string): SnippetPart[] {
 export class ClipQueries {
   constructor(private readonly db: Database) {}
 
+  /**
+   * Two steps: the page's ids from the indexes alone (skipping `offset` rows costs index
+   * steps, not row reads), then the columns, tags and snippet of those ids only.
+   */
   page(projectId: number, query: ClipQuery, offset: number, limit: number): ClipPage {
     const match = matchExpression(query.text);
     if (query.text !== '' && match === null) return { total: 0, hits: [] };
     const { where, params } = filterConditions(query.filter);
     const conditions = ['c.project_id = ?', 'c.trashed_at IS NULL', ...where];
     const head: Param[] = [projectId, ...params];
-    let from = 'clips c JOIN media m ON m.id = c.media_hash';
-    if (match !== null) {
-      from = 'clip_search s JOIN clips c ON c.id = s.rowid JOIN media m ON m.id = c.media_hash';
+    const by = query.sort.by === 'relevance' ? (match === null ? 'created' : 'relevance') : query.sort.by;
+    let from = 'clips c';
+    if (by === 'relevance') {
+      from = 'clip_search s JOIN clips c ON c.id = s.rowid';
       conditions.unshift('clip_search MATCH ?');
-      head.unshift(match);
+      head.unshift(match ?? '');
+    } else if (match !== null) {
+      // A set of matching ids, so a sorted page can walk its sort's index and stop after `limit`.
+      conditions.push('c.id IN (SELECT rowid FROM clip_search WHERE clip_search MATCH ?)');
+      head.push(match);
     }
+    if (by === 'size') from += ' JOIN media m ON m.id = c.media_hash';
     const whereSql = conditions.join(' AND ');
     const total = this.db
       .prepare<Param[], number>(`SELECT count(*) FROM ${from} WHERE ${whereSql}`)
       .pluck()
       .get(...head);
     const dir = query.sort.dir === 'asc' ? 'ASC' : 'DESC';
-    const by = query.sort.by === 'relevance' ? (match === null ? 'created' : 'relevance') : query.sort.by;
     // Relevance is best first whichever way is asked; ties fall back to the newest clip.
     const order = by === 'relevance' ? 's.rank, c.created_at DESC, c.id DESC' : `${ORDER[by]} ${dir}, c.id ${dir}`;
-    const snippet = match === null ? 'NULL' : `snippet(clip_search, -1, char(1), char(2), '…', 12)`;
-    const rows = this.db
-      .prepare<Param[], ClipRow & { snippet: string | null }>(
-        `SELECT ${CLIP_COLUMNS}, ${snippet} AS snippet FROM ${from} WHERE ${whereSql}
-         ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
+    const ids = this.db
+      .prepare<Param[], number>(`SELECT c.id FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .pluck()
       .all(...head, limit, offset);
-    return {
-      total: total ?? 0,
-      hits: rows.map((row) => ({
-        clip: toClip(row),
-        snippet: row.snippet === null ? null : snippetParts(row.snippet),
-      })),
-    };
+    return { total: total ?? 0, hits: this.hits(ids, match) };
+  }
+
+  private hits(ids: readonly number[], match: string | null): ClipHit[] {
+    if (ids.length === 0) return [];
+    const json = JSON.stringify(ids);
+    const rows = new Map(
+      this.db
+        .prepare<[string], ClipRow>(
+          `SELECT ${CLIP_COLUMNS} FROM clips c JOIN media m ON m.id = c.media_hash
+           WHERE c.id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(json)
+        .map((row) => [row.id, row]),
+    );
+    const snippets = new Map<number, string>();
+    if (match !== null) {
+      const found = this.db
+        .prepare<[string, string], { id: number; snippet: string }>(
+          `SELECT rowid AS id, snippet(clip_search, -1, char(1), char(2), '…', 12) AS snippet
+           FROM clip_search WHERE clip_search MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+        )
+        .all(match, json);
+      for (const row of found) snippets.set(row.id, row.snippet);
+    }
+    return ids.flatMap((id) => {
+      const row = rows.get(id);
+      if (!row) return [];
+      const snippet = snippets.get(id);
+      return [{ clip: toClip(row), snippet: snippet === undefined ? null : snippetParts(snippet) }];
+    });
   }
 }

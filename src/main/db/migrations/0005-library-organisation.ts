@@ -4,7 +4,8 @@ import type { Database } from 'better-sqlite3';
  * Organising a library: a pick/reject flag and a colour label on each clip, a Trash (a
  * trashed clip keeps every row and file until the Trash is emptied), and saved filters
  * (smart collections) per project. Ratings and tags were in the core schema already.
- * The indexes serve the grid's sorts inside one project over clips not in the Trash.
+ * The indexes serve the grid's sorts inside one project over clips not in the Trash, and
+ * finding the clips that use a media file when the Trash is emptied.
  */
 export function up(db: Database): void {
   db.exec(`
@@ -13,10 +14,13 @@ export function up(db: Database): void {
       CHECK (color_label IS NULL OR color_label IN ('red', 'orange', 'yellow', 'green', 'blue', 'purple'));
     ALTER TABLE clips ADD COLUMN trashed_at INTEGER;
 
-    CREATE INDEX clips_live_by_date ON clips(project_id, created_at, id) WHERE trashed_at IS NULL;
-    CREATE INDEX clips_live_by_title ON clips(project_id, title COLLATE NOCASE, id) WHERE trashed_at IS NULL;
-    CREATE INDEX clips_live_by_duration ON clips(project_id, duration_ms, id) WHERE trashed_at IS NULL;
-    CREATE INDEX clips_live_by_rating ON clips(project_id, coalesce(rating, 0), id) WHERE trashed_at IS NULL;
+    -- Sorted pages of one project's clips outside the Trash walk these in order; the first
+    -- also serves the project foreign key, so it replaces the core schema's clips_by_project.
+    CREATE INDEX clips_live_by_date ON clips(project_id, trashed_at, created_at, id);
+    DROP INDEX clips_by_project;
+    CREATE INDEX clips_live_by_title ON clips(project_id, trashed_at, title COLLATE NOCASE, id);
+    CREATE INDEX clips_live_by_duration ON clips(project_id, trashed_at, duration_ms, id);
+    CREATE INDEX clips_live_by_rating ON clips(project_id, trashed_at, coalesce(rating, 0), id);
     CREATE INDEX clips_in_trash ON clips(trashed_at, id) WHERE trashed_at IS NOT NULL;
     CREATE INDEX clips_by_media ON clips(media_hash);
     CREATE INDEX clips_by_poster ON clips(poster_hash) WHERE poster_hash IS NOT NULL;

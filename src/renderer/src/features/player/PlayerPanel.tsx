@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { formatTime } from '../../../../shared/time';
 import { formatCodec, formatDateTime, formatFps, formatResolution, isAudioOnly } from '../../format/media';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
+import { ClipOrganiser } from '../library/ClipOrganiser';
 import { RenderReportSection } from './RenderReportSection';
 import './PlayerPanel.css';
 
@@ -134,6 +135,7 @@ export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
           <h3 className="inspector__title" title={clip.title}>
             {clip.title}
           </h3>
+          <ClipOrganiser key={clip.id} clip={clip} />
           {children}
           {/* First, so words the engine did not understand are seen without scrolling. */}
           <RenderReportSection clipId={clip.id} />
