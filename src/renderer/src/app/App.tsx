@@ -234,16 +234,14 @@ function Studio(): JSX.Element {
 
   async function confirmDelete(): Promise<void> {
     if (!pendingDelete) return;
-    if (pendingDelete.kind === 'project') {
-      const target = pendingDelete.project;
-      const list = visible ?? [];
-      const index = list.findIndex((p) => p.id === target.id);
-      const neighbour = list[index + 1] ?? list[index - 1] ?? null;
-      await studio.call('projects.delete', { id: target.id });
-      if (openId === target.id) setChosenId(neighbour?.id ?? null);
-      if (neighbour) setFocusProjectId(neighbour.id);
-      refreshProjects();
-    }
+    const target = pendingDelete.project;
+    const list = visible ?? [];
+    const index = list.findIndex((p) => p.id === target.id);
+    const neighbour = list[index + 1] ?? list[index - 1] ?? null;
+    await studio.call('projects.delete', { id: target.id });
+    if (openId === target.id) setChosenId(neighbour?.id ?? null);
+    if (neighbour) setFocusProjectId(neighbour.id);
+    refreshProjects();
     setPendingDelete(null);
   }
 
@@ -493,7 +491,7 @@ function Studio(): JSX.Element {
               selectedIds={selection.ids}
               currentId={selectedClip?.id ?? null}
               onChoose={chooseClip}
-              onClearSelection={selection.clear}
+              onClearSelection={() => selection.clear()}
               onRename={renameClip}
               onAskDelete={(clip) => trashClips(selection.ids.has(clip.id) ? [...selection.ids] : [clip.id])}
               onTrash={trashClips}
