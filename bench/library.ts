@@ -3,16 +3,16 @@
  * search (titles, prompts, tags, cue text) and grid pages of 200 clips in each sort, with
  * and without filters. Prints p50 / p95 / max in milliseconds.
  *
- *   npx tsx bench/library.ts [clips]
+ *   npx tsx bench/library.ts [clips] [folder to keep the generated library in, and reuse]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClipQueryInput } from '../src/shared/library/organise';
-import { createStudio, type Studio } from '../src/main/core/studio';
-import { fillLibrary, TAG_POOL } from './libraryData';
+import { openLibrary, TAG_POOL } from './libraryData';
 
 const count = Number(process.argv[2] ?? '100000');
+const kept = process.argv[3];
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
@@ -34,18 +34,11 @@ async function measure(label: string, runs: readonly (() => Promise<unknown>)[])
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'shotline-library-bench-'));
+  const dir = kept ?? mkdtempSync(join(tmpdir(), 'shotline-library-bench-'));
   const dataDir = join(dir, 'data');
   try {
-    let studio: Studio = await createStudio({ dataDir });
-    const project = await studio.call('projects.create', { name: 'Bench' });
-    await studio.close();
-    const started = performance.now();
-    fillLibrary(join(dataDir, 'library.db'), project.id, count);
-    console.log(
-      `generated ${count.toLocaleString('en')} clips in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-    studio = await createStudio({ dataDir });
+    const { studio, projectId } = await openLibrary(dataDir, count);
+    const project = { id: projectId };
     const page =
       (query: ClipQueryInput, offset = 0) =>
       () =>
@@ -101,7 +94,7 @@ async function main(): Promise<void> {
     );
     await studio.close();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (kept === undefined) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -4,7 +4,10 @@
  * library.db (the studio made it); what is measured afterwards goes through the contract.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { createStudio, type Studio } from '../src/main/core/studio';
 
 const PLACES = [
   'harbour',
@@ -113,4 +116,22 @@ export function fillLibrary(dbPath: string, projectId: number, count: number): v
   })();
   db.exec('ANALYZE');
   db.close();
+}
+
+/** A studio over a generated library of `count` clips in dataDir, made on first use and reused after. */
+export async function openLibrary(dataDir: string, count: number): Promise<{ studio: Studio; projectId: number }> {
+  if (!existsSync(join(dataDir, 'library.db'))) {
+    const studio = await createStudio({ dataDir });
+    const project = await studio.call('projects.create', { name: 'Bench' });
+    await studio.close();
+    const started = performance.now();
+    fillLibrary(join(dataDir, 'library.db'), project.id, count);
+    console.log(
+      `generated ${count.toLocaleString('en')} clips in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+  const studio = await createStudio({ dataDir });
+  const [project] = await studio.call('projects.list', {});
+  if (!project) throw new Error(`no project in ${dataDir}`);
+  return { studio, projectId: project.id };
 }
