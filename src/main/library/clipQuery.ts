@@ -112,7 +112,8 @@ export class ClipQueries {
     const by = query.sort.by === 'relevance' ? (match === null ? 'created' : 'relevance') : query.sort.by;
     let from = 'clips c';
     if (by === 'relevance') {
-      from = 'clip_search s JOIN clips c ON c.id = s.rowid';
+      // CROSS JOIN keeps the search index first: the planner must never run the match once per clip.
+      from = 'clip_search s CROSS JOIN clips c ON c.id = s.rowid';
       conditions.unshift('clip_search MATCH ?');
       head.unshift(match ?? '');
     } else if (match !== null) {

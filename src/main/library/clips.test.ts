@@ -202,7 +202,9 @@ describe('Clips', () => {
       .all(project.id)
       .map((row) => row.detail);
     expect(plan).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^SEARCH c USING INDEX clips_live_by_date \(project_id=\? AND trashed_at=\?\)/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^SEARCH c USING INDEX clips_live_by_date \(project_id=\? AND trashed_at=\?\)/),
+      ]),
     );
     expect(plan.join('\n')).not.toMatch(/SCAN c\b/);
     expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);

@@ -208,11 +208,12 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
             type="button"
             className="btn"
             aria-pressed={props.showTrash}
-            title={props.showTrash ? 'Back to the clips' : 'Deleted clips, ready to restore'}
+            aria-label={props.showTrash ? 'Back to clips' : 'Trash'}
+            title={props.showTrash ? 'Back to the clips' : 'Trash: deleted clips, ready to restore'}
             onClick={() => props.onShowTrash(!props.showTrash)}
           >
             <Icon name={props.showTrash ? 'film' : 'trash'} />
-            {props.showTrash ? 'Back to clips' : 'Trash'}
+            {props.showTrash ? 'Back to clips' : null}
           </button>
           <button
             type="button"

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type JSX } from 'react';
+import { useEffect, useState, type JSX } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import { COLOR_LABELS, type ColorLabel } from '../../../../shared/library/labels';
 import { studio } from '../../api/client';
@@ -14,7 +14,6 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
   const toaster = useToaster();
   const [tagText, setTagText] = useState('');
   const [suggestions, setSuggestions] = useState<string[]>([]);
-  const listId = useId();
   const ids = [clip.id];
   const fail = (what: string) => (error: unknown) => toaster.error(what, error);
 
@@ -141,7 +140,6 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
           type="text"
           aria-label="Add tag"
           placeholder="Add tag"
-          list={listId}
           maxLength={40}
           value={tagText}
           spellCheck={false}
@@ -156,11 +154,25 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
             }
           }}
         />
-        <datalist id={listId}>
-          {suggestions.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
+        {tagText.trim() !== '' && suggestions.length > 0 && (
+          <ul className="organiser__suggestions" aria-label="Tag suggestions">
+            {suggestions.slice(0, 6).map((name) => (
+              <li key={name}>
+                <button
+                  type="button"
+                  className="tag-chip tag-chip--suggestion"
+                  aria-label={`Add tag ${name}`}
+                  onClick={() => {
+                    setTagText('');
+                    void organise.addTag(ids, name).catch(fail('Could not add the tag'));
+                  }}
+                >
+                  + {name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </section>
   );
