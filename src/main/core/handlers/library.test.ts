@@ -27,7 +27,8 @@ function errorOf(reply: Awaited<ReturnType<Studio['invoke']>>): string {
   return `${reply.error.code}: ${reply.error.message}`;
 }
 
-describe('organising clips through the contract', () => {
+// Each test imports real files through ffmpeg, several of them; a busy machine needs the time.
+describe('organising clips through the contract', { timeout: 120_000 }, () => {
   test('ratings, flags, colour labels and tags land on every chosen clip and read back on the clip', async () => {
     const { studio, dir, events } = await open();
     const project = await studio.call('projects.create', { name: 'Harbour' });
