@@ -57,11 +57,11 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
   await expect(grid.getByRole('listitem')).toHaveCount(3);
 
   // The same clip through the tag filter, then the list view sorted by rating.
-  await page.getByRole('button', { name: 'Filters' }).click();
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
   await page.getByRole('combobox', { name: 'Tag' }).selectOption('keeper');
   await expect(grid.getByRole('listitem')).toHaveCount(1);
   await page.getByRole('button', { name: 'Clear filters' }).first().click();
-  await page.getByRole('button', { name: 'Filters' }).click();
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
   await page.getByRole('button', { name: 'List' }).click();
   const table = page.getByRole('table', { name: 'Clips' });
   await table.getByRole('button', { name: 'Rating' }).click();
@@ -71,7 +71,10 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
 
   // Multi-select in the list, then to the Trash; emptying it reports the space freed.
   await table.getByRole('row').filter({ hasText: 'Alley in the rain' }).click();
-  await table.getByRole('row').filter({ hasText: 'Market crowd' }).click({ modifiers: ['Control'] });
+  await table
+    .getByRole('row')
+    .filter({ hasText: 'Market crowd' })
+    .click({ modifiers: ['Control'] });
   const bar = page.getByRole('toolbar', { name: 'Selected clips' });
   await expect(bar).toContainText('2 selected');
   await bar.getByRole('button', { name: 'Move to Trash' }).click();

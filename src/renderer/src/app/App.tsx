@@ -254,7 +254,9 @@ function Studio(): JSX.Element {
         toaster.show(
           'info',
           changed === 1 ? 'Moved 1 clip to the Trash' : `Moved ${changed.toLocaleString('en')} clips to the Trash`,
-          'Restore it from the Trash until you empty it.',
+          changed === 1
+            ? 'Restore it from the Trash until you empty it.'
+            : 'Restore them from the Trash until you empty it.',
           {
             label: 'Undo',
             run: () => {
