@@ -281,7 +281,7 @@ describe('migrations', () => {
 
   test('clips from before organising keep their search words, and are in no Trash, unflagged and unlabelled', async () => {
     const dir = await tempDir();
-    const db = open(join(dir, 'library.db'), { targetVersion: 3 });
+    const db = open(join(dir, 'library.db'), { targetVersion: 4 });
     db.prepare('INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, ?, 0, 0)').run('p');
     db.prepare("INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)").run(
       'd'.repeat(64),
@@ -293,7 +293,7 @@ describe('migrations', () => {
     db.exec(`INSERT INTO tags (id, name) VALUES (1, 'keeper'); INSERT INTO clip_tags VALUES (9, 1);
              INSERT INTO cues (clip_id, start_ms, label, note, created_at, updated_at) VALUES (9, 0, 'foghorn', 'late', 0, 0);`);
 
-    migrate(db, migrations, 4);
+    migrate(db, migrations, 5);
 
     const find = (words: string): unknown[] =>
       db.prepare('SELECT rowid FROM clip_search WHERE clip_search MATCH ?').pluck().all(words);
