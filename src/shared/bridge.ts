@@ -114,6 +114,21 @@ const bridgedCalls = {
   'exports.project': true,
   'exports.importProject': true,
   'exports.discard': true,
+  'library.query': true,
+  'library.setRating': true,
+  'library.setFlag': true,
+  'library.setColor': true,
+  'library.addTags': true,
+  'library.removeTags': true,
+  'library.tags': true,
+  'library.move': true,
+  'library.trash': true,
+  'library.restore': true,
+  'library.trashList': true,
+  'library.emptyTrash': true,
+  'library.filters': true,
+  'library.saveFilter': true,
+  'library.deleteFilter': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

@@ -10,6 +10,7 @@ import { driftCalls } from './cues/drift';
 import { exportCalls, exportEvents } from './exports';
 import { jobCalls, jobEvents } from './jobs';
 import { lineageCalls } from './remix/calls';
+import { libraryCalls, libraryEvents } from './library/calls';
 import { settingsCalls, settingsEvents } from './settings';
 import { ErrorCode } from './errors';
 import { RenderReport } from './renderReport';
@@ -156,6 +157,8 @@ export const calls = {
   ...driftCalls,
   /** Clips out as tagged files, projects as bundles and back in (src/shared/exports.ts). */
   ...exportCalls,
+  /** Organising clips: ratings, flags, labels, tags, sort and filter pages, the Trash (src/shared/library/calls.ts). */
+  ...libraryCalls,
   /** Keys, the ComfyUI server and workflow, the default provider (src/shared/settings.ts). */
   ...settingsCalls,
 } as const;
@@ -179,6 +182,7 @@ export const events = {
   ...jobEvents,
   ...cueEvents,
   ...exportEvents,
+  ...libraryEvents,
   ...settingsEvents,
 } as const;
 

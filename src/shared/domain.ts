@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClipFlag, ColorLabel } from './library/labels';
 
 /** Row ids are SQLite integer keys. */
 export const RowId = z.number().int().positive();
@@ -73,7 +74,15 @@ export const Clip = z.object({
   peaksId: MediaId.nullable(),
   parentId: RowId.nullable(),
   rating: z.number().int().min(0).max(5).nullable(),
+  flag: ClipFlag.nullable(),
+  colorLabel: ColorLabel.nullable(),
+  /** Tag names, alphabetical. */
+  tags: z.array(z.string()),
+  /** Size of the clip's media file. */
+  bytes: z.number().int().nonnegative(),
   createdAt: z.number().int(),
+  /** When the clip went to the Trash; null for a clip in its project. */
+  trashedAt: z.number().int().nullable(),
 });
 export type Clip = z.infer<typeof Clip>;
 

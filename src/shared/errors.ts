@@ -15,7 +15,6 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-
 /** An error whose message a creator can act on, carried across the bridge with its code. */
 export class StudioError extends Error {
   constructor(

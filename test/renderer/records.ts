@@ -26,7 +26,12 @@ export function aClip(overrides: Partial<Clip> = {}): Clip {
     peaksId: null,
     parentId: null,
     rating: null,
+    flag: null,
+    colorLabel: null,
+    tags: [],
+    bytes: 1_250_000,
     createdAt: 1_700_000_000_000,
+    trashedAt: null,
     ...overrides,
   };
 }

@@ -242,7 +242,13 @@ describe('project flows', () => {
     expect(value(await s.invoke('clips.list', { projectId: project.id }))).toEqual([]);
     const [after] = Project.array().parse(value(await s.invoke('projects.list', {})));
     expect(after?.clipCount).toBe(0);
-    expect(recorded.map((e) => e.name)).toEqual(['clips.changed', 'clips.changed', 'projects.changed']);
+    // Deleting moves the clip to the Trash, which says so too.
+    expect(recorded.map((e) => e.name)).toEqual([
+      'clips.changed',
+      'clips.changed',
+      'projects.changed',
+      'library.trashChanged',
+    ]);
   });
 });
 

@@ -18,6 +18,7 @@ import type { ExportedFileSource, MediaSource } from './ports';
 import { comfyUrl, openComfyWorkflow, openKeys } from './settings';
 import { BundleRows } from '../library/bundle/rows';
 import { Clips } from '../library/clips';
+import { createOrganisation } from '../library/organisation';
 import { Cues } from '../library/cues';
 import { Drafts } from '../library/drafts';
 import { Lineage } from '../library/lineage';
@@ -171,6 +172,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     lineage: new Lineage(db),
     templates,
     drafts,
+    organisation: createOrganisation(db),
     store,
     uploads,
     exports,

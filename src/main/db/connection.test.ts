@@ -178,6 +178,52 @@ const expectAfter: Record<number, (db: Database) => void> = {
     expect(() => cue.run(2)).toThrow(/CHECK/);
     db.exec('DELETE FROM cues; DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
   },
+  5: (db) => {
+    const columns = db
+      .prepare<[], { name: string; type: string; notnull: number; dflt_value: string | null }>(
+        `SELECT name, type, "notnull", dflt_value FROM pragma_table_info('clips')`,
+      )
+      .all();
+    const byName = new Map(columns.map((column) => [column.name, column]));
+    expect(byName.get('flag')).toMatchObject({ type: 'INTEGER', notnull: 1, dflt_value: '0' });
+    expect(byName.get('color_label')).toMatchObject({ type: 'TEXT', notnull: 0 });
+    expect(byName.get('trashed_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
+    expect(tables(db).get('saved_filters')).toMatchObject({ type: 'table', strict: 1 });
+    const fts = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'clip_search'").get();
+    expect(fts?.sql).toMatch(/prefix = '1 2 3'/);
+    expect(names(db, 'index')).toEqual(
+      expect.arrayContaining([
+        'clips_live_by_date',
+        'clips_live_by_title',
+        'clips_live_by_duration',
+        'clips_live_by_rating',
+        'clips_in_trash',
+        'clips_by_media',
+      ]),
+    );
+    db.prepare('INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, ?, 0, 0)').run('p');
+    db.prepare("INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)").run(
+      'c'.repeat(64),
+    );
+    const insert = db.prepare(
+      `INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at, flag, color_label)
+       VALUES (1, 't', 'local', 0, ?, 0, ?, ?)`,
+    );
+    insert.run('c'.repeat(64), 1, 'red');
+    insert.run('c'.repeat(64), -1, null);
+    expect(() => insert.run('c'.repeat(64), 2, null)).toThrow(/CHECK/);
+    expect(() => insert.run('c'.repeat(64), 0, 'teal')).toThrow(/CHECK/);
+    const saveFilter = db.prepare(
+      `INSERT INTO saved_filters (project_id, name, query_json, created_at, updated_at) VALUES (1, ?, ?, 0, 0)`,
+    );
+    saveFilter.run('Picks', '{"text":""}');
+    // One name per project, whatever its case; only JSON is kept.
+    expect(() => saveFilter.run('picks', '{}')).toThrow(/UNIQUE/);
+    expect(() => saveFilter.run('Other', '{"text":')).toThrow(/CHECK/);
+    db.exec('DELETE FROM projects;');
+    expect(db.prepare('SELECT count(*) FROM saved_filters').pluck().get()).toBe(0);
+    db.exec('DELETE FROM clips; DELETE FROM media;');
+  },
 };
 
 describe('migrations', () => {
@@ -231,6 +277,37 @@ describe('migrations', () => {
     expect(db.prepare('SELECT id, title, provider, duration_ms, report_json FROM clips').all()).toEqual([
       { id: 7, title: 'Old clip', provider: 'local', duration_ms: 2000, report_json: null },
     ]);
+  });
+
+  test('clips from before organising keep their search words, and are in no Trash, unflagged and unlabelled', async () => {
+    const dir = await tempDir();
+    const db = open(join(dir, 'library.db'), { targetVersion: 4 });
+    db.prepare('INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, ?, 0, 0)').run('p');
+    db.prepare("INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)").run(
+      'd'.repeat(64),
+    );
+    db.prepare(
+      `INSERT INTO clips (id, project_id, title, prompt_text, provider, duration_ms, media_hash, created_at)
+       VALUES (9, 1, 'Harbour', 'Scene: gulls over the pier', 'local', 2000, ?, 5)`,
+    ).run('d'.repeat(64));
+    db.exec(`INSERT INTO tags (id, name) VALUES (1, 'keeper'); INSERT INTO clip_tags VALUES (9, 1);
+             INSERT INTO cues (clip_id, start_ms, label, note, created_at, updated_at) VALUES (9, 0, 'foghorn', 'late', 0, 0);`);
+
+    migrate(db, migrations, 5);
+
+    const find = (words: string): unknown[] =>
+      db.prepare('SELECT rowid FROM clip_search WHERE clip_search MATCH ?').pluck().all(words);
+    for (const words of ['harbour', 'gulls', 'keeper', 'foghorn', '"h"*', '"fo"*'])
+      expect(find(words), words).toEqual([9]);
+    expect(db.prepare('SELECT flag, color_label, trashed_at FROM clips').get()).toEqual({
+      flag: 0,
+      color_label: null,
+      trashed_at: null,
+    });
+    // The triggers still keep the rebuilt index in step.
+    db.prepare("UPDATE clips SET title = 'Pier' WHERE id = 9").run();
+    expect(find('pier')).toEqual([9]);
+    expect(find('harbour')).toEqual([]);
   });
 
   test('a fresh database reaches latestVersion with WAL and foreign keys on', async () => {

@@ -188,7 +188,7 @@ describe('Clips', () => {
     });
   });
 
-  test('list uses the clips_by_project index for both filter and order', async () => {
+  test('list uses the index of clips outside the Trash for both filter and order', async () => {
     const { db, clips, projects } = await library();
     const project = projects.create('P');
     for (let i = 0; i < 5; i++) clips.insert(newClip(clips, project.id), i);
@@ -202,7 +202,9 @@ describe('Clips', () => {
       .all(project.id)
       .map((row) => row.detail);
     expect(plan).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^SEARCH c USING INDEX clips_by_project \(project_id=\?\)/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^SEARCH c USING INDEX clips_live_by_date \(project_id=\? AND trashed_at=\?\)/),
+      ]),
     );
     expect(plan.join('\n')).not.toMatch(/SCAN c\b/);
     expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);

@@ -2,9 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { describeIssues } from '../../shared/issues';
 import { cleanTitle, type Clip } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
+import type { ColorLabel } from '../../shared/library/labels';
 import { RenderReport } from '../../shared/renderReport';
 
-interface ClipRow {
+export interface ClipRow {
   id: number;
   project_id: number;
   title: string;
@@ -25,16 +26,34 @@ interface ClipRow {
   peaks_hash: string | null;
   parent_clip_id: number | null;
   rating: number | null;
+  flag: number;
+  color_label: ColorLabel | null;
+  tag_names: string | null;
+  bytes: number;
   created_at: number;
+  trashed_at: number | null;
 }
 
-const SELECT = `
-  SELECT c.id, c.project_id, c.title, c.prompt_text, c.provider, c.model, c.seed, c.duration_ms,
-         c.width, c.height, c.fps, c.media_hash, m.mime_type, m.video_codec, m.audio_codec,
-         c.poster_hash, c.sprite_hash, c.peaks_hash, c.parent_clip_id, c.rating, c.created_at
-  FROM clips c JOIN media m ON m.id = c.media_hash`;
+/** Separates tag names in one column; tag names are clean single lines, so it never occurs in one. */
+const TAG_SEPARATOR = '\u001f';
 
-function toClip(row: ClipRow): Clip {
+/** The columns a Clip is read from; `c` is clips and `m` its media row. */
+export const CLIP_COLUMNS = `
+  c.id, c.project_id, c.title, c.prompt_text, c.provider, c.model, c.seed, c.duration_ms,
+  c.width, c.height, c.fps, c.media_hash, m.mime_type, m.video_codec, m.audio_codec,
+  c.poster_hash, c.sprite_hash, c.peaks_hash, c.parent_clip_id, c.rating, c.flag, c.color_label,
+  (SELECT group_concat(t.name, char(31)) FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.clip_id = c.id)
+    AS tag_names,
+  m.bytes, c.created_at, c.trashed_at`;
+
+const SELECT = `SELECT ${CLIP_COLUMNS} FROM clips c JOIN media m ON m.id = c.media_hash`;
+
+// Sorted here rather than in SQL, so reading a page never sorts inside the query.
+const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { sensitivity: 'base' });
+
+const FLAGS: Record<number, Clip['flag']> = { 1: 'pick', [-1]: 'reject' };
+
+export function toClip(row: ClipRow): Clip {
   return {
     id: row.id,
     projectId: row.project_id,
@@ -55,8 +74,14 @@ function toClip(row: ClipRow): Clip {
     spriteId: row.sprite_hash,
     peaksId: row.peaks_hash,
     parentId: row.parent_clip_id,
-    rating: row.rating,
+    // Zero stars and no rating are one state to the creator.
+    rating: row.rating === 0 ? null : row.rating,
+    flag: FLAGS[row.flag] ?? null,
+    colorLabel: row.color_label,
+    tags: row.tag_names === null ? [] : row.tag_names.split(TAG_SEPARATOR).sort(byName),
+    bytes: row.bytes,
     createdAt: row.created_at,
+    trashedAt: row.trashed_at,
   };
 }
 
@@ -79,6 +104,12 @@ function readReport(json: string, clipId: number): RenderReport {
     'internal',
     `The render report stored with clip ${clipId} cannot be read: ${problem}. The clip itself is fine; queue its prompt again for a new report.`,
   );
+}
+
+/** The FTS5 query for search text: every word, each matched as a prefix; null when there are no words. */
+export function matchExpression(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' ');
 }
 
 export interface MediaRecord {
@@ -113,7 +144,9 @@ export class Clips {
 
   list(projectId: number): Clip[] {
     return this.db
-      .prepare<[number], ClipRow>(`${SELECT} WHERE c.project_id = ? ORDER BY c.created_at DESC, c.id DESC`)
+      .prepare<[number], ClipRow>(
+        `${SELECT} WHERE c.project_id = ? AND c.trashed_at IS NULL ORDER BY c.created_at DESC, c.id DESC`,
+      )
       .all(projectId)
       .map(toClip);
   }
@@ -131,7 +164,7 @@ export class Clips {
   importedFrom(projectId: number, mediaId: string): Clip | null {
     const row = this.db
       .prepare<[number, string], ClipRow>(
-        `${SELECT} WHERE c.project_id = ? AND c.media_hash = ? AND c.job_id IS NULL ORDER BY c.id LIMIT 1`,
+        `${SELECT} WHERE c.project_id = ? AND c.media_hash = ? AND c.job_id IS NULL AND c.trashed_at IS NULL ORDER BY c.id LIMIT 1`,
       )
       .get(projectId, mediaId);
     return row ? toClip(row) : null;
@@ -148,13 +181,12 @@ export class Clips {
 
   /** Full-text search over titles, prompts, tags and cue text; words are matched as prefixes. */
   search(query: string, projectId?: number): Clip[] {
-    const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length === 0) return [];
-    const match = words.map((word) => `"${word}"*`).join(' ');
+    const match = matchExpression(query);
+    if (match === null) return [];
     return this.db
       .prepare<[string, number | null, number | null], ClipRow>(
         `${SELECT} JOIN clip_search s ON s.rowid = c.id
-         WHERE clip_search MATCH ? AND (? IS NULL OR c.project_id = ?)
+         WHERE clip_search MATCH ? AND (? IS NULL OR c.project_id = ?) AND c.trashed_at IS NULL
          ORDER BY s.rank LIMIT 200`,
       )
       .all(match, projectId ?? null, projectId ?? null)

@@ -13,7 +13,7 @@ interface ProjectRow {
 
 const SELECT = `
   SELECT p.id, p.name, p.archived, p.created_at, p.updated_at,
-         (SELECT count(*) FROM clips c WHERE c.project_id = p.id) AS clip_count
+         (SELECT count(*) FROM clips c WHERE c.project_id = p.id AND c.trashed_at IS NULL) AS clip_count
   FROM projects p`;
 
 function toProject(row: ProjectRow): Project {

@@ -14,10 +14,12 @@ export function clipHandlers(ctx: HandlerContext): DomainHandlers<'clips'> {
       hub.emit('clips.changed', { projectId: clip.projectId });
       return clip;
     },
+    // Deleting moves the clip to the Trash; emptying the Trash deletes it for good.
     'clips.delete': ({ id }) => {
-      const projectId = clips.delete(id);
-      hub.emit('clips.changed', { projectId });
+      const { projectIds } = ctx.organisation.organiser.trash([id]);
+      for (const projectId of projectIds) hub.emit('clips.changed', { projectId });
       hub.emit('projects.changed', {});
+      hub.emit('library.trashChanged', {});
       return { ok: true } as const;
     },
     'clips.report': ({ id }) => clips.report(id),

@@ -4,6 +4,7 @@ import type { Clips } from '../../library/clips';
 import type { Cues } from '../../library/cues';
 import type { Drafts } from '../../library/drafts';
 import type { Lineage } from '../../library/lineage';
+import type { Organisation } from '../../library/organisation';
 import type { Projects } from '../../library/projects';
 import type { Templates } from '../../library/templates';
 import type { JobQueue } from '../../jobs/index';
@@ -24,6 +25,8 @@ export interface HandlerContext {
   readonly lineage: Lineage;
   readonly templates: Templates;
   readonly drafts: Drafts;
+  /** Ratings, tags, labels, sorted and filtered pages, the Trash, saved filters. */
+  readonly organisation: Organisation;
   readonly store: MediaStore;
   readonly uploads: Uploads;
   /** Files written for the creator to download or save (exported clips, project bundles). */

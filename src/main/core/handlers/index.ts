@@ -7,6 +7,7 @@ import { draftHandlers } from './drafts';
 import { exportHandlers } from './exports';
 import { jobHandlers } from './jobs';
 import { lineageHandlers } from './lineage';
+import { libraryHandlers } from './library';
 import { projectHandlers } from './projects';
 import { settingsHandlers } from './settings';
 import { templateHandlers } from './templates';
@@ -25,6 +26,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...cueHandlers(ctx),
     ...lineageHandlers(ctx),
     ...exportHandlers(ctx),
+    ...libraryHandlers(ctx),
     ...settingsHandlers(ctx),
   };
 }

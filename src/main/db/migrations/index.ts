@@ -3,6 +3,7 @@ import { up as core } from './0001-core';
 import { up as jobRuntime } from './0002-job-runtime';
 import { up as clipRenderReport } from './0003-clip-render-report';
 import { up as remixLineage } from './0004-remix-lineage';
+import { up as libraryOrganisation } from './0005-library-organisation';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'job-runtime', up: jobRuntime },
   { version: 3, name: 'clip-render-report', up: clipRenderReport },
   { version: 4, name: 'remix-lineage', up: remixLineage },
+  { version: 5, name: 'library-organisation', up: libraryOrganisation },
 ];
 
 export const latestVersion = migrations.length;

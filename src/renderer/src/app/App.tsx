@@ -10,7 +10,12 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Icon } from '../components/Icon';
 import { ToastProvider, useToaster } from '../components/Toasts';
 import { ClipsCanvas, type LibraryState } from '../features/clips/ClipsCanvas';
-import { useClips } from '../features/clips/useClips';
+import type { ChooseHow } from '../features/clips/ClipGrid';
+import type { LibraryLayout } from '../features/library/LibraryControls';
+import { useClipPages } from '../features/library/useClipPages';
+import { useClipSelection } from '../features/library/useClipSelection';
+import { useOrganiseKeys } from '../features/library/useOrganiseKeys';
+import type { ClipQuery } from '../../../shared/library/organise';
 import { useImports } from '../features/clips/useImports';
 import { JobsView } from '../features/jobs/JobsView';
 import { askToNotify, notify } from '../features/jobs/notify';
@@ -36,6 +41,8 @@ import './App.css';
 const OPEN_PROJECT_KEY = 'shotline.openProjectId';
 const SHOW_ARCHIVED_KEY = 'shotline.showArchived';
 const VIEW_KEY = 'shotline.view';
+const LAYOUT_KEY = 'shotline.libraryLayout';
+const NO_QUERY: Omit<ClipQuery, 'text'> = { filter: {}, sort: { by: 'created', dir: 'desc' } };
 
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
   open: studio.host === 'desktop' ? 'Local library' : 'Connected',
@@ -47,7 +54,7 @@ const CONNECTION_LABEL: Record<ConnectionState, string> = {
 /** What the library's canvas shows instead of the grid and inspector: two versions compared, or a family's graph. */
 type Stage = { kind: 'compare'; a: number; b: number } | { kind: 'versions'; clipId: number; projectId: number };
 
-type PendingDelete = { kind: 'project'; project: Project } | { kind: 'clip'; clip: Clip };
+type PendingDelete = { kind: 'project'; project: Project };
 
 function storedId(key: string): number | null {
   const value = Number(readStored(key));
@@ -64,6 +71,12 @@ function Studio(): JSX.Element {
   const [creating, setCreating] = useState(false);
   const [focusProjectId, setFocusProjectId] = useState<number | null>(null);
   const [search, setSearch] = useState<{ projectId: number | null; query: string }>({ projectId: null, query: '' });
+  const [organised, setOrganised] = useState<{ projectId: number | null } & Omit<ClipQuery, 'text'>>({
+    projectId: null,
+    ...NO_QUERY,
+  });
+  const [layout, setLayout] = useState<LibraryLayout>(() => (readStored(LAYOUT_KEY) === 'list' ? 'list' : 'grid'));
+  const [showTrash, setShowTrash] = useState(false);
   const [selected, setSelected] = useState<Clip | null>(null);
   const [media, setMedia] = useState<HTMLVideoElement | null>(null);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
@@ -83,15 +96,28 @@ function Studio(): JSX.Element {
   const project = visible?.find((p) => p.id === chosenId) ?? visible?.[0] ?? null;
   const openId = project?.id ?? null;
   const query = search.projectId === openId ? search.query : '';
-  const { clips, query: shownQuery } = useClips(openId, query);
+  const { filter, sort } = organised.projectId === openId ? organised : NO_QUERY;
+  const clipQuery = useMemo<ClipQuery>(() => ({ text: query, filter, sort }), [query, filter, sort]);
+  const pages = useClipPages(openId, clipQuery);
+  const selection = useClipSelection(pages);
+  const changeClipQuery = useCallback(
+    (next: ClipQuery) => {
+      setOrganised({ projectId: openId, filter: next.filter, sort: next.sort });
+      if (next.text !== query) setSearch({ projectId: openId, query: next.text });
+    },
+    [openId, query],
+  );
 
-  // The player follows the list: a renamed clip shows its new title, a deleted one leaves the viewer.
-  // A clip hidden only by a search stays in the viewer.
-  const fresh = selected && clips ? clips.find((c) => c.id === selected.id) : undefined;
-  const selectedClip =
-    !selected || selected.projectId !== openId
-      ? null
-      : (fresh ?? (clips === null || shownQuery !== '' ? selected : null));
+  // The player follows the library: a renamed or rated clip shows its new state; a clip hidden
+  // by a search or filter, or scrolled out of the loaded pages, stays in the viewer as it was.
+  const fresh = selected ? pages.find(selected.id) : undefined;
+  const selectedClip = !selected || selected.projectId !== openId ? null : (fresh ?? selected);
+  const chosenIds = useMemo(
+    () => (selection.ids.size > 0 ? [...selection.ids] : selectedClip ? [selectedClip.id] : []),
+    [selection.ids, selectedClip],
+  );
+  const organiseFailed = useCallback((error: unknown) => toaster.error('Could not change the clips', error), [toaster]);
+  useOrganiseKeys(chosenIds, selectedClip, organiseFailed);
 
   // The prompt studio writes into a project, so without one the library shows.
   const view: StudioView = !project && chosenView === 'prompt' ? 'library' : chosenView;
@@ -139,6 +165,7 @@ function Studio(): JSX.Element {
 
   useEffect(() => writeStored(SHOW_ARCHIVED_KEY, String(showArchived)), [showArchived]);
   useEffect(() => writeStored(VIEW_KEY, chosenView), [chosenView]);
+  useEffect(() => writeStored(LAYOUT_KEY, layout), [layout]);
 
   // Window-wide shortcuts: import, find; and never let a dropped file navigate the window away.
   useEffect(() => {
@@ -207,22 +234,76 @@ function Studio(): JSX.Element {
 
   async function confirmDelete(): Promise<void> {
     if (!pendingDelete) return;
-    if (pendingDelete.kind === 'project') {
-      const target = pendingDelete.project;
-      const list = visible ?? [];
-      const index = list.findIndex((p) => p.id === target.id);
-      const neighbour = list[index + 1] ?? list[index - 1] ?? null;
-      await studio.call('projects.delete', { id: target.id });
-      if (openId === target.id) setChosenId(neighbour?.id ?? null);
-      if (neighbour) setFocusProjectId(neighbour.id);
-      refreshProjects();
-    } else {
-      const target = pendingDelete.clip;
-      await studio.call('clips.delete', { id: target.id });
-      if (selected?.id === target.id) setSelected(null);
-    }
+    const target = pendingDelete.project;
+    const list = visible ?? [];
+    const index = list.findIndex((p) => p.id === target.id);
+    const neighbour = list[index + 1] ?? list[index - 1] ?? null;
+    await studio.call('projects.delete', { id: target.id });
+    if (openId === target.id) setChosenId(neighbour?.id ?? null);
+    if (neighbour) setFocusProjectId(neighbour.id);
+    refreshProjects();
     setPendingDelete(null);
   }
+
+  function trashClips(ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    studio.call('library.trash', { ids: [...ids] }).then(
+      ({ changed }) => {
+        if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
+        selection.clear();
+        toaster.show(
+          'info',
+          changed === 1 ? 'Moved 1 clip to the Trash' : `Moved ${changed.toLocaleString('en')} clips to the Trash`,
+          changed === 1
+            ? 'Restore it from the Trash until you empty it.'
+            : 'Restore them from the Trash until you empty it.',
+          {
+            label: 'Undo',
+            run: () => {
+              studio
+                .call('library.restore', { ids: [...ids] })
+                .catch((error: unknown) => toaster.error('Could not undo', error));
+            },
+          },
+        );
+      },
+      (error: unknown) => toaster.error('Could not move to the Trash', error),
+    );
+  }
+
+  function moveClips(ids: readonly number[], projectId: number): void {
+    const target = all?.find((p) => p.id === projectId)?.name ?? 'the project';
+    const from = openId;
+    studio.call('library.move', { ids: [...ids], projectId }).then(
+      ({ changed }) => {
+        selection.clear();
+        if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
+        toaster.show(
+          'success',
+          `Moved ${changed === 1 ? '1 clip' : `${changed.toLocaleString('en')} clips`} to “${target}”`,
+          '',
+          {
+            label: 'Undo',
+            run: () => {
+              if (from === null) return;
+              studio
+                .call('library.move', { ids: [...ids], projectId: from })
+                .catch((error: unknown) => toaster.error('Could not undo', error));
+            },
+          },
+        );
+      },
+      (error: unknown) => toaster.error('Could not move the clips', error),
+    );
+  }
+
+  const chooseClip = useCallback(
+    (clip: Clip, index: number, how: ChooseHow) => {
+      selection.choose(clip, index, how);
+      setSelected(clip);
+    },
+    [selection],
+  );
 
   async function renameClip(clip: Clip, title: string): Promise<void> {
     const renamed = await studio.call('clips.rename', { id: clip.id, title });
@@ -400,13 +481,24 @@ function Studio(): JSX.Element {
               viewSwitch={viewSwitch}
               library={library}
               project={project}
-              clips={clips}
-              query={shownQuery}
+              projects={all ?? []}
+              pages={pages}
+              query={clipQuery}
+              onQuery={changeClipQuery}
               onQueryChange={changeQuery}
-              selectedId={selectedClip?.id ?? null}
-              onSelect={setSelected}
+              layout={layout}
+              onLayout={setLayout}
+              showTrash={showTrash}
+              onShowTrash={setShowTrash}
+              selectedIds={selection.ids}
+              currentId={selectedClip?.id ?? null}
+              onChoose={chooseClip}
+              onClearSelection={() => selection.clear()}
               onRename={renameClip}
-              onAskDelete={(clip) => setPendingDelete({ kind: 'clip', clip })}
+              onAskDelete={(clip) => trashClips(selection.ids.has(clip.id) ? [...selection.ids] : [clip.id])}
+              onTrash={trashClips}
+              onMove={moveClips}
+              onError={(title, error) => toaster.error(title, error)}
               onNewProject={() => setCreating(true)}
               imports={imports}
               fileInput={fileInput}
@@ -470,16 +562,6 @@ function Studio(): JSX.Element {
         >
           Delete “{pendingDelete.project.name}” and its {countClips(pendingDelete.project.clipCount)}? This cannot be
           undone.
-        </ConfirmDialog>
-      )}
-      {pendingDelete?.kind === 'clip' && (
-        <ConfirmDialog
-          title="Delete clip?"
-          confirmLabel="Delete"
-          onConfirm={confirmDelete}
-          onCancel={() => setPendingDelete(null)}
-        >
-          Delete “{pendingDelete.clip.title}” from this project? This cannot be undone.
         </ConfirmDialog>
       )}
     </div>

@@ -5,15 +5,22 @@ import './Toasts.css';
 
 export type ToastTone = 'error' | 'success' | 'info';
 
+/** One button on a toast, such as Undo; the toast closes when it is used. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 interface Toast {
   id: number;
   tone: ToastTone;
   title: string;
   message: string;
+  action?: ToastAction;
 }
 
 interface Toaster {
-  show(tone: ToastTone, title: string, message?: string): void;
+  show(tone: ToastTone, title: string, message?: string, action?: ToastAction): void;
   /** Shows a failed call with the studio's own message. */
   error(title: string, error: unknown): void;
 }
@@ -37,15 +44,16 @@ export function ToastProvider({ children }: { children: ReactNode }): JSX.Elemen
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
 
   const show = useCallback(
-    (tone: ToastTone, title: string, message = '') => {
+    (tone: ToastTone, title: string, message = '', action?: ToastAction) => {
       const id = nextId.current++;
       setToasts((list) => {
         // The same failure twice in a row (a retry storm) is shown once.
         const last = list.at(-1);
         if (last && last.title === title && last.message === message) return list;
-        return [...list, { id, tone, title, message }].slice(-MAX_TOASTS);
+        return [...list, { id, tone, title, message, ...(action ? { action } : {}) }].slice(-MAX_TOASTS);
       });
-      if (tone !== 'error') setTimeout(() => dismiss(id), INFO_LIFETIME_MS);
+      // A toast with an action stays a little longer, so there is time to use it.
+      if (tone !== 'error') setTimeout(() => dismiss(id), action ? INFO_LIFETIME_MS * 2 : INFO_LIFETIME_MS);
     },
     [dismiss],
   );
@@ -70,6 +78,18 @@ export function ToastProvider({ children }: { children: ReactNode }): JSX.Elemen
               <p className="toast__title">{toast.title}</p>
               {toast.message && <p className="toast__message">{toast.message}</p>}
             </div>
+            {toast.action && (
+              <button
+                type="button"
+                className="btn btn--sm toast__action"
+                onClick={() => {
+                  toast.action?.run();
+                  dismiss(toast.id);
+                }}
+              >
+                {toast.action.label}
+              </button>
+            )}
             <button
               type="button"
               className="icon-btn toast__close"

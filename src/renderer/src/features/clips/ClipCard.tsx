@@ -1,5 +1,7 @@
-import { useState, type JSX } from 'react';
+import { useState, type JSX, type MouseEvent } from 'react';
 import type { Clip } from '../../../../shared/domain';
+import type { SnippetPart } from '../../../../shared/library/organise';
+import { ClipMarks, Snippet, TagChips } from '../library/ClipMarks';
 import { mediaUrl } from '../../api/client';
 import { Icon } from '../../components/Icon';
 import { InlineEdit } from '../../components/InlineEdit';
@@ -8,10 +10,14 @@ import { deleteKey } from '../../format/shortcuts';
 
 interface ClipCardProps {
   clip: Clip;
+  /** What a search matched in this clip, if searching. */
+  snippet?: readonly SnippetPart[] | null;
+  /** Position in the whole library query (1-based) and its size, for assistive technology. */
+  position?: { index: number; total: number };
   selected: boolean;
   tabStop: boolean;
   renaming: boolean;
-  onSelect: () => void;
+  onSelect: (event: MouseEvent) => void;
   onRenameStart: () => void;
   onRenameEnd: () => void;
   onRename: (title: string) => Promise<void>;
@@ -21,6 +27,8 @@ interface ClipCardProps {
 /** One clip in the grid: poster with duration, title and the technical line underneath. */
 export function ClipCard({
   clip,
+  snippet = null,
+  position,
   selected,
   tabStop,
   renaming,
@@ -39,7 +47,12 @@ export function ClipCard({
   const showPoster = clip.posterId !== null && !posterFailed;
 
   return (
-    <li className={`clip-card${selected ? ' clip-card--selected' : ''}`} data-clip-id={clip.id}>
+    <div
+      role="listitem"
+      className={`clip-card${selected ? ' clip-card--selected' : ''}`}
+      data-clip-id={clip.id}
+      {...(position ? { 'aria-posinset': position.index, 'aria-setsize': position.total } : {})}
+    >
       <button
         type="button"
         className="clip-card__hit"
@@ -90,6 +103,14 @@ export function ClipCard({
           </p>
         )}
         <p className="clip-card__meta truncate tabular">{meta || '\u00a0'}</p>
+        {snippet ? (
+          <Snippet parts={snippet} />
+        ) : (
+          <div className="clip-card__marks">
+            <ClipMarks clip={clip} />
+            <TagChips tags={clip.tags} max={2} />
+          </div>
+        )}
       </div>
       <div className="clip-card__actions">
         <button
@@ -113,6 +134,6 @@ export function ClipCard({
           <Icon name="trash" size={14} />
         </button>
       </div>
-    </li>
+    </div>
   );
 }

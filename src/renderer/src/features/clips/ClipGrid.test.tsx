@@ -1,21 +1,33 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState, type JSX } from 'react';
+import { useMemo, useState, type JSX } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Clip } from '../../../../shared/domain';
 import { aClip } from '../../../../../test/renderer/records';
+import type { ClipPages } from '../library/useClipPages';
 import { ClipGrid } from './ClipGrid';
 
-const COLUMNS = 3;
 const titles = ['Dawn', 'Harbour', 'Lanterns', 'Market', 'Night', 'Rain', 'Tide'];
 const clips = titles.map((title, i) => aClip({ id: i + 1, title }));
 
-// happy-dom lays nothing out: give the cards the rows a three-column grid would put them on.
+/** Pages over a list held in memory, as useClipPages gives them once loaded. */
+function pagesOf(list: readonly Clip[]): ClipPages {
+  return {
+    total: list.length,
+    hitAt: (index) => {
+      const clip = list[index];
+      return clip ? { clip, snippet: null } : undefined;
+    },
+    ensure: () => undefined,
+    find: (id) => list.find((c) => c.id === id),
+    indexOf: (id) => list.findIndex((c) => c.id === id),
+  };
+}
+
+// happy-dom lays nothing out: a 700 by 800 pixel grid holds three columns of cards and shows four rows.
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'offsetTop', 'get').mockImplementation(function (this: HTMLElement) {
-    const index = Array.prototype.indexOf.call(this.parentElement?.children ?? [], this);
-    return Math.floor(Math.max(0, index) / COLUMNS) * 200;
-  });
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(700);
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(800);
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -23,12 +35,30 @@ afterEach(() => {
 
 function Harness({ onAskDelete = () => undefined }: { onAskDelete?: (clip: Clip) => void }): JSX.Element {
   const [list, setList] = useState(clips);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [currentId, setCurrentId] = useState<number | null>(null);
+  const pages = useMemo(() => pagesOf(list), [list]);
   return (
     <ClipGrid
-      clips={list}
-      selectedId={selectedId}
-      onSelect={(clip) => setSelectedId(clip.id)}
+      pages={pages}
+      total={list.length}
+      selectedIds={selected}
+      currentId={currentId}
+      onChoose={(clip, index, how) => {
+        setCurrentId(clip.id);
+        if (how.toggle) {
+          const next = new Set(selected);
+          if (next.has(clip.id)) next.delete(clip.id);
+          else next.add(clip.id);
+          setSelected(next);
+        } else if (how.range && currentId !== null) {
+          const from = list.findIndex((c) => c.id === currentId);
+          const [a, b] = from <= index ? [from, index] : [index, from];
+          setSelected(new Set(list.slice(a, b + 1).map((c) => c.id)));
+        } else {
+          setSelected(new Set([clip.id]));
+        }
+      }}
       onRename={(clip, title) => {
         setList((previous) => previous.map((c) => (c.id === clip.id ? { ...c, title } : c)));
         return Promise.resolve();
@@ -108,5 +138,39 @@ describe('ClipGrid keyboard', () => {
     await user.keyboard('{Control>}a{/Control}Lantern walk{Enter}');
     expect(screen.queryByRole('textbox', { name: 'Clip title' })).toBeNull();
     expect(document.activeElement).toBe(card('Lantern walk'));
+  });
+
+  test('Ctrl or Cmd adds a card to the selection; Shift takes the range from the last one chosen', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.click(card('Harbour'));
+    await user.keyboard('{Control>}');
+    await user.click(card('Night'));
+    await user.keyboard('{/Control}');
+    const chosen = (): string[] => titles.filter((title) => card(title).getAttribute('aria-current') === 'true');
+    expect(chosen()).toEqual(['Harbour', 'Night']);
+    await user.keyboard('{Shift>}');
+    await user.click(card('Tide'));
+    await user.keyboard('{/Shift}');
+    expect(chosen()).toEqual(['Night', 'Rain', 'Tide']);
+  });
+
+  test('only the rows on screen are in the page, whatever the number of clips', () => {
+    const many = Array.from({ length: 100_000 }, (_, i) => aClip({ id: i + 1, title: `Clip ${i + 1}` }));
+    render(
+      <ClipGrid
+        pages={pagesOf(many)}
+        total={many.length}
+        selectedIds={new Set()}
+        currentId={null}
+        onChoose={() => undefined}
+        onRename={() => Promise.resolve()}
+        onAskDelete={() => undefined}
+      />,
+    );
+    const items = within(screen.getByRole('list', { name: 'Clips' })).getAllByRole('listitem');
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThan(60);
+    expect(items[0]?.getAttribute('aria-setsize')).toBe('100000');
   });
 });

@@ -1,114 +1,184 @@
-import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import type { Clip } from '../../../../shared/domain';
+import type { ClipPages } from '../library/useClipPages';
 import { ClipCard } from './ClipCard';
 import './ClipGrid.css';
 
+export interface ChooseHow {
+  toggle: boolean;
+  range: boolean;
+}
+
 interface ClipGridProps {
-  clips: Clip[];
-  selectedId: number | null;
-  onSelect: (clip: Clip) => void;
+  pages: ClipPages;
+  total: number;
+  selectedIds: ReadonlySet<number>;
+  /** The clip in the inspector: the tab stop, and where arrow keys start. */
+  currentId: number | null;
+  onChoose: (clip: Clip, index: number, how: ChooseHow) => void;
   onRename: (clip: Clip, title: string) => Promise<void>;
   onAskDelete: (clip: Clip) => void;
 }
 
-/** Number of cards on the first row, so Up/Down can move by a whole row. */
-function columnsOf(list: HTMLElement): number {
-  const cards = list.children;
-  const first = cards[0] as HTMLElement | undefined;
-  if (!first) return 1;
-  let columns = 0;
-  for (const card of Array.from(cards)) {
-    if ((card as HTMLElement).offsetTop !== first.offsetTop) break;
-    columns += 1;
-  }
-  return Math.max(1, columns);
+const MIN_CARD = 196;
+const GAP = 16;
+const PADDING = 16;
+/** Title, technical line and marks under the 16:9 poster, borders included. */
+const INFO_HEIGHT = 84;
+
+function layout(width: number): { columns: number; rowHeight: number } {
+  const inner = Math.max(MIN_CARD, width - PADDING * 2);
+  const columns = Math.max(1, Math.floor((inner + GAP) / (MIN_CARD + GAP)));
+  const card = (inner - GAP * (columns - 1)) / columns;
+  return { columns, rowHeight: Math.round((card * 9) / 16 + INFO_HEIGHT + GAP) };
 }
 
-export function ClipGrid({ clips, selectedId, onSelect, onRename, onAskDelete }: ClipGridProps): JSX.Element {
+/** The clips as cards, in rows that exist only while on screen, so a library of any size scrolls. */
+export function ClipGrid(props: ClipGridProps): JSX.Element {
+  const { pages, total, selectedIds, currentId, onChoose, onRename, onAskDelete } = props;
   const [renamingId, setRenamingId] = useState<number | null>(null);
-  const focusId = useRef<number | null>(null);
-  const list = useRef<HTMLUListElement>(null);
+  const [width, setWidth] = useState(1000);
+  const scroller = useRef<HTMLDivElement>(null);
+  const focusIndex = useRef<number | null>(null);
+  const { columns, rowHeight } = layout(width);
+  const rows = Math.ceil(total / columns);
 
-  function focusClip(id: number): boolean {
-    const button = list.current?.querySelector<HTMLButtonElement>(`button[data-clip-button="${id}"]`);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    setWidth(element.clientWidth || 1000);
+    return () => observer.disconnect();
+  }, []);
+
+  // The virtualizer's answers change with every scroll; this component re-renders with it, unmemoised, by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 2,
+    paddingStart: PADDING,
+    paddingEnd: PADDING,
+    initialRect: { width: 1000, height: 800 },
+  });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+
+  const items = virtualizer.getVirtualItems();
+  const firstRow = items[0]?.index ?? 0;
+  const lastRow = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) pages.ensure(firstRow * columns, (lastRow + 1) * columns - 1);
+  }, [pages, firstRow, lastRow, columns, total]);
+
+  function focusCard(index: number): boolean {
+    const hit = pages.hitAt(index);
+    const button = hit
+      ? scroller.current?.querySelector<HTMLButtonElement>(`button[data-clip-button="${hit.clip.id}"]`)
+      : null;
     button?.focus();
-    return button !== null && button !== undefined;
+    return Boolean(button);
   }
 
-  // After a rename the card's button comes back on React's next commit; focus it then.
+  // A card moved to by the keyboard may render a frame later (scrolled into view); focus it then.
   useEffect(() => {
-    const id = focusId.current;
-    if (id !== null && id !== renamingId && focusClip(id)) focusId.current = null;
+    if (focusIndex.current !== null && focusCard(focusIndex.current)) focusIndex.current = null;
   });
 
-  function onKeyDown(event: KeyboardEvent<HTMLUListElement>): void {
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const target = event.target as HTMLElement;
     const idText = target.closest<HTMLElement>('[data-clip-id]')?.dataset['clipId'];
-    if (idText === undefined || !list.current) return;
-    const index = clips.findIndex((c) => String(c.id) === idText);
-    const clip = clips[index];
+    if (idText === undefined) return;
+    const index = pages.indexOf(Number(idText));
+    const clip = pages.hitAt(index)?.clip;
     if (!clip) return;
-    const columns = columnsOf(list.current);
-    let nextIndex: number | null = null;
-    switch (event.key) {
-      case 'ArrowRight':
-        nextIndex = index + 1;
-        break;
-      case 'ArrowLeft':
-        nextIndex = index - 1;
-        break;
-      case 'ArrowDown':
-        nextIndex = index + columns;
-        break;
-      case 'ArrowUp':
-        nextIndex = index - columns;
-        break;
-      case 'Home':
-        nextIndex = 0;
-        break;
-      case 'End':
-        nextIndex = clips.length - 1;
-        break;
-      case 'F2':
-        event.preventDefault();
-        setRenamingId(clip.id);
-        return;
-      case 'Delete':
-      case 'Backspace':
-        event.preventDefault();
-        onAskDelete(clip);
-        return;
-      default:
-        return;
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      ArrowDown: index + columns,
+      ArrowUp: index - columns,
+      Home: 0,
+      End: total - 1,
+      PageDown: index + columns * 3,
+      PageUp: index - columns * 3,
+    };
+    if (event.key === 'F2') {
+      event.preventDefault();
+      setRenamingId(clip.id);
+      return;
     }
+    if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      onAskDelete(clip);
+      return;
+    }
+    const wanted = moves[event.key];
+    if (wanted === undefined) return;
     event.preventDefault();
-    const next = clips[Math.max(0, Math.min(clips.length - 1, nextIndex))];
-    if (!next || next.id === clip.id) return;
-    onSelect(next);
-    focusClip(next.id);
+    const nextIndex = Math.max(0, Math.min(total - 1, wanted));
+    if (nextIndex === index) return;
+    virtualizer.scrollToIndex(Math.floor(nextIndex / columns), { align: 'auto' });
+    const next = pages.hitAt(nextIndex)?.clip;
+    if (next) onChoose(next, nextIndex, { toggle: false, range: event.shiftKey });
+    focusIndex.current = nextIndex;
+    if (focusCard(nextIndex)) focusIndex.current = null;
   }
 
-  const tabStopId = clips.some((c) => c.id === selectedId) ? selectedId : (clips[0]?.id ?? null);
+  const tabStopId = currentId ?? pages.hitAt(firstRow * columns)?.clip.id ?? null;
 
   return (
-    <ul ref={list} className="clip-grid" role="list" aria-label="Clips" onKeyDown={onKeyDown}>
-      {clips.map((clip) => (
-        <ClipCard
-          key={clip.id}
-          clip={clip}
-          selected={clip.id === selectedId}
-          tabStop={clip.id === tabStopId}
-          renaming={clip.id === renamingId}
-          onSelect={() => onSelect(clip)}
-          onRenameStart={() => setRenamingId(clip.id)}
-          onRenameEnd={() => {
-            setRenamingId(null);
-            focusId.current = clip.id;
-          }}
-          onRename={(title) => onRename(clip, title)}
-          onAskDelete={() => onAskDelete(clip)}
-        />
-      ))}
-    </ul>
+    <div ref={scroller} className="clip-scroller" onKeyDown={onKeyDown}>
+      <div
+        className="clip-grid clip-grid--virtual"
+        role="list"
+        aria-label="Clips"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {items.map((row) => (
+          <div
+            key={row.key}
+            role="none"
+            className="clip-grid__row"
+            style={{
+              gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+              height: rowHeight - GAP,
+              transform: `translateY(${row.start}px)`,
+            }}
+          >
+            {Array.from({ length: columns }, (_, column) => {
+              const index = row.index * columns + column;
+              if (index >= total) return null;
+              const hit = pages.hitAt(index);
+              if (!hit)
+                return <div key={`loading-${index}`} className="clip-card clip-card--loading" aria-hidden="true" />;
+              const { clip } = hit;
+              return (
+                <ClipCard
+                  key={clip.id}
+                  clip={clip}
+                  snippet={hit.snippet}
+                  position={{ index: index + 1, total }}
+                  selected={selectedIds.has(clip.id)}
+                  tabStop={clip.id === tabStopId}
+                  renaming={clip.id === renamingId}
+                  onSelect={(event) =>
+                    onChoose(clip, index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey })
+                  }
+                  onRenameStart={() => setRenamingId(clip.id)}
+                  onRenameEnd={() => {
+                    setRenamingId(null);
+                    focusIndex.current = index;
+                  }}
+                  onRename={(title) => onRename(clip, title)}
+                  onAskDelete={() => onAskDelete(clip)}
+                />
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
   );
 }

@@ -1,10 +1,16 @@
 import { useRef, useState, type DragEvent, type JSX, type ReactNode, type RefObject } from 'react';
 import type { Clip, Project } from '../../../../shared/domain';
+import type { ClipQuery } from '../../../../shared/library/organise';
 import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/Icon';
 import { countClips } from '../../format/media';
 import { modKey } from '../../format/shortcuts';
-import { ClipGrid } from './ClipGrid';
+import { ClipList } from '../library/ClipList';
+import { activeFilters, LibraryControls, type LibraryLayout } from '../library/LibraryControls';
+import { SelectionBar } from '../library/SelectionBar';
+import { TrashView } from '../library/TrashView';
+import type { ClipPages } from '../library/useClipPages';
+import { ClipGrid, type ChooseHow } from './ClipGrid';
 import { ImportTray } from './ImportTray';
 import { SearchBox } from './SearchBox';
 import type { Imports } from './useImports';
@@ -15,14 +21,26 @@ export type LibraryState = 'loading' | 'empty' | 'all-archived' | 'ready';
 interface ClipsCanvasProps {
   library: LibraryState;
   project: Project | null;
-  clips: Clip[] | null;
-  /** The search these clips answer ('' for all). */
-  query: string;
-  onQueryChange: (query: string) => void;
-  selectedId: number | null;
-  onSelect: (clip: Clip) => void;
+  projects: readonly Project[];
+  pages: ClipPages;
+  /** The search, filters and sort the pages answer. */
+  query: ClipQuery;
+  onQuery: (query: ClipQuery) => void;
+  onQueryChange: (text: string) => void;
+  layout: LibraryLayout;
+  onLayout: (layout: LibraryLayout) => void;
+  showTrash: boolean;
+  onShowTrash: (show: boolean) => void;
+  selectedIds: ReadonlySet<number>;
+  /** The clip in the inspector. */
+  currentId: number | null;
+  onChoose: (clip: Clip, index: number, how: ChooseHow) => void;
+  onClearSelection: () => void;
   onRename: (clip: Clip, title: string) => Promise<void>;
   onAskDelete: (clip: Clip) => void;
+  onTrash: (ids: readonly number[]) => void;
+  onMove: (ids: readonly number[], projectId: number) => void;
+  onError: (title: string, error: unknown) => void;
   onNewProject: () => void;
   imports: Imports;
   fileInput: RefObject<HTMLInputElement | null>;
@@ -36,7 +54,9 @@ function hasFiles(event: DragEvent): boolean {
 }
 
 export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
-  const { project, clips, imports, library, fileInput, searchInput } = props;
+  const { project, pages, imports, library, fileInput, searchInput, query } = props;
+  const total = pages.total;
+  const searching = query.text !== '' || activeFilters(query.filter) > 0;
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
 
@@ -101,21 +121,49 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
         Choose a project in the sidebar.
       </EmptyState>
     );
-  } else if (project && clips) {
-    if (clips.length > 0) {
+  } else if (project && props.showTrash) {
+    body = <TrashView projectName={(id) => props.projects.find((p) => p.id === id)?.name ?? 'a deleted project'} />;
+  } else if (project && total !== null) {
+    if (total > 0) {
+      body =
+        props.layout === 'list' ? (
+          <ClipList
+            pages={pages}
+            total={total}
+            sort={query.sort}
+            onSort={(sort) => props.onQuery({ ...query, sort })}
+            selectedIds={props.selectedIds}
+            currentId={props.currentId}
+            onChoose={props.onChoose}
+            onAskDelete={props.onAskDelete}
+          />
+        ) : (
+          <ClipGrid
+            pages={pages}
+            total={total}
+            selectedIds={props.selectedIds}
+            currentId={props.currentId}
+            onChoose={props.onChoose}
+            onRename={props.onRename}
+            onAskDelete={props.onAskDelete}
+          />
+        );
+    } else if (searching) {
       body = (
-        <ClipGrid
-          clips={clips}
-          selectedId={props.selectedId}
-          onSelect={props.onSelect}
-          onRename={props.onRename}
-          onAskDelete={props.onAskDelete}
-        />
-      );
-    } else if (props.query !== '') {
-      body = (
-        <EmptyState icon="search" title={`No clips match “${props.query}”`}>
-          Try other words, or clear the search.
+        <EmptyState
+          icon="search"
+          title={query.text !== '' ? `No clips match “${query.text}”` : 'No clips match these filters'}
+          action={
+            activeFilters(query.filter) > 0 ? (
+              <button type="button" className="btn" onClick={() => props.onQuery({ ...query, filter: {} })}>
+                Clear filters
+              </button>
+            ) : undefined
+          }
+        >
+          {query.text !== ''
+            ? 'Try other words, or clear the search.'
+            : 'Loosen or clear the filters to see more clips.'}
         </EmptyState>
       );
     } else {
@@ -129,10 +177,11 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
     }
   }
 
-  const clipSummary =
-    project && clips
-      ? props.query !== ''
-        ? `${clips.length} of ${countClips(project.clipCount)}`
+  const clipSummary = props.showTrash
+    ? null
+    : project && total !== null
+      ? searching
+        ? `${total.toLocaleString('en')} of ${countClips(project.clipCount)}`
         : countClips(project.clipCount)
       : null;
 
@@ -146,6 +195,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
           </h1>
           {clipSummary !== null && <span className="toolbar__meta canvas__count tabular">{clipSummary}</span>}
           {project?.archived && <span className="badge">Archived</span>}
+          {props.showTrash && <span className="badge">Trash</span>}
         </div>
         <div className="canvas__actions">
           <SearchBox
@@ -154,6 +204,17 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
             disabled={!project}
             inputRef={searchInput}
           />
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={props.showTrash}
+            aria-label={props.showTrash ? 'Back to clips' : 'Trash'}
+            title={props.showTrash ? 'Back to the clips' : 'Trash: deleted clips, ready to restore'}
+            onClick={() => props.onShowTrash(!props.showTrash)}
+          >
+            <Icon name={props.showTrash ? 'film' : 'trash'} />
+            {props.showTrash ? 'Back to clips' : null}
+          </button>
           <button
             type="button"
             className="btn btn--primary"
@@ -179,6 +240,27 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
           />
         </div>
       </div>
+
+      {project && !props.showTrash && library === 'ready' && (
+        <LibraryControls
+          projectId={project.id}
+          query={query}
+          onQuery={props.onQuery}
+          layout={props.layout}
+          onLayout={props.onLayout}
+        />
+      )}
+      {project && !props.showTrash && props.selectedIds.size > 1 && (
+        <SelectionBar
+          ids={[...props.selectedIds]}
+          projects={props.projects}
+          currentProjectId={project.id}
+          onMove={(projectId) => props.onMove([...props.selectedIds], projectId)}
+          onTrash={() => props.onTrash([...props.selectedIds])}
+          onClear={props.onClearSelection}
+          onError={props.onError}
+        />
+      )}
 
       <div className="canvas__body">{body}</div>
 

@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { formatTime } from '../../../../shared/time';
 import { formatCodec, formatDateTime, formatFps, formatResolution, isAudioOnly } from '../../format/media';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
+import { ClipOrganiser } from '../library/ClipOrganiser';
 import { RenderReportSection } from './RenderReportSection';
 import { ExportClipButton } from '../exports/ExportClipButton';
 import './PlayerPanel.css';
@@ -138,6 +139,7 @@ export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
           <div className="inspector__actions">
             <ExportClipButton clip={clip} />
           </div>
+          <ClipOrganiser key={clip.id} clip={clip} />
           {children}
           {/* First, so words the engine did not understand are seen without scrolling. */}
           <RenderReportSection clipId={clip.id} />

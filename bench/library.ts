@@ -1,0 +1,101 @@
+/**
+ * The library at 100,000 clips, through the contract (Studio.call, as the app calls it):
+ * search (titles, prompts, tags, cue text) and grid pages of 200 clips in each sort, with
+ * and without filters. Prints p50 / p95 / max in milliseconds.
+ *
+ *   npx tsx bench/library.ts [clips] [folder to keep the generated library in, and reuse]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ClipQueryInput } from '../src/shared/library/organise';
+import { openLibrary, TAG_POOL } from './libraryData';
+
+const count = Number(process.argv[2] ?? '100000');
+const kept = process.argv[3];
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
+
+async function measure(label: string, runs: readonly (() => Promise<unknown>)[]): Promise<void> {
+  for (const run of runs.slice(0, 5)) await run(); // warm the page cache and statement cache
+  const times: number[] = [];
+  for (const run of runs) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const fmt = (n: number): string => n.toFixed(2).padStart(7);
+  console.log(
+    `${label.padEnd(44)} p50 ${fmt(percentile(times, 50))}  p95 ${fmt(percentile(times, 95))}  max ${fmt(times.at(-1) ?? 0)} ms  (${times.length} runs)`,
+  );
+}
+
+async function main(): Promise<void> {
+  const dir = kept ?? mkdtempSync(join(tmpdir(), 'shotline-library-bench-'));
+  const dataDir = join(dir, 'data');
+  try {
+    const { studio, projectId } = await openLibrary(dataDir, count);
+    const project = { id: projectId };
+    const page =
+      (query: ClipQueryInput, offset = 0) =>
+      () =>
+        studio.call('library.query', { projectId: project.id, query, offset, limit: 200 });
+
+    const words = [
+      'harbour',
+      'fox',
+      'lantern dusk',
+      'thunder',
+      'anamorphic',
+      'crowd',
+      'gla',
+      'violinist rooftop',
+      'lands late',
+      'sirens',
+    ];
+    const tags = TAG_POOL.slice(0, 20);
+    const searches = [...words, ...tags, ...words.map((w) => `${w} fog`)].map((text) => page({ text }));
+    await measure('search, best matches first (200 hits)', searches);
+    await measure(
+      'search by date, filtered (rating ≥ 3)',
+      words.map((text) => page({ text, filter: { minRating: 3 }, sort: { by: 'created', dir: 'desc' } })),
+    );
+    const offsets = Array.from({ length: 60 }, (_, i) => Math.floor(((i * 7919) % 500) * (count / 500)));
+    for (const by of ['created', 'title', 'duration', 'rating'] as const) {
+      await measure(
+        `grid page of 200, sorted by ${by}`,
+        offsets.map((offset) => page({ sort: { by, dir: 'desc' } }, offset)),
+      );
+    }
+    await measure(
+      'grid page, tag filter',
+      tags.map((tag) => page({ filter: { tag } })),
+    );
+    await measure(
+      'grid page, picks rated ≥ 4',
+      offsets.slice(0, 20).map(() => page({ filter: { flag: 'pick', minRating: 4 } })),
+    );
+    await measure(
+      'grid page, remixes with cues',
+      offsets.slice(0, 20).map(() => page({ filter: { isRemix: true, hasCues: true } })),
+    );
+    await measure(
+      'list page, sorted by size',
+      offsets.slice(0, 20).map((offset) => page({ sort: { by: 'size', dir: 'asc' } }, offset)),
+    );
+    await measure(
+      'tag suggestions',
+      ['ha', 'fo', 'gl', 'de', 'ca'].map(
+        (prefix) => () => studio.call('library.tags', { projectId: project.id, prefix }),
+      ),
+    );
+    await studio.close();
+  } finally {
+    if (kept === undefined) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,83 @@
+/**
+ * Scrolling the library grid over 100,000 clips in Chromium, against the browser studio
+ * (build first: npx electron-vite build). Frame times come from requestAnimationFrame while
+ * the grid scrolls a steady 240 px a frame, then while it jumps to far places in the library.
+ *
+ *   npx tsx bench/libraryScroll.ts [clips] [folder to keep the generated library in, and reuse]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { startServer, stopServer } from '../e2e/studio';
+import { chromiumPath } from '../scripts/chromium.mjs';
+import { openLibrary } from './libraryData';
+
+const count = Number(process.argv[2] ?? '100000');
+const kept = process.argv[3];
+
+// Runs in the page; a string, so this script type-checks without the DOM's types.
+const SCROLL = (mode: 'steady' | 'jumps', frames: number): string => `new Promise((resolve) => {
+  const scroller = document.querySelector('.clip-scroller');
+  const times = [];
+  let last = performance.now();
+  let frame = 0;
+  let seed = 7;
+  function step(now) {
+    times.push(now - last);
+    last = now;
+    if (${JSON.stringify(mode)} === 'steady') scroller.scrollTop += 240;
+    else if (frame % 10 === 0) {
+      seed = (seed * 16807) % 2147483647;
+      scroller.scrollTop = (seed / 2147483647) * (scroller.scrollHeight - scroller.clientHeight);
+    } else scroller.scrollTop += 240;
+    frame += 1;
+    if (frame < ${frames}) requestAnimationFrame(step);
+    else resolve({ times: times.slice(1), cards: document.querySelectorAll('[role=listitem]').length, height: scroller.scrollHeight });
+  }
+  requestAnimationFrame((now) => { last = now; requestAnimationFrame(step); });
+})`;
+
+interface ScrollResult {
+  times: number[];
+  cards: number;
+  height: number;
+}
+
+function summary(times: readonly number[]): string {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+  const over = sorted.filter((t) => t > 16.7).length;
+  return `p50 ${at(50).toFixed(1)}  p95 ${at(95).toFixed(1)}  max ${(sorted.at(-1) ?? 0).toFixed(1)} ms; ${over} of ${sorted.length} frames over 16.7 ms`;
+}
+
+async function main(): Promise<void> {
+  const dir = kept ?? mkdtempSync(join(tmpdir(), 'shotline-scroll-bench-'));
+  const dataDir = join(dir, 'data');
+  const { studio } = await openLibrary(dataDir, count);
+  await studio.close();
+  const server = await startServer(dataDir);
+  const executablePath = chromiumPath();
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    await page.goto(server.url);
+    const grid = page.getByRole('list', { name: 'Clips' });
+    await grid.getByRole('listitem').first().waitFor({ timeout: 120_000 });
+    const steady = await page.evaluate<ScrollResult>(SCROLL('steady', 600));
+    const jumps = await page.evaluate<ScrollResult>(SCROLL('jumps', 600));
+    console.log(`library: ${count.toLocaleString('en')} clips; grid ${steady.height.toLocaleString('en')} px tall`);
+    console.log(`cards in the DOM while scrolling: ${steady.cards}`);
+    console.log(`steady scroll, 240 px a frame:   ${summary(steady.times)}`);
+    console.log(`jumps across the library:        ${summary(jumps.times)}`);
+  } finally {
+    await browser.close();
+    await stopServer(server.child);
+    if (kept === undefined) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { expect, makeClip, test } from './studio';
+
+const SHOTS = process.env['SHOTLINE_SHOTS'];
+
+test('a creator rates and tags a clip, finds it by its tag after a reload, and empties the Trash', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  const files = ['Harbour at dawn', 'Alley in the rain', 'Market crowd'].map((title, i) =>
+    makeClip(join(workDir, `${title}.mp4`), 2 + i),
+  );
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(studio.url);
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  await page.getByRole('textbox', { name: 'Project name' }).fill('Night shoot');
+  await page.getByRole('textbox', { name: 'Project name' }).press('Enter');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import clips' }).first().click();
+  await (await chooser).setFiles(files);
+
+  const grid = page.getByRole('list', { name: 'Clips' });
+  await expect(grid.getByRole('listitem')).toHaveCount(3, { timeout: 60_000 });
+  const card = (title: string) => grid.getByRole('listitem').filter({ hasText: title });
+
+  await card('Harbour at dawn').click();
+  const organiser = page.getByRole('region', { name: 'Organise' });
+  const rating = organiser.getByRole('radiogroup', { name: 'Rating' });
+  await rating.getByRole('radio', { name: '4 stars' }).click();
+  await expect(rating.getByRole('radio', { name: '4 stars' })).toHaveAttribute('aria-checked', 'true');
+  const addTag = organiser.getByRole('textbox', { name: 'Add tag' });
+  await addTag.fill('keeper');
+  await addTag.press('Enter');
+  await addTag.fill('golden hour');
+  await addTag.press('Enter');
+  await expect(organiser.getByRole('button', { name: 'Remove tag keeper' })).toBeVisible();
+  await expect(card('Harbour at dawn').getByRole('img', { name: '4 stars' })).toBeVisible();
+  await expect(card('Harbour at dawn')).toContainText('keeper');
+
+  // Keys work on the chosen clip: 2 stars and Pick for the market; a colour label by click.
+  await card('Market crowd').click();
+  await page.keyboard.press('2');
+  await page.keyboard.press('p');
+  await organiser.getByRole('radio', { name: 'Green' }).click();
+  await expect(card('Market crowd').getByRole('img', { name: '2 stars' })).toBeVisible();
+  await expect(card('Market crowd')).toContainText('Pick');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'grid-ratings-tags.png') });
+
+  await page.reload();
+  await page.getByRole('searchbox', { name: 'Search clips' }).fill('keeper');
+  await expect(grid.getByRole('listitem')).toHaveCount(1);
+  await expect(card('Harbour at dawn')).toBeVisible();
+  await expect(card('Harbour at dawn').locator('mark')).toHaveText('keeper');
+  await page.getByRole('searchbox', { name: 'Search clips' }).fill('');
+  await expect(grid.getByRole('listitem')).toHaveCount(3);
+
+  // The same clip through the tag filter, then the list view sorted by rating.
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Tag' }).selectOption('keeper');
+  await expect(grid.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
+  await page.getByRole('button', { name: 'List' }).click();
+  const table = page.getByRole('table', { name: 'Clips' });
+  await table.getByRole('button', { name: 'Rating' }).click();
+  await expect(table.getByRole('row').nth(1)).toContainText('Harbour at dawn');
+  await expect(table.getByRole('columnheader', { name: 'Rating' })).toHaveAttribute('aria-sort', 'descending');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'list-view.png') });
+
+  // Multi-select in the list, then to the Trash; emptying it reports the space freed.
+  await table.getByRole('row').filter({ hasText: 'Alley in the rain' }).click();
+  await table
+    .getByRole('row')
+    .filter({ hasText: 'Market crowd' })
+    .click({ modifiers: ['Control'] });
+  const bar = page.getByRole('toolbar', { name: 'Selected clips' });
+  await expect(bar).toContainText('2 selected');
+  await bar.getByRole('button', { name: 'Move to Trash' }).click();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Trash', exact: true }).click();
+  const trash = page.getByRole('region', { name: 'Trash' });
+  await expect(trash.getByRole('listitem')).toHaveCount(2);
+  await trash.getByRole('button', { name: 'Restore Market crowd' }).click();
+  await expect(trash.getByRole('listitem')).toHaveCount(1);
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'trash.png') });
+  await trash.getByRole('button', { name: 'Empty trash' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Empty trash' }).click();
+  await expect(page.getByText(/Emptied the Trash: [\d.]+ (KB|MB) freed/)).toBeVisible();
+  await expect(trash.getByText('The Trash is empty')).toBeVisible();
+});

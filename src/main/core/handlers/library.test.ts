@@ -1,0 +1,253 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import type { EventName } from '../../../shared/contract';
+import { libraryDb, makeAudio, makeVideo, storedObjects, tempDir } from '../../../../test/support/fixtures';
+import { createStudio, type Studio } from '../studio';
+
+async function open(): Promise<{ studio: Studio; dir: string; dataDir: string; events: EventName[] }> {
+  const dir = await tempDir();
+  const dataDir = join(dir, 'data');
+  const studio = await createStudio({ dataDir });
+  onTestFinished(() => studio.close());
+  const events: EventName[] = [];
+  studio.onEvent((name) => events.push(name));
+  return { studio, dir, dataDir, events };
+}
+
+async function importInto(studio: Studio, projectId: number, path: string): Promise<number> {
+  const result = await studio.call('clips.import', { projectId, sources: [{ kind: 'path', path }], taskId: 't' });
+  const clip = result.clips[0];
+  if (!clip) throw new Error(`import failed: ${JSON.stringify(result.failures)}`);
+  return clip.id;
+}
+
+function errorOf(reply: Awaited<ReturnType<Studio['invoke']>>): string {
+  if (reply.ok) throw new Error(`expected an error, got ${JSON.stringify(reply.value)}`);
+  return `${reply.error.code}: ${reply.error.message}`;
+}
+
+// Each test imports real files through ffmpeg, several of them; a busy machine needs the time.
+describe('organising clips through the contract', { timeout: 120_000 }, () => {
+  test('ratings, flags, colour labels and tags land on every chosen clip and read back on the clip', async () => {
+    const { studio, dir, events } = await open();
+    const project = await studio.call('projects.create', { name: 'Harbour' });
+    const a = await importInto(studio, project.id, await makeAudio(dir, 'gulls.wav', 1, 440));
+    const b = await importInto(studio, project.id, await makeAudio(dir, 'waves.wav', 1, 660));
+
+    expect(await studio.call('library.setRating', { ids: [a, b], rating: 4 })).toEqual({ changed: 2 });
+    expect(await studio.call('library.setFlag', { ids: [a], flag: 'pick' })).toEqual({ changed: 1 });
+    await studio.call('library.setFlag', { ids: [b], flag: 'reject' });
+    await studio.call('library.setColor', { ids: [b], color: 'blue' });
+    expect(await studio.call('library.addTags', { ids: [a, b], tags: ['  night ', 'Sea'] })).toEqual({ changed: 4 });
+    // Tags are one per name whatever the case; adding again changes nothing.
+    expect(await studio.call('library.addTags', { ids: [a], tags: ['NIGHT'] })).toEqual({ changed: 0 });
+    expect(events).toContain('clips.changed');
+
+    const clipA = await studio.call('clips.get', { id: a });
+    expect(clipA).toMatchObject({ rating: 4, flag: 'pick', colorLabel: null, tags: ['night', 'Sea'] });
+    expect(await studio.call('clips.get', { id: b })).toMatchObject({ flag: 'reject', colorLabel: 'blue' });
+
+    expect(await studio.call('library.removeTags', { ids: [b], tags: ['sea'] })).toEqual({ changed: 1 });
+    expect((await studio.call('clips.get', { id: b })).tags).toEqual(['night']);
+    expect(await studio.call('library.tags', { projectId: project.id })).toEqual([
+      { name: 'night', count: 2 },
+      { name: 'Sea', count: 1 },
+    ]);
+    expect(await studio.call('library.tags', { prefix: 'ni' })).toEqual([{ name: 'night', count: 2 }]);
+    expect(await studio.call('library.tags', { prefix: '%' })).toEqual([]);
+
+    // Zero stars clears the rating; a cleared flag reads null.
+    await studio.call('library.setRating', { ids: [a], rating: 0 });
+    await studio.call('library.setFlag', { ids: [a], flag: null });
+    expect(await studio.call('clips.get', { id: a })).toMatchObject({ rating: null, flag: null });
+
+    // The tag is searchable at once.
+    const found = await studio.call('library.query', { projectId: project.id, query: { text: 'sea' } });
+    expect(found.hits.map((hit) => hit.clip.id)).toEqual([a]);
+    expect(found.hits[0]?.snippet).toEqual([
+      { text: 'night ', match: false },
+      { text: 'Sea', match: true },
+    ]);
+  });
+
+  test('bad input is refused with a message naming what is wrong, and nothing changes', async () => {
+    const { studio, dir } = await open();
+    const project = await studio.call('projects.create', { name: 'P' });
+    const a = await importInto(studio, project.id, await makeAudio(dir, 'a.wav', 1));
+
+    expect(errorOf(await studio.invoke('library.setRating', { ids: [a], rating: 6 }))).toBe(
+      'invalid_input: library.setRating: rating: rating must be from 0 (no rating) to 5',
+    );
+    expect(errorOf(await studio.invoke('library.setRating', { ids: [a], rating: 2.5 }))).toContain(
+      'rating must be a whole number',
+    );
+    expect(errorOf(await studio.invoke('library.setRating', { ids: [], rating: 2 }))).toContain(
+      'ids: choose at least one clip',
+    );
+    expect(errorOf(await studio.invoke('library.setFlag', { ids: [a], flag: 'maybe' }))).toContain('flag');
+    expect(errorOf(await studio.invoke('library.setColor', { ids: [a], color: 'teal' }))).toContain('color');
+    expect(errorOf(await studio.invoke('library.addTags', { ids: [a], tags: ['  '] }))).toContain(
+      'a tag must not be empty',
+    );
+    expect(errorOf(await studio.invoke('library.addTags', { ids: [a], tags: ['x'.repeat(41)] }))).toContain(
+      'at most 40 characters',
+    );
+    expect(errorOf(await studio.invoke('library.setRating', { ids: [a], rating: 3, extra: 1 }))).toContain('extra');
+    expect(
+      errorOf(await studio.invoke('library.query', { projectId: project.id, query: { filter: { from: 10, to: 5 } } })),
+    ).toContain('the date range ends before it starts');
+    expect(
+      errorOf(await studio.invoke('library.query', { projectId: project.id, query: { sort: { by: 'colour' } } })),
+    ).toContain('sort.by');
+    expect(errorOf(await studio.invoke('library.query', { projectId: project.id, limit: 501 }))).toContain(
+      'a page holds at most 500 clips',
+    );
+    expect(errorOf(await studio.invoke('library.query', { projectId: 999 }))).toContain('not_found');
+    // A missing clip among real ones refuses the whole change.
+    expect(errorOf(await studio.invoke('library.setRating', { ids: [a, 4040], rating: 5 }))).toBe(
+      'not_found: Clip 4040 does not exist; it may have been deleted. Nothing was changed.',
+    );
+    expect((await studio.call('clips.get', { id: a })).rating).toBeNull();
+    expect(
+      errorOf(await studio.invoke('library.saveFilter', { projectId: project.id, name: ' ', query: {} })),
+    ).toContain('a saved filter needs a name');
+    expect(errorOf(await studio.invoke('library.deleteFilter', { id: 77 }))).toContain(
+      'Saved filter 77 does not exist',
+    );
+    expect(errorOf(await studio.invoke('library.move', { ids: [a], projectId: 999 }))).toContain('not_found');
+  });
+
+  test('filters, sorts and search combine; saved filters keep them per project', async () => {
+    const { studio, dir, dataDir } = await open();
+    const project = await studio.call('projects.create', { name: 'Night shoot' });
+    const other = await studio.call('projects.create', { name: 'Elsewhere' });
+    const ids: number[] = [];
+    for (const [i, seconds] of [3, 1, 2].entries()) {
+      ids.push(await importInto(studio, project.id, await makeAudio(dir, `take${i}.wav`, seconds, 300 + i * 100)));
+    }
+    const [t0 = 0, t1 = 0, t2 = 0] = ids;
+    await studio.call('clips.rename', { id: t0, title: 'Lighthouse beam' });
+    await studio.call('clips.rename', { id: t1, title: 'Alley rain' });
+    await studio.call('clips.rename', { id: t2, title: 'Market crowd' });
+    await studio.call('library.setRating', { ids: [t0], rating: 5 });
+    await studio.call('library.setRating', { ids: [t2], rating: 3 });
+    await studio.call('library.addTags', { ids: [t0, t2], tags: ['keeper'] });
+    await studio.call('cues.create', {
+      clipId: t2,
+      cues: [{ startMs: 100, endMs: null, label: 'vendor shouts', note: 'lands late', kind: 'note', color: null }],
+    });
+    const db = libraryDb(dataDir);
+    db.prepare('UPDATE clips SET parent_clip_id = ?, created_at = 5000 WHERE id = ?').run(t0, t2);
+    db.prepare('UPDATE clips SET created_at = 1000 WHERE id = ?').run(t0);
+    db.prepare('UPDATE clips SET created_at = 3000 WHERE id = ?').run(t1);
+    await importInto(studio, other.id, await makeAudio(dir, 'other.wav', 1, 900));
+
+    const page = async (query: object, extra: object = {}): Promise<number[]> =>
+      (await studio.call('library.query', { projectId: project.id, query, ...extra })).hits.map((h) => h.clip.id);
+
+    expect(await page({})).toEqual([t2, t1, t0]);
+    expect(await page({ sort: { by: 'title', dir: 'asc' } })).toEqual([t1, t0, t2]);
+    expect(await page({ sort: { by: 'duration', dir: 'asc' } })).toEqual([t1, t2, t0]);
+    expect(await page({ sort: { by: 'rating', dir: 'desc' } })).toEqual([t0, t2, t1]);
+    expect(await page({ filter: { minRating: 4 } })).toEqual([t0]);
+    expect(await page({ filter: { tag: 'KEEPER' } })).toEqual([t2, t0]);
+    expect(await page({ filter: { hasCues: true } })).toEqual([t2]);
+    expect(await page({ filter: { hasCues: false } })).toEqual([t1, t0]);
+    expect(await page({ filter: { isRemix: true } })).toEqual([t2]);
+    expect(await page({ filter: { from: 2000, to: 4000 } })).toEqual([t1]);
+    expect(await page({ filter: { provider: 'import', tag: 'keeper', minRating: 3 } })).toEqual([t2, t0]);
+    expect(await page({ filter: { provider: 'veo' } })).toEqual([]);
+    expect(await page({}, { offset: 1, limit: 1 })).toEqual([t1]);
+    expect((await studio.call('library.query', { projectId: project.id, limit: 1 })).total).toBe(3);
+
+    // Cue text is searched, and the snippet marks the words that matched.
+    const hits = await studio.call('library.query', { projectId: project.id, query: { text: 'vendor' } });
+    expect(hits.total).toBe(1);
+    expect(hits.hits[0]?.snippet).toEqual([
+      { text: 'vendor', match: true },
+      { text: ' shouts lands late', match: false },
+    ]);
+    expect(await page({ text: 'light', filter: { minRating: 5 } })).toEqual([t0]);
+    expect(await page({ text: 'light', filter: { minRating: 5, isRemix: true } })).toEqual([]);
+    expect(await page({ text: '!!!' })).toEqual([]);
+
+    const saved = await studio.call('library.saveFilter', {
+      projectId: project.id,
+      name: 'Keepers',
+      query: { text: '', filter: { tag: 'keeper', minRating: 3 }, sort: { by: 'rating', dir: 'desc' } },
+    });
+    expect(saved).toMatchObject({ name: 'Keepers', query: { filter: { tag: 'keeper', minRating: 3 } } });
+    const again = await studio.call('library.saveFilter', { projectId: project.id, name: 'keepers', query: {} });
+    expect(again.id).toBe(saved.id);
+    expect(await studio.call('library.filters', { projectId: project.id })).toHaveLength(1);
+    expect(await studio.call('library.filters', { projectId: other.id })).toEqual([]);
+    await studio.call('library.deleteFilter', { id: saved.id });
+    expect(await studio.call('library.filters', { projectId: project.id })).toEqual([]);
+  });
+
+  test('move and Trash: counts follow, restore brings clips back, clips.delete goes to the Trash', async () => {
+    const { studio, dir, events } = await open();
+    const from = await studio.call('projects.create', { name: 'From' });
+    const to = await studio.call('projects.create', { name: 'To' });
+    const a = await importInto(studio, from.id, await makeAudio(dir, 'a.wav', 1, 300));
+    const b = await importInto(studio, from.id, await makeAudio(dir, 'b.wav', 1, 500));
+    const c = await importInto(studio, from.id, await makeAudio(dir, 'c.wav', 1, 700));
+
+    expect(await studio.call('library.move', { ids: [a, b], projectId: to.id })).toEqual({ changed: 2 });
+    const counts = async (): Promise<number[]> =>
+      (await studio.call('projects.list', {})).sort((x, y) => x.id - y.id).map((p) => p.clipCount);
+    expect(await counts()).toEqual([1, 2]);
+
+    events.length = 0;
+    await studio.call('library.trash', { ids: [a] });
+    await studio.call('clips.delete', { id: c });
+    expect(events).toContain('library.trashChanged');
+    expect(await counts()).toEqual([0, 1]);
+    expect((await studio.call('clips.list', { projectId: to.id })).map((x) => x.id)).toEqual([b]);
+    expect((await studio.call('library.query', { projectId: to.id })).total).toBe(1);
+    expect(await studio.call('clips.search', { query: 'a' })).toEqual([]);
+    const trash = await studio.call('library.trashList', {});
+    expect(trash.total).toBe(2);
+    expect(trash.clips.map((x) => x.id).sort()).toEqual([a, c].sort());
+    expect(trash.clips.every((x) => x.trashedAt !== null)).toBe(true);
+
+    await studio.call('library.restore', { ids: [a] });
+    expect(await counts()).toEqual([0, 2]);
+    expect((await studio.call('clips.get', { id: a })).trashedAt).toBeNull();
+  });
+
+  test('emptying the Trash deletes a file only when no clip uses it any more, and reports the space freed', async () => {
+    const { studio, dir, dataDir } = await open();
+    const one = await studio.call('projects.create', { name: 'One' });
+    const two = await studio.call('projects.create', { name: 'Two' });
+    const shared = await makeVideo(dir, 'shared.mp4');
+    const first = await importInto(studio, one.id, shared);
+    const second = await importInto(studio, two.id, shared);
+    const own = await importInto(studio, one.id, await makeAudio(dir, 'own.wav', 1));
+    const clipA = await studio.call('clips.get', { id: first });
+    expect((await studio.call('clips.get', { id: second })).mediaId).toBe(clipA.mediaId);
+    expect(clipA.posterId).not.toBeNull();
+    const mediaRoot = join(dataDir, 'media');
+    const sizeOf = async (id: string): Promise<number> => (await stat(join(mediaRoot, id.slice(0, 2), id))).size;
+    const ownClip = await studio.call('clips.get', { id: own });
+    const ownBytes = await sizeOf(ownClip.mediaId);
+    const sharedBytes = (await sizeOf(clipA.mediaId)) + (await sizeOf(clipA.posterId ?? ''));
+    const before = await storedObjects(mediaRoot);
+
+    await studio.call('library.trash', { ids: [first, own] });
+    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 2, files: 1, bytesFreed: ownBytes });
+    // The second clip still plays from the shared file and poster.
+    expect(await storedObjects(mediaRoot)).toEqual(before.filter((id) => id !== ownClip.mediaId));
+    expect(await studio.call('library.trashList', {})).toMatchObject({ total: 0, bytes: 0, clips: [] });
+    const db = libraryDb(dataDir);
+    expect(db.prepare('SELECT count(*) FROM media WHERE id = ?').pluck().get(ownClip.mediaId)).toBe(0);
+
+    await studio.call('clips.delete', { id: second });
+    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 1, files: 2, bytesFreed: sharedBytes });
+    expect(await storedObjects(mediaRoot)).toEqual([]);
+    expect(db.prepare('SELECT count(*) FROM media').pluck().get()).toBe(0);
+    // Nothing left to free.
+    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 0, files: 0, bytesFreed: 0 });
+  });
+});

@@ -1,0 +1,63 @@
+import type { Changed } from '../../library/organise';
+import type { DomainHandlers, HandlerContext } from './context';
+
+export function libraryHandlers(ctx: HandlerContext): DomainHandlers<'library'> {
+  const { projects, hub } = ctx;
+  const { queries, organiser, trash, filters } = ctx.organisation;
+
+  /** Tells every project a bulk change touched; counts change too when clips move or go to the Trash. */
+  function announce(result: Changed, counts = false): { changed: number } {
+    for (const projectId of result.projectIds) hub.emit('clips.changed', { projectId });
+    if (counts) {
+      hub.emit('projects.changed', {});
+      hub.emit('library.trashChanged', {});
+    }
+    return { changed: result.changed };
+  }
+
+  return {
+    'library.query': ({ projectId, query, offset, limit }) => {
+      projects.get(projectId);
+      return queries.page(projectId, query, offset, limit);
+    },
+    'library.setRating': ({ ids, rating }) => announce(organiser.setRating(ids, rating)),
+    'library.setFlag': ({ ids, flag }) => announce(organiser.setFlag(ids, flag)),
+    'library.setColor': ({ ids, color }) => announce(organiser.setColor(ids, color)),
+    'library.addTags': ({ ids, tags }) => announce(organiser.addTags(ids, tags)),
+    'library.removeTags': ({ ids, tags }) => announce(organiser.removeTags(ids, tags)),
+    'library.tags': ({ projectId, prefix, limit }) => {
+      if (projectId !== undefined) projects.get(projectId);
+      return organiser.tags(projectId ?? null, prefix.trim(), limit);
+    },
+    'library.move': ({ ids, projectId }) => {
+      projects.get(projectId);
+      const result = announce(organiser.move(ids, projectId), true);
+      projects.touch(projectId);
+      return result;
+    },
+    'library.trash': ({ ids }) => announce(organiser.trash(ids), true),
+    'library.restore': ({ ids }) => announce(organiser.restore(ids), true),
+    'library.trashList': ({ offset, limit }) => trash.list(offset, limit),
+    'library.emptyTrash': async () => {
+      const touched = trash.projects();
+      const result = await trash.empty(ctx.store);
+      announce({ changed: result.clips, projectIds: touched }, true);
+      return result;
+    },
+    'library.filters': ({ projectId }) => {
+      projects.get(projectId);
+      return filters.list(projectId);
+    },
+    'library.saveFilter': ({ projectId, name, query }) => {
+      projects.get(projectId);
+      const saved = filters.save(projectId, name, query);
+      hub.emit('library.filtersChanged', { projectId });
+      return saved;
+    },
+    'library.deleteFilter': ({ id }) => {
+      const projectId = filters.delete(id);
+      hub.emit('library.filtersChanged', { projectId });
+      return { ok: true } as const;
+    },
+  };
+}

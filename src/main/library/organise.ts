@@ -1,0 +1,134 @@
+import type { Database } from 'better-sqlite3';
+import type { ClipFlag, ColorLabel } from '../../shared/library/labels';
+import { StudioError } from '../../shared/errors';
+
+/** What a bulk change touched: how many clips, and the projects to tell. */
+export interface Changed {
+  changed: number;
+  projectIds: number[];
+}
+
+export interface TagUse {
+  name: string;
+  /** Clips (outside the Trash) that carry it, in the project asked about or the whole library. */
+  count: number;
+}
+
+const IDS = 'SELECT value FROM json_each(?)';
+const FLAG_VALUE: Record<ClipFlag, number> = { pick: 1, reject: -1 };
+
+/** Ratings, flags, colour labels, tags, moves and the Trash, for one clip or thousands in one transaction. */
+export class Organiser {
+  constructor(private readonly db: Database) {}
+
+  /** The projects of these clips; refuses the whole change when any clip is missing. */
+  private projectsOf(ids: readonly number[]): number[] {
+    const json = JSON.stringify(ids);
+    const found = this.db
+      .prepare<[string], number>(`SELECT count(*) FROM clips WHERE id IN (${IDS})`)
+      .pluck()
+      .get(json);
+    const unique = new Set(ids).size;
+    if (found !== unique) {
+      const present = new Set(
+        this.db.prepare<[string], number>(`SELECT id FROM clips WHERE id IN (${IDS})`).pluck().all(json),
+      );
+      const missing = [...new Set(ids)].filter((id) => !present.has(id));
+      const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
+      throw new StudioError(
+        'not_found',
+        `${missing.length === 1 ? 'Clip' : 'Clips'} ${shown} ${missing.length === 1 ? 'does' : 'do'} not exist; ${missing.length === 1 ? 'it' : 'they'} may have been deleted. Nothing was changed.`,
+      );
+    }
+    return this.db
+      .prepare<[string], number>(`SELECT DISTINCT project_id FROM clips WHERE id IN (${IDS}) ORDER BY project_id`)
+      .pluck()
+      .all(json);
+  }
+
+  private update(ids: readonly number[], set: string, ...values: (string | number | null)[]): Changed {
+    return this.db.transaction(() => {
+      const projectIds = this.projectsOf(ids);
+      const result = this.db
+        .prepare(`UPDATE clips SET ${set} WHERE id IN (${IDS})`)
+        .run(...values, JSON.stringify(ids));
+      return { changed: result.changes, projectIds };
+    })();
+  }
+
+  /** 0 clears the rating. */
+  setRating(ids: readonly number[], rating: number): Changed {
+    return this.update(ids, 'rating = ?', rating === 0 ? null : rating);
+  }
+
+  setFlag(ids: readonly number[], flag: ClipFlag | null): Changed {
+    return this.update(ids, 'flag = ?', flag === null ? 0 : FLAG_VALUE[flag]);
+  }
+
+  setColor(ids: readonly number[], color: ColorLabel | null): Changed {
+    return this.update(ids, 'color_label = ?', color);
+  }
+
+  addTags(ids: readonly number[], names: readonly string[]): Changed {
+    return this.db.transaction(() => {
+      const projectIds = this.projectsOf(ids);
+      const createTag = this.db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
+      const attach = this.db.prepare(
+        `INSERT OR IGNORE INTO clip_tags (clip_id, tag_id)
+         SELECT value, (SELECT id FROM tags WHERE name = ?) FROM json_each(?)`,
+      );
+      let changed = 0;
+      for (const name of names) {
+        createTag.run(name);
+        changed += attach.run(name, JSON.stringify(ids)).changes;
+      }
+      return { changed, projectIds };
+    })();
+  }
+
+  removeTags(ids: readonly number[], names: readonly string[]): Changed {
+    return this.db.transaction(() => {
+      const projectIds = this.projectsOf(ids);
+      const detach = this.db.prepare(
+        `DELETE FROM clip_tags WHERE clip_id IN (${IDS}) AND tag_id = (SELECT id FROM tags WHERE name = ?)`,
+      );
+      let changed = 0;
+      for (const name of names) changed += detach.run(JSON.stringify(ids), name).changes;
+      // A tag no clip carries any more would only clutter the suggestions.
+      this.db.exec('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM clip_tags)');
+      return { changed, projectIds };
+    })();
+  }
+
+  /** Tags in use, most used first, optionally those starting with `prefix`, for the tag box's suggestions. */
+  tags(projectId: number | null, prefix: string, limit: number): TagUse[] {
+    const escaped = prefix.replace(/[\\%_]/g, (char) => `\\${char}`);
+    return this.db
+      .prepare<[string, number | null, number | null, number], TagUse>(
+        `SELECT t.name, count(c.id) AS count
+         FROM tags t JOIN clip_tags ct ON ct.tag_id = t.id JOIN clips c ON c.id = ct.clip_id
+         WHERE t.name LIKE ? ESCAPE '\\' AND c.trashed_at IS NULL AND (? IS NULL OR c.project_id = ?)
+         GROUP BY t.id ORDER BY count DESC, t.name LIMIT ?`,
+      )
+      .all(`${escaped}%`, projectId, projectId, limit);
+  }
+
+  /** Moves clips into another project; the projects they left are among those reported. */
+  move(ids: readonly number[], projectId: number): Changed {
+    return this.db.transaction(() => {
+      const from = this.projectsOf(ids);
+      const result = this.db
+        .prepare(`UPDATE clips SET project_id = ? WHERE id IN (${IDS}) AND project_id <> ?`)
+        .run(projectId, JSON.stringify(ids), projectId);
+      return { changed: result.changes, projectIds: [...new Set([...from, projectId])].sort((a, b) => a - b) };
+    })();
+  }
+
+  trash(ids: readonly number[], now = Date.now()): Changed {
+    return this.update(ids, 'trashed_at = coalesce(trashed_at, ?)', now);
+  }
+
+  restore(ids: readonly number[]): Changed {
+    return this.update(ids, 'trashed_at = NULL');
+  }
+}

@@ -1,0 +1,196 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type JSX, type KeyboardEvent } from 'react';
+import type { Clip } from '../../../../shared/domain';
+import type { ClipSort, SortKey } from '../../../../shared/library/organise';
+import { formatBytes } from '../../format/bytes';
+import { formatClipLength, formatDateTime, formatFps } from '../../format/media';
+import type { ChooseHow } from '../clips/ClipGrid';
+import { ClipMarks, Snippet, Stars } from './ClipMarks';
+import type { ClipPages } from './useClipPages';
+import './ClipList.css';
+
+interface Column {
+  key: Exclude<SortKey, 'relevance'>;
+  label: string;
+  cell: (clip: Clip) => string | JSX.Element;
+  numeric?: boolean;
+}
+
+const COLUMNS: readonly Column[] = [
+  { key: 'title', label: 'Title', cell: (clip) => clip.title },
+  { key: 'duration', label: 'Duration', cell: (clip) => formatClipLength(clip.durationMs), numeric: true },
+  { key: 'size', label: 'Size', cell: (clip) => formatBytes(clip.bytes), numeric: true },
+  { key: 'fps', label: 'FPS', cell: (clip) => formatFps(clip.fps) ?? '—', numeric: true },
+  { key: 'provider', label: 'Provider', cell: (clip) => clip.provider },
+  { key: 'model', label: 'Model', cell: (clip) => clip.model ?? '—' },
+  { key: 'seed', label: 'Seed', cell: (clip) => (clip.seed === null ? '—' : String(clip.seed)), numeric: true },
+  {
+    key: 'rating',
+    label: 'Rating',
+    cell: (clip) =>
+      clip.rating === null ? <span className="clip-list__none">—</span> : <Stars rating={clip.rating} />,
+  },
+  { key: 'tags', label: 'Tags', cell: (clip) => clip.tags.join(', ') },
+  { key: 'created', label: 'Created', cell: (clip) => formatDateTime(clip.createdAt), numeric: true },
+];
+
+const ROW_HEIGHT = 36;
+
+interface ClipListProps {
+  pages: ClipPages;
+  total: number;
+  sort: ClipSort;
+  onSort: (sort: ClipSort) => void;
+  selectedIds: ReadonlySet<number>;
+  currentId: number | null;
+  onChoose: (clip: Clip, index: number, how: ChooseHow) => void;
+  onAskDelete: (clip: Clip) => void;
+}
+
+/** The clips as a table with sortable columns; only the rows on screen exist. */
+export function ClipList(props: ClipListProps): JSX.Element {
+  const { pages, total, sort, onSort, selectedIds, currentId, onChoose, onAskDelete } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer's answers change with every scroll; this component re-renders with it, unmemoised, by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    initialRect: { width: 1000, height: 800 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) pages.ensure(first, last);
+  }, [pages, first, last, total]);
+
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>): void {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    const index = Number(row?.dataset['index'] ?? NaN);
+    const clip = pages.hitAt(index)?.clip;
+    if (!clip) return;
+    const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 15, PageUp: -15 }[event.key];
+    if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      onAskDelete(clip);
+      return;
+    }
+    if (step === undefined) return;
+    event.preventDefault();
+    const nextIndex = Math.max(0, Math.min(total - 1, index + step));
+    virtualizer.scrollToIndex(nextIndex, { align: 'auto' });
+    const next = pages.hitAt(nextIndex)?.clip;
+    if (next) onChoose(next, nextIndex, { toggle: false, range: event.shiftKey });
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`tr[data-index="${nextIndex}"]`)?.focus());
+  }
+
+  return (
+    <div ref={scroller} className="clip-scroller clip-list">
+      <table className="clip-list__table" aria-label="Clips" aria-rowcount={total + 1}>
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => {
+              const active = sort.by === column.key;
+              return (
+                <th
+                  key={column.key}
+                  scope="col"
+                  className={`clip-list__head clip-list__head--${column.key}${column.numeric ? ' clip-list__num' : ''}`}
+                  aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button
+                    type="button"
+                    className="clip-list__sort"
+                    title={`Sort by ${column.label.toLowerCase()}`}
+                    onClick={() =>
+                      onSort({
+                        by: column.key,
+                        dir:
+                          active && sort.dir === 'desc'
+                            ? 'asc'
+                            : active
+                              ? 'desc'
+                              : column.numeric || column.key === 'rating'
+                                ? 'desc'
+                                : 'asc',
+                      })
+                    }
+                  >
+                    {column.label}
+                    <span className="clip-list__arrow" aria-hidden="true">
+                      {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody onKeyDown={onKeyDown}>
+          {before > 0 && (
+            <tr aria-hidden="true" style={{ height: before }}>
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const hit = pages.hitAt(item.index);
+            if (!hit) {
+              return (
+                <tr key={item.key} className="clip-list__row clip-list__row--loading" style={{ height: ROW_HEIGHT }}>
+                  <td colSpan={COLUMNS.length} />
+                </tr>
+              );
+            }
+            const { clip } = hit;
+            const selected = selectedIds.has(clip.id);
+            return (
+              <tr
+                key={item.key}
+                data-index={item.index}
+                data-clip-id={clip.id}
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                tabIndex={clip.id === currentId || (currentId === null && item.index === first) ? 0 : -1}
+                className={`clip-list__row${selected ? ' clip-list__row--selected' : ''}`}
+                style={{ height: ROW_HEIGHT }}
+                onClick={(event) =>
+                  onChoose(clip, item.index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey })
+                }
+              >
+                {COLUMNS.map((column) => (
+                  <td
+                    key={column.key}
+                    className={`clip-list__cell clip-list__cell--${column.key}${column.numeric ? ' clip-list__num' : ''}`}
+                  >
+                    {column.key === 'title' ? (
+                      <span className="clip-list__title">
+                        <ClipMarks clip={{ ...clip, rating: null }} />
+                        <span className="truncate" title={clip.title}>
+                          {clip.title}
+                        </span>
+                        {hit.snippet && <Snippet parts={hit.snippet} />}
+                      </span>
+                    ) : (
+                      column.cell(clip)
+                    )}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {after > 0 && (
+            <tr aria-hidden="true" style={{ height: after }}>
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

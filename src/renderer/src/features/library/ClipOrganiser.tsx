@@ -1,0 +1,204 @@
+import { useEffect, useState, type JSX } from 'react';
+import type { Clip } from '../../../../shared/domain';
+import { COLOR_LABELS, type ColorLabel } from '../../../../shared/library/labels';
+import { studio } from '../../api/client';
+import { useToaster } from '../../components/Toasts';
+import { COLOR_NAMES } from './ClipMarks';
+import { organise } from './organiseActions';
+import './ClipOrganiser.css';
+
+const STAR_NAMES = ['1 star', '2 stars', '3 stars', '4 stars', '5 stars'] as const;
+
+/** Rating, pick/reject, colour label and tags of the clip in the inspector. */
+export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
+  const toaster = useToaster();
+  const [tagText, setTagText] = useState('');
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const ids = [clip.id];
+  const fail = (what: string) => (error: unknown) => toaster.error(what, error);
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      studio.call('library.tags', { prefix: tagText.trim(), limit: 12 }).then(
+        (tags) => {
+          if (live) setSuggestions(tags.map((t) => t.name).filter((name) => !clip.tags.includes(name)));
+        },
+        () => undefined,
+      );
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [tagText, clip.tags]);
+
+  function addTag(): void {
+    const tag = tagText.trim();
+    if (tag === '') return;
+    setTagText('');
+    void organise.addTag(ids, tag).catch(fail('Could not add the tag'));
+  }
+
+  const rating = clip.rating ?? 0;
+  return (
+    <section className="organiser" aria-label="Organise">
+      <div className="organiser__row">
+        <div
+          role="radiogroup"
+          aria-label="Rating"
+          className="organiser__stars"
+          title="Rating: keys 1–5, 0 clears"
+          onKeyDown={(event) => {
+            const step = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[event.key];
+            if (step === undefined) return;
+            event.preventDefault();
+            const next = Math.max(1, Math.min(5, rating + step));
+            void organise.rate(ids, next).catch(fail('Could not rate the clip'));
+          }}
+        >
+          {STAR_NAMES.map((name, i) => {
+            const value = i + 1;
+            return (
+              <button
+                key={name}
+                type="button"
+                role="radio"
+                aria-label={name}
+                aria-checked={rating === value}
+                tabIndex={rating === value || (rating === 0 && value === 1) ? 0 : -1}
+                className={`organiser__star${value <= rating ? ' organiser__star--on' : ''}`}
+                // Choosing the stars it has again clears the rating, like most media managers.
+                onClick={() =>
+                  void organise.rate(ids, rating === value ? 0 : value).catch(fail('Could not rate the clip'))
+                }
+              >
+                ★
+              </button>
+            );
+          })}
+        </div>
+        <div className="organiser__flags">
+          <button
+            type="button"
+            className={`chip-btn${clip.flag === 'pick' ? ' chip-btn--pick' : ''}`}
+            aria-pressed={clip.flag === 'pick'}
+            title="Pick (P)"
+            onClick={() =>
+              void organise.flag(ids, clip.flag === 'pick' ? null : 'pick').catch(fail('Could not flag the clip'))
+            }
+          >
+            Pick
+          </button>
+          <button
+            type="button"
+            className={`chip-btn${clip.flag === 'reject' ? ' chip-btn--reject' : ''}`}
+            aria-pressed={clip.flag === 'reject'}
+            title="Reject (X)"
+            onClick={() =>
+              void organise.flag(ids, clip.flag === 'reject' ? null : 'reject').catch(fail('Could not flag the clip'))
+            }
+          >
+            Reject
+          </button>
+        </div>
+      </div>
+      <div role="radiogroup" aria-label="Colour label" className="organiser__colors">
+        <ColorRadio
+          color={null}
+          checked={clip.colorLabel === null}
+          onPick={(c) => organise.color(ids, c).catch(fail('Could not label the clip'))}
+        />
+        {COLOR_LABELS.map((color) => (
+          <ColorRadio
+            key={color}
+            color={color}
+            checked={clip.colorLabel === color}
+            onPick={(c) => organise.color(ids, c).catch(fail('Could not label the clip'))}
+          />
+        ))}
+      </div>
+      <div className="organiser__tags">
+        <ul className="organiser__tag-list" aria-label="Tags">
+          {clip.tags.map((tag) => (
+            <li key={tag}>
+              <button
+                type="button"
+                className="tag-chip tag-chip--removable"
+                aria-label={`Remove tag ${tag}`}
+                title={`Remove “${tag}”`}
+                onClick={() => void organise.removeTag(ids, tag).catch(fail('Could not remove the tag'))}
+              >
+                {tag}
+                <span aria-hidden="true"> ×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <input
+          className="field organiser__tag-input"
+          type="text"
+          aria-label="Add tag"
+          placeholder="Add tag"
+          maxLength={40}
+          value={tagText}
+          spellCheck={false}
+          onChange={(event) => setTagText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              addTag();
+            } else if (event.key === 'Escape' && tagText !== '') {
+              event.preventDefault();
+              setTagText('');
+            }
+          }}
+        />
+        {tagText.trim() !== '' && suggestions.length > 0 && (
+          <ul className="organiser__suggestions" aria-label="Tag suggestions">
+            {suggestions.slice(0, 6).map((name) => (
+              <li key={name}>
+                <button
+                  type="button"
+                  className="tag-chip tag-chip--suggestion"
+                  aria-label={`Add tag ${name}`}
+                  onClick={() => {
+                    setTagText('');
+                    void organise.addTag(ids, name).catch(fail('Could not add the tag'));
+                  }}
+                >
+                  + {name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ColorRadio({
+  color,
+  checked,
+  onPick,
+}: {
+  color: ColorLabel | null;
+  checked: boolean;
+  onPick: (color: ColorLabel | null) => Promise<unknown>;
+}): JSX.Element {
+  const name = color === null ? 'No label' : COLOR_NAMES[color];
+  return (
+    <button
+      type="button"
+      role="radio"
+      aria-label={name}
+      aria-checked={checked}
+      title={name}
+      className={`organiser__color${checked ? ' organiser__color--on' : ''}`}
+      onClick={() => void onPick(color)}
+    >
+      <span className={color === null ? 'color-dot color-dot--none' : `color-dot color-dot--${color}`} />
+    </button>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState, type JSX } from 'react';
+import type { Project } from '../../../../shared/domain';
+import { Icon } from '../../components/Icon';
+import { organise } from './organiseActions';
+import './SelectionBar.css';
+
+interface Props {
+  ids: readonly number[];
+  projects: readonly Project[];
+  currentProjectId: number;
+  onMove: (projectId: number) => void;
+  onTrash: () => void;
+  onClear: () => void;
+  onError: (title: string, error: unknown) => void;
+}
+
+/** Actions on several chosen clips at once. */
+export function SelectionBar({
+  ids,
+  projects,
+  currentProjectId,
+  onMove,
+  onTrash,
+  onClear,
+  onError,
+}: Props): JSX.Element {
+  const [tag, setTag] = useState('');
+  const others = projects.filter((p) => p.id !== currentProjectId);
+  return (
+    <div className="selection-bar" role="toolbar" aria-label="Selected clips">
+      <span className="selection-bar__count tabular">{ids.length.toLocaleString('en')} selected</span>
+      <select
+        className="field selection-bar__field"
+        aria-label="Rate selected"
+        value=""
+        onChange={(event) =>
+          void organise
+            .rate(ids, Number(event.target.value))
+            .catch((e: unknown) => onError('Could not rate the clips', e))
+        }
+      >
+        <option value="" disabled>
+          Rate…
+        </option>
+        {[5, 4, 3, 2, 1].map((n) => (
+          <option key={n} value={n}>
+            {'★'.repeat(n)}
+          </option>
+        ))}
+        <option value={0}>No rating</option>
+      </select>
+      <form
+        className="selection-bar__tag"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (tag.trim() === '') return;
+          organise.addTag(ids, tag.trim()).then(
+            () => setTag(''),
+            (e: unknown) => onError('Could not tag the clips', e),
+          );
+        }}
+      >
+        <input
+          className="field selection-bar__field"
+          aria-label="Tag selected"
+          placeholder="Tag selected…"
+          value={tag}
+          maxLength={40}
+          onChange={(event) => setTag(event.target.value)}
+        />
+      </form>
+      <select
+        className="field selection-bar__field"
+        aria-label="Move selected to project"
+        value=""
+        disabled={others.length === 0}
+        onChange={(event) => onMove(Number(event.target.value))}
+      >
+        <option value="" disabled>
+          Move to…
+        </option>
+        {others.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="btn btn--sm btn--danger-quiet" onClick={onTrash}>
+        <Icon name="trash" size={14} />
+        Move to Trash
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label="Clear selection"
+        title="Clear selection (Esc)"
+        onClick={onClear}
+      >
+        <Icon name="close" size={14} />
+      </button>
+    </div>
+  );
+}

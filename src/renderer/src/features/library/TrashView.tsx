@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useState, type JSX } from 'react';
+import type { Clip } from '../../../../shared/domain';
+import { mediaUrl, studio } from '../../api/client';
+import { useStudioEvent } from '../../api/hooks';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { EmptyState } from '../../components/EmptyState';
+import { Icon } from '../../components/Icon';
+import { useToaster } from '../../components/Toasts';
+import { formatBytes } from '../../format/bytes';
+import { formatClipLength, formatDateTime } from '../../format/media';
+import './TrashView.css';
+
+interface TrashState {
+  total: number;
+  bytes: number;
+  clips: Clip[];
+}
+
+/** The library's Trash: restore clips, or empty it for good and see the space it frees. */
+export function TrashView({ projectName }: { projectName: (id: number) => string }): JSX.Element {
+  const toaster = useToaster();
+  const [trash, setTrash] = useState<TrashState | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  const load = useCallback(() => {
+    studio
+      .call('library.trashList', { limit: 500 })
+      .then(setTrash, (error: unknown) => toaster.error('Could not open the Trash', error));
+  }, [toaster]);
+  useEffect(load, [load]);
+  useStudioEvent('library.trashChanged', load);
+
+  function restore(ids: number[]): void {
+    studio.call('library.restore', { ids }).then(
+      ({ changed }) => toaster.show('success', changed === 1 ? 'Restored 1 clip' : `Restored ${changed} clips`),
+      (error: unknown) => toaster.error('Could not restore', error),
+    );
+  }
+
+  async function empty(): Promise<void> {
+    const result = await studio.call('library.emptyTrash', {});
+    setConfirming(false);
+    toaster.show(
+      'success',
+      `Emptied the Trash: ${formatBytes(result.bytesFreed)} freed`,
+      `${result.clips === 1 ? '1 clip' : `${result.clips} clips`} deleted; ${result.files === 1 ? '1 file' : `${result.files} files`} no clip used any more removed.`,
+    );
+  }
+
+  if (trash === null) return <div className="trash" aria-busy="true" />;
+  return (
+    <section className="trash" aria-label="Trash">
+      <div className="trash__head">
+        <p className="trash__summary tabular">
+          {trash.total === 0
+            ? 'Nothing in the Trash'
+            : `${trash.total === 1 ? '1 clip' : `${trash.total.toLocaleString('en')} clips`} · ${formatBytes(trash.bytes)} of media`}
+        </p>
+        <button
+          type="button"
+          className="btn btn--sm"
+          disabled={trash.total === 0}
+          onClick={() => restore(trash.clips.map((c) => c.id))}
+        >
+          Restore all
+        </button>
+        <button
+          type="button"
+          className="btn btn--sm btn--danger"
+          disabled={trash.total === 0}
+          onClick={() => setConfirming(true)}
+        >
+          <Icon name="trash" size={14} />
+          Empty trash
+        </button>
+      </div>
+      {trash.total === 0 ? (
+        <EmptyState icon="trash" title="The Trash is empty">
+          Deleted clips wait here until you empty the Trash, so you can restore them.
+        </EmptyState>
+      ) : (
+        <ul className="trash__list" aria-label="Clips in the Trash">
+          {trash.clips.map((clip) => (
+            <li key={clip.id} className="trash__item">
+              <div className="trash__poster">
+                {clip.posterId ? <img src={mediaUrl(clip.posterId)} alt="" loading="lazy" /> : <Icon name="film" />}
+              </div>
+              <div className="trash__text">
+                <p className="truncate">{clip.title}</p>
+                <p className="trash__meta truncate tabular">
+                  {projectName(clip.projectId)} · {formatClipLength(clip.durationMs)} · {formatBytes(clip.bytes)} ·
+                  deleted {clip.trashedAt === null ? '' : formatDateTime(clip.trashedAt)}
+                </p>
+              </div>
+              <button
+                type="button"
+                className="btn btn--sm"
+                aria-label={`Restore ${clip.title}`}
+                onClick={() => restore([clip.id])}
+              >
+                <Icon name="undo" size={14} />
+                Restore
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Empty the Trash?"
+          confirmLabel="Empty trash"
+          onConfirm={empty}
+          onCancel={() => setConfirming(false)}
+        >
+          Delete {trash.total === 1 ? 'this clip' : `these ${trash.total.toLocaleString('en')} clips`} for good? Files
+          no other clip uses are removed from disk. This cannot be undone.
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

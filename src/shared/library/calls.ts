@@ -1,0 +1,91 @@
+/** The contract's library-organisation calls: query pages, ratings, flags, labels, tags, moves, the Trash, saved filters. */
+import { z } from 'zod';
+import { Clip, RowId } from '../domain';
+import { ClipFlag, ColorLabel } from './labels';
+import { ClipQuery, MAX_BULK_CLIPS, Rating, SavedFilter, SavedFilterName, SnippetPart, TagName } from './organise';
+
+/** The most clips one page brings; the grid asks for a page as it scrolls. */
+export const MAX_PAGE = 500;
+
+const ClipIds = z
+  .array(RowId)
+  .min(1, 'choose at least one clip')
+  .max(MAX_BULK_CLIPS, `one change reaches at most ${MAX_BULK_CLIPS.toLocaleString('en')} clips`);
+
+const TagNames = z.array(TagName).min(1, 'name at least one tag').max(20, 'at most 20 tags at once');
+
+const Changed = z.object({ changed: z.number().int().nonnegative() });
+
+export const ClipHit = z.object({ clip: Clip, snippet: z.array(SnippetPart).nullable() });
+export type ClipHit = z.infer<typeof ClipHit>;
+
+export const TagUse = z.object({ name: z.string(), count: z.number().int().nonnegative() });
+export type TagUse = z.infer<typeof TagUse>;
+
+export const libraryCalls = {
+  /** One page of a project's clips (never the Trash), searched, filtered and sorted, with the total. */
+  'library.query': {
+    input: z.strictObject({
+      projectId: RowId,
+      query: ClipQuery.default({ text: '', filter: {}, sort: { by: 'created', dir: 'desc' } }),
+      offset: z.number().int().min(0, 'offset must not be negative').default(0),
+      limit: z.number().int().min(1).max(MAX_PAGE, `a page holds at most ${MAX_PAGE} clips`).default(200),
+    }),
+    output: z.object({ total: z.number().int().nonnegative(), hits: z.array(ClipHit) }),
+  },
+  /** Rating 0 clears the stars. */
+  'library.setRating': { input: z.strictObject({ ids: ClipIds, rating: Rating }), output: Changed },
+  /** null clears the pick or reject. */
+  'library.setFlag': { input: z.strictObject({ ids: ClipIds, flag: ClipFlag.nullable() }), output: Changed },
+  'library.setColor': { input: z.strictObject({ ids: ClipIds, color: ColorLabel.nullable() }), output: Changed },
+  'library.addTags': { input: z.strictObject({ ids: ClipIds, tags: TagNames }), output: Changed },
+  'library.removeTags': { input: z.strictObject({ ids: ClipIds, tags: TagNames }), output: Changed },
+  /** Tags in use, most used first; with a prefix, those starting with it (the tag box's suggestions). */
+  'library.tags': {
+    input: z.strictObject({
+      projectId: RowId.optional(),
+      prefix: z.string().max(40).default(''),
+      limit: z.number().int().min(1).max(200).default(20),
+    }),
+    output: z.array(TagUse),
+  },
+  'library.move': { input: z.strictObject({ ids: ClipIds, projectId: RowId }), output: Changed },
+  /** Moves clips to the Trash; clips.delete does the same for one. */
+  'library.trash': { input: z.strictObject({ ids: ClipIds }), output: Changed },
+  'library.restore': { input: z.strictObject({ ids: ClipIds }), output: Changed },
+  /** The Trash of the whole library, most recently trashed first. */
+  'library.trashList': {
+    input: z.strictObject({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(MAX_PAGE).default(200),
+    }),
+    output: z.object({
+      total: z.number().int().nonnegative(),
+      bytes: z.number().int().nonnegative(),
+      clips: z.array(Clip),
+    }),
+  },
+  /** Deletes the clips in the Trash for good, and the files no other clip uses; says how much space that freed. */
+  'library.emptyTrash': {
+    input: z.strictObject({}),
+    output: z.object({
+      clips: z.number().int().nonnegative(),
+      files: z.number().int().nonnegative(),
+      bytesFreed: z.number().int().nonnegative(),
+    }),
+  },
+  'library.filters': { input: z.strictObject({ projectId: RowId }), output: z.array(SavedFilter) },
+  /** Saving under a name the project already uses replaces that filter. */
+  'library.saveFilter': {
+    input: z.strictObject({ projectId: RowId, name: SavedFilterName, query: ClipQuery }),
+    output: SavedFilter,
+  },
+  'library.deleteFilter': { input: z.strictObject({ id: RowId }), output: z.object({ ok: z.literal(true) }) },
+} as const;
+
+export const libraryEvents = {
+  /** Clips went into or out of the Trash, or it was emptied. */
+  'library.trashChanged': z.object({}),
+  /** A project's saved filters changed. */
+  'library.filtersChanged': z.object({ projectId: RowId }),
+} as const;
