@@ -6,9 +6,13 @@
  * (−127…127) and scaled to −1…1 by the reader: wavesurfer divides any array holding a value
  * above 1 by that array's own maximum, which would draw every clip at full scale.
  */
+import type { PeakFile, PeakLevel } from '../../shared/cues/peaks';
 import { StudioError } from '../../shared/errors';
+import type { MediaStore, StoredObject } from '../storage/store';
 import { ffmpegArgs } from './ffmpegArgs';
 import { mediaTools, runTool } from './tools';
+
+export type { PeakFile, PeakLevel };
 
 /** The rate ffmpeg resamples to before peaks are taken: 100 pairs a second need no more. */
 export const PEAK_SAMPLE_RATE = 8000;
@@ -16,20 +20,6 @@ export const PEAK_PAIRS_PER_SECOND = 100;
 export const PEAK_LEVEL_FACTOR = 8;
 /** Coarser levels stop once a level would hold fewer pairs than this. */
 const MIN_LEVEL_PAIRS = 64;
-
-export interface PeakLevel {
-  /** Min/max pairs per second of audio. */
-  pairsPerSecond: number;
-  /** Interleaved min, max, min, max…, each −127…127. */
-  data: number[];
-}
-
-export interface PeakFile {
-  format: 'shotline-peaks';
-  version: 1;
-  durationMs: number;
-  levels: PeakLevel[];
-}
 
 /** Takes min/max pairs over 16-bit samples as they arrive, in any chunk sizes. */
 export class PeakAccumulator {
@@ -176,4 +166,13 @@ export async function computePeaks(
     throw new StudioError('unsupported_media', `The clip's sound could not be read for its waveform: ${message}`);
   }
   return bytes === 0 ? null : peaks.finish(durationMs);
+}
+
+/** Stores peaks as the JSON file a clip's `peaks_hash` points at, the one form the timeline reads. */
+export function storePeaks(
+  store: Pick<MediaStore, 'putBuffer'>,
+  peaks: PeakFile,
+  signal?: AbortSignal,
+): Promise<StoredObject> {
+  return store.putBuffer(Buffer.from(JSON.stringify(peaks), 'utf8'), signal ? { signal } : {});
 }

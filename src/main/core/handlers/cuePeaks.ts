@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { PeakFile } from '../../../shared/cues/peaks';
 import { StudioError } from '../../../shared/errors';
-import { computePeaks } from '../../media/peaks';
+import { computePeaks, storePeaks } from '../../media/peaks';
 import type { HandlerContext } from './context';
 
 type PeaksContext = Pick<HandlerContext, 'clips' | 'store' | 'background'>;
@@ -39,8 +39,7 @@ export function clipPeaksReader(ctx: PeaksContext): (clipId: number) => Promise<
       computePeaks(mediaPath, { durationMs: clip.durationMs, signal }),
     );
     if (peaks === null) return null;
-    const json = Buffer.from(JSON.stringify(peaks), 'utf8');
-    const object = await ctx.store.putBuffer(json);
+    const object = await storePeaks(ctx.store, peaks);
     ctx.clips.transaction(() => {
       ctx.clips.upsertMedia({
         id: object.id,
