@@ -147,12 +147,14 @@ export async function computePeaks(
   );
   const peaks = new PeakAccumulator();
   let bytes = 0;
-  let lastReport = 0;
+  // Reported at every hundredth of the sound, however long the clip.
+  const step = durationMs ? Math.max(1, Math.floor((PEAK_SAMPLE_RATE * 2 * durationMs) / 1000 / 100)) : Infinity;
+  let nextReport = step;
   const take = (chunk: Buffer): void => {
     peaks.push(chunk);
     bytes += chunk.length;
-    if (onProgress && durationMs && bytes - lastReport > PEAK_SAMPLE_RATE * 2 * 10) {
-      lastReport = bytes;
+    if (onProgress && durationMs && bytes >= nextReport) {
+      nextReport = bytes + step;
       onProgress(Math.min(1, bytes / 2 / PEAK_SAMPLE_RATE / (durationMs / 1000)));
     }
   };

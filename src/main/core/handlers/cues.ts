@@ -1,9 +1,8 @@
 import type { DomainHandlers, HandlerContext } from './context';
-import { clipPeaksReader } from './cuePeaks';
+import type { ClipPeaks } from './cuePeaks';
 
-export function cueHandlers(ctx: HandlerContext): DomainHandlers<'cues'> {
+export function cueHandlers(ctx: HandlerContext, peaks: ClipPeaks): DomainHandlers<'cues'> {
   const { cues, hub } = ctx;
-  const peaks = clipPeaksReader(ctx);
   const changed = <T>(clipId: number, value: T): T => {
     hub.emit('cues.changed', { clipId });
     return value;
@@ -22,6 +21,6 @@ export function cueHandlers(ctx: HandlerContext): DomainHandlers<'cues'> {
     },
     'cues.import': ({ clipId, format, text }) => changed(clipId, cues.import(clipId, format, text)),
     'cues.export': ({ clipId, format, ids }) => cues.export(clipId, format, ids),
-    'cues.peaks': ({ clipId }) => peaks(clipId),
+    'cues.peaks': ({ clipId }) => peaks.read(clipId),
   };
 }
