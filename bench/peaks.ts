@@ -1,9 +1,10 @@
 /**
  * Waveform peaks against the decode floor: one hour of 48 kHz stereo sound (AAC in M4A, as
  * clips carry it), its peaks computed by src/main/media/peaks.ts, next to ffmpeg decoding the
- * same file to null. Wall times, run alternately three times; the ratio is of the medians.
+ * same file to null. Wall times, run alternately (five times by default); the ratio is of the
+ * medians. The machine's other work moves both; compare figures taken in one run only.
  *
- *   npx tsx bench/peaks.ts [minutes]
+ *   npx tsx bench/peaks.ts [minutes] [runs]
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { ffmpegArgs } from '../src/main/media/ffmpegArgs';
 import { mediaTools } from '../src/main/media/tools';
 
 const minutes = Number(process.argv[2] ?? 60);
+const runs = Number(process.argv[3] ?? 5);
 
 function ffmpeg(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -50,7 +52,7 @@ try {
   ]);
   const floor: number[] = [];
   const peaks: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < runs; run++) {
     floor.push(await wallSeconds(() => ffmpeg(['-i', file, '-f', 'null', '-'])));
     peaks.push(await wallSeconds(() => computePeaks(file, { durationMs: minutes * 60_000 })));
   }

@@ -3,12 +3,13 @@
  * hub, keys from the environment and the settings file (never stored), the library lock,
  * and the queue stopped and resumed with the studio.
  */
-import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
+import { chmod, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import type { EventName } from '../../shared/contract';
+import { PeakFile } from '../../shared/cues/peaks';
 import type { Job } from '../../shared/jobs';
 import { sampleVideo } from '../../../test/jobs/harness';
 import { testRender, type TestRenderOptions } from '../../../test/jobs/test-render';
@@ -78,6 +79,26 @@ describe('jobs through the studio', () => {
       payload: { jobId: queued.id, projectId: project.id, state: 'succeeded' },
     });
     expect(await studio.call('jobs.list', { projectId: project.id })).toEqual([done]);
+  });
+
+  test("a rendered clip's peaks are stored in the timeline's format, and the timeline reads them as stored", async () => {
+    const { studio, dataDir } = await open();
+    const project = await studio.call('projects.create', { name: 'Coast' });
+    const queued = await studio.call('jobs.enqueue', { projectId: project.id, provider: 'local', promptText: PROMPT });
+    const done = await until(studio, queued.id, ['succeeded', 'failed']);
+    const clip = await studio.call('clips.get', { id: done.clipId ?? 0 });
+    const peaksPath = join(dataDir, 'media', (clip.peaksId ?? '').slice(0, 2), clip.peaksId ?? '');
+    const stored = PeakFile.parse(JSON.parse(await readFile(peaksPath, 'utf8')));
+    const base = stored.levels[0];
+    expect(base?.pairsPerSecond).toBe(100);
+    // The stand-in renders 600 ms of sound, whatever the prompt asks.
+    expect(base?.data.length).toBeGreaterThanOrEqual(2 * 59);
+    // The stand-in's sine plays at one eighth of full scale: 127 / 8 ≈ 16.
+    expect(Math.max(...(base?.data ?? []))).toBeGreaterThan(12);
+    expect(Math.max(...(base?.data ?? []))).toBeLessThan(20);
+    // With the clip's media gone, only the stored peaks can answer.
+    await rm(join(dataDir, 'media', clip.mediaId.slice(0, 2), clip.mediaId));
+    expect(await studio.call('cues.peaks', { clipId: clip.id })).toEqual(stored);
   });
 
   test('a prompt with errors is refused, naming the line', async () => {

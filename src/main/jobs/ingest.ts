@@ -13,10 +13,11 @@ import type { Clip } from '../../shared/domain';
 import type { RenderReport } from '../../shared/renderReport';
 import type { Clips, MediaRecord } from '../library/clips';
 import { Lineage } from '../library/lineage';
+import { computePeaks, storePeaks } from '../media/peaks';
 import { writePoster } from '../media/poster';
 import { probeFile, type ProbeResult } from '../media/probe';
 import type { MediaStore, StoredObject } from '../storage/store';
-import { writePeaks, writeSpriteSheet } from './derivatives';
+import { writeSpriteSheet } from './derivatives';
 import type { Ledger } from './ledger';
 import type { JobRecord, JobStore } from './store';
 
@@ -65,6 +66,25 @@ async function derive(
     return null;
   } finally {
     await store.removeTemp(tmp);
+  }
+}
+
+/**
+ * The clip's waveform peaks in the one format the cue timeline reads; when they cannot be made
+ * the clip is kept without them, and the timeline computes them when it opens.
+ */
+async function derivePeaks(
+  store: MediaStore,
+  file: string,
+  durationMs: number,
+  signal: AbortSignal,
+): Promise<StoredObject | null> {
+  try {
+    const peaks = await computePeaks(file, { durationMs, signal });
+    return peaks === null ? null : await storePeaks(store, peaks, signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return null;
   }
 }
 
@@ -139,9 +159,7 @@ export async function ingestOutput(
       (out) => writeSpriteSheet(file, probe.durationMs, out, signal),
       signal,
     ),
-    probe.audioCodec === null
-      ? Promise.resolve(null)
-      : derive(store, '.json', (out) => writePeaks(file, out, signal), signal),
+    probe.audioCodec === null ? Promise.resolve(null) : derivePeaks(store, file, probe.durationMs, signal),
   ]);
   options.onProgress(0.9);
   signal.throwIfAborted();

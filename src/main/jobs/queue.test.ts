@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
+import { PeakFile } from '../../shared/cues/peaks';
 import { estimateCostUsd, modelFor } from '../../shared/prompt/providers';
 import { probeFile } from '../media/probe';
 import { createLocalProvider } from '../providers/local/provider';
@@ -91,22 +92,17 @@ describe('the built-in engine through the queue', () => {
     });
     expect(JSON.parse(row?.params_json ?? 'null')).toMatchObject({ model: 'builtin', seed: 4242, durationMs: 4000 });
 
-    // The sprite sheet is one row of tiles; the peaks are audiowaveform JSON.
+    // The sprite sheet is one row of tiles; the peaks are the cue timeline's own format.
     const sprite = await probeFile(h.store.pathOf(clip.spriteId ?? '') ?? '', 'sprite').catch(
       (error: unknown) => error,
     );
     expect(sprite).toBeInstanceOf(Error); // a still image is not media the library imports
     expect(h.clips.mediaType(clip.spriteId ?? '')).toBe('image/jpeg');
     expect(h.clips.mediaType(clip.posterId ?? '')).toBe('image/jpeg');
-    const peaks = JSON.parse(await readFile(h.store.pathOf(clip.peaksId ?? '') ?? '', 'utf8')) as {
-      version: number;
-      data: number[];
-      length: number;
-      sample_rate: number;
-    };
-    expect(peaks).toMatchObject({ version: 2, channels: 1, bits: 16, sample_rate: 8000, samples_per_pixel: 80 });
-    expect(peaks.data).toHaveLength(peaks.length * 2);
-    expect(Math.max(...peaks.data)).toBeGreaterThan(1000); // the sine is there
+    const peaks = PeakFile.parse(JSON.parse(await readFile(h.store.pathOf(clip.peaksId ?? '') ?? '', 'utf8')));
+    expect(peaks).toMatchObject({ format: 'shotline-peaks', version: 1, levels: [{ pairsPerSecond: 100 }] });
+    expect(peaks.levels[0]?.data.length).toBeGreaterThanOrEqual(2 * 59); // 600 ms of sound
+    expect(Math.max(...(peaks.levels[0]?.data ?? []))).toBeGreaterThan(10); // the sine is there
     expect(SPRITE_TILES * SPRITE_TILE_WIDTH).toBe(1600);
 
     const changes = h.events

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ffmpeg, makeVideo, tempDir } from '../../../test/support/fixtures';
-import { computePeaks, levelFor, PeakAccumulator, PEAK_LEVEL_FACTOR, PEAK_PAIRS_PER_SECOND } from './peaks';
+import {
+  computePeaks,
+  levelFor,
+  PeakAccumulator,
+  PEAK_LEVEL_FACTOR,
+  PEAK_PAIRS_PER_SECOND,
+  WavPcmReader,
+} from './peaks';
 
 /** Stereo 48 kHz: a 1 kHz burst at half scale from 1.0 to 1.5 s, a 500 Hz one at quarter scale from 2.0 to 2.2 s. */
 async function twoBursts(dir: string): Promise<string> {
@@ -63,6 +70,67 @@ test('samples split across chunks at odd byte boundaries are read whole', () => 
   for (let at = 0; at < bytes.length; at += 7) acc.push(bytes.subarray(at, at + 7));
   // 80 samples a pair: sample 123 is in pair 1, sample 321 in pair 4.
   expect(acc.finish().levels[0]?.data).toEqual([0, 0, -127, 0, 0, 0, 0, 0, 0, 64]);
+});
+
+test('any sample rate gives 100 pairs a second, with each sample in the pair of its time', () => {
+  for (const rate of [44_100, 22_050, 48_000, 11_025]) {
+    const samples = new Int16Array(rate * 2);
+    // 1.234 s in: pair 123 of any rate.
+    samples[Math.floor(rate * 1.234)] = -16384;
+    const acc = new PeakAccumulator(rate);
+    acc.push(Buffer.from(samples.buffer));
+    const data = acc.finish().levels[0]?.data ?? [];
+    expect(data.length / 2).toBe(200);
+    expect(data.findIndex((v) => v !== 0)).toBe(123 * 2);
+    expect(data[123 * 2]).toBe(-63);
+  }
+});
+
+test("ffmpeg's WAV stream is read through its header, whatever the chunks it arrives in", () => {
+  const rate = 44_100;
+  const samples = new Int16Array(rate);
+  samples[441 * 7 + 5] = 32767;
+  const pcm = Buffer.from(samples.buffer);
+  const fmt = Buffer.alloc(16);
+  fmt.writeUInt16LE(1, 0);
+  fmt.writeUInt16LE(1, 2);
+  fmt.writeUInt32LE(rate, 4);
+  fmt.writeUInt32LE(rate * 2, 8);
+  fmt.writeUInt16LE(2, 12);
+  fmt.writeUInt16LE(16, 14);
+  const chunk = (id: string, body: Buffer, size = body.length): Buffer => {
+    const head = Buffer.alloc(8);
+    head.write(id, 0, 'latin1');
+    head.writeUInt32LE(size, 4);
+    return Buffer.concat([head, body, body.length % 2 === 1 ? Buffer.alloc(1) : Buffer.alloc(0)]);
+  };
+  const wav = Buffer.concat([
+    Buffer.from('RIFF\xff\xff\xff\xffWAVE', 'latin1'),
+    chunk('fmt ', fmt),
+    chunk('LIST', Buffer.from('INFOx', 'latin1')),
+    // A pipe's length is unknown when the header is written.
+    chunk('data', pcm, 0xffffffff),
+  ]);
+  const reader = new WavPcmReader();
+  for (let at = 0; at < wav.length; at += 333) reader.push(wav.subarray(at, at + 333));
+  expect(reader.sampleRate).toBe(rate);
+  expect(reader.bytes).toBe(pcm.length);
+  const data = reader.finish()?.levels[0]?.data ?? [];
+  expect(data.length / 2).toBe(100);
+  expect(data.findIndex((v) => v !== 0)).toBe(7 * 2 + 1);
+  expect(new WavPcmReader().finish()).toBeNull();
+  expect(() => new WavPcmReader().push(Buffer.from('not a wave file at all', 'latin1'))).toThrow(/other than WAV/);
+});
+
+test('high sounds keep their peaks: samples are read at the source rate, never filtered by a resampler', async () => {
+  const dir = await tempDir();
+  const path = join(dir, 'hiss.wav');
+  await ffmpeg(['-f', 'lavfi', '-i', 'sine=frequency=7000:sample_rate=44100:duration=1', '-af', 'volume=4', path]);
+  const peaks = await computePeaks(path, { durationMs: 1000 });
+  const data = peaks?.levels[0]?.data ?? [];
+  expect(data.length / 2).toBe(100);
+  // ffmpeg's sine is at one eighth of full scale, four times louder: half scale, 63.5 of 127.
+  for (let pair = 5; pair < 95; pair++) expect(Math.abs(peakAt(data, pair) - 63.5)).toBeLessThan(2);
 });
 
 test('a clip without sound has no peaks', async () => {

@@ -1,51 +1,49 @@
 /**
  * Waveform peaks for the cue timeline, so the renderer never decodes audio: ffmpeg decodes the
- * clip's sound to mono 16-bit PCM on a pipe, and min/max pairs are taken as it streams, at a
- * base resolution (PEAK_PAIRS_PER_SECOND) and at coarser levels for zoomed-out views, each
- * PEAK_LEVEL_FACTOR times coarser than the one before. Values are stored as 8-bit integers
+ * clip's sound to mono 16-bit PCM at its own sample rate on a pipe, and min/max pairs are taken
+ * as it streams, at a base resolution (PEAK_PAIRS_PER_SECOND) and at coarser levels for
+ * zoomed-out views, each PEAK_LEVEL_FACTOR times coarser than the one before, derived from the
+ * base. Values are stored as 8-bit integers
  * (−127…127) and scaled to −1…1 by the reader: wavesurfer divides any array holding a value
  * above 1 by that array's own maximum, which would draw every clip at full scale.
  */
+import type { PeakFile, PeakLevel } from '../../shared/cues/peaks';
 import { StudioError } from '../../shared/errors';
+import type { MediaStore, StoredObject } from '../storage/store';
 import { ffmpegArgs } from './ffmpegArgs';
 import { mediaTools, runTool } from './tools';
 
-/** The rate ffmpeg resamples to before peaks are taken: 100 pairs a second need no more. */
-export const PEAK_SAMPLE_RATE = 8000;
+export type { PeakFile, PeakLevel };
+
 export const PEAK_PAIRS_PER_SECOND = 100;
 export const PEAK_LEVEL_FACTOR = 8;
 /** Coarser levels stop once a level would hold fewer pairs than this. */
 const MIN_LEVEL_PAIRS = 64;
 
-export interface PeakLevel {
-  /** Min/max pairs per second of audio. */
-  pairsPerSecond: number;
-  /** Interleaved min, max, min, max…, each −127…127. */
-  data: number[];
-}
-
-export interface PeakFile {
-  format: 'shotline-peaks';
-  version: 1;
-  durationMs: number;
-  levels: PeakLevel[];
-}
-
-/** Takes min/max pairs over 16-bit samples as they arrive, in any chunk sizes. */
+/**
+ * Takes min/max pairs over 16-bit mono samples as they arrive, in any chunk sizes. Pair k
+ * covers samples [⌊k·rate/pps⌋, ⌊(k+1)·rate/pps⌋), so any sample rate gives exactly
+ * `pairsPerSecond` pairs a second without resampling.
+ */
 export class PeakAccumulator {
-  private readonly samplesPerPair: number;
   private readonly data: number[] = [];
-  private count = 0;
+  /** Samples taken so far, and where the pair being filled ends. */
+  private samples = 0;
+  private pairEnd: number;
   private min = 0;
   private max = 0;
   private odd: number | null = null;
-  private samples = 0;
 
   constructor(
-    private readonly sampleRate = PEAK_SAMPLE_RATE,
-    pairsPerSecond = PEAK_PAIRS_PER_SECOND,
+    private readonly sampleRate: number,
+    private readonly pairsPerSecond = PEAK_PAIRS_PER_SECOND,
   ) {
-    this.samplesPerPair = Math.max(1, Math.round(sampleRate / pairsPerSecond));
+    if (!(sampleRate > 0)) throw new RangeError(`sample rate must be positive, got ${String(sampleRate)}`);
+    this.pairEnd = this.endOf(0);
+  }
+
+  private endOf(pair: number): number {
+    return Math.max(pair + 1, Math.floor(((pair + 1) * this.sampleRate) / this.pairsPerSecond));
   }
 
   push(chunk: Buffer): void {
@@ -56,33 +54,43 @@ export class PeakAccumulator {
     }
     const whole = bytes.length - (bytes.length % 2);
     if (whole < bytes.length) this.odd = bytes[bytes.length - 1] ?? 0;
-    // A typed view reads samples several times faster than readInt16LE; it needs an even offset.
+    // A typed view over the chunk reads samples without copying them; it needs an even offset.
     const aligned = bytes.byteOffset % 2 === 0 ? bytes : Buffer.from(bytes);
-    const samples = new Int16Array(aligned.buffer, aligned.byteOffset, whole / 2);
-    const per = this.samplesPerPair;
-    let { count, min, max } = this;
-    for (let i = 0; i < samples.length; i++) {
-      const value = samples[i] ?? 0;
-      if (value < min) min = value;
-      if (value > max) max = value;
-      count += 1;
-      if (count === per) {
+    this.take(new Int16Array(aligned.buffer, aligned.byteOffset, whole / 2));
+  }
+
+  /** The one hot loop: each pair's span is scanned in a plain for loop with its bounds known. */
+  private take(samples: Int16Array): void {
+    const n = samples.length;
+    const first = this.samples;
+    let { min, max, pairEnd } = this;
+    let i = 0;
+    while (i < n) {
+      const end = Math.min(n, pairEnd - first);
+      for (; i < end; i++) {
+        const value = samples[i] ?? 0;
+        if (value < min) min = value;
+        else if (value > max) max = value;
+      }
+      if (first + i === pairEnd) {
         this.data.push(scale(min), scale(max));
-        count = 0;
         min = 0;
         max = 0;
+        pairEnd = this.endOf(this.data.length / 2);
       }
     }
-    this.count = count;
+    this.samples = first + n;
     this.min = min;
     this.max = max;
-    this.samples += whole / 2;
+    this.pairEnd = pairEnd;
   }
 
   finish(durationMs?: number): PeakFile {
-    if (this.count > 0) this.data.push(scale(this.min), scale(this.max));
-    this.count = 0;
-    const base: PeakLevel = { pairsPerSecond: this.sampleRate / this.samplesPerPair, data: this.data };
+    const pairStart = this.data.length === 0 ? 0 : this.endOf(this.data.length / 2 - 1);
+    if (this.samples > pairStart) this.data.push(scale(this.min), scale(this.max));
+    this.min = 0;
+    this.max = 0;
+    const base: PeakLevel = { pairsPerSecond: this.pairsPerSecond, data: this.data };
     const levels = [base];
     for (;;) {
       const previous = levels[levels.length - 1] ?? base;
@@ -124,6 +132,57 @@ export function levelFor(file: PeakFile, pixelsPerSecond: number): PeakLevel {
 }
 
 /**
+ * Reads ffmpeg's WAV stream: the header (for the sample rate, which ffmpeg keeps as the
+ * source's own, so nothing is resampled), then hands each block of samples on as it arrives.
+ */
+export class WavPcmReader {
+  private head: Buffer | null = Buffer.alloc(0);
+  private sink: PeakAccumulator | null = null;
+  bytes = 0;
+  sampleRate = 0;
+
+  push(chunk: Buffer): void {
+    if (this.sink) {
+      this.bytes += chunk.length;
+      this.sink.push(chunk);
+      return;
+    }
+    const head = Buffer.concat([this.head ?? Buffer.alloc(0), chunk]);
+    const found = readWavHeader(head);
+    if (found === null) {
+      if (head.length > 1 << 16) throw new Error('ffmpeg sent no WAV header for the sound');
+      this.head = head;
+      return;
+    }
+    this.head = null;
+    this.sampleRate = found.sampleRate;
+    this.sink = new PeakAccumulator(found.sampleRate);
+    this.push(head.subarray(found.dataOffset));
+  }
+
+  finish(durationMs?: number): PeakFile | null {
+    return this.sink === null || this.bytes === 0 ? null : this.sink.finish(durationMs);
+  }
+}
+
+/** The sample rate and where the samples start, once the header up to the data chunk has arrived. */
+function readWavHeader(head: Buffer): { sampleRate: number; dataOffset: number } | null {
+  if (head.length < 12) return null;
+  if (head.toString('latin1', 0, 4) !== 'RIFF' || head.toString('latin1', 8, 12) !== 'WAVE')
+    throw new Error('ffmpeg sent something other than WAV for the sound');
+  let sampleRate = 0;
+  for (let at = 12; at + 8 <= head.length;) {
+    const id = head.toString('latin1', at, at + 4);
+    const size = head.readUInt32LE(at + 4);
+    if (id === 'data') return sampleRate > 0 ? { sampleRate, dataOffset: at + 8 } : null;
+    if (at + 8 + size > head.length) return null;
+    if (id === 'fmt ') sampleRate = head.readUInt32LE(at + 12);
+    at += 8 + size + (size % 2);
+  }
+  return null;
+}
+
+/**
  * Decodes a media file's sound with ffmpeg and returns its peaks; null when it has no audio
  * stream. `onProgress` gets the fraction done when `durationMs` is known.
  */
@@ -132,6 +191,8 @@ export async function computePeaks(
   options: { durationMs?: number; signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
 ): Promise<PeakFile | null> {
   const { signal, durationMs, onProgress } = options;
+  // Mixed down to mono 16-bit at the source's own rate: resampling cost more than reading the
+  // extra samples, and min/max over every sample keeps peaks a lowpass would have shaved off.
   const args = ffmpegArgs(
     'errors',
     '-i',
@@ -143,28 +204,33 @@ export async function computePeaks(
     '-dn',
     '-ac',
     '1',
-    '-ar',
-    String(PEAK_SAMPLE_RATE),
-    '-f',
-    's16le',
     '-c:a',
     'pcm_s16le',
-    // Without this ffmpeg writes each decoded frame (a few hundred bytes) to the pipe on its own,
-    // and reading ~40 chunks a second of audio costs more than the decoding.
+    '-f',
+    'wav',
+    '-bitexact',
+    // Without this ffmpeg writes each decoded frame (a few kilobytes) to the pipe on its own.
     '-flush_packets',
     '0',
     'pipe:1',
   );
-  const peaks = new PeakAccumulator();
-  let bytes = 0;
-  let lastReport = 0;
+  const reader = new WavPcmReader();
+  let nextReport = 0;
+  const failed: { error: Error | null } = { error: null };
   const take = (chunk: Buffer): void => {
-    peaks.push(chunk);
-    bytes += chunk.length;
-    if (onProgress && durationMs && bytes - lastReport > PEAK_SAMPLE_RATE * 2 * 10) {
-      lastReport = bytes;
-      onProgress(Math.min(1, bytes / 2 / PEAK_SAMPLE_RATE / (durationMs / 1000)));
+    if (failed.error !== null) return;
+    try {
+      reader.push(chunk);
+    } catch (error) {
+      // Thrown here it would escape the pipe's event handler; reported once ffmpeg has ended.
+      failed.error = error instanceof Error ? error : new Error(String(error));
+      return;
     }
+    if (!onProgress || !durationMs || reader.bytes < nextReport || reader.sampleRate === 0) return;
+    const bytesPerSecond = reader.sampleRate * 2;
+    // Reported at every hundredth of the sound, however long the clip.
+    nextReport = reader.bytes + Math.max(1, (bytesPerSecond * durationMs) / 1000 / 100);
+    onProgress(Math.min(1, reader.bytes / bytesPerSecond / (durationMs / 1000)));
   };
   try {
     await runTool(mediaTools().ffmpeg, args, signal, take);
@@ -175,5 +241,20 @@ export async function computePeaks(
     if (/does not contain any stream/i.test(message)) return null;
     throw new StudioError('unsupported_media', `The clip's sound could not be read for its waveform: ${message}`);
   }
-  return bytes === 0 ? null : peaks.finish(durationMs);
+  if (failed.error !== null) {
+    throw new StudioError(
+      'unsupported_media',
+      `The clip's sound could not be read for its waveform: ${failed.error.message}`,
+    );
+  }
+  return reader.finish(durationMs);
+}
+
+/** Stores peaks as the JSON file a clip's `peaks_hash` points at, the one form the timeline reads. */
+export function storePeaks(
+  store: Pick<MediaStore, 'putBuffer'>,
+  peaks: PeakFile,
+  signal?: AbortSignal,
+): Promise<StoredObject> {
+  return store.putBuffer(Buffer.from(JSON.stringify(peaks), 'utf8'), signal ? { signal } : {});
 }

@@ -68,6 +68,19 @@ export const cueCalls = {
   'cues.peaks': { input: z.strictObject({ clipId: RowId }), output: PeakFile.nullable() },
 } as const;
 
+export const PeaksState = z.enum(['computing', 'done', 'failed']);
+export type PeaksState = z.infer<typeof PeaksState>;
+
 export const cueEvents = {
   'cues.changed': z.object({ clipId: RowId }),
+  /**
+   * A clip's waveform peaks being computed in the background: `computing` with the fraction
+   * done, then `done` (read them with cues.peaks) or `failed` with a message to show.
+   */
+  'cues.peaksProgress': z.object({
+    clipId: RowId,
+    state: PeaksState,
+    fraction: z.number().min(0).max(1),
+    message: z.string().optional(),
+  }),
 } as const;

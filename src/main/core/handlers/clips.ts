@@ -1,7 +1,8 @@
 import { importAll } from '../../library/import';
 import type { DomainHandlers, HandlerContext } from './context';
+import type { ClipPeaks } from './cuePeaks';
 
-export function clipHandlers(ctx: HandlerContext): DomainHandlers<'clips'> {
+export function clipHandlers(ctx: HandlerContext, peaks: ClipPeaks): DomainHandlers<'clips'> {
   const { projects, clips, hub } = ctx;
   return {
     'clips.list': ({ projectId }) => {
@@ -46,6 +47,8 @@ export function clipHandlers(ctx: HandlerContext): DomainHandlers<'clips'> {
           },
           signal,
         );
+        // The waveform is ready by the time the creator opens the clip, or shows how far along it is.
+        peaks.schedule(result.clips.filter((c) => c.peaksId === null && c.audioCodec !== null).map((c) => c.id));
         if (result.clips.length > 0) {
           projects.touch(projectId);
           hub.emit('projects.changed', {});

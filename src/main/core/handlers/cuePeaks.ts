@@ -1,15 +1,24 @@
 /**
- * A clip's waveform peaks for the cue timeline. Clips ingested before peaks took their current
- * form (or imported without any) get them computed from the stored media on first open and
- * stored by hash, so every later open reads a small JSON file.
+ * A clip's waveform peaks for the cue timeline. Renders store them when they are ingested;
+ * imported clips get them computed in the background right after the import, one clip at a
+ * time; a clip that still lacks them (from an older library, or whose computation failed) gets
+ * them when the timeline asks. Progress goes out as `cues.peaksProgress` events, so the
+ * timeline can show how far along it is and draw the waveform the moment it is done.
  */
 import { readFile } from 'node:fs/promises';
 import { PeakFile } from '../../../shared/cues/peaks';
 import { StudioError } from '../../../shared/errors';
-import { computePeaks } from '../../media/peaks';
+import { computePeaks, storePeaks } from '../../media/peaks';
 import type { HandlerContext } from './context';
 
-type PeaksContext = Pick<HandlerContext, 'clips' | 'store' | 'background'>;
+type PeaksContext = Pick<HandlerContext, 'clips' | 'store' | 'background' | 'hub'>;
+
+export interface ClipPeaks {
+  /** The clip's peaks, computed first (or joined, if under way) when none are stored; null without sound. */
+  read(clipId: number): Promise<PeakFile | null>;
+  /** Computes the peaks of clips that lack them in the background, one after another. */
+  schedule(clipIds: readonly number[]): void;
+}
 
 async function readStored(ctx: PeaksContext, peaksId: string | null): Promise<PeakFile | null> {
   const path = peaksId === null ? null : ctx.store.pathOf(peaksId);
@@ -18,51 +27,103 @@ async function readStored(ctx: PeaksContext, peaksId: string | null): Promise<Pe
     const parsed = PeakFile.safeParse(JSON.parse(await readFile(path, 'utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
-    // An older peak format, or a file missing from the store: computed again below.
+    // An older peak format, or a file missing from the store: computed again.
     return null;
   }
 }
 
-/** Returns the clip's peaks, computing and storing them when what is stored is not a shotline-peaks file. */
-export function clipPeaksReader(ctx: PeaksContext): (clipId: number) => Promise<PeakFile | null> {
-  const pending = new Map<number, Promise<PeakFile | null>>();
+/** Whole percents only: a long clip would otherwise send an event for every few seconds of sound. */
+function progressReporter(ctx: PeaksContext, clipId: number): (fraction: number) => void {
+  let last = -1;
+  return (fraction) => {
+    const percent = Math.floor(fraction * 100);
+    if (percent <= last) return;
+    last = percent;
+    ctx.hub.emit('cues.peaksProgress', { clipId, state: 'computing', fraction: percent / 100 });
+  };
+}
 
-  const load = async (clipId: number): Promise<PeakFile | null> => {
-    const clip = ctx.clips.get(clipId);
-    const stored = await readStored(ctx, clip.peaksId);
-    if (stored) return stored;
-    if (clip.audioCodec === null) return null;
+async function compute(ctx: PeaksContext, clipId: number, signal: AbortSignal): Promise<PeakFile | null> {
+  const clip = ctx.clips.get(clipId);
+  const stored = await readStored(ctx, clip.peaksId);
+  if (stored) return stored;
+  if (clip.audioCodec === null) return null;
+  const report = progressReporter(ctx, clipId);
+  report(0);
+  try {
     const mediaPath = ctx.store.pathOf(clip.mediaId);
     if (mediaPath === null || !(await ctx.store.has(clip.mediaId)))
-      throw new StudioError('not_found', `The media of clip ${clipId} is missing from the library's store.`);
-    const peaks = await ctx.background.run((signal) =>
-      computePeaks(mediaPath, { durationMs: clip.durationMs, signal }),
-    );
-    if (peaks === null) return null;
-    const json = Buffer.from(JSON.stringify(peaks), 'utf8');
-    const object = await ctx.store.putBuffer(json);
-    ctx.clips.transaction(() => {
-      ctx.clips.upsertMedia({
-        id: object.id,
-        mimeType: 'application/json',
-        bytes: object.bytes,
-        durationMs: null,
-        width: null,
-        height: null,
-        fps: null,
-        videoCodec: null,
-        audioCodec: null,
+      throw new StudioError('not_found', `The media of “${clip.title}” is missing from the library's store.`);
+    const peaks = await computePeaks(mediaPath, { durationMs: clip.durationMs, signal, onProgress: report });
+    if (peaks !== null) {
+      const object = await storePeaks(ctx.store, peaks, signal);
+      ctx.clips.transaction(() => {
+        ctx.clips.upsertMedia({
+          id: object.id,
+          mimeType: 'application/json',
+          bytes: object.bytes,
+          durationMs: null,
+          width: null,
+          height: null,
+          fps: null,
+          videoCodec: null,
+          audioCodec: null,
+        });
+        ctx.clips.setPeaks(clipId, object.id);
       });
-      ctx.clips.setPeaks(clipId, object.id);
-    });
+    }
+    ctx.hub.emit('cues.peaksProgress', { clipId, state: 'done', fraction: 1 });
     return peaks;
-  };
+  } catch (error) {
+    if (!signal.aborted) {
+      const message = error instanceof Error ? error.message : String(error);
+      ctx.hub.emit('cues.peaksProgress', { clipId, state: 'failed', fraction: 0, message });
+    }
+    throw error;
+  }
+}
 
-  return (clipId) => {
+export function clipPeaks(ctx: PeaksContext): ClipPeaks {
+  const pending = new Map<number, Promise<PeakFile | null>>();
+  const waiting: number[] = [];
+  let pumping = false;
+
+  const start = (clipId: number, signal?: AbortSignal): Promise<PeakFile | null> => {
     const running = pending.get(clipId);
     if (running) return running;
-    const started = load(clipId).finally(() => pending.delete(clipId));
+    const started = (
+      signal ? compute(ctx, clipId, signal) : ctx.background.run((s) => compute(ctx, clipId, s))
+    ).finally(() => pending.delete(clipId));
     pending.set(clipId, started);
     return started;
+  };
+
+  let closed = false;
+
+  const pump = (): void => {
+    if (pumping || closed) return;
+    pumping = true;
+    void ctx.background
+      .run(async (signal) => {
+        for (let clipId = waiting.shift(); clipId !== undefined; clipId = waiting.shift()) {
+          // A failure is announced by its event and tried again when the timeline asks.
+          await start(clipId, signal).catch(() => undefined);
+          if (signal.aborted) closed = true;
+          if (closed) return;
+        }
+      })
+      .finally(() => {
+        pumping = false;
+        // A clip scheduled while the last one finished.
+        if (waiting.length > 0) pump();
+      });
+  };
+
+  return {
+    read: (clipId) => start(clipId),
+    schedule(clipIds) {
+      waiting.push(...clipIds.filter((id) => !waiting.includes(id)));
+      pump();
+    },
   };
 }

@@ -1,10 +1,9 @@
 import type { DomainHandlers, HandlerContext } from './context';
 import { clipDriftReader } from './cueDrift';
-import { clipPeaksReader } from './cuePeaks';
+import type { ClipPeaks } from './cuePeaks';
 
-export function cueHandlers(ctx: HandlerContext): DomainHandlers<'cues'> {
+export function cueHandlers(ctx: HandlerContext, peaks: ClipPeaks): DomainHandlers<'cues'> {
   const { cues, hub } = ctx;
-  const peaks = clipPeaksReader(ctx);
   const drift = clipDriftReader(ctx);
   const changed = <T>(clipId: number, value: T): T => {
     hub.emit('cues.changed', { clipId });
@@ -24,7 +23,7 @@ export function cueHandlers(ctx: HandlerContext): DomainHandlers<'cues'> {
     },
     'cues.import': ({ clipId, format, text }) => changed(clipId, cues.import(clipId, format, text)),
     'cues.export': ({ clipId, format, ids }) => cues.export(clipId, format, ids),
-    'cues.peaks': ({ clipId }) => peaks(clipId),
+    'cues.peaks': ({ clipId }) => peaks.read(clipId),
     'cues.drift': ({ clipId }) => drift(clipId),
   };
 }

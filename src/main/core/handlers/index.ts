@@ -1,6 +1,7 @@
 import type { CallName } from '../../../shared/contract';
 import { appHandlers } from './app';
 import { clipHandlers } from './clips';
+import { clipPeaks } from './cuePeaks';
 import { cueHandlers } from './cues';
 import type { Handler, HandlerContext } from './context';
 import { draftHandlers } from './drafts';
@@ -16,14 +17,16 @@ import { templateHandlers } from './templates';
 export type Handlers = { [K in CallName]: Handler<K> };
 
 export function buildHandlers(ctx: HandlerContext): Handlers {
+  // One for both: imports schedule peaks that the timeline may ask for while they are computed.
+  const peaks = clipPeaks(ctx);
   return {
     ...appHandlers(ctx),
     ...projectHandlers(ctx),
-    ...clipHandlers(ctx),
+    ...clipHandlers(ctx, peaks),
     ...templateHandlers(ctx),
     ...draftHandlers(ctx),
     ...jobHandlers(ctx),
-    ...cueHandlers(ctx),
+    ...cueHandlers(ctx, peaks),
     ...lineageHandlers(ctx),
     ...exportHandlers(ctx),
     ...libraryHandlers(ctx),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type MouseEvent } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
 import type { PeakFile } from '../../../../shared/cues/peaks';
+import { cuesToPrompt } from '../../../../shared/cues/toPrompt';
 import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
 import type { Clip } from '../../../../shared/domain';
 import { studio } from '../../api/client';
@@ -15,11 +16,13 @@ import { formatClock } from './cueTime';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { useCueKeys } from './useCueKeys';
 import { useCueRegions } from './useCueRegions';
+import { useClipPeaks } from './useClipPeaks';
 import { useCues } from './useCues';
 import { useDrift } from './useDrift';
 import { useDriftMarks } from './useDriftMarks';
 import { useRegionEdits } from './useRegionEdits';
 import { useWaveform } from './useWaveform';
+import { WaveformStatus } from './WaveformStatus';
 import './CueTimeline.css';
 
 interface Props {
@@ -45,8 +48,8 @@ function nextLabel(cues: readonly Cue[]): string {
 
 export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   const fps = clip.fps && clip.fps > 0 ? clip.fps : 25;
-  const [peaks, setPeaks] = useState<PeakFile | null>(null);
-  const [peaksError, setPeaksError] = useState<string | null>(null);
+  const { status: peaksStatus, retry: retryPeaks } = useClipPeaks(clip.id);
+  const peaks = peaksStatus.kind === 'ready' ? peaksStatus.peaks : null;
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const waveform = useWaveform(container, media, peaks, fps);
   const state = useCues(clip.id);
@@ -72,23 +75,6 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
     const timer = setTimeout(() => setNotice(null), 6000);
     return () => clearTimeout(timer);
   }, [notice]);
-
-  useEffect(() => {
-    let live = true;
-    studio.call('cues.peaks', { clipId: clip.id }).then(
-      (file) => {
-        if (!live) return;
-        if (file) setPeaks(file);
-        else setPeaksError('This clip has no sound to draw.');
-      },
-      (error: unknown) => {
-        if (live) setPeaksError(messageOf(error));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [clip.id]);
 
   useEffect(() => {
     if (!waveform) return;
@@ -313,11 +299,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
       )}
       <div className="cue-timeline__body">
         <div className="cue-timeline__track">
-          {peaksError !== null ? (
-            <p className="cue-timeline__empty">{peaksError}</p>
-          ) : peaks === null ? (
-            <p className="cue-timeline__empty">Drawing the waveform…</p>
-          ) : null}
+          <WaveformStatus status={peaksStatus} onRetry={retryPeaks} />
           <div className="cue-timeline__wave" ref={setContainer} aria-label="Waveform" />
           {peaks !== null && <DriftPanel drift={drift} onSeek={seek} />}
         </div>
