@@ -1,0 +1,174 @@
+/**
+ * A live preview: one shot (or a run of shots) of a prompt drawn small and streamed frame by frame
+ * as JPEG, with its soundtrack as a small WAV, and nothing encoded to video. It reads, stages and
+ * schedules the whole prompt exactly as a render does, so what it shows is what a render of those
+ * shots would show, then draws and mixes only the shots asked for, on a clock that starts at the
+ * first of them.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { StudioError } from '../../../shared/errors';
+import { ShotRenderer } from '../draw/frame';
+import { validateInput, type EngineInput } from '../input';
+import { interpret } from '../interpret/interpret';
+import type { ShotScene } from '../scene';
+import { collectContacts, type Contact } from '../simulate';
+import { scheduleSound, type Schedule } from '../sound/schedule';
+import { mixSoundtrack, speakDialogue } from '../sound/soundtrack';
+import { stageShot } from '../stage/shot';
+import { previewWav } from './wav';
+
+export interface PreviewRequest {
+  input: EngineInput;
+  /** The shots to preview, first to last inclusive, zero-based. */
+  fromShot: number;
+  toShot: number;
+  width: number;
+  height: number;
+  fps: number;
+  seed: number;
+  /** A longer run of shots is previewed up to here. */
+  maxMs: number;
+  /** Where spoken lines are made; emptied and removed when the preview ends. */
+  workDir: string;
+}
+
+export interface PreviewInfo {
+  fromShot: number;
+  toShot: number;
+  /** Where the preview starts in the whole clip. */
+  startMs: number;
+  durationMs: number;
+  frames: number;
+  fps: number;
+  width: number;
+  height: number;
+}
+
+export interface PreviewHooks {
+  aborted: () => boolean;
+  started: (info: PreviewInfo) => void;
+  frame: (index: number, jpeg: Buffer) => void;
+  sound: (wav: Buffer) => void;
+}
+
+/** JPEG quality of a preview frame: about 10 to 25 kB at 480 × 270. */
+const jpegQuality = 72;
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function checkAbort(hooks: PreviewHooks): void {
+  if (hooks.aborted()) throw new StudioError('canceled', 'The preview was canceled.');
+}
+
+export function checkPreviewRequest(r: Omit<PreviewRequest, 'workDir'>): void {
+  validateInput(r.input);
+  const shots = r.input.shots.length;
+  const fail = (message: string): never => {
+    throw new StudioError('invalid_input', message);
+  };
+  if (!Number.isInteger(r.fromShot) || !Number.isInteger(r.toShot) || r.fromShot < 0 || r.toShot < r.fromShot)
+    fail(`preview shots must be a range of shot numbers, got ${r.fromShot + 1} to ${r.toShot + 1}`);
+  if (r.toShot >= shots)
+    fail(`there is no shot ${r.toShot + 1} to preview: this prompt has ${shots} shot${shots === 1 ? '' : 's'}`);
+  if (!Number.isInteger(r.width) || !Number.isInteger(r.height) || r.width < 16 || r.height < 16 || r.width > 1280)
+    fail(`a preview is 16 to 1280 pixels wide, got ${r.width}x${r.height}`);
+  if (!(r.fps > 0 && r.fps <= 30)) fail(`a preview runs at 1 to 30 frames a second, got ${r.fps}`);
+  if (!(r.maxMs >= 1000)) fail(`a preview lasts at least a second, got ${r.maxMs} ms`);
+}
+
+/**
+ * The schedule of the previewed shots only, on the preview's clock. Lines of other shots stay,
+ * unspoken, so each speaker keeps the voice the whole clip gives them.
+ */
+function windowSchedule(
+  schedule: Schedule,
+  inWindow: (shot: number) => boolean,
+  startMs: number,
+  durationMs: number,
+): Schedule {
+  const events = schedule.events
+    .filter((e) => e.kind === 'speech' || (inWindow(e.shot) && e.timeMs - startMs < durationMs))
+    .map((e) => {
+      const timeMs = e.timeMs - startMs;
+      const heard = inWindow(e.shot) && timeMs < durationMs;
+      return e.kind === 'speech' && !heard ? { ...e, timeMs, line: '' } : { ...e, timeMs };
+    });
+  const beds = schedule.beds
+    .filter((b) => inWindow(b.shot) && b.fromMs - startMs < durationMs)
+    .map((b) => ({ ...b, fromMs: b.fromMs - startMs, toMs: Math.min(durationMs, b.toMs - startMs) }));
+  return { ...schedule, events, beds, ripples: schedule.ripples.filter((r) => inWindow(r.shot)) };
+}
+
+export async function runPreview(r: PreviewRequest, hooks: PreviewHooks): Promise<PreviewInfo> {
+  checkPreviewRequest(r);
+  await mkdir(r.workDir, { recursive: true });
+  try {
+    const inWindow = (shot: number): boolean => shot >= r.fromShot && shot <= r.toShot;
+    const interp = interpret(r.input);
+    const stages = interp.shots.map((scene) => stageShot(scene, r.seed));
+    // Contacts place only their own shot's sounds, so shots outside the preview are not simulated.
+    const contacts = stages.map((s, i): Contact[] => (inWindow(i) ? collectContacts(s.world) : []));
+    const schedule = scheduleSound(stages, contacts, r.seed);
+    checkAbort(hooks);
+
+    const first = interp.shots[r.fromShot];
+    const last = interp.shots[r.toShot];
+    if (!first || !last) throw new StudioError('internal', 'The prompt lost a shot while it was read.');
+    const startMs = first.startMs;
+    const durationMs = Math.min(r.maxMs, last.startMs + last.durationMs - startMs);
+    const frames = Math.max(1, Math.round((durationMs * r.fps) / 1000));
+    const scenes: ShotScene[] = interp.shots.map((s) => ({ ...s, startMs: s.startMs - startMs }));
+    const heard = windowSchedule(schedule, inWindow, startMs, durationMs);
+    const spoken = await speakDialogue(heard, { seed: r.seed, totalMs: durationMs, shots: scenes, workDir: r.workDir });
+    checkAbort(hooks);
+    const info: PreviewInfo = {
+      fromShot: r.fromShot,
+      toShot: r.toShot,
+      startMs,
+      durationMs,
+      frames,
+      fps: r.fps,
+      width: r.width,
+      height: r.height,
+    };
+    hooks.started(info);
+
+    let index = 0;
+    let soundSent = false;
+    for (let shot = r.fromShot; shot <= r.toShot && index < frames; shot++) {
+      const stage = stages[shot];
+      const scene = scenes[shot];
+      if (!stage || !scene) break;
+      const renderer = new ShotRenderer(
+        { ...stage, scene },
+        {
+          width: r.width,
+          height: r.height,
+          ripplesAt: heard.ripples
+            .filter((p) => p.shot === shot)
+            .map((p) => ({ t: p.t, x: p.x, z: p.z, strength: p.strength })),
+          lipSync: spoken.lipSync,
+        },
+      );
+      const endFrame = Math.min(frames, Math.round(((scene.startMs + scene.durationMs) * r.fps) / 1000));
+      for (; index < endFrame; index++) {
+        checkAbort(hooks);
+        const t = Math.max(0, index / r.fps - scene.startMs / 1000);
+        hooks.frame(index, renderer.draw(t, index).encodeSync('jpeg', jpegQuality));
+        // The first frame goes out before the mix is made: seeing something soon matters most.
+        if (!soundSent) {
+          soundSent = true;
+          await yieldToLoop();
+          checkAbort(hooks);
+          const mix = mixSoundtrack(heard, spoken.lines, { seed: r.seed, totalMs: durationMs });
+          hooks.sound(previewWav(mix.bus));
+        }
+        await yieldToLoop();
+      }
+    }
+    checkAbort(hooks);
+    return info;
+  } finally {
+    await rm(r.workDir, { recursive: true, force: true });
+  }
+}
