@@ -76,6 +76,8 @@ const bridgedCalls = {
   'cues.peaks': true,
   'lineage.get': true,
   'lineage.changes': true,
+  'preview.start': true,
+  'preview.cancel': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

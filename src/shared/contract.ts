@@ -8,6 +8,7 @@ import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, Pro
 import { cueCalls, cueEvents } from './cues/calls';
 import { jobCalls, jobEvents } from './jobs';
 import { lineageCalls } from './remix/calls';
+import { previewCalls, previewEvents } from './preview';
 import { settingsCalls, settingsEvents } from './settings';
 import { ErrorCode } from './errors';
 import { RenderReport } from './renderReport';
@@ -153,6 +154,8 @@ export const calls = {
   ...lineageCalls,
   /** Keys, the ComfyUI server and workflow, the default provider (src/shared/settings.ts). */
   ...settingsCalls,
+  /** Live preview of the prompt being written (src/shared/preview.ts). */
+  ...previewCalls,
 } as const;
 
 export const events = {
@@ -174,6 +177,7 @@ export const events = {
   ...jobEvents,
   ...cueEvents,
   ...settingsEvents,
+  ...previewEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -6,6 +6,7 @@ import type { Handler, HandlerContext } from './context';
 import { draftHandlers } from './drafts';
 import { jobHandlers } from './jobs';
 import { lineageHandlers } from './lineage';
+import { previewHandlers } from './preview';
 import { projectHandlers } from './projects';
 import { settingsHandlers } from './settings';
 import { templateHandlers } from './templates';
@@ -24,5 +25,6 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...cueHandlers(ctx),
     ...lineageHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...previewHandlers(ctx),
   };
 }
