@@ -79,7 +79,7 @@ export function PreviewPanel({ preview, onPlayAll, onReplay }: PreviewPanelProps
           alt={label === '' ? 'Preview' : `Preview of ${label.toLowerCase()}`}
           width={PREVIEW_WIDTH}
           height={PREVIEW_HEIGHT}
-          hidden={status.kind === 'empty' || status.kind === 'idle'}
+          hidden={status.kind === 'empty' || status.kind === 'idle' || status.kind === 'failed'}
         />
         {status.kind === 'ended' && (
           <button
@@ -93,7 +93,7 @@ export function PreviewPanel({ preview, onPlayAll, onReplay }: PreviewPanelProps
         )}
         <StageMessage status={status} />
       </div>
-      <div className="live-preview__time">
+      <div className="live-preview__time" hidden={!hasPicture && status.kind !== 'drawing'}>
         <div
           className="live-preview__bar"
           role="progressbar"
@@ -113,6 +113,11 @@ export function PreviewPanel({ preview, onPlayAll, onReplay }: PreviewPanelProps
       </div>
     </section>
   );
+}
+
+/** The engine's messages start in lower case ("shot 3: …"); shown alone, they read as a sentence. */
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 function StageMessage({ status }: { status: PreviewStatus }): JSX.Element | null {
@@ -142,7 +147,7 @@ function StageMessage({ status }: { status: PreviewStatus }): JSX.Element | null
           <p className="live-preview__title">
             This {status.target.shot === null ? 'prompt' : 'shot'} cannot be previewed
           </p>
-          <p>{status.message}</p>
+          <p>{sentence(status.message)}</p>
         </div>
       );
     case 'playing':

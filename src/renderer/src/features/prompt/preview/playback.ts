@@ -17,6 +17,7 @@ export interface PlaybackView {
 }
 
 export interface PlaybackShape {
+  previewId: string;
   frames: number;
   fps: number;
   durationMs: number;
@@ -152,6 +153,9 @@ export class PreviewPlayback {
     const image = this.view.image();
     if (src === undefined || !image) return;
     image.src = src;
+    // Which preview and frame is on screen, for tests and the speed bench to read.
+    image.dataset.preview = this.shape.previewId;
+    image.dataset.frame = String(index);
     this.shownIndex = index;
   }
 }
