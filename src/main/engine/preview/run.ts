@@ -13,7 +13,7 @@ import { interpret } from '../interpret/interpret';
 import type { ShotScene } from '../scene';
 import { collectContacts, type Contact } from '../simulate';
 import { scheduleSound, type Schedule } from '../sound/schedule';
-import { mixSoundtrack, speakDialogue } from '../sound/soundtrack';
+import { mixSoundtrack, speakDialogue, type SpokenDialogue } from '../sound/soundtrack';
 import { stageShot } from '../stage/shot';
 import { previewWav } from './wav';
 
@@ -119,8 +119,32 @@ export async function runPreview(r: PreviewRequest, hooks: PreviewHooks): Promis
     const frames = Math.max(1, Math.round((durationMs * r.fps) / 1000));
     const scenes: ShotScene[] = interp.shots.map((s) => ({ ...s, startMs: s.startMs - startMs }));
     const heard = windowSchedule(schedule, inWindow, startMs, durationMs);
-    const spoken = await speakDialogue(heard, { seed: r.seed, totalMs: durationMs, shots: scenes, workDir: r.workDir });
-    checkAbort(hooks);
+    // Lines are spoken by separate processes while the first frames are drawn: a mouth is shut
+    // before its first line, so frames before the first line need no lip-sync.
+    const lipSync = new Map<string, Float32Array>();
+    const speaking = speakDialogue(heard, { seed: r.seed, totalMs: durationMs, shots: scenes, workDir: r.workDir });
+    const speech = { ready: false };
+    const settled = (): void => {
+      speech.ready = true;
+    };
+    speaking.then(settled, settled);
+    const firstLineMs = Math.min(
+      Infinity,
+      ...heard.events.filter((e) => e.kind === 'speech' && (e.line ?? '') !== '').map((e) => e.timeMs),
+    );
+    let spoken: SpokenDialogue | null = null;
+    const speechDone = async (): Promise<SpokenDialogue> => {
+      if (spoken) return spoken;
+      const done = await speaking;
+      for (const [key, envelope] of done.lipSync) lipSync.set(key, envelope);
+      spoken = done;
+      return done;
+    };
+    const sendSound = async (): Promise<void> => {
+      const { lines } = await speechDone();
+      checkAbort(hooks);
+      hooks.sound(previewWav(mixSoundtrack(heard, lines, { seed: r.seed, totalMs: durationMs }).bus));
+    };
     const info: PreviewInfo = {
       fromShot: r.fromShot,
       toShot: r.toShot,
@@ -147,25 +171,25 @@ export async function runPreview(r: PreviewRequest, hooks: PreviewHooks): Promis
           ripplesAt: heard.ripples
             .filter((p) => p.shot === shot)
             .map((p) => ({ t: p.t, x: p.x, z: p.z, strength: p.strength })),
-          lipSync: spoken.lipSync,
+          lipSync,
         },
       );
       const endFrame = Math.min(frames, Math.round(((scene.startMs + scene.durationMs) * r.fps) / 1000));
       for (; index < endFrame; index++) {
         checkAbort(hooks);
+        // A frame a line may be heard in waits for the lines to be spoken.
+        if (((index + 1) * 1000) / r.fps >= firstLineMs) await speechDone();
         const t = Math.max(0, index / r.fps - scene.startMs / 1000);
         hooks.frame(index, renderer.draw(t, index).encodeSync('jpeg', jpegQuality));
-        // The first frame goes out before the mix is made: seeing something soon matters most.
-        if (!soundSent) {
+        // The sound is mixed once the lines are spoken, between frames: the first frame never waits for it.
+        if (!soundSent && speech.ready) {
           soundSent = true;
-          await yieldToLoop();
-          checkAbort(hooks);
-          const mix = mixSoundtrack(heard, spoken.lines, { seed: r.seed, totalMs: durationMs });
-          hooks.sound(previewWav(mix.bus));
+          await sendSound();
         }
         await yieldToLoop();
       }
     }
+    if (!soundSent) await sendSound();
     checkAbort(hooks);
     return info;
   } finally {
