@@ -78,6 +78,7 @@ const bridgedCalls = {
   'lineage.changes': true,
   'preview.start': true,
   'preview.cancel': true,
+  'preview.warm': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

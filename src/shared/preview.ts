@@ -37,6 +37,11 @@ export const previewCalls = {
     }),
     output: z.object({ status: z.enum(['done', 'canceled']), frames: z.number().int().nonnegative() }),
   },
+  /** Starts the preview worker ahead of the first preview, when the Prompt view opens. */
+  'preview.warm': {
+    input: z.strictObject({}),
+    output: z.object({ ok: z.literal(true) }),
+  },
   'preview.cancel': {
     input: z.strictObject({ previewId: PreviewId }),
     output: z.object({ ok: z.literal(true) }),

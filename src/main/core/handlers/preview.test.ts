@@ -38,6 +38,7 @@ const of = <T>(events: Recorded[], name: EventName): T[] =>
 describe('preview calls', () => {
   test('previewing shot 2 streams its frames and sound as events with the caller’s id', async () => {
     const { studio, dataDir, events } = await open();
+    await expect(studio.call('preview.warm', {})).resolves.toEqual({ ok: true });
     const result = await studio.call('preview.start', { previewId: 'p1', text: twoShots, shot: 1 });
     expect(result).toEqual({ status: 'done', frames: 24 });
     const [started] = of<Record<string, unknown>>(events, 'preview.started');

@@ -61,6 +61,10 @@ export function previewHandlers(ctx: PreviewContext): DomainHandlers<'preview'> 
         if (running.get(previewId) === controller) running.delete(previewId);
       }
     },
+    'preview.warm'() {
+      ctx.preview?.warm();
+      return { ok: true };
+    },
     'preview.cancel'({ previewId }) {
       running.get(previewId)?.abort();
       return { ok: true };

@@ -69,6 +69,13 @@ export class EnginePreviewer {
     });
   }
 
+  /** Starts the worker now, so the first preview does not wait for it to load; it idles out as usual. */
+  warm(): void {
+    if (this.worker) return;
+    this.takeWorker();
+    this.settleIdle();
+  }
+
   /** Stops the worker; a preview still running fails. */
   async close(): Promise<void> {
     const worker = this.worker;
@@ -129,6 +136,10 @@ export class EnginePreviewer {
 
   private settle(r: Running): void {
     this.running.delete(r.id);
+    this.settleIdle();
+  }
+
+  private settleIdle(): void {
     if (this.running.size > 0 || !this.worker) return;
     const worker = this.worker;
     worker.unref();

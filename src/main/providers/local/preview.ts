@@ -22,6 +22,8 @@ export interface LocalPreviewRequest {
 export interface LocalPreview {
   /** Resolves when every frame and the sound are out; a newer preview cancels an older one. */
   preview(request: LocalPreviewRequest, listeners: PreviewListeners): Promise<PreviewInfo>;
+  /** Starts the engine's preview worker ahead of the first preview. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export function createLocalPreview(): LocalPreview {
       );
       return info;
     },
+    warm: () => previewer.warm(),
     close: () => previewer.close(),
   };
 }

@@ -65,6 +65,7 @@ export class LivePreviewController {
 
   /** Listens for the studio's preview events; returns the detach, which also stops the preview. */
   attach(): () => void {
+    this.studio.call('preview.warm', {}).catch(() => undefined);
     const offs = [
       this.studio.on('preview.started', (info) => this.started(info)),
       this.studio.on('preview.frame', (frame) => {
