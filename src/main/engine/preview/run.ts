@@ -15,6 +15,7 @@ import { collectContacts, type Contact } from '../simulate';
 import { scheduleSound, type Schedule } from '../sound/schedule';
 import { mixSoundtrack, speakDialogue, type SpokenDialogue } from '../sound/soundtrack';
 import { stageShot } from '../stage/shot';
+import type { Stage } from '../stage/types';
 import { previewWav } from './wav';
 
 export interface PreviewRequest {
@@ -99,90 +100,115 @@ function windowSchedule(
   return { ...schedule, events, beds, ripples: schedule.ripples.filter((r) => inWindow(r.shot)) };
 }
 
+interface PreviewPlan {
+  info: PreviewInfo;
+  stages: Stage[];
+  /** Every shot, on the preview's clock. */
+  scenes: ShotScene[];
+  heard: Schedule;
+}
+
+/** Reads, stages and schedules the whole prompt as a render does, then keeps the window asked for. */
+function planPreview(r: PreviewRequest): PreviewPlan {
+  const inWindow = (shot: number): boolean => shot >= r.fromShot && shot <= r.toShot;
+  const interp = interpret(r.input);
+  const stages = interp.shots.map((scene) => stageShot(scene, r.seed));
+  // Contacts place only their own shot's sounds, so shots outside the preview are not simulated.
+  const contacts = stages.map((s, i): Contact[] => (inWindow(i) ? collectContacts(s.world) : []));
+  const schedule = scheduleSound(stages, contacts, r.seed);
+  const first = interp.shots[r.fromShot];
+  const last = interp.shots[r.toShot];
+  if (!first || !last) throw new StudioError('internal', 'The prompt lost a shot while it was read.');
+  const startMs = first.startMs;
+  const durationMs = Math.min(r.maxMs, last.startMs + last.durationMs - startMs);
+  const info: PreviewInfo = {
+    fromShot: r.fromShot,
+    toShot: r.toShot,
+    startMs,
+    durationMs,
+    frames: Math.max(1, Math.round((durationMs * r.fps) / 1000)),
+    fps: r.fps,
+    width: r.width,
+    height: r.height,
+  };
+  return {
+    info,
+    stages,
+    scenes: interp.shots.map((s) => ({ ...s, startMs: s.startMs - startMs })),
+    heard: windowSchedule(schedule, inWindow, startMs, durationMs),
+  };
+}
+
+/**
+ * The lines, spoken by separate processes while the first frames are drawn. A mouth is shut
+ * before its first line, so frames before the first line need no lip-sync; `lipSync` fills in
+ * when the lines are done.
+ */
+function startSpeech(plan: PreviewPlan, r: PreviewRequest) {
+  const lipSync = new Map<string, Float32Array>();
+  const speaking = speakDialogue(plan.heard, {
+    seed: r.seed,
+    totalMs: plan.info.durationMs,
+    shots: plan.scenes,
+    workDir: r.workDir,
+  });
+  const state = { ready: false, spoken: null as SpokenDialogue | null };
+  const settled = (): void => {
+    state.ready = true;
+  };
+  speaking.then(settled, settled);
+  const lineTimes = plan.heard.events.filter((e) => e.kind === 'speech' && (e.line ?? '') !== '').map((e) => e.timeMs);
+  return {
+    lipSync,
+    firstLineMs: Math.min(Infinity, ...lineTimes),
+    ready: (): boolean => state.ready,
+    async done(): Promise<SpokenDialogue> {
+      if (state.spoken) return state.spoken;
+      const spoken = await speaking;
+      for (const [key, envelope] of spoken.lipSync) lipSync.set(key, envelope);
+      state.spoken = spoken;
+      return spoken;
+    },
+  };
+}
+
 export async function runPreview(r: PreviewRequest, hooks: PreviewHooks): Promise<PreviewInfo> {
   checkPreviewRequest(r);
   await mkdir(r.workDir, { recursive: true });
   try {
-    const inWindow = (shot: number): boolean => shot >= r.fromShot && shot <= r.toShot;
-    const interp = interpret(r.input);
-    const stages = interp.shots.map((scene) => stageShot(scene, r.seed));
-    // Contacts place only their own shot's sounds, so shots outside the preview are not simulated.
-    const contacts = stages.map((s, i): Contact[] => (inWindow(i) ? collectContacts(s.world) : []));
-    const schedule = scheduleSound(stages, contacts, r.seed);
+    const plan = planPreview(r);
+    const { info, heard } = plan;
     checkAbort(hooks);
-
-    const first = interp.shots[r.fromShot];
-    const last = interp.shots[r.toShot];
-    if (!first || !last) throw new StudioError('internal', 'The prompt lost a shot while it was read.');
-    const startMs = first.startMs;
-    const durationMs = Math.min(r.maxMs, last.startMs + last.durationMs - startMs);
-    const frames = Math.max(1, Math.round((durationMs * r.fps) / 1000));
-    const scenes: ShotScene[] = interp.shots.map((s) => ({ ...s, startMs: s.startMs - startMs }));
-    const heard = windowSchedule(schedule, inWindow, startMs, durationMs);
-    // Lines are spoken by separate processes while the first frames are drawn: a mouth is shut
-    // before its first line, so frames before the first line need no lip-sync.
-    const lipSync = new Map<string, Float32Array>();
-    const speaking = speakDialogue(heard, { seed: r.seed, totalMs: durationMs, shots: scenes, workDir: r.workDir });
-    const speech = { ready: false };
-    const settled = (): void => {
-      speech.ready = true;
-    };
-    speaking.then(settled, settled);
-    const firstLineMs = Math.min(
-      Infinity,
-      ...heard.events.filter((e) => e.kind === 'speech' && (e.line ?? '') !== '').map((e) => e.timeMs),
-    );
-    let spoken: SpokenDialogue | null = null;
-    const speechDone = async (): Promise<SpokenDialogue> => {
-      if (spoken) return spoken;
-      const done = await speaking;
-      for (const [key, envelope] of done.lipSync) lipSync.set(key, envelope);
-      spoken = done;
-      return done;
-    };
+    const speech = startSpeech(plan, r);
     const sendSound = async (): Promise<void> => {
-      const { lines } = await speechDone();
+      const { lines } = await speech.done();
       checkAbort(hooks);
-      hooks.sound(previewWav(mixSoundtrack(heard, lines, { seed: r.seed, totalMs: durationMs }).bus));
-    };
-    const info: PreviewInfo = {
-      fromShot: r.fromShot,
-      toShot: r.toShot,
-      startMs,
-      durationMs,
-      frames,
-      fps: r.fps,
-      width: r.width,
-      height: r.height,
+      hooks.sound(previewWav(mixSoundtrack(heard, lines, { seed: r.seed, totalMs: info.durationMs }).bus));
     };
     hooks.started(info);
 
     let index = 0;
     let soundSent = false;
-    for (let shot = r.fromShot; shot <= r.toShot && index < frames; shot++) {
-      const stage = stages[shot];
-      const scene = scenes[shot];
+    for (let shot = r.fromShot; shot <= r.toShot && index < info.frames; shot++) {
+      const stage = plan.stages[shot];
+      const scene = plan.scenes[shot];
       if (!stage || !scene) break;
+      const ripplesAt = heard.ripples
+        .filter((p) => p.shot === shot)
+        .map((p) => ({ t: p.t, x: p.x, z: p.z, strength: p.strength }));
       const renderer = new ShotRenderer(
         { ...stage, scene },
-        {
-          width: r.width,
-          height: r.height,
-          ripplesAt: heard.ripples
-            .filter((p) => p.shot === shot)
-            .map((p) => ({ t: p.t, x: p.x, z: p.z, strength: p.strength })),
-          lipSync,
-        },
+        { width: r.width, height: r.height, ripplesAt, lipSync: speech.lipSync },
       );
-      const endFrame = Math.min(frames, Math.round(((scene.startMs + scene.durationMs) * r.fps) / 1000));
+      const endFrame = Math.min(info.frames, Math.round(((scene.startMs + scene.durationMs) * r.fps) / 1000));
       for (; index < endFrame; index++) {
         checkAbort(hooks);
         // A frame a line may be heard in waits for the lines to be spoken.
-        if (((index + 1) * 1000) / r.fps >= firstLineMs) await speechDone();
+        if (((index + 1) * 1000) / r.fps >= speech.firstLineMs) await speech.done();
         const t = Math.max(0, index / r.fps - scene.startMs / 1000);
         hooks.frame(index, renderer.draw(t, index).encodeSync('jpeg', jpegQuality));
         // The sound is mixed once the lines are spoken, between frames: the first frame never waits for it.
-        if (!soundSent && speech.ready) {
+        if (!soundSent && speech.ready()) {
           soundSent = true;
           await sendSound();
         }
