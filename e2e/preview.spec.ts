@@ -33,10 +33,11 @@ test('the shot under the cursor previews while writing, Play runs the whole prom
   await expect(frame).toHaveAttribute('src', /^data:image\/jpeg;base64,/, { timeout: 10_000 });
   const firstFrameMs = Date.now() - typedAt;
   console.log(`first preview frame ${firstFrameMs} ms after typing paused`);
-  expect(firstFrameMs).toBeLessThan(5000);
-  // It moves: a later frame replaces the first.
+  // bench/preview.ts measures this delay; here it only has to be a matter of seconds even on a busy machine.
+  expect(firstFrameMs).toBeLessThan(10_000);
+  // It moves once its sound (the spoken line) is ready: a later frame replaces the first.
   const first = await frame.getAttribute('src');
-  await expect.poll(() => frame.getAttribute('src'), { timeout: 10_000 }).not.toBe(first);
+  await expect.poll(() => frame.getAttribute('src'), { timeout: 20_000 }).not.toBe(first);
 
   // The cursor moves to shot 1: that shot plays instead.
   await editor.getByText('A fisherman walks').click();
