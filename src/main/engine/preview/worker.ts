@@ -17,6 +17,9 @@ export type PreviewWorkerMessage =
   | { type: 'failed'; id: number; code: string; message: string };
 
 function serve(port: MessagePort): void {
+  // Loading the drawing code (Skia) takes most of a second: done as soon as the worker starts.
+  const loaded = import('./run');
+  loaded.catch(() => undefined);
   const canceled = new Set<number>();
   // One preview at a time: a new one waits for the last to see its cancel, at most a frame away.
   let queue: Promise<void> = Promise.resolve();
@@ -31,7 +34,7 @@ function serve(port: MessagePort): void {
     const flag = new Int32Array(m.cancel);
     queue = queue.then(async () => {
       try {
-        const { runPreview } = await import('./run');
+        const { runPreview } = await loaded;
         const info = await runPreview(m.request, {
           aborted: () => canceled.has(id) || Atomics.load(flag, 0) !== 0,
           started: (started) => post({ type: 'started', id, info: started }),
