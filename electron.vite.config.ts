@@ -13,6 +13,7 @@ export default defineConfig({
           index: resolve('src/main/hosts/electron/main.ts'),
           cli: resolve('src/main/cli/index.ts'),
           'engine-worker': resolve('src/main/engine/worker.ts'),
+          'preview-worker': resolve('src/main/engine/preview/worker.ts'),
         },
         // Chunks sit beside the entries, not in chunks/: render.ts finds engine-worker.js beside
         // itself and appPaths.ts finds the app two folders up, wherever the bundler puts them.

@@ -129,6 +129,9 @@ const bridgedCalls = {
   'library.filters': true,
   'library.saveFilter': true,
   'library.deleteFilter': true,
+  'preview.start': true,
+  'preview.cancel': true,
+  'preview.warm': true,
 } as const satisfies Record<CallName, true>;
 
 /** isCallName for code that must not load zod (the preload). */

@@ -11,6 +11,7 @@ import { exportCalls, exportEvents } from './exports';
 import { jobCalls, jobEvents } from './jobs';
 import { lineageCalls } from './remix/calls';
 import { libraryCalls, libraryEvents } from './library/calls';
+import { previewCalls, previewEvents } from './preview';
 import { settingsCalls, settingsEvents } from './settings';
 import { ErrorCode } from './errors';
 import { RenderReport } from './renderReport';
@@ -161,6 +162,8 @@ export const calls = {
   ...libraryCalls,
   /** Keys, the ComfyUI server and workflow, the default provider (src/shared/settings.ts). */
   ...settingsCalls,
+  /** Live preview of the prompt being written (src/shared/preview.ts). */
+  ...previewCalls,
 } as const;
 
 export const events = {
@@ -184,6 +187,7 @@ export const events = {
   ...exportEvents,
   ...libraryEvents,
   ...settingsEvents,
+  ...previewEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -24,6 +24,7 @@ import { Drafts } from '../library/drafts';
 import { Lineage } from '../library/lineage';
 import { Projects } from '../library/projects';
 import { loadBuiltinTemplates, Templates } from '../library/templates';
+import { createLocalPreview, type LocalPreview } from '../providers/local/preview';
 import { renderLocalRequest } from '../providers/local/render';
 import { createJobQueue } from '../jobs/index';
 import { closeProviders, createProviders } from '../providers/index';
@@ -47,6 +48,8 @@ export interface StudioOptions {
   templatesDir?: string;
   /** The built-in engine behind the `local` provider; null where it cannot run. Default: src/main/engine. */
   render?: LocalRender | null;
+  /** The built-in engine's live preview; null where it cannot run. Default: one with its own worker. */
+  preview?: LocalPreview | null;
   /** Electron's safeStorage (desktop only): API keys kept in the app are encrypted with it in keys.json. */
   safeStorage?: SafeStorageLike;
   /** Where API keys and endpoint overrides are read from the environment; process.env by default. */
@@ -162,6 +165,8 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
       });
     },
   };
+  const preview = options.preview === undefined ? createLocalPreview() : options.preview;
+  if (preview) undo.push(() => preview.close());
   const handlers = buildHandlers({
     dataDir,
     version: options.version ?? '0.0.0',
@@ -180,6 +185,7 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     jobs,
     background,
     settings: { opened, comfyWorkflow, testTimeoutMs: 20_000 },
+    preview,
   });
 
   async function call<K extends CallName>(name: K, input: unknown): Promise<CallOutput<K>> {

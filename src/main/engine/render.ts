@@ -73,7 +73,7 @@ function pipelineOptions(o: RenderOptions): PipelineOptions {
 }
 
 /** The URL of tsx's ESM loader API, read from its package's export map. */
-function tsxApiUrl(): string {
+export function tsxApiUrl(): string {
   const require = createRequire(import.meta.url);
   const pkgPath = require.resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as {

@@ -12,6 +12,7 @@ import type { Exports } from '../../storage/exports';
 import type { MediaStore } from '../../storage/store';
 import type { Uploads } from '../../storage/uploads';
 import type { EventHub } from '../events';
+import type { LocalPreview } from '../../providers/local/preview';
 import type { LiveSettings } from '../settings';
 
 /** The services a handler may use, built once by the studio. */
@@ -38,6 +39,8 @@ export interface HandlerContext {
   readonly settings: LiveSettings;
   /** Long work started by a call (imports): aborted and awaited when the studio closes. */
   readonly background: BackgroundWork;
+  /** The built-in engine's live preview; null where the engine cannot run. */
+  readonly preview: LocalPreview | null;
 }
 
 export interface BackgroundWork {

@@ -9,6 +9,7 @@ import { exportHandlers } from './exports';
 import { jobHandlers } from './jobs';
 import { lineageHandlers } from './lineage';
 import { libraryHandlers } from './library';
+import { previewHandlers } from './preview';
 import { projectHandlers } from './projects';
 import { settingsHandlers } from './settings';
 import { templateHandlers } from './templates';
@@ -31,5 +32,6 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...exportHandlers(ctx),
     ...libraryHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...previewHandlers(ctx),
   };
 }

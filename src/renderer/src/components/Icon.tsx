@@ -40,6 +40,7 @@ const paths = {
   warning: <path d="M8 2.5l6 10.5H2L8 2.5zM8 6.5v3M8 11.2v.1" />,
   check: <path d="M3.5 8.5l3 3 6-7" />,
   play: <path d="M5 3.5v9l7.5-4.5L5 3.5z" />,
+  stop: <path d="M4.5 4.5h7v7h-7z" />,
   clapper: (
     <>
       <path d="M2.5 6.5h11v6c0 .55-.45 1-1 1h-9c-.55 0-1-.45-1-1v-6z" />

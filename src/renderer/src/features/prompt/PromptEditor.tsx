@@ -50,6 +50,8 @@ interface PromptEditorProps {
   onHistory: (depth: HistoryDepth) => void;
   /** Mod-Enter; absent until there is somewhere to send the prompt. */
   onQueue?: (() => void) | undefined;
+  /** The text or the cursor changed (and once when the editor opens), for the live preview. */
+  onEdit?: ((snapshot: { text: string; cursor: number }) => void) | undefined;
   ref?: Ref<PromptEditorHandle>;
 }
 
@@ -73,11 +75,12 @@ export function PromptEditor({
   onAnalysed,
   onHistory,
   onQueue,
+  onEdit,
   ref,
 }: PromptEditorProps): JSX.Element {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const latest = useRef({ target, onChange, onAnalysed, onHistory, onQueue });
+  const latest = useRef({ target, onChange, onAnalysed, onHistory, onQueue, onEdit });
   const initial = useRef(initialText);
   const vocabulary = useRef<EngineVocabulary | null>(null);
 
@@ -96,7 +99,7 @@ export function PromptEditor({
   }, []);
 
   useEffect(() => {
-    latest.current = { target, onChange, onAnalysed, onHistory, onQueue };
+    latest.current = { target, onChange, onAnalysed, onHistory, onQueue, onEdit };
   });
 
   useEffect(() => {
@@ -145,6 +148,8 @@ export function PromptEditor({
         }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) latest.current.onChange(update.state.doc.toString());
+          if (update.docChanged || update.selectionSet)
+            latest.current.onEdit?.({ text: update.state.doc.toString(), cursor: update.state.selection.main.head });
           if (update.docChanged || update.transactions.length > 0) {
             latest.current.onHistory({ undo: undoDepth(update.state), redo: redoDepth(update.state) });
           }
@@ -154,6 +159,7 @@ export function PromptEditor({
     });
     const created = new EditorView({ state, parent });
     view.current = created;
+    latest.current.onEdit?.({ text: state.doc.toString(), cursor: state.selection.main.head });
     return () => {
       created.destroy();
       if (view.current === created) view.current = null;

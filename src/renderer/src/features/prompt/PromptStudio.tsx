@@ -1,13 +1,15 @@
-import { useCallback, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
 import type { ProviderStatus } from '../../../../shared/jobs';
 import type { Project } from '../../../../shared/domain';
 import { ProviderId } from '../../../../shared/prompt/index';
 import type { Template } from '../../../../shared/prompt/template';
 import { readStored, writeStored } from '../../app/storage';
 import { useToaster } from '../../components/Toasts';
-import { modKey } from '../../format/shortcuts';
+import { modalOpen, modKey } from '../../format/shortcuts';
 import { analyse, DEFAULT_TARGET, targetFor, type Analysis, type Target } from './analysis';
 import { CompiledPanel } from './CompiledPanel';
+import { PreviewPanel } from './preview/PreviewPanel';
+import { useLivePreview } from './preview/useLivePreview';
 import { ProblemsPanel } from './ProblemsPanel';
 import { PromptEditor, type HistoryDepth, type PromptEditorHandle } from './PromptEditor';
 import { Icon } from '../../components/Icon';
@@ -113,6 +115,24 @@ export function PromptStudio({
   const present = hasText ?? (draft.initialText ?? '').trim() !== '';
   const queueNow = useCallback(() => onQueue?.(editor.current?.text() ?? '', target), [onQueue, target]);
   const status = statusText(draft.status);
+  const preview = useLivePreview(present);
+  const { play: playPreview, stop: stopPreview } = preview;
+  const playAll = useCallback(() => playPreview({ text: editor.current?.text() ?? '', shot: null }), [playPreview]);
+  const playingAll =
+    (preview.status.kind === 'playing' || preview.status.kind === 'drawing') && preview.status.target.shot === null;
+
+  // Play / stop the whole prompt from anywhere in the Prompt view, the editor included.
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent): void {
+      const mod = event.ctrlKey || event.metaKey;
+      if (!mod || !event.shiftKey || event.altKey || event.key.toLowerCase() !== 'p' || modalOpen()) return;
+      event.preventDefault();
+      if (playingAll) stopPreview();
+      else playAll();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [playingAll, playAll, stopPreview]);
 
   return (
     <main className="view view--full prompt-studio">
@@ -188,6 +208,7 @@ export function PromptStudio({
                 onAnalysed={setAnalysis}
                 onHistory={setHistory}
                 onQueue={onQueue ? queueNow : undefined}
+                onEdit={preview.edited}
               />
             )}
           </div>
@@ -203,6 +224,11 @@ export function PromptStudio({
           />
         </div>
         <aside className="prompt-studio__side" aria-label="Prompt structure">
+          <PreviewPanel
+            preview={preview}
+            onPlayAll={playAll}
+            onReplay={(shot) => playPreview({ text: editor.current?.text() ?? '', shot })}
+          />
           <ShotsView analysis={shown} onSelect={(from, to) => editor.current?.select(from, to)} />
           <CompiledPanel
             analysis={shown}
