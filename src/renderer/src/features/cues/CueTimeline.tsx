@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type MouseEvent } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
-import type { PeakFile } from '../../../../shared/cues/peaks';
-import { cuesToPrompt } from '../../../../shared/cues/toPrompt';
 import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
 import type { Clip } from '../../../../shared/domain';
-import { studio } from '../../api/client';
 import { messageOf } from '../../api/messages';
 import { CueEditor } from './CueEditor';
 import { ExportCuesMenu, ImportCuesButton } from './CueFiles';
