@@ -204,7 +204,9 @@ describe('shotline batch', () => {
 
     const noKey = await batch([files[0] ?? '', '--provider', 'veo', '--data-dir', dataDir]);
     expect(noKey.code).toBe(1);
-    expect(noKey.err).toContain('Google Veo (Gemini API) cannot take jobs: Veo has no API key. Enter it in Settings (Ctrl+,), or set GEMINI_API_KEY in the environment');
+    expect(noKey.err).toContain(
+      'Google Veo (Gemini API) cannot take jobs: Veo has no API key. Enter it in Settings (Ctrl+,), or set GEMINI_API_KEY in the environment',
+    );
     expect(listed(dataDir)).toEqual([]);
   });
 });

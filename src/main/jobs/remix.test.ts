@@ -50,9 +50,7 @@ describe('a job with a parent clip', () => {
         { key: 'audio', label: 'foghorn', beforeMs: 1000, afterMs: 1500, deltaMs: 500, change: 'moved' },
       ]);
       expect(changes?.params.map((p) => p.name)).toContain('seed');
-      expect(cues.list(child.id).map((c) => [c.startMs, c.label, c.inherited])).toEqual([
-        [300, 'foghorn lands', true],
-      ]);
+      expect(cues.list(child.id).map((c) => [c.startMs, c.label, c.inherited])).toEqual([[300, 'foghorn lands', true]]);
       expect(lineage.get(child.id).nodes.map((n) => n.id)).toEqual([parentId, child.id]);
       // The original stays as it was.
       expect(lineage.changes(parentId)).toBeNull();

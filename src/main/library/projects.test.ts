@@ -169,10 +169,22 @@ describe('Projects', () => {
     const { projects } = await library();
     const coast = projects.create('Coast');
     const harbour = projects.create('Harbour');
-    expectStudioError(thrownBy(() => projects.create(' coast ')), 'conflict', 'A project named “Coast” already exists');
-    expectStudioError(thrownBy(() => projects.rename(harbour.id, 'COAST')), 'conflict', 'choose another name');
+    expectStudioError(
+      thrownBy(() => projects.create(' coast ')),
+      'conflict',
+      'A project named “Coast” already exists',
+    );
+    expectStudioError(
+      thrownBy(() => projects.rename(harbour.id, 'COAST')),
+      'conflict',
+      'choose another name',
+    );
     projects.setArchived(coast.id, true);
-    expectStudioError(thrownBy(() => projects.create('Coast')), 'conflict', '“Coast” already exists (archived)');
+    expectStudioError(
+      thrownBy(() => projects.create('Coast')),
+      'conflict',
+      '“Coast” already exists (archived)',
+    );
     // Renaming a project to its own name, or a new case of it, is no clash.
     expect(projects.rename(coast.id, 'COAST').name).toBe('COAST');
     expect(projects.list(true).map((p) => p.name)).toEqual(['Harbour', 'COAST']);

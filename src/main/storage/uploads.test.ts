@@ -55,16 +55,19 @@ describe('Uploads', () => {
     expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
   });
 
-  test.skipIf(process.platform === 'win32')('the uploads folder is private to its owner whatever the umask', async () => {
-    const dataDir = await tempDir();
-    const before = process.umask(0o022);
-    try {
-      await Uploads.open(dataDir);
-    } finally {
-      process.umask(before);
-    }
-    expect((await stat(join(dataDir, 'uploads'))).mode & 0o777).toBe(0o700);
-  });
+  test.skipIf(process.platform === 'win32')(
+    'the uploads folder is private to its owner whatever the umask',
+    async () => {
+      const dataDir = await tempDir();
+      const before = process.umask(0o022);
+      try {
+        await Uploads.open(dataDir);
+      } finally {
+        process.umask(before);
+      }
+      expect((await stat(join(dataDir, 'uploads'))).mode & 0o777).toBe(0o700);
+    },
+  );
 
   test('opening again empties the folder, so abandoned uploads do not outlive a restart', async () => {
     const dataDir = await tempDir();
