@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cue } from '../../../../shared/cues/calls';
-import { assignLanes, diffRegions, regionSignature, translucent } from './regionSync';
+import { assignLanes, diffRegions, onlyLaneChanged, regionSignature, translucent } from './regionSync';
 
 const cue = (id: number, startMs: number, label = `Cue ${id}`): Cue => ({
   id,
@@ -43,4 +43,21 @@ describe('assignLanes', () => {
 
 it('translucent turns a hex colour into rgba', () => {
   expect(translucent('#e5484d', 0.25)).toBe('rgba(229, 72, 77, 0.25)');
+});
+
+describe('onlyLaneChanged', () => {
+  it('is true when the cue is the same and only its label lane moved, as after a zoom', () => {
+    const door = cue(1, 5000, 'door | slam');
+    expect(onlyLaneChanged(regionSignature(door, 0), door)).toBe(true);
+    expect(onlyLaneChanged(regionSignature(door, null), door)).toBe(true);
+  });
+
+  it('is false when anything the region draws changed, or the cue was never shown', () => {
+    const door = cue(1, 5000, 'door');
+    expect(onlyLaneChanged(regionSignature(door, 1), { ...door, startMs: 5001 })).toBe(false);
+    expect(onlyLaneChanged(regionSignature(door, 1), { ...door, label: 'door slam' })).toBe(false);
+    expect(onlyLaneChanged(regionSignature(door, 1), { ...door, kind: 'music' })).toBe(false);
+    expect(onlyLaneChanged(regionSignature(door, 1), { ...door, endMs: 6000 })).toBe(false);
+    expect(onlyLaneChanged(undefined, door)).toBe(false);
+  });
 });

@@ -16,6 +16,13 @@ export function regionSignature(cue: Cue, lane: number | null): string {
   return `${cue.startMs}|${cue.endMs ?? ''}|${cue.label}|${cue.kind}|${cue.color ?? ''}|${lane ?? '-'}`;
 }
 
+/** Whether a cue shown with signature `before` differs now only in its label lane (as after a zoom). */
+export function onlyLaneChanged(before: string | undefined, cue: Cue): boolean {
+  if (before === undefined) return false;
+  const body = regionSignature(cue, null);
+  return before.slice(0, before.lastIndexOf('|')) === body.slice(0, body.lastIndexOf('|'));
+}
+
 export function diffRegions(
   shown: ReadonlyMap<number, string>,
   cues: readonly Cue[],

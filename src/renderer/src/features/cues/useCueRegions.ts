@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Region, RegionParams } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { Cue } from '../../../../shared/cues/calls';
-import { assignLanes, cueColor, diffRegions, regionSignature, translucent } from './regionSync';
+import { assignLanes, cueColor, diffRegions, onlyLaneChanged, regionSignature, translucent } from './regionSync';
 import type { Waveform } from './useWaveform';
 
 /** How much room a label needs, in pixels, before the next one may share its row. */
@@ -33,6 +33,18 @@ function setFlag(region: Region, cue: Cue, lane: number | null): void {
   const current = element.querySelector(':scope > .cue-flag');
   if (current) current.replaceWith(next);
   else element.append(next);
+}
+
+/** Writes only the flag's lane and text: no new element and no region update for wavesurfer to re-lay out. */
+function moveFlag(region: Region, cue: Cue, lane: number | null): void {
+  const current = region.element?.querySelector<HTMLElement>(':scope > .cue-flag');
+  if (!current) {
+    setFlag(region, cue, lane);
+    return;
+  }
+  current.style.setProperty('--cue-lane', String(lane ?? 0));
+  const text = lane === null ? '' : cue.label;
+  if (current.textContent !== text) current.textContent = text;
 }
 
 function paramsOf(cue: Cue): RegionParams {
@@ -74,6 +86,12 @@ export function useCueRegions(
     for (const cue of diff.change) {
       const lane = lanes.get(cue.id) ?? null;
       const region = regions.current.get(cue.id);
+      // Zooming re-deals the label lanes of many cues at once: only their flags move.
+      if (region && onlyLaneChanged(shown.current.get(cue.id), cue)) {
+        moveFlag(region, cue, lane);
+        shown.current.set(cue.id, regionSignature(cue, lane));
+        continue;
+      }
       const params = paramsOf(cue);
       if (region && (region.start === region.end) === (cue.endMs === null)) {
         region.setOptions({ start: params.start, ...(params.end !== undefined ? { end: params.end } : {}) });
