@@ -24,7 +24,7 @@ export type CameraMoveId = (typeof cameraMoveIds)[number];
 
 export const cameraWords: Record<CameraMoveId, string> = {
   static: 'static|locked off|locked|still camera|fixed camera|tripod|static shot|no camera movement|stationary',
-  pushIn: 'push in|push|dolly in|dolly forward|move in|track in|close in|creep in|push forward|dolly|fpv|fpv drone',
+  pushIn: 'push in|push|dolly in|dolly forward|move in|track in|close in|creep in|push forward|dolly',
   pullOut: 'pull out|pull back|dolly out|dolly back|move out|move back|track out|track back|reveal|pullback',
   panLeft: 'pan left|pans left|panning left',
   panRight: 'pan right|pan|panning|pans right|whip pan|sweep',
@@ -34,7 +34,7 @@ export const cameraWords: Record<CameraMoveId, string> = {
   truckRight:
     'truck right|track right|slide right|crab right|truck|tracking shot|tracking|lateral move|side move|slider|follow|follow shot|following',
   craneUp:
-    'crane up|crane|jib up|boom up|rising shot|pedestal up|jib|boom|aerial rise|aerial|aerial shot|aerial view|drone|drone shot|birds eye view',
+    'crane up|crane|jib up|boom up|rising shot|pedestal up|jib|boom|aerial rise',
   craneDown: 'crane down|jib down|boom down|pedestal down|descending shot',
   orbit: 'orbit|arc shot|arc around|circle around|360|orbiting|circling',
   handheld:
@@ -42,7 +42,7 @@ export const cameraWords: Record<CameraMoveId, string> = {
   zoomIn: 'zoom in|zoom|crash zoom|zooming in',
   zoomOut: 'zoom out|zooming out',
   rackFocus: 'rack focus|focus pull|pull focus|rack|focus shift|shift focus',
-  drone: 'drone shot|drone|aerial shot|aerial|aerial view|flyover|fly over|aerial flyover|drone flyover',
+  drone: 'drone shot|drone|aerial shot|aerial|aerial view|birds eye view|flyover|fly over|aerial flyover|drone flyover',
   fpv: 'fpv|fpv drone|first person view|fly through|flythrough|fpv shot',
 };
 
