@@ -225,26 +225,33 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     const first = await importInto(studio, one.id, shared);
     const second = await importInto(studio, two.id, shared);
     const own = await importInto(studio, one.id, await makeAudio(dir, 'own.wav', 1));
+    // Imports get their waveforms in the background; asking for them waits until they are stored.
+    for (const id of [first, second, own]) expect(await studio.call('cues.peaks', { clipId: id })).not.toBeNull();
     const clipA = await studio.call('clips.get', { id: first });
     expect((await studio.call('clips.get', { id: second })).mediaId).toBe(clipA.mediaId);
     expect(clipA.posterId).not.toBeNull();
+    expect(clipA.peaksId).not.toBeNull();
     const mediaRoot = join(dataDir, 'media');
-    const sizeOf = async (id: string): Promise<number> => (await stat(join(mediaRoot, id.slice(0, 2), id))).size;
+    const sizeOf = async (id: string | null): Promise<number> =>
+      id === null ? 0 : (await stat(join(mediaRoot, id.slice(0, 2), id))).size;
     const ownClip = await studio.call('clips.get', { id: own });
-    const ownBytes = await sizeOf(ownClip.mediaId);
-    const sharedBytes = (await sizeOf(clipA.mediaId)) + (await sizeOf(clipA.posterId ?? ''));
+    expect(ownClip.peaksId).not.toBeNull();
+    const ownFiles = [ownClip.mediaId, ownClip.peaksId ?? ''];
+    const ownBytes = (await sizeOf(ownClip.mediaId)) + (await sizeOf(ownClip.peaksId));
+    const sharedBytes =
+      (await sizeOf(clipA.mediaId)) + (await sizeOf(clipA.posterId)) + (await sizeOf(clipA.peaksId));
     const before = await storedObjects(mediaRoot);
 
     await studio.call('library.trash', { ids: [first, own] });
-    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 2, files: 1, bytesFreed: ownBytes });
-    // The second clip still plays from the shared file and poster.
-    expect(await storedObjects(mediaRoot)).toEqual(before.filter((id) => id !== ownClip.mediaId));
+    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 2, files: 2, bytesFreed: ownBytes });
+    // The second clip still plays from the shared file, poster and waveform.
+    expect(await storedObjects(mediaRoot)).toEqual(before.filter((id) => !ownFiles.includes(id)));
     expect(await studio.call('library.trashList', {})).toMatchObject({ total: 0, bytes: 0, clips: [] });
     const db = libraryDb(dataDir);
     expect(db.prepare('SELECT count(*) FROM media WHERE id = ?').pluck().get(ownClip.mediaId)).toBe(0);
 
     await studio.call('clips.delete', { id: second });
-    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 1, files: 2, bytesFreed: sharedBytes });
+    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 1, files: 3, bytesFreed: sharedBytes });
     expect(await storedObjects(mediaRoot)).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM media').pluck().get()).toBe(0);
     // Nothing left to free.

@@ -44,6 +44,8 @@ async function exportedProject(): Promise<Source> {
   });
   const [dawn, bed] = imported.clips;
   if (!dawn || !bed) throw new Error('import failed');
+  // Imports get their waveforms in the background: wait for them, so the bundle carries them.
+  for (const clip of [dawn, bed]) await studio.call('cues.peaks', { clipId: clip.id });
   const db = libraryDb(dataDir);
   // The remix is the newer row, its parent the older: ids must be remapped in both directions.
   db.prepare(
