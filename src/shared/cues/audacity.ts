@@ -26,6 +26,9 @@ export const audacityLabels: CueFileFormat = {
       if (startMs === null) throw new CueFileError(line, `"${startText}" is not a start time in seconds`);
       // Older exports and hand-written files may give only a start and a label.
       const endIsTime = endText !== undefined && readSeconds(endText) !== null;
+      // With a third field the second can only be the end time.
+      if (!endIsTime && labelParts.length > 0)
+        throw new CueFileError(line, `"${endText ?? ''}" is not an end time in seconds`);
       const endMs = endIsTime ? (readSeconds(endText) ?? startMs) : startMs;
       const label = (endIsTime ? labelParts.join(' ') : [endText ?? '', ...labelParts].join(' ')).trim();
       if (endMs < startMs)

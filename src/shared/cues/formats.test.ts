@@ -131,6 +131,7 @@ describe('malformed files name the line and import nothing', () => {
     ['audacity', '3.0\t2.0\tbackwards\n', 1, /ends .* before it starts/],
     ['srt', '1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:03.000 --> 00:00:04,000\nbad\n', 6, /HH:MM:SS,mmm/],
     ['srt', 'one\n00:00:01,000 --> 00:00:02,000\nx\n', 1, /subtitle number/],
+    ['audacity', '1.000000\t1.500000\tok\n2.0\tabc\tbad\n', 2, /"abc" is not an end time/],
     ['webvtt', '1\n00:00:01.000 --> 00:00:02.000\nx\n', 1, /starts with the line "WEBVTT"/],
     ['webvtt', 'WEBVTT\n\nid\n00:00:01,000 --> 00:00:02.000\nx\n', 4, /HH:MM:SS\.mmm/],
     ['csv', 'when,what\n1,x\n', 1, /name the columns/],
