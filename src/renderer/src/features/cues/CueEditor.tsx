@@ -1,4 +1,4 @@
-import { useState, type JSX, type RefObject } from 'react';
+import { useRef, useState, type JSX, type RefObject } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
 import { CUE_KINDS, CueLabel, type CueKind } from '../../../../shared/cues/types';
 import type { CueFields } from './cueEdits';
@@ -26,14 +26,18 @@ export function CueEditor({ cue, labelInput, onChange, onDelete }: Props): JSX.E
     setProblem(null);
   }
 
-  function commitLabel(): void {
+  // Set when Enter or Escape has already settled the label, so leaving the field adds nothing.
+  const settled = useRef(false);
+
+  function commitLabel(): boolean {
     const parsed = CueLabel.safeParse(label);
     if (!parsed.success) {
       setProblem(parsed.error.issues[0]?.message ?? 'this label cannot be used');
-      return;
+      return false;
     }
     setProblem(null);
     if (parsed.data !== cue.label) onChange({ label: parsed.data });
+    return true;
   }
 
   return (
@@ -59,14 +63,22 @@ export function CueEditor({ cue, labelInput, onChange, onDelete }: Props): JSX.E
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
                 event.preventDefault();
-                commitLabel();
+                // Committed, the timeline's keys (M, I, O, arrows) are the timeline's again.
+                if (commitLabel()) {
+                  settled.current = true;
+                  event.currentTarget.blur();
+                }
               } else if (event.key === 'Escape') {
+                settled.current = true;
                 setLabel(cue.label);
                 setProblem(null);
                 event.currentTarget.blur();
               }
             }}
-            onBlur={commitLabel}
+            onBlur={() => {
+              if (settled.current) settled.current = false;
+              else commitLabel();
+            }}
           />
         </label>
         <label className="cue-editor__field">
