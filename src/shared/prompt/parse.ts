@@ -8,10 +8,10 @@ import { parseTime } from '../time';
 import { readAudioItem, type ItemProblem } from './audio';
 import { afterLineMs, FIRST_LINE_AT_MS, readDialogueEntry, type DialogueEntry } from './dialogue';
 import { LineIndex, toDiagnostics, type Diagnostic, type Finding, type QuickFix, type Span } from './diagnostics';
-import { format } from './format';
 import { KEY_LABELS, PROMPT_KEYS, resolveKey, suggestKey, type PromptKey, type ShotKey } from './keys';
 import { readProse, type ProsePhrase } from './prose';
-import { cleanItem, collapse, splitItems, type Piece } from './text';
+import { describeReading, offerStructured } from './proseFindings';
+import { cleanItem, collapse, forEachLine, splitItems, type Piece } from './text';
 import { emptyShot, type FrameSize, type PromptDoc, type Shot } from './types';
 
 export interface FieldSpan {
@@ -208,27 +208,6 @@ export function parse(text: string): ParseResult {
   return { doc, diagnostics: toDiagnostics(reader.findings, LineIndex.of(text)), source };
 }
 
-/** Each prose finding offers to rewrite the prompt in keyed form, exactly as it was read. */
-function offerStructured(findings: Finding[], text: string, doc: PromptDoc): void {
-  const prose = findings.filter((f) => f.code === 'text-outside-key');
-  if (prose.length === 0) return;
-  const fix: QuickFix = { title: 'Convert to structured', from: 0, to: text.length, insert: format(doc) };
-  for (const f of prose) f.fixes = [fix];
-}
-
-/** Calls `read` with each line of the text (without its \n or \r\n) and the offset it starts at. */
-function forEachLine(text: string, read: (line: string, from: number) => void): void {
-  let pos = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', pos);
-    const lineEnd = nl === -1 ? text.length : nl;
-    const contentEnd = lineEnd > pos && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-    read(text.slice(pos, contentEnd), pos);
-    if (nl === -1) break;
-    pos = nl + 1;
-  }
-}
-
 /** Style and negatives carry over to later shots that do not set their own. */
 function carryOver(shots: readonly ShotState[]): void {
   let prevStyle = '';
@@ -249,27 +228,6 @@ function carryOver(shots: readonly ShotState[]): void {
 }
 
 type DetectedKey = NonNullable<ReturnType<typeof detectKey>>;
-
-const TARGET_NAMES: Readonly<Record<ProsePhrase['target'], string>> = {
-  scene: 'Scene',
-  camera: 'Camera',
-  style: 'Style',
-  audio: 'Audio',
-  dialogue: 'Dialogue',
-};
-
-/** The lint message for a prose paragraph: what went where, so nothing is taken silently. */
-function describeReading(phrases: readonly ProsePhrase[]): string {
-  const routed = phrases.filter((p) => p.target !== 'scene');
-  const shown = routed.slice(0, 4).map((p) => {
-    const text = p.text.length > 40 ? `${p.text.slice(0, 39)}…` : p.text;
-    return `"${text.replace(/[.!?]\s/g, ', ')}" as ${TARGET_NAMES[p.target]}`;
-  });
-  if (routed.length > 4) shown.push(`${routed.length - 4} more`);
-  const scene = phrases.some((p) => p.target === 'scene');
-  if (shown.length === 0) return 'This text is under no key, so the engine reads all of it as the Scene.';
-  return `This text is under no key, so the engine reads it as prose: ${shown.join(', ')}${scene ? ', and the rest as the Scene' : ''}.`;
-}
 
 /**
  * One pass over the text, line by line. A key's value may run on over the lines below it, so a

@@ -89,3 +89,16 @@ export function editDistance(a: string, b: string): number {
   }
   return at(a.length, b.length);
 }
+
+/** Calls `read` with each line of the text (without its \n or \r\n) and the offset it starts at. */
+export function forEachLine(text: string, read: (line: string, from: number) => void): void {
+  let pos = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const contentEnd = lineEnd > pos && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+    read(text.slice(pos, contentEnd), pos);
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+}
