@@ -4,31 +4,20 @@
  */
 import { sampleRate } from '../sound/dsp';
 import type { Stereo } from '../sound/beds';
+import { wavHeaderBytes, writeWavHeader } from '../sound/wavHeader';
 
 export const previewSampleRate = sampleRate / 2;
 
 export function previewWav(bus: Stereo): Buffer {
   const frames = Math.floor(bus.left.length / 2);
   const dataBytes = frames * 2;
-  const buf = Buffer.alloc(44 + dataBytes);
-  buf.write('RIFF', 0, 'ascii');
-  buf.writeUInt32LE(36 + dataBytes, 4);
-  buf.write('WAVE', 8, 'ascii');
-  buf.write('fmt ', 12, 'ascii');
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(1, 22);
-  buf.writeUInt32LE(previewSampleRate, 24);
-  buf.writeUInt32LE(previewSampleRate * 2, 28);
-  buf.writeUInt16LE(2, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36, 'ascii');
-  buf.writeUInt32LE(dataBytes, 40);
+  const buf = Buffer.alloc(wavHeaderBytes + dataBytes);
+  writeWavHeader(buf, { format: 1, channels: 1, sampleRate: previewSampleRate, bitsPerSample: 16, dataBytes });
   for (let i = 0; i < frames; i++) {
     // Averaging each pair of samples is the decimation's low-pass: crude, but a preview's sound need only read true.
     const k = i * 2;
     const v = ((bus.left[k] ?? 0) + (bus.left[k + 1] ?? 0) + (bus.right[k] ?? 0) + (bus.right[k + 1] ?? 0)) / 4;
-    buf.writeInt16LE(Math.round(Math.max(-1, Math.min(1, v)) * 32767), 44 + i * 2);
+    buf.writeInt16LE(Math.round(Math.max(-1, Math.min(1, v)) * 32767), wavHeaderBytes + i * 2);
   }
   return buf;
 }

@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dbToGain, gainToDb, panGains, sampleRate } from './dsp';
 import type { Stereo } from './beds';
+import { wavHeaderBytes, writeWavHeader } from './wavHeader';
 
 export const targetLufs = -16;
 export const ceilingDb = -1;
@@ -217,27 +218,15 @@ export function master(
 export async function writeWav(path: string, bus: Stereo): Promise<void> {
   const frames = bus.left.length;
   const dataBytes = frames * 2 * 4;
-  const buf = Buffer.alloc(44 + dataBytes);
-  buf.write('RIFF', 0, 'ascii');
-  buf.writeUInt32LE(36 + dataBytes, 4);
-  buf.write('WAVE', 8, 'ascii');
-  buf.write('fmt ', 12, 'ascii');
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(3, 20);
-  buf.writeUInt16LE(2, 22);
-  buf.writeUInt32LE(sampleRate, 24);
-  buf.writeUInt32LE(sampleRate * 8, 28);
-  buf.writeUInt16LE(8, 32);
-  buf.writeUInt16LE(32, 34);
-  buf.write('data', 36, 'ascii');
-  buf.writeUInt32LE(dataBytes, 40);
+  const buf = Buffer.alloc(wavHeaderBytes + dataBytes);
+  writeWavHeader(buf, { format: 3, channels: 2, sampleRate, bitsPerSample: 32, dataBytes });
   const samples = new Float32Array(frames * 2);
   for (let i = 0; i < frames; i++) {
     samples[i * 2] = bus.left[i] ?? 0;
     samples[i * 2 + 1] = bus.right[i] ?? 0;
   }
   // WAV is little-endian, as are the machines Shotline runs on.
-  Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength).copy(buf, 44);
+  Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength).copy(buf, wavHeaderBytes);
   await writeFile(path, buf);
 }
 
