@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Clip } from '../../shared/domain';
 import type { ClipFilter, ClipQuery, SnippetPart, SortKey } from '../../shared/library/organise';
 import { CLIP_COLUMNS, matchExpression, toClip, type ClipRow } from './clips';
@@ -20,13 +20,13 @@ type Param = string | number;
 const MARK_START = '\u0001';
 const MARK_END = '\u0002';
 
-/** Each expression matches an index of migration 0004 where one exists, so the grid's sorts never sort the project. */
+/** Each expression matches an index of migrations 0005 and 0006 (all but tags), so a page walks its sort's index. */
 const ORDER: Record<Exclude<SortKey, 'relevance'>, string> = {
   created: 'c.created_at',
   title: 'c.title COLLATE NOCASE',
   duration: 'c.duration_ms',
   rating: 'coalesce(c.rating, 0)',
-  size: 'm.bytes',
+  size: 'c.media_bytes',
   fps: 'c.fps',
   provider: 'c.provider',
   model: 'c.model',
@@ -97,7 +97,49 @@ export function snippetParts(text: string): SnippetPart[] {
 
 /** Pages of one project's clips (never the Trash), searched, filtered and sorted. */
 export class ClipQueries {
+  private readonly statements = new Map<string, Statement<Param[]>>();
+  /** Totals of the queries asked since the library last changed; the grid asks each query once per page. */
+  private readonly totals = new Map<string, number>();
+  private totalsVersion = '';
+
   constructor(private readonly db: Database) {}
+
+  private statement(sql: string): Statement<Param[]> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      // Queries differ only in which filters and sort they use, so the shapes are few.
+      if (this.statements.size > 500) this.statements.clear();
+      statement = this.db.prepare<Param[]>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private ids(sql: string, params: readonly Param[]): number[] {
+    return this.statement(sql)
+      .pluck()
+      .all(...params) as number[];
+  }
+
+  /** A count, kept until anything in the library is written (here or by another connection). */
+  private count(key: string, sql: string, params: readonly Param[]): number {
+    const changes = this.statement('SELECT total_changes()').pluck().get() as number;
+    const version = `${String(this.db.pragma('data_version', { simple: true }))}:${changes}`;
+    if (version !== this.totalsVersion) {
+      this.totals.clear();
+      this.totalsVersion = version;
+    }
+    let total = this.totals.get(key);
+    if (total === undefined) {
+      total =
+        (this.statement(sql)
+          .pluck()
+          .get(...params) as number | undefined) ?? 0;
+      if (this.totals.size > 200) this.totals.clear();
+      this.totals.set(key, total);
+    }
+    return total;
+  }
 
   /**
    * Two steps: the page's ids from the indexes alone (skipping `offset` rows costs index
@@ -107,56 +149,89 @@ export class ClipQueries {
     const match = matchExpression(query.text);
     if (query.text !== '' && match === null) return { total: 0, hits: [] };
     const { where, params } = filterConditions(query.filter);
-    const conditions = ['c.project_id = ?', 'c.trashed_at IS NULL', ...where];
-    const head: Param[] = [projectId, ...params];
-    const by = query.sort.by === 'relevance' ? (match === null ? 'created' : 'relevance') : query.sort.by;
-    let from = 'clips c';
-    if (by === 'relevance') {
-      // CROSS JOIN keeps the search index first: the planner must never run the match once per clip.
-      from = 'clip_search s CROSS JOIN clips c ON c.id = s.rowid';
-      conditions.unshift('clip_search MATCH ?');
-      head.unshift(match ?? '');
-    } else if (match !== null) {
-      // A set of matching ids, so a sorted page can walk its sort's index and stop after `limit`.
-      conditions.push('c.id IN (SELECT rowid FROM clip_search WHERE clip_search MATCH ?)');
-      head.push(match);
+    const key = `${projectId}|${query.text}|${JSON.stringify(query.filter)}`;
+    if (match === null) {
+      const conditions = ['c.project_id = ?', 'c.trashed_at IS NULL', ...where].join(' AND ');
+      const head = [projectId, ...params];
+      const by = query.sort.by === 'relevance' ? 'created' : query.sort.by;
+      const total = this.count(key, `SELECT count(*) FROM clips c WHERE ${conditions}`, head);
+      const ids = this.ids(
+        `SELECT c.id FROM clips c WHERE ${conditions} ORDER BY ${order(by, query.sort.dir)} LIMIT ? OFFSET ?`,
+        [...head, limit, offset],
+      );
+      return { total, hits: this.hits(ids, null) };
     }
-    if (by === 'size') from += ' JOIN media m ON m.id = c.media_hash';
-    const whereSql = conditions.join(' AND ');
-    const total = this.db
-      .prepare<Param[], number>(`SELECT count(*) FROM ${from} WHERE ${whereSql}`)
-      .pluck()
-      .get(...head);
-    const dir = query.sort.dir === 'asc' ? 'ASC' : 'DESC';
-    // Relevance is best first whichever way is asked; ties fall back to the newest clip.
-    const order = by === 'relevance' ? 's.rank, c.created_at DESC, c.id DESC' : `${ORDER[by]} ${dir}, c.id ${dir}`;
-    const ids = this.db
-      .prepare<Param[], number>(`SELECT c.id FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .pluck()
-      .all(...head, limit, offset);
-    return { total: total ?? 0, hits: this.hits(ids, match) };
+    // The project and the Trash are in the index's scope column, so without other filters a
+    // search never reads a clip row to count or page.
+    const scoped = (expression: string): string => `{scope}: p${projectId} AND (${expression})`;
+    const search = new SearchScope(where, params);
+    const total = this.count(key, search.countSql, [scoped(match), ...params]);
+    let ids: number[];
+    if (query.sort.by === 'relevance') {
+      ids = this.bestFirst(key, search, scoped, query.text, offset, limit);
+    } else {
+      const conditions = ['c.project_id = ?', 'c.trashed_at IS NULL', ...where];
+      const live = this.count(
+        `${projectId}|live`,
+        'SELECT count(*) FROM clips c WHERE c.project_id = ? AND c.trashed_at IS NULL',
+        [projectId],
+      );
+      // Many matches: walk the sort's index, probing the set of matching ids (`+` keeps it a
+      // probe), and stop after the page; an index step costs about a fifth of a row read. Few
+      // matches: read just those and sort them.
+      const walk = total * total * 5 > live * (offset + limit);
+      conditions.push(`${walk ? '+' : ''}c.id IN (SELECT rowid FROM clip_search WHERE clip_search MATCH ?)`);
+      ids = this.ids(
+        `SELECT c.id FROM clips c WHERE ${conditions.join(' AND ')} ORDER BY ${order(query.sort.by, query.sort.dir)} LIMIT ? OFFSET ?`,
+        [projectId, ...params, scoped(match), limit, offset],
+      );
+    }
+    return { total, hits: this.hits(ids, match) };
+  }
+
+  /**
+   * Best matches first: clips with every word in the title, then the other matches, each
+   * group newest first. Each group comes from the search index in rowid order, so a page
+   * stops after `limit` rows instead of scoring every match.
+   */
+  private bestFirst(
+    key: string,
+    search: SearchScope,
+    scoped: (expression: string) => string,
+    text: string,
+    offset: number,
+    limit: number,
+  ): number[] {
+    const inTitle = matchExpression(text, 'title') ?? '';
+    const anywhere = matchExpression(text) ?? '';
+    const first = scoped(inTitle);
+    const rest = scoped(`(${anywhere}) NOT (${inTitle})`);
+    const ids = this.ids(search.pageSql, [first, ...search.params, limit, offset]);
+    if (ids.length === limit) return ids;
+    const skip = ids.length > 0 ? 0 : offset - this.count(`${key}|title`, search.countSql, [first, ...search.params]);
+    return [...ids, ...this.ids(search.pageSql, [rest, ...search.params, limit - ids.length, Math.max(0, skip)])];
   }
 
   private hits(ids: readonly number[], match: string | null): ClipHit[] {
     if (ids.length === 0) return [];
     const json = JSON.stringify(ids);
     const rows = new Map(
-      this.db
-        .prepare<[string], ClipRow>(
+      (
+        this.statement(
           `SELECT ${CLIP_COLUMNS} FROM clips c JOIN media m ON m.id = c.media_hash
            WHERE c.id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(json)
-        .map((row) => [row.id, row]),
+        ).all(json) as ClipRow[]
+      ).map((row) => [row.id, row]),
     );
     const snippets = new Map<number, string>();
     if (match !== null) {
-      const found = this.db
-        .prepare<[string, string], { id: number; snippet: string }>(
-          `SELECT rowid AS id, snippet(clip_search, -1, char(1), char(2), '…', 12) AS snippet
-           FROM clip_search WHERE clip_search MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-        )
-        .all(match, json);
+      // One walk of the match over the page's rowid range, snippets for the page's rows only.
+      // `+rowid` keeps the id list a filter: as a lookup it would run the match again per id,
+      // merging every prefix's lists each time.
+      const found = this.statement(
+        `SELECT rowid AS id, snippet(clip_search, -1, char(1), char(2), '…', 12) AS snippet
+         FROM clip_search WHERE clip_search MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))`,
+      ).all(match, Math.min(...ids), Math.max(...ids), json) as { id: number; snippet: string }[];
       for (const row of found) snippets.set(row.id, row.snippet);
     }
     return ids.flatMap((id) => {
@@ -165,5 +240,27 @@ export class ClipQueries {
       const snippet = snippets.get(id);
       return [{ clip: toClip(row), snippet: snippet === undefined ? null : snippetParts(snippet) }];
     });
+  }
+}
+
+function order(by: Exclude<SortKey, 'relevance'>, direction: 'asc' | 'desc'): string {
+  const dir = direction === 'asc' ? 'ASC' : 'DESC';
+  return `${ORDER[by]} ${dir}, c.id ${dir}`;
+}
+
+/** The search index alone when only the project and the Trash narrow a search; joined to clips for other filters. */
+class SearchScope {
+  readonly countSql: string;
+  readonly pageSql: string;
+
+  constructor(
+    where: readonly string[],
+    readonly params: readonly Param[],
+  ) {
+    const filters = where.map((condition) => ` AND ${condition}`).join('');
+    // CROSS JOIN keeps the search index first: the planner must never run the match once per clip.
+    const from = where.length === 0 ? 'clip_search s' : 'clip_search s CROSS JOIN clips c ON c.id = s.rowid';
+    this.countSql = `SELECT count(*) FROM ${from} WHERE clip_search MATCH ?${filters}`;
+    this.pageSql = `SELECT s.rowid FROM ${from} WHERE clip_search MATCH ?${filters} ORDER BY s.rowid DESC LIMIT ? OFFSET ?`;
   }
 }

@@ -48,8 +48,9 @@ export const CLIP_COLUMNS = `
 
 const SELECT = `SELECT ${CLIP_COLUMNS} FROM clips c JOIN media m ON m.id = c.media_hash`;
 
-// Sorted here rather than in SQL, so reading a page never sorts inside the query.
-const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { sensitivity: 'base' });
+// Sorted here rather than in SQL, so reading a page never sorts inside the query. One collator:
+// localeCompare with options builds one per comparison, a third of a 200-clip page's time.
+const byName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
 
 const FLAGS: Record<number, Clip['flag']> = { 1: 'pick', [-1]: 'reject' };
 
@@ -106,10 +107,13 @@ function readReport(json: string, clipId: number): RenderReport {
   );
 }
 
-/** The FTS5 query for search text: every word, each matched as a prefix; null when there are no words. */
-export function matchExpression(text: string): string | null {
+/**
+ * The FTS5 query for search text: every word, each matched as a prefix in the title, prompt,
+ * tags or cue text (never the index's `scope` column); null when there are no words.
+ */
+export function matchExpression(text: string, columns = 'title prompt tags cues'): string | null {
   const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' ');
+  return words.length === 0 ? null : `{${columns}}: (${words.map((word) => `"${word}"*`).join(' ')})`;
 }
 
 export interface MediaRecord {

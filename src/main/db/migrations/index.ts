@@ -4,6 +4,7 @@ import { up as jobRuntime } from './0002-job-runtime';
 import { up as clipRenderReport } from './0003-clip-render-report';
 import { up as remixLineage } from './0004-remix-lineage';
 import { up as libraryOrganisation } from './0005-library-organisation';
+import { up as librarySpeed } from './0006-library-speed';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'clip-render-report', up: clipRenderReport },
   { version: 4, name: 'remix-lineage', up: remixLineage },
   { version: 5, name: 'library-organisation', up: libraryOrganisation },
+  { version: 6, name: 'library-speed', up: librarySpeed },
 ];
 
 export const latestVersion = migrations.length;
