@@ -77,8 +77,15 @@ async function main(): Promise<void> {
       'sirens',
     ];
     const tags = TAG_POOL.slice(0, 20);
-    const searches = [...words, ...tags, ...words.map((w) => `${w} fog`)].map((text) => page({ text }));
-    await measure('search, best matches first (200 hits)', searches);
+    const texts = [...words, ...tags, ...words.map((w) => `${w} fog`)];
+    await measure(
+      'search, best matches first (200 hits)',
+      texts.map((text) => page({ text, sort: { by: 'relevance', dir: 'desc' } })),
+    );
+    await measure(
+      'search, newest first (200 hits)',
+      texts.map((text) => page({ text })),
+    );
     await measure(
       'search by date, filtered (rating ≥ 3)',
       words.map((text) => page({ text, filter: { minRating: 3 }, sort: { by: 'created', dir: 'desc' } })),

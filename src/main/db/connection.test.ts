@@ -224,6 +224,39 @@ const expectAfter: Record<number, (db: Database) => void> = {
     expect(db.prepare('SELECT count(*) FROM saved_filters').pluck().get()).toBe(0);
     db.exec('DELETE FROM clips; DELETE FROM media;');
   },
+  6: (db) => {
+    const fts = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'clip_search'").get();
+    expect(fts?.sql).toMatch(/fts5\(title, prompt, tags, cues, scope, .*prefix = '1 2 3'/);
+    expect(names(db, 'index')).toEqual(
+      expect.arrayContaining([
+        'clips_live_by_size',
+        'clips_live_by_fps',
+        'clips_live_by_provider',
+        'clips_live_by_model',
+        'clips_live_by_seed',
+        'clips_live_by_flag',
+        'clips_live_remixes',
+      ]),
+    );
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0), (2, 'q', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at) VALUES ('${'e'.repeat(64)}', 'video/mp4', 4096, 0),
+                                                                        ('${'f'.repeat(64)}', 'video/mp4', 99, 0);
+             INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, created_at)
+             VALUES (1, 1, 'Pier', 'local', 0, '${'e'.repeat(64)}', 0);`);
+    const scope = (): unknown => db.prepare('SELECT scope FROM clip_search WHERE rowid = 1').pluck().get();
+    const bytes = (): unknown => db.prepare('SELECT media_bytes FROM clips WHERE id = 1').pluck().get();
+    expect([scope(), bytes()]).toEqual(['p1', 4096]);
+    // Moves, the Trash and a new media file keep the scope and the size in step.
+    db.exec('UPDATE clips SET project_id = 2 WHERE id = 1');
+    expect(scope()).toBe('p2');
+    db.exec('UPDATE clips SET trashed_at = 5 WHERE id = 1');
+    expect(scope()).toBe('');
+    db.exec('UPDATE clips SET trashed_at = NULL WHERE id = 1');
+    expect(scope()).toBe('p2');
+    db.exec(`UPDATE clips SET media_hash = '${'f'.repeat(64)}' WHERE id = 1`);
+    expect(bytes()).toBe(99);
+    db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
+  },
 };
 
 describe('migrations', () => {
@@ -308,6 +341,31 @@ describe('migrations', () => {
     db.prepare("UPDATE clips SET title = 'Pier' WHERE id = 9").run();
     expect(find('pier')).toEqual([9]);
     expect(find('harbour')).toEqual([]);
+  });
+
+  test('clips from before the search scope keep their search words, scoped to their project or the Trash', async () => {
+    const dir = await tempDir();
+    const db = open(join(dir, 'library.db'), { targetVersion: 5 });
+    db.prepare('INSERT INTO projects (id, name, created_at, updated_at) VALUES (3, ?, 0, 0)').run('p');
+    db.prepare("INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 777, 0)").run(
+      'd'.repeat(64),
+    );
+    const insert = db.prepare(
+      `INSERT INTO clips (id, project_id, title, prompt_text, provider, duration_ms, media_hash, created_at, trashed_at)
+       VALUES (?, 3, 'Harbour', 'Scene: gulls over the pier', 'local', 2000, ?, 5, ?)`,
+    );
+    insert.run(9, 'd'.repeat(64), null);
+    insert.run(10, 'd'.repeat(64), 50);
+    db.exec(`INSERT INTO tags (id, name) VALUES (1, 'keeper'); INSERT INTO clip_tags VALUES (9, 1);
+             INSERT INTO cues (clip_id, start_ms, label, note, created_at, updated_at) VALUES (9, 0, 'foghorn', 'late', 0, 0);`);
+
+    migrate(db, migrations, 6);
+
+    const find = (words: string): unknown[] =>
+      db.prepare('SELECT rowid FROM clip_search WHERE clip_search MATCH ? ORDER BY rowid').pluck().all(words);
+    for (const words of ['harbour', 'gulls', '"fo"*']) expect(find(words), words).toEqual([9, 10]);
+    for (const words of ['keeper', 'foghorn', '{scope}: p3']) expect(find(words), words).toEqual([9]);
+    expect(db.prepare('SELECT media_bytes FROM clips ORDER BY id').pluck().all()).toEqual([777, 777]);
   });
 
   test('a fresh database reaches latestVersion with WAL and foreign keys on', async () => {

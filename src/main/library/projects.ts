@@ -16,6 +16,10 @@ const SELECT = `
          (SELECT count(*) FROM clips c WHERE c.project_id = p.id AND c.trashed_at IS NULL) AS clip_count
   FROM projects p`;
 
+function notFound(id: number): StudioError {
+  return new StudioError('not_found', `Project ${id} does not exist; it may have been deleted.`);
+}
+
 function toProject(row: ProjectRow): Project {
   return {
     id: row.id,
@@ -41,8 +45,13 @@ export class Projects {
 
   get(id: number): Project {
     const row = this.db.prepare<[number], ProjectRow>(`${SELECT} WHERE p.id = ?`).get(id);
-    if (!row) throw new StudioError('not_found', `Project ${id} does not exist; it may have been deleted.`);
+    if (!row) throw notFound(id);
     return toProject(row);
+  }
+
+  /** Refuses a missing project without counting its clips, as get() does. */
+  mustExist(id: number): void {
+    if (this.db.prepare('SELECT 1 FROM projects WHERE id = ?').get(id) === undefined) throw notFound(id);
   }
 
   create(name: string, now = Date.now()): Project {

@@ -17,7 +17,7 @@ export function libraryHandlers(ctx: HandlerContext): DomainHandlers<'library'> 
 
   return {
     'library.query': ({ projectId, query, offset, limit }) => {
-      projects.get(projectId);
+      projects.mustExist(projectId);
       return queries.page(projectId, query, offset, limit);
     },
     'library.setRating': ({ ids, rating }) => announce(organiser.setRating(ids, rating)),
@@ -26,7 +26,7 @@ export function libraryHandlers(ctx: HandlerContext): DomainHandlers<'library'> 
     'library.addTags': ({ ids, tags }) => announce(organiser.addTags(ids, tags)),
     'library.removeTags': ({ ids, tags }) => announce(organiser.removeTags(ids, tags)),
     'library.tags': ({ projectId, prefix, limit }) => {
-      if (projectId !== undefined) projects.get(projectId);
+      if (projectId !== undefined) projects.mustExist(projectId);
       return organiser.tags(projectId ?? null, prefix.trim(), limit);
     },
     'library.move': ({ ids, projectId }) => {

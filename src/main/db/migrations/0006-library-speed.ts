@@ -18,9 +18,7 @@ export function up(db: Database): void {
   db.exec(`
     DROP TRIGGER clips_search_insert;
     DROP TABLE clip_search;
-    CREATE VIRTUAL TABLE clip_search USING fts5(
-      title, prompt, tags, cues, scope, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
-    );
+    CREATE VIRTUAL TABLE clip_search USING fts5(title, prompt, tags, cues, scope, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
     INSERT INTO clip_search (rowid, title, prompt, tags, cues, scope)
       SELECT c.id, c.title, coalesce(c.prompt_text, ''),
              (SELECT coalesce(group_concat(t.name, ' '), '') FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id

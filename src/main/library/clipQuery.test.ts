@@ -1,0 +1,242 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { tempDir } from '../../../test/support/fixtures';
+import { ClipQuery, SORT_KEYS, type ClipQueryInput } from '../../shared/library/organise';
+import { openDatabase } from '../db/connection';
+import { ClipQueries } from './clipQuery';
+import { Projects } from './projects';
+
+const PLACES = ['harbour', 'market', 'glacier', 'alley'];
+const TAGS = ['keeper', 'night', 'wide'];
+
+interface Library {
+  db: Database;
+  projectId: number;
+  otherId: number;
+  /** Every statement the queries ran, with its parameters. */
+  ran: { sql: string; params: unknown[] }[];
+  queries: ClipQueries;
+}
+
+/** `count` clips in one project (a few in another and in the Trash), with prompts, tags, ratings, flags, remixes and cues. */
+async function library(count: number): Promise<Library> {
+  const dir = await tempDir();
+  const db = openDatabase(join(dir, 'library.db'));
+  onTestFinished(() => {
+    db.close();
+  });
+  const projects = new Projects(db);
+  const projectId = projects.create('Bench').id;
+  const otherId = projects.create('Elsewhere').id;
+  const insert = db.prepare(
+    `INSERT INTO clips (project_id, title, prompt_text, provider, model, seed, duration_ms, fps, media_hash,
+                        parent_clip_id, rating, flag, created_at, trashed_at)
+     VALUES (?, ?, ?, ?, 'm', ?, ?, 24, ?, ?, ?, ?, ?, ?)`,
+  );
+  const media = db.prepare(`INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', ?, 0)`);
+  const tag = db.prepare(`INSERT OR IGNORE INTO clip_tags (clip_id, tag_id) SELECT ?, id FROM tags WHERE name = ?`);
+  const cue = db.prepare(
+    `INSERT INTO cues (clip_id, start_ms, label, note, created_at, updated_at) VALUES (?, 0, 'gulls land', '', 0, 0)`,
+  );
+  db.transaction(() => {
+    for (const name of TAGS) db.prepare('INSERT INTO tags (name) VALUES (?)').run(name);
+    for (let i = 0; i < count; i++) {
+      const place = PLACES[i % PLACES.length] ?? '';
+      const hash = createHash('sha256').update(`clip ${i}`).digest('hex');
+      media.run(hash, 1000 + ((i * 7919) % 5000));
+      const project = i % 50 === 7 ? otherId : projectId;
+      const { lastInsertRowid } = insert.run(
+        project,
+        // Every fifth clip names the place in its title; the rest only in the prompt.
+        i % 5 === 0 ? `${place} take ${i}` : `take ${i}`,
+        `Scene: a fisherman at the ${place}\nStyle: grain`,
+        i % 3 === 0 ? 'veo' : 'local',
+        (i * 104729) % 1000,
+        1000 + ((i * 31) % 9000),
+        hash,
+        i > 0 && i % 7 === 0 ? i : null,
+        i % 6,
+        (i % 4) - 1 === 2 ? 0 : Math.max(-1, Math.min(1, (i % 4) - 1)),
+        // Made out of id order, so "newest" and "most recently added" differ.
+        (i * 7) % count,
+        i % 40 === 3 ? 1 : null,
+      );
+      const id = Number(lastInsertRowid);
+      if (i % 3 === 1) tag.run(id, TAGS[i % TAGS.length] ?? '');
+      if (i % 9 === 2) cue.run(id);
+    }
+  })();
+  db.exec('ANALYZE');
+  const ran: Library['ran'] = [];
+  // Records what the queries run, so each statement's plan can be read back.
+  const recording = new Proxy(db, {
+    get(target, key) {
+      if (key !== 'prepare') return Reflect.get(target, key) as unknown;
+      return (sql: string) => {
+        const statement = target.prepare(sql);
+        const recorded: typeof statement = new Proxy(statement, {
+          get(inner, name) {
+            const value = Reflect.get(inner, name) as unknown;
+            if (typeof value !== 'function') return value;
+            if (name === 'all' || name === 'get') {
+              return (...params: unknown[]) => {
+                ran.push({ sql, params });
+                return (value as (...args: unknown[]) => unknown).apply(inner, params);
+              };
+            }
+            return (...args: unknown[]) => {
+              const result = (value as (...a: unknown[]) => unknown).apply(inner, args);
+              return result === inner ? recorded : result;
+            };
+          },
+        });
+        return recorded;
+      };
+    },
+  });
+  return { db, projectId, otherId, ran, queries: new ClipQueries(recording) };
+}
+
+function page(lib: Library, input: ClipQueryInput, offset = 0, limit = 200): { total: number; ids: number[] } {
+  const found = lib.queries.page(lib.projectId, ClipQuery.parse(input), offset, limit);
+  return { total: found.total, ids: found.hits.map((hit) => hit.clip.id) };
+}
+
+/** The plan of every statement run since `from`, one string per statement. */
+function plans(lib: Library, from = 0): { sql: string; plan: string }[] {
+  return lib.ran.slice(from).map(({ sql, params }) => ({
+    sql,
+    plan: lib.db
+      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...params)
+      .map((row) => row.detail)
+      .join('\n'),
+  }));
+}
+
+/** Every live clip of the project, as plain SQL finds it, for comparing pages against. */
+function live(lib: Library, where = '1'): { id: number; title: string; created_at: number }[] {
+  return lib.db
+    .prepare<[number], { id: number; title: string; created_at: number }>(
+      `SELECT id, title, created_at FROM clips WHERE project_id = ? AND trashed_at IS NULL AND ${where}`,
+    )
+    .all(lib.projectId);
+}
+
+describe('library query plans', () => {
+  test('every sort but tags walks its own index; no page sorts the project', async () => {
+    const lib = await library(3000);
+    for (const by of SORT_KEYS.filter((key) => key !== 'tags' && key !== 'relevance')) {
+      const from = lib.ran.length;
+      page(lib, { sort: { by, dir: 'asc' } }, 1000);
+      const [, ids] = plans(lib, from);
+      expect(ids?.plan, by).toMatch(
+        /SEARCH c USING (COVERING )?INDEX clips_live_by_\w+ \(project_id=\? AND trashed_at=\?\)/,
+      );
+      expect(ids?.plan, by).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+
+  test('a search counts and pages inside the search index, and reads snippets for the page only', async () => {
+    const lib = await library(3000);
+    const from = lib.ran.length;
+    page(lib, { text: 'harb', sort: { by: 'relevance', dir: 'desc' } });
+    const ran = plans(lib, from);
+    const searches = ran.filter(({ sql }) => sql.includes('MATCH'));
+    expect(searches.length).toBeGreaterThanOrEqual(3);
+    for (const { sql, plan } of searches) {
+      // The index drives every search statement; no clip row is read to count or page.
+      expect(plan.split('\n')[0], sql).toMatch(/^SCAN (s|clip_search) VIRTUAL TABLE/);
+      expect(plan, sql).not.toMatch(/TEMP B-TREE|SEARCH c /);
+    }
+    const snippet = searches.find(({ sql }) => sql.includes('snippet('));
+    // Limited to the page's rowid range, the id list a filter rather than a lookup per id.
+    expect(snippet?.plan).toMatch(/VIRTUAL TABLE INDEX \d+:M\d+></);
+  });
+
+  test('a search with filters joins clips by primary key; a sorted search walks the sort index', async () => {
+    const lib = await library(3000);
+    let from = lib.ran.length;
+    page(lib, { text: 'fisherman', filter: { minRating: 3 }, sort: { by: 'relevance', dir: 'desc' } });
+    for (const { sql, plan } of plans(lib, from).filter((run) => /MATCH/.test(run.sql) && /JOIN/.test(run.sql))) {
+      expect(plan, sql).toMatch(/^SCAN s VIRTUAL TABLE[^\n]*\nSEARCH c USING INTEGER PRIMARY KEY/);
+      expect(plan, sql).not.toMatch(/TEMP B-TREE/);
+    }
+    from = lib.ran.length;
+    // Every clip matches: the page walks the date index and probes the set of matching ids.
+    page(lib, { text: 'fisherman', sort: { by: 'created', dir: 'desc' } });
+    const walk = plans(lib, from).find(({ sql }) => sql.startsWith('SELECT c.id'));
+    expect(walk?.plan).toMatch(/SEARCH c USING (COVERING )?INDEX clips_live_by_date/);
+    expect(walk?.plan).toMatch(/LIST SUBQUERY/);
+    expect(walk?.plan).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+describe('library query results', () => {
+  test('best matches first: every word in the title, then the rest, each most recently added first, across pages', async () => {
+    const lib = await library(1000);
+    const best = { text: 'harbour', sort: { by: 'relevance', dir: 'desc' } } as const;
+    const matches = live(lib, "prompt_text LIKE '%harbour%'");
+    const inTitle = matches.filter((clip) => clip.title.includes('harbour')).map((clip) => clip.id);
+    const rest = matches.filter((clip) => !clip.title.includes('harbour')).map((clip) => clip.id);
+    const expected = [...inTitle.sort((a, b) => b - a), ...rest.sort((a, b) => b - a)];
+    expect(inTitle.length).toBeGreaterThan(10);
+    expect(page(lib, best, 0, 500)).toEqual({ total: expected.length, ids: expected });
+    // Pages that end inside the title group, straddle it, and start past it put together the same list.
+    const pages = [0, 17, 34, 51, 68, 85, 102, 119, 136, 153, 170, 187, 204, 221, 238].map(
+      (offset) => page(lib, best, offset, 17).ids,
+    );
+    expect(pages.flat()).toEqual(expected.slice(0, 255));
+  });
+
+  test('searches see neither the Trash nor other projects, and count again after a change', async () => {
+    const lib = await library(1000);
+    const expected = live(lib, "prompt_text LIKE '%glacier%'");
+    const { total } = page(lib, { text: 'glac' });
+    expect(total).toBe(expected.length);
+    expect(page(lib, { text: 'glac', sort: { by: 'relevance', dir: 'desc' } }).total).toBe(expected.length);
+    const [first] = expected;
+    lib.db.prepare('UPDATE clips SET trashed_at = 1 WHERE id = ?').run(first?.id ?? 0);
+    expect(page(lib, { text: 'glac' }).total).toBe(expected.length - 1);
+    expect(page(lib, { text: 'glac' }).ids).not.toContain(first?.id);
+    lib.db.prepare('UPDATE clips SET project_id = ?, trashed_at = NULL WHERE id = ?').run(lib.otherId, first?.id ?? 0);
+    expect(page(lib, { text: 'glac', sort: { by: 'relevance', dir: 'desc' } }).total).toBe(expected.length - 1);
+    lib.db.prepare('UPDATE clips SET project_id = ? WHERE id = ?').run(lib.projectId, first?.id ?? 0);
+    expect(page(lib, { text: 'glac', sort: { by: 'relevance', dir: 'desc' } }).total).toBe(expected.length);
+    // A search word never matches the index's project scope.
+    expect(page(lib, { text: `p${lib.projectId}` }).total).toBe(0);
+  });
+
+  test('a sorted search gives the same page whether it walks the sort index or sorts the few matches', async () => {
+    const lib = await library(2000);
+    const newest = (where: string): number[] =>
+      live(lib, where)
+        .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
+        .map((clip) => clip.id);
+    // Many matches (every clip): the index walk.
+    expect(page(lib, { text: 'fisherman' }, 300, 50).ids).toEqual(newest('1').slice(300, 350));
+    // Few matches (the cue words): read and sorted.
+    expect(page(lib, { text: 'gulls land', filter: { minRating: 2 } }, 0, 500).ids).toEqual(
+      newest('id IN (SELECT clip_id FROM cues) AND coalesce(rating, 0) >= 2'),
+    );
+  });
+
+  test('the size sort follows the media file, picks by rating and remixes read their indexes', async () => {
+    const lib = await library(500);
+    const sizes = lib.db
+      .prepare<[number], { id: number }>(
+        `SELECT c.id FROM clips c JOIN media m ON m.id = c.media_hash WHERE c.project_id = ? AND c.trashed_at IS NULL
+         ORDER BY m.bytes DESC, c.id DESC`,
+      )
+      .all(lib.projectId)
+      .map((row) => row.id);
+    expect(page(lib, { sort: { by: 'size', dir: 'desc' } }, 0, 500).ids).toEqual(sizes);
+    const picks = live(lib, 'flag = 1 AND coalesce(rating, 0) >= 4')
+      .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
+      .map((clip) => clip.id);
+    expect(picks.length).toBeGreaterThan(0);
+    expect(page(lib, { filter: { flag: 'pick', minRating: 4 } }, 0, 500)).toEqual({ total: picks.length, ids: picks });
+  });
+});
