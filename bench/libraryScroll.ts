@@ -6,7 +6,7 @@
  *   npx tsx bench/libraryScroll.ts [clips] [folder to keep the generated library in, and reuse]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startServer, stopServer } from '../e2e/studio';
@@ -67,8 +67,31 @@ async function main(): Promise<void> {
     await page.goto(server.url);
     const grid = page.getByRole('list', { name: 'Clips' });
     await grid.getByRole('listitem').first().waitFor({ timeout: 120_000 });
+    // Main-thread time by kind (script, style, layout, all tasks), which a busy machine inflates far
+    // less than frame times: what the page itself costs per frame.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metrics = async (): Promise<Map<string, number>> =>
+      new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const work = (before: Map<string, number>, after: Map<string, number>, frames: number): string =>
+      ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration']
+        .map((name) => {
+          const ms = (((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000) / frames;
+          return `${name.replace('Duration', '')} ${ms.toFixed(2)}`;
+        })
+        .join(', ');
+    const start = await metrics();
     const steady = await page.evaluate<ScrollResult>(SCROLL('steady', 600));
+    const middle = await metrics();
     const jumps = await page.evaluate<ScrollResult>(SCROLL('jumps', 600));
+    const end = await metrics();
+    console.log(
+      `load average ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(`main thread per frame, steady (ms): ${work(start, middle, steady.times.length + 1)}`);
+    console.log(`main thread per frame, jumps (ms):  ${work(middle, end, jumps.times.length + 1)}`);
     console.log(`library: ${count.toLocaleString('en')} clips; grid ${steady.height.toLocaleString('en')} px tall`);
     console.log(`cards in the DOM while scrolling: ${steady.cards}`);
     console.log(`steady scroll, 240 px a frame:   ${summary(steady.times)}`);
