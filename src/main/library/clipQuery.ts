@@ -17,6 +17,14 @@ export interface ClipPage {
 
 type Param = string | number;
 
+/** Marks matched words with \u0001 … \u0002 in up to 12 words of the column that matched best. */
+const SNIPPET = `snippet(clip_search, -1, char(1), char(2), '…', 12)`;
+
+interface SnippetRow {
+  id: number;
+  snippet: string;
+}
+
 const MARK_START = '\u0001';
 const MARK_END = '\u0002';
 
@@ -166,33 +174,52 @@ export class ClipQueries {
     const scoped = (expression: string): string => `{scope}: p${projectId} AND (${expression})`;
     const search = new SearchScope(where, params);
     const total = this.count(key, search.countSql, [scoped(match), ...params]);
-    let ids: number[];
     if (query.sort.by === 'relevance') {
-      ids = this.bestFirst(key, search, scoped, query.text, offset, limit);
-    } else {
-      const conditions = ['c.project_id = ?', 'c.trashed_at IS NULL', ...where];
-      const live = this.count(
-        `${projectId}|live`,
-        'SELECT count(*) FROM clips c WHERE c.project_id = ? AND c.trashed_at IS NULL',
-        [projectId],
-      );
-      // Many matches: walk the sort's index, probing the set of matching ids (`+` keeps it a
-      // probe), and stop after the page; an index step costs about a fifth of a row read. Few
-      // matches: read just those and sort them.
-      const walk = total * total * 5 > live * (offset + limit);
-      conditions.push(`${walk ? '+' : ''}c.id IN (SELECT rowid FROM clip_search WHERE clip_search MATCH ?)`);
-      ids = this.ids(
-        `SELECT c.id FROM clips c WHERE ${conditions.join(' AND ')} ORDER BY ${order(query.sort.by, query.sort.dir)} LIMIT ? OFFSET ?`,
-        [projectId, ...params, scoped(match), limit, offset],
-      );
+      const found = this.bestFirst(key, search, scoped, query.text, offset, limit);
+      return {
+        total,
+        hits: this.hits(
+          found.map((row) => row.id),
+          new Map(found.map((row) => [row.id, row.snippet])),
+        ),
+      };
     }
-    return { total, hits: this.hits(ids, match) };
+    const by = query.sort.by;
+    return this.sortedSearch({ projectId, where, params }, order(by, query.sort.dir), match, total, offset, limit);
+  }
+
+  /** A search in one of the sorts, its page's snippets made for its rows only. */
+  private sortedSearch(
+    { projectId, where, params }: { projectId: number; where: readonly string[]; params: readonly Param[] },
+    orderBy: string,
+    match: string,
+    total: number,
+    offset: number,
+    limit: number,
+  ): ClipPage {
+    const conditions = ['c.project_id = ?', 'c.trashed_at IS NULL', ...where];
+    const live = this.count(
+      `${projectId}|live`,
+      'SELECT count(*) FROM clips c WHERE c.project_id = ? AND c.trashed_at IS NULL',
+      [projectId],
+    );
+    // Many matches: walk the sort's index, probing the set of matching ids (`+` keeps it a
+    // probe), and stop after the page; an index step costs about a fifth of a row read. Few
+    // matches: read just those and sort them.
+    const walk = total * total * 5 > live * (offset + limit);
+    conditions.push(`${walk ? '+' : ''}c.id IN (SELECT rowid FROM clip_search WHERE clip_search MATCH ?)`);
+    const ids = this.ids(
+      `SELECT c.id FROM clips c WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+      [projectId, ...params, `{scope}: p${projectId} AND (${match})`, limit, offset],
+    );
+    return { total, hits: this.hits(ids, this.snippets(ids, match)) };
   }
 
   /**
    * Best matches first: clips with every word in the title, then the other matches, each
    * group newest first. Each group comes from the search index in rowid order, so a page
-   * stops after `limit` rows instead of scoring every match.
+   * stops after `limit` rows instead of scoring every match, and makes snippets for those
+   * rows only (the scope column, last, never wins a snippet over the text that matched).
    */
   private bestFirst(
     key: string,
@@ -201,18 +228,35 @@ export class ClipQueries {
     text: string,
     offset: number,
     limit: number,
-  ): number[] {
+  ): SnippetRow[] {
     const inTitle = matchExpression(text, 'title') ?? '';
     const anywhere = matchExpression(text) ?? '';
     const first = scoped(inTitle);
     const rest = scoped(`(${anywhere}) NOT (${inTitle})`);
-    const ids = this.ids(search.pageSql, [first, ...search.params, limit, offset]);
-    if (ids.length === limit) return ids;
-    const skip = ids.length > 0 ? 0 : offset - this.count(`${key}|title`, search.countSql, [first, ...search.params]);
-    return [...ids, ...this.ids(search.pageSql, [rest, ...search.params, limit - ids.length, Math.max(0, skip)])];
+    const rows = (params: readonly Param[]): SnippetRow[] =>
+      this.statement(search.pageSql).all(...params) as SnippetRow[];
+    const found = rows([first, ...search.params, limit, offset]);
+    if (found.length === limit) return found;
+    const skip = found.length > 0 ? 0 : offset - this.count(`${key}|title`, search.countSql, [first, ...search.params]);
+    return [...found, ...rows([rest, ...search.params, limit - found.length, Math.max(0, skip)])];
   }
 
-  private hits(ids: readonly number[], match: string | null): ClipHit[] {
+  /** Snippets of these rows for a search; null when there is no search text. */
+  private snippets(ids: readonly number[], match: string): Map<number, string> {
+    const snippets = new Map<number, string>();
+    if (ids.length === 0) return snippets;
+    // One walk of the match over the page's rowid range, snippets for the page's rows only.
+    // `+rowid` keeps the id list a filter: as a lookup it would run the match again per id,
+    // merging every prefix's lists each time.
+    const found = this.statement(
+      `SELECT rowid AS id, ${SNIPPET} AS snippet
+       FROM clip_search WHERE clip_search MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))`,
+    ).all(match, Math.min(...ids), Math.max(...ids), JSON.stringify(ids)) as SnippetRow[];
+    for (const row of found) snippets.set(row.id, row.snippet);
+    return snippets;
+  }
+
+  private hits(ids: readonly number[], snippets: ReadonlyMap<number, string> | null): ClipHit[] {
     if (ids.length === 0) return [];
     const json = JSON.stringify(ids);
     const rows = new Map(
@@ -223,21 +267,10 @@ export class ClipQueries {
         ).all(json) as ClipRow[]
       ).map((row) => [row.id, row]),
     );
-    const snippets = new Map<number, string>();
-    if (match !== null) {
-      // One walk of the match over the page's rowid range, snippets for the page's rows only.
-      // `+rowid` keeps the id list a filter: as a lookup it would run the match again per id,
-      // merging every prefix's lists each time.
-      const found = this.statement(
-        `SELECT rowid AS id, snippet(clip_search, -1, char(1), char(2), '…', 12) AS snippet
-         FROM clip_search WHERE clip_search MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))`,
-      ).all(match, Math.min(...ids), Math.max(...ids), json) as { id: number; snippet: string }[];
-      for (const row of found) snippets.set(row.id, row.snippet);
-    }
     return ids.flatMap((id) => {
       const row = rows.get(id);
       if (!row) return [];
-      const snippet = snippets.get(id);
+      const snippet = snippets?.get(id);
       return [{ clip: toClip(row), snippet: snippet === undefined ? null : snippetParts(snippet) }];
     });
   }
@@ -261,6 +294,6 @@ class SearchScope {
     // CROSS JOIN keeps the search index first: the planner must never run the match once per clip.
     const from = where.length === 0 ? 'clip_search s' : 'clip_search s CROSS JOIN clips c ON c.id = s.rowid';
     this.countSql = `SELECT count(*) FROM ${from} WHERE clip_search MATCH ?${filters}`;
-    this.pageSql = `SELECT s.rowid FROM ${from} WHERE clip_search MATCH ?${filters} ORDER BY s.rowid DESC LIMIT ? OFFSET ?`;
+    this.pageSql = `SELECT s.rowid AS id, ${SNIPPET} AS snippet FROM ${from} WHERE clip_search MATCH ?${filters} ORDER BY s.rowid DESC LIMIT ? OFFSET ?`;
   }
 }
