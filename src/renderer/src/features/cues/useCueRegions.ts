@@ -10,6 +10,11 @@ const LABEL_PX = 96;
 const LABEL_ROWS = 3;
 /** Regions added per frame, so a file of thousands of cues never freezes the page. */
 const ADD_PER_FRAME = 150;
+/**
+ * Label lanes are dealt again this long after the zoom stops, not at every step of it: dealing
+ * 2,000 lanes moves hundreds of flags, a restyle of the whole waveform, in the middle of a zoom.
+ */
+const LANES_SETTLE_MS = 180;
 
 function flag(cue: Cue, lane: number | null): HTMLElement {
   const element = document.createElement('div');
@@ -68,6 +73,13 @@ export function useCueRegions(
   const shown = useRef(new Map<number, string>());
   const regions = useRef(new Map<number, Region>());
   const [pass, setPass] = useState(0);
+  const [lanePxPerSec, setLanePxPerSec] = useState(pxPerSec);
+
+  useEffect(() => {
+    if (lanePxPerSec === pxPerSec) return;
+    const timer = setTimeout(() => setLanePxPerSec(pxPerSec), LANES_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [pxPerSec, lanePxPerSec]);
 
   useEffect(() => {
     shown.current = new Map();
@@ -76,7 +88,7 @@ export function useCueRegions(
 
   useEffect(() => {
     if (!waveform) return;
-    const lanes = assignLanes(cues, (LABEL_PX / Math.max(1, pxPerSec)) * 1000, LABEL_ROWS);
+    const lanes = assignLanes(cues, (LABEL_PX / Math.max(1, lanePxPerSec)) * 1000, LABEL_ROWS);
     const diff = diffRegions(shown.current, cues, lanes);
     for (const id of diff.remove) {
       regions.current.get(id)?.remove();
@@ -117,7 +129,7 @@ export function useCueRegions(
     if (diff.add.length <= ADD_PER_FRAME) return;
     const frame = requestAnimationFrame(() => setPass((n) => n + 1));
     return () => cancelAnimationFrame(frame);
-  }, [waveform, cues, pxPerSec, pass]);
+  }, [waveform, cues, lanePxPerSec, pass]);
 
   useEffect(() => {
     // Only regions whose state flips are written to, so a selection costs no layout on the rest.
