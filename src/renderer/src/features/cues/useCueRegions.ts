@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Region, RegionParams } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { Cue } from '../../../../shared/cues/calls';
+import { syncRegionsInView } from './regionVisibility';
 import { assignLanes, cueColor, diffRegions, onlyLaneChanged, regionSignature, translucent } from './regionSync';
 import type { Waveform } from './useWaveform';
 
@@ -126,6 +127,8 @@ export function useCueRegions(
       regions.current.set(cue.id, added);
       shown.current.set(cue.id, regionSignature(cue, lane));
     }
+    // New regions go into the page in one batch, before the plugin looks at each on its own.
+    if (diff.add.length > 0 || diff.change.length > 0) syncRegionsInView(waveform.ws, waveform.regions.getRegions());
     if (diff.add.length <= ADD_PER_FRAME) return;
     const frame = requestAnimationFrame(() => setPass((n) => n + 1));
     return () => cancelAnimationFrame(frame);

@@ -10,6 +10,7 @@ import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.esm.js';
 import { decodePeakValues, levelFor, type PeakFile, type PeakLevel } from '../../../../shared/cues/peaks';
 import { formatClock } from './cueTime';
+import { batchRegionVisibility } from './regionVisibility';
 import { attachRuler } from './waveRuler';
 
 export type Regions = ReturnType<typeof RegionsPlugin.create>;
@@ -120,6 +121,8 @@ export function useWaveform(
         ZoomPlugin.create({ scale: 0.2, maxZoom: 4000 }),
       ],
     });
+    // Registered before any region exists, so it runs ahead of the plugin's per-region handlers.
+    const offVisibility = batchRegionVisibility(ws, () => regions.getRegions());
     const root = ws.getWrapper().getRootNode();
     if (root instanceof ShadowRoot) {
       const sheet = document.createElement('style');
@@ -142,6 +145,7 @@ export function useWaveform(
       offInit();
       offZoom();
       offRuler();
+      offVisibility();
       setWaveform(null);
       // The media element belongs to the player; wavesurfer must not take it away with it.
       ws.destroy();
