@@ -108,9 +108,7 @@ export class PeakAccumulator {
   }
 
   private scale(sample: number): number {
-    return this.format.bits === 8
-      ? Math.round(((sample - 128) / 128) * 127)
-      : Math.round((sample / 32768) * 127);
+    return this.format.bits === 8 ? Math.round(((sample - 128) / 128) * 127) : Math.round((sample / 32768) * 127);
   }
 
   finish(durationMs?: number): PeakFile {

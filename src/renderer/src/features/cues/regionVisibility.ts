@@ -5,6 +5,13 @@
  * as many layouts of every region on the page, seconds a step. `syncRegionsInView` makes the same
  * decision, by the plugin's own rule, for all regions after one read and changes them in one
  * batch; it runs before the plugin's handlers on those events, which then find nothing to change.
+ *
+ * It also thins a crowded view: every region on the page is a layer that each frame's paint,
+ * compositing and hit test walk, so 2,000 cues fitted into a thousand pixels cost a whole frame
+ * even while only the cue list scrolls. When more regions are in view than one per
+ * MIN_SPACING_PX, a region starting within that distance of the last one drawn waits in a hidden
+ * holder (the plugin leaves a region alone while it has a parent) until the zoom spreads them
+ * out; a selected region is always drawn.
  */
 import type WaveSurfer from 'wavesurfer.js';
 import type { Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
@@ -25,8 +32,50 @@ export function regionInView(startSec: number, endSec: number, view: ViewMetrics
   return left + width > view.scrollPx && left < view.scrollPx + view.viewPx;
 }
 
+/** Closest two drawn regions may start, in px, once the view holds more than it has room for. */
+export const MIN_SPACING_PX = 4;
+
+export type Placement = 'shown' | 'held' | 'away';
+
+interface Placed {
+  startSec: number;
+  endSec: number;
+  /** Drawn even in a crowd (the selected cues). */
+  keep: boolean;
+}
+
+/** Where each region goes: drawn, held back in a crowded view, or out of view. */
+export function placeRegions(items: readonly Placed[], view: ViewMetrics): Placement[] {
+  const placements: Placement[] = items.map((item) =>
+    regionInView(item.startSec, item.endSec, view) ? 'shown' : 'away',
+  );
+  const inView = placements.filter((p) => p === 'shown').length;
+  if (inView <= view.viewPx / MIN_SPACING_PX) return placements;
+  const order = items.map((_, i) => i).filter((i) => placements[i] === 'shown');
+  order.sort((a, b) => (items[a]?.startSec ?? 0) - (items[b]?.startSec ?? 0));
+  let lastPx = -Infinity;
+  for (const i of order) {
+    const item = items[i];
+    if (!item) continue;
+    const px = (item.startSec / view.durationSec) * view.layerPx;
+    if (item.keep || px - lastPx >= MIN_SPACING_PX) lastPx = Math.max(lastPx, px);
+    else placements[i] = 'held';
+  }
+  return placements;
+}
+
 function layerOf(ws: WaveSurfer): HTMLElement | null {
   return ws.getWrapper().querySelector<HTMLElement>(':scope > [part~="regions-container"]');
+}
+
+function holderIn(layer: HTMLElement): HTMLElement {
+  const found = layer.querySelector<HTMLElement>(':scope > [part~="regions-held"]');
+  if (found) return found;
+  const holder = document.createElement('div');
+  holder.setAttribute('part', 'regions-held');
+  holder.style.display = 'none';
+  layer.append(holder);
+  return holder;
 }
 
 export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[]): void {
@@ -39,15 +88,27 @@ export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[]): v
     scrollPx: ws.getScroll(),
     durationSec: ws.getDuration(),
   };
+  const holder = holderIn(layer);
+  const placements = placeRegions(
+    regions.map((region) => ({
+      startSec: region.start,
+      endSec: region.end,
+      keep: region.isDragging || (region.element?.classList.contains('is-selected') ?? false),
+    })),
+    view,
+  );
   const entering: HTMLElement[] = [];
-  for (const region of regions) {
+  const held: HTMLElement[] = [];
+  regions.forEach((region, i) => {
     const element = region.element;
-    if (!element) continue;
-    const shown = regionInView(region.start, region.end, view);
-    if (shown && !element.parentElement) entering.push(element);
-    else if (!shown && element.parentElement && !region.isDragging) element.remove();
-  }
+    if (!element) return;
+    const place = placements[i];
+    if (place === 'shown' && element.parentElement !== layer) entering.push(element);
+    else if (place === 'held' && element.parentElement !== holder) held.push(element);
+    else if (place === 'away' && element.parentElement && !region.isDragging) element.remove();
+  });
   if (entering.length > 0) layer.append(...entering);
+  if (held.length > 0) holder.append(...held);
 }
 
 /** Runs the batch ahead of the plugin on every event that moves the view; returns the unsubscribe. */

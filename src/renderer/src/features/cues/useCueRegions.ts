@@ -136,10 +136,15 @@ export function useCueRegions(
 
   useEffect(() => {
     // Only regions whose state flips are written to, so a selection costs no layout on the rest.
+    let flipped = false;
     for (const [id, region] of regions.current) {
       const element = region.element;
-      if (element && element.classList.contains('is-selected') !== selected.has(id))
+      if (element && element.classList.contains('is-selected') !== selected.has(id)) {
         element.classList.toggle('is-selected');
+        flipped = true;
+      }
     }
+    // A selected cue is drawn even where a crowded view holds its neighbours back.
+    if (flipped && waveform) syncRegionsInView(waveform.ws, waveform.regions.getRegions());
   }, [selected, cues, waveform]);
 }
