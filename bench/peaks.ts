@@ -4,7 +4,7 @@
  * same file to null. Wall times, run alternately (five times by default); the ratio is of the
  * medians. The machine's other work moves both; compare figures taken in one run only.
  *
- *   npx tsx bench/peaks.ts [minutes] [runs]
+ *   npx tsx bench/peaks.ts [minutes] [runs] [existing file of that length, to skip making one]
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,6 +16,7 @@ import { mediaTools } from '../src/main/media/tools';
 
 const minutes = Number(process.argv[2] ?? 60);
 const runs = Number(process.argv[3] ?? 5);
+const given = process.argv[4];
 
 function ffmpeg(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -35,27 +36,33 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 
 const dir = await mkdtemp(join(tmpdir(), 'shotline-bench-peaks-'));
 try {
-  const file = join(dir, 'hour.m4a');
-  process.stdout.write(`Making ${minutes} min of 48 kHz stereo AAC…\n`);
-  await ffmpeg([
-    '-f',
-    'lavfi',
-    '-i',
-    `anoisesrc=d=${minutes * 60}:c=pink:r=48000:a=0.3`,
-    '-ac',
-    '2',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '192k',
-    file,
-  ]);
+  const file = given ?? join(dir, 'hour.m4a');
+  if (given === undefined) process.stdout.write(`Making ${minutes} min of 48 kHz stereo AAC…\n`);
+  if (given === undefined)
+    await ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      `anoisesrc=d=${minutes * 60}:c=pink:r=48000:a=0.3`,
+      '-ac',
+      '2',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '192k',
+      file,
+    ]);
   const floor: number[] = [];
   const peaks: number[] = [];
+  const cpu = process.cpuUsage();
   for (let run = 0; run < runs; run++) {
     floor.push(await wallSeconds(() => ffmpeg(['-i', file, '-f', 'null', '-'])));
     peaks.push(await wallSeconds(() => computePeaks(file, { durationMs: minutes * 60_000 })));
   }
+  const used = process.cpuUsage(cpu);
+  process.stdout.write(
+    `this process's CPU over the peaks runs: ${((used.user + used.system) / 1e6 / runs).toFixed(2)} s a run (user ${(used.user / 1e6 / runs).toFixed(2)}, system ${(used.system / 1e6 / runs).toFixed(2)})\n`,
+  );
   process.stdout.write(`load average at the end: ${loadavg()[0]?.toFixed(1) ?? '?'}\n`);
   process.stdout.write(
     `decode to null: ${floor.map((s) => s.toFixed(2)).join(', ')} s (median ${median(floor).toFixed(2)} s)\n`,

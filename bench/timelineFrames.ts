@@ -59,7 +59,7 @@ const median = (values: number[]): number => percentile(values, 0.5);
  */
 function openClip(page: Page, title: string): Promise<number> {
   return page.evaluate<number>(`new Promise((resolve, reject) => {
-    const card = [...document.querySelectorAll('[aria-label="Clips"] li')].find((li) => li.textContent.includes(${JSON.stringify(title)}));
+    const card = [...document.querySelectorAll('[aria-label="Clips"] [role="listitem"]')].find((li) => li.textContent.includes(${JSON.stringify(title)}));
     if (!card) return reject(new Error('no card for ${title}'));
     const target = card.querySelector('button') ?? card;
     const start = performance.now();

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { decodePeakValues, type PeakLevel } from '../../shared/cues/peaks';
 import { ffmpeg, makeVideo, tempDir } from '../../../test/support/fixtures';
 import {
   computePeaks,
@@ -19,6 +20,9 @@ async function twoBursts(dir: string): Promise<string> {
   return path;
 }
 
+/** A level's values as plain numbers. */
+const valuesOf = (level: PeakLevel | undefined): number[] => Array.from(decodePeakValues(level?.data ?? ''));
+
 const peakAt = (data: readonly number[], pair: number): number =>
   Math.max(Math.abs(data[pair * 2] ?? 0), Math.abs(data[pair * 2 + 1] ?? 0));
 
@@ -28,7 +32,7 @@ test('a tone burst gives a peak where it is, at its level, and silence stays fla
   if (!peaks) throw new Error('expected peaks');
   const base = peaks.levels[0];
   expect(base?.pairsPerSecond).toBe(PEAK_PAIRS_PER_SECOND);
-  const data = base?.data ?? [];
+  const data = valuesOf(base);
   expect(data.length / 2).toBeGreaterThanOrEqual(299);
   expect(Math.max(...data.map(Math.abs))).toBeLessThanOrEqual(127);
   // Half scale is 63.5 of 127; AAC and resampling move it by a few steps.
@@ -53,11 +57,12 @@ test('coarser levels keep each span’s extremes', () => {
     100 / PEAK_LEVEL_FACTOR ** 2,
   ]);
   for (const level of file.levels) {
-    expect(Math.max(...level.data)).toBe(127);
+    const data = valuesOf(level);
+    expect(Math.max(...data)).toBe(127);
     // −16384 is half scale: −63.5 of 127, which rounds to −63.
-    expect(Math.min(...level.data)).toBe(-63);
+    expect(Math.min(...data)).toBe(-63);
     const loudPair = Math.floor(30 * level.pairsPerSecond);
-    expect(level.data[loudPair * 2 + 1]).toBe(127);
+    expect(data[loudPair * 2 + 1]).toBe(127);
   }
   expect(levelFor(file, 10).pairsPerSecond).toBe(12.5);
   expect(levelFor(file, 500).pairsPerSecond).toBe(100);
@@ -69,7 +74,7 @@ test('samples split across chunks at odd byte boundaries are read whole', () => 
   const acc = new PeakAccumulator(8000, 100);
   for (let at = 0; at < bytes.length; at += 7) acc.push(bytes.subarray(at, at + 7));
   // 80 samples a pair: sample 123 is in pair 1, sample 321 in pair 4.
-  expect(acc.finish().levels[0]?.data).toEqual([0, 0, -127, 0, 0, 0, 0, 0, 0, 64]);
+  expect(valuesOf(acc.finish().levels[0])).toEqual([0, 0, -127, 0, 0, 0, 0, 0, 0, 64]);
 });
 
 test('any sample rate gives 100 pairs a second, with each sample in the pair of its time', () => {
@@ -79,7 +84,7 @@ test('any sample rate gives 100 pairs a second, with each sample in the pair of 
     samples[Math.floor(rate * 1.234)] = -16384;
     const acc = new PeakAccumulator(rate);
     acc.push(Buffer.from(samples.buffer));
-    const data = acc.finish().levels[0]?.data ?? [];
+    const data = valuesOf(acc.finish().levels[0]);
     expect(data.length / 2).toBe(200);
     expect(data.findIndex((v) => v !== 0)).toBe(123 * 2);
     expect(data[123 * 2]).toBe(-63);
@@ -115,7 +120,7 @@ test("ffmpeg's WAV stream is read through its header, whatever the chunks it arr
   for (let at = 0; at < wav.length; at += 333) reader.push(wav.subarray(at, at + 333));
   expect(reader.sampleRate).toBe(rate);
   expect(reader.bytes).toBe(pcm.length);
-  const data = reader.finish()?.levels[0]?.data ?? [];
+  const data = valuesOf(reader.finish()?.levels[0]);
   expect(data.length / 2).toBe(100);
   expect(data.findIndex((v) => v !== 0)).toBe(7 * 2 + 1);
   expect(new WavPcmReader().finish()).toBeNull();
@@ -127,7 +132,7 @@ test('high sounds keep their peaks: samples are read at the source rate, never f
   const path = join(dir, 'hiss.wav');
   await ffmpeg(['-f', 'lavfi', '-i', 'sine=frequency=7000:sample_rate=44100:duration=1', '-af', 'volume=4', path]);
   const peaks = await computePeaks(path, { durationMs: 1000 });
-  const data = peaks?.levels[0]?.data ?? [];
+  const data = valuesOf(peaks?.levels[0]);
   expect(data.length / 2).toBe(100);
   // ffmpeg's sine is at one eighth of full scale, four times louder: half scale, 63.5 of 127.
   for (let pair = 5; pair < 95; pair++) expect(Math.abs(peakAt(data, pair) - 63.5)).toBeLessThan(2);
@@ -137,4 +142,24 @@ test('a clip without sound has no peaks', async () => {
   const dir = await tempDir();
   const video = await makeVideo(dir, 'silent.mp4', { audio: false });
   expect(await computePeaks(video)).toBeNull();
+});
+
+test('a sound in one channel only keeps its level: channels are never mixed down', async () => {
+  const dir = await tempDir();
+  const path = join(dir, 'left.wav');
+  // Half scale in the left channel, silence in the right, 48 kHz stereo.
+  await ffmpeg(['-f', 'lavfi', '-i', 'aevalsrc=0.5*sin(2*PI*440*t)|0:s=48000:d=1', '-c:a', 'pcm_s16le', path]);
+  const data = valuesOf((await computePeaks(path, { durationMs: 1000 }))?.levels[0]);
+  expect(data.length / 2).toBe(100);
+  for (let pair = 5; pair < 95; pair++) expect(Math.abs(peakAt(data, pair) - 63.5)).toBeLessThan(2);
+});
+
+test('interleaved unsigned 8-bit frames give each pair the extremes of every channel', () => {
+  // 100 frames a second, one pair per frame: frame 3 has a peak in the right channel only.
+  const acc = new PeakAccumulator(100, 100, { channels: 2, bits: 8 });
+  const frames = Uint8Array.from({ length: 10 * 2 }, (_, i) => (i === 3 * 2 + 1 ? 255 : i === 6 * 2 ? 0 : 128));
+  for (let at = 0; at < frames.length; at += 3) acc.push(frames.subarray(at, at + 3));
+  const file = acc.finish();
+  expect(file.durationMs).toBe(100);
+  expect(valuesOf(file.levels[0])).toEqual([0, 0, 0, 0, 0, 0, 0, 126, 0, 0, 0, 0, -127, 0, 0, 0, 0, 0, 0, 0]);
 });

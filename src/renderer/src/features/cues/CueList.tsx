@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type JSX, type MouseEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type JSX, type MouseEvent } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
 import type { DriftDirection } from '../../../../shared/cues/drift';
 import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
@@ -39,7 +39,22 @@ function DriftBadge({ direction }: { direction: DriftDirection | undefined }): J
 
 export function CueList({ cues, selected, focusId, filter, onFilterChange, onPick, drift }: Props): JSX.Element {
   const [scroll, setScroll] = useState({ top: 0, height: 240 });
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
+  // The list's height is watched, not read on each render: a read there forced a layout of the
+  // whole page on every frame of a scroll.
+  const watched = useRef<ResizeObserver | null>(null);
+  const attach = useCallback((element: HTMLDivElement | null) => {
+    scroller.current = element;
+    watched.current?.disconnect();
+    watched.current = null;
+    if (!element) return;
+    const measure = (height: number): void => {
+      if (height > 0) setScroll((s) => (s.height === height ? s : { ...s, height }));
+    };
+    measure(element.clientHeight);
+    watched.current = new ResizeObserver((entries) => measure(entries[0]?.contentRect.height ?? 0));
+    watched.current.observe(element);
+  }, []);
   const shown = filter === 'all' ? cues : cues.filter((c) => c.kind === filter);
   const focusRow = focusId === null ? -1 : shown.findIndex((c) => c.id === focusId);
 
@@ -75,14 +90,11 @@ export function CueList({ cues, selected, focusId, filter, onFilterChange, onPic
       </div>
       <div
         className="cue-list__scroll"
-        onScroll={(event) =>
-          setScroll({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })
-        }
-        ref={(element) => {
-          scroller.current = element;
-          if (element && element.clientHeight !== scroll.height && element.clientHeight > 0)
-            setScroll((s) => ({ ...s, height: element.clientHeight }));
+        onScroll={(event) => {
+          const top = event.currentTarget.scrollTop;
+          setScroll((s) => (s.top === top ? s : { ...s, top }));
         }}
+        ref={attach}
       >
         {shown.length === 0 ? (
           <p className="cue-list__empty">No cues yet. Press M at the playhead or drag across the waveform.</p>

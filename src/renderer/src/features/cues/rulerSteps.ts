@@ -38,8 +38,3 @@ export function rulerSteps(pxPerSec: number, fps: number): RulerSteps {
   const tick = STEPS.find((s) => s < label && s * px >= TICK_GAP_PX && isWhole(label / s)) ?? label;
   return { tickSeconds: tick, labelEvery: Math.round(label / tick), frames: false };
 }
-
-/** Whether two zooms draw the same ruler, so it need not be rebuilt. */
-export function sameSteps(a: RulerSteps, b: RulerSteps): boolean {
-  return a.tickSeconds === b.tickSeconds && a.labelEvery === b.labelEvery;
-}

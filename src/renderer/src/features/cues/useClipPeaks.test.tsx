@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { JSX } from 'react';
 import { describe, expect, test } from 'vitest';
-import type { PeakFile } from '../../../../shared/cues/peaks';
+import { encodePeakValues, type PeakFile } from '../../../../shared/cues/peaks';
 import { StudioError } from '../../../../shared/errors';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { useClipPeaks } from './useClipPeaks';
@@ -9,9 +9,9 @@ import { WaveformStatus } from './WaveformStatus';
 
 const PEAKS: PeakFile = {
   format: 'shotline-peaks',
-  version: 1,
+  version: 2,
   durationMs: 2000,
-  levels: [{ pairsPerSecond: 100, data: [-12, 14, -3, 5] }],
+  levels: [{ pairsPerSecond: 100, data: encodePeakValues([-12, 14, -3, 5]) }],
 };
 
 function Timeline({ clipId }: { clipId: number }): JSX.Element {

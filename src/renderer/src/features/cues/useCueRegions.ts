@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Region, RegionParams } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { Cue } from '../../../../shared/cues/calls';
+import { syncRegionsInView } from './regionVisibility';
 import { assignLanes, cueColor, diffRegions, onlyLaneChanged, regionSignature, translucent } from './regionSync';
 import type { Waveform } from './useWaveform';
 
@@ -10,6 +11,11 @@ const LABEL_PX = 96;
 const LABEL_ROWS = 3;
 /** Regions added per frame, so a file of thousands of cues never freezes the page. */
 const ADD_PER_FRAME = 150;
+/**
+ * Label lanes are dealt again this long after the zoom stops, not at every step of it: dealing
+ * 2,000 lanes moves hundreds of flags, a restyle of the whole waveform, in the middle of a zoom.
+ */
+const LANES_SETTLE_MS = 180;
 
 function flag(cue: Cue, lane: number | null): HTMLElement {
   const element = document.createElement('div');
@@ -68,6 +74,13 @@ export function useCueRegions(
   const shown = useRef(new Map<number, string>());
   const regions = useRef(new Map<number, Region>());
   const [pass, setPass] = useState(0);
+  const [lanePxPerSec, setLanePxPerSec] = useState(pxPerSec);
+
+  useEffect(() => {
+    if (lanePxPerSec === pxPerSec) return;
+    const timer = setTimeout(() => setLanePxPerSec(pxPerSec), LANES_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [pxPerSec, lanePxPerSec]);
 
   useEffect(() => {
     shown.current = new Map();
@@ -76,7 +89,7 @@ export function useCueRegions(
 
   useEffect(() => {
     if (!waveform) return;
-    const lanes = assignLanes(cues, (LABEL_PX / Math.max(1, pxPerSec)) * 1000, LABEL_ROWS);
+    const lanes = assignLanes(cues, (LABEL_PX / Math.max(1, lanePxPerSec)) * 1000, LABEL_ROWS);
     const diff = diffRegions(shown.current, cues, lanes);
     for (const id of diff.remove) {
       regions.current.get(id)?.remove();
@@ -114,17 +127,24 @@ export function useCueRegions(
       regions.current.set(cue.id, added);
       shown.current.set(cue.id, regionSignature(cue, lane));
     }
+    // New regions go into the page in one batch, before the plugin looks at each on its own.
+    if (diff.add.length > 0 || diff.change.length > 0) syncRegionsInView(waveform.ws, waveform.regions.getRegions());
     if (diff.add.length <= ADD_PER_FRAME) return;
     const frame = requestAnimationFrame(() => setPass((n) => n + 1));
     return () => cancelAnimationFrame(frame);
-  }, [waveform, cues, pxPerSec, pass]);
+  }, [waveform, cues, lanePxPerSec, pass]);
 
   useEffect(() => {
     // Only regions whose state flips are written to, so a selection costs no layout on the rest.
+    let flipped = false;
     for (const [id, region] of regions.current) {
       const element = region.element;
-      if (element && element.classList.contains('is-selected') !== selected.has(id))
+      if (element && element.classList.contains('is-selected') !== selected.has(id)) {
         element.classList.toggle('is-selected');
+        flipped = true;
+      }
     }
+    // A selected cue is drawn even where a crowded view holds its neighbours back.
+    if (flipped && waveform) syncRegionsInView(waveform.ws, waveform.regions.getRegions());
   }, [selected, cues, waveform]);
 }

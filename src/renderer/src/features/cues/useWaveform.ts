@@ -7,14 +7,13 @@ import WaveSurfer from 'wavesurfer.js';
 import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
 import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
-import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.esm.js';
-import type { PeakFile } from '../../../../shared/cues/peaks';
-import { formatClock, formatRuler } from './cueTime';
-import { rulerSteps, sameSteps, type RulerSteps } from './rulerSteps';
+import { decodePeakValues, levelFor, type PeakFile, type PeakLevel } from '../../../../shared/cues/peaks';
+import { formatClock } from './cueTime';
+import { batchRegionVisibility } from './regionVisibility';
+import { attachRuler } from './waveRuler';
 
 export type Regions = ReturnType<typeof RegionsPlugin.create>;
-type Timeline = ReturnType<typeof TimelinePlugin.create>;
 
 export interface Waveform {
   ws: WaveSurfer;
@@ -55,34 +54,22 @@ const SHADOW_CSS = `
 .is-selected .cue-flag { background: var(--cue-color); color: var(--surface-well); }
 [part~='cursor'] { z-index: 10; }
 /* The ruler is its own strip under the waveform, above the regions, so range bands never hide its times. */
-[part~='timeline-wrapper'] { position: relative; z-index: 6; background: var(--surface-well); }
+[part~='ruler'] { position: relative; z-index: 6; background: var(--surface-well); }
 `;
 
 function token(element: HTMLElement, name: string): string {
   return getComputedStyle(element).getPropertyValue(name).trim();
 }
 
-/** wavesurfer scales any array holding a value above 1 by its own maximum, so peaks go in as −1…1. */
-export function peaksForWaveSurfer(peaks: PeakFile): Float32Array {
-  const data = peaks.levels[0]?.data ?? [];
-  const out = new Float32Array(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = (data[i] ?? 0) / 127;
+/**
+ * One level of the clip's peaks as wavesurfer takes them: wavesurfer scales any array holding a
+ * value above 1 by its own maximum, so the stored bytes go in as −1…1.
+ */
+export function peaksForWaveSurfer(level: PeakLevel): Float32Array {
+  const values = decodePeakValues(level.data);
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.max(-127, values[i] ?? 0) / 127;
   return out;
-}
-
-/** Labels are placed by tick count (`primaryLabelSpacing`); no time is a multiple of this. */
-const NEVER_SECONDS = 1e7;
-
-function ruler(container: HTMLElement, steps: RulerSteps): Timeline {
-  return TimelinePlugin.create({
-    height: 18,
-    timeInterval: steps.tickSeconds,
-    primaryLabelInterval: NEVER_SECONDS,
-    secondaryLabelInterval: NEVER_SECONDS,
-    primaryLabelSpacing: steps.labelEvery,
-    formatTimeCallback: formatRuler,
-    style: { color: token(container, '--text-3'), fontSize: token(container, '--text-2xs') },
-  });
 }
 
 export function useWaveform(
@@ -96,11 +83,15 @@ export function useWaveform(
   useEffect(() => {
     if (!container || !media || !peaks) return;
     const regions = RegionsPlugin.create();
+    const durationSec = peaks.durationMs / 1000;
+    // Only the level the view needs is decoded and drawn: an hour fitted to the width needs a
+    // few thousand pairs, not the 360,000 of the finest level; zooming in swaps finer ones in.
+    let level = levelFor(peaks, container.clientWidth / Math.max(0.001, durationSec));
     const ws = WaveSurfer.create({
       container,
       media,
-      peaks: [peaksForWaveSurfer(peaks)],
-      duration: peaks.durationMs / 1000,
+      peaks: [peaksForWaveSurfer(level)],
+      duration: durationSec,
       height: 156,
       waveColor: token(container, '--text-3'),
       progressColor: token(container, '--text-1'),
@@ -130,28 +121,31 @@ export function useWaveform(
         ZoomPlugin.create({ scale: 0.2, maxZoom: 4000 }),
       ],
     });
+    // Registered before any region exists, so it runs ahead of the plugin's per-region handlers.
+    const offVisibility = batchRegionVisibility(ws, () => regions.getRegions());
     const root = ws.getWrapper().getRootNode();
     if (root instanceof ShadowRoot) {
       const sheet = document.createElement('style');
       sheet.textContent = SHADOW_CSS;
       root.append(sheet);
     }
-    // Until the creator zooms, the waveform fits the container's width.
-    let steps = rulerSteps(container.clientWidth / Math.max(0.001, peaks.durationMs / 1000), fps);
-    let timeline = ws.registerPlugin(ruler(container, steps));
+    const offRuler = attachRuler(ws, durationSec, fps, {
+      color: token(container, '--text-3'),
+      font: `${token(container, '--text-2xs') || '10px'} ${token(container, '--font-ui') || 'sans-serif'}`,
+    });
     const offZoom = ws.on('zoom', (pxPerSec) => {
-      const next = rulerSteps(pxPerSec, fps);
-      if (sameSteps(next, steps)) return;
-      steps = next;
-      ws.unregisterPlugin(timeline);
-      timeline.destroy();
-      timeline = ws.registerPlugin(ruler(container, steps));
+      const next = levelFor(peaks, pxPerSec);
+      if (next === level) return;
+      level = next;
+      ws.setOptions({ peaks: [peaksForWaveSurfer(level)], duration: durationSec });
     });
     // wavesurfer announces itself on the next tick, once its plugins are in place.
     const offInit = ws.once('init', () => setWaveform({ ws, regions }));
     return () => {
       offInit();
       offZoom();
+      offRuler();
+      offVisibility();
       setWaveform(null);
       // The media element belongs to the player; wavesurfer must not take it away with it.
       ws.destroy();
