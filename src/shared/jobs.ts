@@ -92,32 +92,36 @@ export type Job = z.infer<typeof Job>;
 /** Call inputs refuse fields they do not know, here too (CompileOptions itself also reads stored jobs). */
 const CompileOptionsInput = z.strictObject(CompileOptions.shape);
 
-export const EnqueueJob = z.strictObject({
-  projectId: RowId,
-  provider: ProviderId,
-  promptText: z
-    .string()
-    .max(MAX_PROMPT_CHARS, `prompt must be at most ${MAX_PROMPT_CHARS} characters`)
-    .refine((text) => text.trim() !== '', 'prompt must not be empty'),
-  options: CompileOptionsInput.default({}),
-  /** The clip this one derives from (lineage); with remix, the clip the provider remixes. */
-  parentClipId: RowId.optional(),
-  remix: z.boolean().default(false),
-  /**
-   * Carry this clip on with the provider's own means instead of a plain regenerate; the new clip
-   * is its remix child. Which modes a provider offers is in its capabilities (continueModes).
-   */
-  continueFrom: z.strictObject({ clipId: RowId, mode: ContinueMode }).optional(),
-  priority: z.number().int().min(-1000).max(1000).default(0),
-})
+export const EnqueueJob = z
+  .strictObject({
+    projectId: RowId,
+    provider: ProviderId,
+    promptText: z
+      .string()
+      .max(MAX_PROMPT_CHARS, `prompt must be at most ${MAX_PROMPT_CHARS} characters`)
+      .refine((text) => text.trim() !== '', 'prompt must not be empty'),
+    options: CompileOptionsInput.default({}),
+    /** The clip this one derives from (lineage); with remix, the clip the provider remixes. */
+    parentClipId: RowId.optional(),
+    remix: z.boolean().default(false),
+    /**
+     * Carry this clip on with the provider's own means instead of a plain regenerate; the new clip
+     * is its remix child. Which modes a provider offers is in its capabilities (continueModes).
+     */
+    continueFrom: z.strictObject({ clipId: RowId, mode: ContinueMode }).optional(),
+    priority: z.number().int().min(-1000).max(1000).default(0),
+  })
   .refine((job) => !(job.remix && job.continueFrom), {
-    message: 'choose either remix or continueFrom, not both',
+    error: 'choose either remix or continueFrom, not both',
     path: ['continueFrom'],
   })
-  .refine((job) => !job.continueFrom || job.parentClipId === undefined || job.parentClipId === job.continueFrom.clipId, {
-    message: 'parentClipId must be the clip named in continueFrom (or left out)',
-    path: ['parentClipId'],
-  });
+  .refine(
+    (job) => !job.continueFrom || job.parentClipId === undefined || job.parentClipId === job.continueFrom.clipId,
+    {
+      error: 'parentClipId must be the clip named in continueFrom (or left out)',
+      path: ['parentClipId'],
+    },
+  );
 export type EnqueueJob = z.input<typeof EnqueueJob>;
 
 /** Edits a queued job; what is left out stays as it was. */

@@ -116,7 +116,15 @@ export class JobPreparation {
     const { doc, diagnostics } = lint(r.promptText, {
       provider: id,
       model: model.id,
-      ...(continued ? { continueFrom: { mode: continued.continuation.mode, source: continued.continuation.source, now: this.d.now() } } : {}),
+      ...(continued
+        ? {
+            continueFrom: {
+              mode: continued.continuation.mode,
+              source: continued.continuation.source,
+              now: this.d.now(),
+            },
+          }
+        : {}),
     });
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) throw new StudioError('invalid_input', describePromptErrors(errors));
@@ -126,12 +134,7 @@ export class JobPreparation {
         `${model.label} remakes an existing clip: open a clip, choose Remix and “${CONTINUE_MODES['video-to-video'].label}”, or choose another model.`,
       );
     }
-    const compiled = compile(
-      id,
-      doc,
-      { ...asked, ...(seed === undefined ? {} : { seed }) },
-      continued?.continuation,
-    );
+    const compiled = compile(id, doc, { ...asked, ...(seed === undefined ? {} : { seed }) }, continued?.continuation);
     const remixOf = r.remix ? this.remixSource(id, model, r.parentClipId) : null;
     const request = compiled.request;
     const params: JobParams = {
@@ -168,14 +171,16 @@ export class JobPreparation {
     const name = CONTINUE_MODES[mode].label;
     if (r.parentClipId === null)
       throw new StudioError('invalid_input', `continueFrom: choose the clip to carry on with “${name}”.`);
-    if (r.remix) throw new StudioError('invalid_input', 'continueFrom: a job either remixes or continues a clip, not both.');
+    if (r.remix)
+      throw new StudioError('invalid_input', 'continueFrom: a job either remixes or continues a clip, not both.');
     const source = this.d.jobs.continueSource(r.parentClipId);
     if (!source) throw new StudioError('not_found', `Clip ${r.parentClipId} does not exist; it may have been deleted.`);
     const problem = continueProblem(r.provider, r.options.model, mode, source, this.d.now());
     if (problem !== null) throw new StudioError('invalid_input', problem);
     const provider = this.provider(r.provider);
     const ready = provider.kind === 'remote' ? provider.continueReady?.(mode) : undefined;
-    if (ready && !ready.ok) throw new StudioError('invalid_input', ready.message ?? `${label} cannot do “${name}” as set up.`);
+    if (ready && !ready.ok)
+      throw new StudioError('invalid_input', ready.message ?? `${label} cannot do “${name}” as set up.`);
     const model = continueModel(r.provider, mode, r.options.model);
     if (!model) throw new StudioError('invalid_input', `${label} has no model that can do “${name}”.`);
     return {

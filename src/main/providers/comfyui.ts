@@ -277,14 +277,15 @@ export function createComfyProvider(options: ComfyOptions): RemoteProvider {
           'rejected',
           `This job's ComfyUI request is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
         );
+      const { videoInput, ...values } = parsed.data;
       let video: string | undefined;
-      if (parsed.data.videoInput === true) {
+      if (videoInput === true) {
         if (!workflow.mapping.video)
           throw new ProviderError('not_configured', NO_VIDEO_INPUT, { code: 'no_video_input' });
-        if (!context.source) throw new ProviderError('rejected', 'This job has no source clip to send to the workflow.');
+        if (!context.source)
+          throw new ProviderError('rejected', 'This job has no source clip to send to the workflow.');
         video = await upload(context.source, context.signal);
       }
-      const { videoInput: _sendsVideo, ...values } = parsed.data;
       const prompt = injectRequest(workflow.prompt, workflow.mapping, values satisfies ComfyRequest, video);
       let answer: unknown;
       try {

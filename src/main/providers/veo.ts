@@ -156,7 +156,8 @@ export function createVeoProvider(options: VeoOptions): RemoteProvider {
           `This job's Veo request is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
         );
       const { instances, parameters } = parsed.data;
-      const extended = job.continueFrom?.mode === 'extend' ? await sourceVideo(job.continueFrom.remoteId, context) : null;
+      const extended =
+        job.continueFrom?.mode === 'extend' ? await sourceVideo(job.continueFrom.remoteId, context) : null;
       const operation = await call(context.signal, (ai, fetchFn) =>
         ai.models.generateVideos({
           model: job.model,

@@ -116,7 +116,11 @@ describe('the compilers', () => {
       { mode: 'video-to-video', source: { ...imported, width: 640, height: 360 } },
     );
     expect(compiled.endpoint).toBe('POST /v1/video_to_video');
-    expect(compiled.request).toEqual({ model: 'aleph2', promptText: expect.stringContaining('lighthouse') as string, seed: 7 });
+    expect(compiled.request).toEqual({
+      model: 'aleph2',
+      promptText: expect.stringContaining('lighthouse') as string,
+      seed: 7,
+    });
     expect(compiled.output).toEqual({ durationMs: 12_000, size: { width: 640, height: 360 }, audio: false });
     // 12 s at 28 credits ($0.28) a second.
     expect(compiled.estimatedCostUsd).toBe(3.36);
@@ -125,7 +129,9 @@ describe('the compilers', () => {
   test('Aleph without a source clip falls back to Gen-4.5, saying so', () => {
     const compiled = compile('runway', doc, { model: 'aleph2' });
     expect(compiled.model).toBe('gen4.5');
-    expect(compiled.notes[0]?.detail).toMatch(/^Aleph 2 \(video to video\) remakes an existing clip and none was given/);
+    expect(compiled.notes[0]?.detail).toMatch(
+      /^Aleph 2 \(video to video\) remakes an existing clip and none was given/,
+    );
   });
 
   test('ComfyUI marks the request for the workflow’s video loader', () => {

@@ -107,7 +107,8 @@ function veoExtendProblem(source: ContinueSource, now: number): string | null {
     return `Veo extends only clips Veo made through the Gemini API; this one was made ${source.provider === 'import' ? 'elsewhere and imported' : `with ${source.provider}`}. Choose “Regenerate”, or “Video to video” on Runway.`;
   }
   if (source.width === null || source.height === null || !isVeoExtendable(source.width, source.height)) {
-    const size = source.width === null || source.height === null ? 'of unknown size' : `${source.width}×${source.height}`;
+    const size =
+      source.width === null || source.height === null ? 'of unknown size' : `${source.width}×${source.height}`;
     return `Veo extends 720p clips only (1280×720 or 720×1280); this one is ${size}. Choose “Regenerate”.`;
   }
   if (source.durationMs > VEO_EXTENDABLE_MAX_MS) {

@@ -347,7 +347,13 @@ function checkContinuation(ctx: Context, provider: ProviderId, options: LintOpti
   const source = asked.source ?? null;
   const problem = continueProblem(provider, options.model, asked.mode, source, asked.now ?? Date.now());
   if (problem !== null) {
-    ctx.findings.push({ code: 'provider-continue', severity: 'error', message: problem, span: { from: 0, to: 0 }, fixes: [] });
+    ctx.findings.push({
+      code: 'provider-continue',
+      severity: 'error',
+      message: problem,
+      span: { from: 0, to: 0 },
+      fixes: [],
+    });
     return plain;
   }
   const model = continueModel(provider, asked.mode, options.model) ?? plain;

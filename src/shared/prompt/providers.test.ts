@@ -109,7 +109,14 @@ describe('the provider table', () => {
     expect(seconds(model('runway', 'veo3'))).toEqual([8]);
     expect(seconds(model('runway', 'veo3.1'))).toEqual([4, 6, 8]);
     expect(seconds(model('runway', 'veo3.1_fast'))).toEqual([4, 6, 8]);
-    expect(PROVIDERS.runway.models.map((m) => m.id)).toEqual(['gen4.5', 'gen4_turbo', 'aleph2', 'veo3.1', 'veo3.1_fast', 'veo3']);
+    expect(PROVIDERS.runway.models.map((m) => m.id)).toEqual([
+      'gen4.5',
+      'gen4_turbo',
+      'aleph2',
+      'veo3.1',
+      'veo3.1_fast',
+      'veo3',
+    ]);
   });
 
   test('holds the OpenAI videos limits: 4, 8 or 12 s and the sizes of each Sora model', () => {

@@ -23,11 +23,7 @@ export interface ComfyRequest {
 
 export type ComfyCompiled = Compiled<'comfyui', ComfyRequest>;
 
-export function compileComfy(
-  doc: PromptDoc,
-  options: CompileOptions = {},
-  continuation?: Continuation,
-): ComfyCompiled {
+export function compileComfy(doc: PromptDoc, options: CompileOptions = {}, continuation?: Continuation): ComfyCompiled {
   const plan = planSinglePrompt('comfyui', doc, options, [], continuation);
   const fps = options.fps ?? PROVIDERS.comfyui.fps?.default ?? 24;
   const request: ComfyRequest = {

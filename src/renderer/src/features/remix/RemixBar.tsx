@@ -76,8 +76,7 @@ function ContinueChoice({
   onMode: (mode: ContinueMode | null) => void;
 }): JSX.Element {
   const value = chosen !== null && modes.includes(chosen) ? chosen : REGENERATE;
-  const hint =
-    value === REGENERATE ? 'Make a new clip from the prompt alone' : CONTINUE_MODES[value as ContinueMode].hint;
+  const hint = value === REGENERATE ? 'Make a new clip from the prompt alone' : CONTINUE_MODES[value].hint;
   return (
     <label className="remix-bar__mode" title={hint}>
       Remix as
