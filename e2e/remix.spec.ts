@@ -53,6 +53,15 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   await expect(compiled.getByRole('combobox', { name: 'Provider' })).toHaveValue('local');
   await expect(editor).toContainText('Style: Soft lighting, warm tones.');
 
+  // The built-in engine has no way of its own to carry a clip on; Veo offers Extend beside Regenerate.
+  const remixAs = remixBar.getByRole('combobox', { name: 'Remix as' });
+  await expect(remixAs).toHaveCount(0);
+  await compiled.getByRole('combobox', { name: 'Provider' }).selectOption('veo');
+  await expect(remixAs).toHaveValue('regenerate');
+  await expect(remixAs.getByRole('option')).toHaveText(['Regenerate', 'Extend']);
+  await compiled.getByRole('combobox', { name: 'Provider' }).selectOption('local');
+  await expect(remixAs).toHaveCount(0);
+
   // Change the Style line and queue the remix.
   await editor.click();
   await editor.press('ControlOrMeta+a');

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { cleanTitle, RowId } from './domain';
 import { CompileNote, CompileOptions } from './prompt/compile/types';
+import { ContinueMode } from './prompt/continuation';
 import { MAX_PROMPT_CHARS } from './prompt/parse';
 import { resolveKey } from './prompt/keys';
 import { ProviderId } from './prompt/providers';
@@ -45,6 +46,8 @@ export const JobParams = z.object({
   fps: z.number().positive().nullable(),
   seed: z.number().int().nullable(),
   remix: z.boolean(),
+  /** How the job carries its parent clip on (Veo extend, Runway video to video, ComfyUI video input); null for a regenerate. */
+  continueMode: ContinueMode.nullable().default(null),
   /** What the creator asked for, before the compiler fitted it to the provider. */
   options: CompileOptions,
 });
@@ -89,19 +92,36 @@ export type Job = z.infer<typeof Job>;
 /** Call inputs refuse fields they do not know, here too (CompileOptions itself also reads stored jobs). */
 const CompileOptionsInput = z.strictObject(CompileOptions.shape);
 
-export const EnqueueJob = z.strictObject({
-  projectId: RowId,
-  provider: ProviderId,
-  promptText: z
-    .string()
-    .max(MAX_PROMPT_CHARS, `prompt must be at most ${MAX_PROMPT_CHARS} characters`)
-    .refine((text) => text.trim() !== '', 'prompt must not be empty'),
-  options: CompileOptionsInput.default({}),
-  /** The clip this one derives from (lineage); with remix, the clip the provider remixes. */
-  parentClipId: RowId.optional(),
-  remix: z.boolean().default(false),
-  priority: z.number().int().min(-1000).max(1000).default(0),
-});
+export const EnqueueJob = z
+  .strictObject({
+    projectId: RowId,
+    provider: ProviderId,
+    promptText: z
+      .string()
+      .max(MAX_PROMPT_CHARS, `prompt must be at most ${MAX_PROMPT_CHARS} characters`)
+      .refine((text) => text.trim() !== '', 'prompt must not be empty'),
+    options: CompileOptionsInput.default({}),
+    /** The clip this one derives from (lineage); with remix, the clip the provider remixes. */
+    parentClipId: RowId.optional(),
+    remix: z.boolean().default(false),
+    /**
+     * Carry this clip on with the provider's own means instead of a plain regenerate; the new clip
+     * is its remix child. Which modes a provider offers is in its capabilities (continueModes).
+     */
+    continueFrom: z.strictObject({ clipId: RowId, mode: ContinueMode }).optional(),
+    priority: z.number().int().min(-1000).max(1000).default(0),
+  })
+  .refine((job) => !(job.remix && job.continueFrom), {
+    error: 'choose either remix or continueFrom, not both',
+    path: ['continueFrom'],
+  })
+  .refine(
+    (job) => !job.continueFrom || job.parentClipId === undefined || job.parentClipId === job.continueFrom.clipId,
+    {
+      error: 'parentClipId must be the clip named in continueFrom (or left out)',
+      path: ['parentClipId'],
+    },
+  );
 export type EnqueueJob = z.input<typeof EnqueueJob>;
 
 /** Edits a queued job; what is left out stays as it was. */
@@ -154,6 +174,8 @@ export const ProviderStatus = z.object({
   notReadyReason: z.string().nullable(),
   /** Jobs it runs at once. */
   concurrency: z.number().int().positive(),
+  /** Its own ways to carry a clip on, offered beside a plain regenerate in a remix. */
+  continueModes: z.array(ContinueMode),
 });
 export type ProviderStatus = z.infer<typeof ProviderStatus>;
 

@@ -4,25 +4,39 @@
  * answering { error, node_errors }), a one-at-a-time executor that reports over /ws
  * (execution_start, progress, executed, execution_success, executing null), GET /history/{id},
  * GET and POST /queue, POST /interrupt and GET /view. A client-chosen prompt_id is honoured,
- * as current ComfyUI does.
+ * as current ComfyUI does. POST /upload/image stores a file in the input folder (multipart:
+ * image, type, subfolder, overwrite; a taken name gets " (1)" unless overwrite is "true") and
+ * answers { name, subfolder, type }; a video loader's file input must name such a file, as
+ * ComfyUI's combo check demands ("Value not in list").
  */
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { jsonBody, startFakeServer, videoResponse, type FakeResponse, type FakeServer } from './server';
+import {
+  jsonBody,
+  startFakeServer,
+  videoResponse,
+  type FakeRequest,
+  type FakeResponse,
+  type FakeServer,
+} from './server';
+import { parseMultipart } from './multipart';
 import type { Outcome } from './veo';
 
-export type ComfyRoute = 'submit' | 'history' | 'queue' | 'queue-edit' | 'interrupt' | 'download' | 'stats';
+export type ComfyRoute = 'submit' | 'history' | 'queue' | 'queue-edit' | 'interrupt' | 'download' | 'stats' | 'upload';
 
 type Spec =
   | { kind: 'link' }
   | { kind: 'string' }
   | { kind: 'int'; min: number; max: number }
-  | { kind: 'float'; min: number; max: number };
+  | { kind: 'float'; min: number; max: number }
+  /** A combo of the files in the input folder (video and image loaders). */
+  | { kind: 'input-file' };
 
 const link: Spec = { kind: 'link' };
 const text: Spec = { kind: 'string' };
 const int = (min: number, max: number): Spec => ({ kind: 'int', min, max });
 const float = (min: number, max: number): Spec => ({ kind: 'float', min, max });
+const inputFile: Spec = { kind: 'input-file' };
 
 /** The node classes the fake knows, with their required inputs (from ComfyUI's object_info). */
 const NODES: Record<string, { inputs: Record<string, Spec>; output?: boolean }> = {
@@ -49,6 +63,19 @@ const NODES: Record<string, { inputs: Record<string, Spec>; output?: boolean }> 
     },
   },
   VAEDecode: { inputs: { samples: link, vae: link } },
+  LoadVideo: { inputs: { file: inputFile } },
+  GetVideoComponents: { inputs: { video: link } },
+  VHS_LoadVideo: {
+    inputs: {
+      video: inputFile,
+      force_rate: float(0, 60),
+      custom_width: int(0, 8192),
+      custom_height: int(0, 8192),
+      frame_load_cap: int(0, 100_000),
+      skip_first_frames: int(0, 100_000),
+      select_every_nth: int(1, 1000),
+    },
+  },
   CreateVideo: { inputs: { images: link, fps: float(1, 120) } },
   SaveVideo: { inputs: { video: link, filename_prefix: text, format: text, codec: text }, output: true },
   VHS_VideoCombine: {
@@ -94,6 +121,8 @@ export interface ComfyFake extends FakeServer<ComfyRoute> {
   readonly deletions: string[];
   /** The workflows accepted, as received. */
   readonly prompts: PromptRecord['prompt'][];
+  /** The input folder: uploaded files by the name a loader reads them by. */
+  readonly inputs: Map<string, Buffer>;
   submissions(): number;
   /** Stops the executor from starting the next prompt (to test queued prompts and their cancel). */
   pause(paused: boolean): void;
@@ -110,7 +139,10 @@ function isLink(value: unknown): value is [string, number] {
   return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'number';
 }
 
-function nodeErrors(prompt: PromptRecord['prompt']): {
+function nodeErrors(
+  prompt: PromptRecord['prompt'],
+  inputFiles: ReadonlySet<string>,
+): {
   fatal: FakeResponse | null;
   errors: Record<string, { errors: NodeError[]; dependent_outputs: string[]; class_type: string }>;
 } {
@@ -187,6 +219,13 @@ function nodeErrors(prompt: PromptRecord['prompt']): {
             extra_info: info,
           });
         }
+      } else if (input.kind === 'input-file' && (typeof value !== 'string' || !inputFiles.has(value))) {
+        found.push({
+          type: 'value_not_in_list',
+          message: 'Value not in list',
+          details: `${name}: ${JSON.stringify(value)} not in ${JSON.stringify([...inputFiles])}`,
+          extra_info: { ...info, received_value: value },
+        });
       } else if (typeof value !== 'string') {
         found.push({
           type: 'invalid_input_type',
@@ -224,6 +263,8 @@ export async function startComfyFake(options: ComfyFakeOptions): Promise<ComfyFa
   const prompts: PromptRecord['prompt'][] = [];
   const pending: PromptRecord[] = [];
   const files = new Set<string>();
+  /** Files in the input folder, as loaders name them ("clip.mp4", "sub/clip.mp4"), with their bytes. */
+  const inputs = new Map<string, Buffer>();
   const sockets = new Map<string, Set<WebSocket>>();
   let current: Execution | null = null as Execution | null;
   let counter = 0;
@@ -341,10 +382,12 @@ export async function startComfyFake(options: ComfyFakeOptions): Promise<ComfyFa
       if (method === 'POST' && path === '/interrupt') return 'interrupt';
       if (method === 'GET' && path === '/view') return 'download';
       if (method === 'GET' && path === '/system_stats') return 'stats';
+      if (method === 'POST' && path === '/upload/image') return 'upload';
       return null;
     },
     handle(request, route) {
       const path = request.url.pathname.replace(/^\/api(?=\/)/, '');
+      if (route === 'upload') return upload(request);
       if (route === 'stats') {
         return {
           status: 200,
@@ -371,7 +414,7 @@ export async function startComfyFake(options: ComfyFakeOptions): Promise<ComfyFa
           };
         }
         const prompt = body.prompt as PromptRecord['prompt'];
-        const { fatal, errors } = nodeErrors(prompt);
+        const { fatal, errors } = nodeErrors(prompt, new Set(inputs.keys()));
         if (fatal) return fatal;
         if (Object.keys(errors).length > 0) {
           return {
@@ -451,6 +494,23 @@ export async function startComfyFake(options: ComfyFakeOptions): Promise<ComfyFa
     notFound: () => ({ status: 404, body: '404: Not Found' }),
   });
 
+  /** ComfyUI's upload_image: multipart "image", into the input folder unless "type" says otherwise. */
+  function upload(request: FakeRequest): FakeResponse {
+    const type = typeof request.headers['content-type'] === 'string' ? request.headers['content-type'] : '';
+    const form = type.startsWith('multipart/form-data') ? parseMultipart(request.body, type) : null;
+    const image = form?.files.image;
+    if (!form || !image || image.filename === '') return { status: 400, body: '' };
+    const folder = form.fields.type ?? 'input';
+    if (folder !== 'input') return { status: 400, body: '' };
+    const subfolder = form.fields.subfolder ?? '';
+    const overwrite = form.fields.overwrite === 'true' || form.fields.overwrite === '1';
+    const at = (name: string): string => (subfolder === '' ? name : `${subfolder}/${name}`);
+    let name = image.filename;
+    for (let n = 1; !overwrite && inputs.has(at(name)); n++) name = image.filename.replace(/(\.[^.]*)?$/, ` (${n})$1`);
+    inputs.set(at(name), image.bytes);
+    return { status: 200, json: { name, subfolder, type: folder } };
+  }
+
   const wss = new WebSocketServer({ noServer: true });
   base.server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -481,6 +541,7 @@ export async function startComfyFake(options: ComfyFakeOptions): Promise<ComfyFa
     interrupts,
     deletions,
     prompts,
+    inputs,
     submissions: () => accepted,
     pause(value: boolean) {
       paused = value;

@@ -4,6 +4,9 @@
  * `Authorization: Bearer` key and the X-Runway-Version header, validates each model's body
  * (answering { error: "Validation of body failed", issues }), and moves tasks through
  * PENDING → RUNNING (with progress) → SUCCEEDED | FAILED, with CANCELLED after a DELETE.
+ * POST /v1/video_to_video (Aleph 2) takes videoUri as an HTTPS URL, a data URI of a video of at
+ * most 5 MB, or the runway:// URI of an ephemeral upload (POST /v1/uploads names a storage URL
+ * and form fields; the file then goes there as multipart form data, as the SDK sends it).
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -16,9 +19,18 @@ import {
   type FakeResponse,
   type FakeServer,
 } from './server';
+import { parseMultipart } from './multipart';
 import type { Outcome } from './veo';
 
-export type RunwayRoute = 'submit' | 'poll' | 'cancel' | 'file' | 'organization';
+export type RunwayRoute = 'submit' | 'poll' | 'cancel' | 'file' | 'organization' | 'upload' | 'storage';
+
+/** Videos inline as data URIs up to 5 MB (the SDK's documented limit). */
+export const DATA_URI_MAX_BYTES = 5 * 1024 * 1024;
+
+/** An MP4 (or QuickTime) file starts with an ftyp box. */
+function isVideo(bytes: Buffer): boolean {
+  return bytes.length > 12 && bytes.subarray(4, 8).toString('latin1') === 'ftyp';
+}
 
 export const RUNWAY_VERSION = '2024-11-06';
 
@@ -55,6 +67,21 @@ const TEXT_MODELS = {
   }),
 } as const;
 
+const VIDEO_MODELS = {
+  aleph2: z.strictObject({
+    model: z.literal('aleph2'),
+    videoUri: z
+      .string()
+      .regex(/^(https:\/\/|runway:\/\/|data:video\/)/, 'videoUri must be an HTTPS URL, a runway:// URI or a data URI'),
+    promptText: promptText.optional(),
+    seed,
+    ratio: z.string().optional(),
+    targetAspectRatio: z.enum(['16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '21:9']).optional(),
+    outputFormat: z.enum(['mp4', 'prores', 'png_sequence', 'sdr_rec709_10bit']).optional(),
+    contentModeration: z.object({ publicFigureThreshold: z.enum(['auto', 'low']) }).optional(),
+  }),
+} as const;
+
 const IMAGE_MODELS = {
   gen4_turbo: z.strictObject({
     model: z.literal('gen4_turbo'),
@@ -83,6 +110,10 @@ export interface RunwayFake extends FakeServer<RunwayRoute> {
   readonly bodies: unknown[];
   /** Task ids that received a DELETE. */
   readonly cancels: string[];
+  /** Files received through ephemeral uploads, by runway:// URI. */
+  readonly uploads: Map<string, Buffer>;
+  /** The videos video-to-video tasks were given, decoded, in order. */
+  readonly videoInputs: Buffer[];
   submissions(): number;
 }
 
@@ -107,6 +138,9 @@ export async function startRunwayFake(options: RunwayFakeOptions): Promise<Runwa
   const outcomes: Outcome[] = [];
   const bodies: unknown[] = [];
   const cancels: string[] = [];
+  const uploads = new Map<string, Buffer>();
+  const slots = new Map<string, { filename: string; uri: string }>();
+  const videoInputs: Buffer[] = [];
   let accepted = 0;
   let origin = '';
 
@@ -175,9 +209,13 @@ export async function startRunwayFake(options: RunwayFakeOptions): Promise<Runwa
       if (method === 'DELETE' && /^\/v1\/tasks\/[^/]+$/.test(url.pathname)) return 'cancel';
       if (method === 'GET' && /^\/outputs\/[^/]+\.mp4$/.test(url.pathname)) return 'file';
       if (method === 'GET' && url.pathname === '/v1/organization') return 'organization';
+      if (method === 'POST' && url.pathname === '/v1/video_to_video') return 'submit';
+      if (method === 'POST' && url.pathname === '/v1/uploads') return 'upload';
+      if (method === 'POST' && /^\/storage\/[^/]+$/.test(url.pathname)) return 'storage';
       return null;
     },
     handle(request, route) {
+      if (route === 'storage') return storeUpload(request);
       if (route === 'file') {
         const id = /^\/outputs\/([^/]+)\.mp4$/.exec(request.url.pathname)?.[1] ?? '';
         const task = tasks.get(id);
@@ -205,7 +243,11 @@ export async function startRunwayFake(options: RunwayFakeOptions): Promise<Runwa
         const model: unknown =
           typeof body === 'object' && body !== null ? (body as { model?: unknown }).model : undefined;
         const schemas: Record<string, z.ZodType> =
-          request.url.pathname === '/v1/text_to_video' ? TEXT_MODELS : IMAGE_MODELS;
+          request.url.pathname === '/v1/text_to_video'
+            ? TEXT_MODELS
+            : request.url.pathname === '/v1/video_to_video'
+              ? VIDEO_MODELS
+              : IMAGE_MODELS;
         const schema = typeof model === 'string' ? schemas[model] : undefined;
         if (!schema) {
           return error(400, 'Validation of body failed', [
@@ -220,11 +262,20 @@ export async function startRunwayFake(options: RunwayFakeOptions): Promise<Runwa
             parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
           );
         }
+        const videoUri = (parsed.data as { videoUri?: string }).videoUri;
+        if (videoUri !== undefined) {
+          const video = videoInput(videoUri);
+          if (typeof video === 'string')
+            return error(400, 'Validation of body failed', [{ path: ['videoUri'], message: video }]);
+          videoInputs.push(video);
+        }
         const duration = (parsed.data as { duration?: number }).duration ?? 8;
         const task: Task = {
           id: randomUUID(),
           createdAt: new Date().toISOString(),
-          credits: Math.round(duration * (model === 'gen4.5' ? 12 : model === 'gen4_turbo' ? 5 : 40)),
+          credits: Math.round(
+            duration * (model === 'gen4.5' ? 12 : model === 'gen4_turbo' ? 5 : model === 'aleph2' ? 28 : 40),
+          ),
           polls: 0,
           outcome: outcomes.shift() ?? 'succeed',
           canceled: false,
@@ -233,6 +284,21 @@ export async function startRunwayFake(options: RunwayFakeOptions): Promise<Runwa
         tasks.set(task.id, task);
         accepted += 1;
         return { status: 200, json: { id: task.id, estimatedCost: { credits: task.credits } } };
+      }
+      if (route === 'upload') {
+        const body = jsonBody(request) as { filename?: unknown; type?: unknown } | null;
+        if (typeof body?.filename !== 'string' || body.filename === '' || body.type !== 'ephemeral') {
+          return error(400, 'Validation of body failed', [
+            { path: ['filename'], message: 'filename is required and type must be "ephemeral"' },
+          ]);
+        }
+        const key = randomUUID();
+        const uri = `runway://ephemeral/${key}`;
+        slots.set(key, { filename: body.filename, uri });
+        return {
+          status: 200,
+          json: { uploadUrl: `${origin}/storage/${key}`, fields: { key, policy: 'signed-policy' }, runwayUri: uri },
+        };
       }
       const id = /^\/v1\/tasks\/([^/]+)$/.exec(request.url.pathname)?.[1] ?? '';
       const task = tasks.get(id);
@@ -255,5 +321,32 @@ export async function startRunwayFake(options: RunwayFakeOptions): Promise<Runwa
   });
   origin = base.url;
 
-  return { ...base, apiKey, tasks, outcomes, bodies, cancels, submissions: () => accepted };
+  /** The video a videoUri names, or why it cannot be used. */
+  function videoInput(uri: string): Buffer | string {
+    if (uri.startsWith('runway://')) return uploads.get(uri) ?? 'The runway:// URI names no upload (or it expired).';
+    if (uri.startsWith('https://')) return 'This fake cannot fetch HTTPS videos; send a data URI or an upload.';
+    const match = /^data:(video\/[\w.+-]+);base64,(.*)$/s.exec(uri);
+    if (!match?.[2]) return 'The data URI is not a base64 video.';
+    if (uri.length > DATA_URI_MAX_BYTES) return 'The data URI is larger than 5 MB; upload the video instead.';
+    const bytes = Buffer.from(match[2], 'base64');
+    return isVideo(bytes) ? bytes : 'The data URI does not hold a video Runway can read.';
+  }
+
+  /** The storage side of an ephemeral upload: the policy fields, then the file, as multipart form data. */
+  function storeUpload(request: FakeRequest): FakeResponse {
+    const key = request.url.pathname.slice('/storage/'.length);
+    const slot = slots.get(key);
+    const type = typeof request.headers['content-type'] === 'string' ? request.headers['content-type'] : '';
+    const form = type.startsWith('multipart/form-data') ? parseMultipart(request.body, type) : null;
+    if (!slot || !form) return { status: 403, body: 'AccessDenied' };
+    const file = form.files.file;
+    if (form.fields.key !== key || form.fields.policy !== 'signed-policy' || !file)
+      return { status: 400, body: 'InvalidPolicyDocument' };
+    if (!isVideo(file.bytes)) return { status: 400, body: 'The uploaded file is not a video.' };
+    uploads.set(slot.uri, file.bytes);
+    slots.delete(key);
+    return { status: 204 };
+  }
+
+  return { ...base, apiKey, tasks, outcomes, bodies, cancels, uploads, videoInputs, submissions: () => accepted };
 }

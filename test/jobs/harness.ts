@@ -249,6 +249,7 @@ export const newJob = (projectId: number, over: Partial<NewJob> = {}): NewJob =>
     fps: null,
     seed: null,
     remix: false,
+    continueMode: null,
     options: {},
   },
   seed: null,

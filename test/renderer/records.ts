@@ -57,6 +57,7 @@ export function aJob(overrides: Partial<Job> = {}): Job {
       fps: 24,
       seed: null,
       remix: false,
+      continueMode: null,
       options: {},
     },
     seed: null,

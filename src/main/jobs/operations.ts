@@ -66,14 +66,17 @@ export class QueueOperations implements JobOperations {
   enqueue(raw: EnqueueJob): Job {
     const input = parseInput(EnqueueJob, raw, 'jobs.enqueue');
     this.prep.assertProject(input.projectId);
-    if (input.parentClipId !== undefined) this.prep.assertClip(input.parentClipId);
+    // A continuation's clip is the new clip's parent: it joins the clip's lineage as a remix.
+    const parentClipId = input.continueFrom?.clipId ?? input.parentClipId ?? null;
+    if (parentClipId !== null) this.prep.assertClip(parentClipId);
     this.prep.requireReady(input.provider);
     const prepared = this.prep.prepare({
       provider: input.provider,
       promptText: input.promptText,
       options: input.options,
       remix: input.remix,
-      parentClipId: input.parentClipId ?? null,
+      parentClipId,
+      continueMode: input.continueFrom?.mode ?? null,
     });
     this.prep.checkBudget(prepared.costEstimateUsd, null);
     const job = this.jobs.insert(
@@ -81,7 +84,7 @@ export class QueueOperations implements JobOperations {
         ...prepared,
         projectId: input.projectId,
         priority: input.priority,
-        parentClipId: input.parentClipId ?? null,
+        parentClipId,
         idempotencyKey: this.d.newKey(),
       },
       this.now(),
@@ -100,6 +103,7 @@ export class QueueOperations implements JobOperations {
       options: input.options ?? job.params.options,
       remix: job.params.remix,
       parentClipId: job.parentClipId,
+      continueMode: job.params.continueMode,
     });
     this.prep.checkBudget(prepared.costEstimateUsd, job.id);
     if (!this.jobs.rewrite(job.id, { ...prepared, priority: input.priority ?? job.priority }, this.now())) {
@@ -180,6 +184,9 @@ export class QueueOperations implements JobOperations {
       promptText: job.promptText,
       options: job.params.options,
       ...(job.parentClipId === null ? {} : { parentClipId: job.parentClipId }),
+      ...(job.parentClipId !== null && job.params.continueMode !== null
+        ? { continueFrom: { clipId: job.parentClipId, mode: job.params.continueMode } }
+        : {}),
       remix: job.params.remix,
       priority: job.priority,
     });

@@ -9,10 +9,17 @@ import { StudioError } from '../../shared/errors';
 import type { JobParams } from '../../shared/jobs';
 import { compile } from '../../shared/prompt/compile/index';
 import type { CompileOptions } from '../../shared/prompt/compile/types';
+import {
+  continueModel,
+  continueProblem,
+  CONTINUE_MODES,
+  type Continuation,
+  type ContinueMode,
+} from '../../shared/prompt/continuation';
 import type { Diagnostic } from '../../shared/prompt/diagnostics';
 import { lint } from '../../shared/prompt/lint';
 import { modelFor, PROVIDERS, type ProviderId } from '../../shared/prompt/providers';
-import type { Provider, ProviderRegistry } from '../providers/types';
+import type { ContinueRef, Provider, ProviderRegistry } from '../providers/types';
 import type { Ledger } from './ledger';
 import type { JobStore, NewJob } from './store';
 
@@ -27,6 +34,8 @@ export interface PrepareRequest {
   options: CompileOptions;
   remix: boolean;
   parentClipId: number | null;
+  /** Carry the parent clip on this way instead of regenerating it. */
+  continueMode: ContinueMode | null;
 }
 
 export interface PrepareDeps {
@@ -35,6 +44,7 @@ export interface PrepareDeps {
   ledger: Ledger;
   providers: ProviderRegistry;
   newSeed: () => number;
+  now: () => number;
 }
 
 /** "The prompt has 2 errors to fix before it can be queued: line 3: …; line 5: …" */
@@ -92,7 +102,8 @@ export class JobPreparation {
   /** Lints and compiles the prompt for its provider and model; errors a creator can act on. */
   prepare(r: PrepareRequest): Prepared {
     const id = r.provider;
-    const asked = r.options;
+    const continued = r.continueMode === null ? null : this.continuation(r, r.continueMode);
+    const asked = continued ? { ...r.options, model: continued.model } : r.options;
     const { model, known } = modelFor(id, asked.model);
     if (!known) {
       const names = PROVIDERS[id].models.map((m) => m.id).join(', ');
@@ -102,10 +113,28 @@ export class JobPreparation {
       );
     }
     const seed = asked.seed ?? (model.seed ? this.d.newSeed() : undefined);
-    const { doc, diagnostics } = lint(r.promptText, { provider: id, model: model.id });
+    const { doc, diagnostics } = lint(r.promptText, {
+      provider: id,
+      model: model.id,
+      ...(continued
+        ? {
+            continueFrom: {
+              mode: continued.continuation.mode,
+              source: continued.continuation.source,
+              now: this.d.now(),
+            },
+          }
+        : {}),
+    });
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) throw new StudioError('invalid_input', describePromptErrors(errors));
-    const compiled = compile(id, doc, { ...asked, ...(seed === undefined ? {} : { seed }) });
+    if (model.requiresVideo === true && !continued) {
+      throw new StudioError(
+        'invalid_input',
+        `${model.label} remakes an existing clip: open a clip, choose Remix and “${CONTINUE_MODES['video-to-video'].label}”, or choose another model.`,
+      );
+    }
+    const compiled = compile(id, doc, { ...asked, ...(seed === undefined ? {} : { seed }) }, continued?.continuation);
     const remixOf = r.remix ? this.remixSource(id, model, r.parentClipId) : null;
     const request = compiled.request;
     const params: JobParams = {
@@ -117,7 +146,8 @@ export class JobPreparation {
       fps: 'fps' in request && typeof request.fps === 'number' ? request.fps : null,
       seed: seed ?? null,
       remix: r.remix,
-      options: asked,
+      continueMode: r.continueMode,
+      options: r.options,
     };
     return {
       provider: id,
@@ -126,9 +156,37 @@ export class JobPreparation {
       promptJson: JSON.stringify(doc),
       params,
       seed: seed ?? null,
-      request: { model: compiled.model, request, remixOf },
+      request: { model: compiled.model, request, remixOf, continueFrom: continued?.ref ?? null },
       costEstimateUsd: compiled.estimatedCostUsd,
       notes: compiled.notes,
+    };
+  }
+
+  /** The parent clip as the continue rules see it, the model that takes the mode, and what the provider is told. */
+  private continuation(
+    r: PrepareRequest,
+    mode: ContinueMode,
+  ): { continuation: Continuation; model: string; ref: ContinueRef } {
+    const label = PROVIDERS[r.provider].label;
+    const name = CONTINUE_MODES[mode].label;
+    if (r.parentClipId === null)
+      throw new StudioError('invalid_input', `continueFrom: choose the clip to carry on with “${name}”.`);
+    if (r.remix)
+      throw new StudioError('invalid_input', 'continueFrom: a job either remixes or continues a clip, not both.');
+    const source = this.d.jobs.continueSource(r.parentClipId);
+    if (!source) throw new StudioError('not_found', `Clip ${r.parentClipId} does not exist; it may have been deleted.`);
+    const problem = continueProblem(r.provider, r.options.model, mode, source, this.d.now());
+    if (problem !== null) throw new StudioError('invalid_input', problem);
+    const provider = this.provider(r.provider);
+    const ready = provider.kind === 'remote' ? provider.continueReady?.(mode) : undefined;
+    if (ready && !ready.ok)
+      throw new StudioError('invalid_input', ready.message ?? `${label} cannot do “${name}” as set up.`);
+    const model = continueModel(r.provider, mode, r.options.model);
+    if (!model) throw new StudioError('invalid_input', `${label} has no model that can do “${name}”.`);
+    return {
+      continuation: { mode, source },
+      model: model.id,
+      ref: { mode, clipId: r.parentClipId, remoteId: source.remoteId },
     };
   }
 

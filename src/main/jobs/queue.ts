@@ -95,6 +95,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     ledger,
     providers: options.providers,
     newSeed: options.newSeed ?? (() => randomInt(0, 2 ** 31 - 1)),
+    now,
   });
   const ops = new QueueOperations({ jobs, preparation, runner, emit, now, newKey: options.newKey ?? randomUUID });
   return {

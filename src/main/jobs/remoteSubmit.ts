@@ -7,7 +7,7 @@
  * unknowingly.
  */
 import { describeWait, provesNotSent, ProviderError, type ProviderErrorKind } from '../providers/errors';
-import type { RemoteProvider } from '../providers/types';
+import type { ContinueFile, RemoteProvider } from '../providers/types';
 import { backoffDelay } from './backoff';
 import { BudgetExceeded } from './ledger';
 import { asProviderError, codeOf, type RunContext } from './runContext';
@@ -26,6 +26,8 @@ export async function submit(
   signal: AbortSignal,
 ): Promise<JobRecord | null> {
   if (!mayBeSent(run, job, provider)) return null;
+  const source = sourceFile(run, job);
+  if (source === undefined) return null;
   const now = run.now();
   // The record of the paid request, committed before the request exists.
   const sending = run.outcomes.move(
@@ -40,6 +42,7 @@ export async function submit(
       idempotencyKey: sending.idempotencyKey,
       submittedAt: now,
       signal: stopSignal,
+      source,
     }));
   } catch (error) {
     // Stopping mid-send leaves the job as submitting: the next start looks it up.
@@ -52,6 +55,28 @@ export async function submit(
     { remote_id: remoteId, progress: 0, error_code: null, error_message: null },
     ['submitting'],
   );
+}
+
+/**
+ * The parent clip's file for a job that sends the clip itself (video to video, video input);
+ * null when the job sends none; undefined when the clip is gone (the job has failed).
+ */
+function sourceFile(run: RunContext, job: JobRecord): ContinueFile | null | undefined {
+  const ref = job.request.continueFrom;
+  // Veo extends the video its earlier operation made; nothing is uploaded.
+  if (!ref || ref.mode === 'extend') return null;
+  const media = run.jobs.clipMedia(ref.clipId);
+  const path = media ? run.store.pathOf(media.mediaId) : null;
+  if (!media || path === null) {
+    run.outcomes.fail(
+      job,
+      'source_missing',
+      `Clip ${ref.clipId}, which this job carries on, is no longer in the library; remix another clip or regenerate.`,
+    );
+    return undefined;
+  }
+  const extension = media.mimeType === 'video/quicktime' ? 'mov' : media.mimeType === 'video/webm' ? 'webm' : 'mp4';
+  return { path, mimeType: media.mimeType, bytes: media.bytes, name: `shotline-clip-${ref.clipId}.${extension}` };
 }
 
 /** The provider is set up and, for a paid one, the month's budget allows the job; else the job fails. */

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { StudioError } from '../../shared/errors';
 import { CompileNote } from '../../shared/prompt/compile/types';
+import { ContinueMode, type ContinueSource } from '../../shared/prompt/continuation';
 import { ProviderId } from '../../shared/prompt/providers';
 import type { ProviderJob } from '../providers/types';
 import { JobParams, JobState, jobTitle, type Job } from '../../shared/jobs';
@@ -60,6 +61,10 @@ const StoredRequest = z.object({
   model: z.string(),
   request: z.unknown(),
   remixOf: z.string().nullable().default(null),
+  continueFrom: z
+    .object({ mode: ContinueMode, clipId: z.number().int().positive(), remoteId: z.string().nullable() })
+    .nullable()
+    .default(null),
 });
 
 function parseJson<T>(schema: z.ZodType<T>, text: string | null, fallback: T): T {
@@ -104,7 +109,12 @@ function toRecord(row: JobRow): JobRecord {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     idempotencyKey: row.idempotency_key,
-    request: parseJson(StoredRequest, row.request_json, { model: row.model ?? '', request: null, remixOf: null }),
+    request: parseJson(StoredRequest, row.request_json, {
+      model: row.model ?? '',
+      request: null,
+      remixOf: null,
+      continueFrom: null,
+    }),
     promptJson: row.prompt_json,
     submittedAt: row.submitted_at,
   };
@@ -402,5 +412,44 @@ export class JobStore {
       )
       .get(clipId);
     return row ? { provider: row.provider, remoteId: row.remote_id } : null;
+  }
+
+  /** What the continue rules need to know of a clip: who made it (and the service's id for it), its length and size. */
+  continueSource(clipId: number): ContinueSource | null {
+    const row = this.db
+      .prepare<
+        [number],
+        {
+          provider: string;
+          remote_id: string | null;
+          duration_ms: number;
+          width: number | null;
+          height: number | null;
+          created_at: number;
+        }
+      >(
+        `SELECT c.provider, j.remote_id, c.duration_ms, c.width, c.height, c.created_at
+         FROM clips c LEFT JOIN jobs j ON j.id = c.job_id AND j.provider = c.provider WHERE c.id = ?`,
+      )
+      .get(clipId);
+    if (!row) return null;
+    return {
+      provider: row.provider,
+      remoteId: row.remote_id,
+      durationMs: row.duration_ms,
+      width: row.width,
+      height: row.height,
+      createdAt: row.created_at,
+    };
+  }
+
+  /** The clip's media file as the store holds it, for a provider that sends the clip itself. */
+  clipMedia(clipId: number): { mediaId: string; mimeType: string; bytes: number } | null {
+    const row = this.db
+      .prepare<[number], { media_hash: string; mime_type: string; bytes: number }>(
+        `SELECT c.media_hash, m.mime_type, m.bytes FROM clips c JOIN media m ON m.id = c.media_hash WHERE c.id = ?`,
+      )
+      .get(clipId);
+    return row ? { mediaId: row.media_hash, mimeType: row.mime_type, bytes: row.bytes } : null;
   }
 }

@@ -17,10 +17,11 @@ describe('capabilities', () => {
       ['veo-3.1-generate-preview', 0.4],
       ['veo-3.1-fast-generate-preview', 0.12],
     ]);
-    // Credits per second: 12, 5, 40, 15 and 40.
+    // Credits per second: 12, 5, 28, 40, 15 and 40.
     expect(prices('runway')).toEqual([
       ['gen4.5', 0.12],
       ['gen4_turbo', 0.05],
+      ['aleph2', 0.28],
       ['veo3.1', 0.4],
       ['veo3.1_fast', 0.15],
       ['veo3', 0.4],
@@ -49,6 +50,14 @@ describe('capabilities', () => {
     });
     expect(capabilitiesOf('comfyui')).toMatchObject({ paid: false, cancel: 'remote', lookup: true });
     expect(capabilitiesOf('veo').defaultModel).toBe('veo-3.1-generate-preview');
+  });
+
+  test('declare each provider’s own ways to carry a clip on', () => {
+    expect(capabilitiesOf('veo').continueModes).toEqual(['extend']);
+    expect(capabilitiesOf('runway').continueModes).toEqual(['video-to-video']);
+    expect(capabilitiesOf('comfyui').continueModes).toEqual(['video-input']);
+    expect(capabilitiesOf('local').continueModes).toEqual([]);
+    expect(capabilitiesOf('openai-videos').continueModes).toEqual([]);
   });
 
   test('estimate a clip’s cost from its length, size and sound, worked out by hand', () => {

@@ -5,6 +5,7 @@
  * the runtime knows: whether a job can be stopped or found again, and whether it costs money.
  */
 import type { CompiledOutput } from '../../shared/prompt/compile/types';
+import { continueModesOf, type ContinueMode } from '../../shared/prompt/continuation';
 import {
   estimateCostUsd,
   modelFor,
@@ -27,6 +28,8 @@ export interface ProviderCapabilities {
   lookup: boolean;
   /** Some model takes a remix of an earlier clip. */
   remix: boolean;
+  /** The provider's own ways to carry a clip on (extend, video to video, video input), from the limits table. */
+  continueModes: ContinueMode[];
   /** How many jobs run at once unless the creator says otherwise. */
   defaultConcurrency: number;
   /** Set for providers kept only for compatibility, with the reason. */
@@ -75,6 +78,7 @@ export function capabilitiesOf(id: ProviderId): ProviderCapabilities {
     cancel: traits.cancel,
     lookup: traits.lookup,
     remix: limits.models.some((model) => model.remix),
+    continueModes: continueModesOf(id),
     defaultConcurrency: traits.defaultConcurrency,
     legacy: traits.legacy ?? null,
     models: limits.models,

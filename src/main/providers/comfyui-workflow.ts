@@ -29,6 +29,12 @@ export const ComfyMapping = z.object({
   height: NodeInput.optional(),
   length: LengthInput.optional(),
   fps: NodeInput.optional(),
+  /**
+   * The video loader's file input (core Load Video: "file"; Video Helper Suite's Load Video:
+   * "video"), which gets the source clip when a remix sends one; without it the workflow
+   * cannot take a clip as input.
+   */
+  video: NodeInput.optional(),
   /** The node whose output is the clip; when absent, the first output holding a video file. */
   output: z.string().min(1).optional(),
 });
@@ -72,6 +78,7 @@ export function mappingProblems(workflow: ApiWorkflow, mapping: ComfyMapping): s
   check('The height', mapping.height);
   check('The length', mapping.length);
   check('The frame rate', mapping.fps);
+  check('The video input', mapping.video);
   if (mapping.output !== undefined && !workflow[mapping.output]) {
     problems.push(`The output points at node ${mapping.output}, which the workflow does not have.`);
   }
@@ -85,8 +92,16 @@ export function frameCount(durationMs: number, fps: number, multipleOf: number, 
   return steps * multipleOf + offset;
 }
 
-/** A copy of the workflow with the request's values in the mapped inputs. */
-export function injectRequest(workflow: ApiWorkflow, mapping: ComfyMapping, request: ComfyRequest): ApiWorkflow {
+/**
+ * A copy of the workflow with the request's values in the mapped inputs; `video` is the name
+ * ComfyUI gave the uploaded source clip, for a request that sends one.
+ */
+export function injectRequest(
+  workflow: ApiWorkflow,
+  mapping: ComfyMapping,
+  request: ComfyRequest,
+  video?: string,
+): ApiWorkflow {
   const copy = structuredClone(workflow);
   const set = (target: NodeInput | undefined, value: unknown): void => {
     const node = target ? copy[target.node] : undefined;
@@ -105,6 +120,7 @@ export function injectRequest(workflow: ApiWorkflow, mapping: ComfyMapping, requ
         : frameCount(request.durationMs, request.fps, mapping.length.multipleOf, mapping.length.offset);
     set(mapping.length, value);
   }
+  if (video !== undefined) set(mapping.video, video);
   return copy;
 }
 

@@ -4,8 +4,10 @@
  * progress over /ws, /history/{id} and /queue for state, /view for the file, /interrupt and
  * POST /queue {delete} to cancel. The prompt id is Shotline's idempotency key (ComfyUI takes
  * a client-chosen prompt_id), so a submission whose answer was lost is found by asking for it.
+ * A remix with "Video input" uploads the clip (POST /upload/image) into the mapped video loader.
  */
 import { randomUUID } from 'node:crypto';
+import { openAsBlob } from 'node:fs';
 import WebSocket from 'ws';
 import { z } from 'zod';
 import type { ComfyRequest } from '../../shared/prompt/compile/comfyui';
@@ -15,6 +17,7 @@ import { ProviderError } from './errors';
 import { downloadToFile, requestJson } from './http';
 import type {
   CallContext,
+  ContinueFile,
   DownloadContext,
   LookupContext,
   LookupResult,
@@ -44,7 +47,10 @@ const ComfyRequestSchema = z.object({
   durationMs: z.number().int().positive(),
   fps: z.number().positive(),
   seed: z.number().int().nullable(),
+  videoInput: z.literal(true).optional(),
 });
+/** POST /upload/image's answer: the name the file was stored under in the input folder. */
+const Uploaded = z.object({ name: z.string().min(1), subfolder: z.string().default(''), type: z.string().optional() });
 
 const PromptAccepted = z.object({ prompt_id: z.string().min(1) });
 const PromptRefused = z.object({
@@ -90,6 +96,8 @@ const WsMessage = z.object({ type: z.string(), data: z.looseObject({ prompt_id: 
 const ComfyOutput = z.object({ filename: z.string().min(1), subfolder: z.string(), type: z.string() });
 
 const LABEL = 'ComfyUI';
+const NO_VIDEO_INPUT =
+  'The ComfyUI workflow has no video input: add a Load Video node and map its file input as "video" in the workflow’s mapping, or choose “Regenerate”.';
 
 function describeRefusal(body: z.infer<typeof PromptRefused>): string {
   const head =
@@ -192,6 +200,22 @@ export function createComfyProvider(options: ComfyOptions): RemoteProvider {
     return { running: queueIds(parsed.data.queue_running), pending: queueIds(parsed.data.queue_pending) };
   }
 
+  /**
+   * Puts the source clip in the server's input folder with POST /upload/image (the one upload
+   * route ComfyUI has; it stores any file) and returns the name a loader node reads it by.
+   */
+  async function upload(source: ContinueFile, signal: AbortSignal): Promise<string> {
+    const form = new FormData();
+    form.append('image', await openAsBlob(source.path, { type: source.mimeType }), source.name);
+    form.append('type', 'input');
+    form.append('overwrite', 'true');
+    const answer = Uploaded.safeParse(
+      await requestJson(url('upload/image'), { method: 'POST', body: form }, LABEL, http(signal)),
+    );
+    if (!answer.success) throw new ProviderError('malformed', 'ComfyUI took the clip but did not say where it put it.');
+    return answer.data.subfolder === '' ? answer.data.name : `${answer.data.subfolder}/${answer.data.name}`;
+  }
+
   function finished(entry: z.infer<typeof HistoryEntry>): RemoteStatus {
     const messages = entry.status?.messages ?? [];
     if (messages.some(([type]) => type === 'execution_interrupted')) return { state: 'canceled', progress: null };
@@ -239,6 +263,11 @@ export function createComfyProvider(options: ComfyOptions): RemoteProvider {
       return problems.length > 0 ? { ok: false, message: problems.join(' ') } : { ok: true };
     },
 
+    continueReady: (mode) => {
+      if (mode !== 'video-input') return { ok: false, message: `ComfyUI cannot do “${mode}”.` };
+      return options.workflow()?.mapping.video ? { ok: true } : { ok: false, message: NO_VIDEO_INPUT };
+    },
+
     async submit(job: ProviderJob, context: SubmitContext): Promise<Submitted> {
       const workflow = options.workflow();
       if (!workflow) throw new ProviderError('not_configured', 'Choose a ComfyUI workflow and map its inputs first.');
@@ -248,7 +277,16 @@ export function createComfyProvider(options: ComfyOptions): RemoteProvider {
           'rejected',
           `This job's ComfyUI request is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
         );
-      const prompt = injectRequest(workflow.prompt, workflow.mapping, parsed.data satisfies ComfyRequest);
+      const { videoInput, ...values } = parsed.data;
+      let video: string | undefined;
+      if (videoInput === true) {
+        if (!workflow.mapping.video)
+          throw new ProviderError('not_configured', NO_VIDEO_INPUT, { code: 'no_video_input' });
+        if (!context.source)
+          throw new ProviderError('rejected', 'This job has no source clip to send to the workflow.');
+        video = await upload(context.source, context.signal);
+      }
+      const prompt = injectRequest(workflow.prompt, workflow.mapping, values satisfies ComfyRequest, video);
       let answer: unknown;
       try {
         answer = await requestJson(

@@ -44,7 +44,7 @@ function retryAfterOf(response: Response, now: number): { retryAfterMs?: number 
   return wait === undefined ? {} : { retryAfterMs: wait };
 }
 
-/** Sends a request and returns its JSON body; every failure becomes a ProviderError. */
+/** Sends a request and returns its JSON body; every failure becomes a ProviderError. A FormData body goes as multipart. */
 export async function requestJson(
   url: string,
   init: { method: string; body?: unknown },
@@ -53,16 +53,20 @@ export async function requestJson(
 ): Promise<unknown> {
   const doFetch = options.fetch ?? fetch;
   const signal = combined(options.signal, options.timeoutMs);
+  const multipart = init.body instanceof FormData;
   let response: Response;
   try {
     response = await doFetch(url, {
       method: init.method,
       headers: {
         accept: 'application/json',
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        // fetch writes the multipart boundary into the content type itself.
+        ...(init.body === undefined || multipart ? {} : { 'content-type': 'application/json' }),
         ...options.headers,
       },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      ...(init.body === undefined
+        ? {}
+        : { body: init.body instanceof FormData ? init.body : JSON.stringify(init.body) }),
       signal,
     });
   } catch (error) {

@@ -67,8 +67,12 @@ export function describeProviders(
 ): (ProviderCapabilities & { ready: boolean; notReadyReason: string | null })[] {
   return [...registry.values()].map((provider) => {
     const readiness = provider.ready();
+    const continueModes = provider.capabilities.continueModes.filter(
+      (mode) => provider.kind === 'local' || (provider.continueReady?.(mode).ok ?? true),
+    );
     return {
       ...provider.capabilities,
+      continueModes,
       ready: readiness.ok,
       notReadyReason: readiness.ok ? null : (readiness.message ?? null),
     };

@@ -96,5 +96,6 @@ export function redactingProvider(provider: Provider, redact: Redact): Provider 
       ? { watch: (remoteId, onProgress) => remote.watch?.(remoteId, onProgress) ?? (() => undefined) }
       : {}),
     ...(remote.close ? { close: () => hiding(redact, async () => remote.close?.()) } : {}),
+    ...(remote.continueReady ? { continueReady: (mode) => remote.continueReady?.(mode) ?? { ok: true } } : {}),
   };
 }

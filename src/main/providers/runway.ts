@@ -2,11 +2,15 @@
  * Runway with the official @runwayml/sdk: POST /v1/text_to_video (or /v1/image_to_video for
  * models that animate a start image), GET /v1/tasks/{id} until it settles, DELETE to cancel.
  * Every request carries X-Runway-Version (the SDK adds it). Runway has no endpoint that lists
- * tasks, so a submission whose answer was lost needs the creator's decision.
+ * tasks, so a submission whose answer was lost needs the creator's decision. Video to video
+ * (Aleph) sends the source clip as videoUri: inline as a data URI when small enough, else through
+ * an ephemeral upload (POST /v1/uploads, then the file to the storage URL it names).
  */
 import RunwayML, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@runwayml/sdk';
 import type { ImageToVideoCreateParams } from '@runwayml/sdk/resources/image-to-video';
 import type { TextToVideoCreateParams } from '@runwayml/sdk/resources/text-to-video';
+import type { VideoToVideoCreateParams } from '@runwayml/sdk/resources/video-to-video';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { capabilitiesOf, estimateCost } from './capabilities';
 import { ProviderError } from './errors';
@@ -15,6 +19,7 @@ import { sdkCaller, type SdkSpec } from './sdk';
 import { stainlessHttpError } from './stainless-errors';
 import type {
   CallContext,
+  ContinueFile,
   DownloadContext,
   ProviderJob,
   RemoteProvider,
@@ -26,6 +31,8 @@ import type {
 
 /** The API version this client speaks; sent as X-Runway-Version. */
 export const RUNWAY_API_VERSION = '2024-11-06';
+/** Runway takes a video inline as a data URI of at most 5 MB; a larger one is uploaded first. */
+export const RUNWAY_DATA_URI_MAX_BYTES = 5 * 1024 * 1024;
 /** Runway bills API credits at one cent each. */
 export const RUNWAY_USD_PER_CREDIT = 0.01;
 
@@ -35,8 +42,8 @@ export type RunwayOptions = KeyedProviderOptions;
 const RunwayRequestSchema = z.object({
   model: z.string().min(1),
   promptText: z.string().min(1),
-  ratio: z.string().min(1),
-  duration: z.number().int().positive(),
+  ratio: z.string().min(1).optional(),
+  duration: z.number().int().positive().optional(),
   promptImage: z.string().min(1).optional(),
   audio: z.boolean().optional(),
   seed: z.number().int().nonnegative().optional(),
@@ -85,6 +92,23 @@ export const RUNWAY_SDK: SdkSpec<RunwayML> = {
   httpError: stainlessHttpError(LABEL, CLASSES),
 };
 
+function taskId(created: unknown): string {
+  const id: unknown = (created as { id?: unknown }).id;
+  if (typeof id !== 'string' || id === '')
+    throw new ProviderError('malformed', 'Runway accepted the request but its answer named no task.');
+  return id;
+}
+
+/** The clip as Runway takes a video: a data URI up to 5 MB, else the URI of an ephemeral upload. */
+async function videoUriOf(runway: RunwayML, source: ContinueFile, signal: AbortSignal): Promise<string> {
+  const bytes = await readFile(source.path, { signal });
+  const encodedLength = `data:${source.mimeType};base64,`.length + Math.ceil(bytes.length / 3) * 4;
+  if (encodedLength <= RUNWAY_DATA_URI_MAX_BYTES) return `data:${source.mimeType};base64,${bytes.toString('base64')}`;
+  const file = new File([bytes], source.name, { type: source.mimeType });
+  const uploaded = await runway.uploads.createEphemeral({ file }, { signal });
+  return uploaded.uri;
+}
+
 export function createRunwayProvider(options: RunwayOptions): RemoteProvider {
   const now = options.now ?? Date.now;
   const sdk = sdkCaller(options, RUNWAY_SDK);
@@ -106,6 +130,16 @@ export function createRunwayProvider(options: RunwayOptions): RemoteProvider {
           `This job's Runway request is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
         );
       const body = parsed.data;
+      if (job.continueFrom?.mode === 'video-to-video') {
+        const source = context.source;
+        if (!source) throw new ProviderError('rejected', 'This video-to-video job has no source clip to send.');
+        const created = await call(context.signal, async (runway) => {
+          const videoUri = await videoUriOf(runway, source, context.signal);
+          const params = { ...body, videoUri } as unknown as VideoToVideoCreateParams;
+          return runway.videoToVideo.create(params, { signal: context.signal });
+        });
+        return { remoteId: taskId(created) };
+      }
       const created = await call(context.signal, async (runway) => {
         // The SDK types list each model's exact literals; the compiler already chose values
         // from the same table, and Runway validates the body itself.
@@ -114,10 +148,7 @@ export function createRunwayProvider(options: RunwayOptions): RemoteProvider {
         }
         return runway.textToVideo.create(body as unknown as TextToVideoCreateParams, { signal: context.signal });
       });
-      const id: unknown = (created as { id?: unknown }).id;
-      if (typeof id !== 'string' || id === '')
-        throw new ProviderError('malformed', 'Runway accepted the request but its answer named no task.');
-      return { remoteId: id };
+      return { remoteId: taskId(created) };
     },
 
     async poll(remoteId: string, context: CallContext): Promise<RemoteStatus> {

@@ -7,6 +7,7 @@ import type { LocalRequest } from '../../shared/prompt/compile/local';
 import type { ProviderId } from '../../shared/prompt/providers';
 import type { RenderReport } from '../../shared/renderReport';
 import type { CompiledOutput } from '../../shared/prompt/compile/types';
+import type { ContinueMode } from '../../shared/prompt/continuation';
 import type { CostEstimate, ProviderCapabilities } from './capabilities';
 
 /** A job as a provider sees it: the model, the compiled request body and, for a remix, the source's remote id. */
@@ -16,6 +17,26 @@ export interface ProviderJob {
   request: unknown;
   /** The remote id of the clip this one remixes, for providers with a remix call. */
   remixOf?: string | null;
+  /**
+   * The clip this job carries on with the provider's own means: how, which clip, and the
+   * service's id of the job that made it (Veo extends the video of that operation).
+   */
+  continueFrom?: ContinueRef | null;
+}
+
+export interface ContinueRef {
+  mode: ContinueMode;
+  clipId: number;
+  remoteId: string | null;
+}
+
+/** The source clip's media file on this machine, for providers that upload or inline it. */
+export interface ContinueFile {
+  path: string;
+  mimeType: string;
+  bytes: number;
+  /** A file name to give the upload ("clip-12.mp4"). */
+  name: string;
 }
 
 export interface SubmitContext {
@@ -24,6 +45,8 @@ export interface SubmitContext {
   /** When the submission was recorded in the library, for providers whose lookup searches by time. */
   submittedAt: number;
   signal: AbortSignal;
+  /** The source clip's file, when the job continues a clip. */
+  source?: ContinueFile | null;
 }
 
 export interface Submitted {
@@ -100,6 +123,11 @@ export interface RemoteProvider {
   watch?(remoteId: string, onProgress: (fraction: number) => void): () => void;
   /** Releases sockets and timers. */
   close?(): Promise<void>;
+  /**
+   * Whether a continue mode the provider offers can be used as it is set up now (a ComfyUI
+   * workflow needs a mapped video loader); absent when every mode it offers always can.
+   */
+  continueReady?(mode: ContinueMode): Readiness;
 }
 
 export interface LocalRenderContext {

@@ -3,9 +3,10 @@
  * POST models/{model}:predictLongRunning, then GET the operation until it is done, then
  * download the file it names. The Gemini API has no cancel for video operations and no way
  * to find an operation by its request, so a submission whose answer was lost needs the
- * creator's decision.
+ * creator's decision. A clip Veo made can be extended: its operation's video goes back in as
+ * the source of a new generateVideos call, and the answer is the clip and its extension.
  */
-import { ApiError, GenerateVideosOperation, GoogleGenAI } from '@google/genai';
+import { ApiError, GenerateVideosOperation, GoogleGenAI, type Video } from '@google/genai';
 import { z } from 'zod';
 import { capabilitiesOf, estimateCost } from './capabilities';
 import { kindForStatus, parseGoogleDuration, parseRetryAfter, ProviderError } from './errors';
@@ -108,6 +109,38 @@ export function createVeoProvider(options: VeoOptions): RemoteProvider {
   const call = <T>(signal: AbortSignal, run: (ai: GoogleGenAI, fetchFn: typeof fetch) => Promise<T>): Promise<T> =>
     sdk.call(signal, run);
 
+  /**
+   * The video an earlier operation made, as that operation names it: the Gemini API extends only
+   * videos it generated, passed back as the operation's own generated video.
+   */
+  async function sourceVideo(operationName: string | null, context: SubmitContext): Promise<Video> {
+    if (operationName === null)
+      throw new ProviderError('rejected', 'Veo extends only clips Veo made; this clip has no Veo operation.');
+    const earlier = new GenerateVideosOperation();
+    earlier.name = operationName;
+    let done: GenerateVideosOperation;
+    try {
+      done = await call(context.signal, (ai, fetchFn) =>
+        ai.operations.getVideosOperation({
+          operation: earlier,
+          config: { abortSignal: context.signal, httpOptions: { fetch: fetchFn } },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ProviderError && error.kind === 'not_found')
+        throw new ProviderError(
+          'rejected',
+          'Veo no longer has the video this clip came from (it keeps videos for two days), so it cannot be extended. Regenerate instead.',
+          { status: 404, code: 'source_expired' },
+        );
+      throw error;
+    }
+    const video = done.response?.generatedVideos?.[0]?.video;
+    if (done.done !== true || !video?.uri)
+      throw new ProviderError('rejected', 'Veo has no finished video for this clip, so it cannot be extended.');
+    return { uri: video.uri, ...(video.mimeType ? { mimeType: video.mimeType } : {}) };
+  }
+
   return {
     kind: 'remote',
     id: 'veo',
@@ -123,10 +156,12 @@ export function createVeoProvider(options: VeoOptions): RemoteProvider {
           `This job's Veo request is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
         );
       const { instances, parameters } = parsed.data;
+      const extended =
+        job.continueFrom?.mode === 'extend' ? await sourceVideo(job.continueFrom.remoteId, context) : null;
       const operation = await call(context.signal, (ai, fetchFn) =>
         ai.models.generateVideos({
           model: job.model,
-          source: { prompt: instances[0].prompt },
+          source: { prompt: instances[0].prompt, ...(extended ? { video: extended } : {}) },
           config: {
             aspectRatio: parameters.aspectRatio,
             resolution: parameters.resolution,

@@ -36,6 +36,7 @@ export const DiagnosticCode = z.enum([
   'empty-shot',
   'provider-duration',
   'provider-size',
+  'provider-continue',
 ]);
 export type DiagnosticCode = z.infer<typeof DiagnosticCode>;
 

@@ -3,6 +3,13 @@
  * where a fix is mechanical, offers it as a text edit on the original text.
  */
 import { formatDuration, formatTime } from '../time';
+import {
+  continuedLimits,
+  continueModel,
+  continueProblem,
+  type ContinueMode,
+  type ContinueSource,
+} from './continuation';
 import { shareLengths } from './compile/plan';
 import { speechMs } from './dialogue';
 import { LineIndex, toDiagnostics, type Diagnostic, type Finding, type QuickFix, type Span } from './diagnostics';
@@ -26,6 +33,14 @@ export interface LintOptions {
   /** Check durations and sizes against this provider's table. */
   provider?: ProviderId;
   model?: string;
+  /** The job continues a clip this way (Veo extend, Runway video to video, ComfyUI video input). */
+  continueFrom?: {
+    mode: ContinueMode;
+    /** The clip, when known: its maker, length and size decide whether it can be continued. */
+    source?: ContinueSource | null;
+    /** When the check is made, for services that keep their videos only so long. */
+    now?: number;
+  };
 }
 
 export interface LintResult extends ParseResult {
@@ -324,6 +339,27 @@ function checkProviderSize(ctx: Context, provider: ProviderId, model: ModelLimit
   });
 }
 
+/** A continuation the provider cannot make is an error; one it can make sets the limits the prompt is checked against. */
+function checkContinuation(ctx: Context, provider: ProviderId, options: LintOptions): ModelLimits {
+  const plain = modelFor(provider, options.model).model;
+  const asked = options.continueFrom;
+  if (!asked) return plain;
+  const source = asked.source ?? null;
+  const problem = continueProblem(provider, options.model, asked.mode, source, asked.now ?? Date.now());
+  if (problem !== null) {
+    ctx.findings.push({
+      code: 'provider-continue',
+      severity: 'error',
+      message: problem,
+      span: { from: 0, to: 0 },
+      fixes: [],
+    });
+    return plain;
+  }
+  const model = continueModel(provider, asked.mode, options.model) ?? plain;
+  return source ? continuedLimits(model, { mode: asked.mode, source }) : model;
+}
+
 /** The linter's own findings for a parsed text (the parser's are in parsed.diagnostics). */
 export function lintParsed(text: string, parsed: ParseResult, options: LintOptions = {}): Diagnostic[] {
   const ctx: Context = { text, doc: parsed.doc, source: parsed.source, findings: [] };
@@ -338,7 +374,7 @@ export function lintParsed(text: string, parsed: ParseResult, options: LintOptio
   });
   checkEmpty(ctx);
   if (options.provider !== undefined) {
-    const { model } = modelFor(options.provider, options.model);
+    const model = checkContinuation(ctx, options.provider, options);
     checkProviderDurations(ctx, options.provider, model);
     checkProviderSize(ctx, options.provider, model);
   }

@@ -95,6 +95,11 @@ describe('the provider table', () => {
     for (const m of PROVIDERS.runway.models) {
       expect(m.maxPromptChars, m.id).toBe(1000);
       expect(m.negativePrompt, m.id).toBe(false);
+      // Aleph's output follows its input video, so only models that make new clips list sizes.
+      if (m.requiresVideo === true) {
+        expect(m.sizes.kind, m.id).toBe('any');
+        continue;
+      }
       if (m.sizes.kind !== 'choices') throw new Error('Runway sizes are a list');
       for (const s of m.sizes.sizes) expect(s.value).toBe(`${s.width}:${s.height}`);
     }
@@ -104,7 +109,14 @@ describe('the provider table', () => {
     expect(seconds(model('runway', 'veo3'))).toEqual([8]);
     expect(seconds(model('runway', 'veo3.1'))).toEqual([4, 6, 8]);
     expect(seconds(model('runway', 'veo3.1_fast'))).toEqual([4, 6, 8]);
-    expect(PROVIDERS.runway.models.map((m) => m.id)).toEqual(['gen4.5', 'gen4_turbo', 'veo3.1', 'veo3.1_fast', 'veo3']);
+    expect(PROVIDERS.runway.models.map((m) => m.id)).toEqual([
+      'gen4.5',
+      'gen4_turbo',
+      'aleph2',
+      'veo3.1',
+      'veo3.1_fast',
+      'veo3',
+    ]);
   });
 
   test('holds the OpenAI videos limits: 4, 8 or 12 s and the sizes of each Sora model', () => {

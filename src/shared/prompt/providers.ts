@@ -7,6 +7,7 @@
  * treat them as estimates for the cost preview, never as a bill.
  */
 import { z } from 'zod';
+import type { ContinueMode } from './continuation';
 import type { FrameSize } from './types';
 
 export const ProviderId = z.enum(['local', 'veo', 'runway', 'comfyui', 'openai-videos']);
@@ -66,6 +67,10 @@ export interface ModelLimits {
   seed: boolean;
   /** Needs a start image (Runway gen4_turbo is image-to-video only). */
   requiresImage: boolean;
+  /** The provider's own ways to carry an existing clip on that this model takes (see continuation.ts). */
+  continues?: readonly ContinueMode[];
+  /** Works only from an existing clip (Runway's Aleph remakes a video); never for a new clip. */
+  requiresVideo?: boolean;
   price: ModelPrice;
 }
 
@@ -170,6 +175,7 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderLimits>> = {
         remix: false,
         seed: false,
         requiresImage: false,
+        continues: ['extend'],
         price: {
           usdPerSecond: 0.4,
           bySize: { '3840x2160': 0.6, '2160x3840': 0.6 },
@@ -192,6 +198,7 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderLimits>> = {
         remix: false,
         seed: false,
         requiresImage: false,
+        continues: ['extend'],
         price: {
           usdPerSecond: 0.12,
           bySize: { '3840x2160': 0.35, '2160x3840': 0.35 },
@@ -260,6 +267,30 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderLimits>> = {
           source: RUNWAY_PRICE_SOURCE,
           checked: CHECKED,
           note: `5 credits per second. ${RUNWAY_CREDIT_NOTE}`,
+        },
+      },
+      {
+        id: 'aleph2',
+        label: 'Aleph 2 (video to video)',
+        endpoint: 'POST /v1/video_to_video',
+        // The output follows the input video's length and shape.
+        durations: { kind: 'any' },
+        defaultDurationMs: 5000,
+        sizes: { kind: 'any' },
+        defaultSize: HD,
+        maxPromptChars: 1000,
+        negativePrompt: false,
+        audio: false,
+        remix: false,
+        seed: true,
+        requiresImage: false,
+        continues: ['video-to-video'],
+        requiresVideo: true,
+        price: {
+          usdPerSecond: 0.28,
+          source: RUNWAY_PRICE_SOURCE,
+          checked: CHECKED,
+          note: `28 credits per second of input video, as listed for Aleph 2. ${RUNWAY_CREDIT_NOTE}`,
         },
       },
       {
@@ -353,6 +384,8 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderLimits>> = {
         remix: false,
         seed: true,
         requiresImage: false,
+        // Offered when the workflow maps a video loader (Load Video) input; the provider checks.
+        continues: ['video-input'],
         price: {
           usdPerSecond: 0,
           source: 'your own GPU',

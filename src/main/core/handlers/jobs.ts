@@ -27,6 +27,7 @@ export function jobHandlers({ jobs }: HandlerContext): DomainHandlers<'jobs'> {
         ready: provider.ready,
         notReadyReason: provider.notReadyReason,
         concurrency: jobs.concurrency(provider.id),
+        continueModes: provider.continueModes,
       })),
   };
 }

@@ -26,6 +26,7 @@ import type { Target } from '../features/prompt/analysis';
 import { PromptStudio, TARGET_KEY } from '../features/prompt/PromptStudio';
 import { ClipVersions, type VersionActions } from '../features/remix/ClipVersions';
 import { CompareView } from '../features/remix/CompareView';
+import { offeredModes } from '../features/remix/continueChoice';
 import { RemixBar } from '../features/remix/RemixBar';
 import { useRemix } from '../features/remix/useRemix';
 import { VersionsView } from '../features/remix/VersionsView';
@@ -320,7 +321,7 @@ function Studio(): JSX.Element {
           projectId: project.id,
           provider: target.provider,
           promptText: text,
-          ...remix.enqueueExtras(project.id, text, target),
+          ...remix.enqueueExtras(project.id, text, target, offeredModes(jobs.providers, target)),
         })
         .then(
           (job) =>
@@ -332,7 +333,7 @@ function Studio(): JSX.Element {
           (error: unknown) => toaster.show('error', 'Could not queue the prompt', messageOf(error, 'promptText')),
         );
     },
-    [project, toaster, remix],
+    [project, toaster, remix, jobs.providers],
   );
 
   const openSettings = useCallback(() => setSettingsOpen(true), []);
@@ -449,13 +450,16 @@ function Studio(): JSX.Element {
             providers={jobs.providers}
             onOpenSettings={openSettings}
             banner={
-              remixOf && (
+              remixOf &&
+              ((target: Target) => (
                 <RemixBar
                   link={remixOf}
                   onUnlink={() => remix.link(project.id, null)}
                   onKeepSeed={(keepSeed) => remix.link(project.id, { ...remixOf, keepSeed })}
+                  modes={offeredModes(jobs.providers, target)}
+                  onMode={(continueMode) => remix.link(project.id, { ...remixOf, continueMode })}
                 />
-              )
+              ))
             }
           />
         ) : view === 'library' && stage?.kind === 'compare' ? (

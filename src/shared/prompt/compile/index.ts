@@ -1,4 +1,5 @@
 /** compile(provider, doc, options): one pure function per provider behind one dispatcher. */
+import type { Continuation } from '../continuation';
 import type { ProviderId } from '../providers';
 import type { PromptDoc } from '../types';
 import { compileComfy, type ComfyCompiled } from './comfyui';
@@ -18,21 +19,29 @@ export interface CompileResultFor {
   'openai-videos': OpenAIVideosCompiled;
 }
 
-const COMPILERS: { [P in ProviderId]: (doc: PromptDoc, options: CompileOptions) => CompileResultFor[P] } = {
-  local: compileLocal,
+type Compiler<P extends ProviderId> = (
+  doc: PromptDoc,
+  options: CompileOptions,
+  continuation?: Continuation,
+) => CompileResultFor[P];
+
+/** The built-in engine and the OpenAI-compatible endpoint have no continuation; they ignore it. */
+const COMPILERS: { [P in ProviderId]: Compiler<P> } = {
+  local: (doc, options) => compileLocal(doc, options),
   veo: compileVeo,
   runway: compileRunway,
   comfyui: compileComfy,
-  'openai-videos': compileOpenAIVideos,
+  'openai-videos': (doc, options) => compileOpenAIVideos(doc, options),
 };
 
 export function compile<P extends ProviderId>(
   provider: P,
   doc: PromptDoc,
   options: CompileOptions = {},
+  continuation?: Continuation,
 ): CompileResultFor[P] {
-  const compiler: (doc: PromptDoc, options: CompileOptions) => CompileResultFor[P] = COMPILERS[provider];
-  return compiler(doc, options);
+  const compiler: Compiler<P> = COMPILERS[provider];
+  return compiler(doc, options, continuation);
 }
 
 export { compileComfy, compileLocal, compileOpenAIVideos, compileRunway, compileVeo };

@@ -5,6 +5,7 @@
  */
 import { formatTime } from '../../time';
 import { formatAudioEvent } from '../audio';
+import { continuedLimits, type Continuation } from '../continuation';
 import { modelFor, planOutput, PROVIDERS, type ModelLimits, type OutputPlan, type ProviderId } from '../providers';
 import { isEmptyShot, sameList, type FrameSize, type PromptDoc, type Shot } from '../types';
 import type { CompileNote, CompileOptions } from './types';
@@ -144,9 +145,13 @@ export function planSinglePrompt(
   doc: PromptDoc,
   options: CompileOptions,
   notes: CompileNote[] = [],
+  continuation?: Continuation,
 ): SinglePromptPlan {
   const limits = PROVIDERS[provider];
-  const { model, known } = modelFor(provider, options.model);
+  const found = modelFor(provider, options.model);
+  const known = found.known;
+  // A continuation fixes the length and shape its source allows (Veo extends at 720p, 8 s).
+  const model = continuedLimits(found.model, continuation);
   if (!known) {
     notes.push({
       kind: 'clamped',

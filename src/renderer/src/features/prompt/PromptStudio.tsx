@@ -60,8 +60,8 @@ interface PromptStudioProps {
   /** Whether each provider can take a job now, and if not, what to do. */
   providers?: readonly ProviderStatus[] | null;
   onOpenSettings?: () => void;
-  /** Shown between the toolbar and the editor (the remix the draft belongs to). */
-  banner?: ReactNode;
+  /** Shown between the toolbar and the editor (the remix the draft belongs to); given the chosen provider and model. */
+  banner?: ReactNode | ((target: Target) => ReactNode);
 }
 
 /** The prompt studio: editor and Problems on the left; shots and the compiled request on the right. */
@@ -193,7 +193,7 @@ export function PromptStudio({
         </div>
       </div>
 
-      {banner}
+      {typeof banner === 'function' ? banner(target) : banner}
       <div className="prompt-studio__body">
         <div className="prompt-studio__main">
           <div className="prompt-studio__editor">

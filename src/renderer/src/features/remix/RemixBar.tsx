@@ -1,4 +1,5 @@
 import type { JSX } from 'react';
+import { CONTINUE_MODES, ContinueMode } from '../../../../shared/prompt/continuation';
 import { ProviderId, PROVIDERS } from '../../../../shared/prompt/providers';
 import { Icon } from '../../components/Icon';
 import type { RemixLink } from './useRemixLink';
@@ -8,10 +9,15 @@ interface RemixBarProps {
   link: RemixLink;
   onUnlink: () => void;
   onKeepSeed: (keep: boolean) => void;
+  /** The chosen provider's own ways to carry the clip on; the choice is offered only when there are some. */
+  modes?: readonly ContinueMode[];
+  onMode?: (mode: ContinueMode | null) => void;
 }
 
+const REGENERATE = 'regenerate';
+
 /** Above the editor while the draft remixes a clip: which clip, what is kept, and a way out. */
-export function RemixBar({ link, onUnlink, onKeepSeed }: RemixBarProps): JSX.Element {
+export function RemixBar({ link, onUnlink, onKeepSeed, modes = [], onMode }: RemixBarProps): JSX.Element {
   const known = ProviderId.safeParse(link.provider);
   const provider = known.success ? PROVIDERS[known.data].label : link.provider;
   const facts = [
@@ -32,6 +38,9 @@ export function RemixBar({ link, onUnlink, onKeepSeed }: RemixBarProps): JSX.Ele
       >
         {facts.join(' · ')}
       </span>
+      {modes.length > 0 && onMode && (
+        <ContinueChoice modes={modes} chosen={link.continueMode ?? null} onMode={onMode} />
+      )}
       <label
         className="switch remix-bar__seed"
         title={link.seed === null ? 'The clip has no recorded seed' : undefined}
@@ -53,5 +62,40 @@ export function RemixBar({ link, onUnlink, onKeepSeed }: RemixBarProps): JSX.Ele
         Unlink
       </button>
     </div>
+  );
+}
+
+/** Regenerate from the prompt, or one of the provider's own continue modes (Extend, Video to video, Video input). */
+function ContinueChoice({
+  modes,
+  chosen,
+  onMode,
+}: {
+  modes: readonly ContinueMode[];
+  chosen: ContinueMode | null;
+  onMode: (mode: ContinueMode | null) => void;
+}): JSX.Element {
+  const value = chosen !== null && modes.includes(chosen) ? chosen : REGENERATE;
+  const hint = value === REGENERATE ? 'Make a new clip from the prompt alone' : CONTINUE_MODES[value].hint;
+  return (
+    <label className="remix-bar__mode" title={hint}>
+      Remix as
+      <select
+        aria-label="Remix as"
+        className="field field--sm"
+        value={value}
+        onChange={(event) => {
+          const picked = ContinueMode.safeParse(event.target.value);
+          onMode(picked.success ? picked.data : null);
+        }}
+      >
+        <option value={REGENERATE}>Regenerate</option>
+        {modes.map((mode) => (
+          <option key={mode} value={mode}>
+            {CONTINUE_MODES[mode].label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

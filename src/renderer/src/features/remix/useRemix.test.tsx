@@ -60,6 +60,35 @@ describe('useRemix', () => {
     expect(result.current.enqueueExtras(3, 'Scene: a pier', target)).toEqual({ options: { model: 'builtin' } });
   });
 
+  test('a chosen continue mode the target provider offers queues the clip to continue, on the model that takes it', () => {
+    localStorage.setItem(
+      'shotline.remix.3',
+      JSON.stringify({
+        clipId: 9,
+        title: 'Pier',
+        provider: 'runway',
+        model: 'gen4.5',
+        width: 1280,
+        height: 720,
+        seed: 12,
+        keepSeed: true,
+        continueMode: 'video-to-video',
+      }),
+    );
+    const { result } = renderHook(() => useRemix(vi.fn()), { wrapper });
+    const runway = { provider: 'runway' as const, model: 'gen4.5' };
+    expect(result.current.enqueueExtras(3, 'Scene: a pier', runway, ['video-to-video'])).toEqual({
+      parentClipId: 9,
+      continueFrom: { clipId: 9, mode: 'video-to-video' },
+      options: { model: 'aleph2', seed: 12 },
+    });
+    // Not offered where the draft goes now (another provider): a plain regenerate.
+    expect(result.current.enqueueExtras(3, 'Scene: a pier', target, [])).toEqual({
+      parentClipId: 9,
+      options: { model: 'builtin', seed: 12 },
+    });
+  });
+
   test('a draft holding another prompt is not replaced without asking', async () => {
     fakeStudio.answer('drafts.get', () => ({ text: 'Scene: something else', updatedAt: 1 }));
     const openPrompt = vi.fn();

@@ -2,6 +2,7 @@ import { useCallback, useState, type JSX } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import type { CallInput } from '../../../../shared/contract';
 import { parse } from '../../../../shared/prompt/parse';
+import type { ContinueMode } from '../../../../shared/prompt/continuation';
 import { ProviderId } from '../../../../shared/prompt/providers';
 import { studio } from '../../api/client';
 import { writeStored } from '../../app/storage';
@@ -9,9 +10,10 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useToaster } from '../../components/Toasts';
 import { targetFor, type Target } from '../prompt/analysis';
 import { TARGET_KEY } from '../prompt/PromptStudio';
+import { continueChoice } from './continueChoice';
 import { linkOf, useRemixLinks, type RemixLink } from './useRemixLink';
 
-type EnqueueExtras = Pick<CallInput<'jobs.enqueue'>, 'parentClipId' | 'options'>;
+type EnqueueExtras = Pick<CallInput<'jobs.enqueue'>, 'parentClipId' | 'options' | 'continueFrom'>;
 
 export interface RemixState {
   linkFor: (projectId: number) => RemixLink | null;
@@ -20,8 +22,11 @@ export interface RemixState {
   remix: (clip: Clip) => void;
   /** The same for a version picked by id (Restore this version). */
   restore: (clipId: number) => void;
-  /** What jobs.enqueue needs besides the text for a draft that remixes a clip. */
-  enqueueExtras: (projectId: number, text: string, target: Target) => EnqueueExtras;
+  /**
+   * What jobs.enqueue needs besides the text for a draft that remixes a clip; `offered` are the
+   * continue modes the target provider offers now (the link's chosen one is used if among them).
+   */
+  enqueueExtras: (projectId: number, text: string, target: Target, offered?: readonly ContinueMode[]) => EnqueueExtras;
   /** A confirmation to mount while one is pending. */
   dialog: JSX.Element | null;
 }
@@ -71,9 +76,21 @@ export function useRemix(openPrompt: (projectId: number) => void): RemixState {
   );
 
   const enqueueExtras = useCallback(
-    (projectId: number, text: string, target: Target): EnqueueExtras => {
+    (projectId: number, text: string, target: Target, offered: readonly ContinueMode[] = []): EnqueueExtras => {
       const remixOf = linkFor(projectId);
       if (!remixOf) return { options: { model: target.model } };
+      const continued = continueChoice(remixOf, target, offered);
+      if (continued) {
+        // The clip itself sets the length and shape; only the model and a kept seed go along.
+        return {
+          parentClipId: remixOf.clipId,
+          continueFrom: continued.continueFrom,
+          options: {
+            model: continued.model,
+            ...(remixOf.keepSeed && remixOf.seed !== null && remixOf.seed >= 0 ? { seed: remixOf.seed } : {}),
+          },
+        };
+      }
       // The parent's size is kept while the draft asks for none and the provider is the same.
       const keepSize =
         remixOf.provider === target.provider &&

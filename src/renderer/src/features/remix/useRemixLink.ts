@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Clip } from '../../../../shared/domain';
+import type { ContinueMode } from '../../../../shared/prompt/continuation';
 import { readStored, writeStored } from '../../app/storage';
 
 /** The clip a project's draft remixes, with what the remix starts from. */
@@ -12,6 +13,8 @@ export interface RemixLink {
   height: number | null;
   seed: number | null;
   keepSeed: boolean;
+  /** Carry the clip on with the provider's own means instead of regenerating it; absent or null: Regenerate. */
+  continueMode?: ContinueMode | null;
 }
 
 const key = (projectId: number): string => `shotline.remix.${projectId}`;
@@ -41,6 +44,7 @@ export function linkOf(clip: Clip): RemixLink {
     height: clip.height,
     seed: clip.seed,
     keepSeed: clip.seed !== null,
+    continueMode: null,
   };
 }
 
