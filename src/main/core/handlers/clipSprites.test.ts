@@ -4,14 +4,7 @@ import { join } from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
 import type { EventPayload } from '../../../shared/contract';
 import { SPRITE_TILE_WIDTH, SPRITE_TILES } from '../../../shared/sprite';
-import {
-  ffprobeJson,
-  libraryDb,
-  makeAudio,
-  makeVideo,
-  tempDir,
-  waitFor,
-} from '../../../../test/support/fixtures';
+import { ffprobeJson, libraryDb, makeAudio, makeVideo, tempDir, waitFor } from '../../../../test/support/fixtures';
 import { ffmpegProgress } from '../../jobs/derivatives';
 import { createStudio, type Studio } from '../studio';
 
