@@ -1,7 +1,7 @@
 import { useState, type JSX } from 'react';
 import type { Project } from '../../../../shared/domain';
 import { Icon } from '../../components/Icon';
-import { organise } from './organiseActions';
+import { useOrganise } from './OrganiseHistory';
 import './SelectionBar.css';
 
 interface Props {
@@ -24,6 +24,7 @@ export function SelectionBar({
   onClear,
   onError,
 }: Props): JSX.Element {
+  const organise = useOrganise();
   const [tag, setTag] = useState('');
   const others = projects.filter((p) => p.id !== currentProjectId);
   return (
