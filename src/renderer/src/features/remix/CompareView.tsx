@@ -10,6 +10,7 @@ import { PromptDiffView } from './PromptDiffView';
 import { correction, otherSide, sideTime, timelineOf, type Side } from './syncedPair';
 import { useLineage } from './useLineage';
 import { versionNumbers } from './versionNames';
+import { CompareDrift } from './CompareDrift';
 import './CompareView.css';
 
 interface CompareViewProps {
@@ -284,6 +285,7 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
             </label>
           )}
         </div>
+        {clips.a && clips.b && <CompareDrift a={clips.a.id} b={clips.b.id} onSeek={(ms) => seek(ms / 1000)} />}
         {diff && <PromptDiffView diff={diff} />}
       </div>
     </main>
