@@ -115,6 +115,11 @@ describe('recordRemix', () => {
       { start: 3000, end: 4000, label: 'wind', inherited: true },
     ]);
     expect(cues.list(parent ?? 0).every((c) => c.inherited === false)).toBe(true);
+
+    // An inherited cue is the creator's to edit like any other, and keeps saying where it came from.
+    const splash = cues.list(child ?? 0)[0];
+    const moved = cues.update(splash?.id ?? 0, { startMs: 1200, label: 'splash lands late' });
+    expect(moved).toMatchObject({ startMs: 1200, label: 'splash lands late', inherited: true });
   });
 
   test('does nothing for a clip without a parent', async () => {
