@@ -44,7 +44,7 @@ function VersionCard({ data }: NodeProps<VersionNode>): JSX.Element {
       </div>
       <div className="version-node__text">
         <span className="version-node__title truncate" title={version.title}>
-          <span className="version-node__number">{number}</span> {version.title}
+          {number !== '' && <span className="version-node__number">{number}</span>} {version.title}
         </span>
         <span className="version-node__meta truncate tabular">
           {providerName(version.provider)} · {formatDateTime(version.createdAt)}
