@@ -81,6 +81,9 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   await expect(versions.nth(1).locator('[aria-current="true"]')).toHaveCount(1);
   await expect(versions.nth(0).getByRole('button', { name: 'Restore this version' })).toBeVisible();
   await expect(inspector).toContainText('Shot 1: Style');
+  // The remix kept its parent's title, so it is named with its version number.
+  await expect(versions.nth(1).locator('[aria-current="true"]')).toContainText('Lighthouse at dusk v2');
+  await expect(cards.filter({ hasText: 'Lighthouse at dusk v2' })).toHaveCount(1);
   await lineage.scrollIntoViewIfNeeded();
   await shoot(page, 'lineage');
 
@@ -101,6 +104,10 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   await expect(shot.locator('ins')).toContainText(['Noir']);
   await expect(shot.locator('del').first()).toContainText('Soft');
   await expect(diff.getByRole('cell', { name: 'gull cry' })).toBeVisible();
+  // Both versions asked for the gull at 00:01: where each was heard, side by side.
+  const drift = page.getByRole('region', { name: 'Cue drift' });
+  await expect(drift.getByRole('row', { name: /gull cry/ })).toBeVisible({ timeout: 30_000 });
+  await expect(drift.getByRole('row', { name: /gull cry/ })).toContainText(/00:01.*→.*00:01.*→/);
 
   // Playing runs both in step; only one is heard, and S hands the sound to the other.
   await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -133,6 +140,7 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   await expect(graph.locator('.version-node')).toHaveCount(2);
   await expect(graph.locator('.version-node img')).toHaveCount(2);
   await expect(graph.locator('.version-node[aria-current="true"]')).toHaveCount(1);
+  await expect(graph.locator('.version-node[aria-current="true"]')).toContainText('Lighthouse at dusk v2');
   await shoot(page, 'versions');
   await page.getByRole('button', { name: 'Close' }).click();
 
