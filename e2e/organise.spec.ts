@@ -39,6 +39,39 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
   await expect(card('Harbour at dawn').getByRole('img', { name: '4 stars' })).toBeVisible();
   await expect(card('Harbour at dawn')).toContainText('keeper');
 
+  // Undo and redo: the last tag comes off and goes back on, then the rating.
+  await organiser.getByRole('button', { name: 'Remove tag golden hour' }).focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(organiser.getByRole('button', { name: 'Remove tag golden hour' })).toHaveCount(0);
+  await expect(page.getByText('Undone: Tag the clip “golden hour”')).toBeVisible();
+  // Focus stays in the library (with focus nowhere, the open cue timeline takes the keys for its own history).
+  await rating.getByRole('radio', { name: '4 stars' }).focus();
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(organiser.getByRole('button', { name: 'Remove tag golden hour' })).toBeVisible();
+
+  // Hover scrub: the imported clip's sprite sheet is made in the background; moving across the
+  // card shows its frames, leaving shows the poster again.
+  const harbour = card('Harbour at dawn');
+  const scrub = harbour.locator('.clip-card__scrub');
+  const box = await harbour.locator('.clip-card__poster').boundingBox();
+  if (!box) throw new Error('the card has no poster box');
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.move(box.x + box.width * 0.15, box.y + box.height / 2);
+        await page.mouse.move(box.x + box.width * 0.25, box.y + box.height / 2);
+        return scrub.count();
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(1);
+  await expect(scrub).toHaveAttribute('data-tile', '2');
+  await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 2);
+  await expect(scrub).toHaveAttribute('data-tile', '9');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'grid-hover-scrub.png') });
+  await page.mouse.move(box.x + box.width / 2, box.y - 60);
+  await expect(scrub).toHaveCount(0);
+
   // Keys work on the chosen clip: 2 stars and Pick for the market; a colour label by click.
   await card('Market crowd').click();
   await page.keyboard.press('2');
@@ -77,6 +110,16 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
     .click({ modifiers: ['Control'] });
   const bar = page.getByRole('toolbar', { name: 'Selected clips' });
   await expect(bar).toContainText('2 selected');
+  // Export clip from the selection's menu: one dialog for both.
+  await bar.getByRole('button', { name: 'More actions on selected' }).click();
+  await page
+    .getByRole('menu', { name: 'More actions on selected' })
+    .getByRole('menuitem', { name: /^Export clip/ })
+    .click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export 2 clips' });
+  await expect(exportDialog).toBeVisible();
+  await exportDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(exportDialog).toHaveCount(0);
   await bar.getByRole('button', { name: 'Move to Trash' }).click();
   await expect(table.getByRole('row')).toHaveCount(2);
   await page.getByRole('button', { name: 'Trash', exact: true }).click();
@@ -89,4 +132,8 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
   await page.getByRole('dialog').getByRole('button', { name: 'Empty trash' }).click();
   await expect(page.getByText(/Emptied the Trash: [\d.]+ (KB|MB) freed/)).toBeVisible();
   await expect(trash.getByText('The Trash is empty')).toBeVisible();
+  // Escape goes back to the library.
+  await page.keyboard.press('Escape');
+  await expect(trash).toHaveCount(0);
+  await expect(table.getByRole('row')).toHaveCount(3);
 });

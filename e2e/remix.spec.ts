@@ -43,6 +43,21 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   const lineage = inspector.getByRole('region', { name: 'Lineage' });
   await expect(lineage).toContainText('No other versions yet');
 
+  // A cue on the parent, where the gull should cry: the remix inherits it.
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  await expect(timeline.locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await playhead.click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(playhead).toHaveText('00:01.000');
+  await page.keyboard.press('m');
+  await expect(timeline.getByRole('textbox', { name: 'Cue label' })).toBeFocused();
+  await page.keyboard.type('gull cry');
+  await page.keyboard.press('Enter');
+  const cueList = timeline.getByRole('list', { name: 'Cues' });
+  await expect(cueList.getByRole('listitem')).toHaveText([/00:01\.000\s*gull cry/]);
+
   // Remix: the Prompt view opens on the clip's prompt, linked to the clip, with its provider.
   await inspector.getByRole('button', { name: 'Remix', exact: true }).click();
   await expect(page.getByRole('tab', { name: 'Prompt' })).toHaveAttribute('aria-selected', 'true');
@@ -90,6 +105,12 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   await expect(versions.nth(1).locator('[aria-current="true"]')).toHaveCount(1);
   await expect(versions.nth(0).getByRole('button', { name: 'Restore this version' })).toBeVisible();
   await expect(inspector).toContainText('Shot 1: Style');
+  // The remix kept its parent's title, so it is named with its version number.
+  await expect(versions.nth(1).locator('[aria-current="true"]')).toContainText('Lighthouse at dusk v2');
+  await expect(cards.filter({ hasText: 'Lighthouse at dusk v2' })).toHaveCount(1);
+  // The parent's cue came with it, tagged as inherited, on the list and on the waveform.
+  await expect(cueList.getByRole('listitem')).toHaveText([/00:01\.000\s*inherited\s*gull cry/]);
+  await expect(timeline.locator('.cue-flag--inherited')).toHaveCount(1);
   await lineage.scrollIntoViewIfNeeded();
   await shoot(page, 'lineage');
 
@@ -110,6 +131,10 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   await expect(shot.locator('ins')).toContainText(['Noir']);
   await expect(shot.locator('del').first()).toContainText('Soft');
   await expect(diff.getByRole('cell', { name: 'gull cry' })).toBeVisible();
+  // Both versions asked for the gull at 00:01: where each was heard, side by side.
+  const drift = page.getByRole('region', { name: 'Cue drift' });
+  await expect(drift.getByRole('row', { name: /gull cry/ })).toBeVisible({ timeout: 30_000 });
+  await expect(drift.getByRole('row', { name: /gull cry/ })).toContainText(/00:01.*→.*00:01.*→/);
 
   // Playing runs both in step; only one is heard, and S hands the sound to the other.
   await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -142,6 +167,7 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   await expect(graph.locator('.version-node')).toHaveCount(2);
   await expect(graph.locator('.version-node img')).toHaveCount(2);
   await expect(graph.locator('.version-node[aria-current="true"]')).toHaveCount(1);
+  await expect(graph.locator('.version-node[aria-current="true"]')).toContainText('Lighthouse at dusk v2');
   await shoot(page, 'versions');
   await page.getByRole('button', { name: 'Close' }).click();
 

@@ -67,6 +67,7 @@ const bridgedCalls = {
   'clips.report': true,
   'clips.search': true,
   'clips.import': true,
+  'clips.sprite': true,
   'templates.list': true,
   'templates.save': true,
   'templates.rename': true,

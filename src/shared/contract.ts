@@ -13,6 +13,7 @@ import { lineageCalls } from './remix/calls';
 import { libraryCalls, libraryEvents } from './library/calls';
 import { previewCalls, previewEvents } from './preview';
 import { settingsCalls, settingsEvents } from './settings';
+import { spriteCalls, spriteEvents } from './sprite';
 import { ErrorCode } from './errors';
 import { RenderReport } from './renderReport';
 import { EngineVocabulary } from './vocabulary';
@@ -91,6 +92,8 @@ export const calls = {
     }),
     output: z.object({ clips: z.array(Clip), failures: z.array(ImportFailure) }),
   },
+  /** Hover-scrub thumbnails (src/shared/sprite.ts). */
+  ...spriteCalls,
   /** Built-ins, then templates for every project, then (given a project) that project's own. */
   'templates.list': {
     input: z.strictObject({ projectId: RowId.optional() }),
@@ -184,6 +187,7 @@ export const events = {
   /** jobs.changed, jobs.progress, jobs.spendChanged (src/shared/jobs.ts). */
   ...jobEvents,
   ...cueEvents,
+  ...spriteEvents,
   ...exportEvents,
   ...libraryEvents,
   ...settingsEvents,

@@ -329,8 +329,9 @@ describe('clips.import through the studio', () => {
       { projectId: project.id },
       { projectId: project.id },
     ]);
-    // Waveforms for the new clips are made in the background and report on their own.
-    expect(recorded.filter((e) => e.name !== 'cues.peaksProgress').at(-1)?.name).toBe('projects.changed');
+    // Waveforms and sprite sheets for the new clips are made in the background and report on their own.
+    const background = new Set(['cues.peaksProgress', 'clips.spriteProgress']);
+    expect(recorded.filter((e) => !background.has(e.name)).at(-1)?.name).toBe('projects.changed');
     const [after] = Project.array().parse(value(await s.invoke('projects.list', {})));
     expect(after).toMatchObject({ id: project.id, clipCount: 2 });
   });

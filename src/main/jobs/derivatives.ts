@@ -1,27 +1,40 @@
 /**
- * What the library keeps beside a generated clip so the UI never decodes video to show it,
- * besides its poster (src/main/media/poster.ts) and waveform peaks (src/main/media/peaks.ts):
- * a sprite sheet for scrubbing, made with ffmpeg in a child process and written to a temp path:
- * one JPEG row of SPRITE_TILES frames, each SPRITE_TILE_WIDTH pixels wide (height follows the
- * clip's shape), frame i taken at (i + 0.5) / SPRITE_TILES of the clip.
+ * What the library keeps beside a clip so the UI never decodes video to show it, besides its
+ * poster (src/main/media/poster.ts) and waveform peaks (src/main/media/peaks.ts): a sprite sheet
+ * for scrubbing (layout in src/shared/sprite.ts), made with ffmpeg in a child process and written
+ * to a temp path.
  */
+import { SPRITE_TILE_WIDTH, SPRITE_TILES } from '../../shared/sprite';
 import { ffmpegArgs } from '../media/ffmpegArgs';
 import { mediaTools, runTool } from '../media/tools';
 
-export const SPRITE_TILES = 10;
-export const SPRITE_TILE_WIDTH = 160;
+export { SPRITE_TILE_WIDTH, SPRITE_TILES } from '../../shared/sprite';
+
+/**
+ * How far along an ffmpeg run is, from the `-progress` lines read so far: the last
+ * `out_time_us` over the clip's length; null before the first one.
+ */
+export function ffmpegProgress(lines: string, durationMs: number): number | null {
+  let last: number | null = null;
+  for (const match of lines.matchAll(/^out_time_us=(\d+)\s*$/gm)) last = Number(match[1]);
+  if (last === null || durationMs <= 0) return null;
+  return Math.min(1, Math.max(0, last / 1000 / durationMs));
+}
 
 export async function writeSpriteSheet(
   videoPath: string,
   durationMs: number,
   outPath: string,
   signal?: AbortSignal,
+  onProgress?: (fraction: number) => void,
 ): Promise<void> {
   const seconds = Math.max(durationMs, 1) / 1000;
+  let pending = '';
   await runTool(
     mediaTools().ffmpeg,
     ffmpegArgs(
       'errors',
+      ...(onProgress ? ['-progress', 'pipe:1', '-nostats'] : []),
       '-i',
       videoPath,
       '-an',
@@ -38,5 +51,16 @@ export async function writeSpriteSheet(
       outPath,
     ),
     signal,
+    onProgress
+      ? (chunk) => {
+          // Whole lines only: a chunk may end inside one.
+          pending += chunk.toString('utf8');
+          const end = pending.lastIndexOf('\n');
+          if (end < 0) return;
+          const fraction = ffmpegProgress(pending.slice(0, end), durationMs);
+          pending = pending.slice(end + 1);
+          if (fraction !== null) onProgress(fraction);
+        }
+      : undefined,
   );
 }

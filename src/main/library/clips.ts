@@ -244,6 +244,12 @@ export class Clips {
     if (result.changes === 0) throw notFound(id);
   }
 
+  /** Points the clip at a stored sprite sheet (its media row must exist). */
+  setSprite(id: number, spriteId: string): void {
+    const result = this.db.prepare('UPDATE clips SET sprite_hash = ? WHERE id = ?').run(spriteId, id);
+    if (result.changes === 0) throw notFound(id);
+  }
+
   delete(id: number): number {
     const clip = this.get(id);
     this.db.prepare('DELETE FROM clips WHERE id = ?').run(id);

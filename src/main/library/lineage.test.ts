@@ -115,6 +115,44 @@ describe('recordRemix', () => {
       { start: 3000, end: 4000, label: 'wind', inherited: true },
     ]);
     expect(cues.list(parent ?? 0).every((c) => c.inherited === false)).toBe(true);
+
+    // An inherited cue is the creator's to edit like any other, and keeps saying where it came from.
+    const splash = cues.list(child ?? 0)[0];
+    const moved = cues.update(splash?.id ?? 0, { startMs: 1200, label: 'splash lands late' });
+    expect(moved).toMatchObject({ startMs: 1200, label: 'splash lands late', inherited: true });
+  });
+
+  test('a remix that kept its parent’s title gets the next version number; one with its own title keeps it', async () => {
+    const { db, lineage, projectId } = await library();
+    const [first, second] = seedFamily(db, { projectId, size: 2, shape: 'chain' });
+    const title = (id: number | undefined): string =>
+      db.prepare<[number], { title: string }>('SELECT title FROM clips WHERE id = ?').get(id ?? 0)?.title ?? '';
+    db.prepare(`UPDATE clips SET title = 'Lighthouse at dusk'`).run();
+    lineage.recordRemix(second ?? 0, 1);
+    expect(title(second)).toBe('Lighthouse at dusk v2');
+    // Remixed again from v2, its prompt still titled as the first version was.
+    const third = Number(
+      db
+        .prepare(
+          `INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, parent_clip_id, created_at)
+           SELECT project_id, 'Lighthouse at dusk', provider, duration_ms, media_hash, id, 5000 FROM clips WHERE id = ?`,
+        )
+        .run(second ?? 0).lastInsertRowid,
+    );
+    lineage.recordRemix(third, 2);
+    expect(title(third)).toBe('Lighthouse at dusk v3');
+    expect(title(first)).toBe('Lighthouse at dusk');
+    // The lineage lists them under those titles.
+    expect(lineage.get(third, 'line').nodes.map((n) => n.title)).toEqual([
+      'Lighthouse at dusk',
+      'Lighthouse at dusk v2',
+      'Lighthouse at dusk v3',
+    ]);
+
+    const [, own] = seedFamily(db, { projectId, size: 2, shape: 'chain' });
+    db.prepare(`UPDATE clips SET title = 'Storm at sea' WHERE id = ?`).run(own ?? 0);
+    lineage.recordRemix(own ?? 0, 3);
+    expect(title(own)).toBe('Storm at sea');
   });
 
   test('does nothing for a clip without a parent', async () => {

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { StudioError } from '../../shared/errors';
 import type { Lineage as LineageResult, LineageNode, LineageScope } from '../../shared/remix/calls';
 import { PromptDiff, promptDiff, type VersionFacts } from '../../shared/remix/promptDiff';
+import { remixTitle } from '../../shared/remix/versionTitle';
 
 /** Far beyond any real family; it only stops a damaged database from looping. */
 const MAX_DEPTH = 100_000;
@@ -160,6 +161,15 @@ export class Lineage {
    * parent's cues, marked inherited, that fit in the new clip (a range is cut at its end).
    * Runs inside the caller's transaction.
    */
+  /** A remix that kept its parent's title is told apart by its version number (versionTitle.ts). */
+  private nameRemix(childId: number, parentId: number): void {
+    const title = (id: number): string =>
+      this.db.prepare<[number], { title: string }>('SELECT title FROM clips WHERE id = ?').get(id)?.title ?? '';
+    const family = this.get(childId, 'family').nodes.map((n) => n.title);
+    const named = remixTitle(title(childId), title(parentId), family);
+    if (named !== title(childId)) this.db.prepare('UPDATE clips SET title = ? WHERE id = ?').run(named, childId);
+  }
+
   recordRemix(childId: number, now: number): void {
     const child = this.facts(childId);
     if (child.parent_clip_id === null) return;
@@ -173,6 +183,7 @@ export class Lineage {
       height: row.height,
     });
     const diff = promptDiff(facts(parent), facts(child));
+    this.nameRemix(childId, child.parent_clip_id);
     this.db.prepare('UPDATE clips SET changes_json = ? WHERE id = ?').run(JSON.stringify(diff), childId);
     this.db
       .prepare(

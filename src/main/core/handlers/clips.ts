@@ -1,8 +1,9 @@
 import { importAll } from '../../library/import';
 import type { DomainHandlers, HandlerContext } from './context';
+import type { ClipSprites } from './clipSprites';
 import type { ClipPeaks } from './cuePeaks';
 
-export function clipHandlers(ctx: HandlerContext, peaks: ClipPeaks): DomainHandlers<'clips'> {
+export function clipHandlers(ctx: HandlerContext, peaks: ClipPeaks, sprites: ClipSprites): DomainHandlers<'clips'> {
   const { projects, clips, hub } = ctx;
   return {
     'clips.list': ({ projectId }) => {
@@ -24,6 +25,7 @@ export function clipHandlers(ctx: HandlerContext, peaks: ClipPeaks): DomainHandl
       return { ok: true } as const;
     },
     'clips.report': ({ id }) => clips.report(id),
+    'clips.sprite': async ({ clipId }) => ({ spriteId: await sprites.ensure(clipId) }),
     'clips.search': ({ query, projectId }) => clips.search(query, projectId),
     'clips.import': ({ projectId, sources, taskId }) => {
       projects.get(projectId);
@@ -49,6 +51,8 @@ export function clipHandlers(ctx: HandlerContext, peaks: ClipPeaks): DomainHandl
         );
         // The waveform is ready by the time the creator opens the clip, or shows how far along it is.
         peaks.schedule(result.clips.filter((c) => c.peaksId === null && c.audioCodec !== null).map((c) => c.id));
+        // And the card scrubs on hover: the sprite sheet follows the waveforms' lead.
+        sprites.schedule(result.clips.filter((c) => c.spriteId === null && c.videoCodec !== null).map((c) => c.id));
         if (result.clips.length > 0) {
           projects.touch(projectId);
           hub.emit('projects.changed', {});

@@ -2,6 +2,7 @@ import type { CallName } from '../../../shared/contract';
 import { appHandlers } from './app';
 import { clipHandlers } from './clips';
 import { clipPeaks } from './cuePeaks';
+import { clipSprites } from './clipSprites';
 import { cueHandlers } from './cues';
 import type { Handler, HandlerContext } from './context';
 import { draftHandlers } from './drafts';
@@ -20,10 +21,11 @@ export type Handlers = { [K in CallName]: Handler<K> };
 export function buildHandlers(ctx: HandlerContext): Handlers {
   // One for both: imports schedule peaks that the timeline may ask for while they are computed.
   const peaks = clipPeaks(ctx);
+  const sprites = clipSprites(ctx);
   return {
     ...appHandlers(ctx),
     ...projectHandlers(ctx),
-    ...clipHandlers(ctx, peaks),
+    ...clipHandlers(ctx, peaks, sprites),
     ...templateHandlers(ctx),
     ...draftHandlers(ctx),
     ...jobHandlers(ctx),

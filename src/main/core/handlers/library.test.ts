@@ -227,6 +227,13 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     const own = await importInto(studio, one.id, await makeAudio(dir, 'own.wav', 1));
     // Imports get their waveforms in the background; asking for them waits until they are stored.
     for (const id of [first, second, own]) expect(await studio.call('cues.peaks', { clipId: id })).not.toBeNull();
+    // And their sprite sheets: the same video gives the same sheet, stored once.
+    const sprites = [
+      await studio.call('clips.sprite', { clipId: first }),
+      await studio.call('clips.sprite', { clipId: second }),
+    ];
+    expect(sprites[0]?.spriteId).not.toBeNull();
+    expect(sprites[1]).toEqual(sprites[0]);
     const clipA = await studio.call('clips.get', { id: first });
     expect((await studio.call('clips.get', { id: second })).mediaId).toBe(clipA.mediaId);
     expect(clipA.posterId).not.toBeNull();
@@ -239,19 +246,22 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     const ownFiles = [ownClip.mediaId, ownClip.peaksId ?? ''];
     const ownBytes = (await sizeOf(ownClip.mediaId)) + (await sizeOf(ownClip.peaksId));
     const sharedBytes =
-      (await sizeOf(clipA.mediaId)) + (await sizeOf(clipA.posterId)) + (await sizeOf(clipA.peaksId));
+      (await sizeOf(clipA.mediaId)) +
+      (await sizeOf(clipA.posterId)) +
+      (await sizeOf(clipA.peaksId)) +
+      (await sizeOf(sprites[0]?.spriteId ?? null));
     const before = await storedObjects(mediaRoot);
 
     await studio.call('library.trash', { ids: [first, own] });
     expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 2, files: 2, bytesFreed: ownBytes });
-    // The second clip still plays from the shared file, poster and waveform.
+    // The second clip still plays from the shared file, poster, waveform and sprite sheet.
     expect(await storedObjects(mediaRoot)).toEqual(before.filter((id) => !ownFiles.includes(id)));
     expect(await studio.call('library.trashList', {})).toMatchObject({ total: 0, bytes: 0, clips: [] });
     const db = libraryDb(dataDir);
     expect(db.prepare('SELECT count(*) FROM media WHERE id = ?').pluck().get(ownClip.mediaId)).toBe(0);
 
     await studio.call('clips.delete', { id: second });
-    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 1, files: 3, bytesFreed: sharedBytes });
+    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 1, files: 4, bytesFreed: sharedBytes });
     expect(await storedObjects(mediaRoot)).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM media').pluck().get()).toBe(0);
     // Nothing left to free.

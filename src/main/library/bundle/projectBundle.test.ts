@@ -46,6 +46,8 @@ async function exportedProject(): Promise<Source> {
   if (!dawn || !bed) throw new Error('import failed');
   // Imports get their waveforms in the background: wait for them, so the bundle carries them.
   for (const clip of [dawn, bed]) await studio.call('cues.peaks', { clipId: clip.id });
+  // And the video's sprite sheet (made in the background too).
+  await studio.call('clips.sprite', { clipId: dawn.id });
   const db = libraryDb(dataDir);
   // The remix is the newer row, its parent the older: ids must be remapped in both directions.
   db.prepare(
@@ -132,11 +134,13 @@ test('a project bundle imports into another library with new ids and nothing los
   const { dataDir, studio } = await openStudio(source.dir, 'second');
   // The second library already has rows, so the first library's ids mean something else here.
   const existing = await studio.call('projects.create', { name: 'Already here' });
-  await studio.call('clips.import', {
+  const other = await studio.call('clips.import', {
     projectId: existing.id,
     sources: [{ kind: 'path', path: await makeVideo(source.dir, 'other.mp4', { seconds: 1, pattern: 'smptebars' }) }],
     taskId: 'o',
   });
+  // Its sprite sheet is made in the background; stored before the files are counted below.
+  await studio.call('clips.sprite', { clipId: other.clips[0]?.id ?? 0 });
   const progress: string[] = [];
   studio.onEvent((name, payload) => {
     if (name === 'exports.progress') progress.push((payload as { phase: string }).phase);

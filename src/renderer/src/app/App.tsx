@@ -14,7 +14,8 @@ import type { ChooseHow } from '../features/clips/ClipGrid';
 import type { LibraryLayout } from '../features/library/LibraryControls';
 import { useClipPages } from '../features/library/useClipPages';
 import { useClipSelection } from '../features/library/useClipSelection';
-import { useOrganiseKeys } from '../features/library/useOrganiseKeys';
+import { OrganiseHistory } from '../features/library/OrganiseHistory';
+import { OrganiseKeys } from '../features/library/useOrganiseKeys';
 import type { ClipQuery } from '../../../shared/library/organise';
 import { useImports } from '../features/clips/useImports';
 import { JobsView } from '../features/jobs/JobsView';
@@ -101,6 +102,7 @@ function Studio(): JSX.Element {
   const clipQuery = useMemo<ClipQuery>(() => ({ text: query, filter, sort }), [query, filter, sort]);
   const pages = useClipPages(openId, clipQuery);
   const selection = useClipSelection(pages);
+  const findClip = useCallback((id: number) => pages.find(id), [pages]);
   const changeClipQuery = useCallback(
     (next: ClipQuery) => {
       setOrganised({ projectId: openId, filter: next.filter, sort: next.sort });
@@ -118,7 +120,6 @@ function Studio(): JSX.Element {
     [selection.ids, selectedClip],
   );
   const organiseFailed = useCallback((error: unknown) => toaster.error('Could not change the clips', error), [toaster]);
-  useOrganiseKeys(chosenIds, selectedClip, organiseFailed);
 
   // The prompt studio writes into a project, so without one the library shows.
   const view: StudioView = !project && chosenView === 'prompt' ? 'library' : chosenView;
@@ -393,182 +394,185 @@ function Studio(): JSX.Element {
   const totalClips = all?.reduce((sum, p) => sum + p.clipCount, 0) ?? 0;
 
   return (
-    <div className="app">
-      {connection === 'reconnecting' && (
-        <div className="connection-banner" role="status">
-          <Icon name="offline" />
-          <span>
-            <strong>Reconnecting…</strong> The studio is not answering. Shotline keeps trying and will refresh when it
-            is back.
-          </span>
-        </div>
-      )}
-      {connection === 'unauthorized' && (
-        <div className="connection-banner connection-banner--refused" role="alert">
-          <Icon name="warning" />
-          <span>
-            {accessToken() === null ? (
-              <>
-                <strong>This page has no access token.</strong> Open the link that “shotline serve” printed in the
-                terminal (it ends in ?token=…).
-              </>
-            ) : (
-              <>
-                <strong>This link no longer works.</strong> The studio was restarted with a new access token. Open the
-                link that “shotline serve” printed in the terminal.
-              </>
-            )}
-          </span>
-        </div>
-      )}
+    <OrganiseHistory find={findClip}>
+      <div className="app">
+        <OrganiseKeys ids={chosenIds} current={selectedClip} onError={organiseFailed} />
+        {connection === 'reconnecting' && (
+          <div className="connection-banner" role="status">
+            <Icon name="offline" />
+            <span>
+              <strong>Reconnecting…</strong> The studio is not answering. Shotline keeps trying and will refresh when it
+              is back.
+            </span>
+          </div>
+        )}
+        {connection === 'unauthorized' && (
+          <div className="connection-banner connection-banner--refused" role="alert">
+            <Icon name="warning" />
+            <span>
+              {accessToken() === null ? (
+                <>
+                  <strong>This page has no access token.</strong> Open the link that “shotline serve” printed in the
+                  terminal (it ends in ?token=…).
+                </>
+              ) : (
+                <>
+                  <strong>This link no longer works.</strong> The studio was restarted with a new access token. Open the
+                  link that “shotline serve” printed in the terminal.
+                </>
+              )}
+            </span>
+          </div>
+        )}
 
-      <div className={showCues ? 'workspace workspace--cues' : 'workspace'}>
-        <ProjectSidebar
-          projects={visible}
-          libraryEmpty={library === 'empty'}
-          openId={openId}
-          onOpen={openProject}
-          creating={creating}
-          onCreatingChange={setCreating}
-          onCreate={createProject}
-          onRename={renameProject}
-          onSetArchived={setArchived}
-          onAskDelete={(target) => setPendingDelete({ kind: 'project', project: target })}
-          showArchived={showArchived}
-          onShowArchivedChange={setShowArchived}
-          focusId={focusProjectId}
-          onFocused={clearFocusRequest}
-        />
-        {view === 'jobs' ? (
-          <JobsView state={jobs} projects={all} viewSwitch={viewSwitch} onShowClip={showClip} />
-        ) : view === 'prompt' && project ? (
-          <PromptStudio
-            key={project.id}
-            project={project}
-            viewSwitch={viewSwitch}
-            onQueue={queuePrompt}
-            providers={jobs.providers}
-            onOpenSettings={openSettings}
-            banner={
-              remixOf &&
-              ((target: Target) => (
-                <RemixBar
-                  link={remixOf}
-                  onUnlink={() => remix.link(project.id, null)}
-                  onKeepSeed={(keepSeed) => remix.link(project.id, { ...remixOf, keepSeed })}
-                  modes={offeredModes(jobs.providers, target)}
-                  onMode={(continueMode) => remix.link(project.id, { ...remixOf, continueMode })}
-                />
-              ))
-            }
+        <div className={showCues ? 'workspace workspace--cues' : 'workspace'}>
+          <ProjectSidebar
+            projects={visible}
+            libraryEmpty={library === 'empty'}
+            openId={openId}
+            onOpen={openProject}
+            creating={creating}
+            onCreatingChange={setCreating}
+            onCreate={createProject}
+            onRename={renameProject}
+            onSetArchived={setArchived}
+            onAskDelete={(target) => setPendingDelete({ kind: 'project', project: target })}
+            showArchived={showArchived}
+            onShowArchivedChange={setShowArchived}
+            focusId={focusProjectId}
+            onFocused={clearFocusRequest}
           />
-        ) : view === 'library' && stage?.kind === 'compare' ? (
-          <CompareView
-            a={stage.a}
-            b={stage.b}
-            onPick={(a, b) => setStage({ kind: 'compare', a, b })}
-            onClose={closeStage}
-            viewSwitch={viewSwitch}
-          />
-        ) : view === 'library' && stage?.kind === 'versions' ? (
-          <VersionsView
-            clipId={stage.clipId}
-            projectId={stage.projectId}
-            onSelectVersion={openClip}
-            onCompare={(a, b) => setStage({ kind: 'compare', a, b })}
-            onClose={closeStage}
-            viewSwitch={viewSwitch}
-          />
-        ) : (
-          <>
-            <ClipsCanvas
-              viewSwitch={viewSwitch}
-              library={library}
+          {view === 'jobs' ? (
+            <JobsView state={jobs} projects={all} viewSwitch={viewSwitch} onShowClip={showClip} />
+          ) : view === 'prompt' && project ? (
+            <PromptStudio
+              key={project.id}
               project={project}
-              projects={all ?? []}
-              pages={pages}
-              query={clipQuery}
-              onQuery={changeClipQuery}
-              onQueryChange={changeQuery}
-              layout={layout}
-              onLayout={setLayout}
-              showTrash={showTrash}
-              onShowTrash={setShowTrash}
-              selectedIds={selection.ids}
-              currentId={selectedClip?.id ?? null}
-              onChoose={chooseClip}
-              onClearSelection={() => selection.clear()}
-              onRename={renameClip}
-              onAskDelete={(clip) => trashClips(selection.ids.has(clip.id) ? [...selection.ids] : [clip.id])}
-              onTrash={trashClips}
-              onMove={moveClips}
-              onError={(title, error) => toaster.error(title, error)}
-              onNewProject={() => setCreating(true)}
-              imports={imports}
-              fileInput={fileInput}
-              searchInput={searchInput}
+              viewSwitch={viewSwitch}
+              onQueue={queuePrompt}
+              providers={jobs.providers}
+              onOpenSettings={openSettings}
+              banner={
+                remixOf &&
+                ((target: Target) => (
+                  <RemixBar
+                    link={remixOf}
+                    onUnlink={() => remix.link(project.id, null)}
+                    onKeepSeed={(keepSeed) => remix.link(project.id, { ...remixOf, keepSeed })}
+                    modes={offeredModes(jobs.providers, target)}
+                    onMode={(continueMode) => remix.link(project.id, { ...remixOf, continueMode })}
+                  />
+                ))
+              }
             />
-            <PlayerPanel clip={selectedClip} onMedia={setMedia}>
-              {selectedClip && <ClipVersions clip={selectedClip} actions={versionActions} />}
-            </PlayerPanel>
-            {showCues && (
-              <CueTimeline key={selectedClip.id} clip={selectedClip} media={media} onOpenPrompt={openPrompt} />
-            )}
-          </>
+          ) : view === 'library' && stage?.kind === 'compare' ? (
+            <CompareView
+              a={stage.a}
+              b={stage.b}
+              onPick={(a, b) => setStage({ kind: 'compare', a, b })}
+              onClose={closeStage}
+              viewSwitch={viewSwitch}
+            />
+          ) : view === 'library' && stage?.kind === 'versions' ? (
+            <VersionsView
+              clipId={stage.clipId}
+              projectId={stage.projectId}
+              onSelectVersion={openClip}
+              onCompare={(a, b) => setStage({ kind: 'compare', a, b })}
+              onClose={closeStage}
+              viewSwitch={viewSwitch}
+            />
+          ) : (
+            <>
+              <ClipsCanvas
+                viewSwitch={viewSwitch}
+                library={library}
+                project={project}
+                projects={all ?? []}
+                pages={pages}
+                query={clipQuery}
+                onQuery={changeClipQuery}
+                onQueryChange={changeQuery}
+                layout={layout}
+                onLayout={setLayout}
+                showTrash={showTrash}
+                onShowTrash={setShowTrash}
+                selectedIds={selection.ids}
+                currentId={selectedClip?.id ?? null}
+                onChoose={chooseClip}
+                onClearSelection={() => selection.clear()}
+                onRename={renameClip}
+                onAskDelete={(clip) => trashClips(selection.ids.has(clip.id) ? [...selection.ids] : [clip.id])}
+                onTrash={trashClips}
+                onMove={moveClips}
+                onError={(title, error) => toaster.error(title, error)}
+                onNewProject={() => setCreating(true)}
+                imports={imports}
+                fileInput={fileInput}
+                searchInput={searchInput}
+              />
+              <PlayerPanel clip={selectedClip} onMedia={setMedia}>
+                {selectedClip && <ClipVersions clip={selectedClip} actions={versionActions} />}
+              </PlayerPanel>
+              {showCues && (
+                <CueTimeline key={selectedClip.id} clip={selectedClip} media={media} onOpenPrompt={openPrompt} />
+              )}
+            </>
+          )}
+        </div>
+
+        <footer className="statusbar">
+          <span className={`statusbar__connection statusbar__connection--${connection}`}>
+            <span className="statusbar__dot" aria-hidden="true" />
+            {CONNECTION_LABEL[connection]}
+          </span>
+          {all !== null && (
+            <span className="tabular">
+              {all.length} {all.length === 1 ? 'project' : 'projects'} · {countClips(totalClips)}
+            </span>
+          )}
+          {jobs.pendingCount > 0 && (
+            <button
+              type="button"
+              className="statusbar__jobs tabular"
+              title="Open Jobs (Alt+3)"
+              onClick={() => setChosenView('jobs')}
+            >
+              <span className="statusbar__dot statusbar__dot--running" aria-hidden="true" />
+              {jobs.pendingCount === 1 ? '1 job' : `${jobs.pendingCount} jobs`} in the queue
+            </button>
+          )}
+          <span className="statusbar__spacer" />
+          <button type="button" className="statusbar__settings" title="Settings (Ctrl+,)" onClick={openSettings}>
+            Settings
+          </button>
+          {version !== null && <span>Shotline {version}</span>}
+        </footer>
+
+        {settingsOpen && (
+          <SettingsDialog
+            onClose={() => setSettingsOpen(false)}
+            onDefaultProvider={(provider) =>
+              writeStored(TARGET_KEY, JSON.stringify({ provider, model: PROVIDERS[provider].defaultModel }))
+            }
+            onTestRender={testComfyRender}
+            canTestRender={project !== null}
+          />
+        )}
+        {remix.dialog}
+        {pendingDelete?.kind === 'project' && (
+          <ConfirmDialog
+            title="Delete project?"
+            confirmLabel="Delete"
+            onConfirm={confirmDelete}
+            onCancel={() => setPendingDelete(null)}
+          >
+            Delete “{pendingDelete.project.name}” and its {countClips(pendingDelete.project.clipCount)}? This cannot be
+            undone.
+          </ConfirmDialog>
         )}
       </div>
-
-      <footer className="statusbar">
-        <span className={`statusbar__connection statusbar__connection--${connection}`}>
-          <span className="statusbar__dot" aria-hidden="true" />
-          {CONNECTION_LABEL[connection]}
-        </span>
-        {all !== null && (
-          <span className="tabular">
-            {all.length} {all.length === 1 ? 'project' : 'projects'} · {countClips(totalClips)}
-          </span>
-        )}
-        {jobs.pendingCount > 0 && (
-          <button
-            type="button"
-            className="statusbar__jobs tabular"
-            title="Open Jobs (Alt+3)"
-            onClick={() => setChosenView('jobs')}
-          >
-            <span className="statusbar__dot statusbar__dot--running" aria-hidden="true" />
-            {jobs.pendingCount === 1 ? '1 job' : `${jobs.pendingCount} jobs`} in the queue
-          </button>
-        )}
-        <span className="statusbar__spacer" />
-        <button type="button" className="statusbar__settings" title="Settings (Ctrl+,)" onClick={openSettings}>
-          Settings
-        </button>
-        {version !== null && <span>Shotline {version}</span>}
-      </footer>
-
-      {settingsOpen && (
-        <SettingsDialog
-          onClose={() => setSettingsOpen(false)}
-          onDefaultProvider={(provider) =>
-            writeStored(TARGET_KEY, JSON.stringify({ provider, model: PROVIDERS[provider].defaultModel }))
-          }
-          onTestRender={testComfyRender}
-          canTestRender={project !== null}
-        />
-      )}
-      {remix.dialog}
-      {pendingDelete?.kind === 'project' && (
-        <ConfirmDialog
-          title="Delete project?"
-          confirmLabel="Delete"
-          onConfirm={confirmDelete}
-          onCancel={() => setPendingDelete(null)}
-        >
-          Delete “{pendingDelete.project.name}” and its {countClips(pendingDelete.project.clipCount)}? This cannot be
-          undone.
-        </ConfirmDialog>
-      )}
-    </div>
+    </OrganiseHistory>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useState, type JSX, type MouseEvent } from 'react';
+import { useRef, useState, type JSX, type MouseEvent, type PointerEvent } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import type { SnippetPart } from '../../../../shared/library/organise';
 import { ClipMarks, Snippet, TagChips } from '../library/ClipMarks';
@@ -7,6 +7,11 @@ import { Icon } from '../../components/Icon';
 import { InlineEdit } from '../../components/InlineEdit';
 import { formatClipLength, formatFps, formatResolution, isAudioOnly } from '../../format/media';
 import { deleteKey } from '../../format/shortcuts';
+import { spriteTileAt } from '../../../../shared/sprite';
+import { requestSprite, useSpriteProgress } from './spriteSheets';
+import { SpriteScrub } from './SpriteScrub';
+
+const POSTER_ASPECT = 16 / 9;
 
 interface ClipCardProps {
   clip: Clip;
@@ -45,6 +50,19 @@ export function ClipCard({
     : [formatResolution(clip), formatFps(clip.fps)];
   const meta = details.filter((part): part is string => part !== null).join(' · ');
   const showPoster = clip.posterId !== null && !posterFailed;
+  const poster = useRef<HTMLDivElement>(null);
+  const [scrub, setScrub] = useState<number | null>(null);
+  const sprite = useSpriteProgress(clip.id);
+  const spriteId = clip.spriteId ?? sprite?.spriteId ?? null;
+  const hasPicture = !audio && clip.width !== null && clip.height !== null;
+
+  // The pointer anywhere over the card scrubs: its place across the poster picks the frame.
+  function onPointerMove(event: PointerEvent): void {
+    if (!hasPicture || spriteId === null || renaming) return;
+    const box = poster.current?.getBoundingClientRect();
+    if (!box || box.width === 0) return;
+    setScrub(Math.min(1, Math.max(0, (event.clientX - box.left) / box.width)));
+  }
 
   return (
     <div
@@ -52,6 +70,12 @@ export function ClipCard({
       className={`clip-card${selected ? ' clip-card--selected' : ''}`}
       data-clip-id={clip.id}
       {...(position ? { 'aria-posinset': position.index, 'aria-setsize': position.total } : {})}
+      onPointerEnter={() => {
+        // A clip from before imports had sprite sheets (or whose sheet failed) gets one now.
+        if (hasPicture && spriteId === null) requestSprite(clip.id);
+      }}
+      onPointerMove={onPointerMove}
+      onPointerLeave={() => setScrub(null)}
     >
       <button
         type="button"
@@ -64,7 +88,7 @@ export function ClipCard({
         title={`${clip.title}\nEnter open · F2 rename · ${deleteKey} delete · arrows move`}
         onClick={onSelect}
       />
-      <div className="clip-card__poster">
+      <div className="clip-card__poster" ref={poster}>
         {showPoster && clip.posterId !== null ? (
           <img
             src={mediaUrl(clip.posterId)}
@@ -76,6 +100,28 @@ export function ClipCard({
         ) : (
           <div className="clip-card__placeholder">
             <Icon name={audio ? 'audio' : 'film'} size={32} strokeWidth={1.2} />
+          </div>
+        )}
+        {scrub !== null && spriteId !== null && clip.width !== null && clip.height !== null && (
+          <SpriteScrub
+            spriteId={spriteId}
+            width={clip.width}
+            height={clip.height}
+            boxAspect={POSTER_ASPECT}
+            tile={spriteTileAt(scrub)}
+            fraction={scrub}
+          />
+        )}
+        {spriteId === null && sprite?.state === 'computing' && (
+          <div
+            className="clip-card__sprite-progress"
+            role="progressbar"
+            aria-label="Making the hover preview"
+            aria-valuenow={Math.round(sprite.fraction * 100)}
+            aria-valuemin={0}
+            aria-valuemax={100}
+          >
+            <span style={{ width: `${sprite.fraction * 100}%` }} />
           </div>
         )}
         <span className="clip-card__duration tabular">{formatClipLength(clip.durationMs)}</span>

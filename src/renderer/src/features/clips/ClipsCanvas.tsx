@@ -122,7 +122,12 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
       </EmptyState>
     );
   } else if (project && props.showTrash) {
-    body = <TrashView projectName={(id) => props.projects.find((p) => p.id === id)?.name ?? 'a deleted project'} />;
+    body = (
+      <TrashView
+        projectName={(id) => props.projects.find((p) => p.id === id)?.name ?? 'a deleted project'}
+        onLeave={() => props.onShowTrash(false)}
+      />
+    );
   } else if (project && total !== null) {
     if (total > 0) {
       body =
@@ -209,7 +214,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
             className="btn"
             aria-pressed={props.showTrash}
             aria-label={props.showTrash ? 'Back to clips' : 'Trash'}
-            title={props.showTrash ? 'Back to the clips' : 'Trash: deleted clips, ready to restore'}
+            title={props.showTrash ? 'Back to the clips (Esc)' : 'Trash: deleted clips, ready to restore'}
             onClick={() => props.onShowTrash(!props.showTrash)}
           >
             <Icon name={props.showTrash ? 'film' : 'trash'} />

@@ -12,6 +12,10 @@ const OVERSCAN = 8;
 
 export type KindFilter = CueKind | 'all';
 
+/** What the "inherited" tag on a cue means, for its tooltip. */
+export const INHERITED_HINT =
+  'Copied from the parent clip when this remix was made, to check the remix kept its timing. Edit it like any cue.';
+
 interface Props {
   cues: Cue[];
   selected: ReadonlySet<number>;
@@ -115,7 +119,8 @@ export function CueList({ cues, selected, focusId, filter, onFilterChange, onPic
                   {formatClock(cue.startMs)}
                   {cue.endMs !== null && <span className="cue-row__end"> – {formatClock(cue.endMs)}</span>}
                 </span>
-                <span className="cue-row__label" title={cue.label}>
+                <span className="cue-row__label" title={cue.inherited ? `${cue.label}\n${INHERITED_HINT}` : cue.label}>
+                  {cue.inherited && <span className="cue-inherited">inherited</span>}
                   {cue.label}
                 </span>
                 <DriftBadge direction={drift?.get(cue.id)} />

@@ -13,7 +13,7 @@ export interface RegionDiff {
 
 /** Everything about a cue that its region shows. */
 export function regionSignature(cue: Cue, lane: number | null): string {
-  return `${cue.startMs}|${cue.endMs ?? ''}|${cue.label}|${cue.kind}|${cue.color ?? ''}|${lane ?? '-'}`;
+  return `${cue.startMs}|${cue.endMs ?? ''}|${cue.label}|${cue.kind}|${cue.color ?? ''}|${cue.inherited ? 'i' : ''}|${lane ?? '-'}`;
 }
 
 /** Whether a cue shown with signature `before` differs now only in its label lane (as after a zoom). */

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Region, RegionParams } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { Cue } from '../../../../shared/cues/calls';
+import { INHERITED_HINT } from './CueList';
 import { syncRegionsInView } from './regionVisibility';
 import { assignLanes, cueColor, diffRegions, onlyLaneChanged, regionSignature, translucent } from './regionSync';
 import type { Waveform } from './useWaveform';
@@ -17,13 +18,14 @@ const ADD_PER_FRAME = 150;
  */
 const LANES_SETTLE_MS = 180;
 
-function flag(cue: Cue, lane: number | null): HTMLElement {
+/** A cue's flag on the waveform; a cue copied from the remix's parent is marked as inherited. */
+export function cueFlag(cue: Cue, lane: number | null): HTMLElement {
   const element = document.createElement('div');
-  element.className = `cue-flag${cue.endMs === null ? ' cue-flag--point' : ''}`;
+  element.className = `cue-flag${cue.endMs === null ? ' cue-flag--point' : ''}${cue.inherited ? ' cue-flag--inherited' : ''}`;
   element.style.setProperty('--cue-color', cueColor(cue));
   element.style.setProperty('--cue-lane', String(lane ?? 0));
   element.textContent = lane === null ? '' : cue.label;
-  element.title = cue.label;
+  element.title = cue.inherited ? `${cue.label} (inherited)\n${INHERITED_HINT}` : cue.label;
   return element;
 }
 
@@ -35,7 +37,7 @@ function flag(cue: Cue, lane: number | null): HTMLElement {
 function setFlag(region: Region, cue: Cue, lane: number | null): void {
   const element = region.element;
   if (!element) return;
-  const next = flag(cue, lane);
+  const next = cueFlag(cue, lane);
   const current = element.querySelector(':scope > .cue-flag');
   if (current) current.replaceWith(next);
   else element.append(next);

@@ -47,6 +47,9 @@ const SHADOW_CSS = `
 }
 .cue-flag:empty { display: none; }
 .cue-flag--point { left: -1px; }
+/* Copied from the remix's parent: dashed and tagged, so it reads as the parent's timing. */
+.cue-flag--inherited { border-left-style: dashed; font-style: italic; }
+.cue-flag--inherited::before { content: 'inh · '; color: var(--text-3); font-style: normal; }
 [part~='region'] { border-radius: 0 !important; }
 [part~='marker'] { border-left-width: 1px !important; }
 .is-selected[part~='region'] { box-shadow: inset 0 0 0 1px var(--text-1); }

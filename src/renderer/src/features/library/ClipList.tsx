@@ -6,6 +6,7 @@ import { formatBytes } from '../../format/bytes';
 import { formatClipLength, formatDateTime, formatFps } from '../../format/media';
 import type { ChooseHow } from '../clips/ClipGrid';
 import { ClipMarks, Snippet, Stars } from './ClipMarks';
+import { providerName } from '../remix/versionNames';
 import type { ClipPages } from './useClipPages';
 import './ClipList.css';
 
@@ -16,14 +17,9 @@ interface Column {
   numeric?: boolean;
 }
 
+// The organising columns beside the title, so they stay in view when a narrow pane scrolls sideways.
 const COLUMNS: readonly Column[] = [
   { key: 'title', label: 'Title', cell: (clip) => clip.title },
-  { key: 'duration', label: 'Duration', cell: (clip) => formatClipLength(clip.durationMs), numeric: true },
-  { key: 'size', label: 'Size', cell: (clip) => formatBytes(clip.bytes), numeric: true },
-  { key: 'fps', label: 'FPS', cell: (clip) => formatFps(clip.fps) ?? '—', numeric: true },
-  { key: 'provider', label: 'Provider', cell: (clip) => clip.provider },
-  { key: 'model', label: 'Model', cell: (clip) => clip.model ?? '—' },
-  { key: 'seed', label: 'Seed', cell: (clip) => (clip.seed === null ? '—' : String(clip.seed)), numeric: true },
   {
     key: 'rating',
     label: 'Rating',
@@ -31,6 +27,12 @@ const COLUMNS: readonly Column[] = [
       clip.rating === null ? <span className="clip-list__none">—</span> : <Stars rating={clip.rating} />,
   },
   { key: 'tags', label: 'Tags', cell: (clip) => clip.tags.join(', ') },
+  { key: 'duration', label: 'Duration', cell: (clip) => formatClipLength(clip.durationMs), numeric: true },
+  { key: 'size', label: 'Size', cell: (clip) => formatBytes(clip.bytes), numeric: true },
+  { key: 'fps', label: 'FPS', cell: (clip) => formatFps(clip.fps) ?? '—', numeric: true },
+  { key: 'provider', label: 'Provider', cell: (clip) => providerName(clip.provider) },
+  { key: 'model', label: 'Model', cell: (clip) => clip.model ?? '—' },
+  { key: 'seed', label: 'Seed', cell: (clip) => (clip.seed === null ? '—' : String(clip.seed)), numeric: true },
   { key: 'created', label: 'Created', cell: (clip) => formatDateTime(clip.createdAt), numeric: true },
 ];
 

@@ -4,7 +4,7 @@ import { COLOR_LABELS, type ColorLabel } from '../../../../shared/library/labels
 import { studio } from '../../api/client';
 import { useToaster } from '../../components/Toasts';
 import { COLOR_NAMES } from './ClipMarks';
-import { organise } from './organiseActions';
+import { useOrganise } from './OrganiseHistory';
 import './ClipOrganiser.css';
 
 const STAR_NAMES = ['1 star', '2 stars', '3 stars', '4 stars', '5 stars'] as const;
@@ -12,6 +12,7 @@ const STAR_NAMES = ['1 star', '2 stars', '3 stars', '4 stars', '5 stars'] as con
 /** Rating, pick/reject, colour label and tags of the clip in the inspector. */
 export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
   const toaster = useToaster();
+  const organise = useOrganise();
   const [tagText, setTagText] = useState('');
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const ids = [clip.id];

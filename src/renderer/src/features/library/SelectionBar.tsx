@@ -1,7 +1,9 @@
 import { useState, type JSX } from 'react';
 import type { Project } from '../../../../shared/domain';
 import { Icon } from '../../components/Icon';
-import { organise } from './organiseActions';
+import { MenuButton } from '../../components/MenuButton';
+import { ExportClipsDialog } from '../exports/ExportClipsDialog';
+import { useOrganise } from './OrganiseHistory';
 import './SelectionBar.css';
 
 interface Props {
@@ -24,7 +26,9 @@ export function SelectionBar({
   onClear,
   onError,
 }: Props): JSX.Element {
+  const organise = useOrganise();
   const [tag, setTag] = useState('');
+  const [exporting, setExporting] = useState<readonly number[] | null>(null);
   const others = projects.filter((p) => p.id !== currentProjectId);
   return (
     <div className="selection-bar" role="toolbar" aria-label="Selected clips">
@@ -85,6 +89,30 @@ export function SelectionBar({
           </option>
         ))}
       </select>
+      <MenuButton
+        label="More actions on selected"
+        title="More actions on the selected clips"
+        items={[
+          { label: 'Export clip', hint: 'MP4 with its prompt', run: () => setExporting([...ids]) },
+          {
+            label: 'Pick',
+            hint: 'P',
+            run: () => void organise.flag(ids, 'pick').catch((e: unknown) => onError('Could not flag the clips', e)),
+          },
+          {
+            label: 'Reject',
+            hint: 'X',
+            run: () => void organise.flag(ids, 'reject').catch((e: unknown) => onError('Could not flag the clips', e)),
+          },
+          {
+            label: 'Clear flag',
+            run: () => void organise.flag(ids, null).catch((e: unknown) => onError('Could not flag the clips', e)),
+          },
+        ]}
+      >
+        More
+        <span aria-hidden="true">▾</span>
+      </MenuButton>
       <button type="button" className="btn btn--sm btn--danger-quiet" onClick={onTrash}>
         <Icon name="trash" size={14} />
         Move to Trash
@@ -98,6 +126,7 @@ export function SelectionBar({
       >
         <Icon name="close" size={14} />
       </button>
+      {exporting && <ExportClipsDialog clipIds={exporting} onClose={() => setExporting(null)} />}
     </div>
   );
 }

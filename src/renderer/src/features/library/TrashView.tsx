@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icon';
 import { useToaster } from '../../components/Toasts';
 import { formatBytes } from '../../format/bytes';
 import { formatClipLength, formatDateTime } from '../../format/media';
+import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import './TrashView.css';
 
 interface TrashState {
@@ -16,11 +17,28 @@ interface TrashState {
   clips: Clip[];
 }
 
+interface Props {
+  projectName: (id: number) => string;
+  /** Back to the library's clips (Escape). */
+  onLeave: () => void;
+}
+
 /** The library's Trash: restore clips, or empty it for good and see the space it frees. */
-export function TrashView({ projectName }: { projectName: (id: number) => string }): JSX.Element {
+export function TrashView({ projectName, onLeave }: Props): JSX.Element {
   const toaster = useToaster();
   const [trash, setTrash] = useState<TrashState | null>(null);
   const [confirming, setConfirming] = useState(false);
+
+  // Escape leaves the Trash, as it leaves Compare and Versions; a dialog or a text field keeps it.
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent): void {
+      if (event.key !== 'Escape' || event.defaultPrevented || modalOpen() || isTextEntry(event.target)) return;
+      event.preventDefault();
+      onLeave();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onLeave]);
 
   const load = useCallback(() => {
     studio

@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
-import { organise } from './organiseActions';
+import { useOrganise } from './OrganiseHistory';
 
 /**
  * 0–5 rate, P picks, X rejects (again clears) the chosen clips, the way photo and video
- * managers do; never while typing or with a modifier held.
+ * managers do; never while typing or with a modifier held. Each is undoable (OrganiseHistory).
  */
 export function useOrganiseKeys(ids: readonly number[], current: Clip | null, onError: (error: unknown) => void): void {
+  const organise = useOrganise();
   useEffect(() => {
     if (ids.length === 0) return;
     function onKeyDown(event: KeyboardEvent): void {
@@ -24,5 +25,15 @@ export function useOrganiseKeys(ids: readonly number[], current: Clip | null, on
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [ids, current, onError]);
+  }, [ids, current, onError, organise]);
+}
+
+/** The keys as a component, for a place inside the organising history that has no markup of its own. */
+export function OrganiseKeys(props: {
+  ids: readonly number[];
+  current: Clip | null;
+  onError: (error: unknown) => void;
+}): null {
+  useOrganiseKeys(props.ids, props.current, props.onError);
+  return null;
 }

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../format/media';
 import { ancestorIds, buildTree, type TreeItem } from './lineageTree';
 import { useLineage } from './useLineage';
 import { providerName } from './versionNames';
+import { Icon } from '../../components/Icon';
 import './ClipVersions.css';
 
 /** More versions than this, and the tree lists only the clip's ancestors and its own remixes. */
@@ -87,10 +88,12 @@ function LineageItem({
           <button
             type="button"
             className="btn btn--ghost btn--sm lineage__restore"
-            title={`Make the prompt of “${node.title}” the current draft`}
+            aria-label="Restore this version"
+            title={`Restore this version: make the prompt of “${node.title}” the current draft`}
             onClick={() => actions.onRestore(node.id)}
           >
-            Restore this version
+            <Icon name="undo" size={14} />
+            Restore
           </button>
         )}
       </div>

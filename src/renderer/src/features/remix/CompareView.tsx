@@ -9,7 +9,8 @@ import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import { PromptDiffView } from './PromptDiffView';
 import { correction, otherSide, sideTime, timelineOf, type Side } from './syncedPair';
 import { useLineage } from './useLineage';
-import { versionNumbers } from './versionNames';
+import { versionName, versionNumbers } from './versionNames';
+import { CompareDrift } from './CompareDrift';
 import './CompareView.css';
 
 interface CompareViewProps {
@@ -156,7 +157,7 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
           {!listed && current && <option value={current.id}>{current.title}</option>}
           {versions.map((n) => (
             <option key={n.id} value={n.id}>
-              {`${'\u2003'.repeat(n.depth)}${numbers.get(n.id) ?? ''} · ${n.title}`}
+              {`${'\u2003'.repeat(n.depth)}${versionName(n, numbers)}`}
             </option>
           ))}
         </select>
@@ -196,9 +197,7 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
               >
                 <figcaption className="compare__label">
                   <strong>Player {NAME[side]}</strong>
-                  <span className="truncate">
-                    {clip ? `${numbers.get(clip.id) ?? ''} · ${clip.title}`.replace(/^ · /, '') : '…'}
-                  </span>
+                  <span className="truncate">{clip ? versionName(clip, numbers) : '…'}</span>
                   {audible === side && <Icon name="audio" size={12} />}
                 </figcaption>
                 {clip && (
@@ -284,6 +283,7 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
             </label>
           )}
         </div>
+        {clips.a && clips.b && <CompareDrift a={clips.a.id} b={clips.b.id} onSeek={(ms) => seek(ms / 1000)} />}
         {diff && <PromptDiffView diff={diff} />}
       </div>
     </main>

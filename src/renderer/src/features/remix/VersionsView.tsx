@@ -22,7 +22,7 @@ import { providerName, versionNumbers } from './versionNames';
 import './VersionsView.css';
 
 const NODE_WIDTH = 200;
-const NODE_HEIGHT = 168;
+const NODE_HEIGHT = 184;
 
 type VersionData = { version: LineageNode; current: boolean; number: string } & Record<string, unknown>;
 type VersionNode = Node<VersionData, 'version'>;
@@ -44,12 +44,13 @@ function VersionCard({ data }: NodeProps<VersionNode>): JSX.Element {
       </div>
       <div className="version-node__text">
         <span className="version-node__title truncate" title={version.title}>
-          <span className="version-node__number">{number}</span> {version.title}
+          {number !== '' && <span className="version-node__number">{number}</span>} {version.title}
         </span>
-        <span className="version-node__meta truncate tabular">
-          {providerName(version.provider)} · {formatDateTime(version.createdAt)}
+        <span className="version-node__meta truncate">
+          {providerName(version.provider)}
           {version.rating ? ` · ${'★'.repeat(version.rating)}` : ''}
         </span>
+        <span className="version-node__meta truncate tabular">{formatDateTime(version.createdAt)}</span>
       </div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { LineageNode } from '../../../../shared/remix/calls';
-import { providerName, versionNumbers } from './versionNames';
+import { providerName, versionName, versionNumbers } from './versionNames';
 
-const node = (id: number, createdAt: number, parentId: number | null = null): LineageNode => ({
+const node = (id: number, createdAt: number, parentId: number | null = null, title = 'Lighthouse'): LineageNode => ({
   id,
   parentId,
   projectId: 1,
-  title: 'Lighthouse',
+  title,
   provider: 'local',
   model: null,
   seed: null,
@@ -25,6 +25,21 @@ describe('version names', () => {
       [4, 'v2'],
       [9, 'v3'],
       [5, 'v4'],
+    ]);
+  });
+
+  test('versions with titles of their own need no number', () => {
+    const nodes = [node(1, 100), node(2, 200, 1, 'Lighthouse v2'), node(3, 300, 1), node(4, 400, 3, 'Storm')];
+    const numbers = versionNumbers(nodes);
+    expect([...numbers.entries()]).toEqual([
+      [1, 'v1'],
+      [3, 'v3'],
+    ]);
+    expect(nodes.map((n) => versionName(n, numbers))).toEqual([
+      'v1 · Lighthouse',
+      'Lighthouse v2',
+      'v3 · Lighthouse',
+      'Storm',
     ]);
   });
 

@@ -8,8 +8,22 @@ export function providerName(provider: string): string {
   return known.success ? PROVIDERS[known.data].label : provider;
 }
 
-/** v1, v2, … in the order a family's versions were made, so versions with one title can be told apart. */
+/**
+ * v1, v2, … in the order a family's versions were made, for versions that share their title with
+ * another (remixes made before remixes were numbered in their titles, versionTitle.ts); a version
+ * whose title is its own needs no number and has none here.
+ */
 export function versionNumbers(nodes: readonly LineageNode[]): Map<number, string> {
   const ordered = [...nodes].sort((x, y) => x.createdAt - y.createdAt || x.id - y.id);
-  return new Map(ordered.map((n, i) => [n.id, `v${i + 1}`]));
+  const count = new Map<string, number>();
+  for (const n of nodes) count.set(n.title, (count.get(n.title) ?? 0) + 1);
+  return new Map(
+    ordered.flatMap((n, i): [number, string][] => ((count.get(n.title) ?? 0) > 1 ? [[n.id, `v${i + 1}`]] : [])),
+  );
+}
+
+/** A version as pickers and captions name it: "v2 · Lighthouse" where titles repeat, else the title. */
+export function versionName(node: Pick<LineageNode, 'id' | 'title'>, numbers: ReadonlyMap<number, string>): string {
+  const number = numbers.get(node.id);
+  return number === undefined ? node.title : `${number} · ${node.title}`;
 }

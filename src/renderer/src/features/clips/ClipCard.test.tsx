@@ -1,0 +1,127 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, expect, test, vi } from 'vitest';
+import type { Clip } from '../../../../shared/domain';
+import { spriteTileAt } from '../../../../shared/sprite';
+import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
+import { aClip } from '../../../../../test/renderer/records';
+import { ClipCard } from './ClipCard';
+import { forgetSpriteProgress } from './spriteSheets';
+
+const SPRITE = 'b'.repeat(64);
+const noop = (): void => undefined;
+
+afterEach(() => {
+  forgetSpriteProgress();
+  vi.restoreAllMocks();
+});
+
+function renderCard(clip: Clip): HTMLElement {
+  render(
+    <ClipCard
+      clip={clip}
+      selected={false}
+      tabStop
+      renaming={false}
+      onSelect={noop}
+      onRenameStart={noop}
+      onRenameEnd={noop}
+      onRename={() => Promise.resolve()}
+      onAskDelete={noop}
+    />,
+  );
+  const card = screen.getByRole('listitem');
+  // happy-dom lays nothing out: the poster is 200 pixels wide, from x = 100.
+  const poster = card.querySelector<HTMLElement>('.clip-card__poster');
+  if (!poster) throw new Error('no poster box');
+  vi.spyOn(poster, 'getBoundingClientRect').mockReturnValue(new DOMRect(100, 0, 200, 112.5));
+  return card;
+}
+
+const shownTile = (card: HTMLElement): string | undefined =>
+  card.querySelector<HTMLElement>('.clip-card__scrub')?.dataset['tile'];
+
+test('moving across a card shows the matching frame of its sprite sheet; leaving restores the poster', () => {
+  const card = renderCard(aClip({ spriteId: SPRITE, posterId: 'c'.repeat(64) }));
+  expect(shownTile(card)).toBeUndefined();
+  fireEvent.pointerEnter(card);
+  fireEvent.pointerMove(card, { clientX: 100 });
+  expect(shownTile(card)).toBe('0');
+  fireEvent.pointerMove(card, { clientX: 205 });
+  expect(shownTile(card)).toBe('5');
+  const frame = card.querySelector<HTMLElement>('.clip-card__scrub-frame');
+  expect(frame?.style.backgroundImage).toContain(SPRITE);
+  expect(frame?.style.backgroundPosition.startsWith(`${(5 / 9) * 100}% `)).toBe(true);
+  // Past the right edge: the last frame.
+  fireEvent.pointerMove(card, { clientX: 400 });
+  expect(shownTile(card)).toBe('9');
+  fireEvent.pointerLeave(card);
+  expect(shownTile(card)).toBeUndefined();
+  expect(card.querySelector('.clip-card__poster img')).not.toBeNull();
+  // A clip with its sheet never asks for one.
+  expect(fakeStudio.calls.filter((c) => c.name === 'clips.sprite')).toHaveLength(0);
+});
+
+test('a card without a sprite sheet asks for one on hover, shows its progress, then scrubs', async () => {
+  let finish: (value: { spriteId: string }) => void = noop;
+  fakeStudio.answer('clips.sprite', () => new Promise((resolve) => (finish = resolve)));
+  const card = renderCard(aClip({ id: 7, spriteId: null }));
+  fireEvent.pointerEnter(card);
+  expect(fakeStudio.calls.filter((c) => c.name === 'clips.sprite')).toEqual([
+    { name: 'clips.sprite', input: { clipId: 7 } },
+  ]);
+  act(() => fakeStudio.emit('clips.spriteProgress', { clipId: 7, state: 'computing', fraction: 0.42 }));
+  expect(screen.getByRole('progressbar', { name: 'Making the hover preview' }).getAttribute('aria-valuenow')).toBe(
+    '42',
+  );
+  fireEvent.pointerMove(card, { clientX: 150 });
+  expect(shownTile(card)).toBeUndefined();
+  // Hovering again while it is made asks nothing more.
+  fireEvent.pointerLeave(card);
+  fireEvent.pointerEnter(card);
+  expect(fakeStudio.calls.filter((c) => c.name === 'clips.sprite')).toHaveLength(1);
+
+  await act(async () => {
+    finish({ spriteId: SPRITE });
+    await Promise.resolve();
+  });
+  expect(screen.queryByRole('progressbar')).toBeNull();
+  fireEvent.pointerMove(card, { clientX: 150 });
+  expect(shownTile(card)).toBe('2');
+});
+
+test('a sheet that failed is asked for again on the next hover', async () => {
+  fakeStudio.answer('clips.sprite', () => {
+    throw new Error('unreadable');
+  });
+  const card = renderCard(aClip({ id: 9, spriteId: null }));
+  await act(async () => {
+    fireEvent.pointerEnter(card);
+    await Promise.resolve();
+  });
+  act(() =>
+    fakeStudio.emit('clips.spriteProgress', { clipId: 9, state: 'failed', fraction: 0, message: 'No hover preview' }),
+  );
+  fireEvent.pointerLeave(card);
+  fakeStudio.answer('clips.sprite', () => ({ spriteId: SPRITE }));
+  await act(async () => {
+    fireEvent.pointerEnter(card);
+    await Promise.resolve();
+  });
+  expect(fakeStudio.calls.filter((c) => c.name === 'clips.sprite')).toHaveLength(2);
+  fireEvent.pointerMove(card, { clientX: 299 });
+  expect(shownTile(card)).toBe('9');
+});
+
+test('an audio clip has nothing to scrub and asks for no sheet', () => {
+  const card = renderCard(aClip({ width: null, height: null, videoCodec: null, mimeType: 'audio/wav' }));
+  fireEvent.pointerEnter(card);
+  fireEvent.pointerMove(card, { clientX: 150 });
+  expect(shownTile(card)).toBeUndefined();
+  expect(fakeStudio.calls).toHaveLength(0);
+});
+
+test('the tile under the pointer covers the card evenly', () => {
+  expect([0, 0.05, 0.1, 0.55, 0.999, 1].map((f) => spriteTileAt(f))).toEqual([0, 0, 1, 5, 9, 9]);
+  expect(spriteTileAt(-0.2)).toBe(0);
+  expect(spriteTileAt(Number.NaN)).toBe(0);
+});

@@ -1,0 +1,104 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, test } from 'vitest';
+import type { Clip } from '../../../../shared/domain';
+import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
+import { aClip } from '../../../../../test/renderer/records';
+import { ToastProvider } from '../../components/Toasts';
+import { ClipOrganiser } from './ClipOrganiser';
+import { OrganiseHistory } from './OrganiseHistory';
+import { OrganiseKeys } from './useOrganiseKeys';
+
+/** The library as the studio holds it: each organising call changes it, as the real one would. */
+function library(initial: Clip[]): { find: (id: number) => Clip | undefined } {
+  const clips = new Map(initial.map((c) => [c.id, c]));
+  const change = (ids: readonly number[], fn: (clip: Clip) => Clip): { changed: number } => {
+    for (const id of ids) {
+      const clip = clips.get(id);
+      if (clip) clips.set(id, fn(clip));
+    }
+    return { changed: ids.length };
+  };
+  fakeStudio.answer('library.setRating', ({ ids, rating }) => change(ids, (c) => ({ ...c, rating })));
+  fakeStudio.answer('library.setFlag', ({ ids, flag }) => change(ids, (c) => ({ ...c, flag: flag ?? null })));
+  fakeStudio.answer('library.addTags', ({ ids, tags }) => change(ids, (c) => ({ ...c, tags: [...c.tags, ...tags] })));
+  fakeStudio.answer('library.removeTags', ({ ids, tags }) =>
+    change(ids, (c) => ({ ...c, tags: c.tags.filter((t) => !tags.includes(t)) })),
+  );
+  return { find: (id) => clips.get(id) };
+}
+
+const organising = (): { name: string; input: unknown }[] =>
+  fakeStudio.calls.filter((c) => c.name.startsWith('library.')).map(({ name, input }) => ({ name, input }));
+
+test('keys 0–5, P and X are undone and redone with Ctrl+Z and Ctrl+Shift+Z, each clip back to its own state', async () => {
+  const user = userEvent.setup();
+  const { find } = library([aClip({ id: 1, rating: 2 }), aClip({ id: 2, rating: null, flag: 'reject' })]);
+  render(
+    <ToastProvider>
+      <OrganiseHistory find={find}>
+        <OrganiseKeys ids={[1, 2]} current={null} onError={() => undefined} />
+      </OrganiseHistory>
+    </ToastProvider>,
+  );
+  await user.keyboard('4');
+  await user.keyboard('p');
+  await waitFor(() => expect(organising()).toHaveLength(2));
+  expect(find(1)).toMatchObject({ rating: 4, flag: 'pick' });
+
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Pick 2 clips');
+  expect(find(2)?.flag).toBe('reject');
+  expect(find(1)?.flag).toBeNull();
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Rate 2 clips 4 stars');
+  expect([find(1)?.rating, find(2)?.rating]).toEqual([2, 0]);
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Nothing to undo');
+
+  await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+  await screen.findByText('Redone: Rate 2 clips 4 stars');
+  expect([find(1)?.rating, find(2)?.rating]).toEqual([4, 4]);
+  expect(organising().slice(2)).toEqual([
+    { name: 'library.setFlag', input: { ids: [1], flag: null } },
+    { name: 'library.setFlag', input: { ids: [2], flag: 'reject' } },
+    { name: 'library.setRating', input: { ids: [1], rating: 2 } },
+    { name: 'library.setRating', input: { ids: [2], rating: 0 } },
+    { name: 'library.setRating', input: { ids: [1, 2], rating: 4 } },
+  ]);
+});
+
+test('a tag added in the inspector is undone, and Ctrl+Z in a text field is left to the field', async () => {
+  const user = userEvent.setup();
+  const { find } = library([aClip({ id: 5, tags: ['night'] })]);
+  fakeStudio.answer('library.tags', () => []);
+  const view = render(
+    <ToastProvider>
+      <OrganiseHistory find={find}>
+        <ClipOrganiser clip={find(5) ?? aClip()} />
+      </OrganiseHistory>
+    </ToastProvider>,
+  );
+  const box = screen.getByRole('textbox', { name: 'Add tag' });
+  await user.type(box, 'keeper{Enter}');
+  await waitFor(() => expect(find(5)?.tags).toEqual(['night', 'keeper']));
+  view.rerender(
+    <ToastProvider>
+      <OrganiseHistory find={find}>
+        <ClipOrganiser clip={find(5) ?? aClip()} />
+      </OrganiseHistory>
+    </ToastProvider>,
+  );
+  await user.type(box, 'x');
+  await user.keyboard('{Control>}z{/Control}');
+  expect(find(5)?.tags).toEqual(['night', 'keeper']);
+
+  await user.click(screen.getByRole('button', { name: 'Remove tag night' }));
+  await waitFor(() => expect(find(5)?.tags).toEqual(['keeper']));
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Remove the tag “night” from the clip');
+  expect(find(5)?.tags).toEqual(['keeper', 'night']);
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Tag the clip “keeper”');
+  expect(find(5)?.tags).toEqual(['night']);
+});

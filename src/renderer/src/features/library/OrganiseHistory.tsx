@@ -1,0 +1,146 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type JSX, type ReactNode } from 'react';
+import type { Clip } from '../../../../shared/domain';
+import type { ClipFlag, ColorLabel } from '../../../../shared/library/labels';
+import { studio } from '../../api/client';
+import { useToaster } from '../../components/Toasts';
+import { isTextEntry, modalOpen } from '../../format/shortcuts';
+import { emptyStack, record, redo, undo, type UndoStack } from '../cues/undoStack';
+import { organiseEdit, type OrganiseChange, type OrganiseEdit, type OrganiseStep } from './organiseHistory';
+
+/** The organising calls the inspector, the keys and the selection bar share, each one undoable. */
+export interface Organise {
+  rate: (ids: readonly number[], rating: number) => Promise<void>;
+  flag: (ids: readonly number[], flag: ClipFlag | null) => Promise<void>;
+  color: (ids: readonly number[], color: ColorLabel | null) => Promise<void>;
+  addTag: (ids: readonly number[], tag: string) => Promise<void>;
+  removeTag: (ids: readonly number[], tag: string) => Promise<void>;
+}
+
+async function send(step: OrganiseStep): Promise<void> {
+  const { ids, change } = step;
+  switch (change.kind) {
+    case 'rate':
+      await studio.call('library.setRating', { ids, rating: change.rating });
+      return;
+    case 'flag':
+      await studio.call('library.setFlag', { ids, flag: change.flag });
+      return;
+    case 'color':
+      await studio.call('library.setColor', { ids, color: change.color });
+      return;
+    case 'addTag':
+      await studio.call('library.addTags', { ids, tags: [change.tag] });
+      return;
+    case 'removeTag':
+      await studio.call('library.removeTags', { ids, tags: [change.tag] });
+      return;
+  }
+}
+
+async function sendAll(steps: readonly OrganiseStep[]): Promise<void> {
+  for (const step of steps) await send(step);
+}
+
+function organiseWith(apply: (ids: readonly number[], change: OrganiseChange) => Promise<void>): Organise {
+  return {
+    rate: (ids, rating) => apply(ids, { kind: 'rate', rating }),
+    flag: (ids, flag) => apply(ids, { kind: 'flag', flag }),
+    color: (ids, color) => apply(ids, { kind: 'color', color }),
+    addTag: (ids, tag) => apply(ids, { kind: 'addTag', tag }),
+    removeTag: (ids, tag) => apply(ids, { kind: 'removeTag', tag }),
+  };
+}
+
+/** Without a history (a component on its own): the calls, not undoable. */
+const direct = organiseWith((ids, change) => send({ ids: [...ids], change }));
+
+const OrganiseContext = createContext<Organise>(direct);
+
+export function useOrganise(): Organise {
+  return useContext(OrganiseContext);
+}
+
+interface Props {
+  /** The clips as the library last loaded them; undefined for one it has not. */
+  find: (id: number) => Clip | undefined;
+  children: ReactNode;
+}
+
+/**
+ * Keeps the library's organising edits in an undo history: Ctrl+Z undoes the last, Ctrl+Shift+Z
+ * (or Ctrl+Y) redoes it, wherever focus is except in a text field, a dialog or the cue
+ * timeline, which has its own history and takes the keys first.
+ */
+export function OrganiseHistory({ find, children }: Props): JSX.Element {
+  const toaster = useToaster();
+  const stack = useRef<UndoStack<OrganiseEdit>>(emptyStack());
+  // One edit at a time, in order: an undo never overtakes the change it reverses.
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const latestFind = useRef(find);
+  useEffect(() => {
+    latestFind.current = find;
+  });
+
+  const queue = useCallback(<T,>(work: () => Promise<T>): Promise<T> => {
+    const next = chain.current.then(work, work);
+    chain.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  const apply = useCallback(
+    (ids: readonly number[], change: OrganiseChange) =>
+      queue(async () => {
+        const before: Clip[] = [];
+        // Clips the library has not loaded (a selection scrolled far away) are read for their state.
+        for (const id of ids) before.push(latestFind.current(id) ?? (await studio.call('clips.get', { id })));
+        const edit = organiseEdit(before, change);
+        if (!edit) {
+          await send({ ids: [...ids], change });
+          return;
+        }
+        await sendAll(edit.forward);
+        stack.current = record(stack.current, edit);
+      }),
+    [queue],
+  );
+
+  const step = useCallback(
+    (direction: 'undo' | 'redo') =>
+      queue(async () => {
+        const next = direction === 'undo' ? undo(stack.current) : redo(stack.current);
+        if (!next) {
+          toaster.show('info', direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+          return;
+        }
+        try {
+          await sendAll(direction === 'undo' ? next.edit.backward : next.edit.forward);
+          stack.current = next.stack;
+          toaster.show('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${next.edit.label}`);
+        } catch (error) {
+          toaster.error(direction === 'undo' ? 'Could not undo' : 'Could not redo', error);
+        }
+      }),
+    [queue, toaster],
+  );
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent): void {
+      if (event.defaultPrevented || event.altKey || !(event.ctrlKey || event.metaKey)) return;
+      if (modalOpen() || isTextEntry(event.target)) return;
+      if (event.target instanceof HTMLElement && event.target.closest('.cue-timeline')) return;
+      const key = event.key.toLowerCase();
+      const direction =
+        key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' && !event.shiftKey ? 'redo' : null;
+      if (direction === null) return;
+      event.preventDefault();
+      void step(direction);
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [step]);
+
+  // The functions only call apply later, from events; nothing reads a ref while rendering.
+  // eslint-disable-next-line react-hooks/refs
+  const value = useMemo(() => organiseWith(apply), [apply]);
+  return <OrganiseContext.Provider value={value}>{children}</OrganiseContext.Provider>;
+}

@@ -1,0 +1,31 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, test } from 'vitest';
+import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
+import { aClip } from '../../../../../test/renderer/records';
+import { ToastProvider } from '../../components/Toasts';
+import { TrashView } from './TrashView';
+
+test('Escape leaves the Trash, except while its dialog is open', async () => {
+  const user = userEvent.setup();
+  fakeStudio.answer('library.trashList', () => ({
+    total: 1,
+    bytes: 1_250_000,
+    clips: [aClip({ id: 4, title: 'Alley in the rain', trashedAt: 1_700_000_100_000 })],
+  }));
+  let left = 0;
+  render(
+    <ToastProvider>
+      <TrashView projectName={() => 'Night shoot'} onLeave={() => (left += 1)} />
+    </ToastProvider>,
+  );
+  const trash = await screen.findByRole('region', { name: 'Trash' });
+  await user.click(within(trash).getByRole('button', { name: 'Empty trash' }));
+  const dialog = screen.getByRole('dialog');
+  await user.keyboard('{Escape}');
+  expect(left).toBe(0);
+  await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+  expect(screen.queryByRole('dialog')).toBeNull();
+  await user.keyboard('{Escape}');
+  expect(left).toBe(1);
+});

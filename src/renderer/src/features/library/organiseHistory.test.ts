@@ -1,0 +1,64 @@
+import { expect, test } from 'vitest';
+import { organiseEdit, type OrganiseState } from './organiseHistory';
+
+const clip = (id: number, over: Partial<OrganiseState> = {}): OrganiseState => ({
+  id,
+  rating: null,
+  flag: null,
+  colorLabel: null,
+  tags: [],
+  ...over,
+});
+
+test('a bulk rating is undone clip by clip, back to each one’s own rating', () => {
+  const edit = organiseEdit([clip(1, { rating: 2 }), clip(2), clip(3, { rating: 2 }), clip(4, { rating: 5 })], {
+    kind: 'rate',
+    rating: 5,
+  });
+  expect(edit).toEqual({
+    label: 'Rate 3 clips 5 stars',
+    forward: [{ ids: [1, 2, 3, 4], change: { kind: 'rate', rating: 5 } }],
+    backward: [
+      { ids: [1, 3], change: { kind: 'rate', rating: 2 } },
+      { ids: [2], change: { kind: 'rate', rating: 0 } },
+    ],
+  });
+});
+
+test('flags and colour labels go back to what they were, cleared ones included', () => {
+  expect(organiseEdit([clip(1, { flag: 'reject' }), clip(2)], { kind: 'flag', flag: 'pick' })).toEqual({
+    label: 'Pick 2 clips',
+    forward: [{ ids: [1, 2], change: { kind: 'flag', flag: 'pick' } }],
+    backward: [
+      { ids: [1], change: { kind: 'flag', flag: 'reject' } },
+      { ids: [2], change: { kind: 'flag', flag: null } },
+    ],
+  });
+  expect(organiseEdit([clip(7, { colorLabel: 'green' })], { kind: 'color', color: null })).toEqual({
+    label: 'Clear the colour label of the clip',
+    forward: [{ ids: [7], change: { kind: 'color', color: null } }],
+    backward: [{ ids: [7], change: { kind: 'color', color: 'green' } }],
+  });
+});
+
+test('undoing a tag takes it off only the clips that did not have it', () => {
+  const edit = organiseEdit([clip(1, { tags: ['Keeper'] }), clip(2, { tags: ['night'] })], {
+    kind: 'addTag',
+    tag: ' keeper ',
+  });
+  expect(edit?.backward).toEqual([{ ids: [2], change: { kind: 'removeTag', tag: ' keeper ' } }]);
+  expect(edit?.label).toBe('Tag the clip “ keeper ”');
+});
+
+test('undoing a removed tag puts it back as the clip spelled it', () => {
+  const edit = organiseEdit([clip(1, { tags: ['Golden hour'] }), clip(2)], { kind: 'removeTag', tag: 'golden hour' });
+  expect(edit?.backward).toEqual([{ ids: [1], change: { kind: 'addTag', tag: 'Golden hour' } }]);
+  expect(edit?.label).toBe('Remove the tag “golden hour” from the clip');
+});
+
+test('a change that changes nothing leaves nothing to undo', () => {
+  expect(organiseEdit([clip(1, { rating: 3 })], { kind: 'rate', rating: 3 })).toBeNull();
+  expect(organiseEdit([clip(1)], { kind: 'rate', rating: 0 })).toBeNull();
+  expect(organiseEdit([clip(1, { tags: ['a'] })], { kind: 'addTag', tag: 'A' })).toBeNull();
+  expect(organiseEdit([clip(1)], { kind: 'removeTag', tag: 'a' })).toBeNull();
+});

@@ -1,0 +1,127 @@
+/**
+ * Organising edits (ratings, flags, colour labels, tags; one clip or many) as the undo history
+ * holds them: each with the calls that make it and the calls that put every clip back as it was.
+ * Pure, so each step is easy to test; the history itself is the cue editor's undo stack.
+ */
+import { cleanTitle, type Clip } from '../../../../shared/domain';
+import type { ClipFlag, ColorLabel } from '../../../../shared/library/labels';
+
+export type OrganiseChange =
+  | { kind: 'rate'; rating: number }
+  | { kind: 'flag'; flag: ClipFlag | null }
+  | { kind: 'color'; color: ColorLabel | null }
+  | { kind: 'addTag'; tag: string }
+  | { kind: 'removeTag'; tag: string };
+
+/** One organising call: a change over some clips. */
+export interface OrganiseStep {
+  ids: number[];
+  change: OrganiseChange;
+}
+
+export interface OrganiseEdit {
+  /** What the creator did, for the "Undone: …" note: "Rate 3 clips 4 stars". */
+  label: string;
+  forward: OrganiseStep[];
+  backward: OrganiseStep[];
+}
+
+/** The part of a clip an organising edit reads and writes. */
+export type OrganiseState = Pick<Clip, 'id' | 'rating' | 'flag' | 'colorLabel' | 'tags'>;
+
+const sameTag = (a: string, b: string): boolean => cleanTitle(a).toLowerCase() === cleanTitle(b).toLowerCase();
+
+/** One step per earlier value, so clips that differed before differ again after an undo. */
+function restoring<V>(
+  before: readonly OrganiseState[],
+  valueOf: (clip: OrganiseState) => V,
+  change: (value: V) => OrganiseChange,
+): OrganiseStep[] {
+  const groups = new Map<V, number[]>();
+  for (const clip of before) {
+    const value = valueOf(clip);
+    groups.set(value, [...(groups.get(value) ?? []), clip.id]);
+  }
+  return [...groups].map(([value, ids]) => ({ ids, change: change(value) }));
+}
+
+function clipsWord(count: number): string {
+  return count === 1 ? 'clip' : `${count.toLocaleString('en')} clips`;
+}
+
+function describe(change: OrganiseChange, count: number): string {
+  const clips = clipsWord(count);
+  switch (change.kind) {
+    case 'rate':
+      return change.rating === 0
+        ? `Clear the rating of ${count === 1 ? 'the clip' : clips}`
+        : `Rate ${count === 1 ? 'the clip' : clips} ${change.rating} ${change.rating === 1 ? 'star' : 'stars'}`;
+    case 'flag':
+      return change.flag === null
+        ? `Clear the flag of ${count === 1 ? 'the clip' : clips}`
+        : `${change.flag === 'pick' ? 'Pick' : 'Reject'} ${count === 1 ? 'the clip' : clips}`;
+    case 'color':
+      return change.color === null
+        ? `Clear the colour label of ${count === 1 ? 'the clip' : clips}`
+        : `Label ${count === 1 ? 'the clip' : clips} ${change.color}`;
+    case 'addTag':
+      return `Tag ${count === 1 ? 'the clip' : clips} “${change.tag}”`;
+    case 'removeTag':
+      return `Remove the tag “${change.tag}” from ${count === 1 ? 'the clip' : clips}`;
+  }
+}
+
+/**
+ * The edit that applying `change` to clips now in the state `before` makes, and its reverse; null
+ * when it would change nothing (nothing to undo).
+ */
+export function organiseEdit(before: readonly OrganiseState[], change: OrganiseChange): OrganiseEdit | null {
+  let touched: OrganiseState[];
+  let backward: OrganiseStep[];
+  switch (change.kind) {
+    case 'rate':
+      touched = before.filter((c) => (c.rating ?? 0) !== change.rating);
+      backward = restoring(
+        touched,
+        (c) => c.rating ?? 0,
+        (rating) => ({ kind: 'rate', rating }),
+      );
+      break;
+    case 'flag':
+      touched = before.filter((c) => c.flag !== change.flag);
+      backward = restoring(
+        touched,
+        (c) => c.flag,
+        (flag) => ({ kind: 'flag', flag }),
+      );
+      break;
+    case 'color':
+      touched = before.filter((c) => c.colorLabel !== change.color);
+      backward = restoring(
+        touched,
+        (c) => c.colorLabel,
+        (color) => ({ kind: 'color', color }),
+      );
+      break;
+    case 'addTag':
+      touched = before.filter((c) => !c.tags.some((t) => sameTag(t, change.tag)));
+      backward =
+        touched.length > 0 ? [{ ids: touched.map((c) => c.id), change: { kind: 'removeTag', tag: change.tag } }] : [];
+      break;
+    case 'removeTag': {
+      touched = before.filter((c) => c.tags.some((t) => sameTag(t, change.tag)));
+      // Put back as the clip spelled it.
+      const spelled = touched.map((c) => c.tags.find((t) => sameTag(t, change.tag)) ?? change.tag)[0] ?? change.tag;
+      backward =
+        touched.length > 0 ? [{ ids: touched.map((c) => c.id), change: { kind: 'addTag', tag: spelled } }] : [];
+      break;
+    }
+  }
+  if (touched.length === 0) return null;
+  return {
+    label: describe(change, touched.length),
+    // All the clips asked for: one the snapshot thought unchanged may have changed elsewhere since.
+    forward: [{ ids: before.map((c) => c.id), change }],
+    backward,
+  };
+}
