@@ -84,3 +84,79 @@ test('the first M marks the time the player shows, even before the waveform is d
     await page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: 'Door slam' }).click();
   await expect(again.getByRole('list', { name: 'Cues' }).getByRole('listitem')).toHaveText([/00:03\.000\s*door slam/]);
 });
+
+test('an import asks the format of an unnamed file, offers the Resolve EDL, and Tab walks every cue both ways', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await importInto(page, studio.url, makeClip(join(workDir, 'Hallway.mp4'), 8), 'Hallway');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+
+  const pickFile = async (name: string, text: string): Promise<void> => {
+    await timeline
+      .getByLabel('Cue file')
+      .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });
+  };
+  await pickFile(
+    'markers from the grade',
+    'TITLE: Timeline 1\nFCM: NON-DROP FRAME\n\n001  001      V     C        01:00:05:12 01:00:05:13 01:00:05:12 01:00:05:13  \n' +
+      'lands late |C:ResolveColorBlue |M:door slam |D:1\n',
+  );
+  // A laptop-sized window: the whole list, the Resolve EDL last, must be on screen.
+  await page.setViewportSize({ width: 1280, height: 680 });
+  const ask = page.getByRole('group', { name: 'Which format is markers from the grade?' });
+  const edl = ask.getByRole('button', { name: 'DaVinci Resolve EDL' });
+  await expect(edl).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: 'test-results/cue-import-format.png' });
+  await edl.click();
+  await expect(timeline.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 1 cue.');
+
+  // Points and ranges, three of them starting together at 2 s.
+  await pickFile(
+    'more.csv',
+    'start,end,label,kind\n0.500,,knock,sfx\n1.000,6.000,rain bed,ambience\n2.000,2.500,gasp,dialogue\n' +
+      '2.000,,glass,sfx\n2.000,4.000,strings,music\n3.000,,step,sfx\n',
+  );
+  await expect(timeline.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 6 cues.');
+  const rows = timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem');
+  await expect(rows).toHaveCount(7);
+  const order = ['knock', 'rain bed', 'gasp', 'glass', 'strings', 'step', 'door slam'];
+  const selectedLabel = async (): Promise<string> =>
+    (
+      (await timeline
+        .getByRole('listitem')
+        .and(page.locator('[aria-selected="true"]'))
+        .locator('.cue-row__label')
+        .textContent()) ?? ''
+    ).trim();
+
+  await timeline.getByRole('status', { name: 'Playhead' }).click();
+  await page.keyboard.press('Home');
+  const forward: string[] = [];
+  for (let i = 0; i < order.length; i++) {
+    await page.keyboard.press('Tab');
+    await expect.poll(selectedLabel).not.toBe(forward.at(-1) ?? '');
+    forward.push(await selectedLabel());
+  }
+  expect(forward).toEqual(order);
+  const back: string[] = [];
+  for (let i = 0; i < order.length - 1; i++) {
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(selectedLabel).not.toBe(back.at(-1) ?? 'door slam');
+    back.push(await selectedLabel());
+  }
+  expect(back).toEqual(order.slice(0, -1).reverse());
+
+  // With the selection gone, the walk starts from the playhead and takes the cues sitting on it.
+  await rows.filter({ hasText: 'glass' }).click();
+  await expect(timeline.getByRole('status', { name: 'Playhead' })).toHaveText('00:02.000');
+  await page.keyboard.press('Delete');
+  await expect(rows).toHaveCount(6);
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(selectedLabel).toBe('strings');
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(selectedLabel).toBe('gasp');
+});

@@ -5,7 +5,7 @@ import type { Clip } from '../../../../shared/domain';
 import { messageOf } from '../../api/messages';
 import { CueEditor } from './CueEditor';
 import { nextLabel } from './cueEdits';
-import { ExportCuesMenu, ImportCuesButton } from './CueFiles';
+import { ExportCuesMenu, ImportCuesButton, importedNotice } from './CueFiles';
 import { CueList, type KindFilter } from './CueList';
 import { CuesToPromptButton } from './CuesToPrompt';
 import { DriftPanel } from './DriftPanel';
@@ -269,7 +269,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
         >
           +
         </button>
-        <ImportCuesButton clipId={clip.id} onImported={(count) => setNotice(`Imported ${count} cues.`)} />
+        <ImportCuesButton clipId={clip.id} onImported={(count) => setNotice(importedNotice(count))} />
         <ExportCuesMenu
           clipId={clip.id}
           disabled={cues.length === 0}
