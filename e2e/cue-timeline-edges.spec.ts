@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { makeBurstClip } from '../test/support/bursts';
 import { expect, makeClip, test } from './studio';
 
 async function importInto(page: Page, url: string, clipPath: string, title: string): Promise<void> {
@@ -159,4 +160,28 @@ test('an import asks the format of an unnamed file, offers the Resolve EDL, and 
   await expect.poll(selectedLabel).toBe('strings');
   await page.keyboard.press('Shift+Tab');
   await expect.poll(selectedLabel).toBe('gasp');
+});
+
+test('a clip without sound shows its timeline with the reason, and takes cues against the picture', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  const clipPath = await makeBurstClip(join(workDir, 'Silent take.mp4'), { seconds: 4, burstsMs: [], silent: true });
+  await importInto(page, studio.url, clipPath, 'Silent take');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.getByRole('note', { name: 'No sound' })).toContainText('This clip has no sound');
+  await scrubPlayer(page, 2);
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  await expect(playhead).toHaveText('00:02.000');
+  await playhead.click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('m');
+  await expect(timeline.getByRole('textbox', { name: 'Cue label' })).toBeFocused();
+  await page.keyboard.type('cut to wide');
+  await page.keyboard.press('Enter');
+  // One frame on from 2 s at 12 fps: 2.083 s, a frame start.
+  await expect(timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem')).toHaveText([
+    /00:02\.083\s*cut to wide/,
+  ]);
 });
