@@ -171,6 +171,7 @@ test('a clip without sound shows its timeline with the reason, and takes cues ag
   await importInto(page, studio.url, clipPath, 'Silent take');
   const timeline = page.getByRole('region', { name: 'Cue timeline' });
   await expect(timeline.getByRole('note', { name: 'No sound' })).toContainText('This clip has no sound');
+  await timeline.screenshot({ path: 'test-results/cue-timeline-silent.png' });
   await scrubPlayer(page, 2);
   const playhead = timeline.getByRole('status', { name: 'Playhead' });
   await expect(playhead).toHaveText('00:02.000');

@@ -306,6 +306,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
             onFilterChange={setFilter}
             onPick={pick}
             drift={driftOfCue}
+            {...(peaksStatus.kind === 'silent' ? { emptyHint: 'No cues yet. Press M at the playhead.' } : {})}
           />
           {editing && (
             <CueEditor
