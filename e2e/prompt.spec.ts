@@ -220,3 +220,30 @@ test('autocomplete offers the words the built-in engine understands', async ({ p
   await page.keyboard.press('Enter');
   await expect(editor).toContainText('Scene: A paper lantern');
 });
+
+test('a prose prompt shows how it was read, field by field, what was not used, and converts to key lines', async ({
+  page,
+  studio,
+}) => {
+  const editor = await openPromptStudio(page, studio.url, 'Lighthouse');
+  await paste(
+    editor,
+    'A lighthouse keeper climbs the stairs at dusk. Slow dolly in. She says "Not tonight." Shot on 35mm film.\n' +
+      'Audio: gull at 00:04 at 00:05\nDuration: 6s',
+  );
+  const reading = page.getByRole('region', { name: 'How it was read' });
+  await expect(reading.getByRole('list', { name: 'Camera' })).toHaveText('Slow dolly in');
+  await expect(reading.getByRole('list', { name: 'Dialogue' })).toHaveText('She: "Not tonight."');
+  await expect(reading.getByRole('list', { name: 'Style' })).toHaveText('Shot on 35mm film');
+  await expect(reading.getByRole('list', { name: 'Shot timing' })).toHaveText('6s');
+  await expect(reading.getByRole('list', { name: 'Not used' })).toContainText('at 00:05');
+  await expect(reading).toContainText('Nothing for Motion, Negative.');
+  await page.screenshot({ path: 'test-results/prompt-how-it-was-read.png' });
+
+  await reading.getByRole('button', { name: 'Convert to structured' }).click();
+  await expect(editor).toContainText('Camera: Slow dolly in');
+  await expect(editor).toContainText('She: "Not tonight."');
+  await expect(editor).toContainText('Audio: gull at 00:04');
+  // Written in key lines, there is no prose left to explain.
+  await expect(reading).toBeHidden();
+});

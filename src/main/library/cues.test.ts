@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, onTestFinished, test } from 'vitest';
@@ -7,6 +8,8 @@ import { expectStudioError, sha256, tempDir, thrownBy } from '../../../test/supp
 import { Clips } from './clips';
 import { Cues, fileStem } from './cues';
 import { Projects } from './projects';
+import { CUE_FILE_FORMATS } from '../../shared/cues/index';
+import { mediaTools, runTool } from '../media/tools';
 
 async function library(): Promise<{ db: Database; cues: Cues; clips: Clips; clipId: number }> {
   const dir = await tempDir();
@@ -147,6 +150,23 @@ describe('cues', () => {
       text: '1.000000\t1.000000\ta\n',
     });
     expect(cues.export(clipId, 'csv').text.split('\r\n')).toHaveLength(4);
+  });
+
+  test('an SRT export keeps a note that looks like a timing inside its cue when ffmpeg reads it', async () => {
+    const { cues, clipId } = await library();
+    cues.create(clipId, [
+      cue({ startMs: 1000, endMs: 2000, label: 'slate', note: 'take two\n00:00:01,000 --> 00:00:02,000' }),
+      cue({ startMs: 4000, label: 'door --> slam', kind: 'sfx' }),
+    ]);
+    const file = cues.export(clipId, 'srt');
+    const path = join(await tempDir(), file.fileName);
+    await writeFile(path, file.text);
+    const { stdout } = await runTool(mediaTools().ffmpeg, ['-v', 'error', '-i', path, '-f', 'srt', '-']);
+    const read = CUE_FILE_FORMATS.srt.read(stdout, { durationMs: 10_000, fps: 24 });
+    expect(read.map((c) => [c.startMs, c.label, c.note])).toEqual([
+      [1000, 'slate', 'take two\n00:00:01,000 --> 00:00:02,000'],
+      [4000, 'door --> slam', ''],
+    ]);
   });
 
   test('file stems drop what file systems refuse', () => {

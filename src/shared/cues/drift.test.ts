@@ -55,3 +55,26 @@ test('listens within the window of each time, and no nearer a neighbour than hal
     { fromMs: 0, toMs: 800, nearMs: 300 },
   ]);
 });
+
+test('lists dialogue lines given a time, by speaker and line; a line placed after the one before is not an ask', () => {
+  const prompt = [
+    'Title: Kitchen',
+    'Scene: A kitchen at night.',
+    'Audio: kettle click at 00:01',
+    'Dialogue: [00:03] Ana: "Meet me at 10:30."',
+    'Dialogue: Ben: "Fine."',
+    'Duration: 5s',
+    '',
+    'Shot 2: Yard',
+    'Scene: A yard.',
+    'Dialogue:',
+    '[00:01.250] Ana: "Now."',
+    'Mia: "Wait."',
+    'Duration: 3s',
+  ].join('\n');
+  expect(directedSounds(prompt, 8000)).toEqual([
+    { shot: 0, label: 'kettle click', askedMs: 1000 },
+    { shot: 0, label: 'Ana: "Meet me at 10:30."', askedMs: 3000, kind: 'dialogue' },
+    { shot: 1, label: 'Ana: "Now."', askedMs: 6250, kind: 'dialogue' },
+  ]);
+});

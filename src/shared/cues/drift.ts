@@ -1,10 +1,13 @@
 /**
- * The drift report: where each timed sound a prompt asked for ("door slam at 00:05") was heard
- * in the clip made from it. This module lists the asked times and the stretch of sound each
- * one is looked for in; finding the onsets is the media service's work.
+ * The drift report: where each timed sound a prompt asked for ("door slam at 00:05", or a line
+ * of dialogue given a time, `[00:03] Ana: "…"`) was heard in the clip made from it. This module
+ * lists the asked times and the stretch of sound each one is looked for in; finding the onsets
+ * (for a line, where the speech starts) is the media service's work.
  */
 import { z } from 'zod';
+import { readDialogueEntry } from '../prompt/dialogue';
 import { parse } from '../prompt/parse';
+import type { PromptDoc } from '../prompt/types';
 import { RowId } from '../domain';
 import { shotStarts } from './toPrompt';
 
@@ -17,11 +20,33 @@ export interface DirectedSound {
   label: string;
   /** From the start of the clip. */
   askedMs: number;
+  /** Set for a line of dialogue, whose label is `Speaker: "line"`; a sound has none. */
+  kind?: 'dialogue';
+}
+
+/**
+ * The dialogue lines of each shot that the prompt gives a time (`[00:03] Ana: "…"`), relative to
+ * the shot. A line without one is placed after the line before it: a guess, not an ask, so it is
+ * not reported. The parser's spans of a shot's lines run in step with its lines.
+ */
+function timedLines(
+  doc: PromptDoc,
+  text: string,
+  spans: readonly { dialogue: readonly { from: number; to: number }[] }[],
+): { shot: number; label: string; atMs: number }[] {
+  return doc.shots.flatMap((shot, index) =>
+    shot.dialogue.flatMap((line, j) => {
+      const span = spans[index]?.dialogue[j];
+      const written = span ? readDialogueEntry(text.slice(span.from, span.to)).entry : null;
+      if (written?.atMs === null || written?.atMs === undefined) return [];
+      return [{ shot: index, label: `${line.speaker}: "${line.line}"`, atMs: line.atMs }];
+    }),
+  );
 }
 
 /** The timed sounds of a prompt, in clip time and time order; those at or past the clip's end are left out. */
 export function directedSounds(prompt: string, clipMs: number, knownStartsMs?: readonly number[]): DirectedSound[] {
-  const { doc } = parse(prompt);
+  const { doc, source } = parse(prompt);
   // A render report knows where the shots really start; otherwise they are placed by Duration:.
   const starts =
     knownStartsMs?.length === doc.shots.length
@@ -30,13 +55,20 @@ export function directedSounds(prompt: string, clipMs: number, knownStartsMs?: r
           doc.shots.map((s) => s.durationMs),
           clipMs,
         );
-  const out = doc.shots.flatMap((shot, index) =>
+  const sounds: DirectedSound[] = doc.shots.flatMap((shot, index) =>
     shot.audio.events.map((event) => ({
       shot: index,
       label: event.label,
       askedMs: Math.round((starts[index] ?? 0) + event.startMs),
     })),
   );
+  const lines: DirectedSound[] = timedLines(doc, prompt, source.shots).map((line) => ({
+    shot: line.shot,
+    label: line.label,
+    askedMs: Math.round((starts[line.shot] ?? 0) + line.atMs),
+    kind: 'dialogue',
+  }));
+  const out = [...sounds, ...lines];
   return out.filter((d) => d.askedMs < clipMs).sort((a, b) => a.askedMs - b.askedMs || a.shot - b.shot);
 }
 
@@ -72,6 +104,8 @@ export function listenWindows(
 export const DriftDirection = z.object({
   shot: z.number().int().min(0),
   label: z.string(),
+  /** A timed line of dialogue (its label `Speaker: "line"`); absent for a sound. */
+  kind: z.literal('dialogue').optional(),
   askedMs: z.number().int().min(0),
   /** Null when no onset was heard within the window. */
   heardMs: z.number().int().min(0).nullable(),

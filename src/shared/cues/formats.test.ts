@@ -64,6 +64,39 @@ describe('exact layouts', () => {
     ]);
   });
 
+  test('SRT: no line of a label or note reads as a timing to other SubRip readers', () => {
+    const timing = cue({
+      startMs: 2000,
+      endMs: 3000,
+      label: 'cut --> wide',
+      note: 'replace\n00:00:01,000 --> 00:00:02,000',
+      kind: 'note',
+    });
+    const text = CUE_FILE_FORMATS.srt.write([timing, door], ctx);
+    expect(text).toBe(
+      '1\n00:00:02,000 --> 00:00:03,000\ncut --\u2060> wide\nreplace\n00:00:01,000 --\u2060> 00:00:02,000\n[note]\n\n' +
+        '2\n00:00:05,000 --> 00:00:05,500\ndoor slam\n[sfx · point]\n\n',
+    );
+    // As ffmpeg and players read SubRip: every line with an arrow starts a subtitle.
+    expect(text.split('\n').filter((l) => l.includes('-->'))).toEqual([
+      '00:00:02,000 --> 00:00:03,000',
+      '00:00:05,000 --> 00:00:05,500',
+    ]);
+    expect(CUE_FILE_FORMATS.srt.read(text, ctx).map((c) => [c.label, c.note])).toEqual([
+      ['cut --> wide', 'replace\n00:00:01,000 --> 00:00:02,000'],
+      ['door slam', ''],
+    ]);
+  });
+
+  test('WebVTT: no arrow in cue text, where the format forbids it', () => {
+    const timing = cue({ startMs: 2000, label: 'cut --> wide', note: '00:00:01.000 --> 00:00:02.000', kind: 'note' });
+    const text = CUE_FILE_FORMATS.webvtt.write([timing], ctx);
+    expect(text.split('\n').filter((l) => l.includes('-->'))).toEqual(['00:00:02.000 --> 00:00:02.500']);
+    expect(CUE_FILE_FORMATS.webvtt.read(text, ctx).map((c) => [c.label, c.note])).toEqual([
+      ['cut --> wide', '00:00:01.000 --> 00:00:02.000'],
+    ]);
+  });
+
   test('WebVTT: header, a NOTE with what players ignore, cue id, period timestamps, escaped text', () => {
     const arrow = cue({ startMs: 61_000, endMs: 62_500, label: 'a --> b & <c>', kind: 'music', color: '#a06cd5' });
     expect(CUE_FILE_FORMATS.webvtt.write([door, arrow], ctx)).toBe(
@@ -123,6 +156,28 @@ describe('exact layouts', () => {
       { startMs: 48_750, endMs: null, label: 'Test Chapter 2', note: '', color: '#0e7fe0' },
     ]);
   });
+});
+
+test('Resolve EDL: a note is followed by one space before |C:, as Resolve writes and reads it', () => {
+  const resolve =
+    'TITLE: Timeline 1\nFCM: NON-DROP FRAME\n\n' +
+    '001  001      V     C        01:00:05:12 01:00:05:13 01:00:05:12 01:00:05:13  \n' +
+    'door lands late |C:ResolveColorBlue |M:door slam |D:1\n\n' +
+    '002  001      V     C        01:00:07:00 01:00:07:01 01:00:07:00 01:00:07:01  \n' +
+    'swell under the line |C:ResolveColorGreen |M:strings |D:36\n';
+  const read = CUE_FILE_FORMATS.edl.read(resolve, ctx);
+  expect(read).toEqual([
+    { startMs: 5500, endMs: null, label: 'door slam', note: 'door lands late', color: '#0e7fe0' },
+    { startMs: 7000, endMs: 8500, label: 'strings', note: 'swell under the line', color: '#00ad00' },
+  ]);
+  const written = CUE_FILE_FORMATS.edl.write(
+    read.map((c) => cue({ ...c, kind: 'sfx', color: c.color ?? null })),
+    { ...ctx, title: 'Timeline 1' },
+  );
+  expect(written.split('\n').filter((l) => l.includes('|C:'))).toEqual([
+    'door lands late |C:ResolveColorBlue |M:door slam |D:1',
+    'swell under the line |C:ResolveColorGreen |M:strings |D:36',
+  ]);
 });
 
 describe('malformed files name the line and import nothing', () => {
@@ -187,7 +242,20 @@ const labelText = fc
     ),
   })
   .filter((s) => s.trim().length > 0);
-const noteText = fc.array(labelText, { maxLength: 3 }).map((lines) => lines.map((l) => l.trim()).join('\n'));
+// Lines a subtitle reader could take for its own: timings, bare numbers, arrows, and the arrow as SRT guards it.
+const lookalikeLine = fc.constantFrom(
+  '00:00:01,000 --> 00:00:02,000',
+  '00:00:01.000 --> 00:00:02.000',
+  '2',
+  'a --> b',
+  '-->',
+  'x --\u2060> y',
+  'WEBVTT',
+  'NOTE kind=sfx',
+);
+const noteText = fc
+  .array(fc.oneof(labelText, lookalikeLine), { maxLength: 3 })
+  .map((lines) => lines.map((l) => l.trim()).join('\n'));
 const kind = fc.constantFrom('sfx', 'dialogue', 'music', 'ambience', 'note');
 const color = fc.option(
   fc.integer({ min: 0, max: 0xffffff }).map((n) => `#${n.toString(16).padStart(6, '0')}`),

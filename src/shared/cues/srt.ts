@@ -1,6 +1,11 @@
 /**
  * SubRip: a 1-based index, `HH:MM:SS,mmm --> HH:MM:SS,mmm`, the text, a blank line. A point
  * cue is shown for half a second (clamped to the clip) and marked as a point on its last line.
+ *
+ * Most SubRip readers (ffmpeg, players, subtitle editors) start a new subtitle at any line with
+ * `-->`, blank line or not, so an arrow in a label or note is written with a word joiner
+ * (U+2060) inside it: it looks the same on screen, no reader takes it for a timing, and reading
+ * it back here gives the arrow again.
  */
 import { readSubtitleClock, subtitleClock, subtitleEnd } from './clock';
 import { readCueText, cueTextLines } from './subtitleText';
@@ -16,7 +21,7 @@ export const srtSubtitles: CueFileFormat = {
       .map((cue, i) => {
         const end = subtitleEnd(cue.startMs, cue.endMs, durationMs);
         const times = `${subtitleClock(cue.startMs, ',')} --> ${subtitleClock(end, ',')}`;
-        return `${i + 1}\n${times}\n${cueTextLines(cue).join('\n')}\n\n`;
+        return `${i + 1}\n${times}\n${cueTextLines(cue).map(guardArrows).join('\n')}\n\n`;
       })
       .join('');
   },
@@ -31,7 +36,7 @@ export const srtSubtitles: CueFileFormat = {
         throw new CueFileError(first + 1, `expected "HH:MM:SS,mmm --> HH:MM:SS,mmm", found "${times}"`);
       }
       if (endMs < startMs) throw new CueFileError(first + 1, 'the subtitle ends before it starts');
-      const body = readCueText(textLines.map(withoutStyling));
+      const body = readCueText(textLines.map((line) => unguardArrows(withoutStyling(line))));
       const cue: ReadCue = {
         startMs,
         endMs: body.point || endMs === startMs ? null : endMs,
@@ -43,6 +48,17 @@ export const srtSubtitles: CueFileFormat = {
     });
   },
 };
+
+const WORD_JOINER = '\u2060';
+
+/** `-->` becomes `--⁠>` (a word joiner after the dashes); one already written so gets one more, so it reads back as it was. */
+export function guardArrows(line: string): string {
+  return line.replace(/--(\u2060*)>/g, `--${WORD_JOINER}$1>`);
+}
+
+export function unguardArrows(line: string): string {
+  return line.replace(/--\u2060(\u2060*)>/g, '--$1>');
+}
 
 /**
  * SubRip files from subtitle editors carry styling (`<i>`, `<b>`, `<u>`, `<font color=…>`) and

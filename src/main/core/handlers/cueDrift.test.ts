@@ -67,6 +67,29 @@ test('cues.drift hears each asked sound in the clip and reports how far it lande
   });
 });
 
+test('cues.drift reports a timed line of dialogue by where its speech starts', async () => {
+  // The door slams on time; the line starts 120 ms after its asked 00:03.
+  const studio = await open(burstRender([2000, 3120]));
+  const project = await studio.call('projects.create', { name: 'Lines' });
+  const prompt = [
+    'Title: Hallway',
+    'Scene: An empty hallway.',
+    'Audio: door slam at 00:02',
+    'Dialogue: [00:03] Ana: "Who is there?"',
+    'Dialogue: Ben: "Only me."',
+    'Duration: 5s',
+  ].join('\n');
+  const clipId = await clipFrom(studio, project.id, prompt);
+  const report = await studio.call('cues.drift', { clipId });
+  expect(report.directions.map((d) => [d.label, d.askedMs, d.kind ?? 'sound'])).toEqual([
+    ['door slam', 2000, 'sound'],
+    ['Ana: "Who is there?"', 3000, 'dialogue'],
+  ]);
+  const line = report.directions[1];
+  expect(line?.driftMs).toBeGreaterThanOrEqual(100);
+  expect(line?.driftMs).toBeLessThanOrEqual(140);
+});
+
 test('cues.drift says so for a clip without a prompt or without sound, and refuses an unknown clip', async () => {
   const studio = await open(burstRender([], { silent: true }));
   const project = await studio.call('projects.create', { name: 'Odds' });

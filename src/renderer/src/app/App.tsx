@@ -123,7 +123,8 @@ function Studio(): JSX.Element {
 
   // The prompt studio writes into a project, so without one the library shows.
   const view: StudioView = !project && chosenView === 'prompt' ? 'library' : chosenView;
-  const showCues = view === 'library' && stage === null && selectedClip !== null && selectedClip.audioCodec !== null;
+  // Every clip gets the timeline: one without sound says so there, and still takes cues against its picture.
+  const showCues = view === 'library' && stage === null && selectedClip !== null;
   const openPrompt = useCallback(() => setChosenView('prompt'), []);
   const openPromptOf = useCallback((projectId: number) => {
     setChosenId(projectId);

@@ -1,8 +1,8 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test, vi } from 'vitest';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
-import { ExportCuesMenu } from './CueFiles';
+import { ExportCuesMenu, ImportCuesButton, importedNotice } from './CueFiles';
 
 const FILE = { fileName: 'Hallway cues.csv', mimeType: 'text/csv', text: 'start,end,label\n2.000000,,door slam\n' };
 
@@ -36,4 +36,44 @@ test('a file the desktop could not write shows why', async () => {
   const onSaved = await exportCsv();
   expect((await screen.findByRole('alert')).textContent).toBe('Hallway cues.csv could not be written: EACCES');
   expect(onSaved).not.toHaveBeenCalled();
+});
+
+test('a file whose name says no format asks which, offering every format the timeline reads', async () => {
+  fakeStudio.answer('cues.import', () => [
+    {
+      id: 1,
+      clipId: 4,
+      startMs: 5500,
+      endMs: null,
+      label: 'door slam',
+      note: '',
+      kind: 'note',
+      color: '#0e7fe0',
+      createdAt: 1,
+      updatedAt: 1,
+    },
+  ]);
+  const onImported = vi.fn();
+  // The file dialog's "All files": a name outside the offered extensions.
+  const user = userEvent.setup({ applyAccept: false });
+  render(<ImportCuesButton clipId={4} onImported={onImported} />);
+  const edl =
+    '001  001      V     C        01:00:05:12 01:00:05:13 01:00:05:12 01:00:05:13  \n |C:ResolveColorBlue |M:door slam |D:1\n';
+  await user.upload(screen.getByLabelText('Cue file'), new File([edl], 'markers from the grade'));
+  const ask = await screen.findByRole('group', { name: 'Which format is markers from the grade?' });
+  expect(
+    within(ask)
+      .getAllByRole('button')
+      .map((b) => b.textContent),
+  ).toEqual(['Audacity labels', 'SRT subtitles', 'WebVTT', 'CSV', 'OpenTimelineIO', 'DaVinci Resolve EDL', 'Cancel']);
+  await user.click(within(ask).getByRole('button', { name: 'DaVinci Resolve EDL' }));
+  await waitFor(() => expect(onImported).toHaveBeenCalledWith(1));
+  expect(fakeStudio.calls).toContainEqual({ name: 'cues.import', input: { clipId: 4, format: 'edl', text: edl } });
+});
+
+test('the import notice counts cues in words a creator would write', () => {
+  expect(importedNotice(1)).toBe('Imported 1 cue.');
+  expect(importedNotice(2)).toBe('Imported 2 cues.');
+  expect(importedNotice(2000)).toBe('Imported 2,000 cues.');
+  expect(importedNotice(0)).toBe('The file held no cues to import.');
 });

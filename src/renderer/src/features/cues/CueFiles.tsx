@@ -23,6 +23,12 @@ const EXTENSIONS: Readonly<Record<string, CueFormat>> = {
   edl: 'edl',
 };
 
+/** What the timeline says after an import: "Imported 1 cue.", "Imported 3 cues." */
+export function importedNotice(count: number): string {
+  if (count === 0) return 'The file held no cues to import.';
+  return `Imported ${new Intl.NumberFormat('en').format(count)} ${count === 1 ? 'cue' : 'cues'}.`;
+}
+
 /** The format a file's name implies; null when it must be asked. */
 export function formatOfFile(name: string): CueFormat | null {
   const dot = name.lastIndexOf('.');

@@ -26,6 +26,8 @@ interface Props {
   onPick: (cue: Cue, event: MouseEvent) => void;
   /** The prompt direction each cue matches, from the drift report. */
   drift?: ReadonlyMap<number, DriftDirection>;
+  /** What the empty list suggests: a clip without sound has no waveform to drag across. */
+  emptyHint?: string;
 }
 
 function DriftBadge({ direction }: { direction: DriftDirection | undefined }): JSX.Element {
@@ -41,7 +43,16 @@ function DriftBadge({ direction }: { direction: DriftDirection | undefined }): J
   );
 }
 
-export function CueList({ cues, selected, focusId, filter, onFilterChange, onPick, drift }: Props): JSX.Element {
+export function CueList({
+  cues,
+  selected,
+  focusId,
+  filter,
+  onFilterChange,
+  onPick,
+  drift,
+  emptyHint = 'No cues yet. Press M at the playhead or drag across the waveform.',
+}: Props): JSX.Element {
   const [scroll, setScroll] = useState({ top: 0, height: 240 });
   const scroller = useRef<HTMLDivElement | null>(null);
   // The list's height is watched, not read on each render: a read there forced a layout of the
@@ -101,7 +112,7 @@ export function CueList({ cues, selected, focusId, filter, onFilterChange, onPic
         ref={attach}
       >
         {shown.length === 0 ? (
-          <p className="cue-list__empty">No cues yet. Press M at the playhead or drag across the waveform.</p>
+          <p className="cue-list__empty">{emptyHint}</p>
         ) : (
           <ul aria-label="Cues" style={{ height: shown.length * CUE_ROW_HEIGHT }}>
             {shown.slice(first, last).map((cue, i) => (

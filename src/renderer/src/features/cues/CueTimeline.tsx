@@ -4,12 +4,13 @@ import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
 import type { Clip } from '../../../../shared/domain';
 import { messageOf } from '../../api/messages';
 import { CueEditor } from './CueEditor';
-import { ExportCuesMenu, ImportCuesButton } from './CueFiles';
+import { nextLabel } from './cueEdits';
+import { ExportCuesMenu, ImportCuesButton, importedNotice } from './CueFiles';
 import { CueList, type KindFilter } from './CueList';
 import { CuesToPromptButton } from './CuesToPrompt';
 import { DriftPanel } from './DriftPanel';
 import { driftByCue } from './driftMatch';
-import { formatClock } from './cueTime';
+import { cueTimes, formatClock } from './cueTime';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { useCueKeys } from './useCueKeys';
 import { useCueRegions } from './useCueRegions';
@@ -17,6 +18,7 @@ import { useClipPeaks } from './useClipPeaks';
 import { useCues } from './useCues';
 import { useDrift } from './useDrift';
 import { useDriftMarks } from './useDriftMarks';
+import { useMediaTime } from './useMediaTime';
 import { useRegionEdits } from './useRegionEdits';
 import { useWaveform } from './useWaveform';
 import { WaveformStatus } from './WaveformStatus';
@@ -33,14 +35,6 @@ interface Props {
 /** Moves the player; the element belongs to the player panel, the timeline only drives it. */
 function moveMedia(media: HTMLMediaElement | null, ms: number): void {
   if (media) media.currentTime = ms / 1000;
-}
-
-/** The next free "Cue N" label. */
-function nextLabel(cues: readonly Cue[]): string {
-  const taken = new Set(cues.map((c) => c.label));
-  let n = cues.length + 1;
-  while (taken.has(`Cue ${n}`)) n += 1;
-  return `Cue ${n}`;
 }
 
 export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
@@ -66,6 +60,8 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   const durationMs = peaks?.durationMs ?? clip.durationMs;
   const drift = useDrift(clip.id);
   const driftOfCue = useMemo(() => driftByCue(cues, drift.report), [cues, drift.report]);
+
+  useMediaTime(media, setPlayheadMs);
 
   useEffect(() => {
     if (notice === null) return;
@@ -139,9 +135,9 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
 
   const addCue = useCallback(() => {
     const range = marks.in !== null && marks.out !== null && marks.out > marks.in ? marks : null;
+    // With snapping on, a cue made by key starts (and ends) on a frame, as a dragged one does.
     const data = {
-      startMs: range?.in ?? playheadMs,
-      endMs: range?.out ?? null,
+      ...cueTimes(range?.in ?? playheadMs, range?.out ?? null, fps, snap),
       label: nextLabel(cues),
       note: '',
       kind: newKind,
@@ -156,7 +152,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
       },
       (error: unknown) => setNotice(messageOf(error)),
     );
-  }, [marks, playheadMs, cues, newKind, state, select]);
+  }, [marks, playheadMs, cues, newKind, state, select, snap, fps]);
 
   const removeSelected = useCallback(() => {
     if (selected.size === 0) return;
@@ -185,6 +181,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
     playheadMs,
     cues,
     selected,
+    anchor,
     seek,
     select,
     addCue,
@@ -272,7 +269,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
         >
           +
         </button>
-        <ImportCuesButton clipId={clip.id} onImported={(count) => setNotice(`Imported ${count} cues.`)} />
+        <ImportCuesButton clipId={clip.id} onImported={(count) => setNotice(importedNotice(count))} />
         <ExportCuesMenu
           clipId={clip.id}
           disabled={cues.length === 0}
@@ -309,6 +306,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
             onFilterChange={setFilter}
             onPick={pick}
             drift={driftOfCue}
+            {...(peaksStatus.kind === 'silent' ? { emptyHint: 'No cues yet. Press M at the playhead.' } : {})}
           />
           {editing && (
             <CueEditor

@@ -10,7 +10,17 @@ export function WaveformStatus({ status, onRetry }: { status: PeaksStatus; onRet
     case 'loading':
       return <p className="cue-timeline__empty">Drawing the waveform…</p>;
     case 'silent':
-      return <p className="cue-timeline__empty">This clip has no sound to draw.</p>;
+      return (
+        <div className="cue-timeline__empty" role="note" aria-label="No sound">
+          <div className="cue-timeline__silent">
+            <strong>This clip has no sound</strong>
+            <span>
+              There is no waveform to draw. Cues can still be marked against the picture: play or step to a moment and
+              press M.
+            </span>
+          </div>
+        </div>
+      );
     case 'computing': {
       const percent = Math.floor(status.fraction * 100);
       return (

@@ -38,3 +38,11 @@ export function priorFields(before: Cue, patch: Partial<CueFields>): Partial<Cue
   for (const key of Object.keys(patch) as (keyof CueFields)[]) Object.assign(prior, { [key]: before[key] });
   return prior;
 }
+
+/** The next free "Cue N" label. */
+export function nextLabel(cues: readonly Cue[]): string {
+  const taken = new Set(cues.map((c) => c.label));
+  let n = cues.length + 1;
+  while (taken.has(`Cue ${n}`)) n += 1;
+  return `Cue ${n}`;
+}

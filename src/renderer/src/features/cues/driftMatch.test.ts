@@ -48,3 +48,23 @@ test('reads drift with its sign and a tone for how far off it is', () => {
     'missing',
   ]);
 });
+
+test('pairs a dialogue cue with the timed line it was written as, never with a sound of the same words', () => {
+  const lines: DriftReport = {
+    state: 'measured',
+    windowMs: 1000,
+    directions: [
+      { shot: 0, label: 'Ana: "Who is there?"', askedMs: 3000, heardMs: 3120, driftMs: 120, kind: 'dialogue' },
+      { shot: 0, label: 'Ana', askedMs: 3000, heardMs: 3000, driftMs: 0 },
+    ],
+  };
+  const cues = [
+    { ...cue(1, 3000, 'Ana', 'dialogue'), note: 'Who is there?' },
+    cue(2, 3050, 'Ana: Who is there?', 'dialogue'),
+    cue(3, 3000, 'Ana', 'sfx'),
+  ];
+  const paired = driftByCue(cues, lines);
+  expect(paired.get(1)?.driftMs).toBe(120);
+  expect(paired.has(2)).toBe(false);
+  expect(paired.get(3)?.driftMs).toBe(0);
+});

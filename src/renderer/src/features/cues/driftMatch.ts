@@ -1,6 +1,7 @@
 /** Which cue a drift report's direction belongs to, and how a drift reads. */
 import type { Cue } from '../../../../shared/cues/calls';
 import type { DriftDirection, DriftReport } from '../../../../shared/cues/drift';
+import { dialogueOf } from '../../../../shared/cues/toPrompt';
 import type { CueKind } from '../../../../shared/cues/types';
 
 const SOUND_KINDS: ReadonlySet<CueKind> = new Set(['sfx', 'ambience', 'music']);
@@ -10,17 +11,31 @@ function normalise(label: string): string {
   return label.replace(/[,;]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** What a cue is called in a drift report: its label for a sound, `Speaker: "line"` for dialogue; null for a note. */
+function directionLabel(cue: Cue): { label: string; dialogue: boolean } | null {
+  if (cue.kind === 'dialogue') {
+    const line = dialogueOf(cue, cue.startMs);
+    return { label: normalise(`${line.speaker}: "${line.line}"`), dialogue: true };
+  }
+  return SOUND_KINDS.has(cue.kind) ? { label: normalise(cue.label), dialogue: false } : null;
+}
+
 /**
- * Each sound cue paired with the direction of the same label whose asked time is nearest its
+ * Each sound or dialogue cue paired with the direction of the same label whose asked time is nearest its
  * start, within the report's window; a direction and a cue pair at most once.
  */
 export function driftByCue(cues: readonly Cue[], report: DriftReport | null): Map<number, DriftDirection> {
   const pairs: { cue: number; direction: number; distance: number }[] = [];
   if (!report) return new Map();
+  const named = cues.flatMap((cue) => {
+    const name = directionLabel(cue);
+    return name ? [{ cue, ...name }] : [];
+  });
   report.directions.forEach((direction, d) => {
     const label = normalise(direction.label);
-    for (const cue of cues) {
-      if (!SOUND_KINDS.has(cue.kind) || normalise(cue.label) !== label) continue;
+    const dialogue = direction.kind === 'dialogue';
+    for (const { cue, label: cueLabel, dialogue: cueDialogue } of named) {
+      if (cueDialogue !== dialogue || cueLabel !== label) continue;
       const distance = Math.abs(cue.startMs - direction.askedMs);
       if (distance <= report.windowMs) pairs.push({ cue: cue.id, direction: d, distance });
     }

@@ -80,9 +80,11 @@ describe('the waveform while its peaks are computed', () => {
     expect(peaksCalls()).toBe(2);
   });
 
-  test('a clip without sound says so', async () => {
+  test('a clip without sound says so, and that cues still go on its picture', async () => {
     fakeStudio.answer('cues.peaks', () => null);
     render(<Timeline clipId={7} />);
-    await screen.findByText('This clip has no sound to draw.');
+    const note = await screen.findByRole('note', { name: 'No sound' });
+    expect(note.textContent).toContain('This clip has no sound');
+    expect(note.textContent).toContain('press M');
   });
 });

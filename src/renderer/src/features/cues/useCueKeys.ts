@@ -2,6 +2,8 @@
 import { useEffect, useRef } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
+import { adjacentCue, cueToMoveFrom } from './cueNavigation';
+import { stepFrames } from './cueTime';
 import { keyAction, nextShuttle, type CueAction } from './keymap';
 
 interface Options {
@@ -11,6 +13,8 @@ interface Options {
   playheadMs: number;
   cues: readonly Cue[];
   selected: ReadonlySet<number>;
+  /** The cue last picked: Tab and Shift+Tab go on from it. */
+  anchor: number | null;
   seek: (ms: number) => void;
   select: (ids: number[], seekTo?: Cue) => void;
   addCue: () => void;
@@ -75,7 +79,6 @@ export function useCueKeys(options: Options): void {
     function run(action: CueAction): void {
       const o = latest.current;
       const media = o.media;
-      const frameMs = 1000 / o.fps;
       switch (action.type) {
         case 'playPause':
           stopReverse();
@@ -115,7 +118,11 @@ export function useCueKeys(options: Options): void {
           stopReverse();
           shuttle.current.rate = 0;
           media?.pause();
-          o.seek(o.playheadMs + action.direction * (action.unit === 'frame' ? frameMs : 1000));
+          o.seek(
+            action.unit === 'frame'
+              ? stepFrames(o.playheadMs, o.fps, action.direction)
+              : o.playheadMs + action.direction * 1000,
+          );
           return;
         case 'home':
           o.seek(0);
@@ -139,14 +146,8 @@ export function useCueKeys(options: Options): void {
           o.removeSelected();
           return;
         case 'selectCue': {
-          const list = o.cues;
-          const current = list.findIndex((c) => o.selected.has(c.id));
-          const next =
-            current === -1
-              ? action.direction > 0
-                ? list.find((c) => c.startMs > o.playheadMs)
-                : [...list].reverse().find((c) => c.startMs < o.playheadMs)
-              : list[current + action.direction];
+          const from = cueToMoveFrom(o.cues, o.selected, o.anchor);
+          const next = adjacentCue(o.cues, from, o.playheadMs, action.direction);
           if (next) o.select([next.id], next);
           return;
         }

@@ -3,8 +3,8 @@ import { useEffect, useRef } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
 import type { CueData, CueKind } from '../../../../shared/cues/types';
 import { messageOf } from '../../api/messages';
-import type { CueFields } from './cueEdits';
-import { snapToFrame } from './cueTime';
+import { nextLabel, type CueFields } from './cueEdits';
+import { cueTimes } from './cueTime';
 import { cueColor, translucent } from './regionSync';
 import type { Waveform } from './useWaveform';
 
@@ -30,16 +30,26 @@ export function useRegionEdits(waveform: Waveform | null, cues: readonly Cue[], 
   useEffect(() => {
     if (!waveform) return;
     const { regions } = waveform;
-    const ms = (seconds: number): number => {
+    const times = (start: number, end: number | null): { startMs: number; endMs: number | null } => {
       const { snap, fps } = latest.current;
-      return snap ? snapToFrame(seconds * 1000, fps) : Math.round(seconds * 1000);
+      return cueTimes(start * 1000, end === null ? null : end * 1000, fps, snap);
     };
+    // Only a region the creator dragged or resized is written back; wavesurfer also ends an
+    // "update" on focus changes, when the region may still hold a clamped, not a stored, time.
+    const moved = new Set<string>();
+    const offUpdate = regions.on('region-update', (region) => {
+      moved.add(region.id);
+    });
     const offUpdated = regions.on('region-updated', (region) => {
       const { cues: list, update, setNotice } = latest.current;
       const cue = list.find((c) => String(c.id) === region.id);
+      const dragged = moved.delete(region.id);
       if (!cue) return;
-      const startMs = ms(region.start);
-      const endMs = cue.endMs === null ? null : Math.max(startMs + 1, ms(region.end));
+      if (!dragged) {
+        region.setOptions({ start: cue.startMs / 1000, end: (cue.endMs ?? cue.startMs) / 1000 });
+        return;
+      }
+      const { startMs, endMs } = times(region.start, cue.endMs === null ? null : region.end);
       if (startMs === cue.startMs && endMs === cue.endMs) {
         region.setOptions({ start: cue.startMs / 1000, end: (cue.endMs ?? cue.startMs) / 1000 });
         return;
@@ -52,12 +62,12 @@ export function useRegionEdits(waveform: Waveform | null, cues: readonly Cue[], 
     const offCreated = regions.on('region-created', (region) => {
       if (/^\d+$/.test(region.id)) return;
       // A range dragged out across the waveform: it becomes a cue, drawn again as one.
-      const startMs = ms(region.start);
-      const endMs = ms(region.end);
+      const dragged = region.end - region.start;
+      const { startMs, endMs } = times(region.start, region.end);
       region.remove();
-      if (endMs - startMs < MIN_RANGE_MS) return;
+      if (dragged * 1000 < MIN_RANGE_MS || endMs === null) return;
       const { cues: list, newKind, create, setNotice } = latest.current;
-      create([{ startMs, endMs, label: `Cue ${list.length + 1}`, note: '', kind: newKind, color: null }]).catch(
+      create([{ startMs, endMs, label: nextLabel(list), note: '', kind: newKind, color: null }]).catch(
         (error: unknown) => setNotice(messageOf(error)),
       );
     });
@@ -71,6 +81,7 @@ export function useRegionEdits(waveform: Waveform | null, cues: readonly Cue[], 
       color: translucent(cueColor({ kind: latest.current.newKind, color: null }), 0.2),
     });
     return () => {
+      offUpdate();
       offUpdated();
       offCreated();
       offClicked();

@@ -142,8 +142,9 @@ export function useWaveform(
       level = next;
       ws.setOptions({ peaks: [peaksForWaveSurfer(level)], duration: durationSec });
     });
-    // wavesurfer announces itself on the next tick, once its plugins are in place.
-    const offInit = ws.once('init', () => setWaveform({ ws, regions }));
+    // Announced once the peaks are loaded: a region added before wavesurfer knows the duration is
+    // clamped to 0 s and stays there, so no cue may be drawn (or written back) before then.
+    const offInit = ws.once('ready', () => setWaveform({ ws, regions }));
     return () => {
       offInit();
       offZoom();

@@ -11,6 +11,7 @@ import { CompiledPanel } from './CompiledPanel';
 import { PreviewPanel } from './preview/PreviewPanel';
 import { useLivePreview } from './preview/useLivePreview';
 import { ProblemsPanel } from './ProblemsPanel';
+import { ReadingPanel } from './ReadingPanel';
 import { PromptEditor, type HistoryDepth, type PromptEditorHandle } from './PromptEditor';
 import { Icon } from '../../components/Icon';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
@@ -220,6 +221,11 @@ export function PromptStudio({
           <ProblemsPanel
             diagnostics={shown.result.diagnostics}
             onJump={(d) => editor.current?.select(d.range.from, d.range.to)}
+            onFix={(d, fix) => editor.current?.applyFix(d, fix)}
+          />
+          <ReadingPanel
+            analysis={shown}
+            onSelect={(from, to) => editor.current?.select(from, to)}
             onFix={(d, fix) => editor.current?.applyFix(d, fix)}
           />
         </div>

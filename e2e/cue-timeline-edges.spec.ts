@@ -1,0 +1,188 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { makeBurstClip } from '../test/support/bursts';
+import { expect, makeClip, test } from './studio';
+
+async function importInto(page: Page, url: string, clipPath: string, title: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const name = page.getByRole('textbox', { name: 'Project name' });
+  await name.fill('Foley pass');
+  await name.press('Enter');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import clips' }).first().click();
+  await (await chooser).setFiles(clipPath);
+  const card = page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: title });
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await card.click();
+}
+
+/** Moves the player as its own controls do: the timeline learns it from the media element. */
+async function scrubPlayer(page: Page, seconds: number): Promise<void> {
+  await page.evaluate(async (at) => {
+    const video = document.querySelector<HTMLVideoElement>('video[aria-label="Player"]');
+    if (!video) throw new Error('no player');
+    const seeked = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+    video.currentTime = at;
+    await seeked;
+  }, seconds);
+}
+
+/** Runs in the page: asks for waveform peaks wait until the test lets them go. */
+function holdPeaks(): void {
+  const send = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'send')?.value as (
+    this: WebSocket,
+    data: string | ArrayBufferLike | Blob | ArrayBufferView,
+  ) => void;
+  const held: [WebSocket, string][] = [];
+  let holding = true;
+  WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+    if (holding && typeof data === 'string' && data.includes('"name":"cues.peaks"')) held.push([this, data]);
+    else send.call(this, data);
+  };
+  (window as unknown as { releasePeaks: () => void }).releasePeaks = () => {
+    holding = false;
+    for (const [socket, data] of held.splice(0)) send.call(socket, data);
+  };
+}
+
+test('the first M marks the time the player shows, even before the waveform is drawn', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  // The waveform's peaks are held back, as while they are still being computed for a new import.
+  await page.addInitScript(holdPeaks);
+  await importInto(page, studio.url, makeClip(join(workDir, 'Door slam.mp4'), 6), 'Door slam');
+
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.getByText('Drawing the waveform…')).toBeVisible();
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  await scrubPlayer(page, 3);
+  await expect(playhead).toHaveText('00:03.000');
+  await playhead.click();
+  await page.keyboard.press('m');
+  const label = timeline.getByRole('textbox', { name: 'Cue label' });
+  await expect(label).toBeFocused();
+  await page.keyboard.type('door slam');
+  await page.keyboard.press('Enter');
+  const list = timeline.getByRole('list', { name: 'Cues' });
+  await expect(list.getByRole('listitem')).toHaveText([/00:03\.000\s*door slam/]);
+
+  // Once drawn, the marker sits at 3 s of 6, and the stored time is still 3 s.
+  await page.evaluate(() => (window as unknown as { releasePeaks: () => void }).releasePeaks());
+  await expect(timeline.locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  const markerLeft = (): Promise<string[]> =>
+    page.evaluate(() => {
+      const host = document.querySelector('.cue-timeline__wave > div');
+      const parts = host?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="marker"]') ?? [];
+      return [...parts].map((element) => element.style.left);
+    });
+  await expect.poll(markerLeft).toEqual(['50%']);
+  await page.reload();
+  const again = page.getByRole('region', { name: 'Cue timeline' });
+  if (!(await again.isVisible()))
+    await page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: 'Door slam' }).click();
+  await expect(again.getByRole('list', { name: 'Cues' }).getByRole('listitem')).toHaveText([/00:03\.000\s*door slam/]);
+});
+
+test('an import asks the format of an unnamed file, offers the Resolve EDL, and Tab walks every cue both ways', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await importInto(page, studio.url, makeClip(join(workDir, 'Hallway.mp4'), 8), 'Hallway');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+
+  const pickFile = async (name: string, text: string): Promise<void> => {
+    await timeline
+      .getByLabel('Cue file')
+      .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });
+  };
+  await pickFile(
+    'markers from the grade',
+    'TITLE: Timeline 1\nFCM: NON-DROP FRAME\n\n001  001      V     C        01:00:05:12 01:00:05:13 01:00:05:12 01:00:05:13  \n' +
+      'lands late |C:ResolveColorBlue |M:door slam |D:1\n',
+  );
+  // A laptop-sized window: the whole list, the Resolve EDL last, must be on screen.
+  await page.setViewportSize({ width: 1280, height: 680 });
+  const ask = page.getByRole('group', { name: 'Which format is markers from the grade?' });
+  const edl = ask.getByRole('button', { name: 'DaVinci Resolve EDL' });
+  await expect(edl).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: 'test-results/cue-import-format.png' });
+  await edl.click();
+  await expect(timeline.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 1 cue.');
+
+  // Points and ranges, three of them starting together at 2 s.
+  await pickFile(
+    'more.csv',
+    'start,end,label,kind\n0.500,,knock,sfx\n1.000,6.000,rain bed,ambience\n2.000,2.500,gasp,dialogue\n' +
+      '2.000,,glass,sfx\n2.000,4.000,strings,music\n3.000,,step,sfx\n',
+  );
+  await expect(timeline.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 6 cues.');
+  const rows = timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem');
+  await expect(rows).toHaveCount(7);
+  const order = ['knock', 'rain bed', 'gasp', 'glass', 'strings', 'step', 'door slam'];
+  const selectedLabel = async (): Promise<string> =>
+    (
+      (await timeline
+        .getByRole('listitem')
+        .and(page.locator('[aria-selected="true"]'))
+        .locator('.cue-row__label')
+        .textContent()) ?? ''
+    ).trim();
+
+  await timeline.getByRole('status', { name: 'Playhead' }).click();
+  await page.keyboard.press('Home');
+  const forward: string[] = [];
+  for (let i = 0; i < order.length; i++) {
+    await page.keyboard.press('Tab');
+    await expect.poll(selectedLabel).not.toBe(forward.at(-1) ?? '');
+    forward.push(await selectedLabel());
+  }
+  expect(forward).toEqual(order);
+  const back: string[] = [];
+  for (let i = 0; i < order.length - 1; i++) {
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(selectedLabel).not.toBe(back.at(-1) ?? 'door slam');
+    back.push(await selectedLabel());
+  }
+  expect(back).toEqual(order.slice(0, -1).reverse());
+
+  // With the selection gone, the walk starts from the playhead and takes the cues sitting on it.
+  await rows.filter({ hasText: 'glass' }).click();
+  await expect(timeline.getByRole('status', { name: 'Playhead' })).toHaveText('00:02.000');
+  await page.keyboard.press('Delete');
+  await expect(rows).toHaveCount(6);
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(selectedLabel).toBe('strings');
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(selectedLabel).toBe('gasp');
+});
+
+test('a clip without sound shows its timeline with the reason, and takes cues against the picture', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  const clipPath = await makeBurstClip(join(workDir, 'Silent take.mp4'), { seconds: 4, burstsMs: [], silent: true });
+  await importInto(page, studio.url, clipPath, 'Silent take');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.getByRole('note', { name: 'No sound' })).toContainText('This clip has no sound');
+  await timeline.screenshot({ path: 'test-results/cue-timeline-silent.png' });
+  await scrubPlayer(page, 2);
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  await expect(playhead).toHaveText('00:02.000');
+  await playhead.click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('m');
+  await expect(timeline.getByRole('textbox', { name: 'Cue label' })).toBeFocused();
+  await page.keyboard.type('cut to wide');
+  await page.keyboard.press('Enter');
+  // One frame on from 2 s at 12 fps: 2.083 s, a frame start.
+  await expect(timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem')).toHaveText([
+    /00:02\.083\s*cut to wide/,
+  ]);
+});
