@@ -3,7 +3,7 @@
  * moved over a shot by the prompt's camera moves, with a thin-lens depth of field.
  */
 import { hashString, noise1 } from './random';
-import { poseAt } from './stage/pose';
+import { headAt, poseAt } from './stage/pose';
 import type { Stage } from './stage/types';
 import type { Vec3 } from './simulate';
 
@@ -104,43 +104,75 @@ function ease(u: number): number {
   return 0.5 - 0.5 * Math.cos(Math.PI * c);
 }
 
-/** The camera at time t in a shot: the base framing plus each move, eased over the shot. */
-export function cameraAt(stage: Stage, t: number, width: number, height: number): CameraState {
+/**
+ * A "sudden" move: after a beat it starts at full speed and settles within about half a second,
+ * instead of easing in and out over the whole shot.
+ */
+export function suddenProgress(t: number, duration: number): number {
+  const start = Math.min(0.4, duration * 0.12);
+  const length = Math.max(0.1, Math.min(0.6, duration * 0.25));
+  const v = Math.min(1, Math.max(0, (t - start) / length));
+  return 1 - Math.pow(1 - v, 3);
+}
+
+/** How far round the subject a full orbit has gone at time t, radians; null without one. */
+export function orbitAngle(stage: Stage, t: number): number | null {
+  const plan = stage.scene.camera;
+  const move = plan.moves.find((m) => m.id === 'orbit');
+  if (!plan.fullOrbit || !move) return null;
+  const u = move.onset === 'sudden' ? suddenProgress(t, stage.duration) : ease(t / stage.duration);
+  return 2 * Math.PI * u;
+}
+
+/** Height of a head on screen in head radii: crown (hair included) to chin. */
+const headHeightInRadii = 2.2;
+
+/**
+ * The camera at time t in a shot: the base framing plus each move, eased over the shot.
+ * `orbit: 'held'` keeps a full orbit at its start: the view the painted set is made for.
+ */
+export function cameraAt(
+  stage: Stage,
+  t: number,
+  width: number,
+  height: number,
+  o: { orbit?: 'held' } = {},
+): CameraState {
   const plan = stage.scene.camera;
   const focus = stage.focus;
-  const u = ease(t / stage.duration);
+  const eased = ease(t / stage.duration);
+  const sudden = suddenProgress(t, stage.duration);
   const lens = plan.lensMm;
   const eye = Math.min(1.45, Math.max(0.9, focus.y * 1.3));
   let x = focus.x * 0.35;
-  let y = eye;
+  let y = plan.angle === 'low' ? 0.35 : plan.angle === 'high' ? eye + 2.4 : eye;
   let z = 0;
   let yaw = Math.atan2(focus.x - x, focus.z) * 0.8;
   let focal = focalPixels(lens, width);
   // Frame the subject a little below centre, leaving headroom for what rises.
   const targetY = height * (lens >= 40 ? 0.6 : 0.56);
-  const elevation = Math.atan2(focus.y - y, focus.z);
+  let elevation = Math.atan2(focus.y - y, focus.z);
   let pitch = elevation - Math.atan((height / 2 - targetY) / focal);
-  // Tilt with what rises, as an operator would, keeping the subject in frame.
-  const follow = stage.follow;
-  if (follow && t > follow.from) {
-    const i = Math.min(follow.samples.length - 1, Math.max(0, Math.floor(t / follow.every)));
-    const a = follow.samples[i];
-    const b = follow.samples[Math.min(follow.samples.length - 1, i + 1)];
-    if (a && b) {
-      const u2 = t / follow.every - i;
-      const oy = a.y + (b.y - a.y) * u2;
-      const oz = a.z + (b.z - a.z) * u2;
-      const k = ease((t - follow.from) / 2.5);
-      const objElevation = Math.atan2(oy - y, oz);
-      const limit = Math.atan((height * 0.16) / focal);
-      pitch += Math.min(limit, Math.max(0, (objElevation - elevation) * 0.35)) * k;
-    }
+  // A close-up frames the lead's face: near enough that the frame is the asked number of heads
+  // tall, level with the eyes (or below or above them for a low or high angle), the eyes on the
+  // upper third line.
+  const lead = stage.figures[0];
+  let closeDistance: number | null = null;
+  if (plan.closeUp !== null && lead) {
+    const head = headAt(lead, 0, stage.seed);
+    const eyeY = head.y + 0.1 * head.r;
+    closeDistance = (plan.closeUp * headHeightInRadii * head.r * focal) / height;
+    x = head.x;
+    z = head.z - closeDistance;
+    y = eyeY + (plan.angle === 'low' ? -0.3 : plan.angle === 'high' ? 0.35 : 0) * closeDistance;
+    yaw = 0;
+    elevation = Math.atan2(eyeY - y, closeDistance);
+    pitch = elevation - Math.atan(height / 6 / focal);
   }
   let focusZ = focus.z;
   const seed = hashString(`camera${stage.scene.index}`, stage.seed);
   // A walking subject is followed: tracked sideways when the camera moves, panned with when it
   // only turns, and kept in focus as it nears or recedes.
-  const lead = stage.figures[0];
   if (lead?.walk) {
     const now = poseAt(lead, t, stage.seed);
     const start = poseAt(lead, 0, stage.seed);
@@ -157,11 +189,16 @@ export function cameraAt(stage: Stage, t: number, width: number, height: number)
   }
   for (const move of plan.moves) {
     const k = move.intensity;
+    const u = move.onset === 'sudden' ? sudden : eased;
     switch (move.id) {
       case 'static':
         break;
       case 'pushIn':
-        z += (focus.z - 1.2) * 0.3 * k * u;
+        // Into a close-up only as far as keeps the whole head in frame.
+        z +=
+          closeDistance === null
+            ? (focus.z - 1.2) * 0.3 * k * u
+            : Math.min(0.3 * k, 1 - 1.6 / Math.max(1.6, plan.closeUp ?? 1.6)) * closeDistance * u;
         break;
       case 'pullOut':
         z -= 2.4 * k * u;
@@ -193,9 +230,10 @@ export function cameraAt(stage: Stage, t: number, width: number, height: number)
         pitch -= Math.atan2(1.8 * k * (1 - u), focus.z) * 0.7;
         break;
       case 'orbit': {
-        // An arc around the subject, not a full circle: the set behind it is painted for one side.
+        // An arc around the subject; a full orbit goes all the way round and back to its start.
         const radius = focus.z - z;
-        const angle = 0.5 * k * (u - 0.5) * 2;
+        const full = orbitAngle(stage, t);
+        const angle = full === null ? 0.5 * k * (u - 0.5) * 2 : o.orbit === 'held' ? 0 : full;
         x = focus.x + Math.sin(angle) * radius;
         z = focus.z - Math.cos(angle) * radius;
         yaw = -angle;

@@ -1,16 +1,29 @@
+import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, test } from 'vitest';
 import { cameraAt, project } from './camera';
+import { drawFigure } from './draw/figures';
+import { ShotRenderer, seenFromOrbit } from './draw/frame';
+import { Palette } from './draw/palette';
 import { emptyShot } from './input';
 import { interpret } from './interpret/interpret';
+import { poseAt } from './stage/pose';
 import { stageShot } from './stage/shot';
 import type { Stage } from './stage/types';
 
-function staged(camera: string, seed = 1): Stage {
-  const scene = interpret({
-    shots: [emptyShot({ scene: 'A girl stands in a meadow by a lake at noon.', camera, durationMs: 4000 })],
-  }).shots[0];
-  if (!scene) throw new Error('no shot');
-  return stageShot(scene, seed);
+function staged(camera: string, seed = 1, scene = 'A girl stands in a meadow by a lake at noon.'): Stage {
+  const shot = interpret({ shots: [emptyShot({ scene, camera, durationMs: 4000 })] }).shots[0];
+  if (!shot) throw new Error('no shot');
+  return stageShot(shot, seed);
+}
+
+/** What a Camera line is read as, and the words it left unread. */
+function read(camera: string): { plan: Stage['scene']['camera']; missed: string[] } {
+  const result = interpret({
+    shots: [emptyShot({ scene: 'A girl stands in a meadow at noon.', camera, durationMs: 4000 })],
+  });
+  const plan = result.shots[0]?.camera;
+  if (!plan) throw new Error('no shot');
+  return { plan, missed: result.notUnderstood.map((n) => n.text) };
 }
 
 /** The camera's path: its state at each of `n` + 1 moments through the shot. */
@@ -94,5 +107,160 @@ describe('camera moves', () => {
     }
     expect(path(staged('handheld', 5))).not.toEqual(path(staged('handheld', 6)));
     expect(path(staged('FPV', 5))).not.toEqual(path(staged('FPV', 6)));
+  });
+
+  test('a full orbit circles the subject all the way round and comes back near where it began', () => {
+    for (const words of ['full orbit', '360 orbit', 'orbit 360°', 'the camera circles all the way around her']) {
+      const { plan, missed } = read(words);
+      expect(
+        plan.moves.map((m) => m.id),
+        words,
+      ).toEqual(['orbit']);
+      expect(plan.fullOrbit, words).toBe(true);
+      expect(missed, words).toEqual([]);
+    }
+    const stage = staged('full orbit');
+    const cams = path(stage, 32);
+    const bearings = cams.map((c) => bearing(stage, c));
+    // Unwrapped, the bearing sweeps a whole turn, always forward.
+    let swept = 0;
+    for (let i = 1; i < bearings.length; i++) {
+      let step = (bearings[i] ?? 0) - (bearings[i - 1] ?? 0);
+      if (step < -Math.PI) step += 2 * Math.PI;
+      expect(step).toBeGreaterThanOrEqual(0);
+      swept += step;
+    }
+    expect(swept).toBeCloseTo(2 * Math.PI, 2);
+    const [first, last] = [cams[0], cams.at(-1)];
+    if (!first || !last) throw new Error('no path');
+    expect(Math.hypot(last.x - first.x, last.z - first.z)).toBeLessThan(0.05);
+    // It looks at the subject from behind half-way round, keeping its distance.
+    const half = cams[16];
+    expect(half && half.z).toBeGreaterThan(stage.focus.z);
+    for (const c of cams) {
+      expect(Math.hypot(c.x - stage.focus.x, c.z - stage.focus.z)).toBeCloseTo(
+        Math.hypot(first.x - stage.focus.x, first.z - stage.focus.z),
+        1,
+      );
+      expect(Math.abs((project(c, stage.focus)?.x ?? 0) - 320)).toBeLessThan(40);
+    }
+    // A plain orbit stays an arc.
+    expect(read('orbit').plan.fullOrbit).toBe(false);
+  });
+
+  test('a full orbit draws a whole frame all the way round, and the figure turns with it', () => {
+    const stage = staged('full orbit');
+    const r = new ShotRenderer(stage, { width: 160, height: 90, ripplesAt: [], lipSync: new Map() });
+    for (const t of [0.5, 1, 1.5, 2, 2.5, 3, 3.5]) {
+      const data = r.draw(t, Math.round(t * 24)).data();
+      for (let i = 3; i < data.length; i += 4)
+        if (data[i] !== 255) throw new Error(`pixel ${(i - 3) / 4} at ${t} s is not opaque`);
+    }
+    const lead = stage.figures[0];
+    if (!lead) throw new Error('no figure');
+    const side = { ...poseAt(lead, 0, 1), view: 'side' as const, facing: 1 as const };
+    expect(seenFromOrbit(side, 0).view).toBe('side');
+    expect(seenFromOrbit(side, Math.PI / 2).view).toBe('front');
+    expect(seenFromOrbit(side, Math.PI).facing).toBe(-1);
+    expect(seenFromOrbit(side, (3 * Math.PI) / 2).view).toBe('back');
+  });
+
+  test('a sudden move starts at full speed and is done early; an eased one builds up over the shot', () => {
+    for (const words of ['sudden push in', 'push in, suddenly', 'abrupt push in', 'snap push in']) {
+      const { plan, missed } = read(words);
+      expect(plan.moves, words).toEqual([{ id: 'pushIn', intensity: 1, onset: 'sudden' }]);
+      expect(missed, words).toEqual([]);
+    }
+    expect(read('push in').plan.moves[0]?.onset).toBe('eased');
+    const progress = (camera: string): number[] => {
+      const cams = path(staged(camera), 40);
+      const z0 = cams[0]?.z ?? 0;
+      const z1 = cams.at(-1)?.z ?? 0;
+      return cams.map((c) => (c.z - z0) / (z1 - z0));
+    };
+    const sudden = progress('sudden push in');
+    const eased = progress('push in');
+    // At a fifth of the shot the sudden move has gone most of the way, the eased one barely started.
+    expect(sudden[8]).toBeGreaterThan(0.7);
+    expect(eased[8]).toBeLessThan(0.15);
+    // Its fastest step comes as it starts, not in the middle.
+    const steps = sudden.slice(1).map((v, i) => v - (sudden[i] ?? 0));
+    const fastest = steps.indexOf(Math.max(...steps));
+    expect(fastest).toBeLessThan(6);
+    expect(steps.slice(0, fastest).every((s) => s === 0)).toBe(true);
+  });
+
+  test('a Camera line reads low and high angles and a rising or descending camera', () => {
+    const lowRising = read('Low angle, rising');
+    expect(lowRising.missed).toEqual([]);
+    expect(lowRising.plan.angle).toBe('low');
+    expect(lowRising.plan.moves).toEqual([{ id: 'craneUp', intensity: 1, onset: 'eased' }]);
+    expect(read('High angle, the camera slowly rises').plan).toEqual(
+      expect.objectContaining({ angle: 'high', moves: [{ id: 'craneUp', intensity: 0.55, onset: 'eased' }] }),
+    );
+    expect(read('ascending').plan.moves[0]?.id).toBe('craneUp');
+    expect(read('descending').plan.moves[0]?.id).toBe('craneDown');
+    expect(read('eye level').plan.angle).toBe('eye');
+    expect(read('static').plan.angle).toBe('eye');
+    // Outside a Camera line, rising belongs to what is in the picture.
+    const motion = interpret({
+      shots: [emptyShot({ scene: 'A girl holds a lantern.', motion: 'the lantern rises', durationMs: 4000 })],
+    }).shots[0];
+    expect(motion?.camera.moves.map((m) => m.id)).toEqual(['static']);
+
+    const low = cameraAt(staged('low angle'), 0, 640, 360);
+    const high = cameraAt(staged('high angle'), 0, 640, 360);
+    const level = cameraAt(staged('static'), 0, 640, 360);
+    const subject = staged('static').focus;
+    expect(low.y).toBeLessThan(subject.y);
+    expect(low.pitch).toBeGreaterThan(level.pitch);
+    expect(high.y).toBeGreaterThan(subject.y + 1.5);
+    expect(high.pitch).toBeLessThan(level.pitch - 0.1);
+    const rising = path(staged('low angle, rising')).map((c) => c.y);
+    expect((rising.at(-1) ?? 0) - (rising[0] ?? 0)).toBeGreaterThan(1);
+  });
+
+  test('close-ups frame the face: the whole head in frame, the eyes near the upper third', () => {
+    const width = 640;
+    const height = 360;
+    const cases = [
+      'close-up',
+      'extreme close-up',
+      'tight on the face',
+      'medium close-up',
+      'close-up, low angle',
+      'extreme close-up, high angle',
+      'slow push in, close-up',
+    ];
+    for (const words of cases) {
+      for (const scene of ['A man stands in a meadow at noon.', 'A little girl waves in a park.']) {
+        const stage = staged(words, 3, scene);
+        expect(stage.scene.camera.closeUp, words).not.toBeNull();
+        const lead = stage.figures[0];
+        if (!lead) throw new Error('no figure');
+        const ctx = createCanvas(width, height).getContext('2d');
+        const palette = new Palette(stage.scene);
+        for (const t of [0, stage.duration / 2, stage.duration]) {
+          const cam = cameraAt(stage, t, width, height);
+          const pose = poseAt(lead, t, stage.seed);
+          const look = { light: [1, 1, 1] as const, hairAngle: 0, mouthOpen: 0, t, seat: null };
+          const box = drawFigure(ctx, cam, palette, lead, pose, { ...look, light: [...look.light] });
+          if (!box) throw new Error(`${words}: the figure is behind the camera`);
+          // The head box: from its crown (hair included) to its chin.
+          const r = 0.068 * lead.height * box.scale;
+          const crown = box.top;
+          const chin = box.top + 2.2 * r;
+          const label = `${words} / ${scene} at ${t} s`;
+          expect(crown, label).toBeGreaterThan(0);
+          expect(chin, label).toBeLessThan(height);
+          expect(Math.abs(box.x - width / 2), label).toBeLessThan(width / 4);
+          // The eyes (about the head's middle) on the upper third line.
+          const eyes = crown + 1.0 * r;
+          expect(Math.abs(eyes - height / 3), label).toBeLessThan(height * 0.08);
+          // And it is a close-up: the head fills a good part of the frame.
+          expect(chin - crown, label).toBeGreaterThan(height * 0.18);
+        }
+      }
+    }
   });
 });

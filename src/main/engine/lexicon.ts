@@ -2,7 +2,18 @@
  * Tokenising and phrase matching: turns a line of prompt text into a sequence of items, each a
  * concept from the vocabulary, a function word, a time, or a word the engine does not know.
  */
-import { cameraWords, depthWords, lensWords, type CameraMoveId } from './vocabulary/camera';
+import {
+  angleWords,
+  cameraLineWords,
+  cameraWords,
+  depthWords,
+  faceFramingWords,
+  fullOrbitWords,
+  lensWords,
+  suddenWords,
+  type CameraAngle,
+  type CameraMoveId,
+} from './vocabulary/camera';
 import { fillerWords, negators, neverDrawnWords, stopWords } from './vocabulary/functionWords';
 import { lemmas, nounLemmas, phrases } from './vocabulary/lemmas';
 import { ageWords, colorWords, countWords, intensityWords, partWords, sizeWords } from './vocabulary/modifiers';
@@ -30,8 +41,12 @@ export type Concept =
   | { kind: 'weather'; id: Weather }
   | { kind: 'wind' }
   | { kind: 'heading'; toward: boolean }
-  | { kind: 'camera'; id: CameraMoveId }
+  /** `line`: read only in a Camera line; `full`: an orbit all the way round. */
+  | { kind: 'camera'; id: CameraMoveId; line?: true; full?: true }
+  | { kind: 'angle'; angle: CameraAngle }
+  | { kind: 'sudden' }
   | { kind: 'lens'; mm: number }
+  | { kind: 'framing'; mm: number; heads: number }
   | { kind: 'depth'; amount: number }
   | { kind: 'style'; id: StyleId }
   | { kind: 'bed'; id: BedId }
@@ -78,7 +93,12 @@ const entries: Entry[] = [
   ...single(headingTowardWords, { kind: 'heading', toward: true }),
   ...single(headingAwayWords, { kind: 'heading', toward: false }),
   ...table(cameraWords, (id) => ({ kind: 'camera', id })),
+  ...table(cameraLineWords, (id) => ({ kind: 'camera', id, line: true })),
+  ...single(fullOrbitWords, { kind: 'camera', id: 'orbit', full: true }),
+  ...single(suddenWords, { kind: 'sudden' }),
+  ...valued(angleWords, (angle) => ({ kind: 'angle', angle })),
   ...valued(lensWords, (mm) => ({ kind: 'lens', mm })),
+  ...valued(faceFramingWords, (f) => ({ kind: 'framing', mm: f.mm, heads: f.heads })),
   ...valued(depthWords, (amount) => ({ kind: 'depth', amount })),
   ...table(styleWords, (id) => ({ kind: 'style', id })),
   ...table(bedWords, (id) => ({ kind: 'bed', id })),
@@ -124,10 +144,10 @@ export type Token =
  * years ("1970s", "'80s", "1984"), ages ("30-year-old"), "3D", "4K", "1080p" and aspect ratios.
  */
 const wordLikeNumber =
-  /^(?:(?:1[0-9]|20)\d0s|['’][2-9]0s|(?:1[5-9]|20)\d\d|\d{1,3}[- ]years?[- ]old|\d{1,2}[dDkK]|\d{3,4}[pP]|(?:16:9|9:16|4:3|3:2|21:9|1:1|2\.39:1|1\.85:1|2\.35:1))$/;
+  /^(?:360(?:°|[- ]?degrees?)?|(?:1[0-9]|20)\d0s|['’][2-9]0s|(?:1[5-9]|20)\d\d|\d{1,3}[- ]years?[- ]old|\d{1,2}[dDkK]|\d{3,4}[pP]|(?:16:9|9:16|4:3|3:2|21:9|1:1|2\.39:1|1\.85:1|2\.35:1))$/;
 
 const tokenPattern =
-  /((?:1[0-9]|20)\d0s\b|['’][2-9]0s\b|\b(?:1[5-9]|20)\d\d\b(?![:.]\d)|\b\d{1,3}[- ]years?[- ]old\b|\b\d{1,2}[dDkK]\b|\b\d{3,4}[pP]\b|\b(?:16:9|9:16|4:3|3:2|21:9|1:1|2\.39:1|1\.85:1|2\.35:1)(?![\d:]))|(\d{1,2}:\d{2}(?:[.:]\d{1,3})?)|(\d+(?:\.\d+)?)\s?(ms|s|sec|secs|second|seconds)\b|(\d{2,3})\s?mm\b|(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z']*)|([.;,!?:()\n\u2014\u2013/]|\s-\s)/g;
+  /(\b360(?:°|[- ]?degrees?\b)?(?![\d.:]|\s?(?:ms|s|secs?|seconds?|mm)\b)|(?:1[0-9]|20)\d0s\b|['’][2-9]0s\b|\b(?:1[5-9]|20)\d\d\b(?![:.]\d)|\b\d{1,3}[- ]years?[- ]old\b|\b\d{1,2}[dDkK]\b|\b\d{3,4}[pP]\b|\b(?:16:9|9:16|4:3|3:2|21:9|1:1|2\.39:1|1\.85:1|2\.35:1)(?![\d:]))|(\d{1,2}:\d{2}(?:[.:]\d{1,3})?)|(\d+(?:\.\d+)?)\s?(ms|s|sec|secs|second|seconds)\b|(\d{2,3})\s?mm\b|(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z']*)|([.;,!?:()\n\u2014\u2013/]|\s-\s)/g;
 
 /** Parses "00:05", "1:02.5", "00:05.250" into milliseconds. */
 export function clockToMs(text: string): number {
@@ -191,6 +211,9 @@ export function tokenize(text: string): Token[] {
  */
 function numberToken(raw: string): Token {
   const lower = raw.toLowerCase();
+  // A full turn: "360", "360°", "360 degrees" read as one word the camera table knows.
+  if (lower.startsWith('360'))
+    return { kind: 'word', raw, lower: '360', lemmas: ['360'], capital: false, nounForms: [] };
   const age = /^(\d+)[- ]years?[- ]old$/.exec(lower);
   if (age) {
     const years = Number(age[1]);

@@ -18,6 +18,7 @@ import type { WaveformPeaks } from './sound/mix';
 import { mixToFile, type MixRequest, type MixSummary } from './sound/mixer';
 import { scheduleSound } from './sound/schedule';
 import { speakDialogue } from './sound/soundtrack';
+import { frameMemoryReleaser } from './frameMemory';
 import { removeTemps, type RenderTemps } from './scratch';
 import { stageShot } from './stage/shot';
 
@@ -190,6 +191,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
 
     let frame = 0;
     const prof = { draw: 0, write: 0, setup: 0, finish: 0 };
+    const releaseLastFrame = frameMemoryReleaser();
     for (const stage of stages) {
       const { startFrame, endFrame } = shotFrames(stage.scene, o.fps);
       const ripplesAt = schedule.ripples
@@ -207,6 +209,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         checkAbort(hooks);
         const t = f / o.fps - stage.scene.startMs / 1000;
         const p0 = performance.now();
+        releaseLastFrame();
         const canvas = renderer.draw(Math.max(0, t), f);
         const pixels = canvas.data();
         const p1 = performance.now();

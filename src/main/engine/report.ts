@@ -5,6 +5,7 @@ import type { Interpretation, NotUnderstood, ShotScene, Understanding } from './
 import type { SoundSource } from './stage/types';
 import type { Schedule } from './sound/schedule';
 import type { BedId, EffectId } from './vocabulary/sound';
+import type { CameraAngle } from './vocabulary/camera';
 
 export interface ShotReport {
   index: number;
@@ -17,7 +18,15 @@ export interface ShotReport {
   timeOfDay: string;
   weather: string;
   elements: string[];
-  camera: { moves: string[]; lensMm: number; fieldOfViewDeg: number; depthOfField: number };
+  camera: {
+    moves: string[];
+    angle: CameraAngle;
+    /** The camera frames the lead's face. */
+    closeUp: boolean;
+    lensMm: number;
+    fieldOfViewDeg: number;
+    depthOfField: number;
+  };
   style: ShotScene['style'];
 }
 
@@ -102,7 +111,12 @@ export function buildReport(
         weather: s.weather,
         elements,
         camera: {
-          moves: s.camera.moves.map((m) => cameraMoveLabel(m.id)),
+          moves: s.camera.moves.map(
+            (m) =>
+              `${cameraMoveLabel(m.id)}${m.id === 'orbit' && s.camera.fullOrbit ? ' (full circle)' : ''}${m.onset === 'sudden' ? ' (sudden)' : ''}`,
+          ),
+          angle: s.camera.angle,
+          closeUp: s.camera.closeUp !== null,
           lensMm: s.camera.lensMm,
           fieldOfViewDeg: round1((fieldOfView(s.camera.lensMm) * 180) / Math.PI),
           depthOfField: s.camera.depthOfField,

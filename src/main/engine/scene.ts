@@ -2,7 +2,7 @@
  * The interpreted scene: what one shot shows and plays, in the engine's own terms. Interpretation
  * produces it from text; staging, simulation, drawing and sound read it.
  */
-import type { CameraMoveId } from './vocabulary/camera';
+import type { CameraAngle, CameraMoveId } from './vocabulary/camera';
 import type { BedId, EffectId } from './vocabulary/sound';
 import type { VerbId } from './vocabulary/verbs';
 import type { ElementId, SettingId, TimeOfDay, Weather } from './vocabulary/world';
@@ -128,10 +128,17 @@ export interface SceneEntity {
 export interface CameraMove {
   id: CameraMoveId;
   intensity: number;
+  /** How the move gets going: eased in and out over the shot, or at full speed at once. */
+  onset: 'eased' | 'sudden';
 }
 
 export interface CameraPlan {
   moves: CameraMove[];
+  /** An orbit goes all the way round the subject and back to where it began. */
+  fullOrbit: boolean;
+  angle: CameraAngle;
+  /** Frames the lead figure's face: the frame's height at the face in head heights; null otherwise. */
+  closeUp: number | null;
   lensMm: number;
   /** 0 is deep focus; 1 is a very shallow depth of field. */
   depthOfField: number;

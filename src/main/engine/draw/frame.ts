@@ -3,14 +3,14 @@
  * composited back to front, then post effects. Frames must be asked for in time order.
  */
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { cameraAt, project, projectDirection, type CameraState } from '../camera';
+import { cameraAt, orbitAngle, project, projectDirection, type CameraState } from '../camera';
 import { hashString, noise1, Random } from '../random';
 import { stepSeconds, World, type WorldSetup } from '../simulate';
-import { handAt, poseAt } from '../stage/pose';
+import { handAt, poseAt, type Pose } from '../stage/pose';
 import type { Stage, StagedFigure } from '../stage/types';
 import { lipSyncRate } from '../sound/soundtrack';
 import { drawAnimal, drawFigure, drawLabel } from './figures';
-import { drawLayer } from './layers';
+import { drawLayer, type OrbitScroll } from './layers';
 import { add, hex, scale, Palette, type RGB } from './palette';
 import { drawParticles } from './particles';
 import { drawGlows, drawProp, lightAt, type LightSource, type PropDraw } from './props';
@@ -51,7 +51,9 @@ export class ShotRenderer {
     this.ctx = this.canvas.getContext('2d');
     this.palette = new Palette(stage.scene);
     const cams: CameraState[] = [];
-    for (let i = 0; i <= 16; i++) cams.push(cameraAt(stage, (stage.duration * i) / 16, o.width, o.height));
+    // The set is painted for the view a full orbit starts from; the orbit slides it (see draw).
+    for (let i = 0; i <= 16; i++)
+      cams.push(cameraAt(stage, (stage.duration * i) / 16, o.width, o.height, { orbit: 'held' }));
     this.scenery = buildScenery(stage, this.palette, cams);
     this.world = new World({ ...stage.world, ripplesAt: o.ripplesAt });
     this.post = new Post(o.width, o.height, this.palette, hashString(`post${stage.scene.index}`, stage.seed));
@@ -66,12 +68,23 @@ export class ShotRenderer {
     this.world.advanceTo(t);
     this.stepHair(t);
     const cam = cameraAt(stage, t, W, H);
+    // On a full orbit the set (sky, ground, layers, room) is drawn from where the orbit began and
+    // slid sideways as it goes round; what stands in the scene is drawn from where the camera is.
+    const angle = orbitAngle(stage, t);
+    const setCam = angle === null ? cam : cameraAt(stage, t, W, H, { orbit: 'held' });
+    const slide =
+      angle === null
+        ? null
+        : (z: number): OrbitScroll => ({
+            turn: angle / (2 * Math.PI),
+            parallax: 2 * Math.PI * setCam.focal * ((z - stage.focus.z) / Math.max(0.5, z - setCam.z)),
+          });
 
     // No clear: the backdrop (or an interior's fill) is opaque and covers the whole frame.
     ctx.save();
-    drawSky(ctx, cam, p, this.scenery);
-    drawGroundAndLayers(ctx, cam, p, stage, this.scenery, t, this.world.ripples);
-    if (stage.layout.interior) this.drawRoom(cam);
+    drawSky(ctx, setCam, p, this.scenery, slide?.(this.scenery.backdrop?.z ?? 2000) ?? null);
+    drawGroundAndLayers(ctx, setCam, p, stage, this.scenery, t, this.world.ripples, slide);
+    if (stage.layout.interior) this.drawRoom(setCam);
 
     // Lights first, so figures near a lantern are lit by it.
     const propDraws = this.propDraws(t);
@@ -95,7 +108,7 @@ export class ShotRenderer {
       });
     }
     for (const f of stage.figures) {
-      const pose = poseAt(f, t, stage.seed);
+      const pose = angle === null ? poseAt(f, t, stage.seed) : seenFromOrbit(poseAt(f, t, stage.seed), angle);
       const depth = pose.z - cam.z;
       drawables.push({
         depth,
@@ -127,13 +140,13 @@ export class ShotRenderer {
     drawables.sort((a, b) => b.depth - a.depth);
     for (const d of drawables) d.draw();
     for (const ps of this.world.particles) if (ps.kind !== 'smoke') drawParticles(ctx, cam, p, ps, lights);
-    for (const layer of this.scenery.near) drawLayer(ctx, cam, layer);
+    for (const layer of this.scenery.near) drawLayer(ctx, setCam, layer, 1, true, slide?.(layer.z) ?? null);
     drawGlows(ctx, cam, p, lights, (x, z) => {
       const w = stage.layout.water;
       return w && this.world.waterAt(x, z) ? { zNear: w.zMin, zFar: Math.min(w.zMax, 400) } : null;
     });
-    this.drawLightning(cam, t);
-    this.post.atmosphere(ctx, cam, this.flash(t));
+    this.drawLightning(setCam, t);
+    this.post.atmosphere(ctx, setCam, this.flash(t));
     ctx.restore();
     this.post.finish(ctx, frame);
     return this.canvas;
@@ -409,6 +422,18 @@ export class ShotRenderer {
       1,
     );
   }
+}
+
+/**
+ * How a figure in profile is seen from a camera that has gone `angle` round it: from in front or
+ * behind when it faces toward or away from the camera, else in profile, mirrored from the far side.
+ */
+export function seenFromOrbit(pose: Pose, angle: number): Pose {
+  if (pose.view !== 'side') return pose;
+  const toward = pose.facing * Math.sin(angle);
+  if (toward > 0.75) return { ...pose, view: 'front' };
+  if (toward < -0.75) return { ...pose, view: 'back' };
+  return Math.cos(angle) >= 0 ? pose : { ...pose, facing: pose.facing === 1 ? -1 : 1 };
 }
 
 function clampLight(c: RGB): RGB {

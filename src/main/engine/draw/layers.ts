@@ -109,8 +109,28 @@ function blurredCanvas(layer: Layer, level: number, screenScale: number): Canvas
   return c;
 }
 
+/**
+ * A full orbit seen against a set painted for one side: each layer slides sideways as the camera
+ * goes round, by `parallax` pixels for a whole turn (the sky at the turn's full width, what stands
+ * behind the subject less, what stands in front the other way), tiled with mirrored copies so it
+ * never runs out and meets itself seamlessly.
+ */
+export interface OrbitScroll {
+  /** How far round the orbit is, 0 to 1. */
+  turn: number;
+  /** Pixels the layer at this depth would slide in a whole turn. */
+  parallax: number;
+}
+
 /** Draws a layer as the camera sees it, with its depth-of-field blur. */
-export function drawLayer(ctx: SKRSContext2D, cam: CameraState, layer: Layer, alpha = 1, focusBlur = true): void {
+export function drawLayer(
+  ctx: SKRSContext2D,
+  cam: CameraState,
+  layer: Layer,
+  alpha = 1,
+  focusBlur = true,
+  orbit: OrbitScroll | null = null,
+): void {
   // Position from the layer's centre; one scale for the whole plane, from its distance along z,
   // so a camera that turns or slides without changing that distance draws it as a plain copy.
   const c = project(cam, { x: layer.x0 + layer.width / 2, y: layer.y0 + layer.height / 2, z: layer.z });
@@ -120,12 +140,14 @@ export function drawLayer(ctx: SKRSContext2D, cam: CameraState, layer: Layer, al
   const h = layer.height * scale;
   const x = c.x - w / 2;
   const y = c.y - h / 2;
-  if (x > cam.width || y > cam.height || x + w < 0 || y + h < 0) return;
+  if (y > cam.height || y + h < 0) return;
+  if (!orbit && (x > cam.width || x + w < 0)) return;
   const blur = focusBlur ? blurLevel(blurPixels(cam, layer.z - cam.z)) : 0;
   const source = blurredCanvas(layer, blur, scale);
   if (alpha < 1) ctx.globalAlpha = alpha;
   const ratio = scale / layer.ppm;
-  if (Math.abs(ratio - 1) < 0.004) {
+  if (orbit) drawTiled(ctx, cam, source, { x, y, w, h }, orbit);
+  else if (Math.abs(ratio - 1) < 0.004) {
     // Drawn at its own resolution: a plain copy at a whole-pixel offset is exact and cheapest.
     ctx.drawImage(source, Math.round(x), Math.round(y));
   } else if (blur > 0 || !focusBlur) {
@@ -135,4 +157,31 @@ export function drawLayer(ctx: SKRSContext2D, cam: CameraState, layer: Layer, al
     ctx.imageSmoothingEnabled = true;
   } else ctx.drawImage(source, x, y, w, h);
   if (alpha < 1) ctx.globalAlpha = 1;
+}
+
+/** The layer and its mirror image side by side, repeated across the frame, slid by the orbit. */
+function drawTiled(
+  ctx: SKRSContext2D,
+  cam: CameraState,
+  source: Canvas,
+  at: { x: number; y: number; w: number; h: number },
+  orbit: OrbitScroll,
+): void {
+  const period = 2 * at.w;
+  // A whole number of periods in a turn, so the last frame shows what the first did.
+  const periods = Math.round(orbit.parallax / period) || Math.sign(orbit.parallax);
+  const shift = orbit.turn * periods * period;
+  let left = at.x + shift;
+  left -= Math.ceil(left / period) * period;
+  for (let tile = left; tile < cam.width; tile += period) {
+    if (tile + at.w > 0) ctx.drawImage(source, tile, at.y, at.w, at.h);
+    const mirror = tile + at.w;
+    if (mirror < cam.width && mirror + at.w > 0) {
+      ctx.save();
+      ctx.translate(mirror + at.w, at.y);
+      ctx.scale(-1, 1);
+      ctx.drawImage(source, 0, 0, at.w, at.h);
+      ctx.restore();
+    }
+  }
 }

@@ -5,7 +5,7 @@
  */
 import type { EngineShot } from '../input';
 import type { CuePlan, PromptField, SceneAction, SceneEntity, ShotScene } from '../scene';
-import type { CameraMoveId } from '../vocabulary/camera';
+import type { CameraAngle, CameraMoveId } from '../vocabulary/camera';
 import type { StyleId } from '../vocabulary/style';
 import type { ElementId, SettingId, TimeOfDay, Weather } from '../vocabulary/world';
 import { readClause, type Ref } from './clause';
@@ -27,6 +27,14 @@ export class ShotBuilder {
   wind = 0;
   hair: number | null = null;
   readonly moves = new Map<CameraMoveId, number>();
+  /** Moves a speed word made start at once ("sudden push-in", "snap zoom"). */
+  readonly sudden = new Set<CameraMoveId>();
+  /** The last move read, which a speed word after it ("push in, suddenly") changes. */
+  lastMove: CameraMoveId | null = null;
+  fullOrbit = false;
+  angle: CameraAngle | null = null;
+  /** A shot size that frames a face: the frame's height at the subject, in head heights. */
+  closeUp: number | null = null;
   lensMm: number | null = null;
   lensCap: number | null = null;
   depth: number | null = null;

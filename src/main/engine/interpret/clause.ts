@@ -21,6 +21,8 @@ export interface Mods {
   age?: 'young' | 'old';
   count?: number;
   intensity?: number;
+  /** A speed word ("sudden") waiting for its camera move. */
+  sudden?: boolean;
 }
 
 /** The state of the clause being read. */

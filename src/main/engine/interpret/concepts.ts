@@ -49,6 +49,15 @@ export function applyConcept(cl: Clause, item: Extract<Item, { kind: 'concept' }
     case 'lens':
       lens(w, c);
       return;
+    case 'framing':
+      framing(w, c);
+      return;
+    case 'angle':
+      angle(w, c);
+      return;
+    case 'sudden':
+      sudden(w);
+      return;
     case 'depth':
       depth(w, c);
       return;
@@ -204,9 +213,55 @@ function camera(w: Word, c: Of<'camera'>): void {
     ok(w, `no ${cameraLabel[c.id]}`);
     return;
   }
+  const snap = w.cl.mods.sudden === true;
   const amount = w.cl.takeIntensity();
-  b.moves.set(c.id, amount);
-  ok(w, amount === 1 ? `camera ${cameraLabel[c.id]}` : `camera ${cameraLabel[c.id]} ×${amount}`);
+  // "360 orbit" reads two words as one move: the second keeps what the first set.
+  if (!(c.full && b.moves.has(c.id))) b.moves.set(c.id, amount);
+  if (c.full) b.fullOrbit = true;
+  if (snap) b.sudden.add(c.id);
+  b.lastMove = c.id;
+  const label = `camera ${cameraLabel[c.id]}${c.full ? ' all the way round' : ''}${snap ? ', sudden' : ''}`;
+  ok(w, amount === 1 ? label : `${label} ×${amount}`);
+}
+
+/** "sudden", "snap": the move it belongs to starts at full speed (the next move, else the last). */
+function sudden(w: Word): void {
+  const { cl, b } = w;
+  if (w.negated) {
+    ok(w, 'no sudden moves');
+    return;
+  }
+  const moveFollows = cl.items.slice(w.at + 1).some((it) => it.kind === 'concept' && it.concept.kind === 'camera');
+  if (!moveFollows && b.lastMove !== null && b.lastMove !== 'static') {
+    b.sudden.add(b.lastMove);
+    ok(w, `camera ${cameraLabel[b.lastMove]}, sudden`);
+  } else {
+    cl.mods.sudden = true;
+    ok(w, 'sudden start');
+  }
+}
+
+function angle(w: Word, c: Of<'angle'>): void {
+  if (w.negated) {
+    w.b.angle = 'eye';
+    ok(w, `no ${c.angle} angle`);
+    return;
+  }
+  w.b.angle = c.angle;
+  ok(w, c.angle === 'eye' ? 'camera at eye level' : `camera at a ${c.angle} angle`);
+}
+
+/** A close-up: a lens, and the camera framing the face (see camera.ts). */
+function framing(w: Word, c: Of<'framing'>): void {
+  const { b } = w;
+  if (w.negated) {
+    b.lensCap = Math.min(b.lensCap ?? 1000, Math.max(24, c.mm - 35));
+    ok(w, `no framing as tight as ${c.mm} mm`);
+    return;
+  }
+  b.lensMm ??= c.mm;
+  b.closeUp ??= c.heads;
+  ok(w, `close framing on the face, lens ${c.mm} mm`);
 }
 
 function lens(w: Word, c: Of<'lens'>): void {

@@ -3,7 +3,7 @@
  * setting and weather add to the environment and what the prompt removed, who does the actions
  * that had no subject, and the camera plan.
  */
-import { settingDefaults, type ShotScene } from '../scene';
+import { settingDefaults, type CameraMove, type ShotScene } from '../scene';
 import type { ElementId, SettingId, TimeOfDay, Weather } from '../vocabulary/world';
 import type { ShotBuilder } from './builder';
 
@@ -97,7 +97,14 @@ function cameraPlan(b: ShotBuilder): ShotScene['camera'] {
   if (b.lensCap !== null) lensMm = Math.min(lensMm, b.lensCap);
   const moves = [...b.moves.entries()]
     .filter(([id]) => id !== 'static' || b.moves.size === 1)
-    .map(([id, intensity]) => ({ id, intensity }));
+    .map(([id, intensity]): CameraMove => ({ id, intensity, onset: b.sudden.has(id) ? 'sudden' : 'eased' }));
   const dof = b.depth ?? (b.moves.has('rackFocus') ? 0.7 : 0.25);
-  return { moves: moves.length > 0 ? moves : [{ id: 'static', intensity: 1 }], lensMm, depthOfField: dof };
+  return {
+    moves: moves.length > 0 ? moves : [{ id: 'static', intensity: 1, onset: 'eased' }],
+    fullOrbit: b.fullOrbit && b.moves.has('orbit'),
+    angle: b.angle ?? 'eye',
+    closeUp: b.closeUp,
+    lensMm,
+    depthOfField: dof,
+  };
 }

@@ -123,8 +123,12 @@ describe('interpret: vocabulary classes', () => {
       expect([first, scene.camera.moves.map((m) => m.id)]).toEqual([first, [id]]);
       expect(notUnderstood).toEqual([]);
     }
-    expect(one({ camera: 'slow pan left' }).scene.camera.moves).toEqual([{ id: 'panLeft', intensity: 0.55 }]);
-    expect(one({ camera: 'fast dolly-in' }).scene.camera.moves).toEqual([{ id: 'pushIn', intensity: 1.7 }]);
+    expect(one({ camera: 'slow pan left' }).scene.camera.moves).toEqual([
+      { id: 'panLeft', intensity: 0.55, onset: 'eased' },
+    ]);
+    expect(one({ camera: 'fast dolly-in' }).scene.camera.moves).toEqual([
+      { id: 'pushIn', intensity: 1.7, onset: 'eased' },
+    ]);
     expect(one({ camera: 'orbit around her, 85 mm' }).scene.camera.lensMm).toBe(85);
   });
 

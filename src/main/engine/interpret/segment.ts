@@ -32,6 +32,8 @@ const fieldKinds: Record<PromptField, ConceptKind[]> = {
     'age',
     'intensity',
     'lens',
+    'framing',
+    'angle',
     'depth',
     'style',
     'bed',
@@ -59,13 +61,14 @@ const fieldKinds: Record<PromptField, ConceptKind[]> = {
     'never',
     'filler',
   ],
-  camera: ['camera', 'lens', 'depth', 'intensity', 'filler'],
-  style: ['style', 'time', 'weather', 'intensity', 'lens', 'depth', 'color', 'filler'],
+  camera: ['camera', 'lens', 'framing', 'angle', 'depth', 'sudden', 'intensity', 'filler'],
+  style: ['style', 'time', 'weather', 'intensity', 'lens', 'framing', 'depth', 'color', 'filler'],
   negative: [
     'element',
     'style',
     'camera',
     'lens',
+    'framing',
     'depth',
     'weather',
     'setting',
@@ -166,7 +169,9 @@ export function segment(text: string, field: PromptField): Item[][] {
       i++;
       continue;
     }
-    const candidates = matchesAt(tokens, i).filter((m) => rank(m.concept.kind) < Infinity);
+    const candidates = matchesAt(tokens, i).filter(
+      (m) => rank(m.concept.kind) < Infinity && !(m.concept.kind === 'camera' && m.concept.line && field !== 'camera'),
+    );
     if (candidates.length > 0) {
       const best = pickMatch(candidates, {
         expectVerb,

@@ -97,10 +97,19 @@ export function integratedLoudness(bus: Stereo): number {
   const r = weigh(bus.right);
   const block = Math.round(0.4 * sampleRate);
   const hop = Math.round(0.1 * sampleRate);
-  const powers: number[] = [];
-  for (let start = 0; start + block <= l.length; start += hop) {
+  // Blocks overlap by three quarters: each 100 ms hop is summed once and a block adds four.
+  const hopsPerBlock = block / hop;
+  const hops = Math.floor(l.length / hop);
+  const hopSums = new Float64Array(hops);
+  for (let k = 0; k < hops; k++) {
     let sum = 0;
-    for (let i = start; i < start + block; i++) sum += (l[i] ?? 0) ** 2 + (r[i] ?? 0) ** 2;
+    for (let i = k * hop; i < (k + 1) * hop; i++) sum += (l[i] ?? 0) ** 2 + (r[i] ?? 0) ** 2;
+    hopSums[k] = sum;
+  }
+  const powers: number[] = [];
+  for (let k = 0; k + hopsPerBlock <= hops; k++) {
+    let sum = 0;
+    for (let j = k; j < k + hopsPerBlock; j++) sum += hopSums[j] ?? 0;
     powers.push(sum / block);
   }
   if (powers.length === 0) {

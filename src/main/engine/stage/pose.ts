@@ -255,3 +255,20 @@ export function handAt(f: StagedFigure, t: number, seed: number): Vec3 {
   const hy = ey - Math.cos(a2) * proportions.forearm * H;
   return { x: hx, y: hy, z: p.z - 0.05 };
 }
+
+/** The centre of a figure's head and its radius, in the world, as drawFigure draws it. */
+export function headAt(f: StagedFigure, t: number, seed: number): Vec3 & { r: number } {
+  const pose = poseAt(f, t, seed);
+  const H = f.height;
+  const r = proportions.head * H;
+  if (pose.view !== 'side')
+    return { x: pose.x, y: pose.y + (proportions.torso + proportions.neck) * H + r, z: pose.z, r };
+  const angle = pose.lean + pose.headTilt * 0.25;
+  const reach = proportions.neck * H + r;
+  return {
+    x: pose.x + (Math.sin(pose.lean) * proportions.torso * H + Math.sin(angle) * reach) * pose.facing,
+    y: pose.y + Math.cos(pose.lean) * proportions.torso * H + Math.cos(angle) * reach,
+    z: pose.z,
+    r,
+  };
+}

@@ -33,10 +33,9 @@ export const cameraWords: Record<CameraMoveId, string> = {
   truckLeft: 'truck left|track left|slide left|crab left',
   truckRight:
     'truck right|track right|slide right|crab right|truck|tracking shot|tracking|lateral move|side move|slider|follow|follow shot|following',
-  craneUp:
-    'crane up|crane|jib up|boom up|rising shot|pedestal up|jib|boom|aerial rise',
+  craneUp: 'crane up|crane|jib up|boom up|rising shot|pedestal up|jib|boom|aerial rise',
   craneDown: 'crane down|jib down|boom down|pedestal down|descending shot',
-  orbit: 'orbit|arc shot|arc around|circle around|360|orbiting|circling',
+  orbit: 'orbit|arc shot|arc around|circle around|orbiting|circling',
   handheld:
     'handheld|hand held|shaky|shake|camera shake|documentary|unsteady|wobbly|handheld feel|pov|point of view|first person',
   zoomIn: 'zoom in|zoom|crash zoom|zooming in',
@@ -44,6 +43,59 @@ export const cameraWords: Record<CameraMoveId, string> = {
   rackFocus: 'rack focus|focus pull|pull focus|rack|focus shift|shift focus',
   drone: 'drone shot|drone|aerial shot|aerial|aerial view|birds eye view|flyover|fly over|aerial flyover|drone flyover',
   fpv: 'fpv|fpv drone|first person view|fly through|flythrough|fpv shot',
+};
+
+/**
+ * Verbs that are camera moves only in a Camera line ("Camera: low angle, rising"); elsewhere
+ * they belong to what is in the picture ("the lantern rises").
+ */
+export const cameraLineWords: Record<Extract<CameraMoveId, 'craneUp' | 'craneDown'>, string> = {
+  craneUp: 'rising|rises|rise|rise up|rising up|ascending|ascends|ascend|camera rises',
+  craneDown: 'descending|descends|descend|lowering|lowers|camera lowers',
+};
+
+/** Words that make an orbit go all the way round the subject. */
+export const fullOrbitWords =
+  'full orbit|full circle|complete orbit|complete circle|360|full 360|360 orbit|orbit 360|360 degree orbit|' +
+  'all the way around|all the way round|circle all the way around|orbit all the way around|full turn|full rotation';
+
+/** Speed words that make a move start at full speed and settle, rather than ease in. */
+export const suddenWords = 'sudden|suddenly|abrupt|abruptly|snap|snappy|instant|instantly';
+
+/** Where the camera stands against its subject's eyes. */
+export type CameraAngle = 'eye' | 'low' | 'high';
+
+export const angleWords: Record<string, CameraAngle> = {
+  'low angle': 'low',
+  'low angle shot': 'low',
+  'low shot': 'low',
+  'worm eye view': 'low',
+  'worms eye view': 'low',
+  'high angle': 'high',
+  'high angle shot': 'high',
+  'eye level': 'eye',
+  'eye level shot': 'eye',
+};
+
+/**
+ * Shot sizes that frame a face: a lens, and how tall the frame is at the subject in head
+ * heights (a close-up shows head and shoulders, an extreme close-up little more than the head).
+ */
+export const faceFramingWords: Record<string, { mm: number; heads: number }> = {
+  'medium close up': { mm: 70, heads: 4.5 },
+  'head and shoulders': { mm: 70, heads: 4 },
+  'close up': { mm: 85, heads: 3.2 },
+  closeup: { mm: 85, heads: 3.2 },
+  'close shot': { mm: 85, heads: 3.2 },
+  'face close up': { mm: 85, heads: 2.8 },
+  'tight close up': { mm: 100, heads: 2.4 },
+  'tight on the face': { mm: 100, heads: 2.4 },
+  'tight on her face': { mm: 100, heads: 2.4 },
+  'tight on his face': { mm: 100, heads: 2.4 },
+  'tight on their face': { mm: 100, heads: 2.4 },
+  'tight on the face of': { mm: 100, heads: 2.4 },
+  'extreme close up': { mm: 135, heads: 1.8 },
+  'extreme closeup': { mm: 135, heads: 1.8 },
 };
 
 /** Named framings that choose a lens when no focal length is given. */
@@ -56,11 +108,7 @@ export const lensWords: Record<string, number> = {
   'establishing shot': 24,
   'full shot': 35,
   'medium shot': 50,
-  'medium close up': 70,
-  'close up': 85,
-  closeup: 85,
   'portrait lens': 85,
-  'extreme close up': 135,
   telephoto: 135,
   'long lens': 135,
   macro: 100,

@@ -9,7 +9,7 @@ import type { Ripple } from '../../simulate';
 import type { GroundKind } from '../../stage/layout';
 import type { Stage } from '../../stage/types';
 import { fillVertical } from '../gradient';
-import { drawLayer, type Layer } from '../layers';
+import { drawLayer, type Layer, type OrbitScroll } from '../layers';
 import { hex, mix, scale, type Palette, type RGB } from '../palette';
 import type { Scenery } from './scenery';
 import { groundColor } from './groundColor';
@@ -60,8 +60,10 @@ export function drawGroundAndLayers(
   scenery: Scenery,
   t: number,
   ripples: readonly Ripple[],
+  orbit: ((z: number) => OrbitScroll) | null = null,
 ): void {
-  for (const l of scenery.far) if (l.z >= scenery.bakeZ) drawLayer(ctx, cam, l);
+  const draw = (l: Layer): void => drawLayer(ctx, cam, l, 1, true, orbit?.(l.z) ?? null);
+  for (const l of scenery.far) if (l.z >= scenery.bakeZ) draw(l);
   const live = scenery.far.filter((l) => l.z < scenery.bakeZ);
   const pieces = groundPieces(
     stage,
@@ -70,7 +72,7 @@ export function drawGroundAndLayers(
     live.map((l) => l.z),
   );
   for (const item of interleave(pieces, live)) {
-    if ('canvas' in item) drawLayer(ctx, cam, item);
+    if ('canvas' in item) draw(item);
     else drawGroundPiece(ctx, cam, p, stage, item, t, ripples);
   }
 }

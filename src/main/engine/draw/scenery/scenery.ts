@@ -6,7 +6,7 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { CameraState } from '../../camera';
 import { Random } from '../../random';
 import type { Stage } from '../../stage/types';
-import { drawLayer, makeLayer, visibleRect, type Layer } from '../layers';
+import { drawLayer, makeLayer, visibleRect, type Layer, type OrbitScroll } from '../layers';
 import type { Palette } from '../palette';
 import { buildBackdrop } from './backdrop';
 import { skylinePaint } from './buildings';
@@ -180,7 +180,18 @@ function addRocks({ stage, p, r, far, place }: Layering): void {
   if (at) far.push(makeLayer('rocks', z, at.r, at.ppm, rocksPaint(p, r, z, at.r.x0, at.r.x1, stage.focus.x)));
 }
 
-export function drawSky(ctx: SKRSContext2D, cam: CameraState, p: Palette, scenery: Scenery): void {
+export function drawSky(
+  ctx: SKRSContext2D,
+  cam: CameraState,
+  p: Palette,
+  scenery: Scenery,
+  orbit: OrbitScroll | null = null,
+): void {
+  if (scenery.backdrop && orbit) {
+    // Tiles side by side: each drawn over the last, not copied over the whole frame.
+    drawLayer(ctx, cam, scenery.backdrop, 1, false, orbit);
+    return;
+  }
   if (scenery.backdrop) {
     // Opaque and first: copied rather than blended.
     ctx.globalCompositeOperation = 'copy';
