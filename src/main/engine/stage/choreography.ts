@@ -23,7 +23,7 @@ export function stageFigures(s: Staging): { figures: StagedFigure[]; holders: Ho
   const figures: StagedFigure[] = [];
   const holders: Holders = new Map();
   let slot = 0;
-  for (const e of s.scene.entities.filter(isFigure)) {
+  for (const e of s.scene.entities.filter((x) => isFigure(x) && !s.mounts.mounted.has(x.key))) {
     const copies = Math.min(e.count, 6);
     for (let c = 0; c < copies; c++) {
       const fig = placeFigure(s, e, c, copies, slots[slot++ % slots.length] ?? 0);
@@ -88,7 +88,14 @@ function stageFigureAction(
   switch (a.verb) {
     case 'walk':
     case 'run':
+    case 'swim':
       stageWalk(act, farthestZ);
+      return;
+    case 'read':
+    case 'play':
+    case 'pour':
+      // Reading, playing an instrument or pouring: the thing is held up in the hand.
+      stageHandling({ ...act, a: { ...a, verb: 'hold' } }, holders);
       return;
     case 'release':
     case 'throw':
@@ -156,6 +163,7 @@ function stageMoment({ s, fig, a, e, t, pan }: FigureAction): void {
       fig.gestures.push({ verb: 'wave', t0: t, t1: t + 2.2, hits: [] });
       return;
     case 'point':
+    case 'feed':
       fig.gestures.push({ verb: 'point', t0: t, t1: t + 2, hits: [] });
       return;
     case 'clap': {

@@ -73,6 +73,9 @@ export const effectIds = [
   'siren',
   'typing',
   'phoneRing',
+  'meow',
+  'neigh',
+  'hooves',
 ] as const;
 export type EffectId = (typeof effectIds)[number];
 
@@ -83,13 +86,14 @@ export const effectWords: Record<EffectId, string> = {
   splash: 'splash|water splash|plop|splashing|splash into the water|dive',
   windChime: 'wind chime|chime|chimes|wind chimes|tinkle',
   thunder: 'thunder|thunderclap|thunder clap|thunder crack',
-  bell: 'bell|church bell|bell toll|doorbell|ding|toll|gong',
+  bell: 'bell|church bell|bell toll|doorbell|ding|toll|gong|bicycle bell|bike bell',
   glassBreak: 'glass break|glass breaking|glass shatter|shatter|shattering|breaking glass|smash',
   whoosh: 'whoosh|swoosh|swish|woosh|rush of air|swipe',
   clap: 'clap|handclap|hand clap|applause|clapping',
   carHorn: 'car horn|horn|honk|honking|beep beep|car honk',
   dogBark: 'dog bark|bark|barking|woof|dog barking',
-  birdCall: 'bird call|bird cry|caw|hoot|seagull cry|cuckoo|bird song',
+  birdCall:
+    'bird call|bird cry|caw|hoot|seagull cry|cuckoo|bird song|gull|seagull|gulls crying|loon|loons calling|loon call|birds calling',
   doorCreak: 'door creak|creak|creaking|squeak|creaking door|hinge',
   thud: 'thud|thump|bump|impact|dull hit|drop',
   crash: 'crash|collision|bang|smash up|car crash|clatter',
@@ -108,6 +112,10 @@ export const effectWords: Record<EffectId, string> = {
     'station announcement|announcement|public address|pa announcement|tannoy|loudspeaker announcement|platform announcement',
   swell: 'orchestral swell|orchestral hit|string swell|crescendo|rising strings|orchestra swells',
   siren: 'distant siren|siren|sirens|police siren|ambulance siren|wailing siren',
-  typing: 'typing|keyboard typing|keyboard clatter|typing on a keyboard|keystrokes|clacking keys|typewriter',
+  typing:
+    'typing|keyboard typing|keyboard clatter|typing on a keyboard|keystrokes|clacking keys|typewriter|keyboard clicks|keyboard clicking|clicking keys',
   phoneRing: 'phone ring|phone ringing|phone rings|ringing phone|telephone ringing|ringtone',
+  meow: 'meow|miaow|cat meowing|cat meow|mewing',
+  neigh: 'neigh|whinny|horse neighing|horse whinny|nicker',
+  hooves: 'hooves|hoofbeats|hoof beats|clip clop|horse hooves|galloping hooves|clopping',
 };
