@@ -112,21 +112,59 @@ function drawHorse(
     // End on: two legs each side, the barrel between, the head (front) or the tail (back) in the middle.
     for (const side of [-1, 1]) {
       const lift = Math.max(0, Math.sin(phase + (side > 0 ? 0 : Math.PI))) * 0.15;
-      k.line(H([[side * 0.14, 0.62], [side * 0.15, 0.3 + lift], [side * 0.14, lift * 0.6]]), coat, legW * 1.1);
+      k.line(
+        H([
+          [side * 0.14, 0.62],
+          [side * 0.15, 0.3 + lift],
+          [side * 0.14, lift * 0.6],
+        ]),
+        coat,
+        legW * 1.1,
+      );
       k.rect(side * 0.14 * h - 0.05 * h, lift * 0.6 * h, 0.1 * h, 0.05 * h, dark);
     }
     ellipse(k, 0, 0.8 * h, 0.27 * h, 0.24 * h, coat);
     if (view === 'front') {
       ellipse(k, 0, 1.12 * h, 0.1 * h, 0.24 * h, coat);
-      k.poly(H([[-0.08, 1.3], [-0.06, 1.45], [-0.02, 1.32]]), coat);
-      k.poly(H([[0.08, 1.3], [0.06, 1.45], [0.02, 1.32]]), coat);
+      k.poly(
+        H([
+          [-0.08, 1.3],
+          [-0.06, 1.45],
+          [-0.02, 1.32],
+        ]),
+        coat,
+      );
+      k.poly(
+        H([
+          [0.08, 1.3],
+          [0.06, 1.45],
+          [0.02, 1.32],
+        ]),
+        coat,
+      );
       ellipse(k, 0, 0.94 * h, 0.07 * h, 0.06 * h, dark);
       k.rect(-0.015 * h, 1.0 * h, 0.03 * h, 0.32 * h, dark);
     } else {
       ellipse(k, -0.1 * h, 0.85 * h, 0.15 * h, 0.16 * h, coat);
       ellipse(k, 0.1 * h, 0.85 * h, 0.15 * h, 0.16 * h, coat);
-      k.line(H([[0, 0.95], [0.02 * Math.sin(phase), 0.65], [0.03 * Math.sin(phase * 1.3), 0.38]]), dark, 0.08 * h);
-      k.poly(H([[-0.05, 1.0], [0.05, 1.0], [0.03, 1.25], [-0.03, 1.25]]), dark);
+      k.line(
+        H([
+          [0, 0.95],
+          [0.02 * Math.sin(phase), 0.65],
+          [0.03 * Math.sin(phase * 1.3), 0.38],
+        ]),
+        dark,
+        0.08 * h,
+      );
+      k.poly(
+        H([
+          [-0.05, 1.0],
+          [0.05, 1.0],
+          [0.03, 1.25],
+          [-0.03, 1.25],
+        ]),
+        dark,
+      );
     }
     return;
   }
@@ -152,14 +190,46 @@ function drawHorse(
   ellipse(k, -0.45 * h, 0.84 * h, 0.2 * h, 0.2 * h, coat);
   // Neck rising forward to the head, the head long and tapering to the muzzle.
   const nod = Math.sin(phase * 2) * (galloping ? 0.04 : 0.02);
-  k.poly(H([[0.35, 0.95], [0.55, 0.72], [0.82, 1.2 + nod], [0.72, 1.33 + nod]]), coat);
-  k.poly(H([[0.7, 1.36 + nod], [0.86, 1.22 + nod], [1.08, 1.0 + nod], [1.02, 0.94 + nod], [0.78, 1.08 + nod]]), coat);
+  k.poly(
+    H([
+      [0.35, 0.95],
+      [0.55, 0.72],
+      [0.82, 1.2 + nod],
+      [0.72, 1.33 + nod],
+    ]),
+    coat,
+  );
+  k.poly(
+    H([
+      [0.7, 1.36 + nod],
+      [0.86, 1.22 + nod],
+      [1.08, 1.0 + nod],
+      [1.02, 0.94 + nod],
+      [0.78, 1.08 + nod],
+    ]),
+    coat,
+  );
   ellipse(k, 1.04 * h, 0.98 * h + nod * h, 0.055 * h, 0.045 * h, dark);
-  k.poly(H([[0.72, 1.33 + nod], [0.74, 1.45 + nod], [0.79, 1.32 + nod]]), coat);
+  k.poly(
+    H([
+      [0.72, 1.33 + nod],
+      [0.74, 1.45 + nod],
+      [0.79, 1.32 + nod],
+    ]),
+    coat,
+  );
   k.circle(0.83 * h, 1.2 * h + nod * h, 0.018 * h, tone(0.2));
   // Mane along the crest, tail streaming behind at speed.
   const flow = galloping ? 0.25 : 0.05;
-  k.poly(H([[0.7, 1.36 + nod], [0.32, 0.98], [0.28 - flow * 0.4, 0.96], [0.6, 1.3 + nod]]), dark);
+  k.poly(
+    H([
+      [0.7, 1.36 + nod],
+      [0.32, 0.98],
+      [0.28 - flow * 0.4, 0.96],
+      [0.6, 1.3 + nod],
+    ]),
+    dark,
+  );
   const sway = Math.sin(phase * 1.3) * 0.05;
   k.poly(
     H([
@@ -173,7 +243,14 @@ function drawHorse(
 }
 
 /** A cat: upright with its tail curled round its feet, or walking with its tail held high. */
-function drawCat(k: Sketch, tone: (k: number) => string, walking: boolean, phase: number, size: number, t: number): void {
+function drawCat(
+  k: Sketch,
+  tone: (k: number) => string,
+  walking: boolean,
+  phase: number,
+  size: number,
+  t: number,
+): void {
   const c = (x: number): number => x * size;
   const fur = tone(1);
   const ear = tone(0.8);
@@ -182,10 +259,32 @@ function drawCat(k: Sketch, tone: (k: number) => string, walking: boolean, phase
     ellipse(k, c(0.05), c(0.12), c(0.3), c(0.13), fur);
     const headY = c(0.86);
     k.circle(c(0.06), headY, c(0.19), fur);
-    k.poly([[c(-0.1), headY + c(0.08)], [c(-0.06), headY + c(0.34)], [c(0.06), headY + c(0.15)]], ear);
-    k.poly([[c(0.08), headY + c(0.15)], [c(0.2), headY + c(0.34)], [c(0.23), headY + c(0.06)]], ear);
+    k.poly(
+      [
+        [c(-0.1), headY + c(0.08)],
+        [c(-0.06), headY + c(0.34)],
+        [c(0.06), headY + c(0.15)],
+      ],
+      ear,
+    );
+    k.poly(
+      [
+        [c(0.08), headY + c(0.15)],
+        [c(0.2), headY + c(0.34)],
+        [c(0.23), headY + c(0.06)],
+      ],
+      ear,
+    );
     const flick = Math.sin(t * 1.7) * 0.06;
-    k.line([[c(-0.2), c(0.05)], [c(-0.42), c(0.1 + flick)], [c(-0.46), c(0.3 + flick)]], fur, c(0.08));
+    k.line(
+      [
+        [c(-0.2), c(0.05)],
+        [c(-0.42), c(0.1 + flick)],
+        [c(-0.46), c(0.3 + flick)],
+      ],
+      fur,
+      c(0.08),
+    );
     k.circle(c(0.0), headY + c(0.02), c(0.025), tone(0.15));
     k.circle(c(0.13), headY + c(0.02), c(0.025), tone(0.15));
     return;
@@ -197,13 +296,42 @@ function drawCat(k: Sketch, tone: (k: number) => string, walking: boolean, phase
     [-0.36, 0],
   ] as const) {
     const swing = Math.sin(phase + off) * 0.08;
-    k.line([[c(x), c(0.3)], [c(x + swing), 0]], tone(0.85), c(0.07));
+    k.line(
+      [
+        [c(x), c(0.3)],
+        [c(x + swing), 0],
+      ],
+      tone(0.85),
+      c(0.07),
+    );
   }
   ellipse(k, 0, c(0.38), c(0.42), c(0.14), fur);
   k.circle(c(0.46), c(0.52), c(0.15), fur);
-  k.poly([[c(0.36), c(0.6)], [c(0.39), c(0.8)], [c(0.47), c(0.64)]], ear);
-  k.poly([[c(0.5), c(0.64)], [c(0.57), c(0.8)], [c(0.6), c(0.57)]], ear);
-  k.line([[c(-0.4), c(0.42)], [c(-0.58), c(0.62)], [c(-0.5), c(0.85)]], fur, c(0.07));
+  k.poly(
+    [
+      [c(0.36), c(0.6)],
+      [c(0.39), c(0.8)],
+      [c(0.47), c(0.64)],
+    ],
+    ear,
+  );
+  k.poly(
+    [
+      [c(0.5), c(0.64)],
+      [c(0.57), c(0.8)],
+      [c(0.6), c(0.57)],
+    ],
+    ear,
+  );
+  k.line(
+    [
+      [c(-0.4), c(0.42)],
+      [c(-0.58), c(0.62)],
+      [c(-0.5), c(0.85)],
+    ],
+    fur,
+    c(0.07),
+  );
 }
 
 /** A fish in profile: a plump body, a forked tail that flicks as it swims, a fin and an eye. */

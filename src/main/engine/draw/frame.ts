@@ -95,16 +95,7 @@ export class ShotRenderer {
         depth: d.depth,
         draw: () => {
           const local = add(ambient, scale(lightAt(d.at, lights), 0.6));
-          const own = drawProp(
-            ctx,
-            cam,
-            p,
-            d,
-            t,
-            d.prop.element === 'lantern' ? [1, 1, 1] : local,
-            stage.seed,
-            labels,
-          );
+          const own = drawProp(ctx, cam, p, d, t, d.prop.element === 'lantern' ? [1, 1, 1] : local, stage.seed, labels);
           for (const l of own) if (d.prop.element !== 'lantern' && d.prop.element !== 'fire') lights.push(l);
         },
       });

@@ -130,7 +130,7 @@ const BODY: Record<Body, { belt: number; roof: number; half: number; wheelR: num
   sports: { belt: 0.75, roof: 1.15, half: 2.2, wheelR: 0.32, colour: '#d8a010' },
 };
 
-function bodyOf(noun: string): Body {
+export function bodyOf(noun: string): Body {
   const singular = noun.replace(/s$/, '');
   return carBodies[noun] ?? carBodies[singular] ?? 'sedan';
 }
@@ -178,12 +178,42 @@ function drawCarSide(v: VehicleCanvas, k: Sketch, body: Body, col: RGB): void {
     paint,
   );
   const cab: Record<Body, [number, number][]> = {
-    sedan: [[-1.35, b.belt], [-0.95, b.roof], [0.55, b.roof], [1.15, b.belt]],
-    taxi: [[-1.35, b.belt], [-0.95, b.roof], [0.55, b.roof], [1.15, b.belt]],
-    suv: [[-h + 0.1, b.belt], [-h + 0.15, b.roof], [0.7, b.roof], [1.2, b.belt]],
-    truck: [[-0.1, b.belt], [0.05, b.roof], [0.95, b.roof], [1.35, b.belt]],
-    van: [[-h + 0.05, b.belt], [-h + 0.05, b.roof], [1.0, b.roof], [h - 0.1, b.belt]],
-    sports: [[-1.0, b.belt], [-0.4, b.roof], [0.3, b.roof], [1.0, b.belt]],
+    sedan: [
+      [-1.35, b.belt],
+      [-0.95, b.roof],
+      [0.55, b.roof],
+      [1.15, b.belt],
+    ],
+    taxi: [
+      [-1.35, b.belt],
+      [-0.95, b.roof],
+      [0.55, b.roof],
+      [1.15, b.belt],
+    ],
+    suv: [
+      [-h + 0.1, b.belt],
+      [-h + 0.15, b.roof],
+      [0.7, b.roof],
+      [1.2, b.belt],
+    ],
+    truck: [
+      [-0.1, b.belt],
+      [0.05, b.roof],
+      [0.95, b.roof],
+      [1.35, b.belt],
+    ],
+    van: [
+      [-h + 0.05, b.belt],
+      [-h + 0.05, b.roof],
+      [1.0, b.roof],
+      [h - 0.1, b.belt],
+    ],
+    sports: [
+      [-1.0, b.belt],
+      [-0.4, b.roof],
+      [0.3, b.roof],
+      [1.0, b.belt],
+    ],
     convertible: [],
   };
   const cabin = cab[body];
@@ -278,9 +308,15 @@ function drawCarEnd(v: VehicleCanvas, k: Sketch, body: Body, col: RGB, view: 'fr
       0.05,
     );
     const rider = v.d.prop.rider;
-    k.circle(-0.3, b.belt + 0.3, 0.13, v.lit(hex(view === 'back' ? (rider?.hair ?? '#3a2a1e') : (rider?.skin ?? '#d9a27a'))));
+    k.circle(
+      -0.3,
+      b.belt + 0.3,
+      0.13,
+      v.lit(hex(view === 'back' ? (rider?.hair ?? '#3a2a1e') : (rider?.skin ?? '#d9a27a'))),
+    );
   }
-  if (body === 'taxi') k.rect(-0.25, b.roof, 0.5, 0.18, v.p.night > 0.4 ? v.p.css([255, 236, 170]) : v.lit([235, 225, 200]), 0.04);
+  if (body === 'taxi')
+    k.rect(-0.25, b.roof, 0.5, 0.18, v.p.night > 0.4 ? v.p.css([255, 236, 170]) : v.lit([235, 225, 200]), 0.04);
   const lampY = b.belt - 0.28;
   const lamp =
     view === 'front'
@@ -534,5 +570,11 @@ function drawBoat(v: VehicleCanvas, k: Sketch): void {
     );
   }
   const rider = v.d.prop.rider;
-  if (rider) drawRider(k, v.lit, rider, { mount: slim ? 'canoe' : 'boat', view: 'side', phase: v.t * 2.2, base: deep + bob - 0.1 });
+  if (rider)
+    drawRider(k, v.lit, rider, {
+      mount: slim ? 'canoe' : 'boat',
+      view: 'side',
+      phase: v.t * 2.2,
+      base: deep + bob - 0.1,
+    });
 }

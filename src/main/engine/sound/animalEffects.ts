@@ -26,8 +26,7 @@ function voicedCall(
   const len = Math.min(out.length, Math.round(seconds * sampleRate));
   for (let i = 0; i < len; i++) {
     const u = i / len;
-    if (i % 256 === 0)
-      formants.forEach(([from, to], k) => filters[k]?.set(from + (to - from) * u, 4));
+    if (i % 256 === 0) formants.forEach(([from, to], k) => filters[k]?.set(from + (to - from) * u, 4));
     phase += pitch(u) / sampleRate;
     const pulse = Math.exp(-(phase % 1) * 6) - 0.3 + n.next() * 0.08;
     const env = Math.min(1, u / 0.08) * Math.min(1, (1 - u) / 0.3);

@@ -79,7 +79,9 @@ function stageAnimal(
   const size = (KIND_SIZES[kind] ?? animalSizes[e.label] ?? 0.7) * e.scale;
   if (kind === 'horse' || kind === 'fish') return stageMover(s, e, kind, near, count, size);
   const members = Array.from({ length: count }, (_, i) => ({
-    x: flying ? -halfWidth * 1.8 + r.range(-1, 1.5) - i * 0.6 : (near ? near.x + 1.1 : 0.6) + i * size * 1.6 + (slot % 2 === 1 ? -1 : 1) * Math.ceil(slot / 2) * 1.2,
+    x: flying
+      ? -halfWidth * 1.8 + r.range(-1, 1.5) - i * 0.6
+      : (near ? near.x + 1.1 : 0.6) + i * size * 1.6 + (slot % 2 === 1 ? -1 : 1) * Math.ceil(slot / 2) * 1.2,
     y: flying ? r.range(2.2, 3.4) + i * 0.15 : 0,
     z: flying ? layout.subjectZ + r.range(2, 8) : layout.subjectZ + 0.3 + i * 0.2,
     phase: r.range(0, Math.PI * 2),

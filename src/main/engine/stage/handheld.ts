@@ -14,12 +14,7 @@ const HANDHELD = new Set<ElementId>(['phone', 'book', 'newspaper', 'briefcase', 
 /** Things that sit on a table or desk when there is one. */
 const TABLETOP = new Set<ElementId>(['lamp', 'clock', 'radio', 'computer', 'keyboard', 'book', 'newspaper']);
 
-export const smallPropIds: ReadonlySet<ElementId> = new Set<ElementId>([
-  ...HANDHELD,
-  ...TABLETOP,
-  'net',
-  'blanket',
-]);
+export const smallPropIds: ReadonlySet<ElementId> = new Set<ElementId>([...HANDHELD, ...TABLETOP, 'net', 'blanket']);
 
 /** Height of a table or desk top, metres. */
 export const TABLE_TOP = 0.78;

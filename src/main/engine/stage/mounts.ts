@@ -41,7 +41,10 @@ export function mountRiders(scene: ShotScene, seed: number): Mounting {
     if (out.riders.has(mount.key)) return;
     out.riders.set(mount.key, lookFor(rider.key, rider.label, seed, rider.color));
     if (rider === mount) return;
-    out.moves.set(mount.key, rider.actions.filter((a) => MOVES.has(a.verb)));
+    out.moves.set(
+      mount.key,
+      rider.actions.filter((a) => MOVES.has(a.verb)),
+    );
     out.mounted.add(rider.key);
   };
   for (const e of scene.entities) {

@@ -25,7 +25,7 @@ export function travelView(drive: Drive | null): { view: TravelView; facing: 1 |
 
 /** Where a travelling thing is at time t, from its path (z unchanged when the path has none). */
 export function alongDrive(drive: Drive, t: number, x: number, z: number): { x: number; z: number } {
-  const raw = Math.min(1, Math.max(0, (drive.t0 === drive.t1 ? 1 : (t - drive.t0) / (drive.t1 - drive.t0))));
+  const raw = Math.min(1, Math.max(0, drive.t0 === drive.t1 ? 1 : (t - drive.t0) / (drive.t1 - drive.t0)));
   // A train pulling in slows to a stop; everything else keeps its speed.
   const u = drive.stops === true ? 1 - (1 - raw) ** 2 : raw;
   return {
@@ -132,7 +132,14 @@ export function placeTrain(s: Staging, e: SceneEntity, prop: StagedProp, c: numb
     d.stops = true;
   }
   const pan = panOf(s, 0);
-  s.sounds.push({ t: d.t0 + 0.1, effect: 'rumble', level: 0.7, label: `the ${e.label} rumbles`, source: 'action', pan });
+  s.sounds.push({
+    t: d.t0 + 0.1,
+    effect: 'rumble',
+    level: 0.7,
+    label: `the ${e.label} rumbles`,
+    source: 'action',
+    pan,
+  });
   if (d.stops === true)
     s.sounds.push({
       t: Math.max(d.t0, d.t1 - 2.5),
