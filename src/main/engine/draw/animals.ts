@@ -181,7 +181,9 @@ function drawHorse(
     const lift = Math.max(0, Math.cos(phase + off)) * (galloping ? 0.22 : 0.1);
     const hoof: Pt = [x + swing * 0.6, lift];
     const knee: Pt = [x + swing * 0.35 + (x > 0 ? 0.03 : -0.05), 0.33 + lift * 0.6];
-    k.line(H([[x, 0.66], knee, hoof]), off >= Math.PI ? tone(0.8) : coat, legW);
+    const leg = off >= Math.PI ? tone(0.8) : coat;
+    k.line(H([[x, 0.7], knee]), leg, legW * 1.9);
+    k.line(H([knee, hoof]), leg, legW);
     k.rect(hoof[0] * h - 0.04 * h, hoof[1] * h, 0.08 * h, 0.05 * h, dark);
   }
   // Barrel, chest and haunch.

@@ -25,7 +25,7 @@ export interface VehicleCanvas {
   lit: (c: RGB, k?: number) => string;
 }
 
-export const vehicleIds = new Set(['car', 'bus', 'bicycle', 'train', 'boat']);
+export const vehicleIds = new Set(['car', 'bus', 'bicycle', 'train', 'boat', 'platform']);
 
 export function drawVehicle(v: VehicleCanvas): LightSource[] {
   const { view, facing } = travelView(v.d.prop.drive);
@@ -41,6 +41,9 @@ export function drawVehicle(v: VehicleCanvas): LightSource[] {
       return [];
     case 'boat':
       drawBoat(v, sk);
+      return [];
+    case 'platform':
+      drawPlatform(v, sk);
       return [];
     default:
       return drawCar(v, sk, view);
@@ -450,6 +453,9 @@ function drawTrain(v: VehicleCanvas, k: Sketch): void {
   const paint = v.lit(col);
   const window = glass(v);
   const front = 40;
+  // The rails it runs on, reaching past both edges of the view.
+  k.rect(-400, 0, 800, 0.06, v.lit([70, 64, 58]));
+  k.rect(-400, 0.12, 800, 0.05, v.lit([120, 120, 125]));
   // Carriages behind the engine, each 17 m with a small gap.
   for (let c = 0; c < 3; c++) {
     const x1 = front - 15 - c * 17.6;
@@ -577,4 +583,16 @@ function drawBoat(v: VehicleCanvas, k: Sketch): void {
       phase: v.t * 2.2,
       base: deep + bob - 0.1,
     });
+}
+
+/** A station platform: a raised concrete edge with its yellow line, a canopy on posts and a blank sign. */
+function drawPlatform(v: VehicleCanvas, k: Sketch): void {
+  const concrete = v.lit([150, 148, 142]);
+  k.rect(-60, 0, 120, 0.9, concrete);
+  k.rect(-60, 0.84, 120, 0.06, v.p.css([230, 196, 40]));
+  k.rect(-60, 0, 120, 0.08, v.lit([90, 88, 84]));
+  for (let x = -36; x <= 36; x += 9) k.rect(x - 0.08, 0.9, 0.16, 3, v.lit([60, 64, 70]));
+  k.rect(-40, 3.9, 80, 0.3, v.lit([70, 74, 80]));
+  k.rect(-1.4, 2.6, 2.8, 0.6, v.lit([30, 50, 90]), 0.05);
+  k.rect(-1.2, 2.8, 2.4, 0.2, v.lit([235, 235, 230]));
 }

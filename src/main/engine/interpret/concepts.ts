@@ -12,6 +12,9 @@ import type { Item } from './segment';
 import { applyStyle } from './style';
 import { cameraLabel } from './words';
 
+/** Things with windows and doors of their own. */
+const VEHICLES = new Set<ElementId>(['car', 'bus', 'train', 'boat']);
+
 type Of<K extends Concept['kind']> = Extract<Concept, { kind: K }>;
 
 /** One known word in its clause. `negated` is fixed when the word is read. */
@@ -101,6 +104,13 @@ function element(w: Word, c: Of<'element'>): void {
     b.removed.add(c.id);
     b.removedKeys.add(text.toLowerCase());
     ok(w, `without ${c.id}`);
+    cl.mods = {};
+    return;
+  }
+  // "waves from the window" of a train: the window is the vehicle's, not a room's.
+  const vehicle = [...b.entities.values()].find((e) => e.element !== null && VEHICLES.has(e.element));
+  if (vehicle && (c.id === 'window' || c.id === 'door')) {
+    ok(w, `the ${vehicle.label}'s ${c.id}`);
     cl.mods = {};
     return;
   }

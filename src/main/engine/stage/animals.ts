@@ -3,6 +3,7 @@ import type { SceneEntity } from '../scene';
 import type { EffectId } from '../vocabulary/sound';
 import { movesOf } from './mounts';
 import { actionTime, panOf, type Staging } from './staging';
+import { farthest } from './vehicles';
 import type { StagedAnimal, StagedFigure } from './types';
 
 const animalSizes: Record<string, number> = {
@@ -130,10 +131,13 @@ function stageMover(
     phase: r.range(0, Math.PI * 2),
   }));
   let walk: StagedAnimal['walk'] = null;
-  if (move && heading === 'away') walk = { t0, t1: duration, dx: 0, dz: travel };
+  // Along the view only as far as the ground goes: not into the sea or through a wall.
+  const room = fish ? travel : Math.max(1, farthest(s, kind) - layout.subjectZ - 0.5);
+  if (move && heading === 'away') walk = { t0, t1: duration, dx: 0, dz: Math.min(travel, room) };
   else if (move && heading === 'toward') {
-    for (const m of members) m.z += travel;
-    walk = { t0, t1: duration, dx: 0, dz: -travel };
+    const dz = Math.min(travel, room);
+    for (const m of members) m.z += dz;
+    walk = { t0, t1: duration, dx: 0, dz: -dz };
   } else if (move || fish) {
     // Across the view, through its middle while the shot lasts (a static camera sees a gallop
     // cross the frame rather than flash past).

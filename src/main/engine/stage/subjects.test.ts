@@ -66,6 +66,22 @@ describe('vehicles show the side they present', () => {
   });
 });
 
+describe('subjects keep to where they are', () => {
+  test('a horse walking toward the camera on a beach comes up the sand, not out of the sea', () => {
+    const stage = staged('A brown horse walks toward the camera on a beach.');
+    const horse = stage.animals.find((a) => a.kind === 'horse');
+    const start = horse?.members[0]?.z ?? Infinity;
+    expect(start).toBeLessThan(stage.layout.water?.zMin ?? 0);
+    expect(horse?.walk?.dz ?? 0).toBeLessThan(0);
+  });
+
+  test('the window a soldier waves from is the train’s, not a room’s', () => {
+    const stage = staged('A steam train pulls into the station. A soldier waves from the window.');
+    expect(stage.scene.setting).not.toBe('interior');
+    expect(stage.props.map((p) => p.element)).not.toContain('window');
+  });
+});
+
 describe('riders are drawn on what they ride', () => {
   test('a man riding a bicycle is its rider, not a figure standing beside it', () => {
     const stage = staged('A man rides a bicycle toward the camera.');

@@ -51,7 +51,7 @@ interface TravelPlan {
 }
 
 /** How far into the view something travelling on the ground (or water, for a boat) can go. */
-function farthest(s: Staging, el: ElementId): number {
+export function farthest(s: Staging, el: ElementId): number {
   const { layout } = s;
   const w = layout.water;
   if (el === 'boat') return w ? Math.min(w.zMax - 2, 80) : 40;
@@ -117,7 +117,7 @@ export function placeRoadVehicle(s: Staging, e: SceneEntity, prop: StagedProp, c
 
 /** A train runs along its track behind the subject; one pulling in slows to a stop with its brakes. */
 export function placeTrain(s: Staging, e: SceneEntity, prop: StagedProp, c: number): void {
-  const z = s.layout.subjectZ + 11 + c * 6;
+  const z = trackZ(s, c);
   const move = travel({ s, e, prop, c, z, movesAnyway: true });
   const d = prop.drive;
   if (!d) return;
@@ -149,6 +149,16 @@ export function placeTrain(s: Staging, e: SceneEntity, prop: StagedProp, c: numb
       source: 'action',
       pan,
     });
+}
+
+/** Where a train runs: behind the subject, a little further back for each one. */
+function trackZ(s: Staging, c: number): number {
+  return s.layout.subjectZ + 11 + c * 6;
+}
+
+/** A station platform runs along the front of the first track, between the subject and the train. */
+export function placePlatform(s: Staging, prop: StagedProp, id: string): void {
+  prop.instances.push({ id, x: 0, y: 0, z: trackZ(s, 0) - 3.2, dynamic: false });
 }
 
 /** Boats sit out on the water; one that is rowed moves slowly across it with its rower aboard. */

@@ -32,7 +32,8 @@ export const bedWords: Record<BedId, string> = {
   roomTone: 'room tone|room|hum|air conditioner|fridge hum|quiet room|indoor ambience|interior|silence|hallway',
   fire: 'fire crackle|crackling fire|fire|campfire|fireplace|crackle|crackling|bonfire',
   crowd: 'crowd|murmur|chatter|people talking|cafe chatter|crowd noise|restaurant|crowd murmur|murmuring crowd',
-  musicAmbient: 'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music',
+  musicAmbient:
+    'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music|radio|radio playing|music on the radio|radio music',
   musicPiano: 'piano music|solo piano|soft piano|piano|gentle piano|piano melody',
   musicJazz: 'jazz|jazz music|smooth jazz|swing music|jazz trio|bebop',
   musicElectronic: 'electronic music|techno|house music|edm|synthwave|electronic beat|dance music|synth music',
@@ -104,7 +105,7 @@ export const effectWords: Record<EffectId, string> = {
   pop: 'pop|balloon pop|cork pop|popping',
   chirp: 'chirp|tweet|peep|cheep',
   engineRoar:
-    'engine roar|engine roaring|roaring engine|engine revving|revving engine|engine rev|roar of the engine|motor roaring',
+    'engine roar|engine roaring|roaring engine|engine revving|revving engine|engine rev|roar of the engine|motor roaring|engine|engine noise|engine hum|motor',
   rustle: 'rustling leaves|leaves rustling|rustle|rustling|rustle of leaves',
   trainBrakes:
     'train brakes|brakes screeching|screeching brakes|squealing brakes|brake squeal|train screeching to a halt',

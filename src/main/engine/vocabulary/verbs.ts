@@ -52,7 +52,7 @@ export const verbWords: Record<VerbId, string> = {
   sit: 'sit|rest|crouch|kneel|squat|sit down|lean',
   wave: 'wave|greet|beckon|wave goodbye|wave hello',
   release: 'release|let go|let go of|launch|free|set free|send up|let',
-  hold: 'hold|carry|grip|clutch|cradle|hug|grab|pick up|lift',
+  hold: 'hold|carry|grip|clutch|cradle|hug|grab|pick up|lift|pull|pull in|haul|haul in|tug|drag',
   throw: 'throw|toss|fling|kick|hurl|lob|pitch',
   drop: 'drop|let fall|knock over|topple|spill',
   bounce: 'bounce|rebound|dribble',
