@@ -26,7 +26,6 @@ const SCENES: Record<(typeof subjectElementIds)[number], [withIt: string, withou
   bus: ['A bus drives down a city street.', 'A city street.'],
   train: ['A train passes through a field.', 'A field.'],
   bicycle: ['A cyclist rides through a park.', 'A park.'],
-  platform: ['A station platform in a field.', 'A field.'],
   horse: ['A horse stands in a meadow.', 'A meadow.'],
   fish: ['Fish swim in a meadow.', 'A meadow.'],
   phone: ['A woman talks on her phone in a field.', 'A woman talks in a field.'],

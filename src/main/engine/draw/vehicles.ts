@@ -25,7 +25,7 @@ export interface VehicleCanvas {
   lit: (c: RGB, k?: number) => string;
 }
 
-export const vehicleIds = new Set(['car', 'bus', 'bicycle', 'train', 'boat', 'platform']);
+export const vehicleIds = new Set(['car', 'bus', 'bicycle', 'train', 'boat']);
 
 export function drawVehicle(v: VehicleCanvas): LightSource[] {
   const { view, facing } = travelView(v.d.prop.drive);
@@ -41,9 +41,6 @@ export function drawVehicle(v: VehicleCanvas): LightSource[] {
       return [];
     case 'boat':
       drawBoat(v, sk);
-      return [];
-    case 'platform':
-      drawPlatform(v, sk);
       return [];
     default:
       return drawCar(v, sk, view);
@@ -583,16 +580,4 @@ function drawBoat(v: VehicleCanvas, k: Sketch): void {
       phase: v.t * 2.2,
       base: deep + bob - 0.1,
     });
-}
-
-/** A station platform: a raised concrete edge with its yellow line, a canopy on posts and a blank sign. */
-function drawPlatform(v: VehicleCanvas, k: Sketch): void {
-  const concrete = v.lit([150, 148, 142]);
-  k.rect(-60, 0, 120, 0.9, concrete);
-  k.rect(-60, 0.84, 120, 0.06, v.p.css([230, 196, 40]));
-  k.rect(-60, 0, 120, 0.08, v.lit([90, 88, 84]));
-  for (let x = -36; x <= 36; x += 9) k.rect(x - 0.08, 0.9, 0.16, 3, v.lit([60, 64, 70]));
-  k.rect(-40, 3.9, 80, 0.3, v.lit([70, 74, 80]));
-  k.rect(-1.4, 2.6, 2.8, 0.6, v.lit([30, 50, 90]), 0.05);
-  k.rect(-1.2, 2.8, 2.4, 0.2, v.lit([235, 235, 230]));
 }

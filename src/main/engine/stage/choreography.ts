@@ -88,13 +88,10 @@ function stageFigureAction(
   switch (a.verb) {
     case 'walk':
     case 'run':
-    case 'swim':
       stageWalk(act, farthestZ);
       return;
-    case 'read':
     case 'play':
-    case 'pour':
-      // Reading, playing an instrument or pouring: the thing is held up in the hand.
+      // Playing an instrument: it is held up in the hands.
       stageHandling({ ...act, a: { ...a, verb: 'hold' } }, holders);
       return;
     case 'release':
@@ -163,7 +160,6 @@ function stageMoment({ s, fig, a, e, t, pan }: FigureAction): void {
       fig.gestures.push({ verb: 'wave', t0: t, t1: t + 2.2, hits: [] });
       return;
     case 'point':
-    case 'feed':
       fig.gestures.push({ verb: 'point', t0: t, t1: t + 2, hits: [] });
       return;
     case 'clap': {

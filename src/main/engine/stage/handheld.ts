@@ -16,6 +16,9 @@ const TABLETOP = new Set<ElementId>(['lamp', 'clock', 'radio', 'computer', 'keyb
 
 export const smallPropIds: ReadonlySet<ElementId> = new Set<ElementId>([...HANDHELD, ...TABLETOP, 'net', 'blanket']);
 
+/** What small things stand on: a table, or a desk or nightstand where a room has one. */
+const SURFACES = new Set<string>(['table', 'desk', 'nightstand', 'counter']);
+
 /** Height of a table or desk top, metres. */
 export const TABLE_TOP = 0.78;
 
@@ -26,7 +29,7 @@ export function settleSmallProps(
   figures: readonly StagedFigure[],
   holders: Holders,
 ): void {
-  const table = props.find((p) => p.element === 'table')?.instances[0];
+  const table = props.find((p) => p.element !== null && SURFACES.has(p.element))?.instances[0];
   let onTable = 0;
   for (const prop of props) {
     const el = prop.element;

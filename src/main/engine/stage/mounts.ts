@@ -23,6 +23,12 @@ const MOUNT_OF: Partial<Record<VerbId, ElementId[]>> = {
   row: ['boat'],
 };
 
+/** What an action mounts: by its meaning, or by its word where the word is read as hand work ("rows"). */
+function mountOf(a: SceneAction): ElementId[] | undefined {
+  if (/^(row|rowed|rowing|rows)$/i.test(a.word)) return ['boat'];
+  return MOUNT_OF[a.verb];
+}
+
 const HORSE_RIDERS = /^(rider|riders|horseman|horsewoman|jockey|cowboy|cowgirl|equestrian|knight)$/;
 const CYCLISTS = /^(cyclist|bicyclist|biker)s?$/;
 const MOVES = new Set<VerbId>(['walk', 'run', 'ride', 'row', 'drive', 'swim']);
@@ -52,8 +58,8 @@ export function mountRiders(scene: ShotScene, seed: number): Mounting {
   }
   for (const e of scene.entities.filter(isFigure)) {
     if (e.count > 1) continue;
-    const verb = e.actions.find((a) => MOUNT_OF[a.verb] !== undefined);
-    const want = verb ? MOUNT_OF[verb.verb] : undefined;
+    const verb = e.actions.find((a) => mountOf(a) !== undefined);
+    const want = verb ? mountOf(verb) : undefined;
     let mount = want && verb ? free(want, verb.target) : undefined;
     if (!mount && HORSE_RIDERS.test(e.noun)) mount = free(['horse'], null);
     if (!mount) {

@@ -12,7 +12,7 @@ import { groundAt } from './layout';
 import { handAt, smooth } from './pose';
 import { actionTime, panOf, type Staging } from './staging';
 import type { StagedFigure, StagedProp } from './types';
-import { placeBoat, placePlatform, placeRoadVehicle, placeTrain } from './vehicles';
+import { placeBoat, placeRoadVehicle, placeTrain } from './vehicles';
 
 const livingElements = new Set<ElementId | null>(['person', 'child', 'dog', 'cat', 'bird', 'animal', 'horse', 'fish']);
 
@@ -197,10 +197,6 @@ const placeTrainOf: Place = ({ s, e, prop, c }) => {
   placeTrain(s, e, prop, c);
 };
 
-const placePlatformOf: Place = ({ s, prop, id }) => {
-  placePlatform(s, prop, id);
-};
-
 const placeBoatOf: Place = ({ s, e, prop, c, baseX }) => {
   placeBoat(s, e, prop, c, baseX);
 };
@@ -242,7 +238,6 @@ const placements: Partial<Record<ElementId | 'standIn', Place>> = {
   bus: placeVehicle,
   bicycle: placeVehicle,
   train: placeTrainOf,
-  platform: placePlatformOf,
   boat: placeBoatOf,
   table: placeFurniture,
   chair: placeFurniture,

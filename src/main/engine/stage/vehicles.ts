@@ -156,11 +156,6 @@ function trackZ(s: Staging, c: number): number {
   return s.layout.subjectZ + 11 + c * 6;
 }
 
-/** A station platform runs along the front of the first track, between the subject and the train. */
-export function placePlatform(s: Staging, prop: StagedProp, id: string): void {
-  prop.instances.push({ id, x: 0, y: 0, z: trackZ(s, 0) - 3.2, dynamic: false });
-}
-
 /** Boats sit out on the water; one that is rowed moves slowly across it with its rower aboard. */
 export function placeBoat(s: Staging, e: SceneEntity, prop: StagedProp, c: number, baseX: number): void {
   const w = s.layout.water;

@@ -33,7 +33,7 @@ export const bedWords: Record<BedId, string> = {
   fire: 'fire crackle|crackling fire|fire|campfire|fireplace|crackle|crackling|bonfire',
   crowd: 'crowd|murmur|chatter|people talking|cafe chatter|crowd noise|restaurant|crowd murmur|murmuring crowd',
   musicAmbient:
-    'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music|radio|radio playing|music on the radio|radio music',
+    'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music|radio|radio playing|radio music|music on the radio',
   musicPiano: 'piano music|solo piano|soft piano|piano|gentle piano|piano melody',
   musicJazz: 'jazz|jazz music|smooth jazz|swing music|jazz trio|bebop',
   musicElectronic: 'electronic music|techno|house music|edm|synthwave|electronic beat|dance music|synth music',
@@ -94,7 +94,7 @@ export const effectWords: Record<EffectId, string> = {
   carHorn: 'car horn|horn|honk|honking|beep beep|car honk',
   dogBark: 'dog bark|bark|barking|woof|dog barking',
   birdCall:
-    'bird call|bird cry|caw|hoot|seagull cry|cuckoo|bird song|gull|seagull|gulls crying|loon|loons calling|loon call|birds calling',
+    'bird call|bird cry|caw|hoot|seagull cry|cuckoo|bird song|gull|seagull|gull cry|gull call|loon|loon call|bird calling',
   doorCreak: 'door creak|creak|creaking|squeak|creaking door|hinge',
   thud: 'thud|thump|bump|impact|dull hit|drop',
   crash: 'crash|collision|bang|smash up|car crash|clatter',
@@ -105,7 +105,7 @@ export const effectWords: Record<EffectId, string> = {
   pop: 'pop|balloon pop|cork pop|popping',
   chirp: 'chirp|tweet|peep|cheep',
   engineRoar:
-    'engine roar|engine roaring|roaring engine|engine revving|revving engine|engine rev|roar of the engine|motor roaring|engine|engine noise|engine hum|motor',
+    'engine roar|engine roaring|roaring engine|engine revving|revving engine|engine rev|roar of the engine|motor roaring',
   rustle: 'rustling leaves|leaves rustling|rustle|rustling|rustle of leaves',
   trainBrakes:
     'train brakes|brakes screeching|screeching brakes|squealing brakes|brake squeal|train screeching to a halt',
@@ -114,7 +114,7 @@ export const effectWords: Record<EffectId, string> = {
   swell: 'orchestral swell|orchestral hit|string swell|crescendo|rising strings|orchestra swells',
   siren: 'distant siren|siren|sirens|police siren|ambulance siren|wailing siren',
   typing:
-    'typing|keyboard typing|keyboard clatter|typing on a keyboard|keystrokes|clacking keys|typewriter|keyboard clicks|keyboard clicking|clicking keys',
+    'typing|keyboard typing|keyboard clatter|typing on a keyboard|keystrokes|clacking keys|typewriter|keyboard click|keys clicking',
   phoneRing: 'phone ring|phone ringing|phone rings|ringing phone|telephone ringing|ringtone',
   meow: 'meow|miaow|cat meowing|cat meow|mewing',
   neigh: 'neigh|whinny|horse neighing|horse whinny|nicker',

@@ -9,7 +9,6 @@ export const subjectElementIds = [
   'bus',
   'train',
   'bicycle',
-  'platform',
   // animals
   'horse',
   'fish',
@@ -34,7 +33,6 @@ export const subjectElementWords: Record<SubjectElementId, string> = {
   bus: 'bus|city bus|double decker|double decker bus|school bus|minibus',
   train:
     'train|steam train|locomotive|steam locomotive|steam engine|freight train|passenger train|subway train|commuter train|express train',
-  platform: 'platform|station platform|train platform|railway platform|train station|railway station',
   bicycle: 'bicycle|bike|push bike|road bike|mountain bike|cyclist|bicyclist|biker',
   horse: 'horse|pony|stallion|mare|foal|steed|mustang|horseback',
   fish: 'fish|goldfish|koi|trout|salmon|school of fish|shoal of fish|shoal',
@@ -59,7 +57,6 @@ export const subjectElementGroup: Record<SubjectElementId, SubjectGroup> = {
   bus: 'prop',
   train: 'prop',
   bicycle: 'prop',
-  platform: 'prop',
   horse: 'animal',
   fish: 'animal',
   phone: 'prop',
