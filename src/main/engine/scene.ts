@@ -5,6 +5,7 @@
 import type { CameraAngle, CameraMoveId } from './vocabulary/camera';
 import type { BedId, EffectId } from './vocabulary/sound';
 import type { VerbId } from './vocabulary/verbs';
+import { subjectElementGroup } from './vocabulary/subjects';
 import type { ElementId, SettingId, TimeOfDay, Weather } from './vocabulary/world';
 
 export type ElementGroup = 'figure' | 'animal' | 'prop' | 'environment' | 'particles';
@@ -56,6 +57,7 @@ export const elementGroup: Record<ElementId, ElementGroup> = {
   sparks: 'particles',
   fog: 'particles',
   fireflies: 'particles',
+  ...subjectElementGroup,
 };
 
 /** A setting an element suggests when the prompt names no place. */
@@ -77,6 +79,11 @@ export const settingOfElement: Partial<Record<ElementId, SettingId>> = {
   trees: 'forest',
   stars: 'nightsky',
   mountains: 'field',
+  bus: 'street',
+  computer: 'interior',
+  keyboard: 'interior',
+  lamp: 'interior',
+  clock: 'interior',
 };
 
 /** What each setting shows unless the prompt removes it. */

@@ -6,6 +6,7 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState } from '../camera';
 import { proportions, type Pose } from '../stage/pose';
 import type { StagedAnimal, StagedFigure } from '../stage/types';
+import { drawOtherAnimal } from './animals';
 import { hex, scale, type Palette, type RGB } from './palette';
 
 export interface FigureLook {
@@ -414,20 +415,7 @@ function drawFacing(
   return { x: hx, top: hy - headR * 1.1 * s, scale: s };
 }
 
-/** A label above a stand-in, so what the engine could not draw is still named on stage. */
-export function drawLabel(ctx: SKRSContext2D, cam: CameraState, text: string, x: number, y: number): void {
-  const size = Math.max(9, Math.round(cam.height * 0.032));
-  ctx.font = `600 ${size}px sans-serif`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'bottom';
-  const w = ctx.measureText(text).width;
-  ctx.fillStyle = 'rgba(10,12,16,0.72)';
-  ctx.fillRect(x - w / 2 - size * 0.35, y - size * 1.3, w + size * 0.7, size * 1.3);
-  ctx.fillStyle = 'rgba(255,255,255,0.95)';
-  ctx.fillText(text, x, y - size * 0.15);
-}
-
-/** Dogs, cats and other four-legged animals; birds in flight or perched. */
+/** Dogs and other four-legged animals; birds in flight or perched. Horses, cats and fish: animals.ts. */
 export function drawAnimal(
   ctx: SKRSContext2D,
   cam: CameraState,
@@ -436,6 +424,10 @@ export function drawAnimal(
   t: number,
   light: RGB,
 ): void {
+  if (a.kind === 'horse' || a.kind === 'cat' || a.kind === 'fish') {
+    drawOtherAnimal(ctx, cam, p, a, t, light);
+    return;
+  }
   const col = hex(a.color);
   for (const [i, m] of a.members.entries()) {
     if (a.kind === 'bird' && a.flying) {
@@ -474,8 +466,8 @@ export function drawAnimal(
       ctx.fill();
       continue;
     }
-    const legH = s * (a.kind === 'cat' ? 0.35 : 0.5);
-    const bodyL = s * (a.kind === 'cat' ? 0.8 : 1);
+    const legH = s * 0.5;
+    const bodyL = s;
     const phase = walking ? t * 9 + m.phase : 0;
     ctx.strokeStyle = c(0.8);
     ctx.lineWidth = Math.max(1, s * 0.09);
@@ -505,7 +497,7 @@ export function drawAnimal(
     ctx.fillStyle = c(0.6);
     ctx.beginPath();
     ctx.moveTo(hx - s * 0.08, hy - s * 0.1);
-    ctx.lineTo(hx - s * 0.02, hy - s * (a.kind === 'cat' ? 0.32 : 0.28));
+    ctx.lineTo(hx - s * 0.02, hy - s * 0.28);
     ctx.lineTo(hx + s * 0.06, hy - s * 0.12);
     ctx.fill();
     ctx.strokeStyle = c(1);
@@ -515,9 +507,9 @@ export function drawAnimal(
     ctx.moveTo(pr.x - bodyL * 0.48, pr.y - legH - s * 0.15);
     ctx.quadraticCurveTo(
       pr.x - bodyL * 0.7,
-      pr.y - legH - s * (a.kind === 'cat' ? 0.6 : 0.35),
+      pr.y - legH - s * 0.35,
       pr.x - bodyL * 0.65 + wag * s * 0.2,
-      pr.y - legH - s * (a.kind === 'cat' ? 0.75 : 0.45),
+      pr.y - legH - s * 0.45,
     );
     ctx.stroke();
   }

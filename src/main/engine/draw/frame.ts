@@ -6,10 +6,13 @@ import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { cameraAt, orbitAngle, project, projectDirection, type CameraState } from '../camera';
 import { hashString, noise1, Random } from '../random';
 import { stepSeconds, World, type WorldSetup } from '../simulate';
+import { heldPosition } from '../stage/handheld';
 import { handAt, poseAt, type Pose } from '../stage/pose';
 import type { Stage, StagedFigure } from '../stage/types';
+import { alongDrive } from '../stage/vehicles';
 import { lipSyncRate } from '../sound/soundtrack';
-import { drawAnimal, drawFigure, drawLabel } from './figures';
+import { drawAnimal, drawFigure } from './figures';
+import { LabelBoard, type LabelBox } from './labels';
 import { drawLayer, type OrbitScroll } from './layers';
 import { add, hex, scale, Palette, type RGB } from './palette';
 import { drawParticles } from './particles';
@@ -41,6 +44,8 @@ export class ShotRenderer {
   private readonly world: World;
   private readonly post: Post;
   private readonly hair = new Map<string, HairSpring>();
+  /** Where the last frame's stand-in labels went, none overlapping another. */
+  labelBoxes: LabelBox[] = [];
   private hairTime = 0;
 
   constructor(
@@ -96,13 +101,14 @@ export class ShotRenderer {
         lights.push({ at: { ...d.at, y: 0.5 }, color: [255, 150, 60], intensity: 0.7 + 0.6 * p.night, radius: 3.5 });
     }
     const ambient = p.light.ambient;
+    const labels = new LabelBoard(W, H);
     const drawables: { depth: number; draw: () => void }[] = [];
     for (const d of propDraws) {
       drawables.push({
         depth: d.depth,
         draw: () => {
           const local = add(ambient, scale(lightAt(d.at, lights), 0.6));
-          const own = drawProp(ctx, cam, p, d, t, d.prop.element === 'lantern' ? [1, 1, 1] : local, stage.seed);
+          const own = drawProp(ctx, cam, p, d, t, d.prop.element === 'lantern' ? [1, 1, 1] : local, stage.seed, labels);
           for (const l of own) if (d.prop.element !== 'lantern' && d.prop.element !== 'fire') lights.push(l);
         },
       });
@@ -122,7 +128,7 @@ export class ShotRenderer {
             t,
             seat: f.sitting ? (stage.layout.interior ? 'chair' : 'log') : null,
           });
-          if (box && f.standIn) drawLabel(ctx, cam, f.label, box.x, box.top - box.scale * 0.05);
+          if (box && f.standIn && !/#[1-9]\d*$/.test(f.key)) labels.add(f.label, box.x, box.top - box.scale * 0.05);
         },
       });
     }
@@ -147,6 +153,7 @@ export class ShotRenderer {
     });
     this.drawLightning(setCam, t);
     this.post.atmosphere(ctx, setCam, this.flash(t));
+    this.labelBoxes = labels.draw(ctx);
     ctx.restore();
     this.post.finish(ctx, frame);
     return this.canvas;
@@ -167,10 +174,9 @@ export class ShotRenderer {
           spin = s.spin + spin;
         }
         if (prop.drive) {
-          const { t0, t1, x0, x1 } = prop.drive;
-          const u = Math.min(1, Math.max(0, (t - t0) / Math.max(0.01, t1 - t0)));
-          at = { ...at, x: x0 + (x1 - x0) * u };
-          spin = at.x;
+          const along = alongDrive(prop.drive, t, at.x, at.z);
+          at = { ...at, x: along.x, z: along.z };
+          spin = along.x + along.z;
         }
         let hand = null;
         if (prop.heldBy !== null) {
@@ -178,6 +184,9 @@ export class ShotRenderer {
           const s = this.world.state(inst.id);
           if (fig && s?.held) hand = handAt(fig, t, stage.seed);
         }
+        const holder = inst.dynamic ? undefined : stage.figures.find((f) => f.key === prop.heldBy);
+        if (holder && prop.element !== null && prop.element !== 'umbrella')
+          at = heldPosition(holder, prop.element, t, stage.seed);
         if (prop.element === 'umbrella' && prop.heldBy === null) {
           const fig = stage.figures[0];
           if (fig) at = { ...at, x: poseAt(fig, t, stage.seed).x, z: fig.z - 0.05 };

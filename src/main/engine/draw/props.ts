@@ -1,6 +1,6 @@
 /**
- * Props: lanterns, balloons, balls, doors, windows, furniture, vehicles, fire and labelled
- * stand-in blocks. Each returns the lights it gives off, for the glow pass and for lighting
+ * Props: lanterns, balloons, balls, doors, windows, furniture, fire and labelled stand-in
+ * blocks; vehicles (vehicles.ts) and small things (smallProps.ts) are drawn in their own files. Each returns the lights it gives off, for the glow pass and for lighting
  * figures nearby.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
@@ -9,7 +9,9 @@ import { noise1 } from '../random';
 import { doorOpenAt } from '../stage/props';
 import type { StagedProp } from '../stage/types';
 import type { Vec3 } from '../simulate';
-import { drawLabel } from './figures';
+import type { LabelBoard } from './labels';
+import { drawSmallProp, smallDrawn } from './smallProps';
+import { drawVehicle, vehicleIds } from './vehicles';
 import { hex, mix, scale, type Palette, type RGB } from './palette';
 
 export interface LightSource {
@@ -45,6 +47,7 @@ export function drawProp(
   t: number,
   ambientLight: RGB,
   seed: number,
+  labels: LabelBoard,
 ): LightSource[] {
   const pr = project(cam, d.at);
   if (!pr) return [];
@@ -53,6 +56,8 @@ export function drawProp(
   const el = d.prop.element;
   const lights: LightSource[] = [];
   const flicker = 0.85 + 0.15 * noise1(seed + d.id.length * 31, t * 9);
+  if (el !== null && vehicleIds.has(el)) return drawVehicle({ ctx, p, pr, s, d, t, lit });
+  if (el !== null && smallDrawn.has(el)) return drawSmallProp({ ctx, cam, p, pr, s, d, t, lit });
   switch (el) {
     case 'lantern': {
       const h = 0.42 * s;
@@ -164,83 +169,6 @@ export function drawProp(
         intensity: 0.5 * flicker,
         radius: 1.4,
       });
-      break;
-    }
-    case 'boat': {
-      const bob = Math.sin(t * 1.4 + d.spin) * 0.04 * s;
-      ctx.fillStyle = lit(colourOf(d.prop, '#7a4a2a'));
-      ctx.beginPath();
-      ctx.moveTo(pr.x - 1.5 * s, pr.y - 0.35 * s + bob);
-      ctx.lineTo(pr.x + 1.5 * s, pr.y - 0.35 * s + bob);
-      ctx.lineTo(pr.x + 1.1 * s, pr.y + 0.05 * s + bob);
-      ctx.lineTo(pr.x - 1.2 * s, pr.y + 0.05 * s + bob);
-      ctx.closePath();
-      ctx.fill();
-      ctx.fillStyle = lit([230, 225, 210], 0.9);
-      ctx.fillRect(pr.x - 1.4 * s, pr.y - 0.4 * s + bob, 2.8 * s, 0.06 * s);
-      break;
-    }
-    case 'car': {
-      // A taxi reads as one by its yellow and its roof sign.
-      const taxi = /^(taxi|cab)s?$/.test(d.prop.noun);
-      const col = colourOf(d.prop, taxi ? '#e8b820' : '#2f5d9a');
-      const x = pr.x;
-      const y = pr.y;
-      ctx.fillStyle = p.css([0, 0, 0], 0.25);
-      ctx.beginPath();
-      ctx.ellipse(x, y, 2.2 * s, 0.12 * s, 0, 0, Math.PI * 2);
-      ctx.fill();
-      ctx.fillStyle = lit(col);
-      ctx.beginPath();
-      ctx.roundRect(x - 2.1 * s, y - 1.05 * s, 4.2 * s, 0.65 * s, 0.15 * s);
-      ctx.fill();
-      ctx.beginPath();
-      ctx.moveTo(x - 1.2 * s, y - 1.0 * s);
-      ctx.lineTo(x - 0.8 * s, y - 1.45 * s);
-      ctx.lineTo(x + 0.7 * s, y - 1.45 * s);
-      ctx.lineTo(x + 1.2 * s, y - 1.0 * s);
-      ctx.closePath();
-      ctx.fill();
-      ctx.fillStyle = p.css(mix(p.sky(0.4), [20, 30, 40], 0.5), 0.9);
-      ctx.beginPath();
-      ctx.moveTo(x - 1.05 * s, y - 1.02 * s);
-      ctx.lineTo(x - 0.75 * s, y - 1.38 * s);
-      ctx.lineTo(x + 0.65 * s, y - 1.38 * s);
-      ctx.lineTo(x + 1.0 * s, y - 1.02 * s);
-      ctx.closePath();
-      ctx.fill();
-      for (const wx of [-1.3, 1.3]) {
-        ctx.fillStyle = p.css([20, 20, 22]);
-        ctx.beginPath();
-        ctx.arc(x + wx * s, y - 0.35 * s, 0.35 * s, 0, Math.PI * 2);
-        ctx.fill();
-        ctx.strokeStyle = p.css([150, 150, 155]);
-        ctx.lineWidth = Math.max(1, 0.04 * s);
-        ctx.beginPath();
-        const a = d.spin * 3;
-        ctx.moveTo(x + wx * s + Math.cos(a) * 0.2 * s, y - 0.35 * s + Math.sin(a) * 0.2 * s);
-        ctx.lineTo(x + wx * s - Math.cos(a) * 0.2 * s, y - 0.35 * s - Math.sin(a) * 0.2 * s);
-        ctx.stroke();
-      }
-      if (taxi) {
-        const sw = 0.55 * s;
-        const sh = 0.2 * s;
-        ctx.fillStyle = p.night > 0.4 ? p.css([255, 236, 170]) : lit([235, 225, 200]);
-        ctx.beginPath();
-        ctx.roundRect(x - sw / 2, y - 1.45 * s - sh, sw, sh, 0.05 * s);
-        ctx.fill();
-        ctx.fillStyle = p.css([40, 30, 10]);
-        ctx.fillRect(x - sw * 0.32, y - 1.45 * s - sh * 0.62, sw * 0.64, Math.max(1, sh * 0.24));
-        // The checker stripe along the side.
-        const cells = 14;
-        const cw = (3.6 * s) / cells;
-        for (let k = 0; k < cells; k++) {
-          ctx.fillStyle = k % 2 ? p.css([25, 25, 25]) : lit([240, 240, 235]);
-          ctx.fillRect(x - 1.8 * s + k * cw, y - 0.72 * s, cw, 0.08 * s);
-        }
-      }
-      if (p.night > 0.4)
-        lights.push({ at: { x: d.at.x + 2.1, y: 0.7, z: d.at.z }, color: [255, 240, 200], intensity: 0.9, radius: 3 });
       break;
     }
     case 'door': {
@@ -408,10 +336,10 @@ export function drawProp(
       break;
     }
     default: {
-      // A stand-in block: a hatched crate with the creator's word on it.
+      // A stand-in: a small hatched crate, so it marks the spot without crowding what is drawn.
       const k = d.prop.scale;
-      const w = (0.9 * s) / k;
-      const h = (0.8 * s) / k;
+      const w = (0.5 * s) / k;
+      const h = (0.45 * s) / k;
       const col = colourOf(d.prop, '#8a8f99');
       ctx.fillStyle = lit(col);
       ctx.fillRect(pr.x - w / 2, pr.y - h, w, h);
@@ -422,14 +350,15 @@ export function drawProp(
       ctx.beginPath();
       ctx.rect(pr.x - w / 2, pr.y - h, w, h);
       ctx.clip();
-      for (let x = -h; x < w; x += 0.15 * s) {
+      for (let x = -h; x < w; x += 0.1 * s) {
         ctx.beginPath();
         ctx.moveTo(pr.x - w / 2 + x, pr.y);
         ctx.lineTo(pr.x - w / 2 + x + h, pr.y - h);
         ctx.stroke();
       }
       ctx.restore();
-      drawLabel(ctx, cam, d.prop.label, pr.x, pr.y - h - 0.05 * s);
+      // One label for a group of the same thing.
+      if (!/#[1-9]\d*$/.test(d.id)) labels.add(d.prop.label, pr.x, pr.y - h - 0.05 * s);
       break;
     }
   }

@@ -44,6 +44,8 @@ export class ShotBuilder {
   readonly beds = new Map<string, ShotScene['beds'][number]>();
   readonly cues: CuePlan[] = [];
   readonly implicitActions: SceneAction[] = [];
+  /** Keys an entity had before it was named ("fisherman" → "jonah"), so the clause's verbs still reach it. */
+  readonly aliases = new Map<string, string>();
   lastFigure: string | null = null;
   lastThing: string | null = null;
   /** Names of people met in earlier shots: still people here, wherever they stand. */
@@ -104,7 +106,7 @@ export class ShotBuilder {
       this.environment.set(id, Math.max(amount, action.intensity));
       return;
     }
-    const e = this.entities.get(ref.key);
+    const e = this.entities.get(ref.key) ?? this.entities.get(this.aliases.get(ref.key) ?? '');
     if (e) e.actions.push(action);
   }
 }

@@ -12,6 +12,9 @@ import type { Item } from './segment';
 import { applyStyle } from './style';
 import { cameraLabel } from './words';
 
+/** Things with windows and doors of their own. */
+const VEHICLES = new Set<ElementId>(['car', 'bus', 'train', 'boat']);
+
 type Of<K extends Concept['kind']> = Extract<Concept, { kind: K }>;
 
 /** One known word in its clause. `negated` is fixed when the word is read. */
@@ -113,6 +116,13 @@ function element(w: Word, c: Of<'element'>): void {
     cl.mods = {};
     return;
   }
+  // "waves from the window" of a train: the window is the vehicle's, not a room's.
+  const vehicle = [...b.entities.values()].find((e) => e.element !== null && VEHICLES.has(e.element));
+  if (vehicle && (c.id === 'window' || c.id === 'door')) {
+    ok(w, `the ${vehicle.label}'s ${c.id}`);
+    cl.mods = {};
+    return;
+  }
   const group = elementGroup[c.id];
   const implied = weatherOfElement[c.id];
   if (implied && (b.weather === null || b.weather === 'clear')) b.weather = implied;
@@ -139,10 +149,16 @@ function entityElement(w: Word, id: ElementId, figure: boolean): void {
   const m = cl.mods;
   const head = text.split(/\s+/).pop() ?? text;
   const noun = head.toLowerCase();
-  const e = b.entity(id, figure ? noun : id, null, null, noun);
+  // A thing keeps the whole phrase ("steam train", "sports car"): it picks the drawing.
+  const phrase = text.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ');
+  const e = b.entity(id, figure ? noun : id, null, null, figure ? noun : phrase);
   if (m.count !== undefined) e.count = m.count;
   else if (/s$/.test(noun) && !/ss$/.test(noun) && noun !== id) e.count = Math.max(e.count, id === 'bird' ? 5 : 3);
   if (id === 'bird' && noun === 'flock') e.count = Math.max(e.count, 7);
+  // "fish" is its own plural: without "a" or a number before it, it is a school.
+  const before = cl.items[w.at - 1];
+  const single = before?.kind === 'stop' && /^(a|an)$/i.test(before.text);
+  if (id === 'fish' && m.count === undefined && (noun !== 'fish' || !single)) e.count = Math.max(e.count, 7);
   if (m.color !== undefined) e.color = m.color;
   if (m.scale !== undefined) e.scale = m.scale;
   if (m.age !== undefined) e.age = m.age;

@@ -188,6 +188,7 @@ function nameFigure(b: ShotBuilder, name: string, place: (ref: Ref) => void): vo
   if (figure && figure.name === null) {
     // Keyed by the name, so the figure looks and sounds the same wherever the name comes back.
     b.entities.delete(figure.key);
+    b.aliases.set(figure.key, name.toLowerCase());
     figure.name = name;
     figure.key = name.toLowerCase();
     b.entities.set(figure.key, figure);
@@ -209,7 +210,8 @@ const THINGS_LIKE_AGENTS = new Set(
   (
     'paper newspaper letter poster sticker ladder border corner container trailer tower water river flower ' +
     'computer printer speaker heater monitor mirror door floor elevator escalator tractor meteor anchor ' +
-    'instrument monument tent pavement apartment pendant plant fountain lantern cauldron cannon'
+    'instrument monument tent pavement apartment pendant plant fountain lantern cauldron cannon ' +
+    'toaster blender mixer freezer cooler locker drawer folder tanker hamper shaker sticker marker counter'
   ).split(' '),
 );
 

@@ -4,6 +4,7 @@
  */
 import type { EffectId } from '../vocabulary/sound';
 import { adEnvelope, addBurst, addTone, Biquad, BrownNoise, Noise, sampleRate } from './dsp';
+import { animalEffects } from './animalEffects';
 import { creatorEffects } from './creatorEffects';
 
 export interface EffectOptions {
@@ -354,6 +355,7 @@ const synths: Record<EffectId, (o: EffectOptions) => Float32Array> = {
   pop,
   chirp,
   ...creatorEffects,
+  ...animalEffects,
 };
 
 /** Peak level each effect is scaled to, so a "door slam" is louder than a "click". */
@@ -388,6 +390,9 @@ const loudness: Record<EffectId, number> = {
   siren: 0.5,
   typing: 0.45,
   phoneRing: 0.6,
+  meow: 0.5,
+  neigh: 0.6,
+  hooves: 0.6,
 };
 
 /** Synthesises one effect as mono samples at 48 kHz, its attack at sample 0. */

@@ -1,7 +1,9 @@
 /** Animals: dogs, cats, birds and the rest, placed by the first figure or in flight, and their calls. */
 import type { SceneEntity } from '../scene';
 import type { EffectId } from '../vocabulary/sound';
+import { movesOf } from './mounts';
 import { actionTime, panOf, type Staging } from './staging';
+import { farthest } from './vehicles';
 import type { StagedAnimal, StagedFigure } from './types';
 
 const animalSizes: Record<string, number> = {
@@ -21,42 +23,66 @@ const animalSizes: Record<string, number> = {
 
 type AnimalKind = StagedAnimal['kind'];
 
+const KIND_SIZES: Partial<Record<AnimalKind, number>> = { dog: 0.55, cat: 0.3, bird: 0.22, horse: 1.6, fish: 0.35 };
+
 function animalKind(e: SceneEntity): AnimalKind | null {
   const el = e.element;
-  return el === 'dog' || el === 'cat' || el === 'bird' || el === 'animal' ? el : null;
+  return el === 'dog' || el === 'cat' || el === 'bird' || el === 'animal' || el === 'horse' || el === 'fish'
+    ? el
+    : null;
 }
+
+/** Each kind's call, and the word the report uses for it. */
+const CALLS: Record<AnimalKind, [EffectId, string]> = {
+  dog: ['dogBark', 'barks'],
+  cat: ['meow', 'meows'],
+  bird: ['birdCall', 'calls'],
+  horse: ['neigh', 'neighs'],
+  animal: ['dogBark', 'calls'],
+  fish: ['splash', 'splashes'],
+};
 
 export function stageAnimals(s: Staging, figures: readonly StagedFigure[]): StagedAnimal[] {
   const animals: StagedAnimal[] = [];
   for (const e of s.scene.entities) {
     const kind = animalKind(e);
     if (kind === null) continue;
-    const animal = stageAnimal(s, e, kind, figures[0]);
+    const animal = stageAnimal(s, e, kind, figures[0], animals.length);
     animals.push(animal);
-    const barkEffect: EffectId = kind === 'dog' ? 'dogBark' : kind === 'bird' ? 'birdCall' : 'dogBark';
+    const [call, calls] = CALLS[kind];
     for (const t of animal.barkAt) {
       const m = animal.members[0];
       s.sounds.push({
         t,
-        effect: barkEffect,
+        effect: call,
         level: 0.9,
-        label: `${e.label} ${kind === 'bird' ? 'calls' : 'barks'}`,
+        label: `${e.label} ${calls}`,
         source: 'action',
         pan: panOf(s, m?.x ?? 0),
       });
     }
+    if (kind === 'horse' && animal.walk) hoofbeats(s, e, animal);
   }
   return animals;
 }
 
-function stageAnimal(s: Staging, e: SceneEntity, kind: AnimalKind, near: StagedFigure | undefined): StagedAnimal {
+function stageAnimal(
+  s: Staging,
+  e: SceneEntity,
+  kind: AnimalKind,
+  near: StagedFigure | undefined,
+  /** How many animals were placed before it: each stands a little further along. */
+  slot: number,
+): StagedAnimal {
   const { r, halfWidth, layout, duration } = s;
   const flying = kind === 'bird' && !e.actions.some((a) => a.verb === 'sit' || a.verb === 'stand' || a.verb === 'walk');
-  const count = Math.min(e.count, 12);
-  const size =
-    (kind === 'dog' ? 0.55 : kind === 'cat' ? 0.3 : kind === 'bird' ? 0.22 : (animalSizes[e.label] ?? 0.7)) * e.scale;
+  const count = Math.min(e.count, kind === 'fish' ? 16 : 12);
+  const size = (KIND_SIZES[kind] ?? animalSizes[e.label] ?? 0.7) * e.scale;
+  if (kind === 'horse' || kind === 'fish') return stageMover(s, e, kind, near, count, size);
   const members = Array.from({ length: count }, (_, i) => ({
-    x: flying ? -halfWidth * 1.8 + r.range(-1, 1.5) - i * 0.6 : (near ? near.x + 1.1 : 0.6) + i * size * 1.6,
+    x: flying
+      ? -halfWidth * 1.8 + r.range(-1, 1.5) - i * 0.6
+      : (near ? near.x + 1.1 : 0.6) + i * size * 1.6 + (slot % 2 === 1 ? -1 : 1) * Math.ceil(slot / 2) * 1.2,
     y: flying ? r.range(2.2, 3.4) + i * 0.15 : 0,
     z: flying ? layout.subjectZ + r.range(2, 8) : layout.subjectZ + 0.3 + i * 0.2,
     phase: r.range(0, Math.PI * 2),
@@ -76,4 +102,75 @@ function stageAnimal(s: Staging, e: SceneEntity, kind: AnimalKind, near: StagedF
     walk: walkAction ? { t0: 0, t1: duration, dx: walkAction.verb === 'run' ? 6 : 2.5 } : null,
     barkAt: barks,
   };
+}
+
+/**
+ * Horses and fish: they cross the view, or come toward or go away from the camera, with a rider
+ * on a horse that is ridden. Fish swim in a loose school at the height of the water around them.
+ */
+function stageMover(
+  s: Staging,
+  e: SceneEntity,
+  kind: 'horse' | 'fish',
+  near: StagedFigure | undefined,
+  count: number,
+  size: number,
+): StagedAnimal {
+  const { r, layout, duration } = s;
+  const fish = kind === 'fish';
+  const move = movesOf(s.mounts, e)[0];
+  const running = move?.verb === 'run' || (move?.verb === 'ride' && move.intensity > 1);
+  const speed = fish ? 0.8 : running ? 7 : move ? 1.8 : 0;
+  const t0 = move ? actionTime(move, s.defaults, 0) : 0;
+  const travel = speed * (duration - t0);
+  const heading = move?.heading;
+  const members = Array.from({ length: count }, (_, i) => ({
+    x: (near ? near.x + 1.6 : fish ? 0 : 0.4) + (fish ? r.range(-1.5, 1.5) : i * size * 1.8),
+    y: fish ? r.range(0.5, 2) : 0,
+    z: layout.subjectZ + (fish ? r.range(-0.5, 3) : 0.5 + i * 0.8),
+    phase: r.range(0, Math.PI * 2),
+  }));
+  let walk: StagedAnimal['walk'] = null;
+  // Along the view only as far as the ground goes: not into the sea or through a wall.
+  const room = fish ? travel : Math.max(1, farthest(s, kind) - layout.subjectZ - 0.5);
+  if (move && heading === 'away') walk = { t0, t1: duration, dx: 0, dz: Math.min(travel, room) };
+  else if (move && heading === 'toward') {
+    const dz = Math.min(travel, room);
+    for (const m of members) m.z += dz;
+    walk = { t0, t1: duration, dx: 0, dz: -dz };
+  } else if (move || fish) {
+    // Across the view, through its middle while the shot lasts (a static camera sees a gallop
+    // cross the frame rather than flash past).
+    const dx = Math.min(Math.max(fish ? 1.5 : 2.5, travel), s.halfWidth * 2.6);
+    for (const m of members) m.x -= dx * (running ? 0.5 : 0.3);
+    walk = { t0, t1: duration, dx };
+  }
+  const barks = e.actions.filter((a) => a.verb === 'bark').map((a) => actionTime(a, s.defaults, duration * 0.3));
+  return {
+    key: e.key,
+    kind,
+    label: e.label,
+    size,
+    color: e.color ?? (fish ? '#e08a2a' : '#6b4226'),
+    members,
+    flying: false,
+    walk,
+    barkAt: barks,
+    rider: kind === 'horse' ? (s.mounts.riders.get(e.key) ?? null) : null,
+  };
+}
+
+/** Hooves while a horse moves: a canter's beat, repeated over its run. */
+function hoofbeats(s: Staging, e: SceneEntity, a: StagedAnimal): void {
+  const w = a.walk;
+  if (!w) return;
+  for (let t = w.t0; t < w.t1 - 0.5; t += 2.5)
+    s.sounds.push({
+      t,
+      effect: 'hooves',
+      level: 0.7,
+      label: `${e.label} hooves`,
+      source: 'action',
+      pan: panOf(s, a.members[0]?.x ?? 0),
+    });
 }

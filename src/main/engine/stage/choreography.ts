@@ -23,7 +23,7 @@ export function stageFigures(s: Staging): { figures: StagedFigure[]; holders: Ho
   const figures: StagedFigure[] = [];
   const holders: Holders = new Map();
   let slot = 0;
-  for (const e of s.scene.entities.filter(isFigure)) {
+  for (const e of s.scene.entities.filter((x) => isFigure(x) && !s.mounts.mounted.has(x.key))) {
     const copies = Math.min(e.count, 6);
     for (let c = 0; c < copies; c++) {
       const fig = placeFigure(s, e, c, copies, slots[slot++ % slots.length] ?? 0);
@@ -89,6 +89,10 @@ function stageFigureAction(
     case 'walk':
     case 'run':
       stageWalk(act, farthestZ);
+      return;
+    case 'play':
+      // Playing an instrument: it is held up in the hands.
+      stageHandling({ ...act, a: { ...a, verb: 'hold' } }, holders);
       return;
     case 'release':
     case 'throw':

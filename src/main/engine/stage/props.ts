@@ -7,15 +7,21 @@ import type { BodySpec } from '../simulate';
 import type { VerbId } from '../vocabulary/verbs';
 import type { ElementId } from '../vocabulary/world';
 import type { Holders } from './choreography';
+import { settleSmallProps } from './handheld';
 import { groundAt } from './layout';
 import { handAt, smooth } from './pose';
 import { actionTime, panOf, type Staging } from './staging';
-import type { StagedProp } from './types';
+import type { StagedFigure, StagedProp } from './types';
+import { placeBoat, placeRoadVehicle, placeTrain } from './vehicles';
 
-const livingElements = new Set<ElementId | null>(['person', 'child', 'dog', 'cat', 'bird', 'animal']);
+const livingElements = new Set<ElementId | null>(['person', 'child', 'dog', 'cat', 'bird', 'animal', 'horse', 'fish']);
 
 /** Places every prop that is not a figure or an animal; returns them and the bodies to simulate. */
-export function stageProps(s: Staging, holders: Holders): { props: StagedProp[]; bodies: BodySpec[] } {
+export function stageProps(
+  s: Staging,
+  holders: Holders,
+  figures: readonly StagedFigure[] = [],
+): { props: StagedProp[]; bodies: BodySpec[] } {
   const props: StagedProp[] = [];
   const bodies: BodySpec[] = [];
   let propSlot = 0;
@@ -47,6 +53,7 @@ export function stageProps(s: Staging, holders: Holders): { props: StagedProp[];
     if (e.element === 'door') stageDoor(s, prop);
     props.push(prop);
   }
+  settleSmallProps(s, props, figures, holders);
   return { props, bodies };
 }
 
@@ -181,32 +188,17 @@ const placeWindow: Place = ({ s, prop, c, id }) => {
   prop.instances.push({ id, x, y: 1.1, z, dynamic: false });
 };
 
-/** Cars drive across the frame, alternating direction, far enough to leave it. */
-const placeCar: Place = ({ s, e, prop, c, id }) => {
-  const { layout, halfWidth } = s;
-  const z = layout.interior ? layout.subjectZ + 3 : s.scene.setting === 'street' ? 8 + c * 2.5 : layout.subjectZ + 4;
-  prop.instances.push({ id, x: 0, y: 0, z, dynamic: false });
-  const driveAction = e.actions.find((a) => a.verb === 'drive' || a.verb === 'run' || a.verb === 'walk');
-  const t0 = driveAction ? actionTime(driveAction, s.defaults, 0.5) : 0.5 + c * 2.5;
-  const speed = 7 * (driveAction?.intensity ?? 1);
-  const span = (halfWidth * 2.2 * z) / layout.subjectZ + 6;
-  prop.drive = {
-    t0,
-    t1: t0 + span / speed,
-    x0: (c % 2 === 0 ? -1 : 1) * span * 0.5,
-    x1: (c % 2 === 0 ? 1 : -1) * span * 0.5,
-  };
+/** Cars, buses and bicycles travel (vehicles.ts); a train runs behind the subject; boats sit on the water. */
+const placeVehicle: Place = ({ s, e, prop, c }) => {
+  placeRoadVehicle(s, e, prop, c);
 };
 
-const placeBoat: Place = ({ s, prop, c, id, baseX }) => {
-  const w = s.layout.water;
-  prop.instances.push({
-    id,
-    x: baseX * 1.5 + c * 3,
-    y: 0,
-    z: w ? w.zMin + 4 + c * 3 : s.layout.subjectZ + 3,
-    dynamic: false,
-  });
+const placeTrainOf: Place = ({ s, e, prop, c }) => {
+  placeTrain(s, e, prop, c);
+};
+
+const placeBoatOf: Place = ({ s, e, prop, c, baseX }) => {
+  placeBoat(s, e, prop, c, baseX);
 };
 
 const placeFurniture: Place = ({ s, prop, c, id, baseX }) => {
@@ -242,8 +234,11 @@ const placements: Partial<Record<ElementId | 'standIn', Place>> = {
   rocks: placeSolid,
   door: placeDoor,
   window: placeWindow,
-  car: placeCar,
-  boat: placeBoat,
+  car: placeVehicle,
+  bus: placeVehicle,
+  bicycle: placeVehicle,
+  train: placeTrainOf,
+  boat: placeBoatOf,
   table: placeFurniture,
   chair: placeFurniture,
   bench: placeFurniture,

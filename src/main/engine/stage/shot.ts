@@ -22,7 +22,7 @@ export function stageShot(scene: ShotScene, seed: number): Stage {
   const s = beginStaging(scene, seed);
   const { figures, holders } = stageFigures(s);
   const animals = stageAnimals(s, figures);
-  const { props, bodies } = stageProps(s, holders);
+  const { props, bodies } = stageProps(s, holders, figures);
   walkToTargets(s, figures, props);
   gatherAroundFire(figures, props);
   const world = worldFor(s, bodies, props);

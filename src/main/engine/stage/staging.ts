@@ -6,6 +6,7 @@ import { Random } from '../random';
 import type { ShotScene } from '../scene';
 import type { VerbId } from '../vocabulary/verbs';
 import { layoutFor, type Layout } from './layout';
+import { mountRiders, type Mounting } from './mounts';
 import type { StageSound } from './types';
 
 export interface Staging {
@@ -22,6 +23,8 @@ export interface Staging {
   halfWidth: number;
   /** Sounds the choreography makes, in the order they are staged. */
   sounds: StageSound[];
+  /** Who rides what: riders are drawn on their mounts, not on their own feet. */
+  mounts: Mounting;
 }
 
 export function beginStaging(scene: ShotScene, seed: number): Staging {
@@ -35,6 +38,7 @@ export function beginStaging(scene: ShotScene, seed: number): Staging {
     defaults: defaultTimes(scene),
     halfWidth: Math.max(2.5, layout.subjectZ * 0.45),
     sounds: [],
+    mounts: mountRiders(scene, seed),
   };
 }
 

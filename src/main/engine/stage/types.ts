@@ -35,15 +35,18 @@ export interface StagedFigure {
 
 export interface StagedAnimal {
   key: string;
-  kind: 'dog' | 'cat' | 'bird' | 'animal';
+  kind: 'dog' | 'cat' | 'bird' | 'animal' | 'horse' | 'fish';
   label: string;
   size: number;
   color: string;
   /** One entry per individual. */
   members: { x: number; y: number; z: number; phase: number }[];
   flying: boolean;
-  walk: { t0: number; t1: number; dx: number } | null;
+  /** Moves dx across and dz into the view (positive: away from the camera) over t0 to t1. */
+  walk: { t0: number; t1: number; dx: number; dz?: number } | null;
   barkAt: number[];
+  /** Who rides it (a horse), drawn in their own colours. */
+  rider?: Look | null;
 }
 
 export interface StagedProp {
@@ -58,8 +61,11 @@ export interface StagedProp {
   instances: { id: string; x: number; y: number; z: number; dynamic: boolean }[];
   /** Doors: the opening angle over time, 0 shut to 1 open. */
   doorTimeline: { t: number; open: number }[];
-  drive: { t0: number; t1: number; x0: number; x1: number } | null;
+  /** A vehicle's path: across the view (x) or along it (z, positive away from the camera). */
+  drive: { t0: number; t1: number; x0: number; x1: number; z0?: number; z1?: number; stops?: boolean } | null;
   heldBy: string | null;
+  /** Who rides or rows it (a bicycle, a boat), drawn in their own colours. */
+  rider?: Look | null;
 }
 
 export type SoundSource = 'directive' | 'physics' | 'action' | 'dialogue' | 'world';

@@ -129,6 +129,7 @@ export const partWords: Record<string, 'hair' | 'mouth' | 'hand' | 'head' | 'eye
   hair: 'hair',
   ponytail: 'hair',
   braid: 'hair',
+  mane: 'hair',
   mouth: 'mouth',
   lip: 'mouth',
   hand: 'hand',

@@ -32,7 +32,8 @@ export const bedWords: Record<BedId, string> = {
   roomTone: 'room tone|room|hum|air conditioner|fridge hum|quiet room|indoor ambience|interior|silence|hallway',
   fire: 'fire crackle|crackling fire|fire|campfire|fireplace|crackle|crackling|bonfire',
   crowd: 'crowd|murmur|chatter|people talking|cafe chatter|crowd noise|restaurant|crowd murmur|murmuring crowd',
-  musicAmbient: 'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music',
+  musicAmbient:
+    'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music|radio|radio playing|radio music|music on the radio',
   musicPiano: 'piano music|solo piano|soft piano|piano|gentle piano|piano melody',
   musicJazz: 'jazz|jazz music|smooth jazz|swing music|jazz trio|bebop',
   musicElectronic: 'electronic music|techno|house music|edm|synthwave|electronic beat|dance music|synth music',
@@ -73,6 +74,9 @@ export const effectIds = [
   'siren',
   'typing',
   'phoneRing',
+  'meow',
+  'neigh',
+  'hooves',
 ] as const;
 export type EffectId = (typeof effectIds)[number];
 
@@ -83,13 +87,14 @@ export const effectWords: Record<EffectId, string> = {
   splash: 'splash|water splash|plop|splashing|splash into the water|dive',
   windChime: 'wind chime|chime|chimes|wind chimes|tinkle',
   thunder: 'thunder|thunderclap|thunder clap|thunder crack',
-  bell: 'bell|church bell|bell toll|doorbell|ding|toll|gong',
+  bell: 'bell|church bell|bell toll|doorbell|ding|toll|gong|bicycle bell|bike bell',
   glassBreak: 'glass break|glass breaking|glass shatter|shatter|shattering|breaking glass|smash',
   whoosh: 'whoosh|swoosh|swish|woosh|rush of air|swipe',
   clap: 'clap|handclap|hand clap|applause|clapping',
   carHorn: 'car horn|horn|honk|honking|beep beep|car honk',
   dogBark: 'dog bark|bark|barking|woof|dog barking',
-  birdCall: 'bird call|bird cry|caw|hoot|seagull cry|cuckoo|bird song',
+  birdCall:
+    'bird call|bird cry|caw|hoot|seagull cry|cuckoo|bird song|gull|seagull|gull cry|gull call|loon|loon call|bird calling',
   doorCreak: 'door creak|creak|creaking|squeak|creaking door|hinge',
   thud: 'thud|thump|bump|impact|dull hit|drop',
   crash: 'crash|collision|bang|smash up|car crash|clatter',
@@ -108,6 +113,10 @@ export const effectWords: Record<EffectId, string> = {
     'station announcement|announcement|public address|pa announcement|tannoy|loudspeaker announcement|platform announcement',
   swell: 'orchestral swell|orchestral hit|string swell|crescendo|rising strings|orchestra swells',
   siren: 'distant siren|siren|sirens|police siren|ambulance siren|wailing siren',
-  typing: 'typing|keyboard typing|keyboard clatter|typing on a keyboard|keystrokes|clacking keys|typewriter',
+  typing:
+    'typing|keyboard typing|keyboard clatter|typing on a keyboard|keystrokes|clacking keys|typewriter|keyboard click|keys clicking',
   phoneRing: 'phone ring|phone ringing|phone rings|ringing phone|telephone ringing|ringtone',
+  meow: 'meow|miaow|cat meowing|cat meow|mewing',
+  neigh: 'neigh|whinny|horse neighing|horse whinny|nicker',
+  hooves: 'hooves|hoofbeats|hoof beats|clip clop|horse hooves|galloping hooves|clopping',
 };

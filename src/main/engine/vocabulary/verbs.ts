@@ -35,6 +35,10 @@ export const verbIds = [
   'move',
   'spread',
   'turn',
+  'swim',
+  'ride',
+  'row',
+  'play',
 ] as const;
 export type VerbId = (typeof verbIds)[number];
 
@@ -64,7 +68,7 @@ export const verbWords: Record<VerbId, string> = {
   flutter: 'flutter|swirl|drift|whirl|twirl down|scatter',
   burn: 'burn|flicker|crackle|glow|blaze|smolder|smoulder|light|shine|sparkle|twinkle|illuminate',
   flow: 'flow|stream|rush by|run by|trickle|meander|lap',
-  drive: 'drive|pass|speed|roll|cruise|pull up|park|zoom by|pass by|drive by',
+  drive: 'drive|pass|speed|roll|cruise|pull up|park|zoom by|pass by|drive by|pull into|pull in to',
   point: 'point|gesture|reach|reach out|raise|raise hand',
   clap: 'clap|applaud',
   bark: 'bark|howl|growl|woof|chirp|tweet|caw|hoot|meow|purr|neigh|moo|squawk',
@@ -73,4 +77,8 @@ export const verbWords: Record<VerbId, string> = {
   move: 'move|stir|blow|flow in the wind|billow|shift|flap in the wind|dangle|bob',
   spread: 'spread|expand|widen|fan out|radiate|spread out',
   turn: 'turn|turn around|rotate|spin around|look back|face',
+  swim: 'swim|paddle|swim across|snorkel|scuba dive',
+  ride: 'ride|pedal|cycle|bike',
+  row: 'row',
+  play: 'play|strum|play music',
 };

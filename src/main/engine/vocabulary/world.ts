@@ -1,3 +1,5 @@
+import { carWords, subjectElementIds, subjectElementWords } from './subjects';
+
 /** What is in the picture: elements (figures, animals, props, environment, particles), settings, times of day, weather, wind, and which way a figure moves. */
 
 export const elementIds = [
@@ -51,6 +53,7 @@ export const elementIds = [
   'sparks',
   'fog',
   'fireflies',
+  ...subjectElementIds,
 ] as const;
 export type ElementId = (typeof elementIds)[number];
 
@@ -62,16 +65,16 @@ export const elementWords: Record<ElementId, string> = {
   dog: 'dog|puppy|hound|pup|retriever|labrador|terrier|poodle|beagle|husky|sheepdog|corgi',
   cat: 'cat|kitten|kitty',
   bird: 'bird|seagull|gull|seabird|crow|sparrow|pigeon|dove|owl|flock|raven|swallow|loon|duck|swan|heron|eagle|hawk|songbird',
-  animal: 'animal|horse|deer|fox|cow|sheep|wolf|rabbit|bear|goat|pony|creature|stallion|mare|foal|elk|moose',
-  lantern: 'lantern|sky lantern|paper lantern|lamp',
+  animal: 'animal|deer|fox|cow|sheep|wolf|rabbit|bear|goat|creature|elk|moose',
+  lantern: 'lantern|sky lantern|paper lantern|oil lamp|hurricane lamp',
   balloon: 'balloon',
   ball: 'ball|football|soccer ball|basketball|tennis ball|beach ball',
   kite: 'kite',
   umbrella: 'umbrella|parasol',
   cup: 'cup|mug|teacup|coffee|tea|glass of water|wine glass',
   candle: 'candle|candlelight',
-  boat: 'boat|canoe|rowboat|sailboat|ship|kayak',
-  car: 'car|vehicle|taxi|cab|truck|van|bus|automobile',
+  boat: 'boat|canoe|rowboat|rowing boat|sailboat|sailing boat|yacht|ship|kayak|fishing boat|motorboat|speedboat|dinghy|ferry',
+  car: carWords,
   door: 'door|doorway|gate|front door',
   window: 'window|windowpane',
   table: 'table|desk|counter',
@@ -103,6 +106,7 @@ export const elementWords: Record<ElementId, string> = {
   sparks: 'spark|ember|firework|sparkler',
   fog: 'fog|mist|haze|foggy|misty|hazy|smog',
   fireflies: 'firefly|glowworm|glowing bugs',
+  ...subjectElementWords,
 };
 
 /** Elements that also set the weather when mentioned. */

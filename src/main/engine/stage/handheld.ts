@@ -1,0 +1,67 @@
+/**
+ * Small things (a phone, a book, a briefcase, a violin, a lamp, a clock…): held by the figure
+ * that uses them, else set on the table or desk, else on the wall or the ground near the subject.
+ */
+import type { Vec3 } from '../simulate';
+import type { ElementId } from '../vocabulary/world';
+import type { Holders } from './choreography';
+import { handAt, poseAt, proportions } from './pose';
+import type { Staging } from './staging';
+import type { StagedFigure, StagedProp } from './types';
+
+/** Things a figure carries when one is there to carry them. */
+const HANDHELD = new Set<ElementId>(['phone', 'book', 'newspaper', 'briefcase', 'violin', 'guitar']);
+/** Things that sit on a table or desk when there is one. */
+const TABLETOP = new Set<ElementId>(['lamp', 'clock', 'radio', 'computer', 'keyboard', 'book', 'newspaper']);
+
+export const smallPropIds: ReadonlySet<ElementId> = new Set<ElementId>([...HANDHELD, ...TABLETOP, 'net', 'blanket']);
+
+/** What small things stand on: a table, or a desk or nightstand where a room has one. */
+const SURFACES = new Set<string>(['table', 'desk', 'nightstand', 'counter']);
+
+/** Height of a table or desk top, metres. */
+export const TABLE_TOP = 0.78;
+
+/** Gives each small thing a holder or a place, once every prop has been placed. */
+export function settleSmallProps(
+  s: Staging,
+  props: StagedProp[],
+  figures: readonly StagedFigure[],
+  holders: Holders,
+): void {
+  const table = props.find((p) => p.element !== null && SURFACES.has(p.element))?.instances[0];
+  let onTable = 0;
+  for (const prop of props) {
+    const el = prop.element;
+    if (el === null || !smallPropIds.has(el)) continue;
+    const holder = holders.get(prop.key)?.figure ?? (HANDHELD.has(el) ? figures[0] : undefined);
+    if (holder && HANDHELD.has(el) && !(table && TABLETOP.has(el) && !holders.has(prop.key))) {
+      prop.heldBy = holder.key;
+      continue;
+    }
+    for (const inst of prop.instances) {
+      if (table && TABLETOP.has(el)) {
+        inst.x = table.x - 0.45 + (onTable++ % 4) * 0.3;
+        inst.y = TABLE_TOP;
+        inst.z = table.z - 0.05;
+      } else if (el === 'clock' && s.layout.interior) {
+        inst.x = 0.9;
+        inst.y = 1.9;
+        inst.z = s.layout.interior.backWallZ - 0.04;
+      } else if (el === 'blanket' || el === 'net') {
+        const near = figures[0];
+        inst.x = near ? near.x + 0.9 * near.facing : inst.x;
+        inst.z = near ? near.z + 0.2 : inst.z;
+      }
+    }
+  }
+}
+
+/** Where a held thing is at time t: at the ear for a phone, in the hand for anything else. */
+export function heldPosition(fig: StagedFigure, element: ElementId, t: number, seed: number): Vec3 {
+  if (element === 'phone') {
+    const p = poseAt(fig, t, seed);
+    return { x: p.x + 0.07 * p.facing, y: p.y + (0.9 - proportions.hip) * fig.height, z: p.z - 0.06 };
+  }
+  return handAt(fig, t, seed);
+}

@@ -1,0 +1,165 @@
+import { describe, expect, test } from 'vitest';
+import { bodyOf } from '../draw/vehicles';
+import { emptyShot, type EngineShot } from '../input';
+import { interpret } from '../interpret/interpret';
+import { phrases } from '../vocabulary/lemmas';
+import { carBodies } from '../vocabulary/subjects';
+import type { VerbId } from '../vocabulary/verbs';
+import { verbWords } from '../vocabulary/verbs';
+import { effectWords, type EffectId } from '../vocabulary/sound';
+import { stageShot } from './shot';
+import type { Stage } from './types';
+import { alongDrive, travelView } from './vehicles';
+
+function staged(scene: string, more: Partial<EngineShot> = {}): Stage {
+  const shot = interpret({ shots: [emptyShot({ scene, durationMs: 6000, ...more })] }).shots[0];
+  if (!shot) throw new Error('no shot');
+  return stageShot(shot, 5);
+}
+
+function prop(stage: Stage, element: string) {
+  const found = stage.props.find((p) => p.element === element);
+  if (!found) throw new Error(`no ${element} among ${stage.props.map((p) => p.element).join(', ')}`);
+  return found;
+}
+
+describe('vehicles show the side they present', () => {
+  test('a car driving away shows its back and gets smaller; one coming toward the camera shows its front', () => {
+    const away = prop(staged('A black SUV drives away from the camera down a country road.'), 'car');
+    expect(travelView(away.drive).view).toBe('back');
+    const d = away.drive;
+    if (!d) throw new Error('no path');
+    expect(alongDrive(d, 5, 0, 0).z).toBeGreaterThan(alongDrive(d, 0.5, 0, 0).z + 3);
+    const toward = prop(staged('A taxi drives toward the camera at night.'), 'car');
+    expect(travelView(toward.drive).view).toBe('front');
+  });
+
+  test('a car crossing the street is seen in profile, facing where it goes', () => {
+    const crossing = prop(staged('A red convertible drives down a city street.'), 'car');
+    const view = travelView(crossing.drive);
+    expect(view.view).toBe('side');
+    const d = crossing.drive;
+    if (!d) throw new Error('no path');
+    expect(Math.sign(d.x1 - d.x0)).toBe(view.facing);
+  });
+
+  test('a car driving away in a street stops short of the buildings across it', () => {
+    const stage = staged('A car drives away from the camera on a city street.');
+    const d = prop(stage, 'car').drive;
+    expect(d?.z1).toBeLessThan(stage.layout.buildingsZ ?? Infinity);
+  });
+
+  test('a horse ridden away from the camera goes into the distance with its rider on its back', () => {
+    const stage = staged('A lone rider on horseback rides away from the camera across the desert.');
+    expect(stage.figures).toEqual([]);
+    const horse = stage.animals.find((a) => a.kind === 'horse');
+    expect(horse?.rider).toBeTruthy();
+    expect(horse?.walk?.dz ?? 0).toBeGreaterThan(3);
+  });
+
+  test('a galloping horse crosses the view with its hooves heard', () => {
+    const stage = staged('A white horse gallops across a meadow.');
+    const horse = stage.animals.find((a) => a.kind === 'horse');
+    expect(Math.abs(horse?.walk?.dx ?? 0)).toBeGreaterThan(2);
+    expect(horse?.color).toBe('#eeeeea');
+    expect(stage.sounds.map((s) => s.effect)).toContain('hooves');
+  });
+});
+
+describe('subjects keep to where they are', () => {
+  test('a horse walking toward the camera on a beach comes up the sand, not out of the sea', () => {
+    const stage = staged('A brown horse walks toward the camera on a beach.');
+    const horse = stage.animals.find((a) => a.kind === 'horse');
+    const start = horse?.members[0]?.z ?? Infinity;
+    expect(start).toBeLessThan(stage.layout.water?.zMin ?? 0);
+    expect(horse?.walk?.dz ?? 0).toBeLessThan(0);
+  });
+
+  test('the window a soldier waves from is the train’s, not a room’s', () => {
+    const stage = staged('A steam train pulls into the station. A soldier waves from the window.');
+    expect(stage.scene.setting).not.toBe('interior');
+    expect(stage.props.map((p) => p.element)).not.toContain('window');
+  });
+});
+
+describe('riders are drawn on what they ride', () => {
+  test('a man riding a bicycle is its rider, not a figure standing beside it', () => {
+    const stage = staged('A man rides a bicycle toward the camera.');
+    expect(stage.figures).toEqual([]);
+    const bike = prop(stage, 'bicycle');
+    expect(bike.rider).toBeTruthy();
+    expect(travelView(bike.drive).view).toBe('front');
+  });
+
+  test('a cyclist is a bicycle with its rider, and an unridden bicycle stands still', () => {
+    expect(prop(staged('A cyclist passes a cafe.'), 'bicycle').rider).toBeTruthy();
+    const parked = prop(staged('A bicycle leans against a wall.'), 'bicycle');
+    expect(parked.rider ?? null).toBeNull();
+    expect(parked.drive).toBeNull();
+  });
+
+  test('a named fisherman rowing a boat sits in it and moves it across the water', () => {
+    const stage = staged('A fisherman named Jonah rows a small boat across a foggy lake at dawn.');
+    expect(stage.figures).toEqual([]);
+    const boat = prop(stage, 'boat');
+    expect(boat.rider).toBeTruthy();
+    expect(boat.drive).not.toBeNull();
+  });
+});
+
+describe('words for things read as those things', () => {
+  test.each(Object.entries(carBodies))('"%s" is a car drawn with the %s body', (word, body) => {
+    const stage = staged(`A ${word} drives past.`);
+    const car = prop(stage, 'car');
+    expect(bodyOf(car.noun)).toBe(body);
+  });
+
+  test('a colour dresses the vehicle it belongs to', () => {
+    const stage = staged('A red convertible and a yellow school bus pass.');
+    expect(prop(stage, 'car').color).toBe('#c8352c');
+    expect(prop(stage, 'bus')).toMatchObject({ color: '#e8c53a', noun: 'school bus' });
+  });
+
+  const NEW_VERBS: VerbId[] = ['ride', 'row', 'play'];
+  const verbEntries = NEW_VERBS.flatMap((id) => phrases(verbWords[id]).map((w) => [w.join(' '), id] as const));
+  test.each(verbEntries)('"%s" is the action %s', (word, id) => {
+    const r = interpret({ shots: [emptyShot({ scene: `A woman ${word} by the lake.` })] });
+    expect(r.understood.find((u) => u.text.toLowerCase() === word)?.meaning).toBe(`action ${id}`);
+  });
+
+  const NEW_SOUNDS: EffectId[] = ['meow', 'neigh', 'hooves'];
+  const soundEntries = NEW_SOUNDS.flatMap((id) => phrases(effectWords[id]).map((w) => [w.join(' '), id] as const));
+  test.each(soundEntries)('the sound "%s" is the effect %s', (word, id) => {
+    const r = interpret({
+      shots: [emptyShot({ audio: { ambience: [], events: [{ label: word, startMs: 1000, endMs: null }] } })],
+    });
+    expect(r.shots[0]?.cues.map((c) => c.effect)).toContain(id);
+  });
+});
+
+describe('small things and their sounds', () => {
+  test('a phone is held by the woman talking on it; a lamp and a clock stand on the desk', () => {
+    const phone = prop(staged('A woman stands on a rooftop talking on her phone.'), 'phone');
+    expect(phone.heldBy).toBe('woman');
+    const desk = staged('A lamp glows on a desk beside an alarm clock.');
+    for (const el of ['lamp', 'clock']) expect(prop(desk, el).instances[0]?.y).toBeCloseTo(0.78);
+  });
+
+  test('a cat meows, a horse neighs and a dog barks, each with its own call', () => {
+    const stage = staged('A cat meows. A horse neighs. A dog barks.');
+    expect(stage.sounds.map((s) => s.effect)).toEqual(expect.arrayContaining(['meow', 'neigh', 'dogBark']));
+  });
+
+  test('a train pulling into a station slows to a stop with its brakes; a car passing has its engine', () => {
+    const train = staged('An old steam train pulls into the station.');
+    const d = prop(train, 'train').drive;
+    expect(d?.stops).toBe(true);
+    expect(train.sounds.map((s) => s.effect)).toEqual(expect.arrayContaining(['rumble', 'trainBrakes']));
+    expect(staged('A car drives down the street.').sounds.map((s) => s.effect)).toContain('engineRoar');
+  });
+
+  test('fish swim as a school unless there is one', () => {
+    expect(staged('Fish swim past a diver.').animals.find((a) => a.kind === 'fish')?.members.length).toBeGreaterThan(3);
+    expect(staged('A fish swims past a diver.').animals.find((a) => a.kind === 'fish')?.members.length).toBe(1);
+  });
+});
