@@ -188,6 +188,9 @@ function stageMoment({ s, fig, a, e, t, pan }: FigureAction): void {
     case 'turn':
       fig.gestures.push({ verb: 'turn', t0: t, t1: duration, hits: [] });
       return;
+    case 'work':
+      fig.gestures.push({ verb: 'work', t0: a.atMs !== null ? t : 0, t1: duration, hits: [] });
+      return;
     case 'splash':
       sounds.push({ t, effect: 'splash', level: 0.9, label: `${e.label} splashes`, source: 'action', pan });
       return;

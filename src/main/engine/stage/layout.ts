@@ -2,8 +2,23 @@
 import type { ShotScene } from '../scene';
 import type { WaterRegion } from '../simulate';
 import type { SettingId } from '../vocabulary/world';
+import { placeLayouts } from './placeLayouts';
 
-export type GroundKind = 'grass' | 'sand' | 'water' | 'road' | 'sidewalk' | 'floor' | 'dirt' | 'snow' | 'forest';
+export type GroundKind =
+  | 'grass'
+  | 'sand'
+  | 'water'
+  | 'road'
+  | 'sidewalk'
+  | 'floor'
+  | 'dirt'
+  | 'snow'
+  | 'forest'
+  | 'rock'
+  | 'roof'
+  | 'planks'
+  | 'seabed'
+  | 'rails';
 
 export interface Band {
   zNear: number;
@@ -107,10 +122,11 @@ const settingLayouts: Record<SettingId, (scene: ShotScene) => Layout> = {
         },
   nightsky: (scene) => openLayout(scene),
   field: (scene) => openLayout(scene),
+  ...placeLayouts,
 };
 
 /** A field or a hilltop under the sky: snow or grass, with a pond and trees if the prompt names them. */
-function openLayout(scene: ShotScene): Layout {
+export function openLayout(scene: ShotScene): Layout {
   const env = scene.environment;
   return {
     bands: [{ zNear: -6, zFar: 6000, kind: env.snow !== undefined ? 'snow' : 'grass' }],

@@ -32,13 +32,14 @@ export const bedWords: Record<BedId, string> = {
   roomTone: 'room tone|room|hum|air conditioner|fridge hum|quiet room|indoor ambience|interior|silence|hallway',
   fire: 'fire crackle|crackling fire|fire|campfire|fireplace|crackle|crackling|bonfire',
   crowd: 'crowd|murmur|chatter|people talking|cafe chatter|crowd noise|restaurant|crowd murmur|murmuring crowd',
-  musicAmbient: 'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music',
+  musicAmbient:
+    'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music|radio|radio playing|radio music|music on the radio',
   musicPiano: 'piano music|solo piano|soft piano|piano|gentle piano|piano melody',
   musicJazz: 'jazz|jazz music|smooth jazz|swing music|jazz trio|bebop',
   musicElectronic: 'electronic music|techno|house music|edm|synthwave|electronic beat|dance music|synth music',
   musicRock: 'rock music|rock|guitar riff|electric guitar|punk|metal music|rock song',
   musicOrchestral:
-    'orchestral music|orchestral score|orchestra|epic score|cinematic score|epic music|strings|string section',
+    'orchestral music|orchestral score|orchestra|epic score|cinematic score|epic music|strings|string section|epic orchestral score|epic orchestral music',
   musicLofi: 'lofi|lo fi|lo fi hip hop|lofi beats|chill beats|hip hop beat|chillhop',
 };
 
@@ -89,12 +90,13 @@ export const effectWords: Record<EffectId, string> = {
   clap: 'clap|handclap|hand clap|applause|clapping',
   carHorn: 'car horn|horn|honk|honking|beep beep|car honk',
   dogBark: 'dog bark|bark|barking|woof|dog barking',
-  birdCall: 'bird call|bird cry|caw|hoot|seagull cry|cuckoo|bird song',
+  birdCall:
+    'bird call|bird cry|caw|hoot|seagull cry|cuckoo|bird song|gull|seagull|gull cry|gull call|loon|loon call|bird calling',
   doorCreak: 'door creak|creak|creaking|squeak|creaking door|hinge',
   thud: 'thud|thump|bump|impact|dull hit|drop',
   crash: 'crash|collision|bang|smash up|car crash|clatter',
   click: 'click|tick|switch|snap|latch|camera click',
-  rumble: 'rumble|rumbling|earthquake|low rumble|distant rumble|engine rumble',
+  rumble: 'rumble|rumbling|earthquake|low rumble|distant rumble|engine rumble|engine|engine hum|distant engine|idling engine',
   beep: 'beep|bleep|alarm|ping|notification|microwave beep',
   heartbeat: 'heartbeat|heart beat|heart beating|pulse|heart pounding',
   pop: 'pop|balloon pop|cork pop|popping',
@@ -108,6 +110,7 @@ export const effectWords: Record<EffectId, string> = {
     'station announcement|announcement|public address|pa announcement|tannoy|loudspeaker announcement|platform announcement',
   swell: 'orchestral swell|orchestral hit|string swell|crescendo|rising strings|orchestra swells',
   siren: 'distant siren|siren|sirens|police siren|ambulance siren|wailing siren',
-  typing: 'typing|keyboard typing|keyboard clatter|typing on a keyboard|keystrokes|clacking keys|typewriter',
+  typing:
+    'typing|keyboard typing|keyboard clatter|typing on a keyboard|keystrokes|clacking keys|typewriter|keyboard click|keys clicking',
   phoneRing: 'phone ring|phone ringing|phone rings|ringing phone|telephone ringing|ringtone',
 };

@@ -35,6 +35,7 @@ export const verbIds = [
   'move',
   'spread',
   'turn',
+  'work',
 ] as const;
 export type VerbId = (typeof verbIds)[number];
 
@@ -64,7 +65,7 @@ export const verbWords: Record<VerbId, string> = {
   flutter: 'flutter|swirl|drift|whirl|twirl down|scatter',
   burn: 'burn|flicker|crackle|glow|blaze|smolder|smoulder|light|shine|sparkle|twinkle|illuminate',
   flow: 'flow|stream|rush by|run by|trickle|meander|lap',
-  drive: 'drive|pass|speed|roll|cruise|pull up|park|zoom by|pass by|drive by',
+  drive: 'drive|pass|speed|roll|cruise|pull up|park|zoom by|pass by|drive by|pull into|pull in to',
   point: 'point|gesture|reach|reach out|raise|raise hand',
   clap: 'clap|applaud',
   bark: 'bark|howl|growl|woof|chirp|tweet|caw|hoot|meow|purr|neigh|moo|squawk',
@@ -73,4 +74,6 @@ export const verbWords: Record<VerbId, string> = {
   move: 'move|stir|blow|flow in the wind|billow|shift|flap in the wind|dangle|bob',
   spread: 'spread|expand|widen|fan out|radiate|spread out',
   turn: 'turn|turn around|rotate|spin around|look back|face',
+  // Busy hands in front of the body, the head bent over the work.
+  work: 'pour|knead|read|write|mend|sew|knit|stir|chop|slice|peel|whisk|feed|fix|repair|pull|pull in|haul|tug|reel in|row|scrub|wash|fold|sketch|tinker',
 };
