@@ -103,7 +103,16 @@ const settingLayouts: Record<SettingId, (scene: ShotScene) => Layout> = {
     buildingsZ: 15,
   }),
   interior: (scene) =>
-    /hall|corridor/i.test(scene.settingWord ?? '')
+    /warehouse|gym|museum|gallery/i.test(scene.settingWord ?? '')
+      ? {
+          bands: [{ zNear: -6, zFar: 20, kind: 'floor' }],
+          water: null,
+          subjectZ: 6,
+          interior: { backWallZ: 20, halfWidth: 8, height: 7 },
+          treeLineZ: null,
+          buildingsZ: null,
+        }
+      : /hall|corridor/i.test(scene.settingWord ?? '')
       ? {
           bands: [{ zNear: -6, zFar: 15, kind: 'floor' }],
           water: null,

@@ -225,7 +225,10 @@ const workPose: GesturePose = (pose, { t0, t1 }, t) => {
   if (t < t0 || t > t1) return;
   const k = smooth((t - t0) / 0.5);
   const beat = Math.sin((t - t0) * 4.2);
-  pose.armUpper = [pose.armUpper[0] + (1.05 + 0.08 * beat - pose.armUpper[0]) * k, pose.armUpper[1] + (0.95 - pose.armUpper[1]) * k];
+  pose.armUpper = [
+    pose.armUpper[0] + (1.05 + 0.08 * beat - pose.armUpper[0]) * k,
+    pose.armUpper[1] + (0.95 - pose.armUpper[1]) * k,
+  ];
   pose.armLower = [(1.0 + 0.35 * beat) * k, (1.1 - 0.3 * beat) * k];
   pose.headTilt += 0.3 * k;
 };

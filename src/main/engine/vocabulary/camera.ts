@@ -33,8 +33,7 @@ export const cameraWords: Record<CameraMoveId, string> = {
   truckLeft: 'truck left|track left|slide left|crab left',
   truckRight:
     'truck right|track right|slide right|crab right|truck|tracking shot|tracking|lateral move|side move|slider|follow|follow shot|following',
-  craneUp:
-    'crane up|crane|jib up|boom up|rising shot|pedestal up|jib|boom|aerial rise',
+  craneUp: 'crane up|crane|jib up|boom up|rising shot|pedestal up|jib|boom|aerial rise',
   craneDown: 'crane down|jib down|boom down|pedestal down|descending shot',
   orbit: 'orbit|arc shot|arc around|circle around|360|orbiting|circling',
   handheld:

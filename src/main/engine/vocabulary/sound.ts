@@ -11,6 +11,7 @@ export const bedIds = [
   'roomTone',
   'fire',
   'crowd',
+  'underwater',
   'musicAmbient',
   'musicPiano',
   'musicJazz',
@@ -32,6 +33,7 @@ export const bedWords: Record<BedId, string> = {
   roomTone: 'room tone|room|hum|air conditioner|fridge hum|quiet room|indoor ambience|interior|silence|hallway',
   fire: 'fire crackle|crackling fire|fire|campfire|fireplace|crackle|crackling|bonfire',
   crowd: 'crowd|murmur|chatter|people talking|cafe chatter|crowd noise|restaurant|crowd murmur|murmuring crowd',
+  underwater: 'underwater|bubble|bubbles|bubbling|muffled underwater|underwater ambience|scuba breathing',
   musicAmbient:
     'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music|radio|radio playing|radio music|music on the radio',
   musicPiano: 'piano music|solo piano|soft piano|piano|gentle piano|piano melody',
@@ -96,7 +98,8 @@ export const effectWords: Record<EffectId, string> = {
   thud: 'thud|thump|bump|impact|dull hit|drop',
   crash: 'crash|collision|bang|smash up|car crash|clatter',
   click: 'click|tick|switch|snap|latch|camera click',
-  rumble: 'rumble|rumbling|earthquake|low rumble|distant rumble|engine rumble|engine|engine hum|distant engine|idling engine',
+  rumble:
+    'rumble|rumbling|earthquake|low rumble|distant rumble|engine rumble|engine|engine hum|distant engine|idling engine',
   beep: 'beep|bleep|alarm|ping|notification|microwave beep',
   heartbeat: 'heartbeat|heart beat|heart beating|pulse|heart pounding',
   pop: 'pop|balloon pop|cork pop|popping',

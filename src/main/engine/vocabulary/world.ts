@@ -162,7 +162,8 @@ export const settingWords: Record<SettingId, string> = {
   canyon: 'canyon|gorge|ravine|slot canyon|river canyon',
   cliff: 'cliff edge|clifftop|cliff top|edge of a cliff|edge of the cliff|headland|cliffside|cliff side',
   snowfield: 'snowfield|snow field|snowy plain|tundra|ice field|icefield|glacier|arctic|snowy wasteland|frozen plain',
-  underwater: 'underwater|under water|under the sea|beneath the waves|seabed|sea floor|seafloor|ocean floor|deep sea|undersea',
+  underwater:
+    'underwater|under water|under the sea|beneath the waves|seabed|sea floor|seafloor|ocean floor|deep sea|undersea',
   space: 'outer space|space|deep space|void|black void|cosmos|zero gravity|in orbit',
   rooftop: 'rooftop|roof|roof top|rooftops|on the roof|roof terrace',
   alley: 'alley|alleyway|back alley|narrow alley|side alley|narrow street',
