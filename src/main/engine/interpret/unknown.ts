@@ -69,7 +69,9 @@ function readRun(
   const isName = capitalised && (b.knownNames.has(lower) || isPersonName(items, start, head));
   const headWord = head[head.length - 1]?.text.toLowerCase() ?? '';
   if (isName) namedPerson(b, field, first, place);
-  else if (capitalised)
+  else if (capitalised && TITLES.has(lower) && head.length === 1)
+    b.report.ok(field, first.text, 'a title before a name');
+  else if (capitalised && !looksDescriptive(lower))
     for (const u of head) b.report.miss(field, u.text, 'a proper name (a place, brand or title), not drawn');
   else if (isWorn(headWord) && b.lastFigure !== null) dress(b, field, head, mods);
   else if (looksDescriptive(headWord))
@@ -150,7 +152,7 @@ const NOT_PEOPLE = new Set(
 
 /** Clothes and things worn: they dress the figure they belong to instead of standing beside it. */
 const WORN =
-  /^(coat|raincoat|overcoat|trench|jacket|hoodie|sweater|jumper|cardigan|shirt|t-shirt|blouse|dress|gown|skirt|jeans|trousers|pants|shorts|suit|tuxedo|uniform|cloak|cape|robe|kimono|scarf|hat|cap|beanie|helmet|hood|boots|shoes|sneakers|heels|sandals|gloves|glasses|sunglasses|goggles|mask|backpack|apron|vest|overalls|armor|armour|outfit|clothes|clothing|attire|tie|bowtie|veil|necklace|earrings)$/;
+  /^(coat|raincoat|overcoat|trench|jacket|parka|anorak|windbreaker|poncho|wetsuit|spacesuit|hoodie|sweater|jumper|cardigan|shirt|t-shirt|blouse|dress|gown|skirt|jeans|trousers|pants|shorts|suit|tuxedo|uniform|cloak|cape|robe|kimono|scarf|hat|cap|beanie|helmet|hood|boots|shoes|sneakers|heels|sandals|gloves|glasses|sunglasses|goggles|mask|backpack|apron|vest|overalls|armor|armour|outfit|clothes|clothing|attire|tie|bowtie|veil|necklace|earrings)$/;
 
 function isWorn(word: string): boolean {
   return WORN.test(word);

@@ -53,7 +53,8 @@ const claimable: Partial<Record<EffectId, (c: Contact) => boolean>> = {
   pop: (c) => c.kind === 'ground',
 };
 
-function impliedBeds(stage: Stage): { id: BedId; level: number }[] {
+/** The beds a shot plays without being asked: its weather, water, place and time of day. */
+export function impliedBeds(stage: Stage): { id: BedId; level: number }[] {
   const s = stage.scene;
   const env = s.environment;
   const out: { id: BedId; level: number }[] = [];

@@ -111,10 +111,12 @@ function stageWalk({ s, fig, a }: FigureAction, farthestZ: number): void {
   const speed = (run ? 3.2 : 1.1) * Math.min(1.6, a.intensity);
   const t0 = a.atMs !== null ? a.atMs / 1000 : 0;
   const t1 = s.duration;
-  if (a.heading !== undefined) {
+  // Between an alley's walls the only way to walk is along it.
+  const heading = a.heading ?? (s.scene.setting === 'alley' ? 'away' : undefined);
+  if (heading !== undefined) {
     // Along the view: away into the distance, or toward the camera, stopping short of it.
-    const dz = speed * (t1 - t0) * (a.heading === 'away' ? 1 : -1);
-    const z1 = a.heading === 'away' ? Math.max(fig.z, Math.min(fig.z + dz, farthestZ)) : Math.max(fig.z + dz, 2.2);
+    const dz = speed * (t1 - t0) * (heading === 'away' ? 1 : -1);
+    const z1 = heading === 'away' ? Math.max(fig.z, Math.min(fig.z + dz, farthestZ)) : Math.max(fig.z + dz, 2.2);
     fig.walk = { t0, t1, x0: fig.x, x1: fig.x, z0: fig.z, z1, run };
     return;
   }

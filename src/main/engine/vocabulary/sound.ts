@@ -27,7 +27,8 @@ export const bedWords: Record<BedId, string> = {
   wind: 'wind|breeze|wind blowing|howling wind|gust|windy',
   rain: 'rain|rainfall|rain on the roof|drizzle|downpour|pattering rain|rain sound',
   river: 'river|stream|brook|creek|water flowing|flowing water|babbling|running water|water|lapping water|trickle',
-  ocean: 'ocean|sea|surf|waves crashing|ocean waves|wave|shore|waves lapping',
+  ocean:
+    'ocean|sea|surf|waves crashing|ocean waves|wave|shore|waves lapping|wave crash|crashing wave|surf crash|crashing surf|breaking wave|wave break',
   traffic: 'city traffic|traffic|city|street noise|cars passing|city ambience|urban|distant traffic|city hum',
   forestBirds: 'forest birds|birdsong|birds chirping|birds singing|dawn chorus|bird chirp|songbird|birds',
   roomTone: 'room tone|room|hum|air conditioner|fridge hum|quiet room|indoor ambience|interior|silence|hallway',

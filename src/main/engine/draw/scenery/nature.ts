@@ -36,10 +36,17 @@ function rockMass(
     crack: string;
     /** Metres between points of the top edge: small for crags, large for a mountain's long ridge. */
     step?: number;
+    /** The end that slopes down to the floor, as a canyon wall's inner edge does. */
+    shoulder?: 'start' | 'end';
   },
-): void {
+): number[] {
   const n = Math.max(4, Math.round(Math.abs(o.x1 - o.x0) / (o.step ?? 1.5)));
-  const tops = jagged(r, n + 1, o.lo, o.hi);
+  const tops = jagged(r, n + 1, o.lo, o.hi).map((h, i) => {
+    if (o.shoulder === undefined) return h;
+    const from = o.shoulder === 'end' ? n - i : i;
+    const k = Math.min(1, from / Math.max(1, n * 0.3));
+    return o.base + (h - o.base) * (0.35 + 0.65 * Math.sqrt(k));
+  });
   ctx.fillStyle = o.fill;
   ctx.beginPath();
   ctx.moveTo(...toPx(o.x0, o.base));
@@ -73,6 +80,7 @@ function rockMass(
     ctx.stroke();
   }
   ctx.restore();
+  return tops;
 }
 
 function rockColours(p: Palette, z: number, base: RGB, shade: number): { fill: string; strata: string; crack: string } {
@@ -90,12 +98,20 @@ export function cliffsPaint(p: Palette, r: Random, z: number, x0: number, x1: nu
     for (const side of [-1, 1]) {
       const a = side < 0 ? x0 : inner * (1 + r.range(0, 0.4));
       const b = side < 0 ? -inner * (1 + r.range(0, 0.4)) : x1;
-      rockMass(ctx, toPx, r, { x0: a, x1: b, base: -1, lo: height * 0.55, hi: height, ...c });
+      rockMass(ctx, toPx, r, {
+        x0: a,
+        x1: b,
+        base: -1,
+        lo: height * 0.55,
+        hi: height,
+        shoulder: side < 0 ? 'end' : 'start',
+        ...c,
+      });
       // Foam where the waves meet the rock.
       ctx.fillStyle = p.css(p.lit(hex('#f2f4f2')), 0.8);
       for (let x = a; x < b; x += r.range(0.8, 2)) {
         const [px, py] = toPx(x, 0.1);
-        const [qx, qy] = toPx(x + r.range(0.8, 2.2), r.range(0.5, 1.6));
+        const [qx, qy] = toPx(x + r.range(0.8, 2.2), r.range(0.15, 0.45));
         ctx.beginPath();
         ctx.ellipse((px + qx) / 2, py, Math.abs(qx - px) / 2, Math.max(1, py - qy), 0, Math.PI, 0);
         ctx.fill();
@@ -116,30 +132,43 @@ export function canyonWallsPaint(p: Palette, r: Random, z: number, x0: number, x
       const c = rockColours(p, z, base, lit * (side < 0 ? 0.82 : 1));
       const a = side < 0 ? x0 : centre + gap;
       const b = side < 0 ? centre - gap : x1;
-      rockMass(ctx, toPx, r, { x0: a, x1: b, base: -1, lo: height * 0.75, hi: height, step: 2 + z * 0.08, ...c });
+      rockMass(ctx, toPx, r, {
+        x0: a,
+        x1: b,
+        base: -1,
+        lo: height * 0.75,
+        hi: height,
+        step: 2 + z * 0.08,
+        shoulder: side < 0 ? 'end' : 'start',
+        ...c,
+      });
     }
   };
 }
 
-/** A nearer rocky ridge for a mountain place: grey rock, snow on its heights. */
+/** A nearer rocky ridge for a mountain place: grey rock, snow on its highest points. */
 export function ridgePaint(p: Palette, r: Random, z: number, x0: number, x1: number, height: number): Paint {
   return (ctx, toPx) => {
     const c = rockColours(p, z, hex('#6d6a66'), 1);
-    rockMass(ctx, toPx, r, { x0, x1, base: -2, lo: height * 0.3, hi: height, step: height * 0.45, ...c });
+    const step = height * 0.45;
+    const tops = rockMass(ctx, toPx, r, { x0, x1, base: -2, lo: height * 0.3, hi: height, step, ...c });
     ctx.fillStyle = p.css(p.haze(p.lit(hex('#eef2f6')), z * 0.8), 0.9);
-    const n = Math.round((x1 - x0) / (height * 0.6));
-    for (let i = 0; i < n; i++) {
-      const x = x0 + ((i + r.next()) / n) * (x1 - x0);
-      const top = height * r.range(0.7, 1);
-      const w = height * r.range(0.12, 0.25);
+    tops.forEach((top, i) => {
+      if (top < height * 0.72) return;
+      const x = x0 + i * ((x1 - x0) / (tops.length - 1));
+      const w = step * 0.45;
+      const left = tops[i - 1] ?? top;
+      const right = tops[i + 1] ?? top;
+      // A cap that follows the slopes down from the peak.
       ctx.beginPath();
-      ctx.moveTo(...toPx(x - w, top - w * 0.9));
+      ctx.moveTo(...toPx(x - w, top + (left - top) * (w / step) - w * 0.15));
       ctx.lineTo(...toPx(x, top));
-      ctx.lineTo(...toPx(x + w, top - w * 0.8));
-      ctx.lineTo(...toPx(x + w * 0.3, top - w * 0.5));
+      ctx.lineTo(...toPx(x + w, top + (right - top) * (w / step) - w * 0.15));
+      ctx.lineTo(...toPx(x + w * 0.2, top - w * 0.35));
+      ctx.lineTo(...toPx(x - w * 0.3, top - w * 0.25));
       ctx.closePath();
       ctx.fill();
-    }
+    });
   };
 }
 

@@ -42,7 +42,7 @@ export function fallsOf(l: Pick<Layering, 'stage'>): Falls {
 
 /** Where a lighthouse stands: off to one side, far enough to show all of it. */
 export function towerOf(): Tower {
-  return { z: 60, x: 13, height: 22 };
+  return { z: 30, x: 7, height: 16 };
 }
 
 function layer(

@@ -57,6 +57,8 @@ function drawAlleyWalls(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage:
   const r = new Random(hashString('alley', stage.seed));
   const h = 14;
   const z0 = cam.z + 0.3;
+  // Lit by the signs and windows around them at night, not left black.
+  const glow = 1 + 1.6 * p.night;
   for (const side of [-1, 1]) {
     const x = side * alleyHalfWidth;
     const brick: RGB = side < 0 ? hex('#7a3f30') : hex('#6a4a3e');
@@ -69,10 +71,10 @@ function drawAlleyWalls(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage:
         { x, y: h, z: alleyDepth },
         { x, y: h, z: z0 },
       ],
-      p.css(p.lit(brick)),
+      p.css(p.lit(brick, 0, glow)),
     );
     // Mortar courses every metre, fading with distance.
-    ctx.strokeStyle = p.css(p.lit(scale(brick, 0.7)), 0.5);
+    ctx.strokeStyle = p.css(p.lit(scale(brick, 0.7), 0, glow), 0.5);
     ctx.lineWidth = 1;
     for (let y = 0.5; y < h; y += 0.5) {
       const a = project(cam, { x, y, z: z0 });
@@ -260,8 +262,8 @@ function drawMotes(
     if (!pr) continue;
     if (kind === 'dust') {
       const glint = 0.35 + 0.65 * Math.max(0, Math.sin(t * 2 + k * 1.7));
-      ctx.fillStyle = p.css([255, 244, 220], 0.5 * glint);
-      const s = Math.max(1, 0.012 * pr.scale);
+      ctx.fillStyle = p.css([255, 244, 220], 0.75 * glint);
+      const s = Math.max(1.5, 0.02 * pr.scale);
       ctx.fillRect(pr.x, pr.y, s, s);
     } else {
       const rad = Math.max(1.5, r.range(0.015, 0.05) * pr.scale);

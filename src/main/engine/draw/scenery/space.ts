@@ -13,10 +13,12 @@ import type { SkyPlane } from './sky';
 function paintStarfield(ctx: SKRSContext2D, p: Palette, r: Random): void {
   const w = ctx.canvas.width;
   const h = ctx.canvas.height;
-  const band = ctx.createLinearGradient(0, h * 0.85, w, h * 0.15);
+  // Across the band (which runs from lower left to upper right): faint at its edges, brightest along its middle.
+  const d = w * 0.1;
+  const band = ctx.createLinearGradient(w / 2 - d, h / 2 - d, w / 2 + d, h / 2 + d);
   band.addColorStop(0, p.css([120, 110, 150], 0));
-  band.addColorStop(0.45, p.css([150, 140, 180], 0.16));
-  band.addColorStop(0.55, p.css([180, 160, 150], 0.2));
+  band.addColorStop(0.45, p.css([150, 140, 180], 0.12));
+  band.addColorStop(0.55, p.css([180, 160, 150], 0.14));
   band.addColorStop(1, p.css([120, 110, 150], 0));
   ctx.fillStyle = band;
   ctx.fillRect(0, 0, w, h);
