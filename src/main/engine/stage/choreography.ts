@@ -90,6 +90,11 @@ function stageFigureAction(
     case 'run':
       stageWalk(act, farthestZ);
       return;
+    case 'swim':
+      // Across the water, body level and stroking, at a swimmer's pace.
+      stageWalk({ ...act, a: { ...a, intensity: a.intensity * 0.7 } }, farthestZ);
+      fig.gestures.push({ verb: 'swim', t0: 0, t1: s.duration, hits: [] });
+      return;
     case 'release':
     case 'throw':
     case 'drop':

@@ -113,22 +113,22 @@ const settingLayouts: Record<SettingId, (scene: ShotScene) => Layout> = {
           buildingsZ: null,
         }
       : /hall|corridor/i.test(scene.settingWord ?? '')
-      ? {
-          bands: [{ zNear: -6, zFar: 15, kind: 'floor' }],
-          water: null,
-          subjectZ: 4.5,
-          interior: { backWallZ: 15, halfWidth: 1.5, height: 2.7 },
-          treeLineZ: null,
-          buildingsZ: null,
-        }
-      : {
-          bands: [{ zNear: -6, zFar: 9, kind: 'floor' }],
-          water: null,
-          subjectZ: 5.2,
-          interior: { backWallZ: 9, halfWidth: 3.2, height: 3 },
-          treeLineZ: null,
-          buildingsZ: null,
-        },
+        ? {
+            bands: [{ zNear: -6, zFar: 15, kind: 'floor' }],
+            water: null,
+            subjectZ: 4.5,
+            interior: { backWallZ: 15, halfWidth: 1.5, height: 2.7 },
+            treeLineZ: null,
+            buildingsZ: null,
+          }
+        : {
+            bands: [{ zNear: -6, zFar: 9, kind: 'floor' }],
+            water: null,
+            subjectZ: 5.2,
+            interior: { backWallZ: 9, halfWidth: 3.2, height: 3 },
+            treeLineZ: null,
+            buildingsZ: null,
+          },
   nightsky: (scene) => openLayout(scene),
   field: (scene) => openLayout(scene),
   ...placeLayouts,

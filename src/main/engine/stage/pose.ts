@@ -233,8 +233,22 @@ const workPose: GesturePose = (pose, { t0, t1 }, t) => {
   pose.headTilt += 0.3 * k;
 };
 
+/** Level in the water, arms pulling in turn and legs kicking behind. */
+const swimPose: GesturePose = (pose, { t0, t1 }, t) => {
+  if (t < t0 || t > t1) return;
+  const s = Math.sin((t - t0) * 3.2);
+  pose.lean = 1.3;
+  pose.y += 0.35;
+  pose.headTilt = -0.9;
+  pose.armUpper = [2.2 + 0.9 * s, 2.2 - 0.9 * s];
+  pose.armLower = [0.2, 0.2];
+  pose.legUpper = [-1.25 + 0.2 * s, -1.25 - 0.2 * s];
+  pose.legLower = [0.1, 0.1];
+};
+
 const gesturePoses: Partial<Record<VerbId, GesturePose>> = {
   work: workPose,
+  swim: swimPose,
   hold: holdPose,
   release: releasePose,
   throw: throwPose,

@@ -36,6 +36,7 @@ export const verbIds = [
   'spread',
   'turn',
   'work',
+  'swim',
 ] as const;
 export type VerbId = (typeof verbIds)[number];
 
@@ -75,5 +76,6 @@ export const verbWords: Record<VerbId, string> = {
   spread: 'spread|expand|widen|fan out|radiate|spread out',
   turn: 'turn|turn around|rotate|spin around|look back|face',
   // Busy hands in front of the body, the head bent over the work.
+  swim: 'swim|paddle|swim across|snorkel|scuba dive',
   work: 'pour|knead|read|write|mend|sew|knit|stir|chop|slice|peel|whisk|feed|fix|repair|pull|pull in|haul|tug|reel in|row|scrub|wash|fold|sketch|tinker',
 };

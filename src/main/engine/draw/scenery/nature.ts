@@ -47,10 +47,25 @@ function rockMass(
     const k = Math.min(1, from / Math.max(1, n * 0.3));
     return o.base + (h - o.base) * (0.35 + 0.65 * Math.sqrt(k));
   });
+  // A sloping end is a rock face seen edge on: it juts in and out on its way down.
+  const face = (x: number, from: number, up: boolean): [number, number][] => {
+    const m = 12;
+    const amp = Math.abs(o.x1 - o.x0) > 0 ? Math.min(3, (o.hi - o.base) * 0.05) : 0;
+    const pts: [number, number][] = [];
+    for (let k = 1; k < m; k++) {
+      const u = up ? k / m : 1 - k / m;
+      pts.push([x + r.range(-1, 1) * amp, o.base + (from - o.base) * u]);
+    }
+    return pts;
+  };
+  const first = tops[0] ?? o.lo;
+  const last = tops[n] ?? o.lo;
   ctx.fillStyle = o.fill;
   ctx.beginPath();
   ctx.moveTo(...toPx(o.x0, o.base));
+  if (o.shoulder === 'start') for (const [x, y] of face(o.x0, first, true)) ctx.lineTo(...toPx(x, y));
   tops.forEach((h, i) => ctx.lineTo(...toPx(o.x0 + ((o.x1 - o.x0) * i) / n, h)));
+  if (o.shoulder === 'end') for (const [x, y] of face(o.x1, last, false)) ctx.lineTo(...toPx(x, y));
   ctx.lineTo(...toPx(o.x1, o.base));
   ctx.closePath();
   ctx.fill();

@@ -37,13 +37,13 @@ export function drawPlaceBehind(ctx: SKRSContext2D, cam: CameraState, p: Palette
   if (stage.layout.interior) drawFurniture(ctx, cam, p, stage);
   if (stage.scene.setting === 'alley') drawAlleyWalls(ctx, cam, p, stage);
   if (stage.scene.environment.waterfall !== undefined) drawFallingWater(ctx, cam, p, stage, t);
-  if (stage.scene.environment.lighthouse !== undefined && p.night > 0.2) drawBeam(ctx, cam, p, stage, t);
   drawSpacecraft(ctx, cam, p, stage, t);
 }
 
 /** Drawn over everything but the glows: shafts of light, dust and bubbles. */
 export function drawPlaceInFront(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage: Stage, t: number): void {
   const env = stage.scene.environment;
+  if (env.lighthouse !== undefined && p.night > 0.2) drawBeam(ctx, cam, p, stage, t);
   if (env.lightShafts !== undefined) drawShafts(ctx, cam, p, stage, t);
   if (env.dust !== undefined) drawMotes(ctx, cam, p, stage, t, 'dust');
   if (env.bubbles !== undefined) drawMotes(ctx, cam, p, stage, t, 'bubbles');
@@ -197,7 +197,7 @@ function drawBeam(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage: Stage
   const dir = Math.cos(angle) >= 0 ? 1 : -1;
   const spread = lamp.scale * 1.2;
   const g = ctx.createLinearGradient(lamp.x, lamp.y, lamp.x + dir * reach, lamp.y);
-  g.addColorStop(0, p.css([255, 246, 210], 0.55));
+  g.addColorStop(0, p.css([255, 246, 210], 0.85));
   g.addColorStop(1, p.css([255, 246, 210], 0));
   ctx.globalCompositeOperation = 'lighter';
   ctx.fillStyle = g;
