@@ -31,6 +31,13 @@ describe('places', () => {
     expect(read(scene).shot.setting).toBe(setting);
   });
 
+  test('a city sets the shot in its streets unless a place is named, and is no one', () => {
+    const paris = read('A woman walks in Paris at night.');
+    expect(paris.shot.setting).toBe('street');
+    expect(paris.shot.entities.map((e) => e.name)).toEqual([null]);
+    expect(read('A busy market in Tokyo.').shot.setting).toBe('market');
+  });
+
   test('"night market" keeps the night as the time of day', () => {
     expect(read('A night market in Tokyo.').shot.timeOfDay).toBe('night');
   });

@@ -71,7 +71,11 @@ function readRun(
   if (isName) namedPerson(b, field, first, place);
   else if (capitalised && TITLES.has(lower) && head.length === 1)
     b.report.ok(field, first.text, 'a title before a name');
-  else if (capitalised && !looksDescriptive(lower))
+  else if (capitalised && CITIES.has(lower) && head.length === 1) {
+    // A city names no street, but it is one: unless the prompt names a place, the shot is set in its streets.
+    b.settingVotes.push('street');
+    b.report.ok(field, first.text, 'a city: set in its streets unless a place is named');
+  } else if (capitalised && !looksDescriptive(lower))
     for (const u of head) b.report.miss(field, u.text, 'a proper name (a place, brand or title), not drawn');
   else if (isWorn(headWord) && b.lastFigure !== null) dress(b, field, head, mods);
   else if (looksDescriptive(headWord))
@@ -147,6 +151,15 @@ const NOT_PEOPLE = new Set(
     'canada paris london tokyo york berlin rome venice kyoto iceland norway japan china india mexico italy france ' +
     'spain africa america europe asia earth mars moon california texas seoul shanghai dubai brooklyn manhattan ' +
     'cinematic camera shot scene style audio sound music dialogue then suddenly finally meanwhile later'
+  ).split(' '),
+);
+
+/** Cities creators name: a shot set in one is in a city street unless it names its place. */
+const CITIES = new Set(
+  (
+    'paris london tokyo berlin rome venice kyoto seoul shanghai dubai brooklyn manhattan madrid barcelona ' +
+    'amsterdam prague vienna istanbul cairo mumbai delhi bangkok singapore hongkong sydney chicago boston ' +
+    'seattle miami havana lisbon moscow osaka beijing'
   ).split(' '),
 );
 
