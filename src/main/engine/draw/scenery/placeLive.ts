@@ -56,7 +56,8 @@ const alleyDepth = 34;
 function drawAlleyWalls(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage: Stage): void {
   const r = new Random(hashString('alley', stage.seed));
   const h = 14;
-  const z0 = cam.z + 0.3;
+  // Start the walls just far enough ahead that their tops are still in front of a camera tilted down.
+  const z0 = cam.z + 0.5 + Math.max(0, -Math.sin(cam.pitch)) * h;
   // Lit by the signs and windows around them at night, not left black.
   const glow = 1 + 1.6 * p.night;
   for (const side of [-1, 1]) {
