@@ -55,6 +55,7 @@ export const lensWords: Record<string, number> = {
   'establishing shot': 24,
   'full shot': 35,
   'medium shot': 50,
+  'two shot': 40,
   'medium close up': 70,
   'close up': 85,
   closeup: 85,
