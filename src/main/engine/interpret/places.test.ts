@@ -123,6 +123,15 @@ describe('work with the hands', () => {
     expect(a.headTilt).toBeGreaterThan(b.headTilt);
   });
 
+  test('a diver swims across, level in the water', () => {
+    const f = stageShot(read('A diver swims past a coral reef underwater.').shot, 1).figures[0];
+    if (!f) throw new Error('no figure');
+    const a = poseAt(f, 0.5, 1);
+    const b = poseAt(f, 2.5, 1);
+    expect(a.lean).toBeGreaterThan(1.2);
+    expect(Math.abs(b.x - a.x)).toBeGreaterThan(0.5);
+  });
+
   test('a train pulls into the station: driving, not hand work', () => {
     const r = read('A car pulls into the station.');
     expect(r.shot.entities.find((e) => e.element === 'car')?.actions.map((a) => a.verb)).toEqual(['drive']);
