@@ -5,6 +5,7 @@
 import type { CameraAngle, CameraMoveId } from './vocabulary/camera';
 import type { BedId, EffectId } from './vocabulary/sound';
 import type { VerbId } from './vocabulary/verbs';
+import type { PlaceElementId } from './vocabulary/places';
 import { subjectElementGroup } from './vocabulary/subjects';
 import type { ElementId, SettingId, TimeOfDay, Weather } from './vocabulary/world';
 
@@ -58,7 +59,31 @@ export const elementGroup: Record<ElementId, ElementGroup> = {
   fog: 'particles',
   fireflies: 'particles',
   ...subjectElementGroup,
+  ...placeElementGroup(),
 };
+
+/** Scenery of places is drawn with the set; dust and bubbles drift like other particles. */
+function placeElementGroup(): Record<PlaceElementId, ElementGroup> {
+  return {
+    cliffs: 'environment',
+    waterfall: 'environment',
+    reef: 'environment',
+    lighthouse: 'environment',
+    planet: 'environment',
+    spacecraft: 'environment',
+    wall: 'environment',
+    neonSigns: 'environment',
+    stalls: 'environment',
+    bed: 'environment',
+    desk: 'environment',
+    shelves: 'environment',
+    nightstand: 'environment',
+    curtains: 'environment',
+    lightShafts: 'environment',
+    dust: 'particles',
+    bubbles: 'particles',
+  };
+}
 
 /** A setting an element suggests when the prompt names no place. */
 export const settingOfElement: Partial<Record<ElementId, SettingId>> = {
@@ -84,6 +109,17 @@ export const settingOfElement: Partial<Record<ElementId, SettingId>> = {
   keyboard: 'interior',
   lamp: 'interior',
   clock: 'interior',
+  // scenery of places
+  planet: 'space',
+  spacecraft: 'space',
+  reef: 'underwater',
+  stalls: 'market',
+  lighthouse: 'cliff',
+  bed: 'interior',
+  desk: 'interior',
+  shelves: 'interior',
+  nightstand: 'interior',
+  curtains: 'interior',
 };
 
 /** What each setting shows unless the prompt removes it. */
@@ -97,6 +133,17 @@ export const settingDefaults: Record<SettingId, ElementId[]> = {
   field: ['grass', 'mountains', 'clouds', 'flowers'],
   nightsky: ['stars', 'moon', 'mountains'],
   lakeside: ['lake', 'grass', 'trees', 'mountains'],
+  mountain: ['mountains', 'rocks', 'clouds'],
+  canyon: ['cliffs', 'rocks'],
+  cliff: ['cliffs', 'ocean', 'grass', 'clouds'],
+  snowfield: ['mountains', 'clouds'],
+  underwater: ['bubbles', 'lightShafts'],
+  space: ['stars', 'planet'],
+  rooftop: ['skyline'],
+  alley: ['wall'],
+  market: ['stalls', 'skyline'],
+  harbor: ['lake', 'mountains', 'clouds'],
+  station: ['skyline'],
 };
 
 export type Age = 'young' | 'adult' | 'old';

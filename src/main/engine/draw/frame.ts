@@ -19,6 +19,7 @@ import { drawParticles } from './particles';
 import { drawGlows, drawProp, lightAt, type LightSource, type PropDraw } from './props';
 import { Post } from './post';
 import { drawGroundAndLayers } from './scenery/ground';
+import { drawPlaceBehind, drawPlaceInFront } from './scenery/placeLive';
 import { buildScenery, drawSky, type Scenery } from './scenery/scenery';
 
 interface HairSpring {
@@ -90,6 +91,7 @@ export class ShotRenderer {
     drawSky(ctx, setCam, p, this.scenery, slide?.(this.scenery.backdrop?.z ?? 2000) ?? null);
     drawGroundAndLayers(ctx, setCam, p, stage, this.scenery, t, this.world.ripples, slide);
     if (stage.layout.interior) this.drawRoom(setCam);
+    drawPlaceBehind(ctx, cam, p, stage, t);
 
     // Lights first, so figures near a lantern are lit by it.
     const propDraws = this.propDraws(t);
@@ -147,6 +149,7 @@ export class ShotRenderer {
     for (const d of drawables) d.draw();
     for (const ps of this.world.particles) if (ps.kind !== 'smoke') drawParticles(ctx, cam, p, ps, lights);
     for (const layer of this.scenery.near) drawLayer(ctx, setCam, layer, 1, true, slide?.(layer.z) ?? null);
+    drawPlaceInFront(ctx, cam, p, stage, t);
     drawGlows(ctx, cam, p, lights, (x, z) => {
       const w = stage.layout.water;
       return w && this.world.waterAt(x, z) ? { zNear: w.zMin, zFar: Math.min(w.zMax, 400) } : null;

@@ -5,7 +5,7 @@
  */
 import type { ShotScene, StylePlan } from '../scene';
 import type { GroundKind } from '../stage/layout';
-import type { TimeOfDay } from '../vocabulary/world';
+import type { SettingId, TimeOfDay } from '../vocabulary/world';
 
 export type RGB = readonly [number, number, number];
 
@@ -112,6 +112,11 @@ const grounds: Record<GroundKind, RGB> = {
   dirt: hex('#6e5a40'),
   snow: hex('#e6edf5'),
   forest: hex('#4d4330'),
+  rock: hex('#7a7266'),
+  roof: hex('#5f5d5a'),
+  planks: hex('#8a6a4a'),
+  seabed: hex('#c9b58a'),
+  rails: hex('#4a4440'),
 };
 
 export class Palette {
@@ -159,8 +164,12 @@ export class Palette {
       };
     }
     if (scene.setting === 'interior') light = { ...light, ambient: mix(light.ambient, [0.85, 0.8, 0.72], 0.5) };
-    this.light = light;
+    const own = placeLight(scene.setting, light);
+    this.light = own ?? light;
     this.night = base.night;
+    // Water scatters light within metres under the sea; space has no air to haze anything.
+    if (scene.setting === 'underwater') this.fog = Math.max(this.fog, 0.35);
+    if (scene.setting === 'space') this.fog = 0;
   }
 
   /** The style's grade applied to a colour, 0-255 in and out. */
@@ -250,4 +259,29 @@ export class Palette {
     if (u < 0.35) return mix(l.skyHorizon, l.skyMid, u / 0.35);
     return mix(l.skyMid, l.skyTop, Math.min(1, (u - 0.35) / 0.65));
   }
+}
+
+/** Places with a light of their own: blue-green water overhead under the sea, black sky and hard sunlight in space. */
+function placeLight(setting: SettingId, light: Light): Light | null {
+  if (setting === 'underwater')
+    return {
+      ...light,
+      skyTop: hex('#7fd3d8'),
+      skyMid: hex('#1f7f94'),
+      skyHorizon: hex('#0e4a66'),
+      ambient: [0.62, 0.85, 0.95],
+      haze: hex('#0f5a72'),
+      sunElevation: -30,
+    };
+  if (setting === 'space')
+    return {
+      ...light,
+      skyTop: hex('#020206'),
+      skyMid: hex('#04040a'),
+      skyHorizon: hex('#07070f'),
+      ambient: [1, 0.98, 0.94],
+      haze: hex('#05050a'),
+      sunElevation: -30,
+    };
+  return null;
 }

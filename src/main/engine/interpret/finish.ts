@@ -36,7 +36,7 @@ export function finishShot(b: ShotBuilder, startMs: number): ShotScene {
 function impliedTime(asked: ReadonlyMap<ElementId, number>, setting: SettingId): TimeOfDay | null {
   if (asked.has('stars') || asked.has('moon')) return 'night';
   if (asked.has('fireflies')) return 'dusk';
-  return setting === 'nightsky' ? 'night' : null;
+  return setting === 'nightsky' || setting === 'space' ? 'night' : null;
 }
 
 /**
@@ -59,7 +59,7 @@ function settleWeather(b: ShotBuilder, env: Map<ElementId, number>, setting: Set
   if (weather === 'snow') env.set('snow', env.get('snow') ?? 1);
   if (weather === 'fog') env.set('fog', env.get('fog') ?? 1);
   const overcast = weather === 'rain' || weather === 'storm' || (env.get('clouds') ?? 0) > 1.2;
-  if (setting !== 'interior' && !overcast) addSky(env, timeOfDay);
+  if (!underRoofOrSea.has(setting) && !overcast) addSky(env, timeOfDay);
   for (const id of b.removed) env.delete(id);
   if (b.removed.has('rain') && (weather === 'rain' || weather === 'storm')) weather = 'clear';
   if (b.removed.has('snow') && weather === 'snow') weather = 'clear';
@@ -69,6 +69,9 @@ function settleWeather(b: ShotBuilder, env: Map<ElementId, number>, setting: Set
   }
   return weather;
 }
+
+/** Places with no open sky of their own to add a sun or moon to. */
+const underRoofOrSea = new Set<SettingId>(['interior', 'underwater', 'space']);
 
 /** A clear sky outdoors: stars and a moon at night, a few stars at dusk, else the sun. */
 function addSky(env: Map<ElementId, number>, timeOfDay: TimeOfDay): void {

@@ -122,6 +122,11 @@ const addStyle: Record<StyleId, (state: StyleState, amount: number) => void> = {
     s.contrast = Math.min(1.5, s.contrast + 0.15);
     s.saturation = Math.max(0.3, s.saturation - 0.15);
   },
+  // Light from behind the subject: a bright halo around it and deeper shadows on the near side.
+  backlit: ({ style: s }, amount) => {
+    s.glow = Math.max(s.glow, Math.min(1, 0.35 * amount));
+    s.contrast = Math.min(1.5, s.contrast + 0.1);
+  },
   vintage: (state, amount) => {
     const s = state.style;
     s.sepia = 0.45 * amount;

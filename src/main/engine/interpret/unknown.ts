@@ -69,7 +69,13 @@ function readRun(
   const isName = capitalised && (b.knownNames.has(lower) || isPersonName(items, start, head));
   const headWord = head[head.length - 1]?.text.toLowerCase() ?? '';
   if (isName) namedPerson(b, field, first, place);
-  else if (capitalised)
+  else if (capitalised && TITLES.has(lower) && head.length === 1)
+    b.report.ok(field, first.text, 'a title before a name');
+  else if (capitalised && CITIES.has(lower) && head.length === 1) {
+    // A city names no street, but it is one: unless the prompt names a place, the shot is set in its streets.
+    b.settingVotes.push('street');
+    b.report.ok(field, first.text, 'a city: set in its streets unless a place is named');
+  } else if (capitalised && !looksDescriptive(lower))
     for (const u of head) b.report.miss(field, u.text, 'a proper name (a place, brand or title), not drawn');
   else if (isWorn(headWord) && b.lastFigure !== null) dress(b, field, head, mods);
   else if (looksDescriptive(headWord))
@@ -148,9 +154,18 @@ const NOT_PEOPLE = new Set(
   ).split(' '),
 );
 
+/** Cities creators name: a shot set in one is in a city street unless it names its place. */
+const CITIES = new Set(
+  (
+    'paris london tokyo berlin rome venice kyoto seoul shanghai dubai brooklyn manhattan madrid barcelona ' +
+    'amsterdam prague vienna istanbul cairo mumbai delhi bangkok singapore hongkong sydney chicago boston ' +
+    'seattle miami havana lisbon moscow osaka beijing'
+  ).split(' '),
+);
+
 /** Clothes and things worn: they dress the figure they belong to instead of standing beside it. */
 const WORN =
-  /^(coat|raincoat|overcoat|trench|jacket|hoodie|sweater|jumper|cardigan|shirt|t-shirt|blouse|dress|gown|skirt|jeans|trousers|pants|shorts|suit|tuxedo|uniform|cloak|cape|robe|kimono|scarf|hat|cap|beanie|helmet|hood|boots|shoes|sneakers|heels|sandals|gloves|glasses|sunglasses|goggles|mask|backpack|apron|vest|overalls|armor|armour|outfit|clothes|clothing|attire|tie|bowtie|veil|necklace|earrings)$/;
+  /^(coat|raincoat|overcoat|trench|jacket|parka|anorak|windbreaker|poncho|wetsuit|spacesuit|hoodie|sweater|jumper|cardigan|shirt|t-shirt|blouse|dress|gown|skirt|jeans|trousers|pants|shorts|suit|tuxedo|uniform|cloak|cape|robe|kimono|scarf|hat|cap|beanie|helmet|hood|boots|shoes|sneakers|heels|sandals|gloves|glasses|sunglasses|goggles|mask|backpack|apron|vest|overalls|armor|armour|outfit|clothes|clothing|attire|tie|bowtie|veil|necklace|earrings)$/;
 
 function isWorn(word: string): boolean {
   return WORN.test(word);

@@ -5,6 +5,7 @@
 import type { BedId } from '../vocabulary/sound';
 import { Biquad, BrownNoise, Noise, PinkNoise, sampleRate } from './dsp';
 import { musicLoop, type MusicGenre } from './music';
+import { underwater } from './underwaterBed';
 
 export interface Stereo {
   left: Float32Array;
@@ -303,6 +304,7 @@ const voices: Record<BedId, (seed: number) => BedVoice> = {
   roomTone,
   fire,
   crowd,
+  underwater,
   musicAmbient: music('ambient'),
   musicPiano: music('piano'),
   musicJazz: music('jazz'),
@@ -324,6 +326,7 @@ const bedTrim: Record<BedId, number> = {
   roomTone: 0.48,
   fire: 0.92,
   crowd: 11,
+  underwater: 0.5,
   musicAmbient: 1,
   musicPiano: 1,
   musicJazz: 1,

@@ -7,6 +7,7 @@ import { Random } from '../random';
 import type { Stage, SoundSource } from '../stage/types';
 import type { Contact } from '../simulate';
 import type { BedId, EffectId } from '../vocabulary/sound';
+import { placeBeds, quietPlaces, urbanPlaces } from './placeBeds';
 
 export interface SoundEvent {
   shot: number;
@@ -52,11 +53,12 @@ const claimable: Partial<Record<EffectId, (c: Contact) => boolean>> = {
   pop: (c) => c.kind === 'ground',
 };
 
-function impliedBeds(stage: Stage): { id: BedId; level: number }[] {
+/** The beds a shot plays without being asked: its weather, water, place and time of day. */
+export function impliedBeds(stage: Stage): { id: BedId; level: number }[] {
   const s = stage.scene;
   const env = s.environment;
   const out: { id: BedId; level: number }[] = [];
-  const outdoors = s.setting !== 'interior';
+  const outdoors = !quietPlaces.has(s.setting);
   if (env.rain !== undefined) out.push({ id: 'rain', level: Math.min(1.4, env.rain) });
   if (env.river !== undefined) out.push({ id: 'river', level: 0.8 });
   else if (env.lake !== undefined) out.push({ id: 'river', level: 0.35 });
@@ -64,11 +66,12 @@ function impliedBeds(stage: Stage): { id: BedId; level: number }[] {
   if (s.setting === 'street') out.push({ id: 'traffic', level: 0.8 });
   if (s.setting === 'forest' && s.timeOfDay !== 'night') out.push({ id: 'forestBirds', level: 0.8 });
   if (s.setting === 'interior') out.push({ id: 'roomTone', level: 0.7 });
+  out.push(...placeBeds(s.setting, env));
   if (stage.props.some((p) => p.element === 'fire')) out.push({ id: 'fire', level: 0.9 });
   if (
     outdoors &&
     (s.timeOfDay === 'night' || s.timeOfDay === 'dusk') &&
-    s.setting !== 'street' &&
+    !urbanPlaces.has(s.setting) &&
     env.rain === undefined
   )
     out.push({ id: 'crickets', level: 0.6 });

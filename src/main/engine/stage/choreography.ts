@@ -94,6 +94,11 @@ function stageFigureAction(
       // Playing an instrument: it is held up in the hands.
       stageHandling({ ...act, a: { ...a, verb: 'hold' } }, holders);
       return;
+    case 'swim':
+      // Across the water, body level and stroking, at a swimmer's pace.
+      stageWalk({ ...act, a: { ...a, intensity: a.intensity * 0.7 } }, farthestZ);
+      fig.gestures.push({ verb: 'swim', t0: 0, t1: s.duration, hits: [] });
+      return;
     case 'release':
     case 'throw':
     case 'drop':
@@ -115,10 +120,12 @@ function stageWalk({ s, fig, a }: FigureAction, farthestZ: number): void {
   const speed = (run ? 3.2 : 1.1) * Math.min(1.6, a.intensity);
   const t0 = a.atMs !== null ? a.atMs / 1000 : 0;
   const t1 = s.duration;
-  if (a.heading !== undefined) {
+  // Between an alley's walls the only way to walk is along it.
+  const heading = a.heading ?? (s.scene.setting === 'alley' ? 'away' : undefined);
+  if (heading !== undefined) {
     // Along the view: away into the distance, or toward the camera, stopping short of it.
-    const dz = speed * (t1 - t0) * (a.heading === 'away' ? 1 : -1);
-    const z1 = a.heading === 'away' ? Math.max(fig.z, Math.min(fig.z + dz, farthestZ)) : Math.max(fig.z + dz, 2.2);
+    const dz = speed * (t1 - t0) * (heading === 'away' ? 1 : -1);
+    const z1 = heading === 'away' ? Math.max(fig.z, Math.min(fig.z + dz, farthestZ)) : Math.max(fig.z + dz, 2.2);
     fig.walk = { t0, t1, x0: fig.x, x1: fig.x, z0: fig.z, z1, run };
     return;
   }
@@ -191,6 +198,9 @@ function stageMoment({ s, fig, a, e, t, pan }: FigureAction): void {
       return;
     case 'turn':
       fig.gestures.push({ verb: 'turn', t0: t, t1: duration, hits: [] });
+      return;
+    case 'work':
+      fig.gestures.push({ verb: 'work', t0: a.atMs !== null ? t : 0, t1: duration, hits: [] });
       return;
     case 'splash':
       sounds.push({ t, effect: 'splash', level: 0.9, label: `${e.label} splashes`, source: 'action', pan });

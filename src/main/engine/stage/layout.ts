@@ -2,8 +2,23 @@
 import type { ShotScene } from '../scene';
 import type { WaterRegion } from '../simulate';
 import type { SettingId } from '../vocabulary/world';
+import { placeLayouts } from './placeLayouts';
 
-export type GroundKind = 'grass' | 'sand' | 'water' | 'road' | 'sidewalk' | 'floor' | 'dirt' | 'snow' | 'forest';
+export type GroundKind =
+  | 'grass'
+  | 'sand'
+  | 'water'
+  | 'road'
+  | 'sidewalk'
+  | 'floor'
+  | 'dirt'
+  | 'snow'
+  | 'forest'
+  | 'rock'
+  | 'roof'
+  | 'planks'
+  | 'seabed'
+  | 'rails';
 
 export interface Band {
   zNear: number;
@@ -88,29 +103,39 @@ const settingLayouts: Record<SettingId, (scene: ShotScene) => Layout> = {
     buildingsZ: 15,
   }),
   interior: (scene) =>
-    /hall|corridor/i.test(scene.settingWord ?? '')
+    /warehouse|gym|museum|gallery/i.test(scene.settingWord ?? '')
       ? {
-          bands: [{ zNear: -6, zFar: 15, kind: 'floor' }],
+          bands: [{ zNear: -6, zFar: 20, kind: 'floor' }],
           water: null,
-          subjectZ: 4.5,
-          interior: { backWallZ: 15, halfWidth: 1.5, height: 2.7 },
+          subjectZ: 6,
+          interior: { backWallZ: 20, halfWidth: 8, height: 7 },
           treeLineZ: null,
           buildingsZ: null,
         }
-      : {
-          bands: [{ zNear: -6, zFar: 9, kind: 'floor' }],
-          water: null,
-          subjectZ: 5.2,
-          interior: { backWallZ: 9, halfWidth: 3.2, height: 3 },
-          treeLineZ: null,
-          buildingsZ: null,
-        },
+      : /hall|corridor/i.test(scene.settingWord ?? '')
+        ? {
+            bands: [{ zNear: -6, zFar: 15, kind: 'floor' }],
+            water: null,
+            subjectZ: 4.5,
+            interior: { backWallZ: 15, halfWidth: 1.5, height: 2.7 },
+            treeLineZ: null,
+            buildingsZ: null,
+          }
+        : {
+            bands: [{ zNear: -6, zFar: 9, kind: 'floor' }],
+            water: null,
+            subjectZ: 5.2,
+            interior: { backWallZ: 9, halfWidth: 3.2, height: 3 },
+            treeLineZ: null,
+            buildingsZ: null,
+          },
   nightsky: (scene) => openLayout(scene),
   field: (scene) => openLayout(scene),
+  ...placeLayouts,
 };
 
 /** A field or a hilltop under the sky: snow or grass, with a pond and trees if the prompt names them. */
-function openLayout(scene: ShotScene): Layout {
+export function openLayout(scene: ShotScene): Layout {
   const env = scene.environment;
   return {
     bands: [{ zNear: -6, zFar: 6000, kind: env.snow !== undefined ? 'snow' : 'grass' }],

@@ -220,7 +220,35 @@ const turnPose: GesturePose = (pose, g, t) => {
   if (t >= g.t0) pose.facing = (pose.facing * -1) as 1 | -1;
 };
 
+/** Both hands busy in front (pouring, kneading, reading, mending), the head bent over the work. */
+const workPose: GesturePose = (pose, { t0, t1 }, t) => {
+  if (t < t0 || t > t1) return;
+  const k = smooth((t - t0) / 0.5);
+  const beat = Math.sin((t - t0) * 4.2);
+  pose.armUpper = [
+    pose.armUpper[0] + (1.05 + 0.08 * beat - pose.armUpper[0]) * k,
+    pose.armUpper[1] + (0.95 - pose.armUpper[1]) * k,
+  ];
+  pose.armLower = [(1.0 + 0.35 * beat) * k, (1.1 - 0.3 * beat) * k];
+  pose.headTilt += 0.3 * k;
+};
+
+/** Level in the water, arms pulling in turn and legs kicking behind. */
+const swimPose: GesturePose = (pose, { t0, t1 }, t) => {
+  if (t < t0 || t > t1) return;
+  const s = Math.sin((t - t0) * 3.2);
+  pose.lean = 1.3;
+  pose.y += 0.35;
+  pose.headTilt = -0.9;
+  pose.armUpper = [2.2 + 0.9 * s, 2.2 - 0.9 * s];
+  pose.armLower = [0.2, 0.2];
+  pose.legUpper = [-1.25 + 0.2 * s, -1.25 - 0.2 * s];
+  pose.legLower = [0.1, 0.1];
+};
+
 const gesturePoses: Partial<Record<VerbId, GesturePose>> = {
+  work: workPose,
+  swim: swimPose,
   hold: holdPose,
   release: releasePose,
   throw: throwPose,

@@ -108,6 +108,7 @@ export const lensWords: Record<string, number> = {
   'establishing shot': 24,
   'full shot': 35,
   'medium shot': 50,
+  'two shot': 40,
   'portrait lens': 85,
   telephoto: 135,
   'long lens': 135,

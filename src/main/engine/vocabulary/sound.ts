@@ -11,6 +11,7 @@ export const bedIds = [
   'roomTone',
   'fire',
   'crowd',
+  'underwater',
   'musicAmbient',
   'musicPiano',
   'musicJazz',
@@ -26,12 +27,14 @@ export const bedWords: Record<BedId, string> = {
   wind: 'wind|breeze|wind blowing|howling wind|gust|windy',
   rain: 'rain|rainfall|rain on the roof|drizzle|downpour|pattering rain|rain sound',
   river: 'river|stream|brook|creek|water flowing|flowing water|babbling|running water|water|lapping water|trickle',
-  ocean: 'ocean|sea|surf|waves crashing|ocean waves|wave|shore|waves lapping',
+  ocean:
+    'ocean|sea|surf|waves crashing|ocean waves|wave|shore|waves lapping|wave crash|crashing wave|surf crash|crashing surf|breaking wave|wave break',
   traffic: 'city traffic|traffic|city|street noise|cars passing|city ambience|urban|distant traffic|city hum',
   forestBirds: 'forest birds|birdsong|birds chirping|birds singing|dawn chorus|bird chirp|songbird|birds',
   roomTone: 'room tone|room|hum|air conditioner|fridge hum|quiet room|indoor ambience|interior|silence|hallway',
   fire: 'fire crackle|crackling fire|fire|campfire|fireplace|crackle|crackling|bonfire',
   crowd: 'crowd|murmur|chatter|people talking|cafe chatter|crowd noise|restaurant|crowd murmur|murmuring crowd',
+  underwater: 'underwater|bubble|bubbles|bubbling|muffled underwater|underwater ambience|scuba breathing',
   musicAmbient:
     'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music|radio|radio playing|radio music|music on the radio',
   musicPiano: 'piano music|solo piano|soft piano|piano|gentle piano|piano melody',
@@ -39,7 +42,7 @@ export const bedWords: Record<BedId, string> = {
   musicElectronic: 'electronic music|techno|house music|edm|synthwave|electronic beat|dance music|synth music',
   musicRock: 'rock music|rock|guitar riff|electric guitar|punk|metal music|rock song',
   musicOrchestral:
-    'orchestral music|orchestral score|orchestra|epic score|cinematic score|epic music|strings|string section',
+    'orchestral music|orchestral score|orchestra|epic score|cinematic score|epic music|strings|string section|epic orchestral score|epic orchestral music',
   musicLofi: 'lofi|lo fi|lo fi hip hop|lofi beats|chill beats|hip hop beat|chillhop',
 };
 
@@ -99,7 +102,8 @@ export const effectWords: Record<EffectId, string> = {
   thud: 'thud|thump|bump|impact|dull hit|drop',
   crash: 'crash|collision|bang|smash up|car crash|clatter',
   click: 'click|tick|switch|snap|latch|camera click',
-  rumble: 'rumble|rumbling|earthquake|low rumble|distant rumble|engine rumble',
+  rumble:
+    'rumble|rumbling|earthquake|low rumble|distant rumble|engine rumble|engine|engine hum|distant engine|idling engine',
   beep: 'beep|bleep|alarm|ping|notification|microwave beep',
   heartbeat: 'heartbeat|heart beat|heart beating|pulse|heart pounding',
   pop: 'pop|balloon pop|cork pop|popping',

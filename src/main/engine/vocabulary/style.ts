@@ -19,11 +19,12 @@ export const styleIds = [
   'dreamy',
   'moody',
   'vintage',
+  'backlit',
 ] as const;
 export type StyleId = (typeof styleIds)[number];
 
 export const styleWords: Record<StyleId, string> = {
-  warm: 'warm|warm tone|warm tones|warm light|warm color|amber|cozy|golden tones|orange tint',
+  warm: 'warm|warm tone|warm tones|warm light|warm color|amber|cozy|golden tones|orange tint|tungsten|tungsten light|incandescent',
   cool: 'cool|cool tone|cool tones|cold|cold tones|blue tint|teal|icy|blue tones',
   bw: 'black and white|black & white|monochrome|grayscale|greyscale|noir|b w',
   highContrast: 'high contrast|contrasty|punchy|crisp|deep shadows|chiaroscuro',
@@ -33,12 +34,13 @@ export const styleWords: Record<StyleId, string> = {
   soft: 'soft lighting|soft light|diffused light|diffused|gentle light|soft glow|soft',
   hard: 'hard light|harsh light|hard lighting|harsh',
   grain: 'grain|film grain|grainy|noise|16mm film|film look|35mm film',
-  noGrain: 'no grain|clean|grain free|digital clean',
+  noGrain: 'no grain|clean|grain free|digital clean|render|cgi|cg render',
   vignette: 'vignette|vignetting|dark corners',
   letterbox: 'letterbox|letterboxed|cinemascope|anamorphic|widescreen|black bars|2.39',
   saturated: 'saturated|vibrant|vivid|colorful|colourful|rich colors|rich colours',
   muted: 'muted|desaturated|subdued|dull',
   dreamy: 'dreamy|ethereal|dreamlike|hazy glow|glow|glowing',
-  moody: 'moody|dark|brooding|somber|sombre|gloomy',
-  vintage: 'vintage|retro|old film|nostalgic|sepia',
+  moody: 'moody|dark|brooding|somber|sombre|gloomy|melancholic|melancholy',
+  vintage: 'vintage|retro|old film|nostalgic|sepia|vhs|vhs tape|camcorder|newsreel|archival footage',
+  backlit: 'backlight|backlit|backlighting|rim light|rim lighting|contre jour',
 };

@@ -39,6 +39,7 @@ export const verbIds = [
   'ride',
   'row',
   'play',
+  'work',
 ] as const;
 export type VerbId = (typeof verbIds)[number];
 
@@ -81,4 +82,6 @@ export const verbWords: Record<VerbId, string> = {
   ride: 'ride|pedal|cycle|bike',
   row: 'row',
   play: 'play|strum|play music',
+  // Busy hands in front of the body, the head bent over the work.
+  work: 'pour|knead|read|write|mend|sew|knit|stir|chop|slice|peel|whisk|feed|fix|repair|pull|pull in|haul|tug|reel in|scrub|wash|fold|sketch|tinker',
 };

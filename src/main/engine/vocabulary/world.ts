@@ -1,6 +1,6 @@
-import { carWords, subjectElementIds, subjectElementWords } from './subjects';
-
 /** What is in the picture: elements (figures, animals, props, environment, particles), settings, times of day, weather, wind, and which way a figure moves. */
+import { placeElementIds, placeElementWords } from './places';
+import { carWords, subjectElementIds, subjectElementWords } from './subjects';
 
 export const elementIds = [
   // figures and animals
@@ -54,6 +54,8 @@ export const elementIds = [
   'fog',
   'fireflies',
   ...subjectElementIds,
+  // scenery of places (places.ts)
+  ...placeElementIds,
 ] as const;
 export type ElementId = (typeof elementIds)[number];
 
@@ -77,7 +79,7 @@ export const elementWords: Record<ElementId, string> = {
   car: carWords,
   door: 'door|doorway|gate|front door',
   window: 'window|windowpane',
-  table: 'table|desk|counter',
+  table: 'table|counter',
   chair: 'chair|stool|armchair',
   bench: 'bench|park bench',
   streetlight: 'streetlight|street light|streetlamp|street lamp|lamp post|lamppost|light pole',
@@ -85,13 +87,15 @@ export const elementWords: Record<ElementId, string> = {
   flowers: 'flower|blossom|rose|tulip|daisy|wildflower|petal',
   trees: 'tree|woods|pine|oak|birch|willow|palm|palm tree|treeline',
   grass: 'grass|lawn|reed|weed|bush|shrub',
-  river: 'river|stream|creek|brook|canal|riverbank|river bank',
+  river: 'river|stream|creek|brook|canal|riverbank|river bank|river bed|riverbed',
   lake: 'lake|pond|pool|water|lagoon|reservoir',
-  ocean: 'ocean|sea|ocean wave|wave|surf|tide|shoreline|breaker',
+  ocean:
+    'ocean|sea|ocean wave|wave|surf|tide|shoreline|breaker|' +
+    'waves crashing|wave crashing|wave crashes|wave crash|crashing wave|crashing waves|breaking wave|breaking waves|waves breaking|surf crashing|crashing surf|pounding surf|sea crashing',
   ripples: 'ripple|ring on the water|rings on the water',
-  skyline: 'skyline|city skyline|skyscraper|building|tower|high rise|rooftop|apartment',
-  street: 'street|road|avenue|sidewalk|pavement|alley|crosswalk|highway',
-  mountains: 'mountain|peak|hill|hillside|range|cliff|ridge|valley',
+  skyline: 'skyline|city skyline|skyscraper|building|tower|high rise|apartment',
+  street: 'street|road|avenue|sidewalk|pavement|crosswalk|highway|asphalt',
+  mountains: 'mountain|peak|hill|hillside|range|ridge|valley|mountain range',
   dunes: 'dune|sand dune|sand',
   sun: 'sun|sunlight|sunshine|sunbeam|sunray',
   moon: 'moon|moonlight|full moon|crescent moon|moonlit',
@@ -107,6 +111,7 @@ export const elementWords: Record<ElementId, string> = {
   fog: 'fog|mist|haze|foggy|misty|hazy|smog',
   fireflies: 'firefly|glowworm|glowing bugs',
   ...subjectElementWords,
+  ...placeElementWords,
 };
 
 /** Elements that also set the weather when mentioned. */
@@ -127,6 +132,18 @@ export const settingIds = [
   'field',
   'nightsky',
   'lakeside',
+  // wider places
+  'mountain',
+  'canyon',
+  'cliff',
+  'snowfield',
+  'underwater',
+  'space',
+  'rooftop',
+  'alley',
+  'market',
+  'harbor',
+  'station',
 ] as const;
 export type SettingId = (typeof settingIds)[number];
 
@@ -134,14 +151,29 @@ export const settingWords: Record<SettingId, string> = {
   riverside: 'riverside|river side|riverbank|river bank|by the river|along the river|bank of the river|river',
   forest: 'forest|woodland|woods|jungle|grove|in the trees',
   street:
-    'city street|street|city|downtown|alley|avenue|town|urban|sidewalk|crosswalk|road|village|hamlet|town square|city square',
+    'city street|street|city|downtown|avenue|town|urban|sidewalk|crosswalk|road|village|hamlet|town square|city square',
   interior:
-    'hallway|corridor|interior|room|kitchen|bedroom|living room|office|indoors|inside|apartment|house|hall|cafe|restaurant|studio|library|classroom',
+    'hallway|corridor|interior|room|kitchen|bedroom|living room|office|indoors|inside|apartment|house|hall|cafe|restaurant|studio|library|classroom|' +
+    'diner|roadside diner|bakery|warehouse|empty warehouse|bar|pub|shop|store|bookstore|attic|basement|loft|hotel room|motel room|gallery|museum|gym|workshop',
   beach: 'beach|seaside|shore|coast|seashore|by the sea|ocean|sea|sand',
   desert: 'desert|dune|wasteland|badlands|sand dune',
   field: 'field|meadow|park|garden|farm|countryside|prairie|grassland|hill|hillside|lawn|pasture',
-  nightsky: 'night sky|starry sky|outer space|observatory|milky way',
+  nightsky: 'night sky|starry sky|observatory|milky way',
   lakeside: 'lake|lakeside|lakeshore|pond|by the lake',
+  mountain:
+    'mountaintop|mountain top|summit|mountain pass|mountainside|mountain slope|mountain trail|alpine meadow|high mountains|in the mountains',
+  canyon: 'canyon|gorge|ravine|slot canyon|river canyon',
+  cliff: 'cliff edge|clifftop|cliff top|edge of a cliff|edge of the cliff|headland|cliffside|cliff side',
+  snowfield: 'snowfield|snow field|snowy plain|tundra|ice field|icefield|glacier|arctic|snowy wasteland|frozen plain',
+  underwater:
+    'underwater|under water|under the sea|beneath the waves|seabed|sea floor|seafloor|ocean floor|deep sea|undersea',
+  space: 'outer space|space|deep space|void|black void|cosmos|zero gravity|in orbit',
+  rooftop: 'rooftop|roof|roof top|rooftops|on the roof|roof terrace',
+  alley: 'alley|alleyway|back alley|narrow alley|side alley|narrow street',
+  market: 'market|marketplace|bazaar|street market|farmers market|souk|flea market|fish market|market square',
+  harbor: 'harbor|harbour|port|marina|dock|docks|pier|jetty|wharf|quay|waterfront|wooden dock|boardwalk',
+  station:
+    'station|train station|railway station|platform|train platform|railway platform|station platform|subway station|metro station|subway platform',
 };
 
 export const timeIds = ['dawn', 'morning', 'noon', 'golden', 'dusk', 'night'] as const;
@@ -153,7 +185,7 @@ export const timeWords: Record<TimeOfDay, string> = {
   noon: 'noon|midday|day|daytime|daylight|afternoon|broad daylight|high noon|sunny|sunlit|bright day',
   golden: 'golden hour|sunset|magic hour|late afternoon|golden light',
   dusk: 'dusk|twilight|evening|nightfall|gloaming',
-  night: 'night|midnight|nighttime|dark|darkness|after dark|moonlit',
+  night: 'night|midnight|nighttime|dark|darkness|after dark|moonlit|late at night|late night|late in the night',
 };
 
 export const weatherIds = ['clear', 'rain', 'storm', 'snow', 'fog'] as const;

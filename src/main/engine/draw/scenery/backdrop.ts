@@ -13,6 +13,7 @@ import { skylinePaint } from './buildings';
 import { groundPieces, interleave, type GroundPiece } from './ground';
 import { groundColor } from './groundColor';
 import { dunePaint, mountainPaint } from './landforms';
+import { paintPlaceSky } from './space';
 import { cloudsInto, paintMoon, paintSkyGradient, paintStars, paintSun, type SkyPlane } from './sky';
 
 /** Distance of the backdrop plane: far enough that nothing on it shows parallax. */
@@ -46,6 +47,7 @@ export function buildBackdrop(
       paintStars(plane, p, r, env);
       paintSun(plane, p, env);
       paintMoon(plane, p, env);
+      paintPlaceSky(plane, stage, p, r);
       if ((env.clouds ?? 0) > 0 || p.overcast > 0)
         cloudsInto(ctx, p, r, Math.max(env.clouds ?? 0, p.overcast * 1.5), hy);
       paintFarLandscape(plane, stage, p, r, v, ref);

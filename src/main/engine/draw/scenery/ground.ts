@@ -13,6 +13,7 @@ import { drawLayer, type Layer, type OrbitScroll } from '../layers';
 import { hex, mix, scale, type Palette, type RGB } from '../palette';
 import type { Scenery } from './scenery';
 import { groundColor } from './groundColor';
+import { drawRails } from './placeLive';
 import { drawWater } from './water';
 
 export interface GroundPiece {
@@ -106,6 +107,7 @@ function drawGroundPiece(
     return;
   }
   drawStripes(ctx, cam, p, item, yNear, yFar);
+  if (item.kind === 'rails') drawRails(ctx, cam, p, item.zNear, item.zFar);
   const sea = stage.layout.water;
   if (item.kind === 'sand' && sea?.kind === 'ocean' && item.zFar >= sea.zMin - 0.01)
     drawWetSand(ctx, cam, p, sea.zMin, yNear, t);

@@ -9,6 +9,7 @@ import type { Stage } from '../../stage/types';
 import { drawLayer, makeLayer, visibleRect, type Layer, type OrbitScroll } from '../layers';
 import type { Palette } from '../palette';
 import { buildBackdrop } from './backdrop';
+import { addPlaceLayers } from './placeLayers';
 import { skylinePaint } from './buildings';
 import { dunePaint, rocksPaint } from './landforms';
 import { fernPaint, grassPaint, treeLinePaint, trunksPaint } from './vegetation';
@@ -48,7 +49,7 @@ function bakeDistance(cams: readonly CameraState[]): number {
 }
 
 /** What every layer builder needs: the stage, the palette, the random stream, and where layers may go. */
-interface Layering {
+export interface Layering {
   stage: Stage;
   p: Palette;
   r: Random;
@@ -96,6 +97,7 @@ export function buildScenery(stage: Stage, palette: Palette, cams: readonly Came
     addTrees(l);
     addGrass(l);
     addRocks(l);
+    addPlaceLayers(l);
   }
   const far = l.far;
   far.sort((a, b) => b.z - a.z);

@@ -1,0 +1,200 @@
+/**
+ * Furniture in a room, drawn as lit boxes in perspective: a bed with its pillow and blanket, a
+ * nightstand, a desk, shelves of books, curtains at the window, and the counter of a shop or
+ * kitchen. What the room's own word implies stands there too ("bedroom" has a bed).
+ */
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { project, type CameraState } from '../../camera';
+import { hashString, Random } from '../../random';
+import type { Stage } from '../../stage/types';
+import type { PlaceElementId } from '../../vocabulary/places';
+import { hex, scale, type Palette, type RGB } from '../palette';
+
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  z0: number;
+  z1: number;
+}
+
+/** A box seen from the camera: its top, the side facing the camera, and its front. */
+function box(ctx: SKRSContext2D, cam: CameraState, p: Palette, b: Box, colour: RGB): void {
+  const face = (pts: [number, number, number][], k: number): void => {
+    const sp = pts.map(([x, y, z]) => project(cam, { x, y, z }));
+    ctx.fillStyle = p.css(p.lit(scale(colour, k)));
+    ctx.beginPath();
+    for (const [i, q] of sp.entries()) {
+      if (!q) return;
+      if (i === 0) ctx.moveTo(q.x, q.y);
+      else ctx.lineTo(q.x, q.y);
+    }
+    ctx.closePath();
+    ctx.fill();
+  };
+  if (cam.y > b.y1)
+    face(
+      [
+        [b.x0, b.y1, b.z0],
+        [b.x1, b.y1, b.z0],
+        [b.x1, b.y1, b.z1],
+        [b.x0, b.y1, b.z1],
+      ],
+      1.12,
+    );
+  const sideX = cam.x < b.x0 ? b.x0 : cam.x > b.x1 ? b.x1 : null;
+  if (sideX !== null)
+    face(
+      [
+        [sideX, b.y0, b.z0],
+        [sideX, b.y0, b.z1],
+        [sideX, b.y1, b.z1],
+        [sideX, b.y1, b.z0],
+      ],
+      0.78,
+    );
+  face(
+    [
+      [b.x0, b.y0, b.z0],
+      [b.x1, b.y0, b.z0],
+      [b.x1, b.y1, b.z0],
+      [b.x0, b.y1, b.z0],
+    ],
+    0.92,
+  );
+}
+
+/** Furniture a room's word brings with it, whether or not the prompt names it. */
+function impliedBy(word: string): PlaceElementId[] {
+  if (/bedroom|hotel|motel/.test(word)) return ['bed', 'nightstand', 'curtains'];
+  if (/library|bookstore|study/.test(word)) return ['shelves'];
+  if (/office|classroom/.test(word)) return ['desk', 'shelves'];
+  if (/living room|loft|attic/.test(word)) return ['shelves', 'curtains'];
+  return [];
+}
+
+const counterRooms = /kitchen|bakery|diner|cafe|restaurant|bar|pub|shop|store/;
+
+export function drawFurniture(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage: Stage): void {
+  const room = stage.layout.interior;
+  if (!room) return;
+  const word = stage.scene.settingWord ?? '';
+  const env = stage.scene.environment;
+  const has = new Set<string>([...Object.keys(env), ...impliedBy(word)]);
+  const zb = room.backWallZ;
+  const hw = room.halfWidth;
+  const r = new Random(hashString('room', stage.seed));
+  if (has.has('curtains')) drawCurtains(ctx, cam, p, zb, hw);
+  if (has.has('shelves')) drawShelves(ctx, cam, p, r, { x0: hw - 1.7, x1: hw - 0.1, z: zb - 0.05 });
+  if (counterRooms.test(word)) drawCounter(ctx, cam, p, r, zb, hw);
+  if (has.has('bed')) drawBed(ctx, cam, p, zb, hw);
+  if (has.has('nightstand')) {
+    box(ctx, cam, p, { x0: -hw + 2.35, x1: -hw + 2.85, y0: 0, y1: 0.55, z0: zb - 0.5, z1: zb - 0.05 }, hex('#6a4a30'));
+    box(ctx, cam, p, { x0: -hw + 2.4, x1: -hw + 2.8, y0: 0.3, y1: 0.33, z0: zb - 0.51, z1: zb - 0.5 }, hex('#3a2a1a'));
+  }
+  if (has.has('desk')) drawDesk(ctx, cam, p, stage.layout.subjectZ);
+}
+
+function drawCurtains(ctx: SKRSContext2D, cam: CameraState, p: Palette, zb: number, hw: number): void {
+  // Beside the window the room puts on its back wall (1.2 m wide, centred 1.6 m left).
+  const cx = Math.max(-hw + 1, -1.6);
+  const z = zb - 0.08;
+  box(ctx, cam, p, { x0: cx - 1.05, x1: cx + 1.05, y0: 2.52, y1: 2.56, z0: z - 0.02, z1: z }, hex('#3a2a1a'));
+  const cloth = hex('#8a2f3a');
+  for (const side of [-1, 1]) {
+    const x0 = side < 0 ? cx - 1.0 : cx + 0.55;
+    for (let k = 0; k < 5; k++) {
+      const fx = x0 + k * 0.09;
+      box(
+        ctx,
+        cam,
+        p,
+        { x0: fx, x1: fx + 0.09, y0: 0.9, y1: 2.52, z0: z - 0.04, z1: z },
+        scale(cloth, k % 2 === 0 ? 1 : 0.78),
+      );
+    }
+  }
+}
+
+function drawShelves(
+  ctx: SKRSContext2D,
+  cam: CameraState,
+  p: Palette,
+  r: Random,
+  at: { x0: number; x1: number; z: number },
+): void {
+  const wood = hex('#5a3a22');
+  const depth = 0.35;
+  const z0 = at.z - depth;
+  box(ctx, cam, p, { x0: at.x0, x1: at.x1, y0: 0, y1: 2.1, z0: at.z - 0.02, z1: at.z }, scale(wood, 0.6));
+  for (const x of [at.x0, at.x1 - 0.04]) box(ctx, cam, p, { x0: x, x1: x + 0.04, y0: 0, y1: 2.1, z0, z1: at.z }, wood);
+  const spines = ['#8a2a2a', '#2a4a7a', '#2f6a3a', '#c8a040', '#5a3a6a', '#d8d0c0', '#a0522d'].map(hex);
+  for (let y = 0.05; y < 2; y += 0.42) {
+    box(ctx, cam, p, { x0: at.x0, x1: at.x1, y0: y, y1: y + 0.03, z0, z1: at.z }, wood);
+    for (let x = at.x0 + 0.06; x < at.x1 - 0.08;) {
+      const w = r.range(0.03, 0.07);
+      const h = r.range(0.22, 0.34);
+      if (r.next() < 0.08) {
+        x += 0.1;
+        continue;
+      }
+      box(
+        ctx,
+        cam,
+        p,
+        { x0: x, x1: x + w, y0: y + 0.03, y1: y + 0.03 + h, z0: z0 + 0.06, z1: at.z - 0.04 },
+        r.pick(spines),
+      );
+      x += w + 0.004;
+    }
+  }
+}
+
+function drawCounter(ctx: SKRSContext2D, cam: CameraState, p: Palette, r: Random, zb: number, hw: number): void {
+  const z0 = zb - 1.4;
+  box(ctx, cam, p, { x0: -hw + 0.1, x1: hw - 0.1, y0: 0, y1: 0.95, z0, z1: z0 + 0.6 }, hex('#7a5a3a'));
+  box(ctx, cam, p, { x0: -hw + 0.05, x1: hw - 0.05, y0: 0.95, y1: 1.0, z0: z0 - 0.03, z1: z0 + 0.63 }, hex('#d8d2c8'));
+  // Shelves of jars and loaves on the wall behind it.
+  const goods = ['#c8a060', '#e8d8b0', '#a0603a', '#5a8a9a', '#d8b050'].map(hex);
+  for (const y of [1.35, 1.85]) {
+    box(ctx, cam, p, { x0: -hw + 0.3, x1: hw - 0.3, y0: y, y1: y + 0.04, z0: zb - 0.3, z1: zb - 0.02 }, hex('#5a3a22'));
+    for (let x = -hw + 0.4; x < hw - 0.5; x += r.range(0.18, 0.35))
+      box(
+        ctx,
+        cam,
+        p,
+        { x0: x, x1: x + 0.14, y0: y + 0.04, y1: y + r.range(0.14, 0.26), z0: zb - 0.24, z1: zb - 0.1 },
+        r.pick(goods),
+      );
+  }
+}
+
+function drawBed(ctx: SKRSContext2D, cam: CameraState, p: Palette, zb: number, hw: number): void {
+  const x0 = -hw + 0.1;
+  const x1 = x0 + 2.1;
+  const z0 = zb - 1.6;
+  const frame = hex('#5a3a22');
+  box(ctx, cam, p, { x0: x0, x1: x0 + 0.08, y0: 0, y1: 1.1, z0, z1: zb - 0.05 }, frame);
+  box(ctx, cam, p, { x0: x0 + 0.08, x1, y0: 0, y1: 0.32, z0, z1: zb - 0.05 }, frame);
+  box(ctx, cam, p, { x0: x0 + 0.08, x1: x1 - 0.02, y0: 0.32, y1: 0.52, z0: z0 + 0.02, z1: zb - 0.07 }, hex('#eeeae2'));
+  box(ctx, cam, p, { x0: x0 + 0.15, x1: x0 + 0.6, y0: 0.52, y1: 0.66, z0: z0 + 0.15, z1: zb - 0.2 }, hex('#f6f4ee'));
+  box(ctx, cam, p, { x0: x0 + 0.75, x1: x1 + 0.02, y0: 0.3, y1: 0.57, z0: z0 - 0.02, z1: zb - 0.06 }, hex('#3a5a8a'));
+  box(ctx, cam, p, { x0: x1 - 0.06, x1: x1, y0: 0, y1: 0.75, z0, z1: zb - 0.05 }, frame);
+}
+
+function drawDesk(ctx: SKRSContext2D, cam: CameraState, p: Palette, subjectZ: number): void {
+  const z0 = subjectZ + 0.35;
+  const z1 = z0 + 0.7;
+  const x0 = 0.35;
+  const x1 = 1.85;
+  const wood = hex('#6a4a2e');
+  box(ctx, cam, p, { x0: x1 - 0.45, x1: x1 - 0.02, y0: 0, y1: 0.72, z0: z0 + 0.02, z1 }, scale(wood, 0.9));
+  for (const y of [0.2, 0.45])
+    box(ctx, cam, p, { x0: x1 - 0.42, x1: x1 - 0.05, y0: y, y1: y + 0.02, z0: z0, z1: z0 + 0.02 }, scale(wood, 0.5));
+  box(ctx, cam, p, { x0: x0 + 0.02, x1: x0 + 0.07, y0: 0, y1: 0.72, z0: z0 + 0.02, z1 }, scale(wood, 0.8));
+  box(ctx, cam, p, { x0, x1, y0: 0.72, y1: 0.77, z0, z1 }, wood);
+  // Papers and a closed laptop on top.
+  box(ctx, cam, p, { x0: x0 + 0.2, x1: x0 + 0.5, y0: 0.77, y1: 0.79, z0: z0 + 0.1, z1: z0 + 0.4 }, hex('#f2efe6'));
+  box(ctx, cam, p, { x0: x0 + 0.65, x1: x0 + 1.0, y0: 0.77, y1: 0.8, z0: z0 + 0.15, z1: z0 + 0.45 }, hex('#3a3c40'));
+}
