@@ -22,6 +22,20 @@ const SURFACES = new Set<string>(['table', 'desk', 'nightstand', 'counter']);
 /** Height of a table or desk top, metres. */
 export const TABLE_TOP = 0.78;
 
+/** Where a room's desk stands (drawn with the room, not staged as a prop): right of the subject, just behind. */
+export function deskArea(subjectZ: number): { x0: number; x1: number; z0: number; z1: number } {
+  return { x0: 0.35, x1: 1.85, z0: subjectZ + 0.35, z1: subjectZ + 1.05 };
+}
+
+/** The surface small things stand on: a staged table, else the room's desk. */
+function surfaceOf(s: Staging, props: readonly StagedProp[]): { x: number; z: number } | undefined {
+  const table = props.find((p) => p.element !== null && SURFACES.has(p.element))?.instances[0];
+  if (table) return table;
+  if (!s.layout.interior || !('desk' in s.scene.environment)) return undefined;
+  const desk = deskArea(s.layout.subjectZ);
+  return { x: (desk.x0 + desk.x1) / 2, z: desk.z0 + 0.4 };
+}
+
 /** Gives each small thing a holder or a place, once every prop has been placed. */
 export function settleSmallProps(
   s: Staging,
@@ -29,7 +43,7 @@ export function settleSmallProps(
   figures: readonly StagedFigure[],
   holders: Holders,
 ): void {
-  const table = props.find((p) => p.element !== null && SURFACES.has(p.element))?.instances[0];
+  const table = surfaceOf(s, props);
   let onTable = 0;
   for (const prop of props) {
     const el = prop.element;

@@ -6,6 +6,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState } from '../../camera';
 import { hashString, Random } from '../../random';
+import { deskArea, TABLE_TOP } from '../../stage/handheld';
 import type { Stage } from '../../stage/types';
 import type { PlaceElementId } from '../../vocabulary/places';
 import { hex, scale, type Palette, type RGB } from '../palette';
@@ -184,17 +185,14 @@ function drawBed(ctx: SKRSContext2D, cam: CameraState, p: Palette, zb: number, h
 }
 
 function drawDesk(ctx: SKRSContext2D, cam: CameraState, p: Palette, subjectZ: number): void {
-  const z0 = subjectZ + 0.35;
-  const z1 = z0 + 0.7;
-  const x0 = 0.35;
-  const x1 = 1.85;
+  const { x0, x1, z0, z1 } = deskArea(subjectZ);
   const wood = hex('#6a4a2e');
-  box(ctx, cam, p, { x0: x1 - 0.45, x1: x1 - 0.02, y0: 0, y1: 0.72, z0: z0 + 0.02, z1 }, scale(wood, 0.9));
+  box(ctx, cam, p, { x0: x1 - 0.45, x1: x1 - 0.02, y0: 0, y1: TABLE_TOP - 0.05, z0: z0 + 0.02, z1 }, scale(wood, 0.9));
   for (const y of [0.2, 0.45])
     box(ctx, cam, p, { x0: x1 - 0.42, x1: x1 - 0.05, y0: y, y1: y + 0.02, z0: z0, z1: z0 + 0.02 }, scale(wood, 0.5));
-  box(ctx, cam, p, { x0: x0 + 0.02, x1: x0 + 0.07, y0: 0, y1: 0.72, z0: z0 + 0.02, z1 }, scale(wood, 0.8));
-  box(ctx, cam, p, { x0, x1, y0: 0.72, y1: 0.77, z0, z1 }, wood);
+  box(ctx, cam, p, { x0: x0 + 0.02, x1: x0 + 0.07, y0: 0, y1: TABLE_TOP - 0.05, z0: z0 + 0.02, z1 }, scale(wood, 0.8));
+  box(ctx, cam, p, { x0, x1, y0: TABLE_TOP - 0.05, y1: TABLE_TOP, z0, z1 }, wood);
   // Papers and a closed laptop on top.
-  box(ctx, cam, p, { x0: x0 + 0.2, x1: x0 + 0.5, y0: 0.77, y1: 0.79, z0: z0 + 0.1, z1: z0 + 0.4 }, hex('#f2efe6'));
-  box(ctx, cam, p, { x0: x0 + 0.65, x1: x0 + 1.0, y0: 0.77, y1: 0.8, z0: z0 + 0.15, z1: z0 + 0.45 }, hex('#3a3c40'));
+  box(ctx, cam, p, { x0: x0 + 0.2, x1: x0 + 0.5, y0: TABLE_TOP, y1: TABLE_TOP + 0.02, z0: z0 + 0.1, z1: z0 + 0.4 }, hex('#f2efe6'));
+  box(ctx, cam, p, { x0: x0 + 0.65, x1: x0 + 1.0, y0: TABLE_TOP, y1: TABLE_TOP + 0.03, z0: z0 + 0.15, z1: z0 + 0.45 }, hex('#3a3c40'));
 }
