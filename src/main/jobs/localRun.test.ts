@@ -39,10 +39,10 @@ function ffmpegCalls(): string[] {
   }
 }
 
-/** The two derivatives ingest makes with ffmpeg (media/poster.ts, jobs/derivatives.ts) and the peaks. */
+/** The two derivatives ingest makes with ffmpeg (media/poster.ts, jobs/derivatives.ts) and the peaks (8-bit PCM, media/peaks.ts). */
 const posterCalls = (): string[] => ffmpegCalls().filter((call) => call.includes("scale='min(640,iw)'"));
 const spriteCalls = (): string[] => ffmpegCalls().filter((call) => call.includes('tile=10x1'));
-const peaksCalls = (): string[] => ffmpegCalls().filter((call) => call.includes('s16le'));
+const peaksCalls = (): string[] => ffmpegCalls().filter((call) => call.includes('pcm_u8'));
 
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
