@@ -15,13 +15,16 @@ interface Props {
   label: string;
   items: readonly MenuItem[];
   title?: string;
+  /** The open menu's accessible name, when it should differ from the button's. */
+  menuLabel?: string;
+  disabled?: boolean;
 }
 
 /**
  * A button that opens a menu of actions: arrows move, Enter runs, Escape or a click elsewhere
  * closes, and focus goes back to the button.
  */
-export function MenuButton({ children, label, items, title }: Props): JSX.Element {
+export function MenuButton({ children, label, items, title, menuLabel, disabled = false }: Props): JSX.Element {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -51,6 +54,7 @@ export function MenuButton({ children, label, items, title }: Props): JSX.Elemen
         aria-expanded={open}
         aria-label={label}
         title={title}
+        disabled={disabled}
         onClick={() => setOpen((o) => !o)}
       >
         {children}
@@ -59,7 +63,7 @@ export function MenuButton({ children, label, items, title }: Props): JSX.Elemen
         <div
           className="menu-button__list"
           role="menu"
-          aria-label={label}
+          aria-label={menuLabel ?? label}
           onKeyDown={(event) => {
             const found = root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]');
             const list = found ? [...found] : [];

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type JSX } from 'react';
+import { useRef, useState, type JSX } from 'react';
 import type { SaveFileRequest } from '../../../../shared/bridge';
 import { CUE_FILE_FORMATS } from '../../../../shared/cues/index';
 import { CUE_FORMATS, type CueFormat } from '../../../../shared/cues/types';
 import { studio } from '../../api/client';
 import { messageOf } from '../../api/messages';
+import { MenuButton, type MenuItem } from '../../components/MenuButton';
 
 export const FORMAT_LABELS: Readonly<Record<CueFormat, string>> = {
   audacity: 'Audacity labels',
@@ -67,22 +68,9 @@ export function ExportCuesMenu({
   /** Told where the desktop saved the file. */
   onSaved?: (path: string) => void;
 }): JSX.Element {
-  const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent): void => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    return () => window.removeEventListener('pointerdown', close);
-  }, [open]);
 
   function exportAs(format: CueFormat): void {
-    setOpen(false);
     studio
       .call('cues.export', { clipId, format })
       .then(saveOrDownload)
@@ -95,44 +83,17 @@ export function ExportCuesMenu({
       );
   }
 
+  const items: MenuItem[] = CUE_FORMATS.map((format) => ({
+    label: FORMAT_LABELS[format],
+    hint: `.${CUE_FILE_FORMATS[format].extension}`,
+    run: () => exportAs(format),
+  }));
+
   return (
-    <div className="cue-menu" ref={root}>
-      <button
-        type="button"
-        className="btn btn--sm"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        disabled={disabled}
-        onClick={() => setOpen((o) => !o)}
-      >
+    <div className="cue-menu">
+      <MenuButton label="Export cues" menuLabel="Export cues as" items={items} disabled={disabled}>
         Export cues
-      </button>
-      {open && (
-        <div
-          className="cue-menu__list"
-          role="menu"
-          aria-label="Export cues as"
-          onKeyDown={(event) => {
-            const items = [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-            const at = items.indexOf(document.activeElement as HTMLElement);
-            if (event.key === 'Escape') setOpen(false);
-            else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-              event.preventDefault();
-              const next = (at + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
-              items[next]?.focus();
-            }
-          }}
-        >
-          {CUE_FORMATS.map((format) => (
-            <button key={format} type="button" role="menuitem" onClick={() => exportAs(format)}>
-              {FORMAT_LABELS[format]}
-              <span className="cue-menu__ext" aria-hidden="true">
-                .{CUE_FILE_FORMATS[format].extension}
-              </span>
-            </button>
-          ))}
-        </div>
-      )}
+      </MenuButton>
       {error !== null && (
         <p className="cue-files__error" role="alert">
           {error}
