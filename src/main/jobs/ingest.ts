@@ -11,7 +11,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clip } from '../../shared/domain';
 import type { RenderReport } from '../../shared/renderReport';
-import type { Clips, MediaRecord } from '../library/clips';
+import { mediaRecord, type Clips } from '../library/clips';
 import { Lineage } from '../library/lineage';
 import { computePeaks, storePeaks } from '../media/peaks';
 import { writePoster } from '../media/poster';
@@ -34,20 +34,6 @@ export class BadOutput extends Error {
     super(message);
     this.name = 'BadOutput';
   }
-}
-
-function mediaOf(stored: StoredObject, mimeType: string, probe: ProbeResult | null): MediaRecord {
-  return {
-    id: stored.id,
-    mimeType,
-    bytes: stored.bytes,
-    durationMs: probe?.durationMs ?? null,
-    width: probe?.width ?? null,
-    height: probe?.height ?? null,
-    fps: probe?.fps ?? null,
-    videoCodec: probe?.videoCodec ?? null,
-    audioCodec: probe?.audioCodec ?? null,
-  };
 }
 
 /** Makes a derivative into a temp file and stores it; a derivative that fails is left out, the clip still plays. */
@@ -165,10 +151,10 @@ export async function ingestOutput(
   signal.throwIfAborted();
   const now = options.now();
   return jobs.transaction(() => {
-    clips.upsertMedia(mediaOf(video, probe.mimeType, probe), now);
-    if (poster) clips.upsertMedia(mediaOf(poster, 'image/jpeg', null), now);
-    if (sprite) clips.upsertMedia(mediaOf(sprite, 'image/jpeg', null), now);
-    if (peaks) clips.upsertMedia(mediaOf(peaks, 'application/json', null), now);
+    clips.upsertMedia(mediaRecord(video, probe.mimeType, probe), now);
+    if (poster) clips.upsertMedia(mediaRecord(poster, 'image/jpeg'), now);
+    if (sprite) clips.upsertMedia(mediaRecord(sprite, 'image/jpeg'), now);
+    if (peaks) clips.upsertMedia(mediaRecord(peaks, 'application/json'), now);
     const inserted = clips.insert(
       {
         projectId: job.projectId,

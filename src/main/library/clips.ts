@@ -4,6 +4,8 @@ import { cleanTitle, type Clip } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
 import type { ColorLabel } from '../../shared/library/labels';
 import { RenderReport } from '../../shared/renderReport';
+import type { ProbeResult } from '../media/probe';
+import type { StoredObject } from '../storage/store';
 
 export interface ClipRow {
   id: number;
@@ -126,6 +128,25 @@ export interface MediaRecord {
   fps: number | null;
   videoCodec: string | null;
   audioCodec: string | null;
+}
+
+/** The media row of a stored file: a probed video or sound, or (without a probe) a poster, sprite sheet or peaks. */
+export function mediaRecord(
+  stored: Pick<StoredObject, 'id' | 'bytes'>,
+  mimeType: string,
+  probe: ProbeResult | null = null,
+): MediaRecord {
+  return {
+    id: stored.id,
+    mimeType,
+    bytes: stored.bytes,
+    durationMs: probe?.durationMs ?? null,
+    width: probe?.width ?? null,
+    height: probe?.height ?? null,
+    fps: probe?.fps ?? null,
+    videoCodec: probe?.videoCodec ?? null,
+    audioCodec: probe?.audioCodec ?? null,
+  };
 }
 
 export interface NewClip {

@@ -8,7 +8,7 @@ import { writePoster } from '../media/poster';
 import { probeFile } from '../media/probe';
 import type { MediaStore } from '../storage/store';
 import type { Uploads } from '../storage/uploads';
-import type { Clips } from './clips';
+import { mediaRecord, type Clips } from './clips';
 
 export interface ImportProgress {
   index: number;
@@ -104,30 +104,8 @@ export async function importOne(
       // Checked inside the write: imports of one file that race each other find the first one's clip.
       const found = deps.clips.importedFrom(projectId, stored.id);
       if (found) return { clip: found, existing: true };
-      deps.clips.upsertMedia({
-        id: stored.id,
-        mimeType: probe.mimeType,
-        bytes: stored.bytes,
-        durationMs: probe.durationMs,
-        width: probe.width,
-        height: probe.height,
-        fps: probe.fps,
-        videoCodec: probe.videoCodec,
-        audioCodec: probe.audioCodec,
-      });
-      if (poster) {
-        deps.clips.upsertMedia({
-          id: poster.id,
-          mimeType: 'image/jpeg',
-          bytes: poster.bytes,
-          durationMs: null,
-          width: null,
-          height: null,
-          fps: null,
-          videoCodec: null,
-          audioCodec: null,
-        });
-      }
+      deps.clips.upsertMedia(mediaRecord(stored, probe.mimeType, probe));
+      if (poster) deps.clips.upsertMedia(mediaRecord(poster, 'image/jpeg'));
       const inserted = deps.clips.insert({
         projectId,
         title: meta.title ?? titleFrom(name),

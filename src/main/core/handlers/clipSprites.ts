@@ -7,6 +7,7 @@
  */
 import { StudioError } from '../../../shared/errors';
 import { writeSpriteSheet } from '../../jobs/derivatives';
+import { mediaRecord } from '../../library/clips';
 import type { HandlerContext } from './context';
 
 type SpritesContext = Pick<HandlerContext, 'clips' | 'store' | 'background' | 'hub'>;
@@ -50,17 +51,7 @@ async function make(ctx: SpritesContext, clipId: number, signal: AbortSignal): P
     await writeSpriteSheet(mediaPath, clip.durationMs, out, signal, report);
     const object = await ctx.store.putFile(out, { signal });
     ctx.clips.transaction(() => {
-      ctx.clips.upsertMedia({
-        id: object.id,
-        mimeType: 'image/jpeg',
-        bytes: object.bytes,
-        durationMs: null,
-        width: null,
-        height: null,
-        fps: null,
-        videoCodec: null,
-        audioCodec: null,
-      });
+      ctx.clips.upsertMedia(mediaRecord(object, 'image/jpeg'));
       ctx.clips.setSprite(clipId, object.id);
     });
     ctx.hub.emit('clips.spriteProgress', { clipId, state: 'done', fraction: 1, spriteId: object.id });

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { PeakFile } from '../../../shared/cues/peaks';
 import { StudioError } from '../../../shared/errors';
 import { computePeaks, storePeaks } from '../../media/peaks';
+import { mediaRecord } from '../../library/clips';
 import type { HandlerContext } from './context';
 
 type PeaksContext = Pick<HandlerContext, 'clips' | 'store' | 'background' | 'hub'>;
@@ -58,17 +59,7 @@ async function compute(ctx: PeaksContext, clipId: number, signal: AbortSignal): 
     if (peaks !== null) {
       const object = await storePeaks(ctx.store, peaks, signal);
       ctx.clips.transaction(() => {
-        ctx.clips.upsertMedia({
-          id: object.id,
-          mimeType: 'application/json',
-          bytes: object.bytes,
-          durationMs: null,
-          width: null,
-          height: null,
-          fps: null,
-          videoCodec: null,
-          audioCodec: null,
-        });
+        ctx.clips.upsertMedia(mediaRecord(object, 'application/json'));
         ctx.clips.setPeaks(clipId, object.id);
       });
     }
