@@ -108,6 +108,7 @@ const bridgedCalls = {
   'settings.removeWorkflow': true,
   'settings.setDefaultProvider': true,
   'cues.peaks': true,
+  'cues.peakLevel': true,
   'lineage.get': true,
   'lineage.changes': true,
   'cues.drift': true,

@@ -1,7 +1,7 @@
 /** The contract's cue calls and event: a clip's cues, edited one by one or read from and written to files. */
 import { z } from 'zod';
 import { RowId } from '../domain';
-import { PeakFile } from './peaks';
+import { PeakFile, PeakLevelReply } from './peaks';
 import { CueColor, CueData, CueFormat, CueKind, CueLabel, CueNote } from './types';
 
 export const Cue = z.object({
@@ -66,6 +66,14 @@ export const cueCalls = {
   },
   /** The clip's waveform peaks, computed and stored on first open; null for a clip without sound. */
   'cues.peaks': { input: z.strictObject({ clipId: RowId }), output: PeakFile.nullable() },
+  /**
+   * The one level of the clip's peaks a view at `pixelsPerSecond` draws (computed first, like
+   * cues.peaks, when none are stored); null for a clip without sound.
+   */
+  'cues.peakLevel': {
+    input: z.strictObject({ clipId: RowId, pixelsPerSecond: z.number().positive().max(1_000_000) }),
+    output: PeakLevelReply.nullable(),
+  },
 } as const;
 
 export const PeaksState = z.enum(['computing', 'done', 'failed']);

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
-import { decodePeakValues, encodePeakValues, levelFor, PeakFile, peakValueCount } from './peaks';
+import { decodePeakValues, encodePeakValues, levelFor, PeakFile, peakValueCount, rateFor } from './peaks';
 
 const file = (data: unknown): unknown => ({
   format: 'shotline-peaks',
@@ -42,4 +42,7 @@ test('the level drawn is the coarsest with a pair for every pixel', () => {
   expect(levelFor(peaks, 13).pairsPerSecond).toBe(100);
   // Zoomed in past the finest level, the finest is stretched.
   expect(levelFor(peaks, 4000).pairsPerSecond).toBe(100);
+  // The same rule over the rates alone, as the timeline knows them before a level is sent.
+  expect(rateFor([0.1953125, 100, 1.5625, 12.5], 0.25)).toBe(1.5625);
+  expect(rateFor([0.1953125, 100, 1.5625, 12.5], 4000)).toBe(100);
 });

@@ -69,18 +69,37 @@ export function peakValueCount(level: PeakLevel): number {
 }
 
 /**
- * The coarsest level that still has a pair for every pixel of a view at `pixelsPerSecond`; the
- * finest level when none is fine enough.
+ * Of levels holding these many pairs a second, the coarsest that still has a pair for every
+ * pixel of a view at `pixelsPerSecond`; the finest when none is fine enough.
  */
-export function levelFor(file: PeakFile, pixelsPerSecond: number): PeakLevel {
-  const fitting = file.levels.filter((level) => level.pairsPerSecond >= pixelsPerSecond);
-  const coarsest = fitting.reduce<PeakLevel | undefined>(
-    (best, level) => (best === undefined || level.pairsPerSecond < best.pairsPerSecond ? level : best),
-    undefined,
-  );
-  const finest = file.levels.reduce<PeakLevel | undefined>(
-    (best, level) => (best === undefined || level.pairsPerSecond > best.pairsPerSecond ? level : best),
-    undefined,
-  );
-  return coarsest ?? finest ?? { pairsPerSecond: 1, data: '' };
+export function rateFor(rates: readonly number[], pixelsPerSecond: number): number {
+  let coarsestFitting = Infinity;
+  let finest = -Infinity;
+  for (const rate of rates) {
+    if (rate >= pixelsPerSecond && rate < coarsestFitting) coarsestFitting = rate;
+    if (rate > finest) finest = rate;
+  }
+  return Number.isFinite(coarsestFitting) ? coarsestFitting : finest;
 }
+
+/** The level `rateFor` picks for a view at `pixelsPerSecond`. */
+export function levelFor(file: PeakFile, pixelsPerSecond: number): PeakLevel {
+  const rate = rateFor(
+    file.levels.map((level) => level.pairsPerSecond),
+    pixelsPerSecond,
+  );
+  return file.levels.find((level) => level.pairsPerSecond === rate) ?? { pairsPerSecond: 1, data: '' };
+}
+
+/**
+ * One level of a clip's peaks as the timeline asks for it: only what the view draws travels
+ * (a fitted hour is 15 kB, where every level is over a megabyte), with the rates of the other
+ * levels so finer ones can be asked for as the view zooms in, and the peaks' hash to keep them by.
+ */
+export const PeakLevelReply = z.object({
+  peaksId: z.string().min(1),
+  durationMs: z.number().int().min(0),
+  rates: z.array(z.number().positive()).min(1),
+  level: PeakLevel,
+});
+export type PeakLevelReply = z.infer<typeof PeakLevelReply>;

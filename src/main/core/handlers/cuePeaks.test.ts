@@ -53,6 +53,18 @@ test('an imported clip gets its peaks in the background, announcing its progress
   expect(peaks?.durationMs).toBeGreaterThan(59_900);
   // Read back as stored: no second computation.
   expect(progress.filter((p) => p.clipId === clipId)).toHaveLength(mine.length);
+
+  // A view asks for the one level it draws, and learns which others there are.
+  const rates = peaks?.levels.map((level) => level.pairsPerSecond) ?? [];
+  expect(rates).toEqual([100, 12.5, 1.5625]);
+  expect(await studio.call('cues.peakLevel', { clipId, pixelsPerSecond: 10 })).toEqual({
+    peaksId: clip.peaksId,
+    durationMs: peaks?.durationMs,
+    rates,
+    level: peaks?.levels[1],
+  });
+  expect((await studio.call('cues.peakLevel', { clipId, pixelsPerSecond: 4000 }))?.level).toEqual(peaks?.levels[0]);
+  expect(progress.filter((p) => p.clipId === clipId)).toHaveLength(mine.length);
 });
 
 test('a clip whose peaks cannot be computed says why, and is computed again when asked', async () => {

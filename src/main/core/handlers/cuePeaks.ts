@@ -6,7 +6,7 @@
  * timeline can show how far along it is and draw the waveform the moment it is done.
  */
 import { readFile } from 'node:fs/promises';
-import { PeakFile } from '../../../shared/cues/peaks';
+import { levelFor, PeakFile, type PeakLevelReply } from '../../../shared/cues/peaks';
 import { StudioError } from '../../../shared/errors';
 import { computePeaks, storePeaks } from '../../media/peaks';
 import { mediaRecord } from '../../library/clips';
@@ -17,16 +17,37 @@ type PeaksContext = Pick<HandlerContext, 'clips' | 'store' | 'background' | 'hub
 export interface ClipPeaks {
   /** The clip's peaks, computed first (or joined, if under way) when none are stored; null without sound. */
   read(clipId: number): Promise<PeakFile | null>;
+  /** The one level a view at `pixelsPerSecond` draws, read as `read` reads the whole file. */
+  readLevel(clipId: number, pixelsPerSecond: number): Promise<PeakLevelReply | null>;
   /** Computes the peaks of clips that lack them in the background, one after another. */
   schedule(clipIds: readonly number[]): void;
 }
 
-async function readStored(ctx: PeaksContext, peaksId: string | null): Promise<PeakFile | null> {
-  const path = peaksId === null ? null : ctx.store.pathOf(peaksId);
+interface Peaks {
+  /** The stored file's hash. */
+  id: string;
+  file: PeakFile;
+}
+
+/**
+ * The last few peak files read, by hash: a timeline asks for one level as it opens and for finer
+ * ones as it zooms, and an hour's file is a megabyte to read and check each time. A hash names
+ * its content, so a kept file is never stale.
+ */
+const KEPT_FILES = 4;
+
+async function readStored(ctx: PeaksContext, peaksId: string | null, kept: Map<string, PeakFile>): Promise<Peaks | null> {
+  if (peaksId === null) return null;
+  const known = kept.get(peaksId);
+  if (known) return { id: peaksId, file: known };
+  const path = ctx.store.pathOf(peaksId);
   if (path === null) return null;
   try {
     const parsed = PeakFile.safeParse(JSON.parse(await readFile(path, 'utf8')));
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    kept.set(peaksId, parsed.data);
+    if (kept.size > KEPT_FILES) kept.delete(kept.keys().next().value ?? '');
+    return { id: peaksId, file: parsed.data };
   } catch {
     // An older peak format, or a file missing from the store: computed again.
     return null;
@@ -44,9 +65,14 @@ function progressReporter(ctx: PeaksContext, clipId: number): (fraction: number)
   };
 }
 
-async function compute(ctx: PeaksContext, clipId: number, signal: AbortSignal): Promise<PeakFile | null> {
+async function compute(
+  ctx: PeaksContext,
+  clipId: number,
+  signal: AbortSignal,
+  kept: Map<string, PeakFile>,
+): Promise<Peaks | null> {
   const clip = ctx.clips.get(clipId);
-  const stored = await readStored(ctx, clip.peaksId);
+  const stored = await readStored(ctx, clip.peaksId, kept);
   if (stored) return stored;
   if (clip.audioCodec === null) return null;
   const report = progressReporter(ctx, clipId);
@@ -56,15 +82,17 @@ async function compute(ctx: PeaksContext, clipId: number, signal: AbortSignal): 
     if (mediaPath === null || !(await ctx.store.has(clip.mediaId)))
       throw new StudioError('not_found', `The media of “${clip.title}” is missing from the library's store.`);
     const peaks = await computePeaks(mediaPath, { durationMs: clip.durationMs, signal, onProgress: report });
+    let stored: Peaks | null = null;
     if (peaks !== null) {
       const object = await storePeaks(ctx.store, peaks, signal);
+      stored = { id: object.id, file: peaks };
       ctx.clips.transaction(() => {
         ctx.clips.upsertMedia(mediaRecord(object, 'application/json'));
         ctx.clips.setPeaks(clipId, object.id);
       });
     }
     ctx.hub.emit('cues.peaksProgress', { clipId, state: 'done', fraction: 1 });
-    return peaks;
+    return stored;
   } catch (error) {
     if (!signal.aborted) {
       const message = error instanceof Error ? error.message : String(error);
@@ -75,15 +103,16 @@ async function compute(ctx: PeaksContext, clipId: number, signal: AbortSignal): 
 }
 
 export function clipPeaks(ctx: PeaksContext): ClipPeaks {
-  const pending = new Map<number, Promise<PeakFile | null>>();
+  const pending = new Map<number, Promise<Peaks | null>>();
+  const kept = new Map<string, PeakFile>();
   const waiting: number[] = [];
   let pumping = false;
 
-  const start = (clipId: number, signal?: AbortSignal): Promise<PeakFile | null> => {
+  const start = (clipId: number, signal?: AbortSignal): Promise<Peaks | null> => {
     const running = pending.get(clipId);
     if (running) return running;
     const started = (
-      signal ? compute(ctx, clipId, signal) : ctx.background.run((s) => compute(ctx, clipId, s))
+      signal ? compute(ctx, clipId, signal, kept) : ctx.background.run((s) => compute(ctx, clipId, s, kept))
     ).finally(() => pending.delete(clipId));
     pending.set(clipId, started);
     return started;
@@ -111,7 +140,18 @@ export function clipPeaks(ctx: PeaksContext): ClipPeaks {
   };
 
   return {
-    read: (clipId) => start(clipId),
+    read: async (clipId) => (await start(clipId))?.file ?? null,
+    async readLevel(clipId, pixelsPerSecond) {
+      const peaks = await start(clipId);
+      if (!peaks) return null;
+      const { file } = peaks;
+      return {
+        peaksId: peaks.id,
+        durationMs: file.durationMs,
+        rates: file.levels.map((level) => level.pairsPerSecond),
+        level: levelFor(file, pixelsPerSecond),
+      };
+    },
     schedule(clipIds) {
       waiting.push(...clipIds.filter((id) => !waiting.includes(id)));
       pump();

@@ -24,6 +24,7 @@ export function cueHandlers(ctx: HandlerContext, peaks: ClipPeaks): DomainHandle
     'cues.import': ({ clipId, format, text }) => changed(clipId, cues.import(clipId, format, text)),
     'cues.export': ({ clipId, format, ids }) => cues.export(clipId, format, ids),
     'cues.peaks': ({ clipId }) => peaks.read(clipId),
+    'cues.peakLevel': ({ clipId, pixelsPerSecond }) => peaks.readLevel(clipId, pixelsPerSecond),
     'cues.drift': ({ clipId }) => drift(clipId),
   };
 }

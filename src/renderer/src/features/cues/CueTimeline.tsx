@@ -39,10 +39,12 @@ function moveMedia(media: HTMLMediaElement | null, ms: number): void {
 
 export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   const fps = clip.fps && clip.fps > 0 ? clip.fps : 25;
-  const { status: peaksStatus, retry: retryPeaks } = useClipPeaks(clip.id);
+  // The clip fitted to the window: the timeline is narrower, so the level for it is fine enough.
+  const [openingPxPerSec] = useState(() => window.innerWidth / Math.max(0.001, clip.durationMs / 1000));
+  const { status: peaksStatus, retry: retryPeaks } = useClipPeaks(clip.id, clip.peaksId, openingPxPerSec);
   const peaks = peaksStatus.kind === 'ready' ? peaksStatus.peaks : null;
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
-  const waveform = useWaveform(container, media, peaks, fps);
+  const waveform = useWaveform(container, media, clip.id, peaks, fps);
   const state = useCues(clip.id);
   const cues = useMemo(() => state.cues ?? [], [state.cues]);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -53,6 +55,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   const [playheadMs, setPlayheadMs] = useState(0);
   const [marks, setMarks] = useState<{ in: number | null; out: number | null }>({ in: null, out: null });
   const [pxPerSec, setPxPerSec] = useState(0);
+  const [resizedPx, setResizedPx] = useState<number | null>(null);
   const [showKeys, setShowKeys] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const focusLabelOf = useRef<number | null>(null);
@@ -75,11 +78,14 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
     const offs = [
       ws.on('timeupdate', (seconds) => setPlayheadMs(Math.round(seconds * 1000))),
       ws.on('zoom', (px) => setPxPerSec(px)),
+      ws.on('resize', () => setResizedPx(ws.getWidth())),
     ];
     return () => offs.forEach((off) => off());
   }, [waveform]);
-  // Until the creator zooms, the waveform fits the track's width.
-  const shownPxPerSec = pxPerSec > 0 ? pxPerSec : (container?.clientWidth ?? 600) / Math.max(0.001, durationMs / 1000);
+  // Until the creator zooms, the waveform fits the track's width (measured by wavesurfer, not
+  // read here: a read during render would lay the page out on every playhead tick).
+  const viewPx = resizedPx ?? waveform?.widthPx ?? 600;
+  const shownPxPerSec = pxPerSec > 0 ? pxPerSec : viewPx / Math.max(0.001, durationMs / 1000);
 
   const seek = useCallback(
     (ms: number) => {

@@ -1,21 +1,27 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { JSX } from 'react';
-import { describe, expect, test } from 'vitest';
-import { encodePeakValues, type PeakFile } from '../../../../shared/cues/peaks';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { encodePeakValues, type PeakLevelReply } from '../../../../shared/cues/peaks';
 import { StudioError } from '../../../../shared/errors';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { useClipPeaks } from './useClipPeaks';
 import { WaveformStatus } from './WaveformStatus';
 
-const PEAKS: PeakFile = {
-  format: 'shotline-peaks',
-  version: 2,
-  durationMs: 2000,
-  levels: [{ pairsPerSecond: 100, data: encodePeakValues([-12, 14, -3, 5]) }],
-};
+// Each test's peaks have their own hash: levels sent once are kept by hash for the whole page.
+let hashes = 0;
+let PEAKS: PeakLevelReply;
+beforeEach(() => {
+  hashes += 1;
+  PEAKS = {
+    peaksId: `peaks-${String(hashes)}`,
+    durationMs: 2000,
+    rates: [100, 12.5],
+    level: { pairsPerSecond: 100, data: encodePeakValues([-12, 14, -3, 5]) },
+  };
+});
 
-function Timeline({ clipId }: { clipId: number }): JSX.Element {
-  const { status, retry } = useClipPeaks(clipId);
+function Timeline({ clipId, peaksId = null }: { clipId: number; peaksId?: string | null }): JSX.Element {
+  const { status, retry } = useClipPeaks(clipId, peaksId, 200);
   return (
     <div>
       <WaveformStatus status={status} onRetry={retry} />
@@ -24,12 +30,12 @@ function Timeline({ clipId }: { clipId: number }): JSX.Element {
   );
 }
 
-const peaksCalls = (): number => fakeStudio.calls.filter((c) => c.name === 'cues.peaks').length;
+const peaksCalls = (): number => fakeStudio.calls.filter((c) => c.name === 'cues.peakLevel').length;
 
 describe('the waveform while its peaks are computed', () => {
   test('shows the progress of its own clip, then the waveform the moment they are done', async () => {
-    let finish: (file: PeakFile) => void = () => undefined;
-    fakeStudio.answer('cues.peaks', () => new Promise<PeakFile>((resolve) => (finish = resolve)));
+    let finish: (file: PeakLevelReply) => void = () => undefined;
+    fakeStudio.answer('cues.peakLevel', () => new Promise<PeakLevelReply>((resolve) => (finish = resolve)));
     render(<Timeline clipId={7} />);
     expect(screen.getByText('Drawing the waveform…')).toBeTruthy();
 
@@ -51,7 +57,7 @@ describe('the waveform while its peaks are computed', () => {
   });
 
   test('a failure says why and offers a retry that asks again', async () => {
-    fakeStudio.answer('cues.peaks', () => {
+    fakeStudio.answer('cues.peakLevel', () => {
       throw new StudioError(
         'unsupported_media',
         "The clip's sound could not be read for its waveform: Invalid data found when processing input",
@@ -61,7 +67,7 @@ describe('the waveform while its peaks are computed', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Invalid data found when processing input');
 
-    fakeStudio.answer('cues.peaks', () => PEAKS);
+    fakeStudio.answer('cues.peakLevel', () => PEAKS);
     fireEvent.click(screen.getByRole('button', { name: 'Retry waveform' }));
     await screen.findByText('Waveform of 2000 ms');
     expect(screen.queryByRole('alert')).toBeNull();
@@ -69,22 +75,50 @@ describe('the waveform while its peaks are computed', () => {
   });
 
   test('peaks finished in the background after a failed ask are read without a retry', async () => {
-    fakeStudio.answer('cues.peaks', () => {
+    fakeStudio.answer('cues.peakLevel', () => {
       throw new StudioError('not_found', "The media of “Take 3” is missing from the library's store.");
     });
     render(<Timeline clipId={7} />);
     await screen.findByRole('alert');
-    fakeStudio.answer('cues.peaks', () => PEAKS);
+    fakeStudio.answer('cues.peakLevel', () => PEAKS);
     act(() => fakeStudio.emit('cues.peaksProgress', { clipId: 7, state: 'done', fraction: 1 }));
     await waitFor(() => expect(screen.getByText('Waveform of 2000 ms')).toBeTruthy());
     expect(peaksCalls()).toBe(2);
   });
 
   test('a clip without sound says so, and that cues still go on its picture', async () => {
-    fakeStudio.answer('cues.peaks', () => null);
+    fakeStudio.answer('cues.peakLevel', () => null);
     render(<Timeline clipId={7} />);
     const note = await screen.findByRole('note', { name: 'No sound' });
     expect(note.textContent).toContain('This clip has no sound');
     expect(note.textContent).toContain('press M');
+  });
+
+  test('asks only for the level the opening view draws, and draws peaks it was sent before without asking', async () => {
+    fakeStudio.answer('cues.peakLevel', () => PEAKS);
+    const first = render(<Timeline clipId={7} />);
+    await screen.findByText('Waveform of 2000 ms');
+    expect(fakeStudio.calls.find((c) => c.name === 'cues.peakLevel')?.input).toEqual({ clipId: 7, pixelsPerSecond: 200 });
+    first.unmount();
+
+    // Opened again (the library now knows the peaks' hash): drawn at once, from what was kept.
+    render(<Timeline clipId={7} peaksId={PEAKS.peaksId} />);
+    expect(screen.getByText('Waveform of 2000 ms')).toBeTruthy();
+    expect(peaksCalls()).toBe(1);
+  });
+
+  test('kept peaks too coarse for the opening view are asked for again', async () => {
+    fakeStudio.answer('cues.peakLevel', () => ({
+      ...PEAKS,
+      level: { pairsPerSecond: 12.5, data: encodePeakValues([-1, 1]) },
+    }));
+    const first = render(<Timeline clipId={7} />);
+    await screen.findByText('Waveform of 2000 ms');
+    first.unmount();
+    // A view at 200 px a second needs the 100-pair level, which was never sent.
+    render(<Timeline clipId={7} peaksId={PEAKS.peaksId} />);
+    expect(screen.getByText('Drawing the waveform…')).toBeTruthy();
+    await screen.findByText('Waveform of 2000 ms');
+    expect(peaksCalls()).toBe(2);
   });
 });

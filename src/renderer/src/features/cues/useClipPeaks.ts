@@ -1,18 +1,18 @@
 /**
  * A clip's waveform peaks for the timeline. Computing them for a long clip takes a while, so
  * the studio's progress events for the clip are followed while the call waits; when they are
- * done the waveform is drawn without a reload, and a failure can be retried.
+ * done the waveform is drawn without a reload, and a failure can be retried. Only the level the
+ * opening view draws is asked for, and peaks already sent (by hash) are drawn without asking.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PeakFile } from '../../../../shared/cues/peaks';
-import { studio } from '../../api/client';
 import { useStudioEvent } from '../../api/hooks';
 import { messageOf } from '../../api/messages';
+import { keptPeaks, loadPeakLevel, type WavePeaks } from './peakLevels';
 
 export type PeaksStatus =
   | { kind: 'loading' }
   | { kind: 'computing'; fraction: number }
-  | { kind: 'ready'; peaks: PeakFile }
+  | { kind: 'ready'; peaks: WavePeaks }
   | { kind: 'silent' }
   | { kind: 'failed'; message: string };
 
@@ -24,17 +24,23 @@ export interface ClipPeaksState {
 
 const LOADING: PeaksStatus = { kind: 'loading' };
 
-export function useClipPeaks(clipId: number): ClipPeaksState {
+/**
+ * `peaksId` is the clip's peaks hash as the library knows it (null when not computed yet), and
+ * `pixelsPerSecond` the opening view's scale: the clip fitted to the window is never finer.
+ */
+export function useClipPeaks(clipId: number, peaksId: string | null, pixelsPerSecond: number): ClipPeaksState {
   const [attempt, setAttempt] = useState(0);
   // Kept with the ask it answers, so another clip (or a retry) starts from "loading".
   const key = `${String(clipId)}:${String(attempt)}`;
   const [answer, setAnswer] = useState<{ key: string; status: PeaksStatus }>({ key, status: LOADING });
   const asking = useRef(false);
+  const kept = attempt === 0 ? keptPeaks(peaksId, pixelsPerSecond) : null;
 
   useEffect(() => {
+    if (kept) return;
     let live = true;
     asking.current = true;
-    studio.call('cues.peaks', { clipId }).then(
+    loadPeakLevel(clipId, pixelsPerSecond).then(
       (file) => {
         if (!live) return;
         asking.current = false;
@@ -49,7 +55,7 @@ export function useClipPeaks(clipId: number): ClipPeaksState {
     return () => {
       live = false;
     };
-  }, [clipId, key]);
+  }, [clipId, key, kept, pixelsPerSecond]);
 
   useStudioEvent('cues.peaksProgress', (event) => {
     if (event.clipId !== clipId) return;
@@ -66,5 +72,6 @@ export function useClipPeaks(clipId: number): ClipPeaksState {
   });
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  if (kept) return { status: { kind: 'ready', peaks: kept }, retry };
   return { status: answer.key === key ? answer.status : LOADING, retry };
 }

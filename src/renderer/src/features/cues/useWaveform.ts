@@ -8,8 +8,9 @@ import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
 import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.esm.js';
-import { decodePeakValues, levelFor, type PeakFile, type PeakLevel } from '../../../../shared/cues/peaks';
+import { rateFor } from '../../../../shared/cues/peaks';
 import { formatClock } from './cueTime';
+import { keptLevel, loadPeakLevel, nearestKeptLevel, type WavePeaks } from './peakLevels';
 import { batchRegionVisibility } from './regionVisibility';
 import { attachRuler } from './waveRuler';
 
@@ -18,6 +19,8 @@ export type Regions = ReturnType<typeof RegionsPlugin.create>;
 export interface Waveform {
   ws: WaveSurfer;
   regions: Regions;
+  /** The view's width when it was drawn, in px (the fitted waveform's width). */
+  widthPx: number;
 }
 
 /**
@@ -60,25 +63,82 @@ const SHADOW_CSS = `
 [part~='ruler'] { position: relative; z-index: 6; background: var(--surface-well); }
 `;
 
-function token(element: HTMLElement, name: string): string {
-  return getComputedStyle(element).getPropertyValue(name).trim();
+/** The theme's tokens, read from one computed style (each read of a new one restyles the page). */
+function tokens(element: HTMLElement): (name: string) => string {
+  const style = getComputedStyle(element);
+  return (name) => style.getPropertyValue(name).trim();
 }
 
 /**
- * One level of the clip's peaks as wavesurfer takes them: wavesurfer scales any array holding a
- * value above 1 by its own maximum, so the stored bytes go in as −1…1.
+ * Keeps the level drawn the one the zoom needs: an hour fitted to the width needs a few thousand
+ * pairs, not the 360,000 of the finest level. A level not sent yet is asked for, and the closest
+ * one at hand stays drawn until it arrives. Returns what stops it.
  */
-export function peaksForWaveSurfer(level: PeakLevel): Float32Array {
-  const values = decodePeakValues(level.data);
-  const out = new Float32Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = Math.max(-127, values[i] ?? 0) / 127;
-  return out;
+function followZoom(ws: WaveSurfer, clipId: number, peaks: WavePeaks, initialRate: number, fitPx: number): () => void {
+  const durationSec = peaks.durationMs / 1000;
+  let drawn = initialRate;
+  let wantedPx = 0;
+  let live = true;
+  const draw = (rate: number, values: Float32Array): void => {
+    drawn = rate;
+    ws.setOptions({ peaks: [values], duration: durationSec });
+  };
+  const follow = (pxPerSec: number): void => {
+    wantedPx = pxPerSec;
+    const rate = rateFor(peaks.rates, pxPerSec);
+    if (rate === drawn) return;
+    const values = keptLevel(peaks, rate);
+    if (values) {
+      draw(rate, values);
+      return;
+    }
+    loadPeakLevel(clipId, pxPerSec).then(
+      () => {
+        const now = rateFor(peaks.rates, wantedPx);
+        const arrived = keptLevel(peaks, now);
+        if (live && arrived && now !== drawn) draw(now, arrived);
+      },
+      // The level drawn stays; the next zoom asks again.
+      () => undefined,
+    );
+  };
+  const off = ws.on('zoom', follow);
+  // The level at hand may be coarser than the fitted view needs: the right one is asked for now.
+  follow(fitPx);
+  return () => {
+    live = false;
+    off();
+  };
+}
+
+/**
+ * The Minimap is a second waveform of the whole clip; it joins once the main one is drawn, so
+ * opening a clip draws one waveform, not two, before the creator sees it.
+ */
+function addMinimap(ws: WaveSurfer, token: (name: string) => string): () => void {
+  let minimap: ReturnType<typeof MinimapPlugin.create> | null = null;
+  const frame = requestAnimationFrame(() => {
+    minimap = ws.registerPlugin(
+      MinimapPlugin.create({
+        height: 18,
+        waveColor: token('--surface-4'),
+        progressColor: token('--text-3'),
+        overlayColor: token('--accent-softer'),
+        cursorWidth: 0,
+      }),
+    );
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    minimap?.destroy();
+  };
 }
 
 export function useWaveform(
   container: HTMLDivElement | null,
   media: HTMLMediaElement | null,
-  peaks: PeakFile | null,
+  clipId: number,
+  peaks: WavePeaks | null,
   fps: number,
 ): Waveform | null {
   const [waveform, setWaveform] = useState<Waveform | null>(null);
@@ -87,18 +147,19 @@ export function useWaveform(
     if (!container || !media || !peaks) return;
     const regions = RegionsPlugin.create();
     const durationSec = peaks.durationMs / 1000;
-    // Only the level the view needs is decoded and drawn: an hour fitted to the width needs a
-    // few thousand pairs, not the 360,000 of the finest level; zooming in swaps finer ones in.
-    let level = levelFor(peaks, container.clientWidth / Math.max(0.001, durationSec));
+    const token = tokens(container);
+    const fitPx = container.clientWidth / Math.max(0.001, durationSec);
+    const first = nearestKeptLevel(peaks, fitPx);
+    if (!first) return;
     const ws = WaveSurfer.create({
       container,
       media,
-      peaks: [peaksForWaveSurfer(level)],
+      peaks: [first.values],
       duration: durationSec,
       height: 156,
-      waveColor: token(container, '--text-3'),
-      progressColor: token(container, '--text-1'),
-      cursorColor: token(container, '--accent'),
+      waveColor: token('--text-3'),
+      progressColor: token('--text-1'),
+      cursorColor: token('--accent'),
       cursorWidth: 2,
       normalize: false,
       autoScroll: true,
@@ -107,19 +168,12 @@ export function useWaveform(
       plugins: [
         regions,
         HoverPlugin.create({
-          lineColor: token(container, '--text-2'),
+          lineColor: token('--text-2'),
           lineWidth: 1,
-          labelBackground: token(container, '--surface-4'),
-          labelColor: token(container, '--text-1'),
-          labelSize: token(container, '--text-2xs'),
+          labelBackground: token('--surface-4'),
+          labelColor: token('--text-1'),
+          labelSize: token('--text-2xs'),
           formatTimeCallback: (seconds) => formatClock(seconds * 1000),
-        }),
-        MinimapPlugin.create({
-          height: 18,
-          waveColor: token(container, '--surface-4'),
-          progressColor: token(container, '--text-3'),
-          overlayColor: token(container, '--accent-softer'),
-          cursorWidth: 0,
         }),
         ZoomPlugin.create({ scale: 0.2, maxZoom: 4000 }),
       ],
@@ -133,20 +187,20 @@ export function useWaveform(
       root.append(sheet);
     }
     const offRuler = attachRuler(ws, durationSec, fps, {
-      color: token(container, '--text-3'),
-      font: `${token(container, '--text-2xs') || '10px'} ${token(container, '--font-ui') || 'sans-serif'}`,
+      color: token('--text-3'),
+      font: `${token('--text-2xs') || '10px'} ${token('--font-ui') || 'sans-serif'}`,
     });
-    const offZoom = ws.on('zoom', (pxPerSec) => {
-      const next = levelFor(peaks, pxPerSec);
-      if (next === level) return;
-      level = next;
-      ws.setOptions({ peaks: [peaksForWaveSurfer(level)], duration: durationSec });
-    });
+    const offZoom = followZoom(ws, clipId, peaks, first.rate, fitPx);
+    let offMinimap = (): void => undefined;
     // Announced once the peaks are loaded: a region added before wavesurfer knows the duration is
     // clamped to 0 s and stays there, so no cue may be drawn (or written back) before then.
-    const offInit = ws.once('ready', () => setWaveform({ ws, regions }));
+    const offInit = ws.once('ready', () => {
+      setWaveform({ ws, regions, widthPx: ws.getWidth() });
+      offMinimap = addMinimap(ws, token);
+    });
     return () => {
       offInit();
+      offMinimap();
       offZoom();
       offRuler();
       offVisibility();
@@ -154,7 +208,7 @@ export function useWaveform(
       // The media element belongs to the player; wavesurfer must not take it away with it.
       ws.destroy();
     };
-  }, [container, media, peaks, fps]);
+  }, [container, media, clipId, peaks, fps]);
 
   return waveform;
 }
