@@ -26,6 +26,8 @@ const opens = Number(process.argv[3] ?? '7');
 const cueCount = 2000;
 /** Where to write a performance trace of one more open (for the DevTools Performance panel), if set. */
 const profileOpen = process.env.BENCH_PROFILE_OPEN;
+/** A folder to keep the frame runs' traces and CPU profiles in, if set. */
+const traceDir = process.env.BENCH_TRACE_DIR;
 
 // The page-side code is written as strings: this script type-checks without the DOM's types,
 // and the page is opened with bypassCSP so the studio's CSP lets them run.
@@ -125,7 +127,7 @@ function openClip(page: Page, title: string): Promise<Opened> {
       if (${WAVE_DRAWN} && ${SHOWN_TITLE} === ${JSON.stringify(title)}) {
         const total = performance.now() - start;
         const wire = window.__wire;
-        const sent = wire.find((w) => w.dir === 'out' && w.name === 'cues.peaks');
+        const sent = wire.find((w) => w.dir === 'out' && w.name === 'cues.peakLevel');
         const reply = sent && wire.find((w) => w.dir === 'in' && w.id === sent.id);
         return resolve({
           total,
@@ -220,12 +222,28 @@ export function workPerFrame(events: readonly TraceEvent[]): number[] {
 }
 
 /** Frame times of `work` both ways: rAF deltas and main-thread work per frame from a trace. */
-async function measured(browser: Browser, page: Page, work: string): Promise<{ deltas: number[]; work: number[] }> {
+async function measured(
+  browser: Browser,
+  page: Page,
+  name: string,
+  work: string,
+): Promise<{ deltas: number[]; work: number[] }> {
   await browser.startTracing(page, {
     categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame'],
   });
+  const cdp = traceDir ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
   const deltas = await frameTimes(page, work);
-  const trace = JSON.parse((await browser.stopTracing()).toString()) as
+  const buffer = await browser.stopTracing();
+  if (traceDir && cdp) {
+    writeFileSync(join(traceDir, `${name}.trace.json`), buffer);
+    writeFileSync(join(traceDir, `${name}.cpuprofile`), JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  }
+  const trace = JSON.parse(buffer.toString()) as
     | { traceEvents: TraceEvent[] }
     | TraceEvent[];
   return { deltas, work: workPerFrame(Array.isArray(trace) ? trace : trace.traceEvents) };
@@ -347,10 +365,10 @@ async function main(): Promise<void> {
     );
     await page.waitForTimeout(500);
     step('frame times');
-    const idle = await measured(browser, page, 'async () => new Promise((r) => setTimeout(r, 1000))');
-    const scroll = await measured(browser, page, SCROLL_LIST);
-    const zoomKeys = await measured(browser, page, ZOOM_KEYS);
-    const zoomWheel = await measured(browser, page, ZOOM_WHEEL);
+    const idle = await measured(browser, page, 'idle', 'async () => new Promise((r) => setTimeout(r, 1000))');
+    const scroll = await measured(browser, page, 'scroll', SCROLL_LIST);
+    const zoomKeys = await measured(browser, page, 'zoom-keys', ZOOM_KEYS);
+    const zoomWheel = await measured(browser, page, 'zoom-wheel', ZOOM_WHEEL);
 
     console.log(
       `clip: ${minutes} min of 48 kHz stereo; ${cueCount} cues; load average ${loadavg()[0]?.toFixed(1) ?? '?'}`,

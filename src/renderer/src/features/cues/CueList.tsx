@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type JSX, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type JSX, type MouseEvent } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
 import type { DriftDirection } from '../../../../shared/cues/drift';
 import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
@@ -43,7 +43,47 @@ function DriftBadge({ direction }: { direction: DriftDirection | undefined }): J
   );
 }
 
-export function CueList({
+interface RowProps {
+  cue: Cue;
+  /** Its place in the shown list, from 0. */
+  index: number;
+  setSize: number;
+  selected: boolean;
+  drift: DriftDirection | undefined;
+  onPick: (cue: Cue, event: MouseEvent) => void;
+}
+
+/**
+ * One row; its props stay equal while the list scrolls, so a scroll renders only the rows that
+ * come into view, not every row in it.
+ */
+const CueRow = memo(function CueRow({ cue, index, setSize, selected, drift, onPick }: RowProps): JSX.Element {
+  return (
+    <li
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      aria-selected={selected}
+      className={`cue-row${selected ? ' is-selected' : ''}`}
+      style={{ top: index * CUE_ROW_HEIGHT }}
+      onClick={(event) => onPick(cue, event)}
+    >
+      <span className="cue-row__swatch" style={{ background: cueColor(cue) }} aria-hidden="true" />
+      <span className="cue-row__time tabular">
+        {formatClock(cue.startMs)}
+        {cue.endMs !== null && <span className="cue-row__end"> – {formatClock(cue.endMs)}</span>}
+      </span>
+      <span className="cue-row__label" title={cue.inherited ? `${cue.label}\n${INHERITED_HINT}` : cue.label}>
+        {cue.inherited && <span className="cue-inherited">inherited</span>}
+        {cue.label}
+      </span>
+      <DriftBadge direction={drift} />
+      <span className="cue-row__kind">{cue.kind}</span>
+    </li>
+  );
+});
+
+/** Memoised: the timeline re-renders on every playhead tick and zoom step, the list need not. */
+export const CueList = memo(function CueList({
   cues,
   selected,
   focusId,
@@ -53,7 +93,8 @@ export function CueList({
   drift,
   emptyHint = 'No cues yet. Press M at the playhead or drag across the waveform.',
 }: Props): JSX.Element {
-  const [scroll, setScroll] = useState({ top: 0, height: 240 });
+  // The first row in view, not the pixel offset: a scroll within a row renders nothing.
+  const [scroll, setScroll] = useState({ row: 0, height: 240 });
   const scroller = useRef<HTMLDivElement | null>(null);
   // The list's height is watched, not read on each render: a read there forced a layout of the
   // whole page on every frame of a scroll.
@@ -81,8 +122,8 @@ export function CueList({
     else if (top + CUE_ROW_HEIGHT > element.scrollTop + element.clientHeight)
       element.scrollTop = top + CUE_ROW_HEIGHT - element.clientHeight;
   }, [focusRow]);
-  const first = Math.max(0, Math.floor(scroll.top / CUE_ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(shown.length, Math.ceil((scroll.top + scroll.height) / CUE_ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, scroll.row - OVERSCAN);
+  const last = Math.min(shown.length, scroll.row + Math.ceil(scroll.height / CUE_ROW_HEIGHT) + 1 + OVERSCAN);
 
   return (
     <div className="cue-list">
@@ -106,8 +147,8 @@ export function CueList({
       <div
         className="cue-list__scroll"
         onScroll={(event) => {
-          const top = event.currentTarget.scrollTop;
-          setScroll((s) => (s.top === top ? s : { ...s, top }));
+          const row = Math.floor(event.currentTarget.scrollTop / CUE_ROW_HEIGHT);
+          setScroll((s) => (s.row === row ? s : { ...s, row }));
         }}
         ref={attach}
       >
@@ -116,31 +157,19 @@ export function CueList({
         ) : (
           <ul aria-label="Cues" style={{ height: shown.length * CUE_ROW_HEIGHT }}>
             {shown.slice(first, last).map((cue, i) => (
-              <li
+              <CueRow
                 key={cue.id}
-                aria-setsize={shown.length}
-                aria-posinset={first + i + 1}
-                aria-selected={selected.has(cue.id)}
-                className={`cue-row${selected.has(cue.id) ? ' is-selected' : ''}`}
-                style={{ top: (first + i) * CUE_ROW_HEIGHT }}
-                onClick={(event) => onPick(cue, event)}
-              >
-                <span className="cue-row__swatch" style={{ background: cueColor(cue) }} aria-hidden="true" />
-                <span className="cue-row__time tabular">
-                  {formatClock(cue.startMs)}
-                  {cue.endMs !== null && <span className="cue-row__end"> – {formatClock(cue.endMs)}</span>}
-                </span>
-                <span className="cue-row__label" title={cue.inherited ? `${cue.label}\n${INHERITED_HINT}` : cue.label}>
-                  {cue.inherited && <span className="cue-inherited">inherited</span>}
-                  {cue.label}
-                </span>
-                <DriftBadge direction={drift?.get(cue.id)} />
-                <span className="cue-row__kind">{cue.kind}</span>
-              </li>
+                cue={cue}
+                index={first + i}
+                setSize={shown.length}
+                selected={selected.has(cue.id)}
+                drift={drift?.get(cue.id)}
+                onPick={onPick}
+              />
             ))}
           </ul>
         )}
       </div>
     </div>
   );
-}
+});

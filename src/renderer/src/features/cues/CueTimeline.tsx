@@ -168,14 +168,36 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
     );
   }, [selected, state]);
 
+  // Zoom steps wait for the next frame and are applied there as one: keys repeating faster than
+  // frames redraw the waveform once a frame, not once a key.
+  const pendingZoom = useRef<{ px: number; frame: number } | null>(null);
+  useEffect(
+    () => () => {
+      if (pendingZoom.current) cancelAnimationFrame(pendingZoom.current.frame);
+      pendingZoom.current = null;
+    },
+    [waveform],
+  );
   const zoom = useCallback(
     (direction: 1 | -1) => {
-      if (!waveform || !container) return;
-      const fit = container.clientWidth / Math.max(0.001, durationMs / 1000);
-      const current = Math.max(fit, shownPxPerSec);
-      waveform.ws.zoom(Math.max(fit, Math.min(4000, direction > 0 ? current * 1.6 : current / 1.6)));
+      if (!waveform) return;
+      const fit = viewPx / Math.max(0.001, durationMs / 1000);
+      const current = Math.max(fit, pendingZoom.current?.px ?? shownPxPerSec);
+      const px = Math.max(fit, Math.min(4000, direction > 0 ? current * 1.6 : current / 1.6));
+      if (pendingZoom.current) {
+        pendingZoom.current.px = px;
+        return;
+      }
+      const step = {
+        px,
+        frame: requestAnimationFrame(() => {
+          pendingZoom.current = null;
+          waveform.ws.zoom(step.px);
+        }),
+      };
+      pendingZoom.current = step;
     },
-    [waveform, container, durationMs, shownPxPerSec],
+    [waveform, viewPx, durationMs, shownPxPerSec],
   );
 
   useRegionEdits(waveform, cues, { snap, fps, newKind, update: state.update, create: state.create, pick, setNotice });

@@ -20,6 +20,11 @@ interface Kept extends WavePeaks {
 /** Clips whose levels stay kept; an hour's fitted level is 45 kB as floats, its finest 2.9 MB. */
 const KEPT_CLIPS = 6;
 const kept = new Map<string, Kept>();
+/**
+ * Each clip's peaks hash as the replies told it: the library's copy of a clip imported in this
+ * session still has none, and a clip's media (so its peaks) never changes.
+ */
+const hashOfClip = new Map<number, string>();
 
 /**
  * One level as wavesurfer takes it: wavesurfer scales any array holding a value above 1 by its
@@ -44,9 +49,13 @@ function keep(reply: PeakLevelReply): Kept {
   return entry;
 }
 
-/** The kept peaks of this hash, if a view at `pixelsPerSecond` can be drawn from them now. */
-export function keptPeaks(peaksId: string | null, pixelsPerSecond: number): WavePeaks | null {
-  const entry = peaksId === null ? undefined : kept.get(peaksId);
+/**
+ * The kept peaks of this clip (by the hash the library gives, else the one its last reply gave),
+ * if a view at `pixelsPerSecond` can be drawn from them now.
+ */
+export function keptPeaks(clipId: number, peaksId: string | null, pixelsPerSecond: number): WavePeaks | null {
+  const hash = peaksId ?? hashOfClip.get(clipId);
+  const entry = hash === undefined ? undefined : kept.get(hash);
   if (!entry || !entry.levels.has(rateFor(entry.rates, pixelsPerSecond))) return null;
   return entry;
 }
@@ -72,5 +81,7 @@ export function nearestKeptLevel(peaks: WavePeaks, pixelsPerSecond: number): { r
 /** Asks the studio for the level a view at `pixelsPerSecond` draws; null for a clip without sound. */
 export async function loadPeakLevel(clipId: number, pixelsPerSecond: number): Promise<WavePeaks | null> {
   const reply = await studio.call('cues.peakLevel', { clipId, pixelsPerSecond: Math.max(1e-6, pixelsPerSecond) });
-  return reply ? keep(reply) : null;
+  if (!reply) return null;
+  hashOfClip.set(clipId, reply.peaksId);
+  return keep(reply);
 }

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { MIN_SPACING_PX, placeRegions, regionInView, type ViewMetrics } from './regionVisibility';
+import type WaveSurfer from 'wavesurfer.js';
+import { MIN_SPACING_PX, pinViewReads, placeRegions, regionInView, type ViewMetrics } from './regionVisibility';
 
 const view: ViewMetrics = { layerPx: 10_000, viewPx: 1000, scrollPx: 2000, durationSec: 100 };
 
@@ -33,4 +34,30 @@ test('a crowded view draws one region per few pixels, and always the selected on
   // Zoomed in until they are spread out, all of them in view are drawn again.
   const near: ViewMetrics = { layerPx: 3_600_000, viewPx: 1000, scrollPx: 0, durationSec: 3600 };
   expect(placeRegions(items, near).filter((p) => p === 'shown')).toHaveLength(1);
+});
+
+test('the view’s reads are pinned to the batch’s values for the rest of the task only', async () => {
+  // wavesurfer's own answers come from its prototype, reading the page.
+  class FakeWave {
+    scroll = 10;
+    getWidth(): number {
+      return 800;
+    }
+    getScroll(): number {
+      return this.scroll;
+    }
+  }
+  const wave = new FakeWave();
+  const layer = document.createElement('div');
+  pinViewReads(wave as unknown as WaveSurfer, layer, { ...view, scrollPx: 2000, viewPx: 1000, layerPx: 10_000 });
+  wave.scroll = 55;
+  // Every per-region handler run in this task gets the batch's values without touching layout.
+  expect(wave.getWidth()).toBe(1000);
+  expect(wave.getScroll()).toBe(2000);
+  expect(layer.clientWidth).toBe(10_000);
+  await Promise.resolve();
+  expect(wave.getWidth()).toBe(800);
+  expect(wave.getScroll()).toBe(55);
+  expect(layer.clientWidth).toBe(0);
+  expect(Object.keys(wave)).toEqual(['scroll']);
 });

@@ -12,6 +12,11 @@
  * MIN_SPACING_PX, a region starting within that distance of the last one drawn waits in a hidden
  * holder (the plugin leaves a region alone while it has a parent) until the zoom spreads them
  * out; a selected region is always drawn.
+ *
+ * The plugin's per-region handlers still run on each of those events, each reading the view's
+ * width, its scroll and the layer's width from the page: 6,000 layout reads a zoom step with
+ * 2,000 cues. The batch pins those three reads to the values it has just taken, for the rest of
+ * the task, so the handlers do arithmetic only and reach the batch's own answer.
  */
 import type WaveSurfer from 'wavesurfer.js';
 import type { Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
@@ -78,9 +83,33 @@ function holderIn(layer: HTMLElement): HTMLElement {
   return holder;
 }
 
+const pinned = new WeakMap<WaveSurfer, () => void>();
+
+/** Answers the view's width and scroll and the layer's width from `view` until this task ends. */
+export function pinViewReads(ws: WaveSurfer, layer: HTMLElement, view: ViewMetrics): void {
+  pinned.get(ws)?.();
+  const own: { getWidth: () => number; getScroll: () => number } = ws;
+  own.getWidth = () => view.viewPx;
+  own.getScroll = () => view.scrollPx;
+  Object.defineProperty(layer, 'clientWidth', { configurable: true, get: () => view.layerPx });
+  let live = true;
+  const unpin = (): void => {
+    if (!live) return;
+    live = false;
+    // The instance's own answers go; the prototype's (reading the page) answer again.
+    Reflect.deleteProperty(own, 'getWidth');
+    Reflect.deleteProperty(own, 'getScroll');
+    Reflect.deleteProperty(layer, 'clientWidth');
+    pinned.delete(ws);
+  };
+  pinned.set(ws, unpin);
+  queueMicrotask(unpin);
+}
+
 export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[]): void {
   const layer = layerOf(ws);
   if (!layer || regions.length === 0) return;
+  pinned.get(ws)?.();
   // The reads first, once: after this nothing below reads layout.
   const view: ViewMetrics = {
     layerPx: layer.clientWidth,
@@ -88,6 +117,7 @@ export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[]): v
     scrollPx: ws.getScroll(),
     durationSec: ws.getDuration(),
   };
+  pinViewReads(ws, layer, view);
   const holder = holderIn(layer);
   const placements = placeRegions(
     regions.map((region) => ({

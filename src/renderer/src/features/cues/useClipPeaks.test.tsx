@@ -7,13 +7,13 @@ import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { useClipPeaks } from './useClipPeaks';
 import { WaveformStatus } from './WaveformStatus';
 
-// Each test's peaks have their own hash: levels sent once are kept by hash for the whole page.
-let hashes = 0;
+// Each test has its own clip and peaks hash: levels sent once are kept for the whole page.
+let CLIP = 0;
 let PEAKS: PeakLevelReply;
 beforeEach(() => {
-  hashes += 1;
+  CLIP += 1;
   PEAKS = {
-    peaksId: `peaks-${String(hashes)}`,
+    peaksId: `peaks-${String(CLIP)}`,
     durationMs: 2000,
     rates: [100, 12.5],
     level: { pairsPerSecond: 100, data: encodePeakValues([-12, 14, -3, 5]) },
@@ -36,19 +36,19 @@ describe('the waveform while its peaks are computed', () => {
   test('shows the progress of its own clip, then the waveform the moment they are done', async () => {
     let finish: (file: PeakLevelReply) => void = () => undefined;
     fakeStudio.answer('cues.peakLevel', () => new Promise<PeakLevelReply>((resolve) => (finish = resolve)));
-    render(<Timeline clipId={7} />);
+    render(<Timeline clipId={CLIP} />);
     expect(screen.getByText('Drawing the waveform…')).toBeTruthy();
 
     act(() => {
-      fakeStudio.emit('cues.peaksProgress', { clipId: 7, state: 'computing', fraction: 0 });
-      fakeStudio.emit('cues.peaksProgress', { clipId: 7, state: 'computing', fraction: 0.42 });
-      fakeStudio.emit('cues.peaksProgress', { clipId: 8, state: 'computing', fraction: 0.9 });
+      fakeStudio.emit('cues.peaksProgress', { clipId: CLIP, state: 'computing', fraction: 0 });
+      fakeStudio.emit('cues.peaksProgress', { clipId: CLIP, state: 'computing', fraction: 0.42 });
+      fakeStudio.emit('cues.peaksProgress', { clipId: CLIP + 1000, state: 'computing', fraction: 0.9 });
     });
     expect(screen.getByRole('status').textContent).toContain('Computing waveform… 42%');
     expect(screen.getByRole('progressbar', { name: 'Waveform progress' }).getAttribute('aria-valuenow')).toBe('42');
 
     act(() => {
-      fakeStudio.emit('cues.peaksProgress', { clipId: 7, state: 'done', fraction: 1 });
+      fakeStudio.emit('cues.peaksProgress', { clipId: CLIP, state: 'done', fraction: 1 });
       finish(PEAKS);
     });
     await screen.findByText('Waveform of 2000 ms');
@@ -63,7 +63,7 @@ describe('the waveform while its peaks are computed', () => {
         "The clip's sound could not be read for its waveform: Invalid data found when processing input",
       );
     });
-    render(<Timeline clipId={7} />);
+    render(<Timeline clipId={CLIP} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Invalid data found when processing input');
 
@@ -78,17 +78,17 @@ describe('the waveform while its peaks are computed', () => {
     fakeStudio.answer('cues.peakLevel', () => {
       throw new StudioError('not_found', "The media of “Take 3” is missing from the library's store.");
     });
-    render(<Timeline clipId={7} />);
+    render(<Timeline clipId={CLIP} />);
     await screen.findByRole('alert');
     fakeStudio.answer('cues.peakLevel', () => PEAKS);
-    act(() => fakeStudio.emit('cues.peaksProgress', { clipId: 7, state: 'done', fraction: 1 }));
+    act(() => fakeStudio.emit('cues.peaksProgress', { clipId: CLIP, state: 'done', fraction: 1 }));
     await waitFor(() => expect(screen.getByText('Waveform of 2000 ms')).toBeTruthy());
     expect(peaksCalls()).toBe(2);
   });
 
   test('a clip without sound says so, and that cues still go on its picture', async () => {
     fakeStudio.answer('cues.peakLevel', () => null);
-    render(<Timeline clipId={7} />);
+    render(<Timeline clipId={CLIP} />);
     const note = await screen.findByRole('note', { name: 'No sound' });
     expect(note.textContent).toContain('This clip has no sound');
     expect(note.textContent).toContain('press M');
@@ -96,13 +96,14 @@ describe('the waveform while its peaks are computed', () => {
 
   test('asks only for the level the opening view draws, and draws peaks it was sent before without asking', async () => {
     fakeStudio.answer('cues.peakLevel', () => PEAKS);
-    const first = render(<Timeline clipId={7} />);
+    const first = render(<Timeline clipId={CLIP} />);
     await screen.findByText('Waveform of 2000 ms');
-    expect(fakeStudio.calls.find((c) => c.name === 'cues.peakLevel')?.input).toEqual({ clipId: 7, pixelsPerSecond: 200 });
+    expect(fakeStudio.calls.find((c) => c.name === 'cues.peakLevel')?.input).toEqual({ clipId: CLIP, pixelsPerSecond: 200 });
     first.unmount();
 
-    // Opened again (the library now knows the peaks' hash): drawn at once, from what was kept.
-    render(<Timeline clipId={7} peaksId={PEAKS.peaksId} />);
+    // Opened again, though the library's copy of the clip does not know its peaks' hash yet:
+    // drawn at once, from what was kept for the hash the reply gave.
+    render(<Timeline clipId={CLIP} />);
     expect(screen.getByText('Waveform of 2000 ms')).toBeTruthy();
     expect(peaksCalls()).toBe(1);
   });
@@ -112,11 +113,11 @@ describe('the waveform while its peaks are computed', () => {
       ...PEAKS,
       level: { pairsPerSecond: 12.5, data: encodePeakValues([-1, 1]) },
     }));
-    const first = render(<Timeline clipId={7} />);
+    const first = render(<Timeline clipId={CLIP} />);
     await screen.findByText('Waveform of 2000 ms');
     first.unmount();
     // A view at 200 px a second needs the 100-pair level, which was never sent.
-    render(<Timeline clipId={7} peaksId={PEAKS.peaksId} />);
+    render(<Timeline clipId={CLIP} peaksId={PEAKS.peaksId} />);
     expect(screen.getByText('Drawing the waveform…')).toBeTruthy();
     await screen.findByText('Waveform of 2000 ms');
     expect(peaksCalls()).toBe(2);

@@ -34,7 +34,7 @@ export function useClipPeaks(clipId: number, peaksId: string | null, pixelsPerSe
   const key = `${String(clipId)}:${String(attempt)}`;
   const [answer, setAnswer] = useState<{ key: string; status: PeaksStatus }>({ key, status: LOADING });
   const asking = useRef(false);
-  const kept = attempt === 0 ? keptPeaks(peaksId, pixelsPerSecond) : null;
+  const kept = attempt === 0 ? keptPeaks(clipId, peaksId, pixelsPerSecond) : null;
 
   useEffect(() => {
     if (kept) return;
