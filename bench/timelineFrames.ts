@@ -243,9 +243,7 @@ async function measured(
     writeFileSync(join(traceDir, `${name}.trace.json`), buffer);
     writeFileSync(join(traceDir, `${name}.cpuprofile`), JSON.stringify((await cdp.send('Profiler.stop')).profile));
   }
-  const trace = JSON.parse(buffer.toString()) as
-    | { traceEvents: TraceEvent[] }
-    | TraceEvent[];
+  const trace = JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] } | TraceEvent[];
   return { deltas, work: workPerFrame(Array.isArray(trace) ? trace : trace.traceEvents) };
 }
 

@@ -37,7 +37,7 @@ function holdPeaks(): void {
   const held: [WebSocket, string][] = [];
   let holding = true;
   WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
-    if (holding && typeof data === 'string' && data.includes('"name":"cues.peaks"')) held.push([this, data]);
+    if (holding && typeof data === 'string' && /"name":"cues\.peak(s|Level)"/.test(data)) held.push([this, data]);
     else send.call(this, data);
   };
   (window as unknown as { releasePeaks: () => void }).releasePeaks = () => {

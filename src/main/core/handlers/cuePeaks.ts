@@ -36,7 +36,11 @@ interface Peaks {
  */
 const KEPT_FILES = 4;
 
-async function readStored(ctx: PeaksContext, peaksId: string | null, kept: Map<string, PeakFile>): Promise<Peaks | null> {
+async function readStored(
+  ctx: PeaksContext,
+  peaksId: string | null,
+  kept: Map<string, PeakFile>,
+): Promise<Peaks | null> {
   if (peaksId === null) return null;
   const known = kept.get(peaksId);
   if (known) return { id: peaksId, file: known };

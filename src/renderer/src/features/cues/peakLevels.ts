@@ -69,7 +69,10 @@ export function keptLevel(peaks: WavePeaks, rate: number): Float32Array | undefi
  * Of the levels already here, the one closest to what a view at `pixelsPerSecond` needs (a
  * finer one first): drawn while the right one is on its way.
  */
-export function nearestKeptLevel(peaks: WavePeaks, pixelsPerSecond: number): { rate: number; values: Float32Array } | null {
+export function nearestKeptLevel(
+  peaks: WavePeaks,
+  pixelsPerSecond: number,
+): { rate: number; values: Float32Array } | null {
   const levels = kept.get(peaks.peaksId)?.levels;
   if (!levels || levels.size === 0) return null;
   const rates = [...levels.keys()];

@@ -98,7 +98,10 @@ describe('the waveform while its peaks are computed', () => {
     fakeStudio.answer('cues.peakLevel', () => PEAKS);
     const first = render(<Timeline clipId={CLIP} />);
     await screen.findByText('Waveform of 2000 ms');
-    expect(fakeStudio.calls.find((c) => c.name === 'cues.peakLevel')?.input).toEqual({ clipId: CLIP, pixelsPerSecond: 200 });
+    expect(fakeStudio.calls.find((c) => c.name === 'cues.peakLevel')?.input).toEqual({
+      clipId: CLIP,
+      pixelsPerSecond: 200,
+    });
     first.unmount();
 
     // Opened again, though the library's copy of the clip does not know its peaks' hash yet:
