@@ -86,17 +86,17 @@ async function compute(
     if (mediaPath === null || !(await ctx.store.has(clip.mediaId)))
       throw new StudioError('not_found', `The media of “${clip.title}” is missing from the library's store.`);
     const peaks = await computePeaks(mediaPath, { durationMs: clip.durationMs, signal, onProgress: report });
-    let stored: Peaks | null = null;
+    let made: Peaks | null = null;
     if (peaks !== null) {
       const object = await storePeaks(ctx.store, peaks, signal);
-      stored = { id: object.id, file: peaks };
+      made = { id: object.id, file: peaks };
       ctx.clips.transaction(() => {
         ctx.clips.upsertMedia(mediaRecord(object, 'application/json'));
         ctx.clips.setPeaks(clipId, object.id);
       });
     }
     ctx.hub.emit('cues.peaksProgress', { clipId, state: 'done', fraction: 1 });
-    return stored;
+    return made;
   } catch (error) {
     if (!signal.aborted) {
       const message = error instanceof Error ? error.message : String(error);
