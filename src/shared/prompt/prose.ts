@@ -22,6 +22,7 @@ import {
   STYLE_MARKERS,
   STYLE_WORDS,
 } from './proseWords';
+import { soundInClause } from './proseSounds';
 import { collapse, type Piece } from './text';
 
 export type ProseTarget = 'scene' | 'camera' | 'style' | 'audio' | 'dialogue';
@@ -89,7 +90,8 @@ export function readProse(pieces: readonly Piece[]): ProseReading {
   kept.push(joined.slice(keptTo));
   const rest = kept.join('');
   for (const sentence of sentences(rest)) {
-    for (const phrase of routeSentence(rest, sentence)) phrases.push({ ...phrase, span: abs(phrase.cut) });
+    for (const phrase of routeSentence(rest, sentence).flatMap((r) => withSound(rest, r)))
+      phrases.push({ ...phrase, span: abs(phrase.cut) });
   }
   phrases.sort((a, b) => a.span.from - b.span.from);
   return { phrases, dialogue };
@@ -194,6 +196,29 @@ function routeSentence(text: string, s: Cut): Routed[] {
   }
   return out;
 }
+
+/**
+ * A Scene clause that makes a sound ("a door slams at 00:02") is also an Audio direction; when
+ * only its sound is there to hear ("thunder rumbles"), the Scene keeps just the rest of it.
+ */
+function withSound(text: string, r: Routed): Routed[] {
+  if (r.target !== 'scene') return [r];
+  const sound = soundInClause(text.slice(r.cut.from, r.cut.to));
+  if (sound === null) return [r];
+  const from = r.cut.from + sound.from;
+  const to = r.cut.from + sound.to;
+  const audio = trimmedCut(text, from, to, 'audio');
+  if (!sound.heardOnly) return [r, ...audio];
+  const before = DANGLING.exec(text.slice(r.cut.from, from));
+  return [
+    ...trimmedCut(text, r.cut.from, r.cut.from + (before?.index ?? from - r.cut.from), 'scene'),
+    ...audio,
+    ...trimmedCut(text, to, r.cut.to, 'scene'),
+  ];
+}
+
+/** A joining word left at the end of a Scene phrase once its sound is taken out: "a cruiser close behind with". */
+const DANGLING = /(?:\s+(?:with|and|as|while|then|when))?\s*$/i;
 
 function trimmedCut(text: string, from: number, to: number, target: ProseTarget): Routed[] {
   const cuts: Cut[] = [];

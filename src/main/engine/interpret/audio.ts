@@ -7,7 +7,10 @@ import type { ShotBuilder } from './builder';
 export function readAudio(b: ShotBuilder): void {
   for (const text of b.shot.audio.ambience) {
     const before = b.beds.size + b.cues.length;
+    const cuesBefore = b.cues.length;
     b.read(text, 'ambience');
+    // "Thunder rumbles" is one sound, not thunder and a rumble; "dogs bark and a bell rings" is two.
+    if (b.cues.length - cuesBefore > 1 && !/\band\b|,/i.test(text)) b.cues.splice(cuesBefore + 1);
     if (b.beds.size + b.cues.length === before && text.trim().length > 0)
       b.report.miss('ambience', text, 'no ambience bed matches; nothing plays for it');
   }

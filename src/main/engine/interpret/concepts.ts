@@ -5,6 +5,7 @@
  */
 import type { Concept } from '../lexicon';
 import { elementGroup, settingOfElement } from '../scene';
+import type { EffectId } from '../vocabulary/sound';
 import { weatherOfElement, type ElementId, type Weather } from '../vocabulary/world';
 import type { ShotBuilder } from './builder';
 import type { Clause } from './clause';
@@ -315,6 +316,9 @@ function bed(w: Word, c: Of<'bed'>): void {
   ok(w, `ambience ${c.id}`);
 }
 
+/** Sounds that happen once: named in the ambience ("a door slams"), they play once, not over and over. */
+const ONCE = new Set<EffectId>(['doorSlam', 'glassBreak', 'crash', 'thud', 'pop', 'swell', 'trainBrakes', 'doorCreak']);
+
 function effect(w: Word, c: Of<'effect'>): void {
   if (w.negated) {
     ok(w, `no ${c.id}`);
@@ -328,7 +332,7 @@ function effect(w: Word, c: Of<'effect'>): void {
     level,
     label: w.text,
     standIn: false,
-    repeat: w.cl.field === 'ambience',
+    repeat: w.cl.field === 'ambience' && !ONCE.has(c.id),
   });
   ok(w, `sound ${c.id}`);
 }
