@@ -277,6 +277,8 @@ function allStyle(words: readonly string[]): boolean {
     'feel',
     'feeling',
     'finish',
+    'high',
+    'long',
   ]);
   return words.some(isStyleWord) && words.every((w) => isStyleWord(w) || soft.has(w) || w === 'lens');
 }
@@ -308,9 +310,39 @@ function routeClause(text: string, c: Cut): Routed[] {
   if (head !== null)
     return [
       ...trimmedCut(text, c.from, c.from + head.cameraTo, 'camera'),
-      ...trimmedCut(text, c.from + head.sceneFrom, c.to, 'scene'),
+      // "Handheld documentary style": what follows the camera language is read on its own.
+      ...trimmedClause(text, c.from + head.sceneFrom, c.to).flatMap((rest) => routeClause(text, rest)),
     ];
+  const tail = cameraTail(words);
+  if (tail > 0) {
+    // "Underwater tracking shot": the place stays in the Scene, the shot is the Camera's.
+    const at = wordStart(body, tail);
+    return [...trimmedCut(text, c.from, c.from + at, 'scene'), ...trimmedCut(text, c.from + at, c.to, 'camera')];
+  }
+  if (styleTail(words)) return [routed(text, 'style', c)];
   return [routed(text, 'scene', c)];
+}
+
+/** Where a clause's closing shot name starts ("Underwater | tracking shot"), or 0 when it has none. */
+function cameraTail(words: readonly string[]): number {
+  const last = words[words.length - 1] ?? '';
+  if (words.length < 2 || !/^(?:shot|shots|angle|view)$/.test(last)) return 0;
+  let k = words.length - 1;
+  while (k > 0 && (isCameraWord(words[k - 1] ?? '') || CAMERA_SOFT.has(words[k - 1] ?? ''))) k--;
+  const strong = words.slice(k, -1).some((w) => isCameraWord(w) && !WEAK_CAMERA.has(w));
+  return k > 0 && strong ? k : 0;
+}
+
+/** The offset of word `n` (counted as `wordsOf` counts) in a clause. */
+function wordStart(body: string, n: number): number {
+  const all = [...body.matchAll(/\S+/g)];
+  return all[n]?.index ?? body.length;
+}
+
+/** A short clause naming a look: "Fluorescent office lighting", "sitcom style", "warm Kodak tones". */
+function styleTail(words: readonly string[]): boolean {
+  const last = words[words.length - 1] ?? '';
+  return words.length <= 4 && /^(?:lighting|light|tones|palette|look|aesthetic|vibe|feel|style|grade)$/.test(last);
 }
 
 function trimmedClause(text: string, from: number, to: number): Cut[] {
@@ -350,6 +382,7 @@ const WEAK_CAMERA = new Set([
   'angles',
   'dutch',
   'two',
+  'found',
 ]);
 
 /** After a weak camera word, these make it camera language: "pan left", "crane shot", "zoom out". */
@@ -406,9 +439,15 @@ function cameraHead(body: string): { cameraTo: number; sceneFrom: number } | nul
       end = stop;
       continue;
     }
-    const toReveal = w === 'to' && /^\s*reveal/i.test(body.slice(stop));
-    if (verbSeen && (CAMERA_PARTICLES.has(w) || toReveal || w === 'reveal' || w === 'revealing')) {
+    const toReveal = w === 'to' && /^\s*(?:reveal|show)\b/i.test(body.slice(stop));
+    if (verbSeen && (CAMERA_PARTICLES.has(w) || toReveal || /^(?:reveal|revealing|show|showing)$/.test(w))) {
       end = stop;
+      continue;
+    }
+    const side = verbSeen && w === 'to' ? /^\s+the\s+(?:left|right)\b/i.exec(body.slice(stop)) : null;
+    if (side) {
+      end = stop + side[0].length;
+      re.lastIndex = end;
       continue;
     }
     if (strong && (w === 'on' || w === 'of')) return { cameraTo: end, sceneFrom: stop };

@@ -31,6 +31,13 @@ interface Word {
 export function applyConcept(cl: Clause, item: Extract<Item, { kind: 'concept' }>, at: number): void {
   const w: Word = { cl, b: cl.b, text: item.text, negated: cl.negated || !cl.positive, at };
   const c = item.concept;
+  if (
+    (cl.field === 'ambience' || cl.field === 'event') &&
+    (c.kind === 'element' || c.kind === 'setting' || c.kind === 'style')
+  ) {
+    ok(w, `where the sound comes from (${c.id}), staged only from the Scene`);
+    return;
+  }
   switch (c.kind) {
     case 'element':
       element(w, c);
@@ -61,6 +68,9 @@ export function applyConcept(cl: Clause, item: Extract<Item, { kind: 'concept' }
       return;
     case 'sudden':
       sudden(w);
+      return;
+    case 'travel':
+      travel(w);
       return;
     case 'depth':
       depth(w, c);
@@ -180,12 +190,19 @@ function setting(w: Word, c: Of<'setting'>): void {
   ok(w, `setting ${c.id}`);
 }
 
+const WEAK_TIME_WORDS = new Set(['sunny', 'sunlit', 'day', 'daytime', 'daylight', 'bright day', 'dark', 'darkness']);
+
 function timeOfDay(w: Word, c: Of<'time'>): void {
   if (w.negated) {
     miss(w, 'a time of day cannot be left out; name the time you want instead');
     return;
   }
-  w.b.timeOfDay ??= c.id;
+  // "sunny" or "dark" says little of the hour: a time word that names one ("a sunny morning") wins.
+  const weak = WEAK_TIME_WORDS.has(w.text.toLowerCase());
+  if (w.b.timeOfDay === null || (w.b.timeFromWeakWord && !weak)) {
+    w.b.timeOfDay = c.id;
+    w.b.timeFromWeakWord = weak;
+  }
   ok(w, `time of day ${c.id}`);
 }
 
@@ -258,6 +275,20 @@ function sudden(w: Word): void {
   }
 }
 
+/** "the drone rockets along": the move named beside the verb, else a glide along the view. */
+function travel(w: Word): void {
+  const { cl, b } = w;
+  const moveFollows = cl.items.slice(w.at + 1).some((it) => it.kind === 'concept' && it.concept.kind === 'camera');
+  const named = b.lastMove !== null && b.lastMove !== 'static' ? b.lastMove : null;
+  if (w.negated || moveFollows || named !== null) {
+    ok(w, named !== null && !moveFollows ? `how the camera moves: ${cameraLabel[named]}` : 'how the camera moves');
+    return;
+  }
+  b.moves.set('truckRight', w.cl.takeIntensity());
+  b.lastMove = 'truckRight';
+  ok(w, `camera ${cameraLabel.truckRight}`);
+}
+
 function angle(w: Word, c: Of<'angle'>): void {
   if (w.negated) {
     w.b.angle = 'eye';
@@ -317,7 +348,17 @@ function bed(w: Word, c: Of<'bed'>): void {
 }
 
 /** Sounds that happen once: named in the ambience ("a door slams"), they play once, not over and over. */
-const ONCE = new Set<EffectId>(['doorSlam', 'glassBreak', 'crash', 'thud', 'pop', 'swell', 'trainBrakes', 'doorCreak']);
+const ONCE = new Set<EffectId>([
+  'doorSlam',
+  'glassBreak',
+  'crash',
+  'thud',
+  'pop',
+  'swell',
+  'trainBrakes',
+  'doorCreak',
+  'scrape',
+]);
 
 function effect(w: Word, c: Of<'effect'>): void {
   if (w.negated) {
