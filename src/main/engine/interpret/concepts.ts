@@ -164,7 +164,8 @@ function entityElement(w: Word, id: ElementId, figure: boolean): void {
   const phrase = text.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ');
   const e = b.entity(id, figure ? noun : id, null, null, figure ? noun : phrase);
   if (m.count !== undefined) e.count = m.count;
-  else if (/s$/.test(noun) && !/ss$/.test(noun) && noun !== id) e.count = Math.max(e.count, id === 'bird' ? 5 : 3);
+  else if (((/s$/.test(noun) && !/ss$/.test(noun)) || /men$/.test(noun)) && noun !== id)
+    e.count = Math.max(e.count, id === 'bird' ? 5 : 3);
   if (id === 'bird' && noun === 'flock') e.count = Math.max(e.count, 7);
   // "fish" is its own plural: without "a" or a number before it, it is a school.
   const before = cl.items[w.at - 1];

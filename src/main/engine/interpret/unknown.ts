@@ -7,7 +7,7 @@ import type { PromptField } from '../scene';
 import type { ShotBuilder } from './builder';
 import type { Mods, Ref } from './clause';
 import { determiners, modifierKinds, nounKinds, type Item } from './segment';
-import { isGivenName } from './words';
+import { figureGender, isGivenName } from './words';
 
 type Unknown = Extract<Item, { kind: 'unknown' }>;
 
@@ -88,7 +88,7 @@ function readRun(
     return;
   } else if (capitalised && !looksDescriptive(lower))
     for (const u of head) b.report.miss(field, u.text, 'a proper name (a place, brand or title), not drawn');
-  else if (isWorn(headWord) && b.lastFigure !== null) dress(b, field, head, mods);
+  else if (isWorn(headWord) && b.lastFigure !== null) dress(b, field, head, mods, ownerWord(items, start));
   else if (looksDescriptive(headWord))
     for (const u of head) b.report.miss(field, u.text, 'a describing word with no thing the engine draws to describe');
   else if (prevIsNounStart || first.clauseStart) standIn(b, field, head, place, mods);
@@ -201,10 +201,32 @@ function looksDescriptive(word: string): boolean {
   return DESCRIPTIVE.has(word) || /(ing|ed|ous|ful|ive|less|able|ible|ish|ic|al|ly)$/.test(word);
 }
 
+/** The word before a run and its describing words: "her" in "her white dress". */
+function ownerWord(items: readonly Item[], start: number): Item | undefined {
+  for (let k = start - 1; k >= 0; k--) {
+    const it = items[k];
+    if (it?.kind === 'concept' && modifierKinds.has(it.concept.kind)) continue;
+    return it;
+  }
+  return undefined;
+}
+
 /** "a woman in a red coat": the coat's colour dresses her; no coat-shaped box is drawn beside her. */
-function dress(b: ShotBuilder, field: PromptField, head: readonly Unknown[], mods: Mods): void {
+function dress(
+  b: ShotBuilder,
+  field: PromptField,
+  head: readonly Unknown[],
+  mods: Mods,
+  before: Item | undefined,
+): void {
   const key = b.lastFigure;
-  const figure = key === null ? undefined : b.entities.get(key);
+  // "a bride and groom…, her white dress": "her" and "his" pick the figure of that gender.
+  const owner =
+    before?.kind === 'stop' ? ({ her: 'feminine', his: 'masculine' } as const)[before.text.toLowerCase()] : undefined;
+  const figures = [...b.entities.values()].filter((e) => e.element === 'person' || e.element === 'child');
+  const figure =
+    (owner === undefined ? undefined : figures.reverse().find((e) => figureGender(e.name ?? e.label) === owner)) ??
+    (key === null ? undefined : b.entities.get(key));
   const label = head.map((u) => u.text).join(' ');
   if (!figure) return;
   if (mods.color !== undefined) figure.color = mods.color;
