@@ -214,3 +214,28 @@ describe('how the camera travels', () => {
     expect(read('A dog runs to the left.').shot.camera.moves.map((m) => m.id)).toEqual(['static']);
   });
 });
+
+describe('who a word belongs to', () => {
+  test('"her white dress" dresses the woman even when a man was named last', () => {
+    const r = read('A bride and groom dance in a barn, her white dress swirling.');
+    expect(r.shot.entities.find((e) => e.key === 'bride')?.color).toBe('#eeeeea');
+    expect(r.shot.entities.find((e) => e.key === 'groom')?.color).toBeNull();
+  });
+
+  test('"Dad:" and "She says" speak as the father and daughter the scene shows', () => {
+    const r = read('A father drives while his daughter stares out the window.', {
+      dialogue: [
+        { atMs: 500, speaker: 'Dad', line: 'Talk to me.' },
+        { atMs: 2000, speaker: 'She', line: 'I know.' },
+      ],
+    });
+    expect(r.shot.dialogue.map((d) => d.entity)).toEqual(['father', 'daughter']);
+    expect(r.shot.entities.filter((e) => e.element === 'person')).toHaveLength(2);
+  });
+
+  test('"close behind" is nearness, not a door closing; fishermen are several; snow-capped peaks bring no snow', () => {
+    expect(read('A cruiser close behind.').understood.map((u) => u.meaning)).not.toContain('action close');
+    expect(read('Fishermen unload crates.').shot.entities[0]?.count).toBe(3);
+    expect(read('Snow-capped peaks glow.').shot.environment.snow).toBeUndefined();
+  });
+});
