@@ -95,7 +95,8 @@ export const elementWords: Record<ElementId, string> = {
   ripples: 'ripple|ring on the water|rings on the water',
   skyline: 'skyline|city skyline|skyscraper|building|tower|high rise|apartment',
   street: 'street|road|avenue|sidewalk|pavement|crosswalk|highway|asphalt',
-  mountains: 'mountain|peak|hill|hillside|range|ridge|valley|mountain range|snow capped|snowcapped|snow capped peak|snow capped mountain',
+  mountains:
+    'mountain|peak|hill|hillside|range|ridge|valley|mountain range|snow capped|snowcapped|snow capped peak|snow capped mountain',
   dunes: 'dune|sand dune|sand',
   sun: 'sun|sunlight|sunshine|sunbeam|sunray',
   moon: 'moon|moonlight|full moon|crescent moon|moonlit',
