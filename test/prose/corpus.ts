@@ -234,4 +234,104 @@ export const PROSE_CORPUS: readonly ProsePrompt[] = [
     text: 'Shot 1\nA fisherman named Jonah rows a small boat across a foggy lake at dawn. Wide shot.\n---\nShot 2\nClose-up of Jonah as he pulls in an empty net.',
     expect: { shots: 2, people: ['Jonah'], timeOfDay: 'dawn' },
   },
+  {
+    name: 'shibuya-crossing',
+    text: 'A busy crosswalk in Shibuya at night, hundreds of people crossing under giant glowing billboards. Neon reflections shimmer on the wet pavement. A taxi honks. Slow motion, anamorphic lens, teal and magenta neon palette.',
+    expect: { notPeople: ['Shibuya'], timeOfDay: 'night' },
+  },
+  {
+    name: 'alpine-ducks',
+    text: 'Golden hour over an alpine lake. A family of ducks paddles past the reeds while snow-capped peaks glow pink in the distance. A gentle breeze ripples the water. Wide establishing shot, the camera drifting slowly to the right.',
+    expect: { camera: ['Wide establishing shot'], timeOfDay: 'golden' },
+  },
+  {
+    name: 'interrogation',
+    text: 'Inside a dim interrogation room, a detective leans across a metal table toward a nervous young man. A single bulb swings overhead.\nDetective Reyes: "Where were you last night?"\nThe young man: "At home. I swear."\nA chair scrapes at 00:04. Tight close-ups, cold fluorescent light.',
+    expect: { speakers: ['Detective Reyes', 'The young man'], audio: ['chair scrapes'] },
+  },
+  {
+    name: 'muscle-car-chase',
+    text: 'A black muscle car tears through the streets of downtown Los Angeles at night, a police cruiser close behind with sirens wailing. Tires screech as the car drifts around a corner. Low tracking shot from the bumper, fast and gritty.',
+    expect: { camera: ['Low tracking shot'], notPeople: ['Los', 'Angeles', 'Los Angeles'], timeOfDay: 'night' },
+  },
+  {
+    name: 'astronaut-earth',
+    text: 'An astronaut floats outside a space station, the Earth turning slowly beneath her as the sun flares over the horizon. Silence, only the sound of her breathing. Slow orbit around the astronaut, IMAX, photorealistic.',
+    expect: { camera: ['orbit'], audio: ['breathing'], notPeople: ['Earth'] },
+  },
+  {
+    name: 'sea-turtle',
+    text: 'A sea turtle glides through clear turquoise water above a coral reef, a school of silver fish parting around it. Sun rays dance through the surface. Underwater tracking shot, nature documentary feel.',
+    expect: { camera: ['tracking shot'] },
+  },
+  {
+    name: 'fox-pounce',
+    text: 'A red fox pounces into deep snow in a quiet forest at dawn, then shakes the snow off its fur. Telephoto lens, shallow depth of field, wildlife documentary.',
+    expect: { timeOfDay: 'dawn' },
+  },
+  {
+    name: 'lisbon-tram',
+    text: 'A vintage yellow tram rattles down a hilly street in Lisbon on a sunny morning. An old woman waters flowers on her balcony as pigeons scatter. The camera follows the tram from the side. Warm Kodak tones.',
+    expect: { camera: ['follows'], notPeople: ['Lisbon', 'Kodak'], timeOfDay: 'morning' },
+  },
+  {
+    name: 'rainy-cat',
+    text: 'A cat sleeps curled up on a windowsill while rain streams down the glass. A candle flickers on the desk beside a stack of old books. Lo-fi, cozy, warm light. We hear rain and soft piano music.',
+    expect: { audio: ['rain'] },
+  },
+  {
+    name: 'car-interior-talk',
+    text: 'Interior of a car at night, rain on the windshield, wipers sweeping. A father drives while his teenage daughter stares out the window.\nDad: "You can talk to me, you know."\nShe says "I know."\nHeadlights pass across their faces. Medium two shot from the dashboard.',
+    expect: { speakers: ['Dad', 'She'], timeOfDay: 'night' },
+  },
+  {
+    name: 'fpv-ridge',
+    text: 'An FPV drone rockets along a jagged mountain ridge at sunrise, diving over the edge to reveal a vast valley of clouds below. Epic, high energy, 4K.',
+    expect: { camera: ['FPV'], timeOfDay: 'dawn' },
+  },
+  {
+    name: 'milky-way-arches',
+    text: 'Time-lapse of the Milky Way wheeling over a desert of red rock arches in Utah. A lone tent glows orange in the foreground. Static shot, long exposure look.',
+    expect: { camera: ['Static shot'], notPeople: ['Utah', 'Milky', 'Milky Way'], timeOfDay: 'night' },
+  },
+  {
+    name: 'slam-dunk',
+    text: 'A basketball player leaps for a slam dunk in an empty gym, sneakers squeaking on the floor. The ball swishes through the net at 00:03. Low angle, slow motion, dramatic rim lighting.',
+    expect: { camera: ['Low angle'] },
+  },
+  {
+    name: 'harbour-dawn',
+    text: 'Fishermen unload crates of silver fish onto a busy harbour at dawn as seagulls wheel and scream overhead. Boats bob in the water. Handheld documentary style, muted colors.',
+    expect: { camera: ['Handheld'], timeOfDay: 'dawn' },
+  },
+  {
+    name: 'knight-battlefield',
+    text: 'A knight in dented armour rides a black horse across a burning battlefield, smoke drifting through the ruins of a castle. A war horn sounds in the distance. Epic fantasy, sweeping crane shot.',
+    expect: { camera: ['crane shot'] },
+  },
+  {
+    name: 'hospital-corridor',
+    text: 'A long empty hospital corridor at 3am, fluorescent lights flickering. A wheelchair rolls slowly out of a doorway on its own. A door creaks open at 00:04. Slow push in, found footage, grainy.',
+    expect: { camera: ['push in'], audio: ['door creaks'], timeOfDay: 'night' },
+  },
+  {
+    name: 'barn-dance',
+    text: 'A bride and groom dance alone in a barn lit by string lights, her white dress swirling as confetti falls. The camera circles them slowly. Romantic, soft focus, 1990s home video.',
+    expect: { camera: ['circles'], style: ['1990s'] },
+  },
+  {
+    name: 'penguin-slip',
+    text: 'A cartoon penguin waddles across an ice floe and slips on its belly into the sea with a big splash. Pixar style 3D animation, bright colors, playful.',
+    expect: { notPeople: ['Pixar'] },
+  },
+  {
+    name: 'rooftop-parkour',
+    text: 'A parkour runner leaps between rooftops in Hong Kong at dusk, laundry lines flapping in the wind. The camera follows closely behind her as helicopters circle in the hazy sky.',
+    expect: { camera: ['follows'], notPeople: ['Hong', 'Kong', 'Hong Kong'], timeOfDay: 'dusk' },
+  },
+  {
+    name: 'office-spill',
+    text: 'An office worker spills coffee on his keyboard during a video call, panicking as his boss watches on the screen. A phone rings at 2s. Fluorescent office lighting, sitcom style, medium shot.',
+    expect: { camera: ['medium shot'], audio: ['phone rings'] },
+  },
 ];

@@ -21,7 +21,8 @@ export interface ProseReadingResult {
 }
 
 /** Meanings that are modifiers, framing or filler: neither nouns nor verbs, so not counted. */
-const NOT_NOUN_OR_VERB = /^(modifier |framing|filler|no lens|lens |depth of field|style |a time of day|at \d)/;
+const NOT_NOUN_OR_VERB =
+  /^(modifier |framing|filler|no lens|lens |depth of field|style |a time of day|at \d|where the sound comes from)/;
 /** Reasons that mark a describing word rather than a noun or verb. */
 const DESCRIBING = /describing word|describes something/;
 
@@ -30,14 +31,24 @@ export function readProsePrompt(prompt: ProsePrompt): ProseReadingResult {
   const reading = interpret(engineInputFromPrompt(doc));
   const understood: string[] = [];
   const missed: string[] = [];
+  // A sound sentence is read in the Scene and again as Audio; each word of the prompt counts once.
+  const inScene = new Set(
+    [...reading.understood, ...reading.notUnderstood]
+      .filter((x) => x.field === 'scene')
+      .map((x) => x.text.toLowerCase()),
+  );
+  const again = (x: { field: string; text: string }): boolean =>
+    (x.field === 'ambience' || x.field === 'event') && inScene.has(x.text.toLowerCase());
   for (const u of reading.understood) {
+    if (again(u)) continue;
     if (u.field === 'dialogue' || NOT_NOUN_OR_VERB.test(u.meaning) || u.meaning.startsWith('stand-in')) continue;
     understood.push(u.text);
   }
   for (const n of reading.notUnderstood) {
+    if (again(n)) continue;
     if (n.field === 'dialogue' || DESCRIBING.test(n.reason)) continue;
     // An item the audio could not place repeats words already counted one by one.
-    if (n.reason.startsWith('no ambience bed')) continue;
+    if (n.reason.startsWith('no ambience bed') || n.reason.startsWith('no sound effect matches')) continue;
     missed.push(n.text);
   }
   return { doc, reading, understood, missed, misreadings: misreadingsOf(prompt, doc, reading) };

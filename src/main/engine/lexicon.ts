@@ -5,6 +5,7 @@
 import {
   angleWords,
   cameraLineWords,
+  cameraTravelWords,
   cameraWords,
   depthWords,
   faceFramingWords,
@@ -43,6 +44,7 @@ export type Concept =
   | { kind: 'heading'; toward: boolean }
   /** `line`: read only in a Camera line; `full`: an orbit all the way round. */
   | { kind: 'camera'; id: CameraMoveId; line?: true; full?: true }
+  | { kind: 'travel' }
   | { kind: 'angle'; angle: CameraAngle }
   | { kind: 'sudden' }
   | { kind: 'lens'; mm: number }
@@ -96,6 +98,7 @@ const entries: Entry[] = [
   ...table(cameraLineWords, (id) => ({ kind: 'camera', id, line: true })),
   ...single(fullOrbitWords, { kind: 'camera', id: 'orbit', full: true }),
   ...single(suddenWords, { kind: 'sudden' }),
+  ...single(cameraTravelWords, { kind: 'travel' }),
   ...valued(angleWords, (angle) => ({ kind: 'angle', angle })),
   ...valued(lensWords, (mm) => ({ kind: 'lens', mm })),
   ...valued(faceFramingWords, (f) => ({ kind: 'framing', mm: f.mm, heads: f.heads })),
@@ -147,7 +150,7 @@ const wordLikeNumber =
   /^(?:360(?:°|[- ]?degrees?)?|(?:1[0-9]|20)\d0s|['’][2-9]0s|(?:1[5-9]|20)\d\d|\d{1,3}[- ]years?[- ]old|\d{1,2}[dDkK]|\d{3,4}[pP]|(?:16:9|9:16|4:3|3:2|21:9|1:1|2\.39:1|1\.85:1|2\.35:1))$/;
 
 const tokenPattern =
-  /(\b360(?:°|[- ]?degrees?\b)?(?![\d.:]|\s?(?:ms|s|secs?|seconds?|mm)\b)|(?:1[0-9]|20)\d0s\b|['’][2-9]0s\b|\b(?:1[5-9]|20)\d\d\b(?![:.]\d)|\b\d{1,3}[- ]years?[- ]old\b|\b\d{1,2}[dDkK]\b|\b\d{3,4}[pP]\b|\b(?:16:9|9:16|4:3|3:2|21:9|1:1|2\.39:1|1\.85:1|2\.35:1)(?![\d:]))|(\d{1,2}:\d{2}(?:[.:]\d{1,3})?)|(\d+(?:\.\d+)?)\s?(ms|s|sec|secs|second|seconds)\b|(\d{2,3})\s?mm\b|(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z']*)|([.;,!?:()\n\u2014\u2013/]|\s-\s)/g;
+  /(\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z]))|(\b360(?:°|[- ]?degrees?\b)?(?![\d.:]|\s?(?:ms|s|secs?|seconds?|mm)\b)|(?:1[0-9]|20)\d0s\b|['’][2-9]0s\b|\b(?:1[5-9]|20)\d\d\b(?![:.]\d)|\b\d{1,3}[- ]years?[- ]old\b|\b\d{1,2}[dDkK]\b|\b\d{3,4}[pP]\b|\b(?:16:9|9:16|4:3|3:2|21:9|1:1|2\.39:1|1\.85:1|2\.35:1)(?![\d:]))|(\d{1,2}:\d{2}(?:[.:]\d{1,3})?)|(\d+(?:\.\d+)?)\s?(ms|s|sec|secs|second|seconds)\b|(\d{2,3})\s?mm\b|(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z']*)|([.;,!?:()\n\u2014\u2013/]|\s-\s)/g;
 
 /** Parses "00:05", "1:02.5", "00:05.250" into milliseconds. */
 export function clockToMs(text: string): number {
@@ -182,8 +185,9 @@ export function tokenize(text: string): Token[] {
     .replace(/&/g, ' and ')
     .replace(SPELLED_SECONDS, (_, n: string, unit: string) => `${SPELLED[n.toLowerCase()] ?? n} ${unit}`);
   for (const m of normalised.matchAll(tokenPattern)) {
-    const [raw, numberWord, clock, secs, unit, lensMm, num, word, punct] = m;
-    if (numberWord !== undefined && wordLikeNumber.test(numberWord)) tokens.push(numberToken(numberWord));
+    const [raw, hourOfDay, numberWord, clock, secs, unit, lensMm, num, word, punct] = m;
+    if (hourOfDay !== undefined) tokens.push(hourToken(hourOfDay));
+    else if (numberWord !== undefined && wordLikeNumber.test(numberWord)) tokens.push(numberToken(numberWord));
     else if (clock !== undefined) tokens.push({ kind: 'time', raw, ms: clockToMs(clock) });
     else if (secs !== undefined && unit !== undefined)
       tokens.push({ kind: 'time', raw, ms: Math.round(Number(secs) * (unit === 'ms' ? 1 : 1000)) });
@@ -203,6 +207,28 @@ export function tokenize(text: string): Token[] {
     } else if (punct !== undefined) tokens.push({ kind: 'break', raw: punct.trim() });
   }
   return tokens;
+}
+
+/** "3am", "7:30 pm": an hour of the day is the time of day it falls in, never a moment in the clip. */
+function hourToken(raw: string): Token {
+  const m = /^(\d{1,2})/.exec(raw);
+  const h12 = Number(m?.[1] ?? 0) % 12;
+  const hour = /p/i.test(raw) ? h12 + 12 : h12;
+  const time =
+    hour < 5
+      ? 'night'
+      : hour < 7
+        ? 'dawn'
+        : hour < 11
+          ? 'morning'
+          : hour < 17
+            ? 'noon'
+            : hour < 19
+              ? 'sunset'
+              : hour < 21
+                ? 'evening'
+                : 'night';
+  return { kind: 'word', raw, lower: time, lemmas: [time], capital: false, nounForms: [time] };
 }
 
 /**
@@ -238,9 +264,11 @@ export function matchesAt(tokens: readonly Token[], start: number): Match[] {
   if (first?.kind !== 'word') return [];
   const out: Match[] = [];
   first.lemmas.forEach((lemma, firstCost) => {
+    const notAVerb = agentOrAdverb(first.lower, lemma);
     for (const entry of byFirstWord.get(lemma) ?? []) {
       const noun = entry.concept.kind === 'element' || entry.concept.kind === 'setting';
       if (noun && !first.nounForms.includes(lemma)) continue;
+      if (notAVerb && (entry.concept.kind === 'verb' || entry.concept.kind === 'effect')) continue;
       let cost = firstCost;
       let ok = true;
       for (let k = 1; k < entry.words.length; k++) {
@@ -261,6 +289,13 @@ export function matchesAt(tokens: readonly Token[], start: number): Match[] {
     }
   });
   return out;
+}
+
+/** "player", "bumper", "closely": an agent noun or an adverb is not the verb or sound it is made from. */
+function agentOrAdverb(word: string, lemma: string): boolean {
+  if (word.endsWith('er')) return lemma === word.slice(0, -2);
+  if (word.endsWith('ly')) return lemma === word.slice(0, -2) || lemma === `${word.slice(0, -1)}e`;
+  return false;
 }
 
 export function isStopWord(lower: string): boolean {

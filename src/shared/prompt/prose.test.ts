@@ -65,6 +65,58 @@ describe('routing free prose to fields', () => {
     expect(route('Music: a slow piano melody')).toEqual([['audio', 'a slow piano melody']]);
   });
 
+  test('a sound sentence goes to Audio, and stays in Scene when its subject is something seen', () => {
+    expect(route('Waves crash below')).toEqual([
+      ['scene', 'Waves crash below'],
+      ['audio', 'Waves crash below'],
+    ]);
+    expect(route('A keeper opens the door; a door slams at 00:02')).toEqual([
+      ['scene', 'A keeper opens the door'],
+      ['scene', 'a door slams at 00:02'],
+      ['audio', 'a door slams at 00:02'],
+    ]);
+    for (const s of ['A dog barks', 'Church bells ring', 'The old floorboards creak', 'A kettle hisses']) {
+      expect(
+        route(s).map(([t]) => t),
+        s,
+      ).toContain('audio');
+    }
+  });
+
+  test('a sound only heard leaves the Scene with its own words, and the rest stays', () => {
+    expect(route('Thunder rumbles in the distance')).toEqual([['audio', 'Thunder rumbles in the distance']]);
+    expect(route('Tires screech as the car drifts around a corner')).toEqual([
+      ['audio', 'Tires screech'],
+      ['scene', 'as the car drifts around a corner'],
+    ]);
+    expect(route('A cruiser close behind with sirens wailing')).toEqual([
+      ['scene', 'A cruiser close behind'],
+      ['audio', 'sirens wailing'],
+    ]);
+  });
+
+  test('two verbs share a subject; a sound named as a noun counts only when it is timed', () => {
+    expect(route('as seagulls wheel and scream overhead')).toContainEqual([
+      'audio',
+      'seagulls wheel and scream overhead',
+    ]);
+    expect(route('A loud bang at 00:03')).toEqual([
+      ['scene', 'A loud bang at 00:03'],
+      ['audio', 'A loud bang at 00:03'],
+    ]);
+    expect(route('The bark of an old oak')).toEqual([['scene', 'The bark of an old oak']]);
+    expect(route('A diamond ring sparkles')).toEqual([['scene', 'A diamond ring sparkles']]);
+    expect(route('Waves crashing against the rocks')).toContainEqual(['audio', 'Waves crashing']);
+  });
+
+  test('a timed sentence without a sound stays in Scene, and a clock time is no moment of the shot', () => {
+    expect(route('At 3 s a book falls from a shelf')).toEqual([['scene', 'At 3 s a book falls from a shelf']]);
+    expect(route('The alarm clock rings at 07:30')).toEqual([
+      ['scene', 'The alarm clock rings at 07:30'],
+      ['audio', 'The alarm clock rings'],
+    ]);
+  });
+
   test('style and era words go to Style, in a clause of their own or after "in the style of"', () => {
     expect(route('A diner at night, cinematic, 35mm film grain, 1970s, moody lighting')).toEqual([
       ['scene', 'A diner at night'],
@@ -137,6 +189,17 @@ describe('prose in the prompt', () => {
       ['a harbor at dawn', 'Wide shot', 2000, ['gulls']],
       ['a sailor', 'Close-up', 3000, []],
     ]);
+  });
+
+  test('sound sentences in prose become timed Audio events and ambience, and the seen ones stay in the Scene', () => {
+    const s = shot(
+      'A stormy coast at night. Waves crash below. A door slams at 00:02. Thunder rumbles in the distance.',
+    );
+    expect(s.scene).toBe('A stormy coast at night. Waves crash below. A door slams at 00:02');
+    expect(s.audio).toEqual({
+      ambience: ['Waves crash below', 'Thunder rumbles in the distance'],
+      events: [{ label: 'A door slams', startMs: 2000, endMs: null }],
+    });
   });
 
   test('untimed lines are spoken one after another at a natural pace, in prose and under Dialogue', () => {

@@ -22,6 +22,7 @@ import {
   STYLE_MARKERS,
   STYLE_WORDS,
 } from './proseWords';
+import { soundInClause } from './proseSounds';
 import { collapse, type Piece } from './text';
 
 export type ProseTarget = 'scene' | 'camera' | 'style' | 'audio' | 'dialogue';
@@ -89,7 +90,8 @@ export function readProse(pieces: readonly Piece[]): ProseReading {
   kept.push(joined.slice(keptTo));
   const rest = kept.join('');
   for (const sentence of sentences(rest)) {
-    for (const phrase of routeSentence(rest, sentence)) phrases.push({ ...phrase, span: abs(phrase.cut) });
+    for (const phrase of routeSentence(rest, sentence).flatMap((r) => withSound(rest, r)))
+      phrases.push({ ...phrase, span: abs(phrase.cut) });
   }
   phrases.sort((a, b) => a.span.from - b.span.from);
   return { phrases, dialogue };
@@ -195,6 +197,29 @@ function routeSentence(text: string, s: Cut): Routed[] {
   return out;
 }
 
+/**
+ * A Scene clause that makes a sound ("a door slams at 00:02") is also an Audio direction; when
+ * only its sound is there to hear ("thunder rumbles"), the Scene keeps just the rest of it.
+ */
+function withSound(text: string, r: Routed): Routed[] {
+  if (r.target !== 'scene') return [r];
+  const sound = soundInClause(text.slice(r.cut.from, r.cut.to));
+  if (sound === null) return [r];
+  const from = r.cut.from + sound.from;
+  const to = r.cut.from + sound.to;
+  const audio = trimmedCut(text, from, to, 'audio');
+  if (!sound.heardOnly) return [r, ...audio];
+  const before = DANGLING.exec(text.slice(r.cut.from, from));
+  return [
+    ...trimmedCut(text, r.cut.from, r.cut.from + (before?.index ?? from - r.cut.from), 'scene'),
+    ...audio,
+    ...trimmedCut(text, to, r.cut.to, 'scene'),
+  ];
+}
+
+/** A joining word left at the end of a Scene phrase once its sound is taken out: "a cruiser close behind with". */
+const DANGLING = /(?:\s+(?:with|and|as|while|then|when))?\s*$/i;
+
 function trimmedCut(text: string, from: number, to: number, target: ProseTarget): Routed[] {
   const cuts: Cut[] = [];
   pushTrimmed(cuts, text, from, to);
@@ -252,6 +277,8 @@ function allStyle(words: readonly string[]): boolean {
     'feel',
     'feeling',
     'finish',
+    'high',
+    'long',
   ]);
   return words.some(isStyleWord) && words.every((w) => isStyleWord(w) || soft.has(w) || w === 'lens');
 }
@@ -283,9 +310,39 @@ function routeClause(text: string, c: Cut): Routed[] {
   if (head !== null)
     return [
       ...trimmedCut(text, c.from, c.from + head.cameraTo, 'camera'),
-      ...trimmedCut(text, c.from + head.sceneFrom, c.to, 'scene'),
+      // "Handheld documentary style": what follows the camera language is read on its own.
+      ...trimmedClause(text, c.from + head.sceneFrom, c.to).flatMap((rest) => routeClause(text, rest)),
     ];
+  const tail = cameraTail(words);
+  if (tail > 0) {
+    // "Underwater tracking shot": the place stays in the Scene, the shot is the Camera's.
+    const at = wordStart(body, tail);
+    return [...trimmedCut(text, c.from, c.from + at, 'scene'), ...trimmedCut(text, c.from + at, c.to, 'camera')];
+  }
+  if (styleTail(words)) return [routed(text, 'style', c)];
   return [routed(text, 'scene', c)];
+}
+
+/** Where a clause's closing shot name starts ("Underwater | tracking shot"), or 0 when it has none. */
+function cameraTail(words: readonly string[]): number {
+  const last = words[words.length - 1] ?? '';
+  if (words.length < 2 || !/^(?:shot|shots|angle|view)$/.test(last)) return 0;
+  let k = words.length - 1;
+  while (k > 0 && (isCameraWord(words[k - 1] ?? '') || CAMERA_SOFT.has(words[k - 1] ?? ''))) k--;
+  const strong = words.slice(k, -1).some((w) => isCameraWord(w) && !WEAK_CAMERA.has(w));
+  return k > 0 && strong ? k : 0;
+}
+
+/** The offset of word `n` (counted as `wordsOf` counts) in a clause. */
+function wordStart(body: string, n: number): number {
+  const all = [...body.matchAll(/\S+/g)];
+  return all[n]?.index ?? body.length;
+}
+
+/** A short clause naming a look: "Fluorescent office lighting", "sitcom style", "warm Kodak tones". */
+function styleTail(words: readonly string[]): boolean {
+  const last = words[words.length - 1] ?? '';
+  return words.length <= 4 && /^(?:lighting|light|tones|palette|look|aesthetic|vibe|feel|style|grade)$/.test(last);
 }
 
 function trimmedClause(text: string, from: number, to: number): Cut[] {
@@ -325,6 +382,7 @@ const WEAK_CAMERA = new Set([
   'angles',
   'dutch',
   'two',
+  'found',
 ]);
 
 /** After a weak camera word, these make it camera language: "pan left", "crane shot", "zoom out". */
@@ -381,9 +439,15 @@ function cameraHead(body: string): { cameraTo: number; sceneFrom: number } | nul
       end = stop;
       continue;
     }
-    const toReveal = w === 'to' && /^\s*reveal/i.test(body.slice(stop));
-    if (verbSeen && (CAMERA_PARTICLES.has(w) || toReveal || w === 'reveal' || w === 'revealing')) {
+    const toReveal = w === 'to' && /^\s*(?:reveal|show)\b/i.test(body.slice(stop));
+    if (verbSeen && (CAMERA_PARTICLES.has(w) || toReveal || /^(?:reveal|revealing|show|showing)$/.test(w))) {
       end = stop;
+      continue;
+    }
+    const side = verbSeen && w === 'to' ? /^\s+the\s+(?:left|right)\b/i.exec(body.slice(stop)) : null;
+    if (side) {
+      end = stop + side[0].length;
+      re.lastIndex = end;
       continue;
     }
     if (strong && (w === 'on' || w === 'of')) return { cameraTo: end, sceneFrom: stop };

@@ -13,7 +13,7 @@ export const CAMERA_WORDS = new Set(
     'close-up closeup close-ups extreme medium wide ultra-wide establishing shot shots angle angles low-angle ' +
     "high-angle eye-level overhead top-down birds-eye bird’s-eye bird’s bird's-eye bird's eye dutch lens " +
     'telephoto fisheye macro anamorphic rack focus framing frame framed two-shot over-the-shoulder ots ' +
-    'two static locked-off tripod slider pedestal first-person third-person perspective view footage timelapse time-lapse'
+    'two static locked-off tripod slider pedestal first-person third-person perspective view footage timelapse time-lapse found'
   ).split(' '),
 );
 
@@ -22,7 +22,7 @@ export const CAMERA_SOFT = new Set(
   (
     'a an the slow slowly fast quickly quick smooth smoothly gentle gently sweeping sudden suddenly steady ' +
     'subtle dramatic cinematic continuous single long low high level in out back up down left right around ' +
-    'forward backward toward towards closer away of on at with shot and into to from looking'
+    'forward backward toward towards closer away of on at with shot and into to from looking then'
   ).split(' '),
 );
 
@@ -34,7 +34,8 @@ export const CAMERA_VERBS = new Set(
     'follow track glide sweep circle orbit push pull move fly rise descend pan tilt zoom dolly crane arc ' +
     'swoop soar dive race weave drift float hover reveal approach travel captures frames holds lingers ' +
     'rising descending circling orbiting gliding sweeping pushing pulling moving flying tracking following panning ' +
-    'tilting zooming soaring swooping diving racing drifting floating hovering revealing approaching'
+    'tilting zooming soaring swooping diving racing drifting floating hovering revealing approaching ' +
+    'rockets rocketing speeds speeding skims skimming zips hurtles barrels careens tears'
   ).split(' '),
 );
 
@@ -58,7 +59,8 @@ export const STYLE_WORDS = new Set(
     'award-winning masterpiece detailed ultra highly quality sharp crisp polished glossy gritty epic ' +
     'wes anderson kubrick spielberg nolan villeneuve fincher lynch tarantino blade runner aspect ratio ' +
     'tungsten natural colors colours black white black-and-white newsreel blue red green gold golden amber purple pink ' +
-    'widescreen letterbox letterboxed 2.39:1 16:9 9:16 4:3 21:9 1.85:1 imax'
+    'widescreen letterbox letterboxed 2.39:1 16:9 9:16 4:3 21:9 1.85:1 imax magenta cyan turquoise fluorescent focus ' +
+    'home video nature wildlife fantasy sitcom exposure energy energetic romantic playful bright'
   ).split(' '),
 );
 
@@ -67,7 +69,7 @@ export const DECADE = /^(?:1[0-9]|20)\d0s$|^['’]?[2-9]0s$/i;
 
 /** Sentence openings that mean "this is what we hear". */
 export const SOUND_OPENINGS =
-  /^(?:(?:we|you)\s+(?:can\s+)?hear|(?:in\s+the\s+background,?\s+)?(?:the\s+)?sounds?\s+of|audio\s+of|audio\s+is|the\s+soundtrack|soundtrack|music|ambient\s+sound|ambience)\b/i;
+  /^(?:(?:we|you)\s+(?:can\s+)?hear|(?:in\s+the\s+background,?\s+)?(?:the\s+)?sounds?\s+of|audio\s+of|audio\s+is|the\s+soundtrack|soundtrack|music|ambient\s+sound|ambience|silence$)\b/i;
 
 /** Labels that put the rest of the sentence in the audio: "SFX: glass shatters". */
 export const SOUND_LABELS =

@@ -2,12 +2,16 @@
 import type { EngineDialogueLine, EngineSoundEvent } from '../input';
 import type { SceneEntity, ShotScene } from '../scene';
 import type { ShotBuilder } from './builder';
+import { figureGender } from './words';
 
 /** Sounds from the audio fields: ambience beds and timed events. */
 export function readAudio(b: ShotBuilder): void {
   for (const text of b.shot.audio.ambience) {
     const before = b.beds.size + b.cues.length;
+    const cuesBefore = b.cues.length;
     b.read(text, 'ambience');
+    // "Thunder rumbles" is one sound, not thunder and a rumble; "dogs bark and a bell rings" is two.
+    if (b.cues.length - cuesBefore > 1 && !/\band\b|,/i.test(text)) b.cues.splice(cuesBefore + 1);
     if (b.beds.size + b.cues.length === before && text.trim().length > 0)
       b.report.miss('ambience', text, 'no ambience bed matches; nothing plays for it');
   }
@@ -72,8 +76,29 @@ function speakerOf(b: ShotBuilder, line: EngineDialogueLine): SceneEntity {
   const words = wanted.split(/\s+/);
   const byNoun = entities().find((e) => isFigure(e) && words.includes(e.label.toLowerCase()));
   if (byNoun) return byNoun;
+  // "Dad:" is the father the scene shows; "She says" is its one woman or girl.
+  const kin = KIN[wanted];
+  const byKin =
+    kin === undefined ? undefined : entities().find((e) => isFigure(e) && kin.includes(e.label.toLowerCase()));
+  if (byKin) return byKin;
+  const gender = wanted === 'she' ? 'feminine' : wanted === 'he' ? 'masculine' : null;
+  const ofGender = entities().filter(
+    (e) => isFigure(e) && gender !== null && figureGender(e.name ?? e.label) === gender,
+  );
+  if (ofGender.length === 1 && ofGender[0]) return ofGender[0];
   return speakerFromGroup(b, line);
 }
+
+/** What a speaker calls a figure the scene names otherwise. */
+const KIN: Readonly<Record<string, readonly string[]>> = {
+  dad: ['father'],
+  father: ['dad'],
+  mom: ['mother'],
+  mum: ['mother'],
+  mother: ['mom', 'mum'],
+  grandpa: ['grandfather'],
+  grandma: ['grandmother'],
+};
 
 /** A named speaker takes one of an unnamed group's places ("two people" with lines for Ana and Ben). */
 function speakerFromGroup(b: ShotBuilder, line: EngineDialogueLine): SceneEntity {

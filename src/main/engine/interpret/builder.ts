@@ -23,6 +23,8 @@ export class ShotBuilder {
   settingWord: string | null = null;
   readonly settingVotes: SettingId[] = [];
   timeOfDay: TimeOfDay | null = null;
+  /** The time of day came from a word that says little of the hour ("sunny"), so a plainer one replaces it. */
+  timeFromWeakWord = false;
   weather: Weather | null = null;
   wind = 0;
   hair: number | null = null;

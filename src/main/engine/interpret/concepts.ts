@@ -5,6 +5,7 @@
  */
 import type { Concept } from '../lexicon';
 import { elementGroup, settingOfElement } from '../scene';
+import type { EffectId } from '../vocabulary/sound';
 import { weatherOfElement, type ElementId, type Weather } from '../vocabulary/world';
 import type { ShotBuilder } from './builder';
 import type { Clause } from './clause';
@@ -30,6 +31,13 @@ interface Word {
 export function applyConcept(cl: Clause, item: Extract<Item, { kind: 'concept' }>, at: number): void {
   const w: Word = { cl, b: cl.b, text: item.text, negated: cl.negated || !cl.positive, at };
   const c = item.concept;
+  if (
+    (cl.field === 'ambience' || cl.field === 'event') &&
+    (c.kind === 'element' || c.kind === 'setting' || c.kind === 'style')
+  ) {
+    ok(w, `where the sound comes from (${c.id}), staged only from the Scene`);
+    return;
+  }
   switch (c.kind) {
     case 'element':
       element(w, c);
@@ -60,6 +68,9 @@ export function applyConcept(cl: Clause, item: Extract<Item, { kind: 'concept' }
       return;
     case 'sudden':
       sudden(w);
+      return;
+    case 'travel':
+      travel(w);
       return;
     case 'depth':
       depth(w, c);
@@ -153,7 +164,8 @@ function entityElement(w: Word, id: ElementId, figure: boolean): void {
   const phrase = text.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ');
   const e = b.entity(id, figure ? noun : id, null, null, figure ? noun : phrase);
   if (m.count !== undefined) e.count = m.count;
-  else if (/s$/.test(noun) && !/ss$/.test(noun) && noun !== id) e.count = Math.max(e.count, id === 'bird' ? 5 : 3);
+  else if (((/s$/.test(noun) && !/ss$/.test(noun)) || /men$/.test(noun)) && noun !== id)
+    e.count = Math.max(e.count, id === 'bird' ? 5 : 3);
   if (id === 'bird' && noun === 'flock') e.count = Math.max(e.count, 7);
   // "fish" is its own plural: without "a" or a number before it, it is a school.
   const before = cl.items[w.at - 1];
@@ -179,12 +191,19 @@ function setting(w: Word, c: Of<'setting'>): void {
   ok(w, `setting ${c.id}`);
 }
 
+const WEAK_TIME_WORDS = new Set(['sunny', 'sunlit', 'day', 'daytime', 'daylight', 'bright day', 'dark', 'darkness']);
+
 function timeOfDay(w: Word, c: Of<'time'>): void {
   if (w.negated) {
     miss(w, 'a time of day cannot be left out; name the time you want instead');
     return;
   }
-  w.b.timeOfDay ??= c.id;
+  // "sunny" or "dark" says little of the hour: a time word that names one ("a sunny morning") wins.
+  const weak = WEAK_TIME_WORDS.has(w.text.toLowerCase());
+  if (w.b.timeOfDay === null || (w.b.timeFromWeakWord && !weak)) {
+    w.b.timeOfDay = c.id;
+    w.b.timeFromWeakWord = weak;
+  }
   ok(w, `time of day ${c.id}`);
 }
 
@@ -257,6 +276,20 @@ function sudden(w: Word): void {
   }
 }
 
+/** "the drone rockets along": the move named beside the verb, else a glide along the view. */
+function travel(w: Word): void {
+  const { cl, b } = w;
+  const moveFollows = cl.items.slice(w.at + 1).some((it) => it.kind === 'concept' && it.concept.kind === 'camera');
+  const named = b.lastMove !== null && b.lastMove !== 'static' ? b.lastMove : null;
+  if (w.negated || moveFollows || named !== null) {
+    ok(w, named !== null && !moveFollows ? `how the camera moves: ${cameraLabel[named]}` : 'how the camera moves');
+    return;
+  }
+  b.moves.set('truckRight', w.cl.takeIntensity());
+  b.lastMove = 'truckRight';
+  ok(w, `camera ${cameraLabel.truckRight}`);
+}
+
 function angle(w: Word, c: Of<'angle'>): void {
   if (w.negated) {
     w.b.angle = 'eye';
@@ -315,6 +348,19 @@ function bed(w: Word, c: Of<'bed'>): void {
   ok(w, `ambience ${c.id}`);
 }
 
+/** Sounds that happen once: named in the ambience ("a door slams"), they play once, not over and over. */
+const ONCE = new Set<EffectId>([
+  'doorSlam',
+  'glassBreak',
+  'crash',
+  'thud',
+  'pop',
+  'swell',
+  'trainBrakes',
+  'doorCreak',
+  'scrape',
+]);
+
 function effect(w: Word, c: Of<'effect'>): void {
   if (w.negated) {
     ok(w, `no ${c.id}`);
@@ -328,7 +374,7 @@ function effect(w: Word, c: Of<'effect'>): void {
     level,
     label: w.text,
     standIn: false,
-    repeat: w.cl.field === 'ambience',
+    repeat: w.cl.field === 'ambience' && !ONCE.has(c.id),
   });
   ok(w, `sound ${c.id}`);
 }

@@ -253,6 +253,18 @@ describe('interpret: words', () => {
     );
   });
 
+  test('a sound that happens once plays once when named in the ambience; one sentence is one sound', () => {
+    const slam = one({ scene: 'A door slams.', audio: { ambience: ['A door slams'], events: [] } }).scene;
+    expect(slam.cues.map((c) => [c.effect, c.repeat])).toEqual([['doorSlam', false]]);
+    const barks = one({ audio: { ambience: ['A dog barks'], events: [] } }).scene;
+    expect(barks.cues.map((c) => [c.effect, c.repeat])).toEqual([['dogBark', true]]);
+    const thunder = one({ audio: { ambience: ['Thunder rumbles in the distance'], events: [] } });
+    expect(thunder.scene.cues.map((c) => c.effect)).toEqual(['thunder']);
+    expect(thunder.notUnderstood).toEqual([]);
+    const two = one({ audio: { ambience: ['dogs bark and a bell tolls'], events: [] } }).scene;
+    expect(two.cues.map((c) => c.effect)).toEqual(['dogBark', 'bell']);
+  });
+
   test('marks an unknown sound event with a stand-in so its time stays audible', () => {
     const { scene } = one({ audio: { ambience: [], events: [{ label: 'kazoo solo', startMs: 500, endMs: null }] } });
     expect(scene.cues).toMatchObject([{ standIn: true, atMs: 500, label: 'kazoo solo' }]);

@@ -137,3 +137,105 @@ describe('synonyms are real synonyms', () => {
     expect(r.notUnderstood.map((n) => n.text.toLowerCase())).not.toContain(word);
   });
 });
+
+describe('misreadings found in showcase-style prose', () => {
+  test.each([
+    ['A low tracking shot past the bumper.', 'bumper', 'sound thud'],
+    ['A basketball player leaps.', 'player', 'action play'],
+    ['The camera follows closely behind her.', 'closely', 'action close'],
+    ['An old woman waters flowers on her balcony.', 'waters', 'element lake'],
+  ])('%s: "%s" is not read as %s', (scene, word, wrong) => {
+    const r = read(scene);
+    expect(r.understood.filter((u) => u.text === word).map((u) => u.meaning)).not.toContain(wrong);
+  });
+
+  test('a player is a person and a woman who waters flowers works with her hands', () => {
+    expect(read('A basketball player leaps.').shot.entities.find((e) => e.key === 'player')?.element).toBe('person');
+    const woman = read('An old woman waters flowers.').shot.entities.find((e) => e.key === 'woman');
+    expect(woman?.actions.map((a) => a.verb)).toEqual(['work']);
+  });
+
+  test('an hour of the day sets the time of day and is no moment in the clip', () => {
+    for (const [scene, time] of [
+      ['A hospital corridor at 3am, lights flicker.', 'night'],
+      ['A kitchen at 7:30 am.', 'morning'],
+      ['A street at 6 pm.', 'golden'],
+      ['A bar at 11 p.m.', 'night'],
+    ] as const) {
+      const r = read(scene);
+      expect([scene, r.shot.timeOfDay, r.times]).toEqual([scene, time, []]);
+      expect(r.labels).not.toContain('am');
+    }
+  });
+
+  test('a plain time of day wins over a word that says little of the hour', () => {
+    expect(read('A tram on a sunny morning.').shot.timeOfDay).toBe('morning');
+    expect(read('A sunny beach.').shot.timeOfDay).toBe('noon');
+    expect(read('Dark streets at dusk.').shot.timeOfDay).toBe('dusk');
+  });
+
+  test('a planet by name is the planet, and two-word cities are cities', () => {
+    const earth = read('An astronaut floats above the Earth.');
+    expect(earth.labels).not.toContain('earth');
+    expect(earth.shot.environment.planet).toBe(1);
+    for (const city of ['Los Angeles', 'Hong Kong', 'New York']) {
+      const r = read(`A car speeds through ${city} at night.`);
+      expect([city, r.people, r.labels, r.shot.setting]).toEqual([city, [], ['car'], 'street']);
+      expect(r.notUnderstood).toEqual([]);
+    }
+  });
+
+  test('"in the distance", the horizon and the floor are never stand-ins', () => {
+    const r = read('Peaks glow pink in the distance above the horizon, dust on the floor.');
+    expect(r.labels).toEqual([]);
+    expect(r.notUnderstood).toEqual([]);
+  });
+});
+
+describe('the sound of a sentence in the audio fields', () => {
+  test('what makes the sound is read as its source and never staged from there', () => {
+    const r = read('', { audio: { ambience: [], events: [{ label: 'A chair scrapes', startMs: 4000, endMs: null }] } });
+    expect(r.shot.entities).toEqual([]);
+    expect(r.shot.cues.map((c) => [c.effect, c.atMs])).toEqual([['scrape', 4000]]);
+    expect(r.notUnderstood).toEqual([]);
+  });
+});
+
+describe('how the camera travels', () => {
+  const camera = (text: string) => read('A ridge at dawn.', { camera: text });
+  test('a travel verb is the move named beside it, else a glide along the view', () => {
+    expect(camera('An FPV drone rockets along').shot.camera.moves.map((m) => m.id)).toEqual(['fpv']);
+    expect(camera('the camera drifting slowly').shot.camera.moves.map((m) => m.id)).toEqual(['truckRight']);
+    expect(camera('the camera drifting to the left').shot.camera.moves.map((m) => m.id)).toEqual(['truckLeft']);
+    expect(camera('the camera glides to the right').notUnderstood).toEqual([]);
+  });
+
+  test('"to the left" is the camera only in a Camera line', () => {
+    expect(read('A dog runs to the left.').shot.camera.moves.map((m) => m.id)).toEqual(['static']);
+  });
+});
+
+describe('who a word belongs to', () => {
+  test('"her white dress" dresses the woman even when a man was named last', () => {
+    const r = read('A bride and groom dance in a barn, her white dress swirling.');
+    expect(r.shot.entities.find((e) => e.key === 'bride')?.color).toBe('#eeeeea');
+    expect(r.shot.entities.find((e) => e.key === 'groom')?.color).toBeNull();
+  });
+
+  test('"Dad:" and "She says" speak as the father and daughter the scene shows', () => {
+    const r = read('A father drives while his daughter stares out the window.', {
+      dialogue: [
+        { atMs: 500, speaker: 'Dad', line: 'Talk to me.' },
+        { atMs: 2000, speaker: 'She', line: 'I know.' },
+      ],
+    });
+    expect(r.shot.dialogue.map((d) => d.entity)).toEqual(['father', 'daughter']);
+    expect(r.shot.entities.filter((e) => e.element === 'person')).toHaveLength(2);
+  });
+
+  test('"close behind" is nearness, not a door closing; fishermen are several; snow-capped peaks bring no snow', () => {
+    expect(read('A cruiser close behind.').understood.map((u) => u.meaning)).not.toContain('action close');
+    expect(read('Fishermen unload crates.').shot.entities[0]?.count).toBe(3);
+    expect(read('Snow-capped peaks glow.').shot.environment.snow).toBeUndefined();
+  });
+});

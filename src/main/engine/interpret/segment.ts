@@ -61,8 +61,10 @@ const fieldKinds: Record<PromptField, ConceptKind[]> = {
     'never',
     'filler',
   ],
-  camera: ['camera', 'lens', 'framing', 'angle', 'depth', 'sudden', 'intensity', 'filler'],
-  style: ['style', 'time', 'weather', 'intensity', 'lens', 'framing', 'depth', 'color', 'filler'],
+  // A look named with the lens ("anamorphic", "35mm film") sets the style from the Camera line too.
+  camera: ['camera', 'lens', 'framing', 'angle', 'depth', 'sudden', 'intensity', 'travel', 'filler', 'style'],
+  // "documentary", "found footage": a look that is the camera's way of moving.
+  style: ['style', 'time', 'weather', 'intensity', 'lens', 'framing', 'depth', 'color', 'filler', 'camera'],
   negative: [
     'element',
     'style',
@@ -78,8 +80,9 @@ const fieldKinds: Record<PromptField, ConceptKind[]> = {
     'part',
     'filler',
   ],
-  ambience: ['bed', 'effect', 'intensity', 'count', 'filler'],
-  event: ['effect', 'bed', 'intensity', 'count', 'filler'],
+  // What makes a sound ("a chair scrapes", "the old door creaks") names its source: read, never staged.
+  ambience: ['bed', 'effect', 'intensity', 'count', 'filler', 'element', 'setting', 'color', 'size', 'age', 'style'],
+  event: ['effect', 'bed', 'intensity', 'count', 'filler', 'element', 'setting', 'color', 'size', 'age', 'style'],
   dialogue: [],
 };
 

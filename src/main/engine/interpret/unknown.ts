@@ -7,7 +7,7 @@ import type { PromptField } from '../scene';
 import type { ShotBuilder } from './builder';
 import type { Mods, Ref } from './clause';
 import { determiners, modifierKinds, nounKinds, type Item } from './segment';
-import { isGivenName } from './words';
+import { figureGender, isGivenName } from './words';
 
 type Unknown = Extract<Item, { kind: 'unknown' }>;
 
@@ -67,17 +67,28 @@ function readRun(
   // A plural at the start of a sentence ("Lanterns rise") is a common noun, unless it is a known place.
   const capitalised = proper && (NOT_PEOPLE.has(lower) || !/s$/.test(lower));
   const isName = capitalised && (b.knownNames.has(lower) || isPersonName(items, start, head));
+  // "Los Angeles", "Hong Kong": a two-word city, whatever its second word looks like.
+  const city = [run.slice(0, 2), run.slice(0, 1)].find((words) =>
+    CITIES.has(words.map((u) => u.text.toLowerCase()).join(' ')),
+  );
   const headWord = head[head.length - 1]?.text.toLowerCase() ?? '';
-  if (isName) namedPerson(b, field, first, place);
+  if (first.capital && PLANETS.has(lower) && head.length === 1) {
+    // "the Earth turning below": a planet by name is the planet drawn in space.
+    b.environment.set('planet', Math.max(b.environment.get('planet') ?? 0, 1));
+    b.settingVotes.push('space');
+    b.report.ok(field, first.text, 'element planet');
+  } else if (isName) namedPerson(b, field, first, place);
   else if (capitalised && TITLES.has(lower) && head.length === 1)
     b.report.ok(field, first.text, 'a title before a name');
-  else if (capitalised && CITIES.has(lower) && head.length === 1) {
+  else if (first.capital && city !== undefined && (city.length === 2 || head.length === 1)) {
     // A city names no street, but it is one: unless the prompt names a place, the shot is set in its streets.
     b.settingVotes.push('street');
-    b.report.ok(field, first.text, 'a city: set in its streets unless a place is named');
+    b.report.ok(field, city.map((u) => u.text).join(' '), 'a city: set in its streets unless a place is named');
+    for (const u of run.slice(city.length)) b.report.miss(field, u.text, 'not in the vocabulary');
+    return;
   } else if (capitalised && !looksDescriptive(lower))
     for (const u of head) b.report.miss(field, u.text, 'a proper name (a place, brand or title), not drawn');
-  else if (isWorn(headWord) && b.lastFigure !== null) dress(b, field, head, mods);
+  else if (isWorn(headWord) && b.lastFigure !== null) dress(b, field, head, mods, ownerWord(items, start));
   else if (looksDescriptive(headWord))
     for (const u of head) b.report.miss(field, u.text, 'a describing word with no thing the engine draws to describe');
   else if (prevIsNounStart || first.clauseStart) standIn(b, field, head, place, mods);
@@ -155,13 +166,17 @@ const NOT_PEOPLE = new Set(
 );
 
 /** Cities creators name: a shot set in one is in a city street unless it names its place. */
-const CITIES = new Set(
-  (
+const CITIES = new Set([
+  ...(
     'paris london tokyo berlin rome venice kyoto seoul shanghai dubai brooklyn manhattan madrid barcelona ' +
     'amsterdam prague vienna istanbul cairo mumbai delhi bangkok singapore hongkong sydney chicago boston ' +
-    'seattle miami havana lisbon moscow osaka beijing'
+    'seattle miami havana lisbon moscow osaka beijing shibuya'
   ).split(' '),
-);
+  ...'los angeles|hong kong|new york|san francisco|new orleans'.split('|'),
+]);
+
+/** Planets named in prose ("the Earth below"): drawn as the planet in space. */
+const PLANETS = new Set(['earth', 'mars', 'jupiter', 'saturn', 'venus', 'neptune', 'mercury', 'uranus']);
 
 /** Clothes and things worn: they dress the figure they belong to instead of standing beside it. */
 const WORN =
@@ -178,7 +193,7 @@ const DESCRIPTIVE = new Set(
     'soft hard warm cold cool hot wet dry quiet loud slow fast empty full heavy deep shallow wide narrow thin thick ' +
     'distant nearby lonely lone single quick gentle calm wild busy crowded abandoned weathered worn rusty dusty ' +
     'golden silver wooden stone glass metal lush dense sparse steep open closed broken lit bare shiny glossy ' +
-    'following next last first final other same whole entire main central upper lower inner outer various several'
+    'following next last first final other same whole entire main central upper lower inner outer various several alone clear barefoot'
   ).split(' '),
 );
 
@@ -186,10 +201,32 @@ function looksDescriptive(word: string): boolean {
   return DESCRIPTIVE.has(word) || /(ing|ed|ous|ful|ive|less|able|ible|ish|ic|al|ly)$/.test(word);
 }
 
+/** The word before a run and its describing words: "her" in "her white dress". */
+function ownerWord(items: readonly Item[], start: number): Item | undefined {
+  for (let k = start - 1; k >= 0; k--) {
+    const it = items[k];
+    if (it?.kind === 'concept' && modifierKinds.has(it.concept.kind)) continue;
+    return it;
+  }
+  return undefined;
+}
+
 /** "a woman in a red coat": the coat's colour dresses her; no coat-shaped box is drawn beside her. */
-function dress(b: ShotBuilder, field: PromptField, head: readonly Unknown[], mods: Mods): void {
+function dress(
+  b: ShotBuilder,
+  field: PromptField,
+  head: readonly Unknown[],
+  mods: Mods,
+  before: Item | undefined,
+): void {
   const key = b.lastFigure;
-  const figure = key === null ? undefined : b.entities.get(key);
+  // "a bride and groom…, her white dress": "her" and "his" pick the figure of that gender.
+  const owner =
+    before?.kind === 'stop' ? ({ her: 'feminine', his: 'masculine' } as const)[before.text.toLowerCase()] : undefined;
+  const figures = [...b.entities.values()].filter((e) => e.element === 'person' || e.element === 'child');
+  const figure =
+    (owner === undefined ? undefined : figures.reverse().find((e) => figureGender(e.name ?? e.label) === owner)) ??
+    (key === null ? undefined : b.entities.get(key));
   const label = head.map((u) => u.text).join(' ');
   if (!figure) return;
   if (mods.color !== undefined) figure.color = mods.color;

@@ -30,9 +30,9 @@ export function cameraMoveLabel(id: CameraMoveId): string {
 }
 
 const feminine =
-  /^(girl|woman|lady|mother|mom|heroine|actress|grandmother|daughter|sister|wife|queen|princess|aunt|niece|grandma|mrs|ms|miss)$/;
+  /^(girl|woman|lady|mother|mom|heroine|actress|grandmother|daughter|sister|wife|queen|princess|aunt|niece|grandma|mrs|ms|miss|bride|waitress)$/;
 const masculine =
-  /^(boy|man|guy|father|dad|hero|gentleman|grandfather|son|brother|husband|king|prince|uncle|nephew|grandpa|mr|sir)$/;
+  /^(boy|man|guy|father|dad|hero|gentleman|grandfather|son|brother|husband|king|prince|uncle|nephew|grandpa|mr|sir|groom)$/;
 /**
  * Common given names, so a speaker called "Ben" gets a man's voice and look. A name not here is
  * neither, and the seed picks; a creator can always say "a man named Sam".

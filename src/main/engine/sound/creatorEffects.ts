@@ -39,6 +39,24 @@ function engineRoar(o: EffectOptions): Float32Array {
   return out;
 }
 
+/** A chair or crate dragged across a floor: friction that sticks and slips some forty times a second. */
+function scrape(o: EffectOptions): Float32Array {
+  const seconds = Math.min(4, o.seconds ?? 0.7);
+  const out = buffer(seconds);
+  const n = new Noise(o.seed);
+  const wood = new Biquad('bandpass', 700 + n.uniform() * 300, 1.4);
+  const grit = new Biquad('highpass', 2200);
+  const judder = 34 + n.uniform() * 14;
+  for (let i = 0; i < out.length; i++) {
+    const t = i / sampleRate;
+    const stick = 0.35 + 0.65 * Math.max(0, Math.sin(2 * Math.PI * judder * t)) ** 3;
+    const x = n.next();
+    out[i] = (wood.process(x) * 1.2 + grit.process(x) * 0.25) * stick * gate(t, seconds, 0.15);
+  }
+  addBurst(out, n, 0, 0.6, 0.0005, 0.015, new Biquad('bandpass', 500, 1));
+  return out;
+}
+
 /** Leaves rustling: many tiny dry crackles, denser in a gust. */
 function rustle(o: EffectOptions): Float32Array {
   const seconds = Math.min(8, o.seconds ?? 2);
@@ -257,6 +275,7 @@ function phoneRing(o: EffectOptions): Float32Array {
 
 export const creatorEffects = {
   engineRoar,
+  scrape,
   rustle,
   trainBrakes,
   announcement,

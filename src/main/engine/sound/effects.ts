@@ -383,6 +383,7 @@ const loudness: Record<EffectId, number> = {
   pop: 0.6,
   chirp: 0.4,
   engineRoar: 0.85,
+  scrape: 0.6,
   rustle: 0.45,
   trainBrakes: 0.8,
   announcement: 0.6,

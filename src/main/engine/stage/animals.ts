@@ -104,6 +104,26 @@ function stageAnimal(
   };
 }
 
+/** A catch of fish lying in a heap beside whoever landed it. */
+function landedCatch(
+  s: Staging,
+  e: SceneEntity,
+  near: StagedFigure | undefined,
+  count: number,
+  size: number,
+): StagedAnimal {
+  const { r, layout } = s;
+  const members = Array.from({ length: count }, () => ({
+    x: (near ? near.x + 0.9 : 0.4) + r.range(-0.45, 0.45),
+    y: 0.06 + r.range(0, 0.12),
+    z: layout.subjectZ + r.range(-0.3, 0.3),
+    phase: r.range(0, Math.PI * 2),
+  }));
+  const color = e.color ?? '#e08a2a';
+  const base = { key: e.key, kind: 'fish' as const, label: e.label, size, color, members, flying: false };
+  return { ...base, walk: null, barkAt: [], rider: null };
+}
+
 /**
  * Horses and fish: they cross the view, or come toward or go away from the camera, with a rider
  * on a horse that is ridden. Fish swim in a loose school at the height of the water around them.
@@ -124,6 +144,8 @@ function stageMover(
   const t0 = move ? actionTime(move, s.defaults, 0) : 0;
   const travel = speed * (duration - t0);
   const heading = move?.heading;
+  // Fish that do nothing above the sea ("unload crates of fish") are a catch on the ground, not a school in the air.
+  if (fish && !move && s.scene.setting !== 'underwater') return landedCatch(s, e, near, count, size);
   const members = Array.from({ length: count }, (_, i) => ({
     x: (near ? near.x + 1.6 : fish ? 0 : 0.4) + (fish ? r.range(-1.5, 1.5) : i * size * 1.8),
     y: fish ? r.range(0.5, 2) : 0,

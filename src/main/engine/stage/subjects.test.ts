@@ -163,3 +163,15 @@ describe('small things and their sounds', () => {
     expect(staged('A fish swims past a diver.').animals.find((a) => a.kind === 'fish')?.members.length).toBe(1);
   });
 });
+
+describe('fish out of the sea', () => {
+  test('a catch of fish lies on the ground; fish under the sea swim above the floor', () => {
+    const catchOf = staged('Fishermen unload crates of silver fish at the harbour.').animals.find(
+      (a) => a.kind === 'fish',
+    );
+    expect(catchOf?.walk).toBeNull();
+    expect(Math.max(...(catchOf?.members ?? []).map((m) => m.y))).toBeLessThan(0.2);
+    const school = staged('A school of fish under the sea.').animals.find((a) => a.kind === 'fish');
+    expect(Math.min(...(school?.members ?? []).map((m) => m.y))).toBeGreaterThanOrEqual(0.5);
+  });
+});

@@ -25,7 +25,7 @@ export type CameraMoveId = (typeof cameraMoveIds)[number];
 export const cameraWords: Record<CameraMoveId, string> = {
   static: 'static|locked off|locked|still camera|fixed camera|tripod|static shot|no camera movement|stationary',
   pushIn: 'push in|push|dolly in|dolly forward|move in|track in|close in|creep in|push forward|dolly',
-  pullOut: 'pull out|pull back|dolly out|dolly back|move out|move back|track out|track back|reveal|pullback',
+  pullOut: 'pull out|pull back|dolly out|dolly back|move out|move back|track out|track back|reveal|pullback|to show',
   panLeft: 'pan left|pans left|panning left',
   panRight: 'pan right|pan|panning|pans right|whip pan|sweep',
   tiltUp: 'tilt up|tilt|tilting up|look up shot',
@@ -35,9 +35,9 @@ export const cameraWords: Record<CameraMoveId, string> = {
     'truck right|track right|slide right|crab right|truck|tracking shot|tracking|lateral move|side move|slider|follow|follow shot|following',
   craneUp: 'crane up|crane|jib up|boom up|rising shot|pedestal up|jib|boom|aerial rise',
   craneDown: 'crane down|jib down|boom down|pedestal down|descending shot',
-  orbit: 'orbit|arc shot|arc around|circle around|orbiting|circling',
+  orbit: 'orbit|arc shot|arc around|circle around|orbiting|circling|circle',
   handheld:
-    'handheld|hand held|shaky|shake|camera shake|documentary|unsteady|wobbly|handheld feel|pov|point of view|first person',
+    'handheld|hand held|shaky|shake|camera shake|documentary|nature documentary|wildlife documentary|found footage|unsteady|wobbly|handheld feel|pov|point of view|first person',
   zoomIn: 'zoom in|zoom|crash zoom|zooming in',
   zoomOut: 'zoom out|zooming out',
   rackFocus: 'rack focus|focus pull|pull focus|rack|focus shift|shift focus',
@@ -49,10 +49,22 @@ export const cameraWords: Record<CameraMoveId, string> = {
  * Verbs that are camera moves only in a Camera line ("Camera: low angle, rising"); elsewhere
  * they belong to what is in the picture ("the lantern rises").
  */
-export const cameraLineWords: Record<Extract<CameraMoveId, 'craneUp' | 'craneDown'>, string> = {
+export const cameraLineWords: Record<
+  Extract<CameraMoveId, 'craneUp' | 'craneDown' | 'truckLeft' | 'truckRight'>,
+  string
+> = {
+  truckLeft: 'to the left|toward the left|towards the left',
+  truckRight: 'to the right|toward the right|towards the right',
   craneUp: 'rising|rises|rise|rise up|rising up|ascending|ascends|ascend|camera rises',
   craneDown: 'descending|descends|descend|lowering|lowers|camera lowers',
 };
+
+/**
+ * How a camera travels when a sentence makes it the subject ("the drone rockets along", "the
+ * camera drifts"): the move named beside it, else a glide along the view. Read only in Camera.
+ */
+export const cameraTravelWords =
+  'glide|drift|float|hover|soar|swoop|dive|race|rocket|skim|speed|fly|weave|travel|move|rush|zip|cruise|hurtle|barrel|careen|tear';
 
 /** Words that make an orbit go all the way round the subject. */
 export const fullOrbitWords =
@@ -109,6 +121,9 @@ export const lensWords: Record<string, number> = {
   'full shot': 35,
   'medium shot': 50,
   'two shot': 40,
+  'medium two shot': 40,
+  'medium wide shot': 35,
+  'medium wide': 35,
   'portrait lens': 85,
   telephoto: 135,
   'long lens': 135,

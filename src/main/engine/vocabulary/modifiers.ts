@@ -22,6 +22,9 @@ export const colorWords: Record<string, string> = {
   brown: '#7a5234',
   silver: '#b8bcc4',
   cream: '#efe3c8',
+  magenta: '#c23a9e',
+  turquoise: '#3ac8b4',
+  cyan: '#3ab8c8',
 };
 
 /** Size words scale an element; age words pick a figure's build. */
@@ -122,6 +125,12 @@ export const countWords: Record<string, number> = {
   swarm: 12,
   crowd: 6,
   group: 4,
+  'stack of': 5,
+  'pile of': 5,
+  'school of': 7,
+  'shoal of': 7,
+  'herd of': 5,
+  'pack of': 4,
 };
 
 /** Body parts: "hair gently moves" drives a figure's hair, not a new element. */
@@ -130,6 +139,7 @@ export const partWords: Record<string, 'hair' | 'mouth' | 'hand' | 'head' | 'eye
   ponytail: 'hair',
   braid: 'hair',
   mane: 'hair',
+  fur: 'hair',
   mouth: 'mouth',
   lip: 'mouth',
   hand: 'hand',

@@ -46,7 +46,7 @@ export const placeElementWords: Record<PlaceElementId, string> = {
   nightstand: 'nightstand|night stand|bedside table|night table',
   curtains: 'curtain|drape|drapes|drapery',
   lightShafts:
-    'shaft of light|shaft of sunlight|shaft of moonlight|light shaft|ray of light|ray of sunlight|beam of light|beam of sunlight|god ray|crepuscular ray|volumetric light',
+    'shaft of light|shaft of sunlight|sun ray|ray of sun|shaft of moonlight|light shaft|ray of light|ray of sunlight|beam of light|beam of sunlight|god ray|crepuscular ray|volumetric light',
   dust: 'dust|dust mote|mote|dust particle|floating dust',
   bubbles: 'bubble|air bubble',
 };

@@ -70,6 +70,7 @@ export const effectIds = [
   'pop',
   'chirp',
   'engineRoar',
+  'scrape',
   'rustle',
   'trainBrakes',
   'announcement',
@@ -98,7 +99,7 @@ export const effectWords: Record<EffectId, string> = {
   dogBark: 'dog bark|bark|barking|woof|dog barking',
   birdCall:
     'bird call|bird cry|caw|hoot|seagull cry|cuckoo|bird song|gull|seagull|gull cry|gull call|loon|loon call|bird calling',
-  doorCreak: 'door creak|creak|creaking|squeak|creaking door|hinge',
+  doorCreak: 'door creak|creak|creaking|squeak|creaking door|hinge|creak open|creaking open',
   thud: 'thud|thump|bump|impact|dull hit|drop',
   crash: 'crash|collision|bang|smash up|car crash|clatter',
   click: 'click|tick|switch|snap|latch|camera click',
@@ -110,13 +111,15 @@ export const effectWords: Record<EffectId, string> = {
   chirp: 'chirp|tweet|peep|cheep',
   engineRoar:
     'engine roar|engine roaring|roaring engine|engine revving|revving engine|engine rev|roar of the engine|motor roaring',
+  scrape: 'scrape|scraping|chair scrape|chair scraping|chair scrapes|scraping chair',
   rustle: 'rustling leaves|leaves rustling|rustle|rustling|rustle of leaves',
   trainBrakes:
-    'train brakes|brakes screeching|screeching brakes|squealing brakes|brake squeal|train screeching to a halt',
+    'train brakes|brakes screeching|screeching brakes|squealing brakes|brake squeal|train screeching to a halt|' +
+    'tires screech|tires screeching|screeching tires|tyres screech|tyres screeching|screeching tyres|tire screech|tyre screech',
   announcement:
     'station announcement|announcement|public address|pa announcement|tannoy|loudspeaker announcement|platform announcement',
   swell: 'orchestral swell|orchestral hit|string swell|crescendo|rising strings|orchestra swells',
-  siren: 'distant siren|siren|sirens|police siren|ambulance siren|wailing siren',
+  siren: 'distant siren|siren|sirens|police siren|ambulance siren|wailing siren|sirens wailing|siren wailing',
   typing:
     'typing|keyboard typing|keyboard clatter|typing on a keyboard|keystrokes|clacking keys|typewriter|keyboard click|keys clicking',
   phoneRing: 'phone ring|phone ringing|phone rings|ringing phone|telephone ringing|ringtone',

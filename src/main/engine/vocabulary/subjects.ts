@@ -32,17 +32,17 @@ export type SubjectElementId = (typeof subjectElementIds)[number];
 export const subjectElementWords: Record<SubjectElementId, string> = {
   bus: 'bus|city bus|double decker|double decker bus|school bus|minibus',
   train:
-    'train|steam train|locomotive|steam locomotive|steam engine|freight train|passenger train|subway train|commuter train|express train',
+    'train|steam train|locomotive|steam locomotive|steam engine|freight train|passenger train|subway train|commuter train|express train|tram|streetcar',
   bicycle: 'bicycle|bike|push bike|road bike|mountain bike|cyclist|bicyclist|biker',
   horse: 'horse|pony|stallion|mare|foal|steed|mustang|horseback',
   fish: 'fish|goldfish|koi|trout|salmon|school of fish|shoal of fish|shoal',
   phone: 'phone|cell phone|cellphone|mobile phone|smartphone|telephone',
-  lamp: 'lamp|desk lamp|table lamp|floor lamp|reading lamp|lampshade|bedside lamp',
+  lamp: 'lamp|desk lamp|table lamp|floor lamp|reading lamp|lampshade|bedside lamp|light bulb|bulb|bare bulb|headlight|headlamp',
   book: 'book|notebook|novel|paperback|diary|journal|storybook',
   newspaper: 'newspaper|paper|morning paper|broadsheet|tabloid',
   clock: 'clock|alarm clock|wall clock|clock face|grandfather clock',
   briefcase: 'briefcase|attache case',
-  computer: 'computer|laptop|desktop computer|monitor|computer screen',
+  computer: 'computer|laptop|desktop computer|monitor|computer screen|screen',
   keyboard: 'keyboard|computer keyboard',
   violin: 'violin|fiddle',
   guitar: 'guitar|acoustic guitar|electric guitar',
@@ -97,6 +97,10 @@ export const carBodies: Record<string, 'sedan' | 'suv' | 'convertible' | 'truck'
   'sports car': 'sports',
   racecar: 'sports',
   'race car': 'sports',
+  'muscle car': 'sports',
+  'police car': 'sedan',
+  'police cruiser': 'sedan',
+  'patrol car': 'sedan',
 };
 
 /** The car words, for the vocabulary: every one is drawn by its own body above. */

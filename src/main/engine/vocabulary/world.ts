@@ -62,12 +62,12 @@ export type ElementId = (typeof elementIds)[number];
 export const elementWords: Record<ElementId, string> = {
   person:
     'person|people|man|woman|girl|boy|figure|lady|guy|someone|somebody|character|dancer|runner|walker|stranger|mother|father|mom|dad|teen|teenager|friend|couple|crowd|hero|heroine|protagonist|actor|actress|student|traveler|traveller|creator|musician|human|gentleman|grandmother|grandfather|daughter|son|sister|brother|wife|husband|he|she|' +
-    'fisherman|fisher|waitress|waiter|trucker|baker|writer|diver|rider|horseman|soldier|skateboarder|skater|detective|chef|cook|doctor|nurse|farmer|worker|skier|surfer|pilot|sailor|officer|artist|painter|singer|guitarist|violinist|photographer|explorer|astronaut|knight|monk|priest|vendor|merchant|tourist|hiker|climber|swimmer|jogger|businessman|businesswoman|villager|passenger|commuter|shopper|customer|policeman|firefighter|scientist|teacher',
+    'fisherman|fishermen|fisher|keeper|lighthouse keeper|shopkeeper|innkeeper|player|boss|bride|groom|cop|police officer|waitress|waiter|trucker|baker|writer|diver|rider|horseman|soldier|skateboarder|skater|detective|chef|cook|doctor|nurse|farmer|worker|skier|surfer|pilot|sailor|officer|artist|painter|singer|guitarist|violinist|photographer|explorer|astronaut|knight|monk|priest|vendor|merchant|tourist|hiker|climber|swimmer|jogger|businessman|businesswoman|villager|passenger|commuter|shopper|customer|policeman|firefighter|scientist|teacher',
   child: 'child|kid|toddler|baby|infant',
   dog: 'dog|puppy|hound|pup|retriever|labrador|terrier|poodle|beagle|husky|sheepdog|corgi',
   cat: 'cat|kitten|kitty',
   bird: 'bird|seagull|gull|seabird|crow|sparrow|pigeon|dove|owl|flock|raven|swallow|loon|duck|swan|heron|eagle|hawk|songbird',
-  animal: 'animal|deer|fox|cow|sheep|wolf|rabbit|bear|goat|creature|elk|moose',
+  animal: 'animal|deer|fox|cow|sheep|wolf|rabbit|bear|goat|creature|elk|moose|turtle|sea turtle|tortoise',
   lantern: 'lantern|sky lantern|paper lantern|oil lamp|hurricane lamp',
   balloon: 'balloon',
   ball: 'ball|football|soccer ball|basketball|tennis ball|beach ball',
@@ -78,7 +78,7 @@ export const elementWords: Record<ElementId, string> = {
   boat: 'boat|canoe|rowboat|rowing boat|sailboat|sailing boat|yacht|ship|kayak|fishing boat|motorboat|speedboat|dinghy|ferry',
   car: carWords,
   door: 'door|doorway|gate|front door',
-  window: 'window|windowpane',
+  window: 'window|windowpane|windowsill|window sill|windshield|windscreen',
   table: 'table|counter',
   chair: 'chair|stool|armchair',
   bench: 'bench|park bench',
@@ -95,7 +95,8 @@ export const elementWords: Record<ElementId, string> = {
   ripples: 'ripple|ring on the water|rings on the water',
   skyline: 'skyline|city skyline|skyscraper|building|tower|high rise|apartment',
   street: 'street|road|avenue|sidewalk|pavement|crosswalk|highway|asphalt',
-  mountains: 'mountain|peak|hill|hillside|range|ridge|valley|mountain range',
+  mountains:
+    'mountain|peak|hill|hillside|range|ridge|valley|mountain range|snow capped|snowcapped|snow capped peak|snow capped mountain',
   dunes: 'dune|sand dune|sand',
   sun: 'sun|sunlight|sunshine|sunbeam|sunray',
   moon: 'moon|moonlight|full moon|crescent moon|moonlit',
@@ -154,17 +155,20 @@ export const settingWords: Record<SettingId, string> = {
     'city street|street|city|downtown|avenue|town|urban|sidewalk|crosswalk|road|village|hamlet|town square|city square',
   interior:
     'hallway|corridor|interior|room|kitchen|bedroom|living room|office|indoors|inside|apartment|house|hall|cafe|restaurant|studio|library|classroom|' +
-    'diner|roadside diner|bakery|warehouse|empty warehouse|bar|pub|shop|store|bookstore|attic|basement|loft|hotel room|motel room|gallery|museum|gym|workshop',
+    'diner|roadside diner|bakery|warehouse|empty warehouse|bar|pub|shop|store|bookstore|attic|basement|loft|hotel room|motel room|gallery|museum|gym|workshop|' +
+    'barn|cabin|church|chapel|garage|shed|hut|hospital|interrogation room|gymnasium',
   beach: 'beach|seaside|shore|coast|seashore|by the sea|ocean|sea|sand',
   desert: 'desert|dune|wasteland|badlands|sand dune',
-  field: 'field|meadow|park|garden|farm|countryside|prairie|grassland|hill|hillside|lawn|pasture',
+  field:
+    'field|meadow|park|garden|farm|countryside|prairie|grassland|hill|hillside|lawn|pasture|battlefield|battle field',
   nightsky: 'night sky|starry sky|observatory|milky way',
   lakeside: 'lake|lakeside|lakeshore|pond|by the lake',
   mountain:
     'mountaintop|mountain top|summit|mountain pass|mountainside|mountain slope|mountain trail|alpine meadow|high mountains|in the mountains',
   canyon: 'canyon|gorge|ravine|slot canyon|river canyon',
   cliff: 'cliff edge|clifftop|cliff top|edge of a cliff|edge of the cliff|headland|cliffside|cliff side',
-  snowfield: 'snowfield|snow field|snowy plain|tundra|ice field|icefield|glacier|arctic|snowy wasteland|frozen plain',
+  snowfield:
+    'snowfield|snow field|ice floe|pack ice|ice sheet|snowy plain|tundra|ice field|icefield|glacier|arctic|snowy wasteland|frozen plain',
   underwater:
     'underwater|under water|under the sea|beneath the waves|seabed|sea floor|seafloor|ocean floor|deep sea|undersea',
   space: 'outer space|space|deep space|void|black void|cosmos|zero gravity|in orbit',
