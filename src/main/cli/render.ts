@@ -13,7 +13,7 @@ export const RENDER_USAGE = `Usage: shotline render <prompt.txt> --out <clip.mp4
 
 Renders a prompt with the built-in engine, on this computer, with no account and no network.
 Beside the clip it writes <clip>.poster.jpg and <clip>.sprite.jpg.
---draft renders a quick look: 640x360 (unless --size is given) with the encoder's fastest preset.
+--draft renders a quick look: 640x360 (unless --size is given) with the encoder's fastest preset and no film grain.
 `;
 
 export interface Output {

@@ -77,7 +77,7 @@ export interface PipelineOptions {
   height: number;
   fps: number;
   seed: number;
-  /** A quick look: the encoder's fastest preset. */
+  /** A quick look: the encoder's fastest preset, and no film grain. */
   draft?: boolean;
   /** Temporary paths, chosen by the caller so it can clean up even if this thread dies. */
   temp: RenderTemps;
@@ -203,6 +203,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         height: o.height,
         ripplesAt,
         lipSync: spoken.lipSync,
+        draft: o.draft === true,
       });
       prof.setup += performance.now() - s0;
       for (let f = startFrame; f < endFrame; f++) {

@@ -8,10 +8,20 @@ import { ShotRenderer } from './frame';
 
 const hash = (b: Buffer): string => createHash('md5').update(b).digest('hex');
 
-function renderer(scene: string, lipSync = new Map<string, Float32Array>()): ShotRenderer {
-  const shot = interpret({ shots: [emptyShot({ scene, durationMs: 2000 })] }).shots[0];
+function renderer(
+  scene: string,
+  lipSync = new Map<string, Float32Array>(),
+  look: { style?: string; draft?: boolean } = {},
+): ShotRenderer {
+  const shot = interpret({ shots: [emptyShot({ scene, style: look.style ?? '', durationMs: 2000 })] }).shots[0];
   if (!shot) throw new Error('no shot');
-  return new ShotRenderer(stageShot(shot, 2), { width: 320, height: 180, ripplesAt: [], lipSync });
+  return new ShotRenderer(stageShot(shot, 2), {
+    width: 320,
+    height: 180,
+    ripplesAt: [],
+    lipSync,
+    draft: look.draft === true,
+  });
 }
 
 describe('frames', () => {
@@ -40,5 +50,20 @@ describe('frames', () => {
     // The mouth is a few pixels at this size; nothing else differs.
     expect(changed).toBeGreaterThan(0);
     expect(changed).toBeLessThan(200);
+  });
+
+  test('a draft leaves out film grain and nothing else', () => {
+    const scene = 'A man walks down a city street at night.';
+    const frame = (style: string, draft: boolean): Buffer =>
+      renderer(scene, undefined, { style, draft }).draw(0.5, 12).data();
+    // Without grain in the style, a draft draws the very same pixels.
+    expect(hash(frame('warm', true))).toBe(hash(frame('warm', false)));
+    const grainy = frame('film grain', false);
+    const draft = frame('film grain', true);
+    let changed = 0;
+    for (let i = 0; i < grainy.length; i += 4) if (grainy[i] !== draft[i]) changed++;
+    // Grain lies over the whole frame, so most pixels differ.
+    expect(changed).toBeGreaterThan(grainy.length / 4 / 4);
+    expect(hash(draft)).toBe(hash(frame('film grain', true)));
   });
 });

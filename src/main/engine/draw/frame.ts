@@ -35,6 +35,8 @@ export interface ShotRendererOptions {
   /** Ripples the sound plan puts on the water (splashes), shot-local seconds. */
   ripplesAt: WorldSetup['ripplesAt'];
   lipSync: ReadonlyMap<string, Float32Array>;
+  /** A quick look: no film grain, which costs a full-frame fill and the encoder's time. */
+  draft?: boolean;
 }
 
 export class ShotRenderer {
@@ -62,7 +64,9 @@ export class ShotRenderer {
       cams.push(cameraAt(stage, (stage.duration * i) / 16, o.width, o.height, { orbit: 'held' }));
     this.scenery = buildScenery(stage, this.palette, cams);
     this.world = new World({ ...stage.world, ripplesAt: o.ripplesAt });
-    this.post = new Post(o.width, o.height, this.palette, hashString(`post${stage.scene.index}`, stage.seed));
+    this.post = new Post(o.width, o.height, this.palette, hashString(`post${stage.scene.index}`, stage.seed), {
+      grain: o.draft !== true,
+    });
     for (const f of stage.figures) this.hair.set(f.key, { angle: 0, velocity: 0, lastX: f.x, lastVx: 0 });
   }
 

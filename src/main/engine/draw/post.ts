@@ -18,10 +18,11 @@ export class Post {
     private readonly height: number,
     private readonly p: Palette,
     seed: number,
+    o: { grain: boolean } = { grain: true },
   ) {
     const style = p.style;
     this.vignette = style.vignette > 0.01 ? makeVignette(width, height, style.vignette) : null;
-    this.grain = style.grain > 0.01 ? makeGrain(this.grainSize, style.grain, seed) : null;
+    this.grain = o.grain && style.grain > 0.01 ? makeGrain(this.grainSize, style.grain, seed) : null;
   }
 
   /** Fog and lightning belong to the scene; they go under the vignette and grain. */
