@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startServer, stopServer } from '../e2e/studio';
 import { chromiumPath } from '../scripts/chromium.mjs';
+import { describeEvents, describeWork, traceFrames } from './frameWork';
 import { openLibrary } from './libraryData';
 
 const count = Number(process.argv[2] ?? '100000');
@@ -81,10 +82,21 @@ async function main(): Promise<void> {
         })
         .join(', ');
     const start = await metrics();
-    const steady = await page.evaluate<ScrollResult>(SCROLL('steady', 600));
+    let steady: ScrollResult | undefined;
+    const steadyWork = await traceFrames(browser, page, async () => {
+      steady = await page.evaluate<ScrollResult>(SCROLL('steady', 600));
+    });
     const middle = await metrics();
-    const jumps = await page.evaluate<ScrollResult>(SCROLL('jumps', 600));
+    let jumps: ScrollResult | undefined;
+    const jumpsWork = await traceFrames(browser, page, async () => {
+      jumps = await page.evaluate<ScrollResult>(SCROLL('jumps', 600));
+    });
     const end = await metrics();
+    if (!steady || !jumps) throw new Error('the scroll did not finish');
+    console.log(`trace steady: ${describeWork(steadyWork)}`);
+    console.log(`  by event: ${describeEvents(steadyWork, 14)}`);
+    console.log(`trace jumps: ${describeWork(jumpsWork)}`);
+    console.log(`  by event: ${describeEvents(jumpsWork, 14)}`);
     console.log(
       `load average ${loadavg()
         .map((n) => n.toFixed(2))
