@@ -117,10 +117,26 @@ export function describeWork(work: FrameWork): string {
   return `cpu ${line(work.cpu)} ms (${over} of ${work.frames} over 16.7); wall ${line(work.wall)} ms`;
 }
 
-/** The `count` largest self times per frame, as "name 1.23". */
-export function describeEvents(work: FrameWork, count = 8): string {
-  return work.byEvent
-    .slice(0, count)
-    .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
+// Trace event names by the kind of work they are; what no kind names is the task's own overhead
+// (scheduling, message handling, garbage collection outside script).
+const KINDS: readonly [string, RegExp][] = [
+  [
+    'script',
+    /^(FunctionCall|EvaluateScript|EventDispatch|TimerFire|FireAnimationFrame|RunMicrotasks|v8\.|V8\.|MinorGC|MajorGC|GCEvent)/,
+  ],
+  ['style', /^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet)/],
+  ['layout', /^(Layout|UpdateLayerTree)$/],
+  ['paint', /^(PrePaint|Paint|PaintImage|Layerize|Commit|UpdateLayer|ScrollLayer|Decode|ImageDecode|Rasterize)/],
+];
+
+/** Mean CPU time per frame by kind of work: script, style, layout, paint (with layerize and commit), other. */
+export function describeKinds(work: FrameWork): string {
+  const sums = new Map<string, number>();
+  for (const [name, ms] of work.byEvent) {
+    const kind = KINDS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
+    sums.set(kind, (sums.get(kind) ?? 0) + ms);
+  }
+  return ['script', 'style', 'layout', 'paint', 'other']
+    .map((kind) => `${kind} ${(sums.get(kind) ?? 0).toFixed(2)}`)
     .join(', ');
 }

@@ -64,6 +64,10 @@ export const ClipCard = memo(function ClipCard({
   const showPoster = clip.posterId !== null && !posterFailed;
   const poster = useRef<HTMLDivElement>(null);
   const [scrub, setScrub] = useState<number | null>(null);
+  // The rename and delete buttons exist only while the card is pointed at or focused: a scrolled-in
+  // card is that much less to build, style and lay out.
+  const [pointed, setPointed] = useState(false);
+  const [focused, setFocused] = useState(false);
   const sprite = useSpriteProgress(clip.id);
   const spriteId = clip.spriteId ?? sprite?.spriteId ?? null;
   const hasPicture = !audio && clip.width !== null && clip.height !== null;
@@ -87,11 +91,19 @@ export const ClipCard = memo(function ClipCard({
       data-clip-id={clip.id}
       {...(total === undefined ? {} : { 'aria-posinset': index + 1, 'aria-setsize': total })}
       onPointerEnter={() => {
+        setPointed(true);
         // A clip from before imports had sprite sheets (or whose sheet failed) gets one now.
         if (hasPicture && spriteId === null) requestSprite(clip.id);
       }}
       onPointerMove={onPointerMove}
-      onPointerLeave={() => setScrub(null)}
+      onPointerLeave={() => {
+        setPointed(false);
+        setScrub(null);
+      }}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setFocused(false);
+      }}
     >
       <button
         type="button"
@@ -178,28 +190,30 @@ export const ClipCard = memo(function ClipCard({
           </div>
         )}
       </div>
-      <div className="clip-card__actions">
-        <button
-          type="button"
-          className="icon-btn"
-          tabIndex={-1}
-          aria-label="Rename clip"
-          title="Rename (F2)"
-          onClick={onRenameStart}
-        >
-          <Icon name="pencil" size={14} />
-        </button>
-        <button
-          type="button"
-          className="icon-btn icon-btn--danger"
-          tabIndex={-1}
-          aria-label="Delete clip"
-          title={`Delete… (${deleteKey})`}
-          onClick={() => actions.askDelete(clip)}
-        >
-          <Icon name="trash" size={14} />
-        </button>
-      </div>
+      {(pointed || focused) && (
+        <div className="clip-card__actions">
+          <button
+            type="button"
+            className="icon-btn"
+            tabIndex={-1}
+            aria-label="Rename clip"
+            title="Rename (F2)"
+            onClick={onRenameStart}
+          >
+            <Icon name="pencil" size={14} />
+          </button>
+          <button
+            type="button"
+            className="icon-btn icon-btn--danger"
+            tabIndex={-1}
+            aria-label="Delete clip"
+            title={`Delete… (${deleteKey})`}
+            onClick={() => actions.askDelete(clip)}
+          >
+            <Icon name="trash" size={14} />
+          </button>
+        </div>
+      )}
     </div>
   );
 });
