@@ -121,10 +121,10 @@ export const ClipCard = memo(function ClipCard({
           <img
             src={mediaUrl(clip.posterId)}
             alt=""
-            // Sized like the 16:9 box it fills, and decoded off the frame that scrolls it in.
+            // Sized like the 16:9 box it fills, and decoded off the frame that scrolls it in. Not lazy:
+            // the grid only builds cards near the screen, so watching each one for visibility is waste.
             width={320}
             height={180}
-            loading="lazy"
             decoding="async"
             draggable={false}
             onError={() => setPosterFailed(true)}
