@@ -23,16 +23,7 @@ afterEach(() => {
 });
 
 function renderCard(clip: Clip): HTMLElement {
-  render(
-    <ClipCard
-      clip={clip}
-      index={0}
-      selected={false}
-      tabStop
-      renaming={false}
-      actions={actions}
-    />,
-  );
+  render(<ClipCard clip={clip} index={0} selected={false} tabStop renaming={false} actions={actions} />);
   const card = screen.getByRole('listitem');
   // happy-dom lays nothing out: the poster is 200 pixels wide, from x = 100.
   const poster = card.querySelector<HTMLElement>('.clip-card__poster');
