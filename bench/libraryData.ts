@@ -3,8 +3,10 @@
  * tags, ratings, flags, remixes and cues. Rows are written straight into a migrated
  * library.db (the studio made it); what is measured afterwards goes through the contract.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createStudio, type Studio } from '../src/main/core/studio';
@@ -116,6 +118,57 @@ export function fillLibrary(dbPath: string, projectId: number, count: number): v
   })();
   db.exec('ANALYZE');
   db.close();
+}
+
+/**
+ * Gives the generated clips posters as the studio makes them (JPEG, 640 wide): `distinct` different
+ * pictures, shared round-robin, so a grid scrolled over the library loads and decodes real images
+ * rather than drawing placeholders. Done once per library.
+ */
+export function addPosters(dataDir: string, distinct = 2000): void {
+  const db = new Database(join(dataDir, 'library.db'));
+  try {
+    if (db.prepare('SELECT 1 FROM clips WHERE poster_hash IS NOT NULL LIMIT 1').get() !== undefined) return;
+    const frames = mkdtempSync(join(tmpdir(), 'shotline-posters-'));
+    try {
+      const made = spawnSync('ffmpeg', [
+        '-v',
+        'error',
+        '-f',
+        'lavfi',
+        '-i',
+        `testsrc2=size=640x360:rate=25:duration=${distinct / 25}`,
+        '-q:v',
+        '4',
+        join(frames, 'p%05d.jpg'),
+      ]);
+      if (made.status !== 0) throw new Error(`ffmpeg could not make posters: ${made.stderr.toString()}`);
+      const insertMedia = db.prepare(
+        `INSERT OR IGNORE INTO media (id, mime_type, bytes, width, height, created_at)
+         VALUES (?, 'image/jpeg', ?, 640, 360, ?)`,
+      );
+      db.exec('CREATE TEMP TABLE bench_posters (k INTEGER PRIMARY KEY, hash TEXT NOT NULL)');
+      const insertPoster = db.prepare('INSERT INTO bench_posters (k, hash) VALUES (?, ?)');
+      const files = readdirSync(frames).sort();
+      db.transaction(() => {
+        files.forEach((name, k) => {
+          const bytes = readFileSync(join(frames, name));
+          const hash = createHash('sha256').update(bytes).digest('hex');
+          mkdirSync(join(dataDir, 'media', hash.slice(0, 2)), { recursive: true });
+          writeFileSync(join(dataDir, 'media', hash.slice(0, 2), hash), bytes);
+          insertMedia.run(hash, bytes.length, Date.now());
+          insertPoster.run(k, hash);
+        });
+        db.prepare('UPDATE clips SET poster_hash = (SELECT hash FROM bench_posters WHERE k = clips.id % ?)').run(
+          files.length,
+        );
+      })();
+    } finally {
+      rmSync(frames, { recursive: true, force: true });
+    }
+  } finally {
+    db.close();
+  }
 }
 
 /** A studio over a generated library of `count` clips in dataDir, made on first use and reused after. */

@@ -4,11 +4,18 @@ import type { Clip } from '../../../../shared/domain';
 import { spriteTileAt } from '../../../../shared/sprite';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { aClip } from '../../../../../test/renderer/records';
-import { ClipCard } from './ClipCard';
+import { ClipCard, type CardActions } from './ClipCard';
 import { forgetSpriteProgress } from './spriteSheets';
 
 const SPRITE = 'b'.repeat(64);
 const noop = (): void => undefined;
+const actions: CardActions = {
+  choose: noop,
+  startRename: noop,
+  endRename: noop,
+  rename: () => Promise.resolve(),
+  askDelete: noop,
+};
 
 afterEach(() => {
   forgetSpriteProgress();
@@ -16,19 +23,7 @@ afterEach(() => {
 });
 
 function renderCard(clip: Clip): HTMLElement {
-  render(
-    <ClipCard
-      clip={clip}
-      selected={false}
-      tabStop
-      renaming={false}
-      onSelect={noop}
-      onRenameStart={noop}
-      onRenameEnd={noop}
-      onRename={() => Promise.resolve()}
-      onAskDelete={noop}
-    />,
-  );
+  render(<ClipCard clip={clip} index={0} selected={false} tabStop renaming={false} actions={actions} />);
   const card = screen.getByRole('listitem');
   // happy-dom lays nothing out: the poster is 200 pixels wide, from x = 100.
   const poster = card.querySelector<HTMLElement>('.clip-card__poster');

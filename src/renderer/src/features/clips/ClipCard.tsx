@@ -1,4 +1,4 @@
-import { useRef, useState, type JSX, type MouseEvent, type PointerEvent } from 'react';
+import { memo, useRef, useState, type JSX, type MouseEvent, type PointerEvent } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import type { SnippetPart } from '../../../../shared/library/organise';
 import { ClipMarks, Snippet, TagChips } from '../library/ClipMarks';
@@ -13,35 +13,47 @@ import { SpriteScrub } from './SpriteScrub';
 
 const POSTER_ASPECT = 16 / 9;
 
+export interface ChooseHow {
+  toggle: boolean;
+  range: boolean;
+}
+
+/**
+ * What a card can ask of the grid. One object for every card, the same from render to render,
+ * so a card re-renders only when its own clip or state changes, not on every scrolled row.
+ */
+export interface CardActions {
+  choose(clip: Clip, index: number, how: ChooseHow): void;
+  startRename(clip: Clip): void;
+  endRename(index: number): void;
+  rename(clip: Clip, title: string): Promise<void>;
+  askDelete(clip: Clip): void;
+}
+
 interface ClipCardProps {
   clip: Clip;
+  /** Where the clip sits in the whole library query (0-based). */
+  index: number;
+  /** How many clips the query finds, for assistive technology; omitted outside a query. */
+  total?: number;
   /** What a search matched in this clip, if searching. */
   snippet?: readonly SnippetPart[] | null;
-  /** Position in the whole library query (1-based) and its size, for assistive technology. */
-  position?: { index: number; total: number };
   selected: boolean;
   tabStop: boolean;
   renaming: boolean;
-  onSelect: (event: MouseEvent) => void;
-  onRenameStart: () => void;
-  onRenameEnd: () => void;
-  onRename: (title: string) => Promise<void>;
-  onAskDelete: () => void;
+  actions: CardActions;
 }
 
 /** One clip in the grid: poster with duration, title and the technical line underneath. */
-export function ClipCard({
+export const ClipCard = memo(function ClipCard({
   clip,
+  index,
+  total,
   snippet = null,
-  position,
   selected,
   tabStop,
   renaming,
-  onSelect,
-  onRenameStart,
-  onRenameEnd,
-  onRename,
-  onAskDelete,
+  actions,
 }: ClipCardProps): JSX.Element {
   const [posterFailed, setPosterFailed] = useState(false);
   const audio = isAudioOnly(clip);
@@ -52,9 +64,17 @@ export function ClipCard({
   const showPoster = clip.posterId !== null && !posterFailed;
   const poster = useRef<HTMLDivElement>(null);
   const [scrub, setScrub] = useState<number | null>(null);
+  // The rename and delete buttons exist only while the card is pointed at or focused: a scrolled-in
+  // card is that much less to build, style and lay out.
+  const [pointed, setPointed] = useState(false);
+  const [focused, setFocused] = useState(false);
   const sprite = useSpriteProgress(clip.id);
   const spriteId = clip.spriteId ?? sprite?.spriteId ?? null;
   const hasPicture = !audio && clip.width !== null && clip.height !== null;
+
+  const onSelect = (event: MouseEvent): void =>
+    actions.choose(clip, index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey });
+  const onRenameStart = (): void => actions.startRename(clip);
 
   // The pointer anywhere over the card scrubs: its place across the poster picks the frame.
   function onPointerMove(event: PointerEvent): void {
@@ -69,13 +89,21 @@ export function ClipCard({
       role="listitem"
       className={`clip-card${selected ? ' clip-card--selected' : ''}`}
       data-clip-id={clip.id}
-      {...(position ? { 'aria-posinset': position.index, 'aria-setsize': position.total } : {})}
+      {...(total === undefined ? {} : { 'aria-posinset': index + 1, 'aria-setsize': total })}
       onPointerEnter={() => {
+        setPointed(true);
         // A clip from before imports had sprite sheets (or whose sheet failed) gets one now.
         if (hasPicture && spriteId === null) requestSprite(clip.id);
       }}
       onPointerMove={onPointerMove}
-      onPointerLeave={() => setScrub(null)}
+      onPointerLeave={() => {
+        setPointed(false);
+        setScrub(null);
+      }}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setFocused(false);
+      }}
     >
       <button
         type="button"
@@ -93,7 +121,11 @@ export function ClipCard({
           <img
             src={mediaUrl(clip.posterId)}
             alt=""
-            loading="lazy"
+            // Sized like the 16:9 box it fills, and decoded off the frame that scrolls it in. Not lazy:
+            // the grid only builds cards near the screen, so watching each one for visibility is waste.
+            width={320}
+            height={180}
+            decoding="async"
             draggable={false}
             onError={() => setPosterFailed(true)}
           />
@@ -133,10 +165,10 @@ export function ClipCard({
             field="title"
             initial={clip.title}
             onSubmit={async (title) => {
-              await onRename(title);
-              onRenameEnd();
+              await actions.rename(clip, title);
+              actions.endRename(index);
             }}
-            onCancel={onRenameEnd}
+            onCancel={() => actions.endRename(index)}
           />
         ) : (
           <p
@@ -158,28 +190,30 @@ export function ClipCard({
           </div>
         )}
       </div>
-      <div className="clip-card__actions">
-        <button
-          type="button"
-          className="icon-btn"
-          tabIndex={-1}
-          aria-label="Rename clip"
-          title="Rename (F2)"
-          onClick={onRenameStart}
-        >
-          <Icon name="pencil" size={14} />
-        </button>
-        <button
-          type="button"
-          className="icon-btn icon-btn--danger"
-          tabIndex={-1}
-          aria-label="Delete clip"
-          title={`Delete… (${deleteKey})`}
-          onClick={onAskDelete}
-        >
-          <Icon name="trash" size={14} />
-        </button>
-      </div>
+      {(pointed || focused) && (
+        <div className="clip-card__actions">
+          <button
+            type="button"
+            className="icon-btn"
+            tabIndex={-1}
+            aria-label="Rename clip"
+            title="Rename (F2)"
+            onClick={onRenameStart}
+          >
+            <Icon name="pencil" size={14} />
+          </button>
+          <button
+            type="button"
+            className="icon-btn icon-btn--danger"
+            tabIndex={-1}
+            aria-label="Delete clip"
+            title={`Delete… (${deleteKey})`}
+            onClick={() => actions.askDelete(clip)}
+          >
+            <Icon name="trash" size={14} />
+          </button>
+        </div>
+      )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useMemo, useState, type JSX } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -6,6 +6,19 @@ import type { Clip } from '../../../../shared/domain';
 import { aClip } from '../../../../../test/renderer/records';
 import type { ClipPages } from '../library/useClipPages';
 import { ClipGrid } from './ClipGrid';
+
+// Every card works out its technical line once per render: counting those calls counts card renders.
+const cardRenders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../format/media', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../format/media')>();
+  return {
+    ...actual,
+    formatResolution: (clip: Parameters<typeof actual.formatResolution>[0]) => {
+      cardRenders.count += 1;
+      return actual.formatResolution(clip);
+    },
+  };
+});
 
 const titles = ['Dawn', 'Harbour', 'Lanterns', 'Market', 'Night', 'Rain', 'Tide'];
 const clips = titles.map((title, i) => aClip({ id: i + 1, title }));
@@ -26,6 +39,7 @@ function pagesOf(list: readonly Clip[]): ClipPages {
 
 // happy-dom lays nothing out: a 700 by 800 pixel grid holds three columns of cards and shows four rows.
 beforeEach(() => {
+  cardRenders.count = 0;
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(700);
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(800);
 });
@@ -153,6 +167,36 @@ describe('ClipGrid keyboard', () => {
     await user.click(card('Tide'));
     await user.keyboard('{/Shift}');
     expect(chosen()).toEqual(['Night', 'Rain', 'Tide']);
+  });
+
+  test('choosing a card re-renders that card and the one it replaces, not the others', () => {
+    render(<Harness />);
+    cardRenders.count = 0;
+    // Market becomes the selection and the tab stop, which Dawn (the first card) was. The click
+    // alone, so that pointing at and focusing the card (which re-render it) do not count.
+    fireEvent.click(card('Market'));
+    expect(cardRenders.count).toBe(2);
+    cardRenders.count = 0;
+    fireEvent.click(card('Night'));
+    expect(cardRenders.count).toBe(2);
+  });
+
+  test('the rename and delete buttons exist only on the card pointed at or focused', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    expect(screen.queryByRole('button', { name: 'Delete clip' })).toBeNull();
+    const rain = screen.getAllByRole('listitem')[5];
+    if (!rain) throw new Error('no sixth card');
+    await user.hover(rain);
+    expect(within(rain).getByRole('button', { name: 'Delete clip' })).toBeTruthy();
+    await user.unhover(rain);
+    expect(screen.queryByRole('button', { name: 'Delete clip' })).toBeNull();
+    await user.click(card('Dawn'));
+    await user.unhover(screen.getAllByRole('listitem')[0] as HTMLElement);
+    // Focus stays on Dawn: its buttons stay for the keyboard.
+    expect(
+      within(screen.getAllByRole('listitem')[0] as HTMLElement).getByRole('button', { name: 'Rename clip' }),
+    ).toBeTruthy();
   });
 
   test('only the rows on screen are in the page, whatever the number of clips', () => {

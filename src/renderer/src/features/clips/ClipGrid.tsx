@@ -1,14 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import type { ClipPages } from '../library/useClipPages';
-import { ClipCard } from './ClipCard';
+import { ClipCard, type CardActions, type ChooseHow } from './ClipCard';
 import './ClipGrid.css';
 
-export interface ChooseHow {
-  toggle: boolean;
-  range: boolean;
-}
+export type { ChooseHow } from './ClipCard';
 
 interface ClipGridProps {
   pages: ClipPages;
@@ -43,6 +40,26 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
   const focusIndex = useRef<number | null>(null);
   const { columns, rowHeight } = layout(width);
   const rows = Math.ceil(total / columns);
+
+  // The cards' one actions object reads the latest handlers, so it never changes and a memoised
+  // card is not re-rendered because a parent re-rendered.
+  const handlers = useRef({ onChoose, onRename, onAskDelete });
+  useLayoutEffect(() => {
+    handlers.current = { onChoose, onRename, onAskDelete };
+  });
+  const actions = useMemo<CardActions>(
+    () => ({
+      choose: (clip, index, how) => handlers.current.onChoose(clip, index, how),
+      startRename: (clip) => setRenamingId(clip.id),
+      endRename: (index) => {
+        setRenamingId(null);
+        focusIndex.current = index;
+      },
+      rename: (clip, title) => handlers.current.onRename(clip, title),
+      askDelete: (clip) => handlers.current.onAskDelete(clip),
+    }),
+    [],
+  );
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -158,21 +175,13 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
                 <ClipCard
                   key={clip.id}
                   clip={clip}
+                  index={index}
+                  total={total}
                   snippet={hit.snippet}
-                  position={{ index: index + 1, total }}
                   selected={selectedIds.has(clip.id)}
                   tabStop={clip.id === tabStopId}
                   renaming={clip.id === renamingId}
-                  onSelect={(event) =>
-                    onChoose(clip, index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey })
-                  }
-                  onRenameStart={() => setRenamingId(clip.id)}
-                  onRenameEnd={() => {
-                    setRenamingId(null);
-                    focusIndex.current = index;
-                  }}
-                  onRename={(title) => onRename(clip, title)}
-                  onAskDelete={() => onAskDelete(clip)}
+                  actions={actions}
                 />
               );
             })}

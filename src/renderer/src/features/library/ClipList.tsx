@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type JSX, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type JSX, type KeyboardEvent } from 'react';
 import type { Clip } from '../../../../shared/domain';
-import type { ClipSort, SortKey } from '../../../../shared/library/organise';
+import type { ClipSort, SnippetPart, SortKey } from '../../../../shared/library/organise';
 import { formatBytes } from '../../format/bytes';
 import { formatClipLength, formatDateTime, formatFps } from '../../format/media';
 import type { ChooseHow } from '../clips/ClipGrid';
@@ -62,6 +62,14 @@ export function ClipList(props: ClipListProps): JSX.Element {
     overscan: 10,
     initialRect: { width: 1000, height: 800 },
   });
+  // The rows' one choose function reads the latest handler, so a memoised row re-renders only
+  // when its own clip or state changes, not on every row scrolled in.
+  const chooseRef = useRef(onChoose);
+  useLayoutEffect(() => {
+    chooseRef.current = onChoose;
+  });
+  const choose = useCallback((clip: Clip, index: number, how: ChooseHow) => chooseRef.current(clip, index, how), []);
+
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -149,41 +157,16 @@ export function ClipList(props: ClipListProps): JSX.Element {
                 </tr>
               );
             }
-            const { clip } = hit;
-            const selected = selectedIds.has(clip.id);
             return (
-              <tr
+              <ClipRow
                 key={item.key}
-                data-index={item.index}
-                data-clip-id={clip.id}
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                tabIndex={clip.id === currentId || (currentId === null && item.index === first) ? 0 : -1}
-                className={`clip-list__row${selected ? ' clip-list__row--selected' : ''}`}
-                style={{ height: ROW_HEIGHT }}
-                onClick={(event) =>
-                  onChoose(clip, item.index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey })
-                }
-              >
-                {COLUMNS.map((column) => (
-                  <td
-                    key={column.key}
-                    className={`clip-list__cell clip-list__cell--${column.key}${column.numeric ? ' clip-list__num' : ''}`}
-                  >
-                    {column.key === 'title' ? (
-                      <span className="clip-list__title">
-                        <ClipMarks clip={{ ...clip, rating: null }} />
-                        <span className="truncate" title={clip.title}>
-                          {clip.title}
-                        </span>
-                        {hit.snippet && <Snippet parts={hit.snippet} />}
-                      </span>
-                    ) : (
-                      column.cell(clip)
-                    )}
-                  </td>
-                ))}
-              </tr>
+                clip={hit.clip}
+                snippet={hit.snippet}
+                index={item.index}
+                selected={selectedIds.has(hit.clip.id)}
+                tabStop={hit.clip.id === currentId || (currentId === null && item.index === first)}
+                choose={choose}
+              />
             );
           })}
           {after > 0 && (
@@ -196,3 +179,46 @@ export function ClipList(props: ClipListProps): JSX.Element {
     </div>
   );
 }
+
+interface ClipRowProps {
+  clip: Clip;
+  snippet: readonly SnippetPart[] | null;
+  index: number;
+  selected: boolean;
+  tabStop: boolean;
+  choose: (clip: Clip, index: number, how: ChooseHow) => void;
+}
+
+const ClipRow = memo(function ClipRow({ clip, snippet, index, selected, tabStop, choose }: ClipRowProps): JSX.Element {
+  return (
+    <tr
+      data-index={index}
+      data-clip-id={clip.id}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      tabIndex={tabStop ? 0 : -1}
+      className={`clip-list__row${selected ? ' clip-list__row--selected' : ''}`}
+      style={{ height: ROW_HEIGHT }}
+      onClick={(event) => choose(clip, index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey })}
+    >
+      {COLUMNS.map((column) => (
+        <td
+          key={column.key}
+          className={`clip-list__cell clip-list__cell--${column.key}${column.numeric ? ' clip-list__num' : ''}`}
+        >
+          {column.key === 'title' ? (
+            <span className="clip-list__title">
+              <ClipMarks clip={{ ...clip, rating: null }} />
+              <span className="truncate" title={clip.title}>
+                {clip.title}
+              </span>
+              {snippet && <Snippet parts={snippet} />}
+            </span>
+          ) : (
+            column.cell(clip)
+          )}
+        </td>
+      ))}
+    </tr>
+  );
+});

@@ -1,0 +1,101 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { useMemo, useState, type JSX } from 'react';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import type { Clip } from '../../../../shared/domain';
+import type { ClipSort } from '../../../../shared/library/organise';
+import { aClip } from '../../../../../test/renderer/records';
+import type { ChooseHow } from '../clips/ClipGrid';
+import { ClipList } from './ClipList';
+import type { ClipPages } from './useClipPages';
+
+// Every row writes its clip's size once per render: counting those calls counts row renders.
+const rowRenders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../format/bytes', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../format/bytes')>();
+  return {
+    ...actual,
+    formatBytes: (bytes: number) => {
+      rowRenders.count += 1;
+      return actual.formatBytes(bytes);
+    },
+  };
+});
+
+const titles = ['Dawn', 'Harbour', 'Lanterns', 'Market', 'Night'];
+const clips = titles.map((title, i) => aClip({ id: i + 1, title }));
+const SORT: ClipSort = { by: 'created', dir: 'desc' };
+
+function pagesOf(list: readonly Clip[]): ClipPages {
+  return {
+    total: list.length,
+    hitAt: (index) => {
+      const clip = list[index];
+      return clip ? { clip, snippet: null } : undefined;
+    },
+    ensure: () => undefined,
+    find: (id) => list.find((c) => c.id === id),
+    indexOf: (id) => list.findIndex((c) => c.id === id),
+  };
+}
+
+beforeEach(() => {
+  rowRenders.count = 0;
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1200);
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(800);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function Harness({ onChoose }: { onChoose?: (clip: Clip, how: ChooseHow) => void }): JSX.Element {
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [currentId, setCurrentId] = useState<number | null>(null);
+  const pages = useMemo(() => pagesOf(clips), []);
+  return (
+    <ClipList
+      pages={pages}
+      total={clips.length}
+      sort={SORT}
+      onSort={() => undefined}
+      selectedIds={selected}
+      currentId={currentId}
+      // A new function on every render, as the studio's handlers are.
+      onChoose={(clip, _index, how) => {
+        onChoose?.(clip, how);
+        setCurrentId(clip.id);
+        setSelected(new Set([clip.id]));
+      }}
+      onAskDelete={() => undefined}
+    />
+  );
+}
+
+const row = (title: string): HTMLElement => {
+  const found = screen.getByTitle(title).closest('tr');
+  if (!found) throw new Error(`no row for ${title}`);
+  return found;
+};
+
+test('a click chooses the row, with Ctrl for toggling and Shift for a range', () => {
+  const onChoose = vi.fn();
+  render(<Harness onChoose={onChoose} />);
+  fireEvent.click(row('Lanterns'), { ctrlKey: true });
+  expect(onChoose).toHaveBeenLastCalledWith(expect.objectContaining({ id: 3 }), { toggle: true, range: false });
+  fireEvent.click(row('Night'), { shiftKey: true });
+  expect(onChoose).toHaveBeenLastCalledWith(expect.objectContaining({ id: 5 }), { toggle: false, range: true });
+  expect(row('Night').getAttribute('aria-selected')).toBe('true');
+  expect(row('Night').tabIndex).toBe(0);
+  expect(row('Lanterns').tabIndex).toBe(-1);
+});
+
+test('choosing a row re-renders that row and the one it replaces, not the others', () => {
+  render(<Harness />);
+  rowRenders.count = 0;
+  // Market becomes the selection and the tab stop, which Dawn (the first row) was.
+  fireEvent.click(row('Market'));
+  expect(row('Market').getAttribute('aria-selected')).toBe('true');
+  expect(rowRenders.count).toBe(2);
+  rowRenders.count = 0;
+  fireEvent.click(row('Harbour'));
+  expect(rowRenders.count).toBe(2);
+});
