@@ -4,7 +4,9 @@
  */
 import { hashString, noise1 } from './random';
 import { headAt, poseAt } from './stage/pose';
-import type { Stage } from './stage/types';
+import { trackedVehicle } from './stage/tracking';
+import type { Stage, StagedAnimal } from './stage/types';
+import { alongDrive } from './stage/vehicles';
 import type { Vec3 } from './simulate';
 
 /** Full-frame sensor width, mm: lens focal lengths mean what photographers expect. */
@@ -173,7 +175,22 @@ export function cameraAt(
   const seed = hashString(`camera${stage.scene.index}`, stage.seed);
   // A walking subject is followed: tracked sideways when the camera moves, panned with when it
   // only turns, and kept in focus as it nears or recedes.
-  if (lead?.walk) {
+  const vehicle = trackedVehicle(stage.scene, stage.props);
+  const animal = lead ? null : framedAnimal(stage);
+  if (vehicle?.drive) {
+    // A tracking camera rides alongside the vehicle, level with it, all shot.
+    x = alongDrive(vehicle.drive, t, 0, focus.z).x + 0.5;
+    yaw = 0;
+  } else if (animal && (lens >= 50 || plan.closeUp !== null)) {
+    // A long lens or close shot on an animal frames the whole animal, centred: near enough that
+    // its body fills about half the frame's width, level with it and looking straight at it.
+    const d = (animal.size * 2.4 * focal) / (width * 0.5);
+    x = focus.x;
+    z = focus.z - d;
+    y = focus.y + d * 0.12;
+    yaw = 0;
+    pitch = Math.atan2(focus.y - y, d);
+  } else if (lead?.walk) {
     const now = poseAt(lead, t, stage.seed);
     const start = poseAt(lead, 0, stage.seed);
     const dx = now.x - start.x;
@@ -300,4 +317,9 @@ export function cameraAt(
     width,
     height,
   };
+}
+
+/** The animal the camera frames when no figure leads: the first on the ground. */
+function framedAnimal(stage: Stage): StagedAnimal | null {
+  return stage.animals.find((a) => !a.flying && a.kind !== 'fish') ?? null;
 }

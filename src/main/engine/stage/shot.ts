@@ -14,7 +14,8 @@ import { gatherAroundFire, stageFigures, walkToTargets } from './choreography';
 import type { Layout } from './layout';
 import { stageProps } from './props';
 import { beginStaging } from './staging';
-import type { Stage, StagedFigure, StagedProp } from './types';
+import { trackedVehicle } from './tracking';
+import type { Stage, StagedAnimal, StagedFigure, StagedProp } from './types';
 import { followPath, stageLightning, worldFor } from './world';
 
 /** Lays out one shot. */
@@ -38,16 +39,31 @@ export function stageShot(scene: ShotScene, seed: number): Stage {
     world,
     sounds: s.sounds,
     lightning,
-    focus: focusOf(figures, props, s.layout),
+    focus: focusOf(scene, figures, animals, props, s.layout),
     halfWidth: s.halfWidth,
     follow: followPath(world, s.duration),
   };
 }
 
-/** What the camera frames: the first figure, else the first prop, else the spot where figures would stand. */
-function focusOf(figures: readonly StagedFigure[], props: readonly StagedProp[], layout: Layout): Vec3 {
+/**
+ * What the camera frames: a vehicle the camera tracks, else the first figure, else the first
+ * animal on the ground, else the first prop, else the spot where figures would stand.
+ */
+function focusOf(
+  scene: ShotScene,
+  figures: readonly StagedFigure[],
+  animals: readonly StagedAnimal[],
+  props: readonly StagedProp[],
+  layout: Layout,
+): Vec3 {
+  const tracked = trackedVehicle(scene, props);
+  const lane = tracked?.instances[0];
+  if (tracked && lane) return { x: 0, y: 0.8, z: lane.z };
   const lead = figures[0];
   if (lead) return { x: lead.x, y: lead.height * 0.6, z: lead.z };
+  const animal = animals.find((a) => !a.flying && a.kind !== 'fish');
+  const body = animal?.members[0];
+  if (animal && body) return { x: body.x, y: body.y + animal.size * 0.5, z: body.z };
   const focusProp = props.find((p) => p.instances.length > 0 && p.element !== 'streetlight');
   const at = focusProp?.instances[0];
   return at ? { x: at.x, y: 0.8, z: at.z } : { x: 0, y: 1, z: layout.subjectZ };

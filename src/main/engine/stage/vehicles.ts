@@ -8,6 +8,7 @@ import type { ElementId } from '../vocabulary/world';
 import { movesOf } from './mounts';
 import { actionTime, panOf, type Staging } from './staging';
 import type { StagedProp } from './types';
+import { cameraTracks } from './tracking';
 
 /** The view a travelling thing presents to the camera. */
 export type TravelView = 'side' | 'front' | 'back';
@@ -33,6 +34,8 @@ export function alongDrive(drive: Drive, t: number, x: number, z: number): { x: 
     z: drive.z0 === undefined || drive.z1 === undefined ? z : drive.z0 + (drive.z1 - drive.z0) * u,
   };
 }
+
+const travellers = new Set<ElementId>(['car', 'bus', 'bicycle', 'train', 'boat']);
 
 /** Metres per second when moving at the ordinary pace. */
 const SPEEDS: Partial<Record<ElementId, number>> = { car: 7, bus: 5, bicycle: 4, train: 9, boat: 1.2 };
@@ -86,6 +89,14 @@ function travel({ s, e, prop, c, z, movesAnyway }: TravelPlan): SceneAction | nu
   }
   const span = (s.halfWidth * 2.2 * z) / s.layout.subjectZ + half * 2 + 2;
   const dir = c % 2 === 0 ? 1 : -1;
+  const order = s.scene.entities.filter((o) => o.element !== null && travellers.has(o.element)).indexOf(e);
+  if (cameraTracks(s.scene) && c === 0 && order >= 0 && order < 2) {
+    // A tracking camera rides alongside: the vehicle is in view from the start and keeps going
+    // all shot; a second one named follows it, a few lengths behind on the same road.
+    const x0 = -1.5 - order * (half * 2 + 3);
+    prop.drive = { t0: 0, t1: s.duration, x0, x1: x0 + speed * s.duration };
+    return move;
+  }
   prop.drive = { t0, t1: t0 + span / speed, x0: -dir * span * 0.5, x1: dir * span * 0.5 };
   return move;
 }
