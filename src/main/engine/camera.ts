@@ -4,9 +4,9 @@
  */
 import { hashString, noise1 } from './random';
 import { headAt, poseAt } from './stage/pose';
-import { trackedVehicle } from './stage/tracking';
+import { trackedVehicle, trackedVehicles } from './stage/tracking';
 import type { Stage, StagedAnimal } from './stage/types';
-import { alongDrive } from './stage/vehicles';
+import { alongDrive, chaseGap, HALF_LENGTH, isTram } from './stage/vehicles';
 import type { Vec3 } from './simulate';
 
 /** Full-frame sensor width, mm: lens focal lengths mean what photographers expect. */
@@ -179,7 +179,11 @@ export function cameraAt(
   const animal = lead ? null : framedAnimal(stage);
   if (vehicle?.drive) {
     // A tracking camera rides alongside the vehicle, level with it, all shot.
-    x = alongDrive(vehicle.drive, t, 0, focus.z).x + 0.5;
+    // With a second one following, it frames the pair from a little further back.
+    const chased = trackedVehicles(stage.scene, stage.props).length > 1;
+    const gap = chased ? chaseGap(isTram(vehicle.noun) ? 4.6 : (HALF_LENGTH[vehicle.element ?? 'car'] ?? 2)) : 0;
+    x = alongDrive(vehicle.drive, t, 0, focus.z).x + 0.5 - gap / 2;
+    if (chased) z -= gap * 0.6;
     yaw = 0;
   } else if (animal && (lens >= 50 || plan.closeUp !== null)) {
     // A long lens or close shot on an animal frames the whole animal, centred: near enough that

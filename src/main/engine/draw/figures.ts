@@ -458,6 +458,10 @@ export function drawAnimal(
     if (!pr) continue;
     const s = pr.scale * a.size;
     const c = (k: number): string => p.css(p.haze(scale(scale(col, k), light), pr.depth));
+    if (a.kind === 'bird' && a.swimming === true) {
+      drawSwimmer(ctx, pr.x, pr.y, s, c, t + m.phase, p.css(p.haze(scale([235, 240, 245], light), pr.depth)));
+      continue;
+    }
     if (a.kind === 'bird') {
       ctx.fillStyle = c(1);
       ctx.beginPath();
@@ -513,6 +517,45 @@ export function drawAnimal(
     );
     ctx.stroke();
   }
+}
+
+/** A duck on the water, seen side-on: a low body riding the waterline, neck and head, a bill and a wake. */
+function drawSwimmer(
+  ctx: SKRSContext2D,
+  x: number,
+  y: number,
+  s: number,
+  c: (k: number) => string,
+  phase: number,
+  foam: string,
+): void {
+  const bob = Math.sin(phase * 2.1) * s * 0.02;
+  ctx.fillStyle = c(1);
+  ctx.beginPath();
+  ctx.ellipse(x, y - s * 0.1 + bob, s * 0.42, s * 0.16, 0, Math.PI, Math.PI * 2);
+  ctx.moveTo(x - s * 0.42, y - s * 0.1 + bob);
+  ctx.lineTo(x - s * 0.55, y - s * 0.22 + bob);
+  ctx.lineTo(x - s * 0.3, y - s * 0.14 + bob);
+  ctx.fill();
+  ctx.fillStyle = c(0.7);
+  ctx.fillRect(x + s * 0.22, y - s * 0.42 + bob, s * 0.09, s * 0.3);
+  ctx.beginPath();
+  ctx.arc(x + s * 0.28, y - s * 0.44 + bob, s * 0.11, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.fillStyle = '#d9a030';
+  ctx.beginPath();
+  ctx.moveTo(x + s * 0.37, y - s * 0.47 + bob);
+  ctx.lineTo(x + s * 0.52, y - s * 0.42 + bob);
+  ctx.lineTo(x + s * 0.37, y - s * 0.39 + bob);
+  ctx.fill();
+  ctx.strokeStyle = foam;
+  ctx.lineWidth = Math.max(1, s * 0.03);
+  ctx.beginPath();
+  ctx.moveTo(x - s * 0.9, y - s * 0.05);
+  ctx.lineTo(x - s * 0.45, y - s * 0.08);
+  ctx.moveTo(x - s * 0.85, y + s * 0.02);
+  ctx.lineTo(x - s * 0.4, y - s * 0.02);
+  ctx.stroke();
 }
 
 /**

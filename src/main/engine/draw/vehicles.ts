@@ -5,7 +5,7 @@
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Projected } from '../camera';
-import { travelView, type TravelView } from '../stage/vehicles';
+import { isTram, travelView, type TravelView } from '../stage/vehicles';
 import type { StagedProp } from '../stage/types';
 import { carBodies } from '../vocabulary/subjects';
 import type { LightSource, PropDraw } from './props';
@@ -443,8 +443,45 @@ function drawBicycle(v: VehicleCanvas, k: Sketch, view: TravelView): void {
     );
 }
 
+/** A tram or streetcar, not a train: one boxy car on rails, a pole from its roof to the wire overhead. */
+function drawTram(v: VehicleCanvas, k: Sketch): void {
+  const col = colourOf(v.d.prop, '#e8b923');
+  const paint = v.lit(col);
+  const window = glass(v);
+  k.rect(-400, 0, 800, 0.05, v.lit([120, 120, 125]));
+  // The wire it draws power from, across the view.
+  k.line(
+    [
+      [-400, 5.4],
+      [400, 5.4],
+    ],
+    v.lit([40, 40, 44]),
+    0.03,
+  );
+  k.rect(-4.6, 0.45, 9.2, 2.7, paint, 0.25);
+  k.rect(-4.6, 0.45, 9.2, 0.8, v.lit([236, 226, 200]), 0.1);
+  k.rect(-4.3, 3.1, 8.6, 0.35, v.lit(scale(col, 0.75)), 0.15);
+  for (let x = -4.1; x < 3.6; x += 1.25) k.rect(x, 1.75, 0.95, 1.05, window, 0.08);
+  k.rect(3.75, 1.0, 0.6, 1.85, window, 0.05);
+  k.rect(-4.6, 1.45, 9.2, 0.1, v.lit(scale(col, 0.6)));
+  for (const wx of [-3.2, -2.2, 2.2, 3.2]) wheel(v, k, wx, 0.35);
+  // The trolley pole, raked back from the roof to the wire.
+  k.line(
+    [
+      [0.6, 3.45],
+      [-1.4, 5.4],
+    ],
+    v.lit([30, 30, 32]),
+    0.06,
+  );
+}
+
 /** A train: a locomotive (steam when named so) pulling carriages, drawn where it is on screen. */
 function drawTrain(v: VehicleCanvas, k: Sketch): void {
+  if (isTram(v.d.prop.noun)) {
+    drawTram(v, k);
+    return;
+  }
   const steam = /steam|locomotive/.test(v.d.prop.noun) || v.p.style.sepia > 0.3 || v.p.style.blackAndWhite;
   const col = colourOf(v.d.prop, steam ? '#26262a' : '#b8bec6');
   const paint = v.lit(col);

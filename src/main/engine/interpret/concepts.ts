@@ -162,7 +162,13 @@ function entityElement(w: Word, id: ElementId, figure: boolean): void {
   const noun = head.toLowerCase();
   // A thing keeps the whole phrase ("steam train", "sports car"): it picks the drawing.
   const phrase = text.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ');
-  const e = b.entity(id, figure ? noun : id, null, null, figure ? noun : phrase);
+  // Two things of one kind named differently ("a muscle car… a police cruiser") are two things;
+  // the plain word afterwards ("the car") is still the first.
+  const prior = figure ? undefined : b.entities.get(id);
+  const another = prior !== undefined && phrase !== id && prior.noun !== id && prior.noun !== phrase;
+  const e = another
+    ? b.entity(id, phrase, null, null, phrase)
+    : b.entity(id, figure ? noun : id, null, null, figure ? noun : phrase);
   if (m.count !== undefined) e.count = m.count;
   else if (((/s$/.test(noun) && !/ss$/.test(noun)) || /men$/.test(noun)) && noun !== id)
     e.count = Math.max(e.count, id === 'bird' ? 5 : 3);

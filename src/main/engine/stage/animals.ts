@@ -23,6 +23,9 @@ const animalSizes: Record<string, number> = {
 
 type AnimalKind = StagedAnimal['kind'];
 
+/** Birds that sit on water rather than fly over it. */
+const waterBirds = /^(ducks?|ducklings?|swans?|geese|goose|mallards?|coots?)$/;
+
 const KIND_SIZES: Partial<Record<AnimalKind, number>> = { dog: 0.55, cat: 0.3, bird: 0.22, horse: 1.6, fish: 0.35 };
 
 function animalKind(e: SceneEntity): AnimalKind | null {
@@ -75,10 +78,16 @@ function stageAnimal(
   slot: number,
 ): StagedAnimal {
   const { r, halfWidth, layout, duration } = s;
-  const flying = kind === 'bird' && !e.actions.some((a) => a.verb === 'sit' || a.verb === 'stand' || a.verb === 'walk');
+  const swimming =
+    kind === 'bird' &&
+    layout.water !== null &&
+    (waterBirds.test(e.noun.split(/\s+/).pop() ?? '') || e.actions.some((a) => a.verb === 'swim'));
+  const flying =
+    kind === 'bird' && !swimming && !e.actions.some((a) => a.verb === 'sit' || a.verb === 'stand' || a.verb === 'walk');
   const count = Math.min(e.count, kind === 'fish' ? 16 : 12);
-  const size = (KIND_SIZES[kind] ?? animalSizes[e.label] ?? 0.7) * e.scale;
+  const size = (swimming ? 0.4 : (KIND_SIZES[kind] ?? animalSizes[e.label] ?? 0.7)) * e.scale;
   if (kind === 'horse' || kind === 'fish') return stageMover(s, e, kind, near, count, size);
+  if (swimming && layout.water) return stageSwimmers(s, e, layout.water.zMin, count, size);
   const members = Array.from({ length: count }, (_, i) => ({
     x: flying
       ? -halfWidth * 1.8 + r.range(-1, 1.5) - i * 0.6
@@ -101,6 +110,29 @@ function stageAnimal(
     flying,
     walk: walkAction ? { t0: 0, t1: duration, dx: walkAction.verb === 'run' ? 6 : 2.5 } : null,
     barkAt: barks,
+  };
+}
+
+/** Ducks, swans and geese: in a loose line on the water near its edge, paddling slowly along it. */
+function stageSwimmers(s: Staging, e: SceneEntity, waterZ: number, count: number, size: number): StagedAnimal {
+  const { r, duration } = s;
+  const members = Array.from({ length: count }, (_, i) => ({
+    x: -1.2 - i * size * 2.2 + r.range(-0.15, 0.15),
+    y: 0,
+    z: waterZ + 1.5 + (i % 2) * 0.5 + r.range(0, 0.3),
+    phase: r.range(0, Math.PI * 2),
+  }));
+  return {
+    key: e.key,
+    kind: 'bird',
+    label: e.label,
+    size,
+    color: e.color ?? '#6b5a44',
+    members,
+    flying: false,
+    swimming: true,
+    walk: { t0: 0, t1: duration, dx: 0.35 * duration },
+    barkAt: e.actions.filter((a) => a.verb === 'bark').map((a) => actionTime(a, s.defaults, duration * 0.3)),
   };
 }
 

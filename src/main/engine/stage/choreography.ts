@@ -55,6 +55,7 @@ function placeFigure(s: Staging, e: SceneEntity, c: number, copies: number, slot
     sitting: false,
     dancing: false,
     jumpAt: [],
+    floating: s.scene.setting === 'space',
   };
 }
 

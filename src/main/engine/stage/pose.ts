@@ -132,6 +132,20 @@ function applyJumps(pose: Pose, jumpAt: readonly number[], H: number, t: number)
   }
 }
 
+/** How high a weightless figure hangs above where it would stand, in heights. */
+export const floatLift = 0.35;
+
+/** Weightless: off the ground, drifting up and down and tipping slowly, limbs loose and apart. */
+function applyFloat(pose: Pose, H: number, t: number): void {
+  pose.y += H * (floatLift + 0.04 * Math.sin(t * 0.7));
+  pose.x += 0.08 * t;
+  pose.lean += 0.15 * Math.sin(t * 0.45);
+  pose.armUpper = [0.9 + 0.1 * Math.sin(t * 0.8), 0.7 - 0.1 * Math.sin(t * 0.8)];
+  pose.armLower = [0.5, 0.4];
+  pose.legUpper = [0.35, -0.1];
+  pose.legLower = [-0.5, -0.3];
+}
+
 /** Where a figure is and how it stands at time t. Pure, so drawing and physics agree. */
 export function poseAt(f: StagedFigure, t: number, seed: number): Pose {
   const H = f.height;
@@ -142,6 +156,7 @@ export function poseAt(f: StagedFigure, t: number, seed: number): Pose {
   if (f.dancing) applyDance(pose, H, t);
   for (const g of f.gestures) applyGesture(pose, g, t);
   applyJumps(pose, f.jumpAt, H, t);
+  if (f.floating === true) applyFloat(pose, H, t);
   if (f.lookUpFrom !== null && t >= f.lookUpFrom) pose.headTilt -= 0.5 * smooth((t - f.lookUpFrom) / 1.2);
   return pose;
 }

@@ -12,6 +12,7 @@ import type { Vec3 } from '../simulate';
 import { stageAnimals } from './animals';
 import { gatherAroundFire, stageFigures, walkToTargets } from './choreography';
 import type { Layout } from './layout';
+import { floatLift } from './pose';
 import { stageProps } from './props';
 import { beginStaging } from './staging';
 import { trackedVehicle } from './tracking';
@@ -60,7 +61,7 @@ function focusOf(
   const lane = tracked?.instances[0];
   if (tracked && lane) return { x: 0, y: 0.8, z: lane.z };
   const lead = figures[0];
-  if (lead) return { x: lead.x, y: lead.height * 0.6, z: lead.z };
+  if (lead) return { x: lead.x, y: lead.height * (lead.floating === true ? 0.6 + floatLift : 0.6), z: lead.z };
   const animal = animals.find((a) => !a.flying && a.kind !== 'fish');
   const body = animal?.members[0];
   if (animal && body) return { x: body.x, y: body.y + animal.size * 0.5, z: body.z };

@@ -12,8 +12,15 @@ export function cameraTracks(scene: ShotScene): boolean {
   return scene.camera.moves.some((m) => m.id === 'truckLeft' || m.id === 'truckRight');
 }
 
+/** The vehicles crossing the view when the camera tracks, in the order they were named. */
+export function trackedVehicles(scene: ShotScene, props: readonly StagedProp[]): StagedProp[] {
+  if (!cameraTracks(scene)) return [];
+  return props.filter(
+    (p) => p.element !== null && vehicles.has(p.element) && p.drive !== null && p.drive.z0 === undefined,
+  );
+}
+
 /** The first vehicle crossing the view when the camera tracks, else null. */
 export function trackedVehicle(scene: ShotScene, props: readonly StagedProp[]): StagedProp | null {
-  if (!cameraTracks(scene)) return null;
-  return props.find((p) => p.element !== null && vehicles.has(p.element) && p.drive && p.drive.z0 === undefined) ?? null;
+  return trackedVehicles(scene, props)[0] ?? null;
 }

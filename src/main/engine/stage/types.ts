@@ -31,6 +31,8 @@ export interface StagedFigure {
   sitting: boolean;
   dancing: boolean;
   jumpAt: number[];
+  /** Weightless (in space): held off the ground, drifting and turning slowly. */
+  floating?: boolean;
 }
 
 export interface StagedAnimal {
@@ -42,6 +44,8 @@ export interface StagedAnimal {
   /** One entry per individual. */
   members: { x: number; y: number; z: number; phase: number }[];
   flying: boolean;
+  /** Sits on the water and paddles (ducks, swans). */
+  swimming?: boolean;
   /** Moves dx across and dz into the view (positive: away from the camera) over t0 to t1. */
   walk: { t0: number; t1: number; dx: number; dz?: number } | null;
   barkAt: number[];

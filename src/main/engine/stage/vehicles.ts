@@ -37,10 +37,20 @@ export function alongDrive(drive: Drive, t: number, x: number, z: number): { x: 
 
 const travellers = new Set<ElementId>(['car', 'bus', 'bicycle', 'train', 'boat']);
 
+/** Words for a tram, which runs on rails as a train does but is one short streetcar. */
+export function isTram(noun: string): boolean {
+  return /\b(tram|streetcar|trolley|cable car)s?\b/.test(noun);
+}
+
+/** How far behind a second tracked vehicle follows the first, centre to centre, metres. */
+export function chaseGap(half: number): number {
+  return half * 2 + 1.2;
+}
+
 /** Metres per second when moving at the ordinary pace. */
 const SPEEDS: Partial<Record<ElementId, number>> = { car: 7, bus: 5, bicycle: 4, train: 9, boat: 1.2 };
 /** Half the length of each, metres: how far past the frame's edge it starts and ends. */
-const HALF_LENGTH: Partial<Record<ElementId, number>> = { car: 2.2, bus: 6, bicycle: 1, train: 40, boat: 1.6 };
+export const HALF_LENGTH: Partial<Record<ElementId, number>> = { car: 2.2, bus: 6, bicycle: 1, train: 40, boat: 1.6 };
 
 interface TravelPlan {
   s: Staging;
@@ -74,10 +84,11 @@ function travel({ s, e, prop, c, z, movesAnyway }: TravelPlan): SceneAction | nu
     prop.drive = null;
     return null;
   }
-  const speed = (SPEEDS[el] ?? 5) * Math.min(2, move?.intensity ?? 1) * (move?.verb === 'run' ? 1.6 : 1);
+  const tram = el === 'train' && isTram(e.noun);
+  const speed = (tram ? 4 : (SPEEDS[el] ?? 5)) * Math.min(2, move?.intensity ?? 1) * (move?.verb === 'run' ? 1.6 : 1);
   const t0 = move ? actionTime(move, s.defaults, 0) : 0.5 + c * 2.5;
   const t1 = s.duration;
-  const half = HALF_LENGTH[el] ?? 2;
+  const half = tram ? 4.6 : (HALF_LENGTH[el] ?? 2);
   if (move?.heading !== undefined) {
     // Along the view, as far as the ground allows: short of the buildings, a wall or the water.
     const lane = (c % 2 === 0 ? 0.6 : -0.9) * Math.min(2, s.halfWidth * 0.3);
@@ -93,11 +104,13 @@ function travel({ s, e, prop, c, z, movesAnyway }: TravelPlan): SceneAction | nu
   if (cameraTracks(s.scene) && c === 0 && order >= 0 && order < 2) {
     // A tracking camera rides alongside: the vehicle is in view from the start and keeps going
     // all shot; a second one named follows it, a few lengths behind on the same road.
-    const x0 = -1.5 - order * (half * 2 + 3);
+    const x0 = -1.5 - order * chaseGap(half);
     prop.drive = { t0: 0, t1: s.duration, x0, x1: x0 + speed * s.duration };
     return move;
   }
-  prop.drive = { t0, t1: t0 + span / speed, x0: -dir * span * 0.5, x1: dir * span * 0.5 };
+  // A second one named goes the same way close behind the first.
+  const behind = c === 0 && order > 0 ? order * (half * 2 + 3) : 0;
+  prop.drive = { t0, t1: t0 + (span + behind) / speed, x0: -dir * (span * 0.5 + behind), x1: dir * span * 0.5 };
   return move;
 }
 
@@ -128,14 +141,15 @@ export function placeRoadVehicle(s: Staging, e: SceneEntity, prop: StagedProp, c
 
 /** A train runs along its track behind the subject; one pulling in slows to a stop with its brakes. */
 export function placeTrain(s: Staging, e: SceneEntity, prop: StagedProp, c: number): void {
-  const z = trackZ(s, c);
+  // A tram runs down the street itself, where cars would; a train behind the subject.
+  const z = isTram(e.noun) && s.scene.setting === 'street' ? 8 + c * 2.5 : trackZ(s, c);
   const move = travel({ s, e, prop, c, z, movesAnyway: true });
   const d = prop.drive;
   if (!d) return;
   const stops = /^(pull|park|stop|halt|arriv)/i.test(move?.word ?? '');
   if (stops && d.z0 === undefined) {
     // It comes to rest with its front a little past the middle of the view.
-    const half = HALF_LENGTH.train ?? 40;
+    const half = isTram(e.noun) ? 4.6 : (HALF_LENGTH.train ?? 40);
     const dir = d.x1 > d.x0 ? 1 : -1;
     d.x1 = dir * (s.halfWidth * 0.5 - half);
     d.x0 = d.x1 - dir * 120;
