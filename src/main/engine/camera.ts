@@ -180,11 +180,15 @@ export function cameraAt(
   if (vehicle?.drive) {
     // A tracking camera rides alongside the vehicle, level with it, all shot.
     // With a second one following, it frames the pair from a little further back.
+    // It stands back far enough that the vehicle (or the pair) fills about two thirds of the width.
     const chased = trackedVehicles(stage.scene, stage.props).length > 1;
-    const gap = chased ? chaseGap(isTram(vehicle.noun) ? 4.6 : (HALF_LENGTH[vehicle.element ?? 'car'] ?? 2)) : 0;
+    const half = isTram(vehicle.noun) ? 4.6 : Math.min(8, HALF_LENGTH[vehicle.element ?? 'car'] ?? 2);
+    const gap = chased ? chaseGap(half) : 0;
+    const d = Math.max(focus.z - z, (focal * (half * 2 + gap)) / (width * 0.65));
     x = alongDrive(vehicle.drive, t, 0, focus.z).x + 0.5 - gap / 2;
-    if (chased) z -= gap * 0.6;
+    z = focus.z - d;
     yaw = 0;
+    pitch = Math.atan2((half > 3 ? 2 : 1) - y, d) - Math.atan((height / 2 - targetY) / focal);
   } else if (animal && (lens >= 50 || plan.closeUp !== null)) {
     // A long lens or close shot on an animal frames the whole animal, centred: near enough that
     // its body fills about half the frame's width, level with it and looking straight at it.

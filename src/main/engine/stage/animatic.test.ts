@@ -119,3 +119,8 @@ describe('a tram is a tram', () => {
     expect(isTram('steam train')).toBe(false);
   });
 });
+
+test('an astronaut wears a white spacesuit', () => {
+  const look = staged('An astronaut floats outside a space station.').figures[0]?.look;
+  expect(look).toMatchObject({ top: '#eeeeea', bottom: '#dcdcd6' });
+});

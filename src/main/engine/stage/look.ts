@@ -33,7 +33,7 @@ export function lookFor(key: string, label: string, seed: number, color: string 
   const r = new Random(hashString(key, seed));
   const gender = figureGender(label);
   const feminine = gender === 'feminine' || (gender === null && r.next() < 0.5);
-  return {
+  const look = {
     skin: r.pick(skins),
     hair: r.pick(hairs),
     top: color ?? r.pick(tops),
@@ -42,4 +42,10 @@ export function lookFor(key: string, label: string, seed: number, color: string 
     hairLength: feminine ? r.range(0.55, 1) : r.range(0.1, 0.3),
     feminine,
   };
+  // A spacesuit: white from helmet to boots, the helmet drawn as close-cropped white hair.
+  if (spacesuited.test(label))
+    return { ...look, hair: '#f2f2ee', top: color ?? '#eeeeea', bottom: '#dcdcd6', shoes: '#b8b8b4', hairLength: 0.1 };
+  return look;
 }
+
+const spacesuited = /\b(astronauts?|cosmonauts?|spacewalkers?)\b/i;
