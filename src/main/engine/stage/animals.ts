@@ -85,7 +85,7 @@ function stageAnimal(
   const flying =
     kind === 'bird' && !swimming && !e.actions.some((a) => a.verb === 'sit' || a.verb === 'stand' || a.verb === 'walk');
   const count = Math.min(e.count, kind === 'fish' ? 16 : 12);
-  const size = (swimming ? 0.4 : (KIND_SIZES[kind] ?? animalSizes[e.label] ?? 0.7)) * e.scale;
+  const size = (swimming ? 0.45 : (KIND_SIZES[kind] ?? animalSizes[e.label] ?? 0.7)) * e.scale;
   if (kind === 'horse' || kind === 'fish') return stageMover(s, e, kind, near, count, size);
   if (swimming && layout.water) return stageSwimmers(s, e, layout.water.zMin, count, size);
   const members = Array.from({ length: count }, (_, i) => ({
@@ -119,7 +119,7 @@ function stageSwimmers(s: Staging, e: SceneEntity, waterZ: number, count: number
   const members = Array.from({ length: count }, (_, i) => ({
     x: -1.2 - i * size * 2.2 + r.range(-0.15, 0.15),
     y: 0,
-    z: waterZ + 1.5 + (i % 2) * 0.5 + r.range(0, 0.3),
+    z: waterZ + 0.8 + (i % 2) * 0.4 + r.range(0, 0.3),
     phase: r.range(0, Math.PI * 2),
   }));
   return {
