@@ -32,7 +32,7 @@ const traceDir = process.env.BENCH_TRACE_DIR;
 // The page-side code is written as strings: this script type-checks without the DOM's types,
 // and the page is opened with bypassCSP so the studio's CSP lets them run.
 const WAVE_ROOT = "document.querySelector('.cue-timeline__wave > div')?.shadowRoot";
-const WAVE_DRAWN = `((${WAVE_ROOT}?.querySelector('canvas')?.width ?? 0) > 0)`;
+const WAVE_DRAWN = `((${WAVE_ROOT}?.querySelector('[part~="wave"] canvas')?.width ?? 0) > 0)`;
 /** The title of the clip the inspector (and so the timeline under it) shows. */
 const SHOWN_TITLE = "document.querySelector('.inspector__title')?.textContent";
 

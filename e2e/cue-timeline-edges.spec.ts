@@ -73,7 +73,7 @@ test('the first M marks the time the player shows, even before the waveform is d
 
   // Once drawn, the marker sits at 3 s of 6, and the stored time is still 3 s.
   await page.evaluate(() => (window as unknown as { releasePeaks: () => void }).releasePeaks());
-  await expect(timeline.locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
   const markerLeft = (): Promise<string[]> =>
     page.evaluate(() => {
       const host = document.querySelector('.cue-timeline__wave > div');
@@ -96,7 +96,7 @@ test('an import asks the format of an unnamed file, offers the Resolve EDL, and 
   test.setTimeout(120_000);
   await importInto(page, studio.url, makeClip(join(workDir, 'Hallway.mp4'), 8), 'Hallway');
   const timeline = page.getByRole('region', { name: 'Cue timeline' });
-  await expect(timeline.locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
 
   const pickFile = async (name: string, text: string): Promise<void> => {
     await timeline

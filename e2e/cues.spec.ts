@@ -33,11 +33,11 @@ function makeBurstClip(path: string): string {
   return path;
 }
 
-/** How much ink the waveform's first canvas has in a one-pixel column at `fraction` of its width. */
+/** How much ink the waveform's canvas has in a one-pixel column at `fraction` of its width. */
 function inkAt(page: Page, fraction: number): Promise<number> {
   return page.evaluate((at) => {
     const host = document.querySelector('.cue-timeline__wave > div');
-    const canvas = host?.shadowRoot?.querySelector('canvas');
+    const canvas = host?.shadowRoot?.querySelector<HTMLCanvasElement>('[part~="wave"] canvas');
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return -1;
     const x = Math.min(canvas.width - 1, Math.round(canvas.width * at));
@@ -68,7 +68,7 @@ test('a creator marks a cue on the waveform, exports it, finds it after a reload
 
   const timeline = page.getByRole('region', { name: 'Cue timeline' });
   await expect(timeline).toBeVisible();
-  await expect(timeline.locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
   // The bursts are drawn where they sound, and the silence between them is flat.
   await expect.poll(() => inkAt(page, 1.25 / 6), { timeout: 15_000 }).toBeGreaterThan(20);
   expect(await inkAt(page, 2.75 / 6)).toBeLessThan(6);

@@ -46,7 +46,7 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   // A cue on the parent, where the gull should cry: the remix inherits it.
   const timeline = page.getByRole('region', { name: 'Cue timeline' });
   const playhead = timeline.getByRole('status', { name: 'Playhead' });
-  await expect(timeline.locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
   await playhead.click();
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+ArrowRight');

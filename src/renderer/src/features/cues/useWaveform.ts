@@ -12,6 +12,7 @@ import { rateFor } from '../../../../shared/cues/peaks';
 import { formatClock } from './cueTime';
 import { keptLevel, loadPeakLevel, nearestKeptLevel, type WavePeaks } from './peakLevels';
 import { batchRegionVisibility } from './regionVisibility';
+import { attachWaveCanvas, type WaveCanvas } from './waveCanvas';
 import { attachRuler } from './waveRuler';
 
 export type Regions = ReturnType<typeof RegionsPlugin.create>;
@@ -59,6 +60,8 @@ const SHADOW_CSS = `
 .is-selected[part~='marker'] { border-left-width: 2px !important; }
 .is-selected .cue-flag { background: var(--cue-color); color: var(--surface-well); }
 [part~='cursor'] { z-index: 10; }
+/* wavesurfer's own (zero-high) canvases: the waveform is the wave strip's one canvas. */
+[part~='canvases'] { display: none; }
 /* The ruler is its own strip under the waveform, above the regions, so range bands never hide its times. */
 [part~='ruler'] { position: relative; z-index: 6; background: var(--surface-well); }
 `;
@@ -74,14 +77,20 @@ function tokens(element: HTMLElement): (name: string) => string {
  * pairs, not the 360,000 of the finest level. A level not sent yet is asked for, and the closest
  * one at hand stays drawn until it arrives. Returns what stops it.
  */
-function followZoom(ws: WaveSurfer, clipId: number, peaks: WavePeaks, initialRate: number, fitPx: number): () => void {
-  const durationSec = peaks.durationMs / 1000;
+function followZoom(
+  ws: WaveSurfer,
+  wave: WaveCanvas,
+  clipId: number,
+  peaks: WavePeaks,
+  initialRate: number,
+  fitPx: number,
+): () => void {
   let drawn = initialRate;
   let wantedPx = 0;
   let live = true;
   const draw = (rate: number, values: Float32Array): void => {
     drawn = rate;
-    ws.setOptions({ peaks: [values], duration: durationSec });
+    wave.setLevel({ rate, values });
   };
   const follow = (pxPerSec: number): void => {
     wantedPx = pxPerSec;
@@ -156,9 +165,12 @@ export function useWaveform(
       media,
       peaks: [first.values],
       duration: durationSec,
-      height: 156,
+      // The waveform is drawn by waveCanvas.ts for the view only; wavesurfer's own canvases (and
+      // their copies for the played part) are zero pixels high and never drawn.
+      height: 0,
+      renderFunction: () => undefined,
       waveColor: token('--text-3'),
-      progressColor: token('--text-1'),
+      progressColor: token('--text-3'),
       cursorColor: token('--accent'),
       cursorWidth: 2,
       normalize: false,
@@ -190,7 +202,8 @@ export function useWaveform(
       color: token('--text-3'),
       font: `${token('--text-2xs') || '10px'} ${token('--font-ui') || 'sans-serif'}`,
     });
-    const offZoom = followZoom(ws, clipId, peaks, first.rate, fitPx);
+    const wave = attachWaveCanvas(ws, durationSec, first, { color: token('--text-3') });
+    const offZoom = followZoom(ws, wave, clipId, peaks, first.rate, fitPx);
     let offMinimap = (): void => undefined;
     // Announced once the peaks are loaded: a region added before wavesurfer knows the duration is
     // clamped to 0 s and stays there, so no cue may be drawn (or written back) before then.
@@ -203,6 +216,7 @@ export function useWaveform(
       offMinimap();
       offZoom();
       offRuler();
+      wave.detach();
       offVisibility();
       setWaveform(null);
       // The media element belongs to the player; wavesurfer must not take it away with it.
