@@ -7,7 +7,8 @@
  * 16.7 ms). Frame times are given two ways: requestAnimationFrame deltas, which under vsync are
  * whole multiples of 16.7 ms however little a frame cost, and the main thread's work per frame
  * from a performance trace (the renderer's tasks between one frame's start and the next), which
- * is what a frame really cost. Figures only, not a pass/fail test; the machine's other work moves
+ * is what a frame really cost (wall time, and the thread's own CPU time, which load does not
+ * stretch). Figures only, not a pass/fail test; the machine's other work moves
  * them, so the load average is printed with them. The generated sound is kept in the temp
  * directory between runs (encoding an hour takes a while).
  *
@@ -179,14 +180,17 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** The thread's own CPU time in the event; the wall time (`dur`) also counts time the thread waited for a core. */
+  tdur?: number;
   args?: { name?: string };
 }
 
 /**
  * The renderer main thread's work per frame in a trace: the durations of its top-level tasks
- * summed from one frame's start (BeginMainThreadFrame) to the next, in ms.
+ * summed from one frame's start (BeginMainThreadFrame) to the next, in ms; by the wall clock, or
+ * by the thread's own CPU time, which the machine's other work does not stretch.
  */
-export function workPerFrame(events: readonly TraceEvent[]): number[] {
+export function workPerFrame(events: readonly TraceEvent[], clock: 'wall' | 'cpu' = 'wall'): number[] {
   const mains = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -216,18 +220,19 @@ export function workPerFrame(events: readonly TraceEvent[]): number[] {
       else hi = mid - 1;
     }
     if (task.ts < (frames[0] ?? 0) || lo >= work.length) continue;
-    work[lo] = (work[lo] ?? 0) + (task.dur ?? 0) / 1000;
+    work[lo] = (work[lo] ?? 0) + ((clock === 'cpu' ? task.tdur : undefined) ?? task.dur ?? 0) / 1000;
   }
   return work;
 }
 
+interface Frames {
+  deltas: number[];
+  work: number[];
+  cpu: number[];
+}
+
 /** Frame times of `work` both ways: rAF deltas and main-thread work per frame from a trace. */
-async function measured(
-  browser: Browser,
-  page: Page,
-  name: string,
-  work: string,
-): Promise<{ deltas: number[]; work: number[] }> {
+async function measured(browser: Browser, page: Page, name: string, work: string): Promise<Frames> {
   await browser.startTracing(page, {
     categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame'],
   });
@@ -244,7 +249,8 @@ async function measured(
     writeFileSync(join(traceDir, `${name}.cpuprofile`), JSON.stringify((await cdp.send('Profiler.stop')).profile));
   }
   const trace = JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  return { deltas, work: workPerFrame(Array.isArray(trace) ? trace : trace.traceEvents) };
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  return { deltas, work: workPerFrame(events), cpu: workPerFrame(events, 'cpu') };
 }
 
 /** Scrolls the cue list down and back up, three rows a frame. */
@@ -280,8 +286,8 @@ function figures(values: number[]): string {
   return `${String(values.length)} frames, p50 ${median(values).toFixed(1)} ms, p95 ${percentile(values, 0.95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms, ${String(over)} over 16.7 ms`;
 }
 
-function summary(name: string, run: { deltas: number[]; work: number[] }): string {
-  return `${name}\n  rAF deltas: ${figures(run.deltas)}\n  main-thread work per frame: ${figures(run.work)}`;
+function summary(name: string, run: Frames): string {
+  return `${name}\n  rAF deltas: ${figures(run.deltas)}\n  main-thread work per frame: ${figures(run.work)}\n  main-thread CPU per frame: ${figures(run.cpu)}`;
 }
 
 async function main(): Promise<void> {

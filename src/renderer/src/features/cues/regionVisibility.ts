@@ -42,7 +42,7 @@ export const MIN_SPACING_PX = 4;
 
 export type Placement = 'shown' | 'held' | 'away';
 
-interface Placed {
+interface Item {
   startSec: number;
   endSec: number;
   /** Drawn even in a crowd (the selected cues). */
@@ -50,7 +50,7 @@ interface Placed {
 }
 
 /** Where each region goes: drawn, held back in a crowded view, or out of view. */
-export function placeRegions(items: readonly Placed[], view: ViewMetrics): Placement[] {
+export function placeRegions(items: readonly Item[], view: ViewMetrics): Placement[] {
   const placements: Placement[] = items.map((item) =>
     regionInView(item.startSec, item.endSec, view) ? 'shown' : 'away',
   );
@@ -106,7 +106,46 @@ export function pinViewReads(ws: WaveSurfer, layer: HTMLElement, view: ViewMetri
   queueMicrotask(unpin);
 }
 
-export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[]): void {
+interface Placed {
+  /** Where each region was last put by a batch (a region the plugin put itself has none). */
+  placed: WeakMap<Region, Placement>;
+  /** Ids of the regions drawn even in a crowd (the selected cues). */
+  kept: ReadonlySet<string>;
+  /** The view and region count the last batch placed for; null once anything else changed. */
+  view: ViewMetrics | null;
+  count: number;
+}
+
+const batches = new WeakMap<WaveSurfer, Placed>();
+
+function batchOf(ws: WaveSurfer): Placed {
+  let batch = batches.get(ws);
+  if (!batch) batches.set(ws, (batch = { placed: new WeakMap(), kept: new Set(), view: null, count: 0 }));
+  return batch;
+}
+
+const sameView = (a: ViewMetrics | null, b: ViewMetrics): boolean =>
+  a !== null &&
+  a.layerPx === b.layerPx &&
+  a.viewPx === b.viewPx &&
+  a.scrollPx === b.scrollPx &&
+  a.durationSec === b.durationSec;
+
+/** The regions (by id) drawn even where a crowded view holds their neighbours back. */
+export function keepRegions(ws: WaveSurfer, ids: ReadonlySet<string>): void {
+  const batch = batchOf(ws);
+  batch.kept = ids;
+  batch.view = null;
+}
+
+/**
+ * Puts each region where the view wants it. A zoom step raises this three or four times (the
+ * scroll the redraw causes, the zoom, the scroll that keeps the cursor in place); a view already
+ * placed is left as it is, and of the rest only regions whose place changed are touched, so the
+ * page is read per region only for those. `recheck` looks at every region's element (regions
+ * were added or moved).
+ */
+export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[], recheck = false): void {
   const layer = layerOf(ws);
   if (!layer || regions.length === 0) return;
   pinned.get(ws)?.();
@@ -118,12 +157,16 @@ export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[]): v
     durationSec: ws.getDuration(),
   };
   pinViewReads(ws, layer, view);
+  const batch = batchOf(ws);
+  if (!recheck && batch.count === regions.length && sameView(batch.view, view)) return;
+  batch.view = view;
+  batch.count = regions.length;
   const holder = holderIn(layer);
   const placements = placeRegions(
     regions.map((region) => ({
       startSec: region.start,
       endSec: region.end,
-      keep: region.isDragging || (region.element?.classList.contains('is-selected') ?? false),
+      keep: region.isDragging || batch.kept.has(region.id),
     })),
     view,
   );
@@ -131,11 +174,16 @@ export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[]): v
   const held: HTMLElement[] = [];
   regions.forEach((region, i) => {
     const element = region.element;
-    if (!element) return;
     const place = placements[i];
+    if (!element || place === undefined || (!recheck && batch.placed.get(region) === place)) return;
     if (place === 'shown' && element.parentElement !== layer) entering.push(element);
     else if (place === 'held' && element.parentElement !== holder) held.push(element);
-    else if (place === 'away' && element.parentElement && !region.isDragging) element.remove();
+    else if (place === 'away' && element.parentElement) {
+      // A region being dragged stays where it is, and is looked at again next time.
+      if (region.isDragging) return;
+      element.remove();
+    }
+    batch.placed.set(region, place);
   });
   if (entering.length > 0) layer.append(...entering);
   if (held.length > 0) holder.append(...held);

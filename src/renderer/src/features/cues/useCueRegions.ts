@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Region, RegionParams } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { Cue } from '../../../../shared/cues/calls';
 import { INHERITED_HINT } from './CueList';
-import { syncRegionsInView } from './regionVisibility';
+import { keepRegions, syncRegionsInView } from './regionVisibility';
 import { assignLanes, cueColor, diffRegions, onlyLaneChanged, regionSignature, translucent } from './regionSync';
 import type { Waveform } from './useWaveform';
 
@@ -130,7 +130,8 @@ export function useCueRegions(
       shown.current.set(cue.id, regionSignature(cue, lane));
     }
     // New regions go into the page in one batch, before the plugin looks at each on its own.
-    if (diff.add.length > 0 || diff.change.length > 0) syncRegionsInView(waveform.ws, waveform.regions.getRegions());
+    if (diff.add.length > 0 || diff.change.length > 0)
+      syncRegionsInView(waveform.ws, waveform.regions.getRegions(), true);
     if (diff.add.length <= ADD_PER_FRAME) return;
     const frame = requestAnimationFrame(() => setPass((n) => n + 1));
     return () => cancelAnimationFrame(frame);
@@ -147,6 +148,8 @@ export function useCueRegions(
       }
     }
     // A selected cue is drawn even where a crowded view holds its neighbours back.
-    if (flipped && waveform) syncRegionsInView(waveform.ws, waveform.regions.getRegions());
+    if (!waveform) return;
+    keepRegions(waveform.ws, new Set([...selected].map(String)));
+    if (flipped) syncRegionsInView(waveform.ws, waveform.regions.getRegions());
   }, [selected, cues, waveform]);
 }
