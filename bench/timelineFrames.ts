@@ -273,7 +273,8 @@ const ZOOM_KEYS = `async () => {
 
 /** Zooms with the mouse wheel over the waveform (wavesurfer's Zoom plugin), as a trackpad would. */
 const ZOOM_WHEEL = `async () => {
-  const wave = document.querySelector('.cue-timeline__wave > div');
+  // The plugin listens on the scroller inside wavesurfer's shadow root; an event sent to the host never reaches it.
+  const wave = document.querySelector('.cue-timeline__wave > div').shadowRoot.querySelector('[part~="scroll"]');
   const box = wave.getBoundingClientRect();
   const pause = () => new Promise((r) => requestAnimationFrame(() => r()));
   const wheel = (deltaY) => wave.dispatchEvent(new WheelEvent('wheel', { deltaY, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, cancelable: true }));

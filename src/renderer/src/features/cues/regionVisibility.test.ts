@@ -52,6 +52,9 @@ test('the view’s reads are pinned to the batch’s values for the rest of the 
     getWidth(): number {
       return 800;
     }
+    getDuration(): number {
+      return 42;
+    }
     getScroll(): number {
       return this.scroll;
     }
@@ -64,7 +67,9 @@ test('the view’s reads are pinned to the batch’s values for the rest of the 
   expect(wave.getWidth()).toBe(1000);
   expect(wave.getScroll()).toBe(2000);
   expect(layer.clientWidth).toBe(10_000);
+  expect(wave.getDuration()).toBe(100);
   await Promise.resolve();
+  expect(wave.getDuration()).toBe(42);
   expect(wave.getWidth()).toBe(800);
   expect(wave.getScroll()).toBe(55);
   expect(layer.clientWidth).toBe(0);
@@ -114,7 +119,7 @@ function region(id: number, startSec: number): Region {
 }
 
 test('a zoom puts regions coming into view in the page, takes the rest out, and keeps the selected ones in a crowd', async () => {
-  // 400 cues a second apart on a 400 s clip fitted into 1,000 px: more than one per 4 px.
+  // 400 cues a second apart on a 400 s clip fitted into 1,000 px: more than one per 8 px.
   const wave = fakeWave(400);
   const regions = Array.from({ length: 400 }, (_, i) => region(i, i));
   keepRegions(wave.ws, new Set(['1']));

@@ -14,9 +14,9 @@
  * out; a selected region is always drawn.
  *
  * The plugin's per-region handlers still run on each of those events, each reading the view's
- * width, its scroll and the layer's width from the page: 6,000 layout reads a zoom step with
- * 2,000 cues. The batch pins those three reads to the values it has just taken, for the rest of
- * the task, so the handlers do arithmetic only and reach the batch's own answer.
+ * width, its scroll, the layer's width and the media's duration from the page: 8,000 reads a
+ * zoom step with 2,000 cues. The batch pins those four reads to the values it has just taken,
+ * for the rest of the task, so the handlers do arithmetic only and reach the batch's own answer.
  */
 import type WaveSurfer from 'wavesurfer.js';
 import type { Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
@@ -38,7 +38,7 @@ export function regionInView(startSec: number, endSec: number, view: ViewMetrics
 }
 
 /** Closest two drawn regions may start, in px, once the view holds more than it has room for. */
-export const MIN_SPACING_PX = 4;
+export const MIN_SPACING_PX = 8;
 
 export type Placement = 'shown' | 'held' | 'away';
 
@@ -85,12 +85,14 @@ function holderIn(layer: HTMLElement): HTMLElement {
 
 const pinned = new WeakMap<WaveSurfer, () => void>();
 
-/** Answers the view's width and scroll and the layer's width from `view` until this task ends. */
+/** Answers the view's width, scroll and duration and the layer's width from `view` until this task ends. */
 export function pinViewReads(ws: WaveSurfer, layer: HTMLElement, view: ViewMetrics): void {
   pinned.get(ws)?.();
-  const own: { getWidth: () => number; getScroll: () => number } = ws;
+  const own: { getWidth: () => number; getScroll: () => number; getDuration: () => number } = ws;
   own.getWidth = () => view.viewPx;
   own.getScroll = () => view.scrollPx;
+  // The duration comes from the media element, one more call into the page per region.
+  own.getDuration = () => view.durationSec;
   Object.defineProperty(layer, 'clientWidth', { configurable: true, get: () => view.layerPx });
   let live = true;
   const unpin = (): void => {
@@ -99,6 +101,7 @@ export function pinViewReads(ws: WaveSurfer, layer: HTMLElement, view: ViewMetri
     // The instance's own answers go; the prototype's (reading the page) answer again.
     Reflect.deleteProperty(own, 'getWidth');
     Reflect.deleteProperty(own, 'getScroll');
+    Reflect.deleteProperty(own, 'getDuration');
     Reflect.deleteProperty(layer, 'clientWidth');
     pinned.delete(ws);
   };

@@ -60,8 +60,6 @@ const SHADOW_CSS = `
 .is-selected[part~='marker'] { border-left-width: 2px !important; }
 .is-selected .cue-flag { background: var(--cue-color); color: var(--surface-well); }
 [part~='cursor'] { z-index: 10; }
-/* wavesurfer's own (zero-high) canvases: the waveform is the wave strip's one canvas. */
-[part~='canvases'] { display: none; }
 /* The ruler is its own strip under the waveform, above the regions, so range bands never hide its times. */
 [part~='ruler'] { position: relative; z-index: 6; background: var(--surface-well); }
 `;
@@ -165,10 +163,9 @@ export function useWaveform(
       media,
       peaks: [first.values],
       duration: durationSec,
-      // The waveform is drawn by waveCanvas.ts for the view only; wavesurfer's own canvases (and
-      // their copies for the played part) are zero pixels high and never drawn.
+      // The waveform is drawn by waveCanvas.ts for the view only; wavesurfer's own channel
+      // drawing is switched off, and takes no height.
       height: 0,
-      renderFunction: () => undefined,
       waveColor: token('--text-3'),
       progressColor: token('--text-3'),
       cursorColor: token('--accent'),

@@ -4,7 +4,7 @@
  * around the view plus a copy of each for the played part on every zoom step, and again when a
  * finer level arrives; here a zoom step or a new level costs one pass over the view's columns.
  * wavesurfer still lays out the zoomed width, scrolls, plays and hosts the regions, cursor and
- * hover; its own canvases are drawn zero pixels high.
+ * hover; its own channel drawing is switched off (`stopChannelDrawing`).
  */
 import type WaveSurfer from 'wavesurfer.js';
 
@@ -48,6 +48,22 @@ export function columnExtremes(
   return out;
 }
 
+/** wavesurfer's renderer, as far as it is replaced here. */
+interface ChannelDrawing {
+  renderChannel?: unknown;
+}
+
+/**
+ * wavesurfer draws each channel as canvases for the span around the view, plus a copy of each
+ * for the played part, and on every scroll of a zoomed view reads the layout to draw more: work
+ * this canvas does for the view alone. Its renderer's channel drawing becomes a no-op on this
+ * instance (the Minimap is a second instance and draws as before).
+ */
+export function stopChannelDrawing(ws: WaveSurfer): void {
+  const renderer = ws.getRenderer() as unknown as ChannelDrawing;
+  if (typeof renderer.renderChannel === 'function') renderer.renderChannel = () => undefined;
+}
+
 interface WaveStyle {
   color: string;
 }
@@ -63,6 +79,7 @@ export interface WaveCanvas {
  * frame however many scroll, zoom and redraw events arrive.
  */
 export function attachWaveCanvas(ws: WaveSurfer, durationSec: number, first: WaveLevel, style: WaveStyle): WaveCanvas {
+  stopChannelDrawing(ws);
   const strip = document.createElement('div');
   strip.setAttribute('part', 'wave');
   strip.style.position = 'relative';
