@@ -1,12 +1,17 @@
 /**
  * Waveform peaks against the decode floor: one hour of 48 kHz stereo sound (AAC in M4A, as
  * clips carry it), its peaks computed by src/main/media/peaks.ts, next to ffmpeg decoding the
- * same file to null. Wall times, run alternately (five times by default); the ratio is of the
- * medians. The machine's other work moves both; compare figures taken in one run only.
+ * same file to null. Each round runs both, alternating which goes first (so a change in the
+ * machine's load during a round falls on both alike); five rounds by default. Each run is timed
+ * by the wall clock and by CPU time (ffmpeg's, read from this process's reaped children, plus
+ * this process's own for the peaks), and the figures are the medians and the ratios of the
+ * medians. The wall ratio moves with the machine's other work; the CPU ratio is the work each
+ * does. The load average is printed at the start and the end.
  *
- *   npx tsx bench/peaks.ts [minutes] [runs] [existing file of that length, to skip making one]
+ *   npx tsx bench/peaks.ts [minutes] [rounds] [existing file of that length, to skip making one]
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +20,7 @@ import { ffmpegArgs } from '../src/main/media/ffmpegArgs';
 import { mediaTools } from '../src/main/media/tools';
 
 const minutes = Number(process.argv[2] ?? 60);
-const runs = Number(process.argv[3] ?? 5);
+const rounds = Number(process.argv[3] ?? 5);
 const given = process.argv[4];
 
 function ffmpeg(args: string[]): Promise<void> {
@@ -26,10 +31,29 @@ function ffmpeg(args: string[]): Promise<void> {
   });
 }
 
-async function wallSeconds(run: () => Promise<unknown>): Promise<number> {
+/** CPU seconds of this process's children that have ended (Linux: cutime + cstime in /proc/self/stat). */
+const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK']).stdout.toString().trim()) || 100;
+function childCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  // The fields after the command name, which is in parentheses and may hold spaces; cutime and
+  // cstime are the 16th and 17th fields, the 14th and 15th after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
+}
+
+interface Run {
+  wall: number;
+  cpu: number;
+}
+
+async function measure(run: () => Promise<unknown>): Promise<Run> {
+  const children = childCpuSeconds();
+  const own = process.cpuUsage();
   const start = performance.now();
   await run();
-  return (performance.now() - start) / 1000;
+  const wall = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(own);
+  return { wall, cpu: childCpuSeconds() - children + (used.user + used.system) / 1e6 };
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -52,25 +76,34 @@ try {
       '192k',
       file,
     ]);
-  const floor: number[] = [];
-  const peaks: number[] = [];
-  const cpu = process.cpuUsage();
-  for (let run = 0; run < runs; run++) {
-    floor.push(await wallSeconds(() => ffmpeg(['-i', file, '-f', 'null', '-'])));
-    peaks.push(await wallSeconds(() => computePeaks(file, { durationMs: minutes * 60_000 })));
+  const load = (): string => loadavg()[0]?.toFixed(1) ?? '?';
+  process.stdout.write(`load average at the start: ${load()}\n`);
+  const floor: Run[] = [];
+  const peaks: Run[] = [];
+  const decodeToNull = (): Promise<Run> => measure(() => ffmpeg(['-i', file, '-f', 'null', '-']));
+  const computeThem = (): Promise<Run> => measure(() => computePeaks(file, { durationMs: minutes * 60_000 }));
+  for (let round = 0; round < rounds; round++) {
+    if (round % 2 === 0) {
+      floor.push(await decodeToNull());
+      peaks.push(await computeThem());
+    } else {
+      peaks.push(await computeThem());
+      floor.push(await decodeToNull());
+    }
   }
-  const used = process.cpuUsage(cpu);
+  process.stdout.write(`load average at the end: ${load()}\n`);
+  const line = (name: string, runs: Run[], key: keyof Run): string =>
+    `${name} ${runs.map((r) => r[key].toFixed(2)).join(', ')} s (median ${median(runs.map((r) => r[key])).toFixed(2)} s)\n`;
+  process.stdout.write(line('decode to null, wall:', floor, 'wall'));
+  process.stdout.write(line('peaks, wall:         ', peaks, 'wall'));
+  process.stdout.write(line('decode to null, CPU: ', floor, 'cpu'));
+  process.stdout.write(line('peaks, CPU:          ', peaks, 'cpu'));
+  const ratio = (key: keyof Run): string =>
+    (median(peaks.map((r) => r[key])) / median(floor.map((r) => r[key]))).toFixed(2);
+  const perRound = peaks.map((r, i) => r.wall / (floor[i]?.wall ?? NaN));
   process.stdout.write(
-    `this process's CPU over the peaks runs: ${((used.user + used.system) / 1e6 / runs).toFixed(2)} s a run (user ${(used.user / 1e6 / runs).toFixed(2)}, system ${(used.system / 1e6 / runs).toFixed(2)})\n`,
+    `peaks / decode: wall ${ratio('wall')}× (median of each round's ratio ${median(perRound).toFixed(2)}×), CPU ${ratio('cpu')}×\n`,
   );
-  process.stdout.write(`load average at the end: ${loadavg()[0]?.toFixed(1) ?? '?'}\n`);
-  process.stdout.write(
-    `decode to null: ${floor.map((s) => s.toFixed(2)).join(', ')} s (median ${median(floor).toFixed(2)} s)\n`,
-  );
-  process.stdout.write(
-    `peaks:          ${peaks.map((s) => s.toFixed(2)).join(', ')} s (median ${median(peaks).toFixed(2)} s)\n`,
-  );
-  process.stdout.write(`peaks / decode: ${(median(peaks) / median(floor)).toFixed(2)}×\n`);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
