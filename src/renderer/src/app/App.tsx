@@ -397,7 +397,7 @@ function Studio(): JSX.Element {
   return (
     <OrganiseHistory find={findClip}>
       <div className="app">
-        <OrganiseKeys ids={chosenIds} current={selectedClip} onError={organiseFailed} />
+        <OrganiseKeys ids={chosenIds} onError={organiseFailed} />
         {connection === 'reconnecting' && (
           <div className="connection-banner" role="status">
             <Icon name="offline" />

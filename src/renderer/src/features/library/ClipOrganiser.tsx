@@ -85,9 +85,7 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
             className={`chip-btn${clip.flag === 'pick' ? ' chip-btn--pick' : ''}`}
             aria-pressed={clip.flag === 'pick'}
             title="Pick (P)"
-            onClick={() =>
-              void organise.flag(ids, clip.flag === 'pick' ? null : 'pick').catch(fail('Could not flag the clip'))
-            }
+            onClick={() => void organise.toggleFlag(ids, 'pick').catch(fail('Could not flag the clip'))}
           >
             Pick
           </button>
@@ -96,9 +94,7 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
             className={`chip-btn${clip.flag === 'reject' ? ' chip-btn--reject' : ''}`}
             aria-pressed={clip.flag === 'reject'}
             title="Reject (X)"
-            onClick={() =>
-              void organise.flag(ids, clip.flag === 'reject' ? null : 'reject').catch(fail('Could not flag the clip'))
-            }
+            onClick={() => void organise.toggleFlag(ids, 'reject').catch(fail('Could not flag the clip'))}
           >
             Reject
           </button>
