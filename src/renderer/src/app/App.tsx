@@ -16,6 +16,7 @@ import { useClipPages } from '../features/library/useClipPages';
 import { useClipSelection } from '../features/library/useClipSelection';
 import { OrganiseHistory } from '../features/library/OrganiseHistory';
 import { OrganiseKeys } from '../features/library/useOrganiseKeys';
+import { useOpenClip } from '../features/library/useOpenClip';
 import type { ClipQuery } from '../../../shared/library/organise';
 import { useImports } from '../features/clips/useImports';
 import { JobsView } from '../features/jobs/JobsView';
@@ -359,21 +360,17 @@ function Studio(): JSX.Element {
       );
   }
 
-  const openClip = useCallback(
-    (clipId: number) => {
-      studio.call('clips.get', { id: clipId }).then(
-        (clip) => {
-          if (all?.find((p) => p.id === clip.projectId)?.archived) setShowArchived(true);
-          setChosenId(clip.projectId);
-          setSelected(clip);
-          setStage(null);
-          setChosenView('library');
-        },
-        (error: unknown) => toaster.error('Could not open the clip', error),
-      );
+  const showOpenedClip = useCallback(
+    (clip: Clip) => {
+      if (all?.find((p) => p.id === clip.projectId)?.archived) setShowArchived(true);
+      setChosenId(clip.projectId);
+      setSelected(clip);
+      setStage(null);
+      setChosenView('library');
     },
-    [all, toaster],
+    [all],
   );
+  const openClip = useOpenClip(showOpenedClip);
   const showClip = useCallback((job: Job) => job.clipId !== null && openClip(job.clipId), [openClip]);
   const closeStage = useCallback(() => setStage(null), []);
   const versionActions: VersionActions = useMemo(
