@@ -90,8 +90,6 @@ function Studio(): JSX.Element {
     const stored = readStored(VIEW_KEY);
     return isStudioView(stored) ? stored : 'library';
   });
-  const noteImport = useCallback((message: string) => toaster.show('info', message), [toaster]);
-  const imports = useImports(noteImport);
   const fileInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
@@ -104,6 +102,19 @@ function Studio(): JSX.Element {
   const pages = useClipPages(openId, clipQuery);
   const selection = useClipSelection(pages);
   const findClip = useCallback((id: number) => pages.find(id), [pages]);
+  const noteImport = useCallback((message: string) => toaster.show('info', message), [toaster]);
+  // A file already in the project adds nothing: its clip is chosen instead, so the creator sees which it is.
+  const { set: setSelection } = selection;
+  const showAlready = useCallback(
+    (clips: Clip[]) => {
+      const [first] = clips;
+      if (!first) return;
+      setSelected(first);
+      setSelection([first.id]);
+    },
+    [setSelection],
+  );
+  const imports = useImports(noteImport, showAlready);
   const changeClipQuery = useCallback(
     (next: ClipQuery) => {
       setOrganised({ projectId: openId, filter: next.filter, sort: next.sort });
@@ -365,10 +376,11 @@ function Studio(): JSX.Element {
       if (all?.find((p) => p.id === clip.projectId)?.archived) setShowArchived(true);
       setChosenId(clip.projectId);
       setSelected(clip);
+      setSelection([clip.id]);
       setStage(null);
       setChosenView('library');
     },
-    [all],
+    [all, setSelection],
   );
   const openClip = useOpenClip(showOpenedClip);
   const showClip = useCallback((job: Job) => job.clipId !== null && openClip(job.clipId), [openClip]);
