@@ -462,6 +462,9 @@ function Studio(): JSX.Element {
               onQueue={queuePrompt}
               providers={jobs.providers}
               onOpenSettings={openSettings}
+              requestOptions={(text, target) =>
+                remix.enqueueExtras(project.id, text, target, offeredModes(jobs.providers, target)).options ?? {}
+              }
               banner={
                 remixOf &&
                 ((target: Target) => (
