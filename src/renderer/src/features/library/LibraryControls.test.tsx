@@ -6,7 +6,7 @@ import { StudioError } from '../../../../shared/errors';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { ToastProvider } from '../../components/Toasts';
 import { LibraryControls } from './LibraryControls';
-import { useClipPages } from './useClipPages';
+import { useClipPages, type ClipPages } from './useClipPages';
 
 const START: ClipQuery = { text: '', filter: {}, sort: { by: 'created', dir: 'desc' } };
 
@@ -65,11 +65,11 @@ test('a date range that ends before it starts is flagged on the date fields and 
 
 test('a load error belongs to its query: the next query starts clean', async () => {
   fakeStudio.answer('library.query', ({ query }) => {
-    if (query.filter.tag === 'broken') throw new StudioError('invalid_input', 'query.filter.tag: no such tag');
+    if (query?.filter?.tag === 'broken') throw new StudioError('invalid_input', 'query.filter.tag: no such tag');
     return { total: 0, hits: [] };
   });
   const wrapper = ({ children }: { children: ReactNode }): JSX.Element => <ToastProvider>{children}</ToastProvider>;
-  const { result, rerender } = renderHook(({ query }: { query: ClipQuery }) => useClipPages(1, query), {
+  const { result, rerender } = renderHook<ClipPages, { query: ClipQuery }>(({ query }) => useClipPages(1, query), {
     wrapper,
     initialProps: { query: { ...START, filter: { tag: 'broken' } } },
   });

@@ -9,7 +9,7 @@ const TAGS = ['golden hour', 'golden light', 'blue', 'night exterior'];
 
 function answerTags(): void {
   fakeStudio.answer('library.tags', ({ prefix }) =>
-    TAGS.filter((t) => t.startsWith(prefix.toLowerCase())).map((name) => ({ name, count: 2 })),
+    TAGS.filter((t) => t.startsWith((prefix ?? '').toLowerCase())).map((name) => ({ name, count: 2 })),
   );
 }
 

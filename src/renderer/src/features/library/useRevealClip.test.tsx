@@ -9,9 +9,15 @@ test('a clip made current is scrolled to once it is loaded, and only when it cha
   ]);
   const indexOf = (id: number): number => loaded.get(id) ?? -1;
   const scrollTo = vi.fn<(index: number) => void>();
-  const { rerender } = renderHook(({ id }: { id: number | null }) => useRevealClip(id, indexOf, scrollTo), {
-    initialProps: { id: 5 },
-  });
+  const { rerender } = renderHook<undefined, { id: number | null }>(
+    ({ id }) => {
+      useRevealClip(id, indexOf, scrollTo);
+      return undefined;
+    },
+    {
+      initialProps: { id: 5 },
+    },
+  );
   expect(scrollTo).toHaveBeenLastCalledWith(40);
   rerender({ id: 5 });
   expect(scrollTo).toHaveBeenCalledTimes(1);
