@@ -30,14 +30,15 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
   const rating = organiser.getByRole('radiogroup', { name: 'Rating' });
   await rating.getByRole('radio', { name: '4 stars' }).click();
   await expect(rating.getByRole('radio', { name: '4 stars' })).toHaveAttribute('aria-checked', 'true');
-  const addTag = organiser.getByRole('textbox', { name: 'Add tag' });
+  const addTag = organiser.getByRole('combobox', { name: 'Add tag' });
   await addTag.fill('keeper');
   await addTag.press('Enter');
   await addTag.fill('golden hour');
   await addTag.press('Enter');
   await expect(organiser.getByRole('button', { name: 'Remove tag keeper' })).toBeVisible();
   await expect(card('Harbour at dawn').getByRole('img', { name: '4 stars' })).toBeVisible();
-  await expect(card('Harbour at dawn')).toContainText('keeper');
+  // Beside its stars the card shows one tag and "+1"; its tag list names both.
+  await expect(card('Harbour at dawn').getByLabel('Tags: golden hour, keeper')).toContainText('+1');
 
   // Undo and redo: the last tag comes off and goes back on, then the rating.
   await organiser.getByRole('button', { name: 'Remove tag golden hour' }).focus();
@@ -81,6 +82,34 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
   await expect(card('Market crowd')).toContainText('Pick');
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'grid-ratings-tags.png') });
 
+  // Layout the eye checks: the Pick badge and a tag each keep their own room on the card, a
+  // disabled accent button has lost its fill, and naming a smart collection keeps the view switch on the bar's line.
+  await card('Harbour at dawn').click();
+  await page.keyboard.press('p');
+  const marks = card('Harbour at dawn').locator('.clip-card__marks');
+  await expect(marks).toContainText('Pick');
+  const pick = await marks.locator('.clip-marks__flag').boundingBox();
+  const firstTag = await marks.locator('.tag-chip').first().boundingBox();
+  if (!pick || !firstTag) throw new Error('the card marks have no boxes');
+  expect(firstTag.x).toBeGreaterThanOrEqual(pick.x + pick.width);
+  // A long tag shortens to an ellipsis; nothing is cut off at the card's edge ("+1" whole).
+  const more = await marks.locator('.tag-chip--more').boundingBox();
+  const room = await marks.boundingBox();
+  if (!more || !room) throw new Error('the card marks have no boxes');
+  expect(more.x + more.width).toBeLessThanOrEqual(room.x + room.width);
+  const fill = (name: string) =>
+    page.getByRole('button', { name, exact: true }).evaluate((b) => getComputedStyle(b).backgroundColor);
+  await expect(page.getByRole('button', { name: 'Cues to prompt' })).toBeDisabled();
+  expect(await fill('Cues to prompt')).not.toBe(await fill('Import clips'));
+  await page.getByRole('searchbox', { name: 'Search clips' }).fill('harbour');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Smart collection name' }).fill('Best harbour takes for the final edit');
+  const sortBox = await page.getByRole('combobox', { name: 'Sort by' }).boundingBox();
+  const viewBox = await page.getByRole('group', { name: 'View' }).boundingBox();
+  expect(Math.abs((viewBox?.y ?? 0) - (sortBox?.y ?? 100))).toBeLessThan(8);
+  await page.getByRole('textbox', { name: 'Smart collection name' }).press('Escape');
+  await page.getByRole('searchbox', { name: 'Search clips' }).fill('');
+
   await page.reload();
   await page.getByRole('searchbox', { name: 'Search clips' }).fill('keeper');
   await expect(grid.getByRole('listitem')).toHaveCount(1);
@@ -101,6 +130,10 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
   await expect(table.getByRole('row').nth(1)).toContainText('Harbour at dawn');
   await expect(table.getByRole('columnheader', { name: 'Rating' })).toHaveAttribute('aria-sort', 'descending');
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'list-view.png') });
+  // The columns past the pane's edge are reached by scrolling sideways.
+  const created = table.getByRole('columnheader', { name: 'Created' });
+  await created.scrollIntoViewIfNeeded();
+  await expect(created).toBeInViewport();
 
   // Multi-select in the list, then to the Trash; emptying it reports the space freed.
   await table.getByRole('row').filter({ hasText: 'Alley in the rain' }).click();

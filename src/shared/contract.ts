@@ -90,7 +90,12 @@ export const calls = {
       /** Chosen by the caller so it can match the progress events to this import. */
       taskId: z.string().min(1).max(64),
     }),
-    output: z.object({ clips: z.array(Clip), failures: z.array(ImportFailure) }),
+    output: z.object({
+      clips: z.array(Clip),
+      /** Ids of the clips above that were already in the project: their file was imported before, nothing was added. */
+      existing: z.array(RowId),
+      failures: z.array(ImportFailure),
+    }),
   },
   /** Hover-scrub thumbnails (src/shared/sprite.ts). */
   ...spriteCalls,

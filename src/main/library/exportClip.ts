@@ -8,6 +8,7 @@ import type { Exports } from '../storage/exports';
 import type { MediaStore } from '../storage/store';
 import type { Clips } from './clips';
 import type { Cues } from './cues';
+import { withArticle } from '../../shared/article';
 
 export interface ExportClipDeps {
   clips: Clips;
@@ -90,7 +91,7 @@ async function exportOne(
     } else {
       await copyFile(source, target.path);
       notes.push(
-        `“${clip.title}” is a ${clip.mimeType} file, which cannot carry Shotline's tags; it was exported as it is.`,
+        `“${clip.title}” is ${withArticle(clip.mimeType)} file, which cannot carry Shotline's tags; it was exported as it is.`,
       );
     }
   } catch (error) {

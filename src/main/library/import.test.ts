@@ -186,10 +186,9 @@ describe('importOne', () => {
     const first = await importOne(lib, lib.projectId, path(file), 0, lib.report);
     const second = await importOne(lib, lib.projectId, path(file), 0, lib.report);
     expect(second).toEqual(first);
-    expect(lib.reports.at(-1)).toMatchObject({
-      phase: 'done',
-      message: 'twice.wav is already in this project as “twice”; kept that clip.',
-    });
+    expect(lib.reports.at(-1)).toEqual({ index: 0, name: 'twice.wav', phase: 'done', fraction: 1 });
+    const again = await importAll(lib, lib.projectId, [path(file)], lib.report);
+    expect(again).toEqual({ clips: [first], existing: [first.id], failures: [] });
     const other = new Projects(lib.db).create('Other').id;
     const elsewhere = await importOne(lib, other, path(file), 0, lib.report);
     expect(elsewhere.id).not.toBe(first.id);

@@ -65,6 +65,18 @@ export async function importOne(
   report: (progress: ImportProgress) => void,
   signal?: AbortSignal,
 ): Promise<Clip> {
+  return (await importFile(deps, projectId, source, index, report, signal)).clip;
+}
+
+/** The file's clip, and whether it was already in the project (then nothing was added). */
+async function importFile(
+  deps: ImportDeps,
+  projectId: number,
+  source: ImportSource,
+  index: number,
+  report: (progress: ImportProgress) => void,
+  signal?: AbortSignal,
+): Promise<{ clip: Clip; existing: boolean }> {
   const { path, name } = await resolveSource(source, deps.uploads);
   try {
     report({ index, name, phase: 'probe', fraction: PHASE_SHARE.probe });
@@ -122,18 +134,10 @@ export async function importOne(
       });
       return { clip: inserted, existing: false };
     });
-    const messages = [
-      existing ? `${name} is already in this project as “${clip.title}”; kept that clip.` : null,
-      existing ? null : tagged.note,
-    ].filter((m): m is string => m !== null);
-    report({
-      index,
-      name,
-      phase: 'done',
-      fraction: 1,
-      ...(messages.length > 0 ? { message: messages.join(' ') } : {}),
-    });
-    return clip;
+    // A file already here is told by the answer's `existing`, which the studio words for the creator.
+    const note = existing ? null : tagged.note;
+    report({ index, name, phase: 'done', fraction: 1, ...(note !== null ? { message: note } : {}) });
+    return { clip, existing };
   } catch (error) {
     throw asCanceled(error, signal);
   } finally {
@@ -147,13 +151,16 @@ export async function importAll(
   sources: readonly ImportSource[],
   report: (progress: ImportProgress) => void,
   signal?: AbortSignal,
-): Promise<{ clips: Clip[]; failures: ImportFailure[] }> {
+): Promise<{ clips: Clip[]; existing: number[]; failures: ImportFailure[] }> {
   const clips: Clip[] = [];
+  const existing: number[] = [];
   const failures: ImportFailure[] = [];
   for (const [index, source] of sources.entries()) {
     const fallbackName = source.kind === 'upload' ? source.name : basename(source.path);
     try {
-      clips.push(await importOne(deps, projectId, source, index, report, signal));
+      const imported = await importFile(deps, projectId, source, index, report, signal);
+      clips.push(imported.clip);
+      if (imported.existing) existing.push(imported.clip.id);
     } catch (error) {
       const canceled = asCanceled(error, signal);
       if (canceled instanceof StudioError && canceled.code === 'canceled') throw canceled;
@@ -163,5 +170,5 @@ export async function importAll(
       report({ index, name: fallbackName, phase: 'failed', fraction: 1, message });
     }
   }
-  return { clips, failures };
+  return { clips, existing, failures };
 }

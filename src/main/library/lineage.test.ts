@@ -66,6 +66,18 @@ describe('lineage queries', () => {
     expect(family.nodes.map((n) => n.depth)).toEqual([0, 1, 2, 3, 2, 1]);
   });
 
+  test('a version in the Trash stays in its family, marked with when it was trashed', async () => {
+    const { db, lineage, projectId } = await library();
+    const [a, b, c] = seedFamily(db, { projectId, size: 3, shape: 'chain' });
+    db.prepare('UPDATE clips SET trashed_at = 4242 WHERE id = ?').run(b);
+    const nodes = LineageSchema.parse(lineage.get(c ?? 0)).nodes;
+    expect(nodes.map((n) => [n.id, n.trashedAt])).toEqual([
+      [a, null],
+      [b, 4242],
+      [c, null],
+    ]);
+  });
+
   test('a clip with no parent or children is a family of one; an unknown clip is not found', async () => {
     const { db, lineage, projectId } = await library();
     const [only] = seedFamily(db, { projectId, size: 1, shape: 'chain' });

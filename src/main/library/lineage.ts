@@ -24,11 +24,12 @@ interface NodeRow {
   poster_hash: string | null;
   rating: number | null;
   created_at: number;
+  trashed_at: number | null;
   depth: number;
 }
 
 const NODE_COLUMNS = `c.id, c.parent_clip_id, c.project_id, c.title, c.provider, c.model, c.seed, c.duration_ms,
-  c.poster_hash, c.rating, c.created_at`;
+  c.poster_hash, c.rating, c.created_at, c.trashed_at`;
 
 /**
  * The clip and every ancestor, walking up by primary key; depth counts steps up. CROSS JOIN
@@ -66,6 +67,7 @@ function toNode(row: NodeRow, depth: number): LineageNode {
     posterId: row.poster_hash,
     rating: row.rating,
     createdAt: row.created_at,
+    trashedAt: row.trashed_at,
     depth,
   };
 }

@@ -10,6 +10,7 @@ import { MAX_PROMPT_CHARS } from '../../shared/prompt/parse';
 import { ProviderId } from '../../shared/prompt/providers';
 import { ffmpegArgs } from './ffmpegArgs';
 import { mediaTools, runTool } from './tools';
+import { withArticle } from '../../shared/article';
 
 /** The format of the tags; a file tagged by a newer Shotline is read only if this version understands it. */
 export const METADATA_VERSION = '1';
@@ -70,7 +71,8 @@ export function exportContainer(mimeType: string): { extension: string; tagged: 
  */
 export function embedArgs(source: string, target: string, mimeType: string, meta: ClipMetadata): string[] {
   const container = CONTAINERS[mimeType];
-  if (!container) throw new StudioError('unsupported_media', `Shotline cannot write tags into a ${mimeType} file.`);
+  if (!container)
+    throw new StudioError('unsupported_media', `Shotline cannot write tags into ${withArticle(mimeType)} file.`);
   const tags: [string, string][] = [
     [TAG.marker, METADATA_VERSION],
     [TAG.title, meta.title],

@@ -255,7 +255,7 @@ describe('provider-size', () => {
   test('explains a size that renders only at another length', () => {
     const d = one(`Size: 1920x1080\n${GOOD_SHOT}Duration: 6s\n`, 'provider-size', { provider: 'veo' });
     expect(d.message).toBe(
-      'Veo 3.1 renders 1920x1080 only as a 8 s clip, so 1920x1080 will become 1280x720; set Size to 1280x720 or change the length.',
+      'Veo 3.1 renders 1920x1080 only as an 8 s clip, so 1920x1080 will become 1280x720; set Size to 1280x720 or change the length.',
     );
   });
 

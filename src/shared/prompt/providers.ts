@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { ContinueMode } from './continuation';
 import type { FrameSize } from './types';
+import { withArticle } from '../article';
 
 export const ProviderId = z.enum(['local', 'veo', 'runway', 'comfyui', 'openai-videos']);
 export type ProviderId = z.infer<typeof ProviderId>;
@@ -621,7 +622,8 @@ export function planOutput(model: ModelLimits, size: FrameSize, durationMs: numb
   let choice = exact ?? nearestChoice(rule.sizes, size);
   let why = `${model.label} renders ${describeSizes(rule)}`;
   if (choice && !fitsLength(choice)) {
-    why = `${model.label} renders ${sizeKey(choice)} only as a ${listWords((choice.onlySeconds ?? []).map(String))} s clip`;
+    const lengths = listWords((choice.onlySeconds ?? []).map(String));
+    why = `${model.label} renders ${sizeKey(choice)} only as ${withArticle(lengths)} s clip`;
     choice = nearestChoice(rule.sizes, choice, fitsLength);
   }
   const final: FrameSize = choice ? { width: choice.width, height: choice.height } : size;

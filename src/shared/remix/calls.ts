@@ -16,6 +16,8 @@ export const LineageNode = z.object({
   posterId: MediaId.nullable(),
   rating: z.number().int().min(0).max(5).nullable(),
   createdAt: z.number().int(),
+  /** When the version was moved to the Trash; null for a live one. Kept in the family so its line reads whole. */
+  trashedAt: z.number().int().nullable(),
   /** Steps from the first version listed (the oldest ancestor). */
   depth: z.number().int().nonnegative(),
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
 import type { EventName, EventPayload } from '../../../shared/contract';
-import { ffmpeg, ffprobeJson, libraryDb, makeVideo, tempDir } from '../../../../test/support/fixtures';
+import { ffmpeg, ffprobeJson, libraryDb, makeAudio, makeVideo, tempDir } from '../../../../test/support/fixtures';
 import { runTool, mediaTools } from '../../media/tools';
 import { createStudio, type Studio } from '../studio';
 
@@ -210,4 +210,18 @@ test('several clips export at once under distinct names; a clip without cues say
   expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
   const empty = await studio.invoke('exports.clips', { ids: [] });
   expect(JSON.stringify(empty)).toContain('choose at least one clip to export');
+});
+
+test('a WAV, which cannot carry tags, is exported as it is, and the note says so in plain English', async () => {
+  const { dir, studio } = await openStudio();
+  const project = await studio.call('projects.create', { name: 'Sounds' });
+  const source = await makeAudio(dir, 'gulls.wav', 1);
+  const [clip] = (
+    await studio.call('clips.import', { projectId: project.id, sources: [{ kind: 'path', path: source }], taskId: 'w' })
+  ).clips;
+  if (!clip) throw new Error('no clip');
+  const exported = await studio.call('exports.clips', { ids: [clip.id], sidecar: null, taskId: 'wx' });
+  expect(exported.notes).toEqual([
+    "“gulls” is an audio/wav file, which cannot carry Shotline's tags; it was exported as it is.",
+  ]);
 });

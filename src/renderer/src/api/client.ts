@@ -57,6 +57,8 @@ export interface ImportProgress {
 
 export interface ImportResult {
   clips: Clip[];
+  /** Ids of the clips that were already in the project (the same file imported before). */
+  existing: number[];
   failures: ImportFailure[];
 }
 
@@ -200,7 +202,7 @@ export function createStudioClient(
     offset: number,
     onProgress: (progress: ImportProgress) => void,
   ): Promise<ImportResult> {
-    const result: ImportResult = { clips: [], failures: [] };
+    const result: ImportResult = { clips: [], existing: [], failures: [] };
     for (let start = 0; start < entries.length; start += MAX_SOURCES_PER_CALL) {
       const batch = entries.slice(start, start + MAX_SOURCES_PER_CALL);
       const taskId = newTaskId();
@@ -221,6 +223,7 @@ export function createStudioClient(
       try {
         const answer = await call('clips.import', { projectId, sources: batch.map((e) => e.source), taskId });
         result.clips.push(...answer.clips);
+        result.existing.push(...answer.existing);
         result.failures.push(...answer.failures);
       } finally {
         unsubscribe();
@@ -258,9 +261,9 @@ export function createStudioClient(
             `${file.name} has no location on disk. Save it to a folder first, then import it from there.`,
           );
       });
-      if (entries.length === 0) return { clips: [], failures };
+      if (entries.length === 0) return { clips: [], existing: [], failures };
       const result = await importSources(projectId, entries, total, 0, onProgress);
-      return { clips: result.clips, failures: [...failures, ...result.failures] };
+      return { ...result, failures: [...failures, ...result.failures] };
     }
 
     const totalBytes = files.reduce((sum, file) => sum + file.size, 0) || 1;
@@ -285,9 +288,9 @@ export function createStudioClient(
       }
       sentBytes += file.size;
     }
-    if (entries.length === 0) return { clips: [], failures };
+    if (entries.length === 0) return { clips: [], existing: [], failures };
     const result = await importSources(projectId, entries, total, UPLOAD_SHARE, onProgress);
-    return { clips: result.clips, failures: [...failures, ...result.failures] };
+    return { ...result, failures: [...failures, ...result.failures] };
   }
 
   async function saveExports(request: SaveExportsRequest): Promise<string[] | null> {

@@ -16,6 +16,7 @@ import { useClipPages } from '../features/library/useClipPages';
 import { useClipSelection } from '../features/library/useClipSelection';
 import { OrganiseHistory } from '../features/library/OrganiseHistory';
 import { OrganiseKeys } from '../features/library/useOrganiseKeys';
+import { useOpenClip } from '../features/library/useOpenClip';
 import type { ClipQuery } from '../../../shared/library/organise';
 import { useImports } from '../features/clips/useImports';
 import { JobsView } from '../features/jobs/JobsView';
@@ -89,8 +90,6 @@ function Studio(): JSX.Element {
     const stored = readStored(VIEW_KEY);
     return isStudioView(stored) ? stored : 'library';
   });
-  const noteImport = useCallback((message: string) => toaster.show('info', message), [toaster]);
-  const imports = useImports(noteImport);
   const fileInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
@@ -103,6 +102,19 @@ function Studio(): JSX.Element {
   const pages = useClipPages(openId, clipQuery);
   const selection = useClipSelection(pages);
   const findClip = useCallback((id: number) => pages.find(id), [pages]);
+  const noteImport = useCallback((message: string) => toaster.show('info', message), [toaster]);
+  // A file already in the project adds nothing: its clip is chosen instead, so the creator sees which it is.
+  const { set: setSelection } = selection;
+  const showAlready = useCallback(
+    (clips: Clip[]) => {
+      const [first] = clips;
+      if (!first) return;
+      setSelected(first);
+      setSelection([first.id]);
+    },
+    [setSelection],
+  );
+  const imports = useImports(noteImport, showAlready);
   const changeClipQuery = useCallback(
     (next: ClipQuery) => {
       setOrganised({ projectId: openId, filter: next.filter, sort: next.sort });
@@ -359,21 +371,18 @@ function Studio(): JSX.Element {
       );
   }
 
-  const openClip = useCallback(
-    (clipId: number) => {
-      studio.call('clips.get', { id: clipId }).then(
-        (clip) => {
-          if (all?.find((p) => p.id === clip.projectId)?.archived) setShowArchived(true);
-          setChosenId(clip.projectId);
-          setSelected(clip);
-          setStage(null);
-          setChosenView('library');
-        },
-        (error: unknown) => toaster.error('Could not open the clip', error),
-      );
+  const showOpenedClip = useCallback(
+    (clip: Clip) => {
+      if (all?.find((p) => p.id === clip.projectId)?.archived) setShowArchived(true);
+      setChosenId(clip.projectId);
+      setSelected(clip);
+      setSelection([clip.id]);
+      setStage(null);
+      setChosenView('library');
     },
-    [all, toaster],
+    [all, setSelection],
   );
+  const openClip = useOpenClip(showOpenedClip);
   const showClip = useCallback((job: Job) => job.clipId !== null && openClip(job.clipId), [openClip]);
   const closeStage = useCallback(() => setStage(null), []);
   const versionActions: VersionActions = useMemo(
@@ -397,7 +406,7 @@ function Studio(): JSX.Element {
   return (
     <OrganiseHistory find={findClip}>
       <div className="app">
-        <OrganiseKeys ids={chosenIds} current={selectedClip} onError={organiseFailed} />
+        <OrganiseKeys ids={chosenIds} onError={organiseFailed} />
         {connection === 'reconnecting' && (
           <div className="connection-banner" role="status">
             <Icon name="offline" />
@@ -453,6 +462,9 @@ function Studio(): JSX.Element {
               onQueue={queuePrompt}
               providers={jobs.providers}
               onOpenSettings={openSettings}
+              requestOptions={(text, target) =>
+                remix.enqueueExtras(project.id, text, target, offeredModes(jobs.providers, target)).options ?? {}
+              }
               banner={
                 remixOf &&
                 ((target: Target) => (

@@ -138,7 +138,7 @@ Style: Warm tones.`);
       {
         kind: 'clamped',
         what: 'size',
-        detail: 'Veo 3.1 Fast renders 1920x1080 only as a 8 s clip, so 1920x1080 becomes 1280x720.',
+        detail: 'Veo 3.1 Fast renders 1920x1080 only as an 8 s clip, so 1920x1080 becomes 1280x720.',
       },
     ]);
   });

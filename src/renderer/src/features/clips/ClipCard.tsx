@@ -186,7 +186,8 @@ export const ClipCard = memo(function ClipCard({
         ) : (
           <div className="clip-card__marks">
             <ClipMarks clip={clip} />
-            <TagChips tags={clip.tags} max={2} />
+            {/* Beside stars and a flag there is room for one tag to read whole. */}
+            <TagChips tags={clip.tags} max={clip.rating !== null || clip.flag !== null ? 1 : 2} />
           </div>
         )}
       </div>

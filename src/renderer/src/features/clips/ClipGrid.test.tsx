@@ -27,6 +27,7 @@ const clips = titles.map((title, i) => aClip({ id: i + 1, title }));
 function pagesOf(list: readonly Clip[]): ClipPages {
   return {
     total: list.length,
+    error: null,
     hitAt: (index) => {
       const clip = list[index];
       return clip ? { clip, snippet: null } : undefined;

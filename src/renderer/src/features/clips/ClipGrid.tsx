@@ -4,6 +4,7 @@ import type { Clip } from '../../../../shared/domain';
 import type { ClipPages } from '../library/useClipPages';
 import { ClipCard, type CardActions, type ChooseHow } from './ClipCard';
 import './ClipGrid.css';
+import { useRevealClip } from '../library/useRevealClip';
 
 export type { ChooseHow } from './ClipCard';
 
@@ -143,6 +144,11 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
     if (focusCard(nextIndex)) focusIndex.current = null;
   }
 
+  useRevealClip(
+    currentId,
+    (id) => pages.indexOf(id),
+    (index) => virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' }),
+  );
   const tabStopId = currentId ?? pages.hitAt(firstRow * columns)?.clip.id ?? null;
 
   return (

@@ -153,6 +153,12 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
             onAskDelete={props.onAskDelete}
           />
         );
+    } else if (pages.error !== null) {
+      body = (
+        <EmptyState icon="warning" title={query.text === '' ? 'Could not load the clips' : 'Search failed'}>
+          {pages.error}
+        </EmptyState>
+      );
     } else if (searching) {
       body = (
         <EmptyState

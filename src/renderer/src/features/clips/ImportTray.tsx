@@ -31,6 +31,21 @@ function nextStep(message: string): string | null {
   return 'Check the file, then import it again.';
 }
 
+/** What a finished import did: clips added, and files that were in the project already. */
+export function doneLine(task: Pick<ImportTask, 'imported' | 'already'>): string {
+  const [only] = task.already;
+  const already =
+    task.already.length === 0
+      ? null
+      : task.already.length === 1 && only !== undefined
+        ? `Already in this project as “${only}”`
+        : `${task.already.length} files already in this project`;
+  if (task.imported === 0 && already !== null) return already;
+  return already === null
+    ? `Imported ${countClips(task.imported)}`
+    : `Imported ${countClips(task.imported)} · ${already}`;
+}
+
 export function ImportTray({
   tasks,
   failures,
@@ -54,7 +69,9 @@ export function ImportTray({
             <div className="import-row__main">
               <div className="import-row__line">
                 {done ? (
-                  <span className="import-row__name">Imported {countClips(task.imported)}</span>
+                  <span className="import-row__name truncate" title={doneLine(task)}>
+                    {doneLine(task)}
+                  </span>
                 ) : (
                   <>
                     <span className="import-row__name truncate" title={task.name}>
@@ -64,7 +81,9 @@ export function ImportTray({
                     {position !== null && <span className="import-row__count">{position}</span>}
                   </>
                 )}
-                <span className="import-row__percent tabular">{Math.round(task.fraction * 100)}%</span>
+                {!(done && task.imported === 0) && (
+                  <span className="import-row__percent tabular">{Math.round(task.fraction * 100)}%</span>
+                )}
               </div>
               <ProgressBar
                 value={task.fraction}

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ImportPhase } from '../../../../shared/domain';
+import type { Clip, ImportPhase } from '../../../../shared/domain';
 import { importFiles } from '../../api/client';
 import { messageOf } from '../../api/messages';
 
@@ -13,7 +13,10 @@ export interface ImportTask {
   phase: ImportPhase;
   fraction: number;
   status: 'running' | 'done';
+  /** Clips added. */
   imported: number;
+  /** Titles of the clips whose file was already in the project: nothing was added for them. */
+  already: string[];
 }
 
 export interface ImportFailureNote {
@@ -35,9 +38,10 @@ const DONE_LINGER_MS = 2_500;
 
 /**
  * Import tasks in flight and the failures they left, shown until the creator dismisses them.
- * `onNote` hears what the studio says of a file that did import (e.g. "already in this project").
+ * `onNote` hears what the studio says of a file that did import (e.g. metadata it could not
+ * read); `onAlready` gets the clips of files that were in the project already.
  */
-export function useImports(onNote?: (message: string) => void): Imports {
+export function useImports(onNote?: (message: string) => void, onAlready?: (clips: Clip[]) => void): Imports {
   const [tasks, setTasks] = useState<ImportTask[]>([]);
   const [failures, setFailures] = useState<ImportFailureNote[]>([]);
   const nextKey = useRef(1);
@@ -71,6 +75,7 @@ export function useImports(onNote?: (message: string) => void): Imports {
           fraction: 0,
           status: 'running',
           imported: 0,
+          already: [],
         },
       ]);
       const reported = new Set<string>();
@@ -96,7 +101,15 @@ export function useImports(onNote?: (message: string) => void): Imports {
             setTasks((list) => list.filter((task) => task.key !== key));
             return;
           }
-          update(key, { status: 'done', fraction: 1, phase: 'done', imported: result.clips.length });
+          const already = result.clips.filter((clip) => result.existing.includes(clip.id));
+          if (already.length > 0) onAlready?.(already);
+          update(key, {
+            status: 'done',
+            fraction: 1,
+            phase: 'done',
+            imported: result.clips.length - already.length,
+            already: already.map((clip) => clip.title),
+          });
           setTimeout(() => setTasks((list) => list.filter((task) => task.key !== key)), DONE_LINGER_MS);
         })
         .catch((error: unknown) => {
@@ -105,7 +118,7 @@ export function useImports(onNote?: (message: string) => void): Imports {
           addFailure(projectId, label, messageOf(error));
         });
     },
-    [addFailure, update, onNote],
+    [addFailure, update, onNote, onAlready],
   );
 
   const dismiss = useCallback((key: number) => setFailures((list) => list.filter((f) => f.key !== key)), []);

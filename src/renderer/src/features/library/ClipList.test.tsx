@@ -28,6 +28,7 @@ const SORT: ClipSort = { by: 'created', dir: 'desc' };
 function pagesOf(list: readonly Clip[]): ClipPages {
   return {
     total: list.length,
+    error: null,
     hitAt: (index) => {
       const clip = list[index];
       return clip ? { clip, snippet: null } : undefined;

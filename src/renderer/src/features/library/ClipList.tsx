@@ -8,6 +8,7 @@ import type { ChooseHow } from '../clips/ClipGrid';
 import { ClipMarks, Snippet, Stars } from './ClipMarks';
 import { providerName } from '../remix/versionNames';
 import type { ClipPages } from './useClipPages';
+import { useRevealClip } from './useRevealClip';
 import './ClipList.css';
 
 interface Column {
@@ -76,6 +77,12 @@ export function ClipList(props: ClipListProps): JSX.Element {
   useEffect(() => {
     if (total > 0) pages.ensure(first, last);
   }, [pages, first, last, total]);
+
+  useRevealClip(
+    currentId,
+    (id) => pages.indexOf(id),
+    (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+  );
 
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);

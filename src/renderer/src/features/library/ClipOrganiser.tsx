@@ -1,10 +1,10 @@
-import { useEffect, useState, type JSX } from 'react';
+import type { JSX } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import { COLOR_LABELS, type ColorLabel } from '../../../../shared/library/labels';
-import { studio } from '../../api/client';
 import { useToaster } from '../../components/Toasts';
 import { COLOR_NAMES } from './ClipMarks';
 import { useOrganise } from './OrganiseHistory';
+import { TagInput } from './TagInput';
 import './ClipOrganiser.css';
 
 const STAR_NAMES = ['1 star', '2 stars', '3 stars', '4 stars', '5 stars'] as const;
@@ -13,33 +13,8 @@ const STAR_NAMES = ['1 star', '2 stars', '3 stars', '4 stars', '5 stars'] as con
 export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
   const toaster = useToaster();
   const organise = useOrganise();
-  const [tagText, setTagText] = useState('');
-  const [suggestions, setSuggestions] = useState<string[]>([]);
   const ids = [clip.id];
   const fail = (what: string) => (error: unknown) => toaster.error(what, error);
-
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      studio.call('library.tags', { prefix: tagText.trim(), limit: 12 }).then(
-        (tags) => {
-          if (live) setSuggestions(tags.map((t) => t.name).filter((name) => !clip.tags.includes(name)));
-        },
-        () => undefined,
-      );
-    }, 120);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [tagText, clip.tags]);
-
-  function addTag(): void {
-    const tag = tagText.trim();
-    if (tag === '') return;
-    setTagText('');
-    void organise.addTag(ids, tag).catch(fail('Could not add the tag'));
-  }
 
   const rating = clip.rating ?? 0;
   return (
@@ -85,9 +60,7 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
             className={`chip-btn${clip.flag === 'pick' ? ' chip-btn--pick' : ''}`}
             aria-pressed={clip.flag === 'pick'}
             title="Pick (P)"
-            onClick={() =>
-              void organise.flag(ids, clip.flag === 'pick' ? null : 'pick').catch(fail('Could not flag the clip'))
-            }
+            onClick={() => void organise.toggleFlag(ids, 'pick').catch(fail('Could not flag the clip'))}
           >
             Pick
           </button>
@@ -96,9 +69,7 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
             className={`chip-btn${clip.flag === 'reject' ? ' chip-btn--reject' : ''}`}
             aria-pressed={clip.flag === 'reject'}
             title="Reject (X)"
-            onClick={() =>
-              void organise.flag(ids, clip.flag === 'reject' ? null : 'reject').catch(fail('Could not flag the clip'))
-            }
+            onClick={() => void organise.toggleFlag(ids, 'reject').catch(fail('Could not flag the clip'))}
           >
             Reject
           </button>
@@ -136,44 +107,15 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
             </li>
           ))}
         </ul>
-        <input
-          className="field organiser__tag-input"
-          type="text"
-          aria-label="Add tag"
-          placeholder="Add tag"
-          maxLength={40}
-          value={tagText}
-          spellCheck={false}
-          onChange={(event) => setTagText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              addTag();
-            } else if (event.key === 'Escape' && tagText !== '') {
-              event.preventDefault();
-              setTagText('');
-            }
+        <TagInput
+          className="organiser__tag-input"
+          label="Add tag"
+          placeholder="Add tags, separated by commas"
+          have={clip.tags}
+          onAdd={(tags) => {
+            for (const tag of tags) void organise.addTag(ids, tag).catch(fail('Could not add the tag'));
           }}
         />
-        {tagText.trim() !== '' && suggestions.length > 0 && (
-          <ul className="organiser__suggestions" aria-label="Tag suggestions">
-            {suggestions.slice(0, 6).map((name) => (
-              <li key={name}>
-                <button
-                  type="button"
-                  className="tag-chip tag-chip--suggestion"
-                  aria-label={`Add tag ${name}`}
-                  onClick={() => {
-                    setTagText('');
-                    void organise.addTag(ids, name).catch(fail('Could not add the tag'));
-                  }}
-                >
-                  + {name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
       </div>
     </section>
   );

@@ -47,6 +47,24 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
   const [tags, setTags] = useState<string[]>([]);
   const [naming, setNaming] = useState<string | null>(null);
   const { filter } = query;
+  // A range that ends before it starts stays in the date fields with a note and is not applied;
+  // it belongs to the filter it was typed over, so any other change of filters drops it.
+  const [badRange, setBadRange] = useState<{ over: ClipFilter; from: string; to: string } | null>(null);
+  const pendingRange = badRange?.over === filter ? badRange : null;
+  const fromText = pendingRange?.from ?? toDay(filter.from);
+  const toText = pendingRange?.to ?? (filter.to === undefined ? '' : toDay(filter.to - DAY_MS));
+  function changeDates(from: string, to: string): void {
+    if (from !== '' && to !== '' && to < from) {
+      setBadRange({ over: filter, from, to });
+      return;
+    }
+    setBadRange(null);
+    const until = fromDay(to);
+    onQuery({
+      ...query,
+      filter: without(without(filter, 'from', fromDay(from)), 'to', until === undefined ? undefined : until + DAY_MS),
+    });
+  }
   const setFilter = <K extends keyof ClipFilter>(key: K, value: ClipFilter[K] | undefined): void =>
     onQuery({ ...query, filter: without(filter, key, value) });
 
@@ -283,8 +301,10 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
               type="date"
               className="field field--sm"
               aria-label="Made from"
-              value={toDay(filter.from)}
-              onChange={(event) => setFilter('from', fromDay(event.target.value))}
+              aria-invalid={pendingRange !== null}
+              aria-describedby={pendingRange ? 'library-date-range-error' : undefined}
+              value={fromText}
+              onChange={(event) => changeDates(event.target.value, toText)}
             />
           </label>
           <label className="library-controls__field">
@@ -293,18 +313,25 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
               type="date"
               className="field field--sm"
               aria-label="Made until"
-              value={filter.to === undefined ? '' : toDay(filter.to - DAY_MS)}
-              onChange={(event) => {
-                const day = fromDay(event.target.value);
-                setFilter('to', day === undefined ? undefined : day + DAY_MS);
-              }}
+              aria-invalid={pendingRange !== null}
+              aria-describedby={pendingRange ? 'library-date-range-error' : undefined}
+              value={toText}
+              onChange={(event) => changeDates(fromText, event.target.value)}
             />
           </label>
+          {pendingRange && (
+            <p id="library-date-range-error" className="library-controls__error" role="alert">
+              The range ends before it starts: choose a To date on or after From.
+            </p>
+          )}
           <button
             type="button"
             className="btn btn--sm"
-            disabled={count === 0}
-            onClick={() => onQuery({ ...query, filter: {} })}
+            disabled={count === 0 && pendingRange === null}
+            onClick={() => {
+              setBadRange(null);
+              onQuery({ ...query, filter: {} });
+            }}
           >
             Clear filters
           </button>

@@ -37,7 +37,7 @@ test('keys 0–5, P and X are undone and redone with Ctrl+Z and Ctrl+Shift+Z, ea
   render(
     <ToastProvider>
       <OrganiseHistory find={find}>
-        <OrganiseKeys ids={[1, 2]} current={null} onError={() => undefined} />
+        <OrganiseKeys ids={[1, 2]} onError={() => undefined} />
       </OrganiseHistory>
     </ToastProvider>,
   );
@@ -79,7 +79,7 @@ test('a tag added in the inspector is undone, and Ctrl+Z in a text field is left
       </OrganiseHistory>
     </ToastProvider>,
   );
-  const box = screen.getByRole('textbox', { name: 'Add tag' });
+  const box = screen.getByRole('combobox', { name: 'Add tag' });
   await user.type(box, 'keeper{Enter}');
   await waitFor(() => expect(find(5)?.tags).toEqual(['night', 'keeper']));
   view.rerender(
@@ -101,4 +101,34 @@ test('a tag added in the inspector is undone, and Ctrl+Z in a text field is left
   await user.keyboard('{Control>}z{/Control}');
   await screen.findByText('Undone: Tag the clip “keeper”');
   expect(find(5)?.tags).toEqual(['night']);
+});
+
+test('P and X pressed quickly on one clip toggle in order against the latest flag, while the library still shows the old one', async () => {
+  const user = userEvent.setup();
+  const stored = library([aClip({ id: 7, flag: 'pick' })]);
+  const shown = aClip({ id: 7, flag: 'pick' });
+  // The library's copy reloads a beat after each write; here it never does within the keys.
+  const find = (id: number): Clip | undefined => (id === 7 ? shown : undefined);
+  render(
+    <ToastProvider>
+      <OrganiseHistory find={find}>
+        <OrganiseKeys ids={[7]} onError={() => undefined} />
+      </OrganiseHistory>
+    </ToastProvider>,
+  );
+  await user.keyboard('pxpxxp');
+  await waitFor(() => expect(organising()).toHaveLength(6));
+  expect(organising().map((c) => (c.input as { flag: unknown }).flag)).toEqual([
+    null,
+    'reject',
+    'pick',
+    'reject',
+    null,
+    'pick',
+  ]);
+  expect(stored.find(7)?.flag).toBe('pick');
+
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Pick the clip');
+  expect(stored.find(7)?.flag).toBeNull();
 });

@@ -5,7 +5,16 @@ import { studio } from '../../api/client';
 import { useToaster } from '../../components/Toasts';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import { emptyStack, record, redo, undo, type UndoStack } from '../cues/undoStack';
-import { organiseEdit, type OrganiseChange, type OrganiseEdit, type OrganiseStep } from './organiseHistory';
+import {
+  applyChange,
+  organiseEdit,
+  sameOrganising,
+  toggledFlag,
+  type OrganiseChange,
+  type OrganiseEdit,
+  type OrganiseState,
+  type OrganiseStep,
+} from './organiseHistory';
 
 /** The organising calls the inspector, the keys and the selection bar share, each one undoable. */
 export interface Organise {
@@ -14,6 +23,8 @@ export interface Organise {
   color: (ids: readonly number[], color: ColorLabel | null) => Promise<void>;
   addTag: (ids: readonly number[], tag: string) => Promise<void>;
   removeTag: (ids: readonly number[], tag: string) => Promise<void>;
+  /** P / X: toggles the flag of one clip, sets it on several, against the clip as it is when the turn comes. */
+  toggleFlag: (ids: readonly number[], flag: ClipFlag) => Promise<void>;
 }
 
 async function send(step: OrganiseStep): Promise<void> {
@@ -37,22 +48,29 @@ async function send(step: OrganiseStep): Promise<void> {
   }
 }
 
-async function sendAll(steps: readonly OrganiseStep[]): Promise<void> {
-  for (const step of steps) await send(step);
-}
+/** How long a write stands in for the library's copy at most, should the library never show it (changed elsewhere). */
+const WRITTEN_MS = 5000;
 
-function organiseWith(apply: (ids: readonly number[], change: OrganiseChange) => Promise<void>): Organise {
+/** A change, or how to make one from the clips' state when its turn comes (a toggle). */
+type ChangeOf = OrganiseChange | ((before: readonly OrganiseState[]) => OrganiseChange);
+
+function organiseWith(apply: (ids: readonly number[], change: ChangeOf) => Promise<void>): Organise {
   return {
     rate: (ids, rating) => apply(ids, { kind: 'rate', rating }),
     flag: (ids, flag) => apply(ids, { kind: 'flag', flag }),
     color: (ids, color) => apply(ids, { kind: 'color', color }),
     addTag: (ids, tag) => apply(ids, { kind: 'addTag', tag }),
     removeTag: (ids, tag) => apply(ids, { kind: 'removeTag', tag }),
+    toggleFlag: (ids, flag) => apply(ids, (before) => toggledFlag(before, flag)),
   };
 }
 
 /** Without a history (a component on its own): the calls, not undoable. */
-const direct = organiseWith((ids, change) => send({ ids: [...ids], change }));
+const direct = organiseWith(async (ids, change) => {
+  const before =
+    typeof change === 'function' ? await Promise.all(ids.map((id) => studio.call('clips.get', { id }))) : [];
+  await send({ ids: [...ids], change: typeof change === 'function' ? change(before) : change });
+});
 
 const OrganiseContext = createContext<Organise>(direct);
 
@@ -80,6 +98,37 @@ export function OrganiseHistory({ find, children }: Props): JSX.Element {
   useEffect(() => {
     latestFind.current = find;
   });
+  // What this history last wrote to each clip, until the library's copy shows it: the library
+  // reloads a beat after each write, and a key pressed meanwhile must see the write before it.
+  const written = useRef(new Map<number, { state: OrganiseState; at: number }>());
+
+  /** The clip as this history last wrote it or the library last loaded it; undefined for one not loaded. */
+  const known = useCallback((id: number): OrganiseState | undefined => {
+    const loaded = latestFind.current(id);
+    const mine = written.current.get(id);
+    if (mine && (!loaded || !sameOrganising(loaded, mine.state)) && Date.now() - mine.at < WRITTEN_MS)
+      return mine.state;
+    written.current.delete(id);
+    return loaded;
+  }, []);
+
+  /** Sends the steps in order, remembering what each wrote to the clips whose state is known. */
+  const sendRemembered = useCallback(
+    async (steps: readonly OrganiseStep[], before: readonly OrganiseState[]) => {
+      const states = new Map(before.map((clip) => [clip.id, clip]));
+      for (const step of steps) {
+        await send(step);
+        for (const id of step.ids) {
+          const state = states.get(id) ?? known(id);
+          if (!state) continue;
+          const after = applyChange(state, step.change);
+          states.set(id, after);
+          written.current.set(id, { state: after, at: Date.now() });
+        }
+      }
+    },
+    [known],
+  );
 
   const queue = useCallback(<T,>(work: () => Promise<T>): Promise<T> => {
     const next = chain.current.then(work, work);
@@ -88,20 +137,21 @@ export function OrganiseHistory({ find, children }: Props): JSX.Element {
   }, []);
 
   const apply = useCallback(
-    (ids: readonly number[], change: OrganiseChange) =>
+    (ids: readonly number[], changeOf: ChangeOf) =>
       queue(async () => {
-        const before: Clip[] = [];
+        const before: OrganiseState[] = [];
         // Clips the library has not loaded (a selection scrolled far away) are read for their state.
-        for (const id of ids) before.push(latestFind.current(id) ?? (await studio.call('clips.get', { id })));
+        for (const id of ids) before.push(known(id) ?? (await studio.call('clips.get', { id })));
+        const change = typeof changeOf === 'function' ? changeOf(before) : changeOf;
         const edit = organiseEdit(before, change);
         if (!edit) {
           await send({ ids: [...ids], change });
           return;
         }
-        await sendAll(edit.forward);
+        await sendRemembered(edit.forward, before);
         stack.current = record(stack.current, edit);
       }),
-    [queue],
+    [queue, known, sendRemembered],
   );
 
   const step = useCallback(
@@ -113,14 +163,14 @@ export function OrganiseHistory({ find, children }: Props): JSX.Element {
           return;
         }
         try {
-          await sendAll(direction === 'undo' ? next.edit.backward : next.edit.forward);
+          await sendRemembered(direction === 'undo' ? next.edit.backward : next.edit.forward, []);
           stack.current = next.stack;
           toaster.show('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${next.edit.label}`);
         } catch (error) {
           toaster.error(direction === 'undo' ? 'Could not undo' : 'Could not redo', error);
         }
       }),
-    [queue, toaster],
+    [queue, toaster, sendRemembered],
   );
 
   useEffect(() => {

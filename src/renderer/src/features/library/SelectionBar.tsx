@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon';
 import { MenuButton } from '../../components/MenuButton';
 import { ExportClipsDialog } from '../exports/ExportClipsDialog';
 import { useOrganise } from './OrganiseHistory';
+import { TagInput } from './TagInput';
 import './SelectionBar.css';
 
 interface Props {
@@ -27,7 +28,6 @@ export function SelectionBar({
   onError,
 }: Props): JSX.Element {
   const organise = useOrganise();
-  const [tag, setTag] = useState('');
   const [exporting, setExporting] = useState<readonly number[] | null>(null);
   const others = projects.filter((p) => p.id !== currentProjectId);
   return (
@@ -53,26 +53,15 @@ export function SelectionBar({
         ))}
         <option value={0}>No rating</option>
       </select>
-      <form
+      <TagInput
         className="selection-bar__tag"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (tag.trim() === '') return;
-          organise.addTag(ids, tag.trim()).then(
-            () => setTag(''),
-            (e: unknown) => onError('Could not tag the clips', e),
-          );
+        label="Tag selected"
+        placeholder="Tag selected…"
+        onAdd={(tags) => {
+          for (const tag of tags)
+            void organise.addTag(ids, tag).catch((e: unknown) => onError('Could not tag the clips', e));
         }}
-      >
-        <input
-          className="field selection-bar__field"
-          aria-label="Tag selected"
-          placeholder="Tag selected…"
-          value={tag}
-          maxLength={40}
-          onChange={(event) => setTag(event.target.value)}
-        />
-      </form>
+      />
       <select
         className="field selection-bar__field"
         aria-label="Move selected to project"

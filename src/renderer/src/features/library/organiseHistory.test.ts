@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { organiseEdit, type OrganiseState } from './organiseHistory';
+import { applyChange, organiseEdit, sameOrganising, toggledFlag, type OrganiseState } from './organiseHistory';
 
 const clip = (id: number, over: Partial<OrganiseState> = {}): OrganiseState => ({
   id,
@@ -61,4 +61,17 @@ test('a change that changes nothing leaves nothing to undo', () => {
   expect(organiseEdit([clip(1)], { kind: 'rate', rating: 0 })).toBeNull();
   expect(organiseEdit([clip(1, { tags: ['a'] })], { kind: 'addTag', tag: 'A' })).toBeNull();
   expect(organiseEdit([clip(1)], { kind: 'removeTag', tag: 'a' })).toBeNull();
+});
+
+test('a change applied to a state gives what the studio stores, and a toggle reads the state it is given', () => {
+  const before = clip(1, { rating: 3, flag: 'pick', tags: ['Night'] });
+  expect(applyChange(before, { kind: 'rate', rating: 0 }).rating).toBeNull();
+  expect(applyChange(before, { kind: 'addTag', tag: 'night' }).tags).toEqual(['Night']);
+  expect(applyChange(before, { kind: 'removeTag', tag: 'NIGHT' }).tags).toEqual([]);
+  expect(sameOrganising(before, { ...before, rating: 3, tags: ['night'] })).toBe(true);
+  expect(sameOrganising(before, { ...before, flag: null })).toBe(false);
+
+  expect(toggledFlag([before], 'pick')).toEqual({ kind: 'flag', flag: null });
+  expect(toggledFlag([before], 'reject')).toEqual({ kind: 'flag', flag: 'reject' });
+  expect(toggledFlag([before, clip(2, { flag: 'pick' })], 'pick')).toEqual({ kind: 'flag', flag: 'pick' });
 });

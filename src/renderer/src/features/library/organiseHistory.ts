@@ -125,3 +125,40 @@ export function organiseEdit(before: readonly OrganiseState[], change: OrganiseC
     backward,
   };
 }
+
+/** The clip's organising state once `change` is made, as the studio stores it. */
+export function applyChange(state: OrganiseState, change: OrganiseChange): OrganiseState {
+  switch (change.kind) {
+    case 'rate':
+      return { ...state, rating: change.rating === 0 ? null : change.rating };
+    case 'flag':
+      return { ...state, flag: change.flag };
+    case 'color':
+      return { ...state, colorLabel: change.color };
+    case 'addTag':
+      return state.tags.some((t) => sameTag(t, change.tag)) ? state : { ...state, tags: [...state.tags, change.tag] };
+    case 'removeTag':
+      return { ...state, tags: state.tags.filter((t) => !sameTag(t, change.tag)) };
+  }
+}
+
+/** Whether two states agree on everything organising sets. */
+export function sameOrganising(a: OrganiseState, b: OrganiseState): boolean {
+  const tags = (s: OrganiseState): string =>
+    s.tags
+      .map((t) => cleanTitle(t).toLowerCase())
+      .sort()
+      .join('\n');
+  return (
+    (a.rating ?? 0) === (b.rating ?? 0) && a.flag === b.flag && a.colorLabel === b.colorLabel && tags(a) === tags(b)
+  );
+}
+
+/**
+ * P and X on one clip toggle its flag (pressing it again clears it); on several they set it,
+ * since "again" means nothing when the clips differ.
+ */
+export function toggledFlag(before: readonly OrganiseState[], flag: ClipFlag): OrganiseChange {
+  const only = before.length === 1 ? before[0] : undefined;
+  return { kind: 'flag', flag: only?.flag === flag ? null : flag };
+}

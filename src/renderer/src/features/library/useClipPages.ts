@@ -4,8 +4,8 @@ import type { ClipHit } from '../../../../shared/library/calls';
 import type { ClipQuery } from '../../../../shared/library/organise';
 import { studio } from '../../api/client';
 import { useOnReconnect, useStudioEvent } from '../../api/hooks';
+import { messageOf } from '../../api/messages';
 import { useCoalescedRefresh } from '../../api/useCoalescedRefresh';
-import { useToaster } from '../../components/Toasts';
 
 /** Clips per request; the grid asks for the pages its visible rows need. */
 export const PAGE_SIZE = 200;
@@ -14,6 +14,8 @@ const REFRESH_COALESCE_MS = 120;
 export interface ClipPages {
   /** Clips the query finds; null until the first answer. */
   total: number | null;
+  /** Why this query's clips could not be loaded; gone with the next query or the next page that loads. */
+  error: string | null;
   hitAt(index: number): ClipHit | undefined;
   /** Loads the pages that hold rows start..end (inclusive), if not loaded or loading. */
   ensure(start: number, end: number): void;
@@ -27,6 +29,7 @@ interface State {
   key: string;
   total: number | null;
   pages: ReadonlyMap<number, readonly ClipHit[]>;
+  error: string | null;
 }
 
 /**
@@ -36,11 +39,11 @@ interface State {
  */
 export function useClipPages(projectId: number | null, query: ClipQuery): ClipPages {
   const key = `${projectId ?? ''}|${JSON.stringify(query)}`;
-  const [state, setState] = useState<State>({ key, total: null, pages: new Map() });
+  const [state, setState] = useState<State>({ key, total: null, pages: new Map(), error: null });
   const loading = useRef(new Set<string>());
   const generation = useRef(0);
-  const toaster = useToaster();
-  const current = state.key === key ? state : { key, total: null, pages: new Map<number, readonly ClipHit[]>() };
+  const current: State =
+    state.key === key ? state : { key, total: null, pages: new Map<number, readonly ClipHit[]>(), error: null };
 
   const fetchPage = useCallback(
     (page: number, mine: number) => {
@@ -56,18 +59,22 @@ export function useClipPages(projectId: number | null, query: ClipQuery): ClipPa
             const base = previous.key === key ? previous.pages : new Map<number, readonly ClipHit[]>();
             const pages = new Map(base);
             pages.set(page, answer.hits);
-            return { key, total: answer.total, pages };
+            return { key, total: answer.total, pages, error: null };
           });
         },
         (error: unknown) => {
           loading.current.delete(token);
           if (mine !== generation.current) return;
-          setState((previous) => ({ key, total: previous.key === key ? previous.total : 0, pages: previous.pages }));
-          toaster.error(query.text === '' ? 'Could not load the clips' : 'Search failed', error);
+          setState((previous) => ({
+            key,
+            total: previous.key === key ? previous.total : 0,
+            pages: previous.pages,
+            error: messageOf(error),
+          }));
         },
       );
     },
-    [projectId, query, key, toaster],
+    [projectId, query, key],
   );
 
   const pagesRef = useRef(current.pages);
@@ -102,9 +109,10 @@ export function useClipPages(projectId: number | null, query: ClipQuery): ClipPa
     [fetchPage],
   );
 
-  const { pages, total } = current;
+  const { pages, total, error } = current;
   return {
     total,
+    error,
     hitAt: (index) => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     ensure,
     find: (id) => {

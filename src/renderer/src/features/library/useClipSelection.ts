@@ -7,7 +7,7 @@ export interface ClipSelection {
   /** Click: this clip only. Ctrl/Cmd: add or remove it. Shift: the range from the last click. */
   choose(clip: Clip, index: number, how: { toggle: boolean; range: boolean }): void;
   clear(): void;
-  set(ids: readonly number[]): void;
+  set: (ids: readonly number[]) => void;
 }
 
 /** Multi-selection in the library's order; the anchor is where the last plain or Ctrl click landed. */

@@ -5,6 +5,7 @@ import {
   PROVIDERS,
   sizeKey,
   type CompileNote,
+  type CompileOptions,
   type ProviderId,
 } from '../../../../shared/prompt/index';
 import type { ProviderStatus } from '../../../../shared/jobs';
@@ -19,6 +20,8 @@ interface CompiledPanelProps {
   /** Readiness per provider; a provider that cannot take a job says what to do. */
   providers?: readonly ProviderStatus[] | null;
   onOpenSettings?: () => void;
+  /** What the job will send beside the prompt (a remix's kept seed and size), so the request shown is the one sent. */
+  options?: CompileOptions;
 }
 
 const NOTE_LABEL: Record<CompileNote['kind'], string> = {
@@ -39,6 +42,7 @@ export function CompiledPanel({
   onTargetChange,
   providers = null,
   onOpenSettings,
+  options,
 }: CompiledPanelProps): JSX.Element {
   const providerId = useId();
   const modelId = useId();
@@ -46,8 +50,8 @@ export function CompiledPanel({
   const limits = PROVIDERS[target.provider];
   const chosenNotReady = providers?.find((p) => p.id === target.provider && !p.ready);
   const compiled = useMemo(
-    () => compile(target.provider, analysis.result.doc, { model: target.model }),
-    [analysis.result.doc, target.provider, target.model],
+    () => compile(target.provider, analysis.result.doc, { ...options, model: target.model }),
+    [analysis.result.doc, target.provider, target.model, options],
   );
   const json = useMemo(() => JSON.stringify(compiled.request, null, 2), [compiled]);
   // The clipboard API exists only in secure contexts (not a browser studio reached over plain http on a LAN).

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
 import type { ProviderStatus } from '../../../../shared/jobs';
 import type { Project } from '../../../../shared/domain';
-import { ProviderId } from '../../../../shared/prompt/index';
+import { ProviderId, type CompileOptions } from '../../../../shared/prompt/index';
 import type { Template } from '../../../../shared/prompt/template';
 import { readStored, writeStored } from '../../app/storage';
 import { useToaster } from '../../components/Toasts';
@@ -61,6 +61,8 @@ interface PromptStudioProps {
   /** Whether each provider can take a job now, and if not, what to do. */
   providers?: readonly ProviderStatus[] | null;
   onOpenSettings?: () => void;
+  /** What a job from this draft sends beside the prompt (a remix's kept seed and size). */
+  requestOptions?: (text: string, target: Target) => CompileOptions;
   /** Shown between the toolbar and the editor (the remix the draft belongs to); given the chosen provider and model. */
   banner?: ReactNode | ((target: Target) => ReactNode);
 }
@@ -72,6 +74,7 @@ export function PromptStudio({
   onQueue,
   providers = null,
   onOpenSettings,
+  requestOptions,
   banner,
 }: PromptStudioProps): JSX.Element {
   const toaster = useToaster();
@@ -238,6 +241,7 @@ export function PromptStudio({
           <ShotsView analysis={shown} onSelect={(from, to) => editor.current?.select(from, to)} />
           <CompiledPanel
             analysis={shown}
+            {...(requestOptions ? { options: requestOptions(shown.text, target) } : {})}
             target={target}
             onTargetChange={setTarget}
             providers={providers}

@@ -24,6 +24,7 @@ function node(id: number, parentId: number | null, depth: number, title: string)
     posterId: null,
     rating: id === 2 ? 4 : null,
     createdAt: 1_700_000_000_000 + id,
+    trashedAt: null,
     depth,
   };
 }
@@ -90,6 +91,29 @@ describe('ClipVersions', () => {
     expect(act.onCompare).toHaveBeenCalledWith(2, 3);
     await user.click(screen.getByRole('button', { name: 'Remix' }));
     expect(act.onRemix).toHaveBeenCalledWith(clip);
+  });
+
+  test('a version in the Trash is marked so and offers no prompt restore; a click still asks to open it', async () => {
+    fakeStudio.answer('lineage.get', () => ({
+      clipId: 3,
+      nodes: [
+        node(1, null, 0, 'Original'),
+        { ...node(2, 1, 1, 'Second'), trashedAt: 1_700_000_100_000 },
+        node(3, 2, 2, 'Third'),
+      ],
+    }));
+    fakeStudio.answer('lineage.changes', () => null);
+    const act = actions();
+    render(<ClipVersions clip={aClip({ id: 3, projectId: 1, parentId: 2 })} actions={act} />, { wrapper });
+    const lineage = screen.getByRole('region', { name: 'Lineage' });
+    const trashed = await within(lineage).findByRole('button', { name: /Second/ });
+    expect(trashed.textContent).toContain('In Trash');
+    expect(trashed.title).toBe('“Second” is in the Trash: restore it to open it');
+    expect(within(lineage).getByRole('button', { name: /Original/ }).textContent).not.toContain('In Trash');
+    // Only the live ancestor's prompt can be restored.
+    expect(within(lineage).getAllByRole('button', { name: 'Restore this version' })).toHaveLength(1);
+    await userEvent.setup().click(trashed);
+    expect(act.onSelectVersion).toHaveBeenCalledWith(2);
   });
 
   test('an original with no remixes says so, and Compare and Versions wait for a second version', async () => {

@@ -62,18 +62,30 @@ function LineageItem({
 }): JSX.Element {
   const { node } = item;
   const current = node.id === clipId;
+  const trashed = node.trashedAt !== null;
   const rating = stars(node.rating);
   return (
     <li className="lineage__item">
-      <div className={`lineage__row${current ? ' lineage__row--current' : ''}`}>
+      <div
+        className={`lineage__row${current ? ' lineage__row--current' : ''}${trashed ? ' lineage__row--trashed' : ''}`}
+      >
         <button
           type="button"
           className="lineage__pick"
           aria-current={current ? 'true' : undefined}
-          title={current ? 'The clip in the viewer' : `Select “${node.title}”`}
+          title={
+            current
+              ? 'The clip in the viewer'
+              : trashed
+                ? `“${node.title}” is in the Trash: restore it to open it`
+                : `Select “${node.title}”`
+          }
           onClick={() => actions.onSelectVersion(node.id)}
         >
-          <span className="lineage__title truncate">{node.title}</span>
+          <span className="lineage__title truncate">
+            {node.title}
+            {trashed && <span className="badge lineage__trashed">In Trash</span>}
+          </span>
           <span className="lineage__meta tabular">
             {providerName(node.provider)} · {formatDateTime(node.createdAt)}
             {rating !== null && (
@@ -84,7 +96,7 @@ function LineageItem({
             )}
           </span>
         </button>
-        {ancestors.includes(node.id) && (
+        {ancestors.includes(node.id) && !trashed && (
           <button
             type="button"
             className="btn btn--ghost btn--sm lineage__restore"

@@ -7,7 +7,7 @@ import { Icon } from '../../components/Icon';
 import { useToaster } from '../../components/Toasts';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import { PromptDiffView } from './PromptDiffView';
-import { correction, otherSide, sideTime, timelineOf, type Side } from './syncedPair';
+import { clampOffset, correction, otherSide, sideTime, timelineOf, type Side } from './syncedPair';
 import { useLineage } from './useLineage';
 import { versionName, versionNumbers } from './versionNames';
 import { CompareDrift } from './CompareDrift';
@@ -44,28 +44,46 @@ function useClip(id: number): Clip | null {
 
 /** Two versions side by side (or one over the other with a wipe), playing in sync, with their prompt diff below. */
 export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewProps): JSX.Element {
-  const clips: Record<Side, Clip | null> = { a: useClip(a), b: useClip(b) };
+  const clipA = useClip(a);
+  const clipB = useClip(b);
+  const clips: Record<Side, Clip | null> = { a: clipA, b: clipB };
   const { lineage } = useLineage(a, clips.a?.projectId ?? null, 'family');
   const players = useRef<Record<Side, HTMLVideoElement | null>>({ a: null, b: null });
   const [audible, setAudible] = useState<Side>('a');
   const [playing, setPlaying] = useState(false);
   const [position, setPosition] = useState(0);
   const [offsets, setOffsets] = useState<Record<Side, number>>({ a: 0, b: 0 });
+  // As typed, so a lone "-" on the way to a negative offset stays in the field.
+  const [offsetText, setOffsetText] = useState<Record<Side, string>>({ a: '0', b: '0' });
   const [wipe, setWipe] = useState(false);
   const [wipeAt, setWipeAt] = useState(50);
 
   const lengthS = Math.max(clips.a?.durationMs ?? 0, clips.b?.durationMs ?? 0) / 1000;
 
-  const seek = useCallback(
-    (timelineS: number) => {
-      setPosition(timelineS);
-      for (const side of SIDES) {
-        const player = players.current[side];
-        if (player) player.currentTime = sideTime(timelineS, offsets[side], player.duration);
-      }
-    },
-    [offsets],
-  );
+  const seekWith = useCallback((timelineS: number, sideOffsets: Record<Side, number>) => {
+    setPosition(timelineS);
+    for (const side of SIDES) {
+      const player = players.current[side];
+      if (player) player.currentTime = sideTime(timelineS, sideOffsets[side], player.duration);
+    }
+  }, []);
+  const seek = useCallback((timelineS: number) => seekWith(timelineS, offsets), [seekWith, offsets]);
+  // The shared clock, held to the longer clip (an offset may carry a player's own time past it).
+  const shownS = Math.min(Math.max(0, position), lengthS);
+
+  /** A new offset moves its player at once, so both show the same moment again without a seek. */
+  function changeOffset(side: Side, text: string): void {
+    const typed = Number(text);
+    if (text.trim() === '' || !Number.isFinite(typed)) {
+      setOffsetText((current) => ({ ...current, [side]: text }));
+      return;
+    }
+    const held = clampOffset(typed, (side === 'a' ? clipA : clipB)?.durationMs ?? 0);
+    setOffsetText((current) => ({ ...current, [side]: held === typed ? text : String(held) }));
+    const next = { ...offsets, [side]: held };
+    setOffsets(next);
+    seekWith(shownS, next);
+  }
 
   const toggle = useCallback(() => {
     const all = SIDES.map((side) => players.current[side]).filter((p): p is HTMLVideoElement => p !== null);
@@ -135,7 +153,7 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [toggle, onClose]);
 
-  const diff = useMemo(() => (clips.a && clips.b ? promptDiff(clips.a, clips.b) : null), [clips.a, clips.b]);
+  const diff = useMemo(() => (clipA && clipB ? promptDiff(clipA, clipB) : null), [clipA, clipB]);
   const versions = useMemo(() => lineage?.nodes ?? [], [lineage]);
   const numbers = useMemo(() => versionNumbers(versions), [versions]);
 
@@ -231,11 +249,11 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
             min={0}
             max={lengthS || 0}
             step={0.01}
-            value={Math.min(position, lengthS)}
+            value={shownS}
             onChange={(event) => seek(Number(event.target.value))}
           />
           <span className="tabular compare__time">
-            {formatTime(Math.round(position * 1000))} / {formatTime(Math.round(lengthS * 1000))}
+            {formatTime(Math.round(shownS * 1000))} / {formatTime(Math.round(lengthS * 1000))}
           </span>
           <div className="compare__audible" role="group" aria-label="Audible player">
             {SIDES.map((side) => (
@@ -255,21 +273,28 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
           </div>
         </div>
         <div className="compare__offsets">
-          {SIDES.map((side) => (
-            <label key={side} className="compare__offset">
-              <span>Offset {NAME[side]} (ms)</span>
-              <input
-                type="number"
-                className="field tabular"
-                step={40}
-                value={offsets[side]}
-                onChange={(event) => {
-                  const value = Math.round(Number(event.target.value));
-                  setOffsets((current) => ({ ...current, [side]: Number.isFinite(value) ? value : 0 }));
-                }}
-              />
-            </label>
-          ))}
+          {SIDES.map((side) => {
+            const limit = clips[side]?.durationMs ?? 0;
+            return (
+              <label key={side} className="compare__offset">
+                <span>Offset {NAME[side]} (ms)</span>
+                <input
+                  type="number"
+                  className="field tabular"
+                  step={40}
+                  min={-limit}
+                  max={limit}
+                  value={offsetText[side]}
+                  aria-describedby={`compare-offset-hint-${side}`}
+                  onChange={(event) => changeOffset(side, event.target.value)}
+                  onBlur={() => setOffsetText((current) => ({ ...current, [side]: String(offsets[side]) }))}
+                />
+                <span id={`compare-offset-hint-${side}`} className="compare__offset-hint tabular">
+                  Within ±{limit.toLocaleString('en')} ms, the clip’s length
+                </span>
+              </label>
+            );
+          })}
           {wipe && (
             <label className="compare__offset compare__wipe-at">
               <span>Wipe position</span>
@@ -283,8 +308,16 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
             </label>
           )}
         </div>
-        {clips.a && clips.b && <CompareDrift a={clips.a.id} b={clips.b.id} onSeek={(ms) => seek(ms / 1000)} />}
-        {diff && <PromptDiffView diff={diff} />}
+        {a === b ? (
+          <p className="compare__same" role="status" aria-label="Same clip">
+            A and B are the same clip. Pick another version in Version A or Version B to see what changed.
+          </p>
+        ) : (
+          <>
+            {clips.a && clips.b && <CompareDrift a={clips.a.id} b={clips.b.id} onSeek={(ms) => seek(ms / 1000)} />}
+            {diff && <PromptDiffView diff={diff} />}
+          </>
+        )}
       </div>
     </main>
   );

@@ -29,10 +29,12 @@ type VersionNode = Node<VersionData, 'version'>;
 
 function VersionCard({ data }: NodeProps<VersionNode>): JSX.Element {
   const { version, current, number } = data;
+  const trashed = version.trashedAt !== null;
   return (
     <div
-      className={`version-node${current ? ' version-node--current' : ''}`}
+      className={`version-node${current ? ' version-node--current' : ''}${trashed ? ' version-node--trashed' : ''}`}
       aria-current={current ? 'true' : undefined}
+      title={trashed ? `“${version.title}” is in the Trash: restore it to open it` : undefined}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="version-node__poster">
@@ -50,7 +52,9 @@ function VersionCard({ data }: NodeProps<VersionNode>): JSX.Element {
           {providerName(version.provider)}
           {version.rating ? ` · ${'★'.repeat(version.rating)}` : ''}
         </span>
-        <span className="version-node__meta truncate tabular">{formatDateTime(version.createdAt)}</span>
+        <span className="version-node__meta truncate tabular">
+          {trashed ? <span className="badge">In Trash</span> : formatDateTime(version.createdAt)}
+        </span>
       </div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { correction, otherSide, sideTime, timelineOf } from './syncedPair';
+import { clampOffset, correction, otherSide, sideTime, timelineOf } from './syncedPair';
 
 describe('synced players', () => {
   test('each side stands at the timeline time plus its offset, inside its clip', () => {
@@ -22,4 +22,12 @@ describe('synced players', () => {
     expect(otherSide('a')).toBe('b');
     expect(otherSide('b')).toBe('a');
   });
+});
+
+test('an offset is held within its clip’s length either way, and nonsense is no offset', () => {
+  expect(clampOffset(-99_999_999, 8000)).toBe(-8000);
+  expect(clampOffset(250.4, 8000)).toBe(250);
+  expect(clampOffset(9000, 8000)).toBe(8000);
+  expect(clampOffset(Number.NaN, 8000)).toBe(0);
+  expect(clampOffset(40, 0)).toBe(0);
 });

@@ -18,6 +18,16 @@ export function sideTime(timelineS: number, offsetMs: number, durationS: number)
   return Math.min(Math.max(0, at), Number.isFinite(durationS) && durationS > 0 ? durationS : Math.max(0, at));
 }
 
+/**
+ * An offset held within the side's own length either way: past it the side would only ever show
+ * its first or last frame, and the shared clock would run far outside both clips.
+ */
+export function clampOffset(offsetMs: number, durationMs: number): number {
+  if (!Number.isFinite(offsetMs)) return 0;
+  const limit = Math.max(0, Math.round(durationMs));
+  return Math.min(limit, Math.max(-limit, Math.round(offsetMs)));
+}
+
 /** The timeline time a player's own time stands for. */
 export function timelineOf(playerS: number, offsetMs: number): number {
   return playerS - offsetMs / 1000;

@@ -14,6 +14,7 @@ const node = (id: number, createdAt: number, parentId: number | null = null, tit
   posterId: null,
   rating: null,
   createdAt,
+  trashedAt: null,
   depth: 0,
 });
 

@@ -1,0 +1,81 @@
+import { fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { useState, type JSX, type ReactNode } from 'react';
+import { expect, test } from 'vitest';
+import type { ClipQuery } from '../../../../shared/library/organise';
+import { StudioError } from '../../../../shared/errors';
+import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
+import { ToastProvider } from '../../components/Toasts';
+import { LibraryControls } from './LibraryControls';
+import { useClipPages, type ClipPages } from './useClipPages';
+
+const START: ClipQuery = { text: '', filter: {}, sort: { by: 'created', dir: 'desc' } };
+
+function Harness({ sent }: { sent: ClipQuery[] }): JSX.Element {
+  const [query, setQuery] = useState(START);
+  return (
+    <ToastProvider>
+      <LibraryControls
+        projectId={1}
+        query={query}
+        onQuery={(next) => {
+          sent.push(next);
+          setQuery(next);
+        }}
+        layout="grid"
+        onLayout={() => undefined}
+      />
+    </ToastProvider>
+  );
+}
+
+test('a date range that ends before it starts is flagged on the date fields and never sent', () => {
+  fakeStudio.answer('library.filters', () => []);
+  fakeStudio.answer('library.tags', () => []);
+  const sent: ClipQuery[] = [];
+  render(<Harness sent={sent} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Filters' }));
+  const from = screen.getByLabelText('Made from');
+  const to = screen.getByLabelText('Made until');
+  fireEvent.change(from, { target: { value: '2024-05-10' } });
+  expect(sent.at(-1)?.filter).toEqual({ from: Date.parse('2024-05-10T00:00:00Z') });
+
+  fireEvent.change(to, { target: { value: '2024-05-01' } });
+  expect(screen.getByRole('alert').textContent).toBe(
+    'The range ends before it starts: choose a To date on or after From.',
+  );
+  expect(to.getAttribute('aria-invalid')).toBe('true');
+  expect(from.getAttribute('aria-invalid')).toBe('true');
+  expect((to as HTMLInputElement).value).toBe('2024-05-01');
+  expect(sent).toHaveLength(1);
+
+  // Put right: the whole range is sent, the note goes.
+  fireEvent.change(to, { target: { value: '2024-05-12' } });
+  expect(sent.at(-1)?.filter).toEqual({
+    from: Date.parse('2024-05-10T00:00:00Z'),
+    to: Date.parse('2024-05-13T00:00:00Z'),
+  });
+  expect(screen.queryByRole('alert')).toBeNull();
+
+  fireEvent.change(from, { target: { value: '2024-06-01' } });
+  expect(screen.getByRole('alert')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(sent.at(-1)?.filter).toEqual({});
+});
+
+test('a load error belongs to its query: the next query starts clean', async () => {
+  fakeStudio.answer('library.query', ({ query }) => {
+    if (query?.filter?.tag === 'broken') throw new StudioError('invalid_input', 'query.filter.tag: no such tag');
+    return { total: 0, hits: [] };
+  });
+  const wrapper = ({ children }: { children: ReactNode }): JSX.Element => <ToastProvider>{children}</ToastProvider>;
+  const { result, rerender } = renderHook<ClipPages, { query: ClipQuery }>(({ query }) => useClipPages(1, query), {
+    wrapper,
+    initialProps: { query: { ...START, filter: { tag: 'broken' } } },
+  });
+  await waitFor(() => expect(result.current.error).toBe('query.filter.tag: no such tag'));
+  rerender({ query: START });
+  expect(result.current.error).toBeNull();
+  await waitFor(() => expect(result.current.total).toBe(0));
+  expect(result.current.error).toBeNull();
+});

@@ -1,0 +1,143 @@
+import { useEffect, useId, useState, type JSX } from 'react';
+import { studio } from '../../api/client';
+import './TagInput.css';
+
+/** Tags typed into one box: commas separate them ("golden hour, blue" is two tags). */
+export function splitTags(text: string): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const part of text.split(',')) {
+    const tag = part.trim().replace(/\s+/g, ' ');
+    if (tag === '' || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    tags.push(tag);
+  }
+  return tags;
+}
+
+const MAX_SUGGESTIONS = 8;
+
+interface Props {
+  /** The box's accessible name ("Add tag", "Tag selected"). */
+  label: string;
+  placeholder: string;
+  /** Tags not to suggest (the ones the clip has). */
+  have?: readonly string[];
+  onAdd: (tags: string[]) => void;
+  className?: string;
+}
+
+/**
+ * A tag box with autocomplete from the library's tags, as a combobox: the suggestions for the
+ * tag being typed (after the last comma) are a listbox, Up and Down move through them, Enter
+ * takes the one chosen or the text as typed, Escape closes them.
+ */
+export function TagInput({ label, placeholder, have = [], onAdd, className = '' }: Props): JSX.Element {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<{ prefix: string; names: string[] }>({ prefix: '', names: [] });
+  const [active, setActive] = useState(-1);
+  const [closed, setClosed] = useState(false);
+  const prefix = (text.split(',').at(-1) ?? '').trim();
+  const typed = new Set(splitTags(text).map((t) => t.toLowerCase()));
+  const owned = new Set(have.map((t) => t.toLowerCase()));
+  const suggestions =
+    prefix === '' || closed || found.prefix !== prefix
+      ? []
+      : found.names
+          .filter((name) => !owned.has(name.toLowerCase()) && (!typed.has(name.toLowerCase()) || name === prefix))
+          .slice(0, MAX_SUGGESTIONS);
+  const open = suggestions.length > 0;
+  const chosen = open && active >= 0 && active < suggestions.length ? active : -1;
+
+  useEffect(() => {
+    if (prefix === '') return;
+    let live = true;
+    const timer = setTimeout(() => {
+      studio.call('library.tags', { prefix, limit: 20 }).then(
+        (tags) => {
+          if (live) setFound({ prefix, names: tags.map((t) => t.name) });
+        },
+        () => undefined,
+      );
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [prefix]);
+
+  function change(next: string): void {
+    setText(next);
+    setActive(-1);
+    setClosed(false);
+  }
+
+  /** Adds every tag in the box, the one being typed replaced by a chosen suggestion. */
+  function commit(suggestion?: string): void {
+    const parts = text.split(',');
+    if (suggestion !== undefined) parts[parts.length - 1] = suggestion;
+    const tags = splitTags(parts.join(','));
+    if (tags.length === 0) return;
+    change('');
+    onAdd(tags);
+  }
+
+  return (
+    <div className={`tag-input ${className}`}>
+      <input
+        className="field tag-input__field"
+        type="text"
+        role="combobox"
+        aria-label={label}
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={`${id}-list`}
+        aria-activedescendant={chosen >= 0 ? `${id}-option-${chosen}` : undefined}
+        aria-describedby={`${id}-hint`}
+        placeholder={placeholder}
+        title="Separate tags with commas"
+        maxLength={400}
+        value={text}
+        spellCheck={false}
+        onChange={(event) => change(event.target.value)}
+        onBlur={() => setClosed(true)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            if (!open) return;
+            event.preventDefault();
+            const count = suggestions.length;
+            setActive(event.key === 'ArrowDown' ? (chosen + 1) % count : chosen <= 0 ? count - 1 : chosen - 1);
+          } else if (event.key === 'Enter') {
+            event.preventDefault();
+            commit(chosen >= 0 ? suggestions[chosen] : undefined);
+          } else if (event.key === 'Escape' && (open || text !== '')) {
+            event.preventDefault();
+            event.stopPropagation();
+            if (open) setClosed(true);
+            else change('');
+          }
+        }}
+      />
+      <span id={`${id}-hint`} className="visually-hidden">
+        Separate tags with commas.
+      </span>
+      <ul id={`${id}-list`} role="listbox" aria-label="Tag suggestions" className="tag-input__list" hidden={!open}>
+        {suggestions.map((name, i) => (
+          <li
+            key={name}
+            id={`${id}-option-${i}`}
+            role="option"
+            aria-selected={i === chosen}
+            className={`tag-input__option${i === chosen ? ' tag-input__option--active' : ''}`}
+            // Keeps the focus in the box, so the list stays a part of it.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => commit(name)}
+          >
+            {name}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { renderHook } from '@testing-library/react';
+import { expect, test, vi } from 'vitest';
+import { useRevealClip } from './useRevealClip';
+
+test('a clip made current is scrolled to once it is loaded, and only when it changes', () => {
+  const loaded = new Map([
+    [5, 40],
+    [6, 41],
+  ]);
+  const indexOf = (id: number): number => loaded.get(id) ?? -1;
+  const scrollTo = vi.fn<(index: number) => void>();
+  const { rerender } = renderHook<undefined, { id: number | null }>(
+    ({ id }) => {
+      useRevealClip(id, indexOf, scrollTo);
+      return undefined;
+    },
+    {
+      initialProps: { id: 5 },
+    },
+  );
+  expect(scrollTo).toHaveBeenLastCalledWith(40);
+  rerender({ id: 5 });
+  expect(scrollTo).toHaveBeenCalledTimes(1);
+
+  // Not loaded yet: scrolled to when its page arrives.
+  rerender({ id: 900 });
+  expect(scrollTo).toHaveBeenCalledTimes(1);
+  loaded.set(900, 1200);
+  rerender({ id: 900 });
+  expect(scrollTo).toHaveBeenLastCalledWith(1200);
+  rerender({ id: null });
+  rerender({ id: 6 });
+  expect(scrollTo).toHaveBeenLastCalledWith(41);
+  expect(scrollTo).toHaveBeenCalledTimes(3);
+});

@@ -1,0 +1,20 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * Scrolls the current clip into view once it is loaded, each time another clip becomes current:
+ * one chosen elsewhere (a version in its lineage, a file imported again) may be far down the grid.
+ */
+export function useRevealClip(
+  currentId: number | null,
+  indexOf: (id: number) => number,
+  scrollTo: (index: number) => void,
+): void {
+  const revealed = useRef<number | null>(null);
+  useEffect(() => {
+    if (currentId === null || currentId === revealed.current) return;
+    const index = indexOf(currentId);
+    if (index === -1) return;
+    revealed.current = currentId;
+    scrollTo(index);
+  });
+}

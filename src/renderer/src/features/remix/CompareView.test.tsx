@@ -1,0 +1,58 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { JSX, ReactNode } from 'react';
+import { expect, test } from 'vitest';
+import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
+import { aClip } from '../../../../../test/renderer/records';
+import { ToastProvider } from '../../components/Toasts';
+import { CompareView } from './CompareView';
+
+const wrapper = ({ children }: { children: ReactNode }): JSX.Element => <ToastProvider>{children}</ToastProvider>;
+
+function studioWith(): void {
+  const clips = new Map([
+    [1, aClip({ id: 1, title: 'Pier', durationMs: 8000 })],
+    [2, aClip({ id: 2, title: 'Pier v2', parentId: 1, durationMs: 6000 })],
+  ]);
+  fakeStudio.answer('clips.get', ({ id }) => clips.get(id) ?? aClip());
+  fakeStudio.answer('lineage.get', () => ({ clipId: 1, nodes: [] }));
+  fakeStudio.answer('cues.drift', () => ({ state: 'no_prompt', windowMs: 1000, directions: [] }));
+}
+
+test('an offset is held to its clip’s length, says so, and moves its player at once', async () => {
+  studioWith();
+  const user = userEvent.setup();
+  render(<CompareView a={1} b={2} onPick={() => undefined} onClose={() => undefined} viewSwitch={null} />, {
+    wrapper,
+  });
+  const playerA = await screen.findByLabelText<HTMLVideoElement>('Player A');
+  const offsetA = screen.getByRole<HTMLInputElement>('spinbutton', { name: /Offset A/ });
+  const offsetB = screen.getByRole<HTMLInputElement>('spinbutton', { name: /Offset B/ });
+  await waitFor(() =>
+    expect(screen.getByRole('spinbutton', { description: 'Within ±6,000 ms, the clip’s length' })).toBe(offsetB),
+  );
+  expect(screen.getByRole('spinbutton', { description: 'Within ±8,000 ms, the clip’s length' })).toBe(offsetA);
+
+  // Pasted: the test DOM drops a lone "-" typed into a number field.
+  fireEvent.change(offsetA, { target: { value: '-99999999' } });
+  expect(offsetA.value).toBe('-8000');
+  expect(screen.getByText(/ \/ 00:08/).textContent).toBe('00:00 / 00:08');
+
+  // A player already moved by an offset is put back when the offset changes, with no seek.
+  await user.clear(offsetA);
+  await user.type(offsetA, '1500');
+  expect(offsetA.value).toBe('1500');
+  expect(playerA.currentTime).toBe(1.5);
+  await user.clear(offsetA);
+  await user.type(offsetA, '0');
+  expect(playerA.currentTime).toBe(0);
+  expect(screen.getByText(/ \/ 00:08/).textContent).toBe('00:00 / 00:08');
+});
+
+test('comparing a clip with itself says they are the same clip', async () => {
+  studioWith();
+  render(<CompareView a={2} b={2} onPick={() => undefined} onClose={() => undefined} viewSwitch={null} />, {
+    wrapper,
+  });
+  expect((await screen.findByRole('status', { name: 'Same clip' })).textContent).toContain('A and B are the same clip');
+});
