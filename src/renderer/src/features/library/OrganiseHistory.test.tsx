@@ -79,7 +79,7 @@ test('a tag added in the inspector is undone, and Ctrl+Z in a text field is left
       </OrganiseHistory>
     </ToastProvider>,
   );
-  const box = screen.getByRole('combobox', { name: 'Add tag' });
+  const box = screen.getByRole('textbox', { name: 'Add tag' });
   await user.type(box, 'keeper{Enter}');
   await waitFor(() => expect(find(5)?.tags).toEqual(['night', 'keeper']));
   view.rerender(

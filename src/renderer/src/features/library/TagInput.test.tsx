@@ -23,11 +23,10 @@ test('suggestions are a listbox the keyboard moves through, each tag whole, and 
   const user = userEvent.setup();
   const onAdd = vi.fn<(tags: string[]) => void>();
   render(<TagInput label="Add tag" placeholder="Add tags" have={['golden light']} onAdd={onAdd} />);
-  const box = screen.getByRole('combobox', { name: 'Add tag' });
-  expect(box.getAttribute('aria-expanded')).toBe('false');
+  const box = screen.getByRole('textbox', { name: 'Add tag' });
+  expect(screen.queryByRole('listbox', { name: 'Tag suggestions' })).toBeNull();
   await user.type(box, 'gol');
   const list = await screen.findByRole('listbox', { name: 'Tag suggestions' });
-  expect(box.getAttribute('aria-expanded')).toBe('true');
   expect(box.getAttribute('aria-controls')).toBe(list.id);
   // The clip's own tags are not offered again.
   expect(
@@ -49,7 +48,7 @@ test('suggestions are a listbox the keyboard moves through, each tag whole, and 
   expect(within(await screen.findByRole('listbox')).getByRole('option').textContent).toBe('blue');
   await user.keyboard('{Enter}');
   expect(onAdd).toHaveBeenLastCalledWith(['night exterior', 'bl']);
-  expect(screen.getByRole('combobox').getAttribute('aria-describedby')).toBeTruthy();
+  expect(screen.getByRole('textbox').getAttribute('aria-describedby')).toBeTruthy();
   expect(screen.getByText('Separate tags with commas.')).toBeTruthy();
 });
 
@@ -68,7 +67,7 @@ test('"Tag selected" offers the same suggestions and tags every selected clip wi
       onError={() => undefined}
     />,
   );
-  const box = screen.getByRole('combobox', { name: 'Tag selected' });
+  const box = screen.getByRole('textbox', { name: 'Tag selected' });
   await user.type(box, 'gol');
   const list = await screen.findByRole('listbox', { name: 'Tag suggestions' });
   expect(

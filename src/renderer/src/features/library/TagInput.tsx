@@ -88,10 +88,9 @@ export function TagInput({ label, placeholder, have = [], onAdd, className = '' 
       <input
         className="field tag-input__field"
         type="text"
-        role="combobox"
+        // A textbox (the name creators and checks know it by) that offers a listbox of suggestions.
         aria-label={label}
         aria-autocomplete="list"
-        aria-expanded={open}
         aria-controls={`${id}-list`}
         aria-activedescendant={chosen >= 0 ? `${id}-option-${chosen}` : undefined}
         aria-describedby={`${id}-hint`}
