@@ -7,7 +7,8 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState, type Projected } from '../camera';
 import type { StagedAnimal } from '../stage/types';
 import { hex, scale, type Palette, type RGB } from './palette';
-import { drawRider, type Sketch } from './riders';
+import { drawRider } from './riders';
+import { sketchAt, type Sketch } from './sketch';
 
 type Pt = [number, number];
 
@@ -50,42 +51,7 @@ export function drawOtherAnimal(
 }
 
 function sketch(ctx: SKRSContext2D, pr: Projected, facing: 1 | -1): Sketch {
-  const s = pr.scale;
-  const X = (x: number): number => pr.x + x * s * facing;
-  const Y = (y: number): number => pr.y - y * s;
-  return {
-    ctx,
-    X,
-    Y,
-    s,
-    poly(pts, colour) {
-      ctx.fillStyle = colour;
-      ctx.beginPath();
-      pts.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(X(x), Y(y)) : ctx.lineTo(X(x), Y(y))));
-      ctx.closePath();
-      ctx.fill();
-    },
-    rect(x, y, w, h, colour, r = 0) {
-      ctx.fillStyle = colour;
-      ctx.beginPath();
-      ctx.roundRect(Math.min(X(x), X(x + w)), Y(y + h), Math.abs(w) * s, h * s, r * s);
-      ctx.fill();
-    },
-    circle(x, y, r, colour) {
-      ctx.fillStyle = colour;
-      ctx.beginPath();
-      ctx.arc(X(x), Y(y), Math.max(0.5, r * s), 0, Math.PI * 2);
-      ctx.fill();
-    },
-    line(pts, colour, width) {
-      ctx.strokeStyle = colour;
-      ctx.lineWidth = Math.max(1, width * s);
-      ctx.lineCap = 'round';
-      ctx.beginPath();
-      pts.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(X(x), Y(y)) : ctx.lineTo(X(x), Y(y))));
-      ctx.stroke();
-    },
-  };
+  return sketchAt(ctx, pr, pr.scale, facing);
 }
 
 function ellipse(k: Sketch, x: number, y: number, rx: number, ry: number, colour: string, rot = 0): void {

@@ -2,24 +2,11 @@
  * Riders drawn on their mounts: a cyclist pedalling, a rider in the saddle, a rower pulling the
  * oars. Drawn in the mount's own sketch (metres, x along its facing), in the rider's colours.
  */
-import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Look } from '../stage/look';
 import { hex, type RGB } from './palette';
+import type { Sketch } from './sketch';
 
 type Pt = [number, number];
-
-/** A drawing surface in metres around a ground point: x along the facing, y up. */
-export interface Sketch {
-  ctx: SKRSContext2D;
-  X: (x: number) => number;
-  Y: (y: number) => number;
-  /** Pixels per metre. */
-  s: number;
-  poly: (pts: Pt[], colour: string) => void;
-  rect: (x: number, y: number, w: number, h: number, colour: string, r?: number) => void;
-  circle: (x: number, y: number, r: number, colour: string) => void;
-  line: (pts: Pt[], colour: string, width: number) => void;
-}
 
 export interface RiderPose {
   mount: 'bicycle' | 'horse' | 'boat' | 'canoe';

@@ -10,7 +10,8 @@ import type { StagedProp } from '../stage/types';
 import { carBodies } from '../vocabulary/subjects';
 import type { LightSource, PropDraw } from './props';
 import { hex, mix, scale, type Palette, type RGB } from './palette';
-import { drawRider, type Sketch } from './riders';
+import { drawRider } from './riders';
+import { sketchAt, type Sketch } from './sketch';
 
 /** Everything a vehicle drawing needs: where it stands on screen, how it is lit, which way it faces. */
 export interface VehicleCanvas {
@@ -49,43 +50,7 @@ export function drawVehicle(v: VehicleCanvas): LightSource[] {
 
 /** Drawing in metres around the vehicle's ground point: x along its facing, y up. */
 function sketch(v: VehicleCanvas, facing: 1 | -1): Sketch {
-  const { ctx, pr, s } = v;
-  const X = (x: number): number => pr.x + x * s * facing;
-  const Y = (y: number): number => pr.y - y * s;
-  return {
-    ctx,
-    X,
-    Y,
-    s,
-    poly(pts, colour) {
-      ctx.fillStyle = colour;
-      ctx.beginPath();
-      pts.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(X(x), Y(y)) : ctx.lineTo(X(x), Y(y))));
-      ctx.closePath();
-      ctx.fill();
-    },
-    rect(x, y, w, h, colour, r = 0) {
-      ctx.fillStyle = colour;
-      const x0 = Math.min(X(x), X(x + w));
-      ctx.beginPath();
-      ctx.roundRect(x0, Y(y + h), Math.abs(w) * s, h * s, r * s);
-      ctx.fill();
-    },
-    circle(x, y, r, colour) {
-      ctx.fillStyle = colour;
-      ctx.beginPath();
-      ctx.arc(X(x), Y(y), Math.max(0.5, r * s), 0, Math.PI * 2);
-      ctx.fill();
-    },
-    line(pts, colour, width) {
-      ctx.strokeStyle = colour;
-      ctx.lineWidth = Math.max(1, width * s);
-      ctx.lineCap = 'round';
-      ctx.beginPath();
-      pts.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(X(x), Y(y)) : ctx.lineTo(X(x), Y(y))));
-      ctx.stroke();
-    },
-  };
+  return sketchAt(v.ctx, v.pr, v.s, facing);
 }
 
 function colourOf(prop: StagedProp, fallback: string): RGB {

@@ -193,6 +193,18 @@ function drawDesk(ctx: SKRSContext2D, cam: CameraState, p: Palette, subjectZ: nu
   box(ctx, cam, p, { x0: x0 + 0.02, x1: x0 + 0.07, y0: 0, y1: TABLE_TOP - 0.05, z0: z0 + 0.02, z1 }, scale(wood, 0.8));
   box(ctx, cam, p, { x0, x1, y0: TABLE_TOP - 0.05, y1: TABLE_TOP, z0, z1 }, wood);
   // Papers and a closed laptop on top.
-  box(ctx, cam, p, { x0: x0 + 0.2, x1: x0 + 0.5, y0: TABLE_TOP, y1: TABLE_TOP + 0.02, z0: z0 + 0.1, z1: z0 + 0.4 }, hex('#f2efe6'));
-  box(ctx, cam, p, { x0: x0 + 0.65, x1: x0 + 1.0, y0: TABLE_TOP, y1: TABLE_TOP + 0.03, z0: z0 + 0.15, z1: z0 + 0.45 }, hex('#3a3c40'));
+  box(
+    ctx,
+    cam,
+    p,
+    { x0: x0 + 0.2, x1: x0 + 0.5, y0: TABLE_TOP, y1: TABLE_TOP + 0.02, z0: z0 + 0.1, z1: z0 + 0.4 },
+    hex('#f2efe6'),
+  );
+  box(
+    ctx,
+    cam,
+    p,
+    { x0: x0 + 0.65, x1: x0 + 1.0, y0: TABLE_TOP, y1: TABLE_TOP + 0.03, z0: z0 + 0.15, z1: z0 + 0.45 },
+    hex('#3a3c40'),
+  );
 }
