@@ -6,7 +6,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState, type Projected } from '../camera';
 import { TABLE_TOP } from '../stage/handheld';
-import type { ElementId } from '../vocabulary/world';
 import type { LightSource, PropDraw } from './props';
 import { hex, type Palette, type RGB } from './palette';
 
@@ -21,22 +20,6 @@ export interface SmallCanvas {
   t: number;
   lit: (c: RGB, k?: number) => string;
 }
-
-export const smallDrawn: ReadonlySet<ElementId> = new Set<ElementId>([
-  'phone',
-  'lamp',
-  'book',
-  'newspaper',
-  'clock',
-  'briefcase',
-  'computer',
-  'keyboard',
-  'violin',
-  'guitar',
-  'radio',
-  'net',
-  'blanket',
-]);
 
 function colour(d: PropDraw, fallback: string): RGB {
   return hex(d.prop.color ?? fallback);
