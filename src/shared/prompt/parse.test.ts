@@ -208,6 +208,11 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     expect(doc.shots[0]?.audio).toEqual({ ambience: ['thunder at 99:99'], events: [] });
   });
 
+  test('names a repeated key with its article', () => {
+    const camera = only(parse('Scene: a street\nCamera: wide\nCamera: slow pan\n').diagnostics, 'duplicate-key');
+    expect(camera.message).toBe('This shot already has a Camera, so the two are joined; write one Camera per shot.');
+  });
+
   test('reads tabs as spaces', () => {
     const { doc, diagnostics } = parse('Scene:\tA girl\n\twalks\nCamera:\t\twide\nAudio:\train at\t3s\n');
     expect(diagnostics).toEqual([]);

@@ -4,6 +4,7 @@
  * text once, line by line, and every pattern it uses runs in linear time, so even a
  * megabyte of text parses in a fraction of a second.
  */
+import { withArticle } from '../article';
 import { parseTime } from '../time';
 import { readAudioItem, type ItemProblem } from './audio';
 import { afterLineMs, FIRST_LINE_AT_MS, readDialogueEntry, type DialogueEntry } from './dialogue';
@@ -520,7 +521,7 @@ class PromptReader {
     this.report(
       'duplicate-key',
       'warning',
-      `This shot already has a ${KEY_LABELS[key]}, so the two are joined; write one ${KEY_LABELS[key]} per shot.`,
+      `This shot already has ${withArticle(KEY_LABELS[key])}, so the two are joined; write one ${KEY_LABELS[key]} per shot.`,
       keySpan,
     );
     // Both halves are already collapsed, so joining them needs no second pass over the text.
