@@ -148,7 +148,7 @@ export function ImportCuesButton({
         }}
       />
       {pending && (
-        <div className="cue-menu__list" role="group" aria-label={`Which format is ${pending.name}?`}>
+        <div className="menu-button__list" role="group" aria-label={`Which format is ${pending.name}?`}>
           <p className="cue-menu__ask">Which format is “{pending.name}”?</p>
           {CUE_FORMATS.map((format) => (
             <button key={format} type="button" onClick={() => send(pending.text, format)}>
