@@ -10,6 +10,7 @@ import { levelFor, PeakFile, type PeakLevelReply } from '../../../shared/cues/pe
 import { StudioError } from '../../../shared/errors';
 import { computePeaks, storePeaks } from '../../media/peaks';
 import { mediaRecord } from '../../library/clips';
+import { clipQueue } from './clipQueue';
 import type { HandlerContext } from './context';
 
 type PeaksContext = Pick<HandlerContext, 'clips' | 'store' | 'background' | 'hub'>;
@@ -107,46 +108,12 @@ async function compute(
 }
 
 export function clipPeaks(ctx: PeaksContext): ClipPeaks {
-  const pending = new Map<number, Promise<Peaks | null>>();
   const kept = new Map<string, PeakFile>();
-  const waiting: number[] = [];
-  let pumping = false;
-
-  const start = (clipId: number, signal?: AbortSignal): Promise<Peaks | null> => {
-    const running = pending.get(clipId);
-    if (running) return running;
-    const started = (
-      signal ? compute(ctx, clipId, signal, kept) : ctx.background.run((s) => compute(ctx, clipId, s, kept))
-    ).finally(() => pending.delete(clipId));
-    pending.set(clipId, started);
-    return started;
-  };
-
-  let closed = false;
-
-  const pump = (): void => {
-    if (pumping || closed) return;
-    pumping = true;
-    void ctx.background
-      .run(async (signal) => {
-        for (let clipId = waiting.shift(); clipId !== undefined; clipId = waiting.shift()) {
-          // A failure is announced by its event and tried again when the timeline asks.
-          await start(clipId, signal).catch(() => undefined);
-          if (signal.aborted) closed = true;
-          if (closed) return;
-        }
-      })
-      .finally(() => {
-        pumping = false;
-        // A clip scheduled while the last one finished.
-        if (waiting.length > 0) pump();
-      });
-  };
-
+  const queue = clipQueue(ctx.background, (clipId, signal) => compute(ctx, clipId, signal, kept));
   return {
-    read: async (clipId) => (await start(clipId))?.file ?? null,
+    read: async (clipId) => (await queue.now(clipId))?.file ?? null,
     async readLevel(clipId, pixelsPerSecond) {
-      const peaks = await start(clipId);
+      const peaks = await queue.now(clipId);
       if (!peaks) return null;
       const { file } = peaks;
       return {
@@ -156,9 +123,7 @@ export function clipPeaks(ctx: PeaksContext): ClipPeaks {
         level: levelFor(file, pixelsPerSecond),
       };
     },
-    schedule(clipIds) {
-      waiting.push(...clipIds.filter((id) => !waiting.includes(id)));
-      pump();
-    },
+    // A failure is announced by its event and tried again when the timeline asks.
+    schedule: (clipIds) => queue.later(clipIds),
   };
 }
