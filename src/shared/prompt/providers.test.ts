@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   describeDurations,
+  describeSizes,
   estimateCostUsd,
   isDurationAllowed,
   isSizeAllowed,
@@ -198,5 +199,6 @@ describe('limit helpers', () => {
     expect(describeDurations(model('veo', 'veo-3.1-generate-preview').durations)).toBe('4, 6 or 8 s');
     expect(describeDurations(model('runway', 'gen4.5').durations)).toBe('2–10 s');
     expect(describeDurations(model('comfyui', 'workflow').durations)).toBe('any length');
+    expect(describeSizes(model('local', 'builtin').sizes)).toBe('even sizes from 64x64 up to 1920x1080');
   });
 });

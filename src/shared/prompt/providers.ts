@@ -479,7 +479,10 @@ export function describeDurations(rule: DurationRule): string {
 
 export function describeSizes(rule: SizeRule): string {
   if (rule.kind === 'any') return 'any size';
-  if (rule.kind === 'range') return `sizes up to ${rule.maxLongSide}x${rule.maxShortSide}`;
+  if (rule.kind === 'range') {
+    const steps = rule.multipleOf === 2 ? 'even sizes' : `sizes in multiples of ${rule.multipleOf}`;
+    return `${steps} from ${rule.minSide}x${rule.minSide} up to ${rule.maxLongSide}x${rule.maxShortSide}`;
+  }
   return listWords(unique(rule.sizes.map((s) => sizeKey(s))));
 }
 
