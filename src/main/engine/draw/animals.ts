@@ -4,7 +4,7 @@
  * tail curled, or walks with it raised; fish swim in a school with a flick of the tail.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { project, type CameraState, type Projected } from '../camera';
+import { project, type CameraState } from '../camera';
 import type { StagedAnimal } from '../stage/types';
 import { hex, scale, type Palette, type RGB } from './palette';
 import { drawRider } from './riders';
@@ -34,7 +34,7 @@ export function drawOtherAnimal(
     if (!pr) continue;
     const col = hex(a.color);
     const tone = (k: number): string => p.css(p.haze(scale(scale(col, k), light), pr.depth));
-    const k = sketch(ctx, pr, facing);
+    const k = sketchAt(ctx, pr, pr.scale, facing);
     const phase = moving ? t * (a.kind === 'horse' ? (a.walk && Math.abs(a.walk.dx) > 6 ? 9 : 5) : 8) + m.phase : 0;
     if (a.kind === 'horse') {
       drawHorse(k, tone, view, phase, a.size, moving && Math.abs(a.walk?.dx ?? 0) + Math.abs(a.walk?.dz ?? 0) > 8);
@@ -48,10 +48,6 @@ export function drawOtherAnimal(
     } else if (a.kind === 'cat') drawCat(k, tone, moving, phase, a.size, t + i);
     else drawFish(k, tone, a.size, t * 6 + m.phase);
   }
-}
-
-function sketch(ctx: SKRSContext2D, pr: Projected, facing: 1 | -1): Sketch {
-  return sketchAt(ctx, pr, pr.scale, facing);
 }
 
 function ellipse(k: Sketch, x: number, y: number, rx: number, ry: number, colour: string, rot = 0): void {

@@ -30,7 +30,8 @@ export const vehicleIds = new Set(['car', 'bus', 'bicycle', 'train', 'boat']);
 
 export function drawVehicle(v: VehicleCanvas): LightSource[] {
   const { view, facing } = travelView(v.d.prop.drive);
-  const sk = sketch(v, view === 'side' ? facing : 1);
+  // Drawn in metres around the vehicle's ground point: x along its facing, y up.
+  const sk = sketchAt(v.ctx, v.pr, v.s, view === 'side' ? facing : 1);
   switch (v.d.prop.element) {
     case 'bus':
       return drawBus(v, sk, view);
@@ -46,11 +47,6 @@ export function drawVehicle(v: VehicleCanvas): LightSource[] {
     default:
       return drawCar(v, sk, view);
   }
-}
-
-/** Drawing in metres around the vehicle's ground point: x along its facing, y up. */
-function sketch(v: VehicleCanvas, facing: 1 | -1): Sketch {
-  return sketchAt(v.ctx, v.pr, v.s, facing);
 }
 
 function colourOf(prop: StagedProp, fallback: string): RGB {
