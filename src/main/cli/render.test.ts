@@ -129,9 +129,20 @@ describe('shotline render', () => {
     await writeFile(join(dir, 'p.txt'), SHORT);
     const result = await run([join(dir, 'p.txt'), '--out', join(dir, 'no', 'such', 'folder', 'p.mp4')]);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/does not exist or is not writable/);
+    expect(result.err).toMatch(/the folder .*folder does not exist\. Choose another --out path\./);
     const notMp4 = await run([join(dir, 'p.txt'), '--out', join(dir, 'p.mov')]);
     expect(notMp4.code).toBe(2);
     expect(await readdir(dir)).toEqual(['p.txt']);
+  });
+
+  test.runIf(process.platform === 'linux')('refuses a folder that looks writable but takes no new files', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'p.txt'), SHORT);
+    // /proc passes an access() check for root, yet no file can be made there.
+    const result = await run([join(dir, 'p.txt'), '--out', '/proc/p.mp4']);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(
+      /Cannot write \/proc\/p\.mp4: the folder \/proc (does not exist|does not accept new files)\. Choose another --out path\./,
+    );
   });
 });

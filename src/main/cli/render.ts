@@ -1,5 +1,5 @@
-import { access, constants, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileLocal } from '../../shared/prompt/compile/local';
 import { lint } from '../../shared/prompt/lint';
@@ -49,11 +49,18 @@ async function checkOutput(out: string): Promise<void> {
   if (extname(out).toLowerCase() !== '.mp4') throw new UsageError(`--out must name an .mp4 file, got "${out}".`);
   const existing = await stat(out).catch(() => null);
   if (existing?.isDirectory()) throw new UsageError(`--out names a folder, not a file: ${out}`);
+  // Creating a file is the only honest test: a folder can look writable (root, /proc, a
+  // read-only mount) and still refuse new files.
+  const folder = dirname(out);
+  const probe = join(folder, `.shotline-write-check-${process.pid}`);
   try {
-    await access(dirname(out), constants.W_OK);
-  } catch {
-    throw new UsageError(`Cannot write ${out}: the folder ${dirname(out)} does not exist or is not writable.`);
+    await (await open(probe, 'wx')).close();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EEXIST' ? 'is busy' : 'does not accept new files';
+    throw new UsageError(`Cannot write ${out}: the folder ${folder} ${why}. Choose another --out path.`);
   }
+  await rm(probe, { force: true });
 }
 
 function progressBar(stderr: Output): (p: RenderProgress) => void {

@@ -137,7 +137,17 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       );
     if (!(o.fps > 0 && o.fps <= 120))
       throw new StudioError('invalid_input', `fps must be between 1 and 120, got ${o.fps}`);
-    await mkdir(o.temp.dir, { recursive: true });
+    // The scratch folder itself is made without `recursive`: under a pseudo-filesystem such as
+    // /proc a recursive mkdir of a new folder never returns.
+    await mkdir(dirname(o.temp.dir), { recursive: true });
+    await mkdir(o.temp.dir).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return;
+      throw new StudioError(
+        'invalid_input',
+        `Cannot make a scratch folder for the render in ${dirname(o.temp.dir)} (${code ?? String(error)}); choose a folder you can write to.`,
+      );
+    });
     hooks.progress({ phase: 'interpret', fraction: 0, frame: 0, frames: 0 });
 
     const interp = interpret(input);

@@ -256,4 +256,13 @@ describe('renderClip', () => {
       message: 'size must be even whole numbers of at least 16 pixels, got 321x180',
     });
   });
+
+  test.runIf(process.platform === 'linux')(
+    'a folder that takes no new files fails with a clear error, not a hang',
+    async () => {
+      await expect(
+        renderClip({ shots: [shot({})] }, { outPath: '/proc/clip.mp4', width: 160, height: 90, fps: 12 }),
+      ).rejects.toThrow(/^Cannot make a scratch folder for the render in \/proc \(\w+\); choose a folder/);
+    },
+  );
 });
