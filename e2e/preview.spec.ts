@@ -35,7 +35,7 @@ test('the shot under the cursor previews while writing, Play runs the whole prom
   console.log(`first preview frame ${firstFrameMs} ms after typing paused`);
   // bench/preview.ts measures this delay; here it only has to be a matter of seconds even on a busy machine.
   expect(firstFrameMs).toBeLessThan(10_000);
-  // It moves once its sound (the spoken line) is ready: a later frame replaces the first.
+  // It moves as soon as a few frames are in (the spoken line joins when ready): a later frame replaces the first.
   const first = await frame.getAttribute('src');
   await expect.poll(() => frame.getAttribute('src'), { timeout: 20_000 }).not.toBe(first);
 

@@ -1,12 +1,20 @@
 /**
- * Plays one streamed preview: frames as they arrive (JPEG data URLs) on the clock of its sound.
- * The sound is the master clock; when drawing falls behind it, the sound waits for the picture,
- * so the two never drift apart. Without sound (muted, or the browser refuses to play), a plain
- * clock stands in. Frames are drawn into an <img> directly, not through React state.
+ * Plays one streamed preview: frames as they arrive (JPEG data URLs). The picture starts moving
+ * as soon as a few frames are in, on a plain clock; the sound (ready once spoken lines are made)
+ * joins at the position the picture has reached and from then on is the master clock. When
+ * drawing falls behind, the clock waits for the picture, so the two never drift apart. Without
+ * sound (the browser refuses to play), the plain clock goes on. Frames are drawn into an <img>
+ * directly, not through React state.
  */
 
 /** Frames kept at most: a minute at the preview's 12 frames a second, about 15 MB of JPEG. */
 export const MAX_PREVIEW_FRAMES = 720;
+
+/** Frames in hand before the picture starts moving, so it does not stall on the next one at once. */
+export const START_FRAMES = 3;
+
+/** The little of an audio element playback uses; a test can hand in its own. */
+export type PreviewAudio = Pick<HTMLAudioElement, 'play' | 'pause' | 'currentTime' | 'muted' | 'paused' | 'ended'>;
 
 export interface PlaybackView {
   /** Where frames are shown. */
@@ -36,7 +44,7 @@ function wavUrl(base64: string): string | null {
 
 export class PreviewPlayback {
   private readonly frames: string[] = [];
-  private audio: HTMLAudioElement | null = null;
+  private audio: PreviewAudio | null = null;
   private audioUrl: string | null = null;
   private raf = 0;
   /** The silent clock: seconds played before the last start, and when it started (null while stopped). */
@@ -50,6 +58,11 @@ export class PreviewPlayback {
     readonly shape: PlaybackShape,
     private readonly view: PlaybackView,
     private muted: boolean,
+    private readonly makeAudio: (url: string) => PreviewAudio = (url) => {
+      const audio = new Audio(url);
+      audio.preload = 'auto';
+      return audio;
+    },
   ) {}
 
   get received(): number {
@@ -68,11 +81,20 @@ export class PreviewPlayback {
     if (this.audio) return;
     this.audioUrl = wavUrl(wav);
     if (this.audioUrl === null) return;
-    const audio = new Audio(this.audioUrl);
-    audio.preload = 'auto';
+    const audio = this.makeAudio(this.audioUrl);
     audio.muted = this.muted;
+    if (!this.started || this.finished) {
+      this.audio = audio;
+      this.maybeStart();
+      return;
+    }
+    // The picture is already moving: the sound joins where it is, and takes over the clock.
+    const playing = this.clock.since !== null;
+    const at = this.position();
     this.audio = audio;
-    this.maybeStart();
+    audio.currentTime = at;
+    this.clock = { played: at, since: null };
+    if (playing) this.resume();
   }
 
   setMuted(muted: boolean): void {
@@ -90,10 +112,10 @@ export class PreviewPlayback {
     this.audioUrl = null;
   }
 
-  /** Playing starts with the sound, or without it once every frame is in. */
+  /** Playing starts once a few frames are in (or all of them, for a short preview), sound or not. */
   private maybeStart(): void {
     if (this.started || this.frames.length === 0) return;
-    if (!this.audio && this.frames.length < this.shape.frames) return;
+    if (this.frames.length < Math.min(START_FRAMES, this.shape.frames)) return;
     this.started = true;
     this.resume();
     this.raf = requestAnimationFrame(this.tick);
@@ -101,10 +123,12 @@ export class PreviewPlayback {
 
   private resume(): void {
     if (this.audio) {
-      this.audio.play().catch(() => {
+      const audio = this.audio;
+      audio.play().catch(() => {
+        if (this.audio !== audio) return;
         // The browser would not play sound here: the picture goes on, on the silent clock.
+        this.clock = { played: audio.currentTime, since: performance.now() };
         this.audio = null;
-        this.clock.since = performance.now();
       });
     } else this.clock.since ??= performance.now();
   }
