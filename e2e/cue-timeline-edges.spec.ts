@@ -188,3 +188,53 @@ test('a clip without sound shows its timeline with the reason, and takes cues ag
     /00:02\.083\s*cut to wide/,
   ]);
 });
+
+/** Runs in the page: a studio busy elsewhere answers cue edits a moment later than the keys come. */
+function slowCueEdits(): void {
+  const send = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'send')?.value as (
+    this: WebSocket,
+    data: string | ArrayBufferLike | Blob | ArrayBufferView,
+  ) => void;
+  WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+    if (typeof data === 'string' && data.includes('"name":"cues.create"')) setTimeout(() => send.call(this, data), 150);
+    else send.call(this, data);
+  };
+}
+
+test('letters typed straight after M all land in the new cue’s label, none taken for a timeline key', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  await page.addInitScript(slowCueEdits);
+  await importInto(page, studio.url, makeClip(join(workDir, 'Kitchen.mp4'), 6), 'Kitchen');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  await playhead.click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(playhead).toHaveText('00:01.000');
+  // No wait for the field: a creator types on at once ("o", "l", "k" and Space are timeline keys too).
+  await page.keyboard.press('m');
+  await page.keyboard.type('lock clonk', { delay: 3 });
+  await page.keyboard.press('Enter');
+  const rows = timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem');
+  await expect(rows).toHaveText([/00:01\.000\s*lock clonk/]);
+  await expect(playhead).toHaveText('00:01.000');
+  // "o" and "l" did nothing on the timeline: no out mark, no playback.
+  await expect(timeline.locator('[aria-label="Range marks"]')).toHaveCount(0);
+  expect(
+    await page.evaluate(() => document.querySelector<HTMLVideoElement>('video[aria-label="Player"]')?.paused),
+  ).toBe(true);
+
+  // A label the studio cannot store says why beside the field and keeps what was typed.
+  const label = timeline.getByRole('textbox', { name: 'Cue label' });
+  const long = 'a creaking floorboard under the rug '.repeat(6).trim();
+  await label.fill(long);
+  await label.press('Enter');
+  const problem = timeline.getByRole('alert');
+  await expect(problem).toHaveText(/^This label is 215 characters; a cue label takes at most 200\. Shorten it by 15/);
+  await expect(label).toHaveValue(long);
+  await expect(label).toHaveAttribute('aria-invalid', 'true');
+  await expect(rows).toHaveText([/00:01\.000\s*lock clonk/]);
+});

@@ -21,6 +21,7 @@ import { useDriftMarks } from './useDriftMarks';
 import { useMediaTime } from './useMediaTime';
 import { useRegionEdits } from './useRegionEdits';
 import { useWaveform } from './useWaveform';
+import { NOTHING_TYPED, type TypedAhead } from './typeAhead';
 import { WaveformStatus } from './WaveformStatus';
 import './CueTimeline.css';
 
@@ -58,7 +59,26 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   const [resizedPx, setResizedPx] = useState<number | null>(null);
   const [showKeys, setShowKeys] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const focusLabelOf = useRef<number | null>(null);
+  // The cue just added with M, whose label field takes what was typed meanwhile.
+  const [justAdded, setJustAdded] = useState<number | null>(null);
+  const typedAhead = useRef<TypedAhead | null>(null);
+  const claimTyped = useCallback((): TypedAhead => {
+    const typed = typedAhead.current ?? NOTHING_TYPED;
+    typedAhead.current = null;
+    setJustAdded(null);
+    return typed;
+  }, []);
+  // Labels typed that could not be stored, by cue: kept while the creator looks elsewhere.
+  const [drafts, setDrafts] = useState<ReadonlyMap<number, string>>(new Map());
+  const setDraft = useCallback((id: number, text: string | null) => {
+    setDrafts((current) => {
+      if (text === null ? !current.has(id) : current.get(id) === text) return current;
+      const next = new Map(current);
+      if (text === null) next.delete(id);
+      else next.set(id, text);
+      return next;
+    });
+  }, []);
   const labelInput = useRef<HTMLInputElement>(null);
   const durationMs = peaks?.durationMs ?? clip.durationMs;
   const drift = useDrift(clip.id);
@@ -131,14 +151,6 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
 
   const editing = cues.find((c) => selected.has(c.id)) ?? null;
 
-  // A cue just added with M gets its label field focused, the default label selected to type over.
-  useEffect(() => {
-    if (focusLabelOf.current === null || editing?.id !== focusLabelOf.current) return;
-    labelInput.current?.focus();
-    labelInput.current?.select();
-    focusLabelOf.current = null;
-  }, [editing]);
-
   const addCue = useCallback(() => {
     const range = marks.in !== null && marks.out !== null && marks.out > marks.in ? marks : null;
     // With snapping on, a cue made by key starts (and ends) on a frame, as a dragged one does.
@@ -150,13 +162,21 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
       color: null,
     };
     if (range) setMarks({ in: null, out: null });
+    // Keys typed from now until the label field appears are held for it.
+    typedAhead.current = { ...NOTHING_TYPED };
     state.create([data]).then(
       ([made]) => {
-        if (!made) return;
-        focusLabelOf.current = made.id;
+        if (!made) {
+          typedAhead.current = null;
+          return;
+        }
+        setJustAdded(made.id);
         select([made.id]);
       },
-      (error: unknown) => setNotice(messageOf(error)),
+      (error: unknown) => {
+        typedAhead.current = null;
+        setNotice(messageOf(error));
+      },
     );
   }, [marks, playheadMs, cues, newKind, state, select, snap, fps]);
 
@@ -223,6 +243,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
     undo: () => void state.undo().catch((error: unknown) => setNotice(messageOf(error))),
     redo: () => void state.redo().catch((error: unknown) => setNotice(messageOf(error))),
     showShortcuts: () => setShowKeys(true),
+    typedAhead,
   });
 
   useCueRegions(waveform, cues, selected, shownPxPerSec);
@@ -341,6 +362,9 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
               key={editing.id}
               cue={editing}
               labelInput={labelInput}
+              {...(editing.id === justAdded ? { claimTyped } : {})}
+              {...(drafts.has(editing.id) ? { draft: drafts.get(editing.id) } : {})}
+              onDraft={(text) => setDraft(editing.id, text)}
               onChange={update}
               onDelete={removeSelected}
             />

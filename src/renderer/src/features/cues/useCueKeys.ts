@@ -5,6 +5,7 @@ import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import { adjacentCue, cueToMoveFrom } from './cueNavigation';
 import { stepFrames } from './cueTime';
 import { keyAction, nextShuttle, type CueAction } from './keymap';
+import { isTypingKey, typeKey, type TypedAhead } from './typeAhead';
 
 interface Options {
   media: HTMLMediaElement | null;
@@ -27,6 +28,8 @@ interface Options {
   undo: () => void;
   redo: () => void;
   showShortcuts: () => void;
+  /** Set while a cue added with M is being stored: typing goes here until its label field appears. */
+  typedAhead: { current: TypedAhead | null };
 }
 
 /** Reverse shuttle is done by stepping: media elements cannot play backwards. */
@@ -167,6 +170,12 @@ export function useCueKeys(options: Options): void {
     }
 
     function onKeyDown(event: KeyboardEvent): void {
+      const typing = latest.current.typedAhead;
+      if (typing.current && !typing.current.enter && isTypingKey(event) && !isTextEntry(event.target)) {
+        event.preventDefault();
+        typing.current = typeKey(typing.current, event.key);
+        return;
+      }
       if (event.key.toLowerCase() === 'k' && !event.repeat) kHeld.current = true;
       if (!keysFree(event)) return;
       const action = keyAction(event, { kHeld: kHeld.current });
