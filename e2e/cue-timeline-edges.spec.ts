@@ -238,3 +238,74 @@ test('letters typed straight after M all land in the new cue’s label, none tak
   await expect(label).toHaveAttribute('aria-invalid', 'true');
   await expect(rows).toHaveText([/00:01\.000\s*lock clonk/]);
 });
+
+/** The waveform's wrapper on screen: as wide as the whole clip at the current zoom. */
+async function waveBox(page: Page): Promise<{ left: number; width: number; y: number }> {
+  return page.evaluate(() => {
+    const host = document.querySelector('.cue-timeline__wave > div');
+    const wrapper = host?.shadowRoot?.querySelector('[part~="wrapper"]');
+    if (!wrapper) throw new Error('no waveform');
+    const rect = wrapper.getBoundingClientRect();
+    return { left: rect.left, width: rect.width, y: rect.top + rect.height * 0.75 };
+  });
+}
+
+const clockMs = (text: string): number => {
+  const match = /(\d+):(\d+)\.(\d+)/.exec(text);
+  if (!match) throw new Error(`no time in ${text}`);
+  return (Number(match[1]) * 60 + Number(match[2])) * 1000 + Number(match[3]);
+};
+
+test('a range dragged out ends where the pointer let go and is selected; clicks seek where they land', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  await importInto(page, studio.url, makeClip(join(workDir, 'Corridor.mp4'), 8), 'Corridor');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  await timeline.getByRole('checkbox', { name: 'Snap to frames' }).uncheck();
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  const rows = timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem');
+  const box = await waveBox(page);
+  const xAt = (seconds: number): number => box.left + (box.width * seconds) / 8;
+  // One pixel of the waveform, in ms: the most a pointer position can be off by.
+  const pixelMs = 8000 / box.width;
+
+  await page.mouse.move(xAt(2), box.y);
+  await page.mouse.down();
+  await page.mouse.move(xAt(3.5), box.y, { steps: 6 });
+  await page.mouse.move(xAt(5), box.y, { steps: 6 });
+  await page.mouse.up();
+  await expect(rows).toHaveCount(1);
+  const [start, end] = ((await rows.first().locator('.cue-row__time').textContent()) ?? '').split('–');
+  expect(Math.abs(clockMs(start ?? '') - 2000)).toBeLessThanOrEqual(pixelMs);
+  expect(Math.abs(clockMs(end ?? '') - 5000)).toBeLessThanOrEqual(pixelMs);
+  // The new cue is the selected one, its editor open.
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(timeline.getByRole('textbox', { name: 'Cue label' })).toHaveValue('Cue 1');
+
+  // A point cue at 6 s, added at the playhead.
+  await page.mouse.click(xAt(6), box.y);
+  await expect
+    .poll(async () => Math.abs(clockMs((await playhead.textContent()) ?? '') - 6000))
+    .toBeLessThanOrEqual(pixelMs);
+  await page.keyboard.press('m');
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(2);
+
+  // A click inside the range seeks where it lands and selects the range.
+  await page.mouse.click(xAt(3.5), box.y);
+  await expect
+    .poll(async () => Math.abs(clockMs((await playhead.textContent()) ?? '') - 3500))
+    .toBeLessThanOrEqual(pixelMs);
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+
+  // A click on the waveform away from the cues seeks there and lets the selection go, so Tab
+  // goes on from the playhead (the range, first after 1 s), not from the cue selected before.
+  await page.mouse.click(xAt(1), box.y);
+  await expect(timeline.locator('.cue-row[aria-selected="true"]')).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'false');
+});

@@ -99,6 +99,11 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
       ws.on('timeupdate', (seconds) => setPlayheadMs(Math.round(seconds * 1000))),
       ws.on('zoom', (px) => setPxPerSec(px)),
       ws.on('resize', () => setResizedPx(ws.getWidth())),
+      // A seek by clicking the waveform (not on a cue) leaves the cues: Tab goes on from the playhead.
+      ws.on('interaction', () => {
+        setSelected((current) => (current.size === 0 ? current : new Set()));
+        setAnchor(null);
+      }),
     ];
     return () => offs.forEach((off) => off());
   }, [waveform]);
@@ -125,8 +130,9 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
     [seek],
   );
 
+  /** A cue clicked: in the list the playhead goes to its start, on the waveform where it was clicked. */
   const pick = useCallback(
-    (cue: Cue, event: MouseEvent | globalThis.MouseEvent) => {
+    (cue: Cue, event: MouseEvent | globalThis.MouseEvent, atMs: number = cue.startMs) => {
       if (event.ctrlKey || event.metaKey) {
         const next = new Set(selected);
         if (next.has(cue.id)) next.delete(cue.id);
@@ -144,9 +150,10 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
           return;
         }
       }
-      select([cue.id], cue);
+      select([cue.id]);
+      seek(atMs);
     },
-    [selected, anchor, cues, select],
+    [selected, anchor, cues, select, seek],
   );
 
   const editing = cues.find((c) => selected.has(c.id)) ?? null;
@@ -220,7 +227,16 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
     [waveform, viewPx, durationMs, shownPxPerSec],
   );
 
-  useRegionEdits(waveform, cues, { snap, fps, newKind, update: state.update, create: state.create, pick, setNotice });
+  useRegionEdits(waveform, cues, {
+    snap,
+    fps,
+    newKind,
+    update: state.update,
+    create: state.create,
+    pick,
+    select,
+    setNotice,
+  });
 
   useCueKeys({
     media,
