@@ -309,3 +309,54 @@ test('a range dragged out ends where the pointer let go and is selected; clicks 
   await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'false');
 });
+
+test('Tab walks the cues and then leaves the timeline; Ctrl+A takes every cue, Delete and undo act on them all', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  await importInto(page, studio.url, makeClip(join(workDir, 'Porch.mp4'), 8), 'Porch');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  await timeline.getByLabel('Cue file').setInputFiles({
+    name: 'porch.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('start,end,label,kind\n0.500,,knock,sfx\n1.000,6.000,rain bed,ambience\n3.000,,step,sfx\n'),
+  });
+  const rows = timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem');
+  await expect(rows).toHaveCount(3);
+  const selected = timeline.locator('.cue-row[aria-selected="true"] .cue-row__label');
+  const inTimeline = (): Promise<boolean> =>
+    page.evaluate(() => document.querySelector('.cue-timeline')?.contains(document.activeElement) ?? false);
+
+  await timeline.getByRole('status', { name: 'Playhead' }).click();
+  expect(await inTimeline()).toBe(true);
+  await page.keyboard.press('Home');
+  for (const label of ['knock', 'rain bed', 'step']) {
+    await page.keyboard.press('Tab');
+    await expect(selected).toHaveText([label]);
+  }
+  // Past the last cue, Tab goes on out of the timeline; the selection stays.
+  await page.keyboard.press('Tab');
+  await expect.poll(inTimeline).toBe(false);
+  await expect(selected).toHaveText(['step']);
+
+  // Shift+Tab back in, and before the first cue out the other way.
+  await timeline.getByRole('status', { name: 'Playhead' }).click();
+  for (const label of ['rain bed', 'knock']) {
+    await page.keyboard.press('Shift+Tab');
+    await expect(selected).toHaveText([label]);
+  }
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(inTimeline).toBe(false);
+
+  // Ctrl+A with the timeline focused selects every cue; Delete removes them as one edit.
+  await timeline.getByRole('status', { name: 'Playhead' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await expect(selected).toHaveText(['knock', 'rain bed', 'step']);
+  await page.keyboard.press('Delete');
+  await expect(rows).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(rows).toHaveCount(3);
+  await expect(timeline.locator('.cue-row__label')).toHaveText(['knock', 'rain bed', 'step']);
+});

@@ -259,6 +259,11 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
     undo: () => void state.undo().catch((error: unknown) => setNotice(messageOf(error))),
     redo: () => void state.redo().catch((error: unknown) => setNotice(messageOf(error))),
     showShortcuts: () => setShowKeys(true),
+    selectAll: () => {
+      const shown = filter === 'all' ? cues : cues.filter((c) => c.kind === filter);
+      setSelected(new Set(shown.map((c) => c.id)));
+      setAnchor(shown[0]?.id ?? null);
+    },
     typedAhead,
   });
 
@@ -272,7 +277,8 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   };
 
   return (
-    <section className="cue-timeline" aria-label="Cue timeline">
+    // Focusable (not in the Tab order): a click anywhere on the timeline gives its keys to it.
+    <section className="cue-timeline" aria-label="Cue timeline" tabIndex={-1}>
       <div className="cue-timeline__bar" role="toolbar" aria-label="Cue tools">
         <output className="cue-timeline__playhead tabular" aria-label="Playhead">
           {formatClock(playheadMs)}
