@@ -318,11 +318,8 @@ test('Tab walks the cues and then leaves the timeline; Ctrl+A takes every cue, D
   await importInto(page, studio.url, makeClip(join(workDir, 'Porch.mp4'), 8), 'Porch');
   const timeline = page.getByRole('region', { name: 'Cue timeline' });
   await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
-  await timeline.getByLabel('Cue file').setInputFiles({
-    name: 'porch.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from('start,end,label,kind\n0.500,,knock,sfx\n1.000,6.000,rain bed,ambience\n3.000,,step,sfx\n'),
-  });
+  const porch = Buffer.from('start,end,label,kind\n0.500,,knock,sfx\n1.000,6.000,rain bed,ambience\n3.000,,step,sfx\n');
+  await timeline.getByLabel('Cue file').setInputFiles({ name: 'porch.csv', mimeType: 'text/csv', buffer: porch });
   const rows = timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem');
   await expect(rows).toHaveCount(3);
   const selected = timeline.locator('.cue-row[aria-selected="true"] .cue-row__label');
@@ -358,5 +355,18 @@ test('Tab walks the cues and then leaves the timeline; Ctrl+A takes every cue, D
   await expect(rows).toHaveCount(0);
   await page.keyboard.press('ControlOrMeta+z');
   await expect(rows).toHaveCount(3);
+  await expect(timeline.locator('.cue-row__label')).toHaveText(['knock', 'rain bed', 'step']);
+
+  // The same file again adds nothing twice, and says so.
+  await timeline.getByLabel('Cue file').setInputFiles({ name: 'porch.csv', mimeType: 'text/csv', buffer: porch });
+  await expect(timeline.getByRole('status').filter({ hasText: 'Nothing imported' })).toHaveText(
+    'Nothing imported: all 3 cues of the file are on this clip already.',
+  );
+  await expect(rows).toHaveCount(3);
+  // The import itself is one edit: undone, every cue it brought goes.
+  await timeline.getByRole('status', { name: 'Playhead' }).click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(rows).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(timeline.locator('.cue-row__label')).toHaveText(['knock', 'rain bed', 'step']);
 });

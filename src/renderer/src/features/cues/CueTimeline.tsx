@@ -340,7 +340,10 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
         >
           +
         </button>
-        <ImportCuesButton clipId={clip.id} onImported={(count) => setNotice(importedNotice(count))} />
+        <ImportCuesButton
+          importCues={state.importFile}
+          onImported={(count, skipped) => setNotice(importedNotice(count, skipped))}
+        />
         <ExportCuesMenu
           clipId={clip.id}
           disabled={cues.length === 0}
