@@ -188,3 +188,185 @@ test('a clip without sound shows its timeline with the reason, and takes cues ag
     /00:02\.083\s*cut to wide/,
   ]);
 });
+
+/** Runs in the page: a studio busy elsewhere answers cue edits a moment later than the keys come. */
+function slowCueEdits(): void {
+  const send = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'send')?.value as (
+    this: WebSocket,
+    data: string | ArrayBufferLike | Blob | ArrayBufferView,
+  ) => void;
+  WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+    if (typeof data === 'string' && data.includes('"name":"cues.create"')) setTimeout(() => send.call(this, data), 150);
+    else send.call(this, data);
+  };
+}
+
+test('letters typed straight after M all land in the new cue’s label, none taken for a timeline key', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  await page.addInitScript(slowCueEdits);
+  await importInto(page, studio.url, makeClip(join(workDir, 'Kitchen.mp4'), 6), 'Kitchen');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  await playhead.click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(playhead).toHaveText('00:01.000');
+  // No wait for the field: a creator types on at once ("o", "l", "k" and Space are timeline keys too).
+  await page.keyboard.press('m');
+  await page.keyboard.type('lock clonk', { delay: 3 });
+  await page.keyboard.press('Enter');
+  const rows = timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem');
+  await expect(rows).toHaveText([/00:01\.000\s*lock clonk/]);
+  await expect(playhead).toHaveText('00:01.000');
+  // "o" and "l" did nothing on the timeline: no out mark, no playback.
+  await expect(timeline.locator('[aria-label="Range marks"]')).toHaveCount(0);
+  expect(
+    await page.evaluate(() => document.querySelector<HTMLVideoElement>('video[aria-label="Player"]')?.paused),
+  ).toBe(true);
+
+  // A label the studio cannot store says why beside the field and keeps what was typed.
+  const label = timeline.getByRole('textbox', { name: 'Cue label' });
+  const long = 'a creaking floorboard under the rug '.repeat(6).trim();
+  await label.fill(long);
+  await label.press('Enter');
+  const problem = timeline.getByRole('alert');
+  await expect(problem).toHaveText(/^This label is 215 characters; a cue label takes at most 200\. Shorten it by 15/);
+  await expect(label).toHaveValue(long);
+  await expect(label).toHaveAttribute('aria-invalid', 'true');
+  await expect(rows).toHaveText([/00:01\.000\s*lock clonk/]);
+});
+
+/** The waveform's wrapper on screen: as wide as the whole clip at the current zoom. */
+async function waveBox(page: Page): Promise<{ left: number; width: number; y: number }> {
+  return page.evaluate(() => {
+    const host = document.querySelector('.cue-timeline__wave > div');
+    const wrapper = host?.shadowRoot?.querySelector('[part~="wrapper"]');
+    if (!wrapper) throw new Error('no waveform');
+    const rect = wrapper.getBoundingClientRect();
+    return { left: rect.left, width: rect.width, y: rect.top + rect.height * 0.75 };
+  });
+}
+
+const clockMs = (text: string): number => {
+  const match = /(\d+):(\d+)\.(\d+)/.exec(text);
+  if (!match) throw new Error(`no time in ${text}`);
+  return (Number(match[1]) * 60 + Number(match[2])) * 1000 + Number(match[3]);
+};
+
+test('a range dragged out ends where the pointer let go and is selected; clicks seek where they land', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  await importInto(page, studio.url, makeClip(join(workDir, 'Corridor.mp4'), 8), 'Corridor');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  await timeline.getByRole('checkbox', { name: 'Snap to frames' }).uncheck();
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  const rows = timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem');
+  const box = await waveBox(page);
+  const xAt = (seconds: number): number => box.left + (box.width * seconds) / 8;
+  // One pixel of the waveform, in ms: the most a pointer position can be off by.
+  const pixelMs = 8000 / box.width;
+
+  await page.mouse.move(xAt(2), box.y);
+  await page.mouse.down();
+  await page.mouse.move(xAt(3.5), box.y, { steps: 6 });
+  await page.mouse.move(xAt(5), box.y, { steps: 6 });
+  await page.mouse.up();
+  await expect(rows).toHaveCount(1);
+  const [start, end] = ((await rows.first().locator('.cue-row__time').textContent()) ?? '').split('–');
+  expect(Math.abs(clockMs(start ?? '') - 2000)).toBeLessThanOrEqual(pixelMs);
+  expect(Math.abs(clockMs(end ?? '') - 5000)).toBeLessThanOrEqual(pixelMs);
+  // The new cue is the selected one, its editor open.
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(timeline.getByRole('textbox', { name: 'Cue label' })).toHaveValue('Cue 1');
+
+  // A point cue at 6 s, added at the playhead.
+  await page.mouse.click(xAt(6), box.y);
+  await expect
+    .poll(async () => Math.abs(clockMs((await playhead.textContent()) ?? '') - 6000))
+    .toBeLessThanOrEqual(pixelMs);
+  await page.keyboard.press('m');
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(2);
+
+  // A click inside the range seeks where it lands and selects the range.
+  await page.mouse.click(xAt(3.5), box.y);
+  await expect
+    .poll(async () => Math.abs(clockMs((await playhead.textContent()) ?? '') - 3500))
+    .toBeLessThanOrEqual(pixelMs);
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+
+  // A click on the waveform away from the cues seeks there and lets the selection go, so Tab
+  // goes on from the playhead (the range, first after 1 s), not from the cue selected before.
+  await page.mouse.click(xAt(1), box.y);
+  await expect(timeline.locator('.cue-row[aria-selected="true"]')).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'false');
+});
+
+test('Tab walks the cues and then leaves the timeline; Ctrl+A takes every cue, Delete and undo act on them all', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  await importInto(page, studio.url, makeClip(join(workDir, 'Porch.mp4'), 8), 'Porch');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  const porch = Buffer.from('start,end,label,kind\n0.500,,knock,sfx\n1.000,6.000,rain bed,ambience\n3.000,,step,sfx\n');
+  await timeline.getByLabel('Cue file').setInputFiles({ name: 'porch.csv', mimeType: 'text/csv', buffer: porch });
+  const rows = timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem');
+  await expect(rows).toHaveCount(3);
+  const selected = timeline.locator('.cue-row[aria-selected="true"] .cue-row__label');
+  const inTimeline = (): Promise<boolean> =>
+    page.evaluate(() => document.querySelector('.cue-timeline')?.contains(document.activeElement) ?? false);
+
+  await timeline.getByRole('status', { name: 'Playhead' }).click();
+  expect(await inTimeline()).toBe(true);
+  await page.keyboard.press('Home');
+  for (const label of ['knock', 'rain bed', 'step']) {
+    await page.keyboard.press('Tab');
+    await expect(selected).toHaveText([label]);
+  }
+  // Past the last cue, Tab goes on out of the timeline; the selection stays.
+  await page.keyboard.press('Tab');
+  await expect.poll(inTimeline).toBe(false);
+  await expect(selected).toHaveText(['step']);
+
+  // Shift+Tab back in, and before the first cue out the other way.
+  await timeline.getByRole('status', { name: 'Playhead' }).click();
+  for (const label of ['rain bed', 'knock']) {
+    await page.keyboard.press('Shift+Tab');
+    await expect(selected).toHaveText([label]);
+  }
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(inTimeline).toBe(false);
+
+  // Ctrl+A with the timeline focused selects every cue; Delete removes them as one edit.
+  await timeline.getByRole('status', { name: 'Playhead' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await expect(selected).toHaveText(['knock', 'rain bed', 'step']);
+  await page.keyboard.press('Delete');
+  await expect(rows).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(rows).toHaveCount(3);
+  await expect(timeline.locator('.cue-row__label')).toHaveText(['knock', 'rain bed', 'step']);
+
+  // The same file again adds nothing twice, and says so.
+  await timeline.getByLabel('Cue file').setInputFiles({ name: 'porch.csv', mimeType: 'text/csv', buffer: porch });
+  await expect(timeline.getByRole('status').filter({ hasText: 'Nothing imported' })).toHaveText(
+    'Nothing imported: all 3 cues of the file are on this clip already.',
+  );
+  await expect(rows).toHaveCount(3);
+  // The import itself is one edit: undone, every cue it brought goes.
+  await timeline.getByRole('status', { name: 'Playhead' }).click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(rows).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(timeline.locator('.cue-row__label')).toHaveText(['knock', 'rain bed', 'step']);
+});

@@ -116,9 +116,27 @@ describe('cues', () => {
     expect(cues.list(clipId)).toHaveLength(1);
   });
 
+  test('importing the same file again adds none of its cues twice and counts the ones skipped', async () => {
+    const { cues, clipId } = await library();
+    const file = 'start,end,label,kind,note,color\n1.000,,knock,sfx,,\n2.000,3.000,rain,ambience,soft,#3fb950\n';
+    expect(cues.import(clipId, 'csv', file)).toMatchObject({
+      skipped: 0,
+      cues: [{ label: 'knock' }, { label: 'rain' }],
+    });
+    expect(cues.import(clipId, 'csv', file)).toEqual({ cues: [], skipped: 2 });
+    // One new cue among known ones is added alone; a copy within the file is skipped too.
+    const more = `${file}4.000,,door,sfx,,\n4.000,,door,sfx,,\n`;
+    const again = cues.import(clipId, 'csv', more);
+    expect(again.skipped).toBe(3);
+    expect(again.cues.map((c) => c.label)).toEqual(['door']);
+    // A cue differing in anything (here its note) is not a copy.
+    expect(cues.import(clipId, 'csv', 'start,end,label,kind,note\n1.000,,knock,sfx,louder\n').skipped).toBe(0);
+    expect(cues.list(clipId)).toHaveLength(4);
+  });
+
   test('import adds every cue of a good file and names the line of a bad one, importing nothing', async () => {
     const { cues, clipId } = await library();
-    const added = cues.import(clipId, 'audacity', '1.000000\t1.000000\tknock\n2.500000\t4.000000\t\n');
+    const { cues: added } = cues.import(clipId, 'audacity', '1.000000\t1.000000\tknock\n2.500000\t4.000000\t\n');
     expect(added.map((c) => [c.startMs, c.endMs, c.label, c.kind])).toEqual([
       [1000, null, 'knock', 'note'],
       [2500, 4000, 'Cue 2', 'note'],

@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { MAX_CUES_PER_CALL, type Cue, type CuePatch } from '../../shared/cues/calls';
 import { CUE_FILE_FORMATS } from '../../shared/cues/index';
-import { CueData, CueFileError, type CueFormat, type ReadCue } from '../../shared/cues/types';
+import { CueData, CueFileError, DEFAULT_KIND_COLORS, type CueFormat, type ReadCue } from '../../shared/cues/types';
 import { describeIssues } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
 import { formatTime } from '../../shared/time';
@@ -51,6 +51,18 @@ interface ClipFacts {
 
 /** The frame rate frame-based files use for clips that have none (audio). */
 export const FALLBACK_FPS = 30;
+
+/** What makes two cues the same cue: a colour left to the kind is the kind's colour. */
+function sameness(cue: Pick<CueData, 'startMs' | 'endMs' | 'label' | 'note' | 'kind' | 'color'>): string {
+  return JSON.stringify([
+    cue.startMs,
+    cue.endMs,
+    cue.label,
+    cue.note,
+    cue.kind,
+    cue.color ?? DEFAULT_KIND_COLORS[cue.kind],
+  ]);
+}
 
 export class Cues {
   constructor(
@@ -161,8 +173,12 @@ export class Cues {
     })();
   }
 
-  /** Reads a cue file and adds its cues to the clip: all of them, or none with an error naming the line or cue. */
-  import(clipId: number, format: CueFormat, text: string): Cue[] {
+  /**
+   * Reads a cue file and adds its cues to the clip: all of them, or none with an error naming the
+   * line or cue. A cue the clip already has exactly (same times, label, note, kind and colour),
+   * as when the same file is imported again, is skipped and counted, never added twice.
+   */
+  import(clipId: number, format: CueFormat, text: string): { cues: Cue[]; skipped: number } {
     const clip = this.clip(clipId);
     const file = CUE_FILE_FORMATS[format];
     let read: ReadCue[];
@@ -202,8 +218,17 @@ export class Cues {
       }
       return parsed.data;
     });
+    const seen = new Set(this.list(clipId).map(sameness));
+    const fresh = cues.filter((cue) => {
+      const key = sameness(cue);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const skipped = cues.length - fresh.length;
+    if (fresh.length === 0) return { cues: [], skipped };
     try {
-      return this.create(clipId, cues);
+      return { cues: this.create(clipId, fresh), skipped };
     } catch (error) {
       if (error instanceof StudioError) throw new StudioError(error.code, `${error.message} Nothing was imported.`);
       throw error;

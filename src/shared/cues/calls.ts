@@ -58,7 +58,8 @@ export const cueCalls = {
         .string()
         .max(MAX_CUE_FILE_CHARS, 'a cue file is at most 2,000,000 characters; split it, or import it in parts'),
     }),
-    output: z.array(Cue),
+    /** The cues added, and how many of the file's were left out as exact copies of the clip's (or each other). */
+    output: z.object({ cues: z.array(Cue), skipped: z.number().int().nonnegative() }),
   },
   'cues.export': {
     input: z.strictObject({ clipId: RowId, format: CueFormat, ids: z.array(RowId).max(MAX_CUES_PER_CALL).optional() }),

@@ -1,22 +1,45 @@
-import { useRef, useState, type JSX, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type JSX, type RefObject } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
-import { CUE_KINDS, CueLabel, type CueKind } from '../../../../shared/cues/types';
+import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
 import type { CueFields } from './cueEdits';
 import { formatClock } from './cueTime';
+import { labelProblem } from './labelProblem';
 import { cueColor } from './regionSync';
+import type { TypedAhead } from './typeAhead';
 
 interface Props {
   cue: Cue;
   labelInput: RefObject<HTMLInputElement | null>;
   onChange: (patch: Partial<CueFields>) => void;
   onDelete: () => void;
+  /**
+   * Set for a cue just added with M: the label field takes focus as it appears, with what was
+   * typed while the cue was being made (so no keystroke after M is lost).
+   */
+  claimTyped?: () => TypedAhead;
+  /** A label typed earlier that could not be stored: shown again, with what is wrong with it. */
+  draft?: string | undefined;
+  /** Told what the label field holds while it cannot be stored (null once it can). */
+  onDraft?: (text: string | null) => void;
+  /** The colour of each kind, as the creator set them. */
+  kindColors?: Readonly<Record<CueKind, string>>;
 }
 
 /** The selected cue's fields. The label commits on Enter or when the field is left. */
-export function CueEditor({ cue, labelInput, onChange, onDelete }: Props): JSX.Element {
-  const [label, setLabel] = useState(cue.label);
+export function CueEditor({
+  cue,
+  labelInput,
+  onChange,
+  onDelete,
+  claimTyped,
+  draft,
+  onDraft,
+  kindColors,
+}: Props): JSX.Element {
+  const [label, setLabel] = useState(draft ?? cue.label);
   const [note, setNote] = useState(cue.note);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(() => (draft === undefined ? null : labelProblem(draft)));
+  const problemId = useId();
   // An edit from elsewhere (undo, another window) replaces what the fields show.
   const [shown, setShown] = useState({ label: cue.label, note: cue.note });
   if (shown.label !== cue.label || shown.note !== cue.note) {
@@ -29,16 +52,33 @@ export function CueEditor({ cue, labelInput, onChange, onDelete }: Props): JSX.E
   // Set when Enter or Escape has already settled the label, so leaving the field adds nothing.
   const settled = useRef(false);
 
-  function commitLabel(): boolean {
-    const parsed = CueLabel.safeParse(label);
-    if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? 'this label cannot be used');
-      return false;
-    }
-    setProblem(null);
-    if (parsed.data !== cue.label) onChange({ label: parsed.data });
+  function commitLabel(text = label): boolean {
+    const wrong = labelProblem(text);
+    setProblem(wrong);
+    onDraft?.(wrong === null ? null : text);
+    if (wrong !== null) return false;
+    const trimmed = text.trim();
+    if (trimmed !== cue.label) onChange({ label: trimmed });
     return true;
   }
+
+  // Runs before the browser hands over the next key: the field is focused as it appears.
+  const claim = useRef(claimTyped);
+  useLayoutEffect(() => {
+    const take = claim.current;
+    const input = labelInput.current;
+    if (!take || !input) return;
+    const typed = take();
+    input.focus();
+    if (typed.text === '') input.select();
+    else setLabel(typed.text);
+    if (typed.enter && commitLabel(typed.text || cue.label)) {
+      settled.current = true;
+      input.blur();
+    }
+    // Once, as the editor of the new cue appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <section className="cue-editor" aria-label="Cue editor">
@@ -59,7 +99,15 @@ export function CueEditor({ cue, labelInput, onChange, onDelete }: Props): JSX.E
             aria-label="Cue label"
             value={label}
             aria-invalid={problem !== null}
-            onChange={(event) => setLabel(event.target.value)}
+            aria-describedby={problem === null ? undefined : problemId}
+            onChange={(event) => {
+              setLabel(event.target.value);
+              // Fixed as it is typed: the message goes as soon as the label can be stored.
+              if (problem !== null && labelProblem(event.target.value) === null) {
+                setProblem(null);
+                onDraft?.(null);
+              }
+            }}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
                 event.preventDefault();
@@ -72,6 +120,7 @@ export function CueEditor({ cue, labelInput, onChange, onDelete }: Props): JSX.E
                 settled.current = true;
                 setLabel(cue.label);
                 setProblem(null);
+                onDraft?.(null);
                 event.currentTarget.blur();
               }
             }}
@@ -80,6 +129,11 @@ export function CueEditor({ cue, labelInput, onChange, onDelete }: Props): JSX.E
               else commitLabel();
             }}
           />
+          {problem !== null && (
+            <span id={problemId} className="cue-editor__problem" role="alert">
+              {problem}
+            </span>
+          )}
         </label>
         <label className="cue-editor__field">
           <span>Kind</span>
@@ -100,7 +154,7 @@ export function CueEditor({ cue, labelInput, onChange, onDelete }: Props): JSX.E
           <input
             type="color"
             aria-label="Cue colour"
-            value={cueColor(cue)}
+            value={cueColor(cue, kindColors)}
             onChange={(event) => onChange({ color: event.target.value.toLowerCase() })}
           />
         </label>
@@ -110,11 +164,6 @@ export function CueEditor({ cue, labelInput, onChange, onDelete }: Props): JSX.E
           </button>
         )}
       </div>
-      {problem !== null && (
-        <p className="cue-editor__problem" role="alert">
-          {problem}
-        </p>
-      )}
       <label className="cue-editor__field">
         <span>Note</span>
         <textarea

@@ -39,24 +39,29 @@ test('a file the desktop could not write shows why', async () => {
 });
 
 test('a file whose name says no format asks which, offering every format the timeline reads', async () => {
-  fakeStudio.answer('cues.import', () => [
-    {
-      id: 1,
-      clipId: 4,
-      startMs: 5500,
-      endMs: null,
-      label: 'door slam',
-      note: '',
-      kind: 'note',
-      color: '#0e7fe0',
-      createdAt: 1,
-      updatedAt: 1,
-    },
-  ]);
+  const importCues = vi.fn(() =>
+    Promise.resolve({
+      skipped: 0,
+      cues: [
+        {
+          id: 1,
+          clipId: 4,
+          startMs: 5500,
+          endMs: null,
+          label: 'door slam',
+          note: '',
+          kind: 'note',
+          color: '#0e7fe0',
+          createdAt: 1,
+          updatedAt: 1,
+        },
+      ],
+    }),
+  );
   const onImported = vi.fn();
   // The file dialog's "All files": a name outside the offered extensions.
   const user = userEvent.setup({ applyAccept: false });
-  render(<ImportCuesButton clipId={4} onImported={onImported} />);
+  render(<ImportCuesButton importCues={importCues} onImported={onImported} />);
   const edl =
     '001  001      V     C        01:00:05:12 01:00:05:13 01:00:05:12 01:00:05:13  \n |C:ResolveColorBlue |M:door slam |D:1\n';
   await user.upload(screen.getByLabelText('Cue file'), new File([edl], 'markers from the grade'));
@@ -67,8 +72,8 @@ test('a file whose name says no format asks which, offering every format the tim
       .map((b) => b.textContent),
   ).toEqual(['Audacity labels', 'SRT subtitles', 'WebVTT', 'CSV', 'OpenTimelineIO', 'DaVinci Resolve EDL', 'Cancel']);
   await user.click(within(ask).getByRole('button', { name: 'DaVinci Resolve EDL' }));
-  await waitFor(() => expect(onImported).toHaveBeenCalledWith(1));
-  expect(fakeStudio.calls).toContainEqual({ name: 'cues.import', input: { clipId: 4, format: 'edl', text: edl } });
+  await waitFor(() => expect(onImported).toHaveBeenCalledWith(1, 0));
+  expect(importCues).toHaveBeenCalledWith('edl', edl);
 });
 
 test('the import notice counts cues in words a creator would write', () => {
@@ -76,4 +81,7 @@ test('the import notice counts cues in words a creator would write', () => {
   expect(importedNotice(2)).toBe('Imported 2 cues.');
   expect(importedNotice(2000)).toBe('Imported 2,000 cues.');
   expect(importedNotice(0)).toBe('The file held no cues to import.');
+  expect(importedNotice(2, 5)).toBe('Imported 2 cues; skipped 5 cues already on this clip.');
+  expect(importedNotice(0, 7)).toBe('Nothing imported: all 7 cues of the file are on this clip already.');
+  expect(importedNotice(0, 1)).toBe('Nothing imported: the file’s one cue is on this clip already.');
 });

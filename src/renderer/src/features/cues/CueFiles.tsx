@@ -24,10 +24,21 @@ const EXTENSIONS: Readonly<Record<string, CueFormat>> = {
   edl: 'edl',
 };
 
-/** What the timeline says after an import: "Imported 1 cue.", "Imported 3 cues." */
-export function importedNotice(count: number): string {
-  if (count === 0) return 'The file held no cues to import.';
-  return `Imported ${new Intl.NumberFormat('en').format(count)} ${count === 1 ? 'cue' : 'cues'}.`;
+const cueCount = (count: number): string =>
+  `${new Intl.NumberFormat('en').format(count)} ${count === 1 ? 'cue' : 'cues'}`;
+
+/**
+ * What the timeline says after an import: "Imported 3 cues.", and how many of the file's were
+ * left out because the clip has them already (the same file imported twice).
+ */
+export function importedNotice(count: number, skipped = 0): string {
+  if (count === 0 && skipped === 0) return 'The file held no cues to import.';
+  if (count === 0)
+    return skipped === 1
+      ? 'Nothing imported: the file’s one cue is on this clip already.'
+      : `Nothing imported: all ${cueCount(skipped)} of the file are on this clip already.`;
+  const imported = `Imported ${cueCount(count)}`;
+  return skipped === 0 ? `${imported}.` : `${imported}; skipped ${cueCount(skipped)} already on this clip.`;
 }
 
 /** The format a file's name implies; null when it must be asked. */
@@ -104,11 +115,12 @@ export function ExportCuesMenu({
 }
 
 export function ImportCuesButton({
-  clipId,
+  importCues,
   onImported,
 }: {
-  clipId: number;
-  onImported: (count: number) => void;
+  /** Reads the file into the clip (one undoable edit); answers what was added and skipped. */
+  importCues: (format: CueFormat, text: string) => Promise<{ cues: readonly unknown[]; skipped: number }>;
+  onImported: (count: number, skipped: number) => void;
 }): JSX.Element {
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
@@ -116,10 +128,10 @@ export function ImportCuesButton({
 
   function send(text: string, format: CueFormat): void {
     setPending(null);
-    studio.call('cues.import', { clipId, format, text }).then(
-      (cues) => {
+    importCues(format, text).then(
+      ({ cues, skipped }) => {
         setError(null);
-        onImported(cues.length);
+        onImported(cues.length, skipped);
       },
       (failure: unknown) => setError(messageOf(failure)),
     );

@@ -21,6 +21,7 @@ import { useDriftMarks } from './useDriftMarks';
 import { useMediaTime } from './useMediaTime';
 import { useRegionEdits } from './useRegionEdits';
 import { useWaveform } from './useWaveform';
+import { NOTHING_TYPED, type TypedAhead } from './typeAhead';
 import { WaveformStatus } from './WaveformStatus';
 import './CueTimeline.css';
 
@@ -58,7 +59,26 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   const [resizedPx, setResizedPx] = useState<number | null>(null);
   const [showKeys, setShowKeys] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const focusLabelOf = useRef<number | null>(null);
+  // The cue just added with M, whose label field takes what was typed meanwhile.
+  const [justAdded, setJustAdded] = useState<number | null>(null);
+  const typedAhead = useRef<TypedAhead | null>(null);
+  const claimTyped = useCallback((): TypedAhead => {
+    const typed = typedAhead.current ?? NOTHING_TYPED;
+    typedAhead.current = null;
+    setJustAdded(null);
+    return typed;
+  }, []);
+  // Labels typed that could not be stored, by cue: kept while the creator looks elsewhere.
+  const [drafts, setDrafts] = useState<ReadonlyMap<number, string>>(new Map());
+  const setDraft = useCallback((id: number, text: string | null) => {
+    setDrafts((current) => {
+      if (text === null ? !current.has(id) : current.get(id) === text) return current;
+      const next = new Map(current);
+      if (text === null) next.delete(id);
+      else next.set(id, text);
+      return next;
+    });
+  }, []);
   const labelInput = useRef<HTMLInputElement>(null);
   const durationMs = peaks?.durationMs ?? clip.durationMs;
   const drift = useDrift(clip.id);
@@ -79,6 +99,11 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
       ws.on('timeupdate', (seconds) => setPlayheadMs(Math.round(seconds * 1000))),
       ws.on('zoom', (px) => setPxPerSec(px)),
       ws.on('resize', () => setResizedPx(ws.getWidth())),
+      // A seek by clicking the waveform (not on a cue) leaves the cues: Tab goes on from the playhead.
+      ws.on('interaction', () => {
+        setSelected((current) => (current.size === 0 ? current : new Set()));
+        setAnchor(null);
+      }),
     ];
     return () => offs.forEach((off) => off());
   }, [waveform]);
@@ -105,8 +130,9 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
     [seek],
   );
 
+  /** A cue clicked: in the list the playhead goes to its start, on the waveform where it was clicked. */
   const pick = useCallback(
-    (cue: Cue, event: MouseEvent | globalThis.MouseEvent) => {
+    (cue: Cue, event: MouseEvent | globalThis.MouseEvent, atMs: number = cue.startMs) => {
       if (event.ctrlKey || event.metaKey) {
         const next = new Set(selected);
         if (next.has(cue.id)) next.delete(cue.id);
@@ -124,20 +150,13 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
           return;
         }
       }
-      select([cue.id], cue);
+      select([cue.id]);
+      seek(atMs);
     },
-    [selected, anchor, cues, select],
+    [selected, anchor, cues, select, seek],
   );
 
   const editing = cues.find((c) => selected.has(c.id)) ?? null;
-
-  // A cue just added with M gets its label field focused, the default label selected to type over.
-  useEffect(() => {
-    if (focusLabelOf.current === null || editing?.id !== focusLabelOf.current) return;
-    labelInput.current?.focus();
-    labelInput.current?.select();
-    focusLabelOf.current = null;
-  }, [editing]);
 
   const addCue = useCallback(() => {
     const range = marks.in !== null && marks.out !== null && marks.out > marks.in ? marks : null;
@@ -150,13 +169,21 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
       color: null,
     };
     if (range) setMarks({ in: null, out: null });
+    // Keys typed from now until the label field appears are held for it.
+    typedAhead.current = { ...NOTHING_TYPED };
     state.create([data]).then(
       ([made]) => {
-        if (!made) return;
-        focusLabelOf.current = made.id;
+        if (!made) {
+          typedAhead.current = null;
+          return;
+        }
+        setJustAdded(made.id);
         select([made.id]);
       },
-      (error: unknown) => setNotice(messageOf(error)),
+      (error: unknown) => {
+        typedAhead.current = null;
+        setNotice(messageOf(error));
+      },
     );
   }, [marks, playheadMs, cues, newKind, state, select, snap, fps]);
 
@@ -200,7 +227,16 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
     [waveform, viewPx, durationMs, shownPxPerSec],
   );
 
-  useRegionEdits(waveform, cues, { snap, fps, newKind, update: state.update, create: state.create, pick, setNotice });
+  useRegionEdits(waveform, cues, {
+    snap,
+    fps,
+    newKind,
+    update: state.update,
+    create: state.create,
+    pick,
+    select,
+    setNotice,
+  });
 
   useCueKeys({
     media,
@@ -223,6 +259,12 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
     undo: () => void state.undo().catch((error: unknown) => setNotice(messageOf(error))),
     redo: () => void state.redo().catch((error: unknown) => setNotice(messageOf(error))),
     showShortcuts: () => setShowKeys(true),
+    selectAll: () => {
+      const shown = filter === 'all' ? cues : cues.filter((c) => c.kind === filter);
+      setSelected(new Set(shown.map((c) => c.id)));
+      setAnchor(shown[0]?.id ?? null);
+    },
+    typedAhead,
   });
 
   useCueRegions(waveform, cues, selected, shownPxPerSec);
@@ -235,7 +277,8 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   };
 
   return (
-    <section className="cue-timeline" aria-label="Cue timeline">
+    // Focusable (not in the Tab order): a click anywhere on the timeline gives its keys to it.
+    <section className="cue-timeline" aria-label="Cue timeline" tabIndex={-1}>
       <div className="cue-timeline__bar" role="toolbar" aria-label="Cue tools">
         <output className="cue-timeline__playhead tabular" aria-label="Playhead">
           {formatClock(playheadMs)}
@@ -297,7 +340,10 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
         >
           +
         </button>
-        <ImportCuesButton clipId={clip.id} onImported={(count) => setNotice(importedNotice(count))} />
+        <ImportCuesButton
+          importCues={state.importFile}
+          onImported={(count, skipped) => setNotice(importedNotice(count, skipped))}
+        />
         <ExportCuesMenu
           clipId={clip.id}
           disabled={cues.length === 0}
@@ -341,6 +387,9 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
               key={editing.id}
               cue={editing}
               labelInput={labelInput}
+              {...(editing.id === justAdded ? { claimTyped } : {})}
+              {...(drafts.has(editing.id) ? { draft: drafts.get(editing.id) } : {})}
+              onDraft={(text) => setDraft(editing.id, text)}
               onChange={update}
               onDelete={removeSelected}
             />

@@ -37,6 +37,11 @@ describe('keyAction', () => {
       unit: 'second',
       direction: 1,
     }));
+  it('Ctrl+A selects every cue', () =>
+    expect(keyAction(press('a', { ctrlKey: true }), free)).toEqual({ type: 'selectAll' }));
+  it('Cmd+A selects every cue', () =>
+    expect(keyAction(press('a', { metaKey: true }), free)).toEqual({ type: 'selectAll' }));
+  it('A alone does nothing', () => expect(keyAction(press('a'), free)).toBeNull());
   it('Home goes to the start', () => expect(keyAction(press('Home'), free)).toEqual({ type: 'home' }));
   it('End goes to the end', () => expect(keyAction(press('End'), free)).toEqual({ type: 'end' }));
   it('I sets the in point', () => expect(keyAction(press('i'), free)).toEqual({ type: 'markIn' }));

@@ -16,6 +16,7 @@ export type CueAction =
   | { type: 'editCue' }
   | { type: 'deleteCue' }
   | { type: 'selectCue'; direction: 1 | -1 }
+  | { type: 'selectAll' }
   | { type: 'zoom'; direction: 1 | -1 }
   | { type: 'undo' }
   | { type: 'redo' }
@@ -42,6 +43,7 @@ export function keyAction(press: KeyPress, state: KeyState): CueAction | null {
   if (mod) {
     if (key === 'z') return shift ? { type: 'redo' } : { type: 'undo' };
     if (key === 'y' && !shift) return { type: 'redo' };
+    if (key === 'a' && !shift) return { type: 'selectAll' };
     return null;
   }
   switch (key) {
@@ -109,7 +111,8 @@ export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['M', 'Add a cue at the playhead'],
   ['Shift+M', 'Edit the selected cue'],
   ['Delete', 'Remove the selected cues'],
-  ['Tab / Shift+Tab', 'Next / previous cue'],
+  ['Tab / Shift+Tab', 'Next / previous cue; past the last (or first) cue, on out of the timeline'],
+  ['Ctrl+A', 'Select all the cues shown (then Delete removes them, Ctrl+Z brings them back)'],
   ['+ / −', 'Zoom in / out'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'],
   ['?', 'Show these shortcuts'],

@@ -3,7 +3,7 @@
  * changed or removed are touched, so editing one of 2,000 cues redraws one region.
  */
 import type { Cue } from '../../../../shared/cues/calls';
-import { DEFAULT_KIND_COLORS } from '../../../../shared/cues/types';
+import { DEFAULT_KIND_COLORS, type CueKind } from '../../../../shared/cues/types';
 
 export interface RegionDiff {
   add: Cue[];
@@ -41,8 +41,12 @@ export function diffRegions(
   return { add, change, remove };
 }
 
-export function cueColor(cue: Pick<Cue, 'kind' | 'color'>): string {
-  return cue.color ?? DEFAULT_KIND_COLORS[cue.kind];
+/** A cue's own colour, else its kind's (as the creator set the kinds' colours, else the defaults). */
+export function cueColor(
+  cue: Pick<Cue, 'kind' | 'color'>,
+  kindColors: Readonly<Record<CueKind, string>> = DEFAULT_KIND_COLORS,
+): string {
+  return cue.color ?? kindColors[cue.kind];
 }
 
 /** #rrggbb → rgba with the given opacity, for range bands the waveform shows through. */

@@ -5,6 +5,7 @@ import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import { adjacentCue, cueToMoveFrom } from './cueNavigation';
 import { stepFrames } from './cueTime';
 import { keyAction, nextShuttle, type CueAction } from './keymap';
+import { isTypingKey, typeKey, type TypedAhead } from './typeAhead';
 
 interface Options {
   media: HTMLMediaElement | null;
@@ -27,6 +28,10 @@ interface Options {
   undo: () => void;
   redo: () => void;
   showShortcuts: () => void;
+  /** Ctrl+A: every cue the list shows. */
+  selectAll: () => void;
+  /** Set while a cue added with M is being stored: typing goes here until its label field appears. */
+  typedAhead: { current: TypedAhead | null };
 }
 
 /** Reverse shuttle is done by stepping: media elements cannot play backwards. */
@@ -49,6 +54,7 @@ const LOCAL_ACTIONS: ReadonlySet<CueAction['type']> = new Set([
   'home',
   'end',
   'selectCue',
+  'selectAll',
   'deleteCue',
   'undo',
   'redo',
@@ -56,10 +62,34 @@ const LOCAL_ACTIONS: ReadonlySet<CueAction['type']> = new Set([
 
 function focusIsOurs(action: CueAction, target: EventTarget | null): boolean {
   if (!LOCAL_ACTIONS.has(action.type) || !(target instanceof HTMLElement)) return true;
+  // Ctrl+A selects the page's text elsewhere: it takes the cues only with focus in the timeline.
+  if (action.type === 'selectAll') return target.closest('.cue-timeline') !== null;
   if (target === document.body || target instanceof HTMLVideoElement) return true;
-  // Tab leaves a focused control as usual; it moves between cues from the waveform and the list.
-  if (action.type === 'selectCue') return target.closest('.cue-timeline__wave, .cue-list') !== null;
+  // Tab leaves a focused control as usual; it moves between cues from the timeline itself (focused
+  // by a click on it), the waveform and the list.
+  if (action.type === 'selectCue')
+    return target.matches('.cue-timeline') || target.closest('.cue-timeline__wave, .cue-list') !== null;
   return target.closest('.cue-timeline') !== null;
+}
+
+const TABBABLE =
+  'button:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], ' +
+  'input:not([disabled]):not([type="hidden"]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab past the last cue (or Shift+Tab before the first) goes on out of the timeline, so the
+ * keyboard is never held in it: focus is put on the timeline's last (first) control, and the
+ * browser's own Tab then moves on from there to what follows (precedes) the timeline.
+ */
+function passOutOfTimeline(direction: 1 | -1): void {
+  const timeline = document.querySelector<HTMLElement>('.cue-timeline');
+  // From the page itself the browser's Tab already goes on to the page's first control.
+  if (!timeline?.contains(document.activeElement)) return;
+  const controls = [...timeline.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (element) => element.getClientRects().length > 0,
+  );
+  const edge = direction > 0 ? controls.at(-1) : controls[0];
+  edge?.focus({ preventScroll: true });
 }
 
 export function useCueKeys(options: Options): void {
@@ -76,20 +106,21 @@ export function useCueKeys(options: Options): void {
       shuttle.current.timer = null;
     };
 
-    function run(action: CueAction): void {
+    /** Carries the action out; false when it is left to the browser (Tab past the last cue). */
+    function run(action: CueAction): boolean {
       const o = latest.current;
       const media = o.media;
       switch (action.type) {
         case 'playPause':
           stopReverse();
           shuttle.current.rate = 0;
-          if (!media) return;
+          if (!media) return true;
           media.playbackRate = 1;
           if (media.paused || media.ended) void media.play().catch(() => undefined);
           else media.pause();
-          return;
+          return true;
         case 'shuttle': {
-          if (!media) return;
+          if (!media) return true;
           const rate = nextShuttle(shuttle.current.rate, action.direction);
           shuttle.current.rate = rate;
           stopReverse();
@@ -104,7 +135,7 @@ export function useCueKeys(options: Options): void {
               if (at <= 0) stopReverse();
             }, REVERSE_TICK_MS);
           }
-          return;
+          return true;
         }
         case 'stop':
           stopReverse();
@@ -113,7 +144,7 @@ export function useCueKeys(options: Options): void {
             media.pause();
             media.playbackRate = 1;
           }
-          return;
+          return true;
         case 'step':
           stopReverse();
           shuttle.current.rate = 0;
@@ -123,57 +154,69 @@ export function useCueKeys(options: Options): void {
               ? stepFrames(o.playheadMs, o.fps, action.direction)
               : o.playheadMs + action.direction * 1000,
           );
-          return;
+          return true;
         case 'home':
           o.seek(0);
-          return;
+          return true;
         case 'end':
           o.seek(o.durationMs);
-          return;
+          return true;
         case 'markIn':
           o.setMarks((m) => ({ ...m, in: o.playheadMs }));
-          return;
+          return true;
         case 'markOut':
           o.setMarks((m) => ({ ...m, out: o.playheadMs }));
-          return;
+          return true;
         case 'addCue':
           o.addCue();
-          return;
+          return true;
         case 'editCue':
           o.editSelected();
-          return;
+          return true;
         case 'deleteCue':
           o.removeSelected();
-          return;
+          return true;
         case 'selectCue': {
           const from = cueToMoveFrom(o.cues, o.selected, o.anchor);
           const next = adjacentCue(o.cues, from, o.playheadMs, action.direction);
-          if (next) o.select([next.id], next);
-          return;
+          if (!next) {
+            passOutOfTimeline(action.direction);
+            return false;
+          }
+          o.select([next.id], next);
+          return true;
         }
+        case 'selectAll':
+          o.selectAll();
+          return true;
         case 'zoom':
           o.zoom(action.direction);
-          return;
+          return true;
         case 'undo':
           o.undo();
-          return;
+          return true;
         case 'redo':
           o.redo();
-          return;
+          return true;
         case 'shortcuts':
           o.showShortcuts();
-          return;
+          return true;
       }
     }
 
     function onKeyDown(event: KeyboardEvent): void {
+      const typing = latest.current.typedAhead;
+      if (typing.current && !typing.current.enter && isTypingKey(event) && !isTextEntry(event.target)) {
+        event.preventDefault();
+        typing.current = typeKey(typing.current, event.key);
+        return;
+      }
       if (event.key.toLowerCase() === 'k' && !event.repeat) kHeld.current = true;
       if (!keysFree(event)) return;
       const action = keyAction(event, { kHeld: kHeld.current });
       if (!action) return;
       if (!focusIsOurs(action, event.target)) return;
-      event.preventDefault();
-      run(action);
+      if (run(action)) event.preventDefault();
     }
     function onKeyUp(event: KeyboardEvent): void {
       if (event.key.toLowerCase() === 'k') kHeld.current = false;

@@ -1,7 +1,7 @@
 /** A clip's cues, kept fresh from the studio, with every edit going through an undo history. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
-import type { CueData } from '../../../../shared/cues/types';
+import type { CueData, CueFormat } from '../../../../shared/cues/types';
 import { studio } from '../../api/client';
 import { useStudioEvent } from '../../api/hooks';
 import { fieldsOf, inverse, priorFields, renameIds, type CueEdit, type CueFields } from './cueEdits';
@@ -14,6 +14,8 @@ export interface CuesState {
   canUndo: boolean;
   canRedo: boolean;
   create: (data: CueData[]) => Promise<Cue[]>;
+  /** Imports a cue file as one edit: undo takes back every cue it added. */
+  importFile: (format: CueFormat, text: string) => Promise<{ cues: Cue[]; skipped: number }>;
   update: (id: number, patch: Partial<CueFields>) => Promise<void>;
   remove: (ids: number[]) => Promise<void>;
   undo: () => Promise<void>;
@@ -109,6 +111,18 @@ export function useCues(clipId: number): CuesState {
     [clipId, setStack],
   );
 
+  const importFile = useCallback(
+    async (format: CueFormat, text: string) => {
+      const result = await studio.call('cues.import', { clipId, format, text });
+      if (result.cues.length > 0) {
+        setCues((list) => merge(list ?? [], result.cues));
+        setStack(record(historyRef.current, { type: 'create', cues: result.cues }));
+      }
+      return result;
+    },
+    [clipId, setStack],
+  );
+
   const update = useCallback(
     async (id: number, patch: Partial<CueFields>) => {
       const before = cuesRef.current.find((c) => c.id === id);
@@ -156,6 +170,7 @@ export function useCues(clipId: number): CuesState {
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
     create,
+    importFile,
     update,
     remove,
     undo,

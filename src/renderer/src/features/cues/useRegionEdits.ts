@@ -5,6 +5,7 @@ import type { CueData, CueKind } from '../../../../shared/cues/types';
 import { messageOf } from '../../api/messages';
 import { nextLabel, type CueFields } from './cueEdits';
 import { cueTimes } from './cueTime';
+import { draggedRange, secondsAt } from './pointerTime';
 import { cueColor, translucent } from './regionSync';
 import type { Waveform } from './useWaveform';
 
@@ -14,7 +15,10 @@ interface Options {
   newKind: CueKind;
   update: (id: number, patch: Partial<CueFields>) => Promise<void>;
   create: (data: CueData[]) => Promise<Cue[]>;
-  pick: (cue: Cue, event: MouseEvent) => void;
+  /** A cue clicked on the waveform, with the time clicked: the playhead goes there. */
+  pick: (cue: Cue, event: MouseEvent, atMs: number) => void;
+  /** Selects a cue just dragged out. */
+  select: (ids: number[]) => void;
   setNotice: (text: string) => void;
 }
 
@@ -61,21 +65,29 @@ export function useRegionEdits(waveform: Waveform | null, cues: readonly Cue[], 
     });
     const offCreated = regions.on('region-created', (region) => {
       if (/^\d+$/.test(region.id)) return;
-      // A range dragged out across the waveform: it becomes a cue, drawn again as one.
-      const dragged = region.end - region.start;
-      const { startMs, endMs } = times(region.start, region.end);
+      // A range dragged out across the waveform: it becomes a cue, drawn again as one, and selected.
+      const { ws } = waveform;
+      const exact = draggedRange(region, ws.getDuration(), ws.getWrapper().getBoundingClientRect().width);
+      const dragged = exact.end - exact.start;
+      const { startMs, endMs } = times(exact.start, exact.end);
       region.remove();
-      if (dragged * 1000 < MIN_RANGE_MS || endMs === null) return;
+      if (dragged * 1000 < MIN_RANGE_MS || endMs === null || endMs <= startMs) return;
       const { cues: list, newKind, create, setNotice } = latest.current;
-      create([{ startMs, endMs, label: nextLabel(list), note: '', kind: newKind, color: null }]).catch(
+      create([{ startMs, endMs, label: nextLabel(list), note: '', kind: newKind, color: null }]).then(
+        ([made]) => {
+          if (made) latest.current.select([made.id]);
+        },
         (error: unknown) => setNotice(messageOf(error)),
       );
     });
     const offClicked = regions.on('region-clicked', (region, event) => {
       const cue = latest.current.cues.find((c) => String(c.id) === region.id);
       if (!cue) return;
+      // The click is the timeline's: wavesurfer's own seek would clear the selection.
       event.stopPropagation();
-      latest.current.pick(cue, event);
+      const { ws } = waveform;
+      const at = secondsAt(event.clientX, ws.getWrapper().getBoundingClientRect(), ws.getDuration());
+      latest.current.pick(cue, event, Math.round(at * 1000));
     });
     const offDrag = regions.enableDragSelection({
       color: translucent(cueColor({ kind: latest.current.newKind, color: null }), 0.2),
