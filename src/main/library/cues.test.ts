@@ -141,6 +141,20 @@ describe('cues', () => {
     expect(cues.list(clipId)).toHaveLength(2);
   });
 
+  test('import takes a label written as a line of dialogue for dialogue, whatever the format', async () => {
+    const { cues, clipId } = await library();
+    const added = cues.import(
+      clipId,
+      'audacity',
+      '5.000000\t5.000000\t[00:05] Anna: "Run!"\n6.000000\t6.000000\tBen: “Wait”\n7.000000\t7.000000\tthunder: far\n',
+    );
+    expect(added.map((c) => [c.label, c.kind])).toEqual([
+      ['[00:05] Anna: "Run!"', 'dialogue'],
+      ['Ben: “Wait”', 'dialogue'],
+      ['thunder: far', 'note'],
+    ]);
+  });
+
   test('export writes the chosen cues under the clip’s name', async () => {
     const { cues, clipId } = await library();
     const [a] = cues.create(clipId, [cue({ startMs: 1000, label: 'a' }), cue({ startMs: 2000, label: 'b' })]);

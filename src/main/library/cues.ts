@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { MAX_CUES_PER_CALL, type Cue, type CuePatch } from '../../shared/cues/calls';
 import { CUE_FILE_FORMATS } from '../../shared/cues/index';
 import { CueData, CueFileError, type CueFormat, type ReadCue } from '../../shared/cues/types';
+import { kindOfReadCue } from '../../shared/cues/readKind';
 import { describeIssues } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
 import { formatTime } from '../../shared/time';
@@ -191,7 +192,7 @@ export class Cues {
         endMs: r.endMs,
         label: r.label.trim() === '' ? `Cue ${i + 1}` : r.label,
         note: r.note ?? '',
-        kind: r.kind ?? 'note',
+        kind: kindOfReadCue(r),
         color: r.color ?? null,
       });
       if (!parsed.success) {
