@@ -40,7 +40,10 @@ test('answers null for a file without sound', async () => {
 });
 
 /** Renders a prompt with the built-in engine as `shotline render --draft` does, and listens for its directions. */
-async function driftOfRender(prompt: string, seed: number): Promise<{ label: string; askedMs: number; heardMs: number | null }[]> {
+async function driftOfRender(
+  prompt: string,
+  seed: number,
+): Promise<{ label: string; askedMs: number; heardMs: number | null }[]> {
   const dir = await tempDir();
   const { request } = compileLocal(lint(prompt, { provider: 'local' }).doc, {});
   const result = await renderClip(engineInputFromPrompt(request.doc, request.shotDurationsMs), {
@@ -52,7 +55,11 @@ async function driftOfRender(prompt: string, seed: number): Promise<{ label: str
     draft: true,
   });
   const { durationMs, shots } = result.report;
-  const sounds = directedSounds(prompt, durationMs, shots.map((s) => s.startMs));
+  const sounds = directedSounds(
+    prompt,
+    durationMs,
+    shots.map((s) => s.startMs),
+  );
   const heard = await heardOnsets(result.outPath, listenWindows(sounds, durationMs));
   return sounds.map((s, i) => ({ label: s.label, askedMs: s.askedMs, heardMs: heard?.[i] ?? null }));
 }

@@ -39,8 +39,8 @@ describe('exact layouts', () => {
   test('Audacity labels: reads a missing end and skips frequency lines', () => {
     const read = CUE_FILE_FORMATS.audacity.read('0.500000\t1.000000\tone\n\\\t100.0\t2000.0\n2.25\ttwo\n', ctx);
     expect(read).toEqual([
-      { startMs: 500, endMs: 1000, label: 'one' },
-      { startMs: 2250, endMs: null, label: 'two' },
+      { line: 1, startMs: 500, endMs: 1000, label: 'one' },
+      { line: 3, startMs: 2250, endMs: null, label: 'two' },
     ]);
   });
 
@@ -60,7 +60,7 @@ describe('exact layouts', () => {
     const text =
       '1\r\n00:00:01,000 --> 00:00:02,500\r\n{\\an8}<i>Where were you?</i>\r\n<font color="#ffff00">Out.</font> <b>Why?</b>\r\n\r\n';
     expect(CUE_FILE_FORMATS.srt.read(text, ctx)).toEqual([
-      { startMs: 1000, endMs: 2500, label: 'Where were you?', note: 'Out. Why?', kind: 'dialogue' },
+      { line: 1, startMs: 1000, endMs: 2500, label: 'Where were you?', note: 'Out. Why?', kind: 'dialogue' },
     ]);
   });
 
@@ -153,7 +153,7 @@ describe('exact layouts', () => {
       '001  001      V     C        00:00:48:18 00:00:48:19 00:00:48:18 00:00:48:19  \n' +
       ' |C:ResolveColorBlue |M:Test Chapter 2 |D:1\n';
     expect(CUE_FILE_FORMATS.edl.read(resolve, ctx)).toEqual([
-      { startMs: 48_750, endMs: null, label: 'Test Chapter 2', note: '', color: '#0e7fe0' },
+      { line: 4, startMs: 48_750, endMs: null, label: 'Test Chapter 2', note: '', color: '#0e7fe0' },
     ]);
   });
 });
@@ -167,11 +167,20 @@ test('Resolve EDL: a note is followed by one space before |C:, as Resolve writes
     'swell under the line |C:ResolveColorGreen |M:strings |D:36\n';
   const read = CUE_FILE_FORMATS.edl.read(resolve, ctx);
   expect(read).toEqual([
-    { startMs: 5500, endMs: null, label: 'door slam', note: 'door lands late', color: '#0e7fe0' },
-    { startMs: 7000, endMs: 8500, label: 'strings', note: 'swell under the line', color: '#00ad00' },
+    { line: 4, startMs: 5500, endMs: null, label: 'door slam', note: 'door lands late', color: '#0e7fe0' },
+    { line: 7, startMs: 7000, endMs: 8500, label: 'strings', note: 'swell under the line', color: '#00ad00' },
   ]);
   const written = CUE_FILE_FORMATS.edl.write(
-    read.map((c) => cue({ ...c, kind: 'sfx', color: c.color ?? null })),
+    read.map((c) =>
+      cue({
+        startMs: c.startMs,
+        endMs: c.endMs,
+        label: c.label,
+        note: c.note ?? '',
+        kind: 'sfx',
+        color: c.color ?? null,
+      }),
+    ),
     { ...ctx, title: 'Timeline 1' },
   );
   expect(written.split('\n').filter((l) => l.includes('|C:'))).toEqual([

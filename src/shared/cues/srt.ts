@@ -8,6 +8,7 @@
  * it back here gives the arrow again.
  */
 import { readSubtitleClock, subtitleClock, subtitleEnd } from './clock';
+import { excerpt } from './fileText';
 import { readCueText, cueTextLines } from './subtitleText';
 import { CueFileError, type CueFileFormat, type ReadCue } from './types';
 
@@ -28,16 +29,18 @@ export const srtSubtitles: CueFileFormat = {
   read(text) {
     return readBlocks(text.replace(/^\uFEFF/, '')).map(({ lines, first }) => {
       const [index = '', times = '', ...textLines] = lines;
-      if (!/^\d+$/.test(index.trim())) throw new CueFileError(first, `expected a subtitle number, found "${index}"`);
+      if (!/^\d+$/.test(index.trim()))
+        throw new CueFileError(first, `expected a subtitle number, found "${excerpt(index)}"`);
       const [startText = '', endText = ''] = times.split('-->');
       const startMs = readSubtitleClock(startText, ',');
       const endMs = readSubtitleClock(endText.trim().split(/\s+/)[0] ?? '', ',');
       if (startMs === null || endMs === null || !times.includes('-->')) {
-        throw new CueFileError(first + 1, `expected "HH:MM:SS,mmm --> HH:MM:SS,mmm", found "${times}"`);
+        throw new CueFileError(first + 1, `expected "HH:MM:SS,mmm --> HH:MM:SS,mmm", found "${excerpt(times)}"`);
       }
       if (endMs < startMs) throw new CueFileError(first + 1, 'the subtitle ends before it starts');
       const body = readCueText(textLines.map((line) => unguardArrows(withoutStyling(line))));
       const cue: ReadCue = {
+        line: first,
         startMs,
         endMs: body.point || endMs === startMs ? null : endMs,
         label: body.label,

@@ -37,7 +37,12 @@ describe('cuesToPrompt', () => {
     ]) {
       const out = cuesToPrompt(
         prompt,
-        [cue(2000, 'thunder', 'sfx'), cue(3500, 'rain', 'ambience'), cue(4250, 'strings', 'music'), cue(1000, 'Anna: Run!', 'dialogue')],
+        [
+          cue(2000, 'thunder', 'sfx'),
+          cue(3500, 'rain', 'ambience'),
+          cue(4250, 'strings', 'music'),
+          cue(1000, 'Anna: Run!', 'dialogue'),
+        ],
         { title: 'Storm', durationMs: 5000 },
       );
       expect(out).toContain('Audio: thunder at 00:02, rain at 00:03.500, strings at 00:04.250\n');

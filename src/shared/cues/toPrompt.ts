@@ -38,7 +38,8 @@ function clean(text: string): string {
 /** The words spoken: a line already in quotes (`"Run!"`, `'Run!'`, `“Run!”`) loses them, since the prompt adds its own. */
 function spoken(text: string): string {
   let line = text.replace(/\s+/g, ' ').trim();
-  while (line.length >= 2 && QUOTE.includes(line[0] ?? '') && QUOTE.includes(line.at(-1) ?? '')) line = line.slice(1, -1).trim();
+  while (line.length >= 2 && QUOTE.includes(line[0] ?? '') && QUOTE.includes(line.at(-1) ?? ''))
+    line = line.slice(1, -1).trim();
   return clean(line);
 }
 

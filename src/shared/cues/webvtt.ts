@@ -5,6 +5,7 @@
  * also keeps a "-->" in a label from ending the cue.
  */
 import { readSubtitleClock, subtitleClock, subtitleEnd } from './clock';
+import { excerpt } from './fileText';
 import { readBlocks } from './srt';
 import { cueTextLines } from './subtitleText';
 import { CUE_KINDS, CueFileError, type CueFileFormat, type CueKind, type ReadCue } from './types';
@@ -61,12 +62,16 @@ export const webVtt: CueFileFormat = {
       const startMs = readSubtitleClock(startText, '.');
       const endMs = readSubtitleClock(after.trim().split(/\s+/)[0] ?? '', '.');
       if (startMs === null || endMs === null || !timing.includes('-->')) {
-        throw new CueFileError(first + timingAt, `expected "HH:MM:SS.mmm --> HH:MM:SS.mmm", found "${timing}"`);
+        throw new CueFileError(
+          first + timingAt,
+          `expected "HH:MM:SS.mmm --> HH:MM:SS.mmm", found "${excerpt(timing)}"`,
+        );
       }
       if (endMs < startMs) throw new CueFileError(first + timingAt, 'the cue ends before it starts');
       const body = lines.slice(timingAt + 1).map(unescape);
       const point = meta?.point === true || endMs === startMs;
       cues.push({
+        line: first,
         startMs,
         endMs: point ? null : endMs,
         label: body[0] ?? '',

@@ -106,9 +106,12 @@ export function ExportCuesMenu({
 export function ImportCuesButton({
   clipId,
   onImported,
+  onImporting,
 }: {
   clipId: number;
   onImported: (count: number) => void;
+  /** An import starts: what an earlier one said no longer holds. */
+  onImporting?: () => void;
 }): JSX.Element {
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
@@ -116,12 +119,12 @@ export function ImportCuesButton({
 
   function send(text: string, format: CueFormat): void {
     setPending(null);
+    setError(null);
+    onImporting?.();
     studio.call('cues.import', { clipId, format, text }).then(
-      (cues) => {
-        setError(null);
-        onImported(cues.length);
-      },
-      (failure: unknown) => setError(messageOf(failure)),
+      (cues) => onImported(cues.length),
+      // The file travels as the call's `text`; its name adds nothing to the message.
+      (failure: unknown) => setError(messageOf(failure, 'text')),
     );
   }
 

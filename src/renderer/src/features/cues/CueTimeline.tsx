@@ -297,7 +297,11 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
         >
           +
         </button>
-        <ImportCuesButton clipId={clip.id} onImported={(count) => setNotice(importedNotice(count))} />
+        <ImportCuesButton
+          clipId={clip.id}
+          onImporting={() => setNotice(null)}
+          onImported={(count) => setNotice(importedNotice(count))}
+        />
         <ExportCuesMenu
           clipId={clip.id}
           disabled={cues.length === 0}
