@@ -149,7 +149,7 @@ describe('cues', () => {
     expectStudioError(
       thrownBy(() => cues.import(clipId, 'csv', 'start,label\n3.0,fine\n11.0,late\n')),
       'invalid_input',
-      'Cue 2 starts at 00:11, after the clip ends (00:10). Nothing was imported.',
+      'This CSV file does not fit the clip: The cue on line 3 starts at 00:11, after the clip ends (00:10). Nothing was imported: correct that line and import the file again.',
     );
     expectStudioError(
       thrownBy(() => cues.import(clipId, 'csv', 'start,label\n')),
@@ -157,6 +157,69 @@ describe('cues', () => {
       'holds no cues',
     );
     expect(cues.list(clipId)).toHaveLength(2);
+  });
+
+  test('an EDL with a malformed timecode, or a marker before the timeline starts, names the line and imports nothing', async () => {
+    const { cues, clipId } = await library();
+    const event = (tc: string, src = tc): string =>
+      `001  001      V     C        ${src} ${src} ${tc} ${tc}  \n |C:ResolveColorBlue |M:m |D:1\n`;
+    const good = event('01:00:01:00');
+    expectStudioError(
+      thrownBy(() => cues.import(clipId, 'edl', `TITLE: t\n\n${good}\n${event('01:00:02:00', '01:00:0X:00')}`)),
+      'invalid_input',
+      'This DaVinci Resolve EDL file cannot be read: line 6: "01:00:0X:00" is not a timecode (HH:MM:SS:FF, frames 00 to 23 at 24 frames a second). Nothing was imported: correct that line and import the file again.',
+    );
+    expectStudioError(
+      thrownBy(() => cues.import(clipId, 'edl', `${good}${event('00:59:58:00')}`)),
+      'invalid_input',
+      "line 3: this marker (00:59:58:00) is before the timeline's start, 01:00:00:00; export the markers from a timeline that starts at 01:00:00:00 (Resolve's default), or move the marker after it.",
+    );
+    expectStudioError(
+      thrownBy(() => cues.import(clipId, 'edl', event('00:59:58:00'))),
+      'invalid_input',
+      "line 1: this marker (00:59:58:00) is before the timeline's start, 01:00:00:00",
+    );
+    expect(cues.list(clipId)).toEqual([]);
+  });
+
+  test('a file that is not text is refused without its bytes in the message; a bad line is quoted printable and short', async () => {
+    const { cues, clipId } = await library();
+    const binary = `RIFF\u0000\u0000WAVEfmt \u0010\u0000\u0001${'\ufffd\u0003'.repeat(40)}`;
+    const refused = thrownBy(() => cues.import(clipId, 'srt', binary));
+    expectStudioError(
+      refused,
+      'invalid_input',
+      'This file is not text, so it cannot be a SRT subtitles file (a sound, a picture or an archive?). Nothing was imported: choose the cue file itself.',
+    );
+    const odd = `1.0\tknock\n\u0007${'x'.repeat(200)}\tend\tlabel\n`;
+    const message = (thrownBy(() => cues.import(clipId, 'audacity', odd)) as Error).message;
+    expect(message).toBe(
+      `This Audacity labels file cannot be read: line 2: "\ufffd${'x'.repeat(58)}…" is not a start time in seconds. Nothing was imported: correct that line and import the file again.`,
+    );
+    expect(cues.list(clipId)).toEqual([]);
+  });
+
+  test('a cue a file gives that the library refuses is named by its line', async () => {
+    const { cues, clipId } = await library();
+    expectStudioError(
+      thrownBy(() => cues.import(clipId, 'csv', `start,label\n1.0,fine\n2.0,${'x'.repeat(201)}\n`)),
+      'invalid_input',
+      'This CSV file cannot be read: line 3: a cue label is at most 200 characters. Nothing was imported: correct that line and import the file again.',
+    );
+  });
+
+  test('import takes a label written as a line of dialogue for dialogue, whatever the format', async () => {
+    const { cues, clipId } = await library();
+    const added = cues.import(
+      clipId,
+      'audacity',
+      '5.000000\t5.000000\t[00:05] Anna: "Run!"\n6.000000\t6.000000\tBen: “Wait”\n7.000000\t7.000000\tthunder: far\n',
+    );
+    expect(added.map((c) => [c.label, c.kind])).toEqual([
+      ['[00:05] Anna: "Run!"', 'dialogue'],
+      ['Ben: “Wait”', 'dialogue'],
+      ['thunder: far', 'note'],
+    ]);
   });
 
   test('export writes the chosen cues under the clip’s name', async () => {
@@ -202,7 +265,7 @@ test('a cue file with more cues than one import may bring is refused whole', asy
   expectStudioError(
     thrownBy(() => cues.import(clipId, 'audacity', lines)),
     'invalid_input',
-    'holds 5,001 cues; one file may bring at most 5,000. Nothing was imported.',
+    'holds 5,001 cues; one file may bring at most 5,000. Nothing was imported: split it and import each part.',
   );
   expect(cues.list(clipId)).toEqual([]);
 });

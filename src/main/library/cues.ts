@@ -7,6 +7,8 @@ import type { Database } from 'better-sqlite3';
 import { MAX_CUES_PER_CALL, type Cue, type CuePatch } from '../../shared/cues/calls';
 import { CUE_FILE_FORMATS } from '../../shared/cues/index';
 import { CueData, CueFileError, DEFAULT_KIND_COLORS, type CueFormat, type ReadCue } from '../../shared/cues/types';
+import { looksBinary } from '../../shared/cues/fileText';
+import { kindOfReadCue } from '../../shared/cues/readKind';
 import { describeIssues } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
 import { formatTime } from '../../shared/time';
@@ -174,13 +176,21 @@ export class Cues {
   }
 
   /**
-   * Reads a cue file and adds its cues to the clip: all of them, or none with an error naming the
-   * line or cue. A cue the clip already has exactly (same times, label, note, kind and colour),
-   * as when the same file is imported again, is skipped and counted, never added twice.
+   * Reads a cue file and adds its cues to the clip: all of them, or none with an error that names
+   * the format, the line and what to do. A cue the clip already has exactly (same times, label,
+   * note, kind and colour), as when the same file is imported again, is skipped and counted,
+   * never added twice.
    */
   import(clipId: number, format: CueFormat, text: string): { cues: Cue[]; skipped: number } {
     const clip = this.clip(clipId);
     const file = CUE_FILE_FORMATS[format];
+    const again = 'Nothing was imported: correct that line and import the file again.';
+    if (looksBinary(text)) {
+      throw new StudioError(
+        'invalid_input',
+        `This file is not text, so it cannot be a ${file.label} file (a sound, a picture or an archive?). Nothing was imported: choose the cue file itself.`,
+      );
+    }
     let read: ReadCue[];
     try {
       read = file.read(text, { durationMs: clip.durationMs, fps: clip.fps ?? FALLBACK_FPS, title: clip.title });
@@ -188,33 +198,45 @@ export class Cues {
       if (error instanceof CueFileError) {
         throw new StudioError(
           'invalid_input',
-          `This ${file.label} file cannot be read: ${error.message}. Nothing was imported.`,
+          `This ${file.label} file cannot be read: line ${error.line}: ${error.problem}. ${again}`,
         );
       }
       throw error;
     }
     if (read.length === 0)
-      throw new StudioError('invalid_input', `This ${file.label} file holds no cues. Nothing was imported.`);
+      throw new StudioError(
+        'invalid_input',
+        `This ${file.label} file holds no cues. Nothing was imported: check that it is the file you meant, in the ${file.label} layout.`,
+      );
     if (read.length > MAX_CUES_PER_CALL) {
       throw new StudioError(
         'invalid_input',
-        `This ${file.label} file holds ${read.length.toLocaleString('en')} cues; one file may bring at most ${MAX_CUES_PER_CALL.toLocaleString('en')}. Nothing was imported.`,
+        `This ${file.label} file holds ${read.length.toLocaleString('en')} cues; one file may bring at most ${MAX_CUES_PER_CALL.toLocaleString('en')}. Nothing was imported: split it and import each part.`,
       );
     }
     const cues = read.map((r, i) => {
+      const where = r.line === undefined ? `cue ${i + 1}` : `line ${r.line}`;
       const parsed = CueData.safeParse({
         startMs: r.startMs,
         endMs: r.endMs,
         label: r.label.trim() === '' ? `Cue ${i + 1}` : r.label,
         note: r.note ?? '',
-        kind: r.kind ?? 'note',
+        kind: kindOfReadCue(r),
         color: r.color ?? null,
       });
       if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
         throw new StudioError(
           'invalid_input',
-          `Cue ${i + 1} of this ${file.label} file: ${describeIssues(parsed.error)}. Nothing was imported.`,
+          `This ${file.label} file cannot be read: ${where}: ${problems}. ${again}`,
         );
+      }
+      try {
+        this.checkTimes(parsed.data, clip, `The cue on ${where}`);
+      } catch (error) {
+        if (error instanceof StudioError)
+          throw new StudioError(error.code, `This ${file.label} file does not fit the clip: ${error.message} ${again}`);
+        throw error;
       }
       return parsed.data;
     });

@@ -4,6 +4,7 @@
  * which carries nothing a cue can hold, so it is skipped.
  */
 import { readSeconds, seconds } from './clock';
+import { excerpt } from './fileText';
 import { CueFileError, type CueFileFormat, type ReadCue } from './types';
 
 export const audacityLabels: CueFileFormat = {
@@ -23,17 +24,20 @@ export const audacityLabels: CueFileFormat = {
       if (raw.trim() === '' || raw.startsWith('\\')) return;
       const [startText = '', endText, ...labelParts] = raw.split('\t');
       const startMs = readSeconds(startText);
-      if (startMs === null) throw new CueFileError(line, `"${startText}" is not a start time in seconds`);
+      if (startMs === null) throw new CueFileError(line, `"${excerpt(startText)}" is not a start time in seconds`);
       // Older exports and hand-written files may give only a start and a label.
       const endIsTime = endText !== undefined && readSeconds(endText) !== null;
       // With a third field the second can only be the end time.
       if (!endIsTime && labelParts.length > 0)
-        throw new CueFileError(line, `"${endText ?? ''}" is not an end time in seconds`);
+        throw new CueFileError(line, `"${excerpt(endText ?? '')}" is not an end time in seconds`);
       const endMs = endIsTime ? (readSeconds(endText) ?? startMs) : startMs;
       const label = (endIsTime ? labelParts.join(' ') : [endText ?? '', ...labelParts].join(' ')).trim();
       if (endMs < startMs)
-        throw new CueFileError(line, `the label ends (${endText ?? ''}) before it starts (${startText})`);
-      cues.push({ startMs, endMs: endMs === startMs ? null : endMs, label });
+        throw new CueFileError(
+          line,
+          `the label ends (${excerpt(endText ?? '')}) before it starts (${excerpt(startText)})`,
+        );
+      cues.push({ line, startMs, endMs: endMs === startMs ? null : endMs, label });
     });
     return cues;
   },

@@ -56,7 +56,10 @@ export const cueCalls = {
       format: CueFormat,
       text: z
         .string()
-        .max(MAX_CUE_FILE_CHARS, 'a cue file is at most 2,000,000 characters; split it, or import it in parts'),
+        .max(
+          MAX_CUE_FILE_CHARS,
+          'This cue file is larger than 2,000,000 characters. Nothing was imported: split it and import each part.',
+        ),
     }),
     /** The cues added, and how many of the file's were left out as exact copies of the clip's (or each other). */
     output: z.object({ cues: z.array(Cue), skipped: z.number().int().nonnegative() }),

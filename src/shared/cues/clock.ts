@@ -35,10 +35,25 @@ export function readSeconds(text: string): number | null {
   return Math.round(Number(t) * 1000);
 }
 
-/** A point cue shown as a subtitle lasts this long, clamped to the clip. */
+/** A point cue shown as a subtitle lasts this long, within the clip. */
 export const POINT_CUE_SUBTITLE_MS = 500;
 
-export function subtitleEnd(startMs: number, endMs: number | null, durationMs: number): number {
-  if (endMs !== null) return endMs;
-  return Math.max(startMs, Math.min(startMs + POINT_CUE_SUBTITLE_MS, durationMs));
+/**
+ * Where a cue shows as a subtitle. A range as it is; a point for POINT_CUE_SUBTITLE_MS from it,
+ * or, when the clip ends sooner, for the POINT_CUE_SUBTITLE_MS up to it (`pointAtEnd`: the point
+ * is the subtitle's end), so a point at the clip's last moment still shows and reads back exact.
+ */
+export function subtitleSpan(
+  startMs: number,
+  endMs: number | null,
+  durationMs: number,
+): { fromMs: number; toMs: number; pointAtEnd: boolean } {
+  if (endMs !== null) return { fromMs: startMs, toMs: endMs, pointAtEnd: false };
+  if (startMs + POINT_CUE_SUBTITLE_MS <= durationMs || startMs === 0)
+    return {
+      fromMs: startMs,
+      toMs: Math.max(startMs, Math.min(startMs + POINT_CUE_SUBTITLE_MS, durationMs)),
+      pointAtEnd: false,
+    };
+  return { fromMs: Math.max(0, startMs - POINT_CUE_SUBTITLE_MS), toMs: startMs, pointAtEnd: true };
 }

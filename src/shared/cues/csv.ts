@@ -3,6 +3,7 @@
  * a point cue), label, kind, note, colour. Fields with commas, quotes or line breaks are quoted.
  */
 import { readSeconds, seconds } from './clock';
+import { excerpt } from './fileText';
 import { CUE_KINDS, CueFileError, type CueFileFormat, type ReadCue } from './types';
 
 export const CSV_HEADER = ['start', 'end', 'label', 'kind', 'note', 'color'] as const;
@@ -106,16 +107,18 @@ export const csvCues: CueFileFormat = {
     return rows.map(({ fields, line }): ReadCue => {
       const get = (name: (typeof CSV_HEADER)[number]): string => (at(name) < 0 ? '' : (fields[at(name)] ?? ''));
       const startMs = readSeconds(get('start'));
-      if (startMs === null) throw new CueFileError(line, `"${get('start')}" is not a start time in seconds`);
+      if (startMs === null) throw new CueFileError(line, `"${excerpt(get('start'))}" is not a start time in seconds`);
       const endText = get('end').trim();
       const endMs = endText === '' ? null : readSeconds(endText);
-      if (endMs === null && endText !== '') throw new CueFileError(line, `"${endText}" is not an end time in seconds`);
+      if (endMs === null && endText !== '')
+        throw new CueFileError(line, `"${excerpt(endText)}" is not an end time in seconds`);
       const kindText = get('kind').trim().toLowerCase();
       const kind = CUE_KINDS.find((k) => k === kindText);
       if (kindText !== '' && !kind)
-        throw new CueFileError(line, `"${kindText}" is not a cue kind (${CUE_KINDS.join(', ')})`);
+        throw new CueFileError(line, `"${excerpt(kindText)}" is not a cue kind (${CUE_KINDS.join(', ')})`);
       const color = get('color').trim().toLowerCase();
       return {
+        line,
         startMs,
         endMs,
         label: unguardFormula(get('label')),

@@ -4,6 +4,7 @@
  * `|M:<label>` and `|D:<length in frames>`. Times are whole frames, so they survive to the frame.
  */
 import { isResolveColor, RESOLVE_COLORS, resolveColor } from './colors';
+import { excerpt } from './fileText';
 import { CueFileError, DEFAULT_KIND_COLORS, type CueFileFormat, type ReadCue } from './types';
 
 /** Resolve's default timeline start: one hour. */
@@ -50,24 +51,38 @@ export const resolveEdl: CueFileFormat = {
     });
     return `TITLE: ${(title ?? 'Shotline cues').replace(/\n/g, ' ')}\nFCM: NON-DROP FRAME\n\n${events.join('\n')}`;
   },
-  read(text, { fps }) {
+  read(text, { fps, durationMs }) {
     const base = timebase(fps);
     const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const cues: ReadCue[] = [];
     let pending: { frame: number; line: number } | null = null;
     let offset: number | null = null;
+    const hour = EDL_START_FRAMES_HOURS * 3600 * base;
     const msOf = (frames: number): number => Math.round((frames * 1000) / fps);
     lines.forEach((line, i) => {
       const n = i + 1;
       if (line.trim() === '' || /^(TITLE|FCM):/.test(line)) return;
       const event = EVENT.exec(line);
       if (event) {
-        const record = readTimecode(event[4] ?? '', base);
-        if (record === null)
-          throw new CueFileError(n, `"${event[4] ?? ''}" is not a timecode at ${base} frames a second`);
-        // The timeline's start: Resolve's is 01:00:00:00; an earlier first event means a zero start.
-        offset ??= record >= 3600 * base ? EDL_START_FRAMES_HOURS * 3600 * base : 0;
-        if (record < offset) throw new CueFileError(n, 'this event is before the timeline starts');
+        // Source in and out, record in and out: each must be a timecode, not only the one used.
+        const codes = [event[2], event[3], event[4], event[5]].map((code) => code ?? '');
+        const bad = codes.find((code) => readTimecode(code, base) === null);
+        if (bad !== undefined)
+          throw new CueFileError(
+            n,
+            `"${excerpt(bad)}" is not a timecode (HH:MM:SS:FF, frames 00 to ${String(base - 1).padStart(2, '0')} at ${base} frames a second)`,
+          );
+        const record = readTimecode(codes[2] ?? '', base) ?? 0;
+        // Resolve's timelines start at 01:00:00:00, and an earlier first event means a zero
+        // start; but one in the minutes just before the hour that the clip is too short to
+        // reach from zero is a marker before a one-hour start.
+        offset ??= record >= hour || (msOf(record) > durationMs && hour - record <= 600 * base) ? hour : 0;
+        if (record < offset)
+          throw new CueFileError(
+            n,
+            `this marker (${timecode(record, base)}) is before the timeline's start, ${timecode(offset, base)}; ` +
+              `export the markers from a timeline that starts at ${timecode(offset, base)} (Resolve's default), or move the marker after it`,
+          );
         pending = { frame: record - offset, line: n };
         return;
       }
@@ -77,6 +92,7 @@ export const resolveEdl: CueFileFormat = {
         const name = color.replace(/^ResolveColor/, '');
         const frames = Number(length);
         cues.push({
+          line: pending.line,
           startMs: msOf(pending.frame),
           endMs: frames <= 1 ? null : msOf(pending.frame + frames),
           label: label.trim(),
@@ -90,7 +106,7 @@ export const resolveEdl: CueFileFormat = {
       if (/^\*|^M2|^>>>/.test(line.trim())) return; // comments, motion effects and other EDL notes
       throw new CueFileError(
         n,
-        `expected an event ("001  001  V  C  01:00:00:00 …") or a marker line ("|C:… |M:… |D:…"), found "${line.slice(0, 60)}"`,
+        `expected an event ("001  001  V  C  01:00:00:00 …") or a marker line ("|C:… |M:… |D:…"), found "${excerpt(line)}"`,
       );
     });
     return cues;

@@ -39,8 +39,8 @@ describe('exact layouts', () => {
   test('Audacity labels: reads a missing end and skips frequency lines', () => {
     const read = CUE_FILE_FORMATS.audacity.read('0.500000\t1.000000\tone\n\\\t100.0\t2000.0\n2.25\ttwo\n', ctx);
     expect(read).toEqual([
-      { startMs: 500, endMs: 1000, label: 'one' },
-      { startMs: 2250, endMs: null, label: 'two' },
+      { line: 1, startMs: 500, endMs: 1000, label: 'one' },
+      { line: 3, startMs: 2250, endMs: null, label: 'two' },
     ]);
   });
 
@@ -51,16 +51,59 @@ describe('exact layouts', () => {
     );
   });
 
-  test('SRT: a point cue at the very end is clamped to the clip', () => {
-    const text = CUE_FILE_FORMATS.srt.write([cue({ startMs: 9800, label: 'end' })], ctx);
-    expect(text).toContain('00:00:09,800 --> 00:00:10,000');
+  test('SRT and WebVTT: a point cue near or at the clip’s end shows for the 500 ms up to it, and reads back where it was', () => {
+    const late = [cue({ startMs: 10_000, label: 'end', kind: 'sfx' }), cue({ startMs: 9800, label: 'late' })];
+    const srt = CUE_FILE_FORMATS.srt.write(late, ctx);
+    expect(srt).toBe(
+      '1\n00:00:09,500 --> 00:00:10,000\nend\n[sfx · point at end]\n\n2\n00:00:09,300 --> 00:00:09,800\nlate\n[note · point at end]\n\n',
+    );
+    const vtt = CUE_FILE_FORMATS.webvtt.write(late, ctx);
+    expect(vtt.split('\n').filter((l) => l.includes('-->'))).toEqual([
+      '00:00:09.500 --> 00:00:10.000',
+      '00:00:09.300 --> 00:00:09.800',
+    ]);
+    expect(vtt).toContain('NOTE shotline kind=sfx point-at-end\n');
+    for (const format of ['srt', 'webvtt'] as const)
+      expect(
+        CUE_FILE_FORMATS[format].read(format === 'srt' ? srt : vtt, ctx).map((c) => [c.startMs, c.endMs, c.label]),
+      ).toEqual([
+        [10_000, null, 'end'],
+        [9800, null, 'late'],
+      ]);
+  });
+
+  test('SRT and WebVTT: our own label that looks like styling reads back as written', () => {
+    const styled = cue({ startMs: 1000, label: '<b>bold</b> {\\an8} <i>', note: '<font color="red">x</font>' });
+    for (const format of ['srt', 'webvtt'] as const) {
+      const [read] = CUE_FILE_FORMATS[format].read(CUE_FILE_FORMATS[format].write([styled], ctx), ctx);
+      expect([read?.label, read?.note]).toEqual([styled.label, styled.note]);
+    }
+  });
+
+  test('SRT: the kind mark reads back however an editor re-saved it', () => {
+    const text =
+      '1\n00:00:01,000 --> 00:00:01,500\ndoor\n[SFX · Point] \n\n2\n00:00:02,000 --> 00:00:02,500\nknock\n[sfx Â· point]\n\n' +
+      '3\n00:00:03,000 --> 00:00:04,000\nstrings\n <i>[music]</i>\n';
+    expect(CUE_FILE_FORMATS.srt.read(text, ctx).map((c) => [c.label, c.kind, c.endMs])).toEqual([
+      ['door', 'sfx', null],
+      ['knock', 'sfx', null],
+      ['strings', 'music', 4000],
+    ]);
+  });
+
+  test('WebVTT from a captioning tool: tags and position marks are dropped, a voice keeps its speaker', () => {
+    const text =
+      'WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000 line:0 align:start\n{\\an8}<v Anna>Run!</v> <c.yellow><b>now</b></c> &lt;3\n<i>far</i> <00:00:01.500>off\n';
+    expect(CUE_FILE_FORMATS.webvtt.read(text, ctx)).toEqual([
+      { line: 3, startMs: 1000, endMs: 2000, label: 'Anna: Run! now <3', note: 'far off', kind: 'dialogue' },
+    ]);
   });
 
   test('SRT from a subtitle editor: styling tags and position marks are dropped, the words kept', () => {
     const text =
       '1\r\n00:00:01,000 --> 00:00:02,500\r\n{\\an8}<i>Where were you?</i>\r\n<font color="#ffff00">Out.</font> <b>Why?</b>\r\n\r\n';
     expect(CUE_FILE_FORMATS.srt.read(text, ctx)).toEqual([
-      { startMs: 1000, endMs: 2500, label: 'Where were you?', note: 'Out. Why?', kind: 'dialogue' },
+      { line: 1, startMs: 1000, endMs: 2500, label: 'Where were you?', note: 'Out. Why?', kind: 'dialogue' },
     ]);
   });
 
@@ -153,7 +196,7 @@ describe('exact layouts', () => {
       '001  001      V     C        00:00:48:18 00:00:48:19 00:00:48:18 00:00:48:19  \n' +
       ' |C:ResolveColorBlue |M:Test Chapter 2 |D:1\n';
     expect(CUE_FILE_FORMATS.edl.read(resolve, ctx)).toEqual([
-      { startMs: 48_750, endMs: null, label: 'Test Chapter 2', note: '', color: '#0e7fe0' },
+      { line: 4, startMs: 48_750, endMs: null, label: 'Test Chapter 2', note: '', color: '#0e7fe0' },
     ]);
   });
 });
@@ -167,11 +210,20 @@ test('Resolve EDL: a note is followed by one space before |C:, as Resolve writes
     'swell under the line |C:ResolveColorGreen |M:strings |D:36\n';
   const read = CUE_FILE_FORMATS.edl.read(resolve, ctx);
   expect(read).toEqual([
-    { startMs: 5500, endMs: null, label: 'door slam', note: 'door lands late', color: '#0e7fe0' },
-    { startMs: 7000, endMs: 8500, label: 'strings', note: 'swell under the line', color: '#00ad00' },
+    { line: 4, startMs: 5500, endMs: null, label: 'door slam', note: 'door lands late', color: '#0e7fe0' },
+    { line: 7, startMs: 7000, endMs: 8500, label: 'strings', note: 'swell under the line', color: '#00ad00' },
   ]);
   const written = CUE_FILE_FORMATS.edl.write(
-    read.map((c) => cue({ ...c, kind: 'sfx', color: c.color ?? null })),
+    read.map((c) =>
+      cue({
+        startMs: c.startMs,
+        endMs: c.endMs,
+        label: c.label,
+        note: c.note ?? '',
+        kind: 'sfx',
+        color: c.color ?? null,
+      }),
+    ),
     { ...ctx, title: 'Timeline 1' },
   );
   expect(written.split('\n').filter((l) => l.includes('|C:'))).toEqual([
@@ -264,7 +316,8 @@ const color = fc.option(
 const arbitraryCue = (minRangeMs: number) =>
   fc
     .record({
-      startMs: fc.integer({ min: 0, max: 600_000 }),
+      // Some at or near the clip's end (context: 700 s), where a point's subtitle cannot follow it.
+      startMs: fc.oneof(fc.integer({ min: 0, max: 600_000 }), fc.integer({ min: 699_400, max: 700_000 })),
       length: fc.option(fc.integer({ min: minRangeMs, max: 60_000 }), { nil: null }),
       label: labelText,
       note: noteText,

@@ -160,11 +160,12 @@ export const otioTimeline: CueFileFormat = {
       const named = typeof m.color === 'string' && isOtioColor(m.color) ? OTIO_COLORS[m.color] : null;
       const color = own?.color !== undefined ? own.color : named;
       return {
+        line: lineOfMarker(text, i),
         startMs,
         endMs: own?.point === true || lengthMs === 0 ? null : startMs + lengthMs,
         label: m.name,
         note: m.comment ?? '',
-        kind: own?.kind ?? 'note',
+        ...(own?.kind ? { kind: own.kind } : {}),
         color,
       };
     });

@@ -7,8 +7,9 @@
  * (U+2060) inside it: it looks the same on screen, no reader takes it for a timing, and reading
  * it back here gives the arrow again.
  */
-import { readSubtitleClock, subtitleClock, subtitleEnd } from './clock';
-import { readCueText, cueTextLines } from './subtitleText';
+import { readSubtitleClock, subtitleClock, subtitleSpan } from './clock';
+import { excerpt } from './fileText';
+import { cueTextLines, guardStyling, readCueText, unguardStyling, withoutStyling } from './subtitleText';
 import { CueFileError, type CueFileFormat, type ReadCue } from './types';
 
 export const srtSubtitles: CueFileFormat = {
@@ -19,26 +20,29 @@ export const srtSubtitles: CueFileFormat = {
   write(cues, { durationMs }) {
     return cues
       .map((cue, i) => {
-        const end = subtitleEnd(cue.startMs, cue.endMs, durationMs);
-        const times = `${subtitleClock(cue.startMs, ',')} --> ${subtitleClock(end, ',')}`;
-        return `${i + 1}\n${times}\n${cueTextLines(cue).map(guardArrows).join('\n')}\n\n`;
+        const span = subtitleSpan(cue.startMs, cue.endMs, durationMs);
+        const times = `${subtitleClock(span.fromMs, ',')} --> ${subtitleClock(span.toMs, ',')}`;
+        const lines = cueTextLines(cue, { pointAtEnd: span.pointAtEnd });
+        return `${i + 1}\n${times}\n${lines.map((line) => guardArrows(guardStyling(line))).join('\n')}\n\n`;
       })
       .join('');
   },
   read(text) {
     return readBlocks(text.replace(/^\uFEFF/, '')).map(({ lines, first }) => {
       const [index = '', times = '', ...textLines] = lines;
-      if (!/^\d+$/.test(index.trim())) throw new CueFileError(first, `expected a subtitle number, found "${index}"`);
+      if (!/^\d+$/.test(index.trim()))
+        throw new CueFileError(first, `expected a subtitle number, found "${excerpt(index)}"`);
       const [startText = '', endText = ''] = times.split('-->');
       const startMs = readSubtitleClock(startText, ',');
       const endMs = readSubtitleClock(endText.trim().split(/\s+/)[0] ?? '', ',');
       if (startMs === null || endMs === null || !times.includes('-->')) {
-        throw new CueFileError(first + 1, `expected "HH:MM:SS,mmm --> HH:MM:SS,mmm", found "${times}"`);
+        throw new CueFileError(first + 1, `expected "HH:MM:SS,mmm --> HH:MM:SS,mmm", found "${excerpt(times)}"`);
       }
       if (endMs < startMs) throw new CueFileError(first + 1, 'the subtitle ends before it starts');
-      const body = readCueText(textLines.map((line) => unguardArrows(withoutStyling(line))));
+      const body = readCueText(textLines.map((line) => unguardArrows(unguardStyling(withoutStyling(line)))));
       const cue: ReadCue = {
-        startMs,
+        line: first,
+        startMs: body.pointAtEnd ? endMs : startMs,
         endMs: body.point || endMs === startMs ? null : endMs,
         label: body.label,
         note: body.note,
@@ -58,14 +62,6 @@ export function guardArrows(line: string): string {
 
 export function unguardArrows(line: string): string {
   return line.replace(/--\u2060(\u2060*)>/g, '--$1>');
-}
-
-/**
- * SubRip files from subtitle editors carry styling (`<i>`, `<b>`, `<u>`, `<font color=…>`) and
- * ASS position marks (`{\\an8}`); a cue keeps the words only.
- */
-function withoutStyling(line: string): string {
-  return line.replace(/<\/?[ibu]>|<font\b[^>]*>|<\/font>|\{\\an?\d\}/g, '');
 }
 
 /** Blank-line separated blocks with the line number each starts on. */

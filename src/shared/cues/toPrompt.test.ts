@@ -29,6 +29,54 @@ describe('cuesToPrompt', () => {
     ]);
   });
 
+  it('puts sound cues on a new Audio line before the shot’s dialogue, never on the Dialogue line', () => {
+    for (const prompt of [
+      'Scene: A storm.\nDialogue: [00:00.5] Ben: "Hi"\nDuration: 5s\n',
+      'Scene: A storm.\nDuration: 5s\nDialogue: [00:00.5] Ben: "Hi"\n',
+      'Scene: A storm.\nDuration: 5s\nDialogue:\n  [00:00.5] Ben: "Hi"\n',
+    ]) {
+      const out = cuesToPrompt(
+        prompt,
+        [
+          cue(2000, 'thunder', 'sfx'),
+          cue(3500, 'rain', 'ambience'),
+          cue(4250, 'strings', 'music'),
+          cue(1000, 'Anna: Run!', 'dialogue'),
+        ],
+        { title: 'Storm', durationMs: 5000 },
+      );
+      expect(out).toContain('Audio: thunder at 00:02, rain at 00:03.500, strings at 00:04.250\n');
+      const shot = parse(out).doc.shots[0];
+      expect(shot?.audio.events.map((e) => [e.label, e.startMs])).toEqual([
+        ['thunder', 2000],
+        ['rain', 3500],
+        ['strings', 4250],
+      ]);
+      expect(shot?.dialogue.map((d) => [d.speaker, d.line, d.atMs])).toEqual([
+        ['Ben', 'Hi', 500],
+        ['Anna', 'Run!', 1000],
+      ]);
+    }
+  });
+
+  it('writes a line that is already quoted, or given with its time, without stray quotes', () => {
+    const out = cuesToPrompt(
+      'Scene: A street.\nDuration: 8s\n',
+      [
+        cue(1000, "'Run!'", 'dialogue'),
+        cue(2000, 'Anna: "Run!"', 'dialogue'),
+        cue(3000, '[00:05] Anna: "Run!"', 'dialogue'),
+        cue(4000, 'Ben', 'dialogue', { note: '“Over here!”' }),
+        cue(5000, 'Cleo: "It\'s "fine""', 'dialogue'),
+      ],
+      { title: 'Street', durationMs: 8000 },
+    );
+    expect(out).toBe(
+      'Scene: A street.\nDuration: 8s\nDialogue: [00:01] Voice: "Run!"\nDialogue: [00:02] Anna: "Run!"\n' +
+        'Dialogue: [00:03] Anna: "Run!"\nDialogue: [00:04] Ben: "Over here!"\nDialogue: [00:05] Cleo: "It\'s \'fine\'"\n',
+    );
+  });
+
   it('places each cue in the shot it falls in, with times relative to that shot', () => {
     const prompt = 'Scene: Street.\nDuration: 4s\n---\nScene: Door.\nAudio: rain\nDuration: 4s\n';
     const out = cuesToPrompt(
@@ -54,7 +102,7 @@ describe('cuesToPrompt', () => {
       { title: 'Table', durationMs: 6000 },
     );
     expect(out).toBe(
-      'Scene: Table.\nDialogue: [00:01] Tom: "Hi."\n[00:03] Maya: "Read this."\nDuration: 6s\nAudio: rain from 00:02 to 00:05',
+      'Scene: Table.\nAudio: rain from 00:02 to 00:05\nDialogue: [00:01] Tom: "Hi."\n[00:03] Maya: "Read this."\nDuration: 6s',
     );
     expect(parse(out).doc.shots[0]?.dialogue).toHaveLength(2);
   });

@@ -25,19 +25,38 @@ function audioLabel(label: string): string {
   return label.replace(/[,;]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** "Maya: You should read this." or label Maya with the line in the note. */
+/** Quote marks a line may come wrapped in, straight or typographic, double or single. */
+const QUOTE = `"'“”‘’„«»`;
+/** A time written before a label, as a prompt writes it: `[00:05] Anna: "Run!"`. */
+const LEADING_TIME = /^\s*\[[^\]]{1,16}\]\s*/;
+
+/** One line of text with single spaces and the double quotes a Dialogue line uses as its own turned single. */
+function clean(text: string): string {
+  return text.replace(/"/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+/** The words spoken: a line already in quotes (`"Run!"`, `'Run!'`, `“Run!”`) loses them, since the prompt adds its own. */
+function spoken(text: string): string {
+  let line = text.replace(/\s+/g, ' ').trim();
+  while (line.length >= 2 && QUOTE.includes(line[0] ?? '') && QUOTE.includes(line.at(-1) ?? ''))
+    line = line.slice(1, -1).trim();
+  return clean(line);
+}
+
+/** The speaker's name, without a time or a bracket written before it. */
+function speakerOf(text: string): string {
+  return clean(text.replace(LEADING_TIME, '')).replace(/^\[+/, '');
+}
+
+/** "Maya: You should read this." (or `[00:05] Maya: "…"`), or label Maya with the line in the note. */
 export function dialogueOf(cue: PromptCue, atMs: number): DialogueEntry {
-  const colon = cue.label.indexOf(':');
-  const clean = (text: string): string => text.replace(/"/g, "'").replace(/\s+/g, ' ').trim();
-  if (colon > 0 && cue.label.slice(colon + 1).trim() !== '')
-    return {
-      atMs,
-      speaker: clean(cue.label.slice(0, colon)).replace(/^\[+/, ''),
-      line: clean(cue.label.slice(colon + 1)),
-    };
-  const note = clean(cue.note);
-  if (note !== '') return { atMs, speaker: clean(cue.label).replace(/^\[+/, ''), line: note };
-  return { atMs, speaker: 'Voice', line: clean(cue.label) };
+  const label = cue.label.replace(LEADING_TIME, '');
+  const colon = label.indexOf(':');
+  if (colon > 0 && spoken(label.slice(colon + 1)) !== '')
+    return { atMs, speaker: speakerOf(label.slice(0, colon)), line: spoken(label.slice(colon + 1)) };
+  const note = spoken(cue.note);
+  if (note !== '' && speakerOf(label) !== '') return { atMs, speaker: speakerOf(label), line: note };
+  return { atMs, speaker: 'Voice', line: spoken(label) };
 }
 
 interface Placed {
@@ -105,7 +124,13 @@ function shotInsertions(text: string, shot: ShotSource, placed: Placed[], nl: st
       const lead = audio.value.to === audio.value.from ? ' ' : ', ';
       out.push({ at, text: `${lead}${sound.join(', ')}` });
     } else {
-      out.push({ at: end, text: `${nl}Audio: ${sound.join(', ')}` });
+      // A new Audio line goes before the shot's dialogue, never after it: lines following a
+      // Dialogue line (the lines added below among them) are read as more dialogue.
+      const dialogueKey = shot.fields.dialogue?.[0]?.key;
+      if (dialogueKey) {
+        const lineStart = text.lastIndexOf('\n', dialogueKey.from - 1) + 1;
+        out.push({ at: lineStart, text: `Audio: ${sound.join(', ')}${nl}` });
+      } else out.push({ at: end, text: `${nl}Audio: ${sound.join(', ')}` });
     }
   }
   if (dialogue.length > 0) {

@@ -88,6 +88,8 @@ export class CueFileError extends Error {
 
 /** A cue read from a file, before the library checks it: the fields the format could carry. */
 export interface ReadCue {
+  /** The line of the file the cue starts on, for errors; absent where a format has no lines to name. */
+  line?: number;
   startMs: number;
   endMs: number | null;
   label: string;

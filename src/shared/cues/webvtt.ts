@@ -4,22 +4,22 @@
  * read back gives the same cues. Cue text escapes &, < and > as character references, which
  * also keeps a "-->" in a label from ending the cue.
  */
-import { readSubtitleClock, subtitleClock, subtitleEnd } from './clock';
+import { readSubtitleClock, subtitleClock, subtitleSpan } from './clock';
+import { excerpt } from './fileText';
 import { readBlocks } from './srt';
-import { cueTextLines } from './subtitleText';
+import { cueTextLines, guardStyling, unguardStyling, withoutStyling } from './subtitleText';
 import { CUE_KINDS, CueFileError, type CueFileFormat, type CueKind, type ReadCue } from './types';
 
 const escape = (line: string): string => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const unescape = (line: string): string =>
   line
-    .replace(/<[^>]*>/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&nbsp;/g, '\u00a0')
     .replace(/&lrm;|&rlm;/g, '')
     .replace(/&amp;/g, '&');
 
-const META = /^NOTE shotline kind=(\w+)( point)?(?: color=(#[0-9a-f]{6}))?$/;
+const META = /^NOTE shotline kind=(\w+)( point(?:-at-end)?)?(?: color=(#[0-9a-f]{6}))?$/;
 
 export const webVtt: CueFileFormat = {
   id: 'webvtt',
@@ -32,10 +32,11 @@ export const webVtt: CueFileFormat = {
       head +
       cues
         .map((cue, i) => {
-          const meta = `NOTE shotline kind=${cue.kind}${cue.endMs === null ? ' point' : ''}${cue.color ? ` color=${cue.color}` : ''}`;
-          const end = subtitleEnd(cue.startMs, cue.endMs, durationMs);
+          const span = subtitleSpan(cue.startMs, cue.endMs, durationMs);
+          const point = cue.endMs === null ? (span.pointAtEnd ? ' point-at-end' : ' point') : '';
+          const meta = `NOTE shotline kind=${cue.kind}${point}${cue.color ? ` color=${cue.color}` : ''}`;
           const [label = '', ...rest] = cueTextLines(cue).slice(0, -1);
-          return `${meta}\n\ncue-${i + 1}\n${subtitleClock(cue.startMs, '.')} --> ${subtitleClock(end, '.')}\n${[label, ...rest].map(escape).join('\n')}\n\n`;
+          return `${meta}\n\ncue-${i + 1}\n${subtitleClock(span.fromMs, '.')} --> ${subtitleClock(span.toMs, '.')}\n${[label, ...rest].map((line) => escape(guardStyling(line, { tags: false }))).join('\n')}\n\n`;
         })
         .join('')
     );
@@ -47,12 +48,19 @@ export const webVtt: CueFileFormat = {
       throw new CueFileError(header?.first ?? 1, 'a WebVTT file starts with the line "WEBVTT"');
     }
     const cues: ReadCue[] = [];
-    let meta: { kind: CueKind | undefined; point: boolean; color: string | null } | null = null;
+    let meta: { kind: CueKind | undefined; point: boolean; atEnd: boolean; color: string | null } | null = null;
     for (const { lines, first } of blocks) {
       const head = lines[0] ?? '';
       if (head.startsWith('NOTE') || head.startsWith('STYLE') || head.startsWith('REGION')) {
         const m = META.exec(head);
-        meta = m ? { kind: CUE_KINDS.find((k) => k === m[1]), point: m[2] !== undefined, color: m[3] ?? null } : meta;
+        meta = m
+          ? {
+              kind: CUE_KINDS.find((k) => k === m[1]),
+              point: m[2] !== undefined,
+              atEnd: m[2] === ' point-at-end',
+              color: m[3] ?? null,
+            }
+          : meta;
         continue;
       }
       const timingAt = head.includes('-->') ? 0 : 1;
@@ -61,13 +69,20 @@ export const webVtt: CueFileFormat = {
       const startMs = readSubtitleClock(startText, '.');
       const endMs = readSubtitleClock(after.trim().split(/\s+/)[0] ?? '', '.');
       if (startMs === null || endMs === null || !timing.includes('-->')) {
-        throw new CueFileError(first + timingAt, `expected "HH:MM:SS.mmm --> HH:MM:SS.mmm", found "${timing}"`);
+        throw new CueFileError(
+          first + timingAt,
+          `expected "HH:MM:SS.mmm --> HH:MM:SS.mmm", found "${excerpt(timing)}"`,
+        );
       }
       if (endMs < startMs) throw new CueFileError(first + timingAt, 'the cue ends before it starts');
-      const body = lines.slice(timingAt + 1).map(unescape);
+      // Any other "<" in cue text opens a tag (a literal one is written &lt;).
+      const body = lines
+        .slice(timingAt + 1)
+        .map((line) => unescape(unguardStyling(withoutStyling(line).replace(/<[^>]*>/g, ''))));
       const point = meta?.point === true || endMs === startMs;
       cues.push({
-        startMs,
+        line: first,
+        startMs: point && meta?.atEnd === true ? endMs : startMs,
         endMs: point ? null : endMs,
         label: body[0] ?? '',
         note: body.slice(1).join('\n'),

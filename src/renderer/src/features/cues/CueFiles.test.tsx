@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test, vi } from 'vitest';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
+import { StudioError } from '../../../../shared/errors';
 import { ExportCuesMenu, ImportCuesButton, importedNotice } from './CueFiles';
 
 const FILE = { fileName: 'Hallway cues.csv', mimeType: 'text/csv', text: 'start,end,label\n2.000000,,door slam\n' };
@@ -84,4 +85,24 @@ test('the import notice counts cues in words a creator would write', () => {
   expect(importedNotice(2, 5)).toBe('Imported 2 cues; skipped 5 cues already on this clip.');
   expect(importedNotice(0, 7)).toBe('Nothing imported: all 7 cues of the file are on this clip already.');
   expect(importedNotice(0, 1)).toBe('Nothing imported: the file’s one cue is on this clip already.');
+});
+
+test('a new import clears what the last one said, and its error reads without the call’s field name', async () => {
+  fakeStudio.answer('cues.import', () => {
+    // What the studio answers when the call's `text` is refused by the contract.
+    throw new StudioError(
+      'invalid_input',
+      'cues.import: text: This cue file is larger than 2,000,000 characters. Nothing was imported: split it and import each part.',
+    );
+  });
+  const onImporting = vi.fn();
+  const onImported = vi.fn();
+  const user = userEvent.setup();
+  render(<ImportCuesButton clipId={4} onImported={onImported} onImporting={onImporting} />);
+  await user.upload(screen.getByLabelText('Cue file'), new File(['1\n'], 'big.srt'));
+  expect((await screen.findByRole('alert')).textContent).toBe(
+    'This cue file is larger than 2,000,000 characters. Nothing was imported: split it and import each part.',
+  );
+  expect(onImporting).toHaveBeenCalledTimes(1);
+  expect(onImported).not.toHaveBeenCalled();
 });

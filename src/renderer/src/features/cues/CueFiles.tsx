@@ -117,10 +117,13 @@ export function ExportCuesMenu({
 export function ImportCuesButton({
   importCues,
   onImported,
+  onImporting,
 }: {
   /** Reads the file into the clip (one undoable edit); answers what was added and skipped. */
   importCues: (format: CueFormat, text: string) => Promise<{ cues: readonly unknown[]; skipped: number }>;
   onImported: (count: number, skipped: number) => void;
+  /** An import starts: what an earlier one said no longer holds. */
+  onImporting?: () => void;
 }): JSX.Element {
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
@@ -128,12 +131,12 @@ export function ImportCuesButton({
 
   function send(text: string, format: CueFormat): void {
     setPending(null);
+    setError(null);
+    onImporting?.();
     importCues(format, text).then(
-      ({ cues, skipped }) => {
-        setError(null);
-        onImported(cues.length, skipped);
-      },
-      (failure: unknown) => setError(messageOf(failure)),
+      ({ cues, skipped }) => onImported(cues.length, skipped),
+      // The file travels as the call's `text`; its name adds nothing to the message.
+      (failure: unknown) => setError(messageOf(failure, 'text')),
     );
   }
 

@@ -342,6 +342,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
         </button>
         <ImportCuesButton
           importCues={state.importFile}
+          onImporting={() => setNotice(null)}
           onImported={(count, skipped) => setNotice(importedNotice(count, skipped))}
         />
         <ExportCuesMenu
