@@ -8,7 +8,10 @@
  * medians. The wall ratio moves with the machine's other work; the CPU ratio is the work each
  * does. The load average is printed at the start and the end.
  *
- *   npx tsx bench/peaks.ts [minutes] [rounds] [existing file of that length, to skip making one]
+ * A long clip in a format that decodes exactly from any second (WAV, FLAC, ALAC) is decoded in
+ * segments side by side, one per free core; `segments` fixes how many (1: a single pass).
+ *
+ *   npx tsx bench/peaks.ts [minutes] [rounds] [existing file of that length, to skip making one] [segments]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ import { mediaTools } from '../src/main/media/tools';
 const minutes = Number(process.argv[2] ?? 60);
 const rounds = Number(process.argv[3] ?? 5);
 const given = process.argv[4];
+const segments = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
 
 function ffmpeg(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -81,7 +85,8 @@ try {
   const floor: Run[] = [];
   const peaks: Run[] = [];
   const decodeToNull = (): Promise<Run> => measure(() => ffmpeg(['-i', file, '-f', 'null', '-']));
-  const computeThem = (): Promise<Run> => measure(() => computePeaks(file, { durationMs: minutes * 60_000 }));
+  const computeThem = (): Promise<Run> =>
+    measure(() => computePeaks(file, { durationMs: minutes * 60_000, ...(segments === undefined ? {} : { segments }) }));
   for (let round = 0; round < rounds; round++) {
     if (round % 2 === 0) {
       floor.push(await decodeToNull());

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { decodePeakValues, type PeakLevel } from '../../shared/cues/peaks';
-import { ffmpeg, makeVideo, tempDir } from '../../../test/support/fixtures';
+import { ffmpeg, makeAudio, makeVideo, tempDir } from '../../../test/support/fixtures';
 import {
   computePeaks,
+  decodesInSegments,
+  peaksInSegments,
+  segmentWindows,
   levelFor,
   PeakAccumulator,
   PEAK_LEVEL_FACTOR,
@@ -162,4 +165,82 @@ test('interleaved unsigned 8-bit frames give each pair the extremes of every cha
   const file = acc.finish();
   expect(file.durationMs).toBe(100);
   expect(valuesOf(file.levels[0])).toEqual([0, 0, 0, 0, 0, 0, 0, 126, 0, 0, 0, 0, -127, 0, 0, 0, 0, 0, 0, 0]);
+});
+
+/** Pink noise in both channels with a half-scale 1 kHz burst across the 2 s mark, 7 s long. */
+async function noiseAcrossBorders(dir: string, name: string, codec: string[], rate = 48_000): Promise<string> {
+  const path = join(dir, name);
+  const burst = '0.5*sin(2*PI*1000*t)*between(t\\,1.9\\,2.1)';
+  await ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    `anoisesrc=d=7:c=pink:r=${String(rate)}:a=0.1:seed=7`,
+    '-f',
+    'lavfi',
+    '-i',
+    `aevalsrc=${burst}|${burst}:s=${String(rate)}:d=7`,
+    '-filter_complex',
+    '[0:a]aformat=channel_layouts=stereo[n];[n][1:a]amix=inputs=2:normalize=0',
+    ...codec,
+    path,
+  ]);
+  return path;
+}
+
+test('a long clip split into segments gets windows on whole seconds, each decoded from a second early', () => {
+  expect(segmentWindows(7000, 3)).toEqual([
+    { startSec: 0, skipSec: 0, spanSec: 2 },
+    { startSec: 2, skipSec: 1, spanSec: 3 },
+    { startSec: 5, skipSec: 1 },
+  ]);
+  expect(segmentWindows(3_600_000, 2)).toEqual([
+    { startSec: 0, skipSec: 0, spanSec: 1800 },
+    { startSec: 1800, skipSec: 1 },
+  ]);
+  expect(segmentWindows(1500, 4)).toEqual([{ startSec: 0, skipSec: 0, spanSec: 1 }, { startSec: 1, skipSec: 1 }]);
+});
+
+test('peaks decoded in segments side by side are the very peaks of a single pass, sample-exact at the borders', async () => {
+  const dir = await tempDir();
+  const clips = [
+    await noiseAcrossBorders(dir, 'noise.wav', ['-c:a', 'pcm_s16le'], 44_100),
+    await noiseAcrossBorders(dir, 'noise.flac', ['-c:a', 'flac']),
+    await noiseAcrossBorders(dir, 'noise.m4a', ['-c:a', 'alac']),
+    await noiseAcrossBorders(dir, 'noise.mov', ['-c:a', 'pcm_s24le'], 96_000),
+  ];
+  for (const clip of clips) {
+    expect(await decodesInSegments(clip)).toBe(true);
+    const single = await computePeaks(clip, { durationMs: 7000, segments: 1 });
+    const joined = await peaksInSegments(clip, 7000, 3, undefined);
+    expect(joined).toBeDefined();
+    expect(joined).toEqual(single);
+    expect(await computePeaks(clip, { durationMs: 7000, segments: 3 })).toEqual(single);
+    // The burst across the first border (2 s) is there, at half scale, on both sides of it.
+    const data = valuesOf(joined?.levels[0]);
+    expect(data.length / 2).toBe(700);
+    for (const pair of [192, 199, 200, 207]) expect(Math.abs(peakAt(data, pair) - 63.5)).toBeLessThan(8);
+  }
+});
+
+test('a sound that stops before the clip does is joined up to where it stops', async () => {
+  const dir = await tempDir();
+  const clip = await noiseAcrossBorders(dir, 'short.flac', ['-c:a', 'flac']);
+  // The clip says 12 s (a picture longer than its sound): the last of three segments is empty.
+  const single = await computePeaks(clip, { durationMs: 12_000, segments: 1 });
+  const joined = await peaksInSegments(clip, 12_000, 3, undefined);
+  expect(joined).toEqual(single);
+  expect(valuesOf(joined?.levels[0]).length / 2).toBe(700);
+});
+
+test('formats whose segments would not decode to the samples of a single pass are decoded in one pass', async () => {
+  const dir = await tempDir();
+  // AAC with noise-coded bands: decoded from 4 s on its own, every sample after differs a little.
+  const aac = await noiseAcrossBorders(dir, 'noise-aac.m4a', ['-c:a', 'aac', '-b:a', '128k']);
+  expect(await peaksInSegments(aac, 7000, 3, undefined)).not.toEqual(await computePeaks(aac, { durationMs: 7000, segments: 1 }));
+  expect(await decodesInSegments(aac)).toBe(false);
+  expect(await decodesInSegments(await makeVideo(dir, 'clip.mp4'))).toBe(false);
+  expect(await decodesInSegments(await makeAudio(dir, 'tone.mp3', 3))).toBe(false);
+  expect(await decodesInSegments(await makeAudio(dir, 'tone.ogg', 3))).toBe(false);
+  expect(await decodesInSegments(join(dir, 'missing.wav'))).toBe(false);
 });

@@ -7,6 +7,7 @@
  * (−127…127) and scaled to −1…1 by the reader: wavesurfer divides any array holding a value
  * above 1 by that array's own maximum, which would draw every clip at full scale.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { encodePeakValues, levelFor, type PeakFile, type PeakLevel } from '../../shared/cues/peaks';
 import { StudioError } from '../../shared/errors';
 import type { MediaStore, StoredObject } from '../storage/store';
@@ -35,6 +36,8 @@ export interface PcmFormat {
  */
 export class PeakAccumulator {
   private readonly data: number[] = [];
+  /** The frame the first pair starts at (its own pair's start), when the sound starts later than 0. */
+  private readonly startFrame: number;
   /** Values (samples of all channels) taken so far, and where the pair being filled ends. */
   private values = 0;
   private pairEnd: number;
@@ -45,10 +48,16 @@ export class PeakAccumulator {
   private readonly format: PcmFormat;
   private readonly zero: number;
 
+  /**
+   * `firstPair` numbers the pairs of a sound that starts later than the clip (a segment decoded
+   * on its own): its first sample is the first of that pair, and its pairs are the ones a single
+   * pass over the whole clip would take there.
+   */
   constructor(
     private readonly sampleRate: number,
     private readonly pairsPerSecond = PEAK_PAIRS_PER_SECOND,
     format: PcmFormat = { channels: 1, bits: 16 },
+    private readonly firstPair = 0,
   ) {
     if (!(sampleRate > 0)) throw new RangeError(`sample rate must be positive, got ${String(sampleRate)}`);
     if (!(format.channels >= 1)) throw new RangeError(`channel count must be positive, got ${String(format.channels)}`);
@@ -56,12 +65,18 @@ export class PeakAccumulator {
     this.zero = format.bits === 8 ? 128 : 0;
     this.min = this.zero;
     this.max = this.zero;
+    this.startFrame = this.framesBefore(firstPair);
     this.pairEnd = this.endOf(0);
   }
 
+  /** Frames before pair `pair` of the whole sound starts. */
+  private framesBefore(pair: number): number {
+    return pair === 0 ? 0 : Math.max(pair, Math.floor((pair * this.sampleRate) / this.pairsPerSecond));
+  }
+
+  /** Where this accumulator's pair `pair` ends, in values (samples of all channels) from its start. */
   private endOf(pair: number): number {
-    const frames = Math.max(pair + 1, Math.floor(((pair + 1) * this.sampleRate) / this.pairsPerSecond));
-    return frames * this.format.channels;
+    return (this.framesBefore(this.firstPair + pair + 1) - this.startFrame) * this.format.channels;
   }
 
   push(chunk: Uint8Array): void {
@@ -111,28 +126,43 @@ export class PeakAccumulator {
     return this.format.bits === 8 ? Math.round(((sample - 128) / 128) * 127) : Math.round((sample / 32768) * 127);
   }
 
-  finish(durationMs?: number): PeakFile {
+  /** Sample frames taken so far. */
+  get frames(): number {
+    return this.values / this.format.channels;
+  }
+
+  /** The base level's min/max pairs, with the last one taken as far as the sound goes. */
+  pairs(): number[] {
     const pairStart = this.data.length === 0 ? 0 : this.endOf(this.data.length / 2 - 1);
     if (this.values > pairStart) this.data.push(this.scale(this.min), this.scale(this.max));
     this.min = this.zero;
     this.max = this.zero;
-    const levels = [this.data];
-    for (;;) {
-      const previous = levels[levels.length - 1] ?? this.data;
-      if (previous.length / 2 / PEAK_LEVEL_FACTOR < MIN_LEVEL_PAIRS) break;
-      levels.push(coarser(previous, PEAK_LEVEL_FACTOR));
-    }
-    const frames = this.values / this.format.channels;
-    return {
-      format: 'shotline-peaks',
-      version: 2,
-      durationMs: durationMs ?? Math.round((frames / this.sampleRate) * 1000),
-      levels: levels.map((data, i) => ({
-        pairsPerSecond: this.pairsPerSecond / PEAK_LEVEL_FACTOR ** i,
-        data: encodePeakValues(data),
-      })),
-    };
+    return this.data;
   }
+
+  finish(durationMs?: number): PeakFile {
+    const data = this.pairs();
+    return peakFileOf(data, this.pairsPerSecond, durationMs ?? Math.round((this.frames / this.sampleRate) * 1000));
+  }
+}
+
+/** The peaks file of base-level pairs: the base and the coarser levels derived from it. */
+function peakFileOf(base: number[], pairsPerSecond: number, durationMs: number): PeakFile {
+  const levels = [base];
+  for (;;) {
+    const previous = levels[levels.length - 1] ?? base;
+    if (previous.length / 2 / PEAK_LEVEL_FACTOR < MIN_LEVEL_PAIRS) break;
+    levels.push(coarser(previous, PEAK_LEVEL_FACTOR));
+  }
+  return {
+    format: 'shotline-peaks',
+    version: 2,
+    durationMs,
+    levels: levels.map((data, i) => ({
+      pairsPerSecond: pairsPerSecond / PEAK_LEVEL_FACTOR ** i,
+      data: encodePeakValues(data),
+    })),
+  };
 }
 
 function coarser(data: readonly number[], factor: number): number[] {
@@ -151,6 +181,18 @@ function coarser(data: readonly number[], factor: number): number[] {
 }
 
 /**
+ * Which part of a decoded stream to take: a segment decoded on its own starts `skipSec` early
+ * (its first samples are decoded without the ones before them, and can differ from a single
+ * pass), which is dropped; it covers whole seconds from `startSec`, and `spanSec` of sound, the
+ * rest of the stream when not given.
+ */
+export interface PcmWindow {
+  startSec: number;
+  skipSec: number;
+  spanSec?: number;
+}
+
+/**
  * Reads ffmpeg's WAV stream: the header (for the sample rate, which ffmpeg keeps as the
  * source's own, so nothing is resampled, the channel count and the sample size), then hands
  * each block of samples on as it arrives.
@@ -158,15 +200,29 @@ function coarser(data: readonly number[], factor: number): number[] {
 export class WavPcmReader {
   private head: Buffer | null = Buffer.alloc(0);
   private sink: PeakAccumulator | null = null;
+  /** Bytes still to drop before the window, and bytes the window still takes. */
+  private skip = 0;
+  private left = Infinity;
   bytes = 0;
   sampleRate = 0;
   /** Bytes of one second of sound, once the header has arrived. */
   bytesPerSecond = 0;
 
+  constructor(private readonly window: PcmWindow = { startSec: 0, skipSec: 0 }) {}
+
   push(chunk: Buffer): void {
     if (this.sink) {
-      this.bytes += chunk.length;
-      this.sink.push(chunk);
+      let block = chunk;
+      if (this.skip > 0) {
+        const dropped = Math.min(this.skip, block.length);
+        this.skip -= dropped;
+        block = block.subarray(dropped);
+      }
+      if (block.length > this.left) block = block.subarray(0, this.left);
+      if (block.length === 0) return;
+      this.left -= block.length;
+      this.bytes += block.length;
+      this.sink.push(block);
       return;
     }
     const head = Buffer.concat([this.head ?? Buffer.alloc(0), chunk]);
@@ -178,12 +234,28 @@ export class WavPcmReader {
     }
     this.head = null;
     this.sampleRate = found.sampleRate;
-    this.bytesPerSecond = found.sampleRate * found.channels * (found.bits / 8);
-    this.sink = new PeakAccumulator(found.sampleRate, PEAK_PAIRS_PER_SECOND, {
-      channels: found.channels,
-      bits: found.bits,
-    });
+    const frameBytes = found.channels * (found.bits / 8);
+    this.bytesPerSecond = found.sampleRate * frameBytes;
+    const { startSec, skipSec, spanSec } = this.window;
+    this.skip = Math.round(skipSec * found.sampleRate) * frameBytes;
+    if (spanSec !== undefined) this.left = Math.round(spanSec * found.sampleRate) * frameBytes;
+    this.sink = new PeakAccumulator(
+      found.sampleRate,
+      PEAK_PAIRS_PER_SECOND,
+      { channels: found.channels, bits: found.bits },
+      startSec * PEAK_PAIRS_PER_SECOND,
+    );
     this.push(head.subarray(found.dataOffset));
+  }
+
+  /** Whether the window got all the sound it asked for (the rest of the stream always does). */
+  get whole(): boolean {
+    return this.left === 0 || this.window.spanSec === undefined;
+  }
+
+  /** The window's base-level pairs; null when no sound came. */
+  pairs(): number[] | null {
+    return this.sink === null || this.bytes === 0 ? null : this.sink.pairs();
   }
 
   finish(durationMs?: number): PeakFile | null {
@@ -220,22 +292,118 @@ function readWavHeader(head: Buffer): WavHeader | null {
   return null;
 }
 
+/** A segment decoded on its own starts this much early, and drops it (see PcmWindow). */
+const PREROLL_SEC = 1;
+/** Clips this long or longer are decoded in segments side by side when cores are free. */
+const SEGMENTED_FROM_MS = 120_000;
+const MIN_SEGMENT_SEC = 60;
+const MAX_SEGMENTS = 4;
+
 /**
- * Decodes a media file's sound with ffmpeg and returns its peaks; null when it has no audio
- * stream. `onProgress` gets the fraction done when `durationMs` is known.
+ * Containers whose timestamps count samples exactly, so a decode started at a time starts at
+ * that sample, and codecs whose frames decode on their own, so a segment gives the very samples
+ * of a single pass: PCM, FLAC and ALAC. AAC does not: its decoder draws the noise of
+ * noise-coded bands from a generator that runs on from the clip's start, so samples decoded
+ * after a seek differ from a single pass (by a step of the stored bytes, here and there) for
+ * as long as the clip lasts; MP3's and Vorbis's seeks are estimates. Those are decoded in one pass.
  */
-export async function computePeaks(
+const EXACT_CONTAINERS = /(^|,)(mov|mp4|m4a|wav|flac)(,|$)/;
+const EXACT_CODECS = /^(pcm_[a-z0-9]+|flac|alac)$/;
+
+/** Whether segments of this file decode to the samples of a single pass (see EXACT_CODECS). */
+export async function decodesInSegments(mediaPath: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    const { stdout } = await runTool(
+      mediaTools().ffprobe,
+      [
+        '-v',
+        'error',
+        '-select_streams',
+        'a:0',
+        '-show_entries',
+        'stream=codec_name:format=format_name',
+        '-of',
+        'json',
+        mediaPath,
+      ],
+      signal,
+    );
+    const info = JSON.parse(stdout) as { streams?: { codec_name?: string }[]; format?: { format_name?: string } };
+    return EXACT_CONTAINERS.test(info.format?.format_name ?? '') && EXACT_CODECS.test(info.streams?.[0]?.codec_name ?? '');
+  } catch (error) {
+    if (error instanceof StudioError && error.code === 'canceled') throw error;
+    return false;
+  }
+}
+
+/** How many segments to decode side by side: one per free core, for a long enough clip. */
+function segmentsFor(durationMs: number | undefined): number {
+  if (!durationMs || durationMs < SEGMENTED_FROM_MS) return 1;
+  const free = Math.round(availableParallelism() - (loadavg()[0] ?? 0));
+  return Math.max(1, Math.min(MAX_SEGMENTS, free, Math.floor(durationMs / 1000 / MIN_SEGMENT_SEC)));
+}
+
+/** The windows of `count` segments over `durationMs`, each starting on a whole second. */
+export function segmentWindows(durationMs: number, count: number): PcmWindow[] {
+  const starts = [0];
+  for (let i = 1; i < count; i++) {
+    const start = Math.round((i * durationMs) / 1000 / count);
+    if (start > (starts[starts.length - 1] ?? 0)) starts.push(start);
+  }
+  return starts.map((startSec, i) => {
+    const next = starts[i + 1];
+    const window: PcmWindow = { startSec, skipSec: Math.min(PREROLL_SEC, startSec) };
+    if (next !== undefined) window.spanSec = next - startSec;
+    return window;
+  });
+}
+
+type Progress = (readers: readonly WavPcmReader[]) => void;
+
+/** Reports the fraction of the sound read so far, at every hundredth of it. */
+function progressOf(durationMs: number | undefined, onProgress?: (fraction: number) => void): Progress {
+  let nextReport = 0;
+  return (readers) => {
+    if (!onProgress || !durationMs) return;
+    let bytes = 0;
+    let bytesPerSecond = 0;
+    for (const reader of readers) {
+      bytes += reader.bytes;
+      bytesPerSecond ||= reader.bytesPerSecond;
+    }
+    if (bytes < nextReport || bytesPerSecond === 0) return;
+    nextReport = bytes + Math.max(1, (bytesPerSecond * durationMs) / 1000 / 100);
+    onProgress(Math.min(1, bytes / bytesPerSecond / (durationMs / 1000)));
+  };
+}
+
+/** The error a decode that failed gives the creator. */
+function unreadable(error: unknown): StudioError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new StudioError('unsupported_media', `The clip's sound could not be read for its waveform: ${message}`);
+}
+
+/**
+ * Decodes one window of the sound through `reader`; false when the file has no sound. `progress`
+ * is told of every block read.
+ */
+async function decodeWindow(
   mediaPath: string,
-  options: { durationMs?: number; signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
-): Promise<PeakFile | null> {
-  const { signal, durationMs, onProgress } = options;
+  reader: WavPcmReader,
+  window: PcmWindow,
+  signal: AbortSignal | undefined,
+  progress: () => void,
+): Promise<boolean> {
+  const from = window.startSec - window.skipSec;
   // 8-bit at the source's own rate with every channel kept: the stored values are bytes anyway,
   // so this is the fewest bytes through the pipe that lose nothing; resampling would shave peaks
   // off, and a mono mix would halve a sound that is in one channel only.
   const args = ffmpegArgs(
     'errors',
+    ...(from > 0 ? ['-ss', String(from)] : []),
     '-i',
     mediaPath,
+    ...(window.spanSec !== undefined ? ['-t', String(window.skipSec + window.spanSec)] : []),
     '-map',
     '0:a:0?',
     '-vn',
@@ -251,8 +419,6 @@ export async function computePeaks(
     '0',
     'pipe:1',
   );
-  const reader = new WavPcmReader();
-  let nextReport = 0;
   const failed: { error: Error | null } = { error: null };
   const take = (chunk: Buffer): void => {
     if (failed.error !== null) return;
@@ -263,11 +429,7 @@ export async function computePeaks(
       failed.error = error instanceof Error ? error : new Error(String(error));
       return;
     }
-    if (!onProgress || !durationMs || reader.bytes < nextReport || reader.bytesPerSecond === 0) return;
-    const { bytesPerSecond } = reader;
-    // Reported at every hundredth of the sound, however long the clip.
-    nextReport = reader.bytes + Math.max(1, (bytesPerSecond * durationMs) / 1000 / 100);
-    onProgress(Math.min(1, reader.bytes / bytesPerSecond / (durationMs / 1000)));
+    progress();
   };
   try {
     await runTool(mediaTools().ffmpeg, args, signal, take);
@@ -275,16 +437,83 @@ export async function computePeaks(
     if (error instanceof StudioError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     // `-map 0:a:0?` maps nothing for a file without sound, and ffmpeg then refuses to write.
-    if (/does not contain any stream/i.test(message)) return null;
-    throw new StudioError('unsupported_media', `The clip's sound could not be read for its waveform: ${message}`);
+    if (/does not contain any stream/i.test(message)) return false;
+    throw unreadable(error);
   }
-  if (failed.error !== null) {
-    throw new StudioError(
-      'unsupported_media',
-      `The clip's sound could not be read for its waveform: ${failed.error.message}`,
+  if (failed.error !== null) throw unreadable(failed.error);
+  return true;
+}
+
+/**
+ * The peaks of a long clip decoded in segments side by side, each from a second before its
+ * start, joined into the pairs a single pass gives; undefined when the segments did not make a
+ * whole (the sound stops before the clip does, a decode failed), for a single pass to answer.
+ */
+export async function peaksInSegments(
+  mediaPath: string,
+  durationMs: number,
+  count: number,
+  signal: AbortSignal | undefined,
+  onProgress?: (fraction: number) => void,
+): Promise<PeakFile | undefined> {
+  const windows = segmentWindows(durationMs, count);
+  const readers = windows.map((window) => new WavPcmReader(window));
+  const progress = progressOf(durationMs, onProgress);
+  const stop = new AbortController();
+  const abort = (): void => stop.abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    const found = await Promise.all(
+      windows.map((window, i) =>
+        decodeWindow(mediaPath, readers[i] ?? new WavPcmReader(window), window, stop.signal, () => progress(readers)),
+      ),
     );
+    if (found.some((has) => !has)) return undefined;
+  } catch (error) {
+    stop.abort();
+    if (signal?.aborted) throw error;
+    return undefined;
+  } finally {
+    signal?.removeEventListener('abort', abort);
   }
-  return reader.finish(durationMs);
+  const rate = readers[0]?.sampleRate ?? 0;
+  if (rate < PEAK_PAIRS_PER_SECOND || readers.some((reader) => reader.sampleRate !== rate)) return undefined;
+  let base: number[] = [];
+  for (const [i, reader] of readers.entries()) {
+    const pairs = reader.pairs();
+    // Every segment but the last covers its whole span; one that came up short ends the sound.
+    if (pairs === null || (!reader.whole && readers.slice(i + 1).some((later) => later.bytes > 0))) return undefined;
+    base = base.concat(pairs);
+    if (!reader.whole) break;
+  }
+  return peakFileOf(base, PEAK_PAIRS_PER_SECOND, durationMs);
+}
+
+/**
+ * Decodes a media file's sound with ffmpeg and returns its peaks; null when it has no audio
+ * stream. `onProgress` gets the fraction done when `durationMs` is known. A long clip is decoded
+ * in `segments` side by side, by default one per free core, when its format allows a segment to
+ * give the very samples of a single pass.
+ */
+export async function computePeaks(
+  mediaPath: string,
+  options: {
+    durationMs?: number;
+    signal?: AbortSignal;
+    onProgress?: (fraction: number) => void;
+    segments?: number;
+  } = {},
+): Promise<PeakFile | null> {
+  const { signal, durationMs, onProgress } = options;
+  const segments = options.segments ?? segmentsFor(durationMs);
+  if (segments > 1 && durationMs && (await decodesInSegments(mediaPath, signal))) {
+    const joined = await peaksInSegments(mediaPath, durationMs, segments, signal, onProgress);
+    if (joined !== undefined) return joined;
+  }
+  const reader = new WavPcmReader();
+  const progress = progressOf(durationMs, onProgress);
+  const found = await decodeWindow(mediaPath, reader, { startSec: 0, skipSec: 0 }, signal, () => progress([reader]));
+  return found ? reader.finish(durationMs) : null;
 }
 
 /** Stores peaks as the JSON file a clip's `peaks_hash` points at, the one form the timeline reads. */

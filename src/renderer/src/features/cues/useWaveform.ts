@@ -7,13 +7,13 @@ import WaveSurfer from 'wavesurfer.js';
 import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
 import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
-import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.esm.js';
-import { rateFor } from '../../../../shared/cues/peaks';
 import { formatClock } from './cueTime';
-import { keptLevel, loadPeakLevel, nearestKeptLevel, type WavePeaks } from './peakLevels';
+import { nearestKeptLevel, type WavePeaks } from './peakLevels';
 import { batchRegionVisibility } from './regionVisibility';
-import { attachWaveCanvas, type WaveCanvas } from './waveCanvas';
+import { attachWaveCanvas } from './waveCanvas';
 import { attachRuler } from './waveRuler';
+import { attachWheelZoom } from './wheelZoom';
+import { followZoom } from './zoomLevels';
 
 export type Regions = ReturnType<typeof RegionsPlugin.create>;
 
@@ -68,54 +68,6 @@ const SHADOW_CSS = `
 function tokens(element: HTMLElement): (name: string) => string {
   const style = getComputedStyle(element);
   return (name) => style.getPropertyValue(name).trim();
-}
-
-/**
- * Keeps the level drawn the one the zoom needs: an hour fitted to the width needs a few thousand
- * pairs, not the 360,000 of the finest level. A level not sent yet is asked for, and the closest
- * one at hand stays drawn until it arrives. Returns what stops it.
- */
-function followZoom(
-  ws: WaveSurfer,
-  wave: WaveCanvas,
-  clipId: number,
-  peaks: WavePeaks,
-  initialRate: number,
-  fitPx: number,
-): () => void {
-  let drawn = initialRate;
-  let wantedPx = 0;
-  let live = true;
-  const draw = (rate: number, values: Float32Array): void => {
-    drawn = rate;
-    wave.setLevel({ rate, values });
-  };
-  const follow = (pxPerSec: number): void => {
-    wantedPx = pxPerSec;
-    const rate = rateFor(peaks.rates, pxPerSec);
-    if (rate === drawn) return;
-    const values = keptLevel(peaks, rate);
-    if (values) {
-      draw(rate, values);
-      return;
-    }
-    loadPeakLevel(clipId, pxPerSec).then(
-      () => {
-        const now = rateFor(peaks.rates, wantedPx);
-        const arrived = keptLevel(peaks, now);
-        if (live && arrived && now !== drawn) draw(now, arrived);
-      },
-      // The level drawn stays; the next zoom asks again.
-      () => undefined,
-    );
-  };
-  const off = ws.on('zoom', follow);
-  // The level at hand may be coarser than the fitted view needs: the right one is asked for now.
-  follow(fitPx);
-  return () => {
-    live = false;
-    off();
-  };
 }
 
 /**
@@ -184,7 +136,6 @@ export function useWaveform(
           labelSize: token('--text-2xs'),
           formatTimeCallback: (seconds) => formatClock(seconds * 1000),
         }),
-        ZoomPlugin.create({ scale: 0.2, maxZoom: 4000 }),
       ],
     });
     // Registered before any region exists, so it runs ahead of the plugin's per-region handlers.
@@ -201,6 +152,7 @@ export function useWaveform(
     });
     const wave = attachWaveCanvas(ws, durationSec, first, { color: token('--text-3') });
     const offZoom = followZoom(ws, wave, clipId, peaks, first.rate, fitPx);
+    const offWheel = attachWheelZoom(ws, { scale: 0.2, maxPxPerSec: 4000 });
     let offMinimap = (): void => undefined;
     // Announced once the peaks are loaded: a region added before wavesurfer knows the duration is
     // clamped to 0 s and stays there, so no cue may be drawn (or written back) before then.
@@ -211,6 +163,7 @@ export function useWaveform(
     return () => {
       offInit();
       offMinimap();
+      offWheel();
       offZoom();
       offRuler();
       wave.detach();
