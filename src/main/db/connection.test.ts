@@ -243,7 +243,9 @@ const expectAfter: Record<number, (db: Database) => void> = {
                                                                         ('${'f'.repeat(64)}', 'video/mp4', 99, 0);
              INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, created_at)
              VALUES (1, 1, 'Pier', 'local', 0, '${'e'.repeat(64)}', 0);`);
-    const scope = (): unknown => db.prepare('SELECT scope FROM clip_search WHERE rowid = 1').pluck().get();
+    // The project's token (later versions add more tokens after it).
+    const scope = (): unknown =>
+      String(db.prepare('SELECT scope FROM clip_search WHERE rowid = 1').pluck().get()).split(' ')[0];
     const bytes = (): unknown => db.prepare('SELECT media_bytes FROM clips WHERE id = 1').pluck().get();
     expect([scope(), bytes()]).toEqual(['p1', 4096]);
     // Moves, the Trash and a new media file keep the scope and the size in step.
@@ -256,6 +258,51 @@ const expectAfter: Record<number, (db: Database) => void> = {
     db.exec(`UPDATE clips SET media_hash = '${'f'.repeat(64)}' WHERE id = 1`);
     expect(bytes()).toBe(99);
     db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
+  },
+  7: (db) => {
+    expect(tables(db).get('tag_counts')).toMatchObject({ type: 'table', strict: 1 });
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0), (2, 'q', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at) VALUES ('${'e'.repeat(64)}', 'video/mp4', 1, 0);
+             INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, created_at, rating)
+             VALUES (1, 1, 'Pier', 'local', 0, '${'e'.repeat(64)}', 0, 4),
+                    (2, 1, 'Dock', 'local', 0, '${'e'.repeat(64)}', 0, NULL),
+                    (3, 1, 'Quay', 'local', 0, '${'e'.repeat(64)}', 0, 2);
+             INSERT INTO tags (id, name) VALUES (1, 'dusk'), (2, 'fog');
+             INSERT INTO clip_tags VALUES (1, 1), (2, 1), (3, 1), (1, 2);`);
+    const counts = (): unknown[] =>
+      db.prepare('SELECT project_id, tag_id, count FROM tag_counts ORDER BY project_id, tag_id').all();
+    const scope = (id: number): unknown => db.prepare('SELECT scope FROM clip_search WHERE rowid = ?').pluck().get(id);
+    const rated = (tokens: string): unknown[] =>
+      db
+        .prepare('SELECT rowid FROM clip_search WHERE clip_search MATCH ? ORDER BY rowid')
+        .pluck()
+        .all(`{scope}: (${tokens})`);
+    const row = (project_id: number, tag_id: number, count: number): object => ({ project_id, tag_id, count });
+    expect(counts()).toEqual([row(1, 1, 3), row(1, 2, 1)]);
+    expect([scope(1), scope(2), scope(3)]).toEqual(['p1 p1r4', 'p1 p1r0', 'p1 p1r2']);
+    // Untagging, the Trash, moves, ratings and deletion keep both in step.
+    db.exec('DELETE FROM clip_tags WHERE clip_id = 1 AND tag_id = 2');
+    expect(counts()).toEqual([row(1, 1, 3)]);
+    db.exec('UPDATE clips SET trashed_at = 5 WHERE id = 2');
+    expect([counts(), scope(2)]).toEqual([[row(1, 1, 2)], '']);
+    db.exec('UPDATE clips SET trashed_at = 6 WHERE id = 2');
+    expect(counts()).toEqual([row(1, 1, 2)]);
+    db.exec('INSERT INTO clip_tags VALUES (2, 2)');
+    expect(counts()).toEqual([row(1, 1, 2)]);
+    db.exec('UPDATE clips SET trashed_at = NULL WHERE id = 2');
+    expect([counts(), scope(2)]).toEqual([[row(1, 1, 3), row(1, 2, 1)], 'p1 p1r0']);
+    db.exec('UPDATE clips SET project_id = 2 WHERE id = 2');
+    expect([counts(), scope(2)]).toEqual([[row(1, 1, 2), row(2, 1, 1), row(2, 2, 1)], 'p2 p2r0']);
+    db.exec('UPDATE clips SET rating = 5 WHERE id = 3');
+    expect(rated('p1r4 OR p1r5')).toEqual([1, 3]);
+    expect(rated('p1r2')).toEqual([]);
+    db.exec('DELETE FROM clips WHERE id = 1');
+    expect(counts()).toEqual([row(1, 1, 1), row(2, 1, 1), row(2, 2, 1)]);
+    db.exec('UPDATE clips SET trashed_at = 7 WHERE id = 3; DELETE FROM clips WHERE id = 3');
+    expect(counts()).toEqual([row(2, 1, 1), row(2, 2, 1)]);
+    db.exec('DELETE FROM projects WHERE id = 2');
+    expect(counts()).toEqual([]);
+    db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects; DELETE FROM tags;');
   },
 };
 
@@ -366,6 +413,41 @@ describe('migrations', () => {
     for (const words of ['harbour', 'gulls', '"h"*']) expect(find(words), words).toEqual([9, 10]);
     for (const words of ['keeper', 'foghorn', '"fo"*', '{scope}: p3']) expect(find(words), words).toEqual([9]);
     expect(db.prepare('SELECT media_bytes FROM clips ORDER BY id').pluck().all()).toEqual([777, 777]);
+  });
+
+  test('clips from before the tag counts are counted per project outside the Trash, and scoped by rating', async () => {
+    const dir = await tempDir();
+    const db = open(join(dir, 'library.db'), { targetVersion: 6 });
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0), (2, 'q', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at) VALUES ('${'d'.repeat(64)}', 'video/mp4', 1, 0)`);
+    const insert = db.prepare(
+      `INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, created_at, rating, trashed_at)
+       VALUES (?, ?, 'Harbour', 'local', 0, ?, 0, ?, ?)`,
+    );
+    insert.run(1, 1, 'd'.repeat(64), 3, null);
+    insert.run(2, 1, 'd'.repeat(64), null, null);
+    insert.run(3, 1, 'd'.repeat(64), 5, 9);
+    insert.run(4, 2, 'd'.repeat(64), 1, null);
+    db.exec(`INSERT INTO tags (id, name) VALUES (1, 'keeper'), (2, 'dusk');
+             INSERT INTO clip_tags VALUES (1, 1), (2, 1), (3, 1), (4, 1), (3, 2);`);
+
+    migrate(db, migrations, 7);
+
+    expect(db.prepare('SELECT project_id, tag_id, count FROM tag_counts ORDER BY project_id, tag_id').all()).toEqual([
+      { project_id: 1, tag_id: 1, count: 2 },
+      { project_id: 2, tag_id: 1, count: 1 },
+    ]);
+    expect(db.prepare('SELECT rowid, scope FROM clip_search ORDER BY rowid').all()).toEqual([
+      { rowid: 1, scope: 'p1 p1r3' },
+      { rowid: 2, scope: 'p1 p1r0' },
+      { rowid: 3, scope: '' },
+      { rowid: 4, scope: 'p2 p2r1' },
+    ]);
+    const find = (words: string): unknown[] =>
+      db.prepare('SELECT rowid FROM clip_search WHERE clip_search MATCH ? ORDER BY rowid').pluck().all(words);
+    expect(find('harbour')).toEqual([1, 2, 3, 4]);
+    expect(find('{scope}: p1')).toEqual([1, 2]);
+    expect(find('keeper')).toEqual([1, 2, 3, 4]);
   });
 
   test('a fresh database reaches latestVersion with WAL and foreign keys on', async () => {

@@ -105,9 +105,10 @@ function page(lib: Library, input: ClipQueryInput, offset = 0, limit = 200): { t
 }
 
 /** The plan of every statement run since `from`, one string per statement. */
-function plans(lib: Library, from = 0): { sql: string; plan: string }[] {
+function plans(lib: Library, from = 0): { sql: string; params: unknown[]; plan: string }[] {
   return lib.ran.slice(from).map(({ sql, params }) => ({
     sql,
+    params,
     plan: lib.db
       .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
       .all(...params)
@@ -160,8 +161,10 @@ describe('library query plans', () => {
   test('a search with filters joins clips by primary key; a sorted search walks the sort index', async () => {
     const lib = await library(3000);
     let from = lib.ran.length;
-    page(lib, { text: 'fisherman', filter: { minRating: 3 }, sort: { by: 'relevance', dir: 'desc' } });
-    for (const { sql, plan } of plans(lib, from).filter((run) => /MATCH/.test(run.sql) && /JOIN/.test(run.sql))) {
+    page(lib, { text: 'fisherman', filter: { provider: 'veo' }, sort: { by: 'relevance', dir: 'desc' } });
+    const joined = plans(lib, from).filter((run) => /MATCH/.test(run.sql) && /JOIN/.test(run.sql));
+    expect(joined.length).toBeGreaterThanOrEqual(2);
+    for (const { sql, plan } of joined) {
       expect(plan, sql).toMatch(/^SCAN s VIRTUAL TABLE[^\n]*\nSEARCH c USING INTEGER PRIMARY KEY/);
       expect(plan, sql).not.toMatch(/TEMP B-TREE/);
     }
@@ -176,9 +179,84 @@ describe('library query plans', () => {
     const snippets = plans(lib, from).find(({ sql }) => sql.includes('snippet('));
     expect(snippets?.plan).toMatch(/^SCAN clip_search VIRTUAL TABLE INDEX \d+:M\d+></);
   });
+
+  test('a search filtered by rating alone counts and pages inside the search index', async () => {
+    const lib = await library(3000);
+    // Different words, so neither count is remembered from the other.
+    for (const [text, sort] of [
+      ['harb', { by: 'relevance', dir: 'desc' }],
+      ['mark', { by: 'created', dir: 'desc' }],
+    ] as const) {
+      const from = lib.ran.length;
+      page(lib, { text, filter: { minRating: 3 }, sort });
+      const searches = plans(lib, from).filter(({ sql }) => sql.includes('MATCH'));
+      // Counts and best-first pages (a sorted page walks the sort's index; snippets use the words alone).
+      const inIndex = searches.filter(
+        ({ sql }) => sql.startsWith('SELECT count(*)') || sql.includes('ORDER BY s.rowid'),
+      );
+      expect(inIndex.length, sort.by).toBeGreaterThanOrEqual(sort.by === 'relevance' ? 2 : 1);
+      for (const { sql, plan, params } of inIndex) {
+        expect(params[0], sql).toMatch(/^\{scope\}: \(p\d+r3 OR p\d+r4 OR p\d+r5\) AND /);
+        expect(plan, sql).toMatch(/^SCAN (s|clip_search) VIRTUAL TABLE/);
+        expect(plan, sql).not.toMatch(/SEARCH c |TEMP B-TREE/);
+      }
+    }
+  });
 });
 
 describe('library query results', () => {
+  test('a search filtered by rating finds what the clips’ ratings say, in every sort, and follows a new rating', async () => {
+    const lib = await library(1000);
+    const newest = (clips: ReturnType<typeof live>): number[] =>
+      [...clips].sort((a, b) => b.created_at - a.created_at || b.id - a.id).map((clip) => clip.id);
+    const addedFirst = (clips: ReturnType<typeof live>): number[] => clips.map((clip) => clip.id).sort((a, b) => b - a);
+    let found = 0;
+    // Harbour clips are rated 0, 2 and 4, market clips 1, 3 and 5.
+    for (const word of ['harbour', 'market']) {
+      for (const minRating of [1, 2, 3, 4, 5]) {
+        const where = `prompt_text LIKE '%${word}%' AND coalesce(rating, 0) >= ${minRating}`;
+        const expected = live(lib, where);
+        found += expected.length;
+        const filter = { minRating };
+        const label = `${word} rated ${minRating}`;
+        expect(page(lib, { text: word, filter }, 0, 500), label).toEqual({
+          total: expected.length,
+          ids: newest(expected),
+        });
+        const best = [
+          ...addedFirst(expected.filter((clip) => clip.title.includes(word))),
+          ...addedFirst(expected.filter((clip) => !clip.title.includes(word))),
+        ];
+        expect(
+          page(lib, { text: word.slice(0, 4), filter, sort: { by: 'relevance', dir: 'desc' } }, 0, 500),
+          label,
+        ).toEqual({ total: expected.length, ids: best });
+        // Beside another filter too.
+        const veo = live(lib, `${where} AND provider = 'veo'`);
+        expect(page(lib, { text: word, filter: { minRating, provider: 'veo' } }, 0, 500), label).toEqual({
+          total: veo.length,
+          ids: newest(veo),
+        });
+      }
+    }
+    expect(found).toBeGreaterThan(500);
+    // Rated, unrated, trashed and moved clips leave and join the rated results at once.
+    const [top] = live(lib, "prompt_text LIKE '%market%' AND rating = 5");
+    const [low] = live(lib, "prompt_text LIKE '%market%' AND rating = 1");
+    const rated = (): number[] => page(lib, { text: 'market', filter: { minRating: 5 } }, 0, 500).ids;
+    expect(rated()).toContain(top?.id);
+    expect(rated()).not.toContain(low?.id);
+    lib.db.prepare('UPDATE clips SET rating = 1 WHERE id = ?').run(top?.id ?? 0);
+    lib.db.prepare('UPDATE clips SET rating = 5 WHERE id = ?').run(low?.id ?? 0);
+    expect(rated()).not.toContain(top?.id);
+    expect(rated()).toContain(low?.id);
+    lib.db.prepare('UPDATE clips SET trashed_at = 1 WHERE id = ?').run(low?.id ?? 0);
+    expect(rated()).not.toContain(low?.id);
+    lib.db.prepare('UPDATE clips SET trashed_at = NULL, project_id = ? WHERE id = ?').run(lib.otherId, low?.id ?? 0);
+    expect(rated()).not.toContain(low?.id);
+    expect(rated()).toEqual(newest(live(lib, "prompt_text LIKE '%market%' AND rating = 5")));
+  });
+
   test('best matches first: every word in the title, then the rest, each most recently added first, across pages', async () => {
     const lib = await library(1000);
     const best = { text: 'harbour', sort: { by: 'relevance', dir: 'desc' } } as const;

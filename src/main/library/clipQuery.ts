@@ -156,9 +156,9 @@ export class ClipQueries {
   page(projectId: number, query: ClipQuery, offset: number, limit: number): ClipPage {
     const match = matchExpression(query.text);
     if (query.text !== '' && match === null) return { total: 0, hits: [] };
-    const { where, params } = filterConditions(query.filter);
     const key = `${projectId}|${query.text}|${JSON.stringify(query.filter)}`;
     if (match === null) {
+      const { where, params } = filterConditions(query.filter);
       const conditions = ['c.project_id = ?', 'c.trashed_at IS NULL', ...where].join(' AND ');
       const head = [projectId, ...params];
       const by = query.sort.by === 'relevance' ? 'created' : query.sort.by;
@@ -169,9 +169,12 @@ export class ClipQueries {
       );
       return { total, hits: this.hits(ids, null) };
     }
-    // The project and the Trash are in the index's scope column, so without other filters a
-    // search never reads a clip row to count or page.
-    const scoped = (expression: string): string => `{scope}: p${projectId} AND (${expression})`;
+    // The project, its ratings and the Trash are in the index's scope column, so without other
+    // filters a search never reads a clip row to count or page.
+    const { minRating, ...rest } = query.filter;
+    const { where, params } = filterConditions(rest);
+    const scope = scopeExpression(projectId, minRating);
+    const scoped = (expression: string): string => `${scope} AND (${expression})`;
     const search = new SearchScope(where, params);
     const total = this.count(key, search.countSql, [scoped(match), ...params]);
     if (query.sort.by === 'relevance') {
@@ -185,14 +188,23 @@ export class ClipQueries {
       };
     }
     const by = query.sort.by;
-    return this.sortedSearch({ projectId, where, params }, order(by, query.sort.dir), match, total, offset, limit);
+    return this.sortedSearch(
+      { projectId, where, params },
+      order(by, query.sort.dir),
+      match,
+      scoped(match),
+      total,
+      offset,
+      limit,
+    );
   }
 
-  /** A search in one of the sorts, its page's snippets made for its rows only. */
+  /** A search in one of the sorts (`scopedMatch` finds the clips), its page's snippets made for its rows only. */
   private sortedSearch(
     { projectId, where, params }: { projectId: number; where: readonly string[]; params: readonly Param[] },
     orderBy: string,
     match: string,
+    scopedMatch: string,
     total: number,
     offset: number,
     limit: number,
@@ -210,7 +222,7 @@ export class ClipQueries {
     conditions.push(`${walk ? '+' : ''}c.id IN (SELECT rowid FROM clip_search WHERE clip_search MATCH ?)`);
     const ids = this.ids(
       `SELECT c.id FROM clips c WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-      [projectId, ...params, `{scope}: p${projectId} AND (${match})`, limit, offset],
+      [projectId, ...params, scopedMatch, limit, offset],
     );
     return { total, hits: this.hits(ids, this.snippets(ids, match)) };
   }
@@ -274,6 +286,17 @@ export class ClipQueries {
       return [{ clip: toClip(row), snippet: snippet === undefined ? null : snippetParts(snippet) }];
     });
   }
+}
+
+/**
+ * The clips a search may find, as the search index's scope tokens (migrations 0006 and 0007):
+ * the project's (`p1`), or with a minimum rating the project's ratings from it up (`p1r3 OR p1r4 OR p1r5`).
+ */
+function scopeExpression(projectId: number, minRating: number | undefined): string {
+  if (minRating === undefined) return `{scope}: p${projectId}`;
+  const tokens = [];
+  for (let rating = Math.max(0, minRating); rating <= 5; rating++) tokens.push(`p${projectId}r${rating}`);
+  return `{scope}: (${tokens.join(' OR ')})`;
 }
 
 function order(by: Exclude<SortKey, 'relevance'>, direction: 'asc' | 'desc'): string {

@@ -102,15 +102,24 @@ export class Organiser {
 
   /** Tags in use, most used first, optionally those starting with `prefix`, for the tag box's suggestions. */
   tags(projectId: number | null, prefix: string, limit: number): TagUse[] {
-    const escaped = prefix.replace(/[\\%_]/g, (char) => `\\${char}`);
+    const escaped = `${prefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    // Counts come from tag_counts (migration 0007), kept by triggers, not from the tagged clips.
+    if (projectId !== null) {
+      return this.db
+        .prepare<[number, string, number], TagUse>(
+          `SELECT t.name, tc.count FROM tag_counts tc JOIN tags t ON t.id = tc.tag_id
+           WHERE tc.project_id = ? AND t.name LIKE ? ESCAPE '\\'
+           ORDER BY tc.count DESC, t.name LIMIT ?`,
+        )
+        .all(projectId, escaped, limit);
+    }
     return this.db
-      .prepare<[string, number | null, number | null, number], TagUse>(
-        `SELECT t.name, count(c.id) AS count
-         FROM tags t JOIN clip_tags ct ON ct.tag_id = t.id JOIN clips c ON c.id = ct.clip_id
-         WHERE t.name LIKE ? ESCAPE '\\' AND c.trashed_at IS NULL AND (? IS NULL OR c.project_id = ?)
+      .prepare<[string, number], TagUse>(
+        `SELECT t.name, sum(tc.count) AS count FROM tag_counts tc JOIN tags t ON t.id = tc.tag_id
+         WHERE t.name LIKE ? ESCAPE '\\'
          GROUP BY t.id ORDER BY count DESC, t.name LIMIT ?`,
       )
-      .all(`${escaped}%`, projectId, projectId, limit);
+      .all(escaped, limit);
   }
 
   /** Moves clips into another project; the projects they left are among those reported. */

@@ -5,6 +5,7 @@ import { up as clipRenderReport } from './0003-clip-render-report';
 import { up as remixLineage } from './0004-remix-lineage';
 import { up as libraryOrganisation } from './0005-library-organisation';
 import { up as librarySpeed } from './0006-library-speed';
+import { up as libraryCounts } from './0007-library-counts';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'remix-lineage', up: remixLineage },
   { version: 5, name: 'library-organisation', up: libraryOrganisation },
   { version: 6, name: 'library-speed', up: librarySpeed },
+  { version: 7, name: 'library-counts', up: libraryCounts },
 ];
 
 export const latestVersion = migrations.length;

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { expect, onTestFinished, test } from 'vitest';
+import { tempDir } from '../../../test/support/fixtures';
+import { openDatabase } from '../db/connection';
+import { Organiser, type TagUse } from './organise';
+import { Projects } from './projects';
+
+const TAGS = ['dusk', 'dawn', 'Fog', 'fog_2', 'harbour', 'night'];
+
+/** Tag uses counted from the tagged clips themselves, the way the suggestions must read. */
+function counted(db: Database, projectId: number | null, prefix: string): TagUse[] {
+  const escaped = `${prefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return db
+    .prepare<[string, number | null, number | null], TagUse>(
+      `SELECT t.name, count(c.id) AS count
+       FROM tags t JOIN clip_tags ct ON ct.tag_id = t.id JOIN clips c ON c.id = ct.clip_id
+       WHERE t.name LIKE ? ESCAPE '\\' AND c.trashed_at IS NULL AND (? IS NULL OR c.project_id = ?)
+       GROUP BY t.id ORDER BY count DESC, t.name`,
+    )
+    .all(escaped, projectId, projectId);
+}
+
+/** A small deterministic generator, so a failure replays. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+test('tag suggestions count the clips outside the Trash per project through tagging, moves, the Trash and deletion', async () => {
+  const db = openDatabase(join(await tempDir(), 'library.db'));
+  onTestFinished(() => {
+    db.close();
+  });
+  const projects = new Projects(db);
+  const projectIds = [projects.create('Harbour').id, projects.create('Market').id, projects.create('Desert').id];
+  const hash = createHash('sha256').update('clip').digest('hex');
+  db.prepare(`INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)`).run(hash);
+  const insert = db.prepare(
+    `INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at) VALUES (?, ?, 'local', 0, ?, 0)`,
+  );
+  const organiser = new Organiser(db);
+  const next = random(7);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  let clipIds: number[] = [];
+  const some = (): number[] => clipIds.filter(() => next() < 0.3).slice(0, 12);
+  const check = (step: string): void => {
+    for (const projectId of [...projectIds, null]) {
+      for (const prefix of ['', 'd', 'fog_', 'FO', '%']) {
+        expect(organiser.tags(projectId, prefix, 100), `${step}: project ${projectId}, prefix "${prefix}"`).toEqual(
+          counted(db, projectId, prefix),
+        );
+      }
+    }
+  };
+
+  for (let i = 0; i < 60; i++) clipIds.push(Number(insert.run(pick(projectIds), `clip ${i}`, hash).lastInsertRowid));
+  for (let step = 0; step < 150; step++) {
+    const ids = some();
+    if (ids.length === 0) continue;
+    const action = pick(['add', 'add', 'remove', 'trash', 'restore', 'move', 'delete', 'make']);
+    switch (action) {
+      case 'add':
+        organiser.addTags(ids, [pick(TAGS), pick(TAGS)]);
+        break;
+      case 'remove':
+        organiser.removeTags(ids, [pick(TAGS)]);
+        break;
+      case 'trash':
+        organiser.trash(ids);
+        break;
+      case 'restore':
+        organiser.restore(ids);
+        break;
+      case 'move':
+        organiser.move(ids, pick(projectIds));
+        break;
+      case 'delete':
+        // As emptying the Trash does, and a clip deleted outright.
+        db.prepare('DELETE FROM clips WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+        clipIds = clipIds.filter((id) => !ids.includes(id));
+        break;
+      case 'make':
+        clipIds.push(Number(insert.run(pick(projectIds), `clip ${step}`, hash).lastInsertRowid));
+        break;
+    }
+    check(`step ${step} (${action})`);
+  }
+  expect(organiser.tags(null, '', 100).length).toBeGreaterThan(2);
+  // A deleted project takes its counts with it.
+  projects.delete(projectIds[0] ?? 0);
+  check('project deleted');
+  expect(db.prepare('SELECT count(*) FROM tag_counts WHERE project_id = ?').pluck().get(projectIds[0])).toBe(0);
+  // Only tags in use are kept.
+  expect(db.prepare('SELECT count(*) FROM tag_counts WHERE count = 0').pluck().get()).toBe(0);
+});

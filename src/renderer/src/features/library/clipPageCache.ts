@@ -1,0 +1,65 @@
+import type { ClipHit } from '../../../../shared/library/calls';
+
+/** Clips per request; the grid asks for the pages its visible rows need. */
+export const PAGE_SIZE = 200;
+/** How long a page far from every loaded page waits, so a fast run of jumps loads only where it stops. */
+export const JUMP_SETTLE_MS = 80;
+
+/**
+ * The loaded pages of one query, held outside React state: a page that arrives tells its
+ * subscribers (the grid or list that shows rows) instead of re-rendering the whole studio.
+ */
+export class ClipPageCache {
+  private readonly pages = new Map<number, readonly ClipHit[]>();
+  private readonly listeners = new Set<() => void>();
+  private changes = 0;
+
+  has(page: number): boolean {
+    return this.pages.has(page);
+  }
+
+  loadedPages(): number[] {
+    return [...this.pages.keys()];
+  }
+
+  hitAt(index: number): ClipHit | undefined {
+    return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  }
+
+  set(page: number, hits: readonly ClipHit[]): void {
+    this.pages.set(page, hits);
+    this.changes += 1;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Counts the pages set so far: what a component that shows rows re-renders on. */
+  readonly version = (): number => this.changes;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Index of a loaded clip, or -1. */
+  indexOf(id: number): number {
+    for (const [page, hits] of this.pages) {
+      const at = hits.findIndex((hit) => hit.clip.id === id);
+      if (at !== -1) return page * PAGE_SIZE + at;
+    }
+    return -1;
+  }
+
+  /**
+   * The pages rows start..end need that are not loaded, and whether they can load at once: they
+   * can when one of them borders a loaded page (the grid scrolls on from what it shows); a run
+   * of pages far from all of them is where a jump landed, and may be passed at once.
+   */
+  missing(start: number, end: number): { pages: number[]; near: boolean } {
+    const pages: number[] = [];
+    for (let page = Math.floor(Math.max(0, start) / PAGE_SIZE); page <= Math.floor(end / PAGE_SIZE); page++) {
+      if (!this.pages.has(page)) pages.push(page);
+    }
+    const near = pages.some((page) => this.pages.has(page - 1) || this.pages.has(page + 1));
+    return { pages, near };
+  }
+}
