@@ -29,6 +29,27 @@ function timeCandidate(word: string): string | null {
   return /^\d[\d:.a-z]{0,31}$/i.test(bare) ? bare : null;
 }
 
+/** A unit written apart from its number: "3 s", "2.5 sec", "4 seconds", "300 ms". */
+const SPACED_UNIT = /^(?:s|secs?|seconds?|ms)[.!?)]*$/i;
+const NUMBER = /^\d{1,5}(?:\.\d{1,3})?$/;
+
+/** Joins a number and the unit written after it into one time word: "3 s" reads as 3s. */
+function joinUnits(all: { word: string; from: number; to: number }[]): { word: string; from: number; to: number }[] {
+  const out: { word: string; from: number; to: number }[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const w = all[i];
+    const unit = all[i + 1];
+    if (!w) continue;
+    if (unit && NUMBER.test(w.word) && SPACED_UNIT.test(unit.word)) {
+      const trail = /[.!?)]*$/.exec(unit.word)?.[0] ?? '';
+      const ms = unit.word.toLowerCase().startsWith('ms');
+      out.push({ word: `${w.word}${ms ? 'ms' : 's'}${trail}`, from: w.from, to: unit.to });
+      i += 1;
+    } else out.push(w);
+  }
+  return out;
+}
+
 interface Phrase {
   /** Word indexes the phrase covers, inclusive. */
   first: number;
@@ -43,13 +64,18 @@ interface Phrase {
  */
 export function readAudioItem(raw: string): { item: AudioItem; problems: ItemProblem[] } {
   const problems: ItemProblem[] = [];
-  const all = words(raw);
+  const all = joinUnits(words(raw));
   // A closing full stop ends the sentence, not the label or the time.
   const lastWord = all[all.length - 1];
   if (lastWord) {
     const stripped = stripFullStops(lastWord.word);
     if (stripped === '') all.pop();
-    else all[all.length - 1] = { word: stripped, from: lastWord.from, to: lastWord.from + stripped.length };
+    else
+      all[all.length - 1] = {
+        word: stripped,
+        from: lastWord.from,
+        to: lastWord.to - (lastWord.word.length - stripped.length),
+      };
   }
   if (all.length === 0) return { item: { kind: 'none' }, problems };
 
@@ -158,6 +184,31 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
     return { item: { kind: 'none' }, problems };
   }
   return { item: { kind: 'event', label, startMs: phrase.startMs, endMs: phrase.endMs }, problems };
+}
+
+/** A timed sound: "at 2s", "at 00:04", "at 3 s". */
+const TIMED = /\bat\s+\d[\d:.]*\s?(?:s|sec|secs|seconds?|ms)?\b/i;
+
+/**
+ * "a door slams at 2s and a dog barks at 4s" is two sounds: an item splits at an "and" that has
+ * a timed sound on each side. Offsets are relative to the item.
+ */
+export function splitTimedSounds(raw: string): { text: string; from: number }[] {
+  const parts: { text: string; from: number }[] = [];
+  let start = 0;
+  for (const m of raw.matchAll(/\s+and\s+/gi)) {
+    const before = raw.slice(start, m.index);
+    const after = raw.slice(m.index + m[0].length);
+    const nextAnd = after.search(/\s+and\s+/i);
+    const next = nextAnd === -1 ? after : after.slice(0, nextAnd);
+    // "door at 1s and at 2s" is one sound given two times, not two sounds.
+    if (TIMED.test(before) && TIMED.test(next) && !/^(?:at|from|until|till|between)\b/i.test(next)) {
+      parts.push({ text: before, from: start });
+      start = m.index + m[0].length;
+    }
+  }
+  parts.push({ text: raw.slice(start), from: start });
+  return parts;
 }
 
 function span(all: readonly { from: number; to: number }[], first: number, last: number): Span {

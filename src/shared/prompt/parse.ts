@@ -6,7 +6,7 @@
  */
 import { withArticle } from '../article';
 import { parseTime } from '../time';
-import { readAudioItem, type ItemProblem } from './audio';
+import { readAudioItem, splitTimedSounds, type ItemProblem } from './audio';
 import { afterLineMs, FIRST_LINE_AT_MS, readDialogueEntry, type DialogueEntry } from './dialogue';
 import { LineIndex, toDiagnostics, type Diagnostic, type Finding, type QuickFix, type Span } from './diagnostics';
 import { KEY_LABELS, PROMPT_KEYS, resolveKey, suggestKey, type PromptKey, type ShotKey } from './keys';
@@ -558,7 +558,13 @@ class PromptReader {
   private applyAudio(pieces: readonly Piece[]): void {
     const { shot, source } = this.current;
     for (const piece of pieces) {
-      for (const item of splitItems(piece)) {
+      const items = splitItems(piece).flatMap((item) =>
+        splitTimedSounds(item.text).map((part) => {
+          const from = item.span.from + part.from;
+          return { text: part.text, span: { from, to: from + part.text.length } };
+        }),
+      );
+      for (const item of items) {
         const { item: read, problems } = readAudioItem(item.text);
         for (const problem of problems) this.reportItem(problem, item.span.from);
         if (read.kind === 'ambience') {

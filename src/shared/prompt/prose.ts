@@ -22,7 +22,7 @@ import {
   STYLE_MARKERS,
   STYLE_WORDS,
 } from './proseWords';
-import { soundInClause } from './proseSounds';
+import { soundInClause, type SoundCut } from './proseSounds';
 import { collapse, type Piece } from './text';
 
 export type ProseTarget = 'scene' | 'camera' | 'style' | 'audio' | 'dialogue';
@@ -203,18 +203,37 @@ function routeSentence(text: string, s: Cut): Routed[] {
  */
 function withSound(text: string, r: Routed): Routed[] {
   if (r.target !== 'scene') return [r];
-  const sound = soundInClause(text.slice(r.cut.from, r.cut.to));
-  if (sound === null) return [r];
-  const from = r.cut.from + sound.from;
-  const to = r.cut.from + sound.to;
-  const audio = trimmedCut(text, from, to, 'audio');
-  if (!sound.heardOnly) return [r, ...audio];
-  const before = DANGLING.exec(text.slice(r.cut.from, from));
-  return [
-    ...trimmedCut(text, r.cut.from, r.cut.from + (before?.index ?? from - r.cut.from), 'scene'),
-    ...audio,
-    ...trimmedCut(text, to, r.cut.to, 'scene'),
-  ];
+  const sounds = soundsInClause(text.slice(r.cut.from, r.cut.to));
+  if (sounds.length === 0) return [r];
+  // The Scene's parts come first, so a seen sound's clause reads before the sound it makes.
+  const scene: Routed[] = [];
+  const audio: Routed[] = [];
+  let sceneFrom = r.cut.from;
+  for (const sound of sounds) {
+    const from = r.cut.from + sound.from;
+    const to = r.cut.from + sound.to;
+    if (sound.heardOnly) {
+      const before = DANGLING.exec(text.slice(sceneFrom, from));
+      scene.push(...trimmedCut(text, sceneFrom, sceneFrom + (before?.index ?? from - sceneFrom), 'scene'));
+      sceneFrom = to;
+    }
+    audio.push(...trimmedCut(text, from, to, 'audio'));
+  }
+  scene.push(...trimmedCut(text, sceneFrom, r.cut.to, 'scene'));
+  return [...scene, ...audio];
+}
+
+/** Every sound in a clause, in order: "a door slams at 2s and a dog barks at 4s" holds two. */
+function soundsInClause(body: string): SoundCut[] {
+  const out: SoundCut[] = [];
+  let offset = 0;
+  while (offset < body.length) {
+    const sound = soundInClause(body.slice(offset));
+    if (sound === null || sound.to <= 0) break;
+    out.push({ ...sound, from: offset + sound.from, to: offset + sound.to });
+    offset += sound.to;
+  }
+  return out;
 }
 
 /** A joining word left at the end of a Scene phrase once its sound is taken out: "a cruiser close behind with". */

@@ -1,0 +1,35 @@
+/** How prompts as creators write them are read: a fragment in, the reading out. */
+import { describe, expect, test } from 'vitest';
+import { parse } from './parse';
+
+function shot(text: string, i = 0) {
+  const s = parse(text).doc.shots[i];
+  if (!s) throw new Error(`no shot ${i}`);
+  return s;
+}
+
+describe('timed sounds', () => {
+  test('a unit written apart from its number reads like one written with it', () => {
+    expect(shot('Scene: a harbour\nAudio: foghorn at 3 s').audio.events).toEqual([
+      { label: 'foghorn', startMs: 3000, endMs: null },
+    ]);
+    expect(shot('Audio: thunder at 2.5 seconds.').audio.events).toEqual([
+      { label: 'thunder', startMs: 2500, endMs: null },
+    ]);
+    expect(shot('Audio: a bell from 1 s to 3 s').audio.events).toEqual([{ label: 'a bell', startMs: 1000, endMs: 3000 }]);
+    expect(parse('Audio: foghorn at 3 s').diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
+  test('two timed sounds in one sentence keep both, in prose and under Audio', () => {
+    const both = [
+      { label: 'a door slams', startMs: 2000, endMs: null },
+      { label: 'a dog barks', startMs: 4000, endMs: null },
+    ];
+    expect(shot('In the hall a door slams at 2s and a dog barks at 4s.').audio.events).toEqual(both);
+    expect(shot('Audio: a door slams at 2s and a dog barks at 4s').audio.events).toEqual(both);
+    // An "and" inside one sound's name does not split it.
+    expect(shot('Audio: rain and wind at 2s').audio.events).toEqual([
+      { label: 'rain and wind', startMs: 2000, endMs: null },
+    ]);
+  });
+});
