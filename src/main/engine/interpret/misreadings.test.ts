@@ -239,3 +239,37 @@ describe('who a word belongs to', () => {
     expect(read('Snow-capped peaks glow.').shot.environment.snow).toBeUndefined();
   });
 });
+
+describe('camera phrases in a Scene paragraph move the camera', () => {
+  test.each([
+    ['A woman waits in a kitchen, whip pan to the door.', 'panRight'],
+    ['A slow orbit around a dancer in a studio.', 'orbit'],
+    ['A man sits at a table, the camera orbiting him.', 'orbit'],
+    ['Tracking shot of a runner along a beach.', 'truckRight'],
+    ['A crane shot over a market at dawn.', 'craneUp'],
+    ['Slow dolly in on a candle on a table.', 'pushIn'],
+    ['Drone shot of a lighthouse on a cliff.', 'drone'],
+    ['A slow push-in on a detective in an office.', 'pushIn'],
+    ['The camera pulls back to reveal a city at night.', 'pullOut'],
+    ['FPV flight through a canyon.', 'fpv'],
+    ['Handheld, a boy runs down a street.', 'handheld'],
+  ])('%s', (scene, move) => {
+    const { shot, labels } = read(scene);
+    expect(shot.camera.moves.map((m) => m.id)).toContain(move);
+    expect(shot.entities.filter((e) => e.standIn !== null).map((e) => e.label)).toEqual([]);
+    expect(labels.join(' ')).not.toMatch(/pan|orbit|shot|dolly|push|drone|crane|fpv|handheld/);
+  });
+
+  test('words that also name a thing or an action stay in the picture outside a Camera line', () => {
+    expect(read('A cook holds a pan in a kitchen.').shot.camera.moves.map((m) => m.id)).toEqual(['static']);
+    expect(read('A truck drives down a road.').shot.camera.moves.map((m) => m.id)).toEqual(['static']);
+    expect(read('Children circle a tree in a park.').shot.camera.moves.map((m) => m.id)).toEqual(['static']);
+  });
+
+  test.each(['Sleek, cinematic. A car on a street.', 'A car on a street. The end.', 'A car on a street. SFX, rain.'])(
+    '%s draws no stand-in',
+    (scene) => {
+      expect(read(scene).shot.entities.filter((e) => e.standIn !== null).map((e) => e.label)).toEqual([]);
+    },
+  );
+});

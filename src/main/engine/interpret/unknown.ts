@@ -88,6 +88,8 @@ function readRun(
     return;
   } else if (capitalised && !looksDescriptive(lower))
     for (const u of head) b.report.miss(field, u.text, 'a proper name (a place, brand or title), not drawn');
+  else if (ABOUT_THE_FILM.has(headWord))
+    for (const u of head) b.report.miss(field, u.text, 'a word about the film, not a thing in it; not drawn')
   else if (isWorn(headWord) && b.lastFigure !== null) dress(b, field, head, mods, ownerWord(items, start));
   else if (looksDescriptive(headWord))
     for (const u of head) b.report.miss(field, u.text, 'a describing word with no thing the engine draws to describe');
@@ -186,6 +188,15 @@ function isWorn(word: string): boolean {
   return WORN.test(word);
 }
 
+/** Words about the film itself (its structure, its sound cues, its finish): never a thing on screen. */
+const ABOUT_THE_FILM = new Set(
+  (
+    'end sfx fx vfx cut cuts fade transition beat moment frame frames footage take intro outro title titles credits ' +
+    'montage sequence clip vibe vibes mood aesthetic atmosphere tone feel look quality resolution detail details ' +
+    'realism texture grade grading render lighting composition framing angle lens movement motion pacing'
+  ).split(' '),
+);
+
 /** Adjectives and participles never become stand-ins: "long", "low", "following", "weathered". */
 const DESCRIPTIVE = new Set(
   (
@@ -193,7 +204,9 @@ const DESCRIPTIVE = new Set(
     'soft hard warm cold cool hot wet dry quiet loud slow fast empty full heavy deep shallow wide narrow thin thick ' +
     'distant nearby lonely lone single quick gentle calm wild busy crowded abandoned weathered worn rusty dusty ' +
     'golden silver wooden stone glass metal lush dense sparse steep open closed broken lit bare shiny glossy ' +
-    'following next last first final other same whole entire main central upper lower inner outer various several alone clear barefoot'
+    'following next last first final other same whole entire main central upper lower inner outer various several alone clear barefoot ' +
+    'sleek elegant stunning gorgeous vivid serene eerie moody gritty rugged dim pale sharp crisp smooth rough clean dirty ' +
+    'faint vibrant grand neat messy tidy slick raw subtle fine bold stark muted glowing hazy murky shadowy'
   ).split(' '),
 );
 
