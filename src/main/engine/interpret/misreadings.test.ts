@@ -269,7 +269,11 @@ describe('camera phrases in a Scene paragraph move the camera', () => {
   test.each(['Sleek, cinematic. A car on a street.', 'A car on a street. The end.', 'A car on a street. SFX, rain.'])(
     '%s draws no stand-in',
     (scene) => {
-      expect(read(scene).shot.entities.filter((e) => e.standIn !== null).map((e) => e.label)).toEqual([]);
+      expect(
+        read(scene)
+          .shot.entities.filter((e) => e.standIn !== null)
+          .map((e) => e.label),
+      ).toEqual([]);
     },
   );
 });

@@ -89,7 +89,7 @@ function readRun(
   } else if (capitalised && !looksDescriptive(lower))
     for (const u of head) b.report.miss(field, u.text, 'a proper name (a place, brand or title), not drawn');
   else if (ABOUT_THE_FILM.has(headWord))
-    for (const u of head) b.report.miss(field, u.text, 'a word about the film, not a thing in it; not drawn')
+    for (const u of head) b.report.miss(field, u.text, 'a word about the film, not a thing in it; not drawn');
   else if (isWorn(headWord) && b.lastFigure !== null) dress(b, field, head, mods, ownerWord(items, start));
   else if (looksDescriptive(headWord))
     for (const u of head) b.report.miss(field, u.text, 'a describing word with no thing the engine draws to describe');
