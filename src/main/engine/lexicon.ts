@@ -218,22 +218,25 @@ export function tokenize(text: string): Token[] {
 function hourToken(raw: string): Token {
   const m = /^(\d{1,2})/.exec(raw);
   const h12 = Number(m?.[1] ?? 0) % 12;
-  const hour = /p/i.test(raw) ? h12 + 12 : h12;
-  const time =
-    hour < 5
-      ? 'night'
-      : hour < 7
-        ? 'dawn'
-        : hour < 11
-          ? 'morning'
-          : hour < 17
-            ? 'noon'
-            : hour < 19
-              ? 'sunset'
-              : hour < 21
-                ? 'evening'
-                : 'night';
+  const time = timeOfHour(/p/i.test(raw) ? h12 + 12 : h12);
   return { kind: 'word', raw, lower: time, lemmas: [time], capital: false, nounForms: [time] };
+}
+
+/** The time of day an hour (0 to 23) falls in. */
+export function timeOfHour(hour: number): 'night' | 'dawn' | 'morning' | 'noon' | 'sunset' | 'evening' {
+  return hour < 5
+    ? 'night'
+    : hour < 7
+      ? 'dawn'
+      : hour < 11
+        ? 'morning'
+        : hour < 17
+          ? 'noon'
+          : hour < 19
+            ? 'sunset'
+            : hour < 21
+              ? 'evening'
+              : 'night';
 }
 
 /**

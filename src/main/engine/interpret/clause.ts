@@ -2,6 +2,7 @@
  * Reading one clause: who it is about (its subjects, else the previous clause's), what they do,
  * when, and what modifies the next noun. Each item is handed to the step that understands it.
  */
+import { timeOfHour } from '../lexicon';
 import type { PromptField, SceneAction } from '../scene';
 import type { ShotBuilder } from './builder';
 import { applyConcept } from './concepts';
@@ -98,7 +99,20 @@ export class Clause {
 
   /** A time in the clause times its untimed actions and sounds. */
   setTime(item: Extract<Item, { kind: 'time' }>): void {
-    // "07:30" on a clock face or "at 1970 s" is not a moment in a clip of a few seconds.
+    // "at 07:30" is the hour on a clock, which sets the time of day, not a moment in the clip.
+    const clock = /^(\d{1,2}):([0-5]\d)$/.exec(item.text);
+    const hour = Number(clock?.[1] ?? 0);
+    if (clock && item.ms > this.b.shot.durationMs && hour >= 1 && hour <= 23) {
+      const word = timeOfHour(hour);
+      const time = word === 'sunset' ? 'golden' : word === 'evening' ? 'dusk' : word;
+      if (this.b.timeOfDay === null || this.b.timeFromWeakWord) {
+        this.b.timeOfDay = time;
+        this.b.timeFromWeakWord = false;
+      }
+      this.b.report.ok(this.field, item.text, `time of day ${time} (the hour on a clock)`);
+      return;
+    }
+    // "at 1970 s" or a length is not a moment in a clip of a few seconds.
     if (item.ms > this.b.shot.durationMs) {
       this.b.report.ok(this.field, item.text, 'a time of day or a length, not a moment in this shot');
       return;

@@ -185,9 +185,39 @@ function entityElement(w: Word, id: ElementId, figure: boolean): void {
   cl.place({ kind: 'entity', key: e.key }, w.at);
 }
 
+/** Places that trade under a sign: seen from outside, the street in front has its lit signs. */
+const SIGNED_PLACES =
+  /^(diner|roadside diner|bar|pub|cafe|restaurant|shop|store|bookstore|bakery|hotel|motel|club|nightclub|theater|theatre|cinema|casino|gas station)$/;
+
+/**
+ * "outside a diner", "in front of the bar", "the diner's exterior": the place seen from the street,
+ * not the room inside it.
+ */
+function seenFromOutside(cl: Clause, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const it = cl.items[k];
+    if (it?.kind !== 'stop' && it?.kind !== 'unknown') break;
+    const word = it.text.toLowerCase();
+    if (word === 'outside' || word === 'front') return true;
+    if (!/^(a|an|the|of|this|that|just|right)$/.test(word)) break;
+  }
+  const next = cl.items[at + 1];
+  return next?.kind === 'unknown' && /^(exterior|facade|façade|storefront|frontage)$/i.test(next.text);
+}
+
 function setting(w: Word, c: Of<'setting'>): void {
   if (w.negated) {
     miss(w, 'a setting cannot be left out; name the place you want instead');
+    return;
+  }
+  if (c.id === 'interior' && seenFromOutside(w.cl, w.at)) {
+    const word = w.text.toLowerCase();
+    if (w.b.setting === null) {
+      w.b.setting = 'street';
+      w.b.settingWord = word;
+    }
+    if (SIGNED_PLACES.test(word)) w.b.environment.set('neonSigns', w.b.environment.get('neonSigns') ?? 1);
+    ok(w, `setting street, outside the ${word}`);
     return;
   }
   if (w.b.setting === null) {

@@ -277,3 +277,39 @@ describe('camera phrases in a Scene paragraph move the camera', () => {
     },
   );
 });
+
+describe('outside a place, and the hour on a clock', () => {
+  test.each([
+    ['A woman waits outside a diner.', 'diner'],
+    ['Two men talk in front of the bar at night.', 'bar'],
+    ['Rain falls on the diner exterior.', 'diner'],
+  ])('%s is a street scene with the %s', (scene, word) => {
+    const { shot } = read(scene);
+    expect(shot.setting).toBe('street');
+    expect(shot.settingWord).toBe(word);
+    expect(shot.environment.neonSigns).toBeDefined();
+  });
+
+  test('inside the diner is still the room', () => {
+    expect(read('A woman waits inside a diner.').shot.setting).toBe('interior');
+    expect(read('A waitress pours coffee in a diner.').shot.setting).toBe('interior');
+  });
+
+  test.each([
+    ['A man waits at a bus stop at 07:30.', 'morning'],
+    ['A woman sits in a kitchen at 23:15.', 'night'],
+    ['A street at 18:00.', 'golden'],
+    ['A street at midnight.', 'night'],
+  ])('%s sets the time of day, not a clip time', (scene, time) => {
+    const { shot, times } = read(scene);
+    expect(shot.timeOfDay).toBe(time);
+    expect(times).toEqual([]);
+    expect(shot.entities.flatMap((e) => e.actions).filter((a) => a.atMs !== null)).toEqual([]);
+  });
+
+  test('a moment within the shot is still a clip time', () => {
+    const { shot, times } = read('A door slams at 00:03.');
+    expect(times).toEqual(['00:03']);
+    expect(shot.timeOfDay).toBe('noon');
+  });
+});
