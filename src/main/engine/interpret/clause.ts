@@ -8,6 +8,7 @@ import type { ShotBuilder } from './builder';
 import { applyConcept } from './concepts';
 import { determiners, modifierKinds, personPronouns, thingPronouns, type Item } from './segment';
 import { unknownRun } from './unknown';
+import { pronounGender } from './words';
 
 /** What a clause is about: an entity, an environment element, or a body part. */
 export interface Ref {
@@ -24,6 +25,12 @@ export interface Mods {
   intensity?: number;
   /** A speed word ("sudden") waiting for its camera move. */
   sudden?: boolean;
+  /** The colour as written ("red"), for how it reads on hair. */
+  colorWord?: string;
+  /** A hair colour ("blonde"), for the next figure or "hair". */
+  hair?: string;
+  /** The age as written ("young"): a young man is a grown man, a young girl a child. */
+  ageWord?: string;
 }
 
 /** The state of the clause being read. */
@@ -160,10 +167,12 @@ export function readClause(b: ShotBuilder, items: readonly Item[], field: Prompt
   return cl.subjects.length > 0 ? cl.subjects : carried;
 }
 
-/** "he", "she", "they" refer to the last figure; "it" to the last thing. */
+/** "he" and "him" refer to the last man or boy, "she" to the last woman or girl, "they" to the last figure; "it" to the last thing. */
 function pronoun(cl: Clause, lower: string, at: number): void {
   const { lastFigure, lastThing } = cl.b;
-  if (personPronouns.has(lower) && lastFigure) cl.place({ kind: 'entity', key: lastFigure }, at);
+  const gender = pronounGender(lower);
+  const figure = gender === null ? lastFigure : cl.b.figureByPronoun(gender);
+  if (personPronouns.has(lower) && figure) cl.place({ kind: 'entity', key: figure }, at);
   else if (thingPronouns.has(lower) && lastThing) cl.place({ kind: 'entity', key: lastThing }, at);
 }
 

@@ -77,7 +77,10 @@ function readRun(
     b.environment.set('planet', Math.max(b.environment.get('planet') ?? 0, 1));
     b.settingVotes.push('space');
     b.report.ok(field, first.text, 'element planet');
-  } else if (isName) namedPerson(b, field, first, place);
+  } else if (capitalised && head.length <= 2 && namesFigureBefore(b, items[start - 1]))
+    // "her husband Tom": the name of the figure just read.
+    b.nameLastFigure(head.map((u) => u.text).join(' '), field);
+  else if (isName) namedPerson(b, field, first, place);
   else if (capitalised && TITLES.has(lower) && head.length === 1)
     b.report.ok(field, first.text, 'a title before a name');
   else if (first.capital && city !== undefined && (city.length === 2 || head.length === 1)) {
@@ -99,6 +102,13 @@ function readRun(
   }
   for (const u of run.slice(headEnd))
     b.report.miss(field, u.text, 'not in the vocabulary (an action the engine cannot stage)');
+}
+
+/** A figure's noun right before a name ("her husband Tom", "the detective Mara") that has no name yet. */
+function namesFigureBefore(b: ShotBuilder, prev: Item | undefined): boolean {
+  if (prev?.kind !== 'concept' || prev.concept.kind !== 'element' || prev.concept.id !== 'person') return false;
+  const figure = b.lastFigure === null ? undefined : b.entities.get(b.lastFigure);
+  return figure !== undefined && figure.name === null && figure.count === 1;
 }
 
 /** A word shaped like a verb after the head ends the noun: "a cyclist rides". */
