@@ -11,6 +11,7 @@ import {
   faceFramingWords,
   fullOrbitWords,
   lensWords,
+  proseCameraWords,
   suddenWords,
   type CameraAngle,
   type CameraMoveId,
@@ -42,8 +43,11 @@ export type Concept =
   | { kind: 'weather'; id: Weather }
   | { kind: 'wind' }
   | { kind: 'heading'; toward: boolean }
-  /** `line`: read only in a Camera line; `full`: an orbit all the way round. */
-  | { kind: 'camera'; id: CameraMoveId; line?: true; full?: true }
+  /**
+   * `line`: read only in a Camera line; `prose`: read in the Scene too; `full`: an orbit all the
+   * way round.
+   */
+  | { kind: 'camera'; id: CameraMoveId; line?: true; prose?: true; full?: true }
   | { kind: 'travel' }
   | { kind: 'angle'; angle: CameraAngle }
   | { kind: 'sudden' }
@@ -70,10 +74,10 @@ interface Entry {
   concept: Concept;
 }
 
-function table<K extends string>(words: Record<K, string>, make: (id: K) => Concept): Entry[] {
+function table<K extends string>(words: Partial<Record<K, string>>, make: (id: K) => Concept): Entry[] {
   const out: Entry[] = [];
   for (const id of Object.keys(words) as K[]) {
-    for (const w of phrases(words[id])) out.push({ words: w, concept: make(id) });
+    for (const w of phrases(words[id] ?? '')) out.push({ words: w, concept: make(id) });
   }
   return out;
 }
@@ -96,6 +100,7 @@ const entries: Entry[] = [
   ...single(headingAwayWords, { kind: 'heading', toward: false }),
   ...table(cameraWords, (id) => ({ kind: 'camera', id })),
   ...table(cameraLineWords, (id) => ({ kind: 'camera', id, line: true })),
+  ...table(proseCameraWords, (id) => ({ kind: 'camera', id, prose: true })),
   ...single(fullOrbitWords, { kind: 'camera', id: 'orbit', full: true }),
   ...single(suddenWords, { kind: 'sudden' }),
   ...single(cameraTravelWords, { kind: 'travel' }),
@@ -213,22 +218,25 @@ export function tokenize(text: string): Token[] {
 function hourToken(raw: string): Token {
   const m = /^(\d{1,2})/.exec(raw);
   const h12 = Number(m?.[1] ?? 0) % 12;
-  const hour = /p/i.test(raw) ? h12 + 12 : h12;
-  const time =
-    hour < 5
-      ? 'night'
-      : hour < 7
-        ? 'dawn'
-        : hour < 11
-          ? 'morning'
-          : hour < 17
-            ? 'noon'
-            : hour < 19
-              ? 'sunset'
-              : hour < 21
-                ? 'evening'
-                : 'night';
+  const time = timeOfHour(/p/i.test(raw) ? h12 + 12 : h12);
   return { kind: 'word', raw, lower: time, lemmas: [time], capital: false, nounForms: [time] };
+}
+
+/** The time of day an hour (0 to 23) falls in. */
+export function timeOfHour(hour: number): 'night' | 'dawn' | 'morning' | 'noon' | 'sunset' | 'evening' {
+  return hour < 5
+    ? 'night'
+    : hour < 7
+      ? 'dawn'
+      : hour < 11
+        ? 'morning'
+        : hour < 17
+          ? 'noon'
+          : hour < 19
+            ? 'sunset'
+            : hour < 21
+              ? 'evening'
+              : 'night';
 }
 
 /**

@@ -176,8 +176,14 @@ export interface SceneEntity {
   age: Age;
   /** How a stand-in is drawn: agent nouns ("cyclist") as a figure, other nouns as a block. */
   standIn: 'figure' | 'block' | null;
+  /** A figure's gender when its noun, name or a pronoun says ("woman", "Anna", "she"); else the seed picks. */
+  gender: Gender | null;
+  /** A figure's hair colour when the prompt names it ("red hair", "a blonde woman"). */
+  hair: string | null;
   actions: SceneAction[];
 }
+
+export type Gender = 'feminine' | 'masculine';
 
 export interface CameraMove {
   id: CameraMoveId;

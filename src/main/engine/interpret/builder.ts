@@ -4,15 +4,35 @@
  * dialogue, finishing) are functions in their own modules that fill it in.
  */
 import type { EngineShot } from '../input';
-import type { CuePlan, PromptField, SceneAction, SceneEntity, ShotScene } from '../scene';
+import type { CuePlan, Gender, PromptField, SceneAction, SceneEntity, ShotScene } from '../scene';
 import type { CameraAngle, CameraMoveId } from '../vocabulary/camera';
 import type { StyleId } from '../vocabulary/style';
 import type { ElementId, SettingId, TimeOfDay, Weather } from '../vocabulary/world';
 import { readClause, type Ref } from './clause';
 import type { Reporter } from './reporter';
-import { segment } from './segment';
+import { segment, type Item } from './segment';
 import { neutralStyle } from './style';
-import { childish } from './words';
+import { childish, figureGender, pronounGender } from './words';
+
+/** A clause that is only a name, set off by commas: "Mara". */
+function loneName(items: readonly Item[]): string | null {
+  if (items.length === 0 || items.length > 2) return null;
+  if (!items.every((it) => it.kind === 'unknown' && it.capital)) return null;
+  return items.map((it) => it.text).join(' ');
+}
+
+/** A clause that introduces a figure without an action: "a woman with blonde hair", "a detective". */
+function describesFigure(items: readonly Item[]): boolean {
+  const first = items[0];
+  if (first?.kind !== 'stop' || !/^(a|an|the)$/i.test(first.text)) return false;
+  const figure = items.some(
+    (it) =>
+      it.kind === 'concept' &&
+      it.concept.kind === 'element' &&
+      (it.concept.id === 'person' || it.concept.id === 'child'),
+  );
+  return figure && !items.some((it) => it.kind === 'concept' && it.concept.kind === 'verb');
+}
 
 export class ShotBuilder {
   readonly entities = new Map<string, SceneEntity>();
@@ -52,6 +72,8 @@ export class ShotBuilder {
   lastThing: string | null = null;
   /** Names of people met in earlier shots: still people here, wherever they stand. */
   knownNames: ReadonlySet<string> = new Set();
+  /** Figures met in earlier shots, the latest last: "she" in this shot can be one of them. */
+  cast: readonly SceneEntity[] = [];
 
   constructor(
     readonly index: number,
@@ -81,6 +103,8 @@ export class ShotBuilder {
       scale: 1,
       age: element === 'child' || childish.test(label.toLowerCase()) ? 'young' : 'adult',
       standIn,
+      gender: element === 'person' || element === 'child' || standIn === 'figure' ? figureGender(name ?? label) : null,
+      hair: null,
       actions: [],
     };
     this.entities.set(key, created);
@@ -89,11 +113,67 @@ export class ShotBuilder {
     return created;
   }
 
+  /**
+   * The figure "she" or "he" means: the latest figure of that gender in this shot, else one whose
+   * gender is not yet known (which the pronoun then gives), else the latest of that gender (or of no
+   * known gender) met in an earlier shot, who comes back into this one.
+   */
+  figureByPronoun(gender: Gender): string | null {
+    const isFigure = (e: SceneEntity): boolean =>
+      (e.element === 'person' || e.element === 'child' || e.standIn === 'figure') && pronounGender(e.key) === null;
+    const here = [...this.entities.values()].filter(isFigure).reverse();
+    const last = this.lastFigure === null ? undefined : this.entities.get(this.lastFigure);
+    if (last && isFigure(last)) here.unshift(last);
+    const found =
+      here.find((e) => e.gender === gender) ??
+      here.find((e) => e.gender === null) ??
+      [...this.cast].reverse().find((e) => isFigure(e) && e.gender === gender) ??
+      [...this.cast].reverse().find((e) => isFigure(e) && e.gender === null);
+    if (!found) return null;
+    found.gender ??= gender;
+    if (!this.entities.has(found.key)) this.entities.set(found.key, { ...found, count: 1, actions: [] });
+    return found.key;
+  }
+
   /** Reads one field's text, applying what it understands and reporting the rest. */
   read(text: string, field: PromptField): void {
     const clauses = segment(text, field);
     let carrySubject: Ref[] = [];
-    for (const items of clauses) carrySubject = readClause(this, items, field, carrySubject);
+    const visual = field === 'scene' || field === 'motion';
+    for (let i = 0; i < clauses.length; i++) {
+      const items = clauses[i] ?? [];
+      const name = visual ? loneName(items) : null;
+      const next = clauses[i + 1];
+      // "Anna, a woman with blonde hair, pours…": the name is the figure the next clause describes.
+      if (name !== null && next !== undefined && describesFigure(next)) {
+        carrySubject = readClause(this, next, field, carrySubject);
+        this.nameLastFigure(name, field);
+        i++;
+        continue;
+      }
+      // "A detective, Mara, sits…": the name belongs to the figure the clause before introduced.
+      const last = this.lastFigure === null ? undefined : this.entities.get(this.lastFigure);
+      const before = clauses[i - 1];
+      if (name !== null && last?.name === null && before !== undefined && describesFigure(before)) {
+        this.nameLastFigure(name, field);
+        continue;
+      }
+      carrySubject = readClause(this, items, field, carrySubject);
+    }
+  }
+
+  /** Gives the last figure a name, keyed by it so it looks and sounds the same wherever the name comes back. */
+  nameLastFigure(name: string, field: PromptField): void {
+    const figure = this.lastFigure === null ? undefined : this.entities.get(this.lastFigure);
+    if (!figure || figure.name !== null) return;
+    this.entities.delete(figure.key);
+    this.aliases.set(figure.key, name.toLowerCase());
+    figure.name = name;
+    figure.key = name.toLowerCase();
+    figure.gender ??= figureGender(name);
+    this.entities.set(figure.key, figure);
+    this.lastFigure = figure.key;
+    this.report.ok(field, name, `the name of the ${figure.label}`);
   }
 
   /** Gives an action to what it is about: an entity, the environment ("rain pours"), or the hair. */

@@ -2,11 +2,13 @@
  * Reading one clause: who it is about (its subjects, else the previous clause's), what they do,
  * when, and what modifies the next noun. Each item is handed to the step that understands it.
  */
+import { timeOfHour } from '../lexicon';
 import type { PromptField, SceneAction } from '../scene';
 import type { ShotBuilder } from './builder';
 import { applyConcept } from './concepts';
 import { determiners, modifierKinds, personPronouns, thingPronouns, type Item } from './segment';
 import { unknownRun } from './unknown';
+import { pronounGender } from './words';
 
 /** What a clause is about: an entity, an environment element, or a body part. */
 export interface Ref {
@@ -23,6 +25,12 @@ export interface Mods {
   intensity?: number;
   /** A speed word ("sudden") waiting for its camera move. */
   sudden?: boolean;
+  /** The colour as written ("red"), for how it reads on hair. */
+  colorWord?: string;
+  /** A hair colour ("blonde"), for the next figure or "hair". */
+  hair?: string;
+  /** The age as written ("young"): a young man is a grown man, a young girl a child. */
+  ageWord?: string;
 }
 
 /** The state of the clause being read. */
@@ -98,7 +106,20 @@ export class Clause {
 
   /** A time in the clause times its untimed actions and sounds. */
   setTime(item: Extract<Item, { kind: 'time' }>): void {
-    // "07:30" on a clock face or "at 1970 s" is not a moment in a clip of a few seconds.
+    // "at 07:30" is the hour on a clock, which sets the time of day, not a moment in the clip.
+    const clock = /^(\d{1,2}):([0-5]\d)$/.exec(item.text);
+    const hour = Number(clock?.[1] ?? 0);
+    if (clock && item.ms > this.b.shot.durationMs && hour >= 1 && hour <= 23) {
+      const word = timeOfHour(hour);
+      const time = word === 'sunset' ? 'golden' : word === 'evening' ? 'dusk' : word;
+      if (this.b.timeOfDay === null || this.b.timeFromWeakWord) {
+        this.b.timeOfDay = time;
+        this.b.timeFromWeakWord = false;
+      }
+      this.b.report.ok(this.field, item.text, `time of day ${time} (the hour on a clock)`);
+      return;
+    }
+    // "at 1970 s" or a length is not a moment in a clip of a few seconds.
     if (item.ms > this.b.shot.durationMs) {
       this.b.report.ok(this.field, item.text, 'a time of day or a length, not a moment in this shot');
       return;
@@ -146,10 +167,12 @@ export function readClause(b: ShotBuilder, items: readonly Item[], field: Prompt
   return cl.subjects.length > 0 ? cl.subjects : carried;
 }
 
-/** "he", "she", "they" refer to the last figure; "it" to the last thing. */
+/** "he" and "him" refer to the last man or boy, "she" to the last woman or girl, "they" to the last figure; "it" to the last thing. */
 function pronoun(cl: Clause, lower: string, at: number): void {
   const { lastFigure, lastThing } = cl.b;
-  if (personPronouns.has(lower) && lastFigure) cl.place({ kind: 'entity', key: lastFigure }, at);
+  const gender = pronounGender(lower);
+  const figure = gender === null ? lastFigure : cl.b.figureByPronoun(gender);
+  if (personPronouns.has(lower) && figure) cl.place({ kind: 'entity', key: figure }, at);
   else if (thingPronouns.has(lower) && lastThing) cl.place({ kind: 'entity', key: lastThing }, at);
 }
 

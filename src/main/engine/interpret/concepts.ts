@@ -11,7 +11,8 @@ import type { ShotBuilder } from './builder';
 import type { Clause } from './clause';
 import type { Item } from './segment';
 import { applyStyle } from './style';
-import { cameraLabel } from './words';
+import { cameraLabel, childish, pronounGender } from './words';
+import { hairColorWords, hairTones } from '../vocabulary/modifiers';
 
 /** Things with windows and doors of their own. */
 const VEHICLES = new Set<ElementId>(['car', 'bus', 'train', 'boat']);
@@ -160,6 +161,15 @@ function entityElement(w: Word, id: ElementId, figure: boolean): void {
   const m = cl.mods;
   const head = text.split(/\s+/).pop() ?? text;
   const noun = head.toLowerCase();
+  // "She sits down": the woman already met, in this shot or an earlier one.
+  const gender = figure ? pronounGender(noun) : null;
+  const meant = gender === null ? null : b.figureByPronoun(gender);
+  if (meant !== null) {
+    cl.mods = {};
+    ok(w, `the ${gender === 'feminine' ? 'woman' : 'man'} already met (${b.entities.get(meant)?.label ?? meant})`);
+    cl.place({ kind: 'entity', key: meant }, w.at);
+    return;
+  }
   // A thing keeps the whole phrase ("steam train", "sports car"): it picks the drawing.
   const phrase = text.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ');
   // Two things of one kind named differently ("a muscle car… a police cruiser") are two things;
@@ -179,15 +189,48 @@ function entityElement(w: Word, id: ElementId, figure: boolean): void {
   if (id === 'fish' && m.count === undefined && (noun !== 'fish' || !single)) e.count = Math.max(e.count, 7);
   if (m.color !== undefined) e.color = m.color;
   if (m.scale !== undefined) e.scale = m.scale;
-  if (m.age !== undefined) e.age = m.age;
+  // "a young man" is a grown man; "a little boy", "a teenage girl" are children.
+  const youngAdult = m.age === 'young' && m.ageWord === 'young' && id === 'person' && !childish.test(noun);
+  if (m.age !== undefined && !youngAdult) e.age = m.age;
+  if (m.hair !== undefined && figure) e.hair = m.hair;
   cl.mods = {};
   ok(w, e.count > 1 ? `element ${id} ×${e.count}` : `element ${id}`);
   cl.place({ kind: 'entity', key: e.key }, w.at);
 }
 
+/** Places that trade under a sign: seen from outside, the street in front has its lit signs. */
+const SIGNED_PLACES =
+  /^(diner|roadside diner|bar|pub|cafe|restaurant|shop|store|bookstore|bakery|hotel|motel|club|nightclub|theater|theatre|cinema|casino|gas station)$/;
+
+/**
+ * "outside a diner", "in front of the bar", "the diner's exterior": the place seen from the street,
+ * not the room inside it.
+ */
+function seenFromOutside(cl: Clause, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const it = cl.items[k];
+    if (it?.kind !== 'stop' && it?.kind !== 'unknown') break;
+    const word = it.text.toLowerCase();
+    if (word === 'outside' || word === 'front') return true;
+    if (!/^(a|an|the|of|this|that|just|right)$/.test(word)) break;
+  }
+  const next = cl.items[at + 1];
+  return next?.kind === 'unknown' && /^(exterior|facade|façade|storefront|frontage)$/i.test(next.text);
+}
+
 function setting(w: Word, c: Of<'setting'>): void {
   if (w.negated) {
     miss(w, 'a setting cannot be left out; name the place you want instead');
+    return;
+  }
+  if (c.id === 'interior' && seenFromOutside(w.cl, w.at)) {
+    const word = w.text.toLowerCase();
+    if (w.b.setting === null) {
+      w.b.setting = 'street';
+      w.b.settingWord = word;
+    }
+    if (SIGNED_PLACES.test(word)) w.b.environment.set('neonSigns', w.b.environment.get('neonSigns') ?? 1);
+    ok(w, `setting street, outside the ${word}`);
     return;
   }
   if (w.b.setting === null) {
@@ -400,6 +443,17 @@ function heading(w: Word, c: Of<'heading'>): void {
 }
 
 function part(w: Word, c: Of<'part'>): void {
+  const { b, cl } = w;
+  const m = cl.mods;
+  const tone = m.hair ?? (m.colorWord === undefined ? undefined : (hairTones[m.colorWord] ?? m.color));
+  const figure = b.lastFigure === null ? undefined : b.entities.get(b.lastFigure);
+  if (c.part === 'hair' && tone !== undefined && figure) {
+    // "with red hair": the figure's hair, not its clothes.
+    figure.hair = tone;
+    cl.mods = {};
+    ok(w, `${figure.label}'s hair colour`);
+    return;
+  }
   ok(w, `body part ${c.part}`);
   if (c.part === 'hair') w.b.hair ??= 1 * (w.cl.mods.intensity ?? 1);
   w.cl.place({ kind: 'part', key: c.part }, w.at);
@@ -407,9 +461,17 @@ function part(w: Word, c: Of<'part'>): void {
 
 function modifier(w: Word, c: Of<'color' | 'size' | 'age' | 'intensity' | 'count'>): void {
   const m = w.cl.mods;
-  if (c.kind === 'color') m.color = c.hex;
+  const word = w.text.toLowerCase();
+  if (c.kind === 'color' && hairColorWords.has(word)) m.hair = c.hex;
+  else if (c.kind === 'color') {
+    m.color = c.hex;
+    m.colorWord = word;
+  }
   if (c.kind === 'size') m.scale = c.scale;
-  if (c.kind === 'age') m.age = c.age;
+  if (c.kind === 'age') {
+    m.age = c.age;
+    m.ageWord = word;
+  }
   if (c.kind === 'intensity') m.intensity = (m.intensity ?? 1) * c.amount;
   if (c.kind === 'count') m.count = c.n;
   ok(w, `modifier ${c.kind}`);

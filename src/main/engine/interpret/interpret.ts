@@ -21,6 +21,7 @@ export function interpret(input: EngineInput): Interpretation {
     report.shot = index;
     const b = new ShotBuilder(index, shot, report);
     b.knownNames = new Set([...cast.values()].flatMap((e) => (e.name === null ? [] : [e.name.toLowerCase()])));
+    b.cast = [...cast.values()];
     b.read(shot.scene, 'scene');
     b.read(shot.motion, 'motion');
     b.read(shot.camera, 'camera');
@@ -30,7 +31,10 @@ export function interpret(input: EngineInput): Interpretation {
     const dialogue = readDialogue(b);
     if (prev) carryOver(prev, b, cast);
     resolvePronouns(b, prev);
-    for (const e of b.entities.values()) cast.set(e.key, e);
+    for (const e of b.entities.values()) {
+      cast.delete(e.key); // the latest met last, for "she" in the next shot
+      cast.set(e.key, e);
+    }
     prev = b;
     const scene = finishShot(b, startMs);
     scene.dialogue = dialogue;
@@ -48,7 +52,9 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them']);
  * and a shot that only says "he" or "she" means the previous shot's lead.
  */
 function carryOver(prev: ShotBuilder, b: ShotBuilder, cast: ReadonlyMap<string, SceneEntity>): void {
-  if (b.setting === null && b.settingVotes.length === 0) {
+  // A shot that names no place stays where it was, unless what it shows belongs somewhere else.
+  const before = prev.setting ?? prev.settingVotes[0] ?? null;
+  if (b.setting === null && (b.settingVotes.length === 0 || (before !== null && b.settingVotes.includes(before)))) {
     b.setting = prev.setting ?? prev.settingVotes[0] ?? null;
     b.settingWord ??= prev.settingWord;
   }
@@ -58,6 +64,11 @@ function carryOver(prev: ShotBuilder, b: ShotBuilder, cast: ReadonlyMap<string, 
     const before = cast.get(e.key);
     if (!before) continue;
     if (e.color === null) e.color = before.color;
+    // "the truck" after "a red pickup truck" is the same pickup.
+    if (e.element !== null && e.element === before.element && (e.noun === e.element || before.noun.endsWith(e.noun)))
+      e.noun = before.noun;
+    if (e.hair === null) e.hair = before.hair;
+    if (e.gender === null) e.gender = before.gender;
     // A name that comes back is the same figure: what it is and how it is labelled carry too.
     if (e.name !== null)
       Object.assign(e, {
@@ -66,6 +77,7 @@ function carryOver(prev: ShotBuilder, b: ShotBuilder, cast: ReadonlyMap<string, 
         label: before.label,
         noun: before.noun,
         age: before.age,
+        gender: before.gender,
       });
   }
 }

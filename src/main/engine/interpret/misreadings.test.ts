@@ -239,3 +239,77 @@ describe('who a word belongs to', () => {
     expect(read('Snow-capped peaks glow.').shot.environment.snow).toBeUndefined();
   });
 });
+
+describe('camera phrases in a Scene paragraph move the camera', () => {
+  test.each([
+    ['A woman waits in a kitchen, whip pan to the door.', 'panRight'],
+    ['A slow orbit around a dancer in a studio.', 'orbit'],
+    ['A man sits at a table, the camera orbiting him.', 'orbit'],
+    ['Tracking shot of a runner along a beach.', 'truckRight'],
+    ['A crane shot over a market at dawn.', 'craneUp'],
+    ['Slow dolly in on a candle on a table.', 'pushIn'],
+    ['Drone shot of a lighthouse on a cliff.', 'drone'],
+    ['A slow push-in on a detective in an office.', 'pushIn'],
+    ['The camera pulls back to reveal a city at night.', 'pullOut'],
+    ['FPV flight through a canyon.', 'fpv'],
+    ['Handheld, a boy runs down a street.', 'handheld'],
+  ])('%s', (scene, move) => {
+    const { shot, labels } = read(scene);
+    expect(shot.camera.moves.map((m) => m.id)).toContain(move);
+    expect(shot.entities.filter((e) => e.standIn !== null).map((e) => e.label)).toEqual([]);
+    expect(labels.join(' ')).not.toMatch(/pan|orbit|shot|dolly|push|drone|crane|fpv|handheld/);
+  });
+
+  test('words that also name a thing or an action stay in the picture outside a Camera line', () => {
+    expect(read('A cook holds a pan in a kitchen.').shot.camera.moves.map((m) => m.id)).toEqual(['static']);
+    expect(read('A truck drives down a road.').shot.camera.moves.map((m) => m.id)).toEqual(['static']);
+    expect(read('Children circle a tree in a park.').shot.camera.moves.map((m) => m.id)).toEqual(['static']);
+  });
+
+  test.each(['Sleek, cinematic. A car on a street.', 'A car on a street. The end.', 'A car on a street. SFX, rain.'])(
+    '%s draws no stand-in',
+    (scene) => {
+      expect(
+        read(scene)
+          .shot.entities.filter((e) => e.standIn !== null)
+          .map((e) => e.label),
+      ).toEqual([]);
+    },
+  );
+});
+
+describe('outside a place, and the hour on a clock', () => {
+  test.each([
+    ['A woman waits outside a diner.', 'diner'],
+    ['Two men talk in front of the bar at night.', 'bar'],
+    ['Rain falls on the diner exterior.', 'diner'],
+  ])('%s is a street scene with the %s', (scene, word) => {
+    const { shot } = read(scene);
+    expect(shot.setting).toBe('street');
+    expect(shot.settingWord).toBe(word);
+    expect(shot.environment.neonSigns).toBeDefined();
+  });
+
+  test('inside the diner is still the room', () => {
+    expect(read('A woman waits inside a diner.').shot.setting).toBe('interior');
+    expect(read('A waitress pours coffee in a diner.').shot.setting).toBe('interior');
+  });
+
+  test.each([
+    ['A man waits at a bus stop at 07:30.', 'morning'],
+    ['A woman sits in a kitchen at 23:15.', 'night'],
+    ['A street at 18:00.', 'golden'],
+    ['A street at midnight.', 'night'],
+  ])('%s sets the time of day, not a clip time', (scene, time) => {
+    const { shot, times } = read(scene);
+    expect(shot.timeOfDay).toBe(time);
+    expect(times).toEqual([]);
+    expect(shot.entities.flatMap((e) => e.actions).filter((a) => a.atMs !== null)).toEqual([]);
+  });
+
+  test('a moment within the shot is still a clip time', () => {
+    const { shot, times } = read('A door slams at 00:03.');
+    expect(times).toEqual(['00:03']);
+    expect(shot.timeOfDay).toBe('noon');
+  });
+});

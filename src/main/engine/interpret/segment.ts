@@ -40,6 +40,8 @@ const fieldKinds: Record<PromptField, ConceptKind[]> = {
     'effect',
     'never',
     'filler',
+    // Only the phrases that name nothing but a move ("whip pan", "drone shot"): see proseCameraWords.
+    'camera',
   ],
   motion: [
     'element',
@@ -173,7 +175,10 @@ export function segment(text: string, field: PromptField): Item[][] {
       continue;
     }
     const candidates = matchesAt(tokens, i).filter(
-      (m) => rank(m.concept.kind) < Infinity && !(m.concept.kind === 'camera' && m.concept.line && field !== 'camera'),
+      (m) =>
+        rank(m.concept.kind) < Infinity &&
+        !(m.concept.kind === 'camera' && m.concept.line && field !== 'camera') &&
+        !(m.concept.kind === 'camera' && field === 'scene' && !m.concept.prose),
     );
     if (candidates.length > 0) {
       const best = pickMatch(candidates, {

@@ -77,7 +77,10 @@ function readRun(
     b.environment.set('planet', Math.max(b.environment.get('planet') ?? 0, 1));
     b.settingVotes.push('space');
     b.report.ok(field, first.text, 'element planet');
-  } else if (isName) namedPerson(b, field, first, place);
+  } else if (capitalised && head.length <= 2 && namesFigureBefore(b, items[start - 1]))
+    // "her husband Tom": the name of the figure just read.
+    b.nameLastFigure(head.map((u) => u.text).join(' '), field);
+  else if (isName) namedPerson(b, field, first, place);
   else if (capitalised && TITLES.has(lower) && head.length === 1)
     b.report.ok(field, first.text, 'a title before a name');
   else if (first.capital && city !== undefined && (city.length === 2 || head.length === 1)) {
@@ -88,6 +91,8 @@ function readRun(
     return;
   } else if (capitalised && !looksDescriptive(lower))
     for (const u of head) b.report.miss(field, u.text, 'a proper name (a place, brand or title), not drawn');
+  else if (ABOUT_THE_FILM.has(headWord))
+    for (const u of head) b.report.miss(field, u.text, 'a word about the film, not a thing in it; not drawn');
   else if (isWorn(headWord) && b.lastFigure !== null) dress(b, field, head, mods, ownerWord(items, start));
   else if (looksDescriptive(headWord))
     for (const u of head) b.report.miss(field, u.text, 'a describing word with no thing the engine draws to describe');
@@ -97,6 +102,13 @@ function readRun(
   }
   for (const u of run.slice(headEnd))
     b.report.miss(field, u.text, 'not in the vocabulary (an action the engine cannot stage)');
+}
+
+/** A figure's noun right before a name ("her husband Tom", "the detective Mara") that has no name yet. */
+function namesFigureBefore(b: ShotBuilder, prev: Item | undefined): boolean {
+  if (prev?.kind !== 'concept' || prev.concept.kind !== 'element' || prev.concept.id !== 'person') return false;
+  const figure = b.lastFigure === null ? undefined : b.entities.get(b.lastFigure);
+  return figure !== undefined && figure.name === null && figure.count === 1;
 }
 
 /** A word shaped like a verb after the head ends the noun: "a cyclist rides". */
@@ -186,6 +198,15 @@ function isWorn(word: string): boolean {
   return WORN.test(word);
 }
 
+/** Words about the film itself (its structure, its sound cues, its finish): never a thing on screen. */
+const ABOUT_THE_FILM = new Set(
+  (
+    'end sfx fx vfx cut cuts fade transition beat moment frame frames footage take intro outro title titles credits ' +
+    'montage sequence clip vibe vibes mood aesthetic atmosphere tone feel look quality resolution detail details ' +
+    'realism texture grade grading render lighting composition framing angle lens movement motion pacing'
+  ).split(' '),
+);
+
 /** Adjectives and participles never become stand-ins: "long", "low", "following", "weathered". */
 const DESCRIPTIVE = new Set(
   (
@@ -193,7 +214,9 @@ const DESCRIPTIVE = new Set(
     'soft hard warm cold cool hot wet dry quiet loud slow fast empty full heavy deep shallow wide narrow thin thick ' +
     'distant nearby lonely lone single quick gentle calm wild busy crowded abandoned weathered worn rusty dusty ' +
     'golden silver wooden stone glass metal lush dense sparse steep open closed broken lit bare shiny glossy ' +
-    'following next last first final other same whole entire main central upper lower inner outer various several alone clear barefoot'
+    'following next last first final other same whole entire main central upper lower inner outer various several alone clear barefoot ' +
+    'sleek elegant stunning gorgeous vivid serene eerie moody gritty rugged dim pale sharp crisp smooth rough clean dirty ' +
+    'faint vibrant grand neat messy tidy slick raw subtle fine bold stark muted glowing hazy murky shadowy'
   ).split(' '),
 );
 

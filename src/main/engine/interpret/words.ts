@@ -2,6 +2,7 @@
  * Word data the reading uses beyond the vocabulary tables: how each camera move is named in the
  * report, and which nouns and given names are feminine, masculine or a child's.
  */
+import { hashString, Random } from '../random';
 import { cameraWords, type CameraMoveId } from '../vocabulary/camera';
 
 export const cameraLabel: Record<CameraMoveId, string> = {
@@ -62,6 +63,23 @@ export function isGivenName(word: string): boolean {
 }
 export const childish = /^(girl|boy|child|kid|toddler|baby|infant|daughter|son)$/;
 
+/** The gender a pronoun gives what it refers to: "she" and "her" a woman's, "he", "him" and "his" a man's. */
+export function pronounGender(word: string): 'feminine' | 'masculine' | null {
+  const lower = word.toLowerCase();
+  if (lower === 'she' || lower === 'her' || lower === 'hers' || lower === 'herself') return 'feminine';
+  if (lower === 'he' || lower === 'him' || lower === 'his' || lower === 'himself') return 'masculine';
+  return null;
+}
+
+/**
+ * Whether a figure is drawn and voiced as a woman: its gender when the prompt gives one, else a
+ * coin from its key and the seed. The look and the voice both ask here, so they always agree.
+ */
+export function isFeminine(key: string, gender: 'feminine' | 'masculine' | null, seed: number): boolean {
+  if (gender !== null) return gender === 'feminine';
+  return new Random(hashString(key, seed)).next() < 0.5;
+}
+
 export function figureGender(label: string): 'feminine' | 'masculine' | null {
   // The noun comes last ("the old man"), a title or given name first ("Mrs Hale", "Ben Ortiz").
   const words = label
@@ -70,6 +88,8 @@ export function figureGender(label: string): 'feminine' | 'masculine' | null {
     .split(/\s+/);
   const last = words[words.length - 1] ?? '';
   const first = words[0] ?? '';
+  const pronoun = words.length === 1 ? pronounGender(first) : null;
+  if (pronoun !== null) return pronoun;
   if (feminine.test(last) || feminine.test(first) || feminineNames.has(first)) return 'feminine';
   if (masculine.test(last) || masculine.test(first) || masculineNames.has(first)) return 'masculine';
   return null;

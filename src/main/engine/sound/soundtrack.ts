@@ -4,7 +4,7 @@
  */
 import { findsCommand } from '../../media/tools';
 import { hashString } from '../random';
-import { figureGender } from '../interpret/words';
+import { figureGender, isFeminine } from '../interpret/words';
 import type { ShotScene } from '../scene';
 import { addBed } from './beds';
 import { sampleRate } from './dsp';
@@ -64,9 +64,8 @@ export async function speakDialogue(schedule: Schedule, o: SoundtrackOptions): P
     if (voices.has(key)) continue;
     speakers.set(key, e.speaker ?? key);
     const entity = o.shots.flatMap((s) => s.entities).find((x) => x.key === key);
-    const label = entity?.label ?? key;
-    const gender = figureGender(label);
-    const feminine = gender === 'feminine' || (gender === null && hashString(key, o.seed) % 2 === 0);
+    // The same choice the figure's look makes, so a woman on screen speaks with a woman's voice.
+    const feminine = isFeminine(key, entity?.gender ?? figureGender(e.speaker ?? key), o.seed);
     voices.set(key, voiceFor(voices.size, feminine, entity?.age === 'young'));
   }
   if (engine !== null) notes.push(spokenByNote(engine, voices, speakers));

@@ -45,7 +45,7 @@ function placeFigure(s: Staging, e: SceneEntity, c: number, copies: number, slot
     label: e.name ?? e.label,
     standIn: e.standIn === 'figure',
     height,
-    look: lookFor(e.key, e.label, s.seed, e.color),
+    look: lookFor(e, s.seed),
     x,
     z: s.layout.subjectZ + c * 0.4,
     facing: x > 0.5 ? -1 : 1,

@@ -1,5 +1,6 @@
 /** How a figure looks: skin, hair and clothes, chosen from its name and the seed. */
-import { figureGender } from '../interpret/words';
+import { isFeminine } from '../interpret/words';
+import type { SceneEntity } from '../scene';
 import { hashString, Random } from '../random';
 
 export interface Look {
@@ -29,13 +30,16 @@ const tops = [
 const bottoms = ['#2b2f3a', '#3b4b6b', '#6b5a45', '#1f1f22', '#5d6b7a', '#7a3b3b'];
 
 /** A figure's look depends only on its name and the seed, so it is the same in every shot. */
-export function lookFor(key: string, label: string, seed: number, color: string | null): Look {
+export function lookFor(figure: Pick<SceneEntity, 'key' | 'label' | 'color' | 'gender' | 'hair'>, seed: number): Look {
+  const { key, label, color } = figure;
   const r = new Random(hashString(key, seed));
-  const gender = figureGender(label);
-  const feminine = gender === 'feminine' || (gender === null && r.next() < 0.5);
+  r.next(); // the coin isFeminine tosses when the prompt gives no gender
+  const feminine = isFeminine(key, figure.gender, seed);
+  const skin = r.pick(skins);
+  const hair = r.pick(hairs);
   const look = {
-    skin: r.pick(skins),
-    hair: r.pick(hairs),
+    skin,
+    hair: figure.hair ?? hair,
     top: color ?? r.pick(tops),
     bottom: r.pick(bottoms),
     shoes: '#2a2420',

@@ -45,7 +45,7 @@ export function mountRiders(scene: ShotScene, seed: number): Mounting {
   };
   const seat = (rider: SceneEntity, mount: SceneEntity): void => {
     if (out.riders.has(mount.key)) return;
-    out.riders.set(mount.key, lookFor(rider.key, rider.label, seed, rider.color));
+    out.riders.set(mount.key, lookFor(rider, seed));
     if (rider === mount) return;
     out.moves.set(
       mount.key,

@@ -69,8 +69,10 @@ describe('stage', () => {
   });
 
   test('gives the same name the same look in every shot, and different names different looks', () => {
-    expect(lookFor('maya', 'Maya', 9, null)).toEqual(lookFor('maya', 'Maya', 9, null));
-    expect(lookFor('maya', 'Maya', 9, null)).not.toEqual(lookFor('ben', 'Ben', 9, null));
+    const maya = { key: 'maya', label: 'Maya', color: null, gender: 'feminine', hair: null } as const;
+    const ben = { key: 'ben', label: 'Ben', color: null, gender: 'masculine', hair: null } as const;
+    expect(lookFor(maya, 9)).toEqual(lookFor(maya, 9));
+    expect(lookFor(maya, 9)).not.toEqual(lookFor(ben, 9));
     const input = {
       shots: [emptyShot({ scene: 'Maya waves on a beach.' }), emptyShot({ scene: 'Maya walks through a forest.' })],
     };

@@ -46,6 +46,33 @@ export const cameraWords: Record<CameraMoveId, string> = {
 };
 
 /**
+ * Camera phrases that move the camera wherever they are written, a Scene paragraph included ("a slow
+ * orbit around her", "whip pan to the door", "drone shot pulling back"): none of them names a thing
+ * or an action in the picture. Words that also do ("pan", "truck", "crane", "follow", "circle",
+ * "reveal", "sweep") are camera moves only in a Camera line.
+ */
+export const proseCameraWords: Partial<Record<CameraMoveId, string>> = {
+  static: 'static shot|locked off|locked off shot|static camera|no camera movement',
+  pushIn: 'push in|dolly in|dolly forward|dolly|dolly shot|push forward|camera pushes in',
+  pullOut: 'pull out|pull back|pullback|dolly out|dolly back',
+  panLeft: 'pan left|whip pan left',
+  panRight: 'pan right|whip pan|whip pan right|swish pan|camera pans|panning shot',
+  tiltUp: 'tilt up|camera tilts up',
+  tiltDown: 'tilt down|camera tilts down',
+  truckLeft: 'truck left|track left',
+  truckRight: 'truck right|track right|tracking shot|tracking|tracking camera|follow shot|lateral tracking',
+  craneUp: 'crane up|crane shot|jib up|boom up|rising shot|camera rises',
+  craneDown: 'crane down|jib down|boom down|descending shot|camera lowers',
+  orbit: 'orbit|orbiting|orbit shot|arc shot|arc around|camera circles',
+  handheld: 'handheld|hand held|handheld camera|shaky cam|shakycam|camera shake|found footage|pov shot',
+  zoomIn: 'zoom in|crash zoom',
+  zoomOut: 'zoom out',
+  rackFocus: 'rack focus|focus pull|pull focus',
+  drone: 'drone|drone shot|aerial shot|aerial view|aerial|birds eye view|drone flyover|aerial flyover|drone footage',
+  fpv: 'fpv|fpv drone|fpv shot|first person view',
+};
+
+/**
  * Verbs that are camera moves only in a Camera line ("Camera: low angle, rising"); elsewhere
  * they belong to what is in the picture ("the lantern rises").
  */

@@ -1,6 +1,13 @@
 /** Modifier words: colours, sizes, ages, intensities, counts, and body parts. */
 
 export const colorWords: Record<string, string> = {
+  // hair colours: they colour a figure's hair, never its clothes (see hairColorWords)
+  blonde: '#d8b26a',
+  blond: '#d8b26a',
+  brunette: '#4a3020',
+  auburn: '#8c3a1c',
+  ginger: '#b5541f',
+  platinum: '#e6e2d3',
   red: '#c8352c',
   crimson: '#a3202a',
   orange: '#e47b2a',
@@ -131,6 +138,25 @@ export const countWords: Record<string, number> = {
   'shoal of': 7,
   'herd of': 5,
   'pack of': 4,
+};
+
+/** Colour words that only ever describe hair ("a blonde woman"). */
+export const hairColorWords = new Set(['blonde', 'blond', 'brunette', 'auburn', 'ginger', 'platinum']);
+
+/** How a colour word reads on hair: "red hair" is auburn red, "grey hair" a silver grey. */
+export const hairTones: Record<string, string> = {
+  red: '#8c2f1c',
+  black: '#1a1a1a',
+  dark: '#2b1d14',
+  brown: '#4a3020',
+  grey: '#b8b8b8',
+  gray: '#b8b8b8',
+  silver: '#cfcfcf',
+  white: '#e8e8e4',
+  golden: '#d8b26a',
+  gold: '#d8b26a',
+  yellow: '#d8b26a',
+  orange: '#b5541f',
 };
 
 /** Body parts: "hair gently moves" drives a figure's hair, not a new element. */
