@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import type { Clip } from '../../../../shared/domain';
-import type { ClipPages } from '../library/useClipPages';
+import { useLoadedPages, type ClipPages } from '../library/useClipPages';
 import { ClipCard, type CardActions, type ChooseHow } from './ClipCard';
 import './ClipGrid.css';
 import { useRevealClip } from '../library/useRevealClip';
@@ -39,6 +39,8 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
   const [width, setWidth] = useState(1000);
   const scroller = useRef<HTMLDivElement>(null);
   const focusIndex = useRef<number | null>(null);
+  // A page loaded by scrolling re-renders the grid alone; the cards already shown are memoised.
+  useLoadedPages(pages);
   const { columns, rowHeight } = layout(width);
   const rows = Math.ceil(total / columns);
 

@@ -36,6 +36,9 @@ function pagesOf(list: readonly Clip[]): ClipPages {
     ensure: () => undefined,
     find: (id) => list.find((c) => c.id === id),
     indexOf: (id) => list.findIndex((c) => c.id === id),
+    // Every page is loaded from the start.
+    subscribe: () => () => undefined,
+    version: () => 0,
   };
 }
 

@@ -7,7 +7,7 @@ import { formatClipLength, formatDateTime, formatFps } from '../../format/media'
 import type { ChooseHow } from '../clips/ClipGrid';
 import { ClipMarks, Snippet, Stars } from './ClipMarks';
 import { providerName } from '../remix/versionNames';
-import type { ClipPages } from './useClipPages';
+import { useLoadedPages, type ClipPages } from './useClipPages';
 import { useRevealClip } from './useRevealClip';
 import './ClipList.css';
 
@@ -54,6 +54,7 @@ interface ClipListProps {
 export function ClipList(props: ClipListProps): JSX.Element {
   const { pages, total, sort, onSort, selectedIds, currentId, onChoose, onAskDelete } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  useLoadedPages(pages);
   // The virtualizer's answers change with every scroll; this component re-renders with it, unmemoised, by design.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({

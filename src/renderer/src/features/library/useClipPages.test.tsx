@@ -85,7 +85,9 @@ test('fast jumps across the library fetch only where they stop; scrolling on fro
     // Four jumps within JUMP_SETTLE_MS of the first: none fetches before they settle.
     for (const row of [20_000, 41_000, 70_100, 90_000]) {
       act(() => pages().ensure(row, row + 30));
-      act(() => vi.advanceTimersByTime(JUMP_SETTLE_MS / 5));
+      act(() => {
+        vi.advanceTimersByTime(JUMP_SETTLE_MS / 5);
+      });
     }
     expect(offsetsAsked()).toEqual([0]);
     await act(() => vi.advanceTimersByTimeAsync(JUMP_SETTLE_MS));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import type { ClipHit } from '../../../../shared/library/calls';
 import type { ClipQuery } from '../../../../shared/library/organise';
@@ -6,9 +6,8 @@ import { studio } from '../../api/client';
 import { useOnReconnect, useStudioEvent } from '../../api/hooks';
 import { messageOf } from '../../api/messages';
 import { useCoalescedRefresh } from '../../api/useCoalescedRefresh';
+import { ClipPageCache, JUMP_SETTLE_MS, PAGE_SIZE } from './clipPageCache';
 
-/** Clips per request; the grid asks for the pages its visible rows need. */
-export const PAGE_SIZE = 200;
 const REFRESH_COALESCE_MS = 120;
 
 export interface ClipPages {
@@ -23,30 +22,40 @@ export interface ClipPages {
   find(id: number): Clip | undefined;
   /** Index of a loaded clip, or -1. */
   indexOf(id: number): number;
+  /** Tells `listener` when a page has loaded; what shows rows re-renders then (useLoadedPages). */
+  readonly subscribe: (listener: () => void) => () => void;
+  /** Changes whenever a page loads. */
+  readonly version: () => number;
 }
 
 interface State {
   key: string;
   total: number | null;
-  pages: ReadonlyMap<number, readonly ClipHit[]>;
   error: string | null;
+  /** Counts reloads after a change, so what shows a loaded clip (the viewer) reads it again. */
+  reloads: number;
 }
 
 /**
  * One project's clips as the library query sees them, loaded a page at a time as the
- * grid scrolls, so 100,000 clips cost what the screen shows. A change reloads the pages
- * already loaded and keeps them on screen meanwhile.
+ * grid scrolls, so 100,000 clips cost what the screen shows. Pages live in a cache outside
+ * React state: a page loaded by scrolling re-renders only the grid or list showing it
+ * (useLoadedPages); a new total, an error or a reload after a change re-render the studio. A
+ * change reloads the pages already loaded and keeps them on screen meanwhile. During fast
+ * jumps across the library, pages far from what is loaded wait JUMP_SETTLE_MS so only the
+ * place the jumps stop at is fetched.
  */
 export function useClipPages(projectId: number | null, query: ClipQuery): ClipPages {
   const key = `${projectId ?? ''}|${JSON.stringify(query)}`;
-  const [state, setState] = useState<State>({ key, total: null, pages: new Map(), error: null });
+  const [state, setState] = useState<State>({ key, total: null, error: null, reloads: 0 });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new query starts an empty cache
+  const cache = useMemo(() => new ClipPageCache(), [key]);
   const loading = useRef(new Set<string>());
   const generation = useRef(0);
-  const current: State =
-    state.key === key ? state : { key, total: null, pages: new Map<number, readonly ClipHit[]>(), error: null };
+  const current: State = state.key === key ? state : { key, total: null, error: null, reloads: state.reloads };
 
   const fetchPage = useCallback(
-    (page: number, mine: number) => {
+    (page: number, mine: number, reload: boolean) => {
       if (projectId === null) return;
       const token = `${key}#${page}#${mine}`;
       if (loading.current.has(token)) return;
@@ -55,12 +64,12 @@ export function useClipPages(projectId: number | null, query: ClipQuery): ClipPa
         (answer) => {
           loading.current.delete(token);
           if (mine !== generation.current) return;
-          setState((previous) => {
-            const base = previous.key === key ? previous.pages : new Map<number, readonly ClipHit[]>();
-            const pages = new Map(base);
-            pages.set(page, answer.hits);
-            return { key, total: answer.total, pages, error: null };
-          });
+          cache.set(page, answer.hits);
+          setState((previous) =>
+            previous.key === key && previous.total === answer.total && previous.error === null && !reload
+              ? previous
+              : { key, total: answer.total, error: null, reloads: previous.reloads + (reload ? 1 : 0) },
+          );
         },
         (error: unknown) => {
           loading.current.delete(token);
@@ -68,30 +77,24 @@ export function useClipPages(projectId: number | null, query: ClipQuery): ClipPa
           setState((previous) => ({
             key,
             total: previous.key === key ? previous.total : 0,
-            pages: previous.pages,
             error: messageOf(error),
+            reloads: previous.reloads,
           }));
         },
       );
     },
-    [projectId, query, key],
+    [projectId, query, key, cache],
   );
-
-  const pagesRef = useRef(current.pages);
-  // Before any passive effect (the grid asks for pages in one), so ensure() sees what is loaded.
-  useLayoutEffect(() => {
-    pagesRef.current = current.pages;
-  });
 
   const reload = useCallback(() => {
     const mine = ++generation.current;
-    const loaded = [...pagesRef.current.keys()];
-    for (const page of loaded.length > 0 ? loaded : [0]) fetchPage(page, mine);
-  }, [fetchPage]);
+    const loaded = cache.loadedPages();
+    for (const page of loaded.length > 0 ? loaded : [0]) fetchPage(page, mine, true);
+  }, [fetchPage, cache]);
 
   useEffect(() => {
     const mine = ++generation.current;
-    fetchPage(0, mine);
+    fetchPage(0, mine, false);
   }, [fetchPage]);
 
   const refresh = useCoalescedRefresh(reload, REFRESH_COALESCE_MS);
@@ -100,34 +103,57 @@ export function useClipPages(projectId: number | null, query: ClipQuery): ClipPa
   });
   useOnReconnect(reload);
 
-  const ensure = useCallback(
-    (start: number, end: number) => {
-      for (let page = Math.floor(Math.max(0, start) / PAGE_SIZE); page <= Math.floor(end / PAGE_SIZE); page++) {
-        if (!pagesRef.current.has(page)) fetchPage(page, generation.current);
-      }
+  // The rows a jump landed on, fetched when the jumps settle; replaced by each newer jump.
+  const landing = useRef<{ start: number; end: number } | null>(null);
+  const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (settle.current) clearTimeout(settle.current);
+      settle.current = null;
+      landing.current = null;
     },
     [fetchPage],
   );
 
-  const { pages, total, error } = current;
-  return {
-    total,
-    error,
-    hitAt: (index) => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
-    ensure,
-    find: (id) => {
-      for (const hits of pages.values()) {
-        const hit = hits.find((h) => h.clip.id === id);
-        if (hit) return hit.clip;
+  const ensure = useCallback(
+    (start: number, end: number) => {
+      const { pages, near } = cache.missing(start, end);
+      if (pages.length === 0) return;
+      if (near) {
+        for (const page of pages) fetchPage(page, generation.current, false);
+        return;
       }
-      return undefined;
+      landing.current = { start, end };
+      settle.current ??= setTimeout(() => {
+        settle.current = null;
+        const rows = landing.current;
+        landing.current = null;
+        if (!rows) return;
+        for (const page of cache.missing(rows.start, rows.end).pages) fetchPage(page, generation.current, false);
+      }, JUMP_SETTLE_MS);
     },
-    indexOf: (id) => {
-      for (const [page, hits] of pages) {
-        const at = hits.findIndex((h) => h.clip.id === id);
-        if (at !== -1) return page * PAGE_SIZE + at;
-      }
-      return -1;
-    },
-  };
+    [fetchPage, cache],
+  );
+
+  const { total, error, reloads } = current;
+  return useMemo<ClipPages>(
+    () => ({
+      total,
+      error,
+      hitAt: (index) => cache.hitAt(index),
+      ensure,
+      find: (id) => cache.hitAt(cache.indexOf(id))?.clip,
+      indexOf: (id) => cache.indexOf(id),
+      subscribe: cache.subscribe,
+      version: cache.version,
+    }),
+    // A reload re-renders what reads loaded clips (reloads), though the cache is the same.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [cache, total, error, reloads, ensure],
+  );
+}
+
+/** Re-renders the calling component whenever a page of `pages` loads. */
+export function useLoadedPages(pages: ClipPages): void {
+  useSyncExternalStore(pages.subscribe, pages.version);
 }
