@@ -210,7 +210,7 @@ describe('cues', () => {
 
   test('import takes a label written as a line of dialogue for dialogue, whatever the format', async () => {
     const { cues, clipId } = await library();
-    const added = cues.import(
+    const { cues: added } = cues.import(
       clipId,
       'audacity',
       '5.000000\t5.000000\t[00:05] Anna: "Run!"\n6.000000\t6.000000\tBen: “Wait”\n7.000000\t7.000000\tthunder: far\n',

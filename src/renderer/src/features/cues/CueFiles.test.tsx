@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { expect, test, vi } from 'vitest';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { StudioError } from '../../../../shared/errors';
+import { studio } from '../../api/client';
 import { ExportCuesMenu, ImportCuesButton, importedNotice } from './CueFiles';
 
 const FILE = { fileName: 'Hallway cues.csv', mimeType: 'text/csv', text: 'start,end,label\n2.000000,,door slam\n' };
@@ -98,7 +99,13 @@ test('a new import clears what the last one said, and its error reads without th
   const onImporting = vi.fn();
   const onImported = vi.fn();
   const user = userEvent.setup();
-  render(<ImportCuesButton clipId={4} onImported={onImported} onImporting={onImporting} />);
+  render(
+    <ImportCuesButton
+      importCues={(format, text) => studio.call('cues.import', { clipId: 4, format, text })}
+      onImported={onImported}
+      onImporting={onImporting}
+    />,
+  );
   await user.upload(screen.getByLabelText('Cue file'), new File(['1\n'], 'big.srt'));
   expect((await screen.findByRole('alert')).textContent).toBe(
     'This cue file is larger than 2,000,000 characters. Nothing was imported: split it and import each part.',
