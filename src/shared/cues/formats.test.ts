@@ -131,6 +131,59 @@ describe('exact layouts', () => {
     ]);
   });
 
+  test('OpenTimelineIO from other tools: markers on the stack, an Audio track or a clip in it are all read', () => {
+    const rt = (value: number) => ({ OTIO_SCHEMA: 'RationalTime.1', rate: 30.0, value });
+    const range = (start: number, duration: number) => ({
+      OTIO_SCHEMA: 'TimeRange.1',
+      duration: rt(duration),
+      start_time: rt(start),
+    });
+    // As OpenTimelineIO's own adapters write them (premiere_example.otio): no comment, the note in
+    // the adapter's metadata, an empty name allowed.
+    const marker = (name: string, start: number, duration = 0) => ({
+      OTIO_SCHEMA: 'Marker.2',
+      metadata: { fcp_xml: { comment: null } },
+      name,
+      color: 'GREEN',
+      marked_range: range(start, duration),
+    });
+    const doc = {
+      OTIO_SCHEMA: 'Timeline.1',
+      metadata: {},
+      name: 'sound only',
+      global_start_time: rt(0),
+      tracks: {
+        OTIO_SCHEMA: 'Stack.1',
+        name: 'tracks',
+        markers: [marker('on the stack', 30)],
+        children: [
+          {
+            OTIO_SCHEMA: 'Track.1',
+            name: 'A1',
+            kind: 'Audio',
+            markers: [marker('on the track', 60, 15)],
+            children: [
+              { OTIO_SCHEMA: 'Gap.1', name: '', source_range: range(0, 30), markers: [] },
+              {
+                OTIO_SCHEMA: 'Clip.2',
+                name: 'bell.wav',
+                source_range: range(0, 240),
+                markers: [marker('on the clip', 90)],
+              },
+            ],
+          },
+        ],
+      },
+    };
+    expect(
+      CUE_FILE_FORMATS.otio.read(JSON.stringify(doc, null, 4), ctx).map((c) => [c.label, c.startMs, c.endMs, c.color]),
+    ).toEqual([
+      ['on the stack', 1000, null, '#00ff00'],
+      ['on the track', 2000, 2500, '#00ff00'],
+      ['on the clip', 3000, null, '#00ff00'],
+    ]);
+  });
+
   test('WebVTT: no arrow in cue text, where the format forbids it', () => {
     const timing = cue({ startMs: 2000, label: 'cut --> wide', note: '00:00:01.000 --> 00:00:02.000', kind: 'note' });
     const text = CUE_FILE_FORMATS.webvtt.write([timing], ctx);

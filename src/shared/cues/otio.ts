@@ -1,5 +1,6 @@
 /**
- * OpenTimelineIO: a Timeline.1 document with one video track holding the clip, and the cues as
+ * OpenTimelineIO: a Timeline.1 document with one track holding the clip (kind "Video", or "Audio"
+ * for a clip with sound only), and the cues as
  * `Marker.2` objects on the track stack. A marker's `marked_range` is a `TimeRange.1` of
  * `RationalTime.1` values at the clip's frame rate (values may be fractional, so times stay
  * exact to the millisecond); a point cue has a zero duration. The colour is OTIO's nearest
@@ -30,7 +31,10 @@ function marker(cue: CueData, fps: number): Record<string, unknown> {
   };
 }
 
-function timeline(cues: readonly CueData[], { durationMs, fps, title }: CueFileContext): Record<string, unknown> {
+function timeline(
+  cues: readonly CueData[],
+  { durationMs, fps, title, audioOnly }: CueFileContext,
+): Record<string, unknown> {
   const name = title ?? 'Shotline cues';
   return {
     OTIO_SCHEMA: 'Timeline.1',
@@ -49,12 +53,13 @@ function timeline(cues: readonly CueData[], { durationMs, fps, title }: CueFileC
         {
           OTIO_SCHEMA: 'Track.1',
           metadata: {},
-          name: 'V1',
+          name: audioOnly ? 'A1' : 'V1',
           source_range: null,
           effects: [],
           markers: [],
           enabled: true,
-          kind: 'Video',
+          // OTIO's TrackKind: "Video" or "Audio".
+          kind: audioOnly ? 'Audio' : 'Video',
           children: [
             {
               OTIO_SCHEMA: 'Clip.2',
