@@ -140,11 +140,12 @@ describe('exact layouts', () => {
     });
     // As OpenTimelineIO's own adapters write them (premiere_example.otio): no comment, the note in
     // the adapter's metadata, an empty name allowed.
-    const marker = (name: string, start: number, duration = 0) => ({
+    const marker = (name: string, start: number, duration = 0, comment: string | null = null) => ({
       OTIO_SCHEMA: 'Marker.2',
-      metadata: { fcp_xml: { comment: null } },
+      metadata: { fcp_xml: { comment } },
       name,
-      color: 'GREEN',
+      // OTIO 0.17 and later write a Color.1 object; earlier versions the name alone.
+      color: comment === null ? 'GREEN' : { OTIO_SCHEMA: 'Color.1', r: 1.0, g: 0.0, b: 0.0, a: 1.0, name: 'RED' },
       marked_range: range(start, duration),
     });
     const doc = {
@@ -167,20 +168,22 @@ describe('exact layouts', () => {
               {
                 OTIO_SCHEMA: 'Clip.2',
                 name: 'bell.wav',
-                source_range: range(0, 240),
-                markers: [marker('on the clip', 90)],
+                // Its markers are in its media's time: 3 s into the media is 2 s into the clip, which starts at 1 s.
+                source_range: range(30, 240),
+                markers: [marker('on the clip', 90, 0, 'so, this happened')],
               },
             ],
           },
         ],
       },
     };
-    expect(
-      CUE_FILE_FORMATS.otio.read(JSON.stringify(doc, null, 4), ctx).map((c) => [c.label, c.startMs, c.endMs, c.color]),
-    ).toEqual([
-      ['on the stack', 1000, null, '#00ff00'],
-      ['on the track', 2000, 2500, '#00ff00'],
-      ['on the clip', 3000, null, '#00ff00'],
+    // OpenTimelineIO's serializer writes non-finite numbers bare.
+    const text = JSON.stringify(doc, null, 4).replace('"metadata": {},', '"metadata": {"inf": Inf, "nan": NaN},');
+    expect(text).toContain('Inf,');
+    expect(CUE_FILE_FORMATS.otio.read(text, ctx).map((c) => [c.label, c.startMs, c.endMs, c.color, c.note])).toEqual([
+      ['on the stack', 1000, null, '#00ff00', ''],
+      ['on the track', 2000, 2500, '#00ff00', ''],
+      ['on the clip', 3000, null, '#ff0000', 'so, this happened'],
     ]);
   });
 
