@@ -257,6 +257,26 @@ describe('exact layouts', () => {
   });
 });
 
+test('Resolve EDL: a note with a line break comes over several lines, the marker on the last', () => {
+  const resolve =
+    'TITLE: ( no title )\n\n' +
+    '008  001      V     C        01:00:03:12 01:00:03:13 01:00:03:12 01:00:03:13  \n' +
+    ' |C:ResolveColorBlue |M:Marker 130 |D:1\n\n' +
+    '009  001      V     C        01:00:05:04 01:00:05:05 01:00:05:04 01:00:05:05  \n' +
+    'Tache claire en haut a gauche et en bas\n' +
+    ' |C:ResolveColorBlue |M:Marker 72 |D:1\n\n\n';
+  expect(CUE_FILE_FORMATS.edl.read(resolve, ctx).map((c) => [c.line, c.startMs, c.label, c.note])).toEqual([
+    [3, 3500, 'Marker 130', ''],
+    [6, 5167, 'Marker 72', 'Tache claire en haut a gauche et en bas'],
+  ]);
+  expect(() =>
+    CUE_FILE_FORMATS.edl.read(
+      '001  001      V     C        01:00:01:00 01:00:01:01 01:00:01:00 01:00:01:01\nstray words\n',
+      ctx,
+    ),
+  ).toThrow('line 2: expected a marker line');
+});
+
 test('Resolve EDL: a note is followed by one space before |C:, as Resolve writes and reads it', () => {
   const resolve =
     'TITLE: Timeline 1\nFCM: NON-DROP FRAME\n\n' +
