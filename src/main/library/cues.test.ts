@@ -222,6 +222,47 @@ describe('cues', () => {
     ]);
   });
 
+  test('an OpenTimelineIO export of a clip with sound only puts it on an Audio track, and reads back', async () => {
+    const { db, cues, clips, clipId } = await library();
+    const id = sha256(Buffer.from('cue sound'));
+    clips.upsertMedia({
+      id,
+      mimeType: 'audio/mp4',
+      bytes: 10,
+      durationMs: 10_000,
+      width: null,
+      height: null,
+      fps: null,
+      videoCodec: null,
+      audioCodec: 'aac',
+    });
+    const projectId = (db.prepare('SELECT project_id FROM clips WHERE id = ?').get(clipId) as { project_id: number })
+      .project_id;
+    const sound = clips.insert({
+      projectId,
+      title: 'Harbour bell',
+      provider: 'import',
+      durationMs: 10_000,
+      width: null,
+      height: null,
+      fps: null,
+      mediaId: id,
+      posterId: null,
+    });
+    cues.create(sound.id, [cue({ startMs: 2000, label: 'bell', kind: 'sfx' })]);
+    cues.create(clipId, [cue({ startMs: 2000, label: 'bell', kind: 'sfx' })]);
+    const trackOf = (text: string): unknown => {
+      const doc = JSON.parse(text) as { tracks: { children: { kind: string; name: string }[] } };
+      return doc.tracks.children.map((t) => [t.kind, t.name]);
+    };
+    const audio = cues.export(sound.id, 'otio').text;
+    expect(trackOf(audio)).toEqual([['Audio', 'A1']]);
+    expect(trackOf(cues.export(clipId, 'otio').text)).toEqual([['Video', 'V1']]);
+    expect(cues.import(sound.id, 'otio', audio).map((c) => [c.startMs, c.label, c.kind])).toEqual([
+      [2000, 'bell', 'sfx'],
+    ]);
+  });
+
   test('export writes the chosen cues under the clip’s name', async () => {
     const { cues, clipId } = await library();
     const [a] = cues.create(clipId, [cue({ startMs: 1000, label: 'a' }), cue({ startMs: 2000, label: 'b' })]);

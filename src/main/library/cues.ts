@@ -49,6 +49,8 @@ interface ClipFacts {
   durationMs: number;
   fps: number | null;
   title: string;
+  /** Sound and no picture: an OpenTimelineIO export puts it on an audio track. */
+  audioOnly: boolean;
 }
 
 /** The frame rate frame-based files use for clips that have none (audio). */
@@ -74,12 +76,27 @@ export class Cues {
 
   private clip(clipId: number): ClipFacts {
     const row = this.db
-      .prepare<[number], { duration_ms: number; fps: number | null; title: string }>(
-        'SELECT duration_ms, fps, title FROM clips WHERE id = ?',
+      .prepare<
+        [number],
+        {
+          duration_ms: number;
+          fps: number | null;
+          title: string;
+          video_codec: string | null;
+          audio_codec: string | null;
+        }
+      >(
+        `SELECT c.duration_ms, c.fps, c.title, m.video_codec, m.audio_codec
+         FROM clips c LEFT JOIN media m ON m.id = c.media_hash WHERE c.id = ?`,
       )
       .get(clipId);
     if (!row) throw new StudioError('not_found', `Clip ${clipId} does not exist; it may have been deleted.`);
-    return { durationMs: row.duration_ms, fps: row.fps, title: row.title };
+    return {
+      durationMs: row.duration_ms,
+      fps: row.fps,
+      title: row.title,
+      audioOnly: row.video_codec === null && row.audio_codec !== null,
+    };
   }
 
   private row(id: number): CueRow {
@@ -276,7 +293,7 @@ export class Cues {
         kind: cue.kind,
         color: cue.color,
       })),
-      { durationMs: clip.durationMs, fps: clip.fps ?? FALLBACK_FPS, title: clip.title },
+      { durationMs: clip.durationMs, fps: clip.fps ?? FALLBACK_FPS, title: clip.title, audioOnly: clip.audioOnly },
     );
     return { fileName: `${fileStem(clip.title)} cues.${file.extension}`, mimeType: file.mimeType, text };
   }

@@ -55,7 +55,8 @@ export const resolveEdl: CueFileFormat = {
     const base = timebase(fps);
     const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const cues: ReadCue[] = [];
-    let pending: { frame: number; line: number } | null = null;
+    // An event waiting for its marker line; a note Resolve wrote over several lines gathers in `lead`.
+    let pending: { frame: number; line: number; lead: string[] } | null = null;
     let offset: number | null = null;
     const hour = EDL_START_FRAMES_HOURS * 3600 * base;
     const msOf = (frames: number): number => Math.round((frames * 1000) / fps);
@@ -83,7 +84,7 @@ export const resolveEdl: CueFileFormat = {
             `this marker (${timecode(record, base)}) is before the timeline's start, ${timecode(offset, base)}; ` +
               `export the markers from a timeline that starts at ${timecode(offset, base)} (Resolve's default), or move the marker after it`,
           );
-        pending = { frame: record - offset, line: n };
+        pending = { frame: record - offset, line: n, lead: [] };
         return;
       }
       const marker = MARKER.exec(line);
@@ -96,7 +97,7 @@ export const resolveEdl: CueFileFormat = {
           startMs: msOf(pending.frame),
           endMs: frames <= 1 ? null : msOf(pending.frame + frames),
           label: label.trim(),
-          note: note.trim(),
+          note: [...pending.lead, note.trim()].filter((part) => part !== '').join(' '),
           color: isResolveColor(name) ? RESOLVE_COLORS[name] : null,
         });
         pending = null;
@@ -104,11 +105,19 @@ export const resolveEdl: CueFileFormat = {
       }
       if (marker) throw new CueFileError(n, 'a marker line must follow an event line');
       if (/^\*|^M2|^>>>/.test(line.trim())) return; // comments, motion effects and other EDL notes
+      // Resolve writes a note with a line break in it over several lines, the marker on the last.
+      if (pending && !line.includes('|C:')) {
+        pending.lead.push(line.trim());
+        return;
+      }
       throw new CueFileError(
         n,
         `expected an event ("001  001  V  C  01:00:00:00 …") or a marker line ("|C:… |M:… |D:…"), found "${excerpt(line)}"`,
       );
     });
+    const unfinished = pending as { line: number; lead: string[] } | null;
+    if (unfinished && unfinished.lead.length > 0)
+      throw new CueFileError(unfinished.line + 1, 'expected a marker line ("|C:… |M:… |D:…") after this event\'s note');
     return cues;
   },
 };

@@ -131,6 +131,62 @@ describe('exact layouts', () => {
     ]);
   });
 
+  test('OpenTimelineIO from other tools: markers on the stack, an Audio track or a clip in it are all read', () => {
+    const rt = (value: number) => ({ OTIO_SCHEMA: 'RationalTime.1', rate: 30.0, value });
+    const range = (start: number, duration: number) => ({
+      OTIO_SCHEMA: 'TimeRange.1',
+      duration: rt(duration),
+      start_time: rt(start),
+    });
+    // As OpenTimelineIO's own adapters write them (premiere_example.otio): no comment, the note in
+    // the adapter's metadata, an empty name allowed.
+    const marker = (name: string, start: number, duration = 0, comment: string | null = null) => ({
+      OTIO_SCHEMA: 'Marker.2',
+      metadata: { fcp_xml: { comment } },
+      name,
+      // OTIO 0.17 and later write a Color.1 object; earlier versions the name alone.
+      color: comment === null ? 'GREEN' : { OTIO_SCHEMA: 'Color.1', r: 1.0, g: 0.0, b: 0.0, a: 1.0, name: 'RED' },
+      marked_range: range(start, duration),
+    });
+    const doc = {
+      OTIO_SCHEMA: 'Timeline.1',
+      metadata: {},
+      name: 'sound only',
+      global_start_time: rt(0),
+      tracks: {
+        OTIO_SCHEMA: 'Stack.1',
+        name: 'tracks',
+        markers: [marker('on the stack', 30)],
+        children: [
+          {
+            OTIO_SCHEMA: 'Track.1',
+            name: 'A1',
+            kind: 'Audio',
+            markers: [marker('on the track', 60, 15)],
+            children: [
+              { OTIO_SCHEMA: 'Gap.1', name: '', source_range: range(0, 30), markers: [] },
+              {
+                OTIO_SCHEMA: 'Clip.2',
+                name: 'bell.wav',
+                // Its markers are in its media's time: 3 s into the media is 2 s into the clip, which starts at 1 s.
+                source_range: range(30, 240),
+                markers: [marker('on the clip', 90, 0, 'so, this happened')],
+              },
+            ],
+          },
+        ],
+      },
+    };
+    // OpenTimelineIO's serializer writes non-finite numbers bare.
+    const text = JSON.stringify(doc, null, 4).replace('"metadata": {},', '"metadata": {"inf": Inf, "nan": NaN},');
+    expect(text).toContain('Inf,');
+    expect(CUE_FILE_FORMATS.otio.read(text, ctx).map((c) => [c.label, c.startMs, c.endMs, c.color, c.note])).toEqual([
+      ['on the stack', 1000, null, '#00ff00', ''],
+      ['on the track', 2000, 2500, '#00ff00', ''],
+      ['on the clip', 3000, null, '#ff0000', 'so, this happened'],
+    ]);
+  });
+
   test('WebVTT: no arrow in cue text, where the format forbids it', () => {
     const timing = cue({ startMs: 2000, label: 'cut --> wide', note: '00:00:01.000 --> 00:00:02.000', kind: 'note' });
     const text = CUE_FILE_FORMATS.webvtt.write([timing], ctx);
@@ -199,6 +255,26 @@ describe('exact layouts', () => {
       { line: 4, startMs: 48_750, endMs: null, label: 'Test Chapter 2', note: '', color: '#0e7fe0' },
     ]);
   });
+});
+
+test('Resolve EDL: a note with a line break comes over several lines, the marker on the last', () => {
+  const resolve =
+    'TITLE: ( no title )\n\n' +
+    '008  001      V     C        01:00:03:12 01:00:03:13 01:00:03:12 01:00:03:13  \n' +
+    ' |C:ResolveColorBlue |M:Marker 130 |D:1\n\n' +
+    '009  001      V     C        01:00:05:04 01:00:05:05 01:00:05:04 01:00:05:05  \n' +
+    'Tache claire en haut a gauche et en bas\n' +
+    ' |C:ResolveColorBlue |M:Marker 72 |D:1\n\n\n';
+  expect(CUE_FILE_FORMATS.edl.read(resolve, ctx).map((c) => [c.line, c.startMs, c.label, c.note])).toEqual([
+    [3, 3500, 'Marker 130', ''],
+    [6, 5167, 'Marker 72', 'Tache claire en haut a gauche et en bas'],
+  ]);
+  expect(() =>
+    CUE_FILE_FORMATS.edl.read(
+      '001  001      V     C        01:00:01:00 01:00:01:01 01:00:01:00 01:00:01:01\nstray words\n',
+      ctx,
+    ),
+  ).toThrow('line 2: expected a marker line');
 });
 
 test('Resolve EDL: a note is followed by one space before |C:, as Resolve writes and reads it', () => {

@@ -69,6 +69,8 @@ export interface CueFileContext {
   fps: number;
   /** Names the timeline in formats that have one. */
   title?: string;
+  /** A clip with sound and no picture: timeline formats put it on an audio track. */
+  audioOnly?: boolean;
 }
 
 export const CUE_FORMATS = ['audacity', 'srt', 'webvtt', 'csv', 'otio', 'edl'] as const;
