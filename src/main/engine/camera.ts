@@ -5,7 +5,7 @@
 import { hashString, noise1 } from './random';
 import { coveredAt } from './stage/coverage';
 import { headAt, poseAt } from './stage/pose';
-import { trackedVehicle, trackedVehicles } from './stage/tracking';
+import { cameraTracks, trackedVehicle, trackedVehicles } from './stage/tracking';
 import type { Stage, StagedAnimal } from './stage/types';
 import { alongDrive, chaseGap, HALF_LENGTH, isTram } from './stage/vehicles';
 import type { Vec3 } from './simulate';
@@ -219,6 +219,10 @@ export function cameraAt(
     y = focus.y + d * 0.12;
     yaw = 0;
     pitch = Math.atan2(focus.y - y, d);
+  } else if (!lead && animal?.walk && cameraTracks(stage.scene)) {
+    // A tracking camera rides alongside a walking animal or a rider's horse, keeping it in frame.
+    const w = animal.walk;
+    x += w.dx * Math.min(1, Math.max(0, (t - w.t0) / Math.max(0.01, w.t1 - w.t0)));
   } else if (lead?.walk) {
     const now = poseAt(lead, t, stage.seed);
     const start = poseAt(lead, 0, stage.seed);
