@@ -3,8 +3,9 @@
  * moved over a shot by the prompt's camera moves, with a thin-lens depth of field.
  */
 import { hashString, noise1 } from './random';
+import { coveredAt } from './stage/coverage';
 import { headAt, poseAt } from './stage/pose';
-import { trackedVehicle, trackedVehicles } from './stage/tracking';
+import { cameraTracks, trackedVehicle, trackedVehicles } from './stage/tracking';
 import type { Stage, StagedAnimal } from './stage/types';
 import { alongDrive, chaseGap, HALF_LENGTH, isTram } from './stage/vehicles';
 import type { Vec3 } from './simulate';
@@ -128,6 +129,8 @@ export function orbitAngle(stage: Stage, t: number): number | null {
 
 /** Height of a head on screen in head radii: crown (hair included) to chin. */
 const headHeightInRadii = 2.2;
+/** A speaker in coverage is framed medium close: the frame about this many head heights tall. */
+const coverageHeads = 5;
 
 /**
  * The camera at time t in a shot: the base framing plus each move, eased over the shot.
@@ -171,13 +174,31 @@ export function cameraAt(
     elevation = Math.atan2(eyeY - y, closeDistance);
     pitch = elevation - Math.atan(height / 6 / focal);
   }
-  let focusZ = focus.z;
+  // Coverage of a conversation: a medium close-up on the speaker from beside the one listening.
+  const cut = coveredAt(stage.coverage, t);
+  const speaker = cut?.on == null ? undefined : stage.figures.find((f) => f.key === cut.on);
+  if (cut && speaker) {
+    const other = stage.figures.find((f) => f !== speaker);
+    const head = headAt(speaker, cut.t, stage.seed);
+    const eyeY = head.y + 0.1 * head.r;
+    closeDistance = (coverageHeads * headHeightInRadii * head.r * focal) / height;
+    const side = other && other.x < speaker.x ? -1 : 1;
+    x = head.x + side * closeDistance * 0.45;
+    z = head.z - closeDistance;
+    y = eyeY + 0.05 * closeDistance;
+    yaw = Math.atan2(head.x - x, head.z - z);
+    elevation = Math.atan2(eyeY - y, Math.hypot(head.x - x, head.z - z));
+    pitch = elevation - Math.atan(height / 6 / focal);
+  }
+  let focusZ = cut && speaker ? speaker.z : focus.z;
   const seed = hashString(`camera${stage.scene.index}`, stage.seed);
   // A walking subject is followed: tracked sideways when the camera moves, panned with when it
   // only turns, and kept in focus as it nears or recedes.
   const vehicle = trackedVehicle(stage.scene, stage.props);
   const animal = lead ? null : framedAnimal(stage);
-  if (vehicle?.drive) {
+  if (speaker) {
+    // Held on the speaker: the cut, not a follow, changes the view.
+  } else if (vehicle?.drive) {
     // A tracking camera rides alongside the vehicle, level with it, all shot.
     // With a second one following, it frames the pair from a little further back.
     // It stands back far enough that the vehicle (or the pair) fills about two thirds of the width.
@@ -198,6 +219,10 @@ export function cameraAt(
     y = focus.y + d * 0.12;
     yaw = 0;
     pitch = Math.atan2(focus.y - y, d);
+  } else if (!lead && animal?.walk && cameraTracks(stage.scene)) {
+    // A tracking camera rides alongside a walking animal or a rider's horse, keeping it in frame.
+    const w = animal.walk;
+    x += w.dx * Math.min(1, Math.max(0, (t - w.t0) / Math.max(0.01, w.t1 - w.t0)));
   } else if (lead?.walk) {
     const now = poseAt(lead, t, stage.seed);
     const start = poseAt(lead, 0, stage.seed);

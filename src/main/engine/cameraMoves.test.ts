@@ -264,3 +264,19 @@ describe('camera moves', () => {
     }
   });
 });
+
+describe('a tracking camera and a rider', () => {
+  test('keeps a cowboy riding across the desert in frame', () => {
+    const stage = staged('Tracking shot', 1, 'A cowboy riding a horse across the desert at dusk.');
+    const horse = stage.animals.find((a) => a.kind === 'horse');
+    const body = horse?.members[0];
+    if (!horse?.walk || !body) throw new Error('no horse on the move');
+    const W = 640;
+    for (const t of [0.5, stage.duration / 2, stage.duration - 0.5]) {
+      const w = horse.walk;
+      const x = body.x + w.dx * Math.min(1, Math.max(0, (t - w.t0) / (w.t1 - w.t0)));
+      const p = project(cameraAt(stage, t, W, 360), { x, y: 1, z: body.z });
+      expect({ t, inFrame: p !== null && p.x > W * 0.1 && p.x < W * 0.9 }).toEqual({ t, inFrame: true });
+    }
+  });
+});

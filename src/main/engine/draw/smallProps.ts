@@ -54,6 +54,25 @@ export function drawSmallProp(c: SmallCanvas): LightSource[] {
   const { d, p } = c;
   const held = d.prop.heldBy !== null;
   switch (d.prop.element) {
+    case 'cigarette': {
+      // A white stick with a glowing tip, a thin curl of smoke rising from it.
+      box(c, -0.045, -0.006, 0.08, 0.012, c.lit([236, 232, 222]), 0.004);
+      box(c, -0.045, -0.006, 0.022, 0.012, c.lit([196, 140, 80]), 0.004);
+      disc(c, 0.038, 0, 0.008, p.css([255, 120, 50]));
+      const sway = Math.sin(c.t * 1.7) * 0.02;
+      stroke(
+        c,
+        [
+          [0.04, 0.01],
+          [0.05 + sway, 0.08],
+          [0.035 - sway, 0.16],
+          [0.05 + sway, 0.24],
+        ],
+        p.css([210, 210, 215], 0.35),
+        0.008,
+      );
+      return [];
+    }
     case 'phone': {
       box(c, -0.035, -0.07, 0.07, 0.14, c.lit([28, 28, 32]), 0.012);
       box(c, -0.028, -0.058, 0.056, 0.115, p.css([150, 190, 230], 0.9), 0.006);

@@ -41,6 +41,7 @@ const SCENES: Record<(typeof subjectElementIds)[number], [withIt: string, withou
   radio: ['A radio on a table in a room.', 'A table in a room.'],
   net: ['A fishing net lies in a meadow.', 'A meadow.'],
   blanket: ['A picnic blanket in a meadow.', 'A meadow.'],
+  cigarette: ['A man with a cigarette in a park.', 'A man in a park.'],
 };
 
 describe('new subjects are drawn as themselves', () => {

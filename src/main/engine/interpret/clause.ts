@@ -10,6 +10,9 @@ import { determiners, modifierKinds, personPronouns, thingPronouns, type Item } 
 import { unknownRun } from './unknown';
 import { pronounGender } from './words';
 
+/** Things that stand still in a room: never the doer of the action after them. */
+const STILL = new Set<string>(['table', 'chair', 'bench', 'door', 'window', 'streetlight', 'bed', 'desk']);
+
 /** What a clause is about: an entity, an environment element, or a body part. */
 export interface Ref {
   kind: 'entity' | 'env' | 'part';
@@ -57,6 +60,11 @@ export class Clause {
     this.cueStart = b.cues.length;
   }
 
+  private nextIsParticiple(from: number): boolean {
+    const next = this.items.slice(from).find((it) => it.kind === 'concept' && it.concept.kind === 'verb');
+    return next !== undefined && /ing$/i.test(next.text.split(/\s+/)[0] ?? '');
+  }
+
   private nextIsVerb(from: number): boolean {
     for (let k = from; k < this.items.length; k++) {
       const it = this.items[k];
@@ -69,10 +77,15 @@ export class Clause {
     return false;
   }
 
-  /** A noun at item `at`: a subject before the verb, a new subject before another verb, else the object. */
+  /**
+   * A noun at item `at`: a subject before the verb, a new subject before another verb, else the
+   * object. Furniture is never the new subject of a participle: in "sits at a table smoking a
+   * cigarette" the one who sits smokes.
+   */
   place(ref: Ref, at: number): void {
+    const still = ref.kind === 'entity' && STILL.has(this.b.entities.get(ref.key)?.element ?? '');
     if (!this.verbSeen) this.subjects.push(ref);
-    else if (this.nextIsVerb(at + 1)) {
+    else if (this.nextIsVerb(at + 1) && !(still && this.nextIsParticiple(at + 1))) {
       this.subjects = [ref];
       this.verbSeen = false;
     } else if (this.lastAction && this.lastAction.target === null && ref.kind === 'entity')

@@ -10,7 +10,7 @@ import type { Staging } from './staging';
 import type { StagedFigure, StagedProp } from './types';
 
 /** Things a figure carries when one is there to carry them. */
-const HANDHELD = new Set<ElementId>(['phone', 'book', 'newspaper', 'briefcase', 'violin', 'guitar']);
+const HANDHELD = new Set<ElementId>(['phone', 'book', 'newspaper', 'briefcase', 'violin', 'guitar', 'cigarette']);
 /** Things that sit on a table or desk when there is one. */
 const TABLETOP = new Set<ElementId>(['lamp', 'clock', 'radio', 'computer', 'keyboard', 'book', 'newspaper']);
 

@@ -13,6 +13,7 @@ import { stageAnimals } from './animals';
 import { gatherAroundFire, stageFigures, walkToTargets } from './choreography';
 import type { Layout } from './layout';
 import { floatLift } from './pose';
+import { coverageOf } from './coverage';
 import { stageProps } from './props';
 import { beginStaging } from './staging';
 import { trackedVehicle } from './tracking';
@@ -43,6 +44,7 @@ export function stageShot(scene: ShotScene, seed: number): Stage {
     focus: focusOf(scene, figures, animals, props, s.layout),
     halfWidth: s.halfWidth,
     follow: followPath(world, s.duration),
+    coverage: coverageOf(scene, figures),
   };
 }
 

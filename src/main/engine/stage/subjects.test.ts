@@ -175,3 +175,15 @@ describe('fish out of the sea', () => {
     expect(Math.min(...(school?.members ?? []).map((m) => m.y))).toBeGreaterThanOrEqual(0.5);
   });
 });
+
+describe('a cigarette', () => {
+  test('is held by the one smoking it, not by whoever came first', () => {
+    const scene = interpret({
+      shots: [emptyShot({ scene: 'Anna pours coffee. Tom sits at a wooden table smoking a cigarette.' })],
+    }).shots[0];
+    if (!scene) throw new Error('no shot');
+    const stage = stageShot(scene, 2);
+    expect(stage.props.find((p) => p.element === 'cigarette')?.heldBy).toBe('tom');
+    expect(scene.environment.smoke).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 /** What staging produces for one shot: placed figures, animals and props, the world to simulate, timed sounds. */
+import type { CoverageCut } from './coverage';
 import type { ShotScene } from '../scene';
 import type { Vec3, WorldSetup } from '../simulate';
 import type { EffectId } from '../vocabulary/sound';
@@ -101,6 +102,8 @@ export interface Stage {
   focus: Vec3;
   /** How far the world reaches sideways at the subject's depth, for spreading things out. */
   halfWidth: number;
+  /** Conversation coverage: the cuts between a two-shot and each speaker; empty for one framing all shot. */
+  coverage: CoverageCut[];
   /** Where the first thing that rises (a released lantern, a balloon) goes, for the camera to follow. */
   follow: { from: number; samples: Vec3[]; every: number } | null;
 }

@@ -26,6 +26,7 @@ export const subjectElementIds = [
   'radio',
   'net',
   'blanket',
+  'cigarette',
 ] as const;
 export type SubjectElementId = (typeof subjectElementIds)[number];
 
@@ -49,6 +50,7 @@ export const subjectElementWords: Record<SubjectElementId, string> = {
   radio: 'radio|transistor radio',
   net: 'net|fishing net',
   blanket: 'blanket|picnic blanket|quilt',
+  cigarette: 'cigarette|cigar|cigarillo|smoke break',
 };
 
 export type SubjectGroup = 'animal' | 'prop';
@@ -72,6 +74,7 @@ export const subjectElementGroup: Record<SubjectElementId, SubjectGroup> = {
   radio: 'prop',
   net: 'prop',
   blanket: 'prop',
+  cigarette: 'prop',
 };
 
 /** Kinds of car, each drawn with its own body: the creator's noun picks it. */

@@ -50,7 +50,7 @@ export const verbWords: Record<VerbId, string> = {
   sit: 'sit|rest|crouch|kneel|squat|sit down|lean|sleep|nap|doze|lie|lie down|curl up|lounge|recline',
   wave: 'wave|greet|beckon|wave goodbye|wave hello',
   release: 'release|let go|let go of|launch|free|set free|send up|let',
-  hold: 'hold|carry|grip|clutch|cradle|hug|grab|pick up|lift',
+  hold: 'hold|carry|grip|clutch|cradle|hug|grab|pick up|lift|smoke|puff on',
   throw: 'throw|toss|fling|kick|hurl|lob|pitch',
   drop: 'drop|let fall|knock over|topple|spill',
   bounce: 'bounce|rebound|dribble',
