@@ -370,3 +370,51 @@ test('Tab walks the cues and then leaves the timeline; Ctrl+A takes every cue, D
   await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(timeline.locator('.cue-row__label')).toHaveText(['knock', 'rain bed', 'step']);
 });
+
+test('a clip opened by a click gives the arrow keys to its timeline; the grid keeps them only while it has focus', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  await page.goto(studio.url);
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const name = page.getByRole('textbox', { name: 'Project name' });
+  await name.fill('Two takes');
+  await name.press('Enter');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import clips' }).first().click();
+  await (
+    await chooser
+  ).setFiles([makeClip(join(workDir, 'Take one.mp4'), 4), makeClip(join(workDir, 'Take two.mp4'), 5)]);
+  const grid = page.getByRole('list', { name: 'Clips' });
+  const cardButton = (title: string) => grid.getByRole('button', { name: title, exact: true });
+  await expect(cardButton('Take one')).toBeVisible({ timeout: 30_000 });
+  await expect(cardButton('Take two')).toBeVisible({ timeout: 30_000 });
+
+  await cardButton('Take one').click();
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline).toBeFocused();
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('End');
+  await expect(playhead).toHaveText('00:04.000');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(playhead).toHaveText('00:01.000');
+  // Still the clip that was clicked.
+  await expect(cardButton('Take one')).toHaveAttribute('aria-current', 'true');
+
+  // With the grid focused (its ring showing), the arrows move between clips and stay there.
+  await cardButton('Take one').focus();
+  const order = await grid
+    .getByRole('button', { name: /^Take / })
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+  const [first, second] = order as [string, string];
+  await cardButton(first).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(cardButton(second)).toBeFocused();
+  await expect(cardButton(second)).toHaveAttribute('aria-current', 'true');
+  const ring = await cardButton(second).evaluate((b) => getComputedStyle(b).outlineStyle);
+  expect(ring).not.toBe('none');
+});

@@ -31,6 +31,8 @@ interface Props {
   media: HTMLMediaElement | null;
   /** Opens the Prompt view once a draft has been written. */
   onOpenPrompt: () => void;
+  /** Changes each time the clip is opened by a click or Enter: the timeline then takes the keys. */
+  focusRequest?: number;
 }
 
 /** Moves the player; the element belongs to the player panel, the timeline only drives it. */
@@ -38,7 +40,7 @@ function moveMedia(media: HTMLMediaElement | null, ms: number): void {
   if (media) media.currentTime = ms / 1000;
 }
 
-export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
+export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Props): JSX.Element {
   const fps = clip.fps && clip.fps > 0 ? clip.fps : 25;
   // The clip fitted to the window: the timeline is narrower, so the level for it is fine enough.
   const [openingPxPerSec] = useState(() => window.innerWidth / Math.max(0.001, clip.durationMs / 1000));
@@ -85,6 +87,11 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   const driftOfCue = useMemo(() => driftByCue(cues, drift.report), [cues, drift.report]);
 
   useMediaTime(media, setPlayheadMs);
+
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusRequest > 0) section.current?.focus({ preventScroll: true });
+  }, [focusRequest]);
 
   useEffect(() => {
     if (notice === null) return;
@@ -278,7 +285,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
 
   return (
     // Focusable (not in the Tab order): a click anywhere on the timeline gives its keys to it.
-    <section className="cue-timeline" aria-label="Cue timeline" tabIndex={-1}>
+    <section ref={section} className="cue-timeline" aria-label="Cue timeline" tabIndex={-1}>
       <div className="cue-timeline__bar" role="toolbar" aria-label="Cue tools">
         <output className="cue-timeline__playhead tabular" aria-label="Playhead">
           {formatClock(playheadMs)}
