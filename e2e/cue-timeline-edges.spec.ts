@@ -418,3 +418,69 @@ test('a clip opened by a click gives the arrow keys to its timeline; the grid ke
   const ring = await cardButton(second).evaluate((b) => getComputedStyle(b).outlineStyle);
   expect(ring).not.toBe('none');
 });
+
+test('twenty cues of every kind, a kind given its own colour, and the editor saying what is wrong', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  await importInto(page, studio.url, makeClip(join(workDir, 'Night market.mp4'), 20), 'Night market');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  const kinds = ['sfx', 'dialogue', 'music', 'ambience', 'note'];
+  const labels = ['door slam', 'Ann: hello', 'strings swell', 'crowd murmur', 'cut to wide'];
+  const lines = Array.from({ length: 20 }, (_, i) => {
+    const start = (0.4 + i * 0.93).toFixed(3);
+    const ranged = i % 3 === 1 ? (0.4 + i * 0.93 + 1.6).toFixed(3) : '';
+    return `${start},${ranged},${labels[i % 5] ?? ''} ${i + 1},${kinds[i % 5] ?? ''}`;
+  });
+  await timeline.getByLabel('Cue file').setInputFiles({
+    name: 'market.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`start,end,label,kind\n${lines.join('\n')}\n`),
+  });
+  const rows = timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem');
+  await expect(timeline.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 20 cues.');
+
+  // Music in a colour of the creator's: the list and the waveform both draw it, and it stays.
+  await timeline.getByRole('button', { name: 'Kind colours' }).click();
+  await timeline.getByRole('group', { name: 'Kind colours' }).getByLabel('music colour').fill('#ff8800');
+  const swatch = rows.filter({ hasText: 'strings swell 3' }).locator('.cue-row__swatch');
+  await expect(swatch).toHaveCSS('background-color', 'rgb(255, 136, 0)');
+  await page.screenshot({ path: 'test-results/cue-kind-colours.png' });
+  await timeline.getByRole('button', { name: 'Done' }).click();
+  const flagColours = (): Promise<string[]> =>
+    page.evaluate(() => {
+      const host = document.querySelector('.cue-timeline__wave > div');
+      const flags = host?.shadowRoot?.querySelectorAll<HTMLElement>('.cue-flag') ?? [];
+      return [...flags]
+        .filter((f) => f.title.startsWith('strings swell'))
+        .map((f) => f.style.getPropertyValue('--cue-color'));
+    });
+  await expect.poll(flagColours).toEqual(['#ff8800', '#ff8800', '#ff8800', '#ff8800']);
+  await timeline.screenshot({ path: 'test-results/cue-timeline-20-cues.png' });
+
+  await rows.filter({ hasText: 'door slam 6' }).click();
+  const label = timeline.getByRole('textbox', { name: 'Cue label' });
+  await label.fill('door slam\tthen the bell');
+  await label.press('Enter');
+  await expect(timeline.getByRole('alert')).toHaveText(
+    'A cue label is one line: remove the tab. Longer text can go in the note.',
+  );
+  await timeline
+    .getByRole('region', { name: 'Cue editor' })
+    .screenshot({ path: 'test-results/cue-editor-problem.png' });
+  await timeline.screenshot({ path: 'test-results/cue-timeline-editor.png' });
+
+  await page.reload();
+  const again = page.getByRole('region', { name: 'Cue timeline' });
+  if (!(await again.isVisible()))
+    await page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: 'Night market' }).click();
+  await expect(
+    again
+      .getByRole('list', { name: 'Cues' })
+      .getByRole('listitem')
+      .filter({ hasText: 'strings swell 3' })
+      .locator('.cue-row__swatch'),
+  ).toHaveCSS('background-color', 'rgb(255, 136, 0)');
+});

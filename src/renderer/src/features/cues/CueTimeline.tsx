@@ -21,6 +21,8 @@ import { useDriftMarks } from './useDriftMarks';
 import { useMediaTime } from './useMediaTime';
 import { useRegionEdits } from './useRegionEdits';
 import { useWaveform } from './useWaveform';
+import { KindColorsButton } from './KindColorsButton';
+import { useKindColors } from './kindColors';
 import { NOTHING_TYPED, type TypedAhead } from './typeAhead';
 import { WaveformStatus } from './WaveformStatus';
 import './CueTimeline.css';
@@ -49,6 +51,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const waveform = useWaveform(container, media, clip.id, peaks, fps);
   const state = useCues(clip.id);
+  const { kindColors, setKindColor } = useKindColors();
   const cues = useMemo(() => state.cues ?? [], [state.cues]);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
@@ -274,7 +277,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
     typedAhead,
   });
 
-  useCueRegions(waveform, cues, selected, shownPxPerSec);
+  useCueRegions(waveform, cues, selected, shownPxPerSec, kindColors);
   useDriftMarks(waveform, drift.report, durationMs);
 
   const chosen = useMemo(() => (selected.size > 0 ? cues.filter((c) => selected.has(c.id)) : cues), [cues, selected]);
@@ -306,6 +309,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
             ))}
           </select>
         </label>
+        <KindColorsButton kindColors={kindColors} onChange={setKindColor} />
         <label className="cue-timeline__control">
           <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} />
           <span>Snap to frames</span>
@@ -387,6 +391,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
             onFilterChange={setFilter}
             onPick={pick}
             drift={driftOfCue}
+            kindColors={kindColors}
             {...(peaksStatus.kind === 'silent' ? { emptyHint: 'No cues yet. Press M at the playhead.' } : {})}
           />
           {editing && (
@@ -397,6 +402,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
               {...(editing.id === justAdded ? { claimTyped } : {})}
               {...(drafts.has(editing.id) ? { draft: drafts.get(editing.id) } : {})}
               onDraft={(text) => setDraft(editing.id, text)}
+              kindColors={kindColors}
               onChange={update}
               onDelete={removeSelected}
             />
