@@ -127,7 +127,8 @@ export const CueList = memo(function CueList({
     if (top < element.scrollTop) element.scrollTop = top;
     else if (top + CUE_ROW_HEIGHT > element.scrollTop + element.clientHeight)
       element.scrollTop = top + CUE_ROW_HEIGHT - element.clientHeight;
-  }, [focusRow]);
+    // Again when the list gets shorter (the editor opening under it), so the picked row stays in view.
+  }, [focusRow, scroll.height]);
   const first = Math.max(0, scroll.row - OVERSCAN);
   const last = Math.min(shown.length, scroll.row + Math.ceil(scroll.height / CUE_ROW_HEIGHT) + 1 + OVERSCAN);
 
