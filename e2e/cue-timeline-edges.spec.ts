@@ -370,3 +370,117 @@ test('Tab walks the cues and then leaves the timeline; Ctrl+A takes every cue, D
   await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(timeline.locator('.cue-row__label')).toHaveText(['knock', 'rain bed', 'step']);
 });
+
+test('a clip opened by a click gives the arrow keys to its timeline; the grid keeps them only while it has focus', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  await page.goto(studio.url);
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const name = page.getByRole('textbox', { name: 'Project name' });
+  await name.fill('Two takes');
+  await name.press('Enter');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import clips' }).first().click();
+  await (
+    await chooser
+  ).setFiles([makeClip(join(workDir, 'Take one.mp4'), 4), makeClip(join(workDir, 'Take two.mp4'), 5)]);
+  const grid = page.getByRole('list', { name: 'Clips' });
+  const cardButton = (title: string) => grid.getByRole('button', { name: title, exact: true });
+  await expect(cardButton('Take one')).toBeVisible({ timeout: 30_000 });
+  await expect(cardButton('Take two')).toBeVisible({ timeout: 30_000 });
+
+  await cardButton('Take one').click();
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline).toBeFocused();
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('End');
+  await expect(playhead).toHaveText('00:04.000');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(playhead).toHaveText('00:01.000');
+  // Still the clip that was clicked.
+  await expect(cardButton('Take one')).toHaveAttribute('aria-current', 'true');
+
+  // With the grid focused (its ring showing), the arrows move between clips and stay there.
+  await cardButton('Take one').focus();
+  const order = await grid
+    .getByRole('button', { name: /^Take / })
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+  const [first, second] = order as [string, string];
+  await cardButton(first).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(cardButton(second)).toBeFocused();
+  await expect(cardButton(second)).toHaveAttribute('aria-current', 'true');
+  const ring = await cardButton(second).evaluate((b) => getComputedStyle(b).outlineStyle);
+  expect(ring).not.toBe('none');
+});
+
+test('twenty cues of every kind, a kind given its own colour, and the editor saying what is wrong', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  await importInto(page, studio.url, makeClip(join(workDir, 'Night market.mp4'), 20), 'Night market');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  const kinds = ['sfx', 'dialogue', 'music', 'ambience', 'note'];
+  const labels = ['door slam', 'Ann: hello', 'strings swell', 'crowd murmur', 'cut to wide'];
+  const lines = Array.from({ length: 20 }, (_, i) => {
+    const start = (0.4 + i * 0.93).toFixed(3);
+    const ranged = i % 3 === 1 ? (0.4 + i * 0.93 + 1.6).toFixed(3) : '';
+    return `${start},${ranged},${labels[i % 5] ?? ''} ${i + 1},${kinds[i % 5] ?? ''}`;
+  });
+  await timeline.getByLabel('Cue file').setInputFiles({
+    name: 'market.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`start,end,label,kind\n${lines.join('\n')}\n`),
+  });
+  const rows = timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem');
+  await expect(timeline.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 20 cues.');
+
+  // Music in a colour of the creator's: the list and the waveform both draw it, and it stays.
+  await timeline.getByRole('button', { name: 'Kind colours' }).click();
+  await timeline.getByRole('group', { name: 'Kind colours' }).getByLabel('music colour').fill('#ff8800');
+  const swatch = rows.filter({ hasText: 'strings swell 3' }).locator('.cue-row__swatch');
+  await expect(swatch).toHaveCSS('background-color', 'rgb(255, 136, 0)');
+  await page.screenshot({ path: 'test-results/cue-kind-colours.png' });
+  await timeline.getByRole('button', { name: 'Done' }).click();
+  const flagColours = (): Promise<string[]> =>
+    page.evaluate(() => {
+      const host = document.querySelector('.cue-timeline__wave > div');
+      const flags = host?.shadowRoot?.querySelectorAll<HTMLElement>('.cue-flag') ?? [];
+      return [...flags]
+        .filter((f) => f.title.startsWith('strings swell'))
+        .map((f) => f.style.getPropertyValue('--cue-color'));
+    });
+  await expect.poll(flagColours).toEqual(['#ff8800', '#ff8800', '#ff8800', '#ff8800']);
+  await timeline.screenshot({ path: 'test-results/cue-timeline-20-cues.png' });
+
+  await rows.filter({ hasText: 'door slam 6' }).click();
+  const label = timeline.getByRole('textbox', { name: 'Cue label' });
+  await label.fill('door slam\tthen the bell');
+  await label.press('Enter');
+  await expect(timeline.getByRole('alert')).toHaveText(
+    'A cue label is one line: remove the tab. Longer text can go in the note.',
+  );
+  await timeline
+    .getByRole('region', { name: 'Cue editor' })
+    .screenshot({ path: 'test-results/cue-editor-problem.png' });
+  await timeline.screenshot({ path: 'test-results/cue-timeline-editor.png' });
+
+  await page.reload();
+  const again = page.getByRole('region', { name: 'Cue timeline' });
+  if (!(await again.isVisible()))
+    await page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: 'Night market' }).click();
+  await expect(
+    again
+      .getByRole('list', { name: 'Cues' })
+      .getByRole('listitem')
+      .filter({ hasText: 'strings swell 3' })
+      .locator('.cue-row__swatch'),
+  ).toHaveCSS('background-color', 'rgb(255, 136, 0)');
+});

@@ -312,10 +312,14 @@ function Studio(): JSX.Element {
     );
   }
 
+  // A clip opened by a click (or Enter) hands the keys to its cue timeline; one moved to with the
+  // grid's arrows leaves them with the grid. Counted, so opening the same clip again asks again.
+  const [timelineFocus, setTimelineFocus] = useState({ clipId: 0, request: 0 });
   const chooseClip = useCallback(
     (clip: Clip, index: number, how: ChooseHow) => {
       selection.choose(clip, index, how);
       setSelected(clip);
+      if (how.open) setTimelineFocus((f) => ({ clipId: clip.id, request: f.request + 1 }));
     },
     [selection],
   );
@@ -528,7 +532,13 @@ function Studio(): JSX.Element {
                 {selectedClip && <ClipVersions clip={selectedClip} actions={versionActions} />}
               </PlayerPanel>
               {showCues && (
-                <CueTimeline key={selectedClip.id} clip={selectedClip} media={media} onOpenPrompt={openPrompt} />
+                <CueTimeline
+                  key={selectedClip.id}
+                  clip={selectedClip}
+                  media={media}
+                  onOpenPrompt={openPrompt}
+                  focusRequest={timelineFocus.clipId === selectedClip.id ? timelineFocus.request : 0}
+                />
               )}
             </>
           )}

@@ -16,6 +16,11 @@ const POSTER_ASPECT = 16 / 9;
 export interface ChooseHow {
   toggle: boolean;
   range: boolean;
+  /**
+   * Opened by a click (or Enter) on the clip itself, not moved to with the grid's arrow keys:
+   * the clip's timeline takes the keys, so arrows, Home and End move its playhead.
+   */
+  open?: boolean;
 }
 
 /**
@@ -72,8 +77,10 @@ export const ClipCard = memo(function ClipCard({
   const spriteId = clip.spriteId ?? sprite?.spriteId ?? null;
   const hasPicture = !audio && clip.width !== null && clip.height !== null;
 
-  const onSelect = (event: MouseEvent): void =>
-    actions.choose(clip, index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey });
+  const onSelect = (event: MouseEvent): void => {
+    const toggle = event.ctrlKey || event.metaKey;
+    actions.choose(clip, index, { toggle, range: event.shiftKey, open: !toggle && !event.shiftKey });
+  };
   const onRenameStart = (): void => actions.startRename(clip);
 
   // The pointer anywhere over the card scrubs: its place across the poster picks the frame.

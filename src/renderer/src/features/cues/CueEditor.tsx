@@ -129,11 +129,6 @@ export function CueEditor({
               else commitLabel();
             }}
           />
-          {problem !== null && (
-            <span id={problemId} className="cue-editor__problem" role="alert">
-              {problem}
-            </span>
-          )}
         </label>
         <label className="cue-editor__field">
           <span>Kind</span>
@@ -164,6 +159,12 @@ export function CueEditor({
           </button>
         )}
       </div>
+      {/* Straight under the label field, the row's first, across the editor's width. */}
+      {problem !== null && (
+        <p id={problemId} className="cue-editor__problem" role="alert">
+          {problem}
+        </p>
+      )}
       <label className="cue-editor__field">
         <span>Note</span>
         <textarea

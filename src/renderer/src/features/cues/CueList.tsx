@@ -1,7 +1,8 @@
 import { memo, useCallback, useEffect, useRef, useState, type JSX, type MouseEvent } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
 import type { DriftDirection } from '../../../../shared/cues/drift';
-import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
+import { CUE_KINDS, DEFAULT_KIND_COLORS, type CueKind } from '../../../../shared/cues/types';
+import type { KindColors } from './kindColors';
 import { formatClock } from './cueTime';
 import { driftTone, formatDrift } from './driftMatch';
 import { cueColor } from './regionSync';
@@ -28,6 +29,8 @@ interface Props {
   drift?: ReadonlyMap<number, DriftDirection>;
   /** What the empty list suggests: a clip without sound has no waveform to drag across. */
   emptyHint?: string;
+  /** The colour of each kind, as the creator set them. */
+  kindColors?: KindColors;
 }
 
 function DriftBadge({ direction }: { direction: DriftDirection | undefined }): JSX.Element {
@@ -49,6 +52,8 @@ interface RowProps {
   index: number;
   setSize: number;
   selected: boolean;
+  /** Its colour as drawn: its own, else its kind's. */
+  color: string;
   drift: DriftDirection | undefined;
   onPick: (cue: Cue, event: MouseEvent) => void;
 }
@@ -57,7 +62,7 @@ interface RowProps {
  * One row; its props stay equal while the list scrolls, so a scroll renders only the rows that
  * come into view, not every row in it.
  */
-const CueRow = memo(function CueRow({ cue, index, setSize, selected, drift, onPick }: RowProps): JSX.Element {
+const CueRow = memo(function CueRow({ cue, index, setSize, selected, color, drift, onPick }: RowProps): JSX.Element {
   return (
     <li
       aria-setsize={setSize}
@@ -67,7 +72,7 @@ const CueRow = memo(function CueRow({ cue, index, setSize, selected, drift, onPi
       style={{ top: index * CUE_ROW_HEIGHT }}
       onClick={(event) => onPick(cue, event)}
     >
-      <span className="cue-row__swatch" style={{ background: cueColor(cue) }} aria-hidden="true" />
+      <span className="cue-row__swatch" style={{ background: color }} aria-hidden="true" />
       <span className="cue-row__time tabular">
         {formatClock(cue.startMs)}
         {cue.endMs !== null && <span className="cue-row__end"> – {formatClock(cue.endMs)}</span>}
@@ -92,6 +97,7 @@ export const CueList = memo(function CueList({
   onPick,
   drift,
   emptyHint = 'No cues yet. Press M at the playhead or drag across the waveform.',
+  kindColors = DEFAULT_KIND_COLORS,
 }: Props): JSX.Element {
   // The first row in view, not the pixel offset: a scroll within a row renders nothing.
   const [scroll, setScroll] = useState({ row: 0, height: 240 });
@@ -121,7 +127,8 @@ export const CueList = memo(function CueList({
     if (top < element.scrollTop) element.scrollTop = top;
     else if (top + CUE_ROW_HEIGHT > element.scrollTop + element.clientHeight)
       element.scrollTop = top + CUE_ROW_HEIGHT - element.clientHeight;
-  }, [focusRow]);
+    // Again when the list gets shorter (the editor opening under it), so the picked row stays in view.
+  }, [focusRow, scroll.height]);
   const first = Math.max(0, scroll.row - OVERSCAN);
   const last = Math.min(shown.length, scroll.row + Math.ceil(scroll.height / CUE_ROW_HEIGHT) + 1 + OVERSCAN);
 
@@ -163,6 +170,7 @@ export const CueList = memo(function CueList({
                 index={first + i}
                 setSize={shown.length}
                 selected={selected.has(cue.id)}
+                color={cueColor(cue, kindColors)}
                 drift={drift?.get(cue.id)}
                 onPick={onPick}
               />

@@ -21,6 +21,8 @@ import { useDriftMarks } from './useDriftMarks';
 import { useMediaTime } from './useMediaTime';
 import { useRegionEdits } from './useRegionEdits';
 import { useWaveform } from './useWaveform';
+import { KindColorsButton } from './KindColorsButton';
+import { useKindColors } from './kindColors';
 import { NOTHING_TYPED, type TypedAhead } from './typeAhead';
 import { WaveformStatus } from './WaveformStatus';
 import './CueTimeline.css';
@@ -31,6 +33,8 @@ interface Props {
   media: HTMLMediaElement | null;
   /** Opens the Prompt view once a draft has been written. */
   onOpenPrompt: () => void;
+  /** Changes each time the clip is opened by a click or Enter: the timeline then takes the keys. */
+  focusRequest?: number;
 }
 
 /** Moves the player; the element belongs to the player panel, the timeline only drives it. */
@@ -38,7 +42,7 @@ function moveMedia(media: HTMLMediaElement | null, ms: number): void {
   if (media) media.currentTime = ms / 1000;
 }
 
-export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
+export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Props): JSX.Element {
   const fps = clip.fps && clip.fps > 0 ? clip.fps : 25;
   // The clip fitted to the window: the timeline is narrower, so the level for it is fine enough.
   const [openingPxPerSec] = useState(() => window.innerWidth / Math.max(0.001, clip.durationMs / 1000));
@@ -47,6 +51,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const waveform = useWaveform(container, media, clip.id, peaks, fps);
   const state = useCues(clip.id);
+  const { kindColors, setKindColor } = useKindColors();
   const cues = useMemo(() => state.cues ?? [], [state.cues]);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
@@ -85,6 +90,11 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
   const driftOfCue = useMemo(() => driftByCue(cues, drift.report), [cues, drift.report]);
 
   useMediaTime(media, setPlayheadMs);
+
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusRequest > 0) section.current?.focus({ preventScroll: true });
+  }, [focusRequest]);
 
   useEffect(() => {
     if (notice === null) return;
@@ -267,7 +277,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
     typedAhead,
   });
 
-  useCueRegions(waveform, cues, selected, shownPxPerSec);
+  useCueRegions(waveform, cues, selected, shownPxPerSec, kindColors);
   useDriftMarks(waveform, drift.report, durationMs);
 
   const chosen = useMemo(() => (selected.size > 0 ? cues.filter((c) => selected.has(c.id)) : cues), [cues, selected]);
@@ -278,7 +288,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
 
   return (
     // Focusable (not in the Tab order): a click anywhere on the timeline gives its keys to it.
-    <section className="cue-timeline" aria-label="Cue timeline" tabIndex={-1}>
+    <section ref={section} className="cue-timeline" aria-label="Cue timeline" tabIndex={-1}>
       <div className="cue-timeline__bar" role="toolbar" aria-label="Cue tools">
         <output className="cue-timeline__playhead tabular" aria-label="Playhead">
           {formatClock(playheadMs)}
@@ -299,6 +309,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
             ))}
           </select>
         </label>
+        <KindColorsButton kindColors={kindColors} onChange={setKindColor} />
         <label className="cue-timeline__control">
           <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} />
           <span>Snap to frames</span>
@@ -381,6 +392,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
             onFilterChange={setFilter}
             onPick={pick}
             drift={driftOfCue}
+            kindColors={kindColors}
             {...(peaksStatus.kind === 'silent' ? { emptyHint: 'No cues yet. Press M at the playhead.' } : {})}
           />
           {editing && (
@@ -391,6 +403,7 @@ export function CueTimeline({ clip, media, onOpenPrompt }: Props): JSX.Element {
               {...(editing.id === justAdded ? { claimTyped } : {})}
               {...(drafts.has(editing.id) ? { draft: drafts.get(editing.id) } : {})}
               onDraft={(text) => setDraft(editing.id, text)}
+              kindColors={kindColors}
               onChange={update}
               onDelete={removeSelected}
             />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type JSX } from 'react';
-import { SHORTCUTS } from './keymap';
+import { FOCUS_RULE, SHORTCUTS } from './keymap';
 
 /** The cue timeline's keys, as a modal sheet; Escape or the button closes it. */
 export function ShortcutsSheet({ onClose }: { onClose: () => void }): JSX.Element {
@@ -11,6 +11,7 @@ export function ShortcutsSheet({ onClose }: { onClose: () => void }): JSX.Elemen
   return (
     <dialog ref={dialog} className="cue-shortcuts" aria-label="Cue timeline shortcuts" onClose={onClose}>
       <h2>Cue timeline shortcuts</h2>
+      <p className="cue-shortcuts__rule">{FOCUS_RULE}</p>
       <dl>
         {SHORTCUTS.map(([keys, what]) => (
           <div key={keys} className="cue-shortcuts__row">

@@ -99,6 +99,14 @@ export function nextShuttle(current: number, direction: 1 | -1): number {
   return speed * direction;
 }
 
+/**
+ * Where the keys go, as the shortcuts sheet says it: like a desktop editor, keys act on what has
+ * focus. A clip opened by a click (or Enter) gives them to its timeline; the clip grid keeps its
+ * arrow keys only while it has focus, shown by its focus ring.
+ */
+export const FOCUS_RULE =
+  'Keys act where focus is. Click a clip (or press Enter on it) and its timeline takes them: ← → Home End move the playhead. The clip grid uses them to move between clips only while it has focus, shown by a ring round the card: Tab back to it.';
+
 /** The shortcuts sheet, in the order it lists them. */
 export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['Space', 'Play / pause'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cue } from '../../../../shared/cues/calls';
-import { assignLanes, diffRegions, onlyLaneChanged, regionSignature, translucent } from './regionSync';
+import { DEFAULT_KIND_COLORS } from '../../../../shared/cues/types';
+import { assignLanes, cueColor, diffRegions, onlyLaneChanged, regionSignature, translucent } from './regionSync';
 
 const cue = (id: number, startMs: number, label = `Cue ${id}`): Cue => ({
   id,
@@ -16,6 +17,17 @@ const cue = (id: number, startMs: number, label = `Cue ${id}`): Cue => ({
 });
 
 describe('diffRegions', () => {
+  it('redraws the cues of a kind whose colour changed, and only those', () => {
+    const lanes = new Map<number, number | null>();
+    const cues = [cue(1, 0), { ...cue(2, 100), kind: 'music' as const }, { ...cue(3, 200), color: '#010203' }];
+    const shown = new Map(cues.map((c) => [c.id, regionSignature(c, null)]));
+    const recoloured = { ...DEFAULT_KIND_COLORS, sfx: '#123456' };
+    // Cue 3 is sfx too, but its own colour wins: it looks the same.
+    expect(diffRegions(shown, cues, lanes, recoloured).change.map((c) => c.id)).toEqual([1]);
+    expect(cueColor(cues[0] as Cue, recoloured)).toBe('#123456');
+    expect(cueColor(cues[2] as Cue, recoloured)).toBe('#010203');
+  });
+
   it('touches only the cues that were added, changed or removed', () => {
     const lanes = new Map<number, number | null>();
     const many = Array.from({ length: 2000 }, (_, i) => cue(i + 1, i * 100));

@@ -11,15 +11,21 @@ export interface RegionDiff {
   remove: number[];
 }
 
-/** Everything about a cue that its region shows. */
-export function regionSignature(cue: Cue, lane: number | null): string {
-  return `${cue.startMs}|${cue.endMs ?? ''}|${cue.label}|${cue.kind}|${cue.color ?? ''}|${cue.inherited ? 'i' : ''}|${lane ?? '-'}`;
+type KindColors = Readonly<Record<CueKind, string>>;
+
+/** Everything about a cue that its region shows, its colour as drawn (its own, else its kind's). */
+export function regionSignature(cue: Cue, lane: number | null, kindColors: KindColors = DEFAULT_KIND_COLORS): string {
+  return `${cue.startMs}|${cue.endMs ?? ''}|${cue.label}|${cue.kind}|${cueColor(cue, kindColors)}|${cue.inherited ? 'i' : ''}|${lane ?? '-'}`;
 }
 
 /** Whether a cue shown with signature `before` differs now only in its label lane (as after a zoom). */
-export function onlyLaneChanged(before: string | undefined, cue: Cue): boolean {
+export function onlyLaneChanged(
+  before: string | undefined,
+  cue: Cue,
+  kindColors: KindColors = DEFAULT_KIND_COLORS,
+): boolean {
   if (before === undefined) return false;
-  const body = regionSignature(cue, null);
+  const body = regionSignature(cue, null, kindColors);
   return before.slice(0, before.lastIndexOf('|')) === body.slice(0, body.lastIndexOf('|'));
 }
 
@@ -27,6 +33,7 @@ export function diffRegions(
   shown: ReadonlyMap<number, string>,
   cues: readonly Cue[],
   lanes: ReadonlyMap<number, number | null>,
+  kindColors: KindColors = DEFAULT_KIND_COLORS,
 ): RegionDiff {
   const add: Cue[] = [];
   const change: Cue[] = [];
@@ -35,17 +42,14 @@ export function diffRegions(
     seen.add(cue.id);
     const before = shown.get(cue.id);
     if (before === undefined) add.push(cue);
-    else if (before !== regionSignature(cue, lanes.get(cue.id) ?? null)) change.push(cue);
+    else if (before !== regionSignature(cue, lanes.get(cue.id) ?? null, kindColors)) change.push(cue);
   }
   const remove = [...shown.keys()].filter((id) => !seen.has(id));
   return { add, change, remove };
 }
 
 /** A cue's own colour, else its kind's (as the creator set the kinds' colours, else the defaults). */
-export function cueColor(
-  cue: Pick<Cue, 'kind' | 'color'>,
-  kindColors: Readonly<Record<CueKind, string>> = DEFAULT_KIND_COLORS,
-): string {
+export function cueColor(cue: Pick<Cue, 'kind' | 'color'>, kindColors: KindColors = DEFAULT_KIND_COLORS): string {
   return cue.color ?? kindColors[cue.kind];
 }
 

@@ -2,6 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Region, RegionParams } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { Cue } from '../../../../shared/cues/calls';
+import { DEFAULT_KIND_COLORS } from '../../../../shared/cues/types';
+import type { KindColors } from './kindColors';
 import { INHERITED_HINT } from './CueList';
 import { keepRegions, syncRegionsInView } from './regionVisibility';
 import { assignLanes, cueColor, diffRegions, onlyLaneChanged, regionSignature, translucent } from './regionSync';
@@ -19,10 +21,10 @@ const ADD_PER_FRAME = 150;
 const LANES_SETTLE_MS = 180;
 
 /** A cue's flag on the waveform; a cue copied from the remix's parent is marked as inherited. */
-export function cueFlag(cue: Cue, lane: number | null): HTMLElement {
+export function cueFlag(cue: Cue, lane: number | null, kindColors: KindColors = DEFAULT_KIND_COLORS): HTMLElement {
   const element = document.createElement('div');
   element.className = `cue-flag${cue.endMs === null ? ' cue-flag--point' : ''}${cue.inherited ? ' cue-flag--inherited' : ''}`;
-  element.style.setProperty('--cue-color', cueColor(cue));
+  element.style.setProperty('--cue-color', cueColor(cue, kindColors));
   element.style.setProperty('--cue-lane', String(lane ?? 0));
   element.textContent = lane === null ? '' : cue.label;
   element.title = cue.inherited ? `${cue.label} (inherited)\n${INHERITED_HINT}` : cue.label;
@@ -34,20 +36,20 @@ export function cueFlag(cue: Cue, lane: number | null): HTMLElement {
  * wavesurfer re-measures every content label against all the others whenever one is added or
  * dragged, which with 2,000 cues is millions of layout reads. The lanes below keep labels apart.
  */
-function setFlag(region: Region, cue: Cue, lane: number | null): void {
+function setFlag(region: Region, cue: Cue, lane: number | null, kindColors: KindColors): void {
   const element = region.element;
   if (!element) return;
-  const next = cueFlag(cue, lane);
+  const next = cueFlag(cue, lane, kindColors);
   const current = element.querySelector(':scope > .cue-flag');
   if (current) current.replaceWith(next);
   else element.append(next);
 }
 
 /** Writes only the flag's lane and text: no new element and no region update for wavesurfer to re-lay out. */
-function moveFlag(region: Region, cue: Cue, lane: number | null): void {
+function moveFlag(region: Region, cue: Cue, lane: number | null, kindColors: KindColors): void {
   const current = region.element?.querySelector<HTMLElement>(':scope > .cue-flag');
   if (!current) {
-    setFlag(region, cue, lane);
+    setFlag(region, cue, lane, kindColors);
     return;
   }
   current.style.setProperty('--cue-lane', String(lane ?? 0));
@@ -55,8 +57,8 @@ function moveFlag(region: Region, cue: Cue, lane: number | null): void {
   if (current.textContent !== text) current.textContent = text;
 }
 
-function paramsOf(cue: Cue): RegionParams {
-  const color = cueColor(cue);
+function paramsOf(cue: Cue, kindColors: KindColors): RegionParams {
+  const color = cueColor(cue, kindColors);
   return {
     id: String(cue.id),
     start: cue.startMs / 1000,
@@ -72,6 +74,7 @@ export function useCueRegions(
   cues: readonly Cue[],
   selected: ReadonlySet<number>,
   pxPerSec: number,
+  kindColors: KindColors = DEFAULT_KIND_COLORS,
 ): void {
   const shown = useRef(new Map<number, string>());
   const regions = useRef(new Map<number, Region>());
@@ -92,7 +95,7 @@ export function useCueRegions(
   useEffect(() => {
     if (!waveform) return;
     const lanes = assignLanes(cues, (LABEL_PX / Math.max(1, lanePxPerSec)) * 1000, LABEL_ROWS);
-    const diff = diffRegions(shown.current, cues, lanes);
+    const diff = diffRegions(shown.current, cues, lanes, kindColors);
     for (const id of diff.remove) {
       regions.current.get(id)?.remove();
       regions.current.delete(id);
@@ -102,32 +105,32 @@ export function useCueRegions(
       const lane = lanes.get(cue.id) ?? null;
       const region = regions.current.get(cue.id);
       // Zooming re-deals the label lanes of many cues at once: only their flags move.
-      if (region && onlyLaneChanged(shown.current.get(cue.id), cue)) {
-        moveFlag(region, cue, lane);
-        shown.current.set(cue.id, regionSignature(cue, lane));
+      if (region && onlyLaneChanged(shown.current.get(cue.id), cue, kindColors)) {
+        moveFlag(region, cue, lane, kindColors);
+        shown.current.set(cue.id, regionSignature(cue, lane, kindColors));
         continue;
       }
-      const params = paramsOf(cue);
+      const params = paramsOf(cue, kindColors);
       if (region && (region.start === region.end) === (cue.endMs === null)) {
         region.setOptions({ start: params.start, ...(params.end !== undefined ? { end: params.end } : {}) });
         region.setOptions({ ...(params.color !== undefined ? { color: params.color } : {}) });
-        setFlag(region, cue, lane);
-        if (region.element) region.element.style.borderLeftColor = cueColor(cue);
+        setFlag(region, cue, lane, kindColors);
+        if (region.element) region.element.style.borderLeftColor = cueColor(cue, kindColors);
       } else {
         // A point that became a range (or back) is drawn differently: replaced whole.
         region?.remove();
         const added = waveform.regions.addRegion(params);
-        setFlag(added, cue, lane);
+        setFlag(added, cue, lane, kindColors);
         regions.current.set(cue.id, added);
       }
-      shown.current.set(cue.id, regionSignature(cue, lane));
+      shown.current.set(cue.id, regionSignature(cue, lane, kindColors));
     }
     for (const cue of diff.add.slice(0, ADD_PER_FRAME)) {
       const lane = lanes.get(cue.id) ?? null;
-      const added = waveform.regions.addRegion(paramsOf(cue));
-      setFlag(added, cue, lane);
+      const added = waveform.regions.addRegion(paramsOf(cue, kindColors));
+      setFlag(added, cue, lane, kindColors);
       regions.current.set(cue.id, added);
-      shown.current.set(cue.id, regionSignature(cue, lane));
+      shown.current.set(cue.id, regionSignature(cue, lane, kindColors));
     }
     // New regions go into the page in one batch, before the plugin looks at each on its own.
     if (diff.add.length > 0 || diff.change.length > 0)
@@ -135,7 +138,7 @@ export function useCueRegions(
     if (diff.add.length <= ADD_PER_FRAME) return;
     const frame = requestAnimationFrame(() => setPass((n) => n + 1));
     return () => cancelAnimationFrame(frame);
-  }, [waveform, cues, lanePxPerSec, pass]);
+  }, [waveform, cues, lanePxPerSec, pass, kindColors]);
 
   useEffect(() => {
     // Only regions whose state flips are written to, so a selection costs no layout on the rest.

@@ -84,12 +84,31 @@ test('a click chooses the row, with Ctrl for toggling and Shift for a range', ()
   const onChoose = vi.fn();
   render(<Harness onChoose={onChoose} />);
   fireEvent.click(row('Lanterns'), { ctrlKey: true });
-  expect(onChoose).toHaveBeenLastCalledWith(expect.objectContaining({ id: 3 }), { toggle: true, range: false });
+  expect(onChoose).toHaveBeenLastCalledWith(expect.objectContaining({ id: 3 }), {
+    toggle: true,
+    range: false,
+    open: false,
+  });
   fireEvent.click(row('Night'), { shiftKey: true });
-  expect(onChoose).toHaveBeenLastCalledWith(expect.objectContaining({ id: 5 }), { toggle: false, range: true });
+  expect(onChoose).toHaveBeenLastCalledWith(expect.objectContaining({ id: 5 }), {
+    toggle: false,
+    range: true,
+    open: false,
+  });
   expect(row('Night').getAttribute('aria-selected')).toBe('true');
   expect(row('Night').tabIndex).toBe(0);
   expect(row('Lanterns').tabIndex).toBe(-1);
+});
+
+test('a plain click opens the clip, handing the keys to its timeline', () => {
+  const onChoose = vi.fn();
+  render(<Harness onChoose={onChoose} />);
+  fireEvent.click(row('Lanterns'));
+  expect(onChoose).toHaveBeenLastCalledWith(expect.objectContaining({ id: 3 }), {
+    toggle: false,
+    range: false,
+    open: true,
+  });
 });
 
 test('choosing a row re-renders that row and the one it replaces, not the others', () => {

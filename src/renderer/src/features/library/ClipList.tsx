@@ -207,7 +207,10 @@ const ClipRow = memo(function ClipRow({ clip, snippet, index, selected, tabStop,
       tabIndex={tabStop ? 0 : -1}
       className={`clip-list__row${selected ? ' clip-list__row--selected' : ''}`}
       style={{ height: ROW_HEIGHT }}
-      onClick={(event) => choose(clip, index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey })}
+      onClick={(event) => {
+        const toggle = event.ctrlKey || event.metaKey;
+        choose(clip, index, { toggle, range: event.shiftKey, open: !toggle && !event.shiftKey });
+      }}
     >
       {COLUMNS.map((column) => (
         <td
