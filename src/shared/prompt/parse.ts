@@ -7,7 +7,7 @@
 import { withArticle } from '../article';
 import { parseTime } from '../time';
 import { readAudioItem, splitTimedSounds, type ItemProblem } from './audio';
-import { afterLineMs, FIRST_LINE_AT_MS, readDialogueEntry, type DialogueEntry } from './dialogue';
+import { afterLineMs, FIRST_LINE_AT_MS, readDialogueEntry, splitSpeakers, type DialogueEntry } from './dialogue';
 import { LineIndex, toDiagnostics, type Diagnostic, type Finding, type QuickFix, type Span } from './diagnostics';
 import { KEY_LABELS, PROMPT_KEYS, resolveKey, suggestKey, type PromptKey, type ShotKey } from './keys';
 import { readProse, type ProsePhrase } from './prose';
@@ -641,7 +641,8 @@ class PromptReader {
     }
   }
 
-  private applyDialogue(pieces: readonly Piece[]): void {
+  private applyDialogue(written: readonly Piece[]): void {
+    const pieces = written.flatMap((p) => splitSpeakers(p.text).map((part) => ({ text: part.text, from: p.from + part.from })));
     for (let i = 0; i < pieces.length; i++) {
       const first = pieces[i];
       if (!first || first.text === '') continue;

@@ -33,3 +33,17 @@ describe('timed sounds', () => {
     ]);
   });
 });
+
+describe('dialogue', () => {
+  test('two speakers on one Dialogue line become two lines in order', () => {
+    expect(shot('Scene: a kitchen\nDialogue: Anna: "Go." Ben: "Now?"').dialogue).toEqual([
+      { atMs: 500, speaker: 'Anna', line: 'Go.' },
+      { atMs: 1400, speaker: 'Ben', line: 'Now?' },
+    ]);
+    expect(shot('Dialogue: [00:01] Anna: “Go.” [00:03] Ben: “Now?”').dialogue).toEqual([
+      { atMs: 1000, speaker: 'Anna', line: 'Go.' },
+      { atMs: 3000, speaker: 'Ben', line: 'Now?' },
+    ]);
+    expect(parse('Dialogue: Anna: "Go." Ben: "Now?"').diagnostics).toEqual([]);
+  });
+});
