@@ -601,6 +601,9 @@ class PromptReader {
       if (phrase.target === 'audio') {
         this.applyAudio([{ text: phrase.text, from: phrase.span.from }]);
         current.written |= KEY_BIT.audio;
+      } else if (phrase.target === 'negative') {
+        this.applyNegative([{ text: phrase.text, from: phrase.span.from }]);
+        current.written |= KEY_BIT.negative;
       } else if (phrase.target !== 'dialogue') {
         const acc = joined[phrase.target];
         const between = this.text.slice(acc.to, phrase.span.from);

@@ -47,3 +47,23 @@ describe('dialogue', () => {
     expect(parse('Dialogue: Anna: "Go." Ben: "Now?"').diagnostics).toEqual([]);
   });
 });
+
+describe('negatives inside prose', () => {
+  test('an inline Negative: or Avoid: goes to Negative, not the scene', () => {
+    const s = shot('A fox runs through the snowy forest. Negative: blur, watermark. Avoid: people.');
+    expect(s.scene).toBe('A fox runs through the snowy forest');
+    expect(s.negative).toEqual(['blur', 'watermark', 'people']);
+  });
+
+  test('a closing list of exclusions goes to Negative', () => {
+    const s = shot('A cat sleeps on a sofa by the window. No text, no logos.');
+    expect(s.scene).toBe('A cat sleeps on a sofa by the window');
+    expect(s.negative).toEqual(['No text', 'no logos']);
+    expect(shot('A cat sleeps on a sofa. No watermarks.').negative).toEqual(['No watermarks']);
+  });
+
+  test('a sentence that only starts with "no" stays in the scene', () => {
+    expect(shot('No one walks the empty street. A dog sleeps.').negative).toEqual([]);
+    expect(shot('No rain falls on the dry field.').scene).toBe('No rain falls on the dry field');
+  });
+});
