@@ -12,7 +12,7 @@ import { LineIndex, toDiagnostics, type Diagnostic, type Finding, type QuickFix,
 import { KEY_LABELS, PROMPT_KEYS, resolveKey, suggestKey, type PromptKey, type ShotKey } from './keys';
 import { readProse, type ProsePhrase } from './prose';
 import { describeReading, offerStructured } from './proseFindings';
-import { cleanItem, collapse, forEachLine, splitItems, type Piece } from './text';
+import { cleanItem, collapse, forEachLine, isSentenceHeading, splitItems, type Piece } from './text';
 import { emptyShot, type FrameSize, type PromptDoc, type Shot } from './types';
 
 export interface FieldSpan {
@@ -92,11 +92,14 @@ interface ShotState {
   /** When an untimed line would start: after every line so far in this shot. */
   nextLineMs: number;
   source: ShotSource;
+  /** A `Shot N:` heading's words, held until the shot closes: they are its text if it has no Scene. */
+  headingText: Piece[] | null;
 }
 
 type OpenField =
   | { kind: 'key'; key: PromptKey; keySpan: Span; pieces: Piece[]; afterColon: number; lenient?: boolean }
-  | { kind: 'prose'; pieces: Piece[] }
+  /** `heading`: the first piece is a `Shot N:` heading's words, read only if the shot has no Scene of its own. */
+  | { kind: 'prose'; pieces: Piece[]; heading?: boolean }
   | { kind: 'ignored' }
   | null;
 
@@ -136,6 +139,7 @@ function newShot(from: number, header: Span | null, docStart: boolean): ShotStat
     docStart,
     nextLineMs: FIRST_LINE_AT_MS,
     source: newSource(from, header),
+    headingText: null,
   };
 }
 
@@ -308,6 +312,12 @@ class PromptReader {
     }
     this.current.shot.title = shotTitle === '' ? null : shotTitle;
     this.current.claimed = true;
+    // "Shot 1: A woman walks along a beach." — the heading's words are the start of the shot's text.
+    const text = written.trim();
+    if (isSentenceHeading(text)) {
+      const at = lineSpan.from + this.text.slice(lineSpan.from, lineSpan.to).lastIndexOf(text);
+      this.open = { kind: 'prose', pieces: [{ text, from: at }], heading: true };
+    }
   }
 
   /**
@@ -419,6 +429,8 @@ class PromptReader {
   }
 
   private closeShot(nextFrom: number): void {
+    const heading = this.current.headingText;
+    if (heading !== null && !has(this.current, 'scene')) this.applyProse(heading);
     this.current.source.block.to = nextFrom;
     this.shots.push(this.current);
   }
@@ -434,7 +446,10 @@ class PromptReader {
     this.open = null;
     if (field === null || field.kind === 'ignored') return;
     if (field.kind === 'prose') {
-      this.applyProse(field.pieces);
+      // A heading alone ("Shot 2: The chase" before its keys) is the shot's title; it becomes
+      // its text only when the shot writes no Scene (see closeShot).
+      if (field.heading === true && field.pieces.length === 1) this.current.headingText = field.pieces;
+      else this.applyProse(field.pieces);
       return;
     }
     const span: FieldSpan = { key: field.keySpan, value: valueSpan(field) };

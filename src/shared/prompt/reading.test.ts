@@ -67,3 +67,23 @@ describe('negatives inside prose', () => {
     expect(shot('No rain falls on the dry field.').scene).toBe('No rain falls on the dry field');
   });
 });
+
+describe('Shot headings in prose', () => {
+  test('"Shot 1:" and "Shot 2 —" start shots, and their words are that shot\'s text', () => {
+    const { doc } = parse('Shot 1: A woman walks along a beach at dawn.\nShot 2 — A dog runs across the sand, wide shot.');
+    expect(doc.shots.map((s) => [s.scene, s.camera])).toEqual([
+      ['A woman walks along a beach at dawn', ''],
+      ['A dog runs across the sand', 'wide shot'],
+    ]);
+  });
+
+  test('prose under a heading follows the heading\'s words', () => {
+    const { doc } = parse('Shot 1: A lighthouse at dusk.\nThe lamp turns slowly.\nShot 2: A boat rocks.');
+    expect(doc.shots.map((s) => s.scene)).toEqual(['A lighthouse at dusk. The lamp turns slowly', 'A boat rocks']);
+  });
+
+  test('a heading over a shot with its own Scene stays its title only', () => {
+    const { doc } = parse('Shot 1: The chase\nScene: a fox runs through snow');
+    expect(doc.shots.map((s) => [s.title, s.scene])).toEqual([['The chase', 'a fox runs through snow']]);
+  });
+});
