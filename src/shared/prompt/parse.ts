@@ -94,6 +94,8 @@ interface ShotState {
   source: ShotSource;
   /** A `Shot N:` heading's words, held until the shot closes: they are its text if it has no Scene. */
   headingText: Piece[] | null;
+  /** Where this shot's `[00:04-00:08]` segment starts on the clip's clock; 0 outside segments. */
+  segmentStartMs: number;
 }
 
 type OpenField =
@@ -140,6 +142,7 @@ function newShot(from: number, header: Span | null, docStart: boolean): ShotStat
     nextLineMs: FIRST_LINE_AT_MS,
     source: newSource(from, header),
     headingText: null,
+    segmentStartMs: 0,
   };
 }
 
@@ -413,6 +416,7 @@ class PromptReader {
       if (this.current.hasContent || this.current.claimed) this.startShot(mark.from, mark);
       else if (this.current.docStart) this.current.source.block.from = mark.from;
       this.current.claimed = true;
+      this.current.segmentStartMs = start.ms;
       this.current.shot.durationMs = end.ms - start.ms;
       this.current.written |= KEY_BIT.duration;
       this.open = { kind: 'prose', pieces: [] };
@@ -614,7 +618,14 @@ class PromptReader {
     };
     for (const phrase of reading.phrases) {
       if (phrase.target === 'audio') {
+        const before = current.shot.audio.events.length;
         this.applyAudio([{ text: phrase.text, from: phrase.span.from }]);
+        // Times inside a `[00:04-00:08]` segment are on the clip's clock: 00:05 there is 1s into the shot.
+        for (const event of current.shot.audio.events.slice(before)) {
+          if (event.startMs < current.segmentStartMs) continue;
+          event.startMs -= current.segmentStartMs;
+          if (event.endMs !== null) event.endMs -= current.segmentStartMs;
+        }
         current.written |= KEY_BIT.audio;
       } else if (phrase.target === 'negative') {
         this.applyNegative([{ text: phrase.text, from: phrase.span.from }]);
@@ -636,7 +647,9 @@ class PromptReader {
       current.written |= KEY_BIT[key];
     }
     for (const line of reading.dialogue) {
-      this.pushLine({ atMs: line.atMs ?? current.nextLineMs, speaker: line.speaker, line: line.line });
+      const onClip = line.atMs !== null && line.atMs >= current.segmentStartMs;
+      const atMs = onClip && line.atMs !== null ? line.atMs - current.segmentStartMs : line.atMs;
+      this.pushLine({ atMs: atMs ?? current.nextLineMs, speaker: line.speaker, line: line.line });
       addSpan(current.source, 'dialogue', line.span);
       current.written |= KEY_BIT.dialogue;
     }

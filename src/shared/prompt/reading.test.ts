@@ -87,3 +87,18 @@ describe('Shot headings in prose', () => {
     expect(doc.shots.map((s) => [s.title, s.scene])).toEqual([['The chase', 'a fox runs through snow']]);
   });
 });
+
+describe('segment marks', () => {
+  test('a time inside [00:04-00:08] is on the clip clock, and the segment is a shot', () => {
+    const { doc } = parse('[00:00-00:04] A lighthouse on a cliff at dusk.\n[00:04-00:08] Rain on the sea, thunder at 00:05.');
+    expect(doc.shots.map((s) => [s.scene, s.durationMs, s.audio.events])).toEqual([
+      ['A lighthouse on a cliff at dusk', 4000, []],
+      ['Rain on the sea', 4000, [{ label: 'thunder', startMs: 1000, endMs: null }]],
+    ]);
+  });
+
+  test('timed speech inside a segment is on the clip clock too', () => {
+    const { doc } = parse('[00:00-00:03] A quiet pier.\n[00:03-00:08] [00:05] Mia: "There it is."');
+    expect(doc.shots[1]?.dialogue).toEqual([{ atMs: 2000, speaker: 'Mia', line: 'There it is.' }]);
+  });
+});
