@@ -53,6 +53,10 @@ export function validateInput(input: EngineInput): void {
     throw new StudioError('invalid_input', message);
   };
   if (input.shots.length === 0) fail('a prompt needs at least one shot, got none');
+  if (!input.shots.some(hasWords))
+    fail(
+      'The prompt has nothing to render: it holds no words to read (it is empty, or only emoji, symbols or unreadable characters). Describe what to show, like "Scene: a lantern rises over a lake at dusk".',
+    );
   input.shots.forEach((shot, i) => {
     const where = `shot ${i + 1}`;
     if (!Number.isInteger(shot.durationMs) || shot.durationMs <= 0)
@@ -72,6 +76,17 @@ export function validateInput(input: EngineInput): void {
         );
     }
   });
+}
+
+/** A letter or digit in any language: emoji, symbols and control characters are not words. */
+const WORD = /[\p{L}\p{N}]/u;
+
+function hasWords(shot: EngineShot): boolean {
+  return (
+    [shot.scene, shot.camera, shot.motion, shot.style, ...shot.audio.ambience].some((t) => WORD.test(t)) ||
+    shot.audio.events.some((e) => WORD.test(e.label)) ||
+    shot.dialogue.some((d) => WORD.test(d.line))
+  );
 }
 
 /** A shot with every field empty, for building inputs in code and tests. */

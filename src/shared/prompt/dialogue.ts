@@ -117,6 +117,27 @@ function readSpoken(
   return { entry: { atMs, speaker, line: collapse(line) }, problems, unterminated };
 }
 
+/** Where a second speaker starts on the same line: a closing quote, then `Name: "` (or `[00:03] Name: "`). */
+const NEXT_SPEAKER = /["”]\s+(?=(?:\[[^\]\n]{1,24}\]\s*)?[^:"“”„[\]\s][^:"“”„[\]]{0,39}:\s*["“„])/g;
+
+/**
+ * `Anna: "Go." Ben: "Now?"` is two lines: splits a line where a new speaker starts after a
+ * closing quote. Offsets are relative to the text.
+ */
+export function splitSpeakers(text: string): { text: string; from: number }[] {
+  const parts: { text: string; from: number }[] = [];
+  let start = 0;
+  for (const m of text.matchAll(NEXT_SPEAKER)) {
+    // Only a quote that closes one: the words before it hold an odd number of quote marks.
+    const before = text.slice(start, m.index + 1);
+    if (((before.match(/["“”„]/g) ?? []).length & 1) !== 0) continue;
+    parts.push({ text: before, from: start });
+    start = m.index + m[0].length;
+  }
+  parts.push({ text: text.slice(start), from: start });
+  return parts;
+}
+
 /** How long a line takes to say at a natural pace, for timing lines and checking overlaps. */
 export function speechMs(line: string): number {
   const wordCount = line.split(/\s+/).filter((w) => w !== '').length;

@@ -6,6 +6,7 @@ import { formatDuration } from '../time';
 import { formatAudioEvent } from './audio';
 import { formatDialogueEntry } from './dialogue';
 import { KEY_LABELS } from './keys';
+import { isSentenceHeading } from './text';
 import type { PromptDoc, Shot } from './types';
 
 function line(key: keyof typeof KEY_LABELS, value: string): string {
@@ -48,6 +49,8 @@ export function format(doc: PromptDoc): string {
       out.push('', '---');
       if (shot.title !== null) out.push(`Shot ${i + 1}: ${shot.title}`);
     }
+    // A title that reads as a sentence would become the shot's text; an empty Scene keeps it a title.
+    if (shot.title !== null && shot.scene === '' && isSentenceHeading(shot.title)) out.push(line('scene', ''));
     out.push(...body);
   });
   return out.length === 0 ? '' : `${out.join('\n')}\n`;

@@ -7,12 +7,12 @@
 import { withArticle } from '../article';
 import { parseTime } from '../time';
 import { readAudioItem, splitTimedSounds, type ItemProblem } from './audio';
-import { afterLineMs, FIRST_LINE_AT_MS, readDialogueEntry, type DialogueEntry } from './dialogue';
+import { afterLineMs, FIRST_LINE_AT_MS, readDialogueEntry, splitSpeakers, type DialogueEntry } from './dialogue';
 import { LineIndex, toDiagnostics, type Diagnostic, type Finding, type QuickFix, type Span } from './diagnostics';
 import { KEY_LABELS, PROMPT_KEYS, resolveKey, suggestKey, type PromptKey, type ShotKey } from './keys';
 import { readProse, type ProsePhrase } from './prose';
 import { describeReading, offerStructured } from './proseFindings';
-import { cleanItem, collapse, forEachLine, splitItems, type Piece } from './text';
+import { cleanItem, collapse, forEachLine, isSentenceHeading, splitItems, type Piece } from './text';
 import { emptyShot, type FrameSize, type PromptDoc, type Shot } from './types';
 
 export interface FieldSpan {
@@ -92,11 +92,16 @@ interface ShotState {
   /** When an untimed line would start: after every line so far in this shot. */
   nextLineMs: number;
   source: ShotSource;
+  /** A `Shot N:` heading's words, held until the shot closes: they are its text if it has no Scene. */
+  headingText: Piece[] | null;
+  /** Where this shot's `[00:04-00:08]` segment starts on the clip's clock; 0 outside segments. */
+  segmentStartMs: number;
 }
 
 type OpenField =
   | { kind: 'key'; key: PromptKey; keySpan: Span; pieces: Piece[]; afterColon: number; lenient?: boolean }
-  | { kind: 'prose'; pieces: Piece[] }
+  /** `heading`: the first piece is a `Shot N:` heading's words, read only if the shot has no Scene of its own. */
+  | { kind: 'prose'; pieces: Piece[]; heading?: boolean }
   | { kind: 'ignored' }
   | null;
 
@@ -136,6 +141,8 @@ function newShot(from: number, header: Span | null, docStart: boolean): ShotStat
     docStart,
     nextLineMs: FIRST_LINE_AT_MS,
     source: newSource(from, header),
+    headingText: null,
+    segmentStartMs: 0,
   };
 }
 
@@ -308,6 +315,12 @@ class PromptReader {
     }
     this.current.shot.title = shotTitle === '' ? null : shotTitle;
     this.current.claimed = true;
+    // "Shot 1: A woman walks along a beach." — the heading's words are the start of the shot's text.
+    const text = written.trim();
+    if (isSentenceHeading(text)) {
+      const at = lineSpan.from + this.text.slice(lineSpan.from, lineSpan.to).lastIndexOf(text);
+      this.open = { kind: 'prose', pieces: [{ text, from: at }], heading: true };
+    }
   }
 
   /**
@@ -403,6 +416,7 @@ class PromptReader {
       if (this.current.hasContent || this.current.claimed) this.startShot(mark.from, mark);
       else if (this.current.docStart) this.current.source.block.from = mark.from;
       this.current.claimed = true;
+      this.current.segmentStartMs = start.ms;
       this.current.shot.durationMs = end.ms - start.ms;
       this.current.written |= KEY_BIT.duration;
       this.open = { kind: 'prose', pieces: [] };
@@ -419,6 +433,8 @@ class PromptReader {
   }
 
   private closeShot(nextFrom: number): void {
+    const heading = this.current.headingText;
+    if (heading !== null && !has(this.current, 'scene')) this.applyProse(heading);
     this.current.source.block.to = nextFrom;
     this.shots.push(this.current);
   }
@@ -434,7 +450,10 @@ class PromptReader {
     this.open = null;
     if (field === null || field.kind === 'ignored') return;
     if (field.kind === 'prose') {
-      this.applyProse(field.pieces);
+      // A heading alone ("Shot 2: The chase" before its keys) is the shot's title; it becomes
+      // its text only when the shot writes no Scene (see closeShot).
+      if (field.heading === true && field.pieces.length === 1) this.current.headingText = field.pieces;
+      else this.applyProse(field.pieces);
       return;
     }
     const span: FieldSpan = { key: field.keySpan, value: valueSpan(field) };
@@ -599,8 +618,18 @@ class PromptReader {
     };
     for (const phrase of reading.phrases) {
       if (phrase.target === 'audio') {
+        const before = current.shot.audio.events.length;
         this.applyAudio([{ text: phrase.text, from: phrase.span.from }]);
+        // Times inside a `[00:04-00:08]` segment are on the clip's clock: 00:05 there is 1s into the shot.
+        for (const event of current.shot.audio.events.slice(before)) {
+          if (event.startMs < current.segmentStartMs) continue;
+          event.startMs -= current.segmentStartMs;
+          if (event.endMs !== null) event.endMs -= current.segmentStartMs;
+        }
         current.written |= KEY_BIT.audio;
+      } else if (phrase.target === 'negative') {
+        this.applyNegative([{ text: phrase.text, from: phrase.span.from }]);
+        current.written |= KEY_BIT.negative;
       } else if (phrase.target !== 'dialogue') {
         const acc = joined[phrase.target];
         const between = this.text.slice(acc.to, phrase.span.from);
@@ -618,7 +647,9 @@ class PromptReader {
       current.written |= KEY_BIT[key];
     }
     for (const line of reading.dialogue) {
-      this.pushLine({ atMs: line.atMs ?? current.nextLineMs, speaker: line.speaker, line: line.line });
+      const onClip = line.atMs !== null && line.atMs >= current.segmentStartMs;
+      const atMs = onClip && line.atMs !== null ? line.atMs - current.segmentStartMs : line.atMs;
+      this.pushLine({ atMs: atMs ?? current.nextLineMs, speaker: line.speaker, line: line.line });
       addSpan(current.source, 'dialogue', line.span);
       current.written |= KEY_BIT.dialogue;
     }
@@ -641,7 +672,8 @@ class PromptReader {
     }
   }
 
-  private applyDialogue(pieces: readonly Piece[]): void {
+  private applyDialogue(written: readonly Piece[]): void {
+    const pieces = written.flatMap((p) => splitSpeakers(p.text).map((part) => ({ text: part.text, from: p.from + part.from })));
     for (let i = 0; i < pieces.length; i++) {
       const first = pieces[i];
       if (!first || first.text === '') continue;

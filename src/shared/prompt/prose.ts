@@ -14,6 +14,9 @@ import {
   CAMERA_VERBS,
   CAMERA_WORDS,
   DECADE,
+  EXCLUSION_LIST,
+  NEGATIVE_LABELS,
+  SINGLE_EXCLUSION,
   SOUND_LABELS,
   SOUND_MARKERS,
   SOUND_OPENINGS,
@@ -25,7 +28,7 @@ import {
 import { soundInClause, type SoundCut } from './proseSounds';
 import { collapse, type Piece } from './text';
 
-export type ProseTarget = 'scene' | 'camera' | 'style' | 'audio' | 'dialogue';
+export type ProseTarget = 'scene' | 'camera' | 'style' | 'audio' | 'dialogue' | 'negative';
 
 /** One routed phrase: what it says, where it was written, and the field it went to. */
 export interface ProsePhrase {
@@ -181,7 +184,10 @@ function routeSentence(text: string, s: Cut): Routed[] {
     [SOUND_LABELS, 'audio'],
     [STYLE_LABELS, 'style'],
     [CAMERA_LABELS, 'camera'],
+    [NEGATIVE_LABELS, 'negative'],
   ];
+  // "No text, no logos": a sentence that only lists what to keep out is the shot's Negative.
+  if (EXCLUSION_LIST.test(body) || SINGLE_EXCLUSION.test(body)) return [routed(text, 'negative', s)];
   for (const [re, target] of labels) {
     const m = re.exec(body);
     if (m) return trimmedCut(text, s.from + m[0].length, s.to, target);

@@ -18,6 +18,7 @@ const TARGET_NAMES: Readonly<Record<ProsePhrase['target'], string>> = {
   style: 'Style',
   audio: 'Audio',
   dialogue: 'Dialogue',
+  negative: 'Negative',
 };
 
 /** The lint message for a prose paragraph: what went where, so nothing is taken silently. */

@@ -100,8 +100,9 @@ export function soundInClause(body: string): SoundCut | null {
   }
   // "A loud bang at 00:03": a sound named as a noun and timed is a direction too.
   const time = AT_TIME.exec(body);
-  if (time && isMoment(time[1] ?? '') && words.some((w) => SOUND_STEMS.has(w.lower)))
-    return { from: 0, to: body.length, heardOnly: false };
+  // "thunder at 00:05": a sound only heard, timed, is a direction and no part of the picture.
+  if (time && isMoment(time[1] ?? '') && words.some((w) => SOUND_STEMS.has(w.lower) || HEARD_ONLY.has(w.lower)))
+    return { from: 0, to: body.length, heardOnly: words.some((w) => HEARD_ONLY.has(w.lower)) };
   return null;
 }
 

@@ -83,6 +83,20 @@ export const SOUND_MARKERS =
 export const STYLE_LABELS =
   /^(?:style|lighting|light|mood|look|aesthetic|colou?r\s+grade|colou?r\s+grading|grade|tone|visual\s+style)\s*:\s*/i;
 
+/** Labels that put the rest of the sentence in the negatives: "Negative: blur", "Avoid: text". */
+export const NEGATIVE_LABELS =
+  /^(?:negative(?:\s+prompt)?|negatives|avoid|exclude|don'?t\s+show|do\s+not\s+show|without)\s*:\s*/i;
+
+/** One exclusion: "no text", "without logos"; "no one" and "no longer" say something else. */
+const EXCLUSION_ITEM = String.raw`(?:no|without)\s+(?!one\b|longer\b|more\b|doubt\b|matter\b|way\b|sooner\b)[\w-]+(?:\s+[\w-]+){0,2}`;
+
+/** A sentence that is a list of exclusions: "No text, no logos", "no watermark". */
+export const EXCLUSION_LIST = new RegExp(String.raw`^${EXCLUSION_ITEM}(?:\s*(?:,|;)\s*(?:and\s+|or\s+)?${EXCLUSION_ITEM})+$`, 'i');
+
+/** A single exclusion is a negative only when it names what creators keep out: "No text.", "No watermarks." */
+export const SINGLE_EXCLUSION =
+  /^(?:no|without)\s+(?:on-screen\s+)?(?:text|texts|logos?|watermarks?|subtitles?|captions?|letters|words|titles|branding|signage|distortion|artifacts|blur|people|faces|humans)$/i;
+
 /** Labels that put the rest of the sentence in the camera. */
 export const CAMERA_LABELS = /^(?:camera(?:\s+movement|\s+move|\s+work)?|shot|shot\s+type|framing|lens|angle)\s*:\s*/i;
 

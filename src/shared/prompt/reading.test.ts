@@ -33,3 +33,72 @@ describe('timed sounds', () => {
     ]);
   });
 });
+
+describe('dialogue', () => {
+  test('two speakers on one Dialogue line become two lines in order', () => {
+    expect(shot('Scene: a kitchen\nDialogue: Anna: "Go." Ben: "Now?"').dialogue).toEqual([
+      { atMs: 500, speaker: 'Anna', line: 'Go.' },
+      { atMs: 1400, speaker: 'Ben', line: 'Now?' },
+    ]);
+    expect(shot('Dialogue: [00:01] Anna: “Go.” [00:03] Ben: “Now?”').dialogue).toEqual([
+      { atMs: 1000, speaker: 'Anna', line: 'Go.' },
+      { atMs: 3000, speaker: 'Ben', line: 'Now?' },
+    ]);
+    expect(parse('Dialogue: Anna: "Go." Ben: "Now?"').diagnostics).toEqual([]);
+  });
+});
+
+describe('negatives inside prose', () => {
+  test('an inline Negative: or Avoid: goes to Negative, not the scene', () => {
+    const s = shot('A fox runs through the snowy forest. Negative: blur, watermark. Avoid: people.');
+    expect(s.scene).toBe('A fox runs through the snowy forest');
+    expect(s.negative).toEqual(['blur', 'watermark', 'people']);
+  });
+
+  test('a closing list of exclusions goes to Negative', () => {
+    const s = shot('A cat sleeps on a sofa by the window. No text, no logos.');
+    expect(s.scene).toBe('A cat sleeps on a sofa by the window');
+    expect(s.negative).toEqual(['No text', 'no logos']);
+    expect(shot('A cat sleeps on a sofa. No watermarks.').negative).toEqual(['No watermarks']);
+  });
+
+  test('a sentence that only starts with "no" stays in the scene', () => {
+    expect(shot('No one walks the empty street. A dog sleeps.').negative).toEqual([]);
+    expect(shot('No rain falls on the dry field.').scene).toBe('No rain falls on the dry field');
+  });
+});
+
+describe('Shot headings in prose', () => {
+  test('"Shot 1:" and "Shot 2 —" start shots, and their words are that shot\'s text', () => {
+    const { doc } = parse('Shot 1: A woman walks along a beach at dawn.\nShot 2 — A dog runs across the sand, wide shot.');
+    expect(doc.shots.map((s) => [s.scene, s.camera])).toEqual([
+      ['A woman walks along a beach at dawn', ''],
+      ['A dog runs across the sand', 'wide shot'],
+    ]);
+  });
+
+  test('prose under a heading follows the heading\'s words', () => {
+    const { doc } = parse('Shot 1: A lighthouse at dusk.\nThe lamp turns slowly.\nShot 2: A boat rocks.');
+    expect(doc.shots.map((s) => s.scene)).toEqual(['A lighthouse at dusk. The lamp turns slowly', 'A boat rocks']);
+  });
+
+  test('a heading over a shot with its own Scene stays its title only', () => {
+    const { doc } = parse('Shot 1: The chase\nScene: a fox runs through snow');
+    expect(doc.shots.map((s) => [s.title, s.scene])).toEqual([['The chase', 'a fox runs through snow']]);
+  });
+});
+
+describe('segment marks', () => {
+  test('a time inside [00:04-00:08] is on the clip clock, and the segment is a shot', () => {
+    const { doc } = parse('[00:00-00:04] A lighthouse on a cliff at dusk.\n[00:04-00:08] Rain on the sea, thunder at 00:05.');
+    expect(doc.shots.map((s) => [s.scene, s.durationMs, s.audio.events])).toEqual([
+      ['A lighthouse on a cliff at dusk', 4000, []],
+      ['Rain on the sea', 4000, [{ label: 'thunder', startMs: 1000, endMs: null }]],
+    ]);
+  });
+
+  test('timed speech inside a segment is on the clip clock too', () => {
+    const { doc } = parse('[00:00-00:03] A quiet pier.\n[00:03-00:08] [00:05] Mia: "There it is."');
+    expect(doc.shots[1]?.dialogue).toEqual([{ atMs: 2000, speaker: 'Mia', line: 'There it is.' }]);
+  });
+});

@@ -102,3 +102,8 @@ export function forEachLine(text: string, read: (line: string, from: number) => 
     pos = nl + 1;
   }
 }
+
+/** A `Shot N:` heading's words that are a sentence, not a title: three words or more ending with a stop. */
+export function isSentenceHeading(text: string): boolean {
+  return /^\S+(?:\s+\S+){2,}[.!?]$/.test(text);
+}

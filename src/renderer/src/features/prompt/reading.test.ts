@@ -30,6 +30,13 @@ describe('how a prompt was read', () => {
     });
   });
 
+  test('shows an inline negative in prose under Negative', () => {
+    expect(fieldsOf('A fox runs through the snow. No text, no logos.')).toMatchObject({
+      Scene: ['prose: A fox runs through the snow'],
+      Negative: ['prose: No text, no logos'],
+    });
+  });
+
   test('lists what was not used, with the reason, and offers the keyed rewrite', () => {
     const reading = read(PROSE);
     expect(reading.hasProse).toBe(true);

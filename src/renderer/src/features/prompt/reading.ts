@@ -55,6 +55,7 @@ const PROSE_FIELD: Readonly<Record<ProseTarget, ReadingField>> = {
   style: 'style',
   audio: 'audio',
   dialogue: 'dialogue',
+  negative: 'negative',
 };
 
 const KEY_OF: Readonly<Record<ReadingField, ShotKey>> = {
