@@ -12,7 +12,7 @@ import { MediaStore } from '../../src/main/storage/store';
 const [dataDir] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: render-until-killed <dataDir>');
 const store = await MediaStore.open(dataDir);
-const input = { shots: [emptyShot({ durationMs: 20_000 })] };
+const input = { shots: [emptyShot({ durationMs: 20_000, scene: 'a lantern glows on a table' })] };
 let told = false;
 void renderClip(input, {
   outPath: store.tempPath('.mp4'),

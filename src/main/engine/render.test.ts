@@ -250,7 +250,10 @@ describe('renderClip', () => {
 
   test('rejects a bad size with a message a creator can act on', async () => {
     await expect(
-      renderClip({ shots: [shot({})] }, { outPath: join(dir, 'bad.mp4'), width: 321, height: 180, fps: 12 }),
+      renderClip(
+        { shots: [shot({ scene: 'a lantern glows on a table' })] },
+        { outPath: join(dir, 'bad.mp4'), width: 321, height: 180, fps: 12 },
+      ),
     ).rejects.toMatchObject({
       code: 'invalid_input',
       message: 'size must be even whole numbers of at least 16 pixels, got 321x180',
@@ -261,7 +264,10 @@ describe('renderClip', () => {
     'a folder that takes no new files fails with a clear error, not a hang',
     async () => {
       await expect(
-        renderClip({ shots: [shot({})] }, { outPath: '/proc/clip.mp4', width: 160, height: 90, fps: 12 }),
+        renderClip(
+          { shots: [shot({ scene: 'a lantern glows on a table' })] },
+          { outPath: '/proc/clip.mp4', width: 160, height: 90, fps: 12 },
+        ),
       ).rejects.toThrow(/^Cannot make a scratch folder for the render in \/proc \(\w+\); choose a folder/);
     },
   );
