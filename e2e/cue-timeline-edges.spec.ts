@@ -226,6 +226,14 @@ test('letters typed straight after M all land in the new cue’s label, none tak
   expect(
     await page.evaluate(() => document.querySelector<HTMLVideoElement>('video[aria-label="Player"]')?.paused),
   ).toBe(true);
+  // Committed, the label gives focus back to the timeline: the next cue and its label follow at once.
+  await expect(timeline).toBeFocused();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('m');
+  await page.keyboard.type('bell', { delay: 3 });
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveText([/00:01\.000\s*lock clonk/, /00:02\.000\s*bell/]);
+  await expect(timeline).toBeFocused();
 
   // A label the studio cannot store says why beside the field and keeps what was typed.
   const label = timeline.getByRole('textbox', { name: 'Cue label' });
@@ -236,7 +244,7 @@ test('letters typed straight after M all land in the new cue’s label, none tak
   await expect(problem).toHaveText(/^This label is 215 characters; a cue label takes at most 200\. Shorten it by 15/);
   await expect(label).toHaveValue(long);
   await expect(label).toHaveAttribute('aria-invalid', 'true');
-  await expect(rows).toHaveText([/00:01\.000\s*lock clonk/]);
+  await expect(rows).toHaveText([/00:01\.000\s*lock clonk/, /00:02\.000\s*bell/]);
 });
 
 /** The waveform's wrapper on screen: as wide as the whole clip at the current zoom. */

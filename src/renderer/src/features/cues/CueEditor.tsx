@@ -25,6 +25,16 @@ interface Props {
   kindColors?: Readonly<Record<CueKind, string>>;
 }
 
+/**
+ * Done with a field: focus goes back to the timeline (not to the page), so its keys, Tab to the
+ * next cue included, carry on from there.
+ */
+function leaveField(field: HTMLElement): void {
+  const timeline = field.closest<HTMLElement>('.cue-timeline');
+  if (timeline) timeline.focus({ preventScroll: true });
+  else field.blur();
+}
+
 /** The selected cue's fields. The label commits on Enter or when the field is left. */
 export function CueEditor({
   cue,
@@ -74,7 +84,7 @@ export function CueEditor({
     else setLabel(typed.text);
     if (typed.enter && commitLabel(typed.text || cue.label)) {
       settled.current = true;
-      input.blur();
+      leaveField(input);
     }
     // Once, as the editor of the new cue appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -114,14 +124,14 @@ export function CueEditor({
                 // Committed, the timeline's keys (M, I, O, arrows) are the timeline's again.
                 if (commitLabel()) {
                   settled.current = true;
-                  event.currentTarget.blur();
+                  leaveField(event.currentTarget);
                 }
               } else if (event.key === 'Escape') {
                 settled.current = true;
                 setLabel(cue.label);
                 setProblem(null);
                 onDraft?.(null);
-                event.currentTarget.blur();
+                leaveField(event.currentTarget);
               }
             }}
             onBlur={() => {

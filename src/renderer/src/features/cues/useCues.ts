@@ -43,16 +43,21 @@ export function useCues(clipId: number): CuesState {
   useEffect(() => {
     historyRef.current = history;
   }, [history]);
-  useEffect(() => {
-    cuesRef.current = cues ?? [];
-  }, [cues]);
+  /**
+   * Every change to the list goes through here, so the ref the edits read is current at once:
+   * an edit made as a new cue's editor appears (its typed-ahead label) finds the cue.
+   */
+  const setList = useCallback((next: (list: Cue[]) => Cue[]) => {
+    cuesRef.current = next(cuesRef.current);
+    setCues(cuesRef.current);
+  }, []);
 
   useEffect(() => {
     let live = true;
     studio.call('cues.list', { clipId }).then(
       (list) => {
         if (!live) return;
-        setCues([...list].sort(byTime));
+        setList(() => [...list].sort(byTime));
         setError(null);
       },
       (failure: unknown) => {
@@ -62,7 +67,7 @@ export function useCues(clipId: number): CuesState {
     return () => {
       live = false;
     };
-  }, [clipId, generation]);
+  }, [clipId, generation, setList]);
 
   useStudioEvent('cues.changed', (payload) => {
     if (payload.clipId === clipId) setGeneration((g) => g + 1);
@@ -83,44 +88,44 @@ export function useCues(clipId: number): CuesState {
           const made = created[i];
           if (made) ids.set(old.id, made.id);
         });
-        setCues((list) => merge(list ?? [], created));
+        setList((list) => merge(list, created));
         return { created, ids };
       }
       if (edit.type === 'delete') {
         await studio.call('cues.delete', { ids: edit.cues.map((c) => c.id) });
         const gone = new Set(edit.cues.map((c) => c.id));
-        setCues((list) => merge(list ?? [], [], gone));
+        setList((list) => merge(list, [], gone));
         return { created: [], ids };
       }
       const updated = await Promise.all(
         edit.changes.map((change) => studio.call('cues.update', { id: change.id, patch: change.after })),
       );
-      setCues((list) => merge(list ?? [], updated));
+      setList((list) => merge(list, updated));
       return { created: [], ids };
     },
-    [clipId],
+    [clipId, setList],
   );
 
   const create = useCallback(
     async (data: CueData[]) => {
       const created = await studio.call('cues.create', { clipId, cues: data });
-      setCues((list) => merge(list ?? [], created));
+      setList((list) => merge(list, created));
       setStack(record(historyRef.current, { type: 'create', cues: created }));
       return created;
     },
-    [clipId, setStack],
+    [clipId, setList, setStack],
   );
 
   const importFile = useCallback(
     async (format: CueFormat, text: string) => {
       const result = await studio.call('cues.import', { clipId, format, text });
       if (result.cues.length > 0) {
-        setCues((list) => merge(list ?? [], result.cues));
+        setList((list) => merge(list, result.cues));
         setStack(record(historyRef.current, { type: 'create', cues: result.cues }));
       }
       return result;
     },
-    [clipId, setStack],
+    [clipId, setList, setStack],
   );
 
   const update = useCallback(
@@ -128,7 +133,7 @@ export function useCues(clipId: number): CuesState {
       const before = cuesRef.current.find((c) => c.id === id);
       if (!before) return;
       const cue = await studio.call('cues.update', { id, patch });
-      setCues((list) => merge(list ?? [], [cue]));
+      setList((list) => merge(list, [cue]));
       setStack(
         record(historyRef.current, {
           type: 'update',
@@ -136,7 +141,7 @@ export function useCues(clipId: number): CuesState {
         }),
       );
     },
-    [setStack],
+    [setList, setStack],
   );
 
   const remove = useCallback(
