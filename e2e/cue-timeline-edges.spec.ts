@@ -316,6 +316,19 @@ test('a range dragged out ends where the pointer let go and is selected; clicks 
   await page.keyboard.press('Tab');
   await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'false');
+
+  // With snapping on, a click seeks to the start of a frame (24 fps), on the waveform or on a cue.
+  await timeline.getByRole('checkbox', { name: 'Snap to frames' }).check();
+  for (const seconds of [1.013, 4.27]) {
+    await page.mouse.click(xAt(seconds), box.y);
+    await expect
+      .poll(async () => {
+        const ms = clockMs((await playhead.textContent()) ?? '');
+        const frameStart = Math.round((Math.round((ms * 24) / 1000) * 1000) / 24);
+        return Math.abs(ms - seconds * 1000) <= pixelMs + 21 && ms === frameStart;
+      })
+      .toBe(true);
+  }
 });
 
 test('Tab walks the cues and then leaves the timeline; Ctrl+A takes every cue, Delete and undo act on them all', async ({

@@ -10,7 +10,7 @@ import { CueList, type KindFilter } from './CueList';
 import { CuesToPromptButton } from './CuesToPrompt';
 import { DriftPanel } from './DriftPanel';
 import { driftByCue } from './driftMatch';
-import { cueTimes, formatClock } from './cueTime';
+import { cueTimes, formatClock, snapToFrame } from './cueTime';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { useCueKeys } from './useCueKeys';
 import { useCueRegions } from './useCueRegions';
@@ -58,6 +58,10 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
   const [filter, setFilter] = useState<KindFilter>('all');
   const [newKind, setNewKind] = useState<CueKind>('sfx');
   const [snap, setSnap] = useState(true);
+  const snapGrid = useRef({ snap, fps });
+  useEffect(() => {
+    snapGrid.current = { snap, fps };
+  }, [snap, fps]);
   const [playheadMs, setPlayheadMs] = useState(0);
   const [marks, setMarks] = useState<{ in: number | null; out: number | null }>({ in: null, out: null });
   const [pxPerSec, setPxPerSec] = useState(0);
@@ -109,14 +113,17 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
       ws.on('timeupdate', (seconds) => setPlayheadMs(Math.round(seconds * 1000))),
       ws.on('zoom', (px) => setPxPerSec(px)),
       ws.on('resize', () => setResizedPx(ws.getWidth())),
-      // A seek by clicking the waveform (not on a cue) leaves the cues: Tab goes on from the playhead.
-      ws.on('interaction', () => {
+      // A seek by clicking the waveform (not on a cue) leaves the cues: Tab goes on from the
+      // playhead. With snapping on, it lands on a frame, as the frame keys do.
+      ws.on('interaction', (seconds) => {
         setSelected((current) => (current.size === 0 ? current : new Set()));
         setAnchor(null);
+        const grid = snapGrid.current;
+        if (grid.snap) moveMedia(media, snapToFrame(seconds * 1000, grid.fps));
       }),
     ];
     return () => offs.forEach((off) => off());
-  }, [waveform]);
+  }, [waveform, media]);
   // Until the creator zooms, the waveform fits the track's width (measured by wavesurfer, not
   // read here: a read during render would lay the page out on every playhead tick).
   const viewPx = resizedPx ?? waveform?.widthPx ?? 600;

@@ -4,7 +4,7 @@ import type { Cue } from '../../../../shared/cues/calls';
 import type { CueData, CueKind } from '../../../../shared/cues/types';
 import { messageOf } from '../../api/messages';
 import { nextLabel, type CueFields } from './cueEdits';
-import { cueTimes } from './cueTime';
+import { cueTimes, snapToFrame } from './cueTime';
 import { draggedRange, secondsAt } from './pointerTime';
 import { cueColor, translucent } from './regionSync';
 import type { Waveform } from './useWaveform';
@@ -87,7 +87,8 @@ export function useRegionEdits(waveform: Waveform | null, cues: readonly Cue[], 
       event.stopPropagation();
       const { ws } = waveform;
       const at = secondsAt(event.clientX, ws.getWrapper().getBoundingClientRect(), ws.getDuration());
-      latest.current.pick(cue, event, Math.round(at * 1000));
+      const { snap, fps } = latest.current;
+      latest.current.pick(cue, event, snap ? snapToFrame(at * 1000, fps) : Math.round(at * 1000));
     });
     const offDrag = regions.enableDragSelection({
       color: translucent(cueColor({ kind: latest.current.newKind, color: null }), 0.2),
