@@ -7,13 +7,14 @@
 import { withArticle } from '../article';
 import { parseTime } from '../time';
 import { readAudioItem, splitTimedSounds, type ItemProblem } from './audio';
-import { afterLineMs, FIRST_LINE_AT_MS, readDialogueEntry, splitSpeakers, type DialogueEntry } from './dialogue';
+import { afterLineMs, readDialogueEntry, splitSpeakers, type DialogueEntry } from './dialogue';
 import { LineIndex, toDiagnostics, type Diagnostic, type Finding, type QuickFix, type Span } from './diagnostics';
 import { KEY_LABELS, PROMPT_KEYS, resolveKey, suggestKey, type PromptKey, type ShotKey } from './keys';
 import { readProse, type ProsePhrase } from './prose';
 import { describeReading, offerStructured } from './proseFindings';
+import { addSpan, carryOver, has, KEY_BIT, mark, newShot, type ShotState } from './shotState';
 import { cleanItem, collapse, forEachLine, isSentenceHeading, splitItems, type Piece } from './text';
-import { emptyShot, type FrameSize, type PromptDoc, type Shot } from './types';
+import type { FrameSize, PromptDoc } from './types';
 
 export interface FieldSpan {
   /** The key as written, without the colon. */
@@ -82,89 +83,12 @@ function isCameraLabel(name: string): boolean {
     .some((w) => CAMERA_LABEL_WORDS.has(w));
 }
 
-interface ShotState {
-  shot: Shot;
-  /** Bit per key written in this shot (see KEY_BIT); a number rather than a Set, as a megabyte can hold 100k shots. */
-  written: number;
-  hasContent: boolean;
-  claimed: boolean;
-  docStart: boolean;
-  /** When an untimed line would start: after every line so far in this shot. */
-  nextLineMs: number;
-  source: ShotSource;
-  /** A `Shot N:` heading's words, held until the shot closes: they are its text if it has no Scene. */
-  headingText: Piece[] | null;
-  /** Where this shot's `[00:04-00:08]` segment starts on the clip's clock; 0 outside segments. */
-  segmentStartMs: number;
-}
-
 type OpenField =
   | { kind: 'key'; key: PromptKey; keySpan: Span; pieces: Piece[]; afterColon: number; lenient?: boolean }
   /** `heading`: the first piece is a `Shot N:` heading's words, read only if the shot has no Scene of its own. */
   | { kind: 'prose'; pieces: Piece[]; heading?: boolean }
   | { kind: 'ignored' }
   | null;
-
-/**
- * Shared by every shot until it records its first span of a kind: a megabyte of text can
- * hold a hundred thousand shots, and four empty arrays each add up.
- */
-const NO_SPANS: Span[] = Object.freeze([]) as unknown as Span[];
-
-function newSource(from: number, header: Span | null): ShotSource {
-  return {
-    block: { from, to: from },
-    header,
-    fields: {},
-    ambience: NO_SPANS,
-    events: NO_SPANS,
-    dialogue: NO_SPANS,
-    negative: NO_SPANS,
-    holdsDocLines: false,
-    prose: NO_PHRASES,
-  };
-}
-
-const NO_PHRASES: ProsePhrase[] = Object.freeze([]) as unknown as ProsePhrase[];
-
-function addSpan(source: ShotSource, kind: 'ambience' | 'events' | 'dialogue' | 'negative', span: Span): void {
-  if (source[kind] === NO_SPANS) source[kind] = [span];
-  else source[kind].push(span);
-}
-
-function newShot(from: number, header: Span | null, docStart: boolean): ShotState {
-  return {
-    shot: emptyShot(),
-    written: 0,
-    hasContent: false,
-    claimed: false,
-    docStart,
-    nextLineMs: FIRST_LINE_AT_MS,
-    source: newSource(from, header),
-    headingText: null,
-    segmentStartMs: 0,
-  };
-}
-
-const KEY_BIT: Readonly<Record<ShotKey, number>> = {
-  scene: 1,
-  camera: 2,
-  motion: 4,
-  audio: 8,
-  dialogue: 16,
-  style: 32,
-  negative: 64,
-  duration: 128,
-};
-
-function has(state: ShotState, key: ShotKey): boolean {
-  return (state.written & KEY_BIT[key]) !== 0;
-}
-
-function mark(state: ShotState, key: ShotKey, span: FieldSpan): void {
-  state.written |= KEY_BIT[key];
-  (state.source.fields[key] ??= []).push(span);
-}
 
 /** Reads a key off the start of a line: up to two words, then a colon. */
 function detectKey(line: string): { name: string; nameFrom: number; nameTo: number; colon: number } | null {
@@ -214,25 +138,6 @@ export function parse(text: string): ParseResult {
   const doc: PromptDoc = { title: reader.title, size: reader.size, shots: shots.map((s) => s.shot) };
   offerStructured(reader.findings, text, doc);
   return { doc, diagnostics: toDiagnostics(reader.findings, LineIndex.of(text)), source };
-}
-
-/** Style and negatives carry over to later shots that do not set their own. */
-function carryOver(shots: readonly ShotState[]): void {
-  let prevStyle = '';
-  let prevNegative: string[] = [];
-  for (const state of shots) {
-    const { shot } = state;
-    if (!has(state, 'style') && prevStyle !== '') {
-      shot.style = prevStyle;
-      shot.inherited.style = true;
-    }
-    if (!has(state, 'negative') && prevNegative.length > 0) {
-      shot.negative = [...prevNegative];
-      shot.inherited.negative = true;
-    }
-    prevStyle = shot.style;
-    prevNegative = shot.negative;
-  }
 }
 
 type DetectedKey = NonNullable<ReturnType<typeof detectKey>>;
@@ -673,7 +578,9 @@ class PromptReader {
   }
 
   private applyDialogue(written: readonly Piece[]): void {
-    const pieces = written.flatMap((p) => splitSpeakers(p.text).map((part) => ({ text: part.text, from: p.from + part.from })));
+    const pieces = written.flatMap((p) =>
+      splitSpeakers(p.text).map((part) => ({ text: part.text, from: p.from + part.from })),
+    );
     for (let i = 0; i < pieces.length; i++) {
       const first = pieces[i];
       if (!first || first.text === '') continue;
