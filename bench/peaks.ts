@@ -8,8 +8,8 @@
  * medians. The wall ratio moves with the machine's other work; the CPU ratio is the work each
  * does. The load average is printed at the start and the end.
  *
- * A long clip in a format that decodes exactly from any second (WAV, FLAC, ALAC) is decoded in
- * segments side by side, one per free core; `segments` fixes how many (1: a single pass).
+ * A long clip in a format that decodes from any second (WAV, FLAC, ALAC, AAC in M4A) is decoded
+ * in segments side by side, one per idle core; `segments` fixes how many (1: a single pass).
  *
  *   npx tsx bench/peaks.ts [minutes] [rounds] [existing file of that length, to skip making one] [segments]
  */

@@ -7,7 +7,8 @@
  * (−127…127) and scaled to −1…1 by the reader: wavesurfer divides any array holding a value
  * above 1 by that array's own maximum, which would draw every clip at full scale.
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { cpus } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { encodePeakValues, levelFor, type PeakFile, type PeakLevel } from '../../shared/cues/peaks';
 import { StudioError } from '../../shared/errors';
 import type { MediaStore, StoredObject } from '../storage/store';
@@ -301,16 +302,18 @@ const MAX_SEGMENTS = 4;
 
 /**
  * Containers whose timestamps count samples exactly, so a decode started at a time starts at
- * that sample, and codecs whose frames decode on their own, so a segment gives the very samples
- * of a single pass: PCM, FLAC and ALAC. AAC does not: its decoder draws the noise of
- * noise-coded bands from a generator that runs on from the clip's start, so samples decoded
- * after a seek differ from a single pass (by a step of the stored bytes, here and there) for
- * as long as the clip lasts; MP3's and Vorbis's seeks are estimates. Those are decoded in one pass.
+ * that sample, and codecs whose frames decode from a second of sound before them: PCM, FLAC and
+ * ALAC give the very samples of a single pass. AAC gives them too except in noise-coded bands,
+ * which the standard leaves to the decoder's own random noise of the coded energy: ffmpeg draws
+ * it from a generator that runs on from where decoding began, so after a segment's start those
+ * bands hold other noise of the same level, as they do in a player that seeks there. Only those
+ * peaks move, within the noise's own spread: a step or two of the stored bytes, up to an eighth
+ * of full scale in loud noise. MP3's and Vorbis's seeks are estimates: those are decoded in one pass.
  */
 const EXACT_CONTAINERS = /(^|,)(mov|mp4|m4a|wav|flac)(,|$)/;
-const EXACT_CODECS = /^(pcm_[a-z0-9]+|flac|alac)$/;
+const EXACT_CODECS = /^(pcm_[a-z0-9]+|flac|alac|aac)$/;
 
-/** Whether segments of this file decode to the samples of a single pass (see EXACT_CODECS). */
+/** Whether segments of this file decode to the sound of a single pass (see EXACT_CODECS). */
 export async function decodesInSegments(mediaPath: string, signal?: AbortSignal): Promise<boolean> {
   try {
     const { stdout } = await runTool(
@@ -336,10 +339,32 @@ export async function decodesInSegments(mediaPath: string, signal?: AbortSignal)
   }
 }
 
-/** How many segments to decode side by side: one per free core, for a long enough clip. */
-function segmentsFor(durationMs: number | undefined): number {
+/**
+ * How many cores were idle over the last tenth of a second. The load average is no guide here:
+ * it is a minute's mean, and it counts threads waiting on disk and a virtual machine's own
+ * housekeeping, which leave a core free.
+ */
+async function idleCores(): Promise<number> {
+  const idleAndTotal = (): [number, number] => {
+    let idle = 0;
+    let total = 0;
+    for (const { times } of cpus()) {
+      idle += times.idle;
+      total += times.user + times.nice + times.sys + times.idle + times.irq;
+    }
+    return [idle, total];
+  };
+  const [idle0, total0] = idleAndTotal();
+  await sleep(100);
+  const [idle1, total1] = idleAndTotal();
+  const share = total1 > total0 ? (idle1 - idle0) / (total1 - total0) : 0;
+  return share * cpus().length;
+}
+
+/** How many segments to decode side by side: one per idle core, for a long enough clip. */
+async function segmentsFor(durationMs: number | undefined): Promise<number> {
   if (!durationMs || durationMs < SEGMENTED_FROM_MS) return 1;
-  const free = Math.round(availableParallelism() - (loadavg()[0] ?? 0));
+  const free = Math.round(await idleCores());
   return Math.max(1, Math.min(MAX_SEGMENTS, free, Math.floor(durationMs / 1000 / MIN_SEGMENT_SEC)));
 }
 
@@ -492,8 +517,8 @@ export async function peaksInSegments(
 /**
  * Decodes a media file's sound with ffmpeg and returns its peaks; null when it has no audio
  * stream. `onProgress` gets the fraction done when `durationMs` is known. A long clip is decoded
- * in `segments` side by side, by default one per free core, when its format allows a segment to
- * give the very samples of a single pass.
+ * in `segments` side by side, by default one per idle core, when its format allows a segment to
+ * give the sound of a single pass.
  */
 export async function computePeaks(
   mediaPath: string,
@@ -505,7 +530,7 @@ export async function computePeaks(
   } = {},
 ): Promise<PeakFile | null> {
   const { signal, durationMs, onProgress } = options;
-  const segments = options.segments ?? segmentsFor(durationMs);
+  const segments = options.segments ?? (await segmentsFor(durationMs));
   if (segments > 1 && durationMs && (await decodesInSegments(mediaPath, signal))) {
     const joined = await peaksInSegments(mediaPath, durationMs, segments, signal, onProgress);
     if (joined !== undefined) return joined;
