@@ -189,7 +189,7 @@ describe('cues', () => {
     expectStudioError(
       refused,
       'invalid_input',
-      'This file is not text, so it cannot be a SRT subtitles file (a sound, a picture or an archive?). Nothing was imported: choose the cue file itself.',
+      'This file is not text, so it cannot be an SRT subtitles file (a sound, a picture or an archive?). Nothing was imported: choose the cue file itself.',
     );
     const odd = `1.0\tknock\n\u0007${'x'.repeat(200)}\tend\tlabel\n`;
     const message = (thrownBy(() => cues.import(clipId, 'audacity', odd)) as Error).message;

@@ -10,6 +10,7 @@ import { CueFileError, type CueFileFormat, type ReadCue } from './types';
 export const audacityLabels: CueFileFormat = {
   id: 'audacity',
   label: 'Audacity labels',
+  article: 'an',
   extension: 'txt',
   mimeType: 'text/plain',
   write(cues) {

@@ -35,6 +35,7 @@ const MARKER = /^(.*?) ?\|C:(\S*) \|M:(.*) \|D:(\d+)\s*$/;
 export const resolveEdl: CueFileFormat = {
   id: 'edl',
   label: 'DaVinci Resolve EDL',
+  article: 'a',
   extension: 'edl',
   mimeType: 'text/plain',
   write(cues, { fps, title }) {

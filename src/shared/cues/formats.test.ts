@@ -482,3 +482,14 @@ test('CSV cells a spreadsheet would run as formulas are written as text and read
   const [read] = CUE_FILE_FORMATS.csv.read(text, ctx);
   expect([read?.label, read?.note]).toEqual([risky.label, risky.note]);
 });
+
+test('each format is named with the article it takes when said', () => {
+  expect(Object.values(CUE_FILE_FORMATS).map((f) => `${f.article} ${f.label} file`)).toEqual([
+    'an Audacity labels file',
+    'an SRT subtitles file',
+    'a WebVTT file',
+    'a CSV file',
+    'an OpenTimelineIO file',
+    'a DaVinci Resolve EDL file',
+  ]);
+});
