@@ -97,7 +97,7 @@ test('a creator marks a cue on the waveform, exports it, finds it after a reload
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'Audacity labels' }).click();
   const file = await (await download).path();
-  expect(readFileSync(file, 'utf8').split('\n')).toContain('3.000000\t3.000000\tdoor slam');
+  expect(readFileSync(file, 'utf8').split('\n')).toContain('3.000000\t3.000000\tdoor slam [sfx]');
 
   await page.reload();
   const again = page.getByRole('region', { name: 'Cue timeline' });

@@ -189,7 +189,7 @@ describe('cues', () => {
     expectStudioError(
       refused,
       'invalid_input',
-      'This file is not text, so it cannot be a SRT subtitles file (a sound, a picture or an archive?). Nothing was imported: choose the cue file itself.',
+      'This file is not text, so it cannot be an SRT subtitles file (a sound, a picture or an archive?). Nothing was imported: choose the cue file itself.',
     );
     const odd = `1.0\tknock\n\u0007${'x'.repeat(200)}\tend\tlabel\n`;
     const message = (thrownBy(() => cues.import(clipId, 'audacity', odd)) as Error).message;
@@ -271,9 +271,28 @@ describe('cues', () => {
     expect(cues.export(clipId, 'audacity', [a?.id ?? 0])).toEqual({
       fileName: 'Lantern dusk cues.txt',
       mimeType: 'text/plain',
-      text: '1.000000\t1.000000\ta\n',
+      text: '1.000000\t1.000000\ta [note]\n',
     });
     expect(cues.export(clipId, 'csv').text.split('\r\n')).toHaveLength(4);
+  });
+
+  test('Audacity labels and a Resolve EDL exported and imported again keep each cue’s kind', async () => {
+    const { cues, clipId } = await library();
+    cues.create(clipId, [
+      cue({ startMs: 1000, label: 'door slam', kind: 'sfx' }),
+      cue({ startMs: 2000, endMs: 3000, label: 'Where were you?', kind: 'dialogue' }),
+      cue({ startMs: 3000, endMs: 5000, label: 'strings', kind: 'music' }),
+      cue({ startMs: 4000, label: 'rain', kind: 'ambience' }),
+      cue({ startMs: 5000, label: 'check the cut', kind: 'note' }),
+    ]);
+    const kinds = (): string[][] => cues.list(clipId).map((c) => [c.label, c.kind]);
+    const before = kinds();
+    for (const format of ['audacity', 'edl'] as const) {
+      const { text } = cues.export(clipId, format);
+      cues.delete(cues.list(clipId).map((c) => c.id));
+      cues.import(clipId, format, text);
+      expect(kinds()).toEqual(before);
+    }
   });
 
   test('an SRT export keeps a note that looks like a timing inside its cue when ffmpeg reads it', async () => {

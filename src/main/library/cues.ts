@@ -205,7 +205,7 @@ export class Cues {
     if (looksBinary(text)) {
       throw new StudioError(
         'invalid_input',
-        `This file is not text, so it cannot be a ${file.label} file (a sound, a picture or an archive?). Nothing was imported: choose the cue file itself.`,
+        `This file is not text, so it cannot be ${file.article} ${file.label} file (a sound, a picture or an archive?). Nothing was imported: choose the cue file itself.`,
       );
     }
     let read: ReadCue[];

@@ -2,19 +2,41 @@
  * Audacity's label track export: `start<TAB>end<TAB>label`, seconds with six decimals, a point
  * label has start = end. Spectral labels add a line starting with `\` (low and high frequency),
  * which carries nothing a cue can hold, so it is skipped.
+ *
+ * The cue's kind ends the label as a mark, `door slam [sfx]`, as SRT writes it on its own line:
+ * the label line keeps its three fields, Audacity shows the kind with the label, and an edit
+ * there keeps it, so a file exported, edited in Audacity and imported again keeps every kind.
  */
 import { readSeconds, seconds } from './clock';
 import { excerpt } from './fileText';
-import { CueFileError, type CueFileFormat, type ReadCue } from './types';
+import { CUE_KINDS, CueFileError, type CueFileFormat, type CueKind, type ReadCue } from './types';
+
+/** The last bracketed kind at the end of a label, however an editor spaced or cased it. */
+const KIND_MARK = /^(.*?)\s*\[\s*(sfx|dialogue|music|ambience|note)\s*\]$/i;
+
+/** `door slam [sfx]`: a label already ending in a mark gets one more, so it reads back as it was. */
+export function markedLabel(label: string, kind: CueKind): string {
+  return `${label} [${kind}]`;
+}
+
+export function readMarkedLabel(text: string): { label: string; kind?: CueKind } {
+  const mark = KIND_MARK.exec(text.trim());
+  const kind = mark ? CUE_KINDS.find((k) => k === mark[2]?.toLowerCase()) : undefined;
+  return mark && kind ? { label: (mark[1] ?? '').trim(), kind } : { label: text.trim() };
+}
 
 export const audacityLabels: CueFileFormat = {
   id: 'audacity',
   label: 'Audacity labels',
+  article: 'an',
   extension: 'txt',
   mimeType: 'text/plain',
   write(cues) {
     return cues
-      .map((cue) => `${seconds(cue.startMs, 6)}\t${seconds(cue.endMs ?? cue.startMs, 6)}\t${cue.label}\n`)
+      .map(
+        (cue) =>
+          `${seconds(cue.startMs, 6)}\t${seconds(cue.endMs ?? cue.startMs, 6)}\t${markedLabel(cue.label, cue.kind)}\n`,
+      )
       .join('');
   },
   read(text) {
@@ -31,13 +53,13 @@ export const audacityLabels: CueFileFormat = {
       if (!endIsTime && labelParts.length > 0)
         throw new CueFileError(line, `"${excerpt(endText ?? '')}" is not an end time in seconds`);
       const endMs = endIsTime ? (readSeconds(endText) ?? startMs) : startMs;
-      const label = (endIsTime ? labelParts.join(' ') : [endText ?? '', ...labelParts].join(' ')).trim();
+      const labelText = endIsTime ? labelParts.join(' ') : [endText ?? '', ...labelParts].join(' ');
       if (endMs < startMs)
         throw new CueFileError(
           line,
           `the label ends (${excerpt(endText ?? '')}) before it starts (${excerpt(startText)})`,
         );
-      cues.push({ line, startMs, endMs: endMs === startMs ? null : endMs, label });
+      cues.push({ line, startMs, endMs: endMs === startMs ? null : endMs, ...readMarkedLabel(labelText) });
     });
     return cues;
   },

@@ -77,6 +77,7 @@ export function readCsvRows(text: string): { fields: string[]; line: number }[] 
 export const csvCues: CueFileFormat = {
   id: 'csv',
   label: 'CSV',
+  article: 'a',
   extension: 'csv',
   mimeType: 'text/csv',
   write(cues) {

@@ -2,10 +2,49 @@
  * DaVinci Resolve's marker EDL ("Timeline Markers to EDL"): one-frame events on a timeline that
  * starts at 01:00:00:00, each followed by a line with the note, then `|C:ResolveColor<Name>`,
  * `|M:<label>` and `|D:<length in frames>`. Times are whole frames, so they survive to the frame.
+ *
+ * The marker's colour carries the cue's kind (KIND_MARKER_COLORS), so the label stays as the
+ * creator wrote it and a file read back, or re-exported from Resolve, keeps every kind.
  */
-import { isResolveColor, RESOLVE_COLORS, resolveColor } from './colors';
+import { isResolveColor, RESOLVE_COLORS, resolveColor, type ResolveColor } from './colors';
 import { excerpt } from './fileText';
-import { CueFileError, DEFAULT_KIND_COLORS, type CueFileFormat, type ReadCue } from './types';
+import { kindOfReadCue } from './readKind';
+import { CueFileError, type CueData, type CueFileFormat, type CueKind, type ReadCue } from './types';
+
+/**
+ * The Resolve colour each kind's markers take, near the kind's own colour. Dialogue is Sky, not
+ * Blue: Blue is the colour Resolve gives every new marker, which says nothing about its kind.
+ */
+export const KIND_MARKER_COLORS: Readonly<Record<CueKind, ResolveColor>> = {
+  sfx: 'Red',
+  dialogue: 'Sky',
+  music: 'Purple',
+  ambience: 'Green',
+  note: 'Yellow',
+};
+
+const KIND_OF_MARKER_COLOR = new Map(
+  Object.entries(KIND_MARKER_COLORS).map(([kind, color]) => [color, kind as CueKind]),
+);
+
+/**
+ * The kind's colour; a colour the creator chose is kept when no kind claims it and the kind
+ * reads back from the label anyway (a note, or `Anna: "Run!"` as dialogue), as a Resolve marker's
+ * own Blue or Pink does.
+ */
+function markerColor(cue: CueData): ResolveColor {
+  const own = KIND_MARKER_COLORS[cue.kind];
+  if (cue.color === null) return own;
+  const chosen = resolveColor(cue.color);
+  return !KIND_OF_MARKER_COLOR.has(chosen) && kindOfReadCue({ label: cue.label }) === cue.kind ? chosen : own;
+}
+
+/** A kind's colour reads as that kind, in the kind's own colour; any other keeps its colour and says no kind. */
+function readMarkerColor(name: string): Pick<ReadCue, 'kind' | 'color'> {
+  if (!isResolveColor(name)) return { color: null };
+  const kind = KIND_OF_MARKER_COLOR.get(name);
+  return kind ? { kind, color: null } : { color: RESOLVE_COLORS[name] };
+}
 
 /** Resolve's default timeline start: one hour. */
 export const EDL_START_FRAMES_HOURS = 1;
@@ -35,6 +74,7 @@ const MARKER = /^(.*?) ?\|C:(\S*) \|M:(.*) \|D:(\d+)\s*$/;
 export const resolveEdl: CueFileFormat = {
   id: 'edl',
   label: 'DaVinci Resolve EDL',
+  article: 'a',
   extension: 'edl',
   mimeType: 'text/plain',
   write(cues, { fps, title }) {
@@ -45,7 +85,7 @@ export const resolveEdl: CueFileFormat = {
       const start = offset + frameOf(cue.startMs);
       const length = cue.endMs === null ? 1 : Math.max(1, frameOf(cue.endMs) - frameOf(cue.startMs));
       const tc = `${timecode(start, base)} ${timecode(start + 1, base)}`;
-      const color = resolveColor(cue.color ?? DEFAULT_KIND_COLORS[cue.kind]);
+      const color = markerColor(cue);
       const note = cue.note.replace(/\s*\n\s*/g, ' ');
       return `${String(i + 1).padStart(3, '0')}  001      V     C        ${tc} ${tc}  \n${note} |C:ResolveColor${color} |M:${cue.label} |D:${length}\n`;
     });
@@ -98,7 +138,7 @@ export const resolveEdl: CueFileFormat = {
           endMs: frames <= 1 ? null : msOf(pending.frame + frames),
           label: label.trim(),
           note: [...pending.lead, note.trim()].filter((part) => part !== '').join(' '),
-          color: isResolveColor(name) ? RESOLVE_COLORS[name] : null,
+          ...readMarkerColor(name),
         });
         pending = null;
         return;

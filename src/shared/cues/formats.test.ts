@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { otioColor, resolveColor } from './colors';
+import { KIND_MARKER_COLORS } from './edl';
 import { CUE_FILE_FORMATS } from './index';
+import { kindOfReadCue } from './readKind';
 import { CueData, CueFileError, type CueFileContext, type CueFormat, type ReadCue } from './types';
 
 const ctx: CueFileContext = { durationMs: 10_000, fps: 24, title: 'Lantern' };
@@ -32,8 +34,20 @@ function failure(format: CueFormat, text: string): CueFileError {
 describe('exact layouts', () => {
   test('Audacity labels: start, end and label, tab-separated, six decimals; a point has start = end', () => {
     expect(CUE_FILE_FORMATS.audacity.write([line, door], ctx)).toBe(
-      '1.250000\t3.400000\tGirl: "Go on, fly!"\n5.000000\t5.000000\tdoor slam\n',
+      '1.250000\t3.400000\tGirl: "Go on, fly!" [dialogue]\n5.000000\t5.000000\tdoor slam [sfx]\n',
     );
+  });
+
+  test('Audacity labels: the kind mark ending a label reads back as the kind, however an editor spaced or cased it', () => {
+    const text =
+      '1\t1\tdoor slam [sfx]\n2\t3\tstrings  [ Music ]\n4\t4\tboom [sfx] [note]\n5\t5\tIntro [part 1]\n6\t6\t[ambience]\n';
+    expect(CUE_FILE_FORMATS.audacity.read(text, ctx).map((c) => [c.label, c.kind])).toEqual([
+      ['door slam', 'sfx'],
+      ['strings', 'music'],
+      ['boom [sfx]', 'note'],
+      ['Intro [part 1]', undefined],
+      ['', 'ambience'],
+    ]);
   });
 
   test('Audacity labels: reads a missing end and skips frequency lines', () => {
@@ -287,7 +301,15 @@ test('Resolve EDL: a note is followed by one space before |C:, as Resolve writes
   const read = CUE_FILE_FORMATS.edl.read(resolve, ctx);
   expect(read).toEqual([
     { line: 4, startMs: 5500, endMs: null, label: 'door slam', note: 'door lands late', color: '#0e7fe0' },
-    { line: 7, startMs: 7000, endMs: 8500, label: 'strings', note: 'swell under the line', color: '#00ad00' },
+    {
+      line: 7,
+      startMs: 7000,
+      endMs: 8500,
+      label: 'strings',
+      note: 'swell under the line',
+      kind: 'ambience',
+      color: null,
+    },
   ]);
   const written = CUE_FILE_FORMATS.edl.write(
     read.map((c) =>
@@ -296,7 +318,7 @@ test('Resolve EDL: a note is followed by one space before |C:, as Resolve writes
         endMs: c.endMs,
         label: c.label,
         note: c.note ?? '',
-        kind: 'sfx',
+        kind: kindOfReadCue(c),
         color: c.color ?? null,
       }),
     ),
@@ -410,9 +432,7 @@ function carried(format: CueFormat, c: CueData | ReadCue): Record<string, unknow
   const label = c.label.trim();
   switch (format) {
     case 'audacity':
-      return { startMs: c.startMs, endMs: c.endMs, label };
-    case 'edl':
-      return { startMs: c.startMs, endMs: c.endMs, label, note: (c.note ?? '').replace(/\s*\n\s*/g, ' ').trim() };
+      return { startMs: c.startMs, endMs: c.endMs, label, kind: kindOfReadCue(c) };
     case 'srt':
       return { startMs: c.startMs, endMs: c.endMs, label, note: c.note ?? '', kind: c.kind };
     default:
@@ -447,6 +467,7 @@ describe('export then import gives the same cues', () => {
             end: lengthFrames >= 2 && x.endMs !== null ? frame(x.endMs) : null,
             label: x.label,
             note: x.note.replace(/\s*\n\s*/g, ' '),
+            kind: x.kind,
           };
         });
         const read = CUE_FILE_FORMATS.edl.read(CUE_FILE_FORMATS.edl.write(cues, c), c);
@@ -455,6 +476,7 @@ describe('export then import gives the same cues', () => {
           end: r.endMs === null ? null : frame(r.endMs),
           label: r.label,
           note: r.note ?? '',
+          kind: kindOfReadCue(r),
         }));
         expect(got).toEqual(expected);
         checked += cues.length;
@@ -481,4 +503,47 @@ test('CSV cells a spreadsheet would run as formulas are written as text and read
   expect(text.split('\r\n')[1]).toBe('1.000,,"\'=HYPERLINK(""http://x"",""y"")",sfx,\'+1 and \'@me\',');
   const [read] = CUE_FILE_FORMATS.csv.read(text, ctx);
   expect([read?.label, read?.note]).toEqual([risky.label, risky.note]);
+});
+
+test('each format is named with the article it takes when said', () => {
+  expect(Object.values(CUE_FILE_FORMATS).map((f) => `${f.article} ${f.label} file`)).toEqual([
+    'an Audacity labels file',
+    'an SRT subtitles file',
+    'a WebVTT file',
+    'a CSV file',
+    'an OpenTimelineIO file',
+    'a DaVinci Resolve EDL file',
+  ]);
+});
+
+test('Resolve EDL: each kind is its marker colour, and the colour reads back as the kind', () => {
+  const kinds = (['sfx', 'dialogue', 'music', 'ambience', 'note'] as const).map((kind, i) =>
+    cue({ startMs: 1000 * (i + 1), label: `cue ${i + 1}`, kind }),
+  );
+  const text = CUE_FILE_FORMATS.edl.write(kinds, ctx);
+  expect(text.split('\n').filter((l) => l.includes('|C:'))).toEqual([
+    ' |C:ResolveColorRed |M:cue 1 |D:1',
+    ' |C:ResolveColorSky |M:cue 2 |D:1',
+    ' |C:ResolveColorPurple |M:cue 3 |D:1',
+    ' |C:ResolveColorGreen |M:cue 4 |D:1',
+    ' |C:ResolveColorYellow |M:cue 5 |D:1',
+  ]);
+  expect(CUE_FILE_FORMATS.edl.read(text, ctx).map((c) => [c.label, c.kind, c.color])).toEqual(
+    kinds.map((c) => [c.label, c.kind, null]),
+  );
+  expect(Object.keys(KIND_MARKER_COLORS)).toEqual(['sfx', 'dialogue', 'music', 'ambience', 'note']);
+  // A colour the creator chose gives way to the kind's, unless the label alone says the kind.
+  const chosen = [
+    cue({ startMs: 1000, label: 'door', kind: 'sfx', color: '#0e7fe0' }),
+    cue({ startMs: 2000, label: 'look again', kind: 'note', color: '#ff44c8' }),
+    cue({ startMs: 3000, label: 'Anna: "Run!"', kind: 'dialogue', color: '#0e7fe0' }),
+    cue({ startMs: 4000, label: 'look again', kind: 'note', color: '#e02020' }),
+  ];
+  const read = CUE_FILE_FORMATS.edl.read(CUE_FILE_FORMATS.edl.write(chosen, ctx), ctx);
+  expect(read.map((c) => [c.label, kindOfReadCue(c), c.color])).toEqual([
+    ['door', 'sfx', null],
+    ['look again', 'note', '#ff44c8'],
+    ['Anna: "Run!"', 'dialogue', '#0e7fe0'],
+    ['look again', 'note', null],
+  ]);
 });

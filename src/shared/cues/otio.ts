@@ -200,6 +200,7 @@ function parseOtioJson(text: string): unknown {
 export const otioTimeline: CueFileFormat = {
   id: 'otio',
   label: 'OpenTimelineIO',
+  article: 'an',
   extension: 'otio',
   mimeType: 'application/json',
   write(cues, context) {

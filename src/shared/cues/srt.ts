@@ -15,6 +15,7 @@ import { CueFileError, type CueFileFormat, type ReadCue } from './types';
 export const srtSubtitles: CueFileFormat = {
   id: 'srt',
   label: 'SRT subtitles',
+  article: 'an',
   extension: 'srt',
   mimeType: 'application/x-subrip',
   write(cues, { durationMs }) {

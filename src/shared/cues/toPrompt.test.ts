@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../prompt/parse';
-import { cuesToPrompt, dialogueOf, type PromptCue } from './toPrompt';
+import { cuesToPrompt, dialogueOf, promptCueCounts, promptCueReport, type PromptCue } from './toPrompt';
 
 const cue = (startMs: number, label: string, kind: PromptCue['kind'], extra: Partial<PromptCue> = {}): PromptCue => ({
   startMs,
@@ -66,7 +66,7 @@ describe('cuesToPrompt', () => {
         cue(1000, "'Run!'", 'dialogue'),
         cue(2000, 'Anna: "Run!"', 'dialogue'),
         cue(3000, '[00:05] Anna: "Run!"', 'dialogue'),
-        cue(4000, 'Ben', 'dialogue', { note: '“Over here!”' }),
+        cue(4000, 'Ben: “Over here!”', 'dialogue', { note: 'shouted from the stairs' }),
         cue(5000, 'Cleo: "It\'s "fine""', 'dialogue'),
       ],
       { title: 'Street', durationMs: 8000 },
@@ -98,7 +98,7 @@ describe('cuesToPrompt', () => {
     const prompt = 'Scene: Table.\nDialogue: [00:01] Tom: "Hi."\nDuration: 6s';
     const out = cuesToPrompt(
       prompt,
-      [cue(3000, 'Maya', 'dialogue', { note: 'Read this.' }), cue(2000, 'rain', 'ambience', { endMs: 5000 })],
+      [cue(3000, 'Maya: Read this.', 'dialogue'), cue(2000, 'rain', 'ambience', { endMs: 5000 })],
       { title: 'Table', durationMs: 6000 },
     );
     expect(out).toBe(
@@ -130,17 +130,48 @@ describe('cuesToPrompt', () => {
 });
 
 describe('dialogueOf', () => {
-  it('reads the speaker from the label, the line from after its colon or from the note', () => {
+  it('reads the line from the label, its speaker from before a colon; the note is never spoken', () => {
     expect(dialogueOf(cue(0, 'Tom: Hello there', 'dialogue'), 0)).toEqual({
       atMs: 0,
       speaker: 'Tom',
       line: 'Hello there',
     });
-    expect(dialogueOf(cue(0, 'Tom', 'dialogue', { note: 'Hi' }), 500)).toEqual({
+    expect(dialogueOf(cue(0, 'Tom: "Hi"', 'dialogue', { note: 'softer' }), 500)).toEqual({
       atMs: 500,
       speaker: 'Tom',
       line: 'Hi',
     });
-    expect(dialogueOf(cue(0, 'Hello', 'dialogue'), 0)).toEqual({ atMs: 0, speaker: 'Voice', line: 'Hello' });
+    expect(dialogueOf(cue(0, 'Where were you?', 'dialogue', { note: 'whispered' }), 0)).toEqual({
+      atMs: 0,
+      speaker: 'Voice',
+      line: 'Where were you?',
+    });
+    expect(dialogueOf(cue(0, ': Hello', 'dialogue'), 0)).toEqual({ atMs: 0, speaker: 'Voice', line: ': Hello' });
+  });
+});
+
+describe('promptCueCounts and promptCueReport', () => {
+  it('counts what is written and what is left out, and says why', () => {
+    const counts = promptCueCounts([
+      cue(0, 'boom', 'sfx'),
+      cue(0, 'Anna: "Run!"', 'dialogue'),
+      cue(0, 'fix the grade', 'note'),
+      cue(0, 'too dark', 'note'),
+      cue(0, ',,', 'music'),
+    ]);
+    expect(counts).toEqual({ written: 2, notes: 2, empty: 1 });
+    expect(promptCueReport(counts)).toEqual({
+      title: 'Wrote 2 cues into the prompt draft',
+      detail: '2 note cues left out: notes are not directions. 1 cue left out: its label has no words.',
+    });
+    expect(promptCueReport({ written: 1, notes: 0, empty: 0 })).toEqual({
+      title: 'Wrote 1 cue into the prompt draft',
+      detail: '',
+    });
+    expect(promptCueReport({ written: 0, notes: 1, empty: 2 })).toEqual({
+      title: null,
+      detail:
+        'Nothing to write into the prompt: note cues are not directions, and 2 cues have no words in their labels. Give a cue the kind sfx, dialogue, music or ambience to write it as a direction.',
+    });
   });
 });

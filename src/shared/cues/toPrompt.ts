@@ -1,8 +1,11 @@
 /**
  * Cues → timed prompt directions. Sound cues (sfx, ambience, music) join the Audio: line of the
- * shot they fall in, as "label at mm:ss"; dialogue cues become Dialogue: lines. Times in a
- * prompt are relative to their shot, so each cue is placed by the shots' Duration: lines.
- * The text is edited in place: nothing the creator wrote is reformatted.
+ * shot they fall in, as "label at mm:ss"; dialogue cues become Dialogue: lines, the label being
+ * the line (`Anna: "Run!"` names its speaker). A cue's note is the creator's own remark ("lands
+ * late", "softer") and note cues are remarks on the clip: neither is a direction, so neither is
+ * written, and `promptCueCounts` says how many cues were left out for the creator to be told.
+ * Times in a prompt are relative to their shot, so each cue is placed by the shots' Duration:
+ * lines. The text is edited in place: nothing the creator wrote is reformatted.
  */
 import { formatAudioEvent } from '../prompt/audio';
 import { formatDialogueEntry, type DialogueEntry } from '../prompt/dialogue';
@@ -48,15 +51,63 @@ function speakerOf(text: string): string {
   return clean(text.replace(LEADING_TIME, '')).replace(/^\[+/, '');
 }
 
-/** "Maya: You should read this." (or `[00:05] Maya: "…"`), or label Maya with the line in the note. */
-export function dialogueOf(cue: PromptCue, atMs: number): DialogueEntry {
+/**
+ * The label is the line: `Maya: You should read this.` (or `[00:05] Maya: "…"`) names its
+ * speaker, any other label is spoken by "Voice". The note is never spoken.
+ */
+export function dialogueOf(cue: Pick<PromptCue, 'label'>, atMs: number): DialogueEntry {
   const label = cue.label.replace(LEADING_TIME, '');
   const colon = label.indexOf(':');
-  if (colon > 0 && spoken(label.slice(colon + 1)) !== '')
+  if (colon > 0 && speakerOf(label.slice(0, colon)) !== '' && spoken(label.slice(colon + 1)) !== '')
     return { atMs, speaker: speakerOf(label.slice(0, colon)), line: spoken(label.slice(colon + 1)) };
-  const note = spoken(cue.note);
-  if (note !== '' && speakerOf(label) !== '') return { atMs, speaker: speakerOf(label), line: note };
   return { atMs, speaker: 'Voice', line: spoken(label) };
+}
+
+/** Whether a cue becomes a direction: a sound or a line with words in its label; never a note cue. */
+function writes(cue: Pick<PromptCue, 'kind' | 'label'>): boolean {
+  if (SOUND_KINDS.has(cue.kind)) return audioLabel(cue.label) !== '';
+  return cue.kind === 'dialogue' && dialogueOf(cue, 0).line !== '';
+}
+
+export interface PromptCueCounts {
+  /** Cues written as directions. */
+  written: number;
+  /** Note cues, left out: they are remarks, not directions. */
+  notes: number;
+  /** Sound or dialogue cues whose label has no words to write (only commas or quotes). */
+  empty: number;
+}
+
+export function promptCueCounts(cues: readonly Pick<PromptCue, 'kind' | 'label'>[]): PromptCueCounts {
+  const written = cues.filter(writes).length;
+  const notes = cues.filter((cue) => cue.kind === 'note').length;
+  return { written, notes, empty: cues.length - written - notes };
+}
+
+const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/**
+ * What the creator is told after "Cues to prompt": how many cues became directions and what was
+ * left out and why ("Wrote 3 cues into the prompt draft." / "2 note cues left out: notes are not
+ * directions."); `title` is null when nothing could be written, with `detail` saying why.
+ */
+export function promptCueReport(counts: PromptCueCounts): { title: string | null; detail: string } {
+  const { written, notes, empty } = counts;
+  const wordless = `${count(empty, 'cue has', 'cues have')} no words in ${empty === 1 ? 'its label' : 'their labels'}`;
+  if (written === 0) {
+    const why = [...(notes > 0 ? ['note cues are not directions'] : []), ...(empty > 0 ? [wordless] : [])];
+    return {
+      title: null,
+      detail: `Nothing to write into the prompt${why.length > 0 ? `: ${why.join(', and ')}` : ''}. Give a cue the kind sfx, dialogue, music or ambience to write it as a direction.`,
+    };
+  }
+  const left = [
+    ...(notes > 0 ? [`${count(notes, 'note cue', 'note cues')} left out: notes are not directions.`] : []),
+    ...(empty > 0
+      ? [`${count(empty, 'cue', 'cues')} left out: ${empty === 1 ? 'its label has' : 'their labels have'} no words.`]
+      : []),
+  ];
+  return { title: `Wrote ${count(written, 'cue', 'cues')} into the prompt draft`, detail: left.join(' ') };
 }
 
 interface Placed {
@@ -112,7 +163,7 @@ function shotInsertions(text: string, shot: ShotSource, placed: Placed[], nl: st
     .filter((p) => SOUND_KINDS.has(p.cue.kind) && audioLabel(p.cue.label) !== '')
     .map((p) => formatAudioEvent({ label: audioLabel(p.cue.label), startMs: p.startMs, endMs: p.endMs }));
   const dialogue = placed
-    .filter((p) => p.cue.kind === 'dialogue')
+    .filter((p) => p.cue.kind === 'dialogue' && writes(p.cue))
     .map((p) => formatDialogueEntry(dialogueOf(p.cue, p.startMs)));
   const end = shotEnd(text, shot);
   const audio = shot.fields.audio?.[0];

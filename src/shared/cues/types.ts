@@ -104,6 +104,8 @@ export interface CueFileFormat {
   readonly id: CueFormat;
   /** The menu item's name. */
   readonly label: string;
+  /** The article the name takes as it is said ("an SRT subtitles file", "a CSV file"). */
+  readonly article: 'a' | 'an';
   readonly extension: string;
   readonly mimeType: string;
   write(cues: readonly CueData[], context: CueFileContext): string;

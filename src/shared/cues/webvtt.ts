@@ -24,6 +24,7 @@ const META = /^NOTE shotline kind=(\w+)( point(?:-at-end)?)?(?: color=(#[0-9a-f]
 export const webVtt: CueFileFormat = {
   id: 'webvtt',
   label: 'WebVTT',
+  article: 'a',
   extension: 'vtt',
   mimeType: 'text/vtt',
   write(cues, { durationMs, title }) {

@@ -40,7 +40,7 @@ test('cue calls validate their input, answer with cues and announce changes', as
   expect(JSON.stringify(extra)).toContain('volume');
 
   const file = await studio.call('cues.export', { clipId, format: 'audacity' });
-  expect(file).toEqual({ fileName: 'tone cues.txt', mimeType: 'text/plain', text: '1.500000\t1.500000\tknock\n' });
+  expect(file).toEqual({ fileName: 'tone cues.txt', mimeType: 'text/plain', text: '1.500000\t1.500000\tknock [sfx]\n' });
   expect((await studio.call('clips.search', { query: 'knock' })).map((c) => c.id)).toEqual([clipId]);
   expect(await studio.call('cues.delete', { ids: [made?.id ?? 0] })).toEqual({ deleted: 1 });
   expect(await studio.call('cues.list', { clipId })).toEqual([]);

@@ -5,6 +5,7 @@ import type { Cue } from '../../../../shared/cues/calls';
 import { StudioError } from '../../../../shared/errors';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { aClip } from '../../../../../test/renderer/records';
+import { ToastProvider } from '../../components/Toasts';
 import { CuesToPromptButton } from './CuesToPrompt';
 
 const clip = aClip({
@@ -29,7 +30,7 @@ const slam: Cue = {
 };
 const DRAFT = 'Title: Rooftop\nScene: A rooftop at night.\nAudio: wind\nDuration: 3s';
 
-function setUp(draft: string | null) {
+function setUp(draft: string | null, cues: readonly Cue[] = [slam]) {
   const saved: string[] = [];
   fakeStudio.answer('drafts.get', () => (draft === null ? null : { text: draft, updatedAt: 5 }));
   fakeStudio.answer('drafts.save', ({ text }) => {
@@ -38,7 +39,11 @@ function setUp(draft: string | null) {
   });
   const onOpenPrompt = vi.fn();
   const onError = vi.fn();
-  render(<CuesToPromptButton clip={clip} cues={[slam]} onOpenPrompt={onOpenPrompt} onError={onError} />);
+  render(
+    <ToastProvider>
+      <CuesToPromptButton clip={clip} cues={cues} onOpenPrompt={onOpenPrompt} onError={onError} />
+    </ToastProvider>,
+  );
   return { saved, onOpenPrompt, onError, user: userEvent.setup() };
 }
 
@@ -99,5 +104,36 @@ test('a draft that cannot be saved keeps the dialog open with the studio’s mes
   await user.click(await screen.findByRole('button', { name: 'Replace the draft' }));
   expect((await screen.findByRole('alert')).textContent).toContain('The draft could not be written: disk full');
   expect(screen.getByRole('dialog')).toBeTruthy();
+  expect(onOpenPrompt).not.toHaveBeenCalled();
+});
+
+test('note cues are left out and the creator is told so; a dialogue cue speaks its label and keeps its note', async () => {
+  const note = (id: number, label: string): Cue => ({ ...slam, id, label, kind: 'note', startMs: 1000 });
+  const line: Cue = { ...slam, id: 5, label: 'Where were you?', note: 'whispered, close', kind: 'dialogue' };
+  const { saved, onOpenPrompt, onError, user } = setUp(null, [
+    slam,
+    line,
+    note(6, 'fix the grade'),
+    note(7, 'too dark'),
+  ]);
+  await user.click(screen.getByRole('button', { name: 'Cues to prompt' }));
+  await waitFor(() => expect(onOpenPrompt).toHaveBeenCalledTimes(1));
+  expect(saved).toEqual([
+    'Title: Hallway\nScene: An empty hallway.\nAudio: room tone, door slam at 00:02\nDuration: 4s\nDialogue: [00:02] Voice: "Where were you?"',
+  ]);
+  const toast = await screen.findByRole('status');
+  expect(toast.textContent).toContain('Wrote 2 cues into the prompt draft');
+  expect(toast.textContent).toContain('2 note cues left out: notes are not directions.');
+  expect(onError).not.toHaveBeenCalled();
+});
+
+test('only note cues: nothing is written, the view stays, and the creator is told why', async () => {
+  const { saved, onOpenPrompt, onError, user } = setUp(null, [{ ...slam, kind: 'note' }]);
+  await user.click(screen.getByRole('button', { name: 'Cues to prompt' }));
+  await waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
+  expect(onError.mock.calls[0]?.[0]).toBe(
+    'Nothing to write into the prompt: note cues are not directions. Give a cue the kind sfx, dialogue, music or ambience to write it as a direction.',
+  );
+  expect(saved).toEqual([]);
   expect(onOpenPrompt).not.toHaveBeenCalled();
 });

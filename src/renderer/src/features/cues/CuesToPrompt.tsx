@@ -1,14 +1,16 @@
 /**
  * "Cues to prompt": writes the cues into the clip's prompt as timed directions and opens it as
- * the project's draft. A draft already being written there is never replaced unasked: the
- * creator chooses to replace it, to add the directions to it, or to leave it be.
+ * the project's draft, then says how many were written and which were left out (note cues).
+ * A draft already being written there is never replaced unasked: the creator chooses to
+ * replace it, to add the directions to it, or to leave it be.
  */
 import { useEffect, useId, useRef, useState, type JSX } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
-import { cuesToPrompt } from '../../../../shared/cues/toPrompt';
+import { cuesToPrompt, promptCueCounts, promptCueReport } from '../../../../shared/cues/toPrompt';
 import type { Clip } from '../../../../shared/domain';
 import { studio } from '../../api/client';
 import { messageOf } from '../../api/messages';
+import { useToaster } from '../../components/Toasts';
 import '../../components/ConfirmDialog.css';
 
 interface Props {
@@ -116,14 +118,23 @@ function ReplaceDraftDialog({
 
 export function CuesToPromptButton({ clip, cues, onOpenPrompt, onError }: Props): JSX.Element {
   const [ask, setAsk] = useState<Ask | null>(null);
+  const toaster = useToaster();
+  const counts = promptCueCounts(cues);
 
   async function write(text: string): Promise<void> {
     await studio.call('drafts.save', { projectId: clip.projectId, text });
     setAsk(null);
     onOpenPrompt();
+    const { title, detail } = promptCueReport(counts);
+    if (title !== null) toaster.show('info', title, detail);
   }
 
   async function start(): Promise<void> {
+    const report = promptCueReport(counts);
+    if (report.title === null) {
+      onError(report.detail);
+      return;
+    }
     const replacement = cuesToPrompt(clip.promptText ?? '', cues, clip);
     const draft = await studio.call('drafts.get', { projectId: clip.projectId });
     if (draft === null || draft.text.trim() === '' || draft.text === replacement) await write(replacement);
@@ -140,7 +151,7 @@ export function CuesToPromptButton({ clip, cues, onOpenPrompt, onError }: Props)
       >
         Cues to prompt
       </button>
-      {ask && <ReplaceDraftDialog ask={ask} count={cues.length} onChoose={write} onCancel={() => setAsk(null)} />}
+      {ask && <ReplaceDraftDialog ask={ask} count={counts.written} onChoose={write} onCancel={() => setAsk(null)} />}
     </>
   );
 }
