@@ -273,6 +273,69 @@ describe('library query results', () => {
     expect(pages.flat()).toEqual(expected.slice(0, 255));
   });
 
+  test('a word that starts one indexed word only is matched as that word: the same clips, order and snippets', async () => {
+    const lib = await library(600);
+    const snippetsOf = (match: string, ids: readonly number[]): Map<number, string> =>
+      new Map(
+        lib.db
+          .prepare<[string], { id: number; snippet: string }>(
+            `SELECT rowid AS id, snippet(clip_search, -1, char(1), char(2), '…', 12) AS snippet
+             FROM clip_search WHERE clip_search MATCH ?`,
+          )
+          .all(match)
+          .filter((row) => ids.includes(row.id))
+          .map((row) => [row.id, row.snippet]),
+      );
+    const check = (text: string, prefix: string, whole: string | null): void => {
+      for (const sort of [
+        { by: 'relevance', dir: 'desc' },
+        { by: 'created', dir: 'desc' },
+      ] as const) {
+        const from = lib.ran.length;
+        const found = lib.queries.page(lib.projectId, ClipQuery.parse({ text, sort }), 0, 500);
+        const ids = found.hits.map((hit) => hit.clip.id);
+        const expected = live(lib, `(title LIKE '%${prefix}%' OR prompt_text LIKE '%${prefix}%')`);
+        expect(found.total, text).toBe(expected.length);
+        expect(
+          [...ids].sort((a, b) => a - b),
+          text,
+        ).toEqual(expected.map((clip) => clip.id).sort((a, b) => a - b));
+        // The snippets are those the prefix itself gives.
+        const prefixSnippets = snippetsOf(`{title prompt tags cues}: "${prefix}"*`, ids);
+        for (const hit of found.hits) {
+          expect(hit.snippet?.map((part) => (part.match ? `[${part.text}]` : part.text)).join(''), text).toBe(
+            prefixSnippets.get(hit.clip.id)?.replaceAll('\u0001', '[').replaceAll('\u0002', ']'),
+          );
+        }
+        const matches = lib.ran
+          .slice(from)
+          .filter(({ sql }) => sql.includes('MATCH'))
+          .map(({ params }) => String(params.find((param) => typeof param === 'string' && param.includes('}:'))));
+        expect(matches.length, text).toBeGreaterThan(0);
+        for (const match of matches) {
+          if (whole === null) expect(match, text).toContain(`"${prefix}"*`);
+          else expect(match, text).not.toContain(`"${prefix}"*`);
+          if (whole !== null) expect(match, text).toContain(`"${whole}"`);
+        }
+      }
+    };
+    // Only "harbour" starts with "harb"; "Harb" is the same word to the search.
+    check('harb', 'harb', 'harbour');
+    check('HARB', 'harb', 'harbour');
+    // A clip titled "harbourmaster" makes "harb" start two words: a prefix again, finding both.
+    const hash = createHash('sha256').update('harbourmaster').digest('hex');
+    lib.db.prepare(`INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)`).run(hash);
+    lib.db
+      .prepare(
+        `INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at)
+         VALUES (?, 'the harbourmaster', 'local', 1000, ?, 5)`,
+      )
+      .run(lib.projectId, hash);
+    check('harb', 'harb', null);
+    // Short prefixes are the index's own; words with other letters are left as typed.
+    check('har', 'har', null);
+  });
+
   test('searches see neither the Trash nor other projects, and count again after a change', async () => {
     const lib = await library(1000);
     const expected = live(lib, "prompt_text LIKE '%glacier%'");

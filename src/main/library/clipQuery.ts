@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Clip } from '../../shared/domain';
 import type { ClipFilter, ClipQuery, SnippetPart, SortKey } from '../../shared/library/organise';
-import { CLIP_COLUMNS, matchExpression, toClip, type ClipRow } from './clips';
+import { CLIP_COLUMNS, matchExpression, searchWords, toClip, type ClipRow } from './clips';
 
 export interface ClipHit {
   clip: Clip;
@@ -109,6 +109,9 @@ export class ClipQueries {
   /** Totals of the queries asked since the library last changed; the grid asks each query once per page. */
   private readonly totals = new Map<string, number>();
   private totalsVersion = '';
+  /** Search words that start one indexed word only, with that word (null: several or none); kept like the totals. */
+  private readonly wholeWords = new Map<string, string | null>();
+  private termsReady = false;
 
   constructor(private readonly db: Database) {}
 
@@ -129,14 +132,20 @@ export class ClipQueries {
       .all(...params) as number[];
   }
 
-  /** A count, kept until anything in the library is written (here or by another connection). */
-  private count(key: string, sql: string, params: readonly Param[]): number {
+  /** Forgets counts and whole words when anything in the library was written (here or by another connection). */
+  private current(): void {
     const changes = this.statement('SELECT total_changes()').pluck().get() as number;
     const version = `${String(this.db.pragma('data_version', { simple: true }))}:${changes}`;
     if (version !== this.totalsVersion) {
       this.totals.clear();
+      this.wholeWords.clear();
       this.totalsVersion = version;
     }
+  }
+
+  /** A count, kept until anything in the library is written (here or by another connection). */
+  private count(key: string, sql: string, params: readonly Param[]): number {
+    this.current();
     let total = this.totals.get(key);
     if (total === undefined) {
       total =
@@ -154,7 +163,9 @@ export class ClipQueries {
    * steps, not row reads), then the columns, tags and snippet of those ids only.
    */
   page(projectId: number, query: ClipQuery, offset: number, limit: number): ClipPage {
-    const match = matchExpression(query.text);
+    const words = searchWords(query.text);
+    const whole = this.whole(words);
+    const match = matchExpression(words, undefined, whole);
     if (query.text !== '' && match === null) return { total: 0, hits: [] };
     const key = `${projectId}|${query.text}|${JSON.stringify(query.filter)}`;
     if (match === null) {
@@ -178,7 +189,7 @@ export class ClipQueries {
     const search = new SearchScope(where, params);
     const total = this.count(key, search.countSql, [scoped(match), ...params]);
     if (query.sort.by === 'relevance') {
-      const found = this.bestFirst(key, search, scoped, query.text, offset, limit);
+      const found = this.bestFirst(key, search, scoped, words, whole, offset, limit);
       return {
         total,
         hits: this.hits(
@@ -237,20 +248,57 @@ export class ClipQueries {
     key: string,
     search: SearchScope,
     scoped: (expression: string) => string,
-    text: string,
+    words: readonly string[],
+    whole: ReadonlyMap<string, string>,
     offset: number,
     limit: number,
   ): SnippetRow[] {
-    const inTitle = matchExpression(text, 'title') ?? '';
-    const anywhere = matchExpression(text) ?? '';
+    const inTitle = matchExpression(words, 'title', whole) ?? '';
+    const anywhere = matchExpression(words, undefined, whole) ?? '';
     const first = scoped(inTitle);
     const rest = scoped(`(${anywhere}) NOT (${inTitle})`);
     const rows = (params: readonly Param[]): SnippetRow[] =>
       this.statement(search.pageSql).all(...params) as SnippetRow[];
     const found = rows([first, ...search.params, limit, offset]);
     if (found.length === limit) return found;
-    const skip = found.length > 0 ? 0 : offset - this.count(`${key}|title`, search.countSql, [first, ...search.params]);
+    // Past the clips with every word in the title: skip as many of the rest as the page's offset goes beyond them.
+    const skip =
+      found.length > 0 || offset === 0
+        ? 0
+        : offset - this.count(`${key}|title`, search.countSql, [first, ...search.params]);
     return [...found, ...rows([rest, ...search.params, limit - found.length, Math.max(0, skip)])];
+  }
+
+  /**
+   * The search words (ASCII letters and digits, longer than the index's 3-character prefixes)
+   * that start exactly one indexed word, each with that word. FTS5 answers a longer prefix by
+   * merging the lists of every term it starts, for every match, in each statement that uses it;
+   * a single term is read lazily and stops with the page. Same clips, same snippets.
+   */
+  private whole(words: readonly string[]): Map<string, string> {
+    const whole = new Map<string, string>();
+    const candidates = words.filter((word) => word.length > 3 && /^[A-Za-z0-9]+$/.test(word));
+    if (candidates.length === 0) return whole;
+    this.current();
+    if (!this.termsReady) {
+      this.db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.clip_search_terms USING fts5vocab(main, clip_search, row)');
+      this.termsReady = true;
+    }
+    for (const word of candidates) {
+      const prefix = word.toLowerCase();
+      let term = this.wholeWords.get(prefix);
+      if (term === undefined) {
+        // The first two indexed words that start with the prefix (U+10FFFF sorts after any next character).
+        const terms = this.statement('SELECT term FROM temp.clip_search_terms WHERE term >= ? AND term <= ? LIMIT 2')
+          .pluck()
+          .all(prefix, `${prefix}\u{10FFFF}`) as string[];
+        term = terms.length === 1 ? (terms[0] ?? null) : null;
+        if (this.wholeWords.size > 1000) this.wholeWords.clear();
+        this.wholeWords.set(prefix, term);
+      }
+      if (term !== null) whole.set(word, term);
+    }
+    return whole;
   }
 
   /** Snippets of these rows for a search; null when there is no search text. */

@@ -109,13 +109,29 @@ function readReport(json: string, clipId: number): RenderReport {
   );
 }
 
+/** The words of search text, as the search matches them: each one the start of a word. */
+export function searchWords(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
 /**
- * The FTS5 query for search text: every word, each matched as a prefix in the title, prompt,
- * tags or cue text (never the index's `scope` column); null when there are no words.
+ * The FTS5 query for search text (or its words): every word, each matched as a prefix in the
+ * title, prompt, tags or cue text (never the index's `scope` column); null when there are no
+ * words. `whole` maps a word to the one indexed word it can start, which is matched as itself:
+ * the same clips and the same places in them, without merging every term the prefix could start.
  */
-export function matchExpression(text: string, columns = 'title prompt tags cues'): string | null {
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length === 0 ? null : `{${columns}}: (${words.map((word) => `"${word}"*`).join(' ')})`;
+export function matchExpression(
+  text: string | readonly string[],
+  columns = 'title prompt tags cues',
+  whole: ReadonlyMap<string, string> = new Map(),
+): string | null {
+  const words = typeof text === 'string' ? searchWords(text) : text;
+  if (words.length === 0) return null;
+  const phrases = words.map((word) => {
+    const term = whole.get(word);
+    return term === undefined ? `"${word}"*` : `"${term}"`;
+  });
+  return `{${columns}}: (${phrases.join(' ')})`;
 }
 
 export interface MediaRecord {
