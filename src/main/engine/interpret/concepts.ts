@@ -155,12 +155,20 @@ function environmentElement(w: Word, id: ElementId): void {
   cl.place({ kind: 'env', key: id }, w.at);
 }
 
+/** Roles whose last word names another figure ("co-pilot", "pilot"), by the phrase as read. */
+const SECOND_ROLES: Readonly<Record<string, string>> = {
+  'co pilot': 'co-pilot',
+  'first officer': 'first officer',
+};
+
 /** A figure, animal or prop, with the modifiers before it; a plural noun means several. */
 function entityElement(w: Word, id: ElementId, figure: boolean): void {
   const { b, cl, text } = w;
   const m = cl.mods;
   const head = text.split(/\s+/).pop() ?? text;
-  const noun = head.toLowerCase();
+  // A role named in two words is its own figure: the co-pilot is not the pilot beside them.
+  const role = SECOND_ROLES[text.toLowerCase().replace(/[\s-]+/g, ' ')];
+  const noun = role ?? head.toLowerCase();
   // "She sits down": the woman already met, in this shot or an earlier one.
   const gender = figure ? pronounGender(noun) : null;
   const meant = gender === null ? null : b.figureByPronoun(gender);

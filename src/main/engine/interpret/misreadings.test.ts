@@ -313,3 +313,38 @@ describe('outside a place, and the hour on a clock', () => {
     expect(shot.timeOfDay).toBe('noon');
   });
 });
+
+describe('words from pasted prose', () => {
+  test('a name from the given-names list is a woman or a man without saying so', () => {
+    for (const [scene, gender] of [
+      ['Mara walks along the river.', 'feminine'],
+      ['Kwame walks along the river.', 'masculine'],
+      ['Haruka walks along the river.', 'feminine'],
+      ['Santiago walks along the river.', 'masculine'],
+    ] as const)
+      expect({ scene, gender: read(scene).shot.entities[0]?.gender }).toEqual({ scene, gender });
+  });
+
+  test('a known given name is a person even where nothing else says so', () => {
+    expect(read('A dog sleeps beside Mara.').people).toEqual(['Mara']);
+  });
+
+  test('the co-pilot is a person of their own, beside the pilot', () => {
+    const r = read('A pilot in the cockpit, the co-pilot nods.');
+    const figures = r.shot.entities.filter((e) => e.element === 'person').map((e) => e.label);
+    expect(figures).toEqual(['pilot', 'co-pilot']);
+    expect(r.shot.entities.find((e) => e.label === 'co-pilot')?.actions.map((a) => a.verb)).toEqual(['look']);
+  });
+
+  test('a parked car stays put: parked is no drive', () => {
+    const car = read('A parked car on the street.').shot.entities.find((e) => e.element === 'car');
+    expect(car?.actions.map((a) => a.verb)).toEqual(['stand']);
+  });
+
+  test('"open-plan" describes the office: no door opens and nothing is staged for it', () => {
+    const r = read('An open-plan office, a man types at his desk.');
+    expect(r.labels).not.toContain('plan');
+    expect(r.shot.entities.flatMap((e) => e.actions.map((a) => a.verb))).not.toContain('open');
+    expect(r.notUnderstood.map((n) => n.text)).not.toContain('plan');
+  });
+});

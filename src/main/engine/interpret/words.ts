@@ -42,19 +42,37 @@ const feminineNames = new Set(
   (
     'ana anna amy alice ava bella chloe clara ella emily emma eva grace hannah isla julia kate laura lea leah lily ' +
     'lucy maria mary maya mia nina nora olivia rose ruby sara sarah sofia sophia zoe elena aiko yuki amara priya ' +
-    'zara lena ines mira aya hana nadia fatima sakura luna iris jade elise margot june ivy'
+    'zara lena ines mira aya hana nadia fatima sakura luna iris jade elise margot june ivy ' +
+    // Given names from many languages: a creator's "Mara" or "Aiko" is a woman without saying so.
+    'mara amelia isabella charlotte harper aria camila valentina lucia ximena gabriela isabel carmen rosa paula ' +
+    'marta pilar paloma lupe beatriz chiara giulia francesca ingrid astrid freya sigrid greta anneke helga anya ' +
+    'olga natasha katya irina svetlana olena oksana leila layla yasmin amira samira aisha zainab mariam noura ' +
+    'ayesha ananya diya kavya meera sita lakshmi mei ying xiu jia yuna minji haruka yui hina keiko emiko adaeze ' +
+    'chioma ngozi ama abena akosua wanjiru thandi nia imani keisha tamara naomi ruth esther miriam rachel ' +
+    'rebecca claire sophie camille manon amelie saoirse siobhan niamh aoife maeve fiona catrin malia leilani ' +
+    'aroha elif zeynep ayla'
   ).split(' '),
 );
 const masculineNames = new Set(
   (
     'adam ben charlie daniel david ethan finn george harry henry jack jacob james joe john leo liam lucas luke marco ' +
     'mark max noah oliver omar paul peter tom tim will hiro kenji raj arjun mateo diego marcus elias felix hugo ' +
-    'oscar theo arthur victor ivan yusuf malik eli'
+    'oscar theo arthur victor ivan yusuf malik eli ' +
+    'santiago sebastian alejandro javier carlos miguel jose juan pablo luis andres rafael tomas joao pedro ' +
+    'thiago lorenzo matteo giovanni luca alessandro francesco pierre louis jules antoine remy klaus hans lars ' +
+    'erik sven nils bjorn anders olaf dmitri sergei nikolai mikhail alexei yuri pavel piotr tomasz wei hao ' +
+    'ming takeshi kenta haruto sota daiki minho jihoon rohan vikram ravi amit sanjay rahul aditya kabir ahmed ' +
+    'mohammed muhammad ali hassan hussein karim tariq khalid samir youssef ibrahim mustafa emre mehmet kemal ' +
+    'kwame kofi chidi emeka obinna tunde femi sipho thabo jabari musa amadou moussa tane wiremu ezra caleb ' +
+    'isaac samuel nathan aaron simon andrew michael matthew thomas william edward walter patrick sean connor ' +
+    'declan rhys owen gareth callum angus hamish'
   ).split(' '),
 );
 
 /** Names given to anyone: a person, whose look and voice the seed picks. */
-const neutralNames = new Set('sam alex kai jordan taylor robin charlie riley casey morgan jamie noor'.split(' '));
+const neutralNames = new Set(
+  'sam alex kai jordan taylor robin charlie riley casey morgan jamie noor rowan quinn avery sasha ari noa'.split(' '),
+);
 
 /** A given name the engine knows: it is a person even where nothing else says so. */
 export function isGivenName(word: string): boolean {

@@ -75,6 +75,14 @@ describe('subjects keep to where they are', () => {
     expect(horse?.walk?.dz ?? 0).toBeLessThan(0);
   });
 
+  test('a parked car stands where it is all shot, and makes no engine noise', () => {
+    const stage = staged('A parked car on the street.');
+    expect(prop(stage, 'car').drive).toBeNull();
+    expect(stage.sounds.map((s) => s.effect)).not.toContain('engineRoar');
+    // A car nothing is said of still passes by.
+    expect(prop(staged('A car on the street.'), 'car').drive).not.toBeNull();
+  });
+
   test('the window a soldier waves from is the train’s, not a room’s', () => {
     const stage = staged('A steam train pulls into the station. A soldier waves from the window.');
     expect(stage.scene.setting).not.toBe('interior');

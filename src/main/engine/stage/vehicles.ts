@@ -127,7 +127,9 @@ export function placeRoadVehicle(s: Staging, e: SceneEntity, prop: StagedProp, c
       : layout.subjectZ + back + c * 2;
   const rider = el === 'bicycle' ? (s.mounts.riders.get(e.key) ?? null) : null;
   prop.rider = rider;
-  const move = travel({ s, e, prop, c, z, movesAnyway: el !== 'bicycle' || rider !== null });
+  // Cars pass unless the prompt keeps them still ("a parked car", "a car waits").
+  const still = e.actions.some((a) => a.verb === 'stand' || a.verb === 'sit');
+  const move = travel({ s, e, prop, c, z, movesAnyway: (el !== 'bicycle' || rider !== null) && !still });
   if (!prop.drive || el === 'bicycle') return;
   s.sounds.push({
     t: prop.drive.t0 + 0.3,

@@ -6,7 +6,7 @@ export const neverDrawnWords =
 
 /** Words that frame a phrase without adding to it: "warm tones", "hand-held feel", "in the background", "in the distance". */
 export const fillerWords =
-  'feel|feeling|look|tone|tones|style|shot|scene|sound|noise|effect|ambience|ambient|ambiance|background|foreground|distance|atmosphere|mood|vibe|quality|lighting|light|color|colour|colors|colours|movement|motion|camera|lens|frame|framing|view|audio|soundscape|cinematic|film|footage|picture|image|overall|subject|mm|throughout|everywhere|detail|details|texture|eye level|eye-level|eye height|sky|horizon|floor|from the side|palette|close behind|close by|grown|era|decade|grade|color grade|colour grade|grading|color grading|colour grading';
+  'feel|feeling|look|tone|tones|style|shot|scene|sound|noise|effect|ambience|ambient|ambiance|background|foreground|distance|atmosphere|mood|vibe|quality|lighting|light|color|colour|colors|colours|movement|motion|camera|lens|frame|framing|view|audio|soundscape|cinematic|film|footage|picture|image|overall|subject|mm|throughout|everywhere|detail|details|texture|eye level|eye-level|eye height|sky|horizon|floor|from the side|palette|close behind|close by|grown|era|decade|grade|color grade|colour grade|grading|color grading|colour grading|open plan';
 
 /** Function words carry no content of their own. */
 export const stopWords = new Set(

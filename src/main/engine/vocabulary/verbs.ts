@@ -46,7 +46,8 @@ export type VerbId = (typeof verbIds)[number];
 export const verbWords: Record<VerbId, string> = {
   walk: 'walk|stroll|wander|step|pace|amble|stride|march|tiptoe|approach|cross|head|enter|go|come|leave|exit|waddle|shuffle|trudge|stagger|limp|hike',
   run: 'run|sprint|jog|dash|race|hurry|rush|chase|flee|gallop|trot|canter',
-  stand: 'stand|wait|stay|pause|linger|stand still',
+  // "A parked car" stands: parking is a car's way of staying put.
+  stand: 'stand|wait|stay|pause|linger|stand still|parked|stationary',
   sit: 'sit|rest|crouch|kneel|squat|sit down|lean|sleep|nap|doze|lie|lie down|curl up|lounge|recline',
   wave: 'wave|greet|beckon|wave goodbye|wave hello',
   release: 'release|let go|let go of|launch|free|set free|send up|let',
@@ -59,7 +60,7 @@ export const verbWords: Record<VerbId, string> = {
   fly: 'fly|flap|glide|soar|hover|flutter by|take off|swoop|circle',
   jump: 'jump|leap|hop|skip|dive|pounce|slam dunk|dunk',
   dance: 'dance|twirl|spin|sway to|pirouette',
-  look: 'look|gaze|watch|stare|glance|look up|peer|observe|smile|turn to|look at',
+  look: 'look|gaze|watch|stare|glance|look up|peer|observe|smile|turn to|look at|nod|shrug',
   talk: 'talk|speak|say|whisper|shout|call|sing|yell|scream|shriek|groan|moan|sigh|murmur|laugh|chat|reply|ask',
   open: 'open|swing open|creak open|fling open',
   close: 'close|shut|swing shut',
@@ -84,5 +85,5 @@ export const verbWords: Record<VerbId, string> = {
   row: 'row',
   play: 'play|strum|play music',
   // Busy hands in front of the body, the head bent over the work.
-  work: 'pour|water|unload|load|unpack|pack|stack|sort|knead|read|write|mend|sew|knit|stir|chop|slice|peel|whisk|feed|fix|repair|pull|pull in|haul|tug|reel in|scrub|wash|fold|sketch|tinker',
+  work: 'pour|water|unload|load|unpack|pack|stack|sort|knead|read|write|mend|sew|knit|stir|chop|slice|peel|whisk|feed|fix|repair|pull|pull in|haul|tug|reel in|scrub|wash|fold|sketch|tinker|type',
 };

@@ -62,7 +62,7 @@ export type ElementId = (typeof elementIds)[number];
 export const elementWords: Record<ElementId, string> = {
   person:
     'person|people|man|woman|girl|boy|figure|lady|guy|someone|somebody|character|dancer|runner|walker|stranger|mother|father|mom|dad|teen|teenager|friend|couple|crowd|hero|heroine|protagonist|actor|actress|student|traveler|traveller|creator|musician|human|gentleman|grandmother|grandfather|daughter|son|sister|brother|wife|husband|he|she|cowboy|cowgirl|rancher|' +
-    'fisherman|fishermen|fisher|keeper|lighthouse keeper|shopkeeper|innkeeper|player|boss|bride|groom|cop|police officer|waitress|waiter|trucker|baker|writer|diver|rider|horseman|soldier|skateboarder|skater|detective|chef|cook|doctor|nurse|farmer|worker|skier|surfer|pilot|sailor|officer|artist|painter|singer|guitarist|violinist|photographer|explorer|astronaut|knight|monk|priest|vendor|merchant|tourist|hiker|climber|swimmer|jogger|businessman|businesswoman|villager|passenger|commuter|shopper|customer|policeman|firefighter|scientist|teacher',
+    'fisherman|fishermen|fisher|keeper|lighthouse keeper|shopkeeper|innkeeper|player|boss|bride|groom|cop|police officer|waitress|waiter|trucker|baker|writer|diver|rider|horseman|soldier|skateboarder|skater|detective|chef|cook|doctor|nurse|farmer|worker|skier|surfer|pilot|co pilot|copilot|first officer|sailor|officer|artist|painter|singer|guitarist|violinist|photographer|explorer|astronaut|knight|monk|priest|vendor|merchant|tourist|hiker|climber|swimmer|jogger|businessman|businesswoman|villager|passenger|commuter|shopper|customer|policeman|firefighter|scientist|teacher',
   child: 'child|kid|toddler|baby|infant',
   dog: 'dog|puppy|hound|pup|retriever|labrador|terrier|poodle|beagle|husky|sheepdog|corgi',
   cat: 'cat|kitten|kitty',
