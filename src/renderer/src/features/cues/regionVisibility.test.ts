@@ -1,12 +1,14 @@
 import { expect, test } from 'vitest';
-import type WaveSurfer from 'wavesurfer.js';
-import type { Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import WaveSurfer from 'wavesurfer.js';
+import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import {
+  batchRegionVisibility,
+  indexRegions,
   keepRegions,
   MIN_SPACING_PX,
-  pinViewReads,
   placeRegions,
   regionInView,
+  regionsNear,
   syncRegionsInView,
   type ViewMetrics,
 } from './regionVisibility';
@@ -45,37 +47,6 @@ test('a crowded view draws one region per few pixels, and always the selected on
   expect(placeRegions(items, near).filter((p) => p === 'shown')).toHaveLength(1);
 });
 
-test('the view’s reads are pinned to the batch’s values for the rest of the task only', async () => {
-  // wavesurfer's own answers come from its prototype, reading the page.
-  class FakeWave {
-    scroll = 10;
-    getWidth(): number {
-      return 800;
-    }
-    getDuration(): number {
-      return 42;
-    }
-    getScroll(): number {
-      return this.scroll;
-    }
-  }
-  const wave = new FakeWave();
-  const layer = document.createElement('div');
-  pinViewReads(wave as unknown as WaveSurfer, layer, { ...view, scrollPx: 2000, viewPx: 1000, layerPx: 10_000 });
-  wave.scroll = 55;
-  // Every per-region handler run in this task gets the batch's values without touching layout.
-  expect(wave.getWidth()).toBe(1000);
-  expect(wave.getScroll()).toBe(2000);
-  expect(layer.clientWidth).toBe(10_000);
-  expect(wave.getDuration()).toBe(100);
-  await Promise.resolve();
-  expect(wave.getDuration()).toBe(42);
-  expect(wave.getWidth()).toBe(800);
-  expect(wave.getScroll()).toBe(55);
-  expect(layer.clientWidth).toBe(0);
-  expect(Object.keys(wave)).toEqual(['scroll']);
-});
-
 /** A wavesurfer view of `durationSec` as the batch reads it, with its regions' layer. */
 function fakeWave(durationSec: number) {
   const wrapper = document.createElement('div');
@@ -83,7 +54,6 @@ function fakeWave(durationSec: number) {
   layer.setAttribute('part', 'regions-container');
   wrapper.append(layer);
   const state = { layerPx: 1000, viewPx: 1000, scrollPx: 0 };
-  // wavesurfer's answers come from its prototype; the batch pins its own on the instance.
   class FakeWave {
     getWrapper(): HTMLElement {
       return wrapper;
@@ -100,7 +70,7 @@ function fakeWave(durationSec: number) {
   }
   const ws = new FakeWave();
   const sync = async (regions: Region[], recheck = false): Promise<void> => {
-    // The page's answer for the layer's width (the batch pins its own until the task ends).
+    // The page's answer for the layer's width.
     Object.defineProperty(layer, 'clientWidth', { configurable: true, get: () => state.layerPx });
     syncRegionsInView(ws as unknown as WaveSurfer, regions, recheck);
     await Promise.resolve();
@@ -108,11 +78,11 @@ function fakeWave(durationSec: number) {
   return { ws: ws as unknown as WaveSurfer, layer, state, sync };
 }
 
-function region(id: number, startSec: number): Region {
+function region(id: number, startSec: number, endSec = startSec): Region {
   return {
     id: String(id),
     start: startSec,
-    end: startSec,
+    end: endSec,
     isDragging: false,
     element: document.createElement('div'),
   } as unknown as Region;
@@ -148,4 +118,94 @@ test('a view already placed is not walked again; a recheck finds what changed be
   // …until a recheck (regions added or moved) looks at every element.
   await wave.sync(regions, true);
   expect(first?.element?.parentElement).toBe(wave.layer);
+});
+
+test('the regions near a view include every region in it, and few others', () => {
+  // A seeded walk over long and short regions and views at many zooms.
+  let seed = 7;
+  const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const durationSec = 600;
+  const regions = Array.from({ length: 500 }, (_, i) => {
+    const start = random() * durationSec;
+    const end = i % 4 === 0 ? start : Math.min(durationSec, start + random() * (i % 7 === 0 ? 60 : 2));
+    return region(i, start, end);
+  });
+  const longestSec = Math.max(...regions.map((r) => r.end - r.start));
+  const index = indexRegions(regions);
+  for (let k = 0; k < 200; k++) {
+    const layerPx = 1000 * Math.exp(random() * 6);
+    const v: ViewMetrics = { layerPx, viewPx: 1000, scrollPx: Math.floor(random() * (layerPx - 1000)), durationSec };
+    const near = new Set(regionsNear(index, v));
+    const inView = regions.filter((r) => regionInView(r.start, r.end, v));
+    expect(inView.filter((r) => !near.has(r))).toEqual([]);
+    // None starts after the view's end, or further before its start than the longest region.
+    const secPerPx = durationSec / layerPx;
+    const from = (v.scrollPx - 2) * secPerPx - longestSec;
+    const to = (v.scrollPx + v.viewPx + 2) * secPerPx;
+    expect([...near].filter((r) => r.start < from || r.start >= to)).toEqual([]);
+  }
+});
+
+test('a zoom looks only at the regions near the view and those in the page, not at every region', async () => {
+  // 2,000 cues over an hour; counted: how many regions' elements the batch looks at.
+  const wave = fakeWave(3600);
+  let looked = 0;
+  const regions = Array.from({ length: 2000 }, (_, i) => {
+    const made = region(i, i * 1.8);
+    const element = made.element;
+    Object.defineProperty(made, 'element', {
+      get: () => {
+        looked += 1;
+        return element;
+      },
+    });
+    return made;
+  });
+  // Zoomed in to 100 px a second around 30 min: the view shows 10 s, five or six cues.
+  wave.state.layerPx = 360_000;
+  wave.state.scrollPx = 180_000;
+  await wave.sync(regions, true);
+  const inPage = (): number[] =>
+    regions.filter((r) => r.element?.parentElement === wave.layer).map((r) => Number(r.id));
+  expect(inPage()).toEqual([1000, 1001, 1002, 1003, 1004, 1005]);
+  looked = 0;
+  // The next zoom step, around the same time: 160 px a second.
+  wave.state.layerPx = 576_000;
+  wave.state.scrollPx = 288_000;
+  await wave.sync(regions);
+  expect(looked).toBeLessThan(20);
+  expect(inPage()).toEqual([1000, 1001, 1002, 1003]);
+  // Scrolled to the start: the regions that were in the page leave it, the first ones come in.
+  wave.state.scrollPx = 0;
+  await wave.sync(regions);
+  expect(inPage()).toEqual([0, 1, 2, 3]);
+});
+
+test('the Regions plugin adds no listener of its own per region on scroll, zoom or resize; a drag still follows the scroll', async () => {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const regions = RegionsPlugin.create();
+  const ws = WaveSurfer.create({ container, peaks: [[0, 0.5, -0.5, 0.2]], duration: 100, plugins: [regions] });
+  const off = batchRegionVisibility(ws, regions);
+  await new Promise<void>((resolve) => ws.once('ready', () => resolve()));
+  const listeners = (ws as unknown as { listeners: Record<string, Set<unknown> | undefined> }).listeners;
+  const counts = (): number[] => ['scroll', 'zoom', 'resize'].map((event) => listeners[event]?.size ?? 0);
+  const before = counts();
+  for (let i = 0; i < 50; i++) regions.addRegion({ start: i, end: i + 0.5 });
+  // The plugin adds each region's listeners a task after the region.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(counts()).toEqual(before);
+  // A listener the plugin adds on scroll alone (a region or a range being dragged) is kept and heard.
+  const heard: number[] = [];
+  const seen = (regions as unknown as { wavesurfer: WaveSurfer }).wavesurfer;
+  const stop = seen.on('scroll', (start) => heard.push(start));
+  (ws as unknown as { emit: (event: string, ...args: number[]) => void }).emit('scroll', 1, 2, 0, 0);
+  expect(heard).toEqual([1]);
+  stop();
+  expect(counts()).toEqual(before);
+  // The plugin still works the instance itself.
+  expect(seen.getDuration()).toBe(100);
+  off();
+  expect((regions as unknown as { wavesurfer: WaveSurfer }).wavesurfer).toBe(ws);
+  ws.destroy();
 });

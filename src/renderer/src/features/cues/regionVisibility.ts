@@ -3,8 +3,15 @@
  * deciding region by region on every scroll, zoom and resize, each with a layout read before its
  * write. With 2,000 cues a zoom step that brings hundreds of regions into or out of view forced
  * as many layouts of every region on the page, seconds a step. `syncRegionsInView` makes the same
- * decision, by the plugin's own rule, for all regions after one read and changes them in one
- * batch; it runs before the plugin's handlers on those events, which then find nothing to change.
+ * decision, by the plugin's own rule, after one read and changes what changed in one batch.
+ *
+ * It looks only at the regions near the view: they are kept in start order, so the ones that can
+ * be in view are found by a binary search, and the rest of the page's regions are the ones a
+ * batch put there. A zoom step over 2,000 cues touches the few dozen around the view, not all.
+ *
+ * The plugin's own per-region listeners on those events are taken away
+ * (`dropRegionViewListeners`): each ran on every scroll, zoom and resize only to reach the
+ * batch's answer again, 2,000 calls an event, several events a zoom step.
  *
  * It also thins a crowded view: every region on the page is a layer that each frame's paint,
  * compositing and hit test walk, so 2,000 cues fitted into a thousand pixels cost a whole frame
@@ -12,11 +19,6 @@
  * MIN_SPACING_PX, a region starting within that distance of the last one drawn waits in a hidden
  * holder (the plugin leaves a region alone while it has a parent) until the zoom spreads them
  * out; a selected region is always drawn.
- *
- * The plugin's per-region handlers still run on each of those events, each reading the view's
- * width, its scroll, the layer's width and the media's duration from the page: 8,000 reads a
- * zoom step with 2,000 cues. The batch pins those four reads to the values it has just taken,
- * for the rest of the task, so the handlers do arithmetic only and reach the batch's own answer.
  */
 import type WaveSurfer from 'wavesurfer.js';
 import type { Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
@@ -69,6 +71,86 @@ export function placeRegions(items: readonly Item[], view: ViewMetrics): Placeme
   return placements;
 }
 
+/** Regions in start order, to find the ones near a view without walking them all. */
+export interface RegionIndex {
+  byStart: readonly Region[];
+  starts: Float64Array;
+  /** The longest region's length, in s: how far before the view a region in it may start. */
+  longestSec: number;
+}
+
+export function indexRegions(regions: readonly Region[]): RegionIndex {
+  const byStart = [...regions].sort((a, b) => a.start - b.start);
+  const starts = new Float64Array(byStart.length);
+  let longestSec = 0;
+  byStart.forEach((region, i) => {
+    starts[i] = region.start;
+    longestSec = Math.max(longestSec, region.end - region.start);
+  });
+  return { byStart, starts, longestSec };
+}
+
+/** The first position in `sorted` whose value is at least `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The regions that can be in `view` by the plugin's rule, in start order: those starting from
+ * the longest region's length before it to its end, with two pixels to spare for its rounding.
+ */
+export function regionsNear(index: RegionIndex, view: ViewMetrics): readonly Region[] {
+  if (!(view.durationSec > 0) || !(view.layerPx > 0)) return [];
+  const secPerPx = view.durationSec / view.layerPx;
+  const from = (view.scrollPx - 2) * secPerPx - index.longestSec;
+  const to = (view.scrollPx + view.viewPx + 2) * secPerPx;
+  return index.byStart.slice(lowerBound(index.starts, from), lowerBound(index.starts, to));
+}
+
+type Listener = (...args: unknown[]) => void;
+
+/**
+ * The Regions plugin gives each region a listener on the view's scroll, zoom and resize that
+ * puts it in or takes it out of the page; the batch decides that for all of them, so those
+ * listeners are never added. The plugin reaches wavesurfer through its `wavesurfer` field; it
+ * gets the same instance with an `on` that adds no listener on zoom or resize (only those
+ * per-region listeners ask for them) and takes back a scroll listener the same function is
+ * then added for on zoom. A region being dragged still follows the scroll: that listener is
+ * never one added on zoom too. Returns what gives the plugin the instance itself again.
+ */
+export function dropRegionViewListeners(plugin: object, ws: WaveSurfer): () => void {
+  const holder = plugin as { wavesurfer?: WaveSurfer };
+  const scrollOffs = new WeakMap<Listener, () => void>();
+  const on = (event: string, listener: Listener, options?: { once?: boolean }): (() => void) => {
+    if (event === 'zoom' || event === 'resize') {
+      scrollOffs.get(listener)?.();
+      scrollOffs.delete(listener);
+      return () => undefined;
+    }
+    const off = (ws.on as (e: string, l: Listener, o?: { once?: boolean }) => () => void)(event, listener, options);
+    if (event === 'scroll') scrollOffs.set(listener, off);
+    return off;
+  };
+  const view = new Proxy(ws, {
+    get(target, key) {
+      if (key === 'on') return on;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as Listener).bind(target) : value;
+    },
+  });
+  holder.wavesurfer = view;
+  return () => {
+    if (holder.wavesurfer === view) holder.wavesurfer = ws;
+  };
+}
+
 function layerOf(ws: WaveSurfer): HTMLElement | null {
   return ws.getWrapper().querySelector<HTMLElement>(':scope > [part~="regions-container"]');
 }
@@ -83,47 +165,26 @@ function holderIn(layer: HTMLElement): HTMLElement {
   return holder;
 }
 
-const pinned = new WeakMap<WaveSurfer, () => void>();
-
-/** Answers the view's width, scroll and duration and the layer's width from `view` until this task ends. */
-export function pinViewReads(ws: WaveSurfer, layer: HTMLElement, view: ViewMetrics): void {
-  pinned.get(ws)?.();
-  const own: { getWidth: () => number; getScroll: () => number; getDuration: () => number } = ws;
-  own.getWidth = () => view.viewPx;
-  own.getScroll = () => view.scrollPx;
-  // The duration comes from the media element, one more call into the page per region.
-  own.getDuration = () => view.durationSec;
-  Object.defineProperty(layer, 'clientWidth', { configurable: true, get: () => view.layerPx });
-  let live = true;
-  const unpin = (): void => {
-    if (!live) return;
-    live = false;
-    // The instance's own answers go; the prototype's (reading the page) answer again.
-    Reflect.deleteProperty(own, 'getWidth');
-    Reflect.deleteProperty(own, 'getScroll');
-    Reflect.deleteProperty(own, 'getDuration');
-    Reflect.deleteProperty(layer, 'clientWidth');
-    pinned.delete(ws);
-  };
-  pinned.set(ws, unpin);
-  queueMicrotask(unpin);
-}
-
 interface Placed {
   /** Where each region was last put by a batch (a region the plugin put itself has none). */
   placed: WeakMap<Region, Placement>;
+  /** The regions a batch put in the page, drawn or held. */
+  onPage: Set<Region>;
   /** Ids of the regions drawn even in a crowd (the selected cues). */
   kept: ReadonlySet<string>;
   /** The view and region count the last batch placed for; null once anything else changed. */
   view: ViewMetrics | null;
   count: number;
+  /** The regions in start order, for the list they were taken from; null once one may have moved. */
+  index: { of: readonly Region[]; count: number; regions: RegionIndex } | null;
 }
 
 const batches = new WeakMap<WaveSurfer, Placed>();
 
 function batchOf(ws: WaveSurfer): Placed {
   let batch = batches.get(ws);
-  if (!batch) batches.set(ws, (batch = { placed: new WeakMap(), kept: new Set(), view: null, count: 0 }));
+  if (!batch)
+    batches.set(ws, (batch = { placed: new WeakMap(), onPage: new Set(), kept: new Set(), view: null, count: 0, index: null }));
   return batch;
 }
 
@@ -141,17 +202,23 @@ export function keepRegions(ws: WaveSurfer, ids: ReadonlySet<string>): void {
   batch.view = null;
 }
 
+/** A region may have moved outside a batch (a drag): the start order is taken again next time. */
+export function regionsMoved(ws: WaveSurfer): void {
+  const batch = batchOf(ws);
+  batch.index = null;
+  batch.view = null;
+}
+
 /**
  * Puts each region where the view wants it. A zoom step raises this three or four times (the
  * scroll the redraw causes, the zoom, the scroll that keeps the cursor in place); a view already
- * placed is left as it is, and of the rest only regions whose place changed are touched, so the
- * page is read per region only for those. `recheck` looks at every region's element (regions
- * were added or moved).
+ * placed is left as it is, and of the rest only regions near the view or in the page are looked
+ * at, and only those whose place changed are touched. `recheck` looks at every region's element
+ * (regions were added or moved).
  */
 export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[], recheck = false): void {
   const layer = layerOf(ws);
   if (!layer || regions.length === 0) return;
-  pinned.get(ws)?.();
   // The reads first, once: after this nothing below reads layout.
   const view: ViewMetrics = {
     layerPx: layer.clientWidth,
@@ -159,14 +226,23 @@ export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[], re
     scrollPx: ws.getScroll(),
     durationSec: ws.getDuration(),
   };
-  pinViewReads(ws, layer, view);
   const batch = batchOf(ws);
   if (!recheck && batch.count === regions.length && sameView(batch.view, view)) return;
   batch.view = view;
   batch.count = regions.length;
+  if (recheck || batch.index?.of !== regions || batch.index.count !== regions.length)
+    batch.index = { of: regions, count: regions.length, regions: indexRegions(regions) };
+  // Every region on a recheck; otherwise those near the view, and those a batch put in the page.
+  let looked: readonly Region[] = regions;
+  if (!recheck) {
+    const near = regionsNear(batch.index.regions, view);
+    const nearSet = new Set(near);
+    const leaving = [...batch.onPage].filter((region) => !nearSet.has(region));
+    looked = leaving.length > 0 ? [...near, ...leaving] : near;
+  }
   const holder = holderIn(layer);
   const placements = placeRegions(
-    regions.map((region) => ({
+    looked.map((region) => ({
       startSec: region.start,
       endSec: region.end,
       keep: region.isDragging || batch.kept.has(region.id),
@@ -175,10 +251,14 @@ export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[], re
   );
   const entering: HTMLElement[] = [];
   const held: HTMLElement[] = [];
-  regions.forEach((region, i) => {
+  looked.forEach((region, i) => {
     const element = region.element;
     const place = placements[i];
-    if (!element || place === undefined || (!recheck && batch.placed.get(region) === place)) return;
+    if (!element || place === undefined) {
+      batch.onPage.delete(region);
+      return;
+    }
+    if (!recheck && batch.placed.get(region) === place) return;
     if (place === 'shown' && element.parentElement !== layer) entering.push(element);
     else if (place === 'held' && element.parentElement !== holder) held.push(element);
     else if (place === 'away' && element.parentElement) {
@@ -187,14 +267,36 @@ export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[], re
       element.remove();
     }
     batch.placed.set(region, place);
+    if (place === 'away') batch.onPage.delete(region);
+    else batch.onPage.add(region);
   });
   if (entering.length > 0) layer.append(...entering);
   if (held.length > 0) holder.append(...held);
 }
 
-/** Runs the batch ahead of the plugin on every event that moves the view; returns the unsubscribe. */
-export function batchRegionVisibility(ws: WaveSurfer, regions: () => readonly Region[]): () => void {
-  const sync = (): void => syncRegionsInView(ws, regions());
-  const offs = [ws.on('scroll', sync), ws.on('zoom', sync), ws.on('resize', sync)];
-  return () => offs.forEach((off) => off());
+/** What `batchRegionVisibility` needs of the Regions plugin. */
+export interface RegionsSource {
+  getRegions: () => Region[];
+  on: (event: 'region-updated', listener: () => void) => () => void;
+}
+
+/**
+ * Runs the batch on every event that moves the view, in place of the Regions plugin's per-region
+ * listeners; returns the unsubscribe. Called before any region is added.
+ */
+export function batchRegionVisibility(ws: WaveSurfer, plugin: RegionsSource): () => void {
+  const restore = dropRegionViewListeners(plugin, ws);
+  const sync = (): void => syncRegionsInView(ws, plugin.getRegions());
+  const moved = (): void => regionsMoved(ws);
+  const offs = [
+    ws.on('scroll', sync),
+    ws.on('zoom', sync),
+    ws.on('resize', sync),
+    // A region dragged, or put back after a drag, is ordered again.
+    plugin.on('region-updated', moved),
+  ];
+  return () => {
+    offs.forEach((off) => off());
+    restore();
+  };
 }

@@ -138,8 +138,8 @@ export function useWaveform(
         }),
       ],
     });
-    // Registered before any region exists, so it runs ahead of the plugin's per-region handlers.
-    const offVisibility = batchRegionVisibility(ws, () => regions.getRegions());
+    // Before any region exists: the plugin's per-region view listeners are never added.
+    const offVisibility = batchRegionVisibility(ws, regions);
     const root = ws.getWrapper().getRootNode();
     if (root instanceof ShadowRoot) {
       const sheet = document.createElement('style');
