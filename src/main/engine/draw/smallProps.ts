@@ -5,7 +5,7 @@
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState, type Projected } from '../camera';
-import { TABLE_TOP } from '../stage/handheld';
+import { swingAngle, TABLE_TOP } from '../stage/handheld';
 import type { LightSource, PropDraw } from './props';
 import { hex, type Palette, type RGB } from './palette';
 
@@ -50,6 +50,31 @@ function stroke(c: SmallCanvas, pts: [number, number][], fill: string, width: nu
   c.ctx.stroke();
 }
 
+/** A bare bulb on its cord from the ceiling, swung as the stage says; its light swings with it. */
+function hungBulb(c: SmallCanvas, cord: number): LightSource[] {
+  const { d, p, cam } = c;
+  const angle = swingAngle(d.prop, c.t);
+  const pivot = { x: d.at.x, y: d.at.y + cord, z: d.at.z };
+  const bulb = { x: pivot.x + Math.sin(angle) * cord, y: pivot.y - Math.cos(angle) * cord, z: pivot.z };
+  const top = project(cam, pivot);
+  const at = project(cam, bulb);
+  if (!top || !at) return [];
+  c.ctx.strokeStyle = c.lit([40, 36, 32]);
+  c.ctx.lineWidth = Math.max(1, 0.012 * c.s);
+  c.ctx.beginPath();
+  c.ctx.moveTo(top.x, top.y);
+  c.ctx.lineTo(at.x, at.y);
+  c.ctx.stroke();
+  const r = Math.max(1.5, 0.055 * c.s);
+  c.ctx.fillStyle = c.lit([90, 86, 80]);
+  c.ctx.fillRect(at.x - r * 0.45, at.y - r * 0.2, r * 0.9, r * 0.7);
+  c.ctx.fillStyle = p.css([255, 236, 190]);
+  c.ctx.beginPath();
+  c.ctx.ellipse(at.x, at.y + r, r, r * 1.15, 0, 0, Math.PI * 2);
+  c.ctx.fill();
+  return [{ at: bulb, color: [255, 214, 150], intensity: 0.6 + 0.7 * p.night, radius: 3 }];
+}
+
 export function drawSmallProp(c: SmallCanvas): LightSource[] {
   const { d, p } = c;
   const held = d.prop.heldBy !== null;
@@ -79,6 +104,7 @@ export function drawSmallProp(c: SmallCanvas): LightSource[] {
       return [];
     }
     case 'lamp': {
+      if (d.prop.hanging) return hungBulb(c, d.prop.hanging.cord);
       // A table lamp on a desk, a floor lamp standing on the floor: stem, base and a glowing shade.
       const standing = d.at.y < TABLE_TOP * 0.5;
       const stem = standing ? 1.45 : 0.32;

@@ -348,3 +348,27 @@ describe('words from pasted prose', () => {
     expect(r.notUnderstood.map((n) => n.text)).not.toContain('plan');
   });
 });
+
+describe('light and what things are made of', () => {
+  test('"dim light" darkens the picture, in the Scene or the Style', () => {
+    expect(read('A kitchen table, dim light.').shot.style.exposure).toBeLessThan(0.9);
+    expect(read('A kitchen table.', { style: 'dim light' }).shot.style.exposure).toBeLessThan(0.9);
+    expect(read('The room is dimly lit.').shot.style.exposure).toBeLessThan(0.9);
+  });
+
+  test('"cold light" cools the picture and is no action of the figure', () => {
+    const r = read('A kitchen in cold light, a woman waits.');
+    expect(r.shot.style.warmth).toBeLessThan(0);
+    expect(r.shot.entities.find((e) => e.key === 'woman')?.actions.map((a) => a.verb)).toEqual(['stand']);
+  });
+
+  test('"metal" and "wooden" colour the thing made of them, not a stand-in of their own', () => {
+    const r = read('A metal bucket and a wooden chair stand in the yard.');
+    const chair = r.shot.entities.find((e) => e.element === 'chair');
+    const bucket = r.shot.entities.find((e) => e.label === 'bucket');
+    expect(chair?.color).toBe('#8b5a2b');
+    expect(bucket?.color).toBe('#8d939b');
+    expect(r.labels).not.toContain('metal bucket');
+    expect(r.notUnderstood.map((n) => n.text)).not.toContain('wooden');
+  });
+});

@@ -127,6 +127,12 @@ const addStyle: Record<StyleId, (state: StyleState, amount: number) => void> = {
     s.glow = Math.max(s.glow, Math.min(1, 0.35 * amount));
     s.contrast = Math.min(1.5, s.contrast + 0.1);
   },
+  // Little light in the scene: darker overall, the shadows deeper, colour weaker.
+  dim: ({ style: s }, amount) => {
+    s.exposure *= Math.max(0.5, 1 - 0.3 * amount);
+    s.contrast = Math.min(1.5, s.contrast + 0.08);
+    s.saturation = Math.max(0.3, s.saturation - 0.1);
+  },
   vintage: (state, amount) => {
     const s = state.style;
     s.sepia = 0.45 * amount;

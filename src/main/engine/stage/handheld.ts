@@ -36,6 +36,38 @@ function surfaceOf(s: Staging, props: readonly StagedProp[]): { x: number; z: nu
   return { x: (desk.x0 + desk.x1) / 2, z: desk.z0 + 0.4 };
 }
 
+/** Lamps that hang from the ceiling rather than stand: a bare bulb, a pendant, a swinging light. */
+const HUNG = /\b(bulb|pendant|hanging|hung|ceiling|overhead|swinging|chandelier|fixture)\b/;
+
+/** Height of a hung bulb, metres: above a standing head, below the ceiling it hangs from. */
+export const HUNG_BULB_Y = 2.05;
+
+/**
+ * A lamp hangs when its words say so or something swings it ("a bare bulb swinging", "the lamp
+ * sways"): it hangs over the table, else over the subject, and a sway swings it on its cord.
+ */
+function hangLamp(s: Staging, prop: StagedProp, table: { x: number; z: number } | undefined): boolean {
+  const entity = s.scene.entities.find((e) => e.key === prop.key);
+  const swinging = entity?.actions.find((a) => a.verb === 'sway');
+  if (!HUNG.test(prop.noun) && swinging === undefined) return false;
+  const swing = swinging !== undefined || /\bswinging\b/.test(prop.noun) ? 0.38 * Math.min(1.5, swinging?.intensity ?? 1) : 0;
+  prop.hanging = { cord: 0.7, swing };
+  for (const inst of prop.instances) {
+    inst.x = table ? table.x : inst.x;
+    inst.y = HUNG_BULB_Y;
+    inst.z = table ? table.z : s.layout.subjectZ + 0.3;
+  }
+  return true;
+}
+
+/** How far a hung lamp has swung at time t, radians from hanging straight down. */
+export function swingAngle(prop: StagedProp, t: number): number {
+  const swing = prop.hanging?.swing ?? 0;
+  // A pendulum of the cord's length, its period about 2π√(L/g).
+  const period = 2 * Math.PI * Math.sqrt((prop.hanging?.cord ?? 0.7) / 9.81);
+  return swing * Math.sin((2 * Math.PI * t) / period);
+}
+
 /** Gives each small thing a holder or a place, once every prop has been placed. */
 export function settleSmallProps(
   s: Staging,
@@ -48,6 +80,7 @@ export function settleSmallProps(
   for (const prop of props) {
     const el = prop.element;
     if (el === null || !smallPropIds.has(el)) continue;
+    if (el === 'lamp' && !holders.has(prop.key) && hangLamp(s, prop, table)) continue;
     const holder = holders.get(prop.key)?.figure ?? (HANDHELD.has(el) ? figures[0] : undefined);
     if (holder && HANDHELD.has(el) && !(table && TABLETOP.has(el) && !holders.has(prop.key))) {
       prop.heldBy = holder.key;

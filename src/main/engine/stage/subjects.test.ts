@@ -9,6 +9,7 @@ import { verbWords } from '../vocabulary/verbs';
 import { effectWords, type EffectId } from '../vocabulary/sound';
 import { stageShot } from './shot';
 import type { Stage } from './types';
+import { swingAngle } from './handheld';
 import { alongDrive, travelView } from './vehicles';
 
 function staged(scene: string, more: Partial<EngineShot> = {}): Stage {
@@ -151,6 +152,21 @@ describe('small things and their sounds', () => {
     expect(phone.heldBy).toBe('woman');
     const desk = staged('A lamp glows on a desk beside an alarm clock.');
     for (const el of ['lamp', 'clock']) expect(prop(desk, el).instances[0]?.y).toBeCloseTo(0.78);
+  });
+
+  test('a bare bulb swinging hangs over the table on its cord and swings to both sides', () => {
+    const bulb = prop(staged('A bare bulb swinging over a table in a dim interrogation room.'), 'lamp');
+    expect(bulb.hanging).toBeDefined();
+    expect(bulb.instances[0]?.y).toBeGreaterThan(1.8);
+    const angles = Array.from({ length: 40 }, (_, i) => swingAngle(bulb, i * 0.05));
+    expect(Math.max(...angles)).toBeGreaterThan(0.2);
+    expect(Math.min(...angles)).toBeLessThan(-0.2);
+    // "The light swings" is the same: a lamp that sways hangs and swings.
+    expect(prop(staged('A hanging lamp sways above the bed.'), 'lamp').hanging?.swing).toBeGreaterThan(0.2);
+    // A bulb nothing swings hangs still; a desk lamp stands on the desk.
+    const still = prop(staged('A bare bulb over a table.'), 'lamp');
+    expect([still.hanging?.swing, swingAngle(still, 0.4)]).toEqual([0, 0]);
+    expect(prop(staged('A lamp glows on a desk.'), 'lamp').hanging).toBeUndefined();
   });
 
   test('a cat meows, a horse neighs and a dog barks, each with its own call', () => {

@@ -69,6 +69,11 @@ export interface StagedProp {
   /** A vehicle's path: across the view (x) or along it (z, positive away from the camera). */
   drive: { t0: number; t1: number; x0: number; x1: number; z0?: number; z1?: number; stops?: boolean } | null;
   heldBy: string | null;
+  /**
+   * A lamp hung from the ceiling on a cord (a bare bulb, a pendant): the bulb at the placement,
+   * the cord `cord` metres up from it, swinging `swing` radians either way (0: it hangs still).
+   */
+  hanging?: { cord: number; swing: number };
   /** Who rides or rows it (a bicycle, a boat), drawn in their own colours. */
   rider?: Look | null;
 }

@@ -32,6 +32,14 @@ export const colorWords: Record<string, string> = {
   magenta: '#c23a9e',
   turquoise: '#3ac8b4',
   cyan: '#3ab8c8',
+  // Materials colour the thing made of them: "a metal bucket", "a wooden chair".
+  metal: '#8d939b',
+  metallic: '#9aa0a8',
+  steel: '#8d939b',
+  chrome: '#c9ced6',
+  brass: '#b5973f',
+  copper: '#b06a3c',
+  wooden: '#8b5a2b',
 };
 
 /** Size words scale an element; age words pick a figure's build. */

@@ -20,12 +20,13 @@ export const styleIds = [
   'moody',
   'vintage',
   'backlit',
+  'dim',
 ] as const;
 export type StyleId = (typeof styleIds)[number];
 
 export const styleWords: Record<StyleId, string> = {
   warm: 'warm|warm tone|warm tones|warm light|warm color|amber|cozy|golden tones|orange tint|tungsten|tungsten light|incandescent',
-  cool: 'cool|cool tone|cool tones|cold|cold tones|blue tint|teal|icy|blue tones|fluorescent|fluorescent light',
+  cool: 'cool|cool tone|cool tones|cold|cold tones|cold light|cool light|cold lighting|cool lighting|cold blue light|blue tint|teal|icy|blue tones|fluorescent|fluorescent light',
   bw: 'black and white|black & white|monochrome|grayscale|greyscale|noir|b w',
   highContrast: 'high contrast|contrasty|punchy|crisp|deep shadows|chiaroscuro',
   lowContrast: 'low contrast|flat|faded|washed out',
@@ -44,5 +45,6 @@ export const styleWords: Record<StyleId, string> = {
   moody: 'moody|dark|brooding|somber|sombre|gloomy|melancholic|melancholy',
   vintage:
     'vintage|retro|old film|nostalgic|sepia|vhs|vhs tape|camcorder|newsreel|archival footage|home video|home movie|polaroid',
+  dim: 'dim|dim light|dimly lit|dim lighting|dimmed|low light|low lighting|half light|faint light|low key lighting|low key',
   backlit: 'backlight|backlit|backlighting|rim light|rim lighting|contre jour',
 };

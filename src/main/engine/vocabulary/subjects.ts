@@ -38,7 +38,7 @@ export const subjectElementWords: Record<SubjectElementId, string> = {
   horse: 'horse|pony|stallion|mare|foal|steed|mustang|horseback',
   fish: 'fish|goldfish|koi|trout|salmon|school of fish|shoal of fish|shoal',
   phone: 'phone|cell phone|cellphone|mobile phone|smartphone|telephone',
-  lamp: 'lamp|desk lamp|table lamp|floor lamp|reading lamp|lampshade|bedside lamp|light bulb|bulb|bare bulb|headlight|headlamp',
+  lamp: 'lamp|desk lamp|table lamp|floor lamp|reading lamp|lampshade|bedside lamp|light bulb|bulb|bare bulb|headlight|headlamp|hanging bulb|hanging lamp|hanging light|pendant light|pendant lamp|ceiling light|ceiling lamp|overhead light|overhead lamp|swinging light|swinging lamp|swinging bulb|light fixture|naked bulb|chandelier',
   book: 'book|notebook|novel|paperback|diary|journal|storybook',
   newspaper: 'newspaper|paper|morning paper|broadsheet|tabloid',
   clock: 'clock|alarm clock|wall clock|clock face|grandfather clock',
