@@ -52,6 +52,21 @@ describe('frames', () => {
     expect(changed).toBeLessThan(200);
   });
 
+  test('cold tones make a cold picture even at dusk, and warm tones a warm one', () => {
+    const mean = (style: string): [number, number, number] => {
+      const data = renderer('A girl releases a lantern by a riverside at dusk.', undefined, { style }).draw(0.5, 12).data();
+      const sum = [0, 0, 0];
+      for (let i = 0; i < data.length; i += 4) for (let c = 0; c < 3; c++) sum[c] = (sum[c] ?? 0) + (data[i + c] ?? 0);
+      const n = data.length / 4;
+      return [(sum[0] ?? 0) / n, (sum[1] ?? 0) / n, (sum[2] ?? 0) / n];
+    };
+    const [coldR, , coldB] = mean('cold tones');
+    const [warmR, , warmB] = mean('warm tones');
+    // A dusk sky is pink; asked for cold tones, the picture still reads blue over red.
+    expect(coldB).toBeGreaterThan(coldR * 1.05);
+    expect(warmR).toBeGreaterThan(warmB * 1.15);
+  });
+
   test('a draft leaves out film grain and nothing else', () => {
     const scene = 'A man walks down a city street at night.';
     const frame = (style: string, draft: boolean): Buffer =>

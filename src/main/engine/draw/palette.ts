@@ -178,9 +178,19 @@ export class Palette {
     let r = (c[0] / 255) * s.exposure;
     let g = (c[1] / 255) * s.exposure;
     let b = (c[2] / 255) * s.exposure;
-    r *= 1 + 0.13 * s.warmth;
-    g *= 1 + 0.035 * s.warmth;
-    b *= 1 - 0.15 * s.warmth;
+    if (s.warmth >= 0) {
+      r *= 1 + 0.13 * s.warmth;
+      g *= 1 + 0.035 * s.warmth;
+      b *= 1 - 0.15 * s.warmth;
+    } else {
+      // Cold is asked for against a warm light as often as not (a dusk sky, a lamp-lit room):
+      // the grade pulls red down and lifts blue harder than warmth does the other way, and adds
+      // blue to the shadows, so the picture reads cold over the light's own colour.
+      const cold = -s.warmth;
+      r *= 1 - 0.3 * cold;
+      g *= 1 - 0.06 * cold;
+      b = b * (1 + 0.32 * cold) + 0.05 * cold * (1 - b);
+    }
     let sat = s.saturation;
     if (s.neon) sat *= 1.15;
     const l = 0.299 * r + 0.587 * g + 0.114 * b;
