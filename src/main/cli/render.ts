@@ -7,7 +7,7 @@ import { describeSizes, isSizeAllowed, PROVIDERS } from '../../shared/prompt/pro
 import type { FrameSize } from '../../shared/prompt/types';
 import { StudioError } from '../../shared/errors';
 import { engineInputFromPrompt } from '../engine/fromPrompt';
-import { renderClip, type RenderProgress } from '../engine/render';
+import { prewarmRenderWorker, renderClip, type RenderProgress } from '../engine/render';
 
 export const RENDER_USAGE = `Usage: shotline render <prompt.txt> --out <clip.mp4> [--size WxH] [--fps N] [--seed N] [--draft] [--report report.json]
 
@@ -111,6 +111,8 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
     stdout.write(RENDER_USAGE);
     return 0;
   }
+  // The engine loads on another thread while the prompt is read and checked here.
+  prewarmRenderWorker();
   const local = PROVIDERS.local;
   const model = local.models[0];
   const fpsRange = local.fps;

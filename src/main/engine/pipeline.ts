@@ -17,7 +17,7 @@ import { collectContacts } from './simulate';
 import type { WaveformPeaks } from './sound/mix';
 import { mixToFile, type MixRequest, type MixSummary } from './sound/mixer';
 import { scheduleSound } from './sound/schedule';
-import { speakDialogue } from './sound/soundtrack';
+import { speakDialogue, type SpokenDialogue } from './sound/soundtrack';
 import { frameMemoryReleaser } from './frameMemory';
 import { removeTemps, type RenderTemps } from './scratch';
 import { stageShot } from './stage/shot';
@@ -44,7 +44,7 @@ export interface SpriteSheet {
 /** Where the time went; varies run to run, so it is kept out of the (deterministic) report. */
 export interface RenderStats {
   wallMs: number;
-  /** Before the first frame: interpreting, simulating contacts and speaking the dialogue. */
+  /** Before the first frame: interpreting and simulating contacts (lines are spoken beside the first frames). */
   soundMs: number;
   /** Building each shot's cached layers. */
   sceneSetupMs: number;
@@ -117,8 +117,10 @@ export function spriteLayout(frames: number, fps: number, width: number, height:
 
 export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks: PipelineHooks): Promise<RenderResult> {
   let encoder: Encoder | null = null;
-  let mixed: Promise<MixSummary> | null = null;
-  let audioEncoded: Promise<number> | null = null;
+  /** The soundtrack's mix and AAC encode, started once the lines are spoken. */
+  const sound: { mixed: Promise<MixSummary> | null; encoded: Promise<number> | null } = { mixed: null, encoded: null };
+  /** Work still running that a failure must wait for before the scratch folder goes. */
+  const pending: Promise<unknown>[] = [];
   const stopTools = new AbortController();
   const began = performance.now();
   try {
@@ -169,23 +171,43 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       onSpawn: (pid) => hooks.encoderStarted?.(pid),
     });
     hooks.progress({ phase: 'sound', fraction: 0.02, frame: 0, frames });
-    // Lines are spoken first: the drawing needs their lip-sync. The rest of the soundtrack is mixed
-    // beside the frames (in the mix worker when there is one), then encoded to AAC.
-    const spoken = await speakDialogue(schedule, {
+    // The lines are spoken by separate processes while the first frames are drawn. A mouth is shut
+    // before its first line, so the frames before the first line need no lip-sync; a frame a line
+    // may be seen in waits for the lines. The rest of the soundtrack is mixed beside the frames (in
+    // the mix worker when there is one) once the lines are spoken, then encoded to AAC.
+    const speaking = speakDialogue(schedule, {
       seed: o.seed,
       totalMs,
       shots: interp.shots,
       workDir: o.temp.dir,
     });
-    checkAbort(hooks);
+    speaking.catch(() => undefined);
+    pending.push(speaking);
+    const lipSync = new Map<string, Float32Array>();
+    const firstLineMs = Math.min(
+      Infinity,
+      ...schedule.events.filter((e) => e.kind === 'speech' && (e.line ?? '').trim() !== '').map((e) => e.timeMs),
+    );
+    const speech: { settled: boolean; mixing: Promise<SpokenDialogue> | null } = { settled: false, mixing: null };
+    speaking.then(
+      () => (speech.settled = true),
+      () => (speech.settled = true),
+    );
     const wavPath = join(o.temp.dir, 'soundtrack.wav');
     const audioPath = join(o.temp.dir, 'sound.mp4');
-    const mixRequest = { schedule, lines: spoken.lines, seed: o.seed, totalMs, wavPath };
-    mixed = (hooks.mix ?? mixToFile)(mixRequest);
-    audioEncoded = mixed.then(() =>
-      runEncoderStep(audioEncoderArgs(wavPath, audioPath), 'soundtrack encoder', stopTools.signal),
-    );
-    audioEncoded.catch(() => undefined);
+    /** Waits for the lines; the first call then hands them to the drawing and starts the mix and its encode. */
+    const spokenLines = (): Promise<SpokenDialogue> =>
+      (speech.mixing ??= speaking.then((spoken) => {
+        for (const [key, envelope] of spoken.lipSync) lipSync.set(key, envelope);
+        const mixRequest = { schedule, lines: spoken.lines, seed: o.seed, totalMs, wavPath };
+        const mixed = (hooks.mix ?? mixToFile)(mixRequest);
+        sound.mixed = mixed;
+        sound.encoded = mixed.then(() =>
+          runEncoderStep(audioEncoderArgs(wavPath, audioPath), 'soundtrack encoder', stopTools.signal),
+        );
+        sound.encoded.catch(() => undefined);
+        return spoken;
+      }));
     const soundDone = performance.now();
 
     const layout = spriteLayout(frames, o.fps, o.width, o.height);
@@ -212,12 +234,13 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         width: o.width,
         height: o.height,
         ripplesAt,
-        lipSync: spoken.lipSync,
+        lipSync,
         draft: o.draft === true,
       });
       prof.setup += performance.now() - s0;
       for (let f = startFrame; f < endFrame; f++) {
         checkAbort(hooks);
+        if (((f + 1) * 1000) / o.fps >= firstLineMs || speech.settled) await spokenLines();
         const t = f / o.fps - stage.scene.startMs / 1000;
         const p0 = performance.now();
         releaseLastFrame();
@@ -244,12 +267,14 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         await yieldToLoop();
       }
     }
+    const spoken = await spokenLines();
     checkAbort(hooks);
     hooks.progress({ phase: 'finish', fraction: 0.96, frame, frames });
     const f0 = performance.now();
     await encoder.finish();
-    const { peaks, loudness, gainDb } = await mixed;
-    const audioCpuMs = await audioEncoded;
+    if (!sound.mixed || !sound.encoded) throw new StudioError('internal', 'The soundtrack was never mixed.');
+    const { peaks, loudness, gainDb } = await sound.mixed;
+    const audioCpuMs = await sound.encoded;
     checkAbort(hooks);
     await mkdir(dirname(o.temp.video), { recursive: true });
     const muxCpuMs = await runEncoderStep(muxArgs(videoPath, audioPath, o.temp.video), 'muxer', stopTools.signal);
@@ -292,7 +317,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
   } catch (error) {
     encoder?.kill();
     stopTools.abort();
-    await Promise.allSettled([encoder?.closed(), mixed, audioEncoded]);
+    await Promise.allSettled([encoder?.closed(), sound.mixed, sound.encoded, ...pending]);
     await removeTemps(o);
     throw error;
   } finally {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -220,6 +220,43 @@ describe('renderClip', () => {
     expect(a).toEqual(b);
     expect(c.video).not.toEqual(a.video);
   });
+
+  // The first frames are drawn while the lines are spoken; those frames must not depend on how
+  // long the speaking takes, and the frames after must move the mouth all the same.
+  test.skipIf(process.platform === 'win32' || espeakCommand() === null)(
+    'draws the same frames whether the lines are spoken quickly or slowly',
+    async () => {
+      const slowEspeak = join(dir, 'slow-espeak.sh');
+      await writeFile(slowEspeak, `#!/bin/sh\nsleep 1.5\nexec ${espeakCommand() ?? 'espeak-ng'} "$@"\n`, {
+        mode: 0o755,
+      });
+      const input = (dialogue: EngineShot['dialogue']): EngineInput => ({
+        shots: [shot({ scene: 'A woman stands in a quiet room.', camera: 'close-up', durationMs: 2000, dialogue })],
+      });
+      const line = [{ atMs: 400, speaker: 'Woman', line: 'Look at the lantern over there.' }];
+      const withWorkerEnv = async (env: Record<string, string>, name: string, i: EngineInput): Promise<string> => {
+        // The render worker reads its environment when it starts.
+        await stopRenderWorker();
+        Object.assign(process.env, env);
+        try {
+          return (await md5s((await render(name, i)).outPath)).video;
+        } finally {
+          for (const key of Object.keys(env)) Reflect.deleteProperty(process.env, key);
+          await stopRenderWorker();
+        }
+      };
+      const quick = await withWorkerEnv({ SHOTLINE_SPEECH: 'espeak-ng' }, 'lines-quick', input(line));
+      const slow = await withWorkerEnv(
+        { SHOTLINE_SPEECH: 'espeak-ng', SHOTLINE_ESPEAK: slowEspeak },
+        'lines-slow',
+        input(line),
+      );
+      const silent = await withWorkerEnv({ SHOTLINE_SPEECH: 'espeak-ng' }, 'lines-none', input([]));
+      expect(slow).toEqual(quick);
+      expect(silent).not.toEqual(quick);
+    },
+    120_000,
+  );
 
   test('leaves no files behind when canceled mid-render', async () => {
     const out = await mkdtemp(join(tmpdir(), 'shotline-cancel-'));

@@ -162,6 +162,15 @@ function keepWorker(worker: Worker): void {
   idle = { worker, timer };
 }
 
+/**
+ * Starts the render worker ahead of a render, so that it loads Skia and the engine while the
+ * caller is still reading and checking the prompt: `shotline render` starts it before anything
+ * else. The worker waits as the warm one; a render started within its idle lifetime takes it.
+ */
+export function prewarmRenderWorker(): void {
+  if (!idle) keepWorker(startWorker());
+}
+
 /** Stops the warm worker, if any (for tests and shutdown). */
 export async function stopRenderWorker(): Promise<void> {
   const kept = idle;

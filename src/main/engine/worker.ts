@@ -4,7 +4,8 @@
  * `render`: runs pipelines, one at a time, and reports back. It stays alive between renders, so a
  * queue of clips pays for starting it (loading Skia and the engine) once. The caller can cancel
  * through a shared flag (seen between frames) or a message. It keeps a `mix` worker of its own,
- * started on first use, to make each soundtrack while the frames are drawn.
+ * started with it, to make each soundtrack while the frames are drawn. Both load their code as
+ * they start, not on their first request.
  *
  * `mix`: makes soundtracks on request (sound/mixer.ts).
  */
@@ -34,8 +35,10 @@ export type WorkerMessage =
 type MixReply = { id: number; ok: true; summary: MixSummary } | { id: number; ok: false; message: string };
 
 function serveMixing(port: MessagePort): void {
+  const mixer = import('./sound/mixer');
+  mixer.catch(() => undefined);
   port.on('message', (m: { id: number; request: MixRequest }) => {
-    void import('./sound/mixer')
+    void mixer
       .then(({ mixToFile }) => mixToFile(m.request))
       .then(
         (summary) => port.postMessage({ id: m.id, ok: true, summary } satisfies MixReply),
@@ -49,7 +52,10 @@ function serveMixing(port: MessagePort): void {
   });
 }
 
-/** A mix worker beside this render worker, started on first use and kept. */
+/**
+ * A mix worker beside this render worker, started with it (so it has loaded the sound code by the
+ * time a render asks for a mix) and kept; started again if it stops.
+ */
 function mixerFor(data: EngineWorkerData): (request: MixRequest) => Promise<MixSummary> {
   let worker: Worker | null = null;
   let next = 0;
@@ -59,21 +65,23 @@ function mixerFor(data: EngineWorkerData): (request: MixRequest) => Promise<MixS
     waiting.clear();
     worker = null;
   };
+  const start = (): Worker => {
+    const started = spawnEngineWorker(data.entry, 'mix');
+    started.unref();
+    started.on('message', (reply: MixReply) => {
+      const w = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (!w) return;
+      if (reply.ok) w.resolve(reply.summary);
+      else w.reject(new StudioError('internal', `Mixing the soundtrack failed: ${reply.message}`));
+    });
+    started.on('error', (error) => failAll(`The sound worker failed: ${error.message}`));
+    started.on('exit', () => failAll('The sound worker stopped unexpectedly.'));
+    return started;
+  };
+  worker = start();
   return (request) => {
-    if (!worker) {
-      const started = spawnEngineWorker(data.entry, 'mix');
-      started.unref();
-      started.on('message', (reply: MixReply) => {
-        const w = waiting.get(reply.id);
-        waiting.delete(reply.id);
-        if (!w) return;
-        if (reply.ok) w.resolve(reply.summary);
-        else w.reject(new StudioError('internal', `Mixing the soundtrack failed: ${reply.message}`));
-      });
-      started.on('error', (error) => failAll(`The sound worker failed: ${error.message}`));
-      started.on('exit', () => failAll('The sound worker stopped unexpectedly.'));
-      worker = started;
-    }
+    worker ??= start();
     const id = next++;
     const running = worker;
     return new Promise<MixSummary>((resolve, reject) => {
@@ -85,6 +93,9 @@ function mixerFor(data: EngineWorkerData): (request: MixRequest) => Promise<MixS
 
 function serveRendering(port: MessagePort, data: EngineWorkerData): void {
   let canceled = false;
+  // Loaded now rather than on the first render: a worker started ahead of time is ready at once.
+  const pipeline = import('./pipeline');
+  pipeline.catch(() => undefined);
   const mix = mixerFor(data);
   const post = (m: WorkerMessage): void => port.postMessage(m);
   port.on('message', (m: WorkerRequest) => {
@@ -94,7 +105,7 @@ function serveRendering(port: MessagePort, data: EngineWorkerData): void {
     }
     canceled = false;
     const flag = new Int32Array(m.start.cancel);
-    void import('./pipeline')
+    void pipeline
       .then(({ runPipeline }) =>
         runPipeline(m.start.input, m.start.options, {
           aborted: () => canceled || Atomics.load(flag, 0) !== 0,
