@@ -276,6 +276,27 @@ describe('cues', () => {
     expect(cues.export(clipId, 'csv').text.split('\r\n')).toHaveLength(4);
   });
 
+  test('a file with several bad lines says how many and which, and imports nothing', async () => {
+    const { cues, clipId } = await library();
+    const bad = '1.0\t1.0\tok\nsoon\t2.0\ta\n2.0\tx\tb\n3.0\t3.0\tok\n4.0\t3.0\tc\nlater\t5.0\td\n';
+    expectStudioError(
+      thrownBy(() => cues.import(clipId, 'audacity', bad)),
+      'invalid_input',
+      'This Audacity labels file cannot be read: 4 lines have mistakes (lines 2, 3, 5 and 6): line 2: "soon" is not a start time in seconds; ' +
+        'line 3: "x" is not an end time in seconds; line 5: the label ends (3.0) before it starts (4.0); and 1 more. ' +
+        'Nothing was imported: correct those lines and import the file again.',
+    );
+    // Lines that read but do not fit the clip (10 s) are counted the same way.
+    expectStudioError(
+      thrownBy(() => cues.import(clipId, 'audacity', '1.0\t1.0\tok\n12.0\t12.0\tlate\n9.0\t11.0\tlong\n')),
+      'invalid_input',
+      'This Audacity labels file cannot be read: 2 lines have mistakes (lines 2 and 3): ' +
+        'line 2: the cue starts at 00:12, after the clip ends (00:10); line 3: the cue ends at 00:11, after the clip ends (00:10). ' +
+        'Nothing was imported: correct those lines and import the file again.',
+    );
+    expect(cues.list(clipId)).toEqual([]);
+  });
+
   test('Audacity labels and a Resolve EDL exported and imported again keep each cue’s kind', async () => {
     const { cues, clipId } = await library();
     cues.create(clipId, [

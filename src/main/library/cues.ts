@@ -6,7 +6,14 @@
 import type { Database } from 'better-sqlite3';
 import { MAX_CUES_PER_CALL, type Cue, type CuePatch } from '../../shared/cues/calls';
 import { CUE_FILE_FORMATS } from '../../shared/cues/index';
-import { CueData, CueFileError, DEFAULT_KIND_COLORS, type CueFormat, type ReadCue } from '../../shared/cues/types';
+import {
+  CueData,
+  CueFileError,
+  DEFAULT_KIND_COLORS,
+  describeProblems,
+  type CueFormat,
+  type ReadCue,
+} from '../../shared/cues/types';
 import { looksBinary } from '../../shared/cues/fileText';
 import { kindOfReadCue } from '../../shared/cues/readKind';
 import { describeIssues } from '../../shared/contract';
@@ -68,6 +75,15 @@ function sameness(cue: Pick<CueData, 'startMs' | 'endMs' | 'label' | 'note' | 'k
   ]);
 }
 
+/** What is wrong with a cue's times on this clip ("starts at 00:12, after the clip ends (00:10)"), or null. */
+function timeProblem(cue: { startMs: number; endMs: number | null }, clip: ClipFacts): string | null {
+  const end = cue.endMs ?? cue.startMs;
+  if (cue.startMs > clip.durationMs)
+    return `starts at ${formatTime(cue.startMs)}, after the clip ends (${formatTime(clip.durationMs)})`;
+  if (end > clip.durationMs) return `ends at ${formatTime(end)}, after the clip ends (${formatTime(clip.durationMs)})`;
+  return null;
+}
+
 export class Cues {
   constructor(
     private readonly db: Database,
@@ -107,19 +123,8 @@ export class Cues {
 
   /** A cue must lie within its clip: "cue 3 starts at 00:12, after the clip ends (00:10)". */
   private checkTimes(cue: { startMs: number; endMs: number | null }, clip: ClipFacts, name: string): void {
-    const end = cue.endMs ?? cue.startMs;
-    if (cue.startMs > clip.durationMs) {
-      throw new StudioError(
-        'invalid_input',
-        `${name} starts at ${formatTime(cue.startMs)}, after the clip ends (${formatTime(clip.durationMs)}).`,
-      );
-    }
-    if (end > clip.durationMs) {
-      throw new StudioError(
-        'invalid_input',
-        `${name} ends at ${formatTime(end)}, after the clip ends (${formatTime(clip.durationMs)}).`,
-      );
-    }
+    const problem = timeProblem(cue, clip);
+    if (problem !== null) throw new StudioError('invalid_input', `${name} ${problem}.`);
   }
 
   list(clipId: number): Cue[] {
@@ -201,7 +206,8 @@ export class Cues {
   import(clipId: number, format: CueFormat, text: string): { cues: Cue[]; skipped: number } {
     const clip = this.clip(clipId);
     const file = CUE_FILE_FORMATS[format];
-    const again = 'Nothing was imported: correct that line and import the file again.';
+    const again = (count: number): string =>
+      `Nothing was imported: correct ${count === 1 ? 'that line' : 'those lines'} and import the file again.`;
     if (looksBinary(text)) {
       throw new StudioError(
         'invalid_input',
@@ -215,7 +221,7 @@ export class Cues {
       if (error instanceof CueFileError) {
         throw new StudioError(
           'invalid_input',
-          `This ${file.label} file cannot be read: line ${error.line}: ${error.problem}. ${again}`,
+          `This ${file.label} file cannot be read: ${error.message}. ${again(error.problems.length)}`,
         );
       }
       throw error;
@@ -231,7 +237,11 @@ export class Cues {
         `This ${file.label} file holds ${read.length.toLocaleString('en')} cues; one file may bring at most ${MAX_CUES_PER_CALL.toLocaleString('en')}. Nothing was imported: split it and import each part.`,
       );
     }
-    const cues = read.map((r, i) => {
+    // Every cue is checked before any is added, so one message names every bad line.
+    // `late`: the cue is fine but for its times, which run past this clip's end.
+    const problems: { where: string; problem: string; late?: string }[] = [];
+    const cues: CueData[] = [];
+    read.forEach((r, i) => {
       const where = r.line === undefined ? `cue ${i + 1}` : `line ${r.line}`;
       const parsed = CueData.safeParse({
         startMs: r.startMs,
@@ -242,21 +252,24 @@ export class Cues {
         color: r.color ?? null,
       });
       if (!parsed.success) {
-        const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
-        throw new StudioError(
-          'invalid_input',
-          `This ${file.label} file cannot be read: ${where}: ${problems}. ${again}`,
-        );
+        problems.push({ where, problem: parsed.error.issues.map((issue) => issue.message).join('; ') });
+        return;
       }
-      try {
-        this.checkTimes(parsed.data, clip, `The cue on ${where}`);
-      } catch (error) {
-        if (error instanceof StudioError)
-          throw new StudioError(error.code, `This ${file.label} file does not fit the clip: ${error.message} ${again}`);
-        throw error;
-      }
-      return parsed.data;
+      const late = timeProblem(parsed.data, clip);
+      if (late !== null) problems.push({ where, problem: `the cue ${late}`, late });
+      else cues.push(parsed.data);
     });
+    const [only] = problems;
+    if (only?.late !== undefined && problems.length === 1)
+      throw new StudioError(
+        'invalid_input',
+        `This ${file.label} file does not fit the clip: The cue on ${only.where} ${only.late}. ${again(1)}`,
+      );
+    if (problems.length > 0)
+      throw new StudioError(
+        'invalid_input',
+        `This ${file.label} file cannot be read: ${describeProblems(problems)}. ${again(problems.length)}`,
+      );
     const seen = new Set(this.list(clipId).map(sameness));
     const fresh = cues.filter((cue) => {
       const key = sameness(cue);

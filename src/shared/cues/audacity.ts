@@ -9,7 +9,7 @@
  */
 import { readSeconds, seconds } from './clock';
 import { excerpt } from './fileText';
-import { CUE_KINDS, CueFileError, type CueFileFormat, type CueKind, type ReadCue } from './types';
+import { CUE_KINDS, CueFileError, readEach, type CueFileFormat, type CueKind, type ReadCue } from './types';
 
 /** The last bracketed kind at the end of a label, however an editor spaced or cased it. */
 const KIND_MARK = /^(.*?)\s*\[\s*(sfx|dialogue|music|ambience|note)\s*\]$/i;
@@ -40,10 +40,9 @@ export const audacityLabels: CueFileFormat = {
       .join('');
   },
   read(text) {
-    const cues: ReadCue[] = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-      const line = i + 1;
-      if (raw.trim() === '' || raw.startsWith('\\')) return;
+    const lines = text.split(/\r?\n/).map((raw, i) => ({ raw, line: i + 1 }));
+    return readEach(lines, ({ raw, line }): ReadCue | null => {
+      if (raw.trim() === '' || raw.startsWith('\\')) return null;
       const [startText = '', endText, ...labelParts] = raw.split('\t');
       const startMs = readSeconds(startText);
       if (startMs === null) throw new CueFileError(line, `"${excerpt(startText)}" is not a start time in seconds`);
@@ -59,8 +58,7 @@ export const audacityLabels: CueFileFormat = {
           line,
           `the label ends (${excerpt(endText ?? '')}) before it starts (${excerpt(startText)})`,
         );
-      cues.push({ line, startMs, endMs: endMs === startMs ? null : endMs, ...readMarkedLabel(labelText) });
+      return { line, startMs, endMs: endMs === startMs ? null : endMs, ...readMarkedLabel(labelText) };
     });
-    return cues;
   },
 };

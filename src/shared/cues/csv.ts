@@ -4,7 +4,7 @@
  */
 import { readSeconds, seconds } from './clock';
 import { excerpt } from './fileText';
-import { CUE_KINDS, CueFileError, type CueFileFormat, type ReadCue } from './types';
+import { CUE_KINDS, CueFileError, readEach, type CueFileFormat, type ReadCue } from './types';
 
 export const CSV_HEADER = ['start', 'end', 'label', 'kind', 'note', 'color'] as const;
 
@@ -105,7 +105,7 @@ export const csvCues: CueFileFormat = {
         `the first row must name the columns, at least "start" and "label" (${CSV_HEADER.join(',')})`,
       );
     }
-    return rows.map(({ fields, line }): ReadCue => {
+    return readEach(rows, ({ fields, line }): ReadCue => {
       const get = (name: (typeof CSV_HEADER)[number]): string => (at(name) < 0 ? '' : (fields[at(name)] ?? ''));
       const startMs = readSeconds(get('start'));
       if (startMs === null) throw new CueFileError(line, `"${excerpt(get('start'))}" is not a start time in seconds`);

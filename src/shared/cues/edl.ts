@@ -9,7 +9,14 @@
 import { isResolveColor, RESOLVE_COLORS, resolveColor, type ResolveColor } from './colors';
 import { excerpt } from './fileText';
 import { kindOfReadCue } from './readKind';
-import { CueFileError, type CueData, type CueFileFormat, type CueKind, type ReadCue } from './types';
+import {
+  CueFileError,
+  type CueData,
+  type CueFileFormat,
+  type CueFileProblem,
+  type CueKind,
+  type ReadCue,
+} from './types';
 
 /**
  * The Resolve colour each kind's markers take, near the kind's own colour. Dialogue is Sky, not
@@ -95,16 +102,18 @@ export const resolveEdl: CueFileFormat = {
     const base = timebase(fps);
     const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const cues: ReadCue[] = [];
-    // An event waiting for its marker line; a note Resolve wrote over several lines gathers in `lead`.
-    let pending: { frame: number; line: number; lead: string[] } | null = null;
+    const problems: CueFileProblem[] = [];
+    // An event waiting for its marker line; a note Resolve wrote over several lines gathers in
+    // `lead`. A bad event's marker and note lines are passed over: its one mistake is told once.
+    let pending: { frame: number; line: number; lead: string[]; bad?: true } | null = null;
     let offset: number | null = null;
     const hour = EDL_START_FRAMES_HOURS * 3600 * base;
     const msOf = (frames: number): number => Math.round((frames * 1000) / fps);
-    lines.forEach((line, i) => {
-      const n = i + 1;
+    const readLine = (line: string, n: number): void => {
       if (line.trim() === '' || /^(TITLE|FCM):/.test(line)) return;
       const event = EVENT.exec(line);
       if (event) {
+        pending = { frame: 0, line: n, lead: [], bad: true };
         // Source in and out, record in and out: each must be a timecode, not only the one used.
         const codes = [event[2], event[3], event[4], event[5]].map((code) => code ?? '');
         const bad = codes.find((code) => readTimecode(code, base) === null);
@@ -128,6 +137,10 @@ export const resolveEdl: CueFileFormat = {
         return;
       }
       const marker = MARKER.exec(line);
+      if (marker && pending?.bad) {
+        pending = null;
+        return;
+      }
       if (marker && pending) {
         const [, note = '', color = '', label = '', length = '1'] = marker;
         const name = color.replace(/^ResolveColor/, '');
@@ -154,10 +167,22 @@ export const resolveEdl: CueFileFormat = {
         n,
         `expected an event ("001  001  V  C  01:00:00:00 …") or a marker line ("|C:… |M:… |D:…"), found "${excerpt(line)}"`,
       );
+    };
+    lines.forEach((line, i) => {
+      try {
+        readLine(line, i + 1);
+      } catch (error) {
+        if (!(error instanceof CueFileError)) throw error;
+        problems.push(...error.problems);
+      }
     });
-    const unfinished = pending as { line: number; lead: string[] } | null;
-    if (unfinished && unfinished.lead.length > 0)
-      throw new CueFileError(unfinished.line + 1, 'expected a marker line ("|C:… |M:… |D:…") after this event\'s note');
+    const unfinished = pending as { line: number; lead: string[]; bad?: true } | null;
+    if (unfinished && !unfinished.bad && unfinished.lead.length > 0)
+      problems.push({
+        line: unfinished.line + 1,
+        problem: 'expected a marker line ("|C:… |M:… |D:…") after this event\'s note',
+      });
+    if (problems.length > 0) throw CueFileError.of(problems);
     return cues;
   },
 };

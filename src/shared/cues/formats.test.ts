@@ -4,7 +4,7 @@ import { otioColor, resolveColor } from './colors';
 import { KIND_MARKER_COLORS } from './edl';
 import { CUE_FILE_FORMATS } from './index';
 import { kindOfReadCue } from './readKind';
-import { CueData, CueFileError, type CueFileContext, type CueFormat, type ReadCue } from './types';
+import { CueData, CueFileError, describeProblems, type CueFileContext, type CueFormat, type ReadCue } from './types';
 
 const ctx: CueFileContext = { durationMs: 10_000, fps: 24, title: 'Lantern' };
 
@@ -546,4 +546,48 @@ test('Resolve EDL: each kind is its marker colour, and the colour reads back as 
     ['Anna: "Run!"', 'dialogue', '#0e7fe0'],
     ['look again', 'note', null],
   ]);
+});
+
+describe('a file with several bad lines names every one, in file order', () => {
+  const edlEvent = (tc: string): string => `001  001      V     C        ${tc} ${tc} ${tc} ${tc}  \n`;
+  test.each<[CueFormat, string, number[]]>([
+    ['audacity', '1.0\t2.0\tok\nsoon\t3.0\tbad\n2.0\t2.5\tok\nlater\tx\ty\n3.0\t1.0\tbackwards\n', [2, 4, 5]],
+    [
+      'srt',
+      '1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:03.000 --> 00:00:04,000\nbad\n\nthree\n00:00:05,000 --> 00:00:06,000\nx\n',
+      [6, 9],
+    ],
+    [
+      'webvtt',
+      'WEBVTT\n\nNOTE shotline kind=sfx\n\na\n00:00:01,000 --> 00:00:02.000\nx\n\nb\n00:00:03.000 --> 00:00:02.000\ny\n\nc\n00:00:04.000 --> 00:00:05.000\nz\n',
+      [6, 10],
+    ],
+    ['csv', 'start,end,label,kind\nsoon,,a,sfx\n2.0,,b,explosion\n3.0,,c,sfx\n4.0,x,d,\n', [2, 3, 5]],
+    [
+      'edl',
+      `TITLE: x\n\n${edlEvent('01:00:00:99')} |C:ResolveColorRed |M:a |D:1\n\n${edlEvent('01:00:01:00')} |C:ResolveColorRed |M:b |D:1\n\nrubbish\n${edlEvent('01:00:0X:00')}a note\n |C:ResolveColorRed |M:c |D:1\n`,
+      [3, 9, 10],
+    ],
+    [
+      'otio',
+      '{"OTIO_SCHEMA": "Timeline.1", "tracks": {"markers": [\n{"OTIO_SCHEMA": "Marker.2", "name": "x"},\n{"OTIO_SCHEMA": "Marker.2", "name": "y"}]}}',
+      [2, 3],
+    ],
+  ])('%s', (format, text, lines) => {
+    const error = failure(format, text);
+    expect(error.problems.map((p) => p.line)).toEqual(lines);
+    expect(error.line).toBe(lines[0]);
+    expect(error.message).toMatch(new RegExp(`^${lines.length} lines have mistakes \\(lines `));
+  });
+
+  test('the message counts them, lists the first numbers and spells out the first three', () => {
+    const problems = [2, 5, 7, 9, 11, 12, 15, 20].map((line) => ({ where: `line ${line}`, problem: `bad ${line}` }));
+    expect(describeProblems(problems)).toBe(
+      '8 lines have mistakes (lines 2, 5, 7, 9, 11, 12 and 2 more): line 2: bad 2; line 5: bad 5; line 7: bad 7; and 5 more',
+    );
+    expect(describeProblems(problems.slice(0, 2))).toBe(
+      '2 lines have mistakes (lines 2 and 5): line 2: bad 2; line 5: bad 5',
+    );
+    expect(describeProblems(problems.slice(0, 1))).toBe('line 2: bad 2');
+  });
 });

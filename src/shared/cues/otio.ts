@@ -8,7 +8,15 @@
  */
 import { z } from 'zod';
 import { isOtioColor, OTIO_COLORS, otioColor } from './colors';
-import { CueFileError, CueKind, type CueData, type CueFileContext, type CueFileFormat, type ReadCue } from './types';
+import {
+  CueFileError,
+  CueKind,
+  readEach,
+  type CueData,
+  type CueFileContext,
+  type CueFileFormat,
+  type ReadCue,
+} from './types';
 
 const rational = (ms: number, fps: number): { OTIO_SCHEMA: 'RationalTime.1'; rate: number; value: number } => ({
   OTIO_SCHEMA: 'RationalTime.1',
@@ -221,36 +229,39 @@ export const otioTimeline: CueFileFormat = {
     }
     const found: FoundMarker[] = [];
     collectMarkers(doc, found);
-    return found.map(({ raw, offsetMs }, i): ReadCue => {
-      const parsed = Marker.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new CueFileError(
-          lineOfMarker(text, i),
-          `marker ${i + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
-        );
-      }
-      const m = parsed.data;
-      const startMs = toMs(m.marked_range.start_time) + offsetMs;
-      if (startMs < 0)
-        throw new CueFileError(
-          lineOfMarker(text, i),
-          `marker ${i + 1} ("${m.name}") falls before the timeline starts: a clip's markers are counted in its media's time, from its source range's start`,
-        );
-      const lengthMs = toMs(m.marked_range.duration);
-      const own = m.metadata?.shotline;
-      const named = colorOf(m.color);
-      const color = own?.color !== undefined ? own.color : named;
-      return {
-        line: lineOfMarker(text, i),
-        startMs,
-        endMs: own?.point === true || lengthMs === 0 ? null : startMs + lengthMs,
-        label: m.name,
-        note: m.comment ?? commentIn(m.metadata),
-        ...(own?.kind ? { kind: own.kind } : {}),
-        color,
-      };
-    });
+    return readEach(
+      found.map((marker, i) => ({ ...marker, i })),
+      ({ raw, offsetMs, i }): ReadCue => {
+        const parsed = Marker.safeParse(raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new CueFileError(
+            lineOfMarker(text, i),
+            `marker ${i + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+          );
+        }
+        const m = parsed.data;
+        const startMs = toMs(m.marked_range.start_time) + offsetMs;
+        if (startMs < 0)
+          throw new CueFileError(
+            lineOfMarker(text, i),
+            `marker ${i + 1} ("${m.name}") falls before the timeline starts: a clip's markers are counted in its media's time, from its source range's start`,
+          );
+        const lengthMs = toMs(m.marked_range.duration);
+        const own = m.metadata?.shotline;
+        const named = colorOf(m.color);
+        const color = own?.color !== undefined ? own.color : named;
+        return {
+          line: lineOfMarker(text, i),
+          startMs,
+          endMs: own?.point === true || lengthMs === 0 ? null : startMs + lengthMs,
+          label: m.name,
+          note: m.comment ?? commentIn(m.metadata),
+          ...(own?.kind ? { kind: own.kind } : {}),
+          color,
+        };
+      },
+    );
   },
 };
 

@@ -10,7 +10,7 @@
 import { readSubtitleClock, subtitleClock, subtitleSpan } from './clock';
 import { excerpt } from './fileText';
 import { cueTextLines, guardStyling, readCueText, unguardStyling, withoutStyling } from './subtitleText';
-import { CueFileError, type CueFileFormat, type ReadCue } from './types';
+import { CueFileError, readEach, type CueFileFormat, type ReadCue } from './types';
 
 export const srtSubtitles: CueFileFormat = {
   id: 'srt',
@@ -29,7 +29,7 @@ export const srtSubtitles: CueFileFormat = {
       .join('');
   },
   read(text) {
-    return readBlocks(text.replace(/^\uFEFF/, '')).map(({ lines, first }) => {
+    return readEach(readBlocks(text.replace(/^\uFEFF/, '')), ({ lines, first }) => {
       const [index = '', times = '', ...textLines] = lines;
       if (!/^\d+$/.test(index.trim()))
         throw new CueFileError(first, `expected a subtitle number, found "${excerpt(index)}"`);

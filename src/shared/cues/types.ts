@@ -77,15 +77,86 @@ export const CUE_FORMATS = ['audacity', 'srt', 'webvtt', 'csv', 'otio', 'edl'] a
 export const CueFormat = z.enum(CUE_FORMATS);
 export type CueFormat = z.infer<typeof CueFormat>;
 
-/** A cue file that cannot be read: the message names the line (1-based) and what was wrong there. */
+/** One bad line of a cue file: where (1-based) and what was wrong there. */
+export interface CueFileProblem {
+  line: number;
+  problem: string;
+}
+
+/** How many bad lines an error spells out; the rest are counted. */
+export const PROBLEMS_SPELLED_OUT = 3;
+/** How many bad lines' numbers an error lists. */
+export const PROBLEM_LINES_LISTED = 6;
+
+/**
+ * Bad places in a file, as an import error gives them: `line 2: …` for one; for several, how
+ * many, which (the first few numbers) and what was wrong at the first few:
+ * `4 lines have mistakes (lines 2, 5, 7 and 9): line 2: …; line 5: …; line 7: …; and 1 more`.
+ * `where` is "line 3", or "cue 3" where a format has no lines.
+ */
+export function describeProblems(problems: readonly { where: string; problem: string }[]): string {
+  const [first] = problems;
+  if (!first) return 'no mistakes';
+  if (problems.length === 1) return `${first.where}: ${first.problem}`;
+  const byLine = problems.every((p) => p.where.startsWith('line '));
+  const numbers = problems.slice(0, PROBLEM_LINES_LISTED).map((p) => p.where.replace(/^\S+ /, ''));
+  const unlisted = problems.length - numbers.length;
+  const listed =
+    unlisted > 0
+      ? `${numbers.join(', ')} and ${unlisted} more`
+      : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1) ?? ''}`;
+  const spelled = problems.slice(0, PROBLEMS_SPELLED_OUT).map((p) => `${p.where}: ${p.problem}`);
+  const rest = problems.length - spelled.length;
+  return (
+    `${problems.length} ${byLine ? 'lines' : 'cues'} have mistakes (${byLine ? 'lines' : 'cues'} ${listed}): ` +
+    `${spelled.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`
+  );
+}
+
+/**
+ * A cue file that cannot be read: every bad line (1-based) and what was wrong there, the first
+ * as `line` and `problem`. Readers go on past a bad line, so one error names them all.
+ */
 export class CueFileError extends Error {
+  readonly problems: readonly CueFileProblem[];
+
   constructor(
     readonly line: number,
     readonly problem: string,
+    more: readonly CueFileProblem[] = [],
   ) {
-    super(`line ${line}: ${problem}`);
+    const problems = [{ line, problem }, ...more];
+    super(describeProblems(problems.map((p) => ({ where: `line ${p.line}`, problem: p.problem }))));
     this.name = 'CueFileError';
+    this.problems = problems;
   }
+
+  static of(problems: readonly CueFileProblem[]): CueFileError {
+    const [first, ...more] = problems;
+    if (!first) throw new Error('a cue file error needs a problem');
+    return new CueFileError(first.line, first.problem, more);
+  }
+}
+
+/**
+ * Reads each item (a line, a block, a row, a marker); a bad one's CueFileError is kept and the
+ * reading goes on, so the error thrown at the end names every bad line, in file order. `null`
+ * is an item that holds no cue.
+ */
+export function readEach<T, R>(items: readonly T[], read: (item: T) => R | null): R[] {
+  const out: R[] = [];
+  const problems: CueFileProblem[] = [];
+  for (const item of items) {
+    try {
+      const result = read(item);
+      if (result !== null) out.push(result);
+    } catch (error) {
+      if (!(error instanceof CueFileError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw CueFileError.of(problems.sort((a, b) => a.line - b.line));
+  return out;
 }
 
 /** A cue read from a file, before the library checks it: the fields the format could carry. */
@@ -109,6 +180,6 @@ export interface CueFileFormat {
   readonly extension: string;
   readonly mimeType: string;
   write(cues: readonly CueData[], context: CueFileContext): string;
-  /** Throws CueFileError naming the first bad line; returns cues in file order. */
+  /** Throws CueFileError naming every bad line; returns cues in file order. */
   read(text: string, context: CueFileContext): ReadCue[];
 }

@@ -8,7 +8,7 @@ import { readSubtitleClock, subtitleClock, subtitleSpan } from './clock';
 import { excerpt } from './fileText';
 import { readBlocks } from './srt';
 import { cueTextLines, guardStyling, unguardStyling, withoutStyling } from './subtitleText';
-import { CUE_KINDS, CueFileError, type CueFileFormat, type CueKind, type ReadCue } from './types';
+import { CUE_KINDS, CueFileError, readEach, type CueFileFormat, type CueKind, type ReadCue } from './types';
 
 const escape = (line: string): string => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const unescape = (line: string): string =>
@@ -48,9 +48,8 @@ export const webVtt: CueFileFormat = {
     if (!header || !/^WEBVTT(?:[ \t].*)?$/.test(header.lines[0] ?? '')) {
       throw new CueFileError(header?.first ?? 1, 'a WebVTT file starts with the line "WEBVTT"');
     }
-    const cues: ReadCue[] = [];
     let meta: { kind: CueKind | undefined; point: boolean; atEnd: boolean; color: string | null } | null = null;
-    for (const { lines, first } of blocks) {
+    return readEach(blocks, ({ lines, first }): ReadCue | null => {
       const head = lines[0] ?? '';
       if (head.startsWith('NOTE') || head.startsWith('STYLE') || head.startsWith('REGION')) {
         const m = META.exec(head);
@@ -62,8 +61,11 @@ export const webVtt: CueFileFormat = {
               color: m[3] ?? null,
             }
           : meta;
-        continue;
+        return null;
       }
+      // A NOTE belongs to the cue straight after it, read or not.
+      const own = meta;
+      meta = null;
       const timingAt = head.includes('-->') ? 0 : 1;
       const timing = lines[timingAt] ?? '';
       const [startText = '', after = ''] = timing.split('-->');
@@ -80,18 +82,16 @@ export const webVtt: CueFileFormat = {
       const body = lines
         .slice(timingAt + 1)
         .map((line) => unescape(unguardStyling(withoutStyling(line).replace(/<[^>]*>/g, ''))));
-      const point = meta?.point === true || endMs === startMs;
-      cues.push({
+      const point = own?.point === true || endMs === startMs;
+      return {
         line: first,
-        startMs: point && meta?.atEnd === true ? endMs : startMs,
+        startMs: point && own?.atEnd === true ? endMs : startMs,
         endMs: point ? null : endMs,
         label: body[0] ?? '',
         note: body.slice(1).join('\n'),
-        kind: meta?.kind ?? 'dialogue',
-        ...(meta ? { color: meta.color } : {}),
-      });
-      meta = null;
-    }
-    return cues;
+        kind: own?.kind ?? 'dialogue',
+        ...(own ? { color: own.color } : {}),
+      };
+    });
   },
 };
