@@ -169,7 +169,7 @@ describe('shotline batch', () => {
   test('bad input is refused with a message and a non-zero exit, before anything is queued', async () => {
     const { dir, dataDir, files } = await setup();
     const bad = join(dir, 'bad.txt');
-    await writeFile(bad, 'Scene: a door\nAudio: door slam at 00:09\nDuration: 2s\n');
+    await writeFile(bad, 'Scene: a door\nAudio: door slam from 00:05 to 00:02\nDuration: 8s\n');
     const empty = join(dir, 'empty.txt');
     await writeFile(empty, '  \n');
 
@@ -179,7 +179,7 @@ describe('shotline batch', () => {
 
     const errors = await batch([files[0] ?? '', bad, empty, '--provider', 'local', '--data-dir', dataDir]);
     expect(errors.code).toBe(1);
-    expect(errors.err).toContain(`${bad}:2:8: error: This sound starts at 00:09, after the shot ends at 00:02`);
+    expect(errors.err).toContain(`${bad}:2:18: error: This sound ends at 00:02, not after its start at 00:05`);
     expect(errors.err).toContain('empty.txt: the prompt file is empty.');
     expect(errors.err).toContain('Nothing was queued');
 

@@ -27,3 +27,16 @@ describe('a prompt with nothing to render', () => {
     expect(() => check('Scene: 東京の夜')).not.toThrow();
   });
 });
+
+describe('times after a shot ends', () => {
+  test('a sound or line timed past the end, from a prompt written for a longer clip, is no error', () => {
+    expect(() => check('A harbour at dusk. A foghorn sounds at 12s.')).not.toThrow();
+    expect(() => check('Scene: a kitchen.\nDuration: 2s\nDialogue: [00:05] Ann: "Too late."')).not.toThrow();
+  });
+
+  test('a time before the shot is still refused, saying which', () => {
+    const input = engineInputFromPrompt(parse('Scene: a kitchen.').doc);
+    input.shots[0]?.audio.events.push({ label: 'knock', startMs: -200, endMs: null });
+    expect(() => validateInput(input)).toThrow('shot 1: "knock" starts at -200 ms, before the shot starts');
+  });
+});

@@ -144,6 +144,6 @@ export function buildReport(
       implied: b.implied,
     })),
     loudness: { integratedLufs: round1(o.loudness), gainDb: round1(o.gainDb) },
-    notes: [...schedule.notes, ...o.notes],
+    notes: [...interp.notes, ...schedule.notes, ...o.notes],
   };
 }

@@ -301,4 +301,6 @@ export interface Interpretation {
   shots: ShotScene[];
   understood: Understanding[];
   notUnderstood: NotUnderstood[];
+  /** What the reading changed that a creator should know, e.g. a sound timed after its shot ends and left out. */
+  notes: string[];
 }

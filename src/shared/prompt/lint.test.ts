@@ -92,12 +92,12 @@ describe('adjectives-not-verbs: use verbs, not adjectives', () => {
 });
 
 describe('event-after-end: timed sound or dialogue past the shot', () => {
-  test('flags a sound that starts after the shot ends, as an error, and offers to lengthen the shot', () => {
+  test('warns of a sound that starts after the shot ends, names it and what happens to it, and offers to lengthen the shot', () => {
     const text = `${GOOD_SHOT}Audio: thunder at 00:09, rain\nDuration: 8s\n`;
     const d = one(text, 'event-after-end');
-    expect(d).toMatchObject({ severity: 'error', range: { line: 4, column: 8 } });
+    expect(d).toMatchObject({ severity: 'warning', range: { line: 4, column: 8 } });
     expect(d.message).toBe(
-      'This sound starts at 00:09, after the shot ends at 00:08; move it earlier or lengthen the shot.',
+      '"thunder" starts at 00:09, after the shot ends at 00:08, so it is left out; move it earlier or lengthen the shot.',
     );
     const fixed = applyFix(text, d.fixes[0]);
     expect(fixed).toContain('Duration: 10s');
@@ -108,6 +108,16 @@ describe('event-after-end: timed sound or dialogue past the shot', () => {
     const text = `${GOOD_SHOT}Audio: rain from 00:02 to 00:09.500\nDialogue: [00:08] Ann: "Late"\nDuration: 8s\n`;
     const found = findings(text, 'event-after-end');
     expect(found.map((d) => d.fixes[0]?.insert)).toEqual(['10s', '9s']);
+    expect(found.map((d) => [d.severity, d.message])).toEqual([
+      [
+        'warning',
+        '"rain" runs to 00:09.500, past the shot\'s end at 00:08, so it is cut off there; end it sooner or lengthen the shot.',
+      ],
+      [
+        'warning',
+        'Ann speaks at 00:08, after the shot ends at 00:08, so the line is left out; move it earlier or lengthen the shot.',
+      ],
+    ]);
   });
 
   test('stays quiet inside the shot, at its exact end for spans, and when the shot has no length', () => {

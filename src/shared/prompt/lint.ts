@@ -146,19 +146,20 @@ function checkTimesInShot(ctx: Context, shot: Shot, src: ShotSource): void {
   shot.audio.events.forEach((event, k) => {
     const span = src.events[k];
     if (!span) return;
+    // A warning, not an error: prompts are pasted from clips of other lengths, and the render goes on without it.
     if (event.startMs >= end) {
       ctx.findings.push({
         code: 'event-after-end',
-        severity: 'error',
-        message: `This sound starts at ${formatTime(event.startMs)}, after the shot ends at ${formatTime(end)}; move it earlier or lengthen the shot.`,
+        severity: 'warning',
+        message: `"${event.label}" starts at ${formatTime(event.startMs)}, after the shot ends at ${formatTime(end)}, so it is left out; move it earlier or lengthen the shot.`,
         span,
         fixes: lengthenFix(src, event.startMs + 1),
       });
     } else if (event.endMs !== null && event.endMs > end) {
       ctx.findings.push({
         code: 'event-after-end',
-        severity: 'error',
-        message: `This sound runs to ${formatTime(event.endMs)}, past the shot's end at ${formatTime(end)}; end it sooner or lengthen the shot.`,
+        severity: 'warning',
+        message: `"${event.label}" runs to ${formatTime(event.endMs)}, past the shot's end at ${formatTime(end)}, so it is cut off there; end it sooner or lengthen the shot.`,
         span,
         fixes: lengthenFix(src, event.endMs),
       });
@@ -169,8 +170,8 @@ function checkTimesInShot(ctx: Context, shot: Shot, src: ShotSource): void {
     if (!span || line.atMs < end) return;
     ctx.findings.push({
       code: 'event-after-end',
-      severity: 'error',
-      message: `${line.speaker} speaks at ${formatTime(line.atMs)}, after the shot ends at ${formatTime(end)}; move the line earlier or lengthen the shot.`,
+      severity: 'warning',
+      message: `${line.speaker} speaks at ${formatTime(line.atMs)}, after the shot ends at ${formatTime(end)}, so the line is left out; move it earlier or lengthen the shot.`,
       span,
       fixes: lengthenFix(src, line.atMs + speechMs(line.line)),
     });

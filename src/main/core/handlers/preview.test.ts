@@ -115,12 +115,12 @@ describe('preview calls', () => {
       await rejectionOf(
         studio.call('preview.start', {
           previewId: 'x',
-          text: 'Scene: a kitchen.\nDuration: 2s\nDialogue: [00:05] Ann: "Too late."',
+          text: 'Scene: 🎬 ✨',
           shot: 0,
         }),
       ),
       'invalid_input',
-      /Ann's line starts at 5000 ms, outside the shot/,
+      /The prompt has nothing to render/,
     );
   });
 });

@@ -15,7 +15,30 @@ export function readAudio(b: ShotBuilder): void {
     if (b.beds.size + b.cues.length === before && text.trim().length > 0)
       b.report.miss('ambience', text, 'no ambience bed matches; nothing plays for it');
   }
-  for (const event of b.shot.audio.events) readEvent(b, event);
+  for (const event of b.shot.audio.events) {
+    if (event.startMs !== null && event.startMs >= b.shot.durationMs)
+      b.report.note(
+        `"${event.label}" is timed at ${seconds(event.startMs)}, after the shot ends at ${seconds(b.shot.durationMs)}; ` +
+          'it is left out (time it earlier or lengthen the shot to hear it)',
+      );
+    else readEvent(b, event);
+  }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** Lines spoken before the shot ends; a line timed after it is left out, with a note that says so. */
+function linesInShot(b: ShotBuilder): EngineDialogueLine[] {
+  return b.shot.dialogue.filter((line) => {
+    if (line.atMs < b.shot.durationMs) return true;
+    b.report.note(
+      `${line.speaker}'s line "${line.line}" is timed at ${seconds(line.atMs)}, after the shot ends at ` +
+        `${seconds(b.shot.durationMs)}; it is left out (time it earlier or lengthen the shot to hear it)`,
+    );
+    return false;
+  });
 }
 
 function readEvent(b: ShotBuilder, event: EngineSoundEvent): void {
@@ -55,7 +78,7 @@ function readEvent(b: ShotBuilder, event: EngineSoundEvent): void {
 
 /** Each line with the entity that speaks it, created when the prompt has not shown the speaker. */
 export function readDialogue(b: ShotBuilder): ShotScene['dialogue'] {
-  return b.shot.dialogue.map((line) => {
+  return linesInShot(b).map((line) => {
     const entity = speakerOf(b, line);
     b.report.ok('dialogue', `${line.speaker}: ${line.line}`, `spoken by ${entity.key}`);
     return { atMs: line.atMs, speaker: line.speaker, entity: entity.key, line: line.line };

@@ -41,7 +41,7 @@ export function interpret(input: EngineInput): Interpretation {
     shots.push(scene);
     startMs += shot.durationMs;
   });
-  return { shots, understood: report.understood, notUnderstood: report.notUnderstood };
+  return { shots, understood: report.understood, notUnderstood: report.notUnderstood, notes: report.notes };
 }
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them']);

@@ -372,3 +372,25 @@ describe('light and what things are made of', () => {
     expect(r.notUnderstood.map((n) => n.text)).not.toContain('wooden');
   });
 });
+
+describe('sounds and lines timed after the shot ends', () => {
+  test('are left out, and a note names each and says so', () => {
+    const r = read('A harbour at dusk.', {
+      durationMs: 8000,
+      audio: {
+        ambience: [],
+        events: [
+          { label: 'a foghorn sounds', startMs: 12_000, endMs: null },
+          { label: 'a bell rings', startMs: 3000, endMs: null },
+        ],
+      },
+      dialogue: [{ atMs: 9000, speaker: 'Ann', line: 'Too late.' }],
+    });
+    expect(r.shot.cues.map((c) => c.label)).toEqual(['a bell rings']);
+    expect(r.shot.dialogue).toEqual([]);
+    expect(r.notes).toEqual([
+      'shot 1: "a foghorn sounds" is timed at 12.00 s, after the shot ends at 8.00 s; it is left out (time it earlier or lengthen the shot to hear it)',
+      'shot 1: Ann\'s line "Too late." is timed at 9.00 s, after the shot ends at 8.00 s; it is left out (time it earlier or lengthen the shot to hear it)',
+    ]);
+  });
+});

@@ -4,7 +4,13 @@ import type { NotUnderstood, PromptField, Understanding } from '../scene';
 export class Reporter {
   readonly understood: Understanding[] = [];
   readonly notUnderstood: NotUnderstood[] = [];
+  readonly notes: string[] = [];
   shot = 0;
+
+  /** A note for the render report, about the shot being read. */
+  note(text: string): void {
+    this.notes.push(`shot ${this.shot + 1}: ${text}`);
+  }
 
   ok(field: PromptField, text: string, meaning: string): void {
     this.understood.push({ shot: this.shot, field, text, meaning });

@@ -149,11 +149,11 @@ describe('live preview', () => {
       message: 'there is no shot 3 to preview: this prompt has 2 shots',
     });
     const late: EngineInput = {
-      shots: [emptyShot({ durationMs: 2000, dialogue: [{ atMs: 5000, speaker: 'Ann', line: 'Hello.' }] })],
+      shots: [emptyShot({ durationMs: 2000, dialogue: [{ atMs: -500, speaker: 'Ann', line: 'Hello.' }] })],
     };
     await expect(previewer.preview(request({ input: late, fromShot: 0, toShot: 0 }))).rejects.toMatchObject({
       code: 'invalid_input',
-      message: "shot 1: Ann's line starts at 5000 ms, outside the shot (0 to 2000 ms)",
+      message: "shot 1: Ann's line starts at -500 ms, before the shot starts",
     });
     await expect(previewer.preview(request({ width: 4000 }))).rejects.toMatchObject({ code: 'invalid_input' });
   });

@@ -50,7 +50,8 @@ function hangLamp(s: Staging, prop: StagedProp, table: { x: number; z: number } 
   const entity = s.scene.entities.find((e) => e.key === prop.key);
   const swinging = entity?.actions.find((a) => a.verb === 'sway');
   if (!HUNG.test(prop.noun) && swinging === undefined) return false;
-  const swing = swinging !== undefined || /\bswinging\b/.test(prop.noun) ? 0.38 * Math.min(1.5, swinging?.intensity ?? 1) : 0;
+  const swing =
+    swinging !== undefined || /\bswinging\b/.test(prop.noun) ? 0.38 * Math.min(1.5, swinging?.intensity ?? 1) : 0;
   prop.hanging = { cord: 0.7, swing };
   for (const inst of prop.instances) {
     inst.x = table ? table.x : inst.x;

@@ -97,13 +97,17 @@ describe('LivePreviewController', () => {
     controller.edited({ text, cursor: 0 });
     vi.advanceTimersByTime(PREVIEW_DELAY_MS);
     starts()[0]?.reject(
-      new StudioCallError('preview.start', 'invalid_input', "shot 1: Ann's line starts at 5000 ms, outside the shot"),
+      new StudioCallError(
+        'preview.start',
+        'invalid_input',
+        'The prompt has nothing to render: it holds no words to read.',
+      ),
     );
     await vi.runAllTimersAsync();
     expect(status()).toMatchObject({
       kind: 'failed',
       target: { shot: 0 },
-      message: "shot 1: Ann's line starts at 5000 ms, outside the shot",
+      message: 'The prompt has nothing to render: it holds no words to read.',
     });
     controller.edited({ text: '', cursor: 0 });
     vi.advanceTimersByTime(PREVIEW_DELAY_MS);
