@@ -1,7 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { draftSize, renderCommand, type Output } from './render';
+import { draftFps, draftSize, renderCommand, type Output } from './render';
 import { ffprobeJson, tempDir } from '../../../test/support/fixtures';
 
 function capture(): Output & { text: () => string } {
@@ -80,15 +80,23 @@ describe('shotline render', () => {
     ]);
   });
 
-  test("--draft renders a quick look at 640x360 with the fastest preset, keeping the prompt's shape", async () => {
+  test("--draft renders a quick look at 640x360 and half the rate with the fastest preset, keeping the prompt's shape", async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'ball.txt'), SHORT);
     const out = join(dir, 'draft.mp4');
     const result = await run([join(dir, 'ball.txt'), '--out', out, '--draft']);
     expect(result.code).toBe(0);
     expect(result.out).toContain('Rendered a draft of');
-    const probe = (await ffprobeJson(out)) as { streams: { codec_type: string; width?: number; height?: number }[] };
-    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 640, height: 360 });
+    expect(result.out).toContain('at 640x360, 12 fps');
+    const probe = (await ffprobeJson(out)) as {
+      streams: { codec_type: string; width?: number; height?: number; r_frame_rate?: string }[];
+    };
+    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({
+      width: 640,
+      height: 360,
+      r_frame_rate: '12/1',
+    });
+    expect([draftFps(24), draftFps(30), draftFps(60), draftFps(12)]).toEqual([12, 15, 30, 12]);
     expect(draftSize({ width: 720, height: 1280 })).toEqual({ width: 360, height: 640 });
     expect(draftSize({ width: 320, height: 180 })).toEqual({ width: 320, height: 180 });
   });

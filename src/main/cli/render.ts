@@ -13,7 +13,8 @@ export const RENDER_USAGE = `Usage: shotline render <prompt.txt> --out <clip.mp4
 
 Renders a prompt with the built-in engine, on this computer, with no account and no network.
 Beside the clip it writes <clip>.poster.jpg and <clip>.sprite.jpg.
---draft renders a quick look: 640x360 (unless --size is given) with the encoder's fastest preset and no film grain.
+--draft renders a quick look: 640x360 (unless --size is given) at half the frame rate, not below 12 fps
+(unless --fps is given), with the encoder's fastest preset and no film grain; timing and sound are kept.
 `;
 
 export interface Output {
@@ -34,6 +35,11 @@ export function draftSize(full: FrameSize): FrameSize {
   const scale = Math.min(1, 640 / Math.max(full.width, full.height));
   const even = (v: number): number => Math.max(16, 2 * Math.round((v * scale) / 2));
   return { width: even(full.width), height: even(full.height) };
+}
+
+/** The quick-look rate: half the clip's, not below 12 fps. Timing stays exact; motion is coarser. */
+export function draftFps(full: number): number {
+  return Math.min(full, Math.max(12, Math.round(full / 2)));
 }
 
 function parseWhole(flag: string, text: string, min: number, max: number): number {
@@ -170,6 +176,8 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
     draft && !values.size
       ? draftSize({ width: request.width, height: request.height })
       : { width: request.width, height: request.height };
+  // And at a lower rate, unless --fps says otherwise.
+  const fps = draft && !values.fps ? draftFps(request.fps) : request.fps;
   const controller = new AbortController();
   const interrupt = (): void => controller.abort();
   process.once('SIGINT', interrupt);
@@ -179,7 +187,7 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
       outPath: out,
       width: size.width,
       height: size.height,
-      fps: request.fps,
+      fps,
       seed: request.seed ?? 1,
       draft,
       signal: controller.signal,
@@ -198,7 +206,7 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
     const seconds = result.report.durationMs / 1000;
     const took = result.stats.wallMs / 1000;
     stdout.write(
-      `Rendered ${draft ? 'a draft of ' : ''}${out}: ${seconds.toFixed(1)} s at ${size.width}x${size.height}, ${request.fps} fps, ` +
+      `Rendered ${draft ? 'a draft of ' : ''}${out}: ${seconds.toFixed(1)} s at ${size.width}x${size.height}, ${fps} fps, ` +
         `in ${took.toFixed(1)} s (${(seconds / took).toFixed(2)}x real time)\n`,
     );
     return 0;
