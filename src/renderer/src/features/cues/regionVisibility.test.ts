@@ -181,6 +181,32 @@ test('a zoom looks only at the regions near the view and those in the page, not 
   expect(inPage()).toEqual([0, 1, 2, 3]);
 });
 
+test('a zoom step near the fitted view moves only the regions it draws or stops drawing', async () => {
+  // 2,000 cues over an hour fitted into 1,000 px: most are held back.
+  const wave = fakeWave(3600);
+  const regions = Array.from({ length: 2000 }, (_, i) => region(i, i * 1.8));
+  await wave.sync(regions, true);
+  const parents = (): (HTMLElement | null)[] => regions.map((r) => r.element?.parentElement ?? null);
+  const drawn = (): Set<number> =>
+    new Set(regions.filter((r) => r.element?.parentElement === wave.layer).map((r) => Number(r.id)));
+  const before = parents();
+  const drawnBefore = drawn();
+  // Every one is in the page, drawn or held, but the last (at the view's right edge, out of view).
+  expect(before.slice(0, -1).filter((p) => p === null)).toHaveLength(0);
+  // Zoomed in 1.6 times around the middle: a third of the cues leave the view, none is drawn there.
+  wave.state.layerPx = 1600;
+  wave.state.scrollPx = 300;
+  await wave.sync(regions);
+  const after = parents();
+  const drawnAfter = drawn();
+  const moved = regions.filter((_, i) => before[i] !== after[i]).map((r) => Number(r.id));
+  expect(moved.length).toBeGreaterThan(0);
+  expect(moved.filter((id) => !drawnBefore.has(id) && !drawnAfter.has(id))).toEqual([]);
+  // Out of view, not drawn: still in the page's hidden holder, not taken out.
+  expect(after[0]).not.toBeNull();
+  expect(after[0]).not.toBe(wave.layer);
+});
+
 test('the Regions plugin adds no listener of its own per region on scroll, zoom or resize; a drag still follows the scroll', async () => {
   const container = document.createElement('div');
   document.body.append(container);

@@ -16,9 +16,14 @@
  * It also thins a crowded view: every region on the page is a layer that each frame's paint,
  * compositing and hit test walk, so 2,000 cues fitted into a thousand pixels cost a whole frame
  * even while only the cue list scrolls. When more regions are in view than one per
- * MIN_SPACING_PX, a region starting within that distance of the last one drawn waits in a hidden
- * holder (the plugin leaves a region alone while it has a parent) until the zoom spreads them
- * out; a selected region is always drawn.
+ * MIN_SPACING_PX, a region starting within that distance of the last one drawn is held back
+ * until the zoom spreads them out; a selected region is always drawn.
+ *
+ * A region not drawn waits in a hidden holder (display: none, so it costs no style, layout or
+ * paint; the plugin leaves a region alone while it has a parent), whether held back or out of
+ * view, and stays there while it is either: a zoom step near the fitted view moves hundreds of
+ * regions between held back and out of view, and moving each in the page cost more than the
+ * rest of the frame. Only regions drawn or no longer drawn are moved.
  */
 import type WaveSurfer from 'wavesurfer.js';
 import type { Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
@@ -168,8 +173,8 @@ function holderIn(layer: HTMLElement): HTMLElement {
 interface Placed {
   /** Where each region was last put by a batch (a region the plugin put itself has none). */
   placed: WeakMap<Region, Placement>;
-  /** The regions a batch put in the page, drawn or held. */
-  onPage: Set<Region>;
+  /** The regions a batch drew (put in the regions' layer). */
+  drawn: Set<Region>;
   /** Ids of the regions drawn even in a crowd (the selected cues). */
   kept: ReadonlySet<string>;
   /** The view and region count the last batch placed for; null once anything else changed. */
@@ -184,7 +189,7 @@ const batches = new WeakMap<WaveSurfer, Placed>();
 function batchOf(ws: WaveSurfer): Placed {
   let batch = batches.get(ws);
   if (!batch)
-    batches.set(ws, (batch = { placed: new WeakMap(), onPage: new Set(), kept: new Set(), view: null, count: 0, index: null }));
+    batches.set(ws, (batch = { placed: new WeakMap(), drawn: new Set(), kept: new Set(), view: null, count: 0, index: null }));
   return batch;
 }
 
@@ -232,12 +237,12 @@ export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[], re
   batch.count = regions.length;
   if (recheck || batch.index?.of !== regions || batch.index.count !== regions.length)
     batch.index = { of: regions, count: regions.length, regions: indexRegions(regions) };
-  // Every region on a recheck; otherwise those near the view, and those a batch put in the page.
+  // Every region on a recheck; otherwise those near the view, and those a batch drew.
   let looked: readonly Region[] = regions;
   if (!recheck) {
     const near = regionsNear(batch.index.regions, view);
     const nearSet = new Set(near);
-    const leaving = [...batch.onPage].filter((region) => !nearSet.has(region));
+    const leaving = [...batch.drawn].filter((region) => !nearSet.has(region));
     looked = leaving.length > 0 ? [...near, ...leaving] : near;
   }
   const holder = holderIn(layer);
@@ -250,28 +255,31 @@ export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[], re
     view,
   );
   const entering: HTMLElement[] = [];
-  const held: HTMLElement[] = [];
+  const leaving: HTMLElement[] = [];
   looked.forEach((region, i) => {
     const element = region.element;
     const place = placements[i];
     if (!element || place === undefined) {
-      batch.onPage.delete(region);
+      batch.drawn.delete(region);
       return;
     }
     if (!recheck && batch.placed.get(region) === place) return;
-    if (place === 'shown' && element.parentElement !== layer) entering.push(element);
-    else if (place === 'held' && element.parentElement !== holder) held.push(element);
-    else if (place === 'away' && element.parentElement) {
+    const parent = element.parentElement;
+    if (place === 'shown') {
+      if (parent !== layer) entering.push(element);
+      batch.drawn.add(region);
+    } else if (parent === layer || (place === 'held' && parent === null)) {
       // A region being dragged stays where it is, and is looked at again next time.
       if (region.isDragging) return;
-      element.remove();
-    }
+      // Held back or out of view, it waits in the holder; one out of view and not in the page
+      // (never drawn, or taken out by the plugin) stays out.
+      leaving.push(element);
+      batch.drawn.delete(region);
+    } else batch.drawn.delete(region);
     batch.placed.set(region, place);
-    if (place === 'away') batch.onPage.delete(region);
-    else batch.onPage.add(region);
   });
   if (entering.length > 0) layer.append(...entering);
-  if (held.length > 0) holder.append(...held);
+  if (leaving.length > 0) holder.append(...leaving);
 }
 
 /** What `batchRegionVisibility` needs of the Regions plugin. */
