@@ -2,7 +2,9 @@
  * Scrolling the library grid over 100,000 clips in Chromium, against the browser studio
  * (build first: npx electron-vite build). The generated clips have posters (JPEGs as the studio
  * makes them), so the grid loads and decodes pictures as a real library does. The grid scrolls a
- * steady 240 px a frame, then jumps to far places in the library (a jump every tenth frame).
+ * steady 240 px a frame (a fling: the grid loads no poster for cards that fly past), at a reading pace
+ * of 40 px a frame (every poster shown loads and decodes), then jumps to far places in the library (a
+ * jump every tenth frame).
  *
  * Two measures per mode. Frame times are requestAnimationFrame deltas: what a creator sees, but
  * under vsync they sit at 16.7 ms even for a page that does nothing (this headless Chromium
@@ -26,7 +28,7 @@ const count = Number(process.argv[2] ?? '100000');
 const kept = process.argv[3];
 
 // Runs in the page; a string, so this script type-checks without the DOM's types.
-const SCROLL = (mode: 'steady' | 'jumps', frames: number): string => `new Promise((resolve) => {
+const SCROLL = (mode: 'steady' | 'jumps', frames: number, step = 240): string => `new Promise((resolve) => {
   const scroller = document.querySelector('.clip-scroller');
   const times = [];
   let last = performance.now();
@@ -35,11 +37,11 @@ const SCROLL = (mode: 'steady' | 'jumps', frames: number): string => `new Promis
   function step(now) {
     times.push(now - last);
     last = now;
-    if (${JSON.stringify(mode)} === 'steady') scroller.scrollTop += 240;
+    if (${JSON.stringify(mode)} === 'steady') scroller.scrollTop += ${step};
     else if (frame % 10 === 0) {
       seed = (seed * 16807) % 2147483647;
       scroller.scrollTop = (seed / 2147483647) * (scroller.scrollHeight - scroller.clientHeight);
-    } else scroller.scrollTop += 240;
+    } else scroller.scrollTop += ${step};
     frame += 1;
     if (frame < ${frames}) requestAnimationFrame(step);
     else resolve({ times: times.slice(1), cards: document.querySelectorAll('[role=listitem]').length, height: scroller.scrollHeight });
@@ -93,17 +95,23 @@ async function main(): Promise<void> {
     const steadyWork = await traceFrames(browser, page, async () => {
       steady = await page.evaluate<ScrollResult>(SCROLL('steady', 600));
     });
+    // Reading pace: slow enough that the grid loads every poster it shows (a fling or a jump loads none on the way).
+    let slow: ScrollResult | undefined;
+    const slowWork = await traceFrames(browser, page, async () => {
+      slow = await page.evaluate<ScrollResult>(SCROLL('steady', 600, 40));
+    });
     let jumps: ScrollResult | undefined;
     const jumpsWork = await traceFrames(browser, page, async () => {
       jumps = await page.evaluate<ScrollResult>(SCROLL('jumps', 600));
     });
-    if (!steady || !jumps) throw new Error('the scroll did not finish');
+    if (!steady || !slow || !jumps) throw new Error('the scroll did not finish');
     console.log(`load average before ${loadBefore}, after ${load()} (${cpus().length} cores)`);
     console.log(`library: ${count.toLocaleString('en')} clips; grid ${steady.height.toLocaleString('en')} px tall`);
     console.log(`cards in the DOM while scrolling: ${steady.cards}`);
     console.log(`static page, same scroll:     ${summary(still.times)}`);
     for (const [name, result, work] of [
       ['steady scroll, 240 px a frame', steady, steadyWork],
+      ['slow scroll, 40 px a frame (posters load)', slow, slowWork],
       ['jumps across the library', jumps, jumpsWork],
     ] as const) {
       console.log(`${name}:`);

@@ -322,6 +322,7 @@ describe('library query results', () => {
     // Only "harbour" starts with "harb"; "Harb" is the same word to the search.
     check('harb', 'harb', 'harbour');
     check('HARB', 'harb', 'harbour');
+    check('harbour', 'harbour', 'harbour');
     // A clip titled "harbourmaster" makes "harb" start two words: a prefix again, finding both.
     const hash = createHash('sha256').update('harbourmaster').digest('hex');
     lib.db.prepare(`INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)`).run(hash);
@@ -332,6 +333,8 @@ describe('library query results', () => {
       )
       .run(lib.projectId, hash);
     check('harb', 'harb', null);
+    // "harbour" is a word of its own and starts a longer one.
+    check('harbour', 'harbour', null);
     // Short prefixes are the index's own; words with other letters are left as typed.
     check('har', 'har', null);
   });

@@ -288,17 +288,33 @@ export class ClipQueries {
       const prefix = word.toLowerCase();
       let term = this.wholeWords.get(prefix);
       if (term === undefined) {
-        // The first two indexed words that start with the prefix (U+10FFFF sorts after any next character).
-        const terms = this.statement('SELECT term FROM temp.clip_search_terms WHERE term >= ? AND term <= ? LIMIT 2')
-          .pluck()
-          .all(prefix, `${prefix}\u{10FFFF}`) as string[];
-        term = terms.length === 1 ? (terms[0] ?? null) : null;
+        term = this.onlyTermStarting(prefix);
         if (this.wholeWords.size > 1000) this.wholeWords.clear();
         this.wholeWords.set(prefix, term);
       }
       if (term !== null) whole.set(word, term);
     }
     return whole;
+  }
+
+  /**
+   * The one indexed word that starts with `prefix` (the prefix itself when none does: it then
+   * matches nothing either way), or null when several do. The vocabulary counts each word it
+   * steps on through its whole list, so the word equal to the prefix, a typed word's usual case,
+   * is stepped over (\u0000 sorts right after it) and asked about only when a longer word exists.
+   */
+  private onlyTermStarting(prefix: string): string | null {
+    // U+10FFFF sorts after any character that could follow the prefix.
+    const last = `${prefix}\u{10FFFF}`;
+    const after = (from: string): string | undefined =>
+      this.statement('SELECT term FROM temp.clip_search_terms WHERE term >= ? AND term <= ? LIMIT 1')
+        .pluck()
+        .get(`${from}\u0000`, last) as string | undefined;
+    const longer = after(prefix);
+    if (longer === undefined) return prefix;
+    if (after(longer) !== undefined) return null;
+    const itself = this.statement('SELECT 1 FROM temp.clip_search_terms WHERE term = ?').pluck().get(prefix);
+    return itself === undefined ? longer : null;
   }
 
   /** Snippets of these rows for a search; null when there is no search text. */

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { JSX } from 'react';
 import { afterEach, expect, test, vi } from 'vitest';
 import type { Clip } from '../../../../shared/domain';
 import { spriteTileAt } from '../../../../shared/sprite';
@@ -119,4 +120,27 @@ test('the tile under the pointer covers the card evenly', () => {
   expect([0, 0.05, 0.1, 0.55, 0.999, 1].map((f) => spriteTileAt(f))).toEqual([0, 0, 1, 5, 9, 9]);
   expect(spriteTileAt(-0.2)).toBe(0);
   expect(spriteTileAt(Number.NaN)).toBe(0);
+});
+
+test('a card flung past asks for no poster; once the scroll slows it does, and keeps it through the next fling', () => {
+  const clip = aClip({ posterId: 'c'.repeat(64) });
+  const card = (deferPoster: boolean): JSX.Element => (
+    <ClipCard
+      clip={clip}
+      index={0}
+      selected={false}
+      tabStop
+      renaming={false}
+      deferPoster={deferPoster}
+      actions={actions}
+    />
+  );
+  const { rerender } = render(card(true));
+  const poster = (): HTMLImageElement | null => screen.getByRole('listitem').querySelector('.clip-card__poster img');
+  expect(poster()).toBeNull();
+  expect(screen.getByRole('listitem').querySelector('.clip-card__placeholder')).not.toBeNull();
+  rerender(card(false));
+  expect(poster()?.getAttribute('src')).toContain('c'.repeat(64));
+  rerender(card(true));
+  expect(poster()?.getAttribute('src')).toContain('c'.repeat(64));
 });

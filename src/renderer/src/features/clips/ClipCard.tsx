@@ -46,6 +46,8 @@ interface ClipCardProps {
   selected: boolean;
   tabStop: boolean;
   renaming: boolean;
+  /** While true, a card whose poster has not started loading shows an empty poster box instead. */
+  deferPoster?: boolean;
   actions: CardActions;
 }
 
@@ -58,9 +60,13 @@ export const ClipCard = memo(function ClipCard({
   selected,
   tabStop,
   renaming,
+  deferPoster = false,
   actions,
 }: ClipCardProps): JSX.Element {
   const [posterFailed, setPosterFailed] = useState(false);
+  // Once asked for, a poster stays: a card keeps its picture when the grid is flung again.
+  const [posterWanted, setPosterWanted] = useState(!deferPoster);
+  if (!deferPoster && !posterWanted) setPosterWanted(true);
   const audio = isAudioOnly(clip);
   const details = audio
     ? ['Audio', clip.audioCodec?.toUpperCase() ?? null]
@@ -124,7 +130,9 @@ export const ClipCard = memo(function ClipCard({
         onClick={onSelect}
       />
       <div className="clip-card__poster" ref={poster}>
-        {showPoster && clip.posterId !== null ? (
+        {showPoster && !posterWanted ? (
+          <div className="clip-card__placeholder" />
+        ) : showPoster && clip.posterId !== null ? (
           <img
             src={mediaUrl(clip.posterId)}
             alt=""

@@ -5,6 +5,7 @@ import { useLoadedPages, type ClipPages } from '../library/useClipPages';
 import { ClipCard, type CardActions, type ChooseHow } from './ClipCard';
 import './ClipGrid.css';
 import { useRevealClip } from '../library/useRevealClip';
+import { useFastScroll } from './useFastScroll';
 
 export type { ChooseHow } from './ClipCard';
 
@@ -38,6 +39,8 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
   const [renamingId, setRenamingId] = useState<number | null>(null);
   const [width, setWidth] = useState(1000);
   const scroller = useRef<HTMLDivElement>(null);
+  // Cards flung past load no poster: decoding pictures nobody sees would hold up the frames.
+  const flinging = useFastScroll(scroller);
   const focusIndex = useRef<number | null>(null);
   // A page loaded by scrolling re-renders the grid alone; the cards already shown are memoised.
   useLoadedPages(pages);
@@ -189,6 +192,7 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
                   selected={selectedIds.has(clip.id)}
                   tabStop={clip.id === tabStopId}
                   renaming={clip.id === renamingId}
+                  deferPoster={flinging}
                   actions={actions}
                 />
               );
