@@ -59,6 +59,14 @@ test('at 1400×900 the timeline with twenty cues shows a usable list beside the 
   const rows = timeline.getByRole('list', { name: 'Cues' }).getByRole('listitem');
   await rows.filter({ hasText: 'door slam' }).click();
   await expect(timeline.getByRole('textbox', { name: 'Cue label' })).toHaveValue('door slam');
+  // The picture has sought there too: the waveform's cursor stands on the cue (5.3 s of 15).
+  await expect
+    .poll(() =>
+      timeline
+        .locator('.cue-timeline__wave > div')
+        .evaluate((host) => host.shadowRoot?.querySelector<HTMLElement>('[part~="cursor"]')?.style.left ?? ''),
+    )
+    .toMatch(/^35\.3/);
   await page.screenshot({ path: 'test-results/cue-timeline-1400x900.png' });
 
   // A creator reads the list: at this size it shows a screenful of cues, not three or four.
