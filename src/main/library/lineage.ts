@@ -158,11 +158,6 @@ export class Lineage {
     return row;
   }
 
-  /**
-   * For a clip just made from a parent: stores the diff against the parent and copies the
-   * parent's cues, marked inherited, that fit in the new clip (a range is cut at its end).
-   * Runs inside the caller's transaction.
-   */
   /** A remix that kept its parent's title is told apart by its version number (versionTitle.ts). */
   private nameRemix(childId: number, parentId: number): void {
     const title = (id: number): string =>
@@ -172,10 +167,9 @@ export class Lineage {
     if (named !== title(childId)) this.db.prepare('UPDATE clips SET title = ? WHERE id = ?').run(named, childId);
   }
 
-  recordRemix(childId: number, now: number): void {
-    const child = this.facts(childId);
-    if (child.parent_clip_id === null) return;
-    const parent = this.facts(child.parent_clip_id);
+  /** The diff between a clip and its parent, as `changes_json` stores it. */
+  private diffWithParent(child: FactsRow, parentId: number): PromptDiff {
+    const parent = this.facts(parentId);
     const facts = (row: FactsRow): VersionFacts => ({
       promptText: row.prompt_text,
       provider: row.provider,
@@ -184,7 +178,30 @@ export class Lineage {
       width: row.width,
       height: row.height,
     });
-    const diff = promptDiff(facts(parent), facts(child));
+    return promptDiff(facts(parent), facts(child));
+  }
+
+  /**
+   * Gives a clip a new parent (null: it becomes an original) and stores what it changed against
+   * that parent. Used when its own parent is deleted for good. Runs inside the caller's transaction.
+   */
+  reattach(childId: number, parentId: number | null): void {
+    const child = this.facts(childId);
+    const changes = parentId === null ? null : JSON.stringify(this.diffWithParent(child, parentId));
+    this.db
+      .prepare('UPDATE clips SET parent_clip_id = ?, changes_json = ? WHERE id = ?')
+      .run(parentId, changes, childId);
+  }
+
+  /**
+   * For a clip just made from a parent: stores the diff against the parent and copies the
+   * parent's cues, marked inherited, that fit in the new clip (a range is cut at its end).
+   * Runs inside the caller's transaction.
+   */
+  recordRemix(childId: number, now: number): void {
+    const child = this.facts(childId);
+    if (child.parent_clip_id === null) return;
+    const diff = this.diffWithParent(child, child.parent_clip_id);
     this.nameRemix(childId, child.parent_clip_id);
     this.db.prepare('UPDATE clips SET changes_json = ? WHERE id = ?').run(JSON.stringify(diff), childId);
     this.db

@@ -2,11 +2,14 @@ import { stat } from 'node:fs/promises';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Clip } from '../../shared/domain';
 import { CLIP_COLUMNS, toClip, type ClipRow } from './clips';
+import { Lineage } from './lineage';
 
 export interface TrashPage {
   total: number;
-  /** Size of the media files of every clip in the Trash (files shared with other clips included). */
+  /** What emptying the Trash frees: the files its clips use that no clip outside it uses. */
   bytes: number;
+  /** Clips in the Trash with remixes outside it; those remixes stay, moved up to the nearest version left. */
+  withRemixes: number;
   clips: Clip[];
 }
 
@@ -24,16 +27,36 @@ export interface FileRemover {
 
 const MEDIA_COLUMNS = ['media_hash', 'poster_hash', 'sprite_hash', 'peaks_hash'] as const;
 
+/** Files the Trash's clips use (media, poster, sprite sheet, waveform) that no clip outside it uses. */
+const FREEABLE_SQL = `
+  WITH used(id) AS (
+    ${MEDIA_COLUMNS.map((c) => `SELECT ${c} FROM clips WHERE trashed_at IS NOT NULL AND ${c} IS NOT NULL`).join(' UNION ')}
+  )
+  SELECT count(*) AS files, coalesce(sum(m.bytes), 0) AS bytes FROM used JOIN media m ON m.id = used.id
+  WHERE ${MEDIA_COLUMNS.map((c) => `NOT EXISTS (SELECT 1 FROM clips k WHERE k.${c} = used.id AND k.trashed_at IS NULL)`).join(' AND ')}`;
+
+/** Clips outside the Trash whose parent is in it. */
+const STRANDED_SQL = `
+  SELECT c.id AS id, c.parent_clip_id AS parent FROM clips p JOIN clips c ON c.parent_clip_id = p.id
+  WHERE p.trashed_at IS NOT NULL AND c.trashed_at IS NULL ORDER BY c.id`;
+
 /** The library-wide Trash: clips wait there until it is emptied; then files no clip uses any more go too. */
 export class Trash {
-  constructor(private readonly db: Database) {}
+  private readonly lineage: Lineage;
+
+  constructor(private readonly db: Database) {
+    this.lineage = new Lineage(db);
+  }
 
   list(offset: number, limit: number): TrashPage {
-    const summary = this.db
-      .prepare<[], { total: number; bytes: number | null }>(
-        `SELECT count(*) AS total, sum(m.bytes) AS bytes
-         FROM clips c JOIN media m ON m.id = c.media_hash WHERE c.trashed_at IS NOT NULL`,
-      )
+    const total = this.db
+      .prepare<[], number>('SELECT count(*) FROM clips WHERE trashed_at IS NOT NULL')
+      .pluck()
+      .get();
+    const freeable = this.db.prepare<[], { bytes: number }>(FREEABLE_SQL).get();
+    const withRemixes = this.db
+      .prepare<[], number>(`SELECT count(DISTINCT parent) FROM (${STRANDED_SQL})`)
+      .pluck()
       .get();
     const rows = this.db
       .prepare<[number, number], ClipRow>(
@@ -41,7 +64,12 @@ export class Trash {
          WHERE c.trashed_at IS NOT NULL ORDER BY c.trashed_at DESC, c.id DESC LIMIT ? OFFSET ?`,
       )
       .all(limit, offset);
-    return { total: summary?.total ?? 0, bytes: summary?.bytes ?? 0, clips: rows.map(toClip) };
+    return {
+      total: total ?? 0,
+      bytes: freeable?.bytes ?? 0,
+      withRemixes: withRemixes ?? 0,
+      clips: rows.map(toClip),
+    };
   }
 
   /** Project ids with clips in the Trash, to tell them their counts changed. */
@@ -50,6 +78,27 @@ export class Trash {
       .prepare<[], number>('SELECT DISTINCT project_id FROM clips WHERE trashed_at IS NOT NULL')
       .pluck()
       .all();
+  }
+
+  /**
+   * A remix outside the Trash whose parent is in it keeps its place in the family: it moves up
+   * to its nearest ancestor outside the Trash (or becomes an original when there is none), and
+   * what it changed is stored again against that ancestor.
+   */
+  private reattachRemixes(): void {
+    const stranded = this.db.prepare<[], { id: number; parent: number }>(STRANDED_SQL).all();
+    const step = this.db.prepare<[number], { parent: number | null; trashed: number }>(
+      'SELECT parent_clip_id AS parent, trashed_at IS NOT NULL AS trashed FROM clips WHERE id = ?',
+    );
+    for (const { id, parent } of stranded) {
+      let ancestor: number | null = parent;
+      while (ancestor !== null) {
+        const row = step.get(ancestor);
+        if (!row || row.trashed === 0) break;
+        ancestor = row.parent;
+      }
+      this.lineage.reattach(id, ancestor);
+    }
   }
 
   /**
@@ -69,6 +118,7 @@ export class Trash {
           .all();
         for (const id of ids) candidates.add(id);
       }
+      this.reattachRemixes();
       const deleted = this.db.prepare('DELETE FROM clips WHERE trashed_at IS NOT NULL').run().changes;
       const stillUsed = this.db.prepare<[string, string, string, string], number>(
         `SELECT EXISTS (SELECT 1 FROM clips WHERE media_hash = ?) OR EXISTS (SELECT 1 FROM clips WHERE poster_hash = ?)

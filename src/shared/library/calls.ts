@@ -61,7 +61,10 @@ export const libraryCalls = {
     }),
     output: z.object({
       total: z.number().int().nonnegative(),
+      /** What emptying the Trash would free: files its clips use that no other clip does. */
       bytes: z.number().int().nonnegative(),
+      /** Clips in the Trash with remixes outside it (those remixes stay, under the nearest version left). */
+      withRemixes: z.number().int().nonnegative(),
       clips: z.array(Clip),
     }),
   },

@@ -253,14 +253,18 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     const before = await storedObjects(mediaRoot);
 
     await studio.call('library.trash', { ids: [first, own] });
+    // The Trash tells beforehand what emptying it frees: the shared file stays, so it is not counted.
+    expect((await studio.call('library.trashList', {})).bytes).toBe(ownBytes);
     expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 2, files: 2, bytesFreed: ownBytes });
     // The second clip still plays from the shared file, poster, waveform and sprite sheet.
     expect(await storedObjects(mediaRoot)).toEqual(before.filter((id) => !ownFiles.includes(id)));
-    expect(await studio.call('library.trashList', {})).toMatchObject({ total: 0, bytes: 0, clips: [] });
+    expect(await studio.call('library.trashList', {})).toMatchObject({ total: 0, bytes: 0, withRemixes: 0, clips: [] });
     const db = libraryDb(dataDir);
     expect(db.prepare('SELECT count(*) FROM media WHERE id = ?').pluck().get(ownClip.mediaId)).toBe(0);
 
     await studio.call('clips.delete', { id: second });
+    // Poster, sprite sheet and waveform are freed too, and counted beforehand.
+    expect((await studio.call('library.trashList', {})).bytes).toBe(sharedBytes);
     expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 1, files: 4, bytesFreed: sharedBytes });
     expect(await storedObjects(mediaRoot)).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM media').pluck().get()).toBe(0);

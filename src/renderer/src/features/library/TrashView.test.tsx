@@ -11,6 +11,7 @@ test('Escape leaves the Trash, except while its dialog is open', async () => {
   fakeStudio.answer('library.trashList', () => ({
     total: 1,
     bytes: 1_250_000,
+    withRemixes: 0,
     clips: [aClip({ id: 4, title: 'Alley in the rain', trashedAt: 1_700_000_100_000 })],
   }));
   let left = 0;
@@ -28,4 +29,23 @@ test('Escape leaves the Trash, except while its dialog is open', async () => {
   expect(screen.queryByRole('dialog')).toBeNull();
   await user.keyboard('{Escape}');
   expect(left).toBe(1);
+});
+
+test('the confirm dialog says how many trashed clips have remixes that stay, and what emptying frees', async () => {
+  const user = userEvent.setup();
+  fakeStudio.answer('library.trashList', () => ({
+    total: 3,
+    bytes: 178_000,
+    withRemixes: 2,
+    clips: [2, 3, 5].map((id) => aClip({ id, title: `Lighthouse v${id}`, trashedAt: 1_700_000_100_000 + id })),
+  }));
+  render(
+    <ToastProvider>
+      <TrashView projectName={() => 'Night shoot'} onLeave={() => undefined} />
+    </ToastProvider>,
+  );
+  const trash = await screen.findByRole('region', { name: 'Trash' });
+  expect(within(trash).getByText(/3 clips · emptying frees 178 kB/i)).toBeTruthy();
+  await user.click(within(trash).getByRole('button', { name: 'Empty trash' }));
+  expect(screen.getByRole('dialog').textContent).toContain('2 trashed clips have remixes that stay');
 });

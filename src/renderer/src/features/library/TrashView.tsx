@@ -14,6 +14,7 @@ import './TrashView.css';
 interface TrashState {
   total: number;
   bytes: number;
+  withRemixes: number;
   clips: Clip[];
 }
 
@@ -72,7 +73,7 @@ export function TrashView({ projectName, onLeave }: Props): JSX.Element {
         <p className="trash__summary tabular">
           {trash.total === 0
             ? 'Nothing in the Trash'
-            : `${trash.total === 1 ? '1 clip' : `${trash.total.toLocaleString('en')} clips`} · ${formatBytes(trash.bytes)} of media`}
+            : `${trash.total === 1 ? '1 clip' : `${trash.total.toLocaleString('en')} clips`} · emptying frees ${formatBytes(trash.bytes)}`}
         </p>
         <button
           type="button"
@@ -131,7 +132,16 @@ export function TrashView({ projectName, onLeave }: Props): JSX.Element {
           onCancel={() => setConfirming(false)}
         >
           Delete {trash.total === 1 ? 'this clip' : `these ${trash.total.toLocaleString('en')} clips`} for good? Files
-          no other clip uses are removed from disk. This cannot be undone.
+          no other clip uses are removed from disk ({formatBytes(trash.bytes)}). This cannot be undone.
+          {trash.withRemixes > 0 && (
+            <>
+              {' '}
+              {trash.withRemixes === 1
+                ? '1 trashed clip has remixes that stay'
+                : `${trash.withRemixes.toLocaleString('en')} trashed clips have remixes that stay`}
+              : they move up to the nearest version left in their family.
+            </>
+          )}
         </ConfirmDialog>
       )}
     </section>
