@@ -304,6 +304,29 @@ const expectAfter: Record<number, (db: Database) => void> = {
     expect(counts()).toEqual([]);
     db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects; DELETE FROM tags;');
   },
+  8: (db) => {
+    expect(tables(db).get('cue_search_stale')).toMatchObject({ type: 'table', strict: 1 });
+    // Clips that earlier steps' checks gave cues and took away again are noted already.
+    db.exec('DELETE FROM cue_search_stale');
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at) VALUES ('${'e'.repeat(64)}', 'video/mp4', 1, 0);
+             INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, created_at)
+             VALUES (1, 1, 'Pier', 'local', 9000, '${'e'.repeat(64)}', 0), (2, 1, 'Dock', 'local', 9000, '${'e'.repeat(64)}', 0);`);
+    const stale = (): unknown[] => db.prepare('SELECT clip_id FROM cue_search_stale ORDER BY clip_id').pluck().all();
+    const cueText = (id: number): unknown => db.prepare('SELECT cues FROM clip_search WHERE rowid = ?').pluck().get(id);
+    // A cue written notes its clip, and leaves the index's cue text for one refresh to re-write.
+    db.exec(`INSERT INTO cues (id, clip_id, start_ms, label, note, kind, created_at, updated_at)
+             VALUES (1, 1, 0, 'door', 'slam', 'sfx', 0, 0), (2, 1, 10, 'wind', '', 'ambience', 0, 0)`);
+    expect([stale(), cueText(1)]).toEqual([[1], '']);
+    db.exec('DELETE FROM cue_search_stale');
+    db.exec("UPDATE cues SET start_ms = 5 WHERE id = 1");
+    expect(stale()).toEqual([]);
+    db.exec("UPDATE cues SET note = 'bang' WHERE id = 1");
+    expect(stale()).toEqual([1]);
+    db.exec('DELETE FROM cue_search_stale; DELETE FROM cues WHERE id = 2');
+    expect(stale()).toEqual([1]);
+    db.exec('DELETE FROM cue_search_stale; DELETE FROM cues; DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
+  },
 };
 
 describe('migrations', () => {

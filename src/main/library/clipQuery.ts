@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Clip } from '../../shared/domain';
 import type { ClipFilter, ClipQuery, SnippetPart, SortKey } from '../../shared/library/organise';
 import { CLIP_COLUMNS, matchExpression, searchWords, toClip, type ClipRow } from './clips';
+import { refreshCueSearch } from './cueSearch';
 
 export interface ClipHit {
   clip: Clip;
@@ -163,6 +164,8 @@ export class ClipQueries {
    * steps, not row reads), then the columns, tags and snippet of those ids only.
    */
   page(projectId: number, query: ClipQuery, offset: number, limit: number): ClipPage {
+    // Cue text changed since the last search is indexed before the words are looked up.
+    if (query.text !== '') refreshCueSearch(this.db);
     const words = searchWords(query.text);
     const whole = this.whole(words);
     const match = matchExpression(words, undefined, whole);

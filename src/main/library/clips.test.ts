@@ -6,6 +6,7 @@ import { openDatabase } from '../db/connection';
 import { expectStudioError, sha256, tempDir, thrownBy } from '../../../test/support/fixtures';
 import { Clips, type NewClip } from './clips';
 import { Projects } from './projects';
+import { refreshCueSearch } from './cueSearch';
 
 async function library(): Promise<{ db: Database; clips: Clips; projects: Projects }> {
   const dir = await tempDir();
@@ -340,6 +341,8 @@ describe('Clips.search (FTS5 kept in step by triggers)', () => {
     tag(db, clip.id, 'alpha');
     tag(db, clip.id, 'beta');
     cue(db, clip.id, 'first', 'note one');
+    // Cue text written straight to the table is indexed by the next refresh (a search runs one).
+    refreshCueSearch(db);
     const documents = db
       .prepare<[], { id: number; title: string; prompt: string; tags: string; cues: string }>(
         'SELECT rowid AS id, title, prompt, tags, cues FROM clip_search',

@@ -6,6 +6,7 @@ import type { ColorLabel } from '../../shared/library/labels';
 import { RenderReport } from '../../shared/renderReport';
 import type { ProbeResult } from '../media/probe';
 import type { StoredObject } from '../storage/store';
+import { refreshCueSearch } from './cueSearch';
 
 export interface ClipRow {
   id: number;
@@ -224,6 +225,7 @@ export class Clips {
   search(query: string, projectId?: number): Clip[] {
     const match = matchExpression(query);
     if (match === null) return [];
+    refreshCueSearch(this.db);
     return this.db
       .prepare<[string, number | null, number | null], ClipRow>(
         `${SELECT} JOIN clip_search s ON s.rowid = c.id

@@ -70,6 +70,28 @@ describe('cues', () => {
     expect(clips.search('slam').map((c) => c.id)).toEqual([clipId]);
   });
 
+  test('the search follows every cue write: a batch, an edit, a delete, and cues written by other parts of the library', async () => {
+    const { db, cues, clips, clipId } = await library();
+    const found = (word: string): number[] => clips.search(word).map((c) => c.id);
+    const many = cues.create(
+      clipId,
+      Array.from({ length: 2000 }, (_, i) => cue({ startMs: i * 4, label: i === 1234 ? 'foghorn' : `tick ${i}` })),
+    );
+    expect(found('foghorn')).toEqual([clipId]);
+    const horn = many[1234];
+    if (!horn) throw new Error('expected the cue');
+    cues.update(horn.id, { label: 'whistle', note: 'distant' });
+    expect([found('foghorn'), found('whistle'), found('distant')]).toEqual([[], [clipId], [clipId]]);
+    cues.delete(many.map((c) => c.id));
+    expect([found('whistle'), found('tick')]).toEqual([[], []]);
+    // A row written straight to the table (as a project bundle's import writes them) is indexed
+    // before the next search reads the index.
+    db.prepare(
+      `INSERT INTO cues (clip_id, start_ms, label, note, kind, created_at, updated_at) VALUES (?, 0, 'gong', '', 'sfx', 0, 0)`,
+    ).run(clipId);
+    expect(found('gong')).toEqual([clipId]);
+  });
+
   test('a cue past the clip is refused, and a batch with one is stored not at all', async () => {
     const { cues, clipId } = await library();
     expectStudioError(

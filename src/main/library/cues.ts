@@ -19,6 +19,7 @@ import { kindOfReadCue } from '../../shared/cues/readKind';
 import { describeIssues } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
 import { formatTime } from '../../shared/time';
+import { refreshCueSearch } from './cueSearch';
 
 interface CueRow {
   id: number;
@@ -151,11 +152,13 @@ export class Cues {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
     );
     const now = this.now();
-    return this.db.transaction(() =>
-      cues.map((c) =>
+    return this.db.transaction(() => {
+      const made = cues.map((c) =>
         toCue(insert.get(clipId, c.startMs, c.endMs, c.label, c.note, c.kind, c.color, now, now) as CueRow),
-      ),
-    )();
+      );
+      refreshCueSearch(this.db);
+      return made;
+    })();
   }
 
   update(id: number, patch: CuePatch): Cue {
@@ -171,12 +174,16 @@ export class Cues {
     if (!merged.success) throw new StudioError('invalid_input', `cues.update: ${describeIssues(merged.error)}`);
     const cue = merged.data;
     this.checkTimes(cue, this.clip(row.clip_id), 'The cue');
-    const updated = this.db
-      .prepare<[number, number | null, string, string, string, string | null, number, number], CueRow>(
-        `UPDATE cues SET start_ms = ?, end_ms = ?, label = ?, note = ?, kind = ?, color = ?, updated_at = ?
-         WHERE id = ? RETURNING ${COLUMNS}`,
-      )
-      .get(cue.startMs, cue.endMs, cue.label, cue.note, cue.kind, cue.color, this.now(), id);
+    const updated = this.db.transaction(() => {
+      const row = this.db
+        .prepare<[number, number | null, string, string, string, string | null, number, number], CueRow>(
+          `UPDATE cues SET start_ms = ?, end_ms = ?, label = ?, note = ?, kind = ?, color = ?, updated_at = ?
+           WHERE id = ? RETURNING ${COLUMNS}`,
+        )
+        .get(cue.startMs, cue.endMs, cue.label, cue.note, cue.kind, cue.color, this.now(), id);
+      refreshCueSearch(this.db);
+      return row;
+    })();
     return toCue(updated as CueRow);
   }
 
@@ -193,6 +200,7 @@ export class Cues {
           clips.add(row.clip_id);
         }
       }
+      refreshCueSearch(this.db);
       return { deleted, clipIds: [...clips] };
     })();
   }

@@ -8,6 +8,7 @@ import { StudioError } from '../../shared/errors';
 import type { Lineage as LineageResult, LineageNode, LineageScope } from '../../shared/remix/calls';
 import { PromptDiff, promptDiff, type VersionFacts } from '../../shared/remix/promptDiff';
 import { remixTitle } from '../../shared/remix/versionTitle';
+import { refreshCueSearch } from './cueSearch';
 
 /** Far beyond any real family; it only stops a damaged database from looping. */
 const MAX_DEPTH = 100_000;
@@ -212,5 +213,6 @@ export class Lineage {
          FROM cues WHERE clip_id = @parent AND start_ms <= @duration ORDER BY start_ms, id`,
       )
       .run({ child: childId, parent: child.parent_clip_id, duration: child.duration_ms, now });
+    refreshCueSearch(this.db);
   }
 }

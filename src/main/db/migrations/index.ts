@@ -6,6 +6,7 @@ import { up as remixLineage } from './0004-remix-lineage';
 import { up as libraryOrganisation } from './0005-library-organisation';
 import { up as librarySpeed } from './0006-library-speed';
 import { up as libraryCounts } from './0007-library-counts';
+import { up as cueSearchBatched } from './0008-cue-search-batched';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'library-organisation', up: libraryOrganisation },
   { version: 6, name: 'library-speed', up: librarySpeed },
   { version: 7, name: 'library-counts', up: libraryCounts },
+  { version: 8, name: 'cue-search-batched', up: cueSearchBatched },
 ];
 
 export const latestVersion = migrations.length;
