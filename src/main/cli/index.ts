@@ -27,9 +27,6 @@ async function run(command: string, args: readonly string[]): Promise<number | n
   const { stdout, stderr } = process;
   switch (command) {
     case 'render': {
-      // The engine's worker starts first, loading beside this command's own modules (not for help).
-      if (!args.includes('--help') && !args.includes('-h'))
-        void import('../engine/render').then(({ prewarmRenderWorker }) => prewarmRenderWorker());
       const { renderCommand } = await import('./render');
       return await renderCommand(args, stdout, stderr);
     }
