@@ -55,24 +55,42 @@ Duration: 8s
 
 interface Timed {
   wall: number;
+  /** CPU seconds (user + system) of the command and every process it ran; NaN where not measured. */
+  cpu: number;
   stdout: string;
   stderr: string;
 }
 
+/**
+ * Runs through the POSIX shell where there is one, whose `times` gives the CPU time of the
+ * command and its children (ffmpeg, espeak-ng): a figure the machine's other load inflates far
+ * less than wall time.
+ */
+const shellTimes = process.platform !== 'win32';
+const timesLine = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/;
+
 function run(command: string, args: string[]): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
+    const child = shellTimes
+      ? spawn('/bin/sh', ['-c', '"$0" "$@"; s=$?; times >&2; exit $s', command, ...args], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          cwd: root,
+        })
+      : spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
     child.on('close', (code) => {
+      const stderr = Buffer.concat(err).toString('utf8');
+      const m = shellTimes ? timesLine.exec(stderr) : null;
       const timed = {
         wall: (performance.now() - t0) / 1000,
+        cpu: m ? Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4]) : NaN,
         stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
+        stderr,
       };
       if (code === 0) resolve(timed);
       else reject(new Error(`${command} ${args.join(' ')} exited with ${String(code)}: ${timed.stderr.slice(-800)}`));
@@ -173,9 +191,9 @@ async function main(): Promise<void> {
   );
   console.log(`floor: ${[...videoCodecArgs, ...audioCodecArgs, '-movflags', '+faststart'].join(' ')}\n`);
   console.log(
-    `${pad('prompt', 13)}${pad('video s', 9)}${pad('cli s', 9)}${pad('engine s', 10)}${pad('floor s', 9)}${pad('ratio', 9)}${pad('engine ratio', 14)}${pad('floor cpu s', 13)}${pad('draft s', 9)}draft x realtime`,
+    `${pad('prompt', 13)}${pad('video s', 9)}${pad('cli s', 9)}${pad('engine s', 10)}${pad('floor s', 9)}${pad('ratio', 9)}${pad('engine ratio', 14)}${pad('cli cpu s', 11)}${pad('floor cpu s', 13)}${pad('draft s', 9)}draft x realtime`,
   );
-  const totals = { video: 0, cli: 0, engine: 0, floor: 0, draft: 0 };
+  const totals = { video: 0, cli: 0, engine: 0, floor: 0, draft: 0, cliCpu: 0, floorCpu: 0 };
   try {
     for (const name of names) {
       const text = prompts[name];
@@ -183,7 +201,15 @@ async function main(): Promise<void> {
       const promptPath = join(dir, `${name}.txt`);
       await writeFile(promptPath, text);
       const seconds = Number(/Duration: (\d+)s/.exec(text)?.[1] ?? 8);
-      const rows: { cli: number; engine: number; floor: number; floorCpu: number; ratio: number; draft: number }[] = [];
+      const rows: {
+        cli: number;
+        cliCpu: number;
+        engine: number;
+        floor: number;
+        floorCpu: number;
+        ratio: number;
+        draft: number;
+      }[] = [];
       for (let k = 0; k < runs; k++) {
         const clip = join(dir, `${name}.mp4`);
         const rendered = await cli(promptPath, clip, false);
@@ -193,6 +219,7 @@ async function main(): Promise<void> {
         const draft = await cli(promptPath, join(dir, `${name}.draft.mp4`), true);
         rows.push({
           cli: rendered.wall,
+          cliCpu: rendered.cpu,
           engine: engineSeconds(rendered.stdout),
           floor: floor.wall,
           floorCpu: floor.cpu,
@@ -202,6 +229,7 @@ async function main(): Promise<void> {
       }
       const m = {
         cli: median(rows.map((r) => r.cli)),
+        cliCpu: median(rows.map((r) => r.cliCpu)),
         engine: median(rows.map((r) => r.engine)),
         floor: median(rows.map((r) => r.floor)),
         floorCpu: median(rows.map((r) => r.floorCpu)),
@@ -213,17 +241,23 @@ async function main(): Promise<void> {
       totals.engine += m.engine;
       totals.floor += m.floor;
       totals.draft += m.draft;
+      totals.cliCpu += m.cliCpu;
+      totals.floorCpu += m.floorCpu;
       console.log(
-        `${pad(name, 13)}${num(seconds, 1)}  ${num(m.cli)}  ${num(m.engine)}   ${num(m.floor)}  ${num(m.ratio)}  ${num(m.engine / m.floor)}        ${num(m.floorCpu)}      ${num(m.draft)}  ${num(seconds / m.draft)}`,
+        `${pad(name, 13)}${num(seconds, 1)}  ${num(m.cli)}  ${num(m.engine)}   ${num(m.floor)}  ${num(m.ratio)}  ${num(m.engine / m.floor)}        ${num(m.cliCpu)}    ${num(m.floorCpu)}      ${num(m.draft)}  ${num(seconds / m.draft)}`,
       );
     }
     console.log(
-      `\n${pad('all', 13)}${num(totals.video, 1)}  ${num(totals.cli)}  ${num(totals.engine)}   ${num(totals.floor)}  ${num(totals.cli / totals.floor)}  ${num(totals.engine / totals.floor)}                       ${num(totals.draft)}  ${num(totals.video / totals.draft)}`,
+      `\n${pad('all', 13)}${num(totals.video, 1)}  ${num(totals.cli)}  ${num(totals.engine)}   ${num(totals.floor)}  ${num(totals.cli / totals.floor)}  ${num(totals.engine / totals.floor)}        ${num(totals.cliCpu)}    ${num(totals.floorCpu)}      ${num(totals.draft)}  ${num(totals.video / totals.draft)}`,
     );
     console.log(
       `\nshotline render over the content floor (medians, wall time): ${(totals.cli / totals.floor).toFixed(2)} (target: at most 1.5, goal 1.3)`,
     );
     console.log(`the render alone, without the process starting: ${(totals.engine / totals.floor).toFixed(2)}`);
+    if (shellTimes)
+      console.log(
+        `CPU time, shotline render over the floor's ffmpeg (all processes, all cores): ${(totals.cliCpu / totals.floorCpu).toFixed(2)}`,
+      );
     console.log(`draft renders: ${(totals.video / totals.draft).toFixed(2)}x real time (target: at least 8)`);
     console.log(`load average after: ${load()} (other work on this machine slows both sides)`);
   } finally {

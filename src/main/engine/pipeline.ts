@@ -180,6 +180,8 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       totalMs,
       shots: interp.shots,
       workDir: o.temp.dir,
+      // A cancel or a failure while the frames are drawn stops the speaking too.
+      signal: stopTools.signal,
     });
     speaking.catch(() => undefined);
     pending.push(speaking);
