@@ -64,7 +64,6 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
   }, [snap, fps]);
   const [playheadMs, setPlayheadMs] = useState(0);
   const [marks, setMarks] = useState<{ in: number | null; out: number | null }>({ in: null, out: null });
-  const [pxPerSec, setPxPerSec] = useState(0);
   const [resizedPx, setResizedPx] = useState<number | null>(null);
   const [showKeys, setShowKeys] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -111,7 +110,6 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
     const { ws } = waveform;
     const offs = [
       ws.on('timeupdate', (seconds) => setPlayheadMs(Math.round(seconds * 1000))),
-      ws.on('zoom', (px) => setPxPerSec(px)),
       ws.on('resize', () => setResizedPx(ws.getWidth())),
       // A seek by clicking the waveform (not on a cue) leaves the cues: Tab goes on from the
       // playhead. With snapping on, it lands on a frame, as the frame keys do.
@@ -127,7 +125,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
   // Until the creator zooms, the waveform fits the track's width (measured by wavesurfer, not
   // read here: a read during render would lay the page out on every playhead tick).
   const viewPx = resizedPx ?? waveform?.widthPx ?? 600;
-  const shownPxPerSec = pxPerSec > 0 ? pxPerSec : viewPx / Math.max(0.001, durationMs / 1000);
+  const fitPxPerSec = viewPx / Math.max(0.001, durationMs / 1000);
 
   const seek = useCallback(
     (ms: number) => {
@@ -213,7 +211,8 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
   }, [selected, state]);
 
   // Zoom steps wait for the next frame and are applied there as one: keys repeating faster than
-  // frames redraw the waveform once a frame, not once a key.
+  // frames redraw the waveform once a frame, not once a key. The zoom is read from wavesurfer,
+  // not kept in this component's state: a zoom step re-renders none of the timeline.
   const pendingZoom = useRef<{ px: number; frame: number } | null>(null);
   useEffect(
     () => () => {
@@ -225,8 +224,9 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
   const zoom = useCallback(
     (direction: 1 | -1) => {
       if (!waveform) return;
-      const fit = viewPx / Math.max(0.001, durationMs / 1000);
-      const current = Math.max(fit, pendingZoom.current?.px ?? shownPxPerSec);
+      const fit = fitPxPerSec;
+      // 0 until the creator zooms: the waveform fits the view.
+      const current = Math.max(fit, pendingZoom.current?.px ?? waveform.ws.options.minPxPerSec);
       const px = Math.max(fit, Math.min(4000, direction > 0 ? current * 1.6 : current / 1.6));
       if (pendingZoom.current) {
         pendingZoom.current.px = px;
@@ -241,7 +241,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
       };
       pendingZoom.current = step;
     },
-    [waveform, viewPx, durationMs, shownPxPerSec],
+    [waveform, fitPxPerSec],
   );
 
   useRegionEdits(waveform, cues, {
@@ -284,7 +284,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
     typedAhead,
   });
 
-  useCueRegions(waveform, cues, selected, shownPxPerSec, kindColors);
+  useCueRegions(waveform, cues, selected, fitPxPerSec, kindColors);
   useDriftMarks(waveform, drift.report, durationMs);
 
   const chosen = useMemo(() => (selected.size > 0 ? cues.filter((c) => selected.has(c.id)) : cues), [cues, selected]);

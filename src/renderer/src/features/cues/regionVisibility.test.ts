@@ -235,3 +235,40 @@ test('the Regions plugin adds no listener of its own per region on scroll, zoom 
   expect((regions as unknown as { wavesurfer: WaveSurfer }).wavesurfer).toBe(ws);
   ws.destroy();
 });
+
+test('a scroll places the regions from the figures its event gives, reading nothing from the page; a zoom’s redraw leaves them to the zoom', async () => {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const regions = RegionsPlugin.create();
+  const ws = WaveSurfer.create({ container, peaks: [[0, 0.5, -0.5, 0.2]], duration: 100, plugins: [regions] });
+  const off = batchRegionVisibility(ws, regions);
+  await new Promise<void>((resolve) => ws.once('ready', () => resolve()));
+  for (let i = 0; i < 100; i++) regions.addRegion({ id: String(i), start: i, end: i });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const layer = ws.getWrapper().querySelector<HTMLElement>(':scope > [part~="regions-container"]');
+  if (!layer) throw new Error('no regions layer');
+  let reads = 0;
+  Object.defineProperty(layer, 'clientWidth', {
+    configurable: true,
+    get: () => {
+      reads += 1;
+      return 0;
+    },
+  });
+  const emit = (ws as unknown as { emit: (event: string, ...args: number[]) => void }).emit.bind(ws);
+  const drawn = (): number[] =>
+    regions
+      .getRegions()
+      .filter((r) => r.element?.parentElement === layer)
+      .map((r) => Number(r.id));
+  // 100 px a second, scrolled to 20 s: 20 s to 30 s in view.
+  emit('scroll', 20, 30, 2000, 3000);
+  expect(drawn()).toEqual(Array.from({ length: 10 }, (_, i) => 20 + i));
+  expect(reads).toBe(0);
+  // A zoom under way (set, its event not sent): the scroll its redraw sends changes nothing.
+  ws.options.minPxPerSec = 50;
+  emit('scroll', 40, 60, 2000, 3000);
+  expect(drawn()).toEqual(Array.from({ length: 10 }, (_, i) => 20 + i));
+  off();
+  ws.destroy();
+});

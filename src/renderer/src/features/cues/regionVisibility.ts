@@ -215,17 +215,22 @@ export function regionsMoved(ws: WaveSurfer): void {
 }
 
 /**
- * Puts each region where the view wants it. A zoom step raises this three or four times (the
- * scroll the redraw causes, the zoom, the scroll that keeps the cursor in place); a view already
- * placed is left as it is, and of the rest only regions near the view or in the page are looked
+ * Puts each region where the view wants it (`known`: the view as an event gave it, so nothing
+ * is read from the page). A zoom step raises this two or three times (the zoom, the scroll that
+ * keeps the cursor or the pointer in place); a view already placed is left as it is, and of the rest only regions near the view or in the page are looked
  * at, and only those whose place changed are touched. `recheck` looks at every region's element
  * (regions were added or moved).
  */
-export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[], recheck = false): void {
+export function syncRegionsInView(
+  ws: WaveSurfer,
+  regions: readonly Region[],
+  recheck = false,
+  known?: ViewMetrics,
+): void {
   const layer = layerOf(ws);
   if (!layer || regions.length === 0) return;
-  // The reads first, once: after this nothing below reads layout.
-  const view: ViewMetrics = {
+  // The reads first, once (none when the view is known): after this nothing below reads layout.
+  const view: ViewMetrics = known ?? {
     layerPx: layer.clientWidth,
     viewPx: ws.getWidth(),
     scrollPx: ws.getScroll(),
@@ -282,6 +287,22 @@ export function syncRegionsInView(ws: WaveSurfer, regions: readonly Region[], re
   if (leaving.length > 0) holder.append(...leaving);
 }
 
+/**
+ * The view as wavesurfer's scroll event gives it (the times and pixels of its edges, which
+ * wavesurfer read once for every listener), or null when it cannot tell the layer's width.
+ */
+export function viewFromScroll(
+  startSec: number,
+  endSec: number,
+  left: number,
+  right: number,
+  durationSec: number,
+): ViewMetrics | null {
+  const viewPx = right - left;
+  if (!(durationSec > 0) || !(endSec > startSec) || !(viewPx > 0)) return null;
+  return { layerPx: Math.round((viewPx * durationSec) / (endSec - startSec)), viewPx, scrollPx: left, durationSec };
+}
+
 /** What `batchRegionVisibility` needs of the Regions plugin. */
 export interface RegionsSource {
   getRegions: () => Region[];
@@ -296,9 +317,22 @@ export function batchRegionVisibility(ws: WaveSurfer, plugin: RegionsSource): ()
   const restore = dropRegionViewListeners(plugin, ws);
   const sync = (): void => syncRegionsInView(ws, plugin.getRegions());
   const moved = (): void => regionsMoved(ws);
+  let zoomPx = ws.options.minPxPerSec;
+  const onScroll = (startSec: number, endSec: number, left: number, right: number): void => {
+    // Sent from inside a zoom's redraw (the zoom is set, its own event not sent yet), the scroll
+    // is the one before the zoom moves it: the zoom's event places the regions. Placing them now
+    // would also make the redraw's next read lay out the page again.
+    if (ws.options.minPxPerSec !== zoomPx) return;
+    const view = viewFromScroll(startSec, endSec, left, right, ws.getDuration());
+    syncRegionsInView(ws, plugin.getRegions(), false, view ?? undefined);
+  };
+  const onZoom = (pxPerSec: number): void => {
+    zoomPx = pxPerSec;
+    sync();
+  };
   const offs = [
-    ws.on('scroll', sync),
-    ws.on('zoom', sync),
+    ws.on('scroll', onScroll),
+    ws.on('zoom', onZoom),
     ws.on('resize', sync),
     // A region dragged, or put back after a drag, is ordered again.
     plugin.on('region-updated', moved),

@@ -17,6 +17,7 @@ const ADD_PER_FRAME = 150;
 /**
  * Label lanes are dealt again this long after the zoom stops, not at every step of it: dealing
  * 2,000 lanes moves hundreds of flags, a restyle of the whole waveform, in the middle of a zoom.
+ * The zoom is followed here, not through the timeline's state, so a zoom step renders nothing.
  */
 const LANES_SETTLE_MS = 180;
 
@@ -73,19 +74,30 @@ export function useCueRegions(
   waveform: Waveform | null,
   cues: readonly Cue[],
   selected: ReadonlySet<number>,
-  pxPerSec: number,
+  /** The zoom of the waveform fitted to its view, in px/s: the lanes' zoom until the creator zooms. */
+  fitPxPerSec: number,
   kindColors: KindColors = DEFAULT_KIND_COLORS,
 ): void {
   const shown = useRef(new Map<number, string>());
   const regions = useRef(new Map<number, Region>());
   const [pass, setPass] = useState(0);
-  const [lanePxPerSec, setLanePxPerSec] = useState(pxPerSec);
+  // The zoom a waveform settled at (a new waveform starts fitted).
+  const [settled, setSettled] = useState<{ ws: Waveform['ws']; pxPerSec: number } | null>(null);
+  const lanePxPerSec = settled && settled.ws === waveform?.ws && settled.pxPerSec > 0 ? settled.pxPerSec : fitPxPerSec;
 
   useEffect(() => {
-    if (lanePxPerSec === pxPerSec) return;
-    const timer = setTimeout(() => setLanePxPerSec(pxPerSec), LANES_SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [pxPerSec, lanePxPerSec]);
+    if (!waveform) return;
+    const { ws } = waveform;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = ws.on('zoom', (pxPerSec) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setSettled({ ws, pxPerSec }), LANES_SETTLE_MS);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [waveform]);
 
   useEffect(() => {
     shown.current = new Map();
