@@ -56,6 +56,15 @@ test('a slow scroll is not fast; a fling is, until it has been slow for a moment
     vi.advanceTimersByTime(20);
   });
   expect(fast()).toBe(false);
+  // Long steps one after another on a page whose frames come late: a fling all the same.
+  scrollTo((top += 240), 1000);
+  expect(fast()).toBe(false);
+  scrollTo((top += 240), 120);
+  expect(fast()).toBe(true);
+  act(() => {
+    vi.advanceTimersByTime(SCROLL_SETTLE_MS);
+  });
+  expect(fast()).toBe(false);
   // A jump further than the scroller is tall, however long after the last scroll.
   scrollTo((top += 5000), 2000);
   expect(fast()).toBe(true);

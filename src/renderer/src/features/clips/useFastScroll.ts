@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** Faster than this (pixels a millisecond: three screens a second on a laptop) a card is gone before its poster would show. */
 export const FAST_SCROLL_PX_PER_MS = 3;
+/** Two scroll steps in a row this long are a fling however slowly the frames come (a wheel notch is shorter). */
+export const FLING_STEP_PX = 150;
 /** How long after the last fast movement the scroll counts as slow again. */
 export const SCROLL_SETTLE_MS = 150;
 
@@ -22,7 +24,7 @@ export interface FastScroll {
  */
 export function useFastScroll(): FastScroll {
   const [fast, setFast] = useState(false);
-  const last = useRef<{ offset: number; time: number } | null>(null);
+  const last = useRef<{ offset: number; time: number; distance: number } | null>(null);
   const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(
     () => () => {
@@ -32,12 +34,14 @@ export function useFastScroll(): FastScroll {
   );
   const moved = useCallback((offset: number, viewport: number) => {
     const now = performance.now();
-    const before = last.current ?? { offset, time: now };
-    last.current = { offset, time: now };
+    const before = last.current ?? { offset, time: now, distance: 0 };
     const distance = Math.abs(offset - before.offset);
-    // A first movement after a pause (a wheel notch) is measured over the pause: slow.
+    last.current = { offset, time: now, distance };
+    // A first movement after a pause (a wheel notch) is measured over the pause: slow. A busy
+    // page's frames come late, so long steps one after another count as a fling whatever the speed.
     const elapsed = Math.max(now - before.time, 1);
-    if (distance <= viewport && distance / elapsed <= FAST_SCROLL_PX_PER_MS) return;
+    const flung = distance >= FLING_STEP_PX && before.distance >= FLING_STEP_PX;
+    if (!flung && distance <= viewport && distance / elapsed <= FAST_SCROLL_PX_PER_MS) return;
     setFast(true);
     if (settle.current) clearTimeout(settle.current);
     settle.current = setTimeout(() => {
