@@ -40,7 +40,7 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
   const [width, setWidth] = useState(1000);
   const scroller = useRef<HTMLDivElement>(null);
   // Cards flung past load no poster: decoding pictures nobody sees would hold up the frames.
-  const flinging = useFastScroll(scroller);
+  const { fast: flinging, moved } = useFastScroll();
   const focusIndex = useRef<number | null>(null);
   // A page loaded by scrolling re-renders the grid alone; the cards already shown are memoised.
   useLoadedPages(pages);
@@ -86,6 +86,7 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
     paddingStart: PADDING,
     paddingEnd: PADDING,
     initialRect: { width: 1000, height: 800 },
+    onChange: (instance) => moved(instance.scrollOffset ?? 0, instance.scrollRect?.height ?? 0),
   });
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
