@@ -59,12 +59,16 @@ test('pairs a dialogue cue with the timed line it was written as, never with a s
     ],
   };
   const cues = [
-    { ...cue(1, 3000, 'Ana', 'dialogue'), note: 'Who is there?' },
+    // The label is the line; the note ("softer") is never spoken.
+    { ...cue(1, 3000, 'Ana: Who is there?', 'dialogue'), note: 'softer' },
     cue(2, 3050, 'Ana: Who is there?', 'dialogue'),
     cue(3, 3000, 'Ana', 'sfx'),
+    // Written as Voice: "Ana", not as Ana's line.
+    { ...cue(4, 3000, 'Ana', 'dialogue'), note: 'Who is there?' },
   ];
   const paired = driftByCue(cues, lines);
   expect(paired.get(1)?.driftMs).toBe(120);
   expect(paired.has(2)).toBe(false);
   expect(paired.get(3)?.driftMs).toBe(0);
+  expect(paired.has(4)).toBe(false);
 });
