@@ -394,3 +394,13 @@ describe('sounds and lines timed after the shot ends', () => {
     ]);
   });
 });
+
+describe('what a thing rests on', () => {
+  test.each([
+    ['A cat on the bed.', 'bed'],
+    ['A dog sleeps on the bed in a bedroom.', 'bed'],
+    ['A cat beside the bed.', undefined],
+  ])('%s rests on %s', (scene, on) => {
+    expect(read(scene).shot.entities.find((e) => e.element === 'cat' || e.element === 'dog')?.on).toBe(on);
+  });
+});
