@@ -404,3 +404,11 @@ describe('what a thing rests on', () => {
     expect(read(scene).shot.entities.find((e) => e.element === 'cat' || e.element === 'dog')?.on).toBe(on);
   });
 });
+
+describe('a cockpit is a place', () => {
+  test('the pilots sit in a cockpit, not in a meadow beside a box labelled "cockpit"', () => {
+    const r = read('A pilot in the cockpit, the co-pilot nods.');
+    expect([r.shot.setting, r.shot.settingWord]).toEqual(['interior', 'cockpit']);
+    expect(r.labels).not.toContain('cockpit');
+  });
+});
