@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from '../../shared/prompt/parse';
 import { engineInputFromPrompt } from './fromPrompt';
 import { validateInput } from './input';
+import { interpret } from './interpret/interpret';
 
 function check(text: string): void {
   validateInput(engineInputFromPrompt(parse(text).doc));
@@ -38,5 +39,17 @@ describe('times after a shot ends', () => {
     const input = engineInputFromPrompt(parse('Scene: a kitchen.').doc);
     input.shots[0]?.audio.events.push({ label: 'knock', startMs: -200, endMs: null });
     expect(() => validateInput(input)).toThrow('shot 1: "knock" starts at -200 ms, before the shot starts');
+  });
+});
+
+describe('times inside [00:02-00:05] segments', () => {
+  test('"at 00:03" in the second segment times the action 1 s into its shot, as a timed event of the clip', () => {
+    const doc = parse(
+      '[00:00-00:02] A hallway, a man waits.\n[00:02-00:05] At 00:03 a door opens. A dog barks at 00:04.',
+    ).doc;
+    const shot = interpret(engineInputFromPrompt(doc)).shots[1];
+    const door = shot?.entities.find((e) => e.element === 'door')?.actions.find((a) => a.verb === 'open');
+    const dog = shot?.entities.find((e) => e.element === 'dog')?.actions.find((a) => a.verb === 'bark');
+    expect([door?.atMs, dog?.atMs]).toEqual([1000, 2000]);
   });
 });

@@ -181,6 +181,8 @@ export interface SceneEntity {
   /** A figure's hair colour when the prompt names it ("red hair", "a blonde woman"). */
   hair: string | null;
   actions: SceneAction[];
+  /** Furniture it rests on ("a cat on the bed"), when the prompt puts it there. */
+  on?: 'bed';
 }
 
 export type Gender = 'feminine' | 'masculine';

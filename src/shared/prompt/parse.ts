@@ -5,7 +5,7 @@
  * megabyte of text parses in a fraction of a second.
  */
 import { withArticle } from '../article';
-import { parseTime } from '../time';
+import { formatTime, parseTime } from '../time';
 import { readAudioItem, splitTimedSounds, type ItemProblem } from './audio';
 import { afterLineMs, readDialogueEntry, splitSpeakers, type DialogueEntry } from './dialogue';
 import { LineIndex, toDiagnostics, type Diagnostic, type Finding, type QuickFix, type Span } from './diagnostics';
@@ -62,6 +62,23 @@ const HEADING = /^shot[ \t]+\d{1,4}[ \t]*(?:[:.\-–—][ \t]*(.*))?$/i;
 const KEY_NAME = /^[a-z][a-z-]{0,19}(?: [a-z][a-z-]{0,19})?$/i;
 const SIZE = /^(\d{1,5})[ \t]*[x×*][ \t]*(\d{1,5})$/i;
 const BARE_NUMBER = /^\d{1,8}(?:\.\d{1,3})?$/;
+/** A clock time in prose ("at 00:05", "00:05.5"), not an hour of the day ("7:30 pm"). */
+const CLIP_CLOCK = /(?<![\d:.])(\d{1,2}:[0-5]\d(?:\.\d{1,3})?)(?![\d:]|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z]))/gi;
+
+/**
+ * Inside a `[00:04-00:08]` segment, the times in its words are on the clip's clock: "at 00:05"
+ * there is 00:01 into the shot, as the shot's own fields count. Times outside the segment's span
+ * (a clock on the wall, "07:30") are left as written.
+ */
+function onShotClock(text: string, segmentStartMs: number, durationMs: number | null): string {
+  if (segmentStartMs === 0 || durationMs === null) return text;
+  return text.replace(CLIP_CLOCK, (clock: string) => {
+    const parsed = parseTime(clock);
+    if (!parsed.ok || parsed.ms < segmentStartMs || parsed.ms > segmentStartMs + durationMs) return clock;
+    return formatTime(parsed.ms - segmentStartMs);
+  });
+}
+
 /** A segment mark in prose: `[00:00-00:02]`, `[0s – 2s]`. */
 const SEGMENT = /\[\s*(\d[\d:.]{0,11}s?)\s*[-–—]\s*(\d[\d:.]{0,11}s?)\s*\]\s*/g;
 const CAMERA_LABEL_WORDS = new Set([
@@ -538,7 +555,8 @@ class PromptReader {
       } else if (phrase.target !== 'dialogue') {
         const acc = joined[phrase.target];
         const between = this.text.slice(acc.to, phrase.span.from);
-        acc.text = acc.text === '' ? phrase.text : `${acc.text}${/[.!?]/.test(between) ? '.' : ','} ${phrase.text}`;
+        const words = onShotClock(phrase.text, current.segmentStartMs, current.shot.durationMs);
+        acc.text = acc.text === '' ? words : `${acc.text}${/[.!?]/.test(between) ? '.' : ','} ${words}`;
         acc.to = phrase.span.to;
       }
     }

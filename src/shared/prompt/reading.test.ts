@@ -16,7 +16,9 @@ describe('timed sounds', () => {
     expect(shot('Audio: thunder at 2.5 seconds.').audio.events).toEqual([
       { label: 'thunder', startMs: 2500, endMs: null },
     ]);
-    expect(shot('Audio: a bell from 1 s to 3 s').audio.events).toEqual([{ label: 'a bell', startMs: 1000, endMs: 3000 }]);
+    expect(shot('Audio: a bell from 1 s to 3 s').audio.events).toEqual([
+      { label: 'a bell', startMs: 1000, endMs: 3000 },
+    ]);
     expect(parse('Audio: foghorn at 3 s').diagnostics.map((d) => d.code)).toEqual([]);
   });
 
@@ -70,14 +72,16 @@ describe('negatives inside prose', () => {
 
 describe('Shot headings in prose', () => {
   test('"Shot 1:" and "Shot 2 —" start shots, and their words are that shot\'s text', () => {
-    const { doc } = parse('Shot 1: A woman walks along a beach at dawn.\nShot 2 — A dog runs across the sand, wide shot.');
+    const { doc } = parse(
+      'Shot 1: A woman walks along a beach at dawn.\nShot 2 — A dog runs across the sand, wide shot.',
+    );
     expect(doc.shots.map((s) => [s.scene, s.camera])).toEqual([
       ['A woman walks along a beach at dawn', ''],
       ['A dog runs across the sand', 'wide shot'],
     ]);
   });
 
-  test('prose under a heading follows the heading\'s words', () => {
+  test("prose under a heading follows the heading's words", () => {
     const { doc } = parse('Shot 1: A lighthouse at dusk.\nThe lamp turns slowly.\nShot 2: A boat rocks.');
     expect(doc.shots.map((s) => s.scene)).toEqual(['A lighthouse at dusk. The lamp turns slowly', 'A boat rocks']);
   });
@@ -90,7 +94,9 @@ describe('Shot headings in prose', () => {
 
 describe('segment marks', () => {
   test('a time inside [00:04-00:08] is on the clip clock, and the segment is a shot', () => {
-    const { doc } = parse('[00:00-00:04] A lighthouse on a cliff at dusk.\n[00:04-00:08] Rain on the sea, thunder at 00:05.');
+    const { doc } = parse(
+      '[00:00-00:04] A lighthouse on a cliff at dusk.\n[00:04-00:08] Rain on the sea, thunder at 00:05.',
+    );
     expect(doc.shots.map((s) => [s.scene, s.durationMs, s.audio.events])).toEqual([
       ['A lighthouse on a cliff at dusk', 4000, []],
       ['Rain on the sea', 4000, [{ label: 'thunder', startMs: 1000, endMs: null }]],
@@ -100,5 +106,12 @@ describe('segment marks', () => {
   test('timed speech inside a segment is on the clip clock too', () => {
     const { doc } = parse('[00:00-00:03] A quiet pier.\n[00:03-00:08] [00:05] Mia: "There it is."');
     expect(doc.shots[1]?.dialogue).toEqual([{ atMs: 2000, speaker: 'Mia', line: 'There it is.' }]);
+  });
+
+  test('a clip-clock time kept in the Scene is on the shot clock; an hour on a clock face is not', () => {
+    const { doc } = parse(
+      '[00:00-00:02] A hallway, a man waits.\n[00:02-00:05] At 00:03 a door opens. The wall clock reads 07:30.',
+    );
+    expect(doc.shots[1]?.scene).toBe('At 00:01 a door opens. The wall clock reads 07:30');
   });
 });

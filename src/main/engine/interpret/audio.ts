@@ -123,15 +123,22 @@ const KIN: Readonly<Record<string, readonly string[]>> = {
   grandma: ['grandmother'],
 };
 
-/** A named speaker takes one of an unnamed group's places ("two people" with lines for Ana and Ben). */
+/**
+ * A named speaker takes one of an unnamed group's places ("two friends" with lines for Ana and
+ * Ben), down to its last member; a speaker beyond the group joins it as a figure of their own,
+ * with their own place and voice.
+ */
 function speakerFromGroup(b: ShotBuilder, line: EngineDialogueLine): SceneEntity {
   const group = [...b.entities.values()].find(
     (e) =>
       isFigure(e) &&
       e.name === null &&
-      (e.count > 1 || /^(person|people|figure|someone|somebody|character|couple)$/.test(e.label)),
+      (e.count > 1 ||
+        b.splitGroups.has(e.key) ||
+        /^(person|people|figure|someone|somebody|character|couple)$/.test(e.label)),
   );
   if (group) {
+    b.splitGroups.add(group.key);
     group.count -= 1;
     if (group.count <= 0) b.entities.delete(group.key);
   }

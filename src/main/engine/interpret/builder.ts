@@ -66,6 +66,8 @@ export class ShotBuilder {
   readonly beds = new Map<string, ShotScene['beds'][number]>();
   readonly cues: CuePlan[] = [];
   readonly implicitActions: SceneAction[] = [];
+  /** Unnamed groups ("two friends") some of whose members have become named speakers. */
+  readonly splitGroups = new Set<string>();
   /** Keys an entity had before it was named ("fisherman" → "jonah"), so the clause's verbs still reach it. */
   readonly aliases = new Map<string, string>();
   lastFigure: string | null = null;

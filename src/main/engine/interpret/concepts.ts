@@ -144,9 +144,32 @@ function element(w: Word, c: Of<'element'>): void {
   else entityElement(w, c.id, group === 'figure');
 }
 
+/** Furniture a thing can rest on, by the word before it: "a cat on the bed". */
+const RESTS_ON = /^(on|onto|upon|atop|across)$/i;
+
+/** "A cat on the bed", "a dog sleeps on the bed": what the clause is about rests on it, not beside it. */
+function restsOn(w: Word, id: ElementId): void {
+  if (id !== 'bed') return;
+  let k = w.at - 1;
+  while (
+    k >= 0 &&
+    w.cl.items[k]?.kind === 'stop' &&
+    /^(the|a|an|his|her|their|its|my)$/i.test(w.cl.items[k]?.text ?? '')
+  )
+    k--;
+  const before = w.cl.items[k];
+  if (before?.kind !== 'stop' || !RESTS_ON.test(before.text)) return;
+  const refs = w.cl.subjects.length > 0 ? w.cl.subjects : w.cl.carried;
+  for (const ref of refs) {
+    const e = ref.kind === 'entity' ? w.b.entities.get(ref.key) : undefined;
+    if (e && e.element !== null && elementGroup[e.element] === 'animal') e.on = id;
+  }
+}
+
 /** Rain, trees, stars…: an amount in the shot's environment. */
 function environmentElement(w: Word, id: ElementId): void {
   const { b, cl } = w;
+  restsOn(w, id);
   const m = cl.mods;
   const amount = (m.intensity ?? 1) * (m.count !== undefined ? Math.min(2, 0.6 + m.count * 0.15) : 1);
   b.environment.set(id, Math.max(b.environment.get(id) ?? 0, amount));

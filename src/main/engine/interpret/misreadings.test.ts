@@ -394,3 +394,21 @@ describe('sounds and lines timed after the shot ends', () => {
     ]);
   });
 });
+
+describe('what a thing rests on', () => {
+  test.each([
+    ['A cat on the bed.', 'bed'],
+    ['A dog sleeps on the bed in a bedroom.', 'bed'],
+    ['A cat beside the bed.', undefined],
+  ])('%s rests on %s', (scene, on) => {
+    expect(read(scene).shot.entities.find((e) => e.element === 'cat' || e.element === 'dog')?.on).toBe(on);
+  });
+});
+
+describe('a cockpit is a place', () => {
+  test('the pilots sit in a cockpit, not in a meadow beside a box labelled "cockpit"', () => {
+    const r = read('A pilot in the cockpit, the co-pilot nods.');
+    expect([r.shot.setting, r.shot.settingWord]).toEqual(['interior', 'cockpit']);
+    expect(r.labels).not.toContain('cockpit');
+  });
+});

@@ -9,7 +9,17 @@ import { sampleRate } from './dsp';
 import { synthEffect } from './effects';
 import { detectOnsets, nearestOnset } from '../../media/onsets';
 
-const added = ['engineRoar', 'rustle', 'trainBrakes', 'announcement', 'swell', 'siren', 'typing', 'phoneRing'] as const;
+const added = [
+  'engineRoar',
+  'rustle',
+  'trainBrakes',
+  'announcement',
+  'swell',
+  'siren',
+  'typing',
+  'phoneRing',
+  'foghorn',
+] as const;
 
 function rms(x: Float32Array, fromS: number, toS: number): number {
   const a = Math.round(fromS * sampleRate);
@@ -84,6 +94,16 @@ describe('the effects creators ask for', () => {
     expect(dominant(engine, 1.5, 0.2, 30, 3000)).toBeLessThan(400);
   });
 
+  test('a foghorn is a long, low reed tone whose pitch drops at its end', () => {
+    const x = synthEffect('foghorn', { seed: 2, level: 1, seconds: 2.6 });
+    const held = dominant(x, 0.5, 0.4, 60, 2000);
+    expect(held).toBeGreaterThan(120);
+    expect(held).toBeLessThan(180);
+    // Still sounding at two seconds, and lower in its grunt at the end.
+    expect(rms(x, 1.8, 2.0)).toBeGreaterThan(0.5 * rms(x, 0.5, 0.7));
+    expect(dominant(x, 2.45, 0.12, 60, 400)).toBeLessThan(held - 20);
+  });
+
   test('an orchestral swell grows: its last second is much louder than its start after the timpani', () => {
     const x = synthEffect('swell', { seed: 2, level: 1, seconds: 3.5 });
     expect(rms(x, 2.5, 3.3)).toBeGreaterThan(3 * rms(x, 0.9, 1.3));
@@ -117,6 +137,7 @@ describe('the effects creators ask for', () => {
         'distant siren',
         'typing',
         'phone ringing',
+        'foghorn',
       ];
       const times = labels.map((_, i) => 500 + i * 1400);
       const result = await renderClip(
@@ -124,7 +145,7 @@ describe('the effects creators ask for', () => {
           shots: [
             emptyShot({
               scene: 'An empty room.',
-              durationMs: 12_000,
+              durationMs: 14_000,
               audio: {
                 ambience: ['room tone'],
                 events: labels.map((label, i) => ({ label, startMs: times[i] ?? 0, endMs: (times[i] ?? 0) + 900 })),

@@ -273,7 +273,35 @@ function phoneRing(o: EffectOptions): Float32Array {
   return out;
 }
 
+/**
+ * A foghorn across the water: a diaphone's low reed tone near 150 Hz, rich in harmonics, held
+ * for a couple of seconds and ending in the grunt of its pitch dropping; the bay echoes it back.
+ */
+function foghorn(o: EffectOptions): Float32Array {
+  const seconds = Math.min(8, o.seconds ?? 2.6);
+  const out = buffer(seconds + 1.2);
+  const n = new Noise(o.seed);
+  const base = 138 + n.uniform() * 24;
+  const body = new Biquad('lowpass', 900, 0.8);
+  const dry = new Float32Array(out.length);
+  let phase = 0;
+  for (let i = 0; i < out.length; i++) {
+    const t = i / sampleRate;
+    // The grunt: over the last half second the reed slows to two thirds of its pitch.
+    const grunt = Math.max(0, Math.min(1, (t - (seconds - 0.5)) / 0.5));
+    phase += (base * (1 - 0.33 * grunt * grunt)) / sampleRate;
+    const cycle = phase % 1;
+    // A reed's pulse: a narrow, bright wave, with a little breath in it.
+    const pulse = (cycle < 0.3 ? Math.sin((Math.PI * cycle) / 0.3) : 0) - 0.19 + 0.04 * n.next();
+    dry[i] = body.process(pulse) * gate(t, seconds, 0.25);
+  }
+  const echo = Math.round(0.9 * sampleRate);
+  for (let i = 0; i < out.length; i++) out[i] = (dry[i] ?? 0) + (dry[i - echo] ?? 0) * 0.25;
+  return out;
+}
+
 export const creatorEffects = {
+  foghorn,
   engineRoar,
   scrape,
   rustle,

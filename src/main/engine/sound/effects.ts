@@ -394,6 +394,7 @@ const loudness: Record<EffectId, number> = {
   meow: 0.5,
   neigh: 0.6,
   hooves: 0.6,
+  foghorn: 0.9,
 };
 
 /** Synthesises one effect as mono samples at 48 kHz, its attack at sample 0. */

@@ -59,6 +59,40 @@ describe('directed sounds stand out', () => {
     expect({ name, db: Math.round(db * 10) / 10, standsOut: db >= 10 }).toMatchObject({ name, standsOut: true });
   });
 
+  test('each effect creators ask for stands 10 dB over a harbour bed at its onset, at its time', async () => {
+    const labels = [
+      'a foghorn sounds',
+      'an engine roars',
+      'rustling leaves',
+      'train brakes screech',
+      'a station announcement',
+      'an orchestral swell',
+      'a distant siren',
+      'typing',
+      'a phone rings',
+    ];
+    // Two seconds apart, each 0.9 s long: what plays before each onset is the bed alone.
+    const times = labels.map((_, i) => 1000 + i * 2000);
+    const { samples, sounds } = await renderSound('creator-effects', {
+      shots: [
+        emptyShot({
+          scene: 'A harbour at dusk.',
+          durationMs: 19_500,
+          audio: {
+            ambience: ['waves lapping', 'wind'],
+            events: labels.map((label, i) => ({ label, startMs: times[i] ?? 0, endMs: (times[i] ?? 0) + 900 })),
+          },
+        }),
+      ],
+    });
+    expect(sounds.filter((s) => s.source === 'directive').map((s) => s.timeMs)).toEqual(times);
+    const measured = labels.map((label, i) => {
+      const db = prominenceDb(samples, (times[i] ?? 0) / 1000);
+      return { label, db: Math.round(db * 10) / 10, standsOut: db >= 10 };
+    });
+    expect(measured.filter((m) => !m.standsOut)).toEqual([]);
+  }, 180_000);
+
   test('the world adds no thunder of its own before the thunder a prompt times', async () => {
     const { samples, sounds } = await renderSound('thunder-timed', {
       shots: [

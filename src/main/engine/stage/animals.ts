@@ -1,6 +1,7 @@
 /** Animals: dogs, cats, birds and the rest, placed by the first figure or in flight, and their calls. */
 import type { SceneEntity } from '../scene';
 import type { EffectId } from '../vocabulary/sound';
+import { bedArea } from './handheld';
 import { movesOf } from './mounts';
 import { actionTime, panOf, type Staging } from './staging';
 import { farthest } from './vehicles';
@@ -88,6 +89,7 @@ function stageAnimal(
   const size = (swimming ? 0.45 : (KIND_SIZES[kind] ?? animalSizes[e.label] ?? 0.7)) * e.scale;
   if (kind === 'horse' || kind === 'fish') return stageMover(s, e, kind, near, count, size);
   if (swimming && layout.water) return stageSwimmers(s, e, layout.water.zMin, count, size);
+  if (e.on === 'bed' && layout.interior) return stageOnBed(s, e, kind, count, size);
   const members = Array.from({ length: count }, (_, i) => ({
     x: flying
       ? -halfWidth * 1.8 + r.range(-1, 1.5) - i * 0.6
@@ -110,6 +112,29 @@ function stageAnimal(
     flying,
     walk: walkAction ? { t0: 0, t1: duration, dx: walkAction.verb === 'run' ? 6 : 2.5 } : null,
     barkAt: barks,
+  };
+}
+
+/** "A cat on the bed": lying on its blanket, side by side, not on the floor beside it. */
+function stageOnBed(s: Staging, e: SceneEntity, kind: AnimalKind, count: number, size: number): StagedAnimal {
+  const room = s.layout.interior;
+  const bed = bedArea(room?.backWallZ ?? s.layout.subjectZ + 3, room?.halfWidth ?? s.halfWidth);
+  const members = Array.from({ length: count }, (_, i) => ({
+    x: (bed.x0 + bed.x1) / 2 + 0.2 + i * size * 1.6,
+    y: bed.top,
+    z: (bed.z0 + bed.z1) / 2,
+    phase: s.r.range(0, Math.PI * 2),
+  }));
+  return {
+    key: e.key,
+    kind,
+    label: e.label,
+    size,
+    color: e.color ?? (kind === 'dog' ? '#8a5a32' : kind === 'cat' ? '#555555' : '#7a5a3a'),
+    members,
+    flying: false,
+    walk: null,
+    barkAt: e.actions.filter((a) => a.verb === 'bark').map((a) => actionTime(a, s.defaults, s.duration * 0.3)),
   };
 }
 

@@ -27,6 +27,15 @@ export function deskArea(subjectZ: number): { x0: number; x1: number; z0: number
   return { x0: 0.35, x1: 1.85, z0: subjectZ + 0.35, z1: subjectZ + 1.05 };
 }
 
+/** Where a room's bed stands (drawn with the room): against the left and back walls; `top` is its blanket's height. */
+export function bedArea(
+  backWallZ: number,
+  halfWidth: number,
+): { x0: number; x1: number; z0: number; z1: number; top: number } {
+  const x0 = -halfWidth + 0.1;
+  return { x0, x1: x0 + 2.1, z0: backWallZ - 1.6, z1: backWallZ - 0.05, top: 0.57 };
+}
+
 /** The surface small things stand on: a staged table, else the room's desk. */
 function surfaceOf(s: Staging, props: readonly StagedProp[]): { x: number; z: number } | undefined {
   const table = props.find((p) => p.element !== null && SURFACES.has(p.element))?.instances[0];

@@ -102,6 +102,22 @@ describe('stage', () => {
     expect([left.facing, right.facing]).toEqual([1, -1]);
   });
 
+  test('a third speaker joining two friends is a figure of their own, with their own place and voice', () => {
+    const stage = staged({
+      scene: 'Two friends sit at a table in a cafe.',
+      dialogue: [
+        { atMs: 500, speaker: 'Ana', line: 'Did you hear that?' },
+        { atMs: 2000, speaker: 'Ben', line: 'Hear what?' },
+        { atMs: 4000, speaker: 'Cleo', line: 'Mind if I join you?' },
+      ],
+    });
+    // The two friends are Ana and Ben; nobody unnamed is left over at the table.
+    expect(stage.figures.map((f) => f.key)).toEqual(['ana', 'ben', 'cleo']);
+    expect(stage.scene.dialogue.map((d) => d.entity)).toEqual(['ana', 'ben', 'cleo']);
+    const xs = stage.figures.map((f) => f.x).sort((a, b) => a - b);
+    for (let i = 1; i < xs.length; i++) expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThan(0.4);
+  });
+
   test('raises the arms to release and swings the legs to walk', () => {
     const stage = staged({ scene: 'A woman releases a balloon.' });
     const woman = stage.figures[0];

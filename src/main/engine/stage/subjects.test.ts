@@ -9,7 +9,7 @@ import { verbWords } from '../vocabulary/verbs';
 import { effectWords, type EffectId } from '../vocabulary/sound';
 import { stageShot } from './shot';
 import type { Stage } from './types';
-import { swingAngle } from './handheld';
+import { bedArea, swingAngle } from './handheld';
 import { alongDrive, travelView } from './vehicles';
 
 function staged(scene: string, more: Partial<EngineShot> = {}): Stage {
@@ -82,6 +82,19 @@ describe('subjects keep to where they are', () => {
     expect(stage.sounds.map((s) => s.effect)).not.toContain('engineRoar');
     // A car nothing is said of still passes by.
     expect(prop(staged('A car on the street.'), 'car').drive).not.toBeNull();
+  });
+
+  test('a cat on the bed lies on its blanket, within the bed; a cat beside it is on the floor', () => {
+    const stage = staged('A cat on the bed.');
+    const cat = stage.animals.find((a) => a.kind === 'cat')?.members[0];
+    const room = stage.layout.interior;
+    if (!cat || !room) throw new Error('no cat or no room');
+    const bed = bedArea(room.backWallZ, room.halfWidth);
+    expect(cat.y).toBeCloseTo(bed.top);
+    expect(cat.x).toBeGreaterThan(bed.x0);
+    expect(cat.x).toBeLessThan(bed.x1);
+    expect(cat.z).toBeGreaterThan(bed.z0);
+    expect(staged('A cat beside the bed.').animals.find((a) => a.kind === 'cat')?.members[0]?.y).toBe(0);
   });
 
   test('the window a soldier waves from is the train’s, not a room’s', () => {

@@ -81,6 +81,7 @@ export const effectIds = [
   'meow',
   'neigh',
   'hooves',
+  'foghorn',
 ] as const;
 export type EffectId = (typeof effectIds)[number];
 
@@ -125,5 +126,7 @@ export const effectWords: Record<EffectId, string> = {
   phoneRing: 'phone ring|phone ringing|phone rings|ringing phone|telephone ringing|ringtone',
   meow: 'meow|miaow|cat meowing|cat meow|mewing',
   neigh: 'neigh|whinny|horse neighing|horse whinny|nicker',
+  foghorn:
+    'foghorn|fog horn|foghorns|foghorn sounds|foghorn blares|ship horn|ships horn|boat horn|horn of a ship|ship blows its horn',
   hooves: 'hooves|hoofbeats|hoof beats|clip clop|horse hooves|galloping hooves|clopping',
 };

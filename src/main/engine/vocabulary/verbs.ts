@@ -44,7 +44,7 @@ export const verbIds = [
 export type VerbId = (typeof verbIds)[number];
 
 export const verbWords: Record<VerbId, string> = {
-  walk: 'walk|stroll|wander|step|pace|amble|stride|march|tiptoe|approach|cross|head|enter|go|come|leave|exit|waddle|shuffle|trudge|stagger|limp|hike',
+  walk: 'walk|stroll|wander|step|pace|amble|stride|march|tiptoe|approach|join|cross|head|enter|go|come|leave|exit|waddle|shuffle|trudge|stagger|limp|hike',
   run: 'run|sprint|jog|dash|race|hurry|rush|chase|flee|gallop|trot|canter',
   // "A parked car" stands: parking is a car's way of staying put.
   stand: 'stand|wait|stay|pause|linger|stand still|parked|stationary',

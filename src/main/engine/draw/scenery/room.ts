@@ -6,7 +6,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState } from '../../camera';
 import { hashString, Random } from '../../random';
-import { deskArea, TABLE_TOP } from '../../stage/handheld';
+import { bedArea, deskArea, TABLE_TOP } from '../../stage/handheld';
 import type { Stage } from '../../stage/types';
 import type { PlaceElementId } from '../../vocabulary/places';
 import { hex, scale, type Palette, type RGB } from '../palette';
@@ -172,9 +172,7 @@ function drawCounter(ctx: SKRSContext2D, cam: CameraState, p: Palette, r: Random
 }
 
 function drawBed(ctx: SKRSContext2D, cam: CameraState, p: Palette, zb: number, hw: number): void {
-  const x0 = -hw + 0.1;
-  const x1 = x0 + 2.1;
-  const z0 = zb - 1.6;
+  const { x0, x1, z0 } = bedArea(zb, hw);
   const frame = hex('#5a3a22');
   box(ctx, cam, p, { x0: x0, x1: x0 + 0.08, y0: 0, y1: 1.1, z0, z1: zb - 0.05 }, frame);
   box(ctx, cam, p, { x0: x0 + 0.08, x1, y0: 0, y1: 0.32, z0, z1: zb - 0.05 }, frame);
