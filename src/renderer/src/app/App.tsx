@@ -334,7 +334,7 @@ function Studio(): JSX.Element {
       if (!project) return;
       // Asked on this click, never waited for: notifications are a bonus.
       askToNotify();
-      studio
+      return studio
         .call('jobs.enqueue', {
           projectId: project.id,
           provider: target.provider,

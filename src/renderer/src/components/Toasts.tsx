@@ -29,6 +29,8 @@ const ToasterContext = createContext<Toaster | null>(null);
 
 const MAX_TOASTS = 4;
 const INFO_LIFETIME_MS = 4_000;
+/** Errors take longer to read and act on, so they stay three times as long; the close button ends any sooner. */
+export const ERROR_LIFETIME_MS = 12_000;
 
 export function useToaster(): Toaster {
   const toaster = useContext(ToasterContext);
@@ -36,7 +38,7 @@ export function useToaster(): Toaster {
   return toaster;
 }
 
-/** Holds the notification stack. Errors stay until dismissed; confirmations fade on their own. */
+/** Holds the notification stack. Every toast fades on its own, errors after longer; each has a close button. */
 export function ToastProvider({ children }: { children: ReactNode }): JSX.Element {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
@@ -53,7 +55,8 @@ export function ToastProvider({ children }: { children: ReactNode }): JSX.Elemen
         return [...list, { id, tone, title, message, ...(action ? { action } : {}) }].slice(-MAX_TOASTS);
       });
       // A toast with an action stays a little longer, so there is time to use it.
-      if (tone !== 'error') setTimeout(() => dismiss(id), action ? INFO_LIFETIME_MS * 2 : INFO_LIFETIME_MS);
+      const lifetime = tone === 'error' ? ERROR_LIFETIME_MS : INFO_LIFETIME_MS;
+      setTimeout(() => dismiss(id), action ? lifetime * 2 : lifetime);
     },
     [dismiss],
   );

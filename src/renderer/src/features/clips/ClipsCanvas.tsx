@@ -166,7 +166,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
           title={query.text !== '' ? `No clips match “${query.text}”` : 'No clips match these filters'}
           action={
             activeFilters(query.filter) > 0 ? (
-              <button type="button" className="btn" onClick={() => props.onQuery({ ...query, filter: {} })}>
+              <button type="button" className="btn" onClick={() => props.onQuery({ ...query, text: '', filter: {} })}>
                 Clear filters
               </button>
             ) : undefined
@@ -211,6 +211,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
         <div className="canvas__actions">
           <SearchBox
             key={project?.id ?? 'none'}
+            value={query.text}
             onQueryChange={props.onQueryChange}
             disabled={!project}
             inputRef={searchInput}

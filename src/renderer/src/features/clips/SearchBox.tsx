@@ -1,23 +1,41 @@
-import { useEffect, useState, type JSX, type RefObject } from 'react';
+import { useEffect, useRef, useState, type JSX, type RefObject } from 'react';
 import { Icon } from '../../components/Icon';
 import { modKey } from '../../format/shortcuts';
 
 const SEARCH_DEBOUNCE_MS = 220;
 
-/** The clip search field. Mount it with a key per project so each project starts with an empty search. */
+/**
+ * The clip search field. Mount it with a key per project so each project starts with an empty search.
+ * `value` is the search in force: one set elsewhere (a smart collection, Clear filters) shows here.
+ */
 export function SearchBox({
+  value,
   onQueryChange,
   disabled,
   inputRef,
 }: {
+  value: string;
   onQueryChange: (query: string) => void;
   disabled: boolean;
   inputRef: RefObject<HTMLInputElement | null>;
 }): JSX.Element {
-  const [text, setText] = useState('');
+  const [text, setText] = useState(value);
+  // The search last sent or shown, so typing and a search set elsewhere never undo each other.
+  const known = useRef(value);
 
   useEffect(() => {
-    const timer = setTimeout(() => onQueryChange(text.trim()), SEARCH_DEBOUNCE_MS);
+    if (value === known.current) return;
+    known.current = value;
+    setText(value);
+  }, [value]);
+
+  useEffect(() => {
+    const trimmed = text.trim();
+    if (trimmed === known.current) return;
+    const timer = setTimeout(() => {
+      known.current = trimmed;
+      onQueryChange(trimmed);
+    }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, onQueryChange]);
 

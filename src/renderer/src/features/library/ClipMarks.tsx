@@ -1,6 +1,7 @@
 import type { JSX } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import type { SnippetPart } from '../../../../shared/library/organise';
+import { aroundFirstMatch } from './snippetWindow';
 import './ClipMarks.css';
 
 export const COLOR_NAMES = {
@@ -59,11 +60,11 @@ export function TagChips({ tags, max = 3 }: { tags: readonly string[]; max?: num
   );
 }
 
-/** What a search matched, the matching words marked. */
+/** What a search matched, the matching words marked; the first match stands near the start, so it shows. */
 export function Snippet({ parts }: { parts: readonly SnippetPart[] }): JSX.Element {
   return (
-    <span className="snippet">
-      {parts.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+    <span className="snippet" title={parts.map((part) => part.text).join('')}>
+      {aroundFirstMatch(parts).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
     </span>
   );
 }

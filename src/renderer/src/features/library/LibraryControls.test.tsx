@@ -10,8 +10,8 @@ import { useClipPages, type ClipPages } from './useClipPages';
 
 const START: ClipQuery = { text: '', filter: {}, sort: { by: 'created', dir: 'desc' } };
 
-function Harness({ sent }: { sent: ClipQuery[] }): JSX.Element {
-  const [query, setQuery] = useState(START);
+function Harness({ sent, start = START }: { sent: ClipQuery[]; start?: ClipQuery }): JSX.Element {
+  const [query, setQuery] = useState(start);
   return (
     <ToastProvider>
       <LibraryControls
@@ -78,4 +78,16 @@ test('a load error belongs to its query: the next query starts clean', async () 
   expect(result.current.error).toBeNull();
   await waitFor(() => expect(result.current.total).toBe(0));
   expect(result.current.error).toBeNull();
+});
+
+test('Clear filters clears a search that came with a smart collection', () => {
+  fakeStudio.answer('library.filters', () => []);
+  fakeStudio.answer('library.tags', () => []);
+  const sent: ClipQuery[] = [];
+  render(<Harness sent={sent} start={{ ...START, text: 'lantern' }} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Filters' }));
+  const clear = screen.getByRole('button', { name: 'Clear filters' });
+  expect((clear as HTMLButtonElement).disabled).toBe(false);
+  fireEvent.click(clear);
+  expect(sent.at(-1)).toMatchObject({ text: '', filter: {} });
 });

@@ -131,7 +131,7 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
           value={current?.id ?? ''}
           onChange={(event) => {
             const chosen = saved.find((s) => String(s.id) === event.target.value);
-            onQuery(chosen ? chosen.query : { ...query, filter: {} });
+            onQuery(chosen ? chosen.query : { ...query, text: '', filter: {} });
           }}
         >
           <option value="">{saved.length === 0 ? 'No smart collections' : 'Smart collections…'}</option>
@@ -327,10 +327,11 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
           <button
             type="button"
             className="btn btn--sm"
-            disabled={count === 0 && pendingRange === null}
+            disabled={count === 0 && pendingRange === null && query.text === ''}
+            title="Clear the filters and the search"
             onClick={() => {
               setBadRange(null);
-              onQuery({ ...query, filter: {} });
+              onQuery({ ...query, text: '', filter: {} });
             }}
           >
             Clear filters

@@ -19,6 +19,7 @@ import { ShotsView } from './ShotsView';
 import { TemplatesDialog, type UseMode } from './TemplatesDialog';
 import { useDraft, type DraftStatus } from './useDraft';
 import { useTemplates } from './useTemplates';
+import { useSingleFlight } from './useSingleFlight';
 import './PromptStudio.css';
 
 /** Where the Prompt view remembers its provider and model; Settings' default provider writes it too. */
@@ -57,7 +58,8 @@ interface PromptStudioProps {
   /** The Library / Prompt switch, shown at the start of the toolbar. */
   viewSwitch: ReactNode;
   /** Sends the prompt to the job queue (Mod-Enter); absent until the studio has one. */
-  onQueue?: (text: string, target: Target) => void;
+  /** Answers with a promise that settles once the job is queued (or refused); Queue waits for it. */
+  onQueue?: (text: string, target: Target) => unknown;
   /** Whether each provider can take a job now, and if not, what to do. */
   providers?: readonly ProviderStatus[] | null;
   onOpenSettings?: () => void;
@@ -117,7 +119,9 @@ export function PromptStudio({
   }
 
   const present = hasText ?? (draft.initialText ?? '').trim() !== '';
-  const queueNow = useCallback(() => onQueue?.(editor.current?.text() ?? '', target), [onQueue, target]);
+  // Once at a time: a double click on Queue queues one job.
+  const { run: queueOnce, busy: queueing } = useSingleFlight(onQueue);
+  const queueNow = useCallback(() => queueOnce(editor.current?.text() ?? '', target), [queueOnce, target]);
   const status = statusText(draft.status);
   const preview = useLivePreview(present);
   const { play: playPreview, stop: stopPreview } = preview;
@@ -190,7 +194,14 @@ export function PromptStudio({
             Save as template
           </button>
           {onQueue && (
-            <button type="button" className="btn btn--primary" title={`Queue (${modKey('Enter')})`} onClick={queueNow}>
+            <button
+              type="button"
+              className="btn btn--primary"
+              title={`Queue (${modKey('Enter')})`}
+              disabled={queueing}
+              aria-busy={queueing}
+              onClick={queueNow}
+            >
               Queue
             </button>
           )}

@@ -7,7 +7,15 @@ import { Icon } from '../../components/Icon';
 import { useToaster } from '../../components/Toasts';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import { PromptDiffView } from './PromptDiffView';
-import { clampOffset, correction, otherSide, sideTime, timelineOf, type Side } from './syncedPair';
+import {
+  clampOffset,
+  otherSide,
+  sideTime,
+  transportStep,
+  type PlayerAction,
+  type PlayerState,
+  type Side,
+} from './syncedPair';
 import { useLineage } from './useLineage';
 import { versionName, versionNumbers } from './versionNames';
 import { CompareDrift } from './CompareDrift';
@@ -23,6 +31,31 @@ interface CompareViewProps {
 
 const SIDES: readonly Side[] = ['a', 'b'];
 const NAME: Record<Side, string> = { a: 'A', b: 'B' };
+
+type Players = Record<Side, HTMLVideoElement | null>;
+
+function readPlayers(players: Players): Record<Side, PlayerState> | null {
+  const { a, b } = players;
+  if (!a || !b) return null;
+  const read = (p: HTMLVideoElement): PlayerState => ({
+    time: p.currentTime,
+    duration: p.duration,
+    paused: p.paused,
+    ended: p.ended,
+  });
+  return { a: read(a), b: read(b) };
+}
+
+function applyActions(players: Players, actions: Record<Side, PlayerAction>): void {
+  for (const side of SIDES) {
+    const player = players[side];
+    const action = actions[side];
+    if (!player) continue;
+    if (action.seekTo !== undefined) player.currentTime = action.seekTo;
+    if (action.pause) player.pause();
+    if (action.play) void player.play().catch(() => undefined);
+  }
+}
 
 function useClip(id: number): Clip | null {
   const toaster = useToaster();
@@ -48,7 +81,9 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
   const clipB = useClip(b);
   const clips: Record<Side, Clip | null> = { a: clipA, b: clipB };
   const { lineage } = useLineage(a, clips.a?.projectId ?? null, 'family');
-  const players = useRef<Record<Side, HTMLVideoElement | null>>({ a: null, b: null });
+  const players = useRef<Players>({ a: null, b: null });
+  // The shared clock as the transport last set it, read every frame while playing.
+  const positionRef = useRef(0);
   const [audible, setAudible] = useState<Side>('a');
   const [playing, setPlaying] = useState(false);
   const [position, setPosition] = useState(0);
@@ -61,6 +96,7 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
   const lengthS = Math.max(clips.a?.durationMs ?? 0, clips.b?.durationMs ?? 0) / 1000;
 
   const seekWith = useCallback((timelineS: number, sideOffsets: Record<Side, number>) => {
+    positionRef.current = timelineS;
     setPosition(timelineS);
     for (const side of SIDES) {
       const player = players.current[side];
@@ -94,9 +130,12 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
     }
     const from = position >= lengthS - 0.05 ? 0 : position;
     seek(from);
-    for (const p of all) void p.play().catch(() => undefined);
+    // Only the sides inside their clips at that moment start; one already past its end holds its last frame.
+    const state = readPlayers(players.current);
+    if (state) applyActions(players.current, transportStep(from, 0, state, offsets, audible).actions);
+    else for (const p of all) void p.play().catch(() => undefined);
     setPlaying(true);
-  }, [playing, position, lengthS, seek]);
+  }, [playing, position, lengthS, seek, offsets, audible]);
 
   // One side is heard; the other is muted.
   useEffect(() => {
@@ -106,29 +145,24 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
     }
   }, [audible, clips.a, clips.b]);
 
-  // While playing, the audible side leads and the other follows it.
+  // While playing, the audible side leads while it is inside its clip, then the other; see transportStep.
   useEffect(() => {
     if (!playing) return;
     let frame = 0;
-    const tick = (): void => {
-      const leader = players.current[audible];
-      const follower = players.current[otherSide(audible)];
-      if (leader && follower) {
-        const fix = correction(
-          leader.currentTime,
-          offsets[audible],
-          follower.currentTime,
-          offsets[otherSide(audible)],
-          follower.duration,
-        );
-        if (fix !== null && !follower.ended) follower.currentTime = fix;
-        setPosition(timelineOf(leader.currentTime, offsets[audible]));
-        if (leader.ended || leader.paused) {
-          follower.pause();
+    let last = performance.now();
+    const tick = (now: number): void => {
+      const state = readPlayers(players.current);
+      if (state) {
+        const step = transportStep(positionRef.current, Math.max(0, (now - last) / 1000), state, offsets, audible);
+        applyActions(players.current, step.actions);
+        positionRef.current = step.timelineS;
+        setPosition(step.timelineS);
+        if (step.done) {
           setPlaying(false);
           return;
         }
       }
+      last = now;
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { clampOffset, correction, otherSide, sideTime, timelineOf } from './syncedPair';
+import {
+  clampOffset,
+  correction,
+  otherSide,
+  sideTime,
+  timelineOf,
+  transportStep,
+  type PlayerState,
+} from './syncedPair';
 
 describe('synced players', () => {
   test('each side stands at the timeline time plus its offset, inside its clip', () => {
@@ -30,4 +38,44 @@ test('an offset is held within its clip’s length either way, and nonsense is n
   expect(clampOffset(9000, 8000)).toBe(8000);
   expect(clampOffset(Number.NaN, 8000)).toBe(0);
   expect(clampOffset(40, 0)).toBe(0);
+});
+
+describe('playing a 3 s clip beside a 5 s one', () => {
+  const player = (time: number, duration: number, playing: boolean, ended = false): PlayerState => ({
+    time,
+    duration,
+    paused: !playing,
+    ended,
+  });
+  const none = { a: 0, b: 0 };
+
+  test('when the shorter, audible side ends, the longer one keeps the clock and the shorter holds its last frame', () => {
+    const step = transportStep(2.98, 0.016, { a: player(3, 3, false, true), b: player(3.0, 5, true) }, none, 'a');
+    expect(step).toEqual({ timelineS: 3, done: false, actions: { a: {}, b: {} } });
+    const later = transportStep(4.5, 0.016, { a: player(3, 3, false, true), b: player(4.52, 5, true) }, none, 'a');
+    expect(later.timelineS).toBeCloseTo(4.52);
+    expect(later.done).toBe(false);
+    expect(later.actions.a).toEqual({});
+  });
+
+  test('it stops when the longer one ends too', () => {
+    const step = transportStep(4.99, 0.016, { a: player(3, 3, false, true), b: player(5, 5, false, true) }, none, 'a');
+    expect(step.done).toBe(true);
+    expect(step.actions).toEqual({ a: {}, b: {} });
+  });
+
+  test('Play at 4 s plays the longer one from 4 s and never restarts the shorter from its start', () => {
+    const step = transportStep(4, 0, { a: player(3, 3, false, true), b: player(4, 5, false) }, none, 'a');
+    expect(step.timelineS).toBe(4);
+    expect(step.actions).toEqual({ a: {}, b: { play: true } });
+  });
+
+  test('a side that starts later on the timeline waits on its first frame, on the wall clock', () => {
+    const step = transportStep(0.5, 0.1, { a: player(0.6, 3, true), b: player(0, 5, false) }, { a: 0, b: -1000 }, 'b');
+    // B is audible but not started: A keeps the clock; B starts at 1 s.
+    expect(step.timelineS).toBeCloseTo(0.6);
+    expect(step.actions.b).toEqual({});
+    const start = transportStep(1.0, 0.016, { a: player(1.01, 3, true), b: player(0, 5, false) }, { a: 0, b: -1000 }, 'b');
+    expect(start.actions.b).toEqual({ play: true });
+  });
 });
