@@ -250,6 +250,17 @@ describe('exact layouts', () => {
     ]);
   });
 
+  test('OpenTimelineIO: a cue without a colour of its own is marked in its kind\'s colour', () => {
+    const kinds = ['sfx', 'dialogue', 'music', 'ambience', 'note'] as const;
+    const doc = JSON.parse(
+      CUE_FILE_FORMATS.otio.write(
+        kinds.map((kind, i) => cue({ startMs: i * 1000, kind })),
+        ctx,
+      ),
+    ) as { tracks: { markers: { color: string }[] } };
+    expect(doc.tracks.markers.map((m) => m.color)).toEqual(['RED', 'BLUE', 'PURPLE', 'GREEN', 'YELLOW']);
+  });
+
   test('Resolve EDL: one-frame events from 01:00:00:00, note, colour, label and length in frames', () => {
     expect(CUE_FILE_FORMATS.edl.write([line, door], ctx)).toBe(
       'TITLE: Lantern\nFCM: NON-DROP FRAME\n\n' +

@@ -11,6 +11,7 @@ import { isOtioColor, OTIO_COLORS, otioColor } from './colors';
 import {
   CueFileError,
   CueKind,
+  DEFAULT_KIND_COLORS,
   readEach,
   type CueData,
   type CueFileContext,
@@ -29,7 +30,8 @@ function marker(cue: CueData, fps: number): Record<string, unknown> {
     OTIO_SCHEMA: 'Marker.2',
     metadata: { shotline: { kind: cue.kind, color: cue.color, point: cue.endMs === null } },
     name: cue.label,
-    color: cue.color ? otioColor(cue.color) : 'RED',
+    // The cue's own colour, else its kind's, so an editor shows the kinds apart.
+    color: otioColor(cue.color ?? DEFAULT_KIND_COLORS[cue.kind]),
     marked_range: {
       OTIO_SCHEMA: 'TimeRange.1',
       duration: rational(cue.endMs === null ? 0 : cue.endMs - cue.startMs, fps),
