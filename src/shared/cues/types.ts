@@ -23,6 +23,17 @@ const UNSAFE_LABEL = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_NOTE = /[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
+/**
+ * A note as typed or pasted, made storable: a tab (a spreadsheet's cell break) becomes a space,
+ * Windows and old Mac line ends become line breaks, and other control characters go.
+ */
+export function storableNote(text: string): string {
+  return text
+    .replace(/\t/g, ' ')
+    .replace(/\r\n?/g, '\n')
+    .replace(new RegExp(UNSAFE_NOTE.source, 'g'), '');
+}
+
 export const CueLabel = z
   .string()
   .trim()

@@ -149,3 +149,13 @@ test('a new cue with nothing typed yet has its default label selected, to type o
   expect(document.activeElement).toBe(label);
   expect(label).toHaveProperty('selectionEnd', 'Cue 1'.length);
 });
+
+test('a note pasted from a spreadsheet keeps its words: a tab becomes a space, and the box shows what is stored', async () => {
+  const { onChange } = editor();
+  const note = screen.getByRole('textbox', { name: 'Cue note' });
+  await userEvent.click(note);
+  await userEvent.paste('louder\there\r\nthen a breath');
+  expect(note).toHaveProperty('value', 'louder here\nthen a breath');
+  await userEvent.tab();
+  expect(onChange).toHaveBeenCalledWith({ note: 'louder here\nthen a breath' });
+});

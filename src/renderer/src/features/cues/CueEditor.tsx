@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState, type JSX, type RefObject } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
-import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
+import { CUE_KINDS, storableNote, type CueKind } from '../../../../shared/cues/types';
 import type { CueFields } from './cueEdits';
 import { formatClock } from './cueTime';
 import { labelProblem } from './labelProblem';
@@ -181,7 +181,8 @@ export function CueEditor({
           aria-label="Cue note"
           rows={1}
           value={note}
-          onChange={(event) => setNote(event.target.value)}
+          // What the box shows is what is stored: a pasted tab becomes a space, not a refusal.
+          onChange={(event) => setNote(storableNote(event.target.value))}
           onBlur={() => {
             if (note !== cue.note) onChange({ note });
           }}
