@@ -156,6 +156,20 @@ describe('cues', () => {
     expect(cues.list(clipId)).toHaveLength(4);
   });
 
+  test('a file exported from the clip imports back as its own cues, whatever its format leaves out', async () => {
+    const { cues, clipId } = await library();
+    cues.create(clipId, [
+      cue({ startMs: 1000, label: 'door slam', kind: 'sfx', note: 'loud' }),
+      cue({ startMs: 2000, endMs: 4000, label: 'strings swell', kind: 'music', note: 'then\ncut', color: '#ff8800' }),
+      cue({ startMs: 5000, label: 'Maya: "Go on, fly!"', kind: 'dialogue', note: 'softly' }),
+    ]);
+    for (const format of ['audacity', 'srt', 'webvtt', 'csv', 'otio', 'edl'] as const) {
+      const { text } = cues.export(clipId, format);
+      expect([format, cues.import(clipId, format, text)]).toEqual([format, { cues: [], skipped: 3 }]);
+    }
+    expect(cues.list(clipId)).toHaveLength(3);
+  });
+
   test('import adds every cue of a good file and names the line of a bad one, importing nothing', async () => {
     const { cues, clipId } = await library();
     const { cues: added } = cues.import(clipId, 'audacity', '1.000000\t1.000000\tknock\n2.500000\t4.000000\t\n');
@@ -171,7 +185,7 @@ describe('cues', () => {
     expectStudioError(
       thrownBy(() => cues.import(clipId, 'csv', 'start,label\n3.0,fine\n11.0,late\n')),
       'invalid_input',
-      'This CSV file does not fit the clip: The cue on line 3 starts at 00:11, after the clip ends (00:10). Nothing was imported: correct that line and import the file again.',
+      'This CSV file does not fit the clip: the cue on line 3 starts at 00:11, after the clip ends (00:10). Nothing was imported: correct that line and import the file again.',
     );
     expectStudioError(
       thrownBy(() => cues.import(clipId, 'csv', 'start,label\n')),

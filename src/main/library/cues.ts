@@ -11,6 +11,8 @@ import {
   CueFileError,
   DEFAULT_KIND_COLORS,
   describeProblems,
+  type CueFileContext,
+  type CueFileFormat,
   type CueFormat,
   type ReadCue,
 } from '../../shared/cues/types';
@@ -74,6 +76,31 @@ function sameness(cue: Pick<CueData, 'startMs' | 'endMs' | 'label' | 'note' | 'k
     cue.kind,
     cue.color ?? DEFAULT_KIND_COLORS[cue.kind],
   ]);
+}
+
+/** A cue as read from a file, in the fields a stored cue has (an empty label gets a name). */
+function fieldsOfRead(r: ReadCue, i: number): Record<keyof CueData, unknown> {
+  return {
+    startMs: r.startMs,
+    endMs: r.endMs,
+    label: r.label.trim() === '' ? `Cue ${i + 1}` : r.label,
+    note: r.note ?? '',
+    kind: kindOfReadCue(r),
+    color: r.color ?? null,
+  };
+}
+
+/** Cues as a file of this format would bring them back; none when they would not read back whole. */
+function readBack(file: CueFileFormat, cues: readonly CueData[], context: CueFileContext): CueData[] {
+  if (cues.length === 0) return [];
+  try {
+    return file.read(file.write(cues, context), context).flatMap((r, i) => {
+      const parsed = CueData.safeParse(fieldsOfRead(r, i));
+      return parsed.success ? [parsed.data] : [];
+    });
+  } catch {
+    return [];
+  }
 }
 
 /** What is wrong with a cue's times on this clip ("starts at 00:12, after the clip ends (00:10)"), or null. */
@@ -222,9 +249,10 @@ export class Cues {
         `This file is not text, so it cannot be ${file.article} ${file.label} file (a sound, a picture or an archive?). Nothing was imported: choose the cue file itself.`,
       );
     }
+    const context = { durationMs: clip.durationMs, fps: clip.fps ?? FALLBACK_FPS, title: clip.title };
     let read: ReadCue[];
     try {
-      read = file.read(text, { durationMs: clip.durationMs, fps: clip.fps ?? FALLBACK_FPS, title: clip.title });
+      read = file.read(text, context);
     } catch (error) {
       if (error instanceof CueFileError) {
         throw new StudioError(
@@ -251,14 +279,7 @@ export class Cues {
     const cues: CueData[] = [];
     read.forEach((r, i) => {
       const where = r.line === undefined ? `cue ${i + 1}` : `line ${r.line}`;
-      const parsed = CueData.safeParse({
-        startMs: r.startMs,
-        endMs: r.endMs,
-        label: r.label.trim() === '' ? `Cue ${i + 1}` : r.label,
-        note: r.note ?? '',
-        kind: kindOfReadCue(r),
-        color: r.color ?? null,
-      });
+      const parsed = CueData.safeParse(fieldsOfRead(r, i));
       if (!parsed.success) {
         problems.push({ where, problem: parsed.error.issues.map((issue) => issue.message).join('; ') });
         return;
@@ -271,14 +292,18 @@ export class Cues {
     if (only?.late !== undefined && problems.length === 1)
       throw new StudioError(
         'invalid_input',
-        `This ${file.label} file does not fit the clip: The cue on ${only.where} ${only.late}. ${again(1)}`,
+        `This ${file.label} file does not fit the clip: the cue on ${only.where} ${only.late}. ${again(1)}`,
       );
     if (problems.length > 0)
       throw new StudioError(
         'invalid_input',
         `This ${file.label} file cannot be read: ${describeProblems(problems)}. ${again(problems.length)}`,
       );
-    const seen = new Set(this.list(clipId).map(sameness));
+    // A cue the clip has is matched as it is and as this format brings it back (an Audacity
+    // label carries no note, an EDL note no line break), so importing a file exported from
+    // this clip finds its own cues whatever the format leaves out.
+    const own = this.list(clipId);
+    const seen = new Set([...own, ...readBack(file, own, context)].map(sameness));
     const fresh = cues.filter((cue) => {
       const key = sameness(cue);
       if (seen.has(key)) return false;
