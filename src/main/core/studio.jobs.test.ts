@@ -109,7 +109,7 @@ describe('jobs through the studio', () => {
       studio.call('jobs.enqueue', {
         projectId: project.id,
         provider: 'local',
-        promptText: 'Scene: a door\nAudio: door slam at 00:09\nDuration: 4s',
+        promptText: 'Scene: a door\nAudio: door slam from 00:03 to 00:01\nDuration: 4s',
       }),
     );
     expectStudioError(error, 'invalid_input', 'The prompt has 1 error to fix before it can be queued: line 2:');
