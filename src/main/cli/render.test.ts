@@ -111,11 +111,14 @@ describe('shotline render', () => {
 
   test('prints a prompt with errors with line numbers and renders nothing', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'late.txt'), 'Scene: a door\nCamera: static\nAudio: door slam at 00:09\nDuration: 4s\n');
-    const result = await run([join(dir, 'late.txt'), '--out', join(dir, 'late.mp4')]);
+    await writeFile(
+      join(dir, 'backwards.txt'),
+      'Scene: a door\nCamera: static\nAudio: door slam from 00:03 to 00:01\nDuration: 4s\n',
+    );
+    const result = await run([join(dir, 'backwards.txt'), '--out', join(dir, 'backwards.mp4')]);
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/late\.txt:3:\d+: error: .*00:09/);
-    expect(await readdir(dir)).toEqual(['late.txt']);
+    expect(result.err).toMatch(/backwards\.txt:3:\d+: error: .*ends at 00:01/);
+    expect(await readdir(dir)).toEqual(['backwards.txt']);
   });
 
   test.each([
