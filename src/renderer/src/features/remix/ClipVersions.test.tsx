@@ -78,6 +78,8 @@ describe('ClipVersions', () => {
     const current = within(lineage).getByRole('button', { current: true });
     expect(current.textContent).toContain('Third');
     expect(within(lineage).getByRole('button', { name: /Second/ }).textContent).toContain('★★★★☆');
+    // The rating is named apart from the date before it.
+    expect(within(lineage).getByRole('button', { name: /\S \u00b7 4 stars$/ })).toBeTruthy();
     expect(within(lineage).getAllByRole('button', { name: 'Restore this version' })).toHaveLength(2);
     expect((await screen.findByText(/Shot 1: Style · Seed/)).textContent).toContain('Changed');
 

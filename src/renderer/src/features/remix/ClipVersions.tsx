@@ -89,10 +89,13 @@ function LineageItem({
           <span className="lineage__meta tabular">
             {providerName(node.provider)} · {formatDateTime(node.createdAt)}
             {rating !== null && (
-              <span className="lineage__rating" aria-label={`${node.rating ?? 0} stars`}>
+              <>
                 {' '}
-                · {rating}
-              </span>
+                {/* An image of stars, named apart from the date before it ("4:05 PM · 1 star"). */}
+                <span className="lineage__rating" role="img" aria-label={`· ${starsName(node.rating ?? 0)}`}>
+                  · {rating}
+                </span>
+              </>
             )}
           </span>
         </button>
@@ -189,4 +192,8 @@ export function ClipVersions({ clip, actions }: { clip: Clip; actions: VersionAc
       </section>
     </div>
   );
+}
+
+function starsName(count: number): string {
+  return count === 1 ? '1 star' : `${count} stars`;
 }
