@@ -1,21 +1,6 @@
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { expect, makeClip, test } from './studio';
-
-async function importInto(page: Page, url: string, clipPath: string, title: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'New project' }).first().click();
-  const name = page.getByRole('textbox', { name: 'Project name' });
-  await name.fill('Foley pass');
-  await name.press('Enter');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import clips' }).first().click();
-  await (await chooser).setFiles(clipPath);
-  const card = page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: title });
-  await expect(card).toBeVisible({ timeout: 30_000 });
-  await card.click();
-}
-
+import type { Locator } from '@playwright/test';
+import { expect, importInto, makeClip, test } from './studio';
 /** Twenty cues of every kind, points and ranges, some with notes, as a foley pass leaves them. */
 const CUES_CSV = [
   'start,end,label,kind,note',

@@ -1,21 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeBurstClip } from '../test/support/bursts';
-import { expect, makeClip, test } from './studio';
-
-async function importInto(page: Page, url: string, clipPath: string, title: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'New project' }).first().click();
-  const name = page.getByRole('textbox', { name: 'Project name' });
-  await name.fill('Foley pass');
-  await name.press('Enter');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import clips' }).first().click();
-  await (await chooser).setFiles(clipPath);
-  const card = page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: title });
-  await expect(card).toBeVisible({ timeout: 30_000 });
-  await card.click();
-}
+import { expect, importInto, makeClip, test } from './studio';
 
 /** Moves the player as its own controls do: the timeline learns it from the media element. */
 async function scrubPlayer(page: Page, seconds: number): Promise<void> {

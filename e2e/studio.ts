@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -105,4 +105,19 @@ export const test = base.extend<{ studio: RunningStudio; workDir: string }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/** Opens the studio, makes a project, imports one clip into it and selects the clip's card. */
+export async function importInto(page: Page, url: string, clipPath: string, title: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const name = page.getByRole('textbox', { name: 'Project name' });
+  await name.fill('Foley pass');
+  await name.press('Enter');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import clips' }).first().click();
+  await (await chooser).setFiles(clipPath);
+  const card = page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: title });
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await card.click();
+}
