@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { decodePeakValues, type PeakLevel } from '../../shared/cues/peaks';
-import { ffmpeg, makeAudio, makeVideo, tempDir } from '../../../test/support/fixtures';
+import { ffmpeg, makeAudio, makeVideo, rejectionOf, tempDir } from '../../../test/support/fixtures';
 import {
   computePeaks,
   decodesInSegments,
@@ -264,4 +264,38 @@ test('formats whose seeks are estimates are decoded in one pass', async () => {
   expect(await decodesInSegments(await makeAudio(dir, 'tone.mp3', 3))).toBe(false);
   expect(await decodesInSegments(await makeAudio(dir, 'tone.ogg', 3))).toBe(false);
   expect(await decodesInSegments(join(dir, 'missing.wav'))).toBe(false);
+});
+
+test('samples read through a named pipe give the very peaks of samples read from stdout', async () => {
+  const dir = await tempDir();
+  const clip = await twoBursts(dir);
+  const viaPipe = await computePeaks(clip, { durationMs: 3000, transport: 'named-pipe' });
+  const viaStdout = await computePeaks(clip, { durationMs: 3000, transport: 'stdout' });
+  expect(viaPipe).not.toBeNull();
+  expect(viaPipe).toEqual(viaStdout);
+  // A clip without sound has no peaks either way.
+  const silent = await makeVideo(dir, 'silent.mp4', { seconds: 1, audio: false });
+  expect(await computePeaks(silent, { transport: 'named-pipe' })).toBeNull();
+});
+
+test('canceling peaks read through a named pipe stops the decode and its reader', async () => {
+  const dir = await tempDir();
+  const long = join(dir, 'long.flac');
+  await ffmpeg(['-f', 'lavfi', '-i', 'sine=frequency=300:duration=1200:sample_rate=48000', '-ac', '2', long]);
+  const stop = new AbortController();
+  let furthest = 0;
+  const peaks = computePeaks(long, {
+    durationMs: 1_200_000,
+    segments: 1,
+    signal: stop.signal,
+    transport: 'named-pipe',
+    onProgress: (fraction) => {
+      furthest = fraction;
+      // Canceled a twentieth of the way in.
+      if (fraction >= 0.05) stop.abort();
+    },
+  });
+  expect(String(await rejectionOf(peaks))).toContain('Canceled');
+  expect(furthest).toBeGreaterThanOrEqual(0.05);
+  expect(furthest).toBeLessThan(0.5);
 });

@@ -12,10 +12,48 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { encodePeakValues, levelFor, type PeakFile, type PeakLevel } from '../../shared/cues/peaks';
 import { StudioError } from '../../shared/errors';
 import type { MediaStore, StoredObject } from '../storage/store';
+import { ByteExtremes } from './byteExtremes';
 import { ffmpegArgs } from './ffmpegArgs';
+import { NamedPipe } from './namedPipe';
 import { mediaTools, runTool } from './tools';
 
 export type { PeakFile, PeakLevel };
+
+/** Chunks that are not in a reader's ring are copied to its scratch area in pieces this long. */
+const SCRATCH_BYTES = 1 << 20;
+
+/**
+ * Where 8-bit samples are scanned (see ByteExtremes): a ring a named pipe's reader thread reads
+ * straight into, so those samples are scanned where they landed, then a scratch area that any
+ * other chunk is copied to first.
+ */
+export class SampleMemory {
+  readonly scan: ByteExtremes;
+  readonly ring: Uint8Array;
+  private readonly scratch: Uint8Array;
+
+  constructor(ringBytes = NamedPipe.RING_BYTES) {
+    this.scan = new ByteExtremes(ringBytes + SCRATCH_BYTES);
+    this.ring = new Uint8Array(this.scan.memory, 0, ringBytes);
+    this.scratch = new Uint8Array(this.scan.memory, ringBytes, SCRATCH_BYTES);
+  }
+
+  /**
+   * Calls `scan(at, length)` over `chunk` in memory: in place when it lies in the ring, else
+   * copied to the scratch area a piece at a time.
+   */
+  visit(chunk: Uint8Array, scan: (at: number, length: number) => void): void {
+    if (chunk.buffer === this.scan.memory) {
+      scan(chunk.byteOffset, chunk.length);
+      return;
+    }
+    for (let at = 0; at < chunk.length; at += SCRATCH_BYTES) {
+      const piece = chunk.subarray(at, at + SCRATCH_BYTES);
+      this.scratch.set(piece);
+      scan(this.scratch.byteOffset, piece.length);
+    }
+  }
+}
 export { levelFor };
 
 export const PEAK_PAIRS_PER_SECOND = 100;
@@ -59,6 +97,8 @@ export class PeakAccumulator {
     private readonly pairsPerSecond = PEAK_PAIRS_PER_SECOND,
     format: PcmFormat = { channels: 1, bits: 16 },
     private readonly firstPair = 0,
+    /** Where 8-bit samples are scanned; one of its own when not given. */
+    private memory: SampleMemory | null = null,
   ) {
     if (!(sampleRate > 0)) throw new RangeError(`sample rate must be positive, got ${String(sampleRate)}`);
     if (!(format.channels >= 1)) throw new RangeError(`channel count must be positive, got ${String(format.channels)}`);
@@ -82,7 +122,7 @@ export class PeakAccumulator {
 
   push(chunk: Uint8Array): void {
     if (this.format.bits === 8) {
-      this.take(chunk);
+      this.takeBytes(chunk);
       return;
     }
     let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
@@ -97,8 +137,43 @@ export class PeakAccumulator {
     this.take(new Int16Array(aligned.buffer, aligned.byteOffset, whole / 2));
   }
 
-  /** The one hot loop: each pair's span is scanned in a plain for loop with its bounds known. */
-  private take(samples: Uint8Array | Int16Array): void {
+  /** 8-bit samples, each pair's span scanned sixteen bytes at a time (see ByteExtremes). */
+  private takeBytes(chunk: Uint8Array): void {
+    this.memory ??= new SampleMemory(0);
+    this.memory.visit(chunk, (at, length) => this.scanBytes(at, length));
+  }
+
+  /** The `n` samples at `base` in the sample memory. */
+  private scanBytes(base: number, n: number): void {
+    const scan = (this.memory as SampleMemory).scan;
+    const first = this.values;
+    let { min, max, pairEnd } = this;
+    let i = 0;
+    while (i < n) {
+      const end = Math.min(n, pairEnd - first);
+      if (end > i) {
+        const extremes = scan.span(base + i, base + end);
+        const low = extremes & 0xff;
+        const high = extremes >>> 8;
+        if (low < min) min = low;
+        if (high > max) max = high;
+        i = end;
+      }
+      if (first + i === pairEnd) {
+        this.data.push(this.scale(min), this.scale(max));
+        min = this.zero;
+        max = this.zero;
+        pairEnd = this.endOf(this.data.length / 2);
+      }
+    }
+    this.values = first + n;
+    this.min = min;
+    this.max = max;
+    this.pairEnd = pairEnd;
+  }
+
+  /** 16-bit samples: each pair's span is scanned in a plain for loop with its bounds known. */
+  private take(samples: Int16Array): void {
     const n = samples.length;
     const first = this.values;
     let { min, max, pairEnd } = this;
@@ -209,9 +284,12 @@ export class WavPcmReader {
   /** Bytes of one second of sound, once the header has arrived. */
   bytesPerSecond = 0;
 
+  /** Where its samples are scanned; a named pipe reads into its ring. */
+  readonly memory = new SampleMemory();
+
   constructor(private readonly window: PcmWindow = { startSec: 0, skipSec: 0 }) {}
 
-  push(chunk: Buffer): void {
+  push(chunk: Uint8Array): void {
     if (this.sink) {
       let block = chunk;
       if (this.skip > 0) {
@@ -245,6 +323,7 @@ export class WavPcmReader {
       PEAK_PAIRS_PER_SECOND,
       { channels: found.channels, bits: found.bits },
       startSec * PEAK_PAIRS_PER_SECOND,
+      this.memory,
     );
     this.push(head.subarray(found.dataOffset));
   }
@@ -383,6 +462,22 @@ export function segmentWindows(durationMs: number, count: number): PcmWindow[] {
   });
 }
 
+/**
+ * How ffmpeg's samples reach this process: a named pipe read on a thread of its own (where the
+ * system has named pipes), or ffmpeg's stdout.
+ */
+export type PcmTransport = 'named-pipe' | 'stdout';
+
+/**
+ * Sounds this long or longer come through a named pipe: starting its reader thread costs tens of
+ * milliseconds, which a short clip's whole decode would notice, and saves a second an hour.
+ */
+const NAMED_PIPE_FROM_MS = 60_000;
+
+function transportFor(durationMs: number | undefined): PcmTransport {
+  return durationMs !== undefined && durationMs >= NAMED_PIPE_FROM_MS ? 'named-pipe' : 'stdout';
+}
+
 type Progress = (readers: readonly WavPcmReader[]) => void;
 
 /** Reports the fraction of the sound read so far, at every hundredth of it. */
@@ -418,8 +513,11 @@ async function decodeWindow(
   window: PcmWindow,
   signal: AbortSignal | undefined,
   progress: () => void,
+  transport: PcmTransport,
 ): Promise<boolean> {
   const from = window.startSec - window.skipSec;
+  // Read through a named pipe on a thread of its own where the system has them (see NamedPipe).
+  const pipe = transport === 'named-pipe' ? await NamedPipe.create() : null;
   // 8-bit at the source's own rate with every channel kept: the stored values are bytes anyway,
   // so this is the fewest bytes through the pipe that lose nothing; resampling would shave peaks
   // off, and a mono mix would halve a sound that is in one channel only.
@@ -442,10 +540,10 @@ async function decodeWindow(
     // Without this ffmpeg writes each decoded frame (a few kilobytes) to the pipe on its own.
     '-flush_packets',
     '0',
-    'pipe:1',
+    pipe ? `file:${pipe.path}` : 'pipe:1',
   );
   const failed: { error: Error | null } = { error: null };
-  const take = (chunk: Buffer): void => {
+  const take = (chunk: Uint8Array): void => {
     if (failed.error !== null) return;
     try {
       reader.push(chunk);
@@ -456,14 +554,23 @@ async function decodeWindow(
     }
     progress();
   };
+  const reading = pipe?.read(reader.memory.ring, take).catch((error: unknown) => {
+    failed.error ??= error instanceof Error ? error : new Error(String(error));
+  });
   try {
-    await runTool(mediaTools().ffmpeg, args, signal, take);
+    await runTool(mediaTools().ffmpeg, args, signal, pipe ? undefined : take);
   } catch (error) {
     if (error instanceof StudioError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     // `-map 0:a:0?` maps nothing for a file without sound, and ffmpeg then refuses to write.
     if (/does not contain any stream/i.test(message)) return false;
     throw unreadable(error);
+  } finally {
+    if (pipe) {
+      await pipe.release();
+      await reading;
+      await pipe.remove();
+    }
   }
   if (failed.error !== null) throw unreadable(failed.error);
   return true;
@@ -480,6 +587,7 @@ export async function peaksInSegments(
   count: number,
   signal: AbortSignal | undefined,
   onProgress?: (fraction: number) => void,
+  transport: PcmTransport = transportFor(durationMs),
 ): Promise<PeakFile | undefined> {
   const windows = segmentWindows(durationMs, count);
   const readers = windows.map((window) => new WavPcmReader(window));
@@ -490,7 +598,14 @@ export async function peaksInSegments(
   try {
     const found = await Promise.all(
       windows.map((window, i) =>
-        decodeWindow(mediaPath, readers[i] ?? new WavPcmReader(window), window, stop.signal, () => progress(readers)),
+        decodeWindow(
+          mediaPath,
+          readers[i] ?? new WavPcmReader(window),
+          window,
+          stop.signal,
+          () => progress(readers),
+          transport,
+        ),
       ),
     );
     if (found.some((has) => !has)) return undefined;
@@ -518,7 +633,8 @@ export async function peaksInSegments(
  * Decodes a media file's sound with ffmpeg and returns its peaks; null when it has no audio
  * stream. `onProgress` gets the fraction done when `durationMs` is known. A long clip is decoded
  * in `segments` side by side, by default one per idle core, when its format allows a segment to
- * give the sound of a single pass.
+ * give the sound of a single pass. A long sound comes through a named pipe (see NamedPipe),
+ * unless `transport` says otherwise.
  */
 export async function computePeaks(
   mediaPath: string,
@@ -527,17 +643,26 @@ export async function computePeaks(
     signal?: AbortSignal;
     onProgress?: (fraction: number) => void;
     segments?: number;
+    transport?: PcmTransport;
   } = {},
 ): Promise<PeakFile | null> {
   const { signal, durationMs, onProgress } = options;
+  const transport = options.transport ?? transportFor(durationMs);
   const segments = options.segments ?? (await segmentsFor(durationMs));
   if (segments > 1 && durationMs && (await decodesInSegments(mediaPath, signal))) {
-    const joined = await peaksInSegments(mediaPath, durationMs, segments, signal, onProgress);
+    const joined = await peaksInSegments(mediaPath, durationMs, segments, signal, onProgress, transport);
     if (joined !== undefined) return joined;
   }
   const reader = new WavPcmReader();
   const progress = progressOf(durationMs, onProgress);
-  const found = await decodeWindow(mediaPath, reader, { startSec: 0, skipSec: 0 }, signal, () => progress([reader]));
+  const found = await decodeWindow(
+    mediaPath,
+    reader,
+    { startSec: 0, skipSec: 0 },
+    signal,
+    () => progress([reader]),
+    transport,
+  );
   return found ? reader.finish(durationMs) : null;
 }
 
