@@ -1,6 +1,7 @@
 /**
  * A project bundle (`.shotline` file) is a POSIX tar holding, in order:
- *   shotline-project.json    the manifest below (project, media rows, clip rows, cue rows, tags)
+ *   shotline-project.json    the manifest below (project, media rows, clip rows, cue rows, tags,
+ *                            smart collections)
  *   media/ab/<sha256>        each stored file the clips point at, named by its SHA-256
  *   shotline-project.sha256  the SHA-256 of the manifest's bytes, as hex
  * Rows keep the library's own column names, so a column a later version adds travels with them.
@@ -41,5 +42,10 @@ export const Manifest = z.object({
   clips: z.array(KeyedRow),
   cues: z.array(KeyedRow),
   clipTags: z.array(z.object({ clipId: z.number().int().positive(), tag: z.string().min(1).max(200) })),
+  /**
+   * Smart collections: name and query (search, filter, sort; no ids). Older bundles have none. A
+   * query is read through ClipQuery on import, so one this version cannot read is left out with a note.
+   */
+  savedFilters: z.array(z.object({ name: z.string().min(1).max(200), query: z.unknown() })).default([]),
 });
 export type Manifest = z.infer<typeof Manifest>;

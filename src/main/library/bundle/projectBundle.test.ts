@@ -76,6 +76,12 @@ async function exportedProject(): Promise<Source> {
     remix.id,
   );
 
+  await studio.call('library.saveFilter', {
+    projectId: project.id,
+    name: 'Night keepers',
+    query: { text: 'boats', filter: { tag: 'night', minRating: 3 }, sort: { by: 'rating', dir: 'desc' } },
+  });
+
   const events: number[] = [];
   studio.onEvent((name, payload) => {
     if (name === 'exports.progress') events.push((payload as { fraction: number }).fraction);
@@ -164,6 +170,13 @@ test('a project bundle imports into another library with new ids and nothing los
     seed: 7,
     report_json: '{"notes":[]}',
     params_json: '{"aspect":"16:9"}',
+  });
+
+  // The smart collection comes with the project, and finds the same clip there.
+  const [collection] = await studio.call('library.filters', { projectId: result.project.id });
+  expect(collection).toMatchObject({
+    name: 'Night keepers',
+    query: { text: 'boats', filter: { tag: 'night', minRating: 3 }, sort: { by: 'rating', dir: 'desc' } },
   });
 
   const copied = await studio.call('clips.list', { projectId: result.project.id });
@@ -288,4 +301,46 @@ test('a truncated, tampered, newer or foreign bundle is refused with a clear mes
   // The good bundle still imports after all of that.
   const good = await studio.call('exports.importProject', { source: { kind: 'path', path: source.bundle } });
   expect(good.clips).toBe(3);
+});
+
+test('a bundle from before smart collections imports without them; one this version cannot read is left out with a note', async () => {
+  const source = await exportedProject();
+  const { studio } = await openStudio(source.dir, 'second');
+  const withManifest = async (name: string, edit: (manifest: Record<string, unknown>) => void): Promise<string> => {
+    const target = join(source.dir, name);
+    await rewritten(
+      source.bundle,
+      target,
+      (entry, data) => {
+        if (entry.name !== MANIFEST_ENTRY) return data;
+        const manifest = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+        edit(manifest);
+        return Buffer.from(JSON.stringify(manifest), 'utf8');
+      },
+      true,
+    );
+    return target;
+  };
+
+  const older = await withManifest('older.shotline', (manifest) => {
+    delete manifest.savedFilters;
+  });
+  const fromOlder = await studio.call('exports.importProject', { source: { kind: 'path', path: older } });
+  expect(fromOlder).toMatchObject({ clips: 3, notes: [] });
+  expect(await studio.call('library.filters', { projectId: fromOlder.project.id })).toEqual([]);
+
+  const newer = await withManifest('newer.shotline', (manifest) => {
+    manifest.savedFilters = [
+      { name: 'Night keepers', query: { text: 'boats', filter: { tag: 'night' } } },
+      { name: 'By mood', query: { text: '', filter: { mood: 'calm' } } },
+    ];
+  });
+  const fromNewer = await studio.call('exports.importProject', { source: { kind: 'path', path: newer } });
+  expect(fromNewer.clips).toBe(3);
+  expect(fromNewer.notes).toEqual([
+    'The smart collection “By mood” could not be read by this version of Shotline and was left out; update Shotline and import the bundle again to keep it.',
+  ]);
+  expect((await studio.call('library.filters', { projectId: fromNewer.project.id })).map((f) => f.name)).toEqual([
+    'Night keepers',
+  ]);
 });

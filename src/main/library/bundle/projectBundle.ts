@@ -67,6 +67,7 @@ export async function exportProject(
     clips: rows.clips as Manifest['clips'],
     cues: rows.cues as Manifest['cues'],
     clipTags: rows.clipTags,
+    savedFilters: rows.savedFilters,
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
   const media: { id: string; path: string; size: number }[] = [];

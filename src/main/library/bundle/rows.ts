@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { cleanTitle } from '../../../shared/domain';
 import { StudioError } from '../../../shared/errors';
+import { ClipQuery, SavedFilterName } from '../../../shared/library/organise';
 import type { BundleRow, Manifest } from './manifest';
 
 interface ForeignKey {
@@ -25,6 +26,7 @@ export interface ProjectRows {
   clips: BundleRow[];
   cues: BundleRow[];
   clipTags: { clipId: number; tag: string }[];
+  savedFilters: { name: string; query: unknown }[];
 }
 
 export interface WrittenProject {
@@ -80,12 +82,18 @@ export class BundleRows {
            WHERE ct.clip_id IN (SELECT id FROM clips WHERE project_id = ?) ORDER BY ct.clip_id, t.name`,
         )
         .all(projectId);
+      const savedFilters = this.db
+        .prepare<[number], { name: string; query_json: string }>(
+          'SELECT name, query_json FROM saved_filters WHERE project_id = ? ORDER BY name',
+        )
+        .all(projectId)
+        .map((row) => ({ name: row.name, query: JSON.parse(row.query_json) as unknown }));
       for (const clip of clips) {
         // Jobs stay behind (a bundle carries clips, not their queue history); the project is the bundle's own.
         delete clip.project_id;
         delete clip.job_id;
       }
-      return { projectName: project.name, media, clips, cues, clipTags };
+      return { projectName: project.name, media, clips, cues, clipTags, savedFilters };
     })();
   }
 
@@ -116,6 +124,7 @@ export class BundleRows {
       const cueLinks = this.insertKeyed('cues', manifest.cues, ids, {}, unknownColumns);
       for (const link of [...clipLinks, ...cueLinks]) this.link(link, ids, notes);
       this.writeTags(manifest.clipTags, ids.clips);
+      this.writeSavedFilters(manifest.savedFilters, projectId, now, notes);
 
       if (unknownColumns.size > 0) {
         notes.add(
@@ -222,6 +231,30 @@ export class BundleRows {
       return;
     }
     this.db.prepare(`UPDATE ${link.table} SET ${quoteId(link.column)} = ? WHERE id = ?`).run(target, link.rowId);
+  }
+
+  /** Smart collections whose name and query this version reads; the others are named in a note. */
+  private writeSavedFilters(
+    filters: Manifest['savedFilters'],
+    projectId: number,
+    now: number,
+    notes: Set<string>,
+  ): void {
+    const save = this.db.prepare(
+      `INSERT INTO saved_filters (project_id, name, query_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (project_id, name) DO UPDATE SET query_json = excluded.query_json`,
+    );
+    const unread: string[] = [];
+    for (const filter of filters) {
+      const name = SavedFilterName.safeParse(filter.name);
+      const query = ClipQuery.safeParse(filter.query);
+      if (name.success && query.success) save.run(projectId, name.data, JSON.stringify(query.data), now, now);
+      else unread.push(`“${filter.name.slice(0, 80)}”`);
+    }
+    if (unread.length > 0)
+      notes.add(
+        `${unread.length === 1 ? 'The smart collection' : 'The smart collections'} ${unread.join(', ')} could not be read by this version of Shotline and ${unread.length === 1 ? 'was' : 'were'} left out; update Shotline and import the bundle again to keep ${unread.length === 1 ? 'it' : 'them'}.`,
+      );
   }
 
   private writeTags(clipTags: Manifest['clipTags'], clips: Map<string | number, string | number>): void {
