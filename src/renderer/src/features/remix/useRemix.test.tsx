@@ -55,6 +55,19 @@ describe('useRemix', () => {
       model: 'builtin',
       size: { width: 320, height: 180 },
     });
+    // A clip made elsewhere (an import) keeps its size on a model that makes it, not on one that does not.
+    act(() => {
+      if (link) result.current.link(3, { ...link, provider: 'import', width: 640, height: 360, keepSeed: false });
+    });
+    expect(result.current.enqueueExtras(3, 'Scene: a pier', target).options).toEqual({
+      model: 'builtin',
+      size: { width: 640, height: 360 },
+    });
+    expect(
+      result.current.enqueueExtras(3, 'Scene: a pier', { provider: 'veo', model: 'veo-3.1-generate-preview' }).options,
+    ).toEqual({
+      model: 'veo-3.1-generate-preview',
+    });
     // Unlinked, the draft queues as a new clip.
     act(() => result.current.link(3, null));
     expect(result.current.enqueueExtras(3, 'Scene: a pier', target)).toEqual({ options: { model: 'builtin' } });
@@ -82,10 +95,11 @@ describe('useRemix', () => {
       continueFrom: { clipId: 9, mode: 'video-to-video' },
       options: { model: 'aleph2', seed: 12 },
     });
-    // Not offered where the draft goes now (another provider): a plain regenerate.
+    // Not offered where the draft goes now (another provider): a plain regenerate, at the
+    // clip's size, which that provider makes too.
     expect(result.current.enqueueExtras(3, 'Scene: a pier', target, [])).toEqual({
       parentClipId: 9,
-      options: { model: 'builtin', seed: 12 },
+      options: { model: 'builtin', size: { width: 1280, height: 720 }, seed: 12 },
     });
   });
 

@@ -3,7 +3,7 @@ import type { Clip } from '../../../../shared/domain';
 import type { CallInput } from '../../../../shared/contract';
 import { parse } from '../../../../shared/prompt/parse';
 import type { ContinueMode } from '../../../../shared/prompt/continuation';
-import { ProviderId } from '../../../../shared/prompt/providers';
+import { isSizeAllowed, modelFor, ProviderId } from '../../../../shared/prompt/providers';
 import { studio } from '../../api/client';
 import { writeStored } from '../../app/storage';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -91,19 +91,19 @@ export function useRemix(openPrompt: (projectId: number) => void): RemixState {
           },
         };
       }
-      // The parent's size is kept while the draft asks for none and the provider is the same.
+      // The parent's size is kept while the draft asks for none and the target model makes that
+      // size (an imported 640×360 clip remixed on the built-in engine stays 640×360).
+      const parentSize =
+        remixOf.width !== null && remixOf.height !== null ? { width: remixOf.width, height: remixOf.height } : null;
       const keepSize =
-        remixOf.provider === target.provider &&
-        remixOf.width !== null &&
-        remixOf.height !== null &&
-        parse(text).doc.size === null;
+        parentSize !== null &&
+        parse(text).doc.size === null &&
+        isSizeAllowed(modelFor(target.provider, target.model).model.sizes, parentSize);
       return {
         parentClipId: remixOf.clipId,
         options: {
           model: target.model,
-          ...(keepSize && remixOf.width !== null && remixOf.height !== null
-            ? { size: { width: remixOf.width, height: remixOf.height } }
-            : {}),
+          ...(keepSize ? { size: parentSize } : {}),
           ...(remixOf.keepSeed && remixOf.seed !== null && remixOf.seed >= 0 ? { seed: remixOf.seed } : {}),
         },
       };
