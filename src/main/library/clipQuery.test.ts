@@ -357,6 +357,39 @@ describe('library query results', () => {
     expect(page(lib, { text: `p${lib.projectId}` }).total).toBe(0);
   });
 
+  test('a project holding most of the library leaves out the clips elsewhere; a small one keeps to its own', async () => {
+    const lib = await library(1000);
+    const counted = (from: number): unknown =>
+      lib.ran.slice(from).find(({ sql }) => sql.startsWith('SELECT count(*) FROM clip_search'))?.params[0];
+    let from = lib.ran.length;
+    const big = page(lib, { text: 'glac', sort: { by: 'relevance', dir: 'desc' } }, 0, 1000);
+    // The Trash and the other project are the short lists.
+    expect(counted(from)).toMatch(new RegExp(`\\) NOT \\{scope\\}: \\(trashed OR p${lib.otherId}\\)$`));
+    const expected = live(lib, "prompt_text LIKE '%glacier%'").map((clip) => clip.id);
+    expect(big.total).toBe(expected.length);
+    expect([...big.ids].sort((a, b) => a - b)).toEqual(expected);
+    // The other project holds 20 clips: its own token is the shorter list.
+    from = lib.ran.length;
+    const found = lib.queries.page(lib.otherId, ClipQuery.parse({ text: 'glac' }), 0, 200);
+    expect(counted(from)).toMatch(new RegExp(`^\\{scope\\}: p${lib.otherId} AND `));
+    const theirs = lib.db
+      .prepare(
+        "SELECT id FROM clips WHERE project_id = ? AND trashed_at IS NULL AND prompt_text LIKE '%glacier%' ORDER BY id",
+      )
+      .pluck()
+      .all(lib.otherId);
+    expect(found.total).toBe(theirs.length);
+    expect(found.hits.map((hit) => hit.clip.id).sort((a, b) => a - b)).toEqual(theirs);
+    // A clip moved into a third project is left out of the first project's search at once.
+    const thirdId = new Projects(lib.db).create('Third').id;
+    lib.db.prepare('UPDATE clips SET project_id = ? WHERE id = ?').run(thirdId, expected[0] ?? 0);
+    from = lib.ran.length;
+    const after = page(lib, { text: 'glac', sort: { by: 'relevance', dir: 'desc' } });
+    expect(counted(from)).toMatch(new RegExp(`NOT \\{scope\\}: \\(trashed OR p${lib.otherId} OR p${thirdId}\\)$`));
+    expect(after.total).toBe(expected.length - 1);
+    expect(after.ids).not.toContain(expected[0]);
+  });
+
   test('a sorted search gives the same page whether it walks the sort index or sorts the few matches', async () => {
     const lib = await library(2000);
     const newest = (where: string): number[] =>
