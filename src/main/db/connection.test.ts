@@ -5,6 +5,7 @@ import { describe, expect, onTestFinished, test } from 'vitest';
 import { sha256File, tempDir } from '../../../test/support/fixtures';
 import { DatabaseTooNewError, migrate, openDatabase, schemaVersion } from './connection';
 import { latestVersion, migrations } from './migrations/index';
+import { Clips } from '../library/clips';
 
 interface TableInfo {
   schema: string;
@@ -347,6 +348,35 @@ const expectAfter: Record<number, (db: Database) => void> = {
     expect(scope(1)).toBe('p2 p2r4');
     db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
   },
+  10: (db) => {
+    expect(names(db, 'index')).toEqual(expect.arrayContaining(['clips_by_card_poster', 'clips_lacking_card_poster']));
+    const e = 'e'.repeat(64);
+    const [p1, p2, card] = ['1', '2', '3'].map((c) => c.repeat(64)) as [string, string, string];
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at)
+             VALUES ('${e}', 'video/mp4', 1, 0), ('${p1}', 'image/jpeg', 1, 0), ('${p2}', 'image/jpeg', 1, 0),
+                    ('${card}', 'image/jpeg', 1, 0);
+             INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, poster_hash, created_at)
+             VALUES (1, 1, 'Pier', 'local', 0, '${e}', '${p1}', 0), (2, 1, 'Dock', 'local', 0, '${e}', '${p1}', 0),
+                    (3, 1, 'Quay', 'local', 0, '${e}', '${p2}', 0), (4, 1, 'Sound', 'local', 0, '${e}', NULL, 0);`);
+    const clips = new Clips(db);
+    // Each poster lacking a card poster once; a clip without a poster lacks none.
+    expect(clips.countPostersLackingCard()).toBe(2);
+    expect(clips.postersLackingCard(10).sort()).toEqual([p1, p2]);
+    expect(clips.postersLackingCard(10, [p1])).toEqual([p2]);
+    // A card poster goes to every clip showing its poster.
+    expect(clips.setCardPoster(p1, card)).toBe(2);
+    expect(db.prepare('SELECT id, card_poster_hash FROM clips ORDER BY id').all()).toEqual([
+      { id: 1, card_poster_hash: card },
+      { id: 2, card_poster_hash: card },
+      { id: 3, card_poster_hash: null },
+      { id: 4, card_poster_hash: null },
+    ]);
+    expect(clips.postersLackingCard(10)).toEqual([p2]);
+    // The media row it points at stays while a clip uses it.
+    expect(() => db.exec(`DELETE FROM media WHERE id = '${card}'`)).toThrow(/FOREIGN KEY/);
+    db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
+  },
 };
 
 describe('migrations', () => {
@@ -516,6 +546,24 @@ describe('migrations', () => {
     const find = (words: string): unknown[] =>
       db.prepare('SELECT rowid FROM clip_search WHERE clip_search MATCH ? ORDER BY rowid').pluck().all(words);
     expect(find('harbour NOT {scope}: (trashed OR p2)')).toEqual([1]);
+  });
+
+  test('clips from before card posters keep their posters and are found lacking a card poster', async () => {
+    const dir = await tempDir();
+    const db = open(join(dir, 'library.db'), { targetVersion: 9 });
+    const [video, poster] = ['d', 'c'].map((c) => c.repeat(64));
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at) VALUES ('${video}', 'video/mp4', 1, 0), ('${poster}', 'image/jpeg', 1, 0);
+             INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, poster_hash, created_at)
+             VALUES (5, 1, 'Harbour', 'local', 0, '${video}', '${poster}', 0);`);
+
+    migrate(db, migrations, 10);
+
+    expect(db.prepare('SELECT poster_hash, card_poster_hash FROM clips').get()).toEqual({
+      poster_hash: poster,
+      card_poster_hash: null,
+    });
+    expect(new Clips(db).postersLackingCard(10)).toEqual([poster]);
   });
 
   test('a fresh database reaches latestVersion with WAL and foreign keys on', async () => {
