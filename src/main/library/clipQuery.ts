@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Clip } from '../../shared/domain';
 import type { ClipFilter, ClipQuery, SnippetPart, SortKey } from '../../shared/library/organise';
-import { CLIP_COLUMNS, matchExpression, searchWords, toClip, type ClipRow } from './clips';
+import { CLIP_COLUMNS, matchExpression, mayMatchScope, searchWords, toClip, type ClipRow } from './clips';
 import { refreshCueSearch } from './cueSearch';
 
 export interface ClipHit {
@@ -224,7 +224,7 @@ export class ClipQueries {
     if (query.text !== '') refreshCueSearch(this.db);
     const words = searchWords(query.text);
     const whole = this.whole(words);
-    const match = matchExpression(words, undefined, whole);
+    const match = matchExpression(words, textColumns(words, whole), whole);
     if (query.text !== '' && match === null) return { total: 0, hits: [] };
     const key = `${projectId}|${query.text}|${JSON.stringify(query.filter)}`;
     if (match === null) {
@@ -312,7 +312,7 @@ export class ClipQueries {
     limit: number,
   ): SnippetRow[] {
     const inTitle = matchExpression(words, 'title', whole) ?? '';
-    const anywhere = matchExpression(words, undefined, whole) ?? '';
+    const anywhere = matchExpression(words, textColumns(words, whole), whole) ?? '';
     const first = scoped(inTitle);
     const rest = scoped(`(${anywhere}) NOT (${inTitle})`);
     const rows = (params: readonly Param[]): SnippetRow[] =>
@@ -408,6 +408,11 @@ export class ClipQueries {
       return [{ clip: toClip(row), snippet: snippet === undefined ? null : snippetParts(snippet) }];
     });
   }
+}
+
+/** Where search words are matched: the text columns, or every column when no word could match the scope's tokens. */
+function textColumns(words: readonly string[], whole: ReadonlyMap<string, string>): string | null | undefined {
+  return mayMatchScope(words, whole) ? undefined : null;
 }
 
 function order(by: Exclude<SortKey, 'relevance'>, direction: 'asc' | 'desc'): string {

@@ -122,10 +122,12 @@ export function searchWords(text: string): string[] {
  * title, prompt, tags or cue text (never the index's `scope` column); null when there are no
  * words. `whole` maps a word to the one indexed word it can start, which is matched as itself:
  * the same clips and the same places in them, without merging every term the prefix could start.
+ * `columns` null matches in every column: for words that cannot match a scope token
+ * (`mayMatchScope`), the same clips, without reading each match's columns to leave scope out.
  */
 export function matchExpression(
   text: string | readonly string[],
-  columns = 'title prompt tags cues',
+  columns: string | null = 'title prompt tags cues',
   whole: ReadonlyMap<string, string> = new Map(),
 ): string | null {
   const words = typeof text === 'string' ? searchWords(text) : text;
@@ -134,7 +136,22 @@ export function matchExpression(
     const term = whole.get(word);
     return term === undefined ? `"${word}"*` : `"${term}"`;
   });
-  return `{${columns}}: (${phrases.join(' ')})`;
+  return columns === null ? `(${phrases.join(' ')})` : `{${columns}}: (${phrases.join(' ')})`;
+}
+
+/**
+ * Whether any of these search words could match a token of the search index's scope column
+ * (`p1`, `p1r3`, `trashed`; migrations 0006, 0007, 0009) as the index folds it: a prefix of
+ * one, or (for a word matched whole, see `matchExpression`) one itself.
+ */
+export function mayMatchScope(words: readonly string[], whole: ReadonlyMap<string, string> = new Map()): boolean {
+  return words.some((word) => {
+    const folded = (whole.get(word) ?? word)
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase();
+    return 'trashed'.startsWith(folded) || /^p(\d+(r\d*)?)?$/.test(folded);
+  });
 }
 
 export interface MediaRecord {
