@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createStudio, type Studio } from '../src/main/core/studio';
+import { cardPosterOf } from '../src/main/media/cardPoster';
 
 const PLACES = [
   'harbour',
@@ -123,11 +124,46 @@ export function fillLibrary(dbPath: string, projectId: number, count: number): v
 }
 
 /**
- * Gives the generated clips posters as the studio makes them (JPEG, 640 wide): `distinct` different
- * pictures, shared round-robin, so a grid scrolled over the library loads and decodes real images
- * rather than drawing placeholders. Done once per library.
+ * Gives the generated clips posters as the studio makes them (JPEG, 640 wide, and its card size):
+ * `distinct` different pictures, shared round-robin, so a grid scrolled over the library loads and
+ * decodes real images rather than drawing placeholders. Done once per library.
  */
-export function addPosters(dataDir: string, distinct = 2000): void {
+export async function addPosters(dataDir: string, distinct = 2000): Promise<void> {
+  addFullPosters(dataDir, distinct);
+  await addCardPosters(dataDir);
+}
+
+/** Card posters for the posters that lack one, as the studio makes them (a library generated before them gets them here). */
+async function addCardPosters(dataDir: string): Promise<void> {
+  const db = new Database(join(dataDir, 'library.db'));
+  try {
+    const posters = db
+      .prepare('SELECT DISTINCT poster_hash FROM clips WHERE poster_hash IS NOT NULL AND card_poster_hash IS NULL')
+      .pluck()
+      .all() as string[];
+    if (posters.length === 0) return;
+    const made: [string, Buffer][] = [];
+    for (const poster of posters)
+      made.push([poster, await cardPosterOf(readFileSync(join(dataDir, 'media', poster.slice(0, 2), poster)))]);
+    const insertMedia = db.prepare(
+      `INSERT OR IGNORE INTO media (id, mime_type, bytes, created_at) VALUES (?, 'image/jpeg', ?, ?)`,
+    );
+    const point = db.prepare('UPDATE clips SET card_poster_hash = ? WHERE poster_hash = ?');
+    db.transaction(() => {
+      for (const [poster, bytes] of made) {
+        const hash = createHash('sha256').update(bytes).digest('hex');
+        mkdirSync(join(dataDir, 'media', hash.slice(0, 2)), { recursive: true });
+        writeFileSync(join(dataDir, 'media', hash.slice(0, 2), hash), bytes);
+        insertMedia.run(hash, bytes.length, Date.now());
+        point.run(hash, poster);
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+function addFullPosters(dataDir: string, distinct: number): void {
   const db = new Database(join(dataDir, 'library.db'));
   try {
     if (db.prepare('SELECT 1 FROM clips WHERE poster_hash IS NOT NULL LIMIT 1').get() !== undefined) return;

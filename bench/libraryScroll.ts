@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const dataDir = join(dir, 'data');
   const { studio } = await openLibrary(dataDir, count);
   await studio.close();
-  addPosters(dataDir);
+  await addPosters(dataDir);
   const server = await startServer(dataDir);
   const executablePath = chromiumPath();
   const browser = await chromium.launch({

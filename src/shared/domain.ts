@@ -70,6 +70,8 @@ export const Clip = z.object({
   videoCodec: z.string().nullable(),
   audioCodec: z.string().nullable(),
   posterId: MediaId.nullable(),
+  /** The poster at the size of a library card (src/main/media/cardPoster.ts); null until made. */
+  cardPosterId: MediaId.nullable(),
   spriteId: MediaId.nullable(),
   peaksId: MediaId.nullable(),
   parentId: RowId.nullable(),

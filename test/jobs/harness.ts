@@ -210,7 +210,7 @@ export async function orphanCheck(
   const used = new Set(
     lib.db
       .prepare<[], { id: string | null }>(
-        `SELECT media_hash AS id FROM clips UNION SELECT poster_hash FROM clips UNION SELECT sprite_hash FROM clips UNION SELECT peaks_hash FROM clips`,
+        `SELECT media_hash AS id FROM clips UNION SELECT poster_hash FROM clips UNION SELECT card_poster_hash FROM clips UNION SELECT sprite_hash FROM clips UNION SELECT peaks_hash FROM clips`,
       )
       .all()
       .map((row) => row.id)

@@ -22,6 +22,7 @@ export function aClip(overrides: Partial<Clip> = {}): Clip {
     videoCodec: 'h264',
     audioCodec: 'aac',
     posterId: null,
+    cardPosterId: null,
     spriteId: null,
     peaksId: null,
     parentId: null,

@@ -12,6 +12,7 @@ import {
 import { StudioError } from '../../shared/errors';
 import { openDatabase } from '../db/connection';
 import { EventHub } from './events';
+import { backfillCardPosters } from './handlers/cardPosters';
 import type { BackgroundWork } from './handlers/context';
 import { buildHandlers } from './handlers/index';
 import type { ExportedFileSource, MediaSource } from './ports';
@@ -186,6 +187,11 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     background,
     settings: { opened, comfyWorkflow, testTimeoutMs: 20_000 },
     preview,
+  });
+
+  // Clips from before card posters, or whose card poster failed with them, get theirs now.
+  void backfillCardPosters({ clips, store, background, hub }).catch((error: unknown) => {
+    log.warn(`card posters: ${error instanceof Error ? error.message : String(error)}`);
   });
 
   async function call<K extends CallName>(name: K, input: unknown): Promise<CallOutput<K>> {

@@ -5,6 +5,7 @@ import { describe, expect, onTestFinished, test } from 'vitest';
 import { sha256File, tempDir } from '../../../test/support/fixtures';
 import { DatabaseTooNewError, migrate, openDatabase, schemaVersion } from './connection';
 import { latestVersion, migrations } from './migrations/index';
+import { Clips } from '../library/clips';
 
 interface TableInfo {
   schema: string;
@@ -48,6 +49,9 @@ const CORE_TABLES = ['projects', 'media', 'jobs', 'clips', 'tags', 'clip_tags', 
  * What each schema version must have added. Every migration needs an entry (a test below
  * fails otherwise), so a new migration arrives with its own check.
  */
+/** A clip's scope in the Trash: none before version 9, `trashed` from it (these checks also run on the latest schema). */
+const trashedScope = (db: Database): string => (schemaVersion(db) >= 9 ? 'trashed' : '');
+
 const expectAfter: Record<number, (db: Database) => void> = {
   1: (db) => {
     const found = tables(db);
@@ -252,7 +256,7 @@ const expectAfter: Record<number, (db: Database) => void> = {
     db.exec('UPDATE clips SET project_id = 2 WHERE id = 1');
     expect(scope()).toBe('p2');
     db.exec('UPDATE clips SET trashed_at = 5 WHERE id = 1');
-    expect(scope()).toBe('');
+    expect(scope()).toBe(trashedScope(db));
     db.exec('UPDATE clips SET trashed_at = NULL WHERE id = 1');
     expect(scope()).toBe('p2');
     db.exec(`UPDATE clips SET media_hash = '${'f'.repeat(64)}' WHERE id = 1`);
@@ -284,7 +288,7 @@ const expectAfter: Record<number, (db: Database) => void> = {
     db.exec('DELETE FROM clip_tags WHERE clip_id = 1 AND tag_id = 2');
     expect(counts()).toEqual([row(1, 1, 3)]);
     db.exec('UPDATE clips SET trashed_at = 5 WHERE id = 2');
-    expect([counts(), scope(2)]).toEqual([[row(1, 1, 2)], '']);
+    expect([counts(), scope(2)]).toEqual([[row(1, 1, 2)], trashedScope(db)]);
     db.exec('UPDATE clips SET trashed_at = 6 WHERE id = 2');
     expect(counts()).toEqual([row(1, 1, 2)]);
     db.exec('INSERT INTO clip_tags VALUES (2, 2)');
@@ -326,6 +330,52 @@ const expectAfter: Record<number, (db: Database) => void> = {
     db.exec('DELETE FROM cue_search_stale; DELETE FROM cues WHERE id = 2');
     expect(stale()).toEqual([1]);
     db.exec('DELETE FROM cue_search_stale; DELETE FROM cues; DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
+  },
+  9: (db) => {
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0), (2, 'q', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at) VALUES ('${'e'.repeat(64)}', 'video/mp4', 1, 0);
+             INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, created_at, rating, trashed_at)
+             VALUES (1, 1, 'Pier', 'local', 0, '${'e'.repeat(64)}', 0, 3, NULL),
+                    (2, 1, 'Dock', 'local', 0, '${'e'.repeat(64)}', 0, NULL, 5);`);
+    const scope = (id: number): unknown => db.prepare('SELECT scope FROM clip_search WHERE rowid = ?').pluck().get(id);
+    // A clip made in the Trash, or put there, carries `trashed`; out of it, its project and rating again.
+    expect([scope(1), scope(2)]).toEqual(['p1 p1r3', 'trashed']);
+    db.exec('UPDATE clips SET trashed_at = 6 WHERE id = 1');
+    expect(scope(1)).toBe('trashed');
+    db.exec('UPDATE clips SET rating = 4 WHERE id = 1');
+    expect(scope(1)).toBe('trashed');
+    db.exec('UPDATE clips SET trashed_at = NULL, project_id = 2 WHERE id = 1');
+    expect(scope(1)).toBe('p2 p2r4');
+    db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
+  },
+  10: (db) => {
+    expect(names(db, 'index')).toEqual(expect.arrayContaining(['clips_by_card_poster', 'clips_lacking_card_poster']));
+    const e = 'e'.repeat(64);
+    const [p1, p2, card] = ['1', '2', '3'].map((c) => c.repeat(64)) as [string, string, string];
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at)
+             VALUES ('${e}', 'video/mp4', 1, 0), ('${p1}', 'image/jpeg', 1, 0), ('${p2}', 'image/jpeg', 1, 0),
+                    ('${card}', 'image/jpeg', 1, 0);
+             INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, poster_hash, created_at)
+             VALUES (1, 1, 'Pier', 'local', 0, '${e}', '${p1}', 0), (2, 1, 'Dock', 'local', 0, '${e}', '${p1}', 0),
+                    (3, 1, 'Quay', 'local', 0, '${e}', '${p2}', 0), (4, 1, 'Sound', 'local', 0, '${e}', NULL, 0);`);
+    const clips = new Clips(db);
+    // Each poster lacking a card poster once; a clip without a poster lacks none.
+    expect(clips.countPostersLackingCard()).toBe(2);
+    expect(clips.postersLackingCard(10).sort()).toEqual([p1, p2]);
+    expect(clips.postersLackingCard(10, [p1])).toEqual([p2]);
+    // A card poster goes to every clip showing its poster.
+    expect(clips.setCardPoster(p1, card)).toBe(2);
+    expect(db.prepare('SELECT id, card_poster_hash FROM clips ORDER BY id').all()).toEqual([
+      { id: 1, card_poster_hash: card },
+      { id: 2, card_poster_hash: card },
+      { id: 3, card_poster_hash: null },
+      { id: 4, card_poster_hash: null },
+    ]);
+    expect(clips.postersLackingCard(10)).toEqual([p2]);
+    // The media row it points at stays while a clip uses it.
+    expect(() => db.exec(`DELETE FROM media WHERE id = '${card}'`)).toThrow(/FOREIGN KEY/);
+    db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
   },
 };
 
@@ -471,6 +521,49 @@ describe('migrations', () => {
     expect(find('harbour')).toEqual([1, 2, 3, 4]);
     expect(find('{scope}: p1')).toEqual([1, 2]);
     expect(find('keeper')).toEqual([1, 2, 3, 4]);
+  });
+
+  test('clips in the Trash before its scope token carry it, and searches leave them out by it', async () => {
+    const dir = await tempDir();
+    const db = open(join(dir, 'library.db'), { targetVersion: 8 });
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0), (2, 'q', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at) VALUES ('${'d'.repeat(64)}', 'video/mp4', 1, 0)`);
+    const insert = db.prepare(
+      `INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, created_at, rating, trashed_at)
+       VALUES (?, ?, 'Harbour', 'local', 0, ?, 0, ?, ?)`,
+    );
+    insert.run(1, 1, 'd'.repeat(64), 3, null);
+    insert.run(2, 1, 'd'.repeat(64), null, 9);
+    insert.run(3, 2, 'd'.repeat(64), 1, null);
+
+    migrate(db, migrations, 9);
+
+    expect(db.prepare('SELECT rowid, scope FROM clip_search ORDER BY rowid').all()).toEqual([
+      { rowid: 1, scope: 'p1 p1r3' },
+      { rowid: 2, scope: 'trashed' },
+      { rowid: 3, scope: 'p2 p2r1' },
+    ]);
+    const find = (words: string): unknown[] =>
+      db.prepare('SELECT rowid FROM clip_search WHERE clip_search MATCH ? ORDER BY rowid').pluck().all(words);
+    expect(find('harbour NOT {scope}: (trashed OR p2)')).toEqual([1]);
+  });
+
+  test('clips from before card posters keep their posters and are found lacking a card poster', async () => {
+    const dir = await tempDir();
+    const db = open(join(dir, 'library.db'), { targetVersion: 9 });
+    const [video, poster] = ['d', 'c'].map((c) => c.repeat(64));
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at) VALUES ('${video}', 'video/mp4', 1, 0), ('${poster}', 'image/jpeg', 1, 0);
+             INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, poster_hash, created_at)
+             VALUES (5, 1, 'Harbour', 'local', 0, '${video}', '${poster}', 0);`);
+
+    migrate(db, migrations, 10);
+
+    expect(db.prepare('SELECT poster_hash, card_poster_hash FROM clips').get()).toEqual({
+      poster_hash: poster,
+      card_poster_hash: null,
+    });
+    expect(new Clips(db).postersLackingCard(10)).toEqual([poster]);
   });
 
   test('a fresh database reaches latestVersion with WAL and foreign keys on', async () => {

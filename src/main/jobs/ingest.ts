@@ -1,6 +1,6 @@
 /**
  * A finished output becomes a clip: probe it (refusing anything that is not a playable
- * video), make its poster, sprite sheet and peaks (keeping a poster and sprite sheet the
+ * video), make its poster (and its card size), sprite sheet and peaks (keeping a poster and sprite sheet the
  * provider drew while rendering), store every file by hash, then in one
  * transaction record the media, insert the clip with its prompt, provider, model,
  * parameters, seed, cost, job and (from the built-in engine) render report (for a remix, what
@@ -13,6 +13,7 @@ import type { Clip } from '../../shared/domain';
 import type { RenderReport } from '../../shared/renderReport';
 import { mediaRecord, type Clips } from '../library/clips';
 import { Lineage } from '../library/lineage';
+import { storeCardPoster } from '../media/cardPoster';
 import { computePeaks, storePeaks } from '../media/peaks';
 import { writePoster } from '../media/poster';
 import { probeFile, type ProbeResult } from '../media/probe';
@@ -68,6 +69,24 @@ async function derivePeaks(
   try {
     const peaks = await computePeaks(file, { durationMs, signal });
     return peaks === null ? null : await storePeaks(store, peaks, signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return null;
+  }
+}
+
+/**
+ * The card-sized copy of the clip's poster; when it cannot be made the clip is kept without it,
+ * and the library makes it in the background.
+ */
+async function deriveCardPoster(
+  store: MediaStore,
+  poster: StoredObject | null,
+  signal: AbortSignal,
+): Promise<StoredObject | null> {
+  if (poster === null) return null;
+  try {
+    return await storeCardPoster(store, poster.id, signal);
   } catch (error) {
     if (signal.aborted) throw error;
     return null;
@@ -147,12 +166,14 @@ export async function ingestOutput(
     ),
     probe.audioCodec === null ? Promise.resolve(null) : derivePeaks(store, file, probe.durationMs, signal),
   ]);
+  const cardPoster = await deriveCardPoster(store, poster, signal);
   options.onProgress(0.9);
   signal.throwIfAborted();
   const now = options.now();
   return jobs.transaction(() => {
     clips.upsertMedia(mediaRecord(video, probe.mimeType, probe), now);
     if (poster) clips.upsertMedia(mediaRecord(poster, 'image/jpeg'), now);
+    if (cardPoster) clips.upsertMedia(mediaRecord(cardPoster, 'image/jpeg'), now);
     if (sprite) clips.upsertMedia(mediaRecord(sprite, 'image/jpeg'), now);
     if (peaks) clips.upsertMedia(mediaRecord(peaks, 'application/json'), now);
     const inserted = clips.insert(
@@ -166,6 +187,7 @@ export async function ingestOutput(
         fps: probe.fps,
         mediaId: video.id,
         posterId: poster?.id ?? null,
+        cardPosterId: cardPoster?.id ?? null,
         promptText: job.promptText,
       },
       now,

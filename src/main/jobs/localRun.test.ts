@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { stopRenderWorker } from '../engine/render';
+import { CARD_POSTER_WIDTH } from '../media/cardPoster';
 import { mediaTools } from '../media/tools';
 import { registryOf } from '../providers/index';
 import { createLocalProvider } from '../providers/local/provider';
@@ -11,7 +12,7 @@ import { renderLocalRequest } from '../providers/local/render';
 import type { LocalRender, LocalRenderResult } from '../providers/types';
 import { idle, orphanCheck, queueHarness, settled, type QueueHarness } from '../../../test/jobs/harness';
 import { testRender } from '../../../test/jobs/test-render';
-import { waitFor } from '../../../test/support/fixtures';
+import { ffprobeJson, waitFor } from '../../../test/support/fixtures';
 import { drawnDerivatives } from './localRun';
 
 /*
@@ -88,6 +89,19 @@ describe('a local run keeps the poster and sprite sheet the renderer drew', () =
     expect(clip.spriteId).toBe(drawn.sprite[0]);
     expect(h.clips.mediaType(clip.posterId ?? '')).toBe('image/jpeg');
     expect(h.clips.mediaType(clip.spriteId ?? '')).toBe('image/jpeg');
+    // The card poster is made from the drawn poster, in this process: no ffmpeg run for it.
+    expect(clip.cardPosterId).not.toBeNull();
+    expect(clip.cardPosterId).not.toBe(clip.posterId);
+    expect(h.clips.mediaType(clip.cardPosterId ?? '')).toBe('image/jpeg');
+    const [card, poster] = await Promise.all(
+      [clip.cardPosterId, clip.posterId].map(
+        async (id) =>
+          ((await ffprobeJson(h.store.pathOf(id ?? '') ?? '')) as { streams: { width: number; height: number }[] })
+            .streams[0],
+      ),
+    );
+    expect(card?.width).toBe(Math.min(CARD_POSTER_WIDTH, poster?.width ?? 0));
+    expect(card?.height).toBe(Math.round(((poster?.height ?? 0) * (card?.width ?? 0)) / (poster?.width ?? 1)));
     expect(posterCalls()).toEqual([]);
     expect(spriteCalls()).toEqual([]);
     expect(peaksCalls()).toHaveLength(1);

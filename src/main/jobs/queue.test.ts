@@ -99,6 +99,7 @@ describe('the built-in engine through the queue', () => {
     expect(sprite).toBeInstanceOf(Error); // a still image is not media the library imports
     expect(h.clips.mediaType(clip.spriteId ?? '')).toBe('image/jpeg');
     expect(h.clips.mediaType(clip.posterId ?? '')).toBe('image/jpeg');
+    expect(h.clips.mediaType(clip.cardPosterId ?? '')).toBe('image/jpeg');
     const peaks = PeakFile.parse(JSON.parse(await readFile(h.store.pathOf(clip.peaksId ?? '') ?? '', 'utf8')));
     expect(peaks).toMatchObject({ format: 'shotline-peaks', version: 2, levels: [{ pairsPerSecond: 100 }] });
     const values = Array.from(decodePeakValues(peaks.levels[0]?.data ?? ''));

@@ -310,7 +310,7 @@ describe('library query results', () => {
         const matches = lib.ran
           .slice(from)
           .filter(({ sql }) => sql.includes('MATCH'))
-          .map(({ params }) => String(params.find((param) => typeof param === 'string' && param.includes('}:'))));
+          .map(({ params }) => String(params.find((param) => typeof param === 'string' && param.includes('"'))));
         expect(matches.length, text).toBeGreaterThan(0);
         for (const match of matches) {
           if (whole === null) expect(match, text).toContain(`"${prefix}"*`);
@@ -353,8 +353,46 @@ describe('library query results', () => {
     expect(page(lib, { text: 'glac', sort: { by: 'relevance', dir: 'desc' } }).total).toBe(expected.length - 1);
     lib.db.prepare('UPDATE clips SET project_id = ? WHERE id = ?').run(lib.projectId, first?.id ?? 0);
     expect(page(lib, { text: 'glac', sort: { by: 'relevance', dir: 'desc' } }).total).toBe(expected.length);
-    // A search word never matches the index's project scope.
+    // A search word never matches the index's scope tokens.
     expect(page(lib, { text: `p${lib.projectId}` }).total).toBe(0);
+    expect(page(lib, { text: `p${lib.projectId}r3`, sort: { by: 'relevance', dir: 'desc' } }).total).toBe(0);
+    lib.db.prepare('UPDATE clips SET trashed_at = 1 WHERE id = ?').run(first?.id ?? 0);
+    expect(page(lib, { text: 'trash' }).total).toBe(0);
+    expect(lib.queries.page(lib.otherId, ClipQuery.parse({ text: 'p' }), 0, 10).total).toBe(0);
+  });
+
+  test('a project holding most of the library leaves out the clips elsewhere; a small one keeps to its own', async () => {
+    const lib = await library(1000);
+    const counted = (from: number): unknown =>
+      lib.ran.slice(from).find(({ sql }) => sql.startsWith('SELECT count(*) FROM clip_search'))?.params[0];
+    let from = lib.ran.length;
+    const big = page(lib, { text: 'glac', sort: { by: 'relevance', dir: 'desc' } }, 0, 1000);
+    // The Trash and the other project are the short lists. A word no scope token starts with is
+    // matched in every column, so no match's columns are read to leave the scope out.
+    expect(counted(from)).toBe(`(("glacier")) NOT {scope}: (trashed OR p${lib.otherId})`);
+    const expected = live(lib, "prompt_text LIKE '%glacier%'").map((clip) => clip.id);
+    expect(big.total).toBe(expected.length);
+    expect([...big.ids].sort((a, b) => a - b)).toEqual(expected);
+    // The other project holds 20 clips: its own token is the shorter list.
+    from = lib.ran.length;
+    const found = lib.queries.page(lib.otherId, ClipQuery.parse({ text: 'glac' }), 0, 200);
+    expect(counted(from)).toMatch(new RegExp(`^\\{scope\\}: p${lib.otherId} AND `));
+    const theirs = lib.db
+      .prepare(
+        "SELECT id FROM clips WHERE project_id = ? AND trashed_at IS NULL AND prompt_text LIKE '%glacier%' ORDER BY id",
+      )
+      .pluck()
+      .all(lib.otherId);
+    expect(found.total).toBe(theirs.length);
+    expect(found.hits.map((hit) => hit.clip.id).sort((a, b) => a - b)).toEqual(theirs);
+    // A clip moved into a third project is left out of the first project's search at once.
+    const thirdId = new Projects(lib.db).create('Third').id;
+    lib.db.prepare('UPDATE clips SET project_id = ? WHERE id = ?').run(thirdId, expected[0] ?? 0);
+    from = lib.ran.length;
+    const after = page(lib, { text: 'glac', sort: { by: 'relevance', dir: 'desc' } });
+    expect(counted(from)).toMatch(new RegExp(`NOT \\{scope\\}: \\(trashed OR p${lib.otherId} OR p${thirdId}\\)$`));
+    expect(after.total).toBe(expected.length - 1);
+    expect(after.ids).not.toContain(expected[0]);
   });
 
   test('a sorted search gives the same page whether it walks the sort index or sorts the few matches', async () => {

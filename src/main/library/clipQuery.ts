@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Clip } from '../../shared/domain';
 import type { ClipFilter, ClipQuery, SnippetPart, SortKey } from '../../shared/library/organise';
-import { CLIP_COLUMNS, matchExpression, searchWords, toClip, type ClipRow } from './clips';
+import { CLIP_COLUMNS, matchExpression, mayMatchScope, searchWords, toClip, type ClipRow } from './clips';
 import { refreshCueSearch } from './cueSearch';
 
 export interface ClipHit {
@@ -25,6 +25,9 @@ interface SnippetRow {
   id: number;
   snippet: string;
 }
+
+/** Beyond this many other projects with clips, a search walks its own project's token instead. */
+const MAX_OTHER_PROJECTS = 50;
 
 const MARK_START = '\u0001';
 const MARK_END = '\u0002';
@@ -112,6 +115,8 @@ export class ClipQueries {
   private totalsVersion = '';
   /** Search words that start one indexed word only, with that word (null: several or none); kept like the totals. */
   private readonly wholeWords = new Map<string, string | null>();
+  /** Per project, the scope tokens a search leaves out (null: it keeps to its own); kept like the totals. */
+  private readonly elsewhereTokens = new Map<number, string[] | null>();
   private termsReady = false;
 
   constructor(private readonly db: Database) {}
@@ -140,8 +145,59 @@ export class ClipQueries {
     if (version !== this.totalsVersion) {
       this.totals.clear();
       this.wholeWords.clear();
+      this.elsewhereTokens.clear();
       this.totalsVersion = version;
     }
+  }
+
+  /**
+   * How a search keeps to one project's clips outside the Trash (migrations 0006, 0007, 0009).
+   * FTS5 walks every token's list as far as the match goes, and the project's token lists every
+   * clip of the project; so a project that holds most of the library leaves out the clips elsewhere
+   * (the Trash and the other projects, short lists) instead. With a minimum rating the project's
+   * rating tokens say which clips.
+   */
+  private scope(projectId: number, minRating: number | undefined): (expression: string) => string {
+    if (minRating !== undefined) {
+      const tokens: string[] = [];
+      for (let rating = Math.max(0, minRating); rating <= 5; rating++) tokens.push(`p${projectId}r${rating}`);
+      return (expression) => `{scope}: (${tokens.join(' OR ')}) AND (${expression})`;
+    }
+    const elsewhere = this.elsewhere(projectId);
+    if (elsewhere === null) return (expression) => `{scope}: p${projectId} AND (${expression})`;
+    return (expression) => `(${expression}) NOT {scope}: (${elsewhere.join(' OR ')})`;
+  }
+
+  /**
+   * The scope tokens of every indexed clip outside this project or in the Trash (`trashed`,
+   * `p2`, …), when those are fewer than the project's own clips; null otherwise. Kept like the
+   * totals.
+   */
+  private elsewhere(projectId: number): string[] | null {
+    this.current();
+    const known = this.elsewhereTokens.get(projectId);
+    if (known !== undefined) return known;
+    const all = this.count('all', 'SELECT count(*) FROM clips', []);
+    // Counts no further than half the library: past that the project's own token is the shorter list.
+    const half = Math.floor(all / 2) + 1;
+    const outside = this.count(
+      `${projectId}|outside`,
+      `SELECT count(*) FROM (
+         SELECT 1 FROM clips WHERE project_id < ? UNION ALL SELECT 1 FROM clips WHERE project_id > ?
+         UNION ALL SELECT 1 FROM clips WHERE trashed_at IS NOT NULL AND project_id = ? LIMIT ?)`,
+      [projectId, projectId, projectId, half],
+    );
+    let tokens: string[] | null = null;
+    if (outside < half) {
+      const others = this.ids(
+        `SELECT p.id FROM projects p WHERE p.id <> ?
+           AND EXISTS (SELECT 1 FROM clips c WHERE c.project_id = p.id AND c.trashed_at IS NULL)`,
+        [projectId],
+      );
+      if (others.length <= MAX_OTHER_PROJECTS) tokens = ['trashed', ...others.map((id) => `p${id}`)];
+    }
+    this.elsewhereTokens.set(projectId, tokens);
+    return tokens;
   }
 
   /** A count, kept until anything in the library is written (here or by another connection). */
@@ -168,7 +224,7 @@ export class ClipQueries {
     if (query.text !== '') refreshCueSearch(this.db);
     const words = searchWords(query.text);
     const whole = this.whole(words);
-    const match = matchExpression(words, undefined, whole);
+    const match = matchExpression(words, textColumns(words, whole), whole);
     if (query.text !== '' && match === null) return { total: 0, hits: [] };
     const key = `${projectId}|${query.text}|${JSON.stringify(query.filter)}`;
     if (match === null) {
@@ -187,8 +243,7 @@ export class ClipQueries {
     // filters a search never reads a clip row to count or page.
     const { minRating, ...rest } = query.filter;
     const { where, params } = filterConditions(rest);
-    const scope = scopeExpression(projectId, minRating);
-    const scoped = (expression: string): string => `${scope} AND (${expression})`;
+    const scoped = this.scope(projectId, minRating);
     const search = new SearchScope(where, params);
     const total = this.count(key, search.countSql, [scoped(match), ...params]);
     if (query.sort.by === 'relevance') {
@@ -257,7 +312,7 @@ export class ClipQueries {
     limit: number,
   ): SnippetRow[] {
     const inTitle = matchExpression(words, 'title', whole) ?? '';
-    const anywhere = matchExpression(words, undefined, whole) ?? '';
+    const anywhere = matchExpression(words, textColumns(words, whole), whole) ?? '';
     const first = scoped(inTitle);
     const rest = scoped(`(${anywhere}) NOT (${inTitle})`);
     const rows = (params: readonly Param[]): SnippetRow[] =>
@@ -355,15 +410,9 @@ export class ClipQueries {
   }
 }
 
-/**
- * The clips a search may find, as the search index's scope tokens (migrations 0006 and 0007):
- * the project's (`p1`), or with a minimum rating the project's ratings from it up (`p1r3 OR p1r4 OR p1r5`).
- */
-function scopeExpression(projectId: number, minRating: number | undefined): string {
-  if (minRating === undefined) return `{scope}: p${projectId}`;
-  const tokens = [];
-  for (let rating = Math.max(0, minRating); rating <= 5; rating++) tokens.push(`p${projectId}r${rating}`);
-  return `{scope}: (${tokens.join(' OR ')})`;
+/** Where search words are matched: the text columns, or every column when no word could match the scope's tokens. */
+function textColumns(words: readonly string[], whole: ReadonlyMap<string, string>): string | null | undefined {
+  return mayMatchScope(words, whole) ? undefined : null;
 }
 
 function order(by: Exclude<SortKey, 'relevance'>, direction: 'asc' | 'desc'): string {

@@ -4,7 +4,7 @@ import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { Clip } from '../../shared/domain';
 import { openDatabase } from '../db/connection';
 import { expectStudioError, sha256, tempDir, thrownBy } from '../../../test/support/fixtures';
-import { Clips, type NewClip } from './clips';
+import { Clips, mayMatchScope, type NewClip } from './clips';
 import { Projects } from './projects';
 import { refreshCueSearch } from './cueSearch';
 
@@ -411,5 +411,18 @@ describe('render reports', () => {
       'not_found',
       'Clip 42 does not exist',
     );
+  });
+});
+
+describe('mayMatchScope', () => {
+  test('is true for words a scope token starts with, as the index folds them, and false for the rest', () => {
+    for (const word of ['p', 'P12', 'p1r', 'p1r3', 'tra', 'TRASHED', 'trâ'])
+      expect(mayMatchScope([word]), word).toBe(true);
+    for (const word of ['harbour', 'pier', 'p1x', 'pr', 'trashy', 'r3', '12'])
+      expect(mayMatchScope([word]), word).toBe(false);
+    expect(mayMatchScope(['harbour', 'p2'])).toBe(true);
+    // A word matched as the one indexed word it starts is judged by that word.
+    expect(mayMatchScope(['tras'], new Map([['tras', 'trashed']]))).toBe(true);
+    expect(mayMatchScope(['harb'], new Map([['harb', 'harbour']]))).toBe(false);
   });
 });

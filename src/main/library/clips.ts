@@ -25,6 +25,7 @@ export interface ClipRow {
   video_codec: string | null;
   audio_codec: string | null;
   poster_hash: string | null;
+  card_poster_hash: string | null;
   sprite_hash: string | null;
   peaks_hash: string | null;
   parent_clip_id: number | null;
@@ -44,7 +45,7 @@ const TAG_SEPARATOR = '\u001f';
 export const CLIP_COLUMNS = `
   c.id, c.project_id, c.title, c.prompt_text, c.provider, c.model, c.seed, c.duration_ms,
   c.width, c.height, c.fps, c.media_hash, m.mime_type, m.video_codec, m.audio_codec,
-  c.poster_hash, c.sprite_hash, c.peaks_hash, c.parent_clip_id, c.rating, c.flag, c.color_label,
+  c.poster_hash, c.card_poster_hash, c.sprite_hash, c.peaks_hash, c.parent_clip_id, c.rating, c.flag, c.color_label,
   (SELECT group_concat(t.name, char(31)) FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.clip_id = c.id)
     AS tag_names,
   m.bytes, c.created_at, c.trashed_at`;
@@ -75,6 +76,7 @@ export function toClip(row: ClipRow): Clip {
     videoCodec: row.video_codec,
     audioCodec: row.audio_codec,
     posterId: row.poster_hash,
+    cardPosterId: row.card_poster_hash,
     spriteId: row.sprite_hash,
     peaksId: row.peaks_hash,
     parentId: row.parent_clip_id,
@@ -120,10 +122,12 @@ export function searchWords(text: string): string[] {
  * title, prompt, tags or cue text (never the index's `scope` column); null when there are no
  * words. `whole` maps a word to the one indexed word it can start, which is matched as itself:
  * the same clips and the same places in them, without merging every term the prefix could start.
+ * `columns` null matches in every column: for words that cannot match a scope token
+ * (`mayMatchScope`), the same clips, without reading each match's columns to leave scope out.
  */
 export function matchExpression(
   text: string | readonly string[],
-  columns = 'title prompt tags cues',
+  columns: string | null = 'title prompt tags cues',
   whole: ReadonlyMap<string, string> = new Map(),
 ): string | null {
   const words = typeof text === 'string' ? searchWords(text) : text;
@@ -132,7 +136,22 @@ export function matchExpression(
     const term = whole.get(word);
     return term === undefined ? `"${word}"*` : `"${term}"`;
   });
-  return `{${columns}}: (${phrases.join(' ')})`;
+  return columns === null ? `(${phrases.join(' ')})` : `{${columns}}: (${phrases.join(' ')})`;
+}
+
+/**
+ * Whether any of these search words could match a token of the search index's scope column
+ * (`p1`, `p1r3`, `trashed`; migrations 0006, 0007, 0009) as the index folds it: a prefix of
+ * one, or (for a word matched whole, see `matchExpression`) one itself.
+ */
+export function mayMatchScope(words: readonly string[], whole: ReadonlyMap<string, string> = new Map()): boolean {
+  return words.some((word) => {
+    const folded = (whole.get(word) ?? word)
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase();
+    return 'trashed'.startsWith(folded) || /^p(\d+(r\d*)?)?$/.test(folded);
+  });
 }
 
 export interface MediaRecord {
@@ -176,6 +195,8 @@ export interface NewClip {
   fps: number | null;
   mediaId: string;
   posterId: string | null;
+  /** The poster at card size (made from the poster), or null to leave it to the background. */
+  cardPosterId?: string | null;
   promptText?: string | null;
   seed?: number | null;
   model?: string | null;
@@ -254,14 +275,15 @@ export class Clips {
   insert(clip: NewClip, now = Date.now()): Clip {
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO clips (project_id, title, prompt_text, provider, model, seed, duration_ms, width, height, fps, media_hash, poster_hash, created_at)
-         VALUES (@projectId, @title, @promptText, @provider, @model, @seed, @durationMs, @width, @height, @fps, @mediaId, @posterId, @now)`,
+        `INSERT INTO clips (project_id, title, prompt_text, provider, model, seed, duration_ms, width, height, fps, media_hash, poster_hash, card_poster_hash, created_at)
+         VALUES (@projectId, @title, @promptText, @provider, @model, @seed, @durationMs, @width, @height, @fps, @mediaId, @posterId, @cardPosterId, @now)`,
       )
       // Titles come from file names and prompts as well as the creator: one clean line, always.
       .run({
         promptText: null,
         seed: null,
         model: null,
+        cardPosterId: null,
         ...clip,
         title: cleanTitle(clip.title) || 'Untitled clip',
         now,
@@ -281,6 +303,39 @@ export class Clips {
   setPeaks(id: number, peaksId: string): void {
     const result = this.db.prepare('UPDATE clips SET peaks_hash = ? WHERE id = ?').run(peaksId, id);
     if (result.changes === 0) throw notFound(id);
+  }
+
+  /**
+   * Up to `limit` posters that clips use without a card poster (each once), leaving out `skip`
+   * (posters whose card poster could not be made).
+   */
+  postersLackingCard(limit: number, skip: readonly string[] = []): string[] {
+    return this.db
+      .prepare<[string, number], string>(
+        `SELECT DISTINCT poster_hash FROM clips INDEXED BY clips_lacking_card_poster
+         WHERE poster_hash IS NOT NULL AND card_poster_hash IS NULL
+           AND poster_hash NOT IN (SELECT value FROM json_each(?)) LIMIT ?`,
+      )
+      .pluck()
+      .all(JSON.stringify(skip), limit);
+  }
+
+  /** How many different posters clips use without a card poster. */
+  countPostersLackingCard(): number {
+    return this.db
+      .prepare<[], number>(
+        `SELECT count(DISTINCT poster_hash) FROM clips INDEXED BY clips_lacking_card_poster
+         WHERE poster_hash IS NOT NULL AND card_poster_hash IS NULL`,
+      )
+      .pluck()
+      .get() ?? 0;
+  }
+
+  /** Gives every clip showing this poster, and lacking a card poster, this one (its media row must exist). */
+  setCardPoster(posterId: string, cardPosterId: string): number {
+    return this.db
+      .prepare('UPDATE clips SET card_poster_hash = ? WHERE poster_hash = ? AND card_poster_hash IS NULL')
+      .run(cardPosterId, posterId).changes;
   }
 
   /** Points the clip at a stored sprite sheet (its media row must exist). */

@@ -10,6 +10,7 @@ import { Uploads } from '../storage/uploads';
 import {
   expectStudioError,
   ffmpeg,
+  ffprobeJson,
   makeAudio,
   makeImage,
   makeMp3WithCover,
@@ -109,7 +110,16 @@ describe('importOne', () => {
     const poster = lib.store.pathOf(posterId);
     expect(poster && existsSync(poster)).toBe(true);
     expect(poster && readFileSync(poster).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
-    expect(await storedObjects(lib.store.root)).toEqual([clip.mediaId, posterId].sort());
+    // And its card-sized copy, for the library's cards.
+    const cardPosterId = clip.cardPosterId ?? '';
+    expect(cardPosterId).not.toBe('');
+    expect(lib.clips.mediaType(cardPosterId)).toBe('image/jpeg');
+    const cardPoster = (await ffprobeJson(lib.store.pathOf(cardPosterId) ?? '')) as {
+      streams: { codec_name: string; width: number; height: number }[];
+    };
+    // The poster of this 320×240 video is 320 wide already: the card poster is a copy at that size.
+    expect(cardPoster.streams[0]).toMatchObject({ codec_name: 'mjpeg', width: 320, height: 240 });
+    expect(await storedObjects(lib.store.root)).toEqual([clip.mediaId, posterId, cardPosterId].sort());
     expect(await lib.store.tempEntries()).toEqual([]);
 
     // Progress walks the phases in order and never goes backwards.
@@ -142,6 +152,18 @@ describe('importOne', () => {
     expect(await storedObjects(lib.store.root)).toEqual([sha256File(file)]);
     expect(count(lib.db, 'media')).toBe(1);
     expect(lib.reports.map((r) => r.phase)).not.toContain('poster');
+  });
+
+  test('a wide video gets a 640 px poster for the inspector and a 320 px card poster for the grid', async () => {
+    const lib = await library();
+    const file = await makeVideo(lib.dir, 'Wide harbour.mp4', { width: 1280, height: 720, seconds: 1, audio: false });
+    const clip = await importOne(lib, lib.projectId, path(file), 0, lib.report);
+    const size = async (id: string | null): Promise<unknown> =>
+      ((await ffprobeJson(lib.store.pathOf(id ?? '') ?? '')) as { streams: { width: number; height: number }[] })
+        .streams[0];
+    expect(await size(clip.posterId)).toMatchObject({ width: 640, height: 360 });
+    expect(await size(clip.cardPosterId)).toMatchObject({ width: 320, height: 180 });
+    expect(lib.clips.get(clip.id).cardPosterId).toBe(clip.cardPosterId);
   });
 
   test('imports an MP3 with cover art as audio, not as a picture', async () => {

@@ -4,6 +4,7 @@ import type { Clip, ImportFailure, ImportPhase, ImportSource } from '../../share
 import { StudioError } from '../../shared/errors';
 import { readClipMetadata } from '../media/clipMetadata';
 import { checkWhole } from '../media/integrity';
+import { storeCardPoster } from '../media/cardPoster';
 import { writePoster } from '../media/poster';
 import { probeFile } from '../media/probe';
 import type { MediaStore } from '../storage/store';
@@ -95,6 +96,7 @@ async function importFile(
       },
     });
     let poster: { id: string; bytes: number } | null = null;
+    let cardPoster: { id: string; bytes: number } | null = null;
     if (probe.kind === 'video') {
       report({ index, name, phase: 'poster', fraction: PHASE_SHARE.poster });
       const storedPath = deps.store.pathOf(stored.id);
@@ -103,9 +105,11 @@ async function importFile(
         try {
           await writePoster(storedPath, probe.durationMs, tmp, signal);
           poster = await deps.store.putFile(tmp, signal ? { signal } : {});
+          cardPoster = await storeCardPoster(deps.store, poster.id, signal);
         } catch (error) {
           if (signal?.aborted) throw error;
-          poster = null; // a clip without a poster still plays; the grid shows a placeholder
+          // A clip without a poster still plays (the grid shows a placeholder); one without its card
+          // poster shows the full one until the background makes it.
         } finally {
           await deps.store.removeTemp(tmp);
         }
@@ -118,6 +122,7 @@ async function importFile(
       if (found) return { clip: found, existing: true };
       deps.clips.upsertMedia(mediaRecord(stored, probe.mimeType, probe));
       if (poster) deps.clips.upsertMedia(mediaRecord(poster, 'image/jpeg'));
+      if (cardPoster) deps.clips.upsertMedia(mediaRecord(cardPoster, 'image/jpeg'));
       const inserted = deps.clips.insert({
         projectId,
         title: meta.title ?? titleFrom(name),
@@ -131,6 +136,7 @@ async function importFile(
         fps: probe.fps,
         mediaId: stored.id,
         posterId: poster?.id ?? null,
+        cardPosterId: cardPoster?.id ?? null,
       });
       return { clip: inserted, existing: false };
     });

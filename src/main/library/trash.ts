@@ -25,9 +25,9 @@ export interface FileRemover {
   remove(id: string): Promise<void>;
 }
 
-const MEDIA_COLUMNS = ['media_hash', 'poster_hash', 'sprite_hash', 'peaks_hash'] as const;
+const MEDIA_COLUMNS = ['media_hash', 'poster_hash', 'card_poster_hash', 'sprite_hash', 'peaks_hash'] as const;
 
-/** Files the Trash's clips use (media, poster, sprite sheet, waveform) that no clip outside it uses. */
+/** Files the Trash's clips use (media, poster and its card size, sprite sheet, waveform) that no clip outside it uses. */
 const FREEABLE_SQL = `
   WITH used(id) AS (
     ${MEDIA_COLUMNS.map((c) => `SELECT ${c} FROM clips WHERE trashed_at IS NOT NULL AND ${c} IS NOT NULL`).join(' UNION ')}
@@ -120,14 +120,13 @@ export class Trash {
       }
       this.reattachRemixes();
       const deleted = this.db.prepare('DELETE FROM clips WHERE trashed_at IS NOT NULL').run().changes;
-      const stillUsed = this.db.prepare<[string, string, string, string], number>(
-        `SELECT EXISTS (SELECT 1 FROM clips WHERE media_hash = ?) OR EXISTS (SELECT 1 FROM clips WHERE poster_hash = ?)
-             OR EXISTS (SELECT 1 FROM clips WHERE sprite_hash = ?) OR EXISTS (SELECT 1 FROM clips WHERE peaks_hash = ?)`,
+      const stillUsed = this.db.prepare<string[], number>(
+        `SELECT ${MEDIA_COLUMNS.map((c) => `EXISTS (SELECT 1 FROM clips WHERE ${c} = ?)`).join(' OR ')}`,
       );
       const removeRow = this.db.prepare<[string]>('DELETE FROM media WHERE id = ?');
       const gone: string[] = [];
       for (const id of candidates) {
-        if (stillUsed.pluck().get(id, id, id, id) === 1) continue;
+        if (stillUsed.pluck().get(...MEDIA_COLUMNS.map(() => id)) === 1) continue;
         if (this.deleteUnlessReferenced(removeRow, id)) gone.push(id);
       }
       return { clips: deleted, orphans: gone };

@@ -91,4 +91,9 @@ export const libraryEvents = {
   'library.trashChanged': z.object({}),
   /** A project's saved filters changed. */
   'library.filtersChanged': z.object({ projectId: RowId }),
+  /**
+   * Card posters being made in the background for clips that lack them: posters done of those
+   * lacking one when it began; the last event has `done` equal to `total`.
+   */
+  'library.cardPostersProgress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().positive() }),
 } as const;

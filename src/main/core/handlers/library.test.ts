@@ -237,6 +237,7 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     const clipA = await studio.call('clips.get', { id: first });
     expect((await studio.call('clips.get', { id: second })).mediaId).toBe(clipA.mediaId);
     expect(clipA.posterId).not.toBeNull();
+    expect(clipA.cardPosterId).not.toBeNull();
     expect(clipA.peaksId).not.toBeNull();
     const mediaRoot = join(dataDir, 'media');
     const sizeOf = async (id: string | null): Promise<number> =>
@@ -248,6 +249,7 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     const sharedBytes =
       (await sizeOf(clipA.mediaId)) +
       (await sizeOf(clipA.posterId)) +
+      (await sizeOf(clipA.cardPosterId)) +
       (await sizeOf(clipA.peaksId)) +
       (await sizeOf(sprites[0]?.spriteId ?? null));
     const before = await storedObjects(mediaRoot);
@@ -263,9 +265,9 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     expect(db.prepare('SELECT count(*) FROM media WHERE id = ?').pluck().get(ownClip.mediaId)).toBe(0);
 
     await studio.call('clips.delete', { id: second });
-    // Poster, sprite sheet and waveform are freed too, and counted beforehand.
+    // Poster and its card size, sprite sheet and waveform are freed too, and counted beforehand.
     expect((await studio.call('library.trashList', {})).bytes).toBe(sharedBytes);
-    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 1, files: 4, bytesFreed: sharedBytes });
+    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 1, files: 5, bytesFreed: sharedBytes });
     expect(await storedObjects(mediaRoot)).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM media').pluck().get()).toBe(0);
     // Nothing left to free.

@@ -7,6 +7,8 @@ import { up as libraryOrganisation } from './0005-library-organisation';
 import { up as librarySpeed } from './0006-library-speed';
 import { up as libraryCounts } from './0007-library-counts';
 import { up as cueSearchBatched } from './0008-cue-search-batched';
+import { up as searchScopeTrash } from './0009-search-scope-trash';
+import { up as cardPosters } from './0010-card-posters';
 
 export interface Migration {
   version: number;
@@ -24,6 +26,8 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'library-speed', up: librarySpeed },
   { version: 7, name: 'library-counts', up: libraryCounts },
   { version: 8, name: 'cue-search-batched', up: cueSearchBatched },
+  { version: 9, name: 'search-scope-trash', up: searchScopeTrash },
+  { version: 10, name: 'card-posters', up: cardPosters },
 ];
 
 export const latestVersion = migrations.length;

@@ -1,6 +1,7 @@
 import { memo, useRef, useState, type JSX, type MouseEvent, type PointerEvent } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import type { SnippetPart } from '../../../../shared/library/organise';
+import { CARD_POSTER_WIDTH } from '../../../../shared/library/cardPoster';
 import { ClipMarks, Snippet, TagChips } from '../library/ClipMarks';
 import { mediaUrl } from '../../api/client';
 import { Icon } from '../../components/Icon';
@@ -134,12 +135,13 @@ export const ClipCard = memo(function ClipCard({
           <div className="clip-card__placeholder" />
         ) : showPoster && clip.posterId !== null ? (
           <img
-            src={mediaUrl(clip.posterId)}
+            // The card-sized copy: a quarter of the full poster's pixels to decode as the grid scrolls.
+            src={mediaUrl(clip.cardPosterId ?? clip.posterId)}
             alt=""
             // Sized like the 16:9 box it fills, and decoded off the frame that scrolls it in. Not lazy:
             // the grid only builds cards near the screen, so watching each one for visibility is waste.
-            width={320}
-            height={180}
+            width={CARD_POSTER_WIDTH}
+            height={(CARD_POSTER_WIDTH * 9) / 16}
             decoding="async"
             draggable={false}
             onError={() => setPosterFailed(true)}

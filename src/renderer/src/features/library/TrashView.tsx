@@ -102,7 +102,11 @@ export function TrashView({ projectName, onLeave }: Props): JSX.Element {
           {trash.clips.map((clip) => (
             <li key={clip.id} className="trash__item">
               <div className="trash__poster">
-                {clip.posterId ? <img src={mediaUrl(clip.posterId)} alt="" loading="lazy" /> : <Icon name="film" />}
+                {clip.posterId ? (
+                  <img src={mediaUrl(clip.cardPosterId ?? clip.posterId)} alt="" loading="lazy" decoding="async" />
+                ) : (
+                  <Icon name="film" />
+                )}
               </div>
               <div className="trash__text">
                 <p className="truncate">{clip.title}</p>
