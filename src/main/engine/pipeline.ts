@@ -9,7 +9,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { StudioError } from '../../shared/errors';
 import { ShotRenderer } from './draw/frame';
-import { audioEncoderArgs, Encoder, muxArgs, runEncoderStep } from './encode';
+import { audioEncoderArgs, Encoder, muxArgs, runEncoderStep, soundAndMuxArgs } from './encode';
 import { validateInput, type EngineInput } from './input';
 import { interpret } from './interpret/interpret';
 import { buildReport, shotFrames, type RenderReport } from './report';
@@ -117,8 +117,16 @@ export function spriteLayout(frames: number, fps: number, width: number, height:
 
 export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks: PipelineHooks): Promise<RenderResult> {
   let encoder: Encoder | null = null;
-  /** The soundtrack's mix and AAC encode, started once the lines are spoken. */
-  const sound: { mixed: Promise<MixSummary> | null; encoded: Promise<number> | null } = { mixed: null, encoded: null };
+  /**
+   * The soundtrack's mix, started once the lines are spoken, and its AAC encode: beside the
+   * drawing when the mix is done first (null when it was not: the frames were done first).
+   */
+  const sound: { mixed: Promise<MixSummary> | null; encoded: Promise<number | null> | null } = {
+    mixed: null,
+    encoded: null,
+  };
+  /** Whether frames are still being drawn, so an encode started now runs beside them. */
+  let drawing = true;
   /** Work still running that a failure must wait for before the scratch folder goes. */
   const pending: Promise<unknown>[] = [];
   const stopTools = new AbortController();
@@ -151,16 +159,8 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       );
     });
     hooks.progress({ phase: 'interpret', fraction: 0, frame: 0, frames: 0 });
-
-    const interp = interpret(input);
-    const stages = interp.shots.map((scene) => stageShot(scene, o.seed));
-    const contacts = stages.map((s) => collectContacts(s.world));
-    const schedule = scheduleSound(stages, contacts, o.seed);
-    checkAbort(hooks);
-
-    const totalMs = interp.shots.reduce((sum, s) => sum + s.durationMs, 0);
-    const frames = Math.round((totalMs * o.fps) / 1000);
-    // The picture's encoder needs no sound, so it starts now and is ready when the first frame is.
+    // The picture's encoder needs only the size and rate, so its thread and ffmpeg start first and
+    // load while the prompt is read, staged and simulated: ready when the first frame is.
     const videoPath = join(o.temp.dir, 'picture.mp4');
     encoder = new Encoder({
       width: o.width,
@@ -170,6 +170,15 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       draft: o.draft === true,
       onSpawn: (pid) => hooks.encoderStarted?.(pid),
     });
+
+    const interp = interpret(input);
+    const stages = interp.shots.map((scene) => stageShot(scene, o.seed));
+    const contacts = stages.map((s) => collectContacts(s.world));
+    const schedule = scheduleSound(stages, contacts, o.seed);
+    checkAbort(hooks);
+
+    const totalMs = interp.shots.reduce((sum, s) => sum + s.durationMs, 0);
+    const frames = Math.round((totalMs * o.fps) / 1000);
     hooks.progress({ phase: 'sound', fraction: 0.02, frame: 0, frames });
     // The lines are spoken by separate processes while the first frames are drawn. A mouth is shut
     // before its first line, so the frames before the first line need no lip-sync; a frame a line
@@ -197,7 +206,12 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     );
     const wavPath = join(o.temp.dir, 'soundtrack.wav');
     const audioPath = join(o.temp.dir, 'sound.mp4');
-    /** Waits for the lines; the first call then hands them to the drawing and starts the mix and its encode. */
+    /**
+     * Waits for the lines; the first call then hands them to the drawing and starts the mix. A mix
+     * done while frames are still drawn is encoded at once, beside them; one done after the last
+     * frame is encoded by the ffmpeg that puts the clip together, saving a process start where the
+     * render waits for it (a draft's frames are often done first).
+     */
     const spokenLines = (): Promise<SpokenDialogue> =>
       (speech.mixing ??= speaking.then((spoken) => {
         for (const [key, envelope] of spoken.lipSync) lipSync.set(key, envelope);
@@ -205,7 +219,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         const mixed = (hooks.mix ?? mixToFile)(mixRequest);
         sound.mixed = mixed;
         sound.encoded = mixed.then(() =>
-          runEncoderStep(audioEncoderArgs(wavPath, audioPath), 'soundtrack encoder', stopTools.signal),
+          drawing ? runEncoderStep(audioEncoderArgs(wavPath, audioPath), 'soundtrack encoder', stopTools.signal) : null,
         );
         sound.encoded.catch(() => undefined);
         return spoken;
@@ -269,21 +283,28 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         await yieldToLoop();
       }
     }
+    drawing = false;
     const spoken = await spokenLines();
     checkAbort(hooks);
     hooks.progress({ phase: 'finish', fraction: 0.96, frame, frames });
     const f0 = performance.now();
-    await encoder.finish();
+    // The poster and sprite sheet are written while ffmpeg finishes the picture.
+    const finishing = encoder.finish();
+    finishing.catch(() => undefined);
+    if (posterJpeg) await writeFile(o.temp.poster, posterJpeg);
+    await writeFile(o.temp.sprite, sprite.encodeSync('jpeg', 80));
+    await finishing;
     if (!sound.mixed || !sound.encoded) throw new StudioError('internal', 'The soundtrack was never mixed.');
     const { peaks, loudness, gainDb } = await sound.mixed;
     const audioCpuMs = await sound.encoded;
     checkAbort(hooks);
     await mkdir(dirname(o.temp.video), { recursive: true });
-    const muxCpuMs = await runEncoderStep(muxArgs(videoPath, audioPath, o.temp.video), 'muxer', stopTools.signal);
+    const muxCpuMs =
+      audioCpuMs === null
+        ? await runEncoderStep(soundAndMuxArgs(videoPath, wavPath, o.temp.video), 'muxer', stopTools.signal)
+        : await runEncoderStep(muxArgs(videoPath, audioPath, o.temp.video), 'muxer', stopTools.signal);
     prof.finish = performance.now() - f0;
     checkAbort(hooks);
-    if (posterJpeg) await writeFile(o.temp.poster, posterJpeg);
-    await writeFile(o.temp.sprite, sprite.encodeSync('jpeg', 80));
     const report = buildReport(interp, schedule, {
       seed: o.seed,
       width: o.width,
@@ -304,7 +325,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       drawMs: prof.draw,
       encoderWaitMs: prof.write,
       finishMs: prof.finish,
-      encoderCpuMs: encoder.cpuMs() + audioCpuMs + muxCpuMs,
+      encoderCpuMs: encoder.cpuMs() + (audioCpuMs ?? 0) + muxCpuMs,
       frames,
     };
     return {
