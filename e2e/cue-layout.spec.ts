@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, importInto, makeClip, test } from './studio';
 /** Twenty cues of every kind, points and ranges, some with notes, as a foley pass leaves them. */
 const CUES_CSV = [
@@ -77,3 +77,87 @@ async function isWhollyInList(row: Locator): Promise<boolean> {
     return true;
   });
 }
+
+/** The brightest pixel on screen in a box of the page, as luminance 0–255 (read from a screenshot). */
+async function brightestIn(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<number> {
+  const png = await page.screenshot({ clip: box });
+  return page.evaluate(async (bytes) => {
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    if (!context) return -1;
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    let best = 0;
+    for (let i = 0; i < data.length; i += 4)
+      best = Math.max(best, 0.2126 * (data[i] ?? 0) + 0.7152 * (data[i + 1] ?? 0) + 0.0722 * (data[i + 2] ?? 0));
+    return best;
+  }, [...png]);
+}
+
+/** Where the waveform's parts are on the page: its strip, the cursor's x, and wavesurfer's whole element. */
+function waveBoxes(page: Page): Promise<{ strip: DOMRect; cursorX: number; host: DOMRect; box: DOMRect }> {
+  return page.evaluate(() => {
+    const box = document.querySelector<HTMLElement>('.cue-timeline__wave');
+    const host = box?.firstElementChild;
+    const strip = host?.shadowRoot?.querySelector('[part~="wave"]');
+    const cursor = host?.shadowRoot?.querySelector('[part~="cursor"]');
+    if (!box || !host || !strip || !cursor) throw new Error('no waveform');
+    return {
+      strip: strip.getBoundingClientRect().toJSON() as DOMRect,
+      cursorX: cursor.getBoundingClientRect().left,
+      host: host.getBoundingClientRect().toJSON() as DOMRect,
+      box: box.getBoundingClientRect().toJSON() as DOMRect,
+    };
+  });
+}
+
+test('at 1280×800 the played part of the waveform is brighter, and the waveform fills the track down to the drift report', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await importInto(page, studio.url, makeClip(join(workDir, 'Kitchen.mp4'), 8), 'Kitchen');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  const drift = timeline.locator('.cue-drift');
+  await expect(drift).toContainText('not made from a prompt');
+  await timeline.getByRole('status', { name: 'Playhead' }).click();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(timeline.getByRole('status', { name: 'Playhead' })).toHaveText('00:03.000');
+  await page.mouse.move(0, 0);
+
+  // The tone is as loud throughout: only the playhead tells the two halves apart.
+  // The cursor stands at 3 s of 8.
+  const cursorAt = async (): Promise<number> => {
+    const { strip, cursorX } = await waveBoxes(page);
+    return Math.abs((cursorX - strip.x) / strip.width - 3 / 8);
+  };
+  await expect.poll(cursorAt).toBeLessThan(0.01);
+  const { strip, cursorX } = await waveBoxes(page);
+  const half = (from: number, to: number) => ({ x: from, y: strip.y, width: to - from, height: strip.height });
+  const played = await brightestIn(page, half(strip.x + 8, cursorX - 8));
+  const ahead = await brightestIn(page, half(cursorX + 8, strip.right - 8));
+  expect(ahead).toBeGreaterThan(60);
+  expect(played).toBeGreaterThan(ahead + 40);
+
+  // No empty band: the waveform takes the height the drift report leaves, and the report is as
+  // high as its text, ending at the track's padding.
+  const { host, box } = await waveBoxes(page);
+  expect(strip.height).toBeGreaterThan(156);
+  expect(Math.abs(box.bottom - host.bottom)).toBeLessThanOrEqual(1);
+  const gaps = await drift.evaluate((element) => {
+    const last = element.lastElementChild?.getBoundingClientRect();
+    const track = element.parentElement;
+    if (!last || !track) throw new Error('no drift report');
+    const own = element.getBoundingClientRect();
+    const inside = own.bottom - last.bottom;
+    const below = track.getBoundingClientRect().bottom - parseFloat(getComputedStyle(track).paddingBottom) - own.bottom;
+    return { inside, below };
+  });
+  expect(gaps.inside).toBeLessThanOrEqual(2);
+  expect(Math.abs(gaps.below)).toBeLessThanOrEqual(2);
+  await page.screenshot({ path: 'test-results/cue-timeline-1280x800.png' });
+});

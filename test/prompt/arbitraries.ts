@@ -40,6 +40,8 @@ const VOCABULARY = [
   '2',
   'note:',
   '"quoted"',
+  'glass,',
+  'wet;',
   '(aside)',
   '—',
   '[bracket]',

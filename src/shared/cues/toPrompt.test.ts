@@ -116,16 +116,40 @@ describe('cuesToPrompt', () => {
     expect(parse(out).doc.shots[0]?.audio.events).toEqual([{ label: 'boom', startMs: 3000, endMs: null }]);
   });
 
-  it('keeps commas out of audio labels and quotes out of dialogue', () => {
+  it('keeps commas and semicolons in labels, writing such a sound in quotes, and the parser reads them back', () => {
     const out = cuesToPrompt(
       'Duration: 4s',
-      [cue(0, 'glass, breaking', 'sfx'), cue(1000, 'Ann: Say "no"', 'dialogue')],
-      {
-        title: 'x',
-        durationMs: 4000,
-      },
+      [
+        cue(0, 'glass, breaking', 'sfx'),
+        cue(1000, 'Ann: Wait, no; stop', 'dialogue'),
+        cue(2000, 'rain; "heavy", far', 'ambience', { endMs: 3000 }),
+        cue(3000, 'door at 5s', 'sfx'),
+      ],
+      { title: 'x', durationMs: 4000 },
     );
-    expect(out).toBe('Duration: 4s\nAudio: glass breaking at 00:00\nDialogue: [00:01] Ann: "Say \'no\'"');
+    expect(out).toBe(
+      'Duration: 4s\nAudio: "glass, breaking" at 00:00, "rain; \'heavy\', far" from 00:02 to 00:03, "door at 5s" at 00:03\n' +
+        'Dialogue: [00:01] Ann: "Wait, no; stop"',
+    );
+    const { doc, diagnostics } = parse(out);
+    expect(diagnostics).toEqual([]);
+    expect(doc.shots[0]?.audio).toEqual({
+      ambience: [],
+      events: [
+        { label: 'glass, breaking', startMs: 0, endMs: null },
+        { label: "rain; 'heavy', far", startMs: 2000, endMs: 3000 },
+        { label: 'door at 5s', startMs: 3000, endMs: null },
+      ],
+    });
+    expect(doc.shots[0]?.dialogue).toEqual([{ atMs: 1000, speaker: 'Ann', line: 'Wait, no; stop' }]);
+  });
+
+  it('turns double quotes in dialogue single', () => {
+    const out = cuesToPrompt('Duration: 4s', [cue(1000, 'Ann: Say "no"', 'dialogue')], {
+      title: 'x',
+      durationMs: 4000,
+    });
+    expect(out).toBe('Duration: 4s\nDialogue: [00:01] Ann: "Say \'no\'"');
   });
 });
 

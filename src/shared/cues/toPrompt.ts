@@ -23,9 +23,14 @@ export interface PromptCue {
 
 const SOUND_KINDS: ReadonlySet<CueKind> = new Set(['sfx', 'ambience', 'music']);
 
-/** Commas and semicolons separate audio items, so a label keeps none. */
+/**
+ * A sound cue's label as the Audio line names it: one line, its commas and semicolons kept (the
+ * line writes such a name in double quotes, so its own double quotes turn single). A label with
+ * no letter or digit has nothing to say and is not written.
+ */
 function audioLabel(label: string): string {
-  return label.replace(/[,;]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = label.replace(/"/g, "'").replace(/\s+/g, ' ').trim();
+  return /[\p{L}\p{N}]/u.test(text) ? text : '';
 }
 
 /** Quote marks a line may come wrapped in, straight or typographic, double or single. */

@@ -1,11 +1,13 @@
 /**
  * Audio items in natural phrasing. "door slam at 00:05", "a door slams at 5s",
  * "at 0:05 the door slams", "rain from 00:02 to 00:06" and "rain until 00:04" are timed
- * events; anything without a time phrase is ambience for the whole shot.
+ * events; anything without a time phrase is ambience for the whole shot. Items are separated
+ * by commas and semicolons, so a sound whose name holds one is written in double quotes:
+ * `"glass, breaking" at 00:02`; nothing between quotes is read as a time.
  */
 import { formatTime, parseTime } from '../time';
 import type { DiagnosticCode, Severity, Span } from './diagnostics';
-import { stripFullStops, words } from './text';
+import { quotedRanges, splitItems, stripFullStops, words } from './text';
 
 export type AudioItem =
   | { kind: 'ambience'; text: string }
@@ -79,13 +81,16 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
   }
   if (all.length === 0) return { item: { kind: 'none' }, problems };
 
-  const lower = all.map((w) => w.word.toLowerCase());
+  const quoted = quotedRanges(raw);
+  const lower = all.map((w) =>
+    quoted.some((q) => w.from >= q.from && w.from < q.to) ? '' : w.word.toLowerCase(),
+  );
   const phrases: Phrase[] = [];
   let broken = false;
 
   const readTime = (i: number): number | null | 'bad' => {
     const w = all[i];
-    if (!w) return null;
+    if (!w || lower[i] === '') return null;
     const candidate = timeCandidate(w.word);
     if (candidate === null) return null;
     const parsed = parseTime(candidate);
@@ -170,10 +175,12 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
   // A mask rather than a search per word: an item can hold thousands of time phrases.
   const inPhrase = new Uint8Array(all.length);
   for (const p of phrases) inPhrase.fill(1, p.first, p.last + 1);
-  const label = all
-    .filter((_, i) => inPhrase[i] === 0)
-    .map((w) => w.word)
-    .join(' ');
+  const label = unquote(
+    all
+      .filter((_, i) => inPhrase[i] === 0)
+      .map((w) => w.word)
+      .join(' '),
+  );
   if (label === '') {
     problems.push({
       code: 'event-label-missing',
@@ -186,6 +193,11 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
   return { item: { kind: 'event', label, startMs: phrase.startMs, endMs: phrase.endMs }, problems };
 }
 
+/** A label written in one pair of double quotes, `"glass, breaking"`, is the words between them. */
+function unquote(label: string): string {
+  return /^"[^"]*"$/.test(label) ? label.slice(1, -1).trim() : label;
+}
+
 /** A timed sound: "at 2s", "at 00:04", "at 3 s". */
 const TIMED = /\bat\s+\d[\d:.]*\s?(?:s|sec|secs|seconds?|ms)?\b/i;
 
@@ -196,7 +208,9 @@ const TIMED = /\bat\s+\d[\d:.]*\s?(?:s|sec|secs|seconds?|ms)?\b/i;
 export function splitTimedSounds(raw: string): { text: string; from: number }[] {
   const parts: { text: string; from: number }[] = [];
   let start = 0;
+  const quoted = quotedRanges(raw);
   for (const m of raw.matchAll(/\s+and\s+/gi)) {
+    if (quoted.some((q) => m.index > q.from && m.index < q.to)) continue;
     const before = raw.slice(start, m.index);
     const after = raw.slice(m.index + m[0].length);
     const nextAnd = after.search(/\s+and\s+/i);
@@ -215,9 +229,33 @@ function span(all: readonly { from: number; to: number }[], first: number, last:
   return { from: all[first]?.from ?? 0, to: all[last]?.to ?? all[first]?.to ?? 0 };
 }
 
+/**
+ * A sound's name as an Audio line writes it: bare when it reads back as itself, otherwise in
+ * double quotes (a name holding a comma or semicolon, or words that read as a time: "door at 5s").
+ */
+export function writeAudioLabel(label: string): string {
+  const bare = `${label} at 00:00`;
+  if (isOneAudioItem(bare)) {
+    const { item, problems } = readAudioItem(bare);
+    if (problems.length === 0 && item.kind === 'event' && item.label === label) return label;
+  }
+  return `"${label}"`;
+}
+
+/**
+ * Whether text stays one item of an Audio line wherever it is written: no comma or semicolon
+ * splits it, no "and" joins two timed sounds, and no lone double quote pairs with a later item's.
+ */
+export function isOneAudioItem(text: string): boolean {
+  if ((text.split('"').length - 1) % 2 !== 0) return false;
+  const items = splitItems({ text, from: 0 }, { quotes: true });
+  return items.length === 1 && items[0]?.text === text && splitTimedSounds(text).length === 1;
+}
+
 /** The canonical phrasing: "label at 00:05" or "label from 00:02 to 00:06". */
 export function formatAudioEvent(event: { label: string; startMs: number; endMs: number | null }): string {
+  const label = writeAudioLabel(event.label);
   return event.endMs === null
-    ? `${event.label} at ${formatTime(event.startMs)}`
-    : `${event.label} from ${formatTime(event.startMs)} to ${formatTime(event.endMs)}`;
+    ? `${label} at ${formatTime(event.startMs)}`
+    : `${label} from ${formatTime(event.startMs)} to ${formatTime(event.endMs)}`;
 }

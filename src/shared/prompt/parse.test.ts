@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { MAX_DIAGNOSTICS, type Diagnostic, type QuickFix } from './diagnostics';
+import { format } from './format';
 import { MAX_PROMPT_CHARS, parse } from './parse';
 import { emptyShot, PromptDoc, type Shot } from './types';
 import { LANTERN_SHOT } from '../../../test/prompt/examples';
@@ -140,6 +141,31 @@ describe('parse: the documented format', () => {
       ambience: ['crickets in the background', 'wind at dusk', 'distant traffic'],
       events: [],
     });
+  });
+
+  test('keeps a sound named in double quotes whole: its commas, semicolons and "at" are its own', () => {
+    const { doc, diagnostics } = parse(
+      'Audio: "glass, breaking" at 00:02, at 3s "chairs; scraping", "door at 5s" from 1s to 2s, a voice says "hi, there", an open " quote, wind\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(doc.shots[0]?.audio).toEqual({
+      ambience: ['a voice says "hi, there"', 'an open " quote', 'wind'],
+      events: [
+        { label: 'glass, breaking', startMs: 2000, endMs: null },
+        { label: 'chairs; scraping', startMs: 3000, endMs: null },
+        { label: 'door at 5s', startMs: 1000, endMs: 2000 },
+      ],
+    });
+    // A lone quote would pair with a later item's once written, so the schema refuses it.
+    expect(PromptDoc.safeParse(doc).success).toBe(false);
+    const paired = parse(
+      'Audio: "glass, breaking" at 00:02, at 3s "chairs; scraping", "door at 5s" from 1s to 2s, a voice says "hi, there"\n',
+    ).doc;
+    expect(PromptDoc.safeParse(paired).success).toBe(true);
+    expect(format(paired)).toBe(
+      'Audio: a voice says "hi, there", "glass, breaking" at 00:02, "chairs; scraping" at 00:03, "door at 5s" from 00:01 to 00:02\n',
+    );
+    expect(parse(format(paired)).doc).toEqual(paired);
   });
 
   test('reads several dialogue lines per shot, one per line or per Dialogue: line', () => {

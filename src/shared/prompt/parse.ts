@@ -499,7 +499,7 @@ class PromptReader {
   private applyAudio(pieces: readonly Piece[]): void {
     const { shot, source } = this.current;
     for (const piece of pieces) {
-      const items = splitItems(piece).flatMap((item) =>
+      const items = splitItems(piece, { quotes: true }).flatMap((item) =>
         splitTimedSounds(item.text).map((part) => {
           const from = item.span.from + part.from;
           return { text: part.text, span: { from, to: from + part.text.length } };

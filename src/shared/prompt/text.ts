@@ -41,14 +41,23 @@ export interface Piece {
 
 /**
  * Splits a line's value on commas and semicolons, keeping the offset of each item's
- * first and last non-space character.
+ * first and last non-space character. With `quotes` (the Audio line), a comma or semicolon
+ * between a pair of double quotes belongs to its item: `"glass, breaking" at 00:02` is one
+ * sound. A double quote with no partner after it is an ordinary character.
  */
-export function splitItems(piece: Piece): { text: string; span: Span }[] {
+export function splitItems(piece: Piece, options: { quotes?: boolean } = {}): { text: string; span: Span }[] {
   const out: { text: string; span: Span }[] = [];
   let start = 0;
   const { text } = piece;
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
+    if (options.quotes && ch === '"') {
+      const close = text.indexOf('"', i + 1);
+      if (close !== -1) {
+        i = close;
+        continue;
+      }
+    }
     if (i === text.length || ch === ',' || ch === ';') {
       const raw = text.slice(start, i);
       const lead = raw.length - raw.trimStart().length;
@@ -59,6 +68,18 @@ export function splitItems(piece: Piece): { text: string; span: Span }[] {
       }
       start = i + 1;
     }
+  }
+  return out;
+}
+
+/** The stretches of a text between a pair of double quotes, each from its opening quote to its closing one. */
+export function quotedRanges(text: string): Span[] {
+  const out: Span[] = [];
+  for (let open = text.indexOf('"'); open !== -1; ) {
+    const close = text.indexOf('"', open + 1);
+    if (close === -1) break;
+    out.push({ from: open, to: close + 1 });
+    open = text.indexOf('"', close + 1);
   }
   return out;
 }

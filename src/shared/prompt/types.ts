@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { MAX_TIME_MS } from '../time';
-import { readAudioItem } from './audio';
+import { formatAudioEvent, isOneAudioItem, readAudioItem } from './audio';
 import { isCanonicalSpeaker } from './dialogue';
-import { isCanonicalItem, isCanonicalText } from './text';
+import { cleanItem, isCanonicalItem, isCanonicalText } from './text';
 
 export const Millis = z.number().int().min(0).max(MAX_TIME_MS);
 
@@ -17,13 +17,23 @@ const Item = z
   .string()
   .refine(isCanonicalItem, 'must be a non-empty item without commas, semicolons or a closing full stop');
 
+/** An item of an Audio line: commas and semicolons only inside double quotes, which the line keeps whole. */
+const AudioItem = z
+  .string()
+  .refine(
+    (text) => text !== '' && cleanItem(text) === text,
+    'must be a non-empty item without a closing full stop or extra spaces',
+  );
+
 export const AudioEvent = z
   .object({
-    /** What is heard, in the creator's words: "soft water splash". */
-    label: Item.refine((label) => {
-      const { item, problems } = readAudioItem(`${label} at 00:00`);
+    /** What is heard, in the creator's words: "soft water splash", or "glass, breaking" (written in quotes). */
+    label: AudioItem.refine((label) => {
+      const written = formatAudioEvent({ label, startMs: 0, endMs: null });
+      if (!isOneAudioItem(written)) return false;
+      const { item, problems } = readAudioItem(written);
       return problems.length === 0 && item.kind === 'event' && item.label === label;
-    }, 'must not contain a time phrase of its own'),
+    }, 'must not contain a time phrase of its own, or a double quote beside a comma or semicolon'),
     /** Relative to the start of the shot. */
     startMs: Millis,
     /** Null for a one-off sound ("at 00:03"); set for a sound with a span ("from 00:02 to 00:06"). */
@@ -35,10 +45,11 @@ export const AudioEvent = z
   });
 export type AudioEvent = z.infer<typeof AudioEvent>;
 
-export const Ambience = Item.refine((text) => {
+export const Ambience = AudioItem.refine((text) => {
+  if (!isOneAudioItem(text)) return false;
   const { item, problems } = readAudioItem(text);
   return problems.length === 0 && item.kind === 'ambience' && item.text === text;
-}, 'must not contain a time phrase; timed sounds are events');
+}, 'must not contain a time phrase (timed sounds are events), nor a comma or semicolon outside double quotes');
 
 export const ShotAudio = z.object({
   /** Sounds for the whole shot. */

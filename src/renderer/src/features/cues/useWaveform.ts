@@ -150,7 +150,10 @@ export function useWaveform(
       color: token('--text-3'),
       font: `${token('--text-2xs') || '10px'} ${token('--font-ui') || 'sans-serif'}`,
     });
-    const wave = attachWaveCanvas(ws, durationSec, first, { color: token('--text-3') });
+    const wave = attachWaveCanvas(ws, durationSec, first, {
+      color: token('--wave'),
+      playedColor: token('--wave-played'),
+    });
     const offZoom = followZoom(ws, wave, clipId, peaks, first.rate, fitPx);
     const offWheel = attachWheelZoom(ws, { scale: 0.2, maxPxPerSec: 4000 });
     let offMinimap = (): void => undefined;
