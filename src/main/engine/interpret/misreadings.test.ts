@@ -67,6 +67,14 @@ describe('numbers that are not clip times or counts', () => {
     ]);
   });
 
+  test('a moment set off by a comma times the clause after it', () => {
+    const r = read('At 00:04, a dog barks. After 2 seconds, a cat jumps.', { durationMs: 6000 });
+    expect(r.shot.entities.map((e) => [e.key, e.actions.map((a) => a.atMs)])).toEqual([
+      ['dog', [4000]],
+      ['cat', [2000]],
+    ]);
+  });
+
   test('"1970s" is read as one word, not as 1970 seconds', () => {
     expect(tokenize('a 1970s car').map((t) => t.kind)).toEqual(['word', 'word', 'word']);
   });

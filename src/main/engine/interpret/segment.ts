@@ -165,6 +165,11 @@ export function segment(text: string, field: PromptField): Item[][] {
     const token = tokens[i];
     if (token === undefined) break;
     if (token.kind === 'break') {
+      // "At 00:04, a dog barks": a moment set off by a comma times the clause after it.
+      if (token.raw === ',' && onlyAMoment(items)) {
+        i++;
+        continue;
+      }
       flush();
       i++;
       continue;
@@ -206,6 +211,14 @@ export function segment(text: string, field: PromptField): Item[][] {
   }
   flush();
   return clauses;
+}
+
+/** The clause so far is only a moment in the shot: "At 00:04", "(after) 2 seconds". */
+function onlyAMoment(items: readonly Item[]): boolean {
+  const [first, second] = items;
+  // "after" starts a clause of its own, so "After 2 seconds," leaves the time alone.
+  if (items.length === 1) return first?.kind === 'time';
+  return items.length === 2 && first?.kind === 'stop' && /^at$/i.test(first.text) && second?.kind === 'time';
 }
 
 function pickMatch(
