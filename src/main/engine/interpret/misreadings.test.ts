@@ -420,3 +420,16 @@ describe('a cockpit is a place', () => {
     expect(r.labels).not.toContain('cockpit');
   });
 });
+
+describe('"light" as a thing and as an amount', () => {
+  test('a light that swings or hangs overhead is a lamp; light rain and a light that fades are not', () => {
+    expect(
+      read('A dim cellar. A light swings overhead.').shot.entities.map((e) => [e.element, e.actions[0]?.verb]),
+    ).toEqual([['lamp', 'sway']]);
+    expect(read('Light rain falls. The light fades.').shot.entities.map((e) => e.element)).not.toContain('lamp');
+  });
+
+  test('a cellar is a room', () => {
+    expect(read('A dim cellar.').shot.setting).toBe('interior');
+  });
+});
