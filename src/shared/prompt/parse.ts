@@ -14,7 +14,7 @@ import { readProse, type ProsePhrase } from './prose';
 import { describeReading, offerStructured } from './proseFindings';
 import { addSpan, carryOver, has, KEY_BIT, mark, newShot, type ShotState } from './shotState';
 import { cleanItem, collapse, forEachLine, isSentenceHeading, splitItems, type Piece } from './text';
-import type { FrameSize, PromptDoc } from './types';
+import { holdsOnlyCarried, type FrameSize, type PromptDoc } from './types';
 
 export interface FieldSpan {
   /** The key as written, without the colon. */
@@ -93,6 +93,14 @@ function onShotClock(text: string, segmentStartMs: number, durationMs: number | 
 /** Whether a time on the clip's clock falls within a segment: then it is read as clip time. */
 function isInSegment(ms: number, segmentStartMs: number, durationMs: number | null): boolean {
   return durationMs !== null && ms >= segmentStartMs && ms <= segmentStartMs + durationMs;
+}
+
+/**
+ * A prompt that opens with only a Style or Negative line before its first `Shot 1` or `---`: those
+ * lines are for every shot (they carry on), not a shot of their own with nothing in it.
+ */
+function onlyCarried(state: ShotState): boolean {
+  return holdsOnlyCarried(state.shot);
 }
 
 /** A segment mark in prose: `[00:00-00:02]`, `[0s – 2s]`. */
@@ -239,14 +247,16 @@ class PromptReader {
   private readSeparator(from: number, lineSpan: Span): void {
     this.closeField();
     const current = this.current;
-    if (current.docStart && !current.hasContent && !current.claimed) return;
+    if (current.docStart && !current.claimed && (!current.hasContent || onlyCarried(current))) return;
     this.startShot(from, lineSpan);
   }
 
   private readHeading(from: number, lineSpan: Span, written: string): void {
     this.closeField();
     const shotTitle = collapse(written);
-    if (this.current.hasContent || this.current.claimed) this.startShot(from, lineSpan);
+    const current = this.current;
+    const preamble = current.docStart && !current.claimed && onlyCarried(current);
+    if ((current.hasContent && !preamble) || current.claimed) this.startShot(from, lineSpan);
     else {
       this.current.source.header = lineSpan;
       if (this.current.docStart) this.current.source.block.from = from;

@@ -433,3 +433,31 @@ describe('"light" as a thing and as an amount', () => {
     expect(read('A dim cellar.').shot.setting).toBe('interior');
   });
 });
+
+describe('the hour in a Style line', () => {
+  test.each([
+    ['night', 'night'],
+    ['dusk, 35mm', 'dusk'],
+    ['dawn light', 'dawn'],
+    ['golden hour glow', 'golden'],
+    ['cinematic, night time', 'night'],
+  ])('Style "%s" sets the time of day to %s', (style, time) => {
+    expect(read('A man walks along a street.', { style }).shot.timeOfDay).toBe(time);
+  });
+
+  test('unless the Scene says otherwise; a dark room is no hour', () => {
+    expect(read('A man walks along a sunlit street.', { style: 'night' }).shot.timeOfDay).toBe('noon');
+    expect(read('A man walks along a street at noon.', { style: 'dusk tones' }).shot.timeOfDay).toBe('noon');
+    expect(read('A man walks down a dark alley.', { style: 'golden hour' }).shot.timeOfDay).toBe('golden');
+  });
+
+  test('a Style carried on to the next shot does not undo the hour the first shot kept', () => {
+    const r = interpret({
+      shots: [
+        emptyShot({ scene: 'A man walks along a street at noon.', style: 'night' }),
+        emptyShot({ scene: 'A woman waits by a door.', style: 'night' }),
+      ],
+    });
+    expect(r.shots.map((s) => s.timeOfDay)).toEqual(['noon', 'noon']);
+  });
+});

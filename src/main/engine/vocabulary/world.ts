@@ -188,8 +188,8 @@ export const timeWords: Record<TimeOfDay, string> = {
   morning: 'morning',
   noon: 'noon|midday|day|daytime|daylight|afternoon|broad daylight|high noon|sunny|sunlit|bright day',
   golden: 'golden hour|sunset|magic hour|late afternoon|golden light',
-  dusk: 'dusk|twilight|evening|nightfall|gloaming',
-  night: 'night|midnight|nighttime|dark|darkness|after dark|moonlit|late at night|late night|late in the night',
+  dusk: 'dusk|dusky|twilight|evening|nightfall|gloaming',
+  night: 'night|midnight|nighttime|night time|dark|darkness|after dark|moonlit|late at night|late night|late in the night',
 };
 
 export const weatherIds = ['clear', 'rain', 'storm', 'snow', 'fog'] as const;
