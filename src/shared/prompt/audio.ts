@@ -27,7 +27,8 @@ const RANGE_WORDS = new Set(['to', 'until', 'till', 'through', '-', '–', '—'
 /** A word that is trying to be a time: it starts with a digit. "at dusk" is not one. */
 function timeCandidate(word: string): string | null {
   if (word.length > 40) return null;
-  const bare = word.replace(/[.!?)]+$/, '');
+  // "at 00:05, the door slams": the comma after a time closes it.
+  const bare = word.replace(/[.!?),]+$/, '');
   return /^\d[\d:.a-z]{0,31}$/i.test(bare) ? bare : null;
 }
 

@@ -7,7 +7,7 @@ import { formatAudioEvent } from './audio';
 import { formatDialogueEntry } from './dialogue';
 import { KEY_LABELS } from './keys';
 import { isSentenceHeading } from './text';
-import type { PromptDoc, Shot } from './types';
+import { holdsOnlyCarried, type PromptDoc, type Shot } from './types';
 
 function line(key: keyof typeof KEY_LABELS, value: string): string {
   return value === '' ? `${KEY_LABELS[key]}:` : `${KEY_LABELS[key]}: ${value}`;
@@ -43,8 +43,9 @@ export function format(doc: PromptDoc): string {
     if (i === 0) {
       if (out.length > 0 && (shot.title !== null || body.length > 0)) out.push('');
       if (shot.title !== null) out.push(`Shot 1: ${shot.title}`);
-      // An empty first shot still needs a heading, or the next separator would swallow it.
-      else if (body.length === 0 && doc.shots.length > 1) out.push('Shot 1');
+      // An empty first shot still needs a heading, or the next separator would swallow it; so does
+      // one with only a Style or Negative, which would otherwise read as lines for every shot.
+      else if ((body.length === 0 || holdsOnlyCarried(shot)) && doc.shots.length > 1) out.push('Shot 1');
     } else {
       out.push('', '---');
       if (shot.title !== null) out.push(`Shot ${i + 1}: ${shot.title}`);

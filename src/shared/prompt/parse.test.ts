@@ -101,6 +101,22 @@ describe('parse: the documented format', () => {
     ]);
   });
 
+  test('a Style or Negative line before the first shot heading or separator is for every shot, not a shot of its own', () => {
+    for (const text of [
+      'Style: night, neon\n\nShot 1\nScene: a\n---\nShot 2\nScene: b\n',
+      'Style: night, neon\nNegative: text\n---\nScene: a\n---\nScene: b\n',
+    ]) {
+      const { doc } = parse(text);
+      expect(
+        doc.shots.map((s) => [s.scene, s.style, s.inherited.style]),
+        text,
+      ).toEqual([
+        ['a', 'night, neon', false],
+        ['b', 'night, neon', true],
+      ]);
+    }
+  });
+
   test('takes Title for the whole prompt wherever it appears', () => {
     const { doc } = parse('Scene: a\n---\nTitle: Late title\nScene: b\n');
     expect(doc.title).toBe('Late title');

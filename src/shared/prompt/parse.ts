@@ -5,7 +5,7 @@
  * megabyte of text parses in a fraction of a second.
  */
 import { withArticle } from '../article';
-import { formatTime, parseTime } from '../time';
+import { formatDuration, formatTime, parseTime } from '../time';
 import { readAudioItem, splitTimedSounds, type ItemProblem } from './audio';
 import { afterLineMs, readDialogueEntry, splitSpeakers, type DialogueEntry } from './dialogue';
 import { LineIndex, toDiagnostics, type Diagnostic, type Finding, type QuickFix, type Span } from './diagnostics';
@@ -14,7 +14,7 @@ import { readProse, type ProsePhrase } from './prose';
 import { describeReading, offerStructured } from './proseFindings';
 import { addSpan, carryOver, has, KEY_BIT, mark, newShot, type ShotState } from './shotState';
 import { cleanItem, collapse, forEachLine, isSentenceHeading, splitItems, type Piece } from './text';
-import type { FrameSize, PromptDoc } from './types';
+import { holdsOnlyCarried, type FrameSize, type PromptDoc } from './types';
 
 export interface FieldSpan {
   /** The key as written, without the colon. */
@@ -65,18 +65,42 @@ const BARE_NUMBER = /^\d{1,8}(?:\.\d{1,3})?$/;
 /** A clock time in prose ("at 00:05", "00:05.5"), not an hour of the day ("7:30 pm"). */
 const CLIP_CLOCK = /(?<![\d:.])(\d{1,2}:[0-5]\d(?:\.\d{1,3})?)(?![\d:]|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z]))/gi;
 
+/** A moment written in seconds after "at": "at 3s", "at 2.5 sec", "at 4 seconds". */
+const AT_SECONDS = /\b(at\s+)(\d{1,4}(?:\.\d{1,3})?)\s?(?:s|secs?|seconds?)\b/gi;
+
 /**
- * Inside a `[00:04-00:08]` segment, the times in its words are on the clip's clock: "at 00:05"
- * there is 00:01 into the shot, as the shot's own fields count. Times outside the segment's span
- * (a clock on the wall, "07:30") are left as written.
+ * Inside a `[00:04-00:08]` segment, a time in its words that falls within the segment's span is
+ * on the clip's clock: "at 00:05" or "at 5s" there is 1 s into the shot, as the shot's own fields
+ * count. Any other time counts from the segment's start ("at 1s" in `[00:04-00:08]` is 1 s into
+ * the shot), and a clock on the wall ("07:30") is left as written.
  */
 function onShotClock(text: string, segmentStartMs: number, durationMs: number | null): string {
   if (segmentStartMs === 0 || durationMs === null) return text;
-  return text.replace(CLIP_CLOCK, (clock: string) => {
-    const parsed = parseTime(clock);
-    if (!parsed.ok || parsed.ms < segmentStartMs || parsed.ms > segmentStartMs + durationMs) return clock;
-    return formatTime(parsed.ms - segmentStartMs);
-  });
+  const inSegment = (ms: number): boolean => isInSegment(ms, segmentStartMs, durationMs);
+  return text
+    .replace(CLIP_CLOCK, (clock: string) => {
+      const parsed = parseTime(clock);
+      if (!parsed.ok || !inSegment(parsed.ms)) return clock;
+      return formatTime(parsed.ms - segmentStartMs);
+    })
+    .replace(AT_SECONDS, (written: string, at: string, seconds: string) => {
+      const ms = Math.round(Number(seconds) * 1000);
+      if (!inSegment(ms)) return written;
+      return `${at}${formatDuration(ms - segmentStartMs)}`;
+    });
+}
+
+/** Whether a time on the clip's clock falls within a segment: then it is read as clip time. */
+function isInSegment(ms: number, segmentStartMs: number, durationMs: number | null): boolean {
+  return durationMs !== null && ms >= segmentStartMs && ms <= segmentStartMs + durationMs;
+}
+
+/**
+ * A prompt that opens with only a Style or Negative line before its first `Shot 1` or `---`: those
+ * lines are for every shot (they carry on), not a shot of their own with nothing in it.
+ */
+function onlyCarried(state: ShotState): boolean {
+  return holdsOnlyCarried(state.shot);
 }
 
 /** A segment mark in prose: `[00:00-00:02]`, `[0s – 2s]`. */
@@ -223,14 +247,16 @@ class PromptReader {
   private readSeparator(from: number, lineSpan: Span): void {
     this.closeField();
     const current = this.current;
-    if (current.docStart && !current.hasContent && !current.claimed) return;
+    if (current.docStart && !current.claimed && (!current.hasContent || onlyCarried(current))) return;
     this.startShot(from, lineSpan);
   }
 
   private readHeading(from: number, lineSpan: Span, written: string): void {
     this.closeField();
     const shotTitle = collapse(written);
-    if (this.current.hasContent || this.current.claimed) this.startShot(from, lineSpan);
+    const current = this.current;
+    const preamble = current.docStart && !current.claimed && onlyCarried(current);
+    if ((current.hasContent && !preamble) || current.claimed) this.startShot(from, lineSpan);
     else {
       this.current.source.header = lineSpan;
       if (this.current.docStart) this.current.source.block.from = from;
@@ -544,7 +570,8 @@ class PromptReader {
         this.applyAudio([{ text: phrase.text, from: phrase.span.from }]);
         // Times inside a `[00:04-00:08]` segment are on the clip's clock: 00:05 there is 1s into the shot.
         for (const event of current.shot.audio.events.slice(before)) {
-          if (event.startMs < current.segmentStartMs) continue;
+          if (current.segmentStartMs === 0) break;
+          if (!isInSegment(event.startMs, current.segmentStartMs, current.shot.durationMs)) continue;
           event.startMs -= current.segmentStartMs;
           if (event.endMs !== null) event.endMs -= current.segmentStartMs;
         }
@@ -570,7 +597,8 @@ class PromptReader {
       current.written |= KEY_BIT[key];
     }
     for (const line of reading.dialogue) {
-      const onClip = line.atMs !== null && line.atMs >= current.segmentStartMs;
+      const onClip =
+        line.atMs !== null && isInSegment(line.atMs, current.segmentStartMs, current.shot.durationMs);
       const atMs = onClip && line.atMs !== null ? line.atMs - current.segmentStartMs : line.atMs;
       this.pushLine({ atMs: atMs ?? current.nextLineMs, speaker: line.speaker, line: line.line });
       addSpan(current.source, 'dialogue', line.span);

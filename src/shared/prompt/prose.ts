@@ -251,6 +251,9 @@ function trimmedCut(text: string, from: number, to: number, target: ProseTarget)
   return cuts.map((c) => routed(text, target, c));
 }
 
+/** A clause that is only a moment in the shot: "At 00:04", "at 3 s", "After two seconds". */
+const LEADING_MOMENT = /^\s*(?:at|after)\s+(?:\d{1,2}:\d{2}(?:\.\d{1,3})?|[\d.]+\s?s(?:ec(?:ond)?s?)?|\w+\s+seconds?)\s*$/i;
+
 /** Clause cuts inside a sentence: commas, semicolons, colons, dashes and "as the camera…". */
 function clauses(text: string, s: Cut): Cut[] {
   const out: Cut[] = [];
@@ -259,6 +262,8 @@ function clauses(text: string, s: Cut): Cut[] {
     /[,;]\s*|:\s+|\s+[—–-]\s+|\s+(?=(?:as|while|and|then|with)\s+(?:the\s+)?camera\b)|\s+(?=then\s+(?:an?\s+)?(?:\w+\s+)?(?:push|pull|zoom|pan|tilt|dolly|crane|orbit|track|cut)\b)/g;
   let start = 0;
   for (const m of body.matchAll(re)) {
+    // "At 00:04, a dog barks": a moment set off by a comma belongs to the clause after it.
+    if (LEADING_MOMENT.test(body.slice(start, m.index))) continue;
     pushTrimmed(out, text, s.from + start, s.from + m.index);
     start = m.index + m[0].length;
   }

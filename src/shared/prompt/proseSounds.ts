@@ -96,7 +96,11 @@ export function soundInClause(body: string): SoundCut | null {
     let to = verb.to + (SOUND_TAIL.exec(body.slice(verb.to))?.[0].length ?? 0);
     const time = AT_TIME.exec(body);
     if (time && time.index >= verb.to && isMoment(time[1] ?? '')) to = Math.max(to, time.index + time[0].length);
-    return { from: words[subject]?.from ?? 0, to, heardOnly: HEARD_ONLY.has(head) };
+    let from = words[subject]?.from ?? 0;
+    // "At 3s the door slams": a moment written before the subject times the sound too.
+    if (time && time.index < from && isMoment(time[1] ?? '') && /^[\s,]*$/.test(body.slice(time.index + time[0].length, from)))
+      from = time.index;
+    return { from, to, heardOnly: HEARD_ONLY.has(head) };
   }
   // "A loud bang at 00:03": a sound named as a noun and timed is a direction too.
   const time = AT_TIME.exec(body);

@@ -114,4 +114,27 @@ describe('segment marks', () => {
     );
     expect(doc.shots[1]?.scene).toBe('At 00:01 a door opens. The wall clock reads 07:30');
   });
+
+  test('a time in seconds inside the segment is clip time too; one outside it counts from the segment start', () => {
+    const { doc } = parse(
+      '[00:00-00:02] A quiet street at night.\n[00:02-00:06] At 3s the door slams. At 1s a cat jumps. A bell rings at 5 seconds.',
+    );
+    const shot = doc.shots[1];
+    expect(shot?.scene).toBe('At 1s the door slams. At 1s a cat jumps');
+    expect(shot?.audio.events).toEqual([
+      { label: 'the door slams', startMs: 1000, endMs: null },
+      { label: 'A bell rings', startMs: 3000, endMs: null },
+    ]);
+  });
+
+  test('a sound timed before its subject, with or without a comma, is a timed sound', () => {
+    const { doc } = parse('A man walks to a door. At 3s the door slams. At 00:04, a dog barks.');
+    expect(doc.shots[0]?.audio).toEqual({
+      ambience: [],
+      events: [
+        { label: 'the door slams', startMs: 3000, endMs: null },
+        { label: 'a dog barks', startMs: 4000, endMs: null },
+      ],
+    });
+  });
 });

@@ -39,6 +39,14 @@ export interface Piece {
   from: number;
 }
 
+/** An item that is only a moment in the shot: "at 00:05", "At 3 s". */
+const LEADING_MOMENT = /^\s*at\s+(?:\d{1,2}:\d{2}(?:\.\d{1,3})?|\d+(?:\.\d+)?\s?s(?:ec(?:ond)?s?)?)\s*$/i;
+
+/** An item timed by its own words: "door at 1s", "rain from 00:02". */
+function hasOwnTime(item: string): boolean {
+  return /\b(?:at|from|until|till|between)\s+\d/i.test(item);
+}
+
 /**
  * Splits a line's value on commas and semicolons, keeping the offset of each item's
  * first and last non-space character. With `quotes` (the Audio line), a comma or semicolon
@@ -60,6 +68,8 @@ export function splitItems(piece: Piece, options: { quotes?: boolean } = {}): { 
     }
     if (i === text.length || ch === ',' || ch === ';') {
       const raw = text.slice(start, i);
+      // "at 00:05, the door slams": a moment set off by a comma times the item after it.
+      if (ch === ',' && LEADING_MOMENT.test(raw) && !hasOwnTime(text.slice(i + 1).split(/[,;]/, 1)[0] ?? '')) continue;
       const lead = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
       if (trimmed !== '') {

@@ -158,3 +158,21 @@ export function isEmptyShot(shot: Shot): boolean {
     shot.durationMs === null
   );
 }
+
+/**
+ * A shot that holds nothing but a Style or Negative of its own and no title: at the top of a prompt,
+ * before its first heading or separator, such lines are for every shot, not a shot of their own.
+ */
+export function holdsOnlyCarried(shot: Shot): boolean {
+  return (
+    shot.title === null &&
+    shot.scene === '' &&
+    shot.camera === '' &&
+    shot.motion === '' &&
+    shot.audio.ambience.length === 0 &&
+    shot.audio.events.length === 0 &&
+    shot.dialogue.length === 0 &&
+    shot.durationMs === null &&
+    (shot.style !== '' || shot.negative.length > 0)
+  );
+}

@@ -45,6 +45,10 @@ export class ShotBuilder {
   timeOfDay: TimeOfDay | null = null;
   /** The time of day came from a word that says little of the hour ("sunny"), so a plainer one replaces it. */
   timeFromWeakWord = false;
+  /** …and that word was "dark": how the light is, which a Style line's hour replaces. */
+  timeFromDarkness = false;
+  /** The Style is the previous shot's, carried on: its hour was the previous shot's to take. */
+  styleCarried = false;
   weather: Weather | null = null;
   wind = 0;
   hair: number | null = null;

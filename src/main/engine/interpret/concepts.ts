@@ -280,9 +280,19 @@ function timeOfDay(w: Word, c: Of<'time'>): void {
   }
   // "sunny" or "dark" says little of the hour: a time word that names one ("a sunny morning") wins.
   const weak = WEAK_TIME_WORDS.has(w.text.toLowerCase());
-  if (w.b.timeOfDay === null || (w.b.timeFromWeakWord && !weak)) {
+  // A Style line's "night" or "golden hour" sets the hour unless the Scene already said it ("a sunny
+  // street" is daytime; a dark room says how the light is, not the hour). A Style carried on from the
+  // shot before gave its hour there, and the hour carries with the rest of the setting.
+  const style = w.cl.field === 'style';
+  if (style && w.b.styleCarried) {
+    ok(w, `time of day ${c.id}, as the shot before`);
+    return;
+  }
+  const sceneSaid = style && w.b.timeOfDay !== null && !w.b.timeFromDarkness;
+  if (w.b.timeOfDay === null || (w.b.timeFromWeakWord && !weak && !sceneSaid)) {
     w.b.timeOfDay = c.id;
     w.b.timeFromWeakWord = weak;
+    w.b.timeFromDarkness = /^dark(ness)?$/i.test(w.text);
   }
   ok(w, `time of day ${c.id}`);
 }

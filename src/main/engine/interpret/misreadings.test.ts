@@ -67,6 +67,14 @@ describe('numbers that are not clip times or counts', () => {
     ]);
   });
 
+  test('a moment set off by a comma times the clause after it', () => {
+    const r = read('At 00:04, a dog barks. After 2 seconds, a cat jumps.', { durationMs: 6000 });
+    expect(r.shot.entities.map((e) => [e.key, e.actions.map((a) => a.atMs)])).toEqual([
+      ['dog', [4000]],
+      ['cat', [2000]],
+    ]);
+  });
+
   test('"1970s" is read as one word, not as 1970 seconds', () => {
     expect(tokenize('a 1970s car').map((t) => t.kind)).toEqual(['word', 'word', 'word']);
   });
@@ -410,5 +418,46 @@ describe('a cockpit is a place', () => {
     const r = read('A pilot in the cockpit, the co-pilot nods.');
     expect([r.shot.setting, r.shot.settingWord]).toEqual(['interior', 'cockpit']);
     expect(r.labels).not.toContain('cockpit');
+  });
+});
+
+describe('"light" as a thing and as an amount', () => {
+  test('a light that swings or hangs overhead is a lamp; light rain and a light that fades are not', () => {
+    expect(
+      read('A dim cellar. A light swings overhead.').shot.entities.map((e) => [e.element, e.actions[0]?.verb]),
+    ).toEqual([['lamp', 'sway']]);
+    expect(read('Light rain falls. The light fades.').shot.entities.map((e) => e.element)).not.toContain('lamp');
+  });
+
+  test('a cellar is a room', () => {
+    expect(read('A dim cellar.').shot.setting).toBe('interior');
+  });
+});
+
+describe('the hour in a Style line', () => {
+  test.each([
+    ['night', 'night'],
+    ['dusk, 35mm', 'dusk'],
+    ['dawn light', 'dawn'],
+    ['golden hour glow', 'golden'],
+    ['cinematic, night time', 'night'],
+  ])('Style "%s" sets the time of day to %s', (style, time) => {
+    expect(read('A man walks along a street.', { style }).shot.timeOfDay).toBe(time);
+  });
+
+  test('unless the Scene says otherwise; a dark room is no hour', () => {
+    expect(read('A man walks along a sunlit street.', { style: 'night' }).shot.timeOfDay).toBe('noon');
+    expect(read('A man walks along a street at noon.', { style: 'dusk tones' }).shot.timeOfDay).toBe('noon');
+    expect(read('A man walks down a dark alley.', { style: 'golden hour' }).shot.timeOfDay).toBe('golden');
+  });
+
+  test('a Style carried on to the next shot does not undo the hour the first shot kept', () => {
+    const r = interpret({
+      shots: [
+        emptyShot({ scene: 'A man walks along a street at noon.', style: 'night' }),
+        emptyShot({ scene: 'A woman waits by a door.', style: 'night' }),
+      ],
+    });
+    expect(r.shots.map((s) => s.timeOfDay)).toEqual(['noon', 'noon']);
   });
 });

@@ -165,12 +165,23 @@ export function segment(text: string, field: PromptField): Item[][] {
     const token = tokens[i];
     if (token === undefined) break;
     if (token.kind === 'break') {
+      // "At 00:04, a dog barks": a moment set off by a comma times the clause after it.
+      if (token.raw === ',' && onlyAMoment(items)) {
+        i++;
+        continue;
+      }
       flush();
       i++;
       continue;
     }
     if (token.kind !== 'word') {
       items.push(literalItem(token));
+      i++;
+      continue;
+    }
+    if (visualField(field) && lightThatHangs(tokens, i)) {
+      items.push({ kind: 'concept', concept: { kind: 'element', id: 'lamp' }, text: token.raw });
+      expectVerb = true;
       i++;
       continue;
     }
@@ -206,6 +217,37 @@ export function segment(text: string, field: PromptField): Item[][] {
   }
   flush();
   return clauses;
+}
+
+function visualField(field: PromptField): boolean {
+  return field === 'scene' || field === 'motion';
+}
+
+/** Words before "light" that make it a thing: "a light", "the single light", "one bare light". */
+const LIGHT_BEFORE = new Set([...determiners, 'one', 'single', 'lone', 'solitary', 'bare', 'naked']);
+/** Words after "light" that say it hangs or swings: "a light swings", "the light swaying overhead". */
+const LIGHT_AFTER = new Set(['overhead', 'above', 'hanging', 'hangs', 'hung', 'dangles', 'dangling', 'swinging']);
+
+/**
+ * "A light swings overhead": "light" is a lamp, not how strong something is, when a determiner
+ * comes before it and a swing, a sway or "overhead" after it. "Light rain" and "the light fades" stay as they were.
+ */
+function lightThatHangs(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (t?.kind !== 'word' || (t.lower !== 'light' && t.lower !== 'lights')) return false;
+  if (before?.kind !== 'word' || !LIGHT_BEFORE.has(before.lower)) return false;
+  if (after?.kind !== 'word') return false;
+  return LIGHT_AFTER.has(after.lower) || after.lemmas.some((l) => l === 'swing' || l === 'sway');
+}
+
+/** The clause so far is only a moment in the shot: "At 00:04", "(after) 2 seconds". */
+function onlyAMoment(items: readonly Item[]): boolean {
+  const [first, second] = items;
+  // "after" starts a clause of its own, so "After 2 seconds," leaves the time alone.
+  if (items.length === 1) return first?.kind === 'time';
+  return items.length === 2 && first?.kind === 'stop' && /^at$/i.test(first.text) && second?.kind === 'time';
 }
 
 function pickMatch(

@@ -45,8 +45,8 @@ function surfaceOf(s: Staging, props: readonly StagedProp[]): { x: number; z: nu
   return { x: (desk.x0 + desk.x1) / 2, z: desk.z0 + 0.4 };
 }
 
-/** Lamps that hang from the ceiling rather than stand: a bare bulb, a pendant, a swinging light. */
-const HUNG = /\b(bulb|pendant|hanging|hung|ceiling|overhead|swinging|chandelier|fixture)\b/;
+/** Lamps that hang from the ceiling rather than stand: a bare bulb, a pendant, a swinging light, a light (a lamp called a light hangs). */
+const HUNG = /\b(bulb|pendant|hanging|hung|ceiling|overhead|swinging|chandelier|fixture|light)\b/;
 
 /** Height of a hung bulb, metres: above a standing head, below the ceiling it hangs from. */
 export const HUNG_BULB_Y = 2.05;

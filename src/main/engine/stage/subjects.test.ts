@@ -182,6 +182,18 @@ describe('small things and their sounds', () => {
     expect(prop(staged('A lamp glows on a desk.'), 'lamp').hanging).toBeUndefined();
   });
 
+  test('"a light swings", in any form of the verb, is a lamp hung on its cord and swinging', () => {
+    for (const scene of [
+      'A dim cellar. A light swings overhead.',
+      'The light swung above the table.',
+      'A single light swaying over the table.',
+    ]) {
+      const light = prop(staged(scene), 'lamp');
+      expect(light.instances[0]?.y, scene).toBeGreaterThan(1.8);
+      expect(light.hanging?.swing, scene).toBeGreaterThan(0.2);
+    }
+  });
+
   test('a cat meows, a horse neighs and a dog barks, each with its own call', () => {
     const stage = staged('A cat meows. A horse neighs. A dog barks.');
     expect(stage.sounds.map((s) => s.effect)).toEqual(expect.arrayContaining(['meow', 'neigh', 'dogBark']));

@@ -156,7 +156,7 @@ export const settingWords: Record<SettingId, string> = {
   interior:
     'hallway|corridor|interior|room|kitchen|bedroom|living room|office|indoors|inside|apartment|house|hall|cafe|restaurant|studio|library|classroom|' +
     'diner|roadside diner|bakery|warehouse|empty warehouse|bar|pub|shop|store|bookstore|attic|basement|loft|hotel room|motel room|gallery|museum|gym|workshop|' +
-    'barn|cabin|church|chapel|garage|shed|hut|hospital|interrogation room|gymnasium|cockpit|flight deck|plane cockpit',
+    'barn|cabin|church|chapel|garage|shed|hut|hospital|interrogation room|gymnasium|cockpit|flight deck|plane cockpit|cellar|wine cellar',
   beach: 'beach|seaside|shore|coast|seashore|by the sea|ocean|sea|sand',
   desert: 'desert|dune|wasteland|badlands|sand dune',
   field:
@@ -188,8 +188,8 @@ export const timeWords: Record<TimeOfDay, string> = {
   morning: 'morning',
   noon: 'noon|midday|day|daytime|daylight|afternoon|broad daylight|high noon|sunny|sunlit|bright day',
   golden: 'golden hour|sunset|magic hour|late afternoon|golden light',
-  dusk: 'dusk|twilight|evening|nightfall|gloaming',
-  night: 'night|midnight|nighttime|dark|darkness|after dark|moonlit|late at night|late night|late in the night',
+  dusk: 'dusk|dusky|twilight|evening|nightfall|gloaming',
+  night: 'night|midnight|nighttime|night time|dark|darkness|after dark|moonlit|late at night|late night|late in the night',
 };
 
 export const weatherIds = ['clear', 'rain', 'storm', 'snow', 'fog'] as const;
