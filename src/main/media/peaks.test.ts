@@ -221,7 +221,8 @@ test('peaks decoded in segments side by side are the very peaks of a single pass
     expect(data.length / 2).toBe(700);
     for (const pair of [192, 199, 200, 207]) expect(Math.abs(peakAt(data, pair) - 63.5)).toBeLessThan(8);
   }
-});
+  // Twenty-eight decodes of four files: slow on a busy machine.
+}, 120_000);
 
 test('a sound that stops before the clip does is joined up to where it stops', async () => {
   const dir = await tempDir();

@@ -146,44 +146,47 @@ export class PeakAccumulator {
   /** The `n` samples at `base` in the sample memory. */
   private scanBytes(base: number, n: number): void {
     const scan = (this.memory as SampleMemory).scan;
+    this.walk(n, (start, end) => {
+      const extremes = scan.span(base + start, base + end);
+      this.spanMin = extremes & 0xff;
+      this.spanMax = extremes >>> 8;
+    });
+  }
+
+  /** 16-bit samples: each pair's span is scanned in a plain for loop. */
+  private take(samples: Int16Array): void {
+    this.walk(samples.length, (start, end) => {
+      let min = this.zero;
+      let max = this.zero;
+      for (let i = start; i < end; i++) {
+        const value = samples[i] ?? 0;
+        if (value < min) min = value;
+        else if (value > max) max = value;
+      }
+      this.spanMin = min;
+      this.spanMax = max;
+    });
+  }
+
+  /** The extremes of the span `extremes` was last asked for. */
+  private spanMin = 0;
+  private spanMax = 0;
+
+  /**
+   * Takes the next `n` values: each stretch of them within one pair is handed to `extremes`
+   * (offsets from the first of the `n`), which sets spanMin and spanMax.
+   */
+  private walk(n: number, extremes: (start: number, end: number) => void): void {
     const first = this.values;
     let { min, max, pairEnd } = this;
     let i = 0;
     while (i < n) {
       const end = Math.min(n, pairEnd - first);
       if (end > i) {
-        const extremes = scan.span(base + i, base + end);
-        const low = extremes & 0xff;
-        const high = extremes >>> 8;
-        if (low < min) min = low;
-        if (high > max) max = high;
+        extremes(i, end);
+        if (this.spanMin < min) min = this.spanMin;
+        if (this.spanMax > max) max = this.spanMax;
         i = end;
-      }
-      if (first + i === pairEnd) {
-        this.data.push(this.scale(min), this.scale(max));
-        min = this.zero;
-        max = this.zero;
-        pairEnd = this.endOf(this.data.length / 2);
-      }
-    }
-    this.values = first + n;
-    this.min = min;
-    this.max = max;
-    this.pairEnd = pairEnd;
-  }
-
-  /** 16-bit samples: each pair's span is scanned in a plain for loop with its bounds known. */
-  private take(samples: Int16Array): void {
-    const n = samples.length;
-    const first = this.values;
-    let { min, max, pairEnd } = this;
-    let i = 0;
-    while (i < n) {
-      const end = Math.min(n, pairEnd - first);
-      for (; i < end; i++) {
-        const value = samples[i] ?? 0;
-        if (value < min) min = value;
-        else if (value > max) max = value;
       }
       if (first + i === pairEnd) {
         this.data.push(this.scale(min), this.scale(max));
