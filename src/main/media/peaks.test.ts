@@ -198,7 +198,10 @@ test('a long clip split into segments gets windows on whole seconds, each decode
     { startSec: 0, skipSec: 0, spanSec: 1800 },
     { startSec: 1800, skipSec: 1 },
   ]);
-  expect(segmentWindows(1500, 4)).toEqual([{ startSec: 0, skipSec: 0, spanSec: 1 }, { startSec: 1, skipSec: 1 }]);
+  expect(segmentWindows(1500, 4)).toEqual([
+    { startSec: 0, skipSec: 0, spanSec: 1 },
+    { startSec: 1, skipSec: 1 },
+  ]);
 });
 
 test('peaks decoded in segments side by side are the very peaks of a single pass, sample-exact at the borders', async () => {
@@ -241,7 +244,9 @@ test('AAC decoded in segments gives the peaks of a single pass, but for the nois
   const expr = '0.5*sin(2*PI*1000*t)*between(t\\,1.9\\,2.1)+0.3*sin(2*PI*440*t)';
   await ffmpeg(['-f', 'lavfi', '-i', `aevalsrc=${expr}|${expr}:s=48000:d=7`, '-c:a', 'aac', '-b:a', '192k', tones]);
   expect(await decodesInSegments(tones)).toBe(true);
-  expect(await peaksInSegments(tones, 7000, 3, undefined)).toEqual(await computePeaks(tones, { durationMs: 7000, segments: 1 }));
+  expect(await peaksInSegments(tones, 7000, 3, undefined)).toEqual(
+    await computePeaks(tones, { durationMs: 7000, segments: 1 }),
+  );
 
   // Pink noise, which the encoder codes partly as noise: after each segment's start those bands
   // hold other noise of the same level, and only within that noise's spread do the peaks move.
