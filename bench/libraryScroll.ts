@@ -1,7 +1,8 @@
 /**
  * Scrolling the library grid over 100,000 clips in Chromium, against the browser studio
- * (build first: npx electron-vite build). The generated clips have posters (JPEGs as the studio
- * makes them), so the grid loads and decodes pictures as a real library does. The grid scrolls a
+ * (build first: npx electron-vite build). The generated clips have posters and card posters (JPEGs
+ * as the studio makes them; cards show the 320 px card poster), so the grid loads and decodes
+ * pictures as a real library does. The grid scrolls a
  * steady 240 px a frame (a fling: the grid loads no poster for cards that fly past), at a reading pace
  * of 40 px a frame (every poster shown loads and decodes), then jumps to far places in the library (a
  * jump every tenth frame).
