@@ -5,7 +5,8 @@
  * (decoded beforehand, untimed) with exactly the engine's settings (x264 veryfast CRF 20, AAC
  * 192k, +faststart). No engine can make those pictures for less. Each prompt runs several times
  * (the machine is shared), the floor right after each render so both see the same load, and the
- * medians are printed. A draft render (--draft) of each prompt is timed against real time.
+ * medians are printed. A draft render (--draft) of each prompt is timed against real time, with
+ * its CPU time, which the machine's other load inflates far less.
  *
  *   npx tsx bench/render.ts [--runs 3] [name,name,...]
  */
@@ -191,9 +192,9 @@ async function main(): Promise<void> {
   );
   console.log(`floor: ${[...videoCodecArgs, ...audioCodecArgs, '-movflags', '+faststart'].join(' ')}\n`);
   console.log(
-    `${pad('prompt', 13)}${pad('video s', 9)}${pad('cli s', 9)}${pad('engine s', 10)}${pad('floor s', 9)}${pad('ratio', 9)}${pad('engine ratio', 14)}${pad('cli cpu s', 11)}${pad('floor cpu s', 13)}${pad('draft s', 9)}draft x realtime`,
+    `${pad('prompt', 13)}${pad('video s', 9)}${pad('cli s', 9)}${pad('engine s', 10)}${pad('floor s', 9)}${pad('ratio', 9)}${pad('engine ratio', 14)}${pad('cli cpu s', 11)}${pad('floor cpu s', 13)}${pad('draft s', 9)}${pad('draft x realtime', 18)}draft cpu s`,
   );
-  const totals = { video: 0, cli: 0, engine: 0, floor: 0, draft: 0, cliCpu: 0, floorCpu: 0 };
+  const totals = { video: 0, cli: 0, engine: 0, floor: 0, draft: 0, draftCpu: 0, cliCpu: 0, floorCpu: 0 };
   try {
     for (const name of names) {
       const text = prompts[name];
@@ -209,6 +210,7 @@ async function main(): Promise<void> {
         floorCpu: number;
         ratio: number;
         draft: number;
+        draftCpu: number;
       }[] = [];
       for (let k = 0; k < runs; k++) {
         const clip = join(dir, `${name}.mp4`);
@@ -225,6 +227,7 @@ async function main(): Promise<void> {
           floorCpu: floor.cpu,
           ratio: rendered.wall / floor.wall,
           draft: draft.wall,
+          draftCpu: draft.cpu,
         });
       }
       const m = {
@@ -235,20 +238,22 @@ async function main(): Promise<void> {
         floorCpu: median(rows.map((r) => r.floorCpu)),
         ratio: median(rows.map((r) => r.ratio)),
         draft: median(rows.map((r) => r.draft)),
+        draftCpu: median(rows.map((r) => r.draftCpu)),
       };
       totals.video += seconds;
       totals.cli += m.cli;
       totals.engine += m.engine;
       totals.floor += m.floor;
       totals.draft += m.draft;
+      totals.draftCpu += m.draftCpu;
       totals.cliCpu += m.cliCpu;
       totals.floorCpu += m.floorCpu;
       console.log(
-        `${pad(name, 13)}${num(seconds, 1)}  ${num(m.cli)}  ${num(m.engine)}   ${num(m.floor)}  ${num(m.ratio)}  ${num(m.engine / m.floor)}        ${num(m.cliCpu)}    ${num(m.floorCpu)}      ${num(m.draft)}  ${num(seconds / m.draft)}`,
+        `${pad(name, 13)}${num(seconds, 1)}  ${num(m.cli)}  ${num(m.engine)}   ${num(m.floor)}  ${num(m.ratio)}  ${num(m.engine / m.floor)}        ${num(m.cliCpu)}    ${num(m.floorCpu)}      ${num(m.draft)}  ${num(seconds / m.draft)}           ${num(m.draftCpu)}`,
       );
     }
     console.log(
-      `\n${pad('all', 13)}${num(totals.video, 1)}  ${num(totals.cli)}  ${num(totals.engine)}   ${num(totals.floor)}  ${num(totals.cli / totals.floor)}  ${num(totals.engine / totals.floor)}        ${num(totals.cliCpu)}    ${num(totals.floorCpu)}      ${num(totals.draft)}  ${num(totals.video / totals.draft)}`,
+      `\n${pad('all', 13)}${num(totals.video, 1)}  ${num(totals.cli)}  ${num(totals.engine)}   ${num(totals.floor)}  ${num(totals.cli / totals.floor)}  ${num(totals.engine / totals.floor)}        ${num(totals.cliCpu)}    ${num(totals.floorCpu)}      ${num(totals.draft)}  ${num(totals.video / totals.draft)}           ${num(totals.draftCpu)}`,
     );
     console.log(
       `\nshotline render over the content floor (medians, wall time): ${(totals.cli / totals.floor).toFixed(2)} (target: at most 1.5, goal 1.3)`,
@@ -259,6 +264,10 @@ async function main(): Promise<void> {
         `CPU time, shotline render over the floor's ffmpeg (all processes, all cores): ${(totals.cliCpu / totals.floorCpu).toFixed(2)}`,
       );
     console.log(`draft renders: ${(totals.video / totals.draft).toFixed(2)}x real time (target: at least 8)`);
+    if (shellTimes)
+      console.log(
+        `draft renders' CPU time (all processes, all cores): ${(totals.draftCpu / totals.video).toFixed(2)} s per second of video`,
+      );
     console.log(`load average after: ${load()} (other work on this machine slows both sides)`);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -14,7 +14,7 @@ export const RENDER_USAGE = `Usage: shotline render <prompt.txt> --out <clip.mp4
 Renders a prompt with the built-in engine, on this computer, with no account and no network.
 Beside the clip it writes <clip>.poster.jpg and <clip>.sprite.jpg.
 --draft renders a quick look: 640x360 (unless --size is given) at half the frame rate, not below 12 fps
-(unless --fps is given), with the encoder's fastest preset and no film grain; timing and sound are kept.
+(unless --fps is given), with the encoders' fastest settings and no film grain; timing and sound are kept.
 `;
 
 export interface Output {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ffmpegArgs } from '../media/ffmpegArgs';
 import { mediaTools } from '../media/tools';
-import { audioEncoderArgs, muxArgs, runEncoderStep, soundAndMuxArgs, videoCodecArgs } from './encode';
+import { audioCodecArgs, audioEncoderArgs, muxArgs, runEncoderStep, soundAndMuxArgs, videoCodecArgs } from './encode';
 import { stereo, writeWav } from './sound/mix';
 import { sampleRate } from './sound/dsp';
 
@@ -28,63 +28,79 @@ async function md5(path: string, map: string): Promise<string> {
 describe('putting the clip together', () => {
   // The render encodes the soundtrack beside the drawing when it is mixed first, else in the run
   // that puts the clip together; which one happens depends on timing, so both must give the same clip.
-  test('gives the same picture and sound whether the soundtrack is encoded beside the picture or with the mux', async () => {
-    const signal = new AbortController().signal;
-    const picture = join(dir, 'picture.mp4');
-    await run(
-      mediaTools().ffmpeg,
-      ffmpegArgs(
-        'errors',
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc2=s=160x90:r=12:d=1.5',
-        ...videoCodecArgs,
-        '-f',
-        'mp4',
-        picture,
-      ),
-    );
-    const bus = stereo(Math.round(1.5 * sampleRate));
-    for (let i = 0; i < bus.left.length; i++) {
-      bus.left[i] = 0.3 * Math.sin((2 * Math.PI * 440 * i) / sampleRate);
-      bus.right[i] = 0.2 * Math.sin((2 * Math.PI * 660 * i) / sampleRate) * Math.min(1, i / 4800);
-    }
-    const wav = join(dir, 'soundtrack.wav');
-    await writeWav(wav, bus);
+  test.each([
+    { kind: 'a render', draft: false },
+    { kind: 'a draft', draft: true },
+  ])(
+    'gives $kind the same picture and sound whether the soundtrack is encoded beside the picture or with the mux',
+    async ({ draft }) => {
+      const signal = new AbortController().signal;
+      const picture = join(dir, 'picture.mp4');
+      await run(
+        mediaTools().ffmpeg,
+        ffmpegArgs(
+          'errors',
+          '-f',
+          'lavfi',
+          '-i',
+          'testsrc2=s=160x90:r=12:d=1.5',
+          ...videoCodecArgs,
+          '-f',
+          'mp4',
+          picture,
+        ),
+      );
+      const bus = stereo(Math.round(1.5 * sampleRate));
+      for (let i = 0; i < bus.left.length; i++) {
+        bus.left[i] = 0.3 * Math.sin((2 * Math.PI * 440 * i) / sampleRate);
+        bus.right[i] = 0.2 * Math.sin((2 * Math.PI * 660 * i) / sampleRate) * Math.min(1, i / 4800);
+      }
+      const wav = join(dir, 'soundtrack.wav');
+      await writeWav(wav, bus);
 
-    const sound = join(dir, 'sound.mp4');
-    const apart = join(dir, 'apart.mp4');
-    await runEncoderStep(audioEncoderArgs(wav, sound), 'soundtrack encoder', signal);
-    await runEncoderStep(muxArgs(picture, sound, apart), 'muxer', signal);
-    const together = join(dir, 'together.mp4');
-    await runEncoderStep(soundAndMuxArgs(picture, wav, together), 'muxer', signal);
+      const sound = join(dir, 'sound.mp4');
+      const apart = join(dir, 'apart.mp4');
+      await runEncoderStep(audioEncoderArgs(wav, sound, draft), 'soundtrack encoder', signal);
+      await runEncoderStep(muxArgs(picture, sound, apart), 'muxer', signal);
+      const together = join(dir, 'together.mp4');
+      await runEncoderStep(soundAndMuxArgs(picture, wav, together, draft), 'muxer', signal);
 
-    expect(await md5(together, '0:a:0')).toBe(await md5(apart, '0:a:0'));
-    expect(await md5(together, '0:v:0')).toBe(await md5(apart, '0:v:0'));
-    expect(await md5(together, '0:v:0')).toBe(await md5(picture, '0:v:0'));
-    // The sound is the soundtrack's: its level, not silence.
-    const decoded = await run(
-      mediaTools().ffmpeg,
-      ffmpegArgs('errors', '-i', together, '-map', '0:a:0', '-ac', '1', '-f', 'f32le', '-'),
-      { encoding: 'buffer', maxBuffer: 1 << 24 },
-    );
-    const samples = new Float32Array(
-      decoded.stdout.buffer.slice(decoded.stdout.byteOffset, decoded.stdout.byteOffset + decoded.stdout.byteLength),
-    );
-    let energy = 0;
-    for (const v of samples) energy += v * v;
-    expect(samples.length).toBeGreaterThanOrEqual(bus.left.length);
-    expect(Math.sqrt(energy / samples.length)).toBeGreaterThan(0.1);
-    const { stdout } = await run(mediaTools().ffprobe, [
-      '-v',
-      'error',
-      '-show_entries',
-      'stream=codec_name,sample_rate,channels',
-      '-of',
-      'csv=p=0',
-      together,
-    ]);
-    expect(stdout.trim().split('\n')).toEqual(['h264', 'aac,48000,2']);
+      expect(await md5(together, '0:a:0')).toBe(await md5(apart, '0:a:0'));
+      expect(await md5(together, '0:v:0')).toBe(await md5(apart, '0:v:0'));
+      expect(await md5(together, '0:v:0')).toBe(await md5(picture, '0:v:0'));
+      // The sound is the soundtrack's: its level, not silence.
+      const decoded = await run(
+        mediaTools().ffmpeg,
+        ffmpegArgs('errors', '-i', together, '-map', '0:a:0', '-ac', '1', '-f', 'f32le', '-'),
+        { encoding: 'buffer', maxBuffer: 1 << 24 },
+      );
+      const samples = new Float32Array(
+        decoded.stdout.buffer.slice(decoded.stdout.byteOffset, decoded.stdout.byteOffset + decoded.stdout.byteLength),
+      );
+      let energy = 0;
+      for (const v of samples) energy += v * v;
+      expect(samples.length).toBeGreaterThanOrEqual(bus.left.length);
+      expect(Math.sqrt(energy / samples.length)).toBeGreaterThan(0.1);
+      const { stdout } = await run(mediaTools().ffprobe, [
+        '-v',
+        'error',
+        '-show_entries',
+        'stream=codec_name,sample_rate,channels',
+        '-of',
+        'csv=p=0',
+        together,
+      ]);
+      expect(stdout.trim().split('\n')).toEqual(['h264', 'aac,48000,2']);
+    },
+  );
+
+  test("encodes a render's sound with exactly the settings of the benchmark's floor; only a draft takes the fast coder", () => {
+    const codec = (args: readonly string[]): string[] =>
+      args.slice(args.indexOf('-c:a'), args.indexOf('-f', args.indexOf('-c:a')));
+    expect(codec(audioEncoderArgs('in.wav', 'out.mp4'))).toEqual([...audioCodecArgs]);
+    expect(
+      codec(soundAndMuxArgs('v.mp4', 'in.wav', 'out.mp4').filter((a) => a !== '-movflags' && a !== '+faststart')),
+    ).toEqual([...audioCodecArgs]);
+    expect(codec(audioEncoderArgs('in.wav', 'out.mp4', true))).toEqual([...audioCodecArgs, '-aac_coder', 'fast']);
   });
 });

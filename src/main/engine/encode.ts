@@ -28,6 +28,16 @@ export const draftVideoCodecArgs = [
   'yuv420p',
 ] as const;
 export const audioCodecArgs = ['-c:a', 'aac', '-b:a', '192k', '-ar', '48000'] as const;
+/**
+ * A draft's sound: the same rate and bitrate with the AAC encoder's fast coder, which takes half
+ * the CPU time; a draft's soundtrack is often encoded after its last frame, where the render waits.
+ */
+export const draftAudioCodecArgs = [...audioCodecArgs, '-aac_coder', 'fast'] as const;
+
+/** The sound's codec settings for a render or a draft. */
+export function soundCodecArgs(draft: boolean): readonly string[] {
+  return draft ? draftAudioCodecArgs : audioCodecArgs;
+}
 
 export interface EncoderOptions {
   width: number;
@@ -65,8 +75,8 @@ export function encoderArgs(o: EncoderOptions): string[] {
 }
 
 /** The soundtrack to AAC in an MP4 container, which keeps the encoder's priming in an edit list. */
-export function audioEncoderArgs(wavPath: string, outPath: string): string[] {
-  return [...quietArgs, '-i', wavPath, ...audioCodecArgs, '-f', 'mp4', outPath];
+export function audioEncoderArgs(wavPath: string, outPath: string, draft = false): string[] {
+  return [...quietArgs, '-i', wavPath, ...soundCodecArgs(draft), '-f', 'mp4', outPath];
 }
 
 /** Picture and sound copied, not re-encoded, into the clip, index first. */
@@ -92,7 +102,7 @@ export function muxArgs(videoPath: string, audioPath: string, outPath: string): 
 }
 
 /** The soundtrack (a WAV file) encoded to AAC and the picture copied beside it, index first. */
-export function soundAndMuxArgs(videoPath: string, wavPath: string, outPath: string): string[] {
+export function soundAndMuxArgs(videoPath: string, wavPath: string, outPath: string, draft = false): string[] {
   return [
     ...quietArgs,
     '-i',
@@ -105,7 +115,7 @@ export function soundAndMuxArgs(videoPath: string, wavPath: string, outPath: str
     '1:a:0',
     '-c:v',
     'copy',
-    ...audioCodecArgs,
+    ...soundCodecArgs(draft),
     '-movflags',
     '+faststart',
     '-f',

@@ -77,7 +77,7 @@ export interface PipelineOptions {
   height: number;
   fps: number;
   seed: number;
-  /** A quick look: the encoder's fastest preset, and no film grain. */
+  /** A quick look: the encoders' fastest settings, and no film grain. */
   draft?: boolean;
   /** Temporary paths, chosen by the caller so it can clean up even if this thread dies. */
   temp: RenderTemps;
@@ -219,7 +219,13 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         const mixed = (hooks.mix ?? mixToFile)(mixRequest);
         sound.mixed = mixed;
         sound.encoded = mixed.then(() =>
-          drawing ? runEncoderStep(audioEncoderArgs(wavPath, audioPath), 'soundtrack encoder', stopTools.signal) : null,
+          drawing
+            ? runEncoderStep(
+                audioEncoderArgs(wavPath, audioPath, o.draft === true),
+                'soundtrack encoder',
+                stopTools.signal,
+              )
+            : null,
         );
         sound.encoded.catch(() => undefined);
         return spoken;
@@ -301,7 +307,11 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     await mkdir(dirname(o.temp.video), { recursive: true });
     const muxCpuMs =
       audioCpuMs === null
-        ? await runEncoderStep(soundAndMuxArgs(videoPath, wavPath, o.temp.video), 'muxer', stopTools.signal)
+        ? await runEncoderStep(
+            soundAndMuxArgs(videoPath, wavPath, o.temp.video, o.draft === true),
+            'muxer',
+            stopTools.signal,
+          )
         : await runEncoderStep(muxArgs(videoPath, audioPath, o.temp.video), 'muxer', stopTools.signal);
     prof.finish = performance.now() - f0;
     checkAbort(hooks);

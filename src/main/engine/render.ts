@@ -34,7 +34,7 @@ export interface RenderOptions {
   /** Default: beside the clip, "<name>.poster.jpg" and "<name>.sprite.jpg". */
   posterPath?: string;
   spritePath?: string;
-  /** A quick look: 640 × 360 unless a size is given, the encoder's fastest preset, no film grain. */
+  /** A quick look: 640 × 360 unless a size is given, the encoders' fastest settings, no film grain. */
   draft?: boolean;
   /** Render on the calling thread instead of a worker (for debugging). */
   inline?: boolean;

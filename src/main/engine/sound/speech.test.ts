@@ -96,6 +96,52 @@ describe('speech: voices', () => {
     expect(crossings).toBeGreaterThanOrEqual(438);
     expect(crossings).toBeLessThanOrEqual(441);
   });
+
+  test.each([
+    [22050, 48000],
+    [16000, 48000],
+    [48000, 22050],
+    [44100, 48000],
+  ])('resamples %i Hz to %i Hz as the Lanczos kernel at each sample gives', (from, to) => {
+    // The kernel evaluated afresh at every output sample, as the weights table must reproduce.
+    const direct = (input: Float32Array): Float32Array => {
+      const ratio = from / to;
+      const out = new Float32Array(Math.floor(input.length / ratio));
+      const cutoff = Math.min(1, to / from);
+      for (let i = 0; i < out.length; i++) {
+        const x = i * ratio;
+        const centre = Math.floor(x);
+        let sum = 0;
+        let norm = 0;
+        for (let k = centre - 3; k <= centre + 4; k++) {
+          const d = (x - k) * cutoff;
+          if (Math.abs(d) >= 4) continue;
+          const w =
+            d === 0 ? 1 : (4 * Math.sin(Math.PI * d) * Math.sin((Math.PI * d) / 4)) / (Math.PI * Math.PI * d * d);
+          norm += w;
+          sum += (input[k] ?? 0) * w;
+        }
+        out[i] = norm !== 0 ? sum / norm : 0;
+      }
+      return out;
+    };
+    const input = new Float32Array(Math.round(from * 0.3));
+    let seed = 7;
+    for (let i = 0; i < input.length; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      input[i] = 0.5 * Math.sin(i / 5) + 0.3 * (seed / 2147483648 - 0.5);
+    }
+    const want = direct(input);
+    const got = resample(input, from, to);
+    expect(got.length).toBe(want.length);
+    let worst = 0;
+    for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs((got[i] ?? 0) - (want[i] ?? 0)));
+    expect(worst).toBeLessThan(1e-6);
+  });
+
+  test('refuses a sample rate that is not a whole number of hertz', () => {
+    expect(() => resample(new Float32Array(10), 22050.5, 48000)).toThrow(/whole numbers of hertz/);
+  });
 });
 
 describe('speech: choosing the engine', () => {
