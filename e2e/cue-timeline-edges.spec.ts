@@ -534,3 +534,22 @@ test('L at the clip’s end leaves the playhead there, where playing on would st
   await expect.poll(async () => (await playhead.textContent()) ?? '').not.toBe(end);
   await page.keyboard.press('k');
 });
+
+test('"." and → step to the same frame start, whichever was pressed before', async ({ page, studio, workDir }) => {
+  await importInto(page, studio.url, makeClip(join(workDir, 'Steps.mp4'), 3), 'Steps');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  await playhead.click();
+  // At 24 fps frame 13 starts at 541.67 ms, shown (and stored by the arrow keys) as 542.
+  for (let i = 0; i < 13; i++) await page.keyboard.press('ArrowRight');
+  await expect(playhead).toHaveText('00:00.542');
+  // Frame 14 starts at 583.33 ms, from either key: not 542 + 41.67 = 584.
+  await page.keyboard.press('.');
+  await expect(playhead).toHaveText('00:00.583');
+  await page.keyboard.press('ArrowRight');
+  await expect(playhead).toHaveText('00:00.625');
+  await page.keyboard.press(',');
+  await page.keyboard.press(',');
+  await expect(playhead).toHaveText('00:00.542');
+});
