@@ -81,18 +81,21 @@ async function isWhollyInList(row: Locator): Promise<boolean> {
 /** The brightest pixel on screen in a box of the page, as luminance 0–255 (read from a screenshot). */
 async function brightestIn(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<number> {
   const png = await page.screenshot({ clip: box });
-  return page.evaluate(async (bytes) => {
-    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d');
-    if (!context) return -1;
-    context.drawImage(bitmap, 0, 0);
-    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-    let best = 0;
-    for (let i = 0; i < data.length; i += 4)
-      best = Math.max(best, 0.2126 * (data[i] ?? 0) + 0.7152 * (data[i + 1] ?? 0) + 0.0722 * (data[i + 2] ?? 0));
-    return best;
-  }, [...png]);
+  return page.evaluate(
+    async (bytes) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d');
+      if (!context) return -1;
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      let best = 0;
+      for (let i = 0; i < data.length; i += 4)
+        best = Math.max(best, 0.2126 * (data[i] ?? 0) + 0.7152 * (data[i + 1] ?? 0) + 0.0722 * (data[i + 2] ?? 0));
+      return best;
+    },
+    [...png],
+  );
 }
 
 /** Where the waveform's parts are on the page: its strip, the cursor's x, and wavesurfer's whole element. */
@@ -112,7 +115,7 @@ function waveBoxes(page: Page): Promise<{ strip: DOMRect; cursorX: number; host:
   });
 }
 
-test('at 1280×800 the played part of the waveform is brighter, and the waveform fills the track down to the drift report', async ({
+test('at 1280×800 the played part of the waveform is brighter, the waveform fills the track down to the drift report, and the toolbar keeps to one line', async ({
   page,
   studio,
   workDir,
@@ -159,5 +162,29 @@ test('at 1280×800 the played part of the waveform is brighter, and the waveform
   });
   expect(gaps.inside).toBeLessThanOrEqual(2);
   expect(Math.abs(gaps.below)).toBeLessThanOrEqual(2);
+
+  // With a range marked, the toolbar still keeps to one line, no control broken over two.
+  await timeline.getByRole('status', { name: 'Playhead' }).click();
+  await page.keyboard.press('i');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('o');
+  await expect(timeline.locator('[aria-label="Range marks"]')).toHaveText(/00:03\.000.*00:04\.000/);
+  const controls = await timeline.getByRole('toolbar', { name: 'Cue tools' }).evaluate((bar) =>
+    [...bar.children].map((child) => {
+      const r = child.getBoundingClientRect();
+      return {
+        name: child.getAttribute('aria-label') ?? child.textContent,
+        middle: r.top + r.height / 2,
+        height: r.height,
+      };
+    }),
+  );
+  for (const control of controls) {
+    expect(control.height, `${control.name} stays one line`).toBeLessThanOrEqual(32);
+    expect(
+      Math.abs(control.middle - (controls[0]?.middle ?? 0)),
+      `${control.name} is on the first line`,
+    ).toBeLessThanOrEqual(3);
+  }
   await page.screenshot({ path: 'test-results/cue-timeline-1280x800.png' });
 });

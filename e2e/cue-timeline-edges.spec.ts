@@ -491,3 +491,65 @@ test('twenty cues of every kind, a kind given its own colour, and the editor say
       .locator('.cue-row__swatch'),
   ).toHaveCSS('background-color', 'rgb(255, 136, 0)');
 });
+
+test('L at the clip’s end leaves the playhead there, where playing on would start again from 0', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  await importInto(page, studio.url, makeClip(join(workDir, 'Last frame.mp4'), 3), 'Last frame');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  const player = (): Promise<{ paused: boolean; ended: boolean; ms: number } | null> =>
+    page.evaluate(() => {
+      const video = document.querySelector<HTMLVideoElement>('video[aria-label="Player"]');
+      return video ? { paused: video.paused, ended: video.ended, ms: Math.round(video.currentTime * 1000) } : null;
+    });
+  await playhead.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+ArrowLeft');
+  // Played through to the end, as a creator shuttling with L gets there.
+  await page.keyboard.press('l');
+  await expect.poll(async () => (await player())?.ended, { timeout: 10_000 }).toBe(true);
+  const end = await playhead.textContent();
+  expect(end).toMatch(/^00:03\.\d{3}$/);
+  // Every time the player passes through from here on, at the moment it does.
+  await page.evaluate(() => {
+    const video = document.querySelector<HTMLVideoElement>('video[aria-label="Player"]');
+    const seen: number[] = [];
+    (window as unknown as { seenMs: number[] }).seenMs = seen;
+    for (const name of ['seeking', 'timeupdate', 'play'])
+      video?.addEventListener(name, () => seen.push(Math.round(video.currentTime * 1000)));
+  });
+  await page.keyboard.press('l');
+  // Long enough for a clip started again to have been seen near its start.
+  await page.waitForTimeout(800);
+  const seen = await page.evaluate(() => (window as unknown as { seenMs: number[] }).seenMs);
+  expect(seen.filter((ms) => ms < 2900)).toEqual([]);
+  expect(await playhead.textContent()).toBe(end);
+  expect(await player()).toMatchObject({ paused: true });
+  // J still shuttles back from there.
+  await page.keyboard.press('j');
+  await expect.poll(async () => (await playhead.textContent()) ?? '').not.toBe(end);
+  await page.keyboard.press('k');
+});
+
+test('"." and → step to the same frame start, whichever was pressed before', async ({ page, studio, workDir }) => {
+  await importInto(page, studio.url, makeClip(join(workDir, 'Steps.mp4'), 3), 'Steps');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  await playhead.click();
+  // At 24 fps frame 13 starts at 541.67 ms, shown (and stored by the arrow keys) as 542.
+  for (let i = 0; i < 13; i++) await page.keyboard.press('ArrowRight');
+  await expect(playhead).toHaveText('00:00.542');
+  // Frame 14 starts at 583.33 ms, from either key: not 542 + 41.67 = 584.
+  await page.keyboard.press('.');
+  await expect(playhead).toHaveText('00:00.583');
+  await page.keyboard.press('ArrowRight');
+  await expect(playhead).toHaveText('00:00.625');
+  await page.keyboard.press(',');
+  await page.keyboard.press(',');
+  await expect(playhead).toHaveText('00:00.542');
+});

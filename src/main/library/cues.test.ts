@@ -218,6 +218,25 @@ describe('cues', () => {
     expect(cues.list(clipId)).toEqual([]);
   });
 
+  test('an EDL from a timeline that starts at 00:00:00:00 imports as one from 01:00:00:00 does, its first marker at 0', async () => {
+    const { cues, clipId } = await library();
+    const event = (n: number, tc: string, marker: string): string =>
+      `${String(n).padStart(3, '0')}  001      V     C        ${tc} ${tc} ${tc} ${tc}  \n${marker}\n\n`;
+    const zero =
+      'TITLE: Timeline 1\nFCM: NON-DROP FRAME\n\n' +
+      event(1, '00:00:00:00', ' |C:ResolveColorBlue |M:slate |D:1') +
+      event(2, '00:00:04:12', 'lands late |C:ResolveColorRed |M:door slam |D:1') +
+      event(3, '00:00:06:00', ' |C:ResolveColorGreen |M:rain |D:48');
+    const { cues: added } = cues.import(clipId, 'edl', zero);
+    expect(added.map((c) => [c.startMs, c.endMs, c.label, c.kind, c.note])).toEqual([
+      [0, null, 'slate', 'note', ''],
+      [4500, null, 'door slam', 'sfx', 'lands late'],
+      [6000, 8000, 'rain', 'ambience', ''],
+    ]);
+    const hour = zero.replace(/00:00:0(\d):(\d\d)/g, '01:00:0$1:$2');
+    expect(cues.import(clipId, 'edl', hour)).toEqual({ cues: [], skipped: 3 });
+  });
+
   test('a file that is not text is refused without its bytes in the message; a bad line is quoted printable and short', async () => {
     const { cues, clipId } = await library();
     const binary = `RIFF\u0000\u0000WAVEfmt \u0010\u0000\u0001${'\ufffd\u0003'.repeat(40)}`;

@@ -3,6 +3,7 @@ import type { Cue } from '../../../../shared/cues/calls';
 import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
 import type { Clip } from '../../../../shared/domain';
 import { messageOf } from '../../api/messages';
+import { Icon } from '../../components/Icon';
 import { CueEditor } from './CueEditor';
 import { nextLabel } from './cueEdits';
 import { ExportCuesMenu, ImportCuesButton, importedNotice } from './CueFiles';
@@ -35,6 +36,20 @@ interface Props {
   onOpenPrompt: () => void;
   /** Changes each time the clip is opened by a click or Enter: the timeline then takes the keys. */
   focusRequest?: number;
+}
+
+/**
+ * The range I and O have marked, compact enough to sit in the toolbar's one line at the studio's
+ * default window size: "00:01.000 → 00:03.000" (a mark not set yet is "–"); its title spells it out.
+ */
+function RangeMarks({ marks }: { marks: { in: number | null; out: number | null } }): JSX.Element {
+  const inText = marks.in === null ? '–' : formatClock(marks.in);
+  const outText = marks.out === null ? '–' : formatClock(marks.out);
+  return (
+    <span className="cue-timeline__marks tabular" aria-label="Range marks" title={`In ${inText} · Out ${outText}`}>
+      {inText} → {outText}
+    </span>
+  );
 }
 
 /** Moves the player; the element belongs to the player panel, the timeline only drives it. */
@@ -300,14 +315,10 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
         <output className="cue-timeline__playhead tabular" aria-label="Playhead">
           {formatClock(playheadMs)}
         </output>
-        {(marks.in !== null || marks.out !== null) && (
-          <span className="cue-timeline__marks tabular" aria-label="Range marks">
-            In {marks.in === null ? '–' : formatClock(marks.in)} · Out{' '}
-            {marks.out === null ? '–' : formatClock(marks.out)}
-          </span>
-        )}
-        <label className="cue-timeline__control">
-          <span>New cue</span>
+        {(marks.in !== null || marks.out !== null) && <RangeMarks marks={marks} />}
+        {/* Reads "New sfx": the kind M gives a new cue. */}
+        <label className="cue-timeline__control" title="The kind of a new cue">
+          <span>New</span>
           <select aria-label="New cue kind" value={newKind} onChange={(e) => setNewKind(e.target.value as CueKind)}>
             {CUE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -317,28 +328,35 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
           </select>
         </label>
         <KindColorsButton kindColors={kindColors} onChange={setKindColor} />
-        <label className="cue-timeline__control">
-          <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} />
-          <span>Snap to frames</span>
+        <label className="cue-timeline__control" title="Snap to frames">
+          <input
+            type="checkbox"
+            aria-label="Snap to frames"
+            checked={snap}
+            onChange={(e) => setSnap(e.target.checked)}
+          />
+          <span>Snap</span>
         </label>
-        <span className="cue-timeline__spacer" />
         <button
           type="button"
           className="btn btn--sm btn--ghost"
           title="Undo (Ctrl+Z)"
+          aria-label="Undo"
+          data-starts-group=""
           disabled={!state.canUndo}
           onClick={() => void state.undo()}
         >
-          Undo
+          <Icon name="undo" size={14} />
         </button>
         <button
           type="button"
           className="btn btn--sm btn--ghost"
           title="Redo (Ctrl+Shift+Z)"
+          aria-label="Redo"
           disabled={!state.canRedo}
           onClick={() => void state.redo()}
         >
-          Redo
+          <Icon name="redo" size={14} />
         </button>
         <button
           type="button"

@@ -17,13 +17,18 @@ export function KindColorsButton({
   const [open, setOpen] = useState(false);
   return (
     <div className="cue-menu">
+      {/* Its face is the kinds' colours themselves: small, and it says what it changes. */}
       <button
         type="button"
-        className="btn btn--sm btn--ghost"
+        className="btn btn--sm btn--ghost cue-kind-colors__button"
+        aria-label="Kind colours"
+        title="Kind colours"
         aria-expanded={open}
         onClick={() => setOpen((shown) => !shown)}
       >
-        Kind colours
+        {CUE_KINDS.map((kind) => (
+          <span key={kind} className="cue-kind-colors__dot" style={{ background: kindColors[kind] }} />
+        ))}
       </button>
       {open && (
         <div

@@ -110,7 +110,7 @@ export const FOCUS_RULE =
 /** The shortcuts sheet, in the order it lists them. */
 export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['Space', 'Play / pause'],
-  ['J / K / L', 'Shuttle back / stop / forward (press again: 2×, 4×, 8×)'],
+  ['J / K / L', 'Shuttle back / stop / forward (press again: 2×, 4×, 8×); J at the start and L at the end stay put'],
   ['K+J / K+L', 'Step one frame back / forward'],
   ['← / →', 'One frame back / forward'],
   ['Shift+← / Shift+→', 'One second back / forward'],

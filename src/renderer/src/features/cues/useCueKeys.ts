@@ -37,6 +37,11 @@ interface Options {
 /** Reverse shuttle is done by stepping: media elements cannot play backwards. */
 const REVERSE_TICK_MS = 40;
 
+/** Whether the player stands at the clip's end, where playing on would start again from 0. */
+function atEnd(media: HTMLMediaElement): boolean {
+  return media.ended || (Number.isFinite(media.duration) && media.currentTime >= media.duration);
+}
+
 function keysFree(event: KeyboardEvent): boolean {
   if (event.defaultPrevented || modalOpen() || isTextEntry(event.target)) return false;
   const target = event.target;
@@ -121,6 +126,14 @@ export function useCueKeys(options: Options): void {
           return true;
         case 'shuttle': {
           if (!media) return true;
+          // Forward from the end has nowhere to go: L leaves the playhead there, as J stops at
+          // the start (a media element told to play from its end starts again from 0).
+          if (action.direction > 0 && atEnd(media)) {
+            stopReverse();
+            shuttle.current.rate = 0;
+            media.pause();
+            return true;
+          }
           const rate = nextShuttle(shuttle.current.rate, action.direction);
           shuttle.current.rate = rate;
           stopReverse();

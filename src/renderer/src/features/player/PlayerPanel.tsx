@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { formatTime } from '../../../../shared/time';
 import { formatCodec, formatDateTime, formatFps, formatResolution, isAudioOnly } from '../../format/media';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
+import { stepFrames } from '../cues/cueTime';
 import { ClipOrganiser } from '../library/ClipOrganiser';
 import { RenderReportSection } from './RenderReportSection';
 import { ExportClipButton } from '../exports/ExportClipButton';
@@ -38,7 +39,7 @@ export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
 
   useEffect(() => {
     if (!clip) return;
-    const frame = 1 / (clip.fps && clip.fps > 0 ? clip.fps : 25);
+    const fps = clip.fps && clip.fps > 0 ? clip.fps : 25;
     function onKeyDown(event: KeyboardEvent): void {
       const player = video.current;
       if (!player || !wantsKey(event)) return;
@@ -49,8 +50,10 @@ export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
       } else if (event.key === ',' || event.key === '.') {
         event.preventDefault();
         player.pause();
-        const next = player.currentTime + (event.key === '.' ? frame : -frame);
-        player.currentTime = Math.max(0, Math.min(Number.isFinite(player.duration) ? player.duration : next, next));
+        // Counted in frames as the timeline's arrow keys count them, so both land on the same frame start.
+        const nextMs = stepFrames(player.currentTime * 1000, fps, event.key === '.' ? 1 : -1);
+        const endMs = Number.isFinite(player.duration) ? player.duration * 1000 : nextMs;
+        player.currentTime = Math.max(0, Math.min(endMs, nextMs)) / 1000;
       }
     }
     window.addEventListener('keydown', onKeyDown);
