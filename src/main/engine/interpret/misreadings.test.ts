@@ -411,6 +411,18 @@ describe('what a thing rests on', () => {
   ])('%s rests on %s', (scene, on) => {
     expect(read(scene).shot.entities.find((e) => e.element === 'cat' || e.element === 'dog')?.on).toBe(on);
   });
+
+  test.each([
+    ['A cat on the desk.', 'cat', 'desk'],
+    ['A cup on the table.', 'cup', 'table'],
+    ['A phone on the bookshelf.', 'phone', 'shelves'],
+    ['A lamp glows on the nightstand.', 'lamp', 'nightstand'],
+    ['A vase on the kitchen table.', 'vase', 'table'],
+    ['A man sits on the bed.', 'man', undefined],
+    ['A cup beside the table.', 'cup', undefined],
+  ])('%s: the %s rests on %s', (scene, key, on) => {
+    expect(read(scene).shot.entities.find((e) => e.key === key)?.on).toBe(on);
+  });
 });
 
 describe('a cockpit is a place', () => {
