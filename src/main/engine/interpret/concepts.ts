@@ -13,6 +13,7 @@ import type { Item } from './segment';
 import { applyStyle } from './style';
 import { cameraLabel, childish, pronounGender } from './words';
 import { hairColorWords, hairTones } from '../vocabulary/modifiers';
+import { isCockpit } from '../vocabulary/places';
 
 /** Things with windows and doors of their own. */
 const VEHICLES = new Set<ElementId>(['car', 'bus', 'train', 'boat']);
@@ -130,6 +131,11 @@ function element(w: Word, c: Of<'element'>): void {
   }
   // "waves from the window" of a train: the window is the vehicle's, not a room's.
   const vehicle = [...b.entities.values()].find((e) => e.element !== null && VEHICLES.has(e.element));
+  if (isCockpit(b.settingWord ?? '') && (c.id === 'window' || c.id === 'door')) {
+    ok(w, `the cockpit's ${c.id === 'window' ? 'windscreen' : 'door'}`);
+    cl.mods = {};
+    return;
+  }
   if (vehicle && (c.id === 'window' || c.id === 'door')) {
     ok(w, `the ${vehicle.label}'s ${c.id}`);
     cl.mods = {};
@@ -275,12 +281,17 @@ function setting(w: Word, c: Of<'setting'>): void {
     ok(w, `setting street, outside the ${word}`);
     return;
   }
-  if (w.b.setting === null) {
+  // "Inside a cockpit": a word that only says indoors gives way to the one that names the room.
+  const generic = GENERIC_ROOM.test(w.b.settingWord ?? '');
+  if (w.b.setting === null || (generic && w.b.setting === c.id && !GENERIC_ROOM.test(w.text))) {
     w.b.setting = c.id;
     w.b.settingWord = w.text.toLowerCase();
   }
   ok(w, `setting ${c.id}`);
 }
+
+/** Setting words that say only that the shot is indoors. */
+const GENERIC_ROOM = /^(inside|interior|indoors|room)$/i;
 
 const WEAK_TIME_WORDS = new Set(['sunny', 'sunlit', 'day', 'daytime', 'daylight', 'bright day', 'dark', 'darkness']);
 

@@ -431,6 +431,14 @@ describe('a cockpit is a place', () => {
     expect([r.shot.setting, r.shot.settingWord]).toEqual(['interior', 'cockpit']);
     expect(r.labels).not.toContain('cockpit');
   });
+
+  test('"inside a cockpit" names the cockpit, which has its windscreen and instruments, not a room\'s door and window', () => {
+    const r = read('Inside a cockpit interior at night, a pilot checks the instruments through the windscreen.');
+    expect([r.shot.setting, r.shot.settingWord]).toEqual(['interior', 'cockpit']);
+    expect(r.shot.environment).toEqual({});
+    expect(r.labels).toEqual(['pilot']);
+    expect(r.notUnderstood.map((n) => n.text)).not.toContain('instruments');
+  });
 });
 
 describe('"light" as a thing and as an amount', () => {

@@ -11,8 +11,9 @@ import { nightstandArea, shelvesArea } from '../../stage/surfaces';
 import type { Stage } from '../../stage/types';
 import type { PlaceElementId } from '../../vocabulary/places';
 import { hex, scale, type Palette, type RGB } from '../palette';
+import { drawCockpit, isCockpit } from './cockpit';
 
-interface Box {
+export interface Box {
   x0: number;
   x1: number;
   y0: number;
@@ -22,7 +23,7 @@ interface Box {
 }
 
 /** A box seen from the camera: its top, the side facing the camera, and its front. */
-function box(ctx: SKRSContext2D, cam: CameraState, p: Palette, b: Box, colour: RGB): void {
+export function box(ctx: SKRSContext2D, cam: CameraState, p: Palette, b: Box, colour: RGB): void {
   const face = (pts: [number, number, number][], k: number): void => {
     const sp = pts.map(([x, y, z]) => project(cam, { x, y, z }));
     ctx.fillStyle = p.css(p.lit(scale(colour, k)));
@@ -100,6 +101,7 @@ export function drawFurniture(ctx: SKRSContext2D, cam: CameraState, p: Palette, 
     box(ctx, cam, p, { x0: n.x0 + 0.05, x1: n.x1 - 0.05, y0: 0.3, y1: 0.33, z0: n.z0 - 0.01, z1: n.z0 }, hex('#3a2a1a'));
   }
   if (has.has('desk')) drawDesk(ctx, cam, p, stage.layout.subjectZ);
+  if (isCockpit(word)) drawCockpit(ctx, cam, p, r, zb, hw);
 }
 
 function drawCurtains(ctx: SKRSContext2D, cam: CameraState, p: Palette, zb: number, hw: number): void {
