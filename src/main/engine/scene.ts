@@ -181,9 +181,13 @@ export interface SceneEntity {
   /** A figure's hair colour when the prompt names it ("red hair", "a blonde woman"). */
   hair: string | null;
   actions: SceneAction[];
-  /** Furniture it rests on ("a cat on the bed"), when the prompt puts it there. */
-  on?: 'bed';
+  /** Furniture it rests on ("a cat on the bed", "a cup on the table"), when the prompt puts it there. */
+  on?: Surface;
 }
+
+/** Furniture things can rest on. */
+export const surfaceIds = ['bed', 'desk', 'shelves', 'nightstand', 'table'] as const;
+export type Surface = (typeof surfaceIds)[number];
 
 export type Gender = 'feminine' | 'masculine';
 

@@ -4,7 +4,7 @@
  * words add beds and cues, verbs become actions. A negated word removes or refuses instead.
  */
 import type { Concept } from '../lexicon';
-import { elementGroup, settingOfElement } from '../scene';
+import { elementGroup, settingOfElement, surfaceIds, type Surface } from '../scene';
 import type { EffectId } from '../vocabulary/sound';
 import { weatherOfElement, type ElementId, type Weather } from '../vocabulary/world';
 import type { ShotBuilder } from './builder';
@@ -13,6 +13,7 @@ import type { Item } from './segment';
 import { applyStyle } from './style';
 import { cameraLabel, childish, pronounGender } from './words';
 import { hairColorWords, hairTones } from '../vocabulary/modifiers';
+import { isCockpit } from '../vocabulary/places';
 
 /** Things with windows and doors of their own. */
 const VEHICLES = new Set<ElementId>(['car', 'bus', 'train', 'boat']);
@@ -130,6 +131,11 @@ function element(w: Word, c: Of<'element'>): void {
   }
   // "waves from the window" of a train: the window is the vehicle's, not a room's.
   const vehicle = [...b.entities.values()].find((e) => e.element !== null && VEHICLES.has(e.element));
+  if (isCockpit(b.settingWord ?? '') && (c.id === 'window' || c.id === 'door')) {
+    ok(w, `the cockpit's ${c.id === 'window' ? 'windscreen' : 'door'}`);
+    cl.mods = {};
+    return;
+  }
   if (vehicle && (c.id === 'window' || c.id === 'door')) {
     ok(w, `the ${vehicle.label}'s ${c.id}`);
     cl.mods = {};
@@ -147,22 +153,32 @@ function element(w: Word, c: Of<'element'>): void {
 /** Furniture a thing can rest on, by the word before it: "a cat on the bed". */
 const RESTS_ON = /^(on|onto|upon|atop|across)$/i;
 
-/** "A cat on the bed", "a dog sleeps on the bed": what the clause is about rests on it, not beside it. */
+const SURFACES: ReadonlySet<string> = new Set(surfaceIds);
+
+function describesFurniture(item: Item | undefined): boolean {
+  if (item?.kind === 'stop') return /^(the|a|an|his|her|their|its|my)$/i.test(item.text);
+  if (item?.kind === 'unknown') return !item.capital;
+  return item?.kind === 'concept' && ['color', 'size', 'age', 'setting'].includes(item.concept.kind);
+}
+
+/**
+ * "A cat on the bed", "a cup on the table", "a phone on the bookshelf": what the clause is about
+ * (an animal or a thing, not a figure) rests on the furniture, not beside it.
+ */
 function restsOn(w: Word, id: ElementId): void {
-  if (id !== 'bed') return;
+  if (!SURFACES.has(id)) return;
+  // Back over "the", "her" and what describes the furniture: "on the old kitchen table".
   let k = w.at - 1;
-  while (
-    k >= 0 &&
-    w.cl.items[k]?.kind === 'stop' &&
-    /^(the|a|an|his|her|their|its|my)$/i.test(w.cl.items[k]?.text ?? '')
-  )
-    k--;
+  while (k >= 0 && w.at - k <= 4 && describesFurniture(w.cl.items[k])) k--;
   const before = w.cl.items[k];
   if (before?.kind !== 'stop' || !RESTS_ON.test(before.text)) return;
   const refs = w.cl.subjects.length > 0 ? w.cl.subjects : w.cl.carried;
   for (const ref of refs) {
     const e = ref.kind === 'entity' ? w.b.entities.get(ref.key) : undefined;
-    if (e && e.element !== null && elementGroup[e.element] === 'animal') e.on = id;
+    if (!e || e.element === id) continue;
+    // A stand-in thing ("a vase on the table") rests there too; a stand-in figure does not.
+    const group = e.element === null ? (e.standIn === 'block' ? 'prop' : null) : elementGroup[e.element];
+    if (group === 'animal' || group === 'prop') e.on = id as Surface;
   }
 }
 
@@ -187,6 +203,7 @@ const SECOND_ROLES: Readonly<Record<string, string>> = {
 /** A figure, animal or prop, with the modifiers before it; a plural noun means several. */
 function entityElement(w: Word, id: ElementId, figure: boolean): void {
   const { b, cl, text } = w;
+  restsOn(w, id);
   const m = cl.mods;
   const head = text.split(/\s+/).pop() ?? text;
   // A role named in two words is its own figure: the co-pilot is not the pilot beside them.
@@ -264,12 +281,17 @@ function setting(w: Word, c: Of<'setting'>): void {
     ok(w, `setting street, outside the ${word}`);
     return;
   }
-  if (w.b.setting === null) {
+  // "Inside a cockpit": a word that only says indoors gives way to the one that names the room.
+  const generic = GENERIC_ROOM.test(w.b.settingWord ?? '');
+  if (w.b.setting === null || (generic && w.b.setting === c.id && !GENERIC_ROOM.test(w.text))) {
     w.b.setting = c.id;
     w.b.settingWord = w.text.toLowerCase();
   }
   ok(w, `setting ${c.id}`);
 }
+
+/** Setting words that say only that the shot is indoors. */
+const GENERIC_ROOM = /^(inside|interior|indoors|room)$/i;
 
 const WEAK_TIME_WORDS = new Set(['sunny', 'sunlit', 'day', 'daytime', 'daylight', 'bright day', 'dark', 'darkness']);
 

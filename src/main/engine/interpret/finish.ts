@@ -6,6 +6,7 @@
 import { settingDefaults, type CameraMove, type ShotScene } from '../scene';
 import type { ElementId, SettingId, TimeOfDay, Weather } from '../vocabulary/world';
 import type { ShotBuilder } from './builder';
+import { isCockpit } from '../vocabulary/places';
 
 export function finishShot(b: ShotBuilder, startMs: number): ShotScene {
   const setting: SettingId = b.setting ?? b.settingVotes[0] ?? (b.timeOfDay === 'night' ? 'nightsky' : 'field');
@@ -45,7 +46,9 @@ function impliedTime(asked: ReadonlyMap<ElementId, number>, setting: SettingId):
  */
 function settleWeather(b: ShotBuilder, env: Map<ElementId, number>, setting: SettingId, timeOfDay: TimeOfDay): Weather {
   let weather: Weather = b.weather ?? 'clear';
-  for (const id of settingDefaults[setting]) if (!env.has(id)) env.set(id, 1);
+  // A cockpit is drawn with its own windscreen, not a room's door and window (draw/scenery/cockpit.ts).
+  const defaults = setting === 'interior' && isCockpit(b.settingWord ?? '') ? [] : settingDefaults[setting];
+  for (const id of defaults) if (!env.has(id)) env.set(id, 1);
   if (weather === 'storm') {
     env.set('rain', Math.max(env.get('rain') ?? 0, 1.3));
     env.set('lightning', env.get('lightning') ?? 1);

@@ -411,6 +411,18 @@ describe('what a thing rests on', () => {
   ])('%s rests on %s', (scene, on) => {
     expect(read(scene).shot.entities.find((e) => e.element === 'cat' || e.element === 'dog')?.on).toBe(on);
   });
+
+  test.each([
+    ['A cat on the desk.', 'cat', 'desk'],
+    ['A cup on the table.', 'cup', 'table'],
+    ['A phone on the bookshelf.', 'phone', 'shelves'],
+    ['A lamp glows on the nightstand.', 'lamp', 'nightstand'],
+    ['A vase on the kitchen table.', 'vase', 'table'],
+    ['A man sits on the bed.', 'man', undefined],
+    ['A cup beside the table.', 'cup', undefined],
+  ])('%s: the %s rests on %s', (scene, key, on) => {
+    expect(read(scene).shot.entities.find((e) => e.key === key)?.on).toBe(on);
+  });
 });
 
 describe('a cockpit is a place', () => {
@@ -418,6 +430,14 @@ describe('a cockpit is a place', () => {
     const r = read('A pilot in the cockpit, the co-pilot nods.');
     expect([r.shot.setting, r.shot.settingWord]).toEqual(['interior', 'cockpit']);
     expect(r.labels).not.toContain('cockpit');
+  });
+
+  test('"inside a cockpit" names the cockpit, which has its windscreen and instruments, not a room\'s door and window', () => {
+    const r = read('Inside a cockpit interior at night, a pilot checks the instruments through the windscreen.');
+    expect([r.shot.setting, r.shot.settingWord]).toEqual(['interior', 'cockpit']);
+    expect(r.shot.environment).toEqual({});
+    expect(r.labels).toEqual(['pilot']);
+    expect(r.notUnderstood.map((n) => n.text)).not.toContain('instruments');
   });
 });
 

@@ -3,6 +3,7 @@
  * ("a cyclist", "Mira") becomes a labelled stand-in or a named person; everything else is
  * reported as not understood, with the reason.
  */
+import { isCockpit } from '../vocabulary/places';
 import type { PromptField } from '../scene';
 import type { ShotBuilder } from './builder';
 import type { Mods, Ref } from './clause';
@@ -36,6 +37,13 @@ export function unknownRun(
   readRun(b, items, start, end, field, place, mods);
   return end;
 }
+
+/** What a cockpit's instrument panel and pedestal hold, drawn with the cockpit. */
+const COCKPIT_PARTS = new Set(
+  'instruments instrument panel controls control gauges gauge dials dial throttle throttles yoke joystick displays screens switches levers'.split(
+    ' ',
+  ),
+);
 
 function readRun(
   b: ShotBuilder,
@@ -91,6 +99,9 @@ function readRun(
     return;
   } else if (capitalised && !looksDescriptive(lower))
     for (const u of head) b.report.miss(field, u.text, 'a proper name (a place, brand or title), not drawn');
+  else if (isCockpit(b.settingWord ?? '') && COCKPIT_PARTS.has(headWord))
+    // "checks the instruments": drawn with the cockpit (draw/scenery/cockpit.ts).
+    b.report.ok(field, head.map((u) => u.text).join(' '), "the cockpit's instrument panel");
   else if (ABOUT_THE_FILM.has(headWord))
     for (const u of head) b.report.miss(field, u.text, 'a word about the film, not a thing in it; not drawn');
   else if (isWorn(headWord) && b.lastFigure !== null) dress(b, field, head, mods, ownerWord(items, start));

@@ -90,8 +90,10 @@ export function settleSmallProps(
   for (const prop of props) {
     const el = prop.element;
     if (el === null || !smallPropIds.has(el)) continue;
-    if (el === 'lamp' && !holders.has(prop.key) && hangLamp(s, prop, table)) continue;
-    const holder = holders.get(prop.key)?.figure ?? (HANDHELD.has(el) ? figures[0] : undefined);
+    // A thing the prompt puts on furniture ("a phone on the bookshelf") stays there (surfaces.ts).
+    const resting = s.scene.entities.find((e) => e.key === prop.key)?.on !== undefined;
+    if (el === 'lamp' && !holders.has(prop.key) && !resting && hangLamp(s, prop, table)) continue;
+    const holder = holders.get(prop.key)?.figure ?? (HANDHELD.has(el) && !resting ? figures[0] : undefined);
     if (holder && HANDHELD.has(el) && !(table && TABLETOP.has(el) && !holders.has(prop.key))) {
       prop.heldBy = holder.key;
       continue;

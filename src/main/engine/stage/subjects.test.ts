@@ -9,7 +9,8 @@ import { verbWords } from '../vocabulary/verbs';
 import { effectWords, type EffectId } from '../vocabulary/sound';
 import { stageShot } from './shot';
 import type { Stage } from './types';
-import { bedArea, swingAngle } from './handheld';
+import { bedArea, deskArea, swingAngle } from './handheld';
+import { nightstandArea, shelvesArea } from './surfaces';
 import { alongDrive, travelView } from './vehicles';
 
 function staged(scene: string, more: Partial<EngineShot> = {}): Stage {
@@ -180,6 +181,29 @@ describe('small things and their sounds', () => {
     const still = prop(staged('A bare bulb over a table.'), 'lamp');
     expect([still.hanging?.swing, swingAngle(still, 0.4)]).toEqual([0, 0]);
     expect(prop(staged('A lamp glows on a desk.'), 'lamp').hanging).toBeUndefined();
+  });
+
+  test('furniture is a surface: a cat on the desk, a cup on the table, a phone on the bookshelf rest on its top', () => {
+    const stage = staged(
+      'A woman reads in a bedroom. A cat on the desk, a cup on the table, a phone on the bookshelf, a lamp on the nightstand.',
+    );
+    const room = stage.layout.interior;
+    if (!room) throw new Error('no room');
+    const cat = stage.animals.find((a) => a.kind === 'cat')?.members[0];
+    const desk = deskArea(stage.layout.subjectZ);
+    expect(cat?.y).toBeCloseTo(0.78);
+    expect(cat?.x).toBeGreaterThanOrEqual(desk.x0);
+    expect(cat?.x).toBeLessThanOrEqual(desk.x1);
+    const table = prop(stage, 'table').instances[0];
+    const cup = prop(stage, 'cup');
+    expect(cup.instances[0]?.y).toBeGreaterThan(0.78);
+    expect(Math.abs((cup.instances[0]?.x ?? 99) - (table?.x ?? 0))).toBeLessThan(0.7);
+    // The cup is held on the table top for the whole shot: nothing lets it fall.
+    expect(stage.world.bodies.find((b) => b.id === 'cup')?.releaseAt).toBeUndefined();
+    const phone = prop(stage, 'phone');
+    const shelves = shelvesArea(room.backWallZ, room.halfWidth);
+    expect([phone.heldBy, phone.instances[0]?.y]).toEqual([null, shelves.top]);
+    expect(prop(stage, 'lamp').instances[0]?.y).toBe(nightstandArea(room.backWallZ, room.halfWidth).top);
   });
 
   test('"a light swings", in any form of the verb, is a lamp hung on its cord and swinging', () => {

@@ -53,3 +53,8 @@ export const placeElementWords: Record<PlaceElementId, string> = {
 
 /** Which of them stand in a room, where the room draws them. */
 export const furnitureIds: readonly PlaceElementId[] = ['bed', 'desk', 'shelves', 'nightstand', 'curtains'];
+
+/** The words that name a cockpit, a room drawn with a windscreen, an instrument panel and two seats. */
+export function isCockpit(settingWord: string): boolean {
+  return /\b(cockpit|flight deck)\b/.test(settingWord);
+}

@@ -63,6 +63,18 @@ describe('the wider places are drawn as themselves', () => {
     expect(changed / (a.length / 4)).toBeGreaterThan(0.02);
   });
 
+  test('a cockpit has a windscreen onto the sky over a dark instrument panel, not a plain room', () => {
+    const cockpit = frame('A pilot in the cockpit at noon.');
+    const room = frame('A pilot in a room at noon.');
+    // The sky through the windscreen is blue in the upper middle of the frame; a room's wall is not.
+    const skyBlue = (r: number, g: number, b: number): boolean => b > r + 25 && b > 120;
+    const upper = (data: Buffer): Buffer => data.subarray(320 * 4 * 40, 320 * 4 * 80);
+    expect(share(upper(cockpit), skyBlue)).toBeGreaterThan(0.3);
+    expect(share(upper(room), skyBlue)).toBeLessThan(0.1);
+    const panel = (r: number, g: number, b: number): boolean => r + g + b < 200;
+    expect(share(cockpit, panel)).toBeGreaterThan(share(room, panel) + 0.1);
+  });
+
   test('moving scenery is the same for the same seed and moves over time', () => {
     const scene = 'A spacecraft drifts past a planet in space, a waterfall, bubbles.';
     const hash = (b: Buffer): string => createHash('md5').update(b).digest('hex');

@@ -7,11 +7,13 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState } from '../../camera';
 import { hashString, Random } from '../../random';
 import { bedArea, deskArea, TABLE_TOP } from '../../stage/handheld';
+import { nightstandArea, shelvesArea } from '../../stage/surfaces';
 import type { Stage } from '../../stage/types';
 import type { PlaceElementId } from '../../vocabulary/places';
 import { hex, scale, type Palette, type RGB } from '../palette';
+import { drawCockpit, isCockpit } from './cockpit';
 
-interface Box {
+export interface Box {
   x0: number;
   x1: number;
   y0: number;
@@ -21,7 +23,7 @@ interface Box {
 }
 
 /** A box seen from the camera: its top, the side facing the camera, and its front. */
-function box(ctx: SKRSContext2D, cam: CameraState, p: Palette, b: Box, colour: RGB): void {
+export function box(ctx: SKRSContext2D, cam: CameraState, p: Palette, b: Box, colour: RGB): void {
   const face = (pts: [number, number, number][], k: number): void => {
     const sp = pts.map(([x, y, z]) => project(cam, { x, y, z }));
     ctx.fillStyle = p.css(p.lit(scale(colour, k)));
@@ -87,14 +89,19 @@ export function drawFurniture(ctx: SKRSContext2D, cam: CameraState, p: Palette, 
   const hw = room.halfWidth;
   const r = new Random(hashString('room', stage.seed));
   if (has.has('curtains')) drawCurtains(ctx, cam, p, zb, hw);
-  if (has.has('shelves')) drawShelves(ctx, cam, p, r, { x0: hw - 1.7, x1: hw - 0.1, z: zb - 0.05 });
+  if (has.has('shelves')) {
+    const shelves = shelvesArea(zb, hw);
+    drawShelves(ctx, cam, p, r, { x0: shelves.x0, x1: shelves.x1, z: shelves.z1 });
+  }
   if (counterRooms.test(word)) drawCounter(ctx, cam, p, r, zb, hw);
   if (has.has('bed')) drawBed(ctx, cam, p, zb, hw);
   if (has.has('nightstand')) {
-    box(ctx, cam, p, { x0: -hw + 2.35, x1: -hw + 2.85, y0: 0, y1: 0.55, z0: zb - 0.5, z1: zb - 0.05 }, hex('#6a4a30'));
-    box(ctx, cam, p, { x0: -hw + 2.4, x1: -hw + 2.8, y0: 0.3, y1: 0.33, z0: zb - 0.51, z1: zb - 0.5 }, hex('#3a2a1a'));
+    const n = nightstandArea(zb, hw);
+    box(ctx, cam, p, { x0: n.x0, x1: n.x1, y0: 0, y1: n.top, z0: n.z0, z1: n.z1 }, hex('#6a4a30'));
+    box(ctx, cam, p, { x0: n.x0 + 0.05, x1: n.x1 - 0.05, y0: 0.3, y1: 0.33, z0: n.z0 - 0.01, z1: n.z0 }, hex('#3a2a1a'));
   }
   if (has.has('desk')) drawDesk(ctx, cam, p, stage.layout.subjectZ);
+  if (isCockpit(word)) drawCockpit(ctx, cam, p, r, zb, hw);
 }
 
 function drawCurtains(ctx: SKRSContext2D, cam: CameraState, p: Palette, zb: number, hw: number): void {
