@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import type { Clip } from '../../../../shared/domain';
@@ -8,6 +8,7 @@ import { ToastProvider } from '../../components/Toasts';
 import { ClipOrganiser } from './ClipOrganiser';
 import { OrganiseHistory } from './OrganiseHistory';
 import { OrganiseKeys } from './useOrganiseKeys';
+import { SelectionBar } from './SelectionBar';
 
 /** The library as the studio holds it: each organising call changes it, as the real one would. */
 function library(initial: Clip[]): { find: (id: number) => Clip | undefined } {
@@ -131,4 +132,42 @@ test('P and X pressed quickly on one clip toggle in order against the latest fla
   await user.keyboard('{Control>}z{/Control}');
   await screen.findByText('Undone: Pick the clip');
   expect(stored.find(7)?.flag).toBeNull();
+});
+
+test('rating a multi-selection says so with an Undo that puts each clip back; a later change makes it point to Ctrl+Z', async () => {
+  const user = userEvent.setup();
+  const { find } = library([aClip({ id: 1, rating: 2 }), aClip({ id: 2, rating: null }), aClip({ id: 3, rating: 5 })]);
+  const noop = (): void => undefined;
+  render(
+    <ToastProvider>
+      <OrganiseHistory find={find}>
+        <SelectionBar
+          ids={[1, 2, 3]}
+          projects={[]}
+          currentProjectId={1}
+          onMove={noop}
+          onTrash={noop}
+          onClear={noop}
+          onError={noop}
+        />
+      </OrganiseHistory>
+    </ToastProvider>,
+  );
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Rate selected' }), '4');
+  await screen.findByText('Rated 3 clips 4 stars');
+  expect([find(1)?.rating, find(2)?.rating, find(3)?.rating]).toEqual([4, 4, 4]);
+  await user.click(screen.getByRole('button', { name: 'Undo' }));
+  await screen.findByText('Undone: Rate 3 clips 4 stars');
+  expect([find(1)?.rating, find(2)?.rating, find(3)?.rating]).toEqual([2, 0, 5]);
+
+  // An Undo left on screen after a later change would undo that change instead: it says so.
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Rate selected' }), '1');
+  await screen.findByText('Rated 3 clips 1 star');
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Rate selected' }), '3');
+  await screen.findByText('Rated 3 clips 3 stars');
+  const toast = screen.getAllByRole('status').find((note) => note.textContent.includes('Rated 3 clips 1 star'));
+  if (!toast) throw new Error('no toast');
+  await user.click(within(toast).getByRole('button', { name: 'Undo' }));
+  await screen.findByText('Could not undo: Rate 3 clips 1 star');
+  expect([find(1)?.rating, find(2)?.rating, find(3)?.rating]).toEqual([3, 3, 3]);
 });

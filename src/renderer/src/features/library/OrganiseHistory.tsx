@@ -136,27 +136,18 @@ export function OrganiseHistory({ find, children }: Props): JSX.Element {
     return next;
   }, []);
 
-  const apply = useCallback(
-    (ids: readonly number[], changeOf: ChangeOf) =>
+  /** Undoes or redoes the latest edit; from a toast's Undo, only while its edit is still the latest. */
+  const step = useCallback(
+    (direction: 'undo' | 'redo', expected?: OrganiseEdit) =>
       queue(async () => {
-        const before: OrganiseState[] = [];
-        // Clips the library has not loaded (a selection scrolled far away) are read for their state.
-        for (const id of ids) before.push(known(id) ?? (await studio.call('clips.get', { id })));
-        const change = typeof changeOf === 'function' ? changeOf(before) : changeOf;
-        const edit = organiseEdit(before, change);
-        if (!edit) {
-          await send({ ids: [...ids], change });
+        if (expected && stack.current.past.at(-1) !== expected) {
+          toaster.show(
+            'info',
+            `Could not undo: ${expected.label}`,
+            'Later changes came after it. Press Ctrl+Z to undo the changes one by one, the latest first.',
+          );
           return;
         }
-        await sendRemembered(edit.forward, before);
-        stack.current = record(stack.current, edit);
-      }),
-    [queue, known, sendRemembered],
-  );
-
-  const step = useCallback(
-    (direction: 'undo' | 'redo') =>
-      queue(async () => {
         const next = direction === 'undo' ? undo(stack.current) : redo(stack.current);
         if (!next) {
           toaster.show('info', direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
@@ -171,6 +162,28 @@ export function OrganiseHistory({ find, children }: Props): JSX.Element {
         }
       }),
     [queue, toaster, sendRemembered],
+  );
+
+  const apply = useCallback(
+    (ids: readonly number[], changeOf: ChangeOf) =>
+      queue(async () => {
+        const before: OrganiseState[] = [];
+        // Clips the library has not loaded (a selection scrolled far away) are read for their state.
+        for (const id of ids) before.push(known(id) ?? (await studio.call('clips.get', { id })));
+        const change = typeof changeOf === 'function' ? changeOf(before) : changeOf;
+        const edit = organiseEdit(before, change);
+        if (!edit) {
+          await send({ ids: [...ids], change });
+          return;
+        }
+        await sendRemembered(edit.forward, before);
+        stack.current = record(stack.current, edit);
+        // A change to several clips at once says what it did, with its Undo, as moving and
+        // trashing them do; one clip's change shows in the inspector itself.
+        if (ids.length > 1)
+          toaster.show('success', edit.done, '', { label: 'Undo', run: () => void step('undo', edit) });
+      }),
+    [queue, known, sendRemembered, toaster, step],
   );
 
   useEffect(() => {

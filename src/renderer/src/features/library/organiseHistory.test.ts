@@ -17,6 +17,7 @@ test('a bulk rating is undone clip by clip, back to each one’s own rating', ()
   });
   expect(edit).toEqual({
     label: 'Rate 3 clips 5 stars',
+    done: 'Rated 3 clips 5 stars',
     forward: [{ ids: [1, 2, 3, 4], change: { kind: 'rate', rating: 5 } }],
     backward: [
       { ids: [1, 3], change: { kind: 'rate', rating: 2 } },
@@ -28,6 +29,7 @@ test('a bulk rating is undone clip by clip, back to each one’s own rating', ()
 test('flags and colour labels go back to what they were, cleared ones included', () => {
   expect(organiseEdit([clip(1, { flag: 'reject' }), clip(2)], { kind: 'flag', flag: 'pick' })).toEqual({
     label: 'Pick 2 clips',
+    done: 'Picked 2 clips',
     forward: [{ ids: [1, 2], change: { kind: 'flag', flag: 'pick' } }],
     backward: [
       { ids: [1], change: { kind: 'flag', flag: 'reject' } },
@@ -36,6 +38,7 @@ test('flags and colour labels go back to what they were, cleared ones included',
   });
   expect(organiseEdit([clip(7, { colorLabel: 'green' })], { kind: 'color', color: null })).toEqual({
     label: 'Clear the colour label of the clip',
+    done: 'Cleared the colour label of the clip',
     forward: [{ ids: [7], change: { kind: 'color', color: null } }],
     backward: [{ ids: [7], change: { kind: 'color', color: 'green' } }],
   });

@@ -22,6 +22,8 @@ export interface OrganiseStep {
 export interface OrganiseEdit {
   /** What the creator did, for the "Undone: …" note: "Rate 3 clips 4 stars". */
   label: string;
+  /** The same said as done, for the note a change to several clips shows: "Rated 3 clips 4 stars". */
+  done: string;
   forward: OrganiseStep[];
   backward: OrganiseStep[];
 }
@@ -68,6 +70,27 @@ function describe(change: OrganiseChange, count: number): string {
       return `Tag ${count === 1 ? 'the clip' : clips} “${change.tag}”`;
     case 'removeTag':
       return `Remove the tag “${change.tag}” from ${count === 1 ? 'the clip' : clips}`;
+  }
+}
+
+/** What `describe` says, as done: "Rated 3 clips 4 stars", "Picked 2 clips", "Tagged 2 clips “night”". */
+function describeDone(change: OrganiseChange, count: number): string {
+  const clips = count === 1 ? 'the clip' : clipsWord(count);
+  switch (change.kind) {
+    case 'rate':
+      return change.rating === 0
+        ? `Cleared the rating of ${clips}`
+        : `Rated ${clips} ${change.rating} ${change.rating === 1 ? 'star' : 'stars'}`;
+    case 'flag':
+      return change.flag === null
+        ? `Cleared the flag of ${clips}`
+        : `${change.flag === 'pick' ? 'Picked' : 'Rejected'} ${clips}`;
+    case 'color':
+      return change.color === null ? `Cleared the colour label of ${clips}` : `Labelled ${clips} ${change.color}`;
+    case 'addTag':
+      return `Tagged ${clips} “${change.tag}”`;
+    case 'removeTag':
+      return `Removed the tag “${change.tag}” from ${clips}`;
   }
 }
 
@@ -120,6 +143,7 @@ export function organiseEdit(before: readonly OrganiseState[], change: OrganiseC
   if (touched.length === 0) return null;
   return {
     label: describe(change, touched.length),
+    done: describeDone(change, touched.length),
     // All the clips asked for: one the snapshot thought unchanged may have changed elsewhere since.
     forward: [{ ids: before.map((c) => c.id), change }],
     backward,
