@@ -334,4 +334,54 @@ export const PROSE_CORPUS: readonly ProsePrompt[] = [
     text: 'An office worker spills coffee on his keyboard during a video call, panicking as his boss watches on the screen. A phone rings at 2s. Fluorescent office lighting, sitcom style, medium shot.',
     expect: { camera: ['medium shot'], audio: ['phone rings'] },
   },
+  {
+    name: 'cockpit-night',
+    text: 'Inside a cockpit at night, two pilots sit in front of glowing instruments. Lightning flashes beyond the windscreen. The captain says "Hold on, this is going to be bumpy." Slow push in, cinematic.',
+    expect: { camera: ['push in'], speakers: ['The captain'], timeOfDay: 'night' },
+  },
+  {
+    name: 'swinging-bulb-cellar',
+    text: 'A dusty cellar lit by one bare light. The light swings slowly overhead as a man searches the shelves. Footsteps creak above at 00:03. Static shot, high contrast.',
+    expect: { camera: ['Static shot'], audio: ['Footsteps'] },
+  },
+  {
+    name: 'desk-cat',
+    text: 'A ginger cat sleeps on the desk beside a laptop while a woman types in a sunlit study. A mug of coffee steams on the table. Medium shot, soft natural light, cozy.',
+    expect: { camera: ['Medium shot'], style: ['soft'], timeOfDay: 'noon' },
+  },
+  {
+    name: 'style-night-first',
+    text: 'Style: night, neon noir, anamorphic\n\nShot 1\nA taxi waits on a rainy street.\n---\nShot 2\nA woman in a trench coat steps out of the taxi.',
+    expect: { shots: 2, style: ['neon'], timeOfDay: 'night' },
+  },
+  {
+    name: 'segment-timed-sfx',
+    text: '[00:00-00:03] Wide shot of a quiet farmhouse kitchen at dawn.\n[00:03-00:07] A kettle whistles at 00:05 as an old woman pours tea. A dog barks at 6s.',
+    expect: { shots: 2, seconds: [3, 4], audio: ['kettle whistles', 'dog barks'], timeOfDay: 'dawn' },
+  },
+  {
+    name: 'lighthouse-keeper',
+    text: 'An elderly lighthouse keeper climbs the spiral stairs with a lantern at dusk. Wind howls outside. The camera tracks up beside him. Moody, desaturated, 35mm.',
+    expect: { camera: ['tracks', '35mm'], style: ['Moody'], timeOfDay: 'dusk' },
+  },
+  {
+    name: 'beach-golden-style',
+    text: 'Two kids chase each other along the shoreline, kicking up spray, a red kite dancing above them. Aerial tracking shot.\nStyle: golden hour, warm, nostalgic home movie',
+    expect: { camera: ['Aerial tracking shot'], style: ['warm'], timeOfDay: 'golden' },
+  },
+  {
+    name: 'bookshelf-phone',
+    text: 'A phone buzzes on the bookshelf in a dim living room at midnight. A man on the sofa reaches for it, then stops. Close-up, shallow depth of field, tense.',
+    expect: { camera: ['Close-up'], timeOfDay: 'night' },
+  },
+  {
+    name: 'desert-motorbike',
+    text: 'A lone motorcyclist speeds across a salt flat at noon, heat shimmering off the ground. Low angle as the bike roars past the camera, then a whip pan to follow it. Gritty, high saturation.',
+    expect: { camera: ['Low angle', 'whip pan'], timeOfDay: 'noon' },
+  },
+  {
+    name: 'train-window-dusk',
+    text: 'A young woman leans her head against a train window, watching fields slide by at dusk. Her reflection flickers on the glass. Soft piano music. Handheld, intimate, pastel tones.',
+    expect: { camera: ['Handheld'], style: ['pastel'], audio: ['piano'], timeOfDay: 'dusk' },
+  },
 ];

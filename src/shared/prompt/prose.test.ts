@@ -109,6 +109,15 @@ describe('routing free prose to fields', () => {
     expect(route('Waves crashing against the rocks')).toContainEqual(['audio', 'Waves crashing']);
   });
 
+  test('"low angle" and "whip pan" open camera language before the clause they are about', () => {
+    expect(route('Low angle as the bike speeds past the camera, then a whip pan to follow it')).toEqual([
+      ['camera', 'Low angle'],
+      ['scene', 'as the bike speeds past the camera'],
+      ['camera', 'then a whip pan'],
+      ['scene', 'to follow it'],
+    ]);
+  });
+
   test('a timed sentence without a sound stays in Scene, and a clock time is no moment of the shot', () => {
     expect(route('At 3 s a book falls from a shelf')).toEqual([['scene', 'At 3 s a book falls from a shelf']]);
     expect(route('The alarm clock rings at 07:30')).toEqual([

@@ -442,8 +442,11 @@ function cameraHead(body: string): { cameraTo: number; sceneFrom: number } | nul
   let cameraSeen = false;
   let verbSeen = false;
   let lastWasCamera = false;
+  let prev = '';
   for (let m = re.exec(body); m; m = re.exec(body)) {
     const w = m[0].toLowerCase().replace(/[^\w’'-]/g, '');
+    const before = prev;
+    prev = w;
     const stop = m.index + m[0].length;
     const followsCamera = lastWasCamera;
     lastWasCamera = false;
@@ -457,7 +460,8 @@ function cameraHead(body: string): { cameraTo: number; sceneFrom: number } | nul
       // A bare move word is a verb only after the camera is named: "the drone pans", not "Pan left".
       if (cameraSeen && CAMERA_VERBS.has(w)) verbSeen = true;
       cameraSeen = true;
-      if (!WEAK_CAMERA.has(w)) strong = true;
+      // "low angle", "whip pan": a weak word made camera language by the word before it.
+      if (!WEAK_CAMERA.has(w) || STRONG_AFTER[w]?.has(before) === true) strong = true;
       end = stop;
       lastWasCamera = true;
       continue;
@@ -489,3 +493,9 @@ function cameraHead(body: string): { cameraTo: number; sceneFrom: number } | nul
 }
 
 const HEAD_PREPOSITIONS = new Set(['of', 'on', 'from', 'into', 'to', 'at', 'with', 'and']);
+
+/** Weak camera words that the word before them makes camera language for sure. */
+const STRONG_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
+  angle: new Set(['low', 'high', 'dutch', 'canted', 'overhead']),
+  pan: new Set(['whip', 'swish', 'slow', 'quick', 'fast']),
+};

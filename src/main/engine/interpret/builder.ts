@@ -184,6 +184,11 @@ export class ShotBuilder {
 
   /** Gives an action to what it is about: an entity, the environment ("rain pours"), or the hair. */
   applyVerb(ref: Ref, action: SceneAction): void {
+    // "Wind howls outside": the wind's own doing, not the figure's; it blows a little harder.
+    if (ref.kind === 'wind') {
+      this.wind = Math.max(this.wind, action.intensity);
+      return;
+    }
     if (ref.kind === 'part') {
       if (ref.key === 'hair') this.hair = action.intensity * (action.verb === 'stand' ? 0 : 1);
       return;

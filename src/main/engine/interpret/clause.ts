@@ -13,9 +13,9 @@ import { pronounGender } from './words';
 /** Things that stand still in a room: never the doer of the action after them. */
 const STILL = new Set<string>(['table', 'chair', 'bench', 'door', 'window', 'streetlight', 'bed', 'desk']);
 
-/** What a clause is about: an entity, an environment element, or a body part. */
+/** What a clause is about: an entity, an environment element, a body part, or the wind. */
 export interface Ref {
-  kind: 'entity' | 'env' | 'part';
+  kind: 'entity' | 'env' | 'part' | 'wind';
   key: string;
 }
 

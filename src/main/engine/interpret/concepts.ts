@@ -218,6 +218,21 @@ function entityElement(w: Word, id: ElementId, figure: boolean): void {
     cl.place({ kind: 'entity', key: meant }, w.at);
     return;
   }
+  // "a mug of coffee", "a cup of tea": what the cup holds is the same cup, not a second one.
+  const of = cl.items[w.at - 1];
+  const holder = cl.items[w.at - 2];
+  if (
+    !figure &&
+    of?.kind === 'stop' &&
+    of.text.toLowerCase() === 'of' &&
+    holder?.kind === 'concept' &&
+    holder.concept.kind === 'element' &&
+    holder.concept.id === id
+  ) {
+    cl.mods = {};
+    ok(w, `what the ${id} holds`);
+    return;
+  }
   // A thing keeps the whole phrase ("steam train", "sports car"): it picks the drawing.
   const phrase = text.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ');
   // Two things of one kind named differently ("a muscle car… a police cruiser") are two things;
@@ -257,6 +272,7 @@ const SIGNED_PLACES =
 function seenFromOutside(cl: Clause, at: number): boolean {
   for (let k = at - 1; k >= 0; k--) {
     const it = cl.items[k];
+    if (it?.kind === 'concept' && it.concept.kind === 'filler' && /\bfront\b/i.test(it.text)) return true;
     if (it?.kind !== 'stop' && it?.kind !== 'unknown') break;
     const word = it.text.toLowerCase();
     if (word === 'outside' || word === 'front') return true;
@@ -350,6 +366,7 @@ function wind(w: Word): void {
   }
   b.wind = Math.max(b.wind, w.cl.takeIntensity());
   ok(w, `wind ${b.wind.toFixed(2)}`);
+  w.cl.place({ kind: 'wind', key: 'wind' }, w.at);
 }
 
 function camera(w: Word, c: Of<'camera'>): void {

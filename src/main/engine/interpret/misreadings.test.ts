@@ -481,3 +481,48 @@ describe('the hour in a Style line', () => {
     expect(r.shots.map((s) => s.timeOfDay)).toEqual(['noon', 'noon']);
   });
 });
+
+describe('misreadings found in the newer corpus prompts', () => {
+  test('"Wind howls" is the wind, not the keeper howling', () => {
+    const r = read('A lighthouse keeper climbs the stairs with a lantern. Wind howls outside.');
+    expect(r.shot.entities.find((e) => e.key === 'keeper')?.actions.map((a) => a.verb)).toEqual(['rise']);
+    expect(r.shot.wind).toBeGreaterThan(0.5);
+  });
+
+  test('a mug of coffee is one cup', () => {
+    expect(read('A mug of coffee steams on the table.').shot.entities.filter((e) => e.element === 'cup')).toHaveLength(
+      1,
+    );
+  });
+
+  test('mood words are never stand-ins; "heat shimmering" is haze, not a person named Heat', () => {
+    const r = read('Heat shimmering off a salt flat. Tense, intimate, high saturation.');
+    expect(r.labels).toEqual([]);
+    expect(r.people).toEqual([]);
+    expect([r.shot.setting, r.shot.style.saturation > 1]).toEqual(['desert', true]);
+  });
+
+  test('"in front of the bar" is outside it, and "in front of" is never a stand-in', () => {
+    const r = read('A man stands in front of the bar.');
+    expect(r.shot.setting).toBe('street');
+    expect(r.notUnderstood.map((n) => n.text)).not.toContain('front');
+  });
+
+  test.each([
+    ['A man searches the shelves.', 'man', 'look'],
+    ['A man walks, then stops.', 'man', 'stand'],
+    ['The bike roars past the camera.', 'bicycle', 'drive'],
+  ])('%s: the %s does %s', (scene, key, verb) => {
+    expect(
+      read(scene)
+        .shot.entities.find((e) => e.key === key)
+        ?.actions.map((a) => a.verb),
+    ).toContain(verb);
+  });
+
+  test('a camera that tracks in a Camera line is a tracking move', () => {
+    expect(read('A keeper climbs.', { camera: 'The camera tracks up beside him.' }).shot.camera.moves[0]?.id).toBe(
+      'truckRight',
+    );
+  });
+});

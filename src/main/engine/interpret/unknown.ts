@@ -227,7 +227,8 @@ const DESCRIPTIVE = new Set(
     'golden silver wooden stone glass metal lush dense sparse steep open closed broken lit bare shiny glossy ' +
     'following next last first final other same whole entire main central upper lower inner outer various several alone clear barefoot ' +
     'sleek elegant stunning gorgeous vivid serene eerie moody gritty rugged dim pale sharp crisp smooth rough clean dirty ' +
-    'faint vibrant grand neat messy tidy slick raw subtle fine bold stark muted glowing hazy murky shadowy'
+    'faint vibrant grand neat messy tidy slick raw subtle fine bold stark muted glowing hazy murky shadowy ' +
+    'tense intimate nostalgic romantic playful epic energetic dreamy cozy somber sombre joyful gloomy'
   ).split(' '),
 );
 

@@ -32,7 +32,7 @@ export const cameraWords: Record<CameraMoveId, string> = {
   tiltDown: 'tilt down|tilting down',
   truckLeft: 'truck left|track left|slide left|crab left',
   truckRight:
-    'truck right|track right|slide right|crab right|truck|tracking shot|tracking|lateral move|side move|slider|follow|follow shot|following',
+    'truck right|track right|slide right|crab right|truck|track|tracking shot|tracking|lateral move|side move|slider|follow|follow shot|following',
   craneUp: 'crane up|crane|jib up|boom up|rising shot|pedestal up|jib|boom|aerial rise',
   craneDown: 'crane down|jib down|boom down|pedestal down|descending shot',
   orbit: 'orbit|arc shot|arc around|circle around|orbiting|circling|circle',
@@ -60,7 +60,7 @@ export const proseCameraWords: Partial<Record<CameraMoveId, string>> = {
   tiltUp: 'tilt up|camera tilts up',
   tiltDown: 'tilt down|camera tilts down',
   truckLeft: 'truck left|track left',
-  truckRight: 'truck right|track right|tracking shot|tracking|tracking camera|follow shot|lateral tracking',
+  truckRight: 'truck right|track right|tracking shot|tracking|tracking camera|follow shot|lateral tracking|camera tracks',
   craneUp: 'crane up|crane shot|jib up|boom up|rising shot|camera rises',
   craneDown: 'crane down|jib down|boom down|descending shot|camera lowers',
   orbit: 'orbit|orbiting|orbit shot|arc shot|arc around|camera circles',

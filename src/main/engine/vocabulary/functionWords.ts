@@ -6,7 +6,7 @@ export const neverDrawnWords =
 
 /** Words that frame a phrase without adding to it: "warm tones", "hand-held feel", "in the background", "in the distance". */
 export const fillerWords =
-  'feel|feeling|look|tone|tones|style|shot|scene|sound|noise|effect|ambience|ambient|ambiance|background|foreground|distance|atmosphere|mood|vibe|quality|lighting|light|color|colour|colors|colours|movement|motion|camera|lens|frame|framing|view|audio|soundscape|cinematic|film|footage|picture|image|overall|subject|mm|throughout|everywhere|detail|details|texture|eye level|eye-level|eye height|sky|horizon|floor|from the side|palette|close behind|close by|grown|era|decade|grade|color grade|colour grade|grading|color grading|colour grading|open plan';
+  'feel|feeling|look|tone|tones|style|shot|scene|sound|noise|effect|ambience|ambient|ambiance|background|foreground|distance|atmosphere|mood|vibe|quality|lighting|light|color|colour|colors|colours|movement|motion|camera|lens|frame|framing|view|audio|soundscape|cinematic|film|footage|picture|image|overall|subject|mm|throughout|everywhere|detail|details|texture|eye level|eye-level|eye height|sky|horizon|floor|ground|in front of|in front|from the side|palette|close behind|close by|grown|era|decade|grade|color grade|colour grade|grading|color grading|colour grading|open plan';
 
 /** Function words carry no content of their own. */
 export const stopWords = new Set(
@@ -17,7 +17,7 @@ export const stopWords = new Set(
     'up down out off away around about above below toward towards against along past between among within ' +
     'for upon until after before during again still now my your our we you i me us him one of' +
     ' s than too more most much only own same such can could will would should may might must do does did' +
-    ' overhead alongside beneath underneath how outside'
+    ' overhead alongside beneath underneath how outside beyond inside'
   ).split(/\s+/),
 );
 

@@ -111,7 +111,7 @@ export const effectWords: Record<EffectId, string> = {
   pop: 'pop|balloon pop|cork pop|popping',
   chirp: 'chirp|tweet|peep|cheep',
   engineRoar:
-    'engine roar|engine roaring|roaring engine|engine revving|revving engine|engine rev|roar of the engine|motor roaring',
+    'engine roar|engine roaring|roaring engine|engine revving|revving engine|engine rev|roar of the engine|motor roaring|engine roars|bike roar|motorbike roar|motorcycle roar|car roar',
   scrape: 'scrape|scraping|chair scrape|chair scraping|chair scrapes|scraping chair',
   rustle: 'rustling leaves|leaves rustling|rustle|rustling|rustle of leaves',
   trainBrakes:
@@ -123,7 +123,7 @@ export const effectWords: Record<EffectId, string> = {
   siren: 'distant siren|siren|sirens|police siren|ambulance siren|wailing siren|sirens wailing|siren wailing',
   typing:
     'typing|keyboard typing|keyboard clatter|typing on a keyboard|keystrokes|clacking keys|typewriter|keyboard click|keys clicking',
-  phoneRing: 'phone ring|phone ringing|phone rings|ringing phone|telephone ringing|ringtone',
+  phoneRing: 'phone ring|phone ringing|phone rings|ringing phone|telephone ringing|ringtone|phone buzz|phone buzzing|phone buzzes|buzzing phone|phone vibrating|vibrating phone',
   meow: 'meow|miaow|cat meowing|cat meow|mewing',
   neigh: 'neigh|whinny|horse neighing|horse whinny|nicker',
   foghorn:

@@ -39,7 +39,7 @@ export const styleWords: Record<StyleId, string> = {
   noGrain: 'no grain|clean|grain free|digital clean|render|cgi|cg render',
   vignette: 'vignette|vignetting|dark corners',
   letterbox: 'letterbox|letterboxed|cinemascope|anamorphic|widescreen|black bars|2.39',
-  saturated: 'saturated|vibrant|vivid|colorful|colourful|rich colors|rich colours|bright colors|bright colours',
+  saturated: 'saturated|vibrant|vivid|colorful|colourful|rich colors|rich colours|bright colors|bright colours|high saturation|saturation',
   muted: 'muted|desaturated|subdued|dull',
   dreamy: 'dreamy|ethereal|dreamlike|hazy glow|glow|glowing',
   moody: 'moody|dark|brooding|somber|sombre|gloomy|melancholic|melancholy',

@@ -109,7 +109,7 @@ export const elementWords: Record<ElementId, string> = {
   fire: 'fire|flame|campfire|bonfire|fireplace|blaze|torch',
   smoke: 'smoke|steam|vapor|vapour|exhaust',
   sparks: 'spark|ember|firework|sparkler',
-  fog: 'fog|mist|haze|foggy|misty|hazy|smog',
+  fog: 'fog|mist|haze|foggy|misty|hazy|smog|heat haze|heat shimmer|heat shimmering',
   fireflies: 'firefly|glowworm|glowing bugs',
   ...subjectElementWords,
   ...placeElementWords,
@@ -158,7 +158,7 @@ export const settingWords: Record<SettingId, string> = {
     'diner|roadside diner|bakery|warehouse|empty warehouse|bar|pub|shop|store|bookstore|attic|basement|loft|hotel room|motel room|gallery|museum|gym|workshop|' +
     'barn|cabin|church|chapel|garage|shed|hut|hospital|interrogation room|gymnasium|cockpit|flight deck|plane cockpit|cellar|wine cellar|study',
   beach: 'beach|seaside|shore|coast|seashore|by the sea|ocean|sea|sand',
-  desert: 'desert|dune|wasteland|badlands|sand dune',
+  desert: 'desert|dune|wasteland|badlands|sand dune|salt flat|salt flats|salt pan',
   field:
     'field|meadow|park|garden|farm|countryside|prairie|grassland|hill|hillside|lawn|pasture|battlefield|battle field',
   nightsky: 'night sky|starry sky|observatory|milky way',
