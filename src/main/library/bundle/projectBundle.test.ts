@@ -11,6 +11,8 @@ import { createStudio, type Studio } from '../../core/studio';
 import { CHECKSUM_ENTRY, MANIFEST_ENTRY } from './manifest';
 import { readTarIndex, tarStream, type TarEntry } from './tar';
 
+// Each test imports real media, makes their peaks and sprites, exports and imports again: slow on a
+// busy machine, hence the long timeouts.
 async function openStudio(dir: string, name: string): Promise<{ dataDir: string; studio: Studio }> {
   const dataDir = join(dir, name);
   const studio = await createStudio({ dataDir, render: null });
@@ -203,7 +205,7 @@ test('a project bundle imports into another library with new ids and nothing los
   expect(again.project).toMatchObject({ name: 'Harbour: takes (imported)' });
   expect(again.project.id).not.toBe(result.project.id);
   expect(await storedObjects(join(dataDir, 'media'))).toEqual(objects);
-});
+}, 180_000);
 
 /** Rewrites a bundle with one entry changed (and the checksum left as it was unless told). */
 async function rewritten(
@@ -301,7 +303,7 @@ test('a truncated, tampered, newer or foreign bundle is refused with a clear mes
   // The good bundle still imports after all of that.
   const good = await studio.call('exports.importProject', { source: { kind: 'path', path: source.bundle } });
   expect(good.clips).toBe(3);
-});
+}, 180_000);
 
 test('a bundle from before smart collections imports without them; one this version cannot read is left out with a note', async () => {
   const source = await exportedProject();
@@ -343,4 +345,4 @@ test('a bundle from before smart collections imports without them; one this vers
   expect((await studio.call('library.filters', { projectId: fromNewer.project.id })).map((f) => f.name)).toEqual([
     'Night keepers',
   ]);
-});
+}, 180_000);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type MouseEvent } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
-import { CUE_KINDS, type CueKind } from '../../../../shared/cues/types';
+import { CUE_KINDS, type CueData, type CueKind } from '../../../../shared/cues/types';
 import type { Clip } from '../../../../shared/domain';
 import { messageOf } from '../../api/messages';
 import { Icon } from '../../components/Icon';
@@ -188,34 +188,51 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
 
   const editing = cues.find((c) => selected.has(c.id)) ?? null;
 
+  /**
+   * Stores a new cue and selects it with its label field ready, whether made by key or dragged
+   * out: keys typed from now until the label field appears are held for it.
+   */
+  const addAndLabel = useCallback(
+    (data: CueData) => {
+      typedAhead.current = { ...NOTHING_TYPED };
+      state.create([data]).then(
+        ([made]) => {
+          if (!made) {
+            typedAhead.current = null;
+            return;
+          }
+          setJustAdded(made.id);
+          select([made.id]);
+        },
+        (error: unknown) => {
+          typedAhead.current = null;
+          setNotice(messageOf(error));
+        },
+      );
+    },
+    [state, select],
+  );
+
   const addCue = useCallback(() => {
-    const range = marks.in !== null && marks.out !== null && marks.out > marks.in ? marks : null;
+    // In and Out in either order make the range between them.
+    const range =
+      marks.in !== null && marks.out !== null && marks.out !== marks.in
+        ? { in: Math.min(marks.in, marks.out), out: Math.max(marks.in, marks.out) }
+        : null;
+    // The media's own time: a click on the waveform has moved it already, before the readout
+    // catches up, and M right after the click is meant for where it landed.
+    const at = media ? Math.round(media.currentTime * 1000) : playheadMs;
     // With snapping on, a cue made by key starts (and ends) on a frame, as a dragged one does.
     const data = {
-      ...cueTimes(range?.in ?? playheadMs, range?.out ?? null, fps, snap),
+      ...cueTimes(range?.in ?? at, range?.out ?? null, fps, snap),
       label: nextLabel(cues),
       note: '',
       kind: newKind,
       color: null,
     };
     if (range) setMarks({ in: null, out: null });
-    // Keys typed from now until the label field appears are held for it.
-    typedAhead.current = { ...NOTHING_TYPED };
-    state.create([data]).then(
-      ([made]) => {
-        if (!made) {
-          typedAhead.current = null;
-          return;
-        }
-        setJustAdded(made.id);
-        select([made.id]);
-      },
-      (error: unknown) => {
-        typedAhead.current = null;
-        setNotice(messageOf(error));
-      },
-    );
-  }, [marks, playheadMs, cues, newKind, state, select, snap, fps]);
+    addAndLabel(data);
+  }, [marks, media, playheadMs, cues, newKind, snap, fps, addAndLabel]);
 
   const removeSelected = useCallback(() => {
     if (selected.size === 0) return;
@@ -264,9 +281,8 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
     fps,
     newKind,
     update: state.update,
-    create: state.create,
+    add: addAndLabel,
     pick,
-    select,
     setNotice,
   });
 

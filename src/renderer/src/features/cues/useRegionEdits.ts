@@ -14,11 +14,10 @@ interface Options {
   fps: number;
   newKind: CueKind;
   update: (id: number, patch: Partial<CueFields>) => Promise<void>;
-  create: (data: CueData[]) => Promise<Cue[]>;
+  /** Stores a cue just dragged out and selects it, its label field ready for typing. */
+  add: (data: CueData) => void;
   /** A cue clicked on the waveform, with the time clicked: the playhead goes there. */
   pick: (cue: Cue, event: MouseEvent, atMs: number) => void;
-  /** Selects a cue just dragged out. */
-  select: (ids: number[]) => void;
   setNotice: (text: string) => void;
 }
 
@@ -72,13 +71,8 @@ export function useRegionEdits(waveform: Waveform | null, cues: readonly Cue[], 
       const { startMs, endMs } = times(exact.start, exact.end);
       region.remove();
       if (dragged * 1000 < MIN_RANGE_MS || endMs === null || endMs <= startMs) return;
-      const { cues: list, newKind, create, setNotice } = latest.current;
-      create([{ startMs, endMs, label: nextLabel(list), note: '', kind: newKind, color: null }]).then(
-        ([made]) => {
-          if (made) latest.current.select([made.id]);
-        },
-        (error: unknown) => setNotice(messageOf(error)),
-      );
+      const { cues: list, newKind, add } = latest.current;
+      add({ startMs, endMs, label: nextLabel(list), note: '', kind: newKind, color: null });
     });
     const offClicked = regions.on('region-clicked', (region, event) => {
       const cue = latest.current.cues.find((c) => String(c.id) === region.id);
