@@ -1,6 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
+import { StudioError } from '../../../../shared/errors';
+import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
+import { aClip } from '../../../../../test/renderer/records';
 import { RemixBar } from './RemixBar';
 import type { RemixLink } from './useRemixLink';
 
@@ -52,5 +55,27 @@ describe('RemixBar', () => {
     );
     expect(screen.queryByRole('combobox', { name: 'Remix as' })).toBeNull();
     expect(screen.getByRole('group', { name: 'Remix' }).textContent).toContain('Remix of Harbour');
+  });
+
+  test('a source clip deleted since says so, drops the continue choice and offers Unlink; one in the Trash says where it is', async () => {
+    fakeStudio.answer('clips.get', ({ id }) => {
+      throw new StudioError('not_found', `Clip ${id} does not exist; it may have been deleted.`);
+    });
+    const onUnlink = vi.fn();
+    const { unmount } = render(
+      <RemixBar link={link} onUnlink={onUnlink} onKeepSeed={vi.fn()} modes={['extend']} onMode={vi.fn()} />,
+    );
+    const bar = screen.getByRole('group', { name: 'Remix' });
+    await waitFor(() => expect(bar.textContent).toContain('Remix of Harbour — its source clip was deleted.'));
+    expect(screen.queryByRole('combobox', { name: 'Remix as' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Unlink' }));
+    expect(onUnlink).toHaveBeenCalledOnce();
+    unmount();
+
+    fakeStudio.answer('clips.get', ({ id }) => aClip({ id, title: 'Harbour', trashedAt: 1_700_000_000_000 }));
+    render(<RemixBar link={link} onUnlink={vi.fn()} onKeepSeed={vi.fn()} />);
+    await waitFor(() =>
+      expect(screen.getByRole('group', { name: 'Remix' }).textContent).toContain('its source clip is in the Trash'),
+    );
   });
 });

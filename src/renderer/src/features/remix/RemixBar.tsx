@@ -3,6 +3,7 @@ import { CONTINUE_MODES, ContinueMode } from '../../../../shared/prompt/continua
 import { ProviderId, PROVIDERS } from '../../../../shared/prompt/providers';
 import { Icon } from '../../components/Icon';
 import type { RemixLink } from './useRemixLink';
+import { useRemixSource } from './useRemixSource';
 import './RemixBar.css';
 
 interface RemixBarProps {
@@ -18,6 +19,8 @@ const REGENERATE = 'regenerate';
 
 /** Above the editor while the draft remixes a clip: which clip, what is kept, and a way out. */
 export function RemixBar({ link, onUnlink, onKeepSeed, modes = [], onMode }: RemixBarProps): JSX.Element {
+  const source = useRemixSource(link.clipId);
+  const gone = source !== 'present';
   const known = ProviderId.safeParse(link.provider);
   const provider = known.success ? PROVIDERS[known.data].label : link.provider;
   const facts = [
@@ -31,6 +34,13 @@ export function RemixBar({ link, onUnlink, onKeepSeed, modes = [], onMode }: Rem
       <Icon name="film" size={14} />
       <span className="remix-bar__what truncate">
         Remix of <strong>{link.title}</strong>
+        {gone && (
+          <span className="remix-bar__gone">
+            {source === 'deleted'
+              ? ' — its source clip was deleted. Unlink to queue this draft as a new clip.'
+              : ' — its source clip is in the Trash. Restore it, or unlink to queue this draft as a new clip.'}
+          </span>
+        )}
       </span>
       <span
         className="remix-bar__facts tabular truncate"
@@ -38,7 +48,7 @@ export function RemixBar({ link, onUnlink, onKeepSeed, modes = [], onMode }: Rem
       >
         {facts.join(' · ')}
       </span>
-      {modes.length > 0 && onMode && (
+      {!gone && modes.length > 0 && onMode && (
         <ContinueChoice modes={modes} chosen={link.continueMode ?? null} onMode={onMode} />
       )}
       <label
@@ -55,7 +65,7 @@ export function RemixBar({ link, onUnlink, onKeepSeed, modes = [], onMode }: Rem
       </label>
       <button
         type="button"
-        className="btn btn--ghost btn--sm"
+        className={`btn btn--sm ${gone ? 'btn--primary' : 'btn--ghost'}`}
         onClick={onUnlink}
         title="Queue this draft as a new clip, not a remix"
       >
