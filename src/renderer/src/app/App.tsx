@@ -14,7 +14,7 @@ import type { ChooseHow } from '../features/clips/ClipGrid';
 import type { LibraryLayout } from '../features/library/LibraryControls';
 import { useClipPages } from '../features/library/useClipPages';
 import { useClipSelection } from '../features/library/useClipSelection';
-import { OrganiseHistory } from '../features/library/OrganiseHistory';
+import { OrganiseHistory, type HistoryHandle } from '../features/library/OrganiseHistory';
 import { OrganiseKeys } from '../features/library/useOrganiseKeys';
 import { useOpenClip } from '../features/library/useOpenClip';
 import type { ClipQuery } from '../../../shared/library/organise';
@@ -92,6 +92,7 @@ function Studio(): JSX.Element {
   });
   const fileInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
+  const history = useRef<HistoryHandle | null>(null);
 
   const visible = useMemo(() => (all ? all.filter((p) => showArchived || !p.archived) : null), [all, showArchived]);
   const project = visible?.find((p) => p.id === chosenId) ?? visible?.[0] ?? null;
@@ -266,18 +267,32 @@ function Studio(): JSX.Element {
       ({ changed }) => {
         if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
         selection.clear();
+        const clips = changed === 1 ? '1 clip' : `${changed.toLocaleString('en')} clips`;
+        // On the library's history, so Ctrl+Z brings them back rather than undoing the edit before.
+        const undoIt = history.current?.record({
+          label: `Move ${clips} to the Trash`,
+          done: `Moved ${clips} to the Trash`,
+          forward: [],
+          backward: [],
+          own: {
+            undo: () => studio.call('library.restore', { ids: [...ids] }),
+            redo: () => studio.call('library.trash', { ids: [...ids] }),
+          },
+        });
         toaster.show(
           'info',
-          changed === 1 ? 'Moved 1 clip to the Trash' : `Moved ${changed.toLocaleString('en')} clips to the Trash`,
+          `Moved ${clips} to the Trash`,
           changed === 1
             ? 'Restore it from the Trash until you empty it.'
             : 'Restore them from the Trash until you empty it.',
           {
             label: 'Undo',
             run: () => {
-              studio
-                .call('library.restore', { ids: [...ids] })
-                .catch((error: unknown) => toaster.error('Could not undo', error));
+              if (undoIt) undoIt();
+              else
+                studio
+                  .call('library.restore', { ids: [...ids] })
+                  .catch((error: unknown) => toaster.error('Could not undo', error));
             },
           },
         );
@@ -408,7 +423,7 @@ function Studio(): JSX.Element {
   const totalClips = all?.reduce((sum, p) => sum + p.clipCount, 0) ?? 0;
 
   return (
-    <OrganiseHistory find={findClip}>
+    <OrganiseHistory find={findClip} handleRef={history}>
       <div className="app">
         <OrganiseKeys ids={chosenIds} onError={organiseFailed} />
         {connection === 'reconnecting' && (

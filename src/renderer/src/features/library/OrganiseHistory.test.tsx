@@ -1,12 +1,14 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { JSX } from 'react';
 import { expect, test } from 'vitest';
 import type { Clip } from '../../../../shared/domain';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { aClip } from '../../../../../test/renderer/records';
 import { ToastProvider } from '../../components/Toasts';
 import { ClipOrganiser } from './ClipOrganiser';
-import { OrganiseHistory } from './OrganiseHistory';
+import { studio } from '../../api/client';
+import { OrganiseHistory, useOrganise, type HistoryHandle } from './OrganiseHistory';
 import { OrganiseKeys } from './useOrganiseKeys';
 import { SelectionBar } from './SelectionBar';
 
@@ -170,4 +172,54 @@ test('rating a multi-selection says so with an Undo that puts each clip back; a 
   await user.click(within(toast).getByRole('button', { name: 'Undo' }));
   await screen.findByText('Could not undo: Rate 3 clips 1 star');
   expect([find(1)?.rating, find(2)?.rating, find(3)?.rating]).toEqual([3, 3, 3]);
+});
+
+test('clips moved to the Trash after a tag are brought back by Ctrl+Z, before the tag is undone', async () => {
+  const user = userEvent.setup();
+  const { find } = library([aClip({ id: 1 }), aClip({ id: 2 })]);
+  fakeStudio.answer('library.trash', ({ ids }) => ({ changed: ids.length }));
+  fakeStudio.answer('library.restore', ({ ids }) => ({ changed: ids.length }));
+  const handle: { current: HistoryHandle | null } = { current: null };
+  function Tagger(): JSX.Element {
+    const organise = useOrganise();
+    return (
+      <button type="button" onClick={() => void organise.addTag([1, 2], 'night')}>
+        Tag
+      </button>
+    );
+  }
+  render(
+    <ToastProvider>
+      <OrganiseHistory find={find} handleRef={handle}>
+        <Tagger />
+      </OrganiseHistory>
+    </ToastProvider>,
+  );
+  await user.click(screen.getByRole('button', { name: 'Tag' }));
+  await waitFor(() => expect(find(1)?.tags).toEqual(['night']));
+  // The library moves them to the Trash by its own call, and puts that on the history.
+  await studio.call('library.trash', { ids: [1, 2] });
+  handle.current?.record({
+    label: 'Move 2 clips to the Trash',
+    done: 'Moved 2 clips to the Trash',
+    forward: [],
+    backward: [],
+    own: {
+      undo: () => studio.call('library.restore', { ids: [1, 2] }),
+      redo: () => studio.call('library.trash', { ids: [1, 2] }),
+    },
+  });
+  await user.click(document.body);
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Move 2 clips to the Trash');
+  expect(find(1)?.tags).toEqual(['night']);
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Tag 2 clips “night”');
+  expect(find(1)?.tags).toEqual([]);
+  expect(organising().map((c) => c.name)).toEqual([
+    'library.addTags',
+    'library.trash',
+    'library.restore',
+    'library.removeTags',
+  ]);
 });

@@ -1,4 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type JSX, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  type JSX,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { Clip } from '../../../../shared/domain';
 import type { ClipFlag, ColorLabel } from '../../../../shared/library/labels';
 import { studio } from '../../api/client';
@@ -78,9 +88,17 @@ export function useOrganise(): Organise {
   return useContext(OrganiseContext);
 }
 
+/** What the library's other undoable edits (moving clips to the Trash) use to join the history. */
+export interface HistoryHandle {
+  /** Puts an edit already made on the history; the function undoes it while it is still the latest. */
+  record: (edit: OrganiseEdit) => () => void;
+}
+
 interface Props {
   /** The clips as the library last loaded them; undefined for one it has not. */
   find: (id: number) => Clip | undefined;
+  /** Set to this history's handle. */
+  handleRef?: RefObject<HistoryHandle | null>;
   children: ReactNode;
 }
 
@@ -89,7 +107,7 @@ interface Props {
  * (or Ctrl+Y) redoes it, wherever focus is except in a text field, a dialog or the cue
  * timeline, which has its own history and takes the keys first.
  */
-export function OrganiseHistory({ find, children }: Props): JSX.Element {
+export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Element {
   const toaster = useToaster();
   const stack = useRef<UndoStack<OrganiseEdit>>(emptyStack());
   // One edit at a time, in order: an undo never overtakes the change it reverses.
@@ -154,7 +172,9 @@ export function OrganiseHistory({ find, children }: Props): JSX.Element {
           return;
         }
         try {
-          await sendRemembered(direction === 'undo' ? next.edit.backward : next.edit.forward, []);
+          const { own } = next.edit;
+          if (own) await (direction === 'undo' ? own.undo() : own.redo());
+          else await sendRemembered(direction === 'undo' ? next.edit.backward : next.edit.forward, []);
           stack.current = next.stack;
           toaster.show('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${next.edit.label}`);
         } catch (error) {
@@ -185,6 +205,22 @@ export function OrganiseHistory({ find, children }: Props): JSX.Element {
       }),
     [queue, known, sendRemembered, toaster, step],
   );
+
+  useEffect(() => {
+    if (!handleRef) return;
+    handleRef.current = {
+      record: (edit) => {
+        void queue(() => {
+          stack.current = record(stack.current, edit);
+          return Promise.resolve();
+        });
+        return () => void step('undo', edit);
+      },
+    };
+    return () => {
+      handleRef.current = null;
+    };
+  }, [handleRef, queue, step]);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {

@@ -26,6 +26,11 @@ export interface OrganiseEdit {
   done: string;
   forward: OrganiseStep[];
   backward: OrganiseStep[];
+  /**
+   * An edit the library makes by other calls (moving clips to the Trash), undone and redone by
+   * its own; its steps are empty.
+   */
+  own?: { undo: () => Promise<unknown>; redo: () => Promise<unknown> };
 }
 
 /** The part of a clip an organising edit reads and writes. */
