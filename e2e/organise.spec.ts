@@ -143,6 +143,20 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
     .click({ modifiers: ['Control'] });
   const bar = page.getByRole('toolbar', { name: 'Selected clips' });
   await expect(bar).toContainText('2 selected');
+  // Every selected row looks selected, the striped (even) ones too, unlike the one left out.
+  const background = (title: string): Promise<string> =>
+    table
+      .getByRole('row')
+      .filter({ hasText: title })
+      .locator('td')
+      .first()
+      .evaluate((cell) => getComputedStyle(cell).backgroundColor);
+  await page.mouse.move(0, 0);
+  const [alley, market, unselected] = await Promise.all(
+    ['Alley in the rain', 'Market crowd', 'Harbour at dawn'].map(background),
+  );
+  expect(alley).toBe(market);
+  expect(unselected).not.toBe(alley);
   // Export clip from the selection's menu: one dialog for both.
   await bar.getByRole('button', { name: 'More actions on selected' }).click();
   await page
