@@ -573,7 +573,8 @@ describe('a file with several bad lines names every one, in file order', () => {
       'WEBVTT\n\nNOTE shotline kind=sfx\n\na\n00:00:01,000 --> 00:00:02.000\nx\n\nb\n00:00:03.000 --> 00:00:02.000\ny\n\nc\n00:00:04.000 --> 00:00:05.000\nz\n',
       [6, 10],
     ],
-    ['csv', 'start,end,label,kind\nsoon,,a,sfx\n2.0,,b,explosion\n3.0,,c,sfx\n4.0,x,d,\n', [2, 3, 5]],
+    // Line 4 ends before it starts: named with the others, not only once they are fixed.
+    ['csv', 'start,end,label,kind\nsoon,,a,sfx\n2.0,,b,explosion\n3.0,2.0,c,sfx\n4.0,x,d,\n5.0,,e,sfx\n', [2, 3, 4, 5]],
     [
       'edl',
       `TITLE: x\n\n${edlEvent('01:00:00:99')} |C:ResolveColorRed |M:a |D:1\n\n${edlEvent('01:00:01:00')} |C:ResolveColorRed |M:b |D:1\n\nrubbish\n${edlEvent('01:00:0X:00')}a note\n |C:ResolveColorRed |M:c |D:1\n`,

@@ -50,6 +50,8 @@ export const CueNote = z
 
 export const CueColor = z.string().regex(/^#[0-9a-f]{6}$/, 'a cue colour is written #rrggbb in lowercase');
 
+export const RANGE_ORDER_PROBLEM = 'a range cue must end after it starts (a point cue has no end)';
+
 export const CueData = z
   .strictObject({
     startMs: z.number().int().min(0, 'cue start must not be negative'),
@@ -60,7 +62,7 @@ export const CueData = z
     color: CueColor.nullable(),
   })
   .refine((cue) => cue.endMs === null || cue.endMs > cue.startMs, {
-    error: 'a range cue must end after it starts (a point cue has no end)',
+    error: RANGE_ORDER_PROBLEM,
     path: ['endMs'],
   });
 export type CueData = z.infer<typeof CueData>;
@@ -160,7 +162,12 @@ export function readEach<T, R>(items: readonly T[], read: (item: T) => R | null)
   for (const item of items) {
     try {
       const result = read(item);
-      if (result !== null) out.push(result);
+      if (result === null) continue;
+      // A range that ends before it starts is named with the file's other bad lines, not after them.
+      const cue = result as Partial<ReadCue>;
+      if (typeof cue.line === 'number' && typeof cue.startMs === 'number' && typeof cue.endMs === 'number')
+        if (cue.endMs <= cue.startMs) throw new CueFileError(cue.line, RANGE_ORDER_PROBLEM);
+      out.push(result);
     } catch (error) {
       if (!(error instanceof CueFileError)) throw error;
       problems.push(...error.problems);
