@@ -11,7 +11,7 @@ import { CueList, type KindFilter } from './CueList';
 import { CuesToPromptButton } from './CuesToPrompt';
 import { DriftPanel } from './DriftPanel';
 import { driftByCue } from './driftMatch';
-import { cueTimes, formatClock, snapToFrame } from './cueTime';
+import { cueTimes, formatClock, markedRange, snapToFrame } from './cueTime';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { useCueKeys } from './useCueKeys';
 import { useCueRegions } from './useCueRegions';
@@ -214,14 +214,8 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
   );
 
   const addCue = useCallback(() => {
-    // In and Out in either order make the range between them.
-    const range =
-      marks.in !== null && marks.out !== null && marks.out !== marks.in
-        ? { in: Math.min(marks.in, marks.out), out: Math.max(marks.in, marks.out) }
-        : null;
-    // The media's own time: a click on the waveform has moved it already, before the readout
-    // catches up, and M right after the click is meant for where it landed.
-    const at = media ? Math.round(media.currentTime * 1000) : playheadMs;
+    const range = markedRange(marks);
+    const at = playheadMs;
     // With snapping on, a cue made by key starts (and ends) on a frame, as a dragged one does.
     const data = {
       ...cueTimes(range?.in ?? at, range?.out ?? null, fps, snap),
@@ -232,7 +226,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
     };
     if (range) setMarks({ in: null, out: null });
     addAndLabel(data);
-  }, [marks, media, playheadMs, cues, newKind, snap, fps, addAndLabel]);
+  }, [marks, playheadMs, cues, newKind, snap, fps, addAndLabel]);
 
   const removeSelected = useCallback(() => {
     if (selected.size === 0) return;

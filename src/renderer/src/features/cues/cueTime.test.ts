@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { cueTimes, formatClock, formatRuler, snapToFrame, stepFrames } from './cueTime';
+import { cueTimes, formatClock, formatRuler, markedRange, snapToFrame, stepFrames } from './cueTime';
 
 it('formats the playhead as mm:ss.mmm', () => {
   expect(formatClock(3000)).toBe('00:03.000');
@@ -60,4 +60,12 @@ it('cues made or moved with snapping start and end on frames, and a range keeps 
   expect(cueTimes(1001, 1010, 24, true)).toEqual({ startMs: 1000, endMs: 1042 });
   expect(cueTimes(992.4, 993.2, 24, false)).toEqual({ startMs: 992, endMs: 993 });
   expect(cueTimes(1000.2, 1000.4, 24, false)).toEqual({ startMs: 1000, endMs: 1001 });
+});
+
+it('I and O mark a range in either order; a mark alone, or both at one time, is none', () => {
+  expect(markedRange({ in: 1000, out: 3000 })).toEqual({ in: 1000, out: 3000 });
+  expect(markedRange({ in: 9000, out: 4000 })).toEqual({ in: 4000, out: 9000 });
+  expect(markedRange({ in: 2000, out: 2000 })).toBeNull();
+  expect(markedRange({ in: 2000, out: null })).toBeNull();
+  expect(markedRange({ in: null, out: 5000 })).toBeNull();
 });

@@ -60,3 +60,9 @@ export function cueTimes(
   const shortest = snap ? stepFrames(start, fps, 1) : start + 1;
   return { startMs: start, endMs: Math.max(shortest, at(endMs)) };
 }
+
+/** The range I and O mark, in either order; null until both are set and apart. */
+export function markedRange(marks: { in: number | null; out: number | null }): { in: number; out: number } | null {
+  if (marks.in === null || marks.out === null || marks.in === marks.out) return null;
+  return { in: Math.min(marks.in, marks.out), out: Math.max(marks.in, marks.out) };
+}

@@ -42,14 +42,6 @@ function atEnd(media: HTMLMediaElement): boolean {
   return media.ended || (Number.isFinite(media.duration) && media.currentTime >= media.duration);
 }
 
-/**
- * Where the playhead is as a key is pressed: the media's own time, which a click on the waveform
- * has moved already while the readout (`playheadMs`) catches up a moment later.
- */
-function playheadOf(o: { media: HTMLMediaElement | null; playheadMs: number }): number {
-  return o.media ? Math.round(o.media.currentTime * 1000) : o.playheadMs;
-}
-
 function keysFree(event: KeyboardEvent): boolean {
   if (event.defaultPrevented || modalOpen() || isTextEntry(event.target)) return false;
   const target = event.target;
@@ -172,8 +164,8 @@ export function useCueKeys(options: Options): void {
           media?.pause();
           o.seek(
             action.unit === 'frame'
-              ? stepFrames(playheadOf(o), o.fps, action.direction)
-              : playheadOf(o) + action.direction * 1000,
+              ? stepFrames(o.playheadMs, o.fps, action.direction)
+              : o.playheadMs + action.direction * 1000,
           );
           return true;
         case 'home':
@@ -183,10 +175,10 @@ export function useCueKeys(options: Options): void {
           o.seek(o.durationMs);
           return true;
         case 'markIn':
-          o.setMarks((m) => ({ ...m, in: playheadOf(o) }));
+          o.setMarks((m) => ({ ...m, in: o.playheadMs }));
           return true;
         case 'markOut':
-          o.setMarks((m) => ({ ...m, out: playheadOf(o) }));
+          o.setMarks((m) => ({ ...m, out: o.playheadMs }));
           return true;
         case 'addCue':
           o.addCue();
@@ -199,7 +191,7 @@ export function useCueKeys(options: Options): void {
           return true;
         case 'selectCue': {
           const from = cueToMoveFrom(o.cues, o.selected, o.anchor);
-          const next = adjacentCue(o.cues, from, playheadOf(o), action.direction);
+          const next = adjacentCue(o.cues, from, o.playheadMs, action.direction);
           if (!next) {
             passOutOfTimeline(action.direction);
             return false;
