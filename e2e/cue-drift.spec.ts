@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { openPromptStudio, paste } from './prompt-helpers';
-import { expect, test } from './studio';
+import { expect, importInto, test } from './studio';
 import { makeBurstClip } from '../test/support/bursts';
 
 const BELL = `Title: Harbour bell
@@ -65,17 +65,7 @@ test('a clip rendered from a prompt shows where its bell was heard against where
 
 test('a clip that was not made from a prompt says there is nothing to measure', async ({ page, studio, workDir }) => {
   const clipPath = await makeBurstClip(join(workDir, 'Field recording.mp4'), { seconds: 3, burstsMs: [1000] });
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'New project' }).first().click();
-  const name = page.getByRole('textbox', { name: 'Project name' });
-  await name.fill('Imports');
-  await name.press('Enter');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import clips' }).first().click();
-  await (await chooser).setFiles(clipPath);
-  const card = page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: 'Field recording' });
-  await expect(card).toBeVisible({ timeout: 30_000 });
-  await card.click();
+  await importInto(page, studio.url, clipPath, 'Field recording', 'Imports');
   const drift = page.getByRole('region', { name: 'Cue timeline' }).getByRole('group', { name: 'Drift' });
   await expect(drift).toContainText('This clip was not made from a prompt here', { timeout: 30_000 });
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './studio';
+import { expect, importInto, test } from './studio';
 
 /** A 6-second clip whose sound is silent but for two tone bursts, at 1.0–1.5 s and 4.0–4.5 s. */
 function makeBurstClip(path: string): string {
@@ -54,17 +54,7 @@ test('a creator marks a cue on the waveform, exports it, finds it after a reload
   workDir,
 }) => {
   const clipPath = makeBurstClip(join(workDir, 'Door slam.mp4'));
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'New project' }).first().click();
-  const name = page.getByRole('textbox', { name: 'Project name' });
-  await name.fill('Foley pass');
-  await name.press('Enter');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import clips' }).first().click();
-  await (await chooser).setFiles(clipPath);
-  const card = page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: 'Door slam' });
-  await expect(card).toBeVisible({ timeout: 30_000 });
-  await card.click();
+  const card = await importInto(page, studio.url, clipPath, 'Door slam');
 
   const timeline = page.getByRole('region', { name: 'Cue timeline' });
   await expect(timeline).toBeVisible();

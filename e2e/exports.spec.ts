@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, makeClip, test } from './studio';
+import { expect, importInto, makeClip, test } from './studio';
 
 const shots = '/work/shots/export-bundle';
 
@@ -11,17 +11,7 @@ test('a creator exports a clip with its metadata, exports the project as one fil
   // Two exports, an upload and an import in one story: more than the default minute on a busy machine.
   test.setTimeout(180_000);
   const clipPath = makeClip(join(workDir, 'Harbour at dawn.mp4'), 3);
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'New project' }).first().click();
-  const name = page.getByRole('textbox', { name: 'Project name' });
-  await name.fill('Lantern festival');
-  await name.press('Enter');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import clips' }).first().click();
-  await (await chooser).setFiles(clipPath);
-  const card = page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: 'Harbour at dawn' });
-  await expect(card).toBeVisible({ timeout: 30_000 });
-  await card.click();
+  await importInto(page, studio.url, clipPath, 'Harbour at dawn', 'Lantern festival');
 
   await page.getByRole('button', { name: 'Export clip' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export clip' });

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -107,12 +107,21 @@ export const test = base.extend<{ studio: RunningStudio; workDir: string }>({
 
 export { expect };
 
-/** Opens the studio, makes a project, imports one clip into it and selects the clip's card. */
-export async function importInto(page: Page, url: string, clipPath: string, title: string): Promise<void> {
+/**
+ * Opens the studio, makes a project (`project`, "Foley pass" unless given), imports one clip into
+ * it and selects the clip's card, which it returns.
+ */
+export async function importInto(
+  page: Page,
+  url: string,
+  clipPath: string,
+  title: string,
+  project = 'Foley pass',
+): Promise<Locator> {
   await page.goto(url);
   await page.getByRole('button', { name: 'New project' }).first().click();
   const name = page.getByRole('textbox', { name: 'Project name' });
-  await name.fill('Foley pass');
+  await name.fill(project);
   await name.press('Enter');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import clips' }).first().click();
@@ -120,4 +129,5 @@ export async function importInto(page: Page, url: string, clipPath: string, titl
   const card = page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: title });
   await expect(card).toBeVisible({ timeout: 30_000 });
   await card.click();
+  return card;
 }

@@ -32,7 +32,8 @@ export class SampleMemory {
   readonly ring: Uint8Array;
   private readonly scratch: Uint8Array;
 
-  constructor(ringBytes = NamedPipe.RING_BYTES) {
+  /** `ringBytes`: NamedPipe.RING_BYTES for samples read through a named pipe, else 0. */
+  constructor(ringBytes: number) {
     this.scan = new ByteExtremes(ringBytes + SCRATCH_BYTES);
     this.ring = new Uint8Array(this.scan.memory, 0, ringBytes);
     this.scratch = new Uint8Array(this.scan.memory, ringBytes, SCRATCH_BYTES);
@@ -288,9 +289,14 @@ export class WavPcmReader {
   bytesPerSecond = 0;
 
   /** Where its samples are scanned; a named pipe reads into its ring. */
-  readonly memory = new SampleMemory();
+  readonly memory: SampleMemory;
 
-  constructor(private readonly window: PcmWindow = { startSec: 0, skipSec: 0 }) {}
+  constructor(
+    private readonly window: PcmWindow = { startSec: 0, skipSec: 0 },
+    transport: PcmTransport = 'stdout',
+  ) {
+    this.memory = new SampleMemory(transport === 'named-pipe' ? NamedPipe.RING_BYTES : 0);
+  }
 
   push(chunk: Uint8Array): void {
     if (this.sink) {
@@ -414,7 +420,9 @@ export async function decodesInSegments(mediaPath: string, signal?: AbortSignal)
       signal,
     );
     const info = JSON.parse(stdout) as { streams?: { codec_name?: string }[]; format?: { format_name?: string } };
-    return EXACT_CONTAINERS.test(info.format?.format_name ?? '') && EXACT_CODECS.test(info.streams?.[0]?.codec_name ?? '');
+    return (
+      EXACT_CONTAINERS.test(info.format?.format_name ?? '') && EXACT_CODECS.test(info.streams?.[0]?.codec_name ?? '')
+    );
   } catch (error) {
     if (error instanceof StudioError && error.code === 'canceled') throw error;
     return false;
@@ -593,7 +601,7 @@ export async function peaksInSegments(
   transport: PcmTransport = transportFor(durationMs),
 ): Promise<PeakFile | undefined> {
   const windows = segmentWindows(durationMs, count);
-  const readers = windows.map((window) => new WavPcmReader(window));
+  const readers = windows.map((window) => new WavPcmReader(window, transport));
   const progress = progressOf(durationMs, onProgress);
   const stop = new AbortController();
   const abort = (): void => stop.abort();
@@ -603,7 +611,7 @@ export async function peaksInSegments(
       windows.map((window, i) =>
         decodeWindow(
           mediaPath,
-          readers[i] ?? new WavPcmReader(window),
+          readers[i] ?? new WavPcmReader(window, transport),
           window,
           stop.signal,
           () => progress(readers),
@@ -656,7 +664,7 @@ export async function computePeaks(
     const joined = await peaksInSegments(mediaPath, durationMs, segments, signal, onProgress, transport);
     if (joined !== undefined) return joined;
   }
-  const reader = new WavPcmReader();
+  const reader = new WavPcmReader({ startSec: 0, skipSec: 0 }, transport);
   const progress = progressOf(durationMs, onProgress);
   const found = await decodeWindow(
     mediaPath,

@@ -144,8 +144,8 @@ export function emptyShot(): Shot {
   };
 }
 
-/** A shot with nothing of its own to show or hear. Carried-over style and negatives do not count. */
-export function isEmptyShot(shot: Shot): boolean {
+/** Whether a shot has no scene, camera, motion, sound, dialogue or length of its own. */
+function showsAndSaysNothing(shot: Shot): boolean {
   return (
     shot.scene === '' &&
     shot.camera === '' &&
@@ -153,9 +153,16 @@ export function isEmptyShot(shot: Shot): boolean {
     shot.audio.ambience.length === 0 &&
     shot.audio.events.length === 0 &&
     shot.dialogue.length === 0 &&
-    (shot.inherited.style || shot.style === '') &&
-    (shot.inherited.negative || shot.negative.length === 0) &&
     shot.durationMs === null
+  );
+}
+
+/** A shot with nothing of its own to show or hear. Carried-over style and negatives do not count. */
+export function isEmptyShot(shot: Shot): boolean {
+  return (
+    showsAndSaysNothing(shot) &&
+    (shot.inherited.style || shot.style === '') &&
+    (shot.inherited.negative || shot.negative.length === 0)
   );
 }
 
@@ -164,15 +171,5 @@ export function isEmptyShot(shot: Shot): boolean {
  * before its first heading or separator, such lines are for every shot, not a shot of their own.
  */
 export function holdsOnlyCarried(shot: Shot): boolean {
-  return (
-    shot.title === null &&
-    shot.scene === '' &&
-    shot.camera === '' &&
-    shot.motion === '' &&
-    shot.audio.ambience.length === 0 &&
-    shot.audio.events.length === 0 &&
-    shot.dialogue.length === 0 &&
-    shot.durationMs === null &&
-    (shot.style !== '' || shot.negative.length > 0)
-  );
+  return shot.title === null && showsAndSaysNothing(shot) && (shot.style !== '' || shot.negative.length > 0);
 }

@@ -7,32 +7,10 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState } from '../../camera';
 import type { Random } from '../../random';
 import { hex, scale, type Palette } from '../palette';
+import { fillFace } from './face';
 import { box } from './room';
 
 export { isCockpit } from '../../vocabulary/places';
-
-type P3 = [number, number, number];
-
-/** A flat four-cornered face in the world, filled with a colour or a gradient set by the caller. */
-function quad(
-  ctx: SKRSContext2D,
-  cam: CameraState,
-  pts: readonly P3[],
-  fill: string | ReturnType<SKRSContext2D['createLinearGradient']>,
-): boolean {
-  const sp = pts.map(([x, y, z]) => project(cam, { x, y, z }));
-  if (sp.some((q) => q === null)) return false;
-  ctx.fillStyle = fill;
-  ctx.beginPath();
-  sp.forEach((q, i) => {
-    if (!q) return;
-    if (i === 0) ctx.moveTo(q.x, q.y);
-    else ctx.lineTo(q.x, q.y);
-  });
-  ctx.closePath();
-  ctx.fill();
-  return true;
-}
 
 export function drawCockpit(
   ctx: SKRSContext2D,
@@ -55,14 +33,14 @@ export function drawCockpit(
     const sky = ctx.createLinearGradient(0, left.y, 0, right.y);
     sky.addColorStop(0, p.css(p.sky(0.9)));
     sky.addColorStop(1, p.css(p.sky(0.15)));
-    quad(
+    fillFace(
       ctx,
       cam,
       [
-        [-hw + 0.3, sill, zb],
-        [hw - 0.3, sill, zb],
-        [hw - 0.6, top, zb],
-        [-hw + 0.6, top, zb],
+        { x: -hw + 0.3, y: sill, z: zb },
+        { x: hw - 0.3, y: sill, z: zb },
+        { x: hw - 0.6, y: top, z: zb },
+        { x: -hw + 0.6, y: top, z: zb },
       ],
       sky,
     );

@@ -9,28 +9,10 @@ import { hashString, Random } from '../../random';
 import type { Stage } from '../../stage/types';
 import { hex, scale, type Palette, type RGB } from '../palette';
 import { neonSign } from './city';
+import { fillFace } from './face';
 import { fallsOf, towerOf } from './placeLayers';
 import { drawFurniture } from './room';
 import { drawSpacecraft } from './space';
-
-interface P3 {
-  x: number;
-  y: number;
-  z: number;
-}
-
-function poly(ctx: SKRSContext2D, cam: CameraState, pts: readonly P3[], fill: string): void {
-  const sp = pts.map((q) => project(cam, q));
-  ctx.fillStyle = fill;
-  ctx.beginPath();
-  for (const [i, q] of sp.entries()) {
-    if (!q) return;
-    if (i === 0) ctx.moveTo(q.x, q.y);
-    else ctx.lineTo(q.x, q.y);
-  }
-  ctx.closePath();
-  ctx.fill();
-}
 
 /** Drawn after the ground and the room, before figures and things. */
 export function drawPlaceBehind(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage: Stage, t: number): void {
@@ -63,7 +45,7 @@ function drawAlleyWalls(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage:
   for (const side of [-1, 1]) {
     const x = side * alleyHalfWidth;
     const brick: RGB = side < 0 ? hex('#7a3f30') : hex('#6a4a3e');
-    poly(
+    fillFace(
       ctx,
       cam,
       [
@@ -91,7 +73,7 @@ function drawAlleyWalls(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage:
         const lit = p.night > 0.4 && r.next() < 0.35;
         const glass: RGB = lit ? [255, 214, 140] : scale(p.light.skyHorizon, 0.45);
         const wx = x - side * 0.01;
-        poly(
+        fillFace(
           ctx,
           cam,
           [
@@ -107,7 +89,7 @@ function drawAlleyWalls(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage:
         // A dumpster against the wall.
         const dx = x - side * 0.8;
         const green = p.lit(hex('#2f5a3a'));
-        poly(
+        fillFace(
           ctx,
           cam,
           [
@@ -118,7 +100,7 @@ function drawAlleyWalls(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage:
           ],
           p.css(green),
         );
-        poly(
+        fillFace(
           ctx,
           cam,
           [

@@ -98,7 +98,13 @@ export function drawFurniture(ctx: SKRSContext2D, cam: CameraState, p: Palette, 
   if (has.has('nightstand')) {
     const n = nightstandArea(zb, hw);
     box(ctx, cam, p, { x0: n.x0, x1: n.x1, y0: 0, y1: n.top, z0: n.z0, z1: n.z1 }, hex('#6a4a30'));
-    box(ctx, cam, p, { x0: n.x0 + 0.05, x1: n.x1 - 0.05, y0: 0.3, y1: 0.33, z0: n.z0 - 0.01, z1: n.z0 }, hex('#3a2a1a'));
+    box(
+      ctx,
+      cam,
+      p,
+      { x0: n.x0 + 0.05, x1: n.x1 - 0.05, y0: 0.3, y1: 0.33, z0: n.z0 - 0.01, z1: n.z0 },
+      hex('#3a2a1a'),
+    );
   }
   if (has.has('desk')) drawDesk(ctx, cam, p, stage.layout.subjectZ);
   if (isCockpit(word)) drawCockpit(ctx, cam, p, r, zb, hw);

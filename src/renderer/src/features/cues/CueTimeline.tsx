@@ -215,10 +215,9 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
 
   const addCue = useCallback(() => {
     const range = markedRange(marks);
-    const at = playheadMs;
     // With snapping on, a cue made by key starts (and ends) on a frame, as a dragged one does.
     const data = {
-      ...cueTimes(range?.in ?? at, range?.out ?? null, fps, snap),
+      ...cueTimes(range?.in ?? playheadMs, range?.out ?? null, fps, snap),
       label: nextLabel(cues),
       note: '',
       kind: newKind,
