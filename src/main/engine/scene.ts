@@ -109,6 +109,7 @@ export const settingOfElement: Partial<Record<ElementId, SettingId>> = {
   keyboard: 'interior',
   lamp: 'interior',
   clock: 'interior',
+  kettle: 'interior',
   // scenery of places
   planet: 'space',
   spacecraft: 'space',

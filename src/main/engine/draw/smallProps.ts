@@ -1,6 +1,6 @@
 /**
  * Small things: a phone, a lamp, books and newspapers, clocks, a briefcase, a computer and its
- * keyboard, a violin and a guitar, a radio, a net and a picnic blanket. Each keeps the outline
+ * keyboard, a violin and a guitar, a radio, a net, a picnic blanket and a kettle. Each keeps the outline
  * that names it at a glance (a lamp's shade, a clock's face and hands, a violin's waist).
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
@@ -95,6 +95,52 @@ export function drawSmallProp(c: SmallCanvas): LightSource[] {
         ],
         p.css([210, 210, 215], 0.35),
         0.008,
+      );
+      return [];
+    }
+    case 'kettle': {
+      // A round-bellied kettle: its body, lid and knob, the spout to one side, the handle arched
+      // over the top, and a thread of steam from the spout.
+      const metal = colour(d, '#b8bcc2');
+      c.ctx.fillStyle = c.lit(metal);
+      c.ctx.beginPath();
+      c.ctx.ellipse(c.pr.x, c.pr.y - 0.1 * c.s, 0.12 * c.s, 0.1 * c.s, 0, 0, Math.PI * 2);
+      c.ctx.fill();
+      box(c, -0.1, 0, 0.2, 0.03, c.lit(metal, 0.8), 0.01);
+      box(c, -0.06, 0.18, 0.12, 0.025, c.lit(metal, 0.85), 0.01);
+      disc(c, 0, 0.215, 0.016, c.lit([40, 36, 34]));
+      stroke(
+        c,
+        [
+          [0.09, 0.08],
+          [0.16, 0.13],
+          [0.2, 0.17],
+        ],
+        c.lit(metal, 0.9),
+        0.03,
+      );
+      stroke(
+        c,
+        [
+          [-0.08, 0.17],
+          [-0.06, 0.27],
+          [0.06, 0.27],
+          [0.08, 0.17],
+        ],
+        c.lit([40, 36, 34]),
+        0.018,
+      );
+      const sway = Math.sin(c.t * 2.1) * 0.025;
+      stroke(
+        c,
+        [
+          [0.21, 0.18],
+          [0.24 + sway, 0.26],
+          [0.22 - sway, 0.34],
+          [0.25 + sway, 0.42],
+        ],
+        p.css([235, 235, 240], 0.35),
+        0.018,
       );
       return [];
     }

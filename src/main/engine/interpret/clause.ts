@@ -13,6 +13,26 @@ import { pronounGender } from './words';
 /** Things that stand still in a room: never the doer of the action after them. */
 const STILL = new Set<string>(['table', 'chair', 'bench', 'door', 'window', 'streetlight', 'bed', 'desk']);
 
+/** "A kettle that whistles": a relative pronoun before a verb lets the noun before it be the doer. */
+const RELATIVE = new Set(['that', 'which', 'who']);
+
+/** "A kettle on the stove whistles": a noun after one of these, with a subject already read, is where, not who. */
+const WHERE = new Set([
+  'on',
+  'in',
+  'at',
+  'by',
+  'near',
+  'beside',
+  'under',
+  'above',
+  'behind',
+  'inside',
+  'over',
+  'atop',
+  'against',
+]);
+
 /** What a clause is about: an entity, an environment element, a body part, or the wind. */
 export interface Ref {
   kind: 'entity' | 'env' | 'part' | 'wind';
@@ -71,7 +91,8 @@ export class Clause {
       if (it === undefined) return false;
       if (it.kind === 'concept' && it.concept.kind === 'verb') return true;
       if (it.kind === 'concept' && modifierKinds.has(it.concept.kind)) continue;
-      if (it.kind === 'stop' && !determiners.has(it.text.toLowerCase())) continue;
+      if (it.kind === 'stop' && (RELATIVE.has(it.text.toLowerCase()) || !determiners.has(it.text.toLowerCase())))
+        continue;
       return false;
     }
     return false;
@@ -84,12 +105,27 @@ export class Clause {
    */
   place(ref: Ref, at: number): void {
     const still = ref.kind === 'entity' && STILL.has(this.b.entities.get(ref.key)?.element ?? '');
-    if (!this.verbSeen) this.subjects.push(ref);
-    else if (this.nextIsVerb(at + 1) && !(still && this.nextIsParticiple(at + 1))) {
+    if (!this.verbSeen) {
+      if (this.subjects.length === 0 || !this.afterWhere(at)) this.subjects.push(ref);
+    } else if (this.nextIsVerb(at + 1) && !(still && this.nextIsParticiple(at + 1))) {
       this.subjects = [ref];
       this.verbSeen = false;
     } else if (this.lastAction && this.lastAction.target === null && ref.kind === 'entity')
       this.lastAction.target = ref.key;
+  }
+
+  /** True when the noun at `at` follows a word of place ("on", "beside"), past its determiners and modifiers. */
+  private afterWhere(at: number): boolean {
+    for (let k = at - 1; k >= 0; k--) {
+      const it = this.items[k];
+      if (it === undefined) return false;
+      if (it.kind === 'concept' && modifierKinds.has(it.concept.kind)) continue;
+      if (it.kind !== 'stop') return false;
+      const word = it.text.toLowerCase();
+      if (determiners.has(word)) continue;
+      return WHERE.has(word);
+    }
+    return false;
   }
 
   takeIntensity(): number {

@@ -9,7 +9,7 @@ import type { EffectId } from '../vocabulary/sound';
 import { weatherOfElement, type ElementId, type Weather } from '../vocabulary/world';
 import type { ShotBuilder } from './builder';
 import type { Clause } from './clause';
-import type { Item } from './segment';
+import { determiners, nounKinds, type Item } from './segment';
 import { applyStyle } from './style';
 import { cameraLabel, childish, pronounGender } from './words';
 import { hairColorWords, hairTones } from '../vocabulary/modifiers';
@@ -508,7 +508,30 @@ function effect(w: Word, c: Of<'effect'>): void {
   ok(w, `sound ${c.id}`);
 }
 
+/** Verbs whose words are nouns too: "the phone rings", but "in the ring", "a train whistle". */
+const ALSO_NOUNS = new Set<string>(['ring', 'whistle']);
+
+/**
+ * True when a verb that is a noun too is the noun here: after a determiner or a possessive ("a
+ * ring", "the planet's rings"), or bare right after a noun before any verb ("a train whistle").
+ */
+function readAsNoun(w: Word, c: Of<'verb'>): boolean {
+  if (!ALSO_NOUNS.has(c.id)) return false;
+  const prev = w.cl.items[w.at - 1];
+  if (prev === undefined) return false;
+  const bare = !/(s|ing|ed)$/i.test(w.text.split(/\s+/)[0] ?? '');
+  // "a kettle that whistles": "that" is a relative pronoun before an inflected verb.
+  if (prev.kind === 'stop' && /^(that|which|who)$/i.test(prev.text) && !bare) return false;
+  if (prev.kind === 'stop' && determiners.has(prev.text.toLowerCase())) return true;
+  if (/['’]s?$/.test(prev.text)) return true;
+  return bare && !w.cl.verbSeen && prev.kind === 'concept' && nounKinds.has(prev.concept.kind);
+}
+
 function verb(w: Word, c: Of<'verb'>): void {
+  if (readAsNoun(w, c)) {
+    miss(w, `a ${c.id} (the thing, not the sound): not drawn`);
+    return;
+  }
   if (w.negated) {
     ok(w, `no ${c.id}`);
     return;

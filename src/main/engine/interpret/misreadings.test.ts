@@ -526,3 +526,38 @@ describe('misreadings found in the newer corpus prompts', () => {
     );
   });
 });
+
+describe('who does the verb', () => {
+  const actionsOf = (scene: string): Record<string, string[]> =>
+    Object.fromEntries(read(scene).shot.entities.map((e) => [e.label.toLowerCase(), e.actions.map((a) => a.verb)]));
+
+  test('a thing named after a word of place is where, not who', () => {
+    expect(actionsOf('A kettle on the stove whistles.')).toEqual({ kettle: ['whistle'], stove: [] });
+    expect(actionsOf('A dog by the boat barks.')).toEqual({ dog: ['bark'], boat: [] });
+  });
+
+  test('"that" before a verb makes the noun before it the doer', () => {
+    expect(actionsOf('Steam rises from a kettle that whistles.')).toEqual({ kettle: ['whistle'] });
+  });
+});
+
+describe('a verb that is a noun too is the noun where it stands as one', () => {
+  test.each([
+    ['A boxer stands in the ring.', 'ring'],
+    ['She slips a ring on her finger.', 'ring'],
+    ['The referee blows a whistle.', 'whistle'],
+    ['A train whistle echoes across the valley.', 'whistle'],
+  ])('%s has no %s action', (scene, verb) => {
+    const { shot } = read(scene);
+    expect(shot.entities.flatMap((e) => e.actions.map((a) => a.verb))).not.toContain(verb);
+  });
+
+  test.each([
+    ['A phone rings on the desk.', 'ring'],
+    ['At 00:02 her phone starts ringing.', 'ring'],
+    ['The kettle whistles.', 'whistle'],
+  ])('%s has a %s action', (scene, verb) => {
+    const { shot } = read(scene);
+    expect(shot.entities.flatMap((e) => e.actions.map((a) => a.verb))).toContain(verb);
+  });
+});

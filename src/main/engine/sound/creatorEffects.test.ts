@@ -80,6 +80,29 @@ describe('the effects creators ask for', () => {
     expect([1280, 1620].some((b) => Math.abs(f - b) <= 20)).toBe(true);
   });
 
+  test.each(['kettleWhistle', 'whistle'] as const)('%s is deterministic for a seed and differs between seeds', (id) => {
+    expect(synthEffect(id, { seed: 4, level: 1 })).toEqual(synthEffect(id, { seed: 4, level: 1 }));
+    expect(synthEffect(id, { seed: 4, level: 1 })).not.toEqual(synthEffect(id, { seed: 5, level: 1 }));
+  });
+
+  test('a kettle hisses, then its whistle catches and climbs to a held tone near 2 kHz', () => {
+    const x = synthEffect('kettleWhistle', { seed: 2, level: 1, seconds: 3.5 });
+    const held = dominant(x, 1.5, 0.2, 500, 5000);
+    expect(held).toBeGreaterThan(1600);
+    expect(held).toBeLessThan(2400);
+    expect(dominant(x, 0.3, 0.1, 500, 5000)).toBeLessThan(held);
+    expect(strength(x, 1.5, 0.2, held)).toBeGreaterThan(4 * strength(x, 0.05, 0.2, held));
+  });
+
+  test('a whistled tune moves between notes, each a pure tone around 1 kHz', () => {
+    const x = synthEffect('whistle', { seed: 2, level: 1, seconds: 3.2 });
+    const pitches = [0.15, 0.5, 0.87, 1.17].map((t) => dominant(x, t, 0.1, 500, 2500));
+    expect(new Set(pitches.map((f) => Math.round(12 * Math.log2(f / 1000)))).size).toBeGreaterThanOrEqual(3);
+    for (const f of pitches) expect(f).toBeGreaterThan(700);
+    expect(pitches[1]).toBeGreaterThan(pitches[0] ?? Infinity);
+    expect(pitches[2]).toBeGreaterThan(pitches[1] ?? Infinity);
+  });
+
   test('typing is a run of keystrokes at a typist’s pace', () => {
     const x = synthEffect('typing', { seed: 2, level: 1, seconds: 3 });
     const strokes = detectOnsets(x, { sampleRate, refractory: 0.06 });

@@ -1,6 +1,7 @@
 /**
  * The effects creators ask for most beyond impacts: an engine, leaves, a train braking, a station
- * announcement, an orchestral swell, a distant siren, typing and a ringing phone. Like every
+ * announcement, an orchestral swell, a distant siren, typing, a ringing phone, a kettle's whistle
+ * and a whistled tune. Like every
  * effect, each starts with its attack at sample 0 and is deterministic for its seed.
  */
 import type { EffectOptions } from './effects';
@@ -300,6 +301,84 @@ function foghorn(o: EffectOptions): Float32Array {
   return out;
 }
 
+/**
+ * A kettle coming to the boil: a breathy hiss that turns into a two-note whistle (the spout's two
+ * plates sound a little apart, so the tone beats), rising in pitch and loudness as the steam
+ * pushes harder, then held until it is taken off the heat.
+ */
+function kettleWhistle(o: EffectOptions): Float32Array {
+  const seconds = Math.min(10, o.seconds ?? 3.5);
+  const out = buffer(seconds);
+  const n = new Noise(o.seed);
+  const breath = new Biquad('bandpass', 2600, 0.9);
+  const base = 1850 + n.uniform() * 250;
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < out.length; i++) {
+    const t = i / sampleRate;
+    // Steam bursts through the spout at once (the attack), and the whistle catches in it and
+    // climbs over the first second.
+    const build = 1 - Math.exp(-t / 0.45);
+    const catchUp = Math.min(1, Math.max(0, (t - 0.1) / 0.4));
+    const f = base * (0.86 + 0.14 * build) * (1 + 0.004 * Math.sin(2 * Math.PI * 5.5 * t));
+    a += f / sampleRate;
+    b += (f * 1.012) / sampleRate;
+    const tone = Math.sin(2 * Math.PI * a) * 0.6 + Math.sin(2 * Math.PI * b) * 0.4;
+    const hiss = breath.process(n.next()) * (0.45 + 0.35 * (1 - catchUp));
+    out[i] = (tone * catchUp * (0.5 + 0.5 * build) + hiss) * gate(t, seconds, 0.3);
+  }
+  return out;
+}
+
+/**
+ * Someone whistling a tune: a pure, breathy tone gliding between the notes of a short phrase,
+ * with a singer's vibrato on the held ones; the phrase repeats for as long as the sound lasts.
+ */
+function whistle(o: EffectOptions): Float32Array {
+  const seconds = Math.min(10, o.seconds ?? 3.2);
+  const out = buffer(seconds);
+  const n = new Noise(o.seed);
+  const breath = new Biquad('bandpass', 1500, 2);
+  // Semitones above the tonic and beats: a phrase of a folk tune's shape, transposed by the seed.
+  const phrase: [number, number][] = [
+    [0, 1],
+    [4, 1],
+    [7, 1],
+    [9, 0.5],
+    [7, 0.5],
+    [4, 1],
+    [2, 1],
+    [0, 2],
+  ];
+  const tonic = 1000 * 2 ** ((Math.floor(n.uniform() * 5) - 2) / 12);
+  const beat = 0.36;
+  const notes: { at: number; hz: number }[] = [];
+  for (let at = 0, k = 0; at < seconds; k++) {
+    const [step, beats] = phrase[k % phrase.length] ?? [0, 1];
+    notes.push({ at, hz: tonic * 2 ** (step / 12) });
+    at += beats * beat + (k % phrase.length === phrase.length - 1 ? beat : 0);
+  }
+  let phase = 0;
+  let hz = notes[0]?.hz ?? tonic;
+  let note = 0;
+  for (let i = 0; i < out.length; i++) {
+    const t = i / sampleRate;
+    while (note + 1 < notes.length && (notes[note + 1]?.at ?? Infinity) <= t) note++;
+    const current = notes[note];
+    if (current === undefined) break;
+    const into = t - current.at;
+    // A quick glide onto each note, then vibrato once it is held.
+    hz += (current.hz - hz) * 0.004;
+    const vibrato = 1 + 0.008 * Math.min(1, into / 0.25) * Math.sin(2 * Math.PI * 5.2 * t);
+    phase += (hz * vibrato) / sampleRate;
+    // Each note is tongued: a soft start and a slight fall before the next.
+    const next = notes[note + 1]?.at ?? seconds;
+    const shape = Math.min(1, into / 0.03) * Math.min(1, Math.max(0.25, (next - t) / 0.06));
+    out[i] = (Math.sin(2 * Math.PI * phase) * 0.8 + breath.process(n.next()) * 0.12) * shape * gate(t, seconds, 0.2);
+  }
+  return out;
+}
+
 export const creatorEffects = {
   foghorn,
   engineRoar,
@@ -311,4 +390,6 @@ export const creatorEffects = {
   siren,
   typing,
   phoneRing,
+  kettleWhistle,
+  whistle,
 };

@@ -391,6 +391,8 @@ const loudness: Record<EffectId, number> = {
   siren: 0.5,
   typing: 0.45,
   phoneRing: 0.6,
+  kettleWhistle: 0.55,
+  whistle: 0.5,
   meow: 0.5,
   neigh: 0.6,
   hooves: 0.6,

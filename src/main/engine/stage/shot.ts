@@ -16,6 +16,7 @@ import { floatLift } from './pose';
 import { coverageOf } from './coverage';
 import { stageProps } from './props';
 import { beginStaging } from './staging';
+import { stageSoundingThings } from './soundingThings';
 import { restOnSurfaces } from './surfaces';
 import { trackedVehicle } from './tracking';
 import type { Stage, StagedAnimal, StagedFigure, StagedProp } from './types';
@@ -28,6 +29,7 @@ export function stageShot(scene: ShotScene, seed: number): Stage {
   const animals = stageAnimals(s, figures);
   const { props, bodies } = stageProps(s, holders, figures);
   restOnSurfaces(s, animals, props, bodies);
+  stageSoundingThings(s, figures, props);
   walkToTargets(s, figures, props);
   gatherAroundFire(figures, props);
   const world = worldFor(s, bodies, props);

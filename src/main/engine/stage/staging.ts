@@ -62,6 +62,8 @@ const instantVerbs = new Set<VerbId>([
   'wave',
   'point',
   'turn',
+  'ring',
+  'whistle',
 ]);
 
 /** Fixed times for instant actions the prompt did not time: evenly through the shot, in order. */

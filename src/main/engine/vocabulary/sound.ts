@@ -82,6 +82,8 @@ export const effectIds = [
   'neigh',
   'hooves',
   'foghorn',
+  'kettleWhistle',
+  'whistle',
 ] as const;
 export type EffectId = (typeof effectIds)[number];
 
@@ -128,5 +130,9 @@ export const effectWords: Record<EffectId, string> = {
   neigh: 'neigh|whinny|horse neighing|horse whinny|nicker',
   foghorn:
     'foghorn|fog horn|foghorns|foghorn sounds|foghorn blares|ship horn|ships horn|boat horn|horn of a ship|ship blows its horn',
+  kettleWhistle:
+    'kettle whistle|kettle whistling|whistling kettle|kettle whistles|kettle screaming|screaming kettle|kettle boiling|boiling kettle|kettle boils|kettle coming to the boil|steam whistle of a kettle',
+  whistle:
+    'whistling|whistle|whistled tune|whistling a tune|whistles a tune|someone whistling|a tune whistled|man whistling|woman whistling|boy whistling|girl whistling',
   hooves: 'hooves|hoofbeats|hoof beats|clip clop|horse hooves|galloping hooves|clopping',
 };

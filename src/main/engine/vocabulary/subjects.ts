@@ -27,6 +27,7 @@ export const subjectElementIds = [
   'net',
   'blanket',
   'cigarette',
+  'kettle',
 ] as const;
 export type SubjectElementId = (typeof subjectElementIds)[number];
 
@@ -51,6 +52,7 @@ export const subjectElementWords: Record<SubjectElementId, string> = {
   net: 'net|fishing net',
   blanket: 'blanket|picnic blanket|quilt',
   cigarette: 'cigarette|cigar|cigarillo|smoke break',
+  kettle: 'kettle|teakettle|tea kettle|stovetop kettle|electric kettle|whistling kettle',
 };
 
 export type SubjectGroup = 'animal' | 'prop';
@@ -75,6 +77,7 @@ export const subjectElementGroup: Record<SubjectElementId, SubjectGroup> = {
   net: 'prop',
   blanket: 'prop',
   cigarette: 'prop',
+  kettle: 'prop',
 };
 
 /** Kinds of car, each drawn with its own body: the creator's noun picks it. */

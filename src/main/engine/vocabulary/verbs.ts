@@ -40,6 +40,8 @@ export const verbIds = [
   'row',
   'play',
   'work',
+  'ring',
+  'whistle',
 ] as const;
 export type VerbId = (typeof verbIds)[number];
 
@@ -86,4 +88,8 @@ export const verbWords: Record<VerbId, string> = {
   play: 'play|strum|play music',
   // Busy hands in front of the body, the head bent over the work.
   work: 'pour|water|unload|load|unpack|pack|stack|sort|knead|read|write|mend|sew|knit|stir|chop|slice|peel|whisk|feed|fix|repair|pull|pull in|haul|tug|reel in|scrub|wash|fold|sketch|tinker|type',
+  // A phone, a bell or an alarm clock ringing: the thing's own sound (stage/soundingThings.ts).
+  ring: 'ring|ring out',
+  // A figure whistles a tune; a kettle whistles as it boils.
+  whistle: 'whistle|whistle a tune',
 };

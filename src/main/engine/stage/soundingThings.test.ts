@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { emptyShot } from '../input';
+import { interpret } from '../interpret/interpret';
+import { stageShot } from './shot';
+
+function sounds(scene: string): { effect: string; t: number; label: string }[] {
+  const shot = interpret({ shots: [emptyShot({ scene, durationMs: 6000 })] }).shots[0];
+  if (!shot) throw new Error('no shot');
+  return stageShot(shot, 1)
+    .sounds.filter((s) => s.source === 'action')
+    .map(({ effect, t, label }) => ({ effect, t, label }));
+}
+
+describe('things that ring or whistle sound when the prompt says so', () => {
+  test('a phone that rings at 00:03 rings then', () => {
+    expect(sounds('A woman reads at her desk. At 00:03 her phone rings.')).toEqual([
+      { effect: 'phoneRing', t: 3, label: 'phone rings' },
+    ]);
+  });
+
+  test('a kettle that whistles, whatever stands around it, is the one that whistles', () => {
+    for (const scene of [
+      'Steam rises from a kettle that whistles on the table.',
+      'A kettle on the stove whistles.',
+      'The kettle whistles in a small kitchen.',
+    ])
+      expect(sounds(scene).map((s) => s.effect)).toEqual(['kettleWhistle']);
+  });
+
+  test('a figure who whistles a tune is heard whistling; an alarm clock rings; a bell rings out', () => {
+    expect(sounds('A man whistles a tune as he walks.').map((s) => s.effect)).toEqual(['whistle']);
+    expect(sounds('An alarm clock rings on the nightstand.').map((s) => s.effect)).toEqual(['phoneRing']);
+    expect(sounds('A woman rings the bell at the door.').map((s) => s.effect)).toEqual(['bell']);
+  });
+
+  test('nothing rings or whistles unless the prompt says so', () => {
+    expect(sounds('A kettle and a phone on the table in a kitchen.')).toEqual([]);
+  });
+});
+
+describe('steam', () => {
+  const smoke = (scene: string): number => {
+    const shot = interpret({ shots: [emptyShot({ scene, durationMs: 4000 })] }).shots[0];
+    if (!shot) throw new Error('no shot');
+    return stageShot(shot, 1).world.emitters.filter((e) => e.kind === 'smoke').length;
+  };
+
+  test('steam from a kettle or a cup is their own thread, not smoke sent up from the side', () => {
+    expect(smoke('Steam rises from a kettle that whistles on the table.')).toBe(0);
+    expect(smoke('Steam curls up from a cup of coffee by the window.')).toBe(0);
+    expect(smoke('Steam rises from a grate in the street.')).toBe(1);
+  });
+});
