@@ -17,6 +17,11 @@ async function importClips(page: Page, url: string, files: string[]): Promise<Lo
   return grid;
 }
 
+/** Whether an element's content fits its box without being cut or scrolled sideways. */
+function fitsSideways(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element.scrollWidth <= element.clientWidth + 1);
+}
+
 test('Delete and Ctrl+A act on the chosen clips in the grid and list; several chosen show as a selection in the inspector', async ({
   page,
   studio,
@@ -88,4 +93,51 @@ test('Delete and Ctrl+A act on the chosen clips in the grid and list; several ch
   await expect(table.getByRole('row')).toHaveCount(2);
   await page.getByRole('button', { name: 'Trash', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Trash' }).getByRole('listitem')).toHaveCount(2);
+});
+
+test('at 1280 × 800 the bulk bar shows its tag field whole and the list shows every column without scrolling sideways', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  const files = ['Harbour at dawn', 'Alley in the rain'].map((title, i) =>
+    makeClip(join(workDir, `${title}.mp4`), 1 + i),
+  );
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const grid = await importClips(page, studio.url, files);
+  await grid.getByRole('listitem').first().click();
+  await grid
+    .getByRole('listitem')
+    .nth(1)
+    .click({ modifiers: ['ControlOrMeta'] });
+  const bar = page.getByRole('toolbar', { name: 'Selected clips' });
+  await expect(bar).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'bulk-bar-1280.png') });
+  expect(await fitsSideways(bar)).toBe(true);
+  const barBox = await bar.boundingBox();
+  for (const control of [
+    bar.getByRole('textbox', { name: 'Tag selected' }),
+    bar.getByRole('button', { name: 'Move to Trash' }),
+    bar.getByRole('button', { name: 'Clear selection' }),
+  ]) {
+    const box = await control.boundingBox();
+    expect(box && barBox && box.x + box.width <= barBox.x + barBox.width).toBe(true);
+    // Wide enough to read what is typed.
+    expect(box && box.width >= 24).toBe(true);
+  }
+  const tagBox = await bar.getByRole('textbox', { name: 'Tag selected' }).boundingBox();
+  expect(tagBox?.width ?? 0).toBeGreaterThanOrEqual(120);
+
+  await page.getByRole('button', { name: 'List', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Clips' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'list-1280.png') });
+  expect(await fitsSideways(page.locator('.clip-list'))).toBe(true);
+  await expect(table.getByRole('columnheader', { name: 'Created' })).toBeInViewport({ ratio: 1 });
+  // One clip chosen: the inspector is back to that clip's details.
+  await table.getByRole('row').nth(1).click();
+  await expect(page.getByRole('region', { name: 'Clip details' })).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'list-one-1280.png') });
+  expect(await fitsSideways(page.locator('.clip-list'))).toBe(true);
 });
