@@ -85,7 +85,12 @@ export const libraryCalls = {
       bytes: z.number().int().nonnegative(),
       /** Clips in the Trash with remixes outside it (those remixes stay, under the nearest version left). */
       withRemixes: z.number().int().nonnegative(),
-      clips: z.array(Clip),
+      /**
+       * Each with what emptying frees for it: its file, poster, card poster, sprite sheet and
+       * waveform that no clip outside the Trash uses; a file trashed clips share counts once,
+       * under the oldest. Over the whole Trash these add up to `bytes`.
+       */
+      clips: z.array(Clip.extend({ freesBytes: z.number().int().nonnegative() })),
     }),
   },
   /** Deletes the clips in the Trash for good, and the files no other clip uses; says how much space that freed. */
