@@ -17,6 +17,7 @@ import { useClipSelection } from '../features/library/useClipSelection';
 import { OrganiseHistory, type HistoryHandle } from '../features/library/OrganiseHistory';
 import { OrganiseKeys } from '../features/library/useOrganiseKeys';
 import { SelectionInspector } from '../features/library/SelectionInspector';
+import { CardPostersStatus } from '../features/library/CardPostersStatus';
 import { useOpenClip } from '../features/library/useOpenClip';
 import type { ClipQuery } from '../../../shared/library/organise';
 import { useImports } from '../features/clips/useImports';
@@ -608,6 +609,7 @@ function Studio(): JSX.Element {
               {jobs.pendingCount === 1 ? '1 job' : `${jobs.pendingCount} jobs`} in the queue
             </button>
           )}
+          <CardPostersStatus />
           <span className="statusbar__spacer" />
           <button type="button" className="statusbar__settings" title="Settings (Ctrl+,)" onClick={openSettings}>
             Settings
