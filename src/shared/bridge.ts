@@ -117,6 +117,8 @@ const bridgedCalls = {
   'exports.importProject': true,
   'exports.discard': true,
   'library.query': true,
+  'library.queryIds': true,
+  'library.selectionSummary': true,
   'library.setRating': true,
   'library.setFlag': true,
   'library.setColor': true,

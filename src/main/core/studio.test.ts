@@ -336,6 +336,24 @@ describe('clips.import through the studio', () => {
     expect(after).toMatchObject({ id: project.id, clipCount: 2 });
   });
 
+  test('the project counts each clip as its file is done, while the rest of the batch still imports', async () => {
+    const { studio: s, dir } = await studio();
+    const project = Project.parse(value(await s.invoke('projects.create', { name: 'Counting' })));
+    const counts: Promise<number | undefined>[] = [];
+    s.onEvent((name) => {
+      if (name === 'projects.changed')
+        counts.push(s.call('projects.list', {}).then((list) => list.find((p) => p.id === project.id)?.clipCount));
+    });
+    const files = [await makeAudio(dir, 'one.wav', 1, 300), await makeAudio(dir, 'two.wav', 1, 500)];
+    await s.invoke('clips.import', {
+      projectId: project.id,
+      sources: files.map((path) => ({ kind: 'path', path })),
+      taskId: 'count',
+    });
+    // Told after the first clip (1), after the second (2), and once the batch ends (2).
+    expect(await Promise.all(counts)).toEqual([1, 2, 2]);
+  });
+
   test('a batch where nothing imports stores nothing and leaves the project untouched', async () => {
     const { studio: s, dir, events: recorded } = await studio();
     const project = Project.parse(value(await s.invoke('projects.create', { name: 'Empty' })));

@@ -426,3 +426,44 @@ describe('library query results', () => {
     expect(page(lib, { filter: { flag: 'pick', minRating: 4 } }, 0, 500)).toEqual({ total: picks.length, ids: picks });
   });
 });
+
+describe('every clip a query finds (Select all)', () => {
+  test('the same clips as paging through the query, for filters, searches and a rating, never the Trash or another project', async () => {
+    const lib = await library(600);
+    const cases: ClipQueryInput[] = [
+      {},
+      { filter: { minRating: 3 } },
+      { text: 'glac' },
+      { text: 'glac', filter: { minRating: 4 } },
+      { text: 'harbour', filter: { flag: 'pick' } },
+      { text: 'nothing-like-this' },
+    ];
+    for (const input of cases) {
+      const paged = page(lib, input, 0, 1000);
+      const all = lib.queries.allIds(lib.projectId, ClipQuery.parse(input), 100_000);
+      expect(all.total).toBe(paged.total);
+      expect([...all.ids].sort((a, b) => a - b)).toEqual([...paged.ids].sort((a, b) => a - b));
+    }
+    const few = lib.queries.allIds(lib.projectId, ClipQuery.parse({}), 10);
+    expect(few.ids).toHaveLength(10);
+    expect(few.total).toBe(live(lib).length);
+  });
+
+  test('a summary counts, times and sizes only the chosen clips outside the Trash', async () => {
+    const lib = await library(60);
+    const rows = lib.db
+      .prepare<[], { id: number; duration_ms: number; bytes: number; trashed_at: number | null }>(
+        'SELECT c.id, c.duration_ms, m.bytes, c.trashed_at FROM clips c JOIN media m ON m.id = c.media_hash ORDER BY c.id LIMIT 5',
+      )
+      .all();
+    // Clip 4 (index 3) is in the Trash.
+    expect(rows.map((row) => row.trashed_at !== null)).toEqual([false, false, false, true, false]);
+    const kept = rows.filter((row) => row.trashed_at === null);
+    expect(lib.queries.summary(rows.map((row) => row.id))).toEqual({
+      clips: kept.length,
+      durationMs: kept.reduce((sum, row) => sum + row.duration_ms, 0),
+      bytes: kept.reduce((sum, row) => sum + row.bytes, 0),
+    });
+    expect(lib.queries.summary([999_999])).toEqual({ clips: 0, durationMs: 0, bytes: 0 });
+  });
+});

@@ -268,6 +268,41 @@ export class ClipQueries {
     );
   }
 
+  /**
+   * Every clip the query finds, up to `limit`, in no particular order (Select all), with the
+   * total. Without search text the filters alone; with it, the search index as a page reads it.
+   */
+  allIds(projectId: number, query: ClipQuery, limit: number): { total: number; ids: number[] } {
+    if (query.text !== '') refreshCueSearch(this.db);
+    const words = searchWords(query.text);
+    const whole = this.whole(words);
+    const match = matchExpression(words, textColumns(words, whole), whole);
+    if (query.text !== '' && match === null) return { total: 0, ids: [] };
+    const key = `${projectId}|${query.text}|${JSON.stringify(query.filter)}`;
+    if (match === null) {
+      const { where, params } = filterConditions(query.filter);
+      const conditions = ['c.project_id = ?', 'c.trashed_at IS NULL', ...where].join(' AND ');
+      const head = [projectId, ...params];
+      const total = this.count(key, `SELECT count(*) FROM clips c WHERE ${conditions}`, head);
+      return { total, ids: this.ids(`SELECT c.id FROM clips c WHERE ${conditions} LIMIT ?`, [...head, limit]) };
+    }
+    const { minRating, ...rest } = query.filter;
+    const { where, params } = filterConditions(rest);
+    const search = new SearchScope(where, params);
+    const scoped = this.scope(projectId, minRating)(match);
+    const total = this.count(key, search.countSql, [scoped, ...params]);
+    return { total, ids: this.ids(search.idsSql, [scoped, ...params, limit]) };
+  }
+
+  /** How many of these clips are outside the Trash, with their length and media file size summed. */
+  summary(ids: readonly number[]): { clips: number; durationMs: number; bytes: number } {
+    return this.statement(
+      `SELECT count(*) AS clips, coalesce(sum(c.duration_ms), 0) AS durationMs, coalesce(sum(m.bytes), 0) AS bytes
+       FROM clips c JOIN media m ON m.id = c.media_hash
+       WHERE c.id IN (SELECT value FROM json_each(?)) AND c.trashed_at IS NULL`,
+    ).get(JSON.stringify(ids)) as { clips: number; durationMs: number; bytes: number };
+  }
+
   /** A search in one of the sorts (`scopedMatch` finds the clips), its page's snippets made for its rows only. */
   private sortedSearch(
     { projectId, where, params }: { projectId: number; where: readonly string[]; params: readonly Param[] },
@@ -424,6 +459,7 @@ function order(by: Exclude<SortKey, 'relevance'>, direction: 'asc' | 'desc'): st
 class SearchScope {
   readonly countSql: string;
   readonly pageSql: string;
+  readonly idsSql: string;
 
   constructor(
     where: readonly string[],
@@ -434,5 +470,6 @@ class SearchScope {
     const from = where.length === 0 ? 'clip_search s' : 'clip_search s CROSS JOIN clips c ON c.id = s.rowid';
     this.countSql = `SELECT count(*) FROM ${from} WHERE clip_search MATCH ?${filters}`;
     this.pageSql = `SELECT s.rowid AS id, ${SNIPPET} AS snippet FROM ${from} WHERE clip_search MATCH ?${filters} ORDER BY s.rowid DESC LIMIT ? OFFSET ?`;
+    this.idsSql = `SELECT s.rowid FROM ${from} WHERE clip_search MATCH ?${filters} LIMIT ?`;
   }
 }

@@ -10,7 +10,8 @@ export interface TrashPage {
   bytes: number;
   /** Clips in the Trash with remixes outside it; those remixes stay, moved up to the nearest version left. */
   withRemixes: number;
-  clips: Clip[];
+  /** Each with its share of `bytes` (FREEABLE_BY_CLIP_SQL). */
+  clips: (Clip & { freesBytes: number })[];
 }
 
 export interface EmptiedTrash {
@@ -27,13 +28,21 @@ export interface FileRemover {
 
 const MEDIA_COLUMNS = ['media_hash', 'poster_hash', 'card_poster_hash', 'sprite_hash', 'peaks_hash'] as const;
 
-/** Files the Trash's clips use (media, poster and its card size, sprite sheet, waveform) that no clip outside it uses. */
-const FREEABLE_SQL = `
-  WITH used(id) AS (
-    ${MEDIA_COLUMNS.map((c) => `SELECT ${c} FROM clips WHERE trashed_at IS NOT NULL AND ${c} IS NOT NULL`).join(' UNION ')}
+/**
+ * What emptying the Trash frees, per clip: the files each clip in it uses (media, poster and its
+ * card size, sprite sheet, waveform) that no clip outside it uses. A file several trashed clips
+ * share is counted once, under the oldest of them, so the clips' figures add up to the whole.
+ */
+const FREEABLE_BY_CLIP_SQL = `
+  WITH used(clip, id) AS (
+    ${MEDIA_COLUMNS.map((c) => `SELECT id, ${c} FROM clips WHERE trashed_at IS NOT NULL AND ${c} IS NOT NULL`).join(' UNION ')}
+  ),
+  freeable(id, owner) AS (
+    SELECT used.id, min(used.clip) FROM used
+    WHERE ${MEDIA_COLUMNS.map((c) => `NOT EXISTS (SELECT 1 FROM clips k WHERE k.${c} = used.id AND k.trashed_at IS NULL)`).join(' AND ')}
+    GROUP BY used.id
   )
-  SELECT count(*) AS files, coalesce(sum(m.bytes), 0) AS bytes FROM used JOIN media m ON m.id = used.id
-  WHERE ${MEDIA_COLUMNS.map((c) => `NOT EXISTS (SELECT 1 FROM clips k WHERE k.${c} = used.id AND k.trashed_at IS NULL)`).join(' AND ')}`;
+  SELECT f.owner AS clip, sum(m.bytes) AS bytes FROM freeable f JOIN media m ON m.id = f.id GROUP BY f.owner`;
 
 /** Clips outside the Trash whose parent is in it. */
 const STRANDED_SQL = `
@@ -49,11 +58,15 @@ export class Trash {
   }
 
   list(offset: number, limit: number): TrashPage {
-    const total = this.db
-      .prepare<[], number>('SELECT count(*) FROM clips WHERE trashed_at IS NOT NULL')
-      .pluck()
-      .get();
-    const freeable = this.db.prepare<[], { bytes: number }>(FREEABLE_SQL).get();
+    const total = this.db.prepare<[], number>('SELECT count(*) FROM clips WHERE trashed_at IS NOT NULL').pluck().get();
+    const frees = new Map(
+      this.db
+        .prepare<[], { clip: number; bytes: number }>(FREEABLE_BY_CLIP_SQL)
+        .all()
+        .map((row) => [row.clip, row.bytes]),
+    );
+    let bytes = 0;
+    for (const clipBytes of frees.values()) bytes += clipBytes;
     const withRemixes = this.db
       .prepare<[], number>(`SELECT count(DISTINCT parent) FROM (${STRANDED_SQL})`)
       .pluck()
@@ -66,9 +79,9 @@ export class Trash {
       .all(limit, offset);
     return {
       total: total ?? 0,
-      bytes: freeable?.bytes ?? 0,
+      bytes,
       withRemixes: withRemixes ?? 0,
-      clips: rows.map(toClip),
+      clips: rows.map((row) => ({ ...toClip(row), freesBytes: frees.get(row.id) ?? 0 })),
     };
   }
 

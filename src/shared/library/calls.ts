@@ -33,6 +33,26 @@ export const libraryCalls = {
     }),
     output: z.object({ total: z.number().int().nonnegative(), hits: z.array(ClipHit) }),
   },
+  /**
+   * Every clip a query finds (its search and filters; the order is not kept), for Select all: at
+   * most MAX_BULK_CLIPS, with the total, so a larger set can be told apart.
+   */
+  'library.queryIds': {
+    input: z.strictObject({
+      projectId: RowId,
+      query: ClipQuery.default({ text: '', filter: {}, sort: { by: 'created', dir: 'desc' } }),
+    }),
+    output: z.object({ total: z.number().int().nonnegative(), ids: z.array(RowId) }),
+  },
+  /** How many of these clips are outside the Trash, and their length and file size together. */
+  'library.selectionSummary': {
+    input: z.strictObject({ ids: ClipIds }),
+    output: z.object({
+      clips: z.number().int().nonnegative(),
+      durationMs: z.number().int().nonnegative(),
+      bytes: z.number().int().nonnegative(),
+    }),
+  },
   /** Rating 0 clears the stars. */
   'library.setRating': { input: z.strictObject({ ids: ClipIds, rating: Rating }), output: Changed },
   /** null clears the pick or reject. */
@@ -65,7 +85,12 @@ export const libraryCalls = {
       bytes: z.number().int().nonnegative(),
       /** Clips in the Trash with remixes outside it (those remixes stay, under the nearest version left). */
       withRemixes: z.number().int().nonnegative(),
-      clips: z.array(Clip),
+      /**
+       * Each with what emptying frees for it: its file, poster, card poster, sprite sheet and
+       * waveform that no clip outside the Trash uses; a file trashed clips share counts once,
+       * under the oldest. Over the whole Trash these add up to `bytes`.
+       */
+      clips: z.array(Clip.extend({ freesBytes: z.number().int().nonnegative() })),
     }),
   },
   /** Deletes the clips in the Trash for good, and the files no other clip uses; says how much space that freed. */

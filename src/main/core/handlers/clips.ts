@@ -45,7 +45,11 @@ export function clipHandlers(ctx: HandlerContext, peaks: ClipPeaks, sprites: Cli
               fraction: Math.min(1, (p.index + p.fraction) / total),
               ...(p.message ? { message: p.message } : {}),
             });
-            if (p.phase === 'done') hub.emit('clips.changed', { projectId });
+            // Each clip is in the library once its file is done: the grid and the counts show it then.
+            if (p.phase === 'done') {
+              hub.emit('clips.changed', { projectId });
+              hub.emit('projects.changed', {});
+            }
           },
           signal,
         );

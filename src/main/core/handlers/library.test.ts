@@ -254,9 +254,24 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
       (await sizeOf(sprites[0]?.spriteId ?? null));
     const before = await storedObjects(mediaRoot);
 
+    // Two trashed clips sharing their files: counted once, under the older clip.
+    await studio.call('library.trash', { ids: [first, second] });
+    const both = await studio.call('library.trashList', {});
+    expect(both.bytes).toBe(sharedBytes);
+    expect(Object.fromEntries(both.clips.map((clip) => [clip.id, clip.freesBytes]))).toEqual({
+      [first]: sharedBytes,
+      [second]: 0,
+    });
+    await studio.call('library.restore', { ids: [second] });
+
     await studio.call('library.trash', { ids: [first, own] });
     // The Trash tells beforehand what emptying it frees: the shared file stays, so it is not counted.
-    expect((await studio.call('library.trashList', {})).bytes).toBe(ownBytes);
+    const listed = await studio.call('library.trashList', {});
+    expect(listed.bytes).toBe(ownBytes);
+    // Each row says what emptying frees for it, and the rows add up to the header's figure.
+    const frees = (page: typeof listed): Record<number, number> =>
+      Object.fromEntries(page.clips.map((clip) => [clip.id, clip.freesBytes]));
+    expect(frees(listed)).toEqual({ [first]: 0, [own]: ownBytes });
     expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 2, files: 2, bytesFreed: ownBytes });
     // The second clip still plays from the shared file, poster, waveform and sprite sheet.
     expect(await storedObjects(mediaRoot)).toEqual(before.filter((id) => !ownFiles.includes(id)));
@@ -265,8 +280,11 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     expect(db.prepare('SELECT count(*) FROM media WHERE id = ?').pluck().get(ownClip.mediaId)).toBe(0);
 
     await studio.call('clips.delete', { id: second });
-    // Poster and its card size, sprite sheet and waveform are freed too, and counted beforehand.
-    expect((await studio.call('library.trashList', {})).bytes).toBe(sharedBytes);
+    // Poster and its card size, sprite sheet and waveform are freed too, and counted beforehand,
+    // in the header and in the clip's row alike.
+    const last = await studio.call('library.trashList', {});
+    expect(last.bytes).toBe(sharedBytes);
+    expect(frees(last)).toEqual({ [second]: sharedBytes });
     expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 1, files: 5, bytesFreed: sharedBytes });
     expect(await storedObjects(mediaRoot)).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM media').pluck().get()).toBe(0);

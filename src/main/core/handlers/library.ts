@@ -1,3 +1,4 @@
+import { MAX_BULK_CLIPS } from '../../../shared/library/organise';
 import type { Changed } from '../../library/organise';
 import type { DomainHandlers, HandlerContext } from './context';
 
@@ -20,6 +21,11 @@ export function libraryHandlers(ctx: HandlerContext): DomainHandlers<'library'> 
       projects.mustExist(projectId);
       return queries.page(projectId, query, offset, limit);
     },
+    'library.queryIds': ({ projectId, query }) => {
+      projects.mustExist(projectId);
+      return queries.allIds(projectId, query, MAX_BULK_CLIPS);
+    },
+    'library.selectionSummary': ({ ids }) => queries.summary(ids),
     'library.setRating': ({ ids, rating }) => announce(organiser.setRating(ids, rating)),
     'library.setFlag': ({ ids, flag }) => announce(organiser.setFlag(ids, flag)),
     'library.setColor': ({ ids, color }) => announce(organiser.setColor(ids, color)),

@@ -16,6 +16,8 @@ import { useClipPages } from '../features/library/useClipPages';
 import { useClipSelection } from '../features/library/useClipSelection';
 import { OrganiseHistory, type HistoryHandle } from '../features/library/OrganiseHistory';
 import { OrganiseKeys } from '../features/library/useOrganiseKeys';
+import { SelectionInspector } from '../features/library/SelectionInspector';
+import { CardPostersStatus } from '../features/library/CardPostersStatus';
 import { useOpenClip } from '../features/library/useOpenClip';
 import type { ClipQuery } from '../../../shared/library/organise';
 import { useImports } from '../features/clips/useImports';
@@ -137,7 +139,9 @@ function Studio(): JSX.Element {
   // The prompt studio writes into a project, so without one the library shows.
   const view: StudioView = !project && chosenView === 'prompt' ? 'library' : chosenView;
   // Every clip gets the timeline: one without sound says so there, and still takes cues against its picture.
-  const showCues = view === 'library' && stage === null && selectedClip !== null;
+  // Several clips chosen: the inspector speaks of them all, and no one clip's timeline shows.
+  const manySelected = selection.ids.size > 1;
+  const showCues = view === 'library' && stage === null && selectedClip !== null && !manySelected;
   const openPrompt = useCallback(() => setChosenView('prompt'), []);
   const openPromptOf = useCallback((projectId: number) => {
     setChosenId(projectId);
@@ -298,6 +302,22 @@ function Studio(): JSX.Element {
         );
       },
       (error: unknown) => toaster.error('Could not move to the Trash', error),
+    );
+  }
+
+  function selectAllClips(): void {
+    if (openId === null) return;
+    studio.call('library.queryIds', { projectId: openId, query: clipQuery }).then(
+      ({ total, ids }) => {
+        setSelection(ids);
+        if (total > ids.length)
+          toaster.show(
+            'info',
+            `Chose the first ${ids.length.toLocaleString('en')} of ${countClips(total)}`,
+            'One change reaches at most that many clips.',
+          );
+      },
+      (error: unknown) => toaster.error('Could not choose every clip', error),
     );
   }
 
@@ -536,6 +556,7 @@ function Studio(): JSX.Element {
                 onRename={renameClip}
                 onAskDelete={(clip) => trashClips(selection.ids.has(clip.id) ? [...selection.ids] : [clip.id])}
                 onTrash={trashClips}
+                onSelectAll={selectAllClips}
                 onMove={moveClips}
                 onError={(title, error) => toaster.error(title, error)}
                 onNewProject={() => setCreating(true)}
@@ -543,9 +564,17 @@ function Studio(): JSX.Element {
                 fileInput={fileInput}
                 searchInput={searchInput}
               />
-              <PlayerPanel clip={selectedClip} onMedia={setMedia}>
-                {selectedClip && <ClipVersions clip={selectedClip} actions={versionActions} />}
-              </PlayerPanel>
+              {manySelected ? (
+                <SelectionInspector
+                  ids={selection.ids}
+                  onTrash={() => trashClips([...selection.ids])}
+                  onClear={() => selection.clear()}
+                />
+              ) : (
+                <PlayerPanel clip={selectedClip} onMedia={setMedia}>
+                  {selectedClip && <ClipVersions clip={selectedClip} actions={versionActions} />}
+                </PlayerPanel>
+              )}
               {showCues && (
                 <CueTimeline
                   key={selectedClip.id}
@@ -580,6 +609,7 @@ function Studio(): JSX.Element {
               {jobs.pendingCount === 1 ? '1 job' : `${jobs.pendingCount} jobs`} in the queue
             </button>
           )}
+          <CardPostersStatus />
           <span className="statusbar__spacer" />
           <button type="button" className="statusbar__settings" title="Settings (Ctrl+,)" onClick={openSettings}>
             Settings

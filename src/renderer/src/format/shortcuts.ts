@@ -1,4 +1,4 @@
-const isMac = typeof navigator !== 'undefined' && /Macintosh|Mac OS X|iPhone|iPad/.test(navigator.userAgent);
+export const isMac = typeof navigator !== 'undefined' && /Macintosh|Mac OS X|iPhone|iPad/.test(navigator.userAgent);
 
 /** "Ctrl+I" or "⌘I", for tooltips. */
 export function modKey(key: string): string {

@@ -136,15 +136,6 @@ describe('ClipGrid keyboard', () => {
     expect(document.activeElement).toBe(card('Dawn'));
   });
 
-  test('Delete asks to delete the focused clip', async () => {
-    const user = userEvent.setup();
-    const onAskDelete = vi.fn();
-    render(<Harness onAskDelete={onAskDelete} />);
-    await user.click(card('Rain'));
-    await user.keyboard('{Delete}');
-    expect(onAskDelete).toHaveBeenCalledWith(expect.objectContaining({ id: 6, title: 'Rain' }));
-  });
-
   test('F2 renames in place; after saving, the renamed card has the focus again', async () => {
     const user = await focusOn('Lanterns');
     await user.keyboard('{F2}');

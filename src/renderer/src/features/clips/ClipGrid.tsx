@@ -133,11 +133,7 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
       setRenamingId(clip.id);
       return;
     }
-    if (event.key === 'Delete' || event.key === 'Backspace') {
-      event.preventDefault();
-      onAskDelete(clip);
-      return;
-    }
+    // Delete and Ctrl+A are the library's keys (useLibraryKeys): they act on the selection.
     const wanted = moves[event.key];
     if (wanted === undefined) return;
     event.preventDefault();

@@ -9,6 +9,7 @@ import { ClipList } from '../library/ClipList';
 import { activeFilters, LibraryControls, type LibraryLayout } from '../library/LibraryControls';
 import { SelectionBar } from '../library/SelectionBar';
 import { TrashView } from '../library/TrashView';
+import { useLibraryKeys } from '../library/useLibraryKeys';
 import type { ClipPages } from '../library/useClipPages';
 import { ClipGrid, type ChooseHow } from './ClipGrid';
 import { ImportTray } from './ImportTray';
@@ -39,6 +40,8 @@ interface ClipsCanvasProps {
   onRename: (clip: Clip, title: string) => Promise<void>;
   onAskDelete: (clip: Clip) => void;
   onTrash: (ids: readonly number[]) => void;
+  /** Ctrl+A (⌘A): every clip the search and filters find. */
+  onSelectAll: () => void;
   onMove: (ids: readonly number[], projectId: number) => void;
   onError: (title: string, error: unknown) => void;
   onNewProject: () => void;
@@ -59,6 +62,15 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
   const searching = query.text !== '' || activeFilters(query.filter) > 0;
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
+  const showsClips = project !== null && !props.showTrash && library === 'ready' && total !== null && total > 0;
+  useLibraryKeys(showsClips, {
+    trash: () => {
+      const ids =
+        props.selectedIds.size > 0 ? [...props.selectedIds] : props.currentId !== null ? [props.currentId] : [];
+      props.onTrash(ids);
+    },
+    selectAll: props.onSelectAll,
+  });
 
   function startImport(files: File[]): void {
     if (project && files.length > 0) imports.start(project.id, files);
@@ -140,7 +152,6 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
             selectedIds={props.selectedIds}
             currentId={props.currentId}
             onChoose={props.onChoose}
-            onAskDelete={props.onAskDelete}
           />
         ) : (
           <ClipGrid

@@ -187,6 +187,8 @@ export function useCueKeys(options: Options): void {
           o.editSelected();
           return true;
         case 'deleteCue':
+          // With no cue chosen, Delete is left to the library: it moves the open clip to the Trash.
+          if (o.selected.size === 0) return false;
           o.removeSelected();
           return true;
         case 'selectCue': {

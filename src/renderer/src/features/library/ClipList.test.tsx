@@ -69,7 +69,6 @@ function Harness({ onChoose }: { onChoose?: (clip: Clip, how: ChooseHow) => void
         setCurrentId(clip.id);
         setSelected(new Set([clip.id]));
       }}
-      onAskDelete={() => undefined}
     />
   );
 }

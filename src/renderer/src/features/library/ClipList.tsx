@@ -47,12 +47,11 @@ interface ClipListProps {
   selectedIds: ReadonlySet<number>;
   currentId: number | null;
   onChoose: (clip: Clip, index: number, how: ChooseHow) => void;
-  onAskDelete: (clip: Clip) => void;
 }
 
 /** The clips as a table with sortable columns; only the rows on screen exist. */
 export function ClipList(props: ClipListProps): JSX.Element {
-  const { pages, total, sort, onSort, selectedIds, currentId, onChoose, onAskDelete } = props;
+  const { pages, total, sort, onSort, selectedIds, currentId, onChoose } = props;
   const scroller = useRef<HTMLDivElement>(null);
   useLoadedPages(pages);
   // The virtualizer's answers change with every scroll; this component re-renders with it, unmemoised, by design.
@@ -94,11 +93,7 @@ export function ClipList(props: ClipListProps): JSX.Element {
     const clip = pages.hitAt(index)?.clip;
     if (!clip) return;
     const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 15, PageUp: -15 }[event.key];
-    if (event.key === 'Delete' || event.key === 'Backspace') {
-      event.preventDefault();
-      onAskDelete(clip);
-      return;
-    }
+    // Delete and Ctrl+A are the library's keys (useLibraryKeys): they act on the selection.
     if (step === undefined) return;
     event.preventDefault();
     const nextIndex = Math.max(0, Math.min(total - 1, index + step));

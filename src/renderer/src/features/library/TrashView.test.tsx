@@ -12,7 +12,7 @@ test('Escape leaves the Trash, except while its dialog is open', async () => {
     total: 1,
     bytes: 1_250_000,
     withRemixes: 0,
-    clips: [aClip({ id: 4, title: 'Alley in the rain', trashedAt: 1_700_000_100_000 })],
+    clips: [{ ...aClip({ id: 4, title: 'Alley in the rain', trashedAt: 1_700_000_100_000 }), freesBytes: 1_250_000 }],
   }));
   let left = 0;
   render(
@@ -37,7 +37,10 @@ test('the confirm dialog says how many trashed clips have remixes that stay, and
     total: 3,
     bytes: 178_000,
     withRemixes: 2,
-    clips: [2, 3, 5].map((id) => aClip({ id, title: `Lighthouse v${id}`, trashedAt: 1_700_000_100_000 + id })),
+    clips: [2, 3, 5].map((id) => ({
+      ...aClip({ id, title: `Lighthouse v${id}`, trashedAt: 1_700_000_100_000 + id, bytes: 900_000 }),
+      freesBytes: id === 2 ? 100_000 : id === 3 ? 78_000 : 0,
+    })),
   }));
   render(
     <ToastProvider>
@@ -46,6 +49,11 @@ test('the confirm dialog says how many trashed clips have remixes that stay, and
   );
   const trash = await screen.findByRole('region', { name: 'Trash' });
   expect(within(trash).getByText(/3 clips · emptying frees 178 kB/i)).toBeTruthy();
+  // Each row says its share of that, not its media file's size, and the header says what is counted.
+  const rows = within(trash).getAllByRole('listitem');
+  expect(rows.map((row) => /frees ([\d.]+ \w+)/.exec(row.textContent)?.[1])).toEqual(['100 KB', '78 KB', '0 B']);
+  expect(within(trash).queryByText(/900 KB/)).toBeNull();
+  expect(within(trash).getByText(/file, poster, card picture, hover preview and waveform/)).toBeTruthy();
   await user.click(within(trash).getByRole('button', { name: 'Empty trash' }));
   expect(screen.getByRole('dialog').textContent).toContain('2 trashed clips have remixes that stay');
 });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type JSX } from 'react';
-import type { Clip } from '../../../../shared/domain';
+import type { CallOutput } from '../../../../shared/contract';
 import { mediaUrl, studio } from '../../api/client';
 import { useStudioEvent } from '../../api/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -11,12 +11,11 @@ import { formatClipLength, formatDateTime } from '../../format/media';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import './TrashView.css';
 
-interface TrashState {
-  total: number;
-  bytes: number;
-  withRemixes: number;
-  clips: Clip[];
-}
+type TrashState = CallOutput<'library.trashList'>;
+
+/** What the Trash's sizes count, said once beside them. */
+const SIZES_NOTE =
+  'Sizes are what emptying frees: each clip’s file, poster, card picture, hover preview and waveform that no clip outside the Trash uses; a file clips here share counts once.';
 
 interface Props {
   projectName: (id: number) => string;
@@ -74,6 +73,7 @@ export function TrashView({ projectName, onLeave }: Props): JSX.Element {
           {trash.total === 0
             ? 'Nothing in the Trash'
             : `${trash.total === 1 ? '1 clip' : `${trash.total.toLocaleString('en')} clips`} · emptying frees ${formatBytes(trash.bytes)}`}
+          {trash.total > 0 && <span className="trash__note">{SIZES_NOTE}</span>}
         </p>
         <button
           type="button"
@@ -111,8 +111,9 @@ export function TrashView({ projectName, onLeave }: Props): JSX.Element {
               <div className="trash__text">
                 <p className="truncate">{clip.title}</p>
                 <p className="trash__meta truncate tabular">
-                  {projectName(clip.projectId)} · {formatClipLength(clip.durationMs)} · {formatBytes(clip.bytes)} ·
-                  deleted {clip.trashedAt === null ? '' : formatDateTime(clip.trashedAt)}
+                  {projectName(clip.projectId)} · {formatClipLength(clip.durationMs)} · frees{' '}
+                  {formatBytes(clip.freesBytes)} · deleted{' '}
+                  {clip.trashedAt === null ? '' : formatDateTime(clip.trashedAt)}
                 </p>
               </div>
               <button

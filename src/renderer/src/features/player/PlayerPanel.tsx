@@ -1,12 +1,20 @@
-import { useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import { mediaUrl } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/Icon';
 import { formatTime } from '../../../../shared/time';
-import { formatCodec, formatDateTime, formatFps, formatResolution, isAudioOnly } from '../../format/media';
+import {
+  formatClipLength,
+  formatCodec,
+  formatDateTime,
+  formatFps,
+  formatResolution,
+  isAudioOnly,
+} from '../../format/media';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import { stepFrames } from '../cues/cueTime';
+import { useMediaTime } from '../cues/useMediaTime';
 import { ClipOrganiser } from '../library/ClipOrganiser';
 import { RenderReportSection } from './RenderReportSection';
 import { ExportClipButton } from '../exports/ExportClipButton';
@@ -36,6 +44,13 @@ export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
   // Remembered per clip, so choosing another clip clears it without an effect.
   const [failure, setFailure] = useState<{ clipId: number; message: string } | null>(null);
   const failed = clip && failure?.clipId === clip.id ? failure.message : null;
+  // The player's own controls round to whole seconds (a half-second clip reads 0:00 / 0:00):
+  // this readout shows tenths, as the cards do.
+  const [element, setElement] = useState<HTMLVideoElement | null>(null);
+  const [played, setPlayed] = useState<{ media: HTMLVideoElement | null; ms: number }>({ media: null, ms: 0 });
+  const onTime = useCallback((ms: number) => setPlayed({ media: element, ms }), [element]);
+  useMediaTime(element, onTime);
+  const playedMs = played.media === element && element !== null ? played.ms : 0;
 
   useEffect(() => {
     if (!clip) return;
@@ -95,6 +110,7 @@ export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
               key={clip.id}
               ref={(element) => {
                 video.current = element;
+                setElement(element);
                 onMedia?.(element);
               }}
               className="viewer__video"
@@ -125,12 +141,15 @@ export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
         )}
       </div>
       {clip && (
-        <div className="viewer__keys" aria-hidden="true">
-          <span>
+        <div className="viewer__keys">
+          <span aria-hidden="true">
             <kbd>Space</kbd> play / pause
           </span>
-          <span>
+          <span aria-hidden="true">
             <kbd>,</kbd> <kbd>.</kbd> step a frame
+          </span>
+          <span className="viewer__time tabular" role="timer" aria-label="Playback time">
+            {formatClipLength(Math.min(playedMs, clip.durationMs))} / {formatClipLength(clip.durationMs)}
           </span>
         </div>
       )}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Project } from '../../../../shared/domain';
 import { studio } from '../../api/client';
 import { useOnReconnect, useStudioEvent } from '../../api/hooks';
+import { useCoalescedRefresh } from '../../api/useCoalescedRefresh';
 import { useToaster } from '../../components/Toasts';
 
 export interface ProjectsState {
@@ -29,7 +30,9 @@ export function useProjects(): ProjectsState {
   }, [toaster]);
 
   useEffect(refresh, [refresh]);
-  useStudioEvent('projects.changed', refresh);
+  // An import tells after every clip, so the counts follow it; a batch costs a reload a moment, not one a file.
+  const refreshSoon = useCoalescedRefresh(refresh, 150);
+  useStudioEvent('projects.changed', refreshSoon);
   useOnReconnect(refresh);
 
   return { all, refresh };

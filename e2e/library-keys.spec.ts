@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, makeClip, test } from './studio';
+
+const SHOTS = process.env['SHOTS'] ?? process.env['SHOTLINE_SHOTS'];
+
+async function importClips(page: Page, url: string, files: string[]): Promise<Locator> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  await page.getByRole('textbox', { name: 'Project name' }).fill('Night shoot');
+  await page.getByRole('textbox', { name: 'Project name' }).press('Enter');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import clips' }).first().click();
+  await (await chooser).setFiles(files);
+  const grid = page.getByRole('list', { name: 'Clips' });
+  await expect(grid.getByRole('listitem')).toHaveCount(files.length, { timeout: 60_000 });
+  return grid;
+}
+
+/** Whether an element's content fits its box without being cut or scrolled sideways. */
+function fitsSideways(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element.scrollWidth <= element.clientWidth + 1);
+}
+
+test('Delete and Ctrl+A act on the chosen clips in the grid and list; several chosen show as a selection in the inspector', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  const files = ['Harbour at dawn', 'Alley in the rain', 'Market crowd'].map((title, i) =>
+    makeClip(join(workDir, `${title}.mp4`), 1 + i),
+  );
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const grid = await importClips(page, studio.url, files);
+  const card = (title: string): Locator => grid.getByRole('listitem').filter({ hasText: title });
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const bar = page.getByRole('toolbar', { name: 'Selected clips' });
+
+  await card('Harbour at dawn').click();
+  await expect(inspector.getByRole('region', { name: 'Clip details' })).toBeVisible();
+  await card('Market crowd').click({ modifiers: ['ControlOrMeta'] });
+  await expect(bar).toContainText('2 selected');
+  // The inspector speaks of both clips, not of the last one clicked.
+  await expect(inspector.getByRole('heading', { name: '2 clips selected' })).toBeVisible();
+  await expect(inspector.getByRole('region', { name: 'Clip details' })).toHaveCount(0);
+  await expect(inspector.getByLabel('Player')).toHaveCount(0);
+  // 1 s and 3 s of clip, together.
+  await expect(inspector.getByText('00:04.0')).toBeVisible();
+  await expect(inspector.getByText(/^\d+(\.\d)? (KB|MB)$/)).toBeVisible();
+
+  // Typing in the bar's tag field keeps Delete and Ctrl+A for the text.
+  const tag = bar.getByRole('textbox', { name: 'Tag selected' });
+  await tag.fill('dusk');
+  await tag.press('ControlOrMeta+a');
+  await tag.press('Delete');
+  await expect(tag).toHaveValue('');
+  await expect(grid.getByRole('listitem')).toHaveCount(3);
+  await expect(bar).toContainText('2 selected');
+
+  // Delete with focus on a card moves every chosen clip to the Trash, with Undo.
+  await card('Market crowd').getByRole('button', { name: 'Market crowd' }).focus();
+  await page.keyboard.press('Delete');
+  await expect(page.getByText('Moved 2 clips to the Trash')).toBeVisible();
+  await expect(grid.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(grid.getByRole('listitem')).toHaveCount(3);
+
+  // Ctrl+A (⌘A) chooses every clip in view.
+  await card('Alley in the rain').getByRole('button', { name: 'Alley in the rain' }).focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await expect(bar).toContainText('3 selected');
+  await expect(inspector.getByRole('heading', { name: '3 clips selected' })).toBeVisible();
+  await expect(inspector.getByText('00:06.0')).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'grid-selection-1280.png') });
+
+  // The same keys in the list; Backspace is the delete key only on macOS.
+  await page.getByRole('button', { name: 'List', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Clips' });
+  await table.getByRole('row').filter({ hasText: 'Alley in the rain' }).click();
+  await expect(bar).toHaveCount(0);
+  await table
+    .getByRole('row')
+    .filter({ hasText: 'Harbour at dawn' })
+    .click({ modifiers: ['ControlOrMeta'] });
+  await expect(bar).toContainText('2 selected');
+  if (process.platform !== 'darwin') {
+    await page.keyboard.press('Backspace');
+    await expect(table.getByRole('row')).toHaveCount(4);
+  }
+  await page.keyboard.press('Delete');
+  await expect(page.getByText('Moved 2 clips to the Trash')).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Trash', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Trash' }).getByRole('listitem')).toHaveCount(2);
+});
+
+test('at 1280 × 800 the bulk bar shows its tag field whole and the list shows every column without scrolling sideways', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  const files = ['Harbour at dawn', 'Alley in the rain'].map((title, i) =>
+    makeClip(join(workDir, `${title}.mp4`), 1 + i),
+  );
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const grid = await importClips(page, studio.url, files);
+  await grid.getByRole('listitem').first().click();
+  await grid
+    .getByRole('listitem')
+    .nth(1)
+    .click({ modifiers: ['ControlOrMeta'] });
+  const bar = page.getByRole('toolbar', { name: 'Selected clips' });
+  await expect(bar).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'bulk-bar-1280.png') });
+  expect(await fitsSideways(bar)).toBe(true);
+  const barBox = await bar.boundingBox();
+  for (const control of [
+    bar.getByRole('textbox', { name: 'Tag selected' }),
+    bar.getByRole('button', { name: 'Move to Trash' }),
+    bar.getByRole('button', { name: 'Clear selection' }),
+  ]) {
+    const box = await control.boundingBox();
+    expect(box && barBox && box.x + box.width <= barBox.x + barBox.width).toBe(true);
+    // Wide enough to read what is typed.
+    expect(box && box.width >= 24).toBe(true);
+  }
+  const tagBox = await bar.getByRole('textbox', { name: 'Tag selected' }).boundingBox();
+  expect(tagBox?.width ?? 0).toBeGreaterThanOrEqual(120);
+
+  await page.getByRole('button', { name: 'List', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Clips' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'list-1280.png') });
+  expect(await fitsSideways(page.locator('.clip-list'))).toBe(true);
+  await expect(table.getByRole('columnheader', { name: 'Created' })).toBeInViewport({ ratio: 1 });
+  // One clip chosen: the inspector is back to that clip's details.
+  await table.getByRole('row').nth(1).click();
+  await expect(page.getByRole('region', { name: 'Clip details' })).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'list-one-1280.png') });
+  expect(await fitsSideways(page.locator('.clip-list'))).toBe(true);
+});
