@@ -321,8 +321,9 @@ function drawFacing(
   const legLen = (proportions.thigh + proportions.shin) * H;
   const shoulderY = (proportions.torso - proportions.shoulderDrop) * H;
   ctx.lineCap = 'round';
-  // Legs: the one swinging forward is lifted, and seen end-on it looks shorter.
-  for (const [i, side] of [-1, 1].entries()) {
+  // Legs: the one swinging forward is lifted, and seen end-on it looks shorter. Seated with its
+  // back to the camera, the seat hides them.
+  for (const [i, side] of (fig.seatedAway === true ? [] : [-1, 1]).entries()) {
     const swing = pose.legUpper[i] ?? 0;
     const lift = Math.max(0, swing) * 0.16 * H;
     const hip: Pt = [side * 0.045 * H, 0.02 * H];
@@ -411,6 +412,19 @@ function drawFacing(
       );
       ctx.fill();
     }
+  }
+  if (fig.seatedAway === true) {
+    // The seat's backrest, between the camera and the seated back: the head and shoulders show over it.
+    const rest = shoulderY - 0.04 * H;
+    fill(
+      [
+        [-0.17 * H, -0.05 * H],
+        [0.17 * H, -0.05 * H],
+        [0.16 * H, rest],
+        [-0.16 * H, rest],
+      ],
+      tone('#34343c'),
+    );
   }
   return { x: hx, top: hy - headR * 1.1 * s, scale: s };
 }

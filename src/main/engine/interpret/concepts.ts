@@ -78,6 +78,11 @@ export function applyConcept(cl: Clause, item: Extract<Item, { kind: 'concept' }
       depth(w, c);
       return;
     case 'style':
+      if (describesNext(w)) {
+        // "glowing instruments": the word is the instruments', not the whole picture's look.
+        ok(w, `describes the ${cl.items[at + 1]?.text ?? 'next thing'}, not the look of the picture`);
+        return;
+      }
       applyStyle(w.b, c.id, w.negated, cl.takeIntensity());
       ok(w, w.negated ? `no ${c.id}` : `style ${c.id}`);
       return;
@@ -490,15 +495,22 @@ const ONCE = new Set<EffectId>([
   'scrape',
 ]);
 
+/** What a falling thing sounds like where it lands. */
+const LANDING_SOUNDS = new Set<EffectId>(['glassBreak', 'crash', 'thud', 'splash', 'pop']);
+
 function effect(w: Word, c: Of<'effect'>): void {
   if (w.negated) {
     ok(w, `no ${c.id}`);
     return;
   }
   const level = w.cl.takeIntensity();
+  // "At 00:02 the cup falls off the table and shatters": it shatters where it lands, after the
+  // clause's moment, so the sound is placed on the landing.
+  const fell = w.cl.lastAction?.verb === 'fall' || w.cl.lastAction?.verb === 'drop';
+  const onLanding = fell && LANDING_SOUNDS.has(c.id) && w.cl.field !== 'event' && w.cl.field !== 'ambience';
   w.b.cues.push({
     effect: c.id,
-    atMs: w.cl.time,
+    atMs: onLanding ? null : w.cl.time,
     endMs: null,
     level,
     label: w.text,
@@ -506,6 +518,17 @@ function effect(w: Word, c: Of<'effect'>): void {
     repeat: w.cl.field === 'ambience' && !ONCE.has(c.id),
   });
   ok(w, `sound ${c.id}`);
+}
+
+/**
+ * A participle of look ("glowing", "shimmering") right before a noun in the Scene or Motion
+ * describes that thing: "glowing instruments" are lit instruments, not a dreamy picture.
+ */
+function describesNext(w: Word): boolean {
+  if (w.cl.field !== 'scene' && w.cl.field !== 'motion') return false;
+  if (!/ing$/i.test(w.text) || /\s/.test(w.text)) return false;
+  const next = w.cl.items[w.at + 1];
+  return next?.kind === 'unknown' || (next?.kind === 'concept' && nounKinds.has(next.concept.kind));
 }
 
 /** Verbs whose words are nouns too: "the phone rings", but "in the ring", "a train whistle". */

@@ -561,3 +561,11 @@ describe('a verb that is a noun too is the noun where it stands as one', () => {
     expect(shot.entities.flatMap((e) => e.actions.map((a) => a.verb))).toContain(verb);
   });
 });
+
+describe('a participle of look before a noun describes the noun', () => {
+  test('"glowing instruments" leave the picture’s look alone; "glowing and dreamy" sets it', () => {
+    const plain = read('Two pilots sit in the cockpit, instruments in front of them.').shot.style;
+    expect(read('Two pilots sit in the cockpit, glowing instruments in front of them.').shot.style).toEqual(plain);
+    expect(read('The picture is glowing and dreamy.').shot.style.glow).toBeGreaterThan(plain.glow);
+  });
+});

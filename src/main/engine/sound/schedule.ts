@@ -51,6 +51,7 @@ const claimable: Partial<Record<EffectId, (c: Contact) => boolean>> = {
   thud: (c) => c.kind === 'ground',
   crash: (c) => c.kind === 'ground',
   pop: (c) => c.kind === 'ground',
+  glassBreak: (c) => c.kind === 'ground',
 };
 
 /** The beds a shot plays without being asked: its weather, water, place and time of day. */

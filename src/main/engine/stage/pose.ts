@@ -55,7 +55,8 @@ interface Travel {
 }
 
 function travelAt(f: StagedFigure, t: number): Travel {
-  const travel: Travel = { x: f.x, z: f.z, facing: f.facing, view: 'side', walking: false, run: false, phase: 0 };
+  const view = f.seatedAway === true ? 'back' : 'side';
+  const travel: Travel = { x: f.x, z: f.z, facing: f.facing, view, walking: false, run: false, phase: 0 };
   if (!f.walk) return travel;
   const { t0, t1, x0, x1, z0, z1 } = f.walk;
   // A walk mostly along the view is seen from behind or in front, not in profile.

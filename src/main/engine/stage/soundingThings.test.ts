@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { emptyShot } from '../input';
 import { interpret } from '../interpret/interpret';
+import { World } from '../simulate';
+import { TABLE_TOP } from './handheld';
 import { stageShot } from './shot';
 
 function sounds(scene: string): { effect: string; t: number; label: string }[] {
@@ -49,5 +51,33 @@ describe('steam', () => {
     expect(smoke('Steam rises from a kettle that whistles on the table.')).toBe(0);
     expect(smoke('Steam curls up from a cup of coffee by the window.')).toBe(0);
     expect(smoke('Steam rises from a grate in the street.')).toBe(1);
+  });
+});
+
+describe('a thing knocked off furniture', () => {
+  test('slides to the edge and falls beside the table, and shatters where it lands', () => {
+    const scene = 'A cup of coffee sits on the table in a quiet cafe. At 00:02 the cup falls off the table and shatters.';
+    const shot = interpret({ shots: [emptyShot({ scene, durationMs: 4000 })] }).shots[0];
+    if (!shot) throw new Error('no shot');
+    const stage = stageShot(shot, 1);
+    const table = stage.props.find((p) => p.element === 'table')?.instances[0];
+    const cup = stage.props.find((p) => p.element === 'cup')?.instances[0];
+    if (!table || !cup) throw new Error('no table or cup');
+    const world = new World({ ...stage.world, ripplesAt: [] });
+    const contacts = [];
+    let over: number | null = null;
+    for (let t = 0; t <= 3.5; t += 1 / 48) {
+      contacts.push(...world.advanceTo(t).map((c) => ({ ...c })));
+      const at = world.state(cup.id);
+      if (!at) throw new Error('no cup body');
+      // Still on the top: never lower than it while within the table's width.
+      if (Math.abs(at.x - table.x) < 0.7 - 0.02) expect(at.y).toBeGreaterThan(TABLE_TOP);
+      if (over === null && at.y < TABLE_TOP) over = t;
+    }
+    expect(over).toBeGreaterThanOrEqual(2);
+    expect(over).toBeLessThan(2.3);
+    const landing = contacts.find((c) => c.body === cup.id && c.kind === 'ground');
+    expect(landing?.t).toBeGreaterThan(2.2);
+    expect(shot.cues.find((c) => c.effect === 'glassBreak')?.atMs).toBeNull();
   });
 });

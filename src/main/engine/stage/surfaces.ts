@@ -98,8 +98,18 @@ export function restOnSurfaces(
       body.anchor = () => rest;
       body.velocity = { x: 0, y: 0, z: 0 };
       if (fall) {
-        body.releaseAt = actionTime(fall, s.defaults, 0.5);
-        body.launch = { x: 0.6, y: 0, z: 0 };
+        // Knocked off: it slides to the nearer edge and goes over it at the action's time, so it
+        // falls beside the furniture rather than through its top.
+        const over = actionTime(fall, s.defaults, 0.5);
+        const side = at.x >= top.x ? 1 : -1;
+        const distance = Math.max(0, top.x + side * (top.width / 2 + body.radius) - at.x) * side;
+        const slide = Math.max(0.05, Math.min(over, Math.abs(distance) / SLIDE_SPEED));
+        body.anchor = (t) => {
+          const k = Math.max(0, Math.min(1, (t - (over - slide)) / slide));
+          return { ...rest, x: rest.x + distance * k };
+        };
+        body.releaseAt = over;
+        body.launch = { x: side * 0.3, y: 0, z: 0 };
       } else {
         delete body.releaseAt;
         delete body.launch;
@@ -107,6 +117,9 @@ export function restOnSurfaces(
     }
   }
 }
+
+/** How fast a thing knocked off a surface slides to its edge, metres a second. */
+const SLIDE_SPEED = 1.6;
 
 /** The k-th place along a surface: the middle first, then alternately right and left. */
 function offset(k: number, width: number, size: number): number {

@@ -34,6 +34,8 @@ export interface StagedFigure {
   jumpAt: number[];
   /** Weightless (in space): held off the ground, drifting and turning slowly. */
   floating?: boolean;
+  /** Seated with its back to the camera in a seat the set draws (a pilot in a cockpit seat). */
+  seatedAway?: boolean;
 }
 
 export interface StagedAnimal {

@@ -6,6 +6,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState } from '../../camera';
 import type { Random } from '../../random';
+import { cockpitSeats } from '../../stage/cockpitSeats';
 import { hex, scale, type Palette } from '../palette';
 import { fillFace } from './face';
 import { box } from './room';
@@ -97,10 +98,11 @@ export function drawCockpit(
       { x0: x - 0.025, x1: x + 0.025, y0: 0.85, y1: 1.05, z0: panelZ - 0.8, z1: panelZ - 0.75 },
       hex('#c8c8c8'),
     );
-  // The two seats, their backs to the camera.
+  // The two seats, their backs to the camera (the pilots sit in them: stage/cockpitSeats.ts).
   const seat = hex('#2a2a30');
-  for (const cx of [-1.25, 1.25]) {
-    const z0 = panelZ - 2.0;
+  const seats = cockpitSeats(backWallZ);
+  for (const cx of seats.xs) {
+    const z0 = seats.z;
     box(ctx, cam, p, { x0: cx - 0.35, x1: cx + 0.35, y0: 0.4, y1: 0.55, z0: z0 - 0.1, z1: z0 + 0.5 }, seat);
     box(
       ctx,
