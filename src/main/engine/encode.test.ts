@@ -1,13 +1,22 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ffmpegArgs } from '../media/ffmpegArgs';
 import { mediaTools } from '../media/tools';
-import { audioCodecArgs, audioEncoderArgs, muxArgs, runEncoderStep, soundAndMuxArgs, videoCodecArgs } from './encode';
-import { stereo, writeWav } from './sound/mix';
+import {
+  Assembler,
+  audioCodecArgs,
+  audioEncoderArgs,
+  draftVideoCodecArgs,
+  muxArgs,
+  runEncoderStep,
+  soundAndMuxArgs,
+  videoCodecArgs,
+} from './encode';
+import { stereo, wavBytes, writeWav } from './sound/mix';
 import { sampleRate } from './sound/dsp';
 
 const run = promisify(execFile);
@@ -93,6 +102,50 @@ describe('putting the clip together', () => {
       expect(stdout.trim().split('\n')).toEqual(['h264', 'aac,48000,2']);
     },
   );
+
+  test('an assembler started before the picture exists puts together the same clip as a run started after it', async () => {
+    const signal = new AbortController().signal;
+    const made = join(dir, 'made.mp4');
+    await run(
+      mediaTools().ffmpeg,
+      ffmpegArgs(
+        'errors',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc2=s=160x90:r=12:d=1',
+        ...draftVideoCodecArgs,
+        '-f',
+        'mp4',
+        made,
+      ),
+    );
+    const bus = stereo(sampleRate);
+    for (let i = 0; i < bus.left.length; i++)
+      bus.left[i] = bus.right[i] = 0.3 * Math.sin((2 * Math.PI * 330 * i) / sampleRate);
+    const wav = join(dir, 'assembled.wav');
+    await writeWav(wav, bus);
+    const after = join(dir, 'after.mp4');
+    await runEncoderStep(soundAndMuxArgs(made, wav, after, true), 'muxer', signal);
+
+    // Started while its picture is still being made: it must wait for the soundtrack before opening it.
+    const picture = join(dir, 'later.mp4');
+    const ahead = join(dir, 'ahead.mp4');
+    const assembler = new Assembler(picture, ahead, true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await copyFile(made, picture);
+    expect(await assembler.assemble(wavBytes(bus))).toBeGreaterThan(0);
+
+    expect(await md5(ahead, '0:v:0')).toBe(await md5(after, '0:v:0'));
+    expect(await md5(ahead, '0:a:0')).toBe(await md5(after, '0:a:0'));
+  });
+
+  test('an assembler names what went wrong', async () => {
+    const assembler = new Assembler(join(dir, 'missing.mp4'), join(dir, 'never.mp4'), true);
+    await expect(assembler.assemble(wavBytes(stereo(4800)))).rejects.toThrow(
+      /The muxer \(ffmpeg\) failed: .*missing\.mp4/,
+    );
+  });
 
   test("encodes a render's sound with exactly the settings of the benchmark's floor; only a draft takes the fast coder", () => {
     const codec = (args: readonly string[]): string[] =>

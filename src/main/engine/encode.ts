@@ -3,11 +3,13 @@
  * either the soundtrack (a WAV file to AAC, beside the picture while frames are still drawn) and a
  * mux that copies both into one MP4 with its index up front (+faststart), or, when the soundtrack
  * is mixed only after the last frame, one run that encodes it and copies the picture in. Both give
- * the same streams. The picture's ffmpeg cannot take the sound as a second input: it interleaves
- * its inputs, so it would stop reading frames until the sound (mixed beside the drawing) arrives,
- * and with two inputs it reads each 3.7 MB frame into fresh pages from a reader thread (about a
- * second of CPU per 8 s clip at 720p).
+ * the same streams. That last run can be started ahead (Assembler), waiting for the soundtrack on
+ * its stdin, so that ffmpeg loads while frames are drawn. The picture's ffmpeg cannot take the
+ * sound as a second input: it interleaves its inputs, so it would stop reading frames until the
+ * sound (mixed beside the drawing) arrives, and with two inputs it reads each 3.7 MB frame into
+ * fresh pages from a reader thread (about a second of CPU per 8 s clip at 720p).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { StudioError } from '../../shared/errors';
 import { ffmpegArgs } from '../media/ffmpegArgs';
@@ -101,18 +103,24 @@ export function muxArgs(videoPath: string, audioPath: string, outPath: string): 
   ];
 }
 
-/** The soundtrack (a WAV file) encoded to AAC and the picture copied beside it, index first. */
+/**
+ * The soundtrack (a WAV file, or `pipe:0`) encoded to AAC and the picture copied beside it, index
+ * first. The sound is the first input: ffmpeg opens its inputs in order, so one reading the
+ * soundtrack from stdin opens the picture only once the soundtrack comes.
+ */
 export function soundAndMuxArgs(videoPath: string, wavPath: string, outPath: string, draft = false): string[] {
   return [
     ...quietArgs,
-    '-i',
-    videoPath,
+    '-f',
+    'wav',
     '-i',
     wavPath,
+    '-i',
+    videoPath,
     '-map',
-    '0:v:0',
+    '1:v:0',
     '-map',
-    '1:a:0',
+    '0:a:0',
     '-c:v',
     'copy',
     ...soundCodecArgs(draft),
@@ -122,6 +130,59 @@ export function soundAndMuxArgs(videoPath: string, wavPath: string, outPath: str
     'mp4',
     outPath,
   ];
+}
+
+/**
+ * The run that puts the clip together (soundAndMuxArgs, the soundtrack on stdin), started ahead:
+ * ffmpeg with all its shared libraries takes a few tenths of a second of CPU to start, and this way
+ * it starts while frames are drawn instead of after the last one, and no WAV file is written. It
+ * waits on stdin and opens the picture only when `assemble` hands it the soundtrack, so the
+ * picture must be finished by then. A render that stops without assembling kills it; if the
+ * thread that started it dies instead, its stdin closes and ffmpeg stops on its own.
+ */
+export class Assembler {
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<{ code: number | null; stderr: string; error: string | null }>;
+
+  constructor(videoPath: string, outPath: string, draft: boolean) {
+    this.child = spawn(mediaTools().ffmpeg, soundAndMuxArgs(videoPath, 'pipe:0', outPath, draft), {
+      stdio: ['pipe', 'ignore', 'pipe'],
+      windowsHide: true,
+    });
+    const child = this.child;
+    let stderr: Buffer[] = [];
+    let error: string | null = null;
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr.push(chunk);
+      // Only the tail is kept; ffmpeg's errors and its -benchmark line come last.
+      if (stderr.length > 100) stderr = stderr.slice(-50);
+    });
+    child.stdin?.on('error', (e) => (error ??= e.message));
+    this.exited = new Promise((resolve) => {
+      child.on('error', (e) => {
+        error ??= e.message;
+        resolve({ code: null, stderr: '', error });
+      });
+      child.on('close', (code) => resolve({ code, stderr: Buffer.concat(stderr).toString('utf8'), error }));
+    });
+  }
+
+  /** Hands ffmpeg the soundtrack (a whole WAV) and waits for the clip; resolves with ffmpeg's CPU time, in ms. */
+  async assemble(wav: Uint8Array): Promise<number> {
+    this.child.stdin?.end(wav);
+    const r = await this.exited;
+    if (r.code !== 0 || r.error !== null)
+      throw ffmpegFailure('muxer', r.error ?? `exit code ${String(r.code)}`, r.stderr);
+    return parseBenchmark(r.stderr);
+  }
+
+  kill(): void {
+    this.child.kill('SIGKILL');
+  }
+
+  async closed(): Promise<void> {
+    await this.exited;
+  }
 }
 
 /** Runs one of the short ffmpeg jobs above; resolves with the CPU time ffmpeg reports, in ms. */
@@ -134,6 +195,14 @@ export async function runEncoderStep(args: readonly string[], what: string, sign
     const why = error instanceof Error ? error.message : String(error);
     throw new StudioError('internal', `The ${what} (ffmpeg) failed: ${why}`);
   }
+}
+
+/** A failed ffmpeg run, named with its error lines (ffmpeg tags them with their level), else its last lines. */
+function ffmpegFailure(what: string, why: string, stderr: string): StudioError {
+  const lines = stderr.trim().split('\n');
+  const errors = lines.filter((l) => /\[(error|fatal|panic)\]/.test(l));
+  const tail = (errors.length > 0 ? errors : lines).slice(-3).join(' ');
+  return new StudioError('internal', `The ${what} (ffmpeg) failed: ${why}${tail ? `: ${tail}` : ''}`);
 }
 
 /** Reads "bench: utime=1.2s stime=0.3s" from ffmpeg's -benchmark output, in milliseconds. */
@@ -241,10 +310,7 @@ export class Encoder {
 
   private error(): Error {
     const r = this.result;
-    const lines = (r?.stderr ?? '').trim().split('\n');
-    const errors = lines.filter((l) => /\[(error|fatal|panic)\]/.test(l));
-    const tail = (errors.length > 0 ? errors : lines).slice(-3).join(' ');
     const why = r?.error ?? (r ? `exit code ${String(r.code)}` : 'it stopped early');
-    return new StudioError('internal', `The video encoder (ffmpeg) failed: ${why}${tail ? `: ${tail}` : ''}`);
+    return ffmpegFailure('video encoder', why, r?.stderr ?? '');
   }
 }

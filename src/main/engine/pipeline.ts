@@ -9,13 +9,13 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { StudioError } from '../../shared/errors';
 import { ShotRenderer } from './draw/frame';
-import { audioEncoderArgs, Encoder, muxArgs, runEncoderStep, soundAndMuxArgs } from './encode';
+import { Assembler, audioEncoderArgs, Encoder, muxArgs, runEncoderStep, soundAndMuxArgs } from './encode';
 import { validateInput, type EngineInput } from './input';
 import { interpret } from './interpret/interpret';
 import { buildReport, shotFrames, type RenderReport } from './report';
 import { collectContacts } from './simulate';
 import type { WaveformPeaks } from './sound/mix';
-import { mixToFile, type MixRequest, type MixSummary } from './sound/mixer';
+import { mixWav, type MixRequest, type MixSummary } from './sound/mixer';
 import { scheduleSound } from './sound/schedule';
 import { speakDialogue, type SpokenDialogue } from './sound/soundtrack';
 import { frameMemoryReleaser } from './frameMemory';
@@ -117,6 +117,8 @@ export function spriteLayout(frames: number, fps: number, width: number, height:
 
 export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks: PipelineHooks): Promise<RenderResult> {
   let encoder: Encoder | null = null;
+  /** A draft's run that puts the clip together, started ahead (see Assembler). */
+  let assembler: Assembler | null = null;
   /**
    * The soundtrack's mix, started once the lines are spoken, and its AAC encode: beside the
    * drawing when the mix is done first (null when it was not: the frames were done first).
@@ -170,6 +172,10 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       draft: o.draft === true,
       onSpawn: (pid) => hooks.encoderStarted?.(pid),
     });
+    // A draft's frames are often done before its soundtrack is mixed, so it always puts the clip
+    // together in one run with the soundtrack's encode: one ffmpeg start fewer, and that one
+    // starts now, loading while the frames are drawn.
+    if (o.draft === true) assembler = new Assembler(videoPath, o.temp.video, true);
 
     const interp = interpret(input);
     const stages = interp.shots.map((scene) => stageShot(scene, o.seed));
@@ -210,16 +216,22 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
      * Waits for the lines; the first call then hands them to the drawing and starts the mix. A mix
      * done while frames are still drawn is encoded at once, beside them; one done after the last
      * frame is encoded by the ffmpeg that puts the clip together, saving a process start where the
-     * render waits for it (a draft's frames are often done first).
+     * render waits for it. A draft's mix always goes to its assembler, as bytes rather than a file.
      */
     const spokenLines = (): Promise<SpokenDialogue> =>
       (speech.mixing ??= speaking.then((spoken) => {
         for (const [key, envelope] of spoken.lipSync) lipSync.set(key, envelope);
-        const mixRequest = { schedule, lines: spoken.lines, seed: o.seed, totalMs, wavPath };
-        const mixed = (hooks.mix ?? mixToFile)(mixRequest);
+        const mixRequest = {
+          schedule,
+          lines: spoken.lines,
+          seed: o.seed,
+          totalMs,
+          wavPath: assembler ? null : wavPath,
+        };
+        const mixed = (hooks.mix ?? mixWav)(mixRequest);
         sound.mixed = mixed;
         sound.encoded = mixed.then(() =>
-          drawing
+          drawing && !assembler
             ? runEncoderStep(
                 audioEncoderArgs(wavPath, audioPath, o.draft === true),
                 'soundtrack encoder',
@@ -301,18 +313,21 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     await writeFile(o.temp.sprite, sprite.encodeSync('jpeg', 80));
     await finishing;
     if (!sound.mixed || !sound.encoded) throw new StudioError('internal', 'The soundtrack was never mixed.');
-    const { peaks, loudness, gainDb } = await sound.mixed;
+    const { peaks, loudness, gainDb, wav } = await sound.mixed;
     const audioCpuMs = await sound.encoded;
     checkAbort(hooks);
     await mkdir(dirname(o.temp.video), { recursive: true });
-    const muxCpuMs =
-      audioCpuMs === null
-        ? await runEncoderStep(
-            soundAndMuxArgs(videoPath, wavPath, o.temp.video, o.draft === true),
-            'muxer',
-            stopTools.signal,
-          )
-        : await runEncoderStep(muxArgs(videoPath, audioPath, o.temp.video), 'muxer', stopTools.signal);
+    let muxCpuMs: number;
+    if (assembler) {
+      if (!wav) throw new StudioError('internal', 'The soundtrack was mixed to a file, not for the assembler.');
+      muxCpuMs = await assembler.assemble(wav);
+    } else if (audioCpuMs === null)
+      muxCpuMs = await runEncoderStep(
+        soundAndMuxArgs(videoPath, wavPath, o.temp.video, o.draft === true),
+        'muxer',
+        stopTools.signal,
+      );
+    else muxCpuMs = await runEncoderStep(muxArgs(videoPath, audioPath, o.temp.video), 'muxer', stopTools.signal);
     prof.finish = performance.now() - f0;
     checkAbort(hooks);
     const report = buildReport(interp, schedule, {
@@ -349,8 +364,9 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     };
   } catch (error) {
     encoder?.kill();
+    assembler?.kill();
     stopTools.abort();
-    await Promise.allSettled([encoder?.closed(), sound.mixed, sound.encoded, ...pending]);
+    await Promise.allSettled([encoder?.closed(), assembler?.closed(), sound.mixed, sound.encoded, ...pending]);
     await removeTemps(o);
     throw error;
   } finally {

@@ -39,9 +39,11 @@ function serveMixing(port: MessagePort): void {
   mixer.catch(() => undefined);
   port.on('message', (m: { id: number; request: MixRequest }) => {
     void mixer
-      .then(({ mixToFile }) => mixToFile(m.request))
+      .then(({ mixWav }) => mixWav(m.request))
       .then(
-        (summary) => port.postMessage({ id: m.id, ok: true, summary } satisfies MixReply),
+        // The WAV's bytes, if any, move to the render worker rather than being copied.
+        (summary) =>
+          port.postMessage({ id: m.id, ok: true, summary } satisfies MixReply, summary.wav ? [summary.wav.buffer] : []),
         (error: unknown) =>
           port.postMessage({
             id: m.id,

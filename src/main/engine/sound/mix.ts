@@ -223,20 +223,29 @@ export function master(
   return { bus: out, loudnessBefore: before, loudnessAfter: after, gainDb };
 }
 
-/** Writes interleaved 32-bit float stereo WAV. */
-export async function writeWav(path: string, bus: Stereo): Promise<void> {
+/** The bus as a WAV: interleaved 32-bit float stereo, header and samples in one buffer. */
+export function wavBytes(bus: Stereo): Uint8Array<ArrayBuffer> {
   const frames = bus.left.length;
-  const dataBytes = frames * 2 * 4;
-  const buf = Buffer.alloc(wavHeaderBytes + dataBytes);
-  writeWavHeader(buf, { format: 3, channels: 2, sampleRate, bitsPerSample: 32, dataBytes });
-  const samples = new Float32Array(frames * 2);
+  const bytes = new ArrayBuffer(wavHeaderBytes + frames * 2 * 4);
+  writeWavHeader(Buffer.from(bytes), {
+    format: 3,
+    channels: 2,
+    sampleRate,
+    bitsPerSample: 32,
+    dataBytes: frames * 2 * 4,
+  });
+  // WAV is little-endian, as are the machines Shotline runs on; the 44-byte header keeps the samples aligned.
+  const samples = new Float32Array(bytes, wavHeaderBytes, frames * 2);
   for (let i = 0; i < frames; i++) {
     samples[i * 2] = bus.left[i] ?? 0;
     samples[i * 2 + 1] = bus.right[i] ?? 0;
   }
-  // WAV is little-endian, as are the machines Shotline runs on.
-  Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength).copy(buf, wavHeaderBytes);
-  await writeFile(path, buf);
+  return new Uint8Array(bytes);
+}
+
+/** Writes the bus as a WAV file (wavBytes). */
+export async function writeWav(path: string, bus: Stereo): Promise<void> {
+  await writeFile(path, wavBytes(bus));
 }
 
 /** Waveform peaks in the audiowaveform JSON format that peaks.js and wavesurfer read. */
