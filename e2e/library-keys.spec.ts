@@ -73,6 +73,9 @@ test('Delete and Ctrl+A act on the chosen clips in the grid and list; several ch
   await expect(inspector.getByRole('heading', { name: '3 clips selected' })).toBeVisible();
   await expect(inspector.getByText('00:06.0')).toBeVisible();
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'grid-selection-1280.png') });
+  // Escape clears the choice, as the bar's Clear selection says.
+  await page.keyboard.press('Escape');
+  await expect(bar).toHaveCount(0);
 
   // The same keys in the list; Backspace is the delete key only on macOS.
   await page.getByRole('button', { name: 'List', exact: true }).click();

@@ -70,6 +70,11 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
       props.onTrash(ids);
     },
     selectAll: props.onSelectAll,
+    clear: () => {
+      if (props.selectedIds.size < 2) return false;
+      props.onClearSelection();
+      return true;
+    },
   });
 
   function startImport(files: File[]): void {

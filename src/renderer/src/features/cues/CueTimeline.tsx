@@ -20,6 +20,7 @@ import { useCues } from './useCues';
 import { useDrift } from './useDrift';
 import { useDriftMarks } from './useDriftMarks';
 import { useMediaTime } from './useMediaTime';
+import { afterReport, clicked, playheadForKeys, type ClickedSeek } from './clickedSeek';
 import { useRegionEdits } from './useRegionEdits';
 import { useWaveform } from './useWaveform';
 import { KindColorsButton } from './KindColorsButton';
@@ -107,7 +108,16 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
   const drift = useDrift(clip.id);
   const driftOfCue = useMemo(() => driftByCue(cues, drift.report), [cues, drift.report]);
 
-  useMediaTime(media, setPlayheadMs);
+  // Keys read the playhead when pressed, from the last report or a click not yet reported (clickedSeek.ts).
+  const readout = useRef(0);
+  const pendingClick = useRef<ClickedSeek | null>(null);
+  const reportTime = useCallback((ms: number) => {
+    pendingClick.current = afterReport(pendingClick.current, ms);
+    readout.current = ms;
+    setPlayheadMs(ms);
+  }, []);
+  const keysPlayhead = useCallback(() => playheadForKeys(pendingClick.current, readout.current, performance.now()), []);
+  useMediaTime(media, reportTime);
 
   const section = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -124,7 +134,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
     if (!waveform) return;
     const { ws } = waveform;
     const offs = [
-      ws.on('timeupdate', (seconds) => setPlayheadMs(Math.round(seconds * 1000))),
+      ws.on('timeupdate', (seconds) => reportTime(Math.round(seconds * 1000))),
       ws.on('resize', () => setResizedPx(ws.getWidth())),
       // A seek by clicking the waveform (not on a cue) leaves the cues: Tab goes on from the
       // playhead. With snapping on, it lands on a frame, as the frame keys do.
@@ -132,11 +142,13 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
         setSelected((current) => (current.size === 0 ? current : new Set()));
         setAnchor(null);
         const grid = snapGrid.current;
-        if (grid.snap) moveMedia(media, snapToFrame(seconds * 1000, grid.fps));
+        const landedMs = grid.snap ? snapToFrame(seconds * 1000, grid.fps) : seconds * 1000;
+        pendingClick.current = clicked(landedMs, performance.now());
+        if (grid.snap) moveMedia(media, landedMs);
       }),
     ];
     return () => offs.forEach((off) => off());
-  }, [waveform, media]);
+  }, [waveform, media, reportTime]);
   // Until the creator zooms, the waveform fits the track's width (measured by wavesurfer, not
   // read here: a read during render would lay the page out on every playhead tick).
   const viewPx = resizedPx ?? waveform?.widthPx ?? 600;
@@ -146,6 +158,9 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
     (ms: number) => {
       const clamped = Math.max(0, Math.min(durationMs, Math.round(ms)));
       moveMedia(media, clamped);
+      // A key or a cue moved the playhead itself: an earlier click no longer says where it is.
+      pendingClick.current = null;
+      readout.current = clamped;
       setPlayheadMs(clamped);
     },
     [media, durationMs],
@@ -217,7 +232,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
     const range = markedRange(marks);
     // With snapping on, a cue made by key starts (and ends) on a frame, as a dragged one does.
     const data = {
-      ...cueTimes(range?.in ?? playheadMs, range?.out ?? null, fps, snap),
+      ...cueTimes(range?.in ?? keysPlayhead(), range?.out ?? null, fps, snap),
       label: nextLabel(cues),
       note: '',
       kind: newKind,
@@ -225,7 +240,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
     };
     if (range) setMarks({ in: null, out: null });
     addAndLabel(data);
-  }, [marks, playheadMs, cues, newKind, snap, fps, addAndLabel]);
+  }, [marks, keysPlayhead, cues, newKind, snap, fps, addAndLabel]);
 
   const removeSelected = useCallback(() => {
     if (selected.size === 0) return;
@@ -283,7 +298,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
     media,
     fps,
     durationMs,
-    playheadMs,
+    playhead: keysPlayhead,
     cues,
     selected,
     anchor,

@@ -11,7 +11,8 @@ interface Options {
   media: HTMLMediaElement | null;
   fps: number;
   durationMs: number;
-  playheadMs: number;
+  /** Where the playhead is as the key is pressed: the readout, or a click it has not caught up with (clickedSeek.ts). */
+  playhead: () => number;
   cues: readonly Cue[];
   selected: ReadonlySet<number>;
   /** The cue last picked: Tab and Shift+Tab go on from it. */
@@ -164,8 +165,8 @@ export function useCueKeys(options: Options): void {
           media?.pause();
           o.seek(
             action.unit === 'frame'
-              ? stepFrames(o.playheadMs, o.fps, action.direction)
-              : o.playheadMs + action.direction * 1000,
+              ? stepFrames(o.playhead(), o.fps, action.direction)
+              : o.playhead() + action.direction * 1000,
           );
           return true;
         case 'home':
@@ -175,10 +176,10 @@ export function useCueKeys(options: Options): void {
           o.seek(o.durationMs);
           return true;
         case 'markIn':
-          o.setMarks((m) => ({ ...m, in: o.playheadMs }));
+          o.setMarks((m) => ({ ...m, in: o.playhead() }));
           return true;
         case 'markOut':
-          o.setMarks((m) => ({ ...m, out: o.playheadMs }));
+          o.setMarks((m) => ({ ...m, out: o.playhead() }));
           return true;
         case 'addCue':
           o.addCue();
@@ -193,7 +194,7 @@ export function useCueKeys(options: Options): void {
           return true;
         case 'selectCue': {
           const from = cueToMoveFrom(o.cues, o.selected, o.anchor);
-          const next = adjacentCue(o.cues, from, o.playheadMs, action.direction);
+          const next = adjacentCue(o.cues, from, o.playhead(), action.direction);
           if (!next) {
             passOutOfTimeline(action.direction);
             return false;

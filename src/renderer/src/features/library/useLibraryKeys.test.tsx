@@ -24,6 +24,11 @@ describe('libraryKeyAction', () => {
     expect(libraryKeyAction(key('Delete', { ctrlKey: true }), false)).toBeNull();
   });
 
+  test('Escape clears the choice', () => {
+    expect(libraryKeyAction(key('Escape'), false)).toBe('clear');
+    expect(libraryKeyAction(key('Escape', { metaKey: true }), true)).toBeNull();
+  });
+
   test('Ctrl+A chooses all on Windows and Linux, ⌘A on macOS', () => {
     expect(libraryKeyAction(key('a', { ctrlKey: true }), false)).toBe('selectAll');
     expect(libraryKeyAction(key('A', { ctrlKey: true }), false)).toBe('selectAll');
@@ -35,8 +40,13 @@ describe('libraryKeyAction', () => {
   });
 });
 
-function Harness(props: { active: boolean; trash: () => void; selectAll: () => void }): JSX.Element {
-  useLibraryKeys(props.active, { trash: props.trash, selectAll: props.selectAll });
+function Harness(props: {
+  active: boolean;
+  trash: () => void;
+  selectAll: () => void;
+  clear?: () => boolean;
+}): JSX.Element {
+  useLibraryKeys(props.active, { trash: props.trash, selectAll: props.selectAll, clear: props.clear ?? (() => false) });
   return (
     <>
       <main className="canvas">
@@ -99,5 +109,27 @@ describe('useLibraryKeys', () => {
     rerender(<Harness active trash={trash} selectAll={() => undefined} />);
     await user.keyboard('{Delete}');
     expect(trash).toHaveBeenCalledTimes(1);
+  });
+
+  test('Escape clears a choice of several clips, and is left to others when there is none', async () => {
+    const user = userEvent.setup();
+    let chosen = 3;
+    const clear = vi.fn(() => {
+      if (chosen < 2) return false;
+      chosen = 0;
+      return true;
+    });
+    render(<Harness active trash={() => undefined} selectAll={() => undefined} clear={clear} />);
+    // Heard after the library's keys: whether they took the Escape.
+    const outside = vi.fn((event: KeyboardEvent) => event.defaultPrevented);
+    window.addEventListener('keydown', outside);
+    await user.click(screen.getByRole('button', { name: 'Card' }));
+    await user.keyboard('{Escape}');
+    expect(chosen).toBe(0);
+    expect(outside.mock.results.at(-1)?.value).toBe(true);
+    await user.keyboard('{Escape}');
+    expect(clear).toHaveBeenCalledTimes(2);
+    expect(outside.mock.results.at(-1)?.value).toBe(false);
+    window.removeEventListener('keydown', outside);
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { isMac, isTextEntry, modalOpen } from '../../format/shortcuts';
 
-export type LibraryKeyAction = 'trash' | 'selectAll';
+export type LibraryKeyAction = 'trash' | 'selectAll' | 'clear';
 
 interface KeyLike {
   key: string;
@@ -13,7 +13,8 @@ interface KeyLike {
 
 /**
  * Delete (and on macOS the key labelled delete, which sends Backspace, alone or with ⌘ as in the
- * Finder) moves the chosen clips to the Trash; Ctrl+A (⌘A) chooses every clip in view.
+ * Finder) moves the chosen clips to the Trash; Ctrl+A (⌘A) chooses every clip in view; Escape
+ * clears the choice.
  */
 export function libraryKeyAction(event: KeyLike, mac = isMac): LibraryKeyAction | null {
   const mod = mac ? event.metaKey : event.ctrlKey;
@@ -22,6 +23,7 @@ export function libraryKeyAction(event: KeyLike, mac = isMac): LibraryKeyAction 
   if (event.key === 'Delete' && !mod) return 'trash';
   if (mac && event.key === 'Backspace') return 'trash';
   if (mod && event.key.toLowerCase() === 'a') return 'selectAll';
+  if (event.key === 'Escape' && !mod) return 'clear';
   return null;
 }
 
@@ -36,8 +38,15 @@ export function libraryHasKeys(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('.canvas') !== null;
 }
 
+interface Handlers {
+  trash: () => void;
+  selectAll: () => void;
+  /** Clears the choice; false when nothing was chosen, so Escape is left to others. */
+  clear: () => boolean;
+}
+
 /** The library's keys while the grid or list shows (`active`). */
-export function useLibraryKeys(active: boolean, handlers: { trash: () => void; selectAll: () => void }): void {
+export function useLibraryKeys(active: boolean, handlers: Handlers): void {
   const latest = useRef(handlers);
   useEffect(() => {
     latest.current = handlers;
@@ -48,6 +57,10 @@ export function useLibraryKeys(active: boolean, handlers: { trash: () => void; s
       if (event.defaultPrevented || event.repeat) return;
       const action = libraryKeyAction(event);
       if (action === null || !libraryHasKeys(event.target)) return;
+      if (action === 'clear') {
+        if (latest.current.clear()) event.preventDefault();
+        return;
+      }
       event.preventDefault();
       if (action === 'trash') latest.current.trash();
       else latest.current.selectAll();
