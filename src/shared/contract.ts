@@ -14,7 +14,7 @@ import { libraryCalls, libraryEvents } from './library/calls';
 import { previewCalls, previewEvents } from './preview';
 import { settingsCalls, settingsEvents } from './settings';
 import { spriteCalls, spriteEvents } from './sprite';
-import { ErrorCode } from './errors';
+import { errorCodes } from './errors';
 import { RenderReport } from './renderReport';
 import { EngineVocabulary } from './vocabulary';
 
@@ -220,6 +220,10 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
 
+/** Error codes that cross the bridge, as a schema. */
+export const ErrorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
 /** Every call's answer crosses a bridge in this envelope, so errors keep their code and message. */
 export const Reply = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
@@ -233,6 +237,5 @@ export interface StudioBridge {
   subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
 }
 
-export { ErrorCode } from './errors';
 export { describeIssues } from './issues';
 export type { EngineVocabulary } from './vocabulary';

@@ -1,7 +1,11 @@
-import { z } from 'zod';
+/**
+ * Errors a creator can act on, with a code that survives crossing a bridge or a thread. Kept free
+ * of other modules (the bridge's schema is in contract.ts), so a worker that only reports errors
+ * does not load a validation library as it starts.
+ */
 
 /** Error codes that cross the bridge. */
-export const ErrorCode = z.enum([
+export const errorCodes = [
   'invalid_input',
   'not_found',
   'conflict',
@@ -12,8 +16,12 @@ export const ErrorCode = z.enum([
   /** The disk holding the library is full; nothing partial was kept. */
   'disk_full',
   'internal',
-]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
 
 /** An error whose message a creator can act on, carried across the bridge with its code. */
 export class StudioError extends Error {

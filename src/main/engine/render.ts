@@ -9,8 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
-import { ErrorCode } from '../../shared/errors';
-import { StudioError } from '../../shared/errors';
+import { isErrorCode, StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
 import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
 import { removeTemps, scratchDir } from './scratch';
@@ -221,8 +220,7 @@ export async function renderClip(input: EngineInput, options: RenderOptions): Pr
             break;
           case 'failed': {
             state.settled = true;
-            const code = ErrorCode.safeParse(m.code);
-            reject(new StudioError(code.success ? code.data : 'internal', m.message));
+            reject(new StudioError(isErrorCode(m.code) ? m.code : 'internal', m.message));
             break;
           }
         }

@@ -4,7 +4,7 @@
  * calling thread never loads Skia (see render.ts).
  */
 import { Worker } from 'node:worker_threads';
-import { ErrorCode, StudioError } from '../../../shared/errors';
+import { isErrorCode, StudioError } from '../../../shared/errors';
 import { tsxApiUrl } from '../render';
 import type { PreviewInfo, PreviewRequest } from './run';
 import type { PreviewWorkerMessage, PreviewWorkerRequest } from './worker';
@@ -127,8 +127,7 @@ export class EnginePreviewer {
         break;
       case 'failed': {
         this.settle(r);
-        const code = ErrorCode.safeParse(m.code);
-        r.reject(new StudioError(code.success ? code.data : 'internal', m.message));
+        r.reject(new StudioError(isErrorCode(m.code) ? m.code : 'internal', m.message));
         break;
       }
     }
