@@ -46,6 +46,15 @@ const engineBan = {
     'The engine knows neither its providers nor the contract: it takes an EngineInput and returns a clip and a report.',
 };
 
+/**
+ * The engine's threads load only what drawing and mixing need as they start: a validation
+ * library costs each of them a tenth of a second of CPU on the way to the first frame.
+ */
+const engineStartBan = {
+  group: ['zod', 'zod/*'],
+  message: "The engine's threads start without a validation library: the caller validates, the engine checks by hand.",
+};
+
 export const services = ['db', 'library', 'storage', 'media', 'jobs', 'providers', 'engine'];
 
 /** @type {import('eslint').Linter.Config[]} */
@@ -86,6 +95,14 @@ export const layers = [
   {
     files: ['src/main/engine/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: banImports(electronBan, mainBan, serviceBan, engineBan),
+    rules: banImports(electronBan, mainBan, serviceBan, engineBan, engineStartBan),
+  },
+  {
+    // Every thread that reports an error loads this file, the engine's workers among them.
+    files: ['src/shared/errors.ts'],
+    rules: banImports({
+      regex: '.*',
+      message: 'src/shared/errors.ts imports nothing: every thread loads it as it starts.',
+    }),
   },
 ];

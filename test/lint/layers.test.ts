@@ -24,6 +24,8 @@ describe('layer rules', () => {
       "import type { Provider } from '../../providers/types';",
       /engine knows neither its providers/,
     ],
+    ['src/main/engine/planted.ts', "import { z } from 'zod';", /start without a validation library/],
+    ['src/shared/errors.ts', "import { z } from 'zod';", /imports nothing/],
     ['src/main/jobs/planted.ts', "import { createStudio } from '../core/studio';", /never import core, hosts or cli/],
     ['src/main/library/planted.ts', "import { main } from '../cli/index';", /never import core, hosts or cli/],
     ['src/main/storage/planted.ts', "import { serveMedia } from '../hosts/media';", /never import core, hosts or cli/],
@@ -51,7 +53,7 @@ describe('layer rules', () => {
       await restrictedImports('src/main/cli/planted.ts', "import { electronBinary } from '../hosts/electron/runtime';"),
     ).toEqual([]);
     expect(
-      await restrictedImports('src/main/engine/planted.ts', "import { ErrorCode } from '../../shared/errors';"),
+      await restrictedImports('src/main/engine/planted.ts', "import { isErrorCode } from '../../shared/errors';"),
     ).toEqual([]);
   });
 });
