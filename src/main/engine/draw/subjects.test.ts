@@ -26,6 +26,7 @@ const SCENES: Record<(typeof subjectElementIds)[number], [withIt: string, withou
   bus: ['A bus drives down a city street.', 'A city street.'],
   train: ['A train passes through a field.', 'A field.'],
   bicycle: ['A cyclist rides through a park.', 'A park.'],
+  motorcycle: ['A motorcyclist rides along a desert road.', 'A desert road.'],
   horse: ['A horse stands in a meadow.', 'A meadow.'],
   fish: ['Fish swim in a meadow.', 'A meadow.'],
   phone: ['A woman talks on her phone in a field.', 'A woman talks in a field.'],

@@ -1,6 +1,6 @@
 /**
  * Vehicles: cars of several bodies (sedan, SUV, convertible, pickup, van, taxi, sports car),
- * buses, bicycles with their riders, trains and boats. Each shows the side it presents: its
+ * buses, bicycles and motorcycles with their riders, trains and boats. Each shows the side it presents: its
  * profile while crossing, its back driving away, its front coming toward the camera.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
@@ -26,7 +26,7 @@ export interface VehicleCanvas {
   lit: (c: RGB, k?: number) => string;
 }
 
-export const vehicleIds = new Set(['car', 'bus', 'bicycle', 'train', 'boat']);
+export const vehicleIds = new Set(['car', 'bus', 'bicycle', 'motorcycle', 'train', 'boat']);
 
 export function drawVehicle(v: VehicleCanvas): LightSource[] {
   const { view, facing } = travelView(v.d.prop.drive);
@@ -38,6 +38,8 @@ export function drawVehicle(v: VehicleCanvas): LightSource[] {
     case 'bicycle':
       drawBicycle(v, sk, view);
       return [];
+    case 'motorcycle':
+      return drawMotorcycle(v, sk, view);
     case 'train':
       drawTrain(v, sk);
       return [];
@@ -402,6 +404,105 @@ function drawBicycle(v: VehicleCanvas, k: Sketch, view: TravelView): void {
       v.lit([50, 50, 52]),
       0.03,
     );
+}
+
+/**
+ * A motorcycle: two fat tyres, the engine block low between them, the fuel tank ahead of the seat,
+ * the front fork raked out to the wheel, an exhaust along the back and a headlight; its rider sits
+ * astride with feet on the pegs. End on, it is a wheel, the handlebar across and the light.
+ */
+function drawMotorcycle(v: VehicleCanvas, k: Sketch, view: TravelView): LightSource[] {
+  const paint = v.lit(colourOf(v.d.prop, '#b3261e'));
+  const dark = v.lit([34, 34, 38]);
+  const chrome = v.lit([185, 185, 190]);
+  const tyre = v.p.css([20, 20, 22]);
+  const rider = v.d.prop.rider ?? null;
+  const lamp = v.p.night > 0.3;
+  const light: LightSource[] = lamp
+    ? [{ at: { x: v.d.at.x, y: 0.9, z: v.d.at.z }, color: [255, 240, 210], intensity: 0.6, radius: 4 }]
+    : [];
+  if (view !== 'side') {
+    k.rect(-0.07, 0, 0.14, 0.66, tyre, 0.05);
+    k.rect(-0.16, 0.4, 0.32, 0.3, dark, 0.06);
+    k.line(
+      [
+        [-0.38, 1.0],
+        [0.38, 1.0],
+      ],
+      dark,
+      0.04,
+    );
+    if (view === 'front') k.circle(0, 0.82, 0.09, v.p.css([255, 244, 214]));
+    else k.rect(-0.07, 0.74, 0.14, 0.06, v.p.css([220, 40, 30]));
+    if (rider) drawRider(k, v.lit, rider, { mount: 'bicycle', view, phase: 0 });
+    return light;
+  }
+  const R = 0.33;
+  const back = -0.7;
+  const front = 0.72;
+  for (const x of [back, front]) {
+    k.circle(x, R, R, tyre);
+    k.circle(x, R, R * 0.55, chrome);
+    k.circle(x, R, R * 0.2, dark);
+  }
+  // Swingarm, engine, exhaust.
+  k.line(
+    [
+      [back, R],
+      [-0.05, 0.45],
+    ],
+    dark,
+    0.06,
+  );
+  k.rect(-0.22, 0.28, 0.44, 0.34, dark, 0.05);
+  k.line(
+    [
+      [0.1, 0.3],
+      [-0.35, 0.22],
+      [-0.9, 0.3],
+    ],
+    chrome,
+    0.07,
+  );
+  // Fork, tank, seat, tail, handlebar and headlight.
+  k.line(
+    [
+      [front, R],
+      [0.5, 1.0],
+    ],
+    chrome,
+    0.05,
+  );
+  k.poly(
+    [
+      [-0.05, 0.62],
+      [0.45, 0.7],
+      [0.42, 0.92],
+      [0.0, 0.9],
+    ],
+    paint,
+  );
+  k.rect(-0.55, 0.86, 0.58, 0.1, dark, 0.04);
+  k.poly(
+    [
+      [-0.55, 0.86],
+      [-0.85, 0.9],
+      [-0.8, 0.98],
+      [-0.5, 0.96],
+    ],
+    paint,
+  );
+  k.line(
+    [
+      [0.5, 1.0],
+      [0.42, 1.04],
+    ],
+    dark,
+    0.035,
+  );
+  k.circle(0.6, 0.85, 0.07, v.p.css(lamp ? [255, 244, 214] : [220, 220, 210]));
+  if (rider) drawRider(k, v.lit, rider, { mount: 'bicycle', view, phase: 0 });
+  return light;
 }
 
 /** A tram or streetcar, not a train: one boxy car on rails, a pole from its roof to the wire overhead. */

@@ -19,7 +19,7 @@ export interface Mounting {
 }
 
 const MOUNT_OF: Partial<Record<VerbId, ElementId[]>> = {
-  ride: ['horse', 'bicycle'],
+  ride: ['horse', 'bicycle', 'motorcycle'],
   row: ['boat'],
 };
 
@@ -30,7 +30,7 @@ function mountOf(a: SceneAction): ElementId[] | undefined {
 }
 
 const HORSE_RIDERS = /^(rider|riders|horseman|horsewoman|jockey|cowboy|cowgirl|equestrian|knight)$/;
-const CYCLISTS = /^(cyclist|bicyclist|biker)s?$/;
+const CYCLISTS = /^(cyclist|bicyclist|biker|motorcyclist)s?$/;
 const MOVES = new Set<VerbId>(['walk', 'run', 'ride', 'row', 'drive', 'swim']);
 
 function isFigure(e: SceneEntity): boolean {
@@ -54,7 +54,7 @@ export function mountRiders(scene: ShotScene, seed: number): Mounting {
     out.mounted.add(rider.key);
   };
   for (const e of scene.entities) {
-    if (e.element === 'bicycle' && CYCLISTS.test(e.noun)) seat(e, e);
+    if ((e.element === 'bicycle' || e.element === 'motorcycle') && CYCLISTS.test(e.noun)) seat(e, e);
   }
   for (const e of scene.entities.filter(isFigure)) {
     if (e.count > 1) continue;

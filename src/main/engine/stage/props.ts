@@ -237,6 +237,7 @@ const placements: Partial<Record<ElementId | 'standIn', Place>> = {
   car: placeVehicle,
   bus: placeVehicle,
   bicycle: placeVehicle,
+  motorcycle: placeVehicle,
   train: placeTrainOf,
   boat: placeBoatOf,
   table: placeFurniture,

@@ -260,3 +260,23 @@ describe('a cigarette', () => {
     expect(scene.environment.smoke).toBeUndefined();
   });
 });
+
+describe('motorcycles', () => {
+  test('a motorcyclist rides a motorcycle across the view, engine roaring; a parked motorbike stands', () => {
+    const ridden = staged('A motorcyclist rides along a desert road.');
+    const bike = ridden.props.find((p) => p.element === 'motorcycle');
+    expect(bike?.rider).not.toBeNull();
+    expect(bike?.drive).not.toBeNull();
+    expect(ridden.figures).toEqual([]);
+    expect(ridden.sounds.map((s) => s.effect)).toContain('engineRoar');
+    const parked = staged('A parked motorbike by the road.');
+    expect(parked.props.find((p) => p.element === 'motorcycle')?.drive).toBeNull();
+    expect(parked.sounds.map((s) => s.effect)).not.toContain('engineRoar');
+  });
+
+  test('a man rides his motorbike: he is seated on it, not standing beside it', () => {
+    const s = staged('A man rides his motorbike down the street.');
+    expect(s.props.find((p) => p.element === 'motorcycle')?.rider).not.toBeNull();
+    expect(s.figures).toEqual([]);
+  });
+});

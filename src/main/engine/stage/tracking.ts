@@ -5,7 +5,7 @@
 import type { ShotScene } from '../scene';
 import type { StagedProp } from './types';
 
-const vehicles = new Set(['car', 'bus', 'bicycle', 'train', 'boat']);
+const vehicles = new Set(['car', 'bus', 'bicycle', 'motorcycle', 'train', 'boat']);
 
 /** True when the shot's camera tracks (or follows) sideways. */
 export function cameraTracks(scene: ShotScene): boolean {

@@ -35,7 +35,7 @@ export function alongDrive(drive: Drive, t: number, x: number, z: number): { x: 
   };
 }
 
-const travellers = new Set<ElementId>(['car', 'bus', 'bicycle', 'train', 'boat']);
+const travellers = new Set<ElementId>(['car', 'bus', 'bicycle', 'motorcycle', 'train', 'boat']);
 
 /** Words for a tram, which runs on rails as a train does but is one short streetcar. */
 export function isTram(noun: string): boolean {
@@ -48,9 +48,16 @@ export function chaseGap(half: number): number {
 }
 
 /** Metres per second when moving at the ordinary pace. */
-const SPEEDS: Partial<Record<ElementId, number>> = { car: 7, bus: 5, bicycle: 4, train: 9, boat: 1.2 };
+const SPEEDS: Partial<Record<ElementId, number>> = { car: 7, bus: 5, bicycle: 4, motorcycle: 8, train: 9, boat: 1.2 };
 /** Half the length of each, metres: how far past the frame's edge it starts and ends. */
-export const HALF_LENGTH: Partial<Record<ElementId, number>> = { car: 2.2, bus: 6, bicycle: 1, train: 40, boat: 1.6 };
+export const HALF_LENGTH: Partial<Record<ElementId, number>> = {
+  car: 2.2,
+  bus: 6,
+  bicycle: 1,
+  motorcycle: 1.1,
+  train: 40,
+  boat: 1.6,
+};
 
 interface TravelPlan {
   s: Staging;
@@ -119,22 +126,24 @@ export function placeRoadVehicle(s: Staging, e: SceneEntity, prop: StagedProp, c
   const { layout } = s;
   const el = e.element;
   const street = s.scene.setting === 'street';
-  const back = el === 'bus' ? 10 : el === 'bicycle' ? 1.5 : 4;
+  const twoWheels = el === 'bicycle' || el === 'motorcycle';
+  const back = el === 'bus' ? 10 : twoWheels ? 1.5 : 4;
   const z = layout.interior
     ? layout.subjectZ + 3
     : street
       ? (el === 'bus' ? 10.5 : 8) + c * 2.5
       : layout.subjectZ + back + c * 2;
-  const rider = el === 'bicycle' ? (s.mounts.riders.get(e.key) ?? null) : null;
+  const rider = twoWheels ? (s.mounts.riders.get(e.key) ?? null) : null;
   prop.rider = rider;
   // Cars pass unless the prompt keeps them still ("a parked car", "a car waits").
   const still = e.actions.some((a) => a.verb === 'stand' || a.verb === 'sit');
-  const move = travel({ s, e, prop, c, z, movesAnyway: (el !== 'bicycle' || rider !== null) && !still });
+  // A bicycle or motorcycle nobody rides stands on its stand.
+  const move = travel({ s, e, prop, c, z, movesAnyway: (!twoWheels || rider !== null) && !still });
   if (!prop.drive || el === 'bicycle') return;
   s.sounds.push({
     t: prop.drive.t0 + 0.3,
     effect: 'engineRoar',
-    level: el === 'bus' ? 0.55 : 0.4,
+    level: el === 'bus' ? 0.55 : el === 'motorcycle' ? 0.5 : 0.4,
     label: `${e.label} ${move?.word ?? 'passes'}`,
     source: 'action',
     pan: panOf(s, prop.drive.x0 * 0.3),

@@ -9,6 +9,7 @@ export const subjectElementIds = [
   'bus',
   'train',
   'bicycle',
+  'motorcycle',
   // animals
   'horse',
   'fish',
@@ -35,7 +36,9 @@ export const subjectElementWords: Record<SubjectElementId, string> = {
   bus: 'bus|city bus|double decker|double decker bus|school bus|minibus',
   train:
     'train|steam train|locomotive|steam locomotive|steam engine|freight train|passenger train|subway train|commuter train|express train|tram|streetcar',
-  bicycle: 'bicycle|bike|push bike|road bike|mountain bike|cyclist|bicyclist|biker',
+  bicycle: 'bicycle|bike|push bike|road bike|mountain bike|cyclist|bicyclist',
+  motorcycle:
+    'motorcycle|motorbike|motor bike|motorcyclist|biker|dirt bike|scooter|moped|vespa|chopper|superbike|sportbike|sport bike|motocross bike',
   horse: 'horse|pony|stallion|mare|foal|steed|mustang|horseback',
   fish: 'fish|goldfish|koi|trout|salmon|school of fish|shoal of fish|shoal',
   phone: 'phone|cell phone|cellphone|mobile phone|smartphone|telephone',
@@ -61,6 +64,7 @@ export const subjectElementGroup: Record<SubjectElementId, SubjectGroup> = {
   bus: 'prop',
   train: 'prop',
   bicycle: 'prop',
+  motorcycle: 'prop',
   horse: 'animal',
   fish: 'animal',
   phone: 'prop',
