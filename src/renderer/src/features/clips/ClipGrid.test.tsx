@@ -246,6 +246,46 @@ describe('ClipGrid jumps', () => {
     });
   }
 
+  test('a page that arrives is shown at the start of the next frame, not in the task that received it', () => {
+    const loaded: Clip[] = [];
+    const listeners = new Set<() => void>();
+    let version = 0;
+    const pages: ClipPages = {
+      ...pagesOf(loaded),
+      total: clips.length,
+      hitAt: (index) => {
+        const clip = loaded[index];
+        return clip ? { clip, snippet: null } : undefined;
+      },
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      version: () => version,
+    };
+    render(
+      <ClipGrid
+        pages={pages}
+        total={clips.length}
+        selectedIds={new Set()}
+        currentId={null}
+        onChoose={() => undefined}
+        onRename={() => Promise.resolve()}
+        onAskDelete={() => undefined}
+      />,
+    );
+    const grid = screen.getByRole('list', { name: 'Clips' });
+    expect(within(grid).queryAllByRole('listitem')).toHaveLength(0);
+    act(() => {
+      loaded.push(...clips);
+      version += 1;
+      for (const listener of listeners) listener();
+    });
+    expect(within(grid).queryAllByRole('listitem')).toHaveLength(0);
+    nextFrame();
+    expect(within(grid).getAllByRole('listitem')).toHaveLength(clips.length);
+  });
+
   test('a jump far across the library builds a few cards a frame, those on screen first, the rest in the frames after', () => {
     const many = Array.from({ length: 100_000 }, (_, i) => aClip({ id: i + 1, title: `Clip ${i + 1}` }));
     render(
