@@ -55,13 +55,33 @@ function mainThread(events: readonly TraceEvent[]): { pid: number; tid: number }
 
 const cpuOf = (event: TraceEvent): number => event.tdur ?? event.dur ?? 0;
 
+/**
+ * When each animation frame starts. A frame runs every requestAnimationFrame callback in one task,
+ * each traced as its own FireAnimationFrame: only the first of a task starts a frame, so a page
+ * with two callbacks a frame is not counted as having twice the frames at half the work.
+ */
+function animationFrames(mine: readonly TraceEvent[], tasks: readonly TraceEvent[]): number[] {
+  const starts: number[] = [];
+  let task = 0;
+  let lastTask = -1;
+  for (const event of mine) {
+    if (event.name !== 'FireAnimationFrame') continue;
+    while (task < tasks.length && (tasks[task]?.ts ?? 0) + (tasks[task]?.dur ?? 0) < event.ts) task++;
+    const inside = task < tasks.length && (tasks[task]?.ts ?? Infinity) <= event.ts;
+    if (inside && task === lastTask) continue;
+    if (inside) lastTask = task;
+    starts.push(event.ts);
+  }
+  return starts;
+}
+
 export function frameWork(events: readonly TraceEvent[]): FrameWork {
   const { pid, tid } = mainThread(events);
   const mine = events
     .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const frameStarts = mine.filter((e) => e.name === 'FireAnimationFrame').map((e) => e.ts);
   const tasks = mine.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const frameStarts = animationFrames(mine, tasks);
   const cpu = new Array<number>(Math.max(0, frameStarts.length - 1)).fill(0);
   const wall = [...cpu];
   let frame = 0;

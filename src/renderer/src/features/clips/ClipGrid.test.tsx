@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useMemo, useState, type JSX } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -6,6 +6,7 @@ import type { Clip } from '../../../../shared/domain';
 import { aClip } from '../../../../../test/renderer/records';
 import type { ClipPages } from '../library/useClipPages';
 import { ClipGrid } from './ClipGrid';
+import { fillBudget } from './cardFill';
 
 // Every card works out its technical line once per render: counting those calls counts card renders.
 const cardRenders = vi.hoisted(() => ({ count: 0 }));
@@ -211,5 +212,107 @@ describe('ClipGrid keyboard', () => {
     expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThan(60);
     expect(items[0]?.getAttribute('aria-setsize')).toBe('100000');
+  });
+});
+
+describe('ClipGrid jumps', () => {
+  // Animation frames run when the test says; every task until the next one sees the same frame time.
+  let frameStart = 1000;
+  let callbacks: FrameRequestCallback[] = [];
+  beforeEach(() => {
+    frameStart = 1000;
+    callbacks = [];
+    vi.spyOn(document.timeline, 'currentTime', 'get').mockImplementation(() => frameStart);
+    vi.spyOn(performance, 'now').mockImplementation(() => frameStart + 1);
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => callbacks.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+  function nextFrame(): void {
+    frameStart += 16;
+    const due = callbacks;
+    callbacks = [];
+    act(() => {
+      for (const callback of due) callback(frameStart);
+    });
+  }
+
+  test('a page that arrives is shown at the start of the next frame, not in the task that received it', () => {
+    const loaded: Clip[] = [];
+    const listeners = new Set<() => void>();
+    let version = 0;
+    const pages: ClipPages = {
+      ...pagesOf(loaded),
+      total: clips.length,
+      hitAt: (index) => {
+        const clip = loaded[index];
+        return clip ? { clip, snippet: null } : undefined;
+      },
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      version: () => version,
+    };
+    render(
+      <ClipGrid
+        pages={pages}
+        total={clips.length}
+        selectedIds={new Set()}
+        currentId={null}
+        onChoose={() => undefined}
+        onRename={() => Promise.resolve()}
+        onAskDelete={() => undefined}
+      />,
+    );
+    const grid = screen.getByRole('list', { name: 'Clips' });
+    expect(within(grid).queryAllByRole('listitem')).toHaveLength(0);
+    act(() => {
+      loaded.push(...clips);
+      version += 1;
+      for (const listener of listeners) listener();
+    });
+    expect(within(grid).queryAllByRole('listitem')).toHaveLength(0);
+    nextFrame();
+    expect(within(grid).getAllByRole('listitem')).toHaveLength(clips.length);
+  });
+
+  test('a jump far across the library builds a few cards a frame, those on screen first, the rest in the frames after', () => {
+    const many = Array.from({ length: 100_000 }, (_, i) => aClip({ id: i + 1, title: `Clip ${i + 1}` }));
+    render(
+      <ClipGrid
+        pages={pagesOf(many)}
+        total={many.length}
+        selectedIds={new Set()}
+        currentId={null}
+        onChoose={() => undefined}
+        onRename={() => Promise.resolve()}
+        onAskDelete={() => undefined}
+      />,
+    );
+    const grid = screen.getByRole('list', { name: 'Clips' });
+    const cards = (): HTMLElement[] => within(grid).queryAllByRole('listitem');
+    const loading = (): number => grid.querySelectorAll('.clip-card--loading').length;
+    const shown = cards().length;
+    expect(loading()).toBe(0);
+    nextFrame();
+    const scroller = grid.parentElement as HTMLElement;
+    scroller.scrollTop = 3_000_000;
+    fireEvent.scroll(scroller);
+    // The jump's frame builds one budget of cards (its renders share it); the others wait as loading boxes.
+    expect(cards()).toHaveLength(fillBudget(3));
+    expect(loading()).toBeGreaterThan(0);
+    // On screen first: the first card built is in the row at the top of the view, not one built ahead of it.
+    const rowOf = (card: HTMLElement | undefined): number => Math.floor((Number(card?.getAttribute('aria-posinset')) - 1) / 3);
+    const topRow = Math.min(...cards().map(rowOf));
+    const rows = new Set(cards().map(rowOf));
+    expect(rows.size).toBe(Math.ceil(fillBudget(3) / 3));
+    nextFrame();
+    expect(cards().length).toBeLessThanOrEqual(fillBudget(3) * 2);
+    for (let frame = 0; frame < 10 && loading() > 0; frame++) nextFrame();
+    expect(loading()).toBe(0);
+    expect(cards().length).toBeGreaterThanOrEqual(shown);
+    // Rows built ahead of the view came last: the row above the first one built is there now.
+    expect(cards().some((card) => rowOf(card) < topRow)).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import type { Clip } from '../../../../shared/domain';
-import { useLoadedPages, type ClipPages } from '../library/useClipPages';
+import type { ClipPages } from '../library/useClipPages';
 import { ClipCard, type CardActions, type ChooseHow } from './ClipCard';
+import { fillBudget, fillCards } from './cardFill';
+import { useNextFrameRender } from './useNextFrameRender';
 import './ClipGrid.css';
 import { useRevealClip } from '../library/useRevealClip';
 import { useFastScroll } from './useFastScroll';
@@ -33,6 +35,12 @@ function layout(width: number): { columns: number; rowHeight: number } {
   return { columns, rowHeight: Math.round((card * 9) / 16 + INFO_HEIGHT + GAP) };
 }
 
+/** When the frame being made started: the same for every task until the next frame starts. */
+function frameTime(): number {
+  const time = document.timeline.currentTime;
+  return typeof time === 'number' ? time : performance.now();
+}
+
 /** The clips as cards, in rows that exist only while on screen, so a library of any size scrolls. */
 export function ClipGrid(props: ClipGridProps): JSX.Element {
   const { pages, total, selectedIds, currentId, onChoose, onRename, onAskDelete } = props;
@@ -42,8 +50,15 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
   // Cards flung past load no poster: decoding pictures nobody sees would hold up the frames.
   const { fast: flinging, moved } = useFastScroll();
   const focusIndex = useRef<number | null>(null);
-  // A page loaded by scrolling re-renders the grid alone; the cards already shown are memoised.
-  useLoadedPages(pages);
+  const renderNextFrame = useNextFrameRender();
+  // A page loaded by scrolling re-renders the grid alone, at the start of the next frame rather than
+  // in the task that received it; the cards already shown are memoised.
+  const pagesShown = pages.version();
+  useEffect(() => {
+    const unsubscribe = pages.subscribe(renderNextFrame);
+    if (pages.version() !== pagesShown) renderNextFrame();
+    return unsubscribe;
+  }, [pages, pagesShown, renderNextFrame]);
   const { columns, rowHeight } = layout(width);
   const rows = Math.ceil(total / columns);
 
@@ -93,6 +108,41 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
   const items = virtualizer.getVirtualItems();
   const firstRow = items[0]?.index ?? 0;
   const lastRow = items.at(-1)?.index ?? 0;
+
+  // While flung, or right after a jump, a frame builds only so many new cards, those on screen
+  // first; the others show as loading boxes and are built in the frames after.
+  const built = useRef<{ ids: ReadonlySet<number>; first: number; last: number; frame: number; spent: number }>({
+    ids: new Set(),
+    first: 0,
+    last: -1,
+    frame: -1,
+    spent: 0,
+  });
+  const jumped = built.current.ids.size > 0 && (firstRow > built.current.last || lastRow < built.current.first);
+  const top = virtualizer.scrollOffset ?? 0;
+  const bottom = top + (virtualizer.scrollRect?.height ?? 0);
+  const onScreen = items.filter((row) => row.end > top && row.start < bottom);
+  const wanted: number[] = [];
+  for (const row of [...onScreen, ...items.filter((row) => !onScreen.includes(row))]) {
+    for (let index = row.index * columns; index < Math.min(total, (row.index + 1) * columns); index++) {
+      const hit = pages.hitAt(index);
+      if (hit) wanted.push(hit.clip.id);
+    }
+  }
+  // The budget is a frame's: every render from the frame's start (the scroll's, a page's) shares it.
+  const frame = frameTime();
+  const spent = built.current.frame === frame ? built.current.spent : 0;
+  const fill =
+    flinging || jumped
+      ? fillCards(wanted, built.current.ids, Math.max(0, fillBudget(columns) - spent))
+      : { build: new Set(wanted), deferred: false };
+  useLayoutEffect(() => {
+    const before = built.current.ids;
+    let added = 0;
+    for (const id of fill.build) if (!before.has(id)) added += 1;
+    built.current = { ids: fill.build, first: firstRow, last: lastRow, frame, spent: spent + added };
+    if (fill.deferred) renderNextFrame();
+  });
   useEffect(() => {
     if (total > 0) pages.ensure(firstRow * columns, (lastRow + 1) * columns - 1);
   }, [pages, firstRow, lastRow, columns, total]);
@@ -176,7 +226,7 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
               const index = row.index * columns + column;
               if (index >= total) return null;
               const hit = pages.hitAt(index);
-              if (!hit)
+              if (!hit || !fill.build.has(hit.clip.id))
                 return <div key={`loading-${index}`} className="clip-card clip-card--loading" aria-hidden="true" />;
               const { clip } = hit;
               return (
