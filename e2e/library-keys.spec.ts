@@ -49,6 +49,16 @@ test('Delete and Ctrl+A act on the chosen clips in the grid and list; several ch
   await expect(inspector.getByText('00:04.0')).toBeVisible();
   await expect(inspector.getByText(/^\d+(\.\d)? (KB|MB)$/)).toBeVisible();
 
+  // Ctrl+click on a chosen clip leaves it out: the inspector shows the one still chosen.
+  await card('Alley in the rain').click({ modifiers: ['ControlOrMeta'] });
+  await expect(inspector.getByRole('heading', { name: '3 clips selected' })).toBeVisible();
+  await card('Alley in the rain').click({ modifiers: ['ControlOrMeta'] });
+  await card('Market crowd').click({ modifiers: ['ControlOrMeta'] });
+  await expect(bar).toHaveCount(0);
+  await expect(inspector.getByRole('region', { name: 'Clip details' })).toContainText('Harbour at dawn');
+  await card('Market crowd').click({ modifiers: ['ControlOrMeta'] });
+  await expect(bar).toContainText('2 selected');
+
   // Typing in the bar's tag field keeps Delete and Ctrl+A for the text.
   const tag = bar.getByRole('textbox', { name: 'Tag selected' });
   await tag.fill('dusk');

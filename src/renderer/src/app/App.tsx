@@ -353,10 +353,17 @@ function Studio(): JSX.Element {
   const chooseClip = useCallback(
     (clip: Clip, index: number, how: ChooseHow) => {
       selection.choose(clip, index, how);
+      // Ctrl+click on a chosen clip leaves it out: the inspector shows a clip still chosen, not it.
+      if (how.toggle && !how.range && selection.ids.has(clip.id)) {
+        const left = [...selection.ids].filter((id) => id !== clip.id);
+        const last = left.at(-1);
+        setSelected(last === undefined ? null : (pages.find(last) ?? null));
+        return;
+      }
       setSelected(clip);
       if (how.open) setTimelineFocus((f) => ({ clipId: clip.id, request: f.request + 1 }));
     },
-    [selection],
+    [selection, pages],
   );
 
   async function renameClip(clip: Clip, title: string): Promise<void> {
