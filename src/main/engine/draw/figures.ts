@@ -322,12 +322,13 @@ function drawFacing(
   const shoulderY = (proportions.torso - proportions.shoulderDrop) * H;
   ctx.lineCap = 'round';
   // Legs: the one swinging forward is lifted, and seen end-on it looks shorter. Seated with its
-  // back to the camera, the seat hides them.
-  for (const [i, side] of (fig.seatedAway === true ? [] : [-1, 1]).entries()) {
+  // back to the camera, the seat hides them; seated facing it, the thighs come toward the camera
+  // and only the shins show, down to the floor.
+  for (const [i, side] of (fig.seatView === 'back' ? [] : [-1, 1]).entries()) {
     const swing = pose.legUpper[i] ?? 0;
     const lift = Math.max(0, swing) * 0.16 * H;
     const hip: Pt = [side * 0.045 * H, 0.02 * H];
-    const foot: Pt = [side * 0.055 * H, -legLen + lift];
+    const foot: Pt = [side * 0.07 * H, fig.seatView === 'front' ? -pose.y : -legLen + lift];
     stroke(hip, foot, 0.072, tone(c.bottom, back ? 0.9 : 1));
     const [fx, fy] = P(foot[0], foot[1]);
     ctx.fillStyle = tone(c.shoes);
@@ -413,7 +414,7 @@ function drawFacing(
       ctx.fill();
     }
   }
-  if (fig.seatedAway === true) {
+  if (fig.seatView === 'back') {
     // The seat's backrest, between the camera and the seated back: the head and shoulders show over it.
     const rest = shoulderY - 0.04 * H;
     fill(

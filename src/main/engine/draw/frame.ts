@@ -132,7 +132,7 @@ export class ShotRenderer {
             hairAngle: this.hair.get(f.key)?.angle ?? 0,
             mouthOpen: this.mouth(f, t),
             t,
-            seat: f.sitting && f.seatedAway !== true ? (stage.layout.interior ? 'chair' : 'log') : null,
+            seat: f.sitting && f.seatView === undefined ? (stage.layout.interior ? 'chair' : 'log') : null,
           });
           if (box && f.standIn && !/#[1-9]\d*$/.test(f.key)) labels.add(f.label, box.x, box.top - box.scale * 0.05);
         },

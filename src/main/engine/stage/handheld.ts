@@ -27,6 +27,14 @@ export function deskArea(subjectZ: number): { x0: number; x1: number; z0: number
   return { x0: 0.35, x1: 1.85, z0: subjectZ + 0.35, z1: subjectZ + 1.05 };
 }
 
+/**
+ * Where a room's sofa stands (drawn with the room): against the back wall, facing the camera;
+ * `seat` is its cushions' height, `z0` its front.
+ */
+export function sofaArea(backWallZ: number): { x0: number; x1: number; z0: number; z1: number; seat: number } {
+  return { x0: -1.1, x1: 1.1, z0: backWallZ - 0.95, z1: backWallZ - 0.05, seat: 0.45 };
+}
+
 /** Where a room's bed stands (drawn with the room): against the left and back walls; `top` is its blanket's height. */
 export function bedArea(
   backWallZ: number,

@@ -55,7 +55,7 @@ interface Travel {
 }
 
 function travelAt(f: StagedFigure, t: number): Travel {
-  const view = f.seatedAway === true ? 'back' : 'side';
+  const view = f.seatView ?? 'side';
   const travel: Travel = { x: f.x, z: f.z, facing: f.facing, view, walking: false, run: false, phase: 0 };
   if (!f.walk) return travel;
   const { t0, t1, x0, x1, z0, z1 } = f.walk;

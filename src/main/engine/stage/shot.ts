@@ -10,7 +10,7 @@
 import type { ShotScene } from '../scene';
 import type { Vec3 } from '../simulate';
 import { stageAnimals } from './animals';
-import { seatPilots } from './cockpitSeats';
+import { seatFigures } from './seats';
 import { gatherAroundFire, stageFigures, walkToTargets } from './choreography';
 import type { Layout } from './layout';
 import { floatLift } from './pose';
@@ -27,7 +27,7 @@ import { followPath, stageLightning, worldFor } from './world';
 export function stageShot(scene: ShotScene, seed: number): Stage {
   const s = beginStaging(scene, seed);
   const { figures, holders } = stageFigures(s);
-  seatPilots(s, figures);
+  seatFigures(s, figures);
   const animals = stageAnimals(s, figures);
   const { props, bodies } = stageProps(s, holders, figures);
   restOnSurfaces(s, animals, props, bodies);

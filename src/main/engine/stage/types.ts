@@ -34,8 +34,11 @@ export interface StagedFigure {
   jumpAt: number[];
   /** Weightless (in space): held off the ground, drifting and turning slowly. */
   floating?: boolean;
-  /** Seated with its back to the camera in a seat the set draws (a pilot in a cockpit seat). */
-  seatedAway?: boolean;
+  /**
+   * Seated in a seat the set draws: backs to the camera (a pilot in a cockpit seat), or facing it
+   * (on a sofa against the back wall).
+   */
+  seatView?: 'back' | 'front';
 }
 
 export interface StagedAnimal {

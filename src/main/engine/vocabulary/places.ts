@@ -23,6 +23,7 @@ export const placeElementIds = [
   'shelves',
   'nightstand',
   'curtains',
+  'sofa',
   // light and air
   'lightShafts',
   'dust',
@@ -45,6 +46,7 @@ export const placeElementWords: Record<PlaceElementId, string> = {
   shelves: 'shelf|bookshelf|bookcase|book shelf|shelves|bookshelves',
   nightstand: 'nightstand|night stand|bedside table|night table',
   curtains: 'curtain|drape|drapes|drapery',
+  sofa: 'sofa|couch|settee|loveseat|love seat|chesterfield|divan',
   lightShafts:
     'shaft of light|shaft of sunlight|sun ray|ray of sun|shaft of moonlight|light shaft|ray of light|ray of sunlight|beam of light|beam of sunlight|god ray|crepuscular ray|volumetric light',
   dust: 'dust|dust mote|mote|dust particle|floating dust',
@@ -52,7 +54,7 @@ export const placeElementWords: Record<PlaceElementId, string> = {
 };
 
 /** Which of them stand in a room, where the room draws them. */
-export const furnitureIds: readonly PlaceElementId[] = ['bed', 'desk', 'shelves', 'nightstand', 'curtains'];
+export const furnitureIds: readonly PlaceElementId[] = ['bed', 'desk', 'shelves', 'nightstand', 'curtains', 'sofa'];
 
 /** The words that name a cockpit, a room drawn with a windscreen, an instrument panel and two seats. */
 export function isCockpit(settingWord: string): boolean {

@@ -6,7 +6,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState } from '../../camera';
 import type { Random } from '../../random';
-import { cockpitSeats } from '../../stage/cockpitSeats';
+import { cockpitSeats } from '../../stage/seats';
 import { hex, scale, type Palette } from '../palette';
 import { fillFace } from './face';
 import { box } from './room';
@@ -98,7 +98,7 @@ export function drawCockpit(
       { x0: x - 0.025, x1: x + 0.025, y0: 0.85, y1: 1.05, z0: panelZ - 0.8, z1: panelZ - 0.75 },
       hex('#c8c8c8'),
     );
-  // The two seats, their backs to the camera (the pilots sit in them: stage/cockpitSeats.ts).
+  // The two seats, their backs to the camera (the pilots sit in them: stage/seats.ts).
   const seat = hex('#2a2a30');
   const seats = cockpitSeats(backWallZ);
   for (const cx of seats.xs) {

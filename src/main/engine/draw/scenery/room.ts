@@ -6,7 +6,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState } from '../../camera';
 import { hashString, Random } from '../../random';
-import { bedArea, deskArea, TABLE_TOP } from '../../stage/handheld';
+import { bedArea, deskArea, sofaArea, TABLE_TOP } from '../../stage/handheld';
 import { nightstandArea, shelvesArea } from '../../stage/surfaces';
 import type { Stage } from '../../stage/types';
 import type { PlaceElementId } from '../../vocabulary/places';
@@ -95,6 +95,7 @@ export function drawFurniture(ctx: SKRSContext2D, cam: CameraState, p: Palette, 
   }
   if (counterRooms.test(word)) drawCounter(ctx, cam, p, r, zb, hw);
   if (has.has('bed')) drawBed(ctx, cam, p, zb, hw);
+  if (has.has('sofa')) drawSofa(ctx, cam, p, zb);
   if (has.has('nightstand')) {
     const n = nightstandArea(zb, hw);
     box(ctx, cam, p, { x0: n.x0, x1: n.x1, y0: 0, y1: n.top, z0: n.z0, z1: n.z1 }, hex('#6a4a30'));
@@ -193,6 +194,23 @@ function drawBed(ctx: SKRSContext2D, cam: CameraState, p: Palette, zb: number, h
   box(ctx, cam, p, { x0: x0 + 0.15, x1: x0 + 0.6, y0: 0.52, y1: 0.66, z0: z0 + 0.15, z1: zb - 0.2 }, hex('#f6f4ee'));
   box(ctx, cam, p, { x0: x0 + 0.75, x1: x1 + 0.02, y0: 0.3, y1: 0.57, z0: z0 - 0.02, z1: zb - 0.06 }, hex('#3a5a8a'));
   box(ctx, cam, p, { x0: x1 - 0.06, x1: x1, y0: 0, y1: 0.75, z0, z1: zb - 0.05 }, frame);
+}
+
+/** A sofa against the back wall, facing the room: its base and cushions, the backrest, two arms and short legs. */
+function drawSofa(ctx: SKRSContext2D, cam: CameraState, p: Palette, zb: number): void {
+  const { x0, x1, z0, z1, seat } = sofaArea(zb);
+  const fabric = hex('#4f6f73');
+  const leg = hex('#3a2a1c');
+  for (const x of [x0 + 0.08, x1 - 0.12])
+    box(ctx, cam, p, { x0: x, x1: x + 0.04, y0: 0, y1: 0.1, z0: z0 + 0.05, z1: z0 + 0.09 }, leg);
+  box(ctx, cam, p, { x0, x1, y0: 0.1, y1: seat - 0.12, z0, z1 }, scale(fabric, 0.8));
+  box(ctx, cam, p, { x0, x1, y0: seat - 0.02, y1: 0.92, z0: z1 - 0.25, z1 }, scale(fabric, 0.9));
+  // Two seat cushions, a seam between them.
+  const mid = (x0 + x1) / 2;
+  box(ctx, cam, p, { x0: x0 + 0.18, x1: mid - 0.01, y0: seat - 0.12, y1: seat, z0, z1: z1 - 0.25 }, fabric);
+  box(ctx, cam, p, { x0: mid + 0.01, x1: x1 - 0.18, y0: seat - 0.12, y1: seat, z0, z1: z1 - 0.25 }, fabric);
+  for (const x of [x0, x1 - 0.18])
+    box(ctx, cam, p, { x0: x, x1: x + 0.18, y0: 0.1, y1: seat + 0.18, z0, z1 }, scale(fabric, 0.85));
 }
 
 function drawDesk(ctx: SKRSContext2D, cam: CameraState, p: Palette, subjectZ: number): void {
