@@ -1,12 +1,8 @@
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileLocal } from '../../shared/prompt/compile/local';
-import { lint } from '../../shared/prompt/lint';
-import { describeSizes, isSizeAllowed, PROVIDERS } from '../../shared/prompt/providers';
 import type { FrameSize } from '../../shared/prompt/types';
 import { StudioError } from '../../shared/errors';
-import { engineInputFromPrompt } from '../engine/fromPrompt';
 import { prewarmRenderWorker, renderClip, type RenderProgress } from '../engine/render';
 
 export const RENDER_USAGE = `Usage: shotline render <prompt.txt> --out <clip.mp4> [--size WxH] [--fps N] [--seed N] [--draft] [--report report.json]
@@ -117,8 +113,16 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
     stdout.write(RENDER_USAGE);
     return 0;
   }
-  // The engine loads on another thread while the prompt is read and checked here.
+  // The engine loads on another thread while the prompt is read and checked here. The modules that
+  // check it (zod among them, a tenth of a second of CPU) load only once that thread has started.
   prewarmRenderWorker();
+  const [{ compileLocal }, { lint }, { describeSizes, isSizeAllowed, PROVIDERS }, { engineInputFromPrompt }] =
+    await Promise.all([
+      import('../../shared/prompt/compile/local'),
+      import('../../shared/prompt/lint'),
+      import('../../shared/prompt/providers'),
+      import('../engine/fromPrompt'),
+    ]);
   const local = PROVIDERS.local;
   const model = local.models[0];
   const fpsRange = local.fps;
