@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { draftFps, draftSize, renderCommand, type Output } from './render';
 import { ffprobeJson, tempDir } from '../../../test/support/fixtures';
+import { modulesLoadedBy, zodModules } from '../../../test/support/loadedModules';
 
 function capture(): Output & { text: () => string } {
   let text = '';
@@ -31,6 +32,15 @@ Duration: 1s
 `;
 
 describe('shotline render', () => {
+  // The render worker starts first thing, and loads Skia and the engine while the prompt is checked
+  // here; the checker's modules (zod among them) load only after it has started.
+  test('loads the prompt checker only once the render worker is starting', async () => {
+    const loaded = await modulesLoadedBy([join(import.meta.dirname, 'render.ts')]);
+    expect(loaded.some((url) => url.endsWith('/engine/render.ts'))).toBe(true);
+    expect(zodModules(loaded)).toEqual([]);
+    expect(loaded.filter((url) => url.endsWith('/prompt/lint.ts'))).toEqual([]);
+  }, 60_000);
+
   test('renders a short clip at the asked size and rate, with its poster, sprite sheet and report', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'ball.txt'), SHORT);
