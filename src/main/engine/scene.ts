@@ -87,6 +87,16 @@ function placeElementGroup(): Record<PlaceElementId, ElementGroup> {
 }
 
 /** A setting an element suggests when the prompt names no place. */
+/** What travels and is drawn as a vehicle (draw/vehicles.ts): along a road, a track or the water. */
+export const vehicleElements: ReadonlySet<ElementId> = new Set<ElementId>([
+  'car',
+  'bus',
+  'bicycle',
+  'motorcycle',
+  'train',
+  'boat',
+]);
+
 export const settingOfElement: Partial<Record<ElementId, SettingId>> = {
   river: 'riverside',
   lake: 'lakeside',

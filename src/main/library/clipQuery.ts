@@ -108,6 +108,15 @@ export function snippetParts(text: string): SnippetPart[] {
 }
 
 /** Pages of one project's clips (never the Trash), searched, filtered and sorted. */
+/** The conditions and leading parameters of a query read through its filters alone (no search text). */
+function filtersOnly(projectId: number, query: ClipQuery): { conditions: string; head: Param[] } {
+  const { where, params } = filterConditions(query.filter);
+  return {
+    conditions: ['c.project_id = ?', 'c.trashed_at IS NULL', ...where].join(' AND '),
+    head: [projectId, ...params],
+  };
+}
+
 export class ClipQueries {
   private readonly statements = new Map<string, Statement<Param[]>>();
   /** Totals of the queries asked since the library last changed; the grid asks each query once per page. */
@@ -216,21 +225,32 @@ export class ClipQueries {
   }
 
   /**
-   * Two steps: the page's ids from the indexes alone (skipping `offset` rows costs index
-   * steps, not row reads), then the columns, tags and snippet of those ids only.
+   * The query's search words and match expression, and the key its count is kept under; null
+   * when it has text that can match nothing. Cue text changed since the last search is indexed
+   * before the words are looked up.
    */
-  page(projectId: number, query: ClipQuery, offset: number, limit: number): ClipPage {
-    // Cue text changed since the last search is indexed before the words are looked up.
+  private read(
+    projectId: number,
+    query: ClipQuery,
+  ): { words: string[]; whole: Map<string, string>; match: string | null; key: string } | null {
     if (query.text !== '') refreshCueSearch(this.db);
     const words = searchWords(query.text);
     const whole = this.whole(words);
     const match = matchExpression(words, textColumns(words, whole), whole);
-    if (query.text !== '' && match === null) return { total: 0, hits: [] };
-    const key = `${projectId}|${query.text}|${JSON.stringify(query.filter)}`;
+    if (query.text !== '' && match === null) return null;
+    return { words, whole, match, key: `${projectId}|${query.text}|${JSON.stringify(query.filter)}` };
+  }
+
+  /**
+   * Two steps: the page's ids from the indexes alone (skipping `offset` rows costs index
+   * steps, not row reads), then the columns, tags and snippet of those ids only.
+   */
+  page(projectId: number, query: ClipQuery, offset: number, limit: number): ClipPage {
+    const read = this.read(projectId, query);
+    if (read === null) return { total: 0, hits: [] };
+    const { words, whole, match, key } = read;
     if (match === null) {
-      const { where, params } = filterConditions(query.filter);
-      const conditions = ['c.project_id = ?', 'c.trashed_at IS NULL', ...where].join(' AND ');
-      const head = [projectId, ...params];
+      const { conditions, head } = filtersOnly(projectId, query);
       const by = query.sort.by === 'relevance' ? 'created' : query.sort.by;
       const total = this.count(key, `SELECT count(*) FROM clips c WHERE ${conditions}`, head);
       const ids = this.ids(
@@ -273,16 +293,11 @@ export class ClipQueries {
    * total. Without search text the filters alone; with it, the search index as a page reads it.
    */
   allIds(projectId: number, query: ClipQuery, limit: number): { total: number; ids: number[] } {
-    if (query.text !== '') refreshCueSearch(this.db);
-    const words = searchWords(query.text);
-    const whole = this.whole(words);
-    const match = matchExpression(words, textColumns(words, whole), whole);
-    if (query.text !== '' && match === null) return { total: 0, ids: [] };
-    const key = `${projectId}|${query.text}|${JSON.stringify(query.filter)}`;
+    const read = this.read(projectId, query);
+    if (read === null) return { total: 0, ids: [] };
+    const { match, key } = read;
     if (match === null) {
-      const { where, params } = filterConditions(query.filter);
-      const conditions = ['c.project_id = ?', 'c.trashed_at IS NULL', ...where].join(' AND ');
-      const head = [projectId, ...params];
+      const { conditions, head } = filtersOnly(projectId, query);
       const total = this.count(key, `SELECT count(*) FROM clips c WHERE ${conditions}`, head);
       return { total, ids: this.ids(`SELECT c.id FROM clips c WHERE ${conditions} LIMIT ?`, [...head, limit]) };
     }

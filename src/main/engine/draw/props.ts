@@ -6,13 +6,14 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { project, type CameraState, type Projected } from '../camera';
 import { noise1 } from '../random';
+import { vehicleElements } from '../scene';
 import { smallPropIds } from '../stage/handheld';
 import { doorOpenAt } from '../stage/props';
 import type { StagedProp } from '../stage/types';
 import type { Vec3 } from '../simulate';
 import type { LabelBoard } from './labels';
 import { drawSmallProp } from './smallProps';
-import { drawVehicle, vehicleIds } from './vehicles';
+import { drawVehicle } from './vehicles';
 import { hex, mix, scale, type Palette, type RGB } from './palette';
 
 export interface LightSource {
@@ -57,7 +58,7 @@ export function drawProp(
   const el = d.prop.element;
   const lights: LightSource[] = [];
   const flicker = 0.85 + 0.15 * noise1(seed + d.id.length * 31, t * 9);
-  if (el !== null && vehicleIds.has(el)) return drawVehicle({ ctx, p, pr, s, d, t, lit });
+  if (el !== null && vehicleElements.has(el)) return drawVehicle({ ctx, p, pr, s, d, t, lit });
   if (el !== null && smallPropIds.has(el)) return drawSmallProp({ ctx, cam, p, pr, s, d, t, lit });
   switch (el) {
     case 'lantern': {

@@ -26,8 +26,6 @@ export interface VehicleCanvas {
   lit: (c: RGB, k?: number) => string;
 }
 
-export const vehicleIds = new Set(['car', 'bus', 'bicycle', 'motorcycle', 'train', 'boat']);
-
 export function drawVehicle(v: VehicleCanvas): LightSource[] {
   const { view, facing } = travelView(v.d.prop.drive);
   // Drawn in metres around the vehicle's ground point: x along its facing, y up.

@@ -6,15 +6,12 @@ import { timeOfHour } from '../lexicon';
 import type { PromptField, SceneAction } from '../scene';
 import type { ShotBuilder } from './builder';
 import { applyConcept } from './concepts';
-import { determiners, modifierKinds, personPronouns, thingPronouns, type Item } from './segment';
+import { determiners, modifierKinds, personPronouns, relativePronouns, thingPronouns, type Item } from './segment';
 import { unknownRun } from './unknown';
 import { pronounGender } from './words';
 
 /** Things that stand still in a room: never the doer of the action after them. */
 const STILL = new Set<string>(['table', 'chair', 'bench', 'door', 'window', 'streetlight', 'bed', 'desk']);
-
-/** "A kettle that whistles": a relative pronoun before a verb lets the noun before it be the doer. */
-const RELATIVE = new Set(['that', 'which', 'who']);
 
 /** "A kettle on the stove whistles": a noun after one of these, with a subject already read, is where, not who. */
 const WHERE = new Set([
@@ -91,7 +88,10 @@ export class Clause {
       if (it === undefined) return false;
       if (it.kind === 'concept' && it.concept.kind === 'verb') return true;
       if (it.kind === 'concept' && modifierKinds.has(it.concept.kind)) continue;
-      if (it.kind === 'stop' && (RELATIVE.has(it.text.toLowerCase()) || !determiners.has(it.text.toLowerCase())))
+      if (
+        it.kind === 'stop' &&
+        (relativePronouns.has(it.text.toLowerCase()) || !determiners.has(it.text.toLowerCase()))
+      )
         continue;
       return false;
     }

@@ -9,7 +9,7 @@ import type { EffectId } from '../vocabulary/sound';
 import { weatherOfElement, type ElementId, type Weather } from '../vocabulary/world';
 import type { ShotBuilder } from './builder';
 import type { Clause } from './clause';
-import { determiners, nounKinds, type Item } from './segment';
+import { determiners, nounKinds, relativePronouns, type Item } from './segment';
 import { applyStyle } from './style';
 import { cameraLabel, childish, pronounGender } from './words';
 import { hairColorWords, hairTones } from '../vocabulary/modifiers';
@@ -544,7 +544,7 @@ function readAsNoun(w: Word, c: Of<'verb'>): boolean {
   if (prev === undefined) return false;
   const bare = !/(s|ing|ed)$/i.test(w.text.split(/\s+/)[0] ?? '');
   // "a kettle that whistles": "that" is a relative pronoun before an inflected verb.
-  if (prev.kind === 'stop' && /^(that|which|who)$/i.test(prev.text) && !bare) return false;
+  if (prev.kind === 'stop' && relativePronouns.has(prev.text.toLowerCase()) && !bare) return false;
   if (prev.kind === 'stop' && determiners.has(prev.text.toLowerCase())) return true;
   if (/['’]s?$/.test(prev.text)) return true;
   return bare && !w.cl.verbSeen && prev.kind === 'concept' && nounKinds.has(prev.concept.kind);

@@ -91,6 +91,9 @@ const fieldKinds: Record<PromptField, ConceptKind[]> = {
 export const modifierKinds = new Set<ConceptKind>(['color', 'size', 'age', 'intensity', 'count']);
 export const nounKinds = new Set<ConceptKind>(['element', 'setting']);
 const clauseWords = new Set(['while', 'as', 'then', 'when', 'before', 'after', 'until', 'so', 'but']);
+/** "A kettle that whistles": a relative pronoun, before a verb, lets the noun before it be the doer. */
+export const relativePronouns = new Set(['that', 'which', 'who']);
+
 export const determiners = new Set([
   'a',
   'an',

@@ -2,10 +2,8 @@
  * What a tracking or following camera keeps in frame: a vehicle on the move when the camera
  * tracks, so a car tearing down a street stays in the shot instead of leaving it in a second.
  */
-import type { ShotScene } from '../scene';
+import { vehicleElements, type ShotScene } from '../scene';
 import type { StagedProp } from './types';
-
-const vehicles = new Set(['car', 'bus', 'bicycle', 'motorcycle', 'train', 'boat']);
 
 /** True when the shot's camera tracks (or follows) sideways. */
 export function cameraTracks(scene: ShotScene): boolean {
@@ -16,7 +14,7 @@ export function cameraTracks(scene: ShotScene): boolean {
 export function trackedVehicles(scene: ShotScene, props: readonly StagedProp[]): StagedProp[] {
   if (!cameraTracks(scene)) return [];
   return props.filter(
-    (p) => p.element !== null && vehicles.has(p.element) && p.drive !== null && p.drive.z0 === undefined,
+    (p) => p.element !== null && vehicleElements.has(p.element) && p.drive !== null && p.drive.z0 === undefined,
   );
 }
 

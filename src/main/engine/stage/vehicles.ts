@@ -3,7 +3,7 @@
  * the view, or drives away from or toward the camera when the prompt says so, and shows the side
  * it presents (a car driving away shows its back). Engines and trains make their sounds.
  */
-import type { SceneAction, SceneEntity } from '../scene';
+import { vehicleElements, type SceneAction, type SceneEntity } from '../scene';
 import type { ElementId } from '../vocabulary/world';
 import { movesOf } from './mounts';
 import { actionTime, panOf, type Staging } from './staging';
@@ -34,8 +34,6 @@ export function alongDrive(drive: Drive, t: number, x: number, z: number): { x: 
     z: drive.z0 === undefined || drive.z1 === undefined ? z : drive.z0 + (drive.z1 - drive.z0) * u,
   };
 }
-
-const travellers = new Set<ElementId>(['car', 'bus', 'bicycle', 'motorcycle', 'train', 'boat']);
 
 /** Words for a tram, which runs on rails as a train does but is one short streetcar. */
 export function isTram(noun: string): boolean {
@@ -107,7 +105,7 @@ function travel({ s, e, prop, c, z, movesAnyway }: TravelPlan): SceneAction | nu
   }
   const span = (s.halfWidth * 2.2 * z) / s.layout.subjectZ + half * 2 + 2;
   const dir = c % 2 === 0 ? 1 : -1;
-  const order = s.scene.entities.filter((o) => o.element !== null && travellers.has(o.element)).indexOf(e);
+  const order = s.scene.entities.filter((o) => o.element !== null && vehicleElements.has(o.element)).indexOf(e);
   if (cameraTracks(s.scene) && c === 0 && order >= 0 && order < 2) {
     // A tracking camera rides alongside: the vehicle is in view from the start and keeps going
     // all shot; a second one named follows it, a few lengths behind on the same road.

@@ -4,7 +4,7 @@
  * kitchen. What the room's own word implies stands there too ("bedroom" has a bed).
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { project, type CameraState } from '../../camera';
+import type { CameraState } from '../../camera';
 import { hashString, Random } from '../../random';
 import { bedArea, deskArea, sofaArea, TABLE_TOP } from '../../stage/handheld';
 import { nightstandArea, shelvesArea } from '../../stage/surfaces';
@@ -12,6 +12,7 @@ import type { Stage } from '../../stage/types';
 import type { PlaceElementId } from '../../vocabulary/places';
 import { hex, scale, type Palette, type RGB } from '../palette';
 import { drawCockpit, isCockpit } from './cockpit';
+import { fillFace } from './face';
 
 export interface Box {
   x0: number;
@@ -24,18 +25,13 @@ export interface Box {
 
 /** A box seen from the camera: its top, the side facing the camera, and its front. */
 export function box(ctx: SKRSContext2D, cam: CameraState, p: Palette, b: Box, colour: RGB): void {
-  const face = (pts: [number, number, number][], k: number): void => {
-    const sp = pts.map(([x, y, z]) => project(cam, { x, y, z }));
-    ctx.fillStyle = p.css(p.lit(scale(colour, k)));
-    ctx.beginPath();
-    for (const [i, q] of sp.entries()) {
-      if (!q) return;
-      if (i === 0) ctx.moveTo(q.x, q.y);
-      else ctx.lineTo(q.x, q.y);
-    }
-    ctx.closePath();
-    ctx.fill();
-  };
+  const face = (pts: [number, number, number][], k: number): void =>
+    fillFace(
+      ctx,
+      cam,
+      pts.map(([x, y, z]) => ({ x, y, z })),
+      p.css(p.lit(scale(colour, k))),
+    );
   if (cam.y > b.y1)
     face(
       [
