@@ -4,6 +4,7 @@
  */
 import { hashString, noise1 } from './random';
 import { coveredAt } from './stage/coverage';
+import { smallPropIds } from './stage/handheld';
 import { headAt, poseAt } from './stage/pose';
 import { cameraTracks, trackedVehicle, trackedVehicles } from './stage/tracking';
 import type { Stage, StagedAnimal } from './stage/types';
@@ -196,6 +197,7 @@ export function cameraAt(
   // only turns, and kept in focus as it nears or recedes.
   const vehicle = trackedVehicle(stage.scene, stage.props);
   const animal = lead ? null : framedAnimal(stage);
+  const thing = lead || animal || plan.closeUp === null || cut ? null : framedThing(stage);
   if (speaker) {
     // Held on the speaker: the cut, not a follow, changes the view.
   } else if (vehicle?.drive) {
@@ -219,6 +221,19 @@ export function cameraAt(
     y = focus.y + d * 0.12;
     yaw = 0;
     pitch = Math.atan2(focus.y - y, d);
+  } else if (thing) {
+    // A close-up with no one in it frames the thing it is about ("close on the kettle"): near
+    // enough that it fills about half the frame's height (more for a tighter close-up), level
+    // with its middle, a little above it.
+    const d = (thing.height * ((plan.closeUp ?? 3.2) / 1.6) * focal) / height;
+    const middle = thing.y + thing.height / 2;
+    closeDistance = d;
+    x = thing.x;
+    z = thing.z - d;
+    y = middle + d * 0.15;
+    yaw = 0;
+    pitch = Math.atan2(middle - y, d);
+    focusZ = thing.z;
   } else if (!lead && animal?.walk && cameraTracks(stage.scene)) {
     // A tracking camera rides alongside a walking animal or a rider's horse, keeping it in frame.
     const w = animal.walk;
@@ -353,6 +368,15 @@ export function cameraAt(
 }
 
 /** The animal the camera frames when no figure leads: the first on the ground. */
+/** The thing a close-up with no figure or animal frames: the shot's first placed prop, with its rough height. */
+function framedThing(stage: Stage): { x: number; y: number; z: number; height: number } | null {
+  const prop = stage.props.find((p) => p.instances.length > 0 && p.element !== 'streetlight' && p.drive === null);
+  const at = prop?.instances[0];
+  if (!prop || !at) return null;
+  const small = prop.element !== null && smallPropIds.has(prop.element);
+  return { x: at.x, y: at.y, z: at.z, height: (small ? 0.3 : 1.2) * prop.scale };
+}
+
 function framedAnimal(stage: Stage): StagedAnimal | null {
   return stage.animals.find((a) => !a.flying && a.kind !== 'fish') ?? null;
 }

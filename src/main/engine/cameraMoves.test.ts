@@ -265,6 +265,41 @@ describe('camera moves', () => {
   });
 });
 
+describe('a close-up with no one in it', () => {
+  test.each([
+    ['Close on the kettle on a kitchen table.', ''],
+    ['A kettle on a kitchen table.', 'close-up'],
+    ['A kettle on a kitchen table.', 'extreme close-up'],
+  ])('frames the thing it is about: %s / %s', (scene, camera) => {
+    const width = 640;
+    const height = 360;
+    const stage = staged(camera, 2, scene);
+    expect(stage.figures).toEqual([]);
+    const kettle = stage.props.find((p) => p.element === 'kettle')?.instances[0];
+    if (!kettle) throw new Error('no kettle');
+    const cam = cameraAt(stage, stage.duration / 2, width, height);
+    const base = project(cam, kettle);
+    const top = project(cam, { ...kettle, y: kettle.y + 0.3 });
+    if (!base || !top) throw new Error('the kettle is behind the camera');
+    // In the middle of the frame, and a good part of its height.
+    expect(Math.abs(base.x - width / 2)).toBeLessThan(width * 0.1);
+    expect(top.y).toBeGreaterThan(0);
+    expect(base.y).toBeLessThan(height);
+    expect(base.y - top.y).toBeGreaterThan(height * 0.4);
+  });
+
+  test('a wide shot of the same kettle stays wide', () => {
+    const stage = staged('wide shot', 2, 'A kettle on a kitchen table.');
+    const kettle = stage.props.find((p) => p.element === 'kettle')?.instances[0];
+    if (!kettle) throw new Error('no kettle');
+    const cam = cameraAt(stage, stage.duration / 2, 640, 360);
+    const base = project(cam, kettle);
+    const top = project(cam, { ...kettle, y: kettle.y + 0.3 });
+    if (!base || !top) throw new Error('the kettle is behind the camera');
+    expect(base.y - top.y).toBeLessThan(360 * 0.2);
+  });
+});
+
 describe('a tracking camera and a rider', () => {
   test('keeps a cowboy riding across the desert in frame', () => {
     const stage = staged('Tracking shot', 1, 'A cowboy riding a horse across the desert at dusk.');

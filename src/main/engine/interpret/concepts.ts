@@ -434,9 +434,14 @@ function angle(w: Word, c: Of<'angle'>): void {
   ok(w, c.angle === 'eye' ? 'camera at eye level' : `camera at a ${c.angle} angle`);
 }
 
-/** A close-up: a lens, and the camera framing the face (see camera.ts). */
+/** A close-up: a lens, and the camera framing the face, or the thing in shot when no one is (see camera.ts). */
 function framing(w: Word, c: Of<'framing'>): void {
   const { b } = w;
+  // "Close on the kettle" directs the camera; "the door is close on the left" says where a thing is.
+  if (/^close on\b/i.test(w.text) && w.cl.subjects.length > 0) {
+    ok(w, 'near (where a thing is, not a framing)');
+    return;
+  }
   if (w.negated) {
     b.lensCap = Math.min(b.lensCap ?? 1000, Math.max(24, c.mm - 35));
     ok(w, `no framing as tight as ${c.mm} mm`);
@@ -444,7 +449,7 @@ function framing(w: Word, c: Of<'framing'>): void {
   }
   b.lensMm ??= c.mm;
   b.closeUp ??= c.heads;
-  ok(w, `close framing on the face, lens ${c.mm} mm`);
+  ok(w, `close-up (a face, else the thing in shot), lens ${c.mm} mm`);
 }
 
 function lens(w: Word, c: Of<'lens'>): void {

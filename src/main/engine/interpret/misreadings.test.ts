@@ -569,3 +569,13 @@ describe('a participle of look before a noun describes the noun', () => {
     expect(read('The picture is glowing and dreamy.').shot.style.glow).toBeGreaterThan(plain.glow);
   });
 });
+
+describe('"close on" is a framing only when it directs the camera', () => {
+  test.each(['Close on the kettle as it begins to steam.', 'We close on her hands as she pours tea.'])('%s', (scene) => {
+    expect(read(scene).shot.camera.closeUp).not.toBeNull();
+  });
+
+  test('"the door is close on the left" is where the door is', () => {
+    expect(read('The door is close on the left.').shot.camera.closeUp).toBeNull();
+  });
+});

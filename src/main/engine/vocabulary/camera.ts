@@ -126,6 +126,7 @@ export const faceFramingWords: Record<string, { mm: number; heads: number }> = {
   'close up': { mm: 85, heads: 3.2 },
   closeup: { mm: 85, heads: 3.2 },
   'close shot': { mm: 85, heads: 3.2 },
+  'close on': { mm: 85, heads: 3.2 },
   'face close up': { mm: 85, heads: 2.8 },
   'tight close up': { mm: 100, heads: 2.4 },
   'tight on the face': { mm: 100, heads: 2.4 },
