@@ -475,11 +475,23 @@ function depth(w: Word, c: Of<'depth'>): void {
   ok(w, c.amount === 0 ? 'deep focus' : `depth of field ${c.amount}`);
 }
 
+/** True when the clause's subject is a figure (a person, a child, a figure stand-in). */
+function figureSubject(w: Word): boolean {
+  const figure = w.b.lastFigure;
+  return figure !== null && w.cl.subjects.some((r) => r.kind === 'entity' && r.key === figure);
+}
+
 function bed(w: Word, c: Of<'bed'>): void {
   const { b } = w;
   if (w.negated) {
     ok(w, `no ${c.id} ambience`);
     for (const [k, existing] of b.beds) if (existing.id === c.id) b.beds.delete(k);
+    return;
+  }
+  // "She hums" / "he is humming": a figure humming a tune, not the hum of a room.
+  if (c.id === 'roomTone' && /^hum/i.test(w.text) && figureSubject(w)) {
+    w.cl.verb({ verb: 'hum', word: w.text, target: null, atMs: null, intensity: w.cl.takeIntensity() });
+    ok(w, 'action hum');
     return;
   }
   const level = w.cl.takeIntensity();
@@ -555,7 +567,25 @@ function readAsNoun(w: Word, c: Of<'verb'>): boolean {
   return bare && !w.cl.verbSeen && prev.kind === 'concept' && nounKinds.has(prev.concept.kind);
 }
 
+/** What the wind does when it is heard: "the wind whistles / howls / moans / screams", "a whistling wind". */
+const WIND_VOICES = new Set<string>(['whistle', 'bark', 'talk']);
+
+/** True when the verb is the wind's own sound: the wind is its subject, or it describes the wind after it. */
+function windSounds(w: Word, c: Of<'verb'>): boolean {
+  if (!WIND_VOICES.has(c.id)) return false;
+  const { cl } = w;
+  if (cl.subjects.length > 0) return cl.subjects.every((r) => r.kind === 'wind');
+  const next = cl.items[w.at + 1];
+  return /ing$/i.test(w.text) && next?.kind === 'concept' && next.concept.kind === 'wind';
+}
+
 function verb(w: Word, c: Of<'verb'>): void {
+  if (windSounds(w, c)) {
+    // The wind is heard only when it blows hard enough (see sound/schedule.ts).
+    if (!w.negated) w.b.wind = Math.max(w.b.wind, 1.2 * w.cl.takeIntensity());
+    ok(w, w.negated ? 'no wind heard' : 'the wind heard (a strong wind)');
+    return;
+  }
   if (readAsNoun(w, c)) {
     miss(w, `a ${c.id} (the thing, not the sound): not drawn`);
     return;

@@ -571,11 +571,46 @@ describe('a participle of look before a noun describes the noun', () => {
 });
 
 describe('"close on" is a framing only when it directs the camera', () => {
-  test.each(['Close on the kettle as it begins to steam.', 'We close on her hands as she pours tea.'])('%s', (scene) => {
-    expect(read(scene).shot.camera.closeUp).not.toBeNull();
-  });
+  test.each(['Close on the kettle as it begins to steam.', 'We close on her hands as she pours tea.'])(
+    '%s',
+    (scene) => {
+      expect(read(scene).shot.camera.closeUp).not.toBeNull();
+    },
+  );
 
   test('"the door is close on the left" is where the door is', () => {
     expect(read('The door is close on the left.').shot.camera.closeUp).toBeNull();
+  });
+});
+
+describe('the wind heard, a figure humming, a cook cooking', () => {
+  test.each([
+    'The wind whistles through the broken window.',
+    'The wind howls through the trees.',
+    'A whistling wind crosses the snowfield.',
+  ])('%s: the wind is strong enough to hear, and nothing else whistles or barks', (scene) => {
+    const r = read(scene);
+    expect(r.shot.wind).toBeGreaterThanOrEqual(1.2);
+    expect(r.shot.entities.flatMap((e) => e.actions.map((a) => a.verb))).toEqual([]);
+    expect(r.notUnderstood.map((n) => n.text)).not.toContain('whistling');
+  });
+
+  test('a dog howling in the wind is still a dog howling', () => {
+    expect(
+      read('A dog howls in the wind.')
+        .shot.entities.find((e) => e.key === 'dog')
+        ?.actions.map((a) => a.verb),
+    ).toEqual(['bark']);
+  });
+
+  test('"he hums a tune while he cooks": one man, humming and cooking, no tune box and no three cooks', () => {
+    const r = read('He hums a tune while he cooks.');
+    expect(r.shot.entities).toHaveLength(1);
+    expect(r.shot.entities[0]?.actions.map((a) => a.verb)).toEqual(['hum', 'work']);
+    expect(r.labels).not.toContain('tune');
+  });
+
+  test('"the cooks shout" are still cooks', () => {
+    expect(read('The cooks shout in a busy kitchen.').shot.entities[0]?.count).toBe(3);
   });
 });

@@ -80,10 +80,13 @@ describe('the effects creators ask for', () => {
     expect([1280, 1620].some((b) => Math.abs(f - b) <= 20)).toBe(true);
   });
 
-  test.each(['kettleWhistle', 'whistle'] as const)('%s is deterministic for a seed and differs between seeds', (id) => {
-    expect(synthEffect(id, { seed: 4, level: 1 })).toEqual(synthEffect(id, { seed: 4, level: 1 }));
-    expect(synthEffect(id, { seed: 4, level: 1 })).not.toEqual(synthEffect(id, { seed: 5, level: 1 }));
-  });
+  test.each(['kettleWhistle', 'whistle', 'hum'] as const)(
+    '%s is deterministic for a seed and differs between seeds',
+    (id) => {
+      expect(synthEffect(id, { seed: 4, level: 1 })).toEqual(synthEffect(id, { seed: 4, level: 1 }));
+      expect(synthEffect(id, { seed: 4, level: 1 })).not.toEqual(synthEffect(id, { seed: 5, level: 1 }));
+    },
+  );
 
   test('a kettle hisses, then its whistle catches and climbs to a held tone near 2 kHz', () => {
     const x = synthEffect('kettleWhistle', { seed: 2, level: 1, seconds: 3.5 });
@@ -101,6 +104,22 @@ describe('the effects creators ask for', () => {
     for (const f of pitches) expect(f).toBeGreaterThan(700);
     expect(pitches[1]).toBeGreaterThan(pitches[0] ?? Infinity);
     expect(pitches[2]).toBeGreaterThan(pitches[1] ?? Infinity);
+  });
+
+  test('a hummed tune is a low voice moving between notes, muffled above 1 kHz', () => {
+    const x = synthEffect('hum', { seed: 2, level: 1, seconds: 3.6 });
+    const notes = [0.2, 0.6, 1.05, 1.45];
+    const pitches = notes.map((t) => dominant(x, t, 0.1, 100, 400));
+    for (const f of pitches) {
+      expect(f).toBeGreaterThan(140);
+      expect(f).toBeLessThan(380);
+    }
+    expect(new Set(pitches.map((f) => Math.round(12 * Math.log2(f / 200)))).size).toBeGreaterThanOrEqual(3);
+    // Closed lips: little of the voice above 1 kHz, where a whistle lives.
+    for (const t of notes) {
+      const f = pitches[notes.indexOf(t)] ?? 200;
+      expect(strength(x, t, 0.1, f)).toBeGreaterThan(10 * strength(x, t, 0.1, 2000));
+    }
   });
 
   test('typing is a run of keystrokes at a typist’s pace', () => {

@@ -1,7 +1,7 @@
 /**
  * The effects creators ask for most beyond impacts: an engine, leaves, a train braking, a station
- * announcement, an orchestral swell, a distant siren, typing, a ringing phone, a kettle's whistle
- * and a whistled tune. Like every
+ * announcement, an orchestral swell, a distant siren, typing, a ringing phone, a kettle's whistle,
+ * a whistled tune and a hummed one. Like every
  * effect, each starts with its attack at sample 0 and is deterministic for its seed.
  */
 import type { EffectOptions } from './effects';
@@ -330,16 +330,8 @@ function kettleWhistle(o: EffectOptions): Float32Array {
   return out;
 }
 
-/**
- * Someone whistling a tune: a pure, breathy tone gliding between the notes of a short phrase,
- * with a singer's vibrato on the held ones; the phrase repeats for as long as the sound lasts.
- */
-function whistle(o: EffectOptions): Float32Array {
-  const seconds = Math.min(10, o.seconds ?? 3.2);
-  const out = buffer(seconds);
-  const n = new Noise(o.seed);
-  const breath = new Biquad('bandpass', 1500, 2);
-  // Semitones above the tonic and beats: a phrase of a folk tune's shape, transposed by the seed.
+/** A short phrase of a folk tune's shape (semitones above the tonic, beats), repeated to fill `seconds`. */
+function tuneNotes(tonic: number, beat: number, seconds: number): { at: number; hz: number }[] {
   const phrase: [number, number][] = [
     [0, 1],
     [4, 1],
@@ -350,14 +342,27 @@ function whistle(o: EffectOptions): Float32Array {
     [2, 1],
     [0, 2],
   ];
-  const tonic = 1000 * 2 ** ((Math.floor(n.uniform() * 5) - 2) / 12);
-  const beat = 0.36;
   const notes: { at: number; hz: number }[] = [];
   for (let at = 0, k = 0; at < seconds; k++) {
     const [step, beats] = phrase[k % phrase.length] ?? [0, 1];
     notes.push({ at, hz: tonic * 2 ** (step / 12) });
     at += beats * beat + (k % phrase.length === phrase.length - 1 ? beat : 0);
   }
+  return notes;
+}
+
+/**
+ * Someone whistling a tune: a pure, breathy tone gliding between the notes of a short phrase,
+ * with a singer's vibrato on the held ones; the phrase repeats for as long as the sound lasts.
+ */
+function whistle(o: EffectOptions): Float32Array {
+  const seconds = Math.min(10, o.seconds ?? 3.2);
+  const out = buffer(seconds);
+  const n = new Noise(o.seed);
+  const breath = new Biquad('bandpass', 1500, 2);
+  // Transposed by the seed.
+  const tonic = 1000 * 2 ** ((Math.floor(n.uniform() * 5) - 2) / 12);
+  const notes = tuneNotes(tonic, 0.36, seconds);
   let phase = 0;
   let hz = notes[0]?.hz ?? tonic;
   let note = 0;
@@ -379,6 +384,42 @@ function whistle(o: EffectOptions): Float32Array {
   return out;
 }
 
+/**
+ * Someone humming a tune with closed lips: a voice's low fundamental (around 200 Hz) and its
+ * harmonics, muffled through the nose (little above 1 kHz), sliding legato between the notes of
+ * the same short phrase a whistler uses, a little slower; the hum swells on each note.
+ */
+function hum(o: EffectOptions): Float32Array {
+  const seconds = Math.min(10, o.seconds ?? 3.2);
+  const out = buffer(seconds);
+  const n = new Noise(o.seed);
+  const tonic = 200 * 2 ** ((n.uniform() * 6 - 3) / 12);
+  const notes = tuneNotes(tonic, 0.42, seconds);
+  const nose = new Biquad('lowpass', 1000, 0.8);
+  const murmur = new Biquad('bandpass', 260, 1.5);
+  let phase = 0;
+  let hz = notes[0]?.hz ?? tonic;
+  let note = 0;
+  for (let i = 0; i < out.length; i++) {
+    const t = i / sampleRate;
+    while (note + 1 < notes.length && (notes[note + 1]?.at ?? Infinity) <= t) note++;
+    const current = notes[note];
+    if (current === undefined) break;
+    const into = t - current.at;
+    // Legato: a slower slide than a whistle's, and a gentle vibrato on the held notes.
+    hz += (current.hz - hz) * 0.0015;
+    const vibrato = 1 + 0.006 * Math.min(1, into / 0.3) * Math.sin(2 * Math.PI * 5 * t);
+    phase += (hz * vibrato) / sampleRate;
+    // The voice: six harmonics falling off like a relaxed glottal pulse.
+    let voice = 0;
+    for (let k = 1; k <= 6; k++) voice += Math.sin(2 * Math.PI * phase * k) / k ** 1.4;
+    const swell = 0.75 + 0.25 * Math.min(1, into / 0.12);
+    const x = nose.process(voice * 0.5) + murmur.process(voice * 0.25);
+    out[i] = x * swell * gate(t, seconds, 0.25);
+  }
+  return out;
+}
+
 export const creatorEffects = {
   foghorn,
   engineRoar,
@@ -392,4 +433,5 @@ export const creatorEffects = {
   phoneRing,
   kettleWhistle,
   whistle,
+  hum,
 };

@@ -393,6 +393,7 @@ const loudness: Record<EffectId, number> = {
   phoneRing: 0.6,
   kettleWhistle: 0.55,
   whistle: 0.5,
+  hum: 0.45,
   meow: 0.5,
   neigh: 0.6,
   hooves: 0.6,

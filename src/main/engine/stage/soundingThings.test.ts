@@ -35,6 +35,19 @@ describe('things that ring or whistle sound when the prompt says so', () => {
     expect(sounds('A woman rings the bell at the door.').map((s) => s.effect)).toEqual(['bell']);
   });
 
+  test('a figure who hums is heard humming; a fridge that hums is the room', () => {
+    for (const scene of [
+      'He hums a tune while he cooks.',
+      'She is humming softly.',
+      'A woman hums to herself as she reads.',
+    ])
+      expect(
+        sounds(scene).map((s) => s.effect),
+        scene,
+      ).toEqual(['hum']);
+    expect(sounds('The fridge hums in a quiet kitchen.')).toEqual([]);
+  });
+
   test('nothing rings or whistles unless the prompt says so', () => {
     expect(sounds('A kettle and a phone on the table in a kitchen.')).toEqual([]);
   });
@@ -56,7 +69,8 @@ describe('steam', () => {
 
 describe('a thing knocked off furniture', () => {
   test('slides to the edge and falls beside the table, and shatters where it lands', () => {
-    const scene = 'A cup of coffee sits on the table in a quiet cafe. At 00:02 the cup falls off the table and shatters.';
+    const scene =
+      'A cup of coffee sits on the table in a quiet cafe. At 00:02 the cup falls off the table and shatters.';
     const shot = interpret({ shots: [emptyShot({ scene, durationMs: 4000 })] }).shots[0];
     if (!shot) throw new Error('no shot');
     const stage = stageShot(shot, 1);

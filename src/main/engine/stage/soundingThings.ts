@@ -1,6 +1,6 @@
 /**
  * Things that sound when the prompt says they do: a phone or an alarm clock that rings, a kettle
- * that whistles, a figure who whistles a tune or rings a bell. Each sound comes from where the
+ * that whistles, a figure who whistles or hums a tune or rings a bell. Each sound comes from where the
  * thing stands, at the moment the prompt gives (else spread through the shot like other moments).
  */
 import type { SceneAction, SceneEntity } from '../scene';
@@ -16,6 +16,7 @@ export function soundOf(e: Pick<SceneEntity, 'element'>, verb: SceneAction['verb
     if (e.element === 'bird') return 'birdCall';
     return null;
   }
+  if (verb === 'hum') return figure ? 'hum' : null;
   if (verb === 'ring') {
     if (e.element === 'phone' || e.element === 'clock') return 'phoneRing';
     // "She rings the bell", "the bell rings out": a bell struck or rung.
@@ -24,7 +25,7 @@ export function soundOf(e: Pick<SceneEntity, 'element'>, verb: SceneAction['verb
   return null;
 }
 
-/** Adds the sounds of every ringing or whistling thing in the shot. */
+/** Adds the sounds of every ringing, whistling or humming thing in the shot. */
 export function stageSoundingThings(
   s: Staging,
   figures: readonly StagedFigure[],
@@ -35,7 +36,7 @@ export function stageSoundingThings(
     const prop = props.find((p) => p.key === e.key);
     const x = figure?.x ?? prop?.instances[0]?.x ?? 0;
     for (const a of e.actions) {
-      if (a.verb !== 'ring' && a.verb !== 'whistle') continue;
+      if (a.verb !== 'ring' && a.verb !== 'whistle' && a.verb !== 'hum') continue;
       const effect = soundOf(e, a.verb, figure !== undefined);
       if (effect === null) continue;
       s.sounds.push({

@@ -64,6 +64,7 @@ const instantVerbs = new Set<VerbId>([
   'turn',
   'ring',
   'whistle',
+  'hum',
 ]);
 
 /** Fixed times for instant actions the prompt did not time: evenly through the shot, in order. */

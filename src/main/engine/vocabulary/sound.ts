@@ -84,6 +84,7 @@ export const effectIds = [
   'foghorn',
   'kettleWhistle',
   'whistle',
+  'hum',
 ] as const;
 export type EffectId = (typeof effectIds)[number];
 
@@ -134,5 +135,6 @@ export const effectWords: Record<EffectId, string> = {
     'kettle whistle|kettle whistling|whistling kettle|kettle whistles|kettle screaming|screaming kettle|kettle boiling|boiling kettle|kettle boils|kettle coming to the boil|steam whistle of a kettle',
   whistle:
     'whistling|whistle|whistled tune|whistling a tune|whistles a tune|someone whistling|a tune whistled|man whistling|woman whistling|boy whistling|girl whistling',
+  hum: 'humming a tune|hummed tune|a tune hummed|someone humming|humming a melody|a hummed melody',
   hooves: 'hooves|hoofbeats|hoof beats|clip clop|horse hooves|galloping hooves|clopping',
 };

@@ -42,6 +42,7 @@ export const verbIds = [
   'work',
   'ring',
   'whistle',
+  'hum',
 ] as const;
 export type VerbId = (typeof verbIds)[number];
 
@@ -87,9 +88,11 @@ export const verbWords: Record<VerbId, string> = {
   row: 'row',
   play: 'play|strum|play music',
   // Busy hands in front of the body, the head bent over the work.
-  work: 'pour|water|unload|load|unpack|pack|stack|sort|knead|read|write|mend|sew|knit|stir|chop|slice|peel|whisk|feed|fix|repair|pull|pull in|haul|tug|reel in|scrub|wash|fold|sketch|tinker|type',
+  work: 'cook|bake|fry|pour|water|unload|load|unpack|pack|stack|sort|knead|read|write|mend|sew|knit|stir|chop|slice|peel|whisk|feed|fix|repair|pull|pull in|haul|tug|reel in|scrub|wash|fold|sketch|tinker|type',
   // A phone, a bell or an alarm clock ringing: the thing's own sound (stage/soundingThings.ts).
   ring: 'ring|ring out',
   // A figure whistles a tune; a kettle whistles as it boils.
   whistle: 'whistle|whistle a tune',
+  // A figure hums a tune ("hums" alone is a figure's when a figure is its subject, see interpret/concepts.ts).
+  hum: 'hum a tune|hum a melody|hum a song|hum along|hum to herself|hum to himself|hum to themselves|hum softly',
 };
