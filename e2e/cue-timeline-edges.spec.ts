@@ -386,7 +386,7 @@ test('Tab walks the cues and then leaves the timeline; Ctrl+A takes every cue, D
   await expect(timeline.locator('.cue-row__label')).toHaveText(['knock', 'rain bed', 'step']);
 });
 
-test('a clip opened by a click gives the arrow keys to its timeline; the grid keeps them only while it has focus', async ({
+test('a clip opened by a double-click or Enter gives the arrow keys to its timeline; a click leaves them with the grid', async ({
   page,
   studio,
   workDir,
@@ -406,8 +406,20 @@ test('a clip opened by a click gives the arrow keys to its timeline; the grid ke
   await expect(cardButton('Take one')).toBeVisible({ timeout: 30_000 });
   await expect(cardButton('Take two')).toBeVisible({ timeout: 30_000 });
 
+  // A click only chooses the clip: focus stays on its card, and Space plays it.
   await cardButton('Take one').click();
   const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline).toBeVisible();
+  await expect(cardButton('Take one')).toBeFocused();
+  const paused = (): Promise<boolean | undefined> =>
+    page.evaluate(() => document.querySelector<HTMLVideoElement>('video[aria-label="Player"]')?.paused);
+  await page.keyboard.press(' ');
+  await expect.poll(paused).toBe(false);
+  await page.keyboard.press(' ');
+  await expect.poll(paused).toBe(true);
+  await expect(cardButton('Take one')).toBeFocused();
+
+  await cardButton('Take one').dblclick();
   await expect(timeline).toBeFocused();
   const playhead = timeline.getByRole('status', { name: 'Playhead' });
   await page.keyboard.press('ArrowRight');
@@ -419,6 +431,15 @@ test('a clip opened by a click gives the arrow keys to its timeline; the grid ke
   await expect(playhead).toHaveText('00:01.000');
   // Still the clip that was clicked.
   await expect(cardButton('Take one')).toHaveAttribute('aria-current', 'true');
+  // Enter on a card opens it too.
+  await cardButton('Take one').focus();
+  await page.keyboard.press('Enter');
+  await expect(timeline).toBeFocused();
+  // Chosen again by a click after another clip, the clip opened before leaves focus on its card.
+  await cardButton('Take two').click();
+  await cardButton('Take one').click();
+  await expect(timeline).toBeVisible();
+  await expect(cardButton('Take one')).toBeFocused();
 
   // With the grid focused (its ring showing), the arrows move between clips and stay there.
   await cardButton('Take one').focus();

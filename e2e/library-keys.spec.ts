@@ -154,3 +154,67 @@ test('at 1280 × 800 the bulk bar shows its tag field whole and the list shows e
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'list-one-1280.png') });
   expect(await fitsSideways(page.locator('.clip-list'))).toBe(true);
 });
+
+test('a click on a clip keeps the keys in the library: 0–5, Shift+arrows, Delete and Ctrl+Z act on it', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  const files = ['Harbour at dawn', 'Alley in the rain', 'Market crowd'].map((title, i) =>
+    makeClip(join(workDir, `${title}.mp4`), 1 + i),
+  );
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const grid = await importClips(page, studio.url, files);
+  const card = (title: string): Locator => grid.getByRole('listitem').filter({ hasText: title });
+  const button = (title: string): Locator => grid.getByRole('button', { name: title, exact: true });
+  const bar = page.getByRole('toolbar', { name: 'Selected clips' });
+  const order = (await grid
+    .getByRole('listitem')
+    .getByRole('button', { name: /^(Harbour|Alley|Market)/ })
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))) as [string, string, string];
+  const [first, second, third] = order;
+
+  // One click: the clip is chosen, its timeline shows, and focus stays on its card.
+  await button(first).click();
+  await expect(page.getByRole('region', { name: 'Cue timeline' })).toBeVisible();
+  await expect(button(first)).toBeFocused();
+  await page.keyboard.press('3');
+  await expect(card(first).getByRole('img', { name: '3 stars' })).toBeVisible();
+  // Ctrl+Z (⌘Z) undoes the library's last change and says so; Ctrl+Shift+Z redoes it.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByText('Undone: Rate the clip 3 stars')).toBeVisible();
+  await expect(card(first).getByRole('img', { name: '3 stars' })).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(card(first).getByRole('img', { name: '3 stars' })).toBeVisible();
+
+  // Shift+arrows extend the choice from the clip clicked.
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(bar).toContainText('2 selected');
+  await expect(button(second)).toBeFocused();
+  await page.keyboard.press('p');
+  await expect(page.getByText('Picked 2 clips')).toBeVisible();
+
+  // Delete with one clip chosen by a click moves it to the Trash; Ctrl+Z brings it back.
+  await button(third).click();
+  await expect(bar).toHaveCount(0);
+  await expect(button(third)).toBeFocused();
+  await page.keyboard.press('Delete');
+  await expect(page.getByText('Moved 1 clip to the Trash')).toBeVisible();
+  await expect(grid.getByRole('listitem')).toHaveCount(2);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByText('Undone: Move 1 clip to the Trash')).toBeVisible();
+  await expect(grid.getByRole('listitem')).toHaveCount(3);
+
+  // The same in the list: a click keeps focus on the row, Shift+↓ extends the choice.
+  await page.getByRole('button', { name: 'List', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Clips' });
+  const row = (title: string): Locator => table.getByRole('row').filter({ hasText: title });
+  await row(first).click();
+  await expect(row(first)).toBeFocused();
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(bar).toContainText('2 selected');
+  await page.keyboard.press('Delete');
+  await expect(page.getByText('Moved 2 clips to the Trash')).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2);
+});

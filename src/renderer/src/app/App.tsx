@@ -347,8 +347,8 @@ function Studio(): JSX.Element {
     );
   }
 
-  // A clip opened by a click (or Enter) hands the keys to its cue timeline; one moved to with the
-  // grid's arrows leaves them with the grid. Counted, so opening the same clip again asks again.
+  // A clip opened (Enter, a double-click) hands the keys to its cue timeline; one chosen by a click
+  // or the arrows leaves them with the library. Counted, so opening the same clip again asks again.
   const [timelineFocus, setTimelineFocus] = useState({ clipId: 0, request: 0 });
   const chooseClip = useCallback(
     (clip: Clip, index: number, how: ChooseHow) => {
@@ -361,7 +361,8 @@ function Studio(): JSX.Element {
         return;
       }
       setSelected(clip);
-      if (how.open) setTimelineFocus((f) => ({ clipId: clip.id, request: f.request + 1 }));
+      // Only chosen: the timeline shown for it (now or when it comes back) leaves focus where it is.
+      setTimelineFocus((f) => (how.open ? { clipId: clip.id, request: f.request + 1 } : { ...f, clipId: 0 }));
     },
     [selection, pages],
   );

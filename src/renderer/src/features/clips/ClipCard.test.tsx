@@ -144,3 +144,24 @@ test('a card flung past asks for no poster; once the scroll slows it does, and k
   rerender(card(true));
   expect(poster()?.getAttribute('src')).toContain('c'.repeat(64));
 });
+
+test('a click chooses the clip and leaves focus on its card; Enter or a double-click opens it', () => {
+  const choose = vi.fn();
+  const clip = aClip({ title: 'Harbour at dawn' });
+  render(<ClipCard clip={clip} index={4} selected={false} tabStop renaming={false} actions={{ ...actions, choose }} />);
+  const button = screen.getByRole('button', { name: 'Harbour at dawn' });
+  // On the title (not itself focusable) as on the poster: focus goes to the card's button.
+  fireEvent.click(screen.getByText('Harbour at dawn'), { detail: 1 });
+  expect(button).toBe(document.activeElement);
+  expect(choose).toHaveBeenLastCalledWith(clip, 4, { toggle: false, range: false, open: false });
+  fireEvent.click(button, { detail: 1, shiftKey: true });
+  expect(choose).toHaveBeenLastCalledWith(clip, 4, { toggle: false, range: true, open: false });
+  // The second click of a double-click, and the click Enter makes (detail 0), open the clip.
+  fireEvent.click(button, { detail: 2 });
+  expect(choose).toHaveBeenLastCalledWith(clip, 4, { toggle: false, range: false, open: true });
+  fireEvent.click(button, { detail: 0 });
+  expect(choose).toHaveBeenLastCalledWith(clip, 4, { toggle: false, range: false, open: true });
+  // A double-click on the title renames instead.
+  fireEvent.click(screen.getByText('Harbour at dawn'), { detail: 2 });
+  expect(choose).toHaveBeenLastCalledWith(clip, 4, { toggle: false, range: false, open: false });
+});

@@ -18,10 +18,19 @@ export interface ChooseHow {
   toggle: boolean;
   range: boolean;
   /**
-   * Opened by a click (or Enter) on the clip itself, not moved to with the grid's arrow keys:
-   * the clip's timeline takes the keys, so arrows, Home and End move its playhead.
+   * Opened (Enter on the clip, or a double-click), not just chosen by a click or the arrow keys:
+   * the clip's timeline takes the keys, so arrows, Home and End move its playhead. A chosen clip
+   * keeps the keys in the library: Delete, the arrows, 0–5, P and X act on the selection.
    */
   open?: boolean;
+}
+
+/**
+ * Whether a click on a clip opens it: a click the keyboard made (Enter on the clip: `detail` 0)
+ * or the second of a double-click. A single click only chooses it.
+ */
+export function opensClip(event: { detail: number; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): boolean {
+  return event.detail !== 1 && !event.ctrlKey && !event.metaKey && !event.shiftKey;
 }
 
 /**
@@ -84,9 +93,12 @@ export const ClipCard = memo(function ClipCard({
   const spriteId = clip.spriteId ?? sprite?.spriteId ?? null;
   const hasPicture = !audio && clip.width !== null && clip.height !== null;
 
-  const onSelect = (event: MouseEvent): void => {
+  const hit = useRef<HTMLButtonElement>(null);
+  // A click anywhere on the card leaves focus on it, so the library's keys act on the clip chosen.
+  const onSelect = (event: MouseEvent, open: boolean): void => {
     const toggle = event.ctrlKey || event.metaKey;
-    actions.choose(clip, index, { toggle, range: event.shiftKey, open: !toggle && !event.shiftKey });
+    if (document.activeElement !== hit.current) hit.current?.focus({ preventScroll: true });
+    actions.choose(clip, index, { toggle, range: event.shiftKey, open });
   };
   const onRenameStart = (): void => actions.startRename(clip);
 
@@ -127,8 +139,9 @@ export const ClipCard = memo(function ClipCard({
         aria-description={`${formatClipLength(clip.durationMs)}${meta ? `, ${meta}` : ''}`}
         aria-current={selected ? 'true' : undefined}
         tabIndex={tabStop ? 0 : -1}
-        title={`${clip.title}\nEnter open · F2 rename · ${deleteKey} delete · arrows move`}
-        onClick={onSelect}
+        ref={hit}
+        title={`${clip.title}\nEnter or double-click open · F2 rename · ${deleteKey} delete · arrows move`}
+        onClick={(event) => onSelect(event, opensClip(event))}
       />
       <div className="clip-card__poster" ref={poster}>
         {showPoster && !posterWanted ? (
@@ -191,7 +204,8 @@ export const ClipCard = memo(function ClipCard({
           <p
             className="clip-card__title truncate"
             title={`${clip.title}\nDouble-click or F2 to rename`}
-            onClick={onSelect}
+            // A double-click on the title renames rather than opens.
+            onClick={(event) => onSelect(event, false)}
             onDoubleClick={onRenameStart}
           >
             {clip.title}

@@ -101,11 +101,11 @@ export function nextShuttle(current: number, direction: 1 | -1): number {
 
 /**
  * Where the keys go, as the shortcuts sheet says it: like a desktop editor, keys act on what has
- * focus. A clip opened by a click (or Enter) gives them to its timeline; the clip grid keeps its
- * arrow keys only while it has focus, shown by its focus ring.
+ * focus. A clip opened (Enter, a double-click) gives them to its timeline; a click only chooses
+ * it and the clip grid keeps its arrow keys while it has focus, shown by its focus ring.
  */
 export const FOCUS_RULE =
-  'Keys act where focus is. Click a clip (or press Enter on it) and its timeline takes them: ← → Home End move the playhead. The clip grid uses them to move between clips only while it has focus, shown by a ring round the card: Tab back to it.';
+  'Keys act where focus is. Double-click a clip (or press Enter on it) and its timeline takes them: ← → Home End move the playhead; a click on the timeline does the same. A single click only chooses the clip: the grid keeps the arrows to move between clips while it has focus, shown by a ring round the card.';
 
 /** The shortcuts sheet, in the order it lists them. */
 export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [

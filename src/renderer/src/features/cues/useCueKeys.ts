@@ -46,8 +46,10 @@ function atEnd(media: HTMLMediaElement): boolean {
 function keysFree(event: KeyboardEvent): boolean {
   if (event.defaultPrevented || modalOpen() || isTextEntry(event.target)) return false;
   const target = event.target;
-  // Buttons and the player's own controls answer Space and Enter themselves.
-  if (event.key === ' ' && (target instanceof HTMLButtonElement || target instanceof HTMLVideoElement)) return false;
+  // Buttons and the player's own controls answer Space and Enter themselves; a clip's card in the
+  // library is chosen already, so Space plays it, as it does on a row of the list.
+  const button = target instanceof HTMLButtonElement && target.closest('[data-clip-id]') === null;
+  if (event.key === ' ' && (button || target instanceof HTMLVideoElement)) return false;
   return true;
 }
 

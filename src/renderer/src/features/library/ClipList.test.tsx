@@ -82,13 +82,13 @@ const row = (title: string): HTMLElement => {
 test('a click chooses the row, with Ctrl for toggling and Shift for a range', () => {
   const onChoose = vi.fn();
   render(<Harness onChoose={onChoose} />);
-  fireEvent.click(row('Lanterns'), { ctrlKey: true });
+  fireEvent.click(row('Lanterns'), { ctrlKey: true, detail: 1 });
   expect(onChoose).toHaveBeenLastCalledWith(expect.objectContaining({ id: 3 }), {
     toggle: true,
     range: false,
     open: false,
   });
-  fireEvent.click(row('Night'), { shiftKey: true });
+  fireEvent.click(row('Night'), { shiftKey: true, detail: 1 });
   expect(onChoose).toHaveBeenLastCalledWith(expect.objectContaining({ id: 5 }), {
     toggle: false,
     range: true,
@@ -99,11 +99,23 @@ test('a click chooses the row, with Ctrl for toggling and Shift for a range', ()
   expect(row('Lanterns').tabIndex).toBe(-1);
 });
 
-test('a plain click opens the clip, handing the keys to its timeline', () => {
+test('a click chooses the row and keeps the keys; a double-click or Enter opens the clip, handing them to its timeline', () => {
   const onChoose = vi.fn();
   render(<Harness onChoose={onChoose} />);
-  fireEvent.click(row('Lanterns'));
+  fireEvent.click(row('Lanterns'), { detail: 1 });
   expect(onChoose).toHaveBeenLastCalledWith(expect.objectContaining({ id: 3 }), {
+    toggle: false,
+    range: false,
+    open: false,
+  });
+  fireEvent.click(row('Lanterns'), { detail: 2 });
+  expect(onChoose).toHaveBeenLastCalledWith(expect.objectContaining({ id: 3 }), {
+    toggle: false,
+    range: false,
+    open: true,
+  });
+  fireEvent.keyDown(row('Market'), { key: 'Enter' });
+  expect(onChoose).toHaveBeenLastCalledWith(expect.objectContaining({ id: 4 }), {
     toggle: false,
     range: false,
     open: true,

@@ -4,7 +4,7 @@ import type { Clip } from '../../../../shared/domain';
 import type { ClipSort, SnippetPart, SortKey } from '../../../../shared/library/organise';
 import { formatBytes } from '../../format/bytes';
 import { formatClipLength, formatDateTime, formatFps } from '../../format/media';
-import type { ChooseHow } from '../clips/ClipGrid';
+import { opensClip, type ChooseHow } from '../clips/ClipCard';
 import { ClipMarks, Snippet, Stars } from './ClipMarks';
 import { providerName } from '../remix/versionNames';
 import { useLoadedPages, type ClipPages } from './useClipPages';
@@ -92,6 +92,11 @@ export function ClipList(props: ClipListProps): JSX.Element {
     const index = Number(row?.dataset['index'] ?? NaN);
     const clip = pages.hitAt(index)?.clip;
     if (!clip) return;
+    if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey) {
+      event.preventDefault();
+      onChoose(clip, index, { toggle: false, range: false, open: true });
+      return;
+    }
     const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 15, PageUp: -15 }[event.key];
     // Delete and Ctrl+A are the library's keys (useLibraryKeys): they act on the selection.
     if (step === undefined) return;
@@ -203,8 +208,7 @@ const ClipRow = memo(function ClipRow({ clip, snippet, index, selected, tabStop,
       className={`clip-list__row${selected ? ' clip-list__row--selected' : ''}`}
       style={{ height: ROW_HEIGHT }}
       onClick={(event) => {
-        const toggle = event.ctrlKey || event.metaKey;
-        choose(clip, index, { toggle, range: event.shiftKey, open: !toggle && !event.shiftKey });
+        choose(clip, index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey, open: opensClip(event) });
       }}
     >
       {COLUMNS.map((column) => (
