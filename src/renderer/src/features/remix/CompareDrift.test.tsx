@@ -1,6 +1,8 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
+import type { DriftDirection } from '../../../../shared/cues/drift';
+import { StudioError } from '../../../../shared/errors';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { CompareDrift } from './CompareDrift';
 
@@ -62,4 +64,50 @@ test('a side without a drift report says why, and with neither there is no regio
   // Both answers in: still nothing to show.
   await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
   expect(screen.queryByRole('region', { name: 'Cue drift' })).toBeNull();
+});
+
+test('while B’s drift is being measured its cells say so, never “not asked”, until its report is in', async () => {
+  let answerB: (report: { state: 'measured'; windowMs: number; directions: DriftDirection[] }) => void = () =>
+    undefined;
+  const gull = (heardMs: number): DriftDirection => ({
+    shot: 0,
+    label: 'gull cry',
+    askedMs: 1000,
+    heardMs,
+    driftMs: heardMs - 1000,
+  });
+  fakeStudio.answer('cues.drift', ({ clipId }) =>
+    clipId === 1
+      ? { state: 'measured', windowMs: 1000, directions: [gull(1180)] }
+      : new Promise((resolve) => {
+          answerB = resolve;
+        }),
+  );
+  render(<CompareDrift a={1} b={2} onSeek={() => undefined} />);
+  const region = await screen.findByRole('region', { name: 'Cue drift' });
+  const row = within(region).getByRole('row', { name: /gull cry/ });
+  expect(row.textContent).toContain('Measuring drift…');
+  expect(row.textContent).not.toContain('not asked');
+  expect(within(region).getByRole('columnheader', { name: /^B:/ }).textContent).toContain('measuring…');
+
+  answerB({ state: 'measured', windowMs: 1000, directions: [gull(1010)] });
+  await waitFor(() => expect(row.textContent).toContain('+10 ms'));
+  expect(row.textContent).not.toContain('Measuring');
+});
+
+test('a side whose drift could not be read says so in its cells, not “not asked”', async () => {
+  fakeStudio.answer('cues.drift', ({ clipId }) => {
+    if (clipId === 2) throw new StudioError('internal', 'the sound could not be read');
+    return {
+      state: 'measured',
+      windowMs: 1000,
+      directions: [{ shot: 0, label: 'bell', askedMs: 2000, heardMs: 2040, driftMs: 40 }],
+    };
+  });
+  render(<CompareDrift a={1} b={2} onSeek={() => undefined} />);
+  const region = await screen.findByRole('region', { name: 'Cue drift' });
+  await waitFor(() =>
+    expect(within(region).getByRole('row', { name: /bell/ }).textContent).toContain('could not measure'),
+  );
+  expect(within(region).getByRole('row', { name: /bell/ }).textContent).not.toContain('not asked');
 });

@@ -12,15 +12,39 @@ const NOTHING: Readonly<Record<Exclude<DriftReport['state'], 'measured' | 'no_so
   no_directions: 'no timed sounds asked for',
 };
 
+/** What a side's cells say while its report is on its way, or when it could not be read. */
+type Waiting = 'measuring' | 'failed' | null;
+
+function waiting(state: DriftState): Waiting {
+  if (state.error !== null) return 'failed';
+  return state.report === null ? 'measuring' : null;
+}
+
 function sideNote(state: DriftState): string | null {
   if (state.error !== null) return state.error;
-  if (state.report === null) return 'listening…';
+  if (state.report === null) return 'measuring…';
   if (state.report.state === 'no_sound') return 'no sound to listen to';
   if (state.report.state === 'measured') return null;
   return NOTHING[state.report.state];
 }
 
-function Side({ direction, onSeek }: { direction: DriftDirection | null; onSeek: (ms: number) => void }) {
+function Side({
+  direction,
+  wait,
+  onSeek,
+}: {
+  direction: DriftDirection | null;
+  /** Set while this side's report is not in: an empty cell then says so, never "not asked". */
+  wait: Waiting;
+  onSeek: (ms: number) => void;
+}) {
+  if (!direction && wait === 'measuring')
+    return (
+      <td className="cdrift__none cdrift__measuring" aria-busy="true">
+        Measuring drift…
+      </td>
+    );
+  if (!direction && wait === 'failed') return <td className="cdrift__none">could not measure</td>;
   if (!direction) return <td className="cdrift__none">not asked</td>;
   return (
     <td>
@@ -56,6 +80,7 @@ export function CompareDrift({ a, b, onSeek }: Props): JSX.Element | null {
   const pairs = pairDrift(driftA.report, driftB.report);
   if (pairs.length === 0) return null;
   const notes = { a: sideNote(driftA), b: sideNote(driftB) };
+  const waits = { a: waiting(driftA), b: waiting(driftB) };
   return (
     <section className="cdrift" aria-label="Cue drift">
       <h3 className="eyebrow">Cue drift</h3>
@@ -77,8 +102,8 @@ export function CompareDrift({ a, b, onSeek }: Props): JSX.Element | null {
               <th scope="row" className="truncate" title={pair.label}>
                 {pair.label}
               </th>
-              <Side direction={pair.a} onSeek={onSeek} />
-              <Side direction={pair.b} onSeek={onSeek} />
+              <Side direction={pair.a} wait={waits.a} onSeek={onSeek} />
+              <Side direction={pair.b} wait={waits.b} onSeek={onSeek} />
             </tr>
           ))}
         </tbody>
