@@ -86,6 +86,13 @@ async function main(): Promise<void> {
       'search, newest first (200 hits)',
       texts.map((text) => page({ text })),
     );
+    // A word typed with an accent is checked against each candidate's text (ClipQueries: accents).
+    await measure(
+      'search with accents, best matches first',
+      ['café', 'é', 'fog café', 'crème', 'harbour é'].map((text) =>
+        page({ text, sort: { by: 'relevance', dir: 'desc' } }),
+      ),
+    );
     await measure(
       'search by date, filtered (rating ≥ 3)',
       words.map((text) => page({ text, filter: { minRating: 3 }, sort: { by: 'created', dir: 'desc' } })),

@@ -377,6 +377,19 @@ const expectAfter: Record<number, (db: Database) => void> = {
     expect(() => db.exec(`DELETE FROM media WHERE id = '${card}'`)).toThrow(/FOREIGN KEY/);
     db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
   },
+  11: (db) => {
+    const fts = db.prepare<[], string>("SELECT sql FROM sqlite_schema WHERE name = 'clip_search'").pluck().get();
+    expect(fts).toMatch(/fts5\(title, prompt, tags, cues, scope, .*categories 'L\* N\* Co So'.*prefix = '1 2 3'/);
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at) VALUES ('${'e'.repeat(64)}', 'video/mp4', 1, 0);
+             INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, created_at, rating)
+             VALUES (1, 1, 'Bonfire 🔥', 'local', 0, '${'e'.repeat(64)}', 0, 2);`);
+    const find = (words: string): unknown[] =>
+      db.prepare('SELECT rowid FROM clip_search WHERE clip_search MATCH ?').pluck().all(words);
+    // A clip written after the step is indexed by the triggers, symbols included.
+    expect([find('"🔥"*'), find('bonfire'), find('{scope}: p1r2')]).toEqual([[1], [1], [1]]);
+    db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
+  },
 };
 
 describe('migrations', () => {
@@ -564,6 +577,35 @@ describe('migrations', () => {
       card_poster_hash: null,
     });
     expect(new Clips(db).postersLackingCard(10)).toEqual([poster]);
+  });
+
+  test('clips from before symbols were indexed keep their words, tags, cues and scope, and are found by emoji', async () => {
+    const dir = await tempDir();
+    const db = open(join(dir, 'library.db'), { targetVersion: 10 });
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at) VALUES ('${'d'.repeat(64)}', 'video/mp4', 1, 0)`);
+    const insert = db.prepare(
+      `INSERT INTO clips (id, project_id, title, prompt_text, provider, duration_ms, media_hash, created_at, rating, trashed_at)
+       VALUES (?, 1, ?, 'Scene: gulls over the pier', 'local', 0, ?, 0, ?, ?)`,
+    );
+    insert.run(1, 'Harbour 🌊', 'd'.repeat(64), 3, null);
+    insert.run(2, 'Café ⭐', 'd'.repeat(64), null, 9);
+    db.exec(`INSERT INTO tags (id, name) VALUES (1, 'keeper'); INSERT INTO clip_tags VALUES (1, 1);
+             INSERT INTO cues (clip_id, start_ms, label, note, created_at, updated_at) VALUES (1, 0, 'foghorn', '🎺 late', 0, 0);`);
+    const find = (words: string): unknown[] =>
+      db.prepare('SELECT rowid FROM clip_search WHERE clip_search MATCH ? ORDER BY rowid').pluck().all(words);
+    expect(find('"🌊"*')).toEqual([]);
+
+    migrate(db, migrations, 11);
+
+    expect(db.prepare('SELECT rowid, scope FROM clip_search ORDER BY rowid').all()).toEqual([
+      { rowid: 1, scope: 'p1 p1r3' },
+      { rowid: 2, scope: 'trashed' },
+    ]);
+    for (const words of ['"🌊"*', 'harbour', 'keeper', 'foghorn', '"🎺"*']) expect(find(words), words).toEqual([1]);
+    for (const words of ['"⭐"*', 'cafe']) expect(find(words), words).toEqual([2]);
+    expect(find('gulls')).toEqual([1, 2]);
+    expect(db.prepare('SELECT count(*) FROM cue_search_stale').pluck().get()).toBe(0);
   });
 
   test('a fresh database reaches latestVersion with WAL and foreign keys on', async () => {

@@ -361,6 +361,42 @@ describe('library query results', () => {
     expect(lib.queries.page(lib.otherId, ClipQuery.parse({ text: 'p' }), 0, 10).total).toBe(0);
   });
 
+  test('emoji are search words, and a word typed with an accent requires it, in every sort, filtered and for Select all', async () => {
+    const lib = await library(300);
+    const add = lib.db.prepare(
+      `INSERT INTO clips (project_id, title, prompt_text, provider, duration_ms, media_hash, rating, created_at)
+       SELECT ?, ?, ?, 'local', 1000, media_hash, ?, ? FROM clips LIMIT 1`,
+    );
+    const clip = (title: string, prompt: string, rating: number, createdAt: number): number =>
+      Number(add.run(lib.projectId, title, prompt, rating, createdAt).lastInsertRowid);
+    const fire = clip('Bonfire 🔥', 'Scene: sparks', 4, 10);
+    const cafe = clip('Café at the harbour', 'Scene: espresso', 2, 20);
+    const plain = clip('Cafe racer', 'Scene: a motorbike at the harbour', 5, 30);
+    const upper = clip('Night', 'Scene: a neon CAFÉ sign', 5, 40);
+    // In another project and in the Trash: never found.
+    lib.db.prepare('UPDATE clips SET project_id = ? WHERE id = ?').run(lib.otherId, clip('Café 🔥', '', 5, 50));
+    lib.db.prepare('UPDATE clips SET trashed_at = 1 WHERE id = ?').run(clip('Café 🔥', '', 5, 60));
+    const sorts = [
+      { by: 'relevance', dir: 'desc' },
+      { by: 'created', dir: 'asc' },
+      { by: 'title', dir: 'asc' },
+    ] as const;
+    const found = (text: string, filter: ClipQueryInput['filter'] = {}): number[][] => [
+      ...sorts.map((sort) => page(lib, { text, sort, filter }).ids.sort((a, b) => a - b)),
+      lib.queries.allIds(lib.projectId, ClipQuery.parse({ text, filter }), 100).ids.sort((a, b) => a - b),
+    ];
+    const everywhere = (ids: number[]): number[][] => [ids, ids, ids, ids];
+    expect(found('🔥')).toEqual(everywhere([fire]));
+    expect(found('cafe')).toEqual(everywhere([cafe, plain, upper]));
+    expect(found('café')).toEqual(everywhere([cafe, upper]));
+    expect(found('Caf\u00e9 harb')).toEqual(everywhere([cafe]));
+    expect(found('café', { minRating: 5 })).toEqual(everywhere([upper]));
+    expect(found('café', { provider: 'local', minRating: 1 })).toEqual(everywhere([cafe, upper]));
+    expect(page(lib, { text: 'café' }).total).toBe(2);
+    // Typing "é" finds no clip of this library (none has a word starting with it), where it found every "e…".
+    expect(found('é')).toEqual(everywhere([]));
+  });
+
   test('a project holding most of the library leaves out the clips elsewhere; a small one keeps to its own', async () => {
     const lib = await library(1000);
     const counted = (from: number): unknown =>

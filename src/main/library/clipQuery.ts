@@ -1,7 +1,17 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Clip } from '../../shared/domain';
 import type { ClipFilter, ClipQuery, SnippetPart, SortKey } from '../../shared/library/organise';
-import { CLIP_COLUMNS, matchExpression, mayMatchScope, searchWords, toClip, type ClipRow } from './clips';
+import {
+  ACCENT_CHECK_SQL,
+  accentedWords,
+  CLIP_COLUMNS,
+  matchExpression,
+  mayMatchScope,
+  registerSearchFunctions,
+  searchWords,
+  toClip,
+  type ClipRow,
+} from './clips';
 import { refreshCueSearch } from './cueSearch';
 
 export interface ClipHit {
@@ -128,7 +138,9 @@ export class ClipQueries {
   private readonly elsewhereTokens = new Map<number, string[] | null>();
   private termsReady = false;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    registerSearchFunctions(db);
+  }
 
   private statement(sql: string): Statement<Param[]> {
     let statement = this.statements.get(sql);
@@ -232,13 +244,15 @@ export class ClipQueries {
   private read(
     projectId: number,
     query: ClipQuery,
-  ): { words: string[]; whole: Map<string, string>; match: string | null; key: string } | null {
+  ): { words: string[]; whole: Map<string, string>; match: string | null; accents: Accents; key: string } | null {
     if (query.text !== '') refreshCueSearch(this.db);
     const words = searchWords(query.text);
     const whole = this.whole(words);
     const match = matchExpression(words, textColumns(words, whole), whole);
     if (query.text !== '' && match === null) return null;
-    return { words, whole, match, key: `${projectId}|${query.text}|${JSON.stringify(query.filter)}` };
+    const accented = accentedWords(words);
+    const accents: Accents = accented.length === 0 ? null : JSON.stringify(accented);
+    return { words, whole, match, accents, key: `${projectId}|${query.text}|${JSON.stringify(query.filter)}` };
   }
 
   /**
@@ -248,7 +262,7 @@ export class ClipQueries {
   page(projectId: number, query: ClipQuery, offset: number, limit: number): ClipPage {
     const read = this.read(projectId, query);
     if (read === null) return { total: 0, hits: [] };
-    const { words, whole, match, key } = read;
+    const { words, whole, match, accents, key } = read;
     if (match === null) {
       const { conditions, head } = filtersOnly(projectId, query);
       const by = query.sort.by === 'relevance' ? 'created' : query.sort.by;
@@ -264,8 +278,8 @@ export class ClipQueries {
     const { minRating, ...rest } = query.filter;
     const { where, params } = filterConditions(rest);
     const scoped = this.scope(projectId, minRating);
-    const search = new SearchScope(where, params);
-    const total = this.count(key, search.countSql, [scoped(match), ...params]);
+    const search = new SearchScope(where, params, accents);
+    const total = this.count(key, search.countSql, [scoped(match), ...search.params]);
     if (query.sort.by === 'relevance') {
       const found = this.bestFirst(key, search, scoped, words, whole, offset, limit);
       return {
@@ -278,7 +292,7 @@ export class ClipQueries {
     }
     const by = query.sort.by;
     return this.sortedSearch(
-      { projectId, where, params },
+      { projectId, where, params, accents },
       order(by, query.sort.dir),
       match,
       scoped(match),
@@ -295,7 +309,7 @@ export class ClipQueries {
   allIds(projectId: number, query: ClipQuery, limit: number): { total: number; ids: number[] } {
     const read = this.read(projectId, query);
     if (read === null) return { total: 0, ids: [] };
-    const { match, key } = read;
+    const { match, accents, key } = read;
     if (match === null) {
       const { conditions, head } = filtersOnly(projectId, query);
       const total = this.count(key, `SELECT count(*) FROM clips c WHERE ${conditions}`, head);
@@ -303,10 +317,10 @@ export class ClipQueries {
     }
     const { minRating, ...rest } = query.filter;
     const { where, params } = filterConditions(rest);
-    const search = new SearchScope(where, params);
+    const search = new SearchScope(where, params, accents);
     const scoped = this.scope(projectId, minRating)(match);
-    const total = this.count(key, search.countSql, [scoped, ...params]);
-    return { total, ids: this.ids(search.idsSql, [scoped, ...params, limit]) };
+    const total = this.count(key, search.countSql, [scoped, ...search.params]);
+    return { total, ids: this.ids(search.idsSql, [scoped, ...search.params, limit]) };
   }
 
   /** How many of these clips are outside the Trash, with their length and media file size summed. */
@@ -320,7 +334,12 @@ export class ClipQueries {
 
   /** A search in one of the sorts (`scopedMatch` finds the clips), its page's snippets made for its rows only. */
   private sortedSearch(
-    { projectId, where, params }: { projectId: number; where: readonly string[]; params: readonly Param[] },
+    {
+      projectId,
+      where,
+      params,
+      accents,
+    }: { projectId: number; where: readonly string[]; params: readonly Param[]; accents: Accents },
     orderBy: string,
     match: string,
     scopedMatch: string,
@@ -338,10 +357,14 @@ export class ClipQueries {
     // probe), and stop after the page; an index step costs about a fifth of a row read. Few
     // matches: read just those and sort them.
     const walk = total * total * 5 > live * (offset + limit);
-    conditions.push(`${walk ? '+' : ''}c.id IN (SELECT rowid FROM clip_search WHERE clip_search MATCH ?)`);
+    const matching =
+      accents === null
+        ? 'SELECT rowid FROM clip_search WHERE clip_search MATCH ?'
+        : `SELECT s.rowid FROM clip_search s WHERE clip_search MATCH ? AND ${ACCENT_CHECK_SQL}`;
+    conditions.push(`${walk ? '+' : ''}c.id IN (${matching})`);
     const ids = this.ids(
       `SELECT c.id FROM clips c WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-      [projectId, ...params, scopedMatch, limit, offset],
+      [projectId, ...params, scopedMatch, ...(accents === null ? [] : [accents]), limit, offset],
     );
     return { total, hits: this.hits(ids, this.snippets(ids, match)) };
   }
@@ -470,17 +493,24 @@ function order(by: Exclude<SortKey, 'relevance'>, direction: 'asc' | 'desc'): st
   return `${ORDER[by]} ${dir}, c.id ${dir}`;
 }
 
-/** The search index alone when only the project and the Trash narrow a search; joined to clips for other filters. */
+/** The accented search words as `ACCENT_CHECK_SQL`'s parameter (JSON), or null when no search word has an accent. */
+type Accents = string | null;
+
+/**
+ * The search index alone when only the project and the Trash narrow a search; joined to clips for
+ * other filters. `params` are the filters' parameters, then the accent check's when there is one.
+ */
 class SearchScope {
   readonly countSql: string;
   readonly pageSql: string;
   readonly idsSql: string;
+  readonly params: readonly Param[];
 
-  constructor(
-    where: readonly string[],
-    readonly params: readonly Param[],
-  ) {
-    const filters = where.map((condition) => ` AND ${condition}`).join('');
+  constructor(where: readonly string[], params: readonly Param[], accents: Accents) {
+    this.params = accents === null ? params : [...params, accents];
+    const filters = [...where, ...(accents === null ? [] : [ACCENT_CHECK_SQL])]
+      .map((condition) => ` AND ${condition}`)
+      .join('');
     // CROSS JOIN keeps the search index first: the planner must never run the match once per clip.
     const from = where.length === 0 ? 'clip_search s' : 'clip_search s CROSS JOIN clips c ON c.id = s.rowid';
     this.countSql = `SELECT count(*) FROM ${from} WHERE clip_search MATCH ?${filters}`;

@@ -248,6 +248,43 @@ describe('Clips.search (FTS5 kept in step by triggers)', () => {
     expect(clips.search('  !!! ')).toEqual([]);
   });
 
+  test('finds emoji and other symbols as words of their own', async () => {
+    const { db, clips, projects } = await library();
+    const project = projects.create('P');
+    const fire = clips.insert(newClip(clips, project.id, { title: 'Campfire 🔥 at night' }));
+    const astronaut = clips.insert(newClip(clips, project.id, { title: 'Walk', promptText: 'Scene: 👩‍🚀 floats by' }));
+    const thumbs = clips.insert(newClip(clips, project.id, { title: 'Crowd 👍🏽🎉' }));
+    const plain = clips.insert(newClip(clips, project.id, { title: 'Campfire at dawn' }));
+    tag(db, plain.id, '⭐');
+    expect(ids(clips.search('🔥'))).toEqual([fire.id]);
+    expect(ids(clips.search('campfire 🔥'))).toEqual([fire.id]);
+    expect(ids(clips.search('👩‍🚀'))).toEqual([astronaut.id]);
+    expect(ids(clips.search('👍'))).toEqual([thumbs.id]);
+    expect(ids(clips.search('👍🏽'))).toEqual([thumbs.id]);
+    expect(ids(clips.search('⭐'))).toEqual([plain.id]);
+    expect(ids(clips.search('🌊'))).toEqual([]);
+  });
+
+  test('a word typed without accents finds either; one typed with an accent requires it', async () => {
+    const { db, clips, projects } = await library();
+    const project = projects.create('P');
+    const accented = clips.insert(newClip(clips, project.id, { title: 'Café terrace' }));
+    const plain = clips.insert(newClip(clips, project.id, { title: 'Cafe racer' }));
+    const upper = clips.insert(newClip(clips, project.id, { title: 'CAFÉ SIGN' }));
+    const summer = clips.insert(newClip(clips, project.id, { title: 'Beach', promptText: 'Scene: an été afternoon' }));
+    const evening = clips.insert(newClip(clips, project.id, { title: 'Evening echo' }));
+    cue(db, evening.id, 'élan', 'on the beat');
+    expect(ids(clips.search('cafe'))).toEqual([accented.id, plain.id, upper.id]);
+    expect(ids(clips.search('café'))).toEqual([accented.id, upper.id]);
+    expect(ids(clips.search('CAFÉ terr'))).toEqual([accented.id]);
+    // Typed as e + a combining accent, the same.
+    expect(ids(clips.search('cafe\u0301'))).toEqual([accented.id, upper.id]);
+    // "é" alone starts only words that start with "é", not every word starting with "e".
+    expect(ids(clips.search('é'))).toEqual([summer.id, evening.id]);
+    expect(ids(clips.search('e'))).toEqual([summer.id, evening.id]);
+    expect(ids(clips.search('éla'))).toEqual([evening.id]);
+  });
+
   test('can be limited to one project', async () => {
     const { clips, projects } = await library();
     const a = projects.create('A');

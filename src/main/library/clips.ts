@@ -112,9 +112,63 @@ function readReport(json: string, clipId: number): RenderReport {
   );
 }
 
-/** The words of search text, as the search matches them: each one the start of a word. */
+/**
+ * The words of search text, as the search index splits text into words (migration 0011): runs of
+ * letters, digits, private-use characters and symbols (emoji, flags, ©, ♪), so "🔥" is a word of
+ * its own beside "fire 🔥" and part of the word in "fire🔥" (found by "fire", not by "🔥"). Emoji
+ * skin tones are symbols to the index too. Text is composed first (NFC), so an accent typed as a
+ * separate mark stays on its letter.
+ */
 export function searchWords(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return text.normalize('NFC').match(/[\p{L}\p{N}\p{Co}\p{So}\u{1F3FB}-\u{1F3FF}]+/gu) ?? [];
+}
+
+/** Lower case, composed: how a word with accents is compared with the text. */
+const accentKey = (text: string): string => text.normalize('NFC').toLowerCase();
+const hasAccent = (word: string): boolean => /\p{M}/u.test(word.normalize('NFD'));
+
+/**
+ * Accents in search words. The index folds case and accents (unicode61 remove_diacritics 2), so
+ * "cafe" finds "café" and "Cafe": a creator who types without accents finds both. A word typed
+ * WITH an accent asks for it: "café" finds "café" and not "cafe", "é" finds "été" and "élan" but
+ * never every word starting with "e". These are the search words that carry an accent, lower
+ * case; the index finds the candidates, then `ACCENT_CHECK_SQL` keeps a clip only when each of
+ * these words starts a word of its text as typed (case still folded).
+ */
+export function accentedWords(words: readonly string[]): string[] {
+  return [...new Set(words.filter(hasAccent).map(accentKey))];
+}
+
+/**
+ * The condition (over the search index's columns as `s`) that keeps a clip whose text has each
+ * accented search word; its one parameter is `JSON.stringify(accentedWords(words))`. Needs
+ * `registerSearchFunctions` on the connection.
+ */
+export const ACCENT_CHECK_SQL = 'clip_text_has_words(s.title, s.prompt, s.tags, s.cues, ?)';
+
+/** Registers the SQL function behind `ACCENT_CHECK_SQL` on a connection (once is enough; again is harmless). */
+export function registerSearchFunctions(db: Database): void {
+  // The words of the search being run, parsed once for all the clips it checks.
+  let known = { json: '', words: [] as string[] };
+  db.function(
+    'clip_text_has_words',
+    { deterministic: true },
+    (title: unknown, prompt: unknown, tags: unknown, cues: unknown, wordsJson: unknown): number => {
+      const json = String(wordsJson);
+      if (json !== known.json) known = { json, words: JSON.parse(json) as string[] };
+      const texts = [title, prompt, tags, cues]
+        .filter((column): column is string => typeof column === 'string' && column !== '')
+        .map(accentKey);
+      return known.words.every((prefix) => texts.some((text) => startsAWord(text, prefix))) ? 1 : 0;
+    },
+  );
+}
+
+/** Whether `prefix` starts one of the search words of `text` (both lower case and composed). */
+function startsAWord(text: string, prefix: string): boolean {
+  // Most candidates lack the accented letters altogether: a substring test settles those.
+  if (!text.includes(prefix)) return false;
+  return searchWords(text).some((word) => word.startsWith(prefix));
 }
 
 /**
@@ -203,7 +257,9 @@ export interface NewClip {
 }
 
 export class Clips {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    registerSearchFunctions(db);
+  }
 
   list(projectId: number): Clip[] {
     return this.db
@@ -244,16 +300,19 @@ export class Clips {
 
   /** Full-text search over titles, prompts, tags and cue text; words are matched as prefixes. */
   search(query: string, projectId?: number): Clip[] {
-    const match = matchExpression(query);
+    const words = searchWords(query);
+    const match = matchExpression(words);
     if (match === null) return [];
     refreshCueSearch(this.db);
+    const accented = accentedWords(words);
     return this.db
-      .prepare<[string, number | null, number | null], ClipRow>(
+      .prepare<[string, number | null, number | null, ...string[]], ClipRow>(
         `${SELECT} JOIN clip_search s ON s.rowid = c.id
          WHERE clip_search MATCH ? AND (? IS NULL OR c.project_id = ?) AND c.trashed_at IS NULL
+         ${accented.length > 0 ? `AND ${ACCENT_CHECK_SQL}` : ''}
          ORDER BY s.rank LIMIT 200`,
       )
-      .all(match, projectId ?? null, projectId ?? null)
+      .all(match, projectId ?? null, projectId ?? null, ...(accented.length > 0 ? [JSON.stringify(accented)] : []))
       .map(toClip);
   }
 

@@ -9,6 +9,7 @@ import { up as libraryCounts } from './0007-library-counts';
 import { up as cueSearchBatched } from './0008-cue-search-batched';
 import { up as searchScopeTrash } from './0009-search-scope-trash';
 import { up as cardPosters } from './0010-card-posters';
+import { up as searchSymbols } from './0011-search-symbols';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'cue-search-batched', up: cueSearchBatched },
   { version: 9, name: 'search-scope-trash', up: searchScopeTrash },
   { version: 10, name: 'card-posters', up: cardPosters },
+  { version: 11, name: 'search-symbols', up: searchSymbols },
 ];
 
 export const latestVersion = migrations.length;
