@@ -3,7 +3,7 @@
  * when, and what modifies the next noun. Each item is handed to the step that understands it.
  */
 import { timeOfHour } from '../lexicon';
-import type { PromptField, SceneAction } from '../scene';
+import { elementGroup, type PromptField, type SceneAction } from '../scene';
 import type { ShotBuilder } from './builder';
 import { applyConcept } from './concepts';
 import { determiners, modifierKinds, personPronouns, relativePronouns, thingPronouns, type Item } from './segment';
@@ -29,6 +29,9 @@ const WHERE = new Set([
   'atop',
   'against',
 ]);
+
+/** Words of place that set a thing beside another. */
+const NEAR = new Set(['beside', 'by', 'near']);
 
 /** What a clause is about: an entity, an environment element, a body part, or the wind. */
 export interface Ref {
@@ -107,6 +110,7 @@ export class Clause {
     const still = ref.kind === 'entity' && STILL.has(this.b.entities.get(ref.key)?.element ?? '');
     if (!this.verbSeen) {
       if (this.subjects.length === 0 || !this.afterWhere(at)) this.subjects.push(ref);
+      else this.besideWhatRests(ref, at);
     } else if (this.nextIsVerb(at + 1) && !(still && this.nextIsParticiple(at + 1))) {
       this.subjects = [ref];
       this.verbSeen = false;
@@ -116,16 +120,39 @@ export class Clause {
 
   /** True when the noun at `at` follows a word of place ("on", "beside"), past its determiners and modifiers. */
   private afterWhere(at: number): boolean {
+    const word = this.whereWord(at);
+    return word !== null && WHERE.has(word);
+  }
+
+  /** The word just before the noun at `at`, past its determiners and modifiers, when it is a function word. */
+  private whereWord(at: number): string | null {
     for (let k = at - 1; k >= 0; k--) {
       const it = this.items[k];
-      if (it === undefined) return false;
+      if (it === undefined) return null;
       if (it.kind === 'concept' && modifierKinds.has(it.concept.kind)) continue;
-      if (it.kind !== 'stop') return false;
+      if (it.kind !== 'stop') return null;
       const word = it.text.toLowerCase();
       if (determiners.has(word)) continue;
-      return WHERE.has(word);
+      return word;
     }
-    return false;
+    return null;
+  }
+
+  /**
+   * "A kettle on the table, a cup beside it": a thing set beside something that rests on
+   * furniture rests there too, rather than on the floor in front of it.
+   */
+  private besideWhatRests(ref: Ref, at: number): void {
+    const word = this.whereWord(at);
+    if (word === null || !NEAR.has(word) || ref.kind !== 'entity') return;
+    const on = this.b.entities.get(ref.key)?.on;
+    if (on === undefined) return;
+    for (const s of this.subjects) {
+      const e = s.kind === 'entity' && s.key !== ref.key ? this.b.entities.get(s.key) : undefined;
+      if (!e || e.on !== undefined || e.element === null) continue;
+      const group = elementGroup[e.element];
+      if (group === 'prop' || group === 'animal') e.on = on;
+    }
   }
 
   takeIntensity(): number {
@@ -222,7 +249,12 @@ function pronoun(cl: Clause, lower: string, at: number): void {
   const gender = pronounGender(lower);
   const figure = gender === null ? lastFigure : cl.b.figureByPronoun(gender);
   if (personPronouns.has(lower) && figure) cl.place({ kind: 'entity', key: figure }, at);
-  else if (thingPronouns.has(lower) && lastThing) cl.place({ kind: 'entity', key: lastThing }, at);
+  else if (thingPronouns.has(lower) && lastThing) {
+    // "A kettle on the table, a cup beside it": "it" is the thing before, not the cup just named.
+    const own = cl.subjects.some((s) => s.key === lastThing);
+    const before = cl.carried.find((r) => r.kind === 'entity' && !cl.subjects.some((s) => s.key === r.key));
+    cl.place(own && before ? before : { kind: 'entity', key: lastThing }, at);
+  }
 }
 
 /** "35mm" sets the lens; "no 85mm" caps it. */

@@ -614,3 +614,20 @@ describe('the wind heard, a figure humming, a cook cooking', () => {
     expect(read('The cooks shout in a busy kitchen.').shot.entities[0]?.count).toBe(3);
   });
 });
+
+describe('a thing beside something on furniture rests there too', () => {
+  const on = (scene: string, key: string): string | undefined =>
+    read(scene).shot.entities.find((e) => e.key === key)?.on;
+
+  test.each([
+    ['A kettle sits on a kitchen table, a cup beside it.', 'cup', 'table'],
+    ['A kettle on the table and a cup beside the kettle.', 'cup', 'table'],
+    ['A lamp on the desk, a phone near it.', 'phone', 'desk'],
+  ])('%s: the %s is on the %s', (scene, key, surface) => {
+    expect(on(scene, key)).toBe(surface);
+  });
+
+  test('beside something on the floor stays on the floor', () => {
+    expect(on('A cat sits by the door, a ball beside it.', 'ball')).toBeUndefined();
+  });
+});
