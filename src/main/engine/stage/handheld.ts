@@ -2,7 +2,9 @@
  * Small things (a phone, a book, a briefcase, a violin, a lamp, a clock, a kettle…): held by the figure
  * that uses them, else set on the table or desk, else on the wall or the ground near the subject.
  */
+import type { ShotScene } from '../scene';
 import type { Vec3 } from '../simulate';
+import type { PlaceElementId } from '../vocabulary/places';
 import type { ElementId } from '../vocabulary/world';
 import type { Holders } from './choreography';
 import { handAt, poseAt, proportions } from './pose';
@@ -29,10 +31,31 @@ export function deskArea(subjectZ: number): { x0: number; x1: number; z0: number
 
 /**
  * Where a room's sofa stands (drawn with the room): against the back wall, facing the camera;
- * `seat` is its cushions' height, `z0` its front.
+ * `seat` is its cushions' height, `z0` its front. With a bed in the room it stands to the right of
+ * the bed and its nightstand (bedArea, nightstandArea), narrower if the room is.
  */
-export function sofaArea(backWallZ: number): { x0: number; x1: number; z0: number; z1: number; seat: number } {
-  return { x0: -1.1, x1: 1.1, z0: backWallZ - 0.95, z1: backWallZ - 0.05, seat: 0.45 };
+export function sofaArea(
+  backWallZ: number,
+  halfWidth: number,
+  withBed: boolean,
+): { x0: number; x1: number; z0: number; z1: number; seat: number } {
+  const x0 = withBed ? Math.max(-1.1, -halfWidth + 3.05) : -1.1;
+  const x1 = Math.max(x0 + 1.4, Math.min(x0 + 2.2, halfWidth - 0.1));
+  return { x0, x1, z0: backWallZ - 0.95, z1: backWallZ - 0.05, seat: 0.45 };
+}
+
+/** Furniture a room's word brings with it, whether or not the prompt names it ("bedroom" has a bed). */
+function impliedBy(word: string): PlaceElementId[] {
+  if (/bedroom|hotel|motel/.test(word)) return ['bed', 'nightstand', 'curtains'];
+  if (/library|bookstore|study/.test(word)) return ['shelves'];
+  if (/office|classroom/.test(word)) return ['desk', 'shelves'];
+  if (/living room|loft|attic/.test(word)) return ['shelves', 'curtains'];
+  return [];
+}
+
+/** What furniture a room has: what the prompt names and what the room's word implies. */
+export function roomFurniture(scene: Pick<ShotScene, 'environment' | 'settingWord'>): ReadonlySet<string> {
+  return new Set<string>([...Object.keys(scene.environment), ...impliedBy(scene.settingWord ?? '')]);
 }
 
 /** Where a room's bed stands (drawn with the room): against the left and back walls; `top` is its blanket's height. */

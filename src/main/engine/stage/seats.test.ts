@@ -1,10 +1,11 @@
 import { expect, test } from 'vitest';
 import { emptyShot } from '../input';
 import { interpret } from '../interpret/interpret';
-import { sofaArea } from './handheld';
+import { bedArea, sofaArea } from './handheld';
 import { poseAt } from './pose';
 import { cockpitSeats } from './seats';
 import { stageShot } from './shot';
+import { nightstandArea } from './surfaces';
 
 function stage(scene: string) {
   const shot = interpret({ shots: [emptyShot({ scene, durationMs: 3000 })] }).shots[0];
@@ -37,7 +38,7 @@ test('a figure who sits in a room with a sofa sits on it, facing the camera, and
   if (!room) throw new Error('a living room is inside');
   expect('sofa' in s.scene.environment).toBe(true);
   expect(s.scene.entities.map((e) => e.label)).not.toContain('sofa');
-  const sofa = sofaArea(room.backWallZ);
+  const sofa = sofaArea(room.backWallZ, room.halfWidth, false);
   const [f] = s.figures;
   expect(f?.seatView).toBe('front');
   expect(f?.x).toBeGreaterThan(sofa.x0);
@@ -45,4 +46,19 @@ test('a figure who sits in a room with a sofa sits on it, facing the camera, and
   expect(f?.z).toBeGreaterThan(sofa.z0);
   if (!f) throw new Error('no figure');
   expect(poseAt(f, 1, 1).view).toBe('front');
+});
+
+test('in a bedroom the sofa stands clear of the bed and its nightstand, and a figure sits on it there', () => {
+  const s = stage('A cosy bedroom with a bed and a sofa, a woman sits on the sofa.');
+  const room = s.layout.interior;
+  if (!room) throw new Error('a bedroom is inside');
+  const sofa = sofaArea(room.backWallZ, room.halfWidth, true);
+  const bed = bedArea(room.backWallZ, room.halfWidth);
+  const nightstand = nightstandArea(room.backWallZ, room.halfWidth);
+  expect(sofa.x0).toBeGreaterThan(Math.max(bed.x1, nightstand.x1));
+  expect(sofa.x1).toBeLessThanOrEqual(room.halfWidth);
+  const [f] = s.figures;
+  expect(f?.seatView).toBe('front');
+  expect(f?.x).toBeGreaterThan(sofa.x0);
+  expect(f?.x).toBeLessThan(sofa.x1);
 });

@@ -3,7 +3,7 @@
  * backs to the camera and facing the windscreen, the captain on the left.
  */
 import { isCockpit } from '../vocabulary/places';
-import { sofaArea } from './handheld';
+import { roomFurniture, sofaArea } from './handheld';
 import type { Staging } from './staging';
 import type { StagedFigure } from './types';
 
@@ -20,8 +20,9 @@ export function cockpitSeats(backWallZ: number): { xs: readonly [number, number]
 export function seatFigures(s: Staging, figures: readonly StagedFigure[]): void {
   const room = s.layout.interior;
   if (room === null) return;
-  if ('sofa' in s.scene.environment) {
-    const sofa = sofaArea(room.backWallZ);
+  const furniture = roomFurniture(s.scene);
+  if (furniture.has('sofa')) {
+    const sofa = sofaArea(room.backWallZ, room.halfWidth, furniture.has('bed'));
     const sitters = figures.filter((f) => f.sitting && f.walk === null && f.floating !== true).slice(0, 3);
     sitters.forEach((f, i) => {
       f.x = (sofa.x0 + sofa.x1) / 2 + (i - (sitters.length - 1) / 2) * 0.62;

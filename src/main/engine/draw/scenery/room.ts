@@ -1,15 +1,14 @@
 /**
  * Furniture in a room, drawn as lit boxes in perspective: a bed with its pillow and blanket, a
  * nightstand, a desk, shelves of books, curtains at the window, and the counter of a shop or
- * kitchen. What the room's own word implies stands there too ("bedroom" has a bed).
+ * kitchen. What the room's own word implies stands there too ("bedroom" has a bed; stage/handheld.ts roomFurniture).
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { CameraState } from '../../camera';
 import { hashString, Random } from '../../random';
-import { bedArea, deskArea, sofaArea, TABLE_TOP } from '../../stage/handheld';
+import { bedArea, deskArea, roomFurniture, sofaArea, TABLE_TOP } from '../../stage/handheld';
 import { nightstandArea, shelvesArea } from '../../stage/surfaces';
 import type { Stage } from '../../stage/types';
-import type { PlaceElementId } from '../../vocabulary/places';
 import { hex, scale, type Palette, type RGB } from '../palette';
 import { drawCockpit, isCockpit } from './cockpit';
 import { fillFace } from './face';
@@ -64,23 +63,13 @@ export function box(ctx: SKRSContext2D, cam: CameraState, p: Palette, b: Box, co
   );
 }
 
-/** Furniture a room's word brings with it, whether or not the prompt names it. */
-function impliedBy(word: string): PlaceElementId[] {
-  if (/bedroom|hotel|motel/.test(word)) return ['bed', 'nightstand', 'curtains'];
-  if (/library|bookstore|study/.test(word)) return ['shelves'];
-  if (/office|classroom/.test(word)) return ['desk', 'shelves'];
-  if (/living room|loft|attic/.test(word)) return ['shelves', 'curtains'];
-  return [];
-}
-
 const counterRooms = /kitchen|bakery|diner|cafe|restaurant|bar|pub|shop|store/;
 
 export function drawFurniture(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage: Stage): void {
   const room = stage.layout.interior;
   if (!room) return;
   const word = stage.scene.settingWord ?? '';
-  const env = stage.scene.environment;
-  const has = new Set<string>([...Object.keys(env), ...impliedBy(word)]);
+  const has = roomFurniture(stage.scene);
   const zb = room.backWallZ;
   const hw = room.halfWidth;
   const r = new Random(hashString('room', stage.seed));
@@ -91,7 +80,7 @@ export function drawFurniture(ctx: SKRSContext2D, cam: CameraState, p: Palette, 
   }
   if (counterRooms.test(word)) drawCounter(ctx, cam, p, r, zb, hw);
   if (has.has('bed')) drawBed(ctx, cam, p, zb, hw);
-  if (has.has('sofa')) drawSofa(ctx, cam, p, zb);
+  if (has.has('sofa')) drawSofa(ctx, cam, p, sofaArea(zb, hw, has.has('bed')));
   if (has.has('nightstand')) {
     const n = nightstandArea(zb, hw);
     box(ctx, cam, p, { x0: n.x0, x1: n.x1, y0: 0, y1: n.top, z0: n.z0, z1: n.z1 }, hex('#6a4a30'));
@@ -193,8 +182,8 @@ function drawBed(ctx: SKRSContext2D, cam: CameraState, p: Palette, zb: number, h
 }
 
 /** A sofa against the back wall, facing the room: its base and cushions, the backrest, two arms and short legs. */
-function drawSofa(ctx: SKRSContext2D, cam: CameraState, p: Palette, zb: number): void {
-  const { x0, x1, z0, z1, seat } = sofaArea(zb);
+function drawSofa(ctx: SKRSContext2D, cam: CameraState, p: Palette, area: ReturnType<typeof sofaArea>): void {
+  const { x0, x1, z0, z1, seat } = area;
   const fabric = hex('#4f6f73');
   const leg = hex('#3a2a1c');
   for (const x of [x0 + 0.08, x1 - 0.12])
