@@ -206,6 +206,22 @@ test('a click on a clip keeps the keys in the library: 0–5, Shift+arrows, Dele
   await expect(page.getByText('Undone: Move 1 clip to the Trash')).toBeVisible();
   await expect(grid.getByRole('listitem')).toHaveCount(3);
 
+  // Clips moved to another project come back with Ctrl+Z too.
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  await page.getByRole('textbox', { name: 'Project name' }).fill('Selects');
+  await page.getByRole('textbox', { name: 'Project name' }).press('Enter');
+  await page.getByRole('button', { name: /^Night shoot/ }).first().click();
+  await expect(grid.getByRole('listitem')).toHaveCount(3);
+  await button(first).click();
+  await button(second).click({ modifiers: ['Shift'] });
+  await expect(bar).toContainText('2 selected');
+  await bar.getByRole('combobox', { name: 'Move selected to project' }).selectOption({ label: 'Selects' });
+  await expect(page.getByText('Moved 2 clips to “Selects”')).toBeVisible();
+  await expect(grid.getByRole('listitem')).toHaveCount(1);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByText('Undone: Move 2 clips to “Selects”')).toBeVisible();
+  await expect(grid.getByRole('listitem')).toHaveCount(3);
+
   // The same in the list: a click keeps focus on the row, Shift+↓ extends the choice.
   await page.getByRole('button', { name: 'List', exact: true }).click();
   const table = page.getByRole('table', { name: 'Clips' });

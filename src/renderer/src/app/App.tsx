@@ -328,20 +328,31 @@ function Studio(): JSX.Element {
       ({ changed }) => {
         selection.clear();
         if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
-        toaster.show(
-          'success',
-          `Moved ${changed === 1 ? '1 clip' : `${changed.toLocaleString('en')} clips`} to “${target}”`,
-          '',
-          {
-            label: 'Undo',
-            run: () => {
-              if (from === null) return;
+        const clips = changed === 1 ? '1 clip' : `${changed.toLocaleString('en')} clips`;
+        // On the library's history, so Ctrl+Z moves them back.
+        const undoIt =
+          from === null
+            ? undefined
+            : history.current?.record({
+                label: `Move ${clips} to “${target}”`,
+                done: `Moved ${clips} to “${target}”`,
+                forward: [],
+                backward: [],
+                own: {
+                  undo: () => studio.call('library.move', { ids: [...ids], projectId: from }),
+                  redo: () => studio.call('library.move', { ids: [...ids], projectId }),
+                },
+              });
+        toaster.show('success', `Moved ${clips} to “${target}”`, '', {
+          label: 'Undo',
+          run: () => {
+            if (undoIt) undoIt();
+            else if (from !== null)
               studio
                 .call('library.move', { ids: [...ids], projectId: from })
                 .catch((error: unknown) => toaster.error('Could not undo', error));
-            },
           },
-        );
+        });
       },
       (error: unknown) => toaster.error('Could not move the clips', error),
     );

@@ -2,8 +2,11 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test, vi } from 'vitest';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
+import { aClip } from '../../../../../test/renderer/records';
+import { ToastProvider } from '../../components/Toasts';
+import { ClipOrganiser } from './ClipOrganiser';
 import { SelectionBar } from './SelectionBar';
-import { splitTags, TagInput } from './TagInput';
+import { splitTags, tagsProblem, TagInput } from './TagInput';
 
 const TAGS = ['golden hour', 'golden light', 'blue', 'night exterior'];
 
@@ -80,5 +83,65 @@ test('"Tag selected" offers the same suggestions and tags every selected clip wi
     expect(fakeStudio.calls.filter((c) => c.name === 'library.addTags').map((c) => c.input)).toEqual([
       { ids: [3, 4], tags: ['golden light'] },
     ]),
+  );
+});
+
+const LONG = 'a very long tag that goes on past forty characters';
+
+test('a tag too long is named in words, with the limit', () => {
+  expect(tagsProblem(['night', 'x'.repeat(40)])).toBeNull();
+  expect(tagsProblem(['night', LONG])).toBe(`Tag “${LONG}” is too long: at most 40 characters`);
+  expect(tagsProblem([LONG, `${LONG} too`])).toBe(
+    `Tags “${LONG}”, “${LONG} too” are too long: at most 40 characters each`,
+  );
+});
+
+test.each([
+  [
+    'the inspector',
+    'Add tag',
+    () => (
+      <ToastProvider>
+        <ClipOrganiser clip={aClip({ id: 5, tags: [] })} />
+      </ToastProvider>
+    ),
+  ],
+  [
+    'the bulk bar',
+    'Tag selected',
+    () => (
+      <SelectionBar
+        ids={[3, 4]}
+        projects={[]}
+        currentProjectId={1}
+        onMove={() => undefined}
+        onTrash={() => undefined}
+        onClear={() => undefined}
+        onError={() => undefined}
+      />
+    ),
+  ],
+])('in %s, an entry with a tag too long adds none of its tags and keeps the text to put right', async (_, label, ui) => {
+  fakeStudio.answer('library.tags', () => []);
+  fakeStudio.answer('library.addTags', ({ ids }) => ({ changed: ids.length }));
+  const user = userEvent.setup();
+  render(ui());
+  const box = screen.getByRole('textbox', { name: label });
+  await user.type(box, `keeper, ${LONG}, dusk{Enter}`);
+  expect(screen.getByRole('alert').textContent).toBe(`Tag “${LONG}” is too long: at most 40 characters`);
+  expect((box as HTMLInputElement).value).toBe(`keeper, ${LONG}, dusk`);
+  expect(box.getAttribute('aria-invalid')).toBe('true');
+  expect(box.getAttribute('aria-describedby')).toContain(screen.getByRole('alert').id);
+  expect(fakeStudio.calls.filter((c) => c.name === 'library.addTags')).toEqual([]);
+
+  // Put right, the entry is added whole and the message goes.
+  await user.clear(box);
+  await user.type(box, 'keeper, long tag, dusk{Enter}');
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect((box as HTMLInputElement).value).toBe('');
+  await waitFor(() =>
+    expect(
+      fakeStudio.calls.filter((c) => c.name === 'library.addTags').flatMap((c) => (c.input as { tags: string[] }).tags),
+    ).toEqual(['keeper', 'long tag', 'dusk']),
   );
 });

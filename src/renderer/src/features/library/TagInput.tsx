@@ -1,4 +1,6 @@
 import { useEffect, useId, useState, type JSX } from 'react';
+import { cleanTitle } from '../../../../shared/domain';
+import { MAX_TAG_CHARS, TagName } from '../../../../shared/library/organise';
 import { studio } from '../../api/client';
 import './TagInput.css';
 
@@ -13,6 +15,25 @@ export function splitTags(text: string): string[] {
     tags.push(tag);
   }
   return tags;
+}
+
+/**
+ * What is wrong with the tags typed, said for the creator, or null when the studio can store every
+ * one (the contract's own rule for a tag decides).
+ */
+export function tagsProblem(tags: readonly string[]): string | null {
+  const wrong = tags.filter((tag) => !TagName.safeParse(tag).success);
+  const [first] = wrong;
+  if (first === undefined) return null;
+  const long = wrong.every((tag) => cleanTitle(tag).length > MAX_TAG_CHARS);
+  if (wrong.length === 1)
+    return long
+      ? `Tag “${first}” is too long: at most ${MAX_TAG_CHARS} characters`
+      : `Tag “${first}” cannot be used: ${TagName.safeParse(first).error?.issues[0]?.message ?? 'it is not a valid tag'}`;
+  const named = wrong.map((tag) => `“${tag}”`).join(', ');
+  return long
+    ? `Tags ${named} are too long: at most ${MAX_TAG_CHARS} characters each`
+    : `Tags ${named} cannot be used: a tag must be 1 to ${MAX_TAG_CHARS} characters`;
 }
 
 const MAX_SUGGESTIONS = 8;
@@ -38,6 +59,8 @@ export function TagInput({ label, placeholder, have = [], onAdd, className = '' 
   const [found, setFound] = useState<{ prefix: string; names: string[] }>({ prefix: '', names: [] });
   const [active, setActive] = useState(-1);
   const [closed, setClosed] = useState(false);
+  // Why the tags typed were not added; they stay in the box to be put right.
+  const [problem, setProblem] = useState<string | null>(null);
   const prefix = (text.split(',').at(-1) ?? '').trim();
   const typed = new Set(splitTags(text).map((t) => t.toLowerCase()));
   const owned = new Set(have.map((t) => t.toLowerCase()));
@@ -71,14 +94,25 @@ export function TagInput({ label, placeholder, have = [], onAdd, className = '' 
     setText(next);
     setActive(-1);
     setClosed(false);
+    setProblem(null);
   }
 
-  /** Adds every tag in the box, the one being typed replaced by a chosen suggestion. */
+  /**
+   * Adds every tag in the box, the one being typed replaced by a chosen suggestion; none of them
+   * when any cannot be stored, saying why.
+   */
   function commit(suggestion?: string): void {
     const parts = text.split(',');
     if (suggestion !== undefined) parts[parts.length - 1] = suggestion;
     const tags = splitTags(parts.join(','));
     if (tags.length === 0) return;
+    const wrong = tagsProblem(tags);
+    if (wrong !== null) {
+      setText(parts.join(','));
+      setClosed(true);
+      setProblem(wrong);
+      return;
+    }
     change('');
     onAdd(tags);
   }
@@ -93,7 +127,8 @@ export function TagInput({ label, placeholder, have = [], onAdd, className = '' 
         aria-autocomplete="list"
         aria-controls={`${id}-list`}
         aria-activedescendant={chosen >= 0 ? `${id}-option-${chosen}` : undefined}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={problem === null ? `${id}-hint` : `${id}-problem ${id}-hint`}
+        aria-invalid={problem !== null}
         placeholder={placeholder}
         title="Separate tags with commas"
         maxLength={400}
@@ -121,6 +156,11 @@ export function TagInput({ label, placeholder, have = [], onAdd, className = '' 
       <span id={`${id}-hint`} className="visually-hidden">
         Separate tags with commas.
       </span>
+      {problem !== null && (
+        <p id={`${id}-problem`} className="tag-input__problem field-error sentence" role="alert">
+          {problem}
+        </p>
+      )}
       <ul id={`${id}-list`} role="listbox" aria-label="Tag suggestions" className="tag-input__list" hidden={!open}>
         {suggestions.map((name, i) => (
           <li
