@@ -5,6 +5,7 @@
  */
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { blurPixels, project, type CameraState } from '../camera';
+import { drawSpans, opaqueSpans } from './spans';
 
 export interface Layer {
   name: string;
@@ -148,14 +149,17 @@ export function drawLayer(
   const ratio = scale / layer.ppm;
   if (orbit) drawTiled(ctx, cam, source, { x, y, w, h }, orbit);
   else if (Math.abs(ratio - 1) < 0.004) {
-    // Drawn at its own resolution: a plain copy at a whole-pixel offset is exact and cheapest.
-    ctx.drawImage(source, Math.round(x), Math.round(y));
+    // Drawn at its own resolution: a plain copy of each non-empty span at a whole-pixel offset is
+    // exact and cheapest.
+    const left = Math.round(x);
+    const top = Math.round(y);
+    for (const s of opaqueSpans(source)) ctx.drawImage(source, s.x, s.y, s.w, s.h, left + s.x, top + s.y, s.w, s.h);
   } else if (blur > 0 || !focusBlur) {
     // Soft content has no fine detail to alias, so nearest sampling looks the same and costs less.
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(source, x, y, w, h);
+    drawSpans(ctx, source, x, y, w, h);
     ctx.imageSmoothingEnabled = true;
-  } else ctx.drawImage(source, x, y, w, h);
+  } else drawSpans(ctx, source, x, y, w, h);
   if (alpha < 1) ctx.globalAlpha = 1;
 }
 
@@ -174,14 +178,10 @@ function drawTiled(
   let left = at.x + shift;
   left -= Math.ceil(left / period) * period;
   for (let tile = left; tile < cam.width; tile += period) {
-    if (tile + at.w > 0) ctx.drawImage(source, tile, at.y, at.w, at.h);
+    if (tile + at.w > 0) drawSpans(ctx, source, tile, at.y, at.w, at.h);
     const mirror = tile + at.w;
     if (mirror < cam.width && mirror + at.w > 0) {
-      ctx.save();
-      ctx.translate(mirror + at.w, at.y);
-      ctx.scale(-1, 1);
-      ctx.drawImage(source, 0, 0, at.w, at.h);
-      ctx.restore();
+      drawSpans(ctx, source, mirror, at.y, at.w, at.h, true);
     }
   }
 }
