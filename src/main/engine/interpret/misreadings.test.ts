@@ -631,3 +631,19 @@ describe('a thing beside something on furniture rests there too', () => {
     expect(on('A cat sits by the door, a ball beside it.', 'ball')).toBeUndefined();
   });
 });
+
+describe('a tune, a melody, a song are music, and what describes them is no box', () => {
+  test.each(['A gentle tune plays softly.', 'A sad song drifts from the radio.', 'A haunting melody plays.'])(
+    '%s',
+    (scene) => {
+      const r = read(scene);
+      expect(r.shot.beds.map((b) => b.id)).toContain('musicAmbient');
+      expect(r.shot.entities.filter((e) => e.standIn !== null)).toEqual([]);
+    },
+  );
+
+  test('a figure who whistles or hums a tune is not a music bed', () => {
+    expect(read('He whistles a tune.').shot.beds).toEqual([]);
+    expect(read('He hums a tune.').shot.beds).toEqual([]);
+  });
+});

@@ -61,10 +61,16 @@ function readRun(
   const first = run[0];
   const headEnd = headLength(run);
   const modifiesNext = nextIsNoun && headEnd === run.length;
-  if (!visual || modifiesNext || first === undefined) {
+  // "a sad song", "a distant rumble": a word before a sound describes the sound, not a thing to draw.
+  const nextIsSound = next?.kind === 'concept' && (next.concept.kind === 'bed' || next.concept.kind === 'effect');
+  // "Marcus hums" is someone doing it: a sound word that reads as a verb after a name is left to the name.
+  const describesSound = nextIsSound && headEnd === run.length && !/[^s]s$/i.test(next.text);
+  if (!visual || modifiesNext || describesSound || first === undefined) {
     const reason = modifiesNext
       ? 'describes something the engine draws, but this word is not in its vocabulary'
-      : 'not in the vocabulary';
+      : describesSound
+        ? 'describes a sound the engine plays, but this word is not in its vocabulary'
+        : 'not in the vocabulary';
     for (const u of run) b.report.miss(field, u.text, reason);
     return;
   }

@@ -36,7 +36,7 @@ export const bedWords: Record<BedId, string> = {
   crowd: 'crowd|murmur|chatter|people talking|cafe chatter|crowd noise|restaurant|crowd murmur|murmuring crowd',
   underwater: 'underwater|bubble|bubbles|bubbling|muffled underwater|underwater ambience|scuba breathing',
   musicAmbient:
-    'ambient music|music|background music|soundtrack|ambient score|synth pad|dreamy music|soft music|radio|radio playing|radio music|music on the radio',
+    'ambient music|music|background music|soundtrack|tune|melody|song|ambient score|synth pad|dreamy music|soft music|radio|radio playing|radio music|music on the radio',
   musicPiano: 'piano music|solo piano|soft piano|piano|gentle piano|piano melody',
   musicJazz: 'jazz|jazz music|smooth jazz|swing music|jazz trio|bebop',
   musicElectronic: 'electronic music|techno|house music|edm|synthwave|electronic beat|dance music|synth music',
