@@ -1,7 +1,7 @@
 /**
  * The library at 100,000 clips, through the contract (Studio.call, as the app calls it):
- * search (titles, prompts, tags, cue text) and grid pages of 200 clips in each sort, with
- * and without filters. Prints p50 / p95 / max in milliseconds.
+ * search (titles, prompts, tags, cue text), grid pages of 200 clips in each sort, with
+ * and without filters, and the ids of a Shift+click's range. Prints p50 / p95 / max in milliseconds.
  *
  *   npx tsx bench/library.ts [clips] [folder to keep the generated library in, and reuse]
  */
@@ -128,6 +128,23 @@ async function main(): Promise<void> {
     await measure(
       'list page, sorted by size',
       offsets.slice(0, 20).map((offset) => page({ sort: { by: 'size', dir: 'asc' } }, offset)),
+    );
+    // Shift+click from a clip near the top to one far down: the ids between, no clip rows.
+    const range =
+      (query: ClipQueryInput, offset: number, limit: number) =>
+      () =>
+        studio.call('library.queryIdRange', { projectId: project.id, query, offset, limit });
+    await measure(
+      'Shift+click range of 10,000, sorted by title',
+      offsets.slice(0, 20).map((offset) => range({ sort: { by: 'title', dir: 'asc' } }, offset, 10_000)),
+    );
+    await measure(
+      'Shift+click range of 50,000, newest first',
+      offsets.slice(0, 10).map((offset) => range({}, offset, 50_000)),
+    );
+    await measure(
+      'Shift+click range of 2,000, search best first',
+      words.map((text) => range({ text, sort: { by: 'relevance', dir: 'desc' } }, 100, 2_000)),
     );
     await measure(
       'tag suggestions',

@@ -118,6 +118,7 @@ const bridgedCalls = {
   'exports.discard': true,
   'library.query': true,
   'library.queryIds': true,
+  'library.queryIdRange': true,
   'library.selectionSummary': true,
   'library.setRating': true,
   'library.setFlag': true,

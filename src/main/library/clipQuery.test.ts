@@ -503,3 +503,49 @@ describe('every clip a query finds (Select all)', () => {
     expect(lib.queries.summary([999_999])).toEqual({ clips: 0, durationMs: 0, bytes: 0 });
   });
 });
+
+describe('the ids of a range of a query (Shift+click across pages not loaded)', () => {
+  test('the same ids, in the same order, as the pages list at those places, for filters, sorts and searches', async () => {
+    const lib = await library(600);
+    const cases: ClipQueryInput[] = [
+      {},
+      { sort: { by: 'title', dir: 'asc' } },
+      { filter: { minRating: 3 }, sort: { by: 'duration', dir: 'desc' } },
+      { text: 'glac' },
+      { text: 'harbour', sort: { by: 'relevance', dir: 'desc' } },
+      { text: 'fisherman', sort: { by: 'relevance', dir: 'desc' } },
+      { text: 'fisherman', filter: { provider: 'veo' }, sort: { by: 'size', dir: 'asc' } },
+      { text: 'nothing-like-this' },
+    ];
+    for (const input of cases) {
+      const all = page(lib, input, 0, 1000).ids;
+      for (const [offset, limit] of [
+        [0, 1],
+        [37, 150],
+        [90, 400],
+        [all.length - 3, 10],
+      ] as const) {
+        expect(lib.queries.idRange(lib.projectId, ClipQuery.parse(input), Math.max(0, offset), limit), JSON.stringify(input)).toEqual(
+          all.slice(Math.max(0, offset), Math.max(0, offset) + limit),
+        );
+      }
+    }
+  });
+
+  test('reads ids from the indexes alone: no clip row, no snippet, no sort of the project', async () => {
+    const lib = await library(3000);
+    for (const input of [
+      { sort: { by: 'title', dir: 'asc' } },
+      { text: 'harb', sort: { by: 'relevance', dir: 'desc' } },
+      { text: 'fisherman', sort: { by: 'created', dir: 'desc' } },
+    ] satisfies ClipQueryInput[]) {
+      const from = lib.ran.length;
+      const ids = lib.queries.idRange(lib.projectId, ClipQuery.parse(input), 500, 2000);
+      expect(ids.length, JSON.stringify(input)).toBeGreaterThan(0);
+      for (const { sql, plan } of plans(lib, from)) {
+        expect(sql, JSON.stringify(input)).not.toMatch(/snippet\(|JOIN media|json_each/);
+        expect(plan, sql).not.toMatch(/TEMP B-TREE/);
+      }
+    }
+  });
+});

@@ -260,8 +260,29 @@ export class ClipQueries {
    * steps, not row reads), then the columns, tags and snippet of those ids only.
    */
   page(projectId: number, query: ClipQuery, offset: number, limit: number): ClipPage {
+    const { total, ids, snippets } = this.ordered(projectId, query, offset, limit, true);
+    return { total, hits: this.hits(ids, snippets) };
+  }
+
+  /**
+   * The ids at `offset` to `offset + limit - 1` in the query's order, as its pages list them
+   * (Shift+click's range across pages the grid has not loaded): the first of a page's two
+   * steps only, so no clip row is read and no snippet made.
+   */
+  idRange(projectId: number, query: ClipQuery, offset: number, limit: number): number[] {
+    return this.ordered(projectId, query, offset, limit, false).ids;
+  }
+
+  /** The ids in the query's order from `offset`, with the total, and their snippets when asked for. */
+  private ordered(
+    projectId: number,
+    query: ClipQuery,
+    offset: number,
+    limit: number,
+    withSnippets: boolean,
+  ): { total: number; ids: number[]; snippets: Map<number, string> | null } {
     const read = this.read(projectId, query);
-    if (read === null) return { total: 0, hits: [] };
+    if (read === null) return { total: 0, ids: [], snippets: null };
     const { words, whole, match, accents, key } = read;
     if (match === null) {
       const { conditions, head } = filtersOnly(projectId, query);
@@ -271,7 +292,7 @@ export class ClipQueries {
         `SELECT c.id FROM clips c WHERE ${conditions} ORDER BY ${order(by, query.sort.dir)} LIMIT ? OFFSET ?`,
         [...head, limit, offset],
       );
-      return { total, hits: this.hits(ids, null) };
+      return { total, ids, snippets: null };
     }
     // The project, its ratings and the Trash are in the index's scope column, so without other
     // filters a search never reads a clip row to count or page.
@@ -281,25 +302,22 @@ export class ClipQueries {
     const search = new SearchScope(where, params, accents);
     const total = this.count(key, search.countSql, [scoped(match), ...search.params]);
     if (query.sort.by === 'relevance') {
-      const found = this.bestFirst(key, search, scoped, words, whole, offset, limit);
+      const found = this.bestFirst(key, search, scoped, words, whole, offset, limit, withSnippets);
       return {
         total,
-        hits: this.hits(
-          found.map((row) => row.id),
-          new Map(found.map((row) => [row.id, row.snippet])),
-        ),
+        ids: found.map((row) => row.id),
+        snippets: withSnippets ? new Map(found.map((row) => [row.id, row.snippet ?? ''])) : null,
       };
     }
-    const by = query.sort.by;
-    return this.sortedSearch(
+    const ids = this.sortedSearch(
       { projectId, where, params, accents },
-      order(by, query.sort.dir),
-      match,
+      order(query.sort.by, query.sort.dir),
       scoped(match),
       total,
       offset,
       limit,
     );
+    return { total, ids, snippets: withSnippets ? this.snippets(ids, match) : null };
   }
 
   /**
@@ -332,7 +350,7 @@ export class ClipQueries {
     ).get(JSON.stringify(ids)) as { clips: number; durationMs: number; bytes: number };
   }
 
-  /** A search in one of the sorts (`scopedMatch` finds the clips), its page's snippets made for its rows only. */
+  /** The ids of a search's page in one of the sorts (`scopedMatch` finds the clips). */
   private sortedSearch(
     {
       projectId,
@@ -341,12 +359,11 @@ export class ClipQueries {
       accents,
     }: { projectId: number; where: readonly string[]; params: readonly Param[]; accents: Accents },
     orderBy: string,
-    match: string,
     scopedMatch: string,
     total: number,
     offset: number,
     limit: number,
-  ): ClipPage {
+  ): number[] {
     const conditions = ['c.project_id = ?', 'c.trashed_at IS NULL', ...where];
     const live = this.count(
       `${projectId}|live`,
@@ -362,11 +379,10 @@ export class ClipQueries {
         ? 'SELECT rowid FROM clip_search WHERE clip_search MATCH ?'
         : `SELECT s.rowid FROM clip_search s WHERE clip_search MATCH ? AND ${ACCENT_CHECK_SQL}`;
     conditions.push(`${walk ? '+' : ''}c.id IN (${matching})`);
-    const ids = this.ids(
+    return this.ids(
       `SELECT c.id FROM clips c WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
       [projectId, ...params, scopedMatch, ...(accents === null ? [] : [accents]), limit, offset],
     );
-    return { total, hits: this.hits(ids, this.snippets(ids, match)) };
   }
 
   /**
@@ -383,13 +399,14 @@ export class ClipQueries {
     whole: ReadonlyMap<string, string>,
     offset: number,
     limit: number,
-  ): SnippetRow[] {
+    withSnippets: boolean,
+  ): { id: number; snippet?: string }[] {
     const inTitle = matchExpression(words, 'title', whole) ?? '';
     const anywhere = matchExpression(words, textColumns(words, whole), whole) ?? '';
     const first = scoped(inTitle);
     const rest = scoped(`(${anywhere}) NOT (${inTitle})`);
-    const rows = (params: readonly Param[]): SnippetRow[] =>
-      this.statement(search.pageSql).all(...params) as SnippetRow[];
+    const rows = (params: readonly Param[]): { id: number; snippet?: string }[] =>
+      this.statement(withSnippets ? search.pageSql : search.rangeSql).all(...params) as SnippetRow[];
     const found = rows([first, ...search.params, limit, offset]);
     if (found.length === limit) return found;
     // Past the clips with every word in the title: skip as many of the rest as the page's offset goes beyond them.
@@ -503,6 +520,8 @@ type Accents = string | null;
 class SearchScope {
   readonly countSql: string;
   readonly pageSql: string;
+  /** The page's statement without its snippets. */
+  readonly rangeSql: string;
   readonly idsSql: string;
   readonly params: readonly Param[];
 
@@ -515,6 +534,7 @@ class SearchScope {
     const from = where.length === 0 ? 'clip_search s' : 'clip_search s CROSS JOIN clips c ON c.id = s.rowid';
     this.countSql = `SELECT count(*) FROM ${from} WHERE clip_search MATCH ?${filters}`;
     this.pageSql = `SELECT s.rowid AS id, ${SNIPPET} AS snippet FROM ${from} WHERE clip_search MATCH ?${filters} ORDER BY s.rowid DESC LIMIT ? OFFSET ?`;
+    this.rangeSql = `SELECT s.rowid AS id FROM ${from} WHERE clip_search MATCH ?${filters} ORDER BY s.rowid DESC LIMIT ? OFFSET ?`;
     this.idsSql = `SELECT s.rowid FROM ${from} WHERE clip_search MATCH ?${filters} LIMIT ?`;
   }
 }

@@ -44,6 +44,24 @@ export const libraryCalls = {
     }),
     output: z.object({ total: z.number().int().nonnegative(), ids: z.array(RowId) }),
   },
+  /**
+   * The ids of the clips at `offset` to `offset + limit - 1` in a query's order (its search,
+   * filters and sort), as its pages list them, without the clips themselves: a Shift+click's
+   * range reaches clips on pages the grid has not loaded. At most MAX_BULK_CLIPS.
+   */
+  'library.queryIdRange': {
+    input: z.strictObject({
+      projectId: RowId,
+      query: ClipQuery.default({ text: '', filter: {}, sort: { by: 'created', dir: 'desc' } }),
+      offset: z.number().int().min(0, 'offset must not be negative'),
+      limit: z
+        .number()
+        .int()
+        .min(1, 'a range holds at least one clip')
+        .max(MAX_BULK_CLIPS, `one change reaches at most ${MAX_BULK_CLIPS.toLocaleString('en')} clips`),
+    }),
+    output: z.object({ ids: z.array(RowId) }),
+  },
   /** How many of these clips are outside the Trash, and their length and file size together. */
   'library.selectionSummary': {
     input: z.strictObject({ ids: ClipIds }),

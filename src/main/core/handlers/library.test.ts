@@ -292,3 +292,40 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 0, files: 0, bytesFreed: 0 });
   });
 });
+
+describe('the ids of a range of a query through the contract', { timeout: 120_000 }, () => {
+  test('answers the ids a query’s pages list at those places, and refuses a range it cannot answer', async () => {
+    const { studio, dir } = await open();
+    const project = await studio.call('projects.create', { name: 'Harbour' });
+    for (const [name, hz] of [
+      ['gulls.wav', 440],
+      ['anchor.wav', 550],
+      ['waves.wav', 660],
+    ] as const)
+      await importInto(studio, project.id, await makeAudio(dir, name, 1, hz));
+    const query = { text: '', filter: {}, sort: { by: 'title', dir: 'asc' } } as const;
+    const listed = (await studio.call('library.query', { projectId: project.id, query })).hits.map((h) => h.clip.id);
+    expect(listed).toHaveLength(3);
+    expect(await studio.call('library.queryIdRange', { projectId: project.id, query, offset: 1, limit: 2 })).toEqual({
+      ids: listed.slice(1, 3),
+    });
+    // Past the end: what there is.
+    expect(await studio.call('library.queryIdRange', { projectId: project.id, query, offset: 2, limit: 50 })).toEqual({
+      ids: listed.slice(2),
+    });
+
+    const range = (input: Record<string, unknown>): ReturnType<Studio['invoke']> =>
+      studio.invoke('library.queryIdRange', { projectId: project.id, offset: 0, limit: 10, ...input });
+    expect(errorOf(await range({ limit: 0 }))).toBe(
+      'invalid_input: library.queryIdRange: limit: a range holds at least one clip',
+    );
+    expect(errorOf(await range({ limit: 100_001 }))).toBe(
+      'invalid_input: library.queryIdRange: limit: one change reaches at most 100,000 clips',
+    );
+    expect(errorOf(await range({ offset: -1 }))).toBe(
+      'invalid_input: library.queryIdRange: offset: offset must not be negative',
+    );
+    expect(errorOf(await range({ from: 3 }))).toContain('from: unknown field');
+    expect(errorOf(await range({ projectId: 999 }))).toContain('not_found');
+  });
+});

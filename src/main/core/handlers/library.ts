@@ -25,6 +25,10 @@ export function libraryHandlers(ctx: HandlerContext): DomainHandlers<'library'> 
       projects.mustExist(projectId);
       return queries.allIds(projectId, query, MAX_BULK_CLIPS);
     },
+    'library.queryIdRange': ({ projectId, query, offset, limit }) => {
+      projects.mustExist(projectId);
+      return { ids: queries.idRange(projectId, query, offset, limit) };
+    },
     'library.selectionSummary': ({ ids }) => queries.summary(ids),
     'library.setRating': ({ ids, rating }) => announce(organiser.setRating(ids, rating)),
     'library.setFlag': ({ ids, flag }) => announce(organiser.setFlag(ids, flag)),

@@ -36,6 +36,7 @@ function pagesOf(list: readonly Clip[]): ClipPages {
     ensure: () => undefined,
     find: (id) => list.find((c) => c.id === id),
     indexOf: (id) => list.findIndex((c) => c.id === id),
+    idRange: (start, end) => Promise.resolve(list.slice(start, end + 1).map((c) => c.id)),
     // Every page is loaded from the start.
     subscribe: () => () => undefined,
     version: () => 0,

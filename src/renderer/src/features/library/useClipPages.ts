@@ -22,6 +22,8 @@ export interface ClipPages {
   find(id: number): Clip | undefined;
   /** Index of a loaded clip, or -1. */
   indexOf(id: number): number;
+  /** The ids of rows start..end (inclusive) in the query's order, from the studio: loaded or not. */
+  idRange(start: number, end: number): Promise<number[]>;
   /** Tells `listener` when a page has loaded; what shows rows re-renders then (useLoadedPages). */
   readonly subscribe: (listener: () => void) => () => void;
   /** Changes whenever a page loads. */
@@ -135,6 +137,20 @@ export function useClipPages(projectId: number | null, query: ClipQuery): ClipPa
     [fetchPage, cache],
   );
 
+  const idRange = useCallback(
+    async (start: number, end: number): Promise<number[]> => {
+      if (projectId === null) return [];
+      const answer = await studio.call('library.queryIdRange', {
+        projectId,
+        query,
+        offset: start,
+        limit: end - start + 1,
+      });
+      return answer.ids;
+    },
+    [projectId, query],
+  );
+
   const { total, error, reloads } = current;
   return useMemo<ClipPages>(
     () => ({
@@ -144,12 +160,13 @@ export function useClipPages(projectId: number | null, query: ClipQuery): ClipPa
       ensure,
       find: (id) => cache.hitAt(cache.indexOf(id))?.clip,
       indexOf: (id) => cache.indexOf(id),
+      idRange,
       subscribe: cache.subscribe,
       version: cache.version,
     }),
     // A reload re-renders what reads loaded clips (reloads), though the cache is the same.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [cache, total, error, reloads, ensure],
+    [cache, total, error, reloads, ensure, idRange],
   );
 }
 
