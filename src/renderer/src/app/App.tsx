@@ -61,6 +61,16 @@ type Stage = { kind: 'compare'; a: number; b: number } | { kind: 'versions'; cli
 
 type PendingDelete = { kind: 'project'; project: Project };
 
+/** What deleting a project does to its clips, said before it happens. */
+function deleteProjectMessage(project: Project): string {
+  const { clipCount } = project;
+  const clips =
+    clipCount === 0
+      ? 'It has no clips.'
+      : `${clipCount === 1 ? '1 clip' : `${clipCount.toLocaleString('en')} clips`} will move to the Trash, where you can restore ${clipCount === 1 ? 'it' : 'them'} until you empty it.`;
+  return `Delete “${project.name}”? ${clips}`;
+}
+
 function storedId(key: string): number | null {
   const value = Number(readStored(key));
   return Number.isInteger(value) && value > 0 ? value : null;
@@ -258,11 +268,31 @@ function Studio(): JSX.Element {
     const list = visible ?? [];
     const index = list.findIndex((p) => p.id === target.id);
     const neighbour = list[index + 1] ?? list[index - 1] ?? null;
-    await studio.call('projects.delete', { id: target.id });
+    const { trashedClips } = await studio.call('projects.delete', { id: target.id });
     if (openId === target.id) setChosenId(neighbour?.id ?? null);
     if (neighbour) setFocusProjectId(neighbour.id);
     refreshProjects();
     setPendingDelete(null);
+    toaster.show(
+      'info',
+      `Deleted “${target.name}”`,
+      trashedClips === 0
+        ? ''
+        : `${countClips(trashedClips)} moved to the Trash; restoring one brings the project back.`,
+      {
+        label: 'Undo',
+        run: () => {
+          studio.call('projects.restore', { id: target.id }).then(
+            (restored) => {
+              setChosenId(restored.id);
+              setFocusProjectId(restored.id);
+              refreshProjects();
+            },
+            (error: unknown) => toaster.error(`Could not bring back “${target.name}”`, error),
+          );
+        },
+      },
+    );
   }
 
   function trashClips(ids: readonly number[]): void {
@@ -642,8 +672,7 @@ function Studio(): JSX.Element {
             onConfirm={confirmDelete}
             onCancel={() => setPendingDelete(null)}
           >
-            Delete “{pendingDelete.project.name}” and its {countClips(pendingDelete.project.clipCount)}? This cannot be
-            undone.
+            {deleteProjectMessage(pendingDelete.project)}
           </ConfirmDialog>
         )}
       </div>
