@@ -115,6 +115,11 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
   await expect(grid.getByRole('listitem')).toHaveCount(1);
   await expect(card('Harbour at dawn')).toBeVisible();
   await expect(card('Harbour at dawn').locator('mark')).toHaveText('keeper');
+  // The project keeps its search across a reload.
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Search clips' })).toHaveValue('keeper');
+  await expect(grid.getByRole('listitem')).toHaveCount(1);
+  await expect(card('Harbour at dawn').locator('mark')).toHaveText('keeper');
   await page.getByRole('searchbox', { name: 'Search clips' }).fill('');
   await expect(grid.getByRole('listitem')).toHaveCount(3);
 

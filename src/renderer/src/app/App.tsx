@@ -47,6 +47,8 @@ const OPEN_PROJECT_KEY = 'shotline.openProjectId';
 const SHOW_ARCHIVED_KEY = 'shotline.showArchived';
 const VIEW_KEY = 'shotline.view';
 const LAYOUT_KEY = 'shotline.libraryLayout';
+/** Each project's search text, kept across reloads like the other library view state. */
+const searchKey = (projectId: number): string => `shotline.search.project.${projectId}`;
 const NO_QUERY: Omit<ClipQuery, 'text'> = { filter: {}, sort: { by: 'created', dir: 'desc' } };
 
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
@@ -109,7 +111,9 @@ function Studio(): JSX.Element {
   const visible = useMemo(() => (all ? all.filter((p) => showArchived || !p.archived) : null), [all, showArchived]);
   const project = visible?.find((p) => p.id === chosenId) ?? visible?.[0] ?? null;
   const openId = project?.id ?? null;
-  const query = search.projectId === openId ? search.query : '';
+  // A project opened again (or after a reload) shows the search it was left with.
+  const query =
+    search.projectId === openId ? search.query : openId === null ? '' : (readStored(searchKey(openId)) ?? '');
   const { filter, sort } = organised.projectId === openId ? organised : NO_QUERY;
   const clipQuery = useMemo<ClipQuery>(() => ({ text: query, filter, sort }), [query, filter, sort]);
   const pages = useClipPages(openId, clipQuery);
@@ -128,12 +132,16 @@ function Studio(): JSX.Element {
     [setSelection],
   );
   const imports = useImports(noteImport, showAlready);
+  const keepSearch = useCallback((projectId: number | null, text: string) => {
+    setSearch({ projectId, query: text });
+    if (projectId !== null) writeStored(searchKey(projectId), text === '' ? null : text);
+  }, []);
   const changeClipQuery = useCallback(
     (next: ClipQuery) => {
       setOrganised({ projectId: openId, filter: next.filter, sort: next.sort });
-      if (next.text !== query) setSearch({ projectId: openId, query: next.text });
+      if (next.text !== query) keepSearch(openId, next.text);
     },
-    [openId, query],
+    [openId, query, keepSearch],
   );
 
   // The player follows the library: a renamed or rated clip shows its new state; a clip hidden
@@ -235,7 +243,7 @@ function Studio(): JSX.Element {
   }, []);
 
   const openProject = useCallback((id: number) => setChosenId(id), []);
-  const changeQuery = useCallback((text: string) => setSearch({ projectId: openId, query: text }), [openId]);
+  const changeQuery = useCallback((text: string) => keepSearch(openId, text), [openId, keepSearch]);
   const clearFocusRequest = useCallback(() => setFocusProjectId(null), []);
 
   async function createProject(name: string): Promise<void> {
