@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, makeClip, test } from './studio';
+import { expect, importInto, makeClip, test } from './studio';
 
 const SHOTS = process.env['SHOTLINE_SHOTS'];
 
@@ -115,6 +115,11 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
   await expect(grid.getByRole('listitem')).toHaveCount(1);
   await expect(card('Harbour at dawn')).toBeVisible();
   await expect(card('Harbour at dawn').locator('mark')).toHaveText('keeper');
+  // The project keeps its search across a reload.
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Search clips' })).toHaveValue('keeper');
+  await expect(grid.getByRole('listitem')).toHaveCount(1);
+  await expect(card('Harbour at dawn').locator('mark')).toHaveText('keeper');
   await page.getByRole('searchbox', { name: 'Search clips' }).fill('');
   await expect(grid.getByRole('listitem')).toHaveCount(3);
 
@@ -183,4 +188,49 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
   await page.keyboard.press('Escape');
   await expect(trash).toHaveCount(0);
   await expect(table.getByRole('row')).toHaveCount(3);
+});
+
+test('deleting a project moves its clips to the Trash: Undo brings it back, and so does restoring a clip', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  const clip = makeClip(join(workDir, 'Harbour at dawn.mp4'), 2);
+  await importInto(page, studio.url, clip, 'Harbour at dawn', 'Night shoot');
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  await page.getByRole('textbox', { name: 'Project name' }).fill('Keep');
+  await page.getByRole('textbox', { name: 'Project name' }).press('Enter');
+  const projects = page.getByRole('list', { name: 'Projects' });
+  const row = projects.getByRole('listitem').filter({ hasText: 'Night shoot' });
+  const grid = page.getByRole('list', { name: 'Clips' });
+
+  const deleteNightShoot = async (): Promise<void> => {
+    await row.hover();
+    await row.getByRole('button', { name: 'Delete project' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete project?' });
+    await expect(dialog).toContainText('Delete “Night shoot”? 1 clip will move to the Trash');
+    await expect(dialog).not.toContainText('cannot be undone');
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await expect(row).toHaveCount(0);
+  };
+
+  await deleteNightShoot();
+  await expect(page.getByText('1 clip moved to the Trash; restoring one brings the project back.')).toBeVisible();
+  // Undo on the toast: the project and its clip are back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(row).toHaveCount(1);
+  await row.getByRole('button', { name: /Night shoot/ }).click();
+  await expect(grid.getByRole('listitem').filter({ hasText: 'Harbour at dawn' })).toBeVisible();
+
+  // Deleted again, its clip waits in the Trash, which says where restoring puts it.
+  await deleteNightShoot();
+  await page.getByRole('button', { name: 'Trash', exact: true }).click();
+  const trash = page.getByRole('region', { name: 'Trash' });
+  const trashed = trash.getByRole('listitem').filter({ hasText: 'Harbour at dawn' });
+  await expect(trashed).toContainText('From deleted project “Night shoot”, restored with it');
+  await trash.getByRole('button', { name: 'Restore Harbour at dawn' }).click();
+  await expect(trash.getByText('The Trash is empty')).toBeVisible();
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('1');
 });

@@ -60,6 +60,7 @@ const bridgedCalls = {
   'projects.rename': true,
   'projects.setArchived': true,
   'projects.delete': true,
+  'projects.restore': true,
   'clips.list': true,
   'clips.get': true,
   'clips.rename': true,

@@ -51,9 +51,15 @@ export const calls = {
     input: z.strictObject({ id: RowId, archived: z.boolean() }),
     output: Project,
   },
+  /** Moves the project's clips to the Trash and hides the project; emptying the Trash removes it for good. */
   'projects.delete': {
     input: z.strictObject({ id: RowId }),
-    output: Ok,
+    output: z.object({ ok: z.literal(true), trashedClips: z.number().int().nonnegative() }),
+  },
+  /** Undoes projects.delete: the project and the clips its deletion moved to the Trash come back. */
+  'projects.restore': {
+    input: z.strictObject({ id: RowId }),
+    output: Project,
   },
   'clips.list': {
     input: z.strictObject({ projectId: RowId }),

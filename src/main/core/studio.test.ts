@@ -188,14 +188,20 @@ describe('project flows', () => {
     });
     expect(await list()).toEqual(['Day shoot']);
 
-    expect(value(await s.invoke('projects.delete', { id: created.id }))).toEqual({ ok: true });
+    expect(value(await s.invoke('projects.delete', { id: created.id }))).toEqual({ ok: true, trashedClips: 0 });
     expect(await list(true)).toEqual([]);
     expect(failure(await s.invoke('projects.rename', { id: created.id, name: 'x' })).code).toBe('not_found');
 
-    expect(recorded.map((e) => e.name)).toEqual(Array<EventName>(5).fill('projects.changed'));
+    // Deleting moves the project's clips into the Trash, so the clips and the Trash hear of it too.
+    expect(recorded.map((e) => e.name)).toEqual([
+      ...Array<EventName>(4).fill('projects.changed'),
+      'clips.changed',
+      'library.trashChanged',
+      'projects.changed',
+    ]);
   });
 
-  test('deleting a project deletes its clips, and search forgets them', async () => {
+  test('deleting a project moves its clips to the Trash, where search leaves them; emptying it deletes them', async () => {
     const { studio: s, dir } = await studio();
     const doomed = Project.parse(value(await s.invoke('projects.create', { name: 'Doomed' })));
     const kept = Project.parse(value(await s.invoke('projects.create', { name: 'Kept' })));
@@ -213,9 +219,12 @@ describe('project flows', () => {
 
     value(await s.invoke('projects.delete', { id: doomed.id }));
 
-    expect(failure(await s.invoke('clips.get', { id: doomedClip?.id ?? 0 })).code).toBe('not_found');
+    expect(Clip.parse(value(await s.invoke('clips.get', { id: doomedClip?.id ?? 0 }))).trashedAt).not.toBeNull();
     const found = Clip.array().parse(value(await s.invoke('clips.search', { query: 'thunder' })));
     expect(found.map((c) => c.projectId)).toEqual([kept.id]);
+    expect(libraryDb(s.dataDir).prepare('SELECT count(*) FROM clips').pluck().get()).toBe(2);
+    value(await s.invoke('library.emptyTrash', {}));
+    expect(failure(await s.invoke('clips.get', { id: doomedClip?.id ?? 0 })).code).toBe('not_found');
     expect(libraryDb(s.dataDir).prepare('SELECT count(*) FROM clips').pluck().get()).toBe(1);
   });
 

@@ -6,6 +6,7 @@ import { sha256File, tempDir } from '../../../test/support/fixtures';
 import { DatabaseTooNewError, migrate, openDatabase, schemaVersion } from './connection';
 import { latestVersion, migrations } from './migrations/index';
 import { Clips } from '../library/clips';
+import { Projects } from '../library/projects';
 
 interface TableInfo {
   schema: string;
@@ -323,13 +324,15 @@ const expectAfter: Record<number, (db: Database) => void> = {
              VALUES (1, 1, 0, 'door', 'slam', 'sfx', 0, 0), (2, 1, 10, 'wind', '', 'ambience', 0, 0)`);
     expect([stale(), cueText(1)]).toEqual([[1], '']);
     db.exec('DELETE FROM cue_search_stale');
-    db.exec("UPDATE cues SET start_ms = 5 WHERE id = 1");
+    db.exec('UPDATE cues SET start_ms = 5 WHERE id = 1');
     expect(stale()).toEqual([]);
     db.exec("UPDATE cues SET note = 'bang' WHERE id = 1");
     expect(stale()).toEqual([1]);
     db.exec('DELETE FROM cue_search_stale; DELETE FROM cues WHERE id = 2');
     expect(stale()).toEqual([1]);
-    db.exec('DELETE FROM cue_search_stale; DELETE FROM cues; DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
+    db.exec(
+      'DELETE FROM cue_search_stale; DELETE FROM cues; DELETE FROM clips; DELETE FROM media; DELETE FROM projects;',
+    );
   },
   9: (db) => {
     db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0), (2, 'q', 0, 0);
@@ -389,6 +392,15 @@ const expectAfter: Record<number, (db: Database) => void> = {
     // A clip written after the step is indexed by the triggers, symbols included.
     expect([find('"🔥"*'), find('bonfire'), find('{scope}: p1r2')]).toEqual([[1], [1], [1]]);
     db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
+  },
+  12: (db) => {
+    const column = db
+      .prepare<[], { type: string; notnull: number }>(
+        "SELECT type, \"notnull\" FROM pragma_table_info('projects') WHERE name = 'deleted_at'",
+      )
+      .get();
+    expect(column).toEqual({ type: 'INTEGER', notnull: 0 });
+    expect(names(db, 'index')).toEqual(expect.arrayContaining(['projects_deleted']));
   },
 };
 
@@ -606,6 +618,33 @@ describe('migrations', () => {
     for (const words of ['"⭐"*', 'cafe']) expect(find(words), words).toEqual([2]);
     expect(find('gulls')).toEqual([1, 2]);
     expect(db.prepare('SELECT count(*) FROM cue_search_stale').pluck().get()).toBe(0);
+  });
+
+  test('projects from before deletion went through the Trash are all live, listed and keep their clips', async () => {
+    const dir = await tempDir();
+    const db = open(join(dir, 'library.db'), { targetVersion: 11 });
+    db.exec(`INSERT INTO projects (id, name, archived, created_at, updated_at) VALUES (1, 'Coast', 0, 0, 0), (2, 'Old', 1, 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at) VALUES ('${'d'.repeat(64)}', 'video/mp4', 1, 0);
+             INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, created_at, trashed_at)
+             VALUES (1, 1, 'Pier', 'local', 0, '${'d'.repeat(64)}', 0, NULL), (2, 2, 'Dock', 'local', 0, '${'d'.repeat(64)}', 0, 5);`);
+
+    migrate(db, migrations, 12);
+
+    expect(db.prepare('SELECT id, name, deleted_at FROM projects ORDER BY id').all()).toEqual([
+      { id: 1, name: 'Coast', deleted_at: null },
+      { id: 2, name: 'Old', deleted_at: null },
+    ]);
+    const projects = new Projects(db);
+    expect(projects.list(true).map((p) => [p.name, p.clipCount])).toEqual([
+      ['Coast', 1],
+      ['Old', 0],
+    ]);
+    // Deleting one now moves its clips to the Trash instead of deleting them.
+    expect(projects.delete(1, 9)).toEqual({ trashedClips: 1, unfinishedJobs: [] });
+    expect(db.prepare('SELECT id, trashed_at FROM clips ORDER BY id').all()).toEqual([
+      { id: 1, trashed_at: 9 },
+      { id: 2, trashed_at: 5 },
+    ]);
   });
 
   test('a fresh database reaches latestVersion with WAL and foreign keys on', async () => {

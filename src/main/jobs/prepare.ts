@@ -90,7 +90,9 @@ export class JobPreparation {
   }
 
   assertProject(projectId: number): void {
-    const row = this.d.db.prepare<[number], { id: number }>('SELECT id FROM projects WHERE id = ?').get(projectId);
+    const row = this.d.db
+      .prepare<[number], { id: number }>('SELECT id FROM projects WHERE id = ? AND deleted_at IS NULL')
+      .get(projectId);
     if (!row) throw new StudioError('not_found', `Project ${projectId} does not exist; it may have been deleted.`);
   }
 

@@ -49,7 +49,7 @@ describe('drafts', () => {
     expect((await second.call('drafts.get', { projectId: p.id }))?.text).toBe(TEXT);
   });
 
-  test('an unknown project is not found, and deleting a project deletes its draft', async () => {
+  test('an unknown project is not found; a deleted project keeps its draft until the Trash is emptied', async () => {
     const studio = await open();
     expectStudioError(
       await rejectionOf(studio.call('drafts.save', { projectId: 42, text: 'x' })),
@@ -59,6 +59,13 @@ describe('drafts', () => {
     const p = await studio.call('projects.create', { name: 'P' });
     await studio.call('drafts.save', { projectId: p.id, text: TEXT });
     await studio.call('projects.delete', { id: p.id });
+    const drafts = (): number =>
+      libraryDb(studio.dataDir)
+        .prepare("SELECT count(*) FROM settings WHERE key LIKE 'draft:%'")
+        .pluck()
+        .get() as number;
+    expect(drafts()).toBe(1);
+    await studio.call('library.emptyTrash', {});
     const rows = libraryDb(studio.dataDir)
       .prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'draft:%'")
       .get() as {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ClipFlag, ColorLabel } from '../../shared/library/labels';
 import { StudioError } from '../../shared/errors';
+import { reviveProjects } from './projects';
 
 /** What a bulk change touched: how many clips, and the projects to tell. */
 export interface Changed {
@@ -137,7 +138,12 @@ export class Organiser {
     return this.update(ids, 'trashed_at = coalesce(trashed_at, ?)', now);
   }
 
+  /** Out of the Trash; a clip whose project was deleted brings that project back with it (`reviveProjects`). */
   restore(ids: readonly number[]): Changed {
-    return this.update(ids, 'trashed_at = NULL');
+    return this.db.transaction(() => {
+      const result = this.update(ids, 'trashed_at = NULL');
+      reviveProjects(this.db, result.projectIds);
+      return result;
+    })();
   }
 }

@@ -6,6 +6,7 @@ import { openDatabase } from '../db/connection';
 import { expectStudioError, tempDir, thrownBy } from '../../../test/support/fixtures';
 import { Clips } from './clips';
 import { Projects } from './projects';
+import { Trash } from './trash';
 
 async function library(): Promise<{ db: Database; projects: Projects; clips: Clips }> {
   const dir = await tempDir();
@@ -83,7 +84,7 @@ describe('Projects', () => {
     expect(projects.get(project.id).clipCount).toBe(2);
   });
 
-  test('delete cascades to clips, cues, tags links, jobs and templates but keeps media rows', async () => {
+  test('delete moves the clips to the Trash; emptying it removes the project with its jobs and templates, keeping shared media', async () => {
     const { db, projects, clips } = await library();
     const project = projects.create('Doomed');
     const survivor = projects.create('Survivor');
@@ -126,20 +127,41 @@ describe('Projects', () => {
     );
     db.prepare("INSERT INTO tags (name) VALUES ('t')").run();
     db.prepare('INSERT INTO clip_tags (clip_id, tag_id) SELECT ?, id FROM tags').run(clip.id);
-    db.prepare(
-      "INSERT INTO jobs (project_id, provider, prompt_text, idempotency_key, created_at, updated_at) VALUES (?, 'local', 'p', 'k1', 0, 0)",
-    ).run(project.id);
+    const job = Number(
+      db
+        .prepare(
+          "INSERT INTO jobs (project_id, provider, prompt_text, idempotency_key, created_at, updated_at) VALUES (?, 'local', 'p', 'k1', 0, 0)",
+        )
+        .run(project.id).lastInsertRowid,
+    );
     db.prepare("INSERT INTO templates (project_id, name, body, created_at, updated_at) VALUES (?, 'n', 'b', 0, 0)").run(
       project.id,
     );
 
-    projects.delete(project.id);
+    const trash = new Trash(db);
+    expect(projects.delete(project.id, 5000)).toEqual({ trashedClips: 1, unfinishedJobs: [job] });
 
     expectStudioError(
       thrownBy(() => projects.get(project.id)),
       'not_found',
+      'was deleted; restore one of its clips from the Trash',
     );
+    expect(projects.list(true).map((p) => p.id)).toEqual([survivor.id]);
     const count = (table: string): unknown => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    // Nothing is deleted yet: the clip waits in the Trash with its cues and tags.
+    expect(clips.get(clip.id).trashedAt).toBe(5000);
+    expect([count('clips'), count('cues'), count('clip_tags'), count('jobs'), count('templates')]).toEqual([
+      2, 1, 1, 1, 1,
+    ]);
+    expect(clips.search('gone')).toEqual([]);
+
+    await trash.empty({ pathOf: () => null, remove: () => Promise.resolve() });
+
+    expectStudioError(
+      thrownBy(() => projects.get(project.id)),
+      'not_found',
+      `Project ${project.id} does not exist`,
+    );
     expect(count('clips')).toBe(1);
     expect(clips.get(kept.id).title).toBe('kept');
     expect(count('cues')).toBe(0);
@@ -147,9 +169,54 @@ describe('Projects', () => {
     expect(count('jobs')).toBe(0);
     expect(count('templates')).toBe(0);
     expect(count('tags')).toBe(1);
+    // The media file the surviving clip shares stays.
     expect(count('media')).toBe(1);
-    expect(clips.search('gone')).toEqual([]);
     expect(clips.search('kept').map((c) => c.id)).toEqual([kept.id]);
+  });
+
+  test('restore undoes a delete: the clips it moved come back, those trashed before stay; the name is freed meanwhile', async () => {
+    const { db, projects, clips } = await library();
+    const project = projects.create('Coast');
+    const mediaId = 'f'.repeat(64);
+    clips.upsertMedia({
+      id: mediaId,
+      mimeType: 'video/mp4',
+      bytes: 1,
+      durationMs: 1,
+      width: 1,
+      height: 1,
+      fps: 1,
+      videoCodec: 'h264',
+      audioCodec: null,
+    });
+    const insert = (title: string): number =>
+      clips.insert({
+        projectId: project.id,
+        title,
+        provider: 'import',
+        durationMs: 1,
+        width: 1,
+        height: 1,
+        fps: 1,
+        mediaId,
+        posterId: null,
+      }).id;
+    const live = insert('live');
+    const before = insert('trashed before');
+    db.prepare('UPDATE clips SET trashed_at = 10 WHERE id = ?').run(before);
+    projects.delete(project.id, 20);
+    // A deleted project's name is free; its own comes back numbered.
+    const taken = projects.create('coast');
+    expect(projects.restore(project.id)).toMatchObject({ id: project.id, name: 'Coast 2', clipCount: 1 });
+    expect([clips.get(live).trashedAt, clips.get(before).trashedAt]).toEqual([null, 10]);
+    expect(
+      projects
+        .list(false)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([project.id, taken.id].sort());
+    // Restoring a project that is not deleted changes nothing.
+    expect(projects.restore(project.id).name).toBe('Coast 2');
   });
 
   test('a missing project is not found for every operation', async () => {

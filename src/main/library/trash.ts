@@ -10,14 +10,21 @@ export interface TrashPage {
   bytes: number;
   /** Clips in the Trash with remixes outside it; those remixes stay, moved up to the nearest version left. */
   withRemixes: number;
-  /** Each with its share of `bytes` (FREEABLE_BY_CLIP_SQL). */
-  clips: (Clip & { freesBytes: number })[];
+  /** Each with its share of `bytes` (FREEABLE_BY_CLIP_SQL), and its project: restoring a clip of a deleted one brings it back. */
+  clips: (Clip & { freesBytes: number; project: TrashedClipProject })[];
+}
+
+export interface TrashedClipProject {
+  name: string;
+  deleted: boolean;
 }
 
 export interface EmptiedTrash {
   clips: number;
   files: number;
   bytesFreed: number;
+  /** Deleted projects whose last clip went: removed with their jobs, templates and smart collections. */
+  projects: number[];
 }
 
 /** Where files are removed from; the media store in the studio. */
@@ -72,8 +79,9 @@ export class Trash {
       .pluck()
       .get();
     const rows = this.db
-      .prepare<[number, number], ClipRow>(
-        `SELECT ${CLIP_COLUMNS} FROM clips c JOIN media m ON m.id = c.media_hash
+      .prepare<[number, number], ClipRow & { project_name: string; project_deleted: number }>(
+        `SELECT ${CLIP_COLUMNS}, p.name AS project_name, p.deleted_at IS NOT NULL AS project_deleted
+         FROM clips c JOIN media m ON m.id = c.media_hash JOIN projects p ON p.id = c.project_id
          WHERE c.trashed_at IS NOT NULL ORDER BY c.trashed_at DESC, c.id DESC LIMIT ? OFFSET ?`,
       )
       .all(limit, offset);
@@ -81,7 +89,11 @@ export class Trash {
       total: total ?? 0,
       bytes,
       withRemixes: withRemixes ?? 0,
-      clips: rows.map((row) => ({ ...toClip(row), freesBytes: frees.get(row.id) ?? 0 })),
+      clips: rows.map((row) => ({
+        ...toClip(row),
+        freesBytes: frees.get(row.id) ?? 0,
+        project: { name: row.project_name, deleted: row.project_deleted === 1 },
+      })),
     };
   }
 
@@ -116,11 +128,12 @@ export class Trash {
 
   /**
    * Deletes every clip in the Trash, then each file those clips used that no remaining clip
-   * (nor any other row) points at. Rows go in one transaction first, files after, so a crash
-   * can leave an unlisted file behind but never a listed file missing.
+   * (nor any other row) points at, and each deleted project left without clips (its jobs,
+   * templates and smart collections go with it by cascade). Rows go in one transaction first,
+   * files after, so a crash can leave an unlisted file behind but never a listed file missing.
    */
   async empty(files: FileRemover): Promise<EmptiedTrash> {
-    const { clips, orphans } = this.db.transaction(() => {
+    const { clips, orphans, projects } = this.db.transaction(() => {
       const candidates = new Set<string>();
       for (const column of MEDIA_COLUMNS) {
         const ids = this.db
@@ -142,14 +155,22 @@ export class Trash {
         if (stillUsed.pluck().get(...MEDIA_COLUMNS.map(() => id)) === 1) continue;
         if (this.deleteUnlessReferenced(removeRow, id)) gone.push(id);
       }
-      return { clips: deleted, orphans: gone };
+      const projects = this.db
+        .prepare<[], number>(
+          `DELETE FROM projects WHERE deleted_at IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM clips WHERE clips.project_id = projects.id)
+           RETURNING id`,
+        )
+        .pluck()
+        .all();
+      return { clips: deleted, orphans: gone, projects };
     })();
     let bytesFreed = 0;
     for (const id of orphans) {
       bytesFreed += await sizeOnDisk(files.pathOf(id));
       await files.remove(id);
     }
-    return { clips, files: orphans.length, bytesFreed };
+    return { clips, files: orphans.length, bytesFreed, projects: projects.sort((a, b) => a - b) };
   }
 
   /** A table this module does not know may point at the file too; its foreign key then keeps the row (and the file). */

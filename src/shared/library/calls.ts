@@ -108,7 +108,13 @@ export const libraryCalls = {
        * waveform that no clip outside the Trash uses; a file trashed clips share counts once,
        * under the oldest. Over the whole Trash these add up to `bytes`.
        */
-      clips: z.array(Clip.extend({ freesBytes: z.number().int().nonnegative() })),
+      clips: z.array(
+        Clip.extend({
+          freesBytes: z.number().int().nonnegative(),
+          /** The clip's project; restoring a clip of a deleted project brings that project back. */
+          project: z.object({ name: z.string(), deleted: z.boolean() }),
+        }),
+      ),
     }),
   },
   /** Deletes the clips in the Trash for good, and the files no other clip uses; says how much space that freed. */
@@ -118,6 +124,8 @@ export const libraryCalls = {
       clips: z.number().int().nonnegative(),
       files: z.number().int().nonnegative(),
       bytesFreed: z.number().int().nonnegative(),
+      /** Deleted projects removed with their last clip. */
+      projects: z.number().int().nonnegative(),
     }),
   },
   'library.filters': { input: z.strictObject({ projectId: RowId }), output: z.array(SavedFilter) },

@@ -217,6 +217,72 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     expect((await studio.call('clips.get', { id: a })).trashedAt).toBeNull();
   });
 
+  test('deleting a project moves its clips to the Trash; restoring one brings the project back; emptying frees only unshared files', async () => {
+    const { studio, dir, dataDir, events } = await open();
+    const doomed = await studio.call('projects.create', { name: 'Doomed' });
+    const other = await studio.call('projects.create', { name: 'Other' });
+    const shared = await makeAudio(dir, 'shared.wav', 1, 300);
+    const sharedClip = await importInto(studio, doomed.id, shared);
+    const own = await importInto(studio, doomed.id, await makeAudio(dir, 'own.wav', 1, 500));
+    const earlier = await importInto(studio, doomed.id, await makeAudio(dir, 'earlier.wav', 1, 700));
+    const elsewhere = await importInto(studio, other.id, shared);
+    for (const id of [sharedClip, own, earlier, elsewhere]) await studio.call('cues.peaks', { clipId: id });
+    await studio.call('drafts.save', { projectId: doomed.id, text: 'Scene: a pier' });
+    await studio.call('library.trash', { ids: [earlier] });
+
+    events.length = 0;
+    expect(await studio.call('projects.delete', { id: doomed.id })).toEqual({ ok: true, trashedClips: 2 });
+    expect(events).toEqual(expect.arrayContaining(['projects.changed', 'library.trashChanged', 'clips.changed']));
+    // Gone from every list, its name free, refused where a project is asked for; its clips wait in the Trash.
+    expect((await studio.call('projects.list', { includeArchived: true })).map((p) => p.name)).toEqual(['Other']);
+    expect(errorOf(await studio.invoke('library.query', { projectId: doomed.id }))).toContain(
+      '(“Doomed”) was deleted; restore one of its clips from the Trash to bring it back',
+    );
+    const trash = await studio.call('library.trashList', {});
+    expect(trash.clips.map((c) => [c.id, c.project])).toEqual(
+      expect.arrayContaining([
+        [sharedClip, { name: 'Doomed', deleted: true }],
+        [own, { name: 'Doomed', deleted: true }],
+        [earlier, { name: 'Doomed', deleted: true }],
+      ]),
+    );
+    const newDoomed = await studio.call('projects.create', { name: 'Doomed' });
+
+    // Undo brings back the project and the clips its deletion moved (under a free name now), not the earlier one.
+    const back = await studio.call('projects.restore', { id: doomed.id });
+    expect(back).toMatchObject({ id: doomed.id, name: 'Doomed 2', clipCount: 2 });
+    expect((await studio.call('library.trashList', {})).clips.map((c) => c.id)).toEqual([earlier]);
+    expect((await studio.call('drafts.get', { projectId: doomed.id }))?.text).toBe('Scene: a pier');
+
+    // Restoring one clip of a deleted project brings the project back with that clip.
+    await studio.call('projects.delete', { id: doomed.id });
+    await studio.call('library.restore', { ids: [own] });
+    expect((await studio.call('projects.list', {})).find((p) => p.id === doomed.id)).toMatchObject({
+      name: 'Doomed 2',
+      clipCount: 1,
+    });
+    await studio.call('projects.delete', { id: newDoomed.id });
+    await studio.call('projects.delete', { id: doomed.id });
+
+    // Emptying frees the files only these clips used; the file a clip elsewhere shares stays.
+    const mediaRoot = join(dataDir, 'media');
+    const before = await storedObjects(mediaRoot);
+    const sharedFile = (await studio.call('clips.get', { id: sharedClip })).mediaId;
+    const ownFile = (await studio.call('clips.get', { id: own })).mediaId;
+    const emptied = await studio.call('library.emptyTrash', {});
+    expect(emptied).toMatchObject({ clips: 3, projects: 2 });
+    const after = await storedObjects(mediaRoot);
+    expect(after).toContain(sharedFile);
+    expect(after).not.toContain(ownFile);
+    expect(before.length - after.length).toBe(emptied.files);
+    expect((await studio.call('clips.get', { id: elsewhere })).mediaId).toBe(sharedFile);
+    // The deleted projects are gone for good, with their drafts.
+    const db = libraryDb(dataDir);
+    expect(db.prepare('SELECT name FROM projects ORDER BY id').pluck().all()).toEqual(['Other']);
+    expect(db.prepare("SELECT count(*) FROM settings WHERE key LIKE 'draft:%'").pluck().get()).toBe(0);
+    expect(errorOf(await studio.invoke('projects.restore', { id: doomed.id }))).toContain('does not exist');
+  });
+
   test('emptying the Trash deletes a file only when no clip uses it any more, and reports the space freed', async () => {
     const { studio, dir, dataDir } = await open();
     const one = await studio.call('projects.create', { name: 'One' });
@@ -272,7 +338,12 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     const frees = (page: typeof listed): Record<number, number> =>
       Object.fromEntries(page.clips.map((clip) => [clip.id, clip.freesBytes]));
     expect(frees(listed)).toEqual({ [first]: 0, [own]: ownBytes });
-    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 2, files: 2, bytesFreed: ownBytes });
+    expect(await studio.call('library.emptyTrash', {})).toEqual({
+      clips: 2,
+      files: 2,
+      bytesFreed: ownBytes,
+      projects: 0,
+    });
     // The second clip still plays from the shared file, poster, waveform and sprite sheet.
     expect(await storedObjects(mediaRoot)).toEqual(before.filter((id) => !ownFiles.includes(id)));
     expect(await studio.call('library.trashList', {})).toMatchObject({ total: 0, bytes: 0, withRemixes: 0, clips: [] });
@@ -285,11 +356,16 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     const last = await studio.call('library.trashList', {});
     expect(last.bytes).toBe(sharedBytes);
     expect(frees(last)).toEqual({ [second]: sharedBytes });
-    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 1, files: 5, bytesFreed: sharedBytes });
+    expect(await studio.call('library.emptyTrash', {})).toEqual({
+      clips: 1,
+      files: 5,
+      bytesFreed: sharedBytes,
+      projects: 0,
+    });
     expect(await storedObjects(mediaRoot)).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM media').pluck().get()).toBe(0);
     // Nothing left to free.
-    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 0, files: 0, bytesFreed: 0 });
+    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 0, files: 0, bytesFreed: 0, projects: 0 });
   });
 });
 

@@ -51,8 +51,10 @@ export function libraryHandlers(ctx: HandlerContext): DomainHandlers<'library'> 
     'library.emptyTrash': async () => {
       const touched = trash.projects();
       const result = await trash.empty(ctx.store);
-      announce({ changed: result.clips, projectIds: touched }, true);
-      return result;
+      for (const projectId of result.projects) ctx.drafts.forget(projectId);
+      const gone = new Set(result.projects);
+      announce({ changed: result.clips, projectIds: touched.filter((id) => !gone.has(id)) }, true);
+      return { clips: result.clips, files: result.files, bytesFreed: result.bytesFreed, projects: gone.size };
     },
     'library.filters': ({ projectId }) => {
       projects.get(projectId);

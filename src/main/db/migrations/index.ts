@@ -10,6 +10,7 @@ import { up as cueSearchBatched } from './0008-cue-search-batched';
 import { up as searchScopeTrash } from './0009-search-scope-trash';
 import { up as cardPosters } from './0010-card-posters';
 import { up as searchSymbols } from './0011-search-symbols';
+import { up as projectTrash } from './0012-project-trash';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'search-scope-trash', up: searchScopeTrash },
   { version: 10, name: 'card-posters', up: cardPosters },
   { version: 11, name: 'search-symbols', up: searchSymbols },
+  { version: 12, name: 'project-trash', up: projectTrash },
 ];
 
 export const latestVersion = migrations.length;

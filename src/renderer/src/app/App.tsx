@@ -47,6 +47,8 @@ const OPEN_PROJECT_KEY = 'shotline.openProjectId';
 const SHOW_ARCHIVED_KEY = 'shotline.showArchived';
 const VIEW_KEY = 'shotline.view';
 const LAYOUT_KEY = 'shotline.libraryLayout';
+/** Each project's search text, kept across reloads like the other library view state. */
+const searchKey = (projectId: number): string => `shotline.search.project.${projectId}`;
 const NO_QUERY: Omit<ClipQuery, 'text'> = { filter: {}, sort: { by: 'created', dir: 'desc' } };
 
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
@@ -60,6 +62,16 @@ const CONNECTION_LABEL: Record<ConnectionState, string> = {
 type Stage = { kind: 'compare'; a: number; b: number } | { kind: 'versions'; clipId: number; projectId: number };
 
 type PendingDelete = { kind: 'project'; project: Project };
+
+/** What deleting a project does to its clips, said before it happens. */
+function deleteProjectMessage(project: Project): string {
+  const { clipCount } = project;
+  const clips =
+    clipCount === 0
+      ? 'It has no clips.'
+      : `${clipCount === 1 ? '1 clip' : `${clipCount.toLocaleString('en')} clips`} will move to the Trash, where you can restore ${clipCount === 1 ? 'it' : 'them'} until you empty it.`;
+  return `Delete “${project.name}”? ${clips}`;
+}
 
 function storedId(key: string): number | null {
   const value = Number(readStored(key));
@@ -99,7 +111,9 @@ function Studio(): JSX.Element {
   const visible = useMemo(() => (all ? all.filter((p) => showArchived || !p.archived) : null), [all, showArchived]);
   const project = visible?.find((p) => p.id === chosenId) ?? visible?.[0] ?? null;
   const openId = project?.id ?? null;
-  const query = search.projectId === openId ? search.query : '';
+  // A project opened again (or after a reload) shows the search it was left with.
+  const query =
+    search.projectId === openId ? search.query : openId === null ? '' : (readStored(searchKey(openId)) ?? '');
   const { filter, sort } = organised.projectId === openId ? organised : NO_QUERY;
   const clipQuery = useMemo<ClipQuery>(() => ({ text: query, filter, sort }), [query, filter, sort]);
   const pages = useClipPages(openId, clipQuery);
@@ -118,12 +132,16 @@ function Studio(): JSX.Element {
     [setSelection],
   );
   const imports = useImports(noteImport, showAlready);
+  const keepSearch = useCallback((projectId: number | null, text: string) => {
+    setSearch({ projectId, query: text });
+    if (projectId !== null) writeStored(searchKey(projectId), text === '' ? null : text);
+  }, []);
   const changeClipQuery = useCallback(
     (next: ClipQuery) => {
       setOrganised({ projectId: openId, filter: next.filter, sort: next.sort });
-      if (next.text !== query) setSearch({ projectId: openId, query: next.text });
+      if (next.text !== query) keepSearch(openId, next.text);
     },
-    [openId, query],
+    [openId, query, keepSearch],
   );
 
   // The player follows the library: a renamed or rated clip shows its new state; a clip hidden
@@ -225,7 +243,7 @@ function Studio(): JSX.Element {
   }, []);
 
   const openProject = useCallback((id: number) => setChosenId(id), []);
-  const changeQuery = useCallback((text: string) => setSearch({ projectId: openId, query: text }), [openId]);
+  const changeQuery = useCallback((text: string) => keepSearch(openId, text), [openId, keepSearch]);
   const clearFocusRequest = useCallback(() => setFocusProjectId(null), []);
 
   async function createProject(name: string): Promise<void> {
@@ -258,11 +276,31 @@ function Studio(): JSX.Element {
     const list = visible ?? [];
     const index = list.findIndex((p) => p.id === target.id);
     const neighbour = list[index + 1] ?? list[index - 1] ?? null;
-    await studio.call('projects.delete', { id: target.id });
+    const { trashedClips } = await studio.call('projects.delete', { id: target.id });
     if (openId === target.id) setChosenId(neighbour?.id ?? null);
     if (neighbour) setFocusProjectId(neighbour.id);
     refreshProjects();
     setPendingDelete(null);
+    toaster.show(
+      'info',
+      `Deleted “${target.name}”`,
+      trashedClips === 0
+        ? ''
+        : `${countClips(trashedClips)} moved to the Trash; restoring one brings the project back.`,
+      {
+        label: 'Undo',
+        run: () => {
+          studio.call('projects.restore', { id: target.id }).then(
+            (restored) => {
+              setChosenId(restored.id);
+              setFocusProjectId(restored.id);
+              refreshProjects();
+            },
+            (error: unknown) => toaster.error(`Could not bring back “${target.name}”`, error),
+          );
+        },
+      },
+    );
   }
 
   function trashClips(ids: readonly number[]): void {
@@ -654,8 +692,7 @@ function Studio(): JSX.Element {
             onConfirm={confirmDelete}
             onCancel={() => setPendingDelete(null)}
           >
-            Delete “{pendingDelete.project.name}” and its {countClips(pendingDelete.project.clipCount)}? This cannot be
-            undone.
+            {deleteProjectMessage(pendingDelete.project)}
           </ConfirmDialog>
         )}
       </div>

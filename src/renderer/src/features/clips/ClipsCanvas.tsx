@@ -141,7 +141,6 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
   } else if (project && props.showTrash) {
     body = (
       <TrashView
-        projectName={(id) => props.projects.find((p) => p.id === id)?.name ?? 'a deleted project'}
         onLeave={() => props.onShowTrash(false)}
       />
     );

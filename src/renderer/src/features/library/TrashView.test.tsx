@@ -12,12 +12,18 @@ test('Escape leaves the Trash, except while its dialog is open', async () => {
     total: 1,
     bytes: 1_250_000,
     withRemixes: 0,
-    clips: [{ ...aClip({ id: 4, title: 'Alley in the rain', trashedAt: 1_700_000_100_000 }), freesBytes: 1_250_000 }],
+    clips: [
+      {
+        ...aClip({ id: 4, title: 'Alley in the rain', trashedAt: 1_700_000_100_000 }),
+        freesBytes: 1_250_000,
+        project: { name: 'Night shoot', deleted: false },
+      },
+    ],
   }));
   let left = 0;
   render(
     <ToastProvider>
-      <TrashView projectName={() => 'Night shoot'} onLeave={() => (left += 1)} />
+      <TrashView onLeave={() => (left += 1)} />
     </ToastProvider>,
   );
   const trash = await screen.findByRole('region', { name: 'Trash' });
@@ -40,11 +46,12 @@ test('the confirm dialog says how many trashed clips have remixes that stay, and
     clips: [2, 3, 5].map((id) => ({
       ...aClip({ id, title: `Lighthouse v${id}`, trashedAt: 1_700_000_100_000 + id, bytes: 900_000 }),
       freesBytes: id === 2 ? 100_000 : id === 3 ? 78_000 : 0,
+      project: { name: 'Night shoot', deleted: false },
     })),
   }));
   render(
     <ToastProvider>
-      <TrashView projectName={() => 'Night shoot'} onLeave={() => undefined} />
+      <TrashView onLeave={() => undefined} />
     </ToastProvider>,
   );
   const trash = await screen.findByRole('region', { name: 'Trash' });

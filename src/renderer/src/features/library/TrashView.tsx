@@ -18,13 +18,12 @@ const SIZES_NOTE =
   'Sizes are what emptying frees: each clip’s file, poster, card picture, hover preview and waveform that no clip outside the Trash uses; a file clips here share counts once.';
 
 interface Props {
-  projectName: (id: number) => string;
   /** Back to the library's clips (Escape). */
   onLeave: () => void;
 }
 
 /** The library's Trash: restore clips, or empty it for good and see the space it frees. */
-export function TrashView({ projectName, onLeave }: Props): JSX.Element {
+export function TrashView({ onLeave }: Props): JSX.Element {
   const toaster = useToaster();
   const [trash, setTrash] = useState<TrashState | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -58,10 +57,14 @@ export function TrashView({ projectName, onLeave }: Props): JSX.Element {
   async function empty(): Promise<void> {
     const result = await studio.call('library.emptyTrash', {});
     setConfirming(false);
+    const projects =
+      result.projects === 0
+        ? ''
+        : ` ${result.projects === 1 ? '1 deleted project' : `${result.projects} deleted projects`} removed with ${result.projects === 1 ? 'its' : 'their'} last clips.`;
     toaster.show(
       'success',
       `Emptied the Trash: ${formatBytes(result.bytesFreed)} freed`,
-      `${result.clips === 1 ? '1 clip' : `${result.clips} clips`} deleted; ${result.files === 1 ? '1 file' : `${result.files} files`} no clip used any more removed.`,
+      `${result.clips === 1 ? '1 clip' : `${result.clips} clips`} deleted; ${result.files === 1 ? '1 file' : `${result.files} files`} no clip used any more removed.${projects}`,
     );
   }
 
@@ -111,8 +114,14 @@ export function TrashView({ projectName, onLeave }: Props): JSX.Element {
               <div className="trash__text">
                 <p className="truncate">{clip.title}</p>
                 <p className="trash__meta truncate tabular">
-                  {projectName(clip.projectId)} · {formatClipLength(clip.durationMs)} · frees{' '}
-                  {formatBytes(clip.freesBytes)} · deleted{' '}
+                  {clip.project.deleted ? (
+                    <span title="Restoring a clip of a deleted project brings the project back, under its name, with the clips you restore">
+                      From deleted project “{clip.project.name}”, restored with it
+                    </span>
+                  ) : (
+                    clip.project.name
+                  )}{' '}
+                  · {formatClipLength(clip.durationMs)} · frees {formatBytes(clip.freesBytes)} · deleted{' '}
                   {clip.trashedAt === null ? '' : formatDateTime(clip.trashedAt)}
                 </p>
               </div>
