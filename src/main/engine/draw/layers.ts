@@ -5,7 +5,7 @@
  */
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { blurPixels, project, type CameraState } from '../camera';
-import { drawSpans, opaqueSpans } from './spans';
+import { drawSpans, opaqueSpans, spansOfBlurred } from './spans';
 
 export interface Layer {
   name: string;
@@ -19,6 +19,8 @@ export interface Layer {
   ppm: number;
   canvas: Canvas;
   blurred: Map<number, Canvas>;
+  /** Covers its whole canvas (a backdrop): drawn whole, never searched for empty parts. */
+  opaque?: boolean;
 }
 
 /** The world rectangle a camera path sees on a plane at depth z, padded. */
@@ -107,6 +109,8 @@ function blurredCanvas(layer: Layer, level: number, screenScale: number): Canvas
   ctx.filter = `blur(${sigma.toFixed(2)}px)`;
   ctx.drawImage(layer.canvas, 0, 0);
   layer.blurred.set(key, c);
+  // A Gaussian blur spreads a pixel about three sigmas.
+  if (!layer.opaque) spansOfBlurred(c, layer.canvas, 3 * sigma + 2);
   return c;
 }
 
@@ -147,19 +151,22 @@ export function drawLayer(
   const source = blurredCanvas(layer, blur, scale);
   if (alpha < 1) ctx.globalAlpha = alpha;
   const ratio = scale / layer.ppm;
-  if (orbit) drawTiled(ctx, cam, source, { x, y, w, h }, orbit);
+  const whole = layer.opaque === true;
+  if (orbit) drawTiled(ctx, cam, source, { x, y, w, h }, orbit, whole);
   else if (Math.abs(ratio - 1) < 0.004) {
     // Drawn at its own resolution: a plain copy of each non-empty span at a whole-pixel offset is
     // exact and cheapest.
     const left = Math.round(x);
     const top = Math.round(y);
-    for (const s of opaqueSpans(source)) ctx.drawImage(source, s.x, s.y, s.w, s.h, left + s.x, top + s.y, s.w, s.h);
+    if (whole) ctx.drawImage(source, left, top);
+    else
+      for (const s of opaqueSpans(source)) ctx.drawImage(source, s.x, s.y, s.w, s.h, left + s.x, top + s.y, s.w, s.h);
   } else if (blur > 0 || !focusBlur) {
     // Soft content has no fine detail to alias, so nearest sampling looks the same and costs less.
     ctx.imageSmoothingEnabled = false;
-    drawSpans(ctx, source, x, y, w, h);
+    drawSpans(ctx, source, x, y, w, h, false, whole);
     ctx.imageSmoothingEnabled = true;
-  } else drawSpans(ctx, source, x, y, w, h);
+  } else drawSpans(ctx, source, x, y, w, h, false, whole);
   if (alpha < 1) ctx.globalAlpha = 1;
 }
 
@@ -170,6 +177,7 @@ function drawTiled(
   source: Canvas,
   at: { x: number; y: number; w: number; h: number },
   orbit: OrbitScroll,
+  whole: boolean,
 ): void {
   const period = 2 * at.w;
   // A whole number of periods in a turn, so the last frame shows what the first did.
@@ -178,10 +186,10 @@ function drawTiled(
   let left = at.x + shift;
   left -= Math.ceil(left / period) * period;
   for (let tile = left; tile < cam.width; tile += period) {
-    if (tile + at.w > 0) drawSpans(ctx, source, tile, at.y, at.w, at.h);
+    if (tile + at.w > 0) drawSpans(ctx, source, tile, at.y, at.w, at.h, false, whole);
     const mirror = tile + at.w;
     if (mirror < cam.width && mirror + at.w > 0) {
-      drawSpans(ctx, source, mirror, at.y, at.w, at.h, true);
+      drawSpans(ctx, source, mirror, at.y, at.w, at.h, true, whole);
     }
   }
 }

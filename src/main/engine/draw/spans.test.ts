@@ -1,6 +1,6 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { describe, expect, test } from 'vitest';
-import { drawSpans, findSpans, opaqueSpans } from './spans';
+import { drawSpans, findSpans, opaqueSpans, spansOfBlurred } from './spans';
 
 /** A transparent picture with two groups of shapes far apart and a thin mark between two of them. */
 function trunks(): Canvas {
@@ -66,5 +66,33 @@ describe('non-empty spans of a picture', () => {
       // Skia samples a clipped draw from the part of the picture it shows: a level or two at most.
       expect(maxDifference(whole.data(), spans.data())).toBeLessThanOrEqual(8);
     }
+  });
+
+  test('a blurred copy takes the sharp picture’s spans grown by the blur, merged where they meet, and draws as the whole', () => {
+    const sharp = trunks();
+    const blurred = createCanvas(sharp.width, sharp.height);
+    const bctx = blurred.getContext('2d');
+    bctx.filter = 'blur(6px)';
+    bctx.drawImage(sharp, 0, 0);
+    spansOfBlurred(blurred, sharp, 3 * 6 + 2);
+    expect(opaqueSpans(blurred)).toEqual([
+      { x: 12, y: 32, w: 128, h: 168 },
+      { x: 357, y: 87, w: 126, h: 113 },
+    ]);
+    // Grown far enough, the two spans meet and become one.
+    const wide = createCanvas(sharp.width, sharp.height);
+    spansOfBlurred(wide, sharp, 140);
+    expect(opaqueSpans(wide)).toEqual([{ x: 0, y: 0, w: 600, h: 200 }]);
+
+    const whole = createCanvas(700, 240);
+    const spans = createCanvas(700, 240);
+    for (const c of [whole, spans]) {
+      const ctx = c.getContext('2d');
+      ctx.fillStyle = '#8ab';
+      ctx.fillRect(0, 0, 700, 240);
+    }
+    whole.getContext('2d').drawImage(blurred, 7.5, 3.25, 660.5, 220.2);
+    drawSpans(spans.getContext('2d'), blurred, 7.5, 3.25, 660.5, 220.2);
+    expect(maxDifference(whole.data(), spans.data())).toBeLessThanOrEqual(8);
   });
 });

@@ -29,13 +29,44 @@ export const minSpanScale = 0.5;
 
 const found = new WeakMap<Canvas, readonly Span[]>();
 
-/** The canvas's non-empty spans, found once per canvas (its pixels must not change afterwards). */
+/**
+ * The canvas's non-empty spans, found once per canvas (its pixels must not change afterwards):
+ * reading a large canvas back costs a few milliseconds, paid once for all its frames.
+ */
 export function opaqueSpans(canvas: Canvas): readonly Span[] {
   const hit = found.get(canvas);
   if (hit) return hit;
   const spans = findSpans(canvas.data(), canvas.width, canvas.height);
   found.set(canvas, spans);
   return spans;
+}
+
+/**
+ * Gives `blurred`, a blurred copy of `sharp` (same size), the spans of `sharp` grown by `reach`
+ * pixels on every side (as far as the blur spreads anything), so the blurred copy is never read
+ * back. Spans that grow into each other merge: two clips over one pixel would blend it twice.
+ */
+export function spansOfBlurred(blurred: Canvas, sharp: Canvas, reach: number): void {
+  const grown: Span[] = [];
+  const r = Math.ceil(reach);
+  for (const s of opaqueSpans(sharp)) {
+    const x0 = Math.max(0, s.x - r);
+    const next = {
+      x: x0,
+      y: Math.max(0, s.y - r),
+      w: Math.min(blurred.width, s.x + s.w + r) - x0,
+      h: 0,
+    };
+    next.h = Math.min(blurred.height, s.y + s.h + r) - next.y;
+    const last = grown[grown.length - 1];
+    if (last && next.x - (last.x + last.w) < minGap) {
+      const y = Math.min(last.y, next.y);
+      last.h = Math.max(last.y + last.h, next.y + next.h) - y;
+      last.y = y;
+      last.w = Math.max(last.x + last.w, next.x + next.w) - last.x;
+    } else grown.push(next);
+  }
+  found.set(blurred, grown);
 }
 
 /** Spans of an RGBA picture `width` × `height`; exported for its test. */
@@ -104,6 +135,7 @@ export function drawSpans(
   w: number,
   h: number,
   mirrored = false,
+  whole = false,
 ): void {
   const kx = w / source.width;
   const ky = h / source.height;
@@ -115,9 +147,9 @@ export function drawSpans(
       ctx.drawImage(source, 0, 0, w, h);
     }
   };
-  const spans = kx < minSpanScale || ky < minSpanScale ? null : opaqueSpans(source);
-  const whole = spans?.length === 1 && spans[0]?.w === source.width && spans[0].h === source.height;
-  if (!spans || whole) {
+  const spans = whole || kx < minSpanScale || ky < minSpanScale ? null : opaqueSpans(source);
+  const all = spans?.length === 1 && spans[0]?.w === source.width && spans[0].h === source.height;
+  if (!spans || all) {
     ctx.save();
     draw();
     ctx.restore();

@@ -35,7 +35,7 @@ export function buildBackdrop(
   const cx = ref?.x ?? 0;
   const cy = ref?.y ?? 1.2;
   const horizonAt = cy;
-  return makeLayer(
+  const layer = makeLayer(
     'backdrop',
     Z,
     { x0: v.x0, x1: v.x1, y0: Math.min(v.y0, horizonAt - Z * 0.05), y1: v.y1 },
@@ -55,6 +55,8 @@ export function buildBackdrop(
       paintFarGround(plane, stage, p, ref, baked, bakeZ);
     },
   );
+  // The sky covers every pixel of it.
+  return { ...layer, opaque: true };
 }
 
 /** The far landscape, drawn where a camera at (cx, cy) sees it on this plane, softened by depth of field. */
