@@ -247,3 +247,38 @@ test('a prose prompt shows how it was read, field by field, what was not used, a
   // Written in key lines, there is no prose left to explain.
   await expect(reading).toBeHidden();
 });
+
+test('a prompt edit reloaded before its autosave is kept; when it cannot be kept, the browser asks before leaving', async ({
+  page,
+  studio,
+}) => {
+  const editor = await openPromptStudio(page, studio.url, 'Quick edits');
+  await editor.click();
+  await page.keyboard.type('Scene: a heron lands on the jetty.');
+  // Straight away, well inside the autosave's pause.
+  await page.reload();
+  const reloaded = page.getByRole('textbox', { name: 'Prompt editor' });
+  await expect(reloaded).toContainText('Scene: a heron lands on the jetty.');
+  await expect(page.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible();
+  // Saved for good: it is there after another reload too.
+  await page.reload();
+  await expect(reloaded).toContainText('Scene: a heron lands on the jetty.');
+
+  // With the studio out of reach and the page's storage refusing the text, leaving with an edit
+  // not yet saved asks first.
+  await page.evaluate(() => {
+    WebSocket.prototype.send = () => undefined;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await reloaded.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Gulls circle.');
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  await expect(reloaded).toContainText('Gulls circle.');
+});
