@@ -1,12 +1,13 @@
 import { useRef, type JSX, type KeyboardEvent } from 'react';
+import { Icon, type IconName } from '../components/Icon';
 import './ViewSwitch.css';
 
 export type StudioView = 'library' | 'prompt' | 'jobs';
 
-export const VIEWS: { id: StudioView; label: string; shortcut: string; code: string }[] = [
-  { id: 'library', label: 'Library', shortcut: 'Alt+1', code: 'Digit1' },
-  { id: 'prompt', label: 'Prompt', shortcut: 'Alt+2', code: 'Digit2' },
-  { id: 'jobs', label: 'Jobs', shortcut: 'Alt+3', code: 'Digit3' },
+export const VIEWS: { id: StudioView; label: string; shortcut: string; code: string; icon: IconName }[] = [
+  { id: 'library', label: 'Library', shortcut: 'Alt+1', code: 'Digit1', icon: 'film' },
+  { id: 'prompt', label: 'Prompt', shortcut: 'Alt+2', code: 'Digit2', icon: 'pencil' },
+  { id: 'jobs', label: 'Jobs', shortcut: 'Alt+3', code: 'Digit3', icon: 'clapper' },
 ];
 
 export function isStudioView(value: unknown): value is StudioView {
@@ -61,7 +62,9 @@ export function ViewSwitch({
           }
           onClick={() => onChange(v.id)}
         >
-          {v.label}
+          {/* A narrow view shows the icon alone; the label stays the tab's name (ViewSwitch.css). */}
+          <Icon name={v.icon} size={14} className="view-switch__icon" />
+          <span className="view-switch__label">{v.label}</span>
           {v.id === 'jobs' && pendingJobs > 0 && (
             <span className="view-switch__count tabular" aria-hidden="true">
               {pendingJobs}

@@ -3,6 +3,14 @@ import type { JSX, SVGProps } from 'react';
 /** The renderer's icon set: 16 px line glyphs drawn in currentColor. */
 const paths = {
   plus: <path d="M8 3.5v9M3.5 8h9" />,
+  chevron: <path d="M6 3.5L10.5 8 6 12.5" />,
+  more: (
+    <>
+      <circle cx="3.5" cy="8" r="0.9" />
+      <circle cx="8" cy="8" r="0.9" />
+      <circle cx="12.5" cy="8" r="0.9" />
+    </>
+  ),
   film: (
     <>
       <rect x="2.5" y="3" width="11" height="10" rx="1.5" />

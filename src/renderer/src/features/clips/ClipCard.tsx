@@ -11,6 +11,7 @@ import { deleteKey } from '../../format/shortcuts';
 import { spriteTileAt } from '../../../../shared/sprite';
 import { requestSprite, useSpriteProgress } from './spriteSheets';
 import { SpriteScrub } from './SpriteScrub';
+import { MiddleTitle } from '../../components/MiddleTitle';
 
 const POSTER_ASPECT = 16 / 9;
 
@@ -202,13 +203,14 @@ export const ClipCard = memo(function ClipCard({
           />
         ) : (
           <p
-            className="clip-card__title truncate"
+            className="clip-card__title"
             title={`${clip.title}\nDouble-click or F2 to rename`}
             // A double-click on the title renames rather than opens.
             onClick={(event) => onSelect(event, false)}
             onDoubleClick={onRenameStart}
           >
-            {clip.title}
+            {/* Cut in the middle: versions of a clip differ at the end of their titles. */}
+            <MiddleTitle title={clip.title} tooltip={false} />
           </p>
         )}
         <p className="clip-card__meta truncate tabular">{meta || '\u00a0'}</p>

@@ -3,6 +3,7 @@ import type { Clip, Project } from '../../../../shared/domain';
 import type { ClipQuery } from '../../../../shared/library/organise';
 import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/Icon';
+import { MenuButton } from '../../components/MenuButton';
 import { countClips } from '../../format/media';
 import { modKey } from '../../format/shortcuts';
 import { ClipList } from '../library/ClipList';
@@ -216,7 +217,10 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
       <div className="toolbar canvas__toolbar">
         <div className="toolbar__title canvas__title">
           {props.viewSwitch}
-          <h1 className="truncate" title={project?.name}>
+          <h1
+            className="truncate canvas__name"
+            title={project ? [project.name, clipSummary].filter(Boolean).join(' · ') : undefined}
+          >
             {project ? project.name : 'Library'}
           </h1>
           {clipSummary !== null && <span className="toolbar__meta canvas__count tabular">{clipSummary}</span>}
@@ -231,27 +235,44 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
             disabled={!project}
             inputRef={searchInput}
           />
+          {/* A narrow canvas shows these two as icons, a narrower one in the More menu (ClipsCanvas.css). */}
           <button
             type="button"
-            className="btn"
+            className="btn canvas__inline"
             aria-pressed={props.showTrash}
             aria-label={props.showTrash ? 'Back to clips' : 'Trash'}
             title={props.showTrash ? 'Back to the clips (Esc)' : 'Trash: deleted clips, ready to restore'}
             onClick={() => props.onShowTrash(!props.showTrash)}
           >
             <Icon name={props.showTrash ? 'film' : 'trash'} />
-            {props.showTrash ? 'Back to clips' : null}
+            {props.showTrash ? <span className="btn__label">Back to clips</span> : null}
           </button>
           <button
             type="button"
-            className="btn btn--primary"
+            className="btn btn--primary canvas__inline"
             disabled={!project}
             title={`Import video or audio files (${modKey('I')})`}
             onClick={() => fileInput.current?.click()}
           >
             <Icon name="import" />
-            Import clips
+            <span className="btn__label">Import clips</span>
           </button>
+          <div className="canvas__more">
+            <MenuButton
+              label="More"
+              title="More: Trash, Import clips"
+              disabled={!project}
+              items={[
+                {
+                  label: props.showTrash ? 'Back to clips' : 'Trash',
+                  run: () => props.onShowTrash(!props.showTrash),
+                },
+                { label: 'Import clips', hint: modKey('I'), run: () => fileInput.current?.click() },
+              ]}
+            >
+              <Icon name="more" />
+            </MenuButton>
+          </div>
           <input
             ref={fileInput}
             type="file"

@@ -27,7 +27,11 @@ import { KindColorsButton } from './KindColorsButton';
 import { useKindColors } from './kindColors';
 import { NOTHING_TYPED, type TypedAhead } from './typeAhead';
 import { WaveformStatus } from './WaveformStatus';
+import { readStored, writeStored } from '../../app/storage';
 import './CueTimeline.css';
+
+/** Whether the cue timeline is folded to its one bar; remembered across reloads. */
+export const CUE_TIMELINE_OPEN_KEY = 'shotline.cueTimelineOpen';
 
 interface Props {
   clip: Clip;
@@ -58,7 +62,86 @@ function moveMedia(media: HTMLMediaElement | null, ms: number): void {
   if (media) media.currentTime = ms / 1000;
 }
 
-export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Props): JSX.Element {
+/** Folds the timeline to its bar and opens it again: a disclosure, named the same either way. */
+function Disclosure({
+  open,
+  onToggle,
+  label,
+  focusNowRef,
+}: {
+  open: boolean;
+  onToggle: () => void;
+  label?: string;
+  /** Set when the other state's button was pressed: this one takes the focus once, so the keyboard stays on it. */
+  focusNowRef: { current: boolean };
+}): JSX.Element {
+  return (
+    <button
+      ref={(element) => {
+        if (!element || !focusNowRef.current) return;
+        focusNowRef.current = false;
+        element.focus({ preventScroll: true });
+      }}
+      type="button"
+      className={`btn btn--sm btn--ghost cue-timeline__disclosure${label ? '' : ' cue-timeline__disclosure--icon'}`}
+      aria-expanded={open}
+      aria-controls={open ? CUE_TIMELINE_BODY_ID : undefined}
+      aria-label="Cue timeline"
+      title={open ? 'Fold the cue timeline away' : 'Open the cue timeline'}
+      onClick={onToggle}
+    >
+      <Icon name="chevron" size={14} className="cue-timeline__chevron" />
+      {label}
+    </button>
+  );
+}
+
+const CUE_TIMELINE_BODY_ID = 'cue-timeline-body';
+
+/**
+ * The clip's cue timeline under the canvas, or, folded away, just its bar: the creator's choice
+ * is kept across reloads. Folded, the waveform is not drawn and the timeline takes no keys.
+ */
+export function CueTimeline(props: Props): JSX.Element {
+  const { focusRequest = 0 } = props;
+  const [open, setOpen] = useState(() => readStored(CUE_TIMELINE_OPEN_KEY) !== 'false');
+  // Folding swaps the bar for another: the new disclosure takes the focus the old one had.
+  const toggled = useRef(false);
+  // Opened by its disclosure, the timeline leaves the focus there; a clip opened afterwards hands it the keys.
+  const [heldRequest, setHeldRequest] = useState(0);
+  const toggle = useCallback(() => {
+    toggled.current = true;
+    setHeldRequest(focusRequest);
+    setOpen((was) => {
+      writeStored(CUE_TIMELINE_OPEN_KEY, String(!was));
+      return !was;
+    });
+  }, [focusRequest]);
+  if (open)
+    return (
+      <OpenTimeline
+        {...props}
+        focusRequest={focusRequest === heldRequest ? 0 : focusRequest}
+        disclosure={<Disclosure open onToggle={toggle} focusNowRef={toggled} />}
+      />
+    );
+  return (
+    <section className="cue-timeline cue-timeline--folded" aria-label="Cue timeline">
+      <div className="cue-timeline__bar">
+        <Disclosure open={false} onToggle={toggle} label="Cue timeline" focusNowRef={toggled} />
+        <span className="cue-timeline__folded-hint">Waveform and cues of “{props.clip.title}”</span>
+      </div>
+    </section>
+  );
+}
+
+function OpenTimeline({
+  clip,
+  media,
+  onOpenPrompt,
+  focusRequest = 0,
+  disclosure,
+}: Props & { disclosure: JSX.Element }): JSX.Element {
   const fps = clip.fps && clip.fps > 0 ? clip.fps : 25;
   // The clip fitted to the window: the timeline is narrower, so the level for it is fine enough.
   const [openingPxPerSec] = useState(() => window.innerWidth / Math.max(0.001, clip.durationMs / 1000));
@@ -336,6 +419,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
     // Focusable (not in the Tab order): a click anywhere on the timeline gives its keys to it.
     <section ref={section} className="cue-timeline" aria-label="Cue timeline" tabIndex={-1}>
       <div className="cue-timeline__bar" role="toolbar" aria-label="Cue tools">
+        {disclosure}
         <output className="cue-timeline__playhead tabular" aria-label="Playhead">
           {formatClock(playheadMs)}
         </output>
@@ -426,7 +510,7 @@ export function CueTimeline({ clip, media, onOpenPrompt, focusRequest = 0 }: Pro
           {notice}
         </p>
       )}
-      <div className="cue-timeline__body">
+      <div className="cue-timeline__body" id={CUE_TIMELINE_BODY_ID}>
         <div className="cue-timeline__track">
           <WaveformStatus status={peaksStatus} onRetry={retryPeaks} />
           <div className="cue-timeline__wave" ref={setContainer} aria-label="Waveform" />

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, type JSX, type KeyboardEvent } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import type { ClipSort, SnippetPart, SortKey } from '../../../../shared/library/organise';
+import { MiddleTitle } from '../../components/MiddleTitle';
 import { formatBytes } from '../../format/bytes';
 import { formatClipLength, formatDateTime, formatFps } from '../../format/media';
 import { opensClip, type ChooseHow } from '../clips/ClipCard';
@@ -219,9 +220,7 @@ const ClipRow = memo(function ClipRow({ clip, snippet, index, selected, tabStop,
           {column.key === 'title' ? (
             <span className="clip-list__title">
               <ClipMarks clip={{ ...clip, rating: null }} />
-              <span className="truncate" title={clip.title}>
-                {clip.title}
-              </span>
+              <MiddleTitle title={clip.title} />
               {snippet && <Snippet parts={snippet} />}
             </span>
           ) : (

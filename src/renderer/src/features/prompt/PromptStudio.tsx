@@ -180,18 +180,25 @@ export function PromptStudio({
             <Icon name="redo" />
           </button>
           <span className="prompt-toolbar__divider" aria-hidden="true" />
-          <button type="button" className="btn" onClick={() => setDialog({ kind: 'templates' })}>
+          {/* A narrow view shows these two as icons; the words stay their names (PromptStudio.css). */}
+          <button
+            type="button"
+            className="btn prompt-toolbar__collapsible"
+            title="Templates"
+            onClick={() => setDialog({ kind: 'templates' })}
+          >
             <Icon name="template" />
-            Templates
+            <span className="btn__label">Templates</span>
           </button>
           <button
             type="button"
-            className="btn"
+            className="btn prompt-toolbar__collapsible"
+            title="Save as template"
             disabled={!present}
             onClick={() => setDialog({ kind: 'save', body: editor.current?.text() ?? '' })}
           >
             <Icon name="save" />
-            Save as template
+            <span className="btn__label">Save as template</span>
           </button>
           {onQueue && (
             <button

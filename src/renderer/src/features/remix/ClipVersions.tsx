@@ -7,6 +7,7 @@ import { ancestorIds, buildTree, type TreeItem } from './lineageTree';
 import { useLineage } from './useLineage';
 import { providerName } from './versionNames';
 import { Icon } from '../../components/Icon';
+import { MiddleTitle } from '../../components/MiddleTitle';
 import './ClipVersions.css';
 
 /** More versions than this, and the tree lists only the clip's ancestors and its own remixes. */
@@ -82,8 +83,8 @@ function LineageItem({
           }
           onClick={() => actions.onSelectVersion(node.id)}
         >
-          <span className="lineage__title truncate">
-            {node.title}
+          <span className="lineage__title">
+            <MiddleTitle title={node.title} />
             {trashed && <span className="badge lineage__trashed">In Trash</span>}
           </span>
           <span className="lineage__meta tabular">

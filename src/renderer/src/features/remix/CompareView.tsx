@@ -17,7 +17,9 @@ import {
   type Side,
 } from './syncedPair';
 import { useLineage } from './useLineage';
-import { versionName, versionNumbers } from './versionNames';
+import { numberFirstName, versionName, versionNumbers } from './versionNames';
+import { MiddleTitle } from '../../components/MiddleTitle';
+import { formatDateTime } from '../../format/media';
 import { CompareDrift } from './CompareDrift';
 import './CompareView.css';
 
@@ -197,7 +199,7 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
     const listed = versions.some((n) => n.id === value);
     return (
       <label className="compare__picker">
-        <span>Version {NAME[side]}</span>
+        <span className="compare__picker-name">Version {NAME[side]}</span>
         <select
           className="field"
           value={value}
@@ -206,10 +208,10 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
             onPick(side === 'a' ? id : a, side === 'b' ? id : b);
           }}
         >
-          {!listed && current && <option value={current.id}>{current.title}</option>}
+          {!listed && current && <option value={current.id}>{numberFirstName(current, numbers)}</option>}
           {versions.map((n) => (
-            <option key={n.id} value={n.id}>
-              {`${'\u2003'.repeat(n.depth)}${versionName(n, numbers)}`}
+            <option key={n.id} value={n.id} title={n.title}>
+              {`${'\u2003'.repeat(n.depth)}${numberFirstName(n, numbers)}`}
             </option>
           ))}
         </select>
@@ -222,7 +224,7 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
       <div className="toolbar">
         <div className="toolbar__title">
           {viewSwitch}
-          <h1>Compare</h1>
+          <h1 className="compare__title">Compare</h1>
         </div>
         <div className="compare__tools">
           {picker('a')}
@@ -231,9 +233,9 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
             <input type="checkbox" checked={wipe} onChange={(event) => setWipe(event.target.checked)} />
             Wipe
           </label>
-          <button type="button" className="btn" onClick={onClose} title="Back to the library (Esc)">
+          <button type="button" className="btn compare__close" onClick={onClose} title="Back to the library (Esc)">
             <Icon name="close" size={14} />
-            Close
+            <span className="btn__label">Close</span>
           </button>
         </div>
       </div>
@@ -249,7 +251,8 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
               >
                 <figcaption className="compare__label">
                   <strong>Player {NAME[side]}</strong>
-                  <span className="truncate">{clip ? versionName(clip, numbers) : '…'}</span>
+                  {clip ? <MiddleTitle title={versionName(clip, numbers)} /> : <span>…</span>}
+                  {clip && <span className="compare__label-date tabular">{formatDateTime(clip.createdAt)}</span>}
                   {audible === side && <Icon name="audio" size={12} />}
                 </figcaption>
                 {clip && (

@@ -15,6 +15,7 @@ import { useEffect, useMemo, type JSX, type ReactNode } from 'react';
 import type { LineageNode } from '../../../../shared/remix/calls';
 import { mediaUrl } from '../../api/client';
 import { Icon } from '../../components/Icon';
+import { MiddleTitle } from '../../components/MiddleTitle';
 import { formatDateTime } from '../../format/media';
 import { modalOpen } from '../../format/shortcuts';
 import { useLineage } from './useLineage';
@@ -45,8 +46,9 @@ function VersionCard({ data }: NodeProps<VersionNode>): JSX.Element {
         )}
       </div>
       <div className="version-node__text">
-        <span className="version-node__title truncate" title={version.title}>
-          {number !== '' && <span className="version-node__number">{number}</span>} {version.title}
+        <span className="version-node__title">
+          {number !== '' && <span className="version-node__number">{number}</span>}
+          <MiddleTitle title={version.title} />
         </span>
         <span className="version-node__meta truncate">
           {providerName(version.provider)}
@@ -145,9 +147,14 @@ export function VersionsView({
           >
             Compare with parent
           </button>
-          <button type="button" className="btn" onClick={onClose} title="Back to the library (Esc)">
+          <button
+            type="button"
+            className="btn versions-view__close"
+            onClick={onClose}
+            title="Back to the library (Esc)"
+          >
             <Icon name="close" size={14} />
-            Close
+            <span className="btn__label">Close</span>
           </button>
         </div>
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LineageNode } from '../../../../shared/remix/calls';
-import { providerName, versionName, versionNumbers } from './versionNames';
+import { numberFirstName, providerName, versionName, versionNumbers } from './versionNames';
 
 const node = (id: number, createdAt: number, parentId: number | null = null, title = 'Lighthouse'): LineageNode => ({
   id,
@@ -49,4 +49,14 @@ describe('version names', () => {
     expect(providerName('import')).toBe('Imported');
     expect(providerName('someday')).toBe('someday');
   });
+});
+
+test('a picker names a version number first, so a long title cut at its end still tells v1 from v2', () => {
+  const long = 'A very long clip title that describes the harbour at dawn';
+  const family = [node(1, 100, null, long), node(2, 200, 1, `${long} v2`), node(3, 300, 1, 'Harbour at night')];
+  const numbers = versionNumbers(family);
+  expect(family.map((n) => numberFirstName(n, numbers))).toEqual([long, `v2 · ${long}`, 'Harbour at night']);
+  // Titles that repeat (remixes from before titles were numbered) get their number in front too.
+  const old = [node(4, 100, null, long), node(5, 200, 4, long)];
+  expect(old.map((n) => numberFirstName(n, versionNumbers(old)))).toEqual([`v1 · ${long}`, `v2 · ${long}`]);
 });

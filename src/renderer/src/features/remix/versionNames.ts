@@ -1,5 +1,6 @@
 import type { LineageNode } from '../../../../shared/remix/calls';
 import { ProviderId, PROVIDERS } from '../../../../shared/prompt/providers';
+import { baseTitle, titleVersion } from '../../../../shared/remix/versionTitle';
 
 /** A provider's name as the studio shows it elsewhere; imports and unknown ids as they are. */
 export function providerName(provider: string): string {
@@ -26,4 +27,15 @@ export function versionNumbers(nodes: readonly LineageNode[]): Map<number, strin
 export function versionName(node: Pick<LineageNode, 'id' | 'title'>, numbers: ReadonlyMap<number, string>): string {
   const number = numbers.get(node.id);
   return number === undefined ? node.title : `${number} · ${node.title}`;
+}
+
+/**
+ * A version named number first, "v2 · Lighthouse at dusk", for places that cut a long name at its
+ * end (a picker's options): the number a title carries ("Lighthouse at dusk v2") moves to the
+ * front, one versionNumbers gives goes there too, and a title with neither stays as it is.
+ */
+export function numberFirstName(node: Pick<LineageNode, 'id' | 'title'>, numbers: ReadonlyMap<number, string>): string {
+  const carried = titleVersion(node.title);
+  if (carried !== null) return `v${carried} · ${baseTitle(node.title)}`;
+  return versionName(node, numbers);
 }

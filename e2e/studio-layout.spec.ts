@@ -1,0 +1,316 @@
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { openPromptStudio, paste } from './prompt-helpers';
+import { expect, makeClip, test } from './studio';
+
+const SHOTS = process.env['SHOTS'] ?? process.env['SHOTLINE_SHOTS'];
+const PROJECT = "The Lighthouse Keeper's Daughter, foley pass";
+const LONG = 'A very long clip title that describes the harbour at dawn';
+const WINDOWS = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+  { width: 800, height: 600 },
+] as const;
+
+type Box = { name: string; left: number; top: number; right: number; bottom: number };
+
+/** The boxes of a bar's visible controls (and its title), each named as a creator would call it. */
+function controlBoxes(bar: Locator): Promise<Box[]> {
+  return bar.evaluate((element) => {
+    const found = element.querySelectorAll<HTMLElement>('button, input, select, h1, [role="tab"], output');
+    return [...found]
+      .filter((c) => c.getClientRects().length > 0 && getComputedStyle(c).visibility !== 'hidden')
+      .filter((c) => !c.closest('[role="tab"]') || c.getAttribute('role') === 'tab')
+      .filter((c) => !(c instanceof HTMLInputElement && c.type === 'file'))
+      .map((c) => {
+        const r = c.getBoundingClientRect();
+        const name = c.getAttribute('aria-label') ?? (c.textContent.trim() || c.tagName);
+        return { name, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      })
+      .filter((b) => b.right - b.left > 1);
+  });
+}
+
+/** No control of the bar overlaps another, spills out of the bar, or is scrolled out of it. */
+async function expectTidy(bar: Locator, where: string): Promise<void> {
+  const outer = await bar.boundingBox();
+  if (!outer) throw new Error(`${where}: the bar is not shown`);
+  const boxes = await controlBoxes(bar);
+  expect(boxes.length, `${where}: controls found`).toBeGreaterThan(2);
+  for (const box of boxes) {
+    expect(box.left, `${where}: ${box.name} starts inside the bar`).toBeGreaterThanOrEqual(outer.x - 0.5);
+    expect(box.right, `${where}: ${box.name} ends inside the bar`).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+  }
+  // Tabs sit inside their tab list: only siblings in the bar are compared.
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) {
+      const apart =
+        a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5;
+      expect(apart, `${where}: ${a.name} and ${b.name} do not overlap`).toBe(true);
+    }
+  expect(await bar.evaluate((e) => e.scrollWidth <= e.clientWidth + 1), `${where}: nothing is cut off`).toBe(true);
+}
+
+/** How many of a heading's characters are shown before its ellipsis (all of them when it fits). */
+function charactersShown(heading: Locator): Promise<number> {
+  return heading.evaluate((element) => {
+    const text = element.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) return 0;
+    const room = element.getBoundingClientRect().right;
+    const range = document.createRange();
+    let shown = 0;
+    for (let i = 1; i <= (text.textContent ?? '').length; i++) {
+      range.setStart(text, 0);
+      range.setEnd(text, i);
+      if (range.getBoundingClientRect().right > room + 0.5) break;
+      shown = i;
+    }
+    return shown;
+  });
+}
+
+/** Whether an element is wholly in view: inside the window and every box around it that clips. */
+function whollyShown(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const r = element.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return false;
+    if (r.top < -0.5 || r.left < -0.5 || r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5)
+      return false;
+    for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+      const style = getComputedStyle(box);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const view = box.getBoundingClientRect();
+      if (
+        r.top < view.top - 0.5 ||
+        r.bottom > view.bottom + 0.5 ||
+        r.left < view.left - 0.5 ||
+        r.right > view.right + 0.5
+      )
+        return false;
+    }
+    return true;
+  });
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+async function newProjectWith(page: Page, url: string, files: string[]): Promise<Locator> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const name = page.getByRole('textbox', { name: 'Project name' });
+  await name.fill(PROJECT);
+  await name.press('Enter');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import clips' }).first().click();
+  await (await chooser).setFiles(files);
+  const cards = page.getByRole('list', { name: 'Clips' }).getByRole('listitem');
+  await expect(cards).toHaveCount(files.length, { timeout: 60_000 });
+  return cards;
+}
+
+test('at 1280×800 the inspector shows every organising control whole beside the open cue timeline, and the timeline folds away and stays folded', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const cards = await newProjectWith(page, studio.url, [makeClip(join(workDir, `${LONG}.mp4`), 4)]);
+  await cards.first().click();
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const organiser = inspector.getByRole('region', { name: 'Organise' });
+  const controls = [
+    inspector.getByRole('button', { name: 'Export clip' }),
+    organiser.getByRole('radiogroup', { name: 'Rating' }),
+    organiser.getByRole('button', { name: 'Pick' }),
+    organiser.getByRole('button', { name: 'Reject' }),
+    organiser.getByRole('radiogroup', { name: 'Colour label' }),
+    organiser.getByRole('textbox', { name: 'Add tag' }),
+    inspector.getByRole('button', { name: 'Remix', exact: true }),
+    inspector.getByRole('button', { name: 'Compare' }),
+    inspector.getByRole('button', { name: 'Versions' }),
+  ];
+  // All of them at once, without scrolling the inspector.
+  for (const control of controls) expect(await whollyShown(control)).toBe(true);
+  // And the timeline is not laid over them.
+  const timelineBox = await timeline.boundingBox();
+  const inspectorBox = await inspector.boundingBox();
+  if (!timelineBox || !inspectorBox) throw new Error('no timeline or inspector');
+  expect(timelineBox.x + timelineBox.width).toBeLessThanOrEqual(inspectorBox.x + 0.5);
+  await shoot(page, 'inspector-1280x800');
+
+  // The timeline folds to its bar: a disclosure, by mouse or by keyboard.
+  const disclosure = timeline.getByRole('button', { name: 'Cue timeline' });
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
+  await disclosure.click();
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+  await expect(timeline.getByLabel('Waveform')).toHaveCount(0);
+  expect((await timeline.boundingBox())?.height ?? 999).toBeLessThan(60);
+  await shoot(page, 'timeline-folded-1280x800');
+
+  // Remembered across a reload.
+  await page.reload();
+  await cards.first().click();
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+  await disclosure.focus();
+  await page.keyboard.press('Enter');
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  await expect(disclosure).toBeFocused();
+  // Space is the player's play / pause everywhere (NLE-style); Enter works the disclosure both ways.
+  await page.keyboard.press('Enter');
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+  await expect(disclosure).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
+  await page.reload();
+  await cards.first().click();
+  await expect(timeline.getByRole('button', { name: 'Cue timeline' })).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('the library, Trash and Prompt toolbars keep every control whole and apart at 1280, 1024 and 800 px, with a job queued; the project name shows at 1280', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const files = [makeClip(join(workDir, `${LONG}.mp4`), 3), makeClip(join(workDir, 'Alley in the rain.mp4'), 2)];
+  const editor = await openPromptStudio(page, studio.url, PROJECT);
+  // A long render keeps a job in the queue: the Jobs tab shows its count.
+  await paste(editor, 'Title: Long take\nScene: a field of wheat in wind\nSize: 1280x720\nDuration: 30s');
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued “Long take”' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import clips' }).click();
+  await (await chooser).setFiles(files);
+  const cards = page.getByRole('list', { name: 'Clips' }).getByRole('listitem');
+  await expect(cards).toHaveCount(2, { timeout: 60_000 });
+  await cards.filter({ hasText: 'harbour' }).click();
+  await expect(page.getByRole('tab', { name: 'Jobs' })).toContainText('1');
+
+  const bar = page.locator('.canvas__toolbar');
+  const name = bar.getByRole('heading', { level: 1 });
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    await expectTidy(bar, `library at ${size.width}`);
+    // Nothing of the toolbar reaches into the inspector.
+    const canvas = await page.getByRole('main').boundingBox();
+    const toolbar = await bar.boundingBox();
+    if (!canvas || !toolbar) throw new Error('no canvas');
+    expect(toolbar.x + toolbar.width).toBeLessThanOrEqual(canvas.x + canvas.width + 0.5);
+    if (size.width === 1280) {
+      expect(await charactersShown(name)).toBeGreaterThanOrEqual(12);
+      await expect(name).toHaveAttribute('title', new RegExp(`^${PROJECT}`));
+      await expect(bar.getByRole('button', { name: 'Import clips' })).toBeVisible();
+      await expect(bar.getByRole('button', { name: 'Trash' })).toBeVisible();
+    }
+    await shoot(page, `library-header-${size.width}`);
+  }
+  // Where Trash and Import clips have gone into More, they are there under the same names.
+  await expect(bar.getByRole('button', { name: 'Import clips' })).toBeHidden();
+  await bar.getByRole('button', { name: 'More' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Import clips' })).toBeVisible();
+  await page.getByRole('menuitem', { name: 'Trash' }).click();
+  await expect(page.getByText('The Trash is empty')).toBeVisible();
+
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    await expectTidy(bar, `Trash at ${size.width}`);
+    await shoot(page, `trash-header-${size.width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await bar.getByRole('button', { name: 'Back to clips' }).click();
+
+  await page.getByRole('tab', { name: 'Prompt' }).click();
+  const promptBar = page.locator('.prompt-toolbar');
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    await expectTidy(promptBar, `Prompt at ${size.width}`);
+    await expect(promptBar.getByRole('button', { name: 'Save as template' })).toBeVisible();
+    await shoot(page, `prompt-header-${size.width}`);
+  }
+  // The icon-only tabs keep their names: the keyboard and a click still reach every view.
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  const queue = page.getByRole('list', { name: 'Queue' });
+  await queue.getByRole('listitem').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Nothing queued or running.')).toBeVisible();
+});
+
+test('two versions of a long title are told apart in the list, the lineage, Compare and the Versions graph, and Compare’s toolbar stays whole', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const prompt = `Title: ${LONG}\nScene: A harbour at dawn, boats rocking.\nCamera: Static wide shot.\nAudio: Waves on the quay, bell at 00:01\nSize: 320x180\nDuration: 2s`;
+  const editor = await openPromptStudio(page, studio.url, PROJECT);
+  await paste(editor, prompt);
+  const compiled = page.getByRole('region', { name: 'Compiled prompt' });
+  await compiled.getByRole('combobox', { name: 'Provider' }).selectOption('local');
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  const cards = page.getByRole('list', { name: 'Clips' }).getByRole('listitem');
+  await expect(cards).toHaveCount(1, { timeout: 120_000 });
+  await cards.first().click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector.getByRole('button', { name: 'Remix', exact: true }).click();
+  // A draft already in the Prompt view is replaced only when the creator says so.
+  const replace = page.getByRole('button', { name: 'Replace' });
+  if (await replace.isVisible()) await replace.click();
+  await expect(page.getByRole('group', { name: 'Remix' })).toBeVisible();
+  await editor.click();
+  await editor.press('ControlOrMeta+a');
+  await editor.evaluate(
+    (element, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    prompt.replace('Static wide shot.', 'Slow push-in.'),
+  );
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect(cards).toHaveCount(2, { timeout: 120_000 });
+
+  /** The shown ends of the titles in a place: each wholly in view, and no two alike. */
+  async function expectToldApart(where: Locator, label: string): Promise<void> {
+    const tails = where.locator('.middle-title__tail');
+    await expect(tails).toHaveCount(2);
+    for (const tail of await tails.all()) expect(await whollyShown(tail), `${label}: the end is shown`).toBe(true);
+    const [a, b] = await tails.allTextContents();
+    expect(a, `${label}: the two ends differ`).not.toBe(b);
+    await expect(tails.filter({ hasText: /v2$/ })).toHaveCount(1);
+  }
+
+  await expectToldApart(page.getByRole('list', { name: 'Clips' }), 'grid');
+  await page.getByRole('button', { name: 'List' }).click();
+  await expectToldApart(page.getByRole('table', { name: 'Clips' }), 'list');
+  await shoot(page, 'list-versions-1280');
+  await page.getByRole('button', { name: 'Grid' }).click();
+  await cards.filter({ hasText: `${LONG} v2` }).click();
+  await expectToldApart(inspector.getByRole('region', { name: 'Lineage' }), 'lineage');
+
+  await inspector.getByRole('button', { name: 'Compare' }).click();
+  const compare = page.getByRole('main');
+  await expectToldApart(compare.locator('.compare__stage'), 'Compare');
+  // The pickers name the remix by its number first, so a cut name still says which it is.
+  await expect(compare.getByRole('combobox', { name: 'Version B' }).locator('option:checked')).toHaveText(
+    `v2 · ${LONG}`,
+  );
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    await expectTidy(compare.locator('.toolbar'), `Compare at ${size.width}`);
+    await shoot(page, `compare-${size.width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.keyboard.press('Escape');
+  await inspector.getByRole('button', { name: 'Versions' }).click();
+  await expectToldApart(page.getByRole('region', { name: 'Version graph' }), 'Versions');
+  await shoot(page, 'versions-1280');
+});

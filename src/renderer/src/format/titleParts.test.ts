@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest';
+import { titleParts } from './titleParts';
+
+test('a long title keeps its last words, the version number among them, whole at the end', () => {
+  expect(titleParts('A very long clip title that describes the harbour at dawn v2')).toEqual({
+    head: 'A very long clip title that describes the',
+    tail: ' harbour at dawn v2',
+  });
+  const one = titleParts('A very long clip title that describes the harbour at dawn');
+  const two = titleParts('A very long clip title that describes the harbour at night');
+  expect(one.tail).not.toBe(two.tail);
+  expect(one.head + one.tail).toBe('A very long clip title that describes the harbour at dawn');
+});
+
+test('a short title stays whole, and one without spaces near its end is cut inside its last word', () => {
+  expect(titleParts('Lighthouse at dusk v2')).toEqual({ head: 'Lighthouse at dusk v2', tail: '' });
+  const joined = titleParts('harbour_at_dawn_seen_from_the_gallery_take_02');
+  expect(joined.tail).toBe('allery_take_02');
+  expect(joined.head + joined.tail).toBe('harbour_at_dawn_seen_from_the_gallery_take_02');
+});
