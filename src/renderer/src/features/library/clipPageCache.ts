@@ -15,11 +15,18 @@ export const JUMP_SETTLE_MS = 80;
  */
 export class ClipPageCache {
   private readonly pages = new Map<number, readonly ClipHit[]>();
+  /** Loaded pages a change may have made out of date: shown until read again, which happens when they are wanted. */
+  private readonly stale = new Set<number>();
   private readonly listeners = new Set<() => void>();
   private changes = 0;
 
   has(page: number): boolean {
     return this.pages.has(page);
+  }
+
+  /** Loaded, but a change since may have made it out of date. */
+  isStale(page: number): boolean {
+    return this.stale.has(page);
   }
 
   loadedPages(): number[] {
@@ -32,6 +39,7 @@ export class ClipPageCache {
 
   set(page: number, hits: readonly ClipHit[]): void {
     this.pages.set(page, hits);
+    this.stale.delete(page);
     this.changes += 1;
     for (const listener of [...this.listeners]) listener();
   }
@@ -53,16 +61,27 @@ export class ClipPageCache {
     return -1;
   }
 
-  /**
-   * The pages rows start..end need that are not loaded, and whether they can load at once: they
-   * can when one of them borders a loaded page (the grid scrolls on from what it shows); a run
-   * of pages far from all of them is where a jump landed, and may be passed at once.
-   */
-  missing(start: number, end: number): { pages: number[]; near: boolean } {
+  /** After a change: every loaded page but `fresh` (those read again now) is to be read again when next wanted. */
+  markStale(fresh: readonly number[]): void {
+    for (const page of this.pages.keys()) if (!fresh.includes(page)) this.stale.add(page);
+  }
+
+  /** The pages that hold rows start..end. */
+  static pagesOf(start: number, end: number): number[] {
     const pages: number[] = [];
     for (let page = Math.floor(Math.max(0, start) / PAGE_SIZE); page <= Math.floor(end / PAGE_SIZE); page++) {
-      if (!this.pages.has(page)) pages.push(page);
+      pages.push(page);
     }
+    return pages;
+  }
+
+  /**
+   * The pages rows start..end need that are not loaded (or are out of date), and whether they can
+   * load at once: they can when one of them borders a loaded page (the grid scrolls on from what
+   * it shows); a run of pages far from all of them is where a jump landed, and may be passed at once.
+   */
+  missing(start: number, end: number): { pages: number[]; near: boolean } {
+    const pages = ClipPageCache.pagesOf(start, end).filter((page) => !this.pages.has(page) || this.stale.has(page));
     const near = pages.some((page) => this.pages.has(page - 1) || this.pages.has(page + 1));
     return { pages, near };
   }

@@ -69,11 +69,24 @@ test('a page loaded by scrolling re-renders the grid only; a change re-renders t
   expect(pages().find(PAGE_SIZE * 4 + 1)?.title).toBe(`Clip ${PAGE_SIZE * 4 + 1}`);
   expect(pages().indexOf(PAGE_SIZE * 4 + 1)).toBe(PAGE_SIZE * 4);
 
-  // A change reloads every loaded page, and what reads a loaded clip (the viewer) sees the new one.
+  // A change reloads the loaded pages on screen (the rows last asked for), and what reads a
+  // loaded clip (the viewer) sees the new one.
   answerPages(' (renamed)');
+  const asked = offsetsAsked().length;
   fakeStudio.emit('clips.changed', { projectId: 1 });
   await waitFor(() => expect(pages().find(PAGE_SIZE * 4 + 1)?.title).toBe(`Clip ${PAGE_SIZE * 4 + 1} (renamed)`));
   expect(renders.studio).toBeGreaterThan(studioRenders);
+  expect(pages().find(PAGE_SIZE * 3 + 1)?.title).toBe(`Clip ${PAGE_SIZE * 3 + 1} (renamed)`);
+  expect(offsetsAsked().slice(asked).sort((a, b) => a - b)).toEqual([PAGE_SIZE * 3, PAGE_SIZE * 4]);
+  // The pages off screen keep what they showed, and are read again when they come back into view.
+  expect(pages().find(1)?.title).toBe('Clip 1');
+  act(() => pages().ensure(0, 30));
+  await waitFor(() => expect(pages().find(1)?.title).toBe('Clip 1 (renamed)'));
+  expect(offsetsAsked().slice(asked).sort((a, b) => a - b)).toEqual([0, PAGE_SIZE * 3, PAGE_SIZE * 4]);
+  // Back where it was, nothing is read again.
+  act(() => pages().ensure(PAGE_SIZE * 4 - 10, PAGE_SIZE * 4 + 10));
+  await act(() => new Promise((resolve) => setTimeout(resolve, JUMP_SETTLE_MS * 2)));
+  expect(offsetsAsked().slice(asked)).toHaveLength(3);
 });
 
 test('fast jumps across the library fetch only where they stop; scrolling on from loaded rows fetches at once', async () => {

@@ -43,7 +43,8 @@ interface State {
  * grid scrolls, so 100,000 clips cost what the screen shows. Pages live in a cache outside
  * React state: a page loaded by scrolling re-renders only the grid or list showing it
  * (useLoadedPages); a new total, an error or a reload after a change re-render the studio. A
- * change reloads the pages already loaded and keeps them on screen meanwhile. During fast
+ * change reloads the loaded pages on screen and keeps them there meanwhile; the other loaded
+ * pages are read again when they come back into view (ClipPageCache.markStale). During fast
  * jumps across the library, pages far from what is loaded wait JUMP_SETTLE_MS so only the
  * place the jumps stop at is fetched.
  */
@@ -88,10 +89,20 @@ export function useClipPages(projectId: number | null, query: ClipQuery): ClipPa
     [projectId, query, key, cache],
   );
 
+  /** The rows last asked for: what the grid or list shows. */
+  const shown = useRef<{ start: number; end: number } | null>(null);
+
+  // A change reads again the loaded pages on screen only; the others are read again when they
+  // come back into view, and show what they had meanwhile.
   const reload = useCallback(() => {
     const mine = ++generation.current;
     const loaded = cache.loadedPages();
-    for (const page of loaded.length > 0 ? loaded : [0]) fetchPage(page, mine, true);
+    const rows = shown.current;
+    const onScreen =
+      rows === null ? [] : ClipPageCache.pagesOf(rows.start, rows.end).filter((page) => loaded.includes(page));
+    const fresh = onScreen.length > 0 ? onScreen : [loaded.includes(0) || loaded.length === 0 ? 0 : (loaded[0] ?? 0)];
+    cache.markStale(fresh);
+    for (const page of fresh) fetchPage(page, mine, true);
   }, [fetchPage, cache]);
 
   useEffect(() => {
@@ -119,10 +130,12 @@ export function useClipPages(projectId: number | null, query: ClipQuery): ClipPa
 
   const ensure = useCallback(
     (start: number, end: number) => {
+      shown.current = { start, end };
       const { pages, near } = cache.missing(start, end);
       if (pages.length === 0) return;
       if (near) {
-        for (const page of pages) fetchPage(page, generation.current, false);
+        // A page a change left out of date re-renders what reads loaded clips when it is read again.
+        for (const page of pages) fetchPage(page, generation.current, cache.isStale(page));
         return;
       }
       landing.current = { start, end };
@@ -131,7 +144,8 @@ export function useClipPages(projectId: number | null, query: ClipQuery): ClipPa
         const rows = landing.current;
         landing.current = null;
         if (!rows) return;
-        for (const page of cache.missing(rows.start, rows.end).pages) fetchPage(page, generation.current, false);
+        for (const page of cache.missing(rows.start, rows.end).pages)
+          fetchPage(page, generation.current, cache.isStale(page));
       }, JUMP_SETTLE_MS);
     },
     [fetchPage, cache],
