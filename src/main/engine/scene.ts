@@ -80,6 +80,7 @@ function placeElementGroup(): Record<PlaceElementId, ElementGroup> {
     nightstand: 'environment',
     curtains: 'environment',
     sofa: 'environment',
+    stove: 'environment',
     lightShafts: 'environment',
     dust: 'particles',
     bubbles: 'particles',
@@ -133,6 +134,7 @@ export const settingOfElement: Partial<Record<ElementId, SettingId>> = {
   shelves: 'interior',
   nightstand: 'interior',
   curtains: 'interior',
+  stove: 'interior',
 };
 
 /** What each setting shows unless the prompt removes it. */
@@ -199,7 +201,7 @@ export interface SceneEntity {
 }
 
 /** Furniture things can rest on. */
-export const surfaceIds = ['bed', 'desk', 'shelves', 'nightstand', 'table'] as const;
+export const surfaceIds = ['bed', 'desk', 'shelves', 'nightstand', 'table', 'stove'] as const;
 export type Surface = (typeof surfaceIds)[number];
 
 export type Gender = 'feminine' | 'masculine';

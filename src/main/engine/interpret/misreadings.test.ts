@@ -420,6 +420,8 @@ describe('what a thing rests on', () => {
     ['A vase on the kitchen table.', 'vase', 'table'],
     ['A man sits on the bed.', 'man', undefined],
     ['A cup beside the table.', 'cup', undefined],
+    ['A kettle whistles on the stove.', 'kettle', 'stove'],
+    ['A pot boils on the gas stove.', 'pot', 'stove'],
   ])('%s: the %s rests on %s', (scene, key, on) => {
     expect(read(scene).shot.entities.find((e) => e.key === key)?.on).toBe(on);
   });
@@ -532,7 +534,8 @@ describe('who does the verb', () => {
     Object.fromEntries(read(scene).shot.entities.map((e) => [e.label.toLowerCase(), e.actions.map((a) => a.verb)]));
 
   test('a thing named after a word of place is where, not who', () => {
-    expect(actionsOf('A kettle on the stove whistles.')).toEqual({ kettle: ['whistle'], stove: [] });
+    expect(actionsOf('A kettle on the stove whistles.')).toEqual({ kettle: ['whistle'] });
+    expect(actionsOf('A kettle on the hotplate whistles.')).toEqual({ kettle: ['whistle'], hotplate: [] });
     expect(actionsOf('A dog by the boat barks.')).toEqual({ dog: ['bark'], boat: [] });
   });
 

@@ -10,7 +10,7 @@ import { effectWords, type EffectId } from '../vocabulary/sound';
 import { stageShot } from './shot';
 import type { Stage } from './types';
 import { bedArea, deskArea, swingAngle } from './handheld';
-import { nightstandArea, shelvesArea } from './surfaces';
+import { nightstandArea, shelvesArea, stoveArea } from './surfaces';
 import { alongDrive, travelView } from './vehicles';
 
 function staged(scene: string, more: Partial<EngineShot> = {}): Stage {
@@ -204,6 +204,26 @@ describe('small things and their sounds', () => {
     const shelves = shelvesArea(room.backWallZ, room.halfWidth);
     expect([phone.heldBy, phone.instances[0]?.y]).toEqual([null, shelves.top]);
     expect(prop(stage, 'lamp').instances[0]?.y).toBe(nightstandArea(room.backWallZ, room.halfWidth).top);
+  });
+
+  test('a stove stands in the room, set into a kitchen counter, and a kettle on it stands on its hob', () => {
+    for (const [scene, counter] of [
+      ['A kettle whistles on the stove in a small kitchen.', true],
+      ['A kettle sits on the stove in a quiet room.', false],
+    ] as const) {
+      const stage = staged(scene);
+      const room = stage.layout.interior;
+      if (!room) throw new Error('no room');
+      expect('stove' in stage.scene.environment, scene).toBe(true);
+      expect(stage.scene.entities.map((e) => e.label), scene).not.toContain('stove');
+      const hob = stoveArea(room.backWallZ, counter);
+      const kettle = prop(stage, 'kettle').instances[0];
+      expect(kettle?.y, scene).toBe(hob.top);
+      expect(kettle?.x, scene).toBeGreaterThan(hob.x0);
+      expect(kettle?.x, scene).toBeLessThan(hob.x1);
+      expect(kettle?.z, scene).toBeGreaterThan(hob.z0 - 0.1);
+      expect(kettle?.z, scene).toBeLessThan(hob.z1);
+    }
   });
 
   test('"a light swings", in any form of the verb, is a lamp hung on its cord and swinging', () => {

@@ -33,6 +33,22 @@ export function shelvesArea(
   return { x0: halfWidth - 1.7, x1: halfWidth - 0.1, z0: backWallZ - 0.4, z1: backWallZ - 0.05, top: 2.1 };
 }
 
+/** Whether a room's word gives it a shop's or kitchen's counter along its back (drawn in draw/scenery/room.ts). */
+export const counterRooms = /kitchen|bakery|diner|cafe|restaurant|bar|pub|shop|store/;
+
+/**
+ * Where a room's stove stands (drawn with the room): right of the middle, set into the counter
+ * where the room has one, else against the back wall; `top` is its hob's height.
+ */
+export function stoveArea(
+  backWallZ: number,
+  withCounter: boolean,
+): { x0: number; x1: number; z0: number; z1: number; top: number } {
+  return withCounter
+    ? { x0: 0.55, x1: 1.3, z0: backWallZ - 1.42, z1: backWallZ - 0.8, top: 1.0 }
+    : { x0: 0.55, x1: 1.3, z0: backWallZ - 0.7, z1: backWallZ - 0.05, top: 0.9 };
+}
+
 /** The top of the surface, or undefined when the shot has none of it to rest on. */
 export function surfaceTop(s: Staging, props: readonly StagedProp[], on: Surface): SurfaceTop | undefined {
   if (on === 'table') {
@@ -41,6 +57,10 @@ export function surfaceTop(s: Staging, props: readonly StagedProp[], on: Surface
   }
   const room = s.layout.interior;
   if (!room) return undefined;
+  if (on === 'stove') {
+    const area = stoveArea(room.backWallZ, counterRooms.test(s.scene.settingWord ?? ''));
+    return { x: (area.x0 + area.x1) / 2, y: area.top, z: (area.z0 + area.z1) / 2, width: area.x1 - area.x0 };
+  }
   const area =
     on === 'bed'
       ? bedArea(room.backWallZ, room.halfWidth)

@@ -24,6 +24,7 @@ export const placeElementIds = [
   'nightstand',
   'curtains',
   'sofa',
+  'stove',
   // light and air
   'lightShafts',
   'dust',
@@ -47,6 +48,7 @@ export const placeElementWords: Record<PlaceElementId, string> = {
   nightstand: 'nightstand|night stand|bedside table|night table',
   curtains: 'curtain|drape|drapes|drapery',
   sofa: 'sofa|couch|settee|loveseat|love seat|chesterfield|divan',
+  stove: 'stove|cooker|stovetop|stove top|cooktop|hob|gas stove|electric stove|kitchen stove',
   lightShafts:
     'shaft of light|shaft of sunlight|sun ray|ray of sun|shaft of moonlight|light shaft|ray of light|ray of sunlight|beam of light|beam of sunlight|god ray|crepuscular ray|volumetric light',
   dust: 'dust|dust mote|mote|dust particle|floating dust',
@@ -54,7 +56,7 @@ export const placeElementWords: Record<PlaceElementId, string> = {
 };
 
 /** Which of them stand in a room, where the room draws them. */
-export const furnitureIds: readonly PlaceElementId[] = ['bed', 'desk', 'shelves', 'nightstand', 'curtains', 'sofa'];
+export const furnitureIds: readonly PlaceElementId[] = ['bed', 'desk', 'shelves', 'nightstand', 'curtains', 'sofa', 'stove'];
 
 /** The words that name a cockpit, a room drawn with a windscreen, an instrument panel and two seats. */
 export function isCockpit(settingWord: string): boolean {

@@ -7,7 +7,7 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { CameraState } from '../../camera';
 import { hashString, Random } from '../../random';
 import { bedArea, deskArea, roomFurniture, sofaArea, TABLE_TOP } from '../../stage/handheld';
-import { nightstandArea, shelvesArea } from '../../stage/surfaces';
+import { counterRooms, nightstandArea, shelvesArea, stoveArea } from '../../stage/surfaces';
 import type { Stage } from '../../stage/types';
 import { hex, scale, type Palette, type RGB } from '../palette';
 import { drawCockpit, isCockpit } from './cockpit';
@@ -63,8 +63,6 @@ export function box(ctx: SKRSContext2D, cam: CameraState, p: Palette, b: Box, co
   );
 }
 
-const counterRooms = /kitchen|bakery|diner|cafe|restaurant|bar|pub|shop|store/;
-
 export function drawFurniture(ctx: SKRSContext2D, cam: CameraState, p: Palette, stage: Stage): void {
   const room = stage.layout.interior;
   if (!room) return;
@@ -79,6 +77,7 @@ export function drawFurniture(ctx: SKRSContext2D, cam: CameraState, p: Palette, 
     drawShelves(ctx, cam, p, r, { x0: shelves.x0, x1: shelves.x1, z: shelves.z1 });
   }
   if (counterRooms.test(word)) drawCounter(ctx, cam, p, r, zb, hw);
+  if (has.has('stove')) drawStove(ctx, cam, p, stoveArea(zb, counterRooms.test(word)));
   if (has.has('bed')) drawBed(ctx, cam, p, zb, hw);
   if (has.has('sofa')) drawSofa(ctx, cam, p, sofaArea(zb, hw, has.has('bed')));
   if (has.has('nightstand')) {
@@ -167,6 +166,36 @@ function drawCounter(ctx: SKRSContext2D, cam: CameraState, p: Palette, r: Random
         { x0: x, x1: x + 0.14, y0: y + 0.04, y1: y + r.range(0.14, 0.26), z0: zb - 0.24, z1: zb - 0.1 },
         r.pick(goods),
       );
+  }
+}
+
+/** A stove: a white body, a dark oven door with its window and handle, four burners on the hob and its knobs. */
+function drawStove(ctx: SKRSContext2D, cam: CameraState, p: Palette, a: ReturnType<typeof stoveArea>): void {
+  const { x0, x1, z0, z1, top } = a;
+  box(ctx, cam, p, { x0, x1, y0: 0, y1: top - 0.02, z0, z1 }, hex('#e4e2dc'));
+  box(ctx, cam, p, { x0: x0 - 0.01, x1: x1 + 0.01, y0: top - 0.02, y1: top, z0: z0 - 0.01, z1: z1 + 0.01 }, hex('#3a3a3c'));
+  // The oven door on the front, its window, and a bar handle above it.
+  const door = { x0: x0 + 0.06, x1: x1 - 0.06, z0: z0 - 0.005, z1: z0 };
+  box(ctx, cam, p, { ...door, y0: 0.1, y1: top - 0.22 }, hex('#2e2e30'));
+  box(ctx, cam, p, { ...door, x0: x0 + 0.16, x1: x1 - 0.16, y0: 0.28, y1: top - 0.36, z0: z0 - 0.01 }, hex('#4a4640'));
+  box(ctx, cam, p, { ...door, x0: x0 + 0.12, x1: x1 - 0.12, y0: top - 0.2, y1: top - 0.17, z0: z0 - 0.03 }, hex('#b8bcc2'));
+  // Knobs along the front, under the hob.
+  for (let k = 0; k < 4; k++) {
+    const x = x0 + 0.12 + (k * (x1 - x0 - 0.24)) / 3;
+    box(ctx, cam, p, { x0: x - 0.02, x1: x + 0.02, y0: top - 0.12, y1: top - 0.08, z0: z0 - 0.025, z1: z0 }, hex('#2a2a2a'));
+  }
+  // Four burners: dark rings just above the hob.
+  const w = x1 - x0;
+  const d = z1 - z0;
+  for (const [u, v] of [
+    [0.28, 0.3],
+    [0.72, 0.3],
+    [0.28, 0.72],
+    [0.72, 0.72],
+  ] as const) {
+    const cx = x0 + u * w;
+    const cz = z0 + v * d;
+    box(ctx, cam, p, { x0: cx - 0.09, x1: cx + 0.09, y0: top, y1: top + 0.015, z0: cz - 0.09, z1: cz + 0.09 }, hex('#1e1e1e'));
   }
 }
 
