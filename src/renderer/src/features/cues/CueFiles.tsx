@@ -1,3 +1,4 @@
+import { Icon } from '../../components/Icon';
 import { useRef, useState, type JSX } from 'react';
 import type { SaveFileRequest } from '../../../../shared/bridge';
 import { CUE_FILE_FORMATS } from '../../../../shared/cues/index';
@@ -102,8 +103,9 @@ export function ExportCuesMenu({
 
   return (
     <div className="cue-menu">
-      <MenuButton label="Export cues" menuLabel="Export cues as" items={items} disabled={disabled}>
-        Export cues
+      <MenuButton label="Export cues" title="Export cues" menuLabel="Export cues as" items={items} disabled={disabled}>
+        <Icon name="export" size={14} />
+        <span className="cue-timeline__word">Export cues</span>
       </MenuButton>
       {error !== null && (
         <p className="cue-files__error" role="alert">
@@ -142,8 +144,9 @@ export function ImportCuesButton({
 
   return (
     <div className="cue-menu">
-      <button type="button" className="btn btn--sm" onClick={() => input.current?.click()}>
-        Import cues
+      <button type="button" className="btn btn--sm" title="Import cues" onClick={() => input.current?.click()}>
+        <Icon name="import" size={14} />
+        <span className="cue-timeline__word">Import cues</span>
       </button>
       <input
         ref={input}

@@ -4,6 +4,7 @@
  * A draft already being written there is never replaced unasked: the creator chooses to
  * replace it, to add the directions to it, or to leave it be.
  */
+import { Icon } from '../../components/Icon';
 import { useEffect, useId, useRef, useState, type JSX } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
 import { cuesToPrompt, promptCueCounts, promptCueReport } from '../../../../shared/cues/toPrompt';
@@ -147,9 +148,11 @@ export function CuesToPromptButton({ clip, cues, onOpenPrompt, onError }: Props)
         type="button"
         className="btn btn--sm btn--primary"
         disabled={cues.length === 0}
+        title="Cues to prompt"
         onClick={() => void start().catch((error: unknown) => onError(messageOf(error)))}
       >
-        Cues to prompt
+        <Icon name="pencil" size={14} />
+        <span className="cue-timeline__word">Cues to prompt</span>
       </button>
       {ask && <ReplaceDraftDialog ask={ask} count={counts.written} onChoose={write} onCancel={() => setAsk(null)} />}
     </>
