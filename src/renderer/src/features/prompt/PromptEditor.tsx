@@ -60,7 +60,7 @@ const PLACEHOLDER = [
   'Scene: who and what, where, doing what',
   'Camera: framing, height, lens and move',
   'Motion: what moves, in verbs',
-  'Audio: ambience, and timed sounds like "wind chime at 00:06"',
+  'Audio: ambience, and timed sounds: rain, wind chime at 00:06',
   'Dialogue: [00:02] Girl: "Go on, fly!"',
   'Style: light, colour and texture',
   '',
