@@ -202,6 +202,9 @@ test('a click on a clip keeps the keys in the library: 0–5, Shift+arrows, Dele
   await page.keyboard.press('Delete');
   await expect(page.getByText('Moved 1 clip to the Trash')).toBeVisible();
   await expect(grid.getByRole('listitem')).toHaveCount(2);
+  // The clip beside it is chosen and focused, so the keys go on working (it was the last: the one before).
+  await expect(button(second)).toBeFocused();
+  await expect(button(second)).toHaveAttribute('aria-current', 'true');
   await page.keyboard.press('ControlOrMeta+z');
   await expect(page.getByText('Undone: Move 1 clip to the Trash')).toBeVisible();
   await expect(grid.getByRole('listitem')).toHaveCount(3);
@@ -233,4 +236,6 @@ test('a click on a clip keeps the keys in the library: 0–5, Shift+arrows, Dele
   await page.keyboard.press('Delete');
   await expect(page.getByText('Moved 2 clips to the Trash')).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(row(third)).toBeFocused();
+  await expect(row(third)).toHaveAttribute('aria-selected', 'true');
 });

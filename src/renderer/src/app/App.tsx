@@ -12,6 +12,7 @@ import { ToastProvider, useToaster } from '../components/Toasts';
 import { ClipsCanvas, type LibraryState } from '../features/clips/ClipsCanvas';
 import type { ChooseHow } from '../features/clips/ClipGrid';
 import type { LibraryLayout } from '../features/library/LibraryControls';
+import { clipAfter, focusClipSoon } from '../features/library/clipAfter';
 import { useClipPages } from '../features/library/useClipPages';
 import { useClipSelection } from '../features/library/useClipSelection';
 import { OrganiseHistory, type HistoryHandle } from '../features/library/OrganiseHistory';
@@ -305,10 +306,17 @@ function Studio(): JSX.Element {
 
   function trashClips(ids: readonly number[]): void {
     if (ids.length === 0) return;
+    const next = clipAfter(pages, ids);
+    const focusWasInLibrary = document.activeElement?.closest('[data-clip-id]') != null;
     studio.call('library.trash', { ids: [...ids] }).then(
       ({ changed }) => {
         if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
         selection.clear();
+        // The clip after the ones moved is chosen next, as in a file manager, so Delete can go on.
+        if (next) {
+          chooseClip(next.clip, next.index, { toggle: false, range: false });
+          if (focusWasInLibrary) focusClipSoon(next.clip.id);
+        }
         const clips = changed === 1 ? '1 clip' : `${changed.toLocaleString('en')} clips`;
         // On the library's history, so Ctrl+Z brings them back rather than undoing the edit before.
         const undoIt = history.current?.record({

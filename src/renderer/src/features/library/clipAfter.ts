@@ -1,0 +1,51 @@
+import type { Clip } from '../../../../shared/domain';
+import type { ClipPages } from './useClipPages';
+
+/**
+ * The clip to choose once `ids` leave the list (moved to the Trash): the first loaded one after
+ * the last of them, else the nearest before the first; with its index once they are gone.
+ */
+export function clipAfter(
+  pages: Pick<ClipPages, 'indexOf' | 'hitAt'>,
+  ids: readonly number[],
+): { clip: Clip; index: number } | null {
+  const gone = new Set(ids);
+  const indexes = ids.map((id) => pages.indexOf(id)).filter((i) => i >= 0);
+  if (indexes.length === 0) return null;
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  for (let i = last + 1; ; i++) {
+    const hit = pages.hitAt(i);
+    if (!hit) break;
+    if (!gone.has(hit.clip.id)) return { clip: hit.clip, index: i - indexes.filter((k) => k < i).length };
+  }
+  for (let i = first - 1; i >= 0; i--) {
+    const hit = pages.hitAt(i);
+    if (!hit) break;
+    if (!gone.has(hit.clip.id)) return { clip: hit.clip, index: i };
+  }
+  return null;
+}
+
+/**
+ * Focuses a clip's card or list row once it is drawn, and again if the list's reload after the
+ * change replaces the element, for about a second; it stops as soon as something other than the
+ * library holds focus.
+ */
+export function focusClipSoon(id: number): void {
+  let frames = 0;
+  let focused = false;
+  const tick = (): void => {
+    const active = document.activeElement;
+    if (active !== null && active !== document.body && active.closest('[data-clip-id]') === null) return;
+    const target = document.querySelector<HTMLElement>(`[data-clip-button="${id}"], tr[data-clip-id="${id}"]`);
+    // The creator has moved on (an arrow key): leave focus where it went.
+    if (focused && active !== null && active !== document.body && active !== target) return;
+    if (target && active !== target) {
+      target.focus();
+      focused = true;
+    }
+    if (frames++ < 60) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
