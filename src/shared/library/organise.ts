@@ -35,6 +35,14 @@ export const SORT_KEYS = [
 export const SortKey = z.enum(SORT_KEYS);
 export type SortKey = z.infer<typeof SortKey>;
 
+/**
+ * The order a sort starts in when it is chosen: words A to Z, numbers, dates and ratings from
+ * the most (newest, longest, best) down.
+ */
+export function firstDirection(by: SortKey): 'asc' | 'desc' {
+  return by === 'title' || by === 'provider' || by === 'model' || by === 'tags' ? 'asc' : 'desc';
+}
+
 export const ClipSort = z.strictObject({
   by: SortKey.default('created'),
   dir: z.enum(['asc', 'desc']).default('desc'),

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, type JSX, type KeyboardEvent } from 'react';
 import type { Clip } from '../../../../shared/domain';
-import type { ClipSort, SnippetPart, SortKey } from '../../../../shared/library/organise';
+import { firstDirection, type ClipSort, type SnippetPart, type SortKey } from '../../../../shared/library/organise';
 import { MiddleTitle } from '../../components/MiddleTitle';
 import { formatBytes } from '../../format/bytes';
 import { formatClipLength, formatDateTime, formatFps } from '../../format/media';
@@ -130,14 +130,7 @@ export function ClipList(props: ClipListProps): JSX.Element {
                     onClick={() =>
                       onSort({
                         by: column.key,
-                        dir:
-                          active && sort.dir === 'desc'
-                            ? 'asc'
-                            : active
-                              ? 'desc'
-                              : column.numeric || column.key === 'rating'
-                                ? 'desc'
-                                : 'asc',
+                        dir: active && sort.dir === 'desc' ? 'asc' : active ? 'desc' : firstDirection(column.key),
                       })
                     }
                   >

@@ -91,3 +91,17 @@ test('Clear filters clears a search that came with a smart collection', () => {
   fireEvent.click(clear);
   expect(sent.at(-1)).toMatchObject({ text: '', filter: {} });
 });
+
+test('choosing a sort starts it in its natural order: titles A to Z, dates and ratings from the top', () => {
+  fakeStudio.answer('library.filters', () => []);
+  fakeStudio.answer('library.tags', () => []);
+  const sent: ClipQuery[] = [];
+  render(<Harness sent={sent} />);
+  const sortBy = screen.getByRole('combobox', { name: 'Sort by' });
+  fireEvent.change(sortBy, { target: { value: 'title' } });
+  expect(sent.at(-1)?.sort).toEqual({ by: 'title', dir: 'asc' });
+  fireEvent.change(sortBy, { target: { value: 'rating' } });
+  expect(sent.at(-1)?.sort).toEqual({ by: 'rating', dir: 'desc' });
+  fireEvent.change(sortBy, { target: { value: 'created' } });
+  expect(sent.at(-1)?.sort).toEqual({ by: 'created', dir: 'desc' });
+});

@@ -1,5 +1,11 @@
 import { useEffect, useState, type JSX } from 'react';
-import type { ClipFilter, ClipQuery, SavedFilter, SortKey } from '../../../../shared/library/organise';
+import {
+  firstDirection,
+  type ClipFilter,
+  type ClipQuery,
+  type SavedFilter,
+  type SortKey,
+} from '../../../../shared/library/organise';
 import { COLOR_LABELS } from '../../../../shared/library/labels';
 import { PROVIDERS } from '../../../../shared/prompt/providers';
 import { studio } from '../../api/client';
@@ -95,7 +101,10 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
             className="field field--sm"
             aria-label="Sort by"
             value={query.sort.by}
-            onChange={(event) => onQuery({ ...query, sort: { ...query.sort, by: event.target.value as SortKey } })}
+            onChange={(event) => {
+              const by = event.target.value as SortKey;
+              onQuery({ ...query, sort: { by, dir: firstDirection(by) } });
+            }}
           >
             {query.text !== '' && <option value="relevance">Best match</option>}
             {SORTS.map((sort) => (
