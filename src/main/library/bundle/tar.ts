@@ -101,6 +101,8 @@ export async function readTarIndex(file: FileHandle, fileSize: number): Promise<
   const entries: TarEntry[] = [];
   const header = Buffer.alloc(BLOCK);
   let position = 0;
+  // A file too small to hold one header is no archive at all (a note, an empty file), not a cut one.
+  if (fileSize < BLOCK) throw new TarError('it is not a Shotline project bundle (the file is not an archive)');
   for (;;) {
     if (position + BLOCK > fileSize) throw new TarError('the file ends before the archive does (it was cut short)');
     const { bytesRead } = await file.read(header, 0, BLOCK, position);
@@ -116,7 +118,11 @@ export async function readTarIndex(file: FileHandle, fileSize: number): Promise<
     const name = field(header, 0, 100);
     const size = readOctal(header, 124, 12, 'size');
     const offset = position + BLOCK;
-    if (offset + size > fileSize) throw new TarError(`${name} is cut short: the file ends inside it`);
+    if (offset + size > fileSize) {
+      // Media entries are named by their hash, which says nothing to a creator.
+      const what = name.startsWith('media/') ? 'a media file in it' : name;
+      throw new TarError(`${what} is cut short: the file ends inside it (the copy or download did not finish)`);
+    }
     entries.push({ name, size, offset });
     position = offset + size + padding(size);
   }
