@@ -36,3 +36,28 @@ test('a search set elsewhere (a smart collection) shows in the box and is not se
     vi.useRealTimers();
   }
 });
+
+test('an edit still waiting is sent at once when the field is left or the page goes away', () => {
+  vi.useFakeTimers();
+  try {
+    const sent: string[] = [];
+    const ref = createRef<HTMLInputElement>();
+    render(<SearchBox value="alley" onQueryChange={(text) => sent.push(text)} disabled={false} inputRef={ref} />);
+    const box = screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search clips' });
+    // Cleared, then another project clicked before the pause is over: the field loses focus first.
+    fireEvent.change(box, { target: { value: '' } });
+    fireEvent.blur(box);
+    expect(sent).toEqual(['']);
+    // Typed, then the page reloaded at once.
+    fireEvent.change(box, { target: { value: 'rocket' } });
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sent).toEqual(['', 'rocket']);
+    // Nothing is sent twice when the pause then ends.
+    act(() => {
+      vi.advanceTimersByTime(500);
+    });
+    expect(sent).toEqual(['', 'rocket']);
+  } finally {
+    vi.useRealTimers();
+  }
+});

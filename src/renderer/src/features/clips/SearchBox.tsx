@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type JSX, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type JSX, type RefObject } from 'react';
 import { Icon } from '../../components/Icon';
 import { modKey } from '../../format/shortcuts';
 
@@ -22,22 +22,34 @@ export function SearchBox({
   const [text, setText] = useState(value);
   // The search last sent or shown, so typing and a search set elsewhere never undo each other.
   const known = useRef(value);
+  // The text as typed, for sending it at once when the field is left or the page goes away.
+  const typed = useRef(value);
 
   useEffect(() => {
     if (value === known.current) return;
     known.current = value;
+    typed.current = value;
     setText(value);
   }, [value]);
 
-  useEffect(() => {
-    const trimmed = text.trim();
+  const flush = useCallback(() => {
+    const trimmed = typed.current.trim();
     if (trimmed === known.current) return;
-    const timer = setTimeout(() => {
-      known.current = trimmed;
-      onQueryChange(trimmed);
-    }, SEARCH_DEBOUNCE_MS);
+    known.current = trimmed;
+    onQueryChange(trimmed);
+  }, [onQueryChange]);
+
+  useEffect(() => {
+    if (text.trim() === known.current) return;
+    const timer = setTimeout(flush, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, onQueryChange]);
+  }, [text, flush]);
+
+  // An edit still waiting when the page goes away (a reload) is sent, so it is kept.
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [flush]);
 
   return (
     <div className="search">
@@ -52,10 +64,16 @@ export function SearchBox({
         value={text}
         disabled={disabled}
         spellCheck={false}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          typed.current = event.target.value;
+          setText(event.target.value);
+        }}
+        // Leaving the field (for another project, say) sends what was typed at once.
+        onBlur={flush}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && text !== '') {
             event.preventDefault();
+            typed.current = '';
             setText('');
           }
         }}
