@@ -187,6 +187,17 @@ test('a click on a clip keeps the keys in the library: 0–5, Shift+arrows, Dele
   await expect(card(first).getByRole('img', { name: '3 stars' })).toHaveCount(0);
   await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(card(first).getByRole('img', { name: '3 stars' })).toBeVisible();
+  // A rename is on the same history: Ctrl+Z gives the old title back and leaves the rating alone.
+  await page.keyboard.press('F2');
+  const titleBox = page.getByRole('textbox', { name: 'Clip title' });
+  await titleBox.fill('Renamed take');
+  await titleBox.press('Enter');
+  await button('Renamed take').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByText(`Undone: Rename “${first}”`)).toBeVisible();
+  await expect(button(first)).toBeVisible();
+  await expect(card(first).getByRole('img', { name: '3 stars' })).toBeVisible();
+  await button(first).click();
 
   // Shift+arrows extend the choice from the clip clicked.
   await page.keyboard.press('Shift+ArrowRight');

@@ -425,8 +425,20 @@ function Studio(): JSX.Element {
   );
 
   async function renameClip(clip: Clip, title: string): Promise<void> {
-    const renamed = await studio.call('clips.rename', { id: clip.id, title });
-    setSelected((current) => (current?.id === renamed.id ? renamed : current));
+    const rename = async (to: string): Promise<void> => {
+      const renamed = await studio.call('clips.rename', { id: clip.id, title: to });
+      setSelected((current) => (current?.id === renamed.id ? renamed : current));
+    };
+    await rename(title);
+    // On the library's history, so Ctrl+Z gives the old title back rather than undoing the edit before.
+    if (clip.title !== title)
+      history.current?.record({
+        label: `Rename “${clip.title}”`,
+        done: `Renamed “${clip.title}” to “${title}”`,
+        forward: [],
+        backward: [],
+        own: { undo: () => rename(clip.title), redo: () => rename(title) },
+      });
   }
 
   const queuePrompt = useCallback(
