@@ -165,8 +165,11 @@ export class Ledger {
     const budget = this.budget();
     const byProject = this.db
       .prepare<[number, number], { project_id: number | null; name: string; usd: number }>(
-        `SELECT project_id, project_name AS name, sum(usd) AS usd FROM cost_entries
-         WHERE at >= ? AND at < ? GROUP BY project_id, project_name ORDER BY usd DESC`,
+        // A project deleted (its clips in the Trash) or gone keeps its charges under its name, with no id to open.
+        `SELECT CASE WHEN p.id IS NOT NULL AND p.deleted_at IS NULL THEN e.project_id END AS project_id, e.project_name AS name,
+                sum(e.usd) AS usd
+         FROM cost_entries e LEFT JOIN projects p ON p.id = e.project_id
+         WHERE e.at >= ? AND e.at < ? GROUP BY e.project_id, e.project_name ORDER BY usd DESC`,
       )
       .all(start, end)
       .map((row) => ({ projectId: row.project_id, name: row.name, spentUsd: money(row.usd) }));
