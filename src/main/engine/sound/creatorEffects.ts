@@ -351,20 +351,19 @@ function tuneNotes(tonic: number, beat: number, seconds: number): { at: number; 
   return notes;
 }
 
-/**
- * Someone whistling a tune: a pure, breathy tone gliding between the notes of a short phrase,
- * with a singer's vibrato on the held ones; the phrase repeats for as long as the sound lasts.
- */
-function whistle(o: EffectOptions): Float32Array {
-  const seconds = Math.min(10, o.seconds ?? 3.2);
-  const out = buffer(seconds);
-  const n = new Noise(o.seed);
-  const breath = new Biquad('bandpass', 1500, 2);
-  // Transposed by the seed.
-  const tonic = 1000 * 2 ** ((Math.floor(n.uniform() * 5) - 2) / 12);
-  const notes = tuneNotes(tonic, 0.36, seconds);
+/** How a voice follows a tune's notes: how fast it slides onto each, and its vibrato once held. */
+interface TuneVoice {
+  glide: number;
+  vibrato: { depth: number; hz: number; rampSeconds: number };
+  /** One sample of the voice at `phase` cycles, `into` seconds into its note, which ends at `next`. */
+  sample: (phase: number, t: number, into: number, next: number) => number;
+}
+
+/** Fills `out` with a voice following `notes`, note by note, for `seconds`. */
+function followTune(out: Float32Array, notes: { at: number; hz: number }[], seconds: number, voice: TuneVoice): Float32Array {
+  const { glide, vibrato: v } = voice;
   let phase = 0;
-  let hz = notes[0]?.hz ?? tonic;
+  let hz = notes[0]?.hz ?? 0;
   let note = 0;
   for (let i = 0; i < out.length; i++) {
     const t = i / sampleRate;
@@ -372,16 +371,34 @@ function whistle(o: EffectOptions): Float32Array {
     const current = notes[note];
     if (current === undefined) break;
     const into = t - current.at;
-    // A quick glide onto each note, then vibrato once it is held.
-    hz += (current.hz - hz) * 0.004;
-    const vibrato = 1 + 0.008 * Math.min(1, into / 0.25) * Math.sin(2 * Math.PI * 5.2 * t);
+    hz += (current.hz - hz) * glide;
+    const vibrato = 1 + v.depth * Math.min(1, into / v.rampSeconds) * Math.sin(2 * Math.PI * v.hz * t);
     phase += (hz * vibrato) / sampleRate;
-    // Each note is tongued: a soft start and a slight fall before the next.
-    const next = notes[note + 1]?.at ?? seconds;
-    const shape = Math.min(1, into / 0.03) * Math.min(1, Math.max(0.25, (next - t) / 0.06));
-    out[i] = (Math.sin(2 * Math.PI * phase) * 0.8 + breath.process(n.next()) * 0.12) * shape * gate(t, seconds, 0.2);
+    out[i] = voice.sample(phase, t, into, notes[note + 1]?.at ?? seconds);
   }
   return out;
+}
+
+/**
+ * Someone whistling a tune: a pure, breathy tone gliding between the notes of a short phrase,
+ * with a singer's vibrato on the held ones; the phrase repeats for as long as the sound lasts.
+ */
+function whistle(o: EffectOptions): Float32Array {
+  const seconds = Math.min(10, o.seconds ?? 3.2);
+  const n = new Noise(o.seed);
+  const breath = new Biquad('bandpass', 1500, 2);
+  // Transposed by the seed.
+  const tonic = 1000 * 2 ** ((Math.floor(n.uniform() * 5) - 2) / 12);
+  // A quick glide onto each note, then vibrato once it is held.
+  return followTune(buffer(seconds), tuneNotes(tonic, 0.36, seconds), seconds, {
+    glide: 0.004,
+    vibrato: { depth: 0.008, hz: 5.2, rampSeconds: 0.25 },
+    sample: (phase, t, into, next) => {
+      // Each note is tongued: a soft start and a slight fall before the next.
+      const shape = Math.min(1, into / 0.03) * Math.min(1, Math.max(0.25, (next - t) / 0.06));
+      return (Math.sin(2 * Math.PI * phase) * 0.8 + breath.process(n.next()) * 0.12) * shape * gate(t, seconds, 0.2);
+    },
+  });
 }
 
 /**
@@ -391,33 +408,23 @@ function whistle(o: EffectOptions): Float32Array {
  */
 function hum(o: EffectOptions): Float32Array {
   const seconds = Math.min(10, o.seconds ?? 3.2);
-  const out = buffer(seconds);
   const n = new Noise(o.seed);
   const tonic = 200 * 2 ** ((n.uniform() * 6 - 3) / 12);
-  const notes = tuneNotes(tonic, 0.42, seconds);
   const nose = new Biquad('lowpass', 1000, 0.8);
   const murmur = new Biquad('bandpass', 260, 1.5);
-  let phase = 0;
-  let hz = notes[0]?.hz ?? tonic;
-  let note = 0;
-  for (let i = 0; i < out.length; i++) {
-    const t = i / sampleRate;
-    while (note + 1 < notes.length && (notes[note + 1]?.at ?? Infinity) <= t) note++;
-    const current = notes[note];
-    if (current === undefined) break;
-    const into = t - current.at;
-    // Legato: a slower slide than a whistle's, and a gentle vibrato on the held notes.
-    hz += (current.hz - hz) * 0.0015;
-    const vibrato = 1 + 0.006 * Math.min(1, into / 0.3) * Math.sin(2 * Math.PI * 5 * t);
-    phase += (hz * vibrato) / sampleRate;
-    // The voice: six harmonics falling off like a relaxed glottal pulse.
-    let voice = 0;
-    for (let k = 1; k <= 6; k++) voice += Math.sin(2 * Math.PI * phase * k) / k ** 1.4;
-    const swell = 0.75 + 0.25 * Math.min(1, into / 0.12);
-    const x = nose.process(voice * 0.5) + murmur.process(voice * 0.25);
-    out[i] = x * swell * gate(t, seconds, 0.25);
-  }
-  return out;
+  // Legato: a slower slide than a whistle's, and a gentle vibrato on the held notes.
+  return followTune(buffer(seconds), tuneNotes(tonic, 0.42, seconds), seconds, {
+    glide: 0.0015,
+    vibrato: { depth: 0.006, hz: 5, rampSeconds: 0.3 },
+    sample: (phase, t, into) => {
+      // The voice: six harmonics falling off like a relaxed glottal pulse.
+      let voice = 0;
+      for (let k = 1; k <= 6; k++) voice += Math.sin(2 * Math.PI * phase * k) / k ** 1.4;
+      const swell = 0.75 + 0.25 * Math.min(1, into / 0.12);
+      const x = nose.process(voice * 0.5) + murmur.process(voice * 0.25);
+      return x * swell * gate(t, seconds, 0.25);
+    },
+  });
 }
 
 export const creatorEffects = {
