@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeBurstClip } from '../test/support/bursts';
-import { expect, importInto, makeClip, test } from './studio';
+import { expect, importClips, importInto, makeClip, test } from './studio';
 
 /** Moves the player as its own controls do: the timeline learns it from the media element. */
 async function scrubPlayer(page: Page, seconds: number): Promise<void> {
@@ -295,7 +295,6 @@ test('a range dragged out ends where the pointer let go and is selected; clicks 
   await page.keyboard.press('Enter');
   await expect(rows).toHaveCount(2);
 
-
   // A click inside the range seeks where it lands and selects the range.
   await page.mouse.click(xAt(3.5), box.y);
   await expect
@@ -391,17 +390,12 @@ test('a clip opened by a double-click or Enter gives the arrow keys to its timel
   studio,
   workDir,
 }) => {
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'New project' }).first().click();
-  const name = page.getByRole('textbox', { name: 'Project name' });
-  await name.fill('Two takes');
-  await name.press('Enter');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import clips' }).first().click();
-  await (
-    await chooser
-  ).setFiles([makeClip(join(workDir, 'Take one.mp4'), 4), makeClip(join(workDir, 'Take two.mp4'), 5)]);
-  const grid = page.getByRole('list', { name: 'Clips' });
+  const grid = await importClips(
+    page,
+    studio.url,
+    [makeClip(join(workDir, 'Take one.mp4'), 4), makeClip(join(workDir, 'Take two.mp4'), 5)],
+    'Two takes',
+  );
   const cardButton = (title: string) => grid.getByRole('button', { name: title, exact: true });
   await expect(cardButton('Take one')).toBeVisible({ timeout: 30_000 });
   await expect(cardButton('Take two')).toBeVisible({ timeout: 30_000 });

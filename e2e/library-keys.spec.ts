@@ -1,21 +1,8 @@
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { expect, makeClip, test } from './studio';
+import type { Locator } from '@playwright/test';
+import { expect, importClips, makeClip, test } from './studio';
 
 const SHOTS = process.env['SHOTS'] ?? process.env['SHOTLINE_SHOTS'];
-
-async function importClips(page: Page, url: string, files: string[]): Promise<Locator> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'New project' }).first().click();
-  await page.getByRole('textbox', { name: 'Project name' }).fill('Night shoot');
-  await page.getByRole('textbox', { name: 'Project name' }).press('Enter');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import clips' }).first().click();
-  await (await chooser).setFiles(files);
-  const grid = page.getByRole('list', { name: 'Clips' });
-  await expect(grid.getByRole('listitem')).toHaveCount(files.length, { timeout: 60_000 });
-  return grid;
-}
 
 /** Whether an element's content fits its box without being cut or scrolled sideways. */
 function fitsSideways(locator: Locator): Promise<boolean> {
@@ -32,7 +19,7 @@ test('Delete and Ctrl+A act on the chosen clips in the grid and list; several ch
     makeClip(join(workDir, `${title}.mp4`), 1 + i),
   );
   await page.setViewportSize({ width: 1280, height: 800 });
-  const grid = await importClips(page, studio.url, files);
+  const grid = await importClips(page, studio.url, files, 'Night shoot');
   const card = (title: string): Locator => grid.getByRole('listitem').filter({ hasText: title });
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   const bar = page.getByRole('toolbar', { name: 'Selected clips' });
@@ -118,7 +105,7 @@ test('at 1280 × 800 the bulk bar shows its tag field whole and the list shows e
     makeClip(join(workDir, `${title}.mp4`), 1 + i),
   );
   await page.setViewportSize({ width: 1280, height: 800 });
-  const grid = await importClips(page, studio.url, files);
+  const grid = await importClips(page, studio.url, files, 'Night shoot');
   await grid.getByRole('listitem').first().click();
   await grid
     .getByRole('listitem')
@@ -165,7 +152,7 @@ test('a click on a clip keeps the keys in the library: 0–5, Shift+arrows, Dele
     makeClip(join(workDir, `${title}.mp4`), 1 + i),
   );
   await page.setViewportSize({ width: 1280, height: 800 });
-  const grid = await importClips(page, studio.url, files);
+  const grid = await importClips(page, studio.url, files, 'Night shoot');
   const card = (title: string): Locator => grid.getByRole('listitem').filter({ hasText: title });
   const button = (title: string): Locator => grid.getByRole('button', { name: title, exact: true });
   const bar = page.getByRole('toolbar', { name: 'Selected clips' });
@@ -224,7 +211,10 @@ test('a click on a clip keeps the keys in the library: 0–5, Shift+arrows, Dele
   await page.getByRole('button', { name: 'New project' }).first().click();
   await page.getByRole('textbox', { name: 'Project name' }).fill('Selects');
   await page.getByRole('textbox', { name: 'Project name' }).press('Enter');
-  await page.getByRole('button', { name: /^Night shoot/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Night shoot/ })
+    .first()
+    .click();
   await expect(grid.getByRole('listitem')).toHaveCount(3);
   await button(first).click();
   await button(second).click({ modifiers: ['Shift'] });

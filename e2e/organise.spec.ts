@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, importInto, makeClip, test } from './studio';
+import { expect, importClips, importInto, makeClip, test } from './studio';
 
 const SHOTS = process.env['SHOTLINE_SHOTS'];
 
@@ -13,16 +13,7 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
     makeClip(join(workDir, `${title}.mp4`), 2 + i),
   );
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'New project' }).first().click();
-  await page.getByRole('textbox', { name: 'Project name' }).fill('Night shoot');
-  await page.getByRole('textbox', { name: 'Project name' }).press('Enter');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import clips' }).first().click();
-  await (await chooser).setFiles(files);
-
-  const grid = page.getByRole('list', { name: 'Clips' });
-  await expect(grid.getByRole('listitem')).toHaveCount(3, { timeout: 60_000 });
+  const grid = await importClips(page, studio.url, files, 'Night shoot');
   const card = (title: string) => grid.getByRole('listitem').filter({ hasText: title });
 
   await card('Harbour at dawn').click();

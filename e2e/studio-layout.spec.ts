@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { openPromptStudio, paste } from './prompt-helpers';
-import { expect, makeClip, test } from './studio';
+import { expect, importClips, makeClip, test } from './studio';
 
 const SHOTS = process.env['SHOTS'] ?? process.env['SHOTLINE_SHOTS'];
 const PROJECT = "The Lighthouse Keeper's Daughter, foley pass";
@@ -97,17 +97,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 async function newProjectWith(page: Page, url: string, files: string[]): Promise<Locator> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'New project' }).first().click();
-  const name = page.getByRole('textbox', { name: 'Project name' });
-  await name.fill(PROJECT);
-  await name.press('Enter');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import clips' }).first().click();
-  await (await chooser).setFiles(files);
-  const cards = page.getByRole('list', { name: 'Clips' }).getByRole('listitem');
-  await expect(cards).toHaveCount(files.length, { timeout: 60_000 });
-  return cards;
+  return (await importClips(page, url, files, PROJECT)).getByRole('listitem');
 }
 
 test('at 1280×800 the inspector shows every organising control whole beside the open cue timeline, and the timeline folds away and stays folded', async ({

@@ -108,6 +108,24 @@ export const test = base.extend<{ studio: RunningStudio; workDir: string }>({
 export { expect };
 
 /**
+ * Opens the studio, makes a project (`project`, "Foley pass" unless given), imports `files` into
+ * it and waits for all of their cards; returns the grid.
+ */
+export async function importClips(page: Page, url: string, files: string[], project = 'Foley pass'): Promise<Locator> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const name = page.getByRole('textbox', { name: 'Project name' });
+  await name.fill(project);
+  await name.press('Enter');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import clips' }).first().click();
+  await (await chooser).setFiles(files);
+  const grid = page.getByRole('list', { name: 'Clips' });
+  await expect(grid.getByRole('listitem')).toHaveCount(files.length, { timeout: 60_000 });
+  return grid;
+}
+
+/**
  * Opens the studio, makes a project (`project`, "Foley pass" unless given), imports one clip into
  * it and selects the clip's card, which it returns.
  */
@@ -118,15 +136,8 @@ export async function importInto(
   title: string,
   project = 'Foley pass',
 ): Promise<Locator> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'New project' }).first().click();
-  const name = page.getByRole('textbox', { name: 'Project name' });
-  await name.fill(project);
-  await name.press('Enter');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import clips' }).first().click();
-  await (await chooser).setFiles(clipPath);
-  const card = page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: title });
+  const grid = await importClips(page, url, [clipPath], project);
+  const card = grid.getByRole('listitem').filter({ hasText: title });
   await expect(card).toBeVisible({ timeout: 30_000 });
   await card.click();
   return card;
