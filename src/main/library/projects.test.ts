@@ -17,6 +17,37 @@ async function library(): Promise<{ db: Database; projects: Projects; clips: Cli
   return { db, projects: new Projects(db), clips: new Clips(db) };
 }
 
+/** Stores a one-byte video under `mediaId` and returns a maker of clips of it in `projectId`. */
+function clipsOfOneVideo(
+  clips: Clips,
+  projectId: number,
+  mediaId: string,
+): (title: string, inProject?: number) => number {
+  clips.upsertMedia({
+    id: mediaId,
+    mimeType: 'video/mp4',
+    bytes: 1,
+    durationMs: 1,
+    width: 1,
+    height: 1,
+    fps: 1,
+    videoCodec: 'h264',
+    audioCodec: null,
+  });
+  return (title, inProject = projectId) =>
+    clips.insert({
+      projectId: inProject,
+      title,
+      provider: 'import',
+      durationMs: 1,
+      width: 1,
+      height: 1,
+      fps: 1,
+      mediaId,
+      posterId: null,
+    }).id;
+}
+
 describe('Projects', () => {
   test('create returns the stored project', async () => {
     const { projects } = await library();
@@ -88,45 +119,14 @@ describe('Projects', () => {
     const { db, projects, clips } = await library();
     const project = projects.create('Doomed');
     const survivor = projects.create('Survivor');
-    const mediaId = 'e'.repeat(64);
-    clips.upsertMedia({
-      id: mediaId,
-      mimeType: 'video/mp4',
-      bytes: 1,
-      durationMs: 1,
-      width: 1,
-      height: 1,
-      fps: 1,
-      videoCodec: 'h264',
-      audioCodec: null,
-    });
-    const clip = clips.insert({
-      projectId: project.id,
-      title: 'gone',
-      provider: 'import',
-      durationMs: 1,
-      width: 1,
-      height: 1,
-      fps: 1,
-      mediaId,
-      posterId: null,
-    });
-    const kept = clips.insert({
-      projectId: survivor.id,
-      title: 'kept',
-      provider: 'import',
-      durationMs: 1,
-      width: 1,
-      height: 1,
-      fps: 1,
-      mediaId,
-      posterId: null,
-    });
+    const insert = clipsOfOneVideo(clips, project.id, 'e'.repeat(64));
+    const clip = insert('gone');
+    const kept = insert('kept', survivor.id);
     db.prepare("INSERT INTO cues (clip_id, start_ms, label, created_at, updated_at) VALUES (?, 0, 'c', 0, 0)").run(
-      clip.id,
+      clip,
     );
     db.prepare("INSERT INTO tags (name) VALUES ('t')").run();
-    db.prepare('INSERT INTO clip_tags (clip_id, tag_id) SELECT ?, id FROM tags').run(clip.id);
+    db.prepare('INSERT INTO clip_tags (clip_id, tag_id) SELECT ?, id FROM tags').run(clip);
     const job = Number(
       db
         .prepare(
@@ -149,7 +149,7 @@ describe('Projects', () => {
     expect(projects.list(true).map((p) => p.id)).toEqual([survivor.id]);
     const count = (table: string): unknown => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
     // Nothing is deleted yet: the clip waits in the Trash with its cues and tags.
-    expect(clips.get(clip.id).trashedAt).toBe(5000);
+    expect(clips.get(clip).trashedAt).toBe(5000);
     expect([count('clips'), count('cues'), count('clip_tags'), count('jobs'), count('templates')]).toEqual([
       2, 1, 1, 1, 1,
     ]);
@@ -163,7 +163,7 @@ describe('Projects', () => {
       `Project ${project.id} does not exist`,
     );
     expect(count('clips')).toBe(1);
-    expect(clips.get(kept.id).title).toBe('kept');
+    expect(clips.get(kept).title).toBe('kept');
     expect(count('cues')).toBe(0);
     expect(count('clip_tags')).toBe(0);
     expect(count('jobs')).toBe(0);
@@ -171,36 +171,13 @@ describe('Projects', () => {
     expect(count('tags')).toBe(1);
     // The media file the surviving clip shares stays.
     expect(count('media')).toBe(1);
-    expect(clips.search('kept').map((c) => c.id)).toEqual([kept.id]);
+    expect(clips.search('kept').map((c) => c.id)).toEqual([kept]);
   });
 
   test('restore undoes a delete: the clips it moved come back, those trashed before stay; the name is freed meanwhile', async () => {
     const { db, projects, clips } = await library();
     const project = projects.create('Coast');
-    const mediaId = 'f'.repeat(64);
-    clips.upsertMedia({
-      id: mediaId,
-      mimeType: 'video/mp4',
-      bytes: 1,
-      durationMs: 1,
-      width: 1,
-      height: 1,
-      fps: 1,
-      videoCodec: 'h264',
-      audioCodec: null,
-    });
-    const insert = (title: string): number =>
-      clips.insert({
-        projectId: project.id,
-        title,
-        provider: 'import',
-        durationMs: 1,
-        width: 1,
-        height: 1,
-        fps: 1,
-        mediaId,
-        posterId: null,
-      }).id;
+    const insert = clipsOfOneVideo(clips, project.id, 'f'.repeat(64));
     const live = insert('live');
     const before = insert('trashed before');
     db.prepare('UPDATE clips SET trashed_at = 10 WHERE id = ?').run(before);
