@@ -122,6 +122,7 @@ export const settingOfElement: Partial<Record<ElementId, SettingId>> = {
   lamp: 'interior',
   clock: 'interior',
   kettle: 'interior',
+  pot: 'interior',
   // scenery of places
   planet: 'space',
   spacecraft: 'space',

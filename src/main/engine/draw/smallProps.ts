@@ -1,6 +1,6 @@
 /**
  * Small things: a phone, a lamp, books and newspapers, clocks, a briefcase, a computer and its
- * keyboard, a violin and a guitar, a radio, a net, a picnic blanket and a kettle. Each keeps the outline
+ * keyboard, a violin and a guitar, a radio, a net, a picnic blanket, a kettle and a cooking pot. Each keeps the outline
  * that names it at a glance (a lamp's shade, a clock's face and hands, a violin's waist).
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
@@ -142,6 +142,42 @@ export function drawSmallProp(c: SmallCanvas): LightSource[] {
         p.css([235, 235, 240], 0.35),
         0.018,
       );
+      return [];
+    }
+    case 'pot': {
+      // A cooking pot: a wide, squat body with a rolled rim, a lid with its knob, a loop handle on
+      // each side, and two threads of steam escaping under the lid.
+      const metal = colour(d, '#8f969e');
+      box(c, -0.15, 0, 0.3, 0.17, c.lit(metal), 0.025);
+      box(c, -0.16, 0.16, 0.32, 0.025, c.lit(metal, 1.15), 0.01);
+      box(c, -0.145, 0.185, 0.29, 0.02, c.lit(metal, 0.8), 0.01);
+      disc(c, 0, 0.215, 0.018, c.lit([40, 36, 34]));
+      for (const side of [-1, 1])
+        stroke(
+          c,
+          [
+            [side * 0.15, 0.13],
+            [side * 0.2, 0.13],
+            [side * 0.2, 0.1],
+            [side * 0.15, 0.1],
+          ],
+          c.lit([40, 36, 34]),
+          0.016,
+        );
+      for (const [k, x] of [-0.08, 0.07].entries()) {
+        const sway = Math.sin(c.t * 1.9 + k * 1.7) * 0.03;
+        stroke(
+          c,
+          [
+            [x, 0.2],
+            [x + sway, 0.29],
+            [x - sway, 0.38],
+            [x + sway * 1.3, 0.48],
+          ],
+          p.css([235, 235, 240], 0.3),
+          0.02,
+        );
+      }
       return [];
     }
     case 'phone': {

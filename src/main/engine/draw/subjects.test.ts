@@ -44,6 +44,7 @@ const SCENES: Record<(typeof subjectElementIds)[number], [withIt: string, withou
   blanket: ['A picnic blanket in a meadow.', 'A meadow.'],
   cigarette: ['A man with a cigarette in a park.', 'A man in a park.'],
   kettle: ['A kettle on a table in a room.', 'A table in a room.'],
+  pot: ['A pot on a table in a room.', 'A table in a room.'],
 };
 
 describe('new subjects are drawn as themselves', () => {

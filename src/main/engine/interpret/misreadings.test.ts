@@ -30,12 +30,20 @@ describe('a capitalised word is a person only when it is one', () => {
     ['Dr. Okafor waits by the door.', 'Okafor'],
     ['A man named Walter waits by the door.', 'Walter'],
     ['Zephyrine walks along the river.', 'Zephyrine'],
+    // A name ending in "s" is one person, not a plural: a known given name, or one before a verb that says so.
+    ['Marcus hums a tune while he cooks.', 'Marcus'],
+    ['Thomas waits by the door.', 'Thomas'],
+    ['Silas walks along the river.', 'Silas'],
   ])('%s has a person named %s', (scene, name) => {
     expect(read(scene).people).toEqual([name]);
   });
 
   test('a place before a verb is still a place', () => {
     expect(read('Paris glows at night.').people).toEqual([]);
+  });
+
+  test('a plural at the start of a sentence is still a plural, not a person', () => {
+    expect(read('Lanterns rise over the river.').people).toEqual([]);
   });
 });
 

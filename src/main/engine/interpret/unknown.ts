@@ -78,8 +78,11 @@ function readRun(
   const prevIsNounStart = startsNoun(items[start - 1]);
   const proper = first.capital && !prevIsNounStart && head.length <= 2;
   const lower = first.text.toLowerCase();
-  // A plural at the start of a sentence ("Lanterns rise") is a common noun, unless it is a known place.
-  const capitalised = proper && (NOT_PEOPLE.has(lower) || !/s$/.test(lower));
+  // A plural at the start of a sentence ("Lanterns rise") is a common noun, unless it is a known
+  // place, a given name ("Marcus") or a name a singular verb follows ("Silas walks").
+  const capitalised =
+    proper &&
+    (NOT_PEOPLE.has(lower) || !/s$/.test(lower) || isGivenName(first.text) || actsAlone(items[start + head.length]));
   const isName = capitalised && (b.knownNames.has(lower) || isPersonName(items, start, head));
   // "Los Angeles", "Hong Kong": a two-word city, whatever its second word looks like.
   const city = [run.slice(0, 2), run.slice(0, 1)].find((words) =>
@@ -159,7 +162,16 @@ function isPersonName(items: readonly Item[], start: number, head: readonly Unkn
   const prevWord = prev?.kind === 'stop' || prev?.kind === 'unknown' ? prev.text.toLowerCase().replace(/\.$/, '') : '';
   if (TITLES.has(prevWord) || prevWord === 'named' || prevWord === 'called') return true;
   const next = items[start + head.length];
-  return head.length === 1 && next?.kind === 'concept' && next.concept.kind === 'verb';
+  return head.length === 1 && next?.kind === 'concept' && (next.concept.kind === 'verb' || actsAlone(next));
+}
+
+/** A verb in its singular form ("walks", "hums"), so what comes before it is one someone. */
+function actsAlone(next: Item | undefined): boolean {
+  return (
+    next?.kind === 'concept' &&
+    (next.concept.kind === 'verb' || next.concept.kind === 'effect') &&
+    /[^s]s$/i.test(next.text.split(' ')[0] ?? '')
+  );
 }
 
 const TITLES = new Set([

@@ -1,5 +1,5 @@
 /**
- * Small things (a phone, a book, a briefcase, a violin, a lamp, a clock, a kettle…): held by the figure
+ * Small things (a phone, a book, a briefcase, a violin, a lamp, a clock, a kettle, a pot…): held by the figure
  * that uses them, else set on the table or desk, else on the wall or the ground near the subject.
  */
 import type { ShotScene } from '../scene';
@@ -14,7 +14,7 @@ import type { StagedFigure, StagedProp } from './types';
 /** Things a figure carries when one is there to carry them. */
 const HANDHELD = new Set<ElementId>(['phone', 'book', 'newspaper', 'briefcase', 'violin', 'guitar', 'cigarette']);
 /** Things that sit on a table or desk when there is one. */
-const TABLETOP = new Set<ElementId>(['lamp', 'clock', 'radio', 'computer', 'keyboard', 'book', 'newspaper', 'kettle']);
+const TABLETOP = new Set<ElementId>(['lamp', 'clock', 'radio', 'computer', 'keyboard', 'book', 'newspaper', 'kettle', 'pot']);
 
 export const smallPropIds: ReadonlySet<ElementId> = new Set<ElementId>([...HANDHELD, ...TABLETOP, 'net', 'blanket']);
 

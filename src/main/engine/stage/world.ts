@@ -57,9 +57,9 @@ function emittersFor(s: Staging, props: readonly StagedProp[]): EmitterSpec[] {
       emitters.push({ kind: 'smoke', count: 18, region: box, origin: { x: inst.x, y: 0.6, z: inst.z }, intensity: 1 });
     }
   }
-  // "Steam rises from the kettle": a kettle or a cup draws its own thread of steam, so no smoke
-  // is sent up from off to the side.
-  const steams = props.some((p) => p.element === 'kettle' || p.element === 'cup');
+  // "Steam rises from the kettle": a kettle, a pot or a cup draws its own thread of steam, so no
+  // smoke is sent up from off to the side.
+  const steams = props.some((p) => p.element === 'kettle' || p.element === 'pot' || p.element === 'cup');
   if (env.smoke !== undefined && !props.some((p) => p.element === 'fire') && !steams)
     emitters.push({
       kind: 'smoke',

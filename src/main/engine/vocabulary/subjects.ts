@@ -29,6 +29,7 @@ export const subjectElementIds = [
   'blanket',
   'cigarette',
   'kettle',
+  'pot',
 ] as const;
 export type SubjectElementId = (typeof subjectElementIds)[number];
 
@@ -56,6 +57,7 @@ export const subjectElementWords: Record<SubjectElementId, string> = {
   blanket: 'blanket|picnic blanket|quilt',
   cigarette: 'cigarette|cigar|cigarillo|smoke break',
   kettle: 'kettle|teakettle|tea kettle|stovetop kettle|electric kettle|whistling kettle',
+  pot: 'pot|cooking pot|saucepan|stockpot|stock pot|soup pot|pot of soup|pot of water|cauldron',
 };
 
 export type SubjectGroup = 'animal' | 'prop';
@@ -82,6 +84,7 @@ export const subjectElementGroup: Record<SubjectElementId, SubjectGroup> = {
   blanket: 'prop',
   cigarette: 'prop',
   kettle: 'prop',
+  pot: 'prop',
 };
 
 /** Kinds of car, each drawn with its own body: the creator's noun picks it. */
