@@ -1,0 +1,90 @@
+import { useCallback, useState, type JSX } from 'react';
+import type { Project } from '../../../../shared/domain';
+import { studio } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useToaster } from '../../components/Toasts';
+import { countClips } from '../../format/media';
+
+/** What deleting a project does to its clips, said before it happens. */
+export function deleteProjectMessage(project: Project): string {
+  const { clipCount } = project;
+  const clips =
+    clipCount === 0
+      ? 'It has no clips.'
+      : `${clipCount === 1 ? '1 clip' : `${clipCount.toLocaleString('en')} clips`} will move to the Trash, where you can restore ${clipCount === 1 ? 'it' : 'them'} until you empty it.`;
+  return `Delete “${project.name}”? ${clips}`;
+}
+
+interface Options {
+  /** The projects listed, in order: the one after a deleted project is opened and focused next. */
+  visible: readonly Project[] | null;
+  openId: number | null;
+  /** Opens a project. */
+  open: (id: number | null) => void;
+  /** Moves focus to a project in the sidebar. */
+  focus: (id: number) => void;
+  refreshProjects: () => void;
+}
+
+export interface ProjectDeletion {
+  /** Asks before deleting a project. */
+  ask: (project: Project) => void;
+  /** The confirmation dialog while one is asked about. */
+  dialog: JSX.Element | null;
+}
+
+/**
+ * Deleting a project: asked first, then its clips go to the Trash with it, the next project is
+ * opened, and a toast's Undo brings it back with its clips.
+ */
+export function useProjectDeletion({ visible, openId, open, focus, refreshProjects }: Options): ProjectDeletion {
+  const toaster = useToaster();
+  const [pending, setPending] = useState<Project | null>(null);
+
+  async function confirmDelete(): Promise<void> {
+    if (!pending) return;
+    const target = pending;
+    const list = visible ?? [];
+    const index = list.findIndex((p) => p.id === target.id);
+    const neighbour = list[index + 1] ?? list[index - 1] ?? null;
+    const { trashedClips } = await studio.call('projects.delete', { id: target.id });
+    if (openId === target.id) open(neighbour?.id ?? null);
+    if (neighbour) focus(neighbour.id);
+    refreshProjects();
+    setPending(null);
+    toaster.show(
+      'info',
+      `Deleted “${target.name}”`,
+      trashedClips === 0
+        ? ''
+        : `${countClips(trashedClips)} moved to the Trash; restoring one brings the project back.`,
+      {
+        label: 'Undo',
+        run: () => {
+          studio.call('projects.restore', { id: target.id }).then(
+            (restored) => {
+              open(restored.id);
+              focus(restored.id);
+              refreshProjects();
+            },
+            (error: unknown) => toaster.error(`Could not bring back “${target.name}”`, error),
+          );
+        },
+      },
+    );
+  }
+
+  const ask = useCallback((project: Project) => setPending(project), []);
+  const dialog =
+    pending === null ? null : (
+      <ConfirmDialog
+        title="Delete project?"
+        confirmLabel="Delete"
+        onConfirm={confirmDelete}
+        onCancel={() => setPending(null)}
+      >
+        {deleteProjectMessage(pending)}
+      </ConfirmDialog>
+    );
+  return { ask, dialog };
+}
