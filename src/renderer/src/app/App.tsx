@@ -294,6 +294,7 @@ function Studio(): JSX.Element {
     open: setChosenId,
     focus: setFocusProjectId,
     refreshProjects,
+    history,
   });
 
   const queuePrompt = useCallback(
