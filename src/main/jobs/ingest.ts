@@ -5,8 +5,9 @@
  * transaction record the media, insert the clip with its prompt, provider, model,
  * parameters, seed, cost, job and (from the built-in engine) render report (for a remix, what
  * it changed against its parent and the parent's cues, marked inherited), and mark the
- * job succeeded. So a job has exactly one clip
- * or none; files stored before a crash but never recorded are swept at the next start.
+ * job succeeded. So a job has exactly one clip or none; files stored before a crash but never
+ * recorded are swept at the next start. A clip for a project deleted meanwhile goes into the
+ * Trash with it.
  */
 import type { Database } from 'better-sqlite3';
 import type { Clip } from '../../shared/domain';
@@ -192,11 +193,14 @@ export async function ingestOutput(
       },
       now,
     );
+    // A project deleted while its job ran takes the clip into the Trash with it, as if the clip
+    // had been there when it was deleted (trashed at its deleted_at): restoring it brings the clip back.
     deps.db
       .prepare(
         `UPDATE clips SET prompt_json = @promptJson, model = @model, params_json = @params, seed = @seed,
                           parent_clip_id = @parent, job_id = @jobId, cost_usd = @cost,
-                          sprite_hash = @sprite, peaks_hash = @peaks, report_json = @report
+                          sprite_hash = @sprite, peaks_hash = @peaks, report_json = @report,
+                          trashed_at = (SELECT deleted_at FROM projects WHERE id = clips.project_id)
          WHERE id = @id`,
       )
       .run({

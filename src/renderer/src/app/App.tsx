@@ -6,15 +6,14 @@ import { studio, type ConnectionState } from '../api/client';
 import { accessToken } from '../api/access';
 import { useConnectionState } from '../api/hooks';
 import { messageOf } from '../api/messages';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Icon } from '../components/Icon';
 import { ToastProvider, useToaster } from '../components/Toasts';
 import { ClipsCanvas, type LibraryState } from '../features/clips/ClipsCanvas';
 import type { ChooseHow } from '../features/clips/ClipGrid';
 import type { LibraryLayout } from '../features/library/LibraryControls';
-import { clipAfter, focusClipSoon } from '../features/library/clipAfter';
 import { useClipPages } from '../features/library/useClipPages';
 import { useClipSelection } from '../features/library/useClipSelection';
+import { useLibraryActions } from '../features/library/useLibraryActions';
 import { OrganiseHistory, type HistoryHandle } from '../features/library/OrganiseHistory';
 import { OrganiseKeys } from '../features/library/useOrganiseKeys';
 import { SelectionInspector } from '../features/library/SelectionInspector';
@@ -37,6 +36,7 @@ import { useRemix } from '../features/remix/useRemix';
 import { VersionsView } from '../features/remix/VersionsView';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ProjectSidebar } from '../features/projects/ProjectSidebar';
+import { useProjectDeletion } from '../features/projects/useProjectDeletion';
 import { useProjects } from '../features/projects/useProjects';
 import { countClips } from '../format/media';
 import { isTextEntry, modalOpen } from '../format/shortcuts';
@@ -62,18 +62,6 @@ const CONNECTION_LABEL: Record<ConnectionState, string> = {
 /** What the library's canvas shows instead of the grid and inspector: two versions compared, or a family's graph. */
 type Stage = { kind: 'compare'; a: number; b: number } | { kind: 'versions'; clipId: number; projectId: number };
 
-type PendingDelete = { kind: 'project'; project: Project };
-
-/** What deleting a project does to its clips, said before it happens. */
-function deleteProjectMessage(project: Project): string {
-  const { clipCount } = project;
-  const clips =
-    clipCount === 0
-      ? 'It has no clips.'
-      : `${clipCount === 1 ? '1 clip' : `${clipCount.toLocaleString('en')} clips`} will move to the Trash, where you can restore ${clipCount === 1 ? 'it' : 'them'} until you empty it.`;
-  return `Delete “${project.name}”? ${clips}`;
-}
-
 function storedId(key: string): number | null {
   const value = Number(readStored(key));
   return Number.isInteger(value) && value > 0 ? value : null;
@@ -97,7 +85,6 @@ function Studio(): JSX.Element {
   const [showTrash, setShowTrash] = useState(false);
   const [selected, setSelected] = useState<Clip | null>(null);
   const [media, setMedia] = useState<HTMLVideoElement | null>(null);
-  const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const [version, setVersion] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [stage, setStage] = useState<Stage | null>(null);
@@ -271,139 +258,6 @@ function Studio(): JSX.Element {
     );
   }
 
-  async function confirmDelete(): Promise<void> {
-    if (!pendingDelete) return;
-    const target = pendingDelete.project;
-    const list = visible ?? [];
-    const index = list.findIndex((p) => p.id === target.id);
-    const neighbour = list[index + 1] ?? list[index - 1] ?? null;
-    const { trashedClips } = await studio.call('projects.delete', { id: target.id });
-    if (openId === target.id) setChosenId(neighbour?.id ?? null);
-    if (neighbour) setFocusProjectId(neighbour.id);
-    refreshProjects();
-    setPendingDelete(null);
-    toaster.show(
-      'info',
-      `Deleted “${target.name}”`,
-      trashedClips === 0
-        ? ''
-        : `${countClips(trashedClips)} moved to the Trash; restoring one brings the project back.`,
-      {
-        label: 'Undo',
-        run: () => {
-          studio.call('projects.restore', { id: target.id }).then(
-            (restored) => {
-              setChosenId(restored.id);
-              setFocusProjectId(restored.id);
-              refreshProjects();
-            },
-            (error: unknown) => toaster.error(`Could not bring back “${target.name}”`, error),
-          );
-        },
-      },
-    );
-  }
-
-  function trashClips(ids: readonly number[]): void {
-    if (ids.length === 0) return;
-    const next = clipAfter(pages, ids);
-    const focusWasInLibrary = document.activeElement?.closest('[data-clip-id]') != null;
-    studio.call('library.trash', { ids: [...ids] }).then(
-      ({ changed }) => {
-        if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
-        selection.clear();
-        // The clip after the ones moved is chosen next, as in a file manager, so Delete can go on.
-        if (next) {
-          chooseClip(next.clip, next.index, { toggle: false, range: false });
-          if (focusWasInLibrary) focusClipSoon(next.clip.id);
-        }
-        const clips = changed === 1 ? '1 clip' : `${changed.toLocaleString('en')} clips`;
-        // On the library's history, so Ctrl+Z brings them back rather than undoing the edit before.
-        const undoIt = history.current?.record({
-          label: `Move ${clips} to the Trash`,
-          done: `Moved ${clips} to the Trash`,
-          forward: [],
-          backward: [],
-          own: {
-            undo: () => studio.call('library.restore', { ids: [...ids] }),
-            redo: () => studio.call('library.trash', { ids: [...ids] }),
-          },
-        });
-        toaster.show(
-          'info',
-          `Moved ${clips} to the Trash`,
-          changed === 1
-            ? 'Restore it from the Trash until you empty it.'
-            : 'Restore them from the Trash until you empty it.',
-          {
-            label: 'Undo',
-            run: () => {
-              if (undoIt) undoIt();
-              else
-                studio
-                  .call('library.restore', { ids: [...ids] })
-                  .catch((error: unknown) => toaster.error('Could not undo', error));
-            },
-          },
-        );
-      },
-      (error: unknown) => toaster.error('Could not move to the Trash', error),
-    );
-  }
-
-  function selectAllClips(): void {
-    if (openId === null) return;
-    studio.call('library.queryIds', { projectId: openId, query: clipQuery }).then(
-      ({ total, ids }) => {
-        setSelection(ids);
-        if (total > ids.length)
-          toaster.show(
-            'info',
-            `Chose the first ${ids.length.toLocaleString('en')} of ${countClips(total)}`,
-            'One change reaches at most that many clips.',
-          );
-      },
-      (error: unknown) => toaster.error('Could not choose every clip', error),
-    );
-  }
-
-  function moveClips(ids: readonly number[], projectId: number): void {
-    const target = all?.find((p) => p.id === projectId)?.name ?? 'the project';
-    const from = openId;
-    studio.call('library.move', { ids: [...ids], projectId }).then(
-      ({ changed }) => {
-        selection.clear();
-        if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
-        const clips = changed === 1 ? '1 clip' : `${changed.toLocaleString('en')} clips`;
-        // On the library's history, so Ctrl+Z moves them back.
-        const undoIt =
-          from === null
-            ? undefined
-            : history.current?.record({
-                label: `Move ${clips} to “${target}”`,
-                done: `Moved ${clips} to “${target}”`,
-                forward: [],
-                backward: [],
-                own: {
-                  undo: () => studio.call('library.move', { ids: [...ids], projectId: from }),
-                  redo: () => studio.call('library.move', { ids: [...ids], projectId }),
-                },
-              });
-        toaster.show('success', `Moved ${clips} to “${target}”`, '', {
-          label: 'Undo',
-          run: () => {
-            if (undoIt) undoIt();
-            else if (from !== null)
-              studio
-                .call('library.move', { ids: [...ids], projectId: from })
-                .catch((error: unknown) => toaster.error('Could not undo', error));
-          },
-        });
-      },
-      (error: unknown) => toaster.error('Could not move the clips', error),
-    );
-  }
-
   // A clip opened (Enter, a double-click) hands the keys to its cue timeline; one chosen by a click
   // or the arrows leaves them with the library. Counted, so opening the same clip again asks again.
   const [timelineFocus, setTimelineFocus] = useState({ clipId: 0, request: 0 });
@@ -423,23 +277,25 @@ function Studio(): JSX.Element {
     },
     [selection, pages],
   );
-
-  async function renameClip(clip: Clip, title: string): Promise<void> {
-    const rename = async (to: string): Promise<void> => {
-      const renamed = await studio.call('clips.rename', { id: clip.id, title: to });
-      setSelected((current) => (current?.id === renamed.id ? renamed : current));
-    };
-    await rename(title);
-    // On the library's history, so Ctrl+Z gives the old title back rather than undoing the edit before.
-    if (clip.title !== title)
-      history.current?.record({
-        label: `Rename “${clip.title}”`,
-        done: `Renamed “${clip.title}” to “${title}”`,
-        forward: [],
-        backward: [],
-        own: { undo: () => rename(clip.title), redo: () => rename(title) },
-      });
-  }
+  const { trashClips, renameClip, moveClips, selectAllClips } = useLibraryActions({
+    pages,
+    selection,
+    selectedClip,
+    setSelected,
+    chooseClip,
+    history,
+    openId,
+    clipQuery,
+    projects: all,
+  });
+  const projectDeletion = useProjectDeletion({
+    visible,
+    openId,
+    open: setChosenId,
+    focus: setFocusProjectId,
+    refreshProjects,
+    history,
+  });
 
   const queuePrompt = useCallback(
     (text: string, target: Target) => {
@@ -562,7 +418,7 @@ function Studio(): JSX.Element {
             onCreate={createProject}
             onRename={renameProject}
             onSetArchived={setArchived}
-            onAskDelete={(target) => setPendingDelete({ kind: 'project', project: target })}
+            onAskDelete={projectDeletion.ask}
             showArchived={showArchived}
             onShowArchivedChange={setShowArchived}
             focusId={focusProjectId}
@@ -705,16 +561,7 @@ function Studio(): JSX.Element {
           />
         )}
         {remix.dialog}
-        {pendingDelete?.kind === 'project' && (
-          <ConfirmDialog
-            title="Delete project?"
-            confirmLabel="Delete"
-            onConfirm={confirmDelete}
-            onCancel={() => setPendingDelete(null)}
-          >
-            {deleteProjectMessage(pendingDelete.project)}
-          </ConfirmDialog>
-        )}
+        {projectDeletion.dialog}
       </div>
     </OrganiseHistory>
   );

@@ -1,6 +1,7 @@
 /** Carries out the keymap's actions on the player and the cues while the timeline is open. */
 import { useEffect, useRef } from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
+import { nextFor } from '../../format/editOrder';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import { adjacentCue, cueToMoveFrom } from './cueNavigation';
 import { stepFrames } from './cueTime';
@@ -72,7 +73,12 @@ function focusIsOurs(action: CueAction, target: EventTarget | null): boolean {
   if (!LOCAL_ACTIONS.has(action.type) || !(target instanceof HTMLElement)) return true;
   // Ctrl+A selects the page's text elsewhere: it takes the cues only with focus in the timeline.
   if (action.type === 'selectAll') return target.closest('.cue-timeline') !== null;
-  if (target === document.body || target instanceof HTMLVideoElement) return true;
+  if (target === document.body || target instanceof HTMLVideoElement) {
+    // With focus on neither history, undo and redo go to the one whose edit was latest: the
+    // library's, when it was a library action after the timeline's last edit.
+    if (action.type === 'undo' || action.type === 'redo') return nextFor(action.type) !== 'library';
+    return true;
+  }
   // Tab leaves a focused control as usual; it moves between cues from the timeline itself (focused
   // by a click on it), the waveform and the list.
   if (action.type === 'selectCue')

@@ -4,6 +4,7 @@ import type { Cue } from '../../../../shared/cues/calls';
 import type { CueData, CueFormat } from '../../../../shared/cues/types';
 import { studio } from '../../api/client';
 import { useStudioEvent } from '../../api/hooks';
+import { forgetEdits, noteEdit, noteRedo, noteUndo } from '../../format/editOrder';
 import { fieldsOf, inverse, priorFields, renameIds, type CueEdit, type CueFields } from './cueEdits';
 import { emptyStack, mapStack, record, redo as redoStack, undo as undoStack, type UndoStack } from './undoStack';
 
@@ -77,6 +78,8 @@ export function useCues(clipId: number): CuesState {
     historyRef.current = next;
     setHistory(next);
   }, []);
+  // This clip's history goes with its timeline: Ctrl+Z on the page no longer looks for it.
+  useEffect(() => () => forgetEdits('timeline'), [clipId]);
 
   /** Carries an edit out; re-created cues come back with new ids, which are returned. */
   const apply = useCallback(
@@ -111,6 +114,7 @@ export function useCues(clipId: number): CuesState {
       const created = await studio.call('cues.create', { clipId, cues: data });
       setList((list) => merge(list, created));
       setStack(record(historyRef.current, { type: 'create', cues: created }));
+      noteEdit('timeline');
       return created;
     },
     [clipId, setList, setStack],
@@ -122,6 +126,7 @@ export function useCues(clipId: number): CuesState {
       if (result.cues.length > 0) {
         setList((list) => merge(list, result.cues));
         setStack(record(historyRef.current, { type: 'create', cues: result.cues }));
+        noteEdit('timeline');
       }
       return result;
     },
@@ -140,6 +145,7 @@ export function useCues(clipId: number): CuesState {
           changes: [{ id, before: priorFields(before, patch), after: patch }],
         }),
       );
+      noteEdit('timeline');
     },
     [setList, setStack],
   );
@@ -150,6 +156,7 @@ export function useCues(clipId: number): CuesState {
       if (gone.length === 0) return;
       await apply({ type: 'delete', cues: gone });
       setStack(record(historyRef.current, { type: 'delete', cues: gone }));
+      noteEdit('timeline');
     },
     [apply, setStack],
   );
@@ -159,6 +166,8 @@ export function useCues(clipId: number): CuesState {
       const next = direction === 'undo' ? undoStack(historyRef.current) : redoStack(historyRef.current);
       if (!next) return;
       setStack(next.stack);
+      if (direction === 'undo') noteUndo('timeline');
+      else noteRedo('timeline');
       const { ids } = await apply(direction === 'undo' ? inverse(next.edit) : next.edit);
       if (ids.size > 0) setStack(mapStack(historyRef.current, (edit) => renameIds(edit, ids)));
     },

@@ -13,6 +13,7 @@ import type { Clip } from '../../../../shared/domain';
 import type { ClipFlag, ColorLabel } from '../../../../shared/library/labels';
 import { studio } from '../../api/client';
 import { useToaster } from '../../components/Toasts';
+import { noteEdit, noteRedo, noteUndo } from '../../format/editOrder';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import { emptyStack, record, redo, undo, type UndoStack } from '../cues/undoStack';
 import {
@@ -105,7 +106,8 @@ interface Props {
 /**
  * Keeps the library's organising edits in an undo history: Ctrl+Z undoes the last, Ctrl+Shift+Z
  * (or Ctrl+Y) redoes it, wherever focus is except in a text field, a dialog or the cue
- * timeline, which has its own history and takes the keys first.
+ * timeline, which has its own history and takes the keys first; with focus on the page itself,
+ * the timeline takes them only when its edit came after the library's (editOrder.ts).
  */
 export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Element {
   const toaster = useToaster();
@@ -176,6 +178,8 @@ export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Eleme
           if (own) await (direction === 'undo' ? own.undo() : own.redo());
           else await sendRemembered(direction === 'undo' ? next.edit.backward : next.edit.forward, []);
           stack.current = next.stack;
+          if (direction === 'undo') noteUndo('library');
+          else noteRedo('library');
           toaster.show('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${next.edit.label}`);
         } catch (error) {
           toaster.error(direction === 'undo' ? 'Could not undo' : 'Could not redo', error);
@@ -198,6 +202,7 @@ export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Eleme
         }
         await sendRemembered(edit.forward, before);
         stack.current = record(stack.current, edit);
+        noteEdit('library');
         // A change to several clips at once says what it did, with its Undo, as moving and
         // trashing them do; one clip's change shows in the inspector itself.
         if (ids.length > 1)
@@ -210,6 +215,7 @@ export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Eleme
     if (!handleRef) return;
     handleRef.current = {
       record: (edit) => {
+        noteEdit('library');
         void queue(() => {
           stack.current = record(stack.current, edit);
           return Promise.resolve();

@@ -98,23 +98,24 @@ export function TagInput({ label, placeholder, have = [], onAdd, className = '' 
   }
 
   /**
-   * Adds every tag in the box, the one being typed replaced by a chosen suggestion; none of them
-   * when any cannot be stored, saying why.
+   * Adds every tag in the box that can be stored, the one being typed replaced by a chosen
+   * suggestion; those that cannot stay in the box, saying why.
    */
   function commit(suggestion?: string): void {
     const parts = text.split(',');
     if (suggestion !== undefined) parts[parts.length - 1] = suggestion;
     const tags = splitTags(parts.join(','));
     if (tags.length === 0) return;
-    const wrong = tagsProblem(tags);
-    if (wrong !== null) {
-      setText(parts.join(','));
+    const wrong = tags.filter((tag) => !TagName.safeParse(tag).success);
+    const good = tags.filter((tag) => !wrong.includes(tag));
+    if (wrong.length === 0) change('');
+    else {
+      setText(wrong.join(', '));
+      setActive(-1);
       setClosed(true);
-      setProblem(wrong);
-      return;
+      setProblem(tagsProblem(wrong));
     }
-    change('');
-    onAdd(tags);
+    if (good.length > 0) onAdd(good);
   }
 
   return (

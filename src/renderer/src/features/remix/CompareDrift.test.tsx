@@ -111,3 +111,18 @@ test('a side whose drift could not be read says so in its cells, not “not aske
   );
   expect(within(region).getByRole('row', { name: /bell/ }).textContent).not.toContain('not asked');
 });
+
+test('while both sides are being measured the section is there, saying so, and goes once neither has a sound asked for', async () => {
+  const answers: (() => void)[] = [];
+  fakeStudio.answer(
+    'cues.drift',
+    () =>
+      new Promise((resolve) => answers.push(() => resolve({ state: 'no_directions', windowMs: 1000, directions: [] }))),
+  );
+  render(<CompareDrift a={1} b={2} onSeek={() => undefined} />);
+  const region = screen.getByRole('region', { name: 'Cue drift' });
+  expect(within(region).getByRole('status').textContent).toBe('Measuring drift…');
+  await waitFor(() => expect(answers).toHaveLength(2));
+  for (const answer of answers) answer();
+  await waitFor(() => expect(screen.queryByRole('region', { name: 'Cue drift' })).toBeNull());
+});

@@ -72,15 +72,26 @@ interface Props {
 
 /**
  * The cue drift of both versions under the players: each timed sound their prompts asked for,
- * where A and B were heard, and by how much each is off. Shown when either side has one.
+ * where A and B were heard, and by how much each is off. Shown when either side has one, and
+ * while a side is still being measured (a version just picked), so the page below keeps its place.
  */
 export function CompareDrift({ a, b, onSeek }: Props): JSX.Element | null {
   const driftA = useDrift(a);
   const driftB = useDrift(b);
   const pairs = pairDrift(driftA.report, driftB.report);
-  if (pairs.length === 0) return null;
-  const notes = { a: sideNote(driftA), b: sideNote(driftB) };
   const waits = { a: waiting(driftA), b: waiting(driftB) };
+  if (pairs.length === 0) {
+    if (waits.a !== 'measuring' && waits.b !== 'measuring') return null;
+    return (
+      <section className="cdrift" aria-label="Cue drift" aria-busy="true">
+        <h3 className="eyebrow">Cue drift</h3>
+        <p className="cdrift__none" role="status">
+          Measuring drift…
+        </p>
+      </section>
+    );
+  }
+  const notes = { a: sideNote(driftA), b: sideNote(driftB) };
   return (
     <section className="cdrift" aria-label="Cue drift">
       <h3 className="eyebrow">Cue drift</h3>

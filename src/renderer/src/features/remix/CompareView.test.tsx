@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { JSX, ReactNode } from 'react';
 import { expect, test } from 'vitest';
+import type { DriftDirection } from '../../../../shared/cues/drift';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { aClip } from '../../../../../test/renderer/records';
 import { ToastProvider } from '../../components/Toasts';
@@ -55,4 +56,51 @@ test('comparing a clip with itself says they are the same clip', async () => {
     wrapper,
   });
   expect((await screen.findByRole('status', { name: 'Same clip' })).textContent).toContain('A and B are the same clip');
+});
+
+test('the cue drift stays in place, measuring, while a version just picked for B loads', async () => {
+  const gull = (heardMs: number): DriftDirection => ({
+    shot: 0,
+    label: 'gull cry',
+    askedMs: 1000,
+    heardMs,
+    driftMs: heardMs - 1000,
+  });
+  const clips = new Map([
+    [1, aClip({ id: 1, title: 'Pier', durationMs: 8000 })],
+    [2, aClip({ id: 2, title: 'Pier v2', parentId: 1, durationMs: 6000 })],
+    [3, aClip({ id: 3, title: 'Pier v3', parentId: 1, durationMs: 6000 })],
+  ]);
+  const later: (() => void)[] = [];
+  const answerLater = <T,>(value: T): Promise<T> => new Promise((resolve) => later.push(() => resolve(value)));
+  fakeStudio.answer('clips.get', ({ id }) => {
+    const clip = clips.get(id) ?? aClip();
+    return id === 3 ? answerLater(clip) : clip;
+  });
+  fakeStudio.answer('lineage.get', () => ({ clipId: 1, nodes: [] }));
+  fakeStudio.answer('cues.drift', ({ clipId }) => {
+    const report = { state: 'measured' as const, windowMs: 1000, directions: [gull(1000 + clipId * 10)] };
+    return clipId === 3 ? answerLater(report) : report;
+  });
+  const view = render(
+    <CompareView a={1} b={2} onPick={() => undefined} onClose={() => undefined} viewSwitch={null} />,
+    { wrapper },
+  );
+  const region = await screen.findByRole('region', { name: 'Cue drift' });
+  await waitFor(() => expect(within(region).getByRole('row', { name: /gull cry/ }).textContent).toContain('+20 ms'));
+
+  view.rerender(<CompareView a={1} b={3} onPick={() => undefined} onClose={() => undefined} viewSwitch={null} />);
+  // Player B and its drift are on their way: the section stays, its B cells measuring.
+  const row = within(screen.getByRole('region', { name: 'Cue drift' })).getByRole('row', { name: /gull cry/ });
+  expect(row.textContent).toContain('+10 ms');
+  expect(row.textContent).toContain('Measuring drift…');
+  await waitFor(() => expect(later).toHaveLength(2));
+  expect(screen.getByRole('region', { name: 'Cue drift' })).toBeTruthy();
+
+  for (const answer of later) answer();
+  await waitFor(() =>
+    expect(
+      within(screen.getByRole('region', { name: 'Cue drift' })).getByRole('row', { name: /gull cry/ }).textContent,
+    ).toContain('+30 ms'),
+  );
 });

@@ -351,7 +351,8 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
           </p>
         ) : (
           <>
-            {clips.a && clips.b && <CompareDrift a={clips.a.id} b={clips.b.id} onSeek={(ms) => seek(ms / 1000)} />}
+            {/* Measured by id, so it stays in place while a version just picked loads. */}
+            <CompareDrift a={a} b={b} onSeek={(ms) => seek(ms / 1000)} />
             {diff && <PromptDiffView diff={diff} />}
           </>
         )}

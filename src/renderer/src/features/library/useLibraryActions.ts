@@ -1,0 +1,182 @@
+import { useCallback, type Dispatch, type RefObject, type SetStateAction } from 'react';
+import type { Clip, Project } from '../../../../shared/domain';
+import type { ClipQuery } from '../../../../shared/library/organise';
+import { studio } from '../../api/client';
+import { useToaster } from '../../components/Toasts';
+import { countClips } from '../../format/media';
+import type { ChooseHow } from '../clips/ClipGrid';
+import { clipAfter, focusClipSoon } from './clipAfter';
+import type { HistoryHandle } from './OrganiseHistory';
+import type { ClipPages } from './useClipPages';
+import type { ClipSelection } from './useClipSelection';
+
+interface Options {
+  pages: ClipPages;
+  selection: ClipSelection;
+  /** The clip the player and the timeline show, if any. */
+  selectedClip: Clip | null;
+  setSelected: Dispatch<SetStateAction<Clip | null>>;
+  /** Chooses a clip as a click would (the clip after the ones moved to the Trash). */
+  chooseClip: (clip: Clip, index: number, how: ChooseHow) => void;
+  /** The library's undo history, which each action joins. */
+  history: RefObject<HistoryHandle | null>;
+  openId: number | null;
+  clipQuery: ClipQuery;
+  projects: readonly Project[] | null;
+}
+
+export interface LibraryActions {
+  trashClips: (ids: readonly number[]) => void;
+  renameClip: (clip: Clip, title: string) => Promise<void>;
+  moveClips: (ids: readonly number[], projectId: number) => void;
+  selectAllClips: () => void;
+}
+
+const clipsText = (changed: number): string => (changed === 1 ? '1 clip' : `${changed.toLocaleString('en')} clips`);
+
+/**
+ * The library's actions on clips beyond organising them: to the Trash, renamed, moved to another
+ * project, all chosen. Each joins the library's undo history and says what it did with its Undo.
+ */
+export function useLibraryActions({
+  pages,
+  selection,
+  selectedClip,
+  setSelected,
+  chooseClip,
+  history,
+  openId,
+  clipQuery,
+  projects,
+}: Options): LibraryActions {
+  const toaster = useToaster();
+  const { set: setSelection } = selection;
+
+  const trashClips = useCallback(
+    (ids: readonly number[]): void => {
+      if (ids.length === 0) return;
+      const next = clipAfter(pages, ids);
+      const focusWasInLibrary = document.activeElement?.closest('[data-clip-id]') != null;
+      studio.call('library.trash', { ids: [...ids] }).then(
+        ({ changed }) => {
+          if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
+          selection.clear();
+          // The clip after the ones moved is chosen next, as in a file manager, so Delete can go on.
+          if (next) {
+            chooseClip(next.clip, next.index, { toggle: false, range: false });
+            if (focusWasInLibrary) focusClipSoon(next.clip.id);
+          }
+          const clips = clipsText(changed);
+          // On the library's history, so Ctrl+Z brings them back rather than undoing the edit before.
+          const undoIt = history.current?.record({
+            label: `Move ${clips} to the Trash`,
+            done: `Moved ${clips} to the Trash`,
+            forward: [],
+            backward: [],
+            own: {
+              undo: () => studio.call('library.restore', { ids: [...ids] }),
+              redo: () => studio.call('library.trash', { ids: [...ids] }),
+            },
+          });
+          toaster.show(
+            'info',
+            `Moved ${clips} to the Trash`,
+            changed === 1
+              ? 'Restore it from the Trash until you empty it.'
+              : 'Restore them from the Trash until you empty it.',
+            {
+              label: 'Undo',
+              run: () => {
+                if (undoIt) undoIt();
+                else
+                  studio
+                    .call('library.restore', { ids: [...ids] })
+                    .catch((error: unknown) => toaster.error('Could not undo', error));
+              },
+            },
+          );
+        },
+        (error: unknown) => toaster.error('Could not move to the Trash', error),
+      );
+    },
+    [pages, selectedClip, setSelected, selection, chooseClip, history, toaster],
+  );
+
+  const renameClip = useCallback(
+    async (clip: Clip, title: string): Promise<void> => {
+      const rename = async (to: string): Promise<void> => {
+        const renamed = await studio.call('clips.rename', { id: clip.id, title: to });
+        setSelected((current) => (current?.id === renamed.id ? renamed : current));
+      };
+      await rename(title);
+      // On the library's history, so Ctrl+Z gives the old title back rather than undoing the edit before.
+      if (clip.title !== title)
+        history.current?.record({
+          label: `Rename “${clip.title}”`,
+          done: `Renamed “${clip.title}” to “${title}”`,
+          forward: [],
+          backward: [],
+          own: { undo: () => rename(clip.title), redo: () => rename(title) },
+        });
+    },
+    [setSelected, history],
+  );
+
+  const selectAllClips = useCallback((): void => {
+    if (openId === null) return;
+    studio.call('library.queryIds', { projectId: openId, query: clipQuery }).then(
+      ({ total, ids }) => {
+        setSelection(ids);
+        if (total > ids.length)
+          toaster.show(
+            'info',
+            `Chose the first ${ids.length.toLocaleString('en')} of ${countClips(total)}`,
+            'One change reaches at most that many clips.',
+          );
+      },
+      (error: unknown) => toaster.error('Could not choose every clip', error),
+    );
+  }, [openId, clipQuery, setSelection, toaster]);
+
+  const moveClips = useCallback(
+    (ids: readonly number[], projectId: number): void => {
+      const target = projects?.find((p) => p.id === projectId)?.name ?? 'the project';
+      const from = openId;
+      studio.call('library.move', { ids: [...ids], projectId }).then(
+        ({ changed }) => {
+          selection.clear();
+          if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
+          const clips = clipsText(changed);
+          // On the library's history, so Ctrl+Z moves them back.
+          const undoIt =
+            from === null
+              ? undefined
+              : history.current?.record({
+                  label: `Move ${clips} to “${target}”`,
+                  done: `Moved ${clips} to “${target}”`,
+                  forward: [],
+                  backward: [],
+                  own: {
+                    undo: () => studio.call('library.move', { ids: [...ids], projectId: from }),
+                    redo: () => studio.call('library.move', { ids: [...ids], projectId }),
+                  },
+                });
+          toaster.show('success', `Moved ${clips} to “${target}”`, '', {
+            label: 'Undo',
+            run: () => {
+              if (undoIt) undoIt();
+              else if (from !== null)
+                studio
+                  .call('library.move', { ids: [...ids], projectId: from })
+                  .catch((error: unknown) => toaster.error('Could not undo', error));
+            },
+          });
+        },
+        (error: unknown) => toaster.error('Could not move the clips', error),
+      );
+    },
+    [projects, openId, selection, selectedClip, setSelected, history, toaster],
+  );
+
+  return { trashClips, renameClip, moveClips, selectAllClips };
+}
