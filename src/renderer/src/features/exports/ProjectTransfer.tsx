@@ -74,7 +74,7 @@ export function ProjectTransfer({ project, onImported }: ProjectTransferProps): 
           className={`transfer__status transfer__status--${state.status}`}
           role={state.status === 'failed' ? 'alert' : 'status'}
         >
-          <p className="transfer__message sentence">{state.message}</p>
+          <p className="transfer__message">{state.message}</p>
           {state.status === 'done' &&
             state.notes.map((note) => (
               <p key={note} className="transfer__note">

@@ -3,6 +3,7 @@ import type { Project } from '../../../../shared/domain';
 import type { ExportPhase } from '../../../../shared/exports';
 import { studio } from '../../api/client';
 import { messageOf } from '../../api/messages';
+import { sentence } from '../../format/sentence';
 import { newTaskId } from './taskId';
 
 export type TransferState =
@@ -71,7 +72,7 @@ export function useProjectTransfer(onImported: (project: Project) => void): {
             notes: [],
           });
       } catch (error) {
-        setState({ status: 'failed', message: messageOf(error) });
+        setState({ status: 'failed', message: sentence(messageOf(error), [project.name]) });
       } finally {
         running.current = false;
       }
@@ -100,7 +101,8 @@ export function useProjectTransfer(onImported: (project: Project) => void): {
         });
         onImported(result.project);
       } catch (error) {
-        setState({ status: 'failed', message: messageOf(error) });
+        // A refusal names the file first ("my-project.shotline cannot be imported: …"), exactly as it is.
+        setState({ status: 'failed', message: sentence(messageOf(error), [file.name]) });
       } finally {
         running.current = false;
       }

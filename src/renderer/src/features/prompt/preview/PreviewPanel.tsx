@@ -3,6 +3,7 @@ import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from '../../../../../shared/preview';
 import { formatElapsed } from '../../../../../shared/time';
 import { Icon } from '../../../components/Icon';
 import { modKey } from '../../../format/shortcuts';
+import { sentence } from '../../../format/sentence';
 import type { LivePreview, PreviewStatus } from './useLivePreview';
 import './PreviewPanel.css';
 
@@ -113,11 +114,6 @@ export function PreviewPanel({ preview, onPlayAll, onReplay }: PreviewPanelProps
       </div>
     </section>
   );
-}
-
-/** The engine's messages start in lower case ("shot 3: …"); shown alone, they read as a sentence. */
-function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 function StageMessage({ status }: { status: PreviewStatus }): JSX.Element | null {
