@@ -86,12 +86,32 @@ async function main(): Promise<void> {
       'search, newest first (200 hits)',
       texts.map((text) => page({ text })),
     );
-    // A word typed with an accent is checked against each candidate's text (ClipQueries: accents).
+    // A word typed with an accent asks for it (ClipQueries: accents); one clip in nine has such words.
     await measure(
       'search with accents, best matches first',
       ['café', 'é', 'fog café', 'crème', 'harbour é'].map((text) =>
         page({ text, sort: { by: 'relevance', dir: 'desc' } }),
       ),
+    );
+    const accented = ['café', 'é', 'fog café', 'crème', 'harbour é', 'Ñandú', 'ÉTÉ', 'crème fraîche', 'É cafe', 'ñ'];
+    for (const text of accented) {
+      await measure(
+        `  "${text}", best matches first`,
+        Array.from({ length: 12 }, () => page({ text, sort: { by: 'relevance', dir: 'desc' } })),
+      );
+    }
+    await measure(
+      'search with accents, newest first',
+      accented.map((text) => page({ text })),
+    );
+    // A change to the library (a rating set to what it was) makes the next search count its clips again.
+    const [top] = (await page({})()).hits;
+    const touchTop = (): Promise<unknown> =>
+      studio.call('library.setRating', { ids: [top?.clip.id ?? 1], rating: top?.clip.rating ?? 0 });
+    await measure(
+      'search with accents after a change (counts)',
+      accented.map((text) => page({ text, sort: { by: 'relevance', dir: 'desc' } })),
+      touchTop,
     );
     await measure(
       'search by date, filtered (rating ≥ 3)',

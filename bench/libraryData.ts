@@ -30,6 +30,12 @@ const CAMERAS = ['slow dolly in', 'crane up', 'handheld follow', 'static wide', 
 const STYLES = ['35mm film grain', 'anamorphic flare', 'pastel watercolour', 'noir high contrast', 'documentary'];
 const SOUNDS = ['gulls', 'thunder', 'footsteps', 'crowd murmur', 'engine hum', 'wind chimes', 'waves', 'sirens'];
 const PROVIDERS = ['local', 'veo', 'runway', 'comfyui', 'import'];
+/**
+ * Words with accents, in one clip in nine, and the same words without them in another one in nine:
+ * a search typed with an accent finds the first only (ClipQueries: accents).
+ */
+const MOODS = ['café crème', 'Ñandú été', 'élan brûlée', 'ÉTÉ señor', 'crème fraîche', 'naïve Zoë', 'Café Ñandú'];
+const PLAIN_MOODS = MOODS.map((mood) => mood.normalize('NFD').replace(/\p{M}/gu, ''));
 
 /** A small deterministic generator, so every run measures the same library. */
 function random(seed: number): () => number {
@@ -88,6 +94,9 @@ export function fillLibrary(dbPath: string, projectId: number, count: number): v
         `Camera: ${pick(CAMERAS)}`,
         `Audio: ${pick(SOUNDS)} with distant ${pick(SOUNDS)}`,
         `Style: ${pick(STYLES)}`,
+        // From the clip's number, not the generator, so the rest of the library stays as it was.
+        ...(i % 9 === 0 ? [`Mood: ${MOODS[(i / 9) % MOODS.length] ?? ''}`] : []),
+        ...(i % 9 === 4 ? [`Mood: ${PLAIN_MOODS[((i - 4) / 9) % PLAIN_MOODS.length] ?? ''}`] : []),
       ].join('\n');
       const hash = createHash('sha256').update(`bench clip ${i}`).digest('hex');
       const createdAt = start + i * 60_000;

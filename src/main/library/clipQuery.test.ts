@@ -180,6 +180,28 @@ describe('library query plans', () => {
     expect(snippets?.plan).toMatch(/^SCAN clip_search VIRTUAL TABLE INDEX \d+:M\d+></);
   });
 
+  test('a word typed with an accent asks the index that keeps accents once per statement, for a set the search probes', async () => {
+    const lib = await library(3000);
+    lib.db.exec(`UPDATE clips SET prompt_text = prompt_text || ' Café' WHERE id % 10 = 0`);
+    for (const sort of [
+      { by: 'relevance', dir: 'desc' },
+      { by: 'created', dir: 'desc' },
+    ] as const) {
+      for (const filter of [{}, { provider: 'veo' }]) {
+        const from = lib.ran.length;
+        page(lib, { text: 'é café', sort, filter });
+        const accented = plans(lib, from).filter(({ sql }) => sql.includes('clip_search_accents'));
+        expect(accented.length, sort.by).toBeGreaterThanOrEqual(1);
+        for (const { sql, plan } of accented) {
+          // The folded index is walked once; the accent index's clips are a list it probes, never a
+          // lookup of the folded match per clip (a rowid constraint on clip_search: "=").
+          expect(plan, sql).toMatch(/LIST SUBQUERY \d+\n.*SCAN clip_search_accents VIRTUAL TABLE/);
+          expect(plan, sql).not.toMatch(/SCAN (s|clip_search) VIRTUAL TABLE INDEX \d+:[^\n]*=/);
+        }
+      }
+    }
+  });
+
   test('a search filtered by rating alone counts and pages inside the search index', async () => {
     const lib = await library(3000);
     // Different words, so neither count is remembered from the other.
@@ -395,6 +417,21 @@ describe('library query results', () => {
     expect(page(lib, { text: 'café' }).total).toBe(2);
     // Typing "é" finds no clip of this library (none has a word starting with it), where it found every "e…".
     expect(found('é')).toEqual(everywhere([]));
+    // A lone accented letter, capitals, ñ, and words with and without accents together.
+    const nandu = clip('Ñandú at dawn', 'Scene: ÉLAN', 3, 70);
+    const plainNandu = clip('Nandu at dusk', 'Scene: elan', 3, 80);
+    expect(found('é')).toEqual(everywhere([nandu]));
+    expect(found('É')).toEqual(everywhere([nandu]));
+    expect(found('ÑANDÚ')).toEqual(everywhere([nandu]));
+    expect(found('nandu')).toEqual(everywhere([nandu, plainNandu]));
+    expect(found('ñ')).toEqual(everywhere([nandu]));
+    expect(found('élan nandu')).toEqual(everywhere([nandu]));
+    expect(found('elan ñan')).toEqual(everywhere([nandu]));
+    expect(found('elan nan')).toEqual(everywhere([nandu, plainNandu]));
+    expect(found('ñandú dusk')).toEqual(everywhere([]));
+    expect(found('é', { minRating: 4 })).toEqual(everywhere([]));
+    expect(found('é', { provider: 'local', minRating: 3 })).toEqual(everywhere([nandu]));
+    expect(page(lib, { text: 'é', sort: { by: 'relevance', dir: 'desc' } }).total).toBe(1);
   });
 
   test('a project holding most of the library leaves out the clips elsewhere; a small one keeps to its own', async () => {

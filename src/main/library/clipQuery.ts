@@ -2,12 +2,11 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Clip } from '../../shared/domain';
 import type { ClipFilter, ClipQuery, SnippetPart, SortKey } from '../../shared/library/organise';
 import {
-  ACCENT_CHECK_SQL,
-  accentedWords,
+  ACCENT_CONDITION,
+  accentMatch,
   CLIP_COLUMNS,
   matchExpression,
   mayMatchScope,
-  registerSearchFunctions,
   searchWords,
   toClip,
   type ClipRow,
@@ -138,9 +137,7 @@ export class ClipQueries {
   private readonly elsewhereTokens = new Map<number, string[] | null>();
   private termsReady = false;
 
-  constructor(private readonly db: Database) {
-    registerSearchFunctions(db);
-  }
+  constructor(private readonly db: Database) {}
 
   private statement(sql: string): Statement<Param[]> {
     let statement = this.statements.get(sql);
@@ -250,8 +247,7 @@ export class ClipQueries {
     const whole = this.whole(words);
     const match = matchExpression(words, textColumns(words, whole), whole);
     if (query.text !== '' && match === null) return null;
-    const accented = accentedWords(words);
-    const accents: Accents = accented.length === 0 ? null : JSON.stringify(accented);
+    const accents = accentMatch(words);
     return { words, whole, match, accents, key: `${projectId}|${query.text}|${JSON.stringify(query.filter)}` };
   }
 
@@ -377,7 +373,7 @@ export class ClipQueries {
     const matching =
       accents === null
         ? 'SELECT rowid FROM clip_search WHERE clip_search MATCH ?'
-        : `SELECT s.rowid FROM clip_search s WHERE clip_search MATCH ? AND ${ACCENT_CHECK_SQL}`;
+        : `SELECT s.rowid FROM clip_search s WHERE clip_search MATCH ? AND ${ACCENT_CONDITION}`;
     conditions.push(`${walk ? '+' : ''}c.id IN (${matching})`);
     return this.ids(
       `SELECT c.id FROM clips c WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
@@ -510,7 +506,7 @@ function order(by: Exclude<SortKey, 'relevance'>, direction: 'asc' | 'desc'): st
   return `${ORDER[by]} ${dir}, c.id ${dir}`;
 }
 
-/** The accented search words as `ACCENT_CHECK_SQL`'s parameter (JSON), or null when no search word has an accent. */
+/** The query of the index that keeps accents, `ACCENT_CONDITION`'s parameter (`accentMatch`); null when no search word has an accent. */
 type Accents = string | null;
 
 /**
@@ -527,7 +523,7 @@ class SearchScope {
 
   constructor(where: readonly string[], params: readonly Param[], accents: Accents) {
     this.params = accents === null ? params : [...params, accents];
-    const filters = [...where, ...(accents === null ? [] : [ACCENT_CHECK_SQL])]
+    const filters = [...where, ...(accents === null ? [] : [ACCENT_CONDITION])]
       .map((condition) => ` AND ${condition}`)
       .join('');
     // CROSS JOIN keeps the search index first: the planner must never run the match once per clip.

@@ -4,7 +4,7 @@ import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { Clip } from '../../shared/domain';
 import { openDatabase } from '../db/connection';
 import { expectStudioError, sha256, tempDir, thrownBy } from '../../../test/support/fixtures';
-import { Clips, mayMatchScope, type NewClip } from './clips';
+import { Clips, mayMatchScope, searchWords, type NewClip } from './clips';
 import { Projects } from './projects';
 import { refreshCueSearch } from './cueSearch';
 
@@ -283,6 +283,165 @@ describe('Clips.search (FTS5 kept in step by triggers)', () => {
     expect(ids(clips.search('é'))).toEqual([summer.id, evening.id]);
     expect(ids(clips.search('e'))).toEqual([summer.id, evening.id]);
     expect(ids(clips.search('éla'))).toEqual([evening.id]);
+  });
+
+  test('accented words: a lone accent, ñ, capitals, two accents in a word, and words with and without accents', async () => {
+    const { clips, projects } = await library();
+    const project = projects.create('P');
+    const title = (text: string): number => clips.insert(newClip(clips, project.id, { title: text })).id;
+    const nandu = title('Ñandú at dawn');
+    const plainNandu = title('Nandu at dusk');
+    // Written decomposed (n + U+0303 …), as a file name from some systems is.
+    const decomposed = title('Ñandú river'.normalize('NFD'));
+    const elan = title('ÉLAN VITAL');
+    const brulee = title('crème brûlée');
+    const plainBrulee = title('creme brulee');
+    const caramel = title('Crème caramel');
+    expect(ids(clips.search('Ñandú'))).toEqual([nandu, decomposed]);
+    expect(ids(clips.search('ÑANDÚ'))).toEqual([nandu, decomposed]);
+    expect(ids(clips.search('nandu'))).toEqual([nandu, plainNandu, decomposed]);
+    expect(ids(clips.search('ñ'))).toEqual([nandu, decomposed]);
+    expect(ids(clips.search('n\u0303and'))).toEqual([nandu, decomposed]);
+    // A lone "é" (either case) starts only words that start with it.
+    expect(ids(clips.search('é'))).toEqual([elan]);
+    expect(ids(clips.search('É'))).toEqual([elan]);
+    expect(ids(clips.search('élan vital'))).toEqual([elan]);
+    // Both accents of "brûlée" as typed; a word typed with one of them finds the words that start so.
+    expect(ids(clips.search('brûlée'))).toEqual([brulee]);
+    expect(ids(clips.search('BRÛLÉE'))).toEqual([brulee]);
+    expect(ids(clips.search('brûl'))).toEqual([brulee]);
+    expect(ids(clips.search('brûlee'))).toEqual([]);
+    expect(ids(clips.search('brulee'))).toEqual([brulee, plainBrulee]);
+    // Words with and without accents together: each keeps its own rule.
+    expect(ids(clips.search('creme brûlée'))).toEqual([brulee]);
+    expect(ids(clips.search('crème brulee'))).toEqual([brulee]);
+    expect(ids(clips.search('creme brulee'))).toEqual([brulee, plainBrulee]);
+    expect(ids(clips.search('crème'))).toEqual([brulee, caramel]);
+    expect(ids(clips.search('crème caramel'))).toEqual([caramel]);
+    expect(ids(clips.search('ñandú dusk'))).toEqual([]);
+    expect(ids(clips.search('nandu dusk'))).toEqual([plainNandu]);
+  });
+
+  test('finds with accents what checking each clip’s text for the accented words finds', async () => {
+    const { db, clips, projects } = await library();
+    const project = projects.create('P');
+    const texts = [
+      'Café terrace',
+      'CAFÉ SIGN',
+      'cafe racer',
+      'Café au lait'.normalize('NFD'),
+      'été sur la plage',
+      'Été indien',
+      'ete de nuit',
+      'Ñandú en el río',
+      'ñu y ÑANDÚ',
+      'nandu',
+      'crème brûlée',
+      'Crème fraîche',
+      'creme brulee',
+      'naïve Zoë',
+      'naive Zoe',
+      'señor Señora',
+      'élan',
+      'Élégie',
+      'electric',
+      'Ærø island',
+    ];
+    const made = texts.map((text, i) => ({
+      id: clips.insert(newClip(clips, project.id, { title: `take ${i}`, promptText: `Scene: ${text}` })).id,
+      text,
+    }));
+    cue(db, made[0]?.id ?? 0, 'Éclair', 'sur la table');
+    // The words of a clip's text as the search compares accented words with them: composed, lower case.
+    const words = (id: number): string[] => {
+      const text = db
+        .prepare<[number], string>(
+          `SELECT c.title || ' ' || coalesce(c.prompt_text, '') || ' ' ||
+                  coalesce((SELECT group_concat(label || ' ' || note, ' ') FROM cues WHERE clip_id = c.id), '')
+           FROM clips c WHERE c.id = ?`,
+        )
+        .pluck()
+        .get(id);
+      return searchWords((text ?? '').normalize('NFC').toLowerCase());
+    };
+    const stripped = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
+    for (const query of [
+      'é',
+      'É',
+      'éc',
+      'café',
+      'CAFÉ',
+      'cafe\u0301',
+      'ete',
+      'été',
+      'Été ind',
+      'ñ',
+      'ñandú',
+      'ÑANDÚ río',
+      'nandu',
+      'crème brûlée',
+      'creme brûlée',
+      'fraî',
+      'naïve zoë',
+      'naive zoë',
+      'señ',
+      'élé',
+      'Ærø',
+      'ærø is',
+    ]) {
+      const accented = searchWords(query)
+        .map((word) => word.toLowerCase())
+        .filter((word) => word !== stripped(word));
+      // Every clip the words find without their accents, kept when each accented word starts one of its words.
+      const expected = ids(clips.search(stripped(query)))
+        .filter((id) => accented.every((word) => words(id).some((own) => own.startsWith(word))))
+        .sort((a, b) => a - b);
+      expect(ids(clips.search(query)), query).toEqual(expected);
+    }
+    // The check above finds something for most of them.
+    expect(ids(clips.search('éc'))).toEqual([made[0]?.id]);
+    expect(ids(clips.search('café'))).toHaveLength(3);
+  });
+
+  test('the index that keeps accents follows titles, prompts, tags, renamed tags and cue text, and forgets deleted clips', async () => {
+    const { db, clips, projects } = await library();
+    const project = projects.create('P');
+    const clip = clips.insert(newClip(clips, project.id, { title: 'Plain' })).id;
+    const found = (text: string): number[] => ids(clips.search(text));
+    db.prepare('UPDATE clips SET title = ? WHERE id = ?').run('Café', clip);
+    expect(found('café')).toEqual([clip]);
+    db.prepare('UPDATE clips SET prompt_text = ? WHERE id = ?').run('Scene: été', clip);
+    expect([found('été'), found('café')]).toEqual([[clip], [clip]]);
+    db.prepare('UPDATE clips SET title = ?, prompt_text = NULL WHERE id = ?').run('Cafe', clip);
+    expect([found('café'), found('été'), found('cafe')]).toEqual([[], [], [clip]]);
+
+    const tagId = tag(db, clip, 'señal');
+    expect(found('señ')).toEqual([clip]);
+    db.prepare('UPDATE tags SET name = ? WHERE id = ?').run('senal', tagId);
+    expect([found('señ'), found('senal')]).toEqual([[], [clip]]);
+    db.prepare('UPDATE tags SET name = ? WHERE id = ?').run('Señal', tagId);
+    expect(found('señ')).toEqual([clip]);
+    db.prepare('DELETE FROM clip_tags WHERE clip_id = ?').run(clip);
+    expect(found('señ')).toEqual([]);
+
+    const cueId = cue(db, clip, 'Ñu', 'crosses');
+    expect(found('ñu')).toEqual([clip]);
+    db.prepare('UPDATE cues SET label = ? WHERE id = ?').run('Nu', cueId);
+    expect([found('ñu'), found('nu')]).toEqual([[], [clip]]);
+    db.prepare('UPDATE cues SET note = ? WHERE id = ?').run('crosses the río', cueId);
+    expect(found('río')).toEqual([clip]);
+    db.prepare('DELETE FROM cues WHERE id = ?').run(cueId);
+    expect(found('río')).toEqual([]);
+
+    db.prepare('UPDATE clips SET title = ? WHERE id = ?').run('Crème', clip);
+    const inAccentIndex = (): unknown =>
+      db
+        .prepare("SELECT count(*) FROM clip_search_accents WHERE clip_search_accents MATCH '\"crème\"'")
+        .pluck()
+        .get();
+    expect(inAccentIndex()).toBe(1);
+    db.prepare('DELETE FROM clips WHERE id = ?').run(clip);
+    expect([inAccentIndex(), found('crème')]).toEqual([0, []]);
   });
 
   test('can be limited to one project', async () => {

@@ -132,44 +132,33 @@ const hasAccent = (word: string): boolean => /\p{M}/u.test(word.normalize('NFD')
  * "cafe" finds "café" and "Cafe": a creator who types without accents finds both. A word typed
  * WITH an accent asks for it: "café" finds "café" and not "cafe", "é" finds "été" and "élan" but
  * never every word starting with "e". These are the search words that carry an accent, lower
- * case; the index finds the candidates, then `ACCENT_CHECK_SQL` keeps a clip only when each of
- * these words starts a word of its text as typed (case still folded).
+ * case; `accentMatch` asks the index that keeps accents for them.
  */
-export function accentedWords(words: readonly string[]): string[] {
+function accentedWords(words: readonly string[]): string[] {
   return [...new Set(words.filter(hasAccent).map(accentKey))];
 }
 
 /**
- * The condition (over the search index's columns as `s`) that keeps a clip whose text has each
- * accented search word; its one parameter is `JSON.stringify(accentedWords(words))`. Needs
- * `registerSearchFunctions` on the connection.
+ * The query of `clip_search_accents` (migration 0013: case folded, accents kept) for the clips
+ * with a word of their title, prompt, tags or cue text starting with each accented search word as
+ * typed; null when no search word has an accent. Each word is asked for composed and decomposed
+ * ("é" and "e" + U+0301), as text may hold either. `ACCENT_CONDITION` takes it.
  */
-export const ACCENT_CHECK_SQL = 'clip_text_has_words(s.title, s.prompt, s.tags, s.cues, ?)';
-
-/** Registers the SQL function behind `ACCENT_CHECK_SQL` on a connection (once is enough; again is harmless). */
-export function registerSearchFunctions(db: Database): void {
-  // The words of the search being run, parsed once for all the clips it checks.
-  let known = { json: '', words: [] as string[] };
-  db.function(
-    'clip_text_has_words',
-    { deterministic: true },
-    (title: unknown, prompt: unknown, tags: unknown, cues: unknown, wordsJson: unknown): number => {
-      const json = String(wordsJson);
-      if (json !== known.json) known = { json, words: JSON.parse(json) as string[] };
-      const texts = [title, prompt, tags, cues]
-        .filter((column): column is string => typeof column === 'string' && column !== '')
-        .map(accentKey);
-      return known.words.every((prefix) => texts.some((text) => startsAWord(text, prefix))) ? 1 : 0;
-    },
-  );
+export function accentMatch(words: readonly string[]): string | null {
+  const accented = accentedWords(words);
+  if (accented.length === 0) return null;
+  return accented
+    .map((word) => `(${[...new Set([word, word.normalize('NFD')])].map((form) => `"${form}"*`).join(' OR ')})`)
+    .join(' AND ');
 }
 
-/** Whether `prefix` starts one of the search words of `text` (both lower case and composed). */
-function startsAWord(text: string, prefix: string): boolean {
-  // Most candidates lack the accented letters altogether: a substring test settles those.
-  if (!text.includes(prefix)) return false;
-  return searchWords(text).some((word) => word.startsWith(prefix));
-}
+/**
+ * Keeps the matches of `clip_search` (aliased `s`) that `clip_search_accents` finds for the
+ * accented words; its one parameter is `accentMatch(words)`. The `+` keeps the accent index's
+ * clips a set the folded index's walk probes, found once per statement: as a rowid lookup the
+ * folded match would run again for each of them.
+ */
+export const ACCENT_CONDITION = '+s.rowid IN (SELECT rowid FROM clip_search_accents WHERE clip_search_accents MATCH ?)';
 
 /**
  * The FTS5 query for search text (or its words): every word, each matched as a prefix in the
@@ -257,9 +246,7 @@ export interface NewClip {
 }
 
 export class Clips {
-  constructor(private readonly db: Database) {
-    registerSearchFunctions(db);
-  }
+  constructor(private readonly db: Database) {}
 
   list(projectId: number): Clip[] {
     return this.db
@@ -304,15 +291,15 @@ export class Clips {
     const match = matchExpression(words);
     if (match === null) return [];
     refreshCueSearch(this.db);
-    const accented = accentedWords(words);
+    const accents = accentMatch(words);
     return this.db
       .prepare<[string, number | null, number | null, ...string[]], ClipRow>(
         `${SELECT} JOIN clip_search s ON s.rowid = c.id
          WHERE clip_search MATCH ? AND (? IS NULL OR c.project_id = ?) AND c.trashed_at IS NULL
-         ${accented.length > 0 ? `AND ${ACCENT_CHECK_SQL}` : ''}
+         ${accents === null ? '' : `AND ${ACCENT_CONDITION}`}
          ORDER BY s.rank LIMIT 200`,
       )
-      .all(match, projectId ?? null, projectId ?? null, ...(accented.length > 0 ? [JSON.stringify(accented)] : []))
+      .all(match, projectId ?? null, projectId ?? null, ...(accents === null ? [] : [accents]))
       .map(toClip);
   }
 

@@ -9,6 +9,7 @@ import type { Database, Statement } from 'better-sqlite3';
 interface Refresh {
   anyStale: Statement;
   rewrite: Statement;
+  rewriteAccents: Statement;
   clear: Statement;
 }
 
@@ -24,6 +25,12 @@ function statementsOf(db: Database): Refresh {
            SELECT coalesce(group_concat(label || ' ' || note, ' '), '') FROM cues WHERE clip_id = clip_search.rowid
          ) WHERE rowid IN (SELECT clip_id FROM cue_search_stale)`,
       ),
+      // The index that keeps accents (migration 0013) holds the same words, read back from clip_search.
+      rewriteAccents: db.prepare(
+        `UPDATE clip_search_accents SET text = (
+           SELECT s.title || ' ' || s.prompt || ' ' || s.tags || ' ' || s.cues FROM clip_search s WHERE s.rowid = clip_search_accents.rowid
+         ) WHERE rowid IN (SELECT clip_id FROM cue_search_stale)`,
+      ),
       clear: db.prepare('DELETE FROM cue_search_stale'),
     };
     prepared.set(db, found);
@@ -33,10 +40,11 @@ function statementsOf(db: Database): Refresh {
 
 /** Re-writes the cue text of every clip whose cues changed since the last refresh. */
 export function refreshCueSearch(db: Database): void {
-  const { anyStale, rewrite, clear } = statementsOf(db);
+  const { anyStale, rewrite, rewriteAccents, clear } = statementsOf(db);
   if (anyStale.get() === undefined) return;
   db.transaction(() => {
     rewrite.run();
+    rewriteAccents.run();
     clear.run();
   })();
 }

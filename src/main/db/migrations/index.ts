@@ -11,6 +11,7 @@ import { up as searchScopeTrash } from './0009-search-scope-trash';
 import { up as cardPosters } from './0010-card-posters';
 import { up as searchSymbols } from './0011-search-symbols';
 import { up as projectTrash } from './0012-project-trash';
+import { up as searchAccents } from './0013-search-accents';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'card-posters', up: cardPosters },
   { version: 11, name: 'search-symbols', up: searchSymbols },
   { version: 12, name: 'project-trash', up: projectTrash },
+  { version: 13, name: 'search-accents', up: searchAccents },
 ];
 
 export const latestVersion = migrations.length;
