@@ -65,6 +65,8 @@ export class Clause {
   time: number | null = null;
   readonly actions: SceneAction[] = [];
   lastAction: SceneAction | null = null;
+  /** A sound read where the clause's subject goes ("a sad song drifts…"): a verb with no other subject is its. */
+  soundSubject: string | null = null;
   /** Everything in the negative field is left out, as if each word were negated. */
   readonly positive: boolean;
   /** Where this clause's sound cues start in the shot's list, for timing them. */

@@ -496,7 +496,13 @@ function bed(w: Word, c: Of<'bed'>): void {
   }
   const level = w.cl.takeIntensity();
   b.beds.set(c.id, { id: c.id, level, label: w.text, fromMs: 0, toMs: null });
+  heardAsSubject(w);
   ok(w, `ambience ${c.id}`);
+}
+
+/** A sound before any verb or subject in its clause is the clause's subject: "the song drifts…". */
+function heardAsSubject(w: Word): void {
+  if (!w.cl.verbSeen && w.cl.subjects.length === 0) w.cl.soundSubject = w.text;
 }
 
 /** Sounds that happen once: named in the ambience ("a door slams"), they play once, not over and over. */
@@ -534,6 +540,7 @@ function effect(w: Word, c: Of<'effect'>): void {
     standIn: false,
     repeat: w.cl.field === 'ambience' && !ONCE.has(c.id),
   });
+  heardAsSubject(w);
   ok(w, `sound ${c.id}`);
 }
 
@@ -592,6 +599,13 @@ function verb(w: Word, c: Of<'verb'>): void {
   }
   if (w.negated) {
     ok(w, `no ${c.id}`);
+    return;
+  }
+  const sound = w.cl.subjects.length === 0 ? w.cl.soundSubject : null;
+  if (sound !== null) {
+    // "A sad song drifts from the radio": the song drifts, not the radio or whoever is in the shot.
+    w.cl.verbSeen = true;
+    ok(w, `said of the ${sound.toLowerCase()}: heard, not staged`);
     return;
   }
   w.cl.verb({ verb: c.id, word: w.text, target: null, atMs: null, intensity: w.cl.takeIntensity() });

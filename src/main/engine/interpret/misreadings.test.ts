@@ -653,6 +653,15 @@ describe('a tune, a melody, a song are music, and what describes them is no box'
     },
   );
 
+  test('what a sound does is the sound\'s: the radio a song drifts from does not drift, nor does the lead', () => {
+    const r = read('A sad song drifts from the radio.');
+    expect(r.shot.entities.find((e) => e.key === 'radio')?.actions).toEqual([]);
+    expect(r.understood.find((u) => u.text === 'drifts')?.meaning).toBe('said of the song: heard, not staged');
+    const walk = read('Music plays as she walks in.');
+    expect(walk.shot.entities.map((e) => e.actions.map((a) => a.verb))).toEqual([['walk']]);
+    expect(read('The song drifts through the hall.').notUnderstood.map((u) => u.text)).not.toContain('drifts');
+  });
+
   test('a figure who whistles or hums a tune is not a music bed', () => {
     expect(read('He whistles a tune.').shot.beds).toEqual([]);
     expect(read('He hums a tune.').shot.beds).toEqual([]);

@@ -27,6 +27,7 @@ describe('places', () => {
     ['A soldier on the station platform.', 'station'],
     ['A waitress in a roadside diner.', 'interior'],
     ['A dancer in an empty warehouse.', 'interior'],
+    ['Her footsteps echo in the cathedral.', 'interior'],
   ])('%s is set in the %s', (scene, setting) => {
     expect(read(scene).shot.setting).toBe(setting);
   });

@@ -156,7 +156,7 @@ export const settingWords: Record<SettingId, string> = {
   interior:
     'hallway|corridor|interior|room|kitchen|bedroom|living room|office|indoors|inside|apartment|house|hall|cafe|restaurant|studio|library|classroom|' +
     'diner|roadside diner|bakery|warehouse|empty warehouse|bar|pub|shop|store|bookstore|attic|basement|loft|hotel room|motel room|gallery|museum|gym|workshop|' +
-    'barn|cabin|church|chapel|garage|shed|hut|hospital|interrogation room|gymnasium|cockpit|flight deck|plane cockpit|cellar|wine cellar|study',
+    'barn|cabin|church|chapel|cathedral|mosque|synagogue|garage|shed|hut|hospital|interrogation room|gymnasium|cockpit|flight deck|plane cockpit|cellar|wine cellar|study',
   beach: 'beach|seaside|shore|coast|seashore|by the sea|ocean|sea|sand',
   desert: 'desert|dune|wasteland|badlands|sand dune|salt flat|salt flats|salt pan',
   field:
