@@ -621,6 +621,13 @@ describe('the wind heard, a figure humming, a cook cooking', () => {
     expect(r.labels).not.toContain('tune');
   });
 
+  test('a word after "the" is a noun even after a word the engine does not know: "sweeps the water" waters nothing', () => {
+    const r = read('A searchlight sweeps the water.');
+    expect(r.shot.entities.flatMap((e) => e.actions.map((a) => a.verb))).toEqual([]);
+    expect(r.understood.find((u) => u.text === 'water')?.meaning).toBe('element lake');
+    expect(read('She waters the plants.').shot.entities[0]?.actions.map((a) => a.verb)).toEqual(['work']);
+  });
+
   test('"the cooks shout" are still cooks', () => {
     expect(read('The cooks shout in a busy kitchen.').shot.entities[0]?.count).toBe(3);
   });
@@ -653,7 +660,7 @@ describe('a tune, a melody, a song are music, and what describes them is no box'
     },
   );
 
-  test('what a sound does is the sound\'s: the radio a song drifts from does not drift, nor does the lead', () => {
+  test("what a sound does is the sound's: the radio a song drifts from does not drift, nor does the lead", () => {
     const r = read('A sad song drifts from the radio.');
     expect(r.shot.entities.find((e) => e.key === 'radio')?.actions).toEqual([]);
     expect(r.understood.find((u) => u.text === 'drifts')?.meaning).toBe('said of the song: heard, not staged');

@@ -216,6 +216,9 @@ export function segment(text: string, field: PromptField): Item[][] {
     items.push(word);
     const pronoun = personPronouns.has(token.lower) || thingPronouns.has(token.lower);
     if (word.kind === 'unknown' || (word.kind === 'stop' && pronoun)) expectVerb = true;
+    // "sweeps the water": a determiner starts a noun, whatever came before it.
+    else if (word.kind === 'stop' && determiners.has(token.lower) && !relativePronouns.has(token.lower))
+      expectVerb = false;
     i++;
   }
   flush();
