@@ -155,7 +155,7 @@ const wordLikeNumber =
   /^(?:360(?:°|[- ]?degrees?)?|(?:1[0-9]|20)\d0s|['’][2-9]0s|(?:1[5-9]|20)\d\d|\d{1,3}[- ]years?[- ]old|\d{1,2}[dDkK]|\d{3,4}[pP]|(?:16:9|9:16|4:3|3:2|21:9|1:1|2\.39:1|1\.85:1|2\.35:1))$/;
 
 const tokenPattern =
-  /(\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z]))|(\b360(?:°|[- ]?degrees?\b)?(?![\d.:]|\s?(?:ms|s|secs?|seconds?|mm)\b)|(?:1[0-9]|20)\d0s\b|['’][2-9]0s\b|\b(?:1[5-9]|20)\d\d\b(?![:.]\d)|\b\d{1,3}[- ]years?[- ]old\b|\b\d{1,2}[dDkK]\b|\b\d{3,4}[pP]\b|\b(?:16:9|9:16|4:3|3:2|21:9|1:1|2\.39:1|1\.85:1|2\.35:1)(?![\d:]))|(\d{1,2}:\d{2}(?:[.:]\d{1,3})?)|(\d+(?:\.\d+)?)\s?(ms|s|sec|secs|second|seconds)\b|(\d{2,3})\s?mm\b|(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z']*)|([.;,!?:()\n\u2014\u2013/]|\s-\s)/g;
+  /(\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z]))|(\b360(?:°|[- ]?degrees?\b)?(?![\d.:]|\s?(?:ms|s|secs?|seconds?|mm)\b)|(?:1[0-9]|20)\d0s\b|['’][2-9]0s\b|\b(?:1[5-9]|20)\d\d\b(?![:.]\d)|\b\d{1,3}[- ]years?[- ]old\b|\b\d{1,2}[dDkK]\b|\b\d{3,4}[pP]\b|\b(?:16:9|9:16|4:3|3:2|21:9|1:1|2\.39:1|1\.85:1|2\.35:1)(?![\d:]))|(\d{1,2}:\d{2}(?:[.:]\d{1,3})?)|(\d+(?:\.\d+)?)\s?(ms|s|sec|secs|second|seconds)\b|(\d{2,3})\s?mm\b|(\d+(?:\.\d+)?)|(\p{L}[\p{L}\p{M}']*)|([.;,!?:()\n\u2014\u2013/]|\s-\s)/gu;
 
 /** Parses "00:05", "1:02.5", "00:05.250" into milliseconds. */
 export function clockToMs(text: string): number {
@@ -200,13 +200,14 @@ export function tokenize(text: string): Token[] {
     else if (num !== undefined) tokens.push({ kind: 'number', raw, value: Number(num) });
     else if (word !== undefined) {
       const clean = word.replace(/'s$/i, '').replace(/'/g, '');
-      const lower = clean.toLowerCase();
+      // "café" is looked up as "cafe"; what the creator wrote stays as written in labels and reports.
+      const lower = clean.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
       tokens.push({
         kind: 'word',
         raw: clean,
         lower,
         lemmas: lemmas(lower),
-        capital: /^[A-Z]/.test(clean),
+        capital: /^\p{Lu}/u.test(clean),
         nounForms: nounLemmas(lower),
       });
     } else if (punct !== undefined) tokens.push({ kind: 'break', raw: punct.trim() });

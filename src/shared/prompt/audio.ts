@@ -83,9 +83,7 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
   if (all.length === 0) return { item: { kind: 'none' }, problems };
 
   const quoted = quotedRanges(raw);
-  const lower = all.map((w) =>
-    quoted.some((q) => w.from >= q.from && w.from < q.to) ? '' : w.word.toLowerCase(),
-  );
+  const lower = all.map((w) => (quoted.some((q) => w.from >= q.from && w.from < q.to) ? '' : w.word.toLowerCase()));
   const phrases: Phrase[] = [];
   let broken = false;
 

@@ -597,8 +597,7 @@ class PromptReader {
       current.written |= KEY_BIT[key];
     }
     for (const line of reading.dialogue) {
-      const onClip =
-        line.atMs !== null && isInSegment(line.atMs, current.segmentStartMs, current.shot.durationMs);
+      const onClip = line.atMs !== null && isInSegment(line.atMs, current.segmentStartMs, current.shot.durationMs);
       const atMs = onClip && line.atMs !== null ? line.atMs - current.segmentStartMs : line.atMs;
       this.pushLine({ atMs: atMs ?? current.nextLineMs, speaker: line.speaker, line: line.line });
       addSpan(current.source, 'dialogue', line.span);

@@ -154,6 +154,15 @@ describe('routing free prose to fields', () => {
     expect(r.phrases.filter((p) => p.target !== 'dialogue')).toEqual([]);
   });
 
+  test('speakers and words with accents are read whole: Élodie, Zoë, the café', () => {
+    const r = readProse([{ text: 'Élodie: "Encore un café?" Zoë says "Non, merci." The café owner laughs.', from: 0 }]);
+    expect(r.dialogue.map((d) => [d.speaker, d.line])).toEqual([
+      ['Élodie', 'Encore un café?'],
+      ['Zoë', 'Non, merci.'],
+    ]);
+    expect(r.phrases.filter((p) => p.target !== 'dialogue').map((p) => p.text)).toEqual(['The café owner laughs']);
+  });
+
   test('keeps where each phrase was written, across lines', () => {
     const text = 'First line here\nand drone shot';
     const r = parse(text).source.shots[0]?.prose ?? [];

@@ -58,11 +58,11 @@ interface Cut {
 
 const DIALOGUE = new RegExp(
   String.raw`(?:\[([^\]\n]{1,24})\]\s*)?` +
-    String.raw`((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})` +
+    String.raw`((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s+\p{Ll}[\p{L}\p{M}\w-]*(?:\s+\p{Ll}[\p{L}\p{M}\w-]*)?|\p{Lu}[\p{L}\p{M}\w'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}\w'’.-]*){0,2})` +
     String.raw`\s*(?:\([^)\n]{0,30}\)\s*)?` +
     String.raw`(?:,?\s*(?:${SPEECH_VERBS})(?:\s+\w+ly)?\s*[:,]?\s*|:\s*)` +
     String.raw`["“]([^"”\n]{1,400})["”]`,
-  'g',
+  'gu',
 );
 
 /** Sentence openers that a capitalised speaker pattern can swallow: "Then Mia says". */
@@ -158,7 +158,7 @@ function sentences(text: string): Cut[] {
 }
 
 function lastWord(text: string): string {
-  const m = /([A-Za-z]+)$/.exec(text);
+  const m = /(\p{L}+)$/u.exec(text);
   return (m?.[1] ?? '').toLowerCase();
 }
 
@@ -252,7 +252,8 @@ function trimmedCut(text: string, from: number, to: number, target: ProseTarget)
 }
 
 /** A clause that is only a moment in the shot: "At 00:04", "at 3 s", "After two seconds". */
-const LEADING_MOMENT = /^\s*(?:at|after)\s+(?:\d{1,2}:\d{2}(?:\.\d{1,3})?|[\d.]+\s?s(?:ec(?:ond)?s?)?|\w+\s+seconds?)\s*$/i;
+const LEADING_MOMENT =
+  /^\s*(?:at|after)\s+(?:\d{1,2}:\d{2}(?:\.\d{1,3})?|[\d.]+\s?s(?:ec(?:ond)?s?)?|\w+\s+seconds?)\s*$/i;
 
 /** Clause cuts inside a sentence: commas, semicolons, colons, dashes and "as the camera…". */
 function clauses(text: string, s: Cut): Cut[] {

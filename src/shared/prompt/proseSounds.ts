@@ -69,7 +69,7 @@ interface Word {
 }
 
 function wordsIn(body: string): Word[] {
-  return [...body.matchAll(/[A-Za-z][\w'’-]*/g)].map((m) => ({
+  return [...body.matchAll(/\p{L}[\p{L}\p{M}\w'’-]*/gu)].map((m) => ({
     text: m[0],
     lower: m[0].toLowerCase(),
     from: m.index,
@@ -98,7 +98,12 @@ export function soundInClause(body: string): SoundCut | null {
     if (time && time.index >= verb.to && isMoment(time[1] ?? '')) to = Math.max(to, time.index + time[0].length);
     let from = words[subject]?.from ?? 0;
     // "At 3s the door slams": a moment written before the subject times the sound too.
-    if (time && time.index < from && isMoment(time[1] ?? '') && /^[\s,]*$/.test(body.slice(time.index + time[0].length, from)))
+    if (
+      time &&
+      time.index < from &&
+      isMoment(time[1] ?? '') &&
+      /^[\s,]*$/.test(body.slice(time.index + time[0].length, from))
+    )
       from = time.index;
     return { from, to, heardOnly: HEARD_ONLY.has(head) };
   }

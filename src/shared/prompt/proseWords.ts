@@ -91,7 +91,10 @@ export const NEGATIVE_LABELS =
 const EXCLUSION_ITEM = String.raw`(?:no|without)\s+(?!one\b|longer\b|more\b|doubt\b|matter\b|way\b|sooner\b)[\w-]+(?:\s+[\w-]+){0,2}`;
 
 /** A sentence that is a list of exclusions: "No text, no logos", "no watermark". */
-export const EXCLUSION_LIST = new RegExp(String.raw`^${EXCLUSION_ITEM}(?:\s*(?:,|;)\s*(?:and\s+|or\s+)?${EXCLUSION_ITEM})+$`, 'i');
+export const EXCLUSION_LIST = new RegExp(
+  String.raw`^${EXCLUSION_ITEM}(?:\s*(?:,|;)\s*(?:and\s+|or\s+)?${EXCLUSION_ITEM})+$`,
+  'i',
+);
 
 /** A single exclusion is a negative only when it names what creators keep out: "No text.", "No watermarks." */
 export const SINGLE_EXCLUSION =

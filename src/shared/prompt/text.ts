@@ -85,7 +85,7 @@ export function splitItems(piece: Piece, options: { quotes?: boolean } = {}): { 
 /** The stretches of a text between a pair of double quotes, each from its opening quote to its closing one. */
 export function quotedRanges(text: string): Span[] {
   const out: Span[] = [];
-  for (let open = text.indexOf('"'); open !== -1; ) {
+  for (let open = text.indexOf('"'); open !== -1;) {
     const close = text.indexOf('"', open + 1);
     if (close === -1) break;
     out.push({ from: open, to: close + 1 });

@@ -92,7 +92,7 @@ export function isDescriptiveWord(raw: string): boolean {
 export function readWording(text: string): { actions: string[]; descriptive: string[] } {
   const actions: string[] = [];
   const descriptive: string[] = [];
-  for (const token of text.split(/[^A-Za-z0-9'-]+/)) {
+  for (const token of text.split(/[^\p{L}\p{M}0-9'-]+/u)) {
     const word = trimMarks(token);
     if (word === '') continue;
     if (isActionWord(word)) actions.push(word);

@@ -42,6 +42,13 @@ describe('a capitalised word is a person only when it is one', () => {
     expect(read('Paris glows at night.').people).toEqual([]);
   });
 
+  test('words with accents are read whole: "café" is a café, "Élodie" a person', () => {
+    const cafe = read('A small café on a rainy street.');
+    expect(cafe.shot.setting).toBe('interior');
+    expect(cafe.notUnderstood.map((u) => u.text)).toEqual([]);
+    expect(read('Élodie walks through the café.').people).toEqual(['Élodie']);
+  });
+
   test('a plural at the start of a sentence is still a plural, not a person', () => {
     expect(read('Lanterns rise over the river.').people).toEqual([]);
   });
