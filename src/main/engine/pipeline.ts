@@ -242,6 +242,12 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         sound.encoded.catch(() => undefined);
         return spoken;
       }));
+    // The mix starts as soon as the lines are spoken (at once when there are none), not when the
+    // first frame asks for them: building a shot's set (painting and blurring its layers) comes
+    // before that frame and can take longer than the mix. One turn of the event loop lets lines
+    // already spoken start it before the set is built.
+    spokenLines().catch(() => undefined);
+    await yieldToLoop();
     const soundDone = performance.now();
 
     const layout = spriteLayout(frames, o.fps, o.width, o.height);
