@@ -98,3 +98,40 @@ test('tag suggestions count the clips outside the Trash per project through tagg
   // Only tags in use are kept.
   expect(db.prepare('SELECT count(*) FROM tag_counts WHERE count = 0').pluck().get()).toBe(0);
 });
+
+test('tag suggestions match as a creator types: any case, and a letter without an accent finds it with one', async () => {
+  const db = openDatabase(join(await tempDir(), 'library.db'));
+  onTestFinished(() => {
+    db.close();
+  });
+  const projectId = new Projects(db).create('Paris').id;
+  const hash = createHash('sha256').update('clip').digest('hex');
+  db.prepare(`INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)`).run(hash);
+  const clip = Number(
+    db
+      .prepare(
+        `INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at) VALUES (?, 't', 'local', 0, ?, 0)`,
+      )
+      .run(projectId, hash).lastInsertRowid,
+  );
+  const organiser = new Organiser(db);
+  organiser.addTags([clip], ['Café crème 🌧', 'cafe ambience', 'Été', 'rain', '100%_done']);
+  const names = (prefix: string): string[] =>
+    organiser
+      .tags(projectId, prefix, 20)
+      .map((t) => t.name)
+      .sort();
+  expect(names('cafe')).toEqual(['Café crème 🌧', 'cafe ambience']);
+  expect(names('CAFÉ')).toEqual(['Café crème 🌧']);
+  expect(names('é')).toEqual(['Été']);
+  expect(names('e')).toEqual(['Été']);
+  expect(names('R')).toEqual(['rain']);
+  expect(names('100%')).toEqual(['100%_done']);
+  expect(names('100_')).toEqual([]);
+  expect(
+    organiser
+      .tags(null, 'cafe', 20)
+      .map((t) => t.name)
+      .sort(),
+  ).toEqual(['Café crème 🌧', 'cafe ambience']);
+});

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ClipFlag, ColorLabel } from '../../shared/library/labels';
 import { StudioError } from '../../shared/errors';
+import { startsAsTyped } from '../../shared/library/typedPrefix';
 import { reviveProjects } from './projects';
 
 /** What a bulk change touched: how many clips, and the projects to tell. */
@@ -20,7 +21,12 @@ const FLAG_VALUE: Record<ClipFlag, number> = { pick: 1, reject: -1 };
 
 /** Ratings, flags, colour labels, tags, moves and the Trash, for one clip or thousands in one transaction. */
 export class Organiser {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    // LIKE folds the case of ASCII letters only: tags with other letters are matched as typed here.
+    db.function('starts_as_typed', { deterministic: true }, (name: unknown, prefix: unknown) =>
+      startsAsTyped(String(name), String(prefix)) ? 1 : 0,
+    );
+  }
 
   /** The projects of these clips; refuses the whole change when any clip is missing. */
   private projectsOf(ids: readonly number[]): number[] {
@@ -101,26 +107,30 @@ export class Organiser {
     })();
   }
 
-  /** Tags in use, most used first, optionally those starting with `prefix`, for the tag box's suggestions. */
+  /**
+   * Tags in use, most used first, optionally those starting with `prefix` as typed
+   * (`startsAsTyped`: "cafe" suggests "Café crème"), for the tag box's suggestions.
+   */
   tags(projectId: number | null, prefix: string, limit: number): TagUse[] {
     const escaped = `${prefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const matches = `(t.name LIKE @escaped ESCAPE '\\' OR (t.name GLOB '*[^ -~]*' AND starts_as_typed(t.name, @prefix)))`;
     // Counts come from tag_counts (migration 0007), kept by triggers, not from the tagged clips.
     if (projectId !== null) {
       return this.db
-        .prepare<[number, string, number], TagUse>(
+        .prepare<[{ projectId: number; escaped: string; prefix: string; limit: number }], TagUse>(
           `SELECT t.name, tc.count FROM tag_counts tc JOIN tags t ON t.id = tc.tag_id
-           WHERE tc.project_id = ? AND t.name LIKE ? ESCAPE '\\'
-           ORDER BY tc.count DESC, t.name LIMIT ?`,
+           WHERE tc.project_id = @projectId AND ${matches}
+           ORDER BY tc.count DESC, t.name LIMIT @limit`,
         )
-        .all(projectId, escaped, limit);
+        .all({ projectId, escaped, prefix, limit });
     }
     return this.db
-      .prepare<[string, number], TagUse>(
+      .prepare<[{ escaped: string; prefix: string; limit: number }], TagUse>(
         `SELECT t.name, sum(tc.count) AS count FROM tag_counts tc JOIN tags t ON t.id = tc.tag_id
-         WHERE t.name LIKE ? ESCAPE '\\'
-         GROUP BY t.id ORDER BY count DESC, t.name LIMIT ?`,
+         WHERE ${matches}
+         GROUP BY t.id ORDER BY count DESC, t.name LIMIT @limit`,
       )
-      .all(escaped, limit);
+      .all({ escaped, prefix, limit });
   }
 
   /** Moves clips into another project; the projects they left are among those reported. */
