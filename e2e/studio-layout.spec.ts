@@ -196,9 +196,23 @@ test('the library, Trash and Prompt toolbars keep every control whole and apart 
 
   const bar = page.locator('.canvas__toolbar');
   const name = bar.getByRole('heading', { level: 1 });
+  const controls = page.locator('.library-controls__bar');
+  const search = bar.getByRole('searchbox', { name: 'Search clips' });
   for (const size of WINDOWS) {
     await page.setViewportSize(size);
     await expectTidy(bar, `library at ${size.width}`);
+    // The row under it (sort, filters, smart collections, Save, the view) is whole in the window too.
+    await expectTidy(controls, `library controls at ${size.width}`);
+    for (const control of await controls.locator('button, select, input').all())
+      if (await control.isVisible())
+        expect(
+          await whollyShown(control),
+          `${size.width}: ${(await control.getAttribute('aria-label')) ?? (await control.textContent())} is whole`,
+        ).toBe(true);
+    // The search keeps room for a few words; a long project name is cut instead.
+    expect((await search.boundingBox())?.width ?? 0, `${size.width}: search width`).toBeGreaterThanOrEqual(
+      size.width === 800 ? 120 : 200,
+    );
     // Nothing of the toolbar reaches into the inspector.
     const canvas = await page.getByRole('main').boundingBox();
     const toolbar = await bar.boundingBox();
@@ -212,8 +226,18 @@ test('the library, Trash and Prompt toolbars keep every control whole and apart 
     }
     await shoot(page, `library-header-${size.width}`);
   }
-  // Where Trash and Import clips have gone into More, they are there under the same names.
+  // Where Trash, Import clips and the Grid / List switch have gone into More, they are there under the same names.
   await expect(bar.getByRole('button', { name: 'Import clips' })).toBeHidden();
+  await expect(controls.getByRole('button', { name: 'List' })).toBeHidden();
+  await bar.getByRole('button', { name: 'More' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Grid' })).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('menuitem', { name: 'List' }).click();
+  await expect(page.getByRole('table', { name: 'Clips' })).toBeVisible();
+  await expectTidy(controls, 'library controls in the list at 800');
+  await bar.getByRole('button', { name: 'More' }).click();
+  await expect(page.getByRole('menuitem', { name: 'List' })).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('menuitem', { name: 'Grid' }).click();
+  await expect(page.getByRole('list', { name: 'Clips' })).toBeVisible();
   await bar.getByRole('button', { name: 'More' }).click();
   await expect(page.getByRole('menuitem', { name: 'Import clips' })).toBeVisible();
   await page.getByRole('menuitem', { name: 'Trash' }).click();
