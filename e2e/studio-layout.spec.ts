@@ -92,6 +92,22 @@ function whollyShown(locator: Locator): Promise<boolean> {
   });
 }
 
+/** The names of the controls in `within` that `cover` lies over, even in part. */
+async function controlsUnder(cover: Locator, within: Locator): Promise<string[]> {
+  const area = await within.elementHandle();
+  return cover.evaluate((over, area) => {
+    const o = over.getBoundingClientRect();
+    const found = area.querySelectorAll<HTMLElement>('button, input, select, textarea, [role="radio"], [tabindex="0"]');
+    return [...found]
+      .filter((c) => !over.contains(c) && c.getClientRects().length > 0)
+      .filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.width > 0 && r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom;
+      })
+      .map((c) => c.getAttribute('aria-label') ?? (c.textContent.trim() || c.tagName));
+  }, area);
+}
+
 async function shoot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
@@ -142,6 +158,17 @@ test('at 1280×800 the inspector shows every organising control whole beside the
   if (!timelineBox || !inspectorBox) throw new Error('no timeline or inspector');
   expect(timelineBox.x + timelineBox.width).toBeLessThanOrEqual(inspectorBox.x + 0.5);
   await shoot(page, 'inspector-1280x800');
+
+  // A tag too long is refused under its field, in the flow: it covers no control around it.
+  const addTag = organiser.getByRole('textbox', { name: 'Add tag' });
+  await addTag.fill('x'.repeat(45));
+  await addTag.press('Enter');
+  const problem = organiser.getByRole('alert');
+  await expect(problem).toContainText('is too long: at most 40 characters');
+  expect(await controlsUnder(problem, inspector)).toEqual([]);
+  await shoot(page, 'inspector-tag-too-long-1280x800');
+  await addTag.press('Escape');
+  await expect(problem).toHaveCount(0);
 
   // The timeline folds to its bar: a disclosure, by mouse or by keyboard.
   const disclosure = timeline.getByRole('button', { name: 'Cue timeline' });
