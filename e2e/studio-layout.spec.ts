@@ -365,3 +365,84 @@ test('two versions of a long title are told apart in the list, the lineage, Comp
   await expectToldApart(page.getByRole('region', { name: 'Version graph' }), 'Versions');
   await shoot(page, 'versions-1280');
 });
+
+/** Whether the focused element and its focus ring are wholly inside the clips' scroller. */
+function focusRingShown(page: Page): Promise<{ ring: number; scroller: number; top: boolean; bottom: boolean }> {
+  return page.evaluate(() => {
+    const focused = document.activeElement;
+    const scroller = focused?.closest('.clip-scroller');
+    if (!(focused instanceof HTMLElement) || !scroller) throw new Error('no clip has the focus');
+    const style = getComputedStyle(focused);
+    const out = Math.max(0, parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset));
+    const r = focused.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    return {
+      ring: r.top - out,
+      scroller: view.top,
+      top: r.top - out >= view.top - 0.5,
+      bottom: r.bottom + out <= view.bottom + 0.5,
+    };
+  });
+}
+
+test('with several clips chosen by keyboard, the focused card and its ring stay whole under the selection bar at 1024 and 800 px; the library at each size', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const titles = ['Harbour at dawn', 'Alley in the rain', 'Market crowd', LONG, 'Gulls over the pier'];
+  const cards = await newProjectWith(
+    page,
+    studio.url,
+    titles.map((title, i) => makeClip(join(workDir, `${title}.mp4`), 1 + i)),
+  );
+  // Ratings and tags on a few cards, for the pictures.
+  const organiser = page.getByRole('region', { name: 'Organise' });
+  for (const i of [0, 1, 3]) {
+    await cards.nth(i).click();
+    await page.keyboard.press(String(5 - i));
+    const addTag = organiser.getByRole('textbox', { name: 'Add tag' });
+    await addTag.fill(i === 1 ? 'keeper, golden hour' : 'night');
+    await addTag.press('Enter');
+    await expect(organiser.getByRole('button', { name: /^Remove tag/ }).first()).toBeVisible();
+  }
+  const selectionBar = page.getByRole('toolbar', { name: 'Selected clips' });
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    await expect(page.getByRole('list', { name: 'Clips' })).toBeVisible();
+    await shoot(page, `library-grid-${size.width}`);
+    const more = page.locator('.canvas__toolbar').getByRole('button', { name: 'More' });
+    const inMore = await more.isVisible();
+    if (inMore) {
+      await more.click();
+      await page.getByRole('menuitem', { name: 'List' }).click();
+    } else await page.getByRole('button', { name: 'List' }).click();
+    await expect(page.getByRole('table', { name: 'Clips' })).toBeVisible();
+    await shoot(page, `library-list-${size.width}`);
+    if (inMore) {
+      await more.click();
+      await page.getByRole('menuitem', { name: 'Grid' }).click();
+    } else await page.getByRole('button', { name: 'Grid' }).click();
+
+    // From the last card, Shift+Arrow keys choose upwards; each card moved to has the focus and its ring.
+    await cards.last().click();
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(selectionBar).toBeVisible();
+    await expectTidy(selectionBar, `selection bar at ${size.width}`);
+    for (let step = 0; step < titles.length; step++) {
+      await page.keyboard.press('Shift+ArrowUp');
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const shown = await focusRingShown(page);
+      expect(
+        shown.top,
+        `${size.width}, step ${step}: the ring's top (${shown.ring}) is under the bar (${shown.scroller})`,
+      ).toBe(true);
+      expect(shown.bottom, `${size.width}, step ${step}: the ring's bottom is in view`).toBe(true);
+    }
+    await shoot(page, `library-selection-${size.width}`);
+    await page.keyboard.press('Escape');
+    await expect(selectionBar).toHaveCount(0);
+  }
+});
