@@ -367,6 +367,11 @@ test('two versions of a long title are told apart in the list, the lineage, Comp
   await shoot(page, 'versions-1280');
 });
 
+/** Whether an element's content fits its box without being cut or scrolled sideways. */
+function fitsSideways(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element.scrollWidth <= element.clientWidth + 1);
+}
+
 /** Whether the focused element and its focus ring are wholly inside the clips' scroller. */
 function focusRingShown(page: Page): Promise<{ ring: number; scroller: number; top: boolean; bottom: boolean }> {
   return page.evaluate(() => {
@@ -420,7 +425,13 @@ test('with several clips chosen by keyboard, the focused card and its ring stay 
       await more.click();
       await page.getByRole('menuitem', { name: 'List' }).click();
     } else await page.getByRole('button', { name: 'List' }).click();
-    await expect(page.getByRole('table', { name: 'Clips' })).toBeVisible();
+    const table = page.getByRole('table', { name: 'Clips' });
+    await expect(table).toBeVisible();
+    // The list fits its pane: no sideways scrolling, the titles in view.
+    expect(await fitsSideways(page.locator('.clip-list')), `list at ${size.width} fits`).toBe(true);
+    expect(await whollyShown(table.getByRole('columnheader', { name: 'Title' })), `${size.width}: Title`).toBe(true);
+    const firstTitle = table.getByRole('row').nth(1).getByRole('cell').first();
+    expect(await whollyShown(firstTitle), `${size.width}: the first clip's title`).toBe(true);
     await shoot(page, `library-list-${size.width}`);
     if (inMore) {
       await more.click();
