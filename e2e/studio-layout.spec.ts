@@ -92,6 +92,22 @@ function whollyShown(locator: Locator): Promise<boolean> {
   });
 }
 
+/** The names of the controls in `within` that `cover` lies over, even in part. */
+async function controlsUnder(cover: Locator, within: Locator): Promise<string[]> {
+  const area = await within.elementHandle();
+  return cover.evaluate((over, area) => {
+    const o = over.getBoundingClientRect();
+    const found = area.querySelectorAll<HTMLElement>('button, input, select, textarea, [role="radio"], [tabindex="0"]');
+    return [...found]
+      .filter((c) => !over.contains(c) && c.getClientRects().length > 0)
+      .filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.width > 0 && r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom;
+      })
+      .map((c) => c.getAttribute('aria-label') ?? (c.textContent.trim() || c.tagName));
+  }, area);
+}
+
 async function shoot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
@@ -133,6 +149,17 @@ test('at 1280×800 the inspector shows every organising control whole beside the
   expect(timelineBox.x + timelineBox.width).toBeLessThanOrEqual(inspectorBox.x + 0.5);
   await shoot(page, 'inspector-1280x800');
 
+  // A tag too long is refused under its field, in the flow: it covers no control around it.
+  const addTag = organiser.getByRole('textbox', { name: 'Add tag' });
+  await addTag.fill('x'.repeat(45));
+  await addTag.press('Enter');
+  const problem = organiser.getByRole('alert');
+  await expect(problem).toContainText('is too long: at most 40 characters');
+  expect(await controlsUnder(problem, inspector)).toEqual([]);
+  await shoot(page, 'inspector-tag-too-long-1280x800');
+  await addTag.press('Escape');
+  await expect(problem).toHaveCount(0);
+
   // The timeline folds to its bar: a disclosure, by mouse or by keyboard.
   const disclosure = timeline.getByRole('button', { name: 'Cue timeline' });
   await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
@@ -167,12 +194,13 @@ test('the library, Trash and Prompt toolbars keep every control whole and apart 
   studio,
   workDir,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   const files = [makeClip(join(workDir, `${LONG}.mp4`), 3), makeClip(join(workDir, 'Alley in the rain.mp4'), 2)];
   const editor = await openPromptStudio(page, studio.url, PROJECT);
-  // A long render keeps a job in the queue: the Jobs tab shows its count.
-  await paste(editor, 'Title: Long take\nScene: a field of wheat in wind\nSize: 1280x720\nDuration: 30s');
+  // A long render (the engine's longest, in full HD) keeps a job in the queue until it is cancelled
+  // at the end, however slow the machine: the Jobs tab shows its count.
+  await paste(editor, 'Title: Long take\nScene: a field of wheat in wind\nSize: 1920x1080\nDuration: 60s');
   await page.getByRole('button', { name: 'Queue', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Queued “Long take”' })).toBeVisible();
   await page.getByRole('tab', { name: 'Library' }).click();
@@ -186,9 +214,23 @@ test('the library, Trash and Prompt toolbars keep every control whole and apart 
 
   const bar = page.locator('.canvas__toolbar');
   const name = bar.getByRole('heading', { level: 1 });
+  const controls = page.locator('.library-controls__bar');
+  const search = bar.getByRole('searchbox', { name: 'Search clips' });
   for (const size of WINDOWS) {
     await page.setViewportSize(size);
     await expectTidy(bar, `library at ${size.width}`);
+    // The row under it (sort, filters, smart collections, Save, the view) is whole in the window too.
+    await expectTidy(controls, `library controls at ${size.width}`);
+    for (const control of await controls.locator('button, select, input').all())
+      if (await control.isVisible())
+        expect(
+          await whollyShown(control),
+          `${size.width}: ${(await control.getAttribute('aria-label')) ?? (await control.textContent())} is whole`,
+        ).toBe(true);
+    // The search keeps room for a few words; a long project name is cut instead.
+    expect((await search.boundingBox())?.width ?? 0, `${size.width}: search width`).toBeGreaterThanOrEqual(
+      size.width === 800 ? 120 : 200,
+    );
     // Nothing of the toolbar reaches into the inspector.
     const canvas = await page.getByRole('main').boundingBox();
     const toolbar = await bar.boundingBox();
@@ -202,8 +244,18 @@ test('the library, Trash and Prompt toolbars keep every control whole and apart 
     }
     await shoot(page, `library-header-${size.width}`);
   }
-  // Where Trash and Import clips have gone into More, they are there under the same names.
+  // Where Trash, Import clips and the Grid / List switch have gone into More, they are there under the same names.
   await expect(bar.getByRole('button', { name: 'Import clips' })).toBeHidden();
+  await expect(controls.getByRole('button', { name: 'List' })).toBeHidden();
+  await bar.getByRole('button', { name: 'More' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Grid' })).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('menuitem', { name: 'List' }).click();
+  await expect(page.getByRole('table', { name: 'Clips' })).toBeVisible();
+  await expectTidy(controls, 'library controls in the list at 800');
+  await bar.getByRole('button', { name: 'More' }).click();
+  await expect(page.getByRole('menuitem', { name: 'List' })).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('menuitem', { name: 'Grid' }).click();
+  await expect(page.getByRole('list', { name: 'Clips' })).toBeVisible();
   await bar.getByRole('button', { name: 'More' }).click();
   await expect(page.getByRole('menuitem', { name: 'Import clips' })).toBeVisible();
   await page.getByRole('menuitem', { name: 'Trash' }).click();
@@ -303,4 +355,96 @@ test('two versions of a long title are told apart in the list, the lineage, Comp
   await inspector.getByRole('button', { name: 'Versions' }).click();
   await expectToldApart(page.getByRole('region', { name: 'Version graph' }), 'Versions');
   await shoot(page, 'versions-1280');
+});
+
+/** Whether an element's content fits its box without being cut or scrolled sideways. */
+function fitsSideways(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element.scrollWidth <= element.clientWidth + 1);
+}
+
+/** Whether the focused element and its focus ring are wholly inside the clips' scroller. */
+function focusRingShown(page: Page): Promise<{ ring: number; scroller: number; top: boolean; bottom: boolean }> {
+  return page.evaluate(() => {
+    const focused = document.activeElement;
+    const scroller = focused?.closest('.clip-scroller');
+    if (!(focused instanceof HTMLElement) || !scroller) throw new Error('no clip has the focus');
+    const style = getComputedStyle(focused);
+    const out = Math.max(0, parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset));
+    const r = focused.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    return {
+      ring: r.top - out,
+      scroller: view.top,
+      top: r.top - out >= view.top - 0.5,
+      bottom: r.bottom + out <= view.bottom + 0.5,
+    };
+  });
+}
+
+test('with several clips chosen by keyboard, the focused card and its ring stay whole under the selection bar at 1024 and 800 px; the library at each size', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const titles = ['Harbour at dawn', 'Alley in the rain', 'Market crowd', LONG, 'Gulls over the pier'];
+  const cards = await newProjectWith(
+    page,
+    studio.url,
+    titles.map((title, i) => makeClip(join(workDir, `${title}.mp4`), 1 + i)),
+  );
+  // Ratings and tags on a few cards, for the pictures.
+  const organiser = page.getByRole('region', { name: 'Organise' });
+  for (const i of [0, 1, 3]) {
+    await cards.nth(i).click();
+    await page.keyboard.press(String(5 - i));
+    const addTag = organiser.getByRole('textbox', { name: 'Add tag' });
+    await addTag.fill(i === 1 ? 'keeper, golden hour' : 'night');
+    await addTag.press('Enter');
+    await expect(organiser.getByRole('button', { name: /^Remove tag/ }).first()).toBeVisible();
+  }
+  const selectionBar = page.getByRole('toolbar', { name: 'Selected clips' });
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    await expect(page.getByRole('list', { name: 'Clips' })).toBeVisible();
+    await shoot(page, `library-grid-${size.width}`);
+    const more = page.locator('.canvas__toolbar').getByRole('button', { name: 'More' });
+    const inMore = await more.isVisible();
+    if (inMore) {
+      await more.click();
+      await page.getByRole('menuitem', { name: 'List' }).click();
+    } else await page.getByRole('button', { name: 'List' }).click();
+    const table = page.getByRole('table', { name: 'Clips' });
+    await expect(table).toBeVisible();
+    // The list fits its pane: no sideways scrolling, the titles in view.
+    expect(await fitsSideways(page.locator('.clip-list')), `list at ${size.width} fits`).toBe(true);
+    expect(await whollyShown(table.getByRole('columnheader', { name: 'Title' })), `${size.width}: Title`).toBe(true);
+    const firstTitle = table.getByRole('row').nth(1).getByRole('cell').first();
+    expect(await whollyShown(firstTitle), `${size.width}: the first clip's title`).toBe(true);
+    await shoot(page, `library-list-${size.width}`);
+    if (inMore) {
+      await more.click();
+      await page.getByRole('menuitem', { name: 'Grid' }).click();
+    } else await page.getByRole('button', { name: 'Grid' }).click();
+
+    // From the last card, Shift+Arrow keys choose upwards; each card moved to has the focus and its ring.
+    await cards.last().click();
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(selectionBar).toBeVisible();
+    await expectTidy(selectionBar, `selection bar at ${size.width}`);
+    for (let step = 0; step < titles.length; step++) {
+      await page.keyboard.press('Shift+ArrowUp');
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const shown = await focusRingShown(page);
+      expect(
+        shown.top,
+        `${size.width}, step ${step}: the ring's top (${shown.ring}) is under the bar (${shown.scroller})`,
+      ).toBe(true);
+      expect(shown.bottom, `${size.width}, step ${step}: the ring's bottom is in view`).toBe(true);
+    }
+    await shoot(page, `library-selection-${size.width}`);
+    await page.keyboard.press('Escape');
+    await expect(selectionBar).toHaveCount(0);
+  }
 });

@@ -5,6 +5,8 @@ export interface MenuItem {
   label: string;
   /** A shortcut or hint shown at the item's end. */
   hint?: string;
+  /** The one of a set in use (the library's Grid or List): marked, and told as current. */
+  current?: boolean;
   run: () => void;
 }
 
@@ -84,12 +86,18 @@ export function MenuButton({ children, label, items, title, menuLabel, disabled 
               key={item.label}
               type="button"
               role="menuitem"
+              aria-current={item.current === true ? 'true' : undefined}
               onClick={() => {
                 close();
                 item.run();
               }}
             >
               {item.label}
+              {item.current === true && (
+                <span className="menu-button__hint" aria-hidden="true">
+                  ✓
+                </span>
+              )}
               {item.hint !== undefined && (
                 <span className="menu-button__hint" aria-hidden="true">
                   {item.hint}

@@ -8,8 +8,7 @@ test('a message starts with a capital letter', () => {
 });
 
 test('a message that starts with a file name shows the name exactly as it is', () => {
-  const refused =
-    'my-project.shotline cannot be imported: it is not a Shotline project bundle. Nothing was imported.';
+  const refused = 'my-project.shotline cannot be imported: it is not a Shotline project bundle. Nothing was imported.';
   expect(sentence(refused, ['my-project.shotline'])).toBe(refused);
   // Known or not, a first word that reads as a file name is left alone.
   expect(sentence(refused)).toBe(refused);

@@ -25,6 +25,8 @@ interface ClipGridProps {
 const MIN_CARD = 196;
 const GAP = 16;
 const PADDING = 16;
+/** Room kept between a card scrolled to and the grid's edge: its focus ring (2 px, 3 px out) stays whole. */
+const RING_ROOM = 8;
 /** Title, technical line and marks under the 16:9 poster, borders included. */
 const INFO_HEIGHT = 84;
 
@@ -85,7 +87,14 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    const observer = new ResizeObserver(() => {
+      setWidth(element.clientWidth);
+      // The bulk bar appearing above the grid (or going) changes its height: the focused card
+      // stays whole in view, its ring too (scroll-padding in ClipGrid.css).
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && focused !== element && element.contains(focused))
+        focused.scrollIntoView({ block: 'nearest' });
+    });
     observer.observe(element);
     setWidth(element.clientWidth || 1000);
     return () => observer.disconnect();
@@ -100,6 +109,8 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
     overscan: 2,
     paddingStart: PADDING,
     paddingEnd: PADDING,
+    scrollPaddingStart: RING_ROOM,
+    scrollPaddingEnd: RING_ROOM,
     initialRect: { width: 1000, height: 800 },
     onChange: (instance) => moved(instance.scrollOffset ?? 0, instance.scrollRect?.height ?? 0),
   });

@@ -63,7 +63,8 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
   const searching = query.text !== '' || activeFilters(query.filter) > 0;
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
-  const showsClips = project !== null && !props.showTrash && library === 'ready' && total !== null && total > 0;
+  const showsControls = project !== null && !props.showTrash && library === 'ready';
+  const showsClips = showsControls && total !== null && total > 0;
   useLibraryKeys(showsClips, {
     trash: () => {
       const ids =
@@ -260,7 +261,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
           <div className="canvas__more">
             <MenuButton
               label="More"
-              title="More: Trash, Import clips"
+              title={showsControls ? 'More: Trash, Import clips, Grid or List' : 'More: Trash, Import clips'}
               disabled={!project}
               items={[
                 {
@@ -268,6 +269,14 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
                   run: () => props.onShowTrash(!props.showTrash),
                 },
                 { label: 'Import clips', hint: modKey('I'), run: () => fileInput.current?.click() },
+                // The library controls' Grid / List switch, which this narrow a canvas leaves out (LibraryControls.css).
+                ...(showsControls
+                  ? (['grid', 'list'] as const).map((value) => ({
+                      label: value === 'grid' ? 'Grid' : 'List',
+                      current: props.layout === value,
+                      run: () => props.onLayout(value),
+                    }))
+                  : []),
               ]}
             >
               <Icon name="more" />
@@ -289,7 +298,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
         </div>
       </div>
 
-      {project && !props.showTrash && library === 'ready' && (
+      {showsControls && (
         <LibraryControls
           projectId={project.id}
           query={query}

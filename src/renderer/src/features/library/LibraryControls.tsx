@@ -96,7 +96,7 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
     <div className="library-controls">
       <div className="library-controls__bar">
         <label className="library-controls__field">
-          <span className="library-controls__label">Sort</span>
+          <span className="library-controls__label library-controls__sort-label">Sort</span>
           <select
             className="field field--sm"
             aria-label="Sort by"
@@ -159,7 +159,7 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
             onClick={() => setNaming(current?.name ?? '')}
           >
             <Icon name="save" size={14} />
-            Save
+            <span className="library-controls__save-label">Save</span>
           </button>
         ) : (
           <form
@@ -207,7 +207,8 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
           </button>
         )}
         <span className="library-controls__spacer" />
-        <div className="segmented" role="group" aria-label="View">
+        {/* A narrow canvas offers these two in the toolbar's More menu instead (LibraryControls.css). */}
+        <div className="segmented library-controls__view" role="group" aria-label="View">
           {(['grid', 'list'] as const).map((value) => (
             <button
               key={value}
