@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { StudioError } from '../../shared/errors';
 import type { Lineage as LineageResult, LineageNode, LineageScope } from '../../shared/remix/calls';
 import { PromptDiff, promptDiff, type VersionFacts } from '../../shared/remix/promptDiff';
-import { remixTitle } from '../../shared/remix/versionTitle';
+import { remixTitle, versionOrder } from '../../shared/remix/versionTitle';
 import { refreshCueSearch } from './cueSearch';
 
 /** Far beyond any real family; it only stops a damaged database from looping. */
@@ -55,7 +55,7 @@ export const DESCENDANTS_SQL = `
   )
   SELECT ${NODE_COLUMNS}, down.depth FROM down CROSS JOIN clips c ON c.id = down.id ORDER BY down.depth, c.created_at, c.id`;
 
-function toNode(row: NodeRow, depth: number): LineageNode {
+function toNode(row: NodeRow, depth: number, versions: ReadonlyMap<number, number>): LineageNode {
   return {
     id: row.id,
     parentId: row.parent_clip_id,
@@ -70,6 +70,7 @@ function toNode(row: NodeRow, depth: number): LineageNode {
     createdAt: row.created_at,
     trashedAt: row.trashed_at,
     depth,
+    version: versions.get(row.id) ?? 1,
   };
 }
 
@@ -124,13 +125,41 @@ export class Lineage {
     const up = this.ancestors(clipId);
     const root = up[0];
     if (!root) throw notFound(clipId);
+    const family = this.descendants(root.id);
+    const versions = versionOrder(family.map((row) => ({ id: row.id, createdAt: row.created_at })));
     if (scope === 'family') {
-      return { clipId, nodes: treeOrder(this.descendants(root.id).map((row) => toNode(row, row.depth))) };
+      return { clipId, nodes: treeOrder(family.map((row) => toNode(row, row.depth, versions))) };
     }
     const height = up.length - 1;
-    const above = up.slice(0, -1).map((row) => toNode(row, height - row.depth));
-    const below = this.descendants(clipId).map((row) => toNode(row, height + row.depth));
+    const above = up.slice(0, -1).map((row) => toNode(row, height - row.depth, versions));
+    const below = this.descendants(clipId).map((row) => toNode(row, height + row.depth, versions));
     return { clipId, nodes: treeOrder([...above, ...below]) };
+  }
+
+  /**
+   * The version number of each of `ids` that has another version (a parent or a remix), in its
+   * whole family by creation order; a clip on its own is left out. Reads each family once.
+   */
+  versionsOf(ids: readonly number[]): Map<number, number> {
+    const out = new Map<number, number>();
+    if (ids.length === 0) return out;
+    const wanted = new Set(ids);
+    const related = this.db
+      .prepare<[string], number>(
+        `SELECT c.id FROM clips c WHERE c.id IN (SELECT value FROM json_each(?))
+           AND (c.parent_clip_id IS NOT NULL OR EXISTS (SELECT 1 FROM clips k WHERE k.parent_clip_id = c.id))`,
+      )
+      .pluck()
+      .all(JSON.stringify(ids));
+    for (const id of related) {
+      if (out.has(id)) continue;
+      const root = this.ancestors(id)[0];
+      if (!root) continue;
+      const family = this.descendants(root.id);
+      for (const [member, version] of versionOrder(family.map((row) => ({ id: row.id, createdAt: row.created_at }))))
+        if (wanted.has(member)) out.set(member, version);
+    }
+    return out;
   }
 
   /** What the clip changed against its parent, as stored when it was made. */
