@@ -12,11 +12,14 @@ import {
   type ClipRow,
 } from './clips';
 import { refreshCueSearch } from './cueSearch';
+import { Lineage } from './lineage';
 
 export interface ClipHit {
   clip: Clip;
   /** What the search matched, with the matching words marked; null without search text. */
   snippet: SnippetPart[] | null;
+  /** Its version number in its family (1 for the original); null for a clip with no other version. */
+  version: number | null;
 }
 
 export interface ClipPage {
@@ -136,8 +139,11 @@ export class ClipQueries {
   /** Per project, the scope tokens a search leaves out (null: it keeps to its own); kept like the totals. */
   private readonly elsewhereTokens = new Map<number, string[] | null>();
   private termsReady = false;
+  private readonly lineage: Lineage;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.lineage = new Lineage(db);
+  }
 
   private statement(sql: string): Statement<Param[]> {
     let statement = this.statements.get(sql);
@@ -375,10 +381,14 @@ export class ClipQueries {
         ? 'SELECT rowid FROM clip_search WHERE clip_search MATCH ?'
         : `SELECT s.rowid FROM clip_search s WHERE clip_search MATCH ? AND ${ACCENT_CONDITION}`;
     conditions.push(`${walk ? '+' : ''}c.id IN (${matching})`);
-    return this.ids(
-      `SELECT c.id FROM clips c WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-      [projectId, ...params, scopedMatch, ...(accents === null ? [] : [accents]), limit, offset],
-    );
+    return this.ids(`SELECT c.id FROM clips c WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [
+      projectId,
+      ...params,
+      scopedMatch,
+      ...(accents === null ? [] : [accents]),
+      limit,
+      offset,
+    ]);
   }
 
   /**
@@ -487,11 +497,18 @@ export class ClipQueries {
         ).all(json) as ClipRow[]
       ).map((row) => [row.id, row]),
     );
+    const versions = this.lineage.versionsOf(ids);
     return ids.flatMap((id) => {
       const row = rows.get(id);
       if (!row) return [];
       const snippet = snippets?.get(id);
-      return [{ clip: toClip(row), snippet: snippet === undefined ? null : snippetParts(snippet) }];
+      return [
+        {
+          clip: toClip(row),
+          snippet: snippet === undefined ? null : snippetParts(snippet),
+          version: versions.get(id) ?? null,
+        },
+      ];
     });
   }
 }

@@ -6,6 +6,7 @@ import { seedFamily } from '../../../test/library/family';
 import { expectStudioError, tempDir, thrownBy } from '../../../test/support/fixtures';
 import { Lineage as LineageSchema } from '../../shared/remix/calls';
 import { openDatabase } from '../db/connection';
+import { ClipQueries } from './clipQuery';
 import { Cues } from './cues';
 import { ANCESTORS_SQL, DESCENDANTS_SQL, Lineage } from './lineage';
 import { Projects } from './projects';
@@ -64,6 +65,53 @@ describe('lineage queries', () => {
     const family = lineage.get(c ?? 0, 'family');
     expect(family.nodes.map((n) => n.id)).toEqual([a, b, c, e, d, f]);
     expect(family.nodes.map((n) => n.depth)).toEqual([0, 1, 2, 3, 2, 1]);
+  });
+
+  test('every version carries its number in the whole family by creation order, in a line too, and so do the library’s pages', async () => {
+    const { db, lineage, projectId } = await library();
+    // 1 ← 2 ← 3, then 1 ← 4 made with 2, after it (a sibling branch), and a clip on its own.
+    const [a, b, c] = seedFamily(db, { projectId, size: 3, shape: 'chain', strangers: 1 });
+    const insert = db.prepare(
+      `INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, parent_clip_id, created_at)
+       SELECT project_id, ?, provider, duration_ms, media_hash, ?, ? FROM clips WHERE id = ?`,
+    );
+    const d = Number(insert.run('Other branch', a, 1_001, a).lastInsertRowid);
+    const alone = Number(db.prepare("SELECT id FROM clips WHERE title = 'Stranger 0'").pluck().get());
+
+    const line = LineageSchema.parse(lineage.get(c ?? 0));
+    // The line leaves out the sibling branch, but its numbers count it: 3 was made fourth.
+    expect(line.nodes.map((n) => [n.id, n.version])).toEqual([
+      [a, 1],
+      [b, 2],
+      [c, 4],
+    ]);
+    expect(lineage.get(d, 'family').nodes.map((n) => [n.id, n.version])).toEqual([
+      [a, 1],
+      [b, 2],
+      [c, 4],
+      [d, 3],
+    ]);
+    expect([...lineage.versionsOf([c ?? 0, alone, d, a ?? 0])].sort(([x], [y]) => x - y)).toEqual(
+      [
+        [a, 1],
+        [c, 4],
+        [d, 3],
+      ].sort(([x], [y]) => (x ?? 0) - (y ?? 0)),
+    );
+
+    const page = new ClipQueries(db).page(
+      projectId,
+      { text: '', filter: {}, sort: { by: 'created', dir: 'asc' } },
+      0,
+      10,
+    );
+    expect(page.hits.map((hit) => [hit.clip.id, hit.version])).toEqual([
+      [alone, null],
+      [a, 1],
+      [b, 2],
+      [d, 3],
+      [c, 4],
+    ]);
   });
 
   test('a version in the Trash stays in its family, marked with when it was trashed', async () => {

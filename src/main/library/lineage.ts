@@ -3,11 +3,11 @@
  * recursive CTE that walks the primary key or the `clips_by_parent` index (lineage.test.ts
  * checks the plans), and what a remix changed against its parent, stored when it is made.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { StudioError } from '../../shared/errors';
 import type { Lineage as LineageResult, LineageNode, LineageScope } from '../../shared/remix/calls';
 import { PromptDiff, promptDiff, type VersionFacts } from '../../shared/remix/promptDiff';
-import { remixTitle } from '../../shared/remix/versionTitle';
+import { remixTitle, versionOrder } from '../../shared/remix/versionTitle';
 import { refreshCueSearch } from './cueSearch';
 
 /** Far beyond any real family; it only stops a damaged database from looping. */
@@ -55,7 +55,7 @@ export const DESCENDANTS_SQL = `
   )
   SELECT ${NODE_COLUMNS}, down.depth FROM down CROSS JOIN clips c ON c.id = down.id ORDER BY down.depth, c.created_at, c.id`;
 
-function toNode(row: NodeRow, depth: number): LineageNode {
+function toNode(row: NodeRow, depth: number, versions: ReadonlyMap<number, number>): LineageNode {
   return {
     id: row.id,
     parentId: row.parent_clip_id,
@@ -70,6 +70,7 @@ function toNode(row: NodeRow, depth: number): LineageNode {
     createdAt: row.created_at,
     trashedAt: row.trashed_at,
     depth,
+    version: versions.get(row.id) ?? 1,
   };
 }
 
@@ -110,27 +111,74 @@ interface FactsRow {
 }
 
 export class Lineage {
-  constructor(private readonly db: Database) {}
+  // Prepared once: the library's pages read a family for each clip with versions.
+  private readonly up: Statement<{ id: number }, NodeRow>;
+  private readonly down: Statement<{ id: number }, NodeRow>;
+  private readonly versions: Statement<[string], { id: number; version: number }>;
+
+  constructor(private readonly db: Database) {
+    this.up = db.prepare<{ id: number }, NodeRow>(ANCESTORS_SQL);
+    this.down = db.prepare<{ id: number }, NodeRow>(DESCENDANTS_SQL);
+    // Every family the clips belong to, read at once: up to each clip's original, down from the
+    // originals, numbered by creation order within each (as versionOrder does); families of one left out.
+    this.versions = db.prepare<[string], { id: number; version: number }>(`
+      WITH RECURSIVE
+        up(start, id, parent, depth) AS (
+          SELECT c.id, c.id, c.parent_clip_id, 0 FROM clips c WHERE c.id IN (SELECT value FROM json_each(?))
+          UNION ALL
+          SELECT up.start, c.id, c.parent_clip_id, up.depth + 1 FROM up JOIN clips c ON c.id = up.parent
+          WHERE up.depth < ${MAX_DEPTH}
+        ),
+        roots(start, root) AS (SELECT start, id FROM up WHERE parent IS NULL),
+        down(root, id, depth) AS (
+          SELECT DISTINCT root, root, 0 FROM roots
+          UNION ALL
+          SELECT down.root, c.id, down.depth + 1 FROM down JOIN clips c ON c.parent_clip_id = down.id
+          WHERE down.depth < ${MAX_DEPTH}
+        ),
+        ranked(root, id, version, size) AS (
+          SELECT down.root, down.id,
+                 row_number() OVER (PARTITION BY down.root ORDER BY c.created_at, c.id),
+                 count(*) OVER (PARTITION BY down.root)
+          FROM down CROSS JOIN clips c ON c.id = down.id
+        )
+      SELECT roots.start AS id, ranked.version AS version
+      FROM roots JOIN ranked ON ranked.root = roots.root AND ranked.id = roots.start
+      WHERE ranked.size > 1`);
+  }
 
   private ancestors(id: number): NodeRow[] {
-    return this.db.prepare<{ id: number }, NodeRow>(ANCESTORS_SQL).all({ id });
+    return this.up.all({ id });
   }
 
   private descendants(id: number): NodeRow[] {
-    return this.db.prepare<{ id: number }, NodeRow>(DESCENDANTS_SQL).all({ id });
+    return this.down.all({ id });
   }
 
   get(clipId: number, scope: LineageScope = 'line'): LineageResult {
     const up = this.ancestors(clipId);
     const root = up[0];
     if (!root) throw notFound(clipId);
+    const family = this.descendants(root.id);
+    const versions = versionOrder(family.map((row) => ({ id: row.id, createdAt: row.created_at })));
     if (scope === 'family') {
-      return { clipId, nodes: treeOrder(this.descendants(root.id).map((row) => toNode(row, row.depth))) };
+      return { clipId, nodes: treeOrder(family.map((row) => toNode(row, row.depth, versions))) };
     }
     const height = up.length - 1;
-    const above = up.slice(0, -1).map((row) => toNode(row, height - row.depth));
-    const below = this.descendants(clipId).map((row) => toNode(row, height + row.depth));
+    const above = up.slice(0, -1).map((row) => toNode(row, height - row.depth, versions));
+    const below = this.descendants(clipId).map((row) => toNode(row, height + row.depth, versions));
     return { clipId, nodes: treeOrder([...above, ...below]) };
+  }
+
+  /**
+   * The version number of each of `ids` that has another version (a parent or a remix), in its
+   * whole family by creation order; a clip on its own is left out. One query for all of them.
+   */
+  versionsOf(ids: readonly number[]): Map<number, number> {
+    const out = new Map<number, number>();
+    if (ids.length === 0) return out;
+    for (const row of this.versions.all(JSON.stringify(ids))) out.set(row.id, row.version);
+    return out;
   }
 
   /** What the clip changed against its parent, as stored when it was made. */

@@ -16,7 +16,12 @@ const TagNames = z.array(TagName).min(1, 'name at least one tag').max(20, 'at mo
 
 const Changed = z.object({ changed: z.number().int().nonnegative() });
 
-export const ClipHit = z.object({ clip: Clip, snippet: z.array(SnippetPart).nullable() });
+export const ClipHit = z.object({
+  clip: Clip,
+  snippet: z.array(SnippetPart).nullable(),
+  /** The clip's version number in its family (1 for the original, by creation order); null for a clip with no other version. */
+  version: z.number().int().positive().nullable(),
+});
 export type ClipHit = z.infer<typeof ClipHit>;
 
 export const TagUse = z.object({ name: z.string(), count: z.number().int().nonnegative() });

@@ -20,6 +20,8 @@ export const LineageNode = z.object({
   trashedAt: z.number().int().nullable(),
   /** Steps from the first version listed (the oldest ancestor). */
   depth: z.number().int().nonnegative(),
+  /** Its number in the whole family, whatever the scope asked for: 1 for the original, then by creation order. */
+  version: z.number().int().positive(),
 });
 export type LineageNode = z.infer<typeof LineageNode>;
 

@@ -31,3 +31,12 @@ export function remixTitle(title: string, parentTitle: string, familyTitles: rea
   const next = Math.max(familyTitles.length, ...taken.map((n) => n + 1));
   return `${base} v${next}`;
 }
+
+/**
+ * Each version's number in its family: v1 for the first made (the original), then 2, 3… in the
+ * order versions were made (oldest first; the lower id on a tie). `family`: every version in it.
+ */
+export function versionOrder(family: readonly { id: number; createdAt: number }[]): Map<number, number> {
+  const ordered = [...family].sort((x, y) => x.createdAt - y.createdAt || x.id - y.id);
+  return new Map(ordered.map((v, i) => [v.id, i + 1]));
+}

@@ -31,7 +31,7 @@ function pagesOf(list: readonly Clip[]): ClipPages {
     error: null,
     hitAt: (index) => {
       const clip = list[index];
-      return clip ? { clip, snippet: null } : undefined;
+      return clip ? { clip, snippet: null, version: null } : undefined;
     },
     ensure: () => undefined,
     find: (id) => list.find((c) => c.id === id),
@@ -247,7 +247,7 @@ describe('ClipGrid jumps', () => {
       total: clips.length,
       hitAt: (index) => {
         const clip = loaded[index];
-        return clip ? { clip, snippet: null } : undefined;
+        return clip ? { clip, snippet: null, version: null } : undefined;
       },
       subscribe: (listener) => {
         listeners.add(listener);

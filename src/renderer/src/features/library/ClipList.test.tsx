@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useMemo, useState, type JSX } from 'react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { Clip } from '../../../../shared/domain';
@@ -25,13 +25,13 @@ const titles = ['Dawn', 'Harbour', 'Lanterns', 'Market', 'Night'];
 const clips = titles.map((title, i) => aClip({ id: i + 1, title }));
 const SORT: ClipSort = { by: 'created', dir: 'desc' };
 
-function pagesOf(list: readonly Clip[]): ClipPages {
+function pagesOf(list: readonly Clip[], versions: ReadonlyMap<number, number> = new Map()): ClipPages {
   return {
     total: list.length,
     error: null,
     hitAt: (index) => {
       const clip = list[index];
-      return clip ? { clip, snippet: null } : undefined;
+      return clip ? { clip, snippet: null, version: versions.get(clip.id) ?? null } : undefined;
     },
     ensure: () => undefined,
     find: (id) => list.find((c) => c.id === id),
@@ -133,4 +133,32 @@ test('choosing a row re-renders that row and the one it replaces, not the others
   rowRenders.count = 0;
   fireEvent.click(row('Harbour'));
   expect(rowRenders.count).toBe(2);
+});
+
+test('a clip with other versions shows its number in the family before its title; one on its own shows none', () => {
+  // Harbour was remixed into Market: the original is v1, the remix v2.
+  const pages = pagesOf(
+    clips,
+    new Map([
+      [2, 1],
+      [4, 2],
+    ]),
+  );
+  render(
+    <ClipList
+      pages={pages}
+      total={clips.length}
+      sort={SORT}
+      onSort={() => undefined}
+      selectedIds={new Set()}
+      currentId={null}
+      onChoose={() => undefined}
+    />,
+  );
+  const badge = (title: string): string | null =>
+    row(title).querySelector('.clip-list__title .version-badge')?.textContent ?? null;
+  expect(badge('Harbour')).toBe('v1');
+  expect(badge('Market')).toBe('v2');
+  expect(badge('Dawn')).toBeNull();
+  expect(within(row('Market')).getByRole('cell', { name: /^v2 Market/ })).toBeTruthy();
 });

@@ -3,6 +3,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useRef, type JSX, type K
 import type { Clip } from '../../../../shared/domain';
 import { firstDirection, type ClipSort, type SnippetPart, type SortKey } from '../../../../shared/library/organise';
 import { MiddleTitle } from '../../components/MiddleTitle';
+import { VersionBadge } from '../../components/VersionBadge';
 import { formatBytes } from '../../format/bytes';
 import { formatClipLength, formatDateTime, formatFps } from '../../format/media';
 import { opensClip, type ChooseHow } from '../clips/ClipCard';
@@ -164,6 +165,7 @@ export function ClipList(props: ClipListProps): JSX.Element {
                 key={item.key}
                 clip={hit.clip}
                 snippet={hit.snippet}
+                version={hit.version}
                 index={item.index}
                 selected={selectedIds.has(hit.clip.id)}
                 tabStop={hit.clip.id === currentId || (currentId === null && item.index === first)}
@@ -185,13 +187,23 @@ export function ClipList(props: ClipListProps): JSX.Element {
 interface ClipRowProps {
   clip: Clip;
   snippet: readonly SnippetPart[] | null;
+  /** Its number in its family; null for a clip with no other version. */
+  version: number | null;
   index: number;
   selected: boolean;
   tabStop: boolean;
   choose: (clip: Clip, index: number, how: ChooseHow) => void;
 }
 
-const ClipRow = memo(function ClipRow({ clip, snippet, index, selected, tabStop, choose }: ClipRowProps): JSX.Element {
+const ClipRow = memo(function ClipRow({
+  clip,
+  snippet,
+  version,
+  index,
+  selected,
+  tabStop,
+  choose,
+}: ClipRowProps): JSX.Element {
   return (
     <tr
       data-index={index}
@@ -213,6 +225,11 @@ const ClipRow = memo(function ClipRow({ clip, snippet, index, selected, tabStop,
           {column.key === 'title' ? (
             <span className="clip-list__title">
               <ClipMarks clip={{ ...clip, rating: null }} />
+              {version !== null && (
+                <>
+                  <VersionBadge version={version} />{' '}
+                </>
+              )}
               <MiddleTitle title={clip.title} />
               {snippet && <Snippet parts={snippet} />}
             </span>

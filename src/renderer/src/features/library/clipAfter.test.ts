@@ -5,7 +5,7 @@ import { clipAfter } from './clipAfter';
 function pagesOf(ids: number[]) {
   return {
     indexOf: (id: number) => ids.indexOf(id),
-    hitAt: (i: number) => (ids[i] === undefined ? undefined : { clip: { id: ids[i] } as Clip, snippet: null }),
+    hitAt: (i: number) => (ids[i] === undefined ? undefined : { clip: { id: ids[i] } as Clip, snippet: null, version: null }),
   };
 }
 

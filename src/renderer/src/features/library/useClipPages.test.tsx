@@ -17,6 +17,7 @@ function answerPages(suffix = ''): void {
     hits: Array.from({ length: Math.min(limit, TOTAL - offset) }, (_, i) => ({
       clip: aClip({ id: offset + i + 1, title: `Clip ${offset + i + 1}${suffix}` }),
       snippet: null,
+      version: null,
     })),
   }));
 }

@@ -20,6 +20,7 @@ function answerLibrary(): void {
     hits: Array.from({ length: Math.min(limit, TOTAL - offset) }, (_, i) => ({
       clip: aClip({ id: idAt(offset + i) }),
       snippet: null,
+      version: null,
     })),
   }));
   fakeStudio.answer('library.queryIdRange', ({ offset, limit }) => ({

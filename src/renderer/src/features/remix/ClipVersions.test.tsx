@@ -11,7 +11,7 @@ import { ClipVersions, type VersionActions } from './ClipVersions';
 
 const wrapper = ({ children }: { children: ReactNode }): JSX.Element => <ToastProvider>{children}</ToastProvider>;
 
-function node(id: number, parentId: number | null, depth: number, title: string): LineageNode {
+function node(id: number, parentId: number | null, depth: number, title: string, version = id): LineageNode {
   return {
     id,
     parentId,
@@ -26,6 +26,7 @@ function node(id: number, parentId: number | null, depth: number, title: string)
     createdAt: 1_700_000_000_000 + id,
     trashedAt: null,
     depth,
+    version,
   };
 }
 
@@ -77,6 +78,13 @@ describe('ClipVersions', () => {
     expect(within(original as HTMLElement).getAllByRole('listitem')).toHaveLength(3);
     const current = within(lineage).getByRole('button', { current: true });
     expect(current.textContent).toContain('Third');
+    // Each version is numbered in its family, the original v1 too.
+    expect(
+      within(lineage)
+        .getAllByRole('button', { name: /^v\d+ / })
+        .map((b) => b.querySelector('.version-badge')?.textContent),
+    ).toEqual(['v1', 'v2', 'v3', 'v4']);
+    expect(within(lineage).getByRole('button', { name: /^v3 Third/ })).toBe(current);
     expect(within(lineage).getByRole('button', { name: /Second/ }).textContent).toContain('★★★★☆');
     // The rating is named apart from the date before it.
     expect(within(lineage).getByRole('button', { name: /\S \u00b7 4 stars$/ })).toBeTruthy();
@@ -119,7 +127,7 @@ describe('ClipVersions', () => {
   });
 
   test('an original with no remixes says so, and Compare and Versions wait for a second version', async () => {
-    fakeStudio.answer('lineage.get', () => ({ clipId: 7, nodes: [node(7, null, 0, 'Alone')] }));
+    fakeStudio.answer('lineage.get', () => ({ clipId: 7, nodes: [node(7, null, 0, 'Alone', 1)] }));
     render(<ClipVersions clip={aClip({ id: 7, projectId: 1, parentId: null })} actions={actions()} />, { wrapper });
     expect(await screen.findByText(/No other versions yet/)).toBeTruthy();
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Compare' }).disabled).toBe(true);

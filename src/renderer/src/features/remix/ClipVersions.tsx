@@ -8,6 +8,7 @@ import { useLineage } from './useLineage';
 import { providerName } from './versionNames';
 import { Icon } from '../../components/Icon';
 import { MiddleTitle } from '../../components/MiddleTitle';
+import { VersionBadge } from '../../components/VersionBadge';
 import './ClipVersions.css';
 
 /** More versions than this, and the tree lists only the clip's ancestors and its own remixes. */
@@ -84,7 +85,7 @@ function LineageItem({
           onClick={() => actions.onSelectVersion(node.id)}
         >
           <span className="lineage__title">
-            <MiddleTitle title={node.title} />
+            <VersionBadge version={node.version} /> <MiddleTitle title={node.title} />
             {trashed && <span className="badge lineage__trashed">In Trash</span>}
           </span>
           <span className="lineage__meta tabular">

@@ -16,6 +16,8 @@ const node = (id: number, createdAt: number, parentId: number | null = null, tit
   createdAt,
   trashedAt: null,
   depth: 0,
+  // The studio's number; versionNumbers counts from createdAt itself.
+  version: 1,
 });
 
 describe('version names', () => {

@@ -1,6 +1,6 @@
 import type { LineageNode } from '../../../../shared/remix/calls';
 import { ProviderId, PROVIDERS } from '../../../../shared/prompt/providers';
-import { baseTitle, titleVersion } from '../../../../shared/remix/versionTitle';
+import { baseTitle, titleVersion, versionOrder } from '../../../../shared/remix/versionTitle';
 
 /** A provider's name as the studio shows it elsewhere; imports and unknown ids as they are. */
 export function providerName(provider: string): string {
@@ -15,11 +15,14 @@ export function providerName(provider: string): string {
  * whose title is its own needs no number and has none here.
  */
 export function versionNumbers(nodes: readonly LineageNode[]): Map<number, string> {
-  const ordered = [...nodes].sort((x, y) => x.createdAt - y.createdAt || x.id - y.id);
+  const order = versionOrder(nodes);
+  const titles = new Map(nodes.map((n) => [n.id, n.title]));
   const count = new Map<string, number>();
   for (const n of nodes) count.set(n.title, (count.get(n.title) ?? 0) + 1);
   return new Map(
-    ordered.flatMap((n, i): [number, string][] => ((count.get(n.title) ?? 0) > 1 ? [[n.id, `v${i + 1}`]] : [])),
+    [...order].flatMap(([id, version]): [number, string][] =>
+      (count.get(titles.get(id) ?? '') ?? 0) > 1 ? [[id, `v${version}`]] : [],
+    ),
   );
 }
 
