@@ -4,7 +4,7 @@
  * client is typed from the same list, so a call missing on either side is a type error.
  */
 import { z } from 'zod';
-import { Clip, ClipTitle, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
+import { Clip, ClipTitle, ImportAlready, ImportFailure, ImportPhase, ImportSource, Project, ProjectName, RowId } from './domain';
 import { cueCalls, cueEvents } from './cues/calls';
 import { driftCalls } from './cues/drift';
 import { exportCalls, exportEvents } from './exports';
@@ -98,8 +98,8 @@ export const calls = {
     }),
     output: z.object({
       clips: z.array(Clip),
-      /** Ids of the clips above that were already in the project: their file was imported before, nothing was added. */
-      existing: z.array(RowId),
+      /** One entry per file that was in the project already, with the clip it matched: nothing was added for it. */
+      already: z.array(ImportAlready),
       failures: z.array(ImportFailure),
     }),
   },

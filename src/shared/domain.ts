@@ -104,3 +104,6 @@ export type ImportPhase = z.infer<typeof ImportPhase>;
 
 export const ImportFailure = z.object({ name: z.string(), message: z.string() });
 export type ImportFailure = z.infer<typeof ImportFailure>;
+/** A file of an import that was in the project already (imported before, or earlier in the same import): nothing was added for it. */
+export const ImportAlready = z.object({ name: z.string(), clipId: RowId });
+export type ImportAlready = z.infer<typeof ImportAlready>;

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, onTestFinished, test } from 'vitest';
@@ -210,12 +210,28 @@ describe('importOne', () => {
     expect(second).toEqual(first);
     expect(lib.reports.at(-1)).toEqual({ index: 0, name: 'twice.wav', phase: 'done', fraction: 1 });
     const again = await importAll(lib, lib.projectId, [path(file)], lib.report);
-    expect(again).toEqual({ clips: [first], existing: [first.id], failures: [] });
+    expect(again).toEqual({ clips: [first], already: [{ name: 'twice.wav', clipId: first.id }], failures: [] });
     const other = new Projects(lib.db).create('Other').id;
     const elsewhere = await importOne(lib, other, path(file), 0, lib.report);
     expect(elsewhere.id).not.toBe(first.id);
     expect(await storedObjects(lib.store.root)).toEqual([first.mediaId]);
     expect(count(lib.db, 'media')).toBe(1);
+    expect(count(lib.db, 'clips')).toBe(2);
+  });
+
+  test('copies of one file in one import: the first makes the clip, the others are named as already here', async () => {
+    const lib = await library();
+    const first = await makeAudio(lib.dir, 'Batch shot 01.wav');
+    const copies = ['Batch shot 02.wav', 'Batch shot 03.wav'].map((name) => join(lib.dir, name));
+    for (const copy of copies) await copyFile(first, copy);
+    const other = await makeVideo(lib.dir, 'Other.mp4', { seconds: 1 });
+    const result = await importAll(lib, lib.projectId, [first, ...copies, other].map(path), lib.report);
+    const [made] = result.clips;
+    expect(result.clips.map((clip) => clip.title)).toEqual(['Batch shot 01', 'Batch shot 01', 'Batch shot 01', 'Other']);
+    expect(result.already).toEqual([
+      { name: 'Batch shot 02.wav', clipId: made?.id },
+      { name: 'Batch shot 03.wav', clipId: made?.id },
+    ]);
     expect(count(lib.db, 'clips')).toBe(2);
   });
 

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { Clip, ImportFailure, ImportPhase, ImportSource } from '../../shared/domain';
+import type { Clip, ImportAlready, ImportFailure, ImportPhase, ImportSource } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
 import { readClipMetadata } from '../media/clipMetadata';
 import { checkWhole } from '../media/integrity';
@@ -77,7 +77,7 @@ async function importFile(
   index: number,
   report: (progress: ImportProgress) => void,
   signal?: AbortSignal,
-): Promise<{ clip: Clip; existing: boolean }> {
+): Promise<{ clip: Clip; name: string; existing: boolean }> {
   const { path, name } = await resolveSource(source, deps.uploads);
   try {
     report({ index, name, phase: 'probe', fraction: PHASE_SHARE.probe });
@@ -140,10 +140,10 @@ async function importFile(
       });
       return { clip: inserted, existing: false };
     });
-    // A file already here is told by the answer's `existing`, which the studio words for the creator.
+    // A file already here is told by the answer's `already`, which the studio words for the creator.
     const note = existing ? null : tagged.note;
     report({ index, name, phase: 'done', fraction: 1, ...(note !== null ? { message: note } : {}) });
-    return { clip, existing };
+    return { clip, name, existing };
   } catch (error) {
     throw asCanceled(error, signal);
   } finally {
@@ -157,16 +157,16 @@ export async function importAll(
   sources: readonly ImportSource[],
   report: (progress: ImportProgress) => void,
   signal?: AbortSignal,
-): Promise<{ clips: Clip[]; existing: number[]; failures: ImportFailure[] }> {
+): Promise<{ clips: Clip[]; already: ImportAlready[]; failures: ImportFailure[] }> {
   const clips: Clip[] = [];
-  const existing: number[] = [];
+  const already: ImportAlready[] = [];
   const failures: ImportFailure[] = [];
   for (const [index, source] of sources.entries()) {
     const fallbackName = source.kind === 'upload' ? source.name : basename(source.path);
     try {
       const imported = await importFile(deps, projectId, source, index, report, signal);
       clips.push(imported.clip);
-      if (imported.existing) existing.push(imported.clip.id);
+      if (imported.existing) already.push({ name: imported.name, clipId: imported.clip.id });
     } catch (error) {
       const canceled = asCanceled(error, signal);
       if (canceled instanceof StudioError && canceled.code === 'canceled') throw canceled;
@@ -176,5 +176,5 @@ export async function importAll(
       report({ index, name: fallbackName, phase: 'failed', fraction: 1, message });
     }
   }
-  return { clips, existing, failures };
+  return { clips, already, failures };
 }

@@ -18,7 +18,7 @@ import {
   type StudioBridge,
 } from '../../../shared/contract';
 import type { DesktopBridge, SaveExportsRequest, SaveFileRequest, SaveFileResult } from '../../../shared/bridge';
-import type { Clip, ImportFailure, ImportPhase, ImportSource } from '../../../shared/domain';
+import type { Clip, ImportAlready, ImportFailure, ImportPhase, ImportSource } from '../../../shared/domain';
 import { mediaSignature } from '../../../shared/mediaSignature';
 import { DOWNLOAD_PATH, downloadSignedId, MEDIA_PATH, MEDIA_SCHEME, MEDIA_SIGNATURE_PARAM } from '../../../shared/wire';
 import { accessToken } from './access';
@@ -57,8 +57,8 @@ export interface ImportProgress {
 
 export interface ImportResult {
   clips: Clip[];
-  /** Ids of the clips that were already in the project (the same file imported before). */
-  existing: number[];
+  /** One entry per file that was already in the project (imported before, or earlier in this import). */
+  already: ImportAlready[];
   failures: ImportFailure[];
 }
 
@@ -202,7 +202,7 @@ export function createStudioClient(
     offset: number,
     onProgress: (progress: ImportProgress) => void,
   ): Promise<ImportResult> {
-    const result: ImportResult = { clips: [], existing: [], failures: [] };
+    const result: ImportResult = { clips: [], already: [], failures: [] };
     for (let start = 0; start < entries.length; start += MAX_SOURCES_PER_CALL) {
       const batch = entries.slice(start, start + MAX_SOURCES_PER_CALL);
       const taskId = newTaskId();
@@ -223,7 +223,7 @@ export function createStudioClient(
       try {
         const answer = await call('clips.import', { projectId, sources: batch.map((e) => e.source), taskId });
         result.clips.push(...answer.clips);
-        result.existing.push(...answer.existing);
+        result.already.push(...answer.already);
         result.failures.push(...answer.failures);
       } finally {
         unsubscribe();
@@ -261,7 +261,7 @@ export function createStudioClient(
             `${file.name} has no location on disk. Save it to a folder first, then import it from there.`,
           );
       });
-      if (entries.length === 0) return { clips: [], existing: [], failures };
+      if (entries.length === 0) return { clips: [], already: [], failures };
       const result = await importSources(projectId, entries, total, 0, onProgress);
       return { ...result, failures: [...failures, ...result.failures] };
     }
@@ -288,7 +288,7 @@ export function createStudioClient(
       }
       sentBytes += file.size;
     }
-    if (entries.length === 0) return { clips: [], existing: [], failures };
+    if (entries.length === 0) return { clips: [], already: [], failures };
     const result = await importSources(projectId, entries, total, UPLOAD_SHARE, onProgress);
     return { ...result, failures: [...failures, ...result.failures] };
   }

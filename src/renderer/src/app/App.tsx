@@ -34,6 +34,7 @@ import { offeredModes } from '../features/remix/continueChoice';
 import { RemixBar } from '../features/remix/RemixBar';
 import { useRemix } from '../features/remix/useRemix';
 import { VersionsView } from '../features/remix/VersionsView';
+import { rememberFocus, returnFocus, type FocusReturn } from './focusReturn';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ProjectSidebar } from '../features/projects/ProjectSidebar';
 import { useProjectDeletion } from '../features/projects/useProjectDeletion';
@@ -356,16 +357,30 @@ function Studio(): JSX.Element {
   );
   const openClip = useOpenClip(showOpenedClip);
   const showClip = useCallback((job: Job) => job.clipId !== null && openClip(job.clipId), [openClip]);
-  const closeStage = useCallback(() => setStage(null), []);
+  // Compare and Versions open from a control in the library; closing them gives it the focus back.
+  const stageOpener = useRef<{ saved: FocusReturn | null; due: boolean }>({ saved: null, due: false });
+  const openStage = useCallback((next: Stage) => {
+    stageOpener.current = { saved: rememberFocus(), due: false };
+    setStage(next);
+  }, []);
+  const closeStage = useCallback(() => {
+    stageOpener.current.due = true;
+    setStage(null);
+  }, []);
+  useEffect(() => {
+    if (stage !== null || !stageOpener.current.due) return;
+    stageOpener.current.due = false;
+    returnFocus(stageOpener.current.saved);
+  }, [stage]);
   const versionActions: VersionActions = useMemo(
     () => ({
       onRemix: remix.remix,
       onRestore: remix.restore,
       onSelectVersion: openClip,
-      onCompare: (a, b) => setStage({ kind: 'compare', a, b }),
-      onVersions: (clipId) => setStage({ kind: 'versions', clipId, projectId: openId ?? 0 }),
+      onCompare: (a, b) => openStage({ kind: 'compare', a, b }),
+      onVersions: (clipId) => openStage({ kind: 'versions', clipId, projectId: openId ?? 0 }),
     }),
-    [remix.remix, remix.restore, openClip, openId],
+    [remix.remix, remix.restore, openClip, openId, openStage],
   );
   const remixOf = project ? remix.linkFor(project.id) : null;
 

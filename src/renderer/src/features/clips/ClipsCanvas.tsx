@@ -158,6 +158,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
             selectedIds={props.selectedIds}
             currentId={props.currentId}
             onChoose={props.onChoose}
+            onRename={props.onRename}
           />
         ) : (
           <ClipGrid

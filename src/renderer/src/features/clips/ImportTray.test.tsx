@@ -27,7 +27,7 @@ function Importer({ onAlready }: { onAlready: (clips: Clip[]) => void }): JSX.El
 
 test('a file already in the project says so by the clip’s title, adds nothing, and hands back that clip', async () => {
   const kept = aClip({ id: 9, title: 'Harbour at dawn' });
-  fakeStudio.answer('clips.import', () => ({ clips: [kept], existing: [kept.id], failures: [] }));
+  fakeStudio.answer('clips.import', () => ({ clips: [kept], already: [{ name: 'again.mp4', clipId: kept.id }], failures: [] }));
   const onAlready = vi.fn<(clips: Clip[]) => void>();
   render(<Importer onAlready={onAlready} />);
   await userEvent.setup().click(screen.getByRole('button', { name: 'Import' }));
@@ -36,8 +36,34 @@ test('a file already in the project says so by the clip’s title, adds nothing,
   await waitFor(() => expect(onAlready).toHaveBeenCalledWith([kept]));
 });
 
-test('a finished import counts the clips it added apart from the files already there', () => {
+const file = (name: string): { name: string; title: string } => ({ name, title: name.replace(/\.\w+$/, '') });
+
+test('a finished import counts the clips it added apart from the files already there, naming those', () => {
   expect(doneLine({ imported: 2, already: [] })).toBe('Imported 2 clips');
-  expect(doneLine({ imported: 0, already: ['A', 'B'] })).toBe('2 files already in this project');
-  expect(doneLine({ imported: 1, already: ['A'] })).toBe('Imported 1 clip · Already in this project as “A”');
+  expect(doneLine({ imported: 0, already: [file('A.mp4'), file('B.mp4')] })).toBe(
+    '2 files already in this project: A.mp4, B.mp4',
+  );
+  expect(doneLine({ imported: 1, already: [file('A.mp4')] })).toBe('Imported 1 clip · Already in this project as “A”');
+  const seven = Array.from({ length: 7 }, (_, i) => file(`Batch shot 0${i + 2}.mp4`));
+  expect(doneLine({ imported: 8, already: seven })).toBe(
+    'Imported 8 clips · 7 files already in this project: Batch shot 02.mp4, Batch shot 03.mp4, Batch shot 04.mp4 and 4 more',
+  );
+});
+
+test('copies of one file in one import count the first as imported and the others as already there', async () => {
+  const made = aClip({ id: 3, title: 'Batch shot 01' });
+  const other = aClip({ id: 4, title: 'Other' });
+  fakeStudio.answer('clips.import', () => ({
+    clips: [made, made, made, other],
+    already: [
+      { name: 'Batch shot 02.mp4', clipId: made.id },
+      { name: 'Batch shot 03.mp4', clipId: made.id },
+    ],
+    failures: [],
+  }));
+  const onAlready = vi.fn<(clips: Clip[]) => void>();
+  render(<Importer onAlready={onAlready} />);
+  await userEvent.setup().click(screen.getByRole('button', { name: 'Import' }));
+  await screen.findByText('Imported 2 clips · 2 files already in this project: Batch shot 02.mp4, Batch shot 03.mp4');
+  await waitFor(() => expect(onAlready).toHaveBeenCalledWith([made]));
 });

@@ -31,15 +31,20 @@ function nextStep(message: string): string | null {
   return 'Check the file, then import it again.';
 }
 
-/** What a finished import did: clips added, and files that were in the project already. */
+/** How many skipped files the summary names before it counts the rest. */
+const NAMED_ALREADY = 3;
+
+/** What a finished import did: clips added, and files that were in the project already (named, the rest counted). */
 export function doneLine(task: Pick<ImportTask, 'imported' | 'already'>): string {
   const [only] = task.already;
+  const named = task.already.slice(0, NAMED_ALREADY).map((file) => file.name);
+  const rest = task.already.length - named.length;
   const already =
     task.already.length === 0
       ? null
       : task.already.length === 1 && only !== undefined
-        ? `Already in this project as “${only}”`
-        : `${task.already.length} files already in this project`;
+        ? `Already in this project as “${only.title}”`
+        : `${task.already.length} files already in this project: ${named.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
   if (task.imported === 0 && already !== null) return already;
   return already === null
     ? `Imported ${countClips(task.imported)}`

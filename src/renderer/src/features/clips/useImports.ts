@@ -15,8 +15,8 @@ export interface ImportTask {
   status: 'running' | 'done';
   /** Clips added. */
   imported: number;
-  /** Titles of the clips whose file was already in the project: nothing was added for them. */
-  already: string[];
+  /** Files that were already in the project (imported before, or earlier in this import), with the title of the clip each matched: nothing was added for them. */
+  already: { name: string; title: string }[];
 }
 
 export interface ImportFailureNote {
@@ -101,14 +101,21 @@ export function useImports(onNote?: (message: string) => void, onAlready?: (clip
             setTasks((list) => list.filter((task) => task.key !== key));
             return;
           }
-          const already = result.clips.filter((clip) => result.existing.includes(clip.id));
-          if (already.length > 0) onAlready?.(already);
+          const byId = new Map(result.clips.map((clip) => [clip.id, clip]));
+          const already = result.already.map((file) => ({
+            name: file.name,
+            title: byId.get(file.clipId)?.title ?? file.name,
+          }));
+          const alreadyClips = [...new Set(result.already.map((file) => file.clipId))]
+            .map((id) => byId.get(id))
+            .filter((clip): clip is Clip => clip !== undefined);
+          if (alreadyClips.length > 0) onAlready?.(alreadyClips);
           update(key, {
             status: 'done',
             fraction: 1,
             phase: 'done',
-            imported: result.clips.length - already.length,
-            already: already.map((clip) => clip.title),
+            imported: result.clips.length - result.already.length,
+            already,
           });
           setTimeout(() => setTasks((list) => list.filter((task) => task.key !== key)), DONE_LINGER_MS);
         })

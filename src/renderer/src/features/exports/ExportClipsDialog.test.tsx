@@ -29,6 +29,8 @@ test('exports one clip with its cue file, saves both where the creator chose, th
   await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
 
   await waitFor(() => expect(within(dialog).getByRole('status').textContent).toContain('Saved 2 files.'));
+  // The Export button is gone: the focus stays in the dialog, on Close.
+  expect(document.activeElement).toBe(within(dialog).getByText('Close', { selector: 'footer button' }));
   expect(fakeStudio.calls.find((c) => c.name === 'exports.clips')?.input).toMatchObject({ ids: [7], sidecar: 'srt' });
   expect(fakeStudio.saves).toEqual([
     {
@@ -61,6 +63,7 @@ test('several clips go into a folder, and a refusal is shown as the studio said 
     ),
   );
   expect(fakeStudio.saves).toEqual([]);
+  expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Export…' }));
 
   fakeStudio.answer('exports.clips', () => ({
     files: [1, 2, 3].map((clipId) => ({

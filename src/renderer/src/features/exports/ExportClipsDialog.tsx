@@ -1,4 +1,4 @@
-import { useId, useState, type JSX } from 'react';
+import { useEffect, useId, useRef, useState, type JSX } from 'react';
 import { CUE_FILE_FORMATS } from '../../../../shared/cues/index';
 import { CUE_FORMATS, type CueFormat } from '../../../../shared/cues/types';
 import { studio } from '../../api/client';
@@ -26,10 +26,28 @@ export function ExportClipsDialog({ clipIds, title, onClose }: ExportClipsDialog
   const heading = several ? `Export ${clipIds.length} clips` : 'Export clip';
   const busy = state.status === 'working';
   const desktop = studio.host === 'desktop';
+  const form = useRef<HTMLFormElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
+
+  // The Export button that had the focus is disabled while working and gone once done: the focus
+  // stays in the dialog, on the form while working, then on Close (or on Export again to retry).
+  useEffect(() => {
+    const here = form.current;
+    if (!here) return;
+    const lost = !here.contains(document.activeElement) || document.activeElement === here;
+    if (state.status === 'working') {
+      if (lost || (document.activeElement as HTMLButtonElement | null)?.disabled) here.focus({ preventScroll: true });
+    } else if (lost) {
+      (state.status === 'done' ? closeButton.current : exportButton.current)?.focus();
+    }
+  }, [state.status]);
 
   return (
     <Modal title={heading} className="export-dialog" onClose={onClose} busy={busy}>
       <form
+        ref={form}
+        tabIndex={-1}
         className="export-dialog__body"
         onSubmit={(event) => {
           event.preventDefault();
@@ -105,11 +123,11 @@ export function ExportClipsDialog({ clipIds, title, onClose }: ExportClipsDialog
               Reveal in folder
             </button>
           )}
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+          <button ref={closeButton} type="button" className="btn" onClick={onClose} disabled={busy}>
             {state.status === 'done' ? 'Close' : 'Cancel'}
           </button>
           {state.status !== 'done' && (
-            <button type="submit" className="btn btn--primary" disabled={busy} data-autofocus>
+            <button ref={exportButton} type="submit" className="btn btn--primary" disabled={busy} data-autofocus>
               <Icon name="export" size={14} />
               {desktop ? 'Export…' : 'Export'}
             </button>

@@ -33,3 +33,31 @@ test('a refusal in lower case reads as a sentence', async () => {
   const alert = await refusedImport('Take.shotline', 'the library is busy: try again in a moment.');
   expect(alert.querySelector('.transfer__message')?.textContent).toBe('The library is busy: try again in a moment.');
 });
+
+test('Export project… keeps the focus in the region while it runs, then gives it back to the button', async () => {
+  const user = userEvent.setup();
+  let finish: (value: {
+    file: { id: string; fileName: string; bytes: number; kind: 'bundle'; clipId: null };
+    clips: number;
+    cues: number;
+  }) => void = () => undefined;
+  fakeStudio.answer(
+    'exports.project',
+    () =>
+      new Promise((resolve) => {
+        finish = resolve;
+      }),
+  );
+  const project = { id: 3, name: 'Harbour', createdAt: 1, updatedAt: 1, archived: false, clipCount: 0 };
+  render(<ProjectTransfer project={project} onImported={() => undefined} />);
+  const button = screen.getByRole('button', { name: 'Export project…' });
+  await user.click(button);
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Project files' })));
+  finish({
+    file: { id: 'a'.repeat(32), fileName: 'Harbour.shotline', bytes: 1, kind: 'bundle', clipId: null },
+    clips: 0,
+    cues: 0,
+  });
+  await screen.findByText(/Exported “Harbour”/);
+  expect(document.activeElement).toBe(button);
+});

@@ -1,4 +1,4 @@
-import { useRef, type JSX } from 'react';
+import { useEffect, useRef, type JSX } from 'react';
 import type { Project } from '../../../../shared/domain';
 import { studio } from '../../api/client';
 import { Icon } from '../../components/Icon';
@@ -17,9 +17,28 @@ export function ProjectTransfer({ project, onImported }: ProjectTransferProps): 
   const input = useRef<HTMLInputElement>(null);
   const { state, exportProject, importProject, dismiss } = useProjectTransfer((imported) => onImported(imported.id));
   const busy = state.status === 'working';
+  const region = useRef<HTMLElement>(null);
+  const started = useRef<HTMLButtonElement | null>(null);
+
+  // The button pressed is disabled while its work runs: the focus waits on this region meanwhile,
+  // then goes back to that button, instead of being lost.
+  useEffect(() => {
+    const here = region.current;
+    const active = document.activeElement;
+    if (!here) return;
+    if (busy) {
+      if (active instanceof HTMLButtonElement && active.disabled && here.contains(active)) {
+        started.current = active;
+        here.focus({ preventScroll: true });
+      }
+    } else if (started.current !== null) {
+      if (active === here || active === document.body || active === null) started.current.focus();
+      started.current = null;
+    }
+  }, [busy]);
 
   return (
-    <section className="transfer" aria-label="Project files">
+    <section ref={region} className="transfer" aria-label="Project files" tabIndex={-1}>
       <div className="transfer__actions">
         <button
           type="button"

@@ -1,4 +1,5 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { useMemo, useState, type JSX } from 'react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { Clip } from '../../../../shared/domain';
@@ -55,7 +56,8 @@ afterEach(() => {
 function Harness({ onChoose }: { onChoose?: (clip: Clip, how: ChooseHow) => void }): JSX.Element {
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [currentId, setCurrentId] = useState<number | null>(null);
-  const pages = useMemo(() => pagesOf(clips), []);
+  const [list, setList] = useState(clips);
+  const pages = useMemo(() => pagesOf(list), [list]);
   return (
     <ClipList
       pages={pages}
@@ -69,6 +71,10 @@ function Harness({ onChoose }: { onChoose?: (clip: Clip, how: ChooseHow) => void
         onChoose?.(clip, how);
         setCurrentId(clip.id);
         setSelected(new Set([clip.id]));
+      }}
+      onRename={(clip, title) => {
+        setList((previous) => previous.map((c) => (c.id === clip.id ? { ...c, title } : c)));
+        return Promise.resolve();
       }}
     />
   );
@@ -153,6 +159,7 @@ test('a clip with other versions shows its number in the family before its title
       selectedIds={new Set()}
       currentId={null}
       onChoose={() => undefined}
+      onRename={() => Promise.resolve()}
     />,
   );
   const badge = (title: string): string | null =>
@@ -161,4 +168,27 @@ test('a clip with other versions shows its number in the family before its title
   expect(badge('Market')).toBe('v2');
   expect(badge('Dawn')).toBeNull();
   expect(within(row('Market')).getByRole('cell', { name: /^v2 Market/ })).toBeTruthy();
+});
+
+test('F2 on a row renames in place, as in the grid: keys typed go to the field, never to the library; the row has the focus after', async () => {
+  const user = userEvent.setup();
+  render(<Harness />);
+  await user.click(row('Lanterns'));
+  expect(document.activeElement).toBe(row('Lanterns'));
+  const reachedWindow: string[] = [];
+  const listen = (event: KeyboardEvent): void => {
+    reachedWindow.push(event.key);
+  };
+  window.addEventListener('keydown', listen);
+  try {
+    await user.keyboard('{F2}');
+    const field = screen.getByRole('textbox', { name: 'Clip title' });
+    expect(document.activeElement).toBe(field);
+    await user.keyboard('{Control>}a{/Control}Lantern parade p{Enter}');
+    expect(reachedWindow.filter((key) => key !== 'F2' && key !== 'Control')).toEqual([]);
+  } finally {
+    window.removeEventListener('keydown', listen);
+  }
+  expect(screen.queryByRole('textbox', { name: 'Clip title' })).toBeNull();
+  await waitFor(() => expect(document.activeElement).toBe(row('Lantern parade p')));
 });

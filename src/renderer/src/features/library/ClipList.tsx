@@ -1,7 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, type JSX, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type JSX,
+  type KeyboardEvent,
+} from 'react';
 import type { Clip } from '../../../../shared/domain';
 import { firstDirection, type ClipSort, type SnippetPart, type SortKey } from '../../../../shared/library/organise';
+import { InlineEdit } from '../../components/InlineEdit';
 import { MiddleTitle } from '../../components/MiddleTitle';
 import { VersionBadge } from '../../components/VersionBadge';
 import { formatBytes } from '../../format/bytes';
@@ -49,12 +60,22 @@ interface ClipListProps {
   selectedIds: ReadonlySet<number>;
   currentId: number | null;
   onChoose: (clip: Clip, index: number, how: ChooseHow) => void;
+  onRename: (clip: Clip, title: string) => Promise<void>;
+}
+
+/** What a row can ask of the list: one object for every row, the same from render to render. */
+interface RowActions {
+  choose(clip: Clip, index: number, how: ChooseHow): void;
+  rename(clip: Clip, title: string): Promise<void>;
+  /** The rename field closed (saved or cancelled): the row has the focus again. */
+  endRename(clip: Clip): void;
 }
 
 /** The clips as a table with sortable columns; only the rows on screen exist. */
 export function ClipList(props: ClipListProps): JSX.Element {
-  const { pages, total, sort, onSort, selectedIds, currentId, onChoose } = props;
+  const { pages, total, sort, onSort, selectedIds, currentId, onChoose, onRename } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  const [renamingId, setRenamingId] = useState<number | null>(null);
   useLoadedPages(pages);
   // The virtualizer's answers change with every scroll; this component re-renders with it, unmemoised, by design.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -67,11 +88,25 @@ export function ClipList(props: ClipListProps): JSX.Element {
   });
   // The rows' one choose function reads the latest handler, so a memoised row re-renders only
   // when its own clip or state changes, not on every row scrolled in.
-  const chooseRef = useRef(onChoose);
+  const handlers = useRef({ onChoose, onRename });
   useLayoutEffect(() => {
-    chooseRef.current = onChoose;
+    handlers.current = { onChoose, onRename };
   });
-  const choose = useCallback((clip: Clip, index: number, how: ChooseHow) => chooseRef.current(clip, index, how), []);
+  const focusRow = useCallback((clipId: number) => {
+    // After a frame: the row may re-render, or move when the list is sorted by title.
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`tr[data-clip-id="${clipId}"]`)?.focus());
+  }, []);
+  const actions = useMemo<RowActions>(
+    () => ({
+      choose: (clip, index, how) => handlers.current.onChoose(clip, index, how),
+      rename: (clip, title) => handlers.current.onRename(clip, title),
+      endRename: (clip) => {
+        setRenamingId(null);
+        focusRow(clip.id);
+      },
+    }),
+    [focusRow],
+  );
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -94,6 +129,11 @@ export function ClipList(props: ClipListProps): JSX.Element {
     const index = Number(row?.dataset['index'] ?? NaN);
     const clip = pages.hitAt(index)?.clip;
     if (!clip) return;
+    if (event.key === 'F2') {
+      event.preventDefault();
+      setRenamingId(clip.id);
+      return;
+    }
     if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey) {
       event.preventDefault();
       onChoose(clip, index, { toggle: false, range: false, open: true });
@@ -169,7 +209,8 @@ export function ClipList(props: ClipListProps): JSX.Element {
                 index={item.index}
                 selected={selectedIds.has(hit.clip.id)}
                 tabStop={hit.clip.id === currentId || (currentId === null && item.index === first)}
-                choose={choose}
+                renaming={hit.clip.id === renamingId}
+                actions={actions}
               />
             );
           })}
@@ -192,7 +233,8 @@ interface ClipRowProps {
   index: number;
   selected: boolean;
   tabStop: boolean;
-  choose: (clip: Clip, index: number, how: ChooseHow) => void;
+  renaming: boolean;
+  actions: RowActions;
 }
 
 const ClipRow = memo(function ClipRow({
@@ -202,7 +244,8 @@ const ClipRow = memo(function ClipRow({
   index,
   selected,
   tabStop,
-  choose,
+  renaming,
+  actions,
 }: ClipRowProps): JSX.Element {
   return (
     <tr
@@ -214,7 +257,11 @@ const ClipRow = memo(function ClipRow({
       className={`clip-list__row${selected ? ' clip-list__row--selected' : ''}`}
       style={{ height: ROW_HEIGHT }}
       onClick={(event) => {
-        choose(clip, index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey, open: opensClip(event) });
+        actions.choose(clip, index, {
+          toggle: event.ctrlKey || event.metaKey,
+          range: event.shiftKey,
+          open: opensClip(event),
+        });
       }}
     >
       {COLUMNS.map((column) => (
@@ -222,7 +269,18 @@ const ClipRow = memo(function ClipRow({
           key={column.key}
           className={`clip-list__cell clip-list__cell--${column.key}${column.numeric ? ' clip-list__num' : ''}`}
         >
-          {column.key === 'title' ? (
+          {column.key === 'title' && renaming ? (
+            <InlineEdit
+              label="Clip title"
+              field="title"
+              initial={clip.title}
+              onSubmit={async (title) => {
+                await actions.rename(clip, title);
+                actions.endRename(clip);
+              }}
+              onCancel={() => actions.endRename(clip)}
+            />
+          ) : column.key === 'title' ? (
             <span className="clip-list__title">
               <ClipMarks clip={{ ...clip, rating: null }} />
               {version !== null && (

@@ -105,3 +105,21 @@ test('choosing a sort starts it in its natural order: titles A to Z, dates and r
   fireEvent.change(sortBy, { target: { value: 'created' } });
   expect(sent.at(-1)?.sort).toEqual({ by: 'created', dir: 'desc' });
 });
+
+test('saving a smart collection by name and Enter leaves the focus on the smart collections, not lost', async () => {
+  const made = { id: 5, projectId: 1, name: 'Lanterns', query: { ...START, text: 'lantern' }, createdAt: 1, updatedAt: 1 };
+  let listed: (typeof made)[] = [];
+  fakeStudio.answer('library.filters', () => listed);
+  fakeStudio.answer('library.tags', () => []);
+  fakeStudio.answer('library.saveFilter', () => {
+    listed = [made];
+    return made;
+  });
+  render(<Harness sent={[]} start={{ ...START, text: 'lantern' }} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+  const name = screen.getByRole('textbox', { name: 'Smart collection name' });
+  fireEvent.change(name, { target: { value: 'Lanterns' } });
+  fireEvent.submit(name);
+  await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Smart collection name' })).toBeNull());
+  expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Smart collections' }));
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState, type JSX } from 'react';
+import { useEffect, useRef, useState, type JSX } from 'react';
 import {
   firstDirection,
   type ClipFilter,
@@ -52,6 +52,20 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
   const [saved, setSaved] = useState<SavedFilter[]>([]);
   const [tags, setTags] = useState<string[]>([]);
   const [naming, setNaming] = useState<string | null>(null);
+  // The name field closes (saved, or Escape) and its form goes: the focus moves to the smart
+  // collections, where the new one shows, rather than being lost.
+  const collections = useRef<HTMLSelectElement>(null);
+  const wasNaming = useRef(false);
+  useEffect(() => {
+    if (naming !== null) {
+      wasNaming.current = true;
+      return;
+    }
+    if (!wasNaming.current) return;
+    wasNaming.current = false;
+    const active = document.activeElement;
+    if (active === null || active === document.body) collections.current?.focus();
+  }, [naming]);
   const { filter } = query;
   // A range that ends before it starts stays in the date fields with a note and is not applied;
   // it belongs to the filter it was typed over, so any other change of filters drops it.
@@ -135,6 +149,7 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
           Filters{count > 0 ? ` (${count})` : ''}
         </button>
         <select
+          ref={collections}
           className="field field--sm library-controls__saved"
           aria-label="Smart collections"
           value={current?.id ?? ''}

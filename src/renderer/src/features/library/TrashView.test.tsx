@@ -1,6 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
+import type { CallOutput } from '../../../../shared/contract';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { aClip } from '../../../../../test/renderer/records';
 import { ToastProvider } from '../../components/Toasts';
@@ -63,4 +64,61 @@ test('the confirm dialog says how many trashed clips have remixes that stay, and
   expect(within(trash).getByText(/file, poster, card picture, hover preview and waveform/)).toBeTruthy();
   await user.click(within(trash).getByRole('button', { name: 'Empty trash' }));
   expect(screen.getByRole('dialog').textContent).toContain('2 trashed clips have remixes that stay');
+});
+
+function trashOf(ids: number[]): CallOutput<'library.trashList'> {
+  return {
+    total: ids.length,
+    bytes: ids.length * 1000,
+    withRemixes: 0,
+    clips: ids.map((id) => ({
+      ...aClip({ id, title: `Shot ${id}`, trashedAt: 1_700_000_100_000 + id }),
+      freesBytes: 1000,
+      project: { name: 'Night shoot', deleted: false },
+    })),
+  };
+}
+
+test('after a restore the focus is on the next row’s Restore, and on the Trash once it is empty', async () => {
+  const user = userEvent.setup();
+  let shown = [1, 2, 3];
+  fakeStudio.answer('library.trashList', () => trashOf(shown));
+  fakeStudio.answer('library.restore', ({ ids }) => {
+    shown = shown.filter((id) => !ids.includes(id));
+    setTimeout(() => fakeStudio.emit('library.trashChanged', {}), 0);
+    return { changed: ids.length };
+  });
+  render(
+    <ToastProvider>
+      <TrashView onLeave={() => undefined} />
+    </ToastProvider>,
+  );
+  const trash = await screen.findByRole('region', { name: 'Trash' });
+  await user.click(within(trash).getByRole('button', { name: 'Restore Shot 2' }));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Restore Shot 3' })));
+  await user.click(screen.getByRole('button', { name: 'Restore Shot 3' }));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Restore Shot 1' })));
+  await user.click(screen.getByRole('button', { name: 'Restore Shot 1' }));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Trash' })));
+});
+
+test('after emptying the Trash the focus is on the Trash, not lost', async () => {
+  const user = userEvent.setup();
+  let shown = [1, 2];
+  fakeStudio.answer('library.trashList', () => trashOf(shown));
+  fakeStudio.answer('library.emptyTrash', () => {
+    shown = [];
+    setTimeout(() => fakeStudio.emit('library.trashChanged', {}), 0);
+    return { clips: 2, files: 2, projects: 0, bytesFreed: 2000 };
+  });
+  render(
+    <ToastProvider>
+      <TrashView onLeave={() => undefined} />
+    </ToastProvider>,
+  );
+  const trash = await screen.findByRole('region', { name: 'Trash' });
+  await user.click(within(trash).getByRole('button', { name: 'Empty trash' }));
+  await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Empty trash' }));
+  await screen.findByText('The Trash is empty');
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Trash' })));
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type JSX } from 'react';
+import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import type { CallOutput } from '../../../../shared/contract';
 import { mediaUrl, studio } from '../../api/client';
 import { useStudioEvent } from '../../api/hooks';
@@ -27,6 +27,11 @@ export function TrashView({ onLeave }: Props): JSX.Element {
   const toaster = useToaster();
   const [trash, setTrash] = useState<TrashState | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const view = useRef<HTMLElement>(null);
+  // Where the focus goes once the list shows what a restore or an empty did: the row now at that
+  // place (the next one, or the last), or the Trash itself when no row is left.
+  const focusAt = useRef<number | null>(null);
+  const pending = useRef<number[]>([]);
 
   // Escape leaves the Trash, as it leaves Compare and Versions; a dialog or a text field keeps it.
   useEffect(() => {
@@ -47,7 +52,23 @@ export function TrashView({ onLeave }: Props): JSX.Element {
   useEffect(load, [load]);
   useStudioEvent('library.trashChanged', load);
 
-  function restore(ids: number[]): void {
+  // After the confirm dialog has closed and given the focus back (a passive effect, run after its cleanup).
+  useEffect(() => {
+    const at = focusAt.current;
+    const section = view.current;
+    if (at === null || trash === null || section === null || confirming) return;
+    // Until the studio says the Trash changed, the list still shows the clips just restored or deleted.
+    if (trash.clips.some((clip) => pending.current.includes(clip.id))) return;
+    focusAt.current = null;
+    const rows = section.querySelectorAll<HTMLButtonElement>('.trash__item button');
+    const next = rows[Math.min(at, rows.length - 1)];
+    if (next) next.focus();
+    else section.focus();
+  }, [trash, confirming]);
+
+  function restore(ids: number[], at: number): void {
+    focusAt.current = at;
+    pending.current = ids;
     studio.call('library.restore', { ids }).then(
       ({ changed }) => toaster.show('success', changed === 1 ? 'Restored 1 clip' : `Restored ${changed} clips`),
       (error: unknown) => toaster.error('Could not restore', error),
@@ -55,7 +76,10 @@ export function TrashView({ onLeave }: Props): JSX.Element {
   }
 
   async function empty(): Promise<void> {
+    const shown = trash?.clips.map((clip) => clip.id) ?? [];
     const result = await studio.call('library.emptyTrash', {});
+    focusAt.current = 0;
+    pending.current = shown;
     setConfirming(false);
     const projects =
       result.projects === 0
@@ -70,7 +94,7 @@ export function TrashView({ onLeave }: Props): JSX.Element {
 
   if (trash === null) return <div className="trash" aria-busy="true" />;
   return (
-    <section className="trash" aria-label="Trash">
+    <section ref={view} className="trash" aria-label="Trash" tabIndex={-1}>
       <div className="trash__head">
         <p className="trash__summary tabular">
           {trash.total === 0
@@ -82,7 +106,12 @@ export function TrashView({ onLeave }: Props): JSX.Element {
           type="button"
           className="btn btn--sm"
           disabled={trash.total === 0}
-          onClick={() => restore(trash.clips.map((c) => c.id))}
+          onClick={() =>
+            restore(
+              trash.clips.map((c) => c.id),
+              0,
+            )
+          }
         >
           Restore all
         </button>
@@ -102,7 +131,7 @@ export function TrashView({ onLeave }: Props): JSX.Element {
         </EmptyState>
       ) : (
         <ul className="trash__list" aria-label="Clips in the Trash">
-          {trash.clips.map((clip) => (
+          {trash.clips.map((clip, index) => (
             <li key={clip.id} className="trash__item">
               <div className="trash__poster">
                 {clip.posterId ? (
@@ -129,7 +158,7 @@ export function TrashView({ onLeave }: Props): JSX.Element {
                 type="button"
                 className="btn btn--sm"
                 aria-label={`Restore ${clip.title}`}
-                onClick={() => restore([clip.id])}
+                onClick={() => restore([clip.id], index)}
               >
                 <Icon name="undo" size={14} />
                 Restore

@@ -100,6 +100,14 @@ export function PromptStudio({
     writeStored(TARGET_KEY, JSON.stringify(next));
   }, []);
 
+  // The Prompt view opened by a control that is gone now (Remix, in the library's inspector): the
+  // focus would be nowhere, so it goes to the editor once the draft is in it.
+  const draftShown = draft.initialText !== null;
+  useEffect(() => {
+    if (draftShown && (document.activeElement === null || document.activeElement === document.body))
+      editor.current?.focus();
+  }, [draftShown]);
+
   const { changed } = draft;
   const onChange = useCallback(
     (text: string) => {

@@ -104,3 +104,12 @@ test('the cue drift stays in place, measuring, while a version just picked for B
     ).toContain('+30 ms'),
   );
 });
+
+test('opening Compare puts the focus on its heading', async () => {
+  studioWith();
+  render(<CompareView a={1} b={2} onPick={() => undefined} onClose={() => undefined} viewSwitch={null} />, {
+    wrapper,
+  });
+  await screen.findByLabelText('Player A');
+  expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Compare' }));
+});

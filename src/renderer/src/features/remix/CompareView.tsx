@@ -84,6 +84,9 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
   const clips: Record<Side, Clip | null> = { a: clipA, b: clipB };
   const { lineage } = useLineage(a, clips.a?.projectId ?? null, 'family');
   const players = useRef<Players>({ a: null, b: null });
+  // Opening Compare takes the focus into it, so its keys and Tab start here.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   // The shared clock as the transport last set it, read every frame while playing.
   const positionRef = useRef(0);
   const [audible, setAudible] = useState<Side>('a');
@@ -224,7 +227,9 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
       <div className="toolbar">
         <div className="toolbar__title">
           {viewSwitch}
-          <h1 className="compare__title">Compare</h1>
+          <h1 ref={heading} tabIndex={-1} className="compare__title">
+            Compare
+          </h1>
         </div>
         <div className="compare__tools">
           {picker('a')}

@@ -11,7 +11,7 @@ import {
   type NodeProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, type JSX, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type JSX, type ReactNode } from 'react';
 import type { LineageNode } from '../../../../shared/remix/calls';
 import { mediaUrl } from '../../api/client';
 import { Icon } from '../../components/Icon';
@@ -121,6 +121,9 @@ export function VersionsView({
   const { lineage, error } = useLineage(clipId, projectId, 'family');
   const graph = useMemo(() => (lineage ? layoutFamily(lineage.nodes, clipId) : null), [lineage, clipId]);
   const parentId = lineage?.nodes.find((n) => n.id === clipId)?.parentId ?? null;
+  // Opening Versions takes the focus into it, so its keys and Tab start here.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
@@ -135,7 +138,9 @@ export function VersionsView({
       <div className="toolbar">
         <div className="toolbar__title">
           {viewSwitch}
-          <h1>Versions</h1>
+          <h1 ref={heading} tabIndex={-1}>
+            Versions
+          </h1>
           {lineage && <span className="toolbar__meta tabular">{lineage.nodes.length} in this family</span>}
         </div>
         <div className="versions-view__tools">
