@@ -113,7 +113,7 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
           placeholder="Add tags, separated by commas"
           have={clip.tags}
           onAdd={(tags) => {
-            for (const tag of tags) void organise.addTag(ids, tag).catch(fail('Could not add the tag'));
+            void organise.addTags(ids, tags).catch(fail('Could not add the tag'));
           }}
         />
       </div>

@@ -183,7 +183,7 @@ test('clips moved to the Trash after a tag are brought back by Ctrl+Z, before th
   function Tagger(): JSX.Element {
     const organise = useOrganise();
     return (
-      <button type="button" onClick={() => void organise.addTag([1, 2], 'night')}>
+      <button type="button" onClick={() => void organise.addTags([1, 2], ['night'])}>
         Tag
       </button>
     );
@@ -222,4 +222,31 @@ test('clips moved to the Trash after a tag are brought back by Ctrl+Z, before th
     'library.restore',
     'library.removeTags',
   ]);
+});
+
+test('"rain, night" typed into the bulk bar is one edit: one Ctrl+Z takes both tags off', async () => {
+  const user = userEvent.setup();
+  const { find } = library([aClip({ id: 1 }), aClip({ id: 2 })]);
+  function Tagger(): JSX.Element {
+    const organise = useOrganise();
+    return (
+      <button type="button" onClick={() => void organise.addTags([1, 2], ['rain', 'night'])}>
+        Tag
+      </button>
+    );
+  }
+  render(
+    <ToastProvider>
+      <OrganiseHistory find={find}>
+        <Tagger />
+      </OrganiseHistory>
+    </ToastProvider>,
+  );
+  await user.click(screen.getByRole('button', { name: 'Tag' }));
+  await screen.findByText('Tagged 2 clips “rain” and “night”');
+  expect(find(2)?.tags).toEqual(['rain', 'night']);
+  await user.click(document.body);
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Tag 2 clips “rain” and “night”');
+  expect([find(1)?.tags, find(2)?.tags]).toEqual([[], []]);
 });

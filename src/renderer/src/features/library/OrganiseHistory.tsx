@@ -18,7 +18,7 @@ import { isTextEntry, modalOpen } from '../../format/shortcuts';
 import { emptyStack, record, redo, undo, type UndoStack } from '../cues/undoStack';
 import {
   applyChange,
-  organiseEdit,
+  organiseEdits,
   sameOrganising,
   toggledFlag,
   type OrganiseChange,
@@ -32,7 +32,8 @@ export interface Organise {
   rate: (ids: readonly number[], rating: number) => Promise<void>;
   flag: (ids: readonly number[], flag: ClipFlag | null) => Promise<void>;
   color: (ids: readonly number[], color: ColorLabel | null) => Promise<void>;
-  addTag: (ids: readonly number[], tag: string) => Promise<void>;
+  /** Tags given together ("rain, night"): one edit, undone at once. */
+  addTags: (ids: readonly number[], tags: readonly string[]) => Promise<void>;
   removeTag: (ids: readonly number[], tag: string) => Promise<void>;
   /** P / X: toggles the flag of one clip, sets it on several, against the clip as it is when the turn comes. */
   toggleFlag: (ids: readonly number[], flag: ClipFlag) => Promise<void>;
@@ -62,25 +63,32 @@ async function send(step: OrganiseStep): Promise<void> {
 /** How long a write stands in for the library's copy at most, should the library never show it (changed elsewhere). */
 const WRITTEN_MS = 5000;
 
-/** A change, or how to make one from the clips' state when its turn comes (a toggle). */
-type ChangeOf = OrganiseChange | ((before: readonly OrganiseState[]) => OrganiseChange);
+/** Changes made together, or how to make one from the clips' state when its turn comes (a toggle). */
+type ChangeOf = readonly OrganiseChange[] | ((before: readonly OrganiseState[]) => OrganiseChange);
 
 function organiseWith(apply: (ids: readonly number[], change: ChangeOf) => Promise<void>): Organise {
   return {
-    rate: (ids, rating) => apply(ids, { kind: 'rate', rating }),
-    flag: (ids, flag) => apply(ids, { kind: 'flag', flag }),
-    color: (ids, color) => apply(ids, { kind: 'color', color }),
-    addTag: (ids, tag) => apply(ids, { kind: 'addTag', tag }),
-    removeTag: (ids, tag) => apply(ids, { kind: 'removeTag', tag }),
+    rate: (ids, rating) => apply(ids, [{ kind: 'rate', rating }]),
+    flag: (ids, flag) => apply(ids, [{ kind: 'flag', flag }]),
+    color: (ids, color) => apply(ids, [{ kind: 'color', color }]),
+    addTags: (ids, tags) =>
+      apply(
+        ids,
+        tags.map((tag) => ({ kind: 'addTag', tag })),
+      ),
+    removeTag: (ids, tag) => apply(ids, [{ kind: 'removeTag', tag }]),
     toggleFlag: (ids, flag) => apply(ids, (before) => toggledFlag(before, flag)),
   };
 }
 
 /** Without a history (a component on its own): the calls, not undoable. */
 const direct = organiseWith(async (ids, change) => {
-  const before =
-    typeof change === 'function' ? await Promise.all(ids.map((id) => studio.call('clips.get', { id }))) : [];
-  await send({ ids: [...ids], change: typeof change === 'function' ? change(before) : change });
+  if (typeof change !== 'function') {
+    for (const each of change) await send({ ids: [...ids], change: each });
+    return;
+  }
+  const before = await Promise.all(ids.map((id) => studio.call('clips.get', { id })));
+  await send({ ids: [...ids], change: change(before) });
 });
 
 const OrganiseContext = createContext<Organise>(direct);
@@ -194,10 +202,10 @@ export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Eleme
         const before: OrganiseState[] = [];
         // Clips the library has not loaded (a selection scrolled far away) are read for their state.
         for (const id of ids) before.push(known(id) ?? (await studio.call('clips.get', { id })));
-        const change = typeof changeOf === 'function' ? changeOf(before) : changeOf;
-        const edit = organiseEdit(before, change);
+        const changes = typeof changeOf === 'function' ? [changeOf(before)] : changeOf;
+        const edit = organiseEdits(before, changes);
         if (!edit) {
-          await send({ ids: [...ids], change });
+          for (const change of changes) await send({ ids: [...ids], change });
           return;
         }
         await sendRemembered(edit.forward, before);

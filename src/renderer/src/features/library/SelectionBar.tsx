@@ -58,8 +58,7 @@ export function SelectionBar({
         label="Tag selected"
         placeholder="Tag selected…"
         onAdd={(tags) => {
-          for (const tag of tags)
-            void organise.addTag(ids, tag).catch((e: unknown) => onError('Could not tag the clips', e));
+          void organise.addTags(ids, tags).catch((e: unknown) => onError('Could not tag the clips', e));
         }}
       />
       <select

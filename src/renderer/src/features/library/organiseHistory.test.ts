@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { applyChange, organiseEdit, sameOrganising, toggledFlag, type OrganiseState } from './organiseHistory';
+import {
+  applyChange,
+  organiseEdit,
+  organiseEdits,
+  sameOrganising,
+  toggledFlag,
+  type OrganiseState,
+} from './organiseHistory';
 
 const clip = (id: number, over: Partial<OrganiseState> = {}): OrganiseState => ({
   id,
@@ -77,4 +84,31 @@ test('a change applied to a state gives what the studio stores, and a toggle rea
   expect(toggledFlag([before], 'pick')).toEqual({ kind: 'flag', flag: null });
   expect(toggledFlag([before], 'reject')).toEqual({ kind: 'flag', flag: 'reject' });
   expect(toggledFlag([before, clip(2, { flag: 'pick' })], 'pick')).toEqual({ kind: 'flag', flag: 'pick' });
+});
+
+test('tags given together are one edit: undone at once, each tag off the clips that did not have it', () => {
+  const edit = organiseEdits(
+    [clip(1, { tags: ['rain'] }), clip(2)],
+    [
+      { kind: 'addTag', tag: 'rain' },
+      { kind: 'addTag', tag: 'night' },
+    ],
+  );
+  expect(edit).toEqual({
+    label: 'Tag 2 clips “rain” and “night”',
+    done: 'Tagged 2 clips “rain” and “night”',
+    forward: [
+      { ids: [1, 2], change: { kind: 'addTag', tag: 'rain' } },
+      { ids: [1, 2], change: { kind: 'addTag', tag: 'night' } },
+    ],
+    backward: [
+      { ids: [1, 2], change: { kind: 'removeTag', tag: 'night' } },
+      { ids: [2], change: { kind: 'removeTag', tag: 'rain' } },
+    ],
+  });
+  // One change is the edit organiseEdit makes; none that changes anything, no edit.
+  expect(organiseEdits([clip(1)], [{ kind: 'addTag', tag: 'fog' }])).toEqual(
+    organiseEdit([clip(1)], { kind: 'addTag', tag: 'fog' }),
+  );
+  expect(organiseEdits([clip(1, { tags: ['fog'] })], [{ kind: 'addTag', tag: 'Fog' }])).toBeNull();
 });

@@ -155,6 +155,37 @@ export function organiseEdit(before: readonly OrganiseState[], change: OrganiseC
   };
 }
 
+/**
+ * One edit for several changes made together ("rain, night" typed into a tag field): undone and
+ * redone as one, the changes in turn; null when none would change anything.
+ */
+export function organiseEdits(
+  before: readonly OrganiseState[],
+  changes: readonly OrganiseChange[],
+): OrganiseEdit | null {
+  const parts: OrganiseEdit[] = [];
+  let states = before;
+  for (const change of changes) {
+    const part = organiseEdit(states, change);
+    if (part) parts.push(part);
+    states = states.map((state) => applyChange(state, change));
+  }
+  const [only] = parts;
+  if (only === undefined || parts.length === 1) return only ?? null;
+  const tags = changes.flatMap((c) => (c.kind === 'addTag' ? [`“${c.tag}”`] : []));
+  // The clips any of the changes touched: those the undo puts back.
+  const count = new Set(parts.flatMap((p) => p.backward.flatMap((step) => step.ids))).size;
+  const clips = count === 1 ? 'the clip' : clipsWord(count);
+  const allTags = tags.length === changes.length;
+  const listed = `${tags.slice(0, -1).join(', ')} and ${tags.at(-1) ?? ''}`;
+  return {
+    label: allTags ? `Tag ${clips} ${listed}` : parts.map((p) => p.label).join('; '),
+    done: allTags ? `Tagged ${clips} ${listed}` : parts.map((p) => p.done).join('; '),
+    forward: parts.flatMap((p) => p.forward),
+    backward: parts.toReversed().flatMap((p) => p.backward),
+  };
+}
+
 /** The clip's organising state once `change` is made, as the studio stores it. */
 export function applyChange(state: OrganiseState, change: OrganiseChange): OrganiseState {
   switch (change.kind) {
