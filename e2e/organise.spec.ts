@@ -168,6 +168,9 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
   await page.getByRole('button', { name: 'Trash', exact: true }).click();
   const trash = page.getByRole('region', { name: 'Trash' });
   await expect(trash.getByRole('listitem')).toHaveCount(2);
+  // Beside the Trash the viewer plays none of the library's clips, and no cue timeline shows.
+  await expect(page.getByText('Restore a clip to play it and see its details.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Cue timeline' })).toHaveCount(0);
   await trash.getByRole('button', { name: 'Restore Market crowd' }).click();
   await expect(trash.getByRole('listitem')).toHaveCount(1);
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'trash.png') });

@@ -53,6 +53,9 @@ const LAYOUT_KEY = 'shotline.libraryLayout';
 const searchKey = (projectId: number): string => `shotline.search.project.${projectId}`;
 const NO_QUERY: Omit<ClipQuery, 'text'> = { filter: {}, sort: { by: 'created', dir: 'desc' } };
 
+/** The viewer beside the Trash: its clips play once restored. */
+const IN_TRASH = { title: 'Clips in the Trash', text: 'Restore a clip to play it and see its details.' };
+
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
   open: studio.host === 'desktop' ? 'Local library' : 'Connected',
   connecting: 'Connecting…',
@@ -148,7 +151,8 @@ function Studio(): JSX.Element {
   // Every clip gets the timeline: one without sound says so there, and still takes cues against its picture.
   // Several clips chosen: the inspector speaks of them all, and no one clip's timeline shows.
   const manySelected = selection.ids.size > 1;
-  const showCues = view === 'library' && stage === null && selectedClip !== null && !manySelected;
+  // The Trash shows its own clips, which are not chosen: the clip chosen in the library waits.
+  const showCues = view === 'library' && stage === null && selectedClip !== null && !manySelected && !showTrash;
   const openPrompt = useCallback(() => setChosenView('prompt'), []);
   const openPromptOf = useCallback((projectId: number) => {
     setChosenId(projectId);
@@ -512,7 +516,9 @@ function Studio(): JSX.Element {
                 fileInput={fileInput}
                 searchInput={searchInput}
               />
-              {manySelected ? (
+              {showTrash ? (
+                <PlayerPanel clip={null} empty={IN_TRASH} />
+              ) : manySelected ? (
                 <SelectionInspector
                   ids={selection.ids}
                   onTrash={() => trashClips([...selection.ids])}

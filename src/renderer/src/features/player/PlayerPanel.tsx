@@ -37,9 +37,13 @@ interface Props {
   onMedia?: (media: HTMLVideoElement | null) => void;
   /** More sections about the clip, under its details (versions and lineage). */
   children?: ReactNode;
+  /** What the panel says with no clip, where "select a clip" would not fit (the Trash). */
+  empty?: { title: string; text: string };
 }
 
-export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
+const NO_CLIP = { title: 'No clip selected', text: 'Select a clip to play it here and see its details.' };
+
+export function PlayerPanel({ clip, onMedia, children, empty = NO_CLIP }: Props): JSX.Element {
   const video = useRef<HTMLVideoElement>(null);
   // Remembered per clip, so choosing another clip clears it without an effect.
   const [failure, setFailure] = useState<{ clipId: number; message: string } | null>(null);
@@ -135,8 +139,8 @@ export function PlayerPanel({ clip, onMedia, children }: Props): JSX.Element {
             )}
           </>
         ) : (
-          <EmptyState compact icon="play" title="No clip selected">
-            Select a clip to play it here and see its details.
+          <EmptyState compact icon="play" title={empty.title}>
+            {empty.text}
           </EmptyState>
         )}
       </div>
