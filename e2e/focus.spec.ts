@@ -22,7 +22,7 @@ test('after moving, deleting, restoring, emptying and exporting clips the keyboa
   workDir,
 }) => {
   test.setTimeout(120_000);
-  const titles = ['Harbour at dawn', 'Alley in the rain', 'Market crowd', 'Night ferry', 'Rooftop wind'];
+  const titles = ['Harbour at dawn', 'Alley in the rain', 'Market crowd', 'Night ferry', 'Rooftop wind', 'Pier lights'];
   // Lengths differ so that no clip is a copy of another.
   const files = titles.map((title, i) => makeClip(join(workDir, `${title}.mp4`), 1 + i / 4));
   const grid = await importClips(page, studio.url, files, 'Night shoot');
@@ -37,7 +37,7 @@ test('after moving, deleting, restoring, emptying and exporting clips the keyboa
     .getByRole('button', { name: /^Night shoot/ })
     .first()
     .click();
-  await expect(grid.getByRole('listitem')).toHaveCount(5);
+  await expect(grid.getByRole('listitem')).toHaveCount(6);
 
   // Several chosen, moved from the bar: the clip after them has the focus, as after Delete.
   await button('Harbour at dawn').click();
@@ -45,29 +45,31 @@ test('after moving, deleting, restoring, emptying and exporting clips the keyboa
   await expect(bar).toContainText('2 selected');
   await bar.getByRole('combobox', { name: 'Move selected to project' }).selectOption({ label: 'Selects' });
   await expect(page.getByText('Moved 2 clips to “Selects”')).toBeVisible();
-  await expect(grid.getByRole('listitem')).toHaveCount(3);
+  await expect(grid.getByRole('listitem')).toHaveCount(4);
   await expectFocusIn(page, grid);
   await expect(button('Market crowd')).toBeFocused();
   await expect(button('Market crowd')).toHaveAttribute('aria-current', 'true');
 
-  // Delete twice from the keyboard: each time the next clip takes the focus.
+  // Delete from the keyboard, then Move to Trash from the bar: each time the next clip takes the focus.
   await page.keyboard.press('Delete');
   await expect(page.getByText('Moved 1 clip to the Trash')).toBeVisible();
-  await expect(grid.getByRole('listitem')).toHaveCount(2);
+  await expect(grid.getByRole('listitem')).toHaveCount(3);
   await expectFocusIn(page, grid);
   await expect(button('Night ferry')).toBeFocused();
-  await page.keyboard.press('Delete');
+  await button('Rooftop wind').click({ modifiers: ['Shift'] });
+  await expect(bar).toContainText('2 selected');
+  await bar.getByRole('button', { name: 'Move to Trash' }).click();
   await expect(grid.getByRole('listitem')).toHaveCount(1);
   await expectFocusIn(page, grid);
-  await expect(button('Rooftop wind')).toBeFocused();
+  await expect(button('Pier lights')).toBeFocused();
 
   // In the Trash: a restore leaves the focus on the row now in its place, emptying on the Trash.
   await page.getByRole('button', { name: 'Trash', exact: true }).click();
   const trash = page.getByRole('region', { name: 'Trash' });
-  await expect(trash.getByRole('listitem')).toHaveCount(2);
+  await expect(trash.getByRole('listitem')).toHaveCount(3);
   await trash.getByRole('button', { name: 'Restore Market crowd' }).click();
-  await expect(trash.getByRole('listitem')).toHaveCount(1);
-  await expectFocusIn(page, trash.getByRole('listitem'));
+  await expect(trash.getByRole('listitem')).toHaveCount(2);
+  await expectFocusIn(page, trash.getByRole('list', { name: 'Clips in the Trash' }));
   await trash.getByRole('button', { name: 'Empty trash' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Empty trash' }).click();
   await expect(trash.getByText('The Trash is empty')).toBeVisible();
@@ -77,7 +79,7 @@ test('after moving, deleting, restoring, emptying and exporting clips the keyboa
   await expect(grid.getByRole('listitem')).toHaveCount(2);
 
   // Export clip: the focus stays in the dialog, lands on Close when done, and goes back to the button.
-  await button('Rooftop wind').click();
+  await button('Pier lights').click();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   const exportButton = inspector.getByRole('button', { name: 'Export clip' });
   await exportButton.click();
