@@ -31,7 +31,7 @@ export function SelectionBar({
   const [exporting, setExporting] = useState<readonly number[] | null>(null);
   const others = projects.filter((p) => p.id !== currentProjectId);
   return (
-    <div className="selection-bar" role="toolbar" aria-label="Selected clips">
+    <div className="selection-bar" role="toolbar" aria-label="Selected clips" data-library-focus>
       <span className="selection-bar__count tabular">{ids.length.toLocaleString('en')} selected</span>
       <select
         className="field selection-bar__field"

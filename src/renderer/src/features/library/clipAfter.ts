@@ -27,6 +27,14 @@ export function clipAfter(
   return null;
 }
 
+/** Where focus counts as the library's: a clip's card or row, or the bar of actions on the chosen clips. */
+const LIBRARY_FOCUS = '[data-clip-id], [data-library-focus]';
+
+/** Whether the focus is on a clip or on the actions on the chosen ones (so it should follow the clip chosen next). */
+export function focusIsInLibrary(): boolean {
+  return document.activeElement?.closest(LIBRARY_FOCUS) != null;
+}
+
 /**
  * Focuses a clip's card or list row once it is drawn, and again if the list's reload after the
  * change replaces the element, for about a second; it stops as soon as something other than the
@@ -37,7 +45,7 @@ export function focusClipSoon(id: number): void {
   let focused = false;
   const tick = (): void => {
     const active = document.activeElement;
-    if (active !== null && active !== document.body && active.closest('[data-clip-id]') === null) return;
+    if (active !== null && active !== document.body && active.closest(LIBRARY_FOCUS) === null) return;
     const target = document.querySelector<HTMLElement>(`[data-clip-button="${id}"], tr[data-clip-id="${id}"]`);
     // The creator has moved on (an arrow key): leave focus where it went.
     if (focused && active !== null && active !== document.body && active !== target) return;

@@ -5,7 +5,7 @@ import { studio } from '../../api/client';
 import { useToaster } from '../../components/Toasts';
 import { countClips } from '../../format/media';
 import type { ChooseHow } from '../clips/ClipGrid';
-import { clipAfter, focusClipSoon } from './clipAfter';
+import { clipAfter, focusClipSoon, focusIsInLibrary } from './clipAfter';
 import type { HistoryHandle } from './OrganiseHistory';
 import type { ClipPages } from './useClipPages';
 import type { ClipSelection } from './useClipSelection';
@@ -56,7 +56,7 @@ export function useLibraryActions({
     (ids: readonly number[]): void => {
       if (ids.length === 0) return;
       const next = clipAfter(pages, ids);
-      const focusWasInLibrary = document.activeElement?.closest('[data-clip-id]') != null;
+      const focusWasInLibrary = focusIsInLibrary();
       studio.call('library.trash', { ids: [...ids] }).then(
         ({ changed }) => {
           if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
@@ -142,10 +142,17 @@ export function useLibraryActions({
     (ids: readonly number[], projectId: number): void => {
       const target = projects?.find((p) => p.id === projectId)?.name ?? 'the project';
       const from = openId;
+      const next = clipAfter(pages, ids);
+      const focusWasInLibrary = focusIsInLibrary();
       studio.call('library.move', { ids: [...ids], projectId }).then(
         ({ changed }) => {
           selection.clear();
           if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
+          // As after Delete: the clip after the ones moved away is chosen, and has the focus the bar had.
+          if (next) {
+            chooseClip(next.clip, next.index, { toggle: false, range: false });
+            if (focusWasInLibrary) focusClipSoon(next.clip.id);
+          }
           const clips = clipsText(changed);
           // On the library's history, so Ctrl+Z moves them back.
           const undoIt =
@@ -175,7 +182,7 @@ export function useLibraryActions({
         (error: unknown) => toaster.error('Could not move the clips', error),
       );
     },
-    [projects, openId, selection, selectedClip, setSelected, history, toaster],
+    [projects, openId, pages, selection, selectedClip, setSelected, chooseClip, history, toaster],
   );
 
   return { trashClips, renameClip, moveClips, selectAllClips };
