@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
 import { messageOf } from '../api/messages';
 import { Icon } from './Icon';
 import './Toasts.css';
@@ -27,7 +27,11 @@ interface Toaster {
 
 const ToasterContext = createContext<Toaster | null>(null);
 
-const MAX_TOASTS = 4;
+/**
+ * At most this many toasts show at once, the newest replacing the oldest, so a run of quick edits
+ * never builds a wall of notes over the work.
+ */
+export const MAX_TOASTS = 2;
 const INFO_LIFETIME_MS = 4_000;
 /** Errors take longer to read and act on, so they stay three times as long; the close button ends any sooner. */
 export const ERROR_LIFETIME_MS = 12_000;
@@ -40,25 +44,51 @@ export function useToaster(): Toaster {
 
 /** Holds the notification stack. Every toast fades on its own, errors after longer; each has a close button. */
 export function ToastProvider({ children }: { children: ReactNode }): JSX.Element {
-  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [toasts, setToasts] = useState<readonly Toast[]>([]);
+  // The stack as last set, so that `show` can coalesce and time toasts outside a state updater.
+  const current = useRef<readonly Toast[]>([]);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   const nextId = useRef(1);
 
-  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
+  const update = useCallback((list: readonly Toast[]) => {
+    for (const [id, timer] of timers.current) {
+      if (list.some((t) => t.id === id)) continue;
+      clearTimeout(timer);
+      timers.current.delete(id);
+    }
+    current.current = list;
+    setToasts(list);
+  }, []);
+
+  const dismiss = useCallback((id: number) => update(current.current.filter((t) => t.id !== id)), [update]);
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+    };
+  }, []);
 
   const show = useCallback(
     (tone: ToastTone, title: string, message = '', action?: ToastAction) => {
-      const id = nextId.current++;
-      setToasts((list) => {
-        // The same failure twice in a row (a retry storm) is shown once.
-        const last = list.at(-1);
-        if (last && last.title === title && last.message === message) return list;
-        return [...list, { id, tone, title, message, ...(action ? { action } : {}) }].slice(-MAX_TOASTS);
-      });
+      // The same note again (a retry storm, the same edit twice) is one toast: it moves to the
+      // front with the newest action and its time starts again.
+      const same = current.current.find((t) => t.tone === tone && t.title === title && t.message === message);
+      const id = same?.id ?? nextId.current++;
+      const others = current.current.filter((t) => t.id !== id);
+      const toast: Toast = { id, tone, title, message, ...(action ? { action } : {}) };
+      const previous = timers.current.get(id);
+      if (previous !== undefined) clearTimeout(previous);
       // A toast with an action stays a little longer, so there is time to use it.
       const lifetime = tone === 'error' ? ERROR_LIFETIME_MS : INFO_LIFETIME_MS;
-      setTimeout(() => dismiss(id), action ? lifetime * 2 : lifetime);
+      timers.current.set(
+        id,
+        setTimeout(() => dismiss(id), action ? lifetime * 2 : lifetime),
+      );
+      update([...others, toast].slice(-MAX_TOASTS));
     },
-    [dismiss],
+    [dismiss, update],
   );
 
   const toaster = useMemo<Toaster>(
