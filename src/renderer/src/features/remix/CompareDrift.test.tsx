@@ -24,6 +24,8 @@ test('Compare shows where each version’s timed sounds were heard, A beside B, 
   const seeks: number[] = [];
   render(<CompareDrift a={1} b={2} onSeek={(ms) => seeks.push(ms)} />);
   const region = await screen.findByRole('region', { name: 'Cue drift' });
+  // The section shows while the sides are measured; wait for both reports.
+  await waitFor(() => expect(within(region).getByRole('row', { name: /gull cry/ }).textContent).toContain('+10 ms'));
   const row = within(region).getByRole('row', { name: /gull cry/ });
   expect(row.textContent).toContain('+180 ms');
   expect(row.textContent).toContain('+10 ms');
@@ -45,6 +47,7 @@ test('a side without a drift report says why, and with neither there is no regio
   );
   const view = render(<CompareDrift a={1} b={2} onSeek={() => undefined} />);
   const region = await screen.findByRole('region', { name: 'Cue drift' });
+  await waitFor(() => expect(within(region).getByRole('row', { name: /bell/ }).textContent).not.toContain('Measuring'));
   expect(within(region).getByRole('columnheader', { name: /^A:/ }).textContent).toContain('not made from a prompt');
   const row = within(region).getByRole('row', { name: /bell/ });
   expect(row.textContent).toContain('not asked');
@@ -85,7 +88,8 @@ test('while B’s drift is being measured its cells say so, never “not asked�
   );
   render(<CompareDrift a={1} b={2} onSeek={() => undefined} />);
   const region = await screen.findByRole('region', { name: 'Cue drift' });
-  const row = within(region).getByRole('row', { name: /gull cry/ });
+  // A's report in, B's still out: the table is there, B's column measuring.
+  const row = await within(region).findByRole('row', { name: /gull cry/ });
   expect(row.textContent).toContain('Measuring drift…');
   expect(row.textContent).not.toContain('not asked');
   expect(within(region).getByRole('columnheader', { name: /^B:/ }).textContent).toContain('measuring…');
