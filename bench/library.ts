@@ -104,15 +104,30 @@ async function main(): Promise<void> {
       'search with accents, newest first',
       accented.map((text) => page({ text })),
     );
-    // A change to the library (a rating set to what it was) makes the next search count its clips again.
+    // A new star keeps the counts of searches not filtered by rating (ClipQueries.keepingCounts)…
     const [top] = (await page({})()).hits;
-    const touchTop = (): Promise<unknown> =>
-      studio.call('library.setRating', { ids: [top?.clip.id ?? 1], rating: top?.clip.rating ?? 0 });
+    let stars = 0;
+    const rateTop = (): Promise<unknown> =>
+      studio.call('library.setRating', { ids: [top?.clip.id ?? 1], rating: (stars = (stars % 5) + 1) });
     await measure(
-      'search with accents after a change (counts)',
+      'search with accents after a new star',
       accented.map((text) => page({ text, sort: { by: 'relevance', dir: 'desc' } })),
-      touchTop,
+      rateTop,
     );
+    await studio.call('library.setRating', { ids: [top?.clip.id ?? 1], rating: top?.clip.rating ?? 0 });
+    // …while a tag put on or taken off a clip makes the next search count its clips again.
+    const marked = { tagged: false };
+    const tagTop = (): Promise<unknown> => {
+      marked.tagged = !marked.tagged;
+      const change = { ids: [top?.clip.id ?? 1], tags: ['bench mark'] };
+      return studio.call(marked.tagged ? 'library.addTags' : 'library.removeTags', change);
+    };
+    await measure(
+      'search with accents after a new tag (counts)',
+      accented.map((text) => page({ text, sort: { by: 'relevance', dir: 'desc' } })),
+      tagTop,
+    );
+    if (marked.tagged) await tagTop();
     await measure(
       'search by date, filtered (rating ≥ 3)',
       words.map((text) => page({ text, filter: { minRating: 3 }, sort: { by: 'created', dir: 'desc' } })),
@@ -124,15 +139,14 @@ async function main(): Promise<void> {
         offsets.map((offset) => page({ sort: { by, dir: 'desc' } }, offset)),
       );
     }
-    // A change to the library (a rating set to what it was) makes the next page count its clips again.
-    const [first] = (await page({})()).hits;
-    const touch = (): Promise<unknown> =>
-      studio.call('library.setRating', { ids: [first?.clip.id ?? 1], rating: first?.clip.rating ?? 0 });
+    // A tag put on or taken off a clip makes the next page count its clips again.
+    const touch = tagTop;
     await measure(
       'grid page of 200 after a change (counts again)',
       offsets.slice(0, 20).map((offset) => page({ sort: { by: 'created', dir: 'desc' } }, offset)),
       touch,
     );
+    if (marked.tagged) await touch();
     await measure(
       'grid page, tag filter',
       tags.map((tag) => page({ filter: { tag } })),
@@ -150,10 +164,8 @@ async function main(): Promise<void> {
       offsets.slice(0, 20).map((offset) => page({ sort: { by: 'size', dir: 'asc' } }, offset)),
     );
     // Shift+click from a clip near the top to one far down: the ids between, no clip rows.
-    const range =
-      (query: ClipQueryInput, offset: number, limit: number) =>
-      () =>
-        studio.call('library.queryIdRange', { projectId: project.id, query, offset, limit });
+    const range = (query: ClipQueryInput, offset: number, limit: number) => () =>
+      studio.call('library.queryIdRange', { projectId: project.id, query, offset, limit });
     await measure(
       'Shift+click range of 10,000, sorted by title',
       offsets.slice(0, 20).map((offset) => range({ sort: { by: 'title', dir: 'asc' } }, offset, 10_000)),

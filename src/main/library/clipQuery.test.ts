@@ -279,6 +279,54 @@ describe('library query results', () => {
     expect(rated()).toEqual(newest(live(lib, "prompt_text LIKE '%market%' AND rating = 5")));
   });
 
+  test('a star, flag or colour keeps the counts of searches not filtered by it, and counts again those that are', async () => {
+    const lib = await library(1000);
+    const counted = (from: number): number =>
+      lib.ran.slice(from).filter(({ sql }) => sql.startsWith('SELECT count(*)')).length;
+    const glacier = (): number => page(lib, { text: 'glac' }).total;
+    const rated = (): number => page(lib, { text: 'glac', filter: { minRating: 3 } }).total;
+    const picks = (): number => page(lib, { filter: { flag: 'pick' } }).total;
+    const before = { glacier: glacier(), rated: rated(), picks: picks() };
+    const [low] = live(lib, "prompt_text LIKE '%glacier%' AND coalesce(rating, 0) < 3");
+    const setRating = (id: number, rating: number): void =>
+      lib.queries.keepingCounts(['minRating'], () => {
+        lib.db.prepare('UPDATE clips SET rating = ? WHERE id = ?').run(rating, id);
+      });
+
+    setRating(low?.id ?? 0, 5);
+    let from = lib.ran.length;
+    expect(glacier()).toBe(before.glacier);
+    expect(picks()).toBe(before.picks);
+    expect(counted(from)).toBe(0);
+    from = lib.ran.length;
+    expect(rated()).toBe(before.rated + 1);
+    expect(counted(from)).toBe(1);
+
+    // Anything else written, before or during, and every count is asked again.
+    const other = openDatabase(lib.db.name);
+    onTestFinished(() => {
+      other.close();
+    });
+    const [trashed] = live(lib, "prompt_text LIKE '%glacier%'");
+    other.prepare('UPDATE clips SET trashed_at = 1 WHERE id = ?').run(trashed?.id ?? 0);
+    setRating(low?.id ?? 0, 0);
+    expect(glacier()).toBe(before.glacier - 1);
+    lib.queries.keepingCounts(['minRating'], () => {
+      other.prepare('UPDATE clips SET trashed_at = NULL WHERE id = ?').run(trashed?.id ?? 0);
+    });
+    expect(glacier()).toBe(before.glacier);
+    // A flag counts the picks again, and keeps the rated search's count.
+    const [unpicked] = live(lib, 'flag <> 1');
+    rated();
+    lib.queries.keepingCounts(['flag'], () => {
+      lib.db.prepare('UPDATE clips SET flag = 1 WHERE id = ?').run(unpicked?.id ?? 0);
+    });
+    from = lib.ran.length;
+    expect(rated()).toBe(before.rated);
+    expect(counted(from)).toBe(0);
+    expect(picks()).toBe(before.picks + 1);
+  });
+
   test('best matches first: every word in the title, then the rest, each most recently added first, across pages', async () => {
     const lib = await library(1000);
     const best = { text: 'harbour', sort: { by: 'relevance', dir: 'desc' } } as const;
@@ -562,9 +610,10 @@ describe('the ids of a range of a query (Shift+click across pages not loaded)', 
         [90, 400],
         [all.length - 3, 10],
       ] as const) {
-        expect(lib.queries.idRange(lib.projectId, ClipQuery.parse(input), Math.max(0, offset), limit), JSON.stringify(input)).toEqual(
-          all.slice(Math.max(0, offset), Math.max(0, offset) + limit),
-        );
+        expect(
+          lib.queries.idRange(lib.projectId, ClipQuery.parse(input), Math.max(0, offset), limit),
+          JSON.stringify(input),
+        ).toEqual(all.slice(Math.max(0, offset), Math.max(0, offset) + limit));
       }
     }
   });

@@ -162,10 +162,15 @@ export class ClipQueries {
       .all(...params) as number[];
   }
 
+  /** What was written to the library: this connection's changes and, before the colon, other connections'. */
+  private version(): string {
+    const changes = this.statement('SELECT total_changes()').pluck().get() as number;
+    return `${String(this.db.pragma('data_version', { simple: true }))}:${changes}`;
+  }
+
   /** Forgets counts and whole words when anything in the library was written (here or by another connection). */
   private current(): void {
-    const changes = this.statement('SELECT total_changes()').pluck().get() as number;
-    const version = `${String(this.db.pragma('data_version', { simple: true }))}:${changes}`;
+    const version = this.version();
     if (version !== this.totalsVersion) {
       this.totals.clear();
       this.wholeWords.clear();
@@ -222,6 +227,25 @@ export class ClipQueries {
     }
     this.elsewhereTokens.set(projectId, tokens);
     return tokens;
+  }
+
+  /**
+   * Runs a write that changes only what `fields` filter on (a rating, a flag, a colour label):
+   * the counts of queries that filter on none of them are kept, so the grid that shows a search
+   * does not count it again after a star is set. Anything else written meanwhile forgets them all.
+   */
+  keepingCounts<T>(fields: readonly (keyof ClipFilter)[], write: () => T): T {
+    const before = this.version();
+    const result = write();
+    if (before !== this.totalsVersion) return result;
+    const after = this.version();
+    // Another connection wrote meanwhile when the part before the colon moved.
+    if (after.split(':')[0] !== before.split(':')[0]) return result;
+    this.totalsVersion = after;
+    for (const key of [...this.totals.keys()]) {
+      if (fields.some((field) => key.includes(`"${field}":`))) this.totals.delete(key);
+    }
+    return result;
   }
 
   /** A count, kept until anything in the library is written (here or by another connection). */

@@ -30,9 +30,12 @@ export function libraryHandlers(ctx: HandlerContext): DomainHandlers<'library'> 
       return { ids: queries.idRange(projectId, query, offset, limit) };
     },
     'library.selectionSummary': ({ ids }) => queries.summary(ids),
-    'library.setRating': ({ ids, rating }) => announce(organiser.setRating(ids, rating)),
-    'library.setFlag': ({ ids, flag }) => announce(organiser.setFlag(ids, flag)),
-    'library.setColor': ({ ids, color }) => announce(organiser.setColor(ids, color)),
+    // A star, flag or colour changes only the counts of queries filtered by it.
+    'library.setRating': ({ ids, rating }) =>
+      announce(queries.keepingCounts(['minRating'], () => organiser.setRating(ids, rating))),
+    'library.setFlag': ({ ids, flag }) => announce(queries.keepingCounts(['flag'], () => organiser.setFlag(ids, flag))),
+    'library.setColor': ({ ids, color }) =>
+      announce(queries.keepingCounts(['color'], () => organiser.setColor(ids, color))),
     'library.addTags': ({ ids, tags }) => announce(organiser.addTags(ids, tags)),
     'library.removeTags': ({ ids, tags }) => announce(organiser.removeTags(ids, tags)),
     'library.tags': ({ projectId, prefix, limit }) => {
