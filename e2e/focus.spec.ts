@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { openPromptStudio, paste } from './prompt-helpers';
 import { expect, importClips, makeClip, test } from './studio';
 
 /** Waits until the focus is on an element inside `region`, never left on the page's body. */
@@ -93,4 +95,87 @@ test('after moving, deleting, restoring, emptying and exporting clips the keyboa
   await expect(dialog).toHaveCount(0);
   await expectFocusIn(page, inspector);
   await expect(exportButton).toBeFocused();
+});
+
+/** Where the screenshots of these checks go for review; set SHOTLINE_SHOTS to move them. */
+const shots = process.env.SHOTLINE_SHOTS ?? '/work/shots/focus';
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** Replaces the editor's text with `text`, as a paste over everything does. */
+async function replaceText(editor: Locator, text: string): Promise<void> {
+  await paste(editor, '');
+  await editor.press('ControlOrMeta+a');
+  await editor.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(editor).toHaveText(text.replaceAll('\n', ''));
+}
+
+test('after Queue the focus is back in the prompt editor; after Cancel on the next job or the Jobs list; after Show clip on the clip', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const editor = await openPromptStudio(page, studio.url, 'Queue drill');
+  await page
+    .getByRole('region', { name: 'Compiled prompt' })
+    .getByRole('combobox', { name: 'Provider' })
+    .selectOption('local');
+  const queueButton = page.getByRole('button', { name: 'Queue', exact: true });
+
+  // Queue pressed with the mouse or from the keyboard: the editor has the focus again, to write the next take.
+  await replaceText(editor, 'Title: Harbour bell\nScene: a boat beside a harbour wall\nSize: 320x180\nDuration: 1s');
+  await queueButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Queued “Harbour bell”' })).toBeVisible();
+  await expectFocusIn(page, editor);
+  await expect(editor).toBeFocused();
+  // Three long renders: the first runs while the other two wait.
+  for (const title of ['Long take one', 'Long take two', 'Long take three']) {
+    await replaceText(editor, `Title: ${title}\nScene: a field of wheat in wind\nSize: 1280x720\nDuration: 30s`);
+    await queueButton.click();
+    await expect(page.getByRole('status').filter({ hasText: `Queued “${title}”` })).toBeVisible();
+    await expect(editor).toBeFocused();
+  }
+  await shoot(page, 'prompt-after-queue');
+
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  const jobs = page.getByRole('region', { name: 'Jobs' });
+  const queue = jobs.getByRole('list', { name: 'Queue' });
+  const row = (title: string): Locator => jobs.getByRole('listitem', { name: title, exact: true });
+  await expect(
+    jobs.getByRole('list', { name: 'Finished' }).getByRole('listitem', { name: 'Harbour bell' }),
+  ).toContainText('Done', { timeout: 90_000 });
+  await expect(row('Long take one')).toContainText('Running', { timeout: 30_000 });
+  await expect(queue.getByRole('listitem')).toHaveCount(3);
+
+  // Cancel a waiting job: the job after it has the focus, then, with none after, the one before.
+  await row('Long take two').getByRole('button', { name: 'Cancel' }).click();
+  await expect(queue.getByRole('listitem')).toHaveCount(2);
+  await expect(row('Long take three')).toBeFocused();
+  await shoot(page, 'jobs-after-cancel');
+  await row('Long take three').getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(queue.getByRole('listitem')).toHaveCount(1);
+  await expect(row('Long take one')).toBeFocused();
+  // The last one, running: nothing is left in the queue, so the Jobs list has the focus.
+  await row('Long take one').getByRole('button', { name: 'Cancel' }).click();
+  await expect(jobs.getByText('Nothing queued or running.')).toBeVisible({ timeout: 30_000 });
+  await expectFocusIn(page, jobs);
+
+  // Show clip: the library opens with the clip chosen and its card focused.
+  await jobs.getByRole('listitem', { name: 'Harbour bell' }).getByRole('button', { name: 'Show clip' }).click();
+  await expect(page.getByRole('tab', { name: 'Library' })).toHaveAttribute('aria-selected', 'true');
+  const grid = page.getByRole('list', { name: 'Clips' });
+  const card = grid.getByRole('button', { name: 'Harbour bell', exact: true });
+  await expect(card).toBeFocused();
+  await expect(card).toHaveAttribute('aria-current', 'true');
+  await shoot(page, 'library-after-show-clip');
 });
