@@ -179,3 +179,63 @@ test('after Queue the focus is back in the prompt editor; after Cancel on the ne
   await expect(card).toHaveAttribute('aria-current', 'true');
   await shoot(page, 'library-after-show-clip');
 });
+
+test('switching Grid → List → Grid keeps the chosen clip chosen and in view; deleting every clip leaves the focus on the empty state, whose Choose files imports', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const titles = Array.from({ length: 18 }, (_, i) => `Take ${String(i + 1).padStart(2, '0')}`);
+  const files = titles.map((title, i) => makeClip(join(workDir, `${title}.mp4`), 0.5 + i / 8, '160x90'));
+  // More clips than the grid draws: wait for the count, not the cards.
+  await importClips(page, studio.url, files.slice(0, 1), 'Many takes');
+  const chooseMore = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import clips' }).click();
+  await (await chooseMore).setFiles(files.slice(1));
+  await expect(page.locator('.canvas__count')).toHaveText('18 clips', { timeout: 90_000 });
+  const grid = page.getByRole('list', { name: 'Clips' });
+  const controls = page.getByRole('group', { name: 'View' });
+
+  // The last clip, chosen from the keyboard, far down the grid.
+  await grid.getByRole('button', { name: 'Take 18', exact: true }).click();
+  await page.keyboard.press('End');
+  const lastTitle = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+  expect(lastTitle).toMatch(/^Take \d\d$/);
+  const lastCard = grid.getByRole('button', { name: lastTitle, exact: true });
+  await expect(lastCard).toBeFocused();
+  await expect(lastCard).toHaveAttribute('aria-current', 'true');
+  // Scrolled back to the top, so the grid no longer shows it.
+  await page.locator('.clip-scroller').evaluate((element) => element.scrollTo(0, 0));
+  await expect(lastCard).not.toBeInViewport();
+
+  await controls.getByRole('button', { name: 'List' }).click();
+  const table = page.getByRole('table', { name: 'Clips' });
+  const row = table.locator('tr[data-clip-id]').filter({ hasText: lastTitle });
+  await expect(row).toBeInViewport();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(row).toHaveAttribute('tabindex', '0');
+  await shoot(page, 'list-after-switch');
+  await controls.getByRole('button', { name: 'Grid' }).click();
+  await expect(lastCard).toBeInViewport();
+  await expect(lastCard).toHaveAttribute('aria-current', 'true');
+  await expect(lastCard).toHaveAttribute('tabindex', '0');
+  await shoot(page, 'grid-after-switch');
+
+  // Every clip chosen and deleted: the empty project's own action has the focus.
+  await lastCard.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await expect(page.getByRole('toolbar', { name: 'Selected clips' })).toContainText('18 selected');
+  await page.keyboard.press('Delete');
+  await expect(page.getByText('This project has no clips yet')).toBeVisible();
+  const choose = page.getByRole('main').getByRole('button', { name: 'Choose files' });
+  await expect(choose).toBeFocused();
+  // The toolbar's Import clips is an icon at this width; the empty state says what to press and has it.
+  await expect(page.getByRole('button', { name: 'Import clips' })).toHaveCount(1);
+  await shoot(page, 'empty-project-1280');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(files.slice(0, 1));
+  await expect(grid.getByRole('listitem')).toHaveCount(1, { timeout: 60_000 });
+});

@@ -63,3 +63,25 @@ export function focusClipSoon(
   };
   requestAnimationFrame(tick);
 }
+
+/**
+ * After the last clips shown have gone (every one chosen, then moved to the Trash or to another
+ * project), the focus would be nowhere: once the empty state shows, its action has the focus, or
+ * the empty state itself where it has none. For about two seconds, while the focus is nowhere.
+ */
+export function focusEmptyLibrarySoon(): void {
+  let frames = 0;
+  const tick = (): void => {
+    const active = document.activeElement;
+    if (active !== null && active !== document.body && active.closest(LIBRARY_FOCUS) === null) return;
+    const target =
+      document.querySelector<HTMLElement>('.canvas__body .empty-state__action button:not(:disabled)') ??
+      document.querySelector<HTMLElement>('.canvas__body .empty-state[tabindex]');
+    if (target) {
+      target.focus();
+      return;
+    }
+    if (frames++ < 120) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
