@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { openPromptStudio, paste } from './prompt-helpers';
 import { expect, importClips, makeClip, test } from './studio';
 
 /** Waits until the focus is on an element inside `region`, never left on the page's body. */
@@ -93,4 +95,147 @@ test('after moving, deleting, restoring, emptying and exporting clips the keyboa
   await expect(dialog).toHaveCount(0);
   await expectFocusIn(page, inspector);
   await expect(exportButton).toBeFocused();
+});
+
+/** Where the screenshots of these checks go for review; set SHOTLINE_SHOTS to move them. */
+const shots = process.env.SHOTLINE_SHOTS ?? '/work/shots/focus';
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** Replaces the editor's text with `text`, as a paste over everything does. */
+async function replaceText(editor: Locator, text: string): Promise<void> {
+  await paste(editor, '');
+  await editor.press('ControlOrMeta+a');
+  await editor.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(editor).toHaveText(text.replaceAll('\n', ''));
+}
+
+test('after Queue the focus is back in the prompt editor; after Cancel on the next job or the Jobs list; after Show clip on the clip', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const editor = await openPromptStudio(page, studio.url, 'Queue drill');
+  await page
+    .getByRole('region', { name: 'Compiled prompt' })
+    .getByRole('combobox', { name: 'Provider' })
+    .selectOption('local');
+  const queueButton = page.getByRole('button', { name: 'Queue', exact: true });
+
+  // Queue pressed with the mouse or from the keyboard: the editor has the focus again, to write the next take.
+  await replaceText(editor, 'Title: Harbour bell\nScene: a boat beside a harbour wall\nSize: 320x180\nDuration: 1s');
+  await queueButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Queued “Harbour bell”' })).toBeVisible();
+  await expectFocusIn(page, editor);
+  await expect(editor).toBeFocused();
+  // Three long renders: the first runs while the other two wait.
+  for (const title of ['Long take one', 'Long take two', 'Long take three']) {
+    await replaceText(editor, `Title: ${title}\nScene: a field of wheat in wind\nSize: 1280x720\nDuration: 30s`);
+    await queueButton.click();
+    await expect(page.getByRole('status').filter({ hasText: `Queued “${title}”` })).toBeVisible();
+    await expect(editor).toBeFocused();
+  }
+  await shoot(page, 'prompt-after-queue');
+
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  const jobs = page.getByRole('region', { name: 'Jobs' });
+  const queue = jobs.getByRole('list', { name: 'Queue' });
+  const row = (title: string): Locator => jobs.getByRole('listitem', { name: title, exact: true });
+  await expect(
+    jobs.getByRole('list', { name: 'Finished' }).getByRole('listitem', { name: 'Harbour bell' }),
+  ).toContainText('Done', { timeout: 90_000 });
+  await expect(row('Long take one')).toContainText('Running', { timeout: 30_000 });
+  await expect(queue.getByRole('listitem')).toHaveCount(3);
+
+  // Cancel a waiting job: the job after it has the focus, then, with none after, the one before.
+  await row('Long take two').getByRole('button', { name: 'Cancel' }).click();
+  await expect(queue.getByRole('listitem')).toHaveCount(2);
+  await expect(row('Long take three')).toBeFocused();
+  await shoot(page, 'jobs-after-cancel');
+  await row('Long take three').getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(queue.getByRole('listitem')).toHaveCount(1);
+  await expect(row('Long take one')).toBeFocused();
+  // The last one, running: nothing is left in the queue, so the Jobs list has the focus.
+  await row('Long take one').getByRole('button', { name: 'Cancel' }).click();
+  await expect(jobs.getByText('Nothing queued or running.')).toBeVisible({ timeout: 30_000 });
+  await expectFocusIn(page, jobs);
+
+  // Show clip: the library opens with the clip chosen and its card focused.
+  await jobs.getByRole('listitem', { name: 'Harbour bell' }).getByRole('button', { name: 'Show clip' }).click();
+  await expect(page.getByRole('tab', { name: 'Library' })).toHaveAttribute('aria-selected', 'true');
+  const grid = page.getByRole('list', { name: 'Clips' });
+  const card = grid.getByRole('button', { name: 'Harbour bell', exact: true });
+  await expect(card).toBeFocused();
+  await expect(card).toHaveAttribute('aria-current', 'true');
+  await shoot(page, 'library-after-show-clip');
+});
+
+test('switching Grid → List → Grid keeps the chosen clip chosen and in view; deleting every clip leaves the focus on the empty state, whose Choose files imports', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const titles = Array.from({ length: 18 }, (_, i) => `Take ${String(i + 1).padStart(2, '0')}`);
+  const files = titles.map((title, i) => makeClip(join(workDir, `${title}.mp4`), 0.5 + i / 8, '160x90'));
+  // More clips than the grid draws: wait for the count, not the cards.
+  await importClips(page, studio.url, files.slice(0, 1), 'Many takes');
+  const chooseMore = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import clips' }).click();
+  await (await chooseMore).setFiles(files.slice(1));
+  await expect(page.locator('.canvas__count')).toHaveText('18 clips', { timeout: 90_000 });
+  const grid = page.getByRole('list', { name: 'Clips' });
+  const controls = page.getByRole('group', { name: 'View' });
+
+  // The last clip, chosen from the keyboard, far down the grid.
+  await grid.getByRole('button', { name: 'Take 18', exact: true }).click();
+  await page.keyboard.press('End');
+  const lastTitle = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+  expect(lastTitle).toMatch(/^Take \d\d$/);
+  const lastCard = grid.getByRole('button', { name: lastTitle, exact: true });
+  await expect(lastCard).toBeFocused();
+  await expect(lastCard).toHaveAttribute('aria-current', 'true');
+  // Scrolled back to the top, so the grid no longer shows it.
+  await page.locator('.clip-scroller').evaluate((element) => element.scrollTo(0, 0));
+  await expect(lastCard).not.toBeInViewport();
+
+  await controls.getByRole('button', { name: 'List' }).click();
+  const table = page.getByRole('table', { name: 'Clips' });
+  const row = table.locator('tr[data-clip-id]').filter({ hasText: lastTitle });
+  await expect(row).toBeInViewport();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(row).toHaveAttribute('tabindex', '0');
+  await shoot(page, 'list-after-switch');
+  await controls.getByRole('button', { name: 'Grid' }).click();
+  await expect(lastCard).toBeInViewport();
+  await expect(lastCard).toHaveAttribute('aria-current', 'true');
+  await expect(lastCard).toHaveAttribute('tabindex', '0');
+  await shoot(page, 'grid-after-switch');
+
+  // Every clip chosen and deleted: the empty project's own action has the focus.
+  await lastCard.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await expect(page.getByRole('toolbar', { name: 'Selected clips' })).toContainText('18 selected');
+  await page.keyboard.press('Delete');
+  await expect(page.getByText('This project has no clips yet')).toBeVisible();
+  const choose = page.getByRole('main').getByRole('button', { name: 'Choose files' });
+  await expect(choose).toBeFocused();
+  // The toolbar's Import clips is an icon at this width; the empty state says what to press and has it.
+  await expect(page.getByRole('button', { name: 'Import clips' })).toHaveCount(1);
+  await shoot(page, 'empty-project-1280');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(files.slice(0, 1));
+  await expect(grid.getByRole('listitem')).toHaveCount(1, { timeout: 60_000 });
 });

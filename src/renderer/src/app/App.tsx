@@ -19,6 +19,7 @@ import { OrganiseKeys } from '../features/library/useOrganiseKeys';
 import { SelectionInspector } from '../features/library/SelectionInspector';
 import { CardPostersStatus } from '../features/library/CardPostersStatus';
 import { useOpenClip } from '../features/library/useOpenClip';
+import { focusClipSoon } from '../features/library/clipAfter';
 import type { ClipQuery } from '../../../shared/library/organise';
 import { useImports } from '../features/clips/useImports';
 import { JobsView } from '../features/jobs/JobsView';
@@ -360,7 +361,24 @@ function Studio(): JSX.Element {
     [all, setSelection],
   );
   const openClip = useOpenClip(showOpenedClip);
-  const showClip = useCallback((job: Job) => job.clipId !== null && openClip(job.clipId), [openClip]);
+  // Show clip in Jobs: the Jobs view and its button go, and the clip's card (or row) takes the focus.
+  const showClipFrom = useRef<Element | null>(null);
+  const showJobClip = useCallback(
+    (clip: Clip) => {
+      showOpenedClip(clip);
+      focusClipSoon(clip.id, { frames: 180, from: showClipFrom.current });
+    },
+    [showOpenedClip],
+  );
+  const openJobClip = useOpenClip(showJobClip);
+  const showClip = useCallback(
+    (job: Job) => {
+      if (job.clipId === null) return;
+      showClipFrom.current = document.activeElement;
+      openJobClip(job.clipId);
+    },
+    [openJobClip],
+  );
   // Compare and Versions open from a control in the library; closing them gives it the focus back.
   const stageOpener = useRef<{ saved: FocusReturn | null; due: boolean }>({ saved: null, due: false });
   const openStage = useCallback((next: Stage) => {

@@ -9,15 +9,18 @@ export function EmptyState({
   children,
   action,
   compact = false,
+  focusable = false,
 }: {
   icon: IconName;
   title: string;
   children?: ReactNode;
   action?: ReactNode;
   compact?: boolean;
+  /** Takes the focus from script (where it would otherwise be lost, as when the last clips shown go). */
+  focusable?: boolean;
 }): JSX.Element {
   return (
-    <div className={`empty-state${compact ? ' empty-state--compact' : ''}`}>
+    <div className={`empty-state${compact ? ' empty-state--compact' : ''}`} tabIndex={focusable ? -1 : undefined}>
       <div className="empty-state__glyph">
         <Icon name={icon} size={compact ? 20 : 28} strokeWidth={1.2} />
       </div>

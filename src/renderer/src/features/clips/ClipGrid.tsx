@@ -47,7 +47,8 @@ function frameTime(): number {
 export function ClipGrid(props: ClipGridProps): JSX.Element {
   const { pages, total, selectedIds, currentId, onChoose, onRename, onAskDelete } = props;
   const [renamingId, setRenamingId] = useState<number | null>(null);
-  const [width, setWidth] = useState(1000);
+  // Null until the grid has measured itself: its columns before that are a guess.
+  const [width, setWidth] = useState<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   // Cards flung past load no poster: decoding pictures nobody sees would hold up the frames.
   const { fast: flinging, moved } = useFastScroll();
@@ -61,7 +62,7 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
     if (pages.version() !== pagesShown) renderNextFrame();
     return unsubscribe;
   }, [pages, pagesShown, renderNextFrame]);
-  const { columns, rowHeight } = layout(width);
+  const { columns, rowHeight } = layout(width ?? 1000);
   const rows = Math.ceil(total / columns);
 
   // The cards' one actions object reads the latest handlers, so it never changes and a memoised
@@ -211,6 +212,7 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
     currentId,
     (id) => pages.indexOf(id),
     (index) => virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' }),
+    width !== null,
   );
   const tabStopId = currentId ?? pages.hitAt(firstRow * columns)?.clip.id ?? null;
 

@@ -141,11 +141,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
       </EmptyState>
     );
   } else if (project && props.showTrash) {
-    body = (
-      <TrashView
-        onLeave={() => props.onShowTrash(false)}
-      />
-    );
+    body = <TrashView onLeave={() => props.onShowTrash(false)} />;
   } else if (project && total !== null) {
     if (total > 0) {
       body =
@@ -181,6 +177,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
       body = (
         <EmptyState
           icon="search"
+          focusable
           title={query.text !== '' ? `No clips match “${query.text}”` : 'No clips match these filters'}
           action={
             activeFilters(query.filter) > 0 ? (
@@ -198,8 +195,23 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
     } else {
       body = (
         <div className="canvas__dropzone">
-          <EmptyState icon="import" title="This project has no clips yet">
-            Drop video or audio files here, or choose Import clips
+          <EmptyState
+            icon="import"
+            title="This project has no clips yet"
+            action={
+              // Named apart from the toolbar's Import clips, which a narrow canvas shows as an icon only.
+              <button
+                type="button"
+                className="btn btn--primary"
+                title={`Import video or audio files (${modKey('I')})`}
+                onClick={() => fileInput.current?.click()}
+              >
+                <Icon name="import" />
+                Choose files…
+              </button>
+            }
+          >
+            Drop video or audio files here, or choose them from a folder ({modKey('I')}).
           </EmptyState>
         </div>
       );

@@ -91,7 +91,8 @@ export function JobRow({ job, projectName, timing, first, busy, now, actions }: 
   }
 
   return (
-    <li className={`job job--${tone}`} aria-label={job.title} aria-busy={busy}>
+    // Focusable from script only: after Cancel on the job before it, this one has the focus.
+    <li className={`job job--${tone}`} aria-label={job.title} aria-busy={busy} data-job-id={job.id} tabIndex={-1}>
       <div className="job__main">
         <div className="job__head">
           <span className={`job__state job__state--${tone}`}>

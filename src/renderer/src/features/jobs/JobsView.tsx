@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type SyntheticEvent, type JSX, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type SyntheticEvent, type JSX, type ReactNode } from 'react';
 import type { Project } from '../../../../shared/domain';
 import { JobState, type Job, type JobDecision, type Spend } from '../../../../shared/jobs';
 import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../../../../shared/prompt/providers';
@@ -173,6 +173,7 @@ export function JobsView({ state, projects, viewSwitch, onShowClip }: JobsViewPr
   const stateId = useId();
   const providerId = useId();
   const projectId = useId();
+  const list = useRef<HTMLElement>(null);
 
   const anyPending = jobs?.some((job) => isPending(job.state)) ?? false;
   useEffect(() => {
@@ -213,8 +214,28 @@ export function JobsView({ state, projects, viewSwitch, onShowClip }: JobsViewPr
       );
   }
 
+  /**
+   * A canceled job leaves the queue (a running one once it has stopped) and its Cancel is disabled
+   * at once: the focus on it goes to the job after it, else the one before, else the Jobs list.
+   */
+  function focusPastCanceled(job: Job): void {
+    const section = list.current;
+    if (!section) return;
+    const active = document.activeElement;
+    const row = section.querySelector(`[data-job-id="${job.id}"]`);
+    if (active !== null && active !== document.body && !row?.contains(active)) return;
+    const at = queue.findIndex((queued) => queued.id === job.id);
+    const staying = (queued: Job): boolean => queued.id !== job.id && !queued.cancelRequested;
+    const next = queue.slice(at + 1).find(staying) ?? queue.slice(0, Math.max(0, at)).reverse().find(staying);
+    const target = next ? section.querySelector<HTMLElement>(`[data-job-id="${next.id}"]`) : null;
+    (target ?? section).focus();
+  }
+
   const actions: JobActions = {
-    cancel: (job) => act(job, 'cancel', () => studio.call('jobs.cancel', { id: job.id })),
+    cancel: (job) => {
+      focusPastCanceled(job);
+      act(job, 'cancel', () => studio.call('jobs.cancel', { id: job.id }));
+    },
     retry: (job) => act(job, 'retry', () => studio.call('jobs.retry', { id: job.id })),
     moveToFront: (job) => act(job, 'move', () => studio.call('jobs.moveToFront', { id: job.id })),
     duplicate: (job) =>
@@ -341,7 +362,7 @@ export function JobsView({ state, projects, viewSwitch, onShowClip }: JobsViewPr
         )}
       </div>
 
-      <section className="jobs" aria-label="Jobs">
+      <section ref={list} className="jobs" aria-label="Jobs" tabIndex={-1}>
         {body}
       </section>
     </main>

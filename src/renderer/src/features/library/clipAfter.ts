@@ -37,23 +37,51 @@ export function focusIsInLibrary(): boolean {
 
 /**
  * Focuses a clip's card or list row once it is drawn, and again if the list's reload after the
- * change replaces the element, for about a second; it stops as soon as something other than the
- * library holds focus.
+ * change replaces the element, for about a second (`frames`); it stops as soon as something other
+ * than the library holds focus. `from` is the control that acted, in a view on its way out (Show
+ * clip in Jobs): the focus still on it counts as lost too.
  */
-export function focusClipSoon(id: number): void {
+export function focusClipSoon(
+  id: number,
+  { frames: most = 60, from = null }: { frames?: number; from?: Element | null } = {},
+): void {
   let frames = 0;
   let focused = false;
+  const lost = (active: Element | null): boolean =>
+    active === null || active === document.body || (from !== null && active === from);
   const tick = (): void => {
     const active = document.activeElement;
-    if (active !== null && active !== document.body && active.closest(LIBRARY_FOCUS) === null) return;
+    if (!lost(active) && active?.closest(LIBRARY_FOCUS) == null) return;
     const target = document.querySelector<HTMLElement>(`[data-clip-button="${id}"], tr[data-clip-id="${id}"]`);
     // The creator has moved on (an arrow key): leave focus where it went.
-    if (focused && active !== null && active !== document.body && active !== target) return;
+    if (focused && !lost(active) && active !== target) return;
     if (target && active !== target) {
       target.focus();
       focused = true;
     }
-    if (frames++ < 60) requestAnimationFrame(tick);
+    if (frames++ < most) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/**
+ * After the last clips shown have gone (every one chosen, then moved to the Trash or to another
+ * project), the focus would be nowhere: once the empty state shows, its action has the focus, or
+ * the empty state itself where it has none. For about two seconds, while the focus is nowhere.
+ */
+export function focusEmptyLibrarySoon(): void {
+  let frames = 0;
+  const tick = (): void => {
+    const active = document.activeElement;
+    if (active !== null && active !== document.body && active.closest(LIBRARY_FOCUS) === null) return;
+    const target =
+      document.querySelector<HTMLElement>('.canvas__body .empty-state__action button:not(:disabled)') ??
+      document.querySelector<HTMLElement>('.canvas__body .empty-state[tabindex]');
+    if (target) {
+      target.focus();
+      return;
+    }
+    if (frames++ < 120) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }

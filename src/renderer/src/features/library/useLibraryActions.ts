@@ -5,7 +5,7 @@ import { studio } from '../../api/client';
 import { useToaster } from '../../components/Toasts';
 import { countClips } from '../../format/media';
 import type { ChooseHow } from '../clips/ClipGrid';
-import { clipAfter, focusClipSoon, focusIsInLibrary } from './clipAfter';
+import { clipAfter, focusClipSoon, focusEmptyLibrarySoon, focusIsInLibrary } from './clipAfter';
 import type { HistoryHandle } from './OrganiseHistory';
 import type { ClipPages } from './useClipPages';
 import type { ClipSelection } from './useClipSelection';
@@ -65,7 +65,7 @@ export function useLibraryActions({
           if (next) {
             chooseClip(next.clip, next.index, { toggle: false, range: false });
             if (focusWasInLibrary) focusClipSoon(next.clip.id);
-          }
+          } else if (focusWasInLibrary) focusEmptyLibrarySoon();
           const clips = clipsText(changed);
           // On the library's history, so Ctrl+Z brings them back rather than undoing the edit before.
           const undoIt = history.current?.record({
@@ -152,7 +152,7 @@ export function useLibraryActions({
           if (next) {
             chooseClip(next.clip, next.index, { toggle: false, range: false });
             if (focusWasInLibrary) focusClipSoon(next.clip.id);
-          }
+          } else if (focusWasInLibrary) focusEmptyLibrarySoon();
           const clips = clipsText(changed);
           // On the library's history, so Ctrl+Z moves them back.
           const undoIt =

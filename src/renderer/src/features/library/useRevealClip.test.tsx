@@ -33,3 +33,19 @@ test('a clip made current is scrolled to once it is loaded, and only when it cha
   expect(scrollTo).toHaveBeenLastCalledWith(41);
   expect(scrollTo).toHaveBeenCalledTimes(3);
 });
+
+test('a view that has not measured itself yet waits to scroll to the current clip until it has', () => {
+  const indexOf = (id: number): number => (id === 5 ? 40 : -1);
+  const scrollTo = vi.fn<(index: number) => void>();
+  const { rerender } = renderHook<undefined, { ready: boolean }>(
+    ({ ready }) => {
+      useRevealClip(5, indexOf, scrollTo, ready);
+      return undefined;
+    },
+    { initialProps: { ready: false } },
+  );
+  expect(scrollTo).not.toHaveBeenCalled();
+  rerender({ ready: true });
+  expect(scrollTo).toHaveBeenCalledTimes(1);
+  expect(scrollTo).toHaveBeenLastCalledWith(40);
+});

@@ -1,4 +1,4 @@
-import { render, waitFor } from '@testing-library/react';
+import { fireEvent, render, waitFor } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { ToastProvider } from '../../components/Toasts';
@@ -17,4 +17,31 @@ test('opened with the focus nowhere (Remix, from a control now gone), the Prompt
   );
   await waitFor(() => expect(document.querySelector('.cm-content')?.textContent).toContain('a pier'));
   await waitFor(() => expect(document.activeElement?.closest('.cm-editor')).not.toBeNull());
+});
+
+test('Queue gives the focus back to the editor, where the draft stays for the next take', async () => {
+  fakeStudio.answer('drafts.get', () => ({ text: 'Scene: a pier', updatedAt: 1 }));
+  fakeStudio.answer('templates.list', () => []);
+  fakeStudio.answer('engine.vocabulary', () => ({ scene: [], camera: [], motion: [], audio: [], style: [] }));
+  const project = { id: 3, name: 'Harbour', createdAt: 1, updatedAt: 1, archived: false, clipCount: 0 };
+  const queued: string[] = [];
+  const view = render(
+    <ToastProvider>
+      <PromptStudio
+        project={project}
+        viewSwitch={null}
+        onQueue={(text) => {
+          queued.push(text);
+          return Promise.resolve();
+        }}
+      />
+    </ToastProvider>,
+  );
+  await waitFor(() => expect(document.querySelector('.cm-content')?.textContent).toContain('a pier'));
+  const queue = view.getByRole('button', { name: 'Queue' });
+  queue.focus();
+  fireEvent.click(queue);
+  await waitFor(() => expect(queued).toEqual(['Scene: a pier']));
+  await waitFor(() => expect((queue as HTMLButtonElement).disabled).toBe(false));
+  expect(document.activeElement?.closest('.cm-editor')).not.toBeNull();
 });

@@ -215,7 +215,12 @@ export function PromptStudio({
               title={`Queue (${modKey('Enter')})`}
               disabled={queueing}
               aria-busy={queueing}
-              onClick={queueNow}
+              onClick={() => {
+                // The draft stays in the editor after queueing, to write the next take or fix what was
+                // refused (Mod-Enter queues again from there); the button, disabled meanwhile, would drop it.
+                editor.current?.focus();
+                queueNow();
+              }}
             >
               Queue
             </button>
