@@ -448,3 +448,83 @@ test('with several clips chosen by keyboard, the focused card and its ring stay 
     await expect(selectionBar).toHaveCount(0);
   }
 });
+
+/** How many of a middle-cut title's characters show: its start before the ellipsis, and its end. */
+function middleTitleShown(title: Locator): Promise<number> {
+  return title.evaluate((element) => {
+    let shown = 0;
+    for (const part of element.querySelectorAll<HTMLElement>('.middle-title__head, .middle-title__tail')) {
+      const text = part.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+      const room = part.getBoundingClientRect().right;
+      const range = document.createRange();
+      for (let i = 1; i <= (text.textContent ?? '').length; i++) {
+        range.setStart(text, 0);
+        range.setEnd(text, i);
+        if (range.getBoundingClientRect().right > room + 0.5) break;
+        shown += 1;
+      }
+    }
+    return shown;
+  });
+}
+
+test('at 1280×800 with a clip chosen, the list gives a picked clip’s long title the room beside its badge, and Created is as wide as its dates', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const title = 'Über den Dächern der Stadt bei Nacht, Regen auf dem Glas';
+  const cards = await newProjectWith(page, studio.url, [
+    makeClip(join(workDir, `${title}.mp4`), 1),
+    makeClip(join(workDir, 'Alley in the rain.mp4'), 2),
+  ]);
+  await cards.filter({ hasText: 'Über' }).click();
+  await page.keyboard.press('p');
+  await expect(page.getByRole('region', { name: 'Organise' }).getByRole('button', { name: 'Pick' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.getByRole('button', { name: 'List' }).click();
+  const table = page.getByRole('table', { name: 'Clips' });
+  const row = table.getByRole('row').filter({ hasText: 'Über' });
+  await expect(row.locator('.clip-marks__flag--pick')).toBeVisible();
+  const shown = await middleTitleShown(row.locator('.middle-title'));
+  const widths = await table.evaluate((element) =>
+    Object.fromEntries(
+      [...element.querySelectorAll('th')].map((th) => [
+        th.textContent.replace(/[▲▼]/, ''),
+        th.getBoundingClientRect().width,
+      ]),
+    ),
+  );
+  console.log(
+    `list at 1280×800 beside the inspector: ${shown} characters of the title shown; columns ${JSON.stringify(widths)}`,
+  );
+  expect(shown, 'characters of the title shown beside its Pick badge').toBeGreaterThanOrEqual(24);
+  // The end stays whole: versions differ there.
+  const tail = row.locator('.middle-title__tail');
+  expect(await whollyShown(tail), 'the end of the title is in view').toBe(true);
+  // Measured to the fraction of a pixel: a tail short by less than one still loses letters for an ellipsis.
+  const cut = await tail.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return range.getBoundingClientRect().width - element.getBoundingClientRect().width;
+  });
+  expect(cut, 'the end of the title is not cut').toBeLessThanOrEqual(0.01);
+  // Every date shows whole, and the column is no wider than its widest date needs.
+  for (const cell of await table.locator('td.clip-list__cell--created').all()) {
+    const fit = await cell.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const style = getComputedStyle(element);
+      const room = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: range.getBoundingClientRect().width, room, cut: element.scrollWidth > element.clientWidth };
+    });
+    expect(fit.cut, 'a date is cut').toBe(false);
+    expect(fit.room - fit.text, 'room left beside a date').toBeLessThan(48);
+  }
+  await shoot(page, 'list-pick-1280x800');
+});

@@ -7,6 +7,7 @@ import {
   useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type JSX,
   type KeyboardEvent,
 } from 'react';
@@ -22,6 +23,7 @@ import { ClipMarks, Snippet, Stars } from './ClipMarks';
 import { providerName } from '../remix/versionNames';
 import { useLoadedPages, type ClipPages } from './useClipPages';
 import { useRevealClip } from './useRevealClip';
+import { createdColumnWidth } from './createdColumn';
 import './ClipList.css';
 
 interface Column {
@@ -75,7 +77,17 @@ interface RowActions {
 export function ClipList(props: ClipListProps): JSX.Element {
   const { pages, total, sort, onSort, selectedIds, currentId, onChoose, onRename } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  const table = useRef<HTMLTableElement>(null);
   const [renamingId, setRenamingId] = useState<number | null>(null);
+  // The Created column as wide as this locale's widest date in the list's own font; the title takes the rest.
+  const [createdWidth, setCreatedWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const element = table.current;
+    if (!element) return;
+    const style = getComputedStyle(element);
+    const cell = getComputedStyle(element.querySelector('.clip-list__sort') ?? element);
+    setCreatedWidth(createdColumnWidth(style.font, parseFloat(cell.paddingLeft) + parseFloat(cell.paddingRight)));
+  }, []);
   useLoadedPages(pages);
   // The virtualizer's answers change with every scroll; this component re-renders with it, unmemoised, by design.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -152,7 +164,13 @@ export function ClipList(props: ClipListProps): JSX.Element {
 
   return (
     <div ref={scroller} className="clip-scroller clip-list">
-      <table className="clip-list__table" aria-label="Clips" aria-rowcount={total + 1}>
+      <table
+        ref={table}
+        className="clip-list__table"
+        aria-label="Clips"
+        aria-rowcount={total + 1}
+        style={createdWidth === null ? undefined : ({ '--clip-list-created': `${createdWidth}px` } as CSSProperties)}
+      >
         <thead>
           <tr>
             {COLUMNS.map((column) => {
