@@ -135,3 +135,41 @@ test('tag suggestions match as a creator types: any case, and a letter without a
       .sort(),
   ).toEqual(['Café crème 🌧', 'cafe ambience']);
 });
+
+test('tag suggestions match the start of any word in a tag, those starting with the text first', async () => {
+  const db = openDatabase(join(await tempDir(), 'library.db'));
+  onTestFinished(() => {
+    db.close();
+  });
+  const projects = new Projects(db);
+  const projectId = projects.create('Paris').id;
+  const other = projects.create('Lyon').id;
+  const hash = createHash('sha256').update('clip').digest('hex');
+  db.prepare(`INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)`).run(hash);
+  const insert = db.prepare(
+    `INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at) VALUES (?, 't', 'local', 0, ?, 0)`,
+  );
+  const clips = (project: number, n: number): number[] =>
+    Array.from({ length: n }, () => Number(insert.run(project, hash).lastInsertRowid));
+  const organiser = new Organiser(db);
+  // The more used a tag, the higher it sits within its group, whatever the group.
+  organiser.addTags(clips(projectId, 4), ['Café crème']);
+  organiser.addTags(clips(projectId, 3), ['rain-creek']);
+  organiser.addTags(clips(projectId, 1), ['crème brûlée', 'increment', 'cream', 'sea scream']);
+  organiser.addTags(clips(other, 5), ['creek bed']);
+  const names = (project: number | null, prefix: string): string[] =>
+    organiser.tags(project, prefix, 20).map((t) => t.name);
+
+  expect(names(projectId, 'creme')).toEqual(['crème brûlée', 'Café crème']);
+  expect(names(projectId, 'CRE')).toEqual(['cream', 'crème brûlée', 'Café crème', 'rain-creek']);
+  // A letter typed with an accent requires it; inside a word is no word's start.
+  expect(names(projectId, 'crè')).toEqual(['crème brûlée', 'Café crème']);
+  expect(names(projectId, 'reme')).toEqual([]);
+  expect(names(projectId, 'ream')).toEqual([]);
+  expect(names(projectId, 'brulee')).toEqual(['crème brûlée']);
+  expect(names(projectId, 'cafe cr')).toEqual(['Café crème']);
+  // Across the library the other project's tag joins the group it belongs to, by its count.
+  expect(names(null, 'cre')).toEqual(['creek bed', 'cream', 'crème brûlée', 'Café crème', 'rain-creek']);
+  // The limit keeps the first of them in that order.
+  expect(organiser.tags(null, 'cre', 2).map((t) => t.name)).toEqual(['creek bed', 'cream']);
+});

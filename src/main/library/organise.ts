@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ClipFlag, ColorLabel } from '../../shared/library/labels';
 import { StudioError } from '../../shared/errors';
-import { startsAsTyped } from '../../shared/library/typedPrefix';
+import { typedMatch } from '../../shared/library/typedPrefix';
 import { reviveProjects } from './projects';
 
 /** What a bulk change touched: how many clips, and the projects to tell. */
@@ -22,10 +22,12 @@ const FLAG_VALUE: Record<ClipFlag, number> = { pick: 1, reject: -1 };
 /** Ratings, flags, colour labels, tags, moves and the Trash, for one clip or thousands in one transaction. */
 export class Organiser {
   constructor(private readonly db: Database) {
-    // LIKE folds the case of ASCII letters only: tags with other letters are matched as typed here.
-    db.function('starts_as_typed', { deterministic: true }, (name: unknown, prefix: unknown) =>
-      startsAsTyped(String(name), String(prefix)) ? 1 : 0,
-    );
+    // LIKE folds the case of ASCII letters only and knows no words: the rest is matched as typed
+    // here, 0 for a tag that starts with what was typed, 1 for one with a later word that does.
+    db.function('typed_match', { deterministic: true }, (name: unknown, prefix: unknown) => {
+      const match = typedMatch(String(name), String(prefix));
+      return match === null ? null : match === 'start' ? 0 : 1;
+    });
   }
 
   /** The projects of these clips; refuses the whole change when any clip is missing. */
@@ -108,29 +110,36 @@ export class Organiser {
   }
 
   /**
-   * Tags in use, most used first, optionally those starting with `prefix` as typed
-   * (`startsAsTyped`: "cafe" suggests "Café crème"), for the tag box's suggestions.
+   * Tags in use for the tag box's suggestions: with a prefix, those starting with it as typed
+   * (`typedMatch`: "cafe" suggests "Café crème") and then those with a later word starting with it
+   * ("creme" suggests it too); each group most used first.
    */
   tags(projectId: number | null, prefix: string, limit: number): TagUse[] {
-    const escaped = `${prefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    const matches = `(t.name LIKE @escaped ESCAPE '\\' OR (t.name GLOB '*[^ -~]*' AND starts_as_typed(t.name, @prefix)))`;
+    const like = prefix.replace(/[\\%_]/g, (char) => `\\${char}`);
+    const params = { escaped: `${like}%`, anywhere: `%${like}%`, prefix, limit };
+    // An ASCII name that starts with the prefix is settled by LIKE; one holding the prefix later, or
+    // any name with other letters (LIKE folds only ASCII case, and knows no accents), is asked of typed_match.
+    const rank = `CASE WHEN t.name LIKE @escaped ESCAPE '\\' THEN 0
+      WHEN t.name LIKE @anywhere ESCAPE '\\' OR t.name GLOB '*[^ -~]*' THEN typed_match(t.name, @prefix) END`;
     // Counts come from tag_counts (migration 0007), kept by triggers, not from the tagged clips.
     if (projectId !== null) {
       return this.db
-        .prepare<[{ projectId: number; escaped: string; prefix: string; limit: number }], TagUse>(
-          `SELECT t.name, tc.count FROM tag_counts tc JOIN tags t ON t.id = tc.tag_id
-           WHERE tc.project_id = @projectId AND ${matches}
-           ORDER BY tc.count DESC, t.name LIMIT @limit`,
+        .prepare<[typeof params & { projectId: number }], TagUse>(
+          `SELECT name, count FROM (
+             SELECT t.name, tc.count, ${rank} AS rank FROM tag_counts tc JOIN tags t ON t.id = tc.tag_id
+             WHERE tc.project_id = @projectId)
+           WHERE rank IS NOT NULL ORDER BY rank, count DESC, name LIMIT @limit`,
         )
-        .all({ projectId, escaped, prefix, limit });
+        .all({ ...params, projectId });
     }
     return this.db
-      .prepare<[{ escaped: string; prefix: string; limit: number }], TagUse>(
-        `SELECT t.name, sum(tc.count) AS count FROM tag_counts tc JOIN tags t ON t.id = tc.tag_id
-         WHERE ${matches}
-         GROUP BY t.id ORDER BY count DESC, t.name LIMIT @limit`,
+      .prepare<[typeof params], TagUse>(
+        `SELECT name, count FROM (
+           SELECT t.name, sum(tc.count) AS count, ${rank} AS rank FROM tag_counts tc JOIN tags t ON t.id = tc.tag_id
+           GROUP BY t.id)
+         WHERE rank IS NOT NULL ORDER BY rank, count DESC, name LIMIT @limit`,
       )
-      .all({ escaped, prefix, limit });
+      .all(params);
   }
 
   /** Moves clips into another project; the projects they left are among those reported. */

@@ -83,7 +83,7 @@ export const libraryCalls = {
   'library.setColor': { input: z.strictObject({ ids: ClipIds, color: ColorLabel.nullable() }), output: Changed },
   'library.addTags': { input: z.strictObject({ ids: ClipIds, tags: TagNames }), output: Changed },
   'library.removeTags': { input: z.strictObject({ ids: ClipIds, tags: TagNames }), output: Changed },
-  /** Tags in use, most used first; with a prefix, those starting with it (the tag box's suggestions). */
+  /** Tags in use, most used first; with a prefix, those starting with it, then those with a later word starting with it (the tag box's suggestions). */
   'library.tags': {
     input: z.strictObject({
       projectId: RowId.optional(),

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { startsAsTyped } from './typedPrefix';
+import { startsAsTyped, typedMatch } from './typedPrefix';
 
 test.each([
   ['Café crème', 'cafe', true],
@@ -18,4 +18,25 @@ test.each([
   ['rain', '', true],
 ])('"%s" starts with "%s" as typed: %s', (text, prefix, expected) => {
   expect(startsAsTyped(text, prefix)).toBe(expected);
+});
+
+test.each([
+  ['Café crème', 'creme', 'word'],
+  ['Café crème', 'CRÈME', 'word'],
+  ['Café crème', 'café cr', 'start'],
+  ['Café crème', 'cafe', 'start'],
+  ['cafe creme', 'crème', null],
+  ['rain-soaked street', 'soaked', 'word'],
+  ['rain-soaked street', 'street', 'word'],
+  ['100%_done', 'done', 'word'],
+  ['storm 🌧', '🌧', 'word'],
+  // Inside a word is not a word's start, an accented letter included.
+  ['Café crème', 'reme', null],
+  ['Café crème', 'me', null],
+  ['cafe\u0301crème', 'creme', null],
+  ['nightfall', 'fall', null],
+  ['rain', '', 'start'],
+  ['rain', 'rainy', null],
+])('"%s" matches "%s" as typed: %s', (text, prefix, expected) => {
+  expect(typedMatch(text, prefix)).toBe(expected);
 });

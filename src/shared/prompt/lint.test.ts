@@ -115,16 +115,103 @@ describe('event-after-end: timed sound or dialogue past the shot', () => {
       ],
       [
         'warning',
-        'Ann speaks at 00:08, after the shot ends at 00:08, so the line is left out; move it earlier or lengthen the shot.',
+        'Ann speaks at 00:08, where the shot ends, so the line is left out; move it earlier or lengthen the shot.',
       ],
     ]);
   });
 
-  test('stays quiet inside the shot, at its exact end for spans, and when the shot has no length', () => {
+  test('stays quiet inside the shot, at its exact end for spans, and when no model says how long a shot without a length lasts', () => {
     expect(
       findings(`${GOOD_SHOT}Audio: a at 00:07.999, b from 00:01 to 00:08\nDuration: 8s\n`, 'event-after-end'),
     ).toEqual([]);
     expect(findings(`${GOOD_SHOT}Audio: a at 00:30\n`, 'event-after-end')).toEqual([]);
+  });
+
+  test('a sound at exactly the end of the shot is left out, and says so', () => {
+    const text = `${GOOD_SHOT}Audio: door slam at 00:10\nDuration: 10s\n`;
+    const d = one(text, 'event-after-end');
+    expect(d.message).toBe(
+      '"door slam" starts at 00:10, where the shot ends, so it is left out; move it earlier or lengthen the shot.',
+    );
+    expect(applyFix(text, d.fixes[0])).toContain('Duration: 11s');
+  });
+
+  test("a sound past the end of a 10 s shot, in the editor's lint for the built-in engine too", () => {
+    const text = `${GOOD_SHOT}Audio: rain, door slam at 00:12\nDuration: 10s\n`;
+    for (const options of [{}, { provider: 'local' }] as const) {
+      const d = one(text, 'event-after-end', options);
+      expect(d).toMatchObject({ severity: 'warning', range: { line: 4, column: 14 } });
+      expect(d.message).toBe(
+        '"door slam" starts at 00:12, after the shot ends at 00:10, so it is left out; move it earlier or lengthen the shot.',
+      );
+      expect(findings(applyFix(text, d.fixes[0]), 'event-after-end', options)).toEqual([]);
+    }
+  });
+
+  test("a shot without a Duration lasts the model's default, and times past it are found", () => {
+    const text = `${GOOD_SHOT}Audio: bell at 00:07.500, door slam at 00:12\nDialogue: [00:09] Ann: "Late"\n`;
+    const found = findings(text, 'event-after-end', { provider: 'local' });
+    expect(found.map((d) => d.message)).toEqual([
+      '"door slam" starts at 00:12, after the shot ends at 00:08, since with no Duration it lasts the default 8s, so it is left out; move it earlier or give the shot a Duration.',
+      'Ann speaks at 00:09, after the shot ends at 00:08, since with no Duration it lasts the default 8s, so the line is left out; move it earlier or give the shot a Duration.',
+    ]);
+    // The fix writes the Duration the shot lacked, long enough for the sound, after its last line.
+    const [slam] = found;
+    expect(slam?.fixes[0]?.title).toBe('Add Duration: 13s');
+    const fixed = applyFix(text, slam?.fixes[0]);
+    expect(fixed).toBe(
+      `${GOOD_SHOT}Audio: bell at 00:07.500, door slam at 00:12\nDialogue: [00:09] Ann: "Late"\nDuration: 13s\n`,
+    );
+    expect(findings(fixed, 'event-after-end', { provider: 'local' })).toEqual([]);
+    // Runway's default is 5 s: the bell at 00:07.5 is past it there.
+    expect(findings(`${GOOD_SHOT}Audio: bell at 00:07.500\n`, 'event-after-end', { provider: 'runway' })).toHaveLength(
+      1,
+    );
+    expect(findings(`${GOOD_SHOT}Audio: bell at 00:07.500\n`, 'event-after-end', { provider: 'local' })).toEqual([]);
+  });
+
+  test('a sound running past a shot without a Duration is cut off at the default end', () => {
+    const d = one(`${GOOD_SHOT}Audio: rain from 00:06 to 00:09\n`, 'event-after-end', { provider: 'local' });
+    expect(d.message).toBe(
+      '"rain" runs to 00:09, past the shot\'s end at 00:08, since with no Duration it lasts the default 8s, so it is cut off there; end it sooner or give the shot a Duration.',
+    );
+  });
+
+  test("in a prompt of several shots, names the shot and reads a later shot's times from its own start", () => {
+    const text = [
+      'Shot 1: Hall',
+      GOOD_SHOT + 'Audio: knock at 00:12',
+      'Duration: 10s',
+      '',
+      'Shot 2: Stairs',
+      GOOD_SHOT + 'Audio: door slam at 00:12',
+      'Duration: 10s',
+      '',
+      'Shot 3: Roof',
+      GOOD_SHOT + 'Audio: wind at 00:25',
+      'Duration: 4s',
+    ].join('\n');
+    expect(findings(text, 'event-after-end').map((d) => d.message)).toEqual([
+      '"knock" starts at 00:12, after shot 1 ends at 00:10, so it is left out; move it earlier or lengthen the shot.',
+      '"door slam" starts at 00:12, after shot 2 ends at 00:10, so it is left out; move it earlier (times in shot 2 count from its start, so 00:02 here is 00:12 in the clip) or lengthen the shot.',
+      // 00:25 is past shot 3 on the clip's clock too (it runs 00:20–00:24): no such reading to offer.
+      '"wind" starts at 00:25, after shot 3 ends at 00:04, so it is left out; move it earlier or lengthen the shot.',
+    ]);
+  });
+
+  test('with one clip for the whole prompt, a shot without a Duration gets its share of the default clip', () => {
+    const text = [
+      'Shot 1: Hall',
+      GOOD_SHOT + 'Duration: 3s',
+      '',
+      'Shot 2: Stairs',
+      GOOD_SHOT + 'Audio: door slam at 00:05',
+      'Audio: bell at 00:04.900',
+    ].join('\n');
+    const found = findings(text, 'event-after-end', { provider: 'veo' });
+    expect(found.map((d) => d.message)).toEqual([
+      '"door slam" starts at 00:05, where shot 2 ends, since with no Duration it lasts 5s, its share of the default 8s clip, so it is left out; move it earlier (times in shot 2 count from its start, so 00:02 here is 00:05 in the clip) or give the shot a Duration.',
+    ]);
   });
 });
 

@@ -126,7 +126,60 @@ function checkWording(ctx: Context, shot: Shot, src: ShotSource): void {
   }
 }
 
-function lengthenFix(src: ShotSource, neededMs: number): QuickFix[] {
+/**
+ * How long a shot will last when rendered: the Duration it gives, or, without one, the length the
+ * chosen model gives it (its default per shot, or a share of its default clip when the model
+ * makes one clip for the whole prompt). Null when the shot has no Duration and no model is known.
+ */
+interface ShotLength {
+  ms: number;
+  /** The shot gives no Duration, so this is the model's default length. */
+  defaulted: boolean;
+  /** A defaulted shot's length is a share of the model's default clip, which is this long. */
+  ofClipMs: number | null;
+}
+
+function shotLengths(
+  doc: PromptDoc,
+  provider: ProviderId | undefined,
+  model: ModelLimits | null,
+): (ShotLength | null)[] {
+  const written = (shot: Shot): ShotLength | null =>
+    shot.durationMs === null ? null : { ms: shot.durationMs, defaulted: false, ofClipMs: null };
+  if (provider === undefined || model === null) return doc.shots.map(written);
+  if (!PROVIDERS[provider].singlePrompt)
+    return doc.shots.map((shot) => written(shot) ?? { ms: model.defaultDurationMs, defaulted: true, ofClipMs: null });
+  // One clip for the prompt: shots without a Duration share what is left of the default clip.
+  const kept = doc.shots.filter((shot) => !isEmptyShot(shot));
+  const shares = shareLengths(kept, model.defaultDurationMs);
+  const alone = kept.length === 1;
+  return doc.shots.map((shot) => {
+    const at = kept.indexOf(shot);
+    const share = shares[at];
+    if (shot.durationMs !== null || share === undefined) return written(shot);
+    return { ms: share, defaulted: true, ofClipMs: alone ? null : model.defaultDurationMs };
+  });
+}
+
+/** Where a Duration line goes in a shot that has none: after its last written line. */
+function addDurationFix(ctx: Context, src: ShotSource, neededMs: number): QuickFix[] {
+  let end = -1;
+  for (const spans of Object.values(src.fields)) for (const f of spans) end = Math.max(end, f.value.to, f.key.to);
+  for (const phrase of src.prose) end = Math.max(end, phrase.span.to);
+  if (end < 0) return [];
+  const length = formatDuration(Math.ceil(neededMs / 1000) * 1000);
+  return [
+    {
+      title: `Add Duration: ${length}`,
+      from: end,
+      to: end,
+      insert: `${ctx.source.lineEnding}Duration: ${length}`,
+    },
+  ];
+}
+
+function lengthenFix(ctx: Context, src: ShotSource, length: ShotLength, neededMs: number): QuickFix[] {
+  if (length.defaulted) return addDurationFix(ctx, src, neededMs);
   const value = lastValue(src, 'duration');
   if (!value) return [];
   const seconds = Math.ceil(neededMs / 1000) * 1000;
@@ -140,40 +193,76 @@ function lengthenFix(src: ShotSource, neededMs: number): QuickFix[] {
   ];
 }
 
-function checkTimesInShot(ctx: Context, shot: Shot, src: ShotSource): void {
-  const end = shot.durationMs;
-  if (end === null) return;
+/** The words a finding about a time past the shot's end uses for the shot and its end. */
+interface ShotEnd {
+  /** "the shot" in a prompt of one shot, "shot 2" otherwise. */
+  name: string;
+  length: ShotLength;
+  /** Where the shot starts in the clip, for a later shot of several whose earlier shots' lengths are known. */
+  startMs: number | null;
+}
+
+/** Why a shot without a Duration ends where it does: ", since with no Duration it lasts the default 8s". */
+function defaultWords({ ms, defaulted, ofClipMs }: ShotLength): string {
+  if (!defaulted) return '';
+  const lasts =
+    ofClipMs === null
+      ? `the default ${formatDuration(ms)}`
+      : `${formatDuration(ms)}, its share of the default ${formatDuration(ofClipMs)} clip`;
+  return `, since with no Duration it lasts ${lasts}`;
+}
+
+/** "after the shot ends at 00:08", or "where the shot ends" for a time exactly at its end. */
+function endWords(at: number, end: ShotEnd): string {
+  const ends =
+    at === end.length.ms ? `where ${end.name} ends` : `after ${end.name} ends at ${formatTime(end.length.ms)}`;
+  return `${ends}${defaultWords(end.length)}`;
+}
+
+/**
+ * "move it earlier", and for a time that lies inside a later shot when read on the clip's clock,
+ * that a shot's times count from its own start: the usual slip in a prompt of several shots.
+ */
+function moveWords(at: number, end: ShotEnd): string {
+  const start = end.startMs;
+  if (start === null || start === 0 || at < start || at - start >= end.length.ms) return 'move it earlier';
+  return `move it earlier (times in ${end.name} count from its start, so ${formatTime(at - start)} here is ${formatTime(at)} in the clip)`;
+}
+
+function checkTimesInShot(ctx: Context, shot: Shot, src: ShotSource, end: ShotEnd): void {
+  const endMs = end.length.ms;
+  const remedy = end.length.defaulted ? 'give the shot a Duration' : 'lengthen the shot';
   shot.audio.events.forEach((event, k) => {
     const span = src.events[k];
     if (!span) return;
     // A warning, not an error: prompts are pasted from clips of other lengths, and the render goes on without it.
-    if (event.startMs >= end) {
+    if (event.startMs >= endMs) {
       ctx.findings.push({
         code: 'event-after-end',
         severity: 'warning',
-        message: `"${event.label}" starts at ${formatTime(event.startMs)}, after the shot ends at ${formatTime(end)}, so it is left out; move it earlier or lengthen the shot.`,
+        message: `"${event.label}" starts at ${formatTime(event.startMs)}, ${endWords(event.startMs, end)}, so it is left out; ${moveWords(event.startMs, end)} or ${remedy}.`,
         span,
-        fixes: lengthenFix(src, event.startMs + 1),
+        fixes: lengthenFix(ctx, src, end.length, event.startMs + 1),
       });
-    } else if (event.endMs !== null && event.endMs > end) {
+    } else if (event.endMs !== null && event.endMs > endMs) {
       ctx.findings.push({
         code: 'event-after-end',
         severity: 'warning',
-        message: `"${event.label}" runs to ${formatTime(event.endMs)}, past the shot's end at ${formatTime(end)}, so it is cut off there; end it sooner or lengthen the shot.`,
+        message: `"${event.label}" runs to ${formatTime(event.endMs)}, past ${end.name}'s end at ${formatTime(endMs)}${defaultWords(end.length)}, so it is cut off there; end it sooner or ${remedy}.`,
         span,
-        fixes: lengthenFix(src, event.endMs),
+        fixes: lengthenFix(ctx, src, end.length, event.endMs),
       });
     }
   });
   shot.dialogue.forEach((line, k) => {
     const span = src.dialogue[k];
-    if (!span || line.atMs < end) return;
+    if (!span || line.atMs < endMs) return;
     ctx.findings.push({
       code: 'event-after-end',
       severity: 'warning',
-      message: `${line.speaker} speaks at ${formatTime(line.atMs)}, after the shot ends at ${formatTime(end)}, so the line is left out; move it earlier or lengthen the shot.`,
+      message: `${line.speaker} speaks at ${formatTime(line.atMs)}, ${endWords(line.atMs, end)}, so the line is left out; ${moveWords(line.atMs, end)} or ${remedy}.`,
       span,
-      fixes: lengthenFix(src, line.atMs + speechMs(line.line)),
+      fixes: lengthenFix(ctx, src, end.length, line.atMs + speechMs(line.line)),
     });
   });
 }
@@ -364,18 +453,23 @@ function checkContinuation(ctx: Context, provider: ProviderId, options: LintOpti
 /** The linter's own findings for a parsed text (the parser's are in parsed.diagnostics). */
 export function lintParsed(text: string, parsed: ParseResult, options: LintOptions = {}): Diagnostic[] {
   const ctx: Context = { text, doc: parsed.doc, source: parsed.source, findings: [] };
+  const model = options.provider === undefined ? null : checkContinuation(ctx, options.provider, options);
+  const lengths = shotLengths(parsed.doc, options.provider, model);
+  const several = parsed.doc.shots.length > 1;
+  let startMs: number | null = 0;
   parsed.doc.shots.forEach((shot, i) => {
     const src = parsed.source.shots[i];
     if (!src) return;
     checkCamera(ctx, shot, src, i);
     checkWording(ctx, shot, src);
-    checkTimesInShot(ctx, shot, src);
+    const length = lengths[i] ?? null;
+    if (length) checkTimesInShot(ctx, shot, src, { name: several ? `shot ${i + 1}` : 'the shot', length, startMs });
+    startMs = startMs === null || length === null ? null : startMs + length.ms;
     checkOverlap(ctx, shot, src);
     checkNegatives(ctx, shot, src);
   });
   checkEmpty(ctx);
-  if (options.provider !== undefined) {
-    const model = checkContinuation(ctx, options.provider, options);
+  if (options.provider !== undefined && model !== null) {
     checkProviderDurations(ctx, options.provider, model);
     checkProviderSize(ctx, options.provider, model);
   }

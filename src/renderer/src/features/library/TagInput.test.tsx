@@ -86,6 +86,93 @@ test('"Tag selected" offers the same suggestions and tags every selected clip wi
   );
 });
 
+/** Suggestions that come only when the test lets them: each ask waits in `answers`. */
+function answerTagsLater(names: readonly string[] = TAGS): ((fail?: boolean) => void)[] {
+  const answers: ((fail?: boolean) => void)[] = [];
+  fakeStudio.answer(
+    'library.tags',
+    ({ prefix }) =>
+      new Promise((resolve, reject) =>
+        answers.push((fail) =>
+          fail
+            ? reject(new Error('the library is busy'))
+            : resolve(
+                names.filter((t) => t.startsWith((prefix ?? '').toLowerCase())).map((name) => ({ name, count: 2 })),
+              ),
+        ),
+      ),
+  );
+  return answers;
+}
+
+test('Down then Enter pressed before the suggestions come takes the first suggestion once they do', async () => {
+  const answers = answerTagsLater();
+  const user = userEvent.setup();
+  const onAdd = vi.fn<(tags: string[]) => void>();
+  render(<TagInput label="Add tag" placeholder="Add tags" onAdd={onAdd} />);
+  const box = screen.getByRole('textbox', { name: 'Add tag' });
+  await user.type(box, 'gol');
+  await user.keyboard('{ArrowDown}{Enter}');
+  // Nothing is added while the suggestions are on their way, not even the text as typed.
+  expect(onAdd).not.toHaveBeenCalled();
+  await waitFor(() => expect(answers).toHaveLength(1));
+  expect(onAdd).not.toHaveBeenCalled();
+  answers[0]?.();
+  await waitFor(() => expect(onAdd).toHaveBeenCalledWith(['golden hour']));
+  expect(onAdd).toHaveBeenCalledTimes(1);
+  expect((box as HTMLInputElement).value).toBe('');
+});
+
+test('Down pressed early highlights once the suggestions come; Enter alone adds the text as typed at once', async () => {
+  const answers = answerTagsLater();
+  const user = userEvent.setup();
+  const onAdd = vi.fn<(tags: string[]) => void>();
+  render(<TagInput label="Add tag" placeholder="Add tags" onAdd={onAdd} />);
+  const box = screen.getByRole('textbox', { name: 'Add tag' });
+  await user.type(box, 'gol');
+  await user.keyboard('{ArrowDown}{ArrowDown}');
+  await waitFor(() => expect(answers).toHaveLength(1));
+  answers[0]?.();
+  const second = await screen.findByRole('option', { name: 'golden light' });
+  expect(box.getAttribute('aria-activedescendant')).toBe(second.id);
+  await user.keyboard('{Enter}');
+  expect(onAdd).toHaveBeenLastCalledWith(['golden light']);
+
+  // Enter with nothing pressed before it: what is typed is what is added, without waiting.
+  await user.type(box, 'night{Enter}');
+  expect(onAdd).toHaveBeenLastCalledWith(['night']);
+  expect(answers.length).toBeLessThanOrEqual(2);
+});
+
+test('Down then Enter with no suggestion to take, or none coming, adds the text as typed', async () => {
+  const answers = answerTagsLater();
+  const user = userEvent.setup();
+  const onAdd = vi.fn<(tags: string[]) => void>();
+  render(<TagInput label="Add tag" placeholder="Add tags" onAdd={onAdd} />);
+  const box = screen.getByRole('textbox', { name: 'Add tag' });
+  await user.type(box, 'fog');
+  await user.keyboard('{ArrowDown}{Enter}');
+  await waitFor(() => expect(answers).toHaveLength(1));
+  answers[0]?.();
+  await waitFor(() => expect(onAdd).toHaveBeenCalledWith(['fog']));
+
+  await user.type(box, 'blu');
+  await user.keyboard('{ArrowDown}{Enter}');
+  await waitFor(() => expect(answers).toHaveLength(2));
+  answers[1]?.(true);
+  await waitFor(() => expect(onAdd).toHaveBeenLastCalledWith(['blu']));
+
+  // Typing on after Enter: the keys waited for the tag that is no longer being typed, so nothing is added.
+  await user.type(box, 'gol');
+  await user.keyboard('{ArrowDown}{Enter}');
+  await user.type(box, 'd');
+  await waitFor(() => expect(answers.length).toBeGreaterThanOrEqual(3));
+  for (const answer of answers.slice(2)) answer();
+  await screen.findByRole('listbox', { name: 'Tag suggestions' });
+  expect(onAdd).toHaveBeenCalledTimes(2);
+  expect((box as HTMLInputElement).value).toBe('gold');
+});
+
 const LONG = 'a very long tag that goes on past forty characters';
 
 test('a tag too long is named in words, with the limit', () => {

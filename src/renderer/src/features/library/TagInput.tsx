@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type JSX } from 'react';
+import { useEffect, useId, useRef, useState, type JSX } from 'react';
 import { cleanTitle } from '../../../../shared/domain';
 import { MAX_TAG_CHARS, TagName } from '../../../../shared/library/organise';
 import { studio } from '../../api/client';
@@ -38,6 +38,38 @@ export function tagsProblem(tags: readonly string[]): string | null {
 
 const MAX_SUGGESTIONS = 8;
 
+/** The tag being typed: the text after the last comma. */
+function lastTag(text: string): string {
+  return (text.split(',').at(-1) ?? '').trim();
+}
+
+/** The suggestions shown of the tags found: not those the clip has, nor those typed already. */
+function offered(names: readonly string[], text: string, have: readonly string[]): string[] {
+  const prefix = lastTag(text);
+  const typed = new Set(splitTags(text).map((t) => t.toLowerCase()));
+  const owned = new Set(have.map((t) => t.toLowerCase()));
+  return names
+    .filter((name) => !owned.has(name.toLowerCase()) && (!typed.has(name.toLowerCase()) || name === prefix))
+    .slice(0, MAX_SUGGESTIONS);
+}
+
+type Move = 'down' | 'up';
+
+/** The suggestion highlighted after Down or Up from `chosen` (-1: none yet); the list wraps round. */
+function moved(chosen: number, move: Move, count: number): number {
+  return move === 'down' ? (chosen + 1) % count : chosen <= 0 ? count - 1 : chosen - 1;
+}
+
+/**
+ * Down, Up and Enter pressed while the suggestions for `prefix` are still on their way: they act
+ * on the suggestions once those arrive, as if they had been pressed then.
+ */
+interface Waiting {
+  prefix: string;
+  moves: Move[];
+  enter: boolean;
+}
+
 interface Props {
   /** The box's accessible name ("Add tag", "Tag selected"). */
   label: string;
@@ -51,7 +83,9 @@ interface Props {
 /**
  * A tag box with autocomplete from the library's tags, as a combobox: the suggestions for the
  * tag being typed (after the last comma) are a listbox, Up and Down move through them, Enter
- * takes the one chosen or the text as typed, Escape closes them.
+ * takes the one chosen or the text as typed, Escape closes them. Up or Down pressed before the
+ * suggestions have come counts once they come, and so does an Enter after it: Down then Enter,
+ * however quick, takes the first suggestion (or the text as typed when there is none).
  */
 export function TagInput({ label, placeholder, have = [], onAdd, className = '' }: Props): JSX.Element {
   const id = useId();
@@ -59,19 +93,28 @@ export function TagInput({ label, placeholder, have = [], onAdd, className = '' 
   const [found, setFound] = useState<{ prefix: string; names: string[] }>({ prefix: '', names: [] });
   const [active, setActive] = useState(-1);
   const [closed, setClosed] = useState(false);
+  const [waiting, setWaiting] = useState<Waiting | null>(null);
   // Why the tags typed were not added; they stay in the box to be put right.
   const [problem, setProblem] = useState<string | null>(null);
-  const prefix = (text.split(',').at(-1) ?? '').trim();
-  const typed = new Set(splitTags(text).map((t) => t.toLowerCase()));
-  const owned = new Set(have.map((t) => t.toLowerCase()));
-  const suggestions =
-    prefix === '' || closed || found.prefix !== prefix
-      ? []
-      : found.names
-          .filter((name) => !owned.has(name.toLowerCase()) && (!typed.has(name.toLowerCase()) || name === prefix))
-          .slice(0, MAX_SUGGESTIONS);
+  const prefix = lastTag(text);
+  const suggestions = prefix === '' || closed || found.prefix !== prefix ? [] : offered(found.names, text, have);
   const open = suggestions.length > 0;
   const chosen = open && active >= 0 && active < suggestions.length ? active : -1;
+  // Suggestions for the tag being typed have been asked for (or soon will be) and are not in yet.
+  const loading = prefix !== '' && !closed && found.prefix !== prefix;
+
+  // What keys waiting for the suggestions do once they come; set after each render, so it reads the latest.
+  const arrived = useRef<(forPrefix: string, names: readonly string[]) => void>(() => undefined);
+  useEffect(() => {
+    arrived.current = (forPrefix, names) => {
+      if (waiting === null || waiting.prefix !== forPrefix || forPrefix !== prefix) return;
+      setWaiting(null);
+      const list = offered(names, text, have);
+      const at = list.length === 0 ? -1 : waiting.moves.reduce((from, move) => moved(from, move, list.length), -1);
+      if (waiting.enter) commit(at >= 0 ? list[at] : undefined);
+      else setActive(at);
+    };
+  });
 
   useEffect(() => {
     if (prefix === '') return;
@@ -79,9 +122,17 @@ export function TagInput({ label, placeholder, have = [], onAdd, className = '' 
     const timer = setTimeout(() => {
       studio.call('library.tags', { prefix, limit: 20 }).then(
         (tags) => {
-          if (live) setFound({ prefix, names: tags.map((t) => t.name) });
+          if (!live) return;
+          const names = tags.map((t) => t.name);
+          setFound({ prefix, names });
+          arrived.current(prefix, names);
         },
-        () => undefined,
+        // None to offer: keys waiting for them act on an empty list (Enter takes the text as typed).
+        () => {
+          if (!live) return;
+          setFound({ prefix, names: [] });
+          arrived.current(prefix, []);
+        },
       );
     }, 120);
     return () => {
@@ -95,6 +146,15 @@ export function TagInput({ label, placeholder, have = [], onAdd, className = '' 
     setActive(-1);
     setClosed(false);
     setProblem(null);
+    setWaiting(null);
+  }
+
+  /** Down or Up before the suggestions are in is kept for when they are. */
+  function wait(move: Move | 'enter'): void {
+    setWaiting((before) => {
+      const kept = before?.prefix === prefix ? before : { prefix, moves: [], enter: false };
+      return move === 'enter' ? { ...kept, enter: true } : { ...kept, moves: [...kept.moves, move] };
+    });
   }
 
   /**
@@ -139,13 +199,19 @@ export function TagInput({ label, placeholder, have = [], onAdd, className = '' 
         onBlur={() => setClosed(true)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            if (!open) return;
-            event.preventDefault();
-            const count = suggestions.length;
-            setActive(event.key === 'ArrowDown' ? (chosen + 1) % count : chosen <= 0 ? count - 1 : chosen - 1);
+            const move = event.key === 'ArrowDown' ? 'down' : 'up';
+            if (open) {
+              event.preventDefault();
+              setActive(moved(chosen, move, suggestions.length));
+            } else if (loading) {
+              event.preventDefault();
+              wait(move);
+            }
           } else if (event.key === 'Enter') {
             event.preventDefault();
-            commit(chosen >= 0 ? suggestions[chosen] : undefined);
+            // After Down or Up that is still waiting, Enter takes what they will highlight.
+            if (chosen < 0 && loading && waiting?.prefix === prefix && waiting.moves.length > 0) wait('enter');
+            else commit(chosen >= 0 ? suggestions[chosen] : undefined);
           } else if (event.key === 'Escape' && (open || text !== '')) {
             event.preventDefault();
             event.stopPropagation();
