@@ -234,6 +234,18 @@ test('switching Grid → List → Grid keeps the chosen clip chosen and in view;
   // The toolbar's Import clips is an icon at this width; the empty state says what to press and has it.
   await expect(page.getByRole('button', { name: 'Import clips' })).toHaveCount(1);
   await shoot(page, 'empty-project-1280');
+  // At every window size the empty state's action is there, whole, beside the words that name it.
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 800, height: 600 },
+    { width: 1280, height: 800 },
+  ]) {
+    await page.setViewportSize(size);
+    await expect(choose).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('main')).toContainText('or choose them from a folder');
+    await shoot(page, `empty-project-${size.width}`);
+  }
+  await expect(choose).toBeFocused();
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Enter');
   await (await chooser).setFiles(files.slice(0, 1));

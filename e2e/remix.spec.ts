@@ -183,3 +183,56 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   // Rating and tags (rate 4 stars, tag, reload, find the clip by its tag) join here with the
   // library's organisation: the Rating radio group and the "Add tag" box in the inspector.
 });
+
+test('once a remix is queued the draft is no longer linked: Queue again makes a new clip, Remix again another version', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const editor = await openPromptStudio(page, studio.url, 'Queued remix');
+  await paste(editor, LIGHTHOUSE);
+  const compiled = page.getByRole('region', { name: 'Compiled prompt' });
+  await compiled.getByRole('combobox', { name: 'Provider' }).selectOption('local');
+  const queue = page.getByRole('button', { name: 'Queue', exact: true });
+  await queue.click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  const cards = page.getByRole('list', { name: 'Clips' }).getByRole('listitem');
+  await expect(cards).toHaveCount(1, { timeout: 120_000 });
+  await cards.first().click();
+  await page
+    .getByRole('complementary', { name: 'Inspector' })
+    .getByRole('button', { name: 'Remix', exact: true })
+    .click();
+  const remixBar = page.getByRole('group', { name: 'Remix' });
+  await expect(remixBar).toContainText('Remix of Lighthouse at dusk');
+
+  // Queued: the line says so, the draft is unlinked, and the focus is back in the editor.
+  await queue.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued “Lighthouse at dusk”' }).last()).toBeVisible();
+  await expect(remixBar).toContainText('Queued a new version of Lighthouse at dusk');
+  await expect(remixBar).toContainText('no longer linked');
+  await expect(remixBar).not.toContainText('Remix of');
+  await expect(remixBar.getByRole('button', { name: 'Unlink' })).toHaveCount(0);
+  await expect(editor).toBeFocused();
+  await shoot(page, 'remix-queued-1280');
+  await page.setViewportSize({ width: 800, height: 600 });
+  await shoot(page, 'remix-queued-800');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Queue again: a new clip, not a third version.
+  await page.keyboard.press('ControlOrMeta+Enter');
+
+  // Remix again links the draft to the same clip; Unlink takes the bar away, the focus staying in the editor.
+  await remixBar.getByRole('button', { name: 'Remix again' }).click();
+  await expect(remixBar).toContainText('Remix of Lighthouse at dusk');
+  await expect(editor).toBeFocused();
+  await remixBar.getByRole('button', { name: 'Unlink' }).click();
+  await expect(remixBar).toHaveCount(0);
+  await expect(editor).toBeFocused();
+
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect(page.locator('.canvas__count')).toHaveText('3 clips', { timeout: 180_000 });
+  await expect(cards.filter({ hasText: 'Lighthouse at dusk v2' })).toHaveCount(1);
+  await expect(cards.filter({ hasText: 'Lighthouse at dusk v3' })).toHaveCount(0);
+});

@@ -32,7 +32,7 @@ import { PromptStudio, TARGET_KEY } from '../features/prompt/PromptStudio';
 import { ClipVersions, type VersionActions } from '../features/remix/ClipVersions';
 import { CompareView } from '../features/remix/CompareView';
 import { offeredModes } from '../features/remix/continueChoice';
-import { RemixBar } from '../features/remix/RemixBar';
+import { RemixBar, RemixQueuedBar } from '../features/remix/RemixBar';
 import { useRemix } from '../features/remix/useRemix';
 import { VersionsView } from '../features/remix/VersionsView';
 import { rememberFocus, returnFocus, type FocusReturn } from './focusReturn';
@@ -308,20 +308,19 @@ function Studio(): JSX.Element {
       if (!project) return;
       // Asked on this click, never waited for: notifications are a bonus.
       askToNotify();
+      const extras = remix.enqueueExtras(project.id, text, target, offeredModes(jobs.providers, target));
       return studio
-        .call('jobs.enqueue', {
-          projectId: project.id,
-          provider: target.provider,
-          promptText: text,
-          ...remix.enqueueExtras(project.id, text, target, offeredModes(jobs.providers, target)),
-        })
+        .call('jobs.enqueue', { projectId: project.id, provider: target.provider, promptText: text, ...extras })
         .then(
-          (job) =>
+          (job) => {
+            // A remix queued: the draft is unlinked, so Queue again makes a new clip, not silently another version.
+            if (extras.parentClipId !== undefined) remix.queued(project.id, extras.parentClipId);
             toaster.show(
               'success',
               `Queued “${job.title}”`,
               `${PROVIDERS[job.provider].label}. Follow it in Jobs (Alt+3); the clip lands in ${project.name}.`,
-            ),
+            );
+          },
           (error: unknown) => toaster.show('error', 'Could not queue the prompt', messageOf(error, 'promptText')),
         );
     },
@@ -405,6 +404,7 @@ function Studio(): JSX.Element {
     [remix.remix, remix.restore, openClip, openId, openStage],
   );
   const remixOf = project ? remix.linkFor(project.id) : null;
+  const remixQueued = project ? remix.queuedFor(project.id) : null;
 
   const viewSwitch = (
     <ViewSwitch view={view} onChange={setChosenView} promptDisabled={!project} pendingJobs={jobs.pendingCount} />
@@ -474,9 +474,8 @@ function Studio(): JSX.Element {
               requestOptions={(text, target) =>
                 remix.enqueueExtras(project.id, text, target, offeredModes(jobs.providers, target)).options ?? {}
               }
-              banner={
-                remixOf &&
-                ((target: Target) => (
+              banner={(target: Target) =>
+                remixOf ? (
                   <RemixBar
                     link={remixOf}
                     onUnlink={() => remix.link(project.id, null)}
@@ -484,7 +483,13 @@ function Studio(): JSX.Element {
                     modes={offeredModes(jobs.providers, target)}
                     onMode={(continueMode) => remix.link(project.id, { ...remixOf, continueMode })}
                   />
-                ))
+                ) : remixQueued ? (
+                  <RemixQueuedBar
+                    link={remixQueued}
+                    onLinkAgain={() => remix.link(project.id, remixQueued)}
+                    onDismiss={() => remix.dismissQueued(project.id)}
+                  />
+                ) : null
               }
             />
           ) : view === 'library' && stage?.kind === 'compare' ? (

@@ -126,6 +126,13 @@ export function PromptStudio({
       toaster.show('info', `Replaced the prompt with “${template.name}”`, `${modKey('Z')} brings the old one back.`);
   }
 
+  // A choice in the banner may take itself away (Unlink, Remix again, Dismiss): the focus it held
+  // goes to the editor, never to the page.
+  const focusEditorIfLost = useCallback(() => {
+    requestAnimationFrame(() => {
+      if (document.activeElement === null || document.activeElement === document.body) editor.current?.focus();
+    });
+  }, []);
   const present = hasText ?? (draft.initialText ?? '').trim() !== '';
   // Once at a time: a double click on Queue queues one job.
   const { run: queueOnce, busy: queueing } = useSingleFlight(onQueue);
@@ -228,7 +235,9 @@ export function PromptStudio({
         </div>
       </div>
 
-      {typeof banner === 'function' ? banner(target) : banner}
+      <div className="prompt-studio__banner" onClick={focusEditorIfLost}>
+        {typeof banner === 'function' ? banner(target) : banner}
+      </div>
       <div className="prompt-studio__body">
         <div className="prompt-studio__main">
           <div className="prompt-studio__editor">

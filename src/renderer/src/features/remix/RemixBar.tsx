@@ -109,3 +109,36 @@ function ContinueChoice({
     </label>
   );
 }
+
+interface RemixQueuedBarProps {
+  /** The link the queued remix had: its clip, and what to link again. */
+  link: RemixLink;
+  onLinkAgain: () => void;
+  onDismiss: () => void;
+}
+
+/**
+ * In the Remix bar's place once a remix is queued: the draft is no longer linked, so queueing it
+ * again makes a new clip unless the creator links it to the same clip again for another version.
+ */
+export function RemixQueuedBar({ link, onLinkAgain, onDismiss }: RemixQueuedBarProps): JSX.Element {
+  return (
+    <div className="remix-bar remix-bar--queued" role="group" aria-label="Remix">
+      <Icon name="check" size={14} />
+      <span className="remix-bar__what remix-bar__queued">
+        Queued a new version of <strong>{link.title}</strong>. The draft is no longer linked: Queue makes a new clip.
+      </span>
+      <button
+        type="button"
+        className="btn btn--sm"
+        onClick={onLinkAgain}
+        title={`Link the draft to “${link.title}” again, to queue another version of it`}
+      >
+        Remix again
+      </button>
+      <button type="button" className="icon-btn" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
+        <Icon name="close" size={14} />
+      </button>
+    </div>
+  );
+}

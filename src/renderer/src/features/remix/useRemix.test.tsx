@@ -112,4 +112,45 @@ describe('useRemix', () => {
     expect(openPrompt).not.toHaveBeenCalled();
     expect(fakeStudio.calls.some((c) => c.name === 'drafts.save')).toBe(false);
   });
+  test('a queued remix unlinks the draft, so Queue again makes a new clip; Remix again links it as it was', () => {
+    const pier = {
+      clipId: 9,
+      title: 'Pier',
+      provider: 'local',
+      model: 'builtin',
+      width: 320,
+      height: 180,
+      seed: 12,
+      keepSeed: false,
+      continueMode: null,
+    };
+    localStorage.setItem('shotline.remix.3', JSON.stringify(pier));
+    const { result } = renderHook(() => useRemix(vi.fn()), { wrapper });
+    expect(result.current.enqueueExtras(3, 'Scene: a pier', target).parentClipId).toBe(9);
+
+    // Queued as a remix of another clip than the draft is linked to now: the link stays.
+    act(() => result.current.queued(3, 4));
+    expect(result.current.linkFor(3)).toEqual(pier);
+    expect(result.current.queuedFor(3)).toBeNull();
+
+    act(() => result.current.queued(3, 9));
+    expect(result.current.linkFor(3)).toBeNull();
+    expect(localStorage.getItem('shotline.remix.3')).toBeNull();
+    expect(result.current.queuedFor(3)).toEqual(pier);
+    expect(result.current.enqueueExtras(3, 'Scene: a pier', target)).toEqual({ options: { model: 'builtin' } });
+
+    // Remix again: the same link, Keep seed and all; the queued line goes.
+    const queued = result.current.queuedFor(3);
+    act(() => {
+      if (queued) result.current.link(3, queued);
+    });
+    expect(result.current.linkFor(3)).toEqual(pier);
+    expect(result.current.queuedFor(3)).toBeNull();
+
+    // Dismissed: unlinked, and nothing said.
+    act(() => result.current.queued(3, 9));
+    act(() => result.current.dismissQueued(3));
+    expect(result.current.queuedFor(3)).toBeNull();
+    expect(result.current.linkFor(3)).toBeNull();
+  });
 });

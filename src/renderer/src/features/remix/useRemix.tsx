@@ -17,7 +17,17 @@ type EnqueueExtras = Pick<CallInput<'jobs.enqueue'>, 'parentClipId' | 'options' 
 
 export interface RemixState {
   linkFor: (projectId: number) => RemixLink | null;
+  /** Links the project's draft to a clip (null: unlinked); either way a Remix queued line goes. */
   link: (projectId: number, link: RemixLink | null) => void;
+  /** The remix just queued from the project's draft, which is no longer linked to it; null when none. */
+  queuedFor: (projectId: number) => RemixLink | null;
+  /**
+   * A remix of `clipId` was queued from the project's draft: the draft is unlinked, so queueing it
+   * again makes a new clip rather than silently another version, and the line says so.
+   */
+  queued: (projectId: number, clipId: number) => void;
+  /** Puts the Remix queued line away. */
+  dismissQueued: (projectId: number) => void;
   /** Opens the Prompt view with the clip's prompt as a draft linked to the clip. */
   remix: (clip: Clip) => void;
   /** The same for a version picked by id (Restore this version). */
@@ -37,8 +47,32 @@ export interface RemixState {
  */
 export function useRemix(openPrompt: (projectId: number) => void): RemixState {
   const toaster = useToaster();
-  const { linkFor, link } = useRemixLinks();
+  const { linkFor, link: keepLink } = useRemixLinks();
   const [pending, setPending] = useState<{ clip: Clip; draft: string } | null>(null);
+  // Per project, the link a queued remix had; for this window only, like a toast.
+  const [queuedLinks, setQueuedLinks] = useState<Record<number, RemixLink | undefined>>({});
+
+  const dismissQueued = useCallback((projectId: number) => {
+    setQueuedLinks((current) => (current[projectId] ? { ...current, [projectId]: undefined } : current));
+  }, []);
+  const link = useCallback(
+    (projectId: number, next: RemixLink | null) => {
+      keepLink(projectId, next);
+      dismissQueued(projectId);
+    },
+    [keepLink, dismissQueued],
+  );
+  const queuedFor = useCallback((projectId: number) => queuedLinks[projectId] ?? null, [queuedLinks]);
+  const queued = useCallback(
+    (projectId: number, clipId: number) => {
+      const current = linkFor(projectId);
+      // Linked to another clip meanwhile (a Remix started while this one was being queued): that link stays.
+      if (current?.clipId !== clipId) return;
+      keepLink(projectId, null);
+      setQueuedLinks((links) => ({ ...links, [projectId]: current }));
+    },
+    [linkFor, keepLink],
+  );
 
   const apply = useCallback(
     async (clip: Clip) => {
@@ -126,5 +160,5 @@ export function useRemix(openPrompt: (projectId: number) => void): RemixState {
     </ConfirmDialog>
   ) : null;
 
-  return { linkFor, link, remix: start, restore, enqueueExtras, dialog };
+  return { linkFor, link, queuedFor, queued, dismissQueued, remix: start, restore, enqueueExtras, dialog };
 }
