@@ -44,6 +44,19 @@ export function ProjectSidebar(props: ProjectSidebarProps): JSX.Element {
     onFocused();
   }, [focusId, projects, onFocused]);
 
+  const openListed = projects?.some((p) => p.id === openId) ?? false;
+  // The open project's row stays in view: when it opens (an import, a keyboard move) and when
+  // the list gets shorter (the cue timeline opening under it, a project file's message).
+  useEffect(() => {
+    const element = list.current;
+    if (openId === null || !element) return;
+    const reveal = (): void => rowButton(openId)?.scrollIntoView({ block: 'nearest' });
+    reveal();
+    const observer = new ResizeObserver(reveal);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [openId, openListed]);
+
   useEffect(() => {
     const id = localFocusId.current;
     if (id === null || renamingId === id) return;
