@@ -671,3 +671,58 @@ test('at 800×600 with a clip chosen the open Filters stay above the cue timelin
   expect(await overlaps(), 'the canvas over the tallest cue timeline').toEqual([]);
   await shoot(page, 'filters-tallest-800x600');
 });
+
+/** How far a box's text runs past it (≤ 0 when it shows whole), to the fraction of a pixel. */
+function textOverrun(part: Locator): Promise<number> {
+  return part.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return range.getBoundingClientRect().right - element.getBoundingClientRect().right;
+  });
+}
+
+test('a project imported from its own bundle reads “… (imported)” in the sidebar, cut in the middle, at 1280, 1024 and 800 px', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await newProjectWith(page, studio.url, [makeClip(join(workDir, 'Harbour at dawn.mp4'), 1)]);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export project…' }).click();
+  const bundle = join(workDir, 'lighthouse.shotline');
+  await (await download).saveAs(bundle);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import project…' }).click();
+  await (await chooser).setFiles(bundle);
+  const projects = page.getByRole('list', { name: 'Projects' });
+  const imported = projects.getByRole('button', { name: new RegExp(`^${PROJECT} \\(imported\\)`) });
+  await expect(imported).toHaveAttribute('aria-current', 'true', { timeout: 60_000 });
+  const original = projects.locator('button[aria-current]').or(projects.locator('button[data-project-id]')).filter({
+    hasNotText: '(imported)',
+  });
+  // The whole name in the row's tooltip.
+  await expect(imported).toHaveAttribute('title', new RegExp(`^${PROJECT} \\(imported\\) — 1 clip`));
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    const end = imported.locator('.middle-title__tail');
+    await expect(end).toHaveText(/\(imported\)$/);
+    expect(await textOverrun(end), `${size.width}: “(imported)” shows whole`).toBeLessThanOrEqual(0.01);
+    const shown = [
+      await imported.locator('.middle-title').evaluate((e) => e.getBoundingClientRect().width),
+      await original.locator('.middle-title').evaluate((e) => e.getBoundingClientRect().width),
+    ];
+    console.log(`${size.width}: names ${shown.map((w) => w.toFixed(0)).join(' / ')} px wide`);
+    expect(
+      await middleTitleShown(imported.locator('.middle-title')),
+      `${size.width}: its start shows too`,
+    ).toBeGreaterThan((await end.textContent())?.length ?? 0);
+    // The original, with no aside, keeps its start as before.
+    expect(
+      await middleTitleShown(original.locator('.middle-title')),
+      `${size.width}: the original's start`,
+    ).toBeGreaterThanOrEqual(12);
+    await shoot(page, `sidebar-imported-${size.width}`);
+  }
+});
