@@ -125,6 +125,9 @@ test('at 1280×800 the played part of the waveform is brighter, the waveform fil
   await importInto(page, studio.url, makeClip(join(workDir, 'Kitchen.mp4'), 8), 'Kitchen');
   const timeline = page.getByRole('region', { name: 'Cue timeline' });
   await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  // As tall as it goes (its default at this size leaves two rows of cards above it).
+  await page.getByRole('separator', { name: 'Cue timeline height' }).focus();
+  await page.keyboard.press('End');
   const drift = timeline.locator('.cue-drift');
   await expect(drift).toContainText('not made from a prompt');
   await timeline.getByRole('status', { name: 'Playhead' }).click();

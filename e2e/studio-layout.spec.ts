@@ -528,3 +528,201 @@ test('at 1280×800 with a clip chosen, the list gives a picked clip’s long tit
   }
   await shoot(page, 'list-pick-1280x800');
 });
+
+/** The part of a box (0 to 1 of its height) inside another's, top to bottom. */
+async function shownHeight(box: Locator, within: Locator): Promise<number> {
+  const b = await box.boundingBox();
+  const w = await within.boundingBox();
+  if (!b || !w) return 0;
+  return Math.max(0, Math.min(b.y + b.height, w.y + w.height) - Math.max(b.y, w.y)) / b.height;
+}
+
+test('at 1280×800 with a clip chosen the cards keep two rows above the cue timeline, whose height the creator drags and the studio remembers; the open project stays in view in the sidebar, an export message too', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const files = ['Harbour at dawn', 'Alley in the rain', 'Market crowd', 'Gulls over the pier'].map((title, i) =>
+    makeClip(join(workDir, `${title}.mp4`), 1, `${320 + 16 * i}x180`),
+  );
+  const cards = await newProjectWith(page, studio.url, files);
+  // More projects than the sidebar shows at once: the one with the clips goes to the end of the list.
+  for (let i = 1; i <= 20; i++) {
+    await page.getByRole('button', { name: 'New project' }).first().click();
+    const name = page.getByRole('textbox', { name: 'Project name' });
+    await name.fill(`Session ${String(i).padStart(2, '0')}`);
+    await name.press('Enter');
+    await expect(
+      page.getByRole('button', { name: new RegExp(`^Session ${String(i).padStart(2, '0')}`) }),
+    ).toHaveAttribute('aria-current', 'true');
+  }
+  const projects = page.getByRole('list', { name: 'Projects' });
+  const open = projects.getByRole('button', { name: new RegExp(`^${PROJECT}`) });
+  await open.click();
+  await expect(open).toHaveAttribute('aria-current', 'true');
+  await cards.first().click();
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+
+  // Two rows of cards show above the timeline: the first whole, the second at least half.
+  const scroller = page.locator('.clip-scroller');
+  const rows = page.locator('.clip-grid__row');
+  const first = await shownHeight(rows.nth(0), scroller);
+  const second = await shownHeight(rows.nth(1), scroller);
+  const listBox = await projects.boundingBox();
+  const timelineBox = await timeline.boundingBox();
+  console.log(
+    `1280×800, a clip chosen: timeline ${timelineBox?.height} px, cards' rows shown ${first.toFixed(2)} and ${second.toFixed(2)}, project list ${listBox?.height} px`,
+  );
+  expect(first, 'the first row of cards is whole').toBeGreaterThanOrEqual(0.99);
+  expect(second, 'the second row of cards shows at least half').toBeGreaterThanOrEqual(0.5);
+  expect(listBox?.height ?? 0, 'the project list keeps room').toBeGreaterThanOrEqual(250);
+  // The list got shorter as the timeline opened: the open project is still in view.
+  expect(await whollyShown(open), 'the open project is in view').toBe(true);
+  await shoot(page, 'split-1280x800');
+
+  // Its top edge shares the height: dragged up 100 px, the timeline is 100 px taller, and stays so.
+  const edge = page.getByRole('separator', { name: 'Cue timeline height' });
+  const edgeBox = await edge.boundingBox();
+  if (!edgeBox || !timelineBox) throw new Error('no timeline edge');
+  await page.mouse.move(edgeBox.x + 200, edgeBox.y + edgeBox.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(edgeBox.x + 200, edgeBox.y + edgeBox.height / 2 - 50, { steps: 4 });
+  await page.mouse.move(edgeBox.x + 200, edgeBox.y + edgeBox.height / 2 - 100, { steps: 4 });
+  await page.mouse.up();
+  expect(Math.abs(((await timeline.boundingBox())?.height ?? 0) - (timelineBox.height + 100))).toBeLessThanOrEqual(1);
+  await page.reload();
+  await cards.first().click();
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  expect(Math.abs(((await timeline.boundingBox())?.height ?? 0) - (timelineBox.height + 100))).toBeLessThanOrEqual(1);
+  // By keyboard: a step down, and as tall as it goes, which still leaves a row of cards whole.
+  await edge.focus();
+  await page.keyboard.press('ArrowDown');
+  expect(Math.abs(((await timeline.boundingBox())?.height ?? 0) - (timelineBox.height + 84))).toBeLessThanOrEqual(1);
+  await page.keyboard.press('End');
+  await expect(edge).toHaveAttribute('aria-valuenow', /\d+/);
+  expect(await shownHeight(rows.nth(0), scroller), 'a row of cards stays whole').toBeGreaterThanOrEqual(0.99);
+  // The playhead did not move: the edge's arrows are its own.
+  await expect(timeline.getByRole('status', { name: 'Playhead' })).toHaveText('00:00.000');
+  await shoot(page, 'split-tallest-1280x800');
+  // A double click goes back to the default.
+  await edge.dblclick();
+  expect(Math.abs(((await timeline.boundingBox())?.height ?? 0) - timelineBox.height)).toBeLessThanOrEqual(1);
+
+  // A project file's message under the list leaves it rows, and the open project in view.
+  await expect(open).toHaveAttribute('aria-current', 'true');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export project…' }).click();
+  await download;
+  const files_ = page.getByRole('region', { name: 'Project files' });
+  await expect(files_.getByRole('status')).toContainText('Exported');
+  const withMessage = (await projects.boundingBox())?.height ?? 0;
+  console.log(`with the export message: project list ${withMessage} px`);
+  expect(withMessage, 'the project list keeps three rows beside the message').toBeGreaterThanOrEqual(93);
+  expect(await whollyShown(open), 'the open project is in view beside the message').toBe(true);
+  await shoot(page, 'split-export-message-1280x800');
+});
+
+test('at 800×600 with a clip chosen the open Filters stay above the cue timeline, however tall it is made', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const cards = await newProjectWith(page, studio.url, [makeClip(join(workDir, `${LONG}.mp4`), 2)]);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await cards.first().click();
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  const filters = page.getByRole('group', { name: 'Filters' });
+  await expect(filters).toBeVisible();
+  const canvas = page.getByRole('main');
+  /** The canvas's controls that reach into the timeline, and whether the canvas spills over it. */
+  const overlaps = async (): Promise<string[]> => {
+    const line = (await timeline.boundingBox())?.y ?? 0;
+    const found = await canvas.evaluate((element, line) => {
+      const controls = element.querySelectorAll<HTMLElement>('button, input, select, [role="group"]');
+      return [...controls]
+        .filter((c) => c.getClientRects().length > 0)
+        .filter((c) => {
+          // What a scrolled box hides is not over the timeline.
+          const r = c.getBoundingClientRect();
+          let bottom = r.bottom;
+          for (let box = c.parentElement; box && box !== element.parentElement; box = box.parentElement) {
+            const style = getComputedStyle(box);
+            if (style.overflowY !== 'visible') bottom = Math.min(bottom, box.getBoundingClientRect().bottom);
+          }
+          return bottom > line + 0.5 && r.top < bottom;
+        })
+        .map((c) => c.getAttribute('aria-label') ?? (c.textContent.trim() || c.tagName));
+    }, line);
+    const spill = await canvas.evaluate((element) => element.scrollHeight > element.clientHeight + 1);
+    return spill ? [...found, 'the canvas runs over'] : found;
+  };
+  expect(await overlaps(), 'the canvas over the cue timeline').toEqual([]);
+  await shoot(page, 'filters-800x600');
+  // As tall as the timeline goes.
+  await page.getByRole('separator', { name: 'Cue timeline height' }).focus();
+  await page.keyboard.press('End');
+  expect(await overlaps(), 'the canvas over the tallest cue timeline').toEqual([]);
+  await shoot(page, 'filters-tallest-800x600');
+});
+
+/** How far a box's text runs past it (≤ 0 when it shows whole), to the fraction of a pixel. */
+function textOverrun(part: Locator): Promise<number> {
+  return part.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return range.getBoundingClientRect().right - element.getBoundingClientRect().right;
+  });
+}
+
+test('a project imported from its own bundle reads “… (imported)” in the sidebar, cut in the middle, at 1280, 1024 and 800 px', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await newProjectWith(page, studio.url, [makeClip(join(workDir, 'Harbour at dawn.mp4'), 1)]);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export project…' }).click();
+  const bundle = join(workDir, 'lighthouse.shotline');
+  await (await download).saveAs(bundle);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import project…' }).click();
+  await (await chooser).setFiles(bundle);
+  const projects = page.getByRole('list', { name: 'Projects' });
+  const imported = projects.getByRole('button', { name: new RegExp(`^${PROJECT} \\(imported\\)`) });
+  await expect(imported).toHaveAttribute('aria-current', 'true', { timeout: 60_000 });
+  const original = projects.locator('button[aria-current]').or(projects.locator('button[data-project-id]')).filter({
+    hasNotText: '(imported)',
+  });
+  // The whole name in the row's tooltip.
+  await expect(imported).toHaveAttribute('title', new RegExp(`^${PROJECT} \\(imported\\) — 1 clip`));
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    const end = imported.locator('.middle-title__tail');
+    await expect(end).toHaveText(/\(imported\)$/);
+    expect(await textOverrun(end), `${size.width}: “(imported)” shows whole`).toBeLessThanOrEqual(0.01);
+    const shown = [
+      await imported.locator('.middle-title').evaluate((e) => e.getBoundingClientRect().width),
+      await original.locator('.middle-title').evaluate((e) => e.getBoundingClientRect().width),
+    ];
+    console.log(`${size.width}: names ${shown.map((w) => w.toFixed(0)).join(' / ')} px wide`);
+    expect(
+      await middleTitleShown(imported.locator('.middle-title')),
+      `${size.width}: its start shows too`,
+    ).toBeGreaterThan((await end.textContent())?.length ?? 0);
+    // The original, with no aside, keeps its start as before.
+    expect(
+      await middleTitleShown(original.locator('.middle-title')),
+      `${size.width}: the original's start`,
+    ).toBeGreaterThanOrEqual(12);
+    await shoot(page, `sidebar-imported-${size.width}`);
+  }
+});

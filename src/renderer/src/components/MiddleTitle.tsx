@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import { titleParts } from '../format/titleParts';
+import { titleParts, type TitleEnd } from '../format/titleParts';
 import './MiddleTitle.css';
 
 /**
@@ -10,13 +10,16 @@ export function MiddleTitle({
   title,
   className,
   tooltip = true,
+  keep = 'words',
 }: {
   title: string;
   className?: string;
+  /** What of the end stays: the last words, or only a closing aside such as " (imported)". */
+  keep?: TitleEnd;
   /** False where the element around it has a tooltip of its own that names the whole title. */
   tooltip?: boolean;
 }): JSX.Element {
-  const { head, tail } = titleParts(title);
+  const { head, tail } = titleParts(title, keep);
   return (
     <span className={`middle-title${className ? ` ${className}` : ''}`} title={tooltip ? title : undefined}>
       <span className="middle-title__head">{head}</span>

@@ -16,9 +16,21 @@ export interface TitleParts {
   tail: string;
 }
 
-export function titleParts(title: string): TitleParts {
+/**
+ * What stays of a long title's end: its last words (clips: versions differ there), or only a
+ * closing aside such as " (imported)" (project names, in a column too narrow for more words: a
+ * name without one is cut at its end, its start kept whole).
+ */
+export type TitleEnd = 'words' | 'aside';
+
+export function titleParts(title: string, keep: TitleEnd = 'words'): TitleParts {
   const text = title.trim();
   if (text.length <= SHORT) return { head: text, tail: '' };
+  // A closing aside is the end that tells names apart ("… foley pass (imported)", "… (take 2)"):
+  // it alone stays, so a narrow column keeps it whole.
+  const aside = text.endsWith(')') ? text.lastIndexOf(' (') : -1;
+  if (aside > 0 && text.length - aside <= TAIL * 2) return { head: text.slice(0, aside), tail: text.slice(aside) };
+  if (keep === 'aside') return { head: text, tail: '' };
   // The space that starts the last words, about TAIL characters from the end; no such space
   // within twice that, and the title is cut inside its last word.
   const space = text.lastIndexOf(' ', text.length - TAIL);

@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type JSX,
+  type MouseEvent,
+} from 'react';
 import type { Cue } from '../../../../shared/cues/calls';
 import { CUE_KINDS, type CueData, type CueKind } from '../../../../shared/cues/types';
 import type { Clip } from '../../../../shared/domain';
@@ -27,6 +36,8 @@ import { KindColorsButton } from './KindColorsButton';
 import { useKindColors } from './kindColors';
 import { NOTHING_TYPED, type TypedAhead } from './typeAhead';
 import { WaveformStatus } from './WaveformStatus';
+import { TimelineResizer } from './TimelineResizer';
+import { CANVAS_KEEP, CUE_TIMELINE_HEIGHT_KEY, MIN_TIMELINE, parseTimelineHeight } from './timelineHeight';
 import { readStored, writeStored } from '../../app/storage';
 import './CueTimeline.css';
 
@@ -117,13 +128,22 @@ export function CueTimeline(props: Props): JSX.Element {
       return !was;
     });
   }, [focusRequest]);
+  const [height, setHeight] = useState(() => parseTimelineHeight(readStored(CUE_TIMELINE_HEIGHT_KEY)));
+  const resize = useCallback((next: number | null) => {
+    setHeight(next);
+    writeStored(CUE_TIMELINE_HEIGHT_KEY, next === null ? null : String(next));
+  }, []);
   if (open)
     return (
-      <OpenTimeline
-        {...props}
-        focusRequest={focusRequest === heldRequest ? 0 : focusRequest}
-        disclosure={<Disclosure open onToggle={toggle} focusNowRef={toggled} />}
-      />
+      <>
+        <TimelineResizer onResize={resize} />
+        <OpenTimeline
+          {...props}
+          height={height}
+          focusRequest={focusRequest === heldRequest ? 0 : focusRequest}
+          disclosure={<Disclosure open onToggle={toggle} focusNowRef={toggled} />}
+        />
+      </>
     );
   return (
     <section className="cue-timeline cue-timeline--folded" aria-label="Cue timeline">
@@ -135,13 +155,23 @@ export function CueTimeline(props: Props): JSX.Element {
   );
 }
 
+/** The limits the style sheet applies to the timeline's height (timelineHeight.ts), and the creator's height. */
+function timelineStyle(height: number | null): CSSProperties {
+  return {
+    '--cue-timeline-min': `${MIN_TIMELINE}px`,
+    '--cue-timeline-keep': `${CANVAS_KEEP}px`,
+    ...(height === null ? {} : { '--cue-timeline-height': `${height}px` }),
+  } as CSSProperties;
+}
+
 function OpenTimeline({
   clip,
   media,
   onOpenPrompt,
   focusRequest = 0,
   disclosure,
-}: Props & { disclosure: JSX.Element }): JSX.Element {
+  height,
+}: Props & { disclosure: JSX.Element; height: number | null }): JSX.Element {
   const fps = clip.fps && clip.fps > 0 ? clip.fps : 25;
   // The clip fitted to the window: the timeline is narrower, so the level for it is fine enough.
   const [openingPxPerSec] = useState(() => window.innerWidth / Math.max(0.001, clip.durationMs / 1000));
@@ -417,7 +447,13 @@ function OpenTimeline({
 
   return (
     // Focusable (not in the Tab order): a click anywhere on the timeline gives its keys to it.
-    <section ref={section} className="cue-timeline" aria-label="Cue timeline" tabIndex={-1}>
+    <section
+      ref={section}
+      className="cue-timeline"
+      aria-label="Cue timeline"
+      tabIndex={-1}
+      style={timelineStyle(height)}
+    >
       <div className="cue-timeline__bar" role="toolbar" aria-label="Cue tools">
         {disclosure}
         <output className="cue-timeline__playhead tabular" aria-label="Playhead">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react
 import type { Project } from '../../../../shared/domain';
 import { Icon } from '../../components/Icon';
 import { InlineEdit } from '../../components/InlineEdit';
+import { MiddleTitle } from '../../components/MiddleTitle';
 import { ProjectTransfer } from '../exports/ProjectTransfer';
 import { countClips } from '../../format/media';
 import { deleteKey } from '../../format/shortcuts';
@@ -43,6 +44,19 @@ export function ProjectSidebar(props: ProjectSidebarProps): JSX.Element {
     rowButton(focusId)?.focus();
     onFocused();
   }, [focusId, projects, onFocused]);
+
+  const openListed = projects?.some((p) => p.id === openId) ?? false;
+  // The open project's row stays in view: when it opens (an import, a keyboard move) and when
+  // the list gets shorter (the cue timeline opening under it, a project file's message).
+  useEffect(() => {
+    const element = list.current;
+    if (openId === null || !element) return;
+    const reveal = (): void => rowButton(openId)?.scrollIntoView({ block: 'nearest' });
+    reveal();
+    const observer = new ResizeObserver(reveal);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [openId, openListed]);
 
   useEffect(() => {
     const id = localFocusId.current;
@@ -184,7 +198,8 @@ export function ProjectSidebar(props: ProjectSidebarProps): JSX.Element {
                     onDoubleClick={() => startRename(project.id)}
                   >
                     <Icon name={project.archived ? 'archive' : 'folder'} className="project-row__icon" />
-                    <span className="project-row__name truncate">{project.name}</span>
+                    {/* "The Lighthouse… (imported)" still tells an import from its original; other names are cut at their end. */}
+                    <MiddleTitle title={project.name} className="project-row__name" tooltip={false} keep="aside" />
                     <span className="project-row__count tabular" aria-hidden="true">
                       {project.clipCount}
                     </span>
