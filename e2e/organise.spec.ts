@@ -228,3 +228,45 @@ test('deleting a project moves its clips to the Trash: Undo brings it back, and 
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('1');
 });
+
+test('moving clips to a project that has one of their files already moves the others, names the one that stayed, and Undo brings back the rest', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(150_000);
+  const harbour = makeClip(join(workDir, 'Harbour at dawn.mp4'), 1);
+  const market = makeClip(join(workDir, 'Market crowd.mp4'), 2);
+  await importClips(page, studio.url, [harbour], 'Selects');
+  const grid = await importClips(page, studio.url, [harbour, market], 'Night shoot');
+  const card = (title: string) => grid.getByRole('listitem').filter({ hasText: title });
+  const projects = page.getByRole('list', { name: 'Projects' });
+  const project = (name: string) => projects.getByRole('listitem').filter({ hasText: name });
+
+  await card('Harbour at dawn').click();
+  await card('Market crowd').click({ modifiers: ['ControlOrMeta'] });
+  const bar = page.getByRole('toolbar', { name: 'Selected clips' });
+  await expect(bar).toContainText('2 selected');
+  await bar.getByRole('combobox', { name: 'Move selected to project' }).selectOption({ label: 'Selects' });
+
+  await expect(page.getByText('Moved 1 clip to “Selects”')).toBeVisible();
+  await expect(page.getByText('“Harbour at dawn” stayed here: “Selects” already has its file')).toBeVisible();
+  // The clip that stayed is still here, and still chosen, so the creator sees which it is.
+  await expect(grid.getByRole('listitem')).toHaveCount(1);
+  await expect(card('Harbour at dawn')).toBeVisible();
+  await expect(card('Harbour at dawn').getByRole('button', { name: 'Harbour at dawn' })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+  await expect(project('Selects')).toContainText('2');
+
+  // Undo brings back the clip that went; the one that stayed is not moved twice.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(grid.getByRole('listitem')).toHaveCount(2);
+  await expect(project('Selects')).toContainText('1');
+  await project('Selects')
+    .getByRole('button', { name: /Selects/ })
+    .click();
+  await expect(grid.getByRole('listitem')).toHaveCount(1);
+  await expect(card('Harbour at dawn')).toBeVisible();
+});

@@ -173,3 +173,55 @@ test('tag suggestions match the start of any word in a tag, those starting with 
   // The limit keeps the first of them in that order.
   expect(organiser.tags(null, 'cre', 2).map((t) => t.name)).toEqual(['creek bed', 'cream']);
 });
+
+test('a move leaves a clip whose file the other project already has where it is, and names it with its match', async () => {
+  const db = openDatabase(join(await tempDir(), 'library.db'));
+  onTestFinished(() => {
+    db.close();
+  });
+  const projects = new Projects(db);
+  const from = projects.create('Shoot').id;
+  const to = projects.create('Selects').id;
+  const hashOf = (text: string): string => {
+    const hash = createHash('sha256').update(text).digest('hex');
+    db.prepare(`INSERT OR IGNORE INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)`).run(
+      hash,
+    );
+    return hash;
+  };
+  const insert = db.prepare(
+    `INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at) VALUES (?, ?, 'import', 0, ?, 0)`,
+  );
+  const clip = (project: number, title: string, file: string): number =>
+    Number(insert.run(project, title, hashOf(file)).lastInsertRowid);
+  const organiser = new Organiser(db);
+  const projectOf = (id: number): number =>
+    db.prepare<[number], number>('SELECT project_id FROM clips WHERE id = ?').pluck().get(id) ?? 0;
+
+  const harbour = clip(from, 'Harbour', 'harbour.mp4');
+  const dusk = clip(from, 'Dusk', 'dusk.mp4');
+  const pier = clip(from, 'Pier', 'pier.mp4');
+  const harbourThere = clip(to, 'Harbour take 1', 'harbour.mp4');
+  clip(to, 'Harbour again', 'harbour.mp4');
+  // A clip in the Trash there is no copy the creator has: its file does not hold the move back.
+  const trashedDusk = clip(to, 'Old dusk', 'dusk.mp4');
+  organiser.trash([trashedDusk]);
+
+  const moved = organiser.move([harbour, dusk, pier], to);
+  expect(moved).toEqual({
+    changed: 2,
+    projectIds: [from, to],
+    already: [{ clipId: harbour, title: 'Harbour', sameAs: { clipId: harbourThere, title: 'Harbour take 1' } }],
+  });
+  expect([harbour, dusk, pier].map(projectOf)).toEqual([from, to, to]);
+
+  // Moving them back: the project they came from has neither file left, so both go.
+  expect(organiser.move([dusk, pier], from)).toMatchObject({ changed: 2, already: [] });
+  // A clip moved to the project it is in is left alone and is no duplicate of itself.
+  expect(organiser.move([harbourThere], to)).toMatchObject({ changed: 0, already: [] });
+  // Chosen together with its match in the target, the clip still stays.
+  expect(organiser.move([harbour, harbourThere], to)).toMatchObject({
+    changed: 0,
+    already: [{ clipId: harbour, sameAs: { clipId: harbourThere } }],
+  });
+});

@@ -10,6 +10,24 @@ export interface Changed {
   projectIds: number[];
 }
 
+/** A clip a move left where it was, since the project it was sent to has its file already. */
+export interface MoveAlready {
+  clipId: number;
+  title: string;
+  /** The clip there with the same file (the oldest, when several). */
+  sameAs: { clipId: number; title: string };
+}
+
+export interface Moved extends Changed {
+  already: MoveAlready[];
+}
+
+interface AlreadyRow {
+  clipId: number;
+  title: string;
+  sameAsId: number;
+}
+
 export interface TagUse {
   name: string;
   /** Clips (outside the Trash) that carry it, in the project asked about or the whole library. */
@@ -142,14 +160,41 @@ export class Organiser {
       .all(params);
   }
 
-  /** Moves clips into another project; the projects they left are among those reported. */
-  move(ids: readonly number[], projectId: number): Changed {
+  /**
+   * Moves clips into another project; the projects they left are among those reported. A clip
+   * whose media file (the same SHA-256) a clip outside the Trash there already has stays where it
+   * is, as an import of that file would be refused there: each is told back with the clip it
+   * matches, so the creator never gets a second copy without knowing.
+   */
+  move(ids: readonly number[], projectId: number): Moved {
     return this.db.transaction(() => {
       const from = this.projectsOf(ids);
+      const json = JSON.stringify(ids);
+      const already = this.db
+        .prepare<[string, number, number], AlreadyRow>(
+          `SELECT c.id AS clipId, c.title AS title, min(t.id) AS sameAsId
+           FROM clips c JOIN clips t ON t.media_hash = c.media_hash
+           WHERE c.id IN (${IDS}) AND c.project_id <> ?
+             AND t.project_id = ? AND t.trashed_at IS NULL
+           GROUP BY c.id ORDER BY c.id`,
+        )
+        .all(json, projectId, projectId);
+      const titleOf = this.db.prepare<[number], string>('SELECT title FROM clips WHERE id = ?').pluck();
+      const staying = JSON.stringify(already.map((row) => row.clipId));
       const result = this.db
-        .prepare(`UPDATE clips SET project_id = ? WHERE id IN (${IDS}) AND project_id <> ?`)
-        .run(projectId, JSON.stringify(ids), projectId);
-      return { changed: result.changes, projectIds: [...new Set([...from, projectId])].sort((a, b) => a - b) };
+        .prepare(
+          `UPDATE clips SET project_id = ? WHERE id IN (${IDS}) AND project_id <> ? AND id NOT IN (SELECT value FROM json_each(?))`,
+        )
+        .run(projectId, json, projectId, staying);
+      return {
+        changed: result.changes,
+        projectIds: [...new Set([...from, projectId])].sort((a, b) => a - b),
+        already: already.map((row) => ({
+          clipId: row.clipId,
+          title: row.title,
+          sameAs: { clipId: row.sameAsId, title: titleOf.get(row.sameAsId) ?? '' },
+        })),
+      };
     })();
   }
 

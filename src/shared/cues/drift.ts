@@ -44,8 +44,8 @@ function timedLines(
   );
 }
 
-/** The timed sounds of a prompt, in clip time and time order; those at or past the clip's end are left out. */
-export function directedSounds(prompt: string, clipMs: number, knownStartsMs?: readonly number[]): DirectedSound[] {
+/** Every timed sound and line of a prompt, in clip time and time order, wherever the clip ends. */
+export function askedSounds(prompt: string, clipMs: number, knownStartsMs?: readonly number[]): DirectedSound[] {
   const { doc, source } = parse(prompt);
   // A render report knows where the shots really start; otherwise they are placed by Duration:.
   const starts =
@@ -68,8 +68,12 @@ export function directedSounds(prompt: string, clipMs: number, knownStartsMs?: r
     askedMs: Math.round((starts[line.shot] ?? 0) + line.atMs),
     kind: 'dialogue',
   }));
-  const out = [...sounds, ...lines];
-  return out.filter((d) => d.askedMs < clipMs).sort((a, b) => a.askedMs - b.askedMs || a.shot - b.shot);
+  return [...sounds, ...lines].sort((a, b) => a.askedMs - b.askedMs || a.shot - b.shot);
+}
+
+/** The timed sounds of a prompt, in clip time and time order; those at or past the clip's end are left out. */
+export function directedSounds(prompt: string, clipMs: number, knownStartsMs?: readonly number[]): DirectedSound[] {
+  return askedSounds(prompt, clipMs, knownStartsMs).filter((d) => d.askedMs < clipMs);
 }
 
 export interface ListenWindow {
@@ -114,6 +118,10 @@ export const DriftDirection = z.object({
 });
 export type DriftDirection = z.infer<typeof DriftDirection>;
 
+/** A direction timed at or after the clip's end: there is no sound there to listen to. */
+export const PastEndDirection = DriftDirection.pick({ shot: true, label: true, kind: true, askedMs: true });
+export type PastEndDirection = z.infer<typeof PastEndDirection>;
+
 export const DriftState = z.enum([
   /** Each direction was listened for. */
   'measured',
@@ -121,6 +129,8 @@ export const DriftState = z.enum([
   'no_prompt',
   /** The prompt asks for no sound at a time. */
   'no_directions',
+  /** The prompt times sounds, but every one at or after the clip's end (listed in `pastEnd`). */
+  'past_end',
   /** The clip has no sound to listen to; the directions are listed, none heard. */
   'no_sound',
 ]);
@@ -130,6 +140,8 @@ export const DriftReport = z.object({
   state: DriftState,
   windowMs: z.number().int().min(0),
   directions: z.array(DriftDirection),
+  /** Directions timed at or after the clip's end, left out of `directions`; absent when there are none. */
+  pastEnd: z.array(PastEndDirection).optional(),
 });
 export type DriftReport = z.infer<typeof DriftReport>;
 

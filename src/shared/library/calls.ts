@@ -16,6 +16,16 @@ const TagNames = z.array(TagName).min(1, 'name at least one tag').max(20, 'at mo
 
 const Changed = z.object({ changed: z.number().int().nonnegative() });
 
+/** A clip a move left where it was: the project it was sent to has a clip with its file. */
+export const MoveAlready = z.object({
+  clipId: RowId,
+  title: z.string(),
+  sameAs: z.object({ clipId: RowId, title: z.string() }),
+});
+export type MoveAlready = z.infer<typeof MoveAlready>;
+
+const Moved = Changed.extend({ already: z.array(MoveAlready) });
+
 export const ClipHit = z.object({
   clip: Clip,
   snippet: z.array(SnippetPart).nullable(),
@@ -92,7 +102,11 @@ export const libraryCalls = {
     }),
     output: z.array(TagUse),
   },
-  'library.move': { input: z.strictObject({ ids: ClipIds, projectId: RowId }), output: Changed },
+  /**
+   * Moves clips to another project; a clip whose file (the same SHA-256) a clip there already has
+   * stays where it is and is listed in `already`, with the clip it matches.
+   */
+  'library.move': { input: z.strictObject({ ids: ClipIds, projectId: RowId }), output: Moved },
   /** Moves clips to the Trash; clips.delete does the same for one. */
   'library.trash': { input: z.strictObject({ ids: ClipIds }), output: Changed },
   'library.restore': { input: z.strictObject({ ids: ClipIds }), output: Changed },

@@ -11,8 +11,8 @@ export { formatDialogueEntry, readDialogueEntry } from './dialogue';
 export { format } from './format';
 export { KEY_LABELS, PROMPT_KEYS, SHOT_KEYS, resolveKey, suggestKey } from './keys';
 export type { DocKey, PromptKey, ShotKey } from './keys';
-export { CAMERA_PLACEHOLDER, lint, lintParsed, speechMs } from './lint';
-export type { LintOptions, LintResult } from './lint';
+export { CAMERA_PLACEHOLDER, lint, lintParsed, shotLengths, speechMs } from './lint';
+export type { LintOptions, LintResult, ShotLength } from './lint';
 export { MAX_PROMPT_CHARS, parse } from './parse';
 export type { DocSource, FieldSpan, ParseResult, ShotSource } from './parse';
 export {

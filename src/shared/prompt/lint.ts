@@ -131,7 +131,7 @@ function checkWording(ctx: Context, shot: Shot, src: ShotSource): void {
  * chosen model gives it (its default per shot, or a share of its default clip when the model
  * makes one clip for the whole prompt). Null when the shot has no Duration and no model is known.
  */
-interface ShotLength {
+export interface ShotLength {
   ms: number;
   /** The shot gives no Duration, so this is the model's default length. */
   defaulted: boolean;
@@ -139,7 +139,7 @@ interface ShotLength {
   ofClipMs: number | null;
 }
 
-function shotLengths(
+export function shotLengths(
   doc: PromptDoc,
   provider: ProviderId | undefined,
   model: ModelLimits | null,
@@ -153,9 +153,9 @@ function shotLengths(
   const kept = doc.shots.filter((shot) => !isEmptyShot(shot));
   const shares = shareLengths(kept, model.defaultDurationMs);
   const alone = kept.length === 1;
+  const shareOf = new Map(kept.map((shot, k) => [shot, shares[k]]));
   return doc.shots.map((shot) => {
-    const at = kept.indexOf(shot);
-    const share = shares[at];
+    const share = shareOf.get(shot);
     if (shot.durationMs !== null || share === undefined) return written(shot);
     return { ms: share, defaulted: true, ofClipMs: alone ? null : model.defaultDurationMs };
   });

@@ -90,6 +90,37 @@ test('cues.drift reports a timed line of dialogue by where its speech starts', a
   expect(line?.driftMs).toBeLessThanOrEqual(140);
 });
 
+test("cues.drift tells a prompt whose timed sounds all fall at or after the clip's end from one that times none", async () => {
+  const studio = await open(burstRender([1000]));
+  const project = await studio.call('projects.create', { name: 'Bells' });
+  // Only an Audio line, every sound past the 2 s clip it makes (the bell right at its end).
+  const late = await clipFrom(studio, project.id, 'Audio: a bell rings at 00:02, thunder at 00:05\nDuration: 2s');
+  expect(await studio.call('cues.drift', { clipId: late })).toEqual({
+    state: 'past_end',
+    windowMs: 1000,
+    directions: [],
+    pastEnd: [
+      { shot: 0, label: 'a bell rings', askedMs: 2000 },
+      { shot: 0, label: 'thunder', askedMs: 5000 },
+    ],
+  });
+
+  // Some inside, some after: those inside are measured, the others listed, never dropped unsaid.
+  const some = await clipFrom(studio, project.id, 'Audio: a bell rings at 00:01, thunder at 00:05\nDuration: 3s');
+  const report = await studio.call('cues.drift', { clipId: some });
+  expect(report.state).toBe('measured');
+  expect(report.directions.map((d) => [d.label, d.askedMs])).toEqual([['a bell rings', 1000]]);
+  expect(Math.abs(report.directions[0]?.driftMs ?? 99)).toBeLessThanOrEqual(30);
+  expect(report.pastEnd).toEqual([{ shot: 0, label: 'thunder', askedMs: 5000 }]);
+
+  // An audio-only prompt whose sounds fit is measured whole, with nothing after the end.
+  const fits = await clipFrom(studio, project.id, 'Audio: a bell rings at 00:01, thunder at 00:02');
+  const whole = await studio.call('cues.drift', { clipId: fits });
+  expect(whole.state).toBe('measured');
+  expect(whole.directions.map((d) => d.askedMs)).toEqual([1000, 2000]);
+  expect(whole.pastEnd).toBeUndefined();
+});
+
 test('cues.drift says so for a clip without a prompt or without sound, and refuses an unknown clip', async () => {
   const studio = await open(burstRender([], { silent: true }));
   const project = await studio.call('projects.create', { name: 'Odds' });

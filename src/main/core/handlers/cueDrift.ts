@@ -5,7 +5,7 @@
  */
 import {
   DRIFT_WINDOW_MS,
-  directedSounds,
+  askedSounds,
   listenWindows,
   type DirectedSound,
   type DriftReport,
@@ -17,7 +17,12 @@ import type { HandlerContext } from './context';
 
 type DriftContext = Pick<HandlerContext, 'clips' | 'store' | 'background'>;
 
-function report(state: DriftState, sounds: readonly DirectedSound[], heard?: readonly (number | null)[]): DriftReport {
+function report(
+  state: DriftState,
+  sounds: readonly DirectedSound[],
+  heard?: readonly (number | null)[],
+  pastEnd: readonly DirectedSound[] = [],
+): DriftReport {
   return {
     state,
     windowMs: DRIFT_WINDOW_MS,
@@ -25,6 +30,7 @@ function report(state: DriftState, sounds: readonly DirectedSound[], heard?: rea
       const heardMs = heard?.[i] ?? null;
       return { ...sound, heardMs, driftMs: heardMs === null ? null : heardMs - sound.askedMs };
     }),
+    ...(pastEnd.length > 0 ? { pastEnd: [...pastEnd] } : {}),
   };
 }
 
@@ -43,14 +49,18 @@ export function clipDriftReader(ctx: DriftContext): (clipId: number) => Promise<
     const clip = ctx.clips.get(clipId);
     const prompt = clip.promptText ?? '';
     if (prompt.trim() === '') return report('no_prompt', []);
-    const sounds = directedSounds(prompt, clip.durationMs, reportedStarts(ctx, clipId));
-    if (sounds.length === 0) return report('no_directions', []);
-    if (clip.audioCodec === null) return report('no_sound', sounds);
+    const asked = askedSounds(prompt, clip.durationMs, reportedStarts(ctx, clipId));
+    if (asked.length === 0) return report('no_directions', []);
+    // Timed at or after the clip's end: asked for, but there is nothing there to hear (never "no sound asked for").
+    const sounds = asked.filter((d) => d.askedMs < clip.durationMs);
+    const pastEnd = asked.filter((d) => d.askedMs >= clip.durationMs);
+    if (sounds.length === 0) return report('past_end', [], undefined, pastEnd);
+    if (clip.audioCodec === null) return report('no_sound', sounds, undefined, pastEnd);
     const mediaPath = ctx.store.pathOf(clip.mediaId);
     if (mediaPath === null || !(await ctx.store.has(clip.mediaId)))
       throw new StudioError('not_found', `The media of clip ${clipId} is missing from the library's store.`);
     const windows = listenWindows(sounds, clip.durationMs);
     const heard = await ctx.background.run((signal) => heardOnsets(mediaPath, windows, { signal }));
-    return heard === null ? report('no_sound', sounds) : report('measured', sounds, heard);
+    return heard === null ? report('no_sound', sounds, undefined, pastEnd) : report('measured', sounds, heard, pastEnd);
   };
 }

@@ -194,7 +194,7 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     const b = await importInto(studio, from.id, await makeAudio(dir, 'b.wav', 1, 500));
     const c = await importInto(studio, from.id, await makeAudio(dir, 'c.wav', 1, 700));
 
-    expect(await studio.call('library.move', { ids: [a, b], projectId: to.id })).toEqual({ changed: 2 });
+    expect(await studio.call('library.move', { ids: [a, b], projectId: to.id })).toEqual({ changed: 2, already: [] });
     const counts = async (): Promise<number[]> =>
       (await studio.call('projects.list', {})).sort((x, y) => x.id - y.id).map((p) => p.clipCount);
     expect(await counts()).toEqual([1, 2]);
@@ -215,6 +215,25 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     await studio.call('library.restore', { ids: [a] });
     expect(await counts()).toEqual([0, 2]);
     expect((await studio.call('clips.get', { id: a })).trashedAt).toBeNull();
+  });
+
+  test('a move does not copy a file into a project that has it: the clip stays and the answer names both', async () => {
+    const { studio, dir } = await open();
+    const shoot = await studio.call('projects.create', { name: 'Shoot' });
+    const selects = await studio.call('projects.create', { name: 'Selects' });
+    const gulls = await makeAudio(dir, 'gulls.wav', 1, 440);
+    const here = await importInto(studio, shoot.id, gulls);
+    const there = await importInto(studio, selects.id, gulls);
+    const waves = await importInto(studio, shoot.id, await makeAudio(dir, 'waves.wav', 1, 660));
+
+    expect(await studio.call('library.move', { ids: [here, waves], projectId: selects.id })).toEqual({
+      changed: 1,
+      already: [{ clipId: here, title: 'gulls', sameAs: { clipId: there, title: 'gulls' } }],
+    });
+    expect((await studio.call('clips.list', { projectId: shoot.id })).map((c) => c.id)).toEqual([here]);
+    expect((await studio.call('clips.list', { projectId: selects.id })).map((c) => c.id).sort((x, y) => x - y)).toEqual(
+      [there, waves].sort((x, y) => x - y),
+    );
   });
 
   test('deleting a project moves its clips to the Trash; restoring one brings the project back; emptying frees only unshared files', async () => {

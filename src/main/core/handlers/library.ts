@@ -44,9 +44,10 @@ export function libraryHandlers(ctx: HandlerContext): DomainHandlers<'library'> 
     },
     'library.move': ({ ids, projectId }) => {
       projects.get(projectId);
-      const result = announce(organiser.move(ids, projectId), true);
+      const moved = organiser.move(ids, projectId);
+      const result = announce(moved, true);
       projects.touch(projectId);
-      return result;
+      return { ...result, already: moved.already };
     },
     'library.trash': ({ ids }) => announce(organiser.trash(ids), true),
     'library.restore': ({ ids }) => announce(organiser.restore(ids), true),

@@ -14,8 +14,22 @@ interface Props {
 const EMPTY: Readonly<Record<Exclude<DriftReport['state'], 'measured'>, string>> = {
   no_prompt: 'This clip was not made from a prompt here, so no sound was asked for at a time.',
   no_directions: 'Its prompt asks for no sound at a time. Write one on an Audio: line, like “door slam at 00:05”.',
+  past_end:
+    'Its prompt times every sound at or after the clip’s end, so there is nothing to hear. Time them earlier, or make the shot longer.',
   no_sound: 'This clip has no sound to listen to, so no direction could be heard.',
 };
+
+/** The directions timed at or after the clip's end, named with their times: never silently left out. */
+function PastEnd({ report }: { report: DriftReport }): JSX.Element | null {
+  const late = report.pastEnd ?? [];
+  if (late.length === 0) return null;
+  return (
+    <p className="cue-drift__empty">
+      At or after the clip’s end, so not listened for:{' '}
+      {late.map((d) => `${d.label} (${formatClock(d.askedMs)})`).join(', ')}.
+    </p>
+  );
+}
 
 function summary(report: DriftReport): string {
   const missing = report.directions.filter((d) => d.heardMs === null).length;
@@ -23,6 +37,8 @@ function summary(report: DriftReport): string {
   const parts = [`${report.directions.length} ${report.directions.length === 1 ? 'direction' : 'directions'}`];
   if (report.state === 'measured' && missing < report.directions.length) parts.push(`worst ${worst} ms`);
   if (missing > 0 && report.state === 'measured') parts.push(`${missing} not heard`);
+  const late = report.pastEnd?.length ?? 0;
+  if (late > 0) parts.push(`${late} after the end`);
   return parts.join(' · ');
 }
 
@@ -60,11 +76,17 @@ export function DriftPanel({ drift, onSeek }: Props): JSX.Element {
     );
   else if (report === null) body = <p className="cue-drift__empty">Listening for the prompt’s timed sounds…</p>;
   else if (report.state !== 'measured' && report.directions.length === 0)
-    body = <p className="cue-drift__empty">{EMPTY[report.state]}</p>;
+    body = (
+      <>
+        <p className="cue-drift__empty">{EMPTY[report.state]}</p>
+        <PastEnd report={report} />
+      </>
+    );
   else
     body = (
       <>
         {report.state === 'no_sound' && <p className="cue-drift__empty">{EMPTY.no_sound}</p>}
+        <PastEnd report={report} />
         <ul className="cue-drift__list" aria-label="Drift by direction">
           {report.directions.map((d, i) => (
             <Row key={`${d.askedMs}-${d.label}-${i}`} d={d} windowMs={report.windowMs} onSeek={onSeek} />

@@ -6,6 +6,7 @@ import { useToaster } from '../../components/Toasts';
 import { countClips } from '../../format/media';
 import type { ChooseHow } from '../clips/ClipGrid';
 import { clipAfter, focusClipSoon, focusEmptyLibrarySoon, focusIsInLibrary } from './clipAfter';
+import { moveSummary } from './moveSummary';
 import type { HistoryHandle } from './OrganiseHistory';
 import type { ClipPages } from './useClipPages';
 import type { ClipSelection } from './useClipSelection';
@@ -142,19 +143,28 @@ export function useLibraryActions({
     (ids: readonly number[], projectId: number): void => {
       const target = projects?.find((p) => p.id === projectId)?.name ?? 'the project';
       const from = openId;
-      const next = clipAfter(pages, ids);
       const focusWasInLibrary = focusIsInLibrary();
       studio.call('library.move', { ids: [...ids], projectId }).then(
-        ({ changed }) => {
-          selection.clear();
-          if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
+        ({ changed, already }) => {
+          const summary = moveSummary(target, changed, already);
+          // Clips the target has already stay here, chosen, for the creator to see which they are.
+          const stayed = new Set(already.map((clip) => clip.clipId));
+          const moved = ids.filter((id) => !stayed.has(id));
+          if (moved.length === 0 || changed === 0) {
+            toaster.show(summary.tone, summary.title, summary.message);
+            return;
+          }
+          const next = clipAfter(pages, moved);
+          if (stayed.size > 0) selection.set([...stayed]);
+          else selection.clear();
+          if (selectedClip && moved.includes(selectedClip.id)) setSelected(null);
           // As after Delete: the clip after the ones moved away is chosen, and has the focus the bar had.
-          if (next) {
+          if (next && stayed.size === 0) {
             chooseClip(next.clip, next.index, { toggle: false, range: false });
             if (focusWasInLibrary) focusClipSoon(next.clip.id);
-          } else if (focusWasInLibrary) focusEmptyLibrarySoon();
+          } else if (stayed.size === 0 && focusWasInLibrary) focusEmptyLibrarySoon();
           const clips = clipsText(changed);
-          // On the library's history, so Ctrl+Z moves them back.
+          // On the library's history, so Ctrl+Z moves back the clips that went (never those that stayed).
           const undoIt =
             from === null
               ? undefined
@@ -164,17 +174,17 @@ export function useLibraryActions({
                   forward: [],
                   backward: [],
                   own: {
-                    undo: () => studio.call('library.move', { ids: [...ids], projectId: from }),
-                    redo: () => studio.call('library.move', { ids: [...ids], projectId }),
+                    undo: () => studio.call('library.move', { ids: moved, projectId: from }),
+                    redo: () => studio.call('library.move', { ids: moved, projectId }),
                   },
                 });
-          toaster.show('success', `Moved ${clips} to “${target}”`, '', {
+          toaster.show(summary.tone, summary.title, summary.message, {
             label: 'Undo',
             run: () => {
               if (undoIt) undoIt();
               else if (from !== null)
                 studio
-                  .call('library.move', { ids: [...ids], projectId: from })
+                  .call('library.move', { ids: moved, projectId: from })
                   .catch((error: unknown) => toaster.error('Could not undo', error));
             },
           });

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
-import { analyse, DEFAULT_TARGET } from './analysis';
+import { analyse, DEFAULT_TARGET, targetFor } from './analysis';
 import { ShotsView } from './ShotsView';
 
 const PROMPT = [
@@ -50,12 +50,27 @@ describe('ShotsView', () => {
     renderShots(PROMPT);
     const second = screen.getByRole('article', { name: 'Shot 2' });
     expect(second.textContent).toContain('8s default');
-    // 9 s is past the default length, but only a set Duration makes a sound late.
-    expect(within(second).getByRole('button', { name: /^splash at/ }).title).not.toMatch(/after the shot ends/);
+    // 9 s is past the default length: left out as surely as past a set Duration, as the linter says.
+    expect(within(second).getByRole('button', { name: /^splash at/ }).title).toBe(
+      'splash at 00:09 (after the default length, so left out)',
+    );
 
     const late = 'Scene: quay\nAudio: splash at 7s\nDuration: 5s\n';
     renderShots(late);
     expect(screen.getAllByRole('button', { name: /^splash at/ }).at(-1)?.title).toMatch(/after the shot ends/);
+  });
+
+  test('with one clip for the prompt, a shot without Duration gets its share of the default clip', () => {
+    const text =
+      'Scene: quay\nCamera: wide\nDuration: 3s\n---\nScene: sea\nCamera: wide\nAudio: splash at 4s, gull at 6s\n';
+    render(<ShotsView analysis={analyse(text, targetFor('veo'))} onSelect={vi.fn()} />);
+    const pane = screen.getByRole('region', { name: 'Shots' });
+    // Veo's 8 s clip, 3 s of it the first shot's.
+    expect(pane.textContent).toContain('2 shots · 8s');
+    const second = screen.getByRole('article', { name: 'Shot 2' });
+    expect(second.textContent).toContain('5s default');
+    expect(within(second).getByRole('button', { name: /^splash at/ }).title).toBe('splash at 00:04');
+    expect(within(second).getByRole('button', { name: /^gull at/ }).title).toMatch(/left out/);
   });
 
   test('clicking a marker selects its text in the editor; the shot title goes to the shot', async () => {

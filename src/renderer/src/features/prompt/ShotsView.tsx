@@ -3,9 +3,11 @@ import {
   isEmptyShot,
   KEY_LABELS,
   modelFor,
+  shotLengths,
   speechMs,
   type PromptDoc,
   type Shot,
+  type ShotLength,
   type ShotSource,
 } from '../../../../shared/prompt/index';
 import { formatDuration, formatTime } from '../../../../shared/time';
@@ -129,7 +131,8 @@ function TimeStrip({
               const next = items[i + 1];
               const room = (next ? percent(next.startMs, totalMs) : 100) - left;
               const flip = room < 18 && left > 50;
-              const late = m.startMs >= lengthMs && lengthIsSet;
+              // Past the shot's length, set or the model's default, a sound is left out (the linter says so too).
+              const late = m.startMs >= lengthMs;
               return (
                 <li
                   key={m.key}
@@ -148,7 +151,7 @@ function TimeStrip({
                     type="button"
                     className="marker__button"
                     aria-label={m.name}
-                    title={`${m.name}${late ? ' (after the shot ends)' : ''}`}
+                    title={`${m.name}${late ? (lengthIsSet ? ' (after the shot ends)' : ' (after the default length, so left out)') : ''}`}
                     onClick={() => onSelect(m.from, m.to)}
                   >
                     <span className="marker__label" aria-hidden="true">
@@ -182,20 +185,21 @@ function ShotCard({
   shot,
   index,
   src,
-  defaultMs,
+  length,
   onSelect,
 }: {
   doc: PromptDoc;
   shot: Shot;
   index: number;
   src: ShotSource | undefined;
-  defaultMs: number;
+  /** How long the shot renders: its Duration, or the model's default for it. */
+  length: ShotLength;
   onSelect: ShotsViewProps['onSelect'];
 }): JSX.Element {
   const number = index + 1;
   const title = shot.title ?? (index === 0 && doc.shots.length === 1 ? doc.title : null);
   const markers = markersOf(shot, src);
-  const lengthMs = shot.durationMs ?? defaultMs;
+  const lengthMs = length.ms;
   return (
     <li className="shot">
       <article aria-label={`Shot ${number}`}>
@@ -213,7 +217,7 @@ function ShotCard({
             className={`shot__duration tabular${shot.durationMs === null ? ' shot__duration--default' : ''}`}
             title={shot.durationMs === null ? 'No Duration line: the provider’s default length' : 'Duration'}
           >
-            {shot.durationMs === null ? `${formatDuration(defaultMs)} default` : formatDuration(shot.durationMs)}
+            {length.defaulted ? `${formatDuration(lengthMs)} default` : formatDuration(lengthMs)}
           </span>
         </header>
         <dl className="shot__fields">
@@ -229,7 +233,7 @@ function ShotCard({
         <TimeStrip
           shotNumber={number}
           lengthMs={lengthMs}
-          lengthIsSet={shot.durationMs !== null}
+          lengthIsSet={!length.defaulted}
           markers={markers}
           onSelect={onSelect}
         />
@@ -242,8 +246,15 @@ function ShotCard({
 export function ShotsView({ analysis, onSelect }: ShotsViewProps): JSX.Element {
   const { doc, source } = analysis.result;
   const { model } = modelFor(analysis.target.provider, analysis.target.model);
+  const lengths = shotLengths(doc, analysis.target.provider, model);
+  const lengthOf = (shot: Shot, i: number): ShotLength =>
+    lengths[i] ?? {
+      ms: shot.durationMs ?? model.defaultDurationMs,
+      defaulted: shot.durationMs === null,
+      ofClipMs: null,
+    };
   const shots = doc.shots.map((shot, i) => ({ shot, i })).filter(({ shot }) => !isEmptyShot(shot));
-  const totalMs = shots.reduce((sum, { shot }) => sum + (shot.durationMs ?? model.defaultDurationMs), 0);
+  const totalMs = shots.reduce((sum, { shot, i }) => sum + lengthOf(shot, i).ms, 0);
   const sounds = shots.reduce((n, { shot }) => n + shot.audio.events.length, 0);
   const lines = shots.reduce((n, { shot }) => n + shot.dialogue.length, 0);
 
@@ -271,7 +282,7 @@ export function ShotsView({ analysis, onSelect }: ShotsViewProps): JSX.Element {
               shot={shot}
               index={i}
               src={source.shots[i]}
-              defaultMs={model.defaultDurationMs}
+              length={lengthOf(shot, i)}
               onSelect={onSelect}
             />
           ))}

@@ -10,6 +10,7 @@ import './CompareDrift.css';
 const NOTHING: Readonly<Record<Exclude<DriftReport['state'], 'measured' | 'no_sound'>, string>> = {
   no_prompt: 'not made from a prompt',
   no_directions: 'no timed sounds asked for',
+  past_end: 'every timed sound is after the clip’s end',
 };
 
 /** What a side's cells say while its report is on its way, or when it could not be read. */
