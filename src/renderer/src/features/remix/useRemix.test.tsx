@@ -1,4 +1,4 @@
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, screen, waitFor } from '@testing-library/react';
 import type { JSX, ReactNode } from 'react';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
@@ -112,6 +112,24 @@ describe('useRemix', () => {
     expect(openPrompt).not.toHaveBeenCalled();
     expect(fakeStudio.calls.some((c) => c.name === 'drafts.save')).toBe(false);
   });
+  test('Remix of a clip made without a prompt keeps the draft, links it and says the clip has none', async () => {
+    fakeStudio.answer('drafts.get', () => ({ text: 'Scene: the draft in progress', updatedAt: 1 }));
+    const openPrompt = vi.fn();
+    const { result } = renderHook(() => useRemix(openPrompt), { wrapper });
+    for (const promptText of [null, '  \n']) {
+      act(() =>
+        result.current.remix(aClip({ id: 4, projectId: 3, title: 'Red square é', provider: 'import', promptText })),
+      );
+      await waitFor(() => expect(openPrompt).toHaveBeenCalledWith(3));
+      openPrompt.mockClear();
+    }
+    expect(result.current.dialog).toBeNull();
+    expect(fakeStudio.calls.some((c) => c.name === 'drafts.save')).toBe(false);
+    expect(result.current.linkFor(3)).toMatchObject({ clipId: 4, title: 'Red square é' });
+    expect(await screen.findByText('“Red square é” has no prompt')).toBeTruthy();
+    expect(screen.getByText(/The draft is kept/)).toBeTruthy();
+  });
+
   test('a queued remix unlinks the draft, so Queue again makes a new clip; Remix again links it as it was', () => {
     const pier = {
       clipId: 9,

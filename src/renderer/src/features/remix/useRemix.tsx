@@ -76,7 +76,8 @@ export function useRemix(openPrompt: (projectId: number) => void): RemixState {
 
   const apply = useCallback(
     async (clip: Clip) => {
-      await studio.call('drafts.save', { projectId: clip.projectId, text: clip.promptText ?? '' });
+      // A clip made without a prompt (an import) has none to give: the draft stays as it is.
+      if (hasPrompt(clip)) await studio.call('drafts.save', { projectId: clip.projectId, text: clip.promptText ?? '' });
       link(clip.projectId, linkOf(clip));
       const provider = ProviderId.safeParse(clip.provider);
       if (provider.success) writeStored(TARGET_KEY, JSON.stringify(targetFor(provider.data, clip.model)));
@@ -90,6 +91,16 @@ export function useRemix(openPrompt: (projectId: number) => void): RemixState {
       studio.call('drafts.get', { projectId: clip.projectId }).then(
         (draft) => {
           const text = draft?.text ?? '';
+          if (!hasPrompt(clip)) {
+            toaster.show(
+              'info',
+              `“${clip.title}” has no prompt`,
+              text.trim() === ''
+                ? 'Write the prompt for its remix; queueing it makes the new version.'
+                : 'The draft is kept: edit it into the prompt for its remix, or write a new one.',
+            );
+            return apply(clip);
+          }
           if (text.trim() === '' || text === clip.promptText) return apply(clip);
           setPending({ clip, draft: text });
           return undefined;
@@ -161,4 +172,9 @@ export function useRemix(openPrompt: (projectId: number) => void): RemixState {
   ) : null;
 
   return { linkFor, link, queuedFor, queued, dismissQueued, remix: start, restore, enqueueExtras, dialog };
+}
+
+/** Whether a clip has a prompt to remix from (an imported clip may have none). */
+function hasPrompt(clip: Clip): boolean {
+  return (clip.promptText ?? '').trim() !== '';
 }
