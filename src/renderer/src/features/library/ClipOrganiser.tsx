@@ -8,6 +8,13 @@ import { TagInput } from './TagInput';
 import './ClipOrganiser.css';
 
 const STAR_NAMES = ['1 star', '2 stars', '3 stars', '4 stars', '5 stars'] as const;
+/** The colour label choices in order: none, then the labels. */
+const COLORS: readonly (ColorLabel | null)[] = [null, ...COLOR_LABELS];
+
+/** The radios of a radio group, in order. */
+function radios(group: HTMLElement): HTMLElement[] {
+  return [...group.querySelectorAll<HTMLElement>('[role="radio"]')];
+}
 
 /** Rating, pick/reject, colour label and tags of the clip in the inspector. */
 export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
@@ -30,6 +37,8 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
             if (step === undefined) return;
             event.preventDefault();
             const next = Math.max(1, Math.min(5, rating + step));
+            // The chosen star takes the focus, as in any radio group.
+            radios(event.currentTarget)[next - 1]?.focus();
             void organise.rate(ids, next).catch(fail('Could not rate the clip'));
           }}
         >
@@ -75,15 +84,24 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
           </button>
         </div>
       </div>
-      <div role="radiogroup" aria-label="Colour label" className="organiser__colors">
-        <ColorRadio
-          color={null}
-          checked={clip.colorLabel === null}
-          onPick={(c) => organise.color(ids, c).catch(fail('Could not label the clip'))}
-        />
-        {COLOR_LABELS.map((color) => (
+      <div
+        role="radiogroup"
+        aria-label="Colour label"
+        className="organiser__colors"
+        // One Tab stop, the label the clip has; the arrows move to the next and label the clip with it.
+        onKeyDown={(event) => {
+          const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+          if (step === undefined) return;
+          event.preventDefault();
+          const at = COLORS.indexOf(clip.colorLabel);
+          const next = (at + step + COLORS.length) % COLORS.length;
+          radios(event.currentTarget)[next]?.focus();
+          void organise.color(ids, COLORS[next] ?? null).catch(fail('Could not label the clip'));
+        }}
+      >
+        {COLORS.map((color) => (
           <ColorRadio
-            key={color}
+            key={color ?? 'none'}
             color={color}
             checked={clip.colorLabel === color}
             onPick={(c) => organise.color(ids, c).catch(fail('Could not label the clip'))}
@@ -137,6 +155,7 @@ function ColorRadio({
       role="radio"
       aria-label={name}
       aria-checked={checked}
+      tabIndex={checked ? 0 : -1}
       title={name}
       className={`organiser__color${checked ? ' organiser__color--on' : ''}`}
       onClick={() => void onPick(color)}

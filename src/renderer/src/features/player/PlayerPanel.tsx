@@ -28,6 +28,16 @@ function wantsKey(event: KeyboardEvent): boolean {
   // The video's own controls and form controls (checkboxes) already handle Space themselves.
   if (target instanceof HTMLVideoElement || target instanceof HTMLInputElement || target instanceof HTMLSelectElement)
     return false;
+  // So do buttons (Pick, a colour label, a star), except a clip's card or row in the library,
+  // which is chosen already: Space there plays it.
+  if (event.key === ' ' && target instanceof HTMLElement && target.closest('[data-clip-id]') === null) {
+    if (
+      target.closest(
+        'button, a[href], [role="button"], [role="radio"], [role="checkbox"], [role="switch"], [role="tab"], [role="menuitem"], [role="option"]',
+      )
+    )
+      return false;
+  }
   return true;
 }
 

@@ -1,0 +1,60 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState, type JSX } from 'react';
+import { expect, test } from 'vitest';
+import type { Clip } from '../../../../shared/domain';
+import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
+import { aClip } from '../../../../../test/renderer/records';
+import { ToastProvider } from '../../components/Toasts';
+import { ClipOrganiser } from './ClipOrganiser';
+import { OrganiseHistory } from './OrganiseHistory';
+
+/** The inspector's organiser over one clip that each organising call changes, as the studio would. */
+function Inspector({ initial }: { initial: Clip }): JSX.Element {
+  const [clip, setClip] = useState(initial);
+  fakeStudio.answer('library.setRating', ({ rating }) => {
+    setClip((c) => ({ ...c, rating: rating === 0 ? null : rating }));
+    return { changed: 1 };
+  });
+  fakeStudio.answer('library.setColor', ({ color }) => {
+    setClip((c) => ({ ...c, colorLabel: color }));
+    return { changed: 1 };
+  });
+  return (
+    <ToastProvider>
+      <OrganiseHistory find={(id) => (id === clip.id ? clip : undefined)}>
+        <ClipOrganiser clip={clip} />
+      </OrganiseHistory>
+    </ToastProvider>
+  );
+}
+
+test('the arrows in Rating and Colour label move the focus with the choice, and each group is one Tab stop', async () => {
+  const user = userEvent.setup();
+  fakeStudio.answer('library.tags', () => []);
+  render(<Inspector initial={aClip({ id: 3, rating: 2, colorLabel: null, tags: [] })} />);
+  const star = (name: string): HTMLElement => screen.getByRole('radio', { name });
+  star('2 stars').focus();
+  await user.keyboard('{ArrowRight}');
+  expect(document.activeElement).toBe(star('3 stars'));
+  await waitFor(() => expect(star('3 stars').getAttribute('aria-checked')).toBe('true'));
+  await user.keyboard('{ArrowRight}{ArrowLeft}{ArrowLeft}');
+  await waitFor(() => expect(star('2 stars').getAttribute('aria-checked')).toBe('true'));
+  expect(document.activeElement).toBe(star('2 stars'));
+
+  // Tab leaves the stars for Pick and Reject, then lands on the one colour radio that is checked.
+  await user.tab();
+  await user.tab();
+  await user.tab();
+  expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'No label' }));
+  await user.keyboard('{ArrowRight}');
+  expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Red' }));
+  await waitFor(() => expect(screen.getByRole('radio', { name: 'Red' }).getAttribute('aria-checked')).toBe('true'));
+  await user.keyboard('{ArrowLeft}{ArrowLeft}');
+  await waitFor(() => expect(document.activeElement?.getAttribute('aria-checked')).toBe('true'));
+  const colors = screen.getAllByRole('radio').filter((r) => r.closest('[aria-label="Colour label"]'));
+  expect(document.activeElement).toBe(colors.at(-1));
+  expect(colors.filter((r) => r.tabIndex === 0)).toEqual([document.activeElement]);
+  await user.tab();
+  expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Add tag' }));
+});
