@@ -550,9 +550,11 @@ export class World {
 
 /**
  * Runs a world's bodies to its end and returns every contact: the sound pass uses this before
- * frames are drawn. Particles are not simulated: they make no contacts (see World).
+ * frames are drawn. Particles are not simulated: they make no contacts (see World); a world
+ * without bodies has none to find.
  */
 export function collectContacts(setup: WorldSetup): Contact[] {
+  if (setup.bodies.length === 0) return [];
   const world = new World(setup, { particles: false });
   const all: Contact[] = [];
   const frames = Math.ceil(setup.durationSeconds * 10);
