@@ -49,16 +49,8 @@ export interface Ducking {
   effectsDb: number;
 }
 
-/** Whether every sample of a bus is zero. */
-function silent(bus: Stereo): boolean {
-  for (let i = 0; i < bus.left.length; i++) if (bus.left[i] !== 0 || bus.right[i] !== 0) return false;
-  return true;
-}
-
 /** Lowers beds and effects where dialogue speaks. */
 export function duck(beds: Stereo, effects: Stereo, dialogue: Stereo, ducking: Ducking): void {
-  // Without a line, the level follower stays at zero and nothing is lowered.
-  if (silent(dialogue)) return;
   const env = envelope(dialogue, 0.02, 0.35);
   const bedDepth = 1 - dbToGain(ducking.bedsDb);
   const fxDepth = 1 - dbToGain(ducking.effectsDb);
@@ -203,18 +195,19 @@ export interface MixResult {
 }
 
 /**
- * Sums the buses after ducking, normalises loudness and limits. Gain stops short of pushing a
- * protected span (a directed sound's first instant) more than 1 dB into the limiter, which would
- * flatten the very sound that must stand out; such a clip ends up quieter than the target.
+ * Sums the buses after ducking (none for a mix without lines: null), normalises loudness and
+ * limits. Gain stops short of pushing a protected span (a directed sound's first instant) more
+ * than 1 dB into the limiter, which would flatten the very sound that must stand out; such a clip
+ * ends up quieter than the target.
  */
 export function master(
   beds: Stereo,
   effects: Stereo,
   dialogue: Stereo,
-  ducking: Ducking,
+  ducking: Ducking | null,
   protect: readonly { from: number; to: number }[] = [],
 ): MixResult {
-  duck(beds, effects, dialogue, ducking);
+  if (ducking) duck(beds, effects, dialogue, ducking);
   const n = beds.left.length;
   const bus = stereo(n);
   for (let i = 0; i < n; i++) {
