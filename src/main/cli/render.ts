@@ -129,7 +129,8 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
   // checks and compiles the prompt is loaded only now, beside it: together they take a few tenths
   // of a second to load (a validation library among them).
   if (values.draft) optimiseLessEagerly();
-  prewarmRenderWorker();
+  // This thread only waits for the render, so it mixes the soundtrack: one thread fewer to start.
+  prewarmRenderWorker({ mixHere: true });
   const [{ compileLocal }, { lint }, { describeSizes, isSizeAllowed, PROVIDERS }, { engineInputFromPrompt }] =
     await Promise.all([
       import('../../shared/prompt/compile/local'),
@@ -208,6 +209,7 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
       fps,
       seed: request.seed ?? 1,
       draft,
+      mixHere: true,
       signal: controller.signal,
       onProgress: progressBar(stderr),
     });

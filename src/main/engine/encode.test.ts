@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,7 @@ import {
   audioCodecArgs,
   audioEncoderArgs,
   draftVideoCodecArgs,
+  Encoder,
   muxArgs,
   runEncoderStep,
   soundAndMuxArgs,
@@ -155,5 +156,103 @@ describe('putting the clip together', () => {
       codec(soundAndMuxArgs('v.mp4', 'in.wav', 'out.mp4').filter((a) => a !== '-movflags' && a !== '+faststart')),
     ).toEqual([...audioCodecArgs]);
     expect(codec(audioEncoderArgs('in.wav', 'out.mp4', true))).toEqual([...audioCodecArgs, '-aac_coder', 'fast']);
+  });
+});
+
+describe('feeding the picture its frames', () => {
+  /** Frames of moving colour bars, different in every frame. */
+  function frame(k: number, width: number, height: number): Buffer {
+    const pixels = Buffer.alloc(width * height * 4);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4;
+        pixels[i] = (x * 3 + k * 11) & 255;
+        pixels[i + 1] = (y * 5 + k * 7) & 255;
+        pixels[i + 2] = ((x + y) * 2 + k * 13) & 255;
+        pixels[i + 3] = 255;
+      }
+    return pixels;
+  }
+
+  async function encode(
+    name: string,
+    pipe: boolean,
+    frames = 30,
+  ): Promise<{ path: string; cpuMs: number; pipeMade: boolean }> {
+    const path = join(dir, `${name}.mp4`);
+    const scratch = await mkdtemp(join(dir, `${name}-`));
+    const encoder = new Encoder({
+      width: 96,
+      height: 54,
+      fps: 12,
+      outPath: path,
+      ...(pipe ? { pipePath: join(scratch, 'frames.pipe') } : {}),
+    });
+    // More frames than either way holds, written as fast as they are taken.
+    for (let k = 0; k < frames; k++) await encoder.write(frame(k, 96, 54));
+    await encoder.finish();
+    const pipeMade = await stat(join(scratch, 'frames.pipe')).then(
+      (s) => s.isFIFO(),
+      () => false,
+    );
+    return { path, cpuMs: encoder.cpuMs(), pipeMade };
+  }
+
+  test('a named pipe gives ffmpeg the same frames as the writer thread, in order', async () => {
+    const piped = await encode('piped', true);
+    const ringed = await encode('ringed', false);
+    expect(await md5(piped.path, '0:v:0')).toBe(await md5(ringed.path, '0:v:0'));
+    const { stdout } = await run(mediaTools().ffprobe, [
+      '-v',
+      'error',
+      '-count_frames',
+      '-show_entries',
+      'stream=nb_read_frames',
+      '-of',
+      'csv=p=0',
+      piped.path,
+    ]);
+    expect(stdout.trim()).toBe('30');
+    expect(piped.cpuMs).toBeGreaterThan(0);
+    // The frames did go through the pipe, not the writer thread.
+    expect(piped.pipeMade).toBe(true);
+    expect(ringed.pipeMade).toBe(false);
+  });
+
+  test('a picture ffmpeg cannot encode fails the write or the finish with its reason, and does not hang', async () => {
+    const scratch = await mkdtemp(join(dir, 'odd-'));
+    // x264 cannot make 4:2:0 pictures of an odd width.
+    const encoder = new Encoder({
+      width: 95,
+      height: 54,
+      fps: 12,
+      outPath: join(dir, 'odd.mp4'),
+      pipePath: join(scratch, 'frames.pipe'),
+    });
+    const written = (async () => {
+      for (let k = 0; k < 30; k++) await encoder.write(Buffer.alloc(95 * 54 * 4));
+      await encoder.finish();
+    })();
+    await expect(written).rejects.toThrow(/The video encoder \(ffmpeg\) failed: .*(width|divisible|even)/i);
+    await encoder.closed();
+  });
+
+  test('a killed encoder stops a write waiting for room', async () => {
+    const scratch = await mkdtemp(join(dir, 'killed-'));
+    const encoder = new Encoder({
+      width: 640,
+      height: 360,
+      fps: 12,
+      outPath: join(dir, 'killed.mp4'),
+      pipePath: join(scratch, 'frames.pipe'),
+    });
+    const written = (async () => {
+      for (let k = 0; k < 200; k++) await encoder.write(frame(k, 640, 360));
+      await encoder.finish();
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    encoder.kill();
+    await expect(written).rejects.toThrow(/The video encoder \(ffmpeg\) failed/);
+    await encoder.closed();
   });
 });

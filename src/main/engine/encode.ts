@@ -1,7 +1,7 @@
 /**
- * The encoder, in two or three ffmpeg runs: the picture (raw RGBA frames on stdin to H.264), then
- * either the soundtrack (a WAV file to AAC, beside the picture while frames are still drawn) and a
- * mux that copies both into one MP4 with its index up front (+faststart), or, when the soundtrack
+ * The encoder, in two or three ffmpeg runs: the picture (raw RGBA frames through a named pipe, or
+ * stdin, to H.264), then either the soundtrack (a WAV file to AAC, beside the picture while frames
+ * are still drawn) and a mux that copies both into one MP4 with its index up front (+faststart), or, when the soundtrack
  * is mixed only after the last frame, one run that encodes it and copies the picture in. Both give
  * the same streams. That last run can be started ahead (Assembler), waiting for the soundtrack on
  * its stdin, so that ffmpeg loads while frames are drawn. The picture's ffmpeg cannot take the
@@ -13,7 +13,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { StudioError } from '../../shared/errors';
 import { ffmpegArgs } from '../media/ffmpegArgs';
+import { makeFifo } from '../media/namedPipe';
 import { mediaTools, runTool } from '../media/tools';
+import { FramePipe, PipeFailure } from './framePipe';
 import { frameWriterSource, type WriterData, type WriterMessage, type WriterRequest } from './frameWriter';
 
 /** The x264 settings, shared with the benchmark so its floor uses exactly the same encoder. */
@@ -54,7 +56,8 @@ export interface EncoderOptions {
 /** Timed: errors are picked out by their level tag, and the CPU time goes into render statistics. */
 const quietArgs = ffmpegArgs('timed');
 
-export function encoderArgs(o: EncoderOptions): string[] {
+/** The picture's ffmpeg, reading raw frames from `input` (stdin unless a named pipe is given). */
+export function encoderArgs(o: EncoderOptions, input = 'pipe:0'): string[] {
   return [
     ...quietArgs,
     '-f',
@@ -66,7 +69,7 @@ export function encoderArgs(o: EncoderOptions): string[] {
     '-r',
     String(o.fps),
     '-i',
-    'pipe:0',
+    input,
     ...(o.draft === true ? draftVideoCodecArgs : videoCodecArgs),
     '-g',
     String(Math.max(1, Math.round(o.fps * 2))),
@@ -219,7 +222,7 @@ const ringSlots = 4;
  * backpressure, that can be killed at any moment. Memory stays at the ring's few frames whatever
  * the clip's length.
  */
-export class Encoder {
+class RingWriter {
   private readonly writer: Worker;
   private readonly ring: SharedArrayBuffer;
   private readonly control: Int32Array;
@@ -229,7 +232,7 @@ export class Encoder {
   private readonly exited: Promise<void>;
 
   constructor(o: EncoderOptions & { onSpawn?: (pid: number) => void }) {
-    this.frameBytes = o.width * o.height * 4;
+    this.frameBytes = frameBytes(o);
     this.ring = new SharedArrayBuffer(this.frameBytes * ringSlots);
     const control = new SharedArrayBuffer(8);
     this.control = new Int32Array(control);
@@ -268,8 +271,6 @@ export class Encoder {
    * drawn while ffmpeg encodes this one; otherwise when ffmpeg has taken a frame.
    */
   async write(frame: Buffer): Promise<void> {
-    if (frame.length !== this.frameBytes)
-      throw new StudioError('internal', `A frame of ${frame.length} bytes does not fit ${this.frameBytes}-byte slots.`);
     for (;;) {
       if (this.result) throw this.error();
       const taken = Atomics.load(this.control, 1);
@@ -312,5 +313,80 @@ export class Encoder {
     const r = this.result;
     const why = r?.error ?? (r ? `exit code ${String(r.code)}` : 'it stopped early');
     return ffmpegFailure('video encoder', why, r?.stderr ?? '');
+  }
+}
+
+/** Bytes in one raw RGBA frame. */
+function frameBytes(o: EncoderOptions): number {
+  return o.width * o.height * 4;
+}
+
+/**
+ * The picture's ffmpeg, fed frame by frame with backpressure, killable at any moment; memory stays
+ * at a few frames whatever the clip's length. Given a path for a named pipe, where the system has
+ * them, frames go through it from the drawing thread (framePipe.ts); else, or if the pipe cannot
+ * be made there, through a writer thread and a shared ring.
+ */
+export class Encoder {
+  private readonly sink: Promise<FramePipe | RingWriter>;
+  private started: FramePipe | RingWriter | null = null;
+  private killed = false;
+  private readonly frameBytes: number;
+
+  constructor(o: EncoderOptions & { onSpawn?: (pid: number) => void; pipePath?: string }) {
+    this.frameBytes = frameBytes(o);
+    const pipePath = process.platform === 'win32' ? undefined : o.pipePath;
+    this.sink = (pipePath === undefined ? Promise.resolve(false) : makeFifo(pipePath)).then((made) => {
+      const sink =
+        made && pipePath !== undefined
+          ? new FramePipe(pipePath, encoderArgs(o, pipePath), o.onSpawn)
+          : new RingWriter(o);
+      this.started = sink;
+      if (this.killed) sink.kill();
+      return sink;
+    });
+  }
+
+  /**
+   * Hands one frame over. Resolves at once while there is room, so the next frame is drawn while
+   * ffmpeg encodes this one; otherwise when ffmpeg has taken a frame.
+   */
+  async write(frame: Buffer): Promise<void> {
+    if (frame.length !== this.frameBytes)
+      throw new StudioError('internal', `A frame of ${frame.length} bytes does not fit ${this.frameBytes}-byte slots.`);
+    const sink = this.started ?? (await this.sink);
+    await named(sink.write(frame));
+  }
+
+  /** Ends the input and waits for ffmpeg to finish the file. */
+  async finish(): Promise<void> {
+    const sink = await this.sink;
+    await named<unknown>(sink.finish());
+  }
+
+  /** ffmpeg's CPU time (user + system), once it has finished; 0 if it did not say. */
+  cpuMs(): number {
+    const sink = this.started;
+    if (sink instanceof FramePipe) return parseBenchmark(sink.ended?.stderr ?? '');
+    return sink?.cpuMs() ?? 0;
+  }
+
+  kill(): void {
+    this.killed = true;
+    this.started?.kill();
+  }
+
+  async closed(): Promise<void> {
+    await (await this.sink).closed();
+  }
+}
+
+/** A named pipe's failure as the video encoder's, named with ffmpeg's error lines. */
+async function named<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof PipeFailure) throw ffmpegFailure('video encoder', error.message, error.exit.stderr);
+    throw error;
   }
 }

@@ -170,6 +170,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       fps: o.fps,
       outPath: videoPath,
       draft: o.draft === true,
+      pipePath: join(o.temp.dir, 'frames.pipe'),
       onSpawn: (pid) => hooks.encoderStarted?.(pid),
     });
     // A draft's frames are often done before its soundtrack is mixed, so it always puts the clip

@@ -13,6 +13,7 @@ import { isErrorCode, StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
 import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
 import { removeTemps, scratchDir } from './scratch';
+import { mixTransfer } from './sound/mixerReply';
 import { spawnEngineWorker, type WorkerEntry } from './threads';
 import type { WorkerMessage, WorkerRequest } from './worker';
 
@@ -37,6 +38,12 @@ export interface RenderOptions {
   draft?: boolean;
   /** Render on the calling thread instead of a worker (for debugging). */
   inline?: boolean;
+  /**
+   * Mix the soundtrack on the calling thread while the worker draws, instead of in a mix worker:
+   * one thread fewer to start, for a caller that only waits for the render (`shotline render`).
+   * It holds the calling thread for the mix (a few tenths of a second), so not for an app.
+   */
+  mixHere?: boolean;
   /** Where the render's scratch directory (soundtrack, speech) is made. Default: beside outPath. */
   tempDir?: string;
 }
@@ -90,10 +97,15 @@ export function tsxApiUrl(): string {
  * registers tsx in the worker first; a built app ships compiled engine-worker.js beside this
  * module.
  */
-function startWorker(): Worker {
+function startWorker(mixHere: boolean): Worker {
   tuneCanvasAllocator();
-  return spawnEngineWorker(workerEntry(), 'render');
+  const worker = spawnEngineWorker(workerEntry(), 'render', mixHere);
+  mixesHere.set(worker, mixHere);
+  return worker;
 }
+
+/** Which workers leave their mixing to this thread. */
+const mixesHere = new WeakMap<Worker, boolean>();
 
 /** Where the engine's worker entry is, worked out from this module's own location. */
 function workerEntry(): WorkerEntry {
@@ -126,15 +138,15 @@ const idleLifetimeMs = 60_000;
  */
 let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
 
-function takeWorker(): Worker {
-  if (idle) {
+function takeWorker(mixHere: boolean): Worker {
+  if (idle && mixesHere.get(idle.worker) === mixHere) {
     const { worker, timer } = idle;
     idle = null;
     clearTimeout(timer);
     worker.ref();
     return worker;
   }
-  return startWorker();
+  return startWorker(mixHere);
 }
 
 function keepWorker(worker: Worker): void {
@@ -166,9 +178,15 @@ function keepWorker(worker: Worker): void {
  * caller is still reading and checking the prompt: `shotline render` starts it before anything
  * else. The worker waits as the warm one; a render started within its idle lifetime takes it.
  */
-export function prewarmRenderWorker(): void {
-  if (!idle) keepWorker(startWorker());
+export function prewarmRenderWorker(o: { mixHere?: boolean } = {}): void {
+  const mixHere = o.mixHere === true;
+  if (mixHere) loadMixer().catch(() => undefined);
+  if (!idle) keepWorker(startWorker(mixHere));
 }
+
+/** The mixer, for mixing on this thread; loaded once, ahead when a worker is started for it. */
+let mixer: Promise<typeof import('./sound/mixer')> | null = null;
+const loadMixer = (): Promise<typeof import('./sound/mixer')> => (mixer ??= import('./sound/mixer'));
 
 /** Stops the warm worker, if any (for tests and shutdown). */
 export async function stopRenderWorker(): Promise<void> {
@@ -194,8 +212,9 @@ export async function renderClip(input: EngineInput, options: RenderOptions): Pr
   }
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
-  const worker = takeWorker();
-  const send = (m: WorkerRequest): void => worker.postMessage(m);
+  const mixHere = options.mixHere === true;
+  const worker = takeWorker(mixHere);
+  const send = (m: WorkerRequest, transfer: ArrayBuffer[] = []): void => worker.postMessage(m, transfer);
   let encoderPid = 0;
   // Whether the worker ended its render by reporting back, and so can take the next one.
   const state = { settled: false };
@@ -213,6 +232,18 @@ export async function renderClip(input: EngineInput, options: RenderOptions): Pr
             break;
           case 'encoder':
             encoderPid = m.pid;
+            break;
+          case 'mix':
+            void loadMixer()
+              .then(({ mixReply }) => mixReply(m.id, m.request))
+              .then(
+                (reply) => send({ type: 'mixed', reply }, mixTransfer(reply)),
+                (error: unknown) =>
+                  send({
+                    type: 'mixed',
+                    reply: { id: m.id, ok: false, message: error instanceof Error ? error.message : String(error) },
+                  }),
+              );
             break;
           case 'done':
             state.settled = true;

@@ -134,6 +134,31 @@ describe('simulate', () => {
     expect(run(1).rain).not.toEqual(run(2).rain);
   });
 
+  test('collects the same contacts as the full world, whose particles it does not run', () => {
+    const world = setup(
+      [
+        stone(3, { restitution: 0.6, velocity: { x: 0.5, y: 0, z: 0 } }),
+        stone(1.5, { id: 'pebble', position: { x: 1, y: 1.6, z: 12 }, restitution: 0.3 }),
+      ],
+      {
+        wind: { speed: 2, gust: 0.8 },
+        water: [{ xMin: -10, xMax: 10, zMin: 8, zMax: 20 }],
+        rippleRate: 2,
+        emitters: [
+          { kind: 'rain', count: 300, region: { xMin: -3, xMax: 3, yMax: 5, zMin: 3, zMax: 12 }, intensity: 1 },
+          { kind: 'leaves', count: 40, region: { xMin: -3, xMax: 3, yMax: 4, zMin: 3, zMax: 10 }, intensity: 1 },
+        ],
+      },
+    );
+    const full = new World(world);
+    const drawn: ReturnType<World['advanceTo']> = [];
+    // Stepped as frames are drawn, at 24 fps.
+    for (let f = 1; f <= world.durationSeconds * 24; f++) drawn.push(...full.advanceTo(f / 24));
+    expect(drawn.length).toBeGreaterThanOrEqual(3);
+    expect(collectContacts(world)).toEqual(drawn);
+    expect(new World(world, { particles: false }).particles).toEqual([]);
+  });
+
   test('keeps wind-blown leaves and snow in their box instead of blowing them all away', () => {
     const region = { xMin: -4, xMax: 4, yMax: 5, zMin: 1.5, zMax: 9 };
     for (const kind of ['leaves', 'snow'] as const) {

@@ -158,7 +158,16 @@ export class World {
   private readonly contactsOut: Contact[] = [];
   private readonly emitterSpecs = new Map<Particles, { spec: EmitterSpec; random: Random }>();
 
-  constructor(readonly setup: WorldSetup) {
+  /**
+   * With `particles: false` the emitters are left out: no particle touches a body or makes a
+   * contact, and each emitter draws from its own random stream, so the bodies and their contacts
+   * are the same as in the full world, for a fraction of the stepping (rain or falling leaves are
+   * most of it).
+   */
+  constructor(
+    readonly setup: WorldSetup,
+    options: { particles?: boolean } = {},
+  ) {
     this.gravity = setup.gravity ?? 9.81;
     this.random = Random.derive(setup.seed, 'world');
     this.pendingRipples = [...setup.ripplesAt].sort((a, b) => a.t - b.t);
@@ -184,9 +193,10 @@ export class World {
         },
       };
     });
-    this.particles = setup.emitters.map((e, i) =>
-      this.makeParticles(e, Random.derive(setup.seed, `emitter${i}${e.kind}`)),
-    );
+    this.particles =
+      options.particles === false
+        ? []
+        : setup.emitters.map((e, i) => this.makeParticles(e, Random.derive(setup.seed, `emitter${i}${e.kind}`)));
   }
 
   /** Wind along x at time t, m/s: a steady part and smooth gusts. */
@@ -538,9 +548,14 @@ export class World {
   }
 }
 
-/** Runs a world to its end and returns every contact: the sound pass uses this before frames are drawn. */
+/**
+ * Runs a world's bodies to its end and returns every contact: the sound pass uses this before
+ * frames are drawn. Particles are not simulated: they make no contacts (see World); a world
+ * without bodies has none to find.
+ */
 export function collectContacts(setup: WorldSetup): Contact[] {
-  const world = new World(setup);
+  if (setup.bodies.length === 0) return [];
+  const world = new World(setup, { particles: false });
   const all: Contact[] = [];
   const frames = Math.ceil(setup.durationSeconds * 10);
   for (let i = 1; i <= frames; i++) all.push(...world.advanceTo(Math.min(setup.durationSeconds, i / 10)));

@@ -3,7 +3,8 @@
  * pipelines (started by render.ts), `mix` makes soundtracks beside a render (started by a render
  * worker, so the mix runs on another core while frames are drawn). The caller works out where the
  * entry is once (TypeScript through tsx in a checkout, engine-worker.js in a build) and the render
- * worker is handed the same entry for its mixer.
+ * worker is handed the same entry for its mixer. A caller that only waits for the render (the
+ * command line) mixes instead, one thread start fewer.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -18,10 +19,15 @@ export interface WorkerEntry {
 export interface EngineWorkerData {
   role: EngineRole;
   entry: WorkerEntry;
+  /**
+   * A render worker's soundtracks are mixed by the thread that started it instead of a mix worker
+   * of its own: for a caller with nothing else to do meanwhile (`shotline render`).
+   */
+  mixOnCaller?: boolean;
 }
 
-export function spawnEngineWorker(entry: WorkerEntry, role: EngineRole): Worker {
-  const workerData: EngineWorkerData = { role, entry };
+export function spawnEngineWorker(entry: WorkerEntry, role: EngineRole, mixOnCaller = false): Worker {
+  const workerData: EngineWorkerData = { role, entry, ...(mixOnCaller ? { mixOnCaller } : {}) };
   return entry.eval
     ? new Worker(entry.code, { eval: true, workerData })
     : new Worker(new URL(entry.code), { workerData });

@@ -13,7 +13,7 @@ import { parentPort, workerData, type MessagePort, type Worker } from 'node:work
 import { StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
 import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
-import type { MixRequest, MixSummary } from './sound/mixer';
+import { mixTransfer, type MixReply, type MixRequest, type MixSummary } from './sound/mixerReply';
 import { spawnEngineWorker, type EngineWorkerData } from './threads';
 
 export interface WorkerStart {
@@ -23,27 +23,28 @@ export interface WorkerStart {
   cancel: SharedArrayBuffer;
 }
 
-/** What the caller sends: a render to start, or a cancel of the one running. */
-export type WorkerRequest = { type: 'render'; start: WorkerStart } | { type: 'cancel' };
+/**
+ * What the caller sends: a render to start, a cancel of the one running, or (when it mixes) a
+ * soundtrack the render asked it for.
+ */
+export type WorkerRequest =
+  { type: 'render'; start: WorkerStart } | { type: 'cancel' } | { type: 'mixed'; reply: MixReply };
 
 export type WorkerMessage =
   | { type: 'progress'; progress: RenderProgress }
   | { type: 'encoder'; pid: number }
+  | { type: 'mix'; id: number; request: MixRequest }
   | { type: 'done'; result: RenderResult }
   | { type: 'failed'; code: string; message: string };
-
-type MixReply = { id: number; ok: true; summary: MixSummary } | { id: number; ok: false; message: string };
 
 function serveMixing(port: MessagePort): void {
   const mixer = import('./sound/mixer');
   mixer.catch(() => undefined);
   port.on('message', (m: { id: number; request: MixRequest }) => {
     void mixer
-      .then(({ mixWav }) => mixWav(m.request))
+      .then(({ mixReply }) => mixReply(m.id, m.request))
       .then(
-        // The WAV's bytes, if any, move to the render worker rather than being copied.
-        (summary) =>
-          port.postMessage({ id: m.id, ok: true, summary } satisfies MixReply, summary.wav ? [summary.wav.buffer] : []),
+        (reply) => port.postMessage(reply, mixTransfer(reply)),
         (error: unknown) =>
           port.postMessage({
             id: m.id,
@@ -54,29 +55,48 @@ function serveMixing(port: MessagePort): void {
   });
 }
 
+/** Replies to mix requests, by id, as they come back. */
+class MixRequests {
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve: (s: MixSummary) => void; reject: (e: Error) => void }>();
+
+  ask(send: (id: number) => void): Promise<MixSummary> {
+    const id = this.next++;
+    return new Promise<MixSummary>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      send(id);
+    });
+  }
+
+  settle(reply: MixReply): void {
+    const w = this.waiting.get(reply.id);
+    this.waiting.delete(reply.id);
+    if (!w) return;
+    if (reply.ok) w.resolve(reply.summary);
+    else w.reject(new StudioError('internal', `Mixing the soundtrack failed: ${reply.message}`));
+  }
+
+  failAll(message: string): void {
+    for (const w of this.waiting.values()) w.reject(new StudioError('internal', message));
+    this.waiting.clear();
+  }
+}
+
 /**
  * A mix worker beside this render worker, started with it (so it has loaded the sound code by the
  * time a render asks for a mix) and kept; started again if it stops.
  */
 function mixerFor(data: EngineWorkerData): (request: MixRequest) => Promise<MixSummary> {
   let worker: Worker | null = null;
-  let next = 0;
-  const waiting = new Map<number, { resolve: (s: MixSummary) => void; reject: (e: Error) => void }>();
+  const requests = new MixRequests();
   const failAll = (message: string): void => {
-    for (const w of waiting.values()) w.reject(new StudioError('internal', message));
-    waiting.clear();
+    requests.failAll(message);
     worker = null;
   };
   const start = (): Worker => {
     const started = spawnEngineWorker(data.entry, 'mix');
     started.unref();
-    started.on('message', (reply: MixReply) => {
-      const w = waiting.get(reply.id);
-      waiting.delete(reply.id);
-      if (!w) return;
-      if (reply.ok) w.resolve(reply.summary);
-      else w.reject(new StudioError('internal', `Mixing the soundtrack failed: ${reply.message}`));
-    });
+    started.on('message', (reply: MixReply) => requests.settle(reply));
     started.on('error', (error) => failAll(`The sound worker failed: ${error.message}`));
     started.on('exit', () => failAll('The sound worker stopped unexpectedly.'));
     return started;
@@ -84,12 +104,8 @@ function mixerFor(data: EngineWorkerData): (request: MixRequest) => Promise<MixS
   worker = start();
   return (request) => {
     worker ??= start();
-    const id = next++;
     const running = worker;
-    return new Promise<MixSummary>((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      running.postMessage({ id, request });
-    });
+    return requests.ask((id) => running.postMessage({ id, request }));
   };
 }
 
@@ -98,9 +114,17 @@ function serveRendering(port: MessagePort, data: EngineWorkerData): void {
   // Loaded now rather than on the first render: a worker started ahead of time is ready at once.
   const pipeline = import('./pipeline');
   pipeline.catch(() => undefined);
-  const mix = mixerFor(data);
   const post = (m: WorkerMessage): void => port.postMessage(m);
+  // Mixed by the caller when it said it would, else by a mix worker of this worker's own.
+  const asked = new MixRequests();
+  const mix = data.mixOnCaller
+    ? (request: MixRequest) => asked.ask((id) => post({ type: 'mix', id, request }))
+    : mixerFor(data);
   port.on('message', (m: WorkerRequest) => {
+    if (m.type === 'mixed') {
+      asked.settle(m.reply);
+      return;
+    }
     if (m.type === 'cancel') {
       canceled = true;
       return;

@@ -24,7 +24,8 @@ import { Worker } from 'node:worker_threads';
 const BLOCK_BYTES = 1 << 18;
 const SLOTS = 16;
 
-type ReaderMessage = { type: 'block'; slot: number; bytes: number } | { type: 'end' } | { type: 'error'; message: string };
+type ReaderMessage =
+  { type: 'block'; slot: number; bytes: number } | { type: 'end' } | { type: 'error'; message: string };
 
 interface ReaderData {
   path: string;
@@ -70,7 +71,8 @@ try {
 }
 `;
 
-function makeFifo(path: string): Promise<boolean> {
+/** Makes a named pipe at `path` that only this user can open; false where that fails (no mkfifo, or a file system without pipes). */
+export function makeFifo(path: string): Promise<boolean> {
   return new Promise((resolve) => {
     execFile('mkfifo', ['-m', '600', path], (error) => resolve(error === null));
   });

@@ -12,8 +12,14 @@ export interface Stereo {
   right: Float32Array;
 }
 
-/** A voice that produces one stereo sample at a time. */
-type BedVoice = (t: number) => [number, number];
+/** One stereo sample, written by a voice in place (a voice runs for every sample of a bed). */
+export interface StereoSample {
+  l: number;
+  r: number;
+}
+
+/** A voice that produces one stereo sample at a time, into `out`. */
+export type BedVoice = (t: number, out: StereoSample) => void;
 
 function crickets(seed: number): BedVoice {
   const n = new Noise(seed);
@@ -27,7 +33,7 @@ function crickets(seed: number): BedVoice {
     amp: 0.5 + n.uniform() * 0.5,
   }));
   const bg = new Biquad('bandpass', 5000, 2);
-  return (t) => {
+  return (t, out) => {
     let l = 0;
     let r = 0;
     for (const c of insects) {
@@ -42,7 +48,8 @@ function crickets(seed: number): BedVoice {
       }
     }
     const hiss = bg.process(n.next()) * 0.01;
-    return [l + hiss, r + hiss];
+    out.l = l + hiss;
+    out.r = r + hiss;
   };
 }
 
@@ -54,13 +61,14 @@ function wind(seed: number): BedVoice {
   const fl = new Biquad('bandpass', 500, 0.8);
   const fr = new Biquad('bandpass', 500, 0.8);
   let k = 0;
-  return (t) => {
+  return (t, out) => {
     const gust = 0.55 + 0.3 * Math.sin(t * 0.45 + 1) + 0.15 * Math.sin(t * 1.3);
     if (k++ % 64 === 0) {
       fl.set(350 + 500 * gust, 0.9);
       fr.set(380 + 480 * gust, 0.9);
     }
-    return [fl.process(pl.next()) * gust * 0.7, fr.process(pr.next()) * gust * 0.7];
+    out.l = fl.process(pl.next()) * gust * 0.7;
+    out.r = fr.process(pr.next()) * gust * 0.7;
   };
 }
 
@@ -74,14 +82,15 @@ function rain(seed: number): BedVoice {
   const drops = new Noise(seed ^ 0x777);
   let dropEnvL = 0;
   let dropEnvR = 0;
-  return () => {
+  return (_t, out) => {
     if (drops.uniform() < 0.004) dropEnvL = 0.3 + drops.uniform() * 0.4;
     if (drops.uniform() < 0.004) dropEnvR = 0.3 + drops.uniform() * 0.4;
     dropEnvL *= 0.985;
     dropEnvR *= 0.985;
     const l = hl.process(pl.next()) * 0.45 + nl.next() * dropEnvL * 0.3;
     const r = hr.process(pr.next()) * 0.45 + nr.next() * dropEnvR * 0.3;
-    return [l, r];
+    out.l = l;
+    out.r = r;
   };
 }
 
@@ -95,7 +104,7 @@ function river(seed: number): BedVoice {
   }));
   const low = new Biquad('lowpass', 300);
   const brown = new BrownNoise(new Noise(seed ^ 0x1357));
-  return (t) => {
+  return (t, out) => {
     let l = 0;
     let r = 0;
     const wl = nl.next();
@@ -106,7 +115,8 @@ function river(seed: number): BedVoice {
       r += b.r.process(wr) * (1 - m * 0.5);
     }
     const rumble = low.process(brown.next()) * 0.4;
-    return [l * 0.9 + rumble, r * 0.9 + rumble];
+    out.l = l * 0.9 + rumble;
+    out.r = r * 0.9 + rumble;
   };
 }
 
@@ -118,7 +128,7 @@ function ocean(seed: number): BedVoice {
   const fr = new Biquad('lowpass', 600);
   const hl = new Biquad('bandpass', 2500, 0.6);
   const hr = new Biquad('bandpass', 2500, 0.6);
-  return (t) => {
+  return (t, out) => {
     // A wave every ~7 s: a swell, a break, a hiss as it runs up the sand.
     const phase = (t / 7.3) % 1;
     const swell = Math.pow(Math.sin(Math.PI * phase), 2);
@@ -126,7 +136,8 @@ function ocean(seed: number): BedVoice {
     const w = wl.next();
     const l = fl.process(bl.next()) * (0.3 + 0.7 * swell) + hl.process(w) * hiss * 0.5;
     const r = fr.process(br.next()) * (0.3 + 0.7 * swell) + hr.process(w) * hiss * 0.45;
-    return [l, r];
+    out.l = l;
+    out.r = r;
   };
 }
 
@@ -142,7 +153,7 @@ function traffic(seed: number): BedVoice {
     dir: n.uniform() < 0.5 ? -1 : 1,
   }));
   const carF = new Biquad('bandpass', 700, 0.7);
-  return (t) => {
+  return (t, out) => {
     let car = 0;
     let pan = 0;
     for (const p of passes) {
@@ -157,7 +168,8 @@ function traffic(seed: number): BedVoice {
     const c = carF.process(n.next()) * car * 0.5;
     const l = low.process(brown.next()) * 0.8 + c * (1 - pan) * 0.5;
     const r = lowR.process(brownR.next()) * 0.8 + c * (1 + pan) * 0.5;
-    return [l, r];
+    out.l = l;
+    out.r = r;
   };
 }
 
@@ -176,7 +188,7 @@ function forestBirds(seed: number): BedVoice {
   let phase = 0;
   const air = new Biquad('lowpass', 800);
   const airNoise = new PinkNoise(new Noise(seed ^ 0x8888));
-  return (t) => {
+  return (t, out) => {
     if (t >= next) {
       const f0 = 2200 + n.uniform() * 2600;
       const count = 1 + Math.floor(n.uniform() * 4);
@@ -210,7 +222,8 @@ function forestBirds(seed: number): BedVoice {
       p += s * c.pan;
     }
     const bed = air.process(airNoise.next()) * 0.08;
-    return [v - p * 0.5 + bed, v + p * 0.5 + bed];
+    out.l = v - p * 0.5 + bed;
+    out.r = v + p * 0.5 + bed;
   };
 }
 
@@ -222,9 +235,10 @@ function roomTone(seed: number): BedVoice {
   const hr = new Biquad('highpass', 120);
   const ll = new Biquad('lowpass', 1200);
   const lr = new Biquad('lowpass', 1200);
-  return (t) => {
+  return (t, out) => {
     const hum = Math.sin(2 * Math.PI * 100 * t) * 0.01 + Math.sin(2 * Math.PI * 150 * t) * 0.004;
-    return [ll.process(hl.process(pl.next())) * 0.5 + hum, lr.process(hr.process(pr.next())) * 0.5 + hum];
+    out.l = ll.process(hl.process(pl.next())) * 0.5 + hum;
+    out.r = lr.process(hr.process(pr.next())) * 0.5 + hum;
   };
 }
 
@@ -237,17 +251,15 @@ function fire(seed: number): BedVoice {
   const crackF = new Biquad('highpass', 1500);
   let crack = 0;
   let crackPan = 0;
-  return () => {
+  return (_t, out) => {
     if (n.uniform() < 0.0009) {
       crack = 0.4 + n.uniform() * 0.6;
       crackPan = n.next();
     }
     crack *= 0.993;
     const c = crackF.process(n.next()) * crack;
-    return [
-      roar.process(bl.next()) * 0.5 + c * (1 - crackPan) * 0.6,
-      roarR.process(br.next()) * 0.5 + c * (1 + crackPan) * 0.6,
-    ];
+    out.l = roar.process(bl.next()) * 0.5 + c * (1 - crackPan) * 0.6;
+    out.r = roarR.process(br.next()) * 0.5 + c * (1 + crackPan) * 0.6;
   };
 }
 
@@ -262,7 +274,7 @@ function crowd(seed: number): BedVoice {
       pan: -0.8 + (1.6 * i) / 7,
     };
   });
-  return (t) => {
+  return (t, out) => {
     let l = 0;
     let r = 0;
     for (const v of voices) {
@@ -271,7 +283,8 @@ function crowd(seed: number): BedVoice {
       l += s * (1 - v.pan) * 0.5;
       r += s * (1 + v.pan) * 0.5;
     }
-    return [l, r];
+    out.l = l;
+    out.r = r;
   };
 }
 
@@ -286,9 +299,10 @@ function music(genre: MusicGenre): (seed: number) => BedVoice {
     for (let i = 0; i < loop.left.length; i++) sum += ((loop.left[i] ?? 0) ** 2 + (loop.right[i] ?? 0) ** 2) / 2;
     const scale = bedRms / 0.2 / Math.max(1e-6, Math.sqrt(sum / Math.max(1, loop.left.length)));
     const n = loop.left.length;
-    return (t) => {
+    return (t, out) => {
       const i = Math.round(t * sampleRate) % n;
-      return [(loop.left[i] ?? 0) * scale, (loop.right[i] ?? 0) * scale];
+      out.l = (loop.left[i] ?? 0) * scale;
+      out.r = (loop.right[i] ?? 0) * scale;
     };
   };
 }
@@ -342,12 +356,14 @@ const bedTrim: Record<BedId, number> = {
  */
 export function addBed(id: BedId, out: Stereo, from: number, to: number, level: number, seed: number): void {
   const voice = voices[id](seed);
+  const sample: StereoSample = { l: 0, r: 0 };
   const fade = Math.round(0.005 * sampleRate);
   const gain = 0.2 * level * bedTrim[id];
   const end = Math.min(to, out.left.length);
   for (let i = from; i < end; i++) {
     const t = (i - from) / sampleRate;
-    const [l, r] = voice(t);
+    voice(t, sample);
+    const { l, r } = sample;
     const edge = Math.min(1, (i - from) / fade, (end - i) / fade);
     out.left[i] = (out.left[i] ?? 0) + l * gain * edge;
     out.right[i] = (out.right[i] ?? 0) + r * gain * edge;

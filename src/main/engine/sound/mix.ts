@@ -66,45 +66,67 @@ export function duck(beds: Stereo, effects: Stereo, dialogue: Stereo, ducking: D
   }
 }
 
-/** A biquad with fixed coefficients, for the K-weighting filter. */
-function filterInPlace(x: Float32Array, b: [number, number, number], a: [number, number]): Float32Array {
-  const y = new Float32Array(x.length);
-  let x1 = 0;
-  let x2 = 0;
-  let y1 = 0;
-  let y2 = 0;
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i] ?? 0;
-    const yi = b[0] * xi + b[1] * x1 + b[2] * x2 - a[0] * y1 - a[1] * y2;
-    x2 = x1;
-    x1 = xi;
-    y2 = y1;
-    y1 = yi;
-    y[i] = yi;
+/** The K-weighting filter's two stages (BS.1770-4 at 48 kHz): a high shelf, then a high pass. */
+const shelfB = [1.53512485958697, -2.69169618940638, 1.19839281085285] as const;
+const shelfA = [-1.69065929318241, 0.73248077421585] as const;
+const passB = [1, -2, 1] as const;
+const passA = [-1.99004745483398, 0.99007225036621] as const;
+
+/**
+ * K-weights one channel sample by sample: both biquads in one step, each stage's output rounded
+ * to 32 bits as a Float32Array would hold it, so the result is exactly that of filtering the
+ * whole channel into one array, then into another, without the arrays.
+ */
+class KWeighting {
+  private x1 = 0;
+  private x2 = 0;
+  private y1 = 0;
+  private y2 = 0;
+  private u1 = 0;
+  private u2 = 0;
+  private v1 = 0;
+  private v2 = 0;
+
+  next(x: number): number {
+    const y = shelfB[0] * x + shelfB[1] * this.x1 + shelfB[2] * this.x2 - shelfA[0] * this.y1 - shelfA[1] * this.y2;
+    this.x2 = this.x1;
+    this.x1 = x;
+    this.y2 = this.y1;
+    this.y1 = y;
+    const u = Math.fround(y);
+    const v = passB[0] * u + passB[1] * this.u1 + passB[2] * this.u2 - passA[0] * this.v1 - passA[1] * this.v2;
+    this.u2 = this.u1;
+    this.u1 = u;
+    this.v2 = this.v1;
+    this.v1 = v;
+    return Math.fround(v);
   }
-  return y;
 }
 
 /** Integrated loudness in LUFS (BS.1770-4, 48 kHz): K-weighted, 400 ms blocks, absolute and relative gates. */
 export function integratedLoudness(bus: Stereo): number {
-  const weigh = (x: Float32Array): Float32Array =>
-    filterInPlace(
-      filterInPlace(x, [1.53512485958697, -2.69169618940638, 1.19839281085285], [-1.69065929318241, 0.73248077421585]),
-      [1, -2, 1],
-      [-1.99004745483398, 0.99007225036621],
-    );
-  const l = weigh(bus.left);
-  const r = weigh(bus.right);
+  const n = bus.left.length;
+  const kl = new KWeighting();
+  const kr = new KWeighting();
   const block = Math.round(0.4 * sampleRate);
   const hop = Math.round(0.1 * sampleRate);
   // Blocks overlap by three quarters: each 100 ms hop is summed once and a block adds four.
   const hopsPerBlock = block / hop;
-  const hops = Math.floor(l.length / hop);
+  const hops = Math.floor(n / hop);
   const hopSums = new Float64Array(hops);
-  for (let k = 0; k < hops; k++) {
+  // The whole clip's sum, for a clip shorter than one block.
+  let whole = 0;
+  for (let k = 0, i = 0; i < n; k++) {
     let sum = 0;
-    for (let i = k * hop; i < (k + 1) * hop; i++) sum += (l[i] ?? 0) ** 2 + (r[i] ?? 0) ** 2;
-    hopSums[k] = sum;
+    const end = Math.min(n, (k + 1) * hop);
+    for (; i < end; i++) {
+      const l = kl.next(bus.left[i] ?? 0);
+      const r = kr.next(bus.right[i] ?? 0);
+      const p = l ** 2 + r ** 2;
+      sum += p;
+      whole += p;
+    }
+    if (k < hops) hopSums[k] = sum;
   }
   const powers: number[] = [];
   for (let k = 0; k + hopsPerBlock <= hops; k++) {
@@ -112,11 +134,7 @@ export function integratedLoudness(bus: Stereo): number {
     for (let j = k; j < k + hopsPerBlock; j++) sum += hopSums[j] ?? 0;
     powers.push(sum / block);
   }
-  if (powers.length === 0) {
-    let sum = 0;
-    for (let i = 0; i < l.length; i++) sum += (l[i] ?? 0) ** 2 + (r[i] ?? 0) ** 2;
-    powers.push(sum / Math.max(1, l.length));
-  }
+  if (powers.length === 0) powers.push(whole / Math.max(1, n));
   const lufs = (p: number): number => -0.691 + 10 * Math.log10(Math.max(p, 1e-20));
   const absolute = powers.filter((p) => lufs(p) > -70);
   if (absolute.length === 0) return -Infinity;
@@ -177,18 +195,19 @@ export interface MixResult {
 }
 
 /**
- * Sums the buses after ducking, normalises loudness and limits. Gain stops short of pushing a
- * protected span (a directed sound's first instant) more than 1 dB into the limiter, which would
- * flatten the very sound that must stand out; such a clip ends up quieter than the target.
+ * Sums the buses after ducking (none for a mix without lines: null), normalises loudness and
+ * limits. Gain stops short of pushing a protected span (a directed sound's first instant) more
+ * than 1 dB into the limiter, which would flatten the very sound that must stand out; such a clip
+ * ends up quieter than the target.
  */
 export function master(
   beds: Stereo,
   effects: Stereo,
   dialogue: Stereo,
-  ducking: Ducking,
+  ducking: Ducking | null,
   protect: readonly { from: number; to: number }[] = [],
 ): MixResult {
-  duck(beds, effects, dialogue, ducking);
+  if (ducking) duck(beds, effects, dialogue, ducking);
   const n = beds.left.length;
   const bus = stereo(n);
   for (let i = 0; i < n; i++) {
@@ -205,10 +224,10 @@ export function master(
       protectedPeak = Math.max(protectedPeak, Math.abs(bus.left[i] ?? 0), Math.abs(bus.right[i] ?? 0));
   const maxGainDb = protectedPeak > 0 ? ceilingDb + 1 - gainToDb(protectedPeak) : 30;
   let gainDb = Math.min(30, maxGainDb, targetLufs - before);
-  let out = bus;
+  // Each pass fills the whole of one output bus afresh.
+  const out = stereo(n);
   let after = before;
   for (let pass = 0; pass < 4; pass++) {
-    out = stereo(n);
     const g = dbToGain(gainDb);
     for (let i = 0; i < n; i++) {
       out.left[i] = (bus.left[i] ?? 0) * g;

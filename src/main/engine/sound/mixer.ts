@@ -6,6 +6,7 @@
 import type { Schedule } from './schedule';
 import { writeFile } from 'node:fs/promises';
 import { waveformPeaks, wavBytes, type WaveformPeaks } from './mix';
+import type { MixReply } from './mixerReply';
 import { mixSoundtrack, type SpokenDialogue } from './soundtrack';
 
 export interface MixRequest {
@@ -35,4 +36,13 @@ export async function mixWav(r: MixRequest): Promise<MixSummary> {
     gainDb: mix.gainDb,
     wav: r.wavPath === null ? wav : null,
   };
+}
+
+/** Mixes one soundtrack asked for by id, a failure included in the reply. */
+export async function mixReply(id: number, request: MixRequest): Promise<MixReply> {
+  try {
+    return { id, ok: true, summary: await mixWav(request) };
+  } catch (error) {
+    return { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -67,6 +67,59 @@ describe('sound: mix', () => {
     expect(integratedLoudness(bus)).toBeCloseTo(-20, 0);
   });
 
+  test('measures exactly what K-weighting into whole 32-bit arrays, stage by stage, gives', () => {
+    // BS.1770's reference steps: each biquad over the whole channel into a Float32Array, then
+    // 100 ms sums of squares, blocks of four.
+    const biquad = (x: Float32Array, b: number[], a: number[]): Float32Array => {
+      const y = new Float32Array(x.length);
+      let [x1, x2, y1, y2] = [0, 0, 0, 0];
+      for (let i = 0; i < x.length; i++) {
+        const xi = x[i] ?? 0;
+        const yi = (b[0] ?? 0) * xi + (b[1] ?? 0) * x1 + (b[2] ?? 0) * x2 - (a[0] ?? 0) * y1 - (a[1] ?? 0) * y2;
+        [x2, x1, y2, y1] = [x1, xi, y1, yi];
+        y[i] = yi;
+      }
+      return y;
+    };
+    const weigh = (x: Float32Array): Float32Array =>
+      biquad(
+        biquad(x, [1.53512485958697, -2.69169618940638, 1.19839281085285], [-1.69065929318241, 0.73248077421585]),
+        [1, -2, 1],
+        [-1.99004745483398, 0.99007225036621],
+      );
+    const reference = (bus: ReturnType<typeof stereo>): number => {
+      const l = weigh(bus.left);
+      const r = weigh(bus.right);
+      const hop = sampleRate / 10;
+      const sums: number[] = [];
+      for (let k = 0; k < Math.floor(l.length / hop); k++) {
+        let sum = 0;
+        for (let i = k * hop; i < (k + 1) * hop; i++) sum += (l[i] ?? 0) ** 2 + (r[i] ?? 0) ** 2;
+        sums.push(sum);
+      }
+      const powers: number[] = [];
+      for (let k = 0; k + 4 <= sums.length; k++)
+        powers.push(sums.slice(k, k + 4).reduce((p, q) => p + q, 0) / (hop * 4));
+      if (powers.length === 0) {
+        let sum = 0;
+        for (let i = 0; i < l.length; i++) sum += (l[i] ?? 0) ** 2 + (r[i] ?? 0) ** 2;
+        powers.push(sum / l.length);
+      }
+      const lufs = (p: number): number => -0.691 + 10 * Math.log10(Math.max(p, 1e-20));
+      const absolute = powers.filter((p) => lufs(p) > -70);
+      const mean = absolute.reduce((p, q) => p + q, 0) / absolute.length;
+      const relative = absolute.filter((p) => lufs(p) > lufs(mean) - 10);
+      return lufs(relative.reduce((p, q) => p + q, 0) / relative.length);
+    };
+    // A river with a slam in it, over a long and a short (under one block) span.
+    for (const seconds of [2.37, 0.3]) {
+      const bus = stereo(Math.round(sampleRate * seconds));
+      addBed('river', bus, 0, bus.left.length, 1, 4);
+      addMono(bus, synthEffect('doorSlam', { seed: 2, level: 1 }), Math.round(bus.left.length / 3), 0.3, 2);
+      expect(integratedLoudness(bus)).toBe(reference(bus));
+    }
+  });
+
   test('normalises to the target loudness and keeps peaks under the ceiling', () => {
     const beds = stereo(sampleRate * 4);
     const effects = stereo(sampleRate * 4);

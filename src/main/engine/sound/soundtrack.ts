@@ -156,7 +156,9 @@ export function mixSoundtrack(
   const placer = new DirectedPlacer(beds, effects, dialogue);
   for (const d of directed) placer.place(d.mono, d.at, d.pan);
   placer.applyBedGain();
-  return master(beds, effects, dialogue, { bedsDb: -9, effectsDb: -3 }, placer.spans);
+  // Without a line the dialogue bus is silent: its level follower stays at zero and ducks nothing.
+  const ducking = lines.length > 0 ? { bedsDb: -9, effectsDb: -3 } : null;
+  return master(beds, effects, dialogue, ducking, placer.spans);
 }
 
 /** RMS over 20 ms windows at lipSyncRate, scaled so normal speech opens the mouth fully. */

@@ -1,0 +1,166 @@
+/**
+ * Frames to the picture's ffmpeg through a named pipe, written from libuv's thread pool. ffmpeg
+ * reads the pipe as its input file; this thread hands each frame's pixels to a blocking write on
+ * a pool thread and goes on drawing, so ffmpeg takes the frame while the next one is drawn. The
+ * frame is written from the buffer Skia read it back into: no copy into a ring, and no writer
+ * thread to start (a Node thread takes about a tenth of a second of CPU to start). Frames that
+ * wait while a write is under way go out together in the next one, so ffmpeg is fed several
+ * frames a draw when it has fallen behind. Named pipes are a POSIX feature: `Encoder` (encode.ts)
+ * uses the writer thread where there are none.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { mediaTools } from '../media/tools';
+
+/** Frames held (written or waiting) before `write` waits: three, 11 MB at 720p. */
+const heldFrames = 3;
+
+export interface PipeExit {
+  code: number | null;
+  stderr: string;
+  error: string | null;
+}
+
+export class FramePipe {
+  private readonly child: ChildProcess;
+  private readonly handle: Promise<FileHandle | null>;
+  private readonly exited: Promise<PipeExit>;
+  private result: PipeExit | null = null;
+  private waiting: Buffer[] = [];
+  private inFlight = 0;
+  private pumping: Promise<void> | null = null;
+  private failure: string | null = null;
+  /** Resolves the writes waiting for room. */
+  private wake: (() => void) | null = null;
+
+  /** Starts ffmpeg with `args`, which name `path` (an existing named pipe) as the picture's input. */
+  constructor(path: string, args: string[], onSpawn?: (pid: number) => void) {
+    this.child = spawn(mediaTools().ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
+    const child = this.child;
+    if (child.pid !== undefined) onSpawn?.(child.pid);
+    let stderr: Buffer[] = [];
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr.push(chunk);
+      // Only the tail is kept; ffmpeg's errors and its -benchmark line come last.
+      if (stderr.length > 100) stderr = stderr.slice(-50);
+    });
+    let spawnError: string | null = null;
+    this.exited = new Promise((resolve) => {
+      child.on('error', (e) => (spawnError ??= e.message));
+      child.on('close', (code) => {
+        this.result = { code, stderr: Buffer.concat(stderr).toString('utf8'), error: spawnError };
+        resolve(this.result);
+      });
+    });
+    // Opening a pipe to write waits for its reader: ffmpeg, once it has loaded. One that exits
+    // first (bad arguments, killed) never opens it, so a reader opened here, without waiting,
+    // lets the open finish; writes then fail (no reader left) instead of waiting for ever.
+    let opened = false;
+    this.handle = open(path, constants.O_WRONLY).then(
+      (h) => {
+        opened = true;
+        return h;
+      },
+      (e: unknown) => {
+        this.failure ??= e instanceof Error ? e.message : String(e);
+        return null;
+      },
+    );
+    void this.exited.then(async () => {
+      if (opened) return;
+      const reader = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => null);
+      await this.handle;
+      await reader?.close();
+    });
+  }
+
+  /** Hands a frame over. Resolves at once while fewer than `heldFrames` are held, else when a write is done. */
+  async write(frame: Buffer): Promise<void> {
+    for (;;) {
+      if (this.failure !== null || this.result) throw new PipeFailure(await this.exit());
+      if (this.waiting.length + this.inFlight < heldFrames) break;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+    this.waiting.push(frame);
+    this.pumping ??= this.pump();
+  }
+
+  /** Writes what waits, all of it in each write, until nothing does. */
+  private async pump(): Promise<void> {
+    const handle = await this.handle;
+    while (this.waiting.length > 0 && this.failure === null && handle) {
+      let frames = this.waiting;
+      this.waiting = [];
+      this.inFlight = frames.length;
+      try {
+        for (;;) {
+          const { bytesWritten } = await handle.writev(frames);
+          frames = rest(frames, bytesWritten);
+          if (frames.length === 0) break;
+        }
+      } catch (e) {
+        this.failure ??= e instanceof Error ? e.message : String(e);
+      }
+      this.inFlight = 0;
+      this.wake?.();
+      this.wake = null;
+    }
+    this.pumping = null;
+  }
+
+  /** Writes what is left, closes the pipe (ffmpeg's end of input) and waits for ffmpeg to finish. */
+  async finish(): Promise<PipeExit> {
+    while (this.pumping) await this.pumping;
+    const handle = await this.handle;
+    await handle?.close();
+    const exit = await this.exit();
+    if (exit.code !== 0 || exit.error !== null) throw new PipeFailure(exit);
+    return exit;
+  }
+
+  /** How ffmpeg ended, once it has. */
+  get ended(): PipeExit | null {
+    return this.result;
+  }
+
+  kill(): void {
+    this.child.kill('SIGKILL');
+  }
+
+  /** Waits for ffmpeg to exit and every write to end, and closes the pipe. */
+  async closed(): Promise<void> {
+    await this.exited;
+    while (this.pumping) await this.pumping;
+    const handle = await this.handle;
+    await handle?.close().catch(() => undefined);
+  }
+
+  /** How ffmpeg ended, with the reason a write failed if that came first. */
+  private async exit(): Promise<PipeExit> {
+    const r = await this.exited;
+    return { ...r, error: r.error ?? (r.code === 0 ? this.failure : null) };
+  }
+}
+
+/** ffmpeg's exit, carried to `Encoder`, which names the failure. */
+export class PipeFailure extends Error {
+  constructor(readonly exit: PipeExit) {
+    super(exit.error ?? `exit code ${String(exit.code)}`);
+  }
+}
+
+/** What is left of `frames` once `written` bytes of them are written. */
+function rest(frames: Buffer[], written: number): Buffer[] {
+  const left: Buffer[] = [];
+  let skip = written;
+  for (const f of frames) {
+    if (skip >= f.length) {
+      skip -= f.length;
+      continue;
+    }
+    left.push(skip > 0 ? f.subarray(skip) : f);
+    skip = 0;
+  }
+  return left;
+}
