@@ -136,6 +136,39 @@ test('tag suggestions match as a creator types: any case, and a letter without a
   ).toEqual(['Café crème 🌧', 'cafe ambience']);
 });
 
+test('a tag typed in another case, accented letters too, is the tag the library has; removing it that way takes it off', async () => {
+  const db = openDatabase(join(await tempDir(), 'library.db'));
+  onTestFinished(() => {
+    db.close();
+  });
+  const projectId = new Projects(db).create('Paris').id;
+  const hash = createHash('sha256').update('clip').digest('hex');
+  db.prepare(`INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)`).run(hash);
+  const insert = db.prepare(
+    `INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at) VALUES (?, 't', 'local', 0, ?, 0)`,
+  );
+  const [a, b] = [1, 2].map(() => Number(insert.run(projectId, hash).lastInsertRowid));
+  const organiser = new Organiser(db);
+  const tagsOf = (clip: number): string[] =>
+    db
+      .prepare<[number], string>(
+        'SELECT t.name FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.clip_id = ? ORDER BY t.name',
+      )
+      .pluck()
+      .all(clip);
+  organiser.addTags([a ?? 0], ['Café crème', 'Golden hour']);
+  expect(organiser.addTags([a ?? 0, b ?? 0], ['CAFÉ CRÈME', 'golden HOUR', 'ÉTÉ']).changed).toBe(4);
+  expect(tagsOf(a ?? 0)).toEqual(['Café crème', 'Golden hour', 'ÉTÉ']);
+  expect(tagsOf(b ?? 0)).toEqual(['Café crème', 'Golden hour', 'ÉTÉ']);
+  expect(db.prepare('SELECT name FROM tags ORDER BY name').pluck().all()).toEqual(['Café crème', 'Golden hour', 'ÉTÉ']);
+  // "été" is the tag "ÉTÉ"; "ete", without accents, is another word.
+  organiser.addTags([a ?? 0], ['été', 'ete']);
+  expect(tagsOf(a ?? 0)).toEqual(['Café crème', 'ete', 'Golden hour', 'ÉTÉ']);
+  // Undoing "CAFÉ CRÈME" sends the same text back.
+  expect(organiser.removeTags([b ?? 0], ['CAFÉ CRÈME']).changed).toBe(1);
+  expect(tagsOf(b ?? 0)).toEqual(['Golden hour', 'ÉTÉ']);
+});
+
 test('tag suggestions match the start of any word in a tag, those starting with the text first', async () => {
   const db = openDatabase(join(await tempDir(), 'library.db'));
   onTestFinished(() => {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ClipFlag, ColorLabel } from '../../shared/library/labels';
 import { StudioError } from '../../shared/errors';
-import { typedMatch } from '../../shared/library/typedPrefix';
+import { sameTag, typedMatch } from '../../shared/library/typedPrefix';
 import { reviveProjects } from './projects';
 
 /** What a bulk change touched: how many clips, and the projects to tell. */
@@ -46,6 +46,22 @@ export class Organiser {
       const match = typedMatch(String(name), String(prefix));
       return match === null ? null : match === 'start' ? 0 : 1;
     });
+    db.function('same_tag', { deterministic: true }, (name: unknown, typed: unknown) =>
+      sameTag(String(name), String(typed)) ? 1 : 0,
+    );
+  }
+
+  /**
+   * The library's name for a tag typed in any case: the column's NOCASE folds ASCII letters only,
+   * so "CAFÉ CRÈME" finds "Café crème" here, by Unicode lower case; null for a new tag.
+   */
+  private storedTag(): (typed: string) => string | null {
+    const find = this.db
+      .prepare<[string, string], string>(
+        `SELECT name FROM tags WHERE name = ? OR (name GLOB '*[^ -~]*' AND same_tag(name, ?)) ORDER BY id LIMIT 1`,
+      )
+      .pluck();
+    return (typed) => find.get(typed, typed) ?? null;
   }
 
   /** The projects of these clips; refuses the whole change when any clip is missing. */
@@ -100,12 +116,15 @@ export class Organiser {
     return this.db.transaction(() => {
       const projectIds = this.projectsOf(ids);
       const createTag = this.db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
+      const stored = this.storedTag();
       const attach = this.db.prepare(
         `INSERT OR IGNORE INTO clip_tags (clip_id, tag_id)
          SELECT value, (SELECT id FROM tags WHERE name = ?) FROM json_each(?)`,
       );
       let changed = 0;
-      for (const name of names) {
+      for (const typed of names) {
+        // A tag the library has in another case ("CAFÉ CRÈME" for "Café crème") is that tag.
+        const name = stored(typed) ?? typed;
         createTag.run(name);
         changed += attach.run(name, JSON.stringify(ids)).changes;
       }
@@ -119,8 +138,9 @@ export class Organiser {
       const detach = this.db.prepare(
         `DELETE FROM clip_tags WHERE clip_id IN (${IDS}) AND tag_id = (SELECT id FROM tags WHERE name = ?)`,
       );
+      const stored = this.storedTag();
       let changed = 0;
-      for (const name of names) changed += detach.run(JSON.stringify(ids), name).changes;
+      for (const typed of names) changed += detach.run(JSON.stringify(ids), stored(typed) ?? typed).changes;
       // A tag no clip carries any more would only clutter the suggestions.
       this.db.exec('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM clip_tags)');
       return { changed, projectIds };

@@ -23,6 +23,11 @@ export function typedMatch(text: string, prefix: string): 'start' | 'word' | nul
   return null;
 }
 
+/** Whether two tag names are one tag: equal but for case, in any script ("CAFÉ CRÈME" is "Café crème"). */
+export function sameTag(a: string, b: string): boolean {
+  return a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+}
+
 /** What a word starts with: a letter, a digit or a symbol such as an emoji. */
 const WORD_PART = /^[\p{L}\p{N}\p{So}]/u;
 /** What continues a word: letters, digits and the marks that accent them. */
