@@ -726,3 +726,49 @@ test('a project imported from its own bundle reads “… (imported)” in the s
     await shoot(page, `sidebar-imported-${size.width}`);
   }
 });
+
+test('at 800×600 the Trash explains its sizes across the view, and a clip whose file another clip uses says so instead of “frees 0 B”', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await newProjectWith(page, studio.url, [makeClip(join(workDir, 'Harbour at dawn.mp4'), 1)]);
+  // The project imported from its own bundle: its clip uses the same file as the original.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export project…' }).click();
+  const bundle = join(workDir, 'harbour.shotline');
+  await (await download).saveAs(bundle);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import project…' }).click();
+  await (await chooser).setFiles(bundle);
+  await expect(
+    page.getByRole('list', { name: 'Projects' }).getByRole('button', { name: /\(imported\)/ }),
+  ).toHaveAttribute('aria-current', 'true', { timeout: 60_000 });
+  const card = page.getByRole('list', { name: 'Clips' }).getByRole('listitem');
+  await card.getByRole('button', { name: 'Harbour at dawn' }).click();
+  await page.keyboard.press('Delete');
+  await expect(card).toHaveCount(0);
+
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.locator('.canvas__toolbar').getByRole('button', { name: 'More' }).click();
+  await page.getByRole('menuitem', { name: 'Trash' }).click();
+  const trash = page.getByRole('region', { name: 'Trash' });
+  const row = trash.getByRole('listitem');
+  await expect(row).toContainText('shares its file with 1 clip');
+  await expect(row).not.toContainText('frees 0 B');
+  const meta = row.locator('.trash__meta');
+  expect(await fitsSideways(meta), 'the row says it whole').toBe(true);
+  expect(await whollyShown(meta.getByText(/shares its file with 1 clip/)), 'the shared file is in view').toBe(true);
+  await expect(trash).toContainText('emptying frees 0 B');
+  const note = trash.getByText(/^Sizes are what emptying frees/);
+  const noteBox = await note.boundingBox();
+  const viewBox = await trash.boundingBox();
+  if (!noteBox || !viewBox) throw new Error('no note');
+  const lines = Math.round(noteBox.height / parseFloat(await note.evaluate((e) => getComputedStyle(e).lineHeight)));
+  console.log(`Trash at 800×600: the note ${noteBox.width} px wide in a ${viewBox.width} px view, ${lines} lines`);
+  expect(noteBox.width, 'the note takes the view’s width').toBeGreaterThanOrEqual(viewBox.width * 0.8);
+  expect(lines, 'the note’s lines').toBeLessThanOrEqual(6);
+  await shoot(page, 'trash-shared-800x600');
+});

@@ -10,8 +10,11 @@ export interface TrashPage {
   bytes: number;
   /** Clips in the Trash with remixes outside it; those remixes stay, moved up to the nearest version left. */
   withRemixes: number;
-  /** Each with its share of `bytes` (FREEABLE_BY_CLIP_SQL), and its project: restoring a clip of a deleted one brings it back. */
-  clips: (Clip & { freesBytes: number; project: TrashedClipProject })[];
+  /**
+   * Each with its share of `bytes` (FREEABLE_BY_CLIP_SQL), how many other clips (in the Trash or
+   * not) use its video or audio file, and its project: restoring a clip of a deleted one brings it back.
+   */
+  clips: (Clip & { freesBytes: number; sharesFileWith: number; project: TrashedClipProject })[];
 }
 
 export interface TrashedClipProject {
@@ -79,8 +82,9 @@ export class Trash {
       .pluck()
       .get();
     const rows = this.db
-      .prepare<[number, number], ClipRow & { project_name: string; project_deleted: number }>(
-        `SELECT ${CLIP_COLUMNS}, p.name AS project_name, p.deleted_at IS NOT NULL AS project_deleted
+      .prepare<[number, number], ClipRow & { project_name: string; project_deleted: number; shares: number }>(
+        `SELECT ${CLIP_COLUMNS}, p.name AS project_name, p.deleted_at IS NOT NULL AS project_deleted,
+           (SELECT count(*) FROM clips o WHERE o.media_hash = c.media_hash AND o.id <> c.id) AS shares
          FROM clips c JOIN media m ON m.id = c.media_hash JOIN projects p ON p.id = c.project_id
          WHERE c.trashed_at IS NOT NULL ORDER BY c.trashed_at DESC, c.id DESC LIMIT ? OFFSET ?`,
       )
@@ -92,6 +96,7 @@ export class Trash {
       clips: rows.map((row) => ({
         ...toClip(row),
         freesBytes: frees.get(row.id) ?? 0,
+        sharesFileWith: row.shares,
         project: { name: row.project_name, deleted: row.project_deleted === 1 },
       })),
     };

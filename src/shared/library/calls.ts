@@ -130,6 +130,8 @@ export const libraryCalls = {
       clips: z.array(
         Clip.extend({
           freesBytes: z.number().int().nonnegative(),
+          /** How many other clips, in the Trash or not, use its video or audio file (a project imported twice, say). */
+          sharesFileWith: z.number().int().nonnegative(),
           /** The clip's project; restoring a clip of a deleted project brings that project back. */
           project: z.object({ name: z.string(), deleted: z.boolean() }),
         }),

@@ -347,6 +347,7 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
       [first]: sharedBytes,
       [second]: 0,
     });
+    expect(both.clips.map((clip) => clip.sharesFileWith)).toEqual([1, 1]);
     await studio.call('library.restore', { ids: [second] });
 
     await studio.call('library.trash', { ids: [first, own] });
@@ -357,6 +358,11 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     const frees = (page: typeof listed): Record<number, number> =>
       Object.fromEntries(page.clips.map((clip) => [clip.id, clip.freesBytes]));
     expect(frees(listed)).toEqual({ [first]: 0, [own]: ownBytes });
+    // The clip that frees nothing tells why: another clip uses its file.
+    expect(Object.fromEntries(listed.clips.map((clip) => [clip.id, clip.sharesFileWith]))).toEqual({
+      [first]: 1,
+      [own]: 0,
+    });
     expect(await studio.call('library.emptyTrash', {})).toEqual({
       clips: 2,
       files: 2,

@@ -17,6 +17,7 @@ test('Escape leaves the Trash, except while its dialog is open', async () => {
       {
         ...aClip({ id: 4, title: 'Alley in the rain', trashedAt: 1_700_000_100_000 }),
         freesBytes: 1_250_000,
+        sharesFileWith: 0,
         project: { name: 'Night shoot', deleted: false },
       },
     ],
@@ -47,6 +48,8 @@ test('the confirm dialog says how many trashed clips have remixes that stay, and
     clips: [2, 3, 5].map((id) => ({
       ...aClip({ id, title: `Lighthouse v${id}`, trashedAt: 1_700_000_100_000 + id, bytes: 900_000 }),
       freesBytes: id === 2 ? 100_000 : id === 3 ? 78_000 : 0,
+      // The last shares its file with the first, counted there.
+      sharesFileWith: id === 3 ? 0 : 1,
       project: { name: 'Night shoot', deleted: false },
     })),
   }));
@@ -59,7 +62,9 @@ test('the confirm dialog says how many trashed clips have remixes that stay, and
   expect(within(trash).getByText(/3 clips · emptying frees 178 kB/i)).toBeTruthy();
   // Each row says its share of that, not its media file's size, and the header says what is counted.
   const rows = within(trash).getAllByRole('listitem');
-  expect(rows.map((row) => /frees ([\d.]+ \w+)/.exec(row.textContent)?.[1])).toEqual(['100 KB', '78 KB', '0 B']);
+  expect(rows.map((row) => /frees ([\d.]+ \w+)/.exec(row.textContent)?.[1])).toEqual(['100 KB', '78 KB', undefined]);
+  // One whose file another clip uses says so, not "frees 0 B".
+  expect(rows[2]?.textContent).toContain('shares its file with 1 clip ·');
   expect(within(trash).queryByText(/900 KB/)).toBeNull();
   expect(within(trash).getByText(/file, poster, card picture, hover preview and waveform/)).toBeTruthy();
   await user.click(within(trash).getByRole('button', { name: 'Empty trash' }));
@@ -74,6 +79,7 @@ function trashOf(ids: number[]): CallOutput<'library.trashList'> {
     clips: ids.map((id) => ({
       ...aClip({ id, title: `Shot ${id}`, trashedAt: 1_700_000_100_000 + id }),
       freesBytes: 1000,
+      sharesFileWith: 0,
       project: { name: 'Night shoot', deleted: false },
     })),
   };

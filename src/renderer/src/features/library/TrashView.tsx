@@ -17,6 +17,15 @@ type TrashState = CallOutput<'library.trashList'>;
 const SIZES_NOTE =
   'Sizes are what emptying frees: each clip’s file, poster, card picture, hover preview and waveform that no clip outside the Trash uses; a file clips here share counts once.';
 
+/**
+ * What emptying frees for one clip. A clip whose file another clip uses frees nothing of it (or
+ * its file is counted under the oldest trashed clip that uses it): it says so rather than "0 B".
+ */
+export function freesText(clip: { freesBytes: number; sharesFileWith: number }): string {
+  if (clip.freesBytes > 0 || clip.sharesFileWith === 0) return `frees ${formatBytes(clip.freesBytes)}`;
+  return `shares its file with ${clip.sharesFileWith === 1 ? '1 clip' : `${clip.sharesFileWith.toLocaleString('en')} clips`}`;
+}
+
 interface Props {
   /** Back to the library's clips (Escape). */
   onLeave: () => void;
@@ -100,7 +109,6 @@ export function TrashView({ onLeave }: Props): JSX.Element {
           {trash.total === 0
             ? 'Nothing in the Trash'
             : `${trash.total === 1 ? '1 clip' : `${trash.total.toLocaleString('en')} clips`} · emptying frees ${formatBytes(trash.bytes)}`}
-          {trash.total > 0 && <span className="trash__note">{SIZES_NOTE}</span>}
         </p>
         <button
           type="button"
@@ -124,6 +132,8 @@ export function TrashView({ onLeave }: Props): JSX.Element {
           <Icon name="trash" size={14} />
           Empty trash
         </button>
+        {/* Its own line under the figure and the buttons, as wide as the view: readable in a narrow one. */}
+        {trash.total > 0 && <p className="trash__note">{SIZES_NOTE}</p>}
       </div>
       {trash.total === 0 ? (
         <EmptyState icon="trash" title="The Trash is empty">
@@ -142,7 +152,7 @@ export function TrashView({ onLeave }: Props): JSX.Element {
               </div>
               <div className="trash__text">
                 <p className="truncate">{clip.title}</p>
-                <p className="trash__meta truncate tabular">
+                <p className="trash__meta tabular">
                   {clip.project.deleted ? (
                     <span title="Restoring a clip of a deleted project brings the project back, under its name, with the clips you restore">
                       From deleted project “{clip.project.name}”, restored with it
@@ -150,7 +160,7 @@ export function TrashView({ onLeave }: Props): JSX.Element {
                   ) : (
                     clip.project.name
                   )}{' '}
-                  · {formatClipLength(clip.durationMs)} · frees {formatBytes(clip.freesBytes)} · deleted{' '}
+                  · {formatClipLength(clip.durationMs)} · {freesText(clip)} · deleted{' '}
                   {clip.trashedAt === null ? '' : formatDateTime(clip.trashedAt)}
                 </p>
               </div>
@@ -161,7 +171,7 @@ export function TrashView({ onLeave }: Props): JSX.Element {
                 onClick={() => restore([clip.id], index)}
               >
                 <Icon name="undo" size={14} />
-                Restore
+                <span className="trash__restore-word">Restore</span>
               </button>
             </li>
           ))}
