@@ -178,6 +178,14 @@ test('after Queue the focus is back in the prompt editor; after Cancel on the ne
   await expect(card).toBeFocused();
   await expect(card).toHaveAttribute('aria-current', 'true');
   await shoot(page, 'library-after-show-clip');
+
+  // Duplicate queues the same prompt again, its button busy meanwhile: the focus stays on it.
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  const finishedBell = jobs.getByRole('list', { name: 'Finished' }).getByRole('listitem', { name: 'Harbour bell' });
+  await finishedBell.getByRole('button', { name: 'Duplicate' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Queued a copy of “Harbour bell”' })).toBeVisible();
+  await expect(finishedBell.getByRole('button', { name: 'Duplicate' })).toBeFocused();
 });
 
 test('switching Grid → List → Grid keeps the chosen clip chosen and in view; deleting every clip leaves the focus on the empty state, whose Choose files imports', async ({

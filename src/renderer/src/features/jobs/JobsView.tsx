@@ -196,6 +196,9 @@ export function JobsView({ state, projects, viewSwitch, onShowClip }: JobsViewPr
   }, [jobs]);
 
   function act(job: Job, what: string, call: () => Promise<unknown>, done?: (value: unknown) => void): void {
+    // The row's buttons are disabled while it is busy, which drops the focus on them to the page.
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const hadFocus = focused !== null && focused.closest(`[data-job-id="${job.id}"]`) !== null;
     setBusy((set) => new Set(set).add(job.id));
     call()
       .then(
@@ -205,13 +208,22 @@ export function JobsView({ state, projects, viewSwitch, onShowClip }: JobsViewPr
         },
         (error: unknown) => toaster.error(`Could not ${what} “${job.title}”`, error),
       )
-      .finally(() =>
+      .finally(() => {
         setBusy((set) => {
           const next = new Set(set);
           next.delete(job.id);
           return next;
-        }),
-      );
+        });
+        if (hadFocus) requestAnimationFrame(() => refocus(focused, job.id));
+      });
+  }
+
+  /** Puts a focus the page lost back on the button that had it, else its job's row, else the Jobs list. */
+  function refocus(button: HTMLElement, jobId: number): void {
+    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    const row = list.current?.querySelector<HTMLElement>(`[data-job-id="${jobId}"]`);
+    const target = button.isConnected && !(button as HTMLButtonElement).disabled ? button : (row ?? list.current);
+    target?.focus();
   }
 
   /**
