@@ -365,5 +365,6 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
       // The editor gets a bounded list: the first findings, the whole-text warning and a summary.
       expect(result.diagnostics.length).toBeLessThanOrEqual(MAX_DIAGNOSTICS + 2);
     }
-  });
+    // Fourteen megabytes parsed: a loaded machine needs more than the default time.
+  }, 120_000);
 });
