@@ -681,6 +681,16 @@ function textOverrun(part: Locator): Promise<number> {
   });
 }
 
+/** Exports the open project as a bundle to `bundle`, then imports that bundle back into the library. */
+async function importOwnBundle(page: Page, bundle: string): Promise<void> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export project…' }).click();
+  await (await download).saveAs(bundle);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import project…' }).click();
+  await (await chooser).setFiles(bundle);
+}
+
 test('a project imported from its own bundle reads “… (imported)” in the sidebar, cut in the middle, at 1280, 1024 and 800 px', async ({
   page,
   studio,
@@ -689,13 +699,7 @@ test('a project imported from its own bundle reads “… (imported)” in the s
   test.setTimeout(150_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await newProjectWith(page, studio.url, [makeClip(join(workDir, 'Harbour at dawn.mp4'), 1)]);
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export project…' }).click();
-  const bundle = join(workDir, 'lighthouse.shotline');
-  await (await download).saveAs(bundle);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import project…' }).click();
-  await (await chooser).setFiles(bundle);
+  await importOwnBundle(page, join(workDir, 'lighthouse.shotline'));
   const projects = page.getByRole('list', { name: 'Projects' });
   const imported = projects.getByRole('button', { name: new RegExp(`^${PROJECT} \\(imported\\)`) });
   await expect(imported).toHaveAttribute('aria-current', 'true', { timeout: 60_000 });
@@ -736,13 +740,7 @@ test('at 800×600 the Trash explains its sizes across the view, and a clip whose
   await page.setViewportSize({ width: 1280, height: 800 });
   await newProjectWith(page, studio.url, [makeClip(join(workDir, 'Harbour at dawn.mp4'), 1)]);
   // The project imported from its own bundle: its clip uses the same file as the original.
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export project…' }).click();
-  const bundle = join(workDir, 'harbour.shotline');
-  await (await download).saveAs(bundle);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import project…' }).click();
-  await (await chooser).setFiles(bundle);
+  await importOwnBundle(page, join(workDir, 'harbour.shotline'));
   await expect(
     page.getByRole('list', { name: 'Projects' }).getByRole('button', { name: /\(imported\)/ }),
   ).toHaveAttribute('aria-current', 'true', { timeout: 60_000 });

@@ -25,7 +25,7 @@ export function typedMatch(text: string, prefix: string): 'start' | 'word' | nul
 
 /** Whether two tag names are one tag: equal but for case, in any script ("CAFÉ CRÈME" is "Café crème"). */
 export function sameTag(a: string, b: string): boolean {
-  return a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+  return letters(a).join('') === letters(b).join('');
 }
 
 /** What a word starts with: a letter, a digit or a symbol such as an emoji. */
