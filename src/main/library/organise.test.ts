@@ -258,3 +258,34 @@ test('a move leaves a clip whose file the other project already has where it is,
     already: [{ clipId: harbour, sameAs: { clipId: harbourThere } }],
   });
 });
+
+test("an undo's move puts every clip back, though the project it left holds its file too", async () => {
+  const db = openDatabase(join(await tempDir(), 'library.db'));
+  onTestFinished(() => {
+    db.close();
+  });
+  const projects = new Projects(db);
+  const from = projects.create('Harbour film').id;
+  const to = projects.create('Reimports').id;
+  const hash = createHash('sha256').update('rain.mp4').digest('hex');
+  db.prepare(`INSERT INTO media (id, mime_type, bytes, created_at) VALUES (?, 'video/mp4', 1, 0)`).run(hash);
+  const insert = db.prepare(
+    `INSERT INTO clips (project_id, title, provider, duration_ms, media_hash, created_at) VALUES (?, ?, 'import', 0, ?, 0)`,
+  );
+  const rain = Number(insert.run(from, 'Rain night alley', hash).lastInsertRowid);
+  const rainAgain = Number(insert.run(from, 'Rain night alley', hash).lastInsertRowid);
+  const organiser = new Organiser(db);
+  const projectOf = (id: number): number =>
+    db.prepare<[number], number>('SELECT project_id FROM clips WHERE id = ?').pluck().get(id) ?? 0;
+
+  expect(organiser.move([rain], to)).toMatchObject({ changed: 1, already: [] });
+  // A plain move back is held by the clip beside it with the same file...
+  expect(organiser.move([rain], from)).toMatchObject({
+    changed: 0,
+    already: [{ clipId: rain, sameAs: { clipId: rainAgain } }],
+  });
+  expect(projectOf(rain)).toBe(to);
+  // ...an undo's is not: the project had both before the move.
+  expect(organiser.move([rain], from, { putBack: true })).toEqual({ changed: 1, projectIds: [from, to], already: [] });
+  expect([rain, rainAgain].map(projectOf)).toEqual([from, from]);
+});

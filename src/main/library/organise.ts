@@ -184,21 +184,25 @@ export class Organiser {
    * Moves clips into another project; the projects they left are among those reported. A clip
    * whose media file (the same SHA-256) a clip outside the Trash there already has stays where it
    * is, as an import of that file would be refused there: each is told back with the clip it
-   * matches, so the creator never gets a second copy without knowing.
+   * matches, so the creator never gets a second copy without knowing. With `putBack` (an undo's
+   * move) every clip goes: the project it returns to held its file beside it before it left.
    */
-  move(ids: readonly number[], projectId: number): Moved {
+  move(ids: readonly number[], projectId: number, o: { putBack?: boolean } = {}): Moved {
     return this.db.transaction(() => {
       const from = this.projectsOf(ids);
       const json = JSON.stringify(ids);
-      const already = this.db
-        .prepare<[string, number, number], AlreadyRow>(
-          `SELECT c.id AS clipId, c.title AS title, min(t.id) AS sameAsId
+      const already =
+        o.putBack === true
+          ? []
+          : this.db
+              .prepare<[string, number, number], AlreadyRow>(
+                `SELECT c.id AS clipId, c.title AS title, min(t.id) AS sameAsId
            FROM clips c JOIN clips t ON t.media_hash = c.media_hash
            WHERE c.id IN (${IDS}) AND c.project_id <> ?
              AND t.project_id = ? AND t.trashed_at IS NULL
            GROUP BY c.id ORDER BY c.id`,
-        )
-        .all(json, projectId, projectId);
+              )
+              .all(json, projectId, projectId);
       const titleOf = this.db.prepare<[number], string>('SELECT title FROM clips WHERE id = ?').pluck();
       const staying = JSON.stringify(already.map((row) => row.clipId));
       const result = this.db

@@ -104,9 +104,14 @@ export const libraryCalls = {
   },
   /**
    * Moves clips to another project; a clip whose file (the same SHA-256) a clip there already has
-   * stays where it is and is listed in `already`, with the clip it matches.
+   * stays where it is and is listed in `already`, with the clip it matches. `putBack` is an undo's
+   * move: the clips return to the project they came from even where it holds their file too (as
+   * it did before they left).
    */
-  'library.move': { input: z.strictObject({ ids: ClipIds, projectId: RowId }), output: Moved },
+  'library.move': {
+    input: z.strictObject({ ids: ClipIds, projectId: RowId, putBack: z.boolean().default(false) }),
+    output: Moved,
+  },
   /** Moves clips to the Trash; clips.delete does the same for one. */
   'library.trash': { input: z.strictObject({ ids: ClipIds }), output: Changed },
   'library.restore': { input: z.strictObject({ ids: ClipIds }), output: Changed },

@@ -116,6 +116,9 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
       'Saved filter 77 does not exist',
     );
     expect(errorOf(await studio.invoke('library.move', { ids: [a], projectId: 999 }))).toContain('not_found');
+    expect(
+      errorOf(await studio.invoke('library.move', { ids: [a], projectId: project.id, putBack: 'yes' })),
+    ).toContain('putBack');
   });
 
   test('filters, sorts and search combine; saved filters keep them per project', async () => {

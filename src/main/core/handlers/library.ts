@@ -42,9 +42,9 @@ export function libraryHandlers(ctx: HandlerContext): DomainHandlers<'library'> 
       if (projectId !== undefined) projects.mustExist(projectId);
       return organiser.tags(projectId ?? null, prefix.trim(), limit);
     },
-    'library.move': ({ ids, projectId }) => {
+    'library.move': ({ ids, projectId, putBack }) => {
       projects.get(projectId);
-      const moved = organiser.move(ids, projectId);
+      const moved = organiser.move(ids, projectId, { putBack });
       const result = announce(moved, true);
       projects.touch(projectId);
       return { ...result, already: moved.already };

@@ -174,7 +174,7 @@ export function useLibraryActions({
                   forward: [],
                   backward: [],
                   own: {
-                    undo: () => studio.call('library.move', { ids: moved, projectId: from }),
+                    undo: () => studio.call('library.move', { ids: moved, projectId: from, putBack: true }),
                     redo: () => studio.call('library.move', { ids: moved, projectId }),
                   },
                 });
@@ -184,7 +184,7 @@ export function useLibraryActions({
               if (undoIt) undoIt();
               else if (from !== null)
                 studio
-                  .call('library.move', { ids: moved, projectId: from })
+                  .call('library.move', { ids: moved, projectId: from, putBack: true })
                   .catch((error: unknown) => toaster.error('Could not undo', error));
             },
           });
