@@ -107,7 +107,14 @@ test('choosing a sort starts it in its natural order: titles A to Z, dates and r
 });
 
 test('saving a smart collection by name and Enter leaves the focus on the smart collections, not lost', async () => {
-  const made = { id: 5, projectId: 1, name: 'Lanterns', query: { ...START, text: 'lantern' }, createdAt: 1, updatedAt: 1 };
+  const made = {
+    id: 5,
+    projectId: 1,
+    name: 'Lanterns',
+    query: { ...START, text: 'lantern' },
+    createdAt: 1,
+    updatedAt: 1,
+  };
   let listed: (typeof made)[] = [];
   fakeStudio.answer('library.filters', () => listed);
   fakeStudio.answer('library.tags', () => []);
@@ -122,4 +129,38 @@ test('saving a smart collection by name and Enter leaves the focus on the smart 
   fireEvent.submit(name);
   await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Smart collection name' })).toBeNull());
   expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Smart collections' }));
+});
+
+test('a name a smart collection already has is offered as Replace, and Undo on the toast gives that collection back its search', async () => {
+  const cafe = {
+    id: 3,
+    projectId: 1,
+    name: 'Café picks ☕',
+    query: { ...START, text: 'cafe' },
+    createdAt: 1,
+    updatedAt: 1,
+  };
+  fakeStudio.answer('library.filters', () => [cafe]);
+  fakeStudio.answer('library.tags', () => []);
+  const saves: { name: string; query: unknown }[] = [];
+  fakeStudio.answer('library.saveFilter', ({ name, query }) => {
+    saves.push({ name, query });
+    return cafe;
+  });
+  const picks: ClipQuery = { ...START, filter: { minRating: 3, flag: 'reject' } };
+  render(<Harness sent={[]} start={picks} />);
+  await screen.findByRole('option', { name: 'Café picks ☕' });
+  fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+  const name = screen.getByRole('textbox', { name: 'Smart collection name' });
+  fireEvent.change(name, { target: { value: 'Cafe' } });
+  expect(screen.queryByRole('button', { name: 'Replace' })).toBeNull();
+  expect(screen.queryByRole('note')).toBeNull();
+  fireEvent.change(name, { target: { value: ' Café  picks ☕ ' } });
+  expect(screen.getByRole('note').textContent).toBe('A smart collection has this name');
+  fireEvent.click(screen.getByRole('button', { name: 'Replace' }));
+  await screen.findByText('Replaced “Café picks ☕”');
+  expect(saves).toEqual([{ name: ' Café  picks ☕ ', query: picks }]);
+  fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+  await waitFor(() => expect(saves).toHaveLength(2));
+  expect(saves[1]).toEqual({ name: 'Café picks ☕', query: cafe.query });
 });

@@ -6,6 +6,7 @@ import {
   type SavedFilter,
   type SortKey,
 } from '../../../../shared/library/organise';
+import { cleanTitle } from '../../../../shared/domain';
 import { COLOR_LABELS } from '../../../../shared/library/labels';
 import { PROVIDERS } from '../../../../shared/prompt/providers';
 import { studio } from '../../api/client';
@@ -105,6 +106,8 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
 
   const count = activeFilters(filter);
   const current = saved.find((s) => JSON.stringify(s.query) === JSON.stringify(query));
+  /** The saved filter the name being typed would replace, if any. */
+  const namesake = naming === null ? undefined : saved.find((s) => s.name === cleanTitle(naming));
 
   return (
     <div className="library-controls">
@@ -181,10 +184,28 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
             className="library-controls__name"
             onSubmit={(event) => {
               event.preventDefault();
+              const replaced = namesake;
               studio.call('library.saveFilter', { projectId, name: naming, query }).then(
                 (made) => {
                   setNaming(null);
-                  toaster.show('success', `Saved “${made.name}”`, 'Find it under Smart collections.');
+                  if (!replaced) {
+                    toaster.show('success', `Saved “${made.name}”`, 'Find it under Smart collections.');
+                    return;
+                  }
+                  // The search and filters it had before are one click away.
+                  toaster.show(
+                    'success',
+                    `${replaced.id === current?.id ? 'Updated' : 'Replaced'} “${made.name}”`,
+                    'It now shows this search and these filters.',
+                    {
+                      label: 'Undo',
+                      run: () => {
+                        studio
+                          .call('library.saveFilter', { projectId, name: replaced.name, query: replaced.query })
+                          .catch((error: unknown) => toaster.error('Could not undo', error));
+                      },
+                    },
+                  );
                 },
                 (error: unknown) => toaster.error('Could not save the smart collection', error),
               );
@@ -201,9 +222,18 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
                 if (event.key === 'Escape') setNaming(null);
               }}
             />
-            <button type="submit" className="btn btn--sm btn--primary">
-              Save
+            <button
+              type="submit"
+              className="btn btn--sm btn--primary"
+              title={namesake ? `Replace the smart collection “${namesake.name}” with this search` : undefined}
+            >
+              {namesake && namesake.id !== current?.id ? 'Replace' : 'Save'}
             </button>
+            {namesake && namesake.id !== current?.id && (
+              <span className="library-controls__replaces" role="note">
+                A smart collection has this name
+              </span>
+            )}
           </form>
         )}
         {current && (
