@@ -420,6 +420,13 @@ const expectAfter: Record<number, (db: Database) => void> = {
     db.exec('DELETE FROM clips; DELETE FROM media; DELETE FROM projects;');
     expect(find('"café"')).toEqual([]);
   },
+  14: (db) => {
+    // Data only: the tables are as they were.
+    expect(db.prepare('SELECT count(*) FROM tags').pluck().get()).toBe(0);
+    expect([...tables(db).keys()]).toEqual(
+      expect.arrayContaining(['tags', 'clip_tags', 'tag_counts', 'saved_filters']),
+    );
+  },
 };
 
 describe('migrations', () => {
@@ -679,8 +686,82 @@ describe('migrations', () => {
     // Searches find them as the clips' words say.
     const clips = new Clips(db);
     expect(clips.search('été').map((clip) => clip.id)).toEqual([1]);
-    expect(clips.search('ete').map((clip) => clip.id).sort()).toEqual([1, 2]);
-    expect(clips.search('é').map((clip) => clip.id).sort()).toEqual([1, 2]);
+    expect(
+      clips
+        .search('ete')
+        .map((clip) => clip.id)
+        .sort(),
+    ).toEqual([1, 2]);
+    expect(
+      clips
+        .search('é')
+        .map((clip) => clip.id)
+        .sort(),
+    ).toEqual([1, 2]);
+  });
+
+  test('tags from before that differ only in case are one tag: the most used spelling, on every clip, in counts, search and smart collections', async () => {
+    const dir = await tempDir();
+    const db = open(join(dir, 'library.db'), { targetVersion: 13 });
+    db.exec(`INSERT INTO projects (id, name, created_at, updated_at) VALUES (1, 'p', 0, 0), (2, 'q', 0, 0);
+             INSERT INTO media (id, mime_type, bytes, created_at) VALUES ('${'d'.repeat(64)}', 'video/mp4', 1, 0)`);
+    const insert = db.prepare(
+      `INSERT INTO clips (id, project_id, title, provider, duration_ms, media_hash, created_at) VALUES (?, ?, ?, 'local', 0, ?, 0)`,
+    );
+    for (const [id, project, title] of [
+      [1, 1, 'Terrace'],
+      [2, 1, 'Counter'],
+      [3, 2, 'Street'],
+      [4, 1, 'Racer'],
+    ] as const)
+      insert.run(id, project, title, 'd'.repeat(64));
+    // "Café crème" is the older spelling; "CAFÉ CRÈME" is on more clips (clip 1 has both).
+    // "cafe creme", without accents, is another tag; so is "Été".
+    db.exec(`INSERT INTO tags (id, name) VALUES (1, 'Café crème'), (2, 'CAFÉ CRÈME'), (3, 'cafe creme'), (4, 'Été'), (5, 'été');
+             INSERT INTO clip_tags VALUES (1, 1), (1, 2), (2, 2), (3, 2), (4, 3), (2, 5), (3, 4);
+             INSERT INTO saved_filters (project_id, name, query_json, created_at, updated_at)
+               VALUES (1, 'Coffee', '{"text":"","filter":{"tag":"Café crème","minRating":2}}', 0, 0),
+                      (1, 'Plain', '{"text":"","filter":{"tag":"cafe creme"}}', 0, 0);`);
+
+    migrate(db, migrations, 14);
+
+    expect(db.prepare('SELECT id, name FROM tags ORDER BY id').all()).toEqual([
+      { id: 2, name: 'CAFÉ CRÈME' },
+      { id: 3, name: 'cafe creme' },
+      { id: 4, name: 'Été' },
+    ]);
+    expect(db.prepare('SELECT clip_id, tag_id FROM clip_tags ORDER BY clip_id, tag_id').all()).toEqual([
+      { clip_id: 1, tag_id: 2 },
+      { clip_id: 2, tag_id: 2 },
+      { clip_id: 2, tag_id: 4 },
+      { clip_id: 3, tag_id: 2 },
+      { clip_id: 3, tag_id: 4 },
+      { clip_id: 4, tag_id: 3 },
+    ]);
+    expect(db.prepare('SELECT project_id, tag_id, count FROM tag_counts ORDER BY project_id, tag_id').all()).toEqual([
+      { project_id: 1, tag_id: 2, count: 2 },
+      { project_id: 1, tag_id: 3, count: 1 },
+      { project_id: 1, tag_id: 4, count: 1 },
+      { project_id: 2, tag_id: 2, count: 1 },
+      { project_id: 2, tag_id: 4, count: 1 },
+    ]);
+    expect(
+      db.prepare("SELECT name, json_extract(query_json, '$.filter.tag') AS tag FROM saved_filters ORDER BY name").all(),
+    ).toEqual([
+      { name: 'Coffee', tag: 'CAFÉ CRÈME' },
+      { name: 'Plain', tag: 'cafe creme' },
+    ]);
+    // The search index holds each clip's tags as they are now.
+    const clips = new Clips(db);
+    expect(
+      clips
+        .search('crème')
+        .map((clip) => clip.id)
+        .sort(),
+    ).toEqual([1, 2, 3]);
+    expect(db.prepare('SELECT tags FROM clip_search WHERE rowid = 2').pluck().get()).toMatch(
+      /^(CAFÉ CRÈME Été|Été CAFÉ CRÈME)$/,
+    );
   });
 
   test('projects from before deletion went through the Trash are all live, listed and keep their clips', async () => {

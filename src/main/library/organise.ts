@@ -55,7 +55,7 @@ export class Organiser {
    * The library's name for a tag typed in any case: the column's NOCASE folds ASCII letters only,
    * so "CAFÉ CRÈME" finds "Café crème" here, by Unicode lower case; null for a new tag.
    */
-  private storedTag(): (typed: string) => string | null {
+  storedTag(): (typed: string) => string | null {
     const find = this.db
       .prepare<[string, string], string>(
         `SELECT name FROM tags WHERE name = ? OR (name GLOB '*[^ -~]*' AND same_tag(name, ?)) ORDER BY id LIMIT 1`,

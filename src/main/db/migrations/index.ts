@@ -12,6 +12,7 @@ import { up as cardPosters } from './0010-card-posters';
 import { up as searchSymbols } from './0011-search-symbols';
 import { up as projectTrash } from './0012-project-trash';
 import { up as searchAccents } from './0013-search-accents';
+import { up as tagCaseMerge } from './0014-tag-case-merge';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'search-symbols', up: searchSymbols },
   { version: 12, name: 'project-trash', up: projectTrash },
   { version: 13, name: 'search-accents', up: searchAccents },
+  { version: 14, name: 'tag-case-merge', up: tagCaseMerge },
 ];
 
 export const latestVersion = migrations.length;

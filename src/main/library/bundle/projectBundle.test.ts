@@ -335,7 +335,12 @@ test('a bundle from before smart collections imports without them; one this vers
   expect(fromOlder).toMatchObject({ clips: 3, notes: [] });
   expect(await studio.call('library.filters', { projectId: fromOlder.project.id })).toEqual([]);
 
+  // A tag this library has in another case ("Nuit étoilée") is that tag, not a second one.
+  libraryDb(studio.dataDir).prepare("INSERT INTO tags (name) VALUES ('Nuit étoilée')").run();
   const newer = await withManifest('newer.shotline', (manifest) => {
+    manifest.clipTags = (manifest.clipTags as { clipId: number; tag: string }[]).map((row) =>
+      row.tag === 'night' ? { ...row, tag: 'NUIT ÉTOILÉE' } : row,
+    );
     manifest.savedFilters = [
       { name: 'Night keepers', query: { text: 'boats', filter: { tag: 'night' } } },
       { name: 'By mood', query: { text: '', filter: { mood: 'calm' } } },
@@ -348,5 +353,11 @@ test('a bundle from before smart collections imports without them; one this vers
   ]);
   expect((await studio.call('library.filters', { projectId: fromNewer.project.id })).map((f) => f.name)).toEqual([
     'Night keepers',
+  ]);
+  expect(
+    libraryDb(studio.dataDir).prepare("SELECT name FROM tags WHERE name LIKE 'nuit%' ORDER BY id").pluck().all(),
+  ).toEqual(['Nuit étoilée']);
+  expect(await studio.call('library.tags', { projectId: fromNewer.project.id, prefix: 'nuit' })).toEqual([
+    { name: 'Nuit étoilée', count: 1 },
   ]);
 }, 180_000);

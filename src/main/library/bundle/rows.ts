@@ -9,6 +9,7 @@ import { cleanTitle } from '../../../shared/domain';
 import { StudioError } from '../../../shared/errors';
 import { ClipQuery, SavedFilterName } from '../../../shared/library/organise';
 import type { BundleRow, Manifest } from './manifest';
+import { Organiser } from '../organise';
 
 interface ForeignKey {
   from: string;
@@ -261,10 +262,13 @@ export class BundleRows {
     const addTag = this.db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
     const tagId = this.db.prepare<[string], { id: number }>('SELECT id FROM tags WHERE name = ?');
     const tagClip = this.db.prepare('INSERT OR IGNORE INTO clip_tags (clip_id, tag_id) VALUES (?, ?)');
-    for (const { clipId, tag } of clipTags) {
+    // A tag this library has in another case ("Café crème" for "CAFÉ CRÈME") is that tag.
+    const stored = new Organiser(this.db).storedTag();
+    for (const { clipId, tag: named } of clipTags) {
       const clip = clips.get(clipId);
       if (clip === undefined)
         throw new StudioError('invalid_input', 'The bundle is damaged: a tag names a clip it does not hold.');
+      const tag = stored(named) ?? named;
       addTag.run(tag);
       const row = tagId.get(tag);
       if (row) tagClip.run(clip, row.id);
