@@ -232,6 +232,14 @@ describe('Projects', () => {
     // Renaming a project to its own name, or a new case of it, is no clash.
     expect(projects.rename(coast.id, 'COAST').name).toBe('COAST');
     expect(projects.list(true).map((p) => p.name)).toEqual(['Harbour', 'COAST']);
+    // Letters beyond ASCII fold too.
+    projects.create('Été à Żabbar');
+    expectStudioError(
+      thrownBy(() => projects.create('ÉTÉ À ŻABBAR')),
+      'conflict',
+      'A project named “Été à Żabbar” already exists',
+    );
+    expect(projects.freeName('été à żabbar')).toBe('été à żabbar 2');
   });
 
   test('freeName numbers a taken name for projects made without asking', async () => {

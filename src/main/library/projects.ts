@@ -180,15 +180,24 @@ export class Projects {
   }
 }
 
-function holderOf(db: Database, name: string): { id: number; name: string; archived: number } | null {
+/**
+ * The live project that has this name, in any case: in any script, since SQL's lower() and
+ * NOCASE fold ASCII letters only ("ÜNÏCODE" is "Ünïcode"). Projects are few; they are compared here.
+ */
+export function holderOf(db: Database, name: string): { id: number; name: string; archived: number } | null {
+  const wanted = foldName(name);
   return (
     db
-      .prepare<[string], { id: number; name: string; archived: number }>(
-        `SELECT id, name, archived FROM projects
-         WHERE deleted_at IS NULL AND lower(trim(name)) = lower(trim(?)) LIMIT 1`,
+      .prepare<[], { id: number; name: string; archived: number }>(
+        'SELECT id, name, archived FROM projects WHERE deleted_at IS NULL ORDER BY id',
       )
-      .get(name) ?? null
+      .all()
+      .find((project) => foldName(project.name) === wanted) ?? null
   );
+}
+
+function foldName(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase();
 }
 
 /**

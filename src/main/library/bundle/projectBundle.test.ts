@@ -361,3 +361,21 @@ test('a bundle from before smart collections imports without them; one this vers
     { name: 'Nuit étoilée', count: 1 },
   ]);
 }, 180_000);
+
+test('a bundle of a project whose name the library has, in any case and script, imports as “… (imported)”', async () => {
+  const dir = await tempDir();
+  const { studio } = await openStudio(dir, 'only');
+  const name = 'Ünïcode <i>proj</i> — Été à Żabbar';
+  const project = await studio.call('projects.create', { name });
+  const exported = await studio.call('exports.project', { projectId: project.id, taskId: 'p' });
+  const found = await studio.exports.find(exported.file.id);
+  if (!found) throw new Error('bundle not found');
+  const bundle = join(dir, 'unicode.shotline');
+  await copyFile(found.path, bundle);
+  const first = await studio.call('exports.importProject', { source: { kind: 'path', path: bundle } });
+  expect(first.project.name).toBe(`${name} (imported)`);
+  await studio.call('projects.rename', { id: project.id, name: name.toUpperCase() });
+  await studio.call('projects.rename', { id: first.project.id, name: `${name.toLowerCase()} (IMPORTED)` });
+  const second = await studio.call('exports.importProject', { source: { kind: 'path', path: bundle } });
+  expect(second.project.name).toBe(`${name} (imported 2)`);
+}, 60_000);

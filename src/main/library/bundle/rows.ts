@@ -10,6 +10,7 @@ import { StudioError } from '../../../shared/errors';
 import { ClipQuery, SavedFilterName } from '../../../shared/library/organise';
 import type { BundleRow, Manifest } from './manifest';
 import { Organiser } from '../organise';
+import { holderOf } from '../projects';
 
 interface ForeignKey {
   from: string;
@@ -139,11 +140,11 @@ export class BundleRows {
   /** The bundle's project name, or "Name (imported)", "Name (imported 2)"… when this library already has one so named. */
   private freeName(wanted: string): string {
     const base = cleanTitle(wanted).slice(0, 100) || 'Imported project';
-    const taken = new Set(this.db.prepare<[], string>('SELECT lower(name) FROM projects').pluck().all());
-    if (!taken.has(base.toLowerCase())) return base;
+    // Taken as project names are: in any case, in any script.
+    if (holderOf(this.db, base) === null) return base;
     for (let n = 1; ; n++) {
       const candidate = `${base} (imported${n === 1 ? '' : ` ${n}`})`;
-      if (!taken.has(candidate.toLowerCase())) return candidate;
+      if (holderOf(this.db, candidate) === null) return candidate;
     }
   }
 
