@@ -339,6 +339,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
         failures={visibleFailures}
         onDismiss={imports.dismiss}
         onDismissAll={imports.dismissAll}
+        onDismissTask={imports.dismissTask}
       />
 
       {dragging && (

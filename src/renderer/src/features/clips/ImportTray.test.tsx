@@ -20,6 +20,7 @@ function Importer({ onAlready }: { onAlready: (clips: Clip[]) => void }): JSX.El
         failures={imports.failures}
         onDismiss={imports.dismiss}
         onDismissAll={imports.dismissAll}
+        onDismissTask={imports.dismissTask}
       />
     </>
   );
@@ -34,6 +35,21 @@ test('a file already in the project says so by the clip’s title, adds nothing,
   const line = await screen.findByText('Already in this project as “Harbour at dawn”');
   expect(line.closest('section')?.textContent).not.toMatch(/Imported|%/);
   await waitFor(() => expect(onAlready).toHaveBeenCalledWith([kept]));
+  // It stays, past the moment a plain "Imported" line would go, until dismissed.
+  await new Promise((resolve) => setTimeout(resolve, 2_800));
+  expect(screen.getByRole('status').textContent).toBe('Already in this project as “Harbour at dawn”');
+  await userEvent.setup().click(screen.getByRole('button', { name: 'Dismiss the import summary' }));
+  expect(screen.queryByText('Already in this project as “Harbour at dawn”')).toBeNull();
+});
+
+test('an import that skipped nothing says so and goes by itself', async () => {
+  const made = aClip({ id: 5, title: 'Pier' });
+  fakeStudio.answer('clips.import', () => ({ clips: [made], already: [], failures: [] }));
+  render(<Importer onAlready={() => undefined} />);
+  await userEvent.setup().click(screen.getByRole('button', { name: 'Import' }));
+  await screen.findByText('Imported 1 clip');
+  expect(screen.queryByRole('button', { name: 'Dismiss the import summary' })).toBeNull();
+  await waitFor(() => expect(screen.queryByText('Imported 1 clip')).toBeNull(), { timeout: 4_000 });
 });
 
 const file = (name: string): { name: string; title: string } => ({ name, title: name.replace(/\.\w+$/, '') });

@@ -56,11 +56,13 @@ export function ImportTray({
   failures,
   onDismiss,
   onDismissAll,
+  onDismissTask,
 }: {
   tasks: ImportTask[];
   failures: ImportFailureNote[];
   onDismiss: (key: number) => void;
   onDismissAll: () => void;
+  onDismissTask: (key: number) => void;
 }): JSX.Element | null {
   if (tasks.length === 0 && failures.length === 0) return null;
   return (
@@ -74,7 +76,7 @@ export function ImportTray({
             <div className="import-row__main">
               <div className="import-row__line">
                 {done ? (
-                  <span className="import-row__name truncate" title={doneLine(task)}>
+                  <span className="import-row__name truncate" role="status" title={doneLine(task)}>
                     {doneLine(task)}
                   </span>
                 ) : (
@@ -96,6 +98,17 @@ export function ImportTray({
                 label={done ? 'Import finished' : `Importing ${task.name}`}
               />
             </div>
+            {done && task.already.length > 0 && (
+              <button
+                type="button"
+                className="icon-btn"
+                aria-label="Dismiss the import summary"
+                title="Dismiss"
+                onClick={() => onDismissTask(task.key)}
+              >
+                <Icon name="close" size={14} />
+              </button>
+            )}
           </div>
         );
       })}

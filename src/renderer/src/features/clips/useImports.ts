@@ -32,6 +32,8 @@ export interface Imports {
   start: (projectId: number, files: readonly File[]) => void;
   dismiss: (key: number) => void;
   dismissAll: () => void;
+  /** Takes away a finished import's summary, which stays while it names files that added nothing. */
+  dismissTask: (key: number) => void;
 }
 
 const DONE_LINGER_MS = 2_500;
@@ -117,7 +119,9 @@ export function useImports(onNote?: (message: string) => void, onAlready?: (clip
             imported: result.clips.length - result.already.length,
             already,
           });
-          setTimeout(() => setTasks((list) => list.filter((task) => task.key !== key)), DONE_LINGER_MS);
+          // A summary that names skipped files stays until dismissed: read in passing, it is missed.
+          if (already.length === 0)
+            setTimeout(() => setTasks((list) => list.filter((task) => task.key !== key)), DONE_LINGER_MS);
         })
         .catch((error: unknown) => {
           setTasks((list) => list.filter((task) => task.key !== key));
@@ -130,6 +134,7 @@ export function useImports(onNote?: (message: string) => void, onAlready?: (clip
 
   const dismiss = useCallback((key: number) => setFailures((list) => list.filter((f) => f.key !== key)), []);
   const dismissAll = useCallback(() => setFailures([]), []);
+  const dismissTask = useCallback((key: number) => setTasks((list) => list.filter((task) => task.key !== key)), []);
 
-  return { tasks, failures, start, dismiss, dismissAll };
+  return { tasks, failures, start, dismiss, dismissAll, dismissTask };
 }
