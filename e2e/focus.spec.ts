@@ -259,3 +259,86 @@ test('switching Grid → List → Grid keeps the chosen clip chosen and in view;
   await (await chooser).setFiles(files.slice(0, 1));
   await expect(grid.getByRole('listitem')).toHaveCount(1, { timeout: 60_000 });
 });
+
+const BEACON = `Title: Beacon
+Scene: a beacon on a hill at night
+Style: Soft lighting, warm tones.
+Size: 160x90
+Duration: 1s`;
+
+test('the Versions graph by keyboard: each version a named Tab stop with its number and a focus ring, Enter or a click selects it and its card takes the focus; the lines are no Tab stops', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const editor = await openPromptStudio(page, studio.url, 'Beacon family');
+  await page
+    .getByRole('region', { name: 'Compiled prompt' })
+    .getByRole('combobox', { name: 'Provider' })
+    .selectOption('local');
+  await replaceText(editor, BEACON);
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  const grid = page.getByRole('list', { name: 'Clips' });
+  await expect(grid.getByRole('listitem')).toHaveCount(1, { timeout: 120_000 });
+  await grid.getByRole('button', { name: 'Beacon', exact: true }).click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector.getByRole('button', { name: 'Remix', exact: true }).click();
+  await replaceText(editor, BEACON.replace('Soft lighting, warm tones.', 'Noir, deep shadows.'));
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect(grid.getByRole('listitem')).toHaveCount(2, { timeout: 120_000 });
+  const remixTitle = (await grid.locator('[data-clip-button]').first().getAttribute('aria-label')) ?? '';
+  expect(remixTitle).not.toBe('Beacon');
+  const parentCard = grid.getByRole('button', { name: 'Beacon', exact: true });
+  const remixCard = grid.getByRole('button', { name: remixTitle, exact: true });
+
+  await remixCard.click();
+  await inspector.getByRole('button', { name: 'Versions', exact: true }).click();
+  const graph = page.getByRole('region', { name: 'Version graph' });
+  const v1 = graph.getByRole('button', { name: 'v1 · Beacon', exact: true });
+  const v2 = graph.getByRole('button', { name: `v2 · ${remixTitle}`, exact: true });
+  await expect(v1).toBeVisible();
+  // Each node shows its number, as the Lineage does.
+  await expect(v1).toContainText('v1');
+  await expect(v2).toContainText('v2');
+  await expect(v2).toHaveAttribute('aria-current', 'true');
+
+  // Tab from the view's heading reaches the two versions, then the zoom controls: never a line.
+  const stops: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    stops.push(
+      await page.evaluate(() => {
+        const active = document.activeElement;
+        return `${active?.getAttribute('aria-roledescription') ?? active?.tagName ?? ''}: ${active?.getAttribute('aria-label') ?? active?.textContent ?? ''}`;
+      }),
+    );
+  }
+  expect(stops.filter((stop) => stop.startsWith('node'))).toEqual(['node: v1 · Beacon', `node: v2 · ${remixTitle}`]);
+  expect(stops.filter((stop) => stop.startsWith('edge'))).toEqual([]);
+  await expect(graph.locator('.react-flow__edge[tabindex]')).toHaveCount(0);
+
+  // A focused node shows the focus ring.
+  await v1.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(v1).toBeFocused();
+  const ring = await v1.locator('.version-node').evaluate((card) => getComputedStyle(card).boxShadow);
+  expect(ring).toContain('rgb(127, 176, 255)');
+  await shoot(page, 'versions-node-focused');
+
+  // Enter selects the version: the library shows it chosen, its card focused.
+  await page.keyboard.press('Enter');
+  await expect(graph).toHaveCount(0);
+  await expect(parentCard).toBeFocused();
+  await expect(parentCard).toHaveAttribute('aria-current', 'true');
+
+  // A click on a node does the same.
+  await inspector.getByRole('button', { name: 'Versions', exact: true }).click();
+  await graph.getByRole('button', { name: `v2 · ${remixTitle}`, exact: true }).click();
+  await expect(graph).toHaveCount(0);
+  await expect(remixCard).toBeFocused();
+  await expect(remixCard).toHaveAttribute('aria-current', 'true');
+});

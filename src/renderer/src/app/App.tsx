@@ -370,6 +370,17 @@ function Studio(): JSX.Element {
     [showOpenedClip],
   );
   const openJobClip = useOpenClip(showJobClip);
+  // A version picked in the Versions graph: the graph goes, and the clip's card (or row) takes the focus.
+  const showVersionClip = useCallback(
+    (clip: Clip) => {
+      // The node that was pressed holds the focus until the graph goes: it counts as lost too.
+      const from = document.activeElement;
+      showOpenedClip(clip);
+      focusClipSoon(clip.id, { frames: 180, from });
+    },
+    [showOpenedClip],
+  );
+  const openVersionClip = useOpenClip(showVersionClip);
   const showClip = useCallback(
     (job: Job) => {
       if (job.clipId === null) return;
@@ -504,7 +515,7 @@ function Studio(): JSX.Element {
             <VersionsView
               clipId={stage.clipId}
               projectId={stage.projectId}
-              onSelectVersion={openClip}
+              onSelectVersion={openVersionClip}
               onCompare={(a, b) => setStage({ kind: 'compare', a, b })}
               onClose={closeStage}
               viewSwitch={viewSwitch}
