@@ -342,3 +342,56 @@ test('the Versions graph by keyboard: each version a named Tab stop with its num
   await expect(remixCard).toBeFocused();
   await expect(remixCard).toHaveAttribute('aria-current', 'true');
 });
+
+test('Escape in the cue timeline hands the keys back to the library: first it clears the chosen cue, then the clip’s card has the focus and 0–5 and the arrows work', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const files = ['Harbour at dawn', 'Alley in the rain'].map((title, i) =>
+    makeClip(join(workDir, `${title}.mp4`), 1 + i),
+  );
+  const grid = await importClips(page, studio.url, files, 'Night shoot');
+  const cards = grid.locator('[data-clip-button]');
+  const [first, second] = (await cards.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))) as [
+    string,
+    string,
+  ];
+  const button = (title: string): Locator => grid.getByRole('button', { name: title, exact: true });
+
+  // Enter opens the clip: its timeline has the keys (→ moves the playhead, M adds a cue).
+  await button(first).click();
+  await page.keyboard.press('Enter');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline).toBeFocused();
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(playhead).toHaveText('00:01.000');
+  await page.keyboard.press('m');
+  const label = timeline.getByRole('textbox', { name: 'Cue label' });
+  await expect(label).toBeFocused();
+  await page.keyboard.type('door');
+  await page.keyboard.press('Enter');
+  const cueList = timeline.getByRole('list', { name: 'Cues' });
+  await expect(cueList.getByRole('listitem')).toHaveCount(1);
+
+  // A cue chosen in the timeline: the first Escape lets it go and the keys stay there.
+  await cueList.getByRole('listitem').first().click();
+  await expect(label).toHaveValue('door');
+  await page.keyboard.press('Escape');
+  await expect(label).toHaveCount(0);
+  await expectFocusIn(page, timeline);
+  // With nothing there to let go, Escape gives the focus back to the clip's card.
+  await page.keyboard.press('Escape');
+  await expect(button(first)).toBeFocused();
+  await page.keyboard.press('3');
+  await expect(
+    grid.getByRole('listitem').filter({ hasText: first }).getByRole('img', { name: '3 stars' }),
+  ).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(button(second)).toBeFocused();
+  await expect(button(second)).toHaveAttribute('aria-current', 'true');
+});
