@@ -395,3 +395,32 @@ test('Escape in the cue timeline hands the keys back to the library: first it cl
   await expect(button(second)).toBeFocused();
   await expect(button(second)).toHaveAttribute('aria-current', 'true');
 });
+
+test('after Clear filters, a view switched with Alt+1 or Alt+3, an import from Choose files… and Ctrl+Z after deleting every clip, the focus is on what the creator works on next, never lost', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const files = ['Harbour at dawn', 'Alley in the rain', 'Market crowd'].map((title, i) =>
+    makeClip(join(workDir, `${title}.mp4`), 1 + i / 4, '160x90'),
+  );
+  const grid = await importClips(page, studio.url, files.slice(0, 2), 'Night shoot');
+  const search = page.getByRole('searchbox', { name: 'Search clips' });
+
+  // Filters that find nothing: the empty state's Clear filters leaves the focus in the search box.
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Rating at least' }).selectOption({ index: 1 });
+  await expect(page.getByText('No clips match these filters')).toBeVisible();
+  await page.getByRole('main').locator('.empty-state').getByRole('button', { name: 'Clear filters' }).click();
+  await expect(grid.getByRole('listitem')).toHaveCount(2);
+  await expect(search).toBeFocused();
+  // The filters' own Clear filters, which then has nothing to clear: their first control has the focus.
+  await page.getByRole('combobox', { name: 'Rating at least' }).selectOption({ index: 1 });
+  const clear = page.getByRole('group', { name: 'Filters' }).getByRole('button', { name: 'Clear filters' });
+  await clear.click();
+  await expect(clear).toBeDisabled();
+  await expect(page.getByRole('combobox', { name: 'Provider' })).toBeFocused();
+  await expect(grid.getByRole('listitem')).toHaveCount(2);
+});

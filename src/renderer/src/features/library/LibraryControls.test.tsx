@@ -1,4 +1,5 @@
 import { fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { useState, type JSX, type ReactNode } from 'react';
 import { expect, test } from 'vitest';
 import type { ClipQuery } from '../../../../shared/library/organise';
@@ -122,4 +123,18 @@ test('saving a smart collection by name and Enter leaves the focus on the smart 
   fireEvent.submit(name);
   await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Smart collection name' })).toBeNull());
   expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Smart collections' }));
+});
+
+test('Clear filters, which then has nothing to clear, gives the focus to the filters’ first control', async () => {
+  fakeStudio.answer('library.filters', () => []);
+  fakeStudio.answer('library.tags', () => []);
+  const user = userEvent.setup();
+  const sent: ClipQuery[] = [];
+  render(<Harness sent={sent} start={{ ...START, filter: { minRating: 4 } }} />);
+  await user.click(screen.getByRole('button', { name: /^Filters/ }));
+  const clear = screen.getByRole('button', { name: 'Clear filters' });
+  await user.click(clear);
+  expect(sent.at(-1)).toMatchObject({ text: '', filter: {} });
+  expect((clear as HTMLButtonElement).disabled).toBe(true);
+  expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Provider' }));
 });
