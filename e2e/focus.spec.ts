@@ -407,6 +407,7 @@ test('after Clear filters, a view switched with Alt+1 or Alt+3, an import from C
     makeClip(join(workDir, `${title}.mp4`), 1 + i / 4, '160x90'),
   );
   const grid = await importClips(page, studio.url, files.slice(0, 2), 'Night shoot');
+  const button = (title: string): Locator => grid.getByRole('button', { name: title, exact: true });
   const search = page.getByRole('searchbox', { name: 'Search clips' });
 
   // Filters that find nothing: the empty state's Clear filters leaves the focus in the search box.
@@ -423,4 +424,22 @@ test('after Clear filters, a view switched with Alt+1 or Alt+3, an import from C
   await expect(clear).toBeDisabled();
   await expect(page.getByRole('combobox', { name: 'Provider' })).toBeFocused();
   await expect(grid.getByRole('listitem')).toHaveCount(2);
+
+  // Alt+3 from the library: the Jobs list has the focus; Alt+1 back: the chosen clip's card.
+  const chosen = (await grid.locator('[data-clip-button]').last().getAttribute('aria-label')) ?? '';
+  await button(chosen).click();
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('tab', { name: 'Jobs' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Jobs' })).toBeFocused();
+  await page.keyboard.press('Alt+1');
+  await expect(button(chosen)).toBeFocused();
+  await expect(button(chosen)).toHaveAttribute('aria-current', 'true');
+  // From the View tabs themselves (a click, or the arrows), the new view's tab has the focus, to go on.
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  await expect(page.getByRole('tab', { name: 'Jobs' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Prompt' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Library' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Library' })).toHaveAttribute('aria-selected', 'true');
 });
