@@ -259,3 +259,187 @@ test('switching Grid → List → Grid keeps the chosen clip chosen and in view;
   await (await chooser).setFiles(files.slice(0, 1));
   await expect(grid.getByRole('listitem')).toHaveCount(1, { timeout: 60_000 });
 });
+
+const BEACON = `Title: Beacon
+Scene: a beacon on a hill at night
+Style: Soft lighting, warm tones.
+Size: 160x90
+Duration: 1s`;
+
+test('the Versions graph by keyboard: each version a named Tab stop with its number and a focus ring, Enter or a click selects it and its card takes the focus; the lines are no Tab stops', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const editor = await openPromptStudio(page, studio.url, 'Beacon family');
+  await page
+    .getByRole('region', { name: 'Compiled prompt' })
+    .getByRole('combobox', { name: 'Provider' })
+    .selectOption('local');
+  await replaceText(editor, BEACON);
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  const grid = page.getByRole('list', { name: 'Clips' });
+  await expect(grid.getByRole('listitem')).toHaveCount(1, { timeout: 120_000 });
+  await grid.getByRole('button', { name: 'Beacon', exact: true }).click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector.getByRole('button', { name: 'Remix', exact: true }).click();
+  await replaceText(editor, BEACON.replace('Soft lighting, warm tones.', 'Noir, deep shadows.'));
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect(grid.getByRole('listitem')).toHaveCount(2, { timeout: 120_000 });
+  const remixTitle = (await grid.locator('[data-clip-button]').first().getAttribute('aria-label')) ?? '';
+  expect(remixTitle).not.toBe('Beacon');
+  const parentCard = grid.getByRole('button', { name: 'Beacon', exact: true });
+  const remixCard = grid.getByRole('button', { name: remixTitle, exact: true });
+
+  await remixCard.click();
+  await inspector.getByRole('button', { name: 'Versions', exact: true }).click();
+  const graph = page.getByRole('region', { name: 'Version graph' });
+  const v1 = graph.getByRole('button', { name: 'v1 · Beacon', exact: true });
+  const v2 = graph.getByRole('button', { name: `v2 · ${remixTitle}`, exact: true });
+  await expect(v1).toBeVisible();
+  // Each node shows its number, as the Lineage does.
+  await expect(v1).toContainText('v1');
+  await expect(v2).toContainText('v2');
+  await expect(v2).toHaveAttribute('aria-current', 'true');
+
+  // Tab from the view's heading reaches the two versions, then the zoom controls: never a line.
+  const stops: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    stops.push(
+      await page.evaluate(() => {
+        const active = document.activeElement;
+        return `${active?.getAttribute('aria-roledescription') ?? active?.tagName ?? ''}: ${active?.getAttribute('aria-label') ?? active?.textContent ?? ''}`;
+      }),
+    );
+  }
+  expect(stops.filter((stop) => stop.startsWith('node'))).toEqual(['node: v1 · Beacon', `node: v2 · ${remixTitle}`]);
+  expect(stops.filter((stop) => stop.startsWith('edge'))).toEqual([]);
+  await expect(graph.locator('.react-flow__edge[tabindex]')).toHaveCount(0);
+
+  // A focused node shows the focus ring.
+  await v1.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(v1).toBeFocused();
+  const ring = await v1.locator('.version-node').evaluate((card) => getComputedStyle(card).boxShadow);
+  expect(ring).toContain('rgb(127, 176, 255)');
+  await shoot(page, 'versions-node-focused');
+
+  // Enter selects the version: the library shows it chosen, its card focused.
+  await page.keyboard.press('Enter');
+  await expect(graph).toHaveCount(0);
+  await expect(parentCard).toBeFocused();
+  await expect(parentCard).toHaveAttribute('aria-current', 'true');
+
+  // A click on a node does the same.
+  await inspector.getByRole('button', { name: 'Versions', exact: true }).click();
+  await graph.getByRole('button', { name: `v2 · ${remixTitle}`, exact: true }).click();
+  await expect(graph).toHaveCount(0);
+  await expect(remixCard).toBeFocused();
+  await expect(remixCard).toHaveAttribute('aria-current', 'true');
+});
+
+test('Escape in the cue timeline hands the keys back to the library: first it clears the chosen cue, then the clip’s card has the focus and 0–5 and the arrows work', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const files = ['Harbour at dawn', 'Alley in the rain'].map((title, i) =>
+    makeClip(join(workDir, `${title}.mp4`), 1 + i),
+  );
+  const grid = await importClips(page, studio.url, files, 'Night shoot');
+  const cards = grid.locator('[data-clip-button]');
+  const [first, second] = (await cards.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))) as [
+    string,
+    string,
+  ];
+  const button = (title: string): Locator => grid.getByRole('button', { name: title, exact: true });
+
+  // Enter opens the clip: its timeline has the keys (→ moves the playhead, M adds a cue).
+  await button(first).click();
+  await page.keyboard.press('Enter');
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline).toBeFocused();
+  const playhead = timeline.getByRole('status', { name: 'Playhead' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(playhead).toHaveText('00:01.000');
+  await page.keyboard.press('m');
+  const label = timeline.getByRole('textbox', { name: 'Cue label' });
+  await expect(label).toBeFocused();
+  await page.keyboard.type('door');
+  await page.keyboard.press('Enter');
+  const cueList = timeline.getByRole('list', { name: 'Cues' });
+  await expect(cueList.getByRole('listitem')).toHaveCount(1);
+
+  // A cue chosen in the timeline: the first Escape lets it go and the keys stay there.
+  await cueList.getByRole('listitem').first().click();
+  await expect(label).toHaveValue('door');
+  await page.keyboard.press('Escape');
+  await expect(label).toHaveCount(0);
+  await expectFocusIn(page, timeline);
+  // With nothing there to let go, Escape gives the focus back to the clip's card.
+  await page.keyboard.press('Escape');
+  await expect(button(first)).toBeFocused();
+  await page.keyboard.press('3');
+  await expect(
+    grid.getByRole('listitem').filter({ hasText: first }).getByRole('img', { name: '3 stars' }),
+  ).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(button(second)).toBeFocused();
+  await expect(button(second)).toHaveAttribute('aria-current', 'true');
+});
+
+test('after Clear filters, a view switched with Alt+1 or Alt+3, an import from Choose files… and Ctrl+Z after deleting every clip, the focus is on what the creator works on next, never lost', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const files = ['Harbour at dawn', 'Alley in the rain', 'Market crowd'].map((title, i) =>
+    makeClip(join(workDir, `${title}.mp4`), 1 + i / 4, '160x90'),
+  );
+  const grid = await importClips(page, studio.url, files.slice(0, 2), 'Night shoot');
+  const button = (title: string): Locator => grid.getByRole('button', { name: title, exact: true });
+  const search = page.getByRole('searchbox', { name: 'Search clips' });
+
+  // Filters that find nothing: the empty state's Clear filters leaves the focus in the search box.
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Rating at least' }).selectOption({ index: 1 });
+  await expect(page.getByText('No clips match these filters')).toBeVisible();
+  await page.getByRole('main').locator('.empty-state').getByRole('button', { name: 'Clear filters' }).click();
+  await expect(grid.getByRole('listitem')).toHaveCount(2);
+  await expect(search).toBeFocused();
+  // The filters' own Clear filters, which then has nothing to clear: their first control has the focus.
+  await page.getByRole('combobox', { name: 'Rating at least' }).selectOption({ index: 1 });
+  const clear = page.getByRole('group', { name: 'Filters' }).getByRole('button', { name: 'Clear filters' });
+  await clear.click();
+  await expect(clear).toBeDisabled();
+  await expect(page.getByRole('combobox', { name: 'Provider' })).toBeFocused();
+  await expect(grid.getByRole('listitem')).toHaveCount(2);
+
+  // Alt+3 from the library: the Jobs list has the focus; Alt+1 back: the chosen clip's card.
+  const chosen = (await grid.locator('[data-clip-button]').last().getAttribute('aria-label')) ?? '';
+  await button(chosen).click();
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('tab', { name: 'Jobs' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Jobs' })).toBeFocused();
+  await page.keyboard.press('Alt+1');
+  await expect(button(chosen)).toBeFocused();
+  await expect(button(chosen)).toHaveAttribute('aria-current', 'true');
+  // From the View tabs themselves (a click, or the arrows), the new view's tab has the focus, to go on.
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  await expect(page.getByRole('tab', { name: 'Jobs' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Prompt' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Library' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Library' })).toHaveAttribute('aria-selected', 'true');
+});

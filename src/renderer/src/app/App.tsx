@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
+import { flushSync } from 'react-dom';
 import type { Clip, Project } from '../../../shared/domain';
 import type { Job } from '../../../shared/jobs';
 import { PROVIDERS } from '../../../shared/prompt/providers';
@@ -35,7 +36,7 @@ import { offeredModes } from '../features/remix/continueChoice';
 import { RemixBar, RemixQueuedBar } from '../features/remix/RemixBar';
 import { useRemix } from '../features/remix/useRemix';
 import { VersionsView } from '../features/remix/VersionsView';
-import { rememberFocus, returnFocus, type FocusReturn } from './focusReturn';
+import { focusSelectedTab, focusViewSoon, rememberFocus, returnFocus, type FocusReturn } from './focusReturn';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ProjectSidebar } from '../features/projects/ProjectSidebar';
 import { useProjectDeletion } from '../features/projects/useProjectDeletion';
@@ -213,6 +214,8 @@ function Studio(): JSX.Element {
       if (shortcut) {
         event.preventDefault();
         setChosenView(shortcut.id);
+        // The view the focus was in goes: the new one's chosen clip, editor or list takes it.
+        focusViewSoon(shortcut.id);
         return;
       }
       if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'i') {
@@ -370,6 +373,17 @@ function Studio(): JSX.Element {
     [showOpenedClip],
   );
   const openJobClip = useOpenClip(showJobClip);
+  // A version picked in the Versions graph: the graph goes, and the clip's card (or row) takes the focus.
+  const showVersionClip = useCallback(
+    (clip: Clip) => {
+      // The node that was pressed holds the focus until the graph goes: it counts as lost too.
+      const from = document.activeElement;
+      showOpenedClip(clip);
+      focusClipSoon(clip.id, { frames: 180, from });
+    },
+    [showOpenedClip],
+  );
+  const openVersionClip = useOpenClip(showVersionClip);
   const showClip = useCallback(
     (job: Job) => {
       if (job.clipId === null) return;
@@ -406,8 +420,14 @@ function Studio(): JSX.Element {
   const remixOf = project ? remix.linkFor(project.id) : null;
   const remixQueued = project ? remix.queuedFor(project.id) : null;
 
+  // Each view draws its own View switch: the tab pressed goes with the old view, so the new one's tab takes the focus.
+  // Drawn at once, so the tab has the focus before the view's own (the Prompt view's editor) would take it.
+  const switchView = useCallback((next: StudioView) => {
+    flushSync(() => setChosenView(next));
+    focusSelectedTab();
+  }, []);
   const viewSwitch = (
-    <ViewSwitch view={view} onChange={setChosenView} promptDisabled={!project} pendingJobs={jobs.pendingCount} />
+    <ViewSwitch view={view} onChange={switchView} promptDisabled={!project} pendingJobs={jobs.pendingCount} />
   );
 
   const totalClips = all?.reduce((sum, p) => sum + p.clipCount, 0) ?? 0;
@@ -504,7 +524,7 @@ function Studio(): JSX.Element {
             <VersionsView
               clipId={stage.clipId}
               projectId={stage.projectId}
-              onSelectVersion={openClip}
+              onSelectVersion={openVersionClip}
               onCompare={(a, b) => setStage({ kind: 'compare', a, b })}
               onClose={closeStage}
               viewSwitch={viewSwitch}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isTextEntry, modalOpen } from './shortcuts';
+import { hasOwnUndo, isTextEntry, modalOpen } from './shortcuts';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, setup?: (el: HTMLElementTagNameMap[K]) => void) {
   const el = document.createElement(tag);
@@ -24,6 +24,19 @@ describe('isTextEntry', () => {
     expect(isTextEntry(element('div'))).toBe(false);
     expect(isTextEntry(null)).toBe(false);
     expect(isTextEntry(window)).toBe(false);
+  });
+});
+
+describe('hasOwnUndo', () => {
+  test('a text box with text and an editor keep Ctrl+Z; a list box and an empty text box give it to the studio', () => {
+    expect(hasOwnUndo(element('input', (i) => (i.value = 'rain')))).toBe(true);
+    expect(hasOwnUndo(element('textarea', (t) => (t.value = 'rain')))).toBe(true);
+    expect(hasOwnUndo(element('div', (d) => (d.contentEditable = 'true')))).toBe(true);
+    expect(hasOwnUndo(element('input'))).toBe(false);
+    expect(hasOwnUndo(element('textarea'))).toBe(false);
+    expect(hasOwnUndo(element('select'))).toBe(false);
+    expect(hasOwnUndo(element('button'))).toBe(false);
+    expect(hasOwnUndo(null)).toBe(false);
   });
 });
 

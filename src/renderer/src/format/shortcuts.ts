@@ -19,6 +19,17 @@ export function isTextEntry(target: EventTarget | null): boolean {
   return false;
 }
 
+/**
+ * True when Ctrl+Z belongs to the focused field: a text box with text in it, or an editor (which
+ * keeps its own history). A list box (select) or an empty text box has nothing of its own to
+ * undo, so the studio's undo takes the key there.
+ */
+export function hasOwnUndo(target: EventTarget | null): boolean {
+  if (!isTextEntry(target) || target instanceof HTMLSelectElement) return false;
+  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return target.value !== '';
+  return true;
+}
+
 /** True when any modal <dialog> is open, so global shortcuts stand aside. */
 export function modalOpen(): boolean {
   return document.querySelector('dialog[open]') !== null;

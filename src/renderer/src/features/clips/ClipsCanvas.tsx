@@ -181,7 +181,15 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
           title={query.text !== '' ? `No clips match “${query.text}”` : 'No clips match these filters'}
           action={
             activeFilters(query.filter) > 0 ? (
-              <button type="button" className="btn" onClick={() => props.onQuery({ ...query, text: '', filter: {} })}>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  props.onQuery({ ...query, text: '', filter: {} });
+                  // This empty state goes with the filters: the search box, cleared too, takes the focus.
+                  searchInput.current?.focus();
+                }}
+              >
                 Clear filters
               </button>
             ) : undefined

@@ -39,6 +39,7 @@ import { WaveformStatus } from './WaveformStatus';
 import { TimelineResizer } from './TimelineResizer';
 import { CANVAS_KEEP, CUE_TIMELINE_HEIGHT_KEY, MIN_TIMELINE, parseTimelineHeight } from './timelineHeight';
 import { readStored, writeStored } from '../../app/storage';
+import { focusClip } from '../library/clipAfter';
 import './CueTimeline.css';
 
 /** Whether the cue timeline is folded to its one bar; remembered across reloads. */
@@ -428,6 +429,9 @@ function OpenTimeline({
     undo: () => void state.undo().catch((error: unknown) => setNotice(messageOf(error))),
     redo: () => void state.redo().catch((error: unknown) => setNotice(messageOf(error))),
     showShortcuts: () => setShowKeys(true),
+    leave: () => {
+      focusClip(clip.id);
+    },
     selectAll: () => {
       const shown = filter === 'all' ? cues : cues.filter((c) => c.kind === filter);
       setSelected(new Set(shown.map((c) => c.id)));

@@ -68,6 +68,7 @@ describe('keyAction', () => {
   it('⌘Z undoes on a Mac', () => expect(keyAction(press('z', { metaKey: true }), free)).toEqual({ type: 'undo' }));
   it('? opens the shortcuts', () =>
     expect(keyAction(press('?', { shiftKey: true }), free)).toEqual({ type: 'shortcuts' }));
+  it('Escape leaves the timeline', () => expect(keyAction(press('Escape'), free)).toEqual({ type: 'leave' }));
   it('leaves other keys and Alt or Ctrl chords alone', () => {
     expect(keyAction(press('x'), free)).toBeNull();
     expect(keyAction(press('m', { altKey: true }), free)).toBeNull();

@@ -20,7 +20,8 @@ export type CueAction =
   | { type: 'zoom'; direction: 1 | -1 }
   | { type: 'undo' }
   | { type: 'redo' }
-  | { type: 'shortcuts' };
+  | { type: 'shortcuts' }
+  | { type: 'leave' };
 
 export interface KeyPress {
   key: string;
@@ -82,6 +83,8 @@ export function keyAction(press: KeyPress, state: KeyState): CueAction | null {
       return { type: 'zoom', direction: -1 };
     case '?':
       return { type: 'shortcuts' };
+    case 'Escape':
+      return { type: 'leave' };
     default:
       return null;
   }
@@ -124,4 +127,5 @@ export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['+ / −', 'Zoom in / out'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'],
   ['?', 'Show these shortcuts'],
+  ['Esc', 'Clear the cue selection; with none, back to the clip in the library, whose keys work again'],
 ];

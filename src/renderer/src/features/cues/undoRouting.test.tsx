@@ -67,6 +67,7 @@ function Timeline(): JSX.Element {
     undo: () => void state.undo(),
     redo: () => void state.redo(),
     showShortcuts: none,
+    leave: none,
     selectAll: none,
     typedAhead: { current: null },
   });

@@ -30,6 +30,8 @@ interface Options {
   undo: () => void;
   redo: () => void;
   showShortcuts: () => void;
+  /** Escape with no cue chosen: the keys go back to the library (the clip's card or row). */
+  leave: () => void;
   /** Ctrl+A: every cue the list shows. */
   selectAll: () => void;
   /** Set while a cue added with M is being stored: typing goes here until its label field appears. */
@@ -71,8 +73,9 @@ const LOCAL_ACTIONS: ReadonlySet<CueAction['type']> = new Set([
 
 function focusIsOurs(action: CueAction, target: EventTarget | null): boolean {
   if (!LOCAL_ACTIONS.has(action.type) || !(target instanceof HTMLElement)) return true;
-  // Ctrl+A selects the page's text elsewhere: it takes the cues only with focus in the timeline.
-  if (action.type === 'selectAll') return target.closest('.cue-timeline') !== null;
+  // Ctrl+A selects the page's text elsewhere, and Escape belongs to whatever has focus: each
+  // acts on the timeline only with focus in it.
+  if (action.type === 'selectAll' || action.type === 'leave') return target.closest('.cue-timeline') !== null;
   if (target === document.body || target instanceof HTMLVideoElement) {
     // With focus on neither history, undo and redo go to the one whose edit was latest: the
     // library's, when it was a library action after the timeline's last edit.
@@ -224,6 +227,10 @@ export function useCueKeys(options: Options): void {
           return true;
         case 'shortcuts':
           o.showShortcuts();
+          return true;
+        case 'leave':
+          if (o.selected.size > 0) o.select([]);
+          else o.leave();
           return true;
       }
     }

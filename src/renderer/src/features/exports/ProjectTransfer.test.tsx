@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, test } from 'vitest';
 import { StudioError } from '../../../../shared/errors';
@@ -60,4 +60,28 @@ test('Export project… keeps the focus in the region while it runs, then gives 
   });
   await screen.findByText(/Exported “Harbour”/);
   expect(document.activeElement).toBe(button);
+});
+
+test('Dismiss gives the focus back to the button whose work the message told of, else to the first action, never to the page', async () => {
+  const user = userEvent.setup();
+  fakeStudio.answer('exports.project', () => ({
+    file: { id: 'a'.repeat(32), fileName: 'Harbour.shotline', bytes: 1, kind: 'bundle' as const, clipId: null },
+    clips: 0,
+    cues: 0,
+  }));
+  const project = { id: 3, name: 'Harbour', createdAt: 1, updatedAt: 1, archived: false, clipCount: 0 };
+  const view = render(<ProjectTransfer project={project} onImported={() => undefined} />);
+  const exportButton = screen.getByRole('button', { name: 'Export project…' });
+  await user.click(exportButton);
+  await screen.findByText(/Exported “Harbour”/);
+  await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+  expect(screen.queryByText(/Exported “Harbour”/)).toBeNull();
+  expect(document.activeElement).toBe(exportButton);
+  view.unmount();
+
+  // A refused bundle chosen without a press on its button: the first action takes the focus.
+  const alert = await refusedImport('Take.shotline', 'the library is busy: try again in a moment.');
+  await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Import project…' }));
 });

@@ -19,6 +19,8 @@ export function ProjectTransfer({ project, onImported }: ProjectTransferProps): 
   const busy = state.status === 'working';
   const region = useRef<HTMLElement>(null);
   const started = useRef<HTMLButtonElement | null>(null);
+  // The button whose work the message below tells of: Dismiss gives the focus back to it.
+  const opener = useRef<HTMLButtonElement | null>(null);
 
   // The button pressed is disabled while its work runs: the focus waits on this region meanwhile,
   // then goes back to that button, instead of being lost.
@@ -29,6 +31,7 @@ export function ProjectTransfer({ project, onImported }: ProjectTransferProps): 
     if (busy) {
       if (active instanceof HTMLButtonElement && active.disabled && here.contains(active)) {
         started.current = active;
+        opener.current = active;
         here.focus({ preventScroll: true });
       }
     } else if (started.current !== null) {
@@ -112,7 +115,20 @@ export function ProjectTransfer({ project, onImported }: ProjectTransferProps): 
                 Reveal in folder
               </button>
             )}
-            <button type="button" className="btn btn--ghost btn--sm" onClick={dismiss}>
+            <button
+              type="button"
+              className="btn btn--ghost btn--sm"
+              onClick={() => {
+                // The message and its buttons go: the focus goes back to what started it, else to
+                // the first of the actions above it, never to the page.
+                const back =
+                  opener.current?.isConnected && !opener.current.disabled
+                    ? opener.current
+                    : region.current?.querySelector<HTMLButtonElement>('.transfer__actions button:not(:disabled)');
+                back?.focus();
+                dismiss();
+              }}
+            >
               Dismiss
             </button>
           </div>

@@ -1,4 +1,5 @@
 import { fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { useState, type JSX, type ReactNode } from 'react';
 import { expect, test } from 'vitest';
 import type { ClipQuery } from '../../../../shared/library/organise';
@@ -163,4 +164,18 @@ test('a name a smart collection already has is offered as Replace, and Undo on t
   fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
   await waitFor(() => expect(saves).toHaveLength(2));
   expect(saves[1]).toEqual({ name: 'Café picks ☕', query: cafe.query });
+});
+
+test('Clear filters, which then has nothing to clear, gives the focus to the filters’ first control', async () => {
+  fakeStudio.answer('library.filters', () => []);
+  fakeStudio.answer('library.tags', () => []);
+  const user = userEvent.setup();
+  const sent: ClipQuery[] = [];
+  render(<Harness sent={sent} start={{ ...START, filter: { minRating: 4 } }} />);
+  await user.click(screen.getByRole('button', { name: /^Filters/ }));
+  const clear = screen.getByRole('button', { name: 'Clear filters' });
+  await user.click(clear);
+  expect(sent.at(-1)).toMatchObject({ text: '', filter: {} });
+  expect((clear as HTMLButtonElement).disabled).toBe(true);
+  expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Provider' }));
 });

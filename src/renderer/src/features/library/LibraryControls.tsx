@@ -56,6 +56,8 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
   // The name field closes (saved, or Escape) and its form goes: the focus moves to the smart
   // collections, where the new one shows, rather than being lost.
   const collections = useRef<HTMLSelectElement>(null);
+  // Clear filters disables itself: the focus goes to the filters' first control instead of the page.
+  const firstFilter = useRef<HTMLSelectElement>(null);
   const wasNaming = useRef(false);
   useEffect(() => {
     if (naming !== null) {
@@ -270,6 +272,7 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
       {open && (
         <div className="library-controls__filters" role="group" aria-label="Filters">
           <select
+            ref={firstFilter}
             className="field field--sm"
             aria-label="Provider"
             value={filter.provider ?? ''}
@@ -387,6 +390,7 @@ export function LibraryControls({ projectId, query, onQuery, layout, onLayout }:
             onClick={() => {
               setBadRange(null);
               onQuery({ ...query, text: '', filter: {} });
+              firstFilter.current?.focus();
             }}
           >
             Clear filters

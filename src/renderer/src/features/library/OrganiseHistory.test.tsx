@@ -250,3 +250,55 @@ test('"rain, night" typed into the bulk bar is one edit: one Ctrl+Z takes both t
   await screen.findByText('Undone: Tag 2 clips “rain” and “night”');
   expect([find(1)?.tags, find(2)?.tags]).toEqual([[], []]);
 });
+
+test('Ctrl+Z on Rate selected, or in an empty tag box, undoes the last library edit; a tag box with text keeps it', async () => {
+  const user = userEvent.setup();
+  const { find } = library([aClip({ id: 1, rating: 2 }), aClip({ id: 2, rating: null })]);
+  fakeStudio.answer('library.tags', () => []);
+  const noop = (): void => undefined;
+  render(
+    <ToastProvider>
+      <OrganiseHistory find={find}>
+        <SelectionBar
+          ids={[1, 2]}
+          projects={[]}
+          currentProjectId={1}
+          onMove={noop}
+          onTrash={noop}
+          onClear={noop}
+          onError={noop}
+        />
+        <ClipOrganiser clip={find(1) ?? aClip()} />
+      </OrganiseHistory>
+    </ToastProvider>,
+  );
+  const rate = screen.getByRole('combobox', { name: 'Rate selected' });
+  await user.selectOptions(rate, '4');
+  await screen.findByText('Rated 2 clips 4 stars');
+  expect(document.activeElement).toBe(rate);
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Rate 2 clips 4 stars');
+  expect([find(1)?.rating, find(2)?.rating]).toEqual([2, 0]);
+
+  const box = screen.getByRole('textbox', { name: 'Add tag' });
+  await user.type(box, 'keeper{Enter}');
+  await waitFor(() => expect(find(1)?.tags).toEqual(['keeper']));
+  await waitFor(() => expect((box as HTMLInputElement).value).toBe(''));
+  expect(document.activeElement).toBe(box);
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Tag the clip “keeper”');
+  expect(find(1)?.tags).toEqual([]);
+  // Ctrl+Y in the same empty box redoes it.
+  await user.keyboard('{Control>}y{/Control}');
+  await screen.findByText('Redone: Tag the clip “keeper”');
+  expect(find(1)?.tags).toEqual(['keeper']);
+
+  // With text in the box, Ctrl+Z is the box's own.
+  const bulk = screen.getByRole('textbox', { name: 'Tag selected' });
+  await user.type(bulk, 'rai');
+  const sent = organising().length;
+  await user.keyboard('{Control>}z{/Control}');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(organising()).toHaveLength(sent);
+  expect(find(1)?.tags).toEqual(['keeper']);
+});

@@ -14,7 +14,7 @@ import type { ClipFlag, ColorLabel } from '../../../../shared/library/labels';
 import { studio } from '../../api/client';
 import { useToaster } from '../../components/Toasts';
 import { noteEdit, noteRedo, noteUndo } from '../../format/editOrder';
-import { isTextEntry, modalOpen } from '../../format/shortcuts';
+import { hasOwnUndo, modalOpen } from '../../format/shortcuts';
 import { emptyStack, record, redo, undo, type UndoStack } from '../cues/undoStack';
 import {
   applyChange,
@@ -113,7 +113,8 @@ interface Props {
 
 /**
  * Keeps the library's organising edits in an undo history: Ctrl+Z undoes the last, Ctrl+Shift+Z
- * (or Ctrl+Y) redoes it, wherever focus is except in a text field, a dialog or the cue
+ * (or Ctrl+Y) redoes it, wherever focus is (Rate selected, an empty tag box) except in a text
+ * field with text or an editor, which keep their own undo (hasOwnUndo), a dialog or the cue
  * timeline, which has its own history and takes the keys first; with focus on the page itself,
  * the timeline takes them only when its edit came after the library's (editOrder.ts).
  */
@@ -239,7 +240,7 @@ export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Eleme
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
       if (event.defaultPrevented || event.altKey || !(event.ctrlKey || event.metaKey)) return;
-      if (modalOpen() || isTextEntry(event.target)) return;
+      if (modalOpen() || hasOwnUndo(event.target)) return;
       if (event.target instanceof HTMLElement && event.target.closest('.cue-timeline')) return;
       const key = event.key.toLowerCase();
       const direction =

@@ -35,6 +35,17 @@ export function focusIsInLibrary(): boolean {
   return document.activeElement?.closest(LIBRARY_FOCUS) != null;
 }
 
+/** Focuses a clip's card or list row, else the clip that is the library's tab stop; false when neither is drawn. */
+export function focusClip(id: number): boolean {
+  const target =
+    document.querySelector<HTMLElement>(`[data-clip-button="${id}"], tr[data-clip-id="${id}"]`) ??
+    document.querySelector<HTMLElement>(
+      '.canvas [data-clip-button][tabindex="0"], .canvas tr[data-clip-id][tabindex="0"]',
+    );
+  target?.focus();
+  return target !== null && document.activeElement === target;
+}
+
 /**
  * Focuses a clip's card or list row once it is drawn, and again if the list's reload after the
  * change replaces the element, for about a second (`frames`); it stops as soon as something other

@@ -11,25 +11,26 @@ import {
   type NodeProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useRef, type JSX, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type JSX, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { LineageNode } from '../../../../shared/remix/calls';
 import { mediaUrl } from '../../api/client';
 import { Icon } from '../../components/Icon';
 import { MiddleTitle } from '../../components/MiddleTitle';
+import { VersionBadge } from '../../components/VersionBadge';
 import { formatDateTime } from '../../format/media';
 import { modalOpen } from '../../format/shortcuts';
 import { useLineage } from './useLineage';
-import { providerName, versionNumbers } from './versionNames';
+import { providerName } from './versionNames';
 import './VersionsView.css';
 
 const NODE_WIDTH = 200;
 const NODE_HEIGHT = 184;
 
-type VersionData = { version: LineageNode; current: boolean; number: string } & Record<string, unknown>;
+type VersionData = { version: LineageNode; current: boolean } & Record<string, unknown>;
 type VersionNode = Node<VersionData, 'version'>;
 
 function VersionCard({ data }: NodeProps<VersionNode>): JSX.Element {
-  const { version, current, number } = data;
+  const { version, current } = data;
   const trashed = version.trashedAt !== null;
   return (
     <div
@@ -47,7 +48,7 @@ function VersionCard({ data }: NodeProps<VersionNode>): JSX.Element {
       </div>
       <div className="version-node__text">
         <span className="version-node__title">
-          {number !== '' && <span className="version-node__number">{number}</span>}
+          <VersionBadge version={version.version} />
           <MiddleTitle title={version.title} />
         </span>
         <span className="version-node__meta truncate">
@@ -65,6 +66,19 @@ function VersionCard({ data }: NodeProps<VersionNode>): JSX.Element {
 
 const nodeTypes = { version: VersionCard };
 
+/** A version's node as screen readers name it: its number in the family (as the Lineage shows it), its title, and where it is. */
+export function versionNodeName(version: LineageNode): string {
+  return `v${version.version} · ${version.title}${version.trashedAt !== null ? ' (in the Trash)' : ''}`;
+}
+
+/** Enter or Space on a focused version node: the version's clip id, to select it as a click does; else null. */
+function versionKeyed(event: ReactKeyboardEvent): number | null {
+  if ((event.key !== 'Enter' && event.key !== ' ') || event.altKey || event.ctrlKey || event.metaKey) return null;
+  if (!(event.target instanceof HTMLElement) || !event.target.matches('.react-flow__node')) return null;
+  const id = Number(event.target.dataset.id);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
 /** Lays the family out top to bottom, parents above their remixes. */
 export function layoutFamily(
   nodes: readonly LineageNode[],
@@ -75,13 +89,19 @@ export function layoutFamily(
   graph.setGraph({ rankdir: 'TB', nodesep: 32, ranksep: 56 });
   graph.setDefaultEdgeLabel(() => ({}));
   const ids = new Set(nodes.map((n) => n.id));
-  const numbers = versionNumbers(nodes);
   for (const n of nodes) graph.setNode(String(n.id), { width: NODE_WIDTH, height: NODE_HEIGHT, x: 0, y: 0 });
   const edges: Edge[] = [];
   for (const n of nodes) {
     if (n.parentId === null || !ids.has(n.parentId)) continue;
     graph.setEdge(String(n.parentId), String(n.id));
-    edges.push({ id: `${n.parentId}-${n.id}`, source: String(n.parentId), target: String(n.id) });
+    // The lines say nothing the nodes' places do not: no Tab stop, hidden from screen readers.
+    edges.push({
+      id: `${n.parentId}-${n.id}`,
+      source: String(n.parentId),
+      target: String(n.id),
+      focusable: false,
+      domAttributes: { 'aria-hidden': 'true' },
+    });
   }
   dagre.layout(graph);
   return {
@@ -91,9 +111,13 @@ export function layoutFamily(
         id: String(n.id),
         type: 'version',
         position: { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 },
-        data: { version: n, current: n.id === currentId, number: numbers.get(n.id) ?? '' },
+        data: { version: n, current: n.id === currentId },
         draggable: false,
         connectable: false,
+        // A button to the keyboard and to screen readers: Enter selects the version, as a click does.
+        ariaRole: 'button',
+        ariaLabel: versionNodeName(n),
+        domAttributes: { 'aria-current': n.id === currentId ? 'true' : undefined },
       };
     }),
     edges,
@@ -163,7 +187,17 @@ export function VersionsView({
           </button>
         </div>
       </div>
-      <div className="versions-view__canvas" aria-label="Version graph" role="region">
+      <div
+        className="versions-view__canvas"
+        aria-label="Version graph"
+        role="region"
+        onKeyDown={(event) => {
+          const id = versionKeyed(event);
+          if (id === null) return;
+          event.preventDefault();
+          onSelectVersion(id);
+        }}
+      >
         {error !== null ? (
           <p className="versions-view__error" role="alert">
             The family of this clip could not be read: {error}
@@ -183,6 +217,7 @@ export function VersionsView({
               onlyRenderVisibleElements={graph.nodes.length > 100}
               nodesDraggable={false}
               nodesConnectable={false}
+              edgesFocusable={false}
               onNodeClick={(_, node) => onSelectVersion(Number(node.id))}
               proOptions={{ hideAttribution: true }}
             >
