@@ -770,3 +770,44 @@ test('at 800×600 the Trash explains its sizes across the view, and a clip whose
   expect(lines, 'the note’s lines').toBeLessThanOrEqual(6);
   await shoot(page, 'trash-shared-800x600');
 });
+
+test('at 800×600 the Export dialog ends a long title in an ellipsis, whole in its tooltip, and the file is named after whole words and the date', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  const title = 'The Lighthouse Keeper’s Daughter walks along the harbour wall at dawn, gulls wheeling over the boats';
+  const cards = await newProjectWith(page, studio.url, [makeClip(join(workDir, `${title}.mp4`), 1)]);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await cards.first().click();
+  await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Export clip' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export clip' });
+  const shown = dialog.getByTitle(title, { exact: true });
+  await expect(shown).toHaveText(title);
+  // The box holding the words cuts them with an ellipsis: a flex row would cut them bare.
+  const cut = await shown.evaluate((element) => {
+    const holder = [...element.childNodes].some(
+      (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+    )
+      ? element
+      : element.querySelector('span');
+    if (!holder) return null;
+    const style = getComputedStyle(holder);
+    return {
+      ellipsis: style.textOverflow === 'ellipsis' && !/flex|grid/.test(style.display),
+      overflows: holder.scrollWidth > holder.clientWidth,
+    };
+  });
+  expect(cut, 'the title is cut with an ellipsis').toEqual({ ellipsis: true, overflows: true });
+  // Inside the dialog (in the top layer: the inspector it was opened from does not clip it).
+  const [box, around] = [await shown.boundingBox(), await dialog.boundingBox()];
+  if (!box || !around) throw new Error('no title or dialog');
+  expect(box.x + box.width, 'the title ends inside the dialog').toBeLessThanOrEqual(around.x + around.width);
+  await shoot(page, 'export-dialog-long-title-800x600');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  expect((await download).suggestedFilename()).toMatch(
+    /^The Lighthouse Keeper’s Daughter walks along the harbour wall at dawn, gulls \d{4}-\d\d-\d\d \d{4}\.mp4$/,
+  );
+});
