@@ -341,9 +341,11 @@ test('two versions of a long title are told apart in the list, the lineage, Comp
   await inspector.getByRole('button', { name: 'Compare' }).click();
   const compare = page.getByRole('main');
   await expectToldApart(compare.locator('.compare__stage'), 'Compare');
-  // The pickers name the remix by its number first, so a cut name still says which it is.
-  await expect(compare.getByRole('combobox', { name: 'Version B' }).locator('option:checked')).toHaveText(
-    `v2 · ${LONG}`,
+  // The pickers name every version alike, number first, so a cut name still says which it is.
+  const pickedB = compare.getByRole('combobox', { name: 'Version B' }).locator('option:checked');
+  await expect(pickedB).toHaveText(new RegExp(`^\\s*v2 · ${LONG} · \\S`));
+  await expect(compare.getByRole('combobox', { name: 'Version A' }).locator('option:checked')).toHaveText(
+    new RegExp(`^v1 · ${LONG} · \\S`),
   );
   for (const size of WINDOWS) {
     await page.setViewportSize(size);
