@@ -334,6 +334,39 @@ test('two versions of a long title are told apart in the list, the lineage, Comp
   await page.getByRole('button', { name: 'List' }).click();
   await expectToldApart(page.getByRole('table', { name: 'Clips' }), 'list');
   await shoot(page, 'list-versions-1280');
+
+  // At 1024×768 beside the inspector, the first version picked keeps a readable title beside its
+  // Pick badge and v1: other columns give way first.
+  const table = page.getByRole('table', { name: 'Clips' });
+  const original = table
+    .getByRole('row')
+    .filter({ hasText: LONG })
+    .filter({ hasNotText: `${LONG} v2` });
+  await original.click();
+  await page.keyboard.press('p');
+  await expect(original.locator('.clip-marks__flag--pick')).toBeVisible();
+  await expect(original.locator('.version-badge')).toHaveText('v1');
+  for (const size of [{ width: 1024, height: 768 }]) {
+    await page.setViewportSize(size);
+    await expect(inspector).toBeVisible();
+    const title = original.locator('.middle-title');
+    const room = await title.evaluate((element) => element.getBoundingClientRect().width);
+    const columns = await table.evaluate((element) =>
+      [...element.querySelectorAll('th')]
+        .filter((th) => th.getClientRects().length > 0)
+        .map((th) => `${th.textContent.replace(/[▲▼]/, '')} ${Math.round(th.getBoundingClientRect().width)}`)
+        .join(', '),
+    );
+    console.log(`list at ${size.width}×${size.height} beside the inspector: title ${room.toFixed(0)} px; ${columns}`);
+    expect(room, `${size.width}: the picked v1's title beside its badges`).toBeGreaterThanOrEqual(140);
+    expect(await whollyShown(original.locator('.middle-title__tail')), `${size.width}: the end shows`).toBe(true);
+    expect(await fitsSideways(page.locator('.clip-list')), `${size.width}: the list fits`).toBe(true);
+    await shoot(page, `list-pick-v1-${size.width}`);
+  }
+  // At 1280 the date has the room to stay.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(table.getByRole('columnheader', { name: /Created/ })).toBeVisible();
+  await shoot(page, 'list-pick-v1-1280');
   await page.getByRole('button', { name: 'Grid' }).click();
   await cards.filter({ hasText: `${LONG} v2` }).click();
   await expectToldApart(inspector.getByRole('region', { name: 'Lineage' }), 'lineage');
