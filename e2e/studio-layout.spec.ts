@@ -846,3 +846,104 @@ test('at 800×600 the Export dialog ends a long title in an ellipsis, whole in i
     /^The Lighthouse Keeper’s Daughter walks along the harbour wall at dawn, gulls \d{4}-\d\d-\d\d \d{4}\.mp4$/,
   );
 });
+
+/** Shows the clips as a grid or a list, from the toolbar or, in a narrow window, its More menu. */
+async function showAs(page: Page, layout: 'Grid' | 'List'): Promise<void> {
+  const more = page.locator('.canvas__toolbar').getByRole('button', { name: 'More' });
+  if (await more.isVisible()) {
+    await more.click();
+    await page.getByRole('menuitem', { name: layout }).click();
+  } else await page.getByRole('button', { name: layout }).click();
+}
+
+test('while searching, what each clip matched has a line of its own: under a card’s stars and tags, and under a title in the list', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const titles = ['Harbour at dawn', `${LONG}, harbour wall`, 'Alley in the rain'];
+  const cards = await newProjectWith(
+    page,
+    studio.url,
+    titles.map((title, i) => makeClip(join(workDir, `${title}.mp4`), 1 + i)),
+  );
+  const organiser = page.getByRole('region', { name: 'Organise' });
+  for (const title of titles.slice(0, 2)) {
+    await cards.getByRole('button', { name: title, exact: true }).click();
+    await page.keyboard.press('4');
+    const addTag = organiser.getByRole('textbox', { name: 'Add tag' });
+    await addTag.fill('keeper');
+    await addTag.press('Enter');
+    await expect(organiser.getByRole('button', { name: /^Remove tag/ })).toHaveCount(1);
+  }
+  await page.keyboard.press('Escape');
+  await page.getByRole('searchbox', { name: 'Search clips' }).fill('harbour');
+  await expect(cards).toHaveCount(2);
+
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    // The grid: the stars and the tag stay; the snippet is under them, whole inside its card.
+    for (const card of await cards.all()) {
+      const snippet = card.locator('.snippet');
+      await expect(snippet.locator('mark').first()).toHaveText(/harbour/i);
+      await expect(card.getByRole('img', { name: '4 stars' })).toBeVisible();
+      await expect(card.getByLabel('Tags: keeper')).toBeVisible();
+      const [marks, line, box] = [
+        await card.locator('.clip-card__marks').boundingBox(),
+        await snippet.boundingBox(),
+        await card.boundingBox(),
+      ];
+      if (!marks || !line || !box) throw new Error('no marks, snippet or card');
+      expect(line.y, `${size.width}: the snippet is under the marks`).toBeGreaterThanOrEqual(
+        marks.y + marks.height - 0.5,
+      );
+      expect(line.y + line.height, `${size.width}: the snippet is inside its card`).toBeLessThanOrEqual(
+        box.y + box.height + 0.5,
+      );
+    }
+    await shoot(page, `search-grid-${size.width}`);
+
+    // The list: the snippet under the title, as wide as the title's column.
+    await showAs(page, 'List');
+    const table = page.getByRole('table', { name: 'Clips' });
+    for (const row of await table
+      .getByRole('row')
+      .filter({ has: page.locator('.snippet') })
+      .all()) {
+      const geometry = await row.locator('td.clip-list__cell--title').evaluate((cell) => {
+        const title = cell.querySelector('.clip-list__title')?.getBoundingClientRect();
+        const snippet = cell.querySelector('.snippet')?.getBoundingClientRect();
+        const style = getComputedStyle(cell);
+        const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return title && snippet
+          ? {
+              titleBottom: title.bottom,
+              snippetTop: snippet.top,
+              width: snippet.width,
+              room,
+              rowBottom: cell.getBoundingClientRect().bottom,
+              snippetBottom: snippet.bottom,
+            }
+          : null;
+      });
+      if (!geometry) throw new Error('no title or snippet in the row');
+      expect(geometry.snippetTop, `${size.width}: the snippet is under the title`).toBeGreaterThanOrEqual(
+        geometry.titleBottom - 0.5,
+      );
+      expect(geometry.width, `${size.width}: the snippet has the column's width`).toBeGreaterThanOrEqual(
+        geometry.room - 1,
+      );
+      expect(geometry.snippetBottom, `${size.width}: the snippet is inside its row`).toBeLessThanOrEqual(
+        geometry.rowBottom + 0.5,
+      );
+    }
+    await expect(table.getByRole('row').filter({ has: page.locator('.snippet') })).toHaveCount(2);
+    await shoot(page, `search-list-${size.width}`);
+    await showAs(page, 'Grid');
+  }
+});
