@@ -947,3 +947,57 @@ test('while searching, what each clip matched has a line of its own: under a car
     await showAs(page, 'Grid');
   }
 });
+
+test('at 1280×800 beside the library the cue tools keep to one line; in the Prompt view the “Queued” note leaves the Problems bar whole', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const cards = await newProjectWith(page, studio.url, [makeClip(join(workDir, 'Harbour at dawn.mp4'), 2)]);
+  await cards.first().click();
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  const bar = timeline.getByRole('toolbar', { name: 'Cue tools' });
+  const lines = await bar.evaluate((element) =>
+    [...element.children]
+      .filter((child) => child.getClientRects().length > 0)
+      .map((child) => {
+        const r = child.getBoundingClientRect();
+        return { name: child.getAttribute('aria-label') ?? child.textContent.trim(), middle: r.top + r.height / 2 };
+      }),
+  );
+  const first = lines[0]?.middle ?? 0;
+  for (const control of lines)
+    expect(Math.abs(control.middle - first), `${control.name} is on the first line`).toBeLessThanOrEqual(3);
+  // The buttons keep their names whether their words show or not.
+  for (const name of ['Import cues', 'Export cues', 'Cues to prompt', 'Shortcuts'])
+    await expect(bar.getByRole('button', { name, exact: true })).toBeVisible();
+  await expectTidy(bar, 'cue tools at 1280');
+  await shoot(page, 'cue-tools-1280x800');
+
+  await page.getByRole('tab', { name: 'Prompt' }).click();
+  const editor = page.getByRole('textbox', { name: 'Prompt editor' });
+  await paste(
+    editor,
+    'Title: Gulls\nScene: gulls over the pier\nSize: 320x180\nDuration: 1s\nCamera: tilt up sideways',
+  );
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems).toBeVisible();
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  const toast = page.getByRole('status').filter({ hasText: 'Queued “Gulls”' });
+  await expect(toast).toBeVisible();
+  // Read at once: the note fades after a few seconds.
+  const under = await controlsUnder(toast, problems);
+  const [note, bottom] = await toast.evaluate((element) => {
+    const head = document.querySelector('.problems__head');
+    if (!head) throw new Error('no Problems bar');
+    return [element.getBoundingClientRect().toJSON(), head.getBoundingClientRect().toJSON()] as DOMRect[];
+  });
+  await shoot(page, 'prompt-queued-1280x800');
+  if (!note || !bottom) throw new Error('no toast or Problems bar');
+  console.log(`Prompt view at 1280×800: the note ${JSON.stringify(note)}, the Problems bar ${JSON.stringify(bottom)}`);
+  expect(note.bottom, 'the note ends above the Problems bar').toBeLessThanOrEqual(bottom.top + 0.5);
+  expect(under, 'controls under the note').toEqual([]);
+});
