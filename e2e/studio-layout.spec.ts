@@ -334,6 +334,39 @@ test('two versions of a long title are told apart in the list, the lineage, Comp
   await page.getByRole('button', { name: 'List' }).click();
   await expectToldApart(page.getByRole('table', { name: 'Clips' }), 'list');
   await shoot(page, 'list-versions-1280');
+
+  // At 1024×768 beside the inspector, the first version picked keeps a readable title beside its
+  // Pick badge and v1: other columns give way first.
+  const table = page.getByRole('table', { name: 'Clips' });
+  const original = table
+    .getByRole('row')
+    .filter({ hasText: LONG })
+    .filter({ hasNotText: `${LONG} v2` });
+  await original.click();
+  await page.keyboard.press('p');
+  await expect(original.locator('.clip-marks__flag--pick')).toBeVisible();
+  await expect(original.locator('.version-badge')).toHaveText('v1');
+  for (const size of [{ width: 1024, height: 768 }]) {
+    await page.setViewportSize(size);
+    await expect(inspector).toBeVisible();
+    const title = original.locator('.middle-title');
+    const room = await title.evaluate((element) => element.getBoundingClientRect().width);
+    const columns = await table.evaluate((element) =>
+      [...element.querySelectorAll('th')]
+        .filter((th) => th.getClientRects().length > 0)
+        .map((th) => `${th.textContent.replace(/[▲▼]/, '')} ${Math.round(th.getBoundingClientRect().width)}`)
+        .join(', '),
+    );
+    console.log(`list at ${size.width}×${size.height} beside the inspector: title ${room.toFixed(0)} px; ${columns}`);
+    expect(room, `${size.width}: the picked v1's title beside its badges`).toBeGreaterThanOrEqual(140);
+    expect(await whollyShown(original.locator('.middle-title__tail')), `${size.width}: the end shows`).toBe(true);
+    expect(await fitsSideways(page.locator('.clip-list')), `${size.width}: the list fits`).toBe(true);
+    await shoot(page, `list-pick-v1-${size.width}`);
+  }
+  // At 1280 the date has the room to stay.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(table.getByRole('columnheader', { name: /Created/ })).toBeVisible();
+  await shoot(page, 'list-pick-v1-1280');
   await page.getByRole('button', { name: 'Grid' }).click();
   await cards.filter({ hasText: `${LONG} v2` }).click();
   await expectToldApart(inspector.getByRole('region', { name: 'Lineage' }), 'lineage');
@@ -341,9 +374,11 @@ test('two versions of a long title are told apart in the list, the lineage, Comp
   await inspector.getByRole('button', { name: 'Compare' }).click();
   const compare = page.getByRole('main');
   await expectToldApart(compare.locator('.compare__stage'), 'Compare');
-  // The pickers name the remix by its number first, so a cut name still says which it is.
-  await expect(compare.getByRole('combobox', { name: 'Version B' }).locator('option:checked')).toHaveText(
-    `v2 · ${LONG}`,
+  // The pickers name every version alike, number first, so a cut name still says which it is.
+  const pickedB = compare.getByRole('combobox', { name: 'Version B' }).locator('option:checked');
+  await expect(pickedB).toHaveText(new RegExp(`^\\s*v2 · ${LONG} · \\S`));
+  await expect(compare.getByRole('combobox', { name: 'Version A' }).locator('option:checked')).toHaveText(
+    new RegExp(`^v1 · ${LONG} · \\S`),
   );
   for (const size of WINDOWS) {
     await page.setViewportSize(size);
@@ -769,4 +804,200 @@ test('at 800×600 the Trash explains its sizes across the view, and a clip whose
   expect(noteBox.width, 'the note takes the view’s width').toBeGreaterThanOrEqual(viewBox.width * 0.8);
   expect(lines, 'the note’s lines').toBeLessThanOrEqual(6);
   await shoot(page, 'trash-shared-800x600');
+});
+
+test('at 800×600 the Export dialog ends a long title in an ellipsis, whole in its tooltip, and the file is named after whole words and the date', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  const title = 'The Lighthouse Keeper’s Daughter walks along the harbour wall at dawn, gulls wheeling over the boats';
+  const cards = await newProjectWith(page, studio.url, [makeClip(join(workDir, `${title}.mp4`), 1)]);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await cards.first().click();
+  await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Export clip' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export clip' });
+  const shown = dialog.getByTitle(title, { exact: true });
+  await expect(shown).toHaveText(title);
+  // The box holding the words cuts them with an ellipsis: a flex row would cut them bare.
+  const cut = await shown.evaluate((element) => {
+    const holder = [...element.childNodes].some(
+      (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+    )
+      ? element
+      : element.querySelector('span');
+    if (!holder) return null;
+    const style = getComputedStyle(holder);
+    return {
+      ellipsis: style.textOverflow === 'ellipsis' && !/flex|grid/.test(style.display),
+      overflows: holder.scrollWidth > holder.clientWidth,
+    };
+  });
+  expect(cut, 'the title is cut with an ellipsis').toEqual({ ellipsis: true, overflows: true });
+  // Inside the dialog (in the top layer: the inspector it was opened from does not clip it).
+  const [box, around] = [await shown.boundingBox(), await dialog.boundingBox()];
+  if (!box || !around) throw new Error('no title or dialog');
+  expect(box.x + box.width, 'the title ends inside the dialog').toBeLessThanOrEqual(around.x + around.width);
+  await shoot(page, 'export-dialog-long-title-800x600');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  expect((await download).suggestedFilename()).toMatch(
+    /^The Lighthouse Keeper’s Daughter walks along the harbour wall at dawn, gulls \d{4}-\d\d-\d\d \d{4}\.mp4$/,
+  );
+});
+
+/** Shows the clips as a grid or a list, from the toolbar or, in a narrow window, its More menu. */
+async function showAs(page: Page, layout: 'Grid' | 'List'): Promise<void> {
+  const more = page.locator('.canvas__toolbar').getByRole('button', { name: 'More' });
+  if (await more.isVisible()) {
+    await more.click();
+    await page.getByRole('menuitem', { name: layout }).click();
+  } else await page.getByRole('button', { name: layout }).click();
+}
+
+test('while searching, what each clip matched has a line of its own: under a card’s stars and tags, and under a title in the list', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const titles = ['Harbour at dawn', `${LONG}, harbour wall`, 'Alley in the rain'];
+  const cards = await newProjectWith(
+    page,
+    studio.url,
+    titles.map((title, i) => makeClip(join(workDir, `${title}.mp4`), 1 + i)),
+  );
+  const organiser = page.getByRole('region', { name: 'Organise' });
+  for (const title of titles.slice(0, 2)) {
+    await cards.getByRole('button', { name: title, exact: true }).click();
+    await page.keyboard.press('4');
+    const addTag = organiser.getByRole('textbox', { name: 'Add tag' });
+    await addTag.fill('keeper');
+    await addTag.press('Enter');
+    await expect(organiser.getByRole('button', { name: /^Remove tag/ })).toHaveCount(1);
+  }
+  await page.keyboard.press('Escape');
+  await page.getByRole('searchbox', { name: 'Search clips' }).fill('harbour');
+  await expect(cards).toHaveCount(2);
+
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    // The grid: the stars and the tag stay; the snippet is under them, whole inside its card.
+    for (const card of await cards.all()) {
+      const snippet = card.locator('.snippet');
+      await expect(snippet.locator('mark').first()).toHaveText(/harbour/i);
+      await expect(card.getByRole('img', { name: '4 stars' })).toBeVisible();
+      await expect(card.getByLabel('Tags: keeper')).toBeVisible();
+      const [marks, line, box] = [
+        await card.locator('.clip-card__marks').boundingBox(),
+        await snippet.boundingBox(),
+        await card.boundingBox(),
+      ];
+      if (!marks || !line || !box) throw new Error('no marks, snippet or card');
+      expect(line.y, `${size.width}: the snippet is under the marks`).toBeGreaterThanOrEqual(
+        marks.y + marks.height - 0.5,
+      );
+      expect(line.y + line.height, `${size.width}: the snippet is inside its card`).toBeLessThanOrEqual(
+        box.y + box.height + 0.5,
+      );
+    }
+    await shoot(page, `search-grid-${size.width}`);
+
+    // The list: the snippet under the title, as wide as the title's column.
+    await showAs(page, 'List');
+    const table = page.getByRole('table', { name: 'Clips' });
+    for (const row of await table
+      .getByRole('row')
+      .filter({ has: page.locator('.snippet') })
+      .all()) {
+      const geometry = await row.locator('td.clip-list__cell--title').evaluate((cell) => {
+        const title = cell.querySelector('.clip-list__title')?.getBoundingClientRect();
+        const snippet = cell.querySelector('.snippet')?.getBoundingClientRect();
+        const style = getComputedStyle(cell);
+        const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return title && snippet
+          ? {
+              titleBottom: title.bottom,
+              snippetTop: snippet.top,
+              width: snippet.width,
+              room,
+              rowBottom: cell.getBoundingClientRect().bottom,
+              snippetBottom: snippet.bottom,
+            }
+          : null;
+      });
+      if (!geometry) throw new Error('no title or snippet in the row');
+      expect(geometry.snippetTop, `${size.width}: the snippet is under the title`).toBeGreaterThanOrEqual(
+        geometry.titleBottom - 0.5,
+      );
+      expect(geometry.width, `${size.width}: the snippet has the column's width`).toBeGreaterThanOrEqual(
+        geometry.room - 1,
+      );
+      expect(geometry.snippetBottom, `${size.width}: the snippet is inside its row`).toBeLessThanOrEqual(
+        geometry.rowBottom + 0.5,
+      );
+    }
+    await expect(table.getByRole('row').filter({ has: page.locator('.snippet') })).toHaveCount(2);
+    await shoot(page, `search-list-${size.width}`);
+    await showAs(page, 'Grid');
+  }
+});
+
+test('at 1280×800 beside the library the cue tools keep to one line; in the Prompt view the “Queued” note leaves the Problems bar whole', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const cards = await newProjectWith(page, studio.url, [makeClip(join(workDir, 'Harbour at dawn.mp4'), 2)]);
+  await cards.first().click();
+  const timeline = page.getByRole('region', { name: 'Cue timeline' });
+  await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
+  const bar = timeline.getByRole('toolbar', { name: 'Cue tools' });
+  const lines = await bar.evaluate((element) =>
+    [...element.children]
+      .filter((child) => child.getClientRects().length > 0)
+      .map((child) => {
+        const r = child.getBoundingClientRect();
+        return { name: child.getAttribute('aria-label') ?? child.textContent.trim(), middle: r.top + r.height / 2 };
+      }),
+  );
+  const first = lines[0]?.middle ?? 0;
+  for (const control of lines)
+    expect(Math.abs(control.middle - first), `${control.name} is on the first line`).toBeLessThanOrEqual(3);
+  // The buttons keep their names whether their words show or not.
+  for (const name of ['Import cues', 'Export cues', 'Cues to prompt', 'Shortcuts'])
+    await expect(bar.getByRole('button', { name, exact: true })).toBeVisible();
+  await expectTidy(bar, 'cue tools at 1280');
+  await shoot(page, 'cue-tools-1280x800');
+
+  await page.getByRole('tab', { name: 'Prompt' }).click();
+  const editor = page.getByRole('textbox', { name: 'Prompt editor' });
+  await paste(
+    editor,
+    'Title: Gulls\nScene: gulls over the pier\nSize: 320x180\nDuration: 1s\nCamera: tilt up sideways',
+  );
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems).toBeVisible();
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  const toast = page.getByRole('status').filter({ hasText: 'Queued “Gulls”' });
+  await expect(toast).toBeVisible();
+  // Read at once: the note fades after a few seconds.
+  const under = await controlsUnder(toast, problems);
+  const [note, bottom] = await toast.evaluate((element) => {
+    const head = document.querySelector('.problems__head');
+    if (!head) throw new Error('no Problems bar');
+    return [element.getBoundingClientRect().toJSON(), head.getBoundingClientRect().toJSON()] as DOMRect[];
+  });
+  await shoot(page, 'prompt-queued-1280x800');
+  if (!note || !bottom) throw new Error('no toast or Problems bar');
+  console.log(`Prompt view at 1280×800: the note ${JSON.stringify(note)}, the Problems bar ${JSON.stringify(bottom)}`);
+  expect(note.bottom, 'the note ends above the Problems bar').toBeLessThanOrEqual(bottom.top + 0.5);
+  expect(under, 'controls under the note').toEqual([]);
 });

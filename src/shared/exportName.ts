@@ -20,14 +20,33 @@ export function safeBaseName(title: string, fallback = 'Untitled clip'): string 
     .trim()
     // Windows drops trailing dots and spaces; a leading dot hides the file on macOS and Linux.
     .replace(/^[.\s]+|[.\s]+$/g, '');
-  // Cut between characters as a reader sees them, never inside an emoji or an accented letter.
-  const graphemes = Array.from(
-    new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(base),
-    (s) => s.segment,
-  );
-  if (graphemes.length > MAX_BASE_CHARS) base = graphemes.slice(0, MAX_BASE_CHARS).join('').trim();
+  base = cutAtWord(base, MAX_BASE_CHARS);
   if (base === '' || RESERVED.test(base)) base = base === '' ? fallback : `${base} clip`;
   return base;
+}
+
+const graphemes = (text: string): string[] =>
+  Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
+
+/**
+ * `text` cut to at most `max` characters as a reader sees them, after its last whole word that
+ * fits, the spaces and punctuation after that word dropped. A first word longer than half the
+ * room is cut between characters instead (never inside an emoji or an accented letter).
+ */
+export function cutAtWord(text: string, max: number): string {
+  const all = graphemes(text);
+  if (all.length <= max) return text;
+  let kept = '';
+  let count = 0;
+  let wordEnd = '';
+  for (const { segment, isWordLike } of new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)) {
+    count += graphemes(segment).length;
+    if (count > max) break;
+    kept += segment;
+    if (isWordLike === true) wordEnd = kept;
+  }
+  if (graphemes(wordEnd).length >= max / 2) return wordEnd;
+  return all.slice(0, max).join('').trim();
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');

@@ -47,7 +47,9 @@ export const exportCalls = {
     input: z.strictObject({ source: ImportSource, taskId: TaskId.optional() }),
     output: z.object({
       project: Project,
+      /** The clips in the new project, and those that arrive in the Trash (trashed in the bundle's library). */
       clips: z.number().int(),
+      trashed: z.number().int().nonnegative(),
       cues: z.number().int(),
       notes: z.array(z.string()),
     }),

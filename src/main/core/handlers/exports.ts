@@ -37,6 +37,7 @@ export function exportHandlers(ctx: HandlerContext): DomainHandlers<'exports'> {
           return {
             project: ctx.projects.get(written.projectId),
             clips: written.clips,
+            trashed: written.trashed,
             cues: written.cues,
             notes: written.notes,
           };

@@ -379,3 +379,27 @@ test('a bundle of a project whose name the library has, in any case and script, 
   const second = await studio.call('exports.importProject', { source: { kind: 'path', path: bundle } });
   expect(second.project.name).toBe(`${name} (imported 2)`);
 }, 60_000);
+
+test('a clip trashed in the exported project arrives in the Trash, and the import counts it apart from the project’s clips', async () => {
+  const source = await exportedProject();
+  const bed = source.clips.find((c) => c.title === 'bed');
+  if (!bed) throw new Error('no bed clip');
+  await source.studio.call('library.trash', { ids: [bed.id] });
+  const exported = await source.studio.call('exports.project', { projectId: source.projectId });
+  const found = await source.studio.exports.find(exported.file.id);
+  if (!found) throw new Error('bundle not found');
+  const { studio } = await openStudio(source.dir, 'second');
+  const result = await studio.call('exports.importProject', { source: { kind: 'path', path: found.path } });
+  // What the message counts is what the project shows; the trashed clip is told apart.
+  expect(result).toMatchObject({ clips: 2, trashed: 1 });
+  const shown = await studio.call('clips.list', { projectId: result.project.id });
+  expect(shown).toHaveLength(result.clips);
+  expect(result.project.clipCount).toBe(result.clips);
+  const trash = await studio.call('library.trashList', {});
+  expect(trash.total).toBe(1);
+  expect(JSON.stringify(trash)).toContain('"bed"');
+
+  // A bundle with nothing trashed says so: none in the Trash.
+  const whole = await studio.call('exports.importProject', { source: { kind: 'path', path: source.bundle } });
+  expect(whole).toMatchObject({ clips: 3, trashed: 0 });
+}, 180_000);

@@ -33,7 +33,9 @@ export interface ProjectRows {
 
 export interface WrittenProject {
   projectId: number;
+  /** The clips that arrive in the project, and those that arrive in the Trash (trashed where the bundle was made). */
   clips: number;
+  trashed: number;
   cues: number;
   notes: string[];
 }
@@ -133,7 +135,14 @@ export class BundleRows {
           `The bundle was made by a Shotline that keeps more about clips than this one (${[...unknownColumns].sort().join(', ')}); update Shotline and import it again to keep those too.`,
         );
       }
-      return { projectId, clips: manifest.clips.length, cues: manifest.cues.length, notes: [...notes] };
+      const trashed = manifest.clips.filter((clip) => clip['trashed_at'] !== null && clip['trashed_at'] !== undefined);
+      return {
+        projectId,
+        clips: manifest.clips.length - trashed.length,
+        trashed: trashed.length,
+        cues: manifest.cues.length,
+        notes: [...notes],
+      };
     })();
   }
 

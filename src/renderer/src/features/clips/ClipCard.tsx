@@ -214,15 +214,13 @@ export const ClipCard = memo(function ClipCard({
           </p>
         )}
         <p className="clip-card__meta truncate tabular">{meta || '\u00a0'}</p>
-        {snippet ? (
-          <Snippet parts={snippet} />
-        ) : (
-          <div className="clip-card__marks">
-            <ClipMarks clip={clip} />
-            {/* Beside stars and a flag there is room for one tag to read whole. */}
-            <TagChips tags={clip.tags} max={clip.rating !== null || clip.flag !== null ? 1 : 2} />
-          </div>
-        )}
+        <div className="clip-card__marks">
+          <ClipMarks clip={clip} />
+          {/* Beside stars and a flag there is room for one tag to read whole. */}
+          <TagChips tags={clip.tags} max={clip.rating !== null || clip.flag !== null ? 1 : 2} />
+        </div>
+        {/* What a search matched, on a line of its own under the marks (the grid makes the room). */}
+        {snippet && <Snippet parts={snippet} />}
       </div>
       {(pointed || focused) && (
         <div className="clip-card__actions">

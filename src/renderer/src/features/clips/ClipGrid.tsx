@@ -20,6 +20,8 @@ interface ClipGridProps {
   onChoose: (clip: Clip, index: number, how: ChooseHow) => void;
   onRename: (clip: Clip, title: string) => Promise<void>;
   onAskDelete: (clip: Clip) => void;
+  /** A search is on: each card has a line more, for what it matched. */
+  snippets?: boolean;
 }
 
 const MIN_CARD = 196;
@@ -29,12 +31,15 @@ const PADDING = 16;
 const RING_ROOM = 8;
 /** Title, technical line and marks under the 16:9 poster, borders included. */
 const INFO_HEIGHT = 84;
+/** The line a search adds under the marks, for what it matched (ClipGrid.css: .clip-card .snippet). */
+export const SNIPPET_HEIGHT = 24;
 
-function layout(width: number): { columns: number; rowHeight: number } {
+function layout(width: number, snippets: boolean): { columns: number; rowHeight: number } {
   const inner = Math.max(MIN_CARD, width - PADDING * 2);
   const columns = Math.max(1, Math.floor((inner + GAP) / (MIN_CARD + GAP)));
   const card = (inner - GAP * (columns - 1)) / columns;
-  return { columns, rowHeight: Math.round((card * 9) / 16 + INFO_HEIGHT + GAP) };
+  const info = INFO_HEIGHT + (snippets ? SNIPPET_HEIGHT : 0);
+  return { columns, rowHeight: Math.round((card * 9) / 16 + info + GAP) };
 }
 
 /** When the frame being made started: the same for every task until the next frame starts. */
@@ -45,7 +50,7 @@ function frameTime(): number {
 
 /** The clips as cards, in rows that exist only while on screen, so a library of any size scrolls. */
 export function ClipGrid(props: ClipGridProps): JSX.Element {
-  const { pages, total, selectedIds, currentId, onChoose, onRename, onAskDelete } = props;
+  const { pages, total, selectedIds, currentId, onChoose, onRename, onAskDelete, snippets = false } = props;
   const [renamingId, setRenamingId] = useState<number | null>(null);
   // Null until the grid has measured itself: its columns before that are a guess.
   const [width, setWidth] = useState<number | null>(null);
@@ -62,7 +67,7 @@ export function ClipGrid(props: ClipGridProps): JSX.Element {
     if (pages.version() !== pagesShown) renderNextFrame();
     return unsubscribe;
   }, [pages, pagesShown, renderNextFrame]);
-  const { columns, rowHeight } = layout(width ?? 1000);
+  const { columns, rowHeight } = layout(width ?? 1000, snippets);
   const rows = Math.ceil(total / columns);
 
   // The cards' one actions object reads the latest handlers, so it never changes and a memoised

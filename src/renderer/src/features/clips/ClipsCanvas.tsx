@@ -151,6 +151,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
             total={total}
             sort={query.sort}
             onSort={(sort) => props.onQuery({ ...query, sort })}
+            snippets={query.text !== ''}
             selectedIds={props.selectedIds}
             currentId={props.currentId}
             onChoose={props.onChoose}
@@ -165,6 +166,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
             onChoose={props.onChoose}
             onRename={props.onRename}
             onAskDelete={props.onAskDelete}
+            snippets={query.text !== ''}
           />
         );
     } else if (pages.error !== null) {

@@ -55,8 +55,12 @@ export function ExportClipsDialog({ clipIds, title, onClose }: ExportClipsDialog
         }}
       >
         {!several && title !== undefined && (
-          <p className="export-dialog__clip truncate" title={title}>
-            <Icon name="film" size={14} /> {title}
+          <p className="export-dialog__clip">
+            <Icon name="film" size={14} />
+            {/* Its own box: text straight in the flex row would be cut without an ellipsis. */}
+            <span className="truncate" title={title}>
+              {title}
+            </span>
           </p>
         )}
         <p className="export-dialog__hint">

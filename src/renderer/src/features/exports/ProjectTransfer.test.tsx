@@ -85,3 +85,18 @@ test('Dismiss gives the focus back to the button whose work the message told of,
   expect(screen.queryByRole('alert')).toBeNull();
   expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Import project…' }));
 });
+
+test('an imported bundle counts the clips the project shows, and those that arrived in the Trash apart', async () => {
+  const user = userEvent.setup();
+  const project = { id: 9, name: 'Harbour (imported)', createdAt: 1, updatedAt: 1, archived: false, clipCount: 4 };
+  fakeStudio.answer('exports.importProject', () => ({ project, clips: 4, trashed: 1, cues: 3, notes: [] }));
+  const { container } = render(<ProjectTransfer project={null} onImported={() => undefined} />);
+  const input = container.querySelector<HTMLInputElement>('input[type="file"]');
+  if (!input) throw new Error('no file input');
+  await user.upload(input, new File(['bundle'], 'Harbour.shotline'));
+  await waitFor(() =>
+    expect(screen.getByRole('status').textContent).toContain(
+      'Imported “Harbour (imported)”: 4 clips, 3 cues; 1 more clip is in the Trash, as in the original project.',
+    ),
+  );
+});

@@ -3,6 +3,7 @@ import type { Project } from '../../../../shared/domain';
 import type { ExportPhase } from '../../../../shared/exports';
 import { studio } from '../../api/client';
 import { messageOf } from '../../api/messages';
+import { countClips } from '../../format/media';
 import { sentence } from '../../format/sentence';
 import { newTaskId } from './taskId';
 
@@ -20,6 +21,17 @@ const PHASE_TEXT: Record<ExportPhase, string> = {
   store: 'Copying media',
   done: 'Finishing',
 };
+
+/**
+ * What an imported bundle brought: the clips now in the project, and apart from them those that
+ * arrived in the Trash (they were trashed where the bundle was made), so the count matches the grid.
+ */
+export function importedMessage(name: string, counts: { clips: number; trashed: number; cues: number }): string {
+  const { clips, trashed, cues } = counts;
+  const more = trashed === 1 ? '1 more clip is' : `${trashed} more clips are`;
+  const inTrash = trashed === 0 ? '' : `; ${more} in the Trash, as in the original project`;
+  return `Imported “${name}”: ${countClips(clips)}, ${cues} cue${cues === 1 ? '' : 's'}${inTrash}.`;
+}
 
 /** Bundles: "Export project…" writes the open project as one .shotline file; "Import project…" reads one in. */
 export function useProjectTransfer(onImported: (project: Project) => void): {
@@ -95,7 +107,7 @@ export function useProjectTransfer(onImported: (project: Project) => void): {
         );
         setState({
           status: 'done',
-          message: `Imported “${result.project.name}”: ${result.clips} clip${result.clips === 1 ? '' : 's'}, ${result.cues} cue${result.cues === 1 ? '' : 's'}.`,
+          message: importedMessage(result.project.name, result),
           path: null,
           notes: result.notes,
         });

@@ -53,6 +53,8 @@ const COLUMNS: readonly Column[] = [
 ];
 
 const ROW_HEIGHT = 36;
+/** While searching, a row has a second line under its title for what the search matched. */
+const SEARCH_ROW_HEIGHT = 54;
 
 interface ClipListProps {
   pages: ClipPages;
@@ -63,6 +65,8 @@ interface ClipListProps {
   currentId: number | null;
   onChoose: (clip: Clip, index: number, how: ChooseHow) => void;
   onRename: (clip: Clip, title: string) => Promise<void>;
+  /** A search is on: rows are taller, with what each matched under its title. */
+  snippets?: boolean;
 }
 
 /** What a row can ask of the list: one object for every row, the same from render to render. */
@@ -75,7 +79,8 @@ interface RowActions {
 
 /** The clips as a table with sortable columns; only the rows on screen exist. */
 export function ClipList(props: ClipListProps): JSX.Element {
-  const { pages, total, sort, onSort, selectedIds, currentId, onChoose, onRename } = props;
+  const { pages, total, sort, onSort, selectedIds, currentId, onChoose, onRename, snippets = false } = props;
+  const rowHeight = snippets ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
   const scroller = useRef<HTMLDivElement>(null);
   const table = useRef<HTMLTableElement>(null);
   const [renamingId, setRenamingId] = useState<number | null>(null);
@@ -94,10 +99,11 @@ export function ClipList(props: ClipListProps): JSX.Element {
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 10,
     initialRect: { width: 1000, height: 800 },
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   // The rows' one choose function reads the latest handler, so a memoised row re-renders only
   // when its own clip or state changes, not on every row scrolled in.
   const handlers = useRef({ onChoose, onRename });
@@ -213,7 +219,7 @@ export function ClipList(props: ClipListProps): JSX.Element {
             const hit = pages.hitAt(item.index);
             if (!hit) {
               return (
-                <tr key={item.key} className="clip-list__row clip-list__row--loading" style={{ height: ROW_HEIGHT }}>
+                <tr key={item.key} className="clip-list__row clip-list__row--loading" style={{ height: rowHeight }}>
                   <td colSpan={COLUMNS.length} />
                 </tr>
               );
@@ -225,6 +231,7 @@ export function ClipList(props: ClipListProps): JSX.Element {
                 snippet={hit.snippet}
                 version={hit.version}
                 index={item.index}
+                height={rowHeight}
                 selected={selectedIds.has(hit.clip.id)}
                 tabStop={hit.clip.id === currentId || (currentId === null && item.index === first)}
                 renaming={hit.clip.id === renamingId}
@@ -249,6 +256,7 @@ interface ClipRowProps {
   /** Its number in its family; null for a clip with no other version. */
   version: number | null;
   index: number;
+  height: number;
   selected: boolean;
   tabStop: boolean;
   renaming: boolean;
@@ -260,6 +268,7 @@ const ClipRow = memo(function ClipRow({
   snippet,
   version,
   index,
+  height,
   selected,
   tabStop,
   renaming,
@@ -273,7 +282,7 @@ const ClipRow = memo(function ClipRow({
       aria-selected={selected}
       tabIndex={tabStop ? 0 : -1}
       className={`clip-list__row${selected ? ' clip-list__row--selected' : ''}`}
-      style={{ height: ROW_HEIGHT }}
+      style={{ height }}
       onClick={(event) => {
         actions.choose(clip, index, {
           toggle: event.ctrlKey || event.metaKey,
@@ -299,16 +308,19 @@ const ClipRow = memo(function ClipRow({
               onCancel={() => actions.endRename(clip)}
             />
           ) : column.key === 'title' ? (
-            <span className="clip-list__title">
-              <ClipMarks clip={{ ...clip, rating: null }} />
-              {version !== null && (
-                <>
-                  <VersionBadge version={version} />{' '}
-                </>
-              )}
-              <MiddleTitle title={clip.title} />
+            <>
+              <span className="clip-list__title">
+                <ClipMarks clip={{ ...clip, rating: null }} />
+                {version !== null && (
+                  <>
+                    <VersionBadge version={version} />{' '}
+                  </>
+                )}
+                <MiddleTitle title={clip.title} />
+              </span>
+              {/* What the search matched, on its own line under the title, as wide as the column. */}
               {snippet && <Snippet parts={snippet} />}
-            </span>
+            </>
           ) : (
             column.cell(clip)
           )}

@@ -45,3 +45,30 @@ test('Queue gives the focus back to the editor, where the draft stays for the ne
   await waitFor(() => expect((queue as HTMLButtonElement).disabled).toBe(false));
   expect(document.activeElement?.closest('.cm-editor')).not.toBeNull();
 });
+
+test('Queue on an empty editor says what to write instead of the queue’s refusal, and sends nothing', async () => {
+  fakeStudio.answer('drafts.get', () => ({ text: '  \n ', updatedAt: 1 }));
+  fakeStudio.answer('templates.list', () => []);
+  fakeStudio.answer('engine.vocabulary', () => ({ scene: [], camera: [], motion: [], audio: [], style: [] }));
+  const project = { id: 3, name: 'Harbour', createdAt: 1, updatedAt: 1, archived: false, clipCount: 0 };
+  const queued: string[] = [];
+  const view = render(
+    <ToastProvider>
+      <PromptStudio
+        project={project}
+        viewSwitch={null}
+        onQueue={(text) => {
+          queued.push(text);
+          return Promise.reject(new Error('jobs.enqueue: promptText: prompt must not be empty'));
+        }}
+      />
+    </ToastProvider>,
+  );
+  await waitFor(() => expect(document.querySelector('.cm-content')).not.toBeNull());
+  fireEvent.click(view.getByRole('button', { name: 'Queue' }));
+  const alert = await view.findByRole('alert');
+  expect(alert.textContent).toContain('Write a prompt first: a Scene line at least');
+  expect(alert.textContent).not.toContain('must not be empty');
+  expect(queued).toEqual([]);
+  expect(document.activeElement?.closest('.cm-editor')).not.toBeNull();
+});

@@ -22,6 +22,10 @@ import { useTemplates } from './useTemplates';
 import { useSingleFlight } from './useSingleFlight';
 import './PromptStudio.css';
 
+/** What Queue says of an empty editor. */
+export const EMPTY_PROMPT =
+  'Write a prompt first: a Scene line at least (“Scene: a harbour at dawn”), or pick one from Templates, then Queue.';
+
 /** Where the Prompt view remembers its provider and model; Settings' default provider writes it too. */
 export const TARGET_KEY = 'shotline.prompt.target';
 
@@ -136,7 +140,16 @@ export function PromptStudio({
   const present = hasText ?? (draft.initialText ?? '').trim() !== '';
   // Once at a time: a double click on Queue queues one job.
   const { run: queueOnce, busy: queueing } = useSingleFlight(onQueue);
-  const queueNow = useCallback(() => queueOnce(editor.current?.text() ?? '', target), [queueOnce, target]);
+  const queueNow = useCallback(() => {
+    const text = editor.current?.text() ?? '';
+    if (text.trim() === '') {
+      // Said here, in the creator's words, rather than the queue's refusal of an empty prompt.
+      toaster.show('error', 'Nothing to queue', EMPTY_PROMPT);
+      editor.current?.focus();
+      return;
+    }
+    queueOnce(text, target);
+  }, [queueOnce, target, toaster]);
   const status = statusText(draft.status);
   const preview = useLivePreview(present);
   const { play: playPreview, stop: stopPreview } = preview;

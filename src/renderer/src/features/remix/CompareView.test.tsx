@@ -6,6 +6,7 @@ import type { DriftDirection } from '../../../../shared/cues/drift';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { aClip } from '../../../../../test/renderer/records';
 import { ToastProvider } from '../../components/Toasts';
+import { formatDateTime } from '../../format/media';
 import { CompareView } from './CompareView';
 
 const wrapper = ({ children }: { children: ReactNode }): JSX.Element => <ToastProvider>{children}</ToastProvider>;
@@ -112,4 +113,49 @@ test('opening Compare puts the focus on its heading', async () => {
   });
   await screen.findByLabelText('Player A');
   expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Compare' }));
+});
+
+test('Version A and Version B list every version alike: number, title and date', async () => {
+  const made = (minutes: number): number => new Date(2026, 11, 3, 20, minutes).getTime();
+  const node = (id: number, title: string, minutes: number, version: number, parentId: number | null) => ({
+    id,
+    parentId,
+    projectId: 1,
+    title,
+    provider: 'local',
+    model: null,
+    seed: null,
+    durationMs: 4000,
+    posterId: null,
+    rating: null,
+    createdAt: made(minutes),
+    trashedAt: null,
+    depth: parentId === null ? 0 : 1,
+    version,
+  });
+  const clips = new Map([
+    [1, aClip({ id: 1, title: 'Pier', createdAt: made(14) })],
+    [2, aClip({ id: 2, title: 'Pier v2', parentId: 1, createdAt: made(20) })],
+  ]);
+  fakeStudio.answer('clips.get', ({ id }) => clips.get(id) ?? aClip());
+  fakeStudio.answer('lineage.get', () => ({
+    clipId: 1,
+    nodes: [node(1, 'Pier', 14, 1, null), node(2, 'Pier v2', 20, 2, 1), node(3, 'Storm over the pier', 31, 3, 1)],
+  }));
+  fakeStudio.answer('cues.drift', () => ({ state: 'no_prompt', windowMs: 1000, directions: [] }));
+  render(<CompareView a={1} b={2} onPick={() => undefined} onClose={() => undefined} viewSwitch={null} />, {
+    wrapper,
+  });
+  for (const name of ['Version A', 'Version B']) {
+    const picker = screen.getByRole('combobox', { name });
+    await waitFor(() => expect(within(picker).getAllByRole('option')).toHaveLength(3));
+    const options = within(picker)
+      .getAllByRole('option')
+      .map((option) => option.textContent.trim());
+    expect(options).toEqual([
+      `v1 · Pier · ${formatDateTime(made(14))}`,
+      `v2 · Pier · ${formatDateTime(made(20))}`,
+      `v3 · Storm over the pier · ${formatDateTime(made(31))}`,
+    ]);
+  }
 });

@@ -17,7 +17,7 @@ import {
   type Side,
 } from './syncedPair';
 import { useLineage } from './useLineage';
-import { numberFirstName, versionName, versionNumbers } from './versionNames';
+import { pickerName, versionName, versionNumbers } from './versionNames';
 import { MiddleTitle } from '../../components/MiddleTitle';
 import { formatDateTime } from '../../format/media';
 import { CompareDrift } from './CompareDrift';
@@ -211,10 +211,10 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
             onPick(side === 'a' ? id : a, side === 'b' ? id : b);
           }}
         >
-          {!listed && current && <option value={current.id}>{numberFirstName(current, numbers)}</option>}
+          {!listed && current && <option value={current.id}>{pickerName(current)}</option>}
           {versions.map((n) => (
             <option key={n.id} value={n.id} title={n.title}>
-              {`${'\u2003'.repeat(n.depth)}${numberFirstName(n, numbers)}`}
+              {`${'\u2003'.repeat(n.depth)}${pickerName(n)}`}
             </option>
           ))}
         </select>

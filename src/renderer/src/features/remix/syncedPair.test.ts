@@ -75,7 +75,13 @@ describe('playing a 3 s clip beside a 5 s one', () => {
     // B is audible but not started: A keeps the clock; B starts at 1 s.
     expect(step.timelineS).toBeCloseTo(0.6);
     expect(step.actions.b).toEqual({});
-    const start = transportStep(1.0, 0.016, { a: player(1.01, 3, true), b: player(0, 5, false) }, { a: 0, b: -1000 }, 'b');
+    const start = transportStep(
+      1.0,
+      0.016,
+      { a: player(1.01, 3, true), b: player(0, 5, false) },
+      { a: 0, b: -1000 },
+      'b',
+    );
     expect(start.actions.b).toEqual({ play: true });
   });
 });

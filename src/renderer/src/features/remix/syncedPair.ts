@@ -96,9 +96,7 @@ export function transportStep(
 ): TransportStep {
   const leads = (side: Side): boolean => {
     const player = players[side];
-    return (
-      !player.paused && !player.ended && sidePhase(timelineS, offsets[side], player.duration) === 'within'
-    );
+    return !player.paused && !player.ended && sidePhase(timelineS, offsets[side], player.duration) === 'within';
   };
   const lead = leads(audible) ? audible : leads(otherSide(audible)) ? otherSide(audible) : null;
   const now = lead === null ? timelineS + elapsedS : timelineOf(players[lead].time, offsets[lead]);

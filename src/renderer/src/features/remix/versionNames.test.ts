@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { LineageNode } from '../../../../shared/remix/calls';
-import { numberFirstName, providerName, versionName, versionNumbers } from './versionNames';
+import { formatDateTime } from '../../format/media';
+import { pickerName, providerName, versionName, versionNumbers } from './versionNames';
 
 const node = (id: number, createdAt: number, parentId: number | null = null, title = 'Lighthouse'): LineageNode => ({
   id,
@@ -53,12 +54,26 @@ describe('version names', () => {
   });
 });
 
-test('a picker names a version number first, so a long title cut at its end still tells v1 from v2', () => {
+test('every picker option reads alike: number, title, date; a long title cut at its end still tells v1 from v2', () => {
   const long = 'A very long clip title that describes the harbour at dawn';
-  const family = [node(1, 100, null, long), node(2, 200, 1, `${long} v2`), node(3, 300, 1, 'Harbour at night')];
-  const numbers = versionNumbers(family);
-  expect(family.map((n) => numberFirstName(n, numbers))).toEqual([long, `v2 · ${long}`, 'Harbour at night']);
-  // Titles that repeat (remixes from before titles were numbered) get their number in front too.
-  const old = [node(4, 100, null, long), node(5, 200, 4, long)];
-  expect(old.map((n) => numberFirstName(n, versionNumbers(old)))).toEqual([`v1 · ${long}`, `v2 · ${long}`]);
+  const at = (minutes: number): number => new Date(2026, 11, 3, 20, minutes).getTime();
+  const family = [
+    { ...node(1, at(14), null, long), version: 1 },
+    { ...node(2, at(20), 1, `${long} v2`), version: 2 },
+    { ...node(3, at(31), 1, 'Harbour at night'), version: 3 },
+  ];
+  expect(family.map((n) => pickerName(n))).toEqual([
+    `v1 · ${long} · ${formatDateTime(at(14))}`,
+    `v2 · ${long} · ${formatDateTime(at(20))}`,
+    `v3 · Harbour at night · ${formatDateTime(at(31))}`,
+  ]);
+  // Titles that repeat (remixes from before titles were numbered) read the same way.
+  const old = [node(4, at(1), null, long), { ...node(5, at(2), 4, long), version: 2 }];
+  expect(old.map((n) => pickerName(n))).toEqual([
+    `v1 · ${long} · ${formatDateTime(at(1))}`,
+    `v2 · ${long} · ${formatDateTime(at(2))}`,
+  ]);
+  // A clip whose family has not loaded yet: its title and date, with the number it carries if any.
+  expect(pickerName({ title: `${long} v3`, createdAt: at(5) })).toBe(`v3 · ${long} · ${formatDateTime(at(5))}`);
+  expect(pickerName({ title: 'Storm', createdAt: at(5) })).toBe(`Storm · ${formatDateTime(at(5))}`);
 });

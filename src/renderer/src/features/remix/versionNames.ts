@@ -1,6 +1,7 @@
 import type { LineageNode } from '../../../../shared/remix/calls';
 import { ProviderId, PROVIDERS } from '../../../../shared/prompt/providers';
 import { baseTitle, titleVersion, versionOrder } from '../../../../shared/remix/versionTitle';
+import { formatDateTime } from '../../format/media';
 
 /** A provider's name as the studio shows it elsewhere; imports and unknown ids as they are. */
 export function providerName(provider: string): string {
@@ -33,12 +34,14 @@ export function versionName(node: Pick<LineageNode, 'id' | 'title'>, numbers: Re
 }
 
 /**
- * A version named number first, "v2 · Lighthouse at dusk", for places that cut a long name at its
- * end (a picker's options): the number a title carries ("Lighthouse at dusk v2") moves to the
- * front, one versionNumbers gives goes there too, and a title with neither stays as it is.
+ * A version as Compare's pickers list it, every option alike: "v2 · Lighthouse at dusk · Dec 3,
+ * 2026, 8:14 PM", its number first (so a name cut at its end still says which it is), then its
+ * title without the number it carries, then when it was made. The number is the one its title
+ * carries, else its number in the family; without either (a clip whose family has not loaded
+ * yet) the option starts with the title.
  */
-export function numberFirstName(node: Pick<LineageNode, 'id' | 'title'>, numbers: ReadonlyMap<number, string>): string {
-  const carried = titleVersion(node.title);
-  if (carried !== null) return `v${carried} · ${baseTitle(node.title)}`;
-  return versionName(node, numbers);
+export function pickerName(node: { title: string; createdAt: number; version?: number }): string {
+  const number = titleVersion(node.title) ?? node.version;
+  const named = `${baseTitle(node.title)} · ${formatDateTime(node.createdAt)}`;
+  return number === undefined ? named : `v${number} · ${named}`;
 }
