@@ -152,6 +152,60 @@ describe('parse: the documented format', () => {
     expect(audio.ambience).toEqual(['birds']);
   });
 
+  test('reads a time written before the sound, in brackets, after an @ or set off at the end', () => {
+    const audio = shotAt(
+      'Audio: 00:02 a bell rings, [00:02] bell, bell @ 00:02, gong @00:03, 00:02 – chime, 0:02 - knock, at 0:02 a bell, 2s – horn, horn (00:04), siren [3s], whistle – 00:01, [00:02-00:06] rain, 00:01-00:03 wind\n',
+      0,
+    ).audio;
+    expect(audio.events).toEqual([
+      { label: 'a bell rings', startMs: 2000, endMs: null },
+      { label: 'bell', startMs: 2000, endMs: null },
+      { label: 'bell', startMs: 2000, endMs: null },
+      { label: 'gong', startMs: 3000, endMs: null },
+      { label: 'chime', startMs: 2000, endMs: null },
+      { label: 'knock', startMs: 2000, endMs: null },
+      { label: 'a bell', startMs: 2000, endMs: null },
+      { label: 'horn', startMs: 2000, endMs: null },
+      { label: 'horn', startMs: 4000, endMs: null },
+      { label: 'siren', startMs: 3000, endMs: null },
+      { label: 'whistle', startMs: 1000, endMs: null },
+      { label: 'rain', startMs: 2000, endMs: 6000 },
+      { label: 'wind', startMs: 1000, endMs: 3000 },
+    ]);
+    expect(audio.ambience).toEqual([]);
+    // Each on its own line of the Audio field too.
+    expect(shotAt('Audio:\n[00:02] bell\n00:04 – a dog barks\n', 0).audio.events).toEqual([
+      { label: 'bell', startMs: 2000, endMs: null },
+      { label: 'a dog barks', startMs: 4000, endMs: null },
+    ]);
+  });
+
+  test('reads an hour of the day or a decade as words, not a time in the shot', () => {
+    const { doc, diagnostics } = parse(
+      'Audio: a rooster crows at 07:30 in the morning, 07:30 in the morning a kettle, an alarm at 7:30 pm, an alarm at 6:45am, 1970s jazz, 1980s – synth pop, bells @ 9:00 am\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(doc.shots[0]?.audio).toEqual({
+      ambience: [
+        'a rooster crows at 07:30 in the morning',
+        '07:30 in the morning a kettle',
+        'an alarm at 7:30 pm',
+        'an alarm at 6:45am',
+        '1970s jazz',
+        '1980s – synth pop',
+        'bells @ 9:00 am',
+      ],
+      events: [],
+    });
+  });
+
+  test('reports a marked time with no sound, or a marked span that ends before it starts', () => {
+    const { doc, diagnostics } = parse('Audio: [00:02]; [00:05-00:03] rain\n');
+    expect(only(diagnostics, 'event-label-missing')).toMatchObject({ range: { line: 1, column: 8 } });
+    expect(only(diagnostics, 'bad-range')).toMatchObject({ severity: 'error' });
+    expect(doc.shots[0]?.audio.events).toEqual([{ label: 'rain', startMs: 5000, endMs: null }]);
+  });
+
   test('keeps items without a time as ambience, including "at" that is not a time', () => {
     expect(shotAt('Audio: crickets in the background; wind at dusk\n  distant traffic\n', 0).audio).toEqual({
       ambience: ['crickets in the background', 'wind at dusk', 'distant traffic'],

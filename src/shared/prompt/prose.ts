@@ -251,9 +251,9 @@ function trimmedCut(text: string, from: number, to: number, target: ProseTarget)
   return cuts.map((c) => routed(text, target, c));
 }
 
-/** A clause that is only a moment in the shot: "At 00:04", "at 3 s", "After two seconds". */
+/** A clause that is only a moment in the shot: "At 00:04", "at 3 s", "After two seconds", "@ 00:04", "00:04", "[00:04]". */
 const LEADING_MOMENT =
-  /^\s*(?:at|after)\s+(?:\d{1,2}:\d{2}(?:\.\d{1,3})?|[\d.]+\s?s(?:ec(?:ond)?s?)?|\w+\s+seconds?)\s*$/i;
+  /^\s*(?:(?:(?:at|after)\s+|@\s*)(?:\d{1,2}:\d{2}(?:\.\d{1,3})?|[\d.]+\s?s(?:ec(?:ond)?s?)?|\w+\s+seconds?)|\[?\s*\d{1,2}:\d{2}(?:\.\d{1,3})?\s*\]?)\s*$/i;
 
 /** Clause cuts inside a sentence: commas, semicolons, colons, dashes and "as the camera…". */
 function clauses(text: string, s: Cut): Cut[] {

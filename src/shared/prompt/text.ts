@@ -39,12 +39,13 @@ export interface Piece {
   from: number;
 }
 
-/** An item that is only a moment in the shot: "at 00:05", "At 3 s". */
-const LEADING_MOMENT = /^\s*at\s+(?:\d{1,2}:\d{2}(?:\.\d{1,3})?|\d+(?:\.\d+)?\s?s(?:ec(?:ond)?s?)?)\s*$/i;
+/** An item that is only a moment in the shot: "at 00:05", "At 3 s", "@ 00:05", "00:05", "[00:05]". */
+const LEADING_MOMENT =
+  /^\s*(?:(?:at\s+|@\s*)(?:\d{1,2}:\d{2}(?:\.\d{1,3})?|\d+(?:\.\d+)?\s?s(?:ec(?:ond)?s?)?)|\[?\s*\d{1,2}:\d{2}(?:\.\d{1,3})?\s*\]?)\s*$/i;
 
 /** An item timed by its own words: "door at 1s", "rain from 00:02". */
 function hasOwnTime(item: string): boolean {
-  return /\b(?:at|from|until|till|between)\s+\d/i.test(item);
+  return /(?:\b(?:at|from|until|till|between)\s+|@\s*)\d/i.test(item);
 }
 
 /**
