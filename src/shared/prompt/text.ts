@@ -37,6 +37,16 @@ export function isCanonicalItem(text: string): boolean {
 export interface Piece {
   text: string;
   from: number;
+  /** The piece is an item of a list ("- a bell rings", "1. wide shot"): it ends what came before it. */
+  item?: boolean;
+}
+
+/** A list item's marker at the start of a line: "- ", "• ", "* ", "1. ", "2) ". */
+const LIST_MARKER = /^(?:[-–•*·‣◦▪●]|\d{1,3}[.)])[ \t]+(?=\S)/;
+
+/** How long the list marker opening a text is (0 when it has none). */
+export function listMarkerLength(text: string): number {
+  return LIST_MARKER.exec(text)?.[0].length ?? 0;
 }
 
 /** An item that is only a moment in the shot: "at 00:05", "At 3 s", "@ 00:05", "00:05", "[00:05]". */
