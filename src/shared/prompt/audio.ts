@@ -1,13 +1,15 @@
 /**
  * Audio items in natural phrasing. "door slam at 00:05", "a door slams at 5s",
- * "at 0:05 the door slams", "rain from 00:02 to 00:06" and "rain until 00:04" are timed
- * events; anything without a time phrase is ambience for the whole shot. Items are separated
+ * "at 0:05 the door slams", "bell @ 00:02", "00:02 a bell rings", "[00:02] bell",
+ * "00:02 – bell", "bell (00:02)", "rain from 00:02 to 00:06", "[00:02-00:06] rain" and
+ * "rain until 00:04" are timed events; an hour of the day ("at 7:30 pm", "at 07:30 in the
+ * morning") is not a moment in the shot. Anything without a time phrase is ambience for the whole shot. Items are separated
  * by commas and semicolons, so a sound whose name holds one is written in double quotes:
  * `"glass, breaking" at 00:02`; nothing between quotes is read as a time.
  */
 import { formatTime, parseTime } from '../time';
 import type { DiagnosticCode, Severity, Span } from './diagnostics';
-import { quotedRanges, splitItems, stripFullStops, words } from './text';
+import { collapse, quotedRanges, splitItems, stripFullStops, words } from './text';
 
 export type AudioItem =
   | { kind: 'ambience'; text: string }
@@ -29,6 +31,8 @@ function timeCandidate(word: string): string | null {
   if (word.length > 40) return null;
   // "at 00:05, the door slams": the comma after a time closes it.
   const bare = word.replace(/[.!?),]+$/, '');
+  // "at 7:30pm" is an hour of the day.
+  if (/\d(?:am|pm)$/i.test(bare)) return null;
   return /^\d[\d:.a-z]{0,31}$/i.test(bare) ? bare : null;
 }
 
@@ -67,7 +71,7 @@ interface Phrase {
  */
 export function readAudioItem(raw: string): { item: AudioItem; problems: ItemProblem[] } {
   const problems: ItemProblem[] = [];
-  const all = joinUnits(words(raw));
+  const all = joinUnits(splitAtSigns(words(raw)));
   // A closing full stop ends the sentence, not the label or the time.
   const lastWord = all[all.length - 1];
   if (lastWord) {
@@ -105,7 +109,17 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
 
   for (let i = 0; i < all.length; i++) {
     const word = lower[i];
-    if (word === 'at') {
+    if (word === 'at' || word === '@') {
+      // "at 7:30 pm", "at 07:30 in the morning": an hour of the day, not a moment in the shot.
+      if (
+        HOUR_OF_DAY.test(
+          all
+            .slice(i + 2, i + 5)
+            .map((w) => w.word)
+            .join(' '),
+        )
+      )
+        continue;
       const t = readTime(i + 1);
       if (t === 'bad') broken = true;
       else if (t !== null) {
@@ -160,7 +174,11 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
 
   if (broken) return { item: { kind: 'ambience', text: all.map((w) => w.word).join(' ') }, problems };
   const phrase = phrases[0];
-  if (!phrase) return { item: { kind: 'ambience', text: all.map((w) => w.word).join(' ') }, problems };
+  if (!phrase) {
+    const marked = quoted.length > 0 ? null : readMarkedTime(raw);
+    if (marked) return markedEvent(raw, marked, problems);
+    return { item: { kind: 'ambience', text: all.map((w) => w.word).join(' ') }, problems };
+  }
 
   for (const extra of phrases.slice(1)) {
     problems.push({
@@ -192,13 +210,129 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
   return { item: { kind: 'event', label, startMs: phrase.startMs, endMs: phrase.endMs }, problems };
 }
 
+/** What after a time makes it an hour of the day: "7:30 pm", "07:30 in the morning", "6 o'clock". */
+const HOUR_OF_DAY =
+  /^(?:am|pm|a\.m\.?|p\.m\.?|o'clock|o’clock|hours?|hrs?|h|in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight|sharp)\b/i;
+
+/** "bell @00:02": the sign and the time are two words. */
+function splitAtSigns(all: { word: string; from: number; to: number }[]): { word: string; from: number; to: number }[] {
+  return all.flatMap((w) =>
+    /^@\d/.test(w.word)
+      ? [
+          { word: '@', from: w.from, to: w.from + 1 },
+          { word: w.word.slice(1), from: w.from + 1, to: w.to },
+        ]
+      : [w],
+  );
+}
+
+/** A time as a mark: minutes and seconds ("00:02", "0:02.5"), or a number of seconds ("2s", "2.5 sec"). */
+const CLOCK_MARK = String.raw`\d{1,2}:\d{2}(?:\.\d{1,3})?`;
+const SECONDS_MARK = String.raw`\d{1,3}(?:\.\d{1,3})?\s?(?:ms|s|secs?|seconds?)`;
+const MARK = `(?:${CLOCK_MARK}|${SECONDS_MARK})`;
+const SPAN_JOIN = String.raw`\s*(?:[-–—]|to)\s*`;
+/** "[00:02]", "[2s]", "[00:02-00:06]" at the start of an item, and what sets it off from the label. */
+const LEADING_BRACKET = new RegExp(
+  String.raw`^\s*\[\s*(${MARK})(?:${SPAN_JOIN}(${MARK}))?\s*\]\s*(?:[-–—:,]\s*)?`,
+  'i',
+);
+/** "00:02 a bell rings", "00:02 – bell", "00:02-00:06 rain": a clock time opening an item. */
+const LEADING_CLOCK = new RegExp(
+  String.raw`^\s*(${CLOCK_MARK})(?:${SPAN_JOIN}(${CLOCK_MARK}))?(?![\d:])(?:\s*[-–—:,]\s*|\s+)`,
+  'i',
+);
+/** "2s – bell": seconds open an item only when a dash or colon sets them off. */
+const LEADING_SECONDS = new RegExp(
+  String.raw`^\s*(${SECONDS_MARK})(?:${SPAN_JOIN}(${SECONDS_MARK}))?\s*[-–—:]\s*`,
+  'i',
+);
+/** "bell (00:02)", "bell [00:02]", "bell – 00:02", "bell: 2s" at the end of an item. */
+const TRAILING_MARK = new RegExp(
+  String.raw`(?:\s*[(\[]\s*(${MARK})(?:${SPAN_JOIN}(${MARK}))?\s*[)\]]|\s+[-–—]\s*(${MARK})|:\s*(${MARK}))\s*[.!]*$`,
+  'i',
+);
+
+interface MarkedTime {
+  start: string;
+  end: string | null;
+  /** Where the label is in the item. */
+  labelFrom: number;
+  labelTo: number;
+  /** Where the time is in the item. */
+  markFrom: number;
+  markTo: number;
+}
+
+/** A time set off at the start or end of an item, without "at": "[00:02] bell", "00:02 – bell", "bell (00:02)". */
+function readMarkedTime(raw: string): MarkedTime | null {
+  const lead = LEADING_BRACKET.exec(raw) ?? LEADING_CLOCK.exec(raw) ?? LEADING_SECONDS.exec(raw);
+  if (lead?.[1] !== undefined) {
+    const rest = raw.slice(lead[0].length);
+    // "07:30 in the morning", "the 1970s": an hour or a decade, not a moment in the shot.
+    if (HOUR_OF_DAY.test(rest) || /^\d*0s$/i.test(lead[1])) return null;
+    const markFrom = raw.length - raw.trimStart().length;
+    return {
+      start: lead[1],
+      end: lead[2] ?? null,
+      labelFrom: lead[0].length,
+      labelTo: raw.length,
+      markFrom,
+      markTo: markFrom + lead[0].trim().length,
+    };
+  }
+  // Only the item's end is searched: the mark is short, and a long item then costs no more.
+  const tailFrom = Math.max(0, raw.length - 64);
+  const trail = TRAILING_MARK.exec(raw.slice(tailFrom));
+  const start = trail?.[1] ?? trail?.[3] ?? trail?.[4];
+  if (!trail || start === undefined || /^\d*0s$/i.test(start)) return null;
+  const at = tailFrom + trail.index;
+  return { start, end: trail[2] ?? null, labelFrom: 0, labelTo: at, markFrom: at, markTo: raw.length };
+}
+
+function markMs(mark: string): number | null {
+  const parsed = parseTime(mark.replace(/\s+/g, '').replace(/(?:secs?|seconds?)$/i, 's'));
+  return parsed.ok ? parsed.ms : null;
+}
+
+/** The event a marked time gives, with the problems a label or span can have. */
+function markedEvent(
+  raw: string,
+  marked: MarkedTime,
+  problems: ItemProblem[],
+): { item: AudioItem; problems: ItemProblem[] } {
+  const markSpan = { from: marked.markFrom, to: marked.markTo };
+  const startMs = markMs(marked.start);
+  if (startMs === null) return { item: { kind: 'ambience', text: stripFullStops(collapse(raw)) }, problems };
+  let endMs = marked.end === null ? null : markMs(marked.end);
+  if (endMs !== null && endMs <= startMs) {
+    problems.push({
+      code: 'bad-range',
+      severity: 'error',
+      message: `This sound ends at ${formatTime(endMs)}, not after its start at ${formatTime(startMs)}; give it an end later than its start.`,
+      span: markSpan,
+    });
+    endMs = null;
+  }
+  const label = unquote(stripFullStops(collapse(raw.slice(marked.labelFrom, marked.labelTo))));
+  if (label === '') {
+    problems.push({
+      code: 'event-label-missing',
+      severity: 'error',
+      message: 'This time has no sound to go with it; name the sound, like "door slam at 00:05".',
+      span: markSpan,
+    });
+    return { item: { kind: 'none' }, problems };
+  }
+  return { item: { kind: 'event', label, startMs, endMs }, problems };
+}
+
 /** A label written in one pair of double quotes, `"glass, breaking"`, is the words between them. */
 function unquote(label: string): string {
   return /^"[^"]*"$/.test(label) ? label.slice(1, -1).trim() : label;
 }
 
 /** A timed sound: "at 2s", "at 00:04", "at 3 s". */
-const TIMED = /\bat\s+\d[\d:.]*\s?(?:s|sec|secs|seconds?|ms)?\b/i;
+const TIMED = /(?:\bat\s+|@\s*)\d[\d:.]*\s?(?:s|sec|secs|seconds?|ms)?\b/i;
 
 /**
  * "a door slams at 2s and a dog barks at 4s" is two sounds: an item splits at an "and" that has

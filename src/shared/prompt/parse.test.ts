@@ -152,6 +152,107 @@ describe('parse: the documented format', () => {
     expect(audio.ambience).toEqual(['birds']);
   });
 
+  test('reads a time written before the sound, in brackets, after an @ or set off at the end', () => {
+    const audio = shotAt(
+      'Audio: 00:02 a bell rings, [00:02] bell, bell @ 00:02, gong @00:03, 00:02 – chime, 0:02 - knock, at 0:02 a bell, 2s – horn, horn (00:04), siren [3s], whistle – 00:01, [00:02-00:06] rain, 00:01-00:03 wind\n',
+      0,
+    ).audio;
+    expect(audio.events).toEqual([
+      { label: 'a bell rings', startMs: 2000, endMs: null },
+      { label: 'bell', startMs: 2000, endMs: null },
+      { label: 'bell', startMs: 2000, endMs: null },
+      { label: 'gong', startMs: 3000, endMs: null },
+      { label: 'chime', startMs: 2000, endMs: null },
+      { label: 'knock', startMs: 2000, endMs: null },
+      { label: 'a bell', startMs: 2000, endMs: null },
+      { label: 'horn', startMs: 2000, endMs: null },
+      { label: 'horn', startMs: 4000, endMs: null },
+      { label: 'siren', startMs: 3000, endMs: null },
+      { label: 'whistle', startMs: 1000, endMs: null },
+      { label: 'rain', startMs: 2000, endMs: 6000 },
+      { label: 'wind', startMs: 1000, endMs: 3000 },
+    ]);
+    expect(audio.ambience).toEqual([]);
+    // Each on its own line of the Audio field too.
+    expect(shotAt('Audio:\n[00:02] bell\n00:04 – a dog barks\n', 0).audio.events).toEqual([
+      { label: 'bell', startMs: 2000, endMs: null },
+      { label: 'a dog barks', startMs: 4000, endMs: null },
+    ]);
+  });
+
+  test('reads a list item without its marker, in every field and in prose', () => {
+    const { doc, diagnostics } = parse(
+      [
+        '- Scene: a church at noon',
+        '- a man waits',
+        '• a dog sits.',
+        'Style:',
+        '* warm light',
+        '1. 35mm film',
+        'Audio: wind',
+        '- a bell rings at 00:02',
+        '• a dog barks at 00:03',
+        '* thunder @ 00:04',
+        '1. a gong sounds at 00:05',
+        '2) rain from 1s to 2s',
+        'Dialogue:',
+        '- [00:01] Ann: "Hi."',
+        '',
+        '---',
+        'A harbour at dusk.',
+        '- a foghorn sounds at 00:02',
+        '- gulls cry',
+      ].join('\n'),
+    );
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const [first, second] = doc.shots;
+    expect(first?.scene).toBe('a church at noon. a man waits. a dog sits.');
+    expect(first?.style).toBe('warm light, 35mm film');
+    expect(first?.audio).toEqual({
+      ambience: ['wind'],
+      events: [
+        { label: 'a bell rings', startMs: 2000, endMs: null },
+        { label: 'a dog barks', startMs: 3000, endMs: null },
+        { label: 'thunder', startMs: 4000, endMs: null },
+        { label: 'a gong sounds', startMs: 5000, endMs: null },
+        { label: 'rain', startMs: 1000, endMs: 2000 },
+      ],
+    });
+    expect(first?.dialogue).toEqual([{ atMs: 1000, speaker: 'Ann', line: 'Hi.' }]);
+    expect(second?.audio.events).toEqual([{ label: 'a foghorn sounds', startMs: 2000, endMs: null }]);
+    expect(second?.scene).not.toContain('-');
+    // A separator and a time range are no list markers.
+    expect(parse('Scene: a\n---\nAudio: 1.5s – bell\n').doc.shots[1]?.audio.events).toEqual([
+      { label: 'bell', startMs: 1500, endMs: null },
+    ]);
+  });
+
+  test('reads an hour of the day or a decade as words, not a time in the shot', () => {
+    const { doc, diagnostics } = parse(
+      'Audio: a rooster crows at 07:30 in the morning, 07:30 in the morning a kettle, an alarm at 7:30 pm, an alarm at 6:45am, 1970s jazz, 1980s – synth pop, bells @ 9:00 am\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(doc.shots[0]?.audio).toEqual({
+      ambience: [
+        'a rooster crows at 07:30 in the morning',
+        '07:30 in the morning a kettle',
+        'an alarm at 7:30 pm',
+        'an alarm at 6:45am',
+        '1970s jazz',
+        '1980s – synth pop',
+        'bells @ 9:00 am',
+      ],
+      events: [],
+    });
+  });
+
+  test('reports a marked time with no sound, or a marked span that ends before it starts', () => {
+    const { doc, diagnostics } = parse('Audio: [00:02]; [00:05-00:03] rain\n');
+    expect(only(diagnostics, 'event-label-missing')).toMatchObject({ range: { line: 1, column: 8 } });
+    expect(only(diagnostics, 'bad-range')).toMatchObject({ severity: 'error' });
+    expect(doc.shots[0]?.audio.events).toEqual([{ label: 'rain', startMs: 5000, endMs: null }]);
+  });
+
   test('keeps items without a time as ambience, including "at" that is not a time', () => {
     expect(shotAt('Audio: crickets in the background; wind at dusk\n  distant traffic\n', 0).audio).toEqual({
       ambience: ['crickets in the background', 'wind at dusk', 'distant traffic'],

@@ -13,7 +13,7 @@ import { KEY_LABELS, PROMPT_KEYS, resolveKey, suggestKey, type PromptKey, type S
 import { readProse, type ProsePhrase } from './prose';
 import { describeReading, offerStructured } from './proseFindings';
 import { addSpan, carryOver, has, KEY_BIT, mark, newShot, type ShotState } from './shotState';
-import { cleanItem, collapse, forEachLine, isSentenceHeading, splitItems, type Piece } from './text';
+import { cleanItem, collapse, forEachLine, isSentenceHeading, listMarkerLength, splitItems, type Piece } from './text';
 import { holdsOnlyCarried, type FrameSize, type PromptDoc } from './types';
 
 export interface FieldSpan {
@@ -143,8 +143,18 @@ function detectKey(line: string): { name: string; nameFrom: number; nameTo: numb
   return { name, nameFrom, nameTo: nameFrom + trimmed.length, colon };
 }
 
-function joinPieces(pieces: readonly Piece[]): string {
-  return collapse(pieces.map((p) => p.text).join(' '));
+/**
+ * A value's lines as one text. A list item ends the line before it: with a full stop in a Scene
+ * ("- a man waits\n- a dog barks"), with a comma in the other fields ("- warm light\n- 35mm").
+ */
+function joinPieces(pieces: readonly Piece[], stop: '.' | ','): string {
+  let out = '';
+  for (const p of pieces) {
+    if (out === '') out = p.text;
+    else if (p.text === '') continue;
+    else out += p.item === true && !/[.!?,;:]$/.test(out.trimEnd()) ? `${stop} ${p.text}` : ` ${p.text}`;
+  }
+  return collapse(out);
 }
 
 function valueSpan(field: { pieces: Piece[]; afterColon: number }): Span {
@@ -222,6 +232,12 @@ class PromptReader {
     // An indented line after a blank one still continues its value; any other ends it.
     if (this.afterBlank && lead === 0) this.closeField();
     this.afterBlank = false;
+    // "- a bell rings at 00:02", "1. Wide shot": the list marker is no part of what the line says.
+    const marker = listMarkerLength(trimmed);
+    if (marker > 0) {
+      this.readListItem(line.slice(0, lead) + ' '.repeat(marker) + line.slice(lead + marker), from);
+      return;
+    }
     const lineSpan = { from: from + lead, to: from + lead + trimmed.length };
     if (SEPARATOR.test(trimmed)) {
       this.readSeparator(from, lineSpan);
@@ -235,6 +251,16 @@ class PromptReader {
     const key = trimmed.startsWith('[') ? null : detectKey(line);
     if (key && this.readKeyLine(line, from, key)) return;
     this.readContinuation(trimmed, lineSpan);
+  }
+
+  /** A list item's line, its marker blanked out: a key line, or an item continuing the value or prose above. */
+  private readListItem(line: string, from: number): void {
+    const trimmed = line.trim();
+    const lead = line.length - line.trimStart().length;
+    const lineSpan = { from: from + lead, to: from + lead + trimmed.length };
+    const key = trimmed.startsWith('[') ? null : detectKey(line);
+    if (key && this.readKeyLine(line, from, key)) return;
+    this.readContinuation(trimmed, lineSpan, true);
   }
 
   /** Closes the last field and shot; the shots in the order they were written. */
@@ -341,24 +367,24 @@ class PromptReader {
   }
 
   /** A line that is not a key: part of the value above it, or prose read into the shot's fields. */
-  private readContinuation(trimmed: string, lineSpan: Span): void {
+  private readContinuation(trimmed: string, lineSpan: Span, item = false): void {
     if (this.open === null) this.open = { kind: 'prose', pieces: [] };
     if (this.open.kind === 'ignored') return;
     if (this.open.kind === 'key') {
-      this.open.pieces.push({ text: trimmed, from: lineSpan.from });
+      this.open.pieces.push({ text: trimmed, from: lineSpan.from, ...(item ? { item } : {}) });
       return;
     }
-    this.readProseLine(trimmed, lineSpan.from);
+    this.readProseLine(trimmed, lineSpan.from, item);
   }
 
   /** A prose line; each `[00:00-00:02]` mark in it starts a shot of that length. */
-  private readProseLine(text: string, from: number): void {
+  private readProseLine(text: string, from: number, item = false): void {
     let at = 0;
     for (const m of text.matchAll(SEGMENT)) {
       const start = parseTime(m[1] ?? '');
       const end = parseTime(m[2] ?? '');
       if (!start.ok || !end.ok || end.ms <= start.ms) continue;
-      this.pushProse(text.slice(at, m.index), from + at);
+      this.pushProse(text.slice(at, m.index), from + at, item && at === 0);
       this.closeField();
       const mark = { from: from + m.index, to: from + m.index + m[0].trimEnd().length };
       if (this.current.hasContent || this.current.claimed) this.startShot(mark.from, mark);
@@ -370,14 +396,14 @@ class PromptReader {
       this.open = { kind: 'prose', pieces: [] };
       at = m.index + m[0].length;
     }
-    this.pushProse(text.slice(at), from + at);
+    this.pushProse(text.slice(at), from + at, item && at === 0);
   }
 
-  private pushProse(raw: string, from: number): void {
+  private pushProse(raw: string, from: number, item = false): void {
     const text = raw.trim();
     if (text === '') return;
     if (this.open?.kind !== 'prose') this.open = { kind: 'prose', pieces: [] };
-    this.open.pieces.push({ text, from: from + raw.length - raw.trimStart().length });
+    this.open.pieces.push({ text, from: from + raw.length - raw.trimStart().length, ...(item ? { item } : {}) });
   }
 
   private closeShot(nextFrom: number): void {
@@ -405,7 +431,7 @@ class PromptReader {
       return;
     }
     const span: FieldSpan = { key: field.keySpan, value: valueSpan(field) };
-    const value = joinPieces(field.pieces);
+    const value = joinPieces(field.pieces, field.key === 'scene' || field.key === 'motion' ? '.' : ',');
     switch (field.key) {
       case 'title':
         this.applyTitle(value, span);

@@ -126,6 +126,24 @@ describe('routing free prose to fields', () => {
     ]);
   });
 
+  test('a sound timed before it, in brackets, after an @ or over a span is a timed Audio direction', () => {
+    const audio = shot(
+      'A church at noon. [00:02] A bell rings. A dog barks @ 00:03. 00:04 – a door slams. 00:05, a gong sounds. A kettle whistles from 00:01 to 00:03.',
+    ).audio;
+    expect(audio).toEqual({
+      ambience: [],
+      events: [
+        { label: 'A bell rings', startMs: 2000, endMs: null },
+        { label: 'A dog barks', startMs: 3000, endMs: null },
+        { label: 'a door slams', startMs: 4000, endMs: null },
+        { label: 'a gong sounds', startMs: 5000, endMs: null },
+        { label: 'A kettle whistles', startMs: 1000, endMs: 3000 },
+      ],
+    });
+    // An hour of the day is still no moment of the shot.
+    expect(shot('07:30 – the alarm clock rings.').audio).toEqual({ ambience: ['the alarm clock rings'], events: [] });
+  });
+
   test('style and era words go to Style, in a clause of their own or after "in the style of"', () => {
     expect(route('A diner at night, cinematic, 35mm film grain, 1970s, moody lighting')).toEqual([
       ['scene', 'A diner at night'],

@@ -72,7 +72,10 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'vs', 
 
 /** Reads a paragraph of prose given as pieces (lines) with their offsets in the prompt. */
 export function readProse(pieces: readonly Piece[]): ProseReading {
-  const joined = pieces.map((p) => p.text).join(' ');
+  // A list item starts a sentence of its own: its line break is kept (one character, like a space).
+  const joined = pieces
+    .map((p, i) => (i > 0 && p.item === true ? `\n${p.text}` : i > 0 ? ` ${p.text}` : p.text))
+    .join('');
   const toAbsolute = absoluteOffsets(pieces);
   const abs = (cut: Cut): Span => ({ from: toAbsolute(cut.from), to: toAbsolute(cut.to) });
   const phrases: ProsePhrase[] = [];
@@ -146,6 +149,11 @@ function sentences(text: string): Cut[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
+    if (ch === '\n') {
+      pushTrimmed(out, text, start, i);
+      start = i + 1;
+      continue;
+    }
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     const next = text[i + 1];
     if (next !== undefined && next !== ' ') continue;
@@ -251,9 +259,9 @@ function trimmedCut(text: string, from: number, to: number, target: ProseTarget)
   return cuts.map((c) => routed(text, target, c));
 }
 
-/** A clause that is only a moment in the shot: "At 00:04", "at 3 s", "After two seconds". */
+/** A clause that is only a moment in the shot: "At 00:04", "at 3 s", "After two seconds", "@ 00:04", "00:04", "[00:04]". */
 const LEADING_MOMENT =
-  /^\s*(?:at|after)\s+(?:\d{1,2}:\d{2}(?:\.\d{1,3})?|[\d.]+\s?s(?:ec(?:ond)?s?)?|\w+\s+seconds?)\s*$/i;
+  /^\s*(?:(?:(?:at|after)\s+|@\s*)(?:\d{1,2}:\d{2}(?:\.\d{1,3})?|[\d.]+\s?s(?:ec(?:ond)?s?)?|\w+\s+seconds?)|\[?\s*\d{1,2}:\d{2}(?:\.\d{1,3})?\s*\]?)\s*$/i;
 
 /** Clause cuts inside a sentence: commas, semicolons, colons, dashes and "as the camera…". */
 function clauses(text: string, s: Cut): Cut[] {

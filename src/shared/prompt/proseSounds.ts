@@ -49,8 +49,17 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'ou
 const SOUND_TAIL =
   /^(?:\s+(?:below|overhead|nearby|outside|somewhere|again|loudly|softly|faintly|sharply|twice|once|open|shut|in\s+the\s+distance|far\s+away|far\s+off|behind\s+(?:them|him|her|us))\b)*/i;
 
-/** A moment in the shot: "at 00:02", "at 3s", "at 2.5 s". Clock times of day are longer than any shot. */
-const AT_TIME = /\bat\s+(\d{1,2}:\d{2}(?:\.\d{1,3})?|\d+(?:\.\d+)?\s?s(?:ec(?:ond)?s?)?)\b(?!\s*(?:am|pm|o'clock))/i;
+const MOMENT = String.raw`\d{1,2}:\d{2}(?:\.\d{1,3})?|\d+(?:\.\d+)?\s?s(?:ec(?:ond)?s?)?`;
+/**
+ * A moment or span in the shot: "at 00:02", "at 3s", "@ 00:02", "[00:02]", "from 00:01",
+ * "from 1s to 3s", "until 00:04". Clock times of day are longer than any shot.
+ */
+const AT_TIME = new RegExp(
+  String.raw`(?:\b(?:at|from|until|till|between)\s+|@\s*|\[\s*)(${MOMENT})\b(?:\s*(?:[-–—]|to|and)\s*(?:${MOMENT})\b)?\s*\]?(?!\s*(?:am|pm|o'clock|in\s+the\s+(?:morning|afternoon|evening)))`,
+  'i',
+);
+/** A bare clock opening a clause: "00:02 – a bell rings". */
+const LEADING_CLOCK = /^(\d{1,2}:\d{2}(?:\.\d{1,3})?)(?![\d:])[\s,:–—-]*/;
 const LONGEST_SHOT_MS = 60_000;
 
 export interface SoundCut {
@@ -97,6 +106,9 @@ export function soundInClause(body: string): SoundCut | null {
     const time = AT_TIME.exec(body);
     if (time && time.index >= verb.to && isMoment(time[1] ?? '')) to = Math.max(to, time.index + time[0].length);
     let from = words[subject]?.from ?? 0;
+    // "00:02 – a bell rings": a bare clock before the subject times it too.
+    const lead = LEADING_CLOCK.exec(body);
+    if (lead && lead[0].length === from && isMoment(lead[1] ?? '')) from = 0;
     // "At 3s the door slams": a moment written before the subject times the sound too.
     if (
       time &&

@@ -37,14 +37,25 @@ export function isCanonicalItem(text: string): boolean {
 export interface Piece {
   text: string;
   from: number;
+  /** The piece is an item of a list ("- a bell rings", "1. wide shot"): it ends what came before it. */
+  item?: boolean;
 }
 
-/** An item that is only a moment in the shot: "at 00:05", "At 3 s". */
-const LEADING_MOMENT = /^\s*at\s+(?:\d{1,2}:\d{2}(?:\.\d{1,3})?|\d+(?:\.\d+)?\s?s(?:ec(?:ond)?s?)?)\s*$/i;
+/** A list item's marker at the start of a line: "- ", "• ", "* ", "1. ", "2) ". */
+const LIST_MARKER = /^(?:[-–•*·‣◦▪●]|\d{1,3}[.)])[ \t]+(?=\S)/;
+
+/** How long the list marker opening a text is (0 when it has none). */
+export function listMarkerLength(text: string): number {
+  return LIST_MARKER.exec(text)?.[0].length ?? 0;
+}
+
+/** An item that is only a moment in the shot: "at 00:05", "At 3 s", "@ 00:05", "00:05", "[00:05]". */
+const LEADING_MOMENT =
+  /^\s*(?:(?:at\s+|@\s*)(?:\d{1,2}:\d{2}(?:\.\d{1,3})?|\d+(?:\.\d+)?\s?s(?:ec(?:ond)?s?)?)|\[?\s*\d{1,2}:\d{2}(?:\.\d{1,3})?\s*\]?)\s*$/i;
 
 /** An item timed by its own words: "door at 1s", "rain from 00:02". */
 function hasOwnTime(item: string): boolean {
-  return /\b(?:at|from|until|till|between)\s+\d/i.test(item);
+  return /(?:\b(?:at|from|until|till|between)\s+|@\s*)\d/i.test(item);
 }
 
 /**

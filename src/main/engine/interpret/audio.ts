@@ -1,8 +1,34 @@
 /** The audio fields (ambience beds and timed sound events) and who speaks each line of dialogue. */
-import type { EngineDialogueLine, EngineSoundEvent } from '../input';
+import { SPEECH_VERBS } from '../../../shared/prompt/proseWords';
+import type { EngineDialogueLine, EngineShot, EngineSoundEvent } from '../input';
 import type { SceneEntity, ShotScene } from '../scene';
 import type { ShotBuilder } from './builder';
 import { figureGender } from './words';
+
+/** A sound that is someone speaking: `a woman says "Tea's ready"`, `Mia whispers: "Go."`. */
+const SPOKEN = new RegExp(
+  String.raw`^(?:(?:the|an?|his|her|their)\s+)?([\p{L}\p{M}'’ -]{1,40}?)\s*,?\s+(?:${SPEECH_VERBS})(?:\s+\w+ly)?\s*[:,]?\s*["“]([^"”]{1,400})["”][.!?]?$`,
+  'iu',
+);
+
+/**
+ * The shot with each timed sound that is speech (`a woman says "Tea's ready" at 00:03`) taken out
+ * of its sounds and made a line of dialogue at that time, spoken by who the sound names.
+ */
+export function withSpokenEvents(shot: EngineShot): EngineShot {
+  const lines: EngineDialogueLine[] = [];
+  const events = shot.audio.events.filter((event) => {
+    const m = event.startMs === null ? null : SPOKEN.exec(event.label.trim());
+    const speaker = m?.[1]?.trim();
+    const line = m?.[2]?.trim();
+    if (event.startMs === null || !speaker || !line) return true;
+    lines.push({ atMs: event.startMs, speaker, line });
+    return false;
+  });
+  if (lines.length === 0) return shot;
+  const dialogue = [...shot.dialogue, ...lines].sort((a, b) => a.atMs - b.atMs);
+  return { ...shot, audio: { ...shot.audio, events }, dialogue };
+}
 
 /** Sounds from the audio fields: ambience beds and timed events. */
 export function readAudio(b: ShotBuilder): void {

@@ -282,6 +282,26 @@ describe('interpret: words', () => {
     expect(scene.entities.find((e) => e.key === 'ben')?.name).toBe('Ben');
   });
 
+  test('speaks a timed sound that is someone speaking, at its time, by the figure it names', () => {
+    const { scene, notUnderstood } = one({
+      scene: 'A woman stands in a kitchen.',
+      audio: {
+        ambience: [],
+        events: [
+          { label: 'a kettle whistles', startMs: 1000, endMs: null },
+          { label: 'a woman says "Tea\'s ready"', startMs: 3000, endMs: null },
+          { label: 'Mia whispers: "Go."', startMs: 4000, endMs: null },
+        ],
+      },
+    });
+    expect(scene.dialogue).toEqual([
+      { atMs: 3000, speaker: 'woman', entity: 'woman', line: "Tea's ready" },
+      { atMs: 4000, speaker: 'Mia', entity: 'mia', line: 'Go.' },
+    ]);
+    expect(scene.cues.map((c) => c.effect)).toEqual(['kettleWhistle']);
+    expect(notUnderstood).toEqual([]);
+  });
+
   test('infers night from stars or a moon, dusk from fireflies, and keeps the word that named the place', () => {
     expect(one({ scene: 'A campfire in the desert under the stars' }).scene.timeOfDay).toBe('night');
     expect(one({ scene: 'A full moon over the lake' }).scene.timeOfDay).toBe('night');

@@ -5,7 +5,7 @@
  */
 import type { EngineInput } from '../input';
 import type { Interpretation, SceneEntity, ShotScene } from '../scene';
-import { readAudio, readDialogue } from './audio';
+import { readAudio, readDialogue, withSpokenEvents } from './audio';
 import { ShotBuilder } from './builder';
 import { finishShot } from './finish';
 import { Reporter } from './reporter';
@@ -17,8 +17,9 @@ export function interpret(input: EngineInput): Interpretation {
   let startMs = 0;
   const cast = new Map<string, SceneEntity>();
   let prev: ShotBuilder | null = null;
-  input.shots.forEach((shot, index) => {
+  input.shots.forEach((written, index) => {
     report.shot = index;
+    const shot = withSpokenEvents(written);
     const b = new ShotBuilder(index, shot, report);
     b.knownNames = new Set([...cast.values()].flatMap((e) => (e.name === null ? [] : [e.name.toLowerCase()])));
     b.cast = [...cast.values()];

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decodeMonoAudio } from '../../../../test/support/decodeAudio';
+import { askedSounds, listenWindows } from '../../../shared/cues/drift';
+import { parse } from '../../../shared/prompt/parse';
+import { heardOnsets } from '../../media/heardOnsets';
+import { engineInputFromPrompt } from '../fromPrompt';
 import { emptyShot, type EngineInput } from '../input';
 import { renderClip } from '../render';
 import { prominenceDb } from './prominence';
@@ -92,6 +96,35 @@ describe('directed sounds stand out', () => {
     });
     expect(measured.filter((m) => !m.standsOut)).toEqual([]);
   }, 180_000);
+
+  test('a line spoken over a whistling kettle stands 10 dB over it, and the drift report hears it at its time', async () => {
+    const prompt =
+      'Duration: 6s\nAudio: a kettle whistles from 00:01, a woman says "Tea\'s ready" at 00:03, cups clink at 00:05\n';
+    const result = await renderClip(engineInputFromPrompt(parse(prompt).doc), {
+      outPath: join(dir, 'kettle-line.mp4'),
+      width: 320,
+      height: 180,
+      fps: 12,
+      seed: 1,
+    });
+    const sounds = result.report.sounds as unknown as SoundEvent[];
+    expect(sounds.filter((s) => s.kind === 'speech').map((s) => [s.timeMs, s.label])).toEqual([
+      [3000, "woman: Tea's ready"],
+    ]);
+    // The kettle is still whistling when the line starts.
+    const kettle = sounds.find((s) => s.kind === 'kettleWhistle');
+    expect(kettle?.timeMs).toBe(1000);
+    const samples = await decodeMonoAudio(result.outPath);
+    expect(Math.round(prominenceDb(samples, 3) * 10) / 10).toBeGreaterThanOrEqual(10);
+    // What the studio's drift report does with the clip: the line's onset is heard within 100 ms.
+    const asked = askedSounds(prompt, 6000);
+    const heard = await heardOnsets(result.outPath, listenWindows(asked, 6000));
+    const line = asked.findIndex((a) => a.label.startsWith('a woman says'));
+    expect(asked[line]?.askedMs).toBe(3000);
+    const heardMs = heard?.[line] ?? null;
+    expect(heardMs).not.toBeNull();
+    expect(Math.abs((heardMs ?? 0) - 3000)).toBeLessThanOrEqual(100);
+  });
 
   test('the world adds no thunder of its own before the thunder a prompt times', async () => {
     const { samples, sounds } = await renderSound('thunder-timed', {

@@ -28,6 +28,26 @@ function rmsOf(x: Float32Array, from: number, to: number): number {
   return Math.sqrt(sum / (b - a));
 }
 
+function duckLead(): number {
+  return Math.round(duckLeadS * sampleRate);
+}
+
+function duckRelease(): number {
+  return Math.round(duckReleaseS * sampleRate);
+}
+
+/** The ducking gain at sample `i` for a sound at `at` held `hold` samples: down from 45 ms before, back over 350 ms after. */
+function duckGain(i: number, at: number, hold: number): number {
+  const lead = duckLead();
+  const start = at - lead;
+  let k: number;
+  if (i < at) k = (i - start) / lead;
+  else if (i < at + hold) k = 1;
+  else k = 1 - (i - at - hold) / duckRelease();
+  const shaped = 0.5 - 0.5 * Math.cos(Math.PI * Math.min(1, Math.max(0, k)));
+  return 1 - (1 - dbToGain(bedDuckDb)) * shaped;
+}
+
 /**
  * How far, in dB, a sound starting at `atS` seconds rises over what came before it in a mono
  * recording: RMS of its first 150 ms over RMS of the 450 ms ending 50 ms before it.
@@ -94,6 +114,35 @@ export class DirectedPlacer {
     return gain;
   }
 
+  /**
+   * Adds a line of dialogue so it stands out as a directed sound does, over the beds and effects
+   * (not over other lines): the effects already playing dip 10 dB under the whole line (a kettle
+   * whistling on under the words) and the line is raised if that is not enough. The beds are left
+   * to the master, which ducks them under every line. Returns the gain the line was given.
+   */
+  placeLine(mono: Float32Array, at: number, pan: number): number {
+    this.duckEffects(at, mono.length);
+    const before = this.level(
+      at - Math.round(beforeFromS * sampleRate),
+      at - Math.round(beforeToS * sampleRate),
+      false,
+    );
+    const afterEnd = at + Math.round(afterS * sampleRate);
+    const residual = this.level(at, afterEnd, false);
+    const [gl, gr] = panGains(pan);
+    const own = (rmsOf(mono, 0, Math.round(afterS * sampleRate)) * (gl + gr)) / 2;
+    const needed = Math.sqrt(Math.max(0, (before * dbToGain(prominenceTargetDb)) ** 2 - residual ** 2));
+    const gain = own > 0 ? Math.min(dbToGain(30), Math.max(1, needed / own)) : 1;
+    for (let i = 0; i < mono.length && at + i < this.dialogue.left.length; i++) {
+      if (at + i < 0) continue;
+      const v = (mono[i] ?? 0) * gain;
+      this.dialogue.left[at + i] = (this.dialogue.left[at + i] ?? 0) + v * gl;
+      this.dialogue.right[at + i] = (this.dialogue.right[at + i] ?? 0) + v * gr;
+    }
+    if (gain > 1) this.spans.push({ from: Math.max(0, at), to: Math.min(this.dialogue.left.length, afterEnd) });
+    return gain;
+  }
+
   /** Multiplies the beds by the ducking gathered so far. */
   applyBedGain(): void {
     for (let i = 0; i < this.bedGain.length; i++) {
@@ -105,28 +154,31 @@ export class DirectedPlacer {
   }
 
   private duck(at: number, hold: number): void {
-    const floor = dbToGain(bedDuckDb);
-    const lead = Math.round(duckLeadS * sampleRate);
-    const release = Math.round(duckReleaseS * sampleRate);
-    const start = at - lead;
-    const end = at + hold + release;
-    for (let i = Math.max(0, start); i < Math.min(this.bedGain.length, end); i++) {
-      let k: number;
-      if (i < at) k = (i - start) / lead;
-      else if (i < at + hold) k = 1;
-      else k = 1 - (i - at - hold) / release;
-      const shaped = 0.5 - 0.5 * Math.cos(Math.PI * Math.min(1, Math.max(0, k)));
-      const g = 1 - (1 - floor) * shaped;
+    for (let i = Math.max(0, at - duckLead()); i < Math.min(this.bedGain.length, at + hold + duckRelease()); i++) {
+      const g = duckGain(i, at, hold);
       if (g < (this.bedGain[i] ?? 1)) this.bedGain[i] = g;
     }
   }
 
-  /** RMS of everything placed so far (the beds as ducked), downmixed to mono, between two samples. */
-  private level(from: number, to: number): number {
+  /** Dips what is on the effects bus so far under a line, with the beds' curve. */
+  private duckEffects(at: number, hold: number): void {
+    const { left, right } = this.effects;
+    for (let i = Math.max(0, at - duckLead()); i < Math.min(left.length, at + hold + duckRelease()); i++) {
+      const g = duckGain(i, at, hold);
+      left[i] = (left[i] ?? 0) * g;
+      right[i] = (right[i] ?? 0) * g;
+    }
+  }
+
+  /**
+   * RMS of everything placed so far (the beds as ducked), downmixed to mono, between two samples;
+   * without the dialogue when `withDialogue` is false.
+   */
+  private level(from: number, to: number, withDialogue = true): number {
     const a = Math.max(0, from);
     const b = Math.min(this.bedGain.length, to);
     if (b - a < 0.05 * sampleRate) return 0;
-    const rest = downmix([this.effects, this.dialogue], a, b);
+    const rest = downmix(withDialogue ? [this.effects, this.dialogue] : [this.effects], a, b);
     let sum = 0;
     for (let i = a; i < b; i++) {
       const g = this.bedGain[i] ?? 1;

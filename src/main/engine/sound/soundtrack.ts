@@ -138,8 +138,12 @@ export function mixSoundtrack(
   for (const b of schedule.beds) {
     addBed(b.id, beds, msToSample(b.fromMs), msToSample(b.toMs), b.level, hashString(`bed${b.shot}${b.id}`, o.seed));
   }
-  for (const line of lines) addMono(dialogue, line.samples, line.at, line.pan, 1);
-  const directed: { mono: Float32Array; at: number; pan: number }[] = [];
+  const directed: { mono: Float32Array; at: number; pan: number; line?: true }[] = lines.map((line) => ({
+    mono: line.samples,
+    at: line.at,
+    pan: line.pan,
+    line: true,
+  }));
   let k = 0;
   for (const e of schedule.events) {
     k++;
@@ -152,9 +156,14 @@ export function mixSoundtrack(
     if (e.directed) directed.push({ mono, at: msToSample(e.timeMs), pan: e.pan });
     else addMono(effects, mono, msToSample(e.timeMs), e.pan, 1);
   }
-  // Directed sounds go in last, in time order, each measured against everything already there.
+  // Directed sounds and lines go in last, in time order (a line before a sound at the same
+  // instant), each measured against everything already there.
+  directed.sort((a, b) => a.at - b.at || (a.line ? 0 : 1) - (b.line ? 0 : 1));
   const placer = new DirectedPlacer(beds, effects, dialogue);
-  for (const d of directed) placer.place(d.mono, d.at, d.pan);
+  for (const d of directed) {
+    if (d.line) placer.placeLine(d.mono, d.at, d.pan);
+    else placer.place(d.mono, d.at, d.pan);
+  }
   placer.applyBedGain();
   // Without a line the dialogue bus is silent: its level follower stays at zero and ducks nothing.
   const ducking = lines.length > 0 ? { bedsDb: -9, effectsDb: -3 } : null;
