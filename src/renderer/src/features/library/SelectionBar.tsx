@@ -1,8 +1,10 @@
 import { useState, type JSX } from 'react';
 import type { Project } from '../../../../shared/domain';
+import { COLOR_LABELS } from '../../../../shared/library/labels';
 import { Icon } from '../../components/Icon';
 import { MenuButton } from '../../components/MenuButton';
 import { ExportClipsDialog } from '../exports/ExportClipsDialog';
+import { COLOR_NAMES } from './ClipMarks';
 import { useOrganise } from './OrganiseHistory';
 import { TagInput } from './TagInput';
 import './SelectionBar.css';
@@ -52,6 +54,27 @@ export function SelectionBar({
           </option>
         ))}
         <option value={0}>No rating</option>
+      </select>
+      <select
+        className="field selection-bar__field"
+        aria-label="Colour label selected"
+        value=""
+        onChange={(event) => {
+          const picked = COLOR_LABELS.find((color) => color === event.target.value) ?? null;
+          void organise
+            .color(ids, picked)
+            .catch((e: unknown) => onError('Could not label the clips', e));
+        }}
+      >
+        <option value="" disabled>
+          Colour label…
+        </option>
+        {COLOR_LABELS.map((color) => (
+          <option key={color} value={color}>
+            {COLOR_NAMES[color]}
+          </option>
+        ))}
+        <option value="none">No label</option>
       </select>
       <TagInput
         className="selection-bar__tag"
