@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon';
 import { MenuButton } from '../../components/MenuButton';
 import { ExportClipsDialog } from '../exports/ExportClipsDialog';
 import { COLOR_NAMES } from './ClipMarks';
+import { MoveToProject } from './MoveToProject';
 import { useOrganise } from './OrganiseHistory';
 import { TagInput } from './TagInput';
 import './SelectionBar.css';
@@ -31,7 +32,6 @@ export function SelectionBar({
 }: Props): JSX.Element {
   const organise = useOrganise();
   const [exporting, setExporting] = useState<readonly number[] | null>(null);
-  const others = projects.filter((p) => p.id !== currentProjectId);
   return (
     <div className="selection-bar" role="toolbar" aria-label="Selected clips" data-library-focus>
       <span className="selection-bar__count tabular">{ids.length.toLocaleString('en')} selected</span>
@@ -84,22 +84,12 @@ export function SelectionBar({
           void organise.addTags(ids, tags).catch((e: unknown) => onError('Could not tag the clips', e));
         }}
       />
-      <select
-        className="field selection-bar__field"
-        aria-label="Move selected to project"
-        value=""
-        disabled={others.length === 0}
-        onChange={(event) => onMove(Number(event.target.value))}
-      >
-        <option value="" disabled>
-          Move to…
-        </option>
-        {others.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
+      <MoveToProject
+        label="Move selected to project"
+        projects={projects}
+        currentProjectId={currentProjectId}
+        onMove={onMove}
+      />
       <MenuButton
         label="More actions on selected"
         title="More actions on the selected clips"
