@@ -80,6 +80,7 @@ export function SelectionBar({
         className="selection-bar__tag"
         label="Tag selected"
         placeholder="Tag selected…"
+        onEscapeEmpty={onClear}
         onAdd={(tags) => {
           void organise.addTags(ids, tags).catch((e: unknown) => onError('Could not tag the clips', e));
         }}

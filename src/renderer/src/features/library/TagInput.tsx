@@ -77,17 +77,20 @@ interface Props {
   /** Tags not to suggest (the ones the clip has). */
   have?: readonly string[];
   onAdd: (tags: string[]) => void;
+  /** Escape in the box with nothing typed and no suggestions open (the selection bar clears the choice). */
+  onEscapeEmpty?: () => void;
   className?: string;
 }
 
 /**
  * A tag box with autocomplete from the library's tags, as a combobox: the suggestions for the
  * tag being typed (after the last comma) are a listbox, Up and Down move through them, Enter
- * takes the one chosen or the text as typed, Escape closes them. Up or Down pressed before the
+ * takes the one chosen or the text as typed, Escape closes them, then empties the box, then (with
+ * `onEscapeEmpty`) leaves it. Up or Down pressed before the
  * suggestions have come counts once they come, and so does an Enter after it: Down then Enter,
  * however quick, takes the first suggestion (or the text as typed when there is none).
  */
-export function TagInput({ label, placeholder, have = [], onAdd, className = '' }: Props): JSX.Element {
+export function TagInput({ label, placeholder, have = [], onAdd, onEscapeEmpty, className = '' }: Props): JSX.Element {
   const id = useId();
   const [text, setText] = useState('');
   const [found, setFound] = useState<{ prefix: string; names: string[] }>({ prefix: '', names: [] });
@@ -217,6 +220,10 @@ export function TagInput({ label, placeholder, have = [], onAdd, className = '' 
             event.stopPropagation();
             if (open) setClosed(true);
             else change('');
+          } else if (event.key === 'Escape' && onEscapeEmpty) {
+            event.preventDefault();
+            event.stopPropagation();
+            onEscapeEmpty();
           }
         }}
       />
