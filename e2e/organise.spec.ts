@@ -270,3 +270,46 @@ test('moving clips to a project that has one of their files already moves the ot
   await expect(grid.getByRole('listitem')).toHaveCount(1);
   await expect(card('Harbour at dawn')).toBeVisible();
 });
+
+test('one clip moves to another project from its inspector, and Ctrl+Z brings it back', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(150_000);
+  const harbour = makeClip(join(workDir, 'Harbour at dawn.mp4'), 1);
+  const market = makeClip(join(workDir, 'Market crowd.mp4'), 2);
+  const grid = await importClips(page, studio.url, [harbour, market], 'Night shoot');
+  const card = (title: string) => grid.getByRole('listitem').filter({ hasText: title });
+  const projects = page.getByRole('list', { name: 'Projects' });
+  const project = (name: string) => projects.getByRole('listitem').filter({ hasText: name });
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const name = page.getByRole('textbox', { name: 'Project name' });
+  await name.fill('Selects');
+  await name.press('Enter');
+  await expect(project('Selects').getByRole('button', { name: /^Selects/ })).toHaveAttribute('aria-current', 'true');
+  await project('Night shoot')
+    .getByRole('button', { name: /^Night shoot/ })
+    .click();
+  await expect(grid.getByRole('listitem')).toHaveCount(2);
+
+  await card('Harbour at dawn').click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const moveTo = inspector.getByRole('combobox', { name: 'Move clip to project' });
+  await expect(moveTo).toBeEnabled();
+  // Only the other project is offered.
+  await expect(moveTo.getByRole('option')).toHaveText(['Move to…', 'Selects']);
+  await moveTo.selectOption({ label: 'Selects' });
+
+  await expect(page.getByText('Moved 1 clip to “Selects”')).toBeVisible();
+  await expect(grid.getByRole('listitem')).toHaveCount(1);
+  await expect(card('Market crowd')).toBeVisible();
+  await expect(project('Selects').locator('.project-row__count')).toHaveText('1');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'inspector-moved-one.png') });
+
+  await page.locator('body').press('ControlOrMeta+z');
+  await expect(page.getByText('Undone: Move 1 clip to “Selects”')).toBeVisible();
+  await expect(grid.getByRole('listitem')).toHaveCount(2);
+  await expect(card('Harbour at dawn')).toBeVisible();
+  await expect(project('Selects').locator('.project-row__count')).toHaveText('0');
+});

@@ -1001,3 +1001,50 @@ test('at 1280×800 beside the library the cue tools keep to one line; in the Pro
   expect(note.bottom, 'the note ends above the Problems bar').toBeLessThanOrEqual(bottom.top + 0.5);
   expect(under, 'controls under the note').toEqual([]);
 });
+
+test('at 800×600 “Move to…” stays inside the clips with a long project name to offer, for several clips and for one', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(150_000);
+  const other = 'Harbour night exteriors, second unit, pick-ups '.repeat(3).trim().slice(0, 120);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const cards = await newProjectWith(
+    page,
+    studio.url,
+    ['Harbour at dawn', 'Market crowd'].map((title, i) => makeClip(join(workDir, `${title}.mp4`), 1 + i)),
+  );
+  const projects = page.getByRole('list', { name: 'Projects' });
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const name = page.getByRole('textbox', { name: 'Project name' });
+  await name.fill(other);
+  await name.press('Enter');
+  await expect(projects.getByRole('button', { name: /^Harbour night/ })).toHaveAttribute('aria-current', 'true');
+  await projects.getByRole('button', { name: /^The Lighthouse/ }).click();
+  await expect(cards).toHaveCount(2);
+  await page.setViewportSize({ width: 800, height: 600 });
+
+  await cards.first().click();
+  await cards.last().click({ modifiers: ['Shift'] });
+  const bar = page.getByRole('toolbar', { name: 'Selected clips' });
+  await expect(bar).toContainText('2 selected');
+  await expectTidy(bar, 'selection bar at 800 with a long project to move to');
+  const canvas = await page.locator('.canvas').boundingBox();
+  const moveSelected = await bar.getByRole('combobox', { name: 'Move selected to project' }).boundingBox();
+  if (!canvas || !moveSelected) throw new Error('the clips or Move to… are not shown');
+  expect(moveSelected.x + moveSelected.width, 'Move to… ends inside the clips').toBeLessThanOrEqual(
+    canvas.x + canvas.width + 0.5,
+  );
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  expect(await controlsUnder(bar.getByRole('combobox', { name: 'Move selected to project' }), inspector)).toEqual([]);
+  await shoot(page, 'selection-move-to-800');
+
+  await page.keyboard.press('Escape');
+  await cards.first().click();
+  const moveOne = inspector.getByRole('combobox', { name: 'Move clip to project' });
+  await expect(moveOne).toBeVisible();
+  expect(await whollyShown(moveOne), 'the inspector’s Move to… is wholly in its panel').toBe(true);
+  expect(await inspector.locator('.inspector__details').evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+  await shoot(page, 'inspector-move-to-800');
+});

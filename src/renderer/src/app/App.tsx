@@ -17,6 +17,7 @@ import { useClipSelection } from '../features/library/useClipSelection';
 import { useLibraryActions } from '../features/library/useLibraryActions';
 import { OrganiseHistory, type HistoryHandle } from '../features/library/OrganiseHistory';
 import { OrganiseKeys } from '../features/library/useOrganiseKeys';
+import { MoveToProject } from '../features/library/MoveToProject';
 import { SelectionInspector } from '../features/library/SelectionInspector';
 import { CardPostersStatus } from '../features/library/CardPostersStatus';
 import { useOpenClip } from '../features/library/useOpenClip';
@@ -568,7 +569,21 @@ function Studio(): JSX.Element {
                   onClear={() => selection.clear()}
                 />
               ) : (
-                <PlayerPanel clip={selectedClip} onMedia={setMedia}>
+                <PlayerPanel
+                  clip={selectedClip}
+                  onMedia={setMedia}
+                  actions={
+                    selectedClip &&
+                    project && (
+                      <MoveToProject
+                        label="Move clip to project"
+                        projects={all ?? []}
+                        currentProjectId={project.id}
+                        onMove={(projectId) => moveClips([selectedClip.id], projectId)}
+                      />
+                    )
+                  }
+                >
                   {selectedClip && <ClipVersions clip={selectedClip} actions={versionActions} />}
                 </PlayerPanel>
               )}

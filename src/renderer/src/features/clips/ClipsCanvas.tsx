@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { MenuButton } from '../../components/MenuButton';
 import { countClips } from '../../format/media';
 import { modKey } from '../../format/shortcuts';
+import { focusClipSoon } from '../library/clipAfter';
 import { ClipList } from '../library/ClipList';
 import { activeFilters, LibraryControls, type LibraryLayout } from '../library/LibraryControls';
 import { SelectionBar } from '../library/SelectionBar';
@@ -337,7 +338,12 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
           currentProjectId={project.id}
           onMove={(projectId) => props.onMove([...props.selectedIds], projectId)}
           onTrash={() => props.onTrash([...props.selectedIds])}
-          onClear={props.onClearSelection}
+          onClear={() => {
+            // The bar goes with the choice: the focus it had goes to the clip in the inspector.
+            const current = props.currentId;
+            props.onClearSelection();
+            if (current !== null) focusClipSoon(current);
+          }}
           onError={props.onError}
         />
       )}

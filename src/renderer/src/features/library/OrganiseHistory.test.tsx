@@ -24,6 +24,7 @@ function library(initial: Clip[]): { find: (id: number) => Clip | undefined } {
   };
   fakeStudio.answer('library.setRating', ({ ids, rating }) => change(ids, (c) => ({ ...c, rating })));
   fakeStudio.answer('library.setFlag', ({ ids, flag }) => change(ids, (c) => ({ ...c, flag: flag ?? null })));
+  fakeStudio.answer('library.setColor', ({ ids, color }) => change(ids, (c) => ({ ...c, colorLabel: color })));
   fakeStudio.answer('library.addTags', ({ ids, tags }) => change(ids, (c) => ({ ...c, tags: [...c.tags, ...tags] })));
   fakeStudio.answer('library.removeTags', ({ ids, tags }) =>
     change(ids, (c) => ({ ...c, tags: c.tags.filter((t) => !tags.includes(t)) })),
@@ -301,4 +302,42 @@ test('Ctrl+Z on Rate selected, or in an empty tag box, undoes the last library e
   await new Promise((resolve) => setTimeout(resolve, 50));
   expect(organising()).toHaveLength(sent);
   expect(find(1)?.tags).toEqual(['keeper']);
+});
+
+test('the selection bar labels every chosen clip one colour, and Ctrl+Z gives each its own label back', async () => {
+  const user = userEvent.setup();
+  const noop = (): void => undefined;
+  const { find } = library([
+    aClip({ id: 1, colorLabel: 'red' }),
+    aClip({ id: 2, colorLabel: null }),
+    aClip({ id: 3, colorLabel: 'green' }),
+  ]);
+  render(
+    <ToastProvider>
+      <OrganiseHistory find={find}>
+        <SelectionBar
+          ids={[1, 2, 3]}
+          projects={[]}
+          currentProjectId={1}
+          onMove={noop}
+          onTrash={noop}
+          onClear={noop}
+          onError={noop}
+        />
+      </OrganiseHistory>
+    </ToastProvider>,
+  );
+  const colour = screen.getByRole('combobox', { name: 'Colour label selected' });
+  await user.selectOptions(colour, 'Blue');
+  await screen.findByText('Labelled 3 clips blue');
+  expect([1, 2, 3].map((id) => find(id)?.colorLabel)).toEqual(['blue', 'blue', 'blue']);
+  // Ctrl+Z in a field is the field's own; from the page it undoes the library's edit.
+  await user.click(document.body);
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Label 3 clips blue');
+  expect([1, 2, 3].map((id) => find(id)?.colorLabel)).toEqual(['red', null, 'green']);
+
+  await user.selectOptions(colour, 'No label');
+  await screen.findByText('Cleared the colour label of 2 clips');
+  expect([1, 2, 3].map((id) => find(id)?.colorLabel)).toEqual([null, null, null]);
 });

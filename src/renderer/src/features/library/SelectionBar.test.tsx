@@ -6,7 +6,7 @@ import { SelectionBar } from './SelectionBar';
 
 const noop = (): void => undefined;
 
-function renderBar(): void {
+function renderBar(onClear = noop): void {
   render(
     <SelectionBar
       ids={[3, 4, 9]}
@@ -14,7 +14,7 @@ function renderBar(): void {
       currentProjectId={1}
       onMove={noop}
       onTrash={noop}
-      onClear={noop}
+      onClear={onClear}
       onError={noop}
     />,
   );
@@ -68,4 +68,20 @@ test('the menu flags the selection, and Escape closes it without running anythin
       { ids: [3, 4, 9], flag: 'pick' },
     ]),
   );
+});
+
+test('Escape in “Tag selected” first empties the field, then clears the selection, as its tooltip says', async () => {
+  const user = userEvent.setup();
+  fakeStudio.answer('library.tags', () => []);
+  let cleared = 0;
+  renderBar(() => (cleared += 1));
+  const tag = screen.getByRole('textbox', { name: 'Tag selected' });
+  expect(screen.getByRole('button', { name: 'Clear selection' }).title).toBe('Clear selection (Esc)');
+  await user.click(tag);
+  await user.keyboard('night');
+  await user.keyboard('{Escape}');
+  expect(tag).toHaveProperty('value', '');
+  expect(cleared).toBe(0);
+  await user.keyboard('{Escape}');
+  expect(cleared).toBe(1);
 });

@@ -1,8 +1,11 @@
 import { useState, type JSX } from 'react';
 import type { Project } from '../../../../shared/domain';
+import { COLOR_LABELS } from '../../../../shared/library/labels';
 import { Icon } from '../../components/Icon';
 import { MenuButton } from '../../components/MenuButton';
 import { ExportClipsDialog } from '../exports/ExportClipsDialog';
+import { COLOR_NAMES } from './ClipMarks';
+import { MoveToProject } from './MoveToProject';
 import { useOrganise } from './OrganiseHistory';
 import { TagInput } from './TagInput';
 import './SelectionBar.css';
@@ -29,7 +32,6 @@ export function SelectionBar({
 }: Props): JSX.Element {
   const organise = useOrganise();
   const [exporting, setExporting] = useState<readonly number[] | null>(null);
-  const others = projects.filter((p) => p.id !== currentProjectId);
   return (
     <div className="selection-bar" role="toolbar" aria-label="Selected clips" data-library-focus>
       <span className="selection-bar__count tabular">{ids.length.toLocaleString('en')} selected</span>
@@ -53,30 +55,42 @@ export function SelectionBar({
         ))}
         <option value={0}>No rating</option>
       </select>
+      <select
+        className="field selection-bar__field"
+        aria-label="Colour label selected"
+        value=""
+        onChange={(event) => {
+          const picked = COLOR_LABELS.find((color) => color === event.target.value) ?? null;
+          void organise
+            .color(ids, picked)
+            .catch((e: unknown) => onError('Could not label the clips', e));
+        }}
+      >
+        <option value="" disabled>
+          Colour label…
+        </option>
+        {COLOR_LABELS.map((color) => (
+          <option key={color} value={color}>
+            {COLOR_NAMES[color]}
+          </option>
+        ))}
+        <option value="none">No label</option>
+      </select>
       <TagInput
         className="selection-bar__tag"
         label="Tag selected"
         placeholder="Tag selected…"
+        onEscapeEmpty={onClear}
         onAdd={(tags) => {
           void organise.addTags(ids, tags).catch((e: unknown) => onError('Could not tag the clips', e));
         }}
       />
-      <select
-        className="field selection-bar__field"
-        aria-label="Move selected to project"
-        value=""
-        disabled={others.length === 0}
-        onChange={(event) => onMove(Number(event.target.value))}
-      >
-        <option value="" disabled>
-          Move to…
-        </option>
-        {others.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
+      <MoveToProject
+        label="Move selected to project"
+        projects={projects}
+        currentProjectId={currentProjectId}
+        onMove={onMove}
+      />
       <MenuButton
         label="More actions on selected"
         title="More actions on the selected clips"

@@ -66,7 +66,7 @@ export function SelectionInspector({ ids, onTrash, onClear }: Props): JSX.Elemen
           </p>
         )}
         <p className="selection-inspector__hint">
-          Rate, tag, move, export or flag them all with the bar above the clips; keys 0–5, P and X act on them all too.
+          Rate, label, tag, move, export or flag them all with the bar above the clips; keys 0–5, P and X act on them all too.
           Click one clip to see its details.
         </p>
         <div className="inspector__actions">

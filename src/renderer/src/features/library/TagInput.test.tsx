@@ -174,13 +174,18 @@ test('Down then Enter with no suggestion to take, or none coming, adds the text 
 });
 
 const LONG = 'a very long tag that goes on past forty characters';
+/** How the messages quote LONG: its first 24 characters. */
+const QUOTED = 'a very long tag that goe…';
 
-test('a tag too long is named in words, with the limit', () => {
+test('a tag too long is named by its start, with the limit', () => {
   expect(tagsProblem(['night', 'x'.repeat(40)])).toBeNull();
-  expect(tagsProblem(['night', LONG])).toBe(`Tag “${LONG}” is too long: at most 40 characters`);
+  expect(tagsProblem(['night', LONG])).toBe(`Tag “${QUOTED}” is too long: at most 40 characters`);
   expect(tagsProblem([LONG, `${LONG} too`])).toBe(
-    `Tags “${LONG}”, “${LONG} too” are too long: at most 40 characters each`,
+    `Tags “${QUOTED}”, “${QUOTED}” are too long: at most 40 characters each`,
   );
+  // A tag of 120 characters is quoted by its start: the message stays short enough to read.
+  const huge = 'golden hour over the harbour '.repeat(5).slice(0, 120);
+  expect(tagsProblem([huge])).toBe('Tag “golden hour over the har…” is too long: at most 40 characters');
 });
 
 test.each([
@@ -217,7 +222,7 @@ test.each([
   render(ui());
   const box = screen.getByRole('textbox', { name: label });
   await user.type(box, `keeper, ${LONG}, dusk{Enter}`);
-  expect(screen.getByRole('alert').textContent).toBe(`Tag “${LONG}” is too long: at most 40 characters`);
+  expect(screen.getByRole('alert').textContent).toBe(`Tag “${QUOTED}” is too long: at most 40 characters`);
   expect((box as HTMLInputElement).value).toBe(LONG);
   expect(box.getAttribute('aria-invalid')).toBe('true');
   expect(box.getAttribute('aria-describedby')).toContain(screen.getByRole('alert').id);
@@ -239,7 +244,7 @@ test('an entry whose every tag is too long adds nothing and keeps them all, name
   const box = screen.getByRole('textbox', { name: 'Add tag' });
   await user.type(box, `${LONG}, ${LONG} too{Enter}`);
   expect(screen.getByRole('alert').textContent).toBe(
-    `Tags “${LONG}”, “${LONG} too” are too long: at most 40 characters each`,
+    `Tags “${QUOTED}”, “${QUOTED}” are too long: at most 40 characters each`,
   );
   expect((box as HTMLInputElement).value).toBe(`${LONG}, ${LONG} too`);
   expect(added).toEqual([]);

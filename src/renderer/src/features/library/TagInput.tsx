@@ -17,6 +17,19 @@ export function splitTags(text: string): string[] {
   return tags;
 }
 
+/** How many characters of a tag a message quotes: enough to know it by, short enough to stay on a line or two. */
+const QUOTED_CHARS = 24;
+
+/** A tag as a message quotes it: its start, cut with "…" when longer (the whole tag stays in the box). */
+export function quoteTag(tag: string): string {
+  // Cut between characters as a reader sees them, never inside an emoji or an accented letter.
+  const chars = Array.from(
+    new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(cleanTitle(tag)),
+    (s) => s.segment,
+  );
+  return chars.length > QUOTED_CHARS ? `“${chars.slice(0, QUOTED_CHARS).join('').trimEnd()}…”` : `“${tag}”`;
+}
+
 /**
  * What is wrong with the tags typed, said for the creator, or null when the studio can store every
  * one (the contract's own rule for a tag decides).
@@ -28,9 +41,9 @@ export function tagsProblem(tags: readonly string[]): string | null {
   const long = wrong.every((tag) => cleanTitle(tag).length > MAX_TAG_CHARS);
   if (wrong.length === 1)
     return long
-      ? `Tag “${first}” is too long: at most ${MAX_TAG_CHARS} characters`
-      : `Tag “${first}” cannot be used: ${TagName.safeParse(first).error?.issues[0]?.message ?? 'it is not a valid tag'}`;
-  const named = wrong.map((tag) => `“${tag}”`).join(', ');
+      ? `Tag ${quoteTag(first)} is too long: at most ${MAX_TAG_CHARS} characters`
+      : `Tag ${quoteTag(first)} cannot be used: ${TagName.safeParse(first).error?.issues[0]?.message ?? 'it is not a valid tag'}`;
+  const named = wrong.map(quoteTag).join(', ');
   return long
     ? `Tags ${named} are too long: at most ${MAX_TAG_CHARS} characters each`
     : `Tags ${named} cannot be used: a tag must be 1 to ${MAX_TAG_CHARS} characters`;
@@ -77,17 +90,20 @@ interface Props {
   /** Tags not to suggest (the ones the clip has). */
   have?: readonly string[];
   onAdd: (tags: string[]) => void;
+  /** Escape in the box with nothing typed and no suggestions open (the selection bar clears the choice). */
+  onEscapeEmpty?: () => void;
   className?: string;
 }
 
 /**
  * A tag box with autocomplete from the library's tags, as a combobox: the suggestions for the
  * tag being typed (after the last comma) are a listbox, Up and Down move through them, Enter
- * takes the one chosen or the text as typed, Escape closes them. Up or Down pressed before the
+ * takes the one chosen or the text as typed, Escape closes them, then empties the box, then (with
+ * `onEscapeEmpty`) leaves it. Up or Down pressed before the
  * suggestions have come counts once they come, and so does an Enter after it: Down then Enter,
  * however quick, takes the first suggestion (or the text as typed when there is none).
  */
-export function TagInput({ label, placeholder, have = [], onAdd, className = '' }: Props): JSX.Element {
+export function TagInput({ label, placeholder, have = [], onAdd, onEscapeEmpty, className = '' }: Props): JSX.Element {
   const id = useId();
   const [text, setText] = useState('');
   const [found, setFound] = useState<{ prefix: string; names: string[] }>({ prefix: '', names: [] });
@@ -217,6 +233,10 @@ export function TagInput({ label, placeholder, have = [], onAdd, className = '' 
             event.stopPropagation();
             if (open) setClosed(true);
             else change('');
+          } else if (event.key === 'Escape' && onEscapeEmpty) {
+            event.preventDefault();
+            event.stopPropagation();
+            onEscapeEmpty();
           }
         }}
       />

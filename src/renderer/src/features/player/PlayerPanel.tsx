@@ -49,11 +49,13 @@ interface Props {
   children?: ReactNode;
   /** What the panel says with no clip, where "select a clip" would not fit (the Trash). */
   empty?: { title: string; text: string };
+  /** More actions on the clip, beside Export (Move to…). */
+  actions?: ReactNode;
 }
 
 const NO_CLIP = { title: 'No clip selected', text: 'Select a clip to play it here and see its details.' };
 
-export function PlayerPanel({ clip, onMedia, children, empty = NO_CLIP }: Props): JSX.Element {
+export function PlayerPanel({ clip, onMedia, children, empty = NO_CLIP, actions }: Props): JSX.Element {
   const video = useRef<HTMLVideoElement>(null);
   // Remembered per clip, so choosing another clip clears it without an effect.
   const [failure, setFailure] = useState<{ clipId: number; message: string } | null>(null);
@@ -174,6 +176,7 @@ export function PlayerPanel({ clip, onMedia, children, empty = NO_CLIP }: Props)
           </h3>
           <div className="inspector__actions">
             <ExportClipButton clip={clip} />
+            {actions}
           </div>
           <ClipOrganiser key={clip.id} clip={clip} />
           {children}
