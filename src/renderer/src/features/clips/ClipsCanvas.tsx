@@ -78,6 +78,7 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
       props.onClearSelection();
       return true;
     },
+    several: () => props.selectedIds.size > 1,
   });
 
   function startImport(files: File[]): void {

@@ -45,12 +45,21 @@ function Harness(props: {
   trash: () => void;
   selectAll: () => void;
   clear?: () => boolean;
+  several?: () => boolean;
+  onCard?: () => void;
 }): JSX.Element {
-  useLibraryKeys(props.active, { trash: props.trash, selectAll: props.selectAll, clear: props.clear ?? (() => false) });
+  useLibraryKeys(props.active, {
+    trash: props.trash,
+    selectAll: props.selectAll,
+    clear: props.clear ?? (() => false),
+    several: props.several ?? (() => false),
+  });
   return (
     <>
       <main className="canvas">
-        <button type="button">Card</button>
+        <button type="button" data-clip-button="1" onClick={props.onCard}>
+          Card
+        </button>
         <input aria-label="Add tag to selected" />
       </main>
       <section className="cue-timeline" tabIndex={0} aria-label="Timeline" />
@@ -131,5 +140,20 @@ describe('useLibraryKeys', () => {
     expect(clear).toHaveBeenCalledTimes(2);
     expect(outside.mock.results.at(-1)?.value).toBe(false);
     window.removeEventListener('keydown', outside);
+  });
+
+  test('Space on a card with several clips chosen presses nothing, so the choice stays; with one it is the card’s', async () => {
+    const user = userEvent.setup();
+    let several = true;
+    const pressed = vi.fn();
+    render(
+      <Harness active trash={() => undefined} selectAll={() => undefined} several={() => several} onCard={pressed} />,
+    );
+    screen.getByRole('button', { name: 'Card' }).focus();
+    await user.keyboard(' ');
+    expect(pressed).not.toHaveBeenCalled();
+    several = false;
+    await user.keyboard(' ');
+    expect(pressed).toHaveBeenCalledTimes(1);
   });
 });

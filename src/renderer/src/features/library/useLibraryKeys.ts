@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { isMac, isTextEntry, modalOpen } from '../../format/shortcuts';
 
-export type LibraryKeyAction = 'trash' | 'selectAll' | 'clear';
+export type LibraryKeyAction = 'trash' | 'selectAll' | 'clear' | 'space';
 
 interface KeyLike {
   key: string;
@@ -14,7 +14,8 @@ interface KeyLike {
 /**
  * Delete (and on macOS the key labelled delete, which sends Backspace, alone or with ⌘ as in the
  * Finder) moves the chosen clips to the Trash; Ctrl+A (⌘A) chooses every clip in view; Escape
- * clears the choice.
+ * clears the choice. Space on a chosen clip plays it (the player's key); with several chosen there
+ * is nothing to play, and the choice stays.
  */
 export function libraryKeyAction(event: KeyLike, mac = isMac): LibraryKeyAction | null {
   const mod = mac ? event.metaKey : event.ctrlKey;
@@ -24,6 +25,7 @@ export function libraryKeyAction(event: KeyLike, mac = isMac): LibraryKeyAction 
   if (mac && event.key === 'Backspace') return 'trash';
   if (mod && event.key.toLowerCase() === 'a') return 'selectAll';
   if (event.key === 'Escape' && !mod) return 'clear';
+  if (event.key === ' ' && !mod) return 'space';
   return null;
 }
 
@@ -43,6 +45,8 @@ interface Handlers {
   selectAll: () => void;
   /** Clears the choice; false when nothing was chosen, so Escape is left to others. */
   clear: () => boolean;
+  /** Whether more than one clip is chosen. */
+  several: () => boolean;
 }
 
 /** The library's keys while the grid or list shows (`active`). */
@@ -59,6 +63,12 @@ export function useLibraryKeys(active: boolean, handlers: Handlers): void {
       if (action === null || !libraryHasKeys(event.target)) return;
       if (action === 'clear') {
         if (latest.current.clear()) event.preventDefault();
+        return;
+      }
+      if (action === 'space') {
+        // A card is a button, which Space would press: that opens the one clip, dropping the rest.
+        if (event.target instanceof Element && event.target.closest('[data-clip-button]') && latest.current.several())
+          event.preventDefault();
         return;
       }
       event.preventDefault();
