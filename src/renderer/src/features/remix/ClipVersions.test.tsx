@@ -8,6 +8,7 @@ import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { aClip } from '../../../../../test/renderer/records';
 import { ToastProvider } from '../../components/Toasts';
 import { ClipVersions, type VersionActions } from './ClipVersions';
+import { otherBranchNote, otherBranchVersions } from './lineageTree';
 
 const wrapper = ({ children }: { children: ReactNode }): JSX.Element => <ToastProvider>{children}</ToastProvider>;
 
@@ -133,5 +134,33 @@ describe('ClipVersions', () => {
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Compare' }).disabled).toBe(true);
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Versions' }).disabled).toBe(true);
     expect(fakeStudio.calls.some((c) => c.name === 'lineage.changes')).toBe(false);
+  });
+
+  test('versions of the family on other branches are named under the line, so a gap in the numbers is told', async () => {
+    // 1 → 2 → 4 (the clip); 3 is a remix of 1 on another branch, 5 a remix of 3.
+    fakeStudio.answer('lineage.get', () => ({
+      clipId: 4,
+      nodes: [node(1, null, 0, 'Original'), node(2, 1, 1, 'Second'), node(4, 2, 2, 'Fourth')],
+    }));
+    fakeStudio.answer('lineage.changes', () => null);
+    render(<ClipVersions clip={aClip({ id: 4, projectId: 1, parentId: 2 })} actions={actions()} />, { wrapper });
+    const lineage = screen.getByRole('region', { name: 'Lineage' });
+    expect(
+      await within(lineage).findByText('v3 is on another branch of this family: Versions shows them all.'),
+    ).toBeTruthy();
+  });
+});
+
+describe('otherBranchNote', () => {
+  test('names up to three versions and counts the rest', () => {
+    expect(otherBranchNote([])).toBeNull();
+    expect(otherBranchNote([3, 5])).toBe('v3 and v5 are on other branches of this family: Versions shows them all.');
+    expect(otherBranchNote([2, 3, 6])).toBe(
+      'v2, v3 and v6 are on other branches of this family: Versions shows them all.',
+    );
+    expect(otherBranchNote([2, 3, 6, 7, 9])).toBe(
+      'v2, v3, v6 and 2 more are on other branches of this family: Versions shows them all.',
+    );
+    expect(otherBranchVersions([node(1, null, 0, 'A'), node(4, 1, 1, 'B')])).toEqual([2, 3]);
   });
 });

@@ -3,7 +3,7 @@ import type { Clip } from '../../../../shared/domain';
 import { summarise } from '../../../../shared/remix/promptDiff';
 import { studio } from '../../api/client';
 import { formatDateTime } from '../../format/media';
-import { ancestorIds, buildTree, type TreeItem } from './lineageTree';
+import { ancestorIds, buildTree, otherBranchNote, otherBranchVersions, type TreeItem } from './lineageTree';
 import { useLineage } from './useLineage';
 import { providerName } from './versionNames';
 import { Icon } from '../../components/Icon';
@@ -189,6 +189,9 @@ export function ClipVersions({ clip, actions }: { clip: Clip; actions: VersionAc
                 <LineageItem key={item.node.id} item={item} clipId={clip.id} ancestors={ancestors} actions={actions} />
               ))}
             </ul>
+            {shown.length === nodes.length && otherBranchNote(otherBranchVersions(nodes)) !== null && (
+              <p className="lineage__empty">{otherBranchNote(otherBranchVersions(nodes))}</p>
+            )}
           </>
         )}
       </section>
