@@ -403,7 +403,7 @@ test('after Clear filters, a view switched with Alt+1 or Alt+3, an import from C
 }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 800 });
-  const files = ['Harbour at dawn', 'Alley in the rain'].map((title, i) =>
+  const files = ['Harbour at dawn', 'Alley in the rain', 'Market crowd', 'Night ferry'].map((title, i) =>
     makeClip(join(workDir, `${title}.mp4`), 1 + i / 4, '160x90'),
   );
   const grid = await importClips(page, studio.url, files.slice(0, 2), 'Night shoot');
@@ -458,4 +458,15 @@ test('after Clear filters, a view switched with Alt+1 or Alt+3, an import from C
   await expect(button(chosen)).toBeFocused();
   await expect(button(chosen)).toHaveAttribute('aria-current', 'true');
   await expect(bar).toContainText('2 selected');
+
+  // Deleted again, then files chosen with Choose files…: the first clip imported is chosen and focused.
+  await page.keyboard.press('Delete');
+  await expect(choose).toBeFocused();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(files.slice(2));
+  await expect(grid.getByRole('listitem')).toHaveCount(2, { timeout: 60_000 });
+  await expect(button('Market crowd')).toBeFocused();
+  await expect(button('Market crowd')).toHaveAttribute('aria-current', 'true');
+  await shoot(page, 'library-after-import');
 });
