@@ -403,7 +403,7 @@ test('after Clear filters, a view switched with Alt+1 or Alt+3, an import from C
 }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 800 });
-  const files = ['Harbour at dawn', 'Alley in the rain', 'Market crowd'].map((title, i) =>
+  const files = ['Harbour at dawn', 'Alley in the rain', 'Market crowd', 'Night ferry'].map((title, i) =>
     makeClip(join(workDir, `${title}.mp4`), 1 + i / 4, '160x90'),
   );
   const grid = await importClips(page, studio.url, files.slice(0, 2), 'Night shoot');
@@ -442,4 +442,31 @@ test('after Clear filters, a view switched with Alt+1 or Alt+3, an import from C
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Library' })).toBeFocused();
   await expect(page.getByRole('tab', { name: 'Library' })).toHaveAttribute('aria-selected', 'true');
+
+  // Every clip deleted: the empty project's Choose files… has the focus; Ctrl+Z brings them back,
+  // chosen as they were, the clip in the inspector focused.
+  await button(chosen).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  const bar = page.getByRole('toolbar', { name: 'Selected clips' });
+  await expect(bar).toContainText('2 selected');
+  await page.keyboard.press('Delete');
+  const choose = page.getByRole('main').getByRole('button', { name: 'Choose files' });
+  await expect(choose).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByText('Undone: Move 2 clips to the Trash')).toBeVisible();
+  await expect(grid.getByRole('listitem')).toHaveCount(2);
+  await expect(button(chosen)).toBeFocused();
+  await expect(button(chosen)).toHaveAttribute('aria-current', 'true');
+  await expect(bar).toContainText('2 selected');
+
+  // Deleted again, then files chosen with Choose files…: the first clip imported is chosen and focused.
+  await page.keyboard.press('Delete');
+  await expect(choose).toBeFocused();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(files.slice(2));
+  await expect(grid.getByRole('listitem')).toHaveCount(2, { timeout: 60_000 });
+  await expect(button('Market crowd')).toBeFocused();
+  await expect(button('Market crowd')).toHaveAttribute('aria-current', 'true');
+  await shoot(page, 'library-after-import');
 });

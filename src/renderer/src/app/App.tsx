@@ -21,7 +21,7 @@ import { MoveToProject } from '../features/library/MoveToProject';
 import { SelectionInspector } from '../features/library/SelectionInspector';
 import { CardPostersStatus } from '../features/library/CardPostersStatus';
 import { useOpenClip } from '../features/library/useOpenClip';
-import { focusClipSoon } from '../features/library/clipAfter';
+import { focusClipSoon, focusWaitsForClips } from '../features/library/clipAfter';
 import type { ClipQuery } from '../../../shared/library/organise';
 import { useImports } from '../features/clips/useImports';
 import { JobsView } from '../features/jobs/JobsView';
@@ -126,7 +126,19 @@ function Studio(): JSX.Element {
     },
     [setSelection],
   );
-  const imports = useImports(noteImport, showAlready);
+  // Clips imported while the focus was nowhere or on the empty project (Choose files…, which goes
+  // as they come): the first is chosen and takes the focus. Focus anywhere else stays.
+  const showImported = useCallback(
+    (clips: Clip[]) => {
+      const [first] = clips;
+      if (!first || !focusWaitsForClips()) return;
+      setSelected(first);
+      setSelection([first.id]);
+      focusClipSoon(first.id, { frames: 180 });
+    },
+    [setSelection],
+  );
+  const imports = useImports(noteImport, showAlready, showImported);
   const keepSearch = useCallback((projectId: number | null, text: string) => {
     setSearch({ projectId, query: text });
     if (projectId !== null) writeStored(searchKey(projectId), text === '' ? null : text);

@@ -41,9 +41,14 @@ const DONE_LINGER_MS = 2_500;
 /**
  * Import tasks in flight and the failures they left, shown until the creator dismisses them.
  * `onNote` hears what the studio says of a file that did import (e.g. metadata it could not
- * read); `onAlready` gets the clips of files that were in the project already.
+ * read); `onAlready` gets the clips of files that were in the project already, `onImported` the
+ * clips an import added, in the order of its files.
  */
-export function useImports(onNote?: (message: string) => void, onAlready?: (clips: Clip[]) => void): Imports {
+export function useImports(
+  onNote?: (message: string) => void,
+  onAlready?: (clips: Clip[]) => void,
+  onImported?: (clips: Clip[]) => void,
+): Imports {
   const [tasks, setTasks] = useState<ImportTask[]>([]);
   const [failures, setFailures] = useState<ImportFailureNote[]>([]);
   const nextKey = useRef(1);
@@ -112,6 +117,9 @@ export function useImports(onNote?: (message: string) => void, onAlready?: (clip
             .map((id) => byId.get(id))
             .filter((clip): clip is Clip => clip !== undefined);
           if (alreadyClips.length > 0) onAlready?.(alreadyClips);
+          const was = new Set(result.already.map((file) => file.clipId));
+          const added = result.clips.filter((clip) => !was.has(clip.id));
+          if (added.length > 0) onImported?.(added);
           update(key, {
             status: 'done',
             fraction: 1,
@@ -129,7 +137,7 @@ export function useImports(onNote?: (message: string) => void, onAlready?: (clip
           addFailure(projectId, label, messageOf(error));
         });
     },
-    [addFailure, update, onNote, onAlready],
+    [addFailure, update, onNote, onAlready, onImported],
   );
 
   const dismiss = useCallback((key: number) => setFailures((list) => list.filter((f) => f.key !== key)), []);

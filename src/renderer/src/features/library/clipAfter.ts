@@ -27,8 +27,14 @@ export function clipAfter(
   return null;
 }
 
-/** Where focus counts as the library's: a clip's card or row, or the bar of actions on the chosen clips. */
-const LIBRARY_FOCUS = '[data-clip-id], [data-library-focus]';
+/**
+ * Where focus counts as the library's: a clip's card or row, the bar of actions on the chosen
+ * clips, or the empty state shown while there are none (it goes as soon as clips show).
+ */
+const LIBRARY_FOCUS = '[data-clip-id], [data-library-focus], .canvas__body .empty-state';
+
+/** The empty state the library shows without clips, and its action. */
+const EMPTY_LIBRARY = '.canvas__body .empty-state';
 
 /** Whether the focus is on a clip or on the actions on the chosen ones (so it should follow the clip chosen next). */
 export function focusIsInLibrary(): boolean {
@@ -44,6 +50,15 @@ export function focusClip(id: number): boolean {
     );
   target?.focus();
   return target !== null && document.activeElement === target;
+}
+
+/**
+ * Whether the focus is nowhere, or on the library's empty state, which goes as soon as clips show:
+ * clips that come (imported, brought back) should take it.
+ */
+export function focusWaitsForClips(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || active.closest(EMPTY_LIBRARY) !== null;
 }
 
 /**

@@ -1,11 +1,11 @@
-import { useCallback, type Dispatch, type RefObject, type SetStateAction } from 'react';
+import { useCallback, useEffect, useRef, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import type { Clip, Project } from '../../../../shared/domain';
 import type { ClipQuery } from '../../../../shared/library/organise';
 import { studio } from '../../api/client';
 import { useToaster } from '../../components/Toasts';
 import { countClips } from '../../format/media';
 import type { ChooseHow } from '../clips/ClipGrid';
-import { clipAfter, focusClipSoon, focusEmptyLibrarySoon, focusIsInLibrary } from './clipAfter';
+import { clipAfter, focusClipSoon, focusEmptyLibrarySoon, focusIsInLibrary, focusWaitsForClips } from './clipAfter';
 import { moveSummary } from './moveSummary';
 import type { HistoryHandle } from './OrganiseHistory';
 import type { ClipPages } from './useClipPages';
@@ -52,12 +52,42 @@ export function useLibraryActions({
 }: Options): LibraryActions {
   const toaster = useToaster();
   const { set: setSelection } = selection;
+  const latestOpenId = useRef(openId);
+  useEffect(() => {
+    latestOpenId.current = openId;
+  });
+
+  /**
+   * Undoes the going of clips (to the Trash, to another project) with `bringBack`; when they are
+   * back in the project open, the clips chosen before are chosen again, and the clip that was in
+   * the inspector has the focus the library had (or lost, with the empty state that went).
+   */
+  const bringBackChosen = useCallback(
+    async (
+      bringBack: () => Promise<unknown>,
+      projectId: number | null,
+      chosen: Clip | null,
+      ids: readonly number[],
+    ) => {
+      const from = document.activeElement;
+      const refocus = focusWaitsForClips() || focusIsInLibrary();
+      await bringBack();
+      if (chosen === null || projectId === null || latestOpenId.current !== projectId) return;
+      setSelected(chosen);
+      setSelection(ids.length > 1 ? ids : [chosen.id]);
+      if (refocus) focusClipSoon(chosen.id, { frames: 180, from });
+    },
+    [setSelected, setSelection],
+  );
 
   const trashClips = useCallback(
     (ids: readonly number[]): void => {
       if (ids.length === 0) return;
       const next = clipAfter(pages, ids);
       const focusWasInLibrary = focusIsInLibrary();
+      // The clip in the inspector, else the first that goes: chosen again when Ctrl+Z brings them back.
+      const chosen = selectedClip && ids.includes(selectedClip.id) ? selectedClip : (pages.find(ids[0] ?? 0) ?? null);
+      const project = openId;
       studio.call('library.trash', { ids: [...ids] }).then(
         ({ changed }) => {
           if (selectedClip && ids.includes(selectedClip.id)) setSelected(null);
@@ -75,7 +105,8 @@ export function useLibraryActions({
             forward: [],
             backward: [],
             own: {
-              undo: () => studio.call('library.restore', { ids: [...ids] }),
+              undo: () =>
+                bringBackChosen(() => studio.call('library.restore', { ids: [...ids] }), project, chosen, ids),
               redo: () => studio.call('library.trash', { ids: [...ids] }),
             },
           });
@@ -100,7 +131,7 @@ export function useLibraryActions({
         (error: unknown) => toaster.error('Could not move to the Trash', error),
       );
     },
-    [pages, selectedClip, setSelected, selection, chooseClip, history, toaster],
+    [pages, selectedClip, setSelected, selection, chooseClip, history, toaster, openId, bringBackChosen],
   );
 
   const renameClip = useCallback(
@@ -155,6 +186,8 @@ export function useLibraryActions({
             return;
           }
           const next = clipAfter(pages, moved);
+          const chosen =
+            selectedClip && moved.includes(selectedClip.id) ? selectedClip : (pages.find(moved[0] ?? 0) ?? null);
           if (stayed.size > 0) selection.set([...stayed]);
           else selection.clear();
           if (selectedClip && moved.includes(selectedClip.id)) setSelected(null);
@@ -174,7 +207,13 @@ export function useLibraryActions({
                   forward: [],
                   backward: [],
                   own: {
-                    undo: () => studio.call('library.move', { ids: moved, projectId: from, putBack: true }),
+                    undo: () =>
+                      bringBackChosen(
+                        () => studio.call('library.move', { ids: moved, projectId: from, putBack: true }),
+                        from,
+                        chosen,
+                        moved,
+                      ),
                     redo: () => studio.call('library.move', { ids: moved, projectId }),
                   },
                 });
@@ -192,7 +231,7 @@ export function useLibraryActions({
         (error: unknown) => toaster.error('Could not move the clips', error),
       );
     },
-    [projects, openId, pages, selection, selectedClip, setSelected, chooseClip, history, toaster],
+    [projects, openId, pages, selection, selectedClip, setSelected, chooseClip, history, toaster, bringBackChosen],
   );
 
   return { trashClips, renameClip, moveClips, selectAllClips };

@@ -66,8 +66,11 @@ function VersionCard({ data }: NodeProps<VersionNode>): JSX.Element {
 
 const nodeTypes = { version: VersionCard };
 
-/** A version's node as screen readers name it: its number in the family (as the Lineage shows it), its title, and where it is. */
-export function versionNodeName(version: LineageNode): string {
+/**
+ * A version's node as screen readers name it: its number in the family (as the Lineage shows it),
+ * its title, and whether it is in the Trash.
+ */
+function versionNodeName(version: LineageNode): string {
   return `v${version.version} · ${version.title}${version.trashedAt !== null ? ' (in the Trash)' : ''}`;
 }
 
