@@ -549,7 +549,7 @@ function Studio(): JSX.Element {
                 />
               ) : (
                 <PlayerPanel clip={selectedClip} onMedia={setMedia}>
-                  {selectedClip && <ClipVersions clip={selectedClip} actions={versionActions} />}
+                  {selectedClip && <ClipVersions clip={selectedClip} actions={versionActions} jobs={jobs.jobs} />}
                 </PlayerPanel>
               )}
               {showCues && (
