@@ -318,7 +318,13 @@ test('two versions of a long title are told apart in the list, the lineage, Comp
   );
   await page.getByRole('button', { name: 'Queue', exact: true }).click();
   await page.getByRole('tab', { name: 'Library' }).click();
+  // Until it lands, the remix shows in the lineage under the clip it remixes.
+  const lineage = inspector.getByRole('region', { name: 'Lineage' });
+  const coming = lineage.locator('.lineage__row--pending');
+  await expect(coming).toContainText(/^v2 .*(queued|starting|rendering \d+%) · Built-in engine$/);
+  await shoot(page, 'lineage-remix-pending-1280');
   await expect(cards).toHaveCount(2, { timeout: 120_000 });
+  await expect(coming).toHaveCount(0);
 
   /** The shown ends of the titles in a place: each wholly in view, and no two alike. */
   async function expectToldApart(where: Locator, label: string): Promise<void> {

@@ -596,7 +596,7 @@ function Studio(): JSX.Element {
                     )
                   }
                 >
-                  {selectedClip && <ClipVersions clip={selectedClip} actions={versionActions} />}
+                  {selectedClip && <ClipVersions clip={selectedClip} actions={versionActions} jobs={jobs.jobs} />}
                 </PlayerPanel>
               )}
               {showCues && (

@@ -5,7 +5,7 @@ import { describe, expect, test, vi } from 'vitest';
 import type { LineageNode } from '../../../../shared/remix/calls';
 import { promptDiff } from '../../../../shared/remix/promptDiff';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
-import { aClip } from '../../../../../test/renderer/records';
+import { aClip, aJob } from '../../../../../test/renderer/records';
 import { ToastProvider } from '../../components/Toasts';
 import { ClipVersions, type VersionActions } from './ClipVersions';
 import { otherBranchNote, otherBranchVersions } from './lineageTree';
@@ -134,6 +134,74 @@ describe('ClipVersions', () => {
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Compare' }).disabled).toBe(true);
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Versions' }).disabled).toBe(true);
     expect(fakeStudio.calls.some((c) => c.name === 'lineage.changes')).toBe(false);
+  });
+
+  test('a remix queued or rendering shows under the clip it remixes, numbered after the family, until it lands or is cancelled', async () => {
+    // The line 1 → 2 (the clip); the family has a third version, 3, a sibling outside the line.
+    fakeStudio.answer('lineage.get', ({ scope }) => ({
+      clipId: 2,
+      nodes:
+        scope === 'family'
+          ? [node(1, null, 0, 'Harbour'), node(2, 1, 1, 'Harbour v2'), node(3, 1, 1, 'Harbour v3')]
+          : [node(1, null, 0, 'Harbour'), node(2, 1, 1, 'Harbour v2')],
+    }));
+    fakeStudio.answer('lineage.changes', () => null);
+    const clip = aClip({ id: 2, title: 'Harbour v2', parentId: 1 });
+    const rendering = aJob({ id: 7, title: 'Harbour', state: 'running', progress: 0.4, parentClipId: 1 });
+    const queued = aJob({ id: 8, title: 'Harbour at night', state: 'queued', parentClipId: 2 });
+    const elsewhere = aJob({ id: 9, title: 'Pier', state: 'queued', parentClipId: 40 });
+    const landed = aJob({ id: 6, title: 'Harbour', state: 'succeeded', progress: 1, parentClipId: 2, clipId: 3 });
+    const view = render(
+      <ClipVersions clip={clip} actions={actions()} jobs={[rendering, queued, elsewhere, landed]} />,
+      { wrapper },
+    );
+    const region = await screen.findByRole('region', { name: 'Lineage' });
+    // Numbered once the family is read: after its three versions, in the order the queue runs them.
+    await waitFor(() => expect(region.textContent).toContain('v5'));
+    const items = within(region).getAllByRole('listitem');
+    const texts = items.map((item) => item.textContent);
+    expect(texts).toHaveLength(4);
+    // Each under the clip it remixes: the rendering one under the original, the queued one under the clip.
+    const original = items[0];
+    const current = items.find((item) => item.textContent.startsWith('v2'));
+    if (!original || !current) throw new Error('no original or clip in the lineage');
+    const underOriginal = within(original)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(underOriginal.some((t) => /^v4 .*Harbour.*rendering 40% · Built-in engine$/.test(t))).toBe(true);
+    expect(within(current).getByRole('listitem').textContent).toMatch(
+      /^v5 .*Harbour at night.*queued · Built-in engine$/,
+    );
+    expect(region.textContent).not.toContain('Pier');
+
+    // Cancelled, the queued one goes; the rendering one moves on.
+    view.rerender(
+      <ClipVersions
+        clip={clip}
+        actions={actions()}
+        jobs={[
+          { ...rendering, progress: 0.7 },
+          { ...queued, state: 'canceled' },
+        ]}
+      />,
+    );
+    await waitFor(() => expect(region.textContent).toContain('rendering 70%'));
+    expect(region.textContent).not.toContain('Harbour at night');
+    expect(within(region).getAllByRole('listitem')).toHaveLength(3);
+  });
+
+  test('an original with a remix on its way shows the two, not “No other versions yet”', async () => {
+    fakeStudio.answer('lineage.get', () => ({ clipId: 1, nodes: [node(1, null, 0, 'Harbour')] }));
+    const job = aJob({ id: 3, title: 'Harbour', state: 'queued', parentClipId: 1 });
+    render(<ClipVersions clip={aClip({ id: 1, title: 'Harbour' })} actions={actions()} jobs={[job]} />, { wrapper });
+    const region = await screen.findByRole('region', { name: 'Lineage' });
+    await waitFor(() => expect(region.textContent).toContain('v2'));
+    expect(region.textContent).not.toContain('No other versions yet');
+    expect(
+      within(region)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([expect.stringMatching(/^v1 Harbour/), expect.stringMatching(/^v2 Harbour.*queued · Built-in engine$/)]);
   });
 
   test('versions of the family on other branches are named under the line, so a gap in the numbers is told', async () => {

@@ -1,11 +1,13 @@
 import { useEffect, useState, type JSX } from 'react';
 import type { Clip } from '../../../../shared/domain';
+import type { Job } from '../../../../shared/jobs';
 import { summarise } from '../../../../shared/remix/promptDiff';
 import { studio } from '../../api/client';
 import { formatDateTime } from '../../format/media';
 import { ancestorIds, buildTree, otherBranchNote, otherBranchVersions, type TreeItem } from './lineageTree';
 import { useLineage } from './useLineage';
 import { providerName } from './versionNames';
+import { isPending } from '../jobs/jobFormat';
 import { Icon } from '../../components/Icon';
 import { MiddleTitle } from '../../components/MiddleTitle';
 import { VersionBadge } from '../../components/VersionBadge';
@@ -21,6 +23,49 @@ export interface VersionActions {
   onSelectVersion: (clipId: number) => void;
   onCompare: (a: number, b: number) => void;
   onVersions: (clipId: number) => void;
+}
+
+/** A remix queued or under way: its job, and the number it will have in its family once known. */
+interface PendingRemix {
+  job: Job;
+  version: number | null;
+}
+
+/** Where a remix's job stands, in a few words: "queued", "rendering 40%". */
+export function pendingState(job: Pick<Job, 'state' | 'progress'>): string {
+  const percent = `${Math.round(job.progress * 100)}%`;
+  switch (job.state) {
+    case 'queued':
+      return 'queued';
+    case 'submitting':
+      return 'starting';
+    case 'running':
+      return `rendering ${percent}`;
+    case 'downloading':
+      return `downloading ${percent}`;
+    case 'needs_decision':
+      return 'needs a decision in Jobs';
+    default:
+      return job.state;
+  }
+}
+
+/** A remix on its way, under the clip it remixes, until it lands (or is cancelled). */
+function PendingItem({ remix }: { remix: PendingRemix }): JSX.Element {
+  const { job, version } = remix;
+  const state = pendingState(job);
+  return (
+    <li className="lineage__item">
+      <div className="lineage__row lineage__row--pending" title={`“${job.title}” is ${state}: follow it in Jobs`}>
+        <span className="lineage__title">
+          {version !== null && <VersionBadge version={version} />} <MiddleTitle title={job.title} tooltip={false} />
+        </span>
+        <span className="lineage__meta tabular">
+          {state} · {providerName(job.provider)}
+        </span>
+      </div>
+    </li>
+  );
 }
 
 function stars(rating: number | null): string | null {
@@ -55,14 +100,17 @@ function LineageItem({
   item,
   clipId,
   ancestors,
+  pending,
   actions,
 }: {
   item: TreeItem;
   clipId: number;
   ancestors: readonly number[];
+  pending: ReadonlyMap<number, readonly PendingRemix[]>;
   actions: VersionActions;
 }): JSX.Element {
   const { node } = item;
+  const coming = pending.get(node.id) ?? [];
   const current = node.id === clipId;
   const trashed = node.trashedAt !== null;
   const rating = stars(node.rating);
@@ -114,10 +162,20 @@ function LineageItem({
           </button>
         )}
       </div>
-      {item.children.length > 0 && (
+      {item.children.length + coming.length > 0 && (
         <ul className="lineage__children">
           {item.children.map((child) => (
-            <LineageItem key={child.node.id} item={child} clipId={clipId} ancestors={ancestors} actions={actions} />
+            <LineageItem
+              key={child.node.id}
+              item={child}
+              clipId={clipId}
+              ancestors={ancestors}
+              pending={pending}
+              actions={actions}
+            />
+          ))}
+          {coming.map((remix) => (
+            <PendingItem key={`job-${remix.job.id}`} remix={remix} />
           ))}
         </ul>
       )}
@@ -125,10 +183,33 @@ function LineageItem({
   );
 }
 
-/** The inspector's remix tools: Remix, Compare, Versions, what changed, and the clip's lineage as a tree. */
-export function ClipVersions({ clip, actions }: { clip: Clip; actions: VersionActions }): JSX.Element {
+/**
+ * The inspector's remix tools: Remix, Compare, Versions, what changed, and the clip's lineage as a
+ * tree, with the remixes of its versions still queued or rendering (`jobs`: the queue's jobs) under
+ * the clips they remix.
+ */
+export function ClipVersions({
+  clip,
+  actions,
+  jobs = null,
+}: {
+  clip: Clip;
+  actions: VersionActions;
+  jobs?: readonly Job[] | null;
+}): JSX.Element {
   const { lineage, error } = useLineage(clip.id, clip.projectId);
   const nodes = lineage?.nodes ?? [];
+  const coming = (jobs ?? []).filter(
+    (job) => isPending(job.state) && job.parentClipId !== null && nodes.some((n) => n.id === job.parentClipId),
+  );
+  // The numbers they will have: after every version of the family, in the order the queue runs them.
+  const family = useLineage(coming.length > 0 ? clip.id : null, clip.projectId, 'family').lineage;
+  const pending = new Map<number, PendingRemix[]>();
+  for (const [i, job] of coming.entries()) {
+    const parent = job.parentClipId ?? 0;
+    const version = family === null ? null : family.nodes.length + i + 1;
+    pending.set(parent, [...(pending.get(parent) ?? []), { job, version }]);
+  }
   const ancestors = ancestorIds(nodes, clip.id);
   const firstChild = nodes.find((n) => n.parentId === clip.id);
   // Compare with the parent by default; an original is compared with its first remix.
@@ -175,7 +256,7 @@ export function ClipVersions({ clip, actions }: { clip: Clip; actions: VersionAc
           <p className="lineage__empty" role="alert">
             The versions of this clip could not be read: {error}
           </p>
-        ) : lineage === null ? null : nodes.length < 2 ? (
+        ) : lineage === null ? null : nodes.length < 2 && coming.length === 0 ? (
           <p className="lineage__empty">No other versions yet. Remix this clip to start its lineage.</p>
         ) : (
           <>
@@ -186,7 +267,14 @@ export function ClipVersions({ clip, actions }: { clip: Clip; actions: VersionAc
             )}
             <ul className="lineage__tree">
               {tree.map((item) => (
-                <LineageItem key={item.node.id} item={item} clipId={clip.id} ancestors={ancestors} actions={actions} />
+                <LineageItem
+                  key={item.node.id}
+                  item={item}
+                  clipId={clip.id}
+                  ancestors={ancestors}
+                  pending={pending}
+                  actions={actions}
+                />
               ))}
             </ul>
             {shown.length === nodes.length && otherBranchNote(otherBranchVersions(nodes)) !== null && (
