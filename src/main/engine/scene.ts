@@ -267,6 +267,8 @@ export interface CuePlan {
   standIn: boolean;
   /** Ambience given as an effect ("distant thunder") repeats through the shot. */
   repeat: boolean;
+  /** "A door slams and echoes": the sound trails off in echoes. */
+  echo?: boolean;
 }
 
 export interface DialogueLine {
@@ -298,6 +300,8 @@ export interface ShotScene {
   beds: BedPlan[];
   cues: CuePlan[];
   dialogue: DialogueLine[];
+  /** The place echoes ("a shout echoes through the canyon"): every sound in the shot trails off in echoes. */
+  echo?: boolean;
 }
 
 export type PromptField = 'scene' | 'camera' | 'motion' | 'style' | 'negative' | 'ambience' | 'event' | 'dialogue';

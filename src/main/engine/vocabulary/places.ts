@@ -50,7 +50,9 @@ export const placeElementWords: Record<PlaceElementId, string> = {
   sofa: 'sofa|couch|settee|loveseat|love seat|chesterfield|divan',
   stove: 'stove|cooker|stovetop|stove top|cooktop|hob|gas stove|electric stove|kitchen stove',
   lightShafts:
-    'shaft of light|shaft of sunlight|sun ray|ray of sun|shaft of moonlight|light shaft|ray of light|ray of sunlight|beam of light|beam of sunlight|god ray|crepuscular ray|volumetric light',
+    'shaft of light|shaft of sunlight|sun ray|ray of sun|shaft of moonlight|light shaft|ray of light|ray of sunlight|beam of light|beam of sunlight|god ray|crepuscular ray|volumetric light|' +
+    // "Light fills the room": light pouring in through the window is drawn as its shafts.
+    'light fill|sunlight fill|moonlight fill|light flood|sunlight flood|light pour in|sunlight pour in|light stream in|sunlight stream in',
   dust: 'dust|dust mote|mote|dust particle|floating dust',
   bubbles: 'bubble|air bubble',
 };
