@@ -81,6 +81,7 @@ function placeElementGroup(): Record<PlaceElementId, ElementGroup> {
     curtains: 'environment',
     sofa: 'environment',
     stove: 'environment',
+    stairs: 'environment',
     lightShafts: 'environment',
     dust: 'particles',
     bubbles: 'particles',
@@ -136,6 +137,7 @@ export const settingOfElement: Partial<Record<ElementId, SettingId>> = {
   nightstand: 'interior',
   curtains: 'interior',
   stove: 'interior',
+  stairs: 'interior',
 };
 
 /** What each setting shows unless the prompt removes it. */
