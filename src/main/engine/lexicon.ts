@@ -19,7 +19,7 @@ import {
 import { fillerWords, negators, neverDrawnWords, stopWords } from './vocabulary/functionWords';
 import { lemmas, nounLemmas, phrases } from './vocabulary/lemmas';
 import { ageWords, colorWords, countWords, intensityWords, partWords, sizeWords } from './vocabulary/modifiers';
-import { bedWords, effectWords, type BedId, type EffectId } from './vocabulary/sound';
+import { bedWords, echoWords, effectWords, type BedId, type EffectId } from './vocabulary/sound';
 import { styleWords, type StyleId } from './vocabulary/style';
 import { verbWords, type VerbId } from './vocabulary/verbs';
 import {
@@ -57,6 +57,7 @@ export type Concept =
   | { kind: 'style'; id: StyleId }
   | { kind: 'bed'; id: BedId }
   | { kind: 'effect'; id: EffectId }
+  | { kind: 'echo' }
   | { kind: 'verb'; id: VerbId }
   | { kind: 'color'; hex: string }
   | { kind: 'size'; scale: number }
@@ -103,6 +104,7 @@ const entries: Entry[] = [
   ...table(proseCameraWords, (id) => ({ kind: 'camera', id, prose: true })),
   ...single(fullOrbitWords, { kind: 'camera', id: 'orbit', full: true }),
   ...single(suddenWords, { kind: 'sudden' }),
+  ...single(echoWords, { kind: 'echo' }),
   ...single(cameraTravelWords, { kind: 'travel' }),
   ...valued(angleWords, (angle) => ({ kind: 'angle', angle })),
   ...valued(lensWords, (mm) => ({ kind: 'lens', mm })),

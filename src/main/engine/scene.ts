@@ -81,6 +81,7 @@ function placeElementGroup(): Record<PlaceElementId, ElementGroup> {
     curtains: 'environment',
     sofa: 'environment',
     stove: 'environment',
+    stairs: 'environment',
     lightShafts: 'environment',
     dust: 'particles',
     bubbles: 'particles',
@@ -136,6 +137,7 @@ export const settingOfElement: Partial<Record<ElementId, SettingId>> = {
   nightstand: 'interior',
   curtains: 'interior',
   stove: 'interior',
+  stairs: 'interior',
 };
 
 /** What each setting shows unless the prompt removes it. */
@@ -267,6 +269,8 @@ export interface CuePlan {
   standIn: boolean;
   /** Ambience given as an effect ("distant thunder") repeats through the shot. */
   repeat: boolean;
+  /** "A door slams and echoes": the sound trails off in echoes. */
+  echo?: boolean;
 }
 
 export interface DialogueLine {
@@ -298,6 +302,8 @@ export interface ShotScene {
   beds: BedPlan[];
   cues: CuePlan[];
   dialogue: DialogueLine[];
+  /** The place echoes ("a shout echoes through the canyon"): every sound in the shot trails off in echoes. */
+  echo?: boolean;
 }
 
 export type PromptField = 'scene' | 'camera' | 'motion' | 'style' | 'negative' | 'ambience' | 'event' | 'dialogue';

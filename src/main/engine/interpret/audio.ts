@@ -35,7 +35,10 @@ export function readAudio(b: ShotBuilder): void {
   for (const text of b.shot.audio.ambience) {
     const before = b.beds.size + b.cues.length;
     const cuesBefore = b.cues.length;
+    const echoed = b.echo;
     b.read(text, 'ambience');
+    // "echo in the canyon": the place echoes; that is what the item asks, not a bed.
+    if (b.echo && !echoed) continue;
     // "Thunder rumbles" is one sound, not thunder and a rumble; "dogs bark and a bell rings" is two.
     if (b.cues.length - cuesBefore > 1 && !/\band\b|,/i.test(text)) b.cues.splice(cuesBefore + 1);
     if (b.beds.size + b.cues.length === before && text.trim().length > 0)
@@ -70,13 +73,16 @@ function linesInShot(b: ShotBuilder): EngineDialogueLine[] {
 function readEvent(b: ShotBuilder, event: EngineSoundEvent): void {
   const cuesBefore = b.cues.length;
   const bedsBefore = new Set(b.beds.keys());
+  // "a door slams and echoes": the echo is this sound's, not the place's.
   b.read(event.label, 'event');
+  const echo = b.takeSoundEcho();
   const added = b.cues.slice(cuesBefore);
   for (const cue of added) {
     cue.atMs = event.startMs;
     cue.endMs = event.endMs;
     cue.label = event.label;
     cue.repeat = false;
+    if (echo) cue.echo = true;
   }
   // An event that names a bed ("rain from 00:02") plays that bed for its span.
   for (const [key, bed] of b.beds) {
@@ -96,6 +102,7 @@ function readEvent(b: ShotBuilder, event: EngineSoundEvent): void {
       label: event.label,
       standIn: true,
       repeat: false,
+      ...(echo ? { echo: true } : {}),
     });
   }
   // Keep only the first effect an event names: "door slam" is one sound, not two.

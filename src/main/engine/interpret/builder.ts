@@ -51,6 +51,23 @@ export class ShotBuilder {
   styleCarried = false;
   weather: Weather | null = null;
   wind = 0;
+  /** An echo word was read outside a timed sound: the place echoes every sound. */
+  echo = false;
+  /** An echo word was read in the timed sound being read: that sound echoes. */
+  private soundEchoes = false;
+
+  /** Notes an echo word: the timed sound's own in an event, else the place's. */
+  hearEcho(field: string, on: boolean): void {
+    if (field === 'event') this.soundEchoes = on;
+    else this.echo = on;
+  }
+
+  /** Whether the timed sound just read asked for an echo; ready for the next one. */
+  takeSoundEcho(): boolean {
+    const echo = this.soundEchoes;
+    this.soundEchoes = false;
+    return echo;
+  }
   hair: number | null = null;
   readonly moves = new Map<CameraMoveId, number>();
   /** Moves a speed word made start at once ("sudden push-in", "snap zoom"). */

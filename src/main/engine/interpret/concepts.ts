@@ -71,6 +71,17 @@ export function applyConcept(cl: Clause, item: Extract<Item, { kind: 'concept' }
     case 'sudden':
       sudden(w);
       return;
+    case 'echo':
+      w.b.hearEcho(w.cl.field, !w.negated);
+      ok(
+        w,
+        w.negated
+          ? 'no echo'
+          : w.cl.field === 'event'
+            ? 'an echo on the sound'
+            : 'the place echoes: every sound trails off in echoes',
+      );
+      return;
     case 'travel':
       travel(w);
       return;
@@ -606,6 +617,11 @@ function verb(w: Word, c: Of<'verb'>): void {
     // "A sad song drifts from the radio": the song drifts, not the radio or whoever is in the shot.
     w.cl.verbSeen = true;
     ok(w, `said of the ${sound.toLowerCase()}: heard, not staged`);
+    return;
+  }
+  // "A woman sweeps the floor" works a broom; "a searchlight sweeps the water" is no one's work.
+  if (c.id === 'work' && /^sweep/i.test(w.text) && !figureSubject(w)) {
+    miss(w, "only a figure sweeping (with a broom) or a Camera line's sweep is staged");
     return;
   }
   w.cl.verb({ verb: c.id, word: w.text, target: null, atMs: null, intensity: w.cl.takeIntensity() });

@@ -30,6 +30,7 @@ export function finishShot(b: ShotBuilder, startMs: number): ShotScene {
     beds: [...b.beds.values()],
     cues: b.cues,
     dialogue: [],
+    ...(b.echo ? { echo: true } : {}),
   };
 }
 

@@ -681,3 +681,48 @@ describe('a tune, a melody, a song are music, and what describes them is no box'
     expect(read('He hums a tune.').shot.beds).toEqual([]);
   });
 });
+
+describe('words people write about light, fog, echoes and boiling', () => {
+  test('"light fills the room" is light pouring in, "fog fills the valley" is the fog spreading: neither is a stand-in', () => {
+    const light = read('Light fills the room.');
+    expect(light.shot.environment.lightShafts).toBeGreaterThan(0);
+    expect([light.labels, light.notUnderstood]).toEqual([[], []]);
+    const sunlight = read('Morning sunlight floods the kitchen.');
+    expect(sunlight.shot.environment.lightShafts).toBeGreaterThan(0);
+    expect(sunlight.notUnderstood).toEqual([]);
+    const fog = read('Fog fills the valley.');
+    expect(fog.shot.environment.fog).toBeGreaterThan(0);
+    expect([fog.labels, fog.notUnderstood]).toEqual([[], []]);
+  });
+
+  test('a place that echoes echoes every sound in it; a sound that echoes echoes alone', () => {
+    expect(read('A shout echoes through the canyon.').shot.echo).toBe(true);
+    const ambience = read('A canyon at noon.', { audio: { ambience: ['echo in the canyon'], events: [] } });
+    expect([ambience.shot.echo, ambience.notUnderstood]).toEqual([true, []]);
+    const one = read('An empty hall.', {
+      audio: {
+        ambience: [],
+        events: [
+          { label: 'a door slams and echoes', startMs: 1000, endMs: null },
+          { label: 'a knock', startMs: 2000, endMs: null },
+        ],
+      },
+    });
+    expect(one.shot.echo).toBeUndefined();
+    expect(one.shot.cues.map((c) => [c.effect, c.echo === true])).toEqual([
+      ['doorSlam', true],
+      ['knock', false],
+    ]);
+  });
+
+  test('"sweeps" is a pan in a Camera line and a broom in a figure\'s hands; "boils" is the pot\'s', () => {
+    const camera = read('A valley at dawn.', { camera: 'The camera sweeps across the valley.' });
+    expect(camera.shot.camera.moves.map((m) => m.id)).toEqual(['panRight']);
+    const sweeper = read('A woman sweeps the floor.');
+    expect(sweeper.shot.entities.find((e) => e.key === 'woman')?.actions.map((a) => a.verb)).toEqual(['work']);
+    expect(sweeper.notUnderstood).toEqual([]);
+    const pot = read('A pot boils on the stove.');
+    expect(pot.shot.entities.find((e) => e.key === 'pot')?.actions.map((a) => a.verb)).toEqual(['boil']);
+    expect(pot.notUnderstood).toEqual([]);
+  });
+});

@@ -6,7 +6,8 @@ import { decodeMonoAudio } from '../../../../test/support/decodeAudio';
 import { emptyShot } from '../input';
 import { renderClip } from '../render';
 import { sampleRate } from './dsp';
-import { synthEffect } from './effects';
+import { synthEffect, withEcho } from './effects';
+import { prominenceDb } from './prominence';
 import { detectOnsets, nearestOnset } from '../../media/onsets';
 
 const added = [
@@ -207,6 +208,74 @@ describe('the effects creators ask for', () => {
           within20ms: true,
         });
       }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('a pot at the boil, a broom sweeping and an echo', () => {
+  test('a pot at the boil is bubbling: bursts several times a second over a low rumble', () => {
+    const x = synthEffect('boil', { seed: 2, level: 1, seconds: 3 });
+    expect(detectOnsets(x, { sampleRate }).length).toBeGreaterThanOrEqual(12);
+    // The rumble of the water under the bubbles.
+    expect(strength(x, 0.5, 2, 120)).toBeGreaterThan(strength(x, 0.5, 2, 6000));
+  });
+
+  test('a broom sweeps in even strokes of bristle noise, mostly above 2 kHz', () => {
+    const x = synthEffect('sweep', { seed: 2, level: 1, seconds: 2.4 });
+    const strokes = detectOnsets(x, { sampleRate });
+    expect(strokes.length).toBeGreaterThanOrEqual(4);
+    const gaps = strokes
+      .slice(1)
+      .map((t, i) => t - (strokes[i] ?? 0))
+      .filter((g) => g > 0.1);
+    for (const gap of gaps) expect(gap).toBeGreaterThan(0.45);
+    for (const gap of gaps) expect(gap).toBeLessThan(0.8);
+    const high = [2500, 3200, 4500].reduce((s, f) => s + strength(x, 0.2, 2, f), 0);
+    const low = [100, 200, 300].reduce((s, f) => s + strength(x, 0.2, 2, f), 0);
+    expect(high).toBeGreaterThan(2 * low);
+  });
+
+  test('an echo repeats the sound a third of a second later, quieter, and leaves its attack alone', () => {
+    const dry = synthEffect('doorSlam', { seed: 2, level: 1 });
+    const wet = withEcho(dry);
+    // Until the first echo comes back, the sound is as it was.
+    let moved = 0;
+    for (let i = 0; i < Math.round(0.3 * sampleRate); i++)
+      moved = Math.max(moved, Math.abs((wet[i] ?? 0) - (dry[i] ?? 0)));
+    expect(moved).toBe(0);
+    expect(rms(wet, 0.32, 0.42)).toBeGreaterThan(5 * rms(dry, 0.32, 0.42));
+    expect(rms(wet, 0.32, 0.42)).toBeLessThan(rms(wet, 0, 0.1));
+  });
+
+  test('each is read from its words and heard at its time in a decoded render, the echo after its sound', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'shotline-boil-'));
+    try {
+      const events = [
+        { label: 'water boiling', startMs: 500, endMs: 2500 },
+        { label: 'a broom sweeps', startMs: 3000, endMs: 5000 },
+        { label: 'a door slams and echoes', startMs: 6000, endMs: null },
+        { label: 'a door slams', startMs: 8500, endMs: null },
+      ];
+      const result = await renderClip(
+        {
+          shots: [
+            emptyShot({ scene: 'An empty room.', durationMs: 10_000, audio: { ambience: ['room tone'], events } }),
+          ],
+        },
+        { outPath: join(dir, 'boil.mp4'), width: 320, height: 180, fps: 12, seed: 2 },
+      );
+      expect(result.report.sounds.map((s) => [s.kind, s.timeMs])).toEqual([
+        ['boil', 500],
+        ['sweep', 3000],
+        ['doorSlam', 6000],
+        ['doorSlam', 8500],
+      ]);
+      const samples = await decodeMonoAudio(result.outPath);
+      for (const e of events) expect([e.label, prominenceDb(samples, e.startMs / 1000) >= 10]).toEqual([e.label, true]);
+      // A third of a second after each slam: the echoed one is still heard, the plain one has died away.
+      expect(rms(samples, 6.32, 6.42)).toBeGreaterThan(3 * rms(samples, 8.82, 8.92));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,7 @@
 /**
  * The effects creators ask for most beyond impacts: an engine, leaves, a train braking, a station
  * announcement, an orchestral swell, a distant siren, typing, a ringing phone, a kettle's whistle,
- * a whistled tune and a hummed one. Like every
+ * a whistled tune and a hummed one, a pot at the boil and a broom sweeping. Like every
  * effect, each starts with its attack at sample 0 and is deterministic for its seed.
  */
 import type { EffectOptions } from './effects';
@@ -360,7 +360,12 @@ interface TuneVoice {
 }
 
 /** Fills `out` with a voice following `notes`, note by note, for `seconds`. */
-function followTune(out: Float32Array, notes: { at: number; hz: number }[], seconds: number, voice: TuneVoice): Float32Array {
+function followTune(
+  out: Float32Array,
+  notes: { at: number; hz: number }[],
+  seconds: number,
+  voice: TuneVoice,
+): Float32Array {
   const { glide, vibrato: v } = voice;
   let phase = 0;
   let hz = notes[0]?.hz ?? 0;
@@ -427,7 +432,62 @@ function hum(o: EffectOptions): Float32Array {
   });
 }
 
+/**
+ * A pot at a rolling boil: a low rumble of water under steady heat, and bubbles bursting at the
+ * surface, each a short "bloop" that rises in pitch as the bubble opens, many to the second.
+ */
+function boil(o: EffectOptions): Float32Array {
+  const seconds = Math.min(10, o.seconds ?? 3);
+  const out = buffer(seconds);
+  const n = new Noise(o.seed);
+  const rumble = new Biquad('lowpass', 260, 0.8);
+  const surface = new Biquad('bandpass', 1300, 0.7);
+  for (let i = 0; i < out.length; i++) {
+    const t = i / sampleRate;
+    const x = n.next();
+    out[i] = (rumble.process(x) * 0.9 + surface.process(x) * 0.12) * gate(t, seconds, 0.3);
+  }
+  // Bubbles: some 25 a second at the boil, each a damped tone gliding up over a few ms.
+  for (let at = 0; at < seconds - 0.05; at += 0.01 + n.uniform() * 0.07) {
+    const start = Math.round(at * sampleRate);
+    const hz = 350 + n.uniform() * 900;
+    const amp = 0.25 + n.uniform() * 0.5;
+    const decay = 0.012 + n.uniform() * 0.02;
+    let phase = 0;
+    for (let k = 0; k < Math.round(decay * 5 * sampleRate) && start + k < out.length; k++) {
+      const t = k / sampleRate;
+      phase += (hz * (1 + 2.5 * Math.min(1, t / decay))) / sampleRate;
+      out[start + k] = (out[start + k] ?? 0) + Math.sin(2 * Math.PI * phase) * amp * Math.exp(-t / decay);
+    }
+  }
+  return out;
+}
+
+/**
+ * A broom sweeping a floor: one stroke after another, each a swish of bristles (broad noise,
+ * brightest in its middle) that swells and dies over about a third of a second.
+ */
+function sweep(o: EffectOptions): Float32Array {
+  const seconds = Math.min(10, o.seconds ?? 2.4);
+  const out = buffer(seconds);
+  const n = new Noise(o.seed);
+  const bristles = new Biquad('bandpass', 3200, 0.6);
+  const floor = new Biquad('bandpass', 900, 0.9);
+  const stroke = 0.55 + n.uniform() * 0.15;
+  for (let i = 0; i < out.length; i++) {
+    const t = i / sampleRate;
+    const into = (t % stroke) / stroke;
+    // Fast onto the floor, a drag, and lifted off: the swish's shape, one per stroke.
+    const env = into < 0.08 ? into / 0.08 : Math.max(0, 1 - (into - 0.08) / 0.55) ** 1.5;
+    const x = n.next();
+    out[i] = (bristles.process(x) + floor.process(x) * 0.5) * env * gate(t, seconds, 0.15);
+  }
+  return out;
+}
+
 export const creatorEffects = {
+  boil,
+  sweep,
   foghorn,
   engineRoar,
   scrape,

@@ -398,7 +398,33 @@ const loudness: Record<EffectId, number> = {
   neigh: 0.6,
   hooves: 0.6,
   foghorn: 0.9,
+  boil: 0.5,
+  sweep: 0.45,
 };
+
+/** The echoes a sound trails off in: delay in seconds and gain, each duller than the one before (a canyon's wall). */
+const ECHOES: readonly [number, number][] = [
+  [0.32, 0.5],
+  [0.64, 0.3],
+  [0.96, 0.17],
+  [1.28, 0.09],
+];
+
+/**
+ * The sound with its echoes after it: delayed, quieter, and each darker, as a far wall sends a
+ * sound back. The sound itself, and so its attack, is unchanged.
+ */
+export function withEcho(dry: Float32Array): Float32Array {
+  const last = ECHOES[ECHOES.length - 1]?.[0] ?? 0;
+  const out = new Float32Array(dry.length + Math.round(last * sampleRate));
+  out.set(dry);
+  ECHOES.forEach(([delay, gain], k) => {
+    const dull = new Biquad('lowpass', 3500 / (k + 1));
+    const at = Math.round(delay * sampleRate);
+    for (let i = 0; i < dry.length; i++) out[at + i] = (out[at + i] ?? 0) + dull.process(dry[i] ?? 0) * gain;
+  });
+  return out;
+}
 
 /** Synthesises one effect as mono samples at 48 kHz, its attack at sample 0. */
 export function synthEffect(id: EffectId, options: EffectOptions): Float32Array {

@@ -25,6 +25,8 @@ export interface SoundEvent {
   speaker?: string;
   entity?: string;
   line?: string;
+  /** The sound trails off in echoes: it was asked to echo, or the place echoes. */
+  echo?: boolean;
 }
 
 export interface BedSpan {
@@ -145,6 +147,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
             pan: r.range(-0.6, 0.6),
             durationMs: null,
             standIn: cue.standIn,
+            ...(cue.echo === true ? { echo: true } : {}),
             directed: false,
           });
           t += r.range(3.2, 5.5);
@@ -169,6 +172,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
           pan: 0,
           durationMs,
           standIn: cue.standIn,
+          ...(cue.echo === true ? { echo: true } : {}),
           directed: true,
         });
         if (cue.effect === 'splash') splashAt(cue.atMs / 1000, cue.level);
@@ -188,6 +192,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
           pan: 0,
           durationMs: null,
           standIn: cue.standIn,
+          ...(cue.echo === true ? { echo: true } : {}),
           directed: true,
         });
         continue;
@@ -205,6 +210,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
           pan: action.pan,
           durationMs: null,
           standIn: cue.standIn,
+          ...(cue.echo === true ? { echo: true } : {}),
           directed: true,
         });
         continue;
@@ -223,6 +229,7 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
         pan: 0,
         durationMs: cue.endMs !== null ? Math.max(0, cue.endMs - t) : null,
         standIn: cue.standIn,
+        ...(cue.echo === true ? { echo: true } : {}),
         directed: true,
       });
       if (cue.effect === 'splash') splashAt(t / 1000, cue.level);
@@ -277,6 +284,8 @@ export function scheduleSound(stages: readonly Stage[], contacts: readonly Conta
       }
     }
 
+    // A place that echoes ("a shout echoes through the canyon") echoes every sound made in it.
+    if (scene.echo === true) for (const e of events.slice(shotStart)) e.echo = true;
     const kept = withoutWorldEchoes(events.splice(shotStart), shot, notes);
     events.push(...kept);
 

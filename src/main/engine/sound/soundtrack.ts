@@ -8,7 +8,7 @@ import { figureGender, isFeminine } from '../interpret/words';
 import type { ShotScene } from '../scene';
 import { addBed } from './beds';
 import { sampleRate } from './dsp';
-import { synthEffect } from './effects';
+import { synthEffect, withEcho } from './effects';
 import { addMono, master, stereo, type MixResult } from './mix';
 import { DirectedPlacer } from './prominence';
 import type { Schedule } from './schedule';
@@ -148,11 +148,12 @@ export function mixSoundtrack(
   for (const e of schedule.events) {
     k++;
     if (e.kind === 'speech') continue;
-    const mono = synthEffect(e.kind, {
+    const dry = synthEffect(e.kind, {
       seed: hashString(`${e.kind}${k}`, o.seed),
       level: e.level,
       ...(e.durationMs !== null ? { seconds: e.durationMs / 1000 } : {}),
     });
+    const mono = e.echo === true ? withEcho(dry) : dry;
     if (e.directed) directed.push({ mono, at: msToSample(e.timeMs), pan: e.pan });
     else addMono(effects, mono, msToSample(e.timeMs), e.pan, 1);
   }

@@ -48,6 +48,17 @@ describe('things that ring or whistle sound when the prompt says so', () => {
     expect(sounds('The fridge hums in a quiet kitchen.')).toEqual([]);
   });
 
+  test('a pot that boils bubbles at its time and a kettle that boils whistles; a figure who sweeps is heard sweeping', () => {
+    expect(sounds('A pot boils on the stove at 00:02.')).toEqual([{ effect: 'boil', t: 2, label: 'pot boils' }]);
+    expect(sounds('A pot simmers on the stove.').map((s) => s.effect)).toEqual(['boil']);
+    expect(sounds('A kettle boils on the stove.').map((s) => s.effect)).toEqual(['kettleWhistle']);
+    expect(sounds('At 00:01 a woman sweeps the floor of the kitchen.')).toEqual([
+      { effect: 'sweep', t: 1, label: 'woman sweeps the floor' },
+    ]);
+    // Other busy hands make no broom's sound.
+    expect(sounds('A woman chops onions in the kitchen.')).toEqual([]);
+  });
+
   test('nothing rings or whistles unless the prompt says so', () => {
     expect(sounds('A kettle and a phone on the table in a kitchen.')).toEqual([]);
   });

@@ -65,6 +65,7 @@ const instantVerbs = new Set<VerbId>([
   'ring',
   'whistle',
   'hum',
+  'boil',
 ]);
 
 /** Fixed times for instant actions the prompt did not time: evenly through the shot, in order. */

@@ -6,7 +6,7 @@ import { phrases } from '../vocabulary/lemmas';
 import { carBodies } from '../vocabulary/subjects';
 import type { VerbId } from '../vocabulary/verbs';
 import { verbWords } from '../vocabulary/verbs';
-import { effectWords, type EffectId } from '../vocabulary/sound';
+import { echoWords, effectWords, type EffectId } from '../vocabulary/sound';
 import { stageShot } from './shot';
 import type { Stage } from './types';
 import { bedArea, deskArea, swingAngle } from './handheld';
@@ -143,15 +143,42 @@ describe('words for things read as those things', () => {
     expect(prop(stage, 'bus')).toMatchObject({ color: '#e8c53a', noun: 'school bus' });
   });
 
-  const NEW_VERBS: VerbId[] = ['ride', 'row', 'play'];
+  const NEW_VERBS: VerbId[] = ['ride', 'row', 'play', 'boil'];
   const verbEntries = NEW_VERBS.flatMap((id) => phrases(verbWords[id]).map((w) => [w.join(' '), id] as const));
   test.each(verbEntries)('"%s" is the action %s', (word, id) => {
     const r = interpret({ shots: [emptyShot({ scene: `A woman ${word} by the lake.` })] });
     expect(r.understood.find((u) => u.text.toLowerCase() === word)?.meaning).toBe(`action ${id}`);
   });
 
-  const NEW_SOUNDS: EffectId[] = ['meow', 'neigh', 'hooves'];
+  const NEW_SOUNDS: EffectId[] = ['meow', 'neigh', 'hooves', 'boil', 'sweep'];
   const soundEntries = NEW_SOUNDS.flatMap((id) => phrases(effectWords[id]).map((w) => [w.join(' '), id] as const));
+  // Words added to an action's list: each is read as that action.
+  const addedVerbWords: [string, VerbId][] = [
+    ['fill', 'spread'],
+    ['fill up', 'spread'],
+    ['flood', 'spread'],
+    ['flood in', 'spread'],
+    ['pour in', 'spread'],
+    ['sweep', 'work'],
+    ['mop', 'work'],
+    ['sweep the floor', 'work'],
+  ];
+  test.each(addedVerbWords)('"%s" is the action %s', (word, id) => {
+    const r = interpret({ shots: [emptyShot({ scene: `A woman ${word} by the lake.` })] });
+    expect(r.understood.find((u) => u.text.toLowerCase() === word)?.meaning).toBe(`action ${id}`);
+  });
+
+  test.each(phrases(echoWords).map((w) => w.join(' ')))('"%s" on a sound puts an echo on it', (word) => {
+    const r = interpret({
+      shots: [
+        emptyShot({
+          audio: { ambience: [], events: [{ label: `a door slams, ${word}`, startMs: 1000, endMs: null }] },
+        }),
+      ],
+    });
+    expect(r.shots[0]?.cues.map((c) => [c.effect, c.echo])).toEqual([['doorSlam', true]]);
+  });
+
   test.each(soundEntries)('the sound "%s" is the effect %s', (word, id) => {
     const r = interpret({
       shots: [emptyShot({ audio: { ambience: [], events: [{ label: word, startMs: 1000, endMs: null }] } })],
@@ -215,7 +242,10 @@ describe('small things and their sounds', () => {
       const room = stage.layout.interior;
       if (!room) throw new Error('no room');
       expect('stove' in stage.scene.environment, scene).toBe(true);
-      expect(stage.scene.entities.map((e) => e.label), scene).not.toContain('stove');
+      expect(
+        stage.scene.entities.map((e) => e.label),
+        scene,
+      ).not.toContain('stove');
       const hob = stoveArea(room.backWallZ, counter);
       const kettle = prop(stage, 'kettle').instances[0];
       expect(kettle?.y, scene).toBe(hob.top);

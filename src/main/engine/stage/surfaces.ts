@@ -49,6 +49,20 @@ export function stoveArea(
     : { x0: 0.55, x1: 1.3, z0: backWallZ - 0.7, z1: backWallZ - 0.05, top: 0.9 };
 }
 
+/**
+ * Where a room's staircase stands (drawn with the room): against the right wall, climbing away
+ * from the camera to the back wall in `steps` steps of `rise` and `tread` metres.
+ */
+export function stairsArea(
+  backWallZ: number,
+  halfWidth: number,
+): { x0: number; x1: number; z0: number; steps: number; rise: number; tread: number } {
+  const steps = 12;
+  const tread = 0.28;
+  const x1 = halfWidth - 0.05;
+  return { x0: x1 - 1.0, x1, z0: backWallZ - 0.05 - steps * tread, steps, rise: 0.19, tread };
+}
+
 /** The top of the surface, or undefined when the shot has none of it to rest on. */
 export function surfaceTop(s: Staging, props: readonly StagedProp[], on: Surface): SurfaceTop | undefined {
   if (on === 'table') {

@@ -25,6 +25,7 @@ export const placeElementIds = [
   'curtains',
   'sofa',
   'stove',
+  'stairs',
   // light and air
   'lightShafts',
   'dust',
@@ -49,14 +50,17 @@ export const placeElementWords: Record<PlaceElementId, string> = {
   curtains: 'curtain|drape|drapes|drapery',
   sofa: 'sofa|couch|settee|loveseat|love seat|chesterfield|divan',
   stove: 'stove|cooker|stovetop|stove top|cooktop|hob|gas stove|electric stove|kitchen stove',
+  stairs: 'stairs|staircase|stairway|stairwell|steps|flight of stairs|flight of steps|stair|staircases',
   lightShafts:
-    'shaft of light|shaft of sunlight|sun ray|ray of sun|shaft of moonlight|light shaft|ray of light|ray of sunlight|beam of light|beam of sunlight|god ray|crepuscular ray|volumetric light',
+    'shaft of light|shaft of sunlight|sun ray|ray of sun|shaft of moonlight|light shaft|ray of light|ray of sunlight|beam of light|beam of sunlight|god ray|crepuscular ray|volumetric light|' +
+    // "Light fills the room": light pouring in through the window is drawn as its shafts.
+    'light fill|sunlight fill|moonlight fill|light flood|sunlight flood|light pour in|sunlight pour in|light stream in|sunlight stream in',
   dust: 'dust|dust mote|mote|dust particle|floating dust',
   bubbles: 'bubble|air bubble',
 };
 
 /** Which of them stand in a room, where the room draws them. */
-export const furnitureIds: readonly PlaceElementId[] = ['bed', 'desk', 'shelves', 'nightstand', 'curtains', 'sofa', 'stove'];
+export const furnitureIds: readonly PlaceElementId[] = ['bed', 'desk', 'shelves', 'nightstand', 'curtains', 'sofa', 'stove', 'stairs'];
 
 /** The words that name a cockpit, a room drawn with a windscreen, an instrument panel and two seats. */
 export function isCockpit(settingWord: string): boolean {

@@ -46,6 +46,9 @@ export const bedWords: Record<BedId, string> = {
   musicLofi: 'lofi|lo fi|lo fi hip hop|lofi beats|chill beats|hip hop beat|chillhop',
 };
 
+/** Words that put an echo on a sound ("a shout echoes", "door slam with reverb"), or on every sound of a place that echoes. */
+export const echoWords = 'echo|echoing|reverb|reverberate|reverberating|reverberation|resound|resounding';
+
 export const effectIds = [
   'doorSlam',
   'knock',
@@ -85,6 +88,8 @@ export const effectIds = [
   'kettleWhistle',
   'whistle',
   'hum',
+  'boil',
+  'sweep',
 ] as const;
 export type EffectId = (typeof effectIds)[number];
 
@@ -137,4 +142,6 @@ export const effectWords: Record<EffectId, string> = {
     'whistling|whistle|whistled tune|whistling a tune|whistles a tune|someone whistling|a tune whistled|man whistling|woman whistling|boy whistling|girl whistling',
   hum: 'humming a tune|hummed tune|a tune hummed|someone humming|humming a melody|a hummed melody',
   hooves: 'hooves|hoofbeats|hoof beats|clip clop|horse hooves|galloping hooves|clopping',
+  boil: 'boiling|boiling water|water boiling|pot boiling|boiling pot|pot boils|pot bubbling|bubbling pot|simmering|simmering pot|rolling boil|boil',
+  sweep: 'broom sweeping|sweeping|broom|broom sweeps|sweeping broom|sweeping the floor|sweep',
 };

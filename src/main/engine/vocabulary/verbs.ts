@@ -43,6 +43,7 @@ export const verbIds = [
   'ring',
   'whistle',
   'hum',
+  'boil',
 ] as const;
 export type VerbId = (typeof verbIds)[number];
 
@@ -81,18 +82,21 @@ export const verbWords: Record<VerbId, string> = {
   splash: 'splash|plunge|splash down|hit the water',
   form: 'form|appear|emerge|gather|build|grow|begin|start',
   move: 'move|shake|shake off|stir|blow|flow in the wind|billow|shift|flap in the wind|dangle|bob',
-  spread: 'spread|expand|widen|fan out|radiate|spread out',
+  // "Fog fills the valley", "light fills the room": it spreads through the place.
+  spread: 'spread|expand|widen|fan out|radiate|spread out|fill|fill up|flood|flood in|pour in',
   turn: 'turn|turn around|rotate|spin around|look back|face',
   swim: 'swim|paddle|swim across|snorkel|scuba dive',
   ride: 'ride|pedal|cycle|bike',
   row: 'row',
   play: 'play|strum|play music',
   // Busy hands in front of the body, the head bent over the work.
-  work: 'cook|bake|fry|pour|water|unload|load|unpack|pack|stack|sort|knead|read|write|mend|sew|knit|stir|chop|slice|peel|whisk|feed|fix|repair|pull|pull in|haul|tug|reel in|scrub|wash|fold|sketch|tinker|type',
+  work: 'cook|bake|fry|pour|water|unload|load|unpack|pack|stack|sort|knead|read|write|mend|sew|knit|stir|chop|slice|peel|whisk|feed|fix|repair|pull|pull in|haul|tug|reel in|scrub|wash|fold|sketch|tinker|type|sweep|mop|sweep the floor',
   // A phone, a bell or an alarm clock ringing: the thing's own sound (stage/soundingThings.ts).
   ring: 'ring|ring out',
   // A figure whistles a tune; a kettle whistles as it boils.
   whistle: 'whistle|whistle a tune',
   // A figure hums a tune ("hums" alone is a figure's when a figure is its subject, see interpret/concepts.ts).
   hum: 'hum a tune|hum a melody|hum a song|hum along|hum to herself|hum to himself|hum to themselves|hum softly',
+  // A pot or a kettle on the heat: its sound, and the steam it draws (stage/soundingThings.ts).
+  boil: 'boil|simmer|come to the boil|come to a boil|boil over',
 };

@@ -54,6 +54,7 @@ describe('the wider places are drawn as themselves', () => {
     ['a bed and a bookshelf', 'A man in a room with a bed and a bookshelf.', 'A man in a room.'],
     ['a desk', 'A writer at a desk in a room.', 'A writer in a room.'],
     ['curtains', 'A room with curtains.', 'A room.'],
+    ['a staircase', 'A man walks down the stairs in a room.', 'A man walks in a room.'],
     ['shafts of light and dust', 'A dancer in a warehouse, dust in shafts of sunlight.', 'A dancer in a warehouse.'],
   ])('%s changes the picture', (_, withIt, without) => {
     const a = frame(withIt);
@@ -61,6 +62,39 @@ describe('the wider places are drawn as themselves', () => {
     let changed = 0;
     for (let i = 0; i < a.length; i += 4) if (Math.abs((a[i] ?? 0) - (b[i] ?? 0)) > 12) changed++;
     expect(changed / (a.length / 4)).toBeGreaterThan(0.02);
+  });
+
+  test('stairs are a staircase of wooden steps climbing along the right wall, in a room, never a stand-in', () => {
+    const shot = interpret({ shots: [emptyShot({ scene: 'A man walks down the stairs.', durationMs: 2000 })] });
+    expect([shot.shots[0]?.setting, shot.shots[0]?.entities.map((e) => e.label), shot.notUnderstood]).toEqual([
+      'interior',
+      ['man'],
+      [],
+    ]);
+    const stairs = frame('A man walks down the stairs.');
+    const room = frame('A man walks in a room.');
+    const wood = (r: number, g: number, b: number): boolean => r > 70 && r > g * 1.15 && g > b * 1.1 && r - b > 40;
+    const rightSide = (data: Buffer): Buffer =>
+      Buffer.concat(
+        // Above the floor, where a room without stairs shows only its walls.
+        Array.from({ length: 80 }, (_, k) => data.subarray(((k + 40) * 320 + 240) * 4, ((k + 40) * 320 + 320) * 4)),
+      );
+    expect(share(rightSide(room), wood)).toBeLessThan(0.02);
+    expect(share(rightSide(stairs), wood)).toBeGreaterThan(0.12);
+    // Down one column through the steps, light nosings and darker risers alternate: steps, not a ramp.
+    const column = (data: Buffer, x: number): number[] =>
+      Array.from({ length: 180 }, (_, y) => {
+        const i = (y * 320 + x) * 4;
+        return (data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0);
+      });
+    const edges = (data: Buffer): number => {
+      const bright = column(data, 260);
+      let n = 0;
+      for (let y = 1; y < bright.length; y++) if (Math.abs((bright[y] ?? 0) - (bright[y - 1] ?? 0)) > 40) n++;
+      return n;
+    };
+    expect(edges(stairs)).toBeGreaterThanOrEqual(10);
+    expect(edges(room)).toBeLessThan(5);
   });
 
   test('a cockpit has a windscreen onto the sky over a dark instrument panel, not a plain room', () => {

@@ -1,13 +1,13 @@
 /**
  * Furniture in a room, drawn as lit boxes in perspective: a bed with its pillow and blanket, a
- * nightstand, a desk, shelves of books, curtains at the window, and the counter of a shop or
- * kitchen. What the room's own word implies stands there too ("bedroom" has a bed; stage/handheld.ts roomFurniture).
+ * nightstand, a desk, shelves of books, curtains at the window, a staircase up the right wall, and
+ * the counter of a shop or kitchen. What the room's own word implies stands there too ("bedroom" has a bed; stage/handheld.ts roomFurniture).
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { CameraState } from '../../camera';
 import { hashString, Random } from '../../random';
 import { bedArea, deskArea, roomFurniture, sofaArea, TABLE_TOP } from '../../stage/handheld';
-import { counterRooms, nightstandArea, shelvesArea, stoveArea } from '../../stage/surfaces';
+import { counterRooms, nightstandArea, shelvesArea, stairsArea, stoveArea } from '../../stage/surfaces';
 import type { Stage } from '../../stage/types';
 import { hex, scale, type Palette, type RGB } from '../palette';
 import { drawCockpit, isCockpit } from './cockpit';
@@ -91,6 +91,7 @@ export function drawFurniture(ctx: SKRSContext2D, cam: CameraState, p: Palette, 
       hex('#3a2a1a'),
     );
   }
+  if (has.has('stairs')) drawStairs(ctx, cam, p, stairsArea(zb, hw));
   if (has.has('desk')) drawDesk(ctx, cam, p, stage.layout.subjectZ);
   if (isCockpit(word)) drawCockpit(ctx, cam, p, r, zb, hw);
 }
@@ -225,6 +226,36 @@ function drawSofa(ctx: SKRSContext2D, cam: CameraState, p: Palette, area: Return
   box(ctx, cam, p, { x0: mid + 0.01, x1: x1 - 0.18, y0: seat - 0.12, y1: seat, z0, z1: z1 - 0.25 }, fabric);
   for (const x of [x0, x1 - 0.18])
     box(ctx, cam, p, { x0: x, x1: x + 0.18, y0: 0.1, y1: seat + 0.18, z0, z1 }, scale(fabric, 0.85));
+}
+
+/**
+ * A staircase against the right wall, climbing away from the camera to the back wall: solid
+ * steps of equal rise and tread, each with a lighter nosing, and a banister on the open side
+ * (a post on every step, the handrail running up with them).
+ */
+function drawStairs(ctx: SKRSContext2D, cam: CameraState, p: Palette, a: ReturnType<typeof stairsArea>): void {
+  const { x0, x1, z0, steps, rise, tread } = a;
+  const wood = hex('#7a5436');
+  // The far, high steps first: a nearer, lower step stands in front of them.
+  for (let k = steps - 1; k >= 0; k--) {
+    const front = z0 + k * tread;
+    const top = (k + 1) * rise;
+    box(ctx, cam, p, { x0, x1, y0: 0, y1: top, z0: front, z1: z0 + steps * tread }, scale(wood, 0.82));
+    box(ctx, cam, p, { x0, x1, y0: top - 0.03, y1: top, z0: front - 0.02, z1: front + tread }, scale(wood, 1.15));
+  }
+  const rail = hex('#3a2a1c');
+  for (let k = 0; k < steps; k++) {
+    const z = z0 + k * tread + tread / 2;
+    const top = (k + 1) * rise;
+    box(ctx, cam, p, { x0: x0 - 0.04, x1: x0, y0: top, y1: top + 0.9, z0: z - 0.02, z1: z + 0.02 }, rail);
+    box(
+      ctx,
+      cam,
+      p,
+      { x0: x0 - 0.06, x1: x0 + 0.02, y0: top + 0.88, y1: top + 0.94, z0: z - tread / 2, z1: z + tread / 2 },
+      rail,
+    );
+  }
 }
 
 function drawDesk(ctx: SKRSContext2D, cam: CameraState, p: Palette, subjectZ: number): void {
