@@ -236,3 +236,76 @@ test('once a remix is queued the draft is no longer linked: Queue again makes a 
   await expect(cards.filter({ hasText: 'Lighthouse at dusk v2' })).toHaveCount(1);
   await expect(cards.filter({ hasText: 'Lighthouse at dusk v3' })).toHaveCount(0);
 });
+
+test('in Compare the wipe line is dragged with the pointer, and an offset out of range or not a number says the range beside its field', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const editor = await openPromptStudio(page, studio.url, 'Wipe film');
+  await paste(editor, LIGHTHOUSE);
+  const compiled = page.getByRole('region', { name: 'Compiled prompt' });
+  await compiled.getByRole('combobox', { name: 'Provider' }).selectOption('local');
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  const cards = page.getByRole('list', { name: 'Clips' }).getByRole('listitem');
+  await expect(cards).toHaveCount(1, { timeout: 120_000 });
+  await cards.first().click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector.getByRole('button', { name: 'Remix', exact: true }).click();
+  const replace = page.getByRole('button', { name: 'Replace' });
+  if (await replace.isVisible()) await replace.click();
+  await expect(page.getByRole('group', { name: 'Remix' })).toBeVisible();
+  await editor.click();
+  await editor.press('ControlOrMeta+a');
+  // Pasted over the whole prompt, as chosen (paste() clicks the editor first, which would unchoose it).
+  await editor.evaluate(
+    (element, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    LIGHTHOUSE.replace('Style: Soft lighting, warm tones.', NEW_STYLE),
+  );
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect(cards).toHaveCount(2, { timeout: 120_000 });
+  await cards.first().click();
+  await inspector.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByLabel('Player B', { exact: true })).toBeVisible();
+
+  // Offsets: past the clip's length is held to it, letters are not taken; each says the range.
+  const offsetA = page.getByRole('spinbutton', { name: /Offset A/ });
+  await offsetA.fill('99999');
+  await expect(offsetA).toHaveValue('2000');
+  await expect(page.getByRole('alert')).toHaveText('Out of range: held at 2,000 ms. An offset is within ±2,000 ms.');
+  await offsetA.fill('120');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await offsetA.click();
+  await offsetA.press('ControlOrMeta+a');
+  await page.keyboard.type('abc');
+  await offsetA.press('Tab');
+  await expect(offsetA).toHaveValue('120');
+  await expect(page.getByRole('alert')).toHaveText('Not a number: kept 120 ms. Type milliseconds within ±2,000 ms.');
+
+  // The wipe line follows the pointer across the picture; the slider shows where it went.
+  await page.getByRole('checkbox', { name: 'Wipe' }).check();
+  const slider = page.getByRole('slider', { name: 'Wipe position' });
+  await expect(slider).toHaveValue('50');
+  const stage = await page.locator('.compare__stage').boundingBox();
+  const line = await page.locator('.compare__wipe-line').boundingBox();
+  if (!stage || !line) throw new Error('the wipe is not shown');
+  const y = stage.y + stage.height / 2;
+  await page.mouse.move(line.x + line.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(stage.x + stage.width * 0.4, y, { steps: 4 });
+  await page.mouse.move(stage.x + stage.width * 0.25, y, { steps: 4 });
+  await page.mouse.up();
+  await expect(slider).toHaveValue('25');
+  const moved = await page.locator('.compare__wipe-line').boundingBox();
+  expect(Math.abs((moved?.x ?? 0) + (moved?.width ?? 0) / 2 - (stage.x + stage.width * 0.25))).toBeLessThan(2);
+  // Player B shows only to the right of the line.
+  await expect(page.locator('.compare__pane--b')).toHaveAttribute('style', /inset\(0px 0px 0px 25%\)/);
+  await shoot(page, 'compare-wipe-dragged');
+});

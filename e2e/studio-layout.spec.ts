@@ -1054,3 +1054,27 @@ test('at 800×600 “Move to…” stays inside the clips with a long project na
   expect(await inspector.locator('.inspector__details').evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
   await shoot(page, 'inspector-move-to-800');
 });
+
+test('at 1280×800 the Trash gives the project’s name the room the library gives it', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const cards = await newProjectWith(page, studio.url, [makeClip(join(workDir, 'Harbour at dawn.mp4'), 1)]);
+  const bar = page.locator('.canvas__toolbar');
+  const name = bar.getByRole('heading', { level: 1 });
+  const inLibrary = await charactersShown(name);
+  await shoot(page, 'library-title-1280');
+  await cards.first().click();
+  await page.keyboard.press('Delete');
+  await expect(cards).toHaveCount(0);
+  await bar.getByRole('button', { name: 'Trash' }).click();
+  await expect(page.getByRole('button', { name: 'Restore Harbour at dawn' })).toBeVisible();
+  await shoot(page, 'trash-title-1280');
+  await expectTidy(bar, 'Trash at 1280');
+  expect(await charactersShown(name), 'the name in the Trash shows as much as in the library').toBeGreaterThanOrEqual(
+    Math.min(inLibrary, PROJECT.length),
+  );
+});

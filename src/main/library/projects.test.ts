@@ -84,6 +84,23 @@ describe('Projects', () => {
     expect(projects.list(true).map((p) => p.id)).toEqual([newer.id, older.id, shelved.id]);
   });
 
+  test('list keeps its order when clips are imported into or moved to an older project', async () => {
+    const { db, projects, clips } = await library();
+    const first = projects.create('First', 1000);
+    const second = projects.create('Second', 2000);
+    const third = projects.create('Third', 3000);
+    const order = (): number[] => projects.list(false).map((p) => p.id);
+    expect(order()).toEqual([third.id, second.id, first.id]);
+    // What an import into a project and a move of clips to one do to it.
+    const clip = clipsOfOneVideo(clips, first.id, 'e'.repeat(64))('Harbour at dawn');
+    projects.touch(first.id);
+    expect(order()).toEqual([third.id, second.id, first.id]);
+    db.prepare('UPDATE clips SET project_id = ? WHERE id = ?').run(second.id, clip);
+    projects.touch(second.id);
+    projects.rename(first.id, 'First, renamed');
+    expect(order()).toEqual([third.id, second.id, first.id]);
+  });
+
   test('clipCount counts the project’s clips', async () => {
     const { projects, clips } = await library();
     const project = projects.create('P');

@@ -49,10 +49,14 @@ function toProject(row: ProjectRow): Project {
 export class Projects {
   constructor(private readonly db: Database) {}
 
+  /**
+   * Newest first by when each was made, archived last. Never by the last change: importing or
+   * moving clips would reorder the list under the creator, the open project jumping to another row.
+   */
   list(includeArchived: boolean): Project[] {
     const rows = this.db
       .prepare<[number], ProjectRow>(
-        `${SELECT} WHERE p.deleted_at IS NULL AND (p.archived = 0 OR ?) ORDER BY p.archived, p.updated_at DESC, p.id DESC`,
+        `${SELECT} WHERE p.deleted_at IS NULL AND (p.archived = 0 OR ?) ORDER BY p.archived, p.created_at DESC, p.id DESC`,
       )
       .all(includeArchived ? 1 : 0);
     return rows.map(toProject);

@@ -254,13 +254,16 @@ export function ClipsCanvas(props: ClipsCanvasProps): JSX.Element {
           {props.showTrash && <span className="badge">Trash</span>}
         </div>
         <div className="canvas__actions">
-          <SearchBox
-            key={project?.id ?? 'none'}
-            value={query.text}
-            onQueryChange={props.onQueryChange}
-            disabled={!project}
-            inputRef={searchInput}
-          />
+          {/* The Trash lists every project's deleted clips and is not searched: its room goes to the name. */}
+          {!props.showTrash && (
+            <SearchBox
+              key={project?.id ?? 'none'}
+              value={query.text}
+              onQueryChange={props.onQueryChange}
+              disabled={!project}
+              inputRef={searchInput}
+            />
+          )}
           {/* A narrow canvas shows these two as icons, a narrower one in the More menu (ClipsCanvas.css). */}
           <button
             type="button"

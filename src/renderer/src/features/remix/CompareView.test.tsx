@@ -51,6 +51,36 @@ test('an offset is held to its clip’s length, says so, and moves its player at
   expect(screen.getByText(/ \/ 00:08/).textContent).toBe('00:00 / 00:08');
 });
 
+test('an offset held to the range, or not a number, says so beside its field with the range', async () => {
+  studioWith();
+  const user = userEvent.setup();
+  render(<CompareView a={1} b={2} onPick={() => undefined} onClose={() => undefined} viewSwitch={null} />, {
+    wrapper,
+  });
+  await screen.findByLabelText<HTMLVideoElement>('Player A');
+  const offsetA = screen.getByRole<HTMLInputElement>('spinbutton', { name: /Offset A/ });
+  await waitFor(() => expect(offsetA.getAttribute('max')).toBe('8000'));
+  expect(screen.queryByRole('alert')).toBeNull();
+
+  await user.clear(offsetA);
+  await user.type(offsetA, '99999');
+  expect(offsetA.value).toBe('8000');
+  expect(screen.getByRole('alert').textContent).toBe('Out of range: held at 8,000 ms. An offset is within ±8,000 ms.');
+  expect(offsetA.getAttribute('aria-invalid')).toBe('true');
+  expect(screen.getByRole('spinbutton', { description: /^Out of range: held at 8,000 ms/ })).toBe(offsetA);
+
+  // A number in range clears the note.
+  await user.clear(offsetA);
+  await user.type(offsetA, '120');
+  expect(screen.queryByRole('alert')).toBeNull();
+
+  // Left with no number in it, the field gets the offset in use back, and says why.
+  await user.clear(offsetA);
+  await user.tab();
+  expect(offsetA.value).toBe('120');
+  expect(screen.getByRole('alert').textContent).toBe('Not a number: kept 120 ms. Type milliseconds within ±8,000 ms.');
+});
+
 test('comparing a clip with itself says they are the same clip', async () => {
   studioWith();
   render(<CompareView a={2} b={2} onPick={() => undefined} onClose={() => undefined} viewSwitch={null} />, {

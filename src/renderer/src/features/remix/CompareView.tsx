@@ -95,8 +95,11 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
   const [offsets, setOffsets] = useState<Record<Side, number>>({ a: 0, b: 0 });
   // As typed, so a lone "-" on the way to a negative offset stays in the field.
   const [offsetText, setOffsetText] = useState<Record<Side, string>>({ a: '0', b: '0' });
+  // Why the last offset typed was held to the range or not taken, said beside its field.
+  const [offsetNote, setOffsetNote] = useState<Record<Side, string | null>>({ a: null, b: null });
   const [wipe, setWipe] = useState(false);
   const [wipeAt, setWipeAt] = useState(50);
+  const stage = useRef<HTMLDivElement>(null);
 
   const lengthS = Math.max(clips.a?.durationMs ?? 0, clips.b?.durationMs ?? 0) / 1000;
 
@@ -112,18 +115,53 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
   // The shared clock, held to the longer clip (an offset may carry a player's own time past it).
   const shownS = Math.min(Math.max(0, position), lengthS);
 
-  /** A new offset moves its player at once, so both show the same moment again without a seek. */
-  function changeOffset(side: Side, text: string): void {
+  /** The range an offset may take, as its field's hint and notes say it. */
+  const rangeOf = (side: Side): string =>
+    `±${((side === 'a' ? clipA : clipB)?.durationMs ?? 0).toLocaleString('en')} ms`;
+  const note = (side: Side, text: string | null): void => setOffsetNote((current) => ({ ...current, [side]: text }));
+
+  /**
+   * A new offset moves its player at once, so both show the same moment again without a seek. One
+   * past the clip's length is held to it, and one that is not a number is not taken: each says so.
+   */
+  function changeOffset(side: Side, text: string, badInput: boolean): void {
     const typed = Number(text);
-    if (text.trim() === '' || !Number.isFinite(typed)) {
+    if (badInput || text.trim() === '' || !Number.isFinite(typed)) {
       setOffsetText((current) => ({ ...current, [side]: text }));
+      note(
+        side,
+        badInput || text.trim() !== ''
+          ? `Not a number: kept ${offsets[side].toLocaleString('en')} ms. Type milliseconds within ${rangeOf(side)}.`
+          : null,
+      );
       return;
     }
     const held = clampOffset(typed, (side === 'a' ? clipA : clipB)?.durationMs ?? 0);
     setOffsetText((current) => ({ ...current, [side]: held === typed ? text : String(held) }));
+    note(
+      side,
+      held === typed
+        ? null
+        : `Out of range: held at ${held.toLocaleString('en')} ms. An offset is within ${rangeOf(side)}.`,
+    );
     const next = { ...offsets, [side]: held };
     setOffsets(next);
     seekWith(shownS, next);
+  }
+
+  /** Leaving a field with nothing, or no number, in it puts the offset in use back, saying so. */
+  function leaveOffset(side: Side, text: string, badInput: boolean): void {
+    const kept = offsets[side];
+    if (badInput || text.trim() === '' || !Number.isFinite(Number(text)))
+      note(side, `Not a number: kept ${kept.toLocaleString('en')} ms. Type milliseconds within ${rangeOf(side)}.`);
+    setOffsetText((current) => ({ ...current, [side]: String(kept) }));
+  }
+
+  /** The wipe at the pointer, in percent of the picture's width. */
+  function wipeTo(clientX: number): void {
+    const box = stage.current?.getBoundingClientRect();
+    if (!box || box.width <= 0) return;
+    setWipeAt(Math.round(Math.min(100, Math.max(0, ((clientX - box.left) / box.width) * 100))));
   }
 
   const toggle = useCallback(() => {
@@ -245,7 +283,7 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
         </div>
       </div>
       <div className="compare__body">
-        <div className={`compare__stage${wipe ? ' compare__stage--wipe' : ''}`}>
+        <div ref={stage} className={`compare__stage${wipe ? ' compare__stage--wipe' : ''}`}>
           {SIDES.map((side) => {
             const clip = clips[side];
             return (
@@ -278,7 +316,24 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
               </figure>
             );
           })}
-          {wipe && <div className="compare__wipe-line" style={{ left: `${wipeAt}%` }} aria-hidden="true" />}
+          {wipe && (
+            // Dragged with the pointer; the keyboard has the Wipe position slider, which names it.
+            <div
+              className="compare__wipe-line"
+              style={{ left: `${wipeAt}%` }}
+              aria-hidden="true"
+              title="Drag to move the wipe"
+              onPointerDown={(event) => {
+                if (event.button !== 0) return;
+                event.preventDefault();
+                event.currentTarget.setPointerCapture(event.pointerId);
+                wipeTo(event.clientX);
+              }}
+              onPointerMove={(event) => {
+                if (event.currentTarget.hasPointerCapture(event.pointerId)) wipeTo(event.clientX);
+              }}
+            />
+          )}
         </div>
         <div className="compare__transport">
           <button type="button" className="btn btn--primary" onClick={toggle} title="Play or pause both (Space)">
@@ -318,23 +373,35 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
           {SIDES.map((side) => {
             const limit = clips[side]?.durationMs ?? 0;
             return (
-              <label key={side} className="compare__offset">
-                <span>Offset {NAME[side]} (ms)</span>
-                <input
-                  type="number"
-                  className="field tabular"
-                  step={40}
-                  min={-limit}
-                  max={limit}
-                  value={offsetText[side]}
-                  aria-describedby={`compare-offset-hint-${side}`}
-                  onChange={(event) => changeOffset(side, event.target.value)}
-                  onBlur={() => setOffsetText((current) => ({ ...current, [side]: String(offsets[side]) }))}
-                />
-                <span id={`compare-offset-hint-${side}`} className="compare__offset-hint tabular">
-                  Within ±{limit.toLocaleString('en')} ms, the clip’s length
-                </span>
-              </label>
+              <div key={side} className="compare__offset-field">
+                <label className="compare__offset">
+                  <span>Offset {NAME[side]} (ms)</span>
+                  <input
+                    type="number"
+                    className="field tabular"
+                    step={40}
+                    min={-limit}
+                    max={limit}
+                    value={offsetText[side]}
+                    aria-describedby={
+                      offsetNote[side] === null
+                        ? `compare-offset-hint-${side}`
+                        : `compare-offset-note-${side} compare-offset-hint-${side}`
+                    }
+                    aria-invalid={offsetNote[side] !== null}
+                    onChange={(event) => changeOffset(side, event.target.value, event.target.validity.badInput)}
+                    onBlur={(event) => leaveOffset(side, event.target.value, event.target.validity.badInput)}
+                  />
+                  <span id={`compare-offset-hint-${side}`} className="compare__offset-hint tabular">
+                    Within ±{limit.toLocaleString('en')} ms, the clip’s length
+                  </span>
+                </label>
+                {offsetNote[side] !== null && (
+                  <p id={`compare-offset-note-${side}`} className="field-error compare__offset-note" role="alert">
+                    {offsetNote[side]}
+                  </p>
+                )}
+              </div>
             );
           })}
           {wipe && (
