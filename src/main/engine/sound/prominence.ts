@@ -82,6 +82,8 @@ export interface ProtectedSpan {
 export class DirectedPlacer {
   readonly bedGain: Float32Array;
   readonly spans: ProtectedSpan[] = [];
+  /** Where each directed sound placed so far holds (its onset and body), which a line never dips. */
+  private readonly held: ProtectedSpan[] = [];
 
   constructor(
     private readonly beds: Stereo,
@@ -111,13 +113,15 @@ export class DirectedPlacer {
       this.effects.right[at + i] = (this.effects.right[at + i] ?? 0) + v * gr;
     }
     this.spans.push({ from: Math.max(0, at), to: Math.min(this.effects.left.length, afterEnd) });
+    this.held.push({ from: at, to: at + Math.round(hold) });
     return gain;
   }
 
   /**
    * Adds a line of dialogue so it stands out as a directed sound does, over the beds and effects
    * (not over other lines): the effects already playing dip 10 dB under the whole line (a kettle
-   * whistling on under the words) and the line is raised if that is not enough. The beds are left
+   * whistling on under the words), but never a directed sound's own moment, and the line is raised
+   * if that is not enough. Place lines after the directed sounds. The beds are left
    * to the master, which ducks them under every line. Returns the gain the line was given.
    */
   placeLine(mono: Float32Array, at: number, pan: number): number {
@@ -163,8 +167,15 @@ export class DirectedPlacer {
   /** Dips what is on the effects bus so far under a line, with the beds' curve. */
   private duckEffects(at: number, hold: number): void {
     const { left, right } = this.effects;
+    const depth = 1 - dbToGain(bedDuckDb);
+    const near = this.held.filter(
+      (sound) => sound.from - duckLead() < at + hold + duckRelease() && sound.to + duckRelease() > at - duckLead(),
+    );
     for (let i = Math.max(0, at - duckLead()); i < Math.min(left.length, at + hold + duckRelease()); i++) {
-      const g = duckGain(i, at, hold);
+      // A directed sound under the line (a thunder at 00:02 in a line from 00:01) keeps its level:
+      // the dip eases off around it, on the same curve, so it stands out as it was placed to.
+      let g = duckGain(i, at, hold);
+      for (const sound of near) g = Math.max(g, (1 - duckGain(i, sound.from, sound.to - sound.from)) / depth);
       left[i] = (left[i] ?? 0) * g;
       right[i] = (right[i] ?? 0) * g;
     }

@@ -157,9 +157,9 @@ export function mixSoundtrack(
     if (e.directed) directed.push({ mono, at: msToSample(e.timeMs), pan: e.pan });
     else addMono(effects, mono, msToSample(e.timeMs), e.pan, 1);
   }
-  // Directed sounds and lines go in last, in time order (a line before a sound at the same
-  // instant), each measured against everything already there.
-  directed.sort((a, b) => a.at - b.at || (a.line ? 0 : 1) - (b.line ? 0 : 1));
+  // Directed sounds go in last, in time order, each measured against everything already there;
+  // then the lines, which dip the effects under them but not a directed sound's moment.
+  directed.sort((a, b) => (a.line ? 1 : 0) - (b.line ? 1 : 0) || a.at - b.at);
   const placer = new DirectedPlacer(beds, effects, dialogue);
   for (const d of directed) {
     if (d.line) placer.placeLine(d.mono, d.at, d.pan);
