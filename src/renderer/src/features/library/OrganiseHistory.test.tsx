@@ -331,8 +331,8 @@ test('the selection bar labels every chosen clip one colour, and Ctrl+Z gives ea
   await user.selectOptions(colour, 'Blue');
   await screen.findByText('Labelled 3 clips blue');
   expect([1, 2, 3].map((id) => find(id)?.colorLabel)).toEqual(['blue', 'blue', 'blue']);
-  // Ctrl+Z in a field is the field's own; from the page it undoes the library's edit.
-  await user.click(document.body);
+  // Ctrl+Z with the focus still on the list box undoes the library's edit: a list box has no undo of its own.
+  expect(document.activeElement).toBe(colour);
   await user.keyboard('{Control>}z{/Control}');
   await screen.findByText('Undone: Label 3 clips blue');
   expect([1, 2, 3].map((id) => find(id)?.colorLabel)).toEqual(['red', null, 'green']);
