@@ -40,7 +40,13 @@ export const exportCalls = {
   /** One bundle file of a project: its clips, prompts, cues, tags, lineage and media. */
   'exports.project': {
     input: z.strictObject({ projectId: RowId, taskId: TaskId.optional() }),
-    output: z.object({ file: ExportedFile, clips: z.number().int(), cues: z.number().int() }),
+    /** `clips` are those the project shows; `trashed` those in its Trash, which the bundle keeps too. */
+    output: z.object({
+      file: ExportedFile,
+      clips: z.number().int(),
+      trashed: z.number().int(),
+      cues: z.number().int(),
+    }),
   },
   /** Reads a bundle into a new project of this library; a damaged bundle is refused whole. */
   'exports.importProject': {

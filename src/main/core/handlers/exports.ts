@@ -24,8 +24,8 @@ export function exportHandlers(ctx: HandlerContext): DomainHandlers<'exports'> {
       ),
     'exports.project': ({ projectId, taskId }) =>
       ctx.background.run(async (signal) => {
-        const { file, clips, cues } = await exportProject(bundles, projectId, progress(taskId), signal);
-        return { file: { id: file.id, fileName: file.fileName, bytes: file.bytes }, clips, cues };
+        const { file, clips, trashed, cues } = await exportProject(bundles, projectId, progress(taskId), signal);
+        return { file: { id: file.id, fileName: file.fileName, bytes: file.bytes }, clips, trashed, cues };
       }),
     'exports.importProject': ({ source, taskId }) =>
       ctx.background.run(async (signal) => {

@@ -89,7 +89,7 @@ async function exportedProject(): Promise<Source> {
     if (name === 'exports.progress') events.push((payload as { fraction: number }).fraction);
   });
   const exported = await studio.call('exports.project', { projectId: project.id, taskId: 'p' });
-  expect(exported).toMatchObject({ clips: 3, cues: 3 });
+  expect(exported).toMatchObject({ clips: 3, trashed: 0, cues: 3 });
   expect(exported.file.fileName).toMatch(/^Harbour takes \d{4}-\d\d-\d\d \d{4}\.shotline$/);
   expect(events.at(-1)).toBe(1);
   const found = await studio.exports.find(exported.file.id);
@@ -386,6 +386,8 @@ test('a clip trashed in the exported project arrives in the Trash, and the impor
   if (!bed) throw new Error('no bed clip');
   await source.studio.call('library.trash', { ids: [bed.id] });
   const exported = await source.studio.call('exports.project', { projectId: source.projectId });
+  // The export counts alike: the project's clips, and apart from them its trashed one.
+  expect(exported).toMatchObject({ clips: 2, trashed: 1 });
   const found = await source.studio.exports.find(exported.file.id);
   if (!found) throw new Error('bundle not found');
   const { studio } = await openStudio(source.dir, 'second');

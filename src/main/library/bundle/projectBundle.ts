@@ -54,7 +54,7 @@ export async function exportProject(
   projectId: number,
   report: BundleProgress,
   signal?: AbortSignal,
-): Promise<{ file: ExportFile; clips: number; cues: number }> {
+): Promise<{ file: ExportFile; clips: number; trashed: number; cues: number }> {
   const rows = deps.rows.read(projectId);
   const exportedAt = Date.now();
   const manifest: Manifest = {
@@ -119,7 +119,8 @@ export async function exportProject(
   const file = await deps.exports.find(target.id);
   if (!file) throw new StudioError('internal', 'The bundle was written but is gone; export the project again.');
   report('done', 1);
-  return { file, clips: manifest.clips.length, cues: manifest.cues.length };
+  const trashed = manifest.clips.filter((clip) => clip['trashed_at'] !== null && clip['trashed_at'] !== undefined).length;
+  return { file, clips: manifest.clips.length - trashed, trashed, cues: manifest.cues.length };
 }
 
 async function* counted(stream: NodeJS.ReadableStream, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array> {

@@ -39,6 +39,7 @@ test('Export project… keeps the focus in the region while it runs, then gives 
   let finish: (value: {
     file: { id: string; fileName: string; bytes: number; kind: 'bundle'; clipId: null };
     clips: number;
+    trashed: number;
     cues: number;
   }) => void = () => undefined;
   fakeStudio.answer(
@@ -56,6 +57,7 @@ test('Export project… keeps the focus in the region while it runs, then gives 
   finish({
     file: { id: 'a'.repeat(32), fileName: 'Harbour.shotline', bytes: 1, kind: 'bundle', clipId: null },
     clips: 0,
+    trashed: 0,
     cues: 0,
   });
   await screen.findByText(/Exported “Harbour”/);
@@ -67,6 +69,7 @@ test('Dismiss gives the focus back to the button whose work the message told of,
   fakeStudio.answer('exports.project', () => ({
     file: { id: 'a'.repeat(32), fileName: 'Harbour.shotline', bytes: 1, kind: 'bundle' as const, clipId: null },
     clips: 0,
+    trashed: 0,
     cues: 0,
   }));
   const project = { id: 3, name: 'Harbour', createdAt: 1, updatedAt: 1, archived: false, clipCount: 0 };
@@ -97,6 +100,24 @@ test('an imported bundle counts the clips the project shows, and those that arri
   await waitFor(() =>
     expect(screen.getByRole('status').textContent).toContain(
       'Imported “Harbour (imported)”: 4 clips, 3 cues; 1 more clip is in the Trash, as in the original project.',
+    ),
+  );
+});
+
+test('an exported bundle counts the clips the project shows, and those of its Trash that go with them apart', async () => {
+  const user = userEvent.setup();
+  fakeStudio.answer('exports.project', () => ({
+    file: { id: 'b'.repeat(32), fileName: 'Harbour 2026-12-05.shotline', bytes: 1, kind: 'bundle' as const, clipId: null },
+    clips: 4,
+    trashed: 1,
+    cues: 3,
+  }));
+  const project = { id: 3, name: 'Harbour', createdAt: 1, updatedAt: 1, archived: false, clipCount: 4 };
+  render(<ProjectTransfer project={project} onImported={() => undefined} />);
+  await user.click(screen.getByRole('button', { name: 'Export project…' }));
+  await waitFor(() =>
+    expect(screen.getByRole('status').textContent).toContain(
+      'Exported “Harbour”: 4 clips (and 1 in the Trash), 3 cues',
     ),
   );
 });

@@ -33,6 +33,22 @@ export function importedMessage(name: string, counts: { clips: number; trashed: 
   return `Imported “${name}”: ${countClips(clips)}, ${cues} cue${cues === 1 ? '' : 's'}${inTrash}.`;
 }
 
+/**
+ * What an exported bundle holds: the clips the project shows and, apart from them, those in its
+ * Trash, which the bundle keeps so that an import puts them back in the Trash.
+ */
+export function exportedMessage(
+  name: string,
+  counts: { clips: number; trashed: number; cues: number },
+  savedTo: string | null,
+  fileName: string,
+): string {
+  const { clips, trashed, cues } = counts;
+  const more = trashed === 0 ? '' : ` (and ${trashed} in the Trash)`;
+  const where = savedTo !== null ? `, saved to ${savedTo}` : ` as ${fileName}`;
+  return `Exported “${name}”: ${countClips(clips)}${more}, ${cues} cue${cues === 1 ? '' : 's'}${where}.`;
+}
+
 /** Bundles: "Export project…" writes the open project as one .shotline file; "Import project…" reads one in. */
 export function useProjectTransfer(onImported: (project: Project) => void): {
   state: TransferState;
@@ -79,7 +95,7 @@ export function useProjectTransfer(onImported: (project: Project) => void): {
         else
           setState({
             status: 'done',
-            message: `Exported “${project.name}”: ${result.clips} clip${result.clips === 1 ? '' : 's'}, ${result.cues} cue${result.cues === 1 ? '' : 's'}${paths[0] !== undefined ? `, saved to ${paths[0]}` : ` as ${result.file.fileName}`}.`,
+            message: exportedMessage(project.name, result, paths[0] ?? null, result.file.fileName),
             path: paths[0] ?? null,
             notes: [],
           });
