@@ -396,6 +396,12 @@ test('Escape in the cue timeline hands the keys back to the library: first it cl
   // With nothing there to let go, Escape gives the focus back to the clip's card.
   await page.keyboard.press('Escape');
   await expect(button(first)).toBeFocused();
+  // From the new cue's kind, a list box, Escape leaves the timeline alike.
+  await page.keyboard.press('Enter');
+  await expect(timeline).toBeFocused();
+  await timeline.getByRole('combobox', { name: 'New cue kind' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(button(first)).toBeFocused();
   await page.keyboard.press('3');
   await expect(
     grid.getByRole('listitem').filter({ hasText: first }).getByRole('img', { name: '3 stars' }),

@@ -171,6 +171,18 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   await shoot(page, 'versions');
   await page.getByRole('button', { name: 'Close' }).click();
 
+  // A version chosen in the Lineage from the keyboard: its card is chosen and takes the focus.
+  await versions.nth(0).locator('.lineage__pick').first().focus();
+  await page.keyboard.press('Enter');
+  const parentCard = page.getByRole('list', { name: 'Clips' }).getByRole('button', { name: 'Lighthouse at dusk', exact: true });
+  await expect(parentCard).toHaveAttribute('aria-current', 'true');
+  await expect(parentCard).toBeFocused();
+  await expect(lineage.locator('[aria-current="true"]')).toContainText('Lighthouse at dusk');
+  await expect(lineage.locator('[aria-current="true"]')).not.toContainText('v2');
+  // Back to the remix, whose lineage offers its parent's prompt.
+  await versions.nth(1).locator('.lineage__pick').click();
+  await expect(lineage.locator('[aria-current="true"]')).toContainText('Lighthouse at dusk v2');
+
   // Restore this version: the parent's prompt becomes the draft again, as a remix of the parent.
   await versions.nth(0).getByRole('button', { name: 'Restore this version' }).click();
   // The draft holds the remix's prompt now, so the studio asks before replacing it.

@@ -375,7 +375,6 @@ function Studio(): JSX.Element {
     },
     [all, setSelection],
   );
-  const openClip = useOpenClip(showOpenedClip);
   // Show clip in Jobs: the Jobs view and its button go, and the clip's card (or row) takes the focus.
   const showClipFrom = useRef<Element | null>(null);
   const showJobClip = useCallback(
@@ -424,11 +423,12 @@ function Studio(): JSX.Element {
     () => ({
       onRemix: remix.remix,
       onRestore: remix.restore,
-      onSelectVersion: openClip,
+      // Like a node of the graph, a version chosen in the Lineage gives its card the focus.
+      onSelectVersion: openVersionClip,
       onCompare: (a, b) => openStage({ kind: 'compare', a, b }),
       onVersions: (clipId) => openStage({ kind: 'versions', clipId, projectId: openId ?? 0 }),
     }),
-    [remix.remix, remix.restore, openClip, openId, openStage],
+    [remix.remix, remix.restore, openVersionClip, openId, openStage],
   );
   const remixOf = project ? remix.linkFor(project.id) : null;
   const remixQueued = project ? remix.queuedFor(project.id) : null;

@@ -47,8 +47,11 @@ function atEnd(media: HTMLMediaElement): boolean {
 }
 
 function keysFree(event: KeyboardEvent): boolean {
-  if (event.defaultPrevented || modalOpen() || isTextEntry(event.target)) return false;
   const target = event.target;
+  // A list box (the new cue's kind) takes letters to choose, but Escape on it, closed, is the
+  // timeline's: it leaves as from anywhere in the timeline.
+  const listBoxEscape = event.key === 'Escape' && target instanceof HTMLSelectElement;
+  if (event.defaultPrevented || modalOpen() || (isTextEntry(target) && !listBoxEscape)) return false;
   // Buttons and the player's own controls answer Space and Enter themselves; a clip's card in the
   // library is chosen already, so Space plays it, as it does on a row of the list.
   const button = target instanceof HTMLButtonElement && target.closest('[data-clip-id]') === null;
