@@ -954,7 +954,7 @@ test('while searching, what each clip matched has a line of its own: under a car
   }
 });
 
-test('at 1280×800 beside the library the cue tools keep to one line; in the Prompt view the “Queued” note leaves the Problems bar whole', async ({
+test('at 1280×800 and 1024×768 beside the library the cue tools keep to one line; in the Prompt view the “Queued” note leaves the Problems bar whole', async ({
   page,
   studio,
   workDir,
@@ -966,22 +966,32 @@ test('at 1280×800 beside the library the cue tools keep to one line; in the Pro
   const timeline = page.getByRole('region', { name: 'Cue timeline' });
   await expect(timeline.locator('[part~="wave"] canvas')).toBeVisible({ timeout: 30_000 });
   const bar = timeline.getByRole('toolbar', { name: 'Cue tools' });
-  const lines = await bar.evaluate((element) =>
-    [...element.children]
-      .filter((child) => child.getClientRects().length > 0)
-      .map((child) => {
-        const r = child.getBoundingClientRect();
-        return { name: child.getAttribute('aria-label') ?? child.textContent.trim(), middle: r.top + r.height / 2 };
-      }),
-  );
-  const first = lines[0]?.middle ?? 0;
-  for (const control of lines)
-    expect(Math.abs(control.middle - first), `${control.name} is on the first line`).toBeLessThanOrEqual(3);
-  // The buttons keep their names whether their words show or not.
-  for (const name of ['Import cues', 'Export cues', 'Cues to prompt', 'Shortcuts'])
-    await expect(bar.getByRole('button', { name, exact: true })).toBeVisible();
-  await expectTidy(bar, 'cue tools at 1280');
-  await shoot(page, 'cue-tools-1280x800');
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    const lines = await bar.evaluate((element) =>
+      [...element.children]
+        .filter((child) => child.getClientRects().length > 0)
+        .map((child) => {
+          const r = child.getBoundingClientRect();
+          return { name: child.getAttribute('aria-label') ?? child.textContent.trim(), middle: r.top + r.height / 2 };
+        }),
+    );
+    const first = lines[0]?.middle ?? 0;
+    for (const control of lines)
+      expect(
+        Math.abs(control.middle - first),
+        `${control.name} is on the first line at ${size.width}`,
+      ).toBeLessThanOrEqual(3);
+    // The buttons keep their names whether their words show or not.
+    for (const name of ['Import cues', 'Export cues', 'Cues to prompt', 'Shortcuts'])
+      await expect(bar.getByRole('button', { name, exact: true })).toBeVisible();
+    await expectTidy(bar, `cue tools at ${size.width}`);
+    await shoot(page, `cue-tools-${size.width}x${size.height}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByRole('tab', { name: 'Prompt' }).click();
   const editor = page.getByRole('textbox', { name: 'Prompt editor' });
