@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { openPromptStudio, paste } from './prompt-helpers';
+import { openPromptStudio, pasteOver } from './prompt-helpers';
 import { expect, importClips, makeClip, test } from './studio';
 
 /** Waits until the focus is on an element inside `region`, never left on the page's body. */
@@ -107,13 +107,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 /** Replaces the editor's text with `text`, as a paste over everything does. */
 async function replaceText(editor: Locator, text: string): Promise<void> {
-  await paste(editor, '');
-  await editor.press('ControlOrMeta+a');
-  await editor.evaluate((element, pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+  await pasteOver(editor, text);
   await expect(editor).toHaveText(text.replaceAll('\n', ''));
 }
 
@@ -189,12 +183,12 @@ test('after Queue the focus is back in the prompt editor; after Cancel on the ne
   const pressed = await duplicate.elementHandle();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Queued a copy of “Harbour bell”' })).toBeVisible();
-  await expect.poll(() => pressed!.evaluate((button) => button === document.activeElement)).toBe(true);
+  await expect.poll(() => pressed.evaluate((button) => button === document.activeElement)).toBe(true);
   await expect(
     jobs.getByRole('listitem', { name: 'Harbour bell' }),
     'the copy is a job of its own',
   ).toHaveCount(2, { timeout: 60_000 });
-  expect(await pressed!.evaluate((button) => button.isConnected && button === document.activeElement)).toBe(true);
+  expect(await pressed.evaluate((button) => button.isConnected && button === document.activeElement)).toBe(true);
 });
 
 test('switching Grid → List → Grid keeps the chosen clip chosen and in view; deleting every clip leaves the focus on the empty state, whose Choose files imports', async ({

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { openPromptStudio, paste } from './prompt-helpers';
+import { openPromptStudio, paste, pasteOver, remixChosen, renderedClip } from './prompt-helpers';
 import { expect, test } from './studio';
 
 const LIGHTHOUSE = `Title: Lighthouse at dusk
@@ -78,16 +78,7 @@ test('a clip rendered on the built-in engine is remixed with a new Style, and bo
   await expect(remixAs).toHaveCount(0);
 
   // Change the Style line and queue the remix.
-  await editor.click();
-  await editor.press('ControlOrMeta+a');
-  await editor.evaluate(
-    (element, pasted) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', pasted);
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    LIGHTHOUSE.replace('Style: Soft lighting, warm tones.', NEW_STYLE),
-  );
+  await pasteOver(editor, LIGHTHOUSE.replace('Style: Soft lighting, warm tones.', NEW_STYLE));
   await expect(editor).not.toContainText('warm tones');
   await expect(editor).toContainText(NEW_STYLE);
   await page.getByRole('button', { name: 'Queue', exact: true }).click();
@@ -202,20 +193,9 @@ test('once a remix is queued the draft is no longer linked: Queue again makes a 
 }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 800 });
-  const editor = await openPromptStudio(page, studio.url, 'Queued remix');
-  await paste(editor, LIGHTHOUSE);
-  const compiled = page.getByRole('region', { name: 'Compiled prompt' });
-  await compiled.getByRole('combobox', { name: 'Provider' }).selectOption('local');
+  const { editor, cards } = await renderedClip(page, studio.url, 'Queued remix', LIGHTHOUSE);
   const queue = page.getByRole('button', { name: 'Queue', exact: true });
-  await queue.click();
-  await page.getByRole('tab', { name: 'Library' }).click();
-  const cards = page.getByRole('list', { name: 'Clips' }).getByRole('listitem');
-  await expect(cards).toHaveCount(1, { timeout: 120_000 });
-  await cards.first().click();
-  await page
-    .getByRole('complementary', { name: 'Inspector' })
-    .getByRole('button', { name: 'Remix', exact: true })
-    .click();
+  await remixChosen(page);
   const remixBar = page.getByRole('group', { name: 'Remix' });
   await expect(remixBar).toContainText('Remix of Lighthouse at dusk');
 
@@ -255,31 +235,10 @@ test('in Compare the wipe line is dragged with the pointer, and an offset out of
 }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 800 });
-  const editor = await openPromptStudio(page, studio.url, 'Wipe film');
-  await paste(editor, LIGHTHOUSE);
-  const compiled = page.getByRole('region', { name: 'Compiled prompt' });
-  await compiled.getByRole('combobox', { name: 'Provider' }).selectOption('local');
-  await page.getByRole('button', { name: 'Queue', exact: true }).click();
-  await page.getByRole('tab', { name: 'Library' }).click();
-  const cards = page.getByRole('list', { name: 'Clips' }).getByRole('listitem');
-  await expect(cards).toHaveCount(1, { timeout: 120_000 });
-  await cards.first().click();
+  const { editor, cards } = await renderedClip(page, studio.url, 'Wipe film', LIGHTHOUSE);
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
-  await inspector.getByRole('button', { name: 'Remix', exact: true }).click();
-  const replace = page.getByRole('button', { name: 'Replace' });
-  if (await replace.isVisible()) await replace.click();
-  await expect(page.getByRole('group', { name: 'Remix' })).toBeVisible();
-  await editor.click();
-  await editor.press('ControlOrMeta+a');
-  // Pasted over the whole prompt, as chosen (paste() clicks the editor first, which would unchoose it).
-  await editor.evaluate(
-    (element, pasted) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', pasted);
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    LIGHTHOUSE.replace('Style: Soft lighting, warm tones.', NEW_STYLE),
-  );
+  await remixChosen(page);
+  await pasteOver(editor, LIGHTHOUSE.replace('Style: Soft lighting, warm tones.', NEW_STYLE));
   await page.getByRole('button', { name: 'Queue', exact: true }).click();
   await page.getByRole('tab', { name: 'Library' }).click();
   await expect(cards).toHaveCount(2, { timeout: 120_000 });

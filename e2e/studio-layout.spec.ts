@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { openPromptStudio, paste } from './prompt-helpers';
+import { openPromptStudio, paste, pasteOver, remixChosen, renderedClip } from './prompt-helpers';
 import { expect, importClips, makeClip, test } from './studio';
 
 const SHOTS = process.env['SHOTS'] ?? process.env['SHOTLINE_SHOTS'];
@@ -291,31 +291,10 @@ test('two versions of a long title are told apart in the list, the lineage, Comp
   test.setTimeout(150_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   const prompt = `Title: ${LONG}\nScene: A harbour at dawn, boats rocking.\nCamera: Static wide shot.\nAudio: Waves on the quay, bell at 00:01\nSize: 320x180\nDuration: 2s`;
-  const editor = await openPromptStudio(page, studio.url, PROJECT);
-  await paste(editor, prompt);
-  const compiled = page.getByRole('region', { name: 'Compiled prompt' });
-  await compiled.getByRole('combobox', { name: 'Provider' }).selectOption('local');
-  await page.getByRole('button', { name: 'Queue', exact: true }).click();
-  await page.getByRole('tab', { name: 'Library' }).click();
-  const cards = page.getByRole('list', { name: 'Clips' }).getByRole('listitem');
-  await expect(cards).toHaveCount(1, { timeout: 120_000 });
-  await cards.first().click();
+  const { editor, cards } = await renderedClip(page, studio.url, PROJECT, prompt);
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
-  await inspector.getByRole('button', { name: 'Remix', exact: true }).click();
-  // A draft already in the Prompt view is replaced only when the creator says so.
-  const replace = page.getByRole('button', { name: 'Replace' });
-  if (await replace.isVisible()) await replace.click();
-  await expect(page.getByRole('group', { name: 'Remix' })).toBeVisible();
-  await editor.click();
-  await editor.press('ControlOrMeta+a');
-  await editor.evaluate(
-    (element, pasted) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', pasted);
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    prompt.replace('Static wide shot.', 'Slow push-in.'),
-  );
+  await remixChosen(page);
+  await pasteOver(editor, prompt.replace('Static wide shot.', 'Slow push-in.'));
   await page.getByRole('button', { name: 'Queue', exact: true }).click();
   await page.getByRole('tab', { name: 'Library' }).click();
   // Until it lands, the remix shows in the lineage under the clip it remixes.
