@@ -24,6 +24,8 @@ export interface TrashedClipProject {
 
 export interface EmptiedTrash {
   clips: number;
+  /** The clips deleted, so the studio can forget edits that could only be undone on them. */
+  ids: number[];
   files: number;
   bytesFreed: number;
   /** Deleted projects whose last clip went: removed with their jobs, templates and smart collections. */
@@ -138,7 +140,7 @@ export class Trash {
    * files after, so a crash can leave an unlisted file behind but never a listed file missing.
    */
   async empty(files: FileRemover): Promise<EmptiedTrash> {
-    const { clips, orphans, projects } = this.db.transaction(() => {
+    const { ids, orphans, projects } = this.db.transaction(() => {
       const candidates = new Set<string>();
       for (const column of MEDIA_COLUMNS) {
         const ids = this.db
@@ -150,7 +152,10 @@ export class Trash {
         for (const id of ids) candidates.add(id);
       }
       this.reattachRemixes();
-      const deleted = this.db.prepare('DELETE FROM clips WHERE trashed_at IS NOT NULL').run().changes;
+      const deleted = this.db
+        .prepare<[], number>('DELETE FROM clips WHERE trashed_at IS NOT NULL RETURNING id')
+        .pluck()
+        .all();
       const stillUsed = this.db.prepare<string[], number>(
         `SELECT ${MEDIA_COLUMNS.map((c) => `EXISTS (SELECT 1 FROM clips WHERE ${c} = ?)`).join(' OR ')}`,
       );
@@ -168,14 +173,20 @@ export class Trash {
         )
         .pluck()
         .all();
-      return { clips: deleted, orphans: gone, projects };
+      return { ids: deleted, orphans: gone, projects };
     })();
     let bytesFreed = 0;
     for (const id of orphans) {
       bytesFreed += await sizeOnDisk(files.pathOf(id));
       await files.remove(id);
     }
-    return { clips, files: orphans.length, bytesFreed, projects: projects.sort((a, b) => a - b) };
+    return {
+      clips: ids.length,
+      ids: ids.sort((a, b) => a - b),
+      files: orphans.length,
+      bytesFreed,
+      projects: projects.sort((a, b) => a - b),
+    };
   }
 
   /** A table this module does not know may point at the file too; its foreign key then keeps the row (and the file). */

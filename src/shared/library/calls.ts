@@ -148,6 +148,8 @@ export const libraryCalls = {
     input: z.strictObject({}),
     output: z.object({
       clips: z.number().int().nonnegative(),
+      /** The clips deleted for good. */
+      ids: z.array(RowId),
       files: z.number().int().nonnegative(),
       bytesFreed: z.number().int().nonnegative(),
       /** Deleted projects removed with their last clip. */

@@ -368,6 +368,7 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     });
     expect(await studio.call('library.emptyTrash', {})).toEqual({
       clips: 2,
+      ids: [first, own].sort((a, b) => a - b),
       files: 2,
       bytesFreed: ownBytes,
       projects: 0,
@@ -386,6 +387,7 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     expect(frees(last)).toEqual({ [second]: sharedBytes });
     expect(await studio.call('library.emptyTrash', {})).toEqual({
       clips: 1,
+      ids: [second],
       files: 5,
       bytesFreed: sharedBytes,
       projects: 0,
@@ -393,7 +395,13 @@ describe('organising clips through the contract', { timeout: 120_000 }, () => {
     expect(await storedObjects(mediaRoot)).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM media').pluck().get()).toBe(0);
     // Nothing left to free.
-    expect(await studio.call('library.emptyTrash', {})).toEqual({ clips: 0, files: 0, bytesFreed: 0, projects: 0 });
+    expect(await studio.call('library.emptyTrash', {})).toEqual({
+      clips: 0,
+      ids: [],
+      files: 0,
+      bytesFreed: 0,
+      projects: 0,
+    });
   });
 });
 

@@ -58,7 +58,13 @@ export function libraryHandlers(ctx: HandlerContext): DomainHandlers<'library'> 
       for (const projectId of result.projects) ctx.drafts.forget(projectId);
       const gone = new Set(result.projects);
       announce({ changed: result.clips, projectIds: touched.filter((id) => !gone.has(id)) }, true);
-      return { clips: result.clips, files: result.files, bytesFreed: result.bytesFreed, projects: gone.size };
+      return {
+        clips: result.clips,
+        ids: result.ids,
+        files: result.files,
+        bytesFreed: result.bytesFreed,
+        projects: gone.size,
+      };
     },
     'library.filters': ({ projectId }) => {
       projects.get(projectId);

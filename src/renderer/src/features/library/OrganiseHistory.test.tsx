@@ -341,3 +341,42 @@ test('the selection bar labels every chosen clip one colour, and Ctrl+Z gives ea
   await screen.findByText('Cleared the colour label of 2 clips');
   expect([1, 2, 3].map((id) => find(id)?.colorLabel)).toEqual([null, null, null]);
 });
+
+test('after the Trash is emptied, edits on the clips deleted are forgotten: Ctrl+Z goes on to the edit before, and their Undo says why it cannot', async () => {
+  const user = userEvent.setup();
+  const { find } = library([aClip({ id: 1, rating: 1 }), aClip({ id: 2, rating: 1 })]);
+  fakeStudio.answer('library.trash', ({ ids }) => ({ changed: ids.length }));
+  fakeStudio.answer('library.restore', ({ ids }) => ({ changed: ids.length }));
+  const handle: { current: HistoryHandle | null } = { current: null };
+  render(
+    <ToastProvider>
+      <OrganiseHistory find={find} handleRef={handle}>
+        <OrganiseKeys ids={[2]} onError={() => undefined} />
+      </OrganiseHistory>
+    </ToastProvider>,
+  );
+  // Clip 2 is rated, then clip 1 goes to the Trash, which is then emptied.
+  await user.keyboard('5');
+  await waitFor(() => expect(find(2)?.rating).toBe(5));
+  await studio.call('library.trash', { ids: [1] });
+  const undoTrash = handle.current?.record({
+    label: 'Move 1 clip to the Trash',
+    done: 'Moved 1 clip to the Trash',
+    forward: [],
+    backward: [],
+    clips: [1],
+    own: {
+      undo: () => studio.call('library.restore', { ids: [1] }),
+      redo: () => studio.call('library.trash', { ids: [1] }),
+    },
+  });
+  handle.current?.forget([1]);
+  // The toast's Undo for the move cannot bring back a clip deleted for good, and says so.
+  undoTrash?.();
+  await screen.findByText('The clips it changed were deleted for good when the Trash was emptied.');
+  // Ctrl+Z undoes the rating, the edit before; nothing asks the studio for clip 1 again.
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Rate the clip 5 stars');
+  expect(find(2)?.rating).toBe(1);
+  expect(organising().map((c) => c.name)).toEqual(['library.setRating', 'library.trash', 'library.setRating']);
+});

@@ -18,6 +18,7 @@ import { hasOwnUndo, modalOpen } from '../../format/shortcuts';
 import { emptyStack, record, redo, undo, type UndoStack } from '../cues/undoStack';
 import {
   applyChange,
+  clipsOf,
   organiseEdits,
   sameOrganising,
   toggledFlag,
@@ -101,6 +102,18 @@ export function useOrganise(): Organise {
 export interface HistoryHandle {
   /** Puts an edit already made on the history; the function undoes it while it is still the latest. */
   record: (edit: OrganiseEdit) => () => void;
+  /**
+   * Drops every edit, undone or not, on any of these clips, deleted for good (the Trash emptied):
+   * Ctrl+Z goes on to the edit before, and a toast's Undo for a dropped edit says why it cannot.
+   */
+  forget: (ids: readonly number[]) => void;
+}
+
+const HistoryContext = createContext<HistoryHandle | null>(null);
+
+/** The library's history, for views that make undoable edits of their own (the Trash); null outside it. */
+export function useLibraryHistory(): HistoryHandle | null {
+  return useContext(HistoryContext);
 }
 
 interface Props {
@@ -121,6 +134,8 @@ interface Props {
 export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Element {
   const toaster = useToaster();
   const stack = useRef<UndoStack<OrganiseEdit>>(emptyStack());
+  // Edits dropped because their clips were deleted for good: a toast's Undo for one says so.
+  const forgotten = useRef(new WeakSet<OrganiseEdit>());
   // One edit at a time, in order: an undo never overtakes the change it reverses.
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const latestFind = useRef(find);
@@ -169,6 +184,14 @@ export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Eleme
   const step = useCallback(
     (direction: 'undo' | 'redo', expected?: OrganiseEdit) =>
       queue(async () => {
+        if (expected && forgotten.current.has(expected)) {
+          toaster.show(
+            'info',
+            `Could not undo: ${expected.label}`,
+            'The clips it changed were deleted for good when the Trash was emptied.',
+          );
+          return;
+        }
         if (expected && stack.current.past.at(-1) !== expected) {
           toaster.show(
             'info',
@@ -220,9 +243,8 @@ export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Eleme
     [queue, known, sendRemembered, toaster, step],
   );
 
-  useEffect(() => {
-    if (!handleRef) return;
-    handleRef.current = {
+  const handle: HistoryHandle = useMemo(
+    () => ({
       record: (edit) => {
         noteEdit('library');
         void queue(() => {
@@ -231,11 +253,28 @@ export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Eleme
         });
         return () => void step('undo', edit);
       },
-    };
+      forget: (ids) => {
+        const gone = new Set(ids);
+        void queue(() => {
+          const keep = (edit: OrganiseEdit): boolean => {
+            if (!clipsOf(edit).some((id) => gone.has(id))) return true;
+            forgotten.current.add(edit);
+            return false;
+          };
+          stack.current = { past: stack.current.past.filter(keep), future: stack.current.future.filter(keep) };
+          return Promise.resolve();
+        });
+      },
+    }),
+    [queue, step],
+  );
+  useEffect(() => {
+    if (!handleRef) return;
+    handleRef.current = handle;
     return () => {
       handleRef.current = null;
     };
-  }, [handleRef, queue, step]);
+  }, [handleRef, handle]);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
@@ -256,5 +295,9 @@ export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Eleme
   // The functions only call apply later, from events; nothing reads a ref while rendering.
   // eslint-disable-next-line react-hooks/refs
   const value = useMemo(() => organiseWith(apply), [apply]);
-  return <OrganiseContext.Provider value={value}>{children}</OrganiseContext.Provider>;
+  return (
+    <HistoryContext.Provider value={handle}>
+      <OrganiseContext.Provider value={value}>{children}</OrganiseContext.Provider>
+    </HistoryContext.Provider>
+  );
 }

@@ -6,6 +6,7 @@ import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
 import { aClip } from '../../../../../test/renderer/records';
 import { ToastProvider } from '../../components/Toasts';
 import { TrashView } from './TrashView';
+import { OrganiseHistory } from './OrganiseHistory';
 
 test('Escape leaves the Trash, except while its dialog is open', async () => {
   const user = userEvent.setup();
@@ -115,7 +116,7 @@ test('after emptying the Trash the focus is on the Trash, not lost', async () =>
   fakeStudio.answer('library.emptyTrash', () => {
     shown = [];
     setTimeout(() => fakeStudio.emit('library.trashChanged', {}), 0);
-    return { clips: 2, files: 2, projects: 0, bytesFreed: 2000 };
+    return { clips: 2, ids: [1, 2], files: 2, projects: 0, bytesFreed: 2000 };
   });
   render(
     <ToastProvider>
@@ -127,4 +128,41 @@ test('after emptying the Trash the focus is on the Trash, not lost', async () =>
   await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Empty trash' }));
   await screen.findByText('The Trash is empty');
   await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Trash' })));
+});
+
+test('a clip restored from the Trash goes back with Ctrl+Z, or the Undo of its note, and comes again with Ctrl+Shift+Z', async () => {
+  const user = userEvent.setup();
+  let shown = [1, 2];
+  fakeStudio.answer('library.trashList', () => trashOf(shown));
+  fakeStudio.answer('library.restore', ({ ids }) => {
+    shown = shown.filter((id) => !ids.includes(id));
+    setTimeout(() => fakeStudio.emit('library.trashChanged', {}), 0);
+    return { changed: ids.length };
+  });
+  fakeStudio.answer('library.trash', ({ ids }) => {
+    shown = [...shown, ...ids].sort();
+    setTimeout(() => fakeStudio.emit('library.trashChanged', {}), 0);
+    return { changed: ids.length };
+  });
+  render(
+    <ToastProvider>
+      <OrganiseHistory find={() => undefined}>
+        <TrashView onLeave={() => undefined} />
+      </OrganiseHistory>
+    </ToastProvider>,
+  );
+  await user.click(await screen.findByRole('button', { name: 'Restore Shot 1' }));
+  await screen.findByText('Restored 1 clip');
+  await waitFor(() => expect(screen.queryByRole('button', { name: 'Restore Shot 1' })).toBeNull());
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Undone: Restore 1 clip from the Trash');
+  await screen.findByRole('button', { name: 'Restore Shot 1' });
+  await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+  await screen.findByText('Redone: Restore 1 clip from the Trash');
+  await waitFor(() => expect(screen.queryByRole('button', { name: 'Restore Shot 1' })).toBeNull());
+  expect(fakeStudio.calls.map((c) => c.name).filter((n) => n === 'library.restore' || n === 'library.trash')).toEqual([
+    'library.restore',
+    'library.trash',
+    'library.restore',
+  ]);
 });

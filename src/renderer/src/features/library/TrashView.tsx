@@ -9,6 +9,7 @@ import { useToaster } from '../../components/Toasts';
 import { formatBytes } from '../../format/bytes';
 import { formatClipLength, formatDateTime } from '../../format/media';
 import { isTextEntry, modalOpen } from '../../format/shortcuts';
+import { useLibraryHistory } from './OrganiseHistory';
 import './TrashView.css';
 
 type TrashState = CallOutput<'library.trashList'>;
@@ -34,6 +35,7 @@ interface Props {
 /** The library's Trash: restore clips, or empty it for good and see the space it frees. */
 export function TrashView({ onLeave }: Props): JSX.Element {
   const toaster = useToaster();
+  const history = useLibraryHistory();
   const [trash, setTrash] = useState<TrashState | null>(null);
   const [confirming, setConfirming] = useState(false);
   const view = useRef<HTMLElement>(null);
@@ -79,7 +81,27 @@ export function TrashView({ onLeave }: Props): JSX.Element {
     focusAt.current = at;
     pending.current = ids;
     studio.call('library.restore', { ids }).then(
-      ({ changed }) => toaster.show('success', changed === 1 ? 'Restored 1 clip' : `Restored ${changed} clips`),
+      ({ changed }) => {
+        const clips = changed === 1 ? '1 clip' : `${changed.toLocaleString('en')} clips`;
+        // On the library's history, so Ctrl+Z puts them back in the Trash rather than undoing the edit before.
+        const undoIt = history?.record({
+          label: `Restore ${clips} from the Trash`,
+          done: `Restored ${clips}`,
+          forward: [],
+          backward: [],
+          clips: ids,
+          own: {
+            undo: () => studio.call('library.trash', { ids }),
+            redo: () => studio.call('library.restore', { ids }),
+          },
+        });
+        toaster.show(
+          'success',
+          `Restored ${clips}`,
+          '',
+          undoIt ? { label: 'Undo', run: undoIt } : undefined,
+        );
+      },
       (error: unknown) => toaster.error('Could not restore', error),
     );
   }
@@ -87,6 +109,8 @@ export function TrashView({ onLeave }: Props): JSX.Element {
   async function empty(): Promise<void> {
     const shown = trash?.clips.map((clip) => clip.id) ?? [];
     const result = await studio.call('library.emptyTrash', {});
+    // Edits on the clips deleted can no longer be undone: Ctrl+Z goes on to the ones before.
+    history?.forget(result.ids);
     focusAt.current = 0;
     pending.current = shown;
     setConfirming(false);

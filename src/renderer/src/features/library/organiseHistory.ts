@@ -31,6 +31,13 @@ export interface OrganiseEdit {
    * its own; its steps are empty.
    */
   own?: { undo: () => Promise<unknown>; redo: () => Promise<unknown> };
+  /** The clips an edit of its own acts on (the others' are in their steps). */
+  clips?: readonly number[];
+}
+
+/** The clips an edit acts on: once one is deleted for good, the edit can no longer be undone or redone. */
+export function clipsOf(edit: OrganiseEdit): number[] {
+  return [...(edit.clips ?? []), ...[...edit.forward, ...edit.backward].flatMap((step) => step.ids)];
 }
 
 /** The part of a clip an organising edit reads and writes. */

@@ -104,6 +104,7 @@ export function useLibraryActions({
             done: `Moved ${clips} to the Trash`,
             forward: [],
             backward: [],
+            clips: ids,
             own: {
               undo: () =>
                 bringBackChosen(() => studio.call('library.restore', { ids: [...ids] }), project, chosen, ids),
@@ -148,6 +149,7 @@ export function useLibraryActions({
           done: `Renamed “${clip.title}” to “${title}”`,
           forward: [],
           backward: [],
+          clips: [clip.id],
           own: { undo: () => rename(clip.title), redo: () => rename(title) },
         });
     },
@@ -206,6 +208,7 @@ export function useLibraryActions({
                   done: `Moved ${clips} to “${target}”`,
                   forward: [],
                   backward: [],
+                  clips: moved,
                   own: {
                     undo: () =>
                       bringBackChosen(
