@@ -199,6 +199,17 @@ test('once a remix is queued the draft is no longer linked: Queue again makes a 
   const remixBar = page.getByRole('group', { name: 'Remix' });
   await expect(remixBar).toContainText('Remix of Lighthouse at dusk');
 
+  // Another window on the library (a new browser profile, nothing stored in it) sees the draft as
+  // the remix it is: the link is kept by the studio beside the draft.
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  await other.goto(studio.url);
+  await other.getByRole('tab', { name: 'Prompt' }).click();
+  await expect(other.getByRole('group', { name: 'Remix' })).toContainText('Remix of Lighthouse at dusk');
+  await elsewhere.close();
+
   // Queued: the line says so, the draft is unlinked, and the focus is back in the editor.
   await queue.click();
   await expect(page.getByRole('status').filter({ hasText: 'Queued “Lighthouse at dusk”' }).last()).toBeVisible();

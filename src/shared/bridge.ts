@@ -78,6 +78,8 @@ const bridgedCalls = {
   'templates.export': true,
   'drafts.get': true,
   'drafts.save': true,
+  'drafts.remixLink': true,
+  'drafts.setRemixLink': true,
   'jobs.enqueue': true,
   'jobs.list': true,
   'jobs.get': true,

@@ -10,6 +10,7 @@ import { driftCalls } from './cues/drift';
 import { exportCalls, exportEvents } from './exports';
 import { jobCalls, jobEvents } from './jobs';
 import { lineageCalls } from './remix/calls';
+import { RemixLink } from './remix/remixLink';
 import { libraryCalls, libraryEvents } from './library/calls';
 import { previewCalls, previewEvents } from './preview';
 import { settingsCalls, settingsEvents } from './settings';
@@ -158,6 +159,15 @@ export const calls = {
       text: z.string().max(MAX_PROMPT_CHARS * 2, `a draft must be at most ${MAX_PROMPT_CHARS * 2} characters`),
     }),
     output: z.object({ updatedAt: z.number().int() }),
+  },
+  /** The clip the project's draft remixes; null when the draft is not a remix. */
+  'drafts.remixLink': {
+    input: z.strictObject({ projectId: RowId }),
+    output: RemixLink.nullable(),
+  },
+  'drafts.setRemixLink': {
+    input: z.strictObject({ projectId: RowId, link: RemixLink.nullable() }),
+    output: z.object({ ok: z.literal(true) }),
   },
   /** Words the built-in engine understands, by prompt key, for the editor's autocomplete. */
   'engine.vocabulary': {

@@ -83,4 +83,47 @@ describe('drafts', () => {
       'drafts.save: text: a draft must be at most 100000 characters',
     );
   });
+
+  test('the clip a draft remixes is kept beside it, survives a restart, is refused when malformed, and goes with the project', async () => {
+    const dataDir = join(await tempDir(), 'data');
+    const first = await createStudio({ dataDir });
+    const p = await first.call('projects.create', { name: 'P' });
+    expect(await first.call('drafts.remixLink', { projectId: p.id })).toBeNull();
+    const link = {
+      clipId: 7,
+      title: 'Lantern at dusk',
+      provider: 'local',
+      model: null,
+      width: 1280,
+      height: 720,
+      seed: 42,
+      keepSeed: true,
+      continueMode: null,
+    };
+    await first.call('drafts.setRemixLink', { projectId: p.id, link });
+    await first.close();
+    // Another window, or the studio started again: the link is there with the draft.
+    const studio = await open(dataDir);
+    expect(await studio.call('drafts.remixLink', { projectId: p.id })).toEqual(link);
+    expectStudioError(
+      await rejectionOf(
+        studio.call('drafts.setRemixLink', { projectId: p.id, link: { ...link, clipId: -1 } as typeof link }),
+      ),
+      'invalid_input',
+    );
+    expect(await studio.call('drafts.remixLink', { projectId: p.id })).toEqual(link);
+    // A row that no longer reads as a link (written by hand, or by another version) is no link.
+    libraryDb(dataDir)
+      .prepare("UPDATE settings SET value_json = '{\"clipId\":\"x\"}' WHERE key = ?")
+      .run(`remix:project:${p.id}`);
+    expect(await studio.call('drafts.remixLink', { projectId: p.id })).toBeNull();
+    await studio.call('drafts.setRemixLink', { projectId: p.id, link });
+    await studio.call('drafts.setRemixLink', { projectId: p.id, link: null });
+    expect(await studio.call('drafts.remixLink', { projectId: p.id })).toBeNull();
+    await studio.call('drafts.setRemixLink', { projectId: p.id, link });
+    await studio.call('projects.delete', { id: p.id });
+    await studio.call('library.emptyTrash', {});
+    const rows = libraryDb(dataDir).prepare("SELECT count(*) FROM settings WHERE key LIKE 'remix:%'").pluck().get();
+    expect(rows).toBe(0);
+  });
 });

@@ -3,6 +3,7 @@
  * One row in `settings` per project (key `draft:project:<id>`), written on every autosave.
  */
 import type { Database } from 'better-sqlite3';
+import { RemixLink } from '../../shared/remix/remixLink';
 
 export interface Draft {
   text: string;
@@ -11,6 +12,11 @@ export interface Draft {
 
 function keyOf(projectId: number): string {
   return `draft:project:${projectId}`;
+}
+
+/** The clip the draft remixes, beside the draft (`remix:project:<id>`). */
+function linkKeyOf(projectId: number): string {
+  return `remix:project:${projectId}`;
 }
 
 function isDraft(value: unknown): value is Draft {
@@ -45,8 +51,34 @@ export class Drafts {
     return draft;
   }
 
-  /** Settings rows have no foreign key, so a deleted project's draft is removed here. */
+  /** The clip the draft remixes; null when there is none, or the row cannot be read as one. */
+  remixLink(projectId: number): RemixLink | null {
+    const row = this.db
+      .prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?')
+      .get(linkKeyOf(projectId));
+    if (!row) return null;
+    try {
+      const parsed = RemixLink.safeParse(JSON.parse(row.value_json));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  setRemixLink(projectId: number, link: RemixLink | null): void {
+    if (link === null) {
+      this.db.prepare('DELETE FROM settings WHERE key = ?').run(linkKeyOf(projectId));
+      return;
+    }
+    this.db
+      .prepare(
+        'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
+      )
+      .run(linkKeyOf(projectId), JSON.stringify(link));
+  }
+
+  /** Settings rows have no foreign key, so a deleted project's draft (and its remix link) is removed here. */
   forget(projectId: number): void {
-    this.db.prepare('DELETE FROM settings WHERE key = ?').run(keyOf(projectId));
+    this.db.prepare('DELETE FROM settings WHERE key IN (?, ?)').run(keyOf(projectId), linkKeyOf(projectId));
   }
 }

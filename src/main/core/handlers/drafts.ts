@@ -10,5 +10,14 @@ export function draftHandlers({ projects, drafts }: HandlerContext): DomainHandl
       projects.get(projectId);
       return { updatedAt: drafts.save(projectId, text).updatedAt };
     },
+    'drafts.remixLink': ({ projectId }) => {
+      projects.get(projectId);
+      return drafts.remixLink(projectId);
+    },
+    'drafts.setRemixLink': ({ projectId, link }) => {
+      projects.get(projectId);
+      drafts.setRemixLink(projectId, link);
+      return { ok: true as const };
+    },
   };
 }

@@ -1,21 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Clip } from '../../../../shared/domain';
-import type { ContinueMode } from '../../../../shared/prompt/continuation';
+import type { RemixLink } from '../../../../shared/remix/remixLink';
+import { studio } from '../../api/client';
 import { readStored, writeStored } from '../../app/storage';
 
-/** The clip a project's draft remixes, with what the remix starts from. */
-export interface RemixLink {
-  clipId: number;
-  title: string;
-  provider: string;
-  model: string | null;
-  width: number | null;
-  height: number | null;
-  seed: number | null;
-  keepSeed: boolean;
-  /** Carry the clip on with the provider's own means instead of regenerating it; absent or null: Regenerate. */
-  continueMode?: ContinueMode | null;
-}
+export type { RemixLink };
 
 const key = (projectId: number): string => `shotline.remix.${projectId}`;
 
@@ -53,16 +42,41 @@ export interface RemixLinks {
   link: (projectId: number, link: RemixLink | null) => void;
 }
 
-/** Each project's remix link, kept with the draft across reloads (in this browser or window). */
+/**
+ * Each project's remix link, kept by the studio beside the draft (`drafts.remixLink`), so a new
+ * window, another browser or the desktop app sees the draft as the remix it is. This window's copy
+ * (local storage) answers at once while the studio's is read; the studio's wins unless the link
+ * was changed here meanwhile.
+ */
 export function useRemixLinks(): RemixLinks {
   const [links, setLinks] = useState<Record<number, RemixLink | null>>({});
+  // Projects whose link has been asked of the studio (or set here, which needs no asking).
+  const asked = useRef(new Set<number>());
   const linkFor = useCallback(
-    (projectId: number) => (projectId in links ? (links[projectId] ?? null) : read(projectId)),
+    (projectId: number) => {
+      if (!asked.current.has(projectId)) {
+        asked.current.add(projectId);
+        studio.call('drafts.remixLink', { projectId }).then(
+          (stored) => {
+            writeStored(key(projectId), stored === null ? null : JSON.stringify(stored));
+            setLinks((current) => (projectId in current ? current : { ...current, [projectId]: stored }));
+          },
+          () => {
+            // The project is gone, or the studio cannot answer: this window's copy stands.
+          },
+        );
+      }
+      return projectId in links ? (links[projectId] ?? null) : read(projectId);
+    },
     [links],
   );
   const link = useCallback((projectId: number, next: RemixLink | null) => {
+    asked.current.add(projectId);
     writeStored(key(projectId), next === null ? null : JSON.stringify(next));
     setLinks((current) => ({ ...current, [projectId]: next }));
+    studio.call('drafts.setRemixLink', { projectId, link: next }).catch(() => {
+      // Kept in this window at least; the next change tries again.
+    });
   }, []);
   return { linkFor, link };
 }
