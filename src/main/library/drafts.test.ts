@@ -107,7 +107,7 @@ describe('drafts', () => {
     expect(await studio.call('drafts.remixLink', { projectId: p.id })).toEqual(link);
     expectStudioError(
       await rejectionOf(
-        studio.call('drafts.setRemixLink', { projectId: p.id, link: { ...link, clipId: -1 } as typeof link }),
+        studio.call('drafts.setRemixLink', { projectId: p.id, link: { ...link, clipId: -1 } }),
       ),
       'invalid_input',
     );
