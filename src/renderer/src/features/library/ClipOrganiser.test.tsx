@@ -20,6 +20,14 @@ function Inspector({ initial }: { initial: Clip }): JSX.Element {
     setClip((c) => ({ ...c, colorLabel: color }));
     return { changed: 1 };
   });
+  fakeStudio.answer('library.removeTags', ({ tags }) => {
+    setClip((c) => ({ ...c, tags: c.tags.filter((t) => !tags.includes(t)) }));
+    return { changed: 1 };
+  });
+  fakeStudio.answer('library.addTags', ({ tags }) => {
+    setClip((c) => ({ ...c, tags: [...c.tags, ...tags] }));
+    return { changed: 1 };
+  });
   return (
     <ToastProvider>
       <OrganiseHistory find={(id) => (id === clip.id ? clip : undefined)}>
@@ -57,4 +65,17 @@ test('the arrows in Rating and Colour label move the focus with the choice, and 
   expect(colors.filter((r) => r.tabIndex === 0)).toEqual([document.activeElement]);
   await user.tab();
   expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Add tag' }));
+});
+
+test('a tag removed from the keyboard hands the focus to the next tag, then the one before, then “Add tag”, never to the page', async () => {
+  const user = userEvent.setup();
+  render(<Inspector initial={aClip({ id: 1, tags: ['dawn', 'harbour', 'rain'] })} />);
+  screen.getByRole('button', { name: 'Remove tag harbour' }).focus();
+  await user.keyboard('{Enter}');
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag rain' })));
+  await user.keyboard('{Enter}');
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag dawn' })));
+  await user.keyboard(' ');
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Add tag')));
+  expect(screen.queryAllByRole('button', { name: /^Remove tag/ })).toHaveLength(0);
 });

@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import { useEffect, useRef, type JSX } from 'react';
 import type { Clip } from '../../../../shared/domain';
 import { COLOR_LABELS, type ColorLabel } from '../../../../shared/library/labels';
 import { useToaster } from '../../components/Toasts';
@@ -22,6 +22,22 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
   const organise = useOrganise();
   const ids = [clip.id];
   const fail = (what: string) => (error: unknown) => toaster.error(what, error);
+
+  // A tag removed from its own chip: once the chips show it gone, the focus goes to the chip now
+  // at its place (the next tag, else the one before), or to "Add tag" when none is left.
+  const tagsBox = useRef<HTMLDivElement>(null);
+  const refocusTagAt = useRef<{ at: number; tag: string } | null>(null);
+  useEffect(() => {
+    const pending = refocusTagAt.current;
+    const box = tagsBox.current;
+    if (pending === null || box === null || clip.tags.includes(pending.tag)) return;
+    refocusTagAt.current = null;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body && box.contains(active)) return;
+    const chips = box.querySelectorAll<HTMLButtonElement>('.tag-chip--removable');
+    const next = chips[Math.min(pending.at, chips.length - 1)] ?? box.querySelector<HTMLInputElement>('input');
+    next?.focus();
+  }, [clip.tags]);
 
   const rating = clip.rating ?? 0;
   return (
@@ -108,16 +124,19 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
           />
         ))}
       </div>
-      <div className="organiser__tags">
+      <div className="organiser__tags" ref={tagsBox}>
         <ul className="organiser__tag-list" aria-label="Tags">
-          {clip.tags.map((tag) => (
+          {clip.tags.map((tag, index) => (
             <li key={tag}>
               <button
                 type="button"
                 className="tag-chip tag-chip--removable"
                 aria-label={`Remove tag ${tag}`}
                 title={`Remove “${tag}”`}
-                onClick={() => void organise.removeTag(ids, tag).catch(fail('Could not remove the tag'))}
+                onClick={() => {
+                  refocusTagAt.current = { at: index, tag };
+                  void organise.removeTag(ids, tag).catch(fail('Could not remove the tag'));
+                }}
               >
                 {tag}
                 <span aria-hidden="true"> ×</span>
