@@ -35,6 +35,7 @@ test('a creator exports a clip with its metadata, exports the project as one fil
   expect(bundle.suggestedFilename()).toMatch(/^Lantern festival \d{4}-\d\d-\d\d \d{4}\.shotline$/);
   const transfer = page.getByRole('region', { name: 'Project files' });
   await expect(transfer.getByRole('status')).toContainText('Exported “Lantern festival”: 1 clip, 0 cues');
+  await expect(page.getByRole('button', { name: 'Export project…' })).toBeFocused();
   await page.screenshot({ path: join(shots, 'export-project-done.png') });
   const bundlePath = join(workDir, bundle.suggestedFilename());
   await bundle.saveAs(bundlePath);
@@ -50,6 +51,8 @@ test('a creator exports a clip with its metadata, exports the project as one fil
   await expect(
     page.getByRole('list', { name: 'Clips' }).getByRole('listitem').filter({ hasText: 'Harbour at dawn' }),
   ).toBeVisible();
+  // The focus is back on the button that started the import, not lost to the page.
+  await expect(page.getByRole('button', { name: 'Import project…' })).toBeFocused();
   await page.screenshot({ path: join(shots, 'import-project-done.png') });
 
   // A file that is not a bundle says why, and adds nothing.
@@ -59,6 +62,8 @@ test('a creator exports a clip with its metadata, exports the project as one fil
   await expect(transfer.getByRole('alert')).toContainText(
     'Harbour at dawn.mp4 cannot be imported: it is not a Shotline project bundle',
   );
+  await expect(transfer.getByRole('alert')).toContainText('choose a .shotline file, as Export project… writes one.');
+  await expect(page.getByRole('button', { name: 'Import project…' })).toBeFocused();
   await expect(projects.getByRole('listitem').filter({ hasText: 'Lantern festival' })).toHaveCount(2);
   await page.screenshot({ path: join(shots, 'import-project-refused.png') });
 });

@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { StudioError } from '../../shared/errors';
@@ -408,6 +409,29 @@ describe('probeFile on real files', () => {
     const path = await make(dir);
     const name = path.slice(dir.length + 1);
     expectStudioError(await rejectionOf(probeFile(path, name)), 'unsupported_media', name);
+  });
+
+  test('a real MP4 or WAV cut short says it is damaged; a text file named .mp4 says it is no video', async () => {
+    const dir = await tempDir();
+    for (const [whole, cut] of [
+      [await makeVideo(dir, 'whole.mp4'), 'cut.mp4'],
+      [await makeAudio(dir, 'whole.wav'), 'cut.wav'],
+    ] as const) {
+      const bytes = await readFile(whole);
+      // The first 40 bytes: the container's start, with nothing that can be played after it.
+      await writeFile(join(dir, cut), bytes.subarray(0, 40));
+      expectStudioError(
+        await rejectionOf(probeFile(join(dir, cut), cut)),
+        'unsupported_media',
+        `${cut} could not be read: it starts as a video or audio file does, but the rest is damaged or missing`,
+      );
+    }
+    const notes = await makeTextFile(dir, 'notes.mp4');
+    expectStudioError(
+      await rejectionOf(probeFile(notes, 'notes.mp4')),
+      'unsupported_media',
+      'notes.mp4 is not a video or audio file Shotline can import',
+    );
   });
 
   test('refuses a missing file as unsupported media', async () => {

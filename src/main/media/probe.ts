@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { z } from 'zod';
 import { StudioError } from '../../shared/errors';
 import { mediaTools, runTool } from './tools';
@@ -78,6 +79,48 @@ function isPicture(stream: z.infer<typeof Stream>): boolean {
   return parseRate(stream.avg_frame_rate) !== null && (!Number.isFinite(frames) || frames > 1);
 }
 
+/** Whether a file's first bytes are those of a video or audio container (MP4/MOV, WAV, MP3, Ogg, FLAC, Matroska/WebM). */
+export function looksLikeMedia(head: Uint8Array): boolean {
+  const text = (from: number, to: number): string => String.fromCharCode(...head.subarray(from, to));
+  if (head.length >= 8 && ['ftyp', 'moov', 'mdat', 'wide', 'free'].includes(text(4, 8))) return true;
+  if (['RIFF', 'OggS', 'fLaC'].includes(text(0, 4)) || text(0, 3) === 'ID3') return true;
+  if (head.length >= 4 && head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return true;
+  // An MPEG audio frame (MP3, AAC in ADTS) starts with 11 set bits.
+  return head.length >= 2 && head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0;
+}
+
+/**
+ * A file ffprobe cannot open at all. One that starts as a video or audio file does is most likely
+ * damaged or cut short (a download that stopped), and says so; any other is not a kind Shotline
+ * imports.
+ */
+export function unreadable(name: string, head: Uint8Array): StudioError {
+  if (looksLikeMedia(head))
+    return new StudioError(
+      'unsupported_media',
+      `${name} could not be read: it starts as a video or audio file does, but the rest is damaged or missing (a copy or download cut short?). Nothing was imported: save or download it again, then import the new copy.`,
+    );
+  return new StudioError(
+    'unsupported_media',
+    `${name} is not a video or audio file Shotline can import. Choose an MP4, MOV, WebM, MKV, WAV, MP3, M4A, OGG or FLAC file.`,
+  );
+}
+
+async function firstBytes(path: string): Promise<Uint8Array> {
+  try {
+    const file = await open(path, 'r');
+    try {
+      const head = Buffer.alloc(16);
+      const { bytesRead } = await file.read(head, 0, head.length, 0);
+      return head.subarray(0, bytesRead);
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return new Uint8Array();
+  }
+}
+
 /** Reads ffprobe's JSON into what the library keeps; refuses anything that is not timed video or audio. */
 export function interpretProbe(json: unknown, name: string): ProbeResult {
   const parsed = ProbeJson.safeParse(json);
@@ -118,10 +161,7 @@ export async function probeFile(path: string, name: string, signal?: AbortSignal
     ));
   } catch (error) {
     if (error instanceof StudioError) throw error;
-    throw new StudioError(
-      'unsupported_media',
-      `${name} is not a video or audio file Shotline can import. Choose an MP4, MOV, WebM, MKV, WAV, MP3, M4A, OGG or FLAC file.`,
-    );
+    throw unreadable(name, await firstBytes(path));
   }
   let json: unknown;
   try {

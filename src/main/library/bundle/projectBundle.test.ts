@@ -281,7 +281,10 @@ test('a truncated, tampered, newer or foreign bundle is refused with a clear mes
     ['manifest.shotline', /manifest does not match its checksum/],
     ['newer.shotline', /made by a newer Shotline \(bundle version 2; this one reads version 1\)\. Update Shotline/],
     ['dangling.shotline', /damaged: a cue belongs to a clip the bundle does not hold/],
-    ['notes.shotline', /cannot be imported: it is not a Shotline project bundle/],
+    [
+      'notes.shotline',
+      /cannot be imported: it is not a Shotline project bundle.*choose a \.shotline file, as Export project… writes one\.$/,
+    ],
     ['short-note.shotline', /cannot be imported: it is not a Shotline project bundle/],
   ];
   const objectsBefore = await storedObjects(join(dataDir, 'media'));
@@ -291,7 +294,7 @@ test('a truncated, tampered, newer or foreign bundle is refused with a clear mes
     const text = reply.ok ? '' : reply.error.message;
     expect(text, name).toMatch(message);
     expect(text, name).toContain(`${name} cannot be imported`);
-    expect(text, name).toContain('Nothing was imported.');
+    expect(text, name).toMatch(/Nothing was imported(\.|: choose a \.shotline file, as Export project… writes one\.)$/);
     // Media entries are named by hash inside a bundle; a message never shows that path.
     expect(text, name).not.toMatch(/media\/[0-9a-f]/);
   }

@@ -130,8 +130,16 @@ async function* counted(stream: NodeJS.ReadableStream, onBytes: (bytes: number) 
   }
 }
 
+/** A file that is no bundle at all says which file to choose instead. */
 const refused = (name: string, why: string): StudioError =>
-  new StudioError('invalid_input', `${name} cannot be imported: ${why}. Nothing was imported.`);
+  new StudioError(
+    'invalid_input',
+    `${name} cannot be imported: ${why}. Nothing was imported${
+      why.includes('not a Shotline project bundle')
+        ? ': choose a .shotline file, as Export project… writes one.'
+        : '.'
+    }`,
+  );
 
 async function readEntry(file: FileHandle, entry: TarEntry): Promise<Buffer> {
   const data = Buffer.alloc(entry.size);

@@ -29,11 +29,14 @@ export function ProjectTransfer({ project, onImported }: ProjectTransferProps): 
     const active = document.activeElement;
     if (!here) return;
     if (busy) {
-      if (active instanceof HTMLButtonElement && active.disabled && here.contains(active)) {
+      const disabledHere = active instanceof HTMLButtonElement && active.disabled && here.contains(active);
+      if (disabledHere) {
         started.current = active;
         opener.current = active;
-        here.focus({ preventScroll: true });
       }
+      // An import starts from a file chooser, which may hand the focus to the page when it closes.
+      const lost = active === document.body || active === null;
+      if (disabledHere || (lost && started.current !== null)) here.focus({ preventScroll: true });
     } else if (started.current !== null) {
       if (active === here || active === document.body || active === null) started.current.focus();
       started.current = null;
@@ -64,7 +67,12 @@ export function ProjectTransfer({ project, onImported }: ProjectTransferProps): 
           className="btn btn--ghost btn--sm"
           disabled={busy}
           title="Add a project from a .shotline file"
-          onClick={() => input.current?.click()}
+          onClick={(event) => {
+            // The import runs once a file is chosen: this button has the focus back when it ends.
+            started.current = event.currentTarget;
+            opener.current = event.currentTarget;
+            input.current?.click();
+          }}
         >
           <Icon name="import" size={14} />
           Import project…
