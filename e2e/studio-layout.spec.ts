@@ -1067,3 +1067,88 @@ test('at 1280×800 the Trash gives the project’s name the room the library giv
     Math.min(inLibrary, PROJECT.length),
   );
 });
+
+/** Whether a field shows all of its text: a select as wide as its chosen version's name. */
+function showsWhole(field: Locator): Promise<boolean> {
+  return field.evaluate((element) => element.scrollWidth <= element.clientWidth + 1);
+}
+
+test('Compare with Wipe on keeps its toolbar, its version pickers (named, whole) and its offsets whole at 1280, 1024 and 800 px; the Lineage shows its dates whole at 1024', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const prompt = `Title: Lantern at dusk\nScene: A harbour at dusk, lanterns on the quay.\nCamera: Static wide shot.\nSize: 320x180\nDuration: 2s`;
+  const { editor, cards } = await renderedClip(page, studio.url, 'Trip B — réimport', prompt);
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await remixChosen(page);
+  await pasteOver(editor, prompt.replace('Static wide shot.', 'Slow push-in.'));
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect(cards).toHaveCount(2, { timeout: 120_000 });
+  await cards.filter({ hasText: 'Lantern at dusk v2' }).click();
+
+  // The Lineage beside the library at 1024: each version's engine, date and time, none cut.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const lineage = inspector.getByRole('region', { name: 'Lineage' });
+  const metas = lineage.locator('.lineage__meta');
+  await expect(metas).toHaveCount(2);
+  await expect(lineage.getByRole('button', { name: 'Restore this version' })).toBeVisible();
+  for (const meta of await metas.all()) {
+    await expect(meta).toContainText(/Built-in engine · \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M/);
+    expect(await fitsSideways(meta), 'the meta line is not cut').toBe(true);
+    for (const part of await meta.locator('.lineage__meta-part').all())
+      expect(await whollyShown(part), `${await part.textContent()} is whole`).toBe(true);
+  }
+  await shoot(page, 'lineage-dates-1024');
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await inspector.getByRole('button', { name: 'Compare' }).click();
+  const compare = page.getByRole('main');
+  await compare.getByRole('checkbox', { name: 'Wipe' }).check();
+  const pickers = ['Version A', 'Version B'].map((name) => compare.getByRole('combobox', { name }));
+  const wipeAt = compare.getByRole('slider', { name: 'Wipe position' });
+  const hints = compare.locator('.compare__offset-hint');
+  await expect(hints).toHaveCount(2);
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    await expect(wipeAt).toBeVisible();
+    await shoot(page, `compare-wipe-${size.width}`);
+    await expectTidy(compare.locator('.toolbar'), `Compare at ${size.width}`);
+    for (const [i, picker] of pickers.entries()) {
+      const label = compare.getByText(`Version ${'AB'[i] ?? ''}`, { exact: true });
+      await expect(label, `${size.width}: the picker's name is shown`).toBeVisible();
+      expect(await whollyShown(label), `${size.width}: the picker's name is whole`).toBe(true);
+      expect(await whollyShown(picker), `${size.width}: picker ${i} is whole`).toBe(true);
+      // A name this short always has the room: never an ellipsis; the tooltip has it whole anyway.
+      const chosen = (await picker.locator('option:checked').textContent())?.trim() ?? '';
+      expect(chosen).toMatch(/^v[12] · Lantern at dusk · \w{3} \d/);
+      expect(await showsWhole(picker), `${size.width}: “${chosen}” shows whole`).toBe(true);
+      await expect(picker).toHaveAttribute('title', chosen);
+    }
+    // The two pickers apart, in their row.
+    const row = compare.locator('.compare__versions');
+    expect(await fitsSideways(row), `${size.width}: the pickers' row fits`).toBe(true);
+    const [a, b] = await controlBoxes(row);
+    if (!a || !b) throw new Error('the pickers are not shown');
+    const apart = a.right <= b.left + 0.5 || a.bottom <= b.top + 0.5;
+    expect(apart, `${size.width}: the pickers do not overlap`).toBe(true);
+    // The offsets: each hint on one line, whole; the wipe slider whole, its thumb too; nothing cut.
+    const offsets = compare.locator('.compare__offsets');
+    expect(await fitsSideways(offsets), `${size.width}: the offsets fit`).toBe(true);
+    for (const hint of await hints.all()) {
+      const lines = await hint.evaluate(
+        (e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight),
+      );
+      expect(lines, `${size.width}: the offset hint is one line`).toBeLessThan(1.5);
+      await hint.scrollIntoViewIfNeeded();
+      expect(await whollyShown(hint), `${size.width}: the offset hint is whole`).toBe(true);
+    }
+    await wipeAt.scrollIntoViewIfNeeded();
+    expect(await whollyShown(wipeAt), `${size.width}: the wipe slider is whole`).toBe(true);
+    const slider = await wipeAt.boundingBox();
+    expect(slider?.width ?? 0, `${size.width}: the wipe slider has room to move`).toBeGreaterThanOrEqual(96);
+    await shoot(page, `compare-offsets-${size.width}`);
+  }
+});
