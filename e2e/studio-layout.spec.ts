@@ -1152,3 +1152,54 @@ test('Compare with Wipe on keeps its toolbar, its version pickers (named, whole)
     await shoot(page, `compare-offsets-${size.width}`);
   }
 });
+
+test('with several clips chosen, the selection bar keeps to two lines at 1280, 1024 and 800 px and covers no card: the grid starts under it', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const titles = ['Harbour at dawn', 'Alley in the rain', 'Market crowd', 'Gulls over the pier', 'Lantern'];
+  const cards = await newProjectWith(
+    page,
+    studio.url,
+    titles.map((title, i) => makeClip(join(workDir, `${title}.mp4`), 1 + i)),
+  );
+  await cards.first().click();
+  await cards.nth(2).click({ modifiers: ['Shift'] });
+  const bar = page.getByRole('toolbar', { name: 'Selected clips' });
+  await expect(bar).toContainText('3 selected');
+  const grid = page.getByRole('list', { name: 'Clips' });
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    await expect(bar).toBeVisible();
+    await page.locator('.clip-scroller').evaluate((e) => e.scrollTo({ top: 0 }));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await shoot(page, `selection-bar-${size.width}`);
+    await expectTidy(bar, `selection bar at ${size.width}`);
+    // Two lines at most: the tallest control twice, and the gaps and padding around them.
+    const boxes = await controlBoxes(bar);
+    const tops = [...new Set(boxes.map((b) => Math.round(b.top / 8)))];
+    expect(tops.length, `${size.width}: the bar's lines (${JSON.stringify(boxes)})`).toBeLessThanOrEqual(2);
+    const height = (await bar.boundingBox())?.height ?? 999;
+    expect(height, `${size.width}: the bar's height`).toBeLessThanOrEqual(80);
+    // Every action keeps its name, icon or not.
+    for (const name of ['Rate selected', 'Colour label selected', 'Move selected to project', 'Tag selected'])
+      await expect(bar.getByRole(name === 'Tag selected' ? 'textbox' : 'combobox', { name })).toBeVisible();
+    for (const name of ['More actions on selected', 'Move to Trash', 'Clear selection'])
+      await expect(bar.getByRole('button', { name })).toBeVisible();
+    // The bar lies over no card, and the first row's titles show whole under it.
+    expect(await controlsUnder(bar, grid), `${size.width}: cards under the bar`).toEqual([]);
+    const barBox = await bar.boundingBox();
+    const gridBox = await page.locator('.clip-scroller').boundingBox();
+    if (!barBox || !gridBox) throw new Error('no bar or grid');
+    expect(gridBox.y, `${size.width}: the grid starts under the bar`).toBeGreaterThanOrEqual(
+      barBox.y + barBox.height - 0.5,
+    );
+    const firstTitle = cards.first().locator('.clip-card__title, .middle-title').first();
+    expect(await whollyShown(firstTitle), `${size.width}: the first card's title is whole`).toBe(true);
+  }
+  // Icon-only at 800, the Trash button still says what it does.
+  await expect(bar.getByRole('button', { name: 'Move to Trash' })).toHaveAttribute('title', /Trash/);
+});
