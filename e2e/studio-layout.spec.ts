@@ -1203,3 +1203,69 @@ test('with several clips chosen, the selection bar keeps to two lines at 1280, 1
   // Icon-only at 800, the Trash button still says what it does.
   await expect(bar.getByRole('button', { name: 'Move to Trash' })).toHaveAttribute('title', /Trash/);
 });
+
+test('at 1280×800 the header shows a short project name whole beside the search box, and the details table keeps its labels clear of their values', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const bar = page.locator('.canvas__toolbar');
+  const name = bar.getByRole('heading', { level: 1 });
+  const cards = await importClips(
+    page,
+    studio.url,
+    [makeClip(join(workDir, 'Harbour at dawn.mp4'), 1)],
+    'Fresh (imported)',
+  );
+  await cards.getByRole('listitem').first().click();
+  await expect(inspector.getByRole('heading', { name: 'Harbour at dawn' })).toBeVisible();
+  // A long name is cut once the search box is down to its minimum, and pushes nothing out of the bar.
+  for (const project of ['Fresh (imported)', 'Trip B — réimport', PROJECT]) {
+    if (project !== 'Fresh (imported)') {
+      await page.getByRole('button', { name: 'New project' }).first().click();
+      const field = page.getByRole('textbox', { name: 'Project name' });
+      await field.fill(project);
+      await field.press('Enter');
+    }
+    await expect(name).toHaveText(project);
+    await shoot(page, `header-${project.slice(0, 5)}-1280`);
+    if (project !== PROJECT) expect(await charactersShown(name), `“${project}” shows whole`).toBe(project.length);
+    await expectTidy(bar, `library toolbar with “${project}”`);
+    const search = await bar.getByRole('searchbox').boundingBox();
+    expect(search?.width ?? 0, 'the search box keeps a usable width').toBeGreaterThanOrEqual(180);
+  }
+
+  // Back to the clip: every label in the details ends before its value starts.
+  await page
+    .getByRole('list', { name: 'Projects' })
+    .getByRole('button', { name: /^Fresh/ })
+    .click();
+  await page.getByRole('list', { name: 'Clips' }).getByRole('listitem').first().click();
+  const details = inspector.locator('dl.props');
+  await details.scrollIntoViewIfNeeded();
+  await shoot(page, 'inspector-details-1280');
+  const rows = await details.evaluate((dl) =>
+    [...dl.querySelectorAll('dt')].map((dt) => {
+      const dd = dt.nextElementSibling;
+      const range = document.createRange();
+      range.selectNodeContents(dt);
+      const text = range.getBoundingClientRect();
+      return {
+        label: dt.textContent,
+        textRight: text.right,
+        labelRight: dt.getBoundingClientRect().right,
+        valueLeft: dd?.getBoundingClientRect().left ?? 0,
+        lines: Math.round(text.height / parseFloat(getComputedStyle(dt).lineHeight)),
+      };
+    }),
+  );
+  expect(rows.map((r) => r.label)).toContain('Video codec');
+  for (const row of rows) {
+    expect(row.textRight, `${row.label}: its words end inside its column`).toBeLessThanOrEqual(row.labelRight + 0.5);
+    expect(row.valueLeft - row.textRight, `${row.label}: a gap before its value`).toBeGreaterThanOrEqual(8);
+    expect(row.lines, `${row.label}: one line`).toBe(1);
+  }
+});
