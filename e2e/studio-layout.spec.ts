@@ -1067,3 +1067,205 @@ test('at 1280×800 the Trash gives the project’s name the room the library giv
     Math.min(inLibrary, PROJECT.length),
   );
 });
+
+/** Whether a field shows all of its text: a select as wide as its chosen version's name. */
+function showsWhole(field: Locator): Promise<boolean> {
+  return field.evaluate((element) => element.scrollWidth <= element.clientWidth + 1);
+}
+
+test('Compare with Wipe on keeps its toolbar, its version pickers (named, whole) and its offsets whole at 1280, 1024 and 800 px; the Lineage shows its dates whole at 1024', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const prompt = `Title: Lantern at dusk\nScene: A harbour at dusk, lanterns on the quay.\nCamera: Static wide shot.\nSize: 320x180\nDuration: 2s`;
+  const { editor, cards } = await renderedClip(page, studio.url, 'Trip B — réimport', prompt);
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await remixChosen(page);
+  await pasteOver(editor, prompt.replace('Static wide shot.', 'Slow push-in.'));
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect(cards).toHaveCount(2, { timeout: 120_000 });
+  await cards.filter({ hasText: 'Lantern at dusk v2' }).click();
+
+  // The Lineage beside the library at 1024: each version's engine, date and time, none cut.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const lineage = inspector.getByRole('region', { name: 'Lineage' });
+  const metas = lineage.locator('.lineage__meta');
+  await expect(metas).toHaveCount(2);
+  await expect(lineage.getByRole('button', { name: 'Restore this version' })).toBeVisible();
+  for (const meta of await metas.all()) {
+    await expect(meta).toContainText(/Built-in engine · \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M/);
+    expect(await fitsSideways(meta), 'the meta line is not cut').toBe(true);
+    for (const part of await meta.locator('.lineage__meta-part').all())
+      expect(await whollyShown(part), `${await part.textContent()} is whole`).toBe(true);
+  }
+  await shoot(page, 'lineage-dates-1024');
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await inspector.getByRole('button', { name: 'Compare' }).click();
+  const compare = page.getByRole('main');
+  await compare.getByRole('checkbox', { name: 'Wipe' }).check();
+  const pickers = ['Version A', 'Version B'].map((name) => compare.getByRole('combobox', { name }));
+  const wipeAt = compare.getByRole('slider', { name: 'Wipe position' });
+  const hints = compare.locator('.compare__offset-hint');
+  await expect(hints).toHaveCount(2);
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    await expect(wipeAt).toBeVisible();
+    await shoot(page, `compare-wipe-${size.width}`);
+    await expectTidy(compare.locator('.toolbar'), `Compare at ${size.width}`);
+    for (const [i, picker] of pickers.entries()) {
+      const label = compare.getByText(`Version ${'AB'[i] ?? ''}`, { exact: true });
+      await expect(label, `${size.width}: the picker's name is shown`).toBeVisible();
+      expect(await whollyShown(label), `${size.width}: the picker's name is whole`).toBe(true);
+      expect(await whollyShown(picker), `${size.width}: picker ${i} is whole`).toBe(true);
+      // A name this short always has the room: never an ellipsis; the tooltip has it whole anyway.
+      const chosen = (await picker.locator('option:checked').textContent())?.trim() ?? '';
+      expect(chosen).toMatch(/^v[12] · Lantern at dusk · \w{3} \d/);
+      expect(await showsWhole(picker), `${size.width}: “${chosen}” shows whole`).toBe(true);
+      await expect(picker).toHaveAttribute('title', chosen);
+    }
+    // The two pickers apart, in their row.
+    const row = compare.locator('.compare__versions');
+    expect(await fitsSideways(row), `${size.width}: the pickers' row fits`).toBe(true);
+    const [a, b] = await controlBoxes(row);
+    if (!a || !b) throw new Error('the pickers are not shown');
+    const apart = a.right <= b.left + 0.5 || a.bottom <= b.top + 0.5;
+    expect(apart, `${size.width}: the pickers do not overlap`).toBe(true);
+    // The offsets: each hint on one line, whole; the wipe slider whole, its thumb too; nothing cut.
+    const offsets = compare.locator('.compare__offsets');
+    expect(await fitsSideways(offsets), `${size.width}: the offsets fit`).toBe(true);
+    for (const hint of await hints.all()) {
+      const lines = await hint.evaluate(
+        (e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight),
+      );
+      expect(lines, `${size.width}: the offset hint is one line`).toBeLessThan(1.5);
+      await hint.scrollIntoViewIfNeeded();
+      expect(await whollyShown(hint), `${size.width}: the offset hint is whole`).toBe(true);
+    }
+    await wipeAt.scrollIntoViewIfNeeded();
+    expect(await whollyShown(wipeAt), `${size.width}: the wipe slider is whole`).toBe(true);
+    const slider = await wipeAt.boundingBox();
+    expect(slider?.width ?? 0, `${size.width}: the wipe slider has room to move`).toBeGreaterThanOrEqual(96);
+    await shoot(page, `compare-offsets-${size.width}`);
+  }
+});
+
+test('with several clips chosen, the selection bar keeps to two lines at 1280, 1024 and 800 px and covers no card: the grid starts under it', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const titles = ['Harbour at dawn', 'Alley in the rain', 'Market crowd', 'Gulls over the pier', 'Lantern'];
+  const cards = await newProjectWith(
+    page,
+    studio.url,
+    titles.map((title, i) => makeClip(join(workDir, `${title}.mp4`), 1 + i)),
+  );
+  await cards.first().click();
+  await cards.nth(2).click({ modifiers: ['Shift'] });
+  const bar = page.getByRole('toolbar', { name: 'Selected clips' });
+  await expect(bar).toContainText('3 selected');
+  const grid = page.getByRole('list', { name: 'Clips' });
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    await expect(bar).toBeVisible();
+    await page.locator('.clip-scroller').evaluate((e) => e.scrollTo({ top: 0 }));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await shoot(page, `selection-bar-${size.width}`);
+    await expectTidy(bar, `selection bar at ${size.width}`);
+    // Two lines at most: the tallest control twice, and the gaps and padding around them.
+    const boxes = await controlBoxes(bar);
+    const tops = [...new Set(boxes.map((b) => Math.round(b.top / 8)))];
+    expect(tops.length, `${size.width}: the bar's lines (${JSON.stringify(boxes)})`).toBeLessThanOrEqual(2);
+    const height = (await bar.boundingBox())?.height ?? 999;
+    expect(height, `${size.width}: the bar's height`).toBeLessThanOrEqual(80);
+    // Every action keeps its name, icon or not.
+    for (const name of ['Rate selected', 'Colour label selected', 'Move selected to project', 'Tag selected'])
+      await expect(bar.getByRole(name === 'Tag selected' ? 'textbox' : 'combobox', { name })).toBeVisible();
+    for (const name of ['More actions on selected', 'Move to Trash', 'Clear selection'])
+      await expect(bar.getByRole('button', { name })).toBeVisible();
+    // The bar lies over no card, and the first row's titles show whole under it.
+    expect(await controlsUnder(bar, grid), `${size.width}: cards under the bar`).toEqual([]);
+    const barBox = await bar.boundingBox();
+    const gridBox = await page.locator('.clip-scroller').boundingBox();
+    if (!barBox || !gridBox) throw new Error('no bar or grid');
+    expect(gridBox.y, `${size.width}: the grid starts under the bar`).toBeGreaterThanOrEqual(
+      barBox.y + barBox.height - 0.5,
+    );
+    const firstTitle = cards.first().locator('.clip-card__title, .middle-title').first();
+    expect(await whollyShown(firstTitle), `${size.width}: the first card's title is whole`).toBe(true);
+  }
+  // Icon-only at 800, the Trash button still says what it does.
+  await expect(bar.getByRole('button', { name: 'Move to Trash' })).toHaveAttribute('title', /Trash/);
+});
+
+test('at 1280×800 the header shows a short project name whole beside the search box, and the details table keeps its labels clear of their values', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const bar = page.locator('.canvas__toolbar');
+  const name = bar.getByRole('heading', { level: 1 });
+  const cards = await importClips(
+    page,
+    studio.url,
+    [makeClip(join(workDir, 'Harbour at dawn.mp4'), 1)],
+    'Fresh (imported)',
+  );
+  await cards.getByRole('listitem').first().click();
+  await expect(inspector.getByRole('heading', { name: 'Harbour at dawn' })).toBeVisible();
+  // A long name is cut once the search box is down to its minimum, and pushes nothing out of the bar.
+  for (const project of ['Fresh (imported)', 'Trip B — réimport', PROJECT]) {
+    if (project !== 'Fresh (imported)') {
+      await page.getByRole('button', { name: 'New project' }).first().click();
+      const field = page.getByRole('textbox', { name: 'Project name' });
+      await field.fill(project);
+      await field.press('Enter');
+    }
+    await expect(name).toHaveText(project);
+    await shoot(page, `header-${project.slice(0, 5)}-1280`);
+    if (project !== PROJECT) expect(await charactersShown(name), `“${project}” shows whole`).toBe(project.length);
+    await expectTidy(bar, `library toolbar with “${project}”`);
+    const search = await bar.getByRole('searchbox').boundingBox();
+    expect(search?.width ?? 0, 'the search box keeps a usable width').toBeGreaterThanOrEqual(180);
+  }
+
+  // Back to the clip: every label in the details ends before its value starts.
+  await page
+    .getByRole('list', { name: 'Projects' })
+    .getByRole('button', { name: /^Fresh/ })
+    .click();
+  await page.getByRole('list', { name: 'Clips' }).getByRole('listitem').first().click();
+  const details = inspector.locator('dl.props');
+  await details.scrollIntoViewIfNeeded();
+  await shoot(page, 'inspector-details-1280');
+  const rows = await details.evaluate((dl) =>
+    [...dl.querySelectorAll('dt')].map((dt) => {
+      const dd = dt.nextElementSibling;
+      const range = document.createRange();
+      range.selectNodeContents(dt);
+      const text = range.getBoundingClientRect();
+      return {
+        label: dt.textContent,
+        textRight: text.right,
+        labelRight: dt.getBoundingClientRect().right,
+        valueLeft: dd?.getBoundingClientRect().left ?? 0,
+        lines: Math.round(text.height / parseFloat(getComputedStyle(dt).lineHeight)),
+      };
+    }),
+  );
+  expect(rows.map((r) => r.label)).toContain('Video codec');
+  for (const row of rows) {
+    expect(row.textRight, `${row.label}: its words end inside its column`).toBeLessThanOrEqual(row.labelRight + 0.5);
+    expect(row.valueLeft - row.textRight, `${row.label}: a gap before its value`).toBeGreaterThanOrEqual(8);
+    expect(row.lines, `${row.label}: one line`).toBe(1);
+  }
+});

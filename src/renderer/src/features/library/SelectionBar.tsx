@@ -61,13 +61,11 @@ export function SelectionBar({
         value=""
         onChange={(event) => {
           const picked = COLOR_LABELS.find((color) => color === event.target.value) ?? null;
-          void organise
-            .color(ids, picked)
-            .catch((e: unknown) => onError('Could not label the clips', e));
+          void organise.color(ids, picked).catch((e: unknown) => onError('Could not label the clips', e));
         }}
       >
         <option value="" disabled>
-          Colour label…
+          Label…
         </option>
         {COLOR_LABELS.map((color) => (
           <option key={color} value={color}>
@@ -76,6 +74,12 @@ export function SelectionBar({
         ))}
         <option value="none">No label</option>
       </select>
+      <MoveToProject
+        label="Move selected to project"
+        projects={projects}
+        currentProjectId={currentProjectId}
+        onMove={onMove}
+      />
       <TagInput
         className="selection-bar__tag"
         label="Tag selected"
@@ -84,12 +88,6 @@ export function SelectionBar({
         onAdd={(tags) => {
           void organise.addTags(ids, tags).catch((e: unknown) => onError('Could not tag the clips', e));
         }}
-      />
-      <MoveToProject
-        label="Move selected to project"
-        projects={projects}
-        currentProjectId={currentProjectId}
-        onMove={onMove}
       />
       <MenuButton
         label="More actions on selected"
@@ -112,12 +110,22 @@ export function SelectionBar({
           },
         ]}
       >
-        More
-        <span aria-hidden="true">▾</span>
+        <span className="selection-bar__more-icon">
+          <Icon name="more" size={14} />
+        </span>
+        <span className="selection-bar__more-word">
+          More
+          <span aria-hidden="true">▾</span>
+        </span>
       </MenuButton>
-      <button type="button" className="btn btn--sm btn--danger-quiet" onClick={onTrash}>
+      <button
+        type="button"
+        className="btn btn--sm btn--danger-quiet selection-bar__trash"
+        title={`Move the ${ids.length.toLocaleString('en')} selected clips to the Trash`}
+        onClick={onTrash}
+      >
         <Icon name="trash" size={14} />
-        Move to Trash
+        <span className="btn__label">Move to Trash</span>
       </button>
       <button
         type="button"

@@ -137,12 +137,18 @@ function LineageItem({
             {trashed && <span className="badge lineage__trashed">In Trash</span>}
           </span>
           <span className="lineage__meta tabular">
-            {providerName(node.provider)} · {formatDateTime(node.createdAt)}
+            {/* Each part whole: a narrow inspector puts the date on a line of its own rather than cut it. */}
+            <span className="lineage__meta-part">{providerName(node.provider)} ·</span>{' '}
+            <span className="lineage__meta-part">{formatDateTime(node.createdAt)}</span>
             {rating !== null && (
               <>
                 {' '}
                 {/* An image of stars, named apart from the date before it ("4:05 PM · 1 star"). */}
-                <span className="lineage__rating" role="img" aria-label={`· ${starsName(node.rating ?? 0)}`}>
+                <span
+                  className="lineage__rating lineage__meta-part"
+                  role="img"
+                  aria-label={`· ${starsName(node.rating ?? 0)}`}
+                >
                   · {rating}
                 </span>
               </>

@@ -238,12 +238,15 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
     const value = side === 'a' ? a : b;
     const current = clips[side];
     const listed = versions.some((n) => n.id === value);
+    // The chosen version's whole name, for when the field is too narrow to show it all.
+    const chosen = versions.find((n) => n.id === value) ?? current;
     return (
       <label className="compare__picker">
         <span className="compare__picker-name">Version {NAME[side]}</span>
         <select
           className="field"
           value={value}
+          title={chosen ? pickerName(chosen) : undefined}
           onChange={(event) => {
             const id = Number(event.target.value);
             onPick(side === 'a' ? id : a, side === 'b' ? id : b);
@@ -270,8 +273,6 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
           </h1>
         </div>
         <div className="compare__tools">
-          {picker('a')}
-          {picker('b')}
           <label className="switch">
             <input type="checkbox" checked={wipe} onChange={(event) => setWipe(event.target.checked)} />
             Wipe
@@ -281,6 +282,11 @@ export function CompareView({ a, b, onPick, onClose, viewSwitch }: CompareViewPr
             <span className="btn__label">Close</span>
           </button>
         </div>
+      </div>
+      {/* A row of their own: each picker shows its version's whole name, one under the other if need be. */}
+      <div className="compare__versions">
+        {picker('a')}
+        {picker('b')}
       </div>
       <div className="compare__body">
         <div ref={stage} className={`compare__stage${wipe ? ' compare__stage--wipe' : ''}`}>
