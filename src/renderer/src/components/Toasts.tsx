@@ -21,6 +21,8 @@ interface Toast {
 
 interface Toaster {
   show(tone: ToastTone, title: string, message?: string, action?: ToastAction): void;
+  /** Takes away the toasts with this title: a note that no longer holds (the prompt now has text). */
+  clear(title: string): void;
   /** Shows a failed call with the studio's own message. */
   error(title: string, error: unknown): void;
 }
@@ -92,8 +94,12 @@ export function ToastProvider({ children }: { children: ReactNode }): JSX.Elemen
   );
 
   const toaster = useMemo<Toaster>(
-    () => ({ show, error: (title, error) => show('error', title, messageOf(error)) }),
-    [show],
+    () => ({
+      show,
+      error: (title, error) => show('error', title, messageOf(error)),
+      clear: (title) => update(current.current.filter((t) => t.title !== title)),
+    }),
+    [show, update],
   );
 
   return (

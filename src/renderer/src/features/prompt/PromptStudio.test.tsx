@@ -1,3 +1,4 @@
+import { EditorView } from '@codemirror/view';
 import { fireEvent, render, waitFor } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { fakeStudio } from '../../../../../test/renderer/fakeStudio';
@@ -71,4 +72,13 @@ test('Queue on an empty editor says what to write instead of the queue’s refus
   expect(alert.textContent).not.toContain('must not be empty');
   expect(queued).toEqual([]);
   expect(document.activeElement?.closest('.cm-editor')).not.toBeNull();
+
+  // Written and queued: the note that there was nothing to queue goes with it.
+  const element = document.querySelector<HTMLElement>('.cm-editor');
+  const editor = element ? EditorView.findFromDOM(element) : null;
+  if (!editor) throw new Error('no editor');
+  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: 'Scene: a pier at dawn' } });
+  fireEvent.click(view.getByRole('button', { name: 'Queue' }));
+  await waitFor(() => expect(queued).toEqual(['Scene: a pier at dawn']));
+  await waitFor(() => expect(view.queryByText('Nothing to queue')).toBeNull());
 });

@@ -148,6 +148,8 @@ export function PromptStudio({
       editor.current?.focus();
       return;
     }
+    // The prompt has text now: an earlier "Nothing to queue" no longer holds.
+    toaster.clear('Nothing to queue');
     queueOnce(text, target);
   }, [queueOnce, target, toaster]);
   const status = statusText(draft.status);
