@@ -136,6 +136,30 @@ describe('contract validation through invoke', () => {
     });
     expect(value(await s.invoke('projects.list', {}))).toEqual([]);
   });
+
+  test('an answer outside the contract (a row another version wrote) is said plainly, with where the details are', async () => {
+    const { studio: s, dir } = await studio();
+    const project = value(await s.invoke('projects.create', { name: 'Rows' })) as Project;
+    const imported = value(
+      await s.invoke('clips.import', {
+        projectId: project.id,
+        sources: [{ kind: 'path', path: await makeVideo(dir, 'take.mp4') }],
+        taskId: 'rows',
+      }),
+    ) as { clips: Clip[] };
+    // A colour label no version of the contract has (written past the table's own check).
+    const db = libraryDb(join(dir, 'data'));
+    db.pragma('ignore_check_constraints = ON');
+    db.prepare("UPDATE clips SET color_label = 'chartreuse' WHERE id = ?").run(imported.clips[0]?.id);
+    const reply = await s.invoke('clips.list', { projectId: project.id });
+    expect(reply.ok).toBe(false);
+    const { code, message } = failure(reply);
+    expect(code).toBe('internal');
+    expect(message).toBe(
+      'clips.list ran, but its answer is not what this version of the studio gives (details are in logs/shotline.log, in the library folder). Restart the studio and reload this page; if it happens again, report it with that log.',
+    );
+    expect(message).not.toContain('"expected"');
+  });
 });
 
 describe('not found', () => {

@@ -199,7 +199,14 @@ async function openStudio(options: StudioOptions, undo: (() => Promise<void> | v
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new StudioError('invalid_input', `${name}: ${describeIssues(parsed.error)}`);
     const handler = handlers[name] as (input: unknown) => Promise<CallOutput<K>> | CallOutput<K>;
-    return spec.output.parse(await handler(parsed.data)) as CallOutput<K>;
+    const answer = spec.output.safeParse(await handler(parsed.data));
+    if (answer.success) return answer.data as CallOutput<K>;
+    // A studio whose parts disagree (updated while it ran, say): said plainly, the details logged.
+    log.error(`${name} answered outside the contract: ${describeIssues(answer.error)}`);
+    throw new StudioError(
+      'internal',
+      `${name} ran, but its answer is not what this version of the studio gives (details are in logs/shotline.log, in the library folder). Restart the studio and reload this page; if it happens again, report it with that log.`,
+    );
   }
 
   let closing: Promise<void> | null = null;
