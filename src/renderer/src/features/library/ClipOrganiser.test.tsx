@@ -79,3 +79,40 @@ test('a tag removed from the keyboard hands the focus to the next tag, then the 
   await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Add tag')));
   expect(screen.queryAllByRole('button', { name: /^Remove tag/ })).toHaveLength(0);
 });
+
+test('Rating as a radio group: with none checked an arrow moves on from the first star, Home and End go to the ends, and Space keeps the checked star checked', async () => {
+  const user = userEvent.setup();
+  fakeStudio.answer('library.tags', () => []);
+  render(<Inspector initial={aClip({ id: 4, rating: null, colorLabel: null, tags: [] })} />);
+  const star = (name: string): HTMLElement => screen.getByRole('radio', { name });
+  await user.tab();
+  expect(document.activeElement).toBe(star('1 star'));
+  await user.keyboard('{ArrowRight}');
+  expect(document.activeElement).toBe(star('2 stars'));
+  await waitFor(() => expect(star('2 stars').getAttribute('aria-checked')).toBe('true'));
+  await user.keyboard('{End}');
+  expect(document.activeElement).toBe(star('5 stars'));
+  await waitFor(() => expect(star('5 stars').getAttribute('aria-checked')).toBe('true'));
+  await user.keyboard('{Home}');
+  expect(document.activeElement).toBe(star('1 star'));
+  await waitFor(() => expect(star('1 star').getAttribute('aria-checked')).toBe('true'));
+  await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
+  await waitFor(() => expect(star('4 stars').getAttribute('aria-checked')).toBe('true'));
+  // Space on the checked star keeps it, and it stays the group's one Tab stop.
+  await user.keyboard(' ');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(star('4 stars').getAttribute('aria-checked')).toBe('true');
+  expect(screen.getAllByRole('radio').filter((r) => r.closest('[aria-label="Rating"]') && r.tabIndex === 0)).toEqual([
+    star('4 stars'),
+  ]);
+  // A click on the checked star still clears the rating, as in most media managers.
+  await user.click(star('4 stars'));
+  await waitFor(() => expect(star('4 stars').getAttribute('aria-checked')).toBe('false'));
+  // The colour labels go to their ends too.
+  const colours = screen.getByRole('radiogroup', { name: 'Colour label' });
+  screen.getByRole('radio', { name: 'No label' }).focus();
+  await user.keyboard('{End}');
+  await waitFor(() => expect(document.activeElement?.getAttribute('aria-checked')).toBe('true'));
+  const radiosOfColour = screen.getAllByRole('radio').filter((r) => colours.contains(r));
+  expect(document.activeElement).toBe(radiosOfColour.at(-1));
+});

@@ -50,9 +50,14 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
           title="Rating: keys 1–5, 0 clears"
           onKeyDown={(event) => {
             const step = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[event.key];
-            if (step === undefined) return;
+            const edge = { Home: 1, End: 5 }[event.key];
+            if (step === undefined && edge === undefined) return;
             event.preventDefault();
-            const next = Math.max(1, Math.min(5, rating + step));
+            // From the checked star, or with none checked from the focused one (the first, as the
+            // Tab stop): an arrow moves to the next star and checks it, as in any radio group.
+            const focused = radios(event.currentTarget).indexOf(event.target as HTMLElement) + 1;
+            const from = rating > 0 ? rating : Math.max(1, focused);
+            const next = edge ?? Math.max(1, Math.min(5, from + (step ?? 0)));
             // The chosen star takes the focus, as in any radio group.
             radios(event.currentTarget)[next - 1]?.focus();
             void organise.rate(ids, next).catch(fail('Could not rate the clip'));
@@ -69,10 +74,12 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
                 aria-checked={rating === value}
                 tabIndex={rating === value || (rating === 0 && value === 1) ? 0 : -1}
                 className={`organiser__star${value <= rating ? ' organiser__star--on' : ''}`}
-                // Choosing the stars it has again clears the rating, like most media managers.
-                onClick={() =>
-                  void organise.rate(ids, rating === value ? 0 : value).catch(fail('Could not rate the clip'))
-                }
+                // Clicking the stars it has again clears the rating, like most media managers; Space
+                // or Enter on the checked star (a click with no pointer) leaves it checked, as a radio.
+                onClick={(event) => {
+                  if (rating === value && event.detail === 0) return;
+                  void organise.rate(ids, rating === value ? 0 : value).catch(fail('Could not rate the clip'));
+                }}
               >
                 ★
               </button>
@@ -107,10 +114,11 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
         // One Tab stop, the label the clip has; the arrows move to the next and label the clip with it.
         onKeyDown={(event) => {
           const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-          if (step === undefined) return;
+          const edge = { Home: 0, End: COLORS.length - 1 }[event.key];
+          if (step === undefined && edge === undefined) return;
           event.preventDefault();
           const at = COLORS.indexOf(clip.colorLabel);
-          const next = (at + step + COLORS.length) % COLORS.length;
+          const next = edge ?? (at + (step ?? 0) + COLORS.length) % COLORS.length;
           radios(event.currentTarget)[next]?.focus();
           void organise.color(ids, COLORS[next] ?? null).catch(fail('Could not label the clip'));
         }}
