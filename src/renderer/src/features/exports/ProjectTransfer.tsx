@@ -55,8 +55,12 @@ export function ProjectTransfer({ project, onImported }: ProjectTransferProps): 
               ? `Save “${project.name}” with its clips, cues and media as one .shotline file`
               : 'Open a project to export it'
           }
-          onClick={() => {
-            if (project) void exportProject(project);
+          onClick={(event) => {
+            if (!project) return;
+            // Disabled while the export runs, which may hand the focus to the page: it comes back here.
+            started.current = event.currentTarget;
+            opener.current = event.currentTarget;
+            void exportProject(project);
           }}
         >
           <Icon name="export" size={14} />
