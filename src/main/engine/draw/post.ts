@@ -12,6 +12,8 @@ export class Post {
   private readonly vignette: Canvas | null;
   private readonly grain: Canvas | null;
   private readonly grainSize = 256;
+  /** The grain as a fill, made once: making a pattern copies the grain's pixels twice. */
+  private grainPattern: ReturnType<SKRSContext2D['createPattern']> = null;
 
   constructor(
     private readonly width: number,
@@ -49,7 +51,8 @@ export class Post {
 
   finish(ctx: SKRSContext2D, frame: number): void {
     if (this.vignette) ctx.drawImage(this.vignette, 0, 0);
-    const pattern = this.grain ? ctx.createPattern(this.grain, 'repeat') : null;
+    if (this.grain && !this.grainPattern) this.grainPattern = ctx.createPattern(this.grain, 'repeat');
+    const pattern = this.grainPattern;
     if (pattern) {
       // A new offset every other frame makes the grain dance at 12 per second, which reads as film
       // grain and costs the encoder half what a new pattern every frame would.
