@@ -313,3 +313,27 @@ test('one clip moves to another project from its inspector, and Ctrl+Z brings it
   await expect(card('Harbour at dawn')).toBeVisible();
   await expect(project('Selects').locator('.project-row__count')).toHaveText('0');
 });
+
+test('a renamed project gets its old name back with Ctrl+Z, and the new one again with Ctrl+Shift+Z', async ({
+  page,
+  studio,
+}) => {
+  await page.goto(studio.url);
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const name = page.getByRole('textbox', { name: 'Project name' });
+  await name.fill('Harbour');
+  await name.press('Enter');
+  const projects = page.getByRole('list', { name: 'Projects' });
+  await expect(projects.getByRole('listitem')).toHaveCount(1);
+  await projects.getByRole('button', { name: 'Rename project' }).click();
+  const field = projects.getByRole('textbox', { name: 'Project name' });
+  await field.fill('Harbour at dawn');
+  await field.press('Enter');
+  await expect(projects.getByRole('listitem').first()).toContainText('Harbour at dawn');
+  await page.locator('body').press('ControlOrMeta+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Undone: Rename the project “Harbour”' })).toBeVisible();
+  await expect(projects.getByRole('listitem').first()).not.toContainText('at dawn');
+  await expect(projects.getByRole('listitem').first()).toContainText('Harbour');
+  await page.locator('body').press('ControlOrMeta+Shift+z');
+  await expect(projects.getByRole('listitem').first()).toContainText('Harbour at dawn');
+});

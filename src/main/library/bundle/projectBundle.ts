@@ -135,9 +135,11 @@ const refused = (name: string, why: string): StudioError =>
   new StudioError(
     'invalid_input',
     `${name} cannot be imported: ${why}. Nothing was imported${
-      why.includes('not a Shotline project bundle')
-        ? ': choose a .shotline file, as Export project… writes one.'
-        : '.'
+      !why.includes('not a Shotline project bundle')
+        ? '.'
+        : /\.shotline$/i.test(name)
+          ? ': it is named as a bundle but is not one (damaged, or not written by Export project…). Export the project again and import the new file.'
+          : ': choose a .shotline file, as Export project… writes one.'
     }`,
   );
 

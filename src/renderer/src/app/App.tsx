@@ -265,8 +265,21 @@ function Studio(): JSX.Element {
   }
 
   async function renameProject(id: number, name: string): Promise<void> {
-    await studio.call('projects.rename', { id, name });
-    refreshProjects();
+    const before = all?.find((p) => p.id === id)?.name;
+    const rename = async (to: string): Promise<void> => {
+      await studio.call('projects.rename', { id, name: to });
+      refreshProjects();
+    };
+    await rename(name);
+    // On the library's history, so Ctrl+Z gives the old name back rather than undoing an older edit.
+    if (before !== undefined && before !== name)
+      history.current?.record({
+        label: `Rename the project “${before}”`,
+        done: `Renamed the project “${before}” to “${name}”`,
+        forward: [],
+        backward: [],
+        own: { undo: () => rename(before), redo: () => rename(name) },
+      });
   }
 
   function setArchived(target: Project, archived: boolean): void {
@@ -562,7 +575,8 @@ function Studio(): JSX.Element {
                 onChoose={chooseClip}
                 onClearSelection={() => selection.clear()}
                 onRename={renameClip}
-                onAskDelete={(clip) => trashClips(selection.ids.has(clip.id) ? [...selection.ids] : [clip.id])}
+                // A card's own Delete clip takes that clip only; Delete (the key) and the bar take the choice.
+                onAskDelete={(clip) => trashClips([clip.id])}
                 onTrash={trashClips}
                 onSelectAll={selectAllClips}
                 onMove={moveClips}

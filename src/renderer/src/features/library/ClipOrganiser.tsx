@@ -40,10 +40,22 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
   }, [clip.tags]);
 
   const rating = clip.rating ?? 0;
+  // A rating set by a key (1–5, 0) while a star has the focus: the focus follows to the checked
+  // star (the first with none), the group's one Tab stop, as an arrow would take it.
+  const starsGroup = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const group = starsGroup.current;
+    const active = document.activeElement;
+    if (!group || !(active instanceof HTMLElement) || !group.contains(active)) return;
+    const stop = radios(group)[Math.max(1, rating) - 1];
+    if (stop && stop !== active) stop.focus();
+  }, [rating]);
+
   return (
     <section className="organiser" aria-label="Organise">
       <div className="organiser__row">
         <div
+          ref={starsGroup}
           role="radiogroup"
           aria-label="Rating"
           className="organiser__stars"

@@ -205,6 +205,11 @@ export function OrganiseHistory({ find, handleRef, children }: Props): JSX.Eleme
           toaster.show('info', direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
           return;
         }
+        if (next.edit.barrier !== undefined) {
+          stack.current = next.stack;
+          if (direction === 'undo') toaster.show('info', `${next.edit.label} cannot be undone`, next.edit.barrier);
+          return;
+        }
         try {
           const { own } = next.edit;
           if (own) await (direction === 'undo' ? own.undo() : own.redo());

@@ -166,3 +166,30 @@ test('a clip restored from the Trash goes back with Ctrl+Z, or the Undo of its n
     'library.restore',
   ]);
 });
+
+test('Ctrl+Z after emptying the Trash says it cannot be undone, and the next Ctrl+Z goes on to the edit before', async () => {
+  const user = userEvent.setup();
+  let shown = [1, 2];
+  fakeStudio.answer('library.trashList', () => trashOf(shown));
+  fakeStudio.answer('library.emptyTrash', () => {
+    shown = [];
+    setTimeout(() => fakeStudio.emit('library.trashChanged', {}), 0);
+    return { clips: 2, ids: [1, 2], files: 2, projects: 0, bytesFreed: 2000 };
+  });
+  render(
+    <ToastProvider>
+      <OrganiseHistory find={() => undefined}>
+        <TrashView onLeave={() => undefined} />
+      </OrganiseHistory>
+    </ToastProvider>,
+  );
+  const trash = await screen.findByRole('region', { name: 'Trash' });
+  await user.click(within(trash).getByRole('button', { name: 'Empty trash' }));
+  await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Empty trash' }));
+  await screen.findByText('The Trash is empty');
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Emptying the Trash cannot be undone');
+  await user.keyboard('{Control>}z{/Control}');
+  await screen.findByText('Nothing to undo');
+  expect(fakeStudio.calls.map((c) => c.name).filter((n) => n !== 'library.trashList')).toEqual(['library.emptyTrash']);
+});

@@ -111,6 +111,15 @@ export function TrashView({ onLeave }: Props): JSX.Element {
     const result = await studio.call('library.emptyTrash', {});
     // Edits on the clips deleted can no longer be undone: Ctrl+Z goes on to the ones before.
     history?.forget(result.ids);
+    // Nor can the emptying itself: the first Ctrl+Z after it says so, rather than quietly undoing
+    // an older edit on a clip out of sight.
+    history?.record({
+      label: 'Emptying the Trash',
+      done: 'Emptied the Trash',
+      forward: [],
+      backward: [],
+      barrier: 'Its clips are deleted for good. Press Ctrl+Z again to undo the edit before it.',
+    });
     focusAt.current = 0;
     pending.current = shown;
     setConfirming(false);

@@ -33,6 +33,11 @@ export interface OrganiseEdit {
   own?: { undo: () => Promise<unknown>; redo: () => Promise<unknown> };
   /** The clips an edit of its own acts on (the others' are in their steps). */
   clips?: readonly number[];
+  /**
+   * Set on a step that cannot be undone (emptying the Trash): Ctrl+Z there says so with this
+   * message and goes no further, so the next Ctrl+Z, not this one, reaches the edit before it.
+   */
+  barrier?: string;
 }
 
 /** The clips an edit acts on: once one is deleted for good, the edit can no longer be undone or redone. */
