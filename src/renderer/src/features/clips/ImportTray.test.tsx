@@ -32,14 +32,14 @@ test('a file already in the project says so by the clip’s title, adds nothing,
   const onAlready = vi.fn<(clips: Clip[]) => void>();
   render(<Importer onAlready={onAlready} />);
   await userEvent.setup().click(screen.getByRole('button', { name: 'Import' }));
-  const line = await screen.findByText('Already in this project as “Harbour at dawn”');
+  const line = await screen.findByText('again.mp4 is already in this project as “Harbour at dawn”');
   expect(line.closest('section')?.textContent).not.toMatch(/Imported|%/);
   await waitFor(() => expect(onAlready).toHaveBeenCalledWith([kept]));
   // It stays, past the moment a plain "Imported" line would go, until dismissed.
   await new Promise((resolve) => setTimeout(resolve, 2_800));
-  expect(screen.getByRole('status').textContent).toBe('Already in this project as “Harbour at dawn”');
+  expect(screen.getByRole('status').textContent).toBe('again.mp4 is already in this project as “Harbour at dawn”');
   await userEvent.setup().click(screen.getByRole('button', { name: 'Dismiss the import summary' }));
-  expect(screen.queryByText('Already in this project as “Harbour at dawn”')).toBeNull();
+  expect(screen.queryByText('again.mp4 is already in this project as “Harbour at dawn”')).toBeNull();
 });
 
 test('an import that skipped nothing says so and goes by itself', async () => {
@@ -59,7 +59,7 @@ test('a finished import counts the clips it added apart from the files already t
   expect(doneLine({ imported: 0, already: [file('A.mp4'), file('B.mp4')] })).toBe(
     '2 files already in this project: A.mp4, B.mp4',
   );
-  expect(doneLine({ imported: 1, already: [file('A.mp4')] })).toBe('Imported 1 clip · Already in this project as “A”');
+  expect(doneLine({ imported: 1, already: [file('A.mp4')] })).toBe('Imported 1 clip · A.mp4 is already in this project as “A”');
   const seven = Array.from({ length: 7 }, (_, i) => file(`Batch shot 0${i + 2}.mp4`));
   expect(doneLine({ imported: 8, already: seven })).toBe(
     'Imported 8 clips · 7 files already in this project: Batch shot 02.mp4, Batch shot 03.mp4, Batch shot 04.mp4 and 4 more',
@@ -82,4 +82,33 @@ test('copies of one file in one import count the first as imported and the other
   await userEvent.setup().click(screen.getByRole('button', { name: 'Import' }));
   await screen.findByText('Imported 2 clips · 2 files already in this project: Batch shot 02.mp4, Batch shot 03.mp4');
   await waitFor(() => expect(onAlready).toHaveBeenCalledWith([made]));
+});
+
+test('Dismiss on a failed file hands the focus to the next note, then the one before, then the library, never to the page', async () => {
+  fakeStudio.answer('clips.import', () => ({
+    clips: [],
+    already: [],
+    failures: [
+      { name: 'a.mp4', message: 'a.mp4 could not be read.' },
+      { name: 'b.mp4', message: 'b.mp4 could not be read.' },
+    ],
+  }));
+  const user = userEvent.setup();
+  render(
+    <>
+      <button type="button" data-clip-button="1" aria-current="true">
+        Chosen card
+      </button>
+      <Importer onAlready={() => undefined} />
+    </>,
+  );
+  await user.click(screen.getByRole('button', { name: 'Import' }));
+  const first = await screen.findByRole('button', { name: 'Dismiss the error about a.mp4' });
+  first.focus();
+  await user.keyboard('{Enter}');
+  await waitFor(() =>
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Dismiss the error about b.mp4' })),
+  );
+  await user.keyboard('{Enter}');
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Chosen card' })));
 });

@@ -43,12 +43,31 @@ export function doneLine(task: Pick<ImportTask, 'imported' | 'already'>): string
     task.already.length === 0
       ? null
       : task.already.length === 1 && only !== undefined
-        ? `Already in this project as “${only.title}”`
+        ? `${only.name} is already in this project as “${only.title}”`
         : `${task.already.length} files already in this project: ${named.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
   if (task.imported === 0 && already !== null) return already;
   return already === null
     ? `Imported ${countClips(task.imported)}`
     : `Imported ${countClips(task.imported)} · ${already}`;
+}
+
+/**
+ * A dismissed note's button goes with it: the focus goes to the next note's Dismiss (else the one
+ * before), and with none left to the chosen clip's card, else the first card, else Import clips.
+ */
+function dismissFrom(button: HTMLElement, dismiss: () => void): void {
+  const tray = button.closest('.import-tray');
+  const others = tray ? [...tray.querySelectorAll<HTMLElement>('[data-dismiss]')] : [];
+  const at = others.indexOf(button);
+  const next =
+    others[at + 1] ??
+    others[at - 1] ??
+    document.querySelector<HTMLElement>('[data-clip-button][aria-current="true"], tr[data-clip-id][aria-selected="true"]') ??
+    document.querySelector<HTMLElement>('[data-clip-button], tr[data-clip-id]') ??
+    document.querySelector<HTMLElement>('.canvas button.btn--primary');
+  const hadFocus = document.activeElement === button;
+  dismiss();
+  if (hadFocus && next) requestAnimationFrame(() => next.focus());
 }
 
 export function ImportTray({
@@ -104,7 +123,8 @@ export function ImportTray({
                 className="icon-btn"
                 aria-label="Dismiss the import summary"
                 title="Dismiss"
-                onClick={() => onDismissTask(task.key)}
+                data-dismiss=""
+                onClick={(event) => dismissFrom(event.currentTarget, () => onDismissTask(task.key))}
               >
                 <Icon name="close" size={14} />
               </button>
@@ -135,7 +155,8 @@ export function ImportTray({
             className="icon-btn"
             aria-label={`Dismiss the error about ${failure.name}`}
             title="Dismiss"
-            onClick={() => onDismiss(failure.key)}
+            data-dismiss=""
+            onClick={(event) => dismissFrom(event.currentTarget, () => onDismiss(failure.key))}
           >
             <Icon name="close" size={14} />
           </button>
