@@ -116,3 +116,18 @@ test('Rating as a radio group: with none checked an arrow moves on from the firs
   const radiosOfColour = screen.getAllByRole('radio').filter((r) => colours.contains(r));
   expect(document.activeElement).toBe(radiosOfColour.at(-1));
 });
+
+test('Backspace in the empty “Add tag” box goes to the last tag, and Backspace or Delete on a tag takes it off', async () => {
+  const user = userEvent.setup();
+  fakeStudio.answer('library.tags', () => []);
+  render(<Inspector initial={aClip({ id: 2, tags: ['dawn', 'rain'] })} />);
+  screen.getByLabelText('Add tag').focus();
+  await user.keyboard('{Backspace}');
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag rain' }));
+  await user.keyboard('{Backspace}');
+  await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove tag rain' })).toBeNull());
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag dawn' })));
+  await user.keyboard('{Delete}');
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Add tag')));
+  expect(fakeStudio.calls.filter((c) => c.name === 'library.trash')).toEqual([]);
+});

@@ -144,7 +144,20 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
           />
         ))}
       </div>
-      <div className="organiser__tags" ref={tagsBox}>
+      {/* Backspace in the empty "Add tag" box goes to the last tag, where a second one takes it off. */}
+      <div
+        className="organiser__tags"
+        ref={tagsBox}
+        onKeyDown={(event) => {
+          const field = event.target;
+          if (event.key !== 'Backspace' || !(field instanceof HTMLInputElement) || field.value !== '') return;
+          const chips = event.currentTarget.querySelectorAll<HTMLButtonElement>('.tag-chip--removable');
+          const last = chips[chips.length - 1];
+          if (!last) return;
+          event.preventDefault();
+          last.focus();
+        }}
+      >
         <ul className="organiser__tag-list" aria-label="Tags">
           {clip.tags.map((tag, index) => (
             <li key={tag}>
@@ -156,6 +169,13 @@ export function ClipOrganiser({ clip }: { clip: Clip }): JSX.Element {
                 onClick={() => {
                   refocusTagAt.current = { at: index, tag };
                   void organise.removeTag(ids, tag).catch(fail('Could not remove the tag'));
+                }}
+                // Backspace or Delete on a tag takes it off, as a click does (not the clip: the
+                // library's Delete is left out here).
+                onKeyDown={(event) => {
+                  if (event.key !== 'Backspace' && event.key !== 'Delete') return;
+                  event.preventDefault();
+                  event.currentTarget.click();
                 }}
               >
                 {tag}
