@@ -62,6 +62,16 @@ test('Delete and Ctrl+A act on the chosen clips in the grid and list; several ch
   await expect(grid.getByRole('listitem')).toHaveCount(1);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(grid.getByRole('listitem')).toHaveCount(3);
+  await expect(bar).toContainText('2 selected');
+
+  // A card's own Delete clip takes that clip only, though it is one of those chosen.
+  await card('Market crowd').hover();
+  await card('Market crowd').getByRole('button', { name: 'Delete clip' }).click();
+  await expect(page.getByText('Moved 1 clip to the Trash')).toBeVisible();
+  await expect(grid.getByRole('listitem')).toHaveCount(2);
+  await expect(card('Harbour at dawn')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Undo' }).last().click();
+  await expect(grid.getByRole('listitem')).toHaveCount(3);
 
   // Ctrl+A (⌘A) chooses every clip in view.
   await card('Alley in the rain').getByRole('button', { name: 'Alley in the rain' }).focus();

@@ -8,6 +8,7 @@ import { aClip } from '../../../../../test/renderer/records';
 import { ToastProvider } from '../../components/Toasts';
 import { ClipOrganiser } from './ClipOrganiser';
 import { OrganiseHistory } from './OrganiseHistory';
+import { OrganiseKeys } from './useOrganiseKeys';
 
 /** The inspector's organiser over one clip that each organising call changes, as the studio would. */
 function Inspector({ initial }: { initial: Clip }): JSX.Element {
@@ -130,4 +131,34 @@ test('Backspace in the empty “Add tag” box goes to the last tag, and Backspa
   await user.keyboard('{Delete}');
   await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Add tag')));
   expect(fakeStudio.calls.filter((c) => c.name === 'library.trash')).toEqual([]);
+});
+
+test('a rating set by key while a star has the focus moves the focus to the checked star', async () => {
+  const user = userEvent.setup();
+  fakeStudio.answer('library.tags', () => []);
+  fakeStudio.answer('library.setRating', () => ({ changed: 1 }));
+  function Keyed(): JSX.Element {
+    const [clip, setClip] = useState(aClip({ id: 6, rating: null, tags: [] }));
+    fakeStudio.answer('library.setRating', ({ rating }) => {
+      setClip((c) => ({ ...c, rating: rating === 0 ? null : rating }));
+      return { changed: 1 };
+    });
+    return (
+      <ToastProvider>
+        <OrganiseHistory find={(id) => (id === clip.id ? clip : undefined)}>
+          <OrganiseKeys ids={[clip.id]} onError={() => undefined} />
+          <ClipOrganiser clip={clip} />
+        </OrganiseHistory>
+      </ToastProvider>
+    );
+  }
+  render(<Keyed />);
+  const star = (name: string): HTMLElement => screen.getByRole('radio', { name });
+  star('1 star').focus();
+  await user.keyboard('5');
+  await waitFor(() => expect(star('5 stars').getAttribute('aria-checked')).toBe('true'));
+  await waitFor(() => expect(document.activeElement).toBe(star('5 stars')));
+  await user.keyboard('0');
+  await waitFor(() => expect(star('5 stars').getAttribute('aria-checked')).toBe('false'));
+  await waitFor(() => expect(document.activeElement).toBe(star('1 star')));
 });
