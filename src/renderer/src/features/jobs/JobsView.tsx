@@ -218,9 +218,17 @@ export function JobsView({ state, projects, viewSwitch, onShowClip }: JobsViewPr
       });
   }
 
-  /** Puts a focus the page lost back on the button that had it, else its job's row, else the Jobs list. */
-  function refocus(button: HTMLElement, jobId: number): void {
+  /**
+   * Puts a focus the page lost back on the button that had it, else its job's row, else the Jobs
+   * list. The button is waited for while it is still disabled (the row not drawn again yet), for
+   * up to about half a second.
+   */
+  function refocus(button: HTMLElement, jobId: number, frames = 0): void {
     if (document.activeElement !== null && document.activeElement !== document.body) return;
+    if (button.isConnected && (button as HTMLButtonElement).disabled && frames < 30) {
+      requestAnimationFrame(() => refocus(button, jobId, frames + 1));
+      return;
+    }
     const row = list.current?.querySelector<HTMLElement>(`[data-job-id="${jobId}"]`);
     const target = button.isConnected && !(button as HTMLButtonElement).disabled ? button : (row ?? list.current);
     target?.focus();
