@@ -29,52 +29,46 @@ export class Drafts {
   constructor(private readonly db: Database) {}
 
   get(projectId: number): Draft | null {
-    const row = this.db
-      .prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?')
-      .get(keyOf(projectId));
-    if (!row) return null;
-    try {
-      const value: unknown = JSON.parse(row.value_json);
-      return isDraft(value) ? { text: value.text, updatedAt: value.updatedAt } : null;
-    } catch {
-      return null;
-    }
+    const value = this.read(keyOf(projectId));
+    return isDraft(value) ? { text: value.text, updatedAt: value.updatedAt } : null;
   }
 
   save(projectId: number, text: string, now = Date.now()): Draft {
     const draft: Draft = { text, updatedAt: now };
-    this.db
-      .prepare(
-        'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
-      )
-      .run(keyOf(projectId), JSON.stringify(draft));
+    this.write(keyOf(projectId), draft);
     return draft;
   }
 
   /** The clip the draft remixes; null when there is none, or the row cannot be read as one. */
   remixLink(projectId: number): RemixLink | null {
-    const row = this.db
-      .prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?')
-      .get(linkKeyOf(projectId));
-    if (!row) return null;
-    try {
-      const parsed = RemixLink.safeParse(JSON.parse(row.value_json));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
+    const parsed = RemixLink.safeParse(this.read(linkKeyOf(projectId)));
+    return parsed.success ? parsed.data : null;
   }
 
   setRemixLink(projectId: number, link: RemixLink | null): void {
-    if (link === null) {
-      this.db.prepare('DELETE FROM settings WHERE key = ?').run(linkKeyOf(projectId));
-      return;
+    if (link === null) this.db.prepare('DELETE FROM settings WHERE key = ?').run(linkKeyOf(projectId));
+    else this.write(linkKeyOf(projectId), link);
+  }
+
+  /** A settings row's value; undefined when there is none or it is not JSON. */
+  private read(key: string): unknown {
+    const row = this.db
+      .prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?')
+      .get(key);
+    if (!row) return undefined;
+    try {
+      return JSON.parse(row.value_json) as unknown;
+    } catch {
+      return undefined;
     }
+  }
+
+  private write(key: string, value: unknown): void {
     this.db
       .prepare(
         'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
       )
-      .run(linkKeyOf(projectId), JSON.stringify(link));
+      .run(key, JSON.stringify(value));
   }
 
   /** Settings rows have no foreign key, so a deleted project's draft (and its remix link) is removed here. */

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Clip } from '../../../../shared/domain';
-import type { RemixLink } from '../../../../shared/remix/remixLink';
+import { RemixLink } from '../../../../shared/remix/remixLink';
 import { studio } from '../../api/client';
 import { readStored, writeStored } from '../../app/storage';
 
@@ -8,16 +8,10 @@ export type { RemixLink };
 
 const key = (projectId: number): string => `shotline.remix.${projectId}`;
 
-function isLink(value: unknown): value is RemixLink {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.clipId === 'number' && typeof v.title === 'string' && typeof v.provider === 'string';
-}
-
 function read(projectId: number): RemixLink | null {
   try {
-    const value: unknown = JSON.parse(readStored(key(projectId)) ?? 'null');
-    return isLink(value) ? value : null;
+    const parsed = RemixLink.safeParse(JSON.parse(readStored(key(projectId)) ?? 'null'));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
