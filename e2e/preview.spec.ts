@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { openPromptStudio, paste } from './prompt-helpers';
+import { openPromptStudio, paste, pasteOver } from './prompt-helpers';
 import { expect, test } from './studio';
 
 const TWO_SHOTS = `Title: Harbour at dusk
@@ -70,4 +70,29 @@ test('the shot under the cursor previews while writing, Play runs the whole prom
   await page.keyboard.press('Delete');
   await expect(panel.getByText('Nothing to preview yet')).toBeVisible({ timeout: 5000 });
   await page.screenshot({ path: '/work/shots/live-preview/prompt-view-empty.png' });
+});
+
+test('the preview names the words the engine will leave out, before anything is queued', async ({ page, studio }) => {
+  test.setTimeout(90_000);
+  const editor = await openPromptStudio(page, studio.url, 'Moonlit pier');
+  const panel = page.getByRole('region', { name: 'Live preview' });
+  await paste(
+    editor,
+    'Scene: A fisherman stands on a wooden pier by the sea at night.\nStyle: Moonlight, cool tones.\nDuration: 2s',
+  );
+  await page.keyboard.type(' ', { delay: 20 });
+  const note = panel.getByRole('note', { name: 'Not understood by the built-in engine' });
+  await expect(note).toBeVisible({ timeout: 15_000 });
+  await expect(note).toContainText('Not understood, so left out: “Moonlight” (Style)');
+  mkdirSync('/work/shots/live-preview', { recursive: true });
+  await page.screenshot({ path: '/work/shots/live-preview/prompt-view-not-understood.png' });
+
+  // Written as a word the engine knows, the note goes with the next preview.
+  await pasteOver(
+    editor,
+    'Scene: A fisherman stands on a wooden pier by the sea at night.\nStyle: Cool tones.\nDuration: 2s',
+  );
+  await page.keyboard.type(' ', { delay: 20 });
+  await expect(panel.getByRole('img', { name: 'Preview of shot 1 of 1' })).toBeVisible({ timeout: 15_000 });
+  await expect(note).toBeHidden({ timeout: 15_000 });
 });

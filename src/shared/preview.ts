@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { MAX_PROMPT_CHARS } from './prompt/parse';
+import { NotUnderstood } from './renderReport';
 
 /** A preview is drawn this size and rate: small enough to draw several times faster than it plays. */
 export const PREVIEW_WIDTH = 480;
@@ -61,6 +62,8 @@ export const PreviewStarted = z.object({
   fps: z.number().positive(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
+  /** What the engine did not understand in the shots previewed (a render's report lists the same). */
+  notUnderstood: z.array(NotUnderstood),
 });
 export type PreviewStarted = z.infer<typeof PreviewStarted>;
 

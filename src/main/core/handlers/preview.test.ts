@@ -76,6 +76,33 @@ describe('preview calls', () => {
     expect(of(events, 'preview.started')[0]).toMatchObject({ fromShot: 0, toShot: 1, durationMs: 4000 });
   });
 
+  test('the preview says which words the engine did not understand in the shots it shows, before any render', async () => {
+    const { studio, events } = await open();
+    const text = [
+      'Scene: A quiet meadow at night.',
+      'Style: Zorbulent.',
+      'Duration: 2s',
+      '---',
+      'Scene: A woman walks along a sunny beach.',
+      'Style: Moonlight, warm tones.',
+      'Duration: 2s',
+    ].join('\n');
+    await studio.call('preview.start', { previewId: 'one', text, shot: 1 });
+    await studio.call('preview.start', { previewId: 'all', text, shot: null });
+    const [one, all] = of<{ notUnderstood: { shot: number; field: string; text: string; reason: string }[] }>(
+      events,
+      'preview.started',
+    );
+    // Shot 2 alone: its own unknown word, with why; shot 1's is not its business.
+    expect(one?.notUnderstood.map((n) => [n.shot, n.field, n.text.toLowerCase()])).toEqual([[1, 'style', 'moonlight']]);
+    expect(one?.notUnderstood[0]?.reason).not.toBe('');
+    // The whole prompt: both, in shot order.
+    expect(all?.notUnderstood.map((n) => [n.shot, n.text.toLowerCase()])).toEqual([
+      [0, 'zorbulent'],
+      [1, 'moonlight'],
+    ]);
+  });
+
   test('a cancel ends the preview early as canceled', async () => {
     const { studio, events } = await open();
     const long = 'Scene: A forest in a storm at night.\nDuration: 30s';

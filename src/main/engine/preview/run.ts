@@ -10,7 +10,7 @@ import { StudioError } from '../../../shared/errors';
 import { ShotRenderer } from '../draw/frame';
 import { validateInput, type EngineInput } from '../input';
 import { interpret } from '../interpret/interpret';
-import type { ShotScene } from '../scene';
+import type { NotUnderstood, ShotScene } from '../scene';
 import { collectContacts, type Contact } from '../simulate';
 import { scheduleSound, type Schedule } from '../sound/schedule';
 import { mixSoundtrack, speakDialogue, type SpokenDialogue } from '../sound/soundtrack';
@@ -43,6 +43,8 @@ export interface PreviewInfo {
   fps: number;
   width: number;
   height: number;
+  /** What the engine did not understand in the shots previewed, as a render's report lists it. */
+  notUnderstood: NotUnderstood[];
 }
 
 export interface PreviewHooks {
@@ -130,6 +132,7 @@ function planPreview(r: PreviewRequest): PreviewPlan {
     fps: r.fps,
     width: r.width,
     height: r.height,
+    notUnderstood: interp.notUnderstood.filter((item) => inWindow(item.shot)),
   };
   return {
     info,

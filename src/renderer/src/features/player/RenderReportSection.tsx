@@ -1,21 +1,10 @@
 import type { JSX } from 'react';
-import type { NotUnderstood, RenderReport, ReportField, SoundSource } from '../../../../shared/renderReport';
+import type { NotUnderstood, RenderReport, SoundSource } from '../../../../shared/renderReport';
 import { formatTime } from '../../../../shared/time';
 import { Icon } from '../../components/Icon';
+import { REPORT_FIELD_LABEL } from '../../format/reportField';
 import { useRenderReport } from './useRenderReport';
 import './RenderReportSection.css';
-
-/** The prompt line each field comes from, as the creator wrote it. */
-const FIELD_LABEL: Record<ReportField, string> = {
-  scene: 'Scene',
-  camera: 'Camera',
-  motion: 'Motion',
-  style: 'Style',
-  negative: 'Negative',
-  ambience: 'Audio · ambience',
-  event: 'Audio · sound',
-  dialogue: 'Dialogue',
-};
 
 const SOURCE_TITLE: Record<SoundSource, string> = {
   directive: 'Asked for in the prompt',
@@ -58,7 +47,7 @@ function byReason(items: readonly NotUnderstood[]): { reason: string; items: Not
 function ReportBody({ report }: { report: RenderReport }): JSX.Element {
   const manyShots = report.shots.length > 1;
   const where = (item: NotUnderstood): string =>
-    manyShots ? `Shot ${item.shot + 1} · ${FIELD_LABEL[item.field]}` : FIELD_LABEL[item.field];
+    manyShots ? `Shot ${item.shot + 1} · ${REPORT_FIELD_LABEL[item.field]}` : REPORT_FIELD_LABEL[item.field];
   const missing = report.notUnderstood;
   return (
     <>

@@ -3,6 +3,7 @@ import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from '../../../../../shared/preview';
 import { formatElapsed } from '../../../../../shared/time';
 import { Icon } from '../../../components/Icon';
 import { modKey } from '../../../format/shortcuts';
+import { REPORT_FIELD_LABEL } from '../../../format/reportField';
 import { sentence } from '../../../format/sentence';
 import type { LivePreview, PreviewStatus } from './useLivePreview';
 import './PreviewPanel.css';
@@ -112,7 +113,38 @@ export function PreviewPanel({ preview, onPlayAll, onReplay }: PreviewPanelProps
           {formatElapsed(Math.floor(time.at) * 1000)} / {formatElapsed(time.duration * 1000)}
         </span>
       </div>
+      <NotUnderstoodNote status={status} />
     </section>
+  );
+}
+
+/** Words shown at most in the note; the rest are counted. */
+const NOTE_WORDS = 4;
+
+/**
+ * What the engine did not understand in the shots previewed, before anything is queued: a render
+ * leaves these out and its report lists them again, with why (each word's reason is its tooltip).
+ */
+function NotUnderstoodNote({ status }: { status: PreviewStatus }): JSX.Element | null {
+  if (status.kind !== 'playing' && status.kind !== 'ended') return null;
+  const { notUnderstood: items, fromShot, toShot } = status.info;
+  if (items.length === 0) return null;
+  const manyShots = toShot > fromShot;
+  const rest = items.length - NOTE_WORDS;
+  return (
+    <div className="live-preview__unknown" role="note" aria-label="Not understood by the built-in engine">
+      <Icon name="warning" size={14} />
+      <p>
+        Not understood, so left out:{' '}
+        {items.slice(0, NOTE_WORDS).map((item, i) => (
+          <span key={`${item.shot}:${item.field}:${item.text}:${i}`} title={sentence(item.reason)}>
+            {i > 0 ? ', ' : ''}“{item.text}” ({manyShots ? `shot ${item.shot + 1} · ` : ''}
+            {REPORT_FIELD_LABEL[item.field]})
+          </span>
+        ))}
+        {rest > 0 ? ` and ${rest} more` : ''}.
+      </p>
+    </div>
   );
 }
 

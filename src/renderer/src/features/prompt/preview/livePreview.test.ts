@@ -39,6 +39,7 @@ const started = (previewId: string) => ({
   fps: 12,
   width: 480,
   height: 270,
+  notUnderstood: [],
 });
 
 function setup() {
