@@ -182,6 +182,19 @@ const SPELLED: Readonly<Record<string, string>> = {
   ten: '10',
   'half a': '0.5',
 };
+/**
+ * Water in a vessel is the vessel's, not a lake: "water boils in a pot" reads as "a pot of water
+ * boils", "water in a glass" as "a glass of water", "water boils in the kettle" as "the kettle boils".
+ */
+const WATER_IN_A_VESSEL =
+  /\bwater\s+(?:(boils|is\s+boiling|boiling|simmers|is\s+simmering|simmering|bubbles|bubbling)\s+)?in\s+(an?|the|his|her|their|its)\s+(pot|saucepan|kettle|glass)\b(?!-)/gi;
+
+function vesselOfWater(_: string, action: string | undefined, det: string, vessel: string): string {
+  const v = vessel.toLowerCase();
+  const thing = v === 'kettle' ? 'kettle' : v === 'glass' ? 'glass of water' : 'pot of water';
+  return `${det} ${thing}${action === undefined ? '' : ` ${action}`}`;
+}
+
 /** "after two seconds" is a time like "after 2 seconds". */
 const SPELLED_SECONDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+(seconds?)\b/gi;
 
@@ -190,6 +203,7 @@ export function tokenize(text: string): Token[] {
   const normalised = text
     .replace(/\bb\s*&\s*w\b/gi, 'black and white')
     .replace(/&/g, ' and ')
+    .replace(WATER_IN_A_VESSEL, vesselOfWater)
     .replace(SPELLED_SECONDS, (_, n: string, unit: string) => `${SPELLED[n.toLowerCase()] ?? n} ${unit}`);
   for (const m of normalised.matchAll(tokenPattern)) {
     const [raw, hourOfDay, numberWord, clock, secs, unit, lensMm, num, word, punct] = m;

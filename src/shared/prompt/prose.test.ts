@@ -172,6 +172,29 @@ describe('routing free prose to fields', () => {
     expect(r.phrases.filter((p) => p.target !== 'dialogue')).toEqual([]);
   });
 
+  test('a moment written after the line times it, and is no part of the scene', () => {
+    const r = readProse([
+      {
+        text: 'A woman stands in a kitchen. She says "Dinner is ready." at 00:03. Tom replies, "Coming!" at 4.5 seconds. Ana: "Now." @ 6s',
+        from: 0,
+      },
+    ]);
+    expect(r.dialogue.map((d) => [d.speaker, d.line, d.atMs])).toEqual([
+      ['She', 'Dinner is ready.', 3000],
+      ['Tom', 'Coming!', 4500],
+      ['Ana', 'Now.', 6000],
+    ]);
+    expect(r.phrases.filter((p) => p.target !== 'dialogue').map((p) => p.text)).toEqual([
+      'A woman stands in a kitchen',
+    ]);
+  });
+
+  test('a clock time of day after a line is not a moment in the shot', () => {
+    const r = readProse([{ text: 'Mia says "Good morning." at 07:30 sharp in the hall.', from: 0 }]);
+    expect(r.dialogue.map((d) => [d.speaker, d.atMs])).toEqual([['Mia', null]]);
+    expect(r.phrases.filter((p) => p.target !== 'dialogue').map((p) => p.text)).toEqual(['at 07:30 sharp in the hall']);
+  });
+
   test('speakers and words with accents are read whole: Élodie, Zoë, the café', () => {
     const r = readProse([{ text: 'Élodie: "Encore un café?" Zoë says "Non, merci." The café owner laughs.', from: 0 }]);
     expect(r.dialogue.map((d) => [d.speaker, d.line])).toEqual([

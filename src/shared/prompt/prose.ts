@@ -25,7 +25,7 @@ import {
   STYLE_MARKERS,
   STYLE_WORDS,
 } from './proseWords';
-import { soundInClause, type SoundCut } from './proseSounds';
+import { MOMENT, momentMs, soundInClause, type SoundCut } from './proseSounds';
 import { collapse, type Piece } from './text';
 
 export type ProseTarget = 'scene' | 'camera' | 'style' | 'audio' | 'dialogue' | 'negative';
@@ -61,7 +61,9 @@ const DIALOGUE = new RegExp(
     String.raw`((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s+\p{Ll}[\p{L}\p{M}\w-]*(?:\s+\p{Ll}[\p{L}\p{M}\w-]*)?|\p{Lu}[\p{L}\p{M}\w'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}\w'’.-]*){0,2})` +
     String.raw`\s*(?:\([^)\n]{0,30}\)\s*)?` +
     String.raw`(?:,?\s*(?:${SPEECH_VERBS})(?:\s+\w+ly)?\s*[:,]?\s*|:\s*)` +
-    String.raw`["“]([^"”\n]{1,400})["”]`,
+    String.raw`["“]([^"”\n]{1,400})["”]` +
+    // 'She says "Dinner is ready." at 00:03': a moment after the line times it.
+    String.raw`(?:\s*,?\s*(?:at|@)\s*(${MOMENT})\b)?`,
   'gu',
 );
 
@@ -87,7 +89,10 @@ export function readProse(pieces: readonly Piece[]): ProseReading {
     const found = spokenLine(m);
     if (found === null) continue;
     // A skipped opener ("Then Mia says") belongs to the line's phrase, not to the speaker.
-    const cut = { from: m.index, to: m.index + m[0].length };
+    // A time of day after the line ("at 07:30") is not its moment: it stays with the words around it.
+    const whole = m[4] === undefined || found.line.atMs !== null;
+    const quoteEnd = Math.max(m[0].lastIndexOf('"'), m[0].lastIndexOf('”')) + 1;
+    const cut = { from: m.index, to: m.index + (whole ? m[0].length : quoteEnd) };
     dialogue.push({ ...found.line, span: abs(cut) });
     phrases.push({ target: 'dialogue', text: `${found.line.speaker}: "${found.line.line}"`, span: abs(cut) });
     kept.push(joined.slice(keptTo, cut.from), ' '.repeat(cut.to - cut.from));
@@ -104,7 +109,7 @@ export function readProse(pieces: readonly Piece[]): ProseReading {
 }
 
 function spokenLine(m: RegExpExecArray): { line: Omit<ProseLine, 'span'> } | null {
-  const [, time, rawSpeaker = '', words = ''] = m;
+  const [, time, rawSpeaker = '', words = '', after] = m;
   let speakerWords = rawSpeaker.split(/\s+/);
   while (speakerWords.length > 1 && LEADING_NON_NAMES.has((speakerWords[0] ?? '').toLowerCase())) {
     speakerWords = speakerWords.slice(1);
@@ -117,7 +122,7 @@ function spokenLine(m: RegExpExecArray): { line: Omit<ProseLine, 'span'> } | nul
     const parsed = parseTime(time.trim());
     if (!parsed.ok) return null;
     atMs = parsed.ms;
-  }
+  } else if (after !== undefined) atMs = momentMs(after);
   return { line: { speaker, line, atMs } };
 }
 

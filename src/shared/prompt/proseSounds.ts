@@ -49,7 +49,8 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'ou
 const SOUND_TAIL =
   /^(?:\s+(?:below|overhead|nearby|outside|somewhere|again|loudly|softly|faintly|sharply|twice|once|open|shut|in\s+the\s+distance|far\s+away|far\s+off|behind\s+(?:them|him|her|us))\b)*/i;
 
-const MOMENT = String.raw`\d{1,2}:\d{2}(?:\.\d{1,3})?|\d+(?:\.\d+)?\s?s(?:ec(?:ond)?s?)?`;
+/** A moment in a shot as prose writes it: "00:02", "3s", "3 s", "3 seconds". */
+export const MOMENT = String.raw`\d{1,2}:\d{2}(?:\.\d{1,3})?|\d+(?:\.\d+)?\s?s(?:ec(?:ond)?s?)?`;
 /**
  * A moment or span in the shot: "at 00:02", "at 3s", "@ 00:02", "[00:02]", "from 00:01",
  * "from 1s to 3s", "until 00:04". Clock times of day are longer than any shot.
@@ -140,6 +141,11 @@ function subjectStart(words: readonly Word[], last: number): number {
 }
 
 function isMoment(text: string): boolean {
+  return momentMs(text) !== null;
+}
+
+/** A MOMENT in milliseconds, or null when it is no moment within a shot (a clock time of day, say). */
+export function momentMs(text: string): number | null {
   const t = parseTime(text.replace(/\s+/g, '').replace(/sec(?:ond)?s?$/i, 's'));
-  return t.ok && t.ms <= LONGEST_SHOT_MS;
+  return t.ok && t.ms <= LONGEST_SHOT_MS ? t.ms : null;
 }

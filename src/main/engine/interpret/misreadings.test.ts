@@ -38,6 +38,21 @@ describe('a capitalised word is a person only when it is one', () => {
     expect(read(scene).people).toEqual([name]);
   });
 
+  test.each([
+    ['Water boils in a pot on the stove.', 'pot'],
+    ['Water is boiling in the kettle.', 'kettle'],
+    ['She pours water in a glass on the table.', 'cup'],
+  ])('"%s": water in a vessel is the %s\'s, not a lake', (scene, vessel) => {
+    const r = read(scene);
+    expect(r.shot.setting).not.toBe('lakeside');
+    expect(r.shot.entities.map((e) => e.element)).toContain(vessel);
+    expect(r.understood.some((u) => u.meaning === 'element lake')).toBe(false);
+  });
+
+  test('water on its own is still water to sail on', () => {
+    expect(read('A boat drifts on the water at dusk.').understood.some((u) => u.meaning === 'element lake')).toBe(true);
+  });
+
   test('a place before a verb is still a place', () => {
     expect(read('Paris glows at night.').people).toEqual([]);
   });
