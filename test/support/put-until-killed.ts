@@ -14,3 +14,6 @@ store.putStream(source).then(
   () => process.stdout.write('finished\n'),
   (error: unknown) => process.stdout.write(`failed ${String(error)}\n`),
 );
+// A stalled stream holds nothing open, so without this the process would end on its own once the
+// last chunk is written, racing the kill the test is about.
+setInterval(() => undefined, 60_000);
