@@ -72,7 +72,10 @@ test('the shot under the cursor previews while writing, Play runs the whole prom
   await page.screenshot({ path: '/work/shots/live-preview/prompt-view-empty.png' });
 });
 
-test('the preview names the words the engine will leave out, before anything is queued', async ({ page, studio }) => {
+test('the preview names the words the engine did not understand, before anything is queued', async ({
+  page,
+  studio,
+}) => {
   test.setTimeout(90_000);
   const editor = await openPromptStudio(page, studio.url, 'Moonlit pier');
   const panel = page.getByRole('region', { name: 'Live preview' });
@@ -83,7 +86,7 @@ test('the preview names the words the engine will leave out, before anything is 
   await page.keyboard.type(' ', { delay: 20 });
   const note = panel.getByRole('note', { name: 'Not understood by the built-in engine' });
   await expect(note).toBeVisible({ timeout: 15_000 });
-  await expect(note).toContainText('Not understood, so left out: “Moonlight” (Style)');
+  await expect(note).toContainText('Not understood: “Moonlight” (Style)');
   mkdirSync('/work/shots/live-preview', { recursive: true });
   await page.screenshot({ path: '/work/shots/live-preview/prompt-view-not-understood.png' });
 

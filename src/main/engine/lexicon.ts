@@ -187,7 +187,7 @@ const SPELLED: Readonly<Record<string, string>> = {
  * boils", "water in a glass" as "a glass of water", "water boils in the kettle" as "the kettle boils".
  */
 const WATER_IN_A_VESSEL =
-  /\bwater\s+(?:(boils|is\s+boiling|boiling|simmers|is\s+simmering|simmering|bubbles|bubbling)\s+)?in\s+(an?|the|his|her|their|its)\s+(pot|saucepan|kettle|glass)\b(?!-)/gi;
+  /\bwater\s+(?:(boils|is\s+boiling|boiling|simmers|is\s+simmering|simmering|bubbles|bubbling)\s+)?in(?:to)?\s+(an?|the|his|her|their|its)\s+(pot|saucepan|kettle|glass)\b(?!-)/gi;
 
 function vesselOfWater(_: string, action: string | undefined, det: string, vessel: string): string {
   const v = vessel.toLowerCase();

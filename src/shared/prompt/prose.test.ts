@@ -189,6 +189,23 @@ describe('routing free prose to fields', () => {
     ]);
   });
 
+  test('a moment before the speaker times the line too, and a pronoun can speak', () => {
+    const r = readProse([
+      { text: 'A man in an office. At 00:05, he says "Now." At 6s She says: "Later." @ 7s they shout "Go!"', from: 0 },
+    ]);
+    expect(r.dialogue.map((d) => [d.speaker, d.line, d.atMs])).toEqual([
+      ['He', 'Now.', 5000],
+      ['She', 'Later.', 6000],
+      ['They', 'Go!', 7000],
+    ]);
+    expect(r.phrases.filter((p) => p.target !== 'dialogue').map((p) => p.text)).toEqual(['A man in an office']);
+  });
+
+  test('"the", "then" and "other" hold no pronoun that speaks', () => {
+    const r = readProse([{ text: 'The other says "Hi." Then he nods.', from: 0 }]);
+    expect(r.dialogue.map((d) => d.speaker)).toEqual(['The other']);
+  });
+
   test('a clock time of day after a line is not a moment in the shot', () => {
     const r = readProse([{ text: 'Mia says "Good morning." at 07:30 sharp in the hall.', from: 0 }]);
     expect(r.dialogue.map((d) => [d.speaker, d.atMs])).toEqual([['Mia', null]]);

@@ -57,13 +57,15 @@ interface Cut {
 }
 
 const DIALOGUE = new RegExp(
-  String.raw`(?:\[([^\]\n]{1,24})\]\s*)?` +
-    String.raw`((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s+\p{Ll}[\p{L}\p{M}\w-]*(?:\s+\p{Ll}[\p{L}\p{M}\w-]*)?|\p{Lu}[\p{L}\p{M}\w'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}\w'’.-]*){0,2})` +
+  // "[00:04] Ana:", or "At 00:05, he says": a moment before the speaker times the line.
+  String.raw`(?:\[([^\]\n]{1,24})\]\s*|(?<!\p{L})(?:[Aa]t|@)\s*(${MOMENT})\b\s*,?\s*)?` +
+    String.raw`((?<!\p{L})(?:he|she|they)(?=\s)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s+\p{Ll}[\p{L}\p{M}\w-]*(?:\s+\p{Ll}[\p{L}\p{M}\w-]*)?|\p{Lu}[\p{L}\p{M}\w'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}\w'’.-]*){0,2})` +
     String.raw`\s*(?:\([^)\n]{0,30}\)\s*)?` +
     String.raw`(?:,?\s*(?:${SPEECH_VERBS})(?:\s+\w+ly)?\s*[:,]?\s*|:\s*)` +
     String.raw`["“]([^"”\n]{1,400})["”]` +
-    // 'She says "Dinner is ready." at 00:03': a moment after the line times it.
-    String.raw`(?:\s*,?\s*(?:at|@)\s*(${MOMENT})\b)?`,
+    // 'She says "Dinner is ready." at 00:03': a moment after the line times it, unless a speaker
+    // follows it ('"Later." @ 7s they shout "Go!"'), whose line it times instead.
+    String.raw`(?:\s*,?\s*(?:at|@)\s*(${MOMENT})\b(?!\s*,?\s*(?:\p{Lu}|(?:he|she|they)\b)))?`,
   'gu',
 );
 
@@ -90,7 +92,7 @@ export function readProse(pieces: readonly Piece[]): ProseReading {
     if (found === null) continue;
     // A skipped opener ("Then Mia says") belongs to the line's phrase, not to the speaker.
     // A time of day after the line ("at 07:30") is not its moment: it stays with the words around it.
-    const whole = m[4] === undefined || found.line.atMs !== null;
+    const whole = m[5] === undefined || found.line.atMs !== null;
     const quoteEnd = Math.max(m[0].lastIndexOf('"'), m[0].lastIndexOf('”')) + 1;
     const cut = { from: m.index, to: m.index + (whole ? m[0].length : quoteEnd) };
     dialogue.push({ ...found.line, span: abs(cut) });
@@ -109,12 +111,14 @@ export function readProse(pieces: readonly Piece[]): ProseReading {
 }
 
 function spokenLine(m: RegExpExecArray): { line: Omit<ProseLine, 'span'> } | null {
-  const [, time, rawSpeaker = '', words = '', after] = m;
+  const [, time, before, rawSpeaker = '', words = '', after] = m;
   let speakerWords = rawSpeaker.split(/\s+/);
   while (speakerWords.length > 1 && LEADING_NON_NAMES.has((speakerWords[0] ?? '').toLowerCase())) {
     speakerWords = speakerWords.slice(1);
   }
-  const speaker = collapse(speakerWords.join(' ').replace(/[.:]+$/, ''));
+  const written = collapse(speakerWords.join(' ').replace(/[.:]+$/, ''));
+  // "he says": a pronoun speaking is named as a sentence would start it.
+  const speaker = /^(?:he|she|they)$/.test(written) ? written.charAt(0).toUpperCase() + written.slice(1) : written;
   const line = collapse(words);
   if (speaker === '' || line === '' || LEADING_NON_NAMES.has(speaker.toLowerCase())) return null;
   let atMs: number | null = null;
@@ -122,7 +126,8 @@ function spokenLine(m: RegExpExecArray): { line: Omit<ProseLine, 'span'> } | nul
     const parsed = parseTime(time.trim());
     if (!parsed.ok) return null;
     atMs = parsed.ms;
-  } else if (after !== undefined) atMs = momentMs(after);
+  } else if (before !== undefined) atMs = momentMs(before);
+  else if (after !== undefined) atMs = momentMs(after);
   return { line: { speaker, line, atMs } };
 }
 

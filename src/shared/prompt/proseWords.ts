@@ -109,7 +109,7 @@ export const STYLE_MARKERS =
 
 /** Verbs of speech, for `Mia says "…"`. */
 export const SPEECH_VERBS =
-  'says|said|asks|asked|whispers|whispered|shouts|shouted|yells|yelled|replies|replied|calls|called|murmurs|murmured|mutters|muttered|exclaims|exclaimed|sings|sang|cries|answers|adds|announces|tells\\s+\\w+';
+  'says|say|said|asks|ask|asked|whisper|shout|yell|reply|murmur|mutter|exclaim|answer|whispers|whispered|shouts|shouted|yells|yelled|replies|replied|calls|called|murmurs|murmured|mutters|muttered|exclaims|exclaimed|sings|sang|cries|answers|adds|announces|tells\\s+\\w+';
 
 /** Number words for "after two seconds". */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {

@@ -42,6 +42,7 @@ describe('a capitalised word is a person only when it is one', () => {
     ['Water boils in a pot on the stove.', 'pot'],
     ['Water is boiling in the kettle.', 'kettle'],
     ['She pours water in a glass on the table.', 'cup'],
+    ['She pours water into a glass in the kitchen.', 'cup'],
   ])('"%s": water in a vessel is the %s\'s, not a lake', (scene, vessel) => {
     const r = read(scene);
     expect(r.shot.setting).not.toBe('lakeside');

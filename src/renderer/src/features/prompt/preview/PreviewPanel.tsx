@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import { useState, type JSX } from 'react';
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from '../../../../../shared/preview';
 import { formatElapsed } from '../../../../../shared/time';
 import { Icon } from '../../../components/Icon';
@@ -118,31 +118,43 @@ export function PreviewPanel({ preview, onPlayAll, onReplay }: PreviewPanelProps
   );
 }
 
-/** Words shown at most in the note; the rest are counted. */
+/** Words shown at first in the note; a button shows the rest. */
 const NOTE_WORDS = 4;
 
 /**
- * What the engine did not understand in the shots previewed, before anything is queued: a render
- * leaves these out and its report lists them again, with why (each word's reason is its tooltip).
+ * What the engine did not understand in the shots previewed, before anything is queued; a render's
+ * report lists the same words. Each word's tooltip says why and what the engine does instead
+ * (nothing, or a labelled stand-in).
  */
 function NotUnderstoodNote({ status }: { status: PreviewStatus }): JSX.Element | null {
+  const [all, setAll] = useState(false);
   if (status.kind !== 'playing' && status.kind !== 'ended') return null;
   const { notUnderstood: items, fromShot, toShot } = status.info;
   if (items.length === 0) return null;
   const manyShots = toShot > fromShot;
-  const rest = items.length - NOTE_WORDS;
+  const shown = all ? items : items.slice(0, NOTE_WORDS);
+  const rest = items.length - shown.length;
   return (
     <div className="live-preview__unknown" role="note" aria-label="Not understood by the built-in engine">
       <Icon name="warning" size={14} />
       <p>
-        Not understood, so left out:{' '}
-        {items.slice(0, NOTE_WORDS).map((item, i) => (
+        Not understood:{' '}
+        {shown.map((item, i) => (
           <span key={`${item.shot}:${item.field}:${item.text}:${i}`} title={sentence(item.reason)}>
             {i > 0 ? ', ' : ''}“{item.text}” ({manyShots ? `shot ${item.shot + 1} · ` : ''}
             {REPORT_FIELD_LABEL[item.field]})
           </span>
         ))}
-        {rest > 0 ? ` and ${rest} more` : ''}.
+        {rest > 0 ? (
+          <>
+            {' '}
+            <button type="button" className="live-preview__more" onClick={() => setAll(true)}>
+              and {rest} more
+            </button>
+          </>
+        ) : (
+          '.'
+        )}
       </p>
     </div>
   );
