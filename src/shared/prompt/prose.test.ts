@@ -201,6 +201,22 @@ describe('routing free prose to fields', () => {
     expect(r.phrases.filter((p) => p.target !== 'dialogue').map((p) => p.text)).toEqual(['A man in an office']);
   });
 
+  test('more words from the same speaker are lines of theirs, each with its own moment', () => {
+    const r = readProse([
+      {
+        text: 'He says "Now" at 00:05 and "Later" at 00:07. She says "One," then "Two." at 00:09. A dog sleeps.',
+        from: 0,
+      },
+    ]);
+    expect(r.dialogue.map((d) => [d.speaker, d.line, d.atMs])).toEqual([
+      ['He', 'Now', 5000],
+      ['He', 'Later', 7000],
+      ['She', 'One,', null],
+      ['She', 'Two.', 9000],
+    ]);
+    expect(r.phrases.filter((p) => p.target !== 'dialogue').map((p) => p.text)).toEqual(['A dog sleeps']);
+  });
+
   test('"the", "then" and "other" hold no pronoun that speaks', () => {
     const r = readProse([{ text: 'The other says "Hi." Then he nods.', from: 0 }]);
     expect(r.dialogue.map((d) => d.speaker)).toEqual(['The other']);

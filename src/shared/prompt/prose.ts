@@ -69,6 +69,16 @@ const DIALOGUE = new RegExp(
   'gu',
 );
 
+/**
+ * More words from the same speaker right after a line: 'He says "Now" at 00:05 and "Later" at
+ * 00:07', 'She says "One," then "Two."'. Read from where the line before ended.
+ */
+const MORE_WORDS = new RegExp(
+  String.raw`^\s*,?\s*(?:(?:and\s+)?then|and)?\s*,?\s*["“]([^"”\n]{1,400})["”]` +
+    String.raw`(?:\s*,?\s*(?:at|@)\s*(${MOMENT})\b(?!\s*,?\s*(?:\p{Lu}|(?:he|she|they)\b)))?`,
+  'u',
+);
+
 /** Sentence openers that a capitalised speaker pattern can swallow: "Then Mia says". */
 const LEADING_NON_NAMES = new Set(['then', 'and', 'suddenly', 'finally', 'later', 'now', 'meanwhile', 'here']);
 
@@ -88,6 +98,8 @@ export function readProse(pieces: readonly Piece[]): ProseReading {
   const kept: string[] = [];
   let keptTo = 0;
   for (const m of joined.matchAll(DIALOGUE)) {
+    // Inside words already read as more of the line before.
+    if (m.index < keptTo) continue;
     const found = spokenLine(m);
     if (found === null) continue;
     // A skipped opener ("Then Mia says") belongs to the line's phrase, not to the speaker.
@@ -99,6 +111,17 @@ export function readProse(pieces: readonly Piece[]): ProseReading {
     phrases.push({ target: 'dialogue', text: `${found.line.speaker}: "${found.line.line}"`, span: abs(cut) });
     kept.push(joined.slice(keptTo, cut.from), ' '.repeat(cut.to - cut.from));
     keptTo = cut.to;
+    for (let more = MORE_WORDS.exec(joined.slice(keptTo)); more; more = MORE_WORDS.exec(joined.slice(keptTo))) {
+      const line = collapse(more[1] ?? '');
+      if (line === '') break;
+      const atMs = more[2] === undefined ? null : momentMs(more[2]);
+      const end = more[2] === undefined || atMs !== null ? more[0].length : more[0].search(/["”](?=[^"”]*$)/) + 1;
+      const next = { from: keptTo + (more[0].length - more[0].trimStart().length), to: keptTo + end };
+      dialogue.push({ speaker: found.line.speaker, line, atMs, span: abs(next) });
+      phrases.push({ target: 'dialogue', text: `${found.line.speaker}: "${line}"`, span: abs(next) });
+      kept.push(' '.repeat(next.to - keptTo));
+      keptTo = next.to;
+    }
   }
   kept.push(joined.slice(keptTo));
   const rest = kept.join('');
