@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type JSX, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type JSX, type ReactNode } from 'react';
 import { messageOf } from '../api/messages';
 import './ConfirmDialog.css';
 
@@ -28,7 +28,9 @@ export function ConfirmDialog({
   const titleId = useId();
   const bodyId = useId();
 
-  useEffect(() => {
+  // A layout effect, so the focus is back on what opened the dialog in the same commit that
+  // closes it, not a task later, when something else may already have taken it.
+  useLayoutEffect(() => {
     const element = dialog.current;
     if (!element) return;
     const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
