@@ -56,16 +56,24 @@ interface Cut {
   to: number;
 }
 
+/** Pronouns that speak a line: "he says", "she whispers", "they shout". */
+const PRONOUNS = 'he|she|they';
+const PRONOUN_ONLY = new RegExp(`^(?:${PRONOUNS})$`);
+
+/**
+ * A moment after a line's closing quote ('She says "Dinner is ready." at 00:03'), which times it,
+ * unless a speaker follows it ('"Later." @ 7s they shout "Go!"'), whose line it times instead.
+ */
+const MOMENT_AFTER = String.raw`(?:\s*,?\s*(?:at|@)\s*(${MOMENT})\b(?!\s*,?\s*(?:\p{Lu}|(?:${PRONOUNS})\b)))?`;
+
 const DIALOGUE = new RegExp(
   // "[00:04] Ana:", or "At 00:05, he says": a moment before the speaker times the line.
   String.raw`(?:\[([^\]\n]{1,24})\]\s*|(?<!\p{L})(?:[Aa]t|@)\s*(${MOMENT})\b\s*,?\s*)?` +
-    String.raw`((?<!\p{L})(?:he|she|they)(?=\s)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s+\p{Ll}[\p{L}\p{M}\w-]*(?:\s+\p{Ll}[\p{L}\p{M}\w-]*)?|\p{Lu}[\p{L}\p{M}\w'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}\w'’.-]*){0,2})` +
+    String.raw`((?<!\p{L})(?:${PRONOUNS})(?=\s)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s+\p{Ll}[\p{L}\p{M}\w-]*(?:\s+\p{Ll}[\p{L}\p{M}\w-]*)?|\p{Lu}[\p{L}\p{M}\w'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}\w'’.-]*){0,2})` +
     String.raw`\s*(?:\([^)\n]{0,30}\)\s*)?` +
     String.raw`(?:,?\s*(?:${SPEECH_VERBS})(?:\s+\w+ly)?\s*[:,]?\s*|:\s*)` +
     String.raw`["“]([^"”\n]{1,400})["”]` +
-    // 'She says "Dinner is ready." at 00:03': a moment after the line times it, unless a speaker
-    // follows it ('"Later." @ 7s they shout "Go!"'), whose line it times instead.
-    String.raw`(?:\s*,?\s*(?:at|@)\s*(${MOMENT})\b(?!\s*,?\s*(?:\p{Lu}|(?:he|she|they)\b)))?`,
+    MOMENT_AFTER,
   'gu',
 );
 
@@ -74,8 +82,7 @@ const DIALOGUE = new RegExp(
  * 00:07', 'She says "One," then "Two."'. Read from where the line before ended.
  */
 const MORE_WORDS = new RegExp(
-  String.raw`^\s*,?\s*(?:(?:and\s+)?then|and)?\s*,?\s*["“]([^"”\n]{1,400})["”]` +
-    String.raw`(?:\s*,?\s*(?:at|@)\s*(${MOMENT})\b(?!\s*,?\s*(?:\p{Lu}|(?:he|she|they)\b)))?`,
+  String.raw`^\s*,?\s*(?:(?:and\s+)?then|and)?\s*,?\s*["“]([^"”\n]{1,400})["”]` + MOMENT_AFTER,
   'u',
 );
 
@@ -103,10 +110,7 @@ export function readProse(pieces: readonly Piece[]): ProseReading {
     const found = spokenLine(m);
     if (found === null) continue;
     // A skipped opener ("Then Mia says") belongs to the line's phrase, not to the speaker.
-    // A time of day after the line ("at 07:30") is not its moment: it stays with the words around it.
-    const whole = m[5] === undefined || found.line.atMs !== null;
-    const quoteEnd = Math.max(m[0].lastIndexOf('"'), m[0].lastIndexOf('”')) + 1;
-    const cut = { from: m.index, to: m.index + (whole ? m[0].length : quoteEnd) };
+    const cut = { from: m.index, to: m.index + lineEnd(m[0], m[5]) };
     dialogue.push({ ...found.line, span: abs(cut) });
     phrases.push({ target: 'dialogue', text: `${found.line.speaker}: "${found.line.line}"`, span: abs(cut) });
     kept.push(joined.slice(keptTo, cut.from), ' '.repeat(cut.to - cut.from));
@@ -115,8 +119,10 @@ export function readProse(pieces: readonly Piece[]): ProseReading {
       const line = collapse(more[1] ?? '');
       if (line === '') break;
       const atMs = more[2] === undefined ? null : momentMs(more[2]);
-      const end = more[2] === undefined || atMs !== null ? more[0].length : more[0].search(/["”](?=[^"”]*$)/) + 1;
-      const next = { from: keptTo + (more[0].length - more[0].trimStart().length), to: keptTo + end };
+      const next = {
+        from: keptTo + (more[0].length - more[0].trimStart().length),
+        to: keptTo + lineEnd(more[0], more[2]),
+      };
       dialogue.push({ speaker: found.line.speaker, line, atMs, span: abs(next) });
       phrases.push({ target: 'dialogue', text: `${found.line.speaker}: "${line}"`, span: abs(next) });
       kept.push(' '.repeat(next.to - keptTo));
@@ -133,6 +139,15 @@ export function readProse(pieces: readonly Piece[]): ProseReading {
   return { phrases, dialogue };
 }
 
+/**
+ * Where a matched line ends: after the moment that times it, or after its closing quote when what
+ * follows is no moment in the shot (a time of day, "at 07:30"), which stays with the words around it.
+ */
+function lineEnd(matched: string, after: string | undefined): number {
+  if (after === undefined || momentMs(after) !== null) return matched.length;
+  return Math.max(matched.lastIndexOf('"'), matched.lastIndexOf('”')) + 1;
+}
+
 function spokenLine(m: RegExpExecArray): { line: Omit<ProseLine, 'span'> } | null {
   const [, time, before, rawSpeaker = '', words = '', after] = m;
   let speakerWords = rawSpeaker.split(/\s+/);
@@ -141,7 +156,7 @@ function spokenLine(m: RegExpExecArray): { line: Omit<ProseLine, 'span'> } | nul
   }
   const written = collapse(speakerWords.join(' ').replace(/[.:]+$/, ''));
   // "he says": a pronoun speaking is named as a sentence would start it.
-  const speaker = /^(?:he|she|they)$/.test(written) ? written.charAt(0).toUpperCase() + written.slice(1) : written;
+  const speaker = PRONOUN_ONLY.test(written) ? written.charAt(0).toUpperCase() + written.slice(1) : written;
   const line = collapse(words);
   if (speaker === '' || line === '' || LEADING_NON_NAMES.has(speaker.toLowerCase())) return null;
   let atMs: number | null = null;
