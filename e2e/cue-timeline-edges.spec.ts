@@ -310,6 +310,34 @@ test('a range dragged out ends where the pointer let go and is selected; clicks 
   await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'false');
 
+  // A click made while the media is still seeking to the one before lands too: two clicks in one
+  // task (7 s, then 1 s), so the second always comes mid-seek. The picture and the playhead end at
+  // the second, and Tab goes on from there.
+  await page.evaluate(
+    ([first, second, y]) => {
+      const wrapper = document
+        .querySelector('.cue-timeline__wave > div')
+        ?.shadowRoot?.querySelector('[part~="wrapper"]');
+      if (!wrapper) throw new Error('no waveform');
+      for (const clientX of [first, second])
+        wrapper.dispatchEvent(new MouseEvent('click', { clientX, clientY: y, bubbles: true, composed: true }));
+    },
+    [xAt(7), xAt(1), box.y] as const,
+  );
+  const video = page.locator('video');
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => (v.seeking ? -1 : Math.round(v.currentTime * 1000))))
+    .toBeGreaterThanOrEqual(0);
+  expect(Math.abs((await video.evaluate((v: HTMLVideoElement) => v.currentTime * 1000)) - 1000)).toBeLessThanOrEqual(
+    pixelMs,
+  );
+  await expect
+    .poll(async () => Math.abs(clockMs((await playhead.textContent()) ?? '') - 1000))
+    .toBeLessThanOrEqual(pixelMs);
+  await expect(timeline.locator('.cue-row[aria-selected="true"]')).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+
   // With snapping on, a click seeks to the start of a frame (24 fps), on the waveform or on a cue.
   await timeline.getByRole('checkbox', { name: 'Snap to frames' }).check();
   for (const seconds of [1.013, 4.27]) {

@@ -251,14 +251,17 @@ function OpenTimeline({
       ws.on('timeupdate', (seconds) => reportTime(Math.round(seconds * 1000))),
       ws.on('resize', () => setResizedPx(ws.getWidth())),
       // A seek by clicking the waveform (not on a cue) leaves the cues: Tab goes on from the
-      // playhead. With snapping on, it lands on a frame, as the frame keys do.
+      // playhead. With snapping on, it lands on a frame, as the frame keys do. The media is moved
+      // here in every case: wavesurfer only notes a time asked for while the media is still
+      // seeking (a click just after another), and its note can go unapplied, leaving the
+      // picture and the playhead at the earlier click.
       ws.on('interaction', (seconds) => {
         setSelected((current) => (current.size === 0 ? current : new Set()));
         setAnchor(null);
         const grid = snapGrid.current;
         const landedMs = grid.snap ? snapToFrame(seconds * 1000, grid.fps) : seconds * 1000;
         pendingClick.current = clicked(landedMs, performance.now());
-        if (grid.snap) moveMedia(media, landedMs);
+        moveMedia(media, landedMs);
       }),
     ];
     return () => offs.forEach((off) => off());
