@@ -94,6 +94,16 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
   const readTime = (i: number): number | null | 'bad' => {
     const w = all[i];
     if (!w || lower[i] === '') return null;
+    // "at -2s": a moment before the shot, not the 2 s a dash would otherwise set off.
+    if (/^[-−–]\d/.test(w.word)) {
+      problems.push({
+        code: 'bad-time',
+        severity: 'error',
+        message: `A sound cannot come before its shot starts (${w.word.replace(/[.!?),]+$/, '')}); times count from 00:00, the start of the shot.`,
+        span: { from: w.from, to: w.to },
+      });
+      return 'bad';
+    }
     const candidate = timeCandidate(w.word);
     if (candidate === null) return null;
     const parsed = parseTime(candidate);

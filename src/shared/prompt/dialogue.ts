@@ -97,12 +97,17 @@ function readSpoken(
     lead + close + 1 + colon + 1 + (rest.slice(colon + 1).length - rest.slice(colon + 1).trimStart().length);
   let line = spoken;
   let unterminated = false;
+  let at = atMs;
   const open = spoken[0];
   const closing = open === undefined ? undefined : CLOSING[open];
   if (closing !== undefined) {
-    const last = spoken[spoken.length - 1];
-    if (spoken.length >= 2 && (last === closing || last === '"')) line = spoken.slice(1, -1);
-    else {
+    const closeAt = closingQuote(spoken, closing);
+    if (closeAt > 0) {
+      line = spoken.slice(1, closeAt);
+      const after = spoken.slice(closeAt + 1);
+      const afterFrom = spokenFrom + closeAt + 1 + (after.length - after.trimStart().length);
+      at = readAfterQuote(after.trim(), afterFrom, at, problems);
+    } else {
       unterminated = true;
       line = spoken.slice(1);
       problems.push({
@@ -113,8 +118,74 @@ function readSpoken(
       });
     }
   }
-  if (atMs === undefined) return { entry: null, problems, unterminated };
-  return { entry: { atMs, speaker, line: collapse(line) }, problems, unterminated };
+  if (at === undefined) return { entry: null, problems, unterminated };
+  return { entry: { atMs: at, speaker, line: collapse(line) }, problems, unterminated };
+}
+
+/**
+ * Where the words' quote closes: the last closing mark, once straight quotes pair up (an odd count
+ * leaves one open). -1 when it never closes.
+ */
+function closingQuote(spoken: string, closing: string): number {
+  if (spoken.length < 2) return -1;
+  if ((spoken.match(/"/g) ?? []).length % 2 === 1) return -1;
+  return Math.max(spoken.lastIndexOf(closing), spoken.lastIndexOf('"'));
+}
+
+/** A moment written after the words: `"Hi." at 00:03`, `"Hi." @ 3s`, `"Hi." (00:03)`, `"Hi." [3s]`, `"Hi." - 00:03`. */
+const MOMENT_AFTER = /^,?\s*(?:(?:at|@)\s*(.+?)|\((.+?)\)|\[(.+?)\]|[-–—]\s*(.+?))\s*[.!]*$/i;
+/** "at 7:30 pm", "at 6 o'clock": an hour of the day, which a line cannot be timed by. */
+const HOUR_OF_DAY =
+  /\d\s*(?:am|pm|a\.m\.?|p\.m\.?|o'clock|o’clock)\b|\b(?:in the morning|in the evening|at night|tonight)\b/i;
+
+/**
+ * Reads what follows a line's closing quote. A moment there times the line (the same moment as a
+ * [00:02] before the speaker); anything else is not spoken, and a warning says it is left out.
+ * Returns the line's time: `at` unchanged, or the moment read.
+ */
+function readAfterQuote(
+  after: string,
+  from: number,
+  at: number | null | undefined,
+  problems: ItemProblem[],
+): number | null | undefined {
+  if (after === '' || /^[.!?…,;]+$/.test(after)) return at;
+  const span = { from, to: from + after.length };
+  const moment = MOMENT_AFTER.exec(after);
+  const written = (moment?.[1] ?? moment?.[2] ?? moment?.[3] ?? moment?.[4])?.trim();
+  if (written === undefined || HOUR_OF_DAY.test(after) || !/^[-−–]?\d/.test(written)) {
+    problems.push({
+      code: 'bad-dialogue',
+      severity: 'warning',
+      message: `Only the words in quotes are spoken, so “${after}” after them is left out; put a sound in Audio, or time the line like [00:02] Mia: "Hi."`,
+      span,
+    });
+    return at;
+  }
+  if (/^[-−–]/.test(written)) {
+    problems.push({
+      code: 'bad-time',
+      severity: 'error',
+      message: `A line cannot come before its shot starts (${written}); times count from 00:00, the start of the shot.`,
+      span,
+    });
+    return undefined;
+  }
+  const time = parseTime(written);
+  if (!time.ok) {
+    problems.push({ code: 'bad-time', severity: 'error', message: `This time does not read: ${time.error}.`, span });
+    return undefined;
+  }
+  if (typeof at === 'number') {
+    problems.push({
+      code: 'multiple-times',
+      severity: 'warning',
+      message: `This line is already timed at ${formatTime(at)}, so the ${formatTime(time.ms)} after it is ignored; keep one time.`,
+      span,
+    });
+    return at;
+  }
+  return at === null ? time.ms : at;
 }
 
 /** Where a second speaker starts on the same line: a closing quote, then `Name: "` (or `[00:03] Name: "`). */

@@ -327,6 +327,56 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     expect(doc.shots[0]?.camera).toBe('wide');
   });
 
+  test('a moment written after a line times it; what else follows the quote is named and left out', () => {
+    const text = [
+      'Dialogue:',
+      'Mia: "Hello." at 00:01',
+      'Tom: "Hi there." (3s)',
+      'Mia: "Ready?" @ 4.5s.',
+      '[00:06] Tom: "Go." at 7s',
+      'Mia: "See you." at 7:30 pm',
+      'Tom: "Wait." Then he leaves.',
+      'Duration: 10s',
+    ].join('\n');
+    const { doc, diagnostics } = parse(text);
+    expect(doc.shots[0]?.dialogue.map((d) => [d.atMs, d.line])).toEqual([
+      [1000, 'Hello.'],
+      [3000, 'Hi there.'],
+      [4500, 'Ready?'],
+      [6000, 'Go.'],
+      // Untimed lines follow the one before at a natural pace.
+      [6000 + 600 + 300, 'See you.'],
+      [6900 + 800 + 300, 'Wait.'],
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.range.line])).toEqual([
+      ['multiple-times', 'warning', 5],
+      ['bad-dialogue', 'warning', 6],
+      ['bad-dialogue', 'warning', 7],
+    ]);
+    expect(diagnostics[0]?.message).toContain('already timed at 00:06');
+    expect(diagnostics[1]?.message).toContain('“at 7:30 pm” after them is left out');
+    expect(diagnostics[2]?.message).toContain('“Then he leaves.” after them is left out');
+    expect(diagnostics.some((d) => d.code === 'unterminated-quote')).toBe(false);
+  });
+
+  test('a moment before the shot starts is an error, in Dialogue and in Audio, not a time a dash sets off', () => {
+    const { doc, diagnostics } = parse(
+      'Audio: a door slams at -2s, rain from -1s to 3s\nDialogue: Mia: "Hi." at -1s\n',
+    );
+    const times = diagnostics.filter((d) => d.code === 'bad-time');
+    expect(times.map((d) => [d.range.line, d.range.column, d.severity])).toEqual([
+      [1, 24, 'error'],
+      [1, 39, 'error'],
+      [2, 22, 'error'],
+    ]);
+    expect(times[0]?.message).toContain('cannot come before its shot starts (-2s)');
+    expect(times[2]?.message).toContain('cannot come before its shot starts (-1s)');
+    // Nothing is timed by them, and nothing is lost: the sounds stay as written.
+    expect(doc.shots[0]?.audio.events).toEqual([]);
+    expect(doc.shots[0]?.audio.ambience).toEqual(['a door slams at -2s', 'rain from -1s to 3s']);
+    expect(doc.shots[0]?.dialogue).toEqual([]);
+  });
+
   test('reports a time without a unit and offers to add one', () => {
     const text = 'Audio: door slam at 5\nDuration: 8\n';
     const { diagnostics } = parse(text);
