@@ -282,3 +282,30 @@ test('a prompt edit reloaded before its autosave is kept; when it cannot be kept
   await dialog.dismiss();
   await expect(reloaded).toContainText('Gulls circle.');
 });
+
+test('in an 800 px window the Problems panel keeps each message whole across the row, with its place and fix below it', async ({
+  page,
+  studio,
+}) => {
+  await page.setViewportSize({ width: 800, height: 700 });
+  const editor = await openPromptStudio(page, studio.url, 'Narrow problems');
+  await paste(editor, 'Scene: A kitchen at night.\nDialogue: Mia: "See you." at 7:30 pm\nDuration: 8s');
+  const problems = page.getByRole('region', { name: 'Problems' });
+  const finding = problems.getByRole('listitem').filter({ hasText: 'Shot 1 has no Camera line' });
+  await expect(finding).toBeVisible();
+  const boxes = await finding.evaluate((row) => {
+    const box = (selector: string): DOMRect => {
+      const found = row.querySelector(selector);
+      if (!found) throw new Error(`no ${selector}`);
+      return found.getBoundingClientRect();
+    };
+    return { row: row.getBoundingClientRect(), message: box('.problem__message'), fix: box('.problem__fix') };
+  });
+  // The words take most of the row (not a column a word wide), and the fix sits under them.
+  expect(boxes.message.width).toBeGreaterThan(boxes.row.width * 0.7);
+  expect(boxes.fix.top).toBeGreaterThanOrEqual(boxes.message.bottom);
+  expect(boxes.fix.right).toBeLessThanOrEqual(boxes.row.right + 0.5);
+  // The words after a line's quote are named as left out, not called an unclosed quote.
+  await expect(problems).toContainText('“at 7:30 pm” after them is left out');
+  await expect(problems).not.toContainText('never closed');
+});
