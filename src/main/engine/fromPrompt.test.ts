@@ -8,7 +8,19 @@ describe('a Camera line that names what it looks at, in a shot with no Scene', (
     expect(sceneFromCamera('', 'Close-up of hands chopping onions in a busy kitchen.')).toEqual({
       scene: 'hands chopping onions in a busy kitchen',
       camera: 'Close-up',
+      sceneFrom: 'camera',
     });
+  });
+
+  test('the words read from it are reported under Camera, where they were written', () => {
+    const { doc } = parse('Camera: Close-up of hands chopping onions in a zorblax kitchen.\nDuration: 3s');
+    const reading = interpret(engineInputFromPrompt(doc));
+    expect(reading.notUnderstood.map((n) => [n.field, n.text])).toContainEqual(['camera', 'zorblax']);
+    expect(reading.understood.map((n) => [n.field, n.text])).toContainEqual(['camera', 'kitchen']);
+    expect([...reading.understood, ...reading.notUnderstood].filter((n) => n.field === 'scene')).toEqual([]);
+    // With a Scene of its own, the Scene's words stay the Scene's.
+    const own = interpret(engineInputFromPrompt(parse('Scene: A zorblax kitchen.\nCamera: Close-up.').doc));
+    expect(own.notUnderstood.map((n) => [n.field, n.text])).toContainEqual(['scene', 'zorblax']);
   });
 
   test('the shot is then set where the Camera line says, not in the default field', () => {

@@ -7,13 +7,17 @@ import { defaultShotMs, type EngineInput } from './input';
  * onions in a busy kitchen"): the camera language stays the Camera, and what it looks at is the
  * Scene, as it would be in prose. A Camera line of camera language alone is left as it is.
  */
-export function sceneFromCamera(scene: string, camera: string): { scene: string; camera: string } {
+export function sceneFromCamera(
+  scene: string,
+  camera: string,
+): { scene: string; camera: string; sceneFrom?: 'camera' } {
   if (scene.trim() !== '' || camera.trim() === '') return { scene, camera };
   const { phrases } = readProse([{ text: camera, from: 0 }]);
   const seen = phrases.filter((p) => p.target === 'scene').map((p) => p.text);
   if (seen.length === 0) return { scene, camera };
   const rest = phrases.filter((p) => p.target !== 'scene').map((p) => p.text);
-  return { scene: seen.join('. '), camera: rest.join(', ') };
+  // The report still names the Camera line for these words: that is where the creator wrote them.
+  return { scene: seen.join('. '), camera: rest.join(', '), sceneFrom: 'camera' };
 }
 
 /** The prompt studio's document as the engine reads it; each shot's length from `durationsMs` when given. */

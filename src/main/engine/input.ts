@@ -24,6 +24,8 @@ export interface EngineDialogueLine {
 
 export interface EngineShot {
   scene: string;
+  /** Where the Scene's words were written, when not under Scene: a Camera line that named its subject. */
+  sceneFrom?: 'camera';
   camera: string;
   motion: string;
   style: string;

@@ -19,6 +19,7 @@ export function interpret(input: EngineInput): Interpretation {
   let prev: ShotBuilder | null = null;
   input.shots.forEach((written, index) => {
     report.shot = index;
+    report.sceneWrittenIn = written.sceneFrom ?? 'scene';
     const shot = withSpokenEvents(written);
     const b = new ShotBuilder(index, shot, report);
     b.knownNames = new Set([...cast.values()].flatMap((e) => (e.name === null ? [] : [e.name.toLowerCase()])));

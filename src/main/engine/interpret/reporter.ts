@@ -6,18 +6,26 @@ export class Reporter {
   readonly notUnderstood: NotUnderstood[] = [];
   readonly notes: string[] = [];
   shot = 0;
+  /** The line the shot's Scene words were written in: a Camera line stands in for a missing Scene. */
+  sceneWrittenIn: PromptField = 'scene';
 
   /** A note for the render report, about the shot being read. */
   note(text: string): void {
     this.notes.push(`shot ${this.shot + 1}: ${text}`);
   }
 
-  ok(field: PromptField, text: string, meaning: string): void {
-    this.understood.push({ shot: this.shot, field, text, meaning });
+  ok(read: PromptField, text: string, meaning: string): void {
+    this.understood.push({ shot: this.shot, field: this.written(read), text, meaning });
   }
 
-  miss(field: PromptField, text: string, reason: string): void {
+  miss(read: PromptField, text: string, reason: string): void {
+    const field = this.written(read);
     if (this.notUnderstood.some((n) => n.shot === this.shot && n.field === field && n.text === text)) return;
     this.notUnderstood.push({ shot: this.shot, field, text, reason });
+  }
+
+  /** The field a creator wrote words in, for words read as `read`. */
+  private written(read: PromptField): PromptField {
+    return read === 'scene' ? this.sceneWrittenIn : read;
   }
 }
