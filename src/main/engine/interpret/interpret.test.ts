@@ -353,3 +353,22 @@ describe('interpret: who a figure is', () => {
     expect(cases.map(([label]) => [label, figureGender(label)])).toEqual(cases);
   });
 });
+
+describe('interpret: a Style carried on to later shots', () => {
+  test('its words not understood are reported once, for the shot that wrote them', () => {
+    const style = 'Moonlight, warm.';
+    const result = interpret({
+      shots: [
+        emptyShot({ scene: 'a kitchen', style }),
+        emptyShot({ scene: 'a garden', style }),
+        emptyShot({ scene: 'a beach', style: 'Moonlight, cold.' }),
+      ],
+    });
+    expect(result.notUnderstood.filter((n) => n.field === 'style').map((n) => [n.shot, n.text])).toEqual([
+      [0, 'Moonlight'],
+      [2, 'Moonlight'],
+    ]);
+    // What was understood still counts for each shot: the carried Style still looks warm there.
+    expect(result.understood.filter((n) => n.field === 'style').map((n) => n.shot)).toEqual([0, 1, 2]);
+  });
+});

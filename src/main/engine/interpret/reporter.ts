@@ -8,6 +8,8 @@ export class Reporter {
   shot = 0;
   /** The line the shot's Scene words were written in: a Camera line stands in for a missing Scene. */
   sceneWrittenIn: PromptField = 'scene';
+  /** The shot's Style is the one before's, carried on: its words were reported there. */
+  styleCarried = false;
 
   /** A note for the render report, about the shot being read. */
   note(text: string): void {
@@ -20,6 +22,7 @@ export class Reporter {
 
   miss(read: PromptField, text: string, reason: string): void {
     const field = this.written(read);
+    if (field === 'style' && this.styleCarried) return;
     if (this.notUnderstood.some((n) => n.shot === this.shot && n.field === field && n.text === text)) return;
     this.notUnderstood.push({ shot: this.shot, field, text, reason });
   }
