@@ -137,6 +137,12 @@ test('the lantern example is understood shot by shot, with its timed events on t
   await expect(compiled.getByLabel('Request body')).toContainText('"durationSeconds": 8');
   await expect(compiled.getByLabel('Request body')).toContainText('"negativePrompt": "close-ups, product logos"');
   await expect(compiled).toContainText('Nothing dropped');
+  await expect(compiled).not.toContainText('the preview names');
+  // The built-in engine takes every line, and says where to see the words it does not draw.
+  await compiled.getByRole('combobox', { name: 'Provider' }).selectOption('local');
+  await expect(compiled).toContainText(
+    'Nothing dropped: every line reaches Built-in engine. It draws the words it knows; the preview names any it does not.',
+  );
   await compiled.getByRole('combobox', { name: 'Provider' }).selectOption({ label: 'Runway API' });
   await expect(compiled).toContainText('Dropped');
   await expect(compiled).toContainText('the Audio and Dialogue lines are left out');

@@ -117,6 +117,7 @@ export function CompiledPanel({
           <p className="compiled__clean">
             <Icon name="check" size={14} />
             Nothing dropped: every line reaches {limits.label}.
+            {target.provider === 'local' && ' It draws the words it knows; the preview names any it does not.'}
           </p>
         ) : (
           <ul className="compiled__notes" aria-label="What changes for this provider">
