@@ -180,7 +180,7 @@ test('a click on a clip keeps the keys in the library: 0–5, Shift+arrows, Dele
   await expect(card(first).getByRole('img', { name: '3 stars' })).toBeVisible();
   // Ctrl+Z (⌘Z) undoes the library's last change and says so; Ctrl+Shift+Z redoes it.
   await page.keyboard.press('ControlOrMeta+z');
-  await expect(page.getByText('Undone: Rate the clip 3 stars')).toBeVisible();
+  await expect(page.getByText(`Undone: Rate “${first}” 3 stars`)).toBeVisible();
   await expect(card(first).getByRole('img', { name: '3 stars' })).toHaveCount(0);
   await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(card(first).getByRole('img', { name: '3 stars' })).toBeVisible();

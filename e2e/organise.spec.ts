@@ -35,7 +35,7 @@ test('a creator rates and tags a clip, finds it by its tag after a reload, and e
   await organiser.getByRole('button', { name: 'Remove tag golden hour' }).focus();
   await page.keyboard.press('ControlOrMeta+z');
   await expect(organiser.getByRole('button', { name: 'Remove tag golden hour' })).toHaveCount(0);
-  await expect(page.getByText('Undone: Tag the clip “golden hour”')).toBeVisible();
+  await expect(page.getByText('Undone: Tag “Harbour at dawn” “golden hour”')).toBeVisible();
   // Focus stays in the library (with focus nowhere, the open cue timeline takes the keys for its own history).
   await rating.getByRole('radio', { name: '4 stars' }).focus();
   await page.keyboard.press('ControlOrMeta+Shift+z');

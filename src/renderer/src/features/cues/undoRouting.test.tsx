@@ -112,7 +112,7 @@ test('Ctrl+Z with focus on the page goes to whichever history took the latest ed
   focusNothing();
   expect(document.activeElement).toBe(document.body);
   await user.keyboard('{Control>}z{/Control}');
-  await screen.findByText('Undone: Rate the clip 4 stars');
+  await screen.findByText('Undone: Rate “Harbour at dawn” 4 stars');
   expect(clip().rating).toBe(1);
   expect(cues()).toHaveLength(1);
 
@@ -126,7 +126,7 @@ test('Ctrl+Z with focus on the page goes to whichever history took the latest ed
   await waitFor(() => expect(cues()).toHaveLength(1));
   expect(clip().rating).toBe(1);
   await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
-  await screen.findByText('Redone: Rate the clip 4 stars');
+  await screen.findByText('Redone: Rate “Harbour at dawn” 4 stars');
   expect(clip().rating).toBe(4);
   expect(cues()).toHaveLength(1);
 });

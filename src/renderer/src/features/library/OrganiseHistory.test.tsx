@@ -100,10 +100,10 @@ test('a tag added in the inspector is undone, and Ctrl+Z in a text field is left
   await user.click(screen.getByRole('button', { name: 'Remove tag night' }));
   await waitFor(() => expect(find(5)?.tags).toEqual(['keeper']));
   await user.keyboard('{Control>}z{/Control}');
-  await screen.findByText('Undone: Remove the tag “night” from the clip');
+  await screen.findByText('Undone: Remove the tag “night” from “Harbour at dawn”');
   expect(find(5)?.tags).toEqual(['keeper', 'night']);
   await user.keyboard('{Control>}z{/Control}');
-  await screen.findByText('Undone: Tag the clip “keeper”');
+  await screen.findByText('Undone: Tag “Harbour at dawn” “keeper”');
   expect(find(5)?.tags).toEqual(['night']);
 });
 
@@ -133,7 +133,7 @@ test('P and X pressed quickly on one clip toggle in order against the latest fla
   expect(stored.find(7)?.flag).toBe('pick');
 
   await user.keyboard('{Control>}z{/Control}');
-  await screen.findByText('Undone: Pick the clip');
+  await screen.findByText('Undone: Pick “Harbour at dawn”');
   expect(stored.find(7)?.flag).toBeNull();
 });
 
@@ -287,11 +287,11 @@ test('Ctrl+Z on Rate selected, or in an empty tag box, undoes the last library e
   await waitFor(() => expect((box as HTMLInputElement).value).toBe(''));
   expect(document.activeElement).toBe(box);
   await user.keyboard('{Control>}z{/Control}');
-  await screen.findByText('Undone: Tag the clip “keeper”');
+  await screen.findByText('Undone: Tag “Harbour at dawn” “keeper”');
   expect(find(1)?.tags).toEqual([]);
   // Ctrl+Y in the same empty box redoes it.
   await user.keyboard('{Control>}y{/Control}');
-  await screen.findByText('Redone: Tag the clip “keeper”');
+  await screen.findByText('Redone: Tag “Harbour at dawn” “keeper”');
   expect(find(1)?.tags).toEqual(['keeper']);
 
   // With text in the box, Ctrl+Z is the box's own.
@@ -376,7 +376,7 @@ test('after the Trash is emptied, edits on the clips deleted are forgotten: Ctrl
   await screen.findByText('The clips it changed were deleted for good when the Trash was emptied.');
   // Ctrl+Z undoes the rating, the edit before; nothing asks the studio for clip 1 again.
   await user.keyboard('{Control>}z{/Control}');
-  await screen.findByText('Undone: Rate the clip 5 stars');
+  await screen.findByText('Undone: Rate “Harbour at dawn” 5 stars');
   expect(find(2)?.rating).toBe(1);
   expect(organising().map((c) => c.name)).toEqual(['library.setRating', 'library.trash', 'library.setRating']);
 });

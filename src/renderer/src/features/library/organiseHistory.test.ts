@@ -10,6 +10,7 @@ import {
 
 const clip = (id: number, over: Partial<OrganiseState> = {}): OrganiseState => ({
   id,
+  title: `Take ${id}`,
   rating: null,
   flag: null,
   colorLabel: null,
@@ -44,8 +45,8 @@ test('flags and colour labels go back to what they were, cleared ones included',
     ],
   });
   expect(organiseEdit([clip(7, { colorLabel: 'green' })], { kind: 'color', color: null })).toEqual({
-    label: 'Clear the colour label of the clip',
-    done: 'Cleared the colour label of the clip',
+    label: 'Clear the colour label of “Take 7”',
+    done: 'Cleared the colour label of “Take 7”',
     forward: [{ ids: [7], change: { kind: 'color', color: null } }],
     backward: [{ ids: [7], change: { kind: 'color', color: 'green' } }],
   });
@@ -57,13 +58,13 @@ test('undoing a tag takes it off only the clips that did not have it', () => {
     tag: ' keeper ',
   });
   expect(edit?.backward).toEqual([{ ids: [2], change: { kind: 'removeTag', tag: ' keeper ' } }]);
-  expect(edit?.label).toBe('Tag the clip “ keeper ”');
+  expect(edit?.label).toBe('Tag “Take 2” “ keeper ”');
 });
 
 test('undoing a removed tag puts it back as the clip spelled it', () => {
   const edit = organiseEdit([clip(1, { tags: ['Golden hour'] }), clip(2)], { kind: 'removeTag', tag: 'golden hour' });
   expect(edit?.backward).toEqual([{ ids: [1], change: { kind: 'addTag', tag: 'Golden hour' } }]);
-  expect(edit?.label).toBe('Remove the tag “golden hour” from the clip');
+  expect(edit?.label).toBe('Remove the tag “golden hour” from “Take 1”');
 });
 
 test('a change that changes nothing leaves nothing to undo', () => {

@@ -46,7 +46,7 @@ export function clipsOf(edit: OrganiseEdit): number[] {
 }
 
 /** The part of a clip an organising edit reads and writes. */
-export type OrganiseState = Pick<Clip, 'id' | 'rating' | 'flag' | 'colorLabel' | 'tags'>;
+export type OrganiseState = Pick<Clip, 'id' | 'title' | 'rating' | 'flag' | 'colorLabel' | 'tags'>;
 
 const sameTag = (a: string, b: string): boolean => cleanTitle(a).toLowerCase() === cleanTitle(b).toLowerCase();
 
@@ -68,31 +68,34 @@ function clipsWord(count: number): string {
   return count === 1 ? 'clip' : `${count.toLocaleString('en')} clips`;
 }
 
-function describe(change: OrganiseChange, count: number): string {
-  const clips = clipsWord(count);
+/** Who an edit touched, as its notes say it: the clip's title when it is one, else how many. */
+function whom(touched: readonly OrganiseState[]): string {
+  const [only] = touched;
+  return touched.length === 1 && only ? `“${only.title}”` : clipsWord(touched.length);
+}
+
+/** What an edit will do, for Undo's and Redo's notes: "Rate “Harbour” 4 stars", "Tag 3 clips “night”". */
+function describe(change: OrganiseChange, clips: string): string {
   switch (change.kind) {
     case 'rate':
       return change.rating === 0
-        ? `Clear the rating of ${count === 1 ? 'the clip' : clips}`
-        : `Rate ${count === 1 ? 'the clip' : clips} ${change.rating} ${change.rating === 1 ? 'star' : 'stars'}`;
+        ? `Clear the rating of ${clips}`
+        : `Rate ${clips} ${change.rating} ${change.rating === 1 ? 'star' : 'stars'}`;
     case 'flag':
       return change.flag === null
-        ? `Clear the flag of ${count === 1 ? 'the clip' : clips}`
-        : `${change.flag === 'pick' ? 'Pick' : 'Reject'} ${count === 1 ? 'the clip' : clips}`;
+        ? `Clear the flag of ${clips}`
+        : `${change.flag === 'pick' ? 'Pick' : 'Reject'} ${clips}`;
     case 'color':
-      return change.color === null
-        ? `Clear the colour label of ${count === 1 ? 'the clip' : clips}`
-        : `Label ${count === 1 ? 'the clip' : clips} ${change.color}`;
+      return change.color === null ? `Clear the colour label of ${clips}` : `Label ${clips} ${change.color}`;
     case 'addTag':
-      return `Tag ${count === 1 ? 'the clip' : clips} “${change.tag}”`;
+      return `Tag ${clips} “${change.tag}”`;
     case 'removeTag':
-      return `Remove the tag “${change.tag}” from ${count === 1 ? 'the clip' : clips}`;
+      return `Remove the tag “${change.tag}” from ${clips}`;
   }
 }
 
-/** What `describe` says, as done: "Rated 3 clips 4 stars", "Picked 2 clips", "Tagged 2 clips “night”". */
-function describeDone(change: OrganiseChange, count: number): string {
-  const clips = count === 1 ? 'the clip' : clipsWord(count);
+/** What `describe` says, as done: "Rated 3 clips 4 stars", "Picked “Harbour”", "Tagged 2 clips “night”". */
+function describeDone(change: OrganiseChange, clips: string): string {
   switch (change.kind) {
     case 'rate':
       return change.rating === 0
@@ -159,8 +162,8 @@ export function organiseEdit(before: readonly OrganiseState[], change: OrganiseC
   }
   if (touched.length === 0) return null;
   return {
-    label: describe(change, touched.length),
-    done: describeDone(change, touched.length),
+    label: describe(change, whom(touched)),
+    done: describeDone(change, whom(touched)),
     // All the clips asked for: one the snapshot thought unchanged may have changed elsewhere since.
     forward: [{ ids: before.map((c) => c.id), change }],
     backward,
@@ -186,8 +189,8 @@ export function organiseEdits(
   if (only === undefined || parts.length === 1) return only ?? null;
   const tags = changes.flatMap((c) => (c.kind === 'addTag' ? [`“${c.tag}”`] : []));
   // The clips any of the changes touched: those the undo puts back.
-  const count = new Set(parts.flatMap((p) => p.backward.flatMap((step) => step.ids))).size;
-  const clips = count === 1 ? 'the clip' : clipsWord(count);
+  const ids = new Set(parts.flatMap((p) => p.backward.flatMap((step) => step.ids)));
+  const clips = whom(before.filter((clip) => ids.has(clip.id)));
   const allTags = tags.length === changes.length;
   const listed = `${tags.slice(0, -1).join(', ')} and ${tags.at(-1) ?? ''}`;
   return {

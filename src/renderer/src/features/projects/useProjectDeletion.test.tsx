@@ -96,7 +96,7 @@ test('a deleted project is brought back by Ctrl+Z and deleted again by Ctrl+Shif
   await waitFor(() => expect(clip().rating).toBe(4));
 
   await user.keyboard('{Control>}z{/Control}');
-  await screen.findByText('Undone: Rate the clip 4 stars');
+  await screen.findByText('Undone: Rate “Harbour at dawn” 4 stars');
   expect(clip().rating).toBe(1);
   expect(projectCalls()).toEqual([{ name: 'projects.delete', input: { id: 1 } }]);
 
