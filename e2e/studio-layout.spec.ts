@@ -1269,3 +1269,28 @@ test('at 1280×800 the header shows a short project name whole beside the search
     expect(row.lines, `${row.label}: one line`).toBe(1);
   }
 });
+
+test('the viewer’s key hints stay whole at 1280, 1024 and 800 px: a hint that has no room moves down, never split from its key', async ({
+  page,
+  studio,
+  workDir,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const grid = await importClips(page, studio.url, [makeClip(join(workDir, 'Harbour at dawn.mp4'), 2)], 'Hints');
+  await grid.getByRole('listitem').first().click();
+  const keys = page.locator('.viewer__keys');
+  await expect(keys).toContainText('step a frame');
+  for (const size of WINDOWS) {
+    await page.setViewportSize(size);
+    const heights = await keys.evaluate((row) =>
+      [...row.children].map((hint) => {
+        const box = hint.getBoundingClientRect();
+        return {
+          text: hint.textContent,
+          lines: Math.round(box.height / parseFloat(getComputedStyle(hint).lineHeight)),
+        };
+      }),
+    );
+    for (const hint of heights) expect(hint, `${hint.text} at ${size.width} px`).toMatchObject({ lines: 1 });
+  }
+});
