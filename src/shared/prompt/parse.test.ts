@@ -377,6 +377,15 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     expect(doc.shots[0]?.dialogue).toEqual([]);
   });
 
+  test('in prose, a moment before the shot is named: its words stay in the Scene, timing nothing', () => {
+    const text = 'A quiet kitchen at night. A door slams at -2s. A dog barks at 00:03.';
+    const { doc, diagnostics } = parse(text);
+    const early = diagnostics.filter((d) => d.code === 'bad-time');
+    expect(early.map((d) => [d.severity, text.slice(d.range.from, d.range.to)])).toEqual([['warning', 'at -2s']]);
+    expect(early[0]?.message).toContain('A moment before the shot starts (-2s) times nothing');
+    expect(doc.shots[0]?.audio.events.map((e) => [e.label, e.startMs])).toEqual([['A dog barks', 3000]]);
+  });
+
   test('reports a time without a unit and offers to add one', () => {
     const text = 'Audio: door slam at 5\nDuration: 8\n';
     const { diagnostics } = parse(text);

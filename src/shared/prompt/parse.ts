@@ -17,6 +17,9 @@ import { addSpan, carryOver, has, KEY_BIT, mark, newShot, type ShotState } from 
 import { cleanItem, collapse, forEachLine, isSentenceHeading, listMarkerLength, splitItems, type Piece } from './text';
 import { holdsOnlyCarried, type FrameSize, type PromptDoc } from './types';
 
+/** "at -2s", "@ -00:01" in prose: a moment before the shot, which times nothing. */
+const MOMENT_BEFORE_SHOT = /(?:\bat\s+|@\s*)([-−–]\d{1,5}(?:[:.]\d{1,3}){0,2}\s?(?:ms|s|secs?|seconds?)?)(?![\w:])/gi;
+
 export interface FieldSpan {
   /** The key as written, without the colon. */
   key: Span;
@@ -596,6 +599,19 @@ class PromptReader {
       current.written |= KEY_BIT.dialogue;
     }
     current.source.prose = [...current.source.prose, ...reading.phrases];
+    // "A door slams at -2s": no moment comes before the shot, so the words stay in the Scene; say why.
+    for (const phrase of reading.phrases) {
+      if (phrase.target !== 'scene') continue;
+      for (const m of phrase.text.matchAll(MOMENT_BEFORE_SHOT)) {
+        const from = phrase.span.from + m.index;
+        this.report(
+          'bad-time',
+          'warning',
+          `A moment before the shot starts (${m[1] ?? ''}) times nothing, so these words stay in the Scene; times count from 00:00, the start of the shot.`,
+          { from, to: from + m[0].length },
+        );
+      }
+    }
     this.report('text-outside-key', 'warning', describeReading(reading.phrases), {
       from: first.from,
       to: last.from + last.text.length,
