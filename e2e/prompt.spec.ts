@@ -295,7 +295,10 @@ test('in an 800 px window the Problems panel keeps each message whole across the
 }) => {
   await page.setViewportSize({ width: 800, height: 700 });
   const editor = await openPromptStudio(page, studio.url, 'Narrow problems');
-  await paste(editor, 'Scene: A kitchen at night.\nDialogue: Mia: "See you." at 7:30 pm\nDuration: 8s');
+  await paste(
+    editor,
+    'Scene: A kitchen at night.\nDialogue: Mia: "See you." at 7:30 pm\nTom: "Go." Thenheleavesthroughthebackdoorwithoutaword\nDuration: 8s',
+  );
   const problems = page.getByRole('region', { name: 'Problems' });
   const finding = problems.getByRole('listitem').filter({ hasText: 'Shot 1 has no Camera line' });
   await expect(finding).toBeVisible();
@@ -314,4 +317,8 @@ test('in an 800 px window the Problems panel keeps each message whole across the
   // The words after a line's quote are named as left out, not called an unclosed quote.
   await expect(problems).toContainText('“at 7:30 pm” after them is left out');
   await expect(problems).not.toContainText('never closed');
+  // A long unbroken word wraps inside its row: the list never scrolls sideways.
+  await expect(problems).toContainText('Thenheleaves');
+  const list = problems.getByRole('list');
+  expect(await list.evaluate((l) => l.scrollWidth - l.clientWidth)).toBeLessThanOrEqual(0);
 });

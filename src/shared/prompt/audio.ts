@@ -36,6 +36,14 @@ function timeCandidate(word: string): string | null {
   return /^\d[\d:.a-z]{0,31}$/i.test(bare) ? bare : null;
 }
 
+/**
+ * A moment before the shot: a minus after "at" or "@" (with or without a space), or touching the
+ * digits after a space or an opening bracket ("-2s", "(-00:02)"). A dash with a space after it,
+ * not after "at", sets a time off instead ("bell - 00:02").
+ */
+const BEFORE_SHOT =
+  /(?:(?:\bat|@)\s*[-−–]\s*|(?:^|[\s([])[-−])(\d{1,5}(?:[:.]\d{1,3}){0,2}\s?(?:ms|s|secs?|seconds?)?)(?![\w:])/i;
+
 /** A unit written apart from its number: "3 s", "2.5 sec", "4 seconds", "300 ms". */
 const SPACED_UNIT = /^(?:s|secs?|seconds?|ms)[.!?)]*$/i;
 const NUMBER = /^\d{1,5}(?:\.\d{1,3})?$/;
@@ -85,6 +93,18 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
       };
   }
   if (all.length === 0) return { item: { kind: 'none' }, problems };
+  // "glass breaks -2s", "at - 2s", "(-2s)": a moment before the shot, never the 2 s a dash would set off.
+  const early = BEFORE_SHOT.exec(raw);
+  if (early && !quotedRanges(raw).some((q) => early.index >= q.from && early.index < q.to)) {
+    const from = early.index + (early[0].length - early[0].trimStart().length);
+    problems.push({
+      code: 'bad-time',
+      severity: 'error',
+      message: `A sound cannot come before its shot starts (-${early[1]?.replace(/\s+/g, '') ?? ''}); times count from 00:00, the start of the shot.`,
+      span: { from, to: early.index + early[0].length },
+    });
+    return { item: { kind: 'ambience', text: all.map((w) => w.word).join(' ') }, problems };
+  }
 
   const quoted = quotedRanges(raw);
   const lower = all.map((w) => (quoted.some((q) => w.from >= q.from && w.from < q.to) ? '' : w.word.toLowerCase()));
@@ -94,16 +114,6 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
   const readTime = (i: number): number | null | 'bad' => {
     const w = all[i];
     if (!w || lower[i] === '') return null;
-    // "at -2s": a moment before the shot, not the 2 s a dash would otherwise set off.
-    if (/^[-−–]\d/.test(w.word)) {
-      problems.push({
-        code: 'bad-time',
-        severity: 'error',
-        message: `A sound cannot come before its shot starts (${w.word.replace(/[.!?),]+$/, '')}); times count from 00:00, the start of the shot.`,
-        span: { from: w.from, to: w.to },
-      });
-      return 'bad';
-    }
     const candidate = timeCandidate(w.word);
     if (candidate === null) return null;
     const parsed = parseTime(candidate);

@@ -123,17 +123,26 @@ function readSpoken(
 }
 
 /**
- * Where the words' quote closes: the last closing mark, once straight quotes pair up (an odd count
- * leaves one open). -1 when it never closes.
+ * Where the words' quote closes: the last closing mark (a straight or curly one: writers mix
+ * them), once straight quotes pair up (an odd count leaves one open). -1 when it never closes.
  */
 function closingQuote(spoken: string, closing: string): number {
   if (spoken.length < 2) return -1;
-  if ((spoken.match(/"/g) ?? []).length % 2 === 1) return -1;
-  return Math.max(spoken.lastIndexOf(closing), spoken.lastIndexOf('"'));
+  const curly = spoken.lastIndexOf('”');
+  if (spoken[0] === '"' && (spoken.match(/"/g) ?? []).length % 2 === 1) return curly > 0 ? curly : -1;
+  return Math.max(spoken.lastIndexOf(closing), spoken.lastIndexOf('"'), curly);
 }
 
-/** A moment written after the words: `"Hi." at 00:03`, `"Hi." @ 3s`, `"Hi." (00:03)`, `"Hi." [3s]`, `"Hi." - 00:03`. */
-const MOMENT_AFTER = /^,?\s*(?:(?:at|@)\s*(.+?)|\((.+?)\)|\[(.+?)\]|[-–—]\s*(.+?))\s*[.!]*$/i;
+/** A moment as written: "00:03", "3s", "3.5 s", "3 seconds", "0:03.5", "1m05s", with a minus when before the shot. */
+const TIME = String.raw`[-−–]?\s?\d(?:[\d:]|\.\d)*(?:\s?(?:ms|s|secs?|seconds?|m\d{1,2}s))?`;
+/**
+ * A moment written after the words, and what follows it: `"Hi." at 00:03`, `@ 3s`, `(00:03)`,
+ * `(at 3s)`, `[3s]`, `- 00:05`; a minus touching the digits (`-1s`) is a moment before the shot.
+ */
+const MOMENT_AFTER = new RegExp(
+  String.raw`^,?\s*(?:(?:at|@)\s*(${TIME})|\(\s*(?:(?:at|@)\s*)?(${TIME})\s*\)|\[\s*(${TIME})\s*\]|[-–—]\s+(${TIME})|([-−]${TIME}))(?![\w:])(.*)$`,
+  'i',
+);
 /** "at 7:30 pm", "at 6 o'clock": an hour of the day, which a line cannot be timed by. */
 const HOUR_OF_DAY =
   /\d\s*(?:am|pm|a\.m\.?|p\.m\.?|o'clock|o’clock)\b|\b(?:in the morning|in the evening|at night|tonight)\b/i;
@@ -150,30 +159,41 @@ function readAfterQuote(
   problems: ItemProblem[],
 ): number | null | undefined {
   if (after === '' || /^[.!?…,;]+$/.test(after)) return at;
-  const span = { from, to: from + after.length };
-  const moment = MOMENT_AFTER.exec(after);
-  const written = (moment?.[1] ?? moment?.[2] ?? moment?.[3] ?? moment?.[4])?.trim();
-  if (written === undefined || HOUR_OF_DAY.test(after) || !/^[-−–]?\d/.test(written)) {
+  const leftOut = (words: string, wordsFrom: number): void => {
     problems.push({
       code: 'bad-dialogue',
       severity: 'warning',
-      message: `Only the words in quotes are spoken, so “${after}” after them is left out; put a sound in Audio, or time the line like [00:02] Mia: "Hi."`,
-      span,
+      message: `Only the words in quotes are spoken, so “${words}” after them is left out; put a sound in Audio, or time the line like [00:02] Mia: "Hi."`,
+      span: { from: wordsFrom, to: wordsFrom + words.length },
     });
+  };
+  const moment = HOUR_OF_DAY.test(after) ? null : MOMENT_AFTER.exec(after);
+  const written = (moment?.[1] ?? moment?.[2] ?? moment?.[3] ?? moment?.[4] ?? moment?.[5])?.trim();
+  if (!moment || written === undefined) {
+    leftOut(after, from);
     return at;
   }
+  const rest = (moment[6] ?? '').trim().replace(/^[,;:]\s*/, '');
+  const restWords = rest.replace(/^[.!?…,;]+$/, '');
+  if (restWords !== '') leftOut(rest, from + after.length - rest.length);
+  const timeSpan = { from, to: from + after.length - (moment[6] ?? '').length };
   if (/^[-−–]/.test(written)) {
     problems.push({
       code: 'bad-time',
       severity: 'error',
-      message: `A line cannot come before its shot starts (${written}); times count from 00:00, the start of the shot.`,
-      span,
+      message: `A line cannot come before its shot starts (${written.replace(/\s+/g, '')}); times count from 00:00, the start of the shot.`,
+      span: timeSpan,
     });
     return undefined;
   }
-  const time = parseTime(written);
+  const time = parseTime(written.replace(/\s+/g, '').replace(/(?:secs?|seconds?)$/i, 's'));
   if (!time.ok) {
-    problems.push({ code: 'bad-time', severity: 'error', message: `This time does not read: ${time.error}.`, span });
+    problems.push({
+      code: 'bad-time',
+      severity: 'error',
+      message: `This time does not read: ${time.error}.`,
+      span: timeSpan,
+    });
     return undefined;
   }
   if (typeof at === 'number') {
@@ -181,7 +201,7 @@ function readAfterQuote(
       code: 'multiple-times',
       severity: 'warning',
       message: `This line is already timed at ${formatTime(at)}, so the ${formatTime(time.ms)} after it is ignored; keep one time.`,
-      span,
+      span: timeSpan,
     });
     return at;
   }
@@ -189,7 +209,10 @@ function readAfterQuote(
 }
 
 /** Where a second speaker starts on the same line: a closing quote, then `Name: "` (or `[00:03] Name: "`). */
-const NEXT_SPEAKER = /["”]\s+(?=(?:\[[^\]\n]{1,24}\]\s*)?[^:"“”„[\]\s][^:"“”„[\]]{0,39}:\s*["“„])/g;
+const NEXT_SPEAKER = new RegExp(
+  String.raw`["”](\s*,?\s*(?:(?:at|@)\s*${TIME}|\(\s*(?:(?:at|@)\s*)?${TIME}\s*\))\s*[.,;]?)?\s+(?=(?:\[[^\]\n]{1,24}\]\s*)?[^:"“”„[\]\s][^:"“”„[\]]{0,39}:\s*["“„])`,
+  'gi',
+);
 
 /**
  * `Anna: "Go." Ben: "Now?"` is two lines: splits a line where a new speaker starts after a
@@ -202,7 +225,9 @@ export function splitSpeakers(text: string): { text: string; from: number }[] {
     // Only a quote that closes one: the words before it hold an odd number of quote marks.
     const before = text.slice(start, m.index + 1);
     if (((before.match(/["“”„]/g) ?? []).length & 1) !== 0) continue;
-    parts.push({ text: before, from: start });
+    // A moment written after the line ("at 00:03", "(3s)") is the line's own; one in brackets
+    // before the next speaker ("[00:03] Ben:") is that line's.
+    parts.push({ text: text.slice(start, m.index + 1 + (m[1]?.length ?? 0)), from: start });
     start = m.index + m[0].length;
   }
   parts.push({ text: text.slice(start), from: start });

@@ -359,13 +359,75 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     expect(diagnostics.some((d) => d.code === 'unterminated-quote')).toBe(false);
   });
 
+  test('several speakers on one line each keep the moment written after their words', () => {
+    const lines = (text: string): [number, string, string][] =>
+      (parse(`Dialogue: ${text}\nDuration: 10s`).doc.shots[0]?.dialogue ?? []).map((d) => [d.atMs, d.speaker, d.line]);
+    expect(lines('Mia: "Hello." at 1s Tom: "Hi." at 5s')).toEqual([
+      [1000, 'Mia', 'Hello.'],
+      [5000, 'Tom', 'Hi.'],
+    ]);
+    expect(lines('Mia: "One" at 00:01. Tom: "Two" (5s)')).toEqual([
+      [1000, 'Mia', 'One'],
+      [5000, 'Tom', 'Two'],
+    ]);
+    expect(lines('Mia: "One." at 00:03, Tom: "Two." at 00:05')).toEqual([
+      [3000, 'Mia', 'One.'],
+      [5000, 'Tom', 'Two.'],
+    ]);
+    // A time in brackets before a speaker is still that speaker's.
+    expect(lines('[00:01] Anna: “Go.” [00:03] Ben: “Now?”')).toEqual([
+      [1000, 'Anna', 'Go.'],
+      [3000, 'Ben', 'Now?'],
+    ]);
+  });
+
+  test('a moment after the words reads as Audio’s do: spaced units, “(at 3s)”, mixed quote marks; words after it are left out with a warning', () => {
+    const { doc, diagnostics } = parse(
+      [
+        'Dialogue:',
+        'Tom: "One." at 1 second',
+        'Mia: "Two." at 2.5 s',
+        'Tom: "Three." (4 s)',
+        'Mia: "Four." (at 5s)',
+        'Tom: “Five." at 6s',
+        'Mia: "Six.” at 7s, softly',
+        'Duration: 10s',
+      ].join('\n'),
+    );
+    expect(doc.shots[0]?.dialogue.map((d) => [d.atMs, d.line])).toEqual([
+      [1000, 'One.'],
+      [2500, 'Two.'],
+      [4000, 'Three.'],
+      [5000, 'Four.'],
+      [6000, 'Five.'],
+      [7000, 'Six.'],
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.range.line])).toEqual([['bad-dialogue', 'warning', 7]]);
+    expect(diagnostics[0]?.message).toContain('“softly” after them is left out');
+  });
+
+  test('a minus touching a time, or after “at” with a space, is a moment before the shot, never a positive time', () => {
+    const { doc, diagnostics } = parse(
+      'Audio: glass breaks -2s, a dog barks at - 2s, a door slams (-2s), bell - 00:02\nDialogue: Mia: "Hi." -1s\n',
+    );
+    expect(diagnostics.map((d) => [d.code, d.severity, d.range.line, d.message.match(/\((-[^)]+)\)/)?.[1]])).toEqual([
+      ['bad-time', 'error', 1, '-2s'],
+      ['bad-time', 'error', 1, '-2s'],
+      ['bad-time', 'error', 1, '-2s'],
+      ['bad-time', 'error', 2, '-1s'],
+    ]);
+    // A dash with a space after it still sets a time off: the bell rings at 2 s.
+    expect(doc.shots[0]?.audio.events).toEqual([{ label: 'bell', startMs: 2000, endMs: null }]);
+    expect(doc.shots[0]?.dialogue).toEqual([]);
+  });
+
   test('a moment before the shot starts is an error, in Dialogue and in Audio, not a time a dash sets off', () => {
     const { doc, diagnostics } = parse(
       'Audio: a door slams at -2s, rain from -1s to 3s\nDialogue: Mia: "Hi." at -1s\n',
     );
     const times = diagnostics.filter((d) => d.code === 'bad-time');
     expect(times.map((d) => [d.range.line, d.range.column, d.severity])).toEqual([
-      [1, 24, 'error'],
+      [1, 21, 'error'],
       [1, 39, 'error'],
       [2, 22, 'error'],
     ]);

@@ -116,8 +116,10 @@ export function CompiledPanel({
         {compiled.notes.length === 0 ? (
           <p className="compiled__clean">
             <Icon name="check" size={14} />
-            Nothing dropped: every line reaches {limits.label}.
-            {target.provider === 'local' && ' It draws the words it knows; the preview names any it does not.'}
+            <span>
+              Nothing dropped: every line reaches {limits.label}.
+              {target.provider === 'local' && ' It draws the words it knows; the preview names any it does not.'}
+            </span>
           </p>
         ) : (
           <ul className="compiled__notes" aria-label="What changes for this provider">
