@@ -119,6 +119,13 @@ function readSpoken(
     }
   }
   if (at === undefined) return { entry: null, problems, unterminated };
+  if (!unterminated && collapse(line) === '')
+    problems.push({
+      code: 'bad-dialogue',
+      severity: 'warning',
+      message: `${speaker}'s line has no words, so nothing is said; put the words between the quotes, like ${speaker}: "Hi."`,
+      span: whole,
+    });
   return { entry: { atMs: at, speaker, line: collapse(line) }, problems, unterminated };
 }
 

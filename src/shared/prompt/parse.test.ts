@@ -406,6 +406,20 @@ describe('parse: malformed input becomes diagnostics with line and column', () =
     expect(diagnostics[0]?.message).toContain('“softly” after them is left out');
   });
 
+  test('a line with nothing between its quotes says nothing, and a warning says so', () => {
+    const { doc, diagnostics } = parse('Dialogue: Mia: "" at 2s\nTom: "  " \nAnn: "Hi."');
+    expect(doc.shots[0]?.dialogue.map((d) => [d.speaker, d.line])).toEqual([
+      ['Mia', ''],
+      ['Tom', ''],
+      ['Ann', 'Hi.'],
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.range.line])).toEqual([
+      ['bad-dialogue', 'warning', 1],
+      ['bad-dialogue', 'warning', 2],
+    ]);
+    expect(diagnostics[0]?.message).toContain("Mia's line has no words");
+  });
+
   test('a minus touching a time, or after “at” with a space, is a moment before the shot, never a positive time', () => {
     const { doc, diagnostics } = parse(
       'Audio: glass breaks -2s, a dog barks at - 2s, a door slams (-2s), bell - 00:02\nDialogue: Mia: "Hi." -1s\n',
