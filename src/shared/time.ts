@@ -41,6 +41,14 @@ function done(ms: number, original: string): TimeParse {
  * seconds digits; unit times end in s, m…s or ms. A bare number is refused because
  * "5" could mean frames, seconds or minutes.
  */
+/**
+ * A time as written in a sentence: spaces inside it ("3 s", "2.5 sec") and a unit spelled out
+ * ("4 seconds") read as parseTime's own forms.
+ */
+export function parseWrittenTime(input: string): TimeParse {
+  return parseTime(input.replace(/\s+/g, '').replace(/(?:secs?|seconds?)$/i, 's'));
+}
+
 export function parseTime(input: string): TimeParse {
   const text = input.trim().toLowerCase();
   if (text === '') return fail(`a time is missing; ${HINT}`);

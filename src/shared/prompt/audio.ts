@@ -7,7 +7,7 @@
  * by commas and semicolons, so a sound whose name holds one is written in double quotes:
  * `"glass, breaking" at 00:02`; nothing between quotes is read as a time.
  */
-import { formatTime, parseTime } from '../time';
+import { formatTime, parseTime, parseWrittenTime } from '../time';
 import type { DiagnosticCode, Severity, Span } from './diagnostics';
 import { collapse, quotedRanges, splitItems, stripFullStops, words } from './text';
 
@@ -93,9 +93,10 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
       };
   }
   if (all.length === 0) return { item: { kind: 'none' }, problems };
+  const quoted = quotedRanges(raw);
   // "glass breaks -2s", "at - 2s", "(-2s)": a moment before the shot, never the 2 s a dash would set off.
   const early = BEFORE_SHOT.exec(raw);
-  if (early && !quotedRanges(raw).some((q) => early.index >= q.from && early.index < q.to)) {
+  if (early && !quoted.some((q) => early.index >= q.from && early.index < q.to)) {
     const from = early.index + (early[0].length - early[0].trimStart().length);
     problems.push({
       code: 'bad-time',
@@ -106,7 +107,6 @@ export function readAudioItem(raw: string): { item: AudioItem; problems: ItemPro
     return { item: { kind: 'ambience', text: all.map((w) => w.word).join(' ') }, problems };
   }
 
-  const quoted = quotedRanges(raw);
   const lower = all.map((w) => (quoted.some((q) => w.from >= q.from && w.from < q.to) ? '' : w.word.toLowerCase()));
   const phrases: Phrase[] = [];
   let broken = false;
@@ -310,7 +310,7 @@ function readMarkedTime(raw: string): MarkedTime | null {
 }
 
 function markMs(mark: string): number | null {
-  const parsed = parseTime(mark.replace(/\s+/g, '').replace(/(?:secs?|seconds?)$/i, 's'));
+  const parsed = parseWrittenTime(mark);
   return parsed.ok ? parsed.ms : null;
 }
 

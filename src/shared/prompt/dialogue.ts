@@ -1,5 +1,5 @@
 /** Dialogue entries: `[00:02] Girl: "Go on, fly!"`, one per line. */
-import { formatTime, parseTime } from '../time';
+import { formatTime, parseTime, parseWrittenTime } from '../time';
 import type { ItemProblem } from './audio';
 import { collapse } from './text';
 
@@ -193,7 +193,7 @@ function readAfterQuote(
     });
     return undefined;
   }
-  const time = parseTime(written.replace(/\s+/g, '').replace(/(?:secs?|seconds?)$/i, 's'));
+  const time = parseWrittenTime(written);
   if (!time.ok) {
     problems.push({
       code: 'bad-time',

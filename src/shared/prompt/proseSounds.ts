@@ -4,7 +4,7 @@
  * Audio field; it stays in the Scene too when its subject is something the picture shows (the
  * door, the waves), and leaves the Scene when the subject is only heard (thunder, sirens).
  */
-import { parseTime } from '../time';
+import { parseWrittenTime } from '../time';
 
 /** Verbs that say a sound is made, in the forms prose writes them. */
 const SOUND_VERB_STEMS = (
@@ -146,6 +146,6 @@ function isMoment(text: string): boolean {
 
 /** A MOMENT in milliseconds, or null when it is no moment within a shot (a clock time of day, say). */
 export function momentMs(text: string): number | null {
-  const t = parseTime(text.replace(/\s+/g, '').replace(/sec(?:ond)?s?$/i, 's'));
+  const t = parseWrittenTime(text);
   return t.ok && t.ms <= LONGEST_SHOT_MS ? t.ms : null;
 }

@@ -48,7 +48,9 @@ export class ShotBuilder {
   /** …and that word was "dark": how the light is, which a Style line's hour replaces. */
   timeFromDarkness = false;
   /** The Style is the previous shot's, carried on: its hour was the previous shot's to take. */
-  styleCarried = false;
+  get styleCarried(): boolean {
+    return this.report.styleCarried;
+  }
   weather: Weather | null = null;
   wind = 0;
   /** An echo word was read outside a timed sound: the place echoes every sound. */

@@ -28,8 +28,7 @@ export function interpret(input: EngineInput): Interpretation {
     b.read(shot.motion, 'motion');
     b.read(shot.camera, 'camera');
     // A Style carried on from the shot before (the same words) gives no new hour: the hour carries.
-    b.styleCarried = index > 0 && shot.style === input.shots[index - 1]?.style;
-    report.styleCarried = b.styleCarried;
+    report.styleCarried = index > 0 && shot.style === input.shots[index - 1]?.style;
     b.read(shot.style, 'style');
     for (const neg of shot.negative) b.read(neg, 'negative');
     readAudio(b);

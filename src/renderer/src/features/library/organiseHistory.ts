@@ -65,7 +65,7 @@ function restoring<V>(
 }
 
 function clipsWord(count: number): string {
-  return count === 1 ? 'clip' : `${count.toLocaleString('en')} clips`;
+  return `${count.toLocaleString('en')} clips`;
 }
 
 /** Who an edit touched, as its notes say it: the clip's title when it is one, else how many. */
