@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -71,12 +71,18 @@ describe('putting the clip together', () => {
       const sound = join(dir, 'sound.mp4');
       const apart = join(dir, 'apart.mp4');
       await runEncoderStep(audioEncoderArgs(wav, sound, draft), 'soundtrack encoder', signal);
-      await runEncoderStep(muxArgs(picture, sound, apart), 'muxer', signal);
+      await runEncoderStep(muxArgs(sound, picture, apart), 'muxer', signal);
+      // A muxer started before the sound is encoded, reading it from stdin, makes the same clip.
+      const early = join(dir, 'early.mp4');
+      const muxer = new Assembler(muxArgs('pipe:0', picture, early));
+      expect(await muxer.assemble(await readFile(sound))).toBeGreaterThan(0);
       const together = join(dir, 'together.mp4');
       await runEncoderStep(soundAndMuxArgs(picture, wav, together, draft), 'muxer', signal);
 
       expect(await md5(together, '0:a:0')).toBe(await md5(apart, '0:a:0'));
       expect(await md5(together, '0:v:0')).toBe(await md5(apart, '0:v:0'));
+      expect(await md5(early, '0:a:0')).toBe(await md5(apart, '0:a:0'));
+      expect(await md5(early, '0:v:0')).toBe(await md5(apart, '0:v:0'));
       expect(await md5(together, '0:v:0')).toBe(await md5(picture, '0:v:0'));
       // The sound is the soundtrack's: its level, not silence.
       const decoded = await run(
@@ -132,7 +138,7 @@ describe('putting the clip together', () => {
     // Started while its picture is still being made: it must wait for the soundtrack before opening it.
     const picture = join(dir, 'later.mp4');
     const ahead = join(dir, 'ahead.mp4');
-    const assembler = new Assembler(picture, ahead, true);
+    const assembler = new Assembler(soundAndMuxArgs(picture, 'pipe:0', ahead, true));
     await new Promise((resolve) => setTimeout(resolve, 300));
     await copyFile(made, picture);
     expect(await assembler.assemble(wavBytes(bus))).toBeGreaterThan(0);
@@ -142,19 +148,20 @@ describe('putting the clip together', () => {
   });
 
   test('an assembler names what went wrong', async () => {
-    const assembler = new Assembler(join(dir, 'missing.mp4'), join(dir, 'never.mp4'), true);
+    const assembler = new Assembler(soundAndMuxArgs(join(dir, 'missing.mp4'), 'pipe:0', join(dir, 'never.mp4'), true));
     await expect(assembler.assemble(wavBytes(stereo(4800)))).rejects.toThrow(
       /The muxer \(ffmpeg\) failed: .*missing\.mp4/,
     );
   });
 
   test("encodes a render's sound with exactly the settings of the benchmark's floor; only a draft takes the fast coder", () => {
+    // The codec's settings: from -c:a to the output's format, less the index's place.
     const codec = (args: readonly string[]): string[] =>
-      args.slice(args.indexOf('-c:a'), args.indexOf('-f', args.indexOf('-c:a')));
+      args
+        .slice(args.indexOf('-c:a'), args.indexOf('-f', args.indexOf('-c:a')))
+        .filter((a) => a !== '-movflags' && a !== '+faststart');
     expect(codec(audioEncoderArgs('in.wav', 'out.mp4'))).toEqual([...audioCodecArgs]);
-    expect(
-      codec(soundAndMuxArgs('v.mp4', 'in.wav', 'out.mp4').filter((a) => a !== '-movflags' && a !== '+faststart')),
-    ).toEqual([...audioCodecArgs]);
+    expect(codec(soundAndMuxArgs('v.mp4', 'in.wav', 'out.mp4'))).toEqual([...audioCodecArgs]);
     expect(codec(audioEncoderArgs('in.wav', 'out.mp4', true))).toEqual([...audioCodecArgs, '-aac_coder', 'fast']);
   });
 });

@@ -3,8 +3,8 @@
  * stdin, to H.264), then either the soundtrack (a WAV file to AAC, beside the picture while frames
  * are still drawn) and a mux that copies both into one MP4 with its index up front (+faststart), or, when the soundtrack
  * is mixed only after the last frame, one run that encodes it and copies the picture in. Both give
- * the same streams. That last run can be started ahead (Assembler), waiting for the soundtrack on
- * its stdin, so that ffmpeg loads while frames are drawn. The picture's ffmpeg cannot take the
+ * the same streams. The runs after the picture's are started ahead (Assembler), waiting for the
+ * soundtrack on their stdin, so that ffmpeg loads while frames are drawn. The picture's ffmpeg cannot take the
  * sound as a second input: it interleaves its inputs, so it would stop reading frames until the
  * sound (mixed beside the drawing) arrives, and with two inputs it reads each 3.7 MB frame into
  * fresh pages from a reader thread (about a second of CPU per 8 s clip at 720p).
@@ -79,23 +79,36 @@ export function encoderArgs(o: EncoderOptions, input = 'pipe:0'): string[] {
   ];
 }
 
-/** The soundtrack to AAC in an MP4 container, which keeps the encoder's priming in an edit list. */
+/**
+ * The soundtrack to AAC in an MP4 container, which keeps the encoder's priming in an edit list;
+ * index first, so a muxer can read it from a pipe.
+ */
 export function audioEncoderArgs(wavPath: string, outPath: string, draft = false): string[] {
-  return [...quietArgs, '-i', wavPath, ...soundCodecArgs(draft), '-f', 'mp4', outPath];
+  return [...quietArgs, '-i', wavPath, ...soundCodecArgs(draft), '-movflags', '+faststart', '-f', 'mp4', outPath];
 }
 
-/** Picture and sound copied, not re-encoded, into the clip, index first. */
-export function muxArgs(videoPath: string, audioPath: string, outPath: string): string[] {
+/**
+ * Picture and sound (audioEncoderArgs' MP4, a file or `pipe:0`) copied, not re-encoded, into the
+ * clip, index first. The sound is the first input, so a muxer reading it from stdin opens the
+ * picture only once the sound comes (see soundAndMuxArgs).
+ */
+export function muxArgs(audioPath: string, videoPath: string, outPath: string): string[] {
   return [
     ...quietArgs,
-    '-i',
-    videoPath,
+    // Room for a long clip's sound packets: read from a pipe through ffmpeg's default queue of 8,
+    // the mux waits out a pause for nearly every packet (3.5 s instead of 0.2 s for a minute's clip).
+    '-thread_queue_size',
+    '1024',
+    '-f',
+    'mp4',
     '-i',
     audioPath,
+    '-i',
+    videoPath,
     '-map',
-    '0:v:0',
+    '1:v:0',
     '-map',
-    '1:a:0',
+    '0:a:0',
     '-c',
     'copy',
     '-movflags',
@@ -136,19 +149,20 @@ export function soundAndMuxArgs(videoPath: string, wavPath: string, outPath: str
 }
 
 /**
- * The run that puts the clip together (soundAndMuxArgs, the soundtrack on stdin), started ahead:
- * ffmpeg with all its shared libraries takes a few tenths of a second of CPU to start, and this way
- * it starts while frames are drawn instead of after the last one, and no WAV file is written. It
- * waits on stdin and opens the picture only when `assemble` hands it the soundtrack, so the
- * picture must be finished by then. A render that stops without assembling kills it; if the
- * thread that started it dies instead, its stdin closes and ffmpeg stops on its own.
+ * A run that puts the clip together, started ahead: soundAndMuxArgs or muxArgs with `pipe:0` for
+ * the soundtrack (a WAV, or the sound's MP4). ffmpeg with all its shared libraries takes a tenth
+ * of a second or more of CPU to start, and this way it starts while frames are drawn instead of
+ * after the last one. It waits on stdin and opens the picture only when `assemble` hands it the
+ * soundtrack, so the picture must be finished by then. A render that stops without assembling
+ * kills it; if the thread that started it dies instead, its stdin closes and ffmpeg stops on its
+ * own.
  */
 export class Assembler {
   private readonly child: ChildProcess;
   private readonly exited: Promise<{ code: number | null; stderr: string; error: string | null }>;
 
-  constructor(videoPath: string, outPath: string, draft: boolean) {
-    this.child = spawn(mediaTools().ffmpeg, soundAndMuxArgs(videoPath, 'pipe:0', outPath, draft), {
+  constructor(args: readonly string[]) {
+    this.child = spawn(mediaTools().ffmpeg, args, {
       stdio: ['pipe', 'ignore', 'pipe'],
       windowsHide: true,
     });
@@ -170,9 +184,9 @@ export class Assembler {
     });
   }
 
-  /** Hands ffmpeg the soundtrack (a whole WAV) and waits for the clip; resolves with ffmpeg's CPU time, in ms. */
-  async assemble(wav: Uint8Array): Promise<number> {
-    this.child.stdin?.end(wav);
+  /** Hands ffmpeg the whole soundtrack and waits for the clip; resolves with ffmpeg's CPU time, in ms. */
+  async assemble(sound: Uint8Array): Promise<number> {
+    this.child.stdin?.end(sound);
     const r = await this.exited;
     if (r.code !== 0 || r.error !== null)
       throw ffmpegFailure('muxer', r.error ?? `exit code ${String(r.code)}`, r.stderr);

@@ -5,12 +5,12 @@
  * failure removes every temporary file.
  */
 import { createCanvas } from '@napi-rs/canvas';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { StudioError } from '../../shared/errors';
 import { ShotRenderer } from './draw/frame';
-import { Assembler, audioEncoderArgs, Encoder, muxArgs, runEncoderStep, soundAndMuxArgs } from './encode';
-import { validateInput, type EngineInput } from './input';
+import { Assembler, audioEncoderArgs, muxArgs, runEncoderStep, soundAndMuxArgs, type Encoder } from './encode';
+import type { EngineInput } from './input';
 import { interpret } from './interpret/interpret';
 import { buildReport, shotFrames, type RenderReport } from './report';
 import { collectContacts } from './simulate';
@@ -19,6 +19,7 @@ import { mixWav, type MixRequest, type MixSummary } from './sound/mixer';
 import { scheduleSound } from './sound/schedule';
 import { speakDialogue, type SpokenDialogue } from './sound/soundtrack';
 import { frameMemoryReleaser } from './frameMemory';
+import { startRender, type RenderStart } from './renderStart';
 import { removeTemps, type RenderTemps } from './scratch';
 import { stageShot } from './stage/shot';
 
@@ -90,6 +91,8 @@ export interface PipelineHooks {
   encoderStarted?: (pid: number) => void;
   /** Mixes the soundtrack on another thread; without it the mix is made on this one. */
   mix?: (request: MixRequest) => Promise<MixSummary>;
+  /** The render's start (renderStart.ts), begun by the caller ahead of this; else begun here. */
+  started?: Promise<RenderStart>;
 }
 
 function checkAbort(hooks: PipelineHooks): void {
@@ -121,12 +124,14 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
   let assembler: Assembler | null = null;
   /**
    * The soundtrack's mix, started once the lines are spoken, and its AAC encode: beside the
-   * drawing when the mix is done first (null when it was not: the frames were done first).
+   * drawing when the mix is done first (null when it was not: the frames were done first), with
+   * the run that muxes it, started then, to load while the frames are drawn.
    */
-  const sound: { mixed: Promise<MixSummary> | null; encoded: Promise<number | null> | null } = {
-    mixed: null,
-    encoded: null,
-  };
+  const sound: {
+    mixed: Promise<MixSummary> | null;
+    encoded: Promise<number | null> | null;
+    muxer: Assembler | null;
+  } = { mixed: null, encoded: null, muxer: null };
   /** Whether frames are still being drawn, so an encode started now runs beside them. */
   let drawing = true;
   /** Work still running that a failure must wait for before the scratch folder goes. */
@@ -134,49 +139,10 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
   const stopTools = new AbortController();
   const began = performance.now();
   try {
-    validateInput(input);
-    if (
-      !Number.isInteger(o.width) ||
-      !Number.isInteger(o.height) ||
-      o.width < 16 ||
-      o.height < 16 ||
-      o.width % 2 ||
-      o.height % 2
-    )
-      throw new StudioError(
-        'invalid_input',
-        `size must be even whole numbers of at least 16 pixels, got ${o.width}x${o.height}`,
-      );
-    if (!(o.fps > 0 && o.fps <= 120))
-      throw new StudioError('invalid_input', `fps must be between 1 and 120, got ${o.fps}`);
-    // The scratch folder itself is made without `recursive`: under a pseudo-filesystem such as
-    // /proc a recursive mkdir of a new folder never returns.
-    await mkdir(dirname(o.temp.dir), { recursive: true });
-    await mkdir(o.temp.dir).catch((error: unknown) => {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') return;
-      throw new StudioError(
-        'invalid_input',
-        `Cannot make a scratch folder for the render in ${dirname(o.temp.dir)} (${code ?? String(error)}); choose a folder you can write to.`,
-      );
-    });
+    const started = await (hooks.started ?? startRender(input, o, (pid) => hooks.encoderStarted?.(pid)));
+    ({ encoder, assembler } = started);
+    const { videoPath } = started;
     hooks.progress({ phase: 'interpret', fraction: 0, frame: 0, frames: 0 });
-    // The picture's encoder needs only the size and rate, so its thread and ffmpeg start first and
-    // load while the prompt is read, staged and simulated: ready when the first frame is.
-    const videoPath = join(o.temp.dir, 'picture.mp4');
-    encoder = new Encoder({
-      width: o.width,
-      height: o.height,
-      fps: o.fps,
-      outPath: videoPath,
-      draft: o.draft === true,
-      pipePath: join(o.temp.dir, 'frames.pipe'),
-      onSpawn: (pid) => hooks.encoderStarted?.(pid),
-    });
-    // A draft's frames are often done before its soundtrack is mixed, so it always puts the clip
-    // together in one run with the soundtrack's encode: one ffmpeg start fewer, and that one
-    // starts now, loading while the frames are drawn.
-    if (o.draft === true) assembler = new Assembler(videoPath, o.temp.video, true);
 
     const interp = interpret(input);
     const stages = interp.shots.map((scene) => stageShot(scene, o.seed));
@@ -231,15 +197,15 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         };
         const mixed = (hooks.mix ?? mixWav)(mixRequest);
         sound.mixed = mixed;
-        sound.encoded = mixed.then(() =>
-          drawing && !assembler
-            ? runEncoderStep(
-                audioEncoderArgs(wavPath, audioPath, o.draft === true),
-                'soundtrack encoder',
-                stopTools.signal,
-              )
-            : null,
-        );
+        sound.encoded = mixed.then(() => {
+          if (!drawing || assembler) return null;
+          sound.muxer = new Assembler(muxArgs('pipe:0', videoPath, o.temp.video));
+          return runEncoderStep(
+            audioEncoderArgs(wavPath, audioPath, o.draft === true),
+            'soundtrack encoder',
+            stopTools.signal,
+          );
+        });
         sound.encoded.catch(() => undefined);
         return spoken;
       }));
@@ -334,7 +300,8 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         'muxer',
         stopTools.signal,
       );
-    else muxCpuMs = await runEncoderStep(muxArgs(videoPath, audioPath, o.temp.video), 'muxer', stopTools.signal);
+    else if (sound.muxer) muxCpuMs = await sound.muxer.assemble(await readFile(audioPath));
+    else throw new StudioError('internal', 'The soundtrack was encoded without a muxer for it.');
     prof.finish = performance.now() - f0;
     checkAbort(hooks);
     const report = buildReport(interp, schedule, {
@@ -373,7 +340,10 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     encoder?.kill();
     assembler?.kill();
     stopTools.abort();
+    // The muxer is made when the soundtrack's encode starts, so that must have settled first.
     await Promise.allSettled([encoder?.closed(), assembler?.closed(), sound.mixed, sound.encoded, ...pending]);
+    sound.muxer?.kill();
+    await sound.muxer?.closed();
     await removeTemps(o);
     throw error;
   } finally {

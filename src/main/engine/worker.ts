@@ -13,6 +13,8 @@ import { parentPort, workerData, type MessagePort, type Worker } from 'node:work
 import { StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
 import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
+import { abandonStart, startRender } from './renderStart';
+import { removeTemps } from './scratch';
 import { mixTransfer, type MixReply, type MixRequest, type MixSummary } from './sound/mixerReply';
 import { spawnEngineWorker, type EngineWorkerData } from './threads';
 
@@ -131,14 +133,24 @@ function serveRendering(port: MessagePort, data: EngineWorkerData): void {
     }
     canceled = false;
     const flag = new Int32Array(m.start.cancel);
+    const { input, options } = m.start;
+    // ffmpeg starts now, loading its libraries while the pipeline (and Skia) may still be loading.
+    const started = startRender(input, options, (pid) => post({ type: 'encoder', pid }));
+    started.catch(() => undefined);
     void pipeline
-      .then(({ runPipeline }) =>
-        runPipeline(m.start.input, m.start.options, {
-          aborted: () => canceled || Atomics.load(flag, 0) !== 0,
-          progress: (progress) => post({ type: 'progress', progress }),
-          encoderStarted: (pid) => post({ type: 'encoder', pid }),
-          mix,
-        }),
+      .then(
+        ({ runPipeline }) =>
+          runPipeline(input, options, {
+            aborted: () => canceled || Atomics.load(flag, 0) !== 0,
+            progress: (progress) => post({ type: 'progress', progress }),
+            mix,
+            started,
+          }),
+        async (error: unknown) => {
+          await abandonStart(started);
+          await removeTemps(options);
+          throw error;
+        },
       )
       .then(
         (result) => post({ type: 'done', result }),
