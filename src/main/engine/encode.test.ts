@@ -185,6 +185,8 @@ describe('feeding the picture its frames', () => {
     name: string,
     pipe: boolean,
     frames = 30,
+    /** Every frame in one buffer, drawn into again as soon as the last write resolves (as Skia's surface would be). */
+    oneBuffer = false,
   ): Promise<{ path: string; cpuMs: number; pipeMade: boolean }> {
     const path = join(dir, `${name}.mp4`);
     const scratch = await mkdtemp(join(dir, `${name}-`));
@@ -196,7 +198,15 @@ describe('feeding the picture its frames', () => {
       ...(pipe ? { pipePath: join(scratch, 'frames.pipe') } : {}),
     });
     // More frames than either way holds, written as fast as they are taken.
-    for (let k = 0; k < frames; k++) await encoder.write(frame(k, 96, 54));
+    const shared = Buffer.alloc(96 * 54 * 4);
+    for (let k = 0; k < frames; k++) {
+      if (!oneBuffer) {
+        await encoder.write(frame(k, 96, 54));
+        continue;
+      }
+      frame(k, 96, 54).copy(shared);
+      await encoder.write(shared);
+    }
     await encoder.finish();
     const pipeMade = await stat(join(scratch, 'frames.pipe')).then(
       (s) => s.isFIFO(),
@@ -224,6 +234,15 @@ describe('feeding the picture its frames', () => {
     // The frames did go through the pipe, not the writer thread.
     expect(piped.pipeMade).toBe(true);
     expect(ringed.pipeMade).toBe(false);
+  });
+
+  test("a frame's buffer can be drawn into again as soon as its write resolves, either way", async () => {
+    const fresh = await encode('fresh', true);
+    const reusedPipe = await encode('reused-pipe', true, 30, true);
+    const reusedRing = await encode('reused-ring', false, 30, true);
+    expect(reusedPipe.pipeMade).toBe(true);
+    expect(await md5(reusedPipe.path, '0:v:0')).toBe(await md5(fresh.path, '0:v:0'));
+    expect(await md5(reusedRing.path, '0:v:0')).toBe(await md5(fresh.path, '0:v:0'));
   });
 
   test('a picture ffmpeg cannot encode fails the write or the finish with its reason, and does not hang', async () => {

@@ -1,9 +1,12 @@
 /**
  * Frames to the picture's ffmpeg through a named pipe, written from libuv's thread pool. ffmpeg
  * reads the pipe as its input file; this thread hands each frame's pixels to a blocking write on
- * a pool thread and goes on drawing, so ffmpeg takes the frame while the next one is drawn. The
- * frame is written from the buffer Skia read it back into: no copy into a ring, and no writer
- * thread to start (a Node thread takes about a tenth of a second of CPU to start). Frames that
+ * a pool thread and goes on drawing, so ffmpeg takes the frame while the next one is drawn, with
+ * no writer thread to start (a Node thread takes about a tenth of a second of CPU to start). Each
+ * frame is copied (a tenth of a millisecond at 720p) into one of a few buffers kept for the whole
+ * clip: the buffer Skia read it back into then dies at the next young-generation collection
+ * (frameMemory.ts), where one held through a write outlived it, was promoted, and freed only by a
+ * full collection every dozen frames, its memory faulted in afresh each frame. Frames that
  * wait while a write is under way go out together in the next one, so ffmpeg is fed several
  * frames a draw when it has fallen behind. Named pipes are a POSIX feature: `Encoder` (encode.ts)
  * uses the writer thread where there are none.
@@ -28,7 +31,9 @@ export class FramePipe {
   private readonly exited: Promise<PipeExit>;
   private result: PipeExit | null = null;
   private waiting: Buffer[] = [];
-  private inFlight = 0;
+  private inFlight: Buffer[] = [];
+  /** Buffers of frame size, made as needed (at most `heldFrames`) and reused for the whole clip. */
+  private spare: Buffer[] = [];
   private pumping: Promise<void> | null = null;
   private failure: string | null = null;
   /** Resolves the writes waiting for room. */
@@ -79,10 +84,12 @@ export class FramePipe {
   async write(frame: Buffer): Promise<void> {
     for (;;) {
       if (this.failure !== null || this.result) throw new PipeFailure(await this.exit());
-      if (this.waiting.length + this.inFlight < heldFrames) break;
+      if (this.waiting.length + this.inFlight.length < heldFrames) break;
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
-    this.waiting.push(frame);
+    const held = this.spare.pop() ?? Buffer.allocUnsafeSlow(frame.length);
+    frame.copy(held);
+    this.waiting.push(held);
     this.pumping ??= this.pump();
   }
 
@@ -92,7 +99,7 @@ export class FramePipe {
     while (this.waiting.length > 0 && this.failure === null && handle) {
       let frames = this.waiting;
       this.waiting = [];
-      this.inFlight = frames.length;
+      this.inFlight = frames;
       try {
         for (;;) {
           const { bytesWritten } = await handle.writev(frames);
@@ -102,7 +109,8 @@ export class FramePipe {
       } catch (e) {
         this.failure ??= e instanceof Error ? e.message : String(e);
       }
-      this.inFlight = 0;
+      this.spare.push(...this.inFlight);
+      this.inFlight = [];
       this.wake?.();
       this.wake = null;
     }
