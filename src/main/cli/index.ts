@@ -57,7 +57,20 @@ async function run(command: string, args: readonly string[]): Promise<number | n
   }
 }
 
+/**
+ * A reader that went away (`shotline render … | head -1`) leaves nothing to show output to: the
+ * command's work is done or goes on regardless, so a write to the closed pipe is dropped instead
+ * of crashing the process after the fact.
+ */
+function ignoreClosedReaders(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  ignoreClosedReaders();
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(USAGE);

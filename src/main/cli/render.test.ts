@@ -166,4 +166,38 @@ describe('shotline render', () => {
       /Cannot write \/proc\/p\.mp4: the folder \/proc (does not exist|does not accept new files)\. Choose another --out path\./,
     );
   });
+
+  test('refuses a --report it could not write, before rendering anything', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'p.txt'), SHORT);
+    const result = await run([
+      join(dir, 'p.txt'),
+      '--out',
+      join(dir, 'p.mp4'),
+      '--report',
+      join(dir, 'nodir', 'r.json'),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(
+      /Cannot write .*r\.json: the folder .*nodir does not exist\. Choose another --report path\./,
+    );
+    expect(await readdir(dir)).toEqual(['p.txt']);
+  });
+
+  test("refuses a clip name too long for its poster's and temporary files' names, before rendering anything", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'p.txt'), SHORT);
+    // 230 bytes: a name the file system takes, but ".<name>.<tag>.sprite.part.jpg" would be 256.
+    const tooLong = await run([join(dir, 'p.txt'), '--out', join(dir, `${'b'.repeat(226)}.mp4`)]);
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.err).toMatch(/The clip's file name is too long \(230 bytes\).*Keep it to 229 bytes/);
+    expect(await readdir(dir)).toEqual(['p.txt']);
+    // The longest it takes renders, with every file beside it.
+    const longest = `${'c'.repeat(225)}.mp4`;
+    const made = await run([join(dir, 'p.txt'), '--out', join(dir, longest), '--size', '320x180', '--draft']);
+    expect(made.code).toBe(0);
+    expect((await readdir(dir)).sort()).toEqual(
+      [longest, longest.replace('.mp4', '.poster.jpg'), longest.replace('.mp4', '.sprite.jpg'), 'p.txt'].sort(),
+    );
+  }, 60_000);
 });

@@ -1,10 +1,11 @@
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
+import { constants } from 'node:os';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import type { FrameSize } from '../../shared/prompt/types';
 import { StudioError } from '../../shared/errors';
-import { prewarmRenderWorker, renderClip, type RenderProgress } from '../engine/render';
+import { prewarmRenderWorker, renderClip, stopRendersNow, type RenderProgress } from '../engine/render';
 
 export const RENDER_USAGE = `Usage: shotline render <prompt.txt> --out <clip.mp4> [--size WxH] [--fps N] [--seed N] [--draft] [--report report.json]
 
@@ -48,23 +49,57 @@ function parseWhole(flag: string, text: string, min: number, max: number): numbe
 }
 
 /** Fails before any work when the clip could not be written where asked. */
+/**
+ * The longest file name a render writes beside its clip, less the clip's own name without its
+ * extension: its sprite sheet while it is made, ".<name>.<12 hex digits>.sprite.part.jpg".
+ */
+const longestNameAdded = 30;
+/** The longest file name most file systems take, in bytes. */
+const nameMax = 255;
+
 async function checkOutput(out: string): Promise<void> {
   if (extname(out).toLowerCase() !== '.mp4') throw new UsageError(`--out must name an .mp4 file, got "${out}".`);
   const existing = await stat(out).catch(() => null);
   if (existing?.isDirectory()) throw new UsageError(`--out names a folder, not a file: ${out}`);
-  // Creating a file is the only honest test: a folder can look writable (root, /proc, a
-  // read-only mount) and still refuse new files.
-  const folder = dirname(out);
+  const name = basename(out);
+  const longest = nameMax - longestNameAdded + extname(out).length;
+  if (Buffer.byteLength(name) > longest)
+    throw new UsageError(
+      `The clip's file name is too long (${Buffer.byteLength(name)} bytes): the render names its poster, sprite sheet and temporary files after it, and they must fit the file system's ${nameMax}. Keep it to ${longest} bytes (characters, for plain letters), .mp4 included.`,
+    );
+  await checkFolder(out, '--out');
+}
+
+/**
+ * Creating a file is the only honest test: a folder can look writable (root, /proc, a read-only
+ * mount) and still refuse new files.
+ */
+async function checkFolder(path: string, flag: string): Promise<void> {
+  const folder = dirname(path);
   const probe = join(folder, `.shotline-write-check-${process.pid}`);
   try {
     await (await open(probe, 'wx')).close();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'does not exist' : code === 'EEXIST' ? 'is busy' : 'does not accept new files';
-    throw new UsageError(`Cannot write ${out}: the folder ${folder} ${why}. Choose another --out path.`);
+    throw new UsageError(`Cannot write ${path}: the folder ${folder} ${why}. Choose another ${flag} path.`);
   }
   await rm(probe, { force: true });
 }
+
+/** The exit code of a command stopped by a signal, as a shell reports it: 128 plus its number. */
+function exitCodeFor(signal: NodeJS.Signals): number {
+  return 128 + constants.signals[signal];
+}
+
+/** The signals that stop a render: Ctrl+C, a polite kill, and the terminal closing. */
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Once the clip is written, a signal during the process's last few milliseconds (its threads
+ * stopping) ends it as the success it is, instead of by the signal's default action.
+ */
+const exitAsDone = (): void => process.exit(0);
 
 /**
  * V8 compiles a function's optimised code once it has run a budget of bytecode, a default made for
@@ -99,7 +134,10 @@ function progressBar(stderr: Output): (p: RenderProgress) => void {
   };
 }
 
-/** `shotline render`: exit 0 on success; 1 when the prompt or render fails; 2 for bad arguments; 130 when interrupted. */
+/**
+ * `shotline render`: exit 0 on success; 1 when the prompt or render fails; 2 for bad arguments;
+ * 128 plus the signal's number when interrupted (130 for Ctrl+C, 143 for SIGTERM, 129 for SIGHUP).
+ */
 export async function renderCommand(argv: readonly string[], stdout: Output, stderr: Output): Promise<number> {
   let values;
   let positionals;
@@ -164,6 +202,7 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
     if (values.seed) options.seed = parseWhole('--seed', values.seed, 0, 2 ** 31 - 1);
     if (values.report && extname(values.report).toLowerCase() !== '.json')
       throw new UsageError(`--report must name a .json file, got "${values.report}".`);
+    if (values.report) await checkFolder(resolve(values.report), '--report');
     try {
       text = await readFile(promptFile, 'utf8');
     } catch {
@@ -198,9 +237,24 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
   // And at a lower rate, unless --fps says otherwise.
   const fps = draft && !values.fps ? draftFps(request.fps) : request.fps;
   const controller = new AbortController();
-  const interrupt = (): void => controller.abort();
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  /** The signal that asked the render to stop, if one has. */
+  const stop: { by: NodeJS.Signals | null } = { by: null };
+  const interrupted = (): number => {
+    stderr.write('Render interrupted; no clip was written.\n');
+    return exitCodeFor(stop.by ?? 'SIGINT');
+  };
+  const interrupt = (signal: NodeJS.Signals): void => {
+    if (stop.by === null) {
+      stop.by = signal;
+      controller.abort();
+      return;
+    }
+    // Asked again while the render stops: stop now, leaving no ffmpeg and no temporary file.
+    stopRendersNow();
+    if (stderr.isTTY) stderr.write('\n');
+    process.exit(interrupted());
+  };
+  for (const signal of stopSignals) process.on(signal, interrupt);
   try {
     const result = await renderClip(engineInputFromPrompt(request.doc, request.shotDurationsMs), {
       outPath: out,
@@ -229,17 +283,18 @@ export async function renderCommand(argv: readonly string[], stdout: Output, std
       `Rendered ${draft ? 'a draft of ' : ''}${out}: ${seconds.toFixed(1)} s at ${size.width}x${size.height}, ${fps} fps, ` +
         `in ${took.toFixed(1)} s (${(seconds / took).toFixed(2)}x real time)\n`,
     );
+    for (const signal of stopSignals) {
+      process.off(signal, exitAsDone);
+      process.once(signal, exitAsDone);
+    }
     return 0;
   } catch (error) {
     if (stderr.isTTY) stderr.write('\n');
-    if (error instanceof StudioError && error.code === 'canceled') {
-      stderr.write('Render interrupted; no clip was written.\n');
-      return 130;
-    }
+    // A signal that reached ffmpeg too can make a step fail before the render sees its own.
+    if (stop.by !== null || (error instanceof StudioError && error.code === 'canceled')) return interrupted();
     stderr.write(`The render failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    for (const signal of stopSignals) process.off(signal, interrupt);
   }
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { StudioError } from '../../shared/errors';
 import { ffmpegArgs } from '../media/ffmpegArgs';
 import { mediaTools } from '../media/tools';
 import {
@@ -279,6 +280,30 @@ describe('feeding the picture its frames', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     encoder.kill();
     await expect(written).rejects.toThrow(/The video encoder \(ffmpeg\) failed/);
+    await encoder.closed();
+  });
+
+  test('an encoder stopped by Ctrl+C (SIGINT reaches ffmpeg too) is an interruption, not a failure', async () => {
+    const scratch = await mkdtemp(join(dir, 'interrupted-'));
+    let pid = 0;
+    const encoder = new Encoder({
+      width: 640,
+      height: 360,
+      fps: 12,
+      outPath: join(dir, 'interrupted.mp4'),
+      pipePath: join(scratch, 'frames.pipe'),
+      onSpawn: (p) => (pid = p),
+    });
+    const written = (async () => {
+      for (let k = 0; k < 200; k++) await encoder.write(frame(k, 640, 360));
+      await encoder.finish();
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid, 'SIGINT');
+    const error: unknown = await written.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StudioError);
+    expect((error as StudioError).code).toBe('canceled');
     await encoder.closed();
   });
 });

@@ -210,12 +210,28 @@ export async function runEncoderStep(args: readonly string[], what: string, sign
   } catch (error) {
     if (error instanceof StudioError) throw error;
     const why = error instanceof Error ? error.message : String(error);
-    throw new StudioError('internal', `The ${what} (ffmpeg) failed: ${why}`);
+    throw interrupted(why) ?? new StudioError('internal', `The ${what} (ffmpeg) failed: ${why}`);
   }
 }
 
-/** A failed ffmpeg run, named with its error lines (ffmpeg tags them with their level), else its last lines. */
+/**
+ * What ffmpeg prints when a signal stops it: Ctrl+C in a terminal reaches every process in the
+ * foreground group, ffmpeg too, which can exit before the render has seen its own signal.
+ */
+const stoppedBySignal = /received signal \d+|Immediate exit requested/;
+
+/** The render was interrupted, if ffmpeg says a signal stopped it. */
+function interrupted(stderr: string): StudioError | null {
+  return stoppedBySignal.test(stderr) ? new StudioError('canceled', 'The render was interrupted.') : null;
+}
+
+/**
+ * A failed ffmpeg run, named with its error lines (ffmpeg tags them with their level), else its
+ * last lines; an interruption if a signal stopped it.
+ */
 function ffmpegFailure(what: string, why: string, stderr: string): StudioError {
+  const stopped = interrupted(stderr);
+  if (stopped) return stopped;
   const lines = stderr.trim().split('\n');
   const errors = lines.filter((l) => /\[(error|fatal|panic)\]/.test(l));
   const tail = (errors.length > 0 ? errors : lines).slice(-3).join(' ');

@@ -12,7 +12,8 @@ import type { Worker } from 'node:worker_threads';
 import { isErrorCode, StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
 import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
-import { removeTemps, scratchDir } from './scratch';
+import { releaseWaitingWriters } from '../media/namedPipe';
+import { framesPipe, removeTemps, removeTempsNow, scratchDir } from './scratch';
 import { mixTransfer } from './sound/mixerReply';
 import { spawnEngineWorker, type WorkerEntry } from './threads';
 import type { WorkerMessage, WorkerRequest } from './worker';
@@ -198,6 +199,32 @@ export async function stopRenderWorker(): Promise<void> {
   }
 }
 
+/** Renders under way on the engine's worker: their picture's ffmpeg, once started, and temporaries. */
+const underWay = new Set<{ encoderPid: number; o: PipelineOptions }>();
+
+/**
+ * Stops every render under way at once, without waiting: kills each picture's ffmpeg and deletes
+ * the render's temporary files. For a process about to exit (a second Ctrl+C): an ffmpeg left
+ * waiting for its frames' pipe would wait for ever. The other ffmpeg runs read their input from
+ * this process or from files, and end with it.
+ */
+export function stopRendersNow(): void {
+  for (const r of underWay) {
+    if (r.encoderPid > 0) {
+      try {
+        process.kill(r.encoderPid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    // A killed ffmpeg never opens its frames' pipe, and the thread waiting to open it for writing
+    // would hold up the process's exit.
+    releaseWaitingWriters(framesPipe(r.o));
+    removeTempsNow(r.o);
+  }
+  underWay.clear();
+}
+
 export async function renderClip(input: EngineInput, options: RenderOptions): Promise<RenderResult> {
   const o = pipelineOptions(options);
   if (options.signal?.aborted) throw new StudioError('canceled', 'The render was canceled.');
@@ -215,7 +242,8 @@ export async function renderClip(input: EngineInput, options: RenderOptions): Pr
   const mixHere = options.mixHere === true;
   const worker = takeWorker(mixHere);
   const send = (m: WorkerRequest, transfer: ArrayBuffer[] = []): void => worker.postMessage(m, transfer);
-  let encoderPid = 0;
+  const running = { encoderPid: 0, o };
+  underWay.add(running);
   // Whether the worker ended its render by reporting back, and so can take the next one.
   const state = { settled: false };
   const onAbort = (): void => {
@@ -231,7 +259,7 @@ export async function renderClip(input: EngineInput, options: RenderOptions): Pr
             options.onProgress?.(m.progress);
             break;
           case 'encoder':
-            encoderPid = m.pid;
+            running.encoderPid = m.pid;
             break;
           case 'mix':
             void loadMixer()
@@ -264,9 +292,9 @@ export async function renderClip(input: EngineInput, options: RenderOptions): Pr
     });
   } catch (error) {
     // If the worker died rather than failing cleanly, its ffmpeg and temp files may remain.
-    if (encoderPid > 0) {
+    if (running.encoderPid > 0) {
       try {
-        process.kill(encoderPid, 'SIGKILL');
+        process.kill(running.encoderPid, 'SIGKILL');
       } catch {
         // Already gone.
       }
@@ -274,6 +302,7 @@ export async function renderClip(input: EngineInput, options: RenderOptions): Pr
     await removeTemps(o);
     throw error;
   } finally {
+    underWay.delete(running);
     options.signal?.removeEventListener('abort', onAbort);
     if (state.settled) keepWorker(worker);
     else await worker.terminate();

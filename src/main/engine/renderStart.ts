@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { StudioError } from '../../shared/errors';
 import { Assembler, Encoder, soundAndMuxArgs } from './encode';
 import { validateInput, type EngineInput } from './input';
-import type { RenderTemps } from './scratch';
+import { framesPipe, type RenderTemps } from './scratch';
 
 /** The options the start needs; the pipeline's own (PipelineOptions) carry these and more. */
 export interface StartOptions {
@@ -76,7 +76,7 @@ export async function startRender(
     fps: o.fps,
     outPath: videoPath,
     draft: o.draft === true,
-    pipePath: join(o.temp.dir, 'frames.pipe'),
+    pipePath: framesPipe(o),
     ...(onSpawn ? { onSpawn } : {}),
   });
   // A draft's frames are often done before its soundtrack is mixed, so it always puts the clip

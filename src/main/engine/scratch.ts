@@ -4,6 +4,7 @@
  * when the render is complete. Kept apart from the pipeline so the calling thread can clean up
  * after a dead worker without loading the drawing code.
  */
+import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -24,6 +25,11 @@ export interface RenderTemps {
   sprite: string;
 }
 
+/** The named pipe the picture's ffmpeg reads its frames from, in the render's scratch folder. */
+export function framesPipe(o: { temp: RenderTemps }): string {
+  return join(o.temp.dir, 'frames.pipe');
+}
+
 /** Deletes every temporary file a render may have made. Safe to call more than once. */
 export async function removeTemps(o: { temp: RenderTemps }): Promise<void> {
   await Promise.all([
@@ -32,4 +38,14 @@ export async function removeTemps(o: { temp: RenderTemps }): Promise<void> {
     rm(o.temp.sprite, { force: true }),
     rm(o.temp.dir, { recursive: true, force: true }),
   ]);
+}
+
+/** removeTemps, done before it returns: for a process about to exit. */
+export function removeTempsNow(o: { temp: RenderTemps }): void {
+  for (const path of [o.temp.video, o.temp.poster, o.temp.sprite, o.temp.dir])
+    try {
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Best effort: the process is stopping.
+    }
 }

@@ -71,6 +71,21 @@ try {
 }
 `;
 
+/**
+ * Lets a thread waiting to open the named pipe at `path` for writing go on, now: opens it for
+ * reading without waiting and closes it at once (the writer's open then succeeds, and its first
+ * write finds no reader). For a reader that will never come, such as a killed ffmpeg, when the
+ * process is about to exit: Node waits for its thread pool's work before exiting. Does nothing
+ * where there is no such pipe.
+ */
+export function releaseWaitingWriters(path: string): void {
+  try {
+    closeSync(openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
+  } catch {
+    // No pipe there (never made, or removed): no writer can be waiting on it.
+  }
+}
+
 /** Makes a named pipe at `path` that only this user can open; false where that fails (no mkfifo, or a file system without pipes). */
 export function makeFifo(path: string): Promise<boolean> {
   return new Promise((resolve) => {
