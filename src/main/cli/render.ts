@@ -5,7 +5,13 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import type { FrameSize } from '../../shared/prompt/types';
 import { StudioError } from '../../shared/errors';
-import { prewarmRenderWorker, renderClip, stopRendersNow, type RenderProgress } from '../engine/render';
+import {
+  namesBesideClip,
+  prewarmRenderWorker,
+  renderClip,
+  stopRendersNow,
+  type RenderProgress,
+} from '../engine/render';
 
 export const RENDER_USAGE = `Usage: shotline render <prompt.txt> --out <clip.mp4> [--size WxH] [--fps N] [--seed N] [--draft] [--report report.json]
 
@@ -48,21 +54,18 @@ function parseWhole(flag: string, text: string, min: number, max: number): numbe
   return value;
 }
 
-/** Fails before any work when the clip could not be written where asked. */
-/**
- * The longest file name a render writes beside its clip, less the clip's own name without its
- * extension: its sprite sheet while it is made, ".<name>.<12 hex digits>.sprite.part.jpg".
- */
-const longestNameAdded = 30;
 /** The longest file name most file systems take, in bytes. */
 const nameMax = 255;
 
+/** Fails before any work when the clip could not be written where asked. */
 async function checkOutput(out: string): Promise<void> {
   if (extname(out).toLowerCase() !== '.mp4') throw new UsageError(`--out must name an .mp4 file, got "${out}".`);
   const existing = await stat(out).catch(() => null);
   if (existing?.isDirectory()) throw new UsageError(`--out names a folder, not a file: ${out}`);
   const name = basename(out);
-  const longest = nameMax - longestNameAdded + extname(out).length;
+  // How many bytes the longest name the render writes beside the clip adds to the clip's own.
+  const added = Math.max(...namesBesideClip(out).map((n) => Buffer.byteLength(n))) - Buffer.byteLength(name);
+  const longest = nameMax - added;
   if (Buffer.byteLength(name) > longest)
     throw new UsageError(
       `The clip's file name is too long (${Buffer.byteLength(name)} bytes): the render names its poster, sprite sheet and temporary files after it, and they must fit the file system's ${nameMax}. Keep it to ${longest} bytes (characters, for plain letters), .mp4 included.`,

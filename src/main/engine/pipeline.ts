@@ -87,11 +87,12 @@ export interface PipelineOptions {
 export interface PipelineHooks {
   aborted: () => boolean;
   progress: (p: RenderProgress) => void;
-  /** Tells the caller ffmpeg's process id, so it can be killed from outside. */
-  encoderStarted?: (pid: number) => void;
   /** Mixes the soundtrack on another thread; without it the mix is made on this one. */
   mix?: (request: MixRequest) => Promise<MixSummary>;
-  /** The render's start (renderStart.ts), begun by the caller ahead of this; else begun here. */
+  /**
+   * The render's start (renderStart.ts), begun by the caller ahead of this, which is told ffmpeg's
+   * process id from it; else begun here.
+   */
   started?: Promise<RenderStart>;
 }
 
@@ -139,7 +140,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
   const stopTools = new AbortController();
   const began = performance.now();
   try {
-    const started = await (hooks.started ?? startRender(input, o, (pid) => hooks.encoderStarted?.(pid)));
+    const started = await (hooks.started ?? startRender(input, o));
     ({ encoder, assembler } = started);
     const { videoPath } = started;
     hooks.progress({ phase: 'interpret', fraction: 0, frame: 0, frames: 0 });

@@ -199,6 +199,27 @@ export async function stopRenderWorker(): Promise<void> {
   }
 }
 
+/**
+ * The names of the files a render of `outPath` writes beside it (poster, sprite sheet, and its
+ * temporaries while it runs), for a caller that checks they fit before rendering.
+ */
+export function namesBesideClip(outPath: string): string[] {
+  const o = pipelineOptions({ outPath });
+  return [o.posterPath, o.spritePath, o.temp.dir, o.temp.video, o.temp.poster, o.temp.sprite].map((path) =>
+    basename(path),
+  );
+}
+
+/** Kills a render's ffmpeg outright, if it is still there. */
+function killEncoder(pid: number): void {
+  if (pid <= 0) return;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
 /** Renders under way on the engine's worker: their picture's ffmpeg, once started, and temporaries. */
 const underWay = new Set<{ encoderPid: number; o: PipelineOptions }>();
 
@@ -210,13 +231,7 @@ const underWay = new Set<{ encoderPid: number; o: PipelineOptions }>();
  */
 export function stopRendersNow(): void {
   for (const r of underWay) {
-    if (r.encoderPid > 0) {
-      try {
-        process.kill(r.encoderPid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
+    killEncoder(r.encoderPid);
     // A killed ffmpeg never opens its frames' pipe, and the thread waiting to open it for writing
     // would hold up the process's exit.
     releaseWaitingWriters(framesPipe(r.o));
@@ -292,13 +307,7 @@ export async function renderClip(input: EngineInput, options: RenderOptions): Pr
     });
   } catch (error) {
     // If the worker died rather than failing cleanly, its ffmpeg and temp files may remain.
-    if (running.encoderPid > 0) {
-      try {
-        process.kill(running.encoderPid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
+    killEncoder(running.encoderPid);
     await removeTemps(o);
     throw error;
   } finally {

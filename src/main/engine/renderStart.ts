@@ -30,7 +30,7 @@ export interface RenderStart {
 }
 
 /** Throws a StudioError naming what is wrong with the size or rate. */
-export function checkFrameOptions(o: StartOptions): void {
+function checkFrameOptions(o: StartOptions): void {
   if (
     !Number.isInteger(o.width) ||
     !Number.isInteger(o.height) ||

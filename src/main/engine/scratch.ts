@@ -30,19 +30,19 @@ export function framesPipe(o: { temp: RenderTemps }): string {
   return join(o.temp.dir, 'frames.pipe');
 }
 
+/** Every temporary file and folder a render may make. */
+function tempPaths(o: { temp: RenderTemps }): string[] {
+  return [o.temp.video, o.temp.poster, o.temp.sprite, o.temp.dir];
+}
+
 /** Deletes every temporary file a render may have made. Safe to call more than once. */
 export async function removeTemps(o: { temp: RenderTemps }): Promise<void> {
-  await Promise.all([
-    rm(o.temp.video, { force: true }),
-    rm(o.temp.poster, { force: true }),
-    rm(o.temp.sprite, { force: true }),
-    rm(o.temp.dir, { recursive: true, force: true }),
-  ]);
+  await Promise.all(tempPaths(o).map((path) => rm(path, { recursive: true, force: true })));
 }
 
 /** removeTemps, done before it returns: for a process about to exit. */
 export function removeTempsNow(o: { temp: RenderTemps }): void {
-  for (const path of [o.temp.video, o.temp.poster, o.temp.sprite, o.temp.dir])
+  for (const path of tempPaths(o))
     try {
       rmSync(path, { recursive: true, force: true });
     } catch {

@@ -14,7 +14,6 @@ import { StudioError } from '../../shared/errors';
 import type { EngineInput } from './input';
 import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
 import { abandonStart, startRender } from './renderStart';
-import { removeTemps } from './scratch';
 import { mixTransfer, type MixReply, type MixRequest, type MixSummary } from './sound/mixerReply';
 import { spawnEngineWorker, type EngineWorkerData } from './threads';
 
@@ -146,9 +145,9 @@ function serveRendering(port: MessagePort, data: EngineWorkerData): void {
             mix,
             started,
           }),
+        // The caller removes the temporaries of a render that fails (renderClip).
         async (error: unknown) => {
           await abandonStart(started);
-          await removeTemps(options);
           throw error;
         },
       )

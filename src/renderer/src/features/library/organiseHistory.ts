@@ -161,9 +161,10 @@ export function organiseEdit(before: readonly OrganiseState[], change: OrganiseC
     }
   }
   if (touched.length === 0) return null;
+  const clips = whom(touched);
   return {
-    label: describe(change, whom(touched)),
-    done: describeDone(change, whom(touched)),
+    label: describe(change, clips),
+    done: describeDone(change, clips),
     // All the clips asked for: one the snapshot thought unchanged may have changed elsewhere since.
     forward: [{ ids: before.map((c) => c.id), change }],
     backward,
