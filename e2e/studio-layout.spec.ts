@@ -1174,8 +1174,19 @@ test('with several clips chosen, the selection bar keeps to two lines at 1280, 1
   for (const size of WINDOWS) {
     await page.setViewportSize(size);
     await expect(bar).toBeVisible();
-    await page.locator('.clip-scroller').evaluate((e) => e.scrollTo({ top: 0 }));
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    // After a resize the grid may still scroll its focused card into view: scroll to the top until
+    // it stays there for two frames.
+    await expect
+      .poll(() =>
+        page.locator('.clip-scroller').evaluate(
+          (e) =>
+            new Promise<number>((done) => {
+              e.scrollTo({ top: 0 });
+              requestAnimationFrame(() => requestAnimationFrame(() => done(e.scrollTop)));
+            }),
+        ),
+      )
+      .toBe(0);
     await shoot(page, `selection-bar-${size.width}`);
     await expectTidy(bar, `selection bar at ${size.width}`);
     // Two lines at most: the tallest control twice, and the gaps and padding around them.
