@@ -246,21 +246,32 @@ describe('feeding the picture its frames', () => {
     expect(await md5(reusedRing.path, '0:v:0')).toBe(await md5(fresh.path, '0:v:0'));
   });
 
-  test('a picture ffmpeg cannot encode fails the write or the finish with its reason, and does not hang', async () => {
-    const scratch = await mkdtemp(join(dir, 'odd-'));
-    // x264 cannot make 4:2:0 pictures of an odd width.
+  test('a picture ffmpeg cannot write fails the write or the finish with its reason, and does not hang', async () => {
+    const scratch = await mkdtemp(join(dir, 'unwritable-'));
+    // ffmpeg starts, then cannot open its output: the folder is not there.
     const encoder = new Encoder({
-      width: 95,
+      width: 96,
       height: 54,
       fps: 12,
-      outPath: join(dir, 'odd.mp4'),
+      outPath: join(dir, 'no-such-folder', 'picture.mp4'),
       pipePath: join(scratch, 'frames.pipe'),
     });
     const written = (async () => {
-      for (let k = 0; k < 30; k++) await encoder.write(Buffer.alloc(95 * 54 * 4));
+      for (let k = 0; k < 30; k++) await encoder.write(Buffer.alloc(96 * 54 * 4));
       await encoder.finish();
     })();
-    await expect(written).rejects.toThrow(/The video encoder \(ffmpeg\) failed: .*(width|divisible|even)/i);
+    await expect(written).rejects.toThrow(/The video encoder \(ffmpeg\) failed: .*No such file or directory/i);
+    await encoder.closed();
+  });
+
+  test('a size 4:2:0 cannot hold is refused before ffmpeg starts, and a frame of the wrong size is refused', async () => {
+    // Chroma covers 2 x 2 pixels, so x264's 4:2:0 needs an even width and height.
+    expect(() => new Encoder({ width: 95, height: 54, fps: 12, outPath: join(dir, 'odd.mp4') })).toThrow(
+      /even width and height, got 95x54/,
+    );
+    const encoder = new Encoder({ width: 96, height: 54, fps: 12, outPath: join(dir, 'short.mp4') });
+    await expect(encoder.write(Buffer.alloc(96 * 54 * 3))).rejects.toThrow(/not one of 20736 RGBA bytes/);
+    encoder.kill();
     await encoder.closed();
   });
 

@@ -1,13 +1,13 @@
 /**
- * The encoder, in two or three ffmpeg runs: the picture (raw RGBA frames through a named pipe, or
- * stdin, to H.264), then either the soundtrack (a WAV file to AAC, beside the picture while frames
+ * The encoder, in two or three ffmpeg runs: the picture (Skia's RGBA frames converted to 4:2:0,
+ * yuv420.ts, through a named pipe or stdin, to H.264), then either the soundtrack (a WAV file to AAC, beside the picture while frames
  * are still drawn) and a mux that copies both into one MP4 with its index up front (+faststart), or, when the soundtrack
  * is mixed only after the last frame, one run that encodes it and copies the picture in. Both give
  * the same streams. The runs after the picture's are started ahead (Assembler), waiting for the
  * soundtrack on their stdin, so that ffmpeg loads while frames are drawn. The picture's ffmpeg cannot take the
  * sound as a second input: it interleaves its inputs, so it would stop reading frames until the
- * sound (mixed beside the drawing) arrives, and with two inputs it reads each 3.7 MB frame into
- * fresh pages from a reader thread (about a second of CPU per 8 s clip at 720p).
+ * sound (mixed beside the drawing) arrives, and with two inputs it reads each frame into
+ * fresh pages from a reader thread (about a second of CPU per 8 s clip at 720p, in RGBA).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
@@ -17,6 +17,7 @@ import { makeFifo } from '../media/namedPipe';
 import { mediaTools, runTool } from '../media/tools';
 import { FramePipe, PipeFailure } from './framePipe';
 import { frameWriterSource, type WriterData, type WriterMessage, type WriterRequest } from './frameWriter';
+import { yuv420Packer, type FramePacker } from './yuv420';
 
 /** The x264 settings, shared with the benchmark so its floor uses exactly the same encoder. */
 export const videoCodecArgs = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p'] as const;
@@ -56,14 +57,14 @@ export interface EncoderOptions {
 /** Timed: errors are picked out by their level tag, and the CPU time goes into render statistics. */
 const quietArgs = ffmpegArgs('timed');
 
-/** The picture's ffmpeg, reading raw frames from `input` (stdin unless a named pipe is given). */
+/** The picture's ffmpeg, reading raw 4:2:0 frames (yuv420.ts) from `input` (stdin unless a named pipe is given). */
 export function encoderArgs(o: EncoderOptions, input = 'pipe:0'): string[] {
   return [
     ...quietArgs,
     '-f',
     'rawvideo',
     '-pix_fmt',
-    'rgba',
+    'yuv420p',
     '-s',
     `${o.width}x${o.height}`,
     '-r',
@@ -257,12 +258,14 @@ class RingWriter {
   private readonly ring: SharedArrayBuffer;
   private readonly control: Int32Array;
   private readonly frameBytes: number;
+  private readonly pack: FramePacker;
   private put = 0;
   private result: Extract<WriterMessage, { type: 'exit' }> | null = null;
   private readonly exited: Promise<void>;
 
-  constructor(o: EncoderOptions & { onSpawn?: (pid: number) => void }) {
-    this.frameBytes = frameBytes(o);
+  constructor(o: EncoderOptions & { onSpawn?: (pid: number) => void }, pack: FramePacker) {
+    this.pack = pack;
+    this.frameBytes = pack.bytes;
     this.ring = new SharedArrayBuffer(this.frameBytes * ringSlots);
     const control = new SharedArrayBuffer(8);
     this.control = new Int32Array(control);
@@ -297,7 +300,7 @@ class RingWriter {
   }
 
   /**
-   * Puts one frame in the ring. Resolves at once while the ring has room, so the next frame is
+   * Puts one frame in the ring, converted. Resolves at once while the ring has room, so the next frame is
    * drawn while ffmpeg encodes this one; otherwise when ffmpeg has taken a frame.
    */
   async write(frame: Buffer): Promise<void> {
@@ -308,7 +311,7 @@ class RingWriter {
       const wait = Atomics.waitAsync(this.control, 1, taken, 100);
       if (wait.async) await wait.value;
     }
-    frame.copy(Buffer.from(this.ring, (this.put % ringSlots) * this.frameBytes, this.frameBytes));
+    this.pack.into(frame, new Uint8Array(this.ring, (this.put % ringSlots) * this.frameBytes, this.frameBytes));
     this.put++;
     Atomics.store(this.control, 0, this.put);
     Atomics.notify(this.control, 0);
@@ -346,11 +349,6 @@ class RingWriter {
   }
 }
 
-/** Bytes in one raw RGBA frame. */
-function frameBytes(o: EncoderOptions): number {
-  return o.width * o.height * 4;
-}
-
 /**
  * The picture's ffmpeg, fed frame by frame with backpressure, killable at any moment; memory stays
  * at a few frames whatever the clip's length. Given a path for a named pipe, where the system has
@@ -363,14 +361,16 @@ export class Encoder {
   private killed = false;
   private readonly frameBytes: number;
 
+  /** Throws a RangeError for a size 4:2:0 cannot hold (an odd width or height). */
   constructor(o: EncoderOptions & { onSpawn?: (pid: number) => void; pipePath?: string }) {
-    this.frameBytes = frameBytes(o);
+    const pack = yuv420Packer(o.width, o.height);
+    this.frameBytes = o.width * o.height * 4;
     const pipePath = process.platform === 'win32' ? undefined : o.pipePath;
     this.sink = (pipePath === undefined ? Promise.resolve(false) : makeFifo(pipePath)).then((made) => {
       const sink =
         made && pipePath !== undefined
-          ? new FramePipe(pipePath, encoderArgs(o, pipePath), o.onSpawn)
-          : new RingWriter(o);
+          ? new FramePipe(pipePath, encoderArgs(o, pipePath), pack, o.onSpawn)
+          : new RingWriter(o, pack);
       this.started = sink;
       if (this.killed) sink.kill();
       return sink;
@@ -378,12 +378,16 @@ export class Encoder {
   }
 
   /**
-   * Hands one frame over. Resolves at once while there is room, so the next frame is drawn while
+   * Hands one RGBA frame over; it is converted before this resolves, so its buffer may be drawn
+   * into again. Resolves at once while there is room, so the next frame is drawn while
    * ffmpeg encodes this one; otherwise when ffmpeg has taken a frame.
    */
   async write(frame: Buffer): Promise<void> {
     if (frame.length !== this.frameBytes)
-      throw new StudioError('internal', `A frame of ${frame.length} bytes does not fit ${this.frameBytes}-byte slots.`);
+      throw new StudioError(
+        'internal',
+        `A frame of ${frame.length} bytes is not one of ${this.frameBytes} RGBA bytes.`,
+      );
     const sink = this.started ?? (await this.sink);
     await named(sink.write(frame));
   }

@@ -3,7 +3,7 @@
  * reads the pipe as its input file; this thread hands each frame's pixels to a blocking write on
  * a pool thread and goes on drawing, so ffmpeg takes the frame while the next one is drawn, with
  * no writer thread to start (a Node thread takes about a tenth of a second of CPU to start). Each
- * frame is copied (a tenth of a millisecond at 720p) into one of a few buffers kept for the whole
+ * frame is converted (`FramePacker`, to 4:2:0) into one of a few buffers kept for the whole
  * clip: the buffer Skia read it back into then dies at the next young-generation collection
  * (frameMemory.ts), where one held through a write outlived it, was promoted, and freed only by a
  * full collection every dozen frames, its memory faulted in afresh each frame. Frames that
@@ -15,6 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { mediaTools } from '../media/tools';
+import type { FramePacker } from './yuv420';
 
 /** Frames held (written or waiting) before `write` waits: three, 11 MB at 720p. */
 const heldFrames = 3;
@@ -32,7 +33,7 @@ export class FramePipe {
   private result: PipeExit | null = null;
   private waiting: Buffer[] = [];
   private inFlight: Buffer[] = [];
-  /** Buffers of frame size, made as needed (at most `heldFrames`) and reused for the whole clip. */
+  /** Buffers of a converted frame's size, made as needed (at most `heldFrames`) and reused for the whole clip. */
   private spare: Buffer[] = [];
   private pumping: Promise<void> | null = null;
   private failure: string | null = null;
@@ -40,7 +41,12 @@ export class FramePipe {
   private wake: (() => void) | null = null;
 
   /** Starts ffmpeg with `args`, which name `path` (an existing named pipe) as the picture's input. */
-  constructor(path: string, args: string[], onSpawn?: (pid: number) => void) {
+  constructor(
+    path: string,
+    args: string[],
+    private readonly pack: FramePacker,
+    onSpawn?: (pid: number) => void,
+  ) {
     this.child = spawn(mediaTools().ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
     const child = this.child;
     if (child.pid !== undefined) onSpawn?.(child.pid);
@@ -80,15 +86,15 @@ export class FramePipe {
     });
   }
 
-  /** Hands a frame over. Resolves at once while fewer than `heldFrames` are held, else when a write is done. */
+  /** Hands a frame over, converted. Resolves at once while fewer than `heldFrames` are held, else when a write is done. */
   async write(frame: Buffer): Promise<void> {
     for (;;) {
       if (this.failure !== null || this.result) throw new PipeFailure(await this.exit());
       if (this.waiting.length + this.inFlight.length < heldFrames) break;
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
-    const held = this.spare.pop() ?? Buffer.allocUnsafeSlow(frame.length);
-    frame.copy(held);
+    const held = this.spare.pop() ?? Buffer.allocUnsafeSlow(this.pack.bytes);
+    this.pack.into(frame, held);
     this.waiting.push(held);
     this.pumping ??= this.pump();
   }

@@ -1,0 +1,128 @@
+/**
+ * Frames go to the picture's ffmpeg as 4:2:0 YUV, the format x264 encodes, instead of the RGBA
+ * Skia draws: 1.5 bytes a pixel instead of 4, so the pipe carries 1.4 MB a 720p frame instead of
+ * 3.7, and ffmpeg has no conversion left to do. The conversion is ffmpeg's own default for RGB to
+ * `yuv420p`: BT.601 coefficients in limited range (luma 16–235, chroma 16–240), each chroma
+ * sample the average of its 2 × 2 pixels. It reads the pixels once and writes the smaller frame
+ * into the buffer that goes to the pipe, so it replaces the copy into that buffer as well.
+ */
+
+/** Whether a word's low byte comes first, so a pixel's red is its low byte. */
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Fixed-point scale of the coefficients: 16 bits. */
+const shift = 16;
+const one = 1 << shift;
+/** BT.601, scaled to limited range: 219 / 255 of full range for luma, 224 / 255 for chroma. */
+const yScale = (219 / 255) * one;
+const cScale = (224 / 255) * one;
+const yR = Math.round(0.299 * yScale);
+const yG = Math.round(0.587 * yScale);
+const yB = Math.round(0.114 * yScale);
+const uR = Math.round(-0.168736 * cScale);
+const uG = Math.round(-0.331264 * cScale);
+const uB = Math.round(0.5 * cScale);
+const vR = Math.round(0.5 * cScale);
+const vG = Math.round(-0.418688 * cScale);
+const vB = Math.round(-0.081312 * cScale);
+/** Luma's offset (16) and rounding, in fixed point. */
+const yAdd = (16 << shift) + (one >> 1);
+/** Chroma sums four pixels, so two more bits: its offset (128) and rounding. */
+const cAdd = (128 << (shift + 2)) + (one << 1);
+
+/** Bytes in one 4:2:0 frame: a full-size luma plane and two quarter-size chroma planes. */
+export function yuv420Bytes(width: number, height: number): number {
+  return width * height + 2 * (width / 2) * (height / 2);
+}
+
+/** Refuses a size 4:2:0 cannot hold (chroma covers 2 × 2 pixels), saying what to do. */
+export function checkYuv420Size(width: number, height: number): void {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 2 || height < 2 || width % 2 || height % 2)
+    throw new RangeError(`A 4:2:0 picture needs an even width and height, got ${width}x${height}.`);
+}
+
+/**
+ * Converts one RGBA frame (alpha ignored, as ffmpeg ignores it) of an even `width` and `height`
+ * into `out`: the Y plane, then U, then V, as ffmpeg's `yuv420p` reads them.
+ */
+export function rgbaToYuv420(rgba: Uint8Array, width: number, height: number, out: Uint8Array): void {
+  checkYuv420Size(width, height);
+  if (rgba.length !== width * height * 4 || out.length !== yuv420Bytes(width, height))
+    throw new RangeError(
+      `A ${width}x${height} frame takes ${width * height * 4} RGBA bytes into ${yuv420Bytes(width, height)}, got ${rgba.length} into ${out.length}.`,
+    );
+  // Pixels as little-endian words (R in the low byte) when the buffer is aligned for that.
+  const aligned = rgba.byteOffset % 4 === 0;
+  const words = aligned ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : null;
+  const half = width >> 1;
+  const uPlane = width * height;
+  const vPlane = uPlane + half * (height >> 1);
+  for (let y = 0; y < height; y += 2) {
+    let top = y * width;
+    let below = top + width;
+    let c = (y >> 1) * half;
+    const rowEnd = top + width;
+    if (words && littleEndian) {
+      for (; top < rowEnd; top += 2, below += 2, c++) {
+        const a = words[top] ?? 0;
+        const b = words[top + 1] ?? 0;
+        const d = words[below] ?? 0;
+        const e = words[below + 1] ?? 0;
+        const ar = a & 255;
+        const ag = (a >>> 8) & 255;
+        const ab = (a >>> 16) & 255;
+        const br = b & 255;
+        const bg = (b >>> 8) & 255;
+        const bb = (b >>> 16) & 255;
+        const dr = d & 255;
+        const dg = (d >>> 8) & 255;
+        const db = (d >>> 16) & 255;
+        const er = e & 255;
+        const eg = (e >>> 8) & 255;
+        const eb = (e >>> 16) & 255;
+        out[top] = (yR * ar + yG * ag + yB * ab + yAdd) >> shift;
+        out[top + 1] = (yR * br + yG * bg + yB * bb + yAdd) >> shift;
+        out[below] = (yR * dr + yG * dg + yB * db + yAdd) >> shift;
+        out[below + 1] = (yR * er + yG * eg + yB * eb + yAdd) >> shift;
+        const r = ar + br + dr + er;
+        const g = ag + bg + dg + eg;
+        const bl = ab + bb + db + eb;
+        out[uPlane + c] = (uR * r + uG * g + uB * bl + cAdd) >> (shift + 2);
+        out[vPlane + c] = (vR * r + vG * g + vB * bl + cAdd) >> (shift + 2);
+      }
+      continue;
+    }
+    for (; top < rowEnd; top += 2, below += 2, c++) {
+      let r = 0;
+      let g = 0;
+      let bl = 0;
+      for (const p of [top, top + 1, below, below + 1]) {
+        const pr = rgba[p * 4] ?? 0;
+        const pg = rgba[p * 4 + 1] ?? 0;
+        const pb = rgba[p * 4 + 2] ?? 0;
+        out[p] = (yR * pr + yG * pg + yB * pb + yAdd) >> shift;
+        r += pr;
+        g += pg;
+        bl += pb;
+      }
+      out[uPlane + c] = (uR * r + uG * g + uB * bl + cAdd) >> (shift + 2);
+      out[vPlane + c] = (vR * r + vG * g + vB * bl + cAdd) >> (shift + 2);
+    }
+  }
+}
+
+/** Turns a drawn RGBA frame into what the picture's ffmpeg reads, in a sink's own buffer. */
+export interface FramePacker {
+  /** Bytes of a converted frame. */
+  bytes: number;
+  into(rgba: Uint8Array, out: Uint8Array): void;
+}
+
+/** Frames of one size to 4:2:0; throws for a size 4:2:0 cannot hold. */
+export function yuv420Packer(width: number, height: number): FramePacker {
+  checkYuv420Size(width, height);
+  return {
+    bytes: yuv420Bytes(width, height),
+    into: (rgba, out) => rgbaToYuv420(rgba, width, height, out),
+  };
+}
