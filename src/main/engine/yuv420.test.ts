@@ -2,6 +2,10 @@ import { execFile } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { ffmpegArgs } from '../media/ffmpegArgs';
 import { mediaTools } from '../media/tools';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+// The script that makes the WebAssembly module (plain JavaScript, run by Node).
+import { moduleBytes, moduleSource } from '../../../scripts/yuv420-wasm.mjs';
 import { rgbaToYuv420, yuv420Bytes, yuv420Packer } from './yuv420';
 
 /** One colour over a whole frame, converted: its Y, U and V. */
@@ -132,5 +136,41 @@ describe('frames to 4:2:0 for the picture encoder', () => {
       /takes 32 RGBA bytes into 12, got 31 into 12/,
     );
     expect(() => pack.into(new Uint8Array(32), new Uint8Array(11))).toThrow(/got 32 into 11/);
+  });
+
+  test('the WebAssembly converter gives exactly the bytes of rgbaToYuv420, at every width it takes', () => {
+    for (const [width, height] of [
+      [1280, 720],
+      [640, 360],
+      [16, 2],
+      [18, 4],
+      [34, 6],
+      [100, 10],
+    ] as const) {
+      const rgba = picture(width, height, width + height);
+      const pack = yuv420Packer(width, height);
+      expect(pack.simd).toBe(true);
+      const fast = new Uint8Array(pack.bytes);
+      // Twice into the same memory, from different frames: nothing of the first is left.
+      pack.into(picture(width, height, 99), fast);
+      pack.into(rgba, fast);
+      const plain = new Uint8Array(pack.bytes);
+      rgbaToYuv420(rgba, width, height, plain);
+      expect(Buffer.from(fast).equals(Buffer.from(plain)), `${width}x${height}`).toBe(true);
+    }
+    // Under 16 pixels wide, the plain converter does it.
+    const narrow = yuv420Packer(14, 4);
+    expect(narrow.simd).toBe(false);
+    const out = new Uint8Array(narrow.bytes);
+    narrow.into(picture(14, 4, 1), out);
+    const plain = new Uint8Array(narrow.bytes);
+    rgbaToYuv420(picture(14, 4, 1), 14, 4, plain);
+    expect([...out]).toEqual([...plain]);
+    expect(() => yuv420Packer(64, 36).into(new Uint8Array(10), new Uint8Array(3456))).toThrow(/got 10 into 3456/);
+  });
+
+  test('the checked-in WebAssembly module is what scripts/yuv420-wasm.mjs makes', async () => {
+    const checkedIn = await readFile(join(import.meta.dirname, 'yuv420Wasm.ts'), 'utf8');
+    expect(checkedIn).toBe(moduleSource(await moduleBytes()));
   });
 });
