@@ -7,8 +7,7 @@
  * (the machine is shared), the floor right after each render so both see the same load, and the
  * medians are printed. A draft render (--draft) of each prompt is timed against real time, with
  * its CPU time, which the machine's other load inflates far less. The floor runs the ffmpeg the
- * engine encodes its picture with (mediaTools); the engine's soundtrack AAC and final copy run
- * the shipped ffmpeg (quickFfmpeg), which differs only in starting faster. Both are printed.
+ * engine runs (mediaTools), printed at the top.
  *
  *   npx tsx bench/render.ts [--runs 3] [name,name,...]
  */
@@ -20,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { audioCodecArgs, parseBenchmark, videoCodecArgs } from '../src/main/engine/encode';
 import { ffmpegArgs } from '../src/main/media/ffmpegArgs';
-import { mediaTools, quickFfmpeg } from '../src/main/media/tools';
+import { mediaTools } from '../src/main/media/tools';
 
 const width = 1280;
 const height = 720;
@@ -193,9 +192,7 @@ async function main(): Promise<void> {
     `the command runs ${built ? 'out/main/cli.js when it is current, else ' : ''}the TypeScript sources through tsx`,
   );
   console.log(`floor: ${[...videoCodecArgs, ...audioCodecArgs, '-movflags', '+faststart'].join(' ')}`);
-  console.log(
-    `ffmpeg: ${mediaTools().ffmpeg} (the floor and the picture), ${quickFfmpeg()} (the soundtrack and the copy)\n`,
-  );
+  console.log(`ffmpeg: ${mediaTools().ffmpeg}, for the engine and the floor\n`);
   console.log(
     `${pad('prompt', 13)}${pad('video s', 9)}${pad('cli s', 9)}${pad('engine s', 10)}${pad('floor s', 9)}${pad('ratio', 9)}${pad('engine ratio', 14)}${pad('cli cpu s', 11)}${pad('floor cpu s', 13)}${pad('draft s', 9)}${pad('draft x realtime', 18)}draft cpu s`,
   );

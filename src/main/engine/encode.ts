@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { StudioError } from '../../shared/errors';
 import { ffmpegArgs } from '../media/ffmpegArgs';
 import { makeFifo } from '../media/namedPipe';
-import { mediaTools, quickFfmpeg, runTool } from '../media/tools';
+import { mediaTools, runTool } from '../media/tools';
 import { FramePipe, PipeFailure } from './framePipe';
 import { frameWriterSource, type WriterData, type WriterMessage, type WriterRequest } from './frameWriter';
 import { yuv420Packer, type FramePacker } from './yuv420';
@@ -151,9 +151,9 @@ export function soundAndMuxArgs(videoPath: string, wavPath: string, outPath: str
 
 /**
  * A run that puts the clip together, started ahead: soundAndMuxArgs or muxArgs with `pipe:0` for
- * the soundtrack (a WAV, or the sound's MP4). Even the carried ffmpeg (quickFfmpeg, which starts
- * in milliseconds) has its own start-up to do, and this way it starts while frames are drawn
- * instead of after the last one. It waits on stdin and opens the picture only when `assemble` hands it the
+ * the soundtrack (a WAV, or the sound's MP4). ffmpeg with all its shared libraries takes a tenth
+ * of a second or more of CPU to start, and this way it starts while frames are drawn instead of
+ * after the last one. It waits on stdin and opens the picture only when `assemble` hands it the
  * soundtrack, so the picture must be finished by then. A render that stops without assembling
  * kills it; if the thread that started it dies instead, its stdin closes and ffmpeg stops on its
  * own.
@@ -163,7 +163,7 @@ export class Assembler {
   private readonly exited: Promise<{ code: number | null; stderr: string; error: string | null }>;
 
   constructor(args: readonly string[]) {
-    this.child = spawn(quickFfmpeg(), args, {
+    this.child = spawn(mediaTools().ffmpeg, args, {
       stdio: ['pipe', 'ignore', 'pipe'],
       windowsHide: true,
     });
@@ -203,10 +203,10 @@ export class Assembler {
   }
 }
 
-/** Runs one of the short ffmpeg jobs above (with quickFfmpeg); resolves with the CPU time ffmpeg reports, in ms. */
+/** Runs one of the short ffmpeg jobs above; resolves with the CPU time ffmpeg reports, in ms. */
 export async function runEncoderStep(args: readonly string[], what: string, signal: AbortSignal): Promise<number> {
   try {
-    const { stderr } = await runTool(quickFfmpeg(), args, signal);
+    const { stderr } = await runTool(mediaTools().ffmpeg, args, signal);
     return parseBenchmark(stderr);
   } catch (error) {
     if (error instanceof StudioError) throw error;

@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { StudioError } from '../../shared/errors';
 import { createRequire } from 'node:module';
 import { ffmpegArgs } from './ffmpegArgs';
@@ -26,28 +26,6 @@ describe('bundledTool', () => {
     expect((await runTool(ffprobe ?? '', ['-version'])).stdout).toMatch(/^ffprobe version/);
     const loaded = Object.keys(createRequire(import.meta.url).cache);
     expect(loaded.filter((path) => /@ff(mpeg|probe)-installer/.test(path))).toEqual([]);
-  });
-});
-
-describe('quickFfmpeg', () => {
-  test('runs the binary the installer package carries, unless SHOTLINE_FFMPEG names one', async () => {
-    const saved = process.env.SHOTLINE_FFMPEG;
-    try {
-      delete process.env.SHOTLINE_FFMPEG;
-      vi.resetModules();
-      const carried = await import('./tools');
-      const quick = carried.quickFfmpeg();
-      expect(quick).toBe(carried.bundledTool('ffmpeg'));
-      expect(quick).not.toBe(carried.mediaTools().ffmpeg);
-      expect((await runTool(quick, ['-version'])).stdout).toMatch(/^ffmpeg version/);
-      process.env.SHOTLINE_FFMPEG = '/opt/ffmpeg/bin/ffmpeg';
-      vi.resetModules();
-      expect((await import('./tools')).quickFfmpeg()).toBe('/opt/ffmpeg/bin/ffmpeg');
-    } finally {
-      if (saved === undefined) delete process.env.SHOTLINE_FFMPEG;
-      else process.env.SHOTLINE_FFMPEG = saved;
-      vi.resetModules();
-    }
   });
 });
 

@@ -85,21 +85,6 @@ export function mediaTools(): MediaTools {
   return cached;
 }
 
-let quick: string | null = null;
-
-/**
- * The ffmpeg for short runs on media the engine made itself (the soundtrack's AAC, the copy into
- * the clip): SHOTLINE_FFMPEG when set, else the binary the installer package carries, else
- * mediaTools' ffmpeg. The carried binary is one file with no shared libraries, so it starts in a
- * few milliseconds; a distribution's ffmpeg loads some two hundred libraries first, a tenth of a
- * second of CPU for each run, while a render is drawing. Long work (the picture's H.264, decoding
- * a creator's files) stays with mediaTools' ffmpeg.
- */
-export function quickFfmpeg(): string {
-  quick ??= process.env.SHOTLINE_FFMPEG || (bundledTool('ffmpeg') ?? mediaTools().ffmpeg);
-  return quick;
-}
-
 export interface RunResult {
   stdout: string;
   stderr: string;
