@@ -43,18 +43,20 @@ async function decodeAudio(path: string): Promise<Float32Array> {
   return new Float32Array(stdout.buffer.slice(stdout.byteOffset, stdout.byteOffset + stdout.byteLength));
 }
 
-async function probe(path: string): Promise<{ streams: Record<string, string | number>[] }> {
+async function probe(
+  path: string,
+): Promise<{ streams: Record<string, string | number>[]; format: Record<string, string | number> }> {
   const { stdout } = await run(mediaTools().ffprobe, [
     '-v',
     'error',
     '-count_frames',
     '-show_entries',
-    'stream=codec_name,width,height,r_frame_rate,nb_read_frames,duration,sample_rate,channels',
+    'stream=codec_name,width,height,r_frame_rate,nb_read_frames,duration,sample_rate,channels:format=duration',
     '-of',
     'json',
     path,
   ]);
-  return JSON.parse(stdout) as { streams: Record<string, string | number>[] };
+  return JSON.parse(stdout) as { streams: Record<string, string | number>[]; format: Record<string, string | number> };
 }
 
 async function md5s(path: string): Promise<{ video: string; audio: string }> {
@@ -78,6 +80,8 @@ describe('renderClip', () => {
     expect(Number(video?.duration)).toBeCloseTo(2.5, 3);
     expect(audio).toMatchObject({ sample_rate: '48000', channels: 2 });
     expect(Number(audio?.duration)).toBeCloseTo(2.5, 2);
+    // The clip's own length, which players and the studio show, leaves out the AAC encoder's priming.
+    expect(Number(info.format.duration)).toBeCloseTo(2.5, 3);
     expect((await stat(result.posterPath)).size).toBeGreaterThan(1000);
     expect((await stat(result.sprite.path)).size).toBeGreaterThan(1000);
     expect(result.sprite).toMatchObject({
