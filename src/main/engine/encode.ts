@@ -32,12 +32,32 @@ export const draftVideoCodecArgs = [
   '-pix_fmt',
   'yuv420p',
 ] as const;
-export const audioCodecArgs = ['-c:a', 'aac', '-b:a', '192k', '-ar', '48000'] as const;
+/** AAC at 192 kb/s, 48 kHz. */
+const aacArgs = ['-c:a', 'aac', '-b:a', '192k', '-ar', '48000'] as const;
+/**
+ * A render's sound: the AAC encoder's two-loop coder, named because older ffmpeg builds (the one
+ * the installer package carries among them) default to the fast one.
+ */
+export const audioCodecArgs = [...aacArgs, '-aac_coder', 'twoloop'] as const;
 /**
  * A draft's sound: the same rate and bitrate with the AAC encoder's fast coder, which takes half
  * the CPU time; a draft's soundtrack is often encoded after its last frame, where the render waits.
  */
-export const draftAudioCodecArgs = [...audioCodecArgs, '-aac_coder', 'fast'] as const;
+export const draftAudioCodecArgs = [...aacArgs, '-aac_coder', 'fast'] as const;
+/**
+ * The picture's colours as the frames are converted (yuv420.ts): BT.601 in limited range. Said in
+ * the stream, since a player left to guess takes BT.709 for HD sizes and shifts reds toward orange.
+ */
+export const pictureColourArgs = [
+  '-colorspace',
+  'smpte170m',
+  '-color_primaries',
+  'smpte170m',
+  '-color_trc',
+  'smpte170m',
+  '-color_range',
+  'tv',
+] as const;
 
 /** The sound's codec settings for a render or a draft. */
 export function soundCodecArgs(draft: boolean): readonly string[] {
@@ -72,6 +92,7 @@ export function encoderArgs(o: EncoderOptions, input = 'pipe:0'): string[] {
     '-i',
     input,
     ...(o.draft === true ? draftVideoCodecArgs : videoCodecArgs),
+    ...pictureColourArgs,
     '-g',
     String(Math.max(1, Math.round(o.fps * 2))),
     '-f',

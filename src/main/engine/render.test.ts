@@ -51,7 +51,7 @@ async function probe(
     'error',
     '-count_frames',
     '-show_entries',
-    'stream=codec_name,width,height,r_frame_rate,nb_read_frames,duration,sample_rate,channels:format=duration',
+    'stream=codec_name,width,height,r_frame_rate,nb_read_frames,duration,sample_rate,channels,color_space,color_range:format=duration',
     '-of',
     'json',
     path,
@@ -77,6 +77,8 @@ describe('renderClip', () => {
     const video = info.streams.find((s) => s.codec_name === 'h264');
     const audio = info.streams.find((s) => s.codec_name === 'aac');
     expect(video).toMatchObject({ width: 320, height: 180, r_frame_rate: '12/1', nb_read_frames: '30' });
+    // The colours say how they were made (BT.601, limited range), so no player has to guess.
+    expect(video).toMatchObject({ color_space: 'smpte170m', color_range: 'tv' });
     expect(Number(video?.duration)).toBeCloseTo(2.5, 3);
     expect(audio).toMatchObject({ sample_rate: '48000', channels: 2 });
     expect(Number(audio?.duration)).toBeCloseTo(2.5, 2);
