@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the engine's RGBA → 4:2:0 converter as WebAssembly with 128-bit SIMD, and writes it as
-// base64 into src/main/engine/yuv420Wasm.ts (checked in, so neither a build nor a user's machine
-// needs an assembler). `node scripts/yuv420-wasm.mjs` rewrites it; `--check` fails when the
+// base64 into src/main/engine/yuv420Wasm.ts with the coefficients it was made with (checked in,
+// so neither a build nor a user's machine needs an assembler). `node scripts/yuv420-wasm.mjs` rewrites it; `--check` fails when the
 // checked-in module is not what this script makes. The module gives exactly the bytes of
 // `rgbaToYuv420` in yuv420.ts (yuv420.test.ts compares them), about three times faster.
 //
@@ -16,7 +16,12 @@ import wabtInit from 'wabt';
 const root = join(import.meta.dirname, '..');
 const outPath = join(root, 'src', 'main', 'engine', 'yuv420Wasm.ts');
 
-/** The coefficients of yuv420.ts: BT.601 in limited range, 15-bit fixed point. */
+/**
+ * The conversion's coefficients: BT.601 scaled to limited range (219 / 255 of full range for luma,
+ * 224 / 255 for chroma), in 15-bit fixed point as ffmpeg's are. yAdd is luma's offset (16) and
+ * rounding; chroma sums four pixels, so cAdd is its offset (128) and rounding two bits higher.
+ * Written into yuv420Wasm.ts beside the module, for yuv420.ts's plain converter too.
+ */
 export function coefficients() {
   const shift = 15;
   const one = 1 << shift;
@@ -140,8 +145,20 @@ export async function moduleBytes() {
 export function moduleSource(bytes) {
   const base64 = bytes.toString('base64');
   const lines = base64.match(/.{1,96}/g) ?? [];
+  const c = coefficients();
   return `// Made by scripts/yuv420-wasm.mjs, which has the module's text and how it works; do not edit.
-// The RGBA → 4:2:0 converter (yuv420.ts) as WebAssembly with 128-bit SIMD, ${bytes.length} bytes.
+
+/** The coefficients the module was made with, which yuv420.ts's plain converter uses as well. */
+export const yuv420Coefficients = {
+  shift: ${c.shift},
+  y: [${c.y.join(', ')}],
+  u: [${c.u.join(', ')}],
+  v: [${c.v.join(', ')}],
+  yAdd: ${c.yAdd},
+  cAdd: ${c.cAdd},
+} as const;
+
+/** The RGBA → 4:2:0 converter (yuv420.ts) as WebAssembly with 128-bit SIMD, ${bytes.length} bytes. */
 export const yuv420WasmBase64 =
 ${lines.map((l, i) => `  '${l}'${i < lines.length - 1 ? ' +' : ';'}`).join('\n')}
 `;

@@ -10,30 +10,20 @@
  * 0.8 ms a 720p frame, the copy into it included, against 2.3 ms for `rgbaToYuv420`, which stays
  * for what the module cannot take (a width under 16, a runtime without SIMD).
  */
-import { yuv420WasmBase64 } from './yuv420Wasm';
+import { yuv420Coefficients, yuv420WasmBase64 } from './yuv420Wasm';
 
 /** Whether a word's low byte comes first, so a pixel's red is its low byte. */
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** Fixed-point scale of the coefficients: 15 bits, as ffmpeg's (and the WebAssembly module's). */
-const shift = 15;
-const one = 1 << shift;
-/** BT.601, scaled to limited range: 219 / 255 of full range for luma, 224 / 255 for chroma. */
-const yScale = (219 / 255) * one;
-const cScale = (224 / 255) * one;
-const yR = Math.round(0.299 * yScale);
-const yG = Math.round(0.587 * yScale);
-const yB = Math.round(0.114 * yScale);
-const uR = Math.round(-0.168736 * cScale);
-const uG = Math.round(-0.331264 * cScale);
-const uB = Math.round(0.5 * cScale);
-const vR = Math.round(0.5 * cScale);
-const vG = Math.round(-0.418688 * cScale);
-const vB = Math.round(-0.081312 * cScale);
-/** Luma's offset (16) and rounding, in fixed point. */
-const yAdd = (16 << shift) + (one >> 1);
-/** Chroma sums four pixels, so two more bits: its offset (128) and rounding. */
-const cAdd = (128 << (shift + 2)) + (one << 1);
+/** BT.601 in limited range, 15-bit fixed point: how they are made is in scripts/yuv420-wasm.mjs. */
+const {
+  shift,
+  y: [yR, yG, yB],
+  u: [uR, uG, uB],
+  v: [vR, vG, vB],
+  yAdd,
+  cAdd,
+} = yuv420Coefficients;
 
 /** Bytes in one 4:2:0 frame: a full-size luma plane and two quarter-size chroma planes. */
 export function yuv420Bytes(width: number, height: number): number {
@@ -46,16 +36,21 @@ export function checkYuv420Size(width: number, height: number): void {
     throw new RangeError(`A 4:2:0 picture needs an even width and height, got ${width}x${height}.`);
 }
 
-/**
- * Converts one RGBA frame (alpha ignored, as ffmpeg ignores it) of an even `width` and `height`
- * into `out`: the Y plane, then U, then V, as ffmpeg's `yuv420p` reads them.
- */
-export function rgbaToYuv420(rgba: Uint8Array, width: number, height: number, out: Uint8Array): void {
+/** Refuses a frame and an output buffer that do not fit the size. */
+function checkFrame(rgba: Uint8Array, width: number, height: number, out: Uint8Array): void {
   checkYuv420Size(width, height);
   if (rgba.length !== width * height * 4 || out.length !== yuv420Bytes(width, height))
     throw new RangeError(
       `A ${width}x${height} frame takes ${width * height * 4} RGBA bytes into ${yuv420Bytes(width, height)}, got ${rgba.length} into ${out.length}.`,
     );
+}
+
+/**
+ * Converts one RGBA frame (alpha ignored, as ffmpeg ignores it) of an even `width` and `height`
+ * into `out`: the Y plane, then U, then V, as ffmpeg's `yuv420p` reads them.
+ */
+export function rgbaToYuv420(rgba: Uint8Array, width: number, height: number, out: Uint8Array): void {
+  checkFrame(rgba, width, height, out);
   // Pixels as little-endian words (R in the low byte) when the buffer is aligned for that.
   const aligned = rgba.byteOffset % 4 === 0;
   const words = aligned ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : null;
@@ -179,10 +174,7 @@ function wasmConverter(width: number, height: number): FramePacker['into'] | nul
   const heap = new Uint8Array(memory.buffer);
   const planes = heap.subarray(inBytes, inBytes + outBytes);
   return (rgba, out) => {
-    if (rgba.length !== inBytes || out.length !== outBytes)
-      throw new RangeError(
-        `A ${width}x${height} frame takes ${inBytes} RGBA bytes into ${outBytes}, got ${rgba.length} into ${out.length}.`,
-      );
+    checkFrame(rgba, width, height, out);
     heap.set(rgba, 0);
     convert(0, width, height, inBytes);
     out.set(planes);

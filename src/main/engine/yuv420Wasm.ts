@@ -1,5 +1,16 @@
 // Made by scripts/yuv420-wasm.mjs, which has the module's text and how it works; do not edit.
-// The RGBA → 4:2:0 converter (yuv420.ts) as WebAssembly with 128-bit SIMD, 2613 bytes.
+
+/** The coefficients the module was made with, which yuv420.ts's plain converter uses as well. */
+export const yuv420Coefficients = {
+  shift: 15,
+  y: [8414, 16519, 3208],
+  u: [-4857, -9535, 14392],
+  v: [14392, -12052, -2341],
+  yAdd: 540672,
+  cAdd: 16842752,
+} as const;
+
+/** The RGBA → 4:2:0 converter (yuv420.ts) as WebAssembly with 128-bit SIMD, 2613 bytes. */
 export const yuv420WasmBase64 =
   'AGFzbQEAAAABCAFgBH9/f38AAwIBAAUDAQABBmoFewD9DN4gh0CIDAAA3iCHQIgMAAALewD9DAftwdo4OAAAB+3B2jg4AAAL' +
   'ewD9DDg47NDb9gAAODjs0Nv2AAALewD9DABACAAAQAgAAEAIAABACAALewD9DAAAAQEAAAEBAAABAQAAAQELBxQCBm1lbW9y' +
