@@ -131,9 +131,10 @@ test('after Queue the focus is back in the prompt editor; after Cancel on the ne
   await expect(page.getByRole('status').filter({ hasText: 'Queued “Harbour bell”' })).toBeVisible();
   await expectFocusIn(page, editor);
   await expect(editor).toBeFocused();
-  // Three long renders: the first runs while the other two wait.
+  // Three long renders (the engine's longest, in full HD): the first runs while the other two wait,
+  // and is still running when it is cancelled at the end, however fast the machine.
   for (const title of ['Long take one', 'Long take two', 'Long take three']) {
-    await replaceText(editor, `Title: ${title}\nScene: a field of wheat in wind\nSize: 1280x720\nDuration: 30s`);
+    await replaceText(editor, `Title: ${title}\nScene: a field of wheat in wind\nSize: 1920x1080\nDuration: 60s`);
     await queueButton.click();
     await expect(page.getByRole('status').filter({ hasText: `Queued “${title}”` })).toBeVisible();
     await expect(editor).toBeFocused();

@@ -98,7 +98,7 @@ test('a queued job can be canceled and retried, and the filters narrow the list'
   test.setTimeout(120_000);
   const editor = await openPromptStudio(page, studio.url, 'Queue drill');
   // Two long renders: the first runs while the second waits in the queue.
-  await paste(editor, 'Title: Long take\nScene: a field of wheat in wind\nSize: 1280x720\nDuration: 30s');
+  await paste(editor, 'Title: Long take\nScene: a field of wheat in wind\nSize: 1920x1080\nDuration: 60s');
   await page.getByRole('button', { name: 'Queue', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Queued “Long take”' })).toBeVisible();
   await editor.click();
