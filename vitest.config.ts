@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     exclude: ['e2e/**', 'node_modules/**', 'out/**'],
     testTimeout: 30_000,
+    // A warm engine the developer left running is not used by the tests' renders.
+    env: { SHOTLINE_ENGINE_SOCKET: '' },
     projects: [
       {
         extends: true,

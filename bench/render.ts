@@ -9,10 +9,14 @@
  * its CPU time, which the machine's other load inflates far less. The floor runs the ffmpeg the
  * engine runs (mediaTools), printed at the top.
  *
- *   npx tsx bench/render.ts [--runs 3] [name,name,...]
+ * With --engine, a warm engine (`shotline engine`) is started first and every `shotline render`
+ * hands its render to it; the engine's CPU time and its ffmpeg runs' are counted with the
+ * command's. Without it, each render runs in the command's own process.
+ *
+ *   npx tsx bench/render.ts [--runs 3] [--engine] [name,name,...]
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,15 +75,52 @@ interface Timed {
 const shellTimes = process.platform !== 'win32';
 const timesLine = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/;
 
+/** The warm engine the renders go to (--engine), or none: each render runs in its own process. */
+const warm: { socket: string; process: ChildProcess | null } = { socket: '', process: null };
+
+/**
+ * CPU seconds the warm engine and the ffmpeg runs it has finished have used so far (Linux's
+ * /proc: user, system, and its waited-for children's), or 0 with no engine.
+ */
+function engineCpu(): number {
+  const pid = warm.process?.pid;
+  if (pid === undefined) return 0;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14 to 17 of the file (utime, stime, cutime, cstime), in ticks of 1/100 s.
+  return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / 100;
+}
+
+async function startEngine(dir: string): Promise<void> {
+  warm.socket = join(dir, 'engine.sock');
+  const child = spawn(process.execPath, [join(root, 'bin', 'shotline.mjs'), 'engine', '--idle-minutes', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: root,
+    env: { ...process.env, SHOTLINE_ENGINE_SOCKET: warm.socket },
+  });
+  warm.process = child;
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+      if (out.includes('The engine is ready')) resolve();
+    });
+    child.on('close', (code) => reject(new Error(`shotline engine exited with ${String(code)}`)));
+  });
+}
+
 function run(command: string, args: string[]): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
+    const cpu0 = engineCpu();
+    const env = { ...process.env, SHOTLINE_ENGINE_SOCKET: warm.socket };
     const child = shellTimes
       ? spawn('/bin/sh', ['-c', '"$0" "$@"; s=$?; times >&2; exit $s', command, ...args], {
           stdio: ['ignore', 'pipe', 'pipe'],
           cwd: root,
+          env,
         })
-      : spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
+      : spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: root, env });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
@@ -90,7 +131,7 @@ function run(command: string, args: string[]): Promise<Timed> {
       const m = shellTimes ? timesLine.exec(stderr) : null;
       const timed = {
         wall: (performance.now() - t0) / 1000,
-        cpu: m ? Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4]) : NaN,
+        cpu: (m ? Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4]) : NaN) + engineCpu() - cpu0,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr,
       };
@@ -103,11 +144,14 @@ function run(command: string, args: string[]): Promise<Timed> {
 const ffmpeg = (...args: string[]): Promise<Timed> => run(mediaTools().ffmpeg, args);
 
 /** `shotline render`, exactly as a creator types it. */
-function cli(promptPath: string, outPath: string, draft: boolean): Promise<Timed> {
+async function cli(promptPath: string, outPath: string, draft: boolean): Promise<Timed> {
   const args = [join(root, 'bin', 'shotline.mjs'), 'render', promptPath, '--out', outPath];
   if (draft) args.push('--draft');
   else args.push('--size', `${width}x${height}`, '--fps', String(fps));
-  return run(process.execPath, args);
+  const timed = await run(process.execPath, args);
+  if (warm.process && timed.stderr.includes('note: rendering here'))
+    throw new Error(`the render did not go to the engine: ${timed.stderr}`);
+  return timed;
 }
 
 /** The clip's frames and sound as raw files, for the floor to encode (not timed). */
@@ -179,7 +223,7 @@ const num = (v: number, d = 2): string => v.toFixed(d).padStart(7);
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { runs: { type: 'string', default: '3' } },
+    options: { runs: { type: 'string', default: '3' }, engine: { type: 'boolean', default: false } },
   });
   const runs = Math.max(1, Number(values.runs));
   const only = positionals[0]?.split(',');
@@ -190,6 +234,12 @@ async function main(): Promise<void> {
   console.log(`load average before: ${load()}`);
   console.log(
     `the command runs ${built ? 'out/main/cli.js when it is current, else ' : ''}the TypeScript sources through tsx`,
+  );
+  if (values.engine) await startEngine(dir);
+  console.log(
+    values.engine
+      ? "renders: in a warm engine (shotline engine), its CPU time counted with the command's"
+      : "renders: each in the command's own process",
   );
   console.log(`floor: ${[...videoCodecArgs, ...audioCodecArgs, '-movflags', '+faststart'].join(' ')}`);
   console.log(`ffmpeg: ${mediaTools().ffmpeg}, for the engine and the floor\n`);
@@ -272,6 +322,7 @@ async function main(): Promise<void> {
       );
     console.log(`load average after: ${load()} (other work on this machine slows both sides)`);
   } finally {
+    warm.process?.kill('SIGTERM');
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,7 @@ Commands:
   start                 Open the desktop app where Electron's runtime is installed, else the browser studio
   serve                 Run the browser studio on 127.0.0.1
   render                Render a prompt file to a clip with the built-in engine (shotline render --help)
+  engine                Keep the built-in engine warm, so renders start at once (shotline engine --help)
   batch                 Queue prompt files as jobs in a project and run them until done (shotline batch --help)
   jobs                  List the library's jobs and their states (shotline jobs --help)
 
@@ -29,6 +30,10 @@ async function run(command: string, args: readonly string[]): Promise<number | n
     case 'render': {
       const { renderCommand } = await import('./render');
       return await renderCommand(args, stdout, stderr);
+    }
+    case 'engine': {
+      const { engineCommand } = await import('./engine');
+      return await engineCommand(args, stdout, stderr);
     }
     case 'jobs': {
       const { jobsCommand } = await import('./jobs');

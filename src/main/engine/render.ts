@@ -130,14 +130,19 @@ function tuneCanvasAllocator(): void {
   process.env.MIMALLOC_PURGE_DELAY ??= '1000';
 }
 
-/** How long a finished worker waits for the next render before it is stopped. */
-const idleLifetimeMs = 60_000;
+/** How long a finished worker waits for the next render before it is stopped; null: for ever. */
+let idleLifetimeMs: number | null = 60_000;
+
+/** Keeps the warm worker for as long as the process runs (a warm engine, `shotline engine`). */
+export function keepRenderWorkerWarm(): void {
+  idleLifetimeMs = null;
+}
 
 /**
  * One warm worker is kept between renders. It does not keep the process alive, and it is
  * stopped after a minute without work.
  */
-let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
+let idle: { worker: Worker; timer: NodeJS.Timeout | undefined } | null = null;
 
 function takeWorker(mixHere: boolean): Worker {
   if (idle && mixesHere.get(idle.worker) === mixHere) {
@@ -158,11 +163,13 @@ function keepWorker(worker: Worker): void {
   worker.removeAllListeners('message');
   worker.removeAllListeners('error');
   worker.removeAllListeners('exit');
-  const timer = setTimeout(() => {
-    if (idle?.worker === worker) idle = null;
-    void worker.terminate();
-  }, idleLifetimeMs);
-  timer.unref();
+  const timer =
+    idleLifetimeMs === null
+      ? undefined
+      : setTimeout(() => {
+          if (idle?.worker === worker) idle = null;
+          void worker.terminate();
+        }, idleLifetimeMs).unref();
   // A worker that dies while idle is simply forgotten.
   worker.once('exit', () => {
     if (idle?.worker === worker) {

@@ -23,20 +23,27 @@ function executable(path: string): boolean {
 }
 
 /**
- * Whether a command can be run: an executable file at that path, or one of that name on PATH
- * (with PATHEXT's extensions on Windows). Looked up rather than run, because starting a tool
- * to ask its version costs a tenth of a second or more, on every render.
+ * Where a command runs from: the executable file at that path, or the first of that name on PATH
+ * (with PATHEXT's extensions on Windows); null when there is none. Looked up rather than run,
+ * because starting a tool to ask its version costs a tenth of a second or more, on every render.
  */
-export function findsCommand(command: string): boolean {
+export function commandPath(command: string): string | null {
   const extensions =
     process.platform === 'win32' ? ['', ...(process.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';')] : [''];
   const candidates = (dir: string): string[] => extensions.map((ext) => join(dir, command + ext));
   if (isAbsolute(command) || command.includes('/') || command.includes('\\'))
-    return extensions.some((ext) => executable(command + ext));
-  return (process.env.PATH ?? '')
-    .split(delimiter)
-    .filter((dir) => dir.length > 0)
-    .some((dir) => candidates(dir).some(executable));
+    return extensions.map((ext) => command + ext).find(executable) ?? null;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir.length === 0) continue;
+    const found = candidates(dir).find(executable);
+    if (found !== undefined) return found;
+  }
+  return null;
+}
+
+/** Whether a command can be run (see commandPath). */
+export function findsCommand(command: string): boolean {
+  return commandPath(command) !== null;
 }
 
 /**

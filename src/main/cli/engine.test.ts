@@ -1,0 +1,290 @@
+/**
+ * `shotline engine` in a real process, with `shotline render` handing renders to it over its
+ * socket: the same clip as a render in the command's own process, a stop passed on, a client that
+ * goes away, settings that differ, and requests that are not the protocol, none of which stops it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createConnection, type Socket } from 'node:net';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { tempDir } from '../../../test/support/fixtures';
+import { mediaTools } from '../media/tools';
+import { handToEngine } from './engineClient';
+import { currentSettings, buildStamp, maxLineLength } from './engineSocket';
+import { renderCommand } from './render';
+import type { Output, RenderJob } from './renderRun';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const SHORT = `Scene: A red ball bounces on a wooden table in a quiet room.
+Camera: Slow push-in.
+Audio: Room tone, a door slam at 00:00.500.
+Dialogue: [00:00.200] Narrator: "Watch it go."
+Duration: 1s
+`;
+const LONG = SHORT.replace('Duration: 1s', 'Duration: 20s');
+
+function capture(isTTY = false): Output & { text: () => string } {
+  let text = '';
+  return {
+    isTTY,
+    write(chunk: string) {
+      text += chunk;
+      return true;
+    },
+    text: () => text,
+  };
+}
+
+async function until(what: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await what())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Runs the command with the engine's socket named, or with engines turned off (''). */
+async function withSocket<T>(socket: string, run: () => Promise<T>): Promise<T> {
+  const before = process.env.SHOTLINE_ENGINE_SOCKET;
+  process.env.SHOTLINE_ENGINE_SOCKET = socket;
+  try {
+    return await run();
+  } finally {
+    process.env.SHOTLINE_ENGINE_SOCKET = before;
+  }
+}
+
+async function render(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = capture();
+  const err = capture();
+  const code = await renderCommand(args, out, err);
+  return { code, out: out.text(), err: err.text() };
+}
+
+function job(dir: string, name: string, text = SHORT): RenderJob {
+  return {
+    promptName: 'p.txt',
+    text,
+    out: join(dir, `${name}.mp4`),
+    report: null,
+    size: '320x180',
+    fps: '12',
+    seed: '5',
+    draft: false,
+  };
+}
+
+/** Sends raw lines to the engine and collects what it answers until it closes the connection. */
+function talk(socket: string, lines: string[]): Promise<string> {
+  return new Promise((resolve) => {
+    const connection: Socket = createConnection(socket);
+    let answer = '';
+    connection.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+    connection.on('error', () => undefined);
+    connection.on('close', () => resolve(answer));
+    connection.on('connect', () => {
+      for (const line of lines) connection.write(line);
+    });
+  });
+}
+
+describe.runIf(process.platform !== 'win32')('shotline engine', () => {
+  let dir = '';
+  let socket = '';
+  let engine: ChildProcess | undefined;
+  let engineErr = '';
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'shotline-engine-test-'));
+    socket = join(dir, 'engine.sock');
+    // From the sources, like this test's own command, so both are the same build.
+    const child = spawn(process.execPath, [join(root, 'bin', 'shotline.mjs'), 'engine', '--idle-minutes', '0'], {
+      cwd: root,
+      env: { ...process.env, SHOTLINE_ENGINE_SOCKET: socket, SHOTLINE_FROM_SOURCE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    engine = child;
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (engineErr += chunk.toString('utf8')));
+    await until(() => /The engine is ready at/.test(out), 120_000);
+    expect(out).toContain(socket);
+    expect((await stat(socket)).mode & 0o777).toBe(0o600);
+  }, 150_000);
+
+  afterAll(async () => {
+    const running = engine;
+    if (running?.exitCode === null) {
+      const exited = new Promise((resolve) => running.on('close', resolve));
+      running.kill('SIGTERM');
+      await exited;
+    }
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('a render handed to the engine gives the same clip, poster and sprite sheet as one rendered by the command itself', async () => {
+    const prompt = join(dir, 'same.txt');
+    await writeFile(prompt, SHORT);
+    const flags = ['--size', '320x180', '--fps', '12', '--seed', '5'];
+    const here = await withSocket('', () => render([prompt, '--out', join(dir, 'here.mp4'), ...flags]));
+    expect(here.code).toBe(0);
+    const before = engineErr;
+    const there = await withSocket(socket, () => render([prompt, '--out', join(dir, 'there.mp4'), ...flags]));
+    expect(there.err).not.toContain('note: rendering here');
+    expect(there.code).toBe(0);
+    expect(there.out).toMatch(/Rendered .*there\.mp4: 1\.0 s at 320x180, 12 fps/);
+    // The engine logs the render on its stderr, which may arrive after the answer on its socket.
+    await until(() => engineErr.slice(before.length).includes(`rendered ${join(dir, 'there.mp4')}`), 5_000);
+    for (const suffix of ['.mp4', '.poster.jpg', '.sprite.jpg'])
+      expect(
+        Buffer.compare(await readFile(join(dir, `here${suffix}`)), await readFile(join(dir, `there${suffix}`))),
+      ).toBe(0);
+  }, 120_000);
+
+  test("the engine checks a request as the command does: a bad flag and a prompt's errors come back with their exit codes", async () => {
+    const prompt = join(dir, 'bad.txt');
+    await writeFile(prompt, 'Scene: a door\nAudio: door slam from 00:03 to 00:01\nDuration: 4s\n');
+    const badFps = await withSocket(socket, () => render([prompt, '--out', join(dir, 'bad.mp4'), '--fps', '500']));
+    expect(badFps.code).toBe(2);
+    expect(badFps.err).toMatch(/--fps must be a whole number from 12 to 60/);
+    const badPrompt = await withSocket(socket, () => render([prompt, '--out', join(dir, 'bad.mp4')]));
+    expect(badPrompt.code).toBe(1);
+    expect(badPrompt.err).toMatch(/bad\.txt:2:\d+: error: .*ends at 00:01/);
+    expect(badPrompt.err).not.toContain('note: rendering here');
+    expect((await readdir(dir)).filter((name) => name.startsWith('bad') && name !== 'bad.txt')).toEqual([]);
+  }, 60_000);
+
+  test('a stop passed on ends the render as interrupted, leaving nothing beside the clip', async () => {
+    const folder = await tempDir();
+    const err = capture();
+    const session = await withSocket(socket, () => handToEngine(job(folder, 'long', LONG), capture(), err));
+    if (!session) throw new Error('the engine did not take the render');
+    await until(() => /frames/.test(err.text()));
+    session.cancel('SIGTERM');
+    expect(await session.done).toBe(143);
+    expect(err.text()).toContain('Render interrupted; no clip was written.');
+    expect(await readdir(folder)).toEqual([]);
+  }, 60_000);
+
+  test('Ctrl+C on `shotline render` in a terminal stops its render in the engine: exit 130, nothing left', async () => {
+    const folder = await tempDir();
+    await writeFile(join(folder, 'p.txt'), LONG);
+    const command = spawn(
+      process.execPath,
+      [join(root, 'bin', 'shotline.mjs'), 'render', join(folder, 'p.txt'), '--out', join(folder, 'p.mp4')],
+      {
+        cwd: root,
+        detached: true,
+        env: { ...process.env, SHOTLINE_ENGINE_SOCKET: socket, SHOTLINE_FROM_SOURCE: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let err = '';
+    command.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    const exited = new Promise((resolve) => command.on('close', resolve));
+    await until(() => /frames/.test(err));
+    process.kill(-(command.pid ?? 0), 'SIGINT');
+    expect(await exited).toBe(130);
+    expect(err).toContain('Render interrupted; no clip was written.');
+    expect(err).not.toContain('note: rendering here');
+    await until(async () => (await readdir(folder)).length === 1, 5_000).catch(() => undefined);
+    expect(await readdir(folder)).toEqual(['p.txt']);
+  }, 60_000);
+
+  test('a client that goes away mid-render stops its render; the engine goes on serving', async () => {
+    const folder = await tempDir();
+    const request = {
+      type: 'render',
+      build: buildStamp(),
+      settings: currentSettings(),
+      tty: false,
+      job: job(folder, 'gone', LONG),
+    };
+    const connection = createConnection(socket);
+    let answer = '';
+    connection.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+    connection.write(`${JSON.stringify(request)}\n`);
+    await until(() => answer.includes('frames'));
+    expect(answer.split('\n')[0]).toBe('{"type":"accepted"}');
+    connection.destroy();
+    await until(async () => (await readdir(folder)).length === 0, 10_000);
+    const again = await withSocket(socket, () => handToEngine(job(folder, 'after', SHORT), capture(), capture()));
+    expect(await again?.done).toBe(0);
+    expect((await readdir(folder)).sort()).toEqual(['after.mp4', 'after.poster.jpg', 'after.sprite.jpg']);
+  }, 60_000);
+
+  test('an engine started with other tools is not used: the command says so and renders itself', async () => {
+    const prompt = join(dir, 'other.txt');
+    await writeFile(prompt, SHORT);
+    const before = process.env.SHOTLINE_FFMPEG;
+    process.env.SHOTLINE_FFMPEG = mediaTools().ffmpeg;
+    try {
+      const result = await withSocket(socket, () =>
+        render([prompt, '--out', join(dir, 'other.mp4'), '--size', '320x180', '--fps', '12']),
+      );
+      expect(result.err).toContain(
+        `note: rendering here, not in the engine at ${socket}: it was started with other settings (SHOTLINE_FFMPEG).`,
+      );
+      expect(result.code).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env.SHOTLINE_FFMPEG;
+      else process.env.SHOTLINE_FFMPEG = before;
+    }
+  }, 60_000);
+
+  test('another build is refused the same way', async () => {
+    const answer = await talk(socket, [
+      `${JSON.stringify({ type: 'render', build: 'another', settings: currentSettings(), tty: false, job: job(dir, 'x') })}\n`,
+    ]);
+    expect(JSON.parse(answer.trim())).toEqual({
+      type: 'refused',
+      reason: 'it is another build of shotline; restart `shotline engine`',
+    });
+  });
+
+  test.each([
+    ['a line that is not JSON', 'hello\n', 'a line is not JSON'],
+    ['an array', '[1,2]\n', 'a line is not a JSON object'],
+    ['an unknown type', '{"type":"shutdown"}\n', 'type must be "render" or "cancel"'],
+    ['a cancel before any request', '{"type":"cancel","signal":"SIGINT"}\n', 'a cancel came before any request'],
+    [
+      'a relative output path',
+      `${JSON.stringify({ type: 'render', build: 'b', settings: currentSettings(), tty: false, job: { ...job('/tmp', 'x'), out: 'clip.mp4' } })}\n`,
+      'out must be an absolute path',
+    ],
+  ])('%s closes that connection with a clear refusal, and the engine goes on', async (_name, line, message) => {
+    const answer = await talk(socket, [line]);
+    const lines = answer
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; text?: string; code?: number });
+    expect(lines[0]?.type).toBe('err');
+    expect(lines[0]?.text).toContain('The engine refused a malformed request: ');
+    expect(lines[0]?.text).toContain(message);
+    expect(lines[1]).toEqual({ type: 'exit', code: 2 });
+    expect(engine?.exitCode).toBeNull();
+  });
+
+  test('a line longer than the limit is refused without waiting for its end', async () => {
+    const answer = await talk(socket, ['x'.repeat(maxLineLength + 10)]);
+    expect(answer).toContain(`a line is longer than ${maxLineLength} characters`);
+    const session = await withSocket(socket, () => handToEngine(job(dir, 'still'), capture(), capture()));
+    expect(await session?.done).toBe(0);
+  }, 60_000);
+
+  test('a second engine on the same socket is refused, and leaves the first one serving', async () => {
+    const second = spawn(process.execPath, [join(root, 'bin', 'shotline.mjs'), 'engine'], {
+      cwd: root,
+      env: { ...process.env, SHOTLINE_ENGINE_SOCKET: socket, SHOTLINE_FROM_SOURCE: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    second.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    const code = await new Promise((resolve) => second.on('close', resolve));
+    expect(code).toBe(1);
+    expect(err).toContain(`An engine is already running at ${socket}`);
+    expect(engine?.exitCode).toBeNull();
+  }, 60_000);
+});

@@ -1,0 +1,264 @@
+/**
+ * `shotline engine`: keeps the built-in engine loaded and warm in one process, so that each
+ * `shotline render` on this computer hands its render over a local socket instead of starting
+ * Node's threads, loading Skia and the engine, and compiling the drawing code again. A render
+ * there is the same render: the same code checks the request and writes the clip.
+ */
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer, createConnection, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { keepRenderWorkerWarm, prewarmRenderWorker, stopRenderWorker } from '../engine/render';
+import {
+  buildStamp,
+  currentSettings,
+  engineSocketPath,
+  parseClientMessage,
+  prepareSocketFolder,
+  readLines,
+  send,
+  settingsDiffer,
+  socketVariable,
+  FrameError,
+  type RenderRequest,
+} from './engineSocket';
+import { runRenderJob, stopSignals, type Output } from './renderRun';
+
+export const ENGINE_USAGE = `Usage: shotline engine [--idle-minutes N]
+
+Keeps the built-in engine loaded and warm, so that \`shotline render\` on this computer starts
+rendering at once instead of loading the engine each time: drafts come back about a third sooner.
+While it runs, every \`shotline render\` started with the same tools (PATH, SHOTLINE_FFMPEG…) renders
+in it; the clips are the same as without it. Ctrl+C stops it, and so do N minutes without a render
+(default 30; 0 keeps it running).
+It listens on a socket private to this user (set ${socketVariable} to choose another path,
+or set it empty to make \`shotline render\` never use an engine).
+`;
+
+/** How long a client has to send its request once connected. */
+const requestTimeoutMs = 10_000;
+
+/**
+ * A render's prompt at engine start, which loads and compiles what most renders use: drawing,
+ * the camera, the mix, speech and both encoders' settings. Nobody sees its clip.
+ */
+const warmUpPrompt = `Scene: A woman walks along a rainy street at dusk past a parked car.
+Camera: Slow push-in, 35mm.
+Audio: Rain, distant traffic, a car horn at 00:01.
+Dialogue: [00:00.500] Woman: "Almost home."
+Style: Warm tones, film grain.
+Duration: 2s
+`;
+
+async function warmUp(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'shotline-engine-warm-'));
+  const quiet: Output = { write: () => true };
+  try {
+    const job = {
+      promptName: 'warm-up',
+      text: warmUpPrompt,
+      out: join(dir, 'warm.mp4'),
+      report: null,
+      size: null,
+      fps: null,
+      seed: null,
+    };
+    const never = { signal: new AbortController().signal, stoppedBy: () => null };
+    await runRenderJob({ ...job, draft: true }, quiet, quiet, never);
+    await runRenderJob({ ...job, draft: false, size: '640x360' }, quiet, quiet, never);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Whether an engine answers at `path` (a socket left by one that was killed does not). */
+function answers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection(path);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+interface Engine {
+  build: string;
+  /** Renders under way, each stopped by aborting its controller. */
+  running: Set<AbortController>;
+  /** Called when a render ends or a connection closes, to restart the idle clock. */
+  settled(): void;
+  log(text: string): void;
+}
+
+/** One client's render: checked, run, its output sent back, stopped if the client goes. */
+function serveConnection(socket: Socket, engine: Engine): void {
+  socket.on('error', () => undefined);
+  socket.setTimeout(requestTimeoutMs, () => socket.destroy());
+  let request: RenderRequest | null = null;
+  const controller = new AbortController();
+  const stop: { by: NodeJS.Signals | null } = { by: null };
+  const refuse = (reason: string): void => {
+    send(socket, { type: 'refused', reason });
+    socket.end();
+  };
+  readLines(
+    socket,
+    (line) => {
+      const message = parseClientMessage(line);
+      if (message.type === 'cancel') {
+        if (request === null) throw new FrameError('a cancel came before any request');
+        stop.by ??= message.signal;
+        controller.abort();
+        return;
+      }
+      if (request !== null) throw new FrameError('one render a connection');
+      request = message;
+      socket.setTimeout(0);
+      if (message.build !== engine.build) return refuse('it is another build of shotline; restart `shotline engine`');
+      const differ = settingsDiffer(message.settings, currentSettings());
+      if (differ.length > 0) return refuse(`it was started with other settings (${differ.join(', ')})`);
+      send(socket, { type: 'accepted' });
+      void render(message);
+    },
+    (error) => {
+      // A line that is not the protocol ends this connection only, and any render it started.
+      send(socket, { type: 'err', text: `The engine refused a malformed request: ${error.message}.\n` });
+      send(socket, { type: 'exit', code: 2 });
+      controller.abort();
+      socket.end();
+      socket.destroySoon();
+    },
+  );
+  socket.on('close', () => controller.abort());
+
+  async function render(message: RenderRequest): Promise<void> {
+    engine.running.add(controller);
+    const stream = (type: 'out' | 'err'): Output => ({
+      isTTY: type === 'err' ? message.tty : false,
+      write: (text: string) => send(socket, { type, text }),
+    });
+    let code = 1;
+    try {
+      code = await runRenderJob(message.job, stream('out'), stream('err'), {
+        signal: controller.signal,
+        stoppedBy: () => stop.by,
+      });
+    } catch (error) {
+      stream('err').write(`The render failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    } finally {
+      engine.running.delete(controller);
+      engine.settled();
+    }
+    engine.log(`${code === 0 ? 'rendered' : `exit ${code}:`} ${message.job.out}\n`);
+    send(socket, { type: 'exit', code });
+    socket.end();
+  }
+}
+
+function listen(server: Server, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(path, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+export async function engineCommand(argv: readonly string[], stdout: Output, stderr: Output): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        'idle-minutes': { type: 'string', default: '30' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${ENGINE_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    stdout.write(ENGINE_USAGE);
+    return 0;
+  }
+  const idleText = values['idle-minutes'];
+  const idleMinutes = Number(idleText);
+  if (!/^\d+$/.test(idleText.trim()) || idleMinutes > 7 * 24 * 60) {
+    stderr.write(`--idle-minutes must be a whole number from 0 to ${7 * 24 * 60}, got "${idleText}".\n`);
+    return 2;
+  }
+  const path = engineSocketPath();
+  if (path === null) {
+    stderr.write(`${socketVariable} is set but empty, which turns the engine off. Unset it, or name a socket path.\n`);
+    return 2;
+  }
+  try {
+    prepareSocketFolder(path);
+  } catch (error) {
+    stderr.write(`Cannot start the engine: ${error instanceof Error ? error.message : String(error)}.\n`);
+    return 1;
+  }
+  if (await answers(path)) {
+    stderr.write(`An engine is already running at ${path}; \`shotline render\` uses it.\n`);
+    return 1;
+  }
+
+  keepRenderWorkerWarm();
+  prewarmRenderWorker({ mixHere: true });
+  stderr.write('Warming up the engine…\n');
+  await warmUp();
+
+  const engine: Engine = {
+    build: buildStamp(),
+    running: new Set(),
+    settled: () => restartIdleClock(),
+    log: (text) => stderr.write(text),
+  };
+  const server = createServer((socket) => serveConnection(socket, engine));
+  // Another engine's socket, left by one that was killed: nothing answers it, so it goes.
+  if (process.platform !== 'win32') await rm(path, { force: true });
+  try {
+    await listen(server, path);
+    if (process.platform !== 'win32') await chmod(path, 0o600);
+  } catch (error) {
+    stderr.write(`Cannot listen at ${path}: ${error instanceof Error ? error.message : String(error)}.\n`);
+    await stopRenderWorker();
+    return 1;
+  }
+
+  let idleTimer: NodeJS.Timeout | undefined;
+  let finish: (code: number) => void = () => undefined;
+  const finished = new Promise<number>((resolve) => (finish = resolve));
+  function restartIdleClock(): void {
+    clearTimeout(idleTimer);
+    if (idleMinutes === 0 || engine.running.size > 0) return;
+    idleTimer = setTimeout(() => {
+      stderr.write(`No render for ${idleMinutes} minutes; the engine stops.\n`);
+      finish(0);
+    }, idleMinutes * 60_000);
+  }
+  server.on('connection', () => clearTimeout(idleTimer));
+  restartIdleClock();
+  const onSignal = (): void => finish(0);
+  for (const signal of stopSignals) process.on(signal, onSignal);
+  stdout.write(
+    `The engine is ready at ${path}: \`shotline render\` renders here. ` +
+      `${idleMinutes === 0 ? 'Ctrl+C stops it.' : `It stops after ${idleMinutes} minutes without a render, or on Ctrl+C.`}\n`,
+  );
+
+  const code = await finished;
+  for (const signal of stopSignals) process.off(signal, onSignal);
+  clearTimeout(idleTimer);
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    // Renders under way stop as if their clients had pressed Ctrl+C; their clients are told.
+    for (const controller of engine.running) controller.abort();
+  });
+  await stopRenderWorker();
+  return code;
+}
