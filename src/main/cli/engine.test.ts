@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../../../test/support/fixtures';
 import { mediaTools } from '../media/tools';
+import { engineCommand } from './engine';
 import { handToEngine } from './engineClient';
 import { currentSettings, buildStamp, maxLineLength } from './engineSocket';
 import { renderCommand } from './render';
@@ -273,6 +274,12 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
     const session = await withSocket(socket, () => handToEngine(job(dir, 'still'), capture(), capture()));
     expect(await session?.done).toBe(0);
   }, 60_000);
+
+  test.each([['x'], ['-1'], ['20000']])('--idle-minutes %s is refused with what it takes', async (value) => {
+    const err = capture();
+    expect(await engineCommand([`--idle-minutes=${value}`], capture(), err)).toBe(2);
+    expect(err.text()).toContain(`--idle-minutes must be a whole number from 0 to 10080, got "${value}".`);
+  });
 
   test('a second engine on the same socket is refused, and leaves the first one serving', async () => {
     const second = spawn(process.execPath, [join(root, 'bin', 'shotline.mjs'), 'engine'], {

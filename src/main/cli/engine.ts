@@ -88,7 +88,9 @@ interface Engine {
   build: string;
   /** Renders under way, each stopped by aborting its controller. */
   running: Set<AbortController>;
-  /** Called when a render ends or a connection closes, to restart the idle clock. */
+  /** Connections open, a render's or not: the engine is idle only with none. */
+  open: number;
+  /** Called when a connection closes, to restart the idle clock. */
   settled(): void;
   log(text: string): void;
 }
@@ -132,7 +134,12 @@ function serveConnection(socket: Socket, engine: Engine): void {
       socket.destroySoon();
     },
   );
-  socket.on('close', () => controller.abort());
+  engine.open++;
+  socket.on('close', () => {
+    engine.open--;
+    controller.abort();
+    engine.settled();
+  });
 
   async function render(message: RenderRequest): Promise<void> {
     engine.running.add(controller);
@@ -150,7 +157,6 @@ function serveConnection(socket: Socket, engine: Engine): void {
       stream('err').write(`The render failed: ${error instanceof Error ? error.message : String(error)}\n`);
     } finally {
       engine.running.delete(controller);
-      engine.settled();
     }
     engine.log(`${code === 0 ? 'rendered' : `exit ${code}:`} ${message.job.out}\n`);
     send(socket, { type: 'exit', code });
@@ -216,6 +222,7 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
   const engine: Engine = {
     build: buildStamp(),
     running: new Set(),
+    open: 0,
     settled: () => restartIdleClock(),
     log: (text) => stderr.write(text),
   };
@@ -236,7 +243,7 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
   const finished = new Promise<number>((resolve) => (finish = resolve));
   function restartIdleClock(): void {
     clearTimeout(idleTimer);
-    if (idleMinutes === 0 || engine.running.size > 0) return;
+    if (idleMinutes === 0 || engine.open > 0) return;
     idleTimer = setTimeout(() => {
       stderr.write(`No render for ${idleMinutes} minutes; the engine stops.\n`);
       finish(0);
