@@ -219,14 +219,17 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
   test('an engine started with other tools is not used: the command says so and renders itself', async () => {
     const prompt = join(dir, 'other.txt');
     await writeFile(prompt, SHORT);
+    // Another program, though it runs the same ffmpeg: the engine cannot tell, so it is not used.
+    const wrapper = join(dir, 'other-ffmpeg');
+    await writeFile(wrapper, `#!/bin/sh\nexec ${mediaTools().ffmpeg} "$@"\n`, { mode: 0o755 });
     const before = process.env.SHOTLINE_FFMPEG;
-    process.env.SHOTLINE_FFMPEG = mediaTools().ffmpeg;
+    process.env.SHOTLINE_FFMPEG = wrapper;
     try {
       const result = await withSocket(socket, () =>
         render([prompt, '--out', join(dir, 'other.mp4'), '--size', '320x180', '--fps', '12']),
       );
       expect(result.err).toContain(
-        `note: rendering here, not in the engine at ${socket}: it was started with other settings (SHOTLINE_FFMPEG).`,
+        `note: rendering here, not in the engine at ${socket}: it was started with other settings (ffmpeg).`,
       );
       expect(result.code).toBe(0);
     } finally {
@@ -253,7 +256,7 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
     [
       'a relative output path',
       `${JSON.stringify({ type: 'render', build: 'b', settings: currentSettings(), tty: false, job: { ...job('/tmp', 'x'), out: 'clip.mp4' } })}\n`,
-      'out must be an absolute path',
+      'out must be an absolute path (with no NUL character)',
     ],
   ])('%s closes that connection with a clear refusal, and the engine goes on', async (_name, line, message) => {
     const answer = await talk(socket, [line]);
@@ -274,6 +277,44 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
     const session = await withSocket(socket, () => handToEngine(job(dir, 'still'), capture(), capture()));
     expect(await session?.done).toBe(0);
   }, 60_000);
+
+  test('an engine asked to stop mid-render stops it, tells its client, and exits at once', async () => {
+    const folder = await tempDir();
+    const own = join(folder, 'e.sock');
+    const second = spawn(process.execPath, [join(root, 'bin', 'shotline.mjs'), 'engine', '--idle-minutes', '1'], {
+      cwd: root,
+      env: { ...process.env, SHOTLINE_ENGINE_SOCKET: own, SHOTLINE_FROM_SOURCE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    second.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    second.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    const exited = new Promise((resolve) => second.on('close', resolve));
+    await until(() => out.includes('The engine is ready'), 120_000);
+    const clientErr = capture();
+    const session = await withSocket(own, () => handToEngine(job(folder, 'cut', LONG), capture(), clientErr));
+    if (!session) throw new Error('the engine did not take the render');
+    await until(() => /frames/.test(clientErr.text()));
+    const asked = Date.now();
+    second.kill('SIGTERM');
+    expect(await session.done).toBe(130);
+    expect(clientErr.text()).toContain('The engine is stopping (`shotline engine` ended).');
+    expect(await exited).toBe(0);
+    expect(Date.now() - asked).toBeLessThan(20_000);
+    expect(err).toContain('The engine stops.');
+    expect((await readdir(folder)).sort()).toEqual([]);
+  }, 180_000);
+
+  test('a socket path the system cannot take is refused before anything starts', async () => {
+    const err = capture();
+    const long = `/tmp/${'x'.repeat(110)}/e.sock`;
+    expect(await withSocket(long, () => engineCommand([], capture(), err))).toBe(2);
+    expect(err.text()).toContain('is 122 bytes long and the system takes at most 107');
+    const relative = capture();
+    expect(await withSocket('e.sock', () => engineCommand([], capture(), relative))).toBe(2);
+    expect(relative.text()).toContain('SHOTLINE_ENGINE_SOCKET must be an absolute path, got "e.sock"');
+  });
 
   test.each([['x'], ['-1'], ['20000']])('--idle-minutes %s is refused with what it takes', async (value) => {
     const err = capture();

@@ -9,7 +9,7 @@ import { createServer, createConnection, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { keepRenderWorkerWarm, prewarmRenderWorker, stopRenderWorker } from '../engine/render';
+import { keepRenderWorkerWarm, prewarmRenderWorker, stopRenderWorker, stopRendersNow } from '../engine/render';
 import {
   buildStamp,
   currentSettings,
@@ -18,6 +18,7 @@ import {
   prepareSocketFolder,
   readLines,
   send,
+  socketPathProblem,
   settingsDiffer,
   socketVariable,
   FrameError,
@@ -28,7 +29,7 @@ import { runRenderJob, stopSignals, type Output } from './renderRun';
 export const ENGINE_USAGE = `Usage: shotline engine [--idle-minutes N]
 
 Keeps the built-in engine loaded and warm, so that \`shotline render\` on this computer starts
-rendering at once instead of loading the engine each time: drafts come back about a third sooner.
+rendering at once instead of loading the engine each time: drafts come back about a sixth sooner.
 While it runs, every \`shotline render\` started with the same tools (PATH, SHOTLINE_FFMPEG…) renders
 in it; the clips are the same as without it. Ctrl+C stops it, and so do N minutes without a render
 (default 30; 0 keeps it running).
@@ -86,10 +87,12 @@ function answers(path: string): Promise<boolean> {
 
 interface Engine {
   build: string;
-  /** Renders under way, each stopped by aborting its controller. */
-  running: Set<AbortController>;
+  /** Renders under way, by connection, each stopped by aborting its controller. */
+  running: Map<Socket, AbortController>;
   /** Connections open, a render's or not: the engine is idle only with none. */
-  open: number;
+  open: Set<Socket>;
+  /** Set once the engine has been asked to stop: no idle clock, no new render. */
+  stopping: boolean;
   /** Called when a connection closes, to restart the idle clock. */
   settled(): void;
   log(text: string): void;
@@ -122,6 +125,7 @@ function serveConnection(socket: Socket, engine: Engine): void {
       if (message.build !== engine.build) return refuse('it is another build of shotline; restart `shotline engine`');
       const differ = settingsDiffer(message.settings, currentSettings());
       if (differ.length > 0) return refuse(`it was started with other settings (${differ.join(', ')})`);
+      if (engine.stopping) return refuse('it is stopping');
       send(socket, { type: 'accepted' });
       void render(message);
     },
@@ -134,15 +138,15 @@ function serveConnection(socket: Socket, engine: Engine): void {
       socket.destroySoon();
     },
   );
-  engine.open++;
+  engine.open.add(socket);
   socket.on('close', () => {
-    engine.open--;
+    engine.open.delete(socket);
     controller.abort();
     engine.settled();
   });
 
   async function render(message: RenderRequest): Promise<void> {
-    engine.running.add(controller);
+    engine.running.set(socket, controller);
     const stream = (type: 'out' | 'err'): Output => ({
       isTTY: type === 'err' ? message.tty : false,
       write: (text: string) => send(socket, { type, text }),
@@ -156,7 +160,7 @@ function serveConnection(socket: Socket, engine: Engine): void {
     } catch (error) {
       stream('err').write(`The render failed: ${error instanceof Error ? error.message : String(error)}\n`);
     } finally {
-      engine.running.delete(controller);
+      engine.running.delete(socket);
     }
     engine.log(`${code === 0 ? 'rendered' : `exit ${code}:`} ${message.job.out}\n`);
     send(socket, { type: 'exit', code });
@@ -203,6 +207,11 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
     stderr.write(`${socketVariable} is set but empty, which turns the engine off. Unset it, or name a socket path.\n`);
     return 2;
   }
+  const unusable = socketPathProblem(path);
+  if (unusable !== null) {
+    stderr.write(`Cannot start the engine: ${unusable}.\n`);
+    return 2;
+  }
   try {
     prepareSocketFolder(path);
   } catch (error) {
@@ -221,19 +230,16 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
 
   const engine: Engine = {
     build: buildStamp(),
-    running: new Set(),
-    open: 0,
+    running: new Map(),
+    open: new Set(),
+    stopping: false,
     settled: () => restartIdleClock(),
     log: (text) => stderr.write(text),
   };
   const server = createServer((socket) => serveConnection(socket, engine));
-  // Another engine's socket, left by one that was killed: nothing answers it, so it goes.
-  if (process.platform !== 'win32') await rm(path, { force: true });
-  try {
-    await listen(server, path);
-    if (process.platform !== 'win32') await chmod(path, 0o600);
-  } catch (error) {
-    stderr.write(`Cannot listen at ${path}: ${error instanceof Error ? error.message : String(error)}.\n`);
+  const taken = await takeSocket(server, path);
+  if (taken !== null) {
+    stderr.write(taken);
     await stopRenderWorker();
     return 1;
   }
@@ -243,29 +249,72 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
   const finished = new Promise<number>((resolve) => (finish = resolve));
   function restartIdleClock(): void {
     clearTimeout(idleTimer);
-    if (idleMinutes === 0 || engine.open > 0) return;
+    if (idleMinutes === 0 || engine.stopping || engine.open.size > 0) return;
     idleTimer = setTimeout(() => {
-      stderr.write(`No render for ${idleMinutes} minutes; the engine stops.\n`);
+      stderr.write(`No render for ${minutes(idleMinutes)}; the engine stops.\n`);
       finish(0);
     }, idleMinutes * 60_000);
   }
   server.on('connection', () => clearTimeout(idleTimer));
   restartIdleClock();
-  const onSignal = (): void => finish(0);
+  const onSignal = (): void => {
+    if (engine.stopping) {
+      // Asked again while its renders stop: stop now, leaving no ffmpeg and no temporary file.
+      stopRendersNow();
+      process.exit(0);
+    }
+    stderr.write('The engine stops.\n');
+    finish(0);
+  };
   for (const signal of stopSignals) process.on(signal, onSignal);
   stdout.write(
     `The engine is ready at ${path}: \`shotline render\` renders here. ` +
-      `${idleMinutes === 0 ? 'Ctrl+C stops it.' : `It stops after ${idleMinutes} minutes without a render, or on Ctrl+C.`}\n`,
+      `${idleMinutes === 0 ? 'Ctrl+C stops it.' : `It stops after ${minutes(idleMinutes)} without a render, or on Ctrl+C.`}\n`,
   );
 
   const code = await finished;
-  for (const signal of stopSignals) process.off(signal, onSignal);
+  engine.stopping = true;
   clearTimeout(idleTimer);
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
-    // Renders under way stop as if their clients had pressed Ctrl+C; their clients are told.
-    for (const controller of engine.running) controller.abort();
+    // Renders under way stop as if their clients had pressed Ctrl+C, and their clients are told
+    // why; a connection that has asked for nothing is closed.
+    for (const socket of engine.open) {
+      const controller = engine.running.get(socket);
+      if (controller === undefined) socket.destroy();
+      else {
+        send(socket, { type: 'err', text: '\nThe engine is stopping (`shotline engine` ended).\n' });
+        controller.abort();
+      }
+    }
   });
+  for (const signal of stopSignals) process.off(signal, onSignal);
   await stopRenderWorker();
   return code;
+}
+
+const minutes = (n: number): string => `${n} minute${n === 1 ? '' : 's'}`;
+
+/**
+ * Listens at `path`. A socket file there that nothing answers was left by an engine that was
+ * killed, and is replaced; one that answers is another engine's, started meanwhile, and is left
+ * alone. Null once listening, else the message that says why not.
+ */
+async function takeSocket(server: Server, path: string): Promise<string | null> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await listen(server, path);
+      if (process.platform !== 'win32') await chmod(path, 0o600);
+      return null;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' && (await answers(path)))
+        return `An engine is already running at ${path}; \`shotline render\` uses it.\n`;
+      if (code !== 'EADDRINUSE' || attempt > 0 || process.platform === 'win32') {
+        server.close();
+        return `Cannot listen at ${path}: ${error instanceof Error ? error.message : String(error)}.\n`;
+      }
+      await rm(path, { force: true });
+    }
+  }
 }

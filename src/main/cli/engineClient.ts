@@ -12,6 +12,7 @@ import {
   parseEngineMessage,
   readLines,
   send,
+  socketPathProblem,
   type EngineMessage,
 } from './engineSocket';
 import type { Output, RenderJob } from './renderRun';
@@ -47,6 +48,11 @@ function connect(path: string): Promise<Socket | null> {
 export async function handToEngine(job: RenderJob, stdout: Output, stderr: Output): Promise<EngineSession | null> {
   const path = engineSocketPath();
   if (path === null) return null;
+  const unusable = socketPathProblem(path);
+  if (unusable !== null) {
+    stderr.write(`note: not using a running engine: ${unusable}.\n`);
+    return null;
+  }
   try {
     checkSocketFolder(path);
   } catch (error) {

@@ -6,6 +6,9 @@ import { describe, expect, test } from 'vitest';
 import { tempDir } from '../../../test/support/fixtures';
 import {
   checkSocketFolder,
+  currentSettings,
+  settingsDiffer,
+  socketPathProblem,
   engineSocketPath,
   FrameError,
   parseClientMessage,
@@ -37,6 +40,28 @@ describe.runIf(process.platform !== 'win32')("the engine's socket", () => {
     await mkdir(join(runtime, 'open'), { mode: 0o755 });
     const named = { SHOTLINE_ENGINE_SOCKET: join(runtime, 'open', 'e.sock') };
     expect(() => prepareSocketFolder(named.SHOTLINE_ENGINE_SOCKET, named)).not.toThrow();
+  });
+});
+
+describe.runIf(process.platform === 'linux')('a socket path', () => {
+  test('must be absolute and fit the system address', () => {
+    expect(socketPathProblem('/tmp/e.sock')).toBeNull();
+    expect(socketPathProblem('e.sock')).toBe('SHOTLINE_ENGINE_SOCKET must be an absolute path, got "e.sock"');
+    const long = `/tmp/${'x'.repeat(110)}/e.sock`;
+    expect(socketPathProblem(long)).toBe(
+      `the socket path ${long} is 122 bytes long and the system takes at most 107; name a shorter one with SHOTLINE_ENGINE_SOCKET`,
+    );
+  });
+});
+
+describe('the settings an engine and a command compare', () => {
+  test('name programs by the file they run, so a link or a variable naming the same program is no difference', () => {
+    const plain = currentSettings({ PATH: process.env.PATH });
+    const named = currentSettings({ PATH: process.env.PATH, SHOTLINE_FFMPEG: plain.ffmpeg ?? '' });
+    expect(plain.ffmpeg).not.toBeNull();
+    expect(settingsDiffer(plain, named)).toEqual([]);
+    expect(settingsDiffer(plain, currentSettings({ SHOTLINE_FFMPEG: '/nowhere/ffmpeg' }))).toEqual(['ffmpeg']);
+    expect(settingsDiffer(plain, currentSettings({ SHOTLINE_SPEECH: 'flite' }))).toEqual(['SHOTLINE_SPEECH']);
   });
 });
 
@@ -75,7 +100,7 @@ describe('messages', () => {
       'signal must be one of SIGINT, SIGTERM, SIGHUP',
     );
     expect(() => parseClientMessage('{"type":"render","build":"b","tty":false,"settings":{},"job":{}}')).toThrow(
-      'SHOTLINE_FFMPEG must be a string or null',
+      'ffmpeg must be a string or null',
     );
   });
 

@@ -4,7 +4,7 @@
  * engine answers `accepted` or `refused`, then the command's output as `out` and `err` text, then
  * its `exit` code. Everything read from the socket is checked here before it is used.
  */
-import { lstatSync, mkdirSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,19 @@ export function engineSocketPath(env: NodeJS.ProcessEnv = process.env): string |
   if (process.platform === 'win32') return `\\\\.\\pipe\\shotline-engine-${userInfo().username}`;
   const uid = process.getuid?.() ?? 0;
   return join(env.XDG_RUNTIME_DIR ?? tmpdir(), `shotline-${uid}`, 'engine.sock');
+}
+
+/** The longest socket path the system takes, in bytes (its address has room for this and a NUL). */
+const maxSocketPathBytes = process.platform === 'darwin' ? 103 : 107;
+
+/** Why a socket path cannot be used, or null when it can. */
+export function socketPathProblem(path: string): string | null {
+  if (process.platform === 'win32') return null;
+  if (!isAbsolute(path)) return `${socketVariable} must be an absolute path, got "${path}"`;
+  const bytes = Buffer.byteLength(path);
+  if (bytes > maxSocketPathBytes)
+    return `the socket path ${path} is ${bytes} bytes long and the system takes at most ${maxSocketPathBytes}; name a shorter one with ${socketVariable}`;
+  return null;
 }
 
 /**
@@ -55,32 +68,33 @@ export function checkSocketFolder(path: string, env: NodeJS.ProcessEnv = process
 }
 
 /**
- * What the engine's results depend on besides the request: the tools it runs (the variables that
- * name them, and the programs found on PATH) and the forced voice. PATH itself may differ (npm
- * scripts add to it) as long as it finds the same programs.
+ * What the engine's results depend on besides the request: the programs it runs (named by
+ * SHOTLINE_FFMPEG, SHOTLINE_FFPROBE and SHOTLINE_ESPEAK, else found on PATH, as files with links
+ * followed) and the forced voice. PATH itself may differ (npm scripts add to it) as long as it
+ * finds the same programs. (Where a program is not found at all, both sides fall back alike.)
  */
-const settingNames = [
-  'SHOTLINE_FFMPEG',
-  'SHOTLINE_FFPROBE',
-  'SHOTLINE_ESPEAK',
-  'SHOTLINE_SPEECH',
-  'ffmpeg',
-  'ffprobe',
-  'espeak-ng',
-] as const;
+const settingNames = ['ffmpeg', 'ffprobe', 'espeak-ng', 'SHOTLINE_SPEECH'] as const;
 
 export type Settings = Record<(typeof settingNames)[number], string | null>;
 
 export function currentSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
-    SHOTLINE_FFMPEG: env.SHOTLINE_FFMPEG ?? null,
-    SHOTLINE_FFPROBE: env.SHOTLINE_FFPROBE ?? null,
-    SHOTLINE_ESPEAK: env.SHOTLINE_ESPEAK ?? null,
+    ffmpeg: programFile(env.SHOTLINE_FFMPEG || 'ffmpeg'),
+    ffprobe: programFile(env.SHOTLINE_FFPROBE || 'ffprobe'),
+    'espeak-ng': programFile(env.SHOTLINE_ESPEAK || 'espeak-ng') ?? programFile('espeak-ng'),
     SHOTLINE_SPEECH: env.SHOTLINE_SPEECH ?? null,
-    ffmpeg: commandPath('ffmpeg'),
-    ffprobe: commandPath('ffprobe'),
-    'espeak-ng': commandPath('espeak-ng'),
   };
+}
+
+/** The file a command runs, links followed (/bin/ffmpeg and /usr/bin/ffmpeg are one), or null. */
+function programFile(command: string): string | null {
+  const found = commandPath(command);
+  if (found === null) return null;
+  try {
+    return realpathSync(found);
+  } catch {
+    return found;
+  }
 }
 
 /** The names of the settings that differ, for the note that says why the engine was not used. */
@@ -127,7 +141,8 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isAbsolutePath = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && isAbsolute(v);
+const isAbsolutePath = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && isAbsolute(v) && !v.includes('\0');
 const isAbsoluteOrNull = (v: unknown): v is string | null => v === null || isAbsolutePath(v);
 
 /** Checks a line a client sent: a render request or a cancel, nothing else. */
@@ -152,8 +167,8 @@ export function parseClientMessage(line: string): ClientMessage {
     job: {
       promptName: field(job, 'promptName', isString, 'a string'),
       text: field(job, 'text', isString, 'a string'),
-      out: field(job, 'out', isAbsolutePath, 'an absolute path'),
-      report: field(job, 'report', isAbsoluteOrNull, 'an absolute path or null'),
+      out: field(job, 'out', isAbsolutePath, 'an absolute path (with no NUL character)'),
+      report: field(job, 'report', isAbsoluteOrNull, 'an absolute path (with no NUL character) or null'),
       size: field(job, 'size', isStringOrNull, 'a string or null'),
       fps: field(job, 'fps', isStringOrNull, 'a string or null'),
       seed: field(job, 'seed', isStringOrNull, 'a string or null'),
