@@ -5,13 +5,14 @@
  * there is the same render: the same code checks the request and writes the clip.
  */
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer, createConnection, type Server, type Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { keepRenderWorkerWarm, prewarmRenderWorker, stopRenderWorker, stopRendersNow } from '../engine/render';
 import {
   buildStamp,
+  connectTo,
   currentSettings,
   engineSocketPath,
   parseClientMessage,
@@ -23,6 +24,7 @@ import {
   socketVariable,
   FrameError,
   type RenderRequest,
+  type Settings,
 } from './engineSocket';
 import { runRenderJob, stopSignals, type Output } from './renderRun';
 
@@ -30,7 +32,7 @@ export const ENGINE_USAGE = `Usage: shotline engine [--idle-minutes N]
 
 Keeps the built-in engine loaded and warm, so that \`shotline render\` on this computer starts
 rendering at once instead of loading the engine each time: drafts come back about a sixth sooner.
-While it runs, every \`shotline render\` started with the same tools (PATH, SHOTLINE_FFMPEG…) renders
+While it runs, every \`shotline render\` that would run the same programs (ffmpeg, espeak-ng) renders
 in it; the clips are the same as without it. Ctrl+C stops it, and so do N minutes without a render
 (default 30; 0 keeps it running).
 It listens on a socket private to this user (set ${socketVariable} to choose another path,
@@ -74,19 +76,16 @@ async function warmUp(): Promise<void> {
 }
 
 /** Whether an engine answers at `path` (a socket left by one that was killed does not). */
-function answers(path: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection(path);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
+async function answers(path: string): Promise<boolean> {
+  const socket = await connectTo(path);
+  socket?.destroy();
+  return socket !== null;
 }
 
 interface Engine {
   build: string;
+  /** The programs this engine runs, found once: its environment does not change. */
+  settings: Settings;
   /** Renders under way, by connection, each stopped by aborting its controller. */
   running: Map<Socket, AbortController>;
   /** Connections open, a render's or not: the engine is idle only with none. */
@@ -123,7 +122,7 @@ function serveConnection(socket: Socket, engine: Engine): void {
       request = message;
       socket.setTimeout(0);
       if (message.build !== engine.build) return refuse('it is another build of shotline; restart `shotline engine`');
-      const differ = settingsDiffer(message.settings, currentSettings());
+      const differ = settingsDiffer(message.settings, engine.settings);
       if (differ.length > 0) return refuse(`it was started with other settings (${differ.join(', ')})`);
       if (engine.stopping) return refuse('it is stopping');
       send(socket, { type: 'accepted' });
@@ -230,6 +229,7 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
 
   const engine: Engine = {
     build: buildStamp(),
+    settings: currentSettings(),
     running: new Map(),
     open: new Set(),
     stopping: false,

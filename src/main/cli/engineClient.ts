@@ -3,10 +3,10 @@
  * running and takes it, relays its output, and passes a stop on. When there is no engine to use,
  * the command renders in its own process, as it does without one.
  */
-import { createConnection, type Socket } from 'node:net';
 import {
   buildStamp,
   checkSocketFolder,
+  connectTo,
   currentSettings,
   engineSocketPath,
   parseEngineMessage,
@@ -29,18 +29,6 @@ export interface EngineSession {
   abandon(): void;
 }
 
-function connect(path: string): Promise<Socket | null> {
-  return new Promise((resolve) => {
-    const socket = createConnection(path);
-    socket.once('connect', () => {
-      socket.off('error', failed);
-      resolve(socket);
-    });
-    const failed = (): void => resolve(null);
-    socket.once('error', failed);
-  });
-}
-
 /**
  * Hands `job` to the engine. Null when none runs, or when it refuses (another build, other tools)
  * or does not answer: then a note says why, and the caller renders the job itself.
@@ -60,7 +48,7 @@ export async function handToEngine(job: RenderJob, stdout: Output, stderr: Outpu
     if (!message.endsWith('does not exist')) stderr.write(`note: not using a running engine: ${message}.\n`);
     return null;
   }
-  const socket = await connect(path);
+  const socket = await connectTo(path);
   if (socket === null) return null;
   socket.on('error', () => undefined);
 

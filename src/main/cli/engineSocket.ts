@@ -9,7 +9,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StringDecoder } from 'node:string_decoder';
-import type { Socket } from 'node:net';
+import { createConnection, type Socket } from 'node:net';
 import { commandPath } from '../media/tools';
 import { stopSignals, type RenderJob } from './renderRun';
 
@@ -207,6 +207,19 @@ function parseObject(line: string): Json {
   }
   if (!isObject(value)) throw new FrameError('a line is not a JSON object');
   return value;
+}
+
+/** A connection to the socket at `path`, or null when nothing answers there. */
+export function connectTo(path: string): Promise<Socket | null> {
+  return new Promise((resolve) => {
+    const socket = createConnection(path);
+    const failed = (): void => resolve(null);
+    socket.once('error', failed);
+    socket.once('connect', () => {
+      socket.off('error', failed);
+      resolve(socket);
+    });
+  });
 }
 
 /** Writes one message as a line; a socket already closed takes nothing and says nothing. */
