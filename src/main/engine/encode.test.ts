@@ -10,13 +10,10 @@ import { mediaTools } from '../media/tools';
 import {
   Assembler,
   audioCodecArgs,
-  audioEncoderArgs,
   draftVideoCodecArgs,
   Encoder,
-  muxArgs,
-  runEncoderStep,
   soundAndMuxArgs,
-  videoCodecArgs,
+  streamedAssemblyArgs,
 } from './encode';
 import { stereo, wavBytes, writeWav } from './sound/mix';
 import { sampleRate } from './sound/dsp';
@@ -36,59 +33,100 @@ async function md5(path: string, map: string): Promise<string> {
   return stdout.trim();
 }
 
+/** Frames of moving colour bars, different in every frame. */
+function frame(k: number, width: number, height: number): Buffer {
+  const pixels = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      pixels[i] = (x * 3 + k * 11) & 255;
+      pixels[i + 1] = (y * 5 + k * 7) & 255;
+      pixels[i + 2] = ((x + y) * 2 + k * 13) & 255;
+      pixels[i + 3] = 255;
+    }
+  return pixels;
+}
+
+/** Runs ffmpeg to the end, as a test's own step. */
+async function ffmpeg(args: readonly string[]): Promise<void> {
+  await run(mediaTools().ffmpeg, [...args]);
+}
+
 describe('putting the clip together', () => {
-  // The render encodes the soundtrack beside the drawing when it is mixed first, else in the run
-  // that puts the clip together; which one happens depends on timing, so both must give the same clip.
+  /** A soundtrack of two tones, one per side. */
+  function soundtrack(seconds: number): ReturnType<typeof stereo> {
+    const bus = stereo(Math.round(seconds * sampleRate));
+    for (let i = 0; i < bus.left.length; i++) {
+      bus.left[i] = 0.3 * Math.sin((2 * Math.PI * 440 * i) / sampleRate);
+      bus.right[i] = 0.2 * Math.sin((2 * Math.PI * 660 * i) / sampleRate) * Math.min(1, i / 4800);
+    }
+    return bus;
+  }
+
+  /**
+   * A clip put together as a render does where frames go through a named pipe: the picture
+   * streamed from its encoder into the assembler, and the soundtrack handed over after `soundAfter`
+   * frames (0: before the first; the frame count: after the last).
+   */
+  async function streamed(name: string, draft: boolean, soundAfter: number, frames: number): Promise<string> {
+    const scratch = await mkdtemp(join(dir, `${name}-`));
+    const out = join(dir, `${name}.mp4`);
+    const encoder = new Encoder({
+      width: 160,
+      height: 90,
+      fps: 12,
+      outPath: join(scratch, 'unused.mp4'),
+      draft,
+      pipePath: join(scratch, 'frames.pipe'),
+      streamPicture: true,
+    });
+    const picture = await encoder.picture();
+    expect(picture).not.toBeNull();
+    const assembler = new Assembler(streamedAssemblyArgs(out, draft), true);
+    if (picture) assembler.takePicture(picture);
+    const wav = wavBytes(soundtrack(frames / 12));
+    for (let k = 0; k < frames; k++) {
+      if (k === soundAfter) assembler.giveSound(wav);
+      await encoder.write(frame(k, 160, 90));
+    }
+    await encoder.finish();
+    if (soundAfter >= frames) assembler.giveSound(wav);
+    expect(await assembler.finished()).toBeGreaterThan(0);
+    return out;
+  }
+
+  // The soundtrack reaches the run that puts the clip together when its mix is done, before,
+  // during or after the frames: the clip must not depend on when.
   test.each([
     { kind: 'a render', draft: false },
     { kind: 'a draft', draft: true },
   ])(
-    'gives $kind the same picture and sound whether the soundtrack is encoded beside the picture or with the mux',
+    'gives $kind the same bytes whenever its soundtrack comes, and the picture and sound of a file muxed after it',
     async ({ draft }) => {
-      const signal = new AbortController().signal;
-      const picture = join(dir, 'picture.mp4');
-      await run(
-        mediaTools().ffmpeg,
-        ffmpegArgs(
-          'errors',
-          '-f',
-          'lavfi',
-          '-i',
-          'testsrc2=s=160x90:r=12:d=1.5',
-          ...videoCodecArgs,
-          '-f',
-          'mp4',
-          picture,
-        ),
-      );
-      const bus = stereo(Math.round(1.5 * sampleRate));
-      for (let i = 0; i < bus.left.length; i++) {
-        bus.left[i] = 0.3 * Math.sin((2 * Math.PI * 440 * i) / sampleRate);
-        bus.right[i] = 0.2 * Math.sin((2 * Math.PI * 660 * i) / sampleRate) * Math.min(1, i / 4800);
-      }
-      const wav = join(dir, 'soundtrack.wav');
-      await writeWav(wav, bus);
+      const frames = 30;
+      const early = await streamed(`early-${String(draft)}`, draft, 0, frames);
+      const during = await streamed(`during-${String(draft)}`, draft, 12, frames);
+      const late = await streamed(`late-${String(draft)}`, draft, frames, frames);
+      const bytes = await readFile(early);
+      expect((await readFile(during)).equals(bytes)).toBe(true);
+      expect((await readFile(late)).equals(bytes)).toBe(true);
 
-      const sound = join(dir, 'sound.mp4');
-      const apart = join(dir, 'apart.mp4');
-      await runEncoderStep(audioEncoderArgs(wav, sound, draft), 'soundtrack encoder', signal);
-      await runEncoderStep(muxArgs(sound, picture, apart), 'muxer', signal);
-      // A muxer started before the sound is encoded, reading it from stdin, makes the same clip.
-      const early = join(dir, 'early.mp4');
-      const muxer = new Assembler(muxArgs('pipe:0', picture, early));
-      expect(await muxer.assemble(await readFile(sound))).toBeGreaterThan(0);
-      const together = join(dir, 'together.mp4');
-      await runEncoderStep(soundAndMuxArgs(picture, wav, together, draft), 'muxer', signal);
-
-      expect(await md5(together, '0:a:0')).toBe(await md5(apart, '0:a:0'));
-      expect(await md5(together, '0:v:0')).toBe(await md5(apart, '0:v:0'));
-      expect(await md5(early, '0:a:0')).toBe(await md5(apart, '0:a:0'));
+      // The same frames to a picture file, and the same soundtrack muxed with it afterwards.
+      const scratch = await mkdtemp(join(dir, 'apart-'));
+      const encoder = new Encoder({ width: 160, height: 90, fps: 12, outPath: join(scratch, 'picture.mp4'), draft });
+      for (let k = 0; k < frames; k++) await encoder.write(frame(k, 160, 90));
+      await encoder.finish();
+      const wav = join(scratch, 'soundtrack.wav');
+      await writeWav(wav, soundtrack(frames / 12));
+      const apart = join(scratch, 'apart.mp4');
+      await ffmpeg(soundAndMuxArgs(join(scratch, 'picture.mp4'), wav, apart, draft));
       expect(await md5(early, '0:v:0')).toBe(await md5(apart, '0:v:0'));
-      expect(await md5(together, '0:v:0')).toBe(await md5(picture, '0:v:0'));
-      // The sound is the soundtrack's: its level, not silence.
+      expect(await md5(early, '0:a:0')).toBe(await md5(apart, '0:a:0'));
+
+      // The sound is the soundtrack's: its level, not silence; and the picture's every frame is there.
       const decoded = await run(
         mediaTools().ffmpeg,
-        ffmpegArgs('errors', '-i', together, '-map', '0:a:0', '-ac', '1', '-f', 'f32le', '-'),
+        ffmpegArgs('errors', '-i', early, '-map', '0:a:0', '-ac', '1', '-f', 'f32le', '-'),
         { encoding: 'buffer', maxBuffer: 1 << 24 },
       );
       const samples = new Float32Array(
@@ -96,23 +134,29 @@ describe('putting the clip together', () => {
       );
       let energy = 0;
       for (const v of samples) energy += v * v;
-      expect(samples.length).toBeGreaterThanOrEqual(bus.left.length);
+      expect(samples.length).toBeGreaterThanOrEqual(Math.round((frames / 12) * sampleRate));
       expect(Math.sqrt(energy / samples.length)).toBeGreaterThan(0.1);
       const { stdout } = await run(mediaTools().ffprobe, [
         '-v',
         'error',
+        '-count_frames',
         '-show_entries',
-        'stream=codec_name,sample_rate,channels',
+        'stream=codec_name,sample_rate,channels,nb_read_frames,start_time',
         '-of',
-        'csv=p=0',
-        together,
+        'json',
+        early,
       ]);
-      expect(stdout.trim().split('\n')).toEqual(['h264', 'aac,48000,2']);
+      const streams = (JSON.parse(stdout) as { streams: Record<string, string | number>[] }).streams;
+      expect(streams.map((st) => [st.codec_name, st.start_time])).toEqual([
+        ['h264', '0.000000'],
+        ['aac', '0.000000'],
+      ]);
+      expect(streams[0]?.nb_read_frames).toBe(String(frames));
+      expect([streams[1]?.sample_rate, streams[1]?.channels]).toEqual(['48000', 2]);
     },
   );
 
-  test('an assembler started before the picture exists puts together the same clip as a run started after it', async () => {
-    const signal = new AbortController().signal;
+  test('an assembler started before the picture file exists puts together the same clip as a run started after it', async () => {
     const made = join(dir, 'made.mp4');
     await run(
       mediaTools().ffmpeg,
@@ -134,7 +178,7 @@ describe('putting the clip together', () => {
     const wav = join(dir, 'assembled.wav');
     await writeWav(wav, bus);
     const after = join(dir, 'after.mp4');
-    await runEncoderStep(soundAndMuxArgs(made, wav, after, true), 'muxer', signal);
+    await ffmpeg(soundAndMuxArgs(made, wav, after, true));
 
     // Started while its picture is still being made: it must wait for the soundtrack before opening it.
     const picture = join(dir, 'later.mp4');
@@ -161,32 +205,20 @@ describe('putting the clip together', () => {
       args
         .slice(args.indexOf('-c:a'), args.indexOf('-f', args.indexOf('-c:a')))
         .filter((a) => a !== '-movflags' && a !== '+faststart');
-    expect(codec(audioEncoderArgs('in.wav', 'out.mp4'))).toEqual([...audioCodecArgs]);
+    expect(codec(streamedAssemblyArgs('out.mp4'))).toEqual([...audioCodecArgs, '-max_interleave_delta', '0']);
     expect(codec(soundAndMuxArgs('v.mp4', 'in.wav', 'out.mp4'))).toEqual([...audioCodecArgs]);
-    expect(codec(audioEncoderArgs('in.wav', 'out.mp4', true))).toEqual([
+    expect(codec(streamedAssemblyArgs('out.mp4', true))).toEqual([
       ...audioCodecArgs.slice(0, -2),
       '-aac_coder',
       'fast',
+      '-max_interleave_delta',
+      '0',
     ]);
     expect(audioCodecArgs.slice(-2)).toEqual(['-aac_coder', 'twoloop']);
   });
 });
 
 describe('feeding the picture its frames', () => {
-  /** Frames of moving colour bars, different in every frame. */
-  function frame(k: number, width: number, height: number): Buffer {
-    const pixels = Buffer.alloc(width * height * 4);
-    for (let y = 0; y < height; y++)
-      for (let x = 0; x < width; x++) {
-        const i = (y * width + x) * 4;
-        pixels[i] = (x * 3 + k * 11) & 255;
-        pixels[i + 1] = (y * 5 + k * 7) & 255;
-        pixels[i + 2] = ((x + y) * 2 + k * 13) & 255;
-        pixels[i + 3] = 255;
-      }
-    return pixels;
-  }
-
   async function encode(
     name: string,
     pipe: boolean,

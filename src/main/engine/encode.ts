@@ -10,11 +10,12 @@
  * fresh pages from a reader thread (about a second of CPU per 8 s clip at 720p, in RGBA).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { StudioError } from '../../shared/errors';
 import { ffmpegArgs } from '../media/ffmpegArgs';
 import { makeFifo } from '../media/namedPipe';
-import { mediaTools, runTool } from '../media/tools';
+import { mediaTools } from '../media/tools';
 import { FramePipe, PipeFailure } from './framePipe';
 import { frameWriterSource, type WriterData, type WriterMessage, type WriterRequest } from './frameWriter';
 import { yuv420Packer, type FramePacker } from './yuv420';
@@ -68,11 +69,17 @@ export interface EncoderOptions {
   width: number;
   height: number;
   fps: number;
-  /** Where the picture goes: an MP4 with one H.264 stream. */
+  /** Where the picture goes: an MP4 with one H.264 stream (unless it is streamed, see Encoder). */
   outPath: string;
   /** Encode for a quick look (draftVideoCodecArgs). */
   draft?: boolean;
 }
+
+/**
+ * Where a streamed picture goes (see Encoder's `streamPicture`): ffmpeg's stdout, in NUT, ffmpeg's
+ * own streamable container, which keeps every packet's timestamps for the run that muxes it.
+ */
+export const streamedPicture = 'pipe:1';
 
 /** Timed: errors are picked out by their level tag, and the CPU time goes into render statistics. */
 const quietArgs = ffmpegArgs('timed');
@@ -96,48 +103,8 @@ export function encoderArgs(o: EncoderOptions, input = 'pipe:0'): string[] {
     '-g',
     String(Math.max(1, Math.round(o.fps * 2))),
     '-f',
-    'mp4',
+    o.outPath === streamedPicture ? 'nut' : 'mp4',
     o.outPath,
-  ];
-}
-
-/**
- * The soundtrack to AAC in an MP4 container, which keeps the encoder's priming in an edit list;
- * index first, so a muxer can read it from a pipe.
- */
-export function audioEncoderArgs(wavPath: string, outPath: string, draft = false): string[] {
-  return [...quietArgs, '-i', wavPath, ...soundCodecArgs(draft), '-movflags', '+faststart', '-f', 'mp4', outPath];
-}
-
-/**
- * Picture and sound (audioEncoderArgs' MP4, a file or `pipe:0`) copied, not re-encoded, into the
- * clip, index first. The sound is the first input, so a muxer reading it from stdin opens the
- * picture only once the sound comes (see soundAndMuxArgs).
- */
-export function muxArgs(audioPath: string, videoPath: string, outPath: string): string[] {
-  return [
-    ...quietArgs,
-    // Room for a long clip's sound packets: read from a pipe through ffmpeg's default queue of 8,
-    // the mux waits out a pause for nearly every packet (3.5 s instead of 0.2 s for a minute's clip).
-    '-thread_queue_size',
-    '1024',
-    '-f',
-    'mp4',
-    '-i',
-    audioPath,
-    '-i',
-    videoPath,
-    '-map',
-    '1:v:0',
-    '-map',
-    '0:a:0',
-    '-c',
-    'copy',
-    '-movflags',
-    '+faststart',
-    '-f',
-    'mp4',
-    outPath,
   ];
 }
 
@@ -171,26 +138,75 @@ export function soundAndMuxArgs(videoPath: string, wavPath: string, outPath: str
 }
 
 /**
- * A run that puts the clip together, started ahead: soundAndMuxArgs or muxArgs with `pipe:0` for
- * the soundtrack (a WAV, or the sound's MP4). ffmpeg with all its shared libraries takes a tenth
- * of a second or more of CPU to start, and this way it starts while frames are drawn instead of
- * after the last one. It waits on stdin and opens the picture only when `assemble` hands it the
- * soundtrack, so the picture must be finished by then. A render that stops without assembling
- * kills it; if the thread that started it dies instead, its stdin closes and ffmpeg stops on its
- * own.
+ * The soundtrack (`pipe:0`, a WAV) encoded to AAC and the streamed picture (`pipe:3`, see
+ * Encoder's `streamPicture`) copied beside it, index first. ffmpeg opens its inputs in order, so it
+ * waits for the soundtrack before it reads any of the picture, which is kept for it meanwhile.
+ * Once both are there it encodes the sound as the picture comes, a packet of each in step, so
+ * little is left to do after the last frame. With no limit on how far apart the two may run
+ * (`-max_interleave_delta 0`), packets are laid out by their timestamps alone, whenever they came:
+ * the same clip byte for byte.
+ */
+export function streamedAssemblyArgs(outPath: string, draft = false): string[] {
+  return [
+    ...quietArgs,
+    '-f',
+    'wav',
+    '-i',
+    'pipe:0',
+    '-f',
+    'nut',
+    '-i',
+    'pipe:3',
+    '-map',
+    '1:v:0',
+    '-map',
+    '0:a:0',
+    '-c:v',
+    'copy',
+    ...soundCodecArgs(draft),
+    '-max_interleave_delta',
+    '0',
+    '-movflags',
+    '+faststart',
+    '-f',
+    'mp4',
+    outPath,
+  ];
+}
+
+/**
+ * A run that puts the clip together, started with the render: ffmpeg with all its shared
+ * libraries takes a tenth of a second or more of CPU to start, and this way it starts while frames
+ * are drawn instead of after the last one. It takes the soundtrack on stdin, and either the
+ * streamed picture as it is encoded (streamedAssemblyArgs, `streamsPicture`: the soundtrack is
+ * handed over as soon as it is mixed) or a finished picture file (soundAndMuxArgs with `pipe:0`:
+ * ffmpeg opens the picture only once the soundtrack comes, so the picture must be finished by
+ * then). A render that stops without assembling kills it; if the thread that started it dies
+ * instead, its pipes close and ffmpeg stops on its own.
  */
 export class Assembler {
   private readonly child: ChildProcess;
   private readonly exited: Promise<{ code: number | null; stderr: string; error: string | null }>;
 
-  constructor(args: readonly string[]) {
+  /** The streamed picture's way in (fd 3), when it takes one. */
+  private readonly pictureIn: Writable | null;
+
+  constructor(
+    args: readonly string[],
+    /** Whether it reads the streamed picture on pipe:3. */
+    readonly streamsPicture = false,
+  ) {
     this.child = spawn(mediaTools().ffmpeg, args, {
-      stdio: ['pipe', 'ignore', 'pipe'],
+      stdio: streamsPicture ? ['pipe', 'ignore', 'pipe', 'pipe'] : ['pipe', 'ignore', 'pipe'],
       windowsHide: true,
     });
     const child = this.child;
     let stderr: Buffer[] = [];
     let error: string | null = null;
+    const fd3 = streamsPicture ? child.stdio[3] : null;
+    this.pictureIn = fd3 && 'write' in fd3 ? fd3 : null;
+    // An ffmpeg that has failed reads no more; its exit says why, not the broken pipe.
+    this.pictureIn?.on('error', () => undefined);
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr.push(chunk);
       // Only the tail is kept; ffmpeg's errors and its -benchmark line come last.
@@ -206,9 +222,33 @@ export class Assembler {
     });
   }
 
+  /**
+   * Passes on the streamed picture as the picture's ffmpeg writes it: held in memory, however
+   * much, until this ffmpeg reads it, so the picture's ffmpeg never waits for the soundtrack.
+   */
+  takePicture(picture: Readable): void {
+    const into = this.pictureIn;
+    if (!into) throw new StudioError('internal', 'This assembler reads no streamed picture.');
+    picture.on('data', (chunk: Buffer) => {
+      if (!into.destroyed) into.write(chunk);
+    });
+    picture.on('end', () => into.end());
+    picture.on('error', () => into.destroy());
+  }
+
+  /** Hands ffmpeg the whole soundtrack. */
+  giveSound(sound: Uint8Array): void {
+    this.child.stdin?.end(sound);
+  }
+
   /** Hands ffmpeg the whole soundtrack and waits for the clip; resolves with ffmpeg's CPU time, in ms. */
   async assemble(sound: Uint8Array): Promise<number> {
-    this.child.stdin?.end(sound);
+    this.giveSound(sound);
+    return this.finished();
+  }
+
+  /** Waits for the clip (the soundtrack given); resolves with ffmpeg's CPU time, in ms. */
+  async finished(): Promise<number> {
     const r = await this.exited;
     if (r.code !== 0 || r.error !== null)
       throw ffmpegFailure('muxer', r.error ?? `exit code ${String(r.code)}`, r.stderr);
@@ -221,18 +261,6 @@ export class Assembler {
 
   async closed(): Promise<void> {
     await this.exited;
-  }
-}
-
-/** Runs one of the short ffmpeg jobs above; resolves with the CPU time ffmpeg reports, in ms. */
-export async function runEncoderStep(args: readonly string[], what: string, signal: AbortSignal): Promise<number> {
-  try {
-    const { stderr } = await runTool(mediaTools().ffmpeg, args, signal);
-    return parseBenchmark(stderr);
-  } catch (error) {
-    if (error instanceof StudioError) throw error;
-    const why = error instanceof Error ? error.message : String(error);
-    throw interrupted(why) ?? new StudioError('internal', `The ${what} (ffmpeg) failed: ${why}`);
   }
 }
 
@@ -383,19 +411,43 @@ export class Encoder {
   private readonly frameBytes: number;
 
   /** Throws a RangeError for a size 4:2:0 cannot hold (an odd width or height). */
-  constructor(o: EncoderOptions & { onSpawn?: (pid: number) => void; pipePath?: string }) {
+  constructor(
+    o: EncoderOptions & {
+      onSpawn?: (pid: number) => void;
+      pipePath?: string;
+      /**
+       * Where frames go through a named pipe, stream the picture out as it is encoded (see
+       * `streamedPicture`) instead of writing it to `outPath`: the run that puts the clip
+       * together then takes it as it comes (Assembler.takePicture).
+       */
+      streamPicture?: boolean;
+    },
+  ) {
     const pack = yuv420Packer(o.width, o.height);
     this.frameBytes = o.width * o.height * 4;
     const pipePath = process.platform === 'win32' ? undefined : o.pipePath;
+    const streamed = o.streamPicture === true;
     this.sink = (pipePath === undefined ? Promise.resolve(false) : makeFifo(pipePath)).then((made) => {
       const sink =
         made && pipePath !== undefined
-          ? new FramePipe(pipePath, encoderArgs(o, pipePath), pack, o.onSpawn)
+          ? new FramePipe(
+              pipePath,
+              encoderArgs(streamed ? { ...o, outPath: streamedPicture } : o, pipePath),
+              pack,
+              o.onSpawn,
+              streamed,
+            )
           : new RingWriter(o, pack);
       this.started = sink;
       if (this.killed) sink.kill();
       return sink;
     });
+  }
+
+  /** The picture as it is encoded, when it is streamed (frames going through a named pipe); else null, and it goes to `outPath`. */
+  async picture(): Promise<Readable | null> {
+    const sink = await this.sink;
+    return sink instanceof FramePipe ? sink.picture : null;
   }
 
   /**

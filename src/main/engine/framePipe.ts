@@ -14,6 +14,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { mediaTools } from '../media/tools';
 import type { FramePacker } from './yuv420';
 
@@ -40,15 +41,26 @@ export class FramePipe {
   /** Resolves the writes waiting for room. */
   private wake: (() => void) | null = null;
 
-  /** Starts ffmpeg with `args`, which name `path` (an existing named pipe) as the picture's input. */
+  /** What ffmpeg writes to stdout (the picture, when it is streamed), else null. */
+  readonly picture: Readable | null;
+
+  /**
+   * Starts ffmpeg with `args`, which name `path` (an existing named pipe) as the picture's input,
+   * and its output `pipe:1` when `streamed`.
+   */
   constructor(
     path: string,
     args: string[],
     private readonly pack: FramePacker,
     onSpawn?: (pid: number) => void,
+    streamed = false,
   ) {
-    this.child = spawn(mediaTools().ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
+    this.child = spawn(mediaTools().ffmpeg, args, {
+      stdio: ['ignore', streamed ? 'pipe' : 'ignore', 'pipe'],
+      windowsHide: true,
+    });
     const child = this.child;
+    this.picture = child.stdout;
     if (child.pid !== undefined) onSpawn?.(child.pid);
     let stderr: Buffer[] = [];
     child.stderr?.on('data', (chunk: Buffer) => {

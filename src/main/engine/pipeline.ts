@@ -5,11 +5,10 @@
  * failure removes every temporary file.
  */
 import { createCanvas } from '@napi-rs/canvas';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { StudioError } from '../../shared/errors';
 import { ShotRenderer } from './draw/frame';
-import { Assembler, audioEncoderArgs, muxArgs, runEncoderStep, soundAndMuxArgs, type Encoder } from './encode';
+import type { Assembler, Encoder } from './encode';
 import type { EngineInput } from './input';
 import { interpret } from './interpret/interpret';
 import { buildReport, shotFrames, type RenderReport } from './report';
@@ -121,28 +120,17 @@ export function spriteLayout(frames: number, fps: number, width: number, height:
 
 export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks: PipelineHooks): Promise<RenderResult> {
   let encoder: Encoder | null = null;
-  /** A draft's run that puts the clip together, started ahead (see Assembler). */
-  let assembler: Assembler | null = null;
-  /**
-   * The soundtrack's mix, started once the lines are spoken, and its AAC encode: beside the
-   * drawing when the mix is done first (null when it was not: the frames were done first), with
-   * the run that muxes it, started then, to load while the frames are drawn.
-   */
-  const sound: {
-    mixed: Promise<MixSummary> | null;
-    encoded: Promise<number | null> | null;
-    muxer: Assembler | null;
-  } = { mixed: null, encoded: null, muxer: null };
-  /** Whether frames are still being drawn, so an encode started now runs beside them. */
-  let drawing = true;
+  /** The run that puts the clip together, started ahead (see Assembler). */
+  let assembling: Promise<Assembler> | null = null;
+  /** The soundtrack's mix, started once the lines are spoken. */
+  const sound: { mixed: Promise<MixSummary> | null } = { mixed: null };
   /** Work still running that a failure must wait for before the scratch folder goes. */
   const pending: Promise<unknown>[] = [];
   const stopTools = new AbortController();
   const began = performance.now();
   try {
     const started = await (hooks.started ?? startRender(input, o));
-    ({ encoder, assembler } = started);
-    const { videoPath } = started;
+    ({ encoder, assembler: assembling } = started);
     hooks.progress({ phase: 'interpret', fraction: 0, frame: 0, frames: 0 });
 
     const interp = interpret(input);
@@ -178,36 +166,29 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       () => (speech.settled = true),
       () => (speech.settled = true),
     );
-    const wavPath = join(o.temp.dir, 'soundtrack.wav');
-    const audioPath = join(o.temp.dir, 'sound.mp4');
     /**
-     * Waits for the lines; the first call then hands them to the drawing and starts the mix. A mix
-     * done while frames are still drawn is encoded at once, beside them; one done after the last
-     * frame is encoded by the ffmpeg that puts the clip together, saving a process start where the
-     * render waits for it. A draft's mix always goes to its assembler, as bytes rather than a file.
+     * Waits for the lines; the first call then hands them to the drawing and starts the mix, as
+     * bytes, not a file. A run that takes the picture as it is encoded is handed the soundtrack
+     * as soon as it is mixed, to encode beside the drawing; one that reads a finished picture,
+     * after the last frame.
      */
     const spokenLines = (): Promise<SpokenDialogue> =>
       (speech.mixing ??= speaking.then((spoken) => {
         for (const [key, envelope] of spoken.lipSync) lipSync.set(key, envelope);
-        const mixRequest = {
+        const mixed = (hooks.mix ?? mixWav)({
           schedule,
           lines: spoken.lines,
           seed: o.seed,
           totalMs,
-          wavPath: assembler ? null : wavPath,
-        };
-        const mixed = (hooks.mix ?? mixWav)(mixRequest);
-        sound.mixed = mixed;
-        sound.encoded = mixed.then(() => {
-          if (!drawing || assembler) return null;
-          sound.muxer = new Assembler(muxArgs('pipe:0', videoPath, o.temp.video));
-          return runEncoderStep(
-            audioEncoderArgs(wavPath, audioPath, o.draft === true),
-            'soundtrack encoder',
-            stopTools.signal,
-          );
+          wavPath: null,
         });
-        sound.encoded.catch(() => undefined);
+        sound.mixed = mixed;
+        void Promise.all([mixed, assembling]).then(
+          ([{ wav }, assembler]) => {
+            if (assembler?.streamsPicture && wav) assembler.giveSound(wav);
+          },
+          () => undefined,
+        );
         return spoken;
       }));
     // The mix starts as soon as the lines are spoken (at once when there are none), not when the
@@ -275,7 +256,6 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
         await yieldToLoop();
       }
     }
-    drawing = false;
     const spoken = await spokenLines();
     checkAbort(hooks);
     hooks.progress({ phase: 'finish', fraction: 0.96, frame, frames });
@@ -286,23 +266,12 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     if (posterJpeg) await writeFile(o.temp.poster, posterJpeg);
     await writeFile(o.temp.sprite, sprite.encodeSync('jpeg', 80));
     await finishing;
-    if (!sound.mixed || !sound.encoded) throw new StudioError('internal', 'The soundtrack was never mixed.');
+    if (!sound.mixed) throw new StudioError('internal', 'The soundtrack was never mixed.');
     const { peaks, loudness, gainDb, wav } = await sound.mixed;
-    const audioCpuMs = await sound.encoded;
+    if (!wav) throw new StudioError('internal', 'The soundtrack was mixed to a file, not for the assembler.');
     checkAbort(hooks);
-    await mkdir(dirname(o.temp.video), { recursive: true });
-    let muxCpuMs: number;
-    if (assembler) {
-      if (!wav) throw new StudioError('internal', 'The soundtrack was mixed to a file, not for the assembler.');
-      muxCpuMs = await assembler.assemble(wav);
-    } else if (audioCpuMs === null)
-      muxCpuMs = await runEncoderStep(
-        soundAndMuxArgs(videoPath, wavPath, o.temp.video, o.draft === true),
-        'muxer',
-        stopTools.signal,
-      );
-    else if (sound.muxer) muxCpuMs = await sound.muxer.assemble(await readFile(audioPath));
-    else throw new StudioError('internal', 'The soundtrack was encoded without a muxer for it.');
+    const assembler = await assembling;
+    const muxCpuMs = assembler.streamsPicture ? await assembler.finished() : await assembler.assemble(wav);
     prof.finish = performance.now() - f0;
     checkAbort(hooks);
     const report = buildReport(interp, schedule, {
@@ -325,7 +294,7 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
       drawMs: prof.draw,
       encoderWaitMs: prof.write,
       finishMs: prof.finish,
-      encoderCpuMs: encoder.cpuMs() + (audioCpuMs ?? 0) + muxCpuMs,
+      encoderCpuMs: encoder.cpuMs() + muxCpuMs,
       frames,
     };
     return {
@@ -339,12 +308,10 @@ export async function runPipeline(input: EngineInput, o: PipelineOptions, hooks:
     };
   } catch (error) {
     encoder?.kill();
+    const assembler = await assembling?.catch(() => null);
     assembler?.kill();
     stopTools.abort();
-    // The muxer is made when the soundtrack's encode starts, so that must have settled first.
-    await Promise.allSettled([encoder?.closed(), assembler?.closed(), sound.mixed, sound.encoded, ...pending]);
-    sound.muxer?.kill();
-    await sound.muxer?.closed();
+    await Promise.allSettled([encoder?.closed(), assembler?.closed(), sound.mixed, ...pending]);
     await removeTemps(o);
     throw error;
   } finally {

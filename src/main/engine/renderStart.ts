@@ -1,14 +1,14 @@
 /**
  * What a render starts with, none of which needs the drawing code (Skia) loaded: its input and
  * options checked, its scratch folder made, and the picture's ffmpeg started, reading frames from
- * a named pipe (and a draft's assembler, waiting for the soundtrack). ffmpeg takes a few tenths of
+ * a named pipe, with the run that puts the clip together, waiting for the soundtrack. ffmpeg takes a few tenths of
  * a second to load its libraries, so the worker calls this the moment a render arrives, while the
  * pipeline is still loading: ffmpeg is then ready by the first frame instead of after it.
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { StudioError } from '../../shared/errors';
-import { Assembler, Encoder, soundAndMuxArgs } from './encode';
+import { Assembler, Encoder, soundAndMuxArgs, streamedAssemblyArgs } from './encode';
 import { validateInput, type EngineInput } from './input';
 import { framesPipe, type RenderTemps } from './scratch';
 
@@ -22,11 +22,14 @@ export interface StartOptions {
 }
 
 export interface RenderStart {
-  /** Where the picture's ffmpeg writes the picture, before the soundtrack joins it. */
+  /** Where the picture's ffmpeg writes the picture when it is not streamed (Assembler.streamsPicture). */
   videoPath: string;
   encoder: Encoder;
-  /** A draft's run that puts the clip together (see Assembler), started with the encoder. */
-  assembler: Assembler | null;
+  /**
+   * The run that puts the clip together (see Assembler), started as soon as the encoder knows
+   * whether it streams the picture (a named pipe is made first).
+   */
+  assembler: Promise<Assembler>;
 }
 
 /** Throws a StudioError naming what is wrong with the size or rate. */
@@ -69,6 +72,8 @@ export async function startRender(
       `Cannot make a scratch folder for the render in ${dirname(o.temp.dir)} (${code ?? String(error)}); choose a folder you can write to.`,
     );
   });
+  // The clip is put together beside where it goes, by a run that may open it before the last frame.
+  await mkdir(dirname(o.temp.video), { recursive: true });
   const videoPath = join(o.temp.dir, 'picture.mp4');
   const encoder = new Encoder({
     width: o.width,
@@ -77,12 +82,19 @@ export async function startRender(
     outPath: videoPath,
     draft: o.draft === true,
     pipePath: framesPipe(o),
+    streamPicture: true,
     ...(onSpawn ? { onSpawn } : {}),
   });
-  // A draft's frames are often done before its soundtrack is mixed, so it always puts the clip
-  // together in one run with the soundtrack's encode: one ffmpeg start fewer, and that one
-  // starts now, loading while the frames are drawn.
-  const assembler = o.draft === true ? new Assembler(soundAndMuxArgs(videoPath, 'pipe:0', o.temp.video, true)) : null;
+  // The run that puts the clip together starts now too, loading while the frames are drawn. It
+  // takes the picture as it is encoded, where frames go through a named pipe, and the soundtrack
+  // as soon as it is mixed, so after the last frame it has little left to do. Elsewhere the
+  // picture is a file, finished before it is handed the soundtrack.
+  const assembler = encoder.picture().then((picture) => {
+    if (!picture) return new Assembler(soundAndMuxArgs(videoPath, 'pipe:0', o.temp.video, o.draft === true));
+    const streamed = new Assembler(streamedAssemblyArgs(o.temp.video, o.draft === true), true);
+    streamed.takePicture(picture);
+    return streamed;
+  });
   return { videoPath, encoder, assembler };
 }
 
@@ -90,7 +102,8 @@ export async function startRender(
 export async function abandonStart(started: Promise<RenderStart>): Promise<void> {
   const s = await started.catch(() => null);
   if (!s) return;
+  const assembler = await s.assembler;
   s.encoder.kill();
-  s.assembler?.kill();
-  await Promise.allSettled([s.encoder.closed(), s.assembler?.closed()]);
+  assembler.kill();
+  await Promise.allSettled([s.encoder.closed(), assembler.closed()]);
 }
