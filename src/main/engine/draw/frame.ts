@@ -93,7 +93,7 @@ export class ShotRenderer {
     // No clear: the backdrop (or an interior's fill) is opaque and covers the whole frame.
     ctx.save();
     drawSky(ctx, setCam, p, this.scenery, slide?.(this.scenery.backdrop?.z ?? 2000) ?? null);
-    drawGroundAndLayers(ctx, setCam, p, stage, this.scenery, t, this.world.ripples, slide);
+    drawGroundAndLayers(ctx, setCam, p, stage, this.scenery, t, this.world.ripples, slide, this.o.draft !== true);
     if (stage.layout.interior) this.drawRoom(setCam);
     drawPlaceBehind(ctx, cam, p, stage, t);
 
@@ -152,7 +152,8 @@ export class ShotRenderer {
     drawables.sort((a, b) => b.depth - a.depth);
     for (const d of drawables) d.draw();
     for (const ps of this.world.particles) if (ps.kind !== 'smoke') drawParticles(ctx, cam, p, ps, lights);
-    for (const layer of this.scenery.near) drawLayer(ctx, setCam, layer, 1, true, slide?.(layer.z) ?? null);
+    for (const layer of this.scenery.near)
+      drawLayer(ctx, setCam, layer, 1, true, slide?.(layer.z) ?? null, this.o.draft !== true);
     drawPlaceInFront(ctx, cam, p, stage, t);
     drawGlows(ctx, cam, p, lights, (x, z) => {
       const w = stage.layout.water;

@@ -127,7 +127,12 @@ export interface OrbitScroll {
   parallax: number;
 }
 
-/** Draws a layer as the camera sees it, with its depth-of-field blur. */
+/**
+ * Draws a layer as the camera sees it, with its depth-of-field blur. `smooth`: a sharp layer drawn
+ * at another scale is sampled bilinearly; a draft (false) takes the nearest pixel, about a third
+ * of a 640 × 360 forest frame's raster time. A layer is painted at the scale the camera needs, so
+ * it is drawn at close to one pixel a pixel and the nearest pixel looks much the same.
+ */
 export function drawLayer(
   ctx: SKRSContext2D,
   cam: CameraState,
@@ -135,6 +140,7 @@ export function drawLayer(
   alpha = 1,
   focusBlur = true,
   orbit: OrbitScroll | null = null,
+  smooth = true,
 ): void {
   // Position from the layer's centre; one scale for the whole plane, from its distance along z,
   // so a camera that turns or slides without changing that distance draws it as a plain copy.
@@ -152,8 +158,11 @@ export function drawLayer(
   if (alpha < 1) ctx.globalAlpha = alpha;
   const ratio = scale / layer.ppm;
   const whole = layer.opaque === true;
-  if (orbit) drawTiled(ctx, cam, source, { x, y, w, h }, orbit, whole);
-  else if (Math.abs(ratio - 1) < 0.004) {
+  if (orbit) {
+    if (!smooth) ctx.imageSmoothingEnabled = false;
+    drawTiled(ctx, cam, source, { x, y, w, h }, orbit, whole);
+    ctx.imageSmoothingEnabled = true;
+  } else if (Math.abs(ratio - 1) < 0.004) {
     // Drawn at its own resolution: a plain copy of each non-empty span at a whole-pixel offset is
     // exact and cheapest.
     const left = Math.round(x);
@@ -161,7 +170,7 @@ export function drawLayer(
     if (whole) ctx.drawImage(source, left, top);
     else
       for (const s of opaqueSpans(source)) ctx.drawImage(source, s.x, s.y, s.w, s.h, left + s.x, top + s.y, s.w, s.h);
-  } else if (blur > 0 || !focusBlur) {
+  } else if (blur > 0 || !focusBlur || !smooth) {
     // Soft content has no fine detail to alias, so nearest sampling looks the same and costs less.
     ctx.imageSmoothingEnabled = false;
     drawSpans(ctx, source, x, y, w, h, false, whole);

@@ -62,8 +62,10 @@ export function drawGroundAndLayers(
   t: number,
   ripples: readonly Ripple[],
   orbit: ((z: number) => OrbitScroll) | null = null,
+  /** Bilinear sampling for sharp layers (see drawLayer); a draft's take the nearest pixel. */
+  smooth = true,
 ): void {
-  const draw = (l: Layer): void => drawLayer(ctx, cam, l, 1, true, orbit?.(l.z) ?? null);
+  const draw = (l: Layer): void => drawLayer(ctx, cam, l, 1, true, orbit?.(l.z) ?? null, smooth);
   for (const l of scenery.far) if (l.z >= scenery.bakeZ) draw(l);
   const live = scenery.far.filter((l) => l.z < scenery.bakeZ);
   const pieces = groundPieces(
