@@ -25,10 +25,11 @@ export function mix32(value: number): number {
 
 /** A small, fast generator (mulberry32) with helpers. */
 export class Random {
+  /** The state's 32 bits as a signed integer, which V8 keeps unboxed (see Noise in sound/dsp.ts). */
   private state: number;
 
   constructor(seed: number) {
-    this.state = mix32(seed ^ 0x9e3779b9);
+    this.state = mix32(seed ^ 0x9e3779b9) | 0;
   }
 
   /** A generator whose sequence depends on this seed and a name, independent of call order elsewhere. */
@@ -38,7 +39,7 @@ export class Random {
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    this.state = (this.state + 0x6d2b79f5) | 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);

@@ -91,10 +91,14 @@ export class Biquad {
 
 /** Deterministic white noise in [-1, 1) (xorshift32). */
 export class Noise {
+  /**
+   * The state's 32 bits as a signed integer. Kept unsigned, most values are past what V8 stores
+   * as a small integer, and every sample boxed a new number: ten times the time of the rest.
+   */
   private s: number;
 
   constructor(seed: number) {
-    this.s = seed >>> 0 || 0x9e3779b9;
+    this.s = (seed >>> 0 || 0x9e3779b9) | 0;
   }
 
   next(): number {
@@ -102,8 +106,8 @@ export class Noise {
     s ^= s << 13;
     s ^= s >>> 17;
     s ^= s << 5;
-    this.s = s >>> 0;
-    return this.s / 2147483648 - 1;
+    this.s = s;
+    return (s >>> 0) / 2147483648 - 1;
   }
 
   /** Uniform in [0, 1). */
