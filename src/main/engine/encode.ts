@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { StudioError } from '../../shared/errors';
 import { ffmpegArgs } from '../media/ffmpegArgs';
 import { makeFifo } from '../media/namedPipe';
-import { mediaTools } from '../media/tools';
+import { mediaTools, quickStartFfmpeg } from '../media/tools';
 import { FramePipe, PipeFailure } from './framePipe';
 import { frameWriterSource, type WriterData, type WriterMessage, type WriterRequest } from './frameWriter';
 import { yuv420Packer, type FramePacker } from './yuv420';
@@ -83,6 +83,11 @@ export const streamedPicture = 'pipe:1';
 
 /** Timed: errors are picked out by their level tag, and the CPU time goes into render statistics. */
 const quietArgs = ffmpegArgs('timed');
+
+/** The ffmpeg that encodes the picture: a draft's starts fastest (quickStartFfmpeg). */
+export function pictureFfmpeg(o: { draft?: boolean }): string {
+  return o.draft === true ? quickStartFfmpeg() : mediaTools().ffmpeg;
+}
 
 /** The picture's ffmpeg, reading raw 4:2:0 frames (yuv420.ts) from `input` (stdin unless a named pipe is given). */
 export function encoderArgs(o: EncoderOptions, input = 'pipe:0'): string[] {
@@ -319,7 +324,7 @@ class RingWriter {
     const control = new SharedArrayBuffer(8);
     this.control = new Int32Array(control);
     const data: WriterData = {
-      command: mediaTools().ffmpeg,
+      command: pictureFfmpeg(o),
       args: encoderArgs(o),
       ring: this.ring,
       control,
@@ -431,6 +436,7 @@ export class Encoder {
       const sink =
         made && pipePath !== undefined
           ? new FramePipe(
+              pictureFfmpeg(o),
               pipePath,
               encoderArgs(streamed ? { ...o, outPath: streamedPicture } : o, pipePath),
               pack,
@@ -444,10 +450,15 @@ export class Encoder {
     });
   }
 
-  /** The picture as it is encoded, when it is streamed (frames going through a named pipe); else null, and it goes to `outPath`. */
+  /**
+   * The picture as it is encoded, when it is streamed (frames going through a named pipe), once
+   * its ffmpeg has started; else null, and it goes to `outPath`.
+   */
   async picture(): Promise<Readable | null> {
     const sink = await this.sink;
-    return sink instanceof FramePipe ? sink.picture : null;
+    if (!(sink instanceof FramePipe)) return null;
+    await sink.started();
+    return sink.picture;
   }
 
   /**

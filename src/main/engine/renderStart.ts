@@ -85,10 +85,11 @@ export async function startRender(
     streamPicture: true,
     ...(onSpawn ? { onSpawn } : {}),
   });
-  // The run that puts the clip together starts now too, loading while the frames are drawn. It
-  // takes the picture as it is encoded, where frames go through a named pipe, and the soundtrack
-  // as soon as it is mixed, so after the last frame it has little left to do. Elsewhere the
-  // picture is a file, finished before it is handed the soundtrack.
+  // The run that puts the clip together starts too, loading while the frames are drawn. It takes
+  // the picture as it is encoded, where frames go through a named pipe, and the soundtrack as
+  // soon as it is mixed, so after the last frame it has little left to do; it starts once the
+  // picture's ffmpeg has, which the first frames wait for, instead of loading beside it. Elsewhere
+  // the picture is a file, finished before it is handed the soundtrack.
   const assembler = encoder.picture().then((picture) => {
     if (!picture) return new Assembler(soundAndMuxArgs(videoPath, 'pipe:0', o.temp.video, o.draft === true));
     const streamed = new Assembler(streamedAssemblyArgs(o.temp.video, o.draft === true), true);
