@@ -6,13 +6,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { StudioError } from '../../shared/errors';
 import { ffmpegArgs } from '../media/ffmpegArgs';
-import { mediaTools, quickStartFfmpeg } from '../media/tools';
+import { mediaTools } from '../media/tools';
 import {
   Assembler,
   audioCodecArgs,
   draftVideoCodecArgs,
   Encoder,
-  pictureFfmpeg,
   soundAndMuxArgs,
   streamedAssemblyArgs,
 } from './encode';
@@ -198,12 +197,6 @@ describe('putting the clip together', () => {
     await expect(assembler.assemble(wavBytes(stereo(4800)))).rejects.toThrow(
       /The muxer \(ffmpeg\) failed: .*missing\.mp4/,
     );
-  });
-
-  test("encodes a render's picture with the system's ffmpeg, as the benchmark's floor does, and a draft's with the one that starts fastest", () => {
-    expect(pictureFfmpeg({})).toBe(mediaTools().ffmpeg);
-    expect(pictureFfmpeg({ draft: false })).toBe(mediaTools().ffmpeg);
-    expect(pictureFfmpeg({ draft: true })).toBe(quickStartFfmpeg());
   });
 
   test("encodes a render's sound with exactly the settings of the benchmark's floor; only a draft takes the fast coder", () => {

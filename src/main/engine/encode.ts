@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { StudioError } from '../../shared/errors';
 import { ffmpegArgs } from '../media/ffmpegArgs';
 import { makeFifo } from '../media/namedPipe';
-import { mediaTools, quickStartFfmpeg } from '../media/tools';
+import { mediaTools } from '../media/tools';
 import { FramePipe, PipeFailure } from './framePipe';
 import { frameWriterSource, type WriterData, type WriterMessage, type WriterRequest } from './frameWriter';
 import { yuv420Packer, type FramePacker } from './yuv420';
@@ -83,11 +83,6 @@ export const streamedPicture = 'pipe:1';
 
 /** Timed: errors are picked out by their level tag, and the CPU time goes into render statistics. */
 const quietArgs = ffmpegArgs('timed');
-
-/** The ffmpeg that encodes the picture: a draft's starts fastest (quickStartFfmpeg). */
-export function pictureFfmpeg(o: { draft?: boolean }): string {
-  return o.draft === true ? quickStartFfmpeg() : mediaTools().ffmpeg;
-}
 
 /** The picture's ffmpeg, reading raw 4:2:0 frames (yuv420.ts) from `input` (stdin unless a named pipe is given). */
 export function encoderArgs(o: EncoderOptions, input = 'pipe:0'): string[] {
@@ -324,7 +319,7 @@ class RingWriter {
     const control = new SharedArrayBuffer(8);
     this.control = new Int32Array(control);
     const data: WriterData = {
-      command: pictureFfmpeg(o),
+      command: mediaTools().ffmpeg,
       args: encoderArgs(o),
       ring: this.ring,
       control,
@@ -436,7 +431,6 @@ export class Encoder {
       const sink =
         made && pipePath !== undefined
           ? new FramePipe(
-              pictureFfmpeg(o),
               pipePath,
               encoderArgs(streamed ? { ...o, outPath: streamedPicture } : o, pipePath),
               pack,

@@ -15,6 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { mediaTools } from '../media/tools';
 import type { FramePacker } from './yuv420';
 
 /** Frames held (written or waiting) before `write` waits: three, 11 MB at 720p. */
@@ -44,18 +45,17 @@ export class FramePipe {
   readonly picture: Readable | null;
 
   /**
-   * Starts ffmpeg (`command`) with `args`, which name `path` (an existing named pipe) as the
-   * picture's input, and its output `pipe:1` when `streamed`.
+   * Starts ffmpeg with `args`, which name `path` (an existing named pipe) as the picture's input,
+   * and its output `pipe:1` when `streamed`.
    */
   constructor(
-    command: string,
     path: string,
     args: string[],
     private readonly pack: FramePacker,
     onSpawn?: (pid: number) => void,
     streamed = false,
   ) {
-    this.child = spawn(command, args, {
+    this.child = spawn(mediaTools().ffmpeg, args, {
       stdio: ['ignore', streamed ? 'pipe' : 'ignore', 'pipe'],
       windowsHide: true,
     });

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { StudioError } from '../../shared/errors';
 import { createRequire } from 'node:module';
 import { ffmpegArgs } from './ffmpegArgs';
-import { bundledTool, findsCommand, mediaTools, quickStartFfmpeg, runTool } from './tools';
+import { bundledTool, findsCommand, mediaTools, runTool } from './tools';
 
 describe('mediaTools', () => {
   test('finds ffmpeg and ffprobe that run', async () => {
@@ -26,15 +26,6 @@ describe('bundledTool', () => {
     expect((await runTool(ffprobe ?? '', ['-version'])).stdout).toMatch(/^ffprobe version/);
     const loaded = Object.keys(createRequire(import.meta.url).cache);
     expect(loaded.filter((path) => /@ff(mpeg|probe)-installer/.test(path))).toEqual([]);
-  });
-});
-
-describe('quickStartFfmpeg', () => {
-  test("is the installer package's static ffmpeg unless SHOTLINE_FFMPEG names one", async () => {
-    // The tests run without SHOTLINE_FFMPEG, where the shipped build is taken over the system's.
-    expect(process.env.SHOTLINE_FFMPEG ?? '').toBe('');
-    expect(quickStartFfmpeg()).toBe(bundledTool('ffmpeg'));
-    expect((await runTool(quickStartFfmpeg(), ['-version'])).stdout).toMatch(/^ffmpeg version .*static/);
   });
 });
 

@@ -92,23 +92,6 @@ export function mediaTools(): MediaTools {
   return cached;
 }
 
-let quick: string | null = null;
-
-/**
- * The ffmpeg that encodes a draft's picture: SHOTLINE_FFMPEG when set, else the static build the
- * npm package ships (bundledTool), else mediaTools' ffmpeg. The static build is one file that
- * starts in a hundredth of a second, where a system's ffmpeg, loading a hundred or so shared
- * libraries, takes a tenth or more of CPU time, at the render's start, where the first frames wait
- * for it: a fifth of a draft's time. It is fed only the engine's own frames, never a file from
- * elsewhere. Everything else runs mediaTools' ffmpeg: a render's picture (the same x264 as the
- * benchmark's floor), the soundtrack and the mux (the shipped build's muxer makes the sound a
- * frame longer), imports, probes and posters.
- */
-export function quickStartFfmpeg(): string {
-  quick ??= process.env.SHOTLINE_FFMPEG || (bundledTool('ffmpeg') ?? mediaTools().ffmpeg);
-  return quick;
-}
-
 export interface RunResult {
   stdout: string;
   stderr: string;
