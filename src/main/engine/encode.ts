@@ -252,6 +252,7 @@ export class Assembler {
     const r = await this.exited;
     if (r.code !== 0 || r.error !== null)
       throw ffmpegFailure('muxer', r.error ?? `exit code ${String(r.code)}`, r.stderr);
+    if (loggedError(r.stderr)) throw ffmpegFailure('muxer', 'it reported an error', r.stderr);
     return parseBenchmark(r.stderr);
   }
 
@@ -275,6 +276,18 @@ function interrupted(stderr: string): StudioError | null {
   return stoppedBySignal.test(stderr) ? new StudioError('canceled', 'The render was interrupted.') : null;
 }
 
+/** A line ffmpeg tagged as an error (the log level is printed with each line, see ffmpegArgs). */
+const errorLine = /\[(error|fatal|panic)\]/;
+
+/**
+ * Whether ffmpeg logged an error. A run can exit 0 having failed: ffmpeg 5.1, finding its disk
+ * full, logs "Error writing trailer of …: No space left on device" and exits 0, leaving a file
+ * that does not play.
+ */
+export function loggedError(stderr: string): boolean {
+  return stderr.split('\n').some((l) => errorLine.test(l));
+}
+
 /**
  * A failed ffmpeg run, named with its error lines (ffmpeg tags them with their level), else its
  * last lines; an interruption if a signal stopped it.
@@ -283,7 +296,7 @@ function ffmpegFailure(what: string, why: string, stderr: string): StudioError {
   const stopped = interrupted(stderr);
   if (stopped) return stopped;
   const lines = stderr.trim().split('\n');
-  const errors = lines.filter((l) => /\[(error|fatal|panic)\]/.test(l));
+  const errors = lines.filter((l) => errorLine.test(l));
   const tail = (errors.length > 0 ? errors : lines).slice(-3).join(' ');
   return new StudioError('internal', `The ${what} (ffmpeg) failed: ${why}${tail ? `: ${tail}` : ''}`);
 }
@@ -375,7 +388,12 @@ class RingWriter {
 
   /** ffmpeg's CPU time (user + system), once it has finished; 0 if it did not say. */
   cpuMs(): number {
-    return parseBenchmark(this.result?.stderr ?? '');
+    return parseBenchmark(this.stderr());
+  }
+
+  /** What ffmpeg printed last, once it has finished. */
+  stderr(): string {
+    return this.result?.stderr ?? '';
   }
 
   kill(): void {
@@ -474,6 +492,8 @@ export class Encoder {
   async finish(): Promise<void> {
     const sink = await this.sink;
     await named<unknown>(sink.finish());
+    const stderr = sink instanceof FramePipe ? (sink.ended?.stderr ?? '') : sink.stderr();
+    if (loggedError(stderr)) throw ffmpegFailure('video encoder', 'it reported an error', stderr);
   }
 
   /** ffmpeg's CPU time (user + system), once it has finished; 0 if it did not say. */
