@@ -2,6 +2,8 @@
  * Synthesises a clip's schedule into a mastered 48 kHz stereo mix, and measures each speaker's
  * loudness over time for lip-sync.
  */
+import { availableParallelism } from 'node:os';
+import { StudioError } from '../../../shared/errors';
 import { findsCommand } from '../../media/tools';
 import { hashString } from '../random';
 import { figureGender, isFeminine } from '../interpret/words';
@@ -43,6 +45,13 @@ export interface SpokenDialogue {
  * Speaks the schedule's lines, one voice per speaker across the whole clip (in order of first
  * line), and measures each speaker's loudness over time for lip-sync.
  */
+/**
+ * Lines spoken at once: at most four, or the machine's cores. All of a long conversation's lines
+ * at once (sixty espeak-ng processes, say) held the thread for a second and more while they were
+ * started, crowded the cores, and kept a cancel waiting for every one of them.
+ */
+const speakingAtOnce = Math.max(1, Math.min(4, availableParallelism()));
+
 export async function speakDialogue(schedule: Schedule, o: SoundtrackOptions): Promise<SpokenDialogue> {
   const frames = msToSample(o.totalMs);
   const notes: string[] = [];
@@ -69,15 +78,21 @@ export async function speakDialogue(schedule: Schedule, o: SoundtrackOptions): P
     voices.set(key, voiceFor(voices.size, feminine, entity?.age === 'young'));
   }
   if (engine !== null) notes.push(spokenByNote(engine, voices, speakers));
-  // The espeak-ng program runs as separate processes, so all lines are spoken at once; they are placed in order.
-  const spoken = await Promise.all(
-    speech.map((e, i) => {
-      const voice = voices.get(keyOf(e));
-      const text = e.line ?? '';
-      if (!voice || text.trim().length === 0 || engine === null) return Promise.resolve(null);
-      return speak(text, voice, o.workDir, `line${i}`, o.signal, engine);
-    }),
-  );
+  // The espeak-ng program runs as separate processes, a few lines at once; they are placed in order.
+  const spoken: (Float32Array | null)[] = speech.map(() => null);
+  let next = 0;
+  const speakNext = async (): Promise<void> => {
+    while (next < speech.length) {
+      const i = next++;
+      const e = speech[i];
+      const voice = e ? voices.get(keyOf(e)) : undefined;
+      const text = e?.line ?? '';
+      if (!voice || text.trim().length === 0 || engine === null) continue;
+      if (o.signal?.aborted) throw new StudioError('canceled', 'The render was canceled.');
+      spoken[i] = await speak(text, voice, o.workDir, `line${i}`, o.signal, engine);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(speakingAtOnce, speech.length) }, speakNext));
   speech.forEach((e, i) => {
     let mono = spoken[i];
     if (!mono) return;
