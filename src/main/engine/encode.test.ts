@@ -156,34 +156,35 @@ describe('putting the clip together', () => {
     },
   );
 
-  // Mounting a small file system takes root, which CI and this machine have.
-  test.skipIf(process.getuid?.() !== 0)(
-    "a clip its disk has no room for fails with the disk's error, though ffmpeg exits 0",
-    async () => {
-      const full = await mkdtemp(join(dir, 'full-'));
-      await run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', full]);
-      try {
-        const scratch = await mkdtemp(join(dir, 'full-scratch-'));
-        const encoder = new Encoder({
-          width: 160,
-          height: 90,
-          fps: 12,
-          outPath: join(scratch, 'unused.mp4'),
-          pipePath: join(scratch, 'frames.pipe'),
-          streamPicture: true,
-        });
-        const picture = await encoder.picture();
-        const assembler = new Assembler(streamedAssemblyArgs(join(full, 'clip.mp4')), true);
-        if (picture) assembler.takePicture(picture);
-        assembler.giveSound(wavBytes(soundtrack(3)));
-        for (let k = 0; k < 36; k++) await encoder.write(frame(k, 160, 90));
-        await encoder.finish();
-        await expect(assembler.finished()).rejects.toThrow(/The muxer \(ffmpeg\) failed: .*No space left on device/);
-      } finally {
-        await run('umount', [full]);
-      }
-    },
-  );
+  // A small file system stands for a full disk; mounting one takes root, which CI and this machine have.
+  test("a clip its disk has no room for fails with the disk's error, though ffmpeg exits 0", async (context) => {
+    const full = await mkdtemp(join(dir, 'full-'));
+    const mounted = await run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', full]).then(
+      () => true,
+      () => false,
+    );
+    if (!mounted) context.skip('mounting a small file system is not allowed here');
+    try {
+      const scratch = await mkdtemp(join(dir, 'full-scratch-'));
+      const encoder = new Encoder({
+        width: 160,
+        height: 90,
+        fps: 12,
+        outPath: join(scratch, 'unused.mp4'),
+        pipePath: join(scratch, 'frames.pipe'),
+        streamPicture: true,
+      });
+      const picture = await encoder.picture();
+      const assembler = new Assembler(streamedAssemblyArgs(join(full, 'clip.mp4')), true);
+      if (picture) assembler.takePicture(picture);
+      assembler.giveSound(wavBytes(soundtrack(3)));
+      for (let k = 0; k < 36; k++) await encoder.write(frame(k, 160, 90));
+      await encoder.finish();
+      await expect(assembler.finished()).rejects.toThrow(/The muxer \(ffmpeg\) failed: .*No space left on device/);
+    } finally {
+      await run('umount', [full]);
+    }
+  });
 
   test('an assembler started before the picture file exists puts together the same clip as a run started after it', async () => {
     const made = join(dir, 'made.mp4');
