@@ -63,14 +63,9 @@ describe('putting the clip together', () => {
     return bus;
   }
 
-  /**
-   * A clip put together as a render does where frames go through a named pipe: the picture
-   * streamed from its encoder into the assembler, and the soundtrack handed over after `soundAfter`
-   * frames (0: before the first; the frame count: after the last).
-   */
-  async function streamed(name: string, draft: boolean, soundAfter: number, frames: number): Promise<string> {
-    const scratch = await mkdtemp(join(dir, `${name}-`));
-    const out = join(dir, `${name}.mp4`);
+  /** A picture's encoder streaming into an assembler that writes `out`, as a render starts them. */
+  async function startStreamed(out: string, draft: boolean): Promise<{ encoder: Encoder; assembler: Assembler }> {
+    const scratch = await mkdtemp(join(dir, 'streamed-'));
     const encoder = new Encoder({
       width: 160,
       height: 90,
@@ -84,6 +79,17 @@ describe('putting the clip together', () => {
     expect(picture).not.toBeNull();
     const assembler = new Assembler(streamedAssemblyArgs(out, draft), true);
     if (picture) assembler.takePicture(picture);
+    return { encoder, assembler };
+  }
+
+  /**
+   * A clip put together as a render does where frames go through a named pipe: the picture
+   * streamed from its encoder into the assembler, and the soundtrack handed over after `soundAfter`
+   * frames (0: before the first; the frame count: after the last).
+   */
+  async function streamed(name: string, draft: boolean, soundAfter: number, frames: number): Promise<string> {
+    const out = join(dir, `${name}.mp4`);
+    const { encoder, assembler } = await startStreamed(out, draft);
     const wav = wavBytes(soundtrack(frames / 12));
     for (let k = 0; k < frames; k++) {
       if (k === soundAfter) assembler.giveSound(wav);
@@ -165,18 +171,7 @@ describe('putting the clip together', () => {
     );
     if (!mounted) context.skip('mounting a small file system is not allowed here');
     try {
-      const scratch = await mkdtemp(join(dir, 'full-scratch-'));
-      const encoder = new Encoder({
-        width: 160,
-        height: 90,
-        fps: 12,
-        outPath: join(scratch, 'unused.mp4'),
-        pipePath: join(scratch, 'frames.pipe'),
-        streamPicture: true,
-      });
-      const picture = await encoder.picture();
-      const assembler = new Assembler(streamedAssemblyArgs(join(full, 'clip.mp4')), true);
-      if (picture) assembler.takePicture(picture);
+      const { encoder, assembler } = await startStreamed(join(full, 'clip.mp4'), false);
       assembler.giveSound(wavBytes(soundtrack(3)));
       for (let k = 0; k < 36; k++) await encoder.write(frame(k, 160, 90));
       await encoder.finish();

@@ -492,15 +492,19 @@ export class Encoder {
   async finish(): Promise<void> {
     const sink = await this.sink;
     await named<unknown>(sink.finish());
-    const stderr = sink instanceof FramePipe ? (sink.ended?.stderr ?? '') : sink.stderr();
+    const stderr = this.stderr();
     if (loggedError(stderr)) throw ffmpegFailure('video encoder', 'it reported an error', stderr);
   }
 
   /** ffmpeg's CPU time (user + system), once it has finished; 0 if it did not say. */
   cpuMs(): number {
+    return parseBenchmark(this.stderr());
+  }
+
+  /** What ffmpeg printed last, once it has finished. */
+  private stderr(): string {
     const sink = this.started;
-    if (sink instanceof FramePipe) return parseBenchmark(sink.ended?.stderr ?? '');
-    return sink?.cpuMs() ?? 0;
+    return sink instanceof FramePipe ? (sink.ended?.stderr ?? '') : (sink?.stderr() ?? '');
   }
 
   kill(): void {

@@ -103,8 +103,9 @@ export async function startRender(
 export async function abandonStart(started: Promise<RenderStart>): Promise<void> {
   const s = await started.catch(() => null);
   if (!s) return;
-  const assembler = await s.assembler;
+  // The encoder first: the second run starts only once the picture's ffmpeg has, or has died.
   s.encoder.kill();
+  const assembler = await s.assembler;
   assembler.kill();
   await Promise.allSettled([s.encoder.closed(), assembler.closed()]);
 }
