@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../../../test/support/fixtures';
-import { mediaTools } from '../media/tools';
+import { findsCommand, mediaTools } from '../media/tools';
 import { engineCommand } from './engine';
 import { handToEngine } from './engineClient';
 import { currentSettings, buildStamp, maxLineLength } from './engineSocket';
@@ -47,6 +47,28 @@ async function until(what: () => Promise<boolean> | boolean, ms = 60_000): Promi
 }
 
 /** Runs the command with the engine's socket named, or with engines turned off (''). */
+/** The ffmpeg processes `parent` started, with their arguments. */
+async function ffmpegChildren(parent: number): Promise<{ pid: number; args: string[] }[]> {
+  const found: { pid: number; args: string[] }[] = [];
+  for (const name of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    // pid (comm) state ppid …: the command's name may hold spaces, so read after its last ')'.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid !== parent) continue;
+    const args = (await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '')).split('\0');
+    if (args[0]?.endsWith('ffmpeg')) found.push({ pid: Number(name), args });
+  }
+  return found;
+}
+
+/** Whether a process is running: it exists and has not exited (a zombie has). */
+async function running(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${String(pid)}/stat`, 'utf8').catch(() => '');
+  const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+  return stat !== '' && state !== 'Z';
+}
+
 async function withSocket<T>(socket: string, run: () => Promise<T>): Promise<T> {
   const before = process.env.SHOTLINE_ENGINE_SOCKET;
   process.env.SHOTLINE_ENGINE_SOCKET = socket;
@@ -296,6 +318,11 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
     const session = await withSocket(own, () => handToEngine(job(folder, 'cut', LONG), capture(), clientErr));
     if (!session) throw new Error('the engine did not take the render');
     await until(() => /frames/.test(clientErr.text()));
+    // Beside the render's own, the engine keeps picture encoders started ahead; where setpriv is
+    // (Linux), one for a draft of the default size among them.
+    const ffmpegs = await ffmpegChildren(second.pid ?? 0);
+    if (findsCommand('setpriv'))
+      expect(ffmpegs.some((f) => f.args.join(' ').includes('-s 640x360 -r 12 -i'))).toBe(true);
     const asked = Date.now();
     second.kill('SIGTERM');
     expect(await session.done).toBe(130);
@@ -304,6 +331,9 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
     expect(Date.now() - asked).toBeLessThan(20_000);
     expect(err).toContain('The engine stops.');
     expect((await readdir(folder)).sort()).toEqual([]);
+    // None of its ffmpeg outlives it.
+    const alive = await Promise.all(ffmpegs.map((f) => running(f.pid)));
+    expect(alive.filter(Boolean)).toEqual([]);
   }, 180_000);
 
   test('a socket path the system cannot take is refused before anything starts', async () => {

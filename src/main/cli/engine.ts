@@ -9,7 +9,15 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { keepRenderWorkerWarm, prewarmRenderWorker, stopRenderWorker, stopRendersNow } from '../engine/render';
+import {
+  defaultFps,
+  defaultHeight,
+  defaultWidth,
+  keepRenderWorkerWarm,
+  prewarmRenderWorker,
+  stopRenderWorker,
+  stopRendersNow,
+} from '../engine/render';
 import {
   buildStamp,
   connectTo,
@@ -26,7 +34,7 @@ import {
   type RenderRequest,
   type Settings,
 } from './engineSocket';
-import { runRenderJob, stopSignals, type Output } from './renderRun';
+import { draftFps, draftSize, runRenderJob, stopSignals, type Output } from './renderRun';
 
 export const ENGINE_USAGE = `Usage: shotline engine [--idle-minutes N]
 
@@ -222,7 +230,12 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
     return 1;
   }
 
-  keepRenderWorkerWarm();
+  // Picture encoders are started ahead for the default render and its draft.
+  const full = { width: defaultWidth, height: defaultHeight };
+  keepRenderWorkerWarm([
+    { ...full, fps: defaultFps, draft: false },
+    { ...draftSize(full), fps: draftFps(defaultFps), draft: true },
+  ]);
   prewarmRenderWorker({ mixHere: true });
   stderr.write('Warming up the engine…\n');
   await warmUp();

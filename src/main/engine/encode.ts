@@ -439,10 +439,22 @@ export class Encoder {
        * together then takes it as it comes (Assembler.takePicture).
        */
       streamPicture?: boolean;
+      /**
+       * The picture's ffmpeg already started for these options, streaming (see sparePictures.ts):
+       * used instead of starting one.
+       */
+      spare?: FramePipe | null;
     },
   ) {
-    const pack = yuv420Packer(o.width, o.height);
     this.frameBytes = o.width * o.height * 4;
+    if (o.spare) {
+      const spare = o.spare;
+      if (spare.pid !== undefined) o.onSpawn?.(spare.pid);
+      this.started = spare;
+      this.sink = Promise.resolve(spare);
+      return;
+    }
+    const pack = yuv420Packer(o.width, o.height);
     const pipePath = process.platform === 'win32' ? undefined : o.pipePath;
     const streamed = o.streamPicture === true;
     this.sink = (pipePath === undefined ? Promise.resolve(false) : makeFifo(pipePath)).then((made) => {

@@ -43,10 +43,14 @@ export class FramePipe {
 
   /** What ffmpeg writes to stdout (the picture, when it is streamed), else null. */
   readonly picture: Readable | null;
+  /** ffmpeg's process id, once spawned. */
+  readonly pid: number | undefined;
+  private opened = false;
 
   /**
    * Starts ffmpeg with `args`, which name `path` (an existing named pipe) as the picture's input,
-   * and its output `pipe:1` when `streamed`.
+   * and its output `pipe:1` when `streamed`; through `launcher` (a program and its arguments that
+   * end by running the command after them) when one is given.
    */
   constructor(
     path: string,
@@ -54,13 +58,17 @@ export class FramePipe {
     private readonly pack: FramePacker,
     onSpawn?: (pid: number) => void,
     streamed = false,
+    launcher: readonly string[] = [],
   ) {
-    this.child = spawn(mediaTools().ffmpeg, args, {
+    const ffmpeg = mediaTools().ffmpeg;
+    const command = [...launcher, ffmpeg, ...args];
+    this.child = spawn(command[0] ?? ffmpeg, command.slice(1), {
       stdio: ['ignore', streamed ? 'pipe' : 'ignore', 'pipe'],
       windowsHide: true,
     });
     const child = this.child;
     this.picture = child.stdout;
+    this.pid = child.pid;
     if (child.pid !== undefined) onSpawn?.(child.pid);
     let stderr: Buffer[] = [];
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -79,10 +87,9 @@ export class FramePipe {
     // Opening a pipe to write waits for its reader: ffmpeg, once it has loaded. One that exits
     // first (bad arguments, killed) never opens it, so a reader opened here, without waiting,
     // lets the open finish; writes then fail (no reader left) instead of waiting for ever.
-    let opened = false;
     this.handle = open(path, constants.O_WRONLY).then(
       (h) => {
-        opened = true;
+        this.opened = true;
         return h;
       },
       (e: unknown) => {
@@ -91,7 +98,7 @@ export class FramePipe {
       },
     );
     void this.exited.then(async () => {
-      if (opened) return;
+      if (this.opened) return;
       const reader = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => null);
       await this.handle;
       await reader?.close();
@@ -101,6 +108,11 @@ export class FramePipe {
   /** Resolves once ffmpeg has started and opened the pipe (or failed to). */
   async started(): Promise<void> {
     await this.handle;
+  }
+
+  /** Whether ffmpeg has opened the pipe and is still running, with nothing written yet that failed. */
+  ready(): boolean {
+    return this.opened && this.result === null && this.failure === null;
   }
 
   /** Hands a frame over, converted. Resolves at once while fewer than `heldFrames` are held, else when a write is done. */

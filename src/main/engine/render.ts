@@ -15,6 +15,7 @@ import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
 import { releaseWaitingWriters } from '../media/namedPipe';
 import { framesPipe, removeTemps, removeTempsNow, scratchDir } from './scratch';
 import { mixTransfer } from './sound/mixerReply';
+import type { PictureShape } from './sparePictures';
 import { spawnEngineWorker, type WorkerEntry } from './threads';
 import type { WorkerMessage, WorkerRequest } from './worker';
 
@@ -100,7 +101,10 @@ export function tsxApiUrl(): string {
  */
 function startWorker(mixHere: boolean): Worker {
   tuneCanvasAllocator();
-  const worker = spawnEngineWorker(workerEntry(), 'render', mixHere);
+  const worker = spawnEngineWorker(workerEntry(), 'render', {
+    mixOnCaller: mixHere,
+    ...(warmSpares ? { spares: warmSpares } : {}),
+  });
   mixesHere.set(worker, mixHere);
   return worker;
 }
@@ -133,9 +137,19 @@ function tuneCanvasAllocator(): void {
 /** How long a finished worker waits for the next render before it is stopped; null: for ever. */
 let idleLifetimeMs: number | null = 60_000;
 
-/** Keeps the warm worker for as long as the process runs (a warm engine, `shotline engine`). */
-export function keepRenderWorkerWarm(): void {
+/**
+ * Picture encoders a worker kept warm starts ahead (sparePictures.ts), or null: one that stops
+ * when idle would leave them waiting.
+ */
+let warmSpares: PictureShape[] | null = null;
+
+/**
+ * Keeps the warm worker for as long as the process runs (a warm engine, `shotline engine`). It
+ * keeps picture encoders started ahead for the shapes it renders, these first.
+ */
+export function keepRenderWorkerWarm(spares: PictureShape[] = []): void {
   idleLifetimeMs = null;
+  warmSpares = spares;
 }
 
 /**
@@ -157,7 +171,7 @@ function takeWorker(mixHere: boolean): Worker {
 
 function keepWorker(worker: Worker): void {
   if (idle) {
-    void worker.terminate();
+    void stopSpares(worker).then(() => worker.terminate());
     return;
   }
   worker.removeAllListeners('message');
@@ -202,8 +216,31 @@ export async function stopRenderWorker(): Promise<void> {
   idle = null;
   if (kept) {
     clearTimeout(kept.timer);
+    await stopSpares(kept.worker);
     await kept.worker.terminate();
   }
+}
+
+/**
+ * Has a worker stop its spare encoders and remove their pipes, which terminating it would not
+ * wait for (the system kills their ffmpeg when the thread ends); gives up after two seconds.
+ */
+async function stopSpares(worker: Worker): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 2000);
+    const done = (): void => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('exit', done);
+      resolve();
+    };
+    const onMessage = (m: WorkerMessage): void => {
+      if (m.type === 'stopped') done();
+    };
+    worker.on('message', onMessage);
+    worker.once('exit', done);
+    worker.postMessage({ type: 'stop' } satisfies WorkerRequest);
+  });
 }
 
 /**

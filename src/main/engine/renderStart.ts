@@ -1,9 +1,10 @@
 /**
  * What a render starts with, none of which needs the drawing code (Skia) loaded: its input and
- * options checked, its scratch folder made, and the picture's ffmpeg started, reading frames from
- * a named pipe, with the run that puts the clip together, waiting for the soundtrack. ffmpeg takes a few tenths of
- * a second to load its libraries, so the worker calls this the moment a render arrives, while the
- * pipeline is still loading: ffmpeg is then ready by the first frame instead of after it.
+ * options checked, its scratch folder made, and the picture's ffmpeg started (or a spare taken,
+ * see sparePictures.ts), reading frames from a named pipe, with the run that puts the clip
+ * together, waiting for the soundtrack. ffmpeg takes a few tenths of a second to load its
+ * libraries, so the worker calls this the moment a render arrives, while the pipeline is still
+ * loading: ffmpeg is then ready by the first frame instead of after it.
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -11,6 +12,7 @@ import { StudioError } from '../../shared/errors';
 import { Assembler, Encoder, soundAndMuxArgs, streamedAssemblyArgs } from './encode';
 import { validateInput, type EngineInput } from './input';
 import { framesPipe, type RenderTemps } from './scratch';
+import type { SparePictures } from './sparePictures';
 
 /** The options the start needs; the pipeline's own (PipelineOptions) carry these and more. */
 export interface StartOptions {
@@ -58,6 +60,7 @@ export async function startRender(
   input: EngineInput,
   o: StartOptions,
   onSpawn?: (pid: number) => void,
+  spares?: SparePictures | null,
 ): Promise<RenderStart> {
   validateInput(input);
   checkFrameOptions(o);
@@ -75,6 +78,9 @@ export async function startRender(
   // The clip is put together beside where it goes, by a run that may open it before the last frame.
   await mkdir(dirname(o.temp.video), { recursive: true });
   const videoPath = join(o.temp.dir, 'picture.mp4');
+  const spare = spares
+    ? await spares.take({ width: o.width, height: o.height, fps: o.fps, draft: o.draft === true })
+    : null;
   const encoder = new Encoder({
     width: o.width,
     height: o.height,
@@ -83,6 +89,7 @@ export async function startRender(
     draft: o.draft === true,
     pipePath: framesPipe(o),
     streamPicture: true,
+    spare,
     ...(onSpawn ? { onSpawn } : {}),
   });
   // The run that puts the clip together starts too, loading while the frames are drawn. It takes

@@ -7,6 +7,7 @@
  * command line) mixes instead, one thread start fewer.
  */
 import { Worker } from 'node:worker_threads';
+import type { PictureShape } from './sparePictures';
 
 export type EngineRole = 'render' | 'mix';
 
@@ -24,10 +25,24 @@ export interface EngineWorkerData {
    * of its own: for a caller with nothing else to do meanwhile (`shotline render`).
    */
   mixOnCaller?: boolean;
+  /**
+   * A render worker that is kept warm starts its picture encoders ahead (sparePictures.ts): these
+   * shapes at once, and each render's shape after it.
+   */
+  spares?: PictureShape[];
 }
 
-export function spawnEngineWorker(entry: WorkerEntry, role: EngineRole, mixOnCaller = false): Worker {
-  const workerData: EngineWorkerData = { role, entry, ...(mixOnCaller ? { mixOnCaller } : {}) };
+export function spawnEngineWorker(
+  entry: WorkerEntry,
+  role: EngineRole,
+  o: { mixOnCaller?: boolean; spares?: PictureShape[] } = {},
+): Worker {
+  const workerData: EngineWorkerData = {
+    role,
+    entry,
+    ...(o.mixOnCaller === true ? { mixOnCaller: true } : {}),
+    ...(o.spares ? { spares: o.spares } : {}),
+  };
   return entry.eval
     ? new Worker(entry.code, { eval: true, workerData })
     : new Worker(new URL(entry.code), { workerData });

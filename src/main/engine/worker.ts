@@ -15,6 +15,7 @@ import type { EngineInput } from './input';
 import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
 import { abandonStart, startRender } from './renderStart';
 import { mixTransfer, type MixReply, type MixRequest, type MixSummary } from './sound/mixerReply';
+import { SparePictures } from './sparePictures';
 import { spawnEngineWorker, type EngineWorkerData } from './threads';
 
 export interface WorkerStart {
@@ -29,14 +30,19 @@ export interface WorkerStart {
  * soundtrack the render asked it for.
  */
 export type WorkerRequest =
-  { type: 'render'; start: WorkerStart } | { type: 'cancel' } | { type: 'mixed'; reply: MixReply };
+  | { type: 'render'; start: WorkerStart }
+  | { type: 'cancel' }
+  | { type: 'mixed'; reply: MixReply }
+  /** Before the worker is stopped: its spare encoders stop, and it answers `stopped`. */
+  | { type: 'stop' };
 
 export type WorkerMessage =
   | { type: 'progress'; progress: RenderProgress }
   | { type: 'encoder'; pid: number }
   | { type: 'mix'; id: number; request: MixRequest }
   | { type: 'done'; result: RenderResult }
-  | { type: 'failed'; code: string; message: string };
+  | { type: 'failed'; code: string; message: string }
+  | { type: 'stopped' };
 
 function serveMixing(port: MessagePort): void {
   const mixer = import('./sound/mixer');
@@ -118,12 +124,18 @@ function serveRendering(port: MessagePort, data: EngineWorkerData): void {
   const post = (m: WorkerMessage): void => port.postMessage(m);
   // Mixed by the caller when it said it would, else by a mix worker of this worker's own.
   const asked = new MixRequests();
+  const spares = data.spares ? new SparePictures() : null;
+  for (const shape of data.spares ?? []) spares?.prepare(shape);
   const mix = data.mixOnCaller
     ? (request: MixRequest) => asked.ask((id) => post({ type: 'mix', id, request }))
     : mixerFor(data);
   port.on('message', (m: WorkerRequest) => {
     if (m.type === 'mixed') {
       asked.settle(m.reply);
+      return;
+    }
+    if (m.type === 'stop') {
+      void (spares?.stop() ?? Promise.resolve()).finally(() => post({ type: 'stopped' }));
       return;
     }
     if (m.type === 'cancel') {
@@ -134,7 +146,7 @@ function serveRendering(port: MessagePort, data: EngineWorkerData): void {
     const flag = new Int32Array(m.start.cancel);
     const { input, options } = m.start;
     // ffmpeg starts now, loading its libraries while the pipeline (and Skia) may still be loading.
-    const started = startRender(input, options, (pid) => post({ type: 'encoder', pid }));
+    const started = startRender(input, options, (pid) => post({ type: 'encoder', pid }), spares);
     started.catch(() => undefined);
     void pipeline
       .then(
@@ -157,6 +169,16 @@ function serveRendering(port: MessagePort, data: EngineWorkerData): void {
           const code = error instanceof StudioError ? error.code : 'internal';
           post({ type: 'failed', code, message: error instanceof Error ? error.message : String(error) });
         },
+      )
+      // The next render is likely the same shape (a draft again, or the full render of it): its
+      // picture encoder loads now, while this thread waits.
+      .finally(() =>
+        spares?.prepare({
+          width: options.width,
+          height: options.height,
+          fps: options.fps,
+          draft: options.draft === true,
+        }),
       );
   });
 }
