@@ -318,7 +318,7 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
     const session = await withSocket(own, () => handToEngine(job(folder, 'cut', LONG), capture(), clientErr));
     if (!session) throw new Error('the engine did not take the render');
     await until(() => /frames/.test(clientErr.text()));
-    // Beside the render's own, the engine keeps picture encoders started ahead; where setpriv is
+    // Beside the render's own, the engine keeps encoders started ahead; where setpriv is
     // (Linux), one for a draft of the default size among them.
     const ffmpegs = await ffmpegChildren(second.pid ?? 0);
     if (findsCommand('setpriv'))

@@ -230,7 +230,7 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
     return 1;
   }
 
-  // Picture encoders are started ahead for the default render and its draft.
+  // Encoders are started ahead for the default render and its draft.
   const full = { width: defaultWidth, height: defaultHeight };
   keepRenderWorkerWarm([
     { ...full, fps: defaultFps, draft: false },

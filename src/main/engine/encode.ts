@@ -191,12 +191,18 @@ export class Assembler {
   /** The streamed picture's way in (fd 3), when it takes one. */
   private readonly pictureIn: Writable | null;
 
+  private ended = false;
+
   constructor(
     args: readonly string[],
     /** Whether it reads the streamed picture on pipe:3. */
     readonly streamsPicture = false,
+    /** A program and its arguments that end by running the command after them (see FramePipe). */
+    launcher: readonly string[] = [],
   ) {
-    this.child = spawn(mediaTools().ffmpeg, args, {
+    const ffmpeg = mediaTools().ffmpeg;
+    const command = [...launcher, ffmpeg, ...args];
+    this.child = spawn(command[0] ?? ffmpeg, command.slice(1), {
       stdio: streamsPicture ? ['pipe', 'ignore', 'pipe', 'pipe'] : ['pipe', 'ignore', 'pipe'],
       windowsHide: true,
     });
@@ -220,6 +226,12 @@ export class Assembler {
       });
       child.on('close', (code) => resolve({ code, stderr: Buffer.concat(stderr).toString('utf8'), error }));
     });
+    void this.exited.then(() => (this.ended = true));
+  }
+
+  /** Whether ffmpeg is still running. */
+  running(): boolean {
+    return !this.ended;
   }
 
   /**
@@ -440,7 +452,7 @@ export class Encoder {
        */
       streamPicture?: boolean;
       /**
-       * The picture's ffmpeg already started for these options, streaming (see sparePictures.ts):
+       * The picture's ffmpeg already started for these options, streaming (see spareEncoders.ts):
        * used instead of starting one.
        */
       spare?: FramePipe | null;

@@ -14,6 +14,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
 import { mediaTools } from '../media/tools';
 import type { FramePacker } from './yuv420';
@@ -77,17 +78,23 @@ export class FramePipe {
       if (stderr.length > 100) stderr = stderr.slice(-50);
     });
     let spawnError: string | null = null;
+    let gone = false;
+    child.on('exit', () => (gone = true));
     this.exited = new Promise((resolve) => {
-      child.on('error', (e) => (spawnError ??= e.message));
+      child.on('error', (e) => {
+        gone = true;
+        spawnError ??= e.message;
+      });
       child.on('close', (code) => {
         this.result = { code, stderr: Buffer.concat(stderr).toString('utf8'), error: spawnError };
         resolve(this.result);
       });
     });
-    // Opening a pipe to write waits for its reader: ffmpeg, once it has loaded. One that exits
-    // first (bad arguments, killed) never opens it, so a reader opened here, without waiting,
-    // lets the open finish; writes then fail (no reader left) instead of waiting for ever.
-    this.handle = open(path, constants.O_WRONLY).then(
+    // Opening a pipe to write waits for its reader: ffmpeg, once it has loaded (see
+    // openWhenRead). One that exits first (bad arguments, killed) never opens it; should it die
+    // just as it did, a reader opened here, without waiting, lets the open finish; writes then
+    // fail (no reader left) instead of waiting for ever.
+    this.handle = openWhenRead(path, () => gone).then(
       (h) => {
         this.opened = true;
         return h;
@@ -183,6 +190,33 @@ export class FramePipe {
   private async exit(): Promise<PipeExit> {
     const r = await this.exited;
     return { ...r, error: r.error ?? (r.code === 0 ? this.failure : null) };
+  }
+}
+
+/**
+ * Opens a named pipe to write once its reader has it open; null if `gone` says no reader will
+ * come. A plain open would wait for the reader in one of libuv's four pool threads, which the
+ * whole process shares (every file operation, frames' writes among them), for as long as ffmpeg
+ * takes to load, and a few ffmpegs loading at once could hold them all. So an open that does not
+ * wait is tried every few milliseconds (it fails with ENXIO until there is a reader); then the pipe
+ * is opened to write as usual, which returns at once. The first stays open until the second is: a
+ * reader that finds no writer left reads the end of its input.
+ */
+async function openWhenRead(path: string, gone: () => boolean): Promise<FileHandle | null> {
+  for (;;) {
+    const probe = await open(path, constants.O_WRONLY | constants.O_NONBLOCK).catch((e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code === 'ENXIO') return null;
+      throw e;
+    });
+    if (probe) {
+      try {
+        return await open(path, constants.O_WRONLY);
+      } finally {
+        await probe.close();
+      }
+    }
+    if (gone()) return null;
+    await sleep(5);
   }
 }
 

@@ -15,7 +15,7 @@ import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
 import { releaseWaitingWriters } from '../media/namedPipe';
 import { framesPipe, removeTemps, removeTempsNow, scratchDir } from './scratch';
 import { mixTransfer } from './sound/mixerReply';
-import type { PictureShape } from './sparePictures';
+import type { PictureShape } from './spareEncoders';
 import { spawnEngineWorker, type WorkerEntry } from './threads';
 import type { WorkerMessage, WorkerRequest } from './worker';
 
@@ -138,14 +138,14 @@ function tuneCanvasAllocator(): void {
 let idleLifetimeMs: number | null = 60_000;
 
 /**
- * Picture encoders a worker kept warm starts ahead (sparePictures.ts), or null: one that stops
+ * Encoders a worker kept warm starts ahead (spareEncoders.ts), or null: one that stops
  * when idle would leave them waiting.
  */
 let warmSpares: PictureShape[] | null = null;
 
 /**
  * Keeps the warm worker for as long as the process runs (a warm engine, `shotline engine`). It
- * keeps picture encoders started ahead for the shapes it renders, these first.
+ * keeps encoders started ahead for the shapes it renders, these first.
  */
 export function keepRenderWorkerWarm(spares: PictureShape[] = []): void {
   idleLifetimeMs = null;

@@ -1,8 +1,8 @@
 /**
  * What a render starts with, none of which needs the drawing code (Skia) loaded: its input and
- * options checked, its scratch folder made, and the picture's ffmpeg started (or a spare taken,
- * see sparePictures.ts), reading frames from a named pipe, with the run that puts the clip
- * together, waiting for the soundtrack. ffmpeg takes a few tenths of a second to load its
+ * options checked, its scratch folder made, and the picture's ffmpeg started, reading frames from
+ * a named pipe, with the run that puts the clip together, waiting for the soundtrack (or both
+ * taken from a spare started ahead, see spareEncoders.ts). ffmpeg takes a few tenths of a second to load its
  * libraries, so the worker calls this the moment a render arrives, while the pipeline is still
  * loading: ffmpeg is then ready by the first frame instead of after it.
  */
@@ -12,7 +12,7 @@ import { StudioError } from '../../shared/errors';
 import { Assembler, Encoder, soundAndMuxArgs, streamedAssemblyArgs } from './encode';
 import { validateInput, type EngineInput } from './input';
 import { framesPipe, type RenderTemps } from './scratch';
-import type { SparePictures } from './sparePictures';
+import type { SpareEncoders } from './spareEncoders';
 
 /** The options the start needs; the pipeline's own (PipelineOptions) carry these and more. */
 export interface StartOptions {
@@ -60,7 +60,7 @@ export async function startRender(
   input: EngineInput,
   o: StartOptions,
   onSpawn?: (pid: number) => void,
-  spares?: SparePictures | null,
+  spares?: SpareEncoders | null,
 ): Promise<RenderStart> {
   validateInput(input);
   checkFrameOptions(o);
@@ -79,7 +79,7 @@ export async function startRender(
   await mkdir(dirname(o.temp.video), { recursive: true });
   const videoPath = join(o.temp.dir, 'picture.mp4');
   const spare = spares
-    ? await spares.take({ width: o.width, height: o.height, fps: o.fps, draft: o.draft === true })
+    ? await spares.take({ width: o.width, height: o.height, fps: o.fps, draft: o.draft === true }, o.temp.video)
     : null;
   const encoder = new Encoder({
     width: o.width,
@@ -89,7 +89,7 @@ export async function startRender(
     draft: o.draft === true,
     pipePath: framesPipe(o),
     streamPicture: true,
-    spare,
+    spare: spare?.picture ?? null,
     ...(onSpawn ? { onSpawn } : {}),
   });
   // The run that puts the clip together starts too, loading while the frames are drawn. It takes
@@ -97,6 +97,7 @@ export async function startRender(
   // soon as it is mixed, so after the last frame it has little left to do; it starts once the
   // picture's ffmpeg has, which the first frames wait for, instead of loading beside it. Elsewhere
   // the picture is a file, finished before it is handed the soundtrack.
+  if (spare) return { videoPath, encoder, assembler: Promise.resolve(spare.assembler) };
   const assembler = encoder.picture().then((picture) => {
     if (!picture) return new Assembler(soundAndMuxArgs(videoPath, 'pipe:0', o.temp.video, o.draft === true));
     const streamed = new Assembler(streamedAssemblyArgs(o.temp.video, o.draft === true), true);

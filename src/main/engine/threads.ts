@@ -7,7 +7,7 @@
  * command line) mixes instead, one thread start fewer.
  */
 import { Worker } from 'node:worker_threads';
-import type { PictureShape } from './sparePictures';
+import type { PictureShape } from './spareEncoders';
 
 export type EngineRole = 'render' | 'mix';
 
@@ -26,7 +26,7 @@ export interface EngineWorkerData {
    */
   mixOnCaller?: boolean;
   /**
-   * A render worker that is kept warm starts its picture encoders ahead (sparePictures.ts): these
+   * A render worker that is kept warm starts its encoders ahead (spareEncoders.ts): these
    * shapes at once, and each render's shape after it.
    */
   spares?: PictureShape[];

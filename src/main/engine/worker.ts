@@ -15,7 +15,7 @@ import type { EngineInput } from './input';
 import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
 import { abandonStart, startRender } from './renderStart';
 import { mixTransfer, type MixReply, type MixRequest, type MixSummary } from './sound/mixerReply';
-import { SparePictures } from './sparePictures';
+import { SpareEncoders } from './spareEncoders';
 import { spawnEngineWorker, type EngineWorkerData } from './threads';
 
 export interface WorkerStart {
@@ -124,7 +124,7 @@ function serveRendering(port: MessagePort, data: EngineWorkerData): void {
   const post = (m: WorkerMessage): void => port.postMessage(m);
   // Mixed by the caller when it said it would, else by a mix worker of this worker's own.
   const asked = new MixRequests();
-  const spares = data.spares ? new SparePictures() : null;
+  const spares = data.spares ? new SpareEncoders() : null;
   for (const shape of data.spares ?? []) spares?.prepare(shape);
   const mix = data.mixOnCaller
     ? (request: MixRequest) => asked.ask((id) => post({ type: 'mix', id, request }))
