@@ -4,10 +4,11 @@
  * goes away, settings that differ, and requests that are not the protocol, none of which stops it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createConnection, type Socket } from 'node:net';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../../../test/support/fixtures';
 import { findsCommand, mediaTools } from '../media/tools';
@@ -46,7 +47,27 @@ async function until(what: () => Promise<boolean> | boolean, ms = 60_000): Promi
   }
 }
 
-/** Runs the command with the engine's socket named, or with engines turned off (''). */
+/** An engine of its own, with its own temporary folder, and what it prints. */
+function ownEngine(env: Record<string, string>): {
+  child: ChildProcess;
+  out: () => string;
+  err: () => string;
+  exited: Promise<unknown>;
+} {
+  const child = spawn(process.execPath, [join(root, 'bin', 'shotline.mjs'), 'engine', '--idle-minutes', '1'], {
+    cwd: root,
+    // tsx keeps no cache in the engine's temporary folder, which the tests look into.
+    env: { ...process.env, SHOTLINE_FROM_SOURCE: '1', TSX_DISABLE_CACHE: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  return { child, out: () => out, err: () => err, exited };
+}
+
 /** The ffmpeg processes `parent` started, with their arguments. */
 async function ffmpegChildren(parent: number): Promise<{ pid: number; args: string[] }[]> {
   const found: { pid: number; args: string[] }[] = [];
@@ -56,7 +77,8 @@ async function ffmpegChildren(parent: number): Promise<{ pid: number; args: stri
     // pid (comm) state ppid …: the command's name may hold spaces, so read after its last ')'.
     const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     if (ppid !== parent) continue;
-    const args = (await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '')).split('\0');
+    const cmdline = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
+    const args = cmdline.split('\0').filter((a) => a !== '');
     if (args[0]?.endsWith('ffmpeg')) found.push({ pid: Number(name), args });
   }
   return found;
@@ -79,6 +101,7 @@ async function withSocket<T>(socket: string, run: () => Promise<T>): Promise<T> 
   }
 }
 
+/** Runs the command with the engine's socket named, or with engines turned off (''). */
 async function render(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = capture();
   const err = capture();
@@ -303,17 +326,8 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
   test('an engine asked to stop mid-render stops it, tells its client, and exits at once', async () => {
     const folder = await tempDir();
     const own = join(folder, 'e.sock');
-    const second = spawn(process.execPath, [join(root, 'bin', 'shotline.mjs'), 'engine', '--idle-minutes', '1'], {
-      cwd: root,
-      env: { ...process.env, SHOTLINE_ENGINE_SOCKET: own, SHOTLINE_FROM_SOURCE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    second.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    second.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    const exited = new Promise((resolve) => second.on('close', resolve));
-    await until(() => out.includes('The engine is ready'), 120_000);
+    const { child: second, out, err: engineText, exited } = ownEngine({ SHOTLINE_ENGINE_SOCKET: own });
+    await until(() => out().includes('The engine is ready'), 120_000);
     const clientErr = capture();
     const session = await withSocket(own, () => handToEngine(job(folder, 'cut', LONG), capture(), clientErr));
     if (!session) throw new Error('the engine did not take the render');
@@ -329,11 +343,16 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
     expect(clientErr.text()).toContain('The engine is stopping (`shotline engine` ended).');
     expect(await exited).toBe(0);
     expect(Date.now() - asked).toBeLessThan(20_000);
-    expect(err).toContain('The engine stops.');
+    expect(engineText()).toContain('The engine stops.');
     expect((await readdir(folder)).sort()).toEqual([]);
-    // None of its ffmpeg outlives it.
+    // None of its ffmpeg outlives it, nor the folders of those it started ahead.
     const alive = await Promise.all(ffmpegs.map((f) => running(f.pid)));
     expect(alive.filter(Boolean)).toEqual([]);
+    const spareFolders = ffmpegs
+      .map((f) => dirname(f.args.at(-1) ?? ''))
+      .filter((folder) => basename(folder).startsWith('shotline-spare-'));
+    if (findsCommand('setpriv')) expect(spareFolders.length).toBeGreaterThan(0);
+    for (const folder of spareFolders) expect(existsSync(folder)).toBe(false);
   }, 180_000);
 
   test('a socket path the system cannot take is refused before anything starts', async () => {
@@ -365,4 +384,61 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
     expect(err).toContain(`An engine is already running at ${socket}`);
     expect(engine?.exitCode).toBeNull();
   }, 60_000);
+
+  test('an engine stopped while it warms up stops at once and leaves nothing in its temporary folder', async () => {
+    const folder = await tempDir();
+    const scratch = join(folder, 'tmp');
+    await mkdir(scratch);
+    const e = ownEngine({ SHOTLINE_ENGINE_SOCKET: join(folder, 'e.sock'), TMPDIR: scratch });
+    await until(() => e.err().includes('Warming up the engine'), 120_000);
+    // Into the warm-up render.
+    await until(async () => (await readdir(scratch)).some((n) => n.startsWith('shotline-engine-warm-')));
+    e.child.kill('SIGTERM');
+    expect(await e.exited).toBe(0);
+    expect(e.err()).toContain('The engine stops.');
+    expect(e.out()).not.toContain('is ready');
+    expect(await readdir(scratch)).toEqual([]);
+  }, 180_000);
+
+  test('an engine whose temporary folder cannot be written says so and what to do', async () => {
+    const folder = await tempDir();
+    const file = join(folder, 'a-file');
+    await writeFile(file, 'not a folder');
+    const e = ownEngine({ SHOTLINE_ENGINE_SOCKET: join(folder, 'e.sock'), TMPDIR: file });
+    expect(await e.exited).toBe(1);
+    expect(e.err()).toContain(
+      `Cannot start the engine: the temporary folder ${file} cannot be written (ENOTDIR); set TMPDIR to a folder you can write to.`,
+    );
+  }, 120_000);
+
+  test('renders side by side in the engine give their clips, and leave only the spares of one worker', async () => {
+    const folder = await tempDir();
+    const scratch = join(folder, 'tmp');
+    await mkdir(scratch);
+    const own = join(folder, 'e.sock');
+    const e = ownEngine({ SHOTLINE_ENGINE_SOCKET: own, TMPDIR: scratch });
+    await until(() => e.out().includes('The engine is ready'), 120_000);
+    for (let round = 0; round < 2; round++) {
+      const codes = await Promise.all(
+        ['a', 'b'].map(async (name) => {
+          const session = await withSocket(own, () =>
+            handToEngine({ ...job(folder, `${name}${String(round)}`), draft: true }, capture(), capture()),
+          );
+          return session?.done;
+        }),
+      );
+      expect(codes).toEqual([0, 0]);
+    }
+    if (findsCommand('setpriv')) {
+      // The warm worker's spares: three shapes, two runs each, and a folder for each shape.
+      await until(async () => (await ffmpegChildren(e.child.pid ?? 0)).length === 6, 30_000);
+      // No more than those: the worker started beside the warm one started none.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await ffmpegChildren(e.child.pid ?? 0)).toHaveLength(6);
+      expect((await readdir(scratch)).filter((n) => n.startsWith('shotline-spare-'))).toHaveLength(3);
+    }
+    e.child.kill('SIGTERM');
+    expect(await e.exited).toBe(0);
+    expect(await readdir(scratch)).toEqual([]);
+  }, 240_000);
 });

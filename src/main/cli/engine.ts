@@ -62,8 +62,14 @@ Style: Warm tones, film grain.
 Duration: 2s
 `;
 
-async function warmUp(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'shotline-engine-warm-'));
+/** Renders the warm-up prompt, stopping early on `signal`; the error says what to do if it cannot. */
+async function warmUp(signal: AbortSignal): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'shotline-engine-warm-')).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Error(
+      `the temporary folder ${tmpdir()} cannot be written (${code}); set TMPDIR to a folder you can write to`,
+    );
+  });
   const quiet: Output = { write: () => true };
   try {
     const job = {
@@ -75,9 +81,9 @@ async function warmUp(): Promise<void> {
       fps: null,
       seed: null,
     };
-    const never = { signal: new AbortController().signal, stoppedBy: () => null };
-    await runRenderJob({ ...job, draft: true }, quiet, quiet, never);
-    await runRenderJob({ ...job, draft: false, size: '640x360' }, quiet, quiet, never);
+    const control = { signal, stoppedBy: () => null };
+    await runRenderJob({ ...job, draft: true }, quiet, quiet, control);
+    if (!signal.aborted) await runRenderJob({ ...job, draft: false, size: '640x360' }, quiet, quiet, control);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -238,7 +244,31 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
   ]);
   prewarmRenderWorker({ mixHere: true });
   stderr.write('Warming up the engine…\n');
-  await warmUp();
+  // A stop while it warms up ends the warm-up render, which leaves nothing behind, then the
+  // engine; asked again, it stops at once, as it does later.
+  const warming = new AbortController();
+  const stopWarming = (): void => {
+    if (warming.signal.aborted) {
+      stopRendersNow();
+      process.exit(0);
+    }
+    warming.abort();
+  };
+  for (const signal of stopSignals) process.on(signal, stopWarming);
+  try {
+    await warmUp(warming.signal);
+  } catch (error) {
+    stderr.write(`Cannot start the engine: ${error instanceof Error ? error.message : String(error)}.\n`);
+    await stopRenderWorker();
+    return 1;
+  } finally {
+    for (const signal of stopSignals) process.off(signal, stopWarming);
+  }
+  if (warming.signal.aborted) {
+    stderr.write('The engine stops.\n');
+    await stopRenderWorker();
+    return 0;
+  }
 
   const engine: Engine = {
     build: buildStamp(),

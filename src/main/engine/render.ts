@@ -101,12 +101,25 @@ export function tsxApiUrl(): string {
  */
 function startWorker(mixHere: boolean): Worker {
   tuneCanvasAllocator();
+  const spares = warmSpares !== null && !holdsSpares(spareHolder) ? warmSpares : null;
   const worker = spawnEngineWorker(workerEntry(), 'render', {
     mixOnCaller: mixHere,
-    ...(warmSpares ? { spares: warmSpares } : {}),
+    ...(spares ? { spares } : {}),
   });
+  if (spares) spareHolder = worker;
   mixesHere.set(worker, mixHere);
   return worker;
+}
+
+/**
+ * The worker that keeps spare encoders: one at a time, so one started for a render beside the
+ * warm one's starts none, and it is the one kept warm.
+ */
+let spareHolder: Worker | null = null;
+
+/** Whether `worker` is the one keeping spare encoders, still running (an exited worker's id is -1). */
+function holdsSpares(worker: Worker | null): boolean {
+  return worker !== null && worker === spareHolder && worker.threadId !== -1;
 }
 
 /** Which workers leave their mixing to this thread. */
@@ -170,6 +183,13 @@ function takeWorker(mixHere: boolean): Worker {
 }
 
 function keepWorker(worker: Worker): void {
+  if (idle && holdsSpares(worker) && !holdsSpares(idle.worker)) {
+    // The one keeping spare encoders is kept, instead of one started beside it.
+    const other = idle.worker;
+    clearTimeout(idle.timer);
+    idle = null;
+    void other.terminate();
+  }
   if (idle) {
     void stopSpares(worker).then(() => worker.terminate());
     return;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -191,6 +192,8 @@ describe.skipIf(process.platform !== 'linux' || !findsCommand('setpriv'))('spare
       (r) => r.picture !== undefined,
     );
     await spares.stop();
+    // Gone by the time stop resolves: a worker ended next would leave them.
+    for (const folder of [waiting.folder, loading.folder]) expect(existsSync(folder)).toBe(false);
     const pids = [waiting.picture, waiting.assembler, loading.picture].map((r) => r?.pid);
     expect(pids.every((pid) => pid !== undefined)).toBe(true);
     const left = await until(
@@ -198,13 +201,6 @@ describe.skipIf(process.platform !== 'linux' || !findsCommand('setpriv'))('spare
       (r) => r.length === 0,
     );
     expect(left).toEqual([]);
-    for (const folder of [waiting.folder, loading.folder])
-      expect(
-        await until(
-          () => exists(folder),
-          (e) => !e,
-        ),
-      ).toBe(false);
     // None starts after a stop.
     spares.prepare(first);
     expect(await spares.take(first, join(dir, 'after.mp4'))).toBeNull();

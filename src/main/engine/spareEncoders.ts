@@ -47,6 +47,8 @@ export interface Spare {
 interface Waiting extends Spare {
   /** The name the assembler writes, in the spare's folder, made a link to the clip's path. */
   output: string;
+  /** Resolves once the assembler has exited and the spare's folder is removed. */
+  removed: Promise<void>;
 }
 
 /**
@@ -76,6 +78,8 @@ export class SpareEncoders {
   private readonly loading = new Set<Spare>();
   private stopped = false;
   private swept: Promise<void> | null = null;
+  /** Every spare's folder not yet removed, taken or not, for `stop` to wait for. */
+  private readonly folders = new Set<Promise<void>>();
 
   /**
    * The spare of this shape, its clip written to `clip` (a path), once its picture's ffmpeg has
@@ -121,13 +125,18 @@ export class SpareEncoders {
     }
   }
 
-  /** Stops every spare, loading or waiting, and removes their folders; none starts after. */
+  /**
+   * Stops every spare, loading or waiting, and waits until every spare's folder is removed (one a
+   * render took, once that render's runs have ended); none starts after.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     for (const spare of this.loading) kill(spare);
     const all = [...this.spares.values()];
     this.spares.clear();
     await Promise.all(all.map((spare) => spare.then(discard)));
+    // Those taken by renders go when their runs end, which a stopping engine's renders are made to.
+    await Promise.all(this.folders);
   }
 
   /** Read through a call: `stop` may set it while a start waits. */
@@ -151,8 +160,10 @@ export class SpareEncoders {
     const assembler = new Assembler(streamedAssemblyArgs(output, shape.draft), true, runs);
     if (picture.picture) assembler.takePicture(picture.picture);
     // The folder (the output's link) lasts as long as the run that writes through it.
-    void assembler.closed().then(() => rm(dir, { recursive: true, force: true }));
-    const spare = { picture, assembler, output };
+    const removed = assembler.closed().then(() => rm(dir, { recursive: true, force: true }));
+    this.folders.add(removed);
+    void removed.then(() => this.folders.delete(removed));
+    const spare = { picture, assembler, output, removed };
     this.loading.add(spare);
     await picture.started();
     this.loading.delete(spare);
@@ -186,9 +197,9 @@ function kill(spare: Spare): void {
   spare.assembler.kill();
 }
 
-/** Stops a spare no render will take. */
-async function discard(spare: Spare | null): Promise<void> {
+/** Stops a spare no render will take, and waits for its folder to be removed. */
+async function discard(spare: Waiting | null): Promise<void> {
   if (!spare) return;
   kill(spare);
-  await Promise.all([spare.picture.closed(), spare.assembler.closed()]);
+  await Promise.all([spare.picture.closed(), spare.removed]);
 }
