@@ -385,18 +385,31 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
     expect(engine?.exitCode).toBeNull();
   }, 60_000);
 
-  test('an engine stopped while it warms up stops at once and leaves nothing in its temporary folder', async () => {
+  /** An engine of its own, with an empty temporary folder, once it is into its warm-up render. */
+  async function warmingUp(): Promise<{ e: ReturnType<typeof ownEngine>; scratch: string }> {
     const folder = await tempDir();
     const scratch = join(folder, 'tmp');
     await mkdir(scratch);
     const e = ownEngine({ SHOTLINE_ENGINE_SOCKET: join(folder, 'e.sock'), TMPDIR: scratch });
-    await until(() => e.err().includes('Warming up the engine'), 120_000);
-    // Into the warm-up render.
-    await until(async () => (await readdir(scratch)).some((n) => n.startsWith('shotline-engine-warm-')));
+    await until(async () => (await readdir(scratch)).some((n) => n.startsWith('shotline-engine-warm-')), 120_000);
+    return { e, scratch };
+  }
+
+  test('an engine stopped while it warms up stops at once and leaves nothing in its temporary folder', async () => {
+    const { e, scratch } = await warmingUp();
     e.child.kill('SIGTERM');
     expect(await e.exited).toBe(0);
     expect(e.err()).toContain('The engine stops.');
     expect(e.out()).not.toContain('is ready');
+    expect(await readdir(scratch)).toEqual([]);
+  }, 180_000);
+
+  test('an engine asked twice to stop while it warms up stops at once, leaving nothing in its temporary folder', async () => {
+    const { e, scratch } = await warmingUp();
+    e.child.kill('SIGTERM');
+    await until(() => e.err().includes('The engine stops.'));
+    e.child.kill('SIGTERM');
+    expect(await e.exited).toBe(0);
     expect(await readdir(scratch)).toEqual([]);
   }, 180_000);
 

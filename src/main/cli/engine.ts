@@ -4,6 +4,7 @@
  * Node's threads, loading Skia and the engine, and compiling the drawing code again. A render
  * there is the same render: the same code checks the request and writes the clip.
  */
+import { rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,6 +63,9 @@ Style: Warm tones, film grain.
 Duration: 2s
 `;
 
+/** The warm-up's folder while it renders, for a stop that cannot wait for it. */
+let warmFolder: string | null = null;
+
 /** Renders the warm-up prompt, stopping early on `signal`; the error says what to do if it cannot. */
 async function warmUp(signal: AbortSignal): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'shotline-engine-warm-')).catch((error: unknown) => {
@@ -70,6 +74,7 @@ async function warmUp(signal: AbortSignal): Promise<void> {
       `the temporary folder ${tmpdir()} cannot be written (${code}); set TMPDIR to a folder you can write to`,
     );
   });
+  warmFolder = dir;
   const quiet: Output = { write: () => true };
   try {
     const job = {
@@ -86,6 +91,7 @@ async function warmUp(signal: AbortSignal): Promise<void> {
     if (!signal.aborted) await runRenderJob({ ...job, draft: false, size: '640x360' }, quiet, quiet, control);
   } finally {
     await rm(dir, { recursive: true, force: true });
+    warmFolder = null;
   }
 }
 
@@ -250,8 +256,10 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
   const stopWarming = (): void => {
     if (warming.signal.aborted) {
       stopRendersNow();
+      if (warmFolder !== null) rmSync(warmFolder, { recursive: true, force: true });
       process.exit(0);
     }
+    stderr.write('The engine stops.\n');
     warming.abort();
   };
   for (const signal of stopSignals) process.on(signal, stopWarming);
@@ -265,7 +273,6 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
     for (const signal of stopSignals) process.off(signal, stopWarming);
   }
   if (warming.signal.aborted) {
-    stderr.write('The engine stops.\n');
     await stopRenderWorker();
     return 0;
   }

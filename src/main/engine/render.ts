@@ -16,6 +16,7 @@ import { releaseWaitingWriters } from '../media/namedPipe';
 import { framesPipe, removeTemps, removeTempsNow, scratchDir } from './scratch';
 import { mixTransfer } from './sound/mixerReply';
 import type { PictureShape } from './spareEncoders';
+import { removeSpareFoldersNow } from './spareFolders';
 import { spawnEngineWorker, type WorkerEntry } from './threads';
 import type { WorkerMessage, WorkerRequest } from './worker';
 
@@ -302,6 +303,8 @@ export function stopRendersNow(): void {
     removeTempsNow(r.o);
   }
   underWay.clear();
+  // Spare encoders' ffmpeg end with the process (setpriv's death signal); their folders go now.
+  removeSpareFoldersNow();
 }
 
 export async function renderClip(input: EngineInput, options: RenderOptions): Promise<RenderResult> {

@@ -3,6 +3,7 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findsCommand } from '../media/tools';
 import { Assembler, Encoder, streamedAssemblyArgs } from './encode';
@@ -10,6 +11,7 @@ import { tsxApiUrl } from './render';
 import { sampleRate } from './sound/dsp';
 import { stereo, wavBytes } from './sound/mix';
 import { SpareEncoders, type PictureShape } from './spareEncoders';
+import { removeSpareFoldersNow } from './spareFolders';
 
 let dir = '';
 beforeAll(async () => {
@@ -258,20 +260,37 @@ describe.skipIf(process.platform !== 'linux' || !findsCommand('setpriv'))('spare
     await rm(started.folder, { recursive: true, force: true });
   });
 
-  test('a spare’s folder left by a killed engine is removed once it is an hour old, and a younger one is kept', async () => {
-    const stale = await mkdtemp(join(tmpdir(), 'shotline-spare-'));
+  test('spare folders of an engine that has ended are removed, and those of one still running are kept', async () => {
+    // A process that has ended, and one that runs (this one's parent).
+    const ended = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => ended.on('close', resolve));
+    const gone = await mkdtemp(join(tmpdir(), `shotline-spare-${String(ended.pid)}-`));
+    const running = await mkdtemp(join(tmpdir(), `shotline-spare-${String(process.ppid)}-`));
+    // Folders named before they carried their process: by age alone.
+    const old = await mkdtemp(join(tmpdir(), 'shotline-spare-'));
     const young = await mkdtemp(join(tmpdir(), 'shotline-spare-'));
     const past = new Date(Date.now() - 2 * 3_600_000);
-    await utimes(stale, past, past);
+    await utimes(old, past, past);
     const spares = new SpareEncoders();
     spares.prepare({ width: 180, height: 110, fps: 12, draft: false });
     await until(
-      () => exists(stale),
-      (e) => !e,
+      async () => (await exists(gone)) || (await exists(old)),
+      (left) => !left,
     );
-    expect(await exists(stale)).toBe(false);
+    expect(await exists(gone)).toBe(false);
+    expect(await exists(old)).toBe(false);
+    expect((await stat(running)).isDirectory()).toBe(true);
     expect((await stat(young)).isDirectory()).toBe(true);
-    await rm(young, { recursive: true, force: true });
+    // Its own are named with its process, and removed at once when it must exit now.
+    const own = await until(
+      async () => (await readdir(tmpdir())).filter((n) => n.startsWith(`shotline-spare-${String(process.pid)}-`)),
+      (names) => names.length > 0,
+    );
+    expect(own.length).toBeGreaterThan(0);
+    removeSpareFoldersNow();
+    expect((await readdir(tmpdir())).filter((n) => n.startsWith(`shotline-spare-${String(process.pid)}-`))).toEqual([]);
+    expect((await stat(running)).isDirectory()).toBe(true);
+    await Promise.all([running, young].map((d) => rm(d, { recursive: true, force: true })));
     await spares.stop();
   });
 });

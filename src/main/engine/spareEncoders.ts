@@ -21,13 +21,13 @@
  * system kill ffmpeg when the thread that started it ends; where there is no setpriv (macOS),
  * there are no spares. The folder goes when the run that puts the clip together has exited.
  */
-import { lstat, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { makeFifo } from '../media/namedPipe';
 import { commandPath } from '../media/tools';
 import { Assembler, encoderArgs, streamedAssemblyArgs, streamedPicture } from './encode';
 import { FramePipe } from './framePipe';
+import { spareFolderPrefix, sweepStaleSpareFolders } from './spareFolders';
 import { yuv420Packer } from './yuv420';
 
 /** What a spare is started for. */
@@ -116,7 +116,7 @@ export class SpareEncoders {
       this.spares.set(key, kept);
       return;
     }
-    this.swept ??= sweepStale();
+    this.swept ??= sweepStaleSpareFolders();
     this.spares.set(key, this.start(shape));
     for (const [old, spare] of this.spares) {
       if (this.spares.size <= maxSpares) break;
@@ -146,7 +146,7 @@ export class SpareEncoders {
 
   private async start(shape: PictureShape): Promise<Waiting | null> {
     await this.swept;
-    const dir = await mkdtemp(join(tmpdir(), folderPrefix)).catch(() => null);
+    const dir = await mkdtemp(spareFolderPrefix()).catch(() => null);
     if (!dir) return null;
     const path = join(dir, 'frames.pipe');
     if (this.isStopped() || !(await makeFifo(path)) || this.isStopped()) {
@@ -171,24 +171,6 @@ export class SpareEncoders {
     await rm(path, { force: true });
     if (this.isStopped()) kill(spare);
     return spare;
-  }
-}
-
-const folderPrefix = 'shotline-spare-';
-
-/**
- * A spare's folder lives as long as its runs; one an engine killed left behind is removed by the
- * next engine, once it is an hour old (a younger one may be another engine's, in use).
- */
-async function sweepStale(): Promise<void> {
-  const names = await readdir(tmpdir()).catch(() => [] as string[]);
-  const old = Date.now() - 3_600_000;
-  for (const name of names) {
-    if (!name.startsWith(folderPrefix)) continue;
-    const dir = join(tmpdir(), name);
-    const made = await lstat(dir).catch(() => null);
-    if (made?.isDirectory() && made.mtimeMs < old)
-      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
