@@ -53,8 +53,8 @@ interface Waiting extends Spare {
 
 /**
  * Shapes a warm engine keeps a spare of: a full render and a draft of it, alternated, both find
- * one, with one more for the engine's own warm-up or a second size. An idle spare holds about
- * 40 MB.
+ * one, with one more for the engine's own warm-up or a second size. An idle spare's two ffmpeg
+ * hold about 30 MB between them (their proportional set size; most of their pages are shared).
  */
 const maxSpares = 3;
 
