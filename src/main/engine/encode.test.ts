@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { colourBars } from '../../../test/support/colourBars';
 import { StudioError } from '../../shared/errors';
 import { ffmpegArgs } from '../media/ffmpegArgs';
 import { mediaTools } from '../media/tools';
@@ -31,20 +32,6 @@ afterAll(async () => {
 async function md5(path: string, map: string): Promise<string> {
   const { stdout } = await run(mediaTools().ffmpeg, ffmpegArgs('errors', '-i', path, '-map', map, '-f', 'md5', '-'));
   return stdout.trim();
-}
-
-/** Frames of moving colour bars, different in every frame. */
-function frame(k: number, width: number, height: number): Buffer {
-  const pixels = Buffer.alloc(width * height * 4);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      pixels[i] = (x * 3 + k * 11) & 255;
-      pixels[i + 1] = (y * 5 + k * 7) & 255;
-      pixels[i + 2] = ((x + y) * 2 + k * 13) & 255;
-      pixels[i + 3] = 255;
-    }
-  return pixels;
 }
 
 /** Runs ffmpeg to the end, as a test's own step. */
@@ -93,7 +80,7 @@ describe('putting the clip together', () => {
     const wav = wavBytes(soundtrack(frames / 12));
     for (let k = 0; k < frames; k++) {
       if (k === soundAfter) assembler.giveSound(wav);
-      await encoder.write(frame(k, 160, 90));
+      await encoder.write(colourBars(k, 160, 90));
     }
     await encoder.finish();
     if (soundAfter >= frames) assembler.giveSound(wav);
@@ -120,7 +107,7 @@ describe('putting the clip together', () => {
       // The same frames to a picture file, and the same soundtrack muxed with it afterwards.
       const scratch = await mkdtemp(join(dir, 'apart-'));
       const encoder = new Encoder({ width: 160, height: 90, fps: 12, outPath: join(scratch, 'picture.mp4'), draft });
-      for (let k = 0; k < frames; k++) await encoder.write(frame(k, 160, 90));
+      for (let k = 0; k < frames; k++) await encoder.write(colourBars(k, 160, 90));
       await encoder.finish();
       const wav = join(scratch, 'soundtrack.wav');
       await writeWav(wav, soundtrack(frames / 12));
@@ -173,7 +160,7 @@ describe('putting the clip together', () => {
     try {
       const { encoder, assembler } = await startStreamed(join(full, 'clip.mp4'), false);
       assembler.giveSound(wavBytes(soundtrack(3)));
-      for (let k = 0; k < 36; k++) await encoder.write(frame(k, 160, 90));
+      for (let k = 0; k < 36; k++) await encoder.write(colourBars(k, 160, 90));
       await encoder.finish();
       await expect(assembler.finished()).rejects.toThrow(/The muxer \(ffmpeg\) failed: .*No space left on device/);
     } finally {
@@ -264,10 +251,10 @@ describe('feeding the picture its frames', () => {
     const shared = Buffer.alloc(96 * 54 * 4);
     for (let k = 0; k < frames; k++) {
       if (!oneBuffer) {
-        await encoder.write(frame(k, 96, 54));
+        await encoder.write(colourBars(k, 96, 54));
         continue;
       }
-      frame(k, 96, 54).copy(shared);
+      colourBars(k, 96, 54).copy(shared);
       await encoder.write(shared);
     }
     await encoder.finish();
@@ -347,7 +334,7 @@ describe('feeding the picture its frames', () => {
       pipePath: join(scratch, 'frames.pipe'),
     });
     const written = (async () => {
-      for (let k = 0; k < 200; k++) await encoder.write(frame(k, 640, 360));
+      for (let k = 0; k < 200; k++) await encoder.write(colourBars(k, 640, 360));
       await encoder.finish();
     })();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -368,7 +355,7 @@ describe('feeding the picture its frames', () => {
       onSpawn: (p) => (pid = p),
     });
     const written = (async () => {
-      for (let k = 0; k < 200; k++) await encoder.write(frame(k, 640, 360));
+      for (let k = 0; k < 200; k++) await encoder.write(colourBars(k, 640, 360));
       await encoder.finish();
     })();
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -9,13 +9,13 @@
  * sound (mixed beside the drawing) arrives, and with two inputs it reads each frame into
  * fresh pages from a reader thread (about a second of CPU per 8 s clip at 720p, in RGBA).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { StudioError } from '../../shared/errors';
 import { ffmpegArgs } from '../media/ffmpegArgs';
 import { makeFifo } from '../media/namedPipe';
-import { mediaTools } from '../media/tools';
+import { mediaTools, spawnFfmpeg } from '../media/tools';
 import { FramePipe, PipeFailure } from './framePipe';
 import { frameWriterSource, type WriterData, type WriterMessage, type WriterRequest } from './frameWriter';
 import { yuv420Packer, type FramePacker } from './yuv420';
@@ -191,8 +191,6 @@ export class Assembler {
   /** The streamed picture's way in (fd 3), when it takes one. */
   private readonly pictureIn: Writable | null;
 
-  private ended = false;
-
   constructor(
     args: readonly string[],
     /** Whether it reads the streamed picture on pipe:3. */
@@ -200,12 +198,11 @@ export class Assembler {
     /** A program and its arguments that end by running the command after them (see FramePipe). */
     launcher: readonly string[] = [],
   ) {
-    const ffmpeg = mediaTools().ffmpeg;
-    const command = [...launcher, ffmpeg, ...args];
-    this.child = spawn(command[0] ?? ffmpeg, command.slice(1), {
-      stdio: streamsPicture ? ['pipe', 'ignore', 'pipe', 'pipe'] : ['pipe', 'ignore', 'pipe'],
-      windowsHide: true,
-    });
+    this.child = spawnFfmpeg(
+      args,
+      streamsPicture ? ['pipe', 'ignore', 'pipe', 'pipe'] : ['pipe', 'ignore', 'pipe'],
+      launcher,
+    );
     const child = this.child;
     let stderr: Buffer[] = [];
     let error: string | null = null;
@@ -226,12 +223,11 @@ export class Assembler {
       });
       child.on('close', (code) => resolve({ code, stderr: Buffer.concat(stderr).toString('utf8'), error }));
     });
-    void this.exited.then(() => (this.ended = true));
   }
 
-  /** Whether ffmpeg is still running. */
+  /** Whether ffmpeg is running: it started and has not exited. */
   running(): boolean {
-    return !this.ended;
+    return this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /**

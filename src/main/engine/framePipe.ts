@@ -11,12 +11,12 @@
  * frames a draw when it has fallen behind. Named pipes are a POSIX feature: `Encoder` (encode.ts)
  * uses the writer thread where there are none.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
-import { mediaTools } from '../media/tools';
+import { spawnFfmpeg } from '../media/tools';
 import type { FramePacker } from './yuv420';
 
 /** Frames held (written or waiting) before `write` waits: three, 11 MB at 720p. */
@@ -61,12 +61,7 @@ export class FramePipe {
     streamed = false,
     launcher: readonly string[] = [],
   ) {
-    const ffmpeg = mediaTools().ffmpeg;
-    const command = [...launcher, ffmpeg, ...args];
-    this.child = spawn(command[0] ?? ffmpeg, command.slice(1), {
-      stdio: ['ignore', streamed ? 'pipe' : 'ignore', 'pipe'],
-      windowsHide: true,
-    });
+    this.child = spawnFfmpeg(args, ['ignore', streamed ? 'pipe' : 'ignore', 'pipe'], launcher);
     const child = this.child;
     this.picture = child.stdout;
     this.pid = child.pid;
@@ -78,13 +73,10 @@ export class FramePipe {
       if (stderr.length > 100) stderr = stderr.slice(-50);
     });
     let spawnError: string | null = null;
-    let gone = false;
-    child.on('exit', () => (gone = true));
+    // ffmpeg has exited (or never started): the pipe will have no reader.
+    const gone = (): boolean => child.exitCode !== null || child.signalCode !== null || spawnError !== null;
     this.exited = new Promise((resolve) => {
-      child.on('error', (e) => {
-        gone = true;
-        spawnError ??= e.message;
-      });
+      child.on('error', (e) => (spawnError ??= e.message));
       child.on('close', (code) => {
         this.result = { code, stderr: Buffer.concat(stderr).toString('utf8'), error: spawnError };
         resolve(this.result);
@@ -94,7 +86,7 @@ export class FramePipe {
     // openWhenRead). One that exits first (bad arguments, killed) never opens it; should it die
     // just as it did, a reader opened here, without waiting, lets the open finish; writes then
     // fail (no reader left) instead of waiting for ever.
-    this.handle = openWhenRead(path, () => gone).then(
+    this.handle = openWhenRead(path, gone).then(
       (h) => {
         this.opened = true;
         return h;

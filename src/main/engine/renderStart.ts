@@ -12,7 +12,7 @@ import { StudioError } from '../../shared/errors';
 import { Assembler, Encoder, soundAndMuxArgs, streamedAssemblyArgs } from './encode';
 import { validateInput, type EngineInput } from './input';
 import { framesPipe, type RenderTemps } from './scratch';
-import type { SpareEncoders } from './spareEncoders';
+import { shapeOf, type SpareEncoders } from './spareEncoders';
 
 /** The options the start needs; the pipeline's own (PipelineOptions) carry these and more. */
 export interface StartOptions {
@@ -78,9 +78,7 @@ export async function startRender(
   // The clip is put together beside where it goes, by a run that may open it before the last frame.
   await mkdir(dirname(o.temp.video), { recursive: true });
   const videoPath = join(o.temp.dir, 'picture.mp4');
-  const spare = spares
-    ? await spares.take({ width: o.width, height: o.height, fps: o.fps, draft: o.draft === true }, o.temp.video)
-    : null;
+  const spare = spares ? await spares.take(shapeOf(o), o.temp.video) : null;
   const encoder = new Encoder({
     width: o.width,
     height: o.height,

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { colourBars } from '../../../test/support/colourBars';
 import { findsCommand } from '../media/tools';
 import { Assembler, Encoder, streamedAssemblyArgs } from './encode';
 import { tsxApiUrl } from './render';
@@ -20,20 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Frames of moving colour bars, different in every frame. */
-function frame(k: number, width: number, height: number): Buffer {
-  const pixels = Buffer.alloc(width * height * 4);
-  for (let i = 0; i < pixels.length; i += 4) {
-    const x = (i / 4) % width;
-    const y = Math.floor(i / 4 / width);
-    pixels[i] = (x * 3 + k * 11) & 255;
-    pixels[i + 1] = (y * 5 + k * 7) & 255;
-    pixels[i + 2] = ((x + y) * 2 + k * 13) & 255;
-    pixels[i + 3] = 255;
-  }
-  return pixels;
-}
 
 /** A tone as long as `seconds`, as a WAV. */
 function soundtrack(seconds: number): Uint8Array {
@@ -97,7 +84,7 @@ const sizeOf = (s: PictureShape): string => `${String(s.width)}x${String(s.heigh
 /** A clip of `frames` frames and a soundtrack, through an encoder and the run that puts the clip together. */
 async function clip(encoder: Encoder, assembler: Assembler, shape: PictureShape, frames: number): Promise<void> {
   assembler.giveSound(soundtrack(frames / shape.fps));
-  for (let k = 0; k < frames; k++) await encoder.write(frame(k, shape.width, shape.height));
+  for (let k = 0; k < frames; k++) await encoder.write(colourBars(k, shape.width, shape.height));
   await encoder.finish();
   expect(await assembler.finished()).toBeGreaterThan(0);
 }

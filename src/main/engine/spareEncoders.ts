@@ -38,6 +38,11 @@ export interface PictureShape {
   draft: boolean;
 }
 
+/** The shape of a render with these options. */
+export function shapeOf(o: { width: number; height: number; fps: number; draft?: boolean }): PictureShape {
+  return { width: o.width, height: o.height, fps: o.fps, draft: o.draft === true };
+}
+
 /** A render's two runs, started ahead. */
 export interface Spare {
   picture: FramePipe;

@@ -15,7 +15,7 @@ import type { EngineInput } from './input';
 import type { PipelineOptions, RenderProgress, RenderResult } from './pipeline';
 import { abandonStart, startRender } from './renderStart';
 import { mixTransfer, type MixReply, type MixRequest, type MixSummary } from './sound/mixerReply';
-import { SpareEncoders } from './spareEncoders';
+import { shapeOf, SpareEncoders } from './spareEncoders';
 import { spawnEngineWorker, type EngineWorkerData } from './threads';
 
 export interface WorkerStart {
@@ -172,14 +172,7 @@ function serveRendering(port: MessagePort, data: EngineWorkerData): void {
       )
       // The next render is likely the same shape (a draft again, or the full render of it): its
       // picture encoder loads now, while this thread waits.
-      .finally(() =>
-        spares?.prepare({
-          width: options.width,
-          height: options.height,
-          fps: options.fps,
-          draft: options.draft === true,
-        }),
-      );
+      .finally(() => spares?.prepare(shapeOf(options)));
   });
 }
 

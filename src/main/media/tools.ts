@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
@@ -90,6 +90,20 @@ export function mediaTools(): MediaTools {
     ffprobe: pick(process.env.SHOTLINE_FFPROBE, 'ffprobe'),
   };
   return cached;
+}
+
+/**
+ * Starts ffmpeg with `args`, through `launcher` when one is given: a program and its arguments
+ * that end by running the command after them (`setpriv --pdeathsig KILL --`, see
+ * engine/spareEncoders.ts).
+ */
+export function spawnFfmpeg(
+  args: readonly string[],
+  stdio: StdioOptions,
+  launcher: readonly string[] = [],
+): ChildProcess {
+  const [program = mediaTools().ffmpeg, ...rest] = [...launcher, mediaTools().ffmpeg, ...args];
+  return spawn(program, rest, { stdio, windowsHide: true });
 }
 
 export interface RunResult {
