@@ -413,6 +413,27 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
     expect(await readdir(scratch)).toEqual([]);
   }, 180_000);
 
+  test('an engine removes the folders an engine killed earlier left in its temporary folder, and keeps those of one still running', async () => {
+    const folder = await tempDir();
+    const scratch = join(folder, 'tmp');
+    await mkdir(scratch);
+    // A process that has ended, as an engine killed with kill -9 has, and one that runs (this one).
+    const ended = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => ended.on('close', resolve));
+    const left = ['engine-warm', 'spare'].map((kind) => join(scratch, `shotline-${kind}-${String(ended.pid)}-x1Y2z3`));
+    const held = ['engine-warm', 'spare'].map((kind) =>
+      join(scratch, `shotline-${kind}-${String(process.pid)}-a4B5c6`),
+    );
+    const other = join(scratch, 'shotline-engine-test-keep');
+    await Promise.all([...left, ...held, other].map((d) => mkdir(d)));
+    await writeFile(join(left[0] ?? '', 'warm.mp4'), 'a partial clip');
+    const e = ownEngine({ SHOTLINE_ENGINE_SOCKET: join(folder, 'e.sock'), TMPDIR: scratch });
+    await until(() => /The engine is ready at/.test(e.out()), 120_000);
+    e.child.kill('SIGTERM');
+    expect(await e.exited).toBe(0);
+    expect((await readdir(scratch)).sort()).toEqual([...held, other].map((d) => basename(d)).sort());
+  }, 180_000);
+
   test('an engine whose temporary folder cannot be written says so and what to do', async () => {
     const folder = await tempDir();
     const file = join(folder, 'a-file');

@@ -4,7 +4,6 @@
  * Node's threads, loading Skia and the engine, and compiling the drawing code again. A render
  * there is the same render: the same code checks the request and writes the clip.
  */
-import { rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +18,7 @@ import {
   stopRenderWorker,
   stopRendersNow,
 } from '../engine/render';
+import { processFolderPrefix, sweepEndedProcessFolders } from '../engine/processFolders';
 import {
   buildStamp,
   connectTo,
@@ -63,18 +63,16 @@ Style: Warm tones, film grain.
 Duration: 2s
 `;
 
-/** The warm-up's folder while it renders, for a stop that cannot wait for it. */
-let warmFolder: string | null = null;
-
 /** Renders the warm-up prompt, stopping early on `signal`; the error says what to do if it cannot. */
 async function warmUp(signal: AbortSignal): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'shotline-engine-warm-')).catch((error: unknown) => {
+  // Named with this process (processFolders.ts): a stop that cannot wait removes it with the
+  // spares' folders, and the next engine removes one this engine was killed before removing.
+  const dir = await mkdtemp(processFolderPrefix('engine-warm')).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new Error(
       `the temporary folder ${tmpdir()} cannot be written (${code}); set TMPDIR to a folder you can write to`,
     );
   });
-  warmFolder = dir;
   const quiet: Output = { write: () => true };
   try {
     const job = {
@@ -91,7 +89,6 @@ async function warmUp(signal: AbortSignal): Promise<void> {
     if (!signal.aborted) await runRenderJob({ ...job, draft: false, size: '640x360' }, quiet, quiet, control);
   } finally {
     await rm(dir, { recursive: true, force: true });
-    warmFolder = null;
   }
 }
 
@@ -242,6 +239,8 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
     return 1;
   }
 
+  // What an engine killed earlier left in the temporary folder goes first.
+  await sweepEndedProcessFolders();
   // Encoders are started ahead for the default render and its draft.
   const full = { width: defaultWidth, height: defaultHeight };
   keepRenderWorkerWarm([
@@ -256,7 +255,6 @@ export async function engineCommand(argv: readonly string[], stdout: Output, std
   const stopWarming = (): void => {
     if (warming.signal.aborted) {
       stopRendersNow();
-      if (warmFolder !== null) rmSync(warmFolder, { recursive: true, force: true });
       process.exit(0);
     }
     stderr.write('The engine stops.\n');

@@ -16,7 +16,7 @@ import { releaseWaitingWriters } from '../media/namedPipe';
 import { framesPipe, removeTemps, removeTempsNow, scratchDir } from './scratch';
 import { mixTransfer } from './sound/mixerReply';
 import type { PictureShape } from './spareEncoders';
-import { removeSpareFoldersNow } from './spareFolders';
+import { removeOwnFoldersNow } from './processFolders';
 import { spawnEngineWorker, type WorkerEntry } from './threads';
 import type { WorkerMessage, WorkerRequest } from './worker';
 
@@ -303,8 +303,9 @@ export function stopRendersNow(): void {
     removeTempsNow(r.o);
   }
   underWay.clear();
-  // Spare encoders' ffmpeg end with the process (setpriv's death signal); their folders go now.
-  removeSpareFoldersNow();
+  // Spare encoders' ffmpeg end with the process (setpriv's death signal); their folders, and the
+  // engine's warm-up folder, go now.
+  removeOwnFoldersNow();
 }
 
 export async function renderClip(input: EngineInput, options: RenderOptions): Promise<RenderResult> {

@@ -12,7 +12,7 @@ import { tsxApiUrl } from './render';
 import { sampleRate } from './sound/dsp';
 import { stereo, wavBytes } from './sound/mix';
 import { SpareEncoders, type PictureShape } from './spareEncoders';
-import { removeSpareFoldersNow } from './spareFolders';
+import { removeOwnFoldersNow } from './processFolders';
 
 let dir = '';
 beforeAll(async () => {
@@ -274,7 +274,7 @@ describe.skipIf(process.platform !== 'linux' || !findsCommand('setpriv'))('spare
       (names) => names.length > 0,
     );
     expect(own.length).toBeGreaterThan(0);
-    removeSpareFoldersNow();
+    removeOwnFoldersNow();
     expect((await readdir(tmpdir())).filter((n) => n.startsWith(`shotline-spare-${String(process.pid)}-`))).toEqual([]);
     expect((await stat(running)).isDirectory()).toBe(true);
     await Promise.all([running, young].map((d) => rm(d, { recursive: true, force: true })));

@@ -27,7 +27,7 @@ import { makeFifo } from '../media/namedPipe';
 import { commandPath } from '../media/tools';
 import { Assembler, encoderArgs, streamedAssemblyArgs, streamedPicture } from './encode';
 import { FramePipe } from './framePipe';
-import { spareFolderPrefix, sweepStaleSpareFolders } from './spareFolders';
+import { processFolderPrefix, sweepEndedProcessFolders } from './processFolders';
 import { yuv420Packer } from './yuv420';
 
 /** What a spare is started for. */
@@ -121,7 +121,7 @@ export class SpareEncoders {
       this.spares.set(key, kept);
       return;
     }
-    this.swept ??= sweepStaleSpareFolders();
+    this.swept ??= sweepEndedProcessFolders();
     this.spares.set(key, this.start(shape));
     for (const [old, spare] of this.spares) {
       if (this.spares.size <= maxSpares) break;
@@ -151,7 +151,7 @@ export class SpareEncoders {
 
   private async start(shape: PictureShape): Promise<Waiting | null> {
     await this.swept;
-    const dir = await mkdtemp(spareFolderPrefix()).catch(() => null);
+    const dir = await mkdtemp(processFolderPrefix('spare')).catch(() => null);
     if (!dir) return null;
     const path = join(dir, 'frames.pipe');
     if (this.isStopped() || !(await makeFifo(path)) || this.isStopped()) {
