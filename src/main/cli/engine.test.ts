@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../../../test/support/fixtures';
+import { isFfmpeg, isRunning, processes, type ProcessEntry } from '../../../test/support/processes';
 import { findsCommand, mediaTools } from '../media/tools';
 import { engineCommand } from './engine';
 import { handToEngine } from './engineClient';
@@ -47,14 +48,21 @@ async function until(what: () => Promise<boolean> | boolean, ms = 60_000): Promi
   }
 }
 
-/** An engine of its own, with its own temporary folder, and what it prints. */
-function ownEngine(env: Record<string, string>): {
+/**
+ * An engine started from the sources, like this test's own command, so both are the same build,
+ * with `env` (its socket, its temporary folder), and what it prints.
+ */
+function ownEngine(
+  env: Record<string, string>,
+  idleMinutes = 1,
+): {
   child: ChildProcess;
   out: () => string;
   err: () => string;
   exited: Promise<unknown>;
 } {
-  const child = spawn(process.execPath, [join(root, 'bin', 'shotline.mjs'), 'engine', '--idle-minutes', '1'], {
+  const args = [join(root, 'bin', 'shotline.mjs'), 'engine', '--idle-minutes', String(idleMinutes)];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     // tsx keeps no cache in the engine's temporary folder, which the tests look into.
     env: { ...process.env, SHOTLINE_FROM_SOURCE: '1', TSX_DISABLE_CACHE: '1', ...env },
@@ -69,26 +77,8 @@ function ownEngine(env: Record<string, string>): {
 }
 
 /** The ffmpeg processes `parent` started, with their arguments. */
-async function ffmpegChildren(parent: number): Promise<{ pid: number; args: string[] }[]> {
-  const found: { pid: number; args: string[] }[] = [];
-  for (const name of await readdir('/proc').catch(() => [] as string[])) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
-    // pid (comm) state ppid …: the command's name may hold spaces, so read after its last ')'.
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (ppid !== parent) continue;
-    const cmdline = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
-    const args = cmdline.split('\0').filter((a) => a !== '');
-    if (args[0]?.endsWith('ffmpeg')) found.push({ pid: Number(name), args });
-  }
-  return found;
-}
-
-/** Whether a process is running: it exists and has not exited (a zombie has). */
-async function running(pid: number): Promise<boolean> {
-  const stat = await readFile(`/proc/${String(pid)}/stat`, 'utf8').catch(() => '');
-  const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
-  return stat !== '' && state !== 'Z';
+async function ffmpegChildren(parent: number): Promise<ProcessEntry[]> {
+  return (await processes()).filter((p) => p.ppid === parent && isFfmpeg(p));
 }
 
 async function withSocket<T>(socket: string, run: () => Promise<T>): Promise<T> {
@@ -140,23 +130,16 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
   let dir = '';
   let socket = '';
   let engine: ChildProcess | undefined;
-  let engineErr = '';
+  let engineErr = (): string => '';
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'shotline-engine-test-'));
     socket = join(dir, 'engine.sock');
-    // From the sources, like this test's own command, so both are the same build.
-    const child = spawn(process.execPath, [join(root, 'bin', 'shotline.mjs'), 'engine', '--idle-minutes', '0'], {
-      cwd: root,
-      env: { ...process.env, SHOTLINE_ENGINE_SOCKET: socket, SHOTLINE_FROM_SOURCE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    engine = child;
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (engineErr += chunk.toString('utf8')));
-    await until(() => /The engine is ready at/.test(out), 120_000);
-    expect(out).toContain(socket);
+    const e = ownEngine({ SHOTLINE_ENGINE_SOCKET: socket }, 0);
+    engine = e.child;
+    engineErr = e.err;
+    await until(() => /The engine is ready at/.test(e.out()), 120_000);
+    expect(e.out()).toContain(socket);
     expect((await stat(socket)).mode & 0o777).toBe(0o600);
   }, 150_000);
 
@@ -176,13 +159,19 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
     const flags = ['--size', '320x180', '--fps', '12', '--seed', '5'];
     const here = await withSocket('', () => render([prompt, '--out', join(dir, 'here.mp4'), ...flags]));
     expect(here.code).toBe(0);
-    const before = engineErr;
+    const before = engineErr();
     const there = await withSocket(socket, () => render([prompt, '--out', join(dir, 'there.mp4'), ...flags]));
     expect(there.err).not.toContain('note: rendering here');
     expect(there.code).toBe(0);
     expect(there.out).toMatch(/Rendered .*there\.mp4: 1\.0 s at 320x180, 12 fps/);
     // The engine logs the render on its stderr, which may arrive after the answer on its socket.
-    await until(() => engineErr.slice(before.length).includes(`rendered ${join(dir, 'there.mp4')}`), 5_000);
+    await until(
+      () =>
+        engineErr()
+          .slice(before.length)
+          .includes(`rendered ${join(dir, 'there.mp4')}`),
+      5_000,
+    );
     for (const suffix of ['.mp4', '.poster.jpg', '.sprite.jpg'])
       expect(
         Buffer.compare(await readFile(join(dir, `here${suffix}`)), await readFile(join(dir, `there${suffix}`))),
@@ -346,7 +335,7 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
     expect(engineText()).toContain('The engine stops.');
     expect((await readdir(folder)).sort()).toEqual([]);
     // None of its ffmpeg outlives it, nor the folders of those it started ahead.
-    const alive = await Promise.all(ffmpegs.map((f) => running(f.pid)));
+    const alive = await Promise.all(ffmpegs.map((f) => isRunning(f.pid)));
     expect(alive.filter(Boolean)).toEqual([]);
     const spareFolders = ffmpegs
       .map((f) => dirname(f.args.at(-1) ?? ''))
@@ -372,16 +361,9 @@ describe.runIf(process.platform !== 'win32')('shotline engine', () => {
   });
 
   test('a second engine on the same socket is refused, and leaves the first one serving', async () => {
-    const second = spawn(process.execPath, [join(root, 'bin', 'shotline.mjs'), 'engine'], {
-      cwd: root,
-      env: { ...process.env, SHOTLINE_ENGINE_SOCKET: socket, SHOTLINE_FROM_SOURCE: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    second.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    const code = await new Promise((resolve) => second.on('close', resolve));
-    expect(code).toBe(1);
-    expect(err).toContain(`An engine is already running at ${socket}`);
+    const second = ownEngine({ SHOTLINE_ENGINE_SOCKET: socket });
+    expect(await second.exited).toBe(1);
+    expect(second.err()).toContain(`An engine is already running at ${socket}`);
     expect(engine?.exitCode).toBeNull();
   }, 60_000);
 

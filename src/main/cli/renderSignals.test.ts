@@ -3,12 +3,12 @@
  * to the whole process group, ffmpeg included), Ctrl+C twice, SIGTERM and the terminal closing,
  * and its output read by a reader that goes away.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { tempDir } from '../../../test/support/fixtures';
+import { isFfmpeg, processes } from '../../../test/support/processes';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const PROMPT = `Scene: A red ball bounces on a wooden table in a quiet room.
@@ -40,8 +40,9 @@ function render(dir: string, extra: string[] = [], stdout: 'ignore' | 'pipe' = '
 
 /** The ffmpeg processes whose arguments name `dir`: this test's render's, and no other's. */
 async function ffmpegsIn(dir: string): Promise<string[]> {
-  const { stdout } = await promisify(execFile)('ps', ['-ww', '-eo', 'pid,args']);
-  return stdout.split('\n').filter((line) => line.includes('ffmpeg') && line.includes(dir));
+  return (await processes())
+    .filter((p) => isFfmpeg(p) && p.args.some((arg) => arg.includes(dir)))
+    .map((p) => `${String(p.pid)} ${p.args.join(' ')}`);
 }
 
 async function until(what: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {

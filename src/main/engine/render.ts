@@ -192,7 +192,8 @@ function keepWorker(worker: Worker): void {
     void other.terminate();
   }
   if (idle) {
-    void stopSpares(worker).then(() => worker.terminate());
+    // Not the one keeping spare encoders: that one was kept just above.
+    void worker.terminate();
     return;
   }
   worker.removeAllListeners('message');

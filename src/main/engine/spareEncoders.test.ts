@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { colourBars } from '../../../test/support/colourBars';
+import { isFfmpeg, processes, type ProcessEntry } from '../../../test/support/processes';
 import { findsCommand } from '../media/tools';
 import { Assembler, Encoder, streamedAssemblyArgs } from './encode';
 import { tsxApiUrl } from './render';
@@ -32,31 +33,15 @@ function soundtrack(seconds: number): Uint8Array {
   return wavBytes(bus);
 }
 
-interface Running {
-  pid: number;
-  args: string[];
-}
-
 /** The ffmpeg processes running (not exited), with their arguments. */
-async function ffmpegs(): Promise<Running[]> {
-  const found: Running[] = [];
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const [cmdline, status] = await Promise.all([
-      readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => ''),
-      readFile(`/proc/${name}/status`, 'utf8').catch(() => ''),
-    ]);
-    const args = cmdline.split('\0').filter((a) => a !== '');
-    if (!args[0]?.endsWith('ffmpeg') || status === '' || /^State:\s+Z/m.test(status)) continue;
-    found.push({ pid: Number(name), args });
-  }
-  return found;
+async function ffmpegs(): Promise<ProcessEntry[]> {
+  return (await processes()).filter((p) => isFfmpeg(p) && p.state !== 'Z');
 }
 
 /** A spare's two ffmpeg runs, found by its picture's size: the picture's and the one writing into its folder. */
 async function spareRuns(
   size: string,
-): Promise<{ picture: Running | undefined; assembler: Running | undefined; folder: string }> {
+): Promise<{ picture: ProcessEntry | undefined; assembler: ProcessEntry | undefined; folder: string }> {
   const all = await ffmpegs();
   const picture = all.find((r) => r.args[r.args.indexOf('-s') + 1] === size);
   const folder = picture ? dirname(picture.args[picture.args.indexOf('-i') + 1] ?? '') : '';

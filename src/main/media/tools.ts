@@ -102,7 +102,8 @@ export function spawnFfmpeg(
   stdio: StdioOptions,
   launcher: readonly string[] = [],
 ): ChildProcess {
-  const [program = mediaTools().ffmpeg, ...rest] = [...launcher, mediaTools().ffmpeg, ...args];
+  const ffmpeg = mediaTools().ffmpeg;
+  const [program = ffmpeg, ...rest] = [...launcher, ffmpeg, ...args];
   return spawn(program, rest, { stdio, windowsHide: true });
 }
 
